@@ -1,0 +1,60 @@
+"""followup_rules: job-interview follow-up etiquette as code.
+
+Tell a candidate what to send, to whom, when and through which channel after
+an interview, and never let the schedule become pushy::
+
+    from followup_rules import plan, Interview
+    schedule = plan(Interview(starts_at, "Acme", "Engineer", ["Ana Ruiz"]))
+
+Everything is pure: pass ``now`` where time matters; nothing reads the clock.
+"""
+
+from __future__ import annotations
+
+from importlib.metadata import PackageNotFoundError, version
+
+from .action import Action, Plan
+from .audit import Violation, audit
+from .errors import FollowupError, InvalidHistory, InvalidInterview, InvalidPolicy
+from .events import Contact, Event, OutOfOffice, Outcome, Reply, Update
+from .model import ActionKind, Candidate, Channel, Interview, Interviewer, Recruiter
+from .plan import plan
+from .policy import PRESETS, Policy, TimeWindow
+from .rules import RULES, Rule
+from .state import FollowupState
+
+try:
+    __version__ = version("followup-rules")
+except PackageNotFoundError:  # pragma: no cover - running from a source tree
+    __version__ = "0.0.0"
+
+__all__ = [
+    "PRESETS",
+    "RULES",
+    "Action",
+    "ActionKind",
+    "Candidate",
+    "Channel",
+    "Contact",
+    "Event",
+    "FollowupError",
+    "FollowupState",
+    "Interview",
+    "InvalidHistory",
+    "InvalidInterview",
+    "InvalidPolicy",
+    "Interviewer",
+    "OutOfOffice",
+    "Outcome",
+    "Plan",
+    "Policy",
+    "Recruiter",
+    "Reply",
+    "Rule",
+    "TimeWindow",
+    "Update",
+    "Violation",
+    "__version__",
+    "audit",
+    "plan",
+]

@@ -1,0 +1,144 @@
+"""`Action` (one step of the follow-up) and `Plan` (the ordered steps)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from datetime import datetime
+from typing import Any, overload
+
+import attrs
+import pendulum
+
+from .errors import InvalidInterview
+from .events import Contact
+from .model import ActionKind, Channel, Interviewer, Recruiter
+
+__all__ = ["Action", "Plan"]
+
+KIND_ORDER = {kind: position for position, kind in enumerate(ActionKind)}
+
+_VERBS = {
+    ActionKind.ASK_FOR_CARDS: "Ask {who} for a business card",
+    ActionKind.ASK_TIMELINE: "Ask {who} when they expect to decide",
+    ActionKind.ASK_PERMISSION: "Ask {who} if you may check back, and how",
+    ActionKind.CLOSING_STATEMENT: "Close: sum up your fit, ask {who} about doubts and next steps",
+    ActionKind.THANK_YOU: "Send {who} a thank-you {medium}",
+    ActionKind.RECRUITER_DEBRIEF: "Call {who} to debrief",
+    ActionKind.CHECK_IN: "Check in with {who} {medium}",
+    ActionKind.FEEDBACK_REQUEST: "Ask {who} for feedback {medium}",
+    ActionKind.FEEDBACK_RESPONSE: "Answer {who}'s feedback request {medium}",
+}
+_MEDIUM = {
+    (ActionKind.THANK_YOU, Channel.EMAIL): "e-mail",
+    (ActionKind.THANK_YOU, Channel.POSTAL): "card by post",
+    Channel.EMAIL: "by e-mail",
+    Channel.PHONE: "by phone",
+    Channel.POSTAL: "by post",
+    Channel.IN_PERSON: "in person",
+}
+
+
+@attrs.frozen
+class Action:
+    """One thing to do, with its window and where the rule comes from.
+
+    Attributes:
+        kind: what to do.
+        channel: how.
+        recipient: who receives it (None for nobody in particular).
+        earliest: the window opens (aware; in the recipient's zone).
+        latest: the window closes; ``earliest <= suggested <= latest``.
+        suggested: the best moment inside the window.
+        rule: the id of the catalogue rule that produced it.
+        sources: the seed articles behind it (file names).
+        template: the message template to render, or None for in-person steps.
+    """
+
+    kind: ActionKind
+    channel: Channel
+    recipient: Interviewer | Recruiter | None
+    earliest: pendulum.DateTime
+    latest: pendulum.DateTime
+    suggested: pendulum.DateTime
+    rule: str
+    sources: tuple[str, ...]
+    template: str | None = None
+
+    def describe(self) -> str:
+        """One line for people, e.g. ``"Check in with Ana Ruiz by phone"``."""
+        who = self.recipient.name if self.recipient is not None else "the interviewer"
+        medium = _MEDIUM.get((self.kind, self.channel)) or _MEDIUM[self.channel]
+        return _VERBS[self.kind].format(who=who, medium=medium)
+
+    def done(self, at: datetime | None = None) -> Contact:
+        """The history event saying this action was done (at *at*, else as suggested)."""
+        return Contact(
+            at=self.suggested if at is None else at,
+            channel=self.channel,
+            kind=self.kind,
+            recipient=None if self.recipient is None else self.recipient.name,
+        )
+
+    def sort_key(self) -> tuple[datetime, datetime, int, str]:
+        """Plans are ordered by suggested time, then window, kind and recipient."""
+        name = "" if self.recipient is None else self.recipient.name
+        return (self.suggested, self.earliest, KIND_ORDER[self.kind], name)
+
+
+def _check_now(now: Any) -> datetime:
+    if not isinstance(now, datetime):
+        raise InvalidInterview("now", now, f"expected an aware datetime, got {type(now).__name__}")
+    if now.tzinfo is None or now.utcoffset() is None:
+        raise InvalidInterview("now", now, "naive datetime: give it a time zone")
+    return now
+
+
+@attrs.frozen
+class Plan(Sequence[Action]):
+    """The whole schedule: an immutable sequence of `Action` in time order.
+
+    Indexing, slicing (which gives a Plan), ``len`` and iteration work as on a
+    tuple; `upcoming` and `next` filter by an explicit *now* (the library never
+    reads the clock).
+    """
+
+    actions: tuple[Action, ...] = attrs.field(converter=tuple)
+
+    def __len__(self) -> int:
+        return len(self.actions)
+
+    def __iter__(self) -> Iterator[Action]:
+        return iter(self.actions)
+
+    @overload
+    def __getitem__(self, index: int) -> Action: ...
+    @overload
+    def __getitem__(self, index: slice) -> Plan: ...
+    def __getitem__(self, index: int | slice) -> Action | Plan:
+        if isinstance(index, slice):
+            return Plan(self.actions[index])
+        return self.actions[index]
+
+    def upcoming(self, now: datetime) -> Plan:
+        """The actions whose window has not closed at *now* (``latest >= now``).
+
+        Raises:
+            InvalidInterview: *now* is not an aware datetime.
+        """
+        now = _check_now(now)
+        return Plan(action for action in self.actions if action.latest >= now)
+
+    def next(self, now: datetime) -> Action | None:
+        """The first action still doable at *now*, or None when nothing is left."""
+        now = _check_now(now)
+        for action in self.actions:
+            if action.latest >= now:
+                return action
+        return None
+
+    def __str__(self) -> str:
+        lines = []
+        for action in self.actions:
+            when = action.suggested.format("ddd D MMM YYYY HH:mm zz")
+            lines.append(f"{when:<28}  {action.describe():<62}  [{action.rule}]")
+        return "\n".join(lines) if lines else "(nothing left to do)"

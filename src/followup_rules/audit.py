@@ -1,0 +1,185 @@
+"""`audit()`: judge a real contact log against the limits the planner obeys."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import date, datetime, tzinfo
+
+import attrs
+
+from . import _calendar as cal
+from . import rules
+from .events import Contact, Event
+from .model import ActionKind, Interview
+from .plan import DEFAULT_POLICY, check_inputs, steps_after_interview
+from .policy import Policy
+from .rules import Rule
+from .state import FollowupState, advance, check_history, is_employer_call, start
+
+__all__ = ["Violation", "audit"]
+
+
+@attrs.frozen
+class Violation:
+    """One way a contact log oversteps a limit.
+
+    Attributes:
+        rule: the id of the rule broken.
+        sources: the seed articles behind that rule.
+        events: the offending event(s).
+        message: what went wrong, in one sentence.
+    """
+
+    rule: str
+    sources: tuple[str, ...]
+    events: tuple[Event, ...]
+    message: str
+
+
+def _violation(item: Rule, event: Event, message: str) -> Violation:
+    return Violation(rule=item.id, sources=item.sources, events=(event,), message=message)
+
+
+def audit(
+    interview: Interview, history: Iterable[Event], policy: Policy = DEFAULT_POLICY
+) -> list[Violation]:
+    """Every place where *history* is pushier than *policy* allows (or a thank-you was late).
+
+    An empty list means the log is polite.
+
+    Raises:
+        InvalidInterview: the interview or history is not usable.
+        InvalidPolicy: *policy* is not a Policy.
+    """
+    check_inputs(interview, policy)
+    events = check_history(interview, history)
+    steps = steps_after_interview(interview, policy)
+    thank_yous = [step for step in steps if step.kind is ActionKind.THANK_YOU]
+    due = {
+        step.recipient.name.casefold(): step.latest
+        for step in thank_yous
+        if step.recipient is not None
+    }
+    state = start(interview, policy, rules.quiet_until(thank_yous))
+    found: list[Violation] = []
+    for event in events:
+        if isinstance(event, Contact):
+            found.extend(_judge(state, event, due))
+        state = advance(state, event)
+    return found
+
+
+def _judge(state: FollowupState, event: Contact, due: dict[str, datetime]) -> list[Violation]:
+    policy = state.policy
+    interview = state.interview
+    person = interview.person(event.recipient) if event.recipient else state.contact
+    tz = interview.zone_of(person if person is not None else interview.recruiter)
+    holidays = policy.business_holidays
+    day = cal.local_date(event.at, tz)
+    found: list[Violation] = []
+
+    if is_employer_call(state, event):
+        if state.calls >= policy.max_calls:
+            found.append(
+                _violation(
+                    rules.ONE_CALL,
+                    event,
+                    f"call number {state.calls + 1} to the employer; the policy allows "
+                    f"{policy.max_calls}",
+                )
+            )
+        elif not rules.calls_allowed(state):
+            found.append(
+                _violation(
+                    rules.ONE_CALL, event, "a call nobody invited, with no timeframe given"
+                )
+            )
+        window = policy.call_window
+        local = event.at.astimezone(tz)
+        if not cal.is_business_day(day, holidays) or not (
+            window.start <= local.time().replace(tzinfo=None) <= window.end
+        ):
+            found.append(
+                _violation(
+                    rules.ONE_CALL,
+                    event,
+                    f"call at {local:%a %H:%M} recipient time, outside {window} on a business day",
+                )
+            )
+
+    if event.kind is ActionKind.CHECK_IN:
+        found.extend(_judge_check_in(state, event, day, tz))
+    elif event.kind is ActionKind.FEEDBACK_REQUEST:
+        if state.feedback_requested:
+            found.append(
+                _violation(rules.FEEDBACK_REQUEST, event, "feedback was already asked for once")
+            )
+        gap = rules.gap_floor(state, tz)
+        if gap is not None and day < gap:
+            found.append(_too_close(state, event, day, tz))
+    elif event.kind is ActionKind.THANK_YOU and person is not None:
+        latest = due.get(person.name.casefold())
+        if latest is not None and event.at > latest:
+            found.append(
+                _violation(
+                    rules.THANK_YOU,
+                    event,
+                    f"thank-you sent {event.at:%Y-%m-%d %H:%M %Z}, after it was due "
+                    f"({latest:%Y-%m-%d %H:%M %Z})",
+                )
+            )
+    return found
+
+
+def _judge_check_in(
+    state: FollowupState, event: Contact, day: date, tz: tzinfo
+) -> list[Violation]:
+    policy = state.policy
+    if state.stopped:
+        outcome = state.outcome.name if state.outcome is not None else ""
+        return [_violation(rules.STOP, event, f"a check-in after the {outcome} outcome")]
+    found: list[Violation] = []
+    if state.check_ins >= policy.max_check_ins:
+        found.append(
+            _violation(
+                rules.CAP,
+                event,
+                f"check-in number {state.check_ins + 1}; the policy allows {policy.max_check_ins}",
+            )
+        )
+    earliest, pace = rules.deadline_floor(state, tz)
+    undecided = rules.undecided_floor(state, tz)
+    if undecided is not None and undecided > earliest:
+        earliest, pace = undecided, rules.UNDECIDED
+    gap = rules.gap_floor(state, tz)
+    if day < earliest:
+        found.append(
+            _violation(pace, event, f"check-in on {day}, before the first allowed day {earliest}")
+        )
+    elif gap is not None and day < gap:
+        found.append(_too_close(state, event, day, tz))
+    elif state.hold_until is not None and day < state.hold_until:
+        found.append(
+            _violation(
+                rules.RETRY_GAP,
+                event,
+                f"check-in on {day} while they are out of office (until {state.hold_until})",
+            )
+        )
+    elif state.quiet_until is not None and event.at < state.quiet_until:
+        found.append(
+            _violation(rules.PATIENCE, event, "a check-in before the thank-you window closed")
+        )
+    return found
+
+
+def _too_close(state: FollowupState, event: Contact, day: date, tz: tzinfo) -> Violation:
+    anchors = [moment for moment in (state.last_contact, state.last_reply) if moment is not None]
+    previous = cal.local_date(max(anchors), tz)
+    apart = cal.business_days_between(previous, day, state.policy.business_holidays)
+    return _violation(
+        rules.RETRY_GAP,
+        event,
+        f"only {apart} business day(s) after the last exchange on {previous}; "
+        f"the policy asks for {state.policy.min_gap}",
+    )

@@ -1,0 +1,136 @@
+"""What happened after the interview: the history the candidate reports back.
+
+A history is a time-ordered sequence of these events.  `plan()` replays it to
+know what is still allowed; `audit()` replays it to judge it.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from enum import Enum
+from typing import Any, Union
+
+import attrs
+import pendulum
+
+from . import _validate as v
+from .errors import InvalidHistory
+from .model import ActionKind, Channel, Interviewer, Recruiter
+
+__all__ = ["Contact", "Event", "OutOfOffice", "Outcome", "Reply", "Update"]
+
+
+class Outcome(Enum):
+    """What the employer said."""
+
+    UNDECIDED = "undecided"
+    """No decision yet; may come with a new decision date."""
+    NEXT_ROUND = "next_round"
+    """The candidate goes on to another round: plan that round as a new Interview."""
+    OFFER = "offer"
+    REJECTED = "rejected"
+    FEEDBACK_REQUESTED = "feedback_requested"
+    """The employer asks the candidate for feedback (seed 002)."""
+    WITHDRAWN = "withdrawn"
+    """The candidate withdrew, or the employer closed the position."""
+
+
+def _to_recipient(value: Any, field: attrs.Attribute) -> str | None:  # type: ignore[type-arg]
+    if isinstance(value, (Interviewer, Recruiter)):
+        return value.name
+    return v.text("Contact", InvalidHistory, optional=True).converter(value, field)  # type: ignore[no-any-return,call-arg]
+
+
+@attrs.frozen
+class Contact:
+    """The candidate contacted someone (or did an in-interview step).
+
+    Args:
+        at: when (aware datetime).
+        channel: how.
+        kind: what it was; a check-in unless said otherwise.
+        recipient: who, by name (an Interviewer or Recruiter is accepted);
+            None means the interview's follow-up contact.
+    """
+
+    at: pendulum.DateTime = attrs.field(converter=v.aware_datetime("Contact", InvalidHistory))
+    channel: Channel = attrs.field(converter=v.member("Contact", InvalidHistory, Channel))
+    kind: ActionKind = attrs.field(
+        default=ActionKind.CHECK_IN, converter=v.member("Contact", InvalidHistory, ActionKind)
+    )
+    recipient: str | None = attrs.field(
+        default=None,
+        converter=attrs.Converter(_to_recipient, takes_field=True),  # type: ignore[misc]
+    )
+
+
+@attrs.frozen
+class Reply:
+    """A real answer from the employer that carries no decision.
+
+    It restarts the retry gap: the next check-in waits `Policy.min_gap`
+    business days from the reply.
+    """
+
+    at: pendulum.DateTime = attrs.field(converter=v.aware_datetime("Reply", InvalidHistory))
+
+
+@attrs.frozen
+class Update:
+    """The employer's news: an `Outcome`, with a new decision date when undecided.
+
+    Args:
+        at: when the candidate heard it.
+        outcome: what they said.
+        decision_by: with ``UNDECIDED``, the new date they gave; it becomes the
+            new deadline (seed 003).
+    """
+
+    at: pendulum.DateTime = attrs.field(converter=v.aware_datetime("Update", InvalidHistory))
+    outcome: Outcome = attrs.field(converter=v.member("Update", InvalidHistory, Outcome))
+    decision_by: date | None = attrs.field(
+        default=None, converter=v.optional_date("Update", InvalidHistory)
+    )
+
+    def __attrs_post_init__(self) -> None:
+        if self.decision_by is None:
+            return
+        if self.outcome is not Outcome.UNDECIDED:
+            raise InvalidHistory(
+                "Update.decision_by", self.decision_by, "only an UNDECIDED update has a new date"
+            )
+        if self.decision_by < self.at.date():
+            raise InvalidHistory(
+                "Update.decision_by",
+                self.decision_by,
+                f"is before the update itself on {self.at.date().isoformat()}",
+            )
+
+
+@attrs.frozen
+class OutOfOffice:
+    """An automatic out-of-office answer to the last message.
+
+    The message was not read, so it does not use up a check-in; the next one
+    waits until one business day after *returns_on* (a week when no date is
+    given).
+    """
+
+    at: pendulum.DateTime = attrs.field(converter=v.aware_datetime("OutOfOffice", InvalidHistory))
+    returns_on: date | None = attrs.field(
+        default=None, converter=v.optional_date("OutOfOffice", InvalidHistory)
+    )
+
+    def __attrs_post_init__(self) -> None:
+        if self.returns_on is not None and self.returns_on < self.at.date():
+            raise InvalidHistory(
+                "OutOfOffice.returns_on",
+                self.returns_on,
+                f"is before the auto-reply itself on {self.at.date().isoformat()}",
+            )
+
+
+Event = Union[Contact, Reply, Update, OutOfOffice]
+"""Any one entry of a history."""
+
+EVENT_TYPES = (Contact, Reply, Update, OutOfOffice)

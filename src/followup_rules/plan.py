@@ -1,0 +1,108 @@
+"""`plan()`: the whole follow-up schedule still allowed after a history."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+from . import rules
+from .action import Action, Plan
+from .errors import InvalidInterview, InvalidPolicy
+from .events import Event
+from .model import ActionKind, Interview
+from .policy import Policy
+from .state import FollowupState, advance, check_history, replay
+
+__all__ = ["Action", "Plan", "plan"]
+
+DEFAULT_POLICY = Policy()
+
+
+def check_inputs(interview: Any, policy: Any) -> None:
+    """Refuse a wrong type early, with our errors rather than an AttributeError later."""
+    if not isinstance(interview, Interview):
+        raise InvalidInterview("interview", interview, "expected an Interview")
+    if not isinstance(policy, Policy):
+        raise InvalidPolicy("policy", policy, "expected a Policy")
+
+
+def steps_after_interview(interview: Interview, policy: Policy) -> list[Action]:
+    """The one-time steps, fixed by the interview alone: in the room, then right after."""
+    steps = [
+        rules.closing(interview),
+        rules.timeline(interview),
+        rules.permission(interview),
+        *rules.cards(interview),
+        *rules.thank_you(interview, policy),
+    ]
+    debrief = rules.recruiter(interview, policy)
+    if debrief is not None:
+        steps.append(debrief)
+    return steps
+
+
+def plan(
+    interview: Interview,
+    policy: Policy = DEFAULT_POLICY,
+    *,
+    history: Iterable[Event] = (),
+) -> Plan:
+    """Plan every follow-up step still allowed, given what has already happened.
+
+    Pure and deterministic: the same input gives the same plan, and nothing
+    reads the clock.  Contacts in *history* count against every limit; steps
+    already done, and one-time steps whose window closed before the latest
+    event, are left out.
+
+    Args:
+        interview: the interview to follow up.
+        policy: the etiquette to obey (the seeds' consensus by default).
+        history: what happened since, oldest first.
+
+    Returns:
+        The `Plan`, ordered by suggested time.
+
+    Raises:
+        InvalidInterview: the interview or history is not usable
+            (`InvalidHistory` for the history).
+        InvalidPolicy: *policy* is not a Policy, or one of its hooks returned
+            something unusable.
+    """
+    check_inputs(interview, policy)
+    events = check_history(interview, history)
+    steps = steps_after_interview(interview, policy)
+    thank_yous = [step for step in steps if step.kind is ActionKind.THANK_YOU]
+    state = replay(interview, policy, events, rules.quiet_until(thank_yous))
+    actions = [
+        step
+        for step in steps
+        if (state.now is None or step.latest >= state.now)
+        and not state.is_done(step.kind, None if step.recipient is None else step.recipient.name)
+    ]
+    actions.extend(contacts_to_come(state))
+    actions.sort(key=Action.sort_key)
+    return Plan(actions)
+
+
+def contacts_to_come(state: FollowupState) -> list[Action]:
+    """The check-ins and feedback steps, each planned as if the previous one was done.
+
+    Every planned step is folded into the state exactly as a reported event
+    would be, so the limits see planned and past contacts alike.
+    """
+    planned: list[Action] = []
+    while True:
+        candidates = [
+            step
+            for step in (
+                rules.feedback_response(state),
+                rules.feedback_request(state),
+                rules.check_in(state),
+            )
+            if step is not None
+        ]
+        if not candidates:
+            return planned
+        step = min(candidates, key=Action.sort_key)
+        planned.append(step)
+        state = advance(state, step.done())

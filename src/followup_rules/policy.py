@@ -1,0 +1,284 @@
+"""The declarative policy: every etiquette number in one frozen object.
+
+`Policy()` is the consensus of the five seed articles.  Variants are made
+with `attrs.evolve` (or a preset), and house rules by subclassing: a subclass
+may change defaults, add fields (all fields are keyword-only) and override the
+documented hook methods `check_in_channel`, `check_in_day` and
+`thank_you_channel_for`.  Whatever a hook returns, the planner still enforces
+the hard limits (gap, cap, calls, windows), so a subclass keeps every
+politeness guarantee.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Container
+from datetime import date, time, timedelta
+from functools import lru_cache
+from typing import TYPE_CHECKING, Any, TypeVar
+
+import attrs
+
+from . import _validate as v
+from . import rules
+from .errors import InvalidPolicy
+from .model import Channel, Interviewer
+
+if TYPE_CHECKING:
+    from .state import FollowupState
+
+__all__ = ["PRESETS", "Policy", "TimeWindow"]
+
+P = TypeVar("P", bound="Policy")
+
+
+def _to_wall_time(value: Any, field: attrs.Attribute) -> time:  # type: ignore[type-arg]
+    def fail(problem: str) -> Exception:
+        return InvalidPolicy(f"TimeWindow.{field.name}", value, problem)
+
+    return v.wall_time(value, fail)
+
+
+@attrs.frozen
+class TimeWindow:
+    """A daily window of local wall-clock time, ``start`` to ``end`` on the same day."""
+
+    start: time = attrs.field(converter=attrs.Converter(_to_wall_time, takes_field=True))  # type: ignore[misc]
+    end: time = attrs.field(converter=attrs.Converter(_to_wall_time, takes_field=True))  # type: ignore[misc]
+
+    def __attrs_post_init__(self) -> None:
+        if not self.start < self.end:
+            raise InvalidPolicy(
+                "TimeWindow", f"{self.start:%H:%M}-{self.end:%H:%M}", "start must be before end"
+            )
+
+    def __str__(self) -> str:
+        return f"{self.start:%H:%M}-{self.end:%H:%M}"
+
+
+def _to_window(value: Any, field: attrs.Attribute) -> TimeWindow:  # type: ignore[type-arg]
+    name = f"Policy.{field.name}"
+    if isinstance(value, TimeWindow):
+        return value
+    if isinstance(value, str) and value.count("-") == 1:
+        value = tuple(value.split("-"))
+    if not isinstance(value, (tuple, list)) or len(value) != 2:
+        raise InvalidPolicy(name, value, "expected a (start, end) pair like ('10:00', '11:30')")
+    try:
+        return TimeWindow(*value)
+    except InvalidPolicy as error:
+        raise InvalidPolicy(name, value, error.problem) from None
+
+
+def _to_holidays(value: Any, field: attrs.Attribute) -> tuple[str, str | None] | None:  # type: ignore[type-arg]
+    name = f"Policy.{field.name}"
+    if value is None:
+        return None
+    if isinstance(value, str):
+        country, _, subdivision = value.partition("-")
+        value = (country, subdivision or None)
+    if (
+        not isinstance(value, (tuple, list))
+        or len(value) != 2
+        or not isinstance(value[0], str)
+        or not (value[1] is None or isinstance(value[1], str))
+    ):
+        raise InvalidPolicy(name, value, "expected a country code like 'US' or ('US', 'CA')")
+    country, subdivision = value[0].strip().upper(), value[1] and value[1].strip().upper()
+    try:
+        holiday_calendar(country, subdivision)
+    except ImportError:
+        raise InvalidPolicy(
+            name, value, "needs the optional 'holidays' package: pip install 'followup-rules[holidays]'"
+        ) from None
+    except Exception as error:  # the holidays package raises NotImplementedError
+        raise InvalidPolicy(name, value, f"unknown country or subdivision ({error})") from None
+    return (country, subdivision)
+
+
+@lru_cache(maxsize=64)
+def holiday_calendar(country: str, subdivision: str | None) -> Container[date]:
+    """The public holidays of *country* (and *subdivision*), from the ``holidays`` package."""
+    import holidays  # optional extra: imported only when a policy names a country
+
+    return holidays.country_holidays(country, subdiv=subdivision)  # type: ignore[no-any-return]
+
+
+_P = "Policy"
+_HOURS = timedelta(hours=1)
+
+
+@attrs.frozen(kw_only=True)
+class Policy:
+    """Every follow-up etiquette knob; the defaults are the seeds' consensus.
+
+    Durations are timedeltas (or seconds); waits and gaps are counted in
+    business days of the recipient's zone.  See ``docs/rules.md`` for the seed
+    behind each default.
+
+    Raises:
+        InvalidPolicy: a knob of the wrong type or out of range, naming it.
+    """
+
+    thank_you_within: timedelta = attrs.field(
+        default=24 * _HOURS, converter=v.duration(_P, InvalidPolicy)
+    )
+    """E-mailed thank-you notes are due within this long after the interview ends."""
+    thank_you_channel: Channel = attrs.field(
+        default=Channel.EMAIL,
+        converter=v.member(_P, InvalidPolicy, Channel, allowed=(Channel.EMAIL, Channel.POSTAL)),
+    )
+    """EMAIL, or POSTAL for a card mailed on the next business day (seeds 003, 004)."""
+    thank_you_each_interviewer: bool = attrs.field(
+        default=True, converter=v.flag(_P, InvalidPolicy)
+    )
+    """A separate note to every interviewer, not just the follow-up contact."""
+    recruiter_debrief_within: timedelta = attrs.field(
+        default=4 * _HOURS, converter=v.duration(_P, InvalidPolicy)
+    )
+    """Call the agency recruiter within this long after the interview ends."""
+    wait_after_deadline: int = attrs.field(
+        default=1, converter=v.count(_P, InvalidPolicy, minimum=1, maximum=60)
+    )
+    """Business days after the decision date before the first check-in."""
+    wait_without_deadline: int = attrs.field(
+        default=5, converter=v.count(_P, InvalidPolicy, minimum=1, maximum=60)
+    )
+    """Business days after the interview before the first check-in when no date was given."""
+    min_gap: int = attrs.field(default=3, converter=v.count(_P, InvalidPolicy, minimum=1, maximum=60))
+    """Business days between any two follow-up contacts to the employer."""
+    max_check_ins: int = attrs.field(
+        default=3, converter=v.count(_P, InvalidPolicy, minimum=0, maximum=20)
+    )
+    """Check-ins after the thank-you, all channels together."""
+    max_calls: int = attrs.field(default=1, converter=v.count(_P, InvalidPolicy, minimum=0, maximum=20))
+    """Phone calls to the employer, ever (the recruiter debrief does not count)."""
+    calls_need_invitation: bool = attrs.field(default=True, converter=v.flag(_P, InvalidPolicy))
+    """Call only if invited to, or if a timeframe was given; otherwise e-mail."""
+    call_window: TimeWindow = attrs.field(
+        default=TimeWindow(time(10), time(11, 30)),
+        converter=attrs.Converter(_to_window, takes_field=True),  # type: ignore[misc]
+    )
+    """Recipient-local time for calls: mid-morning, before lunch (seed 001)."""
+    send_window: TimeWindow = attrs.field(
+        default=TimeWindow(time(8), time(17)),
+        converter=attrs.Converter(_to_window, takes_field=True),  # type: ignore[misc]
+    )
+    """Recipient-local time when e-mails should land."""
+    respect_preferred_channel: bool = attrs.field(default=True, converter=v.flag(_P, InvalidPolicy))
+    """Check in through the interviewer's preferred medium (seed 004)."""
+    ask_feedback_on_rejection: bool = attrs.field(default=True, converter=v.flag(_P, InvalidPolicy))
+    """After a rejection, ask once for feedback (seed 004)."""
+    feedback_response_within: int = attrs.field(
+        default=2, converter=v.count(_P, InvalidPolicy, minimum=1, maximum=60)
+    )
+    """Business days to answer an employer's request for feedback (seed 002)."""
+    holidays: tuple[str, str | None] | None = attrs.field(
+        default=None,
+        converter=attrs.Converter(_to_holidays, takes_field=True),  # type: ignore[misc]
+    )
+    """A country (and subdivision), e.g. ``"US"`` or ``("US", "CA")``, whose
+    public holidays are not business days; None counts Monday to Friday only."""
+
+    def __attrs_post_init__(self) -> None:
+        if self.thank_you_within > timedelta(days=14):
+            raise InvalidPolicy(
+                "Policy.thank_you_within", self.thank_you_within, "must be at most 14 days"
+            )
+        if self.recruiter_debrief_within > timedelta(days=2):
+            raise InvalidPolicy(
+                "Policy.recruiter_debrief_within",
+                self.recruiter_debrief_within,
+                "must be at most 2 days",
+            )
+
+    # -- derived -------------------------------------------------------------
+
+    @property
+    def business_holidays(self) -> Container[date]:
+        """The dates that are not business days besides weekends."""
+        if self.holidays is None:
+            return frozenset()
+        return holiday_calendar(*self.holidays)
+
+    # -- hooks: override in a subclass ----------------------------------------
+
+    def check_in_channel(self, state: FollowupState) -> Channel:
+        """Choose the channel of the next check-in.
+
+        The default follows rules ``preferred-channel`` (seed 004) and
+        ``one-call`` (seeds 000, 001): the interviewer's preferred medium when
+        known, else the single phone call while it is allowed, else e-mail.
+        The planner turns PHONE into EMAIL when no call is allowed, and any
+        other channel into EMAIL.
+        """
+        return rules.default_check_in_channel(state)
+
+    def check_in_day(self, state: FollowupState, earliest: date) -> date:
+        """Choose the day (recipient-local) of the next check-in.
+
+        *earliest* is the first day the rules allow (deadline, patience, retry
+        gap, out-of-office hold).  Return it, or a later day; an earlier day
+        is raised to *earliest* by the planner.
+        """
+        return earliest
+
+    def thank_you_channel_for(self, interviewer: Interviewer) -> Channel:
+        """The channel of the thank-you note to *interviewer* (EMAIL or POSTAL)."""
+        return self.thank_you_channel
+
+    # -- presets ---------------------------------------------------------------
+
+    @classmethod
+    def preset(cls: type[P], name: str) -> P:
+        """The named preset (``"consensus"``, ``"cautious"``, ``"persistent"``, ``"traditional"``)."""
+        try:
+            factory = PRESETS[name]
+        except (KeyError, TypeError):
+            raise InvalidPolicy("preset", name, f"expected one of {', '.join(PRESETS)}") from None
+        return factory(cls)  # type: ignore[return-value]
+
+    @classmethod
+    def consensus(cls: type[P]) -> P:
+        """The defaults: the consensus of the five seeds."""
+        return cls()
+
+    @classmethod
+    def cautious(cls: type[P]) -> P:
+        """E-mail only, fewer and wider-spaced check-ins.
+
+        Seed 000 asks to avoid calls and to be patient; seed 002 prefers e-mail
+        because busy managers read it directly; seed 001 warns against
+        contacting continuously.  So: no calls, two check-ins, a week apart,
+        and a few days' grace after the decision date (000: "wait a few days").
+        """
+        return cls(
+            max_calls=0,
+            max_check_ins=2,
+            min_gap=5,
+            wait_after_deadline=3,
+            wait_without_deadline=5,
+        )
+
+    @classmethod
+    def persistent(cls: type[P]) -> P:
+        """The most contact the seeds tolerate: one call without an invitation.
+
+        Seed 001 calls once after about a week whatever was said, and seed 003
+        calls on the decision date's following day and keeps following up
+        while undecided; seed 004 still wants a few days between tries.
+        """
+        return cls(calls_need_invitation=False, max_check_ins=3, min_gap=3)
+
+    @classmethod
+    def traditional(cls: type[P]) -> P:
+        """A mailed thank-you card, sent the next business day (seeds 003, 004)."""
+        return cls(thank_you_channel=Channel.POSTAL)
+
+
+PRESETS: dict[str, Callable[[type[Policy]], Policy]] = {
+    "consensus": Policy.consensus.__func__,  # type: ignore[attr-defined]
+    "cautious": Policy.cautious.__func__,  # type: ignore[attr-defined]
+    "persistent": Policy.persistent.__func__,  # type: ignore[attr-defined]
+    "traditional": Policy.traditional.__func__,  # type: ignore[attr-defined]
+}
+"""Preset name -> factory taking the Policy class (so subclasses get their own type)."""

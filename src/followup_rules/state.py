@@ -1,0 +1,255 @@
+"""`FollowupState`: what the history says, folded into one read-only snapshot.
+
+The planner and the auditor replay a history through `advance`; the planner
+then keeps folding its own planned actions through the same function, so a
+plan and a replanning after doing it are computed by the very same code
+(invariant 10).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import date, datetime, timedelta
+from typing import TYPE_CHECKING, Any
+
+import attrs
+
+from . import _calendar
+from .errors import InvalidHistory
+from .events import EVENT_TYPES, Contact, Event, OutOfOffice, Outcome, Reply, Update
+from .model import ActionKind, Channel, Interview, Interviewer
+
+if TYPE_CHECKING:
+    from .policy import Policy
+
+__all__ = ["FollowupState"]
+
+TERMINAL = frozenset({Outcome.OFFER, Outcome.REJECTED, Outcome.WITHDRAWN, Outcome.NEXT_ROUND})
+"""Outcomes after which no check-in is planned for this interview."""
+
+FOLLOW_UP_KINDS = frozenset(
+    {ActionKind.CHECK_IN, ActionKind.FEEDBACK_REQUEST, ActionKind.FEEDBACK_RESPONSE}
+)
+"""Contacts to the employer after the thank-you, kept `Policy.min_gap` apart."""
+
+ONE_SHOT_BY_KIND = frozenset(
+    {
+        ActionKind.ASK_TIMELINE,
+        ActionKind.ASK_PERMISSION,
+        ActionKind.CLOSING_STATEMENT,
+        ActionKind.RECRUITER_DEBRIEF,
+    }
+)
+"""Steps done once per interview, whoever they were addressed to."""
+
+_OUT_OF_OFFICE_DEFAULT = timedelta(days=7)
+
+
+@attrs.frozen
+class FollowupState:
+    """A read-only summary of everything that has happened, for hooks and rules.
+
+    Attributes:
+        interview: the interview followed up.
+        policy: the policy in force.
+        now: the time of the latest event, or None before any.
+        decision_by: the current decision date: the interview's, or the newest
+            date given with an UNDECIDED update.
+        check_ins: check-ins made that count against `Policy.max_check_ins`
+            (one answered by an out-of-office reply does not).
+        calls: phone calls made to the employer (not to the recruiter).
+        last_contact: the latest follow-up contact to the employer (check-in,
+            feedback request or feedback response).
+        last_reply: the latest real answer from the employer.
+        hold_until: an out-of-office reply holds check-ins until this day.
+        undecided_at: when the employer last said "no decision yet", while no
+            check-in has followed it.
+        outcome: the final outcome (offer, rejection, withdrawal, next round).
+        outcome_at: when it came.
+        feedback_requested: the candidate already asked for feedback.
+        feedback_pending: when the employer asked for feedback not yet given.
+        done: the one-time steps already done, as ``(kind, person)`` pairs.
+        bounce_refundable: the latest follow-up contact was a check-in that an
+            out-of-office reply may still give back.
+        quiet_until: no follow-up contact before this instant: every thank-you
+            window has closed (rule ``patience``).
+    """
+
+    interview: Interview
+    policy: Policy
+    now: datetime | None = None
+    decision_by: date | None = None
+    check_ins: int = 0
+    calls: int = 0
+    last_contact: datetime | None = None
+    last_reply: datetime | None = None
+    hold_until: date | None = None
+    undecided_at: datetime | None = None
+    outcome: Outcome | None = None
+    outcome_at: datetime | None = None
+    feedback_requested: bool = False
+    feedback_pending: datetime | None = None
+    done: frozenset[tuple[ActionKind, str]] = frozenset()
+    bounce_refundable: bool = False
+    quiet_until: datetime | None = None
+
+    @property
+    def contact(self) -> Interviewer:
+        """The interviewer who receives check-ins."""
+        return self.interview.follow_up_contact
+
+    @property
+    def check_ins_left(self) -> int:
+        """Check-ins still allowed by `Policy.max_check_ins` (rule ``cap``)."""
+        return max(0, self.policy.max_check_ins - self.check_ins)
+
+    @property
+    def calls_left(self) -> int:
+        """Calls still allowed by `Policy.max_calls` (rule ``one-call``)."""
+        return max(0, self.policy.max_calls - self.calls)
+
+    @property
+    def stopped(self) -> bool:
+        """An offer, rejection, withdrawal or next round ended the check-ins (rule ``stop``)."""
+        return self.outcome is not None
+
+    def is_done(self, kind: ActionKind, person: str | None = None) -> bool:
+        """Whether the one-time step *kind* (to *person*) is already done."""
+        return (kind, done_key(kind, person)) in self.done
+
+
+def done_key(kind: ActionKind, person: str | None) -> str:
+    """The person part of a one-time step's key: case-blind, blank when any will do."""
+    if kind in ONE_SHOT_BY_KIND or person is None:
+        return ""
+    return person.casefold()
+
+
+def start(interview: Interview, policy: Policy, quiet_until: datetime | None) -> FollowupState:
+    """The state before anything has happened."""
+    return FollowupState(
+        interview=interview,
+        policy=policy,
+        decision_by=interview.decision_by,
+        quiet_until=quiet_until,
+    )
+
+
+def check_history(interview: Interview, history: Any) -> tuple[Event, ...]:
+    """Validate a history against *interview*: typed, in order, not before it.
+
+    Raises:
+        InvalidHistory: naming the position and the problem.
+    """
+    if isinstance(history, (str, bytes, dict)) or not isinstance(history, Iterable):
+        raise InvalidHistory("history", history, "expected a sequence of events")
+    events = tuple(history)
+    names = {person.name.casefold() for person in interview.interviewers}
+    if interview.recruiter is not None:
+        names.add(interview.recruiter.name.casefold())
+    previous: datetime = interview.starts_at
+    for index, event in enumerate(events):
+        field = f"history[{index}]"
+        if not isinstance(event, EVENT_TYPES):
+            raise InvalidHistory(field, event, "expected Contact, Reply, Update or OutOfOffice")
+        if event.at < interview.starts_at:
+            raise InvalidHistory(
+                f"{field}.at", event.at, f"is before the interview at {interview.starts_at}"
+            )
+        if event.at < previous:
+            raise InvalidHistory(
+                f"{field}.at", event.at, f"is earlier than the event before it ({previous})"
+            )
+        previous = event.at
+        if (
+            isinstance(event, Contact)
+            and event.recipient is not None
+            and event.recipient.casefold() not in names
+        ):
+            raise InvalidHistory(
+                f"{field}.recipient",
+                event.recipient,
+                "is not an interviewer or the recruiter of this interview",
+            )
+    return events
+
+
+def is_employer_call(state: FollowupState, event: Contact) -> bool:
+    """A phone contact that counts against `Policy.max_calls` (not the recruiter)."""
+    if event.channel is not Channel.PHONE or event.kind is ActionKind.RECRUITER_DEBRIEF:
+        return False
+    recruiter = state.interview.recruiter
+    return not (
+        recruiter is not None
+        and event.recipient is not None
+        and event.recipient.casefold() == recruiter.name.casefold()
+    )
+
+
+def advance(state: FollowupState, event: Event) -> FollowupState:
+    """The state after *event*; pure (the input state is not changed)."""
+    changes: dict[str, Any] = {"now": event.at}
+    if isinstance(event, Contact):
+        _contact(state, event, changes)
+    elif isinstance(event, Update):
+        changes["last_reply"] = event.at
+        _update(state, event, changes)
+    elif isinstance(event, Reply):
+        changes["last_reply"] = event.at
+    elif isinstance(event, OutOfOffice):
+        _out_of_office(state, event, changes)
+    return attrs.evolve(state, **changes)
+
+
+def _contact(state: FollowupState, event: Contact, changes: dict[str, Any]) -> None:
+    kind = event.kind
+    if is_employer_call(state, event):
+        changes["calls"] = state.calls + 1
+    if kind in FOLLOW_UP_KINDS:
+        changes["last_contact"] = event.at
+        changes["bounce_refundable"] = kind is ActionKind.CHECK_IN
+    if kind is ActionKind.CHECK_IN:
+        changes["check_ins"] = state.check_ins + 1
+        changes["undecided_at"] = None
+    elif kind is ActionKind.FEEDBACK_REQUEST:
+        changes["feedback_requested"] = True
+    elif kind is ActionKind.FEEDBACK_RESPONSE:
+        changes["feedback_pending"] = None
+    else:
+        person = event.recipient or state.contact.name
+        changes["done"] = state.done | {(kind, done_key(kind, person))}
+
+
+def _update(state: FollowupState, event: Update, changes: dict[str, Any]) -> None:
+    outcome = event.outcome
+    if outcome is Outcome.UNDECIDED:
+        changes["undecided_at"] = event.at
+        if event.decision_by is not None:
+            changes["decision_by"] = event.decision_by
+    elif outcome is Outcome.FEEDBACK_REQUESTED:
+        changes["feedback_pending"] = event.at
+    elif state.outcome is None or outcome is not Outcome.NEXT_ROUND:
+        # A rejection or an offer after "next round" is the final word.
+        changes["outcome"] = outcome
+        changes["outcome_at"] = event.at
+
+
+def _out_of_office(state: FollowupState, event: OutOfOffice, changes: dict[str, Any]) -> None:
+    policy = state.policy
+    tz = state.interview.zone_of(state.contact)
+    back = event.returns_on or _calendar.local_date(event.at + _OUT_OF_OFFICE_DEFAULT, tz)
+    hold = _calendar.add_business_days(back, 1, policy.business_holidays)
+    changes["hold_until"] = hold if state.hold_until is None else max(hold, state.hold_until)
+    if state.bounce_refundable:
+        changes["check_ins"] = state.check_ins - 1
+        changes["bounce_refundable"] = False
+
+
+def replay(
+    interview: Interview, policy: Policy, history: Iterable[Event], quiet_until: datetime | None
+) -> FollowupState:
+    """Fold a validated history into a state."""
+    state = start(interview, policy, quiet_until)
+    for event in history:
+        state = advance(state, event)
+    return state
