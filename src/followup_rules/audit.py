@@ -114,9 +114,9 @@ def _judge(state: FollowupState, event: Contact, due: dict[str, datetime]) -> li
             found.append(
                 _violation(rules.FEEDBACK_REQUEST, event, "feedback was already asked for once")
             )
-        gap = rules.gap_floor(state, tz)
+        gap = rules.gap_floor(state, tz, after_replies=False)
         if gap is not None and day < gap:
-            found.append(_too_close(state, event, day, tz))
+            found.append(_too_close(state, event, day, tz, after_replies=False))
     elif event.kind is ActionKind.THANK_YOU and person is not None:
         latest = due.get(person.name.casefold())
         if latest is not None and event.at > latest:
@@ -173,8 +173,11 @@ def _judge_check_in(
     return found
 
 
-def _too_close(state: FollowupState, event: Contact, day: date, tz: tzinfo) -> Violation:
-    anchors = [moment for moment in (state.last_contact, state.last_reply) if moment is not None]
+def _too_close(
+    state: FollowupState, event: Contact, day: date, tz: tzinfo, *, after_replies: bool = True
+) -> Violation:
+    anchors = [state.last_contact, state.last_reply] if after_replies else [state.last_contact]
+    anchors = [moment for moment in anchors if moment is not None]
     previous = cal.local_date(max(anchors), tz)
     apart = cal.business_days_between(previous, day, state.policy.business_holidays)
     return _violation(

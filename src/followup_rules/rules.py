@@ -399,9 +399,17 @@ def deadline_floor(state: FollowupState, tz: tzinfo) -> tuple[date, Rule]:
     return cal.add_business_days(ended, policy.wait_without_deadline, holidays), CHECK_IN_NO_DEADLINE
 
 
-def gap_floor(state: FollowupState, tz: tzinfo) -> date | None:
-    """Rule ``retry-gap``: `Policy.min_gap` business days after the latest contact or answer."""
-    anchors = [moment for moment in (state.last_contact, state.last_reply) if moment is not None]
+def gap_floor(state: FollowupState, tz: tzinfo, *, after_replies: bool = True) -> date | None:
+    """Rule ``retry-gap``: `Policy.min_gap` business days after the latest contact.
+
+    For a check-in, the employer's latest answer restarts the wait too
+    (*after_replies*); a feedback request only keeps its distance from the
+    candidate's own contacts, since the rejection it follows is the answer.
+    """
+    anchors = [state.last_contact]
+    if after_replies:
+        anchors.append(state.last_reply)
+    anchors = [moment for moment in anchors if moment is not None]
     if not anchors:
         return None
     latest = cal.local_date(max(anchors), tz)
@@ -533,11 +541,14 @@ def feedback_response(state: FollowupState) -> Action | None:
     person = state.contact
     tz = state.interview.zone_of(person)
     window = policy.send_window
-    suggested = cal.first_moment_in_window(asked, window.start, window.end, tz, holidays)
     due_day = cal.add_business_days(
         cal.local_date(asked, tz), policy.feedback_response_within, holidays
     )
     latest = cal.first_window(due_day, window.start, window.end, tz, holidays=holidays)[1]
+    now = asked if state.now is None else max(asked, state.now)
+    if now > latest:
+        return None  # the window passed unanswered: too late to be quick
+    suggested = cal.first_moment_in_window(now, window.start, window.end, tz, holidays)
     if latest < suggested:  # a DST change swallowed the windows in between
         latest = cal.first_window(
             cal.local_date(suggested, tz), window.start, window.end, tz, holidays=holidays
@@ -569,10 +580,8 @@ def feedback_request(state: FollowupState) -> Action | None:
     person = state.contact
     tz = state.interview.zone_of(person)
     day = cal.add_business_days(cal.local_date(state.outcome_at, tz), 1, holidays)
-    if state.last_contact is not None:
-        gap = cal.add_business_days(
-            cal.local_date(state.last_contact, tz), policy.min_gap, holidays
-        )
+    gap = gap_floor(state, tz, after_replies=False)
+    if gap is not None:
         day = max(day, gap)
     window = policy.send_window
     opens, closes = cal.first_window(

@@ -1,0 +1,26 @@
+"""Hypothesis profiles: thorough and derandomized in CI, quick locally."""
+
+from __future__ import annotations
+
+import os
+
+from hypothesis import HealthCheck, settings
+
+settings.register_profile(
+    "followup-ci",
+    parent=settings.get_profile("ci"),
+    max_examples=500,
+    derandomize=True,
+    deadline=None,
+    print_blob=True,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much],
+)
+settings.register_profile(
+    "followup-dev",
+    max_examples=60,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much],
+)
+settings.load_profile(
+    os.environ.get("HYPOTHESIS_PROFILE", "followup-ci" if os.environ.get("CI") else "followup-dev")
+)

@@ -1,0 +1,209 @@
+"""An independent check of the SPEC's invariants on (interview, policy, history, plan).
+
+Written without the library's calendar or state code, so a shared mistake
+cannot hide: business days are counted here by walking the calendar.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date, datetime, timedelta
+
+import pendulum
+
+from followup_rules import (
+    RULES,
+    ActionKind,
+    Channel,
+    Contact,
+    Interview,
+    OutOfOffice,
+    Outcome,
+    Plan,
+    Policy,
+    Recruiter,
+    Update,
+)
+from followup_rules.rules import SEEDS
+
+FOLLOW_UPS = {ActionKind.CHECK_IN, ActionKind.FEEDBACK_REQUEST, ActionKind.FEEDBACK_RESPONSE}
+STOPS = {Outcome.OFFER, Outcome.REJECTED, Outcome.WITHDRAWN}
+
+
+def holidays_of(policy: Policy) -> object:
+    if policy.holidays is None:
+        return frozenset()
+    import holidays
+
+    return holidays.country_holidays(policy.holidays[0], subdiv=policy.holidays[1])
+
+
+def business(day: date, policy: Policy) -> bool:
+    return day.weekday() < 5 and day not in holidays_of(policy)  # type: ignore[operator]
+
+
+def plus_business_days(day: date, count: int, policy: Policy) -> date:
+    while count:
+        day += timedelta(days=1)
+        if business(day, policy):
+            count -= 1
+    return day
+
+
+def business_days_apart(first: date, second: date, policy: Policy) -> int:
+    count, day = 0, first
+    while day < second:
+        day += timedelta(days=1)
+        count += business(day, policy)
+    return count
+
+
+def zone(interview: Interview, person: object) -> str:
+    return getattr(person, "timezone", None) or interview.timezone
+
+
+def is_employer_call(interview: Interview, kind: ActionKind, channel: Channel, to: object) -> bool:
+    if channel is not Channel.PHONE or kind is ActionKind.RECRUITER_DEBRIEF:
+        return False
+    return not isinstance(to, Recruiter) and not (
+        interview.recruiter is not None and to == interview.recruiter.name
+    )
+
+
+def counted_check_ins(history: Sequence[object]) -> int:
+    """Check-ins in the history, less those answered by an out-of-office reply."""
+    count, refundable = 0, False
+    for event in history:
+        if isinstance(event, Contact) and event.kind in FOLLOW_UPS:
+            refundable = event.kind is ActionKind.CHECK_IN
+            count += refundable
+        elif isinstance(event, OutOfOffice) and refundable:
+            count -= 1
+            refundable = False
+    return count
+
+
+def current_deadline(interview: Interview, history: Sequence[object]) -> date | None:
+    deadline = interview.decision_by
+    for event in history:
+        if isinstance(event, Update) and event.decision_by is not None:
+            deadline = event.decision_by
+    return deadline
+
+
+def check_all(
+    interview: Interview, policy: Policy, history: Sequence[object], plan: Plan
+) -> None:
+    """Assert invariants 1-9 for this plan (10 needs replanning: see the tests)."""
+    actions = list(plan)
+    contact = interview.follow_up_contact
+
+    # 8: windows, rule ids, sources, aware pendulum datetimes.
+    for action in actions:
+        for value in (action.earliest, action.suggested, action.latest):
+            assert isinstance(value, pendulum.DateTime)
+            assert value.utcoffset() is not None
+        assert action.earliest <= action.suggested <= action.latest, action
+        assert action.rule in RULES, action.rule
+        assert action.sources, action
+        assert set(action.sources) <= set(SEEDS), action.sources
+
+    # 9: sorted by suggested time (and so by window start for equal suggestions).
+    keys = [action.suggested for action in actions]
+    assert keys == sorted(keys)
+
+    # 1: calls to the employer, history and plan together.
+    past_calls = sum(
+        isinstance(e, Contact) and is_employer_call(interview, e.kind, e.channel, e.recipient)
+        for e in history
+    )
+    planned_calls = sum(
+        is_employer_call(interview, a.kind, a.channel, a.recipient) for a in actions
+    )
+    assert planned_calls + past_calls <= max(policy.max_calls, past_calls)
+    if past_calls >= policy.max_calls:
+        assert planned_calls == 0
+
+    # 2: check-ins, history and plan together.
+    check_ins = [a for a in actions if a.kind is ActionKind.CHECK_IN]
+    past_check_ins = counted_check_ins(history)
+    assert len(check_ins) + past_check_ins <= max(policy.max_check_ins, past_check_ins)
+
+    # 3: never before the deadline rule allows.
+    deadline = current_deadline(interview, history)
+    for action in check_ins:
+        assert action.recipient == contact
+        day = action.earliest.in_timezone(zone(interview, contact)).date()
+        if deadline is not None:
+            assert day >= plus_business_days(deadline, policy.wait_after_deadline, policy)
+        else:
+            ended = interview.ends_at.in_timezone(zone(interview, contact)).date()
+            assert day >= plus_business_days(ended, policy.wait_without_deadline, policy)
+
+    # 4: follow-up contacts to the employer min_gap business days apart.  A
+    # feedback *response* answers the employer, so it is never held back, but
+    # every contact the candidate starts keeps the gap from all before it.
+    tz = zone(interview, contact)
+    earlier = [
+        e.at.in_timezone(tz).date()
+        for e in history
+        if isinstance(e, Contact) and e.kind in FOLLOW_UPS
+    ]
+    for action in actions:
+        if action.kind not in FOLLOW_UPS:
+            continue
+        day = action.earliest.in_timezone(tz).date()
+        if action.kind is not ActionKind.FEEDBACK_RESPONSE:
+            for previous in earlier:
+                assert business_days_apart(previous, day, policy) >= policy.min_gap, (
+                    previous,
+                    action,
+                )
+        earlier.append(day)
+
+    # 5: calls inside the call window, on a business day, recipient-local.
+    for action in actions:
+        if action.channel is Channel.PHONE and action.kind is ActionKind.CHECK_IN:
+            local_zone = zone(interview, action.recipient)
+            for value in (action.earliest, action.suggested, action.latest):
+                local = value.in_timezone(local_zone)
+                assert business(local.date(), policy), action
+                wall = local.time().replace(tzinfo=None)
+                assert policy.call_window.start <= wall <= policy.call_window.end, (local, action)
+            assert action.earliest.in_timezone(local_zone).date() == action.latest.in_timezone(
+                local_zone
+            ).date()
+
+    # 6: each thank-you inside its window.
+    for action in actions:
+        if action.kind is not ActionKind.THANK_YOU:
+            continue
+        assert action.earliest >= interview.ends_at
+        if action.channel is Channel.EMAIL:
+            assert action.latest <= interview.ends_at + policy.thank_you_within
+        else:
+            assert action.channel is Channel.POSTAL
+            home = zone(interview, interview.candidate)
+            ended = interview.ends_at.in_timezone(home).date()
+            mailed = action.suggested.in_timezone(home).date()
+            assert mailed > ended and business(mailed, policy)
+
+    # 7: after an offer, rejection or withdrawal: no check-in, one feedback request at most.
+    outcomes = [e.outcome for e in history if isinstance(e, Update)]
+    if STOPS & set(outcomes):
+        assert not check_ins
+        asked = sum(
+            isinstance(e, Contact) and e.kind is ActionKind.FEEDBACK_REQUEST for e in history
+        ) + sum(a.kind is ActionKind.FEEDBACK_REQUEST for a in actions)
+        assert asked <= 1
+    if policy.ask_feedback_on_rejection is False:
+        assert not any(a.kind is ActionKind.FEEDBACK_REQUEST for a in actions)
+
+
+def follow_plan(plan: Plan, count: int) -> list[Contact]:
+    """The history of doing the first *count* actions exactly as suggested."""
+    return [action.done() for action in list(plan)[:count]]
+
+
+def as_moment(value: datetime) -> pendulum.DateTime:
+    return pendulum.instance(value)

@@ -1,0 +1,179 @@
+"""Property tests: the SPEC's ten invariants over generated inputs.
+
+Interviews have 1-6 interviewers in mixed zones, start near DST changes and
+year ends, with and without deadlines and recruiters; policies are any valid
+knob setting or a preset; histories follow the plan partly and mix in the
+employer's answers.
+"""
+
+from __future__ import annotations
+
+import time
+from datetime import timedelta
+from unittest import mock
+
+import pendulum
+from hypothesis import assume, given
+from hypothesis import strategies as st
+
+from followup_rules import (
+    ActionKind,
+    Channel,
+    Contact,
+    Interview,
+    OutOfOffice,
+    Outcome,
+    Policy,
+    Reply,
+    Update,
+    plan,
+)
+
+from .invariants import check_all, follow_plan
+from .strategies import any_policy, interviews
+
+
+@st.composite
+def histories(draw: st.DrawFn, interview: Interview, policy: Policy) -> list[object]:
+    """Follow the plan for a while, answering as an employer might, sometimes late."""
+    history: list[object] = []
+    now = interview.starts_at
+    for _ in range(draw(st.integers(0, 8))):
+        step = draw(st.sampled_from(("act", "act", "act", "reply", "update", "away")))
+        if step == "act":
+            action = plan(interview, policy, history=history).next(now)
+            if action is None:
+                break
+            lateness = draw(st.sampled_from((0.0, 0.0, 0.5, 1.0)))
+            start = max(now, action.earliest)
+            at = start + (action.latest - start) * lateness
+            history.append(action.done(at))
+            now = at
+            continue
+        now = now + timedelta(hours=draw(st.integers(1, 24 * 6)))
+        if step == "reply":
+            history.append(Reply(now))
+        elif step == "away":
+            returns = draw(st.none() | st.integers(0, 10))
+            history.append(
+                OutOfOffice(now, None if returns is None else now.date() + timedelta(days=returns))
+            )
+        else:
+            outcome = draw(st.sampled_from(list(Outcome)))
+            new_date = None
+            if outcome is Outcome.UNDECIDED and draw(st.booleans()):
+                new_date = now.date() + timedelta(days=draw(st.integers(0, 14)))
+            history.append(Update(now, outcome, decision_by=new_date))
+    return history
+
+
+@given(interview=interviews(), policy=any_policy)
+def test_invariants_hold_for_the_full_plan(interview: Interview, policy: Policy) -> None:
+    """Invariants 1-9 on a fresh plan, for every interview and policy."""
+    check_all(interview, policy, [], plan(interview, policy))
+
+
+@given(data=st.data(), interview=interviews(), policy=any_policy)
+def test_invariants_hold_after_any_history(
+    data: st.DataObject, interview: Interview, policy: Policy
+) -> None:
+    """Invariants 1-9 after the candidate followed part of the plan and the employer answered."""
+    history = data.draw(histories(interview, policy))
+    check_all(interview, policy, history, plan(interview, policy, history=history))
+
+
+@given(data=st.data(), interview=interviews(), policy=any_policy)
+def test_replanning_after_doing_the_plan_gives_the_rest(
+    data: st.DataObject, interview: Interview, policy: Policy
+) -> None:
+    """Invariant 10: do the first k actions as planned, replan, get the rest of the plan."""
+    whole = plan(interview, policy)
+    done = data.draw(st.integers(0, len(whole)))
+    again = plan(interview, policy, history=follow_plan(whole, done))
+    assert list(again) == list(whole)[done:]
+
+
+@given(data=st.data(), interview=interviews(), policy=any_policy)
+def test_replanning_after_a_history_and_the_plan_gives_the_rest(
+    data: st.DataObject, interview: Interview, policy: Policy
+) -> None:
+    """Invariant 10 also holds on top of an arbitrary (valid) history."""
+    history = data.draw(histories(interview, policy))
+    rest = plan(interview, policy, history=history)
+    assume(not history or all(a.suggested >= history[-1].at for a in rest))  # type: ignore[attr-defined]
+    done = data.draw(st.integers(0, len(rest)))
+    again = plan(interview, policy, history=history + follow_plan(rest, done))
+    assert list(again) == list(rest)[done:]
+
+
+@given(interview=interviews(), policy=any_policy)
+def test_plan_is_deterministic_and_never_reads_the_clock(
+    interview: Interview, policy: Policy
+) -> None:
+    """Invariant 9: the same input gives the same plan whatever the clock says."""
+    first = plan(interview, policy)
+    with (
+        mock.patch.object(pendulum, "now", side_effect=AssertionError("read the clock")),
+        mock.patch.object(pendulum, "today", side_effect=AssertionError("read the clock")),
+        mock.patch.object(time, "time", side_effect=AssertionError("read the clock")),
+        mock.patch.object(time, "time_ns", side_effect=AssertionError("read the clock")),
+    ):
+        second = plan(interview, policy)
+    assert first == second
+    assert [a.suggested for a in first] == sorted(a.suggested for a in first)
+
+
+@given(interview=interviews(), policy=any_policy)
+def test_every_interviewer_gets_one_thank_you(interview: Interview, policy: Policy) -> None:
+    """Rule thank-you (seeds 001, 004): one note per interviewer, or just the contact."""
+    notes = [a.recipient for a in plan(interview, policy) if a.kind is ActionKind.THANK_YOU]
+    expected = (
+        list(interview.interviewers)
+        if policy.thank_you_each_interviewer
+        else [interview.follow_up_contact]
+    )
+    assert sorted(n.name for n in notes) == sorted(p.name for p in expected)  # type: ignore[union-attr]
+
+
+@given(interview=interviews(), policy=any_policy)
+def test_check_in_count_is_the_cap(interview: Interview, policy: Policy) -> None:
+    """Rule cap: without answers, exactly max_check_ins check-ins are planned, then silence."""
+    check_ins = [a for a in plan(interview, policy) if a.kind is ActionKind.CHECK_IN]
+    assert len(check_ins) == policy.max_check_ins
+
+
+@given(interview=interviews(), policy=any_policy)
+def test_no_call_without_invitation_or_timeframe(interview: Interview, policy: Policy) -> None:
+    """Rule one-call (seed 000): calls need an invitation or a timeframe when the policy says so."""
+    calls = [
+        a
+        for a in plan(interview, policy)
+        if a.kind is ActionKind.CHECK_IN and a.channel is Channel.PHONE
+    ]
+    if policy.calls_need_invitation and not interview.invited_to_call:
+        if interview.decision_by is None:
+            assert calls == []
+    assert len(calls) <= policy.max_calls
+
+
+@given(interview=interviews(), policy=any_policy)
+def test_audit_finds_nothing_wrong_with_the_plan_itself(
+    interview: Interview, policy: Policy
+) -> None:
+    """A log made of the plan, done as suggested, is polite by the auditor's measure."""
+    from followup_rules import audit
+
+    assert audit(interview, follow_plan(plan(interview, policy), 100), policy) == []
+
+
+@given(interview=interviews())
+def test_upcoming_and_next_agree(interview: Interview) -> None:
+    """Plan.next(now) is the first of Plan.upcoming(now), for any now."""
+    whole = plan(interview)
+    for action in whole:
+        now = action.suggested
+        upcoming = whole.upcoming(now)
+        assert whole.next(now) == (upcoming[0] if upcoming else None)
+        assert all(a.latest >= now for a in upcoming)
+    assert isinstance(whole.next(interview.starts_at), object)
+    assert [isinstance(h, Contact) for h in follow_plan(whole, 2)] == [True] * min(2, len(whole))
