@@ -17,8 +17,8 @@ from followup_rules import (
     Channel,
     Contact,
     Interview,
-    OutOfOffice,
     Outcome,
+    OutOfOffice,
     Plan,
     Policy,
     Recruiter,
@@ -91,9 +91,7 @@ def current_deadline(interview: Interview, history: Sequence[object]) -> date | 
     return deadline
 
 
-def check_all(
-    interview: Interview, policy: Policy, history: Sequence[object], plan: Plan
-) -> None:
+def check_all(interview: Interview, policy: Policy, history: Sequence[object], plan: Plan) -> None:
     """Assert invariants 1-9 for this plan (10 needs replanning: see the tests)."""
     actions = list(plan)
     contact = interview.follow_up_contact
@@ -170,9 +168,10 @@ def check_all(
                 assert business(local.date(), policy), action
                 wall = local.time().replace(tzinfo=None)
                 assert policy.call_window.start <= wall <= policy.call_window.end, (local, action)
-            assert action.earliest.in_timezone(local_zone).date() == action.latest.in_timezone(
-                local_zone
-            ).date()
+            assert (
+                action.earliest.in_timezone(local_zone).date()
+                == action.latest.in_timezone(local_zone).date()
+            )
 
     # 6: each thank-you inside its window.
     for action in actions:

@@ -87,7 +87,9 @@ def interviewers(draw: st.DrawFn, tz_name: str) -> tuple[Interviewer, ...]:
                 title=draw(st.none() | st.sampled_from(("CTO", "Hiring Manager"))),
                 email=draw(st.none() | st.just(f"{name.split()[0].lower()}@example.com")),
                 phone=draw(st.none() | st.just("+1 555 0100")),
-                preferred_channel=draw(st.none() | st.sampled_from((Channel.EMAIL, Channel.PHONE))),
+                preferred_channel=draw(
+                    st.none() | st.sampled_from((Channel.EMAIL, Channel.PHONE))
+                ),
                 timezone=draw(st.none() | zones),
             )
         )
@@ -109,7 +111,9 @@ def interviews(draw: st.DrawFn) -> Interview:
         duration=timedelta(minutes=draw(st.sampled_from((20, 45, 60, 90, 240)))),
         decision_by=None if deadline is None else starts_at.date() + timedelta(days=deadline),
         recruiter=draw(st.none() | st.just(Recruiter("Rita Cole", agency="SelecSource"))),
-        candidate=draw(st.none() | st.just(Candidate("Sam Lee", timezone=draw(st.none() | zones)))),
+        candidate=draw(
+            st.none() | st.just(Candidate("Sam Lee", timezone=draw(st.none() | zones)))
+        ),
         contact=draw(st.sampled_from([None] + [p.name for p in people])),
         invited_to_call=draw(st.booleans()),
     )

@@ -21,8 +21,8 @@ from followup_rules import (
     Channel,
     Contact,
     Interview,
-    OutOfOffice,
     Outcome,
+    OutOfOffice,
     Policy,
     Reply,
     Update,
@@ -144,15 +144,15 @@ def test_check_in_count_is_the_cap(interview: Interview, policy: Policy) -> None
 
 @given(interview=interviews(), policy=any_policy)
 def test_no_call_without_invitation_or_timeframe(interview: Interview, policy: Policy) -> None:
-    """Rule one-call (seed 000): calls need an invitation or a timeframe when the policy says so."""
+    """Rule one-call (seed 000): a call needs an invitation or a timeframe, if the policy says."""
     calls = [
         a
         for a in plan(interview, policy)
         if a.kind is ActionKind.CHECK_IN and a.channel is Channel.PHONE
     ]
-    if policy.calls_need_invitation and not interview.invited_to_call:
-        if interview.decision_by is None:
-            assert calls == []
+    uninvited = not interview.invited_to_call and interview.decision_by is None
+    if policy.calls_need_invitation and uninvited:
+        assert calls == []
     assert len(calls) <= policy.max_calls
 
 

@@ -18,8 +18,8 @@ from hypothesis.stateful import RuleBasedStateMachine, initialize, invariant, pr
 
 from followup_rules import (
     Interview,
-    OutOfOffice,
     Outcome,
+    OutOfOffice,
     Plan,
     Policy,
     Reply,

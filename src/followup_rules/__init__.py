@@ -16,7 +16,7 @@ from importlib.metadata import PackageNotFoundError, version
 from .action import Action, Plan
 from .audit import Violation, audit
 from .errors import FollowupError, InvalidHistory, InvalidInterview, InvalidPolicy
-from .events import Contact, Event, OutOfOffice, Outcome, Reply, Update
+from .events import Contact, Event, Outcome, OutOfOffice, Reply, Update
 from .model import ActionKind, Candidate, Channel, Interview, Interviewer, Recruiter
 from .plan import plan
 from .policy import PRESETS, Policy, TimeWindow
@@ -40,10 +40,10 @@ __all__ = [
     "FollowupError",
     "FollowupState",
     "Interview",
+    "Interviewer",
     "InvalidHistory",
     "InvalidInterview",
     "InvalidPolicy",
-    "Interviewer",
     "OutOfOffice",
     "Outcome",
     "Plan",

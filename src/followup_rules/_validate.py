@@ -1,8 +1,10 @@
-"""Converters that check input at construction and raise our typed errors.
+"""Field checks that run at construction and raise our typed errors.
 
-Each factory returns an ``attrs.Converter`` that knows its field, so the error
-names ``Owner.field`` and the refused value; nothing malformed gets far
-enough to fail deep inside as a bare ``TypeError``.
+Each factory returns field metadata; `check_fields`, called from the model's
+``__attrs_post_init__``, checks and normalises every such field, so the error
+names ``Owner.field`` and the refused value, and nothing malformed gets far
+enough to fail deep inside as a bare ``TypeError``.  (Metadata rather than
+attrs converters keeps the declared field types exact for type checkers.)
 """
 
 from __future__ import annotations
@@ -29,33 +31,73 @@ _MAX_TEXT = 1000
 ErrorType = type[_InvalidField]
 
 
-def _checker(
-    owner: str, error: ErrorType, check: Callable[[Any, Callable[[str], Exception]], T]
-) -> attrs.Converter:  # type: ignore[type-arg]
-    def convert(value: Any, field: attrs.Attribute) -> T:  # type: ignore[type-arg]
+Check = Callable[[Any, Callable[[str], Exception]], Any]
+_KEY = "followup_rules.check"
+
+
+def custom(owner: str, error: ErrorType, check: Check) -> dict[str, Any]:
+    """Field metadata that `check_fields` reads: how to check and convert the value."""
+
+    def convert(value: Any, name: str) -> Any:
         def fail(problem: str) -> Exception:
-            return error(f"{owner}.{field.name}", value, problem)
+            return error(f"{owner}.{name}", value, problem)
 
         return check(value, fail)
 
-    return attrs.Converter(convert, takes_field=True)  # type: ignore[call-overload,no-any-return]
+    return {_KEY: convert}
+
+
+def _checks(cls: type) -> tuple[tuple[str, Callable[[Any, str], Any]], ...]:
+    """The checked fields of *cls*; a subclass that only changes a default keeps the check."""
+    found = _CHECKS.get(cls)
+    if found is None:
+        pairs = []
+        for field in attrs.fields(cls):
+            convert = field.metadata.get(_KEY)
+            for base in cls.__mro__[1:]:
+                if convert is not None:
+                    break
+                if attrs.has(base):
+                    inherited = getattr(attrs.fields(base), field.name, None)
+                    if inherited is not None:
+                        convert = inherited.metadata.get(_KEY)
+            if convert is not None:
+                pairs.append((field.name, convert))
+        found = _CHECKS[cls] = tuple(pairs)
+    return found
+
+
+_CHECKS: dict[type, tuple[tuple[str, Callable[[Any, str], Any]], ...]] = {}
+
+
+def check_fields(instance: Any) -> None:
+    """Check and normalise every field that carries a check, in place (frozen or not).
+
+    Called first thing in ``__attrs_post_init__``, so ``attrs.evolve`` checks
+    again; raises the field's typed error naming ``Owner.field`` and the value.
+    """
+    for name, convert in _checks(type(instance)):
+        value = getattr(instance, name)
+        converted = convert(value, name)
+        if converted is not value:
+            object.__setattr__(instance, name, converted)
 
 
 def clean_text(value: Any, fail: Callable[[str], Exception]) -> str:
     """A non-empty one-line string without control characters."""
     if not isinstance(value, str):
         raise fail(f"expected a string, got {type(value).__name__}")
-    value = value.strip()
-    if not value:
+    text = value.strip()
+    if not text:
         raise fail("must not be empty")
-    if len(value) > _MAX_TEXT:
+    if len(text) > _MAX_TEXT:
         raise fail(f"longer than {_MAX_TEXT} characters")
-    if _CONTROL.search(value):
+    if _CONTROL.search(text):
         raise fail("must not contain line breaks or control characters")
-    return value
+    return text
 
 
-def text(owner: str, error: ErrorType, *, optional: bool = False) -> attrs.Converter:  # type: ignore[type-arg]
+def text(owner: str, error: ErrorType, *, optional: bool = False) -> dict[str, Any]:
     """A required (or optional) one-line string."""
 
     def check(value: Any, fail: Callable[[str], Exception]) -> str | None:
@@ -63,24 +105,24 @@ def text(owner: str, error: ErrorType, *, optional: bool = False) -> attrs.Conve
             return None
         return clean_text(value, fail)
 
-    return _checker(owner, error, check)
+    return custom(owner, error, check)
 
 
-def email(owner: str, error: ErrorType) -> attrs.Converter:  # type: ignore[type-arg]
+def email(owner: str, error: ErrorType) -> dict[str, Any]:
     """An optional e-mail address of the plain ``name@domain.tld`` shape."""
 
     def check(value: Any, fail: Callable[[str], Exception]) -> str | None:
         if value is None:
             return None
-        value = clean_text(value, fail)
-        if not _EMAIL.match(value):
+        address = clean_text(value, fail)
+        if not _EMAIL.match(address):
             raise fail("is not an e-mail address like name@example.com")
-        return value
+        return address
 
-    return _checker(owner, error, check)
+    return custom(owner, error, check)
 
 
-def texts(owner: str, error: ErrorType) -> attrs.Converter:  # type: ignore[type-arg]
+def texts(owner: str, error: ErrorType) -> dict[str, Any]:
     """A tuple of one-line strings; a single string is taken as one item."""
 
     def check(value: Any, fail: Callable[[str], Exception]) -> tuple[str, ...]:
@@ -92,10 +134,10 @@ def texts(owner: str, error: ErrorType) -> attrs.Converter:  # type: ignore[type
             raise fail("expected a list of strings")
         return tuple(clean_text(item, fail) for item in value)
 
-    return _checker(owner, error, check)
+    return custom(owner, error, check)
 
 
-def aware_datetime(owner: str, error: ErrorType) -> attrs.Converter:  # type: ignore[type-arg]
+def aware_datetime(owner: str, error: ErrorType) -> dict[str, Any]:
     """An aware datetime, returned as a pendulum DateTime in the same zone.
 
     Naive datetimes are refused *before* conversion: ``pendulum.instance``
@@ -120,10 +162,10 @@ def aware_datetime(owner: str, error: ErrorType) -> attrs.Converter:  # type: ig
             return _calendar.to_pendulum(value)
         return _calendar.to_pendulum(value.astimezone(tz))
 
-    return _checker(owner, error, check)
+    return custom(owner, error, check)
 
 
-def optional_date(owner: str, error: ErrorType) -> attrs.Converter:  # type: ignore[type-arg]
+def optional_date(owner: str, error: ErrorType) -> dict[str, Any]:
     """None, a date, or an aware datetime (its own calendar date is kept)."""
 
     def check(value: Any, fail: Callable[[str], Exception]) -> date | None:
@@ -137,37 +179,37 @@ def optional_date(owner: str, error: ErrorType) -> attrs.Converter:  # type: ign
             return date(value.year, value.month, value.day)
         raise fail(f"expected a date, got {type(value).__name__}")
 
-    return _checker(owner, error, check)
+    return custom(owner, error, check)
 
 
-def zone_name(owner: str, error: ErrorType) -> attrs.Converter:  # type: ignore[type-arg]
+def zone_name(owner: str, error: ErrorType) -> dict[str, Any]:
     """None or a time-zone name that `_calendar.zone` knows."""
 
     def check(value: Any, fail: Callable[[str], Exception]) -> str | None:
         if value is None:
             return None
-        if not isinstance(value, str):
-            key = getattr(value, "key", None) or getattr(value, "name", None)
-            if not isinstance(key, str):
+        name = value
+        if not isinstance(name, str):
+            name = getattr(value, "key", None) or getattr(value, "name", None)
+            if not isinstance(name, str):
                 raise fail(f"expected a time-zone name, got {type(value).__name__}")
-            value = key
         try:
-            _calendar.zone(value)
+            _calendar.zone(name)
         except ValueError as exc:
             raise fail("unknown time zone (use an IANA name like 'Europe/Paris')") from exc
-        return value
+        return name
 
-    return _checker(owner, error, check)
+    return custom(owner, error, check)
 
 
-def member(  # type: ignore[type-arg]
+def member(
     owner: str,
     error: ErrorType,
     enum: type[E],
     *,
     allowed: Iterable[E] | None = None,
     optional: bool = False,
-) -> attrs.Converter:
+) -> dict[str, Any]:
     """A member of *enum*, also accepted by its name or value (any case)."""
     permitted = tuple(allowed) if allowed is not None else tuple(enum)
 
@@ -185,10 +227,10 @@ def member(  # type: ignore[type-arg]
             raise fail(f"expected one of {names}")
         return found
 
-    return _checker(owner, error, check)
+    return custom(owner, error, check)
 
 
-def duration(owner: str, error: ErrorType) -> attrs.Converter:  # type: ignore[type-arg]
+def duration(owner: str, error: ErrorType) -> dict[str, Any]:
     """A positive duration: a timedelta, or a number of seconds."""
 
     def check(value: Any, fail: Callable[[str], Exception]) -> timedelta:
@@ -209,10 +251,10 @@ def duration(owner: str, error: ErrorType) -> attrs.Converter:  # type: ignore[t
             raise fail("must be at most a year")
         return result
 
-    return _checker(owner, error, check)
+    return custom(owner, error, check)
 
 
-def count(owner: str, error: ErrorType, *, minimum: int, maximum: int = 1000) -> attrs.Converter:  # type: ignore[type-arg]
+def count(owner: str, error: ErrorType, *, minimum: int, maximum: int = 1000) -> dict[str, Any]:
     """A whole number within ``[minimum, maximum]`` (business days, calls, check-ins)."""
 
     def check(value: Any, fail: Callable[[str], Exception]) -> int:
@@ -224,10 +266,10 @@ def count(owner: str, error: ErrorType, *, minimum: int, maximum: int = 1000) ->
             raise fail(f"must be at most {maximum}")
         return int(value)
 
-    return _checker(owner, error, check)
+    return custom(owner, error, check)
 
 
-def flag(owner: str, error: ErrorType) -> attrs.Converter:  # type: ignore[type-arg]
+def flag(owner: str, error: ErrorType) -> dict[str, Any]:
     """A real bool (``"no"`` is not False)."""
 
     def check(value: Any, fail: Callable[[str], Exception]) -> bool:
@@ -235,7 +277,7 @@ def flag(owner: str, error: ErrorType) -> attrs.Converter:  # type: ignore[type-
             raise fail(f"expected True or False, got {type(value).__name__}")
         return value
 
-    return _checker(owner, error, check)
+    return custom(owner, error, check)
 
 
 def wall_time(value: Any, fail: Callable[[str], Exception]) -> time:

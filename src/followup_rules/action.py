@@ -102,7 +102,7 @@ class Plan(Sequence[Action]):
     reads the clock).
     """
 
-    actions: tuple[Action, ...] = attrs.field(converter=tuple)
+    actions: tuple[Action, ...]
 
     def __len__(self) -> int:
         return len(self.actions)
@@ -126,7 +126,7 @@ class Plan(Sequence[Action]):
             InvalidInterview: *now* is not an aware datetime.
         """
         now = _check_now(now)
-        return Plan(action for action in self.actions if action.latest >= now)
+        return Plan(tuple(action for action in self.actions if action.latest >= now))
 
     def next(self, now: datetime) -> Action | None:
         """The first action still doable at *now*, or None when nothing is left."""

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from datetime import date, datetime, tzinfo
 
 import attrs
@@ -69,7 +69,7 @@ def audit(
     return found
 
 
-def _judge(state: FollowupState, event: Contact, due: dict[str, datetime]) -> list[Violation]:
+def _judge(state: FollowupState, event: Contact, due: Mapping[str, datetime]) -> list[Violation]:
     policy = state.policy
     interview = state.interview
     person = interview.person(event.recipient) if event.recipient else state.contact
@@ -90,9 +90,7 @@ def _judge(state: FollowupState, event: Contact, due: dict[str, datetime]) -> li
             )
         elif not rules.calls_allowed(state):
             found.append(
-                _violation(
-                    rules.ONE_CALL, event, "a call nobody invited, with no timeframe given"
-                )
+                _violation(rules.ONE_CALL, event, "a call nobody invited, with no timeframe given")
             )
         window = policy.call_window
         local = event.at.astimezone(tz)
@@ -176,8 +174,8 @@ def _judge_check_in(
 def _too_close(
     state: FollowupState, event: Contact, day: date, tz: tzinfo, *, after_replies: bool = True
 ) -> Violation:
-    anchors = [state.last_contact, state.last_reply] if after_replies else [state.last_contact]
-    anchors = [moment for moment in anchors if moment is not None]
+    candidates = [state.last_contact, state.last_reply] if after_replies else [state.last_contact]
+    anchors = [moment for moment in candidates if moment is not None]
     previous = cal.local_date(max(anchors), tz)
     apart = cal.business_days_between(previous, day, state.policy.business_holidays)
     return _violation(

@@ -6,12 +6,12 @@ know what is still allowed; `audit()` replays it to judge it.
 
 from __future__ import annotations
 
-from datetime import date
+from collections.abc import Callable
+from datetime import date, datetime
 from enum import Enum
-from typing import Any, Union
+from typing import Any
 
 import attrs
-import pendulum
 
 from . import _validate as v
 from .errors import InvalidHistory
@@ -35,10 +35,10 @@ class Outcome(Enum):
     """The candidate withdrew, or the employer closed the position."""
 
 
-def _to_recipient(value: Any, field: attrs.Attribute) -> str | None:  # type: ignore[type-arg]
+def _recipient(value: Any, fail: Callable[[str], Exception]) -> str | None:
     if isinstance(value, (Interviewer, Recruiter)):
         return value.name
-    return v.text("Contact", InvalidHistory, optional=True).converter(value, field)  # type: ignore[no-any-return,call-arg]
+    return None if value is None else v.clean_text(value, fail)
 
 
 @attrs.frozen
@@ -53,15 +53,18 @@ class Contact:
             None means the interview's follow-up contact.
     """
 
-    at: pendulum.DateTime = attrs.field(converter=v.aware_datetime("Contact", InvalidHistory))
-    channel: Channel = attrs.field(converter=v.member("Contact", InvalidHistory, Channel))
+    at: datetime = attrs.field(metadata=v.aware_datetime("Contact", InvalidHistory))
+    channel: Channel = attrs.field(metadata=v.member("Contact", InvalidHistory, Channel))
     kind: ActionKind = attrs.field(
-        default=ActionKind.CHECK_IN, converter=v.member("Contact", InvalidHistory, ActionKind)
+        default=ActionKind.CHECK_IN, metadata=v.member("Contact", InvalidHistory, ActionKind)
     )
     recipient: str | None = attrs.field(
         default=None,
-        converter=attrs.Converter(_to_recipient, takes_field=True),  # type: ignore[misc]
+        metadata=v.custom("Contact", InvalidHistory, _recipient),
     )
+
+    def __attrs_post_init__(self) -> None:
+        v.check_fields(self)
 
 
 @attrs.frozen
@@ -72,7 +75,10 @@ class Reply:
     business days from the reply.
     """
 
-    at: pendulum.DateTime = attrs.field(converter=v.aware_datetime("Reply", InvalidHistory))
+    at: datetime = attrs.field(metadata=v.aware_datetime("Reply", InvalidHistory))
+
+    def __attrs_post_init__(self) -> None:
+        v.check_fields(self)
 
 
 @attrs.frozen
@@ -86,13 +92,14 @@ class Update:
             new deadline (seed 003).
     """
 
-    at: pendulum.DateTime = attrs.field(converter=v.aware_datetime("Update", InvalidHistory))
-    outcome: Outcome = attrs.field(converter=v.member("Update", InvalidHistory, Outcome))
+    at: datetime = attrs.field(metadata=v.aware_datetime("Update", InvalidHistory))
+    outcome: Outcome = attrs.field(metadata=v.member("Update", InvalidHistory, Outcome))
     decision_by: date | None = attrs.field(
-        default=None, converter=v.optional_date("Update", InvalidHistory)
+        default=None, metadata=v.optional_date("Update", InvalidHistory)
     )
 
     def __attrs_post_init__(self) -> None:
+        v.check_fields(self)
         if self.decision_by is None:
             return
         if self.outcome is not Outcome.UNDECIDED:
@@ -116,12 +123,13 @@ class OutOfOffice:
     given).
     """
 
-    at: pendulum.DateTime = attrs.field(converter=v.aware_datetime("OutOfOffice", InvalidHistory))
+    at: datetime = attrs.field(metadata=v.aware_datetime("OutOfOffice", InvalidHistory))
     returns_on: date | None = attrs.field(
-        default=None, converter=v.optional_date("OutOfOffice", InvalidHistory)
+        default=None, metadata=v.optional_date("OutOfOffice", InvalidHistory)
     )
 
     def __attrs_post_init__(self) -> None:
+        v.check_fields(self)
         if self.returns_on is not None and self.returns_on < self.at.date():
             raise InvalidHistory(
                 "OutOfOffice.returns_on",
@@ -130,7 +138,7 @@ class OutOfOffice:
             )
 
 
-Event = Union[Contact, Reply, Update, OutOfOffice]
+Event = Contact | Reply | Update | OutOfOffice
 """Any one entry of a history."""
 
 EVENT_TYPES = (Contact, Reply, Update, OutOfOffice)

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from datetime import date, timedelta, tzinfo
+from collections.abc import Callable, Iterable
+from datetime import date, datetime, timedelta, tzinfo
 from enum import Enum
 from functools import cached_property
 from typing import Any
@@ -49,6 +49,7 @@ class ActionKind(Enum):
 
 
 _OWNER = "Interviewer"
+_IV = "Interview"
 
 
 @attrs.frozen
@@ -66,17 +67,17 @@ class Interviewer:
         timezone: an IANA name; defaults to the interview's own zone.
     """
 
-    name: str = attrs.field(converter=v.text(_OWNER, InvalidInterview))
+    name: str = attrs.field(metadata=v.text(_OWNER, InvalidInterview))
     title: str | None = attrs.field(
-        default=None, converter=v.text(_OWNER, InvalidInterview, optional=True)
+        default=None, metadata=v.text(_OWNER, InvalidInterview, optional=True)
     )
-    email: str | None = attrs.field(default=None, converter=v.email(_OWNER, InvalidInterview))
+    email: str | None = attrs.field(default=None, metadata=v.email(_OWNER, InvalidInterview))
     phone: str | None = attrs.field(
-        default=None, converter=v.text(_OWNER, InvalidInterview, optional=True)
+        default=None, metadata=v.text(_OWNER, InvalidInterview, optional=True)
     )
     preferred_channel: Channel | None = attrs.field(
         default=None,
-        converter=v.member(
+        metadata=v.member(
             _OWNER,
             InvalidInterview,
             Channel,
@@ -85,8 +86,11 @@ class Interviewer:
         ),
     )
     timezone: str | None = attrs.field(
-        default=None, converter=v.zone_name(_OWNER, InvalidInterview)
+        default=None, metadata=v.zone_name(_OWNER, InvalidInterview)
     )
+
+    def __attrs_post_init__(self) -> None:
+        v.check_fields(self)
 
 
 @attrs.frozen
@@ -97,72 +101,72 @@ class Recruiter:
     against the employer's call limit.
     """
 
-    name: str = attrs.field(converter=v.text("Recruiter", InvalidInterview))
+    name: str = attrs.field(metadata=v.text("Recruiter", InvalidInterview))
     agency: str | None = attrs.field(
-        default=None, converter=v.text("Recruiter", InvalidInterview, optional=True)
+        default=None, metadata=v.text("Recruiter", InvalidInterview, optional=True)
     )
     phone: str | None = attrs.field(
-        default=None, converter=v.text("Recruiter", InvalidInterview, optional=True)
+        default=None, metadata=v.text("Recruiter", InvalidInterview, optional=True)
     )
-    email: str | None = attrs.field(default=None, converter=v.email("Recruiter", InvalidInterview))
+    email: str | None = attrs.field(default=None, metadata=v.email("Recruiter", InvalidInterview))
+
+    def __attrs_post_init__(self) -> None:
+        v.check_fields(self)
 
 
 @attrs.frozen
 class Candidate:
     """The person following up; the messages are signed with these details."""
 
-    name: str = attrs.field(converter=v.text("Candidate", InvalidInterview))
-    email: str | None = attrs.field(default=None, converter=v.email("Candidate", InvalidInterview))
+    name: str = attrs.field(metadata=v.text("Candidate", InvalidInterview))
+    email: str | None = attrs.field(default=None, metadata=v.email("Candidate", InvalidInterview))
     phone: str | None = attrs.field(
-        default=None, converter=v.text("Candidate", InvalidInterview, optional=True)
+        default=None, metadata=v.text("Candidate", InvalidInterview, optional=True)
     )
     timezone: str | None = attrs.field(
-        default=None, converter=v.zone_name("Candidate", InvalidInterview)
+        default=None, metadata=v.zone_name("Candidate", InvalidInterview)
     )
 
+    def __attrs_post_init__(self) -> None:
+        v.check_fields(self)
 
-def _to_interviewers(value: Any, field: attrs.Attribute) -> tuple[Interviewer, ...]:  # type: ignore[type-arg]
-    name = f"Interview.{field.name}"
+
+def _interviewers(value: Any, fail: Callable[[str], Exception]) -> tuple[Interviewer, ...]:
     if isinstance(value, (Interviewer, str)):
         value = (value,)
     if not isinstance(value, Iterable) or isinstance(value, (bytes, dict)):
-        raise InvalidInterview(name, value, "expected a list of Interviewer")
+        raise fail("expected a list of Interviewer")
     people = []
     for item in value:
         if isinstance(item, str):
             item = Interviewer(item)
         if not isinstance(item, Interviewer):
-            raise InvalidInterview(name, item, "expected an Interviewer or a name")
+            raise fail(f"expected an Interviewer or a name, got {type(item).__name__}")
         people.append(item)
     if not people:
-        raise InvalidInterview(name, value, "at least one interviewer is needed")
+        raise fail("at least one interviewer is needed")
     seen: set[str] = set()
     for person in people:
         key = person.name.casefold()
         if key in seen:
-            raise InvalidInterview(name, person.name, "the same interviewer is listed twice")
+            raise fail(f"{person.name!r} is listed twice")
         seen.add(key)
     return tuple(people)
 
 
-def _of_type(kind: type[Any], *, optional: bool = True) -> attrs.Converter:  # type: ignore[type-arg]
-    def check(value: Any, field: attrs.Attribute) -> Any:  # type: ignore[type-arg]
-        if value is None and optional:
-            return None
-        if not isinstance(value, kind):
-            raise InvalidInterview(f"Interview.{field.name}", value, f"expected a {kind.__name__}")
+def _instance_of(kind: type[Any]) -> dict[str, Any]:
+    def check(value: Any, fail: Callable[[str], Exception]) -> Any:
+        if value is not None and not isinstance(value, kind):
+            raise fail(f"expected a {kind.__name__} or None, got {type(value).__name__}")
         return value
 
-    return attrs.Converter(check, takes_field=True)  # type: ignore[call-overload,no-any-return]
+    return v.custom(_IV, InvalidInterview, check)
 
 
-def _to_contact(value: Any, field: attrs.Attribute) -> str | None:  # type: ignore[type-arg]
+def _contact(value: Any, fail: Callable[[str], Exception]) -> str | None:
     if isinstance(value, Interviewer):
         return value.name
-    return v.text("Interview", InvalidInterview, optional=True).converter(value, field)  # type: ignore[no-any-return,call-arg]
-
-
-_IV = "Interview"
+    return None if value is None else v.clean_text(value, fail)
 
 
 @attrs.frozen
@@ -192,41 +196,42 @@ class Interview:
             interview.
     """
 
-    starts_at: pendulum.DateTime = attrs.field(converter=v.aware_datetime(_IV, InvalidInterview))
-    company: str = attrs.field(converter=v.text(_IV, InvalidInterview))
-    role: str = attrs.field(converter=v.text(_IV, InvalidInterview))
+    starts_at: datetime = attrs.field(metadata=v.aware_datetime(_IV, InvalidInterview))
+    company: str = attrs.field(metadata=v.text(_IV, InvalidInterview))
+    role: str = attrs.field(metadata=v.text(_IV, InvalidInterview))
     interviewers: tuple[Interviewer, ...] = attrs.field(
-        converter=attrs.Converter(_to_interviewers, takes_field=True)  # type: ignore[misc]
+        metadata=v.custom(_IV, InvalidInterview, _interviewers)
     )
     duration: timedelta = attrs.field(
-        default=timedelta(hours=1), converter=v.duration(_IV, InvalidInterview)
+        default=timedelta(hours=1), metadata=v.duration(_IV, InvalidInterview)
     )
     decision_by: date | None = attrs.field(
-        default=None, converter=v.optional_date(_IV, InvalidInterview)
+        default=None, metadata=v.optional_date(_IV, InvalidInterview)
     )
-    recruiter: Recruiter | None = attrs.field(default=None, converter=_of_type(Recruiter))
+    recruiter: Recruiter | None = attrs.field(default=None, metadata=_instance_of(Recruiter))
     candidate: Candidate | None = attrs.field(
-        default=None, converter=_of_type(Candidate), kw_only=True
+        default=None, metadata=_instance_of(Candidate), kw_only=True
     )
     contact: str | None = attrs.field(
         default=None,
-        converter=attrs.Converter(_to_contact, takes_field=True),  # type: ignore[misc]
+        metadata=v.custom(_IV, InvalidInterview, _contact),
         kw_only=True,
     )
     topics: tuple[str, ...] = attrs.field(
-        default=(), converter=v.texts(_IV, InvalidInterview), kw_only=True
+        default=(), metadata=v.texts(_IV, InvalidInterview), kw_only=True
     )
     missed: tuple[str, ...] = attrs.field(
-        default=(), converter=v.texts(_IV, InvalidInterview), kw_only=True
+        default=(), metadata=v.texts(_IV, InvalidInterview), kw_only=True
     )
     requested: tuple[str, ...] = attrs.field(
-        default=(), converter=v.texts(_IV, InvalidInterview), kw_only=True
+        default=(), metadata=v.texts(_IV, InvalidInterview), kw_only=True
     )
     invited_to_call: bool = attrs.field(
-        default=False, converter=v.flag(_IV, InvalidInterview), kw_only=True
+        default=False, metadata=v.flag(_IV, InvalidInterview), kw_only=True
     )
 
     def __attrs_post_init__(self) -> None:
+        v.check_fields(self)
         if self.contact is not None and self.person(self.contact) is None:
             raise InvalidInterview(
                 "Interview.contact", self.contact, "is not one of the interviewers"

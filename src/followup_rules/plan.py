@@ -81,7 +81,7 @@ def plan(
     ]
     actions.extend(contacts_to_come(state))
     actions.sort(key=Action.sort_key)
-    return Plan(actions)
+    return Plan(tuple(actions))
 
 
 def contacts_to_come(state: FollowupState) -> list[Action]:

@@ -31,21 +31,15 @@ __all__ = ["PRESETS", "Policy", "TimeWindow"]
 P = TypeVar("P", bound="Policy")
 
 
-def _to_wall_time(value: Any, field: attrs.Attribute) -> time:  # type: ignore[type-arg]
-    def fail(problem: str) -> Exception:
-        return InvalidPolicy(f"TimeWindow.{field.name}", value, problem)
-
-    return v.wall_time(value, fail)
-
-
 @attrs.frozen
 class TimeWindow:
     """A daily window of local wall-clock time, ``start`` to ``end`` on the same day."""
 
-    start: time = attrs.field(converter=attrs.Converter(_to_wall_time, takes_field=True))  # type: ignore[misc]
-    end: time = attrs.field(converter=attrs.Converter(_to_wall_time, takes_field=True))  # type: ignore[misc]
+    start: time = attrs.field(metadata=v.custom("TimeWindow", InvalidPolicy, v.wall_time))
+    end: time = attrs.field(metadata=v.custom("TimeWindow", InvalidPolicy, v.wall_time))
 
     def __attrs_post_init__(self) -> None:
+        v.check_fields(self)
         if not self.start < self.end:
             raise InvalidPolicy(
                 "TimeWindow", f"{self.start:%H:%M}-{self.end:%H:%M}", "start must be before end"
@@ -55,43 +49,42 @@ class TimeWindow:
         return f"{self.start:%H:%M}-{self.end:%H:%M}"
 
 
-def _to_window(value: Any, field: attrs.Attribute) -> TimeWindow:  # type: ignore[type-arg]
-    name = f"Policy.{field.name}"
+def _window(value: Any, fail: Callable[[str], Exception]) -> TimeWindow:
     if isinstance(value, TimeWindow):
         return value
     if isinstance(value, str) and value.count("-") == 1:
         value = tuple(value.split("-"))
     if not isinstance(value, (tuple, list)) or len(value) != 2:
-        raise InvalidPolicy(name, value, "expected a (start, end) pair like ('10:00', '11:30')")
+        raise fail("expected a (start, end) pair like ('10:00', '11:30')")
     try:
         return TimeWindow(*value)
     except InvalidPolicy as error:
-        raise InvalidPolicy(name, value, error.problem) from None
+        raise fail(error.problem) from None
 
 
-def _to_holidays(value: Any, field: attrs.Attribute) -> tuple[str, str | None] | None:  # type: ignore[type-arg]
-    name = f"Policy.{field.name}"
+def _holidays(value: Any, fail: Callable[[str], Exception]) -> tuple[str, str | None] | None:
     if value is None:
         return None
     if isinstance(value, str):
-        country, _, subdivision = value.partition("-")
-        value = (country, subdivision or None)
+        code, _, region = value.partition("-")
+        value = (code, region or None)
     if (
         not isinstance(value, (tuple, list))
         or len(value) != 2
         or not isinstance(value[0], str)
         or not (value[1] is None or isinstance(value[1], str))
     ):
-        raise InvalidPolicy(name, value, "expected a country code like 'US' or ('US', 'CA')")
-    country, subdivision = value[0].strip().upper(), value[1] and value[1].strip().upper()
+        raise fail("expected a country code like 'US' or ('US', 'CA')")
+    country: str = value[0].strip().upper()
+    subdivision: str | None = value[1].strip().upper() if value[1] else None
     try:
         holiday_calendar(country, subdivision)
     except ImportError:
-        raise InvalidPolicy(
-            name, value, "needs the optional 'holidays' package: pip install 'followup-rules[holidays]'"
+        raise fail(
+            "needs the optional 'holidays' package: pip install 'followup-rules[holidays]'"
         ) from None
     except Exception as error:  # the holidays package raises NotImplementedError
-        raise InvalidPolicy(name, value, f"unknown country or subdivision ({error})") from None
+        raise fail(f"unknown country or subdivision ({error})") from None
     return (country, subdivision)
 
 
@@ -100,7 +93,8 @@ def holiday_calendar(country: str, subdivision: str | None) -> Container[date]:
     """The public holidays of *country* (and *subdivision*), from the ``holidays`` package."""
     import holidays  # optional extra: imported only when a policy names a country
 
-    return holidays.country_holidays(country, subdiv=subdivision)  # type: ignore[no-any-return]
+    calendar: Container[date] = holidays.country_holidays(country, subdiv=subdivision)
+    return calendar
 
 
 _P = "Policy"
@@ -120,66 +114,71 @@ class Policy:
     """
 
     thank_you_within: timedelta = attrs.field(
-        default=24 * _HOURS, converter=v.duration(_P, InvalidPolicy)
+        default=24 * _HOURS, metadata=v.duration(_P, InvalidPolicy)
     )
     """E-mailed thank-you notes are due within this long after the interview ends."""
     thank_you_channel: Channel = attrs.field(
         default=Channel.EMAIL,
-        converter=v.member(_P, InvalidPolicy, Channel, allowed=(Channel.EMAIL, Channel.POSTAL)),
+        metadata=v.member(_P, InvalidPolicy, Channel, allowed=(Channel.EMAIL, Channel.POSTAL)),
     )
     """EMAIL, or POSTAL for a card mailed on the next business day (seeds 003, 004)."""
     thank_you_each_interviewer: bool = attrs.field(
-        default=True, converter=v.flag(_P, InvalidPolicy)
+        default=True, metadata=v.flag(_P, InvalidPolicy)
     )
     """A separate note to every interviewer, not just the follow-up contact."""
     recruiter_debrief_within: timedelta = attrs.field(
-        default=4 * _HOURS, converter=v.duration(_P, InvalidPolicy)
+        default=4 * _HOURS, metadata=v.duration(_P, InvalidPolicy)
     )
     """Call the agency recruiter within this long after the interview ends."""
     wait_after_deadline: int = attrs.field(
-        default=1, converter=v.count(_P, InvalidPolicy, minimum=1, maximum=60)
+        default=1, metadata=v.count(_P, InvalidPolicy, minimum=1, maximum=60)
     )
     """Business days after the decision date before the first check-in."""
     wait_without_deadline: int = attrs.field(
-        default=5, converter=v.count(_P, InvalidPolicy, minimum=1, maximum=60)
+        default=5, metadata=v.count(_P, InvalidPolicy, minimum=1, maximum=60)
     )
     """Business days after the interview before the first check-in when no date was given."""
-    min_gap: int = attrs.field(default=3, converter=v.count(_P, InvalidPolicy, minimum=1, maximum=60))
+    min_gap: int = attrs.field(
+        default=3, metadata=v.count(_P, InvalidPolicy, minimum=1, maximum=60)
+    )
     """Business days between any two follow-up contacts to the employer."""
     max_check_ins: int = attrs.field(
-        default=3, converter=v.count(_P, InvalidPolicy, minimum=0, maximum=20)
+        default=3, metadata=v.count(_P, InvalidPolicy, minimum=0, maximum=20)
     )
     """Check-ins after the thank-you, all channels together."""
-    max_calls: int = attrs.field(default=1, converter=v.count(_P, InvalidPolicy, minimum=0, maximum=20))
+    max_calls: int = attrs.field(
+        default=1, metadata=v.count(_P, InvalidPolicy, minimum=0, maximum=20)
+    )
     """Phone calls to the employer, ever (the recruiter debrief does not count)."""
-    calls_need_invitation: bool = attrs.field(default=True, converter=v.flag(_P, InvalidPolicy))
+    calls_need_invitation: bool = attrs.field(default=True, metadata=v.flag(_P, InvalidPolicy))
     """Call only if invited to, or if a timeframe was given; otherwise e-mail."""
     call_window: TimeWindow = attrs.field(
         default=TimeWindow(time(10), time(11, 30)),
-        converter=attrs.Converter(_to_window, takes_field=True),  # type: ignore[misc]
+        metadata=v.custom(_P, InvalidPolicy, _window),
     )
     """Recipient-local time for calls: mid-morning, before lunch (seed 001)."""
     send_window: TimeWindow = attrs.field(
         default=TimeWindow(time(8), time(17)),
-        converter=attrs.Converter(_to_window, takes_field=True),  # type: ignore[misc]
+        metadata=v.custom(_P, InvalidPolicy, _window),
     )
     """Recipient-local time when e-mails should land."""
-    respect_preferred_channel: bool = attrs.field(default=True, converter=v.flag(_P, InvalidPolicy))
+    respect_preferred_channel: bool = attrs.field(default=True, metadata=v.flag(_P, InvalidPolicy))
     """Check in through the interviewer's preferred medium (seed 004)."""
-    ask_feedback_on_rejection: bool = attrs.field(default=True, converter=v.flag(_P, InvalidPolicy))
+    ask_feedback_on_rejection: bool = attrs.field(default=True, metadata=v.flag(_P, InvalidPolicy))
     """After a rejection, ask once for feedback (seed 004)."""
     feedback_response_within: int = attrs.field(
-        default=2, converter=v.count(_P, InvalidPolicy, minimum=1, maximum=60)
+        default=2, metadata=v.count(_P, InvalidPolicy, minimum=1, maximum=60)
     )
     """Business days to answer an employer's request for feedback (seed 002)."""
     holidays: tuple[str, str | None] | None = attrs.field(
         default=None,
-        converter=attrs.Converter(_to_holidays, takes_field=True),  # type: ignore[misc]
+        metadata=v.custom(_P, InvalidPolicy, _holidays),
     )
     """A country (and subdivision), e.g. ``"US"`` or ``("US", "CA")``, whose
     public holidays are not business days; None counts Monday to Friday only."""
 
     def __attrs_post_init__(self) -> None:
+        v.check_fields(self)
         if self.thank_you_within > timedelta(days=14):
             raise InvalidPolicy(
                 "Policy.thank_you_within", self.thank_you_within, "must be at most 14 days"
@@ -230,7 +229,7 @@ class Policy:
 
     @classmethod
     def preset(cls: type[P], name: str) -> P:
-        """The named preset (``"consensus"``, ``"cautious"``, ``"persistent"``, ``"traditional"``)."""
+        """The preset called *name*: one of the keys of `PRESETS`."""
         try:
             factory = PRESETS[name]
         except (KeyError, TypeError):

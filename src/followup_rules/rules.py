@@ -226,7 +226,7 @@ def _in_person(
         kind=kind,
         channel=Channel.IN_PERSON,
         recipient=person,
-        earliest=start,
+        earliest=cal.to_pendulum(start),
         latest=end,
         suggested=suggested,
         rule=item.id,
@@ -289,10 +289,7 @@ def thank_you(interview: Interview, policy: Policy) -> list[Action]:
         else (interview.follow_up_contact,)
     )
     holidays = policy.business_holidays
-    return [
-        _thank_you_to(interview, policy, person, holidays)
-        for person in people
-    ]
+    return [_thank_you_to(interview, policy, person, holidays) for person in people]
 
 
 def _thank_you_to(
@@ -302,7 +299,9 @@ def _thank_you_to(
     channel = policy.thank_you_channel_for(person)
     if channel not in (Channel.EMAIL, Channel.POSTAL):
         raise InvalidPolicy(
-            f"{type(policy).__name__}.thank_you_channel_for", channel, "must return EMAIL or POSTAL"
+            f"{type(policy).__name__}.thank_you_channel_for",
+            channel,
+            "must return EMAIL or POSTAL",
         )
     window = policy.send_window
     if channel is Channel.POSTAL:
@@ -318,7 +317,14 @@ def _thank_you_to(
     best = cal.first_moment_in_window(aim, window.start, window.end, tz, holidays)
     suggested = best if best <= latest else aim
     return _action(
-        ActionKind.THANK_YOU, channel, person, end, latest, suggested, THANK_YOU, "thank_you_email",
+        ActionKind.THANK_YOU,
+        channel,
+        person,
+        end,
+        latest,
+        suggested,
+        THANK_YOU,
+        "thank_you_email",
         tz=tz,
     )
 
@@ -346,7 +352,7 @@ def recruiter(interview: Interview, policy: Policy) -> Action | None:
 def _action(
     kind: ActionKind,
     channel: Channel,
-    person: Interviewer | None | object,
+    person: Interviewer | object | None,
     earliest: datetime,
     latest: datetime,
     suggested: datetime,
@@ -396,7 +402,9 @@ def deadline_floor(state: FollowupState, tz: tzinfo) -> tuple[date, Rule]:
         day = cal.add_business_days(state.decision_by, policy.wait_after_deadline, holidays)
         return day, CHECK_IN_AFTER_DEADLINE
     ended = cal.local_date(state.interview.ends_at, tz)
-    return cal.add_business_days(ended, policy.wait_without_deadline, holidays), CHECK_IN_NO_DEADLINE
+    return cal.add_business_days(
+        ended, policy.wait_without_deadline, holidays
+    ), CHECK_IN_NO_DEADLINE
 
 
 def gap_floor(state: FollowupState, tz: tzinfo, *, after_replies: bool = True) -> date | None:
@@ -406,10 +414,8 @@ def gap_floor(state: FollowupState, tz: tzinfo, *, after_replies: bool = True) -
     (*after_replies*); a feedback request only keeps its distance from the
     candidate's own contacts, since the rejection it follows is the answer.
     """
-    anchors = [state.last_contact]
-    if after_replies:
-        anchors.append(state.last_reply)
-    anchors = [moment for moment in anchors if moment is not None]
+    candidates = [state.last_contact, state.last_reply] if after_replies else [state.last_contact]
+    anchors = [moment for moment in candidates if moment is not None]
     if not anchors:
         return None
     latest = cal.local_date(max(anchors), tz)
@@ -597,4 +603,3 @@ def feedback_request(state: FollowupState) -> Action | None:
         FEEDBACK_REQUEST,
         "feedback_request_email",
     )
-

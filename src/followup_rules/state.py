@@ -16,7 +16,7 @@ import attrs
 
 from . import _calendar
 from .errors import InvalidHistory
-from .events import EVENT_TYPES, Contact, Event, OutOfOffice, Outcome, Reply, Update
+from .events import EVENT_TYPES, Contact, Event, Outcome, OutOfOffice, Reply, Update
 from .model import ActionKind, Channel, Interview, Interviewer
 
 if TYPE_CHECKING:

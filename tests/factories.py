@@ -1,0 +1,39 @@
+"""Small builders for example-based tests: one realistic interview, varied by keyword."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+import pendulum
+
+from followup_rules import ActionKind, Interview, Interviewer, Plan
+
+NY = "America/New_York"
+ANA = Interviewer("Ana Ruiz", title="Engineering Manager", email="ana@acme.example")
+BO = Interviewer("Bo Chen", title="Staff Engineer", email="bo@acme.example")
+
+
+def at(year: int, month: int, day: int, hour: int = 0, minute: int = 0, tz: str = NY) -> Any:
+    """An aware pendulum datetime (New York unless told otherwise)."""
+    return pendulum.datetime(year, month, day, hour, minute, tz=tz)
+
+
+def interview(**changes: Any) -> Interview:
+    """Tuesday 2 July 2024, 14:00-15:00 in New York, with Ana (the contact) and Bo."""
+    fields: dict[str, Any] = {
+        "starts_at": at(2024, 7, 2, 14),
+        "company": "Acme Analytics",
+        "role": "Data Engineer",
+        "interviewers": [ANA, BO],
+    }
+    fields.update(changes)
+    return Interview(**fields)
+
+
+def of_kind(plan: Plan, kind: ActionKind) -> list[Any]:
+    return [action for action in plan if action.kind is kind]
+
+
+def day(year: int, month: int, dom: int) -> date:
+    return date(year, month, dom)

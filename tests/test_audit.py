@@ -1,0 +1,126 @@
+"""audit(): a real contact log judged by the limits the planner obeys."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from followup_rules import (
+    ActionKind,
+    Channel,
+    Contact,
+    Outcome,
+    Update,
+    Violation,
+    audit,
+    plan,
+)
+from followup_rules.rules import SEED_004
+
+from .factories import at, interview
+
+DEADLINE = date(2024, 7, 10)
+
+
+def rules_broken(found: list[Violation]) -> list[str]:
+    return [v.rule for v in found]
+
+
+def test_a_polite_log_is_clean() -> None:
+    """An empty list means polite: the plan itself, done as suggested."""
+    iv = interview(decision_by=DEADLINE)
+    assert audit(iv, [a.done() for a in plan(iv)]) == []
+
+
+def test_two_calls() -> None:
+    """Rule one-call (seeds 000, 001): the second call is a violation, with the event."""
+    iv = interview(decision_by=DEADLINE)
+    second = Contact(at(2024, 7, 16, 10, 30), Channel.PHONE)
+    found = audit(iv, [Contact(at(2024, 7, 11, 10, 30), Channel.PHONE), second])
+    assert rules_broken(found) == ["one-call"]
+    assert found[0].events == (second,)
+    assert "allows 1" in found[0].message
+
+
+def test_call_outside_the_window() -> None:
+    """Rule one-call (seed 001): calls belong mid-morning, recipient time."""
+    iv = interview(decision_by=DEADLINE)
+    found = audit(iv, [Contact(at(2024, 7, 11, 16), Channel.PHONE)])
+    assert rules_broken(found) == ["one-call"]
+    assert "outside 10:00-11:30" in found[0].message
+
+
+def test_uninvited_call() -> None:
+    """Rule one-call (seed 000): no invitation and no timeframe, no call."""
+    found = audit(interview(), [Contact(at(2024, 7, 10, 10, 30), Channel.PHONE)])
+    assert rules_broken(found) == ["one-call"]
+
+
+def test_check_in_before_the_deadline() -> None:
+    """Rule check-in-after-deadline (seed 004): do not jump the gun."""
+    found = audit(interview(decision_by=DEADLINE), [Contact(at(2024, 7, 10, 9), Channel.EMAIL)])
+    assert rules_broken(found) == ["check-in-after-deadline"]
+    assert found[0].sources == (
+        "000_67204a6882031429.txt",
+        "003_81157863ab7b90a0.txt",
+        SEED_004,
+    )
+
+
+def test_check_in_too_soon_without_deadline() -> None:
+    """Rule check-in-no-deadline (seed 001): about a week."""
+    found = audit(interview(), [Contact(at(2024, 7, 5, 9), Channel.EMAIL)])
+    assert rules_broken(found) == ["check-in-no-deadline"]
+
+
+def test_contacts_too_close_together() -> None:
+    """Rule retry-gap (seed 004): wait a few days before trying again."""
+    iv = interview(decision_by=DEADLINE)
+    found = audit(
+        iv,
+        [Contact(at(2024, 7, 11, 9), Channel.EMAIL), Contact(at(2024, 7, 12, 9), Channel.EMAIL)],
+    )
+    assert rules_broken(found) == ["retry-gap"]
+    assert "only 1 business day" in found[0].message
+
+
+def test_over_the_cap() -> None:
+    """Rule cap (seeds 001, 003, 004): the fourth check-in is one too many."""
+    iv = interview(decision_by=DEADLINE)
+    days = [(7, 11), (7, 16), (7, 19), (7, 24)]
+    found = audit(iv, [Contact(at(2024, m, d, 9), Channel.EMAIL) for m, d in days])
+    assert rules_broken(found) == ["cap"]
+
+
+def test_check_in_after_rejection() -> None:
+    """Rule stop: no check-in after a rejection."""
+    iv = interview(decision_by=DEADLINE)
+    history = [
+        Update(at(2024, 7, 11, 9), Outcome.REJECTED),
+        Contact(at(2024, 7, 16, 9), Channel.EMAIL),
+    ]
+    assert rules_broken(audit(iv, history)) == ["stop"]
+
+
+def test_second_feedback_request() -> None:
+    """Rule feedback-request (seed 004): once, then stop."""
+    iv = interview()
+    history = [
+        Update(at(2024, 7, 11, 9), Outcome.REJECTED),
+        Contact(at(2024, 7, 12, 9), Channel.EMAIL, kind=ActionKind.FEEDBACK_REQUEST),
+        Contact(at(2024, 7, 18, 9), Channel.EMAIL, kind=ActionKind.FEEDBACK_REQUEST),
+    ]
+    assert rules_broken(audit(iv, history)) == ["feedback-request"]
+
+
+def test_late_thank_you() -> None:
+    """Rule thank-you (seeds 001-004): a note two days later is late."""
+    iv = interview()
+    found = audit(iv, [Contact(at(2024, 7, 4, 9), Channel.EMAIL, ActionKind.THANK_YOU, "Bo Chen")])
+    assert rules_broken(found) == ["thank-you"]
+
+
+def test_check_in_before_the_thank_you_window_closed() -> None:
+    """Rule patience: no follow-up while thank-you notes are still due."""
+    iv = interview(decision_by=date(2024, 7, 2))
+    found = audit(iv, [Contact(at(2024, 7, 3, 9), Channel.EMAIL)])
+    assert rules_broken(found) == ["patience"]

@@ -1,0 +1,78 @@
+"""Business days, local windows and DST: the pure calendar helpers."""
+
+from __future__ import annotations
+
+from datetime import date, time
+
+import pendulum
+import pytest
+
+from followup_rules import _calendar as cal
+
+
+def test_add_business_days_skips_weekends() -> None:
+    """Friday + 1 business day is Monday."""
+    assert cal.add_business_days(date(2024, 7, 12), 1) == date(2024, 7, 15)
+    assert cal.add_business_days(date(2024, 7, 13), 1) == date(2024, 7, 15)  # from a Saturday
+
+
+def test_business_days_between_inverts_add() -> None:
+    """business_days_between(d, add_business_days(d, n)) == n."""
+    for n in range(12):
+        start = date(2024, 12, 20)
+        assert cal.business_days_between(start, cal.add_business_days(start, n)) == n
+    assert cal.business_days_between(date(2024, 7, 15), date(2024, 7, 12)) == -1
+
+
+def test_holidays_are_skipped() -> None:
+    """A holiday container removes days from the count."""
+    assert cal.add_business_days(date(2024, 7, 3), 1, {date(2024, 7, 4)}) == date(2024, 7, 5)
+
+
+def test_window_on_a_spring_forward_day() -> None:
+    """A window whose start is skipped by DST opens after the gap, still inside it."""
+    tz = cal.zone("America/New_York")
+    opens, closes = cal.window_on(date(2024, 3, 10), time(2, 30), time(4), tz)  # type: ignore[misc]
+    assert opens.hour == 3 and opens.minute == 30
+    assert closes.hour == 4
+
+
+def test_window_swallowed_by_dst_is_none() -> None:
+    """A window entirely inside the DST gap does not exist that day."""
+    tz = cal.zone("America/New_York")
+    assert cal.window_on(date(2024, 3, 10), time(2, 15), time(2, 45), tz) is None
+
+
+def test_window_on_a_fall_back_day_is_longer() -> None:
+    """On the fall-back day, 01:00-02:00 lasts two real hours."""
+    tz = cal.zone("America/New_York")
+    opens, closes = cal.window_on(date(2024, 11, 3), time(1), time(2), tz)  # type: ignore[misc]
+    assert closes.timestamp() - opens.timestamp() == 2 * 3600  # same tzinfo: '-' is wall time
+
+
+def test_lord_howe_half_hour_dst() -> None:
+    """Lord Howe shifts by 30 minutes; windows stay on the local wall clock."""
+    tz = cal.zone("Australia/Lord_Howe")
+    opens, _ = cal.first_window(date(2024, 10, 7), time(10), time(11, 30), tz)
+    assert (opens.hour, opens.minute) == (10, 0)
+    assert opens.utcoffset() != pendulum.datetime(2024, 7, 1, tz="Australia/Lord_Howe").utcoffset()
+
+
+def test_fixed_offsets_and_unknown_zones() -> None:
+    """'+05:30' is a fixed zone; an unknown name is a ValueError."""
+    assert cal.zone("+05:30").utcoffset(None).total_seconds() == 5.5 * 3600  # type: ignore[union-attr]
+    with pytest.raises(ValueError, match="unknown"):
+        cal.zone("Nowhere/Land")
+    with pytest.raises(ValueError, match="range"):
+        cal.zone("+25:00")
+
+
+def test_first_moment_in_window() -> None:
+    """Inside the window a moment stays; outside it, the next window opens."""
+    tz = cal.zone("Europe/Berlin")
+    inside = pendulum.datetime(2024, 7, 3, 9, tz="Europe/Berlin")
+    assert cal.first_moment_in_window(inside, time(8), time(17), tz) == inside
+    friday_evening = pendulum.datetime(2024, 7, 5, 18, tz="Europe/Berlin")
+    assert cal.first_moment_in_window(friday_evening, time(8), time(17), tz) == pendulum.datetime(
+        2024, 7, 8, 8, tz="Europe/Berlin"
+    )

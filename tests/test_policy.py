@@ -1,0 +1,196 @@
+"""Policy: defaults, validation, presets, and extension by subclassing."""
+
+from __future__ import annotations
+
+from datetime import date, time, timedelta
+from typing import Any
+
+import attrs
+import pytest
+
+from followup_rules import (
+    PRESETS,
+    ActionKind,
+    Channel,
+    FollowupState,
+    InvalidPolicy,
+    Policy,
+    TimeWindow,
+    plan,
+)
+
+from .factories import interview, of_kind
+
+
+class TestDefaults:
+    def test_consensus_defaults(self) -> None:
+        """Policy() holds the SPEC table's consensus values."""
+        policy = Policy()
+        assert policy.thank_you_within == timedelta(hours=24)
+        assert policy.thank_you_channel is Channel.EMAIL
+        assert policy.thank_you_each_interviewer is True
+        assert policy.recruiter_debrief_within == timedelta(hours=4)
+        assert policy.wait_after_deadline == 1
+        assert policy.wait_without_deadline == 5
+        assert policy.min_gap == 3
+        assert policy.max_check_ins == 3
+        assert policy.max_calls == 1
+        assert policy.calls_need_invitation is True
+        assert policy.call_window == TimeWindow(time(10), time(11, 30))
+        assert policy.send_window == TimeWindow(time(8), time(17))
+        assert policy.respect_preferred_channel is True
+        assert policy.ask_feedback_on_rejection is True
+        assert policy.feedback_response_within == 2
+        assert policy.holidays is None
+
+    def test_durations_accept_seconds(self) -> None:
+        """Times are accepted as timedelta or seconds (stamina style)."""
+        assert Policy(thank_you_within=3600).thank_you_within == timedelta(hours=1)
+
+    def test_windows_accept_strings(self) -> None:
+        """Windows read naturally from config: ("10:00", "11:30") or "10:00-11:30"."""
+        assert Policy(call_window="09:00-10:00").call_window == TimeWindow(time(9), time(10))
+        assert str(Policy().call_window) == "10:00-11:30"
+
+    def test_holidays_accept_country_and_subdivision(self) -> None:
+        """Knob holidays: "US", "US-CA" or ("US", "CA")."""
+        assert Policy(holidays="us-ca").holidays == ("US", "CA")
+        assert Policy(holidays=("DE", None)).holidays == ("DE", None)
+
+
+@pytest.mark.parametrize(
+    ("field", "value"),
+    [
+        ("thank_you_within", timedelta(0)),
+        ("thank_you_within", -5),
+        ("thank_you_within", timedelta(days=30)),
+        ("thank_you_within", "24h"),
+        ("thank_you_channel", Channel.PHONE),
+        ("recruiter_debrief_within", timedelta(days=3)),
+        ("wait_after_deadline", 0),
+        ("wait_without_deadline", -1),
+        ("min_gap", 0),
+        ("min_gap", 2.5),
+        ("max_check_ins", -1),
+        ("max_calls", -1),
+        ("max_calls", True),
+        ("calls_need_invitation", "no"),
+        ("call_window", ("11:30", "10:00")),
+        ("call_window", ("25:00", "26:00")),
+        ("send_window", "all day"),
+        ("feedback_response_within", 0),
+        ("holidays", "Atlantis"),
+        ("holidays", 49),
+    ],
+)
+def test_bad_knob_names_field_and_value(field: str, value: Any) -> None:
+    """Bad input (SPEC): zero or negative windows, max_calls < 0... -> InvalidPolicy."""
+    with pytest.raises(InvalidPolicy) as raised:
+        Policy(**{field: value})
+    assert raised.value.field == f"Policy.{field}"
+    assert isinstance(raised.value, ValueError)
+
+
+class TestPresets:
+    def test_presets_are_named_and_valid(self) -> None:
+        """Every preset builds a valid Policy; names are listed in PRESETS."""
+        assert set(PRESETS) == {"consensus", "cautious", "persistent", "traditional"}
+        for name in PRESETS:
+            assert isinstance(Policy.preset(name), Policy)
+        assert Policy.preset("consensus") == Policy()
+
+    def test_cautious_never_calls(self) -> None:
+        """Cautious (seeds 000, 002): e-mail only, two check-ins, a week apart."""
+        iv = interview(decision_by=date(2024, 7, 10), invited_to_call=True)
+        check_ins = of_kind(plan(iv, Policy.cautious()), ActionKind.CHECK_IN)
+        assert [c.channel for c in check_ins] == [Channel.EMAIL, Channel.EMAIL]
+
+    def test_unknown_preset(self) -> None:
+        """An unknown preset name is an InvalidPolicy naming the choices."""
+        with pytest.raises(InvalidPolicy, match="cautious"):
+            Policy.preset("reckless")
+
+
+@attrs.frozen(kw_only=True)
+class HouseRules(Policy):
+    """A team's policy: one more knob, a different default, and two hooks."""
+
+    min_gap: int = 5
+    quiet_weekday: int = attrs.field(default=0)  # no check-ins on Mondays
+
+    def check_in_day(self, state: FollowupState, earliest: date) -> date:
+        day = earliest
+        while day.weekday() == self.quiet_weekday:
+            day += timedelta(days=1)
+        return day
+
+    def check_in_channel(self, state: FollowupState) -> Channel:
+        return Channel.EMAIL if state.check_ins == 0 else Channel.PHONE
+
+
+class TestSubclassing:
+    def test_subclass_changes_defaults_and_adds_fields(self) -> None:
+        """Extension by subclassing: new defaults and new fields, still validated."""
+        rules = HouseRules()
+        assert rules.min_gap == 5 and rules.quiet_weekday == 0
+        with pytest.raises(InvalidPolicy):
+            HouseRules(max_calls=-1)
+
+    def test_hooks_are_honoured(self) -> None:
+        """plan() asks the hooks: no Monday check-ins, e-mail first, then the call."""
+        iv = interview(decision_by=date(2024, 7, 12))  # Friday: the first day would be Monday
+        check_ins = of_kind(plan(iv, HouseRules()), ActionKind.CHECK_IN)
+        assert check_ins[0].earliest.date() == date(2024, 7, 16)
+        assert [c.channel for c in check_ins] == [Channel.EMAIL, Channel.PHONE, Channel.EMAIL]
+        assert all(c.earliest.weekday() != 0 for c in check_ins)
+
+    def test_hooks_cannot_break_the_limits(self) -> None:
+        """A hook asking for an earlier day or a forbidden call is overruled."""
+
+        @attrs.frozen(kw_only=True)
+        class Pushy(Policy):
+            def check_in_day(self, state: FollowupState, earliest: date) -> date:
+                return date(2024, 7, 3)  # right after the interview
+
+            def check_in_channel(self, state: FollowupState) -> Channel:
+                return Channel.PHONE
+
+        iv = interview()  # no timeframe, no invitation: no call allowed
+        check_ins = of_kind(plan(iv, Pushy()), ActionKind.CHECK_IN)
+        assert check_ins[0].earliest.date() == date(2024, 7, 9)
+        assert {c.channel for c in check_ins} == {Channel.EMAIL}
+
+    def test_a_broken_hook_is_a_policy_error(self) -> None:
+        """A hook returning nonsense is reported as InvalidPolicy naming the hook."""
+
+        @attrs.frozen(kw_only=True)
+        class Broken(Policy):
+            def check_in_day(self, state: FollowupState, earliest: date) -> date:
+                return "tomorrow"  # type: ignore[return-value]
+
+        with pytest.raises(InvalidPolicy, match="check_in_day"):
+            plan(interview(), Broken())
+
+    def test_presets_keep_the_subclass(self) -> None:
+        """Presets called on a subclass build the subclass."""
+        assert type(HouseRules.cautious()) is HouseRules
+        assert type(HouseRules.preset("traditional")) is HouseRules
+
+    def test_thank_you_channel_hook(self) -> None:
+        """thank_you_channel_for: a card for the executive, e-mail for the rest."""
+
+        @attrs.frozen(kw_only=True)
+        class CardForTheBoss(Policy):
+            def thank_you_channel_for(self, interviewer: Any) -> Channel:
+                return Channel.POSTAL if interviewer.title == "CTO" else Channel.EMAIL
+
+        from .factories import ANA, BO
+
+        boss = attrs.evolve(BO, title="CTO")
+        notes = of_kind(
+            plan(interview(interviewers=[ANA, boss]), CardForTheBoss()), ActionKind.THANK_YOU
+        )
+        assert {n.recipient.name: n.channel for n in notes} == {
+            "Ana Ruiz": Channel.EMAIL,
+            "Bo Chen": Channel.POSTAL,
+        }

@@ -1,0 +1,486 @@
+"""One test class per catalogue rule, each citing the seed it checks."""
+
+from __future__ import annotations
+
+from datetime import date, time, timedelta
+
+import pendulum
+import pytest
+
+from followup_rules import (
+    RULES,
+    ActionKind,
+    Candidate,
+    Channel,
+    Contact,
+    Interviewer,
+    Outcome,
+    OutOfOffice,
+    Policy,
+    Recruiter,
+    Reply,
+    Update,
+    plan,
+)
+from followup_rules.rules import SEEDS
+
+from .factories import ANA, BO, NY, at, interview, of_kind
+
+CHECK_IN = ActionKind.CHECK_IN
+
+
+class TestCatalogue:
+    def test_every_rule_names_real_seeds(self) -> None:
+        """Provenance: every rule cites at least one of the five seed files."""
+        for item in RULES.values():
+            assert item.sources
+            assert set(item.sources) <= set(SEEDS)
+
+    def test_catalogue_ids_are_the_specs(self) -> None:
+        """The rule ids are the SPEC's catalogue, in its order."""
+        assert list(RULES) == [
+            "cards",
+            "timeline",
+            "permission",
+            "closing",
+            "thank-you",
+            "recruiter",
+            "next-steps",
+            "patience",
+            "check-in-after-deadline",
+            "check-in-no-deadline",
+            "one-call",
+            "preferred-channel",
+            "retry-gap",
+            "cap",
+            "undecided",
+            "feedback-response",
+            "feedback-request",
+            "stop",
+        ]
+
+    def test_every_action_cites_its_rule_sources(self) -> None:
+        """Each action carries its rule's seeds (and more when a choice rule shaped it)."""
+        for action in plan(interview(decision_by=date(2024, 7, 10))):
+            assert set(RULES[action.rule].sources) <= set(action.sources)
+
+
+class TestCards:
+    def test_one_card_per_interviewer_during_the_interview(self) -> None:
+        """Rule cards (seeds 000, 001): ask everyone met for a card before leaving."""
+        iv = interview()
+        cards = of_kind(plan(iv), ActionKind.ASK_FOR_CARDS)
+        assert [c.recipient for c in cards] == [ANA, BO]
+        for card in cards:
+            assert card.channel is Channel.IN_PERSON
+            assert iv.starts_at <= card.earliest <= card.suggested <= card.latest == iv.ends_at
+            assert card.rule == "cards"
+
+
+class TestTimelinePermissionClosing:
+    def test_in_room_steps_come_in_the_seed_order(self) -> None:
+        """Rules closing, timeline, permission (seeds 003, 004): close, ask when, ask may I."""
+        kinds = [a.kind for a in plan(interview()) if a.channel is Channel.IN_PERSON]
+        assert kinds == [
+            ActionKind.CLOSING_STATEMENT,
+            ActionKind.ASK_TIMELINE,
+            ActionKind.ASK_PERMISSION,
+            ActionKind.ASK_FOR_CARDS,
+            ActionKind.ASK_FOR_CARDS,
+        ]
+
+    def test_the_contact_is_asked(self) -> None:
+        """Rule timeline (seed 001): the question goes to the follow-up contact."""
+        iv = interview(contact="Bo Chen")
+        (ask,) = of_kind(plan(iv), ActionKind.ASK_TIMELINE)
+        assert ask.recipient == BO
+        assert ask.rule == "timeline"
+        (may,) = of_kind(plan(iv), ActionKind.ASK_PERMISSION)
+        assert may.rule == "permission"
+        (close,) = of_kind(plan(iv), ActionKind.CLOSING_STATEMENT)
+        assert close.rule == "closing"
+
+
+class TestThankYou:
+    def test_one_email_per_interviewer_within_24_hours(self) -> None:
+        """Rule thank-you (seeds 001, 004): a separate note to each, within a day."""
+        iv = interview()
+        notes = of_kind(plan(iv), ActionKind.THANK_YOU)
+        assert [n.recipient for n in notes] == [ANA, BO]
+        for note in notes:
+            assert note.channel is Channel.EMAIL
+            assert note.earliest == iv.ends_at
+            assert note.latest == iv.ends_at + timedelta(hours=24)
+            assert note.template == "thank_you_email"
+
+    def test_suggested_as_soon_as_home(self) -> None:
+        """Rule thank-you (seeds 001, 003): write it as soon as you get home, an hour later."""
+        notes = of_kind(plan(interview()), ActionKind.THANK_YOU)
+        assert notes[0].suggested == at(2024, 7, 2, 16)
+
+    def test_suggestion_moves_into_the_recipients_send_window(self) -> None:
+        """Send window: a note to Berlin after 17:00 there is suggested at 08:00 Berlin time."""
+        berlin = Interviewer("Bo Chen", timezone="Europe/Berlin")
+        (_, note) = of_kind(plan(interview(interviewers=[ANA, berlin])), ActionKind.THANK_YOU)
+        assert note.suggested == pendulum.datetime(2024, 7, 3, 8, tz="Europe/Berlin")
+        assert note.suggested.timezone_name == "Europe/Berlin"
+
+    def test_only_the_contact_when_the_policy_says_so(self) -> None:
+        """Knob thank_you_each_interviewer=False: one note, to the follow-up contact."""
+        notes = of_kind(
+            plan(interview(), Policy(thank_you_each_interviewer=False)), ActionKind.THANK_YOU
+        )
+        assert [n.recipient for n in notes] == [ANA]
+
+    def test_postal_card_is_mailed_the_next_business_day(self) -> None:
+        """Rule thank-you, POSTAL (seed 003): write it at home, mail it the next day."""
+        iv = interview(starts_at=at(2024, 7, 5, 14))  # a Friday
+        notes = of_kind(plan(iv, Policy.traditional()), ActionKind.THANK_YOU)
+        for note in notes:
+            assert note.channel is Channel.POSTAL
+            assert note.template == "thank_you_card"
+            assert note.suggested.date() == date(2024, 7, 8)  # Monday
+
+    def test_postal_mailing_day_is_the_candidates(self) -> None:
+        """The card is mailed where the candidate lives, by the candidate's calendar."""
+        iv = interview(
+            starts_at=at(2024, 7, 4, 22, tz="Asia/Tokyo"),
+            candidate=Candidate("Sam Lee", timezone="Asia/Tokyo"),
+        )
+        notes = of_kind(plan(iv, Policy.traditional()), ActionKind.THANK_YOU)
+        assert {n.suggested.in_timezone("Asia/Tokyo").date() for n in notes} == {date(2024, 7, 5)}
+
+
+class TestRecruiter:
+    def test_call_the_recruiter_right_after(self) -> None:
+        """Rule recruiter (seed 000): call the agency recruiter as soon as possible."""
+        rita = Recruiter("Rita Cole", agency="SelecSource")
+        iv = interview(recruiter=rita)
+        (call,) = of_kind(plan(iv), ActionKind.RECRUITER_DEBRIEF)
+        assert call.recipient == rita
+        assert call.channel is Channel.PHONE
+        assert call.earliest == iv.ends_at
+        assert call.latest == iv.ends_at + timedelta(hours=4)
+        assert call.suggested == iv.ends_at + timedelta(minutes=15)
+
+    def test_no_recruiter_no_call(self) -> None:
+        """Rule recruiter: nothing to do without an agency."""
+        assert of_kind(plan(interview()), ActionKind.RECRUITER_DEBRIEF) == []
+
+    def test_recruiter_call_does_not_use_the_employer_call(self) -> None:
+        """Rule one-call counts calls to the employer; the recruiter is not the employer."""
+        rita = Recruiter("Rita Cole")
+        iv = interview(recruiter=rita, decision_by=date(2024, 7, 10))
+        calls = [a for a in plan(iv) if a.kind is CHECK_IN and a.channel is Channel.PHONE]
+        assert len(calls) == 1
+
+
+class TestCheckInAfterDeadline:
+    def test_first_check_in_a_business_day_after_the_date(self) -> None:
+        """Rule check-in-after-deadline (seed 004): wait at least a day after the deadline."""
+        first = of_kind(plan(interview(decision_by=date(2024, 7, 10))), CHECK_IN)[0]
+        assert first.earliest.date() == date(2024, 7, 11)
+        assert first.rule == "check-in-after-deadline"
+
+    def test_a_friday_deadline_waits_for_monday(self) -> None:
+        """Business days: a Friday decision date is followed up on Monday (seed 003)."""
+        first = of_kind(plan(interview(decision_by=date(2024, 7, 12))), CHECK_IN)[0]
+        assert first.earliest.date() == date(2024, 7, 15)
+
+    def test_a_few_days_with_the_cautious_preset(self) -> None:
+        """Seed 000: "wait a few days after the anticipated date"; the cautious preset waits 3."""
+        iv = interview(decision_by=date(2024, 7, 10))
+        first = of_kind(plan(iv, Policy.cautious()), CHECK_IN)[0]
+        assert first.earliest.date() == date(2024, 7, 15)
+
+
+class TestCheckInNoDeadline:
+    def test_about_a_week_later(self) -> None:
+        """Rule check-in-no-deadline (seed 001): no timeframe, follow up in about a week."""
+        first = of_kind(plan(interview()), CHECK_IN)[0]
+        assert first.earliest.date() == date(2024, 7, 9)  # 5 business days: a week later
+        assert first.rule == "check-in-no-deadline"
+
+
+class TestNextSteps:
+    def test_without_a_date_the_email_asks_about_next_steps(self) -> None:
+        """Rule next-steps (seed 002): ask what further steps to expect."""
+        first = of_kind(plan(interview()), CHECK_IN)[0]
+        assert first.template == "next_steps_email"
+        assert "002_f6034e91a81c86ef.txt" in first.sources
+
+    def test_with_a_date_the_email_refers_to_it(self) -> None:
+        """With a timeframe the check-in e-mail refers to it (check_in_email)."""
+        iv = interview(decision_by=date(2024, 7, 10), interviewers=[ANA], invited_to_call=False)
+        emails = [a for a in plan(iv, Policy(max_calls=0)) if a.kind is CHECK_IN]
+        assert {a.template for a in emails} == {"check_in_email"}
+
+
+class TestPatience:
+    def test_nothing_between_thank_you_and_first_check_in(self) -> None:
+        """Rule patience (seeds 000, 003, 004): silence until the first allowed check-in."""
+        actions = list(plan(interview(decision_by=date(2024, 7, 2))))
+        notes = [a for a in actions if a.kind is ActionKind.THANK_YOU]
+        first = next(a for a in actions if a.kind is CHECK_IN)
+        assert first.earliest >= max(n.latest for n in notes)
+
+    def test_same_day_deadline_still_waits_for_the_thank_you_window(self) -> None:
+        """Patience: a decision due the interview day still leaves the thank-you window alone."""
+        iv = interview(decision_by=date(2024, 7, 2))
+        first = of_kind(plan(iv), CHECK_IN)[0]
+        assert first.earliest.date() == date(2024, 7, 4)  # the window closes 3 July, 15:00
+
+
+class TestOneCall:
+    def test_one_call_when_a_timeframe_was_given(self) -> None:
+        """Rule one-call (seed 000): with a timeframe, one call, then e-mail."""
+        check_ins = of_kind(plan(interview(decision_by=date(2024, 7, 10))), CHECK_IN)
+        assert [c.channel for c in check_ins] == [Channel.PHONE, Channel.EMAIL, Channel.EMAIL]
+        assert check_ins[0].template == "check_in_call"
+
+    def test_call_window_is_mid_morning_recipient_time(self) -> None:
+        """Rule one-call (seed 001): mid-morning before lunch, in the recipient's zone."""
+        tokyo = Interviewer("Ana Ruiz", timezone="Asia/Tokyo")
+        iv = interview(interviewers=[tokyo], decision_by=date(2024, 7, 10))
+        call = of_kind(plan(iv), CHECK_IN)[0]
+        assert call.earliest == pendulum.datetime(2024, 7, 11, 10, tz="Asia/Tokyo")
+        assert call.latest == pendulum.datetime(2024, 7, 11, 11, 30, tz="Asia/Tokyo")
+
+    def test_no_invitation_no_timeframe_no_call(self) -> None:
+        """Rule one-call (seed 000): try to avoid calls unless told to call."""
+        check_ins = of_kind(plan(interview()), CHECK_IN)
+        assert {c.channel for c in check_ins} == {Channel.EMAIL}
+
+    def test_an_invitation_allows_the_call(self) -> None:
+        """Seed 000: if the interviewer told you to call, a call may be appropriate."""
+        check_ins = of_kind(plan(interview(invited_to_call=True)), CHECK_IN)
+        assert check_ins[0].channel is Channel.PHONE
+
+    def test_persistent_preset_calls_without_invitation(self) -> None:
+        """Seed 001: call once, in about a week, whatever was said."""
+        check_ins = of_kind(plan(interview(), Policy.persistent()), CHECK_IN)
+        assert check_ins[0].channel is Channel.PHONE
+
+    def test_calls_already_made_count(self) -> None:
+        """A call in the history uses up max_calls: the rest is e-mail."""
+        iv = interview(decision_by=date(2024, 7, 10))
+        history = [Contact(at(2024, 7, 11, 10, 30), Channel.PHONE)]
+        assert {c.channel for c in of_kind(plan(iv, history=history), CHECK_IN)} == {Channel.EMAIL}
+
+    def test_max_calls_zero_means_email(self) -> None:
+        """Knob max_calls=0: never call, even when invited."""
+        iv = interview(invited_to_call=True, decision_by=date(2024, 7, 10))
+        assert {c.channel for c in of_kind(plan(iv, Policy(max_calls=0)), CHECK_IN)} == {
+            Channel.EMAIL
+        }
+
+
+class TestPreferredChannel:
+    def test_email_preference_is_respected(self) -> None:
+        """Rule preferred-channel (seed 004): use the medium they prefer."""
+        ana = Interviewer("Ana Ruiz", preferred_channel=Channel.EMAIL)
+        iv = interview(interviewers=[ana], decision_by=date(2024, 7, 10))
+        check_ins = of_kind(plan(iv), CHECK_IN)
+        assert {c.channel for c in check_ins} == {Channel.EMAIL}
+        assert "004_57c313bf0b59dfd5.txt" in check_ins[0].sources
+
+    def test_phone_preference_still_obeys_one_call(self) -> None:
+        """A phone preference gets the one allowed call, then e-mail (rules one-call, cap)."""
+        ana = Interviewer("Ana Ruiz", preferred_channel="phone")
+        iv = interview(interviewers=[ana], decision_by=date(2024, 7, 10))
+        channels = [c.channel for c in of_kind(plan(iv), CHECK_IN)]
+        assert channels == [Channel.PHONE, Channel.EMAIL, Channel.EMAIL]
+
+    def test_preference_can_be_switched_off(self) -> None:
+        """Knob respect_preferred_channel=False: the default choice applies."""
+        ana = Interviewer("Ana Ruiz", preferred_channel=Channel.EMAIL)
+        iv = interview(interviewers=[ana], decision_by=date(2024, 7, 10))
+        first = of_kind(plan(iv, Policy(respect_preferred_channel=False)), CHECK_IN)[0]
+        assert first.channel is Channel.PHONE
+
+
+class TestRetryGap:
+    def test_check_ins_are_min_gap_business_days_apart(self) -> None:
+        """Rule retry-gap (seed 004): no answer, wait a few days before trying again."""
+        check_ins = of_kind(plan(interview(decision_by=date(2024, 7, 10))), CHECK_IN)
+        days = [c.earliest.date() for c in check_ins]
+        assert days == [date(2024, 7, 11), date(2024, 7, 16), date(2024, 7, 19)]
+        assert [c.rule for c in check_ins[1:]] == ["retry-gap", "retry-gap"]
+
+    def test_a_reply_restarts_the_wait(self) -> None:
+        """Retry gap: an answer restarts the count of min_gap business days."""
+        iv = interview(decision_by=date(2024, 7, 10))
+        history = [Contact(at(2024, 7, 11, 10), Channel.PHONE), Reply(at(2024, 7, 15, 9))]
+        nxt = of_kind(plan(iv, history=history), CHECK_IN)[0]
+        assert nxt.earliest.date() == date(2024, 7, 18)
+
+    def test_late_contact_moves_the_rest(self) -> None:
+        """A check-in done late pushes the next one: the gap counts from what happened."""
+        iv = interview(decision_by=date(2024, 7, 10))
+        history = [Contact(at(2024, 7, 12, 11), Channel.PHONE)]
+        nxt = of_kind(plan(iv, history=history), CHECK_IN)[0]
+        assert nxt.earliest.date() == date(2024, 7, 17)
+
+
+class TestCap:
+    def test_three_check_ins_by_default(self) -> None:
+        """Rule cap (seeds 001, 003, 004): persistence, not pushiness: three at most."""
+        assert len(of_kind(plan(interview()), CHECK_IN)) == 3
+
+    def test_cap_counts_the_history(self) -> None:
+        """Contacts already made count against the cap."""
+        iv = interview()
+        history = [
+            Contact(at(2024, 7, 10, 9), Channel.EMAIL),
+            Contact(at(2024, 7, 15, 9), Channel.EMAIL),
+        ]
+        assert len(of_kind(plan(iv, history=history), CHECK_IN)) == 1
+
+    def test_zero_cap_means_no_check_in(self) -> None:
+        """Knob max_check_ins=0: thank-you notes only."""
+        assert of_kind(plan(interview(), Policy(max_check_ins=0)), CHECK_IN) == []
+
+
+class TestUndecided:
+    def test_a_new_date_becomes_the_deadline(self) -> None:
+        """Rule undecided (seed 003): they give a new date, check in after it."""
+        iv = interview(decision_by=date(2024, 7, 10))
+        history = [
+            Contact(at(2024, 7, 11, 10), Channel.PHONE),
+            Update(at(2024, 7, 11, 10, 5), Outcome.UNDECIDED, decision_by=date(2024, 7, 19)),
+        ]
+        nxt = of_kind(plan(iv, history=history), CHECK_IN)[0]
+        assert nxt.earliest.date() == date(2024, 7, 22)
+        assert nxt.rule == "undecided"
+
+    def test_no_new_date_waits_about_a_week(self) -> None:
+        """Seed 003: if they do not know yet, follow up again at a later date."""
+        iv = interview(decision_by=date(2024, 7, 10))
+        history = [
+            Contact(at(2024, 7, 11, 10), Channel.PHONE),
+            Update(at(2024, 7, 11, 10, 5), Outcome.UNDECIDED),
+        ]
+        nxt = of_kind(plan(iv, history=history), CHECK_IN)[0]
+        assert nxt.earliest.date() == date(2024, 7, 18)
+        assert nxt.rule == "undecided"
+
+    def test_undecided_stays_within_the_cap(self) -> None:
+        """Undecided answers do not give back check-ins (rule cap)."""
+        iv = interview()
+        history = []
+        for when in (at(2024, 7, 10, 9), at(2024, 7, 22, 9), at(2024, 8, 5, 9)):
+            history += [Contact(when, Channel.EMAIL), Update(when.add(hours=2), Outcome.UNDECIDED)]
+        assert of_kind(plan(iv, history=history), CHECK_IN) == []
+
+
+class TestOutOfOffice:
+    def test_auto_reply_holds_until_the_day_after_return(self) -> None:
+        """An out-of-office reply holds the next check-in until a business day after return."""
+        iv = interview()
+        history = [
+            Contact(at(2024, 7, 10, 8), Channel.EMAIL),
+            OutOfOffice(at(2024, 7, 10, 8, 1), returns_on=date(2024, 7, 22)),
+        ]
+        nxt = of_kind(plan(iv, history=history), CHECK_IN)
+        assert nxt[0].earliest.date() == date(2024, 7, 23)
+
+    def test_auto_reply_does_not_use_up_a_check_in(self) -> None:
+        """The bounced message was not read, so the cap gives it back."""
+        iv = interview()
+        history = [
+            Contact(at(2024, 7, 10, 8), Channel.EMAIL),
+            OutOfOffice(at(2024, 7, 10, 8, 1)),
+        ]
+        assert len(of_kind(plan(iv, history=history), CHECK_IN)) == 3
+
+    def test_without_a_date_it_waits_a_week(self) -> None:
+        """No return date given: assume a week away."""
+        iv = interview()
+        history = [
+            Contact(at(2024, 7, 10, 8), Channel.EMAIL),
+            OutOfOffice(at(2024, 7, 10, 8, 1)),
+        ]
+        assert of_kind(plan(iv, history=history), CHECK_IN)[0].earliest.date() == date(2024, 7, 18)
+
+
+class TestFeedbackResponse:
+    def test_answer_within_two_business_days(self) -> None:
+        """Rule feedback-response (seed 002): answer their request quickly."""
+        iv = interview()
+        history = [Update(at(2024, 7, 5, 16), Outcome.FEEDBACK_REQUESTED)]  # Friday
+        (answer,) = of_kind(plan(iv, history=history), ActionKind.FEEDBACK_RESPONSE)
+        assert answer.earliest == at(2024, 7, 5, 16)
+        assert answer.suggested == at(2024, 7, 5, 16)
+        assert answer.latest == at(2024, 7, 9, 17)
+        assert answer.rule == "feedback-response"
+
+    def test_answered_once(self) -> None:
+        """Once answered, the request is closed."""
+        iv = interview()
+        history = [
+            Update(at(2024, 7, 5, 16), Outcome.FEEDBACK_REQUESTED),
+            Contact(at(2024, 7, 5, 18), Channel.EMAIL, kind=ActionKind.FEEDBACK_RESPONSE),
+        ]
+        assert of_kind(plan(iv, history=history), ActionKind.FEEDBACK_RESPONSE) == []
+
+
+class TestFeedbackRequest:
+    def test_ask_once_after_a_rejection(self) -> None:
+        """Rule feedback-request (seed 004): not selected, ask for feedback, then stop."""
+        iv = interview()
+        history = [Update(at(2024, 7, 9, 12), Outcome.REJECTED)]
+        actions = plan(iv, history=history)
+        (ask,) = of_kind(actions, ActionKind.FEEDBACK_REQUEST)
+        assert ask.earliest == at(2024, 7, 10, 8)
+        assert of_kind(actions, CHECK_IN) == []
+
+    def test_not_twice(self) -> None:
+        """Feedback is asked for once only."""
+        iv = interview()
+        history = [
+            Update(at(2024, 7, 9, 12), Outcome.REJECTED),
+            Contact(at(2024, 7, 10, 9), Channel.EMAIL, kind=ActionKind.FEEDBACK_REQUEST),
+        ]
+        assert list(plan(iv, history=history)) == []
+
+    def test_policy_can_skip_it(self) -> None:
+        """Knob ask_feedback_on_rejection=False."""
+        iv = interview()
+        history = [Update(at(2024, 7, 9, 12), Outcome.REJECTED)]
+        assert list(plan(iv, Policy(ask_feedback_on_rejection=False), history=history)) == []
+
+
+class TestStop:
+    @pytest.mark.parametrize(
+        "outcome", [Outcome.OFFER, Outcome.REJECTED, Outcome.WITHDRAWN, Outcome.NEXT_ROUND]
+    )
+    def test_outcome_ends_check_ins(self, outcome: Outcome) -> None:
+        """Rule stop (all seeds): an offer, rejection or withdrawal ends all check-ins."""
+        iv = interview()
+        history = [Update(at(2024, 7, 3, 9), outcome)]
+        assert of_kind(plan(iv, history=history), CHECK_IN) == []
+
+    def test_no_feedback_request_after_an_offer(self) -> None:
+        """Only a rejection earns a feedback request (seed 004)."""
+        history = [Update(at(2024, 7, 3, 9), Outcome.OFFER)]
+        assert of_kind(plan(interview(), history=history), ActionKind.FEEDBACK_REQUEST) == []
+
+
+class TestHolidays:
+    def test_public_holidays_are_not_business_days(self) -> None:
+        """Knob holidays: 4 July is not a business day under a US policy."""
+        iv = interview()
+        first = of_kind(plan(iv, Policy(holidays="US")), CHECK_IN)[0]
+        assert first.earliest.date() == date(2024, 7, 10)
+        plain = of_kind(plan(iv), CHECK_IN)[0]
+        assert plain.earliest.date() == date(2024, 7, 9)
+
+
+class TestWindows:
+    def test_emails_land_in_the_send_window(self) -> None:
+        """Knob send_window: check-in e-mails open and close with it, recipient-local."""
+        policy = Policy(send_window=("09:30", "12:00"))
+        for action in of_kind(plan(interview(), policy), CHECK_IN):
+            assert action.earliest.time() == time(9, 30)
+            assert action.latest.time() == time(12)
+            assert action.earliest.timezone_name == NY
