@@ -17,6 +17,7 @@ from .action import Action, Plan
 from .audit import Violation, audit
 from .errors import FollowupError, InvalidHistory, InvalidInterview, InvalidPolicy
 from .events import Contact, Event, Outcome, OutOfOffice, Reply, Update
+from .messages import Message, TemplateError, TemplatePack, render
 from .model import ActionKind, Candidate, Channel, Interview, Interviewer, Recruiter
 from .plan import plan
 from .policy import PRESETS, Policy, TimeWindow
@@ -44,6 +45,7 @@ __all__ = [
     "InvalidHistory",
     "InvalidInterview",
     "InvalidPolicy",
+    "Message",
     "OutOfOffice",
     "Outcome",
     "Plan",
@@ -51,10 +53,13 @@ __all__ = [
     "Recruiter",
     "Reply",
     "Rule",
+    "TemplateError",
+    "TemplatePack",
     "TimeWindow",
     "Update",
     "Violation",
     "__version__",
     "audit",
     "plan",
+    "render",
 ]

@@ -1,0 +1,323 @@
+"""Messages: the built-in template pack, rendering safety, overrides, tone checks."""
+
+from __future__ import annotations
+
+import re
+from datetime import date, timedelta
+from pathlib import Path
+
+import attrs
+import pendulum
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from followup_rules import (
+    Action,
+    ActionKind,
+    Candidate,
+    Channel,
+    Interview,
+    Interviewer,
+    Outcome,
+    Recruiter,
+    TemplateError,
+    TemplatePack,
+    Update,
+    plan,
+    render,
+)
+from followup_rules.messages import default_pack
+
+from .factories import at
+
+SAM = Candidate("Sam Lee", email="sam@example.com", phone="+1 917 555 0100")
+TEMPLATES = {
+    "thank_you_email",
+    "thank_you_card",
+    "check_in_email",
+    "next_steps_email",
+    "check_in_call",
+    "recruiter_debrief_call",
+    "feedback_request_email",
+    "feedback_response_email",
+}
+
+
+def full_interview(**changes: object) -> Interview:
+    fields: dict[str, object] = {
+        "starts_at": at(2026, 7, 7, 14),
+        "company": "Acme Analytics",
+        "role": "Data Engineer",
+        "interviewers": [
+            Interviewer("Ana Ruiz", email="ana@acme.example", phone="+1 212 555 0142"),
+            Interviewer("Bo Chen", timezone="Europe/Berlin"),
+        ],
+        "decision_by": date(2026, 7, 15),
+        "recruiter": Recruiter("Rita Cole", agency="SelecSource", phone="+1 404 555 0199"),
+        "candidate": SAM,
+        "topics": ("the move to streaming pipelines",),
+        "missed": ("my AWS certification",),
+        "requested": ("two code samples",),
+    }
+    fields.update(changes)
+    return Interview(**fields)  # type: ignore[arg-type]
+
+
+def every_message_action(interview: Interview) -> list[Action]:
+    """One action for each template: the plan, a postal variant, a no-deadline one, feedback."""
+    from followup_rules import Policy
+
+    found: dict[str, Action] = {}
+    histories: list[list[object]] = [
+        [],
+        [Update(interview.ends_at.add(days=1), Outcome.FEEDBACK_REQUESTED)],
+        [Update(interview.ends_at.add(days=1), Outcome.REJECTED)],
+    ]
+    for policy in (Policy(), Policy.traditional()):
+        for variant in (interview, attrs.evolve(interview, decision_by=None)):
+            for history in histories:
+                for action in plan(variant, policy, history=history):
+                    if action.template is not None:
+                        found.setdefault(action.template, action)
+    return list(found.values())
+
+
+def by_template(name: str, interview: Interview | None = None) -> Action:
+    interview = interview or full_interview()
+    return next(a for a in every_message_action(interview) if a.template == name)
+
+
+class TestBuiltInPack:
+    def test_every_template_is_shipped(self) -> None:
+        """Issue 3: every action that sends or says something has a template."""
+        assert set(default_pack().names()) == TEMPLATES
+        assert {a.template for a in every_message_action(full_interview())} == TEMPLATES
+
+    def test_thank_you_follows_the_seeds(self) -> None:
+        """Rule thank-you (seeds 000-004): thanks, recap, interest, fit, missed, requested."""
+        iv = full_interview()
+        message = render(by_template("thank_you_email"), iv, fit="five years of Kafka")
+        assert message.subject == "Thank you: Data Engineer interview at Acme Analytics"
+        assert message.to == "Ana Ruiz <ana@acme.example>"
+        assert message.channel is Channel.EMAIL
+        text = message.text
+        assert text.startswith(
+            "Dear Ana Ruiz,\n\nThank you for meeting with me on Tuesday, July 7"
+        )
+        assert "the move to streaming pipelines" in text
+        assert "more interested in joining Acme Analytics" in text
+        assert "I believe five years of Kafka would let me contribute" in text
+        assert "did not get to mention: my AWS certification" in text
+        assert "As you asked, I am including two code samples." in text
+        assert text.endswith("Sam Lee\nsam@example.com\n+1 917 555 0100")
+        assert message.html is not None
+        assert "<p>Dear Ana Ruiz,</p>" in message.html
+
+    def test_thank_you_without_optional_details(self) -> None:
+        """Optional details degrade gracefully: no topics, nothing missed, nothing asked."""
+        iv = full_interview(topics=(), missed=(), requested=())
+        text = render(by_template("thank_you_email", iv), iv).text
+        assert "I enjoyed hearing how your team works" in text
+        assert "mention" not in text and "As you asked" not in text
+
+    def test_check_in_refers_to_the_timeline_and_asks_next_steps(self) -> None:
+        """Issue 3: the check-in refers to the timeline they gave and asks about next steps."""
+        iv = full_interview(interviewers=[Interviewer("Ana Ruiz", preferred_channel="email")])
+        action = next(a for a in plan(iv) if a.template == "check_in_email")
+        text = render(action, iv).text
+        assert "decision by Wednesday, July 15" in text
+        assert "next steps" in text
+
+    def test_call_script_has_voicemail(self) -> None:
+        """Rule one-call: talking points for the single call, with a voicemail message."""
+        iv = full_interview()
+        message = render(by_template("check_in_call", iv), iv)
+        assert message.subject is None and message.html is None
+        assert message.to == "+1 212 555 0142"
+        assert "between 10:00 AM and 11:30 AM their time" in message.text
+        assert "If you reach voicemail" in message.text
+
+    def test_recruiter_debrief_points(self) -> None:
+        """Rule recruiter (seed 000): what to tell the recruiter."""
+        iv = full_interview()
+        message = render(by_template("recruiter_debrief_call", iv), iv)
+        assert message.to == "+1 404 555 0199"
+        assert "Ana Ruiz and Bo Chen" in message.text
+
+    def test_postal_card_has_no_subject(self) -> None:
+        """A mailed card has a body only."""
+        iv = full_interview()
+        message = render(by_template("thank_you_card", iv), iv)
+        assert message.subject is None
+        assert message.channel is Channel.POSTAL
+        assert "With warm thanks,\nSam Lee" in message.text
+
+    def test_dates_are_in_the_recipients_zone_and_locale(self) -> None:
+        """Dates read like "Tuesday, July 7", or per locale, in the recipient's zone."""
+        iv = full_interview(starts_at=at(2026, 7, 7, 22))  # Wednesday morning in Berlin
+        bo = by_template("thank_you_email", iv)
+        bo = next(
+            a
+            for a in plan(iv)
+            if a.template == "thank_you_email" and a.recipient.name == "Bo Chen"  # type: ignore[union-attr]
+        )
+        assert "on Wednesday, July 8" in render(bo, iv).text
+        assert "mercredi 8 juillet" in TemplatePack(locale="fr").render(bo, iv).text
+
+
+class TestSafety:
+    def test_missing_candidate_is_named(self) -> None:
+        """StrictUndefined: a missing signature raises TemplateError naming it and the template."""
+        iv = full_interview(candidate=None)
+        with pytest.raises(TemplateError, match="candidate") as raised:
+            render(by_template("thank_you_email", iv), iv)
+        assert raised.value.template == "thank_you_email.txt"
+
+    def test_in_person_steps_have_no_message(self) -> None:
+        """An action kind with no template: a clear TemplateError."""
+        iv = full_interview()
+        card = next(a for a in plan(iv) if a.kind is ActionKind.ASK_FOR_CARDS)
+        with pytest.raises(TemplateError, match="ASK_FOR_CARDS"):
+            render(card, iv)
+
+    def test_unknown_template(self) -> None:
+        """An unknown template name is a TemplateError."""
+        iv = full_interview()
+        action = attrs.evolve(by_template("thank_you_email", iv), template="nope")
+        with pytest.raises(TemplateError, match="no such template"):
+            render(action, iv)
+
+    def test_header_injection_is_flattened(self) -> None:
+        """A detail with CR/LF cannot break the subject line."""
+        iv = full_interview()
+        message = render(
+            by_template("thank_you_email", iv), iv, role="Engineer\r\nBcc: victim@example.com"
+        )
+        assert message.subject is not None
+        assert "\n" not in message.subject and "\r" not in message.subject
+
+    def test_html_escapes_user_text(self) -> None:
+        """HTML output escapes everything user-given."""
+        iv = full_interview(company="<script>alert(1)</script> & Co")
+        html = render(by_template("thank_you_email", iv), iv).html
+        assert html is not None
+        assert "<script>" not in html
+        assert "&lt;script&gt;alert(1)&lt;/script&gt; &amp; Co" in html
+
+    def test_long_subject_is_cut_at_a_word(self) -> None:
+        """Subjects stay under 80 characters, cut at a word with an ellipsis."""
+        iv = full_interview(company="The Very Long Name " * 10)
+        subject = render(by_template("thank_you_email", iv), iv).subject
+        assert subject is not None and len(subject) < 80 and subject.endswith("…")
+
+
+class TestUserTemplates:
+    def test_user_template_wins_and_extends_the_builtin(self, tmp_path: Path) -> None:
+        """User templates override built-ins; {% extends %} reaches the built-in one."""
+        (tmp_path / "thank_you_email.txt").write_text(
+            '{% extends "builtin/thank_you_email.txt" %}'
+            "{% block subject %}Many thanks, {{ recipient_name|first_name }}{% endblock %}",
+            encoding="utf-8",
+        )
+        pack = TemplatePack(tmp_path)
+        iv = full_interview()
+        message = pack.render(by_template("thank_you_email", iv), iv)
+        assert message.subject == "Many thanks, Ana"
+        assert message.text.startswith("Dear Ana Ruiz,")  # the built-in body
+
+    def test_user_templates_are_sandboxed(self, tmp_path: Path) -> None:
+        """User templates run in Jinja's sandbox: no reaching into Python internals."""
+        (tmp_path / "thank_you_email.txt").write_text(
+            "{% block body %}{{ ''.__class__.__mro__[1].__subclasses__() }}{% endblock %}",
+            encoding="utf-8",
+        )
+        iv = full_interview()
+        with pytest.raises(TemplateError, match="unsafe"):
+            TemplatePack(tmp_path).render(by_template("thank_you_email", iv), iv)
+
+    def test_syntax_error_is_reported_with_the_line(self, tmp_path: Path) -> None:
+        """A template with a syntax error: TemplateError naming the file and the line."""
+        (tmp_path / "check_in_email.txt").write_text(
+            "{% block body %}\n{% if %}\n{% endblock %}", encoding="utf-8"
+        )
+        with pytest.raises(TemplateError, match=r"check_in_email\.txt: syntax error on line 2"):
+            TemplatePack(tmp_path).get("check_in_email")
+
+    def test_user_can_add_a_new_template(self, tmp_path: Path) -> None:
+        """New names become available; the built-ins remain as fallback."""
+        (tmp_path / "linkedin_note.txt").write_text("{% block body %}Hi{% endblock %}")
+        pack = TemplatePack([tmp_path])
+        assert "linkedin_note" in pack.names()
+        assert "thank_you_email" in pack.names()
+
+    def test_bad_pack_arguments(self, tmp_path: Path) -> None:
+        """A missing directory or unknown locale is refused at construction."""
+        with pytest.raises(TemplateError, match="does not exist"):
+            TemplatePack(tmp_path / "missing")
+        with pytest.raises(TemplateError, match="locale"):
+            TemplatePack(locale="xx")
+
+    def test_environment_is_created_once(self) -> None:
+        """The default pack and its Jinja environment are reused."""
+        assert default_pack() is default_pack()
+        pack = TemplatePack()
+        assert pack.get("thank_you_email") is pack.get("thank_you_email")
+
+
+# -- tone and length over generated interviews ------------------------------------
+
+_letters = st.characters(categories=("Lu", "Ll", "Lo", "Nd"), exclude_characters="\x85")
+words = st.text(_letters, min_size=1, max_size=12)
+names = st.lists(words, min_size=1, max_size=3).map(" ".join).filter(lambda s: "None" not in s)
+companies = st.one_of(names, st.lists(words, min_size=10, max_size=30).map(" ".join)).filter(
+    lambda s: "None" not in s
+)
+
+
+@st.composite
+def rich_interviews(draw: st.DrawFn) -> Interview:
+    people = draw(st.lists(names, min_size=1, max_size=4, unique_by=str.casefold))
+    return Interview(
+        pendulum.datetime(2026, 3, 2, 9, tz="Europe/Paris")
+        + timedelta(days=draw(st.integers(0, 400)), hours=draw(st.integers(0, 10))),
+        draw(companies),
+        draw(names),
+        [
+            Interviewer(
+                person,
+                email=draw(st.none() | st.just("someone@example.com")),
+                phone=draw(st.none() | st.just("+33 1 23 45 67 89")),
+                timezone=draw(st.none() | st.sampled_from(("Asia/Tokyo", "America/Denver"))),
+            )
+            for person in people
+        ],
+        decision_by=draw(st.none() | st.just(date(2027, 6, 1))),
+        recruiter=draw(st.none() | st.builds(Recruiter, names)),
+        candidate=Candidate(
+            draw(names),
+            email=draw(st.none() | st.just("me@example.com")),
+            phone=draw(st.none() | st.just("+1 555 0100")),
+        ),
+        topics=draw(st.lists(names, max_size=3)),
+        missed=draw(st.lists(names, max_size=2)),
+        requested=draw(st.lists(names, max_size=2)),
+        invited_to_call=draw(st.booleans()),
+    )
+
+
+@given(interview=rich_interviews())
+def test_every_template_reads_cleanly(interview: Interview) -> None:
+    """Issue 3: no leftover tags, no 'None', no double spaces or blank salutations."""
+    for action in every_message_action(interview):
+        message = render(action, interview)
+        for part in (message.subject or "", message.text, message.html or ""):
+            assert "{{" not in part and "{%" not in part
+            assert "None" not in part
+        assert not re.search(r"\S  +\S", message.text), message.text
+        assert "Dear ," not in message.text and "Dear  " not in message.text
+        if message.subject is not None:
+            assert 0 < len(message.subject) < 80
+            assert "\n" not in message.subject
+        if action.kind is ActionKind.THANK_YOU:
+            assert len(message.text.split()) < 200
