@@ -200,6 +200,19 @@ def rule(rule_id: str) -> Rule:
     return RULES[rule_id]
 
 
+def catalogue_markdown() -> str:
+    """The catalogue as a Markdown table (id, what it does, sources, knobs), from `RULES`.
+
+    ``docs/rules.md`` embeds exactly this text; a test keeps them equal.
+    """
+    lines = ["| id | what it does | sources | knobs |", "|---|---|---|---|"]
+    for item in RULES.values():
+        sources = ", ".join(source[:3] for source in item.sources)
+        knobs = ", ".join(f"`{knob}`" for knob in item.knobs) or "—"
+        lines.append(f"| `{item.id}` | {item.summary} | {sources} | {knobs} |")
+    return "\n".join(lines) + "\n"
+
+
 def _sources(*parts: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(sorted({source for part in parts for source in part}))
 
