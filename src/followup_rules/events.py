@@ -45,7 +45,7 @@ def _recipient(value: Any, fail: Callable[[str], Exception]) -> str | None:
 class Contact:
     """The candidate contacted someone (or did an in-interview step).
 
-    Args:
+    Attributes:
         at: when (aware datetime).
         channel: how.
         kind: what it was; a check-in unless said otherwise.
@@ -85,7 +85,7 @@ class Reply:
 class Update:
     """The employer's news: an `Outcome`, with a new decision date when undecided.
 
-    Args:
+    Attributes:
         at: when the candidate heard it.
         outcome: what they said.
         decision_by: with ``UNDECIDED``, the new date they gave; it becomes the

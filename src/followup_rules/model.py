@@ -56,7 +56,7 @@ _IV = "Interview"
 class Interviewer:
     """Someone who interviewed the candidate.
 
-    Args:
+    Attributes:
         name: the name as printed on their card (it is matched, case-blind,
             against names in the history).
         title: their job title, for the salutation and the thank-you.
@@ -173,7 +173,7 @@ def _contact(value: Any, fail: Callable[[str], Exception]) -> str | None:
 class Interview:
     """One interview and what the candidate learnt in it.
 
-    Args:
+    Attributes:
         starts_at: an aware datetime; its zone is the interview's zone.
         company: the employer's name.
         role: the position applied for.
