@@ -147,6 +147,15 @@ def check_all(interview: Interview, policy: Policy, history: Sequence[object], p
         for e in history
         if isinstance(e, Contact) and e.kind in FOLLOW_UPS
     ]
+    thanked = [
+        e.at.in_timezone(tz).date()
+        for e in history
+        if isinstance(e, Contact) and e.kind is ActionKind.THANK_YOU
+    ] + [a.suggested.in_timezone(tz).date() for a in actions if a.kind is ActionKind.THANK_YOU]
+    for action in check_ins:  # the thank-you is a contact too (rule patience)
+        day = action.earliest.in_timezone(tz).date()
+        for sent in thanked:
+            assert business_days_apart(sent, day, policy) >= policy.min_gap, (sent, action)
     for action in actions:
         if action.kind not in FOLLOW_UPS:
             continue

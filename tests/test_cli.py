@@ -135,7 +135,7 @@ def test_file_errors_name_file_and_key(tmp_path: Path) -> None:
     bad = tmp_path / "policy.toml"
     bad.write_text("min_gap = 0\n")
     code, _, err = run("plan", INTERVIEW, "--policy", str(bad))
-    assert code == 2 and "policy.toml: $.min_gap: must be at least 1" in err
+    assert code == 2 and "policy.toml: $.min_gap: must be between 1 and 60" in err
     bad.write_text("min_gap = = 1\n")
     assert "malformed TOML" in run("plan", INTERVIEW, "--policy", str(bad))[2]
     naive = tmp_path / "interview.toml"

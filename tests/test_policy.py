@@ -43,6 +43,16 @@ class TestDefaults:
         assert policy.feedback_response_within == 2
         assert policy.holidays is None
 
+    def test_business_days_accept_whole_day_timedeltas(self) -> None:
+        """Waits and gaps are business days: 3 or timedelta(days=3), never 2.5."""
+        assert Policy(min_gap=timedelta(days=3)).min_gap == 3
+        with pytest.raises(InvalidPolicy, match="whole days"):
+            Policy(min_gap=timedelta(hours=36))
+
+    def test_none_means_the_default_policy(self) -> None:
+        """plan(interview, None) plans with the consensus."""
+        assert plan(interview(), None) == plan(interview())
+
     def test_durations_accept_seconds(self) -> None:
         """Times are accepted as timedelta or seconds (stamina style)."""
         assert Policy(thank_you_within=3600).thank_you_within == timedelta(hours=1)

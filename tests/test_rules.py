@@ -224,11 +224,18 @@ class TestPatience:
         first = next(a for a in actions if a.kind is CHECK_IN)
         assert first.earliest >= max(n.latest for n in notes)
 
-    def test_same_day_deadline_still_waits_for_the_thank_you_window(self) -> None:
-        """Patience: a decision due the interview day still leaves the thank-you window alone."""
+    def test_same_day_deadline_still_waits_after_the_thank_you(self) -> None:
+        """Patience: the thank-you is a contact too; the first check-in keeps min_gap from it."""
         iv = interview(decision_by=date(2024, 7, 2))
         first = of_kind(plan(iv), CHECK_IN)[0]
-        assert first.earliest.date() == date(2024, 7, 4)  # the window closes 3 July, 15:00
+        assert first.earliest.date() == date(2024, 7, 5)  # thank-you 2 July + 3 business days
+
+    def test_a_late_thank_you_moves_the_first_check_in(self) -> None:
+        """Patience counts from the thank-you as actually sent."""
+        iv = interview(decision_by=date(2024, 7, 2), interviewers=["Ana Ruiz"])
+        history = [Contact(at(2024, 7, 3, 14), Channel.EMAIL, ActionKind.THANK_YOU)]
+        first = of_kind(plan(iv, history=history), CHECK_IN)[0]
+        assert first.earliest.date() == date(2024, 7, 8)
 
 
 class TestOneCall:

@@ -269,6 +269,23 @@ def count(owner: str, error: ErrorType, *, minimum: int, maximum: int = 1000) ->
     return custom(owner, error, check)
 
 
+def business_days(owner: str, error: ErrorType, *, minimum: int = 1) -> dict[str, Any]:
+    """A number of business days: a whole number, or a timedelta of whole days."""
+
+    def check(value: Any, fail: Callable[[str], Exception]) -> int:
+        if isinstance(value, timedelta):
+            if value.seconds or value.microseconds:
+                raise fail("a number of business days must be whole days")
+            value = value.days
+        if isinstance(value, bool) or not isinstance(value, int):
+            raise fail(f"expected a whole number of business days, got {type(value).__name__}")
+        if not minimum <= value <= 60:
+            raise fail(f"must be between {minimum} and 60 business days")
+        return int(value)
+
+    return custom(owner, error, check)
+
+
 def flag(owner: str, error: ErrorType) -> dict[str, Any]:
     """A real bool (``"no"`` is not False)."""
 

@@ -41,7 +41,7 @@ def _violation(item: Rule, event: Event, message: str) -> Violation:
 
 
 def audit(
-    interview: Interview, history: Iterable[Event], policy: Policy = DEFAULT_POLICY
+    interview: Interview, history: Iterable[Event], policy: Policy | None = DEFAULT_POLICY
 ) -> list[Violation]:
     """Every place where *history* is pushier than *policy* allows (or a thank-you was late).
 
@@ -51,7 +51,7 @@ def audit(
         InvalidInterview: the interview or history is not usable.
         InvalidPolicy: *policy* is not a Policy.
     """
-    check_inputs(interview, policy)
+    policy = check_inputs(interview, policy)
     events = check_history(interview, history)
     steps = steps_after_interview(interview, policy)
     thank_yous = [step for step in steps if step.kind is ActionKind.THANK_YOU]
@@ -60,7 +60,7 @@ def audit(
         for step in thank_yous
         if step.recipient is not None
     }
-    state = start(interview, policy, rules.quiet_until(thank_yous))
+    state = start(interview, policy, thank_yous)
     found: list[Violation] = []
     for event in events:
         if isinstance(event, Contact):
@@ -112,9 +112,9 @@ def _judge(state: FollowupState, event: Contact, due: Mapping[str, datetime]) ->
             found.append(
                 _violation(rules.FEEDBACK_REQUEST, event, "feedback was already asked for once")
             )
-        gap = rules.gap_floor(state, tz, after_replies=False)
+        gap = rules.gap_floor(state, tz, for_check_in=False)
         if gap is not None and day < gap:
-            found.append(_too_close(state, event, day, tz, after_replies=False))
+            found.append(_too_close(state, event, day, tz, for_check_in=False))
     elif event.kind is ActionKind.THANK_YOU and person is not None:
         latest = due.get(person.name.casefold())
         if latest is not None and event.at > latest:
@@ -149,13 +149,14 @@ def _judge_check_in(
     undecided = rules.undecided_floor(state, tz)
     if undecided is not None and undecided > earliest:
         earliest, pace = undecided, rules.UNDECIDED
-    gap = rules.gap_floor(state, tz)
+    retry = rules.gap_floor(state, tz, thank_you=False)
+    patience = rules.gap_floor(state, tz)
     if day < earliest:
         found.append(
             _violation(pace, event, f"check-in on {day}, before the first allowed day {earliest}")
         )
-    elif gap is not None and day < gap:
-        found.append(_too_close(state, event, day, tz))
+    elif retry is not None and day < retry:
+        found.append(_too_close(state, event, day, tz, thank_you=False))
     elif state.hold_until is not None and day < state.hold_until:
         found.append(
             _violation(
@@ -164,18 +165,30 @@ def _judge_check_in(
                 f"check-in on {day} while they are out of office (until {state.hold_until})",
             )
         )
-    elif state.quiet_until is not None and event.at < state.quiet_until:
+    elif (patience is not None and day < patience) or (
+        state.quiet_until is not None and event.at < state.quiet_until
+    ):
         found.append(
-            _violation(rules.PATIENCE, event, "a check-in before the thank-you window closed")
+            _violation(
+                rules.PATIENCE,
+                event,
+                f"a check-in on {day}, too soon after the thank-you "
+                f"({state.policy.min_gap} business days, and its window closed)",
+            )
         )
     return found
 
 
 def _too_close(
-    state: FollowupState, event: Contact, day: date, tz: tzinfo, *, after_replies: bool = True
+    state: FollowupState,
+    event: Contact,
+    day: date,
+    tz: tzinfo,
+    *,
+    for_check_in: bool = True,
+    thank_you: bool = True,
 ) -> Violation:
-    candidates = [state.last_contact, state.last_reply] if after_replies else [state.last_contact]
-    anchors = [moment for moment in candidates if moment is not None]
+    anchors = rules.gap_anchors(state, for_check_in=for_check_in, thank_you=thank_you)
     previous = cal.local_date(max(anchors), tz)
     apart = cal.business_days_between(previous, day, state.policy.business_holidays)
     return _violation(

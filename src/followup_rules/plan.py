@@ -18,12 +18,18 @@ __all__ = ["Action", "Plan", "plan"]
 DEFAULT_POLICY = Policy()
 
 
-def check_inputs(interview: Any, policy: Any) -> None:
-    """Refuse a wrong type early, with our errors rather than an AttributeError later."""
+def check_inputs(interview: Any, policy: Any) -> Policy:
+    """Refuse a wrong type early, with our errors rather than an AttributeError later.
+
+    Returns the policy to use: *policy*, or the default when it is None.
+    """
     if not isinstance(interview, Interview):
         raise InvalidInterview("interview", interview, "expected an Interview")
+    if policy is None:
+        return DEFAULT_POLICY
     if not isinstance(policy, Policy):
         raise InvalidPolicy("policy", policy, "expected a Policy")
+    return policy
 
 
 def steps_after_interview(interview: Interview, policy: Policy) -> list[Action]:
@@ -43,7 +49,7 @@ def steps_after_interview(interview: Interview, policy: Policy) -> list[Action]:
 
 def plan(
     interview: Interview,
-    policy: Policy = DEFAULT_POLICY,
+    policy: Policy | None = DEFAULT_POLICY,
     *,
     history: Iterable[Event] = (),
 ) -> Plan:
@@ -56,7 +62,7 @@ def plan(
 
     Args:
         interview: the interview to follow up.
-        policy: the etiquette to obey (the seeds' consensus by default).
+        policy: the etiquette to obey (the seeds' consensus by default, or None).
         history: what happened since, oldest first.
 
     Returns:
@@ -68,11 +74,11 @@ def plan(
         InvalidPolicy: *policy* is not a Policy, or one of its hooks returned
             something unusable.
     """
-    check_inputs(interview, policy)
+    policy = check_inputs(interview, policy)
     events = check_history(interview, history)
     steps = steps_after_interview(interview, policy)
     thank_yous = [step for step in steps if step.kind is ActionKind.THANK_YOU]
-    state = replay(interview, policy, events, rules.quiet_until(thank_yous))
+    state = replay(interview, policy, events, thank_yous)
     actions = [
         step
         for step in steps

@@ -130,17 +130,13 @@ class Policy:
         default=4 * _HOURS, metadata=v.duration(_P, InvalidPolicy)
     )
     """Call the agency recruiter within this long after the interview ends."""
-    wait_after_deadline: int = attrs.field(
-        default=1, metadata=v.count(_P, InvalidPolicy, minimum=1, maximum=60)
-    )
+    wait_after_deadline: int = attrs.field(default=1, metadata=v.business_days(_P, InvalidPolicy))
     """Business days after the decision date before the first check-in."""
     wait_without_deadline: int = attrs.field(
-        default=5, metadata=v.count(_P, InvalidPolicy, minimum=1, maximum=60)
+        default=5, metadata=v.business_days(_P, InvalidPolicy)
     )
     """Business days after the interview before the first check-in when no date was given."""
-    min_gap: int = attrs.field(
-        default=3, metadata=v.count(_P, InvalidPolicy, minimum=1, maximum=60)
-    )
+    min_gap: int = attrs.field(default=3, metadata=v.business_days(_P, InvalidPolicy))
     """Business days between any two follow-up contacts to the employer."""
     max_check_ins: int = attrs.field(
         default=3, metadata=v.count(_P, InvalidPolicy, minimum=0, maximum=20)
@@ -167,7 +163,7 @@ class Policy:
     ask_feedback_on_rejection: bool = attrs.field(default=True, metadata=v.flag(_P, InvalidPolicy))
     """After a rejection, ask once for feedback (seed 004)."""
     feedback_response_within: int = attrs.field(
-        default=2, metadata=v.count(_P, InvalidPolicy, minimum=1, maximum=60)
+        default=2, metadata=v.business_days(_P, InvalidPolicy)
     )
     """Business days to answer an employer's request for feedback (seed 002)."""
     holidays: tuple[str, str | None] | None = attrs.field(

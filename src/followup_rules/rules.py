@@ -394,11 +394,6 @@ def _action(
     )
 
 
-def quiet_until(thank_yous: list[Action]) -> datetime | None:
-    """Rule ``patience``: no follow-up contact before every thank-you window has closed."""
-    return max((action.latest for action in thank_yous), default=None)
-
-
 # -- the check-ins ------------------------------------------------------------
 
 
@@ -420,15 +415,30 @@ def deadline_floor(state: FollowupState, tz: tzinfo) -> tuple[date, Rule]:
     ), CHECK_IN_NO_DEADLINE
 
 
-def gap_floor(state: FollowupState, tz: tzinfo, *, after_replies: bool = True) -> date | None:
-    """Rule ``retry-gap``: `Policy.min_gap` business days after the latest contact.
+def gap_anchors(
+    state: FollowupState, *, for_check_in: bool = True, thank_you: bool = True
+) -> list[datetime]:
+    """The moments a next contact keeps `Policy.min_gap` business days away from.
 
-    For a check-in, the employer's latest answer restarts the wait too
-    (*after_replies*); a feedback request only keeps its distance from the
-    candidate's own contacts, since the rejection it follows is the answer.
+    Always the latest follow-up contact.  For a check-in also the employer's
+    latest answer (it restarts the wait) and the latest thank-you (rule
+    ``patience``: the note is a contact too); a feedback request only keeps
+    its distance from the candidate's own contacts, since the rejection it
+    follows is the answer.
     """
-    candidates = [state.last_contact, state.last_reply] if after_replies else [state.last_contact]
-    anchors = [moment for moment in candidates if moment is not None]
+    moments = [state.last_contact]
+    if for_check_in:
+        moments.append(state.last_reply)
+        if thank_you:
+            moments.append(state.thanked_at)
+    return [moment for moment in moments if moment is not None]
+
+
+def gap_floor(
+    state: FollowupState, tz: tzinfo, *, for_check_in: bool = True, thank_you: bool = True
+) -> date | None:
+    """Rule ``retry-gap``: the first day `Policy.min_gap` business days after every anchor."""
+    anchors = gap_anchors(state, for_check_in=for_check_in, thank_you=thank_you)
     if not anchors:
         return None
     latest = cal.local_date(max(anchors), tz)
@@ -599,7 +609,7 @@ def feedback_request(state: FollowupState) -> Action | None:
     person = state.contact
     tz = state.interview.zone_of(person)
     day = cal.add_business_days(cal.local_date(state.outcome_at, tz), 1, holidays)
-    gap = gap_floor(state, tz, after_replies=False)
+    gap = gap_floor(state, tz, for_check_in=False)
     if gap is not None:
         day = max(day, gap)
     window = policy.send_window

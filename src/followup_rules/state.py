@@ -8,7 +8,7 @@ plan and a replanning after doing it are computed by the very same code
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
@@ -20,6 +20,7 @@ from .events import EVENT_TYPES, Contact, Event, Outcome, OutOfOffice, Reply, Up
 from .model import ActionKind, Channel, Interview, Interviewer
 
 if TYPE_CHECKING:
+    from .action import Action
     from .policy import Policy
 
 __all__ = ["FollowupState"]
@@ -73,6 +74,8 @@ class FollowupState:
             out-of-office reply may still give back.
         quiet_until: no follow-up contact before this instant: every thank-you
             window has closed (rule ``patience``).
+        thanked_at: the latest thank-you, as sent or else as planned; the
+            first check-in keeps `Policy.min_gap` business days from it.
     """
 
     interview: Interview
@@ -92,6 +95,7 @@ class FollowupState:
     done: frozenset[tuple[ActionKind, str]] = frozenset()
     bounce_refundable: bool = False
     quiet_until: datetime | None = None
+    thanked_at: datetime | None = None
 
     @property
     def contact(self) -> Interviewer:
@@ -125,13 +129,14 @@ def done_key(kind: ActionKind, person: str | None) -> str:
     return person.casefold()
 
 
-def start(interview: Interview, policy: Policy, quiet_until: datetime | None) -> FollowupState:
-    """The state before anything has happened."""
+def start(interview: Interview, policy: Policy, thank_yous: Sequence[Action]) -> FollowupState:
+    """The state before anything has happened, given the planned thank-you notes."""
     return FollowupState(
         interview=interview,
         policy=policy,
         decision_by=interview.decision_by,
-        quiet_until=quiet_until,
+        quiet_until=max((note.latest for note in thank_yous), default=None),
+        thanked_at=max((note.suggested for note in thank_yous), default=None),
     )
 
 
@@ -218,6 +223,10 @@ def _contact(state: FollowupState, event: Contact, changes: dict[str, Any]) -> N
     else:
         person = event.recipient or state.contact.name
         changes["done"] = state.done | {(kind, done_key(kind, person))}
+        if kind is ActionKind.THANK_YOU and (
+            state.thanked_at is None or event.at > state.thanked_at
+        ):
+            changes["thanked_at"] = event.at
 
 
 def _update(state: FollowupState, event: Update, changes: dict[str, Any]) -> None:
@@ -246,10 +255,10 @@ def _out_of_office(state: FollowupState, event: OutOfOffice, changes: dict[str, 
 
 
 def replay(
-    interview: Interview, policy: Policy, history: Iterable[Event], quiet_until: datetime | None
+    interview: Interview, policy: Policy, history: Iterable[Event], thank_yous: Sequence[Action]
 ) -> FollowupState:
     """Fold a validated history into a state."""
-    state = start(interview, policy, quiet_until)
+    state = start(interview, policy, thank_yous)
     for event in history:
         state = advance(state, event)
     return state
