@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Container
-from datetime import date, datetime, time, timedelta, tzinfo
+from datetime import date, datetime, time, timedelta, timezone, tzinfo
 from functools import lru_cache
 
 import pendulum
@@ -80,9 +80,33 @@ def to_pendulum(moment: datetime) -> pendulum.DateTime:
     )
 
 
+def utc(moment: datetime) -> datetime:
+    """The same instant as a plain stdlib datetime in UTC.
+
+    Arithmetic on it is absolute time and an order of magnitude faster than
+    pendulum's own ``+`` (which also reads calendar units); an aware stdlib
+    datetime in a named zone would add wall-clock time instead.
+    """
+    offset = moment.utcoffset()
+    assert offset is not None  # every datetime here was checked to be aware
+    naive = datetime(
+        moment.year,
+        moment.month,
+        moment.day,
+        moment.hour,
+        moment.minute,
+        moment.second,
+        moment.microsecond,
+    )
+    return (naive - offset).replace(tzinfo=timezone.utc)
+
+
 def local_date(moment: datetime, tz: tzinfo) -> date:
-    """The calendar date of *moment* on a wall clock in *tz*."""
-    return moment.astimezone(tz).date()
+    """The calendar date of *moment* on a wall clock in *tz* (a stdlib date, fast to add to)."""
+    if isinstance(moment, pendulum.DateTime):
+        moment = utc(moment)
+    local = moment.astimezone(tz)
+    return date(local.year, local.month, local.day)
 
 
 def local_instant(day: date, wall: time, tz: tzinfo, *, late: bool = False) -> datetime:

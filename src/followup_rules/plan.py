@@ -8,7 +8,7 @@ from typing import Any
 from . import rules
 from .action import Action, Plan
 from .errors import InvalidInterview, InvalidPolicy
-from .events import Event
+from .events import Event, trusted_contact
 from .model import ActionKind, Interview
 from .policy import Policy
 from .state import FollowupState, advance, check_history, replay
@@ -111,4 +111,5 @@ def contacts_to_come(state: FollowupState) -> list[Action]:
             return planned
         step = min(candidates, key=Action.sort_key)
         planned.append(step)
-        state = advance(state, step.done())
+        person = None if step.recipient is None else step.recipient.name
+        state = advance(state, trusted_contact(step.suggested, step.channel, step.kind, person))

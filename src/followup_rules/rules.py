@@ -233,17 +233,17 @@ _IN_PERSON_AT = {
 def _in_person(
     interview: Interview, kind: ActionKind, item: Rule, person: Interviewer, at: float
 ) -> Action:
-    start, end = interview.starts_at, interview.ends_at
-    suggested = cal.to_pendulum(start + interview.duration * at)
-    return Action(
-        kind=kind,
-        channel=Channel.IN_PERSON,
-        recipient=person,
-        earliest=cal.to_pendulum(start),
-        latest=end,
-        suggested=suggested,
-        rule=item.id,
-        sources=item.sources,
+    start = cal.utc(interview.starts_at)
+    return _action(
+        kind,
+        Channel.IN_PERSON,
+        person,
+        start,
+        cal.utc(interview.ends_at),
+        start + interview.duration * at,
+        item,
+        None,
+        tz=interview.starts_at.tzinfo,
     )
 
 
@@ -308,7 +308,7 @@ def thank_you(interview: Interview, policy: Policy) -> list[Action]:
 def _thank_you_to(
     interview: Interview, policy: Policy, person: Interviewer, holidays: Container[date]
 ) -> Action:
-    end = interview.ends_at
+    end = cal.utc(interview.ends_at)
     channel = policy.thank_you_channel_for(person)
     if channel not in (Channel.EMAIL, Channel.POSTAL):
         raise InvalidPolicy(
@@ -322,7 +322,15 @@ def _thank_you_to(
         mail_day = cal.add_business_days(cal.local_date(end, tz), 1, holidays)
         opens, closes = cal.first_window(mail_day, window.start, window.end, tz, holidays=holidays)
         return _action(
-            ActionKind.THANK_YOU, channel, person, end, closes, opens, THANK_YOU, "thank_you_card"
+            ActionKind.THANK_YOU,
+            channel,
+            person,
+            end,
+            closes,
+            opens,
+            THANK_YOU,
+            "thank_you_card",
+            tz=tz,
         )
     tz = interview.zone_of(person)
     latest = end + policy.thank_you_within
@@ -347,7 +355,7 @@ def recruiter(interview: Interview, policy: Policy) -> Action | None:
     person = interview.recruiter
     if person is None:
         return None
-    end = interview.ends_at
+    end = cal.utc(interview.ends_at)
     within = policy.recruiter_debrief_within
     return _action(
         ActionKind.RECRUITER_DEBRIEF,
