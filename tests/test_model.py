@@ -294,3 +294,20 @@ def test_contact_and_update_from_garbage(
     _only_typed_errors(lambda: Contact(at_, channel, kind, recipient))
     _only_typed_errors(lambda: Contact(at(2024, 7, 3), Channel.EMAIL, kind, recipient))
     _only_typed_errors(lambda: Update(at(2024, 7, 3), outcome, recipient))
+
+
+def test_plan_many_streams_lazily() -> None:
+    """plan_many yields one plan per interview, lazily, histories aligned."""
+    from followup_rules import plan_many
+
+    def endless():  # type: ignore[no-untyped-def]
+        while True:
+            yield interview()
+
+    stream = plan_many(endless())
+    assert next(stream) == plan(interview())
+    histories = [[], [Reply(at(2024, 7, 3, 9))]]
+    plans = list(plan_many([interview(), interview()], histories=histories))
+    assert plans == [plan(interview()), plan(interview(), history=histories[1])]
+    with pytest.raises(InvalidInterview, match="one history per interview"):
+        list(plan_many([interview()], histories=[[], []]))

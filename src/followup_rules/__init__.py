@@ -11,7 +11,7 @@ Everything is pure: pass ``now`` where time matters; nothing reads the clock.
 
 from __future__ import annotations
 
-from importlib.metadata import PackageNotFoundError, version
+from typing import Any
 
 from .action import Action, Plan
 from .audit import Violation, audit
@@ -19,15 +19,23 @@ from .errors import FollowupError, InvalidHistory, InvalidInterview, InvalidPoli
 from .events import Contact, Event, Outcome, OutOfOffice, Reply, Update
 from .messages import Message, TemplateError, TemplatePack, render
 from .model import ActionKind, Candidate, Channel, Interview, Interviewer, Recruiter
-from .plan import plan
+from .plan import plan, plan_many
 from .policy import PRESETS, Policy, TimeWindow
 from .rules import RULES, Rule
 from .state import FollowupState
 
-try:
-    __version__ = version("followup-rules")
-except PackageNotFoundError:  # pragma: no cover - running from a source tree
-    __version__ = "0.0.0"
+
+def __getattr__(name: str) -> Any:
+    """``__version__``, read from the package metadata only when asked (it costs ~80 ms)."""
+    if name == "__version__":
+        from importlib.metadata import PackageNotFoundError, version
+
+        try:
+            return version("followup-rules")
+        except PackageNotFoundError:  # pragma: no cover - running from a source tree
+            return "0.0.0"
+    raise AttributeError(f"module 'followup_rules' has no attribute {name!r}")
+
 
 __all__ = [
     "PRESETS",
@@ -61,5 +69,6 @@ __all__ = [
     "__version__",
     "audit",
     "plan",
+    "plan_many",
     "render",
 ]

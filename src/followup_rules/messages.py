@@ -15,7 +15,6 @@ import os
 import re
 from collections.abc import Iterable, Mapping
 from datetime import datetime
-from email.utils import formataddr
 from typing import Any
 
 import attrs
@@ -326,6 +325,8 @@ def _address(person: Interviewer | Recruiter | None, channel: Channel) -> str:
     if person is None:
         return ""
     if channel is Channel.EMAIL and person.email:
+        from email.utils import formataddr  # the email package costs ~25 ms to import
+
         return formataddr((person.name, person.email))
     if channel is Channel.PHONE and person.phone:
         return person.phone

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from itertools import zip_longest
 from typing import Any
 
 from . import rules
@@ -13,7 +14,7 @@ from .model import ActionKind, Interview
 from .policy import Policy
 from .state import FollowupState, advance, check_history, replay
 
-__all__ = ["Action", "Plan", "plan"]
+__all__ = ["Action", "Plan", "plan", "plan_many"]
 
 DEFAULT_POLICY = Policy()
 
@@ -88,6 +89,42 @@ def plan(
     actions.extend(contacts_to_come(state))
     actions.sort(key=Action.sort_key)
     return Plan(tuple(actions))
+
+
+def plan_many(
+    interviews: Iterable[Interview],
+    policy: Policy | None = DEFAULT_POLICY,
+    *,
+    histories: Iterable[Iterable[Event]] | None = None,
+) -> Iterator[Plan]:
+    """Plan many interviews lazily, one `Plan` per interview, in order.
+
+    Nothing is held between interviews, so memory stays flat however many
+    stream through (a nightly job over a whole CRM, or a Dask partition).
+
+    Args:
+        interviews: any iterable of interviews, consumed one at a time.
+        policy: the policy for all of them.
+        histories: the history of each interview, in the same order; when
+            given it must be exactly as long as *interviews*.
+
+    Raises:
+        InvalidInterview: as `plan`, or when the histories run short or long.
+    """
+    if histories is None:
+        for interview in interviews:
+            yield plan(interview, policy)
+        return
+    pairs: Iterator[tuple[Any, Any]] = zip_longest(interviews, histories, fillvalue=_MISSING)
+    for index, (each, history) in enumerate(pairs):
+        if each is _MISSING or history is _MISSING:
+            raise InvalidInterview(
+                "histories", index, "there must be exactly one history per interview"
+            )
+        yield plan(each, policy, history=history)
+
+
+_MISSING = object()
 
 
 def contacts_to_come(state: FollowupState) -> list[Action]:

@@ -1,0 +1,230 @@
+"""Benchmarks for followup_rules: speed, import time and memory, as printed figures.
+
+Run:  python benchmarks/bench.py [--count 2000] [--stream 100000]
+
+Not a test: these machines are shared and noisy, so the figures that matter
+are the ratios measured in one run (ours against a naive stdlib reference of
+the same rules, and against importing the dependencies alone).
+"""
+
+from __future__ import annotations
+
+import argparse
+import platform
+import random
+import statistics
+import subprocess
+import sys
+import time
+import tracemalloc
+from collections.abc import Callable, Iterator
+from datetime import date, datetime, timedelta, timezone
+from datetime import time as wall
+from zoneinfo import ZoneInfo
+
+import pendulum
+
+from followup_rules import (
+    Candidate,
+    Interview,
+    Interviewer,
+    Outcome,
+    Recruiter,
+    Update,
+    audit,
+    plan,
+    plan_many,
+    render,
+)
+
+ZONES = ("America/New_York", "Europe/Berlin", "Asia/Tokyo", "Australia/Sydney", "UTC")
+NAMES = ("Ana Ruiz", "Bo Chen", "Chidi Okafor", "Dana Levi")
+
+
+def make_interview(rng: random.Random) -> Interview:
+    """A realistic interview: 1-4 interviewers, mixed zones, half with a decision date."""
+    zone = rng.choice(ZONES)
+    day = date(2026, 1, 5) + timedelta(days=rng.randrange(0, 365))
+    start = pendulum.datetime(day.year, day.month, day.day, rng.randrange(9, 17), tz=zone)
+    people = [
+        Interviewer(name, email="x@example.com", timezone=rng.choice((None, *ZONES)))
+        for name in NAMES[: rng.randint(1, 4)]
+    ]
+    return Interview(
+        start,
+        "Acme Analytics",
+        "Data Engineer",
+        people,
+        decision_by=day + timedelta(days=rng.randrange(2, 14)) if rng.random() < 0.5 else None,
+        recruiter=Recruiter("Rita Cole") if rng.random() < 0.25 else None,
+        candidate=Candidate("Sam Lee", email="sam@example.com"),
+        invited_to_call=rng.random() < 0.3,
+    )
+
+
+def make_history(rng: random.Random, interview: Interview) -> list[object]:
+    """Follow the plan for a few steps, sometimes with an answer from the employer."""
+    whole = plan(interview)
+    done = [action.done() for action in list(whole)[: rng.randrange(0, len(whole) + 1)]]
+    if done and rng.random() < 0.3:
+        outcome = rng.choice((Outcome.UNDECIDED, Outcome.REJECTED, Outcome.FEEDBACK_REQUESTED))
+        done.append(Update(done[-1].at + timedelta(hours=2), outcome))
+    return done
+
+
+def population(count: int, seed: int = 20261121) -> list[tuple[Interview, list[object]]]:
+    rng = random.Random(seed)
+    interviews = [make_interview(rng) for _ in range(count)]
+    return [(interview, make_history(rng, interview)) for interview in interviews]
+
+
+# -- the naive reference: the same rules, hand-written on stdlib datetime --------------
+
+
+def _add_business_days(day: date, count: int) -> date:
+    while count:
+        day += timedelta(days=1)
+        if day.weekday() < 5:
+            count -= 1
+    return day
+
+
+def _at(day: date, clock: wall, zone: ZoneInfo) -> datetime:
+    return datetime.combine(day, clock, zone).astimezone(timezone.utc).astimezone(zone)
+
+
+def naive_plan(interview: Interview) -> list[tuple[str, datetime, datetime, datetime]]:
+    """Default policy, no history: what plan() computes, with none of its care."""
+    zone = ZoneInfo(interview.timezone)
+    start = datetime.fromtimestamp(interview.starts_at.timestamp(), zone)
+    end = start + interview.duration
+    steps = []
+    contact = interview.interviewers[0]
+    for kind, share in (("closing", 0.80), ("timeline", 0.85), ("permission", 0.90)):
+        steps.append((kind, start, end, start + interview.duration * share))
+    for index, _ in enumerate(interview.interviewers):
+        share = 0.95 + 0.04 * index / len(interview.interviewers)
+        steps.append(("cards", start, end, start + interview.duration * share))
+    latest_note = end
+    for person in interview.interviewers:
+        there = ZoneInfo(person.timezone or interview.timezone)
+        aim = (end + timedelta(hours=1)).astimezone(there)
+        day = aim.date()
+        suggested = aim
+        while day.weekday() >= 5 or not wall(8) <= suggested.time() <= wall(17):
+            if day.weekday() < 5 and suggested.time() < wall(8):
+                suggested = _at(day, wall(8), there)
+                break
+            day = _add_business_days(day, 1)
+            suggested = _at(day, wall(8), there)
+        if suggested > end + timedelta(hours=24):
+            suggested = aim
+        steps.append(("thank-you", end, end + timedelta(hours=24), suggested))
+        latest_note = max(latest_note, suggested)
+    if interview.recruiter is not None:
+        steps.append(("recruiter", end, end + timedelta(hours=4), end + timedelta(minutes=15)))
+    there = ZoneInfo(contact.timezone or interview.timezone)
+    if interview.decision_by is not None:
+        day = _add_business_days(interview.decision_by, 1)
+    else:
+        day = _add_business_days(end.astimezone(there).date(), 5)
+    day = max(day, _add_business_days(latest_note.astimezone(there).date(), 3))
+    calls = 1 if (interview.invited_to_call or interview.decision_by is not None) else 0
+    quiet = end + timedelta(hours=24)
+    for _ in range(3):
+        opens_at, closes_at = (wall(10), wall(11, 30)) if calls else (wall(8), wall(17))
+        while day.weekday() >= 5 or _at(day, opens_at, there) < quiet:
+            day += timedelta(days=1)
+        opens, closes = _at(day, opens_at, there), _at(day, closes_at, there)
+        steps.append(("check-in", opens, closes, opens))
+        calls = 0
+        day = _add_business_days(day, 3)
+    steps.sort(key=lambda step: step[3])
+    return steps
+
+
+# -- measuring ------------------------------------------------------------------------
+
+
+def per_call(function: Callable[[], object], repeat: int = 5) -> float:
+    """Median seconds per call over *repeat* rounds (each round a loop)."""
+    rounds = []
+    for _ in range(repeat):
+        begin = time.perf_counter()
+        function()
+        rounds.append(time.perf_counter() - begin)
+    return statistics.median(rounds)
+
+
+def import_time(statement: str, runs: int = 7) -> float:
+    """Median wall time of a fresh interpreter running *statement*."""
+    times = []
+    for _ in range(runs):
+        begin = time.perf_counter()
+        subprocess.run([sys.executable, "-c", statement], check=True)
+        times.append(time.perf_counter() - begin)
+    return statistics.median(times)
+
+
+def streamed(count: int, seed: int = 7) -> Iterator[Interview]:
+    rng = random.Random(seed)
+    for _ in range(count):
+        yield make_interview(rng)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--count", type=int, default=2000, help="interviews per timing")
+    parser.add_argument("--stream", type=int, default=100_000, help="interviews streamed")
+    args = parser.parse_args()
+
+    print(
+        f"machine: {platform.machine()}, {platform.python_implementation()} "
+        f"{platform.python_version()}, {platform.system()}"
+    )
+    cases = population(args.count)
+    interviews = [interview for interview, _ in cases]
+    n = len(cases)
+
+    ours = per_call(lambda: [plan(iv, history=h) for iv, h in cases]) / n
+    fresh = per_call(lambda: [plan(iv) for iv in interviews]) / n
+    naive = per_call(lambda: [naive_plan(iv) for iv in interviews]) / n
+    print(f"plan() with histories:   {ours * 1e6:8.1f} us/interview  {1 / ours:9.0f} /s")
+    print(f"plan() without history:  {fresh * 1e6:8.1f} us/interview  {1 / fresh:9.0f} /s")
+    print(f"naive stdlib reference:  {naive * 1e6:8.1f} us/interview  {1 / naive:9.0f} /s")
+    print(f"ratio plan()/naive:      {fresh / naive:8.2f}x  (target <= 2x)")
+
+    def plan_and_render() -> None:
+        for interview, history in cases:
+            for action in plan(interview, history=history):
+                if action.template is not None:
+                    render(action, interview)
+
+    both = per_call(plan_and_render, repeat=3) / n
+    print(
+        f"plan() + render all:     {both * 1e6:8.1f} us/interview  {1 / both:9.0f} /s"
+        "  (target >= 5000/s)"
+    )
+    logs = [(iv, h) for iv, h in cases if h]
+    checked = per_call(lambda: [audit(iv, h) for iv, h in logs]) / max(1, len(logs))
+    print(f"audit() per history:     {checked * 1e6:8.1f} us/history")
+
+    base = import_time("import attrs, pendulum, jinja2")
+    full = import_time("import followup_rules")
+    print(
+        f"import attrs, pendulum, jinja2: {base * 1e3:6.1f} ms; import followup_rules: "
+        f"{full * 1e3:6.1f} ms; overhead {(full - base) * 1e3:5.1f} ms (target <= 50 ms)"
+    )
+
+    tracemalloc.start()
+    checkpoints = []
+    for index, _ in enumerate(plan_many(streamed(args.stream)), start=1):
+        if index % max(1, args.stream // 5) == 0:
+            checkpoints.append((index, tracemalloc.get_traced_memory()[1] / 2**10))
+    tracemalloc.stop()
+    marks = ", ".join(f"{index}: {peak:.0f} KiB" for index, peak in checkpoints)
+    print(f"peak traced memory while streaming {args.stream} interviews: {marks}")
+
+
+if __name__ == "__main__":
+    main()
