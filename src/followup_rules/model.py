@@ -258,6 +258,12 @@ class Interview:
         )
         return _calendar.to_pendulum(end)
 
+    @cached_property
+    def _utc_span(self) -> tuple[datetime, datetime]:
+        """Start and end as plain stdlib UTC datetimes, for fast absolute arithmetic."""
+        start = _calendar.utc(self.starts_at)
+        return start, start + self.duration
+
     @property
     def follow_up_contact(self) -> Interviewer:
         """The interviewer who receives check-ins: `contact`, or the first one."""

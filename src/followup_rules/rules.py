@@ -233,13 +233,13 @@ _IN_PERSON_AT = {
 def _in_person(
     interview: Interview, kind: ActionKind, item: Rule, person: Interviewer, at: float
 ) -> Action:
-    start = cal.utc(interview.starts_at)
+    start, end = interview._utc_span
     return _action(
         kind,
         Channel.IN_PERSON,
         person,
         start,
-        cal.utc(interview.ends_at),
+        end,
         start + interview.duration * at,
         item,
         None,
@@ -308,7 +308,7 @@ def thank_you(interview: Interview, policy: Policy) -> list[Action]:
 def _thank_you_to(
     interview: Interview, policy: Policy, person: Interviewer, holidays: Container[date]
 ) -> Action:
-    end = cal.utc(interview.ends_at)
+    end = interview._utc_span[1]
     channel = policy.thank_you_channel_for(person)
     if channel not in (Channel.EMAIL, Channel.POSTAL):
         raise InvalidPolicy(
@@ -355,7 +355,7 @@ def recruiter(interview: Interview, policy: Policy) -> Action | None:
     person = interview.recruiter
     if person is None:
         return None
-    end = cal.utc(interview.ends_at)
+    end = interview._utc_span[1]
     within = policy.recruiter_debrief_within
     return _action(
         ActionKind.RECRUITER_DEBRIEF,
@@ -417,7 +417,7 @@ def deadline_floor(state: FollowupState, tz: tzinfo) -> tuple[date, Rule]:
     if state.decision_by is not None:
         day = cal.add_business_days(state.decision_by, policy.wait_after_deadline, holidays)
         return day, CHECK_IN_AFTER_DEADLINE
-    ended = cal.local_date(state.interview.ends_at, tz)
+    ended = cal.local_date(state.interview._utc_span[1], tz)
     return cal.add_business_days(
         ended, policy.wait_without_deadline, holidays
     ), CHECK_IN_NO_DEADLINE

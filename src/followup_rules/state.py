@@ -122,6 +122,9 @@ class FollowupState:
         return (kind, done_key(kind, person)) in self.done
 
 
+_FIELDS = tuple(field.name for field in attrs.fields(FollowupState))
+
+
 def done_key(kind: ActionKind, person: str | None) -> str:
     """The person part of a one-time step's key: case-blind, blank when any will do."""
     if kind in ONE_SHOT_BY_KIND or person is None:
@@ -203,7 +206,15 @@ def advance(state: FollowupState, event: Event) -> FollowupState:
         changes["last_reply"] = event.at
     elif isinstance(event, OutOfOffice):
         _out_of_office(state, event, changes)
-    return attrs.evolve(state, **changes)
+    return _evolved(state, changes)
+
+
+def _evolved(state: FollowupState, changes: dict[str, Any]) -> FollowupState:
+    """``attrs.evolve`` without its generic machinery: the planner's hottest call."""
+    new = object.__new__(FollowupState)
+    for name in _FIELDS:
+        object.__setattr__(new, name, changes[name] if name in changes else getattr(state, name))
+    return new
 
 
 def _contact(state: FollowupState, event: Contact, changes: dict[str, Any]) -> None:
