@@ -159,3 +159,49 @@ def test_help_has_examples() -> None:
     for command in ([], ["plan"], ["render"], ["audit"]):
         code, out, _ = run(*command, "--help")
         assert code == 0 and "Examples:" in out
+
+
+def test_more_outputs(tmp_path: Path) -> None:
+    """JSON to a file, markdown rules, JSON audit, render with user templates."""
+    target = tmp_path / "plan.json"
+    assert run("plan", INTERVIEW, "--format", "json", "-o", str(target))[0] == 0
+    assert json.loads(target.read_text())[0]["kind"] == "closing_statement"
+    assert run("rules", "--format", "markdown")[1].startswith("| id | what it does")
+    code, out, _ = run("audit", INTERVIEW, EVENTS, "--format", "json")
+    assert (code, json.loads(out)) == (0, [])
+    (tmp_path / "_signature.txt").write_text("Cheers,\n{{ candidate.name }}\n")
+    code, out, _ = run("render", INTERVIEW, "--templates", str(tmp_path), "--locale", "de")
+    assert code == 0 and "Cheers,\nSam Lee" in out and "Dienstag, 7. Juli" in out
+
+
+@pytest.mark.parametrize(
+    ("args", "needle"),
+    [
+        (["plan", INTERVIEW, "--now", "tomorrow"], "--now"),
+        (["render", INTERVIEW, "--detail", "no-equals-sign"], "KEY=VALUE"),
+        (["render", INTERVIEW, "--locale", "xx"], "unknown locale"),
+    ],
+)
+def test_more_bad_input(args: list[str], needle: str) -> None:
+    """Bad options: one line, exit 2."""
+    code, _, err = run(*args)
+    assert code == 2 and needle in err and len(err.strip().splitlines()) == 1
+
+
+def test_unexpected_errors_are_still_one_line(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Even a bug or an OS error is one line on stderr, never a traceback."""
+    import followup_rules.cli as cli
+
+    def broken(*args: object, **kwargs: object) -> None:
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr(cli, "make_plan", broken)
+    code, _, err = run("plan", INTERVIEW)
+    assert code == 2 and "unexpected RuntimeError: boom (please report this)" in err
+
+    def denied(*args: object, **kwargs: object) -> None:
+        raise PermissionError(13, "Permission denied", "/locked")
+
+    monkeypatch.setattr(cli, "make_plan", denied)
+    code, _, err = run("plan", INTERVIEW)
+    assert code == 2 and err.strip() == "followup: error: /locked: Permission denied"

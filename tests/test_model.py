@@ -311,3 +311,12 @@ def test_plan_many_streams_lazily() -> None:
     assert plans == [plan(interview()), plan(interview(), history=histories[1])]
     with pytest.raises(InvalidInterview, match="one history per interview"):
         list(plan_many([interview()], histories=[[], []]))
+
+
+def test_version_and_unknown_attributes() -> None:
+    """__version__ comes from the package metadata; unknown names raise AttributeError."""
+    import followup_rules
+
+    assert followup_rules.__version__.count(".") >= 2
+    with pytest.raises(AttributeError, match="no_such_name"):
+        _ = followup_rules.no_such_name  # type: ignore[attr-defined]

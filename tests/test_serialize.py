@@ -186,3 +186,70 @@ class TestSchemas:
         """The schemas are strict, like the loader."""
         with pytest.raises(jsonschema.ValidationError):
             jsonschema.validate({"min_gapp": 3}, schema("policy"))
+
+
+class TestEdges:
+    def test_datetime_forms(self) -> None:
+        """A bracketed zone on a local time, 'Z', and refusals of what is not a datetime."""
+        local = s.parse_datetime("2026-07-07T14:00[Europe/Paris]")
+        assert local.utcoffset() == pendulum.duration(hours=2)
+        assert s.parse_datetime("2026-07-07T12:00:00Z").utcoffset() == pendulum.duration()
+        for bad in (42, "next tuesday", "2026-13-40T10:00", "[x]"):
+            with pytest.raises(ValueError, match="date-time"):
+                s.parse_datetime(bad)
+
+    def test_date_and_duration_refusals(self) -> None:
+        """Dates must be ISO dates; durations must read as durations."""
+        with pytest.raises(ValueError, match="ISO 8601 date"):
+            s.parse_date("15/07/2026")
+        for bad in ("soon", "P", "24 hours"):
+            with pytest.raises(ValueError, match="duration"):
+                s.parse_duration(bad)
+        assert s.format_duration(pendulum.duration()) == "PT0S"
+
+    def test_enum_names_and_refusals(self) -> None:
+        """Enums read by value or name, any case; anything else names the choices."""
+        policy = s.structure({"thank_you_channel": "POSTAL"}, Policy)
+        assert policy.thank_you_channel.name == "POSTAL"
+        with pytest.raises(s.FormatError, match="one of"):
+            s.structure({"thank_you_channel": 3}, Policy)
+
+    def test_document_shapes(self) -> None:
+        """Plans and histories must be lists; TOML [[event]] tables and [interview] work."""
+        with pytest.raises(s.FormatError, match="list of actions"):
+            s.structure_plan({"actions": []})
+        with pytest.raises(s.FormatError, match="list of events"):
+            s.structure_history("events")
+        events = s.structure_history(
+            s.loads('[[event]]\ntype = "reply"\nat = 2026-07-08T09:00:00Z\n', fmt="toml")
+        )
+        assert events == [Reply(pendulum.datetime(2026, 7, 8, 9, tz="UTC"))]
+        with pytest.raises(s.FormatError, match="unknown format"):
+            s.loads("", fmt="yaml")
+        with pytest.raises(s.FormatError, match="role"):
+            s.structure_plan([{**s.unstructure(plan(interview()))[0], "recipient": {"name": "X"}}])
+
+    def test_interview_tables(self, tmp_path: Path) -> None:
+        """An [interview] table, a string local start with timezone, an unknown zone."""
+        text = (EXAMPLES / "interview.toml").read_text()
+        wrapped = tmp_path / "wrapped.toml"
+        body = text.replace("[[interviewers]]", "[[interview.interviewers]]").replace(
+            "[candidate]", "[interview.candidate]"
+        )
+        wrapped.write_text("[interview]\n" + body)
+        assert s.load_interview(wrapped) == s.load_interview(EXAMPLES / "interview.toml")
+        as_string = tmp_path / "string.toml"
+        as_string.write_text(text.replace("2026-07-07T14:00:00", '"2026-07-07T14:00:00"'))
+        assert s.load_interview(as_string) == s.load_interview(EXAMPLES / "interview.toml")
+        unknown = tmp_path / "unknown.toml"
+        unknown.write_text(text.replace("America/New_York", "Mars/Olympus"))
+        with pytest.raises(s.FormatError, match=r"\$\.timezone: unknown time zone"):
+            s.load_interview(unknown)
+
+    def test_policy_file_forms(self, tmp_path: Path) -> None:
+        """A [policy] table works; an unknown preset names the choices."""
+        wrapped = tmp_path / "policy.toml"
+        wrapped.write_text('[policy]\npreset = "traditional"\n')
+        assert s.load_policy(wrapped) == Policy.traditional()
+        with pytest.raises(s.FormatError, match=r"\$\.preset"):
+            s.policy_from({"preset": "reckless"})
