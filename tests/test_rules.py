@@ -209,6 +209,23 @@ class TestNextSteps:
         assert first.template == "next_steps_email"
         assert "002_f6034e91a81c86ef.txt" in first.sources
 
+    def test_after_a_next_round_ask_what_comes_next(self) -> None:
+        """Rule next-steps (seed 002): moving on to another round, ask what to expect."""
+        iv = interview(decision_by=date(2024, 7, 10))
+        history = [Update(at(2024, 7, 8, 9), Outcome.NEXT_ROUND)]
+        first = of_kind(plan(iv, history=history), CHECK_IN)[0]
+        assert first.rule == "next-steps"
+        assert first.earliest.date() == date(2024, 7, 15)  # about a week after the news
+        assert first.template == "check_in_call" or first.template == "next_steps_email"
+
+    def test_next_round_is_not_the_end(self) -> None:
+        """A next round keeps the follow-up alive (rule stop lists only final answers)."""
+        iv = interview(interviewers=[Interviewer("Ana Ruiz", preferred_channel="email")])
+        history = [Update(at(2024, 7, 8, 9), Outcome.NEXT_ROUND)]
+        check_ins = of_kind(plan(iv, history=history), CHECK_IN)
+        assert len(check_ins) == 3
+        assert check_ins[0].template == "next_steps_email"
+
     def test_with_a_date_the_email_refers_to_it(self) -> None:
         """With a timeframe the check-in e-mail refers to it (check_in_email)."""
         iv = interview(decision_by=date(2024, 7, 10), interviewers=[ANA], invited_to_call=False)
@@ -458,9 +475,7 @@ class TestFeedbackRequest:
 
 
 class TestStop:
-    @pytest.mark.parametrize(
-        "outcome", [Outcome.OFFER, Outcome.REJECTED, Outcome.WITHDRAWN, Outcome.NEXT_ROUND]
-    )
+    @pytest.mark.parametrize("outcome", [Outcome.OFFER, Outcome.REJECTED, Outcome.WITHDRAWN])
     def test_outcome_ends_check_ins(self, outcome: Outcome) -> None:
         """Rule stop (all seeds): an offer, rejection or withdrawal ends all check-ins."""
         iv = interview()

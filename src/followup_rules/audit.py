@@ -146,9 +146,12 @@ def _judge_check_in(
             )
         )
     earliest, pace = rules.deadline_floor(state, tz)
-    undecided = rules.undecided_floor(state, tz)
-    if undecided is not None and undecided > earliest:
-        earliest, pace = undecided, rules.UNDECIDED
+    for floor, rule in (
+        (rules.undecided_floor(state, tz), rules.UNDECIDED),
+        (rules.next_round_floor(state, tz), rules.NEXT_STEPS),
+    ):
+        if floor is not None and floor > earliest:
+            earliest, pace = floor, rule
     retry = rules.gap_floor(state, tz, thank_you=False)
     patience = rules.gap_floor(state, tz)
     if day < earliest:

@@ -26,7 +26,8 @@ class Outcome(Enum):
     UNDECIDED = "undecided"
     """No decision yet; may come with a new decision date."""
     NEXT_ROUND = "next_round"
-    """The candidate goes on to another round: plan that round as a new Interview."""
+    """The candidate goes on to another round.  Check-ins go on, asking what the
+    next steps are (rule ``next-steps``); plan the round itself as a new Interview."""
     OFFER = "offer"
     REJECTED = "rejected"
     FEEDBACK_REQUESTED = "feedback_requested"

@@ -95,9 +95,10 @@ RECRUITER = Rule(
 )
 NEXT_STEPS = Rule(
     "next-steps",
-    "It is fine to ask what further steps (rounds, tests) to expect: a check-in without a "
-    "decision date asks exactly that.",
+    "It is fine to ask what further steps (rounds, tests) to expect: after word of a next "
+    "round, and whenever no decision date was given, the check-in asks exactly that.",
     (SEED_002,),
+    ("wait_without_deadline",),
 )
 PATIENCE = Rule(
     "patience",
@@ -161,7 +162,7 @@ FEEDBACK_REQUEST = Rule(
 )
 STOP = Rule(
     "stop",
-    "An offer, a rejection, a withdrawal (or a move to the next round) ends all check-ins.",
+    "An offer, a rejection or a withdrawal ends all check-ins.",
     SEEDS,
 )
 
@@ -453,6 +454,15 @@ def gap_floor(
     return cal.add_business_days(latest, state.policy.min_gap, state.policy.business_holidays)
 
 
+def next_round_floor(state: FollowupState, tz: tzinfo) -> date | None:
+    """Rule ``next-steps``: after word of a next round, wait about a week before asking."""
+    if state.next_round_at is None:
+        return None
+    heard = cal.local_date(state.next_round_at, tz)
+    policy = state.policy
+    return cal.add_business_days(heard, policy.wait_without_deadline, policy.business_holidays)
+
+
 def undecided_floor(state: FollowupState, tz: tzinfo) -> date | None:
     """Rule ``undecided``: after "no decision yet" without a new date, wait about a week again."""
     if state.undecided_at is None:
@@ -467,11 +477,19 @@ def undecided_floor(state: FollowupState, tz: tzinfo) -> date | None:
 def earliest_check_in(state: FollowupState, tz: tzinfo) -> tuple[date, Rule]:
     """The first day the rules allow the next check-in, and the rule that sets its pace."""
     day, pace = deadline_floor(state, tz)
-    if state.undecided_at is not None:
+    if state.next_round_at is not None:
+        pace = NEXT_STEPS
+    elif state.undecided_at is not None:
         pace = UNDECIDED
     elif state.check_ins > 0:
         pace = RETRY_GAP
-    for floor in (gap_floor(state, tz), undecided_floor(state, tz), state.hold_until):
+    floors = (
+        gap_floor(state, tz),
+        undecided_floor(state, tz),
+        next_round_floor(state, tz),
+        state.hold_until,
+    )
+    for floor in floors:
         if floor is not None and floor > day:
             day = floor
     return day, pace
@@ -506,10 +524,10 @@ def allowed_channel(state: FollowupState, wanted: object) -> Channel:
 
 
 def next_steps_template(state: FollowupState, channel: Channel) -> str:
-    """Rule ``next-steps``: without a decision date, a check-in asks what steps to expect."""
+    """Rule ``next-steps``: after a next round, or without a date, ask what steps to expect."""
     if channel is Channel.PHONE:
         return "check_in_call"
-    if state.decision_by is None:
+    if state.decision_by is None or state.next_round_at is not None:
         return "next_steps_email"
     return "check_in_email"
 

@@ -25,8 +25,8 @@ if TYPE_CHECKING:
 
 __all__ = ["FollowupState"]
 
-TERMINAL = frozenset({Outcome.OFFER, Outcome.REJECTED, Outcome.WITHDRAWN, Outcome.NEXT_ROUND})
-"""Outcomes after which no check-in is planned for this interview."""
+TERMINAL = frozenset({Outcome.OFFER, Outcome.REJECTED, Outcome.WITHDRAWN})
+"""Outcomes after which no check-in is planned (rule ``stop``)."""
 
 FOLLOW_UP_KINDS = frozenset(
     {ActionKind.CHECK_IN, ActionKind.FEEDBACK_REQUEST, ActionKind.FEEDBACK_RESPONSE}
@@ -65,7 +65,9 @@ class FollowupState:
         hold_until: an out-of-office reply holds check-ins until this day.
         undecided_at: when the employer last said "no decision yet", while no
             check-in has followed it.
-        outcome: the final outcome (offer, rejection, withdrawal, next round).
+        next_round_at: when the employer said the candidate moves on to another
+            round, while no check-in has followed it (rule ``next-steps``).
+        outcome: the final outcome (offer, rejection or withdrawal).
         outcome_at: when it came.
         feedback_requested: the candidate already asked for feedback.
         feedback_pending: when the employer asked for feedback not yet given.
@@ -88,6 +90,7 @@ class FollowupState:
     last_reply: datetime | None = None
     hold_until: date | None = None
     undecided_at: datetime | None = None
+    next_round_at: datetime | None = None
     outcome: Outcome | None = None
     outcome_at: datetime | None = None
     feedback_requested: bool = False
@@ -114,7 +117,7 @@ class FollowupState:
 
     @property
     def stopped(self) -> bool:
-        """An offer, rejection, withdrawal or next round ended the check-ins (rule ``stop``)."""
+        """An offer, rejection or withdrawal ended the check-ins (rule ``stop``)."""
         return self.outcome is not None
 
     def is_done(self, kind: ActionKind, person: str | None = None) -> bool:
@@ -227,6 +230,7 @@ def _contact(state: FollowupState, event: Contact, changes: dict[str, Any]) -> N
     if kind is ActionKind.CHECK_IN:
         changes["check_ins"] = state.check_ins + 1
         changes["undecided_at"] = None
+        changes["next_round_at"] = None
     elif kind is ActionKind.FEEDBACK_REQUEST:
         changes["feedback_requested"] = True
     elif kind is ActionKind.FEEDBACK_RESPONSE:
@@ -248,8 +252,13 @@ def _update(state: FollowupState, event: Update, changes: dict[str, Any]) -> Non
             changes["decision_by"] = event.decision_by
     elif outcome is Outcome.FEEDBACK_REQUESTED:
         changes["feedback_pending"] = event.at
-    elif state.outcome is None or outcome is not Outcome.NEXT_ROUND:
-        # A rejection or an offer after "next round" is the final word.
+    elif outcome is Outcome.NEXT_ROUND:
+        # Good news, not the end: if the next round is not arranged, asking what
+        # comes next is welcome (seed 002).  Plan the next round itself as a new
+        # Interview once it is scheduled.
+        changes["next_round_at"] = event.at
+        changes["undecided_at"] = None
+    else:
         changes["outcome"] = outcome
         changes["outcome_at"] = event.at
 
