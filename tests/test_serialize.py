@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import json
 from importlib.resources import files
 from pathlib import Path
@@ -31,9 +32,16 @@ ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = ROOT / "examples"
 
 
+@functools.cache
 def schema(name: str) -> dict[str, object]:
     text = files("followup_rules").joinpath("schemas", f"{name}.schema.json").read_text()
     return json.loads(text)  # type: ignore[no-any-return]
+
+
+@functools.cache
+def validator(name: str) -> jsonschema.Draft202012Validator:
+    """One compiled validator per schema (building it is the slow part)."""
+    return jsonschema.Draft202012Validator(schema(name))
 
 
 @given(interview=interviews())
@@ -180,7 +188,7 @@ class TestSchemas:
     @given(interview=interviews())
     def test_every_interview_matches_the_schema(self, interview: Interview) -> None:
         """Whatever the library writes, the schema accepts."""
-        jsonschema.validate(s.unstructure(interview), schema("interview"))
+        validator("interview").validate(s.unstructure(interview))
 
     def test_schema_refuses_unknown_keys(self) -> None:
         """The schemas are strict, like the loader."""

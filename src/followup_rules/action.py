@@ -9,6 +9,7 @@ from typing import Any, overload
 import attrs
 import pendulum
 
+from ._calendar import utc
 from .errors import InvalidInterview
 from .events import Contact
 from .model import ActionKind, Channel, Interviewer, Recruiter
@@ -80,9 +81,14 @@ class Action:
         )
 
     def sort_key(self) -> tuple[datetime, datetime, int, str]:
-        """Plans are ordered by suggested time, then window, kind and recipient."""
+        """Plans are ordered by suggested time, then window, kind and recipient.
+
+        Times are compared in UTC: across zones, Python calls an ambiguous
+        wall time (a DST fall-back hour) unequal to the same instant elsewhere,
+        which would leave equal keys unordered.
+        """
         name = "" if self.recipient is None else self.recipient.name
-        return (self.suggested, self.earliest, KIND_ORDER[self.kind], name)
+        return (utc(self.suggested), utc(self.earliest), KIND_ORDER[self.kind], name)
 
 
 def _check_now(now: Any) -> datetime:
