@@ -156,7 +156,7 @@ def test_unwritable_output_writes_nothing(tmp_path: Path) -> None:
 
 def test_help_has_examples() -> None:
     """--help everywhere, with examples."""
-    for command in ([], ["plan"], ["render"], ["audit"]):
+    for command in ([], ["plan"], ["render"], ["audit"], ["rules"], ["policy"]):
         code, out, _ = run(*command, "--help")
         assert code == 0 and "Examples:" in out
 

@@ -57,3 +57,51 @@ def test_examples_run(
     monkeypatch.chdir(tmp_path)
     runpy.run_path(str(script), run_name="__main__")
     assert capsys.readouterr().out.strip()
+
+
+def _blocks(language: str) -> list[tuple[str, str]]:
+    found = []
+    for path in DOCS:
+        text = path.read_text(encoding="utf-8")
+        found += [
+            (path.name, block) for block in re.findall(rf"```{language}\n(.*?)```", text, re.S)
+        ]
+    return found
+
+
+def test_documented_commands_run(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every `followup ...` command shown in the README and docs runs and exits 0."""
+    import shlex
+    import shutil
+
+    from click.testing import CliRunner
+
+    from followup_rules.cli import main
+
+    shutil.copytree(ROOT / "examples", tmp_path / "examples")
+    monkeypatch.chdir(tmp_path)
+    commands = [
+        line.strip()
+        for _, block in _blocks("sh")
+        for line in block.splitlines()
+        if line.strip().startswith("followup ")
+    ]
+    assert len(commands) >= 5
+    for command in commands:
+        words, _, redirect = command.partition(">")
+        result = CliRunner().invoke(main, shlex.split(words)[1:])
+        assert result.exit_code == 0, (command, result.stderr)
+        if redirect:
+            Path(redirect.strip()).write_text(result.stdout)
+
+
+def test_documented_toml_reads(tmp_path: Path) -> None:
+    """The TOML samples in the docs load as what they claim to be."""
+    from followup_rules import serialize
+
+    samples = [block for _, block in _blocks("toml")]
+    assert samples
+    for index, block in enumerate(samples):
+        path = tmp_path / f"sample{index}.toml"
+        path.write_text(block)
+        assert serialize.load_interview(path).company

@@ -349,7 +349,7 @@ def audit_command(interview: str, events: str, policy_path: str | None, fmt: str
         sys.exit(1)
 
 
-@main.command("rules")
+@main.command("rules", epilog=EXAMPLES)
 @click.option(
     "--format",
     "fmt",
@@ -383,7 +383,7 @@ def rules_command(fmt: str) -> None:
             click.echo(f"{item.id:<24} {item.summary}\n{'':<24} sources: {sources}")
 
 
-@main.command("policy")
+@main.command("policy", epilog=EXAMPLES)
 @click.option(
     "--preset",
     type=click.Choice(sorted(PRESETS)),
