@@ -67,7 +67,12 @@ def to_pendulum(moment: datetime) -> pendulum.DateTime:
     """Rebuild an aware stdlib datetime as a pendulum DateTime, same instant and zone."""
     if isinstance(moment, pendulum.DateTime):
         return moment
-    return pendulum.DateTime(
+    return pendulum.DateTime(*_wall_clock(moment), tzinfo=moment.tzinfo, fold=moment.fold)
+
+
+def _wall_clock(moment: datetime) -> tuple[int, int, int, int, int, int, int]:
+    """Year to microsecond, as a wall clock shows them."""
+    return (
         moment.year,
         moment.month,
         moment.day,
@@ -75,8 +80,6 @@ def to_pendulum(moment: datetime) -> pendulum.DateTime:
         moment.minute,
         moment.second,
         moment.microsecond,
-        tzinfo=moment.tzinfo,
-        fold=moment.fold,
     )
 
 
@@ -89,16 +92,7 @@ def utc(moment: datetime) -> datetime:
     """
     offset = moment.utcoffset()
     assert offset is not None  # every datetime here was checked to be aware
-    naive = datetime(
-        moment.year,
-        moment.month,
-        moment.day,
-        moment.hour,
-        moment.minute,
-        moment.second,
-        moment.microsecond,
-    )
-    return (naive - offset).replace(tzinfo=timezone.utc)
+    return (datetime(*_wall_clock(moment)) - offset).replace(tzinfo=timezone.utc)
 
 
 def local_date(moment: datetime, tz: tzinfo) -> date:

@@ -258,7 +258,7 @@ def _update(state: FollowupState, event: Update, changes: dict[str, Any]) -> Non
         # Interview once it is scheduled.
         changes["next_round_at"] = event.at
         changes["undecided_at"] = None
-    else:
+    elif outcome in TERMINAL:
         changes["outcome"] = outcome
         changes["outcome_at"] = event.at
 
