@@ -532,10 +532,20 @@ def next_steps_template(state: FollowupState, channel: Channel) -> str:
     return "check_in_email"
 
 
+def quiet_until(state: FollowupState) -> datetime | None:
+    """Rule ``patience``: no check-in window may open before this instant.
+
+    Every thank-you window has closed by then, and nothing already reported
+    is undone; the gap from the thank-you itself is in `gap_anchors`.
+    """
+    moments = [moment for moment in (state.quiet_until, state.now) if moment is not None]
+    return max(moments, default=None)
+
+
 def check_in(state: FollowupState) -> Action | None:
     """The next check-in allowed by ``stop``, ``cap``, the pace rules and the windows."""
     policy = state.policy
-    if state.stopped or state.check_ins >= policy.max_check_ins:
+    if state.stopped or state.check_ins_left == 0:  # rules stop and cap
         return None
     person = state.contact
     tz = state.interview.zone_of(person)
@@ -550,16 +560,12 @@ def check_in(state: FollowupState) -> Action | None:
         )
     channel = allowed_channel(state, wanted)
     window: TimeWindow = policy.call_window if channel is Channel.PHONE else policy.send_window
-    not_before = max(
-        (moment for moment in (state.quiet_until, state.now) if moment is not None),
-        default=None,
-    )
     opens, closes = cal.first_window(
         max(chosen, earliest),
         window.start,
         window.end,
         tz,
-        not_before=not_before,
+        not_before=quiet_until(state),
         holidays=policy.business_holidays,
     )
     extra: tuple[str, ...] = ()

@@ -118,7 +118,7 @@ class FollowupState:
     @property
     def stopped(self) -> bool:
         """An offer, rejection or withdrawal ended the check-ins (rule ``stop``)."""
-        return self.outcome is not None
+        return self.outcome in TERMINAL
 
     def is_done(self, kind: ActionKind, person: str | None = None) -> bool:
         """Whether the one-time step *kind* (to *person*) is already done."""
