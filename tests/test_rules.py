@@ -506,3 +506,95 @@ class TestWindows:
             assert action.earliest.time() == time(9, 30)
             assert action.latest.time() == time(12)
             assert action.earliest.timezone_name == NY
+
+
+class TestSharpEdges:
+    """Cases written to catch mistakes that the broader tests let through (mutation testing)."""
+
+    def test_hooks_see_the_state(self) -> None:
+        """check_in_day receives the real state: a hook may pace by check-ins made."""
+        import attrs
+
+        from followup_rules import FollowupState
+
+        @attrs.frozen(kw_only=True)
+        class SlowerEachTime(Policy):
+            def check_in_day(self, state: FollowupState, earliest: date) -> date:
+                return earliest + timedelta(days=7 * state.check_ins)
+
+        days = [a.earliest.date() for a in of_kind(plan(interview(), SlowerEachTime()), CHECK_IN)]
+        assert days == [date(2024, 7, 9), date(2024, 7, 19), date(2024, 8, 7)]
+
+    def test_broken_hooks_are_named_with_their_value(self) -> None:
+        """A hook returning nonsense: InvalidPolicy names the class, the hook and the value."""
+        import attrs
+
+        from followup_rules import FollowupState, InvalidPolicy
+
+        @attrs.frozen(kw_only=True)
+        class Broken(Policy):
+            def check_in_channel(self, state: FollowupState) -> Channel:
+                return "pigeon"  # type: ignore[return-value]
+
+        with pytest.raises(InvalidPolicy) as raised:
+            plan(interview(), Broken())
+        assert (raised.value.field, raised.value.value) == ("Broken.check_in_channel", "pigeon")
+
+    def test_default_channel_without_an_allowed_call_is_email(self) -> None:
+        """Rule one-call, the hook itself: no invitation, no date, no call."""
+        from followup_rules.rules import default_check_in_channel
+        from followup_rules.state import start
+
+        assert default_check_in_channel(start(interview(), Policy(), [])) is Channel.EMAIL
+        invited = start(interview(invited_to_call=True), Policy(), [])
+        assert default_check_in_channel(invited) is Channel.PHONE
+
+    def test_in_room_step_done_with_anyone_counts(self) -> None:
+        """Asking the timeline of another interviewer still counts as asked."""
+        iv = interview()
+        history = [
+            Contact(at(2024, 7, 2, 14, 50), "in_person", ActionKind.ASK_TIMELINE, "Bo Chen")
+        ]
+        assert of_kind(plan(iv, history=history), ActionKind.ASK_TIMELINE) == []
+
+    def test_undecided_then_next_round(self) -> None:
+        """Word of a next round replaces an earlier "undecided": its own week counts."""
+        iv = interview()
+        history = [
+            Update(at(2024, 7, 8, 9), Outcome.UNDECIDED),
+            Update(at(2024, 7, 9, 9), Outcome.NEXT_ROUND),
+        ]
+        first = of_kind(plan(iv, history=history), CHECK_IN)[0]
+        assert (first.rule, first.earliest.date()) == ("next-steps", date(2024, 7, 16))
+
+    def test_out_of_office_hold_uses_the_recipients_zone_and_holidays(self) -> None:
+        """The week-away default counts in Tokyo for a Tokyo contact, skipping holidays."""
+        tokyo = Interviewer("Ana Ruiz", timezone="Asia/Tokyo")
+        iv = interview(interviewers=[tokyo])
+        # Thursday 11:00 in New York is already Friday in Tokyo: a week later is Friday
+        # the 19th there, so the hold ends on Monday the 22nd (not Friday the 19th).
+        history = [OutOfOffice(at(2024, 7, 11, 11))]
+        first = of_kind(plan(iv, history=history), CHECK_IN)[0]
+        assert first.earliest.in_timezone("Asia/Tokyo").date() == date(2024, 7, 22)
+        us_iv = interview(interviewers=["Ana Ruiz"])
+        held = [OutOfOffice(at(2024, 8, 26, 9), returns_on=date(2024, 8, 30))]
+        first = of_kind(plan(us_iv, Policy(holidays="US"), history=held), CHECK_IN)[0]
+        assert first.earliest.date() == date(2024, 9, 3)  # 2 Sept is Labor Day
+
+    def test_a_window_already_open_is_skipped(self) -> None:
+        """first_window with not_before inside a window moves to the next business day."""
+        from followup_rules import _calendar as cal
+
+        tz = cal.zone("Europe/Berlin")
+        noon = pendulum.datetime(2024, 7, 3, 12, tz="Europe/Berlin")
+        opens, _ = cal.first_window(date(2024, 7, 3), time(8), time(17), tz, not_before=noon)
+        assert opens == pendulum.datetime(2024, 7, 4, 8, tz="Europe/Berlin")
+
+    def test_calendar_helpers_honour_holidays(self) -> None:
+        """Holidays count in both directions and when rolling to a business day."""
+        from followup_rules import _calendar as cal
+
+        july4 = {date(2024, 7, 4)}
+        assert cal.business_day_on_or_after(date(2024, 7, 4), july4) == date(2024, 7, 5)
+        assert cal.business_days_between(date(2024, 7, 5), date(2024, 7, 3), july4) == -1
+        assert cal.business_days_between(date(2024, 7, 3), date(2024, 7, 5)) == 2
