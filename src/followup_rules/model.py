@@ -253,10 +253,7 @@ class Interview:
     @cached_property
     def ends_at(self) -> pendulum.DateTime:
         """When the interview ends: `starts_at` plus `duration`, in the interview's zone."""
-        end = (self.starts_at.astimezone(_calendar.UTC) + self.duration).astimezone(
-            self.starts_at.tzinfo
-        )
-        return _calendar.to_pendulum(end)
+        return _calendar.to_pendulum(self._utc_span[1].astimezone(self.starts_at.tzinfo))
 
     @cached_property
     def _utc_span(self) -> tuple[datetime, datetime]:
