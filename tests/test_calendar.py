@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
-from datetime import date, time
+from datetime import date, time, timedelta
 
 import pendulum
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from followup_rules import _calendar as cal
 
@@ -14,6 +16,22 @@ def test_add_business_days_skips_weekends() -> None:
     """Friday + 1 business day is Monday."""
     assert cal.add_business_days(date(2024, 7, 12), 1) == date(2024, 7, 15)
     assert cal.add_business_days(date(2024, 7, 13), 1) == date(2024, 7, 15)  # from a Saturday
+
+
+@given(
+    st.dates(min_value=date(1990, 1, 1), max_value=date(2090, 1, 1)),
+    st.integers(min_value=0, max_value=40),
+)
+def test_weekend_arithmetic_matches_counting_day_by_day(start: date, count: int) -> None:
+    """The closed-form count without holidays agrees with stepping one day at a time."""
+    stepped = start
+    left = count
+    while left > 0:
+        stepped += timedelta(days=1)
+        if stepped.weekday() < 5:
+            left -= 1
+    assert cal.add_business_days(start, count) == stepped
+    assert cal.add_business_days(start, count, set()) == stepped  # the general path too
 
 
 def test_business_days_between_inverts_add() -> None:
@@ -33,6 +51,8 @@ def test_window_on_a_spring_forward_day() -> None:
     """A window whose start is skipped by DST opens after the gap, still inside it."""
     tz = cal.zone("America/New_York")
     opens, closes = cal.window_on(date(2024, 3, 10), time(2, 30), time(4), tz)  # type: ignore[misc]
+    assert opens.tzinfo is cal.UTC and closes.tzinfo is cal.UTC  # the planner works in UTC
+    opens, closes = opens.astimezone(tz), closes.astimezone(tz)
     assert opens.hour == 3 and opens.minute == 30
     assert closes.hour == 4
 
@@ -54,6 +74,7 @@ def test_lord_howe_half_hour_dst() -> None:
     """Lord Howe shifts by 30 minutes; windows stay on the local wall clock."""
     tz = cal.zone("Australia/Lord_Howe")
     opens, _ = cal.first_window(date(2024, 10, 7), time(10), time(11, 30), tz)
+    opens = opens.astimezone(tz)
     assert (opens.hour, opens.minute) == (10, 0)
     assert opens.utcoffset() != pendulum.datetime(2024, 7, 1, tz="Australia/Lord_Howe").utcoffset()
 

@@ -1,9 +1,13 @@
 """Business days, local windows and time zones: small pure functions.
 
-Everything here works on stdlib ``date``/``datetime`` with pendulum's tzinfo
-objects (which are ``zoneinfo.ZoneInfo`` subclasses), because stdlib
-arithmetic is an order of magnitude faster than pendulum's own; only
-`to_pendulum` builds the pendulum objects the public API hands out.
+Inside the planner every instant is a stdlib ``datetime`` in UTC (tzinfo
+``datetime.timezone.utc``): adding to it is absolute time, and comparing two
+of them is a plain field comparison, an order of magnitude faster than
+pendulum's arithmetic or a comparison across zones.  Local wall clocks use
+pendulum's tzinfo objects (``zoneinfo.ZoneInfo`` subclasses).  Only
+`to_local` and `to_pendulum` build the pendulum objects the public API hands
+out.  Windows are cached by (day, window, zone): a population of interviews
+keeps asking about the same few hundred days.
 """
 
 from __future__ import annotations
@@ -15,7 +19,8 @@ from functools import lru_cache
 
 import pendulum
 
-UTC = pendulum.UTC
+UTC = timezone.utc
+_FRIDAY = 4
 _SATURDAY = 5
 _OFFSET = re.compile(r"^(?:UTC|GMT)?([+-])(\d{1,2})(?::?(\d{2}))?$")
 
@@ -67,7 +72,14 @@ def to_pendulum(moment: datetime) -> pendulum.DateTime:
     """Rebuild an aware stdlib datetime as a pendulum DateTime, same instant and zone."""
     if isinstance(moment, pendulum.DateTime):
         return moment
-    return pendulum.DateTime(*_wall_clock(moment), tzinfo=moment.tzinfo, fold=moment.fold)
+    m = moment
+    if m.fold:
+        return pendulum.DateTime(*_wall_clock(m), tzinfo=m.tzinfo, fold=1)
+    # Positional arguments only: the common case, and the fold keyword alone
+    # costs a third of the call.
+    return pendulum.DateTime(
+        m.year, m.month, m.day, m.hour, m.minute, m.second, m.microsecond, m.tzinfo
+    )
 
 
 def _wall_clock(moment: datetime) -> tuple[int, int, int, int, int, int, int]:
@@ -90,42 +102,84 @@ def utc(moment: datetime) -> datetime:
     pendulum's own ``+`` (which also reads calendar units); an aware stdlib
     datetime in a named zone would add wall-clock time instead.
     """
+    if type(moment) is datetime:
+        return moment if moment.tzinfo is UTC else moment.astimezone(UTC)
     offset = moment.utcoffset()
     assert offset is not None  # every datetime here was checked to be aware
-    return (datetime(*_wall_clock(moment)) - offset).replace(tzinfo=timezone.utc)
+    return (datetime(*_wall_clock(moment)) - offset).replace(tzinfo=UTC)
+
+
+# Small caches keyed by the tzinfo's identity: pendulum's own __hash__ is
+# Python code and costs more than the lookup saves.  Each entry keeps its
+# tzinfo, and a hit must be that very object, so a recycled id cannot match.
+_CACHE_SIZE = 16384
+_LOCAL: dict[tuple[datetime, int], tuple[tzinfo, pendulum.DateTime]] = {}
+_WINDOWS: dict[tuple[date, time, time, int], tuple[tzinfo, tuple[datetime, datetime] | None]] = {}
+
+
+def clear_caches() -> None:
+    """Forget the cached windows and local times (benchmarks start cold with it)."""
+    _LOCAL.clear()
+    _WINDOWS.clear()
+
+
+def to_local(instant: datetime, tz: tzinfo) -> pendulum.DateTime:
+    """The pendulum DateTime a wall clock in *tz* shows at the UTC *instant*.
+
+    Cached: the steps of one plan share their instants (every in-person step
+    starts and ends with the interview), and pendulum objects are immutable.
+    """
+    key = (instant, id(tz))
+    hit = _LOCAL.get(key)
+    if hit is not None and hit[0] is tz:
+        return hit[1]
+    local = to_pendulum(instant.astimezone(tz))
+    if len(_LOCAL) >= _CACHE_SIZE:
+        _LOCAL.clear()
+    _LOCAL[key] = (tz, local)
+    return local
 
 
 def local_date(moment: datetime, tz: tzinfo) -> date:
     """The calendar date of *moment* on a wall clock in *tz* (a stdlib date, fast to add to)."""
-    if isinstance(moment, pendulum.DateTime):
-        moment = utc(moment)
-    local = moment.astimezone(tz)
+    local = utc(moment).astimezone(tz)
     return date(local.year, local.month, local.day)
 
 
 def local_instant(day: date, wall: time, tz: tzinfo, *, late: bool = False) -> datetime:
-    """The instant a wall clock in *tz* shows *wall* on *day*.
+    """The UTC instant a wall clock in *tz* shows *wall* on *day*.
 
     Without *late*, a wall time skipped by a DST change moves forward past the
     gap and an ambiguous one takes its first occurrence.  With *late*, a
     skipped time moves back before the gap and an ambiguous one takes its
     second occurrence: the right choice for the end of a window.
     """
-    naive = datetime.combine(day, wall)
-    aware = naive.replace(tzinfo=tz, fold=1 if late else 0)
-    return aware.astimezone(UTC).astimezone(tz)
+    aware = datetime.combine(day, wall, tz)
+    return (aware.replace(fold=1) if late else aware).astimezone(UTC)
 
 
 def window_on(day: date, start: time, end: time, tz: tzinfo) -> tuple[datetime, datetime] | None:
-    """The instants of the local window ``[start, end]`` on *day*, or None.
+    """The UTC instants of the local window ``[start, end]`` on *day*, or None.
 
     None when a DST change swallows the whole window.  Both instants show a
-    wall time inside ``[start, end]``: a skipped start moves forward, a skipped
-    end moves back.
+    wall time inside ``[start, end]`` on *day*: a skipped start moves
+    forward, a skipped end moves back.  Cached by day, window and zone.
     """
+    key = (day, start, end, id(tz))
+    hit = _WINDOWS.get(key)
+    if hit is not None and hit[0] is tz:
+        return hit[1]
+    window = _window(day, start, end, tz)
+    if len(_WINDOWS) >= _CACHE_SIZE:
+        _WINDOWS.clear()
+    _WINDOWS[key] = (tz, window)
+    return window
+
+
+def _window(day: date, start: time, end: time, tz: tzinfo) -> tuple[datetime, datetime] | None:
     opens = local_instant(day, start, tz)
     closes = local_instant(day, end, tz, late=True)
-    if closes < opens or opens.date() != day or closes.date() != day:
+    if closes < opens or opens.astimezone(tz).date() != day or closes.astimezone(tz).date() != day:
         return None
     return opens, closes
 
@@ -144,6 +198,15 @@ def business_day_on_or_after(day: date, holidays: Container[date] = NO_HOLIDAYS)
 
 def add_business_days(day: date, count: int, holidays: Container[date] = NO_HOLIDAYS) -> date:
     """The *count*-th business day after *day* (``count >= 1``); *day* itself is not counted."""
+    if holidays is NO_HOLIDAYS and count > 0:
+        # Weekends only: whole weeks, then the rest, stepping over one weekend
+        # when the rest runs past Friday.  A weekend day counts from its Friday.
+        weekday = day.weekday()
+        if weekday >= _SATURDAY:
+            day -= timedelta(days=weekday - _FRIDAY)
+            weekday = _FRIDAY
+        weeks, rest = divmod(count, 5)
+        return day + timedelta(days=7 * weeks + rest + (2 if weekday + rest > _FRIDAY else 0))
     while count > 0:
         day += timedelta(days=1)
         if is_business_day(day, holidays):
@@ -180,7 +243,7 @@ def first_window(
     not_before: datetime | None = None,
     holidays: Container[date] = NO_HOLIDAYS,
 ) -> tuple[datetime, datetime]:
-    """The first business-day window ``[start, end]`` on or after *day*.
+    """The first business-day window ``[start, end]`` on or after *day*, in UTC.
 
     With *not_before*, a window that opens before that instant is skipped, so
     the result opens at or after it.
@@ -200,9 +263,10 @@ def first_moment_in_window(
     tz: tzinfo,
     holidays: Container[date] = NO_HOLIDAYS,
 ) -> datetime:
-    """The first instant at or after *moment* inside a business-day window."""
+    """The first UTC instant at or after *moment* inside a business-day window."""
+    moment = utc(moment)
     day = local_date(moment, tz)
     window = window_on(day, start, end, tz) if is_business_day(day, holidays) else None
     if window is not None and window[0] <= moment <= window[1]:
-        return moment.astimezone(tz)
+        return moment
     return first_window(day, start, end, tz, not_before=moment, holidays=holidays)[0]

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
-from datetime import datetime
-from typing import Any, overload
+from datetime import datetime, tzinfo
+from typing import TYPE_CHECKING, Any, overload
 
 import attrs
 import pendulum
 
-from ._calendar import utc
+from ._calendar import to_local, utc
 from .errors import InvalidInterview
 from .events import Contact
 from .model import ActionKind, Channel, Interviewer, Recruiter
@@ -64,6 +64,69 @@ class Action:
     rule: str
     sources: tuple[str, ...]
     template: str | None = None
+    # (earliest, latest, suggested) as stdlib UTC instants: what the planner
+    # sorts, filters and folds by, computed once.
+    _utc: tuple[datetime, datetime, datetime] = attrs.field(
+        init=False, repr=False, eq=False, order=False
+    )
+    # The zone of the public times while they are still to be built (see
+    # `planned`), else None.
+    _tz: tzinfo | None = attrs.field(init=False, repr=False, eq=False, order=False)
+
+    def __attrs_post_init__(self) -> None:
+        instants = (utc(self.earliest), utc(self.latest), utc(self.suggested))
+        _SET_UTC(self, instants)
+        _SET_TZ(self, None)
+
+    @classmethod
+    def planned(
+        cls,
+        kind: ActionKind,
+        channel: Channel,
+        recipient: Interviewer | Recruiter | None,
+        instants: tuple[datetime, datetime, datetime],
+        tz: tzinfo,
+        rule: str,
+        sources: tuple[str, ...],
+        template: str | None,
+    ) -> Action:
+        """An action from the planner's own UTC *instants* (earliest, latest, suggested).
+
+        The public times are *instants* as a wall clock in *tz* shows them,
+        built as pendulum DateTimes on first access (see `__getattr__`).  The
+        values are the planner's, already valid, so nothing is checked again:
+        this is the planner's hottest constructor.
+        """
+        action = object.__new__(cls)
+        _SET_KIND(action, kind)
+        _SET_CHANNEL(action, channel)
+        _SET_RECIPIENT(action, recipient)
+        _SET_RULE(action, rule)
+        _SET_SOURCES(action, sources)
+        _SET_TEMPLATE(action, template)
+        _SET_UTC(action, instants)
+        _SET_TZ(action, tz)
+        return action
+
+    if not TYPE_CHECKING:  # for type checkers the three times are plain attributes
+
+        def __getattr__(self, name: str) -> Any:
+            """Build ``earliest``, ``latest`` or ``suggested`` the first time it is read.
+
+            Python calls this only for a slot not yet filled: a planned action
+            keeps its times as UTC instants, and most plans are filtered, sorted
+            and stored without anyone reading most of their times; a pendulum
+            DateTime costs more to build than the rest of the action.  Once built,
+            a time is an ordinary slot read.
+            """
+            index = _LAZY_TIMES.get(name)
+            if index is None:
+                raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
+            tz = self._tz
+            assert tz is not None  # only planned actions leave their times unset
+            value = to_local(self._utc[index], tz)
+            _LAZY_SETTERS[index](self, value)
+            return value
 
     def describe(self) -> str:
         """One line for people, e.g. ``"Check in with Ana Ruiz by phone"``."""
@@ -88,7 +151,27 @@ class Action:
         which would leave equal keys unordered.
         """
         name = "" if self.recipient is None else self.recipient.name
-        return (utc(self.suggested), utc(self.earliest), KIND_ORDER[self.kind], name)
+        earliest, _, suggested = self._utc
+        return (suggested, earliest, KIND_ORDER[self.kind], name)
+
+
+# The slot setters of Action, called directly: a third faster than
+# object.__setattr__, and this is where every planned step is made.
+(
+    _SET_KIND,
+    _SET_CHANNEL,
+    _SET_RECIPIENT,
+    _SET_EARLIEST,
+    _SET_LATEST,
+    _SET_SUGGESTED,
+    _SET_RULE,
+    _SET_SOURCES,
+    _SET_TEMPLATE,
+    _SET_UTC,
+    _SET_TZ,
+) = (Action.__dict__[field.name].__set__ for field in attrs.fields(Action))
+_LAZY_TIMES = {"earliest": 0, "latest": 1, "suggested": 2}
+_LAZY_SETTERS = (_SET_EARLIEST, _SET_LATEST, _SET_SUGGESTED)
 
 
 def _check_now(now: Any) -> datetime:
@@ -132,13 +215,13 @@ class Plan(Sequence[Action]):
             InvalidInterview: *now* is not an aware datetime.
         """
         now = _check_now(now)
-        return Plan(tuple(action for action in self.actions if action.latest >= now))
+        return Plan(tuple(action for action in self.actions if action._utc[1] >= now))
 
     def next(self, now: datetime) -> Action | None:
         """The first action still doable at *now*, or None when nothing is left."""
         now = _check_now(now)
         for action in self.actions:
-            if action.latest >= now:
+            if action._utc[1] >= now:
                 return action
         return None
 

@@ -33,6 +33,10 @@ class Channel(Enum):
     PHONE = "phone"
     POSTAL = "postal"
 
+    # Members are singletons compared by identity, so identity hashing is
+    # exact; Enum's own __hash__ is Python code the planner calls constantly.
+    __hash__ = object.__hash__
+
 
 class ActionKind(Enum):
     """What an action does; one kind per step of the follow-up."""
@@ -46,6 +50,8 @@ class ActionKind(Enum):
     CHECK_IN = "check_in"
     FEEDBACK_REQUEST = "feedback_request"
     FEEDBACK_RESPONSE = "feedback_response"
+
+    __hash__ = object.__hash__  # as Channel: members are singletons
 
 
 _OWNER = "Interviewer"
@@ -283,4 +289,8 @@ class Interview:
         name = getattr(person, "timezone", None)
         if name is None and isinstance(person, Recruiter) and self.candidate is not None:
             name = self.candidate.timezone
-        return _calendar.zone(name or self.timezone)
+        return self._zone if name is None else _calendar.zone(name)
+
+    @cached_property
+    def _zone(self) -> tzinfo:
+        return _calendar.zone(self.timezone)

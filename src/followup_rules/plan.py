@@ -80,12 +80,17 @@ def plan(
     steps = steps_after_interview(interview, policy)
     thank_yous = [step for step in steps if step.kind is ActionKind.THANK_YOU]
     state = replay(interview, policy, events, thank_yous)
-    actions = [
-        step
-        for step in steps
-        if (state.now is None or step.latest >= state.now)
-        and not state.is_done(step.kind, None if step.recipient is None else step.recipient.name)
-    ]
+    if state.now is None:
+        actions = steps  # nothing has happened yet: every one-time step is still to do
+    else:
+        actions = [
+            step
+            for step in steps
+            if step._utc[1] >= state.now
+            and not state.is_done(
+                step.kind, None if step.recipient is None else step.recipient.name
+            )
+        ]
     actions.extend(contacts_to_come(state))
     actions.sort(key=Action.sort_key)
     return Plan(tuple(actions))
@@ -149,4 +154,4 @@ def contacts_to_come(state: FollowupState) -> list[Action]:
         step = min(candidates, key=Action.sort_key)
         planned.append(step)
         person = None if step.recipient is None else step.recipient.name
-        state = advance(state, trusted_contact(step.suggested, step.channel, step.kind, person))
+        state = advance(state, trusted_contact(step._utc[2], step.channel, step.kind, person))

@@ -20,6 +20,7 @@ import attrs
 
 from . import _validate as v
 from . import rules
+from ._calendar import NO_HOLIDAYS
 from .errors import InvalidPolicy
 from .model import Channel, Interviewer
 
@@ -192,7 +193,7 @@ class Policy:
     def business_holidays(self) -> Container[date]:
         """The dates that are not business days besides weekends."""
         if self.holidays is None:
-            return frozenset()
+            return NO_HOLIDAYS
         return holiday_calendar(*self.holidays)
 
     # -- hooks: override in a subclass ----------------------------------------

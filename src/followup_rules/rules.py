@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from collections.abc import Container, Mapping
 from datetime import date, datetime, timedelta, tzinfo
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 import attrs
@@ -214,37 +215,47 @@ def catalogue_markdown() -> str:
     return "\n".join(lines) + "\n"
 
 
+@lru_cache(maxsize=256)
 def _sources(*parts: tuple[str, ...]) -> tuple[str, ...]:
+    """The seed files of several rules, merged and sorted (a handful of combinations)."""
     return tuple(sorted({source for part in parts for source in part}))
 
 
 # -- in the interview: cards, timeline, permission, closing ---------------------
 
-# Where in the interview each step belongs, as a fraction of its length: the
+# Where in the interview each step belongs, in percent of its length: the
 # closing statement leads into the timeline question, then the permission to
-# follow up, then the cards on the way out (seeds 001, 004).
+# follow up, then the cards on the way out (seeds 001, 004).  Whole numbers,
+# because timedelta arithmetic on integers is exact and cheap.
 _IN_PERSON_AT = {
-    ActionKind.CLOSING_STATEMENT: 0.80,
-    ActionKind.ASK_TIMELINE: 0.85,
-    ActionKind.ASK_PERMISSION: 0.90,
-    ActionKind.ASK_FOR_CARDS: 0.95,
+    ActionKind.CLOSING_STATEMENT: 80,
+    ActionKind.ASK_TIMELINE: 85,
+    ActionKind.ASK_PERMISSION: 90,
+    ActionKind.ASK_FOR_CARDS: 95,
 }
+# The cards share the last stretch before 99%, one moment per interviewer.
+_CARDS_SPAN = 4
 
 
 def _in_person(
-    interview: Interview, kind: ActionKind, item: Rule, person: Interviewer, at: float
+    interview: Interview,
+    kind: ActionKind,
+    item: Rule,
+    person: Interviewer,
+    parts: int,
+    whole: int = 100,
 ) -> Action:
+    """An in-room step, suggested *parts*/*whole* of the way into the interview."""
     start, end = interview._utc_span
-    return _action(
+    return Action.planned(
         kind,
         Channel.IN_PERSON,
         person,
-        start,
-        end,
-        start + interview.duration * at,
-        item,
+        (start, end, start + interview.duration * parts // whole),
+        interview._zone,
+        item.id,
+        item.sources,
         None,
-        tz=interview.starts_at.tzinfo,
     )
 
 
@@ -253,7 +264,14 @@ def cards(interview: Interview) -> list[Action]:
     count = len(interview.interviewers)
     base = _IN_PERSON_AT[ActionKind.ASK_FOR_CARDS]
     return [
-        _in_person(interview, ActionKind.ASK_FOR_CARDS, CARDS, person, base + 0.04 * i / count)
+        _in_person(
+            interview,
+            ActionKind.ASK_FOR_CARDS,
+            CARDS,
+            person,
+            base * count + _CARDS_SPAN * i,
+            100 * count,
+        )
         for i, person in enumerate(interview.interviewers)
     ]
 
@@ -322,32 +340,30 @@ def _thank_you_to(
         tz = interview.zone_of(interview.candidate)
         mail_day = cal.add_business_days(cal.local_date(end, tz), 1, holidays)
         opens, closes = cal.first_window(mail_day, window.start, window.end, tz, holidays=holidays)
-        return _action(
+        return Action.planned(
             ActionKind.THANK_YOU,
             channel,
             person,
-            end,
-            closes,
-            opens,
-            THANK_YOU,
+            (end, closes, opens),
+            tz,
+            THANK_YOU.id,
+            THANK_YOU.sources,
             "thank_you_card",
-            tz=tz,
         )
     tz = interview.zone_of(person)
     latest = end + policy.thank_you_within
     aim = end + min(_RETURN_HOME, policy.thank_you_within)
     best = cal.first_moment_in_window(aim, window.start, window.end, tz, holidays)
     suggested = best if best <= latest else aim
-    return _action(
+    return Action.planned(
         ActionKind.THANK_YOU,
         channel,
         person,
-        end,
-        latest,
-        suggested,
-        THANK_YOU,
+        (end, latest, suggested),
+        tz,
+        THANK_YOU.id,
+        THANK_YOU.sources,
         "thank_you_email",
-        tz=tz,
     )
 
 
@@ -358,48 +374,15 @@ def recruiter(interview: Interview, policy: Policy) -> Action | None:
         return None
     end = interview._utc_span[1]
     within = policy.recruiter_debrief_within
-    return _action(
+    return Action.planned(
         ActionKind.RECRUITER_DEBRIEF,
         Channel.PHONE,
         person,
-        end,
-        end + within,
-        end + min(_RECRUITER_DELAY, within),
-        RECRUITER,
+        (end, end + within, end + min(_RECRUITER_DELAY, within)),
+        interview.zone_of(person),
+        RECRUITER.id,
+        RECRUITER.sources,
         "recruiter_debrief_call",
-        tz=interview.zone_of(person),
-    )
-
-
-def _action(
-    kind: ActionKind,
-    channel: Channel,
-    person: Interviewer | object | None,
-    earliest: datetime,
-    latest: datetime,
-    suggested: datetime,
-    item: Rule,
-    template: str | None,
-    *,
-    sources: tuple[str, ...] | None = None,
-    tz: tzinfo | None = None,
-) -> Action:
-    if tz is not None:
-        earliest, latest, suggested = (
-            earliest.astimezone(tz),
-            latest.astimezone(tz),
-            suggested.astimezone(tz),
-        )
-    return Action(
-        kind=kind,
-        channel=channel,
-        recipient=person,  # type: ignore[arg-type]
-        earliest=cal.to_pendulum(earliest),
-        latest=cal.to_pendulum(latest),
-        suggested=cal.to_pendulum(suggested),
-        rule=item.id,
-        sources=item.sources if sources is None else sources,
-        template=template,
     )
 
 
@@ -576,16 +559,15 @@ def check_in(state: FollowupState) -> Action | None:
     template = next_steps_template(state, channel)
     if template == "next_steps_email":
         extra += NEXT_STEPS.sources
-    return _action(
+    return Action.planned(
         ActionKind.CHECK_IN,
         channel,
         person,
-        opens,
-        closes,
-        opens,
-        pace,
+        (opens, closes, opens),
+        tz,
+        pace.id,
+        _sources(pace.sources, extra),
         template,
-        sources=_sources(pace.sources, extra),
     )
 
 
@@ -614,16 +596,15 @@ def feedback_response(state: FollowupState) -> Action | None:
         latest = cal.first_window(
             cal.local_date(suggested, tz), window.start, window.end, tz, holidays=holidays
         )[1]
-    return _action(
+    return Action.planned(
         ActionKind.FEEDBACK_RESPONSE,
         Channel.EMAIL,
         person,
-        asked,
-        latest,
-        suggested,
-        FEEDBACK_RESPONSE,
+        (asked, latest, suggested),
+        tz,
+        FEEDBACK_RESPONSE.id,
+        FEEDBACK_RESPONSE.sources,
         "feedback_response_email",
-        tz=tz,
     )
 
 
@@ -648,13 +629,13 @@ def feedback_request(state: FollowupState) -> Action | None:
     opens, closes = cal.first_window(
         day, window.start, window.end, tz, not_before=state.now, holidays=holidays
     )
-    return _action(
+    return Action.planned(
         ActionKind.FEEDBACK_REQUEST,
         Channel.EMAIL,
         person,
-        opens,
-        closes,
-        opens,
-        FEEDBACK_REQUEST,
+        (opens, closes, opens),
+        tz,
+        FEEDBACK_REQUEST.id,
+        FEEDBACK_REQUEST.sources,
         "feedback_request_email",
     )

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from datetime import date, datetime, timedelta
+from operator import attrgetter
 from typing import TYPE_CHECKING, Any
 
 import attrs
@@ -49,6 +50,9 @@ _OUT_OF_OFFICE_DEFAULT = timedelta(days=7)
 @attrs.frozen
 class FollowupState:
     """A read-only summary of everything that has happened, for hooks and rules.
+
+    Instants here are stdlib datetimes in UTC, whatever zone the events
+    carried: the same moments, cheap to compare and to add to.
 
     Attributes:
         interview: the interview followed up.
@@ -126,6 +130,8 @@ class FollowupState:
 
 
 _FIELDS = tuple(field.name for field in attrs.fields(FollowupState))
+_ALL_FIELDS = attrgetter(*_FIELDS)
+_POSITION = {name: index for index, name in enumerate(_FIELDS)}
 
 
 def done_key(kind: ActionKind, person: str | None) -> str:
@@ -141,8 +147,8 @@ def start(interview: Interview, policy: Policy, thank_yous: Sequence[Action]) ->
         interview=interview,
         policy=policy,
         decision_by=interview.decision_by,
-        quiet_until=max((note.latest for note in thank_yous), default=None),
-        thanked_at=max((note.suggested for note in thank_yous), default=None),
+        quiet_until=max((note._utc[1] for note in thank_yous), default=None),
+        thanked_at=max((note._utc[2] for note in thank_yous), default=None),
     )
 
 
@@ -199,33 +205,34 @@ def is_employer_call(state: FollowupState, event: Contact) -> bool:
 
 def advance(state: FollowupState, event: Event) -> FollowupState:
     """The state after *event*; pure (the input state is not changed)."""
-    changes: dict[str, Any] = {"now": event.at}
+    at = _calendar.utc(event.at)
+    changes: dict[str, Any] = {"now": at}
     if isinstance(event, Contact):
-        _contact(state, event, changes)
+        _contact(state, event, at, changes)
     elif isinstance(event, Update):
-        changes["last_reply"] = event.at
-        _update(state, event, changes)
+        changes["last_reply"] = at
+        _update(state, event, at, changes)
     elif isinstance(event, Reply):
-        changes["last_reply"] = event.at
+        changes["last_reply"] = at
     elif isinstance(event, OutOfOffice):
-        _out_of_office(state, event, changes)
+        _out_of_office(state, event, at, changes)
     return _evolved(state, changes)
 
 
 def _evolved(state: FollowupState, changes: dict[str, Any]) -> FollowupState:
     """``attrs.evolve`` without its generic machinery: the planner's hottest call."""
-    new = object.__new__(FollowupState)
-    for name in _FIELDS:
-        object.__setattr__(new, name, changes[name] if name in changes else getattr(state, name))
-    return new
+    values = list(_ALL_FIELDS(state))
+    for name, value in changes.items():
+        values[_POSITION[name]] = value
+    return FollowupState(*values)
 
 
-def _contact(state: FollowupState, event: Contact, changes: dict[str, Any]) -> None:
+def _contact(state: FollowupState, event: Contact, at: datetime, changes: dict[str, Any]) -> None:
     kind = event.kind
     if is_employer_call(state, event):
         changes["calls"] = state.calls + 1
     if kind in FOLLOW_UP_KINDS:
-        changes["last_contact"] = event.at
+        changes["last_contact"] = at
         changes["bounce_refundable"] = kind is ActionKind.CHECK_IN
     if kind is ActionKind.CHECK_IN:
         changes["check_ins"] = state.check_ins + 1
@@ -238,35 +245,35 @@ def _contact(state: FollowupState, event: Contact, changes: dict[str, Any]) -> N
     else:
         person = event.recipient or state.contact.name
         changes["done"] = state.done | {(kind, done_key(kind, person))}
-        if kind is ActionKind.THANK_YOU and (
-            state.thanked_at is None or event.at > state.thanked_at
-        ):
-            changes["thanked_at"] = event.at
+        if kind is ActionKind.THANK_YOU and (state.thanked_at is None or at > state.thanked_at):
+            changes["thanked_at"] = at
 
 
-def _update(state: FollowupState, event: Update, changes: dict[str, Any]) -> None:
+def _update(state: FollowupState, event: Update, at: datetime, changes: dict[str, Any]) -> None:
     outcome = event.outcome
     if outcome is Outcome.UNDECIDED:
-        changes["undecided_at"] = event.at
+        changes["undecided_at"] = at
         if event.decision_by is not None:
             changes["decision_by"] = event.decision_by
     elif outcome is Outcome.FEEDBACK_REQUESTED:
-        changes["feedback_pending"] = event.at
+        changes["feedback_pending"] = at
     elif outcome is Outcome.NEXT_ROUND:
         # Good news, not the end: if the next round is not arranged, asking what
         # comes next is welcome (seed 002).  Plan the next round itself as a new
         # Interview once it is scheduled.
-        changes["next_round_at"] = event.at
+        changes["next_round_at"] = at
         changes["undecided_at"] = None
     elif outcome in TERMINAL:
         changes["outcome"] = outcome
-        changes["outcome_at"] = event.at
+        changes["outcome_at"] = at
 
 
-def _out_of_office(state: FollowupState, event: OutOfOffice, changes: dict[str, Any]) -> None:
+def _out_of_office(
+    state: FollowupState, event: OutOfOffice, at: datetime, changes: dict[str, Any]
+) -> None:
     policy = state.policy
     tz = state.interview.zone_of(state.contact)
-    back = event.returns_on or _calendar.local_date(event.at + _OUT_OF_OFFICE_DEFAULT, tz)
+    back = event.returns_on or _calendar.local_date(at, tz) + _OUT_OF_OFFICE_DEFAULT
     hold = _calendar.add_business_days(back, 1, policy.business_holidays)
     changes["hold_until"] = hold if state.hold_until is None else max(hold, state.hold_until)
     if state.bounce_refundable:

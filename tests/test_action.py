@@ -1,0 +1,92 @@
+"""Actions and plans as values: lazily built times, equality, pickling, filtering by now."""
+
+from __future__ import annotations
+
+import pickle
+
+import attrs
+import pendulum
+import pytest
+
+from followup_rules import Action, ActionKind, Channel, InvalidInterview, plan
+
+from .factories import ANA, BO, at, interview, of_kind
+
+
+def _public_copy(action: Action) -> Action:
+    """The same action, built through the public constructor."""
+    return Action(
+        kind=action.kind,
+        channel=action.channel,
+        recipient=action.recipient,
+        earliest=action.earliest,
+        latest=action.latest,
+        suggested=action.suggested,
+        rule=action.rule,
+        sources=action.sources,
+        template=action.template,
+    )
+
+
+class TestPlannedTimes:
+    def test_times_are_pendulum_in_the_recipients_zone(self) -> None:
+        """A thank-you to someone in Berlin shows Berlin wall-clock times."""
+        berlin = attrs.evolve(BO, timezone="Europe/Berlin")
+        iv = interview(interviewers=[ANA, berlin])
+        note = of_kind(plan(iv), ActionKind.THANK_YOU)[1]
+        for moment in (note.earliest, note.latest, note.suggested):
+            assert isinstance(moment, pendulum.DateTime)
+            assert moment.timezone_name == "Europe/Berlin"
+        assert note.earliest == iv.ends_at  # the same instant, shown in Berlin
+        assert (note.earliest.hour, note.earliest.minute) == (21, 0)
+
+    def test_a_planned_action_equals_its_public_twin(self) -> None:
+        """Built by the planner or by hand, equal values are equal and hash alike."""
+        for action in plan(interview(invited_to_call=True)):
+            twin = _public_copy(action)
+            assert twin == action and action == twin
+            assert hash(twin) == hash(action)
+            assert twin.sort_key() == action.sort_key()
+
+    def test_unread_times_survive_pickling_evolve_and_repr(self) -> None:
+        """An action nobody has read yet still pickles, evolves and prints its times."""
+        fresh = plan(interview())[-1]
+        again = pickle.loads(pickle.dumps(fresh))
+        assert again.suggested == plan(interview())[-1].suggested
+        later = attrs.evolve(plan(interview())[-1], rule="custom")
+        assert later.rule == "custom" and later.earliest == fresh.earliest
+        assert "suggested=DateTime(" in repr(plan(interview())[-1])
+
+    def test_unknown_attributes_still_raise(self) -> None:
+        """Lazy times do not swallow typos."""
+        action = plan(interview())[0]
+        with pytest.raises(AttributeError, match="sugested"):
+            action.sugested  # noqa: B018
+
+    def test_in_person_steps_sit_at_their_share_of_the_interview(self) -> None:
+        """Closing at 80% of the hour, timeline 85%, permission 90%, cards from 95%."""
+        iv = interview()  # 14:00-15:00
+        steps = plan(iv)
+        minute = {action.kind: action.suggested.minute for action in steps[:4]}
+        assert minute[ActionKind.CLOSING_STATEMENT] == 48
+        assert minute[ActionKind.ASK_TIMELINE] == 51
+        assert minute[ActionKind.ASK_PERMISSION] == 54
+        cards = of_kind(steps, ActionKind.ASK_FOR_CARDS)
+        assert [card.suggested.strftime("%H:%M:%S") for card in cards] == ["14:57:00", "14:58:12"]
+
+
+class TestPlanFilters:
+    def test_upcoming_and_next_compare_instants_across_zones(self) -> None:
+        """'now' may be in any zone: 19:00 UTC is 15:00 in New York, the interview's end."""
+        whole = plan(interview())
+        now = pendulum.datetime(2024, 7, 2, 19, 0, 1, tz="UTC")
+        left = whole.upcoming(now)
+        assert all(action.latest >= now for action in left)
+        assert all(action.channel is not Channel.IN_PERSON for action in left)
+        assert whole.next(now) == left[0]
+        assert whole.next(at(2030, 1, 1)) is None
+
+    def test_naive_now_is_refused(self) -> None:
+        """A naive 'now' is an error naming the field."""
+        with pytest.raises(InvalidInterview, match="now"):
+            plan(interview()).upcoming(pendulum.naive(2024, 7, 3))
