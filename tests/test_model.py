@@ -320,3 +320,18 @@ def test_version_and_unknown_attributes() -> None:
     assert followup_rules.__version__.count(".") >= 2
     with pytest.raises(AttributeError, match="no_such_name"):
         _ = followup_rules.no_such_name  # type: ignore[attr-defined]
+
+
+def test_templates_load_only_when_used() -> None:
+    """Planning alone never imports the template machinery; its names still work."""
+    import subprocess
+    import sys
+
+    code = (
+        "import sys, followup_rules as f; assert 'followup_rules.messages' not in sys.modules; "
+        "from followup_rules import render, TemplatePack, Message, TemplateError, audit; "
+        "import followup_rules.messages as m; "
+        "assert render is m.render and f.Message is m.Message; "
+        "import followup_rules.audit; from followup_rules import audit; assert callable(audit)"
+    )
+    subprocess.run([sys.executable, "-c", code], check=True)

@@ -11,22 +11,40 @@ Everything is pure: pass ``now`` where time matters; nothing reads the clock.
 
 from __future__ import annotations
 
-from typing import Any
+from importlib import import_module
+from typing import TYPE_CHECKING, Any
 
 from .action import Action, Plan
 from .audit import Violation, audit
 from .errors import FollowupError, InvalidHistory, InvalidInterview, InvalidPolicy
 from .events import Contact, Event, Outcome, OutOfOffice, Reply, Update
-from .messages import Message, TemplateError, TemplatePack, render
 from .model import ActionKind, Candidate, Channel, Interview, Interviewer, Recruiter
 from .plan import plan, plan_many
 from .policy import PRESETS, Policy, TimeWindow
 from .rules import RULES, Rule
 from .state import FollowupState
 
+if TYPE_CHECKING:
+    from .messages import Message, TemplateError, TemplatePack, render
+
+# Loaded on first use, so that planning alone never pays for the template
+# machinery.  (No lazy name may equal a submodule's name: importing the
+# submodule would bind the module under that name first.)
+_LAZY = {
+    "Message": "messages",
+    "TemplateError": "messages",
+    "TemplatePack": "messages",
+    "render": "messages",
+}
+
 
 def __getattr__(name: str) -> Any:
-    """``__version__``, read from the package metadata only when asked (it costs ~80 ms)."""
+    """Lazy names, and ``__version__`` read from the metadata only when asked (~80 ms)."""
+    module = _LAZY.get(name)
+    if module is not None:
+        value = getattr(import_module(f".{module}", __name__), name)
+        globals()[name] = value
+        return value
     if name == "__version__":
         from importlib.metadata import PackageNotFoundError, version
 
