@@ -4,7 +4,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 python -m pip install --quiet 'mutmut>=3.2'
-export HYPOTHESIS_PROFILE=followup-dev
+export HYPOTHESIS_PROFILE=followup-mutation  # 25 derandomized examples a property
 mutmut run --max-children "${MUTMUT_CHILDREN:-2}" || true
 mutmut results --all true > mutants/results.txt || true
 python - <<'PY'
