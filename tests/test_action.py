@@ -90,3 +90,38 @@ class TestPlanFilters:
         """A naive 'now' is an error naming the field."""
         with pytest.raises(InvalidInterview, match="now"):
             plan(interview()).upcoming(pendulum.naive(2024, 7, 3))
+
+
+class TestBuiltByHand:
+    def test_stdlib_times_become_pendulum(self) -> None:
+        """An Action made by hand from stdlib datetimes holds pendulum ones, same instants."""
+        from datetime import datetime, timedelta, timezone
+
+        opens = datetime(2024, 7, 9, 14, tzinfo=timezone.utc)
+        action = Action(
+            ActionKind.CHECK_IN,
+            Channel.EMAIL,
+            ANA,
+            opens,
+            opens + timedelta(hours=8),
+            opens + timedelta(hours=1),
+            "check-in-after-deadline",
+            (),
+        )
+        assert isinstance(action.earliest, pendulum.DateTime)
+        assert action.earliest == opens
+
+    @pytest.mark.parametrize(
+        ("field", "value", "problem"),
+        [
+            ("earliest", "tomorrow", "expected an aware datetime"),
+            ("latest", pendulum.naive(2024, 7, 9), "naive"),
+            ("suggested", at(2024, 7, 30), "between earliest"),
+        ],
+    )
+    def test_bad_times_name_the_field(self, field: str, value: object, problem: str) -> None:
+        """Wrong or inconsistent times are typed errors naming Action.<field>."""
+        good = plan(interview())[-1]
+        with pytest.raises(InvalidInterview, match=problem) as caught:
+            attrs.evolve(good, **{field: value})
+        assert caught.value.field == f"Action.{field}"

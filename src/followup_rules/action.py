@@ -10,11 +10,14 @@ import attrs
 import pendulum
 
 from ._calendar import to_local, utc
+from ._validate import aware_datetime, check_fields
 from .errors import InvalidInterview
 from .events import Contact
 from .model import ActionKind, Channel, Interviewer, Recruiter
 
 __all__ = ["Action", "Plan"]
+
+_TIME = aware_datetime("Action", InvalidInterview)
 
 KIND_ORDER = {kind: position for position, kind in enumerate(ActionKind)}
 
@@ -58,9 +61,9 @@ class Action:
     kind: ActionKind
     channel: Channel
     recipient: Interviewer | Recruiter | None
-    earliest: pendulum.DateTime
-    latest: pendulum.DateTime
-    suggested: pendulum.DateTime
+    earliest: pendulum.DateTime = attrs.field(metadata=_TIME)
+    latest: pendulum.DateTime = attrs.field(metadata=_TIME)
+    suggested: pendulum.DateTime = attrs.field(metadata=_TIME)
     rule: str
     sources: tuple[str, ...]
     template: str | None = None
@@ -74,7 +77,14 @@ class Action:
     _tz: tzinfo | None = attrs.field(init=False, repr=False, eq=False, order=False)
 
     def __attrs_post_init__(self) -> None:
+        check_fields(self)  # aware datetimes, made pendulum DateTimes
         instants = (utc(self.earliest), utc(self.latest), utc(self.suggested))
+        if not instants[0] <= instants[2] <= instants[1]:
+            raise InvalidInterview(
+                "Action.suggested",
+                self.suggested,
+                f"must lie between earliest ({self.earliest}) and latest ({self.latest})",
+            )
         _SET_UTC(self, instants)
         _SET_TZ(self, None)
 
