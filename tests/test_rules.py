@@ -22,7 +22,7 @@ from followup_rules import (
     Update,
     plan,
 )
-from followup_rules.rules import SEEDS
+from followup_rules.rules import SEEDS, catalogue_markdown
 
 from .factories import ANA, BO, NY, at, interview, of_kind
 
@@ -58,6 +58,16 @@ class TestCatalogue:
             "feedback-request",
             "stop",
         ]
+
+    def test_the_markdown_table_lists_every_rule(self) -> None:
+        """docs/rules.md's table: a header, then one row per rule with its seeds and knobs."""
+        lines = catalogue_markdown().splitlines()
+        assert lines[:2] == ["| id | what it does | sources | knobs |", "|---|---|---|---|"]
+        assert len(lines) == 2 + len(RULES)
+        assert lines[2] == ("| `cards` | " + RULES["cards"].summary + " | 000, 001 | — |")
+        gap = next(line for line in lines if line.startswith("| `retry-gap`"))
+        assert gap.endswith(" | `min_gap` |")
+        assert catalogue_markdown().endswith("|\n")
 
     def test_every_action_cites_its_rule_sources(self) -> None:
         """Each action carries its rule's seeds (and more when a choice rule shaped it)."""

@@ -1,0 +1,113 @@
+"""The state fold: what each event leaves behind, read straight off `FollowupState`."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, timedelta, timezone
+from typing import Any
+
+import pendulum
+
+from followup_rules import (
+    ActionKind,
+    Channel,
+    Contact,
+    FollowupState,
+    OutOfOffice,
+    Policy,
+    Reply,
+)
+from followup_rules import _calendar as cal
+from followup_rules.plan import steps_after_interview
+from followup_rules.state import check_history, replay
+
+from .factories import at, interview
+
+
+def fold(history: list[Any], policy: Policy | None = None, **changes: Any) -> FollowupState:
+    """The state after *history* for the standard interview (Tue 2 July 2024, New York)."""
+    policy = policy or Policy()
+    iv = interview(**changes)
+    notes = [s for s in steps_after_interview(iv, policy) if s.kind is ActionKind.THANK_YOU]
+    return replay(iv, policy, check_history(iv, history), notes)
+
+
+CHECK_IN = Contact(at(2024, 7, 10, 10), Channel.EMAIL)
+
+
+class TestOutOfOfficeHold:
+    def test_the_hold_skips_a_public_holiday(self) -> None:
+        """Back on Wed 3 July: Thu 4 July is a US holiday, so the hold runs to Fri 5 July."""
+        history = [Contact(at(2024, 7, 2, 16), Channel.EMAIL, ActionKind.THANK_YOU, "Ana Ruiz")]
+        history.append(OutOfOffice(at(2024, 7, 2, 16, 1), returns_on=date(2024, 7, 3)))
+        assert fold(history, Policy(holidays="US")).hold_until == date(2024, 7, 5)
+        assert fold(history).hold_until == date(2024, 7, 4)
+
+    def test_a_shorter_second_absence_keeps_the_longer_hold(self) -> None:
+        """Two auto-replies: the hold is the later of the two, never shortened."""
+        history = [
+            CHECK_IN,
+            OutOfOffice(at(2024, 7, 10, 10, 1), returns_on=date(2024, 7, 22)),
+            OutOfOffice(at(2024, 7, 11, 9), returns_on=date(2024, 7, 12)),
+        ]
+        assert fold(history).hold_until == date(2024, 7, 23)
+
+    def test_a_bounced_check_in_is_refunded_once(self) -> None:
+        """The first auto-reply gives the check-in back; a second one gives nothing more."""
+        once = fold([CHECK_IN, OutOfOffice(at(2024, 7, 10, 10, 1))])
+        assert once.check_ins == 0 and once.bounce_refundable is False
+        twice = fold([CHECK_IN, OutOfOffice(at(2024, 7, 10, 10, 1)), OutOfOffice(at(2024, 7, 11))])
+        assert twice.check_ins == 0 and twice.bounce_refundable is False
+
+    def test_without_a_date_the_hold_counts_from_the_contacts_calendar(self) -> None:
+        """Late on Wednesday evening in New York is Thursday in UTC: the week counts from Wed."""
+        late = at(2024, 7, 10, 22, 30)
+        state = fold([CHECK_IN, OutOfOffice(late)])
+        assert state.hold_until == date(2024, 7, 18)  # Wed 17 July, then a business day
+
+
+class TestDoneSteps:
+    def test_one_time_steps_are_keyed_by_kind_and_person(self) -> None:
+        """Per-person steps keep the person, case-blind; once-per-interview steps keep ''."""
+        history = [
+            Contact(at(2024, 7, 2, 16), Channel.EMAIL, ActionKind.THANK_YOU, "ANA RUIZ"),
+            Contact(at(2024, 7, 2, 16, 5), Channel.IN_PERSON, ActionKind.ASK_TIMELINE, "Bo Chen"),
+        ]
+        state = fold(history)
+        assert state.done == {(ActionKind.THANK_YOU, "ana ruiz"), (ActionKind.ASK_TIMELINE, "")}
+        assert state.is_done(ActionKind.THANK_YOU, "Ana Ruiz")
+        assert not state.is_done(ActionKind.THANK_YOU, "Bo Chen")
+        assert state.is_done(ActionKind.ASK_TIMELINE, "Ana Ruiz")  # anyone will do
+
+
+class TestInstants:
+    def test_the_state_holds_utc_instants_of_the_events(self) -> None:
+        """Whatever zone an event carries, the state keeps the same instant in UTC."""
+        reply = Reply(pendulum.datetime(2024, 7, 11, 9, tz="Asia/Tokyo"))
+        state = fold([CHECK_IN, reply])
+        assert state.last_reply == reply.at and state.last_reply.tzinfo is timezone.utc
+        assert state.last_contact == CHECK_IN.at and state.now == reply.at
+
+
+class TestLocalCache:
+    def test_one_instant_in_two_zones(self) -> None:
+        """The cache of local times never hands one zone's wall clock to another."""
+        instant = datetime(2024, 7, 2, 19, tzinfo=timezone.utc)
+        new_york, berlin = cal.zone("America/New_York"), cal.zone("Europe/Berlin")
+        assert cal.to_local(instant, new_york).hour == 15
+        assert cal.to_local(instant, berlin).hour == 21
+        assert cal.to_local(instant, new_york).timezone_name == "America/New_York"
+
+    def test_a_recycled_zone_id_is_not_trusted(self) -> None:
+        """An entry left by a zone whose id is now another's is ignored, not returned."""
+        instant = datetime(2024, 7, 2, 19, tzinfo=timezone.utc) + timedelta(microseconds=7)
+        tokyo = cal.zone("Asia/Tokyo")
+        stale = cal.to_local(instant, cal.zone("Europe/Berlin"))
+        cal._LOCAL[(instant, id(tokyo))] = (cal.zone("Europe/Berlin"), stale)
+        assert cal.to_local(instant, tokyo).timezone_name == "Asia/Tokyo"
+        window = cal.window_on(date(2024, 7, 3), *(pendulum.time(10), pendulum.time(11)), tokyo)
+        cal._WINDOWS[(date(2024, 7, 4), pendulum.time(10), pendulum.time(11), id(tokyo))] = (
+            cal.zone("Europe/Berlin"),
+            None,
+        )
+        assert cal.window_on(date(2024, 7, 4), pendulum.time(10), pendulum.time(11), tokyo)
+        assert window is not None
