@@ -1,10 +1,25 @@
-"""Hypothesis profiles: thorough and derandomized in CI, quick locally."""
+"""Hypothesis profiles (thorough and derandomized in CI, quick locally), and cold caches."""
 
 from __future__ import annotations
 
 import os
 
+import pytest
 from hypothesis import HealthCheck, settings
+
+from followup_rules import _calendar
+
+
+@pytest.fixture(autouse=True)
+def _cold_caches() -> None:
+    """Every test starts with empty window and local-time caches.
+
+    So each test runs the calendar code itself rather than answers cached by
+    an earlier test: a test's outcome never depends on the order of tests,
+    and a mutation of a cached function cannot hide behind the cache.
+    """
+    _calendar.clear_caches()
+
 
 settings.register_profile(
     "followup-ci",

@@ -97,3 +97,34 @@ def test_first_moment_in_window() -> None:
     assert cal.first_moment_in_window(friday_evening, time(8), time(17), tz) == pendulum.datetime(
         2024, 7, 8, 8, tz="Europe/Berlin"
     )
+
+
+def test_first_window_takes_a_window_opening_exactly_at_not_before() -> None:
+    """not_before is inclusive: a window opening at that very instant is the one."""
+    tz = cal.zone("America/New_York")
+    opens = cal.local_instant(date(2024, 7, 3), time(10), tz)
+    found, _ = cal.first_window(date(2024, 7, 3), time(10), time(11), tz, not_before=opens)
+    assert found == opens
+
+
+def test_first_window_skips_holidays_at_the_start_and_on_the_way() -> None:
+    """Starting on a holiday, or moving past a window that opened too soon, skips holidays."""
+    tz = cal.zone("America/New_York")
+    fourth = {date(2024, 7, 4)}
+    found, _ = cal.first_window(date(2024, 7, 4), time(10), time(11), tz, holidays=fourth)
+    assert found.astimezone(tz).date() == date(2024, 7, 5)
+    late = cal.local_instant(date(2024, 7, 3), time(12), tz)
+    found, _ = cal.first_window(
+        date(2024, 7, 3), time(10), time(11), tz, not_before=late, holidays=fourth
+    )
+    assert found.astimezone(tz).date() == date(2024, 7, 5)
+
+
+def test_window_end_in_a_repeated_hour_takes_the_second_pass() -> None:
+    """On the fall-back day a window ending at 01:30 ends at the second 01:30."""
+    tz = cal.zone("America/New_York")
+    window = cal.window_on(date(2024, 11, 3), time(0, 30), time(1, 30), tz)
+    assert window is not None
+    opens, closes = window
+    assert (closes - opens).total_seconds() == 2 * 3600
+    assert closes.astimezone(tz).fold == 1

@@ -507,6 +507,64 @@ class TestHolidays:
         plain = of_kind(plan(iv), CHECK_IN)[0]
         assert plain.earliest.date() == date(2024, 7, 9)
 
+    def test_the_day_after_a_deadline_skips_a_holiday(self) -> None:
+        """Decision due Wed 3 July: the day after is 4 July, so the check-in waits to Fri 5."""
+        iv = interview(decision_by=date(2024, 7, 3))
+        first = of_kind(plan(iv, Policy(holidays="US", min_gap=1)), CHECK_IN)[0]
+        assert first.earliest.date() == date(2024, 7, 5)
+
+    def test_a_hook_day_on_a_holiday_moves_to_the_next_business_day(self) -> None:
+        """A check_in_day hook that lands on 4 July is moved to Friday 5 July."""
+        import attrs
+
+        @attrs.frozen(kw_only=True)
+        class OnTheFourth(Policy):
+            def check_in_day(self, state: object, earliest: date) -> date:
+                return max(earliest, date(2024, 7, 4))
+
+        iv = interview(decision_by=date(2024, 7, 2))
+        first = of_kind(plan(iv, OnTheFourth(holidays="US", min_gap=1)), CHECK_IN)[0]
+        assert first.earliest.date() == date(2024, 7, 5)
+
+    def test_a_window_skipped_for_patience_skips_the_holiday_too(self) -> None:
+        """Wednesday's call window opens before the notes' window closes: next is Fri 5 July."""
+        iv = interview(decision_by=date(2024, 7, 2))
+        first = of_kind(plan(iv, Policy(holidays="US", min_gap=1)), CHECK_IN)[0]
+        assert first.earliest.date() == date(2024, 7, 5)
+
+    @pytest.mark.parametrize("outcome", [Outcome.NEXT_ROUND, Outcome.UNDECIDED])
+    def test_the_week_after_news_skips_a_holiday(self, outcome: Outcome) -> None:
+        """News on Wed 3 July: five business days later is Thu 11 July with the 4th off."""
+        history = [Update(at(2024, 7, 3, 10), outcome)]
+        first = of_kind(plan(interview(), Policy(holidays="US"), history=history), CHECK_IN)[0]
+        assert first.earliest.date() == date(2024, 7, 11)
+        plain = of_kind(plan(interview(), history=history), CHECK_IN)[0]
+        assert plain.earliest.date() == date(2024, 7, 10)
+
+
+class TestNewsDays:
+    @pytest.mark.parametrize("outcome", [Outcome.NEXT_ROUND, Outcome.UNDECIDED])
+    def test_late_news_counts_from_the_contacts_own_day(self, outcome: Outcome) -> None:
+        """News at 22:30 on Wed 3 July in New York (Thursday in UTC) counts from Wednesday."""
+        history = [Update(at(2024, 7, 3, 22, 30), outcome)]
+        first = of_kind(plan(interview(), history=history), CHECK_IN)[0]
+        assert first.earliest.date() == date(2024, 7, 10)
+
+    def test_undecided_with_todays_date_follows_the_deadline(self) -> None:
+        """'Undecided, we decide today': the check-in is a business day later, not a week."""
+        history = [Update(at(2024, 7, 3, 10), Outcome.UNDECIDED, date(2024, 7, 3))]
+        first = of_kind(plan(interview(), Policy(min_gap=1), history=history), CHECK_IN)[0]
+        assert first.earliest.date() == date(2024, 7, 4)
+
+    def test_no_check_in_before_every_thank_you_window_closes(self) -> None:
+        """Rule patience: with a week to send the notes, the first check-in waits for it."""
+        policy = Policy(thank_you_within=timedelta(days=7), min_gap=1, wait_after_deadline=1)
+        iv = interview(decision_by=date(2024, 7, 2))
+        note = of_kind(plan(iv, policy), ActionKind.THANK_YOU)[0]
+        first = of_kind(plan(iv, policy), CHECK_IN)[0]
+        assert first.earliest >= note.latest
+        assert first.earliest.date() == date(2024, 7, 10)
+
 
 class TestWindows:
     def test_emails_land_in_the_send_window(self) -> None:

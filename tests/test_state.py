@@ -111,3 +111,17 @@ class TestLocalCache:
         )
         assert cal.window_on(date(2024, 7, 4), pendulum.time(10), pendulum.time(11), tokyo)
         assert window is not None
+
+
+def test_the_caches_stay_bounded(monkeypatch: Any) -> None:
+    """A long-running process never grows the caches past their size: they start over."""
+    monkeypatch.setattr(cal, "_CACHE_SIZE", 4)
+    tz = cal.zone("Europe/Berlin")
+    start = datetime(2024, 7, 1, tzinfo=timezone.utc)
+    for hours in range(10):
+        cal.to_local(start + timedelta(hours=hours), tz)
+        cal.window_on(
+            date(2024, 7, 1) + timedelta(days=hours), pendulum.time(10), pendulum.time(11), tz
+        )
+        assert len(cal._LOCAL) <= 4 and len(cal._WINDOWS) <= 4
+    assert cal.to_local(start, tz).hour == 2  # still right after starting over
