@@ -118,7 +118,8 @@ _WINDOWS: dict[tuple[date, time, time, int], tuple[tzinfo, tuple[datetime, datet
 
 
 def clear_caches() -> None:
-    """Forget the cached windows and local times (benchmarks start cold with it)."""
+    """Forget the cached zones, windows and local times (benchmarks and tests start cold)."""
+    zone.cache_clear()
     _LOCAL.clear()
     _WINDOWS.clear()
 
