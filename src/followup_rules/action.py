@@ -89,7 +89,7 @@ class Action:
         _SET_TZ(self, None)
 
     @classmethod
-    def planned(
+    def _planned(
         cls,
         kind: ActionKind,
         channel: Channel,

@@ -247,7 +247,7 @@ def _in_person(
 ) -> Action:
     """An in-room step, suggested *parts*/*whole* of the way into the interview."""
     start, end = interview._utc_span
-    return Action.planned(
+    return Action._planned(
         kind,
         Channel.IN_PERSON,
         person,
@@ -340,7 +340,7 @@ def _thank_you_to(
         tz = interview.zone_of(interview.candidate)
         mail_day = cal.add_business_days(cal.local_date(end, tz), 1, holidays)
         opens, closes = cal.first_window(mail_day, window.start, window.end, tz, holidays=holidays)
-        return Action.planned(
+        return Action._planned(
             ActionKind.THANK_YOU,
             channel,
             person,
@@ -355,7 +355,7 @@ def _thank_you_to(
     aim = end + min(_RETURN_HOME, policy.thank_you_within)
     best = cal.first_moment_in_window(aim, window.start, window.end, tz, holidays)
     suggested = best if best <= latest else aim
-    return Action.planned(
+    return Action._planned(
         ActionKind.THANK_YOU,
         channel,
         person,
@@ -374,7 +374,7 @@ def recruiter(interview: Interview, policy: Policy) -> Action | None:
         return None
     end = interview._utc_span[1]
     within = policy.recruiter_debrief_within
-    return Action.planned(
+    return Action._planned(
         ActionKind.RECRUITER_DEBRIEF,
         Channel.PHONE,
         person,
@@ -559,7 +559,7 @@ def check_in(state: FollowupState) -> Action | None:
     template = next_steps_template(state, channel)
     if template == "next_steps_email":
         extra += NEXT_STEPS.sources
-    return Action.planned(
+    return Action._planned(
         ActionKind.CHECK_IN,
         channel,
         person,
@@ -596,7 +596,7 @@ def feedback_response(state: FollowupState) -> Action | None:
         latest = cal.first_window(
             cal.local_date(suggested, tz), window.start, window.end, tz, holidays=holidays
         )[1]
-    return Action.planned(
+    return Action._planned(
         ActionKind.FEEDBACK_RESPONSE,
         Channel.EMAIL,
         person,
@@ -629,7 +629,7 @@ def feedback_request(state: FollowupState) -> Action | None:
     opens, closes = cal.first_window(
         day, window.start, window.end, tz, not_before=state.now, holidays=holidays
     )
-    return Action.planned(
+    return Action._planned(
         ActionKind.FEEDBACK_REQUEST,
         Channel.EMAIL,
         person,
