@@ -67,6 +67,8 @@ class TestCatalogue:
         assert lines[2] == ("| `cards` | " + RULES["cards"].summary + " | 000, 001 | — |")
         gap = next(line for line in lines if line.startswith("| `retry-gap`"))
         assert gap.endswith(" | `min_gap` |")
+        call = next(line for line in lines if line.startswith("| `one-call`"))
+        assert call.endswith(" | 000, 001 | `max_calls`, `calls_need_invitation`, `call_window` |")
         assert catalogue_markdown().endswith("|\n")
 
     def test_every_action_cites_its_rule_sources(self) -> None:
@@ -457,6 +459,90 @@ class TestFeedbackResponse:
         ]
         assert of_kind(plan(iv, history=history), ActionKind.FEEDBACK_RESPONSE) == []
 
+    def test_the_answer_is_due_in_the_contacts_zone_and_business_days(self) -> None:
+        """Asked after hours on Wed 3 July in Tokyo: the answer waits for Tokyo's next
+        send window and is due two Tokyo business days later."""
+        tokyo = Interviewer("Ana Ruiz", timezone="Asia/Tokyo")
+        iv = interview(interviewers=[tokyo])
+        when = pendulum.datetime(2024, 7, 3, 20, tz="Asia/Tokyo")
+        (answer,) = of_kind(
+            plan(iv, history=[Update(when, Outcome.FEEDBACK_REQUESTED)]),
+            ActionKind.FEEDBACK_RESPONSE,
+        )
+        assert answer.suggested == pendulum.datetime(2024, 7, 4, 8, tz="Asia/Tokyo")
+        assert answer.latest == pendulum.datetime(2024, 7, 5, 17, tz="Asia/Tokyo")
+        assert answer.latest.timezone_name == "Asia/Tokyo"
+
+    def test_holidays_push_the_answer_and_its_deadline(self) -> None:
+        """Asked Wed 3 July after hours: the 4th is off, so the answer goes Friday, due Monday."""
+        asked = [Update(at(2024, 7, 3, 18), Outcome.FEEDBACK_REQUESTED)]
+        (answer,) = of_kind(
+            plan(interview(), Policy(holidays="US"), history=asked), ActionKind.FEEDBACK_RESPONSE
+        )
+        assert answer.suggested == at(2024, 7, 5, 8)
+        assert answer.latest == at(2024, 7, 8, 17)
+
+    def test_a_later_event_moves_the_answer_but_not_its_deadline(self) -> None:
+        """Something else happened after the request: the answer comes after it, same due time."""
+        history = [
+            Update(at(2024, 7, 5, 9), Outcome.FEEDBACK_REQUESTED),
+            Reply(at(2024, 7, 8, 11)),
+        ]
+        (answer,) = of_kind(plan(interview(), history=history), ActionKind.FEEDBACK_RESPONSE)
+        assert answer.earliest == at(2024, 7, 5, 9)
+        assert answer.suggested == at(2024, 7, 8, 11)
+        assert answer.latest == at(2024, 7, 9, 17)
+
+    def test_still_possible_at_the_very_last_moment(self) -> None:
+        """At the closing minute of the due window the answer can still go, right then."""
+        history = [
+            Update(at(2024, 7, 5, 9), Outcome.FEEDBACK_REQUESTED),
+            Reply(at(2024, 7, 9, 17)),
+        ]
+        (answer,) = of_kind(plan(interview(), history=history), ActionKind.FEEDBACK_RESPONSE)
+        assert answer.suggested == answer.latest == at(2024, 7, 9, 17)
+        late = [*history[:1], Reply(at(2024, 7, 9, 17, 1))]
+        assert of_kind(plan(interview(), history=late), ActionKind.FEEDBACK_RESPONSE) == []
+
+
+class TestSources:
+    """Each check-in cites its pace rule, plus every choice rule that shaped it."""
+
+    @staticmethod
+    def _seeds(*ids: str) -> tuple[str, ...]:
+        return tuple(sorted({seed for rule_id in ids for seed in RULES[rule_id].sources}))
+
+    def test_an_email_check_in_cites_its_pace_only(self) -> None:
+        """No call, no preference, a decision date: just the deadline rule."""
+        iv = interview(decision_by=date(2024, 7, 10))
+        emails = [a for a in of_kind(plan(iv), CHECK_IN) if a.channel is Channel.EMAIL]
+        assert emails and all(
+            a.sources == self._seeds(a.rule) for a in emails if a.template == "check_in_email"
+        )
+
+    def test_a_preferred_call_cites_one_call_and_preference(self) -> None:
+        """An invited call to someone who prefers the phone cites both choice rules."""
+        fond = Interviewer("Ana Ruiz", preferred_channel="phone")
+        iv = interview(interviewers=[fond], decision_by=date(2024, 7, 10))
+        call = of_kind(plan(iv), CHECK_IN)[0]
+        assert call.channel is Channel.PHONE
+        assert call.sources == self._seeds(call.rule, "one-call", "preferred-channel")
+
+    def test_a_preferred_email_asking_next_steps_cites_both(self) -> None:
+        """Preference for e-mail and no decision date: preference and next-steps both count."""
+        fond = Interviewer("Ana Ruiz", preferred_channel="email")
+        first = of_kind(plan(interview(interviewers=[fond])), CHECK_IN)[0]
+        assert first.template == "next_steps_email"
+        assert first.sources == self._seeds(first.rule, "preferred-channel", "next-steps")
+
+    def test_an_ignored_preference_is_not_cited(self) -> None:
+        """With respect_preferred_channel off, the preference rule shaped nothing."""
+        fond = Interviewer("Ana Ruiz", preferred_channel="email")
+        policy = Policy(respect_preferred_channel=False)
+        iv = interview(interviewers=[fond], decision_by=date(2024, 7, 10))
+        emails = [a for a in of_kind(plan(iv, policy), CHECK_IN) if a.channel is Channel.EMAIL]
+        assert emails and all(a.sources == self._seeds(a.rule) for a in emails)
+
 
 class TestFeedbackRequest:
     def test_ask_once_after_a_rejection(self) -> None:
@@ -512,6 +598,12 @@ class TestHolidays:
         iv = interview(decision_by=date(2024, 7, 3))
         first = of_kind(plan(iv, Policy(holidays="US", min_gap=1)), CHECK_IN)[0]
         assert first.earliest.date() == date(2024, 7, 5)
+
+    def test_the_wait_after_a_deadline_counts_business_days_only(self) -> None:
+        """Two business days after Wed 3 July, with the 4th off, is Monday 8 July."""
+        iv = interview(decision_by=date(2024, 7, 3))
+        policy = Policy(holidays="US", min_gap=1, wait_after_deadline=2)
+        assert of_kind(plan(iv, policy), CHECK_IN)[0].earliest.date() == date(2024, 7, 8)
 
     def test_a_hook_day_on_a_holiday_moves_to_the_next_business_day(self) -> None:
         """A check_in_day hook that lands on 4 July is moved to Friday 5 July."""
@@ -607,6 +699,21 @@ class TestSharpEdges:
         with pytest.raises(InvalidPolicy) as raised:
             plan(interview(), Broken())
         assert (raised.value.field, raised.value.value) == ("Broken.check_in_channel", "pigeon")
+        assert raised.value.problem == "must return a Channel"
+
+        @attrs.frozen(kw_only=True)
+        class Vague(Policy):
+            def check_in_day(self, state: FollowupState, earliest: date) -> date:
+                return "soon"  # type: ignore[return-value]
+
+        with pytest.raises(InvalidPolicy) as raised:
+            plan(interview(), Vague())
+        error = raised.value
+        assert (error.field, error.value, error.problem) == (
+            "Vague.check_in_day",
+            "soon",
+            "must return a date",
+        )
 
     def test_default_channel_without_an_allowed_call_is_email(self) -> None:
         """Rule one-call, the hook itself: no invitation, no date, no call."""

@@ -97,6 +97,14 @@ class TestLocalCache:
         assert cal.to_local(instant, berlin).hour == 21
         assert cal.to_local(instant, new_york).timezone_name == "America/New_York"
 
+    def test_one_instant_is_built_once_per_zone(self) -> None:
+        """The steps of a plan share their times: the same instant and zone, the same object."""
+        instant = datetime(2024, 7, 2, 19, tzinfo=timezone.utc)
+        new_york, berlin = cal.zone("America/New_York"), cal.zone("Europe/Berlin")
+        first = cal.to_local(instant, new_york)
+        assert cal.to_local(instant, berlin) is not first
+        assert cal.to_local(instant, new_york) is first
+
     def test_a_recycled_zone_id_is_not_trusted(self) -> None:
         """An entry left by a zone whose id is now another's is ignored, not returned."""
         instant = datetime(2024, 7, 2, 19, tzinfo=timezone.utc) + timedelta(microseconds=7)

@@ -588,14 +588,12 @@ def feedback_response(state: FollowupState) -> Action | None:
         cal.local_date(asked, tz), policy.feedback_response_within, holidays
     )
     latest = cal.first_window(due_day, window.start, window.end, tz, holidays=holidays)[1]
-    now = asked if state.now is None else max(asked, state.now)
+    now = max(asked, state.now or asked)  # the request itself, or anything after it
     if now > latest:
         return None  # the window passed unanswered: too late to be quick
+    # The first window moment at or after now, which is no later than the due
+    # window's close (now is not): both come from the same windows.
     suggested = cal.first_moment_in_window(now, window.start, window.end, tz, holidays)
-    if latest < suggested:  # a DST change swallowed the windows in between
-        latest = cal.first_window(
-            cal.local_date(suggested, tz), window.start, window.end, tz, holidays=holidays
-        )[1]
     return Action._planned(
         ActionKind.FEEDBACK_RESPONSE,
         Channel.EMAIL,
