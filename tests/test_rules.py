@@ -274,6 +274,22 @@ class TestOneCall:
         assert [c.channel for c in check_ins] == [Channel.PHONE, Channel.EMAIL, Channel.EMAIL]
         assert check_ins[0].template == "check_in_call"
 
+    def test_a_second_call_when_the_policy_allows_two(self) -> None:
+        """max_calls=2: one call made, the next check-in may still be a call."""
+        iv = interview(decision_by=date(2024, 7, 10))
+        history = [Contact(at(2024, 7, 11, 10), Channel.PHONE)]
+        nxt = of_kind(plan(iv, Policy(max_calls=2), history=history), CHECK_IN)
+        assert [c.channel for c in nxt] == [Channel.PHONE, Channel.EMAIL]
+
+    def test_calling_the_recruiter_is_not_calling_the_employer(self) -> None:
+        """A phone check-in logged to the agency recruiter leaves the employer call unused."""
+        iv = interview(decision_by=date(2024, 7, 10), recruiter=Recruiter("Rita Cole"))
+        history = [Contact(at(2024, 7, 11, 10), Channel.PHONE, recipient="Rita Cole")]
+        nxt = of_kind(plan(iv, history=history), CHECK_IN)
+        assert nxt[0].channel is Channel.PHONE
+        called = [Contact(at(2024, 7, 11, 10), Channel.PHONE)]
+        assert of_kind(plan(iv, history=called), CHECK_IN)[0].channel is Channel.EMAIL
+
     def test_call_window_is_mid_morning_recipient_time(self) -> None:
         """Rule one-call (seed 001): mid-morning before lunch, in the recipient's zone."""
         tokyo = Interviewer("Ana Ruiz", timezone="Asia/Tokyo")
@@ -553,6 +569,43 @@ class TestFeedbackRequest:
         (ask,) = of_kind(actions, ActionKind.FEEDBACK_REQUEST)
         assert ask.earliest == at(2024, 7, 10, 8)
         assert of_kind(actions, CHECK_IN) == []
+
+    def test_it_is_an_email_to_the_contact_citing_its_rule(self) -> None:
+        """The request goes to the follow-up contact, by e-mail, with its own template."""
+        history = [Update(at(2024, 7, 9, 12), Outcome.REJECTED)]
+        (ask,) = of_kind(plan(interview(), history=history), ActionKind.FEEDBACK_REQUEST)
+        assert (ask.recipient, ask.channel, ask.template) == (
+            ANA,
+            Channel.EMAIL,
+            "feedback_request_email",
+        )
+        assert (ask.rule, ask.sources) == ("feedback-request", RULES["feedback-request"].sources)
+
+    def test_days_are_the_contacts_own(self) -> None:
+        """A Tokyo contact, rejected at 07:00 Tokyo time on Monday: ask Tuesday at 08:00 there."""
+        tokyo = Interviewer("Ana Ruiz", timezone="Asia/Tokyo")
+        history = [Update(pendulum.datetime(2024, 7, 8, 7, tz="Asia/Tokyo"), Outcome.REJECTED)]
+        plan_ = plan(interview(interviewers=[tokyo]), history=history)
+        (ask,) = of_kind(plan_, ActionKind.FEEDBACK_REQUEST)
+        assert ask.earliest == pendulum.datetime(2024, 7, 9, 8, tz="Asia/Tokyo")
+
+    def test_it_keeps_its_distance_from_the_last_contact_in_the_contacts_days(self) -> None:
+        """Checked in Monday 08:30 Tokyo (Sunday in UTC): three Tokyo business days later."""
+        tokyo = Interviewer("Ana Ruiz", timezone="Asia/Tokyo")
+        history = [
+            Contact(pendulum.datetime(2024, 7, 8, 8, 30, tz="Asia/Tokyo"), Channel.EMAIL),
+            Update(pendulum.datetime(2024, 7, 8, 9, tz="Asia/Tokyo"), Outcome.REJECTED),
+        ]
+        plan_ = plan(interview(interviewers=[tokyo]), history=history)
+        (ask,) = of_kind(plan_, ActionKind.FEEDBACK_REQUEST)
+        assert ask.earliest == pendulum.datetime(2024, 7, 11, 8, tz="Asia/Tokyo")
+
+    def test_never_before_now_and_never_on_a_holiday(self) -> None:
+        """Rejected Tuesday; by Wednesday evening the day's window is gone: Friday, not the 4th."""
+        history = [Update(at(2024, 7, 2, 16), Outcome.REJECTED), Reply(at(2024, 7, 3, 18))]
+        plan_ = plan(interview(), Policy(holidays="US"), history=history)
+        (ask,) = of_kind(plan_, ActionKind.FEEDBACK_REQUEST)
+        assert ask.earliest == at(2024, 7, 5, 8)
 
     def test_not_twice(self) -> None:
         """Feedback is asked for once only."""

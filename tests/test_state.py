@@ -79,6 +79,48 @@ class TestDoneSteps:
         assert state.is_done(ActionKind.ASK_TIMELINE, "Ana Ruiz")  # anyone will do
 
 
+class TestThankYouAnchor:
+    def test_a_note_sent_early_keeps_the_later_planned_one(self) -> None:
+        """Ana's note logged before Bo's planned one: the anchor stays at Bo's note."""
+        iv = interview(starts_at=at(2024, 7, 2, 17))  # ends 18:00: notes planned next morning
+        planned = max(
+            s.suggested
+            for s in steps_after_interview(iv, Policy())
+            if s.kind is ActionKind.THANK_YOU
+        )
+        sent = Contact(at(2024, 7, 2, 19), Channel.EMAIL, ActionKind.THANK_YOU, "Ana Ruiz")
+        state = fold([sent], starts_at=at(2024, 7, 2, 17))
+        assert state.thanked_at == planned and planned > sent.at
+
+    def test_only_thank_you_notes_move_the_anchor(self) -> None:
+        """A recruiter debrief logged later is not a thank-you note."""
+        from followup_rules import Recruiter
+
+        note = Contact(at(2024, 7, 2, 16), Channel.EMAIL, ActionKind.THANK_YOU, "Ana Ruiz")
+        other = Contact(at(2024, 7, 2, 16, 30), Channel.EMAIL, ActionKind.THANK_YOU, "Bo Chen")
+        debrief = Contact(
+            at(2024, 7, 5, 9), Channel.PHONE, ActionKind.RECRUITER_DEBRIEF, "Rita Cole"
+        )
+        state = fold([note, other, debrief], recruiter=Recruiter("Rita Cole"))
+        assert state.thanked_at == other.at
+
+    def test_gap_anchors_of_a_check_in_by_default(self) -> None:
+        """By default the anchors are the last contact, the last answer and the last note."""
+        from followup_rules.rules import gap_anchors
+
+        reply = Reply(at(2024, 7, 11, 9))
+        state = fold([CHECK_IN, reply])
+        assert gap_anchors(state) == [CHECK_IN.at, reply.at, state.thanked_at]
+        assert gap_anchors(state, for_check_in=False) == [CHECK_IN.at]
+
+    def test_an_update_is_an_answer(self) -> None:
+        """An employer update restarts the wait like any reply."""
+        from followup_rules import Outcome, Update
+
+        update = Update(at(2024, 7, 11, 9), Outcome.UNDECIDED)
+        assert fold([CHECK_IN, update]).last_reply == update.at
+
+
 class TestInstants:
     def test_the_state_holds_utc_instants_of_the_events(self) -> None:
         """Whatever zone an event carries, the state keeps the same instant in UTC."""

@@ -211,7 +211,7 @@ def advance(state: FollowupState, event: Event) -> FollowupState:
         _contact(state, event, at, changes)
     elif isinstance(event, Update):
         changes["last_reply"] = at
-        _update(state, event, at, changes)
+        _update(event, at, changes)
     elif isinstance(event, Reply):
         changes["last_reply"] = at
     elif isinstance(event, OutOfOffice):
@@ -249,7 +249,7 @@ def _contact(state: FollowupState, event: Contact, at: datetime, changes: dict[s
             changes["thanked_at"] = at
 
 
-def _update(state: FollowupState, event: Update, at: datetime, changes: dict[str, Any]) -> None:
+def _update(event: Update, at: datetime, changes: dict[str, Any]) -> None:
     outcome = event.outcome
     if outcome is Outcome.UNDECIDED:
         changes["undecided_at"] = at
