@@ -128,3 +128,43 @@ def test_window_end_in_a_repeated_hour_takes_the_second_pass() -> None:
     opens, closes = window
     assert (closes - opens).total_seconds() == 2 * 3600
     assert closes.astimezone(tz).fold == 1
+
+
+class TestFirstMomentInWindow:
+    """The first instant at or after a moment inside a business-day window."""
+
+    NINE_TO_FIVE = (time(8), time(17))
+
+    def _first(
+        self, moment: pendulum.DateTime, zone: str = "America/New_York", **kw: object
+    ) -> object:
+        tz = cal.zone(zone)
+        found = cal.first_moment_in_window(moment, *self.NINE_TO_FIVE, tz, **kw)  # type: ignore[arg-type]
+        return pendulum.instance(found).in_tz(zone)
+
+    def test_the_day_is_the_local_one(self) -> None:
+        """Monday 08:30 in Tokyo is Sunday in UTC, but Monday is what counts: right away."""
+        monday = pendulum.datetime(2024, 7, 8, 8, 30, tz="Asia/Tokyo")
+        assert self._first(monday, "Asia/Tokyo") == monday
+
+    def test_weekends_and_holidays_are_skipped(self) -> None:
+        """Saturday 10:00 waits for Monday; 4 July 10:00 waits for Friday when it is a holiday."""
+        saturday = pendulum.datetime(2024, 7, 6, 10, tz="America/New_York")
+        assert self._first(saturday) == pendulum.datetime(2024, 7, 8, 8, tz="America/New_York")
+        fourth = pendulum.datetime(2024, 7, 4, 10, tz="America/New_York")
+        assert self._first(fourth, holidays={date(2024, 7, 4)}) == pendulum.datetime(
+            2024, 7, 5, 8, tz="America/New_York"
+        )
+        assert self._first(fourth) == fourth
+
+    def test_the_closing_minute_is_still_inside(self) -> None:
+        """17:00 sharp is inside a window that ends at 17:00."""
+        closing = pendulum.datetime(2024, 7, 3, 17, tz="America/New_York")
+        assert self._first(closing) == closing
+
+    def test_after_hours_the_next_business_window(self) -> None:
+        """Wednesday evening before a holiday: Friday morning."""
+        evening = pendulum.datetime(2024, 7, 3, 18, tz="America/New_York")
+        assert self._first(evening, holidays={date(2024, 7, 4)}) == pendulum.datetime(
+            2024, 7, 5, 8, tz="America/New_York"
+        )

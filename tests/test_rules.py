@@ -755,6 +755,19 @@ class TestSharpEdges:
         assert raised.value.problem == "must return a Channel"
 
         @attrs.frozen(kw_only=True)
+        class Calls(Policy):
+            def thank_you_channel_for(self, interviewer: Interviewer) -> Channel:
+                return Channel.PHONE
+
+        with pytest.raises(InvalidPolicy) as raised:
+            plan(interview(), Calls())
+        assert (raised.value.field, raised.value.value, raised.value.problem) == (
+            "Calls.thank_you_channel_for",
+            Channel.PHONE,
+            "must return EMAIL or POSTAL",
+        )
+
+        @attrs.frozen(kw_only=True)
         class Vague(Policy):
             def check_in_day(self, state: FollowupState, earliest: date) -> date:
                 return "soon"  # type: ignore[return-value]
