@@ -175,6 +175,20 @@ class TestRecruiter:
         assert call.latest == iv.ends_at + timedelta(hours=4)
         assert call.suggested == iv.ends_at + timedelta(minutes=15)
 
+    def test_the_debrief_has_its_script(self) -> None:
+        """The call comes with talking points for the recruiter."""
+        (call,) = of_kind(
+            plan(interview(recruiter=Recruiter("Rita"))), ActionKind.RECRUITER_DEBRIEF
+        )
+        assert call.template == "recruiter_debrief_call"
+
+    def test_the_recruiter_keeps_the_candidates_clock(self) -> None:
+        """The agency works with the candidate, so its call reads on the candidate's clock."""
+        sam = Candidate("Sam Lee", timezone="America/Chicago")
+        iv = interview(recruiter=Recruiter("Rita Cole"), candidate=sam)
+        (call,) = of_kind(plan(iv), ActionKind.RECRUITER_DEBRIEF)
+        assert call.suggested.timezone_name == "America/Chicago"
+
     def test_no_recruiter_no_call(self) -> None:
         """Rule recruiter: nothing to do without an agency."""
         assert of_kind(plan(interview()), ActionKind.RECRUITER_DEBRIEF) == []
