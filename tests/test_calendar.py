@@ -168,3 +168,99 @@ class TestFirstMomentInWindow:
         assert self._first(evening, holidays={date(2024, 7, 4)}) == pendulum.datetime(
             2024, 7, 5, 8, tz="America/New_York"
         )
+
+
+class TestZoneNames:
+    """Naming any tzinfo so that `zone` finds it again."""
+
+    def test_iana_zones_by_key_zone_or_name(self) -> None:
+        """zoneinfo's key, pytz's zone and dateutil-style names are all read."""
+        from datetime import datetime as dt
+        from datetime import tzinfo
+        from zoneinfo import ZoneInfo
+
+        moment = dt(2024, 7, 1, 12)
+
+        class PytzLike(tzinfo):
+            zone = "Asia/Tokyo"
+
+        class NamedLike(tzinfo):
+            name = "Europe/Paris"
+
+        class Mixed(tzinfo):
+            key = "Not/AZone"  # unknown: the next attribute is tried
+            zone = 42  # not a name at all
+            name = "Asia/Kolkata"
+
+        assert cal.zone_name(Mixed(), moment) == "Asia/Kolkata"
+        assert cal.zone_name(ZoneInfo("Europe/Berlin"), moment) == "Europe/Berlin"
+        assert cal.zone_name(PytzLike(), moment) == "Asia/Tokyo"
+        assert cal.zone_name(NamedLike(), moment) == "Europe/Paris"
+
+    def test_unknown_names_fall_back_to_the_offset(self) -> None:
+        """A name no zone database knows, or none at all, gives the offset at that moment."""
+        from datetime import datetime as dt
+        from datetime import timedelta as td
+        from datetime import tzinfo
+
+        class Odd(tzinfo):
+            key = "Not/AZone"
+            name = ""
+
+            def utcoffset(self, when: dt | None) -> td:
+                # Summer and winter differ, so the moment must be the one asked about.
+                return td(hours=-4) if when is not None and when.month == 7 else td(hours=-5)
+
+        assert cal.zone_name(Odd(), dt(2024, 7, 1)) == "-04:00"
+        assert cal.zone_name(Odd(), dt(2024, 1, 1)) == "-05:00"
+        from datetime import timezone as tz
+
+        assert cal.zone_name(tz(td(hours=5, minutes=45)), dt(2024, 1, 1)) == "+05:45"
+        assert cal.zone_name(tz(-td(hours=9, minutes=30)), dt(2024, 1, 1)) == "-09:30"
+        assert cal.zone_name(tz(td(0)), dt(2024, 1, 1)) in ("UTC", "+00:00")
+
+    def test_a_zone_without_offset_is_refused(self) -> None:
+        """A tzinfo that gives no offset cannot be named."""
+        from datetime import datetime as dt
+        from datetime import tzinfo
+
+        class Blank(tzinfo):
+            def utcoffset(self, when: dt | None) -> None:
+                return None
+
+        with pytest.raises(ValueError, match="time zone gives no UTC offset"):
+            cal.zone_name(Blank(), dt(2024, 1, 1))
+
+
+class TestInstants:
+    def test_utc_of_any_aware_datetime(self) -> None:
+        """Stdlib or pendulum, any zone: the same instant, in the one UTC tzinfo."""
+        from datetime import datetime as dt
+        from datetime import timezone as tz
+        from zoneinfo import ZoneInfo
+
+        new_york = dt(2024, 7, 2, 15, tzinfo=ZoneInfo("America/New_York"))
+        for moment in (new_york, pendulum.instance(new_york), new_york.astimezone(tz.utc)):
+            converted = cal.utc(moment)
+            assert converted == new_york and converted.tzinfo is tz.utc
+            assert type(converted) is dt
+            assert (converted.hour, converted.day) == (19, 2)
+
+    def test_the_second_pass_of_a_repeated_hour_survives_as_pendulum(self) -> None:
+        """01:30 on the fall-back day, second time round, stays the second one."""
+        from datetime import datetime as dt
+
+        tz = cal.zone("America/New_York")
+        second = dt(2024, 11, 3, 1, 30, tzinfo=tz, fold=1)
+        converted = cal.to_pendulum(second)
+        assert isinstance(converted, pendulum.DateTime)
+        assert converted.fold == 1 and converted.tzinfo is tz
+        assert converted.utcoffset() == second.utcoffset()
+        assert (converted.hour, converted.minute) == (1, 30)
+
+    def test_a_window_is_computed_once_per_day_and_zone(self) -> None:
+        """Asking twice gives the very same instants; another zone gets its own."""
+        berlin, tokyo = cal.zone("Europe/Berlin"), cal.zone("Asia/Tokyo")
+        first = cal.window_on(date(2024, 7, 3), time(10), time(11), berlin)
+        assert cal.window_on(date(2024, 7, 3), time(10), time(11), tokyo) != first
+        assert cal.window_on(date(2024, 7, 3), time(10), time(11), berlin) is first
