@@ -20,6 +20,7 @@ from followup_rules import (
     Interview,
     Interviewer,
     Outcome,
+    Policy,
     Recruiter,
     TemplateError,
     TemplatePack,
@@ -225,6 +226,31 @@ class TestUserTemplates:
         message = pack.render(by_template("thank_you_email", iv), iv)
         assert message.subject == "Many thanks, Ana"
         assert message.text.startswith("Dear Ana Ruiz,")  # the built-in body
+
+    def test_super_and_top_level_variables_reach_the_blocks(self, tmp_path: Path) -> None:
+        """A block may call super(), and a top-level {% set %} is seen inside the blocks."""
+        (tmp_path / "check_in_email.txt").write_text(
+            '{% extends "builtin/check_in_email.txt" %}'
+            "{% block body %}{{ super() }}\n\nP.S. Still keen.{% endblock %}",
+            encoding="utf-8",
+        )
+        (tmp_path / "thank_you_card.txt").write_text(
+            '{% set greeting = "Hello" %}'
+            "{% block body %}{{ greeting }} {{ recipient_name|first_name }}!{% endblock %}",
+            encoding="utf-8",
+        )
+        pack = TemplatePack(tmp_path)
+        iv = full_interview()
+        check_in = pack.render(by_template("check_in_email", iv), iv)
+        assert check_in.text.endswith("P.S. Still keen.")
+        assert check_in.text.startswith("Dear Ana")
+        card_iv = full_interview()
+        card = next(
+            a
+            for a in plan(card_iv, Policy(thank_you_channel="postal"))
+            if a.template == "thank_you_card"
+        )
+        assert pack.render(card, card_iv).text == "Hello Ana!"
 
     def test_user_templates_are_sandboxed(self, tmp_path: Path) -> None:
         """User templates run in Jinja's sandbox: no reaching into Python internals."""

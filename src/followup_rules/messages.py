@@ -102,11 +102,9 @@ def _format_time(clock: time, locale: str) -> str:
 
 def _html_body(text: str) -> markupsafe.Markup:
     """The text as HTML: escaped once, a ``<p>`` per paragraph, ``<br>`` per line break."""
-    escaped = str(markupsafe.escape(text))
+    paragraphs = str(markupsafe.escape(text)).split("\n\n")
     return markupsafe.Markup(
-        "\n".join(
-            f"<p>{part.replace(chr(10), '<br>' + chr(10))}</p>" for part in escaped.split("\n\n")
-        )
+        "\n".join("<p>" + part.replace("\n", "<br>\n") + "</p>" for part in paragraphs)
     )
 
 
