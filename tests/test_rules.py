@@ -503,6 +503,26 @@ class TestFeedbackResponse:
         assert answer.latest == pendulum.datetime(2024, 7, 5, 17, tz="Asia/Tokyo")
         assert answer.latest.timezone_name == "Asia/Tokyo"
 
+    def test_the_answer_is_an_email_to_the_contact_citing_its_rule(self) -> None:
+        """The answer goes by e-mail to the contact, with its template and seed."""
+        asked = [Update(at(2024, 7, 5, 9), Outcome.FEEDBACK_REQUESTED)]
+        (answer,) = of_kind(plan(interview(), history=asked), ActionKind.FEEDBACK_RESPONSE)
+        assert (answer.recipient, answer.channel) == (ANA, Channel.EMAIL)
+        assert answer.template == "feedback_response_email"
+        assert answer.sources == RULES["feedback-response"].sources
+
+    def test_an_early_morning_request_counts_from_that_local_day(self) -> None:
+        """Asked 07:00 Monday in Tokyo (still Sunday in UTC): due Wednesday there."""
+        tokyo = Interviewer("Ana Ruiz", timezone="Asia/Tokyo")
+        when = pendulum.datetime(2024, 7, 8, 7, tz="Asia/Tokyo")
+        (answer,) = of_kind(
+            plan(
+                interview(interviewers=[tokyo]), history=[Update(when, Outcome.FEEDBACK_REQUESTED)]
+            ),
+            ActionKind.FEEDBACK_RESPONSE,
+        )
+        assert answer.latest == pendulum.datetime(2024, 7, 10, 17, tz="Asia/Tokyo")
+
     def test_holidays_push_the_answer_and_its_deadline(self) -> None:
         """Asked Wed 3 July after hours: the 4th is off, so the answer goes Friday, due Monday."""
         asked = [Update(at(2024, 7, 3, 18), Outcome.FEEDBACK_REQUESTED)]
@@ -549,6 +569,12 @@ class TestSources:
         assert emails and all(
             a.sources == self._seeds(a.rule) for a in emails if a.template == "check_in_email"
         )
+
+    def test_without_a_date_or_preference_next_steps_cite_their_own(self) -> None:
+        """No decision date, no preference: the pace rule and next-steps, nothing else."""
+        first = of_kind(plan(interview()), CHECK_IN)[0]
+        assert first.template == "next_steps_email"
+        assert first.sources == self._seeds(first.rule, "next-steps")
 
     def test_a_preferred_call_cites_one_call_and_preference(self) -> None:
         """An invited call to someone who prefers the phone cites both choice rules."""
