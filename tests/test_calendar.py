@@ -228,7 +228,7 @@ class TestZoneNames:
             def utcoffset(self, when: dt | None) -> None:
                 return None
 
-        with pytest.raises(ValueError, match="time zone gives no UTC offset"):
+        with pytest.raises(ValueError, match=r"^time zone gives no UTC offset$"):
             cal.zone_name(Blank(), dt(2024, 1, 1))
 
 
@@ -264,3 +264,12 @@ class TestInstants:
         first = cal.window_on(date(2024, 7, 3), time(10), time(11), berlin)
         assert cal.window_on(date(2024, 7, 3), time(10), time(11), tokyo) != first
         assert cal.window_on(date(2024, 7, 3), time(10), time(11), berlin) is first
+
+
+def test_a_window_squeezed_to_one_instant_by_dst_still_exists() -> None:
+    """02:00-03:00 on the spring-forward day: only 03:00 is left, an instant, not nothing."""
+    tz = cal.zone("America/New_York")
+    window = cal.window_on(date(2024, 3, 10), time(2), time(3), tz)
+    assert window is not None
+    opens, closes = window
+    assert opens == closes and opens.astimezone(tz).hour == 3

@@ -114,6 +114,31 @@ class TestTimelinePermissionClosing:
 
 
 class TestThankYou:
+    def test_a_card_is_mailed_on_the_candidates_next_business_day(self) -> None:
+        """By post, the card leaves on the candidate's own next business day, in their zone:
+        the interview ends Tuesday 15:00 in New York, already Wednesday in Tokyo."""
+        sam = Candidate("Sam Lee", timezone="Asia/Tokyo")
+        policy = Policy(thank_you_channel="postal")
+        card = of_kind(plan(interview(candidate=sam), policy), ActionKind.THANK_YOU)[0]
+        assert card.template == "thank_you_card"
+        assert card.suggested == pendulum.datetime(2024, 7, 4, 8, tz="Asia/Tokyo")
+
+    def test_a_note_that_cannot_reach_a_window_in_time_goes_as_soon_as_home(self) -> None:
+        """Ending Wed 3 July at 16:30, the next send window (after the 4th) is too late:
+        the note is suggested for when the candidate is home, an hour after the end."""
+        iv = interview(starts_at=at(2024, 7, 3, 15, 30))
+        note = of_kind(plan(iv, Policy(holidays="US")), ActionKind.THANK_YOU)[0]
+        assert note.suggested == at(2024, 7, 3, 17, 30)
+        without = of_kind(plan(iv), ActionKind.THANK_YOU)[0]
+        assert without.suggested == at(2024, 7, 4, 8)
+
+    def test_a_window_opening_at_the_deadline_is_still_in_time(self) -> None:
+        """Due at 08:00 the next morning, when the send window opens: that moment is kept."""
+        iv = interview(starts_at=at(2024, 7, 2, 16))  # ends 17:00
+        policy = Policy(thank_you_within=timedelta(hours=15))
+        note = of_kind(plan(iv, policy), ActionKind.THANK_YOU)[0]
+        assert note.suggested == note.latest == at(2024, 7, 3, 8)
+
     def test_one_email_per_interviewer_within_24_hours(self) -> None:
         """Rule thank-you (seeds 001, 004): a separate note to each, within a day."""
         iv = interview()
