@@ -14,8 +14,12 @@ for line in open("mutants/results.txt", encoding="utf-8"):
     match = re.search(r":\s*(\w[\w ]*)$", line.strip())
     if match:
         counts[match.group(1)] += 1
-total = sum(counts.values())
-killed = counts.get("killed", 0)
+checked = sum(n for status, n in counts.items() if status != "not checked")
+caught = counts.get("killed", 0) + counts.get("timeout", 0)
 print(dict(counts))
-print(f"killed {killed} of {total} mutants: {killed / total:.1%}" if total else "no mutants")
+if checked:
+    print(f"killed {counts.get('killed', 0)} of {checked} mutants: {counts.get('killed', 0) / checked:.1%}")
+    print(f"killed or timed out (a hang is caught too): {caught / checked:.1%}")
+else:
+    print("no mutants checked")
 PY
