@@ -56,6 +56,12 @@ class Action:
         rule: the id of the catalogue rule that produced it.
         sources: the seed articles behind it (file names).
         template: the message template to render, or None for in-person steps.
+
+    An action built by hand is checked: aware times (stdlib ones become
+    pendulum DateTimes) with ``earliest <= suggested <= latest``, else
+    `InvalidInterview` naming the field.  An action from the planner holds
+    its times as UTC instants and builds each pendulum DateTime the first
+    time it is read; either way the values and equality are the same.
     """
 
     kind: ActionKind
