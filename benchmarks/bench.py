@@ -166,7 +166,7 @@ def per_call(function: Callable[[], object], repeat: int = 5) -> float:
 
 
 def paired(
-    ours: Callable[[], object], reference: Callable[[], object], repeat: int = 7
+    ours: Callable[[], object], reference: Callable[[], object], repeat: int = 11
 ) -> tuple[float, float, float]:
     """Best time of each, and the median ratio of rounds run back to back.
 

@@ -143,8 +143,7 @@ def to_local(instant: datetime, tz: tzinfo) -> pendulum.DateTime:
 
 def local_date(moment: datetime, tz: tzinfo) -> date:
     """The calendar date of *moment* on a wall clock in *tz* (a stdlib date, fast to add to)."""
-    local = utc(moment).astimezone(tz)
-    return date(local.year, local.month, local.day)
+    return utc(moment).astimezone(tz).date()  # utc() is stdlib, so is this date
 
 
 def local_instant(day: date, wall: time, tz: tzinfo, *, late: bool = False) -> datetime:

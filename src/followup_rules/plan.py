@@ -151,7 +151,7 @@ def contacts_to_come(state: FollowupState) -> list[Action]:
         ]
         if not candidates:
             return planned
-        step = min(candidates, key=Action.sort_key)
+        step = candidates[0] if len(candidates) == 1 else min(candidates, key=Action.sort_key)
         planned.append(step)
         person = None if step.recipient is None else step.recipient.name
         state = advance(state, trusted_contact(step._utc[2], step.channel, step.kind, person))

@@ -541,6 +541,8 @@ def check_in(state: FollowupState) -> Action | None:
         raise InvalidPolicy(
             f"{type(policy).__name__}.check_in_channel", wanted, "must return a Channel"
         )
+    if type(chosen) is not date:  # a date subclass (pendulum's): plain, for fast arithmetic
+        chosen = date(chosen.year, chosen.month, chosen.day)
     channel = allowed_channel(state, wanted)
     window: TimeWindow = policy.call_window if channel is Channel.PHONE else policy.send_window
     opens, closes = cal.first_window(
