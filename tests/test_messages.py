@@ -213,15 +213,21 @@ class TestSafety:
         assert subject is not None and len(subject) < 80 and subject.endswith("…")
 
 
+def user_pack(folder: Path, **templates: str) -> TemplatePack:
+    """A pack over *folder* holding the given ``<name>.txt`` templates."""
+    for name, source in templates.items():
+        (folder / f"{name}.txt").write_text(source, encoding="utf-8")
+    return TemplatePack(folder)
+
+
 class TestUserTemplates:
     def test_user_template_wins_and_extends_the_builtin(self, tmp_path: Path) -> None:
         """User templates override built-ins; {% extends %} reaches the built-in one."""
-        (tmp_path / "thank_you_email.txt").write_text(
-            '{% extends "builtin/thank_you_email.txt" %}'
+        pack = user_pack(
+            tmp_path,
+            thank_you_email='{% extends "builtin/thank_you_email.txt" %}'
             "{% block subject %}Many thanks, {{ recipient_name|first_name }}{% endblock %}",
-            encoding="utf-8",
         )
-        pack = TemplatePack(tmp_path)
         iv = full_interview()
         message = pack.render(by_template("thank_you_email", iv), iv)
         assert message.subject == "Many thanks, Ana"
@@ -229,17 +235,13 @@ class TestUserTemplates:
 
     def test_super_and_top_level_variables_reach_the_blocks(self, tmp_path: Path) -> None:
         """A block may call super(), and a top-level {% set %} is seen inside the blocks."""
-        (tmp_path / "check_in_email.txt").write_text(
-            '{% extends "builtin/check_in_email.txt" %}'
+        pack = user_pack(
+            tmp_path,
+            check_in_email='{% extends "builtin/check_in_email.txt" %}'
             "{% block body %}{{ super() }}\n\nP.S. Still keen.{% endblock %}",
-            encoding="utf-8",
-        )
-        (tmp_path / "thank_you_card.txt").write_text(
-            '{% set greeting = "Hello" %}'
+            thank_you_card='{% set greeting = "Hello" %}'
             "{% block body %}{{ greeting }} {{ recipient_name|first_name }}!{% endblock %}",
-            encoding="utf-8",
         )
-        pack = TemplatePack(tmp_path)
         iv = full_interview()
         check_in = pack.render(by_template("check_in_email", iv), iv)
         assert check_in.text.endswith("P.S. Still keen.")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date, time, timedelta
+from typing import Any
 
 import pendulum
 import pytest
@@ -557,27 +558,24 @@ class TestFeedbackResponse:
         assert answer.suggested == at(2024, 7, 5, 8)
         assert answer.latest == at(2024, 7, 8, 17)
 
+    @staticmethod
+    def _answers_after_a_reply(reply: Reply) -> list[Any]:
+        """The answers planned for a request on Fri 5 July 09:00, then *reply*."""
+        history = [Update(at(2024, 7, 5, 9), Outcome.FEEDBACK_REQUESTED), reply]
+        return of_kind(plan(interview(), history=history), ActionKind.FEEDBACK_RESPONSE)
+
     def test_a_later_event_moves_the_answer_but_not_its_deadline(self) -> None:
         """Something else happened after the request: the answer comes after it, same due time."""
-        history = [
-            Update(at(2024, 7, 5, 9), Outcome.FEEDBACK_REQUESTED),
-            Reply(at(2024, 7, 8, 11)),
-        ]
-        (answer,) = of_kind(plan(interview(), history=history), ActionKind.FEEDBACK_RESPONSE)
+        (answer,) = self._answers_after_a_reply(Reply(at(2024, 7, 8, 11)))
         assert answer.earliest == at(2024, 7, 5, 9)
         assert answer.suggested == at(2024, 7, 8, 11)
         assert answer.latest == at(2024, 7, 9, 17)
 
     def test_still_possible_at_the_very_last_moment(self) -> None:
         """At the closing minute of the due window the answer can still go, right then."""
-        history = [
-            Update(at(2024, 7, 5, 9), Outcome.FEEDBACK_REQUESTED),
-            Reply(at(2024, 7, 9, 17)),
-        ]
-        (answer,) = of_kind(plan(interview(), history=history), ActionKind.FEEDBACK_RESPONSE)
+        (answer,) = self._answers_after_a_reply(Reply(at(2024, 7, 9, 17)))
         assert answer.suggested == answer.latest == at(2024, 7, 9, 17)
-        late = [*history[:1], Reply(at(2024, 7, 9, 17, 1))]
-        assert of_kind(plan(interview(), history=late), ActionKind.FEEDBACK_RESPONSE) == []
+        assert self._answers_after_a_reply(Reply(at(2024, 7, 9, 17, 1))) == []
 
 
 class TestSources:
