@@ -40,11 +40,10 @@ settings.register_profile(
 # same ones, so a mutant is killed or not for a reason that can be replayed.
 settings.register_profile(
     "followup-mutation",
+    parent=settings.get_profile("followup-dev"),
     max_examples=25,
     derandomize=True,
-    deadline=None,
     database=None,
-    suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much],
 )
 settings.load_profile(
     os.environ.get("HYPOTHESIS_PROFILE", "followup-ci" if os.environ.get("CI") else "followup-dev")

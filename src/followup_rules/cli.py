@@ -89,12 +89,9 @@ def _parse_now(value: str | None) -> pendulum.DateTime | None:
     if value is None:
         return None
     try:
-        moment = serialize.parse_datetime(value)
+        return serialize.parse_aware_datetime(value)
     except ValueError as error:
         raise BadInput(f"--now: {error}") from None
-    if moment.tzinfo is None or moment.utcoffset() is None:
-        raise BadInput(f"--now: {value!r} has no time zone (add an offset like -04:00 or Z)")
-    return cal.to_pendulum(moment)
 
 
 def _load(

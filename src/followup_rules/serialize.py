@@ -111,10 +111,15 @@ def parse_datetime(value: Any, _: Any = None) -> datetime:
     return parsed.astimezone(zone)
 
 
-def _parse_pendulum(value: Any, _: Any = None) -> pendulum.DateTime:
+def parse_aware_datetime(value: Any, _: Any = None) -> pendulum.DateTime:
+    """`parse_datetime`, refusing a naive result; a pendulum DateTime in its zone.
+
+    Raises:
+        ValueError: not an ISO 8601 date-time, or one without a time zone.
+    """
     moment = parse_datetime(value)
     if moment.tzinfo is None or moment.utcoffset() is None:
-        raise ValueError(f"{value!r} has no time zone")
+        raise ValueError(f"{value!r} has no time zone (add an offset like -04:00 or Z)")
     return cal.to_pendulum(moment)
 
 
@@ -186,7 +191,7 @@ def _make_converter() -> cattrs.Converter:
     converter = cattrs.Converter(forbid_extra_keys=True)
     converter.register_structure_hook(datetime, parse_datetime)
     converter.register_unstructure_hook(datetime, format_datetime)
-    converter.register_structure_hook(pendulum.DateTime, _parse_pendulum)
+    converter.register_structure_hook(pendulum.DateTime, parse_aware_datetime)
     converter.register_unstructure_hook(pendulum.DateTime, format_datetime)
     converter.register_structure_hook(date, parse_date)
     converter.register_unstructure_hook(date, lambda value: value.isoformat())
