@@ -10,7 +10,9 @@ import pendulum
 from followup_rules import ActionKind, Interview, Interviewer, Plan
 
 NY = "America/New_York"
-ANA = Interviewer("Ana Ruiz", title="Engineering Manager", email="ana@acme.example")
+ANA = Interviewer(
+    "Ana Ruiz", title="Engineering Manager", email="ana@acme.example", phone="+1 212 555 0142"
+)
 BO = Interviewer("Bo Chen", title="Staff Engineer", email="bo@acme.example")
 
 

@@ -6,6 +6,7 @@ cannot hide: business days are counted here by walking the calendar.
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Sequence
 from datetime import date, datetime, timedelta
 
@@ -21,7 +22,7 @@ from followup_rules import (
     OutOfOffice,
     Plan,
     Policy,
-    Recruiter,
+    Reply,
     Update,
 )
 from followup_rules.rules import SEEDS
@@ -62,32 +63,56 @@ def zone(interview: Interview, person: object) -> str:
     return getattr(person, "timezone", None) or interview.timezone
 
 
+def _key(name: str) -> str:
+    return unicodedata.normalize("NFC", name).casefold()
+
+
 def is_employer_call(interview: Interview, kind: ActionKind, channel: Channel, to: object) -> bool:
-    if channel is not Channel.PHONE or kind is ActionKind.RECRUITER_DEBRIEF:
+    """Every call counts, but one to an agency recruiter who is not also an interviewer."""
+    if channel is not Channel.PHONE:
         return False
-    return not isinstance(to, Recruiter) and not (
-        interview.recruiter is not None and to == interview.recruiter.name
+    recruiter = interview.recruiter
+    if recruiter is None or any(
+        _key(person.name) == _key(recruiter.name) for person in interview.interviewers
+    ):
+        return True
+    name = getattr(to, "name", to)
+    return not (
+        kind is ActionKind.RECRUITER_DEBRIEF
+        or (isinstance(name, str) and _key(name) == _key(recruiter.name))
     )
 
 
 def counted_check_ins(history: Sequence[object]) -> int:
-    """Check-ins in the history, less those answered by an out-of-office reply."""
+    """Check-ins since the employer's latest answer, less those answered by an out-of-office."""
     count, refundable = 0, False
     for event in history:
         if isinstance(event, Contact) and event.kind in FOLLOW_UPS:
             refundable = event.kind is ActionKind.CHECK_IN
             count += refundable
         elif isinstance(event, OutOfOffice) and refundable:
-            count -= 1
+            count = max(0, count - 1)
             refundable = False
+        elif isinstance(event, (Reply, Update)):
+            count, refundable = 0, False
     return count
 
 
+def contacts_ever(history: Sequence[object]) -> int:
+    """Check-ins and feedback requests in the history: every one counts for the lifetime."""
+    return sum(
+        isinstance(event, Contact)
+        and event.kind in (ActionKind.CHECK_IN, ActionKind.FEEDBACK_REQUEST)
+        for event in history
+    )
+
+
 def current_deadline(interview: Interview, history: Sequence[object]) -> date | None:
-    deadline = interview.decision_by
+    """The decision date in force: the interview's, or the latest new one (a window's end)."""
+    deadline = interview.decision_date
     for event in history:
-        if isinstance(event, Update) and event.decision_by is not None:
-            deadline = event.decision_by
+        if isinstance(event, Update) and event.decision_date is not None:
+            deadline = event.decision_date
     return deadline
 
 
@@ -122,10 +147,13 @@ def check_all(interview: Interview, policy: Policy, history: Sequence[object], p
     if past_calls >= policy.max_calls:
         assert planned_calls == 0
 
-    # 2: check-ins, history and plan together.
+    # 2: check-ins, history and plan together: unanswered in a row, and ever.
     check_ins = [a for a in actions if a.kind is ActionKind.CHECK_IN]
     past_check_ins = counted_check_ins(history)
     assert len(check_ins) + past_check_ins <= max(policy.max_check_ins, past_check_ins)
+    started = [a for a in actions if a.kind in (ActionKind.CHECK_IN, ActionKind.FEEDBACK_REQUEST)]
+    past_contacts = contacts_ever(history)
+    assert len(started) + past_contacts <= max(policy.max_contacts_ever, past_contacts)
 
     # 3: never before the deadline rule allows.
     deadline = current_deadline(interview, history)
@@ -194,7 +222,10 @@ def check_all(interview: Interview, policy: Policy, history: Sequence[object], p
             home = zone(interview, interview.candidate)
             ended = interview.ends_at.in_timezone(home).date()
             mailed = action.suggested.in_timezone(home).date()
-            assert mailed > ended and business(mailed, policy)
+            if policy.mail_card_immediately:  # seed 004: on the way home
+                assert mailed in (ended, ended + timedelta(days=1)), (mailed, ended)
+            else:  # seed 003: the next (business) day
+                assert mailed > ended and business(mailed, policy)
 
     # 7: after an offer, rejection or withdrawal: no check-in, one feedback request at most.
     outcomes = [e.outcome for e in history if isinstance(e, Update)]

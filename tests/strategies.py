@@ -12,8 +12,10 @@ from followup_rules import (
     Channel,
     Interview,
     Interviewer,
+    InterviewFormat,
     Policy,
     Recruiter,
+    Salutation,
     TimeWindow,
 )
 
@@ -55,6 +57,15 @@ _HOT_DAYS = (
 )
 
 zones = st.sampled_from(ZONES)
+# Vague timeframes the parser reads (seed 001: "or they could be less exact").
+PHRASES = (
+    "in a couple of weeks",
+    "by the end of the month",
+    "early next week",
+    "by Friday",
+    "within 10 days",
+    "next week",
+)
 NAMES = ("Ana Ruiz", "Bo Chen", "Chidi Okafor", "Dana Levi", "Émile Roy", "Fatima Zahra", "Gus")
 
 
@@ -86,7 +97,14 @@ def interviewers(draw: st.DrawFn, tz_name: str) -> tuple[Interviewer, ...]:
                 name,
                 title=draw(st.none() | st.sampled_from(("CTO", "Hiring Manager"))),
                 email=draw(st.none() | st.just(f"{name.split()[0].lower()}@example.com")),
-                phone=draw(st.none() | st.just("+1 555 0100")),
+                phone=draw(st.none() | st.just("+1 555 0100") | st.just("+61 2 5550 0100")),
+                honorific=draw(
+                    st.none() | st.sampled_from(("Dr.", "Ms.", "Mr.", "Mx.", "Ms. Dr."))
+                ),
+                part=draw(st.none() | st.just("the tour of the lab")),
+                topics=draw(st.sampled_from(((), ("the data platform",)))),
+                requested=draw(st.sampled_from(((), ("two code samples",)))),
+                address=draw(st.none() | st.just("2 Side Street, Springfield")),
                 preferred_channel=draw(
                     st.none() | st.sampled_from((Channel.EMAIL, Channel.PHONE))
                 ),
@@ -102,20 +120,32 @@ def interviews(draw: st.DrawFn) -> Interview:
     tz_name = draw(zones)
     starts_at = draw(local_starts(tz_name))
     people = draw(interviewers(tz_name))
-    deadline = draw(st.none() | st.integers(0, 30))
+    deadline = draw(st.none() | st.integers(0, 30) | st.sampled_from(PHRASES))
     return Interview(
         starts_at,
         "Acme",
         "Engineer",
         people,
         duration=timedelta(minutes=draw(st.sampled_from((20, 45, 60, 90, 240)))),
-        decision_by=None if deadline is None else starts_at.date() + timedelta(days=deadline),
-        recruiter=draw(st.none() | st.just(Recruiter("Rita Cole", agency="SelecSource"))),
+        decision_by=(
+            deadline
+            if deadline is None or isinstance(deadline, str)
+            else starts_at.date() + timedelta(days=deadline)
+        ),
+        recruiter=draw(
+            st.none()
+            | st.just(Recruiter("Rita Cole", agency="SelecSource", phone="+1 404 555 0199"))
+            | st.just(Recruiter("Rita Cole", email="rita@agency.example"))
+            # an in-house recruiter who also interviewed: an employer contact
+            | st.sampled_from(people).map(lambda p: Recruiter(p.name.upper(), phone="+1 555 0101"))
+        ),
         candidate=draw(
             st.none() | st.just(Candidate("Sam Lee", timezone=draw(st.none() | zones)))
         ),
         contact=draw(st.sampled_from([None] + [p.name for p in people])),
         invited_to_call=draw(st.booleans()),
+        format=draw(st.sampled_from(InterviewFormat)),
+        address=draw(st.none() | st.just("1 Main Street, Springfield")),
     )
 
 
@@ -139,6 +169,9 @@ def policies(draw: st.DrawFn) -> Policy:
         wait_without_deadline=draw(st.integers(1, 10)),
         min_gap=draw(st.integers(1, 7)),
         max_check_ins=draw(st.integers(0, 5)),
+        max_contacts_ever=draw(st.integers(0, 8)),
+        mail_card_immediately=draw(st.booleans()),
+        salutation=draw(st.sampled_from(Salutation)),
         max_calls=draw(st.integers(0, 3)),
         calls_need_invitation=draw(st.booleans()),
         call_window=draw(windows(7, 16)),

@@ -25,6 +25,7 @@ def _public_copy(action: Action) -> Action:
         rule=action.rule,
         sources=action.sources,
         template=action.template,
+        facts=action.facts,
     )
 
 

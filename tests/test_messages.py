@@ -34,12 +34,18 @@ from .factories import at
 
 SAM = Candidate("Sam Lee", email="sam@example.com", phone="+1 917 555 0100")
 TEMPLATES = {
+    "ask_for_cards",
+    "ask_permission",
+    "ask_timeline",
+    "closing_statement",
     "thank_you_email",
     "thank_you_card",
+    "requested_items_email",
     "check_in_email",
     "next_steps_email",
     "check_in_call",
     "recruiter_debrief_call",
+    "recruiter_debrief_email",
     "feedback_request_email",
     "feedback_response_email",
 }
@@ -75,8 +81,11 @@ def every_message_action(interview: Interview) -> list[Action]:
         [Update(interview.ends_at.add(days=1), Outcome.FEEDBACK_REQUESTED)],
         [Update(interview.ends_at.add(days=1), Outcome.REJECTED)],
     ]
+    unreachable = attrs.evolve(
+        interview, recruiter=Recruiter("Rita Cole", email="rita@agency.example")
+    )
     for policy in (Policy(), Policy.traditional()):
-        for variant in (interview, attrs.evolve(interview, decision_by=None)):
+        for variant in (interview, attrs.evolve(interview, decision_by=None), unreachable):
             for history in histories:
                 for action in plan(variant, policy, history=history):
                     if action.template is not None:
@@ -104,23 +113,27 @@ class TestBuiltInPack:
         assert message.channel is Channel.EMAIL
         text = message.text
         assert text.startswith(
-            "Dear Ana Ruiz,\n\nThank you for meeting with me on Tuesday, July 7"
+            "Dear Ana Ruiz,\n\nThank you for taking the time to talk with me on Tuesday, July 7"
         )
         assert "the move to streaming pipelines" in text
-        assert "more interested in joining Acme Analytics" in text
-        assert "I believe five years of Kafka would let me contribute" in text
-        assert "did not get to mention: my AWS certification" in text
-        assert "As you asked, I am including two code samples." in text
+        assert "I am very interested in the position and in joining Acme Analytics." in text
+        assert "I believe five years of Kafka would let me contribute from the start" in text
+        assert "did not get to mention when we spoke: my AWS certification." in text
+        assert "As you asked, I have attached two code samples." in text
+        assert message.enclosures == ("two code samples",)
         assert text.endswith("Sam Lee\nsam@example.com\n+1 917 555 0100")
         assert message.html is not None
         assert "<p>Dear Ana Ruiz,</p>" in message.html
 
     def test_thank_you_without_optional_details(self) -> None:
-        """Optional details degrade gracefully: no topics, nothing missed, nothing asked."""
+        """The truth rule: no topics, fit, missed or requested items: nothing is invented."""
         iv = full_interview(topics=(), missed=(), requested=())
-        text = render(by_template("thank_you_email", iv), iv).text
-        assert "I enjoyed hearing how your team works" in text
-        assert "mention" not in text and "As you asked" not in text
+        message = render(by_template("thank_you_email", iv), iv)
+        text = message.text
+        assert "discussion" not in text and "conversation about" not in text
+        assert "believe" not in text and "contribute" not in text
+        assert "mention" not in text and "attached" not in text
+        assert message.missing_details == ("topics", "fit")
 
     def test_check_in_refers_to_the_timeline_and_asks_next_steps(self) -> None:
         """Issue 3: the check-in refers to the timeline they gave and asks about next steps."""
@@ -136,7 +149,7 @@ class TestBuiltInPack:
         message = render(by_template("check_in_call", iv), iv)
         assert message.subject is None and message.html is None
         assert message.to == "+1 212 555 0142"
-        assert "between 10:00 AM and 11:30 AM their time" in message.text
+        assert "between 10:00 AM and 11:30 AM New York time (EDT)" in message.text
         assert "If you reach voicemail" in message.text
 
     def test_recruiter_debrief_points(self) -> None:
@@ -164,7 +177,7 @@ class TestBuiltInPack:
             if a.template == "thank_you_email" and a.recipient.name == "Bo Chen"  # type: ignore[union-attr]
         )
         assert "on Wednesday, July 8" in render(bo, iv).text
-        assert "mercredi 8 juillet" in TemplatePack(locale="fr").render(bo, iv).text
+        assert "on Wednesday 8 July" in TemplatePack(locale="en_GB").render(bo, iv).text
 
 
 class TestSafety:
@@ -175,10 +188,12 @@ class TestSafety:
             render(by_template("thank_you_email", iv), iv)
         assert raised.value.template == "thank_you_email.txt"
 
-    def test_in_person_steps_have_no_message(self) -> None:
-        """An action kind with no template: a clear TemplateError."""
+    def test_an_action_without_template_has_no_message(self) -> None:
+        """An action with no template: a clear TemplateError naming its kind."""
         iv = full_interview()
-        card = next(a for a in plan(iv) if a.kind is ActionKind.ASK_FOR_CARDS)
+        card = attrs.evolve(
+            next(a for a in plan(iv) if a.kind is ActionKind.ASK_FOR_CARDS), template=None
+        )
         with pytest.raises(TemplateError, match="ASK_FOR_CARDS"):
             render(card, iv)
 
@@ -189,14 +204,18 @@ class TestSafety:
         with pytest.raises(TemplateError, match="no such template"):
             render(action, iv)
 
-    def test_header_injection_is_flattened(self) -> None:
-        """A detail with CR/LF cannot break the subject line."""
-        iv = full_interview()
-        message = render(
-            by_template("thank_you_email", iv), iv, role="Engineer\r\nBcc: victim@example.com"
+    def test_header_injection_is_flattened(self, tmp_path: Path) -> None:
+        """A variable with CR/LF cannot break the subject line."""
+        pack = user_pack(
+            tmp_path,
+            thank_you_email="{% block subject %}{{ note }}{% endblock %}"
+            "{% block body %}Hi{% endblock %}",
         )
-        assert message.subject is not None
-        assert "\n" not in message.subject and "\r" not in message.subject
+        iv = full_interview()
+        message = pack.render(
+            by_template("thank_you_email", iv), iv, note="Engineer\r\nBcc: victim@example.com"
+        )
+        assert message.subject == "Engineer Bcc: victim@example.com"
 
     def test_html_escapes_user_text(self) -> None:
         """HTML output escapes everything user-given."""

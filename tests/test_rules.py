@@ -191,15 +191,56 @@ class TestThankYou:
 
 class TestRecruiter:
     def test_call_the_recruiter_right_after(self) -> None:
-        """Rule recruiter (seed 000): call the agency recruiter as soon as possible."""
-        rita = Recruiter("Rita Cole", agency="SelecSource")
+        """Rule recruiter (seed 000): call the agency recruiter as soon as possible.
+
+        "Call your recruiter as soon as possible after your interview": from
+        the end, within recruiter_debrief_within, and within their business
+        hours (the send window, 08:00-17:00): 15:00 to 17:00 here.
+        """
+        rita = Recruiter("Rita Cole", agency="SelecSource", phone="+1 404 555 0199")
         iv = interview(recruiter=rita)
         (call,) = of_kind(plan(iv), ActionKind.RECRUITER_DEBRIEF)
         assert call.recipient == rita
         assert call.channel is Channel.PHONE
         assert call.earliest == iv.ends_at
-        assert call.latest == iv.ends_at + timedelta(hours=4)
+        assert call.latest == at(2024, 7, 2, 17)
         assert call.suggested == iv.ends_at + timedelta(minutes=15)
+
+    def test_an_evening_interview_debriefs_next_morning_in_the_recruiters_zone(self) -> None:
+        """Rule recruiter: held to the recruiter's business hours, in the recruiter's zone."""
+        rita = Recruiter("Rita Cole", phone="+44 20 5550 0199")
+        candidate = Candidate("Sam Lee", timezone="Europe/London")
+        iv = interview(starts_at=at(2024, 7, 2, 11), recruiter=rita, candidate=candidate)
+        (call,) = of_kind(plan(iv), ActionKind.RECRUITER_DEBRIEF)
+        london = "Europe/London"
+        assert call.earliest == at(2024, 7, 3, 8, tz=london)  # 17:00 in London when it ends
+        assert call.latest == at(2024, 7, 3, 12, tz=london)
+        assert call.suggested == at(2024, 7, 3, 8, 15, tz=london)
+
+    def test_without_a_number_the_debrief_goes_by_email(self) -> None:
+        """Never a call to an unknown number: the debrief is e-mailed, and says why."""
+        rita = Recruiter("Rita Cole", email="rita@agency.example")
+        (debrief,) = of_kind(plan(interview(recruiter=rita)), ActionKind.RECRUITER_DEBRIEF)
+        assert debrief.channel is Channel.EMAIL
+        assert debrief.template == "recruiter_debrief_email"
+        assert debrief.describe() == "Call Rita Cole to debrief (no phone number is known)"
+
+    def test_an_in_house_recruiter_who_interviewed_is_the_employer(self) -> None:
+        """Issue 10.8: one person as recruiter and interviewer is an employer contact.
+
+        No debrief is planned, and every call to them counts against max_calls.
+        """
+        iv = interview(
+            recruiter=Recruiter("ana ruiz", phone="+1 212 555 0142"),
+            decision_by=date(2024, 7, 10),
+            invited_to_call=True,
+        )
+        whole = plan(iv, Policy(max_calls=1))
+        assert of_kind(whole, ActionKind.RECRUITER_DEBRIEF) == []
+        calls = [a for a in whole if a.channel is Channel.PHONE]
+        assert len(calls) == 1
+        logged = [Contact(at(2024, 7, 11, 10, 15), Channel.PHONE, recipient="Ana Ruiz")]
+        assert not any(a.channel is Channel.PHONE for a in plan(iv, history=logged))
 
     def test_the_debrief_has_its_script(self) -> None:
         """The call comes with talking points for the recruiter."""
@@ -332,7 +373,7 @@ class TestOneCall:
 
     def test_call_window_is_mid_morning_recipient_time(self) -> None:
         """Rule one-call (seed 001): mid-morning before lunch, in the recipient's zone."""
-        tokyo = Interviewer("Ana Ruiz", timezone="Asia/Tokyo")
+        tokyo = Interviewer("Ana Ruiz", timezone="Asia/Tokyo", phone="+81 3 5550 0100")
         iv = interview(interviewers=[tokyo], decision_by=date(2024, 7, 10))
         call = of_kind(plan(iv), CHECK_IN)[0]
         assert call.earliest == pendulum.datetime(2024, 7, 11, 10, tz="Asia/Tokyo")
@@ -378,14 +419,14 @@ class TestPreferredChannel:
 
     def test_phone_preference_still_obeys_one_call(self) -> None:
         """A phone preference gets the one allowed call, then e-mail (rules one-call, cap)."""
-        ana = Interviewer("Ana Ruiz", preferred_channel="phone")
+        ana = Interviewer("Ana Ruiz", preferred_channel="phone", phone="+1 212 555 0142")
         iv = interview(interviewers=[ana], decision_by=date(2024, 7, 10))
         channels = [c.channel for c in of_kind(plan(iv), CHECK_IN)]
         assert channels == [Channel.PHONE, Channel.EMAIL, Channel.EMAIL]
 
     def test_preference_can_be_switched_off(self) -> None:
         """Knob respect_preferred_channel=False: the default choice applies."""
-        ana = Interviewer("Ana Ruiz", preferred_channel=Channel.EMAIL)
+        ana = Interviewer("Ana Ruiz", preferred_channel=Channel.EMAIL, phone="+1 212 555 0142")
         iv = interview(interviewers=[ana], decision_by=date(2024, 7, 10))
         first = of_kind(plan(iv, Policy(respect_preferred_channel=False)), CHECK_IN)[0]
         assert first.channel is Channel.PHONE
@@ -456,12 +497,19 @@ class TestUndecided:
         assert nxt.earliest.date() == date(2024, 7, 18)
         assert nxt.rule == "undecided"
 
-    def test_undecided_stays_within_the_cap(self) -> None:
-        """Undecided answers do not give back check-ins (rule cap)."""
+    def test_undecided_keeps_following_up_within_the_lifetime_limit(self) -> None:
+        """Rules undecided and cap: each answer restarts the run, never past max_contacts_ever.
+
+        Seed 003: "If they do not know, continue to follow-up with them at a
+        later date."  Six answered check-ins use up the default lifetime of six.
+        """
         iv = interview()
-        history = []
-        for when in (at(2024, 7, 10, 9), at(2024, 7, 22, 9), at(2024, 8, 5, 9)):
+        history: list[object] = []
+        for week in range(6):
+            when = at(2024, 7, 10, 9).add(weeks=2 * week)
             history += [Contact(when, Channel.EMAIL), Update(when.add(hours=2), Outcome.UNDECIDED)]
+            left = of_kind(plan(iv, history=history), CHECK_IN)
+            assert len(left) == min(3, 6 - (week + 1))
         assert of_kind(plan(iv, history=history), CHECK_IN) == []
 
 
@@ -601,7 +649,7 @@ class TestSources:
 
     def test_a_preferred_call_cites_one_call_and_preference(self) -> None:
         """An invited call to someone who prefers the phone cites both choice rules."""
-        fond = Interviewer("Ana Ruiz", preferred_channel="phone")
+        fond = Interviewer("Ana Ruiz", preferred_channel="phone", phone="+1 212 555 0142")
         iv = interview(interviewers=[fond], decision_by=date(2024, 7, 10))
         call = of_kind(plan(iv), CHECK_IN)[0]
         assert call.channel is Channel.PHONE

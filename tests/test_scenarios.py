@@ -87,7 +87,14 @@ class TestAMonthWithoutADeadline:
         pendulum.datetime(2026, 10, 29, 15, tz="America/Chicago"),
         "Prairie Logistics",
         "Operations Analyst",
-        [Interviewer("Dee Walsh", title="Operations Director", email="dee@prairie.example")],
+        [
+            Interviewer(
+                "Dee Walsh",
+                title="Operations Director",
+                email="dee@prairie.example",
+                phone="+1 312 555 0170",
+            )
+        ],
         candidate=Candidate("Sam Lee"),
     )
 

@@ -18,11 +18,23 @@ from .action import Action, Plan
 from .audit import Violation, audit
 from .errors import FollowupError, InvalidHistory, InvalidInterview, InvalidPolicy
 from .events import Contact, Event, Outcome, OutOfOffice, Reply, Update
-from .model import ActionKind, Candidate, Channel, Interview, Interviewer, Recruiter
+from .facts import CallBasis, Facts, Fallback, PreviousContact
+from .model import (
+    ActionKind,
+    Candidate,
+    Channel,
+    Interview,
+    Interviewer,
+    InterviewFormat,
+    Recruiter,
+    Salutation,
+)
 from .plan import plan, plan_many
 from .policy import PRESETS, Policy, TimeWindow
 from .rules import RULES, Rule
+from .sources import SOURCES, Source
 from .state import FollowupState
+from .timeframe import Timeframe, parse_timeframe
 
 if TYPE_CHECKING:
     from .messages import Message, TemplateError, TemplatePack, render
@@ -58,15 +70,20 @@ def __getattr__(name: str) -> Any:
 __all__ = [
     "PRESETS",
     "RULES",
+    "SOURCES",
     "Action",
     "ActionKind",
+    "CallBasis",
     "Candidate",
     "Channel",
     "Contact",
     "Event",
+    "Facts",
+    "Fallback",
     "FollowupError",
     "FollowupState",
     "Interview",
+    "InterviewFormat",
     "Interviewer",
     "InvalidHistory",
     "InvalidInterview",
@@ -76,16 +93,21 @@ __all__ = [
     "Outcome",
     "Plan",
     "Policy",
+    "PreviousContact",
     "Recruiter",
     "Reply",
     "Rule",
+    "Salutation",
+    "Source",
     "TemplateError",
     "TemplatePack",
     "TimeWindow",
+    "Timeframe",
     "Update",
     "Violation",
     "__version__",
     "audit",
+    "parse_timeframe",
     "plan",
     "plan_many",
     "render",

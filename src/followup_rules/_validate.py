@@ -165,12 +165,15 @@ def aware_datetime(owner: str, error: ErrorType) -> dict[str, Any]:
     return custom(owner, error, check)
 
 
-def optional_date(owner: str, error: ErrorType) -> dict[str, Any]:
-    """None, a date, or an aware datetime (its own calendar date is kept)."""
+def optional_date(owner: str, error: ErrorType, *, timeframes: bool = False) -> dict[str, Any]:
+    """None, a date, or an aware datetime (its own calendar date is kept).
 
-    def check(value: Any, fail: Callable[[str], Exception]) -> date | None:
-        if value is None:
-            return None
+    With *timeframes*, also a `Timeframe`, a ``(start, end)`` pair of dates
+    (made a window), or a phrase, kept as a string for the owner to read
+    against its own day (see `followup_rules.timeframe`).
+    """
+
+    def one_day(value: Any, fail: Callable[[str], Exception]) -> date:
         if isinstance(value, datetime):
             if value.tzinfo is None or value.utcoffset() is None:
                 raise fail("naive datetime: give a date, or a datetime with a time zone")
@@ -178,6 +181,24 @@ def optional_date(owner: str, error: ErrorType) -> dict[str, Any]:
         if isinstance(value, date):
             return date(value.year, value.month, value.day)
         raise fail(f"expected a date, got {type(value).__name__}")
+
+    def check(value: Any, fail: Callable[[str], Exception]) -> Any:
+        if value is None:
+            return None
+        if timeframes:
+            from .timeframe import Timeframe
+
+            if isinstance(value, Timeframe):
+                return value
+            if isinstance(value, str):
+                return clean_text(value, fail)
+            if isinstance(value, (tuple, list)) and len(value) == 2:
+                start, end = one_day(value[0], fail), one_day(value[1], fail)
+                if end < start:
+                    raise fail("a (start, end) window must not end before it starts")
+                phrase = f"between {start.isoformat()} and {end.isoformat()}"
+                return Timeframe(start, end, phrase, "between")
+        return one_day(value, fail)
 
     return custom(owner, error, check)
 

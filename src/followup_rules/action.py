@@ -13,6 +13,7 @@ from ._calendar import to_local, utc
 from ._validate import aware_datetime, check_fields
 from .errors import InvalidInterview
 from .events import Contact
+from .facts import NO_FACTS, Facts, Fallback
 from .model import ActionKind, Channel, Interviewer, Recruiter
 
 __all__ = ["Action", "Plan"]
@@ -31,6 +32,11 @@ _VERBS = {
     ActionKind.CHECK_IN: "Check in with {who} {medium}",
     ActionKind.FEEDBACK_REQUEST: "Ask {who} for feedback {medium}",
     ActionKind.FEEDBACK_RESPONSE: "Answer {who}'s feedback request {medium}",
+    ActionKind.SEND_REQUESTED: "Send {who} what they asked for {medium}",
+}
+_WHY = {
+    Fallback.NO_PHONE: "no phone number is known",
+    Fallback.NO_ADDRESS: "no postal address is known",
 }
 _MEDIUM = {
     (ActionKind.THANK_YOU, Channel.EMAIL): "e-mail",
@@ -55,7 +61,11 @@ class Action:
         suggested: the best moment inside the window.
         rule: the id of the catalogue rule that produced it.
         sources: the seed articles behind it (file names).
-        template: the message template to render, or None for in-person steps.
+        template: the message template to render (for in-room steps, the
+            talking points), or None.
+        facts: what the planner knew that the message may state: the
+            attempt, the previous contact, the decision date in force, why a
+            call is allowed, the employer's news (see `Facts`).
 
     An action built by hand is checked: aware times (stdlib ones become
     pendulum DateTimes) with ``earliest <= suggested <= latest``, else
@@ -73,6 +83,7 @@ class Action:
     rule: str
     sources: tuple[str, ...]
     template: str | None = None
+    facts: Facts = NO_FACTS
     # (earliest, latest, suggested) as stdlib UTC instants: what the planner
     # sorts, filters and folds by, computed once.
     _utc: tuple[datetime, datetime, datetime] = attrs.field(
@@ -105,6 +116,7 @@ class Action:
         rule: str,
         sources: tuple[str, ...],
         template: str | None,
+        facts: Facts = NO_FACTS,
     ) -> Action:
         """An action from the planner's own UTC *instants* (earliest, latest, suggested).
 
@@ -120,9 +132,22 @@ class Action:
         _SET_RULE(action, rule)
         _SET_SOURCES(action, sources)
         _SET_TEMPLATE(action, template)
+        _SET_FACTS(action, facts)
         _SET_UTC(action, instants)
         _SET_TZ(action, tz)
         return action
+
+    def _with_facts(self, facts: Facts) -> Action:
+        """This action with other facts: the same times, unchecked (the planner's own)."""
+        twin = object.__new__(type(self))
+        for slot in _SLOTS:  # a lazy time not built yet stays unbuilt
+            try:
+                value = slot.__get__(self, Action)
+            except AttributeError:
+                continue
+            slot.__set__(twin, value)
+        _SET_FACTS(twin, facts)
+        return twin
 
     if not TYPE_CHECKING:  # for type checkers the three times are plain attributes
 
@@ -145,18 +170,38 @@ class Action:
             return value
 
     def describe(self) -> str:
-        """One line for people, e.g. ``"Check in with Ana Ruiz by phone"``."""
+        """One line for people, e.g. ``"Check in with Ana Ruiz by phone"``.
+
+        A step that had to change channel says why: "Check in with Ana Ruiz
+        by e-mail (no phone number is known)".
+        """
         who = self.recipient.name if self.recipient is not None else "the interviewer"
         medium = _MEDIUM.get((self.kind, self.channel)) or _MEDIUM[self.channel]
-        return _VERBS[self.kind].format(who=who, medium=medium)
+        line = _VERBS[self.kind].format(who=who, medium=medium)
+        fallback = self.facts.fallback
+        return line if fallback is None else f"{line} ({_WHY[fallback]})"
 
-    def done(self, at: datetime | None = None) -> Contact:
-        """The history event saying this action was done (at *at*, else as suggested)."""
+    def done(
+        self,
+        at: datetime | None = None,
+        *,
+        voicemail: bool = False,
+        message_id: str | None = None,
+        subject: str | None = None,
+    ) -> Contact:
+        """The history event saying this action was done (at *at*, else as suggested).
+
+        *voicemail*, *message_id* and *subject* record how it went, so that
+        the next message to the same person can refer to it.
+        """
         return Contact(
             at=self.suggested if at is None else at,
             channel=self.channel,
             kind=self.kind,
             recipient=None if self.recipient is None else self.recipient.name,
+            voicemail=voicemail,
+            message_id=message_id,
+            subject=subject,
         )
 
     def sort_key(self) -> tuple[datetime, datetime, int, str]:
@@ -183,9 +228,11 @@ class Action:
     _SET_RULE,
     _SET_SOURCES,
     _SET_TEMPLATE,
+    _SET_FACTS,
     _SET_UTC,
     _SET_TZ,
 ) = (Action.__dict__[field.name].__set__ for field in attrs.fields(Action))
+_SLOTS = tuple(Action.__dict__[field.name] for field in attrs.fields(Action))
 _LAZY_TIMES = {"earliest": 0, "latest": 1, "suggested": 2}
 _LAZY_SETTERS = (_SET_EARLIEST, _SET_LATEST, _SET_SUGGESTED)
 

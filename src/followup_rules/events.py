@@ -6,6 +6,7 @@ know what is still allowed; `audit()` replays it to judge it.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from datetime import date, datetime
 from enum import Enum
@@ -16,6 +17,7 @@ import attrs
 from . import _validate as v
 from .errors import InvalidHistory
 from .model import ActionKind, Channel, Interviewer, Recruiter
+from .timeframe import Timeframe, parse_timeframe
 
 __all__ = ["Contact", "Event", "OutOfOffice", "Outcome", "Reply", "Update"]
 
@@ -42,6 +44,20 @@ def _recipient(value: Any, fail: Callable[[str], Exception]) -> str | None:
     return None if value is None else v.clean_text(value, fail)
 
 
+def _message_id(value: Any, fail: Callable[[str], Exception]) -> str | None:
+    """An RFC 5322 msg-id, ``<left@right>``; the angle brackets are added when missing."""
+    if value is None:
+        return None
+    text = v.clean_text(value, fail)
+    bare = text[1:-1] if text.startswith("<") and text.endswith(">") else text
+    if not _MSG_ID.fullmatch(bare):
+        raise fail("is not a message id like <1234.5678@mail.example.com>")
+    return f"<{bare}>"
+
+
+_MSG_ID = re.compile(r"[!#$%&'*+/=?^_`{|}~.A-Za-z0-9-]+@[!#$%&'*+/=?^_`{|}~.A-Za-z0-9\[\]:-]+")
+
+
 @attrs.frozen
 class Contact:
     """The candidate contacted someone (or did an in-interview step).
@@ -52,6 +68,10 @@ class Contact:
         kind: what it was; a check-in unless said otherwise.
         recipient: who, by name (an Interviewer or Recruiter is accepted);
             None means the interview's follow-up contact.
+        voicemail: a call that reached voicemail, where a message was left.
+        message_id: the ``Message-ID`` of an e-mail sent, so that the next
+            draft to that person can reply in the same thread.
+        subject: the subject of that e-mail ("Re:" threads the next one).
     """
 
     at: datetime = attrs.field(metadata=v.aware_datetime("Contact", InvalidHistory))
@@ -63,9 +83,28 @@ class Contact:
         default=None,
         metadata=v.custom("Contact", InvalidHistory, _recipient),
     )
+    voicemail: bool = attrs.field(
+        default=False, kw_only=True, metadata=v.flag("Contact", InvalidHistory)
+    )
+    message_id: str | None = attrs.field(
+        default=None,
+        kw_only=True,
+        metadata=v.custom("Contact", InvalidHistory, _message_id),
+    )
+    subject: str | None = attrs.field(
+        default=None, kw_only=True, metadata=v.text("Contact", InvalidHistory, optional=True)
+    )
 
     def __attrs_post_init__(self) -> None:
         v.check_fields(self)
+        if self.voicemail and self.channel is not Channel.PHONE:
+            raise InvalidHistory("Contact.voicemail", True, "only a phone call reaches voicemail")
+        if (self.message_id or self.subject) and self.channel is not Channel.EMAIL:
+            raise InvalidHistory(
+                "Contact.message_id" if self.message_id else "Contact.subject",
+                self.message_id or self.subject,
+                "only an e-mail has a message id or a subject",
+            )
 
 
 def trusted_contact(
@@ -83,6 +122,9 @@ def trusted_contact(
         ("channel", channel),
         ("kind", kind),
         ("recipient", recipient),
+        ("voicemail", False),
+        ("message_id", None),
+        ("subject", None),
     ):
         object.__setattr__(contact, name, value)
     return contact
@@ -109,14 +151,16 @@ class Update:
     Attributes:
         at: when the candidate heard it.
         outcome: what they said.
-        decision_by: with ``UNDECIDED``, the new date they gave; it becomes the
-            new deadline (seed 003).
+        decision_by: with ``UNDECIDED``, the new date they gave (a date, a
+            `Timeframe`, or a phrase like ``"in two weeks"`` read from the day
+            of the update); it becomes the new deadline (seed 004: the
+            timetable is often extended).
     """
 
     at: datetime = attrs.field(metadata=v.aware_datetime("Update", InvalidHistory))
     outcome: Outcome = attrs.field(metadata=v.member("Update", InvalidHistory, Outcome))
-    decision_by: date | None = attrs.field(
-        default=None, metadata=v.optional_date("Update", InvalidHistory)
+    decision_by: date | Timeframe | None = attrs.field(
+        default=None, metadata=v.optional_date("Update", InvalidHistory, timeframes=True)
     )
 
     def __attrs_post_init__(self) -> None:
@@ -127,12 +171,24 @@ class Update:
             raise InvalidHistory(
                 "Update.decision_by", self.decision_by, "only an UNDECIDED update has a new date"
             )
-        if self.decision_by < self.at.date():
+        if isinstance(self.decision_by, str):
+            try:
+                read = parse_timeframe(self.decision_by, self.at.date())
+            except ValueError as error:
+                raise InvalidHistory("Update.decision_by", self.decision_by, str(error)) from None
+            object.__setattr__(self, "decision_by", read)
+        if self.decision_date is not None and self.decision_date < self.at.date():
             raise InvalidHistory(
                 "Update.decision_by",
                 self.decision_by,
                 f"is before the update itself on {self.at.date().isoformat()}",
             )
+
+    @property
+    def decision_date(self) -> date | None:
+        """The new day check-ins count from: `decision_by`, or the end of its window."""
+        decided = self.decision_by
+        return decided.end if isinstance(decided, Timeframe) else decided
 
 
 @attrs.frozen

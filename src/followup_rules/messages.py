@@ -2,11 +2,20 @@
 
 The built-in pack lives in ``followup_rules/templates``.  Each message is one
 ``<name>.txt`` template with a ``subject`` block (e-mails only) and a ``body``
-block, and, for e-mails, a ``<name>.html`` template whose ``body`` block fills
-``_base.html``.  A `TemplatePack` with a *search_path* puts the user's
-directories first: a user template of the same name wins, the built-ins stay
-as fallback, and ``{% extends "builtin/thank_you_email.txt" %}`` reaches the
-built-in one from a user template of the same name.  User templates run in Jinja's sandbox.
+block; an e-mail's HTML is its text, paragraph by paragraph, in
+``_email.html`` (or ``<name>.html`` when a pack ships one).  A `TemplatePack`
+with a *search_path* puts the user's directories first: a user template of
+the same name wins, the built-ins stay as fallback, and ``{% extends
+"builtin/thank_you_email.txt" %}`` reaches the built-in one from a user
+template of the same name.  User templates run in Jinja's sandbox.
+
+The writing rules (see ``docs/templates.md``): every sentence is courtesy or
+is backed by the interview, the history or a detail the caller gave; the
+facts come from the planner with the action (`Action.facts`) and the
+templates only word them; a missing specific gives a sentence that claims
+nothing, and `Message.missing_details` names what would strengthen it.
+Sentences are written for translation: each is one ``_()`` (gettext) call
+with named placeholders, and plurals come from ``ngettext``.
 """
 
 from __future__ import annotations
@@ -14,23 +23,35 @@ from __future__ import annotations
 import os
 import re
 import weakref
-from collections.abc import Iterable, Mapping
-from datetime import date, datetime, time
+from collections.abc import Callable, Iterable, Mapping
+from datetime import date, datetime, time, tzinfo
 from functools import lru_cache
 from typing import Any
 
 import attrs
 import jinja2
+import jinja2.ext
 import jinja2.nodes
 import jinja2.sandbox
 import markupsafe
 import pendulum
 
+from ._grammar import indefinite_article, join_words
 from .action import Action
 from .errors import FollowupError
-from .model import Channel, Interview, Interviewer, Recruiter
+from .model import (
+    ActionKind,
+    Channel,
+    Interview,
+    Interviewer,
+    InterviewFormat,
+    Recruiter,
+    Salutation,
+    honorific_parts,
+)
+from .timeframe import Timeframe
 
-__all__ = ["Message", "TemplateError", "TemplatePack", "render"]
+__all__ = ["LOCALES", "Message", "TemplateError", "TemplatePack", "render"]
 
 
 class TemplateError(FollowupError):
@@ -41,8 +62,12 @@ class TemplateError(FollowupError):
     """
 
     def __init__(self, message: str, template: str | None = None) -> None:
+        self.message = message
         self.template = template
         super().__init__(message if template is None else f"{template}: {message}")
+
+    def __reduce__(self) -> tuple[object, ...]:
+        return (type(self), (self.message, self.template))
 
 
 @attrs.frozen
@@ -51,13 +76,21 @@ class Message:
 
     Attributes:
         subject: the e-mail subject (one line, under 80 characters), or None
-            for calls and cards.
-        text: the plain-text body, or the talking points of a call.
+            for calls, cards and in-room talking points.
+        text: the plain-text body, or the talking points of a call or step.
         html: the HTML body of an e-mail (everything user-given escaped), or None.
         to: who receives it: ``Name <address>`` for e-mail when the address
-            is known, the phone number for a call when known, else the name.
+            is known, the phone number for a call when known, the name,
+            title, company and address for a mailed card, else the name.
         channel: how it goes out.
         template: the template it was rendered from.
+        missing_details: details that would make the message stronger, by
+            the name `render` takes them (``"topics"``, ``"fit"``,
+            ``"feedback"``) or the model field that holds them
+            (``"email"``, ``"phone"``, ``"address"``): an app can ask the
+            user for them and render again.
+        enclosures: what the text says is attached or enclosed (the items
+            the recipient asked for): attach them before sending.
     """
 
     subject: str | None
@@ -66,38 +99,44 @@ class Message:
     to: str
     channel: Channel
     template: str
+    missing_details: tuple[str, ...] = ()
+    enclosures: tuple[str, ...] = ()
 
 
-# How a date reads to people, by locale (pendulum tokens); English wording
-# otherwise: "Friday, July 31".
-_DAY_FORMATS = {
-    "en": "dddd, MMMM D",
-    "fr": "dddd D MMMM",
-    "de": "dddd, D. MMMM",
-    "es": "dddd D [de] MMMM",
-    "it": "dddd D MMMM",
-    "nl": "dddd D MMMM",
-    "pt_br": "dddd, D [de] MMMM",
+# How dates and times read, by locale: (day, time) pendulum patterns.
+_FORMATS = {
+    "en": ("dddd, MMMM D", "h:mm A"),
+    "en_us": ("dddd, MMMM D", "h:mm A"),
+    "en_gb": ("dddd D MMMM", "HH:mm"),
 }
+LOCALES = ("en", "en_US", "en_GB")
+"""The locales the built-in pack writes wholly in their language."""
+
+_LOCALE = re.compile(r"^[A-Za-z]{2,3}(?:[_-][A-Za-z]{2})?$")
 _SUBJECT_MAX = 78
 _CONTROL = re.compile(r"[\x00-\x1f\x7f\u2028\u2029\x85]+")
 _SPACES = re.compile(r"(?<=\S) {2,}")
 _BLANK_LINES = re.compile(r"\n{3,}")
+_NUMBER_WORDS = ("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine",
+                 "ten", "eleven", "twelve")  # fmt: skip
 
 
 @lru_cache(maxsize=4096)
-def _format_day(day: date, locale: str) -> str:
+def _format_day(day: date, pattern: str, locale: str) -> str:
     """Cached: pendulum's formatter is slow, and a population shares its days."""
-    pattern = _DAY_FORMATS.get(locale, "dddd D MMMM")
     return str(pendulum.datetime(day.year, day.month, day.day).format(pattern, locale=locale))
 
 
 @lru_cache(maxsize=1024)
-def _format_time(clock: time, locale: str) -> str:
-    pattern = "h:mm A" if locale == "en" else "HH:mm"
+def _format_time(clock: time, pattern: str, locale: str) -> str:
     return str(
         pendulum.datetime(2000, 1, 1, clock.hour, clock.minute).format(pattern, locale=locale)
     )
+
+
+@lru_cache(maxsize=256)
+def _month_name(year: int, month: int, locale: str) -> str:
+    return str(pendulum.datetime(year, month, 1).format("MMMM", locale=locale))
 
 
 def _html_body(text: str) -> markupsafe.Markup:
@@ -131,17 +170,74 @@ def _tidy(text: str) -> str:
     return tidy
 
 
-def _join(items: Iterable[str], conjunction: str = "and") -> str:
-    """'a', 'a and b', 'a, b and c'."""
-    words = [str(item) for item in items]
-    if len(words) <= 1:
-        return "".join(words)
-    return f"{', '.join(words[:-1])} {conjunction} {words[-1]}"
-
-
 def _first_name(person: Any) -> str:
     name = str(getattr(person, "name", person))
     return name.split()[0] if name.split() else name
+
+
+def _zone_label(tz: tzinfo, moment: datetime) -> str:
+    """How people name a zone: "Sydney time (AEST)", "UTC", "UTC+05:30"."""
+    key = getattr(tz, "key", None) or getattr(tz, "name", None)
+    abbreviation = moment.tzname() or ""
+    if isinstance(key, str) and "/" in key:
+        city = key.rsplit("/", 1)[1].replace("_", " ")
+        if abbreviation and not abbreviation.startswith(("+", "-")):
+            return f"{city} time ({abbreviation})"
+        return f"{city} time"
+    offset = moment.utcoffset()
+    if offset is None or not offset:
+        return "UTC"
+    minutes = int(offset.total_seconds()) // 60
+    sign = "-" if minutes < 0 else "+"
+    return f"UTC{sign}{abs(minutes) // 60:02d}:{abs(minutes) % 60:02d}"
+
+
+# -- what a caller may pass to render() -------------------------------------------
+
+
+def _texts(name: str) -> Callable[[Any], list[str]]:
+    def check(value: Any) -> list[str]:
+        if isinstance(value, str):
+            value = [value]
+        if not isinstance(value, (list, tuple)) or not all(
+            isinstance(item, str) and item.strip() for item in value
+        ):
+            raise TemplateError(f"detail {name!r} must be a list of non-empty strings")
+        return [item.strip() for item in value]
+
+    return check
+
+
+def _text(name: str) -> Callable[[Any], str | None]:
+    def check(value: Any) -> str | None:
+        if value is None:
+            return None
+        if not isinstance(value, str) or not value.strip():
+            raise TemplateError(f"detail {name!r} must be a non-empty string")
+        return value.strip()
+
+    return check
+
+
+def _article(value: Any) -> str | None:
+    if value is None:
+        return None
+    if value not in ("a", "an"):
+        raise TemplateError("detail 'role_article' must be 'a' or 'an'")
+    return str(value)
+
+
+DETAILS: Mapping[str, Callable[[Any], Any]] = {
+    "topics": _texts("topics"),
+    "missed": _texts("missed"),
+    "fit": _text("fit"),
+    "part": _text("part"),
+    "feedback": _text("feedback"),
+    "role_article": _article,
+}
+"""The details `render` takes, each checked: what was discussed, what was
+missed, the case for fit, the recipient's part in the interview, the
+feedback to give, and the article of the role ("a"/"an")."""
 
 
 class TemplatePack:
@@ -150,14 +246,17 @@ class TemplatePack:
     Args:
         search_path: a directory, or directories, searched before the
             built-ins; their templates render in Jinja's sandbox.
-        locale: how dates read ("en", "fr", "de", "es", "it", "nl", "pt_br",
-            or any other pendulum locale with a day-month order).
+        locale: the language and region messages are written for, one of
+            `LOCALES` (``"en"`` reads "Tuesday, July 7" and "10:00 AM";
+            ``"en_GB"`` reads "Tuesday 7 July" and "10:00").  A locale with
+            no translation is refused, never written in a mix of languages.
 
     The Jinja environment is created once per pack and reused, so compiled
     templates are cached.
 
     Raises:
-        TemplateError: an unknown locale or a missing search directory.
+        TemplateError: an unknown or untranslated locale, a search path that
+            is not a directory (or not a path at all).
     """
 
     def __init__(
@@ -166,21 +265,20 @@ class TemplatePack:
         *,
         locale: str = "en",
     ) -> None:
-        if search_path is None:
-            paths: list[str] = []
-        elif isinstance(search_path, (str, os.PathLike)):
-            paths = [os.fspath(search_path)]
-        else:
-            paths = [os.fspath(path) for path in search_path]
-        for path in paths:
-            if not os.path.isdir(path):
-                raise TemplateError(f"template directory {path!r} does not exist")
-        try:
-            pendulum.datetime(2026, 7, 31).format("dddd MMMM", locale=locale)
-        except (ValueError, TypeError) as error:
-            raise TemplateError(f"unknown locale {locale!r}") from error
+        paths = _search_paths(search_path)
+        if not isinstance(locale, str) or not _LOCALE.match(locale):
+            raise TemplateError(f"locale must be a name like 'en' or 'en_GB', got {locale!r}")
+        key = locale.replace("-", "_").casefold()
+        if key not in _FORMATS:
+            raise TemplateError(
+                f"no translation for locale {locale!r}: the built-in messages are written in "
+                f"{', '.join(LOCALES)}"
+            )
         self.search_path = tuple(paths)
         self.locale = locale
+        self._key = key
+        self._pendulum_locale = key if key != "en_us" else "en_us"
+        self._day_pattern, self._time_pattern = _FORMATS[key]
         self._known: dict[str, bool] = {}
         builtin = jinja2.PackageLoader("followup_rules", "templates")
         loaders: list[jinja2.BaseLoader] = [jinja2.FileSystemLoader(paths)] if paths else []
@@ -194,9 +292,18 @@ class TemplatePack:
             trim_blocks=True,
             lstrip_blocks=True,
             keep_trailing_newline=False,
+            extensions=[jinja2.ext.i18n],
         )
+        self.environment.install_null_translations(newstyle=True)  # type: ignore[attr-defined]
+        gettext = self.environment.globals["gettext"]
+        self._ = gettext
         self.environment.filters.update(
-            day=self._day, time=self._time, join_and=_join, first_name=_first_name
+            day=self._day,
+            time=self._time,
+            join_and=self._join,
+            join_or=self._join_or,
+            first_name=_first_name,
+            a_an=indefinite_article,
         )
 
     def __repr__(self) -> str:
@@ -206,11 +313,84 @@ class TemplatePack:
 
     def _day(self, value: Any) -> str:
         """A date (or a datetime's own date) as people write it in this locale."""
-        return _format_day(date(value.year, value.month, value.day), self.locale)
+        return _format_day(
+            date(value.year, value.month, value.day), self._day_pattern, self._pendulum_locale
+        )
 
     def _time(self, value: datetime) -> str:
         """A wall-clock time as people write it in this locale."""
-        return _format_time(time(value.hour, value.minute), self.locale)
+        return _format_time(
+            time(value.hour, value.minute), self._time_pattern, self._pendulum_locale
+        )
+
+    def _join(self, items: Iterable[str]) -> str:
+        return join_words(items, "and")
+
+    def _join_or(self, items: Iterable[str]) -> str:
+        return join_words(items, "or")
+
+    def _number(self, count: int) -> str:
+        return _NUMBER_WORDS[count] if 0 <= count < len(_NUMBER_WORDS) else str(count)
+
+    def decision_words(self, decided: date | None, timeframe: Timeframe | None) -> str | None:
+        """When they said they would decide, worded to follow "to decide": "by Wednesday, July 15".
+
+        A window is worded from its shape, not quoted ("within about two
+        weeks", "by the end of July"), so that no date is invented.
+        """
+        if timeframe is None:
+            return None if decided is None else f"by {self._day(decided)}"
+        kind = timeframe.kind
+        end = timeframe.end
+        if kind == "within":
+            unit = timeframe.unit.rstrip("s")
+            count = timeframe.count
+            if timeframe.approximate:
+                amount = "a couple of" if count == 2 else "a few"
+                return f"within {amount} {unit}s"
+            if count == 1:
+                return f"within {'an' if unit == 'hour' else 'a'} {unit}"
+            return f"within {self._number(count)} {unit}s"
+        month = _month_name(end.year, end.month, self._pendulum_locale)
+        words = {
+            "this_week": "by the end of that week",
+            "next_week": "during the following week",
+            "early_next_week": "early the following week",
+            "end_of_next_week": "by the end of the following week",
+            "this_month": f"by the end of {month}",
+            "month": f"in {month}",
+            "early_month": f"in early {month}",
+            "mid_month": f"in mid-{month}",
+            "late_month": f"in late {month}",
+        }
+        if kind in words:
+            return words[kind]
+        return f"between {self._day(timeframe.start)} and {self._day(end)}"
+
+    def addressee(self, person: Interviewer | Recruiter | None, style: Salutation) -> str:
+        """The name a letter greets: "Dr. Ruiz", "Ana" or "Ana Ruiz" (see `Salutation`)."""
+        if person is None:
+            return ""
+        if style is Salutation.FIRST_NAME:
+            return _first_name(person)
+        if style is Salutation.HONORIFIC and isinstance(person, Interviewer):
+            courtesy, academic = honorific_parts(person.honorific)
+            title = academic or courtesy
+            if title:
+                return f"{title} {person.family_name}"
+        return person.name
+
+    def spoken_name(self, person: Interviewer | Recruiter | None, style: Salutation) -> str:
+        """How a voicemail greets: "Dr. Ruiz" when the policy is formal and a title is known,
+        else the first name (a full name is not said aloud)."""
+        if person is None:
+            return ""
+        if style is Salutation.HONORIFIC and isinstance(person, Interviewer):
+            courtesy, academic = honorific_parts(person.honorific)
+            title = academic or courtesy
+            if title:
+                return f"{title} {person.family_name}"
+        return _first_name(person)
 
     # -- templates --------------------------------------------------------------
 
@@ -220,6 +400,8 @@ class TemplatePack:
         Raises:
             TemplateError: no such template, or it does not compile.
         """
+        if not isinstance(name, str) or not name:
+            raise TemplateError(f"a template name must be a non-empty string, got {name!r}")
         filename = name if "." in name else f"{name}.txt"
         try:
             return self.environment.get_template(filename)
@@ -241,52 +423,136 @@ class TemplatePack:
         )
 
     def context(self, action: Action, interview: Interview, **details: Any) -> dict[str, Any]:
-        """The variables a template sees for *action* (see ``docs/templates.md``)."""
+        """The variables a template sees for *action* (see ``docs/templates.md``).
+
+        Raises:
+            TemplateError: *action* or *interview* is not one, or a detail is
+                of the wrong type or names a variable the planner owns.
+        """
+        if not isinstance(action, Action):
+            raise TemplateError(f"expected an Action to write, got {type(action).__name__}")
+        if not isinstance(interview, Interview):
+            raise TemplateError(f"expected the Interview, got {type(interview).__name__}")
+        facts = action.facts
         recipient = action.recipient
         tz = interview.zone_of(recipient)
         starts = interview._utc_span[0].astimezone(tz)  # stdlib: pendulum's astimezone is slow
+        if isinstance(recipient, Interviewer):
+            topics, fit, missed = interview.details_for(recipient)
+            part = recipient.part
+        else:
+            topics, fit, missed, part = interview.topics, interview.fit, interview.missed, None
+        style = facts.salutation
+        previous = facts.previous
         values: dict[str, Any] = {
             "action": action,
+            "facts": facts,
             "kind": action.kind.name,
             "channel": action.channel.name,
             "company": interview.company,
             "role": interview.role,
+            "role_article": None,
             "interview": interview,
+            "remote": interview.format is not InterviewFormat.IN_PERSON,
+            "by_phone": interview.format is InterviewFormat.PHONE,
             "interview_day": self._day(starts),
             "when": action.suggested,
             "recipient": recipient,
             "recipient_name": "" if recipient is None else recipient.name,
             "recipient_title": getattr(recipient, "title", None),
+            "addressee": self.addressee(recipient, style),
+            "spoken_name": self.spoken_name(recipient, style),
             "contact": interview.follow_up_contact,
             "interviewers": interview.interviewers,
+            "colleagues": len(interview.interviewers) > 1,
             "recruiter": interview.recruiter,
-            "decision_by": interview.decision_by,
-            "decision_day": None
-            if interview.decision_by is None
-            else self._day(interview.decision_by),
-            "topics": list(interview.topics),
-            "missed": list(interview.missed),
-            "requested": list(interview.requested),
+            "variant": facts.variant,
+            "attempt": facts.attempt,
+            "final": facts.final,
+            "previous": previous,
+            "previous_day": None if previous is None else self._day(previous.day),
+            "decision_by": facts.decision_by,
+            "decision_day": None if facts.decision_by is None else self._day(facts.decision_by),
+            "decision_words": self.decision_words(facts.decision_by, facts.timeframe),
+            "decision_given_day": None
+            if facts.decision_given_on is None
+            else self._day(facts.decision_given_on),
+            "news": None if facts.news is None else facts.news.name,
+            "news_day": None if facts.news_on is None else self._day(facts.news_on),
+            "replied_day": None if facts.replied_on is None else self._day(facts.replied_on),
+            "call_basis": None if facts.call_basis is None else facts.call_basis.name,
+            "topics": list(topics),
+            "fit": fit,
+            "missed": list(missed),
+            "part": part,
+            "requested": list(facts.requested),
+            "feedback": None,
             "invited_to_call": interview.invited_to_call,
         }
+        if action.channel is Channel.PHONE:
+            values.update(self._call_times(action, interview))
+        if action.kind is ActionKind.RECRUITER_DEBRIEF:
+            values["people"] = self._join(
+                f"{person.name} ({person.title})" if person.title else person.name
+                for person in interview.interviewers
+            )
         if interview.candidate is not None:
             values["candidate"] = interview.candidate
-        values.update(details)
+        for name, value in details.items():
+            check = DETAILS.get(name)
+            if check is not None:
+                values[name] = check(value)
+            elif name in values or name in _OWNED:
+                raise TemplateError(
+                    f"{name!r} comes from the action and the interview and cannot be "
+                    f"overridden; the details you may pass are {', '.join(DETAILS)}"
+                )
+            else:
+                values[name] = value  # a variable of the caller's own templates
+        values["a_role"] = (
+            f"{values['role_article'] or indefinite_article(values['role'])} " + (values["role"])
+        )
         return values
 
-    def render(self, action: Action, interview: Interview, **details: Any) -> Message:
-        """Write the message of *action*; *details* add or override template variables.
+    def _call_times(self, action: Action, interview: Interview) -> dict[str, Any]:
+        """A call's window in the recipient's zone, and in the candidate's when it differs."""
+        opens, closes = action.earliest, action.latest
+        their = f"{self._time(opens)} and {self._time(closes)} {_zone_label(opens.tzinfo, opens)}"  # type: ignore[arg-type]
+        mine_tz = interview.zone_of(interview.candidate)
+        mine_opens = opens.in_timezone(mine_tz)  # type: ignore[arg-type]
+        mine_closes = closes.in_timezone(mine_tz)  # type: ignore[arg-type]
+        same = (mine_opens.date(), mine_opens.time(), mine_opens.utcoffset()) == (
+            opens.date(),
+            opens.time(),
+            opens.utcoffset(),
+        )
+        mine = None
+        if not same:
+            mine = (
+                f"{self._time(mine_opens)} and {self._time(mine_closes)} "
+                f"{_zone_label(mine_tz, mine_opens)}"
+            )
+            if mine_opens.date() != opens.date():
+                mine += f" on {self._day(mine_opens)}"
+        return {"call_day": self._day(opens), "their_window": their, "my_window": mine}
+
+    def render(self, action: Action, interview: Interview, /, **details: Any) -> Message:
+        """Write the message of *action*; *details* fill in what the interview leaves out.
+
+        See `DETAILS` for the details and their types; a name of your own
+        becomes a variable for your own templates.
 
         Raises:
             TemplateError: the action has no template, the template is missing
-                or broken, or a value it needs is missing (named).
+                or broken, a value it needs is missing (named), or a detail
+                is of the wrong type.  Nothing is half-written.
         """
+        values = self.context(action, interview, **details)
         if action.template is None:
             raise TemplateError(
                 f"a {action.kind.name} action ({action.channel.name}) has no message to render"
             )
         name = action.template
-        values = self.context(action, interview, **details)
         subject, text = self._subject_and_body(self.get(name), values, f"{name}.txt")
         if not text:
             raise TemplateError("the body block is empty", f"{name}.txt")
@@ -305,9 +571,11 @@ class TemplatePack:
             subject=_subject(subject) if subject and action.channel is Channel.EMAIL else None,
             text=text,
             html=html,
-            to=_address(action.recipient, action.channel),
+            to=_address(action.recipient, action.channel, interview),
             channel=action.channel,
             template=name,
+            missing_details=_missing(action, values, interview),
+            enclosures=tuple(values["requested"]) if action.channel is Channel.EMAIL else (),
         )
 
     def _has(self, filename: str) -> bool:
@@ -359,6 +627,34 @@ class TemplatePack:
             raise TemplateError(str(error), filename) from None
 
 
+_OWNED = frozenset(
+    {"a_role", "candidate", "subject", "lang", "paragraphs", "body_html", "call_day",
+     "their_window", "my_window", "people"}
+)  # fmt: skip
+
+
+def _search_paths(search_path: Any) -> list[str]:
+    if search_path is None:
+        return []
+    if isinstance(search_path, (str, os.PathLike)):
+        items: list[Any] = [search_path]
+    elif isinstance(search_path, Iterable) and not isinstance(search_path, (bytes, Mapping)):
+        items = list(search_path)
+    else:
+        raise TemplateError(
+            f"search_path must be a directory or a list of directories, got {search_path!r}"
+        )
+    paths = []
+    for item in items:
+        if not isinstance(item, (str, os.PathLike)):
+            raise TemplateError(f"a template directory must be a path, got {item!r}")
+        path = os.fspath(item)
+        if not isinstance(path, str) or not os.path.isdir(path):
+            raise TemplateError(f"template directory {path!r} does not exist")
+        paths.append(path)
+    return paths
+
+
 _SHAPES: weakref.WeakKeyDictionary[jinja2.Template, bool] = weakref.WeakKeyDictionary()
 
 
@@ -390,7 +686,9 @@ def _plain(node: jinja2.nodes.Node) -> bool:
     return False
 
 
-def _address(person: Interviewer | Recruiter | None, channel: Channel) -> str:
+def _address(
+    person: Interviewer | Recruiter | None, channel: Channel, interview: Interview
+) -> str:
     if person is None:
         return ""
     if channel is Channel.EMAIL and person.email:
@@ -399,7 +697,37 @@ def _address(person: Interviewer | Recruiter | None, channel: Channel) -> str:
         return formataddr((person.name, person.email))
     if channel is Channel.PHONE and person.phone:
         return person.phone
+    if channel is Channel.POSTAL and isinstance(person, Interviewer):
+        # The envelope: the name and title from their card (seed 000), the firm, the address.
+        lines = [person.name, person.title, interview.company, person.address or interview.address]
+        return ", ".join(line for line in lines if line)
     return person.name
+
+
+def _missing(action: Action, values: Mapping[str, Any], interview: Interview) -> tuple[str, ...]:
+    """What would make this message stronger, for the app to ask the user."""
+    missing: list[str] = []
+    template = action.template or ""
+    if template.startswith(("thank_you", "closing")):
+        if not values["topics"]:
+            missing.append("topics")
+        if not values["fit"]:
+            missing.append("fit")
+    if template.startswith("feedback_response") and not values["feedback"]:
+        missing.append("feedback")
+    person = action.recipient
+    if person is not None:
+        if action.channel is Channel.EMAIL and not person.email:
+            missing.append("email")
+        if action.channel is Channel.PHONE and not person.phone:
+            missing.append("phone")
+        if (
+            action.channel is Channel.POSTAL
+            and isinstance(person, Interviewer)
+            and not (person.address or interview.address)
+        ):
+            missing.append("address")
+    return tuple(missing)
 
 
 _DEFAULT: TemplatePack | None = None
@@ -413,14 +741,17 @@ def default_pack() -> TemplatePack:
     return _DEFAULT
 
 
-def render(action: Action, interview: Interview, **details: Any) -> Message:
+def render(action: Action, interview: Interview, /, **details: Any) -> Message:
     """Write the message of *action* with the built-in templates.
 
-    *details* add template variables or override them, e.g. ``fit="five years
-    of Kafka in production"``; see ``docs/templates.md``.  For your own
-    templates or another locale, use `TemplatePack`.
+    *details* fill in what the interview leaves out, e.g. ``fit="five years
+    of Kafka in production"`` or ``feedback="..."``; see `DETAILS` and
+    ``docs/templates.md``.  For your own templates or another locale, use
+    `TemplatePack`.
 
     Raises:
-        TemplateError: no message for this action, or a required value is missing.
+        TemplateError: not an action and an interview, no message for this
+            action, a required value is missing, or a detail is of the wrong
+            type.
     """
     return default_pack().render(action, interview, **details)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Callable, Iterable
 from datetime import date, datetime, timedelta, tzinfo
 from enum import Enum
@@ -14,14 +15,18 @@ import pendulum
 from . import _calendar
 from . import _validate as v
 from .errors import InvalidInterview
+from .timeframe import Timeframe, parse_timeframe
 
 __all__ = [
     "ActionKind",
     "Candidate",
     "Channel",
     "Interview",
+    "InterviewFormat",
     "Interviewer",
     "Recruiter",
+    "Salutation",
+    "person_key",
 ]
 
 
@@ -50,8 +55,85 @@ class ActionKind(Enum):
     CHECK_IN = "check_in"
     FEEDBACK_REQUEST = "feedback_request"
     FEEDBACK_RESPONSE = "feedback_response"
+    SEND_REQUESTED = "send_requested"
+    """E-mail what an interviewer asked for when their thank-you goes by post."""
 
     __hash__ = object.__hash__  # as Channel: members are singletons
+
+
+class InterviewFormat(Enum):
+    """How the interview was held: it decides what can be collected in the room."""
+
+    IN_PERSON = "in_person"
+    VIDEO = "video"
+    PHONE = "phone"
+
+    __hash__ = object.__hash__
+
+
+class Salutation(Enum):
+    """How a letter greets its recipient (`Policy.salutation`).
+
+    ``HONORIFIC``: the honorific and surname ("Dear Dr. Ruiz,"), or the full
+    name when no honorific is known; ``FIRST_NAME``: "Dear Ana,";
+    ``FULL_NAME``: "Dear Ana Ruiz,".
+    """
+
+    HONORIFIC = "honorific"
+    FIRST_NAME = "first_name"
+    FULL_NAME = "full_name"
+
+    __hash__ = object.__hash__
+
+
+def person_key(name: str) -> str:
+    """The identity of a person's name: NFC-normalised and case-blind.
+
+    Two roles held by one person (an in-house recruiter who also interviewed)
+    and two spellings of one name ("Zoë" typed two ways) give the same key.
+    """
+    return unicodedata.normalize("NFC", name).casefold()
+
+
+# Courtesy titles, then academic ones; the key is how a user may type it.
+_COURTESY = {"ms": "Ms.", "mrs": "Mrs.", "miss": "Miss", "mr": "Mr.", "mx": "Mx."}
+_ACADEMIC = {"dr": "Dr.", "doctor": "Dr.", "prof": "Prof.", "professor": "Prof."}
+
+
+def _honorific(value: Any, fail: Callable[[str], Exception]) -> str | None:
+    """One courtesy title (Ms., Mrs., Miss, Mr., Mx.) and/or one academic title (Dr., Prof.)."""
+    if value is None:
+        return None
+    text = v.clean_text(value, fail)
+    courtesy: list[str] = []
+    academic: list[str] = []
+    for word in text.replace(".", ". ").split():
+        key = word.rstrip(".").casefold()
+        if key in _COURTESY:
+            courtesy.append(_COURTESY[key])
+        elif key in _ACADEMIC:
+            academic.append(_ACADEMIC[key])
+        else:
+            raise fail(
+                "expected a courtesy title (Ms., Mrs., Miss, Mr., Mx.), an academic one "
+                "(Dr., Prof.) or both, e.g. 'Dr.' or 'Ms. Dr.'"
+            )
+    if len(courtesy) > 1 or len(academic) > 1:
+        raise fail("give at most one courtesy title and one academic title")
+    return " ".join(courtesy + academic)
+
+
+def honorific_parts(honorific: str | None) -> tuple[str | None, str | None]:
+    """The courtesy title and the academic title of a checked honorific ("Ms. Dr.")."""
+    if not honorific:
+        return None, None
+    courtesy = academic = None
+    for word in honorific.split():
+        if word in _COURTESY.values():
+            courtesy = word
+        else:
+            academic = word
+    return courtesy, academic
 
 
 _OWNER = "Interviewer"
@@ -69,8 +151,24 @@ class Interviewer:
         email: their address, from the card.
         phone: their number, from the card.
         preferred_channel: ``EMAIL`` or ``PHONE`` when they said how they like
-            to be contacted (seed 004); check-ins then use it.
+            to be contacted (seed 004); check-ins then use it, and a stated
+            phone preference is permission to call.
         timezone: an IANA name; defaults to the interview's own zone.
+        honorific: how a formal letter addresses them: a courtesy title
+            (``"Ms."``, ``"Mrs."``, ``"Miss"``, ``"Mr."``, ``"Mx."``), an
+            academic one (``"Dr."``, ``"Prof."``) or both (``"Ms. Dr."``, which
+            languages such as German need for "Frau Dr."); the dot is optional.
+        surname: the family name for "Dear Dr. Ruiz"; by default the last word
+            of `name`.
+        part: their part in the interview, completing "Thank you in particular
+            for ...", e.g. ``"the tour of the lab"`` (used in their note).
+        topics: what you discussed with them; their note recalls these
+            instead of the interview's `Interview.topics`.
+        fit: your case for fit as it suits them, instead of `Interview.fit`.
+        missed: what you forgot to tell them, instead of `Interview.missed`.
+        requested: what they asked you to send; it goes to them alone.
+        address: their postal address, for a mailed card after a video or
+            phone interview.
     """
 
     name: str = attrs.field(metadata=v.text(_OWNER, InvalidInterview))
@@ -94,9 +192,43 @@ class Interviewer:
     timezone: str | None = attrs.field(
         default=None, metadata=v.zone_name(_OWNER, InvalidInterview)
     )
+    honorific: str | None = attrs.field(
+        default=None, kw_only=True, metadata=v.custom(_OWNER, InvalidInterview, _honorific)
+    )
+    surname: str | None = attrs.field(
+        default=None, kw_only=True, metadata=v.text(_OWNER, InvalidInterview, optional=True)
+    )
+    part: str | None = attrs.field(
+        default=None, kw_only=True, metadata=v.text(_OWNER, InvalidInterview, optional=True)
+    )
+    topics: tuple[str, ...] = attrs.field(
+        default=(), kw_only=True, metadata=v.texts(_OWNER, InvalidInterview)
+    )
+    fit: str | None = attrs.field(
+        default=None, kw_only=True, metadata=v.text(_OWNER, InvalidInterview, optional=True)
+    )
+    missed: tuple[str, ...] = attrs.field(
+        default=(), kw_only=True, metadata=v.texts(_OWNER, InvalidInterview)
+    )
+    requested: tuple[str, ...] = attrs.field(
+        default=(), kw_only=True, metadata=v.texts(_OWNER, InvalidInterview)
+    )
+    address: str | None = attrs.field(
+        default=None, kw_only=True, metadata=v.text(_OWNER, InvalidInterview, optional=True)
+    )
 
     def __attrs_post_init__(self) -> None:
         v.check_fields(self)
+
+    @property
+    def family_name(self) -> str:
+        """`surname`, or else the last word of `name`."""
+        return self.surname or self.name.split()[-1]
+
+    @property
+    def given_name(self) -> str:
+        """The first word of `name` (the whole name when it is one word)."""
+        return self.name.split()[0]
 
 
 @attrs.frozen
@@ -153,7 +285,7 @@ def _interviewers(value: Any, fail: Callable[[str], Exception]) -> tuple[Intervi
         raise fail("at least one interviewer is needed")
     seen: set[str] = set()
     for person in people:
-        key = person.name.casefold()
+        key = person_key(person.name)
         if key in seen:
             raise fail(f"{person.name!r} is listed twice")
         seen.add(key)
@@ -185,16 +317,28 @@ class Interview:
         role: the position applied for.
         interviewers: everyone the candidate met (names are accepted too).
         duration: how long it lasts (a timedelta or seconds; one hour default).
-        decision_by: the date the employer said it would decide ("by August
-            1st"), or None when no timeframe was given.
+        decision_by: when the employer said it would decide: a date ("by
+            August 1st"), a `Timeframe` window, or a phrase such as ``"in a
+            couple of weeks"`` or ``"by the end of the month"`` read from the
+            interview's date (see `followup_rules.timeframe`); None when no
+            timeframe was given.  Check-ins follow the end of a window.
         recruiter: the agency recruiter, if one placed the candidate.
         candidate: who follows up; the messages need it for the signature.
         contact: the name of the interviewer who receives check-ins
             (default: the first interviewer).
-        topics: things discussed, recalled in the thank-you note.
-        missed: things the candidate forgot to mention, added to the note.
-        requested: things the employer asked to receive, sent with the note.
+        topics: things discussed, recalled in the thank-you notes (an
+            interviewer's own `Interviewer.topics` win for their note).
+        fit: a brief case for fit, e.g. ``"six years of building data
+            pipelines"``, completing "I believe ... would let me contribute".
+        missed: things the candidate forgot to mention, added to the notes.
+        requested: things the employer asked to receive; they go to the
+            follow-up contact (an interviewer's own `Interviewer.requested`
+            go to that interviewer).
         invited_to_call: the employer invited a phone call (seed 000).
+        format: in person (the default), by video or by phone; only an
+            in-person interview hands out business cards.
+        address: the employer's postal address, where a mailed card goes
+            when an interviewer has none of their own.
 
     Raises:
         InvalidInterview: naive or unknown zones, no interviewers, duplicates,
@@ -211,8 +355,8 @@ class Interview:
     duration: timedelta = attrs.field(
         default=timedelta(hours=1), metadata=v.duration(_IV, InvalidInterview)
     )
-    decision_by: date | None = attrs.field(
-        default=None, metadata=v.optional_date(_IV, InvalidInterview)
+    decision_by: date | Timeframe | None = attrs.field(
+        default=None, metadata=v.optional_date(_IV, InvalidInterview, timeframes=True)
     )
     recruiter: Recruiter | None = attrs.field(default=None, metadata=_instance_of(Recruiter))
     candidate: Candidate | None = attrs.field(
@@ -235,21 +379,73 @@ class Interview:
     invited_to_call: bool = attrs.field(
         default=False, metadata=v.flag(_IV, InvalidInterview), kw_only=True
     )
+    fit: str | None = attrs.field(
+        default=None, metadata=v.text(_IV, InvalidInterview, optional=True), kw_only=True
+    )
+    format: InterviewFormat = attrs.field(
+        default=InterviewFormat.IN_PERSON,
+        metadata=v.member(_IV, InvalidInterview, InterviewFormat),
+        kw_only=True,
+    )
+    address: str | None = attrs.field(
+        default=None, metadata=v.text(_IV, InvalidInterview, optional=True), kw_only=True
+    )
 
     def __attrs_post_init__(self) -> None:
         v.check_fields(self)
+        if isinstance(self.decision_by, str):
+            try:
+                read = parse_timeframe(self.decision_by, self.starts_at.date())
+            except ValueError as error:
+                raise InvalidInterview(
+                    "Interview.decision_by", self.decision_by, str(error)
+                ) from None
+            object.__setattr__(self, "decision_by", read)
         if self.contact is not None and self.person(self.contact) is None:
             raise InvalidInterview(
                 "Interview.contact", self.contact, "is not one of the interviewers"
             )
         if self.duration > timedelta(hours=24):
             raise InvalidInterview("Interview.duration", self.duration, "must be at most a day")
-        if self.decision_by is not None and self.decision_by < self.starts_at.date():
+        decided = self.decision_date
+        if decided is not None and decided < self.starts_at.date():
             raise InvalidInterview(
                 "Interview.decision_by",
                 self.decision_by,
                 f"is before the interview on {self.starts_at.date().isoformat()}",
             )
+
+    @property
+    def decision_date(self) -> date | None:
+        """The day check-ins count from: `decision_by`, or the end of its window."""
+        decided = self.decision_by
+        return decided.end if isinstance(decided, Timeframe) else decided
+
+    @cached_property
+    def recruiter_interviewed(self) -> bool:
+        """The recruiter is also one of the interviewers: an employer contact, not an agent."""
+        recruiter = self.recruiter
+        if recruiter is None:
+            return False
+        return self.person(recruiter.name) is not None
+
+    def details_for(
+        self, person: Interviewer
+    ) -> tuple[tuple[str, ...], str | None, tuple[str, ...]]:
+        """The topics, fit and missed points for *person*: their own, else the interview's."""
+        return (
+            person.topics or self.topics,
+            person.fit or self.fit,
+            person.missed or self.missed,
+        )
+
+    def requested_by(self, person: Interviewer) -> tuple[str, ...]:
+        """What *person* asked to receive: their own items, and the interview's for the contact."""
+        if person_key(person.name) != person_key(self.follow_up_contact.name):
+            return person.requested
+        return person.requested + tuple(
+            item for item in self.requested if item not in person.requested
+        )
 
     @cached_property
     def timezone(self) -> str:
@@ -277,10 +473,10 @@ class Interview:
         return person
 
     def person(self, name: str) -> Interviewer | None:
-        """The interviewer called *name* (case-blind), or None."""
-        wanted = name.casefold()
+        """The interviewer called *name* (case-blind, NFC-normalised), or None."""
+        wanted = person_key(name)
         for person in self.interviewers:
-            if person.name.casefold() == wanted:
+            if person_key(person.name) == wanted:
                 return person
         return None
 

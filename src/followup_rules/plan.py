@@ -6,13 +6,16 @@ from collections.abc import Iterable, Iterator
 from itertools import zip_longest
 from typing import Any
 
+import attrs
+
+from . import _calendar as cal
 from . import rules
 from .action import Action, Plan
 from .errors import InvalidInterview, InvalidPolicy
-from .events import Event, trusted_contact
+from .events import Event, Outcome, trusted_contact
 from .model import ActionKind, Interview
 from .policy import Policy
-from .state import FollowupState, advance, check_history, replay
+from .state import THANKS_KINDS, FollowupState, advance, check_history, replay
 
 __all__ = ["Action", "Plan", "plan", "plan_many"]
 
@@ -78,8 +81,8 @@ def plan(
     policy = check_inputs(interview, policy)
     events = check_history(interview, history)
     steps = steps_after_interview(interview, policy)
-    thank_yous = [step for step in steps if step.kind is ActionKind.THANK_YOU]
-    state = replay(interview, policy, events, thank_yous)
+    notes = [step for step in steps if step.kind in THANKS_KINDS]
+    state = replay(interview, policy, events, notes)
     if state.now is None:
         actions = steps  # nothing has happened yet: every one-time step is still to do
     else:
@@ -91,6 +94,8 @@ def plan(
                 step.kind, None if step.recipient is None else step.recipient.name
             )
         ]
+        if state.news is not None:
+            actions = _after_news(state, actions)
     actions.extend(contacts_to_come(state))
     actions.sort(key=Action.sort_key)
     return Plan(tuple(actions))
@@ -130,6 +135,33 @@ def plan_many(
 
 
 _MISSING = object()
+
+_CANCELS_THANKS = frozenset({Outcome.REJECTED, Outcome.WITHDRAWN})
+# ... and the recruiter debrief, whose talking points assume the outcome is open.
+_CANCELLED = THANKS_KINDS | {ActionKind.RECRUITER_DEBRIEF}
+
+
+def _after_news(state: FollowupState, steps: list[Action]) -> list[Action]:
+    """The employer's news heard before the thank-you notes went out (rule ``stop``).
+
+    A rejection or a withdrawal cancels the notes still to send (a note that
+    looks forward to next steps would contradict it; the feedback request
+    thanks the contact instead) and the recruiter debrief still to make.
+    Any other news (an offer, a next round, a new date) reaches the notes as
+    a fact, so that they can word it.
+    """
+    news = state.news
+    if news in _CANCELS_THANKS:
+        return [step for step in steps if step.kind not in _CANCELLED]
+    heard = state.news_at
+    assert heard is not None  # news always comes with its instant
+    kept = []
+    for step in steps:
+        if step.kind in THANKS_KINDS:
+            day = cal.local_date(heard, state.interview.zone_of(step.recipient))
+            step = step._with_facts(attrs.evolve(step.facts, news=news, news_on=day))
+        kept.append(step)
+    return kept
 
 
 def contacts_to_come(state: FollowupState) -> list[Action]:

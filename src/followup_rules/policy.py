@@ -22,7 +22,7 @@ from . import _validate as v
 from . import rules
 from ._calendar import NO_HOLIDAYS
 from .errors import InvalidPolicy
-from .model import Channel, Interviewer
+from .model import Channel, Interviewer, Salutation
 
 if TYPE_CHECKING:
     from .state import FollowupState
@@ -122,7 +122,11 @@ class Policy:
         default=Channel.EMAIL,
         metadata=v.member(_P, InvalidPolicy, Channel, allowed=(Channel.EMAIL, Channel.POSTAL)),
     )
-    """EMAIL, or POSTAL for a card mailed on the next business day (seeds 003, 004)."""
+    """EMAIL (seeds 000, 001, 002 prefer it), or POSTAL for a mailed card or
+    letter (seeds 003, 004); when it is mailed is `mail_card_immediately`."""
+    mail_card_immediately: bool = attrs.field(default=False, metadata=v.flag(_P, InvalidPolicy))
+    """A mailed card goes in the post the day of the interview (seed 004:
+    "immediately"), not on the next business day (seed 003, the default)."""
     thank_you_each_interviewer: bool = attrs.field(
         default=True, metadata=v.flag(_P, InvalidPolicy)
     )
@@ -142,7 +146,17 @@ class Policy:
     max_check_ins: int = attrs.field(
         default=3, metadata=v.count(_P, InvalidPolicy, minimum=0, maximum=20)
     )
-    """Check-ins after the thank-you, all channels together."""
+    """Check-ins in a row that nobody answers, all channels together; an
+    answer from the employer starts the count again (rule ``cap``).  No
+    article gives a number: three is the library's own choice between the
+    persistence seed 003 asks for and the restraint of seeds 001 and 004."""
+    max_contacts_ever: int = attrs.field(
+        default=6, metadata=v.count(_P, InvalidPolicy, minimum=0, maximum=40)
+    )
+    """The hard limit: follow-up contacts the candidate starts, ever (check-ins
+    and the feedback request), answered, postponed or not.  New decision dates
+    earn more check-ins, never past this (the library's own choice: twice the
+    default `max_check_ins`)."""
     max_calls: int = attrs.field(
         default=1, metadata=v.count(_P, InvalidPolicy, minimum=0, maximum=20)
     )
@@ -162,7 +176,7 @@ class Policy:
     respect_preferred_channel: bool = attrs.field(default=True, metadata=v.flag(_P, InvalidPolicy))
     """Check in through the interviewer's preferred medium (seed 004)."""
     ask_feedback_on_rejection: bool = attrs.field(default=True, metadata=v.flag(_P, InvalidPolicy))
-    """After a rejection, ask once for feedback (seed 004)."""
+    """After a rejection, ask for feedback (seed 004); once only, the library's choice."""
     feedback_response_within: int = attrs.field(
         default=2, metadata=v.business_days(_P, InvalidPolicy)
     )
@@ -173,6 +187,12 @@ class Policy:
     )
     """A country (and subdivision), e.g. ``"US"`` or ``("US", "CA")``, whose
     public holidays are not business days; None counts Monday to Friday only."""
+    salutation: Salutation = attrs.field(
+        default=Salutation.HONORIFIC, metadata=v.member(_P, InvalidPolicy, Salutation)
+    )
+    """How letters greet: ``HONORIFIC`` ("Dear Dr. Ruiz,", the full name when
+    no honorific is known: seed 000 wants the correct titles), ``FIRST_NAME``
+    ("Dear Ana,") or ``FULL_NAME`` ("Dear Ana Ruiz,")."""
 
     def __attrs_post_init__(self) -> None:
         v.check_fields(self)
@@ -267,7 +287,7 @@ class Policy:
 
     @classmethod
     def traditional(cls: type[P]) -> P:
-        """A mailed thank-you card, sent the next business day (seeds 003, 004)."""
+        """A mailed thank-you card, sent the next business day (seed 003; 004 mails it too)."""
         return cls(thank_you_channel=Channel.POSTAL)
 
 

@@ -14,8 +14,8 @@ so they can be tested, profiled and mutated one by one:
 
 from __future__ import annotations
 
-from collections.abc import Container, Mapping
-from datetime import date, datetime, timedelta, tzinfo
+from collections.abc import Container, Iterable, Mapping
+from datetime import date, datetime, time, timedelta, tzinfo
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
@@ -25,7 +25,10 @@ from . import _calendar as cal
 from .action import Action
 from .errors import InvalidPolicy
 from .events import Outcome
-from .model import ActionKind, Channel, Interview, Interviewer
+from .facts import CallBasis, Facts, Fallback, PreviousContact
+from .model import ActionKind, Channel, Interview, Interviewer, InterviewFormat
+from .sources import SEED_000, SEED_001, SEED_002, SEED_003, SEED_004, SEEDS
+from .timeframe import Timeframe
 
 if TYPE_CHECKING:
     from .policy import Policy, TimeWindow
@@ -33,13 +36,11 @@ if TYPE_CHECKING:
 
 __all__ = ["RULES", "SEEDS", "Rule", "rule"]
 
-SEED_000 = "000_67204a6882031429.txt"
-SEED_001 = "001_ace15a183d4ba4a4.txt"
-SEED_002 = "002_f6034e91a81c86ef.txt"
-SEED_003 = "003_81157863ab7b90a0.txt"
-SEED_004 = "004_57c313bf0b59dfd5.txt"
-SEEDS = (SEED_000, SEED_001, SEED_002, SEED_003, SEED_004)
-"""The five source articles, by file name."""
+
+def _pairs(value: Mapping[str, str] | Iterable[tuple[str, str]]) -> tuple[tuple[str, str], ...]:
+    """Quotes as sorted (file, quote) pairs, from a mapping or pairs."""
+    items = value.items() if isinstance(value, Mapping) else value
+    return tuple(sorted((str(file), str(quote)) for file, quote in items))
 
 
 @attrs.frozen
@@ -49,122 +50,240 @@ class Rule:
     Attributes:
         id: the stable id that actions and violations name.
         summary: what the rule says, in one sentence.
-        sources: the seed articles it comes from.
+        sources: the seed articles it comes from (by default, those quoted).
         knobs: the `Policy` fields that tune it.
+        quotes: ``(file, phrase)`` pairs: what each source says, word for
+            word, so that a citation can be checked.
+        own: the parts of the rule that are the library's own choice, not
+            any article's (a number no article gives, a tie-break).
     """
 
     id: str
     summary: str
-    sources: tuple[str, ...]
+    sources: tuple[str, ...] = ()
     knobs: tuple[str, ...] = ()
+    quotes: tuple[tuple[str, str], ...] = attrs.field(default=(), kw_only=True, converter=_pairs)
+    own: tuple[str, ...] = attrs.field(default=(), kw_only=True)
+
+    def __attrs_post_init__(self) -> None:
+        if not self.sources and self.quotes:
+            object.__setattr__(self, "sources", tuple(sorted({file for file, _ in self.quotes})))
 
 
 CARDS = Rule(
     "cards",
-    "During the interview, collect each interviewer's card (exact name, title, e-mail, phone) "
-    "and check they have your resume and contact details.",
-    (SEED_000, SEED_001),
+    "During an in-person interview, collect each interviewer's card (exact name, title, "
+    "e-mail, phone) and check they have your résumé and contact details; after a video or "
+    "phone interview, the close asks for each e-mail address and title instead.",
+    quotes={
+        SEED_000: "Ask for business cards from each person you interacted with during your "
+        "interview, so that you have correct titles and contact information.",
+        SEED_001: "Before you leave, verify that they have your resume and contact information "
+        "as well.",
+    },
+    own=("a remote interview hands out no cards, so the close asks for the details",),
 )
 TIMELINE = Rule(
     "timeline",
     "Before leaving, ask when they expect to make a decision.",
-    (SEED_000, SEED_001, SEED_003, SEED_004),
+    quotes={
+        SEED_000: "At the interview conclusion, ask the interviewer when you should expect to "
+        "hear back.",
+        SEED_001: "be sure to include a question about when they might be making a decision",
+        SEED_003: "ask them for some sort of timeline on when they hope to fill the position",
+        SEED_004: "The interviewer will let you know what their next steps and timeline will be",
+    },
 )
 PERMISSION = Rule(
     "permission",
-    "Ask whether you may check back at that time, and whether they prefer phone or e-mail.",
-    (SEED_003, SEED_004),
+    "Say you are interested, and ask whether you may check back at that time, and whether "
+    "they prefer phone or e-mail.",
+    quotes={
+        SEED_003: "feel free to ask them if you can check back with them at the end of the week "
+        "or the beginning of the following week",
+        SEED_004: "express your interest in working with the company, ask if you can follow up "
+        "and whether they prefer to be contacted via phone or email",
+    },
 )
 CLOSING = Rule(
     "closing",
-    "Close with a short summary of your fit, ask whether anything makes them hesitate, "
-    "and ask about next steps.",
-    (SEED_004,),
+    "Close with a short summary of your fit drawn from the conversation, ask whether anything "
+    "makes them hesitate, and ask about next steps.",
+    quotes={
+        SEED_004: "Ask the interviewer if there is anything about your experience that might "
+        "make them hesitate to make an offer, and then ask what the next steps will be.",
+    },
 )
 THANK_YOU = Rule(
     "thank-you",
-    "Send one thank-you note per interviewer within the window: thanks, a recap, renewed "
-    "interest, a brief case for fit, anything missed or asked for.",
-    (SEED_000, SEED_001, SEED_002, SEED_003, SEED_004),
-    ("thank_you_within", "thank_you_channel", "thank_you_each_interviewer", "send_window"),
+    "Send one thank-you note per interviewer soon after: thanks, a recap, renewed interest, "
+    "a brief case for fit, anything missed, and what they asked for (by e-mail when the "
+    "note goes by post).",
+    knobs=(
+        "thank_you_within",
+        "thank_you_channel",
+        "mail_card_immediately",
+        "thank_you_each_interviewer",
+        "send_window",
+    ),
+    quotes={
+        SEED_000: "mention any additional experience or qualifications you may have missed "
+        "during the interview",
+        SEED_001: "Send a separate email to each person you spoke with and recap some of the "
+        "conversation for them.",
+        SEED_002: "Thank the interviewer for his or her time, summarize your qualifications "
+        "and reiterate your interest in the job.",
+        SEED_003: "you should immediately go home and write a thank you card to the person "
+        "that you spoke with",
+        SEED_004: "Don't forget to include any additional information you may have been asked "
+        "to provide.",
+    },
+    own=(
+        "“as soon as you return home” (001) is read as within 24 hours",
+        "the items asked for go to whoever asked, by e-mail beside a mailed card",
+    ),
 )
 RECRUITER = Rule(
     "recruiter",
-    "When an agency recruiter is involved, call them as soon as possible after the interview.",
-    (SEED_000,),
-    ("recruiter_debrief_within",),
+    "When an agency recruiter is involved, call them as soon as possible after the interview, "
+    "within their business hours.",
+    knobs=("recruiter_debrief_within", "send_window"),
+    quotes={SEED_000: "Call your recruiter as soon as possible after your interview."},
+    own=(
+        "the recruiter's business hours are the send window, in the recruiter's zone",
+        "a recruiter who also interviewed you is the employer: no debrief",
+    ),
 )
 NEXT_STEPS = Rule(
     "next-steps",
-    "It is fine to ask what further steps (rounds, tests) to expect: after word of a next "
-    "round, and whenever no decision date was given, the check-in asks exactly that.",
-    (SEED_002,),
-    ("wait_without_deadline",),
+    "It is fine to ask what further steps (rounds, tests) to expect.",
+    knobs=("wait_without_deadline",),
+    quotes={
+        SEED_002: "it's okay to get in touch after the interview and find out if you need to "
+        "anticipate any additional steps in the hiring process",
+    },
+    own=("the check-in asks it after word of a next round, and when no decision date was given",),
 )
 PATIENCE = Rule(
     "patience",
     "No contact between the thank-you and the first allowed check-in.",
-    (SEED_000, SEED_003, SEED_004),
+    quotes={
+        SEED_000: "relax, be patient, and let your qualifications speak for themselves",
+        SEED_003: "If you do not have a legitimate reason to follow up, the interviewer will not "
+        "appreciate all of the extra contact.",
+        SEED_004: "do your best to be patient and don't jump the gun",
+    },
+    own=("the first check-in also keeps `min_gap` business days from the thank-you",),
 )
 CHECK_IN_AFTER_DEADLINE = Rule(
     "check-in-after-deadline",
-    "With a decision date, the first check-in waits that many business days after it.",
-    (SEED_000, SEED_003, SEED_004),
-    ("wait_after_deadline",),
+    "With a decision date (or the end of a window), the first check-in waits "
+    "wait_after_deadline business days after it.",
+    knobs=("wait_after_deadline",),
+    quotes={
+        SEED_000: "wait a few days after the anticipated date",
+        SEED_003: "You might wait until the following day just to avoid seeming desperate.",
+        SEED_004: "Wait at least a day after the deadline has passed before reaching out",
+    },
+    own=("the default of one business day follows 003 and 004; 000's few days is `cautious`",),
 )
 CHECK_IN_NO_DEADLINE = Rule(
     "check-in-no-deadline",
     "Without a decision date, the first check-in comes about a week after the interview.",
-    (SEED_001,),
-    ("wait_without_deadline",),
+    knobs=("wait_without_deadline",),
+    quotes={
+        SEED_001: "If they did not give a specific time frame, you can call in about a week.",
+    },
 )
 ONE_CALL = Rule(
     "one-call",
-    "At most max_calls phone calls to the employer, only when invited or given a timeframe, "
-    "and only inside the call window on a business day.",
-    (SEED_000, SEED_001),
-    ("max_calls", "calls_need_invitation", "call_window"),
+    "At most max_calls phone calls to the employer, only when invited, given a timeframe, or "
+    "told they prefer the phone, only with a known number, and only inside the call window "
+    "on a business day.",
+    knobs=("max_calls", "calls_need_invitation", "call_window"),
+    quotes={
+        SEED_000: "If the interviewer told you to call or expect follow-up within a specified "
+        "length of time, a call may be appropriate.",
+        SEED_001: "The best time to call is mid-morning before lunch.",
+    },
+    own=("with no known number, e-mail instead",),
 )
 PREFERRED_CHANNEL = Rule(
     "preferred-channel",
-    "Check in through the interviewer's preferred medium.",
-    (SEED_004,),
-    ("respect_preferred_channel",),
+    "Check in through the interviewer's preferred medium; a stated phone preference is "
+    "permission to call.",
+    knobs=("respect_preferred_channel",),
+    quotes={
+        SEED_004: "make sure to use the interviewer's preferred medium of communication",
+    },
 )
 RETRY_GAP = Rule(
     "retry-gap",
-    "No answer: wait min_gap business days before trying again; an answer restarts the wait.",
-    (SEED_004,),
-    ("min_gap",),
+    "No answer: wait min_gap business days before trying again.",
+    knobs=("min_gap",),
+    quotes={
+        SEED_004: "If you follow up and don't hear back, don't make yourself a nuisance. Wait a "
+        "few days before trying again.",
+    },
+    own=("“a few days” is three business days", "an answer from the employer restarts the wait"),
 )
 CAP = Rule(
     "cap",
-    "Never more than max_check_ins check-ins.",
-    (SEED_001, SEED_003, SEED_004),
-    ("max_check_ins",),
+    "Never more than max_check_ins check-ins in a row without an answer, nor more than "
+    "max_contacts_ever contacts in all.",
+    knobs=("max_check_ins", "max_contacts_ever"),
+    quotes={
+        SEED_001: "not continuously contact them if you haven't heard an answer",
+        SEED_004: "There is a fine line between an enthusiastic candidate and a pushy candidate.",
+    },
+    own=("the numbers: three in a row, six in all",),
 )
 UNDECIDED = Rule(
     "undecided",
-    "No decision yet: check in again later; a new date they give becomes the new deadline.",
-    (SEED_003,),
-    ("wait_after_deadline", "wait_without_deadline", "min_gap", "max_check_ins"),
+    "No decision yet: keep following up later; a new date they give becomes the deadline, "
+    "and earns a check-in after it.",
+    knobs=("wait_after_deadline", "wait_without_deadline", "min_gap", "max_contacts_ever"),
+    quotes={
+        SEED_003: "If they do not know, continue to follow-up with them at a later date.",
+        SEED_004: "it is not uncommon for the timetable to be extended",
+    },
+    own=("without a new date, the next check-in waits about a week from their answer",),
 )
 FEEDBACK_RESPONSE = Rule(
     "feedback-response",
     "When the employer asks for your feedback, answer within the window.",
-    (SEED_002,),
-    ("feedback_response_within",),
+    knobs=("feedback_response_within",),
+    quotes={
+        SEED_002: "If someone asks for your feedback within a few days of the interview, respond "
+        "as soon as possible.",
+    },
 )
 FEEDBACK_REQUEST = Rule(
     "feedback-request",
-    "Not selected: ask once for feedback, then stop.",
-    (SEED_004,),
-    ("ask_feedback_on_rejection",),
+    "Not selected: ask for feedback.",
+    knobs=("ask_feedback_on_rejection",),
+    quotes={
+        SEED_004: "reach back out and try to get some feedback from the interviewer",
+    },
+    own=(
+        "ask once, then stop",
+        "it answers their news, so it goes the next business day, after any out-of-office "
+        "return and `min_gap` after your own last contact",
+    ),
 )
 STOP = Rule(
     "stop",
-    "An offer, a rejection or a withdrawal ends all check-ins.",
-    SEEDS,
+    "An offer or a rejection ends all check-ins; so does a withdrawal.",
+    quotes={
+        SEED_003: "They will either tell you that you got the job, tell you that you did not get "
+        "the job, or that they do not know yet.",
+        SEED_004: "If you don't end up receiving an offer or making it to the next round of "
+        "interviews, reach back out and try to get some feedback",
+    },
+    own=(
+        "a withdrawal (yours, or the position closed) ends everything too",
+        "news of a rejection or withdrawal before the thank-you cancels the notes",
+    ),
 )
 
 RULES: Mapping[str, Rule] = {
@@ -244,8 +363,12 @@ def _in_person(
     person: Interviewer,
     parts: int,
     whole: int = 100,
+    sources: tuple[str, ...] | None = None,
 ) -> Action:
-    """An in-room step, suggested *parts*/*whole* of the way into the interview."""
+    """An in-room step, suggested *parts*/*whole* of the way into the interview.
+
+    Its template holds the talking points (``ask_for_cards``, ``closing_statement``...).
+    """
     start, end = interview._utc_span
     return Action._planned(
         kind,
@@ -254,13 +377,19 @@ def _in_person(
         (start, end, start + interview.duration * parts // whole),
         interview._zone,
         item.id,
-        item.sources,
-        None,
+        item.sources if sources is None else sources,
+        kind.value,
     )
 
 
 def cards(interview: Interview) -> list[Action]:
-    """Rule ``cards``: one card to collect per interviewer, on the way out."""
+    """Rule ``cards``: one card to collect per interviewer, on the way out.
+
+    Only an in-person interview hands out cards; after a video or phone
+    interview the closing statement asks for the details instead.
+    """
+    if interview.format is not InterviewFormat.IN_PERSON:
+        return []
     count = len(interview.interviewers)
     base = _IN_PERSON_AT[ActionKind.ASK_FOR_CARDS]
     return [
@@ -285,7 +414,7 @@ def timeline(interview: Interview) -> Action:
 
 
 def permission(interview: Interview) -> Action:
-    """Rule ``permission``: ask to check back then, and by which medium."""
+    """Rule ``permission``: say you are interested, ask to check back then, and how."""
     at = _IN_PERSON_AT[ActionKind.ASK_PERMISSION]
     return _in_person(
         interview, ActionKind.ASK_PERMISSION, PERMISSION, interview.follow_up_contact, at
@@ -293,10 +422,20 @@ def permission(interview: Interview) -> Action:
 
 
 def closing(interview: Interview) -> Action:
-    """Rule ``closing``: sum up the fit, ask about doubts and next steps."""
+    """Rule ``closing``: sum up the fit, ask about doubts and next steps.
+
+    After a video or phone interview it also asks each interviewer for their
+    e-mail address and title (rule ``cards``: the details a card would give).
+    """
     at = _IN_PERSON_AT[ActionKind.CLOSING_STATEMENT]
+    remote = interview.format is not InterviewFormat.IN_PERSON
     return _in_person(
-        interview, ActionKind.CLOSING_STATEMENT, CLOSING, interview.follow_up_contact, at
+        interview,
+        ActionKind.CLOSING_STATEMENT,
+        CLOSING,
+        interview.follow_up_contact,
+        at,
+        sources=_sources(CLOSING.sources, CARDS.sources) if remote else None,
     )
 
 
@@ -306,26 +445,47 @@ def closing(interview: Interview) -> Action:
 _RETURN_HOME = timedelta(hours=1)
 # The recruiter should hear it first, before the interviewer calls them (000).
 _RECRUITER_DELAY = timedelta(minutes=15)
+# Less of their business day than this left, and the call waits for the next one.
+_RECRUITER_MIN_WINDOW = timedelta(minutes=30)
+_END_OF_DAY = time(23, 59)
 
 
 def thank_you(interview: Interview, policy: Policy) -> list[Action]:
-    """Rule ``thank-you``: one note per interviewer (or only the contact).
+    """Rule ``thank-you``: one note per interviewer (or only the contact), and their items.
 
     E-mail: due within `Policy.thank_you_within` of the end, suggested in
     the recipient's send window when that still fits.  Post: written that day
-    and mailed on the candidate's next business day (seed 003).
+    and mailed on the candidate's next business day (seed 003), or the same
+    day (seed 004, `Policy.mail_card_immediately`).  What an interviewer asked
+    for goes to them alone, in their e-mailed note, or by a separate e-mail
+    beside a card or when they get no note (kind ``SEND_REQUESTED``).
     """
-    people = (
-        interview.interviewers
-        if policy.thank_you_each_interviewer
-        else (interview.follow_up_contact,)
-    )
+    contact = interview.follow_up_contact
     holidays = policy.business_holidays
-    return [_thank_you_to(interview, policy, person, holidays) for person in people]
+    steps: list[Action] = []
+    for variant, person in enumerate(interview.interviewers):
+        requested = interview.requested_by(person)
+        if policy.thank_you_each_interviewer or person is contact:
+            note = _thank_you_to(interview, policy, person, holidays, variant, requested)
+            steps.append(note)
+            if not (requested and note.channel is Channel.POSTAL):
+                continue
+        elif not requested:
+            continue
+        card = policy.thank_you_each_interviewer or person is contact
+        steps.append(
+            _requested_items(interview, policy, person, holidays, variant, requested, card)
+        )
+    return steps
 
 
 def _thank_you_to(
-    interview: Interview, policy: Policy, person: Interviewer, holidays: Container[date]
+    interview: Interview,
+    policy: Policy,
+    person: Interviewer,
+    holidays: Container[date],
+    variant: int,
+    requested: tuple[str, ...],
 ) -> Action:
     end = interview._utc_span[1]
     channel = policy.thank_you_channel_for(person)
@@ -335,54 +495,149 @@ def _thank_you_to(
             channel,
             "must return EMAIL or POSTAL",
         )
+    fallback = None
+    if (
+        channel is Channel.POSTAL
+        and interview.format is not InterviewFormat.IN_PERSON
+        and not (person.address or interview.address)
+    ):
+        # After a remote interview the candidate never saw the office: a
+        # mailed card needs an address, else the note goes by e-mail.
+        channel, fallback = Channel.EMAIL, Fallback.NO_ADDRESS
     window = policy.send_window
     if channel is Channel.POSTAL:
         tz = interview.zone_of(interview.candidate)
-        mail_day = cal.add_business_days(cal.local_date(end, tz), 1, holidays)
-        opens, closes = cal.first_window(mail_day, window.start, window.end, tz, holidays=holidays)
+        ended = cal.local_date(end, tz)
+        facts = Facts(
+            variant=variant,
+            requested=requested,
+            requested_by_email=bool(requested),
+            salutation=policy.salutation,
+        )
+        if policy.mail_card_immediately:  # seed 004: into the post on the way home
+            aim = end + _RETURN_HOME
+            closes = max(cal.local_instant(ended, _END_OF_DAY, tz), aim)
+            instants = (end, closes, aim)
+        else:  # seed 003: written at home, mailed the next day
+            mail_day = cal.add_business_days(ended, 1, holidays)
+            opens, closes = cal.first_window(
+                mail_day, window.start, window.end, tz, holidays=holidays
+            )
+            instants = (end, closes, opens)
         return Action._planned(
             ActionKind.THANK_YOU,
             channel,
             person,
-            (end, closes, opens),
+            instants,
             tz,
             THANK_YOU.id,
             THANK_YOU.sources,
             "thank_you_card",
+            facts,
         )
-    tz = interview.zone_of(person)
-    latest = end + policy.thank_you_within
-    aim = end + min(_RETURN_HOME, policy.thank_you_within)
-    best = cal.first_moment_in_window(aim, window.start, window.end, tz, holidays)
-    suggested = best if best <= latest else aim
     return Action._planned(
         ActionKind.THANK_YOU,
         channel,
         person,
-        (end, latest, suggested),
-        tz,
+        _soon_after(interview, policy, person, holidays),
+        interview.zone_of(person),
         THANK_YOU.id,
         THANK_YOU.sources,
         "thank_you_email",
+        Facts(
+            variant=variant, requested=requested, fallback=fallback, salutation=policy.salutation
+        ),
     )
 
 
+def _soon_after(
+    interview: Interview, policy: Policy, person: Interviewer, holidays: Container[date]
+) -> tuple[datetime, datetime, datetime]:
+    """An e-mail's window after the interview: due within `thank_you_within`, in send hours."""
+    end = interview._utc_span[1]
+    window = policy.send_window
+    latest = end + policy.thank_you_within
+    aim = end + min(_RETURN_HOME, policy.thank_you_within)
+    best = cal.first_moment_in_window(
+        aim, window.start, window.end, interview.zone_of(person), holidays
+    )
+    return end, latest, best if best <= latest else aim
+
+
+def _requested_items(
+    interview: Interview,
+    policy: Policy,
+    person: Interviewer,
+    holidays: Container[date],
+    variant: int,
+    requested: tuple[str, ...],
+    card: bool,
+) -> Action:
+    """What *person* asked for, by e-mail, when no e-mailed note carries it (seed 004)."""
+    return Action._planned(
+        ActionKind.SEND_REQUESTED,
+        Channel.EMAIL,
+        person,
+        _soon_after(interview, policy, person, holidays),
+        interview.zone_of(person),
+        THANK_YOU.id,
+        _REQUESTED_SOURCES,
+        "requested_items_email",
+        Facts(
+            variant=variant,
+            requested=requested,
+            card_by_post=card,
+            salutation=policy.salutation,
+        ),
+    )
+
+
+_REQUESTED_SOURCES = (SEED_004,)  # "include any additional information you may have been asked"
+
+
 def recruiter(interview: Interview, policy: Policy) -> Action | None:
-    """Rule ``recruiter``: call the agency recruiter right after the interview."""
+    """Rule ``recruiter``: call the agency recruiter right after, in their business hours.
+
+    A recruiter who also interviewed the candidate is the employer (no
+    debrief).  With no known number, the debrief goes by e-mail when the
+    address is known.
+    """
     person = interview.recruiter
-    if person is None:
+    if person is None or interview.recruiter_interviewed:
         return None
     end = interview._utc_span[1]
-    within = policy.recruiter_debrief_within
+    tz = interview.zone_of(person)
+    hours = policy.send_window
+    holidays = policy.business_holidays
+    opens = cal.first_moment_in_window(end, hours.start, hours.end, tz, holidays)
+    day = cal.local_date(opens, tz)
+    closes = cal.window_on(day, hours.start, hours.end, tz)
+    if closes is None or closes[1] - opens < _RECRUITER_MIN_WINDOW:
+        # Too late in their day for a real conversation: first thing next business day.
+        closes = cal.first_window(
+            cal.add_business_days(day, 1, holidays), hours.start, hours.end, tz, holidays=holidays
+        )
+        opens = closes[0]
+    latest = min(opens + policy.recruiter_debrief_within, closes[1])
+    suggested = min(opens + _RECRUITER_DELAY, latest)
+    channel, template, fallback = Channel.PHONE, "recruiter_debrief_call", None
+    if person.phone is None and person.email is not None:
+        channel, template, fallback = Channel.EMAIL, "recruiter_debrief_email", Fallback.NO_PHONE
     return Action._planned(
         ActionKind.RECRUITER_DEBRIEF,
-        Channel.PHONE,
+        channel,
         person,
-        (end, end + within, end + min(_RECRUITER_DELAY, within)),
-        interview.zone_of(person),
+        (opens, latest, suggested),
+        tz,
         RECRUITER.id,
         RECRUITER.sources,
-        "recruiter_debrief_call",
+        template,
+        Facts(
+            decision_by=interview.decision_date,
+            timeframe=decided if isinstance(decided := interview.decision_by, Timeframe) else None,
+            fallback=fallback,
+            salutation=policy.salutation,
+        ),
     )
 
 
@@ -392,9 +647,10 @@ def recruiter(interview: Interview, policy: Policy) -> Action | None:
 def deadline_floor(state: FollowupState, tz: tzinfo) -> tuple[date, Rule]:
     """Rules ``check-in-after-deadline`` / ``check-in-no-deadline``: the first allowed day.
 
-    With a decision date: `Policy.wait_after_deadline` business days after it
-    (seed 004: "at least a day"). Without: `Policy.wait_without_deadline`
-    business days after the interview (seed 001: "about a week").
+    With a decision date (the end of a window): `Policy.wait_after_deadline`
+    business days after it (seeds 003 and 004: a day).  Without:
+    `Policy.wait_without_deadline` business days after the interview (seed
+    001: "about a week").
     """
     policy = state.policy
     holidays = policy.business_holidays
@@ -415,8 +671,8 @@ def gap_anchors(
     Always the latest follow-up contact.  For a check-in also the employer's
     latest answer (it restarts the wait) and the latest thank-you (rule
     ``patience``: the note is a contact too); a feedback request only keeps
-    its distance from the candidate's own contacts, since the rejection it
-    follows is the answer.
+    its distance from the candidate's own contacts, since it answers the
+    rejection it follows.
     """
     moments = [state.last_contact]
     if for_check_in:
@@ -478,17 +734,29 @@ def earliest_check_in(state: FollowupState, tz: tzinfo) -> tuple[date, Rule]:
     return day, pace
 
 
-def calls_allowed(state: FollowupState) -> bool:
-    """Rule ``one-call``: a call is left and, if the policy asks, it was invited.
+def call_basis(state: FollowupState) -> CallBasis | None:
+    """Rule ``one-call``: why a call is allowed now, or None when it is not.
 
     Seed 000: call only when told to, or when given a timeframe; then once.
+    Seed 004: a stated phone preference is an answer to "how may I follow
+    up?", so it is permission too.  Whether the number is known is the
+    planner's concern (`check_in`), not the permission's.
     """
     policy = state.policy
     if state.calls >= policy.max_calls:
-        return False
-    if not policy.calls_need_invitation:
-        return True
-    return state.interview.invited_to_call or state.decision_by is not None
+        return None
+    if state.interview.invited_to_call:
+        return CallBasis.INVITED
+    if state.contact.preferred_channel is Channel.PHONE:
+        return CallBasis.PREFERRED
+    if state.decision_by is not None:
+        return CallBasis.TIMEFRAME
+    return None if policy.calls_need_invitation else CallBasis.POLICY
+
+
+def calls_allowed(state: FollowupState) -> bool:
+    """Rule ``one-call``: a call is left and it is allowed (see `call_basis`)."""
+    return call_basis(state) is not None
 
 
 def default_check_in_channel(state: FollowupState) -> Channel:
@@ -499,11 +767,22 @@ def default_check_in_channel(state: FollowupState) -> Channel:
     return Channel.PHONE if calls_allowed(state) else Channel.EMAIL
 
 
-def allowed_channel(state: FollowupState, wanted: object) -> Channel:
-    """Enforce ``one-call`` on whatever a policy hook chose: no allowed call means e-mail."""
-    if wanted is Channel.PHONE and calls_allowed(state):
-        return Channel.PHONE
-    return Channel.EMAIL
+def allowed_channel(
+    state: FollowupState, wanted: object
+) -> tuple[Channel, CallBasis | None, Fallback | None]:
+    """Enforce ``one-call`` on whatever a policy hook chose.
+
+    A call needs a reason (`call_basis`) and a known number: without a
+    reason it is an e-mail; without a number it is an e-mail that says why.
+    """
+    if wanted is not Channel.PHONE:
+        return Channel.EMAIL, None, None
+    basis = call_basis(state)
+    if basis is None:
+        return Channel.EMAIL, None, None
+    if state.contact.phone is None:
+        return Channel.EMAIL, None, Fallback.NO_PHONE
+    return Channel.PHONE, basis, None
 
 
 def next_steps_template(state: FollowupState, channel: Channel) -> str:
@@ -525,10 +804,58 @@ def quiet_until(state: FollowupState) -> datetime | None:
     return max(moments, default=None)
 
 
+def follow_up_facts(state: FollowupState, tz: tzinfo, **known: object) -> Facts:
+    """The facts of a follow-up to the contact: what came before it, and the employer's news.
+
+    News (an update, a plain reply) is given only while it is fresh: newer
+    than the previous contact with the person, so that a message answers it
+    once.  *known* adds the step's own facts (attempt, call basis...).
+    """
+    previous = state.previous
+    before: PreviousContact | None = None
+    if previous is not None:
+        away = state.out_of_office_at
+        before = PreviousContact(
+            cal.local_date(previous[0], tz),
+            previous[1],
+            previous[2],
+            previous[3],
+            previous[4],
+            previous[5],
+            away is not None and away >= previous[0],
+        )
+    since = None if previous is None else previous[0]
+    news_at = state.news_at
+    fresh = news_at is not None and (since is None or news_at >= since)
+    replied = state.replied_at
+    replied_on = None
+    if (
+        replied is not None
+        and (since is None or replied >= since)
+        and (news_at is None or replied > news_at)
+    ):
+        replied_on = cal.local_date(replied, tz)
+    given = state.decision_given_at
+    return Facts(
+        previous=before,
+        decision_by=state.decision_by,
+        timeframe=state.timeframe,
+        decision_given_on=None if given is None else cal.local_date(given, tz),
+        news=state.news if fresh else None,
+        news_on=cal.local_date(news_at, tz) if fresh and news_at is not None else None,
+        new_round=state.next_round_at is not None,
+        outcome=state.outcome,
+        replied_on=replied_on,
+        salutation=state.policy.salutation,
+        **known,  # type: ignore[arg-type]
+    )
+
+
 def check_in(state: FollowupState) -> Action | None:
     """The next check-in allowed by ``stop``, ``cap``, the pace rules and the windows."""
     policy = state.policy
-    if state.stopped or state.check_ins_left == 0:  # rules stop and cap
+    left = state.check_ins_left
+    if state.stopped or left == 0:  # rules stop and cap
         return None
     person = state.contact
     tz = state.interview.zone_of(person)
@@ -543,7 +870,7 @@ def check_in(state: FollowupState) -> Action | None:
         )
     if type(chosen) is not date:  # a date subclass (pendulum's): plain, for fast arithmetic
         chosen = date(chosen.year, chosen.month, chosen.day)
-    channel = allowed_channel(state, wanted)
+    channel, basis, fallback = allowed_channel(state, wanted)
     window: TimeWindow = policy.call_window if channel is Channel.PHONE else policy.send_window
     opens, closes = cal.first_window(
         max(chosen, earliest),
@@ -556,11 +883,22 @@ def check_in(state: FollowupState) -> Action | None:
     extra: tuple[str, ...] = ()
     if channel is Channel.PHONE:
         extra += ONE_CALL.sources
-    if channel is person.preferred_channel and policy.respect_preferred_channel:
+    if (
+        channel is person.preferred_channel and policy.respect_preferred_channel
+    ) or basis is CallBasis.PREFERRED:
         extra += PREFERRED_CHANNEL.sources
     template = next_steps_template(state, channel)
     if template == "next_steps_email":
         extra += NEXT_STEPS.sources
+    facts = follow_up_facts(
+        state,
+        tz,
+        attempt=state.check_ins_total + 1,
+        attempts_left=left - 1,
+        call_basis=basis,
+        calls_left=max(0, state.calls_left - 1) if channel is Channel.PHONE else state.calls_left,
+        fallback=fallback,
+    )
     return Action._planned(
         ActionKind.CHECK_IN,
         channel,
@@ -570,6 +908,7 @@ def check_in(state: FollowupState) -> Action | None:
         pace.id,
         _sources(pace.sources, extra),
         template,
+        facts,
     )
 
 
@@ -605,26 +944,34 @@ def feedback_response(state: FollowupState) -> Action | None:
         FEEDBACK_RESPONSE.id,
         FEEDBACK_RESPONSE.sources,
         "feedback_response_email",
+        follow_up_facts(state, tz),
     )
 
 
 def feedback_request(state: FollowupState) -> Action | None:
-    """Rule ``feedback-request``: after a rejection, ask once, a business day later."""
+    """Rule ``feedback-request``: after a rejection, ask once, a business day later.
+
+    It answers the rejection, so the employer's answer does not hold it back;
+    it keeps `Policy.min_gap` from the candidate's own last follow-up, waits
+    for the contact to be back from an out-of-office, and counts against
+    `Policy.max_contacts_ever`.
+    """
     policy = state.policy
     if (
         state.outcome_at is None
         or state.outcome is not Outcome.REJECTED
         or not policy.ask_feedback_on_rejection
         or state.feedback_requested
+        or state.contacts_left == 0
     ):
         return None
     holidays = policy.business_holidays
     person = state.contact
     tz = state.interview.zone_of(person)
     day = cal.add_business_days(cal.local_date(state.outcome_at, tz), 1, holidays)
-    gap = gap_floor(state, tz, for_check_in=False)
-    if gap is not None:
-        day = max(day, gap)
+    for floor in (gap_floor(state, tz, for_check_in=False), state.hold_until):
+        if floor is not None and floor > day:
+            day = floor
     window = policy.send_window
     opens, closes = cal.first_window(
         day, window.start, window.end, tz, not_before=state.now, holidays=holidays
@@ -638,4 +985,5 @@ def feedback_request(state: FollowupState) -> Action | None:
         FEEDBACK_REQUEST.id,
         FEEDBACK_REQUEST.sources,
         "feedback_request_email",
+        follow_up_facts(state, tz),
     )

@@ -33,6 +33,7 @@ from .errors import FollowupError, _InvalidField
 from .events import Contact, Event, OutOfOffice, Reply, Update
 from .model import Interview, Interviewer, Recruiter
 from .policy import Policy, TimeWindow
+from .timeframe import Timeframe
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -219,6 +220,29 @@ def _make_converter() -> cattrs.Converter:
     converter.register_unstructure_hook_func(
         is_holidays, lambda value: "-".join(part for part in value if part)
     )
+    decision_type = date | Timeframe | None  # Interview.decision_by, Update.decision_by
+
+    def is_decision(kind: Any) -> bool:
+        return bool(kind == decision_type)
+
+    def structure_decision(data: Any, _: Any) -> Any:
+        """A date, a phrase the model reads ("in two weeks"), or a window as a table."""
+        if isinstance(data, Mapping):
+            return converter.structure(data, Timeframe)
+        if isinstance(data, str):
+            try:
+                return date.fromisoformat(data.strip())
+            except ValueError:
+                return data
+        return data
+
+    def unstructure_decision(value: date | Timeframe | None) -> Any:
+        if isinstance(value, Timeframe):
+            return converter.unstructure(value, Timeframe)
+        return None if value is None else value.isoformat()
+
+    converter.register_structure_hook_func(is_decision, structure_decision)
+    converter.register_unstructure_hook_func(is_decision, unstructure_decision)
     configure_tagged_union(
         Contact | Reply | Update | OutOfOffice,
         converter,

@@ -18,7 +18,8 @@ import attrs
 from . import _calendar
 from .errors import InvalidHistory
 from .events import EVENT_TYPES, Contact, Event, Outcome, OutOfOffice, Reply, Update
-from .model import ActionKind, Channel, Interview, Interviewer
+from .model import ActionKind, Channel, Interview, Interviewer, person_key
+from .timeframe import Timeframe
 
 if TYPE_CHECKING:
     from .action import Action
@@ -33,6 +34,12 @@ FOLLOW_UP_KINDS = frozenset(
     {ActionKind.CHECK_IN, ActionKind.FEEDBACK_REQUEST, ActionKind.FEEDBACK_RESPONSE}
 )
 """Contacts to the employer after the thank-you, kept `Policy.min_gap` apart."""
+
+STARTED_BY_CANDIDATE = frozenset({ActionKind.CHECK_IN, ActionKind.FEEDBACK_REQUEST})
+"""Follow-up contacts the candidate starts: they count against `Policy.max_contacts_ever`."""
+
+THANKS_KINDS = frozenset({ActionKind.THANK_YOU, ActionKind.SEND_REQUESTED})
+"""The notes sent right after the interview (rule ``thank-you``)."""
 
 ONE_SHOT_BY_KIND = frozenset(
     {
@@ -59,14 +66,29 @@ class FollowupState:
         policy: the policy in force.
         now: the time of the latest event, or None before any.
         decision_by: the current decision date: the interview's, or the newest
-            date given with an UNDECIDED update.
-        check_ins: check-ins made that count against `Policy.max_check_ins`
-            (one answered by an out-of-office reply does not).
-        calls: phone calls made to the employer (not to the recruiter).
+            date given with an UNDECIDED update (the end of a window).
+        timeframe: the window the current decision date ends, when it was
+            given as one ("in a couple of weeks"), else None.
+        decision_given_at: when the employer gave the current decision date
+            after the interview (a new date), or None for the interview's own.
+        check_ins: check-ins made since the employer's latest answer: they
+            count against `Policy.max_check_ins` (one answered by an
+            out-of-office reply does not).
+        check_ins_total: check-ins made in all, answered or not.
+        contacts_ever: follow-up contacts the candidate started in all
+            (check-ins and the feedback request, out-of-office or not): they
+            count against `Policy.max_contacts_ever`.
+        calls: phone calls made to the employer (not to an agency recruiter).
         last_contact: the latest follow-up contact to the employer (check-in,
             feedback request or feedback response).
         last_reply: the latest real answer from the employer.
+        replied_at: the latest plain `Reply` (an answer without news).
+        news: the employer's latest `Update` outcome, and ``news_at`` when.
+        previous: the latest contact with the follow-up contact person, as
+            ``(instant, channel, kind, voicemail, message_id, subject)``: the
+            thank-you note (as sent or as planned) until a check-in follows.
         hold_until: an out-of-office reply holds check-ins until this day.
+        out_of_office_at: when the latest out-of-office reply came.
         undecided_at: when the employer last said "no decision yet", while no
             check-in has followed it.
         next_round_at: when the employer said the candidate moves on to another
@@ -88,11 +110,20 @@ class FollowupState:
     policy: Policy
     now: datetime | None = None
     decision_by: date | None = None
+    timeframe: Timeframe | None = None
+    decision_given_at: datetime | None = None
     check_ins: int = 0
+    check_ins_total: int = 0
+    contacts_ever: int = 0
     calls: int = 0
     last_contact: datetime | None = None
     last_reply: datetime | None = None
+    replied_at: datetime | None = None
+    news: Outcome | None = None
+    news_at: datetime | None = None
+    previous: Previous | None = None
     hold_until: date | None = None
+    out_of_office_at: datetime | None = None
     undecided_at: datetime | None = None
     next_round_at: datetime | None = None
     outcome: Outcome | None = None
@@ -111,8 +142,20 @@ class FollowupState:
 
     @property
     def check_ins_left(self) -> int:
-        """Check-ins still allowed by `Policy.max_check_ins` (rule ``cap``)."""
-        return max(0, self.policy.max_check_ins - self.check_ins)
+        """Check-ins still allowed (rule ``cap``): unanswered in a row, and ever."""
+        policy = self.policy
+        return max(
+            0,
+            min(
+                policy.max_check_ins - self.check_ins,
+                policy.max_contacts_ever - self.contacts_ever,
+            ),
+        )
+
+    @property
+    def contacts_left(self) -> int:
+        """Follow-up contacts the candidate may still start (`Policy.max_contacts_ever`)."""
+        return max(0, self.policy.max_contacts_ever - self.contacts_ever)
 
     @property
     def calls_left(self) -> int:
@@ -129,6 +172,9 @@ class FollowupState:
         return (kind, done_key(kind, person)) in self.done
 
 
+Previous = tuple[datetime, Channel, ActionKind, bool, str | None, str | None]
+"""A contact as the state remembers it: instant, channel, kind, voicemail, message id, subject."""
+
 _FIELDS = tuple(field.name for field in attrs.fields(FollowupState))
 _ALL_FIELDS = attrgetter(*_FIELDS)
 _POSITION = {name: index for index, name in enumerate(_FIELDS)}
@@ -138,18 +184,43 @@ def done_key(kind: ActionKind, person: str | None) -> str:
     """The person part of a one-time step's key: case-blind, blank when any will do."""
     if kind in ONE_SHOT_BY_KIND or person is None:
         return ""
-    return person.casefold()
+    return person_key(person)
 
 
 def start(interview: Interview, policy: Policy, thank_yous: Sequence[Action]) -> FollowupState:
     """The state before anything has happened, given the planned thank-you notes."""
+    decided = interview.decision_by
     return FollowupState(
         interview=interview,
         policy=policy,
-        decision_by=interview.decision_by,
+        decision_by=interview.decision_date,
+        timeframe=decided if isinstance(decided, Timeframe) else None,
         quiet_until=max((note._utc[1] for note in thank_yous), default=None),
         thanked_at=max((note._utc[2] for note in thank_yous), default=None),
     )
+
+
+def with_notes_to_come(state: FollowupState, notes: Sequence[Action]) -> FollowupState:
+    """The state with the notes still to send to the contact as the previous contact.
+
+    A thank-you (or an e-mail of requested items) still in the plan will have
+    been sent before any check-in, so the latest of them is what a check-in
+    follows, unless the history already holds a later contact.
+    """
+    contact = person_key(state.contact.name)
+    previous = state.previous
+    for note in sorted(notes, key=lambda step: step.sort_key()):  # as the plan will list them
+        if (
+            note.recipient is None
+            or person_key(note.recipient.name) != contact
+            or state.is_done(note.kind, note.recipient.name)
+            or (state.now is not None and note._utc[1] < state.now)
+        ):
+            continue
+        moment = note._utc[2]
+        if previous is None or moment >= previous[0]:
+            previous = (moment, note.channel, note.kind, False, None, None)
+    return state if previous is state.previous else _evolved(state, {"previous": previous})
 
 
 def check_history(interview: Interview, history: Any) -> tuple[Event, ...]:
@@ -161,9 +232,9 @@ def check_history(interview: Interview, history: Any) -> tuple[Event, ...]:
     if isinstance(history, (str, bytes, dict)) or not isinstance(history, Iterable):
         raise InvalidHistory("history", history, "expected a sequence of events")
     events = tuple(history)
-    names = {person.name.casefold() for person in interview.interviewers}
+    names = {person_key(person.name) for person in interview.interviewers}
     if interview.recruiter is not None:
-        names.add(interview.recruiter.name.casefold())
+        names.add(person_key(interview.recruiter.name))
     previous: datetime = interview.starts_at
     for index, event in enumerate(events):
         field = f"history[{index}]"
@@ -181,7 +252,7 @@ def check_history(interview: Interview, history: Any) -> tuple[Event, ...]:
         if (
             isinstance(event, Contact)
             and event.recipient is not None
-            and event.recipient.casefold() not in names
+            and person_key(event.recipient) not in names
         ):
             raise InvalidHistory(
                 f"{field}.recipient",
@@ -192,15 +263,22 @@ def check_history(interview: Interview, history: Any) -> tuple[Event, ...]:
 
 
 def is_employer_call(state: FollowupState, event: Contact) -> bool:
-    """A phone contact that counts against `Policy.max_calls` (not the recruiter)."""
-    if event.channel is not Channel.PHONE or event.kind is ActionKind.RECRUITER_DEBRIEF:
+    """A phone contact that counts against `Policy.max_calls`.
+
+    Every call counts but one to an agency recruiter (the debrief, or any call
+    to them).  A recruiter who also interviewed the candidate is one person
+    in two roles and an employer contact: calls to them count, whatever the
+    kind of the contact says.
+    """
+    if event.channel is not Channel.PHONE:
         return False
-    recruiter = state.interview.recruiter
-    return not (
-        recruiter is not None
-        and event.recipient is not None
-        and event.recipient.casefold() == recruiter.name.casefold()
-    )
+    interview = state.interview
+    recruiter = interview.recruiter
+    if recruiter is None or interview.recruiter_interviewed:
+        return True
+    if event.kind is ActionKind.RECRUITER_DEBRIEF:
+        return False
+    return event.recipient is None or person_key(event.recipient) != person_key(recruiter.name)
 
 
 def advance(state: FollowupState, event: Event) -> FollowupState:
@@ -211,9 +289,16 @@ def advance(state: FollowupState, event: Event) -> FollowupState:
         _contact(state, event, at, changes)
     elif isinstance(event, Update):
         changes["last_reply"] = at
+        changes["check_ins"] = 0  # an answer: the unanswered run starts again
+        changes["news"] = event.outcome
+        changes["news_at"] = at
+        changes["bounce_refundable"] = False
         _update(event, at, changes)
     elif isinstance(event, Reply):
         changes["last_reply"] = at
+        changes["replied_at"] = at
+        changes["check_ins"] = 0
+        changes["bounce_refundable"] = False
     elif isinstance(event, OutOfOffice):
         _out_of_office(state, event, at, changes)
     return _evolved(state, changes)
@@ -234,8 +319,11 @@ def _contact(state: FollowupState, event: Contact, at: datetime, changes: dict[s
     if kind in FOLLOW_UP_KINDS:
         changes["last_contact"] = at
         changes["bounce_refundable"] = kind is ActionKind.CHECK_IN
+    if kind in STARTED_BY_CANDIDATE:
+        changes["contacts_ever"] = state.contacts_ever + 1
     if kind is ActionKind.CHECK_IN:
         changes["check_ins"] = state.check_ins + 1
+        changes["check_ins_total"] = state.check_ins_total + 1
         changes["undecided_at"] = None
         changes["next_round_at"] = None
     elif kind is ActionKind.FEEDBACK_REQUEST:
@@ -245,16 +333,30 @@ def _contact(state: FollowupState, event: Contact, at: datetime, changes: dict[s
     else:
         person = event.recipient or state.contact.name
         changes["done"] = state.done | {(kind, done_key(kind, person))}
-        if kind is ActionKind.THANK_YOU and (state.thanked_at is None or at > state.thanked_at):
+        if kind in THANKS_KINDS and (state.thanked_at is None or at > state.thanked_at):
             changes["thanked_at"] = at
+    if kind not in ONE_SHOT_BY_KIND and kind is not ActionKind.ASK_FOR_CARDS:
+        to = event.recipient
+        if to is None or person_key(to) == person_key(state.contact.name):
+            changes["previous"] = (
+                at,
+                event.channel,
+                kind,
+                event.voicemail,
+                event.message_id,
+                event.subject,
+            )
 
 
 def _update(event: Update, at: datetime, changes: dict[str, Any]) -> None:
     outcome = event.outcome
     if outcome is Outcome.UNDECIDED:
         changes["undecided_at"] = at
-        if event.decision_by is not None:
-            changes["decision_by"] = event.decision_by
+        decided = event.decision_by
+        if decided is not None:
+            changes["decision_by"] = event.decision_date
+            changes["timeframe"] = decided if isinstance(decided, Timeframe) else None
+            changes["decision_given_at"] = at
     elif outcome is Outcome.FEEDBACK_REQUESTED:
         changes["feedback_pending"] = at
     elif outcome is Outcome.NEXT_ROUND:
@@ -276,8 +378,9 @@ def _out_of_office(
     back = event.returns_on or _calendar.local_date(at, tz) + _OUT_OF_OFFICE_DEFAULT
     hold = _calendar.add_business_days(back, 1, policy.business_holidays)
     changes["hold_until"] = hold if state.hold_until is None else max(hold, state.hold_until)
+    changes["out_of_office_at"] = at
     if state.bounce_refundable:
-        changes["check_ins"] = state.check_ins - 1
+        changes["check_ins"] = max(0, state.check_ins - 1)
         changes["bounce_refundable"] = False
 
 
@@ -288,4 +391,4 @@ def replay(
     state = start(interview, policy, thank_yous)
     for event in history:
         state = advance(state, event)
-    return state
+    return with_notes_to_come(state, thank_yous)

@@ -1,0 +1,328 @@
+"""Vague decision timeframes: "in a couple of weeks", "by the end of the month".
+
+Seed 001 notes that an employer may give a concrete date ("by August 1st") or
+something less exact, and that either is the basis for when to follow up.
+`parse_timeframe` turns the common phrases into a `Timeframe`: a window of
+calendar days, read deterministically from the day the phrase was said (the
+interview's, or an update's, local date).  Check-ins follow the *end* of the
+window.  A phrase that names one day ("tomorrow", "by Friday", "August 1st",
+``2026-08-01``) gives a plain `date`; what cannot be read is refused with a
+`ValueError` that the models turn into their typed error.
+
+The phrases, with the window they give when said on day *D*:
+
+- one day, as a plain `date`: ``today``, ``tomorrow``, ``by Friday``
+  (the next Friday after *D*), ``next Friday`` (the Friday of the
+  following week), ``August 1st`` or ``1 August`` (the next such date on
+  or after *D*), ``2026-08-01``;
+- ``in N days`` / ``weeks`` / ``months`` (also ``within``, ``in about``,
+  ``over the next``): *D* + 1 day to *D* + N units; ``in a few days`` and
+  ``in a couple of weeks`` are the same with N = 3 and N = 2, marked
+  approximate;
+- ``this week``, ``by the end of the week``: *D* to the Friday of *D*'s
+  week (the next Friday from a weekend);
+- ``next week``: Monday to Friday of the following week;
+- ``early next week``, ``at the beginning of next week`` (or of ``the
+  following week``): Monday to Tuesday of the following week;
+- ``by the end of next week``: Thursday to Friday of the following week;
+- ``this month``, ``by the end of the month``: *D* to the last day of *D*'s
+  month; ``next month``: the whole following month;
+- ``early``, ``mid`` or ``late`` *Month*, ``by the end of`` *Month*, ``in``
+  *Month*: days 1-10, 11-20, 21 to the end, *D* (or the 1st) to the end,
+  or the whole month, of the next such month.
+
+Numbers may be digits or words up to twelve; ``a``/``an`` is one.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from datetime import date, timedelta
+
+import attrs
+
+__all__ = ["Timeframe", "parse_timeframe"]
+
+_WEEKDAYS = {
+    name: index
+    for index, names in enumerate(
+        (
+            ("monday", "mon"),
+            ("tuesday", "tue", "tues"),
+            ("wednesday", "wed"),
+            ("thursday", "thu", "thur", "thurs"),
+            ("friday", "fri"),
+            ("saturday", "sat"),
+            ("sunday", "sun"),
+        )
+    )
+    for name in names
+}
+_MONTHS = {
+    name: index
+    for index, names in enumerate(
+        (
+            ("january", "jan"),
+            ("february", "feb"),
+            ("march", "mar"),
+            ("april", "apr"),
+            ("may",),
+            ("june", "jun"),
+            ("july", "jul"),
+            ("august", "aug"),
+            ("september", "sep", "sept"),
+            ("october", "oct"),
+            ("november", "nov"),
+            ("december", "dec"),
+        ),
+        start=1,
+    )
+    for name in names
+}
+_NUMBERS = {
+    "a": 1,
+    "an": 1,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+}
+_APPROXIMATE = {"a couple of": 2, "couple of": 2, "a few": 3, "few": 3}
+_UNITS = {"day": "days", "days": "days", "week": "weeks", "weeks": "weeks"}
+_UNITS.update({"month": "months", "months": "months"})
+
+_MAX_AHEAD = 24  # months: a timeframe further out than this is not a timeframe
+
+
+@attrs.frozen
+class Timeframe:
+    """A window of days in which the employer expects to decide.
+
+    Attributes:
+        start: the first day of the window.
+        end: the last day; check-ins count from it.
+        phrase: what was said, as given (for people; messages word the
+            window from ``kind`` so that they can be translated).
+        kind: which shape of phrase it was: ``"within"`` (N days, weeks or
+            months), ``"this_week"``, ``"next_week"``, ``"early_next_week"``,
+            ``"end_of_next_week"``, ``"this_month"``, ``"month"`` (a whole
+            named or next month), ``"early_month"``, ``"mid_month"``,
+            ``"late_month"``.
+        count: for ``"within"``, how many units.
+        unit: for ``"within"``, ``"days"``, ``"weeks"`` or ``"months"``.
+        approximate: the count was vague ("a couple of", "a few").
+    """
+
+    start: date
+    end: date
+    phrase: str
+    kind: str
+    count: int = 0
+    unit: str = ""
+    approximate: bool = False
+
+    def __attrs_post_init__(self) -> None:
+        if not self.start <= self.end:
+            raise ValueError(f"a timeframe must not end ({self.end}) before it starts")
+
+    def __str__(self) -> str:
+        return f"{self.phrase} ({self.start.isoformat()} to {self.end.isoformat()})"
+
+
+_LEAD_IN = re.compile(
+    r"^(?:(?:we|they) )?(?:hope|expect|plan|aim|want|will|should|'ll|would)"
+    r"(?: to)?(?: (?:decide|hear back|hear|get back|know|have someone|make a decision|"
+    r"fill the (?:position|role)|have a decision|be in touch))?\s+"
+)
+_FILLER = re.compile(r"^(?:a decision|decision|by|before|on|around|sometime|some time)\s+")
+
+
+def _clean(phrase: str) -> str:
+    """Lower-case, single spaces, no trailing punctuation nor lead-in ("we hope to decide by")."""
+    text = " ".join(phrase.strip().casefold().split())
+    text = re.sub(r"[.,!;]+$", "", text)
+    text = _LEAD_IN.sub("", text)
+    while True:
+        shorter = _FILLER.sub("", text)
+        if shorter == text:
+            return text
+        text = shorter
+
+
+def _last_day(year: int, month: int) -> date:
+    return date(year, month, calendar.monthrange(year, month)[1])
+
+
+def _add_months(day: date, months: int) -> date:
+    index = day.month - 1 + months
+    year, month = day.year + index // 12, index % 12 + 1
+    return date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
+
+
+def _next_month_named(month: int, said: date) -> tuple[int, int]:
+    """The year and month of the next *month* whose last day is on or after *said*."""
+    year = said.year if month >= said.month else said.year + 1
+    return year, month
+
+
+def _monday_after(day: date) -> date:
+    return day + timedelta(days=7 - day.weekday())
+
+
+def _count(text: str) -> tuple[int, bool] | None:
+    if text in _APPROXIMATE:
+        return _APPROXIMATE[text], True
+    if text in _NUMBERS:
+        return _NUMBERS[text], False
+    if text.isdigit() and len(text) <= 3:
+        return int(text), False
+    return None
+
+
+_WITHIN = re.compile(
+    r"^(?:(?:with)?in|over the next|in the next|in about|within about|about)\s+"
+    r"(?P<count>a couple of|couple of|a few|few|\w+)\s+(?P<unit>days?|weeks?|months?)"
+    r"(?: or so| from now| time)?$"
+)
+_DAY_MONTH = re.compile(r"^(?P<day>\d{1,2})(?:st|nd|rd|th)?(?: of)? (?P<month>[a-z]+)$")
+_MONTH_DAY = re.compile(r"^(?P<month>[a-z]+) (?P<day>\d{1,2})(?:st|nd|rd|th)?$")
+_PART_OF_MONTH = re.compile(
+    r"^(?:(?:in|by) )?(?P<part>early|mid|late|the end of|end of|the beginning of|"
+    r"beginning of|the middle of|middle of|in)[- ](?P<month>[a-z]+)$"
+)
+
+
+def parse_timeframe(phrase: str, said_on: date) -> date | Timeframe:
+    """Read *phrase* as said on *said_on*: one day, or a `Timeframe` window.
+
+    Deterministic: the same phrase and day always give the same answer.
+
+    Raises:
+        ValueError: the phrase is not one this parser knows (see the module
+            documentation for the list).
+    """
+    text = _clean(phrase)
+    kept = " ".join(phrase.split())
+    day = _one_day(text, said_on)
+    if day is not None:
+        return day
+    frame = _window(text, said_on, kept)
+    if frame is None:
+        raise ValueError(
+            "cannot read this timeframe; try a date (2026-08-01, 'August 1st'), "
+            "'by Friday', 'in two weeks', 'by the end of the month' or 'early next week'"
+        )
+    if frame.end > _add_months(said_on, _MAX_AHEAD):
+        raise ValueError(f"ends more than {_MAX_AHEAD} months after {said_on.isoformat()}")
+    return frame
+
+
+def _one_day(text: str, said: date) -> date | None:
+    if text == "today":
+        return said
+    if text == "tomorrow":
+        return said + timedelta(days=1)
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        pass
+    words = text.removeprefix("this ").removeprefix("the end of ")
+    if words in _WEEKDAYS:
+        ahead = (_WEEKDAYS[words] - said.weekday() - 1) % 7 + 1
+        return said + timedelta(days=ahead)
+    if text.startswith("next ") and text[5:] in _WEEKDAYS:
+        return _monday_after(said) + timedelta(days=_WEEKDAYS[text[5:]])
+    match = _DAY_MONTH.match(text) or _MONTH_DAY.match(text)
+    if match is not None and match["month"] in _MONTHS:
+        month, dom = _MONTHS[match["month"]], int(match["day"])
+        for year in (said.year, said.year + 1):
+            try:
+                found = date(year, month, dom)
+            except ValueError:
+                return None
+            if found >= said:
+                return found
+    return None
+
+
+def _window(text: str, said: date, phrase: str) -> Timeframe | None:
+    within = _WITHIN.match(text)
+    if within is not None:
+        counted = _count(within["count"])
+        if counted is None or counted[0] < 1:
+            return None
+        count, approximate = counted
+        unit = _UNITS[within["unit"]]
+        if unit == "months":
+            end = _add_months(said, count)
+        else:
+            end = said + timedelta(days=count * (7 if unit == "weeks" else 1))
+        return Timeframe(said + timedelta(days=1), end, phrase, "within", count, unit, approximate)
+    monday = _monday_after(said)
+    weeks = {
+        ("this week", "the end of the week", "end of the week", "end of this week", "the week"): (
+            "this_week",
+            said,
+            said + timedelta(days=(4 - said.weekday()) % 7),
+        ),
+        ("next week", "the following week", "during the following week"): (
+            "next_week",
+            monday,
+            monday + timedelta(days=4),
+        ),
+        (
+            "early next week",
+            "the beginning of next week",
+            "beginning of next week",
+            "the start of next week",
+            "start of next week",
+            "early the following week",
+            "the beginning of the following week",
+            "beginning of the following week",
+        ): ("early_next_week", monday, monday + timedelta(days=1)),
+        ("the end of next week", "end of next week", "late next week"): (
+            "end_of_next_week",
+            monday + timedelta(days=3),
+            monday + timedelta(days=4),
+        ),
+        ("this month", "the end of the month", "end of the month", "end of this month"): (
+            "this_month",
+            said,
+            _last_day(said.year, said.month),
+        ),
+    }
+    for phrases, (kind, start, end) in weeks.items():
+        if text in phrases:
+            return Timeframe(start, end, phrase, kind)
+    if text in ("next month", "the following month"):
+        first = _add_months(said.replace(day=1), 1)
+        return Timeframe(first, _last_day(first.year, first.month), phrase, "month")
+    part = _PART_OF_MONTH.match(text)
+    if part is None and text.removeprefix("in ") in _MONTHS:
+        part = _PART_OF_MONTH.match("in " + text.removeprefix("in "))
+    if part is not None and part["month"] in _MONTHS:
+        year, month = _next_month_named(_MONTHS[part["month"]], said)
+        last = _last_day(year, month)
+        which = part["part"].removeprefix("the ")
+        kind, start, end = {
+            "early": ("early_month", date(year, month, 1), date(year, month, 10)),
+            "beginning of": ("early_month", date(year, month, 1), date(year, month, 10)),
+            "mid": ("mid_month", date(year, month, 11), date(year, month, 20)),
+            "middle of": ("mid_month", date(year, month, 11), date(year, month, 20)),
+            "late": ("late_month", date(year, month, 21), last),
+            "end of": ("late_month", max(said, date(year, month, 1)), last),
+            "in": ("month", date(year, month, 1), last),
+        }[which]
+        if end < said:
+            return None
+        return Timeframe(max(start, said), end, phrase, kind)
+    return None
