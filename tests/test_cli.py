@@ -387,3 +387,29 @@ class TestDraftFiles:
             os.umask(old)
         assert real.read_bytes().startswith(b"To: Ana Ruiz")
         assert stat.S_IMODE((tmp_path / "07-thank_you-bo-chen.eml").stat().st_mode) == 0o640
+
+
+class TestRenderAllOrNothing:
+    """Issue 11, item 17 (b): render prints nothing when any message fails."""
+
+    def test_a_planner_fact_cannot_be_given_as_a_detail(self) -> None:
+        """--detail when=x: one line naming the detail, and nothing printed before it."""
+        line = one_line_error(*run("render", INTERVIEW, "--detail", "when=x"))
+        expected = (
+            "followup: error: --detail when: the planner sets 'when' (a DateTime); "
+            "a detail can only add or replace text"
+        )
+        assert line == expected
+
+    def test_text_facts_and_new_details_are_fine(self) -> None:
+        """company= and a new detail still work."""
+        code, out, _ = run("render", INTERVIEW, "--detail", "company=Acme", "--detail", "fit=x")
+        assert code == 0 and "interview at Acme\n" in out
+
+    def test_a_later_broken_template_prints_nothing(self, tmp_path: Path) -> None:
+        """A check-in template that fails: the thank-yous before it are not printed either."""
+        (tmp_path / "check_in_call.txt").write_text(
+            "{% block body %}{{ nowhere.x }}{% endblock %}"
+        )
+        code, out, err = run("render", INTERVIEW, "--templates", str(tmp_path))
+        one_line_error(code, out, err)

@@ -22,7 +22,7 @@ import pendulum
 
 from . import _calendar as cal
 from . import serialize
-from .action import Plan
+from .action import Action, Plan
 from .audit import audit
 from .errors import FollowupError
 from .events import Event
@@ -368,16 +368,39 @@ def render_command(
     schedule = make_plan(loaded, policy, history=history)
     if now is not None:
         schedule = schedule.upcoming(now)
-    for action in schedule:
-        if action.template is None:
-            continue
-        message = pack.render(action, loaded, **extra)
+    to_render = [action for action in schedule if action.template is not None]
+    _check_details(extra, pack, to_render, loaded)
+    # Every message is rendered before the first is printed: a detail that
+    # breaks a later template prints nothing rather than half the output.
+    rendered = [(action, pack.render(action, loaded, **extra)) for action in to_render]
+    blocks = []
+    for action, message in rendered:
         when = action.suggested.format("ddd D MMM YYYY HH:mm zz")
-        click.echo(f"=== {when}: {action.describe()} [{action.rule}]")
-        click.echo(f"To: {message.to}")
+        lines = [f"=== {when}: {action.describe()} [{action.rule}]", f"To: {message.to}"]
         if message.subject:
-            click.echo(f"Subject: {message.subject}")
-        click.echo(f"\n{message.text}\n")
+            lines.append(f"Subject: {message.subject}")
+        blocks.append("\n".join(lines) + f"\n\n{message.text}\n\n")
+    click.echo("".join(blocks), nl=False)
+
+
+def _check_details(
+    details: dict[str, str], pack: TemplatePack, actions: list[Action], interview: Interview
+) -> None:
+    """Refuse a ``--detail`` that would replace a planner fact that is not text.
+
+    A detail is text, while ``when`` is a date-time, ``recipient`` a person,
+    ``topics`` a list: a template would fail on the text, half-way through.
+    Text facts (``company``, ``role``...) and new details are fine.
+    """
+    for action in actions:
+        facts = pack.context(action, interview)
+        for key in details:
+            if key in facts and not isinstance(facts[key], str):
+                kind = "unset here" if facts[key] is None else f"a {type(facts[key]).__name__}"
+                raise BadInput(
+                    f"--detail {key}: the planner sets {key!r} ({kind}); "
+                    "a detail can only add or replace text"
+                )
 
 
 @main.command("audit", epilog=EXAMPLES)
