@@ -413,3 +413,16 @@ class TestRenderAllOrNothing:
         )
         code, out, err = run("render", INTERVIEW, "--templates", str(tmp_path))
         one_line_error(code, out, err)
+
+
+def test_list_shapes_and_long_values_are_one_line(tmp_path: Path) -> None:
+    """[interviewers] for [[interviewers]] and a 100,000-character --tz: one short line."""
+    text = Path(INTERVIEW).read_text()
+    single = tmp_path / "interview.toml"
+    single.write_text(text.replace("[[interviewers]]", "[interviewers]", 1).split("[[")[0])
+    line = one_line_error(*run("plan", str(single)))
+    assert line.endswith(
+        "$.interviewers: expected a list ([[interviewers]] tables in TOML), got a table"
+    )
+    line = one_line_error(*run("plan", INTERVIEW, "--tz", "Mars/" + "x" * 100_000))
+    assert "--tz: unknown time zone 'Mars/xxx" in line and len(line) < 200

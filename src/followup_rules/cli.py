@@ -24,7 +24,7 @@ from . import _calendar as cal
 from . import serialize
 from .action import Action, Plan
 from .audit import audit
-from .errors import FollowupError
+from .errors import FollowupError, _short_repr
 from .events import Event
 from .export import eml_name, to_eml, to_ics
 from .messages import TemplatePack
@@ -109,7 +109,7 @@ def _display_zone(interview: Interview, zone_name: str | None) -> Any:
         try:
             return cal.zone(zone_name)
         except ValueError:
-            raise BadInput(f"--tz: unknown time zone {zone_name!r}") from None
+            raise BadInput(f"--tz: unknown time zone {_short_repr(zone_name)}") from None
     return interview.zone_of(interview.candidate)
 
 
