@@ -193,7 +193,8 @@ class TestFixedOffsetZones:
 
 
 def uids(data: bytes) -> list[str]:
-    return [str(item["UID"]) for item in items(data)]
+    """The UIDs of a calendar's items, in order (read from its lines: icalendar is slow)."""
+    return [line.removeprefix("UID:") for line in unfolded(data) if line.startswith("UID:")]
 
 
 class TestUidsAreUnique:

@@ -13,6 +13,7 @@ import jsonschema
 import pendulum
 import pytest
 from hypothesis import given
+from hypothesis import strategies as st
 
 from followup_rules import (
     Contact,
@@ -553,3 +554,60 @@ class TestLoaderLimits:
         path.write_text(text.replace('"America/New_York"', "5"))
         with pytest.raises(s.FormatError, match=r"\$\.timezone: expected a time-zone name"):
             s.load_interview(path)
+
+
+_KEYS = st.sampled_from(
+    [
+        "starts_at", "company", "role", "interviewers", "name", "email", "timezone",
+        "topics", "duration", "decision_by", "candidate", "type", "at", "channel", "kind",
+        "recipient", "outcome", "send_window", "thank_you_within", "holidays", "preset",
+        "min_gap", "event", "interview", "sources", "earliest",
+    ]
+)  # fmt: skip
+_SCALARS = st.one_of(
+    st.none(),
+    st.booleans(),
+    st.integers(),
+    st.floats(),
+    st.text(max_size=20),
+    st.sampled_from(
+        ["2026-07-07T14:00:00Z", "2026-07-07", "PT1.5S", "email", "08:00:00.5-09:00", "reply"]
+    ),
+)
+_DOCUMENTS = st.recursive(
+    _SCALARS,
+    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(_KEYS, inner, max_size=6),
+    max_leaves=20,
+)
+_TEXT_PIECES = st.sampled_from(
+    [*"[]{}\"'#=.,:\n 0123456789aeTZ-+_\\", "'''", '"""', "NaN", "1e999", "[[a]]", "a = ", "é"]
+)
+
+
+class TestOnlyFormatErrorsEscape:
+    """Whatever the data or the text, the loaders raise one-line FormatErrors only."""
+
+    @given(data=_DOCUMENTS)
+    def test_any_data(self, data: object) -> None:
+        """Arbitrary JSON-like data as an interview, a policy, a history or a plan."""
+        for build in (
+            lambda: s.structure(data, Interview),
+            lambda: s.policy_from(data),
+            lambda: s.structure_history(data),
+            lambda: s.structure_plan(data),
+        ):
+            try:
+                build()
+            except s.FormatError as error:
+                assert [str(error)] == str(error).splitlines()
+
+    @given(
+        text=st.lists(_TEXT_PIECES, max_size=60).map("".join),
+        fmt=st.sampled_from(["json", "toml"]),
+    )
+    def test_any_text(self, text: str, fmt: str) -> None:
+        """Arbitrary text made of brackets, quotes, numbers and comments."""
+        try:
+            s.loads(text, fmt=fmt)
+        except s.FormatError as error:
+            assert [str(error)] == str(error).splitlines()
