@@ -317,7 +317,9 @@ class _NotAList(ValueError):
         elif isinstance(value, Mapping):
             self.found = "a table"
         else:
-            self.found = f"{type(value).__name__} ({_short_repr(value)})"
+            name = type(value).__name__
+            article = "an" if name[:1].lower() in "aeiou" else "a"
+            self.found = f"{article} {name} ({_short_repr(value)})"
         super().__init__(f"expected a list, got {self.found}")
 
     def problem(self, path: str) -> str:
