@@ -149,22 +149,47 @@ def interviews(draw: st.DrawFn) -> Interview:
     )
 
 
+# Sub-minute parts of a time or a duration: none, whole seconds, or any microsecond.
+_fine_parts = st.one_of(
+    st.just(timedelta(0)),
+    st.integers(1, 59).map(lambda seconds: timedelta(seconds=seconds)),
+    st.integers(1, 60 * 10**6 - 1).map(lambda micro: timedelta(microseconds=micro)),
+)
+
+
+def _plus(moment: time, shift: timedelta) -> time:
+    whole = datetime.combine(date(2000, 1, 1), moment) + shift
+    return whole.time()
+
+
 @st.composite
 def windows(draw: st.DrawFn, earliest_hour: int, latest_hour: int) -> TimeWindow:
+    """Quarter-hour windows, sometimes with seconds or microseconds at either edge.
+
+    The shortest is one microsecond (``08:00:00.000001-08:00:00.000002``).
+    """
     start = draw(st.integers(earliest_hour * 4, latest_hour * 4 - 1))
     length = draw(st.integers(1, 16))
     end = min(start + length, 24 * 4 - 1)
-    return TimeWindow(time(start // 4, start % 4 * 15), time(end // 4, end % 4 * 15))
+    opens = _plus(time(start // 4, start % 4 * 15), draw(_fine_parts))
+    closes = _plus(time(end // 4, end % 4 * 15), draw(_fine_parts))
+    if draw(st.integers(0, 9)) == 0:
+        closes = _plus(opens, timedelta(microseconds=draw(st.integers(1, 10**6))))
+    return TimeWindow(opens, closes)
 
 
 @st.composite
 def policies(draw: st.DrawFn) -> Policy:
-    """Any valid policy, knob by knob; sometimes with public holidays."""
+    """Any valid policy, knob by knob; sometimes with public holidays.
+
+    Windows and durations sometimes have seconds or microseconds (``PT1.5S``).
+    """
     return Policy(
-        thank_you_within=timedelta(hours=draw(st.integers(1, 72))),
+        thank_you_within=timedelta(hours=draw(st.integers(1, 72))) + draw(_fine_parts),
         thank_you_channel=draw(st.sampled_from((Channel.EMAIL, Channel.POSTAL))),
         thank_you_each_interviewer=draw(st.booleans()),
-        recruiter_debrief_within=timedelta(minutes=draw(st.integers(10, 8 * 60))),
+        recruiter_debrief_within=timedelta(minutes=draw(st.integers(10, 8 * 60)))
+        + draw(_fine_parts),
         wait_after_deadline=draw(st.integers(1, 10)),
         wait_without_deadline=draw(st.integers(1, 10)),
         min_gap=draw(st.integers(1, 7)),

@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import json
+import os
+import stat
 from pathlib import Path
+from typing import ClassVar
 
 import icalendar
 import pytest
@@ -205,3 +208,221 @@ def test_unexpected_errors_are_still_one_line(monkeypatch: pytest.MonkeyPatch) -
     monkeypatch.setattr(cli, "make_plan", denied)
     code, _, err = run("plan", INTERVIEW)
     assert code == 2 and err.strip() == "followup: error: /locked: Permission denied"
+
+
+def one_line_error(code: int, out: str, err: str) -> str:
+    """The error line of a failed run; fails unless it is one line, exit 2, no output."""
+    assert (code, out) == (2, "")
+    assert len(err.strip().splitlines()) == 1
+    assert err.startswith("followup: error: ")
+    assert "unexpected" not in err and "please report" not in err
+    return err.strip()
+
+
+def plan_to(target: Path, *extra: str) -> tuple[int, str, str]:
+    return run("plan", INTERVIEW, "--format", "json", "-o", str(target), *extra)
+
+
+class TestLoaderLimits:
+    """Issue 11, item 9, through the command: one line naming the file, exit 2."""
+
+    BOMBS: ClassVar[dict[str, bytes]] = {
+        "deep.json": b"[" * 100_000,
+        "deep.toml": b"a = " + b"[" * 100_000,
+        "number.json": b'{"min_gap": ' + b"1" * 5000 + b"}",
+        "number.toml": b"min_gap = " + b"1" * 5000,
+        "latin1.toml": 'company = "Société"\n'.encode("latin-1"),
+        "huge.json": b" " * (s.MAX_FILE_SIZE + 1),
+    }
+    NEEDLES: ClassVar[dict[str, str]] = {
+        "deep": "nested deeper than 32 levels",
+        "number": "a number longer than 40 characters",
+        "latin1": "not UTF-8 text (byte 0xe9 at offset 15)",
+        "huge": f"larger than {s.MAX_FILE_SIZE} bytes",
+    }
+
+    @pytest.mark.parametrize("name", sorted(BOMBS))
+    @pytest.mark.parametrize("role", ["interview", "--policy", "--history"])
+    def test_bombs(self, tmp_path: Path, name: str, role: str) -> None:
+        """'['*100000, a 5,000-digit number, Latin-1 and 1 MiB+ as any input file."""
+        bomb = tmp_path / name
+        bomb.write_bytes(self.BOMBS[name])
+        args = ["plan", str(bomb)] if role == "interview" else ["plan", INTERVIEW, role, str(bomb)]
+        line = one_line_error(*run(*args))
+        assert line.startswith(f"followup: error: {bomb}: ")
+        assert self.NEEDLES[name.split(".")[0]] in line
+
+
+class TestOutputFiles:
+    """Issue 11, item 13: -o writes regular files atomically and refuses the rest."""
+
+    def test_a_symlink_is_written_through(self, tmp_path: Path) -> None:
+        """The link stays a link; the file it points to gets the plan."""
+        real = tmp_path / "real.json"
+        real.write_text("old")
+        link = tmp_path / "link.json"
+        link.symlink_to(real)
+        assert plan_to(link)[0] == 0
+        assert link.is_symlink() and os.readlink(link) == str(real)
+        assert json.loads(real.read_text())[0]["kind"] == "closing_statement"
+
+    def test_a_dangling_symlink_creates_its_target(self, tmp_path: Path) -> None:
+        """A link to a file not made yet: the file is made, the link kept."""
+        link = tmp_path / "link.json"
+        link.symlink_to(tmp_path / "later.json")
+        assert plan_to(link)[0] == 0
+        assert link.is_symlink()
+        assert json.loads((tmp_path / "later.json").read_text())
+
+    def test_a_symlink_loop_is_refused(self, tmp_path: Path) -> None:
+        """Links that point at each other: one line, exit 2."""
+        (tmp_path / "a.json").symlink_to(tmp_path / "b.json")
+        (tmp_path / "b.json").symlink_to(tmp_path / "a.json")
+        line = one_line_error(*plan_to(tmp_path / "a.json"))
+        assert "symbolic links loop" in line
+
+    def test_a_fifo_is_refused_and_kept(self, tmp_path: Path) -> None:
+        """A FIFO is not replaced by a file (nor opened, which would block)."""
+        fifo = tmp_path / "plan.json"
+        os.mkfifo(fifo)
+        line = one_line_error(*plan_to(fifo))
+        assert line == f"followup: error: cannot write {fifo}: it is a FIFO, not a regular file"
+        assert stat.S_ISFIFO(os.lstat(fifo).st_mode)
+
+    def test_a_fifo_behind_a_symlink_is_refused(self, tmp_path: Path) -> None:
+        """Following a link does not get round the check; the message shows both."""
+        fifo = tmp_path / "fifo"
+        os.mkfifo(fifo)
+        link = tmp_path / "plan.json"
+        link.symlink_to(fifo)
+        line = one_line_error(*plan_to(link))
+        assert f"cannot write {link} (-> {fifo}): it is a FIFO" in line
+        assert stat.S_ISFIFO(os.lstat(fifo).st_mode) and link.is_symlink()
+
+    def test_a_socket_is_refused(self, tmp_path: Path) -> None:
+        """A Unix socket in the way is refused and left alone."""
+        import socket
+
+        path = tmp_path / "s.json"
+        with socket.socket(socket.AF_UNIX) as server:
+            server.bind(str(path))
+            line = one_line_error(*plan_to(path))
+        assert "it is a socket, not a regular file" in line
+        assert stat.S_ISSOCK(os.lstat(path).st_mode)
+
+    def test_a_device_is_refused(self, tmp_path: Path) -> None:
+        """A device node (made here as root: never a real one) is refused and left alone."""
+        device = tmp_path / "null.json"
+        try:
+            os.mknod(device, 0o666 | stat.S_IFCHR, os.makedev(1, 3))
+        except (PermissionError, AttributeError):
+            pytest.skip("making a device node needs root")
+        line = one_line_error(*plan_to(device))
+        assert "it is a character device, not a regular file" in line
+        assert stat.S_ISCHR(os.lstat(device).st_mode)
+
+    def test_a_directory_is_refused(self, tmp_path: Path) -> None:
+        """A directory where a file is due is refused, and nothing is left inside it."""
+        line = one_line_error(*plan_to(tmp_path))
+        assert (
+            line
+            == f"followup: error: cannot write {tmp_path}: it is a directory, not a regular file"
+        )
+        assert list(tmp_path.iterdir()) == []
+
+    @pytest.mark.parametrize(("umask", "mode"), [(0o022, 0o644), (0o077, 0o600), (0o002, 0o664)])
+    def test_a_new_file_gets_the_umask_mode(self, tmp_path: Path, umask: int, mode: int) -> None:
+        """Not mkstemp's 0600: 0666 less the umask, as any other new file."""
+        old = os.umask(umask)
+        try:
+            assert plan_to(tmp_path / "plan.json")[0] == 0
+        finally:
+            os.umask(old)
+        assert stat.S_IMODE((tmp_path / "plan.json").stat().st_mode) == mode
+
+    def test_an_existing_file_keeps_its_mode(self, tmp_path: Path) -> None:
+        """Replacing a file keeps the permissions its owner gave it."""
+        target = tmp_path / "plan.json"
+        target.write_text("old")
+        target.chmod(0o640)
+        assert plan_to(target)[0] == 0
+        assert stat.S_IMODE(target.stat().st_mode) == 0o640
+        assert json.loads(target.read_text())
+
+    def test_no_temporary_file_is_left(self, tmp_path: Path) -> None:
+        """After a write, the directory holds the output and nothing else."""
+        assert plan_to(tmp_path / "plan.json")[0] == 0
+        assert [p.name for p in tmp_path.iterdir()] == ["plan.json"]
+
+
+class TestDraftFiles:
+    """Issue 11, item 13, for --format eml: the same checks for every draft."""
+
+    def drafts(self, directory: Path) -> tuple[int, str, str]:
+        return run("plan", INTERVIEW, "--format", "eml", "-o", str(directory))
+
+    def test_a_file_is_not_a_drafts_directory(self, tmp_path: Path) -> None:
+        """-o naming a file: refused, the file untouched."""
+        target = tmp_path / "drafts"
+        target.write_text("keep")
+        line = one_line_error(*self.drafts(target))
+        assert line == f"followup: error: cannot write drafts into {target}: it is not a directory"
+        assert target.read_text() == "keep"
+
+    def test_a_fifo_among_the_drafts_stops_all_of_them(self, tmp_path: Path) -> None:
+        """A FIFO named like a draft: refused before any draft is written."""
+        os.mkfifo(tmp_path / "09-check_in-ana-ruiz.eml")
+        line = one_line_error(*self.drafts(tmp_path))
+        assert "09-check_in-ana-ruiz.eml: it is a FIFO" in line
+        assert [p.name for p in tmp_path.iterdir()] == ["09-check_in-ana-ruiz.eml"]
+
+    def test_drafts_follow_symlinks_and_the_umask(self, tmp_path: Path) -> None:
+        """A draft that is a link is written through; new drafts get 0666 less the umask."""
+        real = tmp_path / "kept.eml"
+        (tmp_path / "06-thank_you-ana-ruiz.eml").symlink_to(real)
+        old = os.umask(0o027)
+        try:
+            assert self.drafts(tmp_path)[0] == 0
+        finally:
+            os.umask(old)
+        assert real.read_bytes().startswith(b"To: Ana Ruiz")
+        assert stat.S_IMODE((tmp_path / "07-thank_you-bo-chen.eml").stat().st_mode) == 0o640
+
+
+class TestRenderAllOrNothing:
+    """Issue 11, item 17 (b): render prints nothing when any message fails."""
+
+    def test_a_planner_fact_cannot_be_given_as_a_detail(self) -> None:
+        """--detail when=x: one line naming the detail, and nothing printed before it."""
+        line = one_line_error(*run("render", INTERVIEW, "--detail", "when=x"))
+        expected = (
+            "followup: error: --detail when: the planner sets 'when' (a DateTime); "
+            "a detail can only add or replace text"
+        )
+        assert line == expected
+
+    def test_text_facts_and_new_details_are_fine(self) -> None:
+        """company= and a new detail still work."""
+        code, out, _ = run("render", INTERVIEW, "--detail", "company=Acme", "--detail", "fit=x")
+        assert code == 0 and "interview at Acme\n" in out
+
+    def test_a_later_broken_template_prints_nothing(self, tmp_path: Path) -> None:
+        """A check-in template that fails: the thank-yous before it are not printed either."""
+        (tmp_path / "check_in_call.txt").write_text(
+            "{% block body %}{{ nowhere.x }}{% endblock %}"
+        )
+        code, out, err = run("render", INTERVIEW, "--templates", str(tmp_path))
+        one_line_error(code, out, err)
+
+
+def test_list_shapes_and_long_values_are_one_line(tmp_path: Path) -> None:
+    """[interviewers] for [[interviewers]] and a 100,000-character --tz: one short line."""
+    text = Path(INTERVIEW).read_text()
+    single = tmp_path / "interview.toml"
+    single.write_text(text.replace("[[interviewers]]", "[interviewers]", 1).split("[[")[0])
+    line = one_line_error(*run("plan", str(single)))
+    assert line.endswith(
+        "$.interviewers: expected a list ([[interviewers]] tables in TOML), got a table"
+    )
+    line = one_line_error(*run("plan", INTERVIEW, "--tz", "Mars/" + "x" * 100_000))
+    assert "--tz: unknown time zone 'Mars/xxx" in line and len(line) < 200

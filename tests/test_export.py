@@ -2,15 +2,29 @@
 
 from __future__ import annotations
 
-from datetime import date
+import hashlib
+import unicodedata
+from datetime import date, datetime, timedelta, timezone
 from email import message_from_bytes, policy
+from zoneinfo import ZoneInfo
 
 import icalendar
 import pendulum
 import pytest
+from hypothesis import assume, given, reject
+from hypothesis import strategies as st
 
-from followup_rules import ActionKind, Candidate, Channel, TemplateError, plan
-from followup_rules.export import action_uid, to_eml, to_ics
+from followup_rules import (
+    ActionKind,
+    Candidate,
+    Channel,
+    InvalidInterview,
+    Outcome,
+    TemplateError,
+    Update,
+    plan,
+)
+from followup_rules.export import action_uid, interview_key, person_key, to_eml, to_ics
 
 from .factories import at, interview
 
@@ -110,7 +124,139 @@ def test_only_emails_become_drafts() -> None:
 
 
 def test_uid_names_kind_person_and_ordinal() -> None:
-    """UIDs read well: kind, person, ordinal, interview fingerprint."""
+    """UIDs read well: kind, person (slug and name hash), ordinal, interview fingerprint."""
     iv = signed(starts_at=at(2024, 7, 2, 14))
     first = next(a for a in plan(iv) if a.kind is ActionKind.CHECK_IN)
-    assert action_uid(first, iv, 1).startswith("check_in-ana-ruiz-1-")
+    name_hash = hashlib.sha256(b"ana ruiz").hexdigest()[:12]
+    expected = f"check_in-ana-ruiz-{name_hash}-1-{interview_key(iv)}@followup-rules"
+    assert expected == action_uid(first, iv, 1)
+
+
+def unfolded(data: bytes) -> list[str]:
+    """The content lines of an iCalendar file, unfolded by hand (RFC 5545, 3.1)."""
+    return data.decode().replace("\r\n ", "").replace("\r\n\t", "").split("\r\n")
+
+
+def times_as_a_reader_sees_them(data: bytes) -> list[datetime]:
+    """DTSTART/DTEND/DUE of the steps, read without icalendar.
+
+    Each is UTC (``...Z``) or has a TZID that a VTIMEZONE of the file defines;
+    a time with neither is floating, and the test fails on it.  Lines inside
+    a VTIMEZONE (its rule onsets) are not steps and are skipped.
+    """
+    lines = unfolded(data)
+    defined = {line.split(":", 1)[1] for line in lines if line.startswith("TZID:")}
+    found = []
+    in_zone = False
+    for line in lines:
+        if line in ("BEGIN:VTIMEZONE", "END:VTIMEZONE"):
+            in_zone = line.startswith("BEGIN")
+        name, _, value = line.partition(":")
+        prop, *params = name.split(";")
+        if in_zone or prop not in ("DTSTART", "DTEND", "DUE"):
+            continue
+        tzid = next((p.split("=", 1)[1] for p in params if p.startswith("TZID=")), None)
+        if value.endswith("Z"):
+            assert tzid is None
+            found.append(datetime.strptime(value, "%Y%m%dT%H%M%SZ").replace(tzinfo=timezone.utc))
+        else:
+            assert tzid in defined, f"floating time: {line}"
+            local = datetime.strptime(value, "%Y%m%dT%H%M%S")
+            found.append(local.replace(tzinfo=ZoneInfo(tzid)))
+    return found
+
+
+class TestFixedOffsetZones:
+    """Issue 11, item 14: a bare offset is written in UTC, never as a floating TZID."""
+
+    def test_a_fixed_offset_interview_is_written_in_utc(self) -> None:
+        """14:00+05:30 becomes 08:30Z: icalendar and a hand parser read the same instants."""
+        iv = signed(starts_at=pendulum.parse("2024-07-02T14:00:00+05:30"))
+        whole = plan(iv)
+        data = to_ics(whole, iv, now=NOW)
+        assert b'TZID="+05:30"' not in data and b"TZID=+05:30" not in data
+        assert b"DTSTART:20240702T083000Z" in data
+        for item, action in zip(items(data), whole, strict=True):
+            assert item["DTSTART"].dt == action.earliest
+            assert item["DTSTART"].dt.utcoffset() == timedelta(0)
+        expected = [instant for action in whole for instant in (action.earliest, action.latest)]
+        assert expected == times_as_a_reader_sees_them(data)
+
+    def test_named_zones_keep_tzid_and_vtimezone(self) -> None:
+        """An IANA zone is still written as TZID with its VTIMEZONE."""
+        iv = signed()
+        whole = plan(iv)
+        data = to_ics(whole, iv, now=NOW)
+        assert b"DTSTART;TZID=America/New_York:" in data
+        expected = [instant for action in whole for instant in (action.earliest, action.latest)]
+        assert expected == times_as_a_reader_sees_them(data)
+
+
+def uids(data: bytes) -> list[str]:
+    """The UIDs of a calendar's items, in order (read from its lines: icalendar is slow)."""
+    return [line.removeprefix("UID:") for line in unfolded(data) if line.startswith("UID:")]
+
+
+class TestUidsAreUnique:
+    """Issue 11, item 15: UIDs never collide, and stay put across runs and replanning."""
+
+    @pytest.mark.parametrize(
+        "names",
+        [("李雷", "韩梅梅"), ("Ana Ruiz", "Ana-Ruiz"), ("José", "Josè"), ("Zoë", "Zoe")],
+    )
+    def test_names_that_slug_alike_get_their_own_uids(self, names: tuple[str, str]) -> None:
+        """Thank-you and card UIDs differ for names whose ASCII slugs are the same."""
+        iv = signed(interviewers=list(names))
+        found = uids(to_ics(plan(iv), iv, now=NOW))
+        assert len(set(found)) == len(found)
+        thank_yous = [uid for uid in found if uid.startswith("thank_you-")]
+        cards = [uid for uid in found if uid.startswith("ask_for_cards-")]
+        assert (len(set(thank_yous)), len(set(cards))) == (2, 2)
+
+    def test_one_person_typed_two_ways_keeps_the_uid(self) -> None:
+        """Composed or decomposed accents, any case: the same person, the same UID."""
+        composed = signed(interviewers=["Zoë Brun", "Bo Chen"])
+        decomposed = signed(interviewers=[unicodedata.normalize("NFD", "ZOË BRUN"), "Bo Chen"])
+        assert uids(to_ics(plan(composed), composed, now=NOW)) == uids(
+            to_ics(plan(decomposed), decomposed, now=NOW)
+        )
+
+    def test_a_second_feedback_answer_gets_its_own_uid(self) -> None:
+        """Steps of one kind to one person are numbered from the history, so none repeats."""
+        iv = signed()
+        asked = Update(at(2024, 7, 3, 9), Outcome.FEEDBACK_REQUESTED)
+        first = plan(iv, history=[asked])
+        answer = next(a for a in first if a.kind is ActionKind.FEEDBACK_RESPONSE)
+        history = [asked, answer.done(), Update(at(2024, 7, 9, 9), Outcome.FEEDBACK_REQUESTED)]
+        again = plan(iv, history=history)
+        second = next(a for a in again if a.kind is ActionKind.FEEDBACK_RESPONSE)
+        uid_first = dict(
+            zip(first, uids(to_ics(first, iv, now=NOW, history=[asked])), strict=True)
+        )
+        uid_again = dict(
+            zip(again, uids(to_ics(again, iv, now=NOW, history=history)), strict=True)
+        )
+        assert uid_first[answer] != uid_again[second]
+        assert uid_first[answer].replace("-1-", "-2-") == uid_again[second]
+
+    @given(
+        data=st.data(), names=st.lists(st.text(min_size=1, max_size=12), min_size=1, max_size=5)
+    )
+    def test_uids_are_distinct_and_survive_replanning(
+        self, data: st.DataObject, names: list[str]
+    ) -> None:
+        """Any unicode names: all UIDs in a calendar differ, and replanning keeps each UID."""
+        try:
+            iv = signed(interviewers=names)
+        except InvalidInterview:
+            reject()
+        assume(len({person_key(p.name) for p in iv.interviewers}) == len(iv.interviewers))
+        whole = plan(iv)
+        first = uids(to_ics(whole, iv, now=NOW))
+        assert len(set(first)) == len(first)
+        done = data.draw(st.integers(0, len(whole)), label="steps done")
+        history = [action.done() for action in list(whole)[:done]]
+        rest = plan(iv, history=history)
+        again = uids(to_ics(rest, iv, now=NOW, history=history))
+        by_action = dict(zip(whole, first, strict=True))
+        assert [by_action[action] for action in rest] == again

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import functools
 import json
+from collections.abc import Callable
+from datetime import time, timedelta
 from importlib.resources import files
 from pathlib import Path
 
@@ -11,6 +13,7 @@ import jsonschema
 import pendulum
 import pytest
 from hypothesis import given
+from hypothesis import strategies as st
 
 from followup_rules import (
     Contact,
@@ -20,13 +23,14 @@ from followup_rules import (
     Plan,
     Policy,
     Reply,
+    TimeWindow,
     Update,
     plan,
 )
 from followup_rules import serialize as s
 
 from .factories import at, interview
-from .strategies import any_policy, interviews
+from .strategies import any_policy, interviews, policies
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = ROOT / "examples"
@@ -261,3 +265,350 @@ class TestEdges:
         assert s.load_policy(wrapped) == Policy.traditional()
         with pytest.raises(s.FormatError, match=r"\$\.preset"):
             s.policy_from({"preset": "reckless"})
+
+
+class TestListsAreNeverSplitUp:
+    """Issue 11, item 1: a string or a table where a list is due is refused, not split."""
+
+    def test_a_string_is_not_six_interviewers(self) -> None:
+        """ "BoChen" is not the interviewers B, o, C, h, e and n."""
+        data = {**s.unstructure(interview()), "interviewers": "BoChen"}
+        with pytest.raises(s.FormatError) as raised:
+            s.structure(data, Interview, source="interview.json")
+        expected = (
+            "interview.json: $.interviewers: expected a list ([[interviewers]] tables in TOML), "
+            "got a string ('BoChen')"
+        )
+        assert expected == str(raised.value)
+        assert raised.value.path == "$.interviewers"
+
+    def test_a_toml_table_is_not_people_called_name_and_email(self, tmp_path: Path) -> None:
+        """[interviewers] (one table) instead of [[interviewers]] names the path and the fix."""
+        text = (EXAMPLES / "interview.toml").read_text()
+        single = text.replace("[[interviewers]]", "[interviewers]", 1).split("[[interviewers]]")[0]
+        path = tmp_path / "interview.toml"
+        path.write_text(single)
+        with pytest.raises(s.FormatError) as raised:
+            s.load_interview(path)
+        expected = (
+            f"{path}: $.interviewers: expected a list ([[interviewers]] tables in TOML), "
+            "got a table"
+        )
+        assert expected == str(raised.value)
+
+    @pytest.mark.parametrize("key", ["topics", "missed", "requested"])
+    @pytest.mark.parametrize("value", ["streaming", {"name": "streaming"}])
+    def test_string_lists_refuse_a_string_or_a_table(self, key: str, value: object) -> None:
+        """Every list of texts on the interview refuses a lone string or a table."""
+        data = {**s.unstructure(interview()), key: value}
+        with pytest.raises(s.FormatError) as raised:
+            s.structure(data, Interview)
+        assert raised.value.path == f"$.{key}"
+        assert raised.value.problem.startswith(f'expected a list ({key} = ["...", "..."] in TOML)')
+
+    def test_action_sources_refuse_a_string(self) -> None:
+        """The generic hook covers every tuple field, e.g. an action's seed sources."""
+        data = s.unstructure(plan(interview()))[0]
+        data["sources"] = "000_x.txt"
+        with pytest.raises(s.FormatError) as raised:
+            s.structure_plan([data])
+        assert raised.value.path == "$.sources"
+        assert "got a string ('000_x.txt')" in raised.value.problem
+
+    def test_an_event_table_is_not_a_history(self) -> None:
+        """TOML [event] instead of [[event]]: the history names the fix."""
+        data = s.loads('[event]\ntype = "reply"\nat = 2026-07-08T09:00:00Z\n', fmt="toml")
+        with pytest.raises(s.FormatError) as raised:
+            s.structure_history(data, source="events.toml")
+        expected = "events.toml: $.event: expected a list ([[event]] tables in TOML), got a table"
+        assert expected == str(raised.value)
+
+    def test_other_non_lists_are_refused_too(self) -> None:
+        """A number or a set where a list is due is refused with its type."""
+        for value, found in ((5, "an int (5)"), ({"Ana Ruiz"}, "a set ({'Ana Ruiz'})")):
+            data = {**s.unstructure(interview()), "interviewers": value}
+            with pytest.raises(s.FormatError) as raised:
+                s.structure(data, Interview)
+            assert raised.value.problem.endswith(f"), got {found}")
+
+    def test_real_lists_still_work(self) -> None:
+        """Lists of names, lists of tables and tuples all load."""
+        data = {**s.unstructure(interview()), "interviewers": ["Ana Ruiz", {"name": "Bo Chen"}]}
+        data["topics"] = ("streaming", "Kafka")
+        loaded = s.structure(data, Interview)
+        assert tuple(p.name for p in loaded.interviewers) == ("Ana Ruiz", "Bo Chen")
+        assert loaded.topics == ("streaming", "Kafka")
+
+
+class TestFormatErrorMessages:
+    """Issue 11, item 12: messages are short and one line; the error pickles."""
+
+    @pytest.mark.parametrize(
+        ("kind", "data"),
+        [
+            (Interview, {"starts_at": "x" * 5_000_000}),
+            (Interview, {"starts_at": "2026-07-07T14:00:00Z", "company": "A" * 5_000_000}),
+            (Policy, {"thank_you_channel": "\n" * 5_000_000}),
+            (Policy, {"thank_you_within": "9" * 5_000_000 + "h"}),
+            (Policy, {"k\ney" * 1_000_000: 1}),
+        ],
+        ids=["datetime", "text", "enum", "duration", "unknown-key"],
+    )
+    def test_a_huge_value_is_cut(self, kind: type, data: dict[str, object]) -> None:
+        """A 5 MB value shows as a short repr: the message stays one short line."""
+        with pytest.raises(s.FormatError) as raised:
+            s.structure(data, kind, source="f.json")
+        message = str(raised.value)
+        assert len(message) < 900
+        assert [message] == message.splitlines()
+
+    def test_control_characters_in_a_file_name_stay_on_one_line(self) -> None:
+        """A file name or a key with a line break is escaped in the message."""
+        error = s.FormatError("evil\nname.toml", "$.a\rb", "bad\u2028thing")
+        assert str(error) == "evil\\nname.toml: $.a\\rb: bad\\u2028thing"
+
+    def test_format_error_round_trips_through_pickle(self) -> None:
+        """Dask and multiprocessing pickle errors: type, attributes and message survive."""
+        import pickle
+
+        error = s.FormatError("policy.toml", "$.min_gap", "must be between 1 and 60")
+        again = pickle.loads(pickle.dumps(error))
+        assert type(again) is s.FormatError
+        assert (error.source, error.path, error.problem) == (
+            again.source,
+            again.path,
+            again.problem,
+        )
+        assert str(error) == str(again)
+
+
+class TestPoliciesKeepWhatTheyHold:
+    """Issue 11, item 16: a policy file reads back exactly, to the microsecond."""
+
+    def test_a_one_microsecond_window_is_written_in_full(self) -> None:
+        """08:00:00.000001-08:00:00.000002 is not saved as "08:00-08:00"."""
+        window = TimeWindow(time(8, 0, 0, 1), time(8, 0, 0, 2))
+        policy = Policy(send_window=window)
+        data = s.unstructure(policy)
+        assert data["send_window"] == "08:00:00.000001-08:00:00.000002"
+        assert policy == s.policy_from(data)
+
+    def test_a_fractional_duration_is_not_rounded(self) -> None:
+        """1.5 s is written PT1.5S and comes back as 1.5 s, not 2 s."""
+        policy = Policy(thank_you_within=timedelta(seconds=1.5))
+        data = s.unstructure(policy)
+        assert data["thank_you_within"] == "PT1.5S"
+        assert timedelta(seconds=1.5) == s.policy_from(data).thank_you_within
+
+    @pytest.mark.parametrize(
+        ("text", "expected"),
+        [
+            ("10:00-11:30", (time(10), time(11, 30))),
+            ("10:00:30-11:30", (time(10, 0, 30), time(11, 30))),
+            ("07:59:59.5-08:00", (time(7, 59, 59, 500000), time(8))),
+        ],
+    )
+    def test_windows_read_seconds_and_fractions(
+        self, text: str, expected: tuple[time, time]
+    ) -> None:
+        """Window texts may carry seconds and up to six fractional digits."""
+        window = s.policy_from({"call_window": text}).call_window
+        assert expected == (window.start, window.end)
+
+    @pytest.mark.parametrize(
+        ("value", "needle"),
+        [("10:00-24:00", "not a time of day"), ("11:30-10:00", "start must be before end")],
+    )
+    def test_bad_windows_name_the_knob(self, value: str, needle: str) -> None:
+        """A window that is no time of day, or runs backwards, names the knob."""
+        with pytest.raises(s.FormatError) as raised:
+            s.policy_from({"call_window": value})
+        assert raised.value.path == "$.call_window"
+        assert needle in raised.value.problem
+
+    def test_what_a_duration_cannot_hold_is_refused(self) -> None:
+        """A tenth of a microsecond cannot be kept exactly, so it is refused, not rounded."""
+        with pytest.raises(s.FormatError, match="finer than a microsecond"):
+            s.policy_from({"thank_you_within": "PT0.0000001S"})
+        with pytest.raises(s.FormatError, match="too long a duration"):
+            s.policy_from({"thank_you_within": "P99999999999D"})
+
+    @pytest.mark.parametrize(
+        ("text", "expected"),
+        [
+            ("PT1.5S", timedelta(seconds=1.5)),
+            ("PT0.000001S", timedelta(microseconds=1)),
+            ("PT4H30M", timedelta(hours=4, minutes=30)),
+            ("P1DT0.25H", timedelta(days=1, minutes=15)),
+            ("1.5s", timedelta(seconds=1.5)),
+        ],
+    )
+    def test_durations_read_exactly(self, text: str, expected: timedelta) -> None:
+        """Decimal fractions are read without float rounding, and written back the same."""
+        assert expected == s.parse_duration(text)
+        assert expected == s.parse_duration(s.format_duration(expected))
+
+    @given(policy=policies())
+    def test_every_policy_round_trips_through_data_json_and_toml(self, policy: Policy) -> None:
+        """policy_from(unstructure(p)) == p, also through JSON text and TOML text."""
+        data = s.unstructure(policy)
+        assert policy == s.policy_from(data)
+        assert policy == s.policy_from(s.loads(s.dumps_json(policy), fmt="json"))
+        assert policy == s.policy_from(s.loads(s.dumps_toml(data), fmt="toml"))
+        validator("policy").validate(data)
+
+
+def _deep(fmt: str) -> str:
+    return "[" * 100_000 if fmt == "json" else "a = " + "[" * 100_000
+
+
+def _long_number(fmt: str) -> str:
+    return '{"min_gap": ' + "1" * 5000 + "}" if fmt == "json" else "min_gap = " + "1" * 5000
+
+
+LOADERS = {"interview": s.load_interview, "policy": s.load_policy, "history": s.load_history}
+
+
+class TestLoaderLimits:
+    """Issue 11, item 9: hostile files give a FormatError naming the file, never a crash."""
+
+    @pytest.mark.parametrize("fmt", ["json", "toml"])
+    @pytest.mark.parametrize("loader", sorted(LOADERS))
+    @pytest.mark.parametrize(
+        ("bomb", "needle"),
+        [
+            (_deep, f"line 1: nested deeper than {s.MAX_DEPTH} levels"),
+            (_long_number, f"a number longer than {s.MAX_NUMBER_LENGTH} characters"),
+        ],
+        ids=["deep", "long-number"],
+    )
+    def test_bombs(
+        self, tmp_path: Path, fmt: str, loader: str, bomb: Callable[[str], str], needle: str
+    ) -> None:
+        """'[' * 100000 and a 5,000-digit number, in JSON and TOML, through every loader."""
+        path = tmp_path / f"{loader}.{fmt}"
+        path.write_text(bomb(fmt))
+        with pytest.raises(s.FormatError) as raised:
+            LOADERS[loader](path)
+        assert str(raised.value).startswith(f"{path}: ")
+        assert needle in str(raised.value)
+
+    @pytest.mark.parametrize("loader", sorted(LOADERS))
+    def test_not_utf8(self, tmp_path: Path, loader: str) -> None:
+        """A Latin-1 file is refused, naming the byte and where it is."""
+        path = tmp_path / f"{loader}.toml"
+        path.write_bytes('company = "Société"\n'.encode("latin-1"))
+        with pytest.raises(s.FormatError) as raised:
+            LOADERS[loader](path)
+        assert f"{path}: not UTF-8 text (byte 0xe9 at offset 15)" == str(raised.value)
+
+    @pytest.mark.parametrize("loader", sorted(LOADERS))
+    def test_too_large(self, tmp_path: Path, loader: str) -> None:
+        """A file over MAX_FILE_SIZE bytes is refused before it is parsed."""
+        path = tmp_path / f"{loader}.json"
+        path.write_text(" " * (s.MAX_FILE_SIZE + 1))
+        with pytest.raises(s.FormatError) as raised:
+            LOADERS[loader](path)
+        expected = f"{path}: larger than {s.MAX_FILE_SIZE} bytes: not a followup file"
+        assert expected == str(raised.value)
+
+    def test_dotted_keys_nest_too(self, tmp_path: Path) -> None:
+        """TOML dotted keys nest without a bracket; the depth limit still applies."""
+        path = tmp_path / "policy.toml"
+        path.write_text(".".join(["a"] * 1000) + " = 1\n")
+        with pytest.raises(s.FormatError, match=f"nested deeper than {s.MAX_DEPTH} levels"):
+            s.load_policy(path)
+
+    def test_long_numbers_of_every_kind(self) -> None:
+        """Floats, NaN and Infinity in JSON, a long float or a huge hex number in TOML."""
+        with pytest.raises(s.FormatError, match="number longer"):
+            s.loads('{"a": 1.' + "5" * 100 + "}", fmt="json")
+        with pytest.raises(s.FormatError, match="NaN is not a number JSON allows"):
+            s.loads('{"a": NaN}', fmt="json")
+        with pytest.raises(s.FormatError, match="number longer"):
+            s.loads("a = 1." + "5" * 100, fmt="toml")
+        with pytest.raises(s.FormatError, match=r"\$\.a: a number longer"):
+            s.loads("a = 0x" + "f" * 100, fmt="toml")
+
+    def test_brackets_inside_strings_do_not_count(self) -> None:
+        """Brackets in strings and comments are text, not nesting."""
+        many = "[" * 1000
+        assert {"a": many} == s.loads(json.dumps({"a": many}), fmt="json")
+        toml_text = f'a = "{many}"\nb = \'{many}\'\nc = """\n{many}\n"""\n# {many}\n'
+        assert {"a": many, "b": many, "c": many + "\n"} == s.loads(toml_text, fmt="toml")
+
+    def test_files_within_the_limits_still_load(self, tmp_path: Path) -> None:
+        """A byte-order mark is skipped; nesting up to the limit is fine."""
+        path = tmp_path / "interview.json"
+        path.write_bytes(b"\xef\xbb\xbf" + (EXAMPLES / "interview.json").read_bytes())
+        assert s.load_interview(EXAMPLES / "interview.json") == s.load_interview(path)
+        nested = "[" * s.MAX_DEPTH + "]" * s.MAX_DEPTH
+        assert s.loads(nested, fmt="json")
+
+    def test_bad_local_start_with_a_zone(self, tmp_path: Path) -> None:
+        """A malformed local starts_at beside a timezone is a FormatError, not a ValueError."""
+        path = tmp_path / "interview.toml"
+        text = (EXAMPLES / "interview.toml").read_text()
+        path.write_text(text.replace("2026-07-07T14:00:00", '"2026-07-07Tnoon"'))
+        with pytest.raises(s.FormatError, match=r"\$\.starts_at: '2026-07-07Tnoon' is not an ISO"):
+            s.load_interview(path)
+        path.write_text(text.replace('"America/New_York"', "5"))
+        with pytest.raises(s.FormatError, match=r"\$\.timezone: expected a time-zone name"):
+            s.load_interview(path)
+
+
+_KEYS = st.sampled_from(
+    [
+        "starts_at", "company", "role", "interviewers", "name", "email", "timezone",
+        "topics", "duration", "decision_by", "candidate", "type", "at", "channel", "kind",
+        "recipient", "outcome", "send_window", "thank_you_within", "holidays", "preset",
+        "min_gap", "event", "interview", "sources", "earliest",
+    ]
+)  # fmt: skip
+_SCALARS = st.one_of(
+    st.none(),
+    st.booleans(),
+    st.integers(),
+    st.floats(),
+    st.text(max_size=20),
+    st.sampled_from(
+        ["2026-07-07T14:00:00Z", "2026-07-07", "PT1.5S", "email", "08:00:00.5-09:00", "reply"]
+    ),
+)
+_DOCUMENTS = st.recursive(
+    _SCALARS,
+    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(_KEYS, inner, max_size=6),
+    max_leaves=20,
+)
+_TEXT_PIECES = st.sampled_from(
+    [*"[]{}\"'#=.,:\n 0123456789aeTZ-+_\\", "'''", '"""', "NaN", "1e999", "[[a]]", "a = ", "é"]
+)
+
+
+class TestOnlyFormatErrorsEscape:
+    """Whatever the data or the text, the loaders raise one-line FormatErrors only."""
+
+    @given(data=_DOCUMENTS)
+    def test_any_data(self, data: object) -> None:
+        """Arbitrary JSON-like data as an interview, a policy, a history or a plan."""
+        for build in (
+            lambda: s.structure(data, Interview),
+            lambda: s.policy_from(data),
+            lambda: s.structure_history(data),
+            lambda: s.structure_plan(data),
+        ):
+            try:
+                build()
+            except s.FormatError as error:
+                assert [str(error)] == str(error).splitlines()
+
+    @given(
+        text=st.lists(_TEXT_PIECES, max_size=60).map("".join),
+        fmt=st.sampled_from(["json", "toml"]),
+    )
+    def test_any_text(self, text: str, fmt: str) -> None:
+        """Arbitrary text made of brackets, quotes, numbers and comments."""
+        try:
+            s.loads(text, fmt=fmt)
+        except s.FormatError as error:
+            assert [str(error)] == str(error).splitlines()

@@ -10,6 +10,7 @@ from __future__ import annotations
 import functools
 import json
 import os
+import stat
 import sys
 import tempfile
 from collections.abc import Callable
@@ -21,9 +22,9 @@ import pendulum
 
 from . import _calendar as cal
 from . import serialize
-from .action import Plan
+from .action import Action, Plan
 from .audit import audit
-from .errors import FollowupError
+from .errors import FollowupError, _short_repr
 from .events import Event
 from .export import eml_name, to_eml, to_ics
 from .messages import TemplatePack
@@ -108,7 +109,7 @@ def _display_zone(interview: Interview, zone_name: str | None) -> Any:
         try:
             return cal.zone(zone_name)
         except ValueError:
-            raise BadInput(f"--tz: unknown time zone {zone_name!r}") from None
+            raise BadInput(f"--tz: unknown time zone {_short_repr(zone_name)}") from None
     return interview.zone_of(interview.candidate)
 
 
@@ -136,17 +137,81 @@ def table(schedule: Plan, zone: Any) -> str:
     return "\n".join(lines) + f"\n(times in {zone_label})\n"
 
 
-def _write_atomically(path: Path, data: bytes) -> None:
-    """Write *data* to *path* through a temporary file, so nothing is half written."""
-    directory = path.parent if str(path.parent) else Path(".")
+_NOT_REGULAR = (
+    (stat.S_ISDIR, "a directory"),
+    (stat.S_ISFIFO, "a FIFO"),
+    (stat.S_ISCHR, "a character device"),
+    (stat.S_ISBLK, "a block device"),
+    (stat.S_ISSOCK, "a socket"),
+)
+
+
+def _output_target(path: Path) -> tuple[Path, int]:
+    """Where writing *path* lands, and the permission bits the new file gets.
+
+    A symbolic link is followed: its final target is replaced, as a shell's
+    ``>`` would write it, and the link stays a link.  An existing regular file
+    keeps its permission bits; a new one gets ``0o666`` less the umask, as
+    ``open()`` would give it.  Anything else there (a directory, a FIFO, a
+    device, a socket) is refused: replacing it by a file is never what was meant.
+
+    Raises:
+        BadInput: the target is not a regular file, or the links loop.
+    """
+    target = Path(os.path.realpath(path))
     try:
-        handle, temporary = tempfile.mkstemp(dir=directory, prefix=f".{path.name}.")
+        found = os.lstat(target)
+    except FileNotFoundError:
+        return target, 0o666 & ~_umask()
+    except OSError as error:
+        raise BadInput(f"cannot write {path}: {error.strerror or error}") from None
+    if stat.S_ISLNK(found.st_mode):  # realpath stops where links loop
+        raise BadInput(f"cannot write {path}: its symbolic links loop")
+    for test, what in _NOT_REGULAR:
+        if test(found.st_mode):
+            shown = path if target == Path(os.path.abspath(path)) else f"{path} (-> {target})"
+            raise BadInput(f"cannot write {shown}: it is {what}, not a regular file")
+    return target, stat.S_IMODE(found.st_mode) & 0o777
+
+
+def _umask() -> int:
+    """The process umask, read without changing it where the system allows."""
+    try:
+        with open("/proc/self/status", encoding="ascii") as status:
+            for line in status:
+                if line.startswith("Umask:"):
+                    return int(line.split()[1], 8)
+    except (OSError, ValueError):
+        pass
+    # Elsewhere the only way to read it is to set it: set the strictest
+    # value meanwhile, so a file another thread makes in between is private.
+    mask = os.umask(0o077)
+    os.umask(mask)
+    return mask
+
+
+def _write_atomically(path: Path, data: bytes) -> None:
+    """Write *data* to *path* through a temporary file, so nothing is half written.
+
+    See `_output_target` for symbolic links, modes and what is refused.
+    """
+    target, mode = _output_target(path)
+    _replace(path, target, mode, data)
+
+
+def _replace(path: Path, target: Path, mode: int, data: bytes) -> None:
+    try:
+        handle, temporary = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.")
     except OSError as error:
         raise BadInput(f"cannot write {path}: {error.strerror or error}") from None
     try:
         with os.fdopen(handle, "wb") as file:
+            if hasattr(os, "fchmod"):  # mkstemp makes 0600 files
+                os.fchmod(file.fileno(), mode)
             file.write(data)
-        os.replace(temporary, path)
+            file.flush()
+            os.fsync(file.fileno())
+        os.replace(temporary, target)
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
         raise
@@ -245,11 +310,23 @@ def _write_drafts(schedule: Plan, interview: Interview, directory: Path) -> None
         for index, action in enumerate(schedule, start=1)
         if action.channel is Channel.EMAIL
     ]  # all rendered before anything is written
-    directory.mkdir(parents=True, exist_ok=True)
+    if directory.exists() and not directory.is_dir():
+        raise BadInput(f"cannot write drafts into {directory}: it is not a directory")
+    try:
+        directory.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise BadInput(
+            f"cannot write drafts into {directory}: {error.strerror or error}"
+        ) from None
     if not os.access(directory, os.W_OK):
         raise PermissionError(13, "not writable", str(directory))
-    for name, data in drafts:
-        _write_atomically(directory / name, data)
+    # Every target checked before the first is written: a FIFO or a
+    # directory in the way leaves no draft half the set written.
+    targets = [
+        (directory / name, *_output_target(directory / name), data) for name, data in drafts
+    ]
+    for path, target, mode, data in targets:
+        _replace(path, target, mode, data)
     click.echo(f"{len(drafts)} draft(s) written to {directory}")
 
 
@@ -291,16 +368,39 @@ def render_command(
     schedule = make_plan(loaded, policy, history=history)
     if now is not None:
         schedule = schedule.upcoming(now)
-    for action in schedule:
-        if action.template is None:
-            continue
-        message = pack.render(action, loaded, **extra)
+    to_render = [action for action in schedule if action.template is not None]
+    _check_details(extra, pack, to_render, loaded)
+    # Every message is rendered before the first is printed: a detail that
+    # breaks a later template prints nothing rather than half the output.
+    rendered = [(action, pack.render(action, loaded, **extra)) for action in to_render]
+    blocks = []
+    for action, message in rendered:
         when = action.suggested.format("ddd D MMM YYYY HH:mm zz")
-        click.echo(f"=== {when}: {action.describe()} [{action.rule}]")
-        click.echo(f"To: {message.to}")
+        lines = [f"=== {when}: {action.describe()} [{action.rule}]", f"To: {message.to}"]
         if message.subject:
-            click.echo(f"Subject: {message.subject}")
-        click.echo(f"\n{message.text}\n")
+            lines.append(f"Subject: {message.subject}")
+        blocks.append("\n".join(lines) + f"\n\n{message.text}\n\n")
+    click.echo("".join(blocks), nl=False)
+
+
+def _check_details(
+    details: dict[str, str], pack: TemplatePack, actions: list[Action], interview: Interview
+) -> None:
+    """Refuse a ``--detail`` that would replace a planner fact that is not text.
+
+    A detail is text, while ``when`` is a date-time, ``recipient`` a person,
+    ``topics`` a list: a template would fail on the text, half-way through.
+    Text facts (``company``, ``role``...) and new details are fine.
+    """
+    for action in actions:
+        facts = pack.context(action, interview)
+        for key in details:
+            if key in facts and not isinstance(facts[key], str):
+                kind = "unset here" if facts[key] is None else f"a {type(facts[key]).__name__}"
+                raise BadInput(
+                    f"--detail {key}: the planner sets {key!r} ({kind}); "
+                    "a detail can only add or replace text"
+                )
 
 
 @main.command("audit", epilog=EXAMPLES)

@@ -8,7 +8,13 @@ TOML's own datetimes, with a ``timezone`` key next to a local ``starts_at``.
 Durations are ISO 8601 (``PT24H``) or short forms (``24h``, ``90m``, ``2d``).
 
 Every problem in a file is one `FormatError` that names the file, the key path
-and what is wrong.
+and what is wrong.  A list is never taken from a string or a table (TOML's
+``[interviewers]`` where ``[[interviewers]]`` was meant).  Files are read
+within limits, so a hostile file gives a `FormatError`, not a crash: at most
+`MAX_FILE_SIZE` bytes of UTF-8, nested at most `MAX_DEPTH` deep, numbers at
+most `MAX_NUMBER_LENGTH` characters long.  What is written reads back exactly:
+times and durations keep their seconds and microseconds
+(``"08:00:00.5-09:00"``, ``"PT1.5S"``).
 """
 
 from __future__ import annotations
@@ -16,20 +22,23 @@ from __future__ import annotations
 import json
 import re
 import sys
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from datetime import date, datetime, time, timedelta
+from decimal import Decimal
 from enum import Enum
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, TypeVar, get_args
 
+import attrs
 import cattrs
 import pendulum
+from cattrs.cols import homogenous_tuple_structure_factory, is_sequence, list_structure_factory
 from cattrs.gen import make_dict_structure_fn
 from cattrs.strategies import configure_tagged_union
 
 from . import _calendar as cal
 from .action import Action, Plan
-from .errors import FollowupError, _InvalidField
+from .errors import FollowupError, _InvalidField, _short_repr
 from .events import Contact, Event, OutOfOffice, Reply, Update
 from .model import Interview, Interviewer, Recruiter
 from .policy import Policy, TimeWindow
@@ -41,6 +50,9 @@ else:  # pragma: no cover - Python 3.10
     import tomli as tomllib  # type: ignore[import-not-found,unused-ignore]
 
 __all__ = [
+    "MAX_DEPTH",
+    "MAX_FILE_SIZE",
+    "MAX_NUMBER_LENGTH",
     "FormatError",
     "dumps_json",
     "dumps_toml",
@@ -68,7 +80,30 @@ class FormatError(FollowupError, ValueError):
         self.source = source
         self.path = path
         self.problem = problem
-        super().__init__(f"{source}: {path}: {problem}" if path else f"{source}: {problem}")
+        # One line of bounded length, whatever the file held: a key, a file
+        # name or a parser's message may carry line breaks or megabytes.
+        parts = [_clip(source, 200), _clip(path, 200), _clip(problem, 400)]
+        super().__init__(": ".join(part for part in parts if part))
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (type(self), (self.source, self.path, self.problem))
+
+
+_UNPRINTABLE = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
+
+
+def _clip(text: str, limit: int) -> str:
+    """*text* on one line (control characters escaped), cut to *limit* characters."""
+    text = _UNPRINTABLE.sub(lambda found: repr(found[0])[1:-1], str(text))
+    return text if len(text) <= limit else text[: limit - 3] + "..."
+
+
+MAX_FILE_SIZE = 1 << 20
+"""The largest file the loaders read, in bytes (1 MiB; real files are a few kB)."""
+MAX_DEPTH = 32
+"""The deepest nesting of lists and tables a file may have (real files need 3)."""
+MAX_NUMBER_LENGTH = 40
+"""The longest number literal a file may hold, in characters."""
 
 
 _BRACKETED = re.compile(r"^(?P<iso>[^\[\]]+?)(?:\[(?P<zone>[^\[\]]+)\])?$")
@@ -78,6 +113,10 @@ _ISO_DURATION = re.compile(
     r"(?:(?P<s>\d+(?:\.\d+)?)S)?)?$"
 )
 _UNITS = {"d": 86400, "h": 3600, "m": 60, "s": 1}
+_MICROSECONDS = Decimal(1_000_000)
+_WALL_TIME = r"\s*(\d{1,2}):(\d{2})(?::(\d{2})(?:\.(\d{1,6}))?)?\s*"
+_WALL_TIME_TEXT = re.compile(_WALL_TIME)
+_WINDOW_TEXT = re.compile(f"{_WALL_TIME}-{_WALL_TIME}")
 
 
 # -- scalar hooks ---------------------------------------------------------------
@@ -98,11 +137,11 @@ def parse_datetime(value: Any, _: Any = None) -> datetime:
         raise ValueError(f"expected an ISO 8601 date-time, got {type(value).__name__}")
     match = _BRACKETED.match(value.strip())
     if match is None:
-        raise ValueError(f"{value!r} is not an ISO 8601 date-time")
+        raise ValueError(f"{_short_repr(value)} is not an ISO 8601 date-time")
     try:
         parsed = datetime.fromisoformat(match["iso"].replace("Z", "+00:00"))
     except ValueError:
-        raise ValueError(f"{value!r} is not an ISO 8601 date-time") from None
+        raise ValueError(f"{_short_repr(value)} is not an ISO 8601 date-time") from None
     zone_name = match["zone"]
     if zone_name is None:
         return parsed  # naive or fixed-offset: the model decides
@@ -120,7 +159,7 @@ def parse_aware_datetime(value: Any, _: Any = None) -> pendulum.DateTime:
     """
     moment = parse_datetime(value)
     if moment.tzinfo is None or moment.utcoffset() is None:
-        raise ValueError(f"{value!r} has no time zone (add an offset like -04:00 or Z)")
+        raise ValueError(f"{_short_repr(value)} has no time zone (add an offset like -04:00 or Z)")
     return cal.to_pendulum(moment)
 
 
@@ -134,37 +173,121 @@ def parse_date(value: Any, _: Any = None) -> date:
             return date.fromisoformat(value.strip())
         except ValueError:
             pass
-    raise ValueError(f"{value!r} is not an ISO 8601 date like 2026-07-15")
+    raise ValueError(f"{_short_repr(value)} is not an ISO 8601 date like 2026-07-15")
 
 
 def format_duration(value: timedelta) -> str:
-    """ISO 8601 duration in hours, minutes and seconds: ``PT24H``, ``PT4H30M``."""
-    seconds = round(value.total_seconds())
+    """ISO 8601 duration in hours, minutes and seconds: ``PT24H``, ``PT4H30M``, ``PT1.5S``.
+
+    Exact to the microsecond, so the duration reads back equal.
+    """
+    if value < timedelta(0):
+        return "-" + format_duration(-value)
+    # timedelta's own arithmetic: pendulum's Duration overrides `//` and `seconds`.
+    microseconds = timedelta.__floordiv__(value, timedelta(microseconds=1))
+    seconds, fraction = divmod(microseconds, 1_000_000)
     hours, seconds = divmod(seconds, 3600)
     minutes, seconds = divmod(seconds, 60)
+    second_text = f"{seconds}.{fraction:06d}".rstrip("0") if fraction else str(seconds)
     clock = "".join(
         f"{amount}{unit}"
-        for amount, unit in ((hours, "H"), (minutes, "M"), (seconds, "S"))
-        if amount
+        for amount, unit, shown in (
+            (hours, "H", hours),
+            (minutes, "M", minutes),
+            (second_text, "S", seconds or fraction),
+        )
+        if shown
     )
     return f"PT{clock or '0S'}"
 
 
 def parse_duration(value: Any, _: Any = None) -> Any:
-    """A timedelta from ``PT24H``, ``24h``, ``90m``, ``2d``; numbers are seconds."""
+    """A timedelta from ``PT24H``, ``24h``, ``90m``, ``2d``, ``PT1.5S``; numbers are seconds.
+
+    Decimal fractions are read exactly; one finer than a microsecond (which
+    a timedelta cannot hold) is refused rather than rounded.
+    """
     if isinstance(value, (timedelta, int, float)) and not isinstance(value, bool):
         return value
     if isinstance(value, str):
+        amounts: list[tuple[str | None, int]] = []
         short = _SHORT_DURATION.match(value)
-        if short is not None:
-            return timedelta(seconds=float(short[1]) * _UNITS[short[2].lower()])
         iso = _ISO_DURATION.match(value.strip().upper())
-        if iso is not None and any(iso.groupdict().values()):
-            parts = {key: float(amount or 0) for key, amount in iso.groupdict().items()}
-            return timedelta(
-                days=parts["d"], hours=parts["h"], minutes=parts["m"], seconds=parts["s"]
-            )
-    raise ValueError(f"{value!r} is not a duration like '24h' or 'PT24H'")
+        if short is not None:
+            amounts = [(short[1], _UNITS[short[2].lower()])]
+        elif iso is not None and any(iso.groupdict().values()):
+            amounts = [(iso[unit], _UNITS[unit]) for unit in ("d", "h", "m", "s")]
+        if amounts:
+            return _exact_duration(value, amounts)
+    raise ValueError(f"{_short_repr(value)} is not a duration like '24h' or 'PT24H'")
+
+
+def _exact_duration(text: str, amounts: list[tuple[str | None, int]]) -> timedelta:
+    if any(amount and len(amount) > MAX_NUMBER_LENGTH for amount, _ in amounts):
+        raise ValueError(f"{_short_repr(text)} is too long a duration")
+    total = sum(
+        (Decimal(amount) * unit * _MICROSECONDS for amount, unit in amounts if amount),
+        Decimal(0),
+    )
+    if total != total.to_integral_value():
+        raise ValueError(f"{_short_repr(text)} is finer than a microsecond")
+    try:
+        return timedelta(microseconds=int(total))
+    except OverflowError:
+        raise ValueError(f"{_short_repr(text)} is too long a duration") from None
+
+
+def format_time(value: time) -> str:
+    """``HH:MM``, with ``:SS`` and ``.ffffff`` only when present, so it reads back equal."""
+    if value.microsecond:
+        return f"{value:%H:%M:%S}.{value.microsecond:06d}".rstrip("0")
+    return f"{value:%H:%M:%S}" if value.second else f"{value:%H:%M}"
+
+
+def parse_wall_time(text: str) -> time:
+    """A wall-clock time from ``HH:MM``, ``HH:MM:SS`` or ``HH:MM:SS.ffffff``.
+
+    Raises:
+        ValueError: not of that shape, or not a time of day.
+    """
+    match = _WALL_TIME_TEXT.fullmatch(text)
+    if match is None:
+        raise ValueError(f"{_short_repr(text)} is not a time like '10:30'")
+    return _wall_time(text, *match.groups())
+
+
+def _wall_time(
+    text: str, hour: str, minute: str, second: str | None, fraction: str | None
+) -> time:
+    try:
+        return time(int(hour), int(minute), int(second or 0), int((fraction or "").ljust(6, "0")))
+    except ValueError:
+        raise ValueError(f"{_short_repr(text)} is not a time of day") from None
+
+
+def format_window(window: TimeWindow) -> str:
+    """``"10:00-11:30"``; seconds and microseconds only when the window has them."""
+    return f"{format_time(window.start)}-{format_time(window.end)}"
+
+
+def parse_window(value: Any, _: Any = None) -> Any:
+    """``(start, end)`` times from ``"HH:MM[:SS[.ffffff]]-HH:MM..."`` or a pair of such texts.
+
+    Anything else goes to the policy's own check, which names the field.
+    """
+    if isinstance(value, str):
+        match = _WINDOW_TEXT.fullmatch(value)
+        if match is not None:
+            groups = match.groups()
+            start, end = value.split("-")
+            return (_wall_time(start, *groups[:4]), _wall_time(end, *groups[4:]))
+    elif (
+        isinstance(value, (list, tuple))
+        and len(value) == 2
+        and all(isinstance(part, str) and _WALL_TIME_TEXT.fullmatch(part) for part in value)
+    ):
+        return tuple(parse_wall_time(part) for part in value)
+    return value
 
 
 def _parse_enum(value: Any, kind: type[Enum]) -> Enum:
@@ -177,12 +300,60 @@ def _parse_enum(value: Any, kind: type[Enum]) -> Enum:
             if wanted in (str(member.value).casefold(), member.name.casefold()):
                 return member
     choices = ", ".join(str(member.value) for member in kind)
-    raise ValueError(f"{value!r} is not one of {choices}")
+    raise ValueError(f"{_short_repr(value)} is not one of {choices}")
 
 
 def _raw(value: Any, _: Any = None) -> Any:
     """Leave the value to the model's own checks (enums, windows, holidays...)."""
     return value
+
+
+class _NotAList(ValueError):
+    """A string or a table where a list is due: never split up into items."""
+
+    def __init__(self, value: Any, of_tables: bool) -> None:
+        self.of_tables = of_tables
+        if isinstance(value, str):
+            self.found = f"a string ({_short_repr(value)})"
+        elif isinstance(value, Mapping):
+            self.found = "a table"
+        else:
+            name = type(value).__name__
+            article = "an" if name[:1].lower() in "aeiou" else "a"
+            self.found = f"{article} {name} ({_short_repr(value)})"
+        super().__init__(f"expected a list, got {self.found}")
+
+    def problem(self, path: str) -> str:
+        """The message for the key at *path*, with the TOML spelling of a list there."""
+        key = re.search(r"\.(\w+)$", path)
+        if key is None:
+            hint = "a JSON array"
+        elif self.of_tables:
+            hint = f"[[{key[1]}]] tables in TOML"
+        else:
+            hint = f'{key[1]} = ["...", "..."] in TOML'
+        return f"expected a list ({hint}), got {self.found}"
+
+
+def _list_hook(kind: Any, converter: cattrs.Converter) -> Callable[[Any, Any], Any]:
+    """Structure a list or tuple field, refusing a string or a table first.
+
+    cattrs builds a list from any iterable, so ``"Bo"`` would become
+    ``["B", "o"]`` and a table its keys; only a real list (or tuple) is read.
+    """
+    is_tuple = getattr(kind, "__origin__", kind) is tuple
+    build = (homogenous_tuple_structure_factory if is_tuple else list_structure_factory)(
+        kind, converter
+    )
+    element = (get_args(kind) or (Any,))[0]
+    of_tables = isinstance(element, type) and (attrs.has(element) or issubclass(element, Mapping))
+
+    def structure_list(value: Any, _: Any) -> Any:
+        if not isinstance(value, (list, tuple)):
+            raise _NotAList(value, of_tables)
+        return build(value, kind)
+
+    return structure_list
 
 
 # -- the converter ------------------------------------------------------------------
@@ -201,9 +372,10 @@ def _make_converter() -> cattrs.Converter:
     for scalar in (str, int, bool):  # no silent str()/int()/bool(): the models check types
         converter.register_structure_hook(scalar, _raw)
     converter.register_structure_hook(time, _raw)
-    converter.register_unstructure_hook(time, lambda value: f"{value:%H:%M}")
-    converter.register_structure_hook(TimeWindow, _raw)
-    converter.register_unstructure_hook(TimeWindow, str)
+    converter.register_unstructure_hook(time, format_time)
+    converter.register_structure_hook(TimeWindow, parse_window)
+    converter.register_unstructure_hook(TimeWindow, format_window)
+    converter.register_structure_hook_factory(is_sequence, _list_hook)
     converter.register_structure_hook_func(
         lambda kind: isinstance(kind, type) and issubclass(kind, Enum), _parse_enum
     )
@@ -323,8 +495,11 @@ def structure_plan(data: Any, *, source: str = "<data>") -> Plan:
 
 def structure_history(data: Any, *, source: str = "<data>") -> list[Event]:
     """A history from a list of tagged events (``{"type": "contact", ...}``)."""
+    root = "$"
     if isinstance(data, Mapping) and set(data) == {"event"}:
-        data = data["event"]  # TOML: [[event]] tables
+        data, root = data["event"], "$.event"  # TOML: [[event]] tables
+        if not isinstance(data, list):
+            raise FormatError(source, root, _NotAList(data, of_tables=True).problem(root))
     if not isinstance(data, list):
         raise FormatError(source, "$", "expected a list of events")
     events: list[Event] = []
@@ -332,7 +507,7 @@ def structure_history(data: Any, *, source: str = "<data>") -> list[Event]:
         try:
             events.append(CONVERTER.structure(item, Event))  # type: ignore[arg-type]
         except Exception as error:
-            raise _format_error(error, source, f"$[{index}]") from None
+            raise _format_error(error, source, f"{root}[{index}]") from None
     return events
 
 
@@ -350,9 +525,14 @@ def _format_error(error: BaseException, source: str, root: str = "$") -> FormatE
     problem = str(leaf) if not isinstance(leaf, KeyError) else f"missing key {leaf}"
     if isinstance(leaf, _InvalidField):
         path = f"{path}.{leaf.field.rsplit('.', 1)[-1]}"
-        problem = f"{leaf.problem} (got {leaf.value!r})"
+        problem = f"{leaf.problem} (got {_short_repr(leaf.value)})"
+    elif isinstance(leaf, _NotAList):
+        problem = leaf.problem(path)
     elif isinstance(leaf, cattrs.ForbiddenExtraKeysError):
-        problem = f"unknown key(s): {', '.join(sorted(leaf.extra_fields))}"
+        keys = sorted(leaf.extra_fields, key=str)
+        named = ", ".join(key if key.isidentifier() else _short_repr(key) for key in keys[:10])
+        more = f" and {len(keys) - 10} more" if len(keys) > 10 else ""
+        problem = f"unknown key(s): {named}{more}"
     elif isinstance(leaf, TypeError) and "required" in str(leaf):
         problem = f"a required key is missing ({leaf})"
     return FormatError(source, path, problem)
@@ -367,35 +547,140 @@ def _innermost(error: BaseException) -> BaseException:
 # -- documents and files ---------------------------------------------------------
 
 
+# Strings (and TOML comments) are matched whole, so a bracket inside one is
+# not counted; a bracket outside one nests.
+_JSON_TOKENS = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"|[\[\]{}]')
+_TOML_TOKENS = re.compile(
+    r'"""[^"\\]*(?:(?:\\[\s\S]|"(?!""))[^"\\]*)*"{3,5}'
+    r"|'''[^']*(?:'(?!'')[^']*)*'{3,5}"
+    r'|"[^"\\\n]*(?:\\.[^"\\\n]*)*"'
+    r"|'[^'\n]*'"
+    r"|#[^\n]*"
+    r"|[\[\]{}]"
+)
+_LARGEST_NUMBER = 10**MAX_NUMBER_LENGTH
+
+
 def loads(text: str, *, fmt: str, source: str = "<data>") -> Any:
-    """Parse JSON or TOML text into plain data.
+    """Parse JSON or TOML text into plain data, within the limits of this module.
 
     Raises:
-        FormatError: malformed text, with the line when the parser knows it.
+        FormatError: malformed text (with the line when the parser knows it),
+            text longer than `MAX_FILE_SIZE`, nesting deeper than `MAX_DEPTH`,
+            a number longer than `MAX_NUMBER_LENGTH`, or ``NaN``/``Infinity``.
     """
+    if fmt not in ("json", "toml"):
+        raise FormatError(source, "$", f"unknown format {_short_repr(fmt)} (use json or toml)")
+    if len(text) > MAX_FILE_SIZE:
+        raise FormatError(source, "", f"longer than {MAX_FILE_SIZE} characters")
+    _check_nesting(text, _JSON_TOKENS if fmt == "json" else _TOML_TOKENS, source)
+    number = _number_reader(source)
     try:
         if fmt == "json":
-            return json.loads(text)
-        if fmt == "toml":
-            return tomllib.loads(text)
+            data = json.loads(
+                text, parse_int=number(int), parse_float=number(float), parse_constant=number(None)
+            )
+        else:
+            data = tomllib.loads(text, parse_float=number(float))
+    except FormatError:
+        raise
     except json.JSONDecodeError as error:
         raise FormatError(source, f"line {error.lineno}", f"malformed JSON: {error.msg}") from None
     except tomllib.TOMLDecodeError as error:
         raise FormatError(source, "$", f"malformed TOML: {error}") from None
-    raise FormatError(source, "$", f"unknown format {fmt!r} (use json or toml)")
+    except ValueError:  # int() refusing thousands of digits, before any hook sees them
+        raise FormatError(source, "", _too_long()) from None
+    except RecursionError:  # pragma: no cover - _check_nesting stops this first
+        raise FormatError(source, "", f"nested deeper than {MAX_DEPTH} levels") from None
+    _check_tree(data, source)
+    return data
+
+
+def _too_long(text: str | None = None) -> str:
+    shown = "" if text is None else f" ({_short_repr(text)})"
+    return f"a number longer than {MAX_NUMBER_LENGTH} characters{shown}"
+
+
+def _check_nesting(text: str, tokens: re.Pattern[str], source: str) -> None:
+    """Refuse nesting deeper than `MAX_DEPTH` before a recursive parser meets it.
+
+    One cheap pass over the text: the parsers recurse once per level and
+    raise `RecursionError` on ``[[[[...``.
+    """
+    if text.count("[") + text.count("{") <= MAX_DEPTH:
+        return
+    depth = 0
+    for token in tokens.finditer(text):
+        bracket = token[0]
+        if bracket in ("[", "{"):
+            depth += 1
+            if depth > MAX_DEPTH:
+                line = text.count("\n", 0, token.start()) + 1
+                raise FormatError(source, f"line {line}", f"nested deeper than {MAX_DEPTH} levels")
+        elif bracket in ("]", "}"):
+            depth = max(depth - 1, 0)
+
+
+def _number_reader(source: str) -> Callable[[Any], Callable[[str], Any]]:
+    """Parser hooks that refuse a number literal longer than `MAX_NUMBER_LENGTH`."""
+
+    def reader(convert: Callable[[str], Any] | None) -> Callable[[str], Any]:
+        def read_number(text: str) -> Any:
+            if convert is None:  # JSON's NaN, Infinity, -Infinity
+                raise FormatError(source, "", f"{text} is not a number JSON allows")
+            if len(text) > MAX_NUMBER_LENGTH:
+                raise FormatError(source, "", _too_long(text))
+            return convert(text)
+
+        return read_number
+
+    return reader
+
+
+def _check_tree(data: Any, source: str) -> None:
+    """Depth and number size of parsed data, without recursion.
+
+    TOML's dotted keys (``a.b.c = 1``) nest tables without a bracket, and its
+    integers have no parser hook.
+    """
+    stack: list[tuple[Any, int, str]] = [(data, 0, "$")]
+    while stack:
+        value, depth, path = stack.pop()
+        if isinstance(value, (dict, list)):
+            if depth >= MAX_DEPTH:
+                raise FormatError(source, path, f"nested deeper than {MAX_DEPTH} levels")
+            if isinstance(value, dict):
+                stack.extend((item, depth + 1, f"{path}.{key}") for key, item in value.items())
+            else:
+                stack.extend((item, depth + 1, f"{path}[{i}]") for i, item in enumerate(value))
+        elif isinstance(value, int) and not -_LARGEST_NUMBER < value < _LARGEST_NUMBER:
+            raise FormatError(source, path, _too_long())
 
 
 def read(path: str | Path) -> Any:
-    """Read a ``.json`` or ``.toml`` file into plain data."""
+    """Read a ``.json`` or ``.toml`` file into plain data.
+
+    Raises:
+        FormatError: naming the file: it cannot be read, is larger than
+            `MAX_FILE_SIZE` bytes, is not UTF-8, or `loads` refuses it.
+    """
     file = Path(path)
     fmt = file.suffix.lower().lstrip(".")
     if fmt not in ("json", "toml"):
         raise FormatError(str(file), "", "expected a .toml or .json file")
     try:
-        text = file.read_text(encoding="utf-8")
+        with file.open("rb") as handle:
+            raw = handle.read(MAX_FILE_SIZE + 1)
     except OSError as error:
         raise FormatError(str(file), "", f"cannot read: {error.strerror or error}") from None
-    return loads(text, fmt=fmt, source=str(file))
+    if len(raw) > MAX_FILE_SIZE:
+        raise FormatError(str(file), "", f"larger than {MAX_FILE_SIZE} bytes: not a followup file")
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as error:
+        problem = f"not UTF-8 text (byte 0x{raw[error.start]:02x} at offset {error.start})"
+        raise FormatError(str(file), "", problem) from None
+    return loads(text.removeprefix("\ufeff"), fmt=fmt, source=str(file))
 
 
 def _interview_data(data: Any, source: str) -> Any:
@@ -406,12 +691,20 @@ def _interview_data(data: Any, source: str) -> Any:
         data = dict(data)
         zone_name = data.pop("timezone")
         starts = data.get("starts_at")
+        if not isinstance(zone_name, str):
+            problem = f"expected a time-zone name, got {type(zone_name).__name__}"
+            raise FormatError(source, "$.timezone", problem)
         try:
-            zone = cal.zone(str(zone_name))
+            zone = cal.zone(zone_name)
         except ValueError:
-            raise FormatError(source, "$.timezone", f"unknown time zone {zone_name!r}") from None
-        if isinstance(starts, str) and "[" not in starts:
-            starts = datetime.fromisoformat(starts) if "T" in starts else starts
+            problem = f"unknown time zone {_short_repr(zone_name)}"
+            raise FormatError(source, "$.timezone", problem) from None
+        if isinstance(starts, str) and "[" not in starts and "T" in starts:
+            try:
+                starts = datetime.fromisoformat(starts)
+            except ValueError:
+                problem = f"{_short_repr(starts)} is not an ISO 8601 date-time"
+                raise FormatError(source, "$.starts_at", problem) from None
         if isinstance(starts, datetime):
             data["starts_at"] = (
                 starts.replace(tzinfo=zone) if starts.tzinfo is None else starts.astimezone(zone)
