@@ -22,7 +22,7 @@ import pendulum
 
 from . import _calendar as cal
 from . import serialize
-from .action import Action, Plan
+from .action import Plan
 from .audit import audit
 from .errors import FollowupError, _short_repr
 from .events import Event
@@ -369,7 +369,6 @@ def render_command(
     if now is not None:
         schedule = schedule.upcoming(now)
     to_render = [action for action in schedule if action.template is not None]
-    _check_details(extra, pack, to_render, loaded)
     # Every message is rendered before the first is printed: a detail that
     # breaks a later template prints nothing rather than half the output.
     rendered = [(action, pack.render(action, loaded, **extra)) for action in to_render]
@@ -381,26 +380,6 @@ def render_command(
             lines.append(f"Subject: {message.subject}")
         blocks.append("\n".join(lines) + f"\n\n{message.text}\n\n")
     click.echo("".join(blocks), nl=False)
-
-
-def _check_details(
-    details: dict[str, str], pack: TemplatePack, actions: list[Action], interview: Interview
-) -> None:
-    """Refuse a ``--detail`` that would replace a planner fact that is not text.
-
-    A detail is text, while ``when`` is a date-time, ``recipient`` a person,
-    ``topics`` a list: a template would fail on the text, half-way through.
-    Text facts (``company``, ``role``...) and new details are fine.
-    """
-    for action in actions:
-        facts = pack.context(action, interview)
-        for key in details:
-            if key in facts and not isinstance(facts[key], str):
-                kind = "unset here" if facts[key] is None else f"a {type(facts[key]).__name__}"
-                raise BadInput(
-                    f"--detail {key}: the planner sets {key!r} ({kind}); "
-                    "a detail can only add or replace text"
-                )
 
 
 @main.command("audit", epilog=EXAMPLES)
