@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from followup_rules import RULES
+from followup_rules.catalogue import rules_page
 from followup_rules.rules import catalogue_markdown
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -26,10 +27,12 @@ def test_doc_examples_run(path: Path) -> None:
     assert failures == 0
 
 
-def test_rule_table_matches_the_registry() -> None:
-    """docs/rules.md embeds the table generated from the registry, verbatim."""
+def test_rules_page_is_generated_from_the_catalogue() -> None:
+    """Issue 10: docs/rules.md is exactly the page generated from the rules and sources data."""
     page = (ROOT / "docs" / "rules.md").read_text(encoding="utf-8")
+    assert page == rules_page()
     assert catalogue_markdown() in page
+    assert "## Where the articles disagree" in page
     rows = re.findall(r"^\| `([a-z-]+)` \|", catalogue_markdown(), flags=re.MULTILINE)
     assert rows == list(RULES)
 

@@ -24,6 +24,7 @@ from . import _calendar as cal
 from . import serialize
 from .action import Plan
 from .audit import audit
+from .catalogue import rules_page
 from .errors import FollowupError, _short_repr
 from .events import Event
 from .export import eml_name, to_eml, to_ics
@@ -32,6 +33,7 @@ from .model import Channel, Interview
 from .plan import plan as make_plan
 from .policy import PRESETS, Policy
 from .rules import RULES, catalogue_markdown
+from .sources import cite
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -429,15 +431,18 @@ def audit_command(interview: str, events: str, policy_path: str | None, fmt: str
 @click.option(
     "--format",
     "fmt",
-    type=click.Choice(["table", "json", "markdown"]),
+    type=click.Choice(["table", "json", "markdown", "page"]),
     default="table",
     show_default=True,
+    help="A table for people, JSON, the Markdown table, or the whole docs/rules.md page.",
 )
 @friendly
 def rules_command(fmt: str) -> None:
-    """List the rule catalogue with each rule's seed sources and policy knobs."""
+    """List the rule catalogue: each rule's articles (quoted), own choices and knobs."""
     if fmt == "markdown":
         click.echo(catalogue_markdown(), nl=False)
+    elif fmt == "page":
+        click.echo(rules_page(), nl=False)
     elif fmt == "json":
         click.echo(
             json.dumps(
@@ -445,18 +450,26 @@ def rules_command(fmt: str) -> None:
                     {
                         "id": r.id,
                         "summary": r.summary,
-                        "sources": list(r.sources),
+                        "sources": [
+                            {"file": file, "cited": cite(file), "quote": quote}
+                            for file, quote in r.quotes
+                        ],
+                        "own_choices": list(r.own),
                         "knobs": list(r.knobs),
                     }
                     for r in RULES.values()
                 ],
                 indent=2,
+                ensure_ascii=False,
             )
         )
     else:
         for item in RULES.values():
-            sources = ", ".join(source[:3] for source in item.sources)
-            click.echo(f"{item.id:<24} {item.summary}\n{'':<24} sources: {sources}")
+            click.echo(f"{item.id}: {item.summary}")
+            for file, quote in item.quotes:
+                click.echo(f"    {cite(file)}: “{quote}”")
+            for choice in item.own:
+                click.echo(f"    the library's own choice: {choice}")
 
 
 @main.command("policy", epilog=EXAMPLES)
