@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import unicodedata
 from datetime import date, datetime, time, timedelta
 
 import pendulum
@@ -57,6 +58,13 @@ _HOT_DAYS = (
 )
 
 zones = st.sampled_from(ZONES)
+
+
+def _ascii(word: str) -> str:
+    """An e-mail local part from a name: accents dropped (addresses are ASCII here)."""
+    return unicodedata.normalize("NFKD", word).encode("ascii", "ignore").decode()
+
+
 # Vague timeframes the parser reads (seed 001: "or they could be less exact").
 PHRASES = (
     "in a couple of weeks",
@@ -96,7 +104,7 @@ def interviewers(draw: st.DrawFn, tz_name: str) -> tuple[Interviewer, ...]:
             Interviewer(
                 name,
                 title=draw(st.none() | st.sampled_from(("CTO", "Hiring Manager"))),
-                email=draw(st.none() | st.just(f"{name.split()[0].lower()}@example.com")),
+                email=draw(st.none() | st.just(f"{_ascii(name.split()[0]).lower()}@example.com")),
                 phone=draw(st.none() | st.just("+1 555 0100") | st.just("+61 2 5550 0100")),
                 honorific=draw(
                     st.none() | st.sampled_from(("Dr.", "Ms.", "Mr.", "Mx.", "Ms. Dr."))

@@ -422,7 +422,7 @@ class TemplatePack:
             }
         )
 
-    def context(self, action: Action, interview: Interview, **details: Any) -> dict[str, Any]:
+    def context(self, action: Action, interview: Interview, /, **details: Any) -> dict[str, Any]:
         """The variables a template sees for *action* (see ``docs/templates.md``).
 
         Raises:
