@@ -51,7 +51,12 @@ def make_interview(rng: random.Random) -> Interview:
     day = date(2026, 1, 5) + timedelta(days=rng.randrange(0, 365))
     start = pendulum.datetime(day.year, day.month, day.day, rng.randrange(9, 17), tz=zone)
     people = [
-        Interviewer(name, email="x@example.com", timezone=rng.choice((None, *ZONES)))
+        Interviewer(
+            name,
+            email="x@example.com",
+            phone=rng.choice((None, "+1 212 555 0100")),
+            timezone=rng.choice((None, *ZONES)),
+        )
         for name in NAMES[: rng.randint(1, 4)]
     ]
     return Interview(
@@ -125,15 +130,25 @@ def naive_plan(interview: Interview) -> list[tuple[str, datetime, datetime, date
             suggested = aim
         steps.append(("thank-you", end, end + timedelta(hours=24), suggested))
         latest_note = max(latest_note, suggested)
-    if interview.recruiter is not None:
-        steps.append(("recruiter", end, end + timedelta(hours=4), end + timedelta(minutes=15)))
+    if interview.recruiter is not None:  # in the recruiter's business hours, 08:00-17:00
+        day, opens = end.date(), end
+        if day.weekday() >= 5 or end.time() < wall(8):
+            day = day if day.weekday() < 5 else _add_business_days(day, 1)
+            opens = _at(day, wall(8), zone)
+        closes = _at(day, wall(17), zone)
+        if closes - opens < timedelta(minutes=30):
+            day = _add_business_days(day, 1)
+            opens, closes = _at(day, wall(8), zone), _at(day, wall(17), zone)
+        latest = min(opens + timedelta(hours=4), closes)
+        steps.append(("recruiter", opens, latest, min(opens + timedelta(minutes=15), latest)))
     there = ZoneInfo(contact.timezone or interview.timezone)
     if interview.decision_by is not None:
         day = _add_business_days(interview.decision_by, 1)
     else:
         day = _add_business_days(end.astimezone(there).date(), 5)
     day = max(day, _add_business_days(latest_note.astimezone(there).date(), 3))
-    calls = 1 if (interview.invited_to_call or interview.decision_by is not None) else 0
+    reason = interview.invited_to_call or interview.decision_by is not None
+    calls = 1 if reason and contact.phone else 0
     quiet = end + timedelta(hours=24)
     for _ in range(3):
         opens_at, closes_at = (wall(10), wall(11, 30)) if calls else (wall(8), wall(17))
@@ -190,6 +205,55 @@ def paired(
         theirs.append(b)
         ratios.append(a / b)
     return min(mine), min(theirs), statistics.median(ratios)
+
+
+def render_against_jinja(
+    cases: list[tuple[Interview, list[object]]], warm: Callable[[], object]
+) -> tuple[float, float, float]:
+    """render() per message against the floor: the same built-in templates, rendered by
+    a plain ``jinja2.Environment`` (same extension, filters and options) from the same
+    variables, computed beforehand.  Returns the median ratio and both per-message times.
+    """
+    import jinja2
+
+    from followup_rules.messages import _html_body, default_pack
+
+    pack = default_pack()
+    messages = [
+        (action, interview)
+        for interview, history in cases
+        for action in plan(interview, history=history)
+        if action.template is not None
+    ]
+    plain = jinja2.Environment(
+        loader=jinja2.PackageLoader("followup_rules", "templates"),
+        autoescape=jinja2.select_autoescape(enabled_extensions=("html",), default=False),
+        trim_blocks=True,
+        lstrip_blocks=True,
+        extensions=[jinja2.ext.i18n],
+    )
+    plain.install_null_translations(newstyle=True)  # type: ignore[attr-defined]
+    plain.filters.update(pack.environment.filters)
+    prepared = []
+    for action, interview in messages:
+        values = pack.context(action, interview)
+        text = render(action, interview).text
+        values.update(subject="", lang="en", paragraphs=[], body_html=_html_body(text))
+        html = "_email.html" if action.channel.name == "EMAIL" else None
+        prepared.append((f"{action.template}.txt", html, values))
+
+    def floor() -> None:
+        for name, html, values in prepared:
+            plain.get_template(name).render(values)
+            if html is not None:
+                plain.get_template(html).render(values)
+
+    def ours() -> None:
+        for action, interview in messages:
+            render(action, interview)
+
+    mine, theirs, ratio = paired(ours, floor, repeat=7, warm=warm)
+    return ratio, mine / len(messages), theirs / len(messages)
 
 
 def import_overhead(ours: str, theirs: str, runs: int = 15) -> tuple[float, float, float]:
@@ -276,6 +340,11 @@ def main() -> None:
     print(
         f"plan() + render all:     {both * 1e6:8.1f} us/interview  {1 / both:9.0f} /s"
         "  (target >= 5000/s)"
+    )
+    ratio_render, ours_render, floor = render_against_jinja(cases, warm)
+    print(
+        f"render() per message:    {ours_render * 1e6:8.1f} us; plain Jinja floor "
+        f"{floor * 1e6:6.1f} us; ratio {ratio_render:.2f}x (median of paired rounds; target <= 2x)"
     )
     logs = [(iv, h) for iv, h in cases if h]
     checked = per_call(lambda: [audit(iv, h) for iv, h in logs], warm=warm) / max(1, len(logs))

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from datetime import datetime, tzinfo
 from typing import TYPE_CHECKING, Any, overload
 
@@ -92,6 +92,11 @@ class Action:
     # The zone of the public times while they are still to be built (see
     # `planned`), else None.
     _tz: tzinfo | None = attrs.field(init=False, repr=False, eq=False, order=False)
+    # How to make `facts` on first read, while they are still to be made
+    # (a builder and its arguments), else None.
+    _facts_from: tuple[Callable[..., Facts], tuple[Any, ...]] | None = attrs.field(
+        init=False, repr=False, eq=False, order=False
+    )
 
     def __attrs_post_init__(self) -> None:
         check_fields(self)  # aware datetimes, made pendulum DateTimes
@@ -104,6 +109,7 @@ class Action:
             )
         _SET_UTC(self, instants)
         _SET_TZ(self, None)
+        _SET_FACTS_FROM(self, None)
 
     @classmethod
     def _planned(
@@ -116,14 +122,16 @@ class Action:
         rule: str,
         sources: tuple[str, ...],
         template: str | None,
-        facts: Facts = NO_FACTS,
+        facts: Facts | tuple[Callable[..., Facts], tuple[Any, ...]] = NO_FACTS,
     ) -> Action:
         """An action from the planner's own UTC *instants* (earliest, latest, suggested).
 
         The public times are *instants* as a wall clock in *tz* shows them,
-        built as pendulum DateTimes on first access (see `__getattr__`).  The
-        values are the planner's, already valid, so nothing is checked again:
-        this is the planner's hottest constructor.
+        built as pendulum DateTimes on first access (see `__getattr__`).
+        *facts* is a `Facts`, or a builder and its arguments that make it on
+        first access: a plan is often sorted and filtered without anyone
+        reading its facts.  The values are the planner's, already valid, so
+        nothing is checked again: this is the planner's hottest constructor.
         """
         action = object.__new__(cls)
         _SET_KIND(action, kind)
@@ -132,7 +140,11 @@ class Action:
         _SET_RULE(action, rule)
         _SET_SOURCES(action, sources)
         _SET_TEMPLATE(action, template)
-        _SET_FACTS(action, facts)
+        if type(facts) is tuple:
+            _SET_FACTS_FROM(action, facts)
+        else:
+            _SET_FACTS(action, facts)
+            _SET_FACTS_FROM(action, None)
         _SET_UTC(action, instants)
         _SET_TZ(action, tz)
         return action
@@ -147,6 +159,7 @@ class Action:
                 continue
             slot.__set__(twin, value)
         _SET_FACTS(twin, facts)
+        _SET_FACTS_FROM(twin, None)
         return twin
 
     if not TYPE_CHECKING:  # for type checkers the three times are plain attributes
@@ -160,6 +173,13 @@ class Action:
             DateTime costs more to build than the rest of the action.  Once built,
             a time is an ordinary slot read.
             """
+            if name == "facts":
+                build = self._facts_from
+                assert build is not None  # only planned actions leave their facts unmade
+                facts = build[0](*build[1])
+                _SET_FACTS(self, facts)
+                _SET_FACTS_FROM(self, None)
+                return facts
             index = _LAZY_TIMES.get(name)
             if index is None:
                 raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
@@ -231,6 +251,7 @@ class Action:
     _SET_FACTS,
     _SET_UTC,
     _SET_TZ,
+    _SET_FACTS_FROM,
 ) = (Action.__dict__[field.name].__set__ for field in attrs.fields(Action))
 _SLOTS = tuple(Action.__dict__[field.name] for field in attrs.fields(Action))
 _LAZY_TIMES = {"earliest": 0, "latest": 1, "suggested": 2}

@@ -117,17 +117,26 @@ def trusted_contact(
     planning.
     """
     contact = object.__new__(Contact)
-    for name, value in (
-        ("at", at),
-        ("channel", channel),
-        ("kind", kind),
-        ("recipient", recipient),
-        ("voicemail", False),
-        ("message_id", None),
-        ("subject", None),
-    ):
-        object.__setattr__(contact, name, value)
+    _SET_AT(contact, at)
+    _SET_CHANNEL(contact, channel)
+    _SET_KIND(contact, kind)
+    _SET_RECIPIENT(contact, recipient)
+    _SET_VOICEMAIL(contact, False)
+    _SET_MESSAGE_ID(contact, None)
+    _SET_SUBJECT(contact, None)
     return contact
+
+
+# The slot setters of Contact: the planner folds every planned step as one.
+(
+    _SET_AT,
+    _SET_CHANNEL,
+    _SET_KIND,
+    _SET_RECIPIENT,
+    _SET_VOICEMAIL,
+    _SET_MESSAGE_ID,
+    _SET_SUBJECT,
+) = (Contact.__dict__[field.name].__set__ for field in attrs.fields(Contact))
 
 
 @attrs.frozen

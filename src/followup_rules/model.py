@@ -6,7 +6,7 @@ import unicodedata
 from collections.abc import Callable, Iterable
 from datetime import date, datetime, timedelta, tzinfo
 from enum import Enum
-from functools import cached_property
+from functools import cached_property, lru_cache
 from typing import Any
 
 import attrs
@@ -86,6 +86,7 @@ class Salutation(Enum):
     __hash__ = object.__hash__
 
 
+@lru_cache(maxsize=4096)
 def person_key(name: str) -> str:
     """The identity of a person's name: NFC-normalised and case-blind.
 
@@ -422,6 +423,11 @@ class Interview:
         return decided.end if isinstance(decided, Timeframe) else decided
 
     @cached_property
+    def _contact_key(self) -> str:
+        """`person_key` of the follow-up contact (the state fold compares it often)."""
+        return person_key(self.follow_up_contact.name)
+
+    @cached_property
     def recruiter_interviewed(self) -> bool:
         """The recruiter is also one of the interviewers: an employer contact, not an agent."""
         recruiter = self.recruiter
@@ -441,7 +447,7 @@ class Interview:
 
     def requested_by(self, person: Interviewer) -> tuple[str, ...]:
         """What *person* asked to receive: their own items, and the interview's for the contact."""
-        if person_key(person.name) != person_key(self.follow_up_contact.name):
+        if not self.requested or person_key(person.name) != self._contact_key:
             return person.requested
         return person.requested + tuple(
             item for item in self.requested if item not in person.requested
@@ -463,7 +469,7 @@ class Interview:
         start = _calendar.utc(self.starts_at)
         return start, start + self.duration
 
-    @property
+    @cached_property
     def follow_up_contact(self) -> Interviewer:
         """The interviewer who receives check-ins: `contact`, or the first one."""
         if self.contact is None:

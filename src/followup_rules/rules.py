@@ -26,8 +26,9 @@ from .action import Action
 from .errors import InvalidPolicy
 from .events import Outcome
 from .facts import CallBasis, Facts, Fallback, PreviousContact
-from .model import ActionKind, Channel, Interview, Interviewer, InterviewFormat
+from .model import ActionKind, Channel, Interview, Interviewer, InterviewFormat, Salutation
 from .sources import SEED_000, SEED_001, SEED_002, SEED_003, SEED_004, SEEDS
+from .state import TERMINAL
 from .timeframe import Timeframe
 
 if TYPE_CHECKING:
@@ -354,6 +355,8 @@ _IN_PERSON_AT = {
 }
 # The cards share the last stretch before 99%, one moment per interviewer.
 _CARDS_SPAN = 4
+# The template of each in-room step's talking points: the kind's value.
+_TALKING_POINTS = {kind: kind.value for kind in _IN_PERSON_AT}
 
 
 def _in_person(
@@ -378,7 +381,7 @@ def _in_person(
         interview._zone,
         item.id,
         item.sources if sources is None else sources,
-        kind.value,
+        _TALKING_POINTS[kind],
     )
 
 
@@ -508,11 +511,9 @@ def _thank_you_to(
     if channel is Channel.POSTAL:
         tz = interview.zone_of(interview.candidate)
         ended = cal.local_date(end, tz)
-        facts = Facts(
-            variant=variant,
-            requested=requested,
-            requested_by_email=bool(requested),
-            salutation=policy.salutation,
+        facts = (
+            _note_facts,
+            (variant, requested, bool(requested), False, None, policy.salutation),
         )
         if policy.mail_card_immediately:  # seed 004: into the post on the way home
             aim = end + _RETURN_HOME
@@ -535,32 +536,30 @@ def _thank_you_to(
             "thank_you_card",
             facts,
         )
+    tz = interview.zone_of(person)
     return Action._planned(
         ActionKind.THANK_YOU,
         channel,
         person,
-        _soon_after(interview, policy, person, holidays),
-        interview.zone_of(person),
+        _soon_after(interview, policy, tz, holidays),
+        tz,
         THANK_YOU.id,
         THANK_YOU.sources,
         "thank_you_email",
-        Facts(
-            variant=variant, requested=requested, fallback=fallback, salutation=policy.salutation
-        ),
+        (_note_facts, (variant, requested, False, False, fallback, policy.salutation)),
     )
 
 
 def _soon_after(
-    interview: Interview, policy: Policy, person: Interviewer, holidays: Container[date]
+    interview: Interview, policy: Policy, tz: tzinfo, holidays: Container[date]
 ) -> tuple[datetime, datetime, datetime]:
     """An e-mail's window after the interview: due within `thank_you_within`, in send hours."""
     end = interview._utc_span[1]
     window = policy.send_window
-    latest = end + policy.thank_you_within
-    aim = end + min(_RETURN_HOME, policy.thank_you_within)
-    best = cal.first_moment_in_window(
-        aim, window.start, window.end, interview.zone_of(person), holidays
-    )
+    within = policy.thank_you_within
+    latest = end + within
+    aim = end + (_RETURN_HOME if within > _RETURN_HOME else within)
+    best = cal.first_moment_in_window(aim, window.start, window.end, tz, holidays)
     return end, latest, best if best <= latest else aim
 
 
@@ -574,21 +573,36 @@ def _requested_items(
     card: bool,
 ) -> Action:
     """What *person* asked for, by e-mail, when no e-mailed note carries it (seed 004)."""
+    tz = interview.zone_of(person)
     return Action._planned(
         ActionKind.SEND_REQUESTED,
         Channel.EMAIL,
         person,
-        _soon_after(interview, policy, person, holidays),
-        interview.zone_of(person),
+        _soon_after(interview, policy, tz, holidays),
+        tz,
         THANK_YOU.id,
         _REQUESTED_SOURCES,
         "requested_items_email",
-        Facts(
-            variant=variant,
-            requested=requested,
-            card_by_post=card,
-            salutation=policy.salutation,
-        ),
+        (_note_facts, (variant, requested, False, card, None, policy.salutation)),
+    )
+
+
+def _note_facts(
+    variant: int,
+    requested: tuple[str, ...],
+    requested_by_email: bool,
+    card_by_post: bool,
+    fallback: Fallback | None,
+    salutation: Salutation,
+) -> Facts:
+    """The facts of a note right after the interview (made when first read)."""
+    return Facts(
+        variant=variant,
+        requested=requested,
+        requested_by_email=requested_by_email,
+        card_by_post=card_by_post,
+        fallback=fallback,
+        salutation=salutation,
     )
 
 
@@ -813,18 +827,19 @@ def follow_up_facts(state: FollowupState, tz: tzinfo, **known: object) -> Facts:
     """
     previous = state.previous
     before: PreviousContact | None = None
+    since = None
     if previous is not None:
+        since = cal.utc(previous.at)
         away = state.out_of_office_at
         before = PreviousContact(
-            cal.local_date(previous[0], tz),
-            previous[1],
-            previous[2],
-            previous[3],
-            previous[4],
-            previous[5],
-            away is not None and away >= previous[0],
+            cal.local_date(since, tz),
+            previous.channel,
+            previous.kind,
+            previous.voicemail,
+            previous.message_id,
+            previous.subject,
+            away is not None and away >= since,
         )
-    since = None if previous is None else previous[0]
     news_at = state.news_at
     fresh = news_at is not None and (since is None or news_at >= since)
     replied = state.replied_at
@@ -851,11 +866,34 @@ def follow_up_facts(state: FollowupState, tz: tzinfo, **known: object) -> Facts:
     )
 
 
+def _check_in_facts(
+    state: FollowupState,
+    tz: tzinfo,
+    attempts_left: int,
+    basis: CallBasis | None,
+    calls_left: int,
+    fallback: Fallback | None,
+) -> Facts:
+    """The facts of a check-in (made when first read): its number, what is left, why a call."""
+    return follow_up_facts(
+        state,
+        tz,
+        attempt=state.check_ins_total + 1,
+        attempts_left=attempts_left,
+        call_basis=basis,
+        calls_left=max(0, calls_left),
+        fallback=fallback,
+    )
+
+
 def check_in(state: FollowupState) -> Action | None:
     """The next check-in allowed by ``stop``, ``cap``, the pace rules and the windows."""
     policy = state.policy
-    left = state.check_ins_left
-    if state.stopped or left == 0:  # rules stop and cap
+    left = policy.max_check_ins - state.check_ins
+    ever = policy.max_contacts_ever - state.contacts_ever
+    if ever < left:
+        left = ever
+    if left <= 0 or state.outcome in TERMINAL:  # rules cap and stop
         return None
     person = state.contact
     tz = state.interview.zone_of(person)
@@ -880,25 +918,13 @@ def check_in(state: FollowupState) -> Action | None:
         not_before=quiet_until(state),
         holidays=policy.business_holidays,
     )
-    extra: tuple[str, ...] = ()
-    if channel is Channel.PHONE:
-        extra += ONE_CALL.sources
-    if (
+    phone = channel is Channel.PHONE
+    preferred = (
         channel is person.preferred_channel and policy.respect_preferred_channel
-    ) or basis is CallBasis.PREFERRED:
-        extra += PREFERRED_CHANNEL.sources
+    ) or basis is CallBasis.PREFERRED
     template = next_steps_template(state, channel)
-    if template == "next_steps_email":
-        extra += NEXT_STEPS.sources
-    facts = follow_up_facts(
-        state,
-        tz,
-        attempt=state.check_ins_total + 1,
-        attempts_left=left - 1,
-        call_basis=basis,
-        calls_left=max(0, state.calls_left - 1) if channel is Channel.PHONE else state.calls_left,
-        fallback=fallback,
-    )
+    calls_left = policy.max_calls - state.calls - phone
+    facts = (_check_in_facts, (state, tz, left - 1, basis, calls_left, fallback))
     return Action._planned(
         ActionKind.CHECK_IN,
         channel,
@@ -906,10 +932,25 @@ def check_in(state: FollowupState) -> Action | None:
         (opens, closes, opens),
         tz,
         pace.id,
-        _sources(pace.sources, extra),
+        _check_in_sources(pace, phone, preferred, template == "next_steps_email"),
         template,
         facts,
     )
+
+
+@lru_cache(maxsize=256)
+def _check_in_sources(
+    pace: Rule, phone: bool, preferred: bool, next_steps: bool
+) -> tuple[str, ...]:
+    """The articles behind a check-in: its pace rule and the choice rules that shaped it."""
+    extra: tuple[str, ...] = ()
+    if phone:
+        extra += ONE_CALL.sources
+    if preferred:
+        extra += PREFERRED_CHANNEL.sources
+    if next_steps:
+        extra += NEXT_STEPS.sources
+    return _sources(pace.sources, extra)
 
 
 # -- feedback ------------------------------------------------------------------
@@ -944,7 +985,7 @@ def feedback_response(state: FollowupState) -> Action | None:
         FEEDBACK_RESPONSE.id,
         FEEDBACK_RESPONSE.sources,
         "feedback_response_email",
-        follow_up_facts(state, tz),
+        (follow_up_facts, (state, tz)),
     )
 
 
@@ -985,5 +1026,5 @@ def feedback_request(state: FollowupState) -> Action | None:
         FEEDBACK_REQUEST.id,
         FEEDBACK_REQUEST.sources,
         "feedback_request_email",
-        follow_up_facts(state, tz),
+        (follow_up_facts, (state, tz)),
     )

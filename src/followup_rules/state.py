@@ -17,7 +17,16 @@ import attrs
 
 from . import _calendar
 from .errors import InvalidHistory
-from .events import EVENT_TYPES, Contact, Event, Outcome, OutOfOffice, Reply, Update
+from .events import (
+    EVENT_TYPES,
+    Contact,
+    Event,
+    Outcome,
+    OutOfOffice,
+    Reply,
+    Update,
+    trusted_contact,
+)
 from .model import ActionKind, Channel, Interview, Interviewer, person_key
 from .timeframe import Timeframe
 
@@ -52,6 +61,8 @@ ONE_SHOT_BY_KIND = frozenset(
 """Steps done once per interview, whoever they were addressed to."""
 
 _OUT_OF_OFFICE_DEFAULT = timedelta(days=7)
+_NOT_A_CONTACT = ONE_SHOT_BY_KIND | {ActionKind.ASK_FOR_CARDS}
+"""In-room steps and the debrief: not a contact a later message refers to."""
 
 
 @attrs.frozen
@@ -84,9 +95,9 @@ class FollowupState:
         last_reply: the latest real answer from the employer.
         replied_at: the latest plain `Reply` (an answer without news).
         news: the employer's latest `Update` outcome, and ``news_at`` when.
-        previous: the latest contact with the follow-up contact person, as
-            ``(instant, channel, kind, voicemail, message_id, subject)``: the
-            thank-you note (as sent or as planned) until a check-in follows.
+        previous: the latest contact with the follow-up contact person (a
+            `Contact`; for a note still to send, as planned): the thank-you
+            note until a check-in follows.
         hold_until: an out-of-office reply holds check-ins until this day.
         out_of_office_at: when the latest out-of-office reply came.
         undecided_at: when the employer last said "no decision yet", while no
@@ -121,7 +132,7 @@ class FollowupState:
     replied_at: datetime | None = None
     news: Outcome | None = None
     news_at: datetime | None = None
-    previous: Previous | None = None
+    previous: Contact | None = None
     hold_until: date | None = None
     out_of_office_at: datetime | None = None
     undecided_at: datetime | None = None
@@ -172,9 +183,6 @@ class FollowupState:
         return (kind, done_key(kind, person)) in self.done
 
 
-Previous = tuple[datetime, Channel, ActionKind, bool, str | None, str | None]
-"""A contact as the state remembers it: instant, channel, kind, voicemail, message id, subject."""
-
 _FIELDS = tuple(field.name for field in attrs.fields(FollowupState))
 _ALL_FIELDS = attrgetter(*_FIELDS)
 _POSITION = {name: index for index, name in enumerate(_FIELDS)}
@@ -187,7 +195,12 @@ def done_key(kind: ActionKind, person: str | None) -> str:
     return person_key(person)
 
 
-def start(interview: Interview, policy: Policy, thank_yous: Sequence[Action]) -> FollowupState:
+def start(
+    interview: Interview,
+    policy: Policy,
+    thank_yous: Sequence[Action],
+    previous: Contact | None = None,
+) -> FollowupState:
     """The state before anything has happened, given the planned thank-you notes."""
     decided = interview.decision_by
     return FollowupState(
@@ -197,6 +210,7 @@ def start(interview: Interview, policy: Policy, thank_yous: Sequence[Action]) ->
         timeframe=decided if isinstance(decided, Timeframe) else None,
         quiet_until=max((note._utc[1] for note in thank_yous), default=None),
         thanked_at=max((note._utc[2] for note in thank_yous), default=None),
+        previous=previous,
     )
 
 
@@ -207,19 +221,18 @@ def with_notes_to_come(state: FollowupState, notes: Sequence[Action]) -> Followu
     been sent before any check-in, so the latest of them is what a check-in
     follows, unless the history already holds a later contact.
     """
-    contact = person_key(state.contact.name)
+    contact = state.contact
     previous = state.previous
-    for note in sorted(notes, key=lambda step: step.sort_key()):  # as the plan will list them
-        if (
-            note.recipient is None
-            or person_key(note.recipient.name) != contact
-            or state.is_done(note.kind, note.recipient.name)
-            or (state.now is not None and note._utc[1] < state.now)
+    to_contact = [note for note in notes if note.recipient is contact]
+    if len(to_contact) > 1:
+        to_contact.sort(key=lambda step: step.sort_key())  # ties go as the plan lists them
+    for note in to_contact:
+        if (state.now is not None and note._utc[1] < state.now) or state.is_done(
+            note.kind, contact.name
         ):
             continue
-        moment = note._utc[2]
-        if previous is None or moment >= previous[0]:
-            previous = (moment, note.channel, note.kind, False, None, None)
+        if previous is None or note._utc[2] >= _calendar.utc(previous.at):
+            previous = _as_previous(note)
     return state if previous is state.previous else _evolved(state, {"previous": previous})
 
 
@@ -232,6 +245,8 @@ def check_history(interview: Interview, history: Any) -> tuple[Event, ...]:
     if isinstance(history, (str, bytes, dict)) or not isinstance(history, Iterable):
         raise InvalidHistory("history", history, "expected a sequence of events")
     events = tuple(history)
+    if not events:
+        return events
     names = {person_key(person.name) for person in interview.interviewers}
     if interview.recruiter is not None:
         names.add(person_key(interview.recruiter.name))
@@ -324,8 +339,10 @@ def _contact(state: FollowupState, event: Contact, at: datetime, changes: dict[s
     if kind is ActionKind.CHECK_IN:
         changes["check_ins"] = state.check_ins + 1
         changes["check_ins_total"] = state.check_ins_total + 1
-        changes["undecided_at"] = None
-        changes["next_round_at"] = None
+        if state.undecided_at is not None:
+            changes["undecided_at"] = None
+        if state.next_round_at is not None:
+            changes["next_round_at"] = None
     elif kind is ActionKind.FEEDBACK_REQUEST:
         changes["feedback_requested"] = True
     elif kind is ActionKind.FEEDBACK_RESPONSE:
@@ -335,17 +352,10 @@ def _contact(state: FollowupState, event: Contact, at: datetime, changes: dict[s
         changes["done"] = state.done | {(kind, done_key(kind, person))}
         if kind in THANKS_KINDS and (state.thanked_at is None or at > state.thanked_at):
             changes["thanked_at"] = at
-    if kind not in ONE_SHOT_BY_KIND and kind is not ActionKind.ASK_FOR_CARDS:
+    if kind not in _NOT_A_CONTACT:
         to = event.recipient
-        if to is None or person_key(to) == person_key(state.contact.name):
-            changes["previous"] = (
-                at,
-                event.channel,
-                kind,
-                event.voicemail,
-                event.message_id,
-                event.subject,
-            )
+        if to is None or person_key(to) == state.interview._contact_key:
+            changes["previous"] = event
 
 
 def _update(event: Update, at: datetime, changes: dict[str, Any]) -> None:
@@ -388,7 +398,24 @@ def replay(
     interview: Interview, policy: Policy, history: Iterable[Event], thank_yous: Sequence[Action]
 ) -> FollowupState:
     """Fold a validated history into a state."""
+    events = tuple(history)
+    if not events:  # the notes still to send are the latest contacts there will be
+        contact = interview.follow_up_contact
+        notes = [note for note in thank_yous if note.recipient is contact]
+        latest = max(notes, key=_NOTE_ORDER, default=None)
+        previous = None if latest is None else _as_previous(latest)
+        return start(interview, policy, thank_yous, previous)
     state = start(interview, policy, thank_yous)
-    for event in history:
+    for event in events:
         state = advance(state, event)
     return with_notes_to_come(state, thank_yous)
+
+
+def _NOTE_ORDER(note: Action) -> tuple[datetime, datetime, int, str]:
+    return note.sort_key()
+
+
+def _as_previous(note: Action) -> Contact:
+    """A note still to send, as the contact it will be when sent as planned."""
+    name = None if note.recipient is None else note.recipient.name
+    return trusted_contact(note._utc[2], note.channel, note.kind, name)
