@@ -100,8 +100,9 @@ class TestFactsTravelWithActions:
         assert nxt.facts.decision_given_on == date(2026, 7, 16)
         text = render(nxt, iv).text
         assert (
-            "On Thursday, July 16, you let me know that a decision on the Data Engineer "
-            "position was now expected by Friday, July 24" in text
+            "Thank you again for your message of Thursday, July 16. As you then expected a "
+            "decision on the Data Engineer position by Friday, July 24, I wanted to check in."
+            in text
         )
         assert "July 15" not in text and "As we discussed" not in text
 
@@ -155,8 +156,9 @@ class TestTruthRule:
             if action.kind is ActionKind.THANK_YOU:
                 lowered = message.text.lower()
                 assert not any(phrase in lowered for phrase in INVENTED), message.text
-                assert "discuss" not in lowered and "believe" not in lowered
-                assert message.missing_details == ("topics", "fit")
+                assert "discussion" not in lowered and "believe" not in lowered
+                assert "bring" not in lowered and "contribute" not in lowered
+                assert message.missing_details[:2] == ("topics", "fit")
 
     def test_details_make_the_note_specific(self) -> None:
         iv = meeting(topics=["the data platform"], fit="six years of data pipelines")
@@ -173,8 +175,8 @@ class TestTruthRule:
         )
         message = render(action, iv)
         body = message.text.split("\n\n")[1:-1]
-        assert len(" ".join(body).split()) < 45
-        assert "I remain very interested in the position" in message.text
+        assert len(" ".join(body).split()) < 60
+        assert "I remain keen on the position" in message.text
         assert not any(phrase in message.text.lower() for phrase in INVENTED)
         assert message.missing_details == ("feedback",)
         given = render(action, iv, feedback="The exercise was well scoped.")
@@ -254,12 +256,12 @@ class TestConversation:
         call, retry, close = check_ins(whole)
         assert call.channel is Channel.PHONE
         retry_text = render(retry, iv).text
-        assert "I called you on Thursday, July 16" in retry_text
+        assert "On Thursday, July 16, I called you about the Data Engineer position" in retry_text
         close_message = render(close, iv)
         assert "my note of Tuesday, July 21" in close_message.text
-        assert "I will leave it with you" in close_message.text
+        assert "this will be my last note for now" in close_message.text
         assert close.facts.final and not retry.facts.final
-        assert close_message.subject == "A last note on the Data Engineer position"
+        assert close_message.subject == "With thanks: the Data Engineer position"
 
     def test_a_voicemail_is_named_as_one(self) -> None:
         iv = meeting()
@@ -267,7 +269,7 @@ class TestConversation:
         call = check_ins(whole)[0]
         history = done_until(whole, call, voicemail=True)
         retry = check_ins(plan(iv, history=history))[0]
-        assert "I left you a voicemail on Thursday, July 16" in render(retry, iv).text
+        assert "On Thursday, July 16, I left you a voicemail" in render(retry, iv).text
 
     def test_every_check_in_differs_in_subject_and_body(self) -> None:
         iv = meeting(interviewers=[attrs.evolve(ANA, phone=None)])
@@ -314,7 +316,7 @@ class TestConversation:
         assert (
             render(nxt, iv)
             .text.split("\n\n")[1]
-            .startswith("Thank you for your reply on Friday, July 17.")
+            .startswith("Thank you for your reply of Friday, July 17.")
         )
 
 
@@ -363,7 +365,7 @@ class TestSalutations:
             if a.recipient == ANA and a.kind is ActionKind.THANK_YOU
         )
         assert render(card, iv).to == (
-            "Ana Ruiz, Engineering Manager, Acme Analytics, 350 Fifth Avenue, New York, NY 10118"
+            "Dr. Ana Ruiz, Engineering Manager, Acme Analytics, 350 Fifth Avenue, New York, NY 10118"
         )
 
 
@@ -399,11 +401,13 @@ class TestCallScripts:
         debrief = next(a for a in plan(iv) if a.kind is ActionKind.RECRUITER_DEBRIEF)
         text = render(debrief, iv).text
         assert text.startswith(
-            "Call Rita Cole (SelecSource) on +1 404 555 0199 on Tuesday, July 7, between "
-            "3:00 PM and 5:00 PM New York time (EDT)"
+            "Call Rita Cole (SelecSource) at +1 404 555 0199 as soon as you can, on Tuesday, "
+            "July 7, between 3:00 PM and 5:00 PM New York time (EDT)."
         )
-        assert "who you met: Ana Ruiz (Engineering Manager) and Bo Chen (Staff Engineer);" in text
-        assert "the timeline: they expect to decide by Wednesday, July 15;" in text
+        assert (
+            "who you met: Dr. Ana Ruiz (Engineering Manager) and Bo Chen (Staff Engineer);" in text
+        )
+        assert "the timeline: Acme Analytics expects to decide by Wednesday, July 15;" in text
 
 
 # -- 8. outcomes heard before the thank-you --------------------------------------------
@@ -503,10 +507,12 @@ FIXED = {
 }
 
 _SENTENCE = re.compile(r"(?<=[.?!])\s+")
+SIGN_OFFS = ("Kind regards,", "With best wishes,")
 
 
 def _sentences(text: str) -> list[str]:
-    body = text.split("\n\n")
+    """The sentences of a message, its signature left out (the same on every message)."""
+    body = [part for part in text.split("\n\n") if not part.startswith(SIGN_OFFS)]
     return [s.strip() for part in body for s in _SENTENCE.split(part) if len(s.split()) > 3]
 
 

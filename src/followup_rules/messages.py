@@ -117,6 +117,7 @@ _SUBJECT_MAX = 78
 _CONTROL = re.compile(r"[\x00-\x1f\x7f\u2028\u2029\x85]+")
 _SPACES = re.compile(r"(?<=\S) {2,}")
 _BLANK_LINES = re.compile(r"\n{3,}")
+_NAMED_TIMES = {time(0): "midnight", time(12): "noon"}  # "12:00 AM" is ambiguous
 _NUMBER_WORDS = ("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine",
                  "ten", "eleven", "twelve")  # fmt: skip
 
@@ -173,6 +174,12 @@ def _tidy(text: str) -> str:
 def _first_name(person: Any) -> str:
     name = str(getattr(person, "name", person))
     return name.split()[0] if name.split() else name
+
+
+def _formal_name(person: Interviewer) -> str:
+    """The name with its academic title, as a card gives it: "Dr. Ana Ruiz"."""
+    academic = honorific_parts(person.honorific)[1]
+    return f"{academic} {person.name}" if academic else person.name
 
 
 def _zone_label(tz: tzinfo, moment: datetime) -> str:
@@ -318,10 +325,11 @@ class TemplatePack:
         )
 
     def _time(self, value: datetime) -> str:
-        """A wall-clock time as people write it in this locale."""
-        return _format_time(
-            time(value.hour, value.minute), self._time_pattern, self._pendulum_locale
-        )
+        """A wall-clock time as people write it in this locale ("10:00 AM", "midnight")."""
+        clock = time(value.hour, value.minute)
+        if self._time_pattern == "h:mm A" and clock in _NAMED_TIMES:
+            return _NAMED_TIMES[clock]
+        return _format_time(clock, self._time_pattern, self._pendulum_locale)
 
     def _join(self, items: Iterable[str]) -> str:
         return join_words(items, "and")
@@ -463,6 +471,7 @@ class TemplatePack:
             "addressee": self.addressee(recipient, style),
             "spoken_name": self.spoken_name(recipient, style),
             "contact": interview.follow_up_contact,
+            "is_contact": recipient is interview.follow_up_contact,
             "interviewers": interview.interviewers,
             "colleagues": len(interview.interviewers) > 1,
             "recruiter": interview.recruiter,
@@ -493,9 +502,20 @@ class TemplatePack:
             values.update(self._call_times(action, interview))
         if action.kind is ActionKind.RECRUITER_DEBRIEF:
             values["people"] = self._join(
-                f"{person.name} ({person.title})" if person.title else person.name
+                f"{_formal_name(person)} ({person.title})"
+                if person.title
+                else _formal_name(person)
                 for person in interview.interviewers
             )
+            values["asked"] = self._join(
+                f"{self._join(items)} (for {person.name})"
+                for person in interview.interviewers
+                if (items := interview.requested_by(person))
+            )
+        elif action.kind is ActionKind.FEEDBACK_REQUEST:
+            values["others"] = [
+                person.name for person in interview.interviewers if person is not recipient
+            ]
         if interview.candidate is not None:
             values["candidate"] = interview.candidate
         for name, value in details.items():
@@ -629,7 +649,7 @@ class TemplatePack:
 
 _OWNED = frozenset(
     {"a_role", "candidate", "subject", "lang", "paragraphs", "body_html", "call_day",
-     "their_window", "my_window", "people"}
+     "their_window", "my_window", "people", "asked", "others"}
 )  # fmt: skip
 
 
@@ -699,7 +719,12 @@ def _address(
         return person.phone
     if channel is Channel.POSTAL and isinstance(person, Interviewer):
         # The envelope: the name and title from their card (seed 000), the firm, the address.
-        lines = [person.name, person.title, interview.company, person.address or interview.address]
+        lines = [
+            _formal_name(person),
+            person.title,
+            interview.company,
+            person.address or interview.address,
+        ]
         return ", ".join(line for line in lines if line)
     return person.name
 
@@ -716,6 +741,13 @@ def _missing(action: Action, values: Mapping[str, Any], interview: Interview) ->
     if template.startswith("feedback_response") and not values["feedback"]:
         missing.append("feedback")
     person = action.recipient
+    if (
+        isinstance(person, Interviewer)
+        and action.channel is not Channel.IN_PERSON
+        and action.facts.salutation is Salutation.HONORIFIC
+        and not person.honorific
+    ):
+        missing.append("honorific")
     if person is not None:
         if action.channel is Channel.EMAIL and not person.email:
             missing.append("email")

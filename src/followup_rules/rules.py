@@ -370,7 +370,8 @@ def _in_person(
 ) -> Action:
     """An in-room step, suggested *parts*/*whole* of the way into the interview.
 
-    Its template holds the talking points (``ask_for_cards``, ``closing_statement``...).
+    Its template holds the talking points (``ask_for_cards``, ``closing_statement``...);
+    its facts are the interview's own (`interview_facts`).
     """
     start, end = interview._utc_span
     return Action._planned(
@@ -382,6 +383,20 @@ def _in_person(
         item.id,
         item.sources if sources is None else sources,
         _TALKING_POINTS[kind],
+        (interview_facts, (interview, Salutation.HONORIFIC, None)),
+    )
+
+
+def interview_facts(
+    interview: Interview, salutation: Salutation, fallback: Fallback | None
+) -> Facts:
+    """The facts a step planned from the interview alone may state: its timeline."""
+    decided = interview.decision_by
+    return Facts(
+        decision_by=interview.decision_date,
+        timeframe=decided if isinstance(decided, Timeframe) else None,
+        fallback=fallback,
+        salutation=salutation,
     )
 
 
@@ -646,12 +661,7 @@ def recruiter(interview: Interview, policy: Policy) -> Action | None:
         RECRUITER.id,
         RECRUITER.sources,
         template,
-        Facts(
-            decision_by=interview.decision_date,
-            timeframe=decided if isinstance(decided := interview.decision_by, Timeframe) else None,
-            fallback=fallback,
-            salutation=policy.salutation,
-        ),
+        (interview_facts, (interview, policy.salutation, fallback)),
     )
 
 
