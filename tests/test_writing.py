@@ -365,7 +365,8 @@ class TestSalutations:
             if a.recipient == ANA and a.kind is ActionKind.THANK_YOU
         )
         assert render(card, iv).to == (
-            "Dr. Ana Ruiz, Engineering Manager, Acme Analytics, 350 Fifth Avenue, New York, NY 10118"
+            "Dr. Ana Ruiz, Engineering Manager, Acme Analytics, "
+            "350 Fifth Avenue, New York, NY 10118"
         )
 
 
