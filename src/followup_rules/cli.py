@@ -175,19 +175,7 @@ def _output_target(path: Path) -> tuple[Path, int]:
 
 
 def _umask() -> int:
-    """The process umask, read without changing it where the system allows."""
-    try:
-        with open("/proc/self/status", encoding="ascii") as status:
-            for line in status:
-                if line.startswith("Umask:"):
-                    return int(line.split()[1], 8)
-    except (OSError, ValueError):
-        pass
-    # Elsewhere the only way to read it is to set it: set the strictest
-    # value meanwhile, so a file another thread makes in between is private.
-    mask = os.umask(0o077)
-    os.umask(mask)
-    return mask
+    return serialize.umask()
 
 
 def _write_atomically(path: Path, data: bytes) -> None:
