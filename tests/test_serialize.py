@@ -710,7 +710,7 @@ class TestHistoryFiles:
 
     def test_save_history_refuses_an_unknown_suffix(self, tmp_path: Path) -> None:
         """Only .toml and .json: the format is never guessed."""
-        with pytest.raises(s.FormatError, match="expected a .toml or .json file"):
+        with pytest.raises(s.FormatError, match=r"expected a \.toml or \.json file"):
             s.save_history(tmp_path / "events.yaml", [])
         with pytest.raises(s.FormatError, match="unknown format"):
             s.dumps_history([], "yaml")
