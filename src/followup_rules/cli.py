@@ -774,12 +774,11 @@ def _item_row(each: Loaded, item: AgendaItem, now: pendulum.DateTime, many: bool
     moment = shown.in_timezone(zone)
     day = "today" if moment.date() == now.date() else moment.format("ddd D MMM")
     mark, style = _MARKS[item.standing]
-    if item.overdue:
-        when = f"was due {moment.format('ddd D MMM HH:mm')}"
-    else:
-        when = f"{day} {moment.format('HH:mm')}"
-    note = item.note()
-    what = _what(action) + (f" [dim]({_escape(note.split(': ', 1)[1])})[/]" if note else "")
+    when = moment.format("ddd D MMM HH:mm") if item.overdue else f"{day} {moment.format('HH:mm')}"
+    reason = item.reason  # a late step needs no note: its mark says it
+    what = _what(action)
+    if reason is not None:
+        what += f" [dim]({_escape(item.note().split(': ', 1)[1])})[/]"
     if many:  # which application: on its own line, so the table keeps to 60 columns
         what += f"\n[dim]{_escape(each.interview.company)} · {_escape(each.path.name)}[/]"
     return [
@@ -793,7 +792,7 @@ def _item_row(each: Loaded, item: AgendaItem, now: pendulum.DateTime, many: bool
 def _today_table() -> Any:
     return _new_table(
         ("", {"no_wrap": True}),
-        ("When (you)", {"max_width": 22}),
+        ("When (you)", {"no_wrap": True}),
         ("Their time", {"max_width": 16}),
         ("What", {"min_width": 20}),
     )
@@ -1019,8 +1018,7 @@ def log_command(
     policy = _load_policy(policy_path)
     make_plan(interview, policy, history=[*history, event])  # refuses a bad event, whole
     _append(target, written)
-    console = _console()
-    console.print(f"Recorded in {_escape(str(target))}: {_escape(_said(event, interview))}")
+    click.echo(f"Recorded in {target}: {_said(event, interview)}")
 
 
 _ONLY = {
