@@ -906,9 +906,9 @@ def _next_line(each: Loaded, item: AgendaItem) -> str:
     state = {Standing.LATE: "overdue, do it now: ", Standing.DUE: "due now: "}.get(
         item.standing, ""
     )
+    where = _escape(f"({each.interview.company}, {each.path.name})")
     return (
-        f"{state}{moment.format('ddd D MMM HH:mm')} {_zone_label(zone, moment)}{beside}  "
-        f"{_what(action)}  [dim]{_escape(each.label)}[/]"
+        f"{state}{moment.format('ddd D MMM HH:mm zz')}{beside}  {_what(action)}  [dim]{where}[/]"
     )
 
 
