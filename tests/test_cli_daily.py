@@ -178,9 +178,7 @@ class TestNext:
         assert out.startswith("overdue, do it now: Tue 7 Jul 16:00")
         assert "Send Ana Ruiz a thank-you e-mail  (Acme Analytics, acme.toml)" in out
         later = run("next", str(globex), "--now", "2026-07-08T09:00", columns=200)[1]
-        assert later.startswith(
-            "due now: Wed 8 Jul 02:00 America/New_York (their time 08:00 CEST)"
-        )
+        assert later.startswith("due now: Wed 8 Jul 02:00 EDT (their time 08:00 CEST)")
 
     def test_nothing_left(self, acme: Path) -> None:
         """After a withdrawal: nothing left to do."""
