@@ -416,3 +416,23 @@ def test_new_files_get_the_umask_mode(acme: Path) -> None:
     finally:
         os.umask(old)
     assert (acme.parent / "acme.events.toml").stat().st_mode & 0o777 == 0o640
+
+
+class TestCalendarKeepsLateSteps:
+    """--format ics --now: late steps stay, superseded ones go, and no UID shifts."""
+
+    def test_a_late_note_stays_and_the_room_steps_go(self, acme: Path, tmp_path: Path) -> None:
+        """A day late, the notes are still to-dos; the room steps are left out."""
+        from followup_rules import action_ids, plan
+
+        calendar = tmp_path / "followup.ics"
+        args = ["plan", str(acme), "--format", "ics", "-o", str(calendar)]
+        assert run(*args, "--now", "2026-07-09T09:00")[0] == 0
+        found = [
+            str(i["UID"])
+            for i in icalendar.Calendar.from_ical(calendar.read_bytes()).walk()
+            if "UID" in i
+        ]
+        interview = s.load_interview(acme)
+        expected = list(action_ids(plan(interview), interview))[5:]  # all but the 5 room steps
+        assert expected == found

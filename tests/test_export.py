@@ -421,3 +421,14 @@ class TestDraftHeaders:
         note = next(a for a in plan(iv) if a.kind is ActionKind.THANK_YOU)
         draft = to_eml(note, iv, fit="ten years of Spark")
         assert "ten years of Spark" in draft.get_body(preferencelist=("plain",)).get_content()
+
+
+def test_leave_out_keeps_the_other_uids() -> None:
+    """Steps left out of a calendar still count: the ones after keep their UIDs."""
+    iv = signed()
+    whole = plan(iv)
+    second_check_in = [a for a in whole if a.kind is ActionKind.CHECK_IN][1]
+    full = uids(to_ics(whole, iv, now=NOW))
+    fewer = uids(to_ics(whole, iv, now=NOW, leave_out=[second_check_in]))
+    expected = [u for action, u in zip(whole, full, strict=True) if action is not second_check_in]
+    assert expected == fewer

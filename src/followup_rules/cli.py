@@ -566,6 +566,7 @@ def _details(items: Iterable[str]) -> dict[str, str]:
 def _plans(
     loaded: Sequence[Loaded], policy: Policy, when: When | None
 ) -> list[tuple[Loaded, Plan]]:
+    """Each file's plan; with *when*, only the steps still doable then."""
     plans = []
     for each in _progress(loaded, "Planning"):
         schedule = make_plan(each.interview, policy, history=each.history)
@@ -619,7 +620,9 @@ def plan_command(
     shown_zone = None if zone_name is None else _display_zone_name(zone_name)
     policy = _load_policy(policy_path)
     loaded = _load_files(interviews, history_path)
-    plans = _plans(loaded, policy, when)
+    # A calendar keeps the late steps (still worth doing) and its UIDs count
+    # every step: it leaves out only the superseded ones, below.
+    plans = _plans(loaded, policy, None if fmt == "ics" else when)
     if fmt == "eml":
         pack = TemplatePack(templates, locale=locale)
         assert output is not None
@@ -682,13 +685,24 @@ def _calendar(plans: Sequence[tuple[Loaded, Plan]], when: When, output: str | No
             previous = target.read_bytes()
     stamp = when.at(plans[0][0].interview)
     applications = [(schedule, each.interview, each.history) for each, schedule in plans]
+    superseded = [
+        item.action
+        for each, schedule in plans
+        for item in Agenda.of(
+            schedule, each.interview, now=when.at(each.interview), history=each.history
+        ).superseded
+    ]
     name = None
     if len(plans) == 1:
         iv = plans[0][0].interview
         name = f"Follow-up: {iv.role} at {iv.company}"
     try:
         return to_ics_many(
-            applications, now=stamp, previous=previous, name=name or "Interview follow-ups"
+            applications,
+            now=stamp,
+            previous=previous,
+            leave_out=superseded,
+            name=name or "Interview follow-ups",
         )
     except FollowupError as error:
         raise BadInput(f"{output}: {error}") from None

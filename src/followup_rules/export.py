@@ -10,7 +10,7 @@ calendar: the same UIDs, steps done marked done, steps dropped cancelled,
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from datetime import datetime, timedelta
 from email.message import EmailMessage
 from email.utils import format_datetime, formataddr
@@ -61,6 +61,7 @@ def to_ics(
     now: datetime,
     history: Iterable[Event] = (),
     previous: bytes | None = None,
+    leave_out: Collection[Action] = (),
     reminder: timedelta = timedelta(minutes=15),
 ) -> bytes:
     """The plan as an iCalendar file: a VEVENT per call, a VTODO per other step.
@@ -83,6 +84,9 @@ def to_ics(
             call, which RFC 5545 gives no "completed" status) when the history
             has it, else ``STATUS:CANCELLED``; each item that changed gets a
             higher ``SEQUENCE``; the items of other interviews stay as they were.
+        leave_out: steps of *plan* to leave out of the calendar, e.g. those
+            an `Agenda` says are superseded; the others keep their UIDs, and
+            a left-out step the previous calendar has is cancelled there.
         reminder: how long before the suggested time the reminder rings.
 
     Raises:
@@ -93,6 +97,7 @@ def to_ics(
         [(plan, interview, history)],
         now=now,
         previous=previous,
+        leave_out=leave_out,
         reminder=reminder,
         name=f"Follow-up: {interview.role} at {interview.company}",
     )
@@ -103,6 +108,7 @@ def to_ics_many(
     *,
     now: datetime,
     previous: bytes | None = None,
+    leave_out: Collection[Action] = (),
     reminder: timedelta = timedelta(minutes=15),
     name: str = "Interview follow-ups",
 ) -> bytes:
@@ -116,6 +122,7 @@ def to_ics_many(
     if not isinstance(now, datetime) or now.tzinfo is None or now.utcoffset() is None:
         raise InvalidInterview("now", now, "expected an aware datetime")
     stamp = now.astimezone(cal.UTC)
+    skipped = {id(action) for action in leave_out}
     before = _previous_items(previous)
     calendar = Calendar()
     calendar.add("prodid", "-//followup_rules//Interview follow-up plan//EN")
@@ -126,8 +133,12 @@ def to_ics_many(
         history = tuple(events)
         fingerprint = f"-{interview_key(interview)}@followup-rules"
         covered.add(fingerprint)
-        planned = action_ids(plan, interview, history)
-        for action, uid in zip(plan, planned, strict=True):
+        ids = action_ids(plan, interview, history)  # counted over the whole plan
+        planned = set()
+        for action, uid in zip(plan, ids, strict=True):
+            if id(action) in skipped:
+                continue
+            planned.add(uid)
             item = _item(action, uid, stamp, reminder)
             _sequence(item, before.get(uid))
             calendar.add_component(item)
