@@ -135,3 +135,22 @@ def test_documented_toml_reads(tmp_path: Path) -> None:
             assert serialize.load_history(path)
         else:
             assert serialize.load_interview(path).company
+
+
+def test_the_api_reference_covers_every_public_name() -> None:
+    """docs/api.md has a `:::` entry for each name in the public __all__ lists."""
+    import importlib
+
+    import followup_rules
+
+    page = (ROOT / "docs" / "api.md").read_text(encoding="utf-8")
+    entries = set(re.findall(r"^::: followup_rules\.[\w.]+\.(\w+)$", page, flags=re.M))
+    public = {
+        *(name for name in followup_rules.__all__ if name != "__version__"),
+        *(
+            name
+            for module in ("serialize", "export", "identity", "agenda")
+            for name in importlib.import_module(f"followup_rules.{module}").__all__
+        ),
+    }
+    assert sorted(public - entries) == []
