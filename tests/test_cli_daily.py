@@ -436,3 +436,55 @@ class TestCalendarKeepsLateSteps:
         interview = s.load_interview(acme)
         expected = list(action_ids(plan(interview), interview))[5:]  # all but the 5 room steps
         assert expected == found
+
+
+class TestMoreOutputs:
+    """The table to a file, wide screens, flags, and the JSON interview file."""
+
+    def test_a_table_to_a_file_is_plain_and_wide(self, acme: Path, globex: Path) -> None:
+        """-o with the table: no colour codes, the rule and window columns, each file named."""
+        target = acme.parent / "plans.txt"
+        assert run("plan", str(acme), str(globex), "-o", str(target), FORCE_COLOR="1")[0] == 0
+        text = target.read_text()
+        assert not ANSI.search(text)
+        assert "Data Engineer at Globex (globex.toml)" in text
+        assert re.search(r"Send Ana Ruiz a thank-you e-mail\s+same\s+until Wed 8 Jul 15:00", text)
+        assert "thank-you" in text.split("until Wed 8 Jul 15:00", 1)[1].splitlines()[0]
+
+    def test_nothing_left_in_a_table(self, acme: Path) -> None:
+        """After a withdrawal the table says there is nothing left, and counts what was missed."""
+        run("log", str(acme), "update", "--outcome", "withdrawn", "--at", "2026-07-08T09:00")
+        out = run("plan", str(acme))[1]
+        assert out.startswith("Nothing left to do: every allowed step is done.")
+        assert "5 step(s) missed" in out
+
+    def test_a_call_to_someone_without_a_number_is_flagged(self, tmp_path: Path) -> None:
+        """The recruiter has neither phone nor e-mail: the debrief call is flagged everywhere."""
+        path = tmp_path / "agency.toml"
+        path.write_text(INTERVIEW + '\n[recruiter]\nname = "Rita Moss"\n')
+        flag = "Call Rita Moss to debrief (no phone number known: find it first)"
+        assert flag in run("plan", str(path), columns=200)[1]
+        assert flag in run("today", str(path), "--now", "2026-07-07T15:05", columns=200)[1]
+        calendar = tmp_path / "agency.ics"
+        run("plan", str(path), "--format", "ics", "-o", str(calendar), "--now", "2026-07-07T12:00")
+        assert flag in calendar.read_text().replace("\r\n ", "")
+        out = run("render", str(path), "--now", "2026-07-07T15:05")[1]
+        assert "To: Rita Moss (no phone number known)" in out
+
+    def test_a_json_interview_file_holding_its_events(self, tmp_path: Path) -> None:
+        """log appends to the "event" list of a JSON interview file."""
+        path = tmp_path / "acme.json"
+        path.write_text((ROOT / "examples" / "interview.json").read_text())
+        assert run("log", str(path), "out-of-office", "--at", "2026-07-10T09:00")[0] == 0
+        assert run("log", str(path), "reply", "--at", "2026-07-11T09:00")[0] == 0
+        found = s.load_interview_file(path)
+        assert [type(e).__name__ for e in found.history] == ["OutOfOffice", "Reply"]
+        assert path == found.history_path
+
+    def test_a_previous_calendar_that_is_not_one(self, acme: Path, tmp_path: Path) -> None:
+        """-o over a file that is not a calendar: one line naming it, the file kept."""
+        target = tmp_path / "notes.ics"
+        target.write_text("my notes\n")
+        args = ("plan", str(acme), "--format", "ics", "-o", str(target), "--now", "now")
+        assert "notes.ics" in one_line_error(*run(*args))
+        assert target.read_text() == "my notes\n"

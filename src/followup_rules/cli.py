@@ -242,8 +242,6 @@ def read_when(text: str, option: str = "--now") -> When:
                 "2026-07-16T09:00, or ISO 8601 with an offset like 2026-07-16T09:00-04:00"
             ) from None
         moment = datetime(day.year, day.month, day.day)
-    except Exception as error:  # an unknown zone in brackets
-        raise BadInput(f"{option}: {error}") from None
     if moment.tzinfo is None:
         return When(text, local=moment)
     if moment.utcoffset() is None:  # pragma: no cover - parse_datetime gives real zones
