@@ -269,6 +269,15 @@ class TestLog:
         assert needle in one_line_error(*run("log", str(globex), *args))
         assert before == globex.read_bytes()
 
+    def test_a_history_file_needs_its_interview(self, tmp_path: Path) -> None:
+        """log on a history file without --interview says what is missing, and writes nothing."""
+        events = tmp_path / "events.toml"
+        events.write_text((ROOT / "examples" / "events.toml").read_text())
+        before = events.read_bytes()
+        error = one_line_error(*run("log", str(events), "reply"))
+        assert "is a history file: name its interview with --interview FILE" in error
+        assert before == events.read_bytes()
+
     def test_an_event_before_the_last_one_is_refused(self, globex: Path) -> None:
         """Histories stay in order: an event earlier than the last is refused."""
         before = globex.read_bytes()

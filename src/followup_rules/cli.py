@@ -1014,6 +1014,9 @@ def log_command(
         target = Path(file)
         history = serialize.load_history(target) if target.exists() else []
     else:
+        data = serialize.read(file)
+        if isinstance(data, list) or (isinstance(data, dict) and set(data) <= {"event"}):
+            raise BadInput(f"{file} is a history file: name its interview with --interview FILE")
         found = serialize.load_interview_file(file)
         interview, target, history = found.interview, found.history_path, list(found.history)
     when = read_when(at_text or "now", "--at")
