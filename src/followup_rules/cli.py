@@ -948,7 +948,9 @@ def next_command(
 
 @main.command("log", epilog=LOG_EXAMPLES)
 @click.argument("file", type=click.Path(dir_okay=False))
-@click.argument("kind", type=click.Choice(["contact", "reply", "update", "out-of-office"]))
+@click.argument(
+    "kind", metavar="KIND", type=click.Choice(["contact", "reply", "update", "out-of-office"])
+)
 @click.option(
     "--interview",
     "interview_path",
@@ -966,9 +968,12 @@ def next_command(
 @click.option(
     "--step",
     type=click.Choice([k.value for k in ActionKind]),
+    metavar="STEP",
     default="check_in",
     show_default=True,
-    help="contact: which step it was.",
+    help="contact: which step it was: check_in, thank_you, feedback_request, "
+    "feedback_response, recruiter_debrief, send_requested, or one in the room "
+    "(ask_for_cards, ask_timeline, ask_permission, closing_statement).",
 )
 @click.option("--to", "recipient", metavar="NAME", help="contact: who (default: the contact).")
 @click.option("--voicemail", is_flag=True, help="contact: a call that reached voicemail.")
