@@ -21,8 +21,9 @@ INTERVIEW = str(ROOT / "examples" / "interview.toml")
 EVENTS = str(ROOT / "examples" / "events.toml")
 
 
-def run(*args: str) -> tuple[int, str, str]:
-    result = CliRunner().invoke(main, list(args))
+def run(*args: str, columns: int = 80, **env: str) -> tuple[int, str, str]:
+    """Run the command as a user would, on a screen *columns* wide."""
+    result = CliRunner().invoke(main, list(args), env={"COLUMNS": str(columns), **env})
     return result.exit_code, result.stdout, result.stderr
 
 
@@ -50,7 +51,7 @@ def test_plan_json_is_stable_and_loads_back() -> None:
 def test_plan_with_history_and_now() -> None:
     """--history and --now narrow the plan to what is still allowed."""
     code, out, _ = run(
-        "plan", INTERVIEW, "--history", EVENTS, "--now", "2026-07-17T09:00:00-04:00"
+        "plan", INTERVIEW, "--history", EVENTS, "--now", "2026-07-17T09:00:00-04:00", columns=120
     )
     assert code == 0
     assert "undecided" in out and "thank-you" not in out
@@ -117,7 +118,7 @@ def test_policy_preset_toml_loads_back(tmp_path: Path) -> None:
     ("args", "needle"),
     [
         (["plan", "missing.toml"], "missing.toml: cannot read"),
-        (["plan", INTERVIEW, "--now", "2026-07-10T09:00"], "has no time zone"),
+        (["plan", INTERVIEW, "--now", "2026-13-10T09:00"], "is not 'now', 'today'"),
         (["plan", INTERVIEW, "--format", "ics"], "needs --now"),
         (["plan", INTERVIEW, "--format", "eml"], "needs -o"),
         (["plan", INTERVIEW, "--tz", "Mars/Base"], "unknown time zone"),

@@ -72,8 +72,37 @@ def _blocks(language: str) -> list[tuple[str, str]]:
     return found
 
 
+def _steps() -> list[tuple[str, str, str | None]]:
+    """The shell steps of the README and docs in reading order: (file, command, output).
+
+    ``sh`` blocks give commands alone; ``console`` blocks give ``$ followup ...``
+    lines, each followed by the output it prints (None when nothing is shown).
+    """
+    steps: list[tuple[str, str, str | None]] = []
+    for path in DOCS:
+        text = path.read_text(encoding="utf-8")
+        for language, block in re.findall(r"```(sh|console)\n(.*?)```", text, re.S):
+            if language == "sh":
+                steps += [
+                    (path.name, line.strip(), None)
+                    for line in block.splitlines()
+                    if line.strip().startswith("followup ")
+                ]
+                continue
+            for chunk in re.split(r"^\$ ", block, flags=re.M)[1:]:
+                command, _, output = chunk.partition("\n")
+                steps.append((path.name, command.strip(), output.rstrip("\n") or None))
+    return steps
+
+
 def test_documented_commands_run(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """Every `followup ...` command shown in the README and docs runs and exits 0."""
+    """Every `followup ...` command shown in the README and docs runs and exits 0.
+
+    They run in reading order in one directory, so the daily loop of
+    docs/cli.md (plan, today, log, today again, re-export) runs as a person
+    would type it; where a page shows the output, the command prints exactly
+    that on an 80-column screen.
+    """
     import shlex
     import shutil
 
@@ -83,19 +112,17 @@ def test_documented_commands_run(tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 
     shutil.copytree(ROOT / "examples", tmp_path / "examples")
     monkeypatch.chdir(tmp_path)
-    commands = [
-        line.strip()
-        for _, block in _blocks("sh")
-        for line in block.splitlines()
-        if line.strip().startswith("followup ")
-    ]
-    assert len(commands) >= 5
-    for command in commands:
-        words, _, redirect = command.partition(">")
-        result = CliRunner().invoke(main, shlex.split(words)[1:])
-        assert result.exit_code == 0, (command, result.stderr)
+    steps = _steps()
+    assert len(steps) >= 5
+    for page, command, shown in steps:
+        words, _, redirect = command.partition(" > ")
+        result = CliRunner().invoke(main, shlex.split(words)[1:], env={"COLUMNS": "80"})
+        assert result.exit_code == 0, (page, command, result.stderr)
         if redirect:
             Path(redirect.strip()).write_text(result.stdout)
+        if shown is not None:
+            printed = "\n".join(line.rstrip() for line in result.stdout.rstrip("\n").splitlines())
+            assert shown == printed, (page, command)
 
 
 def test_documented_toml_reads(tmp_path: Path) -> None:
@@ -107,4 +134,26 @@ def test_documented_toml_reads(tmp_path: Path) -> None:
     for index, block in enumerate(samples):
         path = tmp_path / f"sample{index}.toml"
         path.write_text(block)
-        assert serialize.load_interview(path).company
+        if re.match(r"(#[^\n]*\n|\s)*\[\[event\]\]", block):  # a history
+            assert serialize.load_history(path)
+        else:
+            assert serialize.load_interview(path).company
+
+
+def test_the_api_reference_covers_every_public_name() -> None:
+    """docs/api.md has a `:::` entry for each name in the public __all__ lists."""
+    import importlib
+
+    import followup_rules
+
+    page = (ROOT / "docs" / "api.md").read_text(encoding="utf-8")
+    entries = set(re.findall(r"^::: followup_rules\.[\w.]+\.(\w+)$", page, flags=re.M))
+    public = {
+        *(name for name in followup_rules.__all__ if name != "__version__"),
+        *(
+            name
+            for module in ("serialize", "export", "identity", "agenda")
+            for name in importlib.import_module(f"followup_rules.{module}").__all__
+        ),
+    }
+    assert sorted(public - entries) == []

@@ -20,11 +20,20 @@ from followup_rules import (
     Channel,
     InvalidInterview,
     Outcome,
+    Policy,
     TemplateError,
     Update,
+    action_ids,
     plan,
 )
-from followup_rules.export import action_uid, interview_key, person_key, to_eml, to_ics
+from followup_rules.export import (
+    action_uid,
+    interview_key,
+    person_key,
+    to_eml,
+    to_ics,
+    to_ics_many,
+)
 
 from .factories import at, interview
 
@@ -260,3 +269,166 @@ class TestUidsAreUnique:
         again = uids(to_ics(rest, iv, now=NOW, history=history))
         by_action = dict(zip(whole, first, strict=True))
         assert [by_action[action] for action in rest] == again
+
+
+def by_uid(data: bytes) -> dict[str, dict[str, str]]:
+    """Each item's properties by UID, read from the lines by hand (no icalendar)."""
+    found: dict[str, dict[str, str]] = {}
+    current: dict[str, str] | None = None
+    depth = 0
+    for line in unfolded(data):
+        if line in ("BEGIN:VTODO", "BEGIN:VEVENT"):
+            current, depth = {"TYPE": line[6:]}, 0
+        elif current is not None and line.startswith("BEGIN:"):
+            depth += 1  # a VALARM inside the item
+            current["ALARMS"] = str(int(current.get("ALARMS", "0")) + 1)
+        elif current is not None and line.startswith("END:") and depth:
+            depth -= 1
+        elif current is not None and line in ("END:VTODO", "END:VEVENT"):
+            found[current["UID"]] = current
+            current = None
+        elif current is not None and not depth:
+            name, _, value = line.partition(":")
+            current[name.split(";")[0]] = value
+    return found
+
+
+def statuses_by_icalendar(data: bytes) -> dict[str, tuple[str, int]]:
+    """Each item's STATUS and SEQUENCE by UID, as icalendar reads them."""
+    return {str(item["UID"]): (str(item["STATUS"]), int(item["SEQUENCE"])) for item in items(data)}
+
+
+class TestCalendarSync:
+    """Issue 12: a re-export after replanning keeps UIDs, closes what left the plan."""
+
+    def setup_method(self) -> None:
+        self.iv = signed()
+        self.whole = plan(self.iv)
+        self.first = to_ics(self.whole, self.iv, now=NOW)
+        # The in-room steps, the notes and the call done, then an offer.
+        self.history = [a.done() for a in list(self.whole)[:8]]
+        self.history.append(Update(self.history[-1].at.add(minutes=5), Outcome.OFFER))
+        self.rest = plan(self.iv, history=self.history)
+        self.second = to_ics(
+            self.rest, self.iv, now=NOW.add(days=20), history=self.history, previous=self.first
+        )
+
+    def test_the_same_uids_come_back(self) -> None:
+        """Every item of the first export is in the second, under the same UID, once."""
+        assert uids(self.first) == uids(self.second)
+        assert set(statuses_by_icalendar(self.first)) == set(by_uid(self.second))
+
+    def test_done_steps_are_completed_and_dropped_ones_cancelled(self) -> None:
+        """Done to-dos COMPLETED, the done call CONFIRMED, check-ins after an offer CANCELLED."""
+        ids = action_ids(self.whole, self.iv)
+        expected = {
+            **dict.fromkeys(ids[:7], ("COMPLETED", 1)),
+            ids[7]: ("CONFIRMED", 1),
+            **dict.fromkeys(ids[8:], ("CANCELLED", 1)),
+        }
+        assert expected == statuses_by_icalendar(self.second)
+        by_hand = {
+            uid: (p["STATUS"], int(p["SEQUENCE"])) for uid, p in by_uid(self.second).items()
+        }
+        assert expected == by_hand
+
+    def test_closed_items_lose_their_reminder_and_say_when_done(self) -> None:
+        """Nothing rings for a closed step; a completed to-do says when it was done."""
+        found = by_uid(self.second)
+        assert [uid for uid, props in found.items() if "ALARMS" in props] == []
+        note = action_ids(self.whole, self.iv)[5]
+        assert found[note]["COMPLETED"] == "20240702T200000Z"
+        assert found[note]["PERCENT-COMPLETE"] == "100"
+
+    def test_a_first_export_is_sequence_zero_and_open(self) -> None:
+        """New items: SEQUENCE 0, NEEDS-ACTION to-dos and TENTATIVE calls."""
+        statuses = set(statuses_by_icalendar(self.first).values())
+        assert {("NEEDS-ACTION", 0), ("TENTATIVE", 0)} == statuses
+
+    def test_unchanged_items_keep_their_sequence(self) -> None:
+        """Re-exporting the same plan over itself changes no SEQUENCE."""
+        again = to_ics(self.whole, self.iv, now=NOW.add(days=1), previous=self.first)
+        assert statuses_by_icalendar(self.first) == statuses_by_icalendar(again)
+
+    def test_a_moved_step_bumps_its_sequence(self) -> None:
+        """A new decision date moves the check-ins: same UIDs, SEQUENCE 1."""
+        history = [*(a.done() for a in list(self.whole)[:7])]
+        history.append(Update(at(2024, 7, 3, 9), Outcome.UNDECIDED, date(2024, 7, 17)))
+        moved = plan(self.iv, history=history)
+        data = to_ics(moved, self.iv, now=NOW, history=history, previous=self.first)
+        ids = action_ids(moved, self.iv, history)
+        expected = dict.fromkeys(ids, 1)
+        actual = {uid: int(by_uid(data)[uid]["SEQUENCE"]) for uid in ids}
+        assert expected == actual
+
+    def test_closed_items_are_written_again_as_they_were(self) -> None:
+        """A third export over the second changes nothing closed."""
+        third = to_ics(
+            self.rest, self.iv, now=NOW.add(days=30), history=self.history, previous=self.second
+        )
+        assert by_uid(self.second) == by_uid(third)
+
+    def test_other_interviews_items_stay(self) -> None:
+        """An item of another interview in the previous file is kept, untouched."""
+        other = signed(company="Globex")
+        theirs = to_ics(plan(other), other, now=NOW)
+        merged = to_ics_many(
+            [(self.whole, self.iv, ()), (plan(other), other, ())], now=NOW, previous=theirs
+        )
+        assert set(uids(theirs)) < set(uids(merged))
+        again = to_ics(self.whole, self.iv, now=NOW, previous=merged)
+        for uid in uids(theirs):
+            assert by_uid(merged)[uid] == by_uid(again)[uid]
+
+    def test_a_previous_file_that_is_not_a_calendar_is_refused(self) -> None:
+        """Garbage as the previous calendar is an error naming it, not a crash."""
+        with pytest.raises(InvalidInterview, match="previous"):
+            to_ics(self.whole, self.iv, now=NOW, previous=b"not a calendar")
+
+
+class TestDraftHeaders:
+    """Issue 12: drafts parse with no header defects, and thread replies."""
+
+    def test_no_address_means_no_to_header(self) -> None:
+        """A recipient without an e-mail address: no To: at all, no defects, email missing."""
+        iv = signed(interviewers=["Ana Ruiz"])
+        note = next(a for a in plan(iv) if a.kind is ActionKind.THANK_YOU)
+        draft = message_from_bytes(to_eml(note, iv).as_bytes(), policy=policy.default)
+        assert None is draft["To"]
+        assert [h.defects for _, h in draft.items() if h.defects] == []
+        assert list(draft.defects) == []
+
+    def test_a_known_message_id_threads_the_draft(self) -> None:
+        """The check-in answers the thank-you's Message-ID (In-Reply-To and References)."""
+        iv = signed()
+        email_only = Policy.cautious()
+        whole = plan(iv, email_only)
+        sent = [a.done() for a in list(whole)[:5]]
+        note = whole[5]
+        sent.append(note.done(message_id="<note-1@example.com>", subject="Thank you"))
+        sent.append(whole[6].done())
+        check_in = plan(iv, email_only, history=sent)[0]
+        assert check_in.kind == ActionKind.CHECK_IN
+        draft = message_from_bytes(to_eml(check_in, iv).as_bytes(), policy=policy.default)
+        assert (
+            draft["In-Reply-To"],
+            draft["References"],
+        ) == ("<note-1@example.com>", "<note-1@example.com>")
+
+    def test_details_reach_the_draft(self) -> None:
+        """to_eml takes render's details, e.g. the case for fit."""
+        iv = signed()
+        note = next(a for a in plan(iv) if a.kind is ActionKind.THANK_YOU)
+        draft = to_eml(note, iv, fit="ten years of Spark")
+        assert "ten years of Spark" in draft.get_body(preferencelist=("plain",)).get_content()
+
+
+def test_leave_out_keeps_the_other_uids() -> None:
+    """Steps left out of a calendar still count: the ones after keep their UIDs."""
+    iv = signed()
+    whole = plan(iv)
+    second_check_in = [a for a in whole if a.kind is ActionKind.CHECK_IN][1]
+    full = uids(to_ics(whole, iv, now=NOW))
+    fewer = uids(to_ics(whole, iv, now=NOW, leave_out=[second_check_in]))
+    expected = [u for action, u in zip(whole, full, strict=True) if action is not second_check_in]
+    assert expected == fewer

@@ -16,6 +16,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from followup_rules import (
+    ActionKind,
+    Channel,
     Contact,
     Interview,
     Outcome,
@@ -612,3 +614,171 @@ class TestOnlyFormatErrorsEscape:
             s.loads(text, fmt=fmt)
         except s.FormatError as error:
             assert [str(error)] == str(error).splitlines()
+
+
+_ZONES = ("America/New_York", "Europe/Berlin", "Asia/Kolkata", "UTC")
+
+
+@st.composite
+def events(draw: st.DrawFn) -> object:
+    """Any one event, with the optional fields each type has."""
+    moment = pendulum.datetime(2026, 7, 7, tz=draw(st.sampled_from(_ZONES))).add(
+        minutes=draw(st.integers(0, 60 * 24 * 60)), microseconds=draw(st.integers(0, 999_999))
+    )
+    kind = draw(st.sampled_from(("contact", "reply", "update", "away")))
+    if kind == "reply":
+        return Reply(moment)
+    if kind == "away":
+        days = draw(st.none() | st.integers(0, 20))
+        return OutOfOffice(moment, None if days is None else moment.date().add(days=days))
+    if kind == "update":
+        outcome = draw(st.sampled_from(list(Outcome)))
+        new_date: object = None
+        if outcome is Outcome.UNDECIDED:
+            new_date = draw(
+                st.none()
+                | st.sampled_from(("in two weeks", "by the end of the month", "next week"))
+                | st.integers(0, 30).map(lambda days: moment.date().add(days=days))
+            )
+        return Update(moment, outcome, new_date)  # type: ignore[arg-type]
+    channel = draw(st.sampled_from(list(Channel)))
+    email = channel is Channel.EMAIL
+    return Contact(
+        moment,
+        channel,
+        draw(st.sampled_from(list(ActionKind))),
+        draw(st.none() | st.sampled_from(("Ana Ruiz", "Zoë Brun", "李雷"))),
+        voicemail=channel is Channel.PHONE and draw(st.booleans()),
+        message_id=draw(st.none() | st.just("<1234.5678@mail.example.com>")) if email else None,
+        subject=draw(st.none() | st.just('Re: "Data" [Engineer] # 1')) if email else None,
+    )
+
+
+class TestHistoryFiles:
+    """Issue 12: histories are written and read back the public way, with a schema."""
+
+    @given(history=st.lists(events(), max_size=6), fmt=st.sampled_from(("toml", "json")))
+    def test_any_history_round_trips_through_its_text(
+        self, history: list[object], fmt: str
+    ) -> None:
+        """dumps_history then loads/structure_history gives back the same events."""
+        text = s.dumps_history(history, fmt)  # type: ignore[arg-type]
+        assert history == s.structure_history(s.loads(text, fmt=fmt))
+
+    @given(history=st.lists(events(), max_size=6), fmt=st.sampled_from(("toml", "json")))
+    def test_every_history_matches_the_schema(self, history: list[object], fmt: str) -> None:
+        """Whatever dumps_history writes, the history schema accepts."""
+        text = s.dumps_history(history, fmt)  # type: ignore[arg-type]
+        validator("history").validate(s.loads(text, fmt=fmt))
+
+    def test_the_example_history_matches_the_schema(self) -> None:
+        """examples/events.toml, in its JSON form, is a valid history."""
+        history = s.load_history(EXAMPLES / "events.toml")
+        validator("history").validate(json.loads(s.dumps_history(history, "json")))
+
+    def test_the_history_schema_is_strict(self) -> None:
+        """Unknown keys and types are refused, as the loader refuses them."""
+        for bad in (
+            [{"type": "reply", "at": "2026-07-16T10:00-04:00", "mood": "good"}],
+            [{"type": "call", "at": "2026-07-16T10:00-04:00"}],
+            {"events": []},
+        ):
+            with pytest.raises(jsonschema.ValidationError):
+                validator("history").validate(bad)
+
+    @pytest.mark.parametrize("suffix", [".toml", ".json"])
+    def test_save_history_then_load_history(self, tmp_path: Path, suffix: str) -> None:
+        """save_history writes a file load_history reads back equal."""
+        history = [
+            Contact(at(2026, 7, 16, 10), Channel.PHONE, voicemail=True),
+            Update(at(2026, 7, 16, 11), Outcome.UNDECIDED, "in two weeks"),
+        ]
+        path = tmp_path / f"events{suffix}"
+        s.save_history(path, history)
+        assert history == s.load_history(path)
+
+    def test_save_history_keeps_the_mode_and_leaves_no_temporary(self, tmp_path: Path) -> None:
+        """Replacing a history file keeps its permissions; nothing else is left behind."""
+        path = tmp_path / "events.toml"
+        path.write_text("")
+        path.chmod(0o600)
+        s.save_history(path, [Reply(at(2026, 7, 16, 10))])
+        assert (
+            path.stat().st_mode & 0o777,
+            sorted(p.name for p in tmp_path.iterdir()),
+        ) == (0o600, ["events.toml"])
+
+    def test_save_history_refuses_an_unknown_suffix(self, tmp_path: Path) -> None:
+        """Only .toml and .json: the format is never guessed."""
+        with pytest.raises(s.FormatError, match=r"expected a \.toml or \.json file"):
+            s.save_history(tmp_path / "events.yaml", [])
+        with pytest.raises(s.FormatError, match="unknown format"):
+            s.dumps_history([], "yaml")
+
+
+INTERVIEW_TOML = """\
+starts_at = 2026-07-07T14:00:00
+timezone = "America/New_York"
+company = "Acme Analytics"
+role = "Data Engineer"
+interviewers = ["Ana Ruiz"]
+"""
+
+
+class TestInterviewFilesWithHistory:
+    """Issue 12: an interview file may hold its own history or name a file beside it."""
+
+    def test_a_file_holding_its_events(self, tmp_path: Path) -> None:
+        """[[event]] tables in the interview file are its history, kept there."""
+        path = tmp_path / "acme.toml"
+        path.write_text(
+            INTERVIEW_TOML + '\n[[event]]\ntype = "reply"\nat = 2026-07-08T09:00:00-04:00\n'
+        )
+        found = s.load_interview_file(path)
+        expected = (1, "reply", path)
+        assert expected == (len(found.history), "reply", found.history_path)
+        assert s.load_interview(path).company == "Acme Analytics"
+
+    def test_a_file_naming_its_history(self, tmp_path: Path) -> None:
+        """history = "..." names a file beside the interview; a missing one is empty."""
+        path = tmp_path / "acme.toml"
+        path.write_text('history = "acme.events.toml"\n' + INTERVIEW_TOML)
+        found = s.load_interview_file(path)
+        assert ((), tmp_path / "acme.events.toml") == (found.history, found.history_path)
+        s.save_history(found.history_path, [Reply(at(2026, 7, 8, 9))])
+        assert [Reply(at(2026, 7, 8, 9))] == list(s.load_interview_file(path).history)
+
+    def test_a_file_without_history_keeps_it_itself(self, tmp_path: Path) -> None:
+        """No history yet: it is empty, and new events would go into the file itself."""
+        path = tmp_path / "acme.toml"
+        path.write_text(INTERVIEW_TOML)
+        found = s.load_interview_file(path)
+        assert ((), path) == (found.history, found.history_path)
+
+    @pytest.mark.parametrize(
+        ("extra", "needle"),
+        [
+            ('history = "a.toml"\nevent = []\n', "not both"),
+            ("history = 3\n", "expected the name of a history file"),
+        ],
+    )
+    def test_bad_history_keys_are_refused(self, tmp_path: Path, extra: str, needle: str) -> None:
+        """Both forms at once, or a history that is not a file name: one FormatError."""
+        path = tmp_path / "acme.toml"
+        path.write_text(extra + INTERVIEW_TOML)
+        with pytest.raises(s.FormatError, match=needle):
+            s.load_interview_file(path)
+
+    def test_the_interview_schema_takes_both_forms(self) -> None:
+        """The interview schema accepts a named history or held events, not both."""
+        base = {
+            "starts_at": "2026-07-07T14:00-04:00",
+            "company": "Acme",
+            "role": "Engineer",
+            "interviewers": ["Ana Ruiz"],
+        }
+        validator("interview").validate({**base, "history": "acme.events.toml"})
+        reply = {"type": "reply", "at": "2026-07-08T09:00-04:00"}
+        validator("interview").validate({**base, "event": [reply]})
+        with pytest.raises(jsonschema.ValidationError):
+            validator("interview").validate({**base, "history": "a.toml", "event": []})

@@ -15,10 +15,12 @@ from importlib import import_module
 from typing import TYPE_CHECKING, Any
 
 from .action import Action, Plan
+from .agenda import Agenda, AgendaItem, Reason, Standing, agenda
 from .audit import Violation, audit
 from .errors import FollowupError, InvalidHistory, InvalidInterview, InvalidPolicy
 from .events import Contact, Event, Outcome, OutOfOffice, Reply, Update
 from .facts import CallBasis, Facts, Fallback, PreviousContact
+from .identity import action_ids
 from .model import (
     ActionKind,
     Candidate,
@@ -73,6 +75,8 @@ __all__ = [
     "SOURCES",
     "Action",
     "ActionKind",
+    "Agenda",
+    "AgendaItem",
     "CallBasis",
     "Candidate",
     "Channel",
@@ -94,11 +98,13 @@ __all__ = [
     "Plan",
     "Policy",
     "PreviousContact",
+    "Reason",
     "Recruiter",
     "Reply",
     "Rule",
     "Salutation",
     "Source",
+    "Standing",
     "TemplateError",
     "TemplatePack",
     "TimeWindow",
@@ -106,6 +112,8 @@ __all__ = [
     "Update",
     "Violation",
     "__version__",
+    "action_ids",
+    "agenda",
     "audit",
     "parse_timeframe",
     "plan",

@@ -273,9 +273,19 @@ class Plan(Sequence[Action]):
     Indexing, slicing (which gives a Plan), ``len`` and iteration work as on a
     tuple; `upcoming` and `next` filter by an explicit *now* (the library never
     reads the clock).
+
+    Attributes:
+        actions: the steps still allowed, ordered by suggested time.
+        missed: one-time steps (a thank-you, an in-room question, a debrief)
+            whose window closed before the latest event of the history
+            without being done.  They are kept out of the sequence, which
+            holds only what can still be done, so that nothing vanishes
+            silently; `followup_rules.agenda` lists them as superseded.
+            A slice of a plan has none.
     """
 
     actions: tuple[Action, ...]
+    missed: tuple[Action, ...] = ()
 
     def __len__(self) -> int:
         return len(self.actions)
@@ -299,7 +309,8 @@ class Plan(Sequence[Action]):
             InvalidInterview: *now* is not an aware datetime.
         """
         now = _check_now(now)
-        return Plan(tuple(action for action in self.actions if action._utc[1] >= now))
+        kept = tuple(action for action in self.actions if action._utc[1] >= now)
+        return Plan(kept, missed=self.missed)
 
     def next(self, now: datetime) -> Action | None:
         """The first action still doable at *now*, or None when nothing is left."""

@@ -61,8 +61,8 @@ def plan(
 
     Pure and deterministic: the same input gives the same plan, and nothing
     reads the clock.  Contacts in *history* count against every limit; steps
-    already done, and one-time steps whose window closed before the latest
-    event, are left out.
+    already done are left out, and one-time steps whose window closed before
+    the latest event without being done are moved to `Plan.missed`.
 
     Args:
         interview: the interview to follow up.
@@ -70,7 +70,7 @@ def plan(
         history: what happened since, oldest first.
 
     Returns:
-        The `Plan`, ordered by suggested time.
+        The `Plan`, ordered by suggested time, with the missed steps beside it.
 
     Raises:
         InvalidInterview: the interview or history is not usable
@@ -83,22 +83,22 @@ def plan(
     steps = steps_after_interview(interview, policy)
     notes = [step for step in steps if step.kind in THANKS_KINDS]
     state = replay(interview, policy, events, notes)
+    missed: list[Action] = []
     if state.now is None:
         actions = steps  # nothing has happened yet: every one-time step is still to do
     else:
-        actions = [
-            step
-            for step in steps
-            if step._utc[1] >= state.now
-            and not state.is_done(
-                step.kind, None if step.recipient is None else step.recipient.name
-            )
-        ]
+        actions = []
+        for step in steps:
+            if state.is_done(step.kind, None if step.recipient is None else step.recipient.name):
+                continue
+            # A step whose window closed before the latest event was not done
+            # in time: said so in `Plan.missed`, never dropped silently.
+            (actions if step._utc[1] >= state.now else missed).append(step)
         if state.news is not None:
             actions = _after_news(state, actions)
     actions.extend(contacts_to_come(state))
     actions.sort(key=Action.sort_key)
-    return Plan(tuple(actions))
+    return Plan(tuple(actions), missed=tuple(missed))
 
 
 def plan_many(

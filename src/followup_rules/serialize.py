@@ -22,7 +22,7 @@ from __future__ import annotations
 import json
 import re
 import sys
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from datetime import date, datetime, time, timedelta
 from decimal import Decimal
 from enum import Enum
@@ -54,13 +54,18 @@ __all__ = [
     "MAX_FILE_SIZE",
     "MAX_NUMBER_LENGTH",
     "FormatError",
+    "InterviewFile",
+    "dumps_history",
     "dumps_json",
     "dumps_toml",
     "load_history",
     "load_interview",
+    "load_interview_file",
     "load_policy",
     "loads",
+    "save_history",
     "structure",
+    "structure_history",
     "unstructure",
 ]
 
@@ -494,8 +499,14 @@ def structure_plan(data: Any, *, source: str = "<data>") -> Plan:
 
 
 def structure_history(data: Any, *, source: str = "<data>") -> list[Event]:
-    """A history from a list of tagged events (``{"type": "contact", ...}``)."""
+    """A history from a list of tagged events (``{"type": "contact", ...}``).
+
+    A TOML file gives ``{"event": [...]}``; one with no events yet (only
+    comments) gives ``{}``, an empty history.
+    """
     root = "$"
+    if isinstance(data, Mapping) and not data:
+        return []
     if isinstance(data, Mapping) and set(data) == {"event"}:
         data, root = data["event"], "$.event"  # TOML: [[event]] tables
         if not isinstance(data, list):
@@ -683,7 +694,12 @@ def read(path: str | Path) -> Any:
     return loads(text.removeprefix("\ufeff"), fmt=fmt, source=str(file))
 
 
+_HISTORY_KEYS = ("history", "event")  # an interview file's own history, or where it is
+
+
 def _interview_data(data: Any, source: str) -> Any:
+    if isinstance(data, Mapping) and any(key in data for key in _HISTORY_KEYS):
+        data = {key: value for key, value in data.items() if key not in _HISTORY_KEYS}
     if isinstance(data, Mapping) and "interview" in data and len(data) == 1:
         data = data["interview"]
     if isinstance(data, Mapping) and "timezone" in data:
@@ -713,9 +729,60 @@ def _interview_data(data: Any, source: str) -> Any:
 
 
 def load_interview(path: str | Path) -> Interview:
-    """Read an interview from ``interview.toml`` / ``.json`` (optionally under ``[interview]``)."""
+    """Read an interview from ``interview.toml`` / ``.json`` (optionally under ``[interview]``).
+
+    A history the file holds, or names, is not read: see `load_interview_file`.
+    """
     data = read(path)
     return structure(_interview_data(data, str(path)), Interview, source=str(path))
+
+
+@attrs.frozen
+class InterviewFile:
+    """An interview file with its history: what `load_interview_file` reads.
+
+    Attributes:
+        path: the interview file.
+        interview: the interview it holds.
+        history: what happened so far, oldest first: the file's own
+            ``[[event]]`` tables, or the events of the history file it names.
+        history_path: where that history is kept and new events go: the
+            file named by its ``history`` key (relative to the interview
+            file), else the interview file itself.
+    """
+
+    path: Path
+    interview: Interview
+    history: tuple[Event, ...]
+    history_path: Path
+
+
+def load_interview_file(path: str | Path) -> InterviewFile:
+    """Read an interview file and the history it holds or names.
+
+    The file may hold its history as ``[[event]]`` tables (a JSON ``"event"``
+    list), or name a history file beside it: ``history = "acme.events.toml"``.
+    A named file that does not exist yet is an empty history.
+
+    Raises:
+        FormatError: either file cannot be read, or the file has both keys.
+    """
+    file = Path(path)
+    data = read(file)
+    interview = structure(_interview_data(data, str(file)), Interview, source=str(file))
+    held = data.get("event") if isinstance(data, Mapping) else None
+    named = data.get("history") if isinstance(data, Mapping) else None
+    if held is not None and named is not None:
+        problem = "give the history in this file ([[event]]) or name its file, not both"
+        raise FormatError(str(file), "$.history", problem)
+    if named is None:
+        events = [] if held is None else structure_history({"event": held}, source=str(file))
+        return InterviewFile(file, interview, tuple(events), file)
+    if not isinstance(named, str) or not named.strip():
+        raise FormatError(str(file), "$.history", "expected the name of a history file")
+    history_path = file.parent / named
+    events = load_history(history_path) if history_path.exists() else []
+    return InterviewFile(file, interview, tuple(events), history_path)
 
 
 def load_policy(path: str | Path) -> Policy:
@@ -744,6 +811,81 @@ def load_history(path: str | Path) -> list[Event]:
     return structure_history(read(path), source=str(path))
 
 
+def dumps_history(history: Iterable[Event], fmt: str = "toml") -> str:
+    """A history as a file's text, the way `load_history` reads it back equal.
+
+    TOML gives one ``[[event]]`` table per event; JSON a list.  Times keep
+    their offset and zone name (``2026-07-16T10:15:00-04:00[America/New_York]``).
+
+    Raises:
+        FormatError: *fmt* is neither ``toml`` nor ``json``.
+    """
+    events = [_compact(item) for item in unstructure(list(history))]
+    if fmt == "json":
+        return json.dumps(events, indent=2, ensure_ascii=False) + "\n"
+    if fmt != "toml":
+        raise FormatError("<data>", "$", f"unknown format {_short_repr(fmt)} (use json or toml)")
+    header = "# What happened after the interview, oldest first (followup_rules history).\n"
+    tables = ["[[event]]\n" + dumps_toml(event) for event in events]
+    return header + "".join(f"\n{table}" for table in tables)
+
+
+def _compact(event: dict[str, Any]) -> dict[str, Any]:
+    """An unstructured event without its empty fields, ``type`` first."""
+    kept = {key: value for key, value in event.items() if value not in (None, False)}
+    return {"type": kept.pop("type"), **kept}
+
+
+def save_history(path: str | Path, history: Iterable[Event]) -> None:
+    """Write a history file (``.toml`` or ``.json``, by its suffix), all or nothing.
+
+    The text goes to a temporary file beside *path*, which then replaces it,
+    so a crash never leaves half a history.
+
+    Raises:
+        FormatError: the suffix is neither ``.toml`` nor ``.json``.
+        OSError: the file cannot be written.
+    """
+    import os
+    import tempfile
+
+    file = Path(path)
+    fmt = file.suffix.lower().lstrip(".")
+    if fmt not in ("json", "toml"):
+        raise FormatError(str(file), "", "expected a .toml or .json file")
+    data = dumps_history(history, fmt).encode("utf-8")
+    handle, temporary = tempfile.mkstemp(dir=file.parent or ".", prefix=f".{file.name}.")
+    try:
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(data)
+            stream.flush()
+            os.fsync(stream.fileno())
+        mode = os.stat(file).st_mode & 0o777 if file.exists() else 0o666 & ~umask()
+        os.chmod(temporary, mode)
+        os.replace(temporary, file)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+
+
+def umask() -> int:
+    """The process umask, read without changing it where the system allows."""
+    import os
+
+    try:
+        with open("/proc/self/status", encoding="ascii") as status:
+            for line in status:
+                if line.startswith("Umask:"):
+                    return int(line.split()[1], 8)
+    except (OSError, ValueError):
+        pass
+    # Elsewhere the only way to read it is to set it: set the strictest
+    # value meanwhile, so a file another thread makes in between is private.
+    mask = os.umask(0o077)
+    os.umask(mask)
+    return mask
+
+
 def dumps_json(value: Any) -> str:
     """Stable JSON (sorted keys, two-space indent) for any value `unstructure` takes."""
     return json.dumps(unstructure(value), indent=2, sort_keys=True, ensure_ascii=False) + "\n"
@@ -769,4 +911,7 @@ def _toml_value(value: Any) -> str:
         return json.dumps(value, ensure_ascii=False)  # a JSON string is a TOML basic string
     if isinstance(value, (list, tuple)):
         return "[" + ", ".join(_toml_value(item) for item in value) + "]"
+    if isinstance(value, Mapping):  # an inline table, e.g. a decision window
+        pairs = (f"{key} = {_toml_value(item)}" for key, item in value.items() if item is not None)
+        return "{ " + ", ".join(pairs) + " }"
     raise TypeError(f"cannot write {type(value).__name__} as TOML")
