@@ -364,3 +364,145 @@ def test_every_template_reads_cleanly(interview: Interview) -> None:
             assert "\n" not in message.subject
         if action.kind is ActionKind.THANK_YOU:
             assert len(message.text.split()) < 200
+
+
+class TestDetailsAndEdges:
+    """The corners of rendering: details, names, zones, windows, broken packs."""
+
+    def test_template_errors_pickle(self) -> None:
+        import pickle
+
+        error = TemplateError("missing value: 'x'", "thank_you_email.txt")
+        again = pickle.loads(pickle.dumps(error))
+        assert (str(again), again.template) == (str(error), error.template)
+
+    def test_details_are_checked_and_normalised(self) -> None:
+        iv = full_interview()
+        note = by_template("thank_you_email", iv)
+        assert "the roadmap" in render(note, iv, topics="the roadmap").text  # one string: one item
+        assert render(note, iv, fit=None).text == render(note, iv).text
+        with pytest.raises(TemplateError, match="'fit' must be a non-empty string"):
+            render(note, iv, fit="  ")
+        with pytest.raises(TemplateError, match="'missed' must be a list"):
+            render(note, iv, missed=["", "x"])
+
+    def test_the_article_of_the_role_can_be_overridden(self) -> None:
+        """The a/an rule is a rule; a user who knows better says so."""
+        iv = full_interview(role="Ukulele Engineer")  # "you": "a Ukulele Engineer"
+        card_policy = Policy.traditional()
+        plan_ = plan(iv, card_policy)
+        bo_card = next(a for a in plan_ if a.kind is ActionKind.THANK_YOU and a.facts.variant == 1)
+        assert "as a Ukulele Engineer" in render(bo_card, iv).text
+        assert "as an Ukulele Engineer" in render(bo_card, iv, role_article="an").text
+
+    def test_a_window_is_worded_by_its_shape(self) -> None:
+        pack = default_pack()
+        from followup_rules import parse_timeframe
+
+        day = date(2026, 7, 7)
+        words = {
+            phrase: pack.decision_words(None, parse_timeframe(phrase, day))  # type: ignore[arg-type]
+            for phrase in (
+                "in a week",
+                "within 15 days",
+                "in a couple of weeks",
+                "in a few days",
+                "next week",
+                "by the end of the month",
+                "in September",
+                "mid-August",
+            )
+        }
+        assert words == {
+            "in a week": "within a week",
+            "within 15 days": "within 15 days",
+            "in a couple of weeks": "within a couple of weeks",
+            "in a few days": "within a few days",
+            "next week": "during the following week",
+            "by the end of the month": "by the end of July",
+            "in September": "in September",
+            "mid-August": "in mid-August",
+        }
+        between = full_interview(decision_by=(date(2026, 7, 13), date(2026, 7, 17)))
+        assert pack.decision_words(between.decision_date, between.decision_by) == (  # type: ignore[arg-type]
+            "between Monday, July 13 and Friday, July 17"
+        )
+        assert pack.decision_words(None, None) is None
+
+    def test_names_for_nobody_are_empty(self) -> None:
+        pack = default_pack()
+        from followup_rules import Salutation
+
+        assert pack.addressee(None, Salutation.HONORIFIC) == ""
+        assert pack.spoken_name(None, Salutation.HONORIFIC) == ""
+        rita = Recruiter("Rita Cole")
+        assert pack.addressee(rita, Salutation.FIRST_NAME) == "Rita"
+        assert pack.spoken_name(rita, Salutation.HONORIFIC) == "Rita"
+
+    def test_a_fixed_offset_zone_is_named_by_its_offset(self) -> None:
+        """A call to an interviewer on +05:30, from a candidate in New York."""
+        kolkata = Interviewer("Ana Ruiz", phone="+91 22 5550 0100", timezone="+05:30")
+        iv = full_interview(interviewers=[kolkata], invited_to_call=True)
+        call = next(
+            a for a in plan(iv) if a.channel is Channel.PHONE and a.kind is ActionKind.CHECK_IN
+        )
+        text = render(call, iv).text
+        assert "between 10:00 AM and 11:30 AM UTC+05:30." in text
+        assert "For you, that is between 12:30 AM and 2:00 AM New York time (EDT)" in text
+
+    def test_noon_and_midnight_are_named(self) -> None:
+        from datetime import datetime
+
+        pack = default_pack()
+        assert pack._time(datetime(2026, 7, 7, 12)) == "noon"
+        assert pack._time(datetime(2026, 7, 7, 0)) == "midnight"
+        assert TemplatePack(locale="en_GB")._time(datetime(2026, 7, 7, 12)) == "12:00"
+
+    def test_a_pack_reads_for_people_and_joins_with_or(self, tmp_path: Path) -> None:
+        pack = user_pack(
+            tmp_path, choice="{% block body %}{{ ['a', 'b', 'c']|join_or }}{% endblock %}"
+        )
+        assert repr(pack) == f"TemplatePack(search_path=({str(tmp_path)!r},), locale='en')"
+        iv = full_interview()
+        action = attrs.evolve(by_template("thank_you_card", iv), template="choice")
+        assert pack.render(action, iv).text == "a, b or c"
+
+    def test_broken_packs_are_template_errors(self, tmp_path: Path) -> None:
+        iv = full_interview()
+        note = by_template("thank_you_email", iv)
+        empty = user_pack(tmp_path, thank_you_email="{% block body %}  {% endblock %}")
+        with pytest.raises(TemplateError, match="the body block is empty"):
+            empty.render(note, iv)
+        (tmp_path / "thank_you_email.txt").write_text("{% block body %}Hi{% endblock %}")
+        (tmp_path / "thank_you_email.html").write_text("{% if %}")
+        with pytest.raises(TemplateError, match="thank_you_email.html: syntax error on line 1"):
+            TemplatePack(tmp_path).render(note, iv)
+        (tmp_path / "thank_you_email.html").write_text("{{ nowhere.x }}")
+        with pytest.raises(TemplateError, match="thank_you_email.html: missing value"):
+            TemplatePack(tmp_path).render(note, iv)
+        with pytest.raises(TemplateError, match="non-empty string"):
+            default_pack().get("")
+
+    @pytest.mark.parametrize(
+        ("arguments", "message"),
+        [
+            ({"search_path": 5}, "search_path must be a directory"),
+            ({"search_path": [5]}, "a template directory must be a path"),
+            ({"locale": 5}, "locale must be a name like"),
+            ({"locale": "../.."}, "locale must be a name like"),
+            ({"locale": "fr"}, "no translation for locale 'fr'"),
+        ],
+    )
+    def test_bad_pack_arguments_are_named(
+        self, arguments: dict[str, object], message: str
+    ) -> None:
+        with pytest.raises(TemplateError, match=message):
+            TemplatePack(**arguments)  # type: ignore[arg-type]
+
+    def test_double_spaces_are_squeezed(self, tmp_path: Path) -> None:
+        pack = user_pack(
+            tmp_path, thank_you_card="{% block body %}Hello   {{ company }}.{% endblock %}"
+        )
+        iv = full_interview()
+        card = by_template("thank_you_card", iv)
+        assert pack.render(card, iv).text == "Hello Acme Analytics."

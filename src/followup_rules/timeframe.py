@@ -143,7 +143,7 @@ _LEAD_IN = re.compile(
     r"(?: to)?(?: (?:decide|hear back|hear|get back|know|have someone|make a decision|"
     r"fill the (?:position|role)|have a decision|be in touch))?\s+"
 )
-_FILLER = re.compile(r"^(?:a decision|decision|by|before|on|around|sometime|some time)\s+")
+_FILLER = re.compile(r"^(?:a decision|decision|by|before|on|at|around|sometime|some time)\s+")
 
 
 def _clean(phrase: str) -> str:
