@@ -475,10 +475,10 @@ class TestDetailsAndEdges:
             empty.render(note, iv)
         (tmp_path / "thank_you_email.txt").write_text("{% block body %}Hi{% endblock %}")
         (tmp_path / "thank_you_email.html").write_text("{% if %}")
-        with pytest.raises(TemplateError, match="thank_you_email.html: syntax error on line 1"):
+        with pytest.raises(TemplateError, match=r"thank_you_email\.html: syntax error on line 1"):
             TemplatePack(tmp_path).render(note, iv)
         (tmp_path / "thank_you_email.html").write_text("{{ nowhere.x }}")
-        with pytest.raises(TemplateError, match="thank_you_email.html: missing value"):
+        with pytest.raises(TemplateError, match=r"thank_you_email\.html: missing value"):
             TemplatePack(tmp_path).render(note, iv)
         with pytest.raises(TemplateError, match="non-empty string"):
             default_pack().get("")

@@ -130,7 +130,7 @@ def test_a_weekend_week_ends_on_the_next_friday() -> None:
     ],
 )
 def test_what_it_cannot_read_is_refused(phrase: str) -> None:
-    with pytest.raises(ValueError, match="cannot read|months after"):
+    with pytest.raises(ValueError, match=r"cannot read|months after"):
         parse_timeframe(phrase, date(2026, 7, 20))
 
 
