@@ -124,3 +124,33 @@ def test_check_in_before_the_thank_you_window_closed() -> None:
     iv = interview(decision_by=date(2024, 7, 2))
     found = audit(iv, [Contact(at(2024, 7, 3, 9), Channel.EMAIL)])
     assert rules_broken(found) == ["patience"]
+
+
+class TestLifetimeAndHolds:
+    """Issue 10.3 and 10.9: the hard limit, and no feedback request to someone away."""
+
+    def test_a_contact_past_the_lifetime_limit_is_reported(self) -> None:
+        """Rule cap: answered check-ins restart the run, never the lifetime count."""
+        from followup_rules import Contact, Outcome, Policy, Update
+
+        iv = interview()
+        history: list[object] = []
+        for week in range(3):
+            when = at(2024, 7, 10, 9).add(weeks=2 * week)
+            history += [Contact(when, Channel.EMAIL), Update(when.add(hours=2), Outcome.UNDECIDED)]
+        found = audit(iv, history, Policy(max_contacts_ever=2))
+        assert [(v.rule, v.message) for v in found] == [
+            ("cap", "follow-up contact number 3 in all; the policy allows 2")
+        ]
+
+    def test_a_feedback_request_to_someone_away_is_reported(self) -> None:
+        from followup_rules import ActionKind, Contact, Outcome, OutOfOffice, Update
+
+        history = [
+            Update(at(2024, 7, 19, 15), Outcome.REJECTED),
+            OutOfOffice(at(2024, 7, 19, 16), returns_on=date(2024, 7, 29)),
+            Contact(at(2024, 7, 22, 9), Channel.EMAIL, ActionKind.FEEDBACK_REQUEST),
+        ]
+        found = audit(interview(), history)
+        assert [v.rule for v in found] == ["feedback-request"]
+        assert "while they are out of office (until 2024-07-30)" in found[0].message

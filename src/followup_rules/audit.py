@@ -10,11 +10,18 @@ import attrs
 from . import _calendar as cal
 from . import rules
 from .events import Contact, Event
-from .model import ActionKind, Interview
+from .model import ActionKind, Interview, person_key
 from .plan import DEFAULT_POLICY, check_inputs, steps_after_interview
 from .policy import Policy
 from .rules import Rule
-from .state import FollowupState, advance, check_history, is_employer_call, start
+from .state import (
+    THANKS_KINDS,
+    FollowupState,
+    advance,
+    check_history,
+    is_employer_call,
+    start,
+)
 
 __all__ = ["Violation", "audit"]
 
@@ -54,13 +61,13 @@ def audit(
     policy = check_inputs(interview, policy)
     events = check_history(interview, history)
     steps = steps_after_interview(interview, policy)
-    thank_yous = [step for step in steps if step.kind is ActionKind.THANK_YOU]
+    notes = [step for step in steps if step.kind in THANKS_KINDS]
     due = {
-        step.recipient.name.casefold(): step.latest
-        for step in thank_yous
-        if step.recipient is not None
+        person_key(step.recipient.name): step.latest
+        for step in notes
+        if step.kind is ActionKind.THANK_YOU and step.recipient is not None
     }
-    state = start(interview, policy, thank_yous)
+    state = start(interview, policy, notes)
     found: list[Violation] = []
     for event in events:
         if isinstance(event, Contact):
@@ -112,11 +119,22 @@ def _judge(state: FollowupState, event: Contact, due: Mapping[str, datetime]) ->
             found.append(
                 _violation(rules.FEEDBACK_REQUEST, event, "feedback was already asked for once")
             )
+        elif state.contacts_left == 0:
+            found.append(_lifetime(state, event))
         gap = rules.gap_floor(state, tz, for_check_in=False)
         if gap is not None and day < gap:
             found.append(_too_close(state, event, day, tz, for_check_in=False))
+        if state.hold_until is not None and day < state.hold_until:
+            found.append(
+                _violation(
+                    rules.FEEDBACK_REQUEST,
+                    event,
+                    f"a feedback request on {day} while they are out of office "
+                    f"(until {state.hold_until})",
+                )
+            )
     elif event.kind is ActionKind.THANK_YOU and person is not None:
-        latest = due.get(person.name.casefold())
+        latest = due.get(person_key(person.name))
         if latest is not None and event.at > latest:
             found.append(
                 _violation(
@@ -142,9 +160,12 @@ def _judge_check_in(
             _violation(
                 rules.CAP,
                 event,
-                f"check-in number {state.check_ins + 1}; the policy allows {policy.max_check_ins}",
+                f"check-in number {state.check_ins + 1} without an answer; the policy allows "
+                f"{policy.max_check_ins}",
             )
         )
+    elif state.contacts_left == 0:
+        found.append(_lifetime(state, event))
     earliest, pace = rules.deadline_floor(state, tz)
     for floor, rule in (
         (rules.undecided_floor(state, tz), rules.UNDECIDED),
@@ -180,6 +201,15 @@ def _judge_check_in(
             )
         )
     return found
+
+
+def _lifetime(state: FollowupState, event: Contact) -> Violation:
+    limit = state.policy.max_contacts_ever
+    return _violation(
+        rules.CAP,
+        event,
+        f"follow-up contact number {state.contacts_ever + 1} in all; the policy allows {limit}",
+    )
 
 
 def _too_close(
