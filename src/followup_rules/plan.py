@@ -38,11 +38,12 @@ def check_inputs(interview: Any, policy: Any) -> Policy:
 
 def steps_after_interview(interview: Interview, policy: Policy) -> list[Action]:
     """The one-time steps, fixed by the interview alone: in the room, then right after."""
+    room = rules.room_facts(interview)  # one builder for the facts of every in-room step
     steps = [
-        rules.closing(interview),
-        rules.timeline(interview),
-        rules.permission(interview),
-        *rules.cards(interview),
+        rules.closing(interview, room),
+        rules.timeline(interview, room),
+        rules.permission(interview, room),
+        *rules.cards(interview, room),
         *rules.thank_you(interview, policy),
     ]
     debrief = rules.recruiter(interview, policy)

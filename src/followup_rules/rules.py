@@ -17,7 +17,7 @@ from __future__ import annotations
 from collections.abc import Container, Iterable, Mapping
 from datetime import date, datetime, time, timedelta, tzinfo
 from functools import lru_cache
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import attrs
 
@@ -367,6 +367,7 @@ def _in_person(
     parts: int,
     whole: int = 100,
     sources: tuple[str, ...] | None = None,
+    facts: tuple[Any, ...] | None = None,
 ) -> Action:
     """An in-room step, suggested *parts*/*whole* of the way into the interview.
 
@@ -383,8 +384,13 @@ def _in_person(
         item.id,
         item.sources if sources is None else sources,
         _TALKING_POINTS[kind],
-        (interview_facts, (interview, Salutation.HONORIFIC, None)),
+        room_facts(interview) if facts is None else facts,
     )
+
+
+def room_facts(interview: Interview) -> tuple[Any, ...]:
+    """How the in-room steps make their facts (one builder for all the steps of a plan)."""
+    return (interview_facts, (interview, Salutation.HONORIFIC, None))
 
 
 def interview_facts(
@@ -400,7 +406,7 @@ def interview_facts(
     )
 
 
-def cards(interview: Interview) -> list[Action]:
+def cards(interview: Interview, facts: tuple[Any, ...] | None = None) -> list[Action]:
     """Rule ``cards``: one card to collect per interviewer, on the way out.
 
     Only an in-person interview hands out cards; after a video or phone
@@ -418,28 +424,39 @@ def cards(interview: Interview) -> list[Action]:
             person,
             base * count + _CARDS_SPAN * i,
             100 * count,
+            facts=facts,
         )
         for i, person in enumerate(interview.interviewers)
     ]
 
 
-def timeline(interview: Interview) -> Action:
+def timeline(interview: Interview, facts: tuple[Any, ...] | None = None) -> Action:
     """Rule ``timeline``: ask when they expect to decide."""
     at = _IN_PERSON_AT[ActionKind.ASK_TIMELINE]
     return _in_person(
-        interview, ActionKind.ASK_TIMELINE, TIMELINE, interview.follow_up_contact, at
+        interview,
+        ActionKind.ASK_TIMELINE,
+        TIMELINE,
+        interview.follow_up_contact,
+        at,
+        facts=facts,
     )
 
 
-def permission(interview: Interview) -> Action:
+def permission(interview: Interview, facts: tuple[Any, ...] | None = None) -> Action:
     """Rule ``permission``: say you are interested, ask to check back then, and how."""
     at = _IN_PERSON_AT[ActionKind.ASK_PERMISSION]
     return _in_person(
-        interview, ActionKind.ASK_PERMISSION, PERMISSION, interview.follow_up_contact, at
+        interview,
+        ActionKind.ASK_PERMISSION,
+        PERMISSION,
+        interview.follow_up_contact,
+        at,
+        facts=facts,
     )
 
 
-def closing(interview: Interview) -> Action:
+def closing(interview: Interview, facts: tuple[Any, ...] | None = None) -> Action:
     """Rule ``closing``: sum up the fit, ask about doubts and next steps.
 
     After a video or phone interview it also asks each interviewer for their
@@ -454,6 +471,7 @@ def closing(interview: Interview) -> Action:
         interview.follow_up_contact,
         at,
         sources=_sources(CLOSING.sources, CARDS.sources) if remote else None,
+        facts=facts,
     )
 
 
@@ -942,7 +960,7 @@ def check_in(state: FollowupState) -> Action | None:
         (opens, closes, opens),
         tz,
         pace.id,
-        _check_in_sources(pace, phone, preferred, template == "next_steps_email"),
+        _check_in_sources(pace.id, phone, preferred, template == "next_steps_email"),
         template,
         facts,
     )
@@ -960,7 +978,7 @@ def _check_in_sources(
         extra += PREFERRED_CHANNEL.sources
     if next_steps:
         extra += NEXT_STEPS.sources
-    return _sources(pace.sources, extra)
+    return _sources(RULES[pace].sources, extra)
 
 
 # -- feedback ------------------------------------------------------------------
