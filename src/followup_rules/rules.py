@@ -968,7 +968,7 @@ def check_in(state: FollowupState) -> Action | None:
 
 @lru_cache(maxsize=256)
 def _check_in_sources(
-    pace: Rule, phone: bool, preferred: bool, next_steps: bool
+    pace: str, phone: bool, preferred: bool, next_steps: bool
 ) -> tuple[str, ...]:
     """The articles behind a check-in: its pace rule and the choice rules that shaped it."""
     extra: tuple[str, ...] = ()
