@@ -19,7 +19,7 @@ import attrs
 import pendulum
 
 from . import _calendar
-from .errors import _InvalidField
+from .errors import FollowupError, _InvalidField, _short_repr
 
 E = TypeVar("E", bound=Enum)
 T = TypeVar("T")
@@ -27,6 +27,8 @@ T = TypeVar("T")
 _CONTROL = re.compile(r"[\x00-\x1f\x7f\u2028\u2029\x85]")
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 _MAX_TEXT = 1000
+
+_YEAR_SECONDS = 366 * 86400
 
 ErrorType = type[_InvalidField]
 
@@ -42,7 +44,12 @@ def custom(owner: str, error: ErrorType, check: Check) -> dict[str, Any]:
         def fail(problem: str) -> Exception:
             return error(f"{owner}.{name}", value, problem)
 
-        return check(value, fail)
+        try:
+            return check(value, fail)
+        except FollowupError:
+            raise
+        except Exception as exc:  # the value's own methods raised: it cannot be used
+            raise fail(f"cannot be read ({type(exc).__name__} while checking it)") from exc
 
     return {_KEY: convert}
 
@@ -217,8 +224,8 @@ def member(
         if optional and value is None:
             return None
         found = value if isinstance(value, enum) else None
-        if found is None and isinstance(value, str):
-            wanted = value.strip().casefold()
+        if found is None and isinstance(value, str) and len(value) <= 100:
+            wanted = str.strip(value).casefold()
             for candidate in enum:
                 if wanted in (candidate.name.casefold(), str(candidate.value).casefold()):
                     found = candidate
@@ -235,14 +242,15 @@ def duration(owner: str, error: ErrorType) -> dict[str, Any]:
 
     def check(value: Any, fail: Callable[[str], Exception]) -> timedelta:
         if isinstance(value, timedelta):
-            result = timedelta(seconds=value.total_seconds())
+            # Field by field: rebuilding from total_seconds() overflows near timedelta.max.
+            result = timedelta(value.days, value.seconds, value.microseconds)
         elif isinstance(value, (int, float)) and not isinstance(value, bool):
-            if value != value or value in (float("inf"), float("-inf")):
+            seconds = float.__float__(value) if isinstance(value, float) else int.__int__(value)
+            if seconds != seconds or seconds in (float("inf"), float("-inf")):
                 raise fail("must be a finite number of seconds")
-            try:
-                result = timedelta(seconds=value)
-            except OverflowError as exc:
-                raise fail("is too large") from exc
+            if seconds > _YEAR_SECONDS:  # before timedelta() can overflow on it
+                raise fail("must be at most a year")
+            result = timedelta(seconds=max(seconds, -_YEAR_SECONDS))
         else:
             raise fail(f"expected a timedelta or seconds, got {type(value).__name__}")
         if result <= timedelta(0):
@@ -260,6 +268,7 @@ def count(owner: str, error: ErrorType, *, minimum: int, maximum: int = 1000) ->
     def check(value: Any, fail: Callable[[str], Exception]) -> int:
         if isinstance(value, bool) or not isinstance(value, int):
             raise fail(f"expected a whole number, got {type(value).__name__}")
+        value = int.__int__(value)  # a plain int, whatever an int subclass overrides
         if value < minimum:
             raise fail(f"must be at least {minimum}")
         if value > maximum:
@@ -279,6 +288,7 @@ def business_days(owner: str, error: ErrorType, *, minimum: int = 1) -> dict[str
             value = value.days
         if isinstance(value, bool) or not isinstance(value, int):
             raise fail(f"expected a whole number of business days, got {type(value).__name__}")
+        value = int.__int__(value)
         if not minimum <= value <= 60:
             raise fail(f"must be between {minimum} and 60 business days")
         return int(value)
@@ -300,12 +310,12 @@ def flag(owner: str, error: ErrorType) -> dict[str, Any]:
 def wall_time(value: Any, fail: Callable[[str], Exception]) -> time:
     """A naive wall-clock time, from a ``time`` or an ``"HH:MM"`` string."""
     if isinstance(value, str):
-        match = re.fullmatch(r"\s*(\d{1,2}):(\d{2})\s*", value)
+        match = re.fullmatch(r"\s*(\d{1,2}):(\d{2})\s*", value) if len(value) < 20 else None
         if match is None:
-            raise fail(f"{value!r} is not a time like '10:30'")
+            raise fail(f"{_short_repr(value)} is not a time like '10:30'")
         hour, minute = int(match.group(1)), int(match.group(2))
         if hour > 23 or minute > 59:
-            raise fail(f"{value!r} is not a time of day")
+            raise fail(f"{_short_repr(value)} is not a time of day")
         return time(hour, minute)
     if isinstance(value, time) and not isinstance(value, datetime):
         if value.tzinfo is not None:

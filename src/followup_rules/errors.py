@@ -3,20 +3,95 @@
 Every error names the offending field and value, so a caller can show it to a
 person as it is.  Bad input is refused when the object is built, never turned
 into a wrong plan.
+
+Messages are one line and short whatever the value: a 50 MB string, an
+integer of 5,000 digits or an object whose ``__repr__`` raises is shown by a
+cut-down repr.  Every error pickles (Dask and multiprocessing send them
+between processes), even when the refused value itself cannot be pickled.
 """
 
 from __future__ import annotations
 
+import pickle
+import re
+import reprlib
+
 __all__ = ["FollowupError", "InvalidHistory", "InvalidInterview", "InvalidPolicy"]
 
 _MAX_VALUE_REPR = 80
+_MAX_PROBLEM = 300
+_LINE_BREAKS = re.compile(r"[\x00-\x1f\x7f\x85\u2028\u2029]+")
+
+
+class _Repr(reprlib.Repr):
+    """`reprlib` with limits that keep a value's repr near `_MAX_VALUE_REPR` characters."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.maxstring = self.maxother = self.maxlong = _MAX_VALUE_REPR
+        self.maxlevel = 3
+
+    def repr_instance(self, x: object, level: int) -> str:
+        try:
+            text = repr(x)
+        except Exception:  # a hostile __repr__: name the type, never the address
+            return f"<{type(x).__name__} object>"
+        if len(text) > self.maxother:
+            head = (self.maxother - 3) // 2
+            text = text[:head] + "..." + text[len(text) - (self.maxother - 3 - head) :]
+        return text
+
+    def repr_int(self, x: int, level: int) -> str:
+        # str() of an int over 4,300 digits raises ValueError (and costs
+        # quadratic time below that): describe a big one by its size instead.
+        if x.bit_length() > 256:
+            return f"<int of about {int(x.bit_length() * 0.30103) + 1} digits>"
+        return super().repr_int(x, level)
+
+
+_REPR = _Repr()
 
 
 def _short_repr(value: object) -> str:
-    text = repr(value)
+    """A one-line repr of *value*, at most `_MAX_VALUE_REPR` characters; never raises."""
+    try:
+        if isinstance(value, int) and not isinstance(value, bool):
+            text = _REPR.repr_int(int.__int__(value), 1)  # int subclasses too
+        else:
+            text = _REPR.repr(value)
+    except Exception:  # a hostile __repr__ (or __class__) that raises
+        text = f"<{type(value).__name__} object>"
+    text = _LINE_BREAKS.sub(" ", text)
     if len(text) > _MAX_VALUE_REPR:
         text = text[: _MAX_VALUE_REPR - 3] + "..."
     return text
+
+
+def _one_line(problem: str) -> str:
+    """*problem* on one line and at most `_MAX_PROBLEM` characters."""
+    text = _LINE_BREAKS.sub(" ", str(problem))
+    if len(text) > _MAX_PROBLEM:
+        text = text[: _MAX_PROBLEM - 3] + "..."
+    return text
+
+
+class _Unpicklable:
+    """Stands in for a refused value that cannot be pickled; shows the same repr."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+
+    def __repr__(self) -> str:
+        return self.text
+
+
+def _picklable(value: object) -> object:
+    """*value* itself when it pickles, else a stand-in with the same short repr."""
+    try:
+        pickle.dumps(value)
+    except Exception:
+        return _Unpicklable(_short_repr(value))
+    return value
 
 
 class FollowupError(Exception):
@@ -29,17 +104,17 @@ class _InvalidField(FollowupError, ValueError):
     Attributes:
         field: dotted name of the offending field, e.g. ``"Policy.min_gap"``.
         value: the value that was refused.
-        problem: what is wrong with it, in plain words.
+        problem: what is wrong with it, in plain words (one line).
     """
 
     def __init__(self, field: str, value: object, problem: str) -> None:
         self.field = field
         self.value = value
-        self.problem = problem
-        super().__init__(f"{field}={_short_repr(value)}: {problem}")
+        self.problem = _one_line(problem)
+        super().__init__(f"{field}={_short_repr(value)}: {self.problem}")
 
     def __reduce__(self) -> tuple[object, ...]:
-        return (type(self), (self.field, self.value, self.problem))
+        return (type(self), (self.field, _picklable(self.value), self.problem))
 
 
 class InvalidInterview(_InvalidField):

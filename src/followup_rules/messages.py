@@ -44,6 +44,12 @@ class TemplateError(FollowupError):
         self.template = template
         super().__init__(message if template is None else f"{template}: {message}")
 
+    def __reduce__(self) -> tuple[object, ...]:
+        text = str(self.args[0]) if self.args else ""
+        if self.template is not None:
+            text = text.removeprefix(f"{self.template}: ")
+        return (type(self), (text, self.template))
+
 
 @attrs.frozen
 class Message:

@@ -69,6 +69,9 @@ class FormatError(FollowupError, ValueError):
         self.problem = problem
         super().__init__(f"{source}: {path}: {problem}" if path else f"{source}: {problem}")
 
+    def __reduce__(self) -> tuple[object, ...]:
+        return (type(self), (self.source, self.path, self.problem))
+
 
 _BRACKETED = re.compile(r"^(?P<iso>[^\[\]]+?)(?:\[(?P<zone>[^\[\]]+)\])?$")
 _SHORT_DURATION = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*(d|h|m|s)\s*$", re.IGNORECASE)
