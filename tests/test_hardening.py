@@ -13,12 +13,14 @@ import pickle
 from collections.abc import Callable
 from datetime import timedelta, timezone
 from typing import Any
+from zoneinfo import ZoneInfo
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
 from followup_rules import (
+    Candidate,
     FollowupError,
     Interviewer,
     InvalidHistory,
@@ -26,6 +28,7 @@ from followup_rules import (
     InvalidPolicy,
     Policy,
 )
+from followup_rules import _calendar as cal
 from followup_rules.errors import _short_repr
 from followup_rules.messages import TemplateError
 from followup_rules.serialize import FormatError
@@ -43,6 +46,65 @@ def refused(error: type[FollowupError], build: Callable[[], object]) -> Any:
     assert "\n" not in message
     assert message.startswith(f"{caught.value.field}=")  # type: ignore[attr-defined]
     return caught.value
+
+
+# -- item 5: zones ---------------------------------------------------------------------
+
+
+class TestZones:
+    @pytest.mark.parametrize(
+        "name", ["localtime", "posixrules", "Factory", "posix/Europe/Paris", "right/UTC"]
+    )
+    def test_machine_dependent_names_are_refused(self, name: str) -> None:
+        """A plan must not depend on the machine it runs on (purity)."""
+        for build in (Interviewer, Candidate):
+            error = refused(InvalidInterview, lambda b=build: b("Ana", timezone=name))
+            assert "IANA" in error.problem
+        with pytest.raises(ValueError, match="not a place"):
+            cal.zone(name)
+
+    @pytest.mark.parametrize(
+        ("name", "offset"),
+        [("GMT+5", "+05:00"), ("UTC+5", "+05:00"), ("UTC-03:30", "-03:30"), ("gmt-8", "-08:00")],
+    )
+    def test_gmt_plus_names_are_ambiguous(self, name: str, offset: str) -> None:
+        """'GMT+5' reads as UTC+5 to people but 'Etc/GMT+5' is UTC-5: refused with a hint."""
+        error = refused(InvalidInterview, lambda: Interviewer("Ana", timezone=name))
+        assert "ambiguous" in error.problem
+        assert repr(offset) in error.problem
+        assert "Asia/Karachi" in error.problem
+
+    @pytest.mark.parametrize(("name", "offset"), [("+5", "+05:00"), ("+0530", "+05:30")])
+    def test_offsets_are_written_hh_mm(self, name: str, offset: str) -> None:
+        """Offsets are '+HH:MM'; other spellings get the right one as a hint."""
+        error = refused(InvalidInterview, lambda: Interviewer("Ana", timezone=name))
+        assert repr(offset) in error.problem
+
+    @pytest.mark.parametrize(
+        ("name", "stored"),
+        [
+            ("UTC", "UTC"),
+            ("utc", "UTC"),
+            ("+05:30", "+05:30"),
+            ("-09:30", "-09:30"),
+            ("Etc/GMT+5", "Etc/GMT+5"),
+            ("GMT+0", "GMT+0"),
+            ("Europe/Paris", "Europe/Paris"),
+            (ZoneInfo("Asia/Kolkata"), "Asia/Kolkata"),
+        ],
+    )
+    def test_iana_names_utc_and_offsets_are_accepted(self, name: object, stored: str) -> None:
+        """IANA names (Etc/GMT+5 means UTC-5, as IANA says), UTC and +HH:MM are fine."""
+        assert Interviewer("Ana", timezone=name).timezone == stored
+
+    def test_every_iana_name_resolves(self) -> None:
+        """No real zone is refused: every name of the tzdata list gives a zone."""
+        names = cal.iana_names()
+        assert len(names) > 500
+        assert {"localtime", "posixrules", "Factory"}.isdisjoint(names)
+        for name in names:
+            assert cal.zone_key(name) == name
+            cal.zone(name)
 
 
 # -- item 7: huge values ----------------------------------------------------------------------

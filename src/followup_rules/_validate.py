@@ -190,7 +190,7 @@ def optional_date(owner: str, error: ErrorType) -> dict[str, Any]:
 
 
 def zone_name(owner: str, error: ErrorType) -> dict[str, Any]:
-    """None or a time-zone name that `_calendar.zone` knows."""
+    """None or a time-zone name that `_calendar.zone` knows, in its canonical spelling."""
 
     def check(value: Any, fail: Callable[[str], Exception]) -> str | None:
         if value is None:
@@ -200,11 +200,14 @@ def zone_name(owner: str, error: ErrorType) -> dict[str, Any]:
             name = getattr(value, "key", None) or getattr(value, "name", None)
             if not isinstance(name, str):
                 raise fail(f"expected a time-zone name, got {type(value).__name__}")
+        if len(name) > 100:
+            raise fail("is not a time-zone name (too long)")
+        name = str.__str__(name)  # a plain str: zone() hashes it
         try:
             _calendar.zone(name)
         except ValueError as exc:
-            raise fail("unknown time zone (use an IANA name like 'Europe/Paris')") from exc
-        return name
+            raise fail(str(exc)) from None
+        return _calendar.zone_key(name)
 
     return custom(owner, error, check)
 
