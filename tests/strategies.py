@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import unicodedata
 from datetime import date, datetime, time, timedelta
 
 import pendulum
@@ -76,6 +77,12 @@ def local_starts(draw: st.DrawFn, tz_name: str) -> pendulum.DateTime:
     return pendulum.datetime(day.year, day.month, day.day, hour, minute, tz=tz_name)
 
 
+def _mailbox(name: str) -> str:
+    """An ASCII mailbox from a first name ("Émile Roy" -> "emile"): no SMTPUTF8 in exports."""
+    first = unicodedata.normalize("NFKD", name.split()[0].lower())
+    return first.encode("ascii", "ignore").decode("ascii")
+
+
 @st.composite
 def interviewers(draw: st.DrawFn, tz_name: str) -> tuple[Interviewer, ...]:
     names = draw(st.lists(st.sampled_from(NAMES), min_size=1, max_size=6, unique=True))
@@ -85,7 +92,7 @@ def interviewers(draw: st.DrawFn, tz_name: str) -> tuple[Interviewer, ...]:
             Interviewer(
                 name,
                 title=draw(st.none() | st.sampled_from(("CTO", "Hiring Manager"))),
-                email=draw(st.none() | st.just(f"{name.split()[0].lower()}@example.com")),
+                email=draw(st.none() | st.just(f"{_mailbox(name)}@example.com")),
                 phone=draw(st.none() | st.just("+1 555 0100")),
                 preferred_channel=draw(
                     st.none() | st.sampled_from((Channel.EMAIL, Channel.PHONE))

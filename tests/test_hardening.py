@@ -9,9 +9,16 @@ pickle (12).  The sandbox (11) has ``test_sandbox.py`` and the fuzz gate
 
 from __future__ import annotations
 
+import itertools
 import pickle
-from collections.abc import Callable
-from datetime import timedelta, timezone
+import subprocess
+import sys
+import unicodedata
+from collections.abc import Callable, Iterator
+from datetime import date, datetime, timedelta, timezone, tzinfo
+from email.headerregistry import Address
+from email.policy import default as default_policy
+from email.utils import formataddr, getaddresses
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -20,15 +27,27 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from followup_rules import (
+    Action,
+    ActionKind,
     Candidate,
+    Channel,
+    Contact,
     FollowupError,
+    Interview,
     Interviewer,
     InvalidHistory,
     InvalidInterview,
     InvalidPolicy,
+    OutOfOffice,
     Policy,
+    Recruiter,
+    Reply,
+    Update,
+    audit,
+    plan,
 )
 from followup_rules import _calendar as cal
+from followup_rules import _validate as v
 from followup_rules.errors import _short_repr
 from followup_rules.messages import TemplateError
 from followup_rules.serialize import FormatError
@@ -46,6 +65,201 @@ def refused(error: type[FollowupError], build: Callable[[], object]) -> Any:
     assert "\n" not in message
     assert message.startswith(f"{caught.value.field}=")  # type: ignore[attr-defined]
     return caught.value
+
+
+# -- item 2: e-mail addresses ------------------------------------------------------------
+
+
+def one_recipient(name: str, address: str) -> None:
+    """*address* is exactly one recipient in a To: header, however it is parsed."""
+    header = formataddr((name, address))
+    assert [parsed for _, parsed in getaddresses([header])] == [address]
+    to = default_policy.header_factory("To", header)
+    assert [item.addr_spec for item in to.addresses] == [address]  # type: ignore[attr-defined]
+    assert Address(display_name=name, addr_spec=address).addr_spec == address
+
+
+class TestEmailAddresses:
+    def test_the_two_recipient_trick_is_refused(self) -> None:
+        """The issue's example: an address that passed the old check but meant two people."""
+        error = refused(
+            InvalidInterview,
+            lambda: Interviewer("Ana", email="evil.example>,<ana@acme.example"),
+        )
+        assert error.field == "Interviewer.email"
+        assert "one bare address" in error.problem
+
+    @pytest.mark.parametrize(
+        "address",
+        [
+            "Ana Ruiz <ana@acme.example>",
+            "ana@acme.example (Ana)",
+            '"ana,bo"@acme.example',
+            "ana@acme.example,bo@acme.example",
+            "ana@acme.example;bo@acme.example",
+            "<ana@acme.example>",
+            "ana ruiz@acme.example",
+            "ana@@acme.example",
+            "ana@acme@example.com",
+            "ana.@acme.example",
+            ".ana@acme.example",
+            "an..a@acme.example",
+            "ana@acme.example.",
+            "ana@-acme.example",
+            "ana@acme..example",
+            "ana@[192.0.2.1]",
+            "ana@192.0.2.1",
+            "ana@localhost",
+            "ana",
+            "@acme.example",
+            "ana@",
+            "a" * 65 + "@acme.example",
+            "ana@" + "a" * 64 + ".example",
+            "ana@" + ".".join(["a" * 60] * 5) + ".example",
+            "anä@acme.example",
+            "ana@straße.example",
+            "ana@\uff21\uff23\uff2d\uff25.example",  # full-width letters
+            "ana@xn--zz.example",
+        ],
+    )
+    def test_anything_but_one_bare_address_is_refused(self, address: str) -> None:
+        """Display names, comments, quotes, lists, bad host names and SMTPUTF8 are refused."""
+        for build in (Interviewer, Recruiter, Candidate):
+            error = refused(InvalidInterview, lambda b=build: b("Ana", email=address))
+            assert error.field.endswith(".email")
+
+    def test_an_idn_domain_is_kept_in_its_ascii_form(self) -> None:
+        """An internationalised domain that IDNA encodes unchanged is stored as xn--."""
+        person = Interviewer("Ana", email="ana@Bücher.example")
+        assert person.email == "ana@xn--bcher-kva.example"
+        one_recipient("Ana", person.email)
+
+    @pytest.mark.parametrize(
+        "address",
+        [
+            "ana@acme.example",
+            "Ana.Ruiz+jobs@mail.acme.example",
+            "o'brien@acme.example",
+            "x!#$%&'*+/=?^_`{|}~-@acme.example",
+            "ana@xn--bcher-kva.example",
+            "ana@a-b.c0.example",
+        ],
+    )
+    def test_plain_addresses_are_accepted_unchanged(self, address: str) -> None:
+        """Every dot-atom address with a host name is kept as given."""
+        assert Interviewer("Ana", email=address).email == address
+        one_recipient("Ana Ruiz", address)
+
+    @given(st.emails() | st.text(max_size=40) | st.from_regex(r"[ -~]{1,20}@[ -~]{1,20}"))
+    def test_every_accepted_address_is_one_recipient(self, text: str) -> None:
+        """Whatever is accepted formats through the stdlib into exactly one recipient."""
+        try:
+            address = Interviewer('Ana, the "boss" <x>', email=text).email
+        except InvalidInterview:
+            return
+        assert address is not None
+        one_recipient('Ana, the "boss" <x>', address)
+
+    @given(st.emails())
+    def test_generated_addresses_are_accepted(self, address: str) -> None:
+        """Hypothesis' valid addresses pass, unless longer than the 254 characters SMTP allows."""
+        try:
+            Interviewer("Ana", email=address)
+        except InvalidInterview as error:
+            assert len(address) > 254 or "254" in error.problem
+
+    def test_checking_an_address_does_not_import_the_email_package(self) -> None:
+        """The core stays light: no 25 ms `email` import, even for an IDN address."""
+        code = (
+            "import sys, followup_rules; "
+            "followup_rules.Interviewer('Ana', email='ana@bücher.example'); "
+            "print('email' in sys.modules)"
+        )
+        out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+        assert (out.returncode, out.stdout.strip()) == (0, "False")
+
+
+# -- items 3 and 4: text the exports can write, NFC names, no bidi controls -------------
+
+
+def _every_text_field(text: str) -> list[tuple[str, Callable[[], object]]]:
+    start = at(2024, 7, 2, 14)
+    return [
+        ("Interviewer.name", lambda: Interviewer(text)),
+        ("Interviewer.title", lambda: Interviewer("Ana", title=text)),
+        ("Interviewer.phone", lambda: Interviewer("Ana", phone=text)),
+        ("Interviewer.email", lambda: Interviewer("Ana", email=text)),
+        ("Recruiter.name", lambda: Recruiter(text)),
+        ("Recruiter.agency", lambda: Recruiter("Rita", agency=text)),
+        ("Recruiter.phone", lambda: Recruiter("Rita", phone=text)),
+        ("Candidate.name", lambda: Candidate(text)),
+        ("Candidate.phone", lambda: Candidate("Sam", phone=text)),
+        ("Interview.company", lambda: Interview(start, text, "Role", ["Ana"])),
+        ("Interview.role", lambda: Interview(start, "Acme", text, ["Ana"])),
+        ("Interviewer.name", lambda: Interview(start, "Acme", "Role", [text])),
+        ("Interview.topics", lambda: Interview(start, "Acme", "Role", ["Ana"], topics=[text])),
+        ("Interview.missed", lambda: Interview(start, "Acme", "Role", ["Ana"], missed=[text])),
+        (
+            "Interview.requested",
+            lambda: Interview(start, "Acme", "Role", ["Ana"], requested=[text]),
+        ),
+        ("Interview.contact", lambda: Interview(start, "Acme", "Role", ["Ana"], contact=text)),
+        ("Contact.recipient", lambda: Contact(start, "email", recipient=text)),
+    ]
+
+
+class TestUnwritableText:
+    @pytest.mark.parametrize("text", ["Ana\ud800", "\udfffRuiz", "A\udc80na@acme.example"])
+    def test_lone_surrogates_are_refused_in_every_text_field(self, text: str) -> None:
+        """Item 3: text no UTF-8 file can hold is refused when the object is built."""
+        for field, build in _every_text_field(text):
+            error = refused(InvalidInterview, build)
+            assert error.field == field
+            assert "surrogate" in error.problem
+
+    @given(st.text(st.characters(exclude_categories=()), min_size=1, max_size=30))
+    def test_accepted_text_always_encodes(self, text: str) -> None:
+        """Whatever a name accepts can be written as UTF-8, is NFC, and has no bidi control."""
+        try:
+            name = Interviewer(text).name
+        except InvalidInterview:
+            return
+        name.encode("utf-8")
+        assert unicodedata.is_normalized("NFC", name)
+        assert not any(character in name for character in BIDI_CONTROLS)
+
+
+BIDI_CONTROLS = "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u200e\u200f\u061c"
+
+
+class TestNamesAndBidi:
+    @pytest.mark.parametrize("control", list(BIDI_CONTROLS))
+    def test_bidi_controls_are_refused_wherever_text_reaches_a_message(self, control: str) -> None:
+        """Item 4: an override could make a subject read differently from what it holds."""
+        for field, build in _every_text_field(f"Acme{control}Corp"):
+            error = refused(InvalidInterview, build)
+            assert error.field == field
+            assert "bidirectional" in error.problem
+
+    def test_a_name_typed_two_ways_is_one_person(self) -> None:
+        """'Zoë' as one code point or as 'e' + combining diaeresis: the same interviewer."""
+        composed, decomposed = "Zo\u00eb Martin", "Zoe\u0308 Martin"
+        assert Interviewer(decomposed) == Interviewer(composed)
+        assert Interviewer(decomposed).name == composed
+        error = refused(InvalidInterview, lambda: interview(interviewers=[composed, decomposed]))
+        assert (error.field, error.problem) == (
+            "Interview.interviewers",
+            f"{composed!r} is listed twice",
+        )
+
+    def test_history_matches_a_name_typed_the_other_way(self) -> None:
+        """A thank-you logged to 'Zoë' (decomposed) is the planned one to 'Zoë' (composed)."""
+        composed, decomposed = "Zo\u00eb Martin", "Zoe\u0308 Martin"
+        iv = interview(interviewers=[composed], contact=decomposed)
+        assert iv.person(decomposed) is iv.interviewers[0]
+        note = next(a for a in plan(iv) if a.kind is ActionKind.THANK_YOU)
+        done = Contact(note.suggested, "email", "thank_you", recipient=decomposed)
+        assert all(a.kind is not ActionKind.THANK_YOU for a in plan(iv, history=[done]))
 
 
 # -- item 5: zones ---------------------------------------------------------------------
@@ -106,6 +320,171 @@ class TestZones:
             assert cal.zone_key(name) == name
             cal.zone(name)
 
+    def test_a_datetime_in_the_machine_zone_is_refused(self) -> None:
+        """A datetime whose tzinfo is the machine's 'localtime' says nothing portable."""
+
+        class Local(tzinfo):
+            key = "localtime"
+
+            def utcoffset(self, when: datetime | None) -> timedelta:
+                return timedelta(hours=2)
+
+        error = refused(
+            InvalidInterview, lambda: interview(starts_at=datetime(2024, 7, 2, 14, tzinfo=Local()))
+        )
+        assert error.field == "Interview.starts_at"
+        assert "depends on the machine" in error.problem
+
+    def test_an_offset_in_seconds_is_refused(self) -> None:
+        """A zone cannot be named '+HH:MM' when its offset has seconds: refused, not rounded."""
+        odd = timezone(timedelta(minutes=9, seconds=21))
+        error = refused(
+            InvalidInterview, lambda: interview(starts_at=datetime(2024, 7, 2, 14, tzinfo=odd))
+        )
+        assert "whole number of minutes" in error.problem
+
+
+# -- item 6: far dates ----------------------------------------------------------------------
+
+
+FAR_FUTURE = datetime(9999, 12, 31, 12, tzinfo=UTC)
+FAR_PAST = datetime(1, 1, 1, 12, tzinfo=UTC)
+START = at(2024, 7, 2, 14)
+
+
+class TestFarDates:
+    @pytest.mark.parametrize(
+        ("field", "build"),
+        [
+            ("Interview.starts_at", lambda: interview(starts_at=FAR_FUTURE)),
+            ("Interview.starts_at", lambda: interview(starts_at=FAR_PAST)),
+            ("Interview.decision_by", lambda: interview(decision_by=date(9999, 12, 31))),
+            ("Interview.decision_by", lambda: interview(decision_by=FAR_FUTURE)),
+            ("Contact.at", lambda: Contact(FAR_PAST, "email")),
+            ("Contact.at", lambda: Contact(FAR_FUTURE, "email")),
+            ("Reply.at", lambda: Reply(FAR_FUTURE)),
+            ("Update.at", lambda: Update(FAR_FUTURE, "offer")),
+            ("Update.decision_by", lambda: Update(START, "undecided", date(9999, 1, 1))),
+            ("OutOfOffice.at", lambda: OutOfOffice(FAR_FUTURE)),
+            ("OutOfOffice.returns_on", lambda: OutOfOffice(START, date(9999, 12, 31))),
+            (
+                "Action.latest",
+                lambda: Action(
+                    ActionKind.CHECK_IN, Channel.EMAIL, None, START, FAR_FUTURE, START, "cap", ()
+                ),
+            ),
+        ],
+    )
+    def test_dates_outside_the_supported_range_are_refused(
+        self, field: str, build: Callable[[], object]
+    ) -> None:
+        """Item 6: no OverflowError later on; a typed error naming the field now.
+
+        Dates given (interview, decision, return) end on 9000-12-31; the times
+        of events and steps a century later, so that every step planned from
+        those dates can be reported done.
+        """
+        error = refused(InvalidInterview, build)
+        assert error.field == field
+        latest = (
+            "9099-12-31" if field.endswith(".at") or field.startswith("Action.") else "9000-12-31"
+        )
+        assert error.problem == f"is outside the supported dates, 1900-01-01 to {latest}"
+
+    @pytest.mark.parametrize(
+        ("starts_at", "offset"),
+        [
+            (datetime(1900, 1, 1, 0, 0), timedelta(hours=14)),
+            (datetime(1900, 1, 1, 0, 0), timedelta(hours=-12)),
+            (datetime(9000, 12, 31, 23, 59), timedelta(hours=14)),
+            (datetime(9000, 12, 31, 23, 59), timedelta(hours=-12)),
+        ],
+    )
+    def test_steps_past_the_last_date_can_be_reported_done(
+        self, starts_at: datetime, offset: timedelta
+    ) -> None:
+        """Invariant 10 at the edges: replanning with steps done as planned gives the rest."""
+        iv = interview(starts_at=starts_at.replace(tzinfo=timezone(offset)), decision_by=None)
+        whole = plan(iv, Policy(min_gap=60, wait_without_deadline=60, max_check_ins=20))
+        for done in range(len(whole)):
+            history = [step.done() for step in whole[:done]]
+            assert (
+                plan(
+                    iv,
+                    Policy(min_gap=60, wait_without_deadline=60, max_check_ins=20),
+                    history=history,
+                )
+                == whole[done:]
+            )
+        assert (
+            audit(
+                iv,
+                [step.done() for step in whole],
+                Policy(min_gap=60, wait_without_deadline=60, max_check_ins=20),
+            )
+            == []
+        )
+
+    @pytest.mark.parametrize(
+        ("starts_at", "offset"),
+        [
+            (datetime(1900, 1, 1, 0, 0), timedelta(hours=14)),
+            (datetime(1900, 1, 1, 0, 0), timedelta(hours=-12)),
+            (datetime(9000, 12, 31, 23, 59), timedelta(hours=14)),
+            (datetime(9000, 12, 31, 23, 59), timedelta(hours=-12)),
+        ],
+    )
+    def test_plan_and_audit_work_at_the_edges(
+        self, starts_at: datetime, offset: timedelta
+    ) -> None:
+        """The first and last supported minutes, with the widest policy and a full history."""
+        start = starts_at.replace(tzinfo=timezone(offset))
+        last = date(9000, 12, 31)
+        iv = interview(
+            starts_at=start,
+            duration=timedelta(hours=24),
+            decision_by=last if start.year == 9000 else date(1900, 1, 2),
+            invited_to_call=True,
+        )
+        widest = Policy(
+            thank_you_within=timedelta(days=14),
+            thank_you_channel="postal",
+            wait_after_deadline=60,
+            wait_without_deadline=60,
+            min_gap=60,
+            max_check_ins=20,
+            max_calls=20,
+            holidays="US",
+        )
+        later = start  # an event may come at the very start
+        end = last
+        history = [
+            Contact(later, "phone"),
+            OutOfOffice(later, returns_on=end if start.year == 9000 else None),
+            Update(later, "undecided", decision_by=end if start.year == 9000 else None),
+        ]
+        for policy in (widest, Policy()):
+            for events in ([], history):
+                schedule = plan(iv, policy, history=events)
+                assert len(schedule) > 0
+                assert schedule.upcoming(start) == schedule.upcoming(schedule[0].earliest)
+                audit(iv, [*events, *(a.done() for a in schedule)], policy)
+
+    @given(
+        st.datetimes(
+            min_value=datetime(1900, 1, 1),
+            max_value=datetime(9000, 12, 31, 23, 59),
+            timezones=st.sampled_from(
+                [UTC, ZoneInfo("Pacific/Kiritimati"), ZoneInfo("Etc/GMT+12")]
+            ),
+        )
+    )
+    def test_any_supported_start_plans(self, start: datetime) -> None:
+        """Anywhere in the supported range, in the zones furthest from UTC, plan() works."""
+        iv = interview(starts_at=start, decision_by=start.date())
+        schedule = plan(iv, Policy(min_gap=60, max_check_ins=20, wait_after_deadline=60))
+        assert schedule[-1].latest > iv.ends_at
+
 
 # -- item 7: huge values ----------------------------------------------------------------------
 
@@ -164,6 +543,84 @@ class TestHugeValues:
         error = InvalidInterview("Interview.company", "x", "first\nsecond" * 1000)
         assert "\n" not in str(error)
         assert len(error.problem) <= 300
+
+
+# -- item 10: endless iterables ------------------------------------------------------------
+
+
+class Counted:
+    """An endless iterable that counts how many items were taken from it."""
+
+    def __init__(self, item: object) -> None:
+        self.item = item
+        self.taken = 0
+
+    def __iter__(self) -> Iterator[object]:
+        while True:
+            self.taken += 1
+            yield self.item
+
+
+class TestEndlessIterables:
+    def test_the_issue_example_stops(self) -> None:
+        """Item 10: Interview(..., itertools.repeat('Ana')) is refused, not a memory drain."""
+        error = refused(
+            InvalidInterview,
+            lambda: Interview(START, "Acme", "Role", itertools.repeat("Ana")),
+        )
+        assert (error.field, error.problem) == (
+            "Interview.interviewers",
+            "more than 100 interviewers",
+        )
+
+    @pytest.mark.parametrize(
+        ("field", "cap", "build"),
+        [
+            ("Interview.interviewers", v.MAX_PEOPLE, lambda it: interview(interviewers=it)),
+            ("Interview.topics", v.MAX_ITEMS, lambda it: interview(topics=it)),
+            ("Interview.missed", v.MAX_ITEMS, lambda it: interview(missed=it)),
+            ("Interview.requested", v.MAX_ITEMS, lambda it: interview(requested=it)),
+        ],
+    )
+    def test_lists_are_capped_reading_at_most_one_item_too_many(
+        self, field: str, cap: int, build: Callable[[object], object]
+    ) -> None:
+        """An endless list is refused after cap + 1 items, naming the field."""
+        endless = Counted("Ana Ruiz")
+        error = refused(InvalidInterview, lambda: build(endless))
+        assert error.field == field
+        assert error.problem.startswith(f"more than {cap} ")
+        assert endless.taken == cap + 1
+
+    def test_a_list_at_the_cap_is_fine(self) -> None:
+        """Exactly the cap is accepted: 100 interviewers, 100 topics."""
+        iv = interview(
+            interviewers=[f"Person {n}" for n in range(v.MAX_PEOPLE)],
+            topics=[f"topic {n}" for n in range(v.MAX_ITEMS)],
+        )
+        assert (len(iv.interviewers), len(iv.topics)) == (v.MAX_PEOPLE, v.MAX_ITEMS)
+
+    def test_an_endless_history_is_refused(self) -> None:
+        """plan() and audit() read at most MAX_EVENTS + 1 events of a history."""
+        for call in (
+            lambda history: plan(interview(), history=history),
+            lambda history: audit(interview(), history),
+        ):
+            endless = Counted(Reply(at(2024, 7, 3, 9)))
+            error = refused(InvalidHistory, lambda c=call, e=endless: c(e))
+            assert (error.field, error.problem) == ("history", "more than 1000 events")
+            assert endless.taken == v.MAX_EVENTS + 1
+
+    def test_an_iterable_that_fails_is_a_typed_error(self) -> None:
+        """An iterator that raises while read is the field's error, with the cause kept."""
+
+        def failing() -> Iterator[str]:
+            yield "Ana"
+            raise OSError("disk gone")
+
+        error = refused(InvalidInterview, lambda: interview(interviewers=failing()))
+        assert error.problem == "expected a sequence of interviewers (OSError reading it)"
+        assert isinstance(error.__cause__, OSError)
 
 
 # -- item 12: errors pickle ------------------------------------------------------------------

@@ -5,14 +5,28 @@ Each factory returns field metadata; `check_fields`, called from the model's
 names ``Owner.field`` and the refused value, and nothing malformed gets far
 enough to fail deep inside as a bare ``TypeError``.  (Metadata rather than
 attrs converters keeps the declared field types exact for type checkers.)
+
+What every check guarantees, whatever it is given:
+
+- only the field's typed error escapes, even when the value's own methods
+  raise (a hostile ``__eq__``, a broken ``tzinfo``...);
+- text is one line, encodable (no lone surrogates), in Unicode NFC (so a name
+  typed two ways is one name) and free of bidirectional controls (which could
+  reorder a subject line);
+- dates and times lie between `EARLIEST` and `LATEST`, far enough inside what
+  ``datetime`` can hold that the planner's arithmetic cannot overflow;
+- lists are read lazily and refused past their cap, so an endless iterable
+  costs at most cap + 1 items.
 """
 
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Callable, Iterable
 from datetime import date, datetime, time, timedelta
 from enum import Enum
+from itertools import islice
 from typing import Any, TypeVar
 
 import attrs
@@ -25,8 +39,33 @@ E = TypeVar("E", bound=Enum)
 T = TypeVar("T")
 
 _CONTROL = re.compile(r"[\x00-\x1f\x7f\u2028\u2029\x85]")
-_EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+# Bidirectional controls: embeddings, overrides, isolates and marks.  In a
+# name or a subject they can make text read differently from what it holds.
+_BIDI = re.compile("[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+# An addr-spec's local part as a dot-atom (RFC 5322): no quotes, comments,
+# spaces, commas or angle brackets, so it can only ever be one recipient.
+_ATOM = r"[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+"
+_LOCAL_PART = re.compile(rf"{_ATOM}(?:\.{_ATOM})*")
+_DOMAIN_LABEL = re.compile(r"[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?")
 _MAX_TEXT = 1000
+
+EARLIEST = date(1900, 1, 1)
+"""The first date accepted anywhere (interview, decision, events, actions)."""
+LATEST = date(9000, 12, 31)
+"""The last date of an interview or of its decision."""
+LATEST_EVENT = date(9099, 12, 31)
+"""The last date of an event or of a planned step.
+
+A century after `LATEST`: the planner looks at most a few years past the last
+date it is given, so every step it plans can be reported done and replanned,
+and its arithmetic stays far from what ``datetime`` can hold (year 9999).
+"""
+MAX_PEOPLE = 100
+"""Most interviewers on one interview."""
+MAX_ITEMS = 100
+"""Most entries in a list of texts (topics, missed, requested, sources)."""
+MAX_EVENTS = 1000
+"""Most events in one history."""
 
 _YEAR_SECONDS = 366 * 86400
 
@@ -91,17 +130,59 @@ def check_fields(instance: Any) -> None:
 
 
 def clean_text(value: Any, fail: Callable[[str], Exception]) -> str:
-    """A non-empty one-line string without control characters."""
+    """A non-empty one-line string, in NFC, that every export can write.
+
+    Refused: control characters and line breaks, lone surrogates (no UTF-8
+    file can hold them) and bidirectional controls.  A plain ``str`` comes
+    back even from a ``str`` subclass.
+    """
     if not isinstance(value, str):
         raise fail(f"expected a string, got {type(value).__name__}")
-    text = value.strip()
+    if len(value) > 4 * _MAX_TEXT:  # before any copy of a huge value
+        raise fail(f"longer than {_MAX_TEXT} characters")
+    text = str.strip(value)  # the base method: a subclass may override strip()
     if not text:
         raise fail("must not be empty")
-    if len(text) > _MAX_TEXT:
-        raise fail(f"longer than {_MAX_TEXT} characters")
     if _CONTROL.search(text):
         raise fail("must not contain line breaks or control characters")
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError as exc:
+        raise fail(
+            f"holds {text[exc.start]!r}, a lone surrogate that no file or e-mail can hold"
+        ) from None
+    if _BIDI.search(text):
+        raise fail("must not contain bidirectional control characters (U+202A-U+202E...)")
+    text = unicodedata.normalize("NFC", text)
+    if len(text) > _MAX_TEXT:
+        raise fail(f"longer than {_MAX_TEXT} characters")
     return text
+
+
+def bounded(
+    value: Any, fail: Callable[[str], Exception], limit: int, what: str
+) -> tuple[Any, ...]:
+    """The items of the iterable *value*, refused past *limit* (reading at most limit + 1).
+
+    Raises:
+        the field's error: *value* is not iterable, its iteration raised, or
+            it holds more than *limit* items.
+    """
+    if isinstance(value, (str, bytes, bytearray, dict)):
+        raise fail(f"expected a sequence of {what}")
+    try:
+        iterator = iter(value)
+    except Exception:
+        raise fail(f"expected a sequence of {what}") from None
+    try:
+        items = tuple(islice(iterator, limit + 1))
+    except FollowupError:
+        raise
+    except Exception as exc:
+        raise fail(f"expected a sequence of {what} ({type(exc).__name__} reading it)") from exc
+    if len(items) > limit:
+        raise fail(f"more than {limit} {what}")
+    return items
 
 
 def text(owner: str, error: ErrorType, *, optional: bool = False) -> dict[str, Any]:
@@ -115,65 +196,157 @@ def text(owner: str, error: ErrorType, *, optional: bool = False) -> dict[str, A
     return custom(owner, error, check)
 
 
+def email_address(value: Any, fail: Callable[[str], Exception]) -> str:
+    """One bare addr-spec, ``local@domain``, that every exporter can write.
+
+    The local part is an ASCII dot-atom: no display name, comment, quotes,
+    spaces, commas or angle brackets, so the address is exactly one recipient
+    in any header.  A non-ASCII local part is refused (the exporters do not
+    speak SMTPUTF8); an internationalised domain is accepted when IDNA can
+    encode it unchanged, and kept in that ASCII form (``xn--...``).
+    """
+    address = clean_text(value, fail)
+    local, at, domain = address.rpartition("@")
+    if not at or not local or not domain:
+        raise fail("is not an e-mail address like name@example.com")
+    if not _LOCAL_PART.fullmatch(local):
+        if not local.isascii():
+            raise fail(
+                "the part before @ must be ASCII (internationalised mailboxes cannot be exported)"
+            )
+        raise fail(
+            "must be one bare address like name@example.com: no display name, comment, "
+            "quotes, spaces, commas or angle brackets"
+        )
+    if len(local) > 64:
+        raise fail("the part before @ is longer than 64 characters")
+    address = f"{local}@{_host_name(domain, fail)}"
+    if len(address) > 254:
+        raise fail("longer than 254 characters")
+    return address
+
+
+def _host_name(domain: str, fail: Callable[[str], Exception]) -> str:
+    """*domain* as an ASCII host name (IDNA-encoded when it is not ASCII)."""
+    if not domain.isascii():
+        try:
+            encoded = domain.encode("idna")
+            back = encoded.decode("idna")
+        except UnicodeError:
+            raise fail("its domain cannot be encoded for e-mail (IDNA)") from None
+        if back.lower() != domain.lower():  # IDNA 2003 maps, say, 'ß' to 'ss'
+            raise fail(
+                f"its domain changes when encoded for e-mail (to {back!r}): write it as registered"
+            )
+        domain = encoded.decode("ascii")
+    labels = domain.split(".")
+    if (
+        len(labels) < 2
+        or len(domain) > 253
+        or labels[-1].isdigit()
+        or not all(_DOMAIN_LABEL.fullmatch(label) for label in labels)
+    ):
+        raise fail("its domain is not a host name like example.com")
+    for label in labels:
+        if label[:4].lower() == "xn--":
+            try:
+                label.encode("ascii").decode("idna")
+            except UnicodeError:
+                raise fail(f"its domain label {label!r} is not valid IDNA") from None
+    return domain
+
+
 def email(owner: str, error: ErrorType) -> dict[str, Any]:
-    """An optional e-mail address of the plain ``name@domain.tld`` shape."""
+    """An optional e-mail address: one bare ``name@example.com`` (see `email_address`)."""
 
     def check(value: Any, fail: Callable[[str], Exception]) -> str | None:
         if value is None:
             return None
-        address = clean_text(value, fail)
-        if not _EMAIL.match(address):
-            raise fail("is not an e-mail address like name@example.com")
-        return address
+        return email_address(value, fail)
 
     return custom(owner, error, check)
 
 
-def texts(owner: str, error: ErrorType) -> dict[str, Any]:
-    """A tuple of one-line strings; a single string is taken as one item."""
+def texts(owner: str, error: ErrorType, *, limit: int = MAX_ITEMS) -> dict[str, Any]:
+    """A tuple of one-line strings (at most *limit*); a single string is taken as one item."""
 
     def check(value: Any, fail: Callable[[str], Exception]) -> tuple[str, ...]:
         if value is None:
             return ()
         if isinstance(value, str):
             value = (value,)
-        if not isinstance(value, Iterable) or isinstance(value, (bytes, dict)):
-            raise fail("expected a list of strings")
-        return tuple(clean_text(item, fail) for item in value)
+        return tuple(clean_text(item, fail) for item in bounded(value, fail, limit, "strings"))
 
     return custom(owner, error, check)
 
 
-def aware_datetime(owner: str, error: ErrorType) -> dict[str, Any]:
-    """An aware datetime, returned as a pendulum DateTime in the same zone.
+def _in_range(day: date, fail: Callable[[str], Exception], latest: date = LATEST) -> None:
+    if not EARLIEST <= day <= latest:
+        raise fail(f"is outside the supported dates, {EARLIEST} to {latest}")
+
+
+def aware(
+    value: Any, fail: Callable[[str], Exception], latest: date = LATEST
+) -> pendulum.DateTime:
+    """*value* as a pendulum DateTime in a zone `_calendar.zone` knows, same instant.
 
     Naive datetimes are refused *before* conversion: ``pendulum.instance``
-    would silently read them as UTC.
+    would silently read them as UTC.  So are dates outside `EARLIEST` to
+    `LATEST`, zones that depend on the machine (``localtime``) and offsets
+    that are not whole minutes.  The result's tzinfo is always the library's
+    own, whatever tzinfo (or datetime subclass) came in.
     """
+    if not isinstance(value, datetime):
+        raise fail(f"expected an aware datetime, got {type(value).__name__}")
+    try:
+        tz = value.tzinfo
+        offset = value.utcoffset()
+    except Exception as exc:
+        raise fail("its time zone gives no UTC offset") from exc
+    if offset is None:
+        raise fail("naive datetime: give it a time zone (e.g. pendulum.datetime(..., tz=...))")
+    try:  # a plain datetime with the same fields: no subclass method runs again
+        plain = datetime(
+            value.year,
+            value.month,
+            value.day,
+            value.hour,
+            value.minute,
+            value.second,
+            value.microsecond,
+            tzinfo=tz,
+            fold=value.fold,
+        )
+    except Exception as exc:
+        raise fail("is not a usable datetime") from exc
+    _in_range(plain.date(), fail, latest)
+    for attribute in ("key", "zone", "name"):
+        key = getattr(tz, attribute, None)
+        if isinstance(key, str) and _calendar._machine_dependent(key):
+            raise fail(f"its time zone {key!r} depends on the machine: use an IANA name")
+    try:
+        name = _calendar.zone_name(tz, plain)  # type: ignore[arg-type]
+        zone = _calendar.zone(name)
+    except ValueError as exc:
+        raise fail(f"unsupported time zone: {exc}") from exc
+    if name[0] in "+-" and offset % timedelta(minutes=1):
+        raise fail("its UTC offset is not a whole number of minutes")
+    if zone is tz:
+        return _calendar.to_pendulum(plain)
+    return _calendar.to_pendulum(plain.astimezone(zone))
+
+
+def aware_datetime(owner: str, error: ErrorType, *, latest: date = LATEST) -> dict[str, Any]:
+    """An aware datetime up to *latest*, as a pendulum DateTime in the same zone (see `aware`)."""
 
     def check(value: Any, fail: Callable[[str], Exception]) -> pendulum.DateTime:
-        if not isinstance(value, datetime):
-            raise fail(f"expected an aware datetime, got {type(value).__name__}")
-        try:
-            offset = value.utcoffset()
-        except Exception as exc:
-            raise fail("its time zone gives no UTC offset") from exc
-        if offset is None:
-            raise fail("naive datetime: give it a time zone (e.g. pendulum.datetime(..., tz=...))")
-        try:
-            name = _calendar.zone_name(value.tzinfo, value)  # type: ignore[arg-type]
-            tz = _calendar.zone(name)
-        except ValueError as exc:
-            raise fail(f"unsupported time zone: {exc}") from exc
-        if tz is value.tzinfo:
-            return _calendar.to_pendulum(value)
-        return _calendar.to_pendulum(value.astimezone(tz))
+        return aware(value, fail, latest)
 
     return custom(owner, error, check)
 
 
-def optional_date(owner: str, error: ErrorType) -> dict[str, Any]:
-    """None, a date, or an aware datetime (its own calendar date is kept)."""
+def optional_date(owner: str, error: ErrorType, *, latest: date = LATEST) -> dict[str, Any]:
+    """None, a date, or an aware datetime (its own calendar date is kept), up to *latest*."""
 
     def check(value: Any, fail: Callable[[str], Exception]) -> date | None:
         if value is None:
@@ -181,10 +354,11 @@ def optional_date(owner: str, error: ErrorType) -> dict[str, Any]:
         if isinstance(value, datetime):
             if value.tzinfo is None or value.utcoffset() is None:
                 raise fail("naive datetime: give a date, or a datetime with a time zone")
-            return date(value.year, value.month, value.day)
-        if isinstance(value, date):
-            return date(value.year, value.month, value.day)
-        raise fail(f"expected a date, got {type(value).__name__}")
+        elif not isinstance(value, date):
+            raise fail(f"expected a date, got {type(value).__name__}")
+        day = date(value.year, value.month, value.day)
+        _in_range(day, fail, latest)
+        return day
 
     return custom(owner, error, check)
 

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any, overload
 import attrs
 import pendulum
 
+from . import _validate as v
 from ._calendar import to_local, utc
 from ._validate import aware_datetime, check_fields
 from .errors import InvalidInterview
@@ -17,7 +18,8 @@ from .model import ActionKind, Channel, Interviewer, Recruiter
 
 __all__ = ["Action", "Plan"]
 
-_TIME = aware_datetime("Action", InvalidInterview)
+_A = "Action"
+_TIME = aware_datetime(_A, InvalidInterview, latest=v.LATEST_EVENT)
 
 KIND_ORDER = {kind: position for position, kind in enumerate(ActionKind)}
 

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+import unicodedata
+from collections.abc import Callable
 from datetime import date, datetime, timedelta, tzinfo
 from enum import Enum
 from functools import cached_property
@@ -140,10 +141,8 @@ class Candidate:
 def _interviewers(value: Any, fail: Callable[[str], Exception]) -> tuple[Interviewer, ...]:
     if isinstance(value, (Interviewer, str)):
         value = (value,)
-    if not isinstance(value, Iterable) or isinstance(value, (bytes, dict)):
-        raise fail("expected a list of Interviewer")
     people = []
-    for item in value:
+    for item in v.bounded(value, fail, v.MAX_PEOPLE, "interviewers"):
         if isinstance(item, str):
             item = Interviewer(item)
         if not isinstance(item, Interviewer):
@@ -277,8 +276,10 @@ class Interview:
         return person
 
     def person(self, name: str) -> Interviewer | None:
-        """The interviewer called *name* (case-blind), or None."""
-        wanted = name.casefold()
+        """The interviewer called *name* (case-blind, any Unicode normal form), or None."""
+        if not isinstance(name, str):
+            return None
+        wanted = unicodedata.normalize("NFC", name).casefold()
         for person in self.interviewers:
             if person.name.casefold() == wanted:
                 return person
