@@ -22,6 +22,8 @@ from email.utils import formataddr, getaddresses
 from typing import Any
 from zoneinfo import ZoneInfo
 
+import attrs
+import pendulum
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -38,13 +40,17 @@ from followup_rules import (
     InvalidHistory,
     InvalidInterview,
     InvalidPolicy,
+    Outcome,
     OutOfOffice,
+    Plan,
     Policy,
     Recruiter,
     Reply,
+    TimeWindow,
     Update,
     audit,
     plan,
+    plan_many,
 )
 from followup_rules import _calendar as cal
 from followup_rules import _validate as v
@@ -52,7 +58,7 @@ from followup_rules.errors import _short_repr
 from followup_rules.messages import TemplateError
 from followup_rules.serialize import FormatError
 
-from .factories import at, interview
+from .factories import ANA, at, interview
 
 UTC = timezone.utc
 
@@ -545,6 +551,97 @@ class TestHugeValues:
         assert len(error.problem) <= 300
 
 
+# -- item 8: wrong types --------------------------------------------------------------------
+
+
+def _hand_built(**changes: object) -> Action:
+    fields: dict[str, object] = {
+        "kind": ActionKind.CHECK_IN,
+        "channel": Channel.EMAIL,
+        "recipient": ANA,
+        "earliest": at(2024, 7, 9, 9),
+        "latest": at(2024, 7, 9, 17),
+        "suggested": at(2024, 7, 9, 10),
+        "rule": "check-in-after-deadline",
+        "sources": ("004_57c313bf0b59dfd5.txt",),
+        "template": "check_in_email",
+    }
+    fields.update(changes)
+    return Action(**fields)  # type: ignore[arg-type]
+
+
+class TestWrongTypes:
+    @pytest.mark.parametrize(
+        ("field", "value", "problem"),
+        [
+            ("kind", "check_inn", "expected one of ASK_FOR_CARDS"),
+            ("kind", 7, "expected one of"),
+            ("channel", "fax", "expected one of IN_PERSON, EMAIL, PHONE, POSTAL"),
+            ("recipient", "Ana Ruiz", "expected Interviewer or Recruiter or None, got str"),
+            ("rule", "custom", "is not a rule id of the catalogue"),
+            ("rule", None, "expected a string, got NoneType"),
+            ("sources", [1], "expected a string, got int"),
+            ("sources", 5, "expected a sequence of strings"),
+            ("template", 5, "expected a string, got int"),
+            ("template", "two\nlines", "line breaks"),
+        ],
+    )
+    def test_every_field_of_a_hand_built_action_is_checked(
+        self, field: str, value: object, problem: str
+    ) -> None:
+        """Item 8: a hand-built Action is refused at once, not with a KeyError in describe()."""
+        error = refused(InvalidInterview, lambda: _hand_built(**{field: value}))
+        assert error.field == f"Action.{field}"
+        assert problem in error.problem
+
+    def test_a_hand_built_action_takes_names_like_the_models(self) -> None:
+        """Kind and channel by name, sources as a list: converted, and describe() works."""
+        action = _hand_built(
+            kind="check_in", channel="phone", sources=["004_57c313bf0b59dfd5.txt"]
+        )
+        assert (action.kind, action.channel) == (ActionKind.CHECK_IN, Channel.PHONE)
+        assert action.sources == ("004_57c313bf0b59dfd5.txt",)
+        assert action.describe() == "Check in with Ana Ruiz by phone"
+        assert _hand_built(recipient=None, template=None).describe() == (
+            "Check in with the interviewer by e-mail"
+        )
+
+    @pytest.mark.parametrize("interviews", [None, 5, "Ana", b"Ana", {"a": 1}, interview()])
+    def test_plan_many_refuses_a_non_iterable_at_once(self, interviews: object) -> None:
+        """plan_many(None) is InvalidInterview when called, not a TypeError when iterated."""
+        error = refused(InvalidInterview, lambda: plan_many(interviews))  # type: ignore[arg-type]
+        assert error.field == "interviews"
+
+    def test_plan_many_checks_its_other_arguments_at_once(self) -> None:
+        """A wrong policy or histories is refused before anything is planned."""
+        assert refused(InvalidPolicy, lambda: plan_many([], "strict")).field == "policy"  # type: ignore[arg-type]
+        assert refused(InvalidInterview, lambda: plan_many([], histories=5)).field == "histories"  # type: ignore[arg-type]
+        error = refused(InvalidInterview, lambda: list(plan_many([None])))
+        assert error.field == "interview"
+
+    @pytest.mark.parametrize("value", [None, [1], "actions", 5])
+    def test_a_plan_holds_actions_only(self, value: object) -> None:
+        """Plan(...) refuses anything but actions."""
+        assert refused(InvalidInterview, lambda: Plan(value)).field == "Plan.actions"  # type: ignore[arg-type]
+
+    def test_now_may_be_any_aware_datetime(self) -> None:
+        """Plan.upcoming/next accept any zone and any year; a broken 'now' is a typed error."""
+        schedule = plan(interview())
+        early = datetime(1, 1, 1, tzinfo=timezone(timedelta(hours=5)))
+        late = datetime(9999, 12, 31, 23, tzinfo=timezone(timedelta(hours=-5)))
+        assert schedule.upcoming(early) == schedule
+        assert schedule.next(late) is None
+
+        class Broken(tzinfo):
+            def utcoffset(self, when: datetime | None) -> timedelta:
+                raise RuntimeError("broken")
+
+        error = refused(
+            InvalidInterview, lambda: schedule.next(datetime(2024, 7, 3, tzinfo=Broken()))
+        )
+        assert error.field == "now"
+
+
 # -- item 10: endless iterables ------------------------------------------------------------
 
 
@@ -580,6 +677,7 @@ class TestEndlessIterables:
             ("Interview.topics", v.MAX_ITEMS, lambda it: interview(topics=it)),
             ("Interview.missed", v.MAX_ITEMS, lambda it: interview(missed=it)),
             ("Interview.requested", v.MAX_ITEMS, lambda it: interview(requested=it)),
+            ("Action.sources", v.MAX_ITEMS, lambda it: _hand_built(sources=it)),
         ],
     )
     def test_lists_are_capped_reading_at_most_one_item_too_many(
@@ -670,3 +768,21 @@ class TestErrorsPickle:
             and not obj.__name__.startswith("_")
         } | {FormatError, TemplateError}
         assert public <= {type(error) for error in _every_error()}
+
+
+# -- the models stay what they were --------------------------------------------------------
+
+
+def test_checked_values_still_evolve_and_compare() -> None:
+    """NFC, canonical zones and IDNA forms are stable: checking a checked value changes nothing."""
+    person = Interviewer("Zoe\u0308", email="zoe@Bücher.example", timezone="utc")
+    assert attrs.evolve(person) == person
+    assert (person.name, person.email, person.timezone) == (
+        "Zo\u00eb",
+        "zoe@xn--bcher-kva.example",
+        "UTC",
+    )
+    assert pickle.loads(pickle.dumps(person)) == person
+    assert TimeWindow("08:00", "17:00") == TimeWindow(*("08:00", "17:00"))
+    assert Update(START, Outcome.UNDECIDED).outcome is Outcome.UNDECIDED
+    assert pendulum.instance(START) == START

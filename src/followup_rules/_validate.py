@@ -499,3 +499,61 @@ def wall_time(value: Any, fail: Callable[[str], Exception]) -> time:
             raise fail("window times are local wall times: leave out the time zone")
         return value
     raise fail(f"expected a time like '10:30', got {type(value).__name__}")
+
+
+def instant(value: Any, fail: Callable[[str], Exception]) -> datetime:
+    """The instant of an aware datetime, in any zone, as a plain stdlib datetime in UTC.
+
+    For *now* arguments: only the instant matters, so any zone is fine, and an
+    instant beyond what ``datetime`` holds in UTC is taken as its nearest end.
+    """
+    if not isinstance(value, datetime):
+        raise fail(f"expected an aware datetime, got {type(value).__name__}")
+    try:
+        offset = value.utcoffset()
+        wall = datetime(
+            value.year,
+            value.month,
+            value.day,
+            value.hour,
+            value.minute,
+            value.second,
+            value.microsecond,
+        )
+    except Exception as exc:
+        raise fail("is not a usable datetime (its time zone gives no UTC offset)") from exc
+    if offset is None:
+        raise fail("naive datetime: give it a time zone")
+    try:
+        return (wall - offset).replace(tzinfo=_calendar.UTC)
+    except OverflowError:
+        end = datetime.min if wall.year < 5000 else datetime.max
+        return end.replace(tzinfo=_calendar.UTC)
+
+
+def instance_of(
+    owner: str, error: ErrorType, kinds: tuple[type, ...], *, optional: bool = False
+) -> dict[str, Any]:
+    """An instance of one of *kinds* (or None when *optional*)."""
+    names = " or ".join(kind.__name__ for kind in kinds) + (" or None" if optional else "")
+
+    def check(value: Any, fail: Callable[[str], Exception]) -> Any:
+        if (value is None and optional) or isinstance(value, kinds):
+            return value
+        raise fail(f"expected {names}, got {type(value).__name__}")
+
+    return custom(owner, error, check)
+
+
+def rule_id(owner: str, error: ErrorType) -> dict[str, Any]:
+    """The id of a rule of the catalogue (``rules.RULES``)."""
+
+    def check(value: Any, fail: Callable[[str], Exception]) -> str:
+        from .rules import RULES  # rules builds actions: imported when first checked
+
+        name = clean_text(value, fail)
+        if name not in RULES:
+            raise fail("is not a rule id of the catalogue (see followup_rules.RULES)")
+        return name
+
+    return custom(owner, error, check)

@@ -66,15 +66,19 @@ class Action:
     time it is read; either way the values and equality are the same.
     """
 
-    kind: ActionKind
-    channel: Channel
-    recipient: Interviewer | Recruiter | None
+    kind: ActionKind = attrs.field(metadata=v.member(_A, InvalidInterview, ActionKind))
+    channel: Channel = attrs.field(metadata=v.member(_A, InvalidInterview, Channel))
+    recipient: Interviewer | Recruiter | None = attrs.field(
+        metadata=v.instance_of(_A, InvalidInterview, (Interviewer, Recruiter), optional=True)
+    )
     earliest: pendulum.DateTime = attrs.field(metadata=_TIME)
     latest: pendulum.DateTime = attrs.field(metadata=_TIME)
     suggested: pendulum.DateTime = attrs.field(metadata=_TIME)
-    rule: str
-    sources: tuple[str, ...]
-    template: str | None = None
+    rule: str = attrs.field(metadata=v.rule_id(_A, InvalidInterview))
+    sources: tuple[str, ...] = attrs.field(metadata=v.texts(_A, InvalidInterview))
+    template: str | None = attrs.field(
+        default=None, metadata=v.text(_A, InvalidInterview, optional=True)
+    )
     # (earliest, latest, suggested) as stdlib UTC instants: what the planner
     # sorts, filters and folds by, computed once.
     _utc: tuple[datetime, datetime, datetime] = attrs.field(
@@ -193,11 +197,17 @@ _LAZY_SETTERS = (_SET_EARLIEST, _SET_LATEST, _SET_SUGGESTED)
 
 
 def _check_now(now: Any) -> datetime:
-    if not isinstance(now, datetime):
-        raise InvalidInterview("now", now, f"expected an aware datetime, got {type(now).__name__}")
-    if now.tzinfo is None or now.utcoffset() is None:
-        raise InvalidInterview("now", now, "naive datetime: give it a time zone")
-    return now
+    """The instant *now* names, in UTC (any zone; refused when naive)."""
+    return v.instant(now, lambda problem: InvalidInterview("now", now, problem))
+
+
+def _actions(value: Any, fail: Any) -> tuple[Action, ...]:
+    if type(value) is not tuple:
+        value = v.bounded(value, fail, 100_000, "actions")
+    for item in value:
+        if not isinstance(item, Action):
+            raise fail(f"expected Action items, got {type(item).__name__}")
+    return value  # type: ignore[no-any-return]
 
 
 @attrs.frozen
@@ -209,7 +219,12 @@ class Plan(Sequence[Action]):
     reads the clock).
     """
 
-    actions: tuple[Action, ...]
+    actions: tuple[Action, ...] = attrs.field(
+        metadata=v.custom("Plan", InvalidInterview, _actions)
+    )
+
+    def __attrs_post_init__(self) -> None:
+        check_fields(self)
 
     def __len__(self) -> int:
         return len(self.actions)
