@@ -476,6 +476,29 @@ class TestFarDates:
                 assert schedule.upcoming(start) == schedule.upcoming(schedule[0].earliest)
                 audit(iv, [*events, *(a.done() for a in schedule)], policy)
 
+    def test_an_event_millennia_later_plans_without_walking_the_days(
+        self, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        """A step reported in 8540 for a 2024 interview: the next window is found near 8540.
+
+        The search for a window used to step one business day at a time from
+        the interview, 1.7 million steps (seconds of work) for this history.
+        """
+        looked_up: list[date] = []
+        window_on = cal.window_on
+
+        def counting(day: date, *args: Any) -> Any:
+            looked_up.append(day)
+            return window_on(day, *args)
+
+        monkeypatch.setattr(cal, "window_on", counting)
+        late = datetime(8540, 10, 26, 7, tzinfo=ZoneInfo("America/St_Johns"))
+        contact = Contact(late, "in_person", "ask_permission")  # no check-in gap to start from
+        schedule = plan(interview(), history=[contact])
+        assert schedule.next(contact.at) is not None
+        assert schedule[-1].suggested.year == 8540
+        assert len(looked_up) < 100
+
     @given(
         st.datetimes(
             min_value=datetime(1900, 1, 1),

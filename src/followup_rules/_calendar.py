@@ -317,8 +317,13 @@ def first_window(
     """The first business-day window ``[start, end]`` on or after *day*, in UTC.
 
     With *not_before*, a window that opens before that instant is skipped, so
-    the result opens at or after it.
+    the result opens at or after it.  Every window of a day before the local
+    date of *not_before* opens before it, so the search starts at that date:
+    a history thousands of years after the interview costs no more than one
+    a week after it.
     """
+    if not_before is not None:
+        day = max(day, local_date(not_before, tz))
     day = business_day_on_or_after(day, holidays)
     while True:
         window = window_on(day, start, end, tz)
