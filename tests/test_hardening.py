@@ -747,6 +747,20 @@ class TestEndlessIterables:
 # -- item 12: errors pickle ------------------------------------------------------------------
 
 
+def _cannot_rebuild() -> object:
+    raise RuntimeError("this object cannot be rebuilt")
+
+
+class Unrebuildable:
+    """Pickles (by reference to a function) but raises when unpickled."""
+
+    def __reduce__(self) -> tuple[object, ...]:
+        return (_cannot_rebuild, ())
+
+    def __repr__(self) -> str:
+        return "<Unrebuildable>"
+
+
 def _every_error() -> list[Exception]:
     return [
         FollowupError("something went wrong"),
@@ -777,6 +791,16 @@ class TestErrorsPickle:
         again = pickle.loads(pickle.dumps(error))
         assert str(again) == str(error)
         assert repr(again.value) == _short_repr(error.value)
+
+    def test_an_error_about_a_value_that_cannot_be_rebuilt_still_pickles(self) -> None:
+        """A value may pickle and still fail to unpickle; the error stands in for it too."""
+        error = refused(InvalidInterview, lambda: Interviewer(Unrebuildable()))  # type: ignore[arg-type]
+        again = pickle.loads(pickle.dumps(error))
+        assert (
+            str(again)
+            == str(error)
+            == ("Interviewer.name=<Unrebuildable>: expected a string, got Unrebuildable")
+        )
 
     def test_every_error_class_is_covered(self) -> None:
         """No error type of the library is left out of the round trip above."""

@@ -86,10 +86,10 @@ class _Unpicklable:
 
 
 def _picklable(value: object) -> object:
-    """*value* itself when it pickles, else a stand-in with the same short repr."""
+    """*value* itself when it pickles and unpickles, else a stand-in with the same short repr."""
     try:
-        pickle.dumps(value)
-    except Exception:
+        pickle.loads(pickle.dumps(value))
+    except Exception:  # some objects pickle but cannot be rebuilt
         return _Unpicklable(_short_repr(value))
     return value
 
