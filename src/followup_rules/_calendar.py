@@ -26,7 +26,7 @@ _FRIDAY = 4
 _SATURDAY = 5
 _OFFSET = re.compile(r"([+-])(\d{2}):(\d{2})")
 # Offsets written any other way: "GMT+5", "UTC-03:30", "+5", "+0530".
-_LOOSE_OFFSET = re.compile(r"(?i)(UTC|GMT|UT|Z)?\s*([+-])\s*(\d{1,2})(?::?(\d{2}))?")
+_LOOSE_OFFSET = r"(?i)(UTC|GMT|UT|Z)?\s*([+-])\s*(\d{1,2})(?::?(\d{2}))?"  # refusals only
 # Names a zone database may hold that stand for the machine's own setting, or
 # for no real place: a plan must not depend on where it runs.
 _MACHINE_ZONES = frozenset({"localtime", "posixrules", "factory"})
@@ -77,7 +77,7 @@ def zone_key(name: str) -> str:
         return name
     if name in iana_names():
         return name
-    loose = _LOOSE_OFFSET.fullmatch(name.strip())
+    loose = re.fullmatch(_LOOSE_OFFSET, name.strip())
     if loose is not None:
         prefix, sign, hours, minutes = loose.groups()
         offset = f"{sign}{int(hours):02d}:{minutes or '00'}"

@@ -41,12 +41,13 @@ T = TypeVar("T")
 _CONTROL = re.compile(r"[\x00-\x1f\x7f\u2028\u2029\x85]")
 # Bidirectional controls: embeddings, overrides, isolates and marks.  In a
 # name or a subject they can make text read differently from what it holds.
-_BIDI = re.compile("[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+_BIDI = frozenset("\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
 # An addr-spec's local part as a dot-atom (RFC 5322): no quotes, comments,
 # spaces, commas or angle brackets, so it can only ever be one recipient.
+# (Patterns as strings: re compiles and caches them on first use, not at import.)
 _ATOM = r"[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+"
-_LOCAL_PART = re.compile(rf"{_ATOM}(?:\.{_ATOM})*")
-_DOMAIN_LABEL = re.compile(r"[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?")
+_LOCAL_PART = rf"{_ATOM}(?:\.{_ATOM})*"
+_DOMAIN_LABEL = r"[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?"
 _MAX_TEXT = 1000
 
 EARLIEST = date(1900, 1, 1)
@@ -151,7 +152,7 @@ def clean_text(value: Any, fail: Callable[[str], Exception]) -> str:
         raise fail(
             f"holds {text[exc.start]!r}, a lone surrogate that no file or e-mail can hold"
         ) from None
-    if _BIDI.search(text):
+    if not _BIDI.isdisjoint(text):
         raise fail("must not contain bidirectional control characters (U+202A-U+202E...)")
     text = unicodedata.normalize("NFC", text)
     if len(text) > _MAX_TEXT:
@@ -209,7 +210,7 @@ def email_address(value: Any, fail: Callable[[str], Exception]) -> str:
     local, at, domain = address.rpartition("@")
     if not at or not local or not domain:
         raise fail("is not an e-mail address like name@example.com")
-    if not _LOCAL_PART.fullmatch(local):
+    if not re.fullmatch(_LOCAL_PART, local):
         if not local.isascii():
             raise fail(
                 "the part before @ must be ASCII (internationalised mailboxes cannot be exported)"
@@ -244,7 +245,7 @@ def _host_name(domain: str, fail: Callable[[str], Exception]) -> str:
         len(labels) < 2
         or len(domain) > 253
         or labels[-1].isdigit()
-        or not all(_DOMAIN_LABEL.fullmatch(label) for label in labels)
+        or not all(re.fullmatch(_DOMAIN_LABEL, label) for label in labels)
     ):
         raise fail("its domain is not a host name like example.com")
     for label in labels:

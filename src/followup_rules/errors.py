@@ -12,7 +12,6 @@ between processes), even when the refused value itself cannot be pickled.
 
 from __future__ import annotations
 
-import pickle
 import re
 import reprlib
 
@@ -20,7 +19,7 @@ __all__ = ["FollowupError", "InvalidHistory", "InvalidInterview", "InvalidPolicy
 
 _MAX_VALUE_REPR = 80
 _MAX_PROBLEM = 300
-_LINE_BREAKS = re.compile(r"[\x00-\x1f\x7f\x85\u2028\u2029]+")
+_LINE_BREAKS = r"[\x00-\x1f\x7f\x85\u2028\u2029]+"  # compiled on first use
 
 
 class _Repr(reprlib.Repr):
@@ -61,7 +60,7 @@ def _short_repr(value: object) -> str:
             text = _REPR.repr(value)
     except Exception:  # a hostile __repr__ (or __class__) that raises
         text = f"<{type(value).__name__} object>"
-    text = _LINE_BREAKS.sub(" ", text)
+    text = re.sub(_LINE_BREAKS, " ", text)
     if len(text) > _MAX_VALUE_REPR:
         text = text[: _MAX_VALUE_REPR - 3] + "..."
     return text
@@ -69,7 +68,7 @@ def _short_repr(value: object) -> str:
 
 def _one_line(problem: str) -> str:
     """*problem* on one line and at most `_MAX_PROBLEM` characters."""
-    text = _LINE_BREAKS.sub(" ", str(problem))
+    text = re.sub(_LINE_BREAKS, " ", str(problem))
     if len(text) > _MAX_PROBLEM:
         text = text[: _MAX_PROBLEM - 3] + "..."
     return text
@@ -87,6 +86,8 @@ class _Unpicklable:
 
 def _picklable(value: object) -> object:
     """*value* itself when it pickles and unpickles, else a stand-in with the same short repr."""
+    import pickle  # only when an error is pickled: not at import time
+
     try:
         pickle.loads(pickle.dumps(value))
     except Exception:  # some objects pickle but cannot be rebuilt
