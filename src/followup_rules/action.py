@@ -59,11 +59,14 @@ class Action:
         sources: the seed articles behind it (file names).
         template: the message template to render, or None for in-person steps.
 
-    An action built by hand is checked: aware times (stdlib ones become
-    pendulum DateTimes) with ``earliest <= suggested <= latest``, else
-    `InvalidInterview` naming the field.  An action from the planner holds
-    its times as UTC instants and builds each pendulum DateTime the first
-    time it is read; either way the values and equality are the same.
+    An action built by hand is checked field by field: kind and channel
+    (members or their names), recipient (Interviewer, Recruiter or None),
+    aware times (stdlib ones become pendulum DateTimes) with ``earliest <=
+    suggested <= latest``, a rule id of the catalogue, sources (strings) and
+    template (a string or None), else `InvalidInterview` naming the field.
+    An action from the planner holds its times as UTC instants and builds
+    each pendulum DateTime the first time it is read; either way the values
+    and equality are the same.
     """
 
     kind: ActionKind = attrs.field(metadata=v.member(_A, InvalidInterview, ActionKind))
