@@ -575,6 +575,11 @@ class TestFunctions:
         """Plan(actions) holds actions or refuses."""
         only_typed_errors(lambda: Plan(actions))
 
+    @given(anything)
+    def test_a_preset_takes_anything(self, name: Any) -> None:
+        """Policy.preset(name) gives a policy or refuses."""
+        only_typed_errors(lambda: Policy.preset(name))
+
 
 def test_the_hostile_objects_are_hostile() -> None:
     """The fuzz is only as good as its hostile objects: each one really raises."""

@@ -567,6 +567,37 @@ class TestHugeValues:
         assert len(text) <= 80
         assert "\n" not in text and "\r" not in text
 
+    @pytest.mark.parametrize(
+        ("holidays", "problem"),
+        [
+            ("__", "expected a country code like 'US' or ('US', 'CA')"),
+            ("US-" + "x" * 500, "expected a subdivision code like 'CA'"),
+            ("DE-\ud800", "expected a subdivision code like 'CA'"),
+            ("U\nS", "expected a country code like 'US' or ('US', 'CA')"),
+        ],
+    )
+    def test_implausible_holiday_codes_never_reach_the_holidays_package(
+        self, holidays: str, problem: str
+    ) -> None:
+        """Only two- or three-letter countries and short printable subdivisions are looked up."""
+        assert refused(InvalidPolicy, lambda: Policy(holidays=holidays)).problem == problem
+
+    def test_a_library_message_with_a_surrogate_is_escaped(self) -> None:
+        """A problem quoting a lone surrogate is escaped, so the message can be printed."""
+        error = InvalidPolicy("Policy.holidays", "x", "no subdivision \ud800 here")
+        assert error.problem == "no subdivision \\ud800 here"
+        str(error).encode("utf-8")
+
+    def test_a_preset_name_whose_hash_raises_is_a_typed_error(self) -> None:
+        """Policy.preset() refuses any name it cannot look up, whatever the name does."""
+
+        class Unhashable(str):
+            def __hash__(self) -> int:
+                raise RuntimeError("no hash")
+
+        error = refused(InvalidPolicy, lambda: Policy.preset(Unhashable("cautious")))
+        assert error.field == "preset"
+
     def test_problems_are_one_line(self) -> None:
         """A problem text with line breaks (from a library's message) is flattened and cut."""
         error = InvalidInterview("Interview.company", "x", "first\nsecond" * 1000)

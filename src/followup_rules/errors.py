@@ -67,8 +67,10 @@ def _short_repr(value: object) -> str:
 
 
 def _one_line(problem: str) -> str:
-    """*problem* on one line and at most `_MAX_PROBLEM` characters."""
+    """*problem* on one line, printable as UTF-8, and at most `_MAX_PROBLEM` characters."""
     text = re.sub(_LINE_BREAKS, " ", str(problem))
+    # A library's message may quote a lone surrogate: escape it, or printing fails.
+    text = text.encode("utf-8", "backslashreplace").decode("utf-8")
     if len(text) > _MAX_PROBLEM:
         text = text[: _MAX_PROBLEM - 3] + "..."
     return text
