@@ -562,10 +562,20 @@ class TestHugeValues:
 
     @given(st.from_type(object) | st.text() | st.integers() | st.lists(st.text()))
     def test_short_reprs_are_short_and_one_line(self, value: object) -> None:
-        """Whatever the value, its repr in a message is one line of at most 80 characters."""
+        """Whatever the value, its repr in a message is one printable line of at most 80."""
         text = _short_repr(value)
         assert len(text) <= 80
         assert "\n" not in text and "\r" not in text
+        text.encode("utf-8")
+
+    def test_a_repr_with_a_lone_surrogate_is_escaped(self) -> None:
+        """An object whose repr holds a lone surrogate is still printable in a message."""
+
+        class Odd:
+            def __repr__(self) -> str:
+                return "<odd \ud800>"
+
+        assert _short_repr(Odd()) == "<odd \\ud800>"
 
     @pytest.mark.parametrize(
         ("holidays", "problem"),

@@ -231,3 +231,4 @@ def test_problems_are_one_short_line() -> None:
     assert len(sandbox.problem(ValueError("x" * 10_000))) == 300
     assert sandbox.problem(RecursionError()) == "the template nests too deeply (recursion limit)"
     assert sandbox.problem(MemoryError()) == "the template ran out of memory"
+    assert sandbox.problem(ValueError("bad \ud800")) == "ValueError: bad \\ud800"

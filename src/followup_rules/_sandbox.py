@@ -82,7 +82,7 @@ def problem(error: BaseException) -> str:
         return "the template nests too deeply (recursion limit)"
     if isinstance(error, MemoryError):
         return "the template ran out of memory"
-    text = " ".join(str(error).split())
+    text = " ".join(str(error).split()).encode("utf-8", "backslashreplace").decode("utf-8")
     if not isinstance(error, jinja2.TemplateError):
         text = f"{type(error).__name__}: {text}" if text else type(error).__name__
     return text if len(text) <= 300 else text[:297] + "..."

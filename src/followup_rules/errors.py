@@ -60,7 +60,7 @@ def _short_repr(value: object) -> str:
             text = _REPR.repr(value)
     except Exception:  # a hostile __repr__ (or __class__) that raises
         text = f"<{type(value).__name__} object>"
-    text = re.sub(_LINE_BREAKS, " ", text)
+    text = re.sub(_LINE_BREAKS, " ", text).encode("utf-8", "backslashreplace").decode("utf-8")
     if len(text) > _MAX_VALUE_REPR:
         text = text[: _MAX_VALUE_REPR - 3] + "..."
     return text
