@@ -279,8 +279,22 @@ def only_typed_errors(call: Callable[[], Any]) -> Any:
         assert message.startswith(f"{error.field}="), message
         assert "\n" not in message and "\r" not in message, message
         assert len(message) < 500
-        pickle.loads(pickle.dumps(error))
+        pickled_with_its_chain(error)
         return None
+
+
+def pickled_with_its_chain(error: BaseException) -> None:
+    """*error*, its cause and its context each pickle and unpickle.
+
+    Dask pickles an error with its chain (tblib's pickling support), so a
+    chained exception that cannot be pickled would stop the error itself.
+    """
+    chain: list[BaseException | None] = [error]
+    while chain:
+        item = chain.pop()
+        if item is not None:
+            pickle.loads(pickle.dumps(item))
+            chain += [item.__cause__, item.__context__]
 
 
 CONSTRUCTORS = [

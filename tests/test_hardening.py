@@ -59,6 +59,7 @@ from followup_rules.messages import TemplateError
 from followup_rules.serialize import FormatError
 
 from .factories import ANA, at, interview
+from .test_fuzz import pickled_with_its_chain
 
 UTC = timezone.utc
 
@@ -842,6 +843,31 @@ class TestErrorsPickle:
             == str(error)
             == ("Interviewer.name=<Unrebuildable>: expected a string, got Unrebuildable")
         )
+
+    def test_no_unpicklable_exception_is_chained_to_an_error(self) -> None:
+        """Dask pickles an error with its cause and context: only picklable ones are kept.
+
+        The ``__context__`` goes, and a ``__cause__`` stays when it pickles (an
+        OSError from a failing iterator), not when it cannot (an exception
+        holding a lambda, raised by a hostile value).
+        """
+
+        class Hostile:
+            def __iter__(self) -> Iterator[str]:
+                raise ValueError(lambda: "not picklable")
+
+        def failing() -> Iterator[str]:
+            yield "Ana"
+            raise OSError("disk gone")
+
+        for value, cause in ((Hostile(), None), (failing(), OSError)):
+            error = refused(InvalidInterview, lambda v=value: interview(interviewers=v))
+            assert error.__context__ is None
+            assert type(error.__cause__) is type(None) if cause is None else cause
+            pickled_with_its_chain(error)
+        error = refused(InvalidPolicy, lambda: Policy.preset(lambda: "cautious"))  # type: ignore[arg-type]
+        assert (error.__cause__, error.__context__) == (None, None)
+        pickled_with_its_chain(error)
 
     def test_every_error_class_is_covered(self) -> None:
         """No error type of the library is left out of the round trip above."""

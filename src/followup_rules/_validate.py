@@ -33,7 +33,7 @@ import attrs
 import pendulum
 
 from . import _calendar
-from .errors import FollowupError, _InvalidField, _short_repr
+from .errors import FollowupError, _detached, _InvalidField, _short_repr
 
 E = TypeVar("E", bound=Enum)
 T = TypeVar("T")
@@ -86,10 +86,12 @@ def custom(owner: str, error: ErrorType, check: Check) -> dict[str, Any]:
 
         try:
             return check(value, fail)
-        except FollowupError:
-            raise
+        except FollowupError as typed:
+            refused: BaseException = typed
         except Exception as exc:  # the value's own methods raised: it cannot be used
-            raise fail(f"cannot be read ({type(exc).__name__} while checking it)") from exc
+            refused = fail(f"cannot be read ({type(exc).__name__} while checking it)")
+            refused.__cause__ = exc
+        raise _detached(refused)  # outside the except blocks: no context to pickle
 
     return {_KEY: convert}
 
@@ -171,19 +173,30 @@ def bounded(
     """
     if isinstance(value, (str, bytes, bytearray, dict)):
         raise fail(f"expected a sequence of {what}")
+    refused: BaseException | None = None
     try:
-        iterator = iter(value)
-    except Exception:
-        raise fail(f"expected a sequence of {what}") from None
-    try:
-        items = tuple(islice(iterator, limit + 1))
-    except FollowupError:
-        raise
+        items = tuple(islice(iter(value), limit + 1))
+    except FollowupError as error:  # an item that is itself refused
+        refused = error
     except Exception as exc:
-        raise fail(f"expected a sequence of {what} ({type(exc).__name__} reading it)") from exc
+        refused = fail(f"expected a sequence of {what}")
+        if not isinstance(exc, TypeError) or _iterable(value):
+            refused = fail(f"expected a sequence of {what} ({type(exc).__name__} reading it)")
+            refused.__cause__ = exc
+    if refused is not None:
+        raise _detached(refused)  # outside the except blocks: no context to pickle
     if len(items) > limit:
         raise fail(f"more than {limit} {what}")
     return items
+
+
+def _iterable(value: Any) -> bool:
+    """Whether *value* has an iterator at all (its items may still fail to come)."""
+    try:
+        iter(value)
+    except Exception:
+        return False
+    return True
 
 
 def text(owner: str, error: ErrorType, *, optional: bool = False) -> dict[str, Any]:
@@ -510,6 +523,7 @@ def instant(value: Any, fail: Callable[[str], Exception]) -> datetime:
     """
     if not isinstance(value, datetime):
         raise fail(f"expected an aware datetime, got {type(value).__name__}")
+    failure: Exception | None = None
     try:
         offset = value.utcoffset()
         wall = datetime(
@@ -522,7 +536,11 @@ def instant(value: Any, fail: Callable[[str], Exception]) -> datetime:
             value.microsecond,
         )
     except Exception as exc:
-        raise fail("is not a usable datetime (its time zone gives no UTC offset)") from exc
+        failure = exc
+    if failure is not None:
+        refused = fail("is not a usable datetime (its time zone gives no UTC offset)")
+        refused.__cause__ = failure
+        raise _detached(refused)  # outside the except block: no context to pickle
     if offset is None:
         raise fail("naive datetime: give it a time zone")
     try:

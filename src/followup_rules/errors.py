@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 import reprlib
+from typing import TypeVar
 
 __all__ = ["FollowupError", "InvalidHistory", "InvalidInterview", "InvalidPolicy"]
 
@@ -95,6 +96,46 @@ def _picklable(value: object) -> object:
     except Exception:  # some objects pickle but cannot be rebuilt
         return _Unpicklable(_short_repr(value))
     return value
+
+
+def _round_trips(error: BaseException) -> bool:
+    """Whether *error* and every exception chained to it pickle and unpickle."""
+    import pickle
+
+    seen: set[int] = set()
+    pending: list[BaseException | None] = [error]
+    while pending:
+        item = pending.pop()
+        if item is None or id(item) in seen:
+            continue
+        if len(seen) >= 20:
+            return False
+        seen.add(id(item))
+        try:
+            pickle.loads(pickle.dumps(item))
+        except Exception:
+            return False
+        pending += [item.__cause__, item.__context__]
+    return True
+
+
+E = TypeVar("E", bound=BaseException)
+
+
+def _detached(error: E) -> E:
+    """*error* without the exception it was raised while handling, ready to raise.
+
+    Dask (through tblib) pickles an error together with its ``__cause__`` and
+    ``__context__``: an exception from a user's object there, or one holding
+    the refused value, could make our error impossible to send.  So the
+    context goes, and the cause stays only when it pickles (for debugging).
+    Raise the result outside the ``except`` block, or Python sets a context
+    again.
+    """
+    cause = error.__cause__
+    error.__context__ = None
+    error.__cause__ = cause if cause is not None and _round_trips(cause) else None
+    return error
 
 
 class FollowupError(Exception):

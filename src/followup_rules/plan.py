@@ -133,9 +133,9 @@ def _stream(value: Any, field: str) -> Iterator[Any]:
     try:
         return iter(value)
     except Exception:
-        raise InvalidInterview(
-            field, value, "expected an iterable, one item per interview"
-        ) from None
+        pass
+    # Raised outside the except block: no context to pickle (see errors._detached).
+    raise InvalidInterview(field, value, "expected an iterable, one item per interview")
 
 
 def _paired(

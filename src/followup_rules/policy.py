@@ -235,7 +235,9 @@ class Policy:
         try:
             factory = PRESETS[name]
         except Exception:  # unknown, unhashable, or a key whose own __hash__ raises
-            raise InvalidPolicy("preset", name, f"expected one of {', '.join(PRESETS)}") from None
+            factory = None
+        if factory is None:  # raised here, not in the except block: no context to pickle
+            raise InvalidPolicy("preset", name, f"expected one of {', '.join(PRESETS)}")
         return factory(cls)  # type: ignore[return-value]
 
     @classmethod
