@@ -459,6 +459,15 @@ class TestConstructors:
             _accepted_is_usable(built)
 
     @given(st.data(), st.sampled_from(CONSTRUCTORS))
+    def test_builds_with_arbitrary_arguments(self, data: st.DataObject, cls: type) -> None:
+        """st.builds with anything for every argument, optional ones included."""
+        arbitrary = st.deferred(lambda: anything)  # a short repr for st.builds to print
+        fields = {field.name: arbitrary for field in attrs.fields(cls) if field.init}
+        built = only_typed_errors(lambda: data.draw(st.builds(cls, **fields)))
+        if built is not None:
+            _accepted_is_usable(built)
+
+    @given(st.data(), st.sampled_from(CONSTRUCTORS))
     def test_from_type(self, data: st.DataObject, cls: type) -> None:
         """Hypothesis' own idea of each class, built from its annotations."""
         built = only_typed_errors(lambda: data.draw(st.from_type(cls)))
