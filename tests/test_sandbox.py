@@ -81,6 +81,14 @@ ATTACKS = [
         "wordwrap would write over",
     ),
     ("batch fill", "{{ [1] | batch(1000000000, 0) | list }}", "over 100,000"),
+    ("repetition from the left", "{{ 10**9 * 'x' }}", "'*' would hold over 100,000"),
+    ("long text argument", "{{ 'x' | truncate(5, end='y' * 2000) }}", "a text argument of over"),
+    (
+        "filter result",
+        "{{ {'a': 'x' * 60000, 'b': 'y' * 60000} | tojson }}",
+        "filter 'tojson' would hold over",
+    ),
+    ("method result", "{{ ('\u00df' * 60000).upper() }}", "upper() would hold over"),
     ("slice count", "{{ 'x' | slice(1000000000) | list }}", "over 100,000"),
     ("sum of lists", "{{ [[1] * 9999] * 9 | sum(start=[]) }}", "sum adds numbers only"),
     ("translate", "{{ 'x'.translate({120: 'y' * 999}) }}", "translate() is not allowed"),
@@ -232,3 +240,25 @@ def test_problems_are_one_short_line() -> None:
     assert sandbox.problem(RecursionError()) == "the template nests too deeply (recursion limit)"
     assert sandbox.problem(MemoryError()) == "the template ran out of memory"
     assert sandbox.problem(ValueError("bad \ud800")) == "ValueError: bad \\ud800"
+
+
+def test_lipsum_within_its_limits_still_works(tmp_path: Path) -> None:
+    """A small lipsum() is allowed: the limit refuses only large requests."""
+    (tmp_path / "thank_you_email.txt").write_text(
+        "{% block subject %}S{% endblock %}"
+        "{% block body %}{{ lipsum(1, html=False, min=5, max=6) | wordcount }}{% endblock %}",
+        encoding="utf-8",
+    )
+    iv = interview()
+    assert TemplatePack(tmp_path).render(_thank_you(iv), iv).text in ("5", "6")
+
+
+def test_the_environment_outside_a_render(tmp_path: Path) -> None:
+    """Called from Python, outside any render, the sandbox still works and stays bounded."""
+    environment = TemplatePack(tmp_path).environment
+    template = environment.from_string("{{ x }}")
+    assert environment.call(template.new_context({}), len, "abc") == 3
+    assert environment.filters.get("no such filter") is None
+    assert hash(template.root_render_func) == hash(template.root_render_func.render)  # type: ignore[attr-defined]
+    with pytest.raises(sandbox.ResourceLimitError):
+        environment.call(template.new_context({}), "x".center, 10**9)
