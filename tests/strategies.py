@@ -60,11 +60,6 @@ _HOT_DAYS = (
 zones = st.sampled_from(ZONES)
 
 
-def _ascii(word: str) -> str:
-    """An e-mail local part from a name: accents dropped (addresses are ASCII here)."""
-    return unicodedata.normalize("NFKD", word).encode("ascii", "ignore").decode()
-
-
 # Vague timeframes the parser reads (seed 001: "or they could be less exact").
 PHRASES = (
     "in a couple of weeks",
@@ -95,6 +90,12 @@ def local_starts(draw: st.DrawFn, tz_name: str) -> pendulum.DateTime:
     return pendulum.datetime(day.year, day.month, day.day, hour, minute, tz=tz_name)
 
 
+def _mailbox(name: str) -> str:
+    """An ASCII mailbox from a first name ("Émile Roy" -> "emile"): no SMTPUTF8 in exports."""
+    first = unicodedata.normalize("NFKD", name.split()[0].lower())
+    return first.encode("ascii", "ignore").decode("ascii")
+
+
 @st.composite
 def interviewers(draw: st.DrawFn, tz_name: str) -> tuple[Interviewer, ...]:
     names = draw(st.lists(st.sampled_from(NAMES), min_size=1, max_size=6, unique=True))
@@ -104,7 +105,7 @@ def interviewers(draw: st.DrawFn, tz_name: str) -> tuple[Interviewer, ...]:
             Interviewer(
                 name,
                 title=draw(st.none() | st.sampled_from(("CTO", "Hiring Manager"))),
-                email=draw(st.none() | st.just(f"{_ascii(name.split()[0]).lower()}@example.com")),
+                email=draw(st.none() | st.just(f"{_mailbox(name)}@example.com")),
                 phone=draw(st.none() | st.just("+1 555 0100") | st.just("+61 2 5550 0100")),
                 honorific=draw(
                     st.none() | st.sampled_from(("Dr.", "Ms.", "Mr.", "Mx.", "Ms. Dr."))

@@ -54,8 +54,8 @@ class TestPlannedTimes:
         fresh = plan(interview())[-1]
         again = pickle.loads(pickle.dumps(fresh))
         assert again.suggested == plan(interview())[-1].suggested
-        later = attrs.evolve(plan(interview())[-1], rule="custom")
-        assert later.rule == "custom" and later.earliest == fresh.earliest
+        later = attrs.evolve(plan(interview())[-1], rule="retry-gap")
+        assert later.rule == "retry-gap" and later.earliest == fresh.earliest
         assert "suggested=DateTime(" in repr(plan(interview())[-1])
 
     def test_unknown_attributes_still_raise(self) -> None:

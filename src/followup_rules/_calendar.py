@@ -19,12 +19,83 @@ from functools import lru_cache
 
 import pendulum
 
+from .errors import _short_repr
+
 UTC = timezone.utc
 _FRIDAY = 4
 _SATURDAY = 5
-_OFFSET = re.compile(r"^(?:UTC|GMT)?([+-])(\d{1,2})(?::?(\d{2}))?$")
+_OFFSET = re.compile(r"([+-])(\d{2}):(\d{2})")
+# Offsets written any other way: "GMT+5", "UTC-03:30", "+5", "+0530".
+_LOOSE_OFFSET = r"(?i)(UTC|GMT|UT|Z)?\s*([+-])\s*(\d{1,2})(?::?(\d{2}))?"  # refusals only
+# Names a zone database may hold that stand for the machine's own setting, or
+# for no real place: a plan must not depend on where it runs.
+_MACHINE_ZONES = frozenset({"localtime", "posixrules", "factory"})
+_MACHINE_PREFIXES = ("posix/", "right/", "systemv/")
 
 NO_HOLIDAYS: frozenset[date] = frozenset()
+
+
+@lru_cache(maxsize=1)
+def iana_names() -> frozenset[str]:
+    """Every IANA zone name of the ``tzdata`` package (links included).
+
+    The list that ships with pendulum's ``tzdata`` dependency, not the
+    machine's zone directory: that one also holds ``localtime``, ``posix/...``
+    and ``right/...``, which differ from machine to machine.
+    """
+    from importlib.resources import files
+
+    try:  # pendulum's own dependency, read only when a zone is first looked up
+        names = set(files("tzdata").joinpath("zones").read_text(encoding="utf-8").split())
+    except (ImportError, OSError):  # pragma: no cover - a tzdata without its zone list
+        import zoneinfo
+
+        names = set(zoneinfo.available_timezones())
+    return frozenset(name for name in names if not _machine_dependent(name))
+
+
+def _machine_dependent(name: str) -> bool:
+    folded = name.casefold()
+    return folded in _MACHINE_ZONES or folded.startswith(_MACHINE_PREFIXES)
+
+
+def zone_key(name: str) -> str:
+    """The canonical spelling of the zone called *name*, or a ValueError saying why not.
+
+    Accepted: an IANA name, ``UTC`` (any case) and offsets written ``+HH:MM``.
+    Refused: names that depend on the machine (``localtime``, ``posix/...``)
+    and offsets written ``GMT+5`` or ``UTC+5``: people read them as five hours
+    ahead, while POSIX and the IANA name ``Etc/GMT+5`` mean five hours behind.
+    """
+    shown = _short_repr(name)
+    if name.upper() == "UTC":
+        return "UTC"
+    match = _OFFSET.fullmatch(name)
+    if match is not None:
+        if int(match.group(2)) > 23 or int(match.group(3)) > 59:
+            raise ValueError(f"offset out of range: {shown}")
+        return name
+    if name in iana_names():
+        return name
+    loose = re.fullmatch(_LOOSE_OFFSET, name.strip())
+    if loose is not None:
+        prefix, sign, hours, minutes = loose.groups()
+        offset = f"{sign}{int(hours):02d}:{minutes or '00'}"
+        if prefix is None:
+            raise ValueError(f"write the offset {shown} as {offset!r}")
+        raise ValueError(
+            f"{shown} is ambiguous (POSIX and IANA 'Etc/GMT' names read its sign the other "
+            f"way): use {offset!r} or an IANA name like 'Asia/Karachi'"
+        )
+    if _machine_dependent(name):
+        raise ValueError(
+            f"{shown} is the machine's setting or a placeholder, not a place: "
+            "use an IANA name like 'Europe/Paris'"
+        )
+    raise ValueError(
+        f"unknown time zone {shown} (use an IANA name like 'Europe/Paris', 'UTC' "
+        "or an offset like '+05:30')"
+    )
 
 
 @lru_cache(maxsize=1024)
@@ -34,19 +105,19 @@ def zone(name: str) -> tzinfo:
     Resolved once and cached: pendulum's own lookup costs tens of microseconds.
 
     Raises:
-        ValueError: the name is unknown.
+        ValueError: the name is unknown, ambiguous or machine-dependent (see
+            `zone_key`).
     """
-    match = _OFFSET.match(name)
+    key = zone_key(name)
+    match = _OFFSET.fullmatch(key)
     if match is not None:
         sign, hours, minutes = match.groups()
-        seconds = int(hours) * 3600 + int(minutes or 0) * 60
-        if seconds >= 24 * 3600:
-            raise ValueError(f"offset out of range: {name}")
+        seconds = int(hours) * 3600 + int(minutes) * 60
         return pendulum.timezone(-seconds if sign == "-" else seconds)
     try:
-        return pendulum.timezone(name)
+        return pendulum.timezone(key)
     except Exception as error:  # pendulum raises several kinds for bad names
-        raise ValueError(f"unknown time zone {name!r}") from error
+        raise ValueError(f"unknown time zone {_short_repr(name)}") from error
 
 
 def zone_name(tz: tzinfo, at: datetime) -> str:
@@ -246,8 +317,13 @@ def first_window(
     """The first business-day window ``[start, end]`` on or after *day*, in UTC.
 
     With *not_before*, a window that opens before that instant is skipped, so
-    the result opens at or after it.
+    the result opens at or after it.  Every window of a day before the local
+    date of *not_before* opens before it, so the search starts at that date:
+    a history thousands of years after the interview costs no more than one
+    a week after it.
     """
+    if not_before is not None:
+        day = max(day, local_date(not_before, tz))
     day = business_day_on_or_after(day, holidays)
     while True:
         window = window_on(day, start, end, tz)

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any, overload
 import attrs
 import pendulum
 
+from . import _validate as v
 from ._calendar import to_local, utc
 from ._validate import aware_datetime, check_fields
 from .errors import InvalidInterview
@@ -18,7 +19,8 @@ from .model import ActionKind, Channel, Interviewer, Recruiter
 
 __all__ = ["Action", "Plan"]
 
-_TIME = aware_datetime("Action", InvalidInterview)
+_A = "Action"
+_TIME = aware_datetime(_A, InvalidInterview, latest=v.LATEST_EVENT)
 
 KIND_ORDER = {kind: position for position, kind in enumerate(ActionKind)}
 
@@ -67,23 +69,32 @@ class Action:
             attempt, the previous contact, the decision date in force, why a
             call is allowed, the employer's news (see `Facts`).
 
-    An action built by hand is checked: aware times (stdlib ones become
-    pendulum DateTimes) with ``earliest <= suggested <= latest``, else
-    `InvalidInterview` naming the field.  An action from the planner holds
-    its times as UTC instants and builds each pendulum DateTime the first
-    time it is read; either way the values and equality are the same.
+    An action built by hand is checked field by field: kind and channel
+    (members or their names), recipient (Interviewer, Recruiter or None),
+    aware times (stdlib ones become pendulum DateTimes) with ``earliest <=
+    suggested <= latest``, a rule id of the catalogue, sources (strings) and
+    template (a string or None), else `InvalidInterview` naming the field.
+    An action from the planner holds its times as UTC instants and builds
+    each pendulum DateTime the first time it is read; either way the values
+    and equality are the same.
     """
 
-    kind: ActionKind
-    channel: Channel
-    recipient: Interviewer | Recruiter | None
+    kind: ActionKind = attrs.field(metadata=v.member(_A, InvalidInterview, ActionKind))
+    channel: Channel = attrs.field(metadata=v.member(_A, InvalidInterview, Channel))
+    recipient: Interviewer | Recruiter | None = attrs.field(
+        metadata=v.instance_of(_A, InvalidInterview, (Interviewer, Recruiter), optional=True)
+    )
     earliest: pendulum.DateTime = attrs.field(metadata=_TIME)
     latest: pendulum.DateTime = attrs.field(metadata=_TIME)
     suggested: pendulum.DateTime = attrs.field(metadata=_TIME)
-    rule: str
-    sources: tuple[str, ...]
-    template: str | None = None
-    facts: Facts = NO_FACTS
+    rule: str = attrs.field(metadata=v.rule_id(_A, InvalidInterview))
+    sources: tuple[str, ...] = attrs.field(metadata=v.texts(_A, InvalidInterview))
+    template: str | None = attrs.field(
+        default=None, metadata=v.text(_A, InvalidInterview, optional=True)
+    )
+    facts: Facts = attrs.field(
+        default=NO_FACTS, metadata=v.instance_of(_A, InvalidInterview, (Facts,))
+    )
     # (earliest, latest, suggested) as stdlib UTC instants: what the planner
     # sorts, filters and folds by, computed once.
     _utc: tuple[datetime, datetime, datetime] = attrs.field(
@@ -259,11 +270,17 @@ _LAZY_SETTERS = (_SET_EARLIEST, _SET_LATEST, _SET_SUGGESTED)
 
 
 def _check_now(now: Any) -> datetime:
-    if not isinstance(now, datetime):
-        raise InvalidInterview("now", now, f"expected an aware datetime, got {type(now).__name__}")
-    if now.tzinfo is None or now.utcoffset() is None:
-        raise InvalidInterview("now", now, "naive datetime: give it a time zone")
-    return now
+    """The instant *now* names, in UTC (any zone; refused when naive)."""
+    return v.instant(now, lambda problem: InvalidInterview("now", now, problem))
+
+
+def _actions(value: Any, fail: Any) -> tuple[Action, ...]:
+    if type(value) is not tuple:
+        value = v.bounded(value, fail, 100_000, "actions")
+    for item in value:
+        if not isinstance(item, Action):
+            raise fail(f"expected Action items, got {type(item).__name__}")
+    return value  # type: ignore[no-any-return]
 
 
 @attrs.frozen
@@ -284,8 +301,15 @@ class Plan(Sequence[Action]):
             A slice of a plan has none.
     """
 
-    actions: tuple[Action, ...]
-    missed: tuple[Action, ...] = ()
+    actions: tuple[Action, ...] = attrs.field(
+        metadata=v.custom("Plan", InvalidInterview, _actions)
+    )
+    missed: tuple[Action, ...] = attrs.field(
+        default=(), metadata=v.custom("Plan", InvalidInterview, _actions)
+    )
+
+    def __attrs_post_init__(self) -> None:
+        check_fields(self)
 
     def __len__(self) -> int:
         return len(self.actions)

@@ -21,6 +21,11 @@ from .timeframe import Timeframe, parse_timeframe
 
 __all__ = ["Contact", "Event", "OutOfOffice", "Outcome", "Reply", "Update"]
 
+# An event may happen up to a century past the last interview date (see
+# _validate.LATEST_EVENT), so every step planned from dates up to LATEST can be
+# reported done; the dates an event gives (decision, return) end at LATEST.
+_LATEST = v.LATEST_EVENT
+
 
 class Outcome(Enum):
     """What the employer said."""
@@ -74,7 +79,9 @@ class Contact:
         subject: the subject of that e-mail ("Re:" threads the next one).
     """
 
-    at: datetime = attrs.field(metadata=v.aware_datetime("Contact", InvalidHistory))
+    at: datetime = attrs.field(
+        metadata=v.aware_datetime("Contact", InvalidHistory, latest=_LATEST)
+    )
     channel: Channel = attrs.field(metadata=v.member("Contact", InvalidHistory, Channel))
     kind: ActionKind = attrs.field(
         default=ActionKind.CHECK_IN, metadata=v.member("Contact", InvalidHistory, ActionKind)
@@ -147,7 +154,7 @@ class Reply:
     business days from the reply.
     """
 
-    at: datetime = attrs.field(metadata=v.aware_datetime("Reply", InvalidHistory))
+    at: datetime = attrs.field(metadata=v.aware_datetime("Reply", InvalidHistory, latest=_LATEST))
 
     def __attrs_post_init__(self) -> None:
         v.check_fields(self)
@@ -166,7 +173,7 @@ class Update:
             timetable is often extended).
     """
 
-    at: datetime = attrs.field(metadata=v.aware_datetime("Update", InvalidHistory))
+    at: datetime = attrs.field(metadata=v.aware_datetime("Update", InvalidHistory, latest=_LATEST))
     outcome: Outcome = attrs.field(metadata=v.member("Update", InvalidHistory, Outcome))
     decision_by: date | Timeframe | None = attrs.field(
         default=None, metadata=v.optional_date("Update", InvalidHistory, timeframes=True)
@@ -209,7 +216,9 @@ class OutOfOffice:
     given).
     """
 
-    at: datetime = attrs.field(metadata=v.aware_datetime("OutOfOffice", InvalidHistory))
+    at: datetime = attrs.field(
+        metadata=v.aware_datetime("OutOfOffice", InvalidHistory, latest=_LATEST)
+    )
     returns_on: date | None = attrs.field(
         default=None, metadata=v.optional_date("OutOfOffice", InvalidHistory)
     )

@@ -36,6 +36,7 @@ import jinja2.sandbox
 import markupsafe
 import pendulum
 
+from . import _sandbox
 from ._grammar import indefinite_article, join_words
 from .action import Action
 from .errors import FollowupError
@@ -290,7 +291,7 @@ class TemplatePack:
         builtin = jinja2.PackageLoader("followup_rules", "templates")
         loaders: list[jinja2.BaseLoader] = [jinja2.FileSystemLoader(paths)] if paths else []
         loaders += [builtin, jinja2.PrefixLoader({"builtin": builtin})]
-        environment_type = jinja2.sandbox.SandboxedEnvironment if paths else jinja2.Environment
+        environment_type = _sandbox.LimitedSandbox if paths else jinja2.Environment
         self.environment = environment_type(
             loader=jinja2.ChoiceLoader(loaders),
             autoescape=jinja2.select_autoescape(enabled_extensions=("html",), default=False),
@@ -419,6 +420,8 @@ class TemplatePack:
             raise TemplateError(
                 f"syntax error on line {error.lineno}: {error.message}", filename
             ) from None
+        except Exception as error:  # unreadable file, a source too deeply nested...
+            raise TemplateError(_sandbox.problem(error), filename) from error
 
     def names(self) -> list[str]:
         """Every message template name this pack can render."""
@@ -615,6 +618,8 @@ class TemplatePack:
             raise TemplateError(
                 f"syntax error on line {error.lineno}: {error.message}", filename
             ) from None
+        except Exception as error:
+            raise TemplateError(_sandbox.problem(error), filename) from error
         return True
 
     def _subject_and_body(
@@ -635,7 +640,11 @@ class TemplatePack:
         except jinja2.UndefinedError as error:
             raise TemplateError(f"missing value: {error.message}", filename) from None
         except jinja2.TemplateError as error:
-            raise TemplateError(str(error), filename) from None
+            raise TemplateError(_sandbox.problem(error), filename) from None
+        except FollowupError:
+            raise
+        except Exception as error:  # raised by template code: a user template's own fault
+            raise TemplateError(_sandbox.problem(error), filename) from error
         return parts[0], parts[1]
 
     def _whole(self, filename: str, values: Mapping[str, Any]) -> str:
@@ -644,7 +653,11 @@ class TemplatePack:
         except jinja2.UndefinedError as error:
             raise TemplateError(f"missing value: {error.message}", filename) from None
         except jinja2.TemplateError as error:
-            raise TemplateError(str(error), filename) from None
+            raise TemplateError(_sandbox.problem(error), filename) from None
+        except FollowupError:
+            raise
+        except Exception as error:  # raised by template code: a user template's own fault
+            raise TemplateError(_sandbox.problem(error), filename) from error
 
 
 _OWNED = frozenset(

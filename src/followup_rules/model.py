@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import unicodedata
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from datetime import date, datetime, timedelta, tzinfo
 from enum import Enum
 from functools import cached_property, lru_cache
@@ -273,10 +273,8 @@ class Candidate:
 def _interviewers(value: Any, fail: Callable[[str], Exception]) -> tuple[Interviewer, ...]:
     if isinstance(value, (Interviewer, str)):
         value = (value,)
-    if not isinstance(value, Iterable) or isinstance(value, (bytes, dict)):
-        raise fail("expected a list of Interviewer")
     people = []
-    for item in value:
+    for item in v.bounded(value, fail, v.MAX_PEOPLE, "interviewers"):
         if isinstance(item, str):
             item = Interviewer(item)
         if not isinstance(item, Interviewer):
@@ -479,7 +477,9 @@ class Interview:
         return person
 
     def person(self, name: str) -> Interviewer | None:
-        """The interviewer called *name* (case-blind, NFC-normalised), or None."""
+        """The interviewer called *name* (case-blind, any Unicode normal form), or None."""
+        if not isinstance(name, str):
+            return None
         wanted = person_key(name)
         for person in self.interviewers:
             if person_key(person.name) == wanted:

@@ -120,12 +120,33 @@ def plan_many(
             given it must be exactly as long as *interviews*.
 
     Raises:
-        InvalidInterview: as `plan`, or when the histories run short or long.
+        InvalidInterview: as `plan`, or when the histories run short or long;
+            at once when *interviews* or *histories* is not iterable at all.
+        InvalidPolicy: at once when *policy* is not a Policy.
     """
+    if policy is not None and not isinstance(policy, Policy):
+        raise InvalidPolicy("policy", policy, "expected a Policy")
+    stream = _stream(interviews, "interviews")
     if histories is None:
-        for interview in interviews:
-            yield plan(interview, policy)
-        return
+        return (plan(interview, policy) for interview in stream)
+    return _paired(stream, _stream(histories, "histories"), policy)
+
+
+def _stream(value: Any, field: str) -> Iterator[Any]:
+    """An iterator over *value*, or `InvalidInterview` naming *field* (a string is no stream)."""
+    if isinstance(value, (str, bytes, dict, Interview)):
+        raise InvalidInterview(field, value, "expected an iterable, one item per interview")
+    try:
+        return iter(value)
+    except Exception:
+        pass
+    # Raised outside the except block: no context to pickle (see errors._detached).
+    raise InvalidInterview(field, value, "expected an iterable, one item per interview")
+
+
+def _paired(
+    interviews: Iterator[Any], histories: Iterator[Any], policy: Policy | None
+) -> Iterator[Plan]:
     pairs: Iterator[tuple[Any, Any]] = zip_longest(interviews, histories, fillvalue=_MISSING)
     for index, (each, history) in enumerate(pairs):
         if each is _MISSING or history is _MISSING:

@@ -76,8 +76,13 @@ def _holidays(value: Any, fail: Callable[[str], Exception]) -> tuple[str, str | 
         or not (value[1] is None or isinstance(value[1], str))
     ):
         raise fail("expected a country code like 'US' or ('US', 'CA')")
-    country: str = value[0].strip().upper()
-    subdivision: str | None = value[1].strip().upper() if value[1] else None
+    country: str = str.strip(value[0]).upper()
+    subdivision: str | None = str.strip(value[1]).upper() if value[1] else None
+    # Only plausible codes reach the holidays package (it looks names up).
+    if not (country.isascii() and country.isalpha() and 2 <= len(country) <= 3):
+        raise fail("expected a country code like 'US' or ('US', 'CA')")
+    if subdivision is not None and not (len(subdivision) <= 40 and subdivision.isprintable()):
+        raise fail("expected a subdivision code like 'CA'")
     try:
         holiday_calendar(country, subdivision)
     except ImportError:
@@ -249,8 +254,10 @@ class Policy:
         """The preset called *name*: one of the keys of `PRESETS`."""
         try:
             factory = PRESETS[name]
-        except (KeyError, TypeError):
-            raise InvalidPolicy("preset", name, f"expected one of {', '.join(PRESETS)}") from None
+        except Exception:  # unknown, unhashable, or a key whose own __hash__ raises
+            factory = None
+        if factory is None:  # raised here, not in the except block: no context to pickle
+            raise InvalidPolicy("preset", name, f"expected one of {', '.join(PRESETS)}")
         return factory(cls)  # type: ignore[return-value]
 
     @classmethod

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 import attrs
 
 from . import _calendar
+from ._validate import MAX_EVENTS, bounded
 from .errors import InvalidHistory
 from .events import (
     EVENT_TYPES,
@@ -242,9 +243,12 @@ def check_history(interview: Interview, history: Any) -> tuple[Event, ...]:
     Raises:
         InvalidHistory: naming the position and the problem.
     """
-    if isinstance(history, (str, bytes, dict)) or not isinstance(history, Iterable):
-        raise InvalidHistory("history", history, "expected a sequence of events")
-    events = tuple(history)
+    events = bounded(
+        history,
+        lambda problem: InvalidHistory("history", history, problem),
+        MAX_EVENTS,
+        "events",
+    )
     if not events:
         return events
     names = {person_key(person.name) for person in interview.interviewers}
