@@ -360,9 +360,16 @@ def aware_datetime(owner: str, error: ErrorType, *, latest: date = LATEST) -> di
 
 
 def optional_date(
-    owner: str, error: ErrorType, *, timeframes: bool = False, latest: date = LATEST
+    owner: str,
+    error: ErrorType,
+    *,
+    timeframes: bool = False,
+    latest: date = LATEST,
+    required: bool = False,
 ) -> dict[str, Any]:
     """None, a date, or an aware datetime (its own calendar date is kept), up to *latest*.
+
+    With *required*, None is refused too.
 
     With *timeframes*, also a `Timeframe`, a ``(start, end)`` pair of dates
     (made a window), or a phrase, kept as a string for the owner to read
@@ -381,6 +388,8 @@ def optional_date(
 
     def check(value: Any, fail: Callable[[str], Exception]) -> Any:
         if value is None:
+            if required:
+                raise fail("expected a date, got None")
             return None
         if timeframes:
             from .timeframe import Timeframe

@@ -15,7 +15,7 @@ from typing import Any
 import attrs
 
 from . import _validate as v
-from .errors import InvalidHistory
+from .errors import InvalidHistory, InvalidInterview
 from .model import ActionKind, Channel, Interviewer, Recruiter
 from .timeframe import Timeframe, parse_timeframe
 
@@ -190,8 +190,10 @@ class Update:
         if isinstance(self.decision_by, str):
             try:
                 read = parse_timeframe(self.decision_by, self.at.date())
-            except ValueError as error:
-                raise InvalidHistory("Update.decision_by", self.decision_by, str(error)) from None
+            except InvalidInterview as error:
+                raise InvalidHistory(
+                    "Update.decision_by", self.decision_by, error.problem
+                ) from None
             object.__setattr__(self, "decision_by", read)
         if self.decision_date is not None and self.decision_date < self.at.date():
             raise InvalidHistory(

@@ -395,9 +395,9 @@ class Interview:
         if isinstance(self.decision_by, str):
             try:
                 read = parse_timeframe(self.decision_by, self.starts_at.date())
-            except ValueError as error:
+            except InvalidInterview as error:
                 raise InvalidInterview(
-                    "Interview.decision_by", self.decision_by, str(error)
+                    "Interview.decision_by", self.decision_by, error.problem
                 ) from None
             object.__setattr__(self, "decision_by", read)
         if self.contact is not None and self.person(self.contact) is None:

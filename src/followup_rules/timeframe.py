@@ -38,9 +38,13 @@ from __future__ import annotations
 
 import calendar
 import re
+from collections.abc import Callable
 from datetime import date, timedelta
 
 import attrs
+
+from . import _validate as v
+from .errors import InvalidInterview
 
 __all__ = ["Timeframe", "parse_timeframe"]
 
@@ -103,6 +107,37 @@ _UNITS.update({"month": "months", "months": "months"})
 _MAX_AHEAD = 24  # months: a timeframe further out than this is not a timeframe
 
 
+_TF = "Timeframe"
+KINDS = frozenset(
+    {
+        "within",
+        "this_week",
+        "next_week",
+        "early_next_week",
+        "end_of_next_week",
+        "this_month",
+        "month",
+        "early_month",
+        "mid_month",
+        "late_month",
+        "between",
+    }
+)
+"""The shapes of window the parser makes (``"between"``: a window given as two dates)."""
+
+
+def _kind(value: object, fail: Callable[[str], Exception]) -> str:
+    if value not in KINDS:
+        raise fail(f"expected one of {', '.join(sorted(KINDS))}")
+    return str(value)
+
+
+def _unit(value: object, fail: Callable[[str], Exception]) -> str:
+    if value not in ("", "days", "weeks", "months"):
+        raise fail("expected 'days', 'weeks', 'months' or ''")
+    return str(value)
+
+
 @attrs.frozen
 class Timeframe:
     """A window of days in which the employer expects to decide.
@@ -122,17 +157,20 @@ class Timeframe:
         approximate: the count was vague ("a couple of", "a few").
     """
 
-    start: date
-    end: date
-    phrase: str
-    kind: str
-    count: int = 0
-    unit: str = ""
-    approximate: bool = False
+    start: date = attrs.field(metadata=v.optional_date(_TF, InvalidInterview, required=True))
+    end: date = attrs.field(metadata=v.optional_date(_TF, InvalidInterview, required=True))
+    phrase: str = attrs.field(metadata=v.text(_TF, InvalidInterview))
+    kind: str = attrs.field(metadata=v.custom(_TF, InvalidInterview, _kind))
+    count: int = attrs.field(default=0, metadata=v.count(_TF, InvalidInterview, minimum=0))
+    unit: str = attrs.field(default="", metadata=v.custom(_TF, InvalidInterview, _unit))
+    approximate: bool = attrs.field(default=False, metadata=v.flag(_TF, InvalidInterview))
 
     def __attrs_post_init__(self) -> None:
+        v.check_fields(self)
         if not self.start <= self.end:
-            raise ValueError(f"a timeframe must not end ({self.end}) before it starts")
+            raise InvalidInterview(
+                "Timeframe.end", self.end, f"must not be before the start, {self.start}"
+            )
 
     def __str__(self) -> str:
         return f"{self.phrase} ({self.start.isoformat()} to {self.end.isoformat()})"
@@ -207,9 +245,14 @@ def parse_timeframe(phrase: str, said_on: date) -> date | Timeframe:
     Deterministic: the same phrase and day always give the same answer.
 
     Raises:
-        ValueError: the phrase is not one this parser knows (see the module
-            documentation for the list).
+        InvalidInterview: the phrase is not one this parser knows (see the
+            module documentation for the list); it is also a ValueError.
     """
+    if not isinstance(phrase, str) or not phrase.strip() or len(phrase) > 200:
+        raise InvalidInterview("timeframe", phrase, "expected a phrase of at most 200 characters")
+    if not isinstance(said_on, date):
+        raise InvalidInterview("said_on", said_on, "expected the date the phrase was said")
+    said_on = date(said_on.year, said_on.month, said_on.day)  # a datetime's own date
     text = _clean(phrase)
     kept = " ".join(phrase.split())
     day = _one_day(text, said_on)
@@ -217,12 +260,16 @@ def parse_timeframe(phrase: str, said_on: date) -> date | Timeframe:
         return day
     frame = _window(text, said_on, kept)
     if frame is None:
-        raise ValueError(
+        raise InvalidInterview(
+            "timeframe",
+            phrase,
             "cannot read this timeframe; try a date (2026-08-01, 'August 1st'), "
-            "'by Friday', 'in two weeks', 'by the end of the month' or 'early next week'"
+            "'by Friday', 'in two weeks', 'by the end of the month' or 'early next week'",
         )
     if frame.end > _add_months(said_on, _MAX_AHEAD):
-        raise ValueError(f"ends more than {_MAX_AHEAD} months after {said_on.isoformat()}")
+        raise InvalidInterview(
+            "timeframe", phrase, f"ends more than {_MAX_AHEAD} months after {said_on.isoformat()}"
+        )
     return frame
 
 
