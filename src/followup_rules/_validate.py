@@ -320,17 +320,7 @@ def aware(
     if offset is None:
         raise fail("naive datetime: give it a time zone (e.g. pendulum.datetime(..., tz=...))")
     try:  # a plain datetime with the same fields: no subclass method runs again
-        plain = datetime(
-            value.year,
-            value.month,
-            value.day,
-            value.hour,
-            value.minute,
-            value.second,
-            value.microsecond,
-            tzinfo=tz,
-            fold=value.fold,
-        )
+        plain = datetime(*_calendar._wall_clock(value), tzinfo=tz, fold=value.fold)
     except Exception as exc:
         raise fail("is not a usable datetime") from exc
     _in_range(plain.date(), fail, latest)
@@ -558,15 +548,7 @@ def instant(value: Any, fail: Callable[[str], Exception]) -> datetime:
     failure: Exception | None = None
     try:
         offset = value.utcoffset()
-        wall = datetime(
-            value.year,
-            value.month,
-            value.day,
-            value.hour,
-            value.minute,
-            value.second,
-            value.microsecond,
-        )
+        wall = datetime(*_calendar._wall_clock(value))
     except Exception as exc:
         failure = exc
     if failure is not None:

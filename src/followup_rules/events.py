@@ -15,9 +15,9 @@ from typing import Any
 import attrs
 
 from . import _validate as v
-from .errors import InvalidHistory, InvalidInterview
+from .errors import InvalidHistory
 from .model import ActionKind, Channel, Interviewer, Recruiter
-from .timeframe import Timeframe, parse_timeframe
+from .timeframe import Timeframe, read_decision
 
 __all__ = ["Contact", "Event", "OutOfOffice", "Outcome", "Reply", "Update"]
 
@@ -187,13 +187,10 @@ class Update:
             raise InvalidHistory(
                 "Update.decision_by", self.decision_by, "only an UNDECIDED update has a new date"
             )
-        if isinstance(self.decision_by, str):
-            try:
-                read = parse_timeframe(self.decision_by, self.at.date())
-            except InvalidInterview as error:
-                raise InvalidHistory(
-                    "Update.decision_by", self.decision_by, error.problem
-                ) from None
+        if isinstance(self.decision_by, str):  # a phrase, read from the day of the update
+            read = read_decision(
+                self.decision_by, self.at.date(), "Update.decision_by", InvalidHistory
+            )
             object.__setattr__(self, "decision_by", read)
         if self.decision_date is not None and self.decision_date < self.at.date():
             raise InvalidHistory(

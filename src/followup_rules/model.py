@@ -15,7 +15,7 @@ import pendulum
 from . import _calendar
 from . import _validate as v
 from .errors import InvalidInterview
-from .timeframe import Timeframe, parse_timeframe
+from .timeframe import Timeframe, read_decision
 
 __all__ = [
     "ActionKind",
@@ -392,13 +392,8 @@ class Interview:
 
     def __attrs_post_init__(self) -> None:
         v.check_fields(self)
-        if isinstance(self.decision_by, str):
-            try:
-                read = parse_timeframe(self.decision_by, self.starts_at.date())
-            except InvalidInterview as error:
-                raise InvalidInterview(
-                    "Interview.decision_by", self.decision_by, error.problem
-                ) from None
+        if isinstance(self.decision_by, str):  # a phrase, read from the interview's day
+            read = read_decision(self.decision_by, self.starts_at.date(), "Interview.decision_by")
             object.__setattr__(self, "decision_by", read)
         if self.contact is not None and self.person(self.contact) is None:
             raise InvalidInterview(

@@ -432,28 +432,25 @@ def cards(interview: Interview, facts: tuple[Any, ...] | None = None) -> list[Ac
 
 def timeline(interview: Interview, facts: tuple[Any, ...] | None = None) -> Action:
     """Rule ``timeline``: ask when they expect to decide."""
-    at = _IN_PERSON_AT[ActionKind.ASK_TIMELINE]
-    return _in_person(
-        interview,
-        ActionKind.ASK_TIMELINE,
-        TIMELINE,
-        interview.follow_up_contact,
-        at,
-        facts=facts,
-    )
+    return _to_the_contact(interview, ActionKind.ASK_TIMELINE, TIMELINE, facts)
 
 
 def permission(interview: Interview, facts: tuple[Any, ...] | None = None) -> Action:
     """Rule ``permission``: say you are interested, ask to check back then, and how."""
-    at = _IN_PERSON_AT[ActionKind.ASK_PERMISSION]
-    return _in_person(
-        interview,
-        ActionKind.ASK_PERMISSION,
-        PERMISSION,
-        interview.follow_up_contact,
-        at,
-        facts=facts,
-    )
+    return _to_the_contact(interview, ActionKind.ASK_PERMISSION, PERMISSION, facts)
+
+
+def _to_the_contact(
+    interview: Interview,
+    kind: ActionKind,
+    item: Rule,
+    facts: tuple[Any, ...] | None,
+    sources: tuple[str, ...] | None = None,
+) -> Action:
+    """An in-room step addressed to the follow-up contact, at its moment of the interview."""
+    at = _IN_PERSON_AT[kind]
+    contact = interview.follow_up_contact
+    return _in_person(interview, kind, item, contact, at, sources=sources, facts=facts)
 
 
 def closing(interview: Interview, facts: tuple[Any, ...] | None = None) -> Action:
@@ -462,17 +459,9 @@ def closing(interview: Interview, facts: tuple[Any, ...] | None = None) -> Actio
     After a video or phone interview it also asks each interviewer for their
     e-mail address and title (rule ``cards``: the details a card would give).
     """
-    at = _IN_PERSON_AT[ActionKind.CLOSING_STATEMENT]
     remote = interview.format is not InterviewFormat.IN_PERSON
-    return _in_person(
-        interview,
-        ActionKind.CLOSING_STATEMENT,
-        CLOSING,
-        interview.follow_up_contact,
-        at,
-        sources=_sources(CLOSING.sources, CARDS.sources) if remote else None,
-        facts=facts,
-    )
+    sources = _sources(CLOSING.sources, CARDS.sources) if remote else None
+    return _to_the_contact(interview, ActionKind.CLOSING_STATEMENT, CLOSING, facts, sources)
 
 
 # -- right after: thank-you notes and the recruiter ----------------------------

@@ -273,6 +273,26 @@ def parse_timeframe(phrase: str, said_on: date) -> date | Timeframe:
     return frame
 
 
+def read_decision(
+    value: date | Timeframe | str | None,
+    said_on: date,
+    field: str,
+    error: type[InvalidInterview] = InvalidInterview,
+) -> date | Timeframe | None:
+    """A decision date as a model holds it: a phrase is read from *said_on*.
+
+    Raises:
+        InvalidInterview: (or the *error* subclass given) naming *field* when
+            the phrase cannot be read.
+    """
+    if not isinstance(value, str):
+        return value
+    try:
+        return parse_timeframe(value, said_on)
+    except InvalidInterview as problem:
+        raise error(field, value, problem.problem) from None
+
+
 def _one_day(text: str, said: date) -> date | None:
     if text == "today":
         return said
