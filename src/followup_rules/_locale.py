@@ -19,7 +19,7 @@ _REGIONS = {
     "en": ("US", "GB"),
     "de": ("DE", "AT", "CH"),
     "fr": ("FR", "BE", "CA", "CH"),
-    "es": ("ES", "MX", "AR", "CO", "CL", "US"),
+    "es": ("ES", "MX", "AR", "CO", "CL"),
 }
 
 LOCALES: tuple[str, ...] = tuple(
