@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from babel import Locale
+from babel.core import get_cldr_version
 from babel.messages.catalog import Catalog
 from babel.messages.extract import DEFAULT_KEYWORDS, extract_from_dir
 from babel.messages.frontend import parse_mapping_cfg
@@ -138,7 +139,9 @@ def zone_cities() -> dict[str, dict[str, str]]:
 
 
 def zones_json() -> str:
-    return json.dumps(zone_cities(), ensure_ascii=False, indent=1, sort_keys=True) + "\n"
+    """``zones.json``: the cities, and the CLDR version they come from."""
+    data = {"cldr": get_cldr_version(), "cities": zone_cities()}
+    return json.dumps(data, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
 
 
 def main(argv: list[str]) -> int:

@@ -110,7 +110,7 @@ def _cities() -> Mapping[str, Mapping[str, str]]:
         .joinpath("zones.json")
         .read_text("utf-8")
     )
-    cities: dict[str, dict[str, str]] = json.loads(data)
+    cities: dict[str, dict[str, str]] = json.loads(data)["cities"]
     return cities
 
 
