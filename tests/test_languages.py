@@ -650,3 +650,131 @@ def test_times_in_a_sentence_read_naturally() -> None:
     assert language("en").clock(time(12)) == "noon"
     assert language("de").clock(time(12)) == "12:00 Uhr"
     assert language("fr").clock(time(0)) == "0\u00a0h"
+
+
+class TestEdges:
+    @pytest.mark.parametrize(
+        ("phrase", "expected"),
+        [
+            ("this week", ("bis Ende derselben Woche", "d’ici la fin de cette semaine-là",
+                           "para el final de esa semana")),
+            ("early next week", ("Anfang der darauffolgenden Woche",
+                                 "en début de semaine suivante",
+                                 "a principios de la semana siguiente")),
+            ("by the end of next week", ("bis Ende der darauffolgenden Woche",
+                                         "d’ici la fin de la semaine suivante",
+                                         "para el final de la semana siguiente")),
+            ("in September", ("im September", "en septembre", "en septiembre")),
+            ("early September", ("Anfang September", "début septembre",
+                                 "a principios de septiembre")),
+            ("in a couple of days", ("innerhalb von ein, zwei Tagen", "d’ici un jour ou deux",
+                                     "en un par de días")),
+            ("in a few weeks", ("innerhalb weniger Wochen", "d’ici quelques semaines",
+                                "en unas semanas")),
+            ("in a couple of months", ("innerhalb von ein, zwei Monaten",
+                                       "d’ici un mois ou deux", "en un par de meses")),
+            ("in a few months", ("innerhalb weniger Monate", "d’ici quelques mois",
+                                 "en unos meses")),
+            ("in a day", ("innerhalb eines Tages", "d’ici vingt-quatre heures",
+                          "en un plazo de un día")),
+            ("in a month", ("innerhalb eines Monats", "d’ici un mois", "en un plazo de un mes")),
+        ],
+    )  # fmt: skip
+    def test_every_shape_of_window_is_worded(
+        self, phrase: str, expected: tuple[str, str, str]
+    ) -> None:
+        frame = parse_timeframe(phrase, date(2026, 7, 7))
+        assert not isinstance(frame, date)
+        words = tuple(language(code).decision_words(frame.end, frame) for code in LANGUAGES)
+        assert words == expected
+        between = attrs.evolve(frame, kind="between")
+        assert language("es").decision_words(frame.end, between).startswith("entre el ")
+        assert language("de").decision_words(None, None) is None
+
+    @pytest.mark.parametrize("code", ["en", *LANGUAGES])
+    def test_names_for_nobody_are_empty(self, code: str) -> None:
+        words = language(code)
+        for style in Salutation:
+            assert words.addressee(None, style) == ""
+            assert words.spoken_name(None, style) == ""
+        assert repr(words) == f"<{type(words).__name__} {code}>"
+
+    def test_a_recruiter_is_named_by_name(self) -> None:
+        rita = Recruiter("Rita Cole")
+        assert language("de").addressee(rita, Salutation.FULL_NAME) == "Rita Cole"
+        assert language("fr").addressee(rita, Salutation.HONORIFIC) == "Rita Cole"
+        assert language("es").spoken_of(rita, Salutation.FIRST_NAME) == "Rita"
+        assert language("de").spoken_name(rita, Salutation.HONORIFIC) == "Rita Cole"
+        assert language("es").addressee(rita, Salutation.FIRST_NAME) == "Rita"
+
+    def test_names_without_a_title(self) -> None:
+        bo = Interviewer("Bo Chen")
+        assert language("fr").formal_name(bo) == "Bo Chen"
+        assert language("fr").envelope_name(bo) == "Bo Chen"
+        assert language("es").formal_name(bo) == "Bo Chen"
+        assert language("es").envelope_name(Interviewer("Bo Chen", honorific="Mr.")) == (
+            "Sr. Bo Chen"
+        )
+        assert language("de").formal_name(Interviewer("Bo Chen", honorific="Prof.")) == (
+            "Prof. Bo Chen"
+        )
+        assert language("fr").formal_name(Interviewer("Bo Chen", honorific="Prof.")) == (
+            "Pr Bo Chen"
+        )
+
+    def test_fixed_offsets_and_utc_are_named_by_their_offset(self) -> None:
+        moment = pendulum.datetime(2026, 7, 16, 10, tz=pendulum.timezone(19800))
+        for code in LANGUAGES:
+            assert language(code).zone(moment.tzinfo, moment) == "UTC+5:30"
+        assert language("en").zone(moment.tzinfo, moment) == "UTC+05:30"
+
+    def test_the_german_lower_case_spares_sie(self) -> None:
+        german = language("de")
+        assert german.finish("Hallo Ana,\n\nSie haben", "Hallo Ana,") == (
+            "Hallo Ana,\n\nSie haben"
+        )
+        assert german.finish("Hallo Ana,\n\nVielen Dank", "Hallo Ana,") == (
+            "Hallo Ana,\n\nvielen Dank"
+        )
+        assert german.finish("Vielen Dank") == "Vielen Dank"
+
+    def test_an_untranslated_language_is_a_lookup_error(self) -> None:
+        with pytest.raises(LookupError):
+            language("it")
+
+    def test_your_templates_can_use_every_gettext_function(self, tmp_path: Path) -> None:
+        """_(), ngettext, pgettext and npgettext in a user's .txt and .html templates read the
+        pack's catalog; in HTML the values are escaped."""
+        (tmp_path / "note.txt").write_text(
+            "{% block body %}"
+            '{{ pgettext("decision", "by %(day)s", day="Dienstag") }} / '
+            '{{ npgettext("decision", "within a week", "within %(count)s weeks", 2, '
+            'count="zwei") }} / '
+            '{{ ngettext("One thing I did not get to mention: %(items)s.", '
+            '"A few things I did not get to mention: %(items)s.", 2, items="a") }}'
+            "{% endblock %}",
+            encoding="utf-8",
+        )
+        (tmp_path / "note.html").write_text(
+            '{{ _("We talked about %(topics)s.", topics="<b>") }} '
+            '{{ ngettext("I should add that %(items)s did not come up when we spoke.", '
+            '"I should add that %(items)s did not come up when we spoke.", 1, items="<i>") }} '
+            '{{ pgettext("debrief", "%(items)s (for %(name)s)", items="<u>", name="Bo") }} '
+            '{{ npgettext("decision", "within a day", "within %(count)s days", 3, count="3") }}',
+            encoding="utf-8",
+        )
+        iv = meeting("de")
+        pack = TemplatePack(tmp_path, locale="de")
+        note = attrs.evolve(
+            next(a for a in plan(iv) if a.kind is ActionKind.THANK_YOU), template="note"
+        )
+        message = pack.render(note, iv)
+        assert message.text == (
+            "bis Dienstag / innerhalb von zwei Wochen / "
+            "Einige Punkte konnte ich im Gespräch nicht mehr erwähnen: a."
+        )
+        assert message.html is not None
+        assert "Wir haben über &lt;b&gt; gesprochen." in message.html
+        assert "&lt;u&gt; (für Bo)" in message.html
+        assert "innerhalb von 3 Tagen" in message.html
+        assert pack._number(3) == "drei" and pack._number(30) == "30"

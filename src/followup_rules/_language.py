@@ -548,10 +548,8 @@ class French(Language):
         if key is None:
             return _offset(moment, padded=False)
         city = self.city(key)
-        if city.startswith("Le "):
+        if city.startswith("Le "):  # "Le Caire": "heure du Caire"
             of = "du " + city[3:]
-        elif city.startswith("Les "):
-            of = "des " + city[4:]
         elif city[:1] in _VOWEL:
             of = "d\u2019" + city
         else:
