@@ -79,6 +79,11 @@ def _has_placeholder(message: str | tuple[str, ...]) -> bool:
     return any("%(" in text for text in texts)
 
 
+def _key(message: Any) -> tuple[Any, ...]:
+    files = sorted({filename for filename, _ in message.locations})
+    return (message.context, message.id, tuple(files))
+
+
 def po_bytes(catalog: Catalog) -> bytes:
     out = io.BytesIO()
     write_po(out, catalog, width=99, include_lineno=False, sort_output=True)
@@ -147,7 +152,14 @@ def zones_json() -> str:
 def main(argv: list[str]) -> int:
     command = argv[0] if argv else ""
     if command == "extract":
-        POT.write_bytes(po_bytes(extract()))
+        fresh = extract()
+        if POT.exists():  # unchanged sentences keep their date: no churn in the files
+            committed = read(POT)
+            if {_key(m): " ".join(m.auto_comments) for m in committed if m.id} == {
+                _key(m): " ".join(m.auto_comments) for m in fresh if m.id
+            }:
+                fresh.creation_date = committed.creation_date
+        POT.write_bytes(po_bytes(fresh))
     elif command == "update":
         template = read(POT)
         for language in LANGUAGES:
