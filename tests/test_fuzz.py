@@ -375,7 +375,7 @@ VALID: dict[type, dict[str, st.SearchStrategy[Any]]] = {
     },
     Recruiter: {key: _PERSON[key] for key in ("name", "email", "phone")}
     | {"agency": _OPTIONAL_TEXT},
-    Candidate: dict(_PERSON),
+    Candidate: dict(_PERSON) | {"language": st.none() | st.sampled_from(["de", "fr_CA", "es"])},
     Policy: {
         "thank_you_within": st.timedeltas(timedelta(minutes=1), timedelta(days=14)),
         "thank_you_channel": st.sampled_from(["email", "postal", Channel.POSTAL]),

@@ -490,7 +490,8 @@ class TestDetailsAndEdges:
             ({"search_path": [5]}, "a template directory must be a path"),
             ({"locale": 5}, "locale must be a name like"),
             ({"locale": "../.."}, "locale must be a name like"),
-            ({"locale": "fr"}, "no translation for locale 'fr'"),
+            ({"locale": "it"}, "no translation for locale 'it'"),
+            ({"locale": "de_XX"}, "no translation for locale 'de_XX'"),
         ],
     )
     def test_bad_pack_arguments_are_named(

@@ -39,6 +39,7 @@ from followup_rules import (
     plan,
     render,
 )
+from followup_rules._language import language
 
 from .factories import at
 from .strategies import any_policy, interviews
@@ -508,7 +509,14 @@ FIXED = {
 }
 
 _SENTENCE = re.compile(r"(?<=[.?!])\s+")
-SIGN_OFFS = ("Kind regards,", "With best wishes,")
+LANGUAGES = ("en", "de", "fr", "es")
+# The sign-offs of every language: the same on every message, so not compared.
+SIGN_OFFS = tuple(
+    language(code).translations.gettext(words)
+    for code in LANGUAGES
+    for words in ("Kind regards,", "With best wishes,")
+)
+_QUOTES = ('"', "\u201e", "\u00ab")  # English, German, French and Spanish
 
 
 def _sentences(text: str) -> list[str]:
@@ -522,7 +530,14 @@ def _shared_sentences(one: str, other: str) -> int:
 
 
 def _voicemail(script: str) -> str:
-    return script.split("leave one message:")[1].split("\n\n")[1]
+    """The one message a call script says to leave: its quoted paragraph."""
+    return next(part for part in script.split("\n\n") if part.startswith(_QUOTES))
+
+
+def in_language(iv: Interview, code: str) -> Interview:
+    """*iv* with its candidate writing in *code*."""
+    assert iv.candidate is not None
+    return attrs.evolve(iv, candidate=attrs.evolve(iv.candidate, language=code))
 
 
 def _pairs(items: list[Message]) -> list[tuple[Message, Message]]:
@@ -589,11 +604,18 @@ def written_interviews(draw: st.DrawFn) -> tuple[Interview, Policy, list[object]
     return iv, policy, history
 
 
-def _check_grammar(text: str, role: str) -> None:
+def _check_grammar(text: str, role: str, code: str = "en") -> None:
     assert "  " not in text, text
-    assert not re.search(r"\s[.,;:?!]", text), text  # no space before punctuation
+    if code == "fr":  # a no-break space before ; : ? ! and none before . or ,
+        assert not re.search(r"\s[.,]| [;:?!]|[^\W\d_][;:?!]", text), text
+    else:
+        assert not re.search(r"\s[.,;:?!]", text), text  # no space before punctuation
     assert not re.search(r"[.,;:]\s*[.,;:]", text.replace("...", "")), text  # no empty sentence
     assert "None" not in text and "{{" not in text and "{%" not in text
+    sentences = _sentences(text)
+    assert len(sentences) == len(set(sentences)), text  # no sentence twice in one message
+    if code != "en":
+        return  # what follows is English grammar
     expected = ROLE_ARTICLES[role]
     wrong = "a" if expected == "an" else "an"
     assert f" {wrong} {role}" not in text, text
@@ -607,29 +629,32 @@ def _check_grammar(text: str, role: str) -> None:
     ):
         many = " and " in match.group(2)
         assert (match.group(1) == "A few things") == many, match.group(0)
-    sentences = _sentences(text)
-    assert len(sentences) == len(set(sentences)), text  # no sentence twice in one message
 
 
-@given(case=written_interviews())
+@given(case=written_interviews(), code=st.sampled_from(LANGUAGES))
 def test_every_message_follows_the_writing_rules(
-    case: tuple[Interview, Policy, list[object]],
+    case: tuple[Interview, Policy, list[object]], code: str
 ) -> None:
-    """Issue 9.7: a/an by sound, plurals, no double spaces, empty or repeated sentences."""
+    """Issue 9.7, in every language (issue 13): no double spaces, no space before
+    punctuation (French: a no-break one), no empty or repeated sentence; in English also
+    a/an by sound and plurals."""
     iv, policy, history = case
+    iv = in_language(iv, code)
     for _, message in written(plan(iv, policy, history=history), iv):
-        _check_grammar(message.text, iv.role)
+        _check_grammar(message.text, iv.role, code)
         if message.subject is not None:
             assert 0 < len(message.subject) < 80 and "\n" not in message.subject
             assert "  " not in message.subject
 
 
-@given(case=written_interviews())
+@given(case=written_interviews(), code=st.sampled_from(LANGUAGES))
 def test_no_two_messages_in_a_plan_read_alike(
-    case: tuple[Interview, Policy, list[object]],
+    case: tuple[Interview, Policy, list[object]], code: str
 ) -> None:
-    """Issue 9.3-9.4: notes to colleagues and check-ins to one person never read alike."""
+    """Issue 9.3-9.4, in every language: notes to colleagues and check-ins to one person
+    never read alike."""
     iv, policy, history = case
+    iv = in_language(iv, code)
     messages = [
         m
         for a, m in written(plan(iv, policy, history=history), iv)

@@ -539,7 +539,12 @@ def render_options(command: F) -> F:
                 type=click.Path(file_okay=False, exists=True),
                 help="Your own template directory (overrides the built-ins).",
             ),
-            click.option("--locale", default="en", show_default=True, help="How dates read."),
+            click.option(
+                "--locale",
+                metavar="LOCALE",
+                help="The messages' language and date format: en, en_GB, de, fr, es, "
+                "de_AT, fr_CA, es_MX... (default: each candidate's language, else en).",
+            ),
             click.option(
                 "--detail",
                 "details",
@@ -607,7 +612,7 @@ def plan_command(
     output: str | None,
     zone_name: str | None,
     templates: str | None,
-    locale: str,
+    locale: str | None,
     details: tuple[str, ...],
 ) -> None:
     """Print the follow-up plan of each interview FILE (.toml or .json)."""
@@ -624,9 +629,8 @@ def plan_command(
     # every step: it leaves out only the superseded ones, below.
     plans = _plans(loaded, policy, None if fmt == "ics" else when)
     if fmt == "eml":
-        pack = TemplatePack(templates, locale=locale)
         assert output is not None
-        _write_drafts(plans, Path(output), pack, extra)
+        _write_drafts(plans, Path(output), _packs(templates, locale), extra)
         return
     if fmt == "ics":
         assert when is not None
@@ -708,10 +712,31 @@ def _calendar(plans: Sequence[tuple[Loaded, Plan]], when: When, output: str | No
         raise BadInput(f"{output}: {error}") from None
 
 
+def _packs(templates: str | None, locale: str | None) -> Callable[[Interview], TemplatePack]:
+    """The pack for each interview: in --locale, else in its candidate's language.
+
+    Made before anything is planned, so that a bad --locale or --templates is
+    refused first; one pack per language, reused.
+    """
+    made: dict[str, TemplatePack] = {}
+
+    def pack_for(interview: Interview) -> TemplatePack:
+        candidate = interview.candidate
+        name = locale or getattr(candidate, "language", None) or "en"
+        pack = made.get(name)
+        if pack is None:
+            pack = made[name] = TemplatePack(templates, locale=name)
+        return pack
+
+    first = locale or "en"
+    made[first] = TemplatePack(templates, locale=first)
+    return pack_for
+
+
 def _write_drafts(
     plans: Sequence[tuple[Loaded, Plan]],
     directory: Path,
-    pack: TemplatePack,
+    packs: Callable[[Interview], TemplatePack],
     extra: dict[str, str],
 ) -> None:
     many = len(plans) > 1
@@ -728,7 +753,7 @@ def _write_drafts(
             if action.channel is not Channel.EMAIL:
                 continue
             name = eml_name(index, action)
-            draft = to_eml(action, each.interview, pack, **extra)
+            draft = to_eml(action, each.interview, packs(each.interview), **extra)
             if draft["To"] is None:
                 who = action.recipient.name if action.recipient is not None else "nobody"
                 warnings.append(f"{name}: no To: line, no e-mail address is known for {who}")
@@ -1202,19 +1227,19 @@ def render_command(
     history_path: str | None,
     now_text: str | None,
     templates: str | None,
-    locale: str,
+    locale: str | None,
     details: tuple[str, ...],
 ) -> None:
     """Write the messages of the steps still to do, for each interview FILE."""
     when = _parse_when(now_text)
     extra = _details(details)
-    pack = TemplatePack(templates, locale=locale)
+    packs = _packs(templates, locale)
     policy = _load_policy(policy_path)
     plans = _plans(_load_files(interviews, history_path), policy, when)
     # Every message is rendered before the first is printed: a detail that
     # breaks a later template prints nothing rather than half the output.
     rendered = [
-        (each, action, pack.render(action, each.interview, **extra))
+        (each, action, packs(each.interview).render(action, each.interview, **extra))
         for each, schedule in plans
         for action in schedule
         if action.template is not None

@@ -265,7 +265,8 @@ def to_eml(
 ) -> EmailMessage:
     """An e-mail draft for an EMAIL action: To, Subject, Date, text and HTML parts.
 
-    *details* go to `TemplatePack.render` (``fit="..."``).  The draft is
+    *details* go to `TemplatePack.render` (``fit="..."``); without a
+    *pack* the message is written in the candidate's language.  The draft is
     ``To:`` the recipient's address; a recipient without one gets no
     ``To:`` at all (a bare name would be a malformed header): the message's
     `Message.missing_details` says ``"email"``, and the command warns.  When
@@ -283,7 +284,10 @@ def to_eml(
 
     if action.channel is not Channel.EMAIL:
         raise TemplateError(f"a {action.channel.name} action is not an e-mail")
-    message = (pack or default_pack()).render(action, interview, **details)
+    if pack is None:  # the built-in pack in the candidate's language, as render() does
+        candidate = interview.candidate
+        pack = default_pack(getattr(candidate, "language", None) or "en")
+    message = pack.render(action, interview, **details)
     draft = EmailMessage()
     person = action.recipient
     if person is not None and person.email:

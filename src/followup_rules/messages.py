@@ -15,7 +15,10 @@ facts come from the planner with the action (`Action.facts`) and the
 templates only word them; a missing specific gives a sentence that claims
 nothing, and `Message.missing_details` names what would strengthen it.
 Sentences are written for translation: each is one ``_()`` (gettext) call
-with named placeholders, and plurals come from ``ngettext``.
+with named placeholders, and plurals come from ``ngettext``.  The catalogs of
+the other languages are compiled under ``followup_rules/locales``; the words
+built in Python (dates, lists, windows, greetings) come from
+`followup_rules._language`, one class per language.
 """
 
 from __future__ import annotations
@@ -24,8 +27,7 @@ import os
 import re
 import weakref
 from collections.abc import Callable, Iterable, Mapping
-from datetime import date, datetime, time, tzinfo
-from functools import lru_cache
+from datetime import date, datetime, time
 from typing import Any
 
 import attrs
@@ -34,10 +36,10 @@ import jinja2.ext
 import jinja2.nodes
 import jinja2.sandbox
 import markupsafe
-import pendulum
 
-from . import _sandbox
-from ._grammar import indefinite_article, join_words
+from . import _language, _sandbox
+from ._grammar import indefinite_article
+from ._locale import LOCALES, canonical_locale, is_locale_name
 from .action import Action
 from .errors import FollowupError
 from .model import (
@@ -48,7 +50,6 @@ from .model import (
     InterviewFormat,
     Recruiter,
     Salutation,
-    honorific_parts,
 )
 from .timeframe import Timeframe
 
@@ -104,41 +105,10 @@ class Message:
     enclosures: tuple[str, ...] = ()
 
 
-# How dates and times read, by locale: (day, time) pendulum patterns.
-_FORMATS = {
-    "en": ("dddd, MMMM D", "h:mm A"),
-    "en_us": ("dddd, MMMM D", "h:mm A"),
-    "en_gb": ("dddd D MMMM", "HH:mm"),
-}
-LOCALES = ("en", "en_US", "en_GB")
-"""The locales the built-in pack writes wholly in their language."""
-
-_LOCALE = re.compile(r"^[A-Za-z]{2,3}(?:[_-][A-Za-z]{2})?$")
 _SUBJECT_MAX = 78
 _CONTROL = re.compile(r"[\x00-\x1f\x7f\u2028\u2029\x85]+")
 _SPACES = re.compile(r"(?<=\S) {2,}")
 _BLANK_LINES = re.compile(r"\n{3,}")
-_NAMED_TIMES = {time(0): "midnight", time(12): "noon"}  # "12:00 AM" is ambiguous
-_NUMBER_WORDS = ("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine",
-                 "ten", "eleven", "twelve")  # fmt: skip
-
-
-@lru_cache(maxsize=4096)
-def _format_day(day: date, pattern: str, locale: str) -> str:
-    """Cached: pendulum's formatter is slow, and a population shares its days."""
-    return str(pendulum.datetime(day.year, day.month, day.day).format(pattern, locale=locale))
-
-
-@lru_cache(maxsize=1024)
-def _format_time(clock: time, pattern: str, locale: str) -> str:
-    return str(
-        pendulum.datetime(2000, 1, 1, clock.hour, clock.minute).format(pattern, locale=locale)
-    )
-
-
-@lru_cache(maxsize=256)
-def _month_name(year: int, month: int, locale: str) -> str:
-    return str(pendulum.datetime(year, month, 1).format("MMMM", locale=locale))
 
 
 def _html_body(text: str) -> markupsafe.Markup:
@@ -175,29 +145,6 @@ def _tidy(text: str) -> str:
 def _first_name(person: Any) -> str:
     name = str(getattr(person, "name", person))
     return name.split()[0] if name.split() else name
-
-
-def _formal_name(person: Interviewer) -> str:
-    """The name with its academic title, as a card gives it: "Dr. Ana Ruiz"."""
-    academic = honorific_parts(person.honorific)[1]
-    return f"{academic} {person.name}" if academic else person.name
-
-
-def _zone_label(tz: tzinfo, moment: datetime) -> str:
-    """How people name a zone: "Sydney time (AEST)", "UTC", "UTC+05:30"."""
-    key = getattr(tz, "key", None) or getattr(tz, "name", None)
-    abbreviation = moment.tzname() or ""
-    if isinstance(key, str) and "/" in key:
-        city = key.rsplit("/", 1)[1].replace("_", " ")
-        if abbreviation and not abbreviation.startswith(("+", "-")):
-            return f"{city} time ({abbreviation})"
-        return f"{city} time"
-    offset = moment.utcoffset()
-    if offset is None or not offset:
-        return "UTC"
-    minutes = int(offset.total_seconds()) // 60
-    sign = "-" if minutes < 0 else "+"
-    return f"UTC{sign}{abs(minutes) // 60:02d}:{abs(minutes) % 60:02d}"
 
 
 # -- what a caller may pass to render() -------------------------------------------
@@ -255,9 +202,13 @@ class TemplatePack:
         search_path: a directory, or directories, searched before the
             built-ins; their templates render in Jinja's sandbox.
         locale: the language and region messages are written for, one of
-            `LOCALES` (``"en"`` reads "Tuesday, July 7" and "10:00 AM";
-            ``"en_GB"`` reads "Tuesday 7 July" and "10:00").  A locale with
-            no translation is refused, never written in a mix of languages.
+            `LOCALES`: English (``"en"`` reads "Tuesday, July 7" and "10:00
+            AM"; ``"en_GB"`` reads "Tuesday 7 July" and "10:00"), German
+            (``"de"``), French (``"fr"``) or Spanish (``"es"``), each also
+            with the regions listed (``"de_AT"``, ``"fr_CA"``, ``"es_MX"``;
+            ``-`` or ``_``, any case).  A locale with no translation is
+            refused, never written in a mix of languages.  `render` picks
+            the candidate's `Candidate.language` instead.
 
     The Jinja environment is created once per pack and reused, so compiled
     templates are cached.
@@ -274,19 +225,17 @@ class TemplatePack:
         locale: str = "en",
     ) -> None:
         paths = _search_paths(search_path)
-        if not isinstance(locale, str) or not _LOCALE.match(locale):
+        if not isinstance(locale, str) or not is_locale_name(locale):
             raise TemplateError(f"locale must be a name like 'en' or 'en_GB', got {locale!r}")
-        key = locale.replace("-", "_").casefold()
-        if key not in _FORMATS:
+        name = canonical_locale(locale)
+        if name is None:
             raise TemplateError(
                 f"no translation for locale {locale!r}: the built-in messages are written in "
                 f"{', '.join(LOCALES)}"
             )
         self.search_path = tuple(paths)
         self.locale = locale
-        self._key = key
-        self._pendulum_locale = key if key != "en_us" else "en_us"
-        self._day_pattern, self._time_pattern = _FORMATS[key]
+        self.language = _language.language(name)
         self._known: dict[str, bool] = {}
         builtin = jinja2.PackageLoader("followup_rules", "templates")
         loaders: list[jinja2.BaseLoader] = [jinja2.FileSystemLoader(paths)] if paths else []
@@ -302,9 +251,7 @@ class TemplatePack:
             keep_trailing_newline=False,
             extensions=[jinja2.ext.i18n],
         )
-        self.environment.install_null_translations(newstyle=True)  # type: ignore[attr-defined]
-        gettext = self.environment.globals["gettext"]
-        self._ = gettext
+        _install_gettext(self.environment, self.language)
         self.environment.filters.update(
             day=self._day,
             time=self._time,
@@ -312,6 +259,7 @@ class TemplatePack:
             join_or=self._join_or,
             first_name=_first_name,
             a_an=indefinite_article,
+            quoted=self.language.quote,
         )
 
     def __repr__(self) -> str:
@@ -321,25 +269,20 @@ class TemplatePack:
 
     def _day(self, value: Any) -> str:
         """A date (or a datetime's own date) as people write it in this locale."""
-        return _format_day(
-            date(value.year, value.month, value.day), self._day_pattern, self._pendulum_locale
-        )
+        return self.language.day(date(value.year, value.month, value.day))
 
     def _time(self, value: datetime) -> str:
         """A wall-clock time as people write it in this locale ("10:00 AM", "midnight")."""
-        clock = time(value.hour, value.minute)
-        if self._time_pattern == "h:mm A" and clock in _NAMED_TIMES:
-            return _NAMED_TIMES[clock]
-        return _format_time(clock, self._time_pattern, self._pendulum_locale)
+        return self.language.clock(time(value.hour, value.minute))
 
     def _join(self, items: Iterable[str]) -> str:
-        return join_words(items, "and")
+        return self.language.join(items, "and")
 
     def _join_or(self, items: Iterable[str]) -> str:
-        return join_words(items, "or")
+        return self.language.join(items, "or")
 
     def _number(self, count: int) -> str:
-        return _NUMBER_WORDS[count] if 0 <= count < len(_NUMBER_WORDS) else str(count)
+        return self.language.number(count)
 
     def decision_words(self, decided: date | None, timeframe: Timeframe | None) -> str | None:
         """When they said they would decide, worded to follow "to decide": "by Wednesday, July 15".
@@ -347,59 +290,17 @@ class TemplatePack:
         A window is worded from its shape, not quoted ("within about two
         weeks", "by the end of July"), so that no date is invented.
         """
-        if timeframe is None:
-            return None if decided is None else f"by {self._day(decided)}"
-        kind = timeframe.kind
-        end = timeframe.end
-        if kind == "within":
-            unit = timeframe.unit.rstrip("s")
-            count = timeframe.count
-            if timeframe.approximate:
-                amount = "a couple of" if count == 2 else "a few"
-                return f"within {amount} {unit}s"
-            if count == 1:
-                return f"within {'an' if unit == 'hour' else 'a'} {unit}"
-            return f"within {self._number(count)} {unit}s"
-        month = _month_name(end.year, end.month, self._pendulum_locale)
-        words = {
-            "this_week": "by the end of that week",
-            "next_week": "during the following week",
-            "early_next_week": "early the following week",
-            "end_of_next_week": "by the end of the following week",
-            "this_month": f"by the end of {month}",
-            "month": f"in {month}",
-            "early_month": f"in early {month}",
-            "mid_month": f"in mid-{month}",
-            "late_month": f"in late {month}",
-        }
-        if kind in words:
-            return words[kind]
-        return f"between {self._day(timeframe.start)} and {self._day(end)}"
+        return self.language.decision_words(decided, timeframe)
 
     def addressee(self, person: Interviewer | Recruiter | None, style: Salutation) -> str:
-        """The name a letter greets: "Dr. Ruiz", "Ana" or "Ana Ruiz" (see `Salutation`)."""
-        if person is None:
-            return ""
-        if style is Salutation.FIRST_NAME:
-            return _first_name(person)
-        if style is Salutation.HONORIFIC and isinstance(person, Interviewer):
-            courtesy, academic = honorific_parts(person.honorific)
-            title = academic or courtesy
-            if title:
-                return f"{title} {person.family_name}"
-        return person.name
+        """The name a letter greets: "Dr. Ruiz", "Ana" or "Ana Ruiz" (see `Salutation`);
+        "Frau Dr. Ruiz", "Madame" or "Sra. Ruiz" in German, French or Spanish."""
+        return self.language.addressee(person, style)
 
     def spoken_name(self, person: Interviewer | Recruiter | None, style: Salutation) -> str:
         """How a voicemail greets: "Dr. Ruiz" when the policy is formal and a title is known,
         else the first name (a full name is not said aloud)."""
-        if person is None:
-            return ""
-        if style is Salutation.HONORIFIC and isinstance(person, Interviewer):
-            courtesy, academic = honorific_parts(person.honorific)
-            title = academic or courtesy
-            if title:
-                return f"{title} {person.family_name}"
-        return _first_name(person)
+        return self.language.spoken_name(person, style)
 
     # -- templates --------------------------------------------------------------
 
@@ -471,8 +372,10 @@ class TemplatePack:
             "recipient": recipient,
             "recipient_name": "" if recipient is None else recipient.name,
             "recipient_title": getattr(recipient, "title", None),
+            "greeting": self.language.greeting(recipient, style),
             "addressee": self.addressee(recipient, style),
             "spoken_name": self.spoken_name(recipient, style),
+            "spoken_of": self.language.spoken_of(recipient, style),
             "contact": interview.follow_up_contact,
             "is_contact": recipient is interview.follow_up_contact,
             "interviewers": interview.interviewers,
@@ -504,14 +407,13 @@ class TemplatePack:
         if action.channel is Channel.PHONE:
             values.update(self._call_times(action, interview))
         if action.kind is ActionKind.RECRUITER_DEBRIEF:
+            formal = self.language.formal_name
             values["people"] = self._join(
-                f"{_formal_name(person)} ({person.title})"
-                if person.title
-                else _formal_name(person)
+                f"{formal(person)} ({person.title})" if person.title else formal(person)
                 for person in interview.interviewers
             )
             values["asked"] = self._join(
-                f"{self._join(items)} (for {person.name})"
+                self.language.asked_by(self._join(items), person)
                 for person in interview.interviewers
                 if (items := interview.requested_by(person))
             )
@@ -532,15 +434,18 @@ class TemplatePack:
                 )
             else:
                 values[name] = value  # a variable of the caller's own templates
-        values["a_role"] = (
-            f"{values['role_article'] or indefinite_article(values['role'])} " + (values["role"])
-        )
+        if self.language.code == "en":
+            values["a_role"] = (
+                f"{values['role_article'] or indefinite_article(values['role'])} " + values["role"]
+            )
+        else:  # the article goes by the role's gender there: the translation says "als %(role)s"
+            values["a_role"] = values["role"]
         return values
 
     def _call_times(self, action: Action, interview: Interview) -> dict[str, Any]:
         """A call's window in the recipient's zone, and in the candidate's when it differs."""
         opens, closes = action.earliest, action.latest
-        their = f"{self._time(opens)} and {self._time(closes)} {_zone_label(opens.tzinfo, opens)}"  # type: ignore[arg-type]
+        their = self.language.window(opens, closes, opens.tzinfo)
         mine_tz = interview.zone_of(interview.candidate)
         mine_opens = opens.in_timezone(mine_tz)  # type: ignore[arg-type]
         mine_closes = closes.in_timezone(mine_tz)  # type: ignore[arg-type]
@@ -551,12 +456,8 @@ class TemplatePack:
         )
         mine = None
         if not same:
-            mine = (
-                f"{self._time(mine_opens)} and {self._time(mine_closes)} "
-                f"{_zone_label(mine_tz, mine_opens)}"
-            )
-            if mine_opens.date() != opens.date():
-                mine += f" on {self._day(mine_opens)}"
+            other_day = mine_opens.date() if mine_opens.date() != opens.date() else None
+            mine = self.language.window(mine_opens, mine_closes, mine_tz, other_day)
         return {"call_day": self._day(opens), "their_window": their, "my_window": mine}
 
     def render(self, action: Action, interview: Interview, /, **details: Any) -> Message:
@@ -579,13 +480,14 @@ class TemplatePack:
         subject, text = self._subject_and_body(self.get(name), values, f"{name}.txt")
         if not text:
             raise TemplateError("the body block is empty", f"{name}.txt")
-        text = _tidy(text)
+        text = self.language.finish(_tidy(text), values["greeting"])
+        subject = self.language.finish(subject)
         html = None
         if action.channel is Channel.EMAIL:
             # One wording for both bodies: the HTML is the text, paragraph by
             # paragraph, autoescaped; a pack may ship <name>.html to differ.
             values["subject"] = subject
-            values["lang"] = self.locale.split("_")[0]
+            values["lang"] = self.language.locale.replace("_", "-")
             values["paragraphs"] = [part.split("\n") for part in text.split("\n\n")]
             values["body_html"] = _html_body(text)
             own = f"{name}.html"
@@ -594,7 +496,7 @@ class TemplatePack:
             subject=_subject(subject) if subject and action.channel is Channel.EMAIL else None,
             text=text,
             html=html,
-            to=_address(action.recipient, action.channel, interview),
+            to=_address(action.recipient, action.channel, interview, self.language),
             channel=action.channel,
             template=name,
             missing_details=_missing(action, values, interview),
@@ -662,7 +564,7 @@ class TemplatePack:
 
 _OWNED = frozenset(
     {"a_role", "candidate", "subject", "lang", "paragraphs", "body_html", "call_day",
-     "their_window", "my_window", "people", "asked", "others"}
+     "their_window", "my_window", "people", "asked", "others", "greeting", "spoken_of"}
 )  # fmt: skip
 
 
@@ -720,7 +622,10 @@ def _plain(node: jinja2.nodes.Node) -> bool:
 
 
 def _address(
-    person: Interviewer | Recruiter | None, channel: Channel, interview: Interview
+    person: Interviewer | Recruiter | None,
+    channel: Channel,
+    interview: Interview,
+    language: _language.Language,
 ) -> str:
     if person is None:
         return ""
@@ -733,7 +638,7 @@ def _address(
     if channel is Channel.POSTAL and isinstance(person, Interviewer):
         # The envelope: the name and title from their card (seed 000), the firm, the address.
         lines = [
-            _formal_name(person),
+            language.envelope_name(person),
             person.title,
             interview.company,
             person.address or interview.address,
@@ -775,23 +680,25 @@ def _missing(action: Action, values: Mapping[str, Any], interview: Interview) ->
     return tuple(missing)
 
 
-_DEFAULT: TemplatePack | None = None
+_PACKS: dict[str, TemplatePack] = {}
 
 
-def default_pack() -> TemplatePack:
-    """The built-in pack, created on first use and shared."""
-    global _DEFAULT
-    if _DEFAULT is None:
-        _DEFAULT = TemplatePack()
-    return _DEFAULT
+def default_pack(locale: str = "en") -> TemplatePack:
+    """The built-in pack for *locale*, created on first use and shared."""
+    pack = _PACKS.get(locale)
+    if pack is None:
+        pack = _PACKS[locale] = TemplatePack(locale=locale)
+    return pack
 
 
 def render(action: Action, interview: Interview, /, **details: Any) -> Message:
-    """Write the message of *action* with the built-in templates.
+    """Write the message of *action* with the built-in templates, in the candidate's language.
 
-    *details* fill in what the interview leaves out, e.g. ``fit="five years
-    of Kafka in production"`` or ``feedback="..."``; see `DETAILS` and
-    ``docs/templates.md``.  For your own templates or another locale, use
+    The language is the interview's `Candidate.language` (English when it
+    is not given); one pack per language is made and kept.  *details* fill
+    in what the interview leaves out, e.g. ``fit="five years of Kafka in
+    production"`` or ``feedback="..."``; see `DETAILS` and
+    ``docs/templates.md``.  For your own templates or a fixed locale, use
     `TemplatePack`.
 
     Raises:
@@ -799,4 +706,70 @@ def render(action: Action, interview: Interview, /, **details: Any) -> Message:
             action, a required value is missing, or a detail is of the wrong
             type.
     """
-    return default_pack().render(action, interview, **details)
+    candidate = getattr(interview, "candidate", None)
+    return default_pack(getattr(candidate, "language", None) or "en").render(
+        action, interview, **details
+    )
+
+
+def _install_gettext(environment: jinja2.Environment, language: _language.Language) -> None:
+    """The i18n extension's functions, newstyle, reading *language*'s catalog.
+
+    As ``install_gettext_translations(..., newstyle=True)`` does, except that
+    the placeholders are filled by the language (French elides "de" before
+    a vowel where a value is put in).
+    """
+    translations = language.translations
+    fill = language.fill
+
+    @jinja2.pass_context
+    def gettext(context: jinja2.runtime.Context, message: str, /, **variables: Any) -> str:
+        text: Any = translations.gettext(message)
+        if context.eval_ctx.autoescape:
+            text = markupsafe.Markup(text)
+        return fill(text, variables)
+
+    @jinja2.pass_context
+    def ngettext(
+        context: jinja2.runtime.Context,
+        singular: str,
+        plural: str,
+        count: int,
+        /,
+        **variables: Any,
+    ) -> str:
+        variables.setdefault("num", count)
+        text: Any = translations.ngettext(singular, plural, count)
+        if context.eval_ctx.autoescape:
+            text = markupsafe.Markup(text)
+        return fill(text, variables)
+
+    @jinja2.pass_context
+    def pgettext(
+        context: jinja2.runtime.Context, where: str, message: str, /, **variables: Any
+    ) -> str:
+        text: Any = translations.pgettext(where, message)
+        if context.eval_ctx.autoescape:
+            text = markupsafe.Markup(text)
+        return fill(text, variables)
+
+    @jinja2.pass_context
+    def npgettext(
+        context: jinja2.runtime.Context,
+        where: str,
+        singular: str,
+        plural: str,
+        count: int,
+        /,
+        **variables: Any,
+    ) -> str:
+        variables.setdefault("num", count)
+        text: Any = translations.npgettext(where, singular, plural, count)
+        if context.eval_ctx.autoescape:
+            text = markupsafe.Markup(text)
+        return fill(text, variables)
+
+    environment.newstyle_gettext = True  # type: ignore[attr-defined]
+    environment.globals.update(
+        gettext=gettext, ngettext=ngettext, pgettext=pgettext, npgettext=npgettext
+    )

@@ -14,6 +14,7 @@ import pendulum
 
 from . import _calendar
 from . import _validate as v
+from ._locale import LOCALES, canonical_locale
 from .errors import InvalidInterview
 from .timeframe import Timeframe, read_decision
 
@@ -253,9 +254,31 @@ class Recruiter:
         v.check_fields(self)
 
 
+def _language(value: Any, fail: Callable[[str], Exception]) -> str | None:
+    """A locale the messages are written in, spelt as `LOCALES` spells it ("de_AT")."""
+    if value is None:
+        return None
+    if not isinstance(value, str):
+        raise fail(f"expected a locale name such as 'de' or 'fr_CA', got {type(value).__name__}")
+    name = canonical_locale(value.strip())
+    if name is None:
+        raise fail(f"messages are written in {', '.join(LOCALES)}")
+    return name
+
+
 @attrs.frozen
 class Candidate:
-    """The person following up; the messages are signed with these details."""
+    """The person following up; the messages are signed with these details.
+
+    Attributes:
+        name: the name the messages are signed with.
+        email: their address, under the signature.
+        phone: their number, under the signature and in a voicemail.
+        timezone: an IANA name; defaults to the interview's zone.
+        language: the locale `followup_rules.render` writes their messages
+            in (``"de"``, ``"fr_CA"``, ``"es"``; see `LOCALES`); English
+            when None.
+    """
 
     name: str = attrs.field(metadata=v.text("Candidate", InvalidInterview))
     email: str | None = attrs.field(default=None, metadata=v.email("Candidate", InvalidInterview))
@@ -264,6 +287,9 @@ class Candidate:
     )
     timezone: str | None = attrs.field(
         default=None, metadata=v.zone_name("Candidate", InvalidInterview)
+    )
+    language: str | None = attrs.field(
+        default=None, kw_only=True, metadata=v.custom("Candidate", InvalidInterview, _language)
     )
 
     def __attrs_post_init__(self) -> None:

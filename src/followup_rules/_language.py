@@ -1,0 +1,762 @@
+"""How each language writes the words that are built in Python, not in templates.
+
+The sentences of the messages live in the templates as gettext calls, and
+their translations in the catalogs under ``followup_rules/locales``.  A few
+words are put together in Python, because they follow the data rather than a
+sentence: the date and the clock, a list ("a, b and c"), a number, a time
+zone, how a window of days is worded ("by the end of July"), a call window,
+and above all how a letter greets a person and names them.  This module
+writes those, one `Language` subclass per language:
+
+- the phrases go through the same catalog as the templates (`pgettext`
+  with a context, `npgettext` for plurals), so that a translator finds
+  every word of a language in one ``.po`` file;
+- where grammar, not vocabulary, decides (gender and case in a greeting,
+  "y" that becomes "e" before "i" in Spanish, "de" that becomes "d'" before
+  a vowel in French, the lower case after a German greeting) the subclass
+  does it in code, from a small per-language table.
+
+`language` returns the one instance per locale, its catalog loaded once.
+"""
+
+from __future__ import annotations
+
+import gettext
+import json
+import re
+from collections.abc import Iterable, Mapping
+from datetime import date, datetime, time, tzinfo
+from functools import cache, lru_cache
+from importlib import resources
+from typing import Any, ClassVar
+
+import pendulum
+
+from ._grammar import join_words
+from ._locale import canonical_locale
+from .model import Interviewer, Recruiter, Salutation, honorific_parts
+from .timeframe import Timeframe
+
+__all__ = ["DOMAIN", "Language", "language"]
+
+DOMAIN = "followup_rules"
+"""The gettext domain: ``locales/<lang>/LC_MESSAGES/followup_rules.mo``."""
+
+Person = Interviewer | Recruiter | None
+
+_FEMALE = frozenset({"Ms.", "Mrs.", "Miss"})
+_MALE = frozenset({"Mr."})
+
+
+def _titles(person: Person) -> tuple[str | None, str | None]:
+    """The courtesy title and the academic title of *person* (a recruiter has neither)."""
+    if isinstance(person, Interviewer):
+        return honorific_parts(person.honorific)
+    return None, None
+
+
+def _gender(courtesy: str | None) -> str | None:
+    """ "f" or "m" when the courtesy title tells (Mx. and none do not)."""
+    if courtesy in _FEMALE:
+        return "f"
+    if courtesy in _MALE:
+        return "m"
+    return None
+
+
+def _full(person: Person) -> str:
+    return "" if person is None else person.name
+
+
+def _first(person: Person) -> str:
+    if person is None:
+        return ""
+    words = person.name.split()
+    return words[0] if words else person.name
+
+
+def _family(person: Person) -> str:
+    if isinstance(person, Interviewer):
+        return person.family_name
+    return person.name.split()[-1] if person is not None else ""
+
+
+def _offset(moment: datetime, *, padded: bool) -> str:
+    """ "UTC", "UTC+10", "UTC-4", "UTC+5:30" (or "UTC+05:30" when *padded*)."""
+    offset = moment.utcoffset()
+    if offset is None or not offset:
+        return "UTC"
+    minutes = int(offset.total_seconds()) // 60
+    sign = "-" if minutes < 0 else "+"
+    hours, rest = divmod(abs(minutes), 60)
+    if padded:
+        return f"UTC{sign}{hours:02d}:{rest:02d}"
+    return f"UTC{sign}{hours}" + (f":{rest:02d}" if rest else "")
+
+
+def _zone_key(tz: tzinfo | None) -> str | None:
+    key = getattr(tz, "key", None) or getattr(tz, "name", None)
+    if isinstance(key, str) and "/" in key and not key.startswith("Etc/"):
+        return key
+    return None
+
+
+@lru_cache(maxsize=1)
+def _cities() -> Mapping[str, Mapping[str, str]]:
+    """CLDR's names of the zones' cities, where a language's differs from the zone's own."""
+    data = (
+        resources.files("followup_rules")
+        .joinpath("locales")
+        .joinpath("zones.json")
+        .read_text("utf-8")
+    )
+    cities: dict[str, dict[str, str]] = json.loads(data)["cities"]
+    return cities
+
+
+@lru_cache(maxsize=4096)
+def _format_day(day: date, pattern: str, locale: str) -> str:
+    """Cached: pendulum's formatter is slow, and a population shares its days."""
+    return str(pendulum.datetime(day.year, day.month, day.day).format(pattern, locale=locale))
+
+
+@lru_cache(maxsize=1024)
+def _format_time(clock: time, pattern: str, locale: str) -> str:
+    return str(
+        pendulum.datetime(2000, 1, 1, clock.hour, clock.minute).format(pattern, locale=locale)
+    )
+
+
+@lru_cache(maxsize=256)
+def _month_name(year: int, month: int, locale: str) -> str:
+    return str(pendulum.datetime(year, month, 1).format("MMMM", locale=locale))
+
+
+class Language:
+    """How one locale writes dates, times, lists, numbers, zones, and people's names.
+
+    The base class is English; each other language overrides what differs.
+    Its phrases that hold words (a window of days, a call window, "for Bo
+    Chen") come from the catalog through `pgettext` and `npgettext`.
+
+    Attributes:
+        locale: the canonical locale name (``"de_AT"``).
+        code: the language alone (``"de"``), the catalog it reads.
+        translations: the compiled catalog (null for English, the source).
+    """
+
+    code: ClassVar[str] = "en"
+    _pendulum: ClassVar[str] = "en"
+    _day_pattern: ClassVar[str] = "dddd, MMMM D"
+    _numbers: ClassVar[tuple[str, ...]] = (
+        "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+        "eleven", "twelve",
+    )  # fmt: skip
+    _and: ClassVar[str] = "and"
+    _or: ClassVar[str] = "or"
+
+    def __init__(self, locale: str, translations: gettext.NullTranslations) -> None:
+        self.locale = locale
+        self.region = locale.partition("_")[2] or None
+        self.translations = translations
+
+    def __repr__(self) -> str:
+        return f"<{type(self).__name__} {self.locale}>"
+
+    # -- the catalog -----------------------------------------------------------------
+
+    def pgettext(self, context: str, message: str) -> str:
+        return self.translations.pgettext(context, message)
+
+    def npgettext(self, context: str, singular: str, plural: str, count: int) -> str:
+        return self.translations.npgettext(context, singular, plural, count)
+
+    def fill(self, message: str, variables: Mapping[str, Any]) -> str:
+        """A translated sentence with its placeholders filled (``%(name)s``).
+
+        A `markupsafe.Markup` sentence stays one, its values escaped.
+        """
+        return message % variables
+
+    # -- dates, times, numbers, lists --------------------------------------------------
+
+    def day(self, value: date) -> str:
+        """A date as people write it in a sentence: "Tuesday, July 7" ("Tuesday 7 July" in GB)."""
+        pattern = "dddd D MMMM" if self.region == "GB" else self._day_pattern
+        return _format_day(date(value.year, value.month, value.day), pattern, self._pendulum)
+
+    def clock(self, value: time) -> str:
+        """A wall-clock time on its own: "10:00 AM", "noon" ("12:00 AM" is ambiguous)."""
+        if self.region == "GB":
+            return _format_time(value, "HH:mm", self._pendulum)
+        if value == time(12):
+            return "noon"
+        if value == time(0):
+            return "midnight"
+        return _format_time(value, "h:mm A", self._pendulum)
+
+    def window_time(self, value: time) -> str:
+        """A time as it reads in "between ... and ...": the clock, unless grammar adds to it."""
+        return self.clock(value)
+
+    def month(self, year: int, month: int) -> str:
+        return _month_name(year, month, self._pendulum)
+
+    def number(self, count: int) -> str:
+        """A count as a word up to twelve ("two"), else in digits."""
+        words = self._numbers
+        return words[count] if 0 <= count < len(words) else str(count)
+
+    def join(self, items: Iterable[str], conjunction: str = "and") -> str:
+        """ "a, b and c" (``conjunction`` is ``"and"`` or ``"or"``, in this language)."""
+        return join_words(items, self._or if conjunction == "or" else self._and)
+
+    def quote(self, text: str) -> str:
+        """Words to be said, in this language's quotation marks."""
+        return f'"{text}"'
+
+    # -- time zones --------------------------------------------------------------------
+
+    def city(self, key: str) -> str:
+        """The city of a zone (``"America/New_York"``) as this language names it."""
+        own = key.rsplit("/", 1)[1].replace("_", " ")
+        if self.code == "en":
+            return own
+        return _cities().get(self.code, {}).get(key, own)
+
+    def zone(self, tz: tzinfo | None, moment: datetime) -> str:
+        """How people name a zone: "Sydney time (AEST)", "UTC", "UTC+05:30"."""
+        key = _zone_key(tz)
+        if key is None:
+            return _offset(moment, padded=True)
+        abbreviation = moment.tzname() or ""
+        if abbreviation and not abbreviation.startswith(("+", "-")):
+            return f"{self.city(key)} time ({abbreviation})"
+        return f"{self.city(key)} time"
+
+    # -- phrases from the catalog ------------------------------------------------------
+
+    def decision_words(self, decided: date | None, timeframe: Timeframe | None) -> str | None:
+        """When they said they would decide, worded to follow "to decide": "by Wednesday, July 15".
+
+        A window is worded from its shape, not quoted ("within about two
+        weeks", "by the end of July"), so that no date is invented.
+        """
+        if timeframe is None:
+            if decided is None:
+                return None
+            return self.fill(self.pgettext("decision", "by %(day)s"), {"day": self.day(decided)})
+        kind = timeframe.kind
+        end = timeframe.end
+        if kind == "within":
+            return self._within(timeframe)
+        if kind == "this_week":
+            return self.pgettext("decision", "by the end of that week")
+        if kind == "next_week":
+            return self.pgettext("decision", "during the following week")
+        if kind == "early_next_week":
+            return self.pgettext("decision", "early the following week")
+        if kind == "end_of_next_week":
+            return self.pgettext("decision", "by the end of the following week")
+        month = {"month": self.month(end.year, end.month)}
+        if kind == "this_month":
+            return self.fill(self.pgettext("decision", "by the end of %(month)s"), month)
+        if kind == "month":
+            return self.fill(self.pgettext("decision", "in %(month)s"), month)
+        if kind == "early_month":
+            return self.fill(self.pgettext("decision", "in early %(month)s"), month)
+        if kind == "mid_month":
+            return self.fill(self.pgettext("decision", "in mid-%(month)s"), month)
+        if kind == "late_month":
+            return self.fill(self.pgettext("decision", "in late %(month)s"), month)
+        return self.fill(
+            self.pgettext("decision", "between %(start)s and %(end)s"),
+            {"start": self.day(timeframe.start), "end": self.day(end)},
+        )
+
+    def _within(self, timeframe: Timeframe) -> str:
+        count, unit = timeframe.count, timeframe.unit
+        if timeframe.approximate:
+            if unit == "days":
+                if count == 2:
+                    return self.pgettext("decision", "within a couple of days")
+                return self.pgettext("decision", "within a few days")
+            if unit == "weeks":
+                if count == 2:
+                    return self.pgettext("decision", "within a couple of weeks")
+                return self.pgettext("decision", "within a few weeks")
+            if count == 2:
+                return self.pgettext("decision", "within a couple of months")
+            return self.pgettext("decision", "within a few months")
+        if unit == "days":
+            words = self.npgettext("decision", "within a day", "within %(count)s days", count)
+        elif unit == "weeks":
+            words = self.npgettext("decision", "within a week", "within %(count)s weeks", count)
+        else:
+            words = self.npgettext("decision", "within a month", "within %(count)s months", count)
+        return self.fill(words, {"count": self.number(count)})
+
+    def window(
+        self, opens: datetime, closes: datetime, tz: tzinfo | None, on_day: date | None = None
+    ) -> str:
+        """A call window in one zone: "between 10:00 AM and 11:30 AM Sydney time (AEST)"."""
+        values = {
+            "start": self.window_time(time(opens.hour, opens.minute)),
+            "end": self.window_time(time(closes.hour, closes.minute)),
+            "zone": self.zone(tz, opens),
+        }
+        if on_day is None:
+            return self.fill(
+                self.pgettext("call window", "between %(start)s and %(end)s %(zone)s"), values
+            )
+        values["day"] = self.day(on_day)
+        return self.fill(
+            self.pgettext("call window", "between %(start)s and %(end)s %(zone)s on %(day)s"),
+            values,
+        )
+
+    def asked_by(self, items: str, person: Interviewer) -> str:
+        """What one interviewer asked for, for the recruiter: "two code samples (for Bo Chen)"."""
+        return self.fill(
+            self.pgettext("debrief", "%(items)s (for %(name)s)"),
+            {"items": items, "name": person.name},
+        )
+
+    # -- people ------------------------------------------------------------------------
+
+    def greeting(self, person: Person, style: Salutation) -> str:
+        """The greeting line of a letter, punctuation included: "Dear Dr. Ruiz,"."""
+        return f"Dear {self.addressee(person, style)},"
+
+    def addressee(self, person: Person, style: Salutation) -> str:
+        """The name a letter greets: "Dr. Ruiz", "Ana" or "Ana Ruiz" (see `Salutation`)."""
+        if person is None:
+            return ""
+        if style is Salutation.FIRST_NAME:
+            return _first(person)
+        if style is Salutation.HONORIFIC:
+            courtesy, academic = _titles(person)
+            title = academic or courtesy
+            if title:
+                return f"{title} {_family(person)}"
+        return person.name
+
+    def spoken_name(self, person: Person, style: Salutation) -> str:
+        """How a voicemail greets them: "Dr. Ruiz" when formal and a title is known,
+        else the first name (a full name is not said aloud)."""
+        if person is None:
+            return ""
+        if style is Salutation.HONORIFIC:
+            courtesy, academic = _titles(person)
+            title = academic or courtesy
+            if title:
+                return f"{title} {_family(person)}"
+        return _first(person)
+
+    def spoken_of(self, person: Person, style: Salutation) -> str:
+        """How one names them aloud to someone else ("ask when Dr. Ruiz is free")."""
+        return self.spoken_name(person, style)
+
+    def formal_name(self, person: Interviewer) -> str:
+        """The name with its academic title, as a card gives it: "Dr. Ana Ruiz"."""
+        academic = _titles(person)[1]
+        return f"{academic} {person.name}" if academic else person.name
+
+    def envelope_name(self, person: Interviewer) -> str:
+        """The name on an envelope."""
+        return self.formal_name(person)
+
+    # -- the finished text -------------------------------------------------------------
+
+    def finish(self, text: str, greeting: str | None = None) -> str:
+        """What the language does to a whole message (German: lower case after the greeting)."""
+        return text
+
+
+class German(Language):
+    """Deutsch: "Sehr geehrte Frau Dr. Ruiz,", "Dienstag, 7. Juli", "10:00 Uhr".
+
+    A letter is written with *Sie*.  After the greeting's comma the text goes
+    on in lower case (the opening sentences are written to begin with a word
+    that is not a noun, so that this is always right).  Switzerland writes
+    "ss" for "ß"; Austria says "Jänner" for January.
+    """
+
+    code = "de"
+    _pendulum = "de"
+    _day_pattern = "dddd, D. MMMM"
+    _numbers = (
+        "null", "eins", "zwei", "drei", "vier", "fünf", "sechs", "sieben", "acht", "neun",
+        "zehn", "elf", "zwölf",
+    )  # fmt: skip
+    _and = "und"
+    _or = "oder"
+    _academic: ClassVar[dict[str, str]] = {"Dr.": "Dr.", "Prof.": "Prof."}
+    _sie = frozenset({"Sie", "Ihr", "Ihre", "Ihren", "Ihrem", "Ihrer", "Ihres", "Ihnen"})
+
+    def day(self, value: date) -> str:
+        text = super().day(value)
+        return text.replace("Januar", "Jänner") if self.region == "AT" else text
+
+    def month(self, year: int, month: int) -> str:
+        name = super().month(year, month)
+        return "Jänner" if self.region == "AT" and month == 1 else name
+
+    def clock(self, value: time) -> str:
+        return f"{value.hour}:{value.minute:02d} Uhr"
+
+    def window_time(self, value: time) -> str:
+        return f"{value.hour}:{value.minute:02d}"  # "zwischen 10:00 und 11:30 Uhr"
+
+    def quote(self, text: str) -> str:
+        return f"\u201e{text}\u201c"
+
+    def zone(self, tz: tzinfo | None, moment: datetime) -> str:
+        key = _zone_key(tz)
+        if key is None:
+            return _offset(moment, padded=False)
+        return f"Ortszeit {self.city(key)}, {_offset(moment, padded=False)}"
+
+    def _title(self, person: Person) -> tuple[str | None, str]:
+        """ "Frau" or "Herr" (or None), and the academic title with its space."""
+        courtesy, academic = _titles(person)
+        gender = _gender(courtesy)
+        word = {"f": "Frau", "m": "Herr"}.get(gender or "")
+        return word, f"{self._academic[academic]} " if academic else ""
+
+    def greeting(self, person: Person, style: Salutation) -> str:
+        # First names go with "Hallo" and still with Sie (as in international
+        # firms); the candidate never offers "du".  Without Frau or Herr the
+        # gender is unknown, and "Guten Tag" with the name needs none.
+        if style is Salutation.FIRST_NAME:
+            return f"Hallo {_first(person)},"
+        word, academic = self._title(person)
+        if style is Salutation.HONORIFIC and word is not None:
+            opening = "Sehr geehrte" if word == "Frau" else "Sehr geehrter"
+            return f"{opening} {word} {academic}{_family(person)},"
+        if style is Salutation.HONORIFIC:
+            return f"Guten Tag {academic}{_full(person)},"
+        return f"Guten Tag {_full(person)},"
+
+    def addressee(self, person: Person, style: Salutation) -> str:
+        if person is None:
+            return ""
+        if style is Salutation.FIRST_NAME:
+            return _first(person)
+        word, academic = self._title(person)
+        if style is Salutation.HONORIFIC and word is not None:
+            return f"{word} {academic}{_family(person)}"
+        if style is Salutation.HONORIFIC:
+            return f"{academic}{_full(person)}"
+        return _full(person)
+
+    def spoken_name(self, person: Person, style: Salutation) -> str:
+        if person is None:
+            return ""
+        if style is Salutation.FIRST_NAME:
+            return _first(person)
+        word, academic = self._title(person)
+        if style is Salutation.HONORIFIC and word is not None:
+            return f"{word} {academic}{_family(person)}"
+        return _full(person)
+
+    def formal_name(self, person: Interviewer) -> str:
+        academic = self._title(person)[1]
+        return f"{academic}{person.name}"
+
+    def envelope_name(self, person: Interviewer) -> str:
+        word, academic = self._title(person)
+        return f"{word + ' ' if word else ''}{academic}{person.name}"
+
+    def finish(self, text: str, greeting: str | None = None) -> str:
+        if greeting and text.startswith(greeting + "\n\n"):
+            start = len(greeting) + 2
+            word = text[start:].split(" ", 1)[0]
+            if word[:1].isupper() and word not in self._sie and not word.isupper():
+                text = text[:start] + text[start].lower() + text[start + 1 :]
+        if self.region == "CH":
+            text = text.replace("ß", "ss")
+        return text
+
+
+_NBSP = "\u00a0"
+_ELIDING = re.compile(r"\b([DdLlQq]e|[Ll]a|[Qq]ue|[Ll]orsque|[Pp]uisque|[Jj]usque) %\((\w+)\)s")
+_VOWEL = frozenset("aeiouàâäéèêëîïôöùûüœæAEIOUÀÂÄÉÈÊËÎÏÔÖÙÛÜŒÆ")
+
+
+@lru_cache(maxsize=1024)
+def _elisions(message: str) -> tuple[tuple[int, int, str, str], ...]:
+    """Where *message* puts "de", "que", "le" or "la" before a placeholder."""
+    return tuple(
+        (match.start(), match.end(), match.group(1), match.group(2))
+        for match in _ELIDING.finditer(message)
+    )
+
+
+class French(Language):
+    """Français : « Madame, », « mardi 7 juillet », « 10 h 30 ».
+
+    A letter is written with *vous*.  "de", "que", "le" and "la" before a
+    value that begins with a vowel are elided where the value is put in
+    ("le poste d'analyste", "chez Acme" needs none), never in the user's own
+    words.  "Mademoiselle" is no longer used in formal writing: "Miss" is
+    "Madame".
+    """
+
+    code = "fr"
+    _pendulum = "fr"
+    _day_pattern = "dddd D MMMM"
+    _numbers = (
+        "zéro", "un", "deux", "trois", "quatre", "cinq", "six", "sept", "huit", "neuf", "dix",
+        "onze", "douze",
+    )  # fmt: skip
+    _and = "et"
+    _or = "ou"
+
+    def fill(self, message: str, variables: Mapping[str, Any]) -> str:
+        if " %(" in message:
+            places = _elisions(str(message))
+            if places:
+                parts = []
+                last = 0
+                for start, end, word, name in places:
+                    value = str(variables.get(name, ""))
+                    if value[:1] in _VOWEL:
+                        parts.append(message[last:start] + word[:-1] + "\u2019")
+                        parts.append(f"%({name})s")
+                        last = end
+                message = type(message)("".join(parts) + message[last:])
+        return message % variables
+
+    def day(self, value: date) -> str:
+        pattern = "dddd D[er] MMMM" if value.day == 1 else self._day_pattern
+        return _format_day(date(value.year, value.month, value.day), pattern, self._pendulum)
+
+    def clock(self, value: time) -> str:
+        if value.minute:
+            return f"{value.hour}{_NBSP}h{_NBSP}{value.minute:02d}"
+        return f"{value.hour}{_NBSP}h"
+
+    def window_time(self, value: time) -> str:
+        return self.clock(value)
+
+    def quote(self, text: str) -> str:
+        return f"\u00ab{_NBSP}{text}{_NBSP}\u00bb"
+
+    def zone(self, tz: tzinfo | None, moment: datetime) -> str:
+        key = _zone_key(tz)
+        if key is None:
+            return _offset(moment, padded=False)
+        city = self.city(key)
+        if city.startswith("Le "):  # "Le Caire": "heure du Caire"
+            of = "du " + city[3:]
+        elif city[:1] in _VOWEL:
+            of = "d\u2019" + city
+        else:
+            of = "de " + city
+        return f"heure {of}, {_offset(moment, padded=False)}"
+
+    def _title(self, person: Person) -> tuple[str | None, str | None]:
+        """ "Madame" or "Monsieur" (or None), and the academic title, if any."""
+        courtesy, academic = _titles(person)
+        word = {"f": "Madame", "m": "Monsieur"}.get(_gender(courtesy) or "")
+        return word, academic
+
+    def greeting(self, person: Person, style: Salutation) -> str:
+        # "Madame," alone is the formal letter's greeting; a professor is
+        # "Madame la Professeure".  A doctorate is not used as a form of
+        # address.  Without Madame or Monsieur, "Bonjour" and the name.
+        if style is Salutation.HONORIFIC:
+            word, academic = self._title(person)
+            if word == "Madame":
+                return "Madame la Professeure," if academic == "Prof." else "Madame,"
+            if word == "Monsieur":
+                return "Monsieur le Professeur," if academic == "Prof." else "Monsieur,"
+        if style is Salutation.FIRST_NAME:
+            return f"Bonjour {_first(person)},"
+        return f"Bonjour {_full(person)},"
+
+    def addressee(self, person: Person, style: Salutation) -> str:
+        if person is None:
+            return ""
+        if style is Salutation.FIRST_NAME:
+            return _first(person)
+        word = self._title(person)[0]
+        if style is Salutation.HONORIFIC and word is not None:
+            return word
+        return _full(person)
+
+    def spoken_name(self, person: Person, style: Salutation) -> str:
+        if person is None:
+            return ""
+        if style is Salutation.FIRST_NAME:
+            return _first(person)
+        word = self._title(person)[0]
+        if style is Salutation.HONORIFIC and word is not None:
+            return f"{word} {_family(person)}"
+        return _full(person)
+
+    def formal_name(self, person: Interviewer) -> str:
+        academic = _titles(person)[1]
+        short = {"Dr.": "Dr", "Prof.": "Pr"}.get(academic or "")
+        return f"{short} {person.name}" if short else person.name
+
+    def envelope_name(self, person: Interviewer) -> str:
+        word = self._title(person)[0]
+        return f"{word} {person.name}" if word else person.name
+
+
+_SPANISH_I = re.compile(r"^(?:[iíIÍ]|[hH][iíIÍ](?![aeouáéóúAEOUÁÉÓÚ]))")
+_SPANISH_O = re.compile(r"^[hH]?[oóOÓ]")
+
+
+class Spanish(Language):
+    """Español: "Estimada Sra. Ruiz:", "martes 7 de julio", "las 10:00".
+
+    A letter is written with *usted*; the greeting ends with a colon.  In a
+    sentence the weekday and the date go without a comma ("el martes 7 de
+    julio", not the "martes, 7 de julio" of a letter's date line).  "y"
+    becomes "e" before an "i" sound and "o" becomes "u" before an "o" sound.
+    """
+
+    code = "es"
+    _pendulum = "es"
+    _day_pattern = "dddd D [de] MMMM"
+    _numbers = (
+        "cero", "uno", "dos", "tres", "cuatro", "cinco", "seis", "siete", "ocho", "nueve", "diez",
+        "once", "doce",
+    )  # fmt: skip
+    _courtesy: ClassVar[dict[str, tuple[str, str]]] = {
+        # written, spoken
+        "Ms.": ("Sra.", "señora"),
+        "Mrs.": ("Sra.", "señora"),
+        "Miss": ("Srta.", "señorita"),
+        "Mr.": ("Sr.", "señor"),
+    }
+    _academic: ClassVar[dict[tuple[str, str], tuple[str, str, str]]] = {
+        # written in a greeting, spoken, before a full name
+        ("Dr.", "f"): ("Dra.", "doctora", "Dra."),
+        ("Dr.", "m"): ("Dr.", "doctor", "Dr."),
+        ("Prof.", "f"): ("profesora", "profesora", "Prof.\u00aa"),
+        ("Prof.", "m"): ("profesor", "profesor", "Prof."),
+    }
+
+    def join(self, items: Iterable[str], conjunction: str = "and") -> str:
+        words = [str(item) for item in items]
+        if len(words) <= 1:
+            return "".join(words)
+        last = words[-1]
+        if conjunction == "or":
+            word = "u" if _SPANISH_O.match(last) else "o"
+        else:
+            word = "e" if _SPANISH_I.match(last) else "y"
+        return f"{', '.join(words[:-1])} {word} {last}"
+
+    def clock(self, value: time) -> str:
+        return f"{value.hour}:{value.minute:02d}"
+
+    def window_time(self, value: time) -> str:
+        # "entre las 10:00 y las 11:30"; one o'clock is singular: "la 1:30".
+        return f"{'la' if value.hour == 1 else 'las'} {self.clock(value)}"
+
+    def quote(self, text: str) -> str:
+        return f"\u00ab{text}\u00bb"
+
+    def zone(self, tz: tzinfo | None, moment: datetime) -> str:
+        key = _zone_key(tz)
+        if key is None:
+            return _offset(moment, padded=False)
+        return f"hora de {self.city(key)}, {_offset(moment, padded=False)}"
+
+    def _forms(self, person: Person) -> tuple[str | None, tuple[str, str, str] | None]:
+        """The gender ("f", "m" or None) and the title's forms, when they are known."""
+        courtesy, academic = _titles(person)
+        gender = _gender(courtesy)
+        if gender is None:
+            return None, None
+        if academic is not None:
+            return gender, self._academic[academic, gender]
+        written, spoken = self._courtesy[courtesy or ""]
+        return gender, (written, spoken, written)
+
+    def greeting(self, person: Person, style: Salutation) -> str:
+        # "Estimado" or "Estimada" needs the gender, which only Ms., Mrs., Miss
+        # and Mr. give; without it "Buenos días" and the name, the usual
+        # opening of a courteous e-mail, avoids the form-letter "Estimado/a".
+        gender = self._forms(person)[0]
+        if gender is None:
+            name = _first(person) if style is Salutation.FIRST_NAME else _full(person)
+            return f"Buenos días, {name}:"
+        opening = "Estimada" if gender == "f" else "Estimado"
+        return f"{opening} {self.addressee(person, style)}:"
+
+    def addressee(self, person: Person, style: Salutation) -> str:
+        if person is None:
+            return ""
+        if style is Salutation.FIRST_NAME:
+            return _first(person)
+        forms = self._forms(person)[1]
+        if style is Salutation.HONORIFIC and forms is not None:
+            return f"{forms[0]} {_family(person)}"
+        return _full(person)
+
+    def spoken_name(self, person: Person, style: Salutation) -> str:
+        if person is None:
+            return ""
+        if style is Salutation.FIRST_NAME:
+            return _first(person)
+        forms = self._forms(person)[1]
+        if style is Salutation.HONORIFIC and forms is not None:
+            return f"{forms[1]} {_family(person)}"
+        return _full(person)
+
+    def spoken_of(self, person: Person, style: Salutation) -> str:
+        # Spoken of, a title takes its article: "la doctora Ruiz".
+        gender, forms = self._forms(person)
+        if style is Salutation.HONORIFIC and forms is not None:
+            return f"{'la' if gender == 'f' else 'el'} {forms[1]} {_family(person)}"
+        return self.spoken_name(person, style)
+
+    def formal_name(self, person: Interviewer) -> str:
+        forms = self._forms(person)[1]
+        if forms is not None and _titles(person)[1] is not None:
+            return f"{forms[2]} {person.name}"
+        return person.name
+
+    def envelope_name(self, person: Interviewer) -> str:
+        forms = self._forms(person)[1]
+        return f"{forms[2]} {person.name}" if forms is not None else person.name
+
+
+_CLASSES: dict[str, type[Language]] = {
+    "en": Language,
+    "de": German,
+    "fr": French,
+    "es": Spanish,
+}
+
+
+@cache
+def _translations(code: str) -> gettext.NullTranslations:
+    """The compiled catalog of a language; English is the source and needs none."""
+    if code == "en":
+        return gettext.NullTranslations()
+    path = resources.files("followup_rules").joinpath("locales")
+    for part in (code, "LC_MESSAGES", f"{DOMAIN}.mo"):
+        path = path.joinpath(part)
+    with path.open("rb") as data:
+        return gettext.GNUTranslations(data)
+
+
+@cache
+def language(locale: str) -> Language:
+    """The `Language` of *locale* (any spelling `canonical_locale` accepts).
+
+    Raises:
+        LookupError: the locale has no translation.
+    """
+    name = canonical_locale(locale)
+    if name is None:
+        raise LookupError(locale)
+    code = name.partition("_")[0]
+    return _CLASSES[code](name, _translations(code))
