@@ -44,6 +44,12 @@ settings.register_profile(
     max_examples=25,
     derandomize=True,
     database=None,
+    # mutmut runs a test class's tests from more than one instance.
+    suppress_health_check=[
+        HealthCheck.too_slow,
+        HealthCheck.filter_too_much,
+        HealthCheck.differing_executors,
+    ],
 )
 settings.load_profile(
     os.environ.get("HYPOTHESIS_PROFILE", "followup-ci" if os.environ.get("CI") else "followup-dev")
