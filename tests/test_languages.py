@@ -416,6 +416,26 @@ class TestGreetings:
         assert "«Buenos días, doctora Ruiz, le habla Sam Lee." in text
         assert "pregunte cuándo estará disponible la doctora Ruiz" in text
 
+    def test_each_voicemail_closes_as_the_language_does(self) -> None:
+        """German says goodbye on the phone ("Auf Wiederhören"), French wishes a good day,
+        and Spanish puts the sentence's full stop after the closing guillemet."""
+        endings = {
+            "de": "Auf Wiederhören.\u201c",
+            "fr": "vous souhaite une bonne journée.\u00a0\u00bb",
+            "es": "pronto\u00bb.",
+        }
+        for lang, ending in endings.items():
+            iv = meeting(lang)
+            call = next(
+                a
+                for a in plan(iv, Policy.persistent())
+                if a.channel is Channel.PHONE and a.kind is ActionKind.CHECK_IN
+            )
+            script = render(call, iv).text
+            (voicemail,) = [part for part in script.split("\n\n") if part[:1] in "\u201e\u00ab"]
+            assert voicemail.endswith(ending), (lang, voicemail)
+        assert language("es").quote("¿Sí?") == "«¿Sí?»"
+
     def test_a_doctorate_without_a_gender_is_kept(self) -> None:
         """ "Dr." alone tells no gender: German says "Dr. Ruiz" aloud, Spanish writes
         "Dr. Ana Ruiz" on the envelope and to the recruiter, French "Dr Ana Ruiz"."""
