@@ -310,7 +310,8 @@ class TestWholePlansInEachLanguage:
                 body = text.split("\n\n")[1]
                 assert body[0].islower() or body.startswith(("Sie ", "Ihr")), (case, text)
             if lang == "fr":
-                assert not re.search(r" [;:?!]|[^\W\d_][;:?!]", text), (case, text)
+                for line in (text, message.subject or ""):  # the subject keeps its spaces
+                    assert not re.search(r" [;:?!]|[^\W\d_][;:?!]", line), (case, line)
                 assert "« " not in text and " »" not in text
             if lang == "es":
                 for sentence in re.findall(r"[^.?!]*\?", text):
@@ -386,14 +387,15 @@ class TestGreetings:
         ("locale", "spoken", "spoken_of", "envelope"),
         [
             ("de", "Frau Dr. Ruiz", "Frau Dr. Ruiz", "Frau Dr. Ana Ruiz"),
-            ("fr", "Madame Ruiz", "Madame Ruiz", "Madame Ana Ruiz"),
+            ("fr", "Madame Ruiz", "Madame Ruiz", "Dr Ana Ruiz"),
             ("es", "doctora Ruiz", "la doctora Ruiz", "Dra. Ana Ruiz"),
         ],
     )
     def test_names_said_aloud_and_on_the_envelope(
         self, locale: str, spoken: str, spoken_of: str, envelope: str
     ) -> None:
-        """A voicemail greets "Frau Dr. Ruiz"; Spanish speaks of "la doctora Ruiz"."""
+        """A voicemail greets "Frau Dr. Ruiz"; Spanish speaks of "la doctora Ruiz"; a French
+        envelope writes the doctorate "Dr", without a dot."""
         ana = Interviewer("Ana Ruiz", honorific="Ms. Dr.")
         words = language(locale)
         assert words.spoken_name(ana, Salutation.HONORIFIC) == spoken
@@ -414,6 +416,41 @@ class TestGreetings:
         assert "«Buenos días, doctora Ruiz, le habla Sam Lee." in text
         assert "pregunte cuándo estará disponible la doctora Ruiz" in text
 
+    def test_each_voicemail_closes_as_the_language_does(self) -> None:
+        """German says goodbye on the phone ("Auf Wiederhören"), French wishes a good day,
+        and Spanish puts the sentence's full stop after the closing guillemet."""
+        endings = {
+            "de": "Auf Wiederhören.\u201c",
+            "fr": "vous souhaite une bonne journée.\u00a0\u00bb",
+            "es": "pronto\u00bb.",
+        }
+        for lang, ending in endings.items():
+            iv = meeting(lang)
+            call = next(
+                a
+                for a in plan(iv, Policy.persistent())
+                if a.channel is Channel.PHONE and a.kind is ActionKind.CHECK_IN
+            )
+            script = render(call, iv).text
+            (voicemail,) = [part for part in script.split("\n\n") if part[:1] in "\u201e\u00ab"]
+            assert voicemail.endswith(ending), (lang, voicemail)
+        assert language("es").quote("¿Sí?") == "«¿Sí?»"
+
+    def test_a_doctorate_without_a_gender_is_kept(self) -> None:
+        """ "Dr." alone tells no gender: German says "Dr. Ruiz" aloud, Spanish writes
+        "Dr. Ana Ruiz" on the envelope and to the recruiter, French "Dr Ana Ruiz"."""
+        ana = Interviewer("Ana Ruiz", honorific="Dr.")
+        german, french, spanish = language("de"), language("fr"), language("es")
+        assert german.spoken_of(ana, Salutation.HONORIFIC) == "Dr. Ruiz"
+        assert german.spoken_name(ana, Salutation.FULL_NAME) == "Ana Ruiz"
+        assert german.envelope_name(ana) == german.formal_name(ana) == "Dr. Ana Ruiz"
+        assert spanish.envelope_name(ana) == spanish.formal_name(ana) == "Dr. Ana Ruiz"
+        assert spanish.spoken_of(ana, Salutation.HONORIFIC) == "Ana Ruiz"
+        assert french.envelope_name(ana) == french.formal_name(ana) == "Dr Ana Ruiz"
+        assert french.envelope_name(Interviewer("Ana Ruiz", honorific="Ms.")) == (
+            "Madame Ana Ruiz"
+        )
+
 
 class TestDatesTimesAndWords:
     @pytest.mark.parametrize(
@@ -422,7 +459,7 @@ class TestDatesTimesAndWords:
             ("en", "Tuesday, July 7", "10:00 AM", "1:30 PM"),
             ("en_US", "Tuesday, July 7", "10:00 AM", "1:30 PM"),
             ("en_GB", "Tuesday 7 July", "10:00", "13:30"),
-            ("de", "Dienstag, 7. Juli", "10:00 Uhr", "13:30 Uhr"),
+            ("de", "Dienstag, dem 7. Juli", "10:00 Uhr", "13:30 Uhr"),
             ("fr", "mardi 7 juillet", "10\u00a0h", "13\u00a0h\u00a030"),
             ("es", "martes 7 de julio", "10:00", "13:30"),
         ],
@@ -435,6 +472,39 @@ class TestDatesTimesAndWords:
         assert pack._time(datetime(2026, 7, 7, 10)) == clock
         assert pack._time(datetime(2026, 7, 7, 13, 30)) == afternoon
 
+    def test_a_german_date_takes_its_case_and_its_closing_comma(self) -> None:
+        """ "am Dienstag, dem 7. Juli, zwischen ...", "bis Freitag, den 24. Juli, in
+        Aussicht gestellt": dative, accusative after "bis", and the apposition closed."""
+        german = language("de")
+        assert german.day_after_by(date(2026, 7, 24)) == "Freitag, den 24. Juli"
+        assert german.decision_words(date(2026, 7, 24), None) == "bis Freitag, den 24. Juli"
+        assert language("de_AT").day_after_by(date(2027, 1, 8)) == "Freitag, den 8. Jänner"
+        assert german.finish("am Dienstag, dem 7. Juli zwischen 10:00") == (
+            "am Dienstag, dem 7. Juli, zwischen 10:00"
+        )
+        assert german.finish("vom Dienstag, dem 7. Juli.") == "vom Dienstag, dem 7. Juli."
+        assert german.finish("bis Freitag, den 24. Juli; daher") == (
+            "bis Freitag, den 24. Juli; daher"
+        )
+        iv = meeting("de")
+        call = next(
+            a
+            for a in plan(iv, Policy.persistent())
+            if a.channel is Channel.PHONE and a.kind is ActionKind.CHECK_IN
+        )
+        text = render(call, iv).text
+        assert "am Donnerstag, dem 16. Juli, zwischen 10:00 und 11:30 Uhr" in text
+        assert "bis Mittwoch, den 15. Juli, vorgesehen" in text
+        assert not re.search(r"\b\d{1,2}\. [A-ZÄ]\w+ [a-zäöü]", text), text
+
+    def test_a_negative_offset_takes_the_minus_sign(self) -> None:
+        """ "UTC\u22124" (U+2212, the minus sign) in German, French and Spanish; English
+        keeps "UTC-04:00"."""
+        moment = pendulum.datetime(2026, 7, 16, 10, tz=pendulum.timezone(-4 * 3600))
+        for code in LANGUAGES:
+            assert language(code).zone(moment.tzinfo, moment) == "UTC\u22124"
+        assert language("en").zone(moment.tzinfo, moment) == "UTC-04:00"
+
     def test_the_first_of_the_month_in_french_is_premier(self) -> None:
         assert language("fr").day(date(2026, 7, 1)) == "mercredi 1er juillet"
 
@@ -445,13 +515,14 @@ class TestDatesTimesAndWords:
         closes = opens.add(hours=1, minutes=30)
         tz = opens.tzinfo
         assert language("de").window(opens, closes, tz) == (
-            "zwischen 10:00 und 11:30 Uhr (Ortszeit Mexiko-Stadt, UTC-6)"
+            "zwischen 10:00 und 11:30 Uhr (Ortszeit Mexiko-Stadt, UTC\u22126)"
         )
         assert language("fr").window(opens, closes, tz, date(2026, 7, 17)) == (
-            "le vendredi 17 juillet, entre 10\u00a0h et 11\u00a0h\u00a030 (heure de Mexico, UTC-6)"
+            "le vendredi 17 juillet, entre 10\u00a0h et 11\u00a0h\u00a030 "
+            "(heure de Mexico, UTC\u22126)"
         )
         assert language("es").window(opens, closes, tz) == (
-            "entre las 10:00 y las 11:30 (hora de Ciudad de México, UTC-6)"
+            "entre las 10:00 y las 11:30 (hora de Ciudad de México, UTC\u22126)"
         )
         one = pendulum.datetime(2026, 7, 16, 1, tz="UTC")
         assert language("es").window(one, one.add(hours=1), one.tzinfo) == (
@@ -467,7 +538,7 @@ class TestDatesTimesAndWords:
     @pytest.mark.parametrize(
         ("phrase", "de", "fr", "es"),
         [
-            ("by July 15", "bis Mittwoch, 15. Juli", "d’ici le mercredi 15 juillet",
+            ("by July 15", "bis Mittwoch, den 15. Juli", "d’ici le mercredi 15 juillet",
              "para el miércoles 15 de julio"),
             ("in a week", "innerhalb einer Woche", "d’ici une semaine",
              "en un plazo de una semana"),
@@ -542,8 +613,8 @@ class TestRegions:
         assert TemplatePack(locale="DE_de").language.locale == "de_DE"
 
     def test_austria_says_jaenner_and_switzerland_writes_ss(self) -> None:
-        assert language("de_AT").day(date(2027, 1, 5)) == "Dienstag, 5. Jänner"
-        assert language("de").day(date(2027, 1, 5)) == "Dienstag, 5. Januar"
+        assert language("de_AT").day(date(2027, 1, 5)) == "Dienstag, dem 5. Jänner"
+        assert language("de").day(date(2027, 1, 5)) == "Dienstag, dem 5. Januar"
         iv = meeting("de")
         note = next(a for a in plan(iv) if a.kind is ActionKind.THANK_YOU)
         swiss = TemplatePack(locale="de_CH").render(note, iv).text
@@ -646,10 +717,23 @@ class TestChoosingTheLanguage:
 
 
 def test_times_in_a_sentence_read_naturally() -> None:
-    """Noon and midnight are named only where "12:00 PM" would be ambiguous (English)."""
+    """Noon is named only where "12:00 PM" would be ambiguous (English); midnight is
+    "minuit" and "la medianoche" rather than "0 h" and "las 0:00"."""
     assert language("en").clock(time(12)) == "noon"
     assert language("de").clock(time(12)) == "12:00 Uhr"
-    assert language("fr").clock(time(0)) == "0\u00a0h"
+    assert language("fr").clock(time(0)) == "minuit"
+    assert language("fr").clock(time(0, 30)) == "0\u00a0h\u00a030"
+    opens = pendulum.datetime(2026, 7, 16, 0, tz="Australia/Sydney")
+    closes = opens.add(hours=1, minutes=30)
+    assert language("fr").window(opens, closes, opens.tzinfo) == (
+        "entre minuit et 1\u00a0h\u00a030 (heure de Sydney, UTC+10)"
+    )
+    assert language("es").window(opens, closes, opens.tzinfo) == (
+        "entre la medianoche y la 1:30 (hora de Sídney, UTC+10)"
+    )
+    assert language("de").window(opens, closes, opens.tzinfo) == (
+        "zwischen 0:00 und 1:30 Uhr (Ortszeit Sydney, UTC+10)"
+    )
 
 
 class TestEdges:

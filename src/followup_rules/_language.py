@@ -81,13 +81,21 @@ def _family(person: Person) -> str:
     return person.name.split()[-1] if person is not None else ""
 
 
-def _offset(moment: datetime, *, padded: bool) -> str:
-    """ "UTC", "UTC+10", "UTC-4", "UTC+5:30" (or "UTC+05:30" when *padded*)."""
+_MINUS = "\u2212"
+"""The minus sign, as typesetting writes a negative offset ("UTC\u22124")."""
+
+
+def _offset(moment: datetime, *, padded: bool, minus: str = "-") -> str:
+    """ "UTC", "UTC+10", "UTC-4", "UTC+5:30" (or "UTC+05:30" when *padded*).
+
+    English keeps the hyphen-minus; the other languages pass the true minus
+    sign (`_MINUS`), as their typography writes it.
+    """
     offset = moment.utcoffset()
     if offset is None or not offset:
         return "UTC"
     minutes = int(offset.total_seconds()) // 60
-    sign = "-" if minutes < 0 else "+"
+    sign = minus if minutes < 0 else "+"
     hours, rest = divmod(abs(minutes), 60)
     if padded:
         return f"UTC{sign}{hours:02d}:{rest:02d}"
@@ -185,6 +193,11 @@ class Language:
         pattern = "dddd D MMMM" if self.region == "GB" else self._day_pattern
         return _format_day(date(value.year, value.month, value.day), pattern, self._pendulum)
 
+    def day_after_by(self, value: date) -> str:
+        """The date as it reads after "by" (`day`, but German "bis" takes the accusative:
+        "bis Freitag, den 24. Juli")."""
+        return self.day(value)
+
     def clock(self, value: time) -> str:
         """A wall-clock time on its own: "10:00 AM", "noon" ("12:00 AM" is ambiguous)."""
         if self.region == "GB":
@@ -245,7 +258,9 @@ class Language:
         if timeframe is None:
             if decided is None:
                 return None
-            return self.fill(self.pgettext("decision", "by %(day)s"), {"day": self.day(decided)})
+            return self.fill(
+                self.pgettext("decision", "by %(day)s"), {"day": self.day_after_by(decided)}
+            )
         kind = timeframe.kind
         end = timeframe.end
         if kind == "within":
@@ -373,18 +388,30 @@ class Language:
         return text
 
 
+_GERMAN_DATE = re.compile(
+    r"(\b(?:Montag|Dienstag|Mittwoch|Donnerstag|Freitag|Samstag|Sonntag), de[mn] \d{1,2}\. "
+    r"(?:Januar|Jänner|Februar|März|April|Mai|Juni|Juli|August|September|Oktober|November|"
+    r"Dezember))(?= [^\W_])"
+)
+"""A German date in apposition that the sentence goes on after (it takes a closing comma)."""
+
+
 class German(Language):
-    """Deutsch: "Sehr geehrte Frau Dr. Ruiz,", "Dienstag, 7. Juli", "10:00 Uhr".
+    """Deutsch: "Sehr geehrte Frau Dr. Ruiz,", "Dienstag, dem 7. Juli", "10:00 Uhr".
 
     A letter is written with *Sie*.  After the greeting's comma the text goes
     on in lower case (the opening sentences are written to begin with a word
-    that is not a noun, so that this is always right).  Switzerland writes
-    "ss" for "ß"; Austria says "Jänner" for January.
+    that is not a noun, so that this is always right).  A date in a sentence
+    is the weekday with the day in apposition: "am Dienstag, dem 7. Juli,
+    ...", "vom Freitag, dem 17. Juli", and in the accusative after "bis"
+    ("bis Freitag, den 24. Juli"); the apposition is closed by a comma where
+    the sentence goes on.  Switzerland writes "ss" for "ß"; Austria says
+    "Jänner" for January.
     """
 
     code = "de"
     _pendulum = "de"
-    _day_pattern = "dddd, D. MMMM"
+    _day_pattern = "dddd, [dem] D. MMMM"
     _numbers = (
         "null", "eins", "zwei", "drei", "vier", "fünf", "sechs", "sieben", "acht", "neun",
         "zehn", "elf", "zwölf",
@@ -397,6 +424,9 @@ class German(Language):
     def day(self, value: date) -> str:
         text = super().day(value)
         return text.replace("Januar", "Jänner") if self.region == "AT" else text
+
+    def day_after_by(self, value: date) -> str:
+        return self.day(value).replace(", dem ", ", den ", 1)
 
     def month(self, year: int, month: int) -> str:
         name = super().month(year, month)
@@ -413,9 +443,8 @@ class German(Language):
 
     def zone(self, tz: tzinfo | None, moment: datetime) -> str:
         key = _zone_key(tz)
-        if key is None:
-            return _offset(moment, padded=False)
-        return f"Ortszeit {self.city(key)}, {_offset(moment, padded=False)}"
+        offset = _offset(moment, padded=False, minus=_MINUS)
+        return offset if key is None else f"Ortszeit {self.city(key)}, {offset}"
 
     def _title(self, person: Person) -> tuple[str | None, str]:
         """ "Frau" or "Herr" (or None), and the academic title with its space."""
@@ -451,6 +480,8 @@ class German(Language):
         return _full(person)
 
     def spoken_name(self, person: Person, style: Salutation) -> str:
+        # Aloud, a doctorate goes with the family name even without Frau or
+        # Herr ("fragen Sie, wann Dr. Ruiz erreichbar ist"), which tells no gender.
         if person is None:
             return ""
         if style is Salutation.FIRST_NAME:
@@ -458,6 +489,8 @@ class German(Language):
         word, academic = self._title(person)
         if style is Salutation.HONORIFIC and word is not None:
             return f"{word} {academic}{_family(person)}"
+        if style is Salutation.HONORIFIC and academic:
+            return f"{academic}{_family(person)}"
         return _full(person)
 
     def formal_name(self, person: Interviewer) -> str:
@@ -469,6 +502,8 @@ class German(Language):
         return f"{word + ' ' if word else ''}{academic}{person.name}"
 
     def finish(self, text: str, greeting: str | None = None) -> str:
+        if ", de" in text:  # "am Dienstag, dem 7. Juli, zwischen": the apposition closes
+            text = _GERMAN_DATE.sub(r"\1,", text)
         if greeting and text.startswith(greeting + "\n\n"):
             start = len(greeting) + 2
             word = text[start:].split(" ", 1)[0]
@@ -533,6 +568,8 @@ class French(Language):
         return _format_day(date(value.year, value.month, value.day), pattern, self._pendulum)
 
     def clock(self, value: time) -> str:
+        if value == time(0):
+            return "minuit"  # "entre minuit et 1 h 30", not "0 h"
         if value.minute:
             return f"{value.hour}{_NBSP}h{_NBSP}{value.minute:02d}"
         return f"{value.hour}{_NBSP}h"
@@ -546,7 +583,7 @@ class French(Language):
     def zone(self, tz: tzinfo | None, moment: datetime) -> str:
         key = _zone_key(tz)
         if key is None:
-            return _offset(moment, padded=False)
+            return _offset(moment, padded=False, minus=_MINUS)
         city = self.city(key)
         if city.startswith("Le "):  # "Le Caire": "heure du Caire"
             of = "du " + city[3:]
@@ -554,7 +591,7 @@ class French(Language):
             of = "d\u2019" + city
         else:
             of = "de " + city
-        return f"heure {of}, {_offset(moment, padded=False)}"
+        return f"heure {of}, {_offset(moment, padded=False, minus=_MINUS)}"
 
     def _title(self, person: Person) -> tuple[str | None, str | None]:
         """ "Madame" or "Monsieur" (or None), and the academic title, if any."""
@@ -602,6 +639,10 @@ class French(Language):
         return f"{short} {person.name}" if short else person.name
 
     def envelope_name(self, person: Interviewer) -> str:
+        # An envelope gives the doctorate as "Dr" (no dot), without Madame or
+        # Monsieur: "Dr Ana Ruiz"; else "Madame Ana Ruiz".
+        if _titles(person)[1]:
+            return self.formal_name(person)
         word = self._title(person)[0]
         return f"{word} {person.name}" if word else person.name
 
@@ -656,17 +697,22 @@ class Spanish(Language):
         return f"{value.hour}:{value.minute:02d}"
 
     def window_time(self, value: time) -> str:
-        # "entre las 10:00 y las 11:30"; one o'clock is singular: "la 1:30".
+        # "entre las 10:00 y las 11:30"; one o'clock is singular: "la 1:30";
+        # midnight is named: "entre la medianoche y la 1:30".
+        if value == time(0):
+            return "la medianoche"
         return f"{'la' if value.hour == 1 else 'las'} {self.clock(value)}"
 
     def quote(self, text: str) -> str:
+        # The full stop of the sentence goes after the closing guillemet: «... pronto».
+        if text.endswith(".") and not text.endswith("..."):
+            return f"\u00ab{text[:-1]}\u00bb."
         return f"\u00ab{text}\u00bb"
 
     def zone(self, tz: tzinfo | None, moment: datetime) -> str:
         key = _zone_key(tz)
-        if key is None:
-            return _offset(moment, padded=False)
-        return f"hora de {self.city(key)}, {_offset(moment, padded=False)}"
+        offset = _offset(moment, padded=False, minus=_MINUS)
+        return offset if key is None else f"hora de {self.city(key)}, {offset}"
 
     def _forms(self, person: Person) -> tuple[str | None, tuple[str, str, str] | None]:
         """The gender ("f", "m" or None) and the title's forms, when they are known."""
@@ -718,12 +764,17 @@ class Spanish(Language):
         return self.spoken_name(person, style)
 
     def formal_name(self, person: Interviewer) -> str:
+        # "Dra. Ana Ruiz" when the gender is known; else the title as given
+        # ("Dr. Ana Ruiz"), the form that does not mark it, rather than none.
+        academic = _titles(person)[1]
+        if academic is None:
+            return person.name
         forms = self._forms(person)[1]
-        if forms is not None and _titles(person)[1] is not None:
-            return f"{forms[2]} {person.name}"
-        return person.name
+        return f"{forms[2] if forms is not None else academic} {person.name}"
 
     def envelope_name(self, person: Interviewer) -> str:
+        if _titles(person)[1] is not None:
+            return self.formal_name(person)
         forms = self._forms(person)[1]
         return f"{forms[2]} {person.name}" if forms is not None else person.name
 

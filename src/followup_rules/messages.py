@@ -108,6 +108,7 @@ class Message:
 _SUBJECT_MAX = 78
 _CONTROL = re.compile(r"[\x00-\x1f\x7f\u2028\u2029\x85]+")
 _SPACES = re.compile(r"(?<=\S) {2,}")
+_SPACE_RUN = re.compile(r" {2,}")
 _BLANK_LINES = re.compile(r"\n{3,}")
 
 
@@ -120,16 +121,20 @@ def _html_body(text: str) -> markupsafe.Markup:
 
 
 def _one_line(value: str) -> str:
-    """Make a value safe for a header: no line breaks or control characters."""
-    return " ".join(_CONTROL.sub(" ", value).split())
+    """Make a value safe for a header: no line breaks or control characters.
+
+    Runs of spaces become one; a no-break space stays (French puts one before
+    ":" and "?" in a subject as in the body).
+    """
+    return _SPACE_RUN.sub(" ", _CONTROL.sub(" ", value)).strip(" ")
 
 
 def _subject(value: str) -> str:
     line = _one_line(value)
     if len(line) <= _SUBJECT_MAX:
         return line
-    cut = line[: _SUBJECT_MAX - 1].rsplit(" ", 1)[0].rstrip(" ,;:-\u2013\u2014")  # dashes too
-    return cut + "…"
+    cut = line[: _SUBJECT_MAX - 1].rsplit(" ", 1)[0].rstrip(" ,;:-\u2013\u2014\u00a0\u202f")
+    return cut + "…"  # dashes and no-break spaces are cut too
 
 
 def _tidy(text: str) -> str:
