@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Mutation testing of the rules, the calendar and the state fold (mutmut 3).
+# Mutation testing (mutmut 3) of the planner, rules, calendar, state fold, auditor,
+# exports, file formats and messages.
 # Slow (tens of minutes on 2 cores): not part of CI. Prints the killed ratio.
 set -euo pipefail
 cd "$(dirname "$0")/.."

@@ -26,6 +26,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from datetime import date, datetime, time, timedelta
 from decimal import Decimal
 from enum import Enum
+from functools import lru_cache
 from pathlib import Path
 from typing import Any, TypeVar, get_args
 
@@ -463,8 +464,17 @@ def _event_tag(cls: type) -> str:
     ]
 
 
-CONVERTER = _make_converter()
-"""The configured cattrs converter behind `structure` and `unstructure`."""
+@lru_cache(maxsize=1)
+def converter() -> cattrs.Converter:
+    """The configured cattrs converter behind `structure` and `unstructure` (made once)."""
+    return _make_converter()
+
+
+def __getattr__(name: str) -> Any:
+    """``CONVERTER``: the converter, made on first use."""
+    if name == "CONVERTER":
+        return converter()
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def unstructure(value: Any) -> Any:
@@ -473,10 +483,10 @@ def unstructure(value: Any) -> Any:
     A `Plan` becomes a list of actions; a history a list of tagged events.
     """
     if isinstance(value, Plan):
-        return [CONVERTER.unstructure(action, Action) for action in value]
+        return [converter().unstructure(action, Action) for action in value]
     if isinstance(value, Sequence) and not isinstance(value, (str, bytes)):
-        return [CONVERTER.unstructure(item, Event) for item in value]
-    return CONVERTER.unstructure(value)
+        return [converter().unstructure(item, Event) for item in value]
+    return converter().unstructure(value)
 
 
 def structure(data: Any, kind: type[T], *, source: str = "<data>") -> T:
@@ -486,7 +496,7 @@ def structure(data: Any, kind: type[T], *, source: str = "<data>") -> T:
         FormatError: unknown keys, wrong types or invalid values, with the key path.
     """
     try:
-        return CONVERTER.structure(data, kind)
+        return converter().structure(data, kind)
     except Exception as error:
         raise _format_error(error, source) from None
 
@@ -516,7 +526,7 @@ def structure_history(data: Any, *, source: str = "<data>") -> list[Event]:
     events: list[Event] = []
     for index, item in enumerate(data):
         try:
-            events.append(CONVERTER.structure(item, Event))  # type: ignore[arg-type]
+            events.append(converter().structure(item, Event))  # type: ignore[arg-type]
         except Exception as error:
             raise _format_error(error, source, f"{root}[{index}]") from None
     return events
