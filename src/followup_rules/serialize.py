@@ -377,7 +377,6 @@ def _make_converter() -> cattrs.Converter:
     converter.register_unstructure_hook(timedelta, format_duration)
     for scalar in (str, int, bool):  # no silent str()/int()/bool(): the models check types
         converter.register_structure_hook(scalar, _raw)
-    converter.register_structure_hook(time, _raw)
     converter.register_unstructure_hook(time, format_time)
     converter.register_structure_hook(TimeWindow, parse_window)
     converter.register_unstructure_hook(TimeWindow, format_window)
@@ -871,7 +870,7 @@ def save_history(path: str | Path, history: Iterable[Event]) -> None:
     if fmt not in ("json", "toml"):
         raise FormatError(str(file), "", "expected a .toml or .json file")
     data = dumps_history(history, fmt).encode("utf-8")
-    handle, temporary = tempfile.mkstemp(dir=file.parent or ".", prefix=f".{file.name}.")
+    handle, temporary = tempfile.mkstemp(dir=file.parent, prefix=f".{file.name}.")
     try:
         with os.fdopen(handle, "wb") as stream:
             stream.write(data)
