@@ -377,7 +377,6 @@ def _make_converter() -> cattrs.Converter:
     converter.register_unstructure_hook(timedelta, format_duration)
     for scalar in (str, int, bool):  # no silent str()/int()/bool(): the models check types
         converter.register_structure_hook(scalar, _raw)
-    converter.register_structure_hook(time, _raw)
     converter.register_unstructure_hook(time, format_time)
     converter.register_structure_hook(TimeWindow, parse_window)
     converter.register_unstructure_hook(TimeWindow, format_window)
@@ -538,25 +537,32 @@ def _format_error(error: BaseException, source: str, root: str = "$") -> FormatE
     leaf = _innermost(error)
     try:
         messages = cattrs.transform_error(error, path=root)
-    except Exception:  # pragma: no cover - transform_error handles cattrs errors
+    except Exception:  # e.g. unknown keys of mixed types, which cattrs sorts
         messages = []
     path = root
     if messages:
         path = messages[0].rsplit(" @ ", 1)[-1]
-    problem = str(leaf) if not isinstance(leaf, KeyError) else f"missing key {leaf}"
     if isinstance(leaf, _InvalidField):
         path = f"{path}.{leaf.field.rsplit('.', 1)[-1]}"
         problem = f"{leaf.problem} (got {_short_repr(leaf.value)})"
     elif isinstance(leaf, _NotAList):
         problem = leaf.problem(path)
     elif isinstance(leaf, cattrs.ForbiddenExtraKeysError):
+        # Not str(leaf): cattrs sorts the keys, and Python data may mix 1 and "a".
         keys = sorted(leaf.extra_fields, key=str)
-        named = ", ".join(key if key.isidentifier() else _short_repr(key) for key in keys[:10])
+        named = ", ".join(_key_name(key) for key in keys[:10])
         more = f" and {len(keys) - 10} more" if len(keys) > 10 else ""
         problem = f"unknown key(s): {named}{more}"
-    elif isinstance(leaf, TypeError) and "required" in str(leaf):
-        problem = f"a required key is missing ({leaf})"
+    elif isinstance(leaf, KeyError):
+        problem = f"missing key {leaf}"
+    else:
+        problem = str(leaf)
     return FormatError(source, path, problem)
+
+
+def _key_name(key: Any) -> str:
+    """A key as a file spells it: bare when it is a name, else quoted."""
+    return key if isinstance(key, str) and key.isidentifier() else _short_repr(key)
 
 
 def _innermost(error: BaseException) -> BaseException:
@@ -864,7 +870,7 @@ def save_history(path: str | Path, history: Iterable[Event]) -> None:
     if fmt not in ("json", "toml"):
         raise FormatError(str(file), "", "expected a .toml or .json file")
     data = dumps_history(history, fmt).encode("utf-8")
-    handle, temporary = tempfile.mkstemp(dir=file.parent or ".", prefix=f".{file.name}.")
+    handle, temporary = tempfile.mkstemp(dir=file.parent, prefix=f".{file.name}.")
     try:
         with os.fdopen(handle, "wb") as stream:
             stream.write(data)
