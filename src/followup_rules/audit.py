@@ -152,8 +152,10 @@ def _judge_check_in(
 ) -> list[Violation]:
     policy = state.policy
     if state.stopped:
-        outcome = state.outcome.name if state.outcome is not None else ""
-        return [_violation(rules.STOP, event, f"a check-in after the {outcome} outcome")]
+        assert state.outcome is not None  # stopped means an offer, a rejection or a withdrawal
+        return [
+            _violation(rules.STOP, event, f"a check-in after the {state.outcome.name} outcome")
+        ]
     found: list[Violation] = []
     if state.check_ins >= policy.max_check_ins:
         found.append(

@@ -1,0 +1,441 @@
+"""Calendar and draft exports, in detail: what a calendar app or a mail client reads.
+
+Calendars are read back with icalendar's parser and drafts with the stdlib
+e-mail parser, as the programs the files are made for would read them.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Iterator
+from datetime import date, datetime, timedelta, tzinfo
+from email import message_from_bytes, policy
+from email.message import EmailMessage
+from pathlib import Path
+from typing import Any
+
+import icalendar
+import pendulum
+import pytest
+
+from followup_rules import (
+    Action,
+    ActionKind,
+    Candidate,
+    Channel,
+    InvalidInterview,
+    Outcome,
+    Plan,
+    TemplateError,
+    TemplatePack,
+    Update,
+    action_ids,
+    plan,
+)
+from followup_rules.export import action_uid, eml_name, to_eml, to_ics, to_ics_many
+
+from .factories import at, interview
+
+NOW = pendulum.datetime(2026, 7, 1, 9, 30, tz="UTC")
+SAM = Candidate("Sam Lee", email="sam@example.com")
+
+
+def signed(**changes: Any) -> Any:
+    """The factories' interview, with a decision date and a candidate who signs."""
+    return interview(**{"candidate": SAM, "decision_by": date(2024, 7, 10), **changes})
+
+
+def calendar_of(data: bytes) -> Any:
+    return icalendar.Calendar.from_ical(data)
+
+
+def items(data: bytes) -> list[Any]:
+    """The to-dos and events of a calendar, in order."""
+    return [c for c in calendar_of(data).walk() if c.name in ("VTODO", "VEVENT")]
+
+
+def by_uid(data: bytes) -> dict[str, Any]:
+    return {str(item["UID"]): item for item in items(data)}
+
+
+def sequences(data: bytes) -> dict[str, int]:
+    return {uid: int(item["SEQUENCE"]) for uid, item in by_uid(data).items()}
+
+
+def read(draft: EmailMessage) -> Any:
+    """A draft as a mail client reads the file."""
+    return message_from_bytes(draft.as_bytes(), policy=policy.default)
+
+
+def first(schedule: Plan, kind: ActionKind) -> Action:
+    return next(action for action in schedule if action.kind is kind)
+
+
+def refusal(error: type[Exception], call: Any) -> tuple[str, object, str]:
+    with pytest.raises(error) as caught:
+        call()
+    found: Any = caught.value
+    return (found.field, found.value, found.problem)
+
+
+class TestCalendarHeader:
+    """What a calendar app shows of the file itself (RFC 5545, 3.6, and its name)."""
+
+    def test_the_file_says_who_made_it_and_which_icalendar_it_is(self) -> None:
+        """PRODID and VERSION:2.0, which RFC 5545 requires of every calendar."""
+        iv = signed()
+        calendar = calendar_of(to_ics(plan(iv), iv, now=NOW))
+        expected = ("-//followup_rules//Interview follow-up plan//EN", "2.0")
+        assert expected == (str(calendar["PRODID"]), str(calendar["VERSION"]))
+
+    def test_a_calendar_of_one_interview_is_named_after_it(self) -> None:
+        """The name a calendar app gives the imported calendar: role and company."""
+        iv = signed()
+        calendar = calendar_of(to_ics(plan(iv), iv, now=NOW))
+        assert str(calendar["X-WR-CALNAME"]) == "Follow-up: Data Engineer at Acme Analytics"
+
+    def test_a_calendar_of_many_interviews_has_a_general_name(self) -> None:
+        """to_ics_many() without a name: "Interview follow-ups"."""
+        iv = signed()
+        calendar = calendar_of(to_ics_many([(plan(iv), iv, ())], now=NOW))
+        assert str(calendar["X-WR-CALNAME"]) == "Interview follow-ups"
+
+
+class TestItems:
+    """What each to-do or event holds (RFC 5545, 3.6.1 and 3.6.2)."""
+
+    def test_every_item_is_stamped_with_now_in_utc(self) -> None:
+        """DTSTAMP, required on every item, is the *now* passed in."""
+        iv = signed()
+        stamps = {item["DTSTAMP"].dt for item in items(to_ics(plan(iv), iv, now=NOW))}
+        assert {NOW} == stamps
+
+    def test_every_item_is_filed_under_its_kind(self) -> None:
+        """CATEGORIES is the step's kind, so a calendar can filter by it."""
+        iv = signed()
+        whole = plan(iv)
+        found = [item["CATEGORIES"].cats for item in items(to_ics(whole, iv, now=NOW))]
+        assert [[action.kind.value] for action in whole] == found
+
+    def test_the_description_gives_time_rule_sources_and_template(self) -> None:
+        """A note's description: when to send it, why, from which seeds, with which template."""
+        iv = signed()
+        note = first(plan(iv), ActionKind.THANK_YOU)
+        expected = "\n".join(
+            (
+                "Suggested: 2024-07-02T16:00:00-04:00",
+                "Rule: thank-you",
+                "Sources: 000_67204a6882031429.txt, 001_ace15a183d4ba4a4.txt, "
+                "002_f6034e91a81c86ef.txt, 003_81157863ab7b90a0.txt, 004_57c313bf0b59dfd5.txt",
+                "Template: thank_you_email",
+            )
+        )
+        assert expected == str(items(to_ics(Plan([note]), iv, now=NOW))[0]["DESCRIPTION"])
+
+    def test_a_step_without_template_says_so(self) -> None:
+        """A step read back without a template (an in-room one) names none in its description."""
+        iv = signed()
+        step = first(plan(iv), ActionKind.ASK_TIMELINE)
+        bare = Action(
+            kind=step.kind,
+            channel=step.channel,
+            recipient=step.recipient,
+            earliest=step.earliest,
+            latest=step.latest,
+            suggested=step.suggested,
+            rule=step.rule,
+            sources=step.sources,
+            template=None,
+        )
+        description = str(items(to_ics(Plan([bare]), iv, now=NOW))[0]["DESCRIPTION"])
+        assert description.splitlines()[-1] == "Template: (none: in person)"
+
+    def test_the_reminder_rings_the_chosen_time_before_the_suggested_time(self) -> None:
+        """Each item's alarm: a display of the step, *reminder* before its suggested time."""
+        iv = signed()
+        whole = plan(iv)
+        hour = timedelta(hours=1)
+        expected = [("DISPLAY", action.describe(), action.suggested - hour) for action in whole]
+        actual = []
+        for item in items(to_ics(whole, iv, now=NOW, reminder=hour)):
+            (alarm,) = item.walk("VALARM")
+            rings = item["DTSTART"].dt + alarm["TRIGGER"].dt
+            actual.append((str(alarm["ACTION"]), str(alarm["DESCRIPTION"]), rings))
+        assert expected == actual
+
+
+class TestTimes:
+    """Times a calendar reader places right, whatever zone the interview or machine is in."""
+
+    def test_a_negative_fixed_offset_is_written_in_utc(self) -> None:
+        """14:00-03:00 has no VTIMEZONE to name it: it is written as 17:00Z."""
+        iv = signed(starts_at=pendulum.parse("2024-07-02T14:00:00-03:00"))
+        data = to_ics(plan(iv), iv, now=NOW)
+        assert b"TZID" not in data
+        assert b"DTSTART:20240702T170000Z" in data
+
+    def test_the_bytes_do_not_depend_on_the_machines_time_zone(self, machine_zone: Any) -> None:
+        """Purity: a fixed-offset calendar, re-exported with done steps, is the same anywhere.
+
+        Times in a bare offset and the COMPLETED time of a done step are in
+        UTC, never in the zone of the computer that ran the export.
+        """
+        iv = signed(starts_at=pendulum.parse("2024-07-02T14:00:00+05:30"))
+        whole = plan(iv)
+        history = [action.done() for action in list(whole)[:8]]
+        rest = plan(iv, history=history)
+
+        def export() -> bytes:
+            earlier = to_ics(whole, iv, now=NOW)
+            return to_ics(rest, iv, now=NOW, history=history, previous=earlier)
+
+        machine_zone("UTC")
+        in_utc = export()
+        machine_zone("America/Sao_Paulo")
+        assert in_utc == export()
+
+
+@pytest.fixture
+def machine_zone(monkeypatch: pytest.MonkeyPatch) -> Iterator[Any]:
+    """Set the process's local time zone (TZ), and restore it after the test."""
+    if not hasattr(time, "tzset"):
+        pytest.skip("no time.tzset on this platform")
+
+    def set_zone(name: str) -> None:
+        monkeypatch.setenv("TZ", name)
+        time.tzset()
+
+    yield set_zone
+    monkeypatch.undo()
+    time.tzset()
+
+
+class TestNow:
+    """The calendar's timestamp must be an aware datetime (Python's definition)."""
+
+    def test_a_tzinfo_without_an_offset_is_naive(self) -> None:
+        """A datetime whose tzinfo gives no UTC offset is naive, and refused by name."""
+
+        class Nowhere(tzinfo):
+            def utcoffset(self, dt: datetime | None) -> None:
+                return None
+
+        iv = signed()
+        now = datetime(2026, 7, 1, 9, tzinfo=Nowhere())
+        expected = ("now", now, "expected an aware datetime")
+        assert expected == refusal(InvalidInterview, lambda: to_ics(plan(iv), iv, now=now))
+
+    def test_a_string_is_no_timestamp(self) -> None:
+        """An ISO string is refused with our error, not an AttributeError."""
+        iv = signed()
+        expected = ("now", "2026-07-01", "expected an aware datetime")
+        assert expected == refusal(
+            InvalidInterview,
+            lambda: to_ics(plan(iv), iv, now="2026-07-01"),  # type: ignore[arg-type]
+        )
+
+
+class TestPrevious:
+    """Re-exporting over an earlier calendar (issue 12)."""
+
+    def test_garbage_is_refused_showing_its_start(self) -> None:
+        """The error names *previous* and shows the first 40 bytes of what was given."""
+        iv = signed()
+        garbage = b"this is a shopping list, not a calendar: milk, eggs, flour"
+        field, value, problem = refusal(
+            InvalidInterview, lambda: to_ics(plan(iv), iv, now=NOW, previous=garbage)
+        )
+        assert ("previous", garbage[:40], True) == (
+            field,
+            value,
+            problem.startswith("is not an iCalendar file ("),
+        )
+
+    def test_reminders_with_their_own_uid_stay_inside_their_items(self) -> None:
+        """A calendar app may give each VALARM a UID: it is no step, and is not copied out."""
+        iv = signed()
+        whole = plan(iv)
+        saved = to_ics(whole, iv, now=NOW).replace(
+            b"BEGIN:VALARM\r\n", b"BEGIN:VALARM\r\nUID:4A1F0C2E-alarm\r\n"
+        )
+        again = calendar_of(to_ics(whole, iv, now=NOW, previous=saved))
+        expected = (len(whole), len(whole))
+        assert expected == (len(again.subcomponents) - 1, len(again.walk("VALARM")))
+
+    def test_a_step_moved_twice_has_sequence_two(self) -> None:
+        """Each change raises SEQUENCE by one: new decision dates twice, SEQUENCE 2."""
+        iv = signed()
+        whole = plan(iv)
+        done = [action.done() for action in list(whole)[:7]]
+        once = [*done, Update(at(2024, 7, 3, 9), Outcome.UNDECIDED, date(2024, 7, 17))]
+        twice = [*once, Update(at(2024, 7, 5, 9), Outcome.UNDECIDED, date(2024, 7, 24))]
+        first_export = to_ics(whole, iv, now=NOW)
+        second_export = to_ics(
+            plan(iv, history=once), iv, now=NOW, history=once, previous=first_export
+        )
+        moved = plan(iv, history=twice)
+        third_export = to_ics(moved, iv, now=NOW, history=twice, previous=second_export)
+        ids = action_ids(moved, iv, twice)
+        expected = dict.fromkeys(ids, 2)
+        assert expected == {uid: sequences(third_export)[uid] for uid in ids}
+
+    def test_a_moved_step_then_dropped_is_cancelled_with_the_next_sequence(self) -> None:
+        """A check-in moved once (SEQUENCE 1) and dropped after an offer is cancelled at 2."""
+        iv = signed()
+        whole = plan(iv)
+        done = [action.done() for action in list(whole)[:7]]
+        moved = [*done, Update(at(2024, 7, 3, 9), Outcome.UNDECIDED, date(2024, 7, 17))]
+        offer = [*moved, Update(at(2024, 7, 5, 9), Outcome.OFFER)]
+        second_export = to_ics(
+            plan(iv, history=moved),
+            iv,
+            now=NOW,
+            history=moved,
+            previous=to_ics(whole, iv, now=NOW),
+        )
+        third_export = to_ics(
+            plan(iv, history=offer), iv, now=NOW, history=offer, previous=second_export
+        )
+        check_ins = [
+            uid
+            for uid, action in zip(action_ids(whole, iv), whole, strict=True)
+            if action.kind is ActionKind.CHECK_IN
+        ]
+        expected = dict.fromkeys(check_ins, ("CANCELLED", 2))
+        found = by_uid(third_export)
+        actual = {
+            uid: (str(found[uid]["STATUS"]), int(found[uid]["SEQUENCE"])) for uid in check_ins
+        }
+        assert expected == actual
+
+    def test_items_without_a_sequence_count_from_zero(self) -> None:
+        """RFC 5545 makes SEQUENCE optional (0 when absent): unchanged 0, moved or closed 1."""
+        iv = signed()
+        whole = plan(iv)
+        saved = to_ics(whole, iv, now=NOW).replace(b"SEQUENCE:0\r\n", b"")
+        assert b"SEQUENCE" not in saved
+        done = [action.done() for action in list(whole)[:7]]
+        history = [*done, Update(at(2024, 7, 3, 9), Outcome.UNDECIDED, date(2024, 7, 17))]
+        moved = plan(iv, history=history)
+        again = sequences(to_ics(moved, iv, now=NOW, history=history, previous=saved))
+        ids = action_ids(whole, iv)
+        expected = dict.fromkeys(ids[:7], 1)  # done: closed
+        expected.update(dict.fromkeys(action_ids(moved, iv, history), 1))  # moved
+        assert expected == again
+
+    def test_a_closed_item_keeps_its_own_properties_and_no_reminder(self) -> None:
+        """Done or cancelled: the same summary, times and description, once; nothing rings."""
+        iv = signed()
+        whole = plan(iv)
+        before = by_uid(to_ics(whole, iv, now=NOW))
+        history = [action.done() for action in list(whole)[:8]]
+        history.append(Update(history[-1].at.add(minutes=5), Outcome.OFFER))
+        after = by_uid(
+            to_ics(
+                plan(iv, history=history),
+                iv,
+                now=NOW.add(days=20),
+                history=history,
+                previous=to_ics(whole, iv, now=NOW),
+            )
+        )
+        kept = ("UID", "SUMMARY", "DTSTART", "DUE", "DTEND", "CATEGORIES", "DESCRIPTION")
+
+        def own(item: Any) -> dict[str, bytes]:
+            return {key: item[key].to_ical() for key in kept if key in item}
+
+        assert {uid: own(item) for uid, item in before.items()} == {
+            uid: own(item) for uid, item in after.items()
+        }
+        restamped = {"DTSTAMP", "SEQUENCE", "STATUS", "COMPLETED", "PERCENT-COMPLETE"}
+        extra = {key for item in after.values() for key in item} - set(kept) - restamped
+        assert (set(), []) == (extra, [uid for uid, item in after.items() if item.subcomponents])
+
+    def test_a_closed_item_is_stamped_with_the_new_now(self) -> None:
+        """DTSTAMP of a cancelled step is the time of the export that cancelled it."""
+        iv = signed()
+        whole = plan(iv)
+        history = [action.done() for action in list(whole)[:8]]
+        history.append(Update(history[-1].at.add(minutes=5), Outcome.OFFER))
+        later = NOW.add(days=20)
+        found = by_uid(
+            to_ics(
+                plan(iv, history=history),
+                iv,
+                now=later,
+                history=history,
+                previous=to_ics(whole, iv, now=NOW),
+            )
+        )
+        assert {later} == {item["DTSTAMP"].dt for item in found.values()}
+
+
+class TestUids:
+    """UIDs (`followup_rules.identity`)."""
+
+    def test_a_uid_without_an_ordinal_is_the_first_of_its_kind(self) -> None:
+        """action_uid(action, interview) is the UID of the first such step to that person."""
+        iv = signed()
+        whole = plan(iv)
+        check_in = first(whole, ActionKind.CHECK_IN)
+        ids = dict(zip(whole, action_ids(whole, iv), strict=True))
+        assert ids[check_in] == action_uid(check_in, iv)
+
+
+class TestDrafts:
+    """The .eml drafts, as a mail client reads them."""
+
+    def test_a_draft_opens_as_a_draft_and_names_its_rule(self) -> None:
+        """X-Unsent: 1 opens it as a draft; X-Followup-Rule says why it was planned."""
+        iv = signed()
+        draft = read(to_eml(first(plan(iv), ActionKind.THANK_YOU), iv))
+        assert (draft["X-Unsent"], draft["X-Followup-Rule"]) == ("1", "thank-you")
+
+    def test_a_draft_is_written_in_the_candidates_language(self) -> None:
+        """Without a pack, a German-speaking candidate's draft is in German."""
+        iv = signed(candidate=Candidate("Sam Lee", email="sam@example.com", language="de"))
+        draft = read(to_eml(first(plan(iv), ActionKind.THANK_YOU), iv))
+        assert draft["Subject"] == "Vielen Dank für das Gespräch: Data Engineer bei Acme Analytics"
+
+    def test_a_candidate_without_an_address_gives_no_from_line(self) -> None:
+        """No e-mail address for the candidate: no From: (the mail client fills it in)."""
+        iv = signed(candidate=Candidate("Sam Lee"))
+        draft = read(to_eml(first(plan(iv), ActionKind.THANK_YOU), iv))
+        assert (draft["From"], list(draft.defects)) == (None, [])
+
+    def test_a_draft_without_a_candidate_is_a_template_error(self) -> None:
+        """The signature needs the candidate: our error, naming what is missing."""
+        iv = interview(decision_by=date(2024, 7, 10))
+        note = first(plan(iv), ActionKind.THANK_YOU)
+        with pytest.raises(TemplateError, match="candidate"):
+            to_eml(note, iv)
+
+    def test_a_template_without_a_subject_gives_an_empty_subject(self, tmp_path: Path) -> None:
+        """A pack whose template has no subject block: an empty Subject, never a made-up one."""
+        (tmp_path / "thank_you_email.txt").write_text(
+            "{% block body %}Thank you, {{ recipient_name }}.{% endblock %}\n", encoding="utf-8"
+        )
+        iv = signed()
+        note = first(plan(iv), ActionKind.THANK_YOU)
+        draft = read(to_eml(note, iv, TemplatePack(tmp_path)))
+        assert draft["Subject"] == ""
+
+    def test_a_draft_to_nobody_in_particular_is_named_by_its_kind(self) -> None:
+        """eml_name() of a step without a recipient: number and kind only."""
+        iv = signed()
+        step = first(plan(iv), ActionKind.CHECK_IN)
+        nobody = Action(
+            kind=step.kind,
+            channel=Channel.EMAIL,
+            recipient=None,
+            earliest=step.earliest,
+            latest=step.latest,
+            suggested=step.suggested,
+            rule=step.rule,
+            sources=step.sources,
+            template=step.template,
+        )
+        assert (
+            eml_name(3, nobody),
+            eml_name(3, step),
+        ) == ("03-check_in.eml", "03-check_in-ana-ruiz.eml")

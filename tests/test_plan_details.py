@@ -1,0 +1,161 @@
+"""plan() and plan_many(), in detail: their errors, the policy they pass on, news and edges."""
+
+from __future__ import annotations
+
+import itertools
+from datetime import date
+from typing import Any
+
+import pytest
+
+from followup_rules import (
+    ActionKind,
+    Candidate,
+    FollowupError,
+    Interviewer,
+    InvalidInterview,
+    InvalidPolicy,
+    Outcome,
+    Policy,
+    Reply,
+    Update,
+    plan,
+    plan_many,
+)
+
+from .factories import ANA, at, interview, of_kind
+
+
+def refusal(error: type[FollowupError], call: Any) -> tuple[str, object, str]:
+    """What a caller reads of the error *call* raises: its field, value and problem."""
+    with pytest.raises(error) as caught:
+        call()
+    found: Any = caught.value
+    return (found.field, found.value, found.problem)
+
+
+class TestWrongArguments:
+    """Bad input is a clear error naming the field and the value (SPEC, "Bad input")."""
+
+    def test_plan_of_something_else_than_an_interview(self) -> None:
+        """plan() names the interview argument, what it got and what it expected."""
+        expected = ("interview", "Acme Analytics", "expected an Interview")
+        assert expected == refusal(InvalidInterview, lambda: plan("Acme Analytics"))  # type: ignore[arg-type]
+
+    def test_plan_with_something_else_than_a_policy(self) -> None:
+        """plan() names the policy argument, what it got and what it expected."""
+        expected = ("policy", "strict", "expected a Policy")
+        assert expected == refusal(InvalidPolicy, lambda: plan(interview(), "strict"))  # type: ignore[arg-type]
+
+    def test_the_error_message_reads_field_value_problem(self) -> None:
+        """The one-line message a script prints: field=value: problem."""
+        with pytest.raises(InvalidInterview) as caught:
+            plan(None)  # type: ignore[arg-type]
+        assert str(caught.value) == "interview=None: expected an Interview"
+
+    def test_plan_many_with_something_else_than_a_policy(self) -> None:
+        """plan_many() refuses a wrong policy at once, named like plan() does."""
+        expected = ("policy", "strict", "expected a Policy")
+        assert expected == refusal(InvalidPolicy, lambda: plan_many([], "strict"))  # type: ignore[arg-type]
+
+    def test_plan_many_of_a_string(self) -> None:
+        """A string is iterable, but not a stream of interviews."""
+        expected = ("interviews", "Ana", "expected an iterable, one item per interview")
+        assert expected == refusal(InvalidInterview, lambda: plan_many("Ana"))  # type: ignore[arg-type]
+
+    def test_plan_many_of_nothing_iterable(self) -> None:
+        """A value that cannot be iterated is refused at the call, naming it."""
+        expected = ("interviews", 5, "expected an iterable, one item per interview")
+        assert expected == refusal(InvalidInterview, lambda: plan_many(5))  # type: ignore[arg-type]
+
+    def test_plan_many_with_histories_that_are_not_iterable(self) -> None:
+        """The histories are refused at the call too, under their own name."""
+        expected = ("histories", 5, "expected an iterable, one item per interview")
+        assert expected == refusal(InvalidInterview, lambda: plan_many([], histories=5))  # type: ignore[arg-type]
+
+
+class TestPlanMany:
+    """plan_many(): one plan per interview, in order, with the policy and histories given."""
+
+    def test_every_plan_follows_the_policy_given(self) -> None:
+        """The cautious preset reaches every interview of the stream."""
+        cautious = Policy.cautious()
+        population = [interview(), interview(decision_by=date(2024, 7, 10))]
+        expected = [plan(iv, cautious) for iv in population]
+        assert expected != [plan(iv) for iv in population]  # the preset changes these plans
+        assert expected == list(plan_many(population, cautious))
+
+    def test_every_plan_follows_the_policy_given_with_histories(self) -> None:
+        """With histories, each interview is planned after its own history, under the policy."""
+        cautious = Policy.cautious()
+        population = [interview(), interview(decision_by=date(2024, 7, 10))]
+        histories = [[Reply(at(2024, 7, 3, 9))], []]
+        expected = [
+            plan(iv, cautious, history=history)
+            for iv, history in zip(population, histories, strict=True)
+        ]
+        assert expected == list(plan_many(population, cautious, histories=histories))
+
+    def test_histories_running_short_stop_the_stream_at_the_first_interview_without_one(
+        self,
+    ) -> None:
+        """The plans before the mismatch come out; the error names where it is."""
+        stream = plan_many([interview(), interview()], histories=[[]])
+        assert [plan(interview())] == list(itertools.islice(stream, 1))
+        expected = ("histories", 1, "there must be exactly one history per interview")
+        assert expected == refusal(InvalidInterview, lambda: next(stream))
+
+
+class TestNewsBeforeTheNotes:
+    """Rule stop, and the notes' facts: news heard before the thank-you notes went out."""
+
+    def test_each_note_dates_the_news_on_its_recipients_calendar(self) -> None:
+        """A next round announced at 21:00 in New York came on Wednesday in Tokyo.
+
+        The notes word the news from these facts (`Facts.news_on`), each on
+        the calendar of the person reading it.
+        """
+        bo = Interviewer("Bo Chen", email="bo@acme.example", timezone="Asia/Tokyo")
+        iv = interview(interviewers=[ANA, bo])
+        schedule = plan(iv, history=[Update(at(2024, 7, 2, 21), Outcome.NEXT_ROUND)])
+        expected = {
+            "Ana Ruiz": (Outcome.NEXT_ROUND, date(2024, 7, 2)),
+            "Bo Chen": (Outcome.NEXT_ROUND, date(2024, 7, 3)),
+        }
+        actual = {
+            note.recipient.name: (note.facts.news, note.facts.news_on)
+            for note in of_kind(schedule, ActionKind.THANK_YOU)
+        }
+        assert expected == actual
+
+
+def test_a_step_whose_window_closes_at_the_latest_event_is_still_due() -> None:
+    """A window includes its last moment: news at that instant leaves the notes to send."""
+    iv = interview()
+    notes = of_kind(plan(iv), ActionKind.THANK_YOU)
+    closes = max(note.latest for note in notes)
+    schedule = plan(iv, history=[Reply(closes)])
+    missed = [step for step in schedule.missed if step.kind is ActionKind.THANK_YOU]
+    assert (notes, []) == (of_kind(schedule, ActionKind.THANK_YOU), missed)
+
+
+def test_two_steps_due_at_one_moment_are_planned_in_the_plans_order() -> None:
+    """Rules feedback-request and feedback-response: the earliest step is planned first.
+
+    Rejected on Monday; on Tuesday at 08:00 sharp, as the send window opens,
+    the applicant-tracking system sends its survey.  The candidate's own
+    request for feedback is due that moment too and comes first in a plan's
+    order (time, then kind), so it is planned then, and the answer beside it
+    (an answer is never held back), rather than the request pushed three
+    business days past the answer.
+    """
+    iv = interview(candidate=Candidate("Sam Lee", email="sam@example.com"))
+    history = [
+        Update(at(2024, 7, 8, 10), Outcome.REJECTED),
+        Update(at(2024, 7, 9, 8), Outcome.FEEDBACK_REQUESTED),
+    ]
+    expected = [
+        (ActionKind.FEEDBACK_REQUEST, at(2024, 7, 9, 8)),
+        (ActionKind.FEEDBACK_RESPONSE, at(2024, 7, 9, 8)),
+    ]
+    assert expected == [(a.kind, a.suggested) for a in plan(iv, history=history)]
