@@ -97,7 +97,8 @@ def plan(
             (actions if step._utc[1] >= state.now else missed).append(step)
         if state.news is not None:
             actions = _after_news(state, actions)
-    actions.extend(contacts_to_come(state))
+    notes = [step for step in actions if step.kind in THANKS_KINDS]  # still to send
+    actions.extend(contacts_to_come(state, notes))
     actions.sort(key=Action.sort_key)
     return Plan(tuple(actions), missed=tuple(missed))
 
@@ -186,26 +187,44 @@ def _after_news(state: FollowupState, steps: list[Action]) -> list[Action]:
     return kept
 
 
-def contacts_to_come(state: FollowupState) -> list[Action]:
+def contacts_to_come(state: FollowupState, notes: Iterable[Action] = ()) -> list[Action]:
     """The check-ins and feedback steps, each planned as if the previous one was done.
 
     Every planned step is folded into the state exactly as a reported event
-    would be, so the limits see planned and past contacts alike.
+    would be, so the limits see planned and past contacts alike.  So are the
+    *notes* still to send (thank-you notes, requested items), each at its
+    place in the plan: a step follows the notes sent before it, never one
+    sent after it, as it will when the plan is done and replanned.
     """
     planned: list[Action] = []
+    waiting = sorted(notes, key=Action.sort_key)
     while True:
-        candidates = [
+        answers = [
             step
-            for step in (
-                rules.feedback_response(state),
-                rules.feedback_request(state),
-                rules.check_in(state),
-            )
+            for step in (rules.feedback_response(state), rules.feedback_request(state))
             if step is not None
         ]
-        if not candidates:
+        first = min(answers, key=Action.sort_key) if answers else None
+        if waiting:
+            # The notes before the next feedback step go out first; every note goes
+            # before any check-in (rule patience: a check-in waits for every note's
+            # window to close).  Fold them, then plan again from there: folding only
+            # moves `now` on, so no step comes sooner.
+            bound = None if first is None else first.sort_key()
+            if bound is None or waiting[0].sort_key() < bound:
+                while waiting and (bound is None or waiting[0].sort_key() < bound):
+                    state = advance(state, _as_made(waiting.pop(0)))
+                continue
+        check_in = rules.check_in(state)
+        if check_in is not None and (first is None or check_in.sort_key() < first.sort_key()):
+            first = check_in
+        if first is None:
             return planned
-        step = candidates[0] if len(candidates) == 1 else min(candidates, key=Action.sort_key)
-        planned.append(step)
-        person = None if step.recipient is None else step.recipient.name
-        state = advance(state, trusted_contact(step._utc[2], step.channel, step.kind, person))
+        planned.append(first)
+        state = advance(state, _as_made(first))
+
+
+def _as_made(step: Action) -> Event:
+    """A planned step as the contact it will be when made as suggested."""
+    person = None if step.recipient is None else step.recipient.name
+    return trusted_contact(step._utc[2], step.channel, step.kind, person)

@@ -26,7 +26,6 @@ from .events import (
     OutOfOffice,
     Reply,
     Update,
-    trusted_contact,
 )
 from .model import ActionKind, Channel, Interview, Interviewer, person_key
 from .timeframe import Timeframe
@@ -97,8 +96,9 @@ class FollowupState:
         replied_at: the latest plain `Reply` (an answer without news).
         news: the employer's latest `Update` outcome, and ``news_at`` when.
         previous: the latest contact with the follow-up contact person (a
-            `Contact`; for a note still to send, as planned): the thank-you
-            note until a check-in follows.
+            `Contact`).  While planning, the notes and steps the plan puts
+            before a step are folded in as made, so a step follows exactly
+            what will have come before it.
         hold_until: an out-of-office reply holds check-ins until this day.
         out_of_office_at: when the latest out-of-office reply came.
         undecided_at: when the employer last said "no decision yet", while no
@@ -196,12 +196,7 @@ def done_key(kind: ActionKind, person: str | None) -> str:
     return person_key(person)
 
 
-def start(
-    interview: Interview,
-    policy: Policy,
-    thank_yous: Sequence[Action],
-    previous: Contact | None = None,
-) -> FollowupState:
+def start(interview: Interview, policy: Policy, thank_yous: Sequence[Action]) -> FollowupState:
     """The state before anything has happened, given the planned thank-you notes."""
     decided = interview.decision_by
     return FollowupState(
@@ -211,30 +206,7 @@ def start(
         timeframe=decided if isinstance(decided, Timeframe) else None,
         quiet_until=max((note._utc[1] for note in thank_yous), default=None),
         thanked_at=max((note._utc[2] for note in thank_yous), default=None),
-        previous=previous,
     )
-
-
-def with_notes_to_come(state: FollowupState, notes: Sequence[Action]) -> FollowupState:
-    """The state with the notes still to send to the contact as the previous contact.
-
-    A thank-you (or an e-mail of requested items) still in the plan will have
-    been sent before any check-in, so the latest of them is what a check-in
-    follows, unless the history already holds a later contact.
-    """
-    contact = state.contact
-    previous = state.previous
-    to_contact = [note for note in notes if note.recipient is contact]
-    if len(to_contact) > 1:
-        to_contact.sort(key=lambda step: step.sort_key())  # ties go as the plan lists them
-    for note in to_contact:
-        if (state.now is not None and note._utc[1] < state.now) or state.is_done(
-            note.kind, contact.name
-        ):
-            continue
-        if previous is None or note._utc[2] >= _calendar.utc(previous.at):
-            previous = _as_previous(note)
-    return state if previous is state.previous else _evolved(state, {"previous": previous})
 
 
 def check_history(interview: Interview, history: Any) -> tuple[Event, ...]:
@@ -402,24 +374,7 @@ def replay(
     interview: Interview, policy: Policy, history: Iterable[Event], thank_yous: Sequence[Action]
 ) -> FollowupState:
     """Fold a validated history into a state."""
-    events = tuple(history)
-    if not events:  # the notes still to send are the latest contacts there will be
-        contact = interview.follow_up_contact
-        notes = [note for note in thank_yous if note.recipient is contact]
-        latest = max(notes, key=_NOTE_ORDER, default=None)
-        previous = None if latest is None else _as_previous(latest)
-        return start(interview, policy, thank_yous, previous)
     state = start(interview, policy, thank_yous)
-    for event in events:
+    for event in history:
         state = advance(state, event)
-    return with_notes_to_come(state, thank_yous)
-
-
-def _NOTE_ORDER(note: Action) -> tuple[datetime, datetime, int, str]:
-    return note.sort_key()
-
-
-def _as_previous(note: Action) -> Contact:
-    """A note still to send, as the contact it will be when sent as planned."""
-    name = None if note.recipient is None else note.recipient.name
-    return trusted_contact(note._utc[2], note.channel, note.kind, name)
+    return state
