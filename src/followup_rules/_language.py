@@ -345,28 +345,32 @@ class Language:
 
     def addressee(self, person: Person, style: Salutation) -> str:
         """The name a letter greets: "Dr. Ruiz", "Ana" or "Ana Ruiz" (see `Salutation`)."""
+        return self._name(person, style, spoken=False)
+
+    def spoken_name(self, person: Person, style: Salutation) -> str:
+        """How a voicemail greets them: "Dr. Ruiz" when formal and a title is known,
+        else the first name in English (a full name is not said aloud)."""
+        return self._name(person, style, spoken=True)
+
+    _first_name_aloud: ClassVar[bool] = True
+    """Whether a name said without its title is the first name (else the full name)."""
+
+    def _name(self, person: Person, style: Salutation, *, spoken: bool) -> str:
         if person is None:
             return ""
         if style is Salutation.FIRST_NAME:
             return _first(person)
         if style is Salutation.HONORIFIC:
-            courtesy, academic = _titles(person)
-            title = academic or courtesy
-            if title:
-                return f"{title} {_family(person)}"
-        return person.name
+            titled = self._titled(person, spoken=spoken)
+            if titled is not None:
+                return titled
+        return _first(person) if spoken and self._first_name_aloud else person.name
 
-    def spoken_name(self, person: Person, style: Salutation) -> str:
-        """How a voicemail greets them: "Dr. Ruiz" when formal and a title is known,
-        else the first name (a full name is not said aloud)."""
-        if person is None:
-            return ""
-        if style is Salutation.HONORIFIC:
-            courtesy, academic = _titles(person)
-            title = academic or courtesy
-            if title:
-                return f"{title} {_family(person)}"
-        return _first(person)
+    def _titled(self, person: Interviewer | Recruiter, *, spoken: bool) -> str | None:
+        """The name with its title, written or said aloud; None when no title is known."""
+        courtesy, academic = _titles(person)
+        title = academic or courtesy
+        return f"{title} {_family(person)}" if title else None
 
     def spoken_of(self, person: Person, style: Salutation) -> str:
         """How one names them aloud to someone else ("ask when Dr. Ruiz is free")."""
@@ -467,31 +471,18 @@ class German(Language):
             return f"Guten Tag {academic}{_full(person)},"
         return f"Guten Tag {_full(person)},"
 
-    def addressee(self, person: Person, style: Salutation) -> str:
-        if person is None:
-            return ""
-        if style is Salutation.FIRST_NAME:
-            return _first(person)
-        word, academic = self._title(person)
-        if style is Salutation.HONORIFIC and word is not None:
-            return f"{word} {academic}{_family(person)}"
-        if style is Salutation.HONORIFIC:
-            return f"{academic}{_full(person)}"
-        return _full(person)
+    _first_name_aloud = False
 
-    def spoken_name(self, person: Person, style: Salutation) -> str:
+    def _titled(self, person: Interviewer | Recruiter, *, spoken: bool) -> str | None:
         # Aloud, a doctorate goes with the family name even without Frau or
-        # Herr ("fragen Sie, wann Dr. Ruiz erreichbar ist"), which tells no gender.
-        if person is None:
-            return ""
-        if style is Salutation.FIRST_NAME:
-            return _first(person)
+        # Herr ("fragen Sie, wann Dr. Ruiz erreichbar ist"), which tells no gender;
+        # written, it goes before the full name ("Guten Tag Dr. Ana Ruiz").
         word, academic = self._title(person)
-        if style is Salutation.HONORIFIC and word is not None:
+        if word is not None:
             return f"{word} {academic}{_family(person)}"
-        if style is Salutation.HONORIFIC and academic:
-            return f"{academic}{_family(person)}"
-        return _full(person)
+        if not academic:
+            return None
+        return f"{academic}{_family(person) if spoken else person.name}"
 
     def formal_name(self, person: Interviewer) -> str:
         academic = self._title(person)[1]
@@ -613,25 +604,14 @@ class French(Language):
             return f"Bonjour {_first(person)},"
         return f"Bonjour {_full(person)},"
 
-    def addressee(self, person: Person, style: Salutation) -> str:
-        if person is None:
-            return ""
-        if style is Salutation.FIRST_NAME:
-            return _first(person)
-        word = self._title(person)[0]
-        if style is Salutation.HONORIFIC and word is not None:
-            return word
-        return _full(person)
+    _first_name_aloud = False
 
-    def spoken_name(self, person: Person, style: Salutation) -> str:
-        if person is None:
-            return ""
-        if style is Salutation.FIRST_NAME:
-            return _first(person)
+    def _titled(self, person: Interviewer | Recruiter, *, spoken: bool) -> str | None:
+        # A letter greets "Madame" alone; aloud, "Madame Ruiz".
         word = self._title(person)[0]
-        if style is Salutation.HONORIFIC and word is not None:
-            return f"{word} {_family(person)}"
-        return _full(person)
+        if word is None:
+            return None
+        return f"{word} {_family(person)}" if spoken else word
 
     def formal_name(self, person: Interviewer) -> str:
         academic = _titles(person)[1]
@@ -736,25 +716,12 @@ class Spanish(Language):
         opening = "Estimada" if gender == "f" else "Estimado"
         return f"{opening} {self.addressee(person, style)}:"
 
-    def addressee(self, person: Person, style: Salutation) -> str:
-        if person is None:
-            return ""
-        if style is Salutation.FIRST_NAME:
-            return _first(person)
-        forms = self._forms(person)[1]
-        if style is Salutation.HONORIFIC and forms is not None:
-            return f"{forms[0]} {_family(person)}"
-        return _full(person)
+    _first_name_aloud = False
 
-    def spoken_name(self, person: Person, style: Salutation) -> str:
-        if person is None:
-            return ""
-        if style is Salutation.FIRST_NAME:
-            return _first(person)
+    def _titled(self, person: Interviewer | Recruiter, *, spoken: bool) -> str | None:
+        # Written "Sra. Ruiz", said "señora Ruiz".
         forms = self._forms(person)[1]
-        if style is Salutation.HONORIFIC and forms is not None:
-            return f"{forms[1]} {_family(person)}"
-        return _full(person)
+        return None if forms is None else f"{forms[1] if spoken else forms[0]} {_family(person)}"
 
     def spoken_of(self, person: Person, style: Salutation) -> str:
         # Spoken of, a title takes its article: "la doctora Ruiz".
