@@ -727,12 +727,14 @@ def _install_gettext(environment: jinja2.Environment, language: _language.Langua
     translations = language.translations
     fill = language.fill
 
-    @jinja2.pass_context
-    def gettext(context: jinja2.runtime.Context, message: str, /, **variables: Any) -> str:
-        text: Any = translations.gettext(message)
+    def filled(context: jinja2.runtime.Context, text: Any, variables: dict[str, Any]) -> str:
         if context.eval_ctx.autoescape:
             text = markupsafe.Markup(text)
         return fill(text, variables)
+
+    @jinja2.pass_context
+    def gettext(context: jinja2.runtime.Context, message: str, /, **variables: Any) -> str:
+        return filled(context, translations.gettext(message), variables)
 
     @jinja2.pass_context
     def ngettext(
@@ -744,19 +746,13 @@ def _install_gettext(environment: jinja2.Environment, language: _language.Langua
         **variables: Any,
     ) -> str:
         variables.setdefault("num", count)
-        text: Any = translations.ngettext(singular, plural, count)
-        if context.eval_ctx.autoescape:
-            text = markupsafe.Markup(text)
-        return fill(text, variables)
+        return filled(context, translations.ngettext(singular, plural, count), variables)
 
     @jinja2.pass_context
     def pgettext(
         context: jinja2.runtime.Context, where: str, message: str, /, **variables: Any
     ) -> str:
-        text: Any = translations.pgettext(where, message)
-        if context.eval_ctx.autoescape:
-            text = markupsafe.Markup(text)
-        return fill(text, variables)
+        return filled(context, translations.pgettext(where, message), variables)
 
     @jinja2.pass_context
     def npgettext(
@@ -769,10 +765,8 @@ def _install_gettext(environment: jinja2.Environment, language: _language.Langua
         **variables: Any,
     ) -> str:
         variables.setdefault("num", count)
-        text: Any = translations.npgettext(where, singular, plural, count)
-        if context.eval_ctx.autoescape:
-            text = markupsafe.Markup(text)
-        return fill(text, variables)
+        text = translations.npgettext(where, singular, plural, count)
+        return filled(context, text, variables)
 
     environment.newstyle_gettext = True  # type: ignore[attr-defined]
     environment.globals.update(
