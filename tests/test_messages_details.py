@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
 import pytest
 
 from followup_rules import (
     Action,
+    ActionKind,
     Candidate,
     Interview,
     Interviewer,
@@ -18,6 +20,7 @@ from followup_rules import (
     render,
 )
 
+from .factories import at
 from .test_messages import full_interview, user_pack
 
 
@@ -345,3 +348,47 @@ def test_an_interviewer_without_a_title_is_named_alone_on_the_envelope() -> None
     iv = full_interview(interviewers=[ana], address="1 Main St")
     card = planned(iv, "thank_you_card", Policy.traditional())
     assert render(card, iv).to == "Ana Ruiz, Engineering Manager, Acme Analytics, 1 Main St"
+
+
+class TestTheInterviewDayOnTheRecipientsCalendar:
+    """Messages, truth: "when we spoke on <day>" names the day of the interview as the
+    recipient lived it, in their zone, whatever the zone of the machine that renders."""
+
+    @staticmethod
+    def first_check_in(zone: str | None) -> str:
+        ana = Interviewer("Ana Ruiz", email="ana@acme.example", timezone=zone)
+        iv = Interview(
+            starts_at=at(2024, 7, 2, 20, 30),  # Tuesday evening in New York: Wednesday in UTC
+            company="Acme Analytics",
+            role="Data Engineer",
+            interviewers=[ana],
+            decision_by=date(2024, 7, 9),
+            candidate=Candidate("Sam Lee", email="sam@example.com"),
+        )
+        step = next(a for a in plan(iv) if a.kind is ActionKind.CHECK_IN)
+        return render(step, iv).text
+
+    @pytest.mark.parametrize(
+        ("zone", "day"),
+        [
+            (None, "Tuesday, July 2"),  # the interview's own zone, New York
+            ("America/Los_Angeles", "Tuesday, July 2"),
+            ("Asia/Tokyo", "Wednesday, July 3"),
+        ],
+    )
+    def test_the_day_is_the_recipients(self, zone: str | None, day: str) -> None:
+        body = self.first_check_in(zone)
+        assert f"When we spoke on {day}," in body
+
+
+class TestBadArgumentsAreNamed:
+    """Messages, bad input: the error names the type that was given instead."""
+
+    def test_an_action_that_is_not_one(self) -> None:
+        with pytest.raises(TemplateError, match="expected an Action to write, got str"):
+            render("thank you", full_interview())  # type: ignore[arg-type]
+
+    def test_an_interview_that_is_not_one(self) -> None:
+        iv = full_interview()
+        with pytest.raises(TemplateError, match="expected the Interview, got dict"):
+            render(plan(iv)[0], {})  # type: ignore[arg-type]
