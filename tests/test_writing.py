@@ -411,6 +411,41 @@ class TestCallScripts:
         )
         assert "the timeline: Acme Analytics expects to decide by Wednesday, July 15;" in text
 
+    def test_the_debrief_names_what_each_person_asked_for(self) -> None:
+        """Truth: the recruiter hears what the candidate was asked to send, and by whom."""
+        iv = meeting(
+            recruiter=Recruiter("Rita Cole", agency="SelecSource", email="rita@selec.example"),
+            requested=("a writing sample",),
+        )
+        debrief = next(a for a in plan(iv) if a.kind is ActionKind.RECRUITER_DEBRIEF)
+        assert "I was asked to send a writing sample (for Ana Ruiz)." in render(debrief, iv).text
+
+    def test_a_call_after_news_of_a_next_round_asks_about_that_round(self) -> None:
+        """Truth: told they go on to a next round, the candidate does not ask where the
+        decision stands, nor say what to do if not selected (seed 002: ask what comes next)."""
+        iv = meeting()
+        news = Update(pendulum.datetime(2026, 7, 8, 15, 20, tz=NY), Outcome.NEXT_ROUND)
+        call = check_ins(plan(iv, history=[news]))[0]
+        assert call.channel is Channel.PHONE and call.facts.new_round
+        text = render(call, iv).text
+        assert (
+            "- Say you are following up on the next round they told you about on Wednesday, "
+            "July 8, and that you remain very interested." in text
+        )
+        assert "- Ask what the next round will involve" in text
+        assert "I was glad to hear that I will go on to the next round" in text  # voicemail
+        for stale in ("decision", "not selected", "feedback"):
+            assert stale not in text
+
+    def test_the_last_call_allowed_says_later_contacts_go_by_email(self) -> None:
+        """Rule one-call, with two calls allowed: the second call's script knows it is the
+        last, and says so; the first does not."""
+        iv = meeting(interviewers=[attrs.evolve(ANA, preferred_channel=Channel.PHONE), BO])
+        calls = [a for a in check_ins(plan(iv, Policy(max_calls=2))) if a.channel is Channel.PHONE]
+        assert [a.facts.calls_left for a in calls] == [1, 0]
+        last = "Do not call again to check whether the message arrived: any later follow-up"
+        assert [last in render(a, iv).text for a in calls] == [False, True]
+
 
 # -- 8. outcomes heard before the thank-you --------------------------------------------
 
