@@ -428,10 +428,11 @@ class TestCallScripts:
         call = check_ins(plan(iv, history=[news]))[0]
         assert call.channel is Channel.PHONE and call.facts.new_round
         text = render(call, iv).text
-        assert (
-            "- Say you are following up on the next round they told you about on Wednesday, "
-            "July 8, and that you remain very interested." in text
+        said = (
+            "- Say you are following up on the news that you will go on to the next round, "
+            "which they gave you on Wednesday, July 8, and that you remain very interested."
         )
+        assert said in text
         assert "- Ask what the next round will involve" in text
         assert "I was glad to hear that I will go on to the next round" in text  # voicemail
         for stale in ("decision", "not selected", "feedback"):
