@@ -396,6 +396,13 @@ class TestCallScripts:
         call = check_ins(plan(plain))[0]
         assert '"Hello Ana, this is Sam Lee.' in render(call, plain).text
 
+    def test_the_script_names_who_should_answer(self) -> None:
+        """The person called, not "they", so that "if someone else answers" reads clearly."""
+        iv = meeting()
+        text = render(check_ins(plan(iv))[0], iv).text
+        assert "\n\nIf Dr. Ruiz answers:\n" in text
+        assert "If someone else answers, ask when Dr. Ruiz is available" in text
+
     def test_the_recruiter_debrief_states_its_time_and_zone(self) -> None:
         iv = meeting(
             recruiter=Recruiter("Rita Cole", agency="SelecSource", phone="+1 404 555 0199")
