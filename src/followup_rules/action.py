@@ -311,6 +311,14 @@ class Plan(Sequence[Action]):
     def __attrs_post_init__(self) -> None:
         check_fields(self)
 
+    @classmethod
+    def _made(cls, actions: tuple[Action, ...], missed: tuple[Action, ...] = ()) -> Plan:
+        """A plan of actions the library made or already checked: nothing is checked again."""
+        made = object.__new__(cls)
+        _SET_ACTIONS(made, actions)
+        _SET_MISSED(made, missed)
+        return made
+
     def __len__(self) -> int:
         return len(self.actions)
 
@@ -323,7 +331,7 @@ class Plan(Sequence[Action]):
     def __getitem__(self, index: slice) -> Plan: ...
     def __getitem__(self, index: int | slice) -> Action | Plan:
         if isinstance(index, slice):
-            return Plan(self.actions[index])
+            return Plan._made(self.actions[index])
         return self.actions[index]
 
     def upcoming(self, now: datetime) -> Plan:
@@ -334,7 +342,7 @@ class Plan(Sequence[Action]):
         """
         now = _check_now(now)
         kept = tuple(action for action in self.actions if action._utc[1] >= now)
-        return Plan(kept, missed=self.missed)
+        return Plan._made(kept, self.missed)
 
     def next(self, now: datetime) -> Action | None:
         """The first action still doable at *now*, or None when nothing is left."""
@@ -350,3 +358,6 @@ class Plan(Sequence[Action]):
             when = action.suggested.format("ddd D MMM YYYY HH:mm zz")
             lines.append(f"{when:<28}  {action.describe():<62}  [{action.rule}]")
         return "\n".join(lines) if lines else "(nothing left to do)"
+
+
+_SET_ACTIONS, _SET_MISSED = (Plan.__dict__[field.name].__set__ for field in attrs.fields(Plan))

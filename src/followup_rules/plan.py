@@ -100,7 +100,7 @@ def plan(
     notes = [step for step in actions if step.kind in THANKS_KINDS]  # still to send
     actions.extend(contacts_to_come(state, notes))
     actions.sort(key=Action.sort_key)
-    return Plan(tuple(actions), missed=tuple(missed))
+    return Plan._made(tuple(actions), tuple(missed))
 
 
 def plan_many(
