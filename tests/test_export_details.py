@@ -439,3 +439,25 @@ class TestDrafts:
             eml_name(3, nobody),
             eml_name(3, step),
         ) == ("03-check_in.eml", "03-check_in-ana-ruiz.eml")
+
+
+class TestReproducibleFiles:
+    """The same plan gives the same bytes, whatever the machine: files can be diffed."""
+
+    def test_the_timestamp_is_in_utc_on_any_machine(self, machine_zone: Any) -> None:
+        machine_zone("Asia/Tokyo")
+        iv = signed()
+        stamps = {
+            str(item["DTSTAMP"].to_ical(), "ascii")
+            for item in items(to_ics(plan(iv), iv, now=NOW))
+        }
+        assert stamps == {"20260701T093000Z"}
+
+    def test_a_draft_with_two_parts_is_the_same_bytes_twice(self) -> None:
+        """The boundary of a text-and-HTML draft comes from its text, not from chance."""
+        iv = signed()
+        note = first(plan(iv), ActionKind.THANK_YOU)
+        one, two = to_eml(note, iv).as_bytes(), to_eml(note, iv).as_bytes()
+        assert b"Content-Type: text/html" in one
+        assert one == two
+        assert b'boundary="followup-' in one
