@@ -112,14 +112,15 @@ class TestToday:
         assert code == 0
         assert "Today, Wednesday 8 July 2026" in out
         assert re.search(r"due\s+today 09:00\s+same\s+Send Ana Ruiz a thank-you", out)
-        assert re.search(r"due\s+today 09:00\s+08:00 CEST\s+Send Bo Chen a thank-you", out)
+        assert re.search(r"due\s+today 09:00\s+15:00 CEST\s+Send Bo Chen a thank-you", out)
         assert "5 step(s) can no longer be done" in out
 
     def test_overdue_steps_are_marked(self, acme: Path, globex: Path) -> None:
-        """Weeks later: Globex's note to Bo and its call are overdue; each line names its file."""
+        """Weeks later: Globex's note to Bo and its call are overdue; each line names its file,
+        and the deadline each missed, on both clocks (15:00 in New York is 21:00 in Berlin)."""
         code, out, _ = run("today", str(acme), str(globex), "--now", "2026-07-17T09:00")
         assert code == 0
-        assert re.search(r"overdue\s+Wed 8 Jul 15:00\s+08:00 CEST\s+Send Bo Chen", out)
+        assert re.search(r"overdue\s+Wed 8 Jul 15:00\s+21:00 CEST\s+Send Bo Chen", out)
         assert "Globex · globex.toml" in out and "Acme Analytics · acme.toml" in out
 
     def test_all_lists_the_superseded_steps(self, acme: Path) -> None:
@@ -175,10 +176,10 @@ class TestNext:
     def test_the_overdue_step_comes_first(self, acme: Path, globex: Path) -> None:
         """Overdue first, the oldest of all files first: Acme's note to Ana."""
         out = run("next", str(acme), str(globex), "--now", "2026-07-09T09:00", columns=120)[1]
-        assert out.startswith("overdue, do it now: Tue 7 Jul 16:00")
+        assert out.startswith("overdue since Wed 8 Jul 15:00 EDT, do it now:")
         assert "Send Ana Ruiz a thank-you e-mail  (Acme Analytics, acme.toml)" in out
         later = run("next", str(globex), "--now", "2026-07-08T09:00", columns=200)[1]
-        assert later.startswith("due now: Wed 8 Jul 02:00 EDT (their time 08:00 CEST)")
+        assert later.startswith("due now: Wed 8 Jul 09:00 EDT (their time 15:00 CEST)")
 
     def test_nothing_left(self, acme: Path) -> None:
         """After a withdrawal: nothing left to do."""

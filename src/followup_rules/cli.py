@@ -804,12 +804,21 @@ _MARKS = {
 }
 
 
+def _shown(item: AgendaItem, now: pendulum.DateTime) -> pendulum.DateTime:
+    """The moment a line names for a step: the deadline it missed when overdue, now
+    when its window is already open, else its suggested time."""
+    action = item.action
+    if item.overdue:
+        return action.latest
+    if item.standing is Standing.DUE and action.suggested < now:
+        return now  # already open: now, not a moment that has passed
+    return action.suggested
+
+
 def _item_row(each: Loaded, item: AgendaItem, now: pendulum.DateTime, many: bool) -> list[str]:
     zone = home_zone(each.interview)
     action = item.action
-    shown = action.latest if item.overdue else action.suggested
-    if item.standing is Standing.DUE and action.suggested < now:
-        shown = now  # already open: now, not a moment that has passed
+    shown = _shown(item, now)
     moment = shown.in_timezone(zone)
     day = "today" if moment.date() == now.date() else moment.format("ddd D MMM")
     mark, style = _MARKS[item.standing]
@@ -823,7 +832,7 @@ def _item_row(each: Loaded, item: AgendaItem, now: pendulum.DateTime, many: bool
     return [
         f"[{style}]{mark}[/]" if style else mark,
         when,
-        _their_time(action, each.interview, zone),
+        _their_time(action, each.interview, zone, shown),
         what,
     ]
 
@@ -923,32 +932,36 @@ def _item_json(each: Loaded, item: AgendaItem) -> dict[str, Any]:
 _URGENCY = {Standing.LATE: 0, Standing.DUE: 1, Standing.COMING: 2}
 
 
-def _next_of(agendas: Sequence[tuple[Loaded, Agenda]]) -> tuple[Loaded, AgendaItem] | None:
-    """The single next step across all the agendas: late first, then due, then coming."""
-    best: tuple[tuple[int, datetime], Loaded, AgendaItem] | None = None
+def _next_of(
+    agendas: Sequence[tuple[Loaded, Agenda]],
+) -> tuple[Loaded, AgendaItem, datetime] | None:
+    """The single next step across all the agendas (late first, then due, then
+    coming), with the *now* of its agenda."""
+    best: tuple[tuple[int, datetime], Loaded, AgendaItem, datetime] | None = None
     for each, today in agendas:
         item = today.next
         if item is None:
             continue
         key = (_URGENCY[item.standing], item.action._utc[2])
         if best is None or key < best[0]:
-            best = (key, each, item)
-    return None if best is None else (best[1], best[2])
+            best = (key, each, item, today.now)
+    return None if best is None else best[1:]
 
 
-def _next_line(each: Loaded, item: AgendaItem) -> str:
+def _next_line(each: Loaded, item: AgendaItem, now: datetime) -> str:
     zone = home_zone(each.interview)
     action = item.action
-    moment = action.suggested.in_timezone(zone)
-    theirs = _their_time(action, each.interview, zone)
+    shown = _shown(item, cal.to_pendulum(now))
+    moment = shown.in_timezone(zone)
+    theirs = _their_time(action, each.interview, zone, shown)
     beside = f" (their time {theirs})" if theirs and theirs != "same" else ""
-    state = {Standing.LATE: "overdue, do it now: ", Standing.DUE: "due now: "}.get(
-        item.standing, ""
-    )
+    stamp = f"{moment.format('ddd D MMM HH:mm zz')}{beside}"
+    if item.standing is Standing.LATE:
+        stamp = f"overdue since {stamp}, do it now:"
+    elif item.standing is Standing.DUE:
+        stamp = f"due now: {stamp}"
     where = _escape(f"({each.interview.company}, {each.path.name})")
-    return (
-        f"{state}{moment.format('ddd D MMM HH:mm zz')}{beside}  {_what(action)}  [dim]{where}[/]"
-    )
+    return f"{stamp}  {_what(action)}  [dim]{where}[/]"
 
 
 @main.command("next", epilog=NEXT_EXAMPLES)
