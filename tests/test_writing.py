@@ -101,11 +101,12 @@ class TestFactsTravelWithActions:
         assert nxt.facts.decision_given_on == date(2026, 7, 16)
         text = render(nxt, iv).text
         assert (
-            "Thank you again for your message of Thursday, July 16. As you then expected a "
-            "decision on the Data Engineer position by Friday, July 24, I wanted to check in."
+            "On Thursday, July 16, you let me know that you expected to decide by Friday, "
+            "July 24, so I am following up on the Data Engineer position at Acme Analytics."
             in text
         )
         assert "July 15" not in text and "As we discussed" not in text
+        assert "message" not in text  # the new date may have come in a call: no channel is claimed
 
     def test_a_call_after_a_new_date_refers_to_the_new_date(self) -> None:
         """The call script takes the date in force from the facts, not from the interview."""
