@@ -466,7 +466,7 @@ class TestMoreOutputs:
         run("log", str(acme), "update", "--outcome", "withdrawn", "--at", "2026-07-08T09:00")
         out = run("plan", str(acme))[1]
         assert out.startswith("Nothing left to do: every allowed step is done.")
-        assert "5 step(s) missed" in out
+        assert "5 step(s) not recorded before the latest event.\nTheir window has closed" in out
 
     def test_a_call_to_someone_without_a_number_is_flagged(self, tmp_path: Path) -> None:
         """The recruiter has neither phone nor e-mail: the debrief call is flagged everywhere."""

@@ -415,8 +415,8 @@ def _print_plan(loaded: Loaded, schedule: Plan, zone: Any, heading: bool) -> Non
         console.print(f"(times in {_zone_label(zone, schedule[0].suggested)})")
     if schedule.missed:
         console.print(
-            f"[yellow]{len(schedule.missed)} step(s) missed: their window closed before "
-            "the latest event, unrecorded ('followup today --all' lists them).[/]"
+            f"[yellow]{len(schedule.missed)} step(s) not recorded before the latest event."
+            "\nTheir window has closed; 'followup today --all' lists them.[/]"
         )
 
 
