@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from itertools import zip_longest
 from typing import Any
 
@@ -13,6 +13,7 @@ from . import rules
 from .action import Action, Plan
 from .errors import InvalidInterview, InvalidPolicy
 from .events import Event, Outcome, trusted_contact
+from .facts import Facts
 from .model import ActionKind, Interview
 from .policy import Policy
 from .state import THANKS_KINDS, FollowupState, advance, check_history, replay
@@ -191,37 +192,52 @@ def contacts_to_come(state: FollowupState, notes: Iterable[Action] = ()) -> list
     """The check-ins and feedback steps, each planned as if the previous one was done.
 
     Every planned step is folded into the state exactly as a reported event
-    would be, so the limits see planned and past contacts alike.  So are the
-    *notes* still to send (thank-you notes, requested items), each at its
-    place in the plan: a step follows the notes sent before it, never one
-    sent after it, as it will when the plan is done and replanned.
+    would be, so the limits see planned and past contacts alike.  The *notes*
+    still to send (thank-you notes, requested items) change no decision (the
+    state already waits for every note's window, rule ``patience``), only
+    which contact a step follows: a step's facts are made after folding the
+    notes sent before it and since the step before it, never one sent after
+    it, as they will be when the plan is done and replanned.
     """
     planned: list[Action] = []
     waiting = sorted(notes, key=Action.sort_key)
     while True:
-        answers = [
+        steps = [
             step
-            for step in (rules.feedback_response(state), rules.feedback_request(state))
+            for step in (
+                rules.feedback_response(state),
+                rules.feedback_request(state),
+                rules.check_in(state),
+            )
             if step is not None
         ]
-        first = min(answers, key=Action.sort_key) if answers else None
-        if waiting:
-            # The notes before the next feedback step go out first; every note goes
-            # before any check-in (rule patience: a check-in waits for every note's
-            # window to close).  Fold them, then plan again from there: folding only
-            # moves `now` on, so no step comes sooner.
-            bound = None if first is None else first.sort_key()
-            if bound is None or waiting[0].sort_key() < bound:
-                while waiting and (bound is None or waiting[0].sort_key() < bound):
-                    state = advance(state, _as_made(waiting.pop(0)))
-                continue
-        check_in = rules.check_in(state)
-        if check_in is not None and (first is None or check_in.sort_key() < first.sort_key()):
-            first = check_in
-        if first is None:
+        if not steps:
             return planned
+        first = steps[0] if len(steps) == 1 else min(steps, key=Action.sort_key)
+        if waiting and waiting[0].sort_key() < first.sort_key():
+            sent = []
+            while waiting and waiting[0].sort_key() < first.sort_key():
+                sent.append(waiting.pop(0))
+            _after_notes(first, tuple(sent))
         planned.append(first)
         state = advance(state, _as_made(first))
+
+
+def _after_notes(step: Action, notes: tuple[Action, ...]) -> None:
+    """Make *step*'s facts, when first read, from the state after *notes* (lazily: a
+    plan is often sorted and filtered without anyone reading its facts)."""
+    build = step._facts_from
+    assert build is not None  # a step the rules just made: its facts are not made yet
+    object.__setattr__(step, "_facts_from", (_facts_after, (notes, build)))
+
+
+def _facts_after(
+    notes: tuple[Action, ...], build: tuple[Callable[..., Facts], tuple[Any, ...]]
+) -> Facts:
+    builder, (state, *rest) = build
+    for note in notes:
+        state = advance(state, _as_made(note))
+    return builder(state, *rest)
 
 
 def _as_made(step: Action) -> Event:
