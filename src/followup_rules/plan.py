@@ -214,11 +214,11 @@ def contacts_to_come(state: FollowupState, notes: Iterable[Action] = ()) -> list
         if not steps:
             return planned
         first = steps[0] if len(steps) == 1 else min(steps, key=Action.sort_key)
-        if waiting and waiting[0].sort_key() < first.sort_key():
-            sent = []
-            while waiting and waiting[0].sort_key() < first.sort_key():
-                sent.append(waiting.pop(0))
-            _after_notes(first, tuple(sent))
+        key = first.sort_key()
+        sent = tuple(note for note in waiting if note.sort_key() < key)  # sorted: a prefix
+        if sent:
+            _after_notes(first, sent)
+            del waiting[: len(sent)]
         planned.append(first)
         state = advance(state, _as_made(first))
 
