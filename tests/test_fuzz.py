@@ -42,6 +42,8 @@ from followup_rules import (
     Recruiter,
     Reply,
     Salutation,
+    Skip,
+    Snooze,
     TimeWindow,
     Update,
     audit,
@@ -312,6 +314,8 @@ CONSTRUCTORS = [
     Reply,
     Update,
     OutOfOffice,
+    Skip,
+    Snooze,
     Action,
 ]
 
@@ -359,6 +363,7 @@ VALID: dict[type, dict[str, st.SearchStrategy[Any]]] = {
         "fit": _OPTIONAL_TEXT,
         "format": st.sampled_from([*InterviewFormat, "video"]),
         "address": _OPTIONAL_TEXT,
+        "id": st.none() | st.sampled_from(["acme-2026", "a", "x.y_z-1"]),
     },
     Interviewer: {
         **_PERSON,
@@ -406,16 +411,28 @@ VALID: dict[type, dict[str, st.SearchStrategy[Any]]] = {
         "voicemail": st.booleans(),
         "message_id": st.none() | st.just("<abc.1@mail.example>"),
         "subject": _OPTIONAL_TEXT,
+        "answered": st.none() | st.booleans(),
+        "note": _OPTIONAL_TEXT,
     },
-    Reply: {"at": _AT},
+    Reply: {"at": _AT, "sender": st.none() | _NAMES, "note": _OPTIONAL_TEXT},
     Update: {
         "at": _AT,
         "outcome": st.sampled_from(list(Outcome)),
         "decision_by": st.none() | st.tuples(_AT, _DAYS_LATER).map(lambda p: p[0].date() + p[1]),
+        "note": _OPTIONAL_TEXT,
     },
     OutOfOffice: {
         "at": _AT,
         "returns_on": st.none() | st.tuples(_AT, _DAYS_LATER).map(lambda p: p[0].date() + p[1]),
+        "sender": st.none() | _NAMES,
+        "note": _OPTIONAL_TEXT,
+    },
+    Skip: {"at": _AT, "step": st.just("check_in-ana-1@followup-rules"), "note": _OPTIONAL_TEXT},
+    Snooze: {
+        "at": _AT,
+        "step": st.just("check_in-ana-1@followup-rules"),
+        "until": st.tuples(_AT, _DAYS_LATER).map(lambda p: p[0] + p[1] + timedelta(hours=1)),
+        "note": _OPTIONAL_TEXT,
     },
     Action: {
         "kind": st.sampled_from(list(ActionKind)),
@@ -456,7 +473,7 @@ def _accepted_is_usable(value: object) -> None:
         assert audit(value, [step.done() for step in plan(value)]) == []
     elif isinstance(value, Policy):
         assert audit(interview(), [step.done() for step in plan(interview(), value)], value) == []
-    elif isinstance(value, (Contact, Reply, Update, OutOfOffice)):
+    elif isinstance(value, (Contact, Reply, Update, OutOfOffice, Skip, Snooze)):
         only_typed_errors(lambda: plan(interview(), history=[value]))
     elif isinstance(value, Action):
         value.describe()
@@ -520,6 +537,12 @@ class TestConstructors:
             Reply: {"at": at(2024, 7, 3)},
             Update: {"at": at(2024, 7, 3), "outcome": "undecided"},
             OutOfOffice: {"at": at(2024, 7, 3)},
+            Skip: {"at": at(2024, 7, 3), "step": "check_in-ana-1@followup-rules"},
+            Snooze: {
+                "at": at(2024, 7, 3),
+                "step": "check_in-ana-1@followup-rules",
+                "until": at(2024, 7, 9),
+            },
             Action: {
                 "kind": "check_in",
                 "channel": "email",

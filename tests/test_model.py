@@ -188,7 +188,7 @@ class TestHistoryValidation:
         """Anything that is not an event is refused by position."""
         error = self._refused([Reply(at(2024, 7, 5, 9)), "called Ana"])
         assert (error.field, error.value) == ("history[1]", "called Ana")
-        assert error.problem == "expected Contact, Reply, Update or OutOfOffice"
+        assert error.problem == "expected Contact, Reply, Update, OutOfOffice, Skip or Snooze"
 
     @pytest.mark.parametrize("history", ["called Ana", b"called", {"at": "today"}, 42, None])
     def test_not_a_sequence(self, history: Any) -> None:

@@ -18,7 +18,7 @@ from .action import Action, Plan
 from .agenda import Agenda, AgendaItem, Reason, Standing, agenda
 from .audit import Violation, audit
 from .errors import FollowupError, InvalidHistory, InvalidInterview, InvalidPolicy
-from .events import Contact, Event, Outcome, OutOfOffice, Reply, Update
+from .events import Contact, Event, Outcome, OutOfOffice, Reply, Skip, Snooze, Update
 from .facts import CallBasis, Facts, Fallback, PreviousContact
 from .identity import action_ids
 from .model import (
@@ -103,6 +103,8 @@ __all__ = [
     "Reply",
     "Rule",
     "Salutation",
+    "Skip",
+    "Snooze",
     "Source",
     "Standing",
     "TemplateError",

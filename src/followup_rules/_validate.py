@@ -520,6 +520,17 @@ def flag(owner: str, error: ErrorType) -> dict[str, Any]:
     return custom(owner, error, check)
 
 
+def optional_flag(owner: str, error: ErrorType) -> dict[str, Any]:
+    """None (unknown), or a real bool."""
+
+    def check(value: Any, fail: Callable[[str], Exception]) -> bool | None:
+        if value is not None and not isinstance(value, bool):
+            raise fail(f"expected True, False or None, got {type(value).__name__}")
+        return value
+
+    return custom(owner, error, check)
+
+
 def wall_time(value: Any, fail: Callable[[str], Exception]) -> time:
     """A naive wall-clock time, from a ``time`` or an ``"HH:MM"`` string."""
     if isinstance(value, str):

@@ -19,7 +19,7 @@ from .errors import InvalidHistory
 from .model import ActionKind, Channel, Interviewer, Recruiter
 from .timeframe import Timeframe, read_decision
 
-__all__ = ["Contact", "Event", "OutOfOffice", "Outcome", "Reply", "Update"]
+__all__ = ["Contact", "Event", "OutOfOffice", "Outcome", "Reply", "Skip", "Snooze", "Update"]
 
 # An event may happen up to a century past the last interview date (see
 # _validate.LATEST_EVENT), so every step planned from dates up to LATEST can be
@@ -77,6 +77,10 @@ class Contact:
         message_id: the ``Message-ID`` of an e-mail sent, so that the next
             draft to that person can reply in the same thread.
         subject: the subject of that e-mail ("Re:" threads the next one).
+        answered: for a call, whether the person picked up and they spoke
+            (True), nobody answered (False), or unknown (None, the default): a
+            later message says "I called you" only when it was answered.
+        note: the candidate's own free-text note; no message ever quotes it.
     """
 
     at: datetime = attrs.field(
@@ -101,9 +105,21 @@ class Contact:
     subject: str | None = attrs.field(
         default=None, kw_only=True, metadata=v.text("Contact", InvalidHistory, optional=True)
     )
+    answered: bool | None = attrs.field(
+        default=None, kw_only=True, metadata=v.optional_flag("Contact", InvalidHistory)
+    )
+    note: str | None = attrs.field(
+        default=None, kw_only=True, metadata=v.text("Contact", InvalidHistory, optional=True)
+    )
 
     def __attrs_post_init__(self) -> None:
         v.check_fields(self)
+        if self.answered is not None and self.channel is not Channel.PHONE:
+            raise InvalidHistory("Contact.answered", self.answered, "only a call is answered")
+        if self.answered and self.voicemail:
+            raise InvalidHistory(
+                "Contact.answered", True, "a call that reached voicemail was not answered"
+            )
         if self.voicemail and self.channel is not Channel.PHONE:
             raise InvalidHistory("Contact.voicemail", True, "only a phone call reaches voicemail")
         if (self.message_id or self.subject) and self.channel is not Channel.EMAIL:
@@ -131,6 +147,8 @@ def trusted_contact(
     _SET_VOICEMAIL(contact, False)
     _SET_MESSAGE_ID(contact, None)
     _SET_SUBJECT(contact, None)
+    _SET_ANSWERED(contact, None)
+    _SET_NOTE(contact, None)
     return contact
 
 
@@ -143,6 +161,8 @@ def trusted_contact(
     _SET_VOICEMAIL,
     _SET_MESSAGE_ID,
     _SET_SUBJECT,
+    _SET_ANSWERED,
+    _SET_NOTE,
 ) = (Contact.__dict__[field.name].__set__ for field in attrs.fields(Contact))
 
 
@@ -152,9 +172,22 @@ class Reply:
 
     It restarts the retry gap: the next check-in waits `Policy.min_gap`
     business days from the reply.
+
+    Attributes:
+        at: when it came.
+        sender: who wrote it, by name (an interviewer or the recruiter; an
+            Interviewer or Recruiter is accepted); None means the interview's
+            follow-up contact.  Messages thank the person who wrote.
+        note: the candidate's own free-text note; no message ever quotes it.
     """
 
     at: datetime = attrs.field(metadata=v.aware_datetime("Reply", InvalidHistory, latest=_LATEST))
+    sender: str | None = attrs.field(
+        default=None, metadata=v.custom("Reply", InvalidHistory, _recipient)
+    )
+    note: str | None = attrs.field(
+        default=None, kw_only=True, metadata=v.text("Reply", InvalidHistory, optional=True)
+    )
 
     def __attrs_post_init__(self) -> None:
         v.check_fields(self)
@@ -171,12 +204,16 @@ class Update:
             `Timeframe`, or a phrase like ``"in two weeks"`` read from the day
             of the update); it becomes the new deadline (seed 004: the
             timetable is often extended).
+        note: the candidate's own free-text note; no message ever quotes it.
     """
 
     at: datetime = attrs.field(metadata=v.aware_datetime("Update", InvalidHistory, latest=_LATEST))
     outcome: Outcome = attrs.field(metadata=v.member("Update", InvalidHistory, Outcome))
     decision_by: date | Timeframe | None = attrs.field(
         default=None, metadata=v.optional_date("Update", InvalidHistory, timeframes=True)
+    )
+    note: str | None = attrs.field(
+        default=None, kw_only=True, metadata=v.text("Update", InvalidHistory, optional=True)
     )
 
     def __attrs_post_init__(self) -> None:
@@ -211,8 +248,15 @@ class OutOfOffice:
     """An automatic out-of-office answer to the last message.
 
     The message was not read, so it does not use up a check-in; the next one
-    waits until one business day after *returns_on* (a week when no date is
-    given).
+    to that person waits until one business day after *returns_on* (a week
+    when no date is given).
+
+    Attributes:
+        at: when the auto-reply came.
+        returns_on: the day they are back, when the reply says.
+        sender: whose auto-reply it is, by name (None: the follow-up
+            contact); it holds only the steps to that person.
+        note: the candidate's own free-text note; no message ever quotes it.
     """
 
     at: datetime = attrs.field(
@@ -220,6 +264,12 @@ class OutOfOffice:
     )
     returns_on: date | None = attrs.field(
         default=None, metadata=v.optional_date("OutOfOffice", InvalidHistory)
+    )
+    sender: str | None = attrs.field(
+        default=None, metadata=v.custom("OutOfOffice", InvalidHistory, _recipient)
+    )
+    note: str | None = attrs.field(
+        default=None, kw_only=True, metadata=v.text("OutOfOffice", InvalidHistory, optional=True)
     )
 
     def __attrs_post_init__(self) -> None:
@@ -232,7 +282,70 @@ class OutOfOffice:
             )
 
 
-Event = Contact | Reply | Update | OutOfOffice
+def _step_id(value: Any, fail: Callable[[str], Exception]) -> str:
+    """A stable step id (`AgendaItem.id`, a calendar UID): one line of printable ASCII."""
+    text = v.clean_text(value, fail)
+    if not text or len(text) > 200 or not text.isascii() or any(c.isspace() for c in text):
+        raise fail("is not a step id (see AgendaItem.id): ASCII without spaces")
+    return text
+
+
+@attrs.frozen
+class Skip:
+    """The candidate decided not to do a planned step.
+
+    A skipped one-time step (a thank-you, a debrief) is gone from the plan; a
+    skipped check-in is not sent and counts as no contact: the next check-in
+    takes its place, so the number still planned does not change.
+
+    Attributes:
+        at: when the candidate decided.
+        step: the stable id of the step (`AgendaItem.id`, the calendar UID).
+        note: the candidate's own free-text note; no message ever quotes it.
+    """
+
+    at: datetime = attrs.field(metadata=v.aware_datetime("Skip", InvalidHistory, latest=_LATEST))
+    step: str = attrs.field(metadata=v.custom("Skip", InvalidHistory, _step_id))
+    note: str | None = attrs.field(
+        default=None, kw_only=True, metadata=v.text("Skip", InvalidHistory, optional=True)
+    )
+
+    def __attrs_post_init__(self) -> None:
+        v.check_fields(self)
+
+
+@attrs.frozen
+class Snooze:
+    """The candidate pushed a planned step to later.
+
+    The step is offered in its first allowed window after *until*; every
+    limit still holds.
+
+    Attributes:
+        at: when the candidate decided.
+        step: the stable id of the step (`AgendaItem.id`, the calendar UID).
+        until: not before this moment (aware).
+        note: the candidate's own free-text note; no message ever quotes it.
+    """
+
+    at: datetime = attrs.field(metadata=v.aware_datetime("Snooze", InvalidHistory, latest=_LATEST))
+    step: str = attrs.field(metadata=v.custom("Snooze", InvalidHistory, _step_id))
+    until: datetime = attrs.field(
+        metadata=v.aware_datetime("Snooze", InvalidHistory, latest=_LATEST)
+    )
+    note: str | None = attrs.field(
+        default=None, kw_only=True, metadata=v.text("Snooze", InvalidHistory, optional=True)
+    )
+
+    def __attrs_post_init__(self) -> None:
+        v.check_fields(self)
+        if self.until <= self.at:
+            raise InvalidHistory(
+                "Snooze.until", self.until, f"must be after the snooze itself ({self.at})"
+            )
+
+
+Event = Contact | Reply | Update | OutOfOffice | Skip | Snooze
 """Any one entry of a history."""
 
-EVENT_TYPES = (Contact, Reply, Update, OutOfOffice)
+EVENT_TYPES = (Contact, Reply, Update, OutOfOffice, Skip, Snooze)

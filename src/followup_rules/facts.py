@@ -58,6 +58,8 @@ class PreviousContact:
         message_id: its ``Message-ID``, when the history gave it.
         subject: its subject, when the history gave it.
         out_of_office: an out-of-office reply answered it.
+        answered: for a call, whether the person picked up (True), nobody
+            did (False), or unknown (None): "I called you" needs True.
     """
 
     day: date
@@ -67,6 +69,7 @@ class PreviousContact:
     message_id: str | None = None
     subject: str | None = None
     out_of_office: bool = False
+    answered: bool | None = None
 
 
 @attrs.frozen(kw_only=True)
@@ -92,6 +95,10 @@ class Facts:
             unanswered by a check-in.
         replied_on: the day of the employer's latest plain reply, when it is
             newer than any news and than the previous contact.
+        replied_by: who wrote that reply (a name), when it was not the
+            recipient of this message; None when the recipient wrote it.
+        late: a note sent after its window closed (a late thank-you): it
+            names the interview's day rather than speaking of "today".
         fallback: why the channel is not the one the rules first chose.
         variant: which wording to use, so that notes in one plan differ.
         requested: what this message carries because the recipient asked.
@@ -114,6 +121,8 @@ class Facts:
     outcome: Outcome | None = None
     new_round: bool = False
     replied_on: date | None = None
+    replied_by: str | None = None
+    late: bool = False
     fallback: Fallback | None = None
     variant: int = 0
     requested: tuple[str, ...] = ()

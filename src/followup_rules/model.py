@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections.abc import Callable
 from datetime import date, datetime, timedelta, tzinfo
@@ -326,6 +327,18 @@ def _instance_of(kind: type[Any]) -> dict[str, Any]:
     return v.custom(_IV, InvalidInterview, check)
 
 
+_INTERVIEW_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,63}")
+
+
+def _interview_id(value: Any, fail: Callable[[str], Exception]) -> str | None:
+    if value is None:
+        return None
+    text = v.clean_text(value, fail)
+    if not _INTERVIEW_ID.fullmatch(text):
+        raise fail("is not an id: 1 to 64 letters, digits, '.', '_' or '-', starting with one")
+    return text
+
+
 def _contact(value: Any, fail: Callable[[str], Exception]) -> str | None:
     if isinstance(value, Interviewer):
         return value.name
@@ -364,6 +377,10 @@ class Interview:
             in-person interview hands out business cards.
         address: the employer's postal address, where a mailed card goes
             when an interviewer has none of their own.
+        id: an optional short identifier of this application (letters,
+            digits, ``.``, ``_`` and ``-``, up to 64).  When given, step ids
+            and calendar UIDs derive from it rather than from the company,
+            role and start time, so editing those keeps them.
 
     Raises:
         InvalidInterview: naive or unknown zones, no interviewers, duplicates,
@@ -414,6 +431,9 @@ class Interview:
     )
     address: str | None = attrs.field(
         default=None, metadata=v.text(_IV, InvalidInterview, optional=True), kw_only=True
+    )
+    id: str | None = attrs.field(
+        default=None, metadata=v.custom(_IV, InvalidInterview, _interview_id), kw_only=True
     )
 
     def __attrs_post_init__(self) -> None:

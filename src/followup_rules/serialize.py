@@ -40,7 +40,7 @@ from cattrs.strategies import configure_tagged_union
 from . import _calendar as cal
 from .action import Action, Plan
 from .errors import FollowupError, _InvalidField, _short_repr
-from .events import Contact, Event, OutOfOffice, Reply, Update
+from .events import EVENT_TYPES, Contact, Event, OutOfOffice, Reply, Skip, Snooze, Update
 from .model import Interview, Interviewer, Recruiter
 from .policy import Policy, TimeWindow
 from .timeframe import Timeframe
@@ -421,7 +421,7 @@ def _make_converter() -> cattrs.Converter:
     converter.register_structure_hook_func(is_decision, structure_decision)
     converter.register_unstructure_hook_func(is_decision, unstructure_decision)
     configure_tagged_union(
-        Contact | Reply | Update | OutOfOffice,
+        Contact | Reply | Update | OutOfOffice | Skip | Snooze,
         converter,
         tag_name="type",
         tag_generator=_event_tag,
@@ -457,10 +457,20 @@ def _make_converter() -> cattrs.Converter:
     return converter
 
 
+EVENT_TAGS: dict[type, str] = {
+    Contact: "contact",
+    Reply: "reply",
+    Update: "update",
+    OutOfOffice: "out_of_office",
+    Skip: "skip",
+    Snooze: "snooze",
+}
+"""The ``type`` each kind of event is written with in history files."""
+assert set(EVENT_TAGS) == set(EVENT_TYPES)
+
+
 def _event_tag(cls: type) -> str:
-    return {Contact: "contact", Reply: "reply", Update: "update", OutOfOffice: "out_of_office"}[
-        cls
-    ]
+    return EVENT_TAGS[cls]
 
 
 @lru_cache(maxsize=1)

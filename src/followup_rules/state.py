@@ -230,7 +230,9 @@ def check_history(interview: Interview, history: Any) -> tuple[Event, ...]:
     for index, event in enumerate(events):
         field = f"history[{index}]"
         if not isinstance(event, EVENT_TYPES):
-            raise InvalidHistory(field, event, "expected Contact, Reply, Update or OutOfOffice")
+            raise InvalidHistory(
+                field, event, "expected Contact, Reply, Update, OutOfOffice, Skip or Snooze"
+            )
         if event.at < interview.starts_at:
             raise InvalidHistory(
                 f"{field}.at", event.at, f"is before the interview at {interview.starts_at}"
