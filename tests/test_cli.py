@@ -329,10 +329,8 @@ class TestOutputFiles:
     def test_a_directory_is_refused(self, tmp_path: Path) -> None:
         """A directory where a file is due is refused, and nothing is left inside it."""
         line = one_line_error(*plan_to(tmp_path))
-        assert (
-            line
-            == f"followup: error: {tmp_path}: cannot be written: it is a directory, not a regular file"
-        )
+        expected = f"{tmp_path}: cannot be written: it is a directory, not a regular file"
+        assert line == f"followup: error: {expected}"
         assert list(tmp_path.iterdir()) == []
 
     @pytest.mark.parametrize(("umask", "mode"), [(0o022, 0o644), (0o077, 0o600), (0o002, 0o664)])

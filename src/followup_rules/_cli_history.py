@@ -21,6 +21,7 @@ from ._cli_help import EVENTS_EXAMPLES, LOG_EXAMPLES, UNLOG_EXAMPLES
 from .cli import (
     BadInput,
     F,
+    OneLineGroup,
     _application,
     _load_policy,
     _warn,
@@ -32,7 +33,7 @@ from .cli import (
 )
 from .errors import _short_repr
 from .events import Contact, Event, Outcome, OutOfOffice, Reply, Skip, Snooze, Update
-from .loop import new_violations
+from .loop import new_violations, parse_when
 from .model import ActionKind, Channel, Interview
 from .policy import Policy
 
@@ -55,7 +56,28 @@ class _Log:
     interview_path: str | None
 
 
-@main.group("log", epilog=LOG_EXAMPLES, invoke_without_command=True)
+class _LogGroup(OneLineGroup):
+    """``log FILE --undo``: the group's own options may follow FILE (click's groups
+    take them before it only), so they are moved in front before parsing."""
+
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        front: list[str] = []
+        rest: list[str] = []
+        words = iter(args)
+        for word in words:
+            if word in self.commands:  # the KIND: what follows is its own
+                rest += [word, *words]
+                break
+            if word == "--undo" or word.startswith("--interview="):
+                front.append(word)
+            elif word == "--interview":
+                front += [word, next(words, "")]
+            else:
+                rest.append(word)
+        return super().parse_args(ctx, front + rest)
+
+
+@main.group("log", cls=_LogGroup, epilog=LOG_EXAMPLES, invoke_without_command=True)
 @click.argument("file", type=click.Path(dir_okay=False))
 @click.option("--undo", is_flag=True, help="Remove the last event instead, and say which.")
 @interview_option
@@ -252,11 +274,11 @@ def log_skip(log: _Log, step_id: str, **options: Any) -> None:
 def log_snooze(log: _Log, step_id: str, until_text: str, **options: Any) -> None:
     """A planned step you push to later (its id, or the start of it)."""
     policy = _load_policy(options["policy_path"])
-    until = read_when(until_text, "--until")
+    read_when(until_text, "--until")  # refused before anything is read
 
     def build(interview: Interview, at: pendulum.DateTime, note: str | None) -> Event:
         step = _step(log, options, interview, step_id, policy, at)
-        return Snooze(at, step, until.at(interview), note=note)
+        return Snooze(at, step, parse_when(until_text, interview, at), note=note)
 
     _record(log, options, build)
 

@@ -108,7 +108,7 @@ def new_command(file: str, **given: Any) -> None:
         raise BadInput(f"{file} exists already: choose another name, or edit it")
     given["interviewers"] = ", ".join(given["interviewers"]) or None
     for key, question in _NEW_QUESTIONS:
-        if given[key] is None and sys.stdin.isatty():
+        if given[key] is None and _on_a_terminal():
             given[key] = click.prompt(question, default=_default(key, given))
     missing = [f"--{key.rstrip('s')}" for key, _ in _NEW_QUESTIONS if not given[key]]
     if missing:
@@ -116,6 +116,11 @@ def new_command(file: str, **given: Any) -> None:
     interview = _new_interview(given)
     files.write_atomically(path, _interview_toml(interview, f"{path.stem}.events.toml"))
     click.echo(f"Wrote {file}: {interview.role} at {interview.company}, id {interview.id}")
+
+
+def _on_a_terminal() -> bool:
+    """Whether a person is there to answer questions."""
+    return sys.stdin.isatty()
 
 
 def _default(key: str, given: dict[str, Any]) -> str | None:

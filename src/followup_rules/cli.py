@@ -216,7 +216,7 @@ def _replace(path: Path, target: Path, mode: int | None, data: bytes) -> None:
 class OneLineGroup(click.Group):
     """A group whose usage errors (an unknown option, a missing one) are one line too."""
 
-    group_class = type
+    group_class = type  # `log`, a group of its own, gets one-line errors too
 
     def make_context(self, *args: Any, **kwargs: Any) -> click.Context:
         try:
@@ -664,5 +664,8 @@ def audit_command(interview: str, events: str | None, policy_path: str | None, f
 # The other commands register themselves on `main` when imported.
 from . import _cli_history, _cli_setup  # noqa: E402, F401
 
-if __name__ == "__main__":  # pragma: no cover
-    main()
+if __name__ == "__main__":  # pragma: no cover - python -m followup_rules.cli
+    # The module imported by its name holds the group the commands joined.
+    from followup_rules.cli import main as entry
+
+    entry()

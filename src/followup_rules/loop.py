@@ -464,6 +464,18 @@ def _ordered(history: Iterable[Event]) -> list[Event]:
     return sorted(events, key=lambda event: cal.utc(event.at))
 
 
+def _check_sender(interview: Interview, event: Event) -> None:
+    """A reply or an out-of-office comes from someone on the interview."""
+    sender = getattr(event, "sender", None)
+    if sender is None:
+        return
+    people = [*interview.interviewers, interview.recruiter]
+    if person_key(sender) not in {person_key(p.name) for p in people if p is not None}:
+        raise InvalidHistory(
+            "event.sender", sender, "is not an interviewer or the recruiter of this interview"
+        )
+
+
 def check_event(
     interview: Interview,
     history: Iterable[Event],
@@ -489,6 +501,7 @@ def check_event(
         raise InvalidHistory(
             "event", event, "expected Contact, Reply, Update, OutOfOffice, Skip or Snooze"
         )
+    _check_sender(interview, event)
     events = _ordered(history)
     if find_event(interview, events, event) is not None:
         return tuple(events)
