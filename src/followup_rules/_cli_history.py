@@ -18,6 +18,7 @@ import pendulum
 from . import _terminal as show
 from . import files, serialize
 from ._cli_help import EVENTS_EXAMPLES, LOG_EXAMPLES, UNLOG_EXAMPLES
+from .agenda import Standing
 from .cli import (
     BadInput,
     F,
@@ -291,18 +292,21 @@ def _step(
     policy: Policy,
     at: datetime,
 ) -> str:
-    """The full id of the planned step *given* names (all of its id, or its start)."""
+    """The full id of the planned step *given* names: all of its id, or its start.
+
+    When the start fits several steps, the first on the agenda is meant (the
+    next check-in, for ``check_in-ana-ruiz``); the recorded line shows which.
+    """
     found = _store(log.file, options["interview_path"] or log.interview_path).read()
-    ids = [item.id for item in _application(found, policy).agenda(at)]
+    items = _application(found, policy).agenda(at)
+    ids = [item.id for item in items if item.standing is not Standing.SUPERSEDED]
     matches = [uid for uid in ids if uid == given] or [uid for uid in ids if uid.startswith(given)]
-    if len(matches) == 1:
-        return matches[0]
     if not matches:
         raise BadInput(
-            f"no step still planned has the id {_short_repr(given)}: "
-            f"'followup today {log.file} --all --format json' lists them"
+            f"no step still planned has an id starting {_short_repr(given)}: "
+            f"'followup today {log.file} --format json' lists them"
         )
-    raise BadInput(f"{_short_repr(given)} starts {len(matches)} step ids: give more of it")
+    return matches[0]
 
 
 def _date(text: str, option: str) -> date:
