@@ -210,7 +210,8 @@ class Application:
 
     Attributes:
         interview: the interview.
-        history: what happened so far (any order: see `check_event`).
+        history: what happened so far, in any order: kept ordered by instant
+            (equal instants in the order given), as `check_event` orders it.
         policy: the etiquette this application follows (the consensus when None).
         name: how the app knows it (a file name, a row id); defaults to
             "ROLE at COMPANY".
@@ -229,7 +230,7 @@ class Application:
         history = self.history
         if isinstance(history, (str, bytes)) or not isinstance(history, Iterable):
             raise InvalidHistory("Application.history", history, "expected a sequence of events")
-        object.__setattr__(self, "history", tuple(history))
+        object.__setattr__(self, "history", tuple(_ordered(history)))
         if self.policy is not None and not isinstance(self.policy, Policy):
             raise InvalidInterview("Application.policy", self.policy, "expected a Policy or None")
         if self.name is not None and not isinstance(self.name, str):
