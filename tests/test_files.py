@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from followup_rules import ActionKind, Channel, Contact, InvalidHistory, Reply, Skip, Snooze
+from followup_rules import ActionKind, Channel, Contact, InvalidHistory, Reply, Skip, Snooze, files
 from followup_rules import serialize as s
 from followup_rules.files import HistoryFile, load_many, target, write_atomically
 from followup_rules.identity import interview_key
@@ -294,3 +294,46 @@ class TestAtomicWrites:
     def test_repr(self, tmp_path: Path) -> None:
         """A HistoryFile shows its paths."""
         assert repr(HistoryFile("a.toml", "b.toml")) == "HistoryFile('a.toml', history='b.toml')"
+
+
+class TestSafetyNets:
+    """The lock waits, then gives up with a clear error; a change that would not read back
+    as meant is refused with the file untouched."""
+
+    def test_a_held_lock_times_out_with_a_clear_error(self, tmp_path: Path) -> None:
+        """Another writer holding the lock: a FormatError naming the file, after the timeout."""
+        path = tmp_path / "events.toml"
+        waiting = files._locked(path, timeout=0.05)
+        with files._locked(path), pytest.raises(s.FormatError, match="another followup command"):
+            waiting.__enter__()
+
+    def test_a_lock_where_nothing_can_be_made(self, tmp_path: Path) -> None:
+        """No directory for the lock file: a FormatError naming the path."""
+        nowhere = files._locked(tmp_path / "no" / "events.toml")
+        with pytest.raises(s.FormatError, match="cannot be locked"):
+            nowhere.__enter__()
+
+    def test_a_change_that_reads_back_otherwise_is_refused(
+        self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        """Were the table written wrong, the read-back catches it and nothing is written."""
+        path = named(tmp_path, "# mine\n")
+        written = files._written
+
+        def an_hour_off(event: object, toml: bool) -> dict[str, object]:
+            table = written(event, toml)  # type: ignore[arg-type]
+            table["at"] = table["at"].replace(hour=10)
+            return table
+
+        monkeypatch.setattr(files, "_written", an_hour_off)
+        with pytest.raises(s.FormatError, match="nothing was written"):
+            HistoryFile(path).add(REPLY)
+        assert (tmp_path / "acme.events.toml").read_text() == "# mine\n"
+
+    def test_remove_from_a_json_history(self, tmp_path: Path) -> None:
+        """unlog works on a JSON history too."""
+        path = named(tmp_path, "[]", "h.json")
+        HistoryFile(path).add(NOTE)
+        HistoryFile(path).add(REPLY)
+        assert HistoryFile(path).remove(1) == NOTE
+        assert json.loads((tmp_path / "h.json").read_text())[0]["type"] == "reply"

@@ -364,3 +364,14 @@ class TestNewViolations:
             new_violations(interview(decision_by=date(2024, 7, 8)), calls, Reply(at(2024, 7, 17)))
             == []
         )
+
+
+def test_a_reply_from_someone_not_on_the_interview_is_refused() -> None:
+    """Issue 17, item 5: a sender is an interviewer or the recruiter."""
+    with pytest.raises(InvalidHistory, match=r"^event.sender='Nobody'"):
+        check_event(interview(), [], Reply(at(2024, 7, 3), "Nobody"))
+
+
+def test_an_application_orders_its_history_by_instant() -> None:
+    """Given out of order, kept by instant, so the agenda reads it as plan() needs."""
+    assert Application(interview(), [NOTE_TO_BO, NOTE_TO_ANA]).history == (NOTE_TO_ANA, NOTE_TO_BO)

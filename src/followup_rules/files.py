@@ -553,7 +553,7 @@ class _Document:
             document.append("event", tables)
             events = document["event"]
         if not isinstance(events, AoT):
-            self._refuse("its 'event' key is not a list of [[event]] tables")
+            self._refuse("its 'event' key is not a list of [[event]] tables")  # pragma: no cover
         change(events)
         return tomlkit.dumps(document)
 
@@ -561,7 +561,7 @@ class _Document:
         data: Any = json.loads(self.text) if self.exists and self.text.strip() else []
         events = data.setdefault("event", []) if isinstance(data, dict) else data
         if not isinstance(events, list):
-            self._refuse("its 'event' key is not a list")
+            self._refuse("its 'event' key is not a list")  # pragma: no cover
         change(events)
         return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
 
