@@ -2,9 +2,11 @@
 
 Run:  python examples/job_tracker.py [DATABASE]
 
-It uses the public API only: `agenda()` for what to do, each step's stable
-`AgendaItem.id` to record it done, and `followup_rules.serialize` to store
-interviews and events as JSON text (the library's own, schema-checked form).
+It uses the public API only: `Application` and its `agenda()` for what to do
+(until the end of the candidate's day), each step's stable `AgendaItem.id` to
+record it done, `check_event` to check an event and find its place, and
+`followup_rules.serialize` to store interviews and events as JSON text (the
+library's own, schema-checked form).
 The library never reads the clock: the tracker passes *now* in.
 """
 
@@ -19,7 +21,15 @@ from pathlib import Path
 
 import pendulum
 
-from followup_rules import Agenda, AgendaItem, Event, Interview, Interviewer, agenda
+from followup_rules import (
+    Agenda,
+    AgendaItem,
+    Application,
+    Event,
+    Interview,
+    Interviewer,
+    check_event,
+)
 from followup_rules import serialize as s
 
 # --8<-- [start:schema]
@@ -72,24 +82,24 @@ class Tracker:
         return s.structure_history([json.loads(data) for (data,) in rows])
 
     # --8<-- [start:today]
+    def application(self, application: int) -> Application:
+        """One application as the library sees it (its history kept ordered by instant)."""
+        interview, history = self.interview(application), self.history(application)
+        return Application(interview, history, name=str(application))
+
     def today(self, now: datetime) -> list[tuple[int, Agenda]]:
         """Every application's agenda, due until the end of the candidate's day."""
-        found = []
-        for (application,) in self.db.execute("SELECT id FROM application ORDER BY id"):
-            interview = self.interview(application)
-            local = pendulum.instance(now).in_timezone(interview.zone_of(interview.candidate))
-            end = local.end_of("day")
-            history = self.history(application)
-            found.append((application, agenda(interview, history=history, now=now, until=end)))
-        return found
+        rows = self.db.execute("SELECT id FROM application ORDER BY id").fetchall()
+        return [(row, self.application(row).agenda(now, "end_of_day")) for (row,) in rows]
 
     # --8<-- [end:today]
 
     # --8<-- [start:record]
     def record(self, application: int, event: Event, step: str | None = None) -> None:
-        """Append an event; the library checks it against the interview first."""
+        """Store an event, once: the library checks it and finds its place first."""
         interview, history = self.interview(application), self.history(application)
-        agenda(interview, history=[*history, event], now=event.at)  # refuses a bad event
+        if len(check_event(interview, history, event)) == len(history):
+            return  # the same event was stored already
         (data,) = json.loads(s.dumps_history([event], "json"))
         with self.db:
             self.db.execute(
@@ -99,8 +109,7 @@ class Tracker:
 
     def done(self, application: int, step_id: str, at: datetime) -> None:
         """Record the step with this id as done at *at* (the id an agenda gave)."""
-        interview, history = self.interview(application), self.history(application)
-        item = agenda(interview, history=history, now=at).get(step_id)
+        item = self.application(application).agenda(at).get(step_id)
         if item is None:
             raise LookupError(f"no step {step_id} is left in application {application}")
         self.record(application, item.action.done(at), step=step_id)

@@ -42,7 +42,9 @@ def test_plan_json_is_stable_and_loads_back() -> None:
     code, out, _ = run("plan", INTERVIEW, "--format", "json")
     assert code == 0
     assert out == run("plan", INTERVIEW, "--format", "json")[1]
-    again = s.structure_plan(json.loads(out))
+    ((only,),) = [json.loads(out)]
+    assert only["file"] == INTERVIEW
+    again = s.structure_plan(only["plan"])
     from followup_rules import plan
 
     assert again == plan(s.load_interview(INTERVIEW))
@@ -154,7 +156,7 @@ def test_unwritable_output_writes_nothing(tmp_path: Path) -> None:
     code, _, err = run(
         "plan", INTERVIEW, "--format", "ics", "--now", "2026-07-01T00:00Z", "-o", str(target)
     )
-    assert code == 2 and "cannot write" in err
+    assert code == 2 and "cannot be written" in err
     assert not (tmp_path / "no").exists()
 
 
@@ -169,7 +171,7 @@ def test_more_outputs(tmp_path: Path) -> None:
     """JSON to a file, markdown rules, JSON audit, render with user templates."""
     target = tmp_path / "plan.json"
     assert run("plan", INTERVIEW, "--format", "json", "-o", str(target))[0] == 0
-    assert json.loads(target.read_text())[0]["kind"] == "closing_statement"
+    assert json.loads(target.read_text())[0]["plan"][0]["kind"] == "closing_statement"
     assert run("rules", "--format", "markdown")[1].startswith("| id | what it does")
     code, out, _ = run("audit", INTERVIEW, EVENTS, "--format", "json")
     assert (code, json.loads(out)) == (0, [])
@@ -181,7 +183,7 @@ def test_more_outputs(tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("args", "needle"),
     [
-        (["plan", INTERVIEW, "--now", "tomorrow"], "--now"),
+        (["plan", INTERVIEW, "--now", "soon"], "--now"),
         (["render", INTERVIEW, "--detail", "no-equals-sign"], "KEY=VALUE"),
         (["render", INTERVIEW, "--locale", "xx"], "no translation for locale 'xx'"),
     ],
@@ -199,14 +201,14 @@ def test_unexpected_errors_are_still_one_line(monkeypatch: pytest.MonkeyPatch) -
     def broken(*args: object, **kwargs: object) -> None:
         raise RuntimeError("boom")
 
-    monkeypatch.setattr(cli, "make_plan", broken)
+    monkeypatch.setattr(cli.Application, "plan", broken)
     code, _, err = run("plan", INTERVIEW)
     assert code == 2 and "unexpected RuntimeError: boom (please report this)" in err
 
     def denied(*args: object, **kwargs: object) -> None:
         raise PermissionError(13, "Permission denied", "/locked")
 
-    monkeypatch.setattr(cli, "make_plan", denied)
+    monkeypatch.setattr(cli.Application, "plan", denied)
     code, _, err = run("plan", INTERVIEW)
     assert code == 2 and err.strip() == "followup: error: /locked: Permission denied"
 
@@ -265,7 +267,7 @@ class TestOutputFiles:
         link.symlink_to(real)
         assert plan_to(link)[0] == 0
         assert link.is_symlink() and os.readlink(link) == str(real)
-        assert json.loads(real.read_text())[0]["kind"] == "closing_statement"
+        assert json.loads(real.read_text())[0]["plan"][0]["kind"] == "closing_statement"
 
     def test_a_dangling_symlink_creates_its_target(self, tmp_path: Path) -> None:
         """A link to a file not made yet: the file is made, the link kept."""
@@ -287,7 +289,9 @@ class TestOutputFiles:
         fifo = tmp_path / "plan.json"
         os.mkfifo(fifo)
         line = one_line_error(*plan_to(fifo))
-        assert line == f"followup: error: cannot write {fifo}: it is a FIFO, not a regular file"
+        assert (
+            line == f"followup: error: {fifo}: cannot be written: it is a FIFO, not a regular file"
+        )
         assert stat.S_ISFIFO(os.lstat(fifo).st_mode)
 
     def test_a_fifo_behind_a_symlink_is_refused(self, tmp_path: Path) -> None:
@@ -297,7 +301,7 @@ class TestOutputFiles:
         link = tmp_path / "plan.json"
         link.symlink_to(fifo)
         line = one_line_error(*plan_to(link))
-        assert f"cannot write {link} (-> {fifo}): it is a FIFO" in line
+        assert f"{link} (-> {fifo}): cannot be written: it is a FIFO" in line
         assert stat.S_ISFIFO(os.lstat(fifo).st_mode) and link.is_symlink()
 
     def test_a_socket_is_refused(self, tmp_path: Path) -> None:
@@ -325,10 +329,8 @@ class TestOutputFiles:
     def test_a_directory_is_refused(self, tmp_path: Path) -> None:
         """A directory where a file is due is refused, and nothing is left inside it."""
         line = one_line_error(*plan_to(tmp_path))
-        assert (
-            line
-            == f"followup: error: cannot write {tmp_path}: it is a directory, not a regular file"
-        )
+        expected = f"{tmp_path}: cannot be written: it is a directory, not a regular file"
+        assert line == f"followup: error: {expected}"
         assert list(tmp_path.iterdir()) == []
 
     @pytest.mark.parametrize(("umask", "mode"), [(0o022, 0o644), (0o077, 0o600), (0o002, 0o664)])
@@ -374,7 +376,7 @@ class TestDraftFiles:
         """A FIFO named like a draft: refused before any draft is written."""
         os.mkfifo(tmp_path / "09-check_in-ana-ruiz.eml")
         line = one_line_error(*self.drafts(tmp_path))
-        assert "09-check_in-ana-ruiz.eml: it is a FIFO" in line
+        assert "09-check_in-ana-ruiz.eml: cannot be written: it is a FIFO" in line
         assert [p.name for p in tmp_path.iterdir()] == ["09-check_in-ana-ruiz.eml"]
 
     def test_drafts_follow_symlinks_and_the_umask(self, tmp_path: Path) -> None:

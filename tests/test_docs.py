@@ -152,7 +152,7 @@ def test_the_api_reference_covers_every_public_name() -> None:
         *(name for name in followup_rules.__all__ if name != "__version__"),
         *(
             name
-            for module in ("serialize", "export", "identity", "agenda")
+            for module in ("serialize", "export", "identity", "agenda", "loop", "files")
             for name in importlib.import_module(f"followup_rules.{module}").__all__
         ),
     }

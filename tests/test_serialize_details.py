@@ -739,16 +739,3 @@ class TestSaveHistory:
             s.save_history(path, HISTORY)
         expected = (["events.toml"], "# before\n")
         assert expected == (sorted(p.name for p in tmp_path.iterdir()), path.read_text())
-
-    def test_the_umask_is_read_where_proc_is_missing(
-        self, monkeypatch: pytest.MonkeyPatch, umask_022: None
-    ) -> None:
-        """Without /proc the umask is read by setting it, then put back as it was."""
-
-        def no_proc(*args: Any, **kwargs: Any) -> Any:
-            raise FileNotFoundError(2, "No such file or directory")
-
-        monkeypatch.setattr(s, "open", no_proc, raising=False)
-        found = s.umask()
-        expected = (0o022, 0o022)
-        assert expected == (found, os.umask(0o022))

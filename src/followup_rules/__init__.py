@@ -21,6 +21,18 @@ from .errors import FollowupError, InvalidHistory, InvalidInterview, InvalidPoli
 from .events import Contact, Event, Outcome, OutOfOffice, Reply, Skip, Snooze, Update
 from .facts import CallBasis, Facts, Fallback, PreviousContact
 from .identity import action_ids
+from .loop import (
+    AgendaMany,
+    Application,
+    Entry,
+    agenda_many,
+    check_event,
+    end_of_day,
+    find_event,
+    new_violations,
+    parse_when,
+    start_of_day,
+)
 from .model import (
     ActionKind,
     Candidate,
@@ -77,10 +89,13 @@ __all__ = [
     "ActionKind",
     "Agenda",
     "AgendaItem",
+    "AgendaMany",
+    "Application",
     "CallBasis",
     "Candidate",
     "Channel",
     "Contact",
+    "Entry",
     "Event",
     "Facts",
     "Fallback",
@@ -116,9 +131,16 @@ __all__ = [
     "__version__",
     "action_ids",
     "agenda",
+    "agenda_many",
     "audit",
+    "check_event",
+    "end_of_day",
+    "find_event",
+    "new_violations",
     "parse_timeframe",
+    "parse_when",
     "plan",
     "plan_many",
     "render",
+    "start_of_day",
 ]

@@ -865,51 +865,23 @@ def _compact(event: dict[str, Any]) -> dict[str, Any]:
 def save_history(path: str | Path, history: Iterable[Event]) -> None:
     """Write a history file (``.toml`` or ``.json``, by its suffix), all or nothing.
 
-    The text goes to a temporary file beside *path*, which then replaces it,
-    so a crash never leaves half a history.
+    The text goes through `followup_rules.files.write_atomically`: a
+    temporary file beside *path* replaces it, so a crash never leaves half a
+    history; a symbolic link is written through (the link stays a link), an
+    existing file keeps its permissions.
 
     Raises:
-        FormatError: the suffix is neither ``.toml`` nor ``.json``.
+        FormatError: the suffix is neither ``.toml`` nor ``.json``, or *path*
+            cannot be written (a directory, a FIFO...).
         OSError: the file cannot be written.
     """
-    import os
-    import tempfile
+    from .files import write_atomically
 
     file = Path(path)
     fmt = file.suffix.lower().lstrip(".")
     if fmt not in ("json", "toml"):
         raise FormatError(str(file), "", "expected a .toml or .json file")
-    data = dumps_history(history, fmt).encode("utf-8")
-    handle, temporary = tempfile.mkstemp(dir=file.parent, prefix=f".{file.name}.")
-    try:
-        with os.fdopen(handle, "wb") as stream:
-            stream.write(data)
-            stream.flush()
-            os.fsync(stream.fileno())
-        mode = os.stat(file).st_mode & 0o777 if file.exists() else 0o666 & ~umask()
-        os.chmod(temporary, mode)
-        os.replace(temporary, file)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
-
-
-def umask() -> int:
-    """The process umask, read without changing it where the system allows."""
-    import os
-
-    try:
-        with open("/proc/self/status", encoding="ascii") as status:
-            for line in status:
-                if line.startswith("Umask:"):
-                    return int(line.split()[1], 8)
-    except (OSError, ValueError):
-        pass
-    # Elsewhere the only way to read it is to set it: set the strictest
-    # value meanwhile, so a file another thread makes in between is private.
-    mask = os.umask(0o077)
-    os.umask(mask)
-    return mask
+    write_atomically(file, dumps_history(history, fmt))
 
 
 def dumps_json(value: Any) -> str:

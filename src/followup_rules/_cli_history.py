@@ -1,0 +1,349 @@
+"""``followup log``, ``events`` and ``unlog``: recording what happened, and mending it.
+
+Each command reads its arguments, asks `followup_rules.files.HistoryFile` to
+change the history (under its lock, in the event's place, once), and prints
+what was done.  The library decides what fits (`followup_rules.loop`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date, datetime
+from typing import Any
+
+import attrs
+import click
+import pendulum
+
+from . import _terminal as show
+from . import files, serialize
+from ._cli_help import EVENTS_EXAMPLES, LOG_EXAMPLES, UNLOG_EXAMPLES
+from .agenda import Standing
+from .cli import (
+    BadInput,
+    F,
+    OneLineGroup,
+    _application,
+    _load_policy,
+    _warn,
+    friendly,
+    interview_option,
+    main,
+    policy_option,
+    read_when,
+)
+from .errors import _short_repr
+from .events import Contact, Event, Outcome, OutOfOffice, Reply, Skip, Snooze, Update
+from .loop import new_violations, parse_when
+from .model import ActionKind, Channel, Interview
+from .policy import Policy
+
+
+def _store(file: str, interview_path: str | None) -> files.HistoryFile:
+    """The history FILE (with --interview) or the interview FILE with its history."""
+    if interview_path is not None:
+        return files.HistoryFile(interview_path, file)
+    data = serialize.read(file)
+    if isinstance(data, list) or (isinstance(data, dict) and set(data) <= {"event"}):
+        raise BadInput(f"{file} is a history file: name its interview with --interview FILE")
+    return files.HistoryFile(file)
+
+
+@attrs.frozen
+class _Log:
+    """What `log` was given before its KIND: the file, and --undo."""
+
+    file: str
+    interview_path: str | None
+
+
+class _LogGroup(OneLineGroup):
+    """``log FILE --undo``: the group's own options may follow FILE (click's groups
+    take them before it only), so they are moved in front before parsing."""
+
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        front: list[str] = []
+        rest: list[str] = []
+        words = iter(args)
+        for word in words:
+            if word in self.commands:  # the KIND: what follows is its own
+                rest += [word, *words]
+                break
+            if word == "--undo" or word.startswith("--interview="):
+                front.append(word)
+            elif word == "--interview":
+                front += [word, next(words, "")]
+            else:
+                rest.append(word)
+        return super().parse_args(ctx, front + rest)
+
+
+@main.group("log", cls=_LogGroup, epilog=LOG_EXAMPLES, invoke_without_command=True)
+@click.argument("file", type=click.Path(dir_okay=False))
+@click.option("--undo", is_flag=True, help="Remove the last event instead, and say which.")
+@interview_option
+@click.pass_context
+@friendly
+def log_command(ctx: click.Context, file: str, undo: bool, interview_path: str | None) -> None:
+    """Record what happened in the history of an interview FILE, keeping its layout.
+
+    KIND is contact (you reached someone), reply (they answered), update
+    (their news: an outcome), out-of-office, skip (a step you will not do)
+    or snooze (a step you push later).  The event is checked against the
+    interview and its history; a bad one is refused and the file left as it
+    was.  A recorded event that oversteps the policy is kept, with a warning.
+    """
+    ctx.obj = _Log(file, interview_path)
+    if ctx.invoked_subcommand is not None:
+        if undo:
+            raise BadInput("--undo goes alone, without KIND")
+        return
+    if not undo:
+        raise BadInput(
+            "log needs KIND (contact, reply, update, out-of-office, skip, snooze) or --undo"
+        )
+    store = _store(file, interview_path)
+    interview = store.read().interview
+    removed = store.remove()
+    click.echo(f"Removed from {store.history_path}: {show.said(removed, interview)}")
+
+
+def _event_options(command: F) -> F:
+    """--at, --note, --interview and --policy: every kind of event takes them."""
+    for decorator in reversed(
+        [
+            click.option(
+                "--at", "--now", "at_text", metavar="WHEN", help="When it happened (default: now)."
+            ),
+            click.option("--note", metavar="TEXT", help="Your own note; no message quotes it."),
+            interview_option,
+            policy_option,
+            click.pass_obj,
+            friendly,
+        ]
+    ):
+        command = decorator(command)  # type: ignore[operator]
+    return command
+
+
+def _record(
+    log: _Log,
+    options: dict[str, Any],
+    build: Callable[[Interview, pendulum.DateTime, str | None], Event],
+) -> None:
+    """Build the event, record it in its place, and say what happened."""
+    store = _store(log.file, options["interview_path"] or log.interview_path)
+    found = store.read()
+    when = read_when(options["at_text"] or "now", "--at")
+    at = when.at(found.interview)
+    if when.is_now:
+        at = at.replace(microsecond=0)
+    event = build(found.interview, at, options["note"])
+    policy = _load_policy(options["policy_path"])
+    done = store.add(event, policy)
+    said = show.said(done.event, found.interview)
+    if done.already:
+        click.echo(f"Already recorded in {done.path} (event {done.number}): {said}")
+        return
+    click.echo(f"Recorded in {done.path}: {said}")
+    if done.id_written is not None:
+        click.echo(
+            f"followup: note: wrote id = {done.id_written!r} into {store.path}, "
+            "so step ids stay the same when you edit it",
+            err=True,
+        )
+    before = done.history[: done.number - 1] + done.history[done.number :]
+    for violation in new_violations(found.interview, before, event, policy):
+        _warn(f"this oversteps the policy: [{violation.rule}] {violation.message}")
+
+
+@log_command.command("contact")
+@click.option(
+    "--channel",
+    type=click.Choice([c.value for c in Channel]),
+    default="email",
+    show_default=True,
+    help="How.",
+)
+@click.option(
+    "--step",
+    type=click.Choice([k.value for k in ActionKind]),
+    metavar="STEP",
+    default="check_in",
+    show_default=True,
+    help="Which step it was: check_in, thank_you, feedback_request, "
+    "feedback_response, recruiter_debrief, send_requested, or one in the room "
+    "(ask_for_cards, ask_timeline, ask_permission, closing_statement).",
+)
+@click.option("--to", "recipient", metavar="NAME", help="Who (default: the contact).")
+@click.option("--voicemail", is_flag=True, help="A call that reached voicemail.")
+@click.option(
+    "--answered/--no-answer", default=None, help="A call: they picked up and you spoke, or not."
+)
+@click.option("--message-id", help="The Message-ID of the e-mail sent.")
+@click.option("--subject", help="The subject of the e-mail sent.")
+@_event_options
+def log_contact(
+    log: _Log,
+    channel: str,
+    step: str,
+    recipient: str | None,
+    voicemail: bool,
+    answered: bool | None,
+    message_id: str | None,
+    subject: str | None,
+    **options: Any,
+) -> None:
+    """You reached someone (a check-in by e-mail unless said otherwise)."""
+    _record(
+        log,
+        options,
+        lambda _, at, note: Contact(
+            at,
+            Channel(channel),
+            ActionKind(step),
+            recipient,
+            voicemail=voicemail,
+            answered=answered,
+            message_id=message_id,
+            subject=subject,
+            note=note,
+        ),
+    )
+
+
+@log_command.command("reply")
+@click.option("--from", "sender", metavar="NAME", help="Who wrote (default: the contact).")
+@_event_options
+def log_reply(log: _Log, sender: str | None, **options: Any) -> None:
+    """They answered, with no decision."""
+    _record(log, options, lambda _, at, note: Reply(at, sender, note=note))
+
+
+@log_command.command("update")
+@click.option(
+    "--outcome",
+    type=click.Choice([o.value for o in Outcome]),
+    required=True,
+    help="What the employer said.",
+)
+@click.option(
+    "--decision-by",
+    metavar="DATE|PHRASE",
+    help="undecided: the new date, e.g. 2026-07-24 or 'in two weeks'.",
+)
+@_event_options
+def log_update(log: _Log, outcome: str, decision_by: str | None, **options: Any) -> None:
+    """Their news: an outcome (undecided may come with a new date)."""
+    new_date = None if decision_by is None else _day_or_phrase(decision_by)
+    _record(
+        log,
+        options,
+        lambda _, at, note: Update(at, Outcome(outcome), new_date, note=note),  # type: ignore[arg-type]
+    )
+
+
+@log_command.command("out-of-office")
+@click.option("--returns-on", metavar="DATE", help="The day they are back.")
+@click.option("--from", "sender", metavar="NAME", help="Whose auto-reply (default: the contact).")
+@_event_options
+def log_out_of_office(
+    log: _Log, returns_on: str | None, sender: str | None, **options: Any
+) -> None:
+    """An automatic out-of-office answer."""
+    back = None if returns_on is None else _date(returns_on, "--returns-on")
+    _record(log, options, lambda _, at, note: OutOfOffice(at, back, sender, note=note))
+
+
+@log_command.command("skip")
+@click.argument("step_id", metavar="ID")
+@_event_options
+def log_skip(log: _Log, step_id: str, **options: Any) -> None:
+    """A planned step you decided not to do (its id, or the start of it)."""
+    policy = _load_policy(options["policy_path"])
+
+    def build(interview: Interview, at: pendulum.DateTime, note: str | None) -> Event:
+        return Skip(at, _step(log, options, interview, step_id, policy, at), note=note)
+
+    _record(log, options, build)
+
+
+@log_command.command("snooze")
+@click.argument("step_id", metavar="ID")
+@click.option("--until", "until_text", metavar="WHEN", required=True, help="Not before then.")
+@_event_options
+def log_snooze(log: _Log, step_id: str, until_text: str, **options: Any) -> None:
+    """A planned step you push to later (its id, or the start of it)."""
+    policy = _load_policy(options["policy_path"])
+    read_when(until_text, "--until")  # refused before anything is read
+
+    def build(interview: Interview, at: pendulum.DateTime, note: str | None) -> Event:
+        step = _step(log, options, interview, step_id, policy, at)
+        return Snooze(at, step, parse_when(until_text, interview, at), note=note)
+
+    _record(log, options, build)
+
+
+def _step(
+    log: _Log,
+    options: dict[str, Any],
+    interview: Interview,
+    given: str,
+    policy: Policy,
+    at: datetime,
+) -> str:
+    """The full id of the planned step *given* names: all of its id, or its start.
+
+    When the start fits several steps, the first on the agenda is meant (the
+    next check-in, for ``check_in-ana-ruiz``); the recorded line shows which.
+    """
+    found = _store(log.file, options["interview_path"] or log.interview_path).read()
+    items = _application(found, policy).agenda(at)
+    ids = [item.id for item in items if item.standing is not Standing.SUPERSEDED]
+    matches = [uid for uid in ids if uid == given] or [uid for uid in ids if uid.startswith(given)]
+    if not matches:
+        raise BadInput(
+            f"no step still planned has an id starting {_short_repr(given)}: "
+            f"'followup today {log.file} --format json' lists them"
+        )
+    return matches[0]
+
+
+def _date(text: str, option: str) -> date:
+    try:
+        return date.fromisoformat(text.strip())
+    except ValueError:
+        raise BadInput(f"{option}: {_short_repr(text)} is not a date like 2026-07-24") from None
+
+
+def _day_or_phrase(text: str) -> date | str:
+    try:
+        return date.fromisoformat(text.strip())
+    except ValueError:
+        return text.strip()
+
+
+@main.command("events", epilog=EVENTS_EXAMPLES)
+@click.argument("file", type=click.Path(dir_okay=False))
+@interview_option
+@friendly
+def events_command(file: str, interview_path: str | None) -> None:
+    """List the history of an interview FILE, numbered (for 'followup unlog')."""
+    found = _store(file, interview_path).read()
+    if not found.history:
+        click.echo(f"Nothing recorded yet in {found.history_path}.")
+    for number, event in enumerate(found.history, start=1):
+        click.echo(f"{number:>3}  {show.said(event, found.interview)}")
+
+
+@main.command("unlog", epilog=UNLOG_EXAMPLES)
+@click.argument("file", type=click.Path(dir_okay=False))
+@click.argument("number", type=click.IntRange(min=1), metavar="N")
+@interview_option
+@friendly
+def unlog_command(file: str, number: int, interview_path: str | None) -> None:
+    """Remove event N (as 'followup events' numbers them) from the history of FILE."""
+    store = _store(file, interview_path)
+    interview = store.read().interview
+    removed = store.remove(number)
+    click.echo(f"Removed from {store.history_path}: {number}. {show.said(removed, interview)}")

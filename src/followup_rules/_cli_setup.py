@@ -1,0 +1,178 @@
+"""``followup new``, ``rules`` and ``policy``: the files and tables a user starts from."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+import attrs
+import click
+
+from . import _calendar as cal
+from . import files, serialize
+from ._cli_help import NEW_EXAMPLES, POLICY_EXAMPLES, RULES_EXAMPLES
+from ._cli_history import _date
+from .catalogue import rules_page
+from .cli import BadInput, friendly, main, read_when
+from .errors import _short_repr
+from .identity import interview_key
+from .loop import parse_when
+from .model import Candidate, Interview, Interviewer
+from .policy import PRESETS, Policy
+from .rules import RULES, catalogue_markdown
+from .sources import cite
+
+
+@main.command("rules", epilog=RULES_EXAMPLES)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["table", "json", "markdown", "page"]),
+    default="table",
+    show_default=True,
+    help="A table for people, JSON, the Markdown table, or the whole docs/rules.md page.",
+)
+@friendly
+def rules_command(fmt: str) -> None:
+    """List the rule catalogue: each rule's articles (quoted), own choices and knobs."""
+    if fmt == "markdown":
+        click.echo(catalogue_markdown(), nl=False)
+    elif fmt == "page":
+        click.echo(rules_page(), nl=False)
+    elif fmt == "json":
+        data = [
+            {"id": r.id, "summary": r.summary, "own_choices": list(r.own), "knobs": list(r.knobs),
+             "sources": [{"file": f, "cited": cite(f), "quote": q} for f, q in r.quotes]}
+            for r in RULES.values()
+        ]  # fmt: skip
+        click.echo(json.dumps(data, indent=2, ensure_ascii=False))
+    else:
+        for item in RULES.values():
+            click.echo(f"{item.id}: {item.summary}")
+            for file, quote in item.quotes:
+                click.echo(f"    {cite(file)}: “{quote}”")
+            for choice in item.own:
+                click.echo(f"    the library's own choice: {choice}")
+
+
+@main.command("policy", epilog=POLICY_EXAMPLES)
+@click.option(
+    "--preset",
+    type=click.Choice(sorted(PRESETS)),
+    default="consensus",
+    show_default=True,
+    help="The preset to start from.",
+)
+@friendly
+def policy_command(preset: str) -> None:
+    """Print a preset as TOML, to save as policy.toml and edit."""
+    data = serialize.unstructure(Policy.preset(preset))
+    header = f"# followup_rules policy, from the {preset!r} preset. Durations: '24h' or 'PT24H'.\n"
+    click.echo(header + serialize.dumps_toml(data), nl=False)
+
+
+_NEW_QUESTIONS = (
+    ("company", "Company"),
+    ("role", "Role"),
+    ("at", "When does the interview start (local time, e.g. 2026-07-07T14:00)"),
+    ("timezone", "Its time zone (e.g. America/New_York)"),
+    ("interviewers", "Interviewers (names, separated by commas)"),
+    ("candidate", "Your name"),
+)
+
+
+@main.command("new", epilog=NEW_EXAMPLES)
+@click.argument("file", type=click.Path(dir_okay=False))
+@click.option("--company")
+@click.option("--role")
+@click.option("--at", metavar="WHEN", help="When the interview starts, local time.")
+@click.option("--timezone", metavar="ZONE", help="The interview's time zone (IANA name).")
+@click.option("--interviewer", "interviewers", multiple=True, metavar="NAME", help="Repeatable.")
+@click.option("--decision-by", metavar="DATE", help="When they said they would decide.")
+@click.option("--candidate", metavar="NAME", help="Your name, to sign the messages.")
+@click.option("--candidate-timezone", metavar="ZONE", help="Your zone (default: the interview's).")
+@friendly
+def new_command(file: str, **given: Any) -> None:
+    """Write a new interview FILE (.toml): questions on a terminal, flags otherwise.
+
+    The file names a history file beside it (FILE's name with .events.toml),
+    where 'followup log' records what happens, and carries an id that keeps
+    step ids and calendar items the same when you edit it later.
+    """
+    path = Path(file)
+    if path.suffix.lower() != ".toml":
+        raise BadInput(f"{file}: followup new writes a .toml file")
+    if path.exists() or path.is_symlink():
+        raise BadInput(f"{file} exists already: choose another name, or edit it")
+    given["interviewers"] = ", ".join(given["interviewers"]) or None
+    for key, question in _NEW_QUESTIONS:
+        if given[key] is None and _on_a_terminal():
+            given[key] = click.prompt(question, default=_default(key, given))
+    missing = [f"--{key.rstrip('s')}" for key, _ in _NEW_QUESTIONS if not given[key]]
+    if missing:
+        raise BadInput(f"new needs {', '.join(missing)} (or run it on a terminal to be asked)")
+    interview = _new_interview(given)
+    files.write_atomically(path, _interview_toml(interview, f"{path.stem}.events.toml"))
+    click.echo(f"Wrote {file}: {interview.role} at {interview.company}, id {interview.id}")
+
+
+def _on_a_terminal() -> bool:
+    """Whether a person is there to answer questions."""
+    return sys.stdin.isatty()
+
+
+def _default(key: str, given: dict[str, Any]) -> str | None:
+    return (given.get("candidate_timezone") or None) if key == "timezone" else None
+
+
+def _new_interview(given: dict[str, Any]) -> Interview:
+    when = read_when(given["at"], "--at")
+    zone = given["timezone"]
+    try:
+        cal.zone(zone)
+    except ValueError:
+        raise BadInput(f"--timezone: unknown time zone {_short_repr(zone)}") from None
+    starts = parse_when(when.text, zone, when.clock)
+    names = [name.strip() for name in given["interviewers"].split(",") if name.strip()]
+    decision = (
+        None if given["decision_by"] is None else _date(given["decision_by"], "--decision-by")
+    )
+    candidate = Candidate(given["candidate"], timezone=given["candidate_timezone"] or zone)
+    made = Interview(
+        starts, given["company"], given["role"], tuple(Interviewer(n) for n in names),
+        decision_by=decision, candidate=candidate,
+    )  # fmt: skip
+    return attrs.evolve(made, id=interview_key(made))
+
+
+def _interview_toml(interview: Interview, history: str) -> str:
+    """The interview as a person would write it: local start and zone, one table each."""
+
+    def text(value: str) -> str:
+        return json.dumps(value, ensure_ascii=False)  # a JSON string is a TOML basic string
+
+    zone = interview.starts_at.tzinfo
+    lines = [
+        "# An interview to follow up: 'followup today FILE' says what to do,",
+        "# 'followup log FILE ...' records what happens (in the history file below).",
+        f"id = {text(str(interview.id))}",
+        f"history = {text(history)}",
+        "",
+        f"starts_at = {interview.starts_at.strftime('%Y-%m-%dT%H:%M:%S')}",
+        f"timezone = {text(cal.zone_name(zone, interview.starts_at))}",  # type: ignore[arg-type]
+        f"company = {text(interview.company)}",
+        f"role = {text(interview.role)}",
+    ]
+    decided = interview.decision_date
+    if decided is not None:
+        lines.append(f"decision_by = {decided.isoformat()}")
+    for person in interview.interviewers:
+        lines += ["", "[[interviewers]]", f"name = {text(person.name)}"]
+    candidate = interview.candidate
+    if candidate is not None:
+        lines += ["", "[candidate]", f"name = {text(candidate.name)}"]
+        if candidate.timezone:
+            lines.append(f"timezone = {text(candidate.timezone)}")
+    return "\n".join(lines) + "\n"

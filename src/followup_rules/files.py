@@ -1,0 +1,631 @@
+"""Files that stay whole: one atomic writer, and histories changed one event at a time.
+
+This is the library's I/O edge for the files the command line and apps keep:
+
+- `write_atomically` (with `target` for writers that check every file before
+  writing the first) writes through a temporary file that replaces the
+  target in one step, so a crash never leaves half a file.  A symbolic link is
+  followed (its target is replaced, the link stays a link, as a shell's ``>``
+  writes through it); an existing file keeps its permissions; a new one gets
+  ``0666`` less the umask, as any new file; a directory, a FIFO, a device or
+  a socket is refused.
+- `HistoryFile` reads an interview file with the history it holds or names,
+  and adds or removes one event at a time, under a lock (so concurrent
+  writers lose nothing), keeping the file's comments and layout.  Every change
+  is read back before it is written: a file the change would not leave
+  saying exactly the old history plus (or minus) that event is refused, and
+  left as it was.
+
+Reading and writing need the ``cli`` extra (cattrs, tomlkit), like
+`followup_rules.serialize`.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import re
+import secrets
+import stat
+import time
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any
+
+import attrs
+
+from . import _calendar as cal
+from . import serialize
+from .events import Contact, Event, OutOfOffice, Reply
+from .identity import interview_key, person_key
+from .loop import check_event, find_event
+from .policy import Policy
+from .serialize import FormatError, InterviewFile
+from .timeframe import Timeframe
+
+__all__ = [
+    "LOCK_TIMEOUT",
+    "HistoryFile",
+    "Recorded",
+    "Target",
+    "load_many",
+    "target",
+    "write_atomically",
+]
+
+LOCK_TIMEOUT = 10.0
+"""Seconds a change waits for another writer of the same history before giving up."""
+
+_NOT_REGULAR = (
+    (stat.S_ISDIR, "a directory"),
+    (stat.S_ISFIFO, "a FIFO"),
+    (stat.S_ISCHR, "a character device"),
+    (stat.S_ISBLK, "a block device"),
+    (stat.S_ISSOCK, "a socket"),
+)
+_SUFFIXES = (".toml", ".json")
+_BOM = "\ufeff"
+_INTERVIEW_TABLE = re.compile(r"^\s*\[\s*interview\s*\]\s*(#.*)?$")
+
+
+# -- one atomic writer -------------------------------------------------------------
+
+
+@attrs.frozen
+class Target:
+    """Where writing a path lands, checked: see `target`.
+
+    Attributes:
+        path: the path as given.
+        real: the regular file that is replaced (symbolic links followed).
+        mode: the permission bits to keep, or None for a new file (``0666``
+            less the umask, applied by the system).
+    """
+
+    path: Path
+    real: Path
+    mode: int | None
+
+    def write(self, data: bytes | str) -> None:
+        """Replace the file with *data* (text is written as UTF-8), all or nothing.
+
+        Raises:
+            FormatError: the temporary file cannot be made beside the target.
+            OSError: writing fails (the temporary file is removed).
+        """
+        payload = data.encode("utf-8") if isinstance(data, str) else data
+        handle, temporary = _temporary_beside(self)
+        try:
+            with os.fdopen(handle, "wb") as file:
+                if self.mode is not None and hasattr(os, "fchmod"):
+                    os.fchmod(file.fileno(), self.mode)
+                file.write(payload)
+                file.flush()
+                os.fsync(file.fileno())
+            os.replace(temporary, self.real)
+        except BaseException:
+            Path(temporary).unlink(missing_ok=True)
+            raise
+
+
+def _temporary_beside(where: Target) -> tuple[int, str]:
+    # Made with O_EXCL and mode 0666, so that the system applies the umask to
+    # a new file exactly as it would to any other (no umask read or set here).
+    flags = os.O_CREAT | os.O_EXCL | os.O_WRONLY | getattr(os, "O_BINARY", 0)
+    for _ in range(100):
+        name = where.real.with_name(f".{where.real.name}.{secrets.token_hex(6)}")
+        try:
+            return os.open(name, flags, 0o666), str(name)
+        except FileExistsError:  # pragma: no cover - 48 random bits collided
+            continue
+        except OSError as error:
+            raise _cannot_write(where.path, error.strerror or str(error)) from None
+    raise _cannot_write(where.path, "no temporary name is free")  # pragma: no cover
+
+
+def _cannot_write(path: Path, why: str) -> FormatError:
+    return FormatError(str(path), "", f"cannot be written: {why}")
+
+
+def target(path: str | Path) -> Target:
+    """Check where writing *path* lands, before anything is written.
+
+    A symbolic link is followed to its final target; an existing regular file
+    keeps its permission bits.
+
+    Raises:
+        FormatError: naming the path: the target is a directory, a FIFO, a
+            device or a socket, the links loop, or it cannot be looked at.
+    """
+    given = Path(path)
+    real = Path(os.path.realpath(given))
+    try:
+        found = os.lstat(real)
+    except FileNotFoundError:
+        return Target(given, real, None)
+    except OSError as error:
+        raise _cannot_write(given, error.strerror or str(error)) from None
+    if stat.S_ISLNK(found.st_mode):  # realpath stops where links loop
+        raise _cannot_write(given, "its symbolic links loop")
+    shown = str(given) if real == Path(os.path.abspath(given)) else f"{given} (-> {real})"
+    for test, what in _NOT_REGULAR:
+        if test(found.st_mode):
+            raise FormatError(shown, "", f"cannot be written: it is {what}, not a regular file")
+    return Target(given, real, stat.S_IMODE(found.st_mode) & 0o777)
+
+
+def write_atomically(path: str | Path, data: bytes | str) -> None:
+    """Write *data* to *path* through a temporary file that replaces it in one step.
+
+    See `target` for symbolic links, permissions and what is refused.
+
+    Raises:
+        FormatError: *path* cannot be written (naming it and why).
+        OSError: writing fails; the old file is left as it was.
+    """
+    target(path).write(data)
+
+
+# -- a lock per file ------------------------------------------------------------------
+
+
+@contextlib.contextmanager
+def _locked(path: Path, timeout: float = LOCK_TIMEOUT) -> Iterator[None]:
+    """Hold the lock of *path* (a ``.NAME.lock`` file beside its real target).
+
+    The lock file stays: removing it would let a third writer lock a new file
+    while the second still holds the old one.
+    """
+    real = Path(os.path.realpath(path))
+    lock = real.with_name(f".{real.name}.lock")
+    try:
+        handle = os.open(lock, os.O_RDWR | os.O_CREAT, 0o666)
+    except OSError as error:
+        raise FormatError(str(path), "", f"cannot be locked: {error.strerror or error}") from None
+    try:
+        _acquire(handle, path, timeout)
+        try:
+            yield
+        finally:
+            _release(handle)
+    finally:
+        os.close(handle)
+
+
+def _acquire(handle: int, path: Path, timeout: float) -> None:
+    deadline = time.monotonic() + timeout
+    while not _try_lock(handle):
+        if time.monotonic() > deadline:
+            problem = f"another followup command has been changing it for {timeout:g} s"
+            raise FormatError(str(path), "", problem)
+        time.sleep(0.02)
+
+
+try:
+    import fcntl
+
+    def _try_lock(handle: int) -> bool:
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            return False
+        return True
+
+    def _release(handle: int) -> None:
+        fcntl.flock(handle, fcntl.LOCK_UN)
+
+except ImportError:  # pragma: no cover - Windows
+    import msvcrt
+
+    def _try_lock(handle: int) -> bool:
+        try:
+            msvcrt.locking(handle, msvcrt.LK_NBLCK, 1)  # type: ignore[attr-defined,unused-ignore]
+        except OSError:
+            return False
+        return True
+
+    def _release(handle: int) -> None:
+        os.lseek(handle, 0, os.SEEK_SET)
+        msvcrt.locking(handle, msvcrt.LK_UNLCK, 1)  # type: ignore[attr-defined,unused-ignore]
+
+
+# -- history files ------------------------------------------------------------------------
+
+
+@attrs.frozen
+class Recorded:
+    """What `HistoryFile.add` did.
+
+    Attributes:
+        event: the event added (or the one already there, when `already`).
+        number: its place in the file's history, counted from 1.
+        already: the same event was in the history already (see
+            `followup_rules.find_event`): nothing was written.
+        history: the whole history now, oldest first.
+        path: the file the event is kept in.
+        id_written: the ``id`` written into the interview file, when it had
+            none (see `HistoryFile.add`); else None.
+    """
+
+    event: Event
+    number: int
+    already: bool
+    history: tuple[Event, ...]
+    path: Path
+    id_written: str | None = None
+
+
+class HistoryFile:
+    """An interview file and its history, changed one event at a time and never half.
+
+    The history is the file's own ``[[event]]`` tables (a JSON ``"event"``
+    list), or the file its ``history`` key names; with *history*, the
+    interview file's own history is ignored and *history* (a history file:
+    ``[[event]]`` tables, or a JSON list) is used instead.
+
+    Every change takes the history file's lock, reads the files afresh,
+    checks the change, writes it through `write_atomically`, and reads the
+    result back to be sure it says what was meant.  Comments, blank lines and
+    the order of keys in a TOML file are kept.
+
+    Args:
+        path: the interview file (``.toml`` or ``.json``).
+        history: a history file to use instead of the one *path* holds or names.
+    """
+
+    def __init__(self, path: str | Path, history: str | Path | None = None) -> None:
+        self.path = Path(path)
+        self._history = None if history is None else Path(history)
+
+    def __repr__(self) -> str:
+        extra = "" if self._history is None else f", history={str(self._history)!r}"
+        return f"HistoryFile({str(self.path)!r}{extra})"
+
+    def read(self) -> InterviewFile:
+        """The interview and its history, checked against each other.
+
+        Raises:
+            FormatError: a file cannot be read; or the history names someone
+                who is not on the interview (e.g. an interviewer renamed in
+                the interview file after events were logged): the error names
+                the history file, the name and the fix.
+        """
+        if self._history is None:
+            found = serialize.load_interview_file(self.path)
+        else:
+            interview = serialize.load_interview(self.path)
+            events = serialize.load_history(self._history) if self._history.exists() else []
+            found = InterviewFile(self.path, interview, tuple(events), self._history)
+        _check_names(found)
+        return found
+
+    @property
+    def history_path(self) -> Path:
+        """Where the history is kept and new events go."""
+        return self._history if self._history is not None else self.read().history_path
+
+    def add(self, event: Event, policy: Policy | None = None) -> Recorded:
+        """Record *event* in its place (histories are ordered by instant).
+
+        The event is checked with `followup_rules.check_event` first; the same
+        event recorded already is not written twice (`Recorded.already`).
+        An interview file without an ``id`` gets one, the fingerprint step
+        ids were made from until then (`identity.interview_key`), so that the
+        ids of steps and calendar items stay what they were after later edits.
+
+        Raises:
+            FormatError: a file cannot be read or written, the history file's
+                name ends in neither ``.toml`` nor ``.json`` (nothing could
+                read it back), or the file's layout cannot take the event
+                without changing what else it says.
+            InvalidHistory: the event does not fit the interview and history.
+            InvalidPolicy: as `plan`.
+        """
+        history_path = self.history_path
+        _check_suffix(history_path)
+        with self._locks(history_path):
+            found = self.read()
+            index = find_event(found.interview, found.history, event)
+            if index is not None:
+                return Recorded(found.history[index], index + 1, True, found.history, history_path)
+            check_event(found.interview, found.history, event, policy)
+            place = _place(found.history, event)
+            new = (*found.history[:place], event, *found.history[place:])
+            _Document.of(history_path, self._holds_interview(history_path)).insert(
+                place, event, new
+            )
+            written = self._write_id(found)
+            return Recorded(event, place + 1, False, new, history_path, written)
+
+    def remove(self, number: int | None = None) -> Event:
+        """Remove the *number*-th event of the history (counted from 1), and return it.
+
+        Without *number*, the last event (the latest) goes.
+
+        Raises:
+            FormatError: there is no such event (or none at all), or the file
+                cannot be changed.
+        """
+        history_path = self.history_path
+        with self._locks(history_path):
+            found = self.read()
+            count = len(found.history)
+            if not count:
+                raise FormatError(str(history_path), "", "has no events to remove")
+            number = count if number is None else number
+            if not 1 <= number <= count:
+                raise FormatError(str(history_path), "", f"has events 1 to {count}, not {number}")
+            removed = found.history[number - 1]
+            rest = found.history[: number - 1] + found.history[number:]
+            _Document.of(history_path, self._holds_interview(history_path)).delete(
+                number - 1, rest
+            )
+            return removed
+
+    def _holds_interview(self, history_path: Path) -> bool:
+        return _same_file(history_path, self.path)
+
+    @contextlib.contextmanager
+    def _locks(self, history_path: Path) -> Iterator[None]:
+        with contextlib.ExitStack() as stack:
+            stack.enter_context(_locked(history_path))
+            if not _same_file(history_path, self.path):
+                stack.enter_context(_locked(self.path))
+            yield
+
+    def _write_id(self, found: InterviewFile) -> str | None:
+        if found.interview.id is not None:
+            return None
+        key = interview_key(found.interview)
+        _Document.of(self.path, True).set_id(key)
+        return key
+
+
+def load_many(
+    paths: Sequence[str | Path], history: str | Path | None = None
+) -> list[InterviewFile]:
+    """Read several interview files (each with its own history), checked as `HistoryFile.read`.
+
+    Raises:
+        FormatError: as `HistoryFile.read`; *history* is given with several files.
+    """
+    if history is not None and len(paths) > 1:
+        problem = "one history file goes with one interview file; several keep their own"
+        raise FormatError(str(history), "", problem)
+    return [HistoryFile(path, history).read() for path in paths]
+
+
+def _same_file(one: Path, other: Path) -> bool:
+    return os.path.realpath(one) == os.path.realpath(other)
+
+
+def _check_suffix(path: Path) -> None:
+    if path.suffix.lower() not in _SUFFIXES:
+        problem = (
+            "a history file's name must end in .toml or .json, or nothing can read it back: "
+            "rename it"
+        )
+        raise FormatError(str(path), "", problem)
+
+
+def _instant(event: Event) -> datetime:
+    return cal.utc(event.at)
+
+
+def _place(history: Sequence[Event], event: Event) -> int:
+    """Where *event* goes: after the last event not later than it."""
+    moment = _instant(event)
+    for index in range(len(history), 0, -1):
+        if _instant(history[index - 1]) <= moment:
+            return index
+    return 0
+
+
+def _check_names(found: InterviewFile) -> None:
+    """Every name the history gives is on the interview; else say where, who, and the fix."""
+    interview = found.interview
+    people = [*interview.interviewers]
+    if interview.recruiter is not None:
+        people.append(interview.recruiter)  # type: ignore[arg-type]
+    known = {person_key(person.name) for person in people}
+    for index, event in enumerate(found.history):
+        name, key = _named(event)
+        if name is None or person_key(name) in known:
+            continue
+        listed = ", ".join(repr(person.name) for person in people)
+        problem = (
+            f"{name!r} is not on the interview in {found.path.name} (it has {listed}): "
+            f"if you renamed them there, rename them here too, or put the old name back"
+        )
+        raise FormatError(str(found.history_path), f"$.event[{index}].{key}", problem)
+
+
+def _named(event: Event) -> tuple[str | None, str]:
+    if isinstance(event, Contact):
+        return event.recipient, "recipient"
+    if isinstance(event, (Reply, OutOfOffice)):
+        return event.sender, "sender"
+    return None, ""
+
+
+# -- editing a file, keeping its layout ------------------------------------------------------
+
+
+def _written(event: Event, toml: bool) -> dict[str, Any]:
+    """The table a person would write for *event*: ``type`` first, ``at`` last, no empty fields."""
+    data = serialize.unstructure(event)
+    data.pop("type", None)
+    order = sorted(data, key=lambda key: (key == "at", key != "kind"))
+    table: dict[str, Any] = {"type": serialize.EVENT_TAGS[type(event)]}
+    for key in order:
+        value = data[key]
+        if value is None or (key == "voicemail" and value is False):
+            continue
+        original = getattr(event, key, None)
+        if isinstance(original, datetime):
+            value = _moment(original, toml)
+        elif isinstance(original, Timeframe) and original.phrase:
+            value = original.phrase  # kept as said: read again from the day of the event
+        elif isinstance(original, date) and toml:
+            value = original
+        table[key] = value
+    return table
+
+
+def _moment(value: datetime, toml: bool) -> Any:
+    text = cal.to_pendulum(value).isoformat()
+    return datetime.fromisoformat(text) if toml else text
+
+
+class _Document:
+    """The text of one history (or interview) file, edited and checked before it is written."""
+
+    def __init__(self, path: Path, holds_interview: bool) -> None:
+        self.path = path
+        self.holds_interview = holds_interview
+        self.toml = path.suffix.lower() == ".toml"
+        self.exists = path.exists()
+        raw = path.read_bytes() if self.exists else b""
+        text = raw.decode("utf-8")  # read already: the loaders refused what is not UTF-8
+        self.bom = text.startswith(_BOM)
+        self.text = text.removeprefix(_BOM)
+
+    @classmethod
+    def of(cls, path: Path, holds_interview: bool) -> _Document:
+        return cls(path, holds_interview)
+
+    # Each change edits the text, reads it back, and writes it only if the
+    # file then says exactly what it said, with just this change.
+
+    def insert(self, index: int, event: Event, expected: Sequence[Event]) -> None:
+        table = _written(event, self.toml)
+        if self.toml:
+            text = self._toml_events(lambda events: events.insert(index, _toml_table(table)))
+        else:
+            text = self._json_events(lambda events: events.insert(index, table))
+        self._commit(text, expected)
+
+    def delete(self, index: int, expected: Sequence[Event]) -> None:
+        if self.toml:
+            text = self._toml_events(lambda events: events.pop(index))
+        else:
+            text = self._json_events(lambda events: events.pop(index))
+        self._commit(text, expected)
+
+    def set_id(self, key: str) -> None:
+        before = serialize.loads(self.text, fmt="json" if not self.toml else "toml")
+        wrapped = isinstance(before, Mapping) and set(before) - {"history", "event"} == {
+            "interview"
+        }
+        if self.toml:
+            text = _toml_with_id(self.text, key, wrapped)
+        else:
+            data = json.loads(self.text)
+            inner = data["interview"] if wrapped else data
+            inner["id"] = key
+            text = json.dumps(data, indent=2, ensure_ascii=False) + "\n"
+        after = self._parse(text)
+        expected = dict(before)
+        if wrapped:
+            expected["interview"] = {**before["interview"], "id": key}
+        else:
+            expected["id"] = key
+        if after != expected:  # pragma: no cover - a layout the text edit did not foresee
+            self._refuse("cannot add its id without changing what else it says")
+        self._write(text)
+
+    def _toml_events(self, change: Callable[[Any], object]) -> str:
+        import tomlkit
+        from tomlkit.items import AoT, Array
+
+        document = tomlkit.parse(self.text) if self.exists else _new_toml_history()
+        events = document.get("event")
+        if events is None or isinstance(events, Array):
+            # A missing list, or one written inline (`event = []`, inline
+            # tables): from now on [[event]] tables, at the end of the file.
+            tables = tomlkit.aot()
+            for item in events or ():
+                tables.append(_toml_table(dict(item)))
+            if events is not None:
+                del document["event"]
+            document.append("event", tables)
+            events = document["event"]
+        if not isinstance(events, AoT):
+            self._refuse("its 'event' key is not a list of [[event]] tables")  # pragma: no cover
+        change(events)
+        return tomlkit.dumps(document)
+
+    def _json_events(self, change: Callable[[list[Any]], object]) -> str:
+        data: Any = json.loads(self.text) if self.exists and self.text.strip() else []
+        events = data.setdefault("event", []) if isinstance(data, dict) else data
+        if not isinstance(events, list):
+            self._refuse("its 'event' key is not a list")  # pragma: no cover
+        change(events)
+        return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
+
+    def _parse(self, text: str) -> Any:
+        return serialize.loads(text, fmt="toml" if self.toml else "json", source=str(self.path))
+
+    def _commit(self, text: str, expected: Sequence[Event]) -> None:
+        after = self._parse(text)
+        before = self._parse(self.text) if self.exists and self.text.strip() else None
+        if isinstance(after, Mapping):
+            rest_after = {key: value for key, value in after.items() if key != "event"}
+            held = after.get("event", [])
+        else:
+            rest_after, held = {}, after
+        if isinstance(before, Mapping):
+            rest_before = {key: value for key, value in before.items() if key != "event"}
+        else:
+            rest_before = {}
+        if rest_after != rest_before:  # pragma: no cover - tomlkit kept the rest as it was
+            self._refuse("cannot take the event without changing what else it says")
+        if self.holds_interview or isinstance(after, Mapping):
+            read = serialize.structure_history({"event": held}, source=str(self.path))
+        else:
+            read = serialize.structure_history(held, source=str(self.path))
+        if list(read) != list(expected):
+            self._refuse("cannot take the event as it is laid out")
+        self._write(text)
+
+    def _write(self, text: str) -> None:
+        write_atomically(self.path, (_BOM if self.bom else "") + text)
+        self.text, self.exists = text, True
+
+    def _refuse(self, problem: str) -> None:
+        raise FormatError(str(self.path), "$.event", f"{problem}: nothing was written")
+
+
+def _new_toml_history() -> Any:
+    import tomlkit
+
+    document = tomlkit.document()
+    document.add(tomlkit.comment("What happened after the interview, oldest first."))
+    document.add(tomlkit.comment("Recorded with: followup log FILE KIND [options]"))
+    return document
+
+
+def _toml_table(values: Mapping[str, Any]) -> Any:
+    import tomlkit
+
+    table = tomlkit.table()
+    table.trivia.indent = "\n"  # a blank line before it, as between hand-written tables
+    for key, value in values.items():
+        table.add(key, value)
+    return table
+
+
+def _toml_with_id(text: str, key: str, wrapped: bool) -> str:
+    """*text* with ``id = "KEY"`` as its first key (of ``[interview]`` when wrapped)."""
+    line = f'id = "{key}"  # keeps step ids and calendar items when you edit this file\n'
+    lines = text.splitlines(keepends=True)
+    if wrapped:
+        for number, item in enumerate(lines):
+            if _INTERVIEW_TABLE.match(item):
+                return "".join([*lines[: number + 1], line, *lines[number + 1 :]])
+    first = 0
+    while first < len(lines) and lines[first].lstrip().startswith("#"):
+        first += 1
+    return "".join([*lines[:first], line, *lines[first:]])

@@ -1,0 +1,539 @@
+"""The daily loop, for apps and the command alike: many applications, one agenda.
+
+A candidate follows up several interviews at once.  Each is an `Application`
+(the interview, what happened so far, the policy it follows, and a name the
+app knows it by); `agenda_many` sees them all from one moment and merges
+their agendas into one list, most urgent first::
+
+    day = agenda_many(applications, now, until="end_of_day")
+    for entry in day:                       # late (overdue longest first), due, coming
+        print(entry.application.name, entry.action.describe(), entry.standing.value)
+
+Around it: `parse_when` reads "now", "today", "tomorrow", a local time or
+ISO 8601 as a person types it; `start_of_day` and `end_of_day` give the
+candidate's whole local day (whole even where daylight saving time skips
+midnight); `check_event` puts a new event in its place in a history, or
+says why it does not fit; `find_event` finds the same event recorded
+already; `new_violations` says which limits a new event oversteps.
+
+Pure, like the planner: *now* is always an argument; nothing reads the clock.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from datetime import date, datetime, time, timedelta, tzinfo
+from typing import Any, Literal
+
+import attrs
+import pendulum
+
+from . import _calendar as cal
+from .action import Action, Plan, _check_now
+from .agenda import Agenda, AgendaItem, Standing
+from .audit import Violation, audit
+from .errors import InvalidHistory, InvalidInterview
+from .events import EVENT_TYPES, Event
+from .identity import person_key
+from .model import Interview
+from .plan import plan as make_plan
+from .policy import Policy
+
+__all__ = [
+    "AgendaMany",
+    "Application",
+    "Entry",
+    "agenda_many",
+    "check_event",
+    "end_of_day",
+    "find_event",
+    "new_violations",
+    "parse_when",
+    "start_of_day",
+]
+
+EndOfDay = Literal["end_of_day"]
+"""``until="end_of_day"``: each application's due span ends with its candidate's day."""
+
+
+# -- days and moments ------------------------------------------------------------------
+
+
+def _zone_of(where: Interview | tzinfo | str) -> tzinfo:
+    if isinstance(where, Interview):
+        return where.zone_of(where.candidate)
+    if isinstance(where, str):
+        try:
+            return cal.zone(where)
+        except ValueError:
+            raise InvalidInterview("zone", where, "is not a known time zone") from None
+    if isinstance(where, tzinfo):
+        return where
+    raise InvalidInterview("zone", where, "expected an Interview, a tzinfo or a zone name")
+
+
+def start_of_day(day: date | datetime, where: Interview | tzinfo | str) -> pendulum.DateTime:
+    """The first instant of a local date: *day* (or the date of a moment) in a zone.
+
+    *where* is a zone (a tzinfo or an IANA name) or an interview, meaning its
+    candidate's zone (else the interview's).  On a day whose midnight daylight
+    saving time skips (Africa/Cairo, America/Havana, America/Santiago), the
+    day starts when the clocks jump: 01:00, never the previous evening.
+
+    Raises:
+        InvalidInterview: *where* is no zone, or *day* a naive datetime.
+    """
+    zone = _zone_of(where)
+    if isinstance(day, datetime):
+        day = _aware(day, "day").astimezone(zone).date()
+    midnight = datetime.combine(day, time())
+    first = midnight.replace(tzinfo=zone)
+    instant = first.astimezone(cal.UTC)
+    if instant.astimezone(zone).replace(tzinfo=None) != midnight:
+        # Midnight does not exist there that day: the day starts at the jump,
+        # somewhere between midnight read with the offset after it and with
+        # the offset before it.  Whole seconds: zones change on them.
+        low = int(midnight.replace(tzinfo=zone, fold=1).astimezone(cal.UTC).timestamp())
+        high = int(instant.timestamp())
+        while low < high:
+            middle = (low + high) // 2
+            if datetime.fromtimestamp(middle, zone).date() >= day:
+                high = middle
+            else:
+                low = middle + 1
+        instant = datetime.fromtimestamp(high, cal.UTC)
+    return cal.to_pendulum(instant.astimezone(zone))
+
+
+def end_of_day(day: date | datetime, where: Interview | tzinfo | str) -> pendulum.DateTime:
+    """The last instant (to the microsecond) of a local date: see `start_of_day`.
+
+    ``agenda(..., until=end_of_day(now, interview))`` counts as due every step
+    whose window opens before the candidate's day is over.
+    """
+    zone = _zone_of(where)
+    if isinstance(day, datetime):
+        day = _aware(day, "day").astimezone(zone).date()
+    following = start_of_day(day + timedelta(days=1), zone)
+    return following.subtract(microseconds=1)
+
+
+def _local(moment: datetime, zone: tzinfo) -> pendulum.DateTime:
+    """*moment* on the clock of *zone*, as a pendulum DateTime."""
+    return cal.to_pendulum(moment.astimezone(zone))
+
+
+def _aware(moment: datetime, field: str) -> datetime:
+    if moment.tzinfo is None or moment.utcoffset() is None:
+        raise InvalidInterview(field, moment, "must be an aware datetime (with a time zone)")
+    return moment
+
+
+_WORDS = {"yesterday": -1, "today": 0, "tomorrow": 1}
+_BRACKETED = re.compile(r"^(?P<iso>[^\[\]]+?)\[(?P<zone>[^\[\]]+)\]$")
+_WHEN_HELP = (
+    "is not 'now', 'today', 'yesterday', 'tomorrow', a local date or time like "
+    "2026-07-16T09:00, or ISO 8601 with an offset like 2026-07-16T09:00-04:00"
+)
+
+
+def parse_when(text: str, zone: Interview | tzinfo | str, now: datetime) -> pendulum.DateTime:
+    """A moment as a person types it, read in *zone* and from *now*.
+
+    - ``now``: *now* itself;
+    - ``today``, ``yesterday``, ``tomorrow``: the first instant of that local
+      date (`start_of_day`);
+    - a local date (``2026-07-16``, its first instant) or date and time
+      (``2026-07-16T09:00``, ``2026-07-16 09:00``), read in *zone*;
+    - ISO 8601 with an offset (``2026-07-16T09:00-04:00``, ``...Z``) or with
+      the zone in brackets (``2026-07-16T09:00-04:00[America/New_York]``,
+      ``2026-07-16T09:00[America/New_York]``): that instant.
+
+    The result is in *zone* (an interview means its candidate's zone, else
+    the interview's).  Words are read whatever their case.
+
+    Raises:
+        InvalidInterview: on field ``when``, naming the text, when it is none
+            of these; *now* is not aware; *zone* is no zone.
+    """
+    local_zone = _zone_of(zone)
+    now = _check_now(now)
+    if not isinstance(text, str):
+        raise InvalidInterview("when", text, _WHEN_HELP)
+    word = text.strip().casefold()
+    if word == "now":
+        return _local(now, local_zone)
+    if word in _WORDS:
+        today = _local(now, local_zone).date()
+        return start_of_day(today + timedelta(days=_WORDS[word]), local_zone)
+    moment = _read_iso(text.strip())
+    if moment is None:
+        raise InvalidInterview("when", text, _WHEN_HELP)
+    if isinstance(moment, date) and not isinstance(moment, datetime):
+        return start_of_day(moment, local_zone)
+    if moment.tzinfo is None:
+        return cal.to_pendulum(moment.replace(tzinfo=local_zone))
+    return _local(moment, local_zone)
+
+
+def _read_iso(text: str) -> date | datetime | None:
+    bracketed = _BRACKETED.match(text)
+    zone = None
+    if bracketed:
+        text = bracketed["iso"].strip()
+        try:
+            zone = cal.zone(bracketed["zone"].strip())
+        except ValueError:
+            return None
+    if text.endswith(("Z", "z")):
+        text = text[:-1] + "+00:00"
+    try:
+        if len(text) == 10:
+            return None if zone is not None else date.fromisoformat(text)
+        moment = datetime.fromisoformat(text)
+    except ValueError:
+        return None
+    if zone is None:
+        return moment
+    if moment.tzinfo is None:
+        return moment.replace(tzinfo=zone)
+    return moment.astimezone(zone)
+
+
+# -- applications and the merged agenda -----------------------------------------------------
+
+
+@attrs.frozen
+class Application:
+    """One interview followed up: what an app stores per application.
+
+    Attributes:
+        interview: the interview.
+        history: what happened so far, in any order: kept ordered by instant
+            (equal instants in the order given), as `check_event` orders it.
+        policy: the etiquette this application follows (the consensus when None).
+        name: how the app knows it (a file name, a row id); defaults to
+            "ROLE at COMPANY".
+    """
+
+    interview: Interview
+    history: tuple[Event, ...] = attrs.field(default=())
+    policy: Policy | None = None
+    name: str | None = None
+
+    def __attrs_post_init__(self) -> None:
+        if not isinstance(self.interview, Interview):
+            raise InvalidInterview(
+                "Application.interview", self.interview, "expected an Interview"
+            )
+        history = self.history
+        if isinstance(history, (str, bytes)) or not isinstance(history, Iterable):
+            raise InvalidHistory("Application.history", history, "expected a sequence of events")
+        object.__setattr__(self, "history", tuple(_ordered(history)))
+        if self.policy is not None and not isinstance(self.policy, Policy):
+            raise InvalidInterview("Application.policy", self.policy, "expected a Policy or None")
+        if self.name is not None and not isinstance(self.name, str):
+            raise InvalidInterview("Application.name", self.name, "expected a string or None")
+
+    @property
+    def label(self) -> str:
+        """The name, else "ROLE at COMPANY"."""
+        return self.name or f"{self.interview.role} at {self.interview.company}"
+
+    @property
+    def zone(self) -> tzinfo:
+        """The candidate's zone, else the interview's: where "today" is."""
+        return _zone_of(self.interview)
+
+    def plan(self) -> Plan:
+        """The plan after the history, under the application's policy (see `plan`)."""
+        return make_plan(self.interview, self.policy, history=self.history)
+
+    def agenda(self, now: datetime, until: datetime | EndOfDay | None = None) -> Agenda:
+        """The agenda from *now* (see `agenda`); ``until="end_of_day"``: the candidate's day."""
+        moment = _local(_check_now(now), self.zone)
+        end = end_of_day(moment, self.zone) if until == "end_of_day" else until
+        return Agenda.of(self.plan(), self.interview, now=moment, until=end, history=self.history)
+
+
+_URGENCY = {Standing.LATE: 0, Standing.DUE: 1, Standing.COMING: 2, Standing.SUPERSEDED: 3}
+
+
+@attrs.frozen
+class Entry:
+    """One step of one application, on a merged agenda.
+
+    Attributes:
+        application: whose step it is.
+        item: the step on the application's own agenda (`AgendaItem`).
+        agenda: that agenda (its `Agenda.now` and `Agenda.until`).
+    """
+
+    application: Application
+    item: AgendaItem
+    agenda: Agenda
+
+    @property
+    def id(self) -> str:
+        """The step's stable id (`AgendaItem.id`)."""
+        return self.item.id
+
+    @property
+    def action(self) -> Action:
+        """The planned step."""
+        return self.item.action
+
+    @property
+    def standing(self) -> Standing:
+        """Late, superseded, due or coming (`AgendaItem.standing`)."""
+        return self.item.standing
+
+    @property
+    def shown_at(self) -> pendulum.DateTime:
+        """The one moment to show for the step, in the candidate's zone.
+
+        An overdue step shows the deadline it missed; a due step whose window
+        is already open shows *now*; any other its suggested time.
+        """
+        action, now = self.item.action, cal.to_pendulum(self.agenda.now)
+        if self.item.overdue:
+            moment = action.latest
+        elif self.item.standing is Standing.DUE and action.suggested < now:
+            moment = now
+        else:
+            moment = action.suggested
+        return _local(moment, self.application.zone)
+
+    @property
+    def rank(self) -> tuple[int, datetime]:
+        """The merged order: late (overdue longest first), due, coming, then superseded."""
+        action = self.item.action
+        moment = action.latest if self.item.overdue else action.suggested
+        return (_URGENCY[self.item.standing], cal.utc(moment))
+
+
+@attrs.frozen
+class AgendaMany:
+    """Many applications seen from one moment: one list, most urgent first.
+
+    Iterating gives the steps to show: late ones (overdue longest first),
+    then due, then coming.  The superseded ones (no longer to do) are kept
+    apart, in `superseded`.
+
+    Attributes:
+        now: the moment it is for.
+        agendas: each application with its own `Agenda`, in the order given.
+        entries: the late, due and coming steps of every application, merged.
+        superseded: the superseded steps of every application, oldest first.
+    """
+
+    now: datetime
+    agendas: tuple[tuple[Application, Agenda], ...]
+    entries: tuple[Entry, ...]
+    superseded: tuple[Entry, ...]
+
+    def __iter__(self) -> Iterator[Entry]:
+        return iter(self.entries)
+
+    def __len__(self) -> int:
+        return len(self.entries)
+
+    @property
+    def late(self) -> tuple[Entry, ...]:
+        """Overdue and still worth doing, overdue longest first."""
+        return self._standing(Standing.LATE)
+
+    @property
+    def due(self) -> tuple[Entry, ...]:
+        """Due now or before the agenda's *until*, earliest first."""
+        return self._standing(Standing.DUE)
+
+    @property
+    def coming(self) -> tuple[Entry, ...]:
+        """Later steps, earliest first."""
+        return self._standing(Standing.COMING)
+
+    @property
+    def next(self) -> Entry | None:
+        """The one step to do next: the late step overdue longest, else the first due, else
+        the first coming; None when nothing is left."""
+        return self.entries[0] if self.entries else None
+
+    def get(self, id: str) -> Entry | None:
+        """The entry with this step id, superseded ones included, or None."""
+        for entry in (*self.entries, *self.superseded):
+            if entry.id == id:
+                return entry
+        return None
+
+    def _standing(self, standing: Standing) -> tuple[Entry, ...]:
+        return tuple(entry for entry in self.entries if entry.standing is standing)
+
+
+def agenda_many(
+    applications: Iterable[Application],
+    now: datetime,
+    until: datetime | EndOfDay | None = None,
+) -> AgendaMany:
+    """See every application from *now*, each under its own policy, in one list.
+
+    Args:
+        applications: the applications (`Application`).
+        now: the moment (aware; the library never reads the clock).
+        until: count as due the steps whose window opens by then too: a
+            moment, or ``"end_of_day"`` for the end of each application's
+            candidate's day (`end_of_day`); *now* by default.
+
+    Returns:
+        `AgendaMany`: late steps overdue longest first, then due, then coming;
+        superseded ones apart.
+
+    Raises:
+        InvalidInterview: an item is not an `Application`; *now* or *until*
+            is not aware; as `plan`.
+        InvalidPolicy: as `plan`.
+    """
+    now = _check_now(now)
+    found: list[tuple[Application, Agenda]] = []
+    for index, application in enumerate(applications):
+        if not isinstance(application, Application):
+            raise InvalidInterview(
+                f"applications[{index}]", application, "expected an Application"
+            )
+        found.append((application, application.agenda(now, until)))
+    entries = [Entry(application, item, today) for application, today in found for item in today]
+    entries.sort(key=lambda entry: entry.rank)
+    shown = tuple(entry for entry in entries if entry.standing is not Standing.SUPERSEDED)
+    dropped = tuple(entry for entry in entries if entry.standing is Standing.SUPERSEDED)
+    return AgendaMany(now, tuple(found), shown, dropped)
+
+
+# -- one more event ---------------------------------------------------------------------------
+
+
+def _event_key(event: Event, interview: Interview) -> tuple[Any, ...]:
+    """What makes two events the same: their kind, their instant, every field but the note.
+
+    A contact without a recipient went to the follow-up contact, and a reply
+    or out-of-office without a sender came from them: either way it is the
+    same event.
+    """
+    contact = interview.follow_up_contact.name
+    values: list[Any] = [type(event)]
+    for field in attrs.fields(type(event)):
+        value = getattr(event, field.name)
+        if field.name == "note":
+            continue
+        if field.name in ("recipient", "sender"):
+            value = person_key(value or contact)
+        elif isinstance(value, datetime):
+            value = cal.utc(value)
+        values.append(value)
+    return tuple(values)
+
+
+def find_event(interview: Interview, history: Iterable[Event], event: Event) -> int | None:
+    """The position in *history* of the same event as *event*, or None.
+
+    The same event is the same kind of event at the same instant with the
+    same fields, whatever its note, and a recipient or sender left out is
+    the follow-up contact.  An app calls it before storing an event, as
+    `check_event` does, so that an event logged twice is kept once.
+    """
+    wanted = _event_key(event, interview) if isinstance(event, EVENT_TYPES) else None
+    for index, each in enumerate(history):
+        if (
+            wanted is not None
+            and isinstance(each, EVENT_TYPES)
+            and _event_key(each, interview) == wanted
+        ):
+            return index
+    return None
+
+
+def _ordered(history: Iterable[Event]) -> list[Event]:
+    """By instant, never by wall clock; equal instants keep their order."""
+    events = list(history)
+    for index, event in enumerate(events):
+        if not isinstance(event, EVENT_TYPES):
+            raise InvalidHistory(
+                f"history[{index}]",
+                event,
+                "expected Contact, Reply, Update, OutOfOffice, Skip or Snooze",
+            )
+    return sorted(events, key=lambda event: cal.utc(event.at))
+
+
+def _check_sender(interview: Interview, event: Event) -> None:
+    """A reply or an out-of-office comes from someone on the interview."""
+    sender = getattr(event, "sender", None)
+    if sender is None:
+        return
+    people = [*interview.interviewers, interview.recruiter]
+    if person_key(sender) not in {person_key(p.name) for p in people if p is not None}:
+        raise InvalidHistory(
+            "event.sender", sender, "is not an interviewer or the recruiter of this interview"
+        )
+
+
+def check_event(
+    interview: Interview,
+    history: Iterable[Event],
+    event: Event,
+    policy: Policy | None = None,
+) -> tuple[Event, ...]:
+    """The history with *event* in its place, checked: what an app stores.
+
+    Histories are ordered by instant (never by wall clock; events at the same
+    instant keep the order given), and *event* goes after the events not
+    later than it, so an event logged late lands where it happened.  An event
+    already in *history* (`find_event`) is not added again: the history comes
+    back as it was (ordered), which the caller can tell by its length.
+
+    Raises:
+        InvalidHistory: *event* is not an event, or does not fit the interview
+            or the history (a name not on the interview, before the
+            interview, ...), as `plan` would refuse it.
+        InvalidInterview: as `plan`.
+        InvalidPolicy: as `plan`.
+    """
+    if not isinstance(event, EVENT_TYPES):
+        raise InvalidHistory(
+            "event", event, "expected Contact, Reply, Update, OutOfOffice, Skip or Snooze"
+        )
+    _check_sender(interview, event)
+    events = _ordered(history)
+    if find_event(interview, events, event) is not None:
+        return tuple(events)
+    moment = cal.utc(event.at)
+    place = len(events)
+    while place and cal.utc(events[place - 1].at) > moment:
+        place -= 1
+    updated = (*events[:place], event, *events[place:])
+    make_plan(interview, policy, history=updated)  # refuses what the planner would
+    return updated
+
+
+def new_violations(
+    interview: Interview,
+    history: Iterable[Event],
+    event: Event,
+    policy: Policy | None = None,
+) -> list[Violation]:
+    """The limits *event* oversteps, added to *history*: what `audit` would newly report.
+
+    Only the violations that name *event* and were not there before count:
+    an app shows them as a warning when the candidate records what they did
+    (what is done is done; recording it is never refused for being pushy).
+
+    Raises:
+        as `check_event`.
+    """
+    updated = check_event(interview, history, event, policy)
+    before = audit(interview, _ordered(history), policy)
+    return [
+        violation
+        for violation in audit(interview, updated, policy)
+        if event in violation.events and violation not in before
+    ]

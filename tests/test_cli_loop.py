@@ -1,0 +1,319 @@
+"""Mending mistakes from the command line (issue 17, items 3-6) and `followup new` (issue 18)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import jsonschema
+import pytest
+from click.testing import CliRunner
+
+from followup_rules import _cli_setup
+from followup_rules import serialize as s
+from followup_rules.cli import main
+
+ROOT = Path(__file__).resolve().parent.parent
+INTERVIEW = (ROOT / "examples" / "interview.toml").read_text()
+
+
+def run(*args: str, stdin: str | None = None) -> tuple[int, str, str]:
+    result = CliRunner().invoke(main, list(args), env={"COLUMNS": "100"}, input=stdin)
+    return result.exit_code, result.stdout, result.stderr
+
+
+@pytest.fixture
+def acme(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """examples/interview.toml as acme.toml, naming acme.events.toml (not made yet)."""
+    monkeypatch.chdir(tmp_path)
+    path = tmp_path / "acme.toml"
+    path.write_text('history = "acme.events.toml"\n' + INTERVIEW)
+    return path
+
+
+def log(acme: Path, *args: str) -> tuple[int, str, str]:
+    return run("log", str(acme), *args)
+
+
+class TestEventsUnlogUndo:
+    """`events` lists the history, numbered; `unlog N` and `log --undo` remove, saying what."""
+
+    def test_events_are_numbered(self, acme: Path) -> None:
+        """One line per event, numbered in order."""
+        log(
+            acme,
+            "reply",
+            "--from",
+            "Bo Chen",
+            "--note",
+            "they meet Friday",
+            "--at",
+            "2026-07-09T09:00",
+        )
+        log(acme, "contact", "--step", "thank_you", "--at", "2026-07-07T16:05")
+        out = run("events", str(acme))[1]
+        assert out.splitlines() == [
+            "  1  thank-you to Ana Ruiz, by email, Tue 7 Jul 16:05",
+            "  2  a reply from Bo Chen, Thu 9 Jul 09:00 (they meet Friday)",
+        ]
+
+    def test_no_events_yet(self, acme: Path) -> None:
+        """An empty history says so."""
+        assert run("events", str(acme))[1].startswith("Nothing recorded yet in")
+
+    def test_unlog_removes_a_numbered_event(self, acme: Path) -> None:
+        """unlog 1 removes the first and prints it."""
+        log(acme, "reply", "--at", "2026-07-09T09:00")
+        log(acme, "reply", "--at", "2026-07-10T09:00")
+        code, out, _ = run("unlog", str(acme), "1")
+        assert (code, out) == (
+            0,
+            f"Removed from {acme.parent / 'acme.events.toml'}: 1. a reply, Thu 9 Jul 09:00\n",
+        )
+        assert len(s.load_interview_file(acme).history) == 1
+
+    def test_undo_removes_the_last(self, acme: Path) -> None:
+        """log --undo removes the latest event and prints it."""
+        log(acme, "reply", "--at", "2026-07-09T09:00")
+        log(acme, "out-of-office", "--at", "2026-07-10T09:00", "--returns-on", "2026-07-20")
+        code, out, _ = log(acme, "--undo")
+        assert (code, out.split(": ", 1)[1]) == (
+            0,
+            "out of office, back 2026-07-20, Fri 10 Jul 09:00\n",
+        )
+        assert [type(e).__name__ for e in s.load_interview_file(acme).history] == ["Reply"]
+
+    @pytest.mark.parametrize(
+        ("args", "needle"),
+        [
+            (["--undo"], "has no events to remove"),
+            ([], "log needs KIND"),
+            (["--undo", "reply"], "--undo goes alone"),
+        ],
+    )
+    def test_one_line_errors(self, acme: Path, args: list[str], needle: str) -> None:
+        """Nothing to undo, no KIND, or both: one line, exit 2."""
+        code, out, err = log(acme, *args)
+        assert (code, out, len(err.strip().splitlines())) == (2, "", 1) and needle in err
+
+    def test_unlog_past_the_end(self, acme: Path) -> None:
+        """A number past the end names the range."""
+        log(acme, "reply", "--at", "2026-07-09T09:00")
+        code, _, err = run("unlog", str(acme), "3")
+        assert code == 2 and "has events 1 to 1, not 3" in err
+
+
+class TestLog:
+    """A late event in its place, twice is once, warnings, new options, the id."""
+
+    def test_the_same_event_twice_is_recorded_once(self, acme: Path) -> None:
+        """Issue 17: recorded twice before, and audit then saw a second call."""
+        args = ("contact", "--channel", "phone", "--at", "2026-07-16T10:15")
+        log(acme, *args)
+        code, out, _ = log(acme, *args)
+        assert code == 0 and out.startswith("Already recorded in ")
+        assert len(s.load_interview_file(acme).history) == 1
+
+    def test_a_pushy_event_is_recorded_with_a_warning(self, acme: Path) -> None:
+        """Issue 17: a second call is recorded (it happened), with the rule and why, exit 0."""
+        log(acme, "contact", "--channel", "phone", "--at", "2026-07-16T10:15")
+        code, _, err = log(acme, "contact", "--channel", "phone", "--at", "2026-07-22T10:15")
+        assert code == 0
+        assert "followup: warning: this oversteps the policy: [one-call]" in err
+        assert len(s.load_interview_file(acme).history) == 2
+
+    def test_a_polite_event_has_no_warning(self, acme: Path) -> None:
+        """A thank-you on time: no warning."""
+        err = log(acme, "contact", "--step", "thank_you", "--at", "2026-07-07T16:05")[2]
+        assert "warning" not in err
+
+    def test_answered_and_note(self, acme: Path) -> None:
+        """--answered and --note reach the file."""
+        log(
+            acme,
+            "contact",
+            "--channel",
+            "phone",
+            "--answered",
+            "--note",
+            "keen",
+            "--at",
+            "2026-07-16T10:15",
+        )
+        (event,) = s.load_interview_file(acme).history
+        assert (event.answered, event.note) == (True, "keen")  # type: ignore[union-attr]
+
+    def test_out_of_office_from(self, acme: Path) -> None:
+        """--from names whose auto-reply it is."""
+        log(acme, "out-of-office", "--from", "Bo Chen", "--at", "2026-07-08T09:00")
+        (event,) = s.load_interview_file(acme).history
+        assert event.sender == "Bo Chen"  # type: ignore[union-attr]
+
+    def test_an_unknown_sender_is_refused(self, acme: Path) -> None:
+        """A reply from someone not on the interview: one line, nothing written."""
+        code, _, err = log(acme, "reply", "--from", "Nobody", "--at", "2026-07-09T09:00")
+        assert code == 2 and "not an interviewer" in err
+        assert not (acme.parent / "acme.events.toml").exists()
+
+    def test_the_first_log_writes_the_id(self, acme: Path) -> None:
+        """The id keeps step ids: the ids before and after are the same; a note says so."""
+        before = json.loads(
+            run("today", str(acme), "--now", "2026-07-08T09:00", "--format", "json")[1]
+        )
+        err = log(acme, "reply", "--at", "2026-07-07T15:30")[2]
+        assert "wrote id = " in err
+        assert s.load_interview(acme).id is not None
+        after = json.loads(
+            run("today", str(acme), "--now", "2026-07-08T09:00", "--format", "json")[1]
+        )
+        assert [i["id"] for i in before] == [i["id"] for i in after]
+
+    def test_a_renamed_interviewer_names_the_history_file(self, acme: Path) -> None:
+        """Issue 17: every command broke with an error that did not name the history file."""
+        log(acme, "contact", "--step", "thank_you", "--to", "Bo Chen", "--at", "2026-07-07T16:05")
+        acme.write_text(acme.read_text().replace('"Bo Chen"', '"Bo Cheng"'))
+        code, _, err = run("today", str(acme))
+        assert code == 2
+        assert "acme.events.toml: $.event[0].recipient: 'Bo Chen' is not on the interview" in err
+        assert "rename them here too" in err
+
+
+class TestSkipAndSnooze:
+    """Issue 17, item 3: logged by id (or its start); what is recorded is checked here."""
+
+    def ids(self, acme: Path) -> list[str]:
+        out = run("today", str(acme), "--now", "2026-07-08T09:00", "--all", "--format", "json")[1]
+        return [item["id"] for item in json.loads(out)]
+
+    def test_skip_by_the_start_of_an_id(self, acme: Path) -> None:
+        """A unique start of the id is enough; the full id is recorded."""
+        uid = next(i for i in self.ids(acme) if i.startswith("thank_you-bo-chen"))
+        code, out, _ = log(acme, "skip", "thank_you-bo", "--at", "2026-07-08T09:00")
+        assert code == 0 and f"skipped {uid}" in out
+        (event,) = s.load_interview_file(acme).history
+        assert (type(event).__name__, event.step) == ("Skip", uid)  # type: ignore[union-attr]
+
+    def test_snooze_until_tomorrow(self, acme: Path) -> None:
+        """--until takes what --now takes: 'tomorrow' is the start of the next day."""
+        code, _, _ = log(
+            acme, "snooze", "thank_you-ana", "--until", "tomorrow", "--at", "2026-07-08T09:00"
+        )
+        assert code == 0
+        (event,) = s.load_interview_file(acme).history
+        assert event.until.isoformat() == "2026-07-09T00:00:00-04:00"  # type: ignore[union-attr]
+
+    def test_the_start_of_several_ids_means_the_first(self, acme: Path) -> None:
+        """'thank_you' fits both notes: the first on the agenda (Ana's) is meant."""
+        uid = next(i for i in self.ids(acme) if i.startswith("thank_you-ana-ruiz"))
+        assert log(acme, "skip", "thank_you", "--at", "2026-07-08T09:00")[0] == 0
+        (event,) = s.load_interview_file(acme).history
+        assert event.step == uid  # type: ignore[union-attr]
+
+    def test_an_unknown_id(self, acme: Path) -> None:
+        """No step still planned: one line, nothing written."""
+        code, _, err = log(acme, "skip", "nothing", "--at", "2026-07-08T09:00")
+        assert code == 2 and "no step still planned has an id starting 'nothing'" in err
+        assert not (acme.parent / "acme.events.toml").exists()
+
+
+class TestAuditUsesTheFilesHistory:
+    """Issue 18, item 7: `followup audit FILE` uses the history the interview file names."""
+
+    def test_audit_one_file(self, acme: Path) -> None:
+        """Two calls logged: audit FILE finds the one-call violation, exit 1."""
+        log(acme, "contact", "--channel", "phone", "--at", "2026-07-16T10:15")
+        log(acme, "contact", "--channel", "phone", "--at", "2026-07-22T10:15")
+        code, out, _ = run("audit", str(acme))
+        assert code == 1 and "[one-call]" in out
+
+
+class TestNew:
+    """Issue 18, item 7: `followup new` writes a complete interview file, with an id."""
+
+    FLAGS = (
+        "--company", "Acme Analytics", "--role", "Data Engineer", "--at", "2026-07-07T14:00",
+        "--timezone", "America/New_York", "--interviewer", "Ana Ruiz", "--interviewer", "Bo Chen",
+        "--candidate", "Sam Lee", "--candidate-timezone", "Europe/Berlin",
+        "--decision-by", "2026-07-15",
+    )  # fmt: skip
+
+    def test_flags_write_a_valid_file(
+        self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        """The file loads, matches the schema, and carries the candidate's zone and an id."""
+        monkeypatch.chdir(tmp_path)
+        code, out, _ = run("new", "acme.toml", *self.FLAGS)
+        assert code == 0 and out.startswith(
+            "Wrote acme.toml: Data Engineer at Acme Analytics, id "
+        )
+        found = s.load_interview_file(tmp_path / "acme.toml")
+        interview = found.interview
+        assert interview.candidate is not None and interview.candidate.timezone == "Europe/Berlin"
+        assert interview.id is not None and found.history_path == tmp_path / "acme.events.toml"
+        schema = json.loads(
+            (ROOT / "src" / "followup_rules" / "schemas" / "interview.schema.json").read_text()
+        )
+        data = s.read(tmp_path / "acme.toml")
+        plain = json.loads(json.dumps(data, default=lambda value: value.isoformat()))
+        jsonschema.validate(plain, schema)
+
+    def test_the_file_works_with_log_and_today(
+        self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        """The new file is a whole interview: today plans it, log records into its history."""
+        monkeypatch.chdir(tmp_path)
+        run("new", "acme.toml", *self.FLAGS)
+        assert run("today", "acme.toml", "--now", "2026-07-08T09:00")[0] == 0
+        assert log(tmp_path / "acme.toml", "reply", "--at", "2026-07-08T09:00")[0] == 0
+
+    def test_questions_on_a_terminal(
+        self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        """On a terminal, what the flags do not say is asked."""
+        monkeypatch.chdir(tmp_path)
+        monkeypatch.setattr(_cli_setup, "_on_a_terminal", lambda: True)
+        answers = "Globex\nAnalyst\n2026-07-07T14:00\nEurope/Berlin\nAna Ruiz, Bo Chen\nSam Lee\n"
+        code, _, err = run("new", "globex.toml", stdin=answers)
+        assert code == 0, err
+        interview = s.load_interview(tmp_path / "globex.toml")
+        assert [p.name for p in interview.interviewers] == ["Ana Ruiz", "Bo Chen"]
+
+    @pytest.mark.parametrize(
+        ("args", "needle"),
+        [
+            (("new", "x.toml", "--company", "Acme"), "new needs --role, --at, --timezone"),
+            (("new", "x.json"), "writes a .toml file"),
+            (
+                (
+                    "new",
+                    "x.toml",
+                    "--company",
+                    "A",
+                    "--role",
+                    "R",
+                    "--at",
+                    "2026-07-07T14:00",
+                    "--timezone",
+                    "Mars/Base",
+                    "--interviewer",
+                    "A",
+                    "--candidate",
+                    "S",
+                ),
+                "--timezone",
+            ),
+        ],
+    )
+    def test_refused(
+        self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, args: tuple[str, ...], needle: str
+    ) -> None:
+        """Missing flags off a terminal, another suffix, an unknown zone: one line."""
+        monkeypatch.chdir(tmp_path)
+        code, _, err = run(*args)
+        assert code == 2 and needle in err and not list(tmp_path.iterdir())
+
+    def test_an_existing_file_is_kept(self, acme: Path) -> None:
+        """new never overwrites."""
+        before = acme.read_text()
+        code, _, err = run("new", str(acme), *self.FLAGS)
+        assert code == 2 and "exists already" in err and acme.read_text() == before

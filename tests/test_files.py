@@ -1,0 +1,339 @@
+"""History files stay whole (issue 17, item 7): a lock, events in their place, odd but
+valid files appended to correctly or refused untouched, one atomic writer."""
+
+from __future__ import annotations
+
+import json
+import os
+import stat
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from followup_rules import ActionKind, Channel, Contact, InvalidHistory, Reply, Skip, Snooze, files
+from followup_rules import serialize as s
+from followup_rules.files import HistoryFile, load_many, target, write_atomically
+from followup_rules.identity import interview_key
+
+from .factories import at
+
+INTERVIEW = """\
+starts_at = 2024-07-02T14:00:00
+timezone = "America/New_York"
+company = "Acme Analytics"
+role = "Data Engineer"
+
+[[interviewers]]
+name = "Ana Ruiz"
+
+[[interviewers]]
+name = "Bo Chen"
+"""
+REPLY = Reply(at(2024, 7, 3, 9))
+NOTE = Contact(at(2024, 7, 2, 16), Channel.EMAIL, ActionKind.THANK_YOU, "Ana Ruiz")
+
+
+def named(tmp_path: Path, history: str = "", name: str = "acme.events.toml") -> Path:
+    """An interview file naming its history file (with *history* as its text, if any)."""
+    path = tmp_path / "acme.toml"
+    path.write_text(f'history = "{name}"\n' + INTERVIEW)
+    if history:
+        (tmp_path / name).write_text(history)
+    return path
+
+
+class TestOddFiles:
+    """Odd but valid histories are appended to correctly, or refused before any write."""
+
+    @pytest.mark.parametrize(
+        "history",
+        [
+            "event = []\n",
+            'event = [{ type = "contact", kind = "thank_you", channel = "email", '
+            'recipient = "Ana Ruiz", at = 2024-07-02T16:00:00-04:00 }]\n',
+            '\ufeff# with a byte-order mark\n\n[[event]]\ntype = "contact"\nkind = "thank_you"\n'
+            'channel = "email"\nrecipient = "Ana Ruiz"\nat = 2024-07-02T16:00:00-04:00\n',
+            "",
+        ],
+        ids=["empty-inline", "inline-tables", "bom", "empty-file"],
+    )
+    def test_appended_to_correctly(self, tmp_path: Path, history: str) -> None:
+        """Issue 17: `event = []`, inline tables and a BOM loaded everywhere but log broke
+        them (invalid TOML, or 'please report this'); now the event lands and reads back."""
+        path = named(tmp_path, history)
+        before = list(HistoryFile(path).read().history)
+        HistoryFile(path).add(REPLY)
+        assert [*before, REPLY] == list(HistoryFile(path).read().history)
+
+    def test_a_bom_is_kept(self, tmp_path: Path) -> None:
+        """The byte-order mark the file started with is still there."""
+        path = named(tmp_path, "\ufeff# mine\n")
+        HistoryFile(path).add(REPLY)
+        assert (tmp_path / "acme.events.toml").read_bytes().startswith(b"\xef\xbb\xbf# mine\n")
+
+    def test_a_json_history_list(self, tmp_path: Path) -> None:
+        """A JSON history (a list) gets the event in its place."""
+        path = named(
+            tmp_path, json.dumps([{"type": "reply", "at": "2024-07-04T09:00:00-04:00"}]), "h.json"
+        )
+        HistoryFile(path).add(REPLY)
+        found = json.loads((tmp_path / "h.json").read_text())
+        assert [item["at"] for item in found] == [
+            "2024-07-03T09:00:00-04:00",
+            "2024-07-04T09:00:00-04:00",
+        ]
+
+    def test_a_history_whose_name_nothing_reads_is_refused(self, tmp_path: Path) -> None:
+        """Issue 17: log wrote notes.txt, which nothing could read back; now it is refused."""
+        path = named(tmp_path, name="notes.txt")
+        with pytest.raises(s.FormatError, match=r"notes\.txt: .*must end in \.toml or \.json"):
+            HistoryFile(path).add(REPLY)
+        assert not (tmp_path / "notes.txt").exists()
+
+    def test_an_event_table_that_is_not_a_list_is_refused_untouched(self, tmp_path: Path) -> None:
+        """[event] (one table) is no history: refused by the reader, nothing written."""
+        text = '[event]\ntype = "reply"\nat = 2024-07-03T09:00:00-04:00\n'
+        path = named(tmp_path, text)
+        with pytest.raises(s.FormatError):
+            HistoryFile(path).add(REPLY)
+        assert (tmp_path / "acme.events.toml").read_text() == text
+
+
+class TestAdd:
+    """One event at a time, in its place, once."""
+
+    def test_an_event_logged_late_goes_in_its_place(self, tmp_path: Path) -> None:
+        """The note sent before the reply goes before it in the file."""
+        path = named(tmp_path)
+        HistoryFile(path).add(REPLY)
+        done = HistoryFile(path).add(NOTE)
+        assert (done.number, list(HistoryFile(path).read().history)) == (1, [NOTE, REPLY])
+
+    def test_the_same_event_twice_is_written_once(self, tmp_path: Path) -> None:
+        """The second add says 'already', and the file holds one event."""
+        path = named(tmp_path)
+        HistoryFile(path).add(REPLY)
+        again = HistoryFile(path).add(Reply(REPLY.at, "Ana Ruiz"))
+        assert (again.already, again.number, len(HistoryFile(path).read().history)) == (True, 1, 1)
+
+    def test_a_bad_event_leaves_the_file_as_it_was(self, tmp_path: Path) -> None:
+        """A name not on the interview: refused, nothing written."""
+        path = named(tmp_path, "# mine\n")
+        with pytest.raises(InvalidHistory):
+            HistoryFile(path).add(Reply(at(2024, 7, 3), "Nobody"))
+        assert (tmp_path / "acme.events.toml").read_text() == "# mine\n"
+
+    def test_the_first_add_writes_the_interviews_id(self, tmp_path: Path) -> None:
+        """Issue 17, item 6: the id is the fingerprint ids were made from, so they stay."""
+        path = named(tmp_path)
+        key = interview_key(s.load_interview(path))
+        done = HistoryFile(path).add(REPLY)
+        assert (done.id_written, s.load_interview(path).id) == (key, key)
+        assert HistoryFile(path).add(NOTE).id_written is None
+
+    def test_the_id_goes_into_an_interview_table(self, tmp_path: Path) -> None:
+        """An interview written under [interview] gets its id there."""
+        path = tmp_path / "acme.toml"
+        path.write_text(
+            "[interview]\n" + INTERVIEW.replace("[[interviewers]]", "[[interview.interviewers]]")
+        )
+        HistoryFile(path).add(REPLY)
+        assert s.load_interview(path).id is not None
+
+    def test_a_json_interview_file(self, tmp_path: Path) -> None:
+        """A JSON interview file holding its events gets the event and its id."""
+        path = tmp_path / "acme.json"
+        data = s.unstructure(s.load_interview(named(tmp_path)))
+        path.write_text(json.dumps({k: v for k, v in data.items() if v is not None}))
+        HistoryFile(path).add(REPLY)
+        found = s.load_interview_file(path)
+        assert (found.history, found.interview.id is not None) == ((REPLY,), True)
+
+    def test_skip_and_snooze_are_recorded(self, tmp_path: Path) -> None:
+        """Issue 17, item 3: what is recorded (the file), not the planning effect."""
+        path = named(tmp_path)
+        HistoryFile(path).add(Skip(at(2024, 7, 3), "thank_you-bo", note="met him twice"))
+        HistoryFile(path).add(Snooze(at(2024, 7, 4), "check_in-ana", at(2024, 7, 20)))
+        text = (tmp_path / "acme.events.toml").read_text()
+        assert 'type = "skip"\nstep = "thank_you-bo"\nnote = "met him twice"' in text
+        assert "until = 2024-07-20T00:00:00-04:00" in text
+
+
+class TestRemove:
+    """Mistakes can be mended: a numbered event, or the last, goes."""
+
+    def test_remove_a_numbered_event(self, tmp_path: Path) -> None:
+        """The first of two goes; the other stays."""
+        path = named(tmp_path)
+        HistoryFile(path).add(NOTE)
+        HistoryFile(path).add(REPLY)
+        assert HistoryFile(path).remove(1) == NOTE
+        assert HistoryFile(path).read().history == (REPLY,)
+
+    def test_remove_the_last(self, tmp_path: Path) -> None:
+        """Without a number, the latest goes."""
+        path = named(tmp_path)
+        HistoryFile(path).add(NOTE)
+        HistoryFile(path).add(REPLY)
+        assert HistoryFile(path).remove() == REPLY
+
+    @pytest.mark.parametrize(
+        ("count", "number", "needle"), [(0, None, "no events"), (1, 2, "1 to 1")]
+    )
+    def test_nothing_to_remove(
+        self, tmp_path: Path, count: int, number: int | None, needle: str
+    ) -> None:
+        """An empty history, or a number past its end: a FormatError naming the file."""
+        path = named(tmp_path)
+        for event in [REPLY][:count]:
+            HistoryFile(path).add(event)
+        with pytest.raises(s.FormatError, match=needle):
+            HistoryFile(path).remove(number)
+
+
+class TestNames:
+    """Issue 17, item 6: a name renamed after logging gets an error naming the file and fix."""
+
+    def test_a_renamed_interviewer(self, tmp_path: Path) -> None:
+        """Ana renamed Anna in the interview: the history file, the old name, the fix."""
+        path = named(tmp_path)
+        HistoryFile(path).add(NOTE)
+        path.write_text(path.read_text().replace('"Ana Ruiz"', '"Anna Ruiz"'))
+        with pytest.raises(s.FormatError) as caught:
+            load_many([path])
+        message = str(caught.value)
+        assert message.startswith(f"{tmp_path / 'acme.events.toml'}: $.event[0].recipient: ")
+        assert "'Ana Ruiz' is not on the interview in acme.toml" in message
+        assert "rename them here too" in message
+
+    def test_one_history_goes_with_one_file(self, tmp_path: Path) -> None:
+        """A history file given for several interviews is refused."""
+        with pytest.raises(s.FormatError, match="one history file goes with one interview"):
+            load_many([named(tmp_path), named(tmp_path)], tmp_path / "h.toml")
+
+
+LOGGER = """
+import sys
+from followup_rules.cli import main
+main()
+"""
+
+
+def test_eight_concurrent_writers_lose_nothing(tmp_path: Path) -> None:
+    """Issue 17: eight `followup log` processes at once all land (5 of 8 did before)."""
+    path = named(tmp_path)
+    commands = [
+        [
+            sys.executable,
+            "-c",
+            LOGGER,
+            "log",
+            str(path),
+            "reply",
+            "--at",
+            f"2024-07-{day:02d}T09:00",
+        ]
+        for day in range(3, 11)
+    ]
+    processes = [
+        subprocess.Popen(c, stdout=subprocess.PIPE, stderr=subprocess.PIPE) for c in commands
+    ]
+    results = [process.communicate(timeout=120) for process in processes]
+    assert [p.returncode for p in processes] == [0] * 8, results
+    assert len(HistoryFile(path).read().history) == 8
+
+
+class TestAtomicWrites:
+    """One writer for every file: symlinks followed, modes kept, odd targets refused."""
+
+    def test_save_history_writes_through_a_symlink(self, tmp_path: Path) -> None:
+        """Issue 17: save_history replaced a symlink with a regular file; -o followed it."""
+        real = tmp_path / "real.toml"
+        real.write_text("")
+        link = tmp_path / "events.toml"
+        link.symlink_to(real)
+        s.save_history(link, [REPLY])
+        assert link.is_symlink() and s.load_history(real) == [REPLY]
+
+    def test_a_new_file_gets_the_umask_mode(self, tmp_path: Path) -> None:
+        """0666 less the umask, applied by the system."""
+        old = os.umask(0o027)
+        try:
+            write_atomically(tmp_path / "x.txt", "x")
+        finally:
+            os.umask(old)
+        assert stat.S_IMODE((tmp_path / "x.txt").stat().st_mode) == 0o640
+
+    def test_a_directory_is_refused(self, tmp_path: Path) -> None:
+        """Not a regular file: FormatError naming it."""
+        with pytest.raises(s.FormatError, match="it is a directory, not a regular file"):
+            target(tmp_path)
+
+    def test_a_missing_directory(self, tmp_path: Path) -> None:
+        """The temporary file cannot be made: FormatError naming the path."""
+        with pytest.raises(s.FormatError, match="cannot be written: No such file"):
+            write_atomically(tmp_path / "no" / "x.txt", b"x")
+
+    def test_a_failed_write_leaves_nothing(
+        self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        """A disk that fills up: the old file stays, no temporary is left."""
+        path = tmp_path / "x.txt"
+        path.write_text("old")
+
+        def full(*args: object) -> None:
+            raise OSError(28, "No space left on device")
+
+        monkeypatch.setattr(os, "replace", full)
+        with pytest.raises(OSError, match="No space"):
+            write_atomically(path, "new")
+        assert [p.name for p in tmp_path.iterdir()] == ["x.txt"] and path.read_text() == "old"
+
+    def test_repr(self, tmp_path: Path) -> None:
+        """A HistoryFile shows its paths."""
+        assert repr(HistoryFile("a.toml", "b.toml")) == "HistoryFile('a.toml', history='b.toml')"
+
+
+class TestSafetyNets:
+    """The lock waits, then gives up with a clear error; a change that would not read back
+    as meant is refused with the file untouched."""
+
+    def test_a_held_lock_times_out_with_a_clear_error(self, tmp_path: Path) -> None:
+        """Another writer holding the lock: a FormatError naming the file, after the timeout."""
+        path = tmp_path / "events.toml"
+        waiting = files._locked(path, timeout=0.05)
+        with files._locked(path), pytest.raises(s.FormatError, match="another followup command"):
+            waiting.__enter__()
+
+    def test_a_lock_where_nothing_can_be_made(self, tmp_path: Path) -> None:
+        """No directory for the lock file: a FormatError naming the path."""
+        nowhere = files._locked(tmp_path / "no" / "events.toml")
+        with pytest.raises(s.FormatError, match="cannot be locked"):
+            nowhere.__enter__()
+
+    def test_a_change_that_reads_back_otherwise_is_refused(
+        self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        """Were the table written wrong, the read-back catches it and nothing is written."""
+        path = named(tmp_path, "# mine\n")
+        written = files._written
+
+        def an_hour_off(event: object, toml: bool) -> dict[str, object]:
+            table = written(event, toml)  # type: ignore[arg-type]
+            table["at"] = table["at"].replace(hour=10)
+            return table
+
+        monkeypatch.setattr(files, "_written", an_hour_off)
+        with pytest.raises(s.FormatError, match="nothing was written"):
+            HistoryFile(path).add(REPLY)
+        assert (tmp_path / "acme.events.toml").read_text() == "# mine\n"
+
+    def test_remove_from_a_json_history(self, tmp_path: Path) -> None:
+        """unlog works on a JSON history too."""
+        path = named(tmp_path, "[]", "h.json")
+        HistoryFile(path).add(NOTE)
+        HistoryFile(path).add(REPLY)
+        assert HistoryFile(path).remove(1) == NOTE
+        assert json.loads((tmp_path / "h.json").read_text())[0]["type"] == "reply"
