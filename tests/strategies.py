@@ -192,7 +192,7 @@ def windows(draw: st.DrawFn, earliest_hour: int, latest_hour: int) -> TimeWindow
 # unlike the rest of Malaysia), Friday only (Iran), Sunday only (Hong Kong),
 # Friday and Sunday (Brunei), and one that moved it (the Emirates: Friday-
 # Saturday until 2021, Saturday-Sunday since 2022).
-WEEKEND_COUNTRIES = ("IL", ("MY", "KTN"), "IR", "HK", "BN", "AE")
+WEEKEND_COUNTRIES = ("IL", ("MY", "03"), "IR", "HK", "BN", "AE")
 HOLIDAYS = (None,) * 5 + ("US", ("DE", "BY"), "JP") + WEEKEND_COUNTRIES
 
 

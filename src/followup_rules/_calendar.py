@@ -295,7 +295,7 @@ class BusinessCalendar:
 
     Attributes:
         code: the country and subdivision as a policy writes them, ``"IL"``
-            or ``"MY-KTN"``.
+            or ``"MY-03"``.
     """
 
     __slots__ = ("_source", "code")
