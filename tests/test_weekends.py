@@ -177,6 +177,7 @@ class TestCounting:
             ("IR", {4}, "Saturday to Thursday"),
             ("HK", {6}, "Monday to Saturday"),
             ("BN", {4, 6}, "Monday to Thursday and Saturday"),
+            ("MY-03", {4, 5}, "Sunday to Thursday"),
         ],
     )
     def test_the_working_week_in_words(
@@ -186,6 +187,23 @@ class TestCounting:
         holidays = Policy(holidays=country).business_holidays
         assert cal.weekend_of(holidays, THURSDAY) == weekend
         assert cal.working_week_words(frozenset(weekend)) == words
+
+    @pytest.mark.parametrize(
+        ("weekend", "words"),
+        [
+            (set(), "Monday to Sunday"),
+            ({1, 3, 5}, "Sunday to Monday, Wednesday and Friday"),
+            (set(range(7)), "no day"),
+        ],
+    )
+    def test_any_set_of_days_off_can_be_worded(self, weekend: set[int], words: str) -> None:
+        """The words hold for any weekend, split in three or none at all."""
+        assert cal.working_week_words(frozenset(weekend)) == words
+
+    def test_the_calendar_is_named_as_the_policy_writes_it(self) -> None:
+        """A subdivision joins its country with a hyphen, as in ``Policy(holidays="MY-03")``."""
+        assert calendar_of("MY", "03").code == "MY-03"
+        assert repr(calendar_of("IL")) == "BusinessCalendar('IL')"
 
 
 @given(
@@ -397,7 +415,21 @@ class TestWeekPhrases:
         assert isinstance(frame, Timeframe)
         assert (frame.start, frame.end) == (date(2026, 7, 23), date(2026, 7, 25))
 
-    @pytest.mark.parametrize("weekend", [{7}, {-1}, "56", {0, 1, 2, 3, 4, 5, 6}, 5, {5.0}])
+    def test_this_week_said_on_an_israeli_friday_is_the_coming_week(self) -> None:
+        """No working day is left in the week: "this week" is the one that starts on Sunday."""
+        frame = parse_timeframe("this week", FRIDAY, weekend=ISRAEL)
+        assert isinstance(frame, Timeframe)
+        assert (frame.start, frame.end) == (FRIDAY, date(2026, 7, 23))
+
+    def test_with_no_weekend_next_week_runs_monday_to_sunday(self) -> None:
+        """The ``holidays`` package gives some years no weekend at all (Thailand before 1959)."""
+        frame = parse_timeframe("next week", THURSDAY, weekend=())
+        assert isinstance(frame, Timeframe)
+        assert (frame.start, frame.end) == (date(2026, 7, 20), date(2026, 7, 26))
+
+    @pytest.mark.parametrize(
+        "weekend", [{7}, {-1}, "56", {0, 1, 2, 3, 4, 5, 6}, frozenset(range(7)), 5, {5.0}, {True}]
+    )
     def test_a_weekend_that_is_not_weekdays_is_refused(self, weekend: Any) -> None:
         with pytest.raises(InvalidInterview) as refused:
             parse_timeframe("next week", THURSDAY, weekend=weekend)

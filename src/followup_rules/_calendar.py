@@ -329,11 +329,9 @@ class BusinessCalendar:
         Countries change their weekend now and then: the answer is the one
         in force on those days.
         """
-        return frozenset(
-            (day + timedelta(days=ahead)).weekday()
-            for ahead in range(7)
-            if self._source.is_weekend(day + timedelta(days=ahead))
-        )
+        start = date(day.year, day.month, day.day)  # a pendulum Date adds slowly
+        days = [start + timedelta(days=ahead) for ahead in range(7)]
+        return frozenset(each.weekday() for each in days if self._source.is_weekend(each))
 
 
 @lru_cache(maxsize=64)
@@ -381,7 +379,7 @@ def _working_week(weekend: frozenset[int]) -> tuple[int, ...]:
 def week_start(weekend: frozenset[int]) -> int:
     """The weekday a week starts on, given its weekend: Monday, or the day after the weekend."""
     working = _working_week(weekend)
-    return working[0] if working and weekend else 0
+    return working[0] if working else 0
 
 
 _DAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
@@ -402,8 +400,10 @@ def working_week_words(weekend: frozenset[int]) -> str:
         _DAY_NAMES[run[0]] if len(run) == 1 else f"{_DAY_NAMES[run[0]]} to {_DAY_NAMES[run[-1]]}"
         for run in runs
     ]
-    if len(parts) < 2:
-        return parts[0] if parts else "no day"
+    if not parts:
+        return "no day"
+    if len(parts) == 1:
+        return parts[0]
     return ", ".join(parts[:-1]) + " and " + parts[-1]
 
 
@@ -419,8 +419,14 @@ def business_day_words(holidays: Container[date], day: date) -> str:
     return f"a business day in {holidays.code} ({week}, not a public holiday)"
 
 
+def _monday_to_friday(day: date) -> bool:
+    return day.weekday() < _SATURDAY
+
+
 def _business_test(holidays: Container[date]) -> Callable[[date], bool]:
     """The test of a business day on *holidays*' calendar, looked up once for a loop."""
+    if holidays is NO_HOLIDAYS:
+        return _monday_to_friday
     if type(holidays) is BusinessCalendar:
         return holidays.is_business_day
     return lambda day: day.weekday() < _SATURDAY and day not in holidays

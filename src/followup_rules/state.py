@@ -28,7 +28,7 @@ from .events import (
     Update,
 )
 from .model import ActionKind, Channel, Interview, Interviewer, person_key
-from .timeframe import Timeframe, on_working_week
+from .timeframe import WEEK_KINDS, Timeframe, on_working_week
 
 if TYPE_CHECKING:
     from .action import Action
@@ -340,13 +340,13 @@ def _decision(
     decided: date | Timeframe | None, said_on: date, policy: Policy
 ) -> tuple[date | None, Timeframe | None]:
     """The decision day and window in force, a week phrase read on the policy's country's week."""
+    if not isinstance(decided, Timeframe):
+        return decided, None
     holidays = policy.business_holidays
-    if holidays is not _calendar.NO_HOLIDAYS:
-        weekend = _calendar.weekend_of(holidays, said_on)
-        decided = on_working_week(decided, said_on, weekend)
-    if isinstance(decided, Timeframe):
-        return decided.end, decided
-    return decided, None
+    if decided.kind in WEEK_KINDS and holidays is not _calendar.NO_HOLIDAYS:
+        said = date(said_on.year, said_on.month, said_on.day)  # stdlib: fast to add to
+        decided = on_working_week(decided, said, _calendar.weekend_of(holidays, said))
+    return decided.end, decided
 
 
 def _update(event: Update, at: datetime, changes: dict[str, Any], policy: Policy) -> None:

@@ -327,28 +327,26 @@ def _week_window(kind: str, said: date, weekend: frozenset[int]) -> tuple[date, 
     return working[-2:][0], working[-1]  # end_of_next_week
 
 
-def on_working_week(
-    decided: date | Timeframe | None, said_on: date, weekend: Collection[int]
-) -> date | Timeframe | None:
-    """*decided*, a week phrase read again on a week off *weekend*.
+def on_working_week(timeframe: Timeframe, said_on: date, weekend: Collection[int]) -> Timeframe:
+    """*timeframe*, a week phrase, read again on a week off *weekend*.
 
     Models read "next week" on Monday to Friday when they are made (no
     country is known then); the planner calls this with its policy's
     weekend, so that "early next week" said in Israel means Sunday and
     Monday.  Only a window the parser made from *said_on* is read again: one
-    given as dates, or of another shape, is kept as it is.
+    given as dates, or of another shape, is returned as it is.
 
     Raises:
         InvalidInterview: *weekend* is not a set of weekdays.
     """
     off = _weekend(weekend)
-    if not isinstance(decided, Timeframe) or decided.kind not in WEEK_KINDS or off == WEEKEND:
-        return decided
+    if timeframe.kind not in WEEK_KINDS or off == WEEKEND:
+        return timeframe
     said = date(said_on.year, said_on.month, said_on.day)
-    if _week_window(decided.kind, said, WEEKEND) != (decided.start, decided.end):
-        return decided
-    start, end = _week_window(decided.kind, said, off)
-    return attrs.evolve(decided, start=start, end=end)
+    if _week_window(timeframe.kind, said, WEEKEND) != (timeframe.start, timeframe.end):
+        return timeframe
+    start, end = _week_window(timeframe.kind, said, off)
+    return attrs.evolve(timeframe, start=start, end=end)
 
 
 def read_decision(
