@@ -189,11 +189,11 @@ class Policy:
         metadata=v.custom(_P, InvalidPolicy, _holidays),
     )
     """A country (and subdivision), e.g. ``"US"`` or ``("US", "CA")``, whose
-    calendar business days follow: its own weekend (Friday and Saturday in
-    Israel, Friday in Iran, Sunday in Hong Kong; a subdivision may differ,
-    as Kelantan does in Malaysia) and its public holidays are not business
-    days, and a weekend day it works to make up for a holiday is one.  None
-    counts Monday to Friday only."""
+    calendar business days follow: its own weekend and its public holidays
+    are off (Friday and Saturday in Israel, Friday in Iran, Sunday in Hong
+    Kong; a subdivision may differ, as Kelantan, ``"MY-03"``, does in
+    Malaysia), and a weekend day it works to make up for a bridge day counts.
+    None counts Monday to Friday only."""
     salutation: Salutation = attrs.field(
         default=Salutation.HONORIFIC, metadata=v.member(_P, InvalidPolicy, Salutation)
     )
