@@ -1,7 +1,8 @@
 """An independent check of the SPEC's invariants on (interview, policy, history, plan).
 
 Written without the library's calendar or state code, so a shared mistake
-cannot hide: business days are counted here by walking the calendar.
+cannot hide: business days are counted here by walking the calendar, and a
+country's weekend comes from the ``holidays`` package directly.
 """
 
 from __future__ import annotations
@@ -9,6 +10,8 @@ from __future__ import annotations
 import unicodedata
 from collections.abc import Sequence
 from datetime import date, datetime, timedelta
+from functools import cache
+from typing import Any
 
 import pendulum
 
@@ -23,6 +26,7 @@ from followup_rules import (
     Plan,
     Policy,
     Reply,
+    Timeframe,
     Update,
 )
 from followup_rules.rules import SEEDS
@@ -31,16 +35,59 @@ FOLLOW_UPS = {ActionKind.CHECK_IN, ActionKind.FEEDBACK_REQUEST, ActionKind.FEEDB
 STOPS = {Outcome.OFFER, Outcome.REJECTED, Outcome.WITHDRAWN}
 
 
-def holidays_of(policy: Policy) -> object:
-    if policy.holidays is None:
-        return frozenset()
+@cache
+def _country(country: str, subdivision: str | None) -> Any:
     import holidays
 
-    return holidays.country_holidays(policy.holidays[0], subdiv=policy.holidays[1])
+    return holidays.country_holidays(country, subdiv=subdivision)
 
 
 def business(day: date, policy: Policy) -> bool:
-    return day.weekday() < 5 and day not in holidays_of(policy)  # type: ignore[operator]
+    """Not a weekend day of the policy's country (Saturday and Sunday without one), not a holiday.
+
+    The weekend comes from the ``holidays`` package itself: a country's
+    weekend days (Friday and Saturday in Israel), except those it works to
+    make up for a bridge day.
+    """
+    if policy.holidays is None:
+        return day.weekday() < 5
+    country = _country(*policy.holidays)
+    if country.is_weekend(day):
+        return day in country.weekend_workdays
+    return day not in country
+
+
+def weekend_near(day: date, policy: Policy) -> set[int]:
+    """The weekdays off in the seven days from *day*."""
+    if policy.holidays is None:
+        return {5, 6}
+    country = _country(*policy.holidays)
+    days = [day + timedelta(days=ahead) for ahead in range(7)]
+    return {other.weekday() for other in days if country.is_weekend(other)}
+
+
+def week_phrase_end(kind: str, said: date, off: set[int]) -> date:
+    """The last day of a week phrase said on *said*, on a week with *off* as its weekend.
+
+    A week starts after the weekend: after the day off that the most
+    working days follow (Monday after Saturday-Sunday, Sunday in Israel).
+    """
+    follows = {
+        weekday: next(n for n in range(1, 8) if (weekday + n) % 7 in off) - 1 for weekday in off
+    }
+    starts = (max(follows, key=lambda weekday: (follows[weekday], -weekday)) + 1) % 7
+    first = said + timedelta(days=1)
+    while first.weekday() != starts:
+        first += timedelta(days=1)
+    next_week = [first + timedelta(days=n) for n in range(7)]
+    working = [day for day in next_week if day.weekday() not in off]
+    if kind == "this_week":
+        days_left = [said + timedelta(days=n) for n in range((first - said).days)]
+        left = [day for day in days_left if day.weekday() not in off]
+        return left[-1] if left else working[-1]
+    if kind == "early_next_week":
+        return working[1] if len(working) > 1 else working[0]
+    return working[-1]  # next week, or its end
 
 
 def plus_business_days(day: date, count: int, policy: Policy) -> date:
@@ -107,12 +154,25 @@ def contacts_ever(history: Sequence[object]) -> int:
     )
 
 
-def current_deadline(interview: Interview, history: Sequence[object]) -> date | None:
+def decision_end(decided: object, said: date, policy: Policy) -> date | None:
+    """The day a decision date or window ends; a week phrase ends on the country's week."""
+    if not isinstance(decided, Timeframe):
+        return decided  # type: ignore[return-value]
+    off = weekend_near(said, policy)
+    week = decided.kind in ("this_week", "next_week", "early_next_week", "end_of_next_week")
+    if not week or off == {5, 6} or week_phrase_end(decided.kind, said, {5, 6}) != decided.end:
+        return decided.end  # not a week, the usual week, or a window given as dates
+    return week_phrase_end(decided.kind, said, off)
+
+
+def current_deadline(
+    interview: Interview, history: Sequence[object], policy: Policy
+) -> date | None:
     """The decision date in force: the interview's, or the latest new one (a window's end)."""
-    deadline = interview.decision_date
+    deadline = decision_end(interview.decision_by, interview.starts_at.date(), policy)
     for event in history:
-        if isinstance(event, Update) and event.decision_date is not None:
-            deadline = event.decision_date
+        if isinstance(event, Update) and event.decision_by is not None:
+            deadline = decision_end(event.decision_by, event.at.date(), policy)
     return deadline
 
 
@@ -156,7 +216,7 @@ def check_all(interview: Interview, policy: Policy, history: Sequence[object], p
     assert len(started) + past_contacts <= max(policy.max_contacts_ever, past_contacts)
 
     # 3: never before the deadline rule allows.
-    deadline = current_deadline(interview, history)
+    deadline = current_deadline(interview, history, policy)
     for action in check_ins:
         assert action.recipient == contact
         day = action.earliest.in_timezone(zone(interview, contact)).date()

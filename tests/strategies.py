@@ -187,6 +187,15 @@ def windows(draw: st.DrawFn, earliest_hour: int, latest_hour: int) -> TimeWindow
     return TimeWindow(opens, closes)
 
 
+# Countries for `Policy.holidays`: Monday-to-Friday ones, and every other
+# weekend the ``holidays`` package knows: Friday-Saturday (Israel; Kelantan,
+# unlike the rest of Malaysia), Friday only (Iran), Sunday only (Hong Kong),
+# Friday and Sunday (Brunei), and one that moved it (the Emirates: Friday-
+# Saturday until 2021, Saturday-Sunday since 2022).
+WEEKEND_COUNTRIES = ("IL", ("MY", "03"), "IR", "HK", "BN", "AE")
+HOLIDAYS = (None,) * 5 + ("US", ("DE", "BY"), "JP") + WEEKEND_COUNTRIES
+
+
 @st.composite
 def policies(draw: st.DrawFn) -> Policy:
     """Any valid policy, knob by knob; sometimes with public holidays.
@@ -213,7 +222,7 @@ def policies(draw: st.DrawFn) -> Policy:
         respect_preferred_channel=draw(st.booleans()),
         ask_feedback_on_rejection=draw(st.booleans()),
         feedback_response_within=draw(st.integers(1, 5)),
-        holidays=draw(st.sampled_from((None, None, None, "US", ("DE", "BY"), "JP"))),
+        holidays=draw(st.sampled_from(HOLIDAYS)),
     )
 
 

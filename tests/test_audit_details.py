@@ -78,7 +78,8 @@ class TestCalls:
             broken(
                 ONE_CALL,
                 call,
-                "call at Mon 10:30 recipient time, outside 10:00-11:30 on a business day",
+                "call at Mon 10:30 recipient time, outside 10:00-11:30 on a business day in US "
+                "(Monday to Friday, not a public holiday)",
             )
         ]
         assert expected == audit(iv, [call], Policy(holidays="US"))

@@ -8,14 +8,19 @@ pendulum's tzinfo objects (``zoneinfo.ZoneInfo`` subclasses).  Only
 `to_local` and `to_pendulum` build the pendulum objects the public API hands
 out.  Windows are cached by (day, window, zone): a population of interviews
 keeps asking about the same few hundred days.
+
+Business days are Monday to Friday, counted in closed form, unless a policy
+names a country: then they follow that country's weekend and holidays
+(`BusinessCalendar`, from the ``holidays`` package).
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Container
+from collections.abc import Callable, Container
 from datetime import date, datetime, time, timedelta, timezone, tzinfo
 from functools import lru_cache
+from typing import Protocol, final
 
 import pendulum
 
@@ -24,6 +29,7 @@ from .errors import _short_repr
 UTC = timezone.utc
 _FRIDAY = 4
 _SATURDAY = 5
+_SUNDAY = 6
 _OFFSET = re.compile(r"([+-])(\d{2}):(\d{2})")
 # Offsets written any other way: "GMT+5", "UTC-03:30", "+5", "+0530".
 _LOOSE_OFFSET = r"(?i)(UTC|GMT|UT|Z)?\s*([+-])\s*(\d{1,2})(?::?(\d{2}))?"  # refusals only
@@ -33,6 +39,8 @@ _MACHINE_ZONES = frozenset({"localtime", "posixrules", "factory"})
 _MACHINE_PREFIXES = ("posix/", "right/", "systemv/")
 
 NO_HOLIDAYS: frozenset[date] = frozenset()
+WEEKEND = frozenset({_SATURDAY, _SUNDAY})
+"""The weekend when no country is named: Saturday and Sunday (weekdays 5 and 6)."""
 
 
 @lru_cache(maxsize=1)
@@ -186,13 +194,19 @@ def utc(moment: datetime) -> datetime:
 _CACHE_SIZE = 16384
 _LOCAL: dict[tuple[datetime, int], tuple[tzinfo, pendulum.DateTime]] = {}
 _WINDOWS: dict[tuple[date, time, time, int], tuple[tzinfo, tuple[datetime, datetime] | None]] = {}
+_BUSINESS: dict[tuple[date, int], tuple[BusinessCalendar, bool]] = {}
 
 
 def clear_caches() -> None:
-    """Forget the cached zones, windows and local times (benchmarks and tests start cold)."""
+    """Forget the cached zones, windows, local times and business days (start cold).
+
+    Benchmarks and tests call it.  The countries' holiday calendars stay:
+    they are data, not answers.
+    """
     zone.cache_clear()
     _LOCAL.clear()
     _WINDOWS.clear()
+    _BUSINESS.clear()
 
 
 def to_local(instant: datetime, tz: tzinfo) -> pendulum.DateTime:
@@ -255,14 +269,187 @@ def _window(day: date, start: time, end: time, tz: tzinfo) -> tuple[datetime, da
     return opens, closes
 
 
+class HolidaySource(Protocol):
+    """What this module reads of a ``holidays`` package calendar (``HolidayBase``)."""
+
+    def __contains__(self, key: object, /) -> bool: ...
+
+    def is_weekend(self, key: date, /) -> bool: ...
+
+    def is_working_day(self, key: date, /) -> bool: ...
+
+
+@final
+class BusinessCalendar:
+    """The business days of one country (or subdivision): its own weekend, its public holidays.
+
+    Wraps a ``holidays`` package calendar, which knows each country's weekend
+    (Friday and Saturday in Israel, Friday in Iran, Sunday in Hong Kong,
+    Friday and Saturday in Kelantan but not in the rest of Malaysia), the
+    days it changed (Saturday and Sunday in the United Arab Emirates since
+    2022, Friday and Saturday before), and the weekend days a country works
+    to make up for a bridge day.  As a ``Container[date]`` it holds the
+    public holidays, so it goes wherever this module takes *holidays*; the
+    functions then count this country's weekend instead of Saturday and
+    Sunday.  Answers are cached by day like the windows (`clear_caches`).
+
+    Attributes:
+        code: the country and subdivision as a policy writes them, ``"IL"``
+            or ``"MY-03"``.
+    """
+
+    __slots__ = ("_source", "code")
+
+    def __init__(self, source: HolidaySource, code: str) -> None:
+        self._source = source
+        self.code = code
+
+    def __repr__(self) -> str:
+        return f"BusinessCalendar({self.code!r})"
+
+    def __contains__(self, day: object) -> bool:
+        """Whether *day* is a public holiday (a weekend day is not one)."""
+        return day in self._source
+
+    def is_business_day(self, day: date) -> bool:
+        """Not a weekend day (unless the country works it) and not a public holiday."""
+        key = (day, id(self))
+        hit = _BUSINESS.get(key)
+        if hit is not None and hit[0] is self:
+            return hit[1]
+        answer = bool(self._source.is_working_day(day))
+        if len(_BUSINESS) >= _CACHE_SIZE:
+            _BUSINESS.clear()
+        _BUSINESS[key] = (self, answer)
+        return answer
+
+    def weekend(self, day: date) -> frozenset[int]:
+        """The weekdays (Monday 0 to Sunday 6) of the weekend in the seven days from *day*.
+
+        Countries change their weekend now and then: the answer is the one
+        in force on those days.
+        """
+        start = date(day.year, day.month, day.day)  # a pendulum Date adds slowly
+        days = [start + timedelta(days=ahead) for ahead in range(7)]
+        return frozenset(each.weekday() for each in days if self._source.is_weekend(each))
+
+
+@lru_cache(maxsize=64)
+def country_calendar(country: str, subdivision: str | None) -> BusinessCalendar:
+    """The business days of *country* (and *subdivision*), from the ``holidays`` package.
+
+    Raises:
+        ImportError: the optional ``holidays`` package is not installed.
+        NotImplementedError: the package knows no such country or subdivision.
+    """
+    import holidays  # optional extra: imported only when a policy names a country
+
+    source: HolidaySource = holidays.country_holidays(country, subdiv=subdivision)
+    return BusinessCalendar(source, country if subdivision is None else f"{country}-{subdivision}")
+
+
+def weekend_of(holidays: Container[date], day: date) -> frozenset[int]:
+    """The weekdays that are the weekend around *day*: Saturday and Sunday, or a country's own."""
+    if type(holidays) is BusinessCalendar:
+        return holidays.weekend(day)
+    return WEEKEND
+
+
+def _working_week(weekend: frozenset[int]) -> tuple[int, ...]:
+    """The working weekdays in the order of the week: from the day after the weekend.
+
+    The week starts after the weekend day followed by the longest run of
+    working days: Monday after a Saturday-Sunday weekend, Sunday in Israel,
+    Saturday in Iran, Monday in Brunei (Friday and Sunday off).
+    """
+    if not weekend or len(weekend) == 7:
+        return tuple(day for day in range(7) if day not in weekend)
+
+    def run_after(off: int) -> int:
+        length = 0
+        while (off + length + 1) % 7 not in weekend:
+            length += 1
+        return length
+
+    first = (max(sorted(weekend), key=run_after) + 1) % 7
+    order = [(first + offset) % 7 for offset in range(7)]
+    return tuple(day for day in order if day not in weekend)
+
+
+def week_start(weekend: frozenset[int]) -> int:
+    """The weekday a week starts on, given its weekend: Monday, or the day after the weekend."""
+    working = _working_week(weekend)
+    return working[0] if working else 0
+
+
+_DAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+
+
+def working_week_words(weekend: frozenset[int]) -> str:
+    """The working days of a week in words.
+
+    "Monday to Friday", "Sunday to Thursday", "Monday to Thursday and Saturday".
+    """
+    runs: list[list[int]] = []
+    for day in _working_week(weekend):
+        if runs and (runs[-1][-1] + 1) % 7 == day:
+            runs[-1].append(day)
+        else:
+            runs.append([day])
+    parts = [
+        _DAY_NAMES[run[0]] if len(run) == 1 else f"{_DAY_NAMES[run[0]]} to {_DAY_NAMES[run[-1]]}"
+        for run in runs
+    ]
+    if not parts:
+        return "no day"
+    if len(parts) == 1:
+        return parts[0]
+    return ", ".join(parts[:-1]) + " and " + parts[-1]
+
+
+def business_day_words(holidays: Container[date], day: date) -> str:
+    """What a business day is on *holidays*' calendar near *day*, to end a sentence.
+
+    "a business day" for Monday to Friday, else the country and its working
+    week: "a business day in IL (Sunday to Thursday, not a public holiday)".
+    """
+    if type(holidays) is not BusinessCalendar:
+        return "a business day"
+    week = working_week_words(holidays.weekend(day))
+    return f"a business day in {holidays.code} ({week}, not a public holiday)"
+
+
+def _monday_to_friday(day: date) -> bool:
+    return day.weekday() < _SATURDAY
+
+
+def _business_test(holidays: Container[date]) -> Callable[[date], bool]:
+    """The test of a business day on *holidays*' calendar, looked up once for a loop."""
+    if holidays is NO_HOLIDAYS:
+        return _monday_to_friday
+    if type(holidays) is BusinessCalendar:
+        return holidays.is_business_day
+    return lambda day: day.weekday() < _SATURDAY and day not in holidays
+
+
 def is_business_day(day: date, holidays: Container[date] = NO_HOLIDAYS) -> bool:
-    """Monday to Friday, and not a public holiday."""
+    """Not a weekend day and not a public holiday.
+
+    The weekend is Saturday and Sunday, or a `BusinessCalendar`'s own
+    (Friday and Saturday in Israel...); *holidays* is a container of the
+    public holidays, or that calendar.
+    """
+    if holidays is NO_HOLIDAYS:
+        return day.weekday() < _SATURDAY
+    if type(holidays) is BusinessCalendar:
+        return holidays.is_business_day(day)
     return day.weekday() < _SATURDAY and day not in holidays
 
 
 def business_day_on_or_after(day: date, holidays: Container[date] = NO_HOLIDAYS) -> date:
     """*day* itself if it is a business day, else the next one."""
-    while not is_business_day(day, holidays):
+    business = _business_test(holidays)
+    while not business(day):
         day += timedelta(days=1)
     return day
 
@@ -278,9 +465,10 @@ def add_business_days(day: date, count: int, holidays: Container[date] = NO_HOLI
             weekday = _FRIDAY
         weeks, rest = divmod(count, 5)
         return day + timedelta(days=7 * weeks + rest + (2 if weekday + rest > _FRIDAY else 0))
+    business = _business_test(holidays)
     while count > 0:
         day += timedelta(days=1)
-        if is_business_day(day, holidays):
+        if business(day):
             count -= 1
     return day
 
@@ -296,11 +484,12 @@ def business_days_between(
     """
     if later < earlier:
         return -business_days_between(later, earlier, holidays)
+    business = _business_test(holidays)
     count = 0
     day = earlier
     while day < later:
         day += timedelta(days=1)
-        if is_business_day(day, holidays):
+        if business(day):
             count += 1
     return count
 

@@ -108,7 +108,8 @@ def _judge(state: FollowupState, event: Contact, due: Mapping[str, datetime]) ->
                 _violation(
                     rules.ONE_CALL,
                     event,
-                    f"call at {local:%a %H:%M} recipient time, outside {window} on a business day",
+                    f"call at {local:%a %H:%M} recipient time, outside {window} on "
+                    f"{cal.business_day_words(holidays, day)}",
                 )
             )
 

@@ -13,14 +13,13 @@ from __future__ import annotations
 
 from collections.abc import Callable, Container
 from datetime import date, time, timedelta
-from functools import lru_cache
 from typing import TYPE_CHECKING, Any, TypeVar
 
 import attrs
 
 from . import _validate as v
 from . import rules
-from ._calendar import NO_HOLIDAYS
+from ._calendar import NO_HOLIDAYS, BusinessCalendar, country_calendar
 from .errors import InvalidPolicy
 from .model import Channel, Interviewer, Salutation
 
@@ -94,13 +93,12 @@ def _holidays(value: Any, fail: Callable[[str], Exception]) -> tuple[str, str | 
     return (country, subdivision)
 
 
-@lru_cache(maxsize=64)
-def holiday_calendar(country: str, subdivision: str | None) -> Container[date]:
-    """The public holidays of *country* (and *subdivision*), from the ``holidays`` package."""
-    import holidays  # optional extra: imported only when a policy names a country
+def holiday_calendar(country: str, subdivision: str | None) -> BusinessCalendar:
+    """The business days of *country* (and *subdivision*): its weekend and public holidays.
 
-    calendar: Container[date] = holidays.country_holidays(country, subdiv=subdivision)
-    return calendar
+    From the ``holidays`` package, cached (`_calendar.country_calendar`).
+    """
+    return country_calendar(country, subdivision)
 
 
 _P = "Policy"
@@ -191,7 +189,11 @@ class Policy:
         metadata=v.custom(_P, InvalidPolicy, _holidays),
     )
     """A country (and subdivision), e.g. ``"US"`` or ``("US", "CA")``, whose
-    public holidays are not business days; None counts Monday to Friday only."""
+    calendar business days follow: its own weekend and its public holidays
+    are off (Friday and Saturday in Israel, Friday in Iran, Sunday in Hong
+    Kong; a subdivision may differ, as Kelantan, ``"MY-03"``, does in
+    Malaysia), and a weekend day it works to make up for a bridge day counts.
+    None counts Monday to Friday only."""
     salutation: Salutation = attrs.field(
         default=Salutation.HONORIFIC, metadata=v.member(_P, InvalidPolicy, Salutation)
     )
@@ -216,7 +218,11 @@ class Policy:
 
     @property
     def business_holidays(self) -> Container[date]:
-        """The dates that are not business days besides weekends."""
+        """The public holidays, for the `_calendar` functions.
+
+        With a country, its `_calendar.BusinessCalendar`: a container of its
+        holidays that also brings its weekend, so that every count follows it.
+        """
         if self.holidays is None:
             return NO_HOLIDAYS
         return holiday_calendar(*self.holidays)

@@ -28,7 +28,7 @@ from .events import (
     Update,
 )
 from .model import ActionKind, Channel, Interview, Interviewer, person_key
-from .timeframe import Timeframe
+from .timeframe import WEEK_KINDS, Timeframe, on_working_week
 
 if TYPE_CHECKING:
     from .action import Action
@@ -198,12 +198,12 @@ def done_key(kind: ActionKind, person: str | None) -> str:
 
 def start(interview: Interview, policy: Policy, thank_yous: Sequence[Action]) -> FollowupState:
     """The state before anything has happened, given the planned thank-you notes."""
-    decided = interview.decision_by
+    decision_by, timeframe = _decision(interview.decision_by, interview.starts_at.date(), policy)
     return FollowupState(
         interview=interview,
         policy=policy,
-        decision_by=interview.decision_date,
-        timeframe=decided if isinstance(decided, Timeframe) else None,
+        decision_by=decision_by,
+        timeframe=timeframe,
         quiet_until=max((note._utc[1] for note in thank_yous), default=None),
         thanked_at=max((note._utc[2] for note in thank_yous), default=None),
     )
@@ -286,7 +286,7 @@ def advance(state: FollowupState, event: Event) -> FollowupState:
         changes["news"] = event.outcome
         changes["news_at"] = at
         changes["bounce_refundable"] = False
-        _update(event, at, changes)
+        _update(event, at, changes, state.policy)
     elif isinstance(event, Reply):
         changes["last_reply"] = at
         changes["replied_at"] = at
@@ -336,14 +336,27 @@ def _contact(state: FollowupState, event: Contact, at: datetime, changes: dict[s
             changes["previous"] = event
 
 
-def _update(event: Update, at: datetime, changes: dict[str, Any]) -> None:
+def _decision(
+    decided: date | Timeframe | None, said_on: date, policy: Policy
+) -> tuple[date | None, Timeframe | None]:
+    """The decision day and window in force, a week phrase read on the policy's country's week."""
+    if not isinstance(decided, Timeframe):
+        return decided, None
+    holidays = policy.business_holidays
+    if decided.kind in WEEK_KINDS and holidays is not _calendar.NO_HOLIDAYS:
+        said = date(said_on.year, said_on.month, said_on.day)  # stdlib: fast to add to
+        decided = on_working_week(decided, said, _calendar.weekend_of(holidays, said))
+    return decided.end, decided
+
+
+def _update(event: Update, at: datetime, changes: dict[str, Any], policy: Policy) -> None:
     outcome = event.outcome
     if outcome is Outcome.UNDECIDED:
         changes["undecided_at"] = at
-        decided = event.decision_by
-        if decided is not None:
-            changes["decision_by"] = event.decision_date
-            changes["timeframe"] = decided if isinstance(decided, Timeframe) else None
+        if event.decision_by is not None:
+            decision_by, timeframe = _decision(event.decision_by, event.at.date(), policy)
+            changes["decision_by"] = decision_by
+            changes["timeframe"] = timeframe
             changes["decision_given_at"] = at
     elif outcome is Outcome.FEEDBACK_REQUESTED:
         changes["feedback_pending"] = at

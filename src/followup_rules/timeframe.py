@@ -25,6 +25,12 @@ The phrases, with the window they give when said on day *D*:
 - ``early next week``, ``at the beginning of next week`` (or of ``the
   following week``): Monday to Tuesday of the following week;
 - ``by the end of next week``: Thursday to Friday of the following week;
+
+  these four are read on a Monday-to-Friday week unless *weekend* names
+  other days: with Friday and Saturday (Israel), ``next week`` is Sunday to
+  Thursday of the week that starts after the weekend, ``early next week``
+  its Sunday and Monday, ``by the end of next week`` its Wednesday and
+  Thursday.  A week starts the day after the weekend;
 - ``this month``, ``by the end of the month``: *D* to the last day of *D*'s
   month; ``next month``: the whole following month;
 - ``early``, ``mid`` or ``late`` *Month*, ``by the end of`` *Month*, ``in``
@@ -38,12 +44,13 @@ from __future__ import annotations
 
 import calendar
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from datetime import date, timedelta
 
 import attrs
 
 from . import _validate as v
+from ._calendar import WEEKEND, week_start
 from .errors import InvalidInterview
 
 __all__ = ["Timeframe", "parse_timeframe"]
@@ -124,6 +131,9 @@ KINDS = frozenset(
     }
 )
 """The shapes of window the parser makes (``"between"``: a window given as two dates)."""
+WEEK_KINDS = frozenset({"this_week", "next_week", "early_next_week", "end_of_next_week"})
+"""The shapes of window that depend on the working week."""
+_WEEKDAYS_ALL = frozenset(range(7))
 
 
 def _kind(value: object, fail: Callable[[str], Exception]) -> str:
@@ -239,26 +249,33 @@ _PART_OF_MONTH = re.compile(
 )
 
 
-def parse_timeframe(phrase: str, said_on: date) -> date | Timeframe:
+def parse_timeframe(
+    phrase: str, said_on: date, *, weekend: Collection[int] = WEEKEND
+) -> date | Timeframe:
     """Read *phrase* as said on *said_on*: one day, or a `Timeframe` window.
 
     Deterministic: the same phrase and day always give the same answer.
+    *weekend* holds the weekdays off (Monday 0 to Sunday 6; Saturday and
+    Sunday by default): the week phrases ("next week", "early next week")
+    are read on the working days between.
 
     Raises:
         InvalidInterview: the phrase is not one this parser knows (see the
-            module documentation for the list); it is also a ValueError.
+            module documentation for the list), or *weekend* is not a set of
+            weekdays; it is also a ValueError.
     """
     if not isinstance(phrase, str) or not phrase.strip() or len(phrase) > 200:
         raise InvalidInterview("timeframe", phrase, "expected a phrase of at most 200 characters")
     if not isinstance(said_on, date):
         raise InvalidInterview("said_on", said_on, "expected the date the phrase was said")
+    off = _weekend(weekend)
     said_on = date(said_on.year, said_on.month, said_on.day)  # a datetime's own date
     text = _clean(phrase)
     kept = " ".join(phrase.split())
     day = _one_day(text, said_on)
     if day is not None:
         return day
-    frame = _window(text, said_on, kept)
+    frame = _window(text, said_on, kept, off)
     if frame is None:
         raise InvalidInterview(
             "timeframe",
@@ -271,6 +288,65 @@ def parse_timeframe(phrase: str, said_on: date) -> date | Timeframe:
             "timeframe", phrase, f"ends more than {_MAX_AHEAD} months after {said_on.isoformat()}"
         )
     return frame
+
+
+def _weekend(value: object) -> frozenset[int]:
+    if isinstance(value, frozenset) and value < _WEEKDAYS_ALL:
+        return value
+    if (
+        isinstance(value, (str, bytes))
+        or not isinstance(value, Collection)
+        or not all(type(day) is int and 0 <= day <= 6 for day in value)
+        or len(set(value)) == 7
+    ):
+        raise InvalidInterview(
+            "weekend", value, "expected the weekdays off, Monday 0 to Sunday 6, like {5, 6}"
+        )
+    return frozenset(value)
+
+
+def _week_window(kind: str, said: date, weekend: frozenset[int]) -> tuple[date, date]:
+    """The days a week phrase of *kind* covers, said on *said*, on a week off *weekend*."""
+    first = said + timedelta(days=(week_start(weekend) - said.weekday() - 1) % 7 + 1)
+    working = [
+        day
+        for day in (first + timedelta(days=ahead) for ahead in range(7))
+        if day.weekday() not in weekend
+    ]
+    if kind == "this_week":
+        left = [
+            day
+            for day in (said + timedelta(days=ahead) for ahead in range((first - said).days))
+            if day.weekday() not in weekend
+        ]
+        return said, (left or working)[-1]
+    if kind == "next_week":
+        return working[0], working[-1]
+    if kind == "early_next_week":
+        return working[0], working[:2][-1]
+    return working[-2:][0], working[-1]  # end_of_next_week
+
+
+def on_working_week(timeframe: Timeframe, said_on: date, weekend: Collection[int]) -> Timeframe:
+    """*timeframe*, a week phrase, read again on a week off *weekend*.
+
+    Models read "next week" on Monday to Friday when they are made (no
+    country is known then); the planner calls this with its policy's
+    weekend, so that "early next week" said in Israel means Sunday and
+    Monday.  Only a window the parser made from *said_on* is read again: one
+    given as dates, or of another shape, is returned as it is.
+
+    Raises:
+        InvalidInterview: *weekend* is not a set of weekdays.
+    """
+    off = _weekend(weekend)
+    if timeframe.kind not in WEEK_KINDS or off == WEEKEND:
+        return timeframe
+    said = date(said_on.year, said_on.month, said_on.day)
+    if _week_window(timeframe.kind, said, WEEKEND) != (timeframe.start, timeframe.end):
+        return timeframe
+    start, end = _week_window(timeframe.kind, said, off)
+    return attrs.evolve(timeframe, start=start, end=end)
 
 
 def read_decision(
@@ -321,7 +397,7 @@ def _one_day(text: str, said: date) -> date | None:
     return None
 
 
-def _window(text: str, said: date, phrase: str) -> Timeframe | None:
+def _window(text: str, said: date, phrase: str, weekend: frozenset[int]) -> Timeframe | None:
     within = _WITHIN.match(text)
     if within is not None:
         counted = _count(within["count"])
@@ -334,18 +410,11 @@ def _window(text: str, said: date, phrase: str) -> Timeframe | None:
         else:
             end = said + timedelta(days=count * (7 if unit == "weeks" else 1))
         return Timeframe(said + timedelta(days=1), end, phrase, "within", count, unit, approximate)
-    monday = _monday_after(said)
     weeks = {
         ("this week", "the end of the week", "end of the week", "end of this week", "the week"): (
-            "this_week",
-            said,
-            said + timedelta(days=(4 - said.weekday()) % 7),
+            "this_week"
         ),
-        ("next week", "the following week", "during the following week"): (
-            "next_week",
-            monday,
-            monday + timedelta(days=4),
-        ),
+        ("next week", "the following week", "during the following week"): "next_week",
         (
             "early next week",
             "the beginning of next week",
@@ -355,21 +424,14 @@ def _window(text: str, said: date, phrase: str) -> Timeframe | None:
             "early the following week",
             "the beginning of the following week",
             "beginning of the following week",
-        ): ("early_next_week", monday, monday + timedelta(days=1)),
-        ("the end of next week", "end of next week", "late next week"): (
-            "end_of_next_week",
-            monday + timedelta(days=3),
-            monday + timedelta(days=4),
-        ),
-        ("this month", "the end of the month", "end of the month", "end of this month"): (
-            "this_month",
-            said,
-            _last_day(said.year, said.month),
-        ),
+        ): "early_next_week",
+        ("the end of next week", "end of next week", "late next week"): "end_of_next_week",
     }
-    for phrases, (kind, start, end) in weeks.items():
+    for phrases, kind in weeks.items():
         if text in phrases:
-            return Timeframe(start, end, phrase, kind)
+            return Timeframe(*_week_window(kind, said, weekend), phrase, kind)
+    if text in ("this month", "the end of the month", "end of the month", "end of this month"):
+        return Timeframe(said, _last_day(said.year, said.month), phrase, "this_month")
     if text in ("next month", "the following month"):
         first = _add_months(said.replace(day=1), 1)
         return Timeframe(first, _last_day(first.year, first.month), phrase, "month")
