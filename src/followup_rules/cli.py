@@ -1068,6 +1068,10 @@ def log_command(
     at = when.at(interview)
     if when.instant is not None and when.text.strip().casefold() == "now":
         at = at.replace(microsecond=0)
+    elif when.instant is not None and when.text.strip().casefold() != "today":
+        # An explicit offset is kept: a phrase ("by the end of the week") is read
+        # from the day in that offset, the day the news was given.
+        at = when.instant
     _only_for(kind, channel=channel != "email", step=step != "check_in", to=recipient,
               voicemail=voicemail, message_id=message_id, subject=subject, outcome=outcome,
               decision_by=decision_by, returns_on=returns_on)  # fmt: skip
