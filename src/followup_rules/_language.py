@@ -92,6 +92,32 @@ def _family(person: Person) -> str:
     return person.name.split()[-1] if person is not None else ""
 
 
+def _contracted(
+    message: str, variables: Mapping[str, Any], pattern: re.Pattern[str], forms: Mapping[str, str]
+) -> tuple[str, Mapping[str, Any]]:
+    """A preposition and an article the value begins with, contracted: French "de le
+    tour" is "du tour", Spanish "de el equipo" is "del equipo" (*forms* maps "de le")."""
+    found = pattern.findall(str(message))
+    if not found:
+        return message, variables
+    values = dict(variables)
+    text = str(message)
+    for preposition, name in found:
+        value = values.get(name)
+        if not isinstance(value, str):
+            continue
+        for article in ("les ", "le ", "el "):
+            key = f"{preposition.casefold()} {article.strip()}"
+            if value.startswith(article) and key in forms:
+                word = forms[key]
+                word = word[0].upper() + word[1:] if preposition[0].isupper() else word
+                rest = f"{name}_without_article"
+                values[rest] = value[len(article) :]
+                text = text.replace(f"{preposition} %({name})s", f"{word} %({rest})s")
+                break
+    return type(message)(text), values
+
+
 def _fill(message: str, variables: Mapping[str, Any]) -> str:
     """``message % variables``, but a value ending in "." swallows the "." after it."""
     if ")s." in message:
@@ -602,6 +628,8 @@ class German(Language):
 
 
 _NBSP = "\u00a0"
+_FRENCH_CONTRACTING = re.compile(r"\b([Dd]e|à) %\((\w+)\)s")
+_FR_FORMS = {"de le": "du", "de les": "des", "à le": "au", "à les": "aux"}
 _ELIDING = re.compile(r"\b([DdLlQq]e|[Ll]a|[Qq]ue|[Ll]orsque|[Pp]uisque|[Jj]usque) %\((\w+)\)s")
 _VOWEL = frozenset("aeiouàâäéèêëîïôöùûüœæAEIOUÀÂÄÉÈÊËÎÏÔÖÙÛÜŒÆ")
 # Words whose "h" is mute, so that "de" elides before them ("poste d'hydrologue",
@@ -665,6 +693,7 @@ class French(Language):
                         parts.append(f"%({name})s")
                         last = end
                 message = type(message)("".join(parts) + message[last:])
+            message, variables = _contracted(message, variables, _FRENCH_CONTRACTING, _FR_FORMS)
         return _fill(message, variables)
 
     def day(self, value: date) -> str:
@@ -754,6 +783,8 @@ class French(Language):
 _SPANISH_I = re.compile(r"^(?:[iíIÍ]|[hH][iíIÍ](?![aeouáéóúAEOUÁÉÓÚ]))")
 _SPANISH_O = re.compile(r"^[hH]?[oóOÓ]")
 _SPANISH_JOIN = re.compile(r" ([yo]) %\((\w+)\)s")
+_SPANISH_CONTRACTING = re.compile(r"\b([Dd]e|[Aa]) %\((\w+)\)s")
+_ES_FORMS = {"de el": "del", "a el": "al"}
 
 
 class Spanish(Language):
@@ -814,6 +845,12 @@ class Spanish(Language):
 
             message = type(message)(_SPANISH_JOIN.sub(conjunction, str(message)))
         return message
+
+    def fill(self, message: str, variables: Mapping[str, Any]) -> str:
+        message = self._prepared(message, variables)
+        if " %(" in message:
+            message, variables = _contracted(message, variables, _SPANISH_CONTRACTING, _ES_FORMS)
+        return _fill(message, variables)
 
     def clock(self, value: time) -> str:
         return f"{value.hour}:{value.minute:02d}"
