@@ -66,9 +66,7 @@ def _gender(courtesy: str | None) -> str | None:
 
 def _first_name_recruiter(person: Person, style: Salutation) -> bool:
     """One's own recruiter with no honorific, under the default style: first name."""
-    return (
-        isinstance(person, Recruiter) and style is Salutation.HONORIFIC and not person.honorific
-    )
+    return isinstance(person, Recruiter) and style is Salutation.HONORIFIC and not person.honorific
 
 
 _WEEK_KINDS = frozenset({"this_week", "next_week", "early_next_week", "end_of_next_week"})
@@ -666,8 +664,9 @@ class French(Language):
     A letter is written with *vous*.  "de", "que", "le" and "la" before a
     value that begins with a vowel or a mute "h" are elided where the value
     is put in ("le poste d'analyste", "d'hydrologue"; "chez Acme" needs
-    none), never in the user's own words.  "Mademoiselle" is no longer used in formal writing: "Miss" is
-    "Madame".
+    none), never in the user's own words; "de" and "à" contract with an
+    article the value begins with ("du tour").  "Mademoiselle" is no longer
+    used in formal writing: "Miss" is "Madame".
     """
 
     code = "fr"
@@ -770,7 +769,10 @@ class French(Language):
         gender = _gender(courtesy)
         if academic is None or gender is None:
             return person.name
-        title = {"Dr.": ("la docteure", "le docteur"), "Prof.": ("la professeure", "le professeur")}
+        title = {
+            "Dr.": ("la docteure", "le docteur"),
+            "Prof.": ("la professeure", "le professeur"),
+        }
         return f"{title[academic][gender == 'm']} {person.name}"
 
     def envelope_name(self, person: Interviewer) -> str:

@@ -770,10 +770,11 @@ def _warnings(action: Action, values: Mapping[str, Any]) -> tuple[str, ...]:
     """Plain-language notes for the user about sending this message."""
     warnings: list[str] = []
     if action.facts.arrives_after_decision:
+        decided = values["interview"].decision_date
         warnings.append(
-            "a card in the post is likely to arrive after the decision date"
-            f" ({values['interview'].decision_date.isoformat()}): seed 002 warns it may sit unopened until after the"
-            " decision, so consider sending the thank-you by e-mail"
+            f"a card in the post is likely to arrive after the decision date ({decided}): seed "
+            "002 warns it may sit unopened until after the decision, so consider sending the "
+            "thank-you by e-mail"
         )
     return tuple(warnings)
 

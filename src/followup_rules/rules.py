@@ -171,8 +171,7 @@ NEXT_STEPS = Rule(
     },
     own=(
         "the check-in asks it after word of a next round, and when no decision date was given",
-        "only a check-in that asks it cites 002: a later try or the close asks where things "
-        "stand",
+        "only a check-in that asks it cites 002: a later try or the close asks where things stand",
     ),
 )
 PATIENCE = Rule(
@@ -575,8 +574,7 @@ def _thank_you_to(
             instants = (end, closes, opens)
         decided = interview.decision_date
         late = (
-            decided is not None
-            and cal.add_business_days(mail_day, _POST_DAYS, holidays) > decided
+            decided is not None and cal.add_business_days(mail_day, _POST_DAYS, holidays) > decided
         )
         facts = (
             _note_facts,
