@@ -37,7 +37,7 @@ from .catalogue import rules_page
 from .errors import FollowupError, _short_repr
 from .events import Contact, Event, Outcome, OutOfOffice, Reply, Update
 from .export import describe, eml_name, to_eml, to_ics_many
-from .messages import TemplatePack
+from .messages import Message, TemplatePack, candidate_locale
 from .model import ActionKind, Channel, Interview
 from .plan import plan as make_plan
 from .policy import PRESETS, Policy
@@ -721,8 +721,7 @@ def _packs(templates: str | None, locale: str | None) -> Callable[[Interview], T
     made: dict[str, TemplatePack] = {}
 
     def pack_for(interview: Interview) -> TemplatePack:
-        candidate = interview.candidate
-        name = locale or getattr(candidate, "language", None) or "en"
+        name = locale or candidate_locale(interview)
         pack = made.get(name)
         if pack is None:
             pack = made[name] = TemplatePack(templates, locale=name)
@@ -1274,8 +1273,35 @@ def render_command(
         lines = [heading, f"To: {to}"]
         if message.subject:
             lines.append(f"Subject: {message.subject}")
+        lines.extend(_needs(message))
         blocks.append("\n".join(lines) + f"\n\n{message.text}\n\n")
     click.echo("".join(blocks), nl=False)
+
+
+_NEEDS = {
+    "email": "their e-mail address",
+    "phone": "their phone number",
+    "address": "a postal address",
+    "feedback": "your feedback (--detail feedback=...)",
+    "topics": "what you discussed (--detail topics=...)",
+    "fit": "your case for fit (--detail fit=...)",
+    "honorific": "their courtesy title (honorific)",
+}
+
+
+def _needs(message: Message) -> list[str]:
+    """What a message needs before it goes, what would make it stronger, what to attach."""
+    lines = []
+    blocking = [n for n in message.blocking if n not in ("email", "phone")]  # said on To:
+    if blocking:
+        lines.append("Not ready to send, needs: " + ", ".join(_NEEDS[n] for n in blocking))
+    if message.would_strengthen:
+        stronger = ", ".join(_NEEDS[n] for n in message.would_strengthen)
+        lines.append(f"Stronger with: {stronger}")
+    if message.enclosures:
+        lines.append("Attach: " + "; ".join(message.enclosures))
+    lines.extend(f"Note: {warning}" for warning in message.warnings)
+    return lines
 
 
 @main.command("audit", epilog=AUDIT_EXAMPLES)

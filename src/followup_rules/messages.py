@@ -39,7 +39,7 @@ import markupsafe
 
 from . import _language, _sandbox
 from ._grammar import indefinite_article
-from ._locale import LOCALES, canonical_locale, is_locale_name
+from ._locale import LOCALES, canonical_locale, is_locale_name, locale_for
 from .action import Action
 from .errors import FollowupError
 from .model import (
@@ -805,10 +805,19 @@ def render(action: Action, interview: Interview, /, **details: Any) -> Message:
             action, a required value is missing, or a detail is of the wrong
             type.
     """
+    return default_pack(candidate_locale(interview)).render(action, interview, **details)
+
+
+def candidate_locale(interview: Interview) -> str:
+    """The locale `render` writes *interview*'s messages in: `Candidate.language`, else
+    British English for a candidate in the United Kingdom or Ireland (by their zone),
+    else US English."""
     candidate = getattr(interview, "candidate", None)
-    return default_pack(getattr(candidate, "language", None) or "en").render(
-        action, interview, **details
-    )
+    language = getattr(candidate, "language", None)
+    if language or not isinstance(interview, Interview):
+        return language or "en"
+    tz = interview.zone_of(candidate)
+    return locale_for(None, getattr(tz, "key", None) or getattr(tz, "name", None))
 
 
 def _install_gettext(environment: jinja2.Environment, language: _language.Language) -> None:

@@ -15,7 +15,7 @@ import pendulum
 
 from . import _calendar
 from . import _validate as v
-from ._locale import LOCALES, canonical_locale
+from ._locale import LOCALES, canonical_locale, locale_for
 from .errors import InvalidInterview
 from .timeframe import Timeframe, read_decision
 
@@ -471,12 +471,14 @@ class Interview:
     def __attrs_post_init__(self) -> None:
         v.check_fields(self)
         if isinstance(self.decision_by, str):  # a phrase, read from the interview's day
-            language = None if self.candidate is None else self.candidate.language
+            candidate = self.candidate
+            zone = (candidate.timezone if candidate is not None else None) or self.timezone
+            locale = locale_for(None if candidate is None else candidate.language, zone)
             read = read_decision(
                 self.decision_by,
                 self.starts_at.date(),
                 "Interview.decision_by",
-                day_first=language not in (None, "en", "en_US"),  # 20/04 in GB and Europe
+                day_first=locale not in ("en", "en_US"),  # 20/04/2026 in Britain and Europe
             )
             object.__setattr__(self, "decision_by", read)
         if self.contact is not None and self.person(self.contact) is None:
