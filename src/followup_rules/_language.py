@@ -626,6 +626,14 @@ class German(Language):
 
 
 _NBSP = "\u00a0"
+_FRENCH_SPACE = re.compile(r"(?<=\S) ([:;?!])(?=\s|$)")
+
+
+def _french_space(match: re.Match[str]) -> str:
+    mark = match.group(1)
+    return ("\u00a0" if mark == ":" else "\u202f") + mark
+
+
 _FRENCH_CONTRACTING = re.compile(r"\b([Dd]e|à) %\((\w+)\)s")
 _FR_FORMS = {"de le": "du", "de les": "des", "à le": "au", "à les": "aux"}
 _ELIDING = re.compile(r"\b([DdLlQq]e|[Ll]a|[Qq]ue|[Ll]orsque|[Pp]uisque|[Jj]usque) %\((\w+)\)s")
@@ -694,6 +702,13 @@ class French(Language):
                 message = type(message)("".join(parts) + message[last:])
             message, variables = _contracted(message, variables, _FRENCH_CONTRACTING, _FR_FORMS)
         return _fill(message, variables)
+
+    def finish(self, text: str, greeting: str | None = None) -> str:
+        # French typography in the user's words too (review 0.2, m17): a no-break
+        # space before ":" and a thin one before ";", "?" and "!".
+        if " " in text and any(mark in text for mark in ":;?!"):
+            text = _FRENCH_SPACE.sub(_french_space, text)
+        return text
 
     def day(self, value: date) -> str:
         pattern = "dddd D[er] MMMM" if value.day == 1 else self._day_pattern
