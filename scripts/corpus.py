@@ -193,8 +193,15 @@ class Scenario:
 def _people(rng: random.Random, lang: str, count: int, shared: bool) -> list[Interviewer]:
     pool = list(PEOPLE[lang])
     rng.shuffle(pool)
-    extra = [(f"{name} {index}", honorific, title) for index, (name, honorific, title) in
-             enumerate(PEOPLE[lang] * 8)]  # fmt: skip
+    firsts = [name.split()[0] for name, _, _ in PEOPLE[lang]]
+    lasts = [name.split()[-1] for name, _, _ in PEOPLE[lang]]
+    extra = [
+        (f"{given} {family}", None, None)
+        for family in lasts
+        for given in firsts
+        if f"{given} {family}" not in {name for name, _, _ in PEOPLE[lang]}
+    ]
+
     chosen = (pool + extra)[:count]
     people = []
     details = DETAILS[lang]

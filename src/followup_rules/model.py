@@ -388,8 +388,10 @@ class Interview:
         decision_by: when the employer said it would decide: a date ("by
             August 1st"), a `Timeframe` window, or a phrase such as ``"in a
             couple of weeks"`` or ``"by the end of the month"`` read from the
-            interview's date (see `followup_rules.timeframe`); None when no
-            timeframe was given.  Check-ins follow the end of a window.
+            interview's date (see `followup_rules.timeframe`); a numeric date
+            ("04/05/2026") is read day first unless the candidate writes US
+            English; None when no timeframe was given.  Check-ins follow the
+            end of a window.
         recruiter: the agency recruiter, if one placed the candidate.
         candidate: who follows up; the messages need it for the signature.
         contact: the name of the interviewer who receives check-ins
