@@ -13,6 +13,7 @@ from __future__ import annotations
 import itertools
 import re
 from datetime import date, timedelta
+from pathlib import Path
 from typing import Any
 
 import attrs
@@ -935,3 +936,28 @@ def test_a_history_call_answered_is_recorded_on_the_previous_contact() -> None:
     )
     step = check_ins(plan(iv, history=[call]))[0]
     assert step.facts.previous is not None and step.facts.previous.answered is True
+
+
+def test_a_phrase_logged_with_an_explicit_offset_is_read_from_that_day(
+    tmp_path: Any, monkeypatch: Any
+) -> None:
+    """Issue 19: `followup log --at` with an offset keeps it, so "by the end of the week"
+    said late on Friday in Los Angeles is that Friday, not the Saturday it already is in
+    New York (the candidate's zone)."""
+    from click.testing import CliRunner
+
+    from followup_rules import serialize
+    from followup_rules.cli import main
+
+    monkeypatch.chdir(tmp_path)
+    source = (Path(__file__).resolve().parent.parent / "examples" / "interview.toml").read_text()
+    path = tmp_path / "acme.toml"
+    path.write_text('history = "acme.events.toml"\n\n' + source)
+    result = CliRunner().invoke(
+        main,
+        ["log", str(path), "update", "--outcome", "undecided",
+         "--decision-by", "by the end of the week", "--at", "2026-07-10T23:30:00-07:00"],
+    )  # fmt: skip
+    assert result.exit_code == 0, result.output
+    (update,) = serialize.load_history(tmp_path / "acme.events.toml")
+    assert isinstance(update, Update) and update.decision_date == date(2026, 7, 10)
