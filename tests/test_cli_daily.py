@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import email
+import email.policy
 import io
 import json
 import os
@@ -385,7 +387,12 @@ class TestDrafts:
             "--detail", "fit=ten years of Spark", "--locale", "en_GB",
         )  # fmt: skip
         assert code == 0
-        texts = "".join(p.read_text() for p in sorted(out.iterdir()))
+        texts = "".join(
+            email.message_from_bytes(p.read_bytes(), policy=email.policy.default)
+            .get_body(("plain",))
+            .get_content()  # type: ignore[union-attr]
+            for p in sorted(out.iterdir())
+        )
         assert "ten years of Spark" in texts
         assert "Thursday 16 July" in texts and "July 16" not in texts
 

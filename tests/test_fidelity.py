@@ -106,7 +106,7 @@ class TestVagueTimeframes:
             interviewers=[ana], decision_by="in a couple of weeks", candidate=Candidate("Sam Lee")
         )
         text = render(of_kind(plan(iv), CHECK_IN)[0], iv).text
-        assert "expected to reach a decision within a couple of weeks" in text
+        assert "a decision was expected within a couple of weeks" in text
         assert "July 16" not in text
 
     def test_the_parser_is_deterministic(self) -> None:
@@ -223,17 +223,20 @@ class TestInterviewFormat:
     def test_remote_interviews_plan_no_cards_and_the_close_asks_for_details(
         self, kind: InterviewFormat
     ) -> None:
-        """No cards; the closing statement asks for each e-mail address and exact title."""
+        """No cards; the close asks for each e-mail address, phone number and exact title, and
+        checks they have your résumé and contact details (001), so that a call can be planned."""
         from followup_rules import Candidate
 
         iv = interview(format=kind, candidate=Candidate("Sam Lee"))
         whole = plan(iv)
         assert of_kind(whole, ActionKind.ASK_FOR_CARDS) == []
         (close,) = of_kind(whole, ActionKind.CLOSING_STATEMENT)
+        text = render(close, iv).text
         assert (
-            "ask each interviewer for their e-mail address and the exact title"
-            in render(close, iv).text
+            "ask each interviewer for their e-mail address, their phone number and the exact"
+            in text
         )
+        assert "check that they have your résumé and contact details" in text
         assert "000_67204a6882031429.txt" in close.sources
 
     def test_a_mailed_card_needs_an_address_after_a_remote_interview(self) -> None:
@@ -274,7 +277,7 @@ class TestInRoomSteps:
             ActionKind.CLOSING_STATEMENT, topics=("the data platform",), fit="ten years of SQL"
         )
         assert "Your case: ten years of SQL." in text
-        assert "Refer to what you discussed: the data platform." in text
+        assert "Tie it to the topics you covered: the data platform." in text
         assert "would make them hesitate" in text
 
 

@@ -379,7 +379,7 @@ VALID: dict[type, dict[str, st.SearchStrategy[Any]]] = {
         "address": _OPTIONAL_TEXT,
     },
     Recruiter: {key: _PERSON[key] for key in ("name", "email", "phone")}
-    | {"agency": _OPTIONAL_TEXT},
+    | {"agency": _OPTIONAL_TEXT, "honorific": st.none() | st.sampled_from(["Ms.", "mr", "Dr."])},
     Candidate: dict(_PERSON) | {"language": st.none() | st.sampled_from(["de", "fr_CA", "es"])},
     Policy: {
         "thank_you_within": st.timedeltas(timedelta(minutes=1), timedelta(days=14)),

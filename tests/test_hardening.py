@@ -56,6 +56,7 @@ from followup_rules import _calendar as cal
 from followup_rules import _validate as v
 from followup_rules.errors import _short_repr
 from followup_rules.messages import TemplateError
+from followup_rules.model import PANEL_LIMIT
 from followup_rules.serialize import FormatError
 
 from .factories import ANA, at, interview
@@ -757,12 +758,12 @@ class TestEndlessIterables:
         assert endless.taken == cap + 1
 
     def test_a_list_at_the_cap_is_fine(self) -> None:
-        """Exactly the cap is accepted: 100 interviewers, 100 topics."""
+        """Exactly the cap is accepted: 49 interviewers (the panel limit), 100 topics."""
         iv = interview(
-            interviewers=[f"Person {n}" for n in range(v.MAX_PEOPLE)],
+            interviewers=[f"Person {n}" for n in range(PANEL_LIMIT)],
             topics=[f"topic {n}" for n in range(v.MAX_ITEMS)],
         )
-        assert (len(iv.interviewers), len(iv.topics)) == (v.MAX_PEOPLE, v.MAX_ITEMS)
+        assert (len(iv.interviewers), len(iv.topics)) == (PANEL_LIMIT, v.MAX_ITEMS)
 
     def test_an_endless_history_is_refused(self) -> None:
         """plan() and audit() read at most MAX_EVENTS + 1 events of a history."""

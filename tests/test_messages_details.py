@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
+import attrs
 import pytest
 
 from followup_rules import (
@@ -178,6 +179,7 @@ class TestDetailsGiven:
         iv = full_interview(role="SQL Developer")
         cards = plan(iv, Policy.traditional())
         card = next(a for a in cards if a.template == "thank_you_card" and a.facts.variant == 1)
+        card = card._with_facts(attrs.evolve(card.facts, variant=5))  # "join ... as a/an"
         assert "as an SQL Developer" in render(card, iv).text
         assert "as a SQL Developer" in render(card, iv, role_article="a").text
 
@@ -378,7 +380,7 @@ class TestTheInterviewDayOnTheRecipientsCalendar:
     )
     def test_the_day_is_the_recipients(self, zone: str | None, day: str) -> None:
         body = self.first_check_in(zone)
-        assert f"When we spoke on {day}," in body
+        assert f"At my interview on {day}," in body
 
 
 class TestBadArgumentsAreNamed:

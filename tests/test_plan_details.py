@@ -139,23 +139,20 @@ def test_a_step_whose_window_closes_at_the_latest_event_is_still_due() -> None:
     assert (notes, []) == (of_kind(schedule, ActionKind.THANK_YOU), missed)
 
 
-def test_two_steps_due_at_one_moment_are_planned_in_the_plans_order() -> None:
-    """Rules feedback-request and feedback-response: the earliest step is planned first.
+def test_a_rejection_and_a_survey_get_one_answer_that_asks_for_feedback() -> None:
+    """Rules feedback-request and feedback-response (issue 19.7): one answer, not two e-mails.
 
     Rejected on Monday; on Tuesday at 08:00 sharp, as the send window opens,
     the applicant-tracking system sends its survey.  The candidate's own
-    request for feedback is due that moment too and comes first in a plan's
-    order (time, then kind), so it is planned then, and the answer beside it
-    (an answer is never held back), rather than the request pushed three
-    business days past the answer.
+    request for feedback was due that moment too: it goes in the answer to
+    the survey (an answer is never held back), not in a second e-mail.
     """
     iv = interview(candidate=Candidate("Sam Lee", email="sam@example.com"))
     history = [
         Update(at(2024, 7, 8, 10), Outcome.REJECTED),
         Update(at(2024, 7, 9, 8), Outcome.FEEDBACK_REQUESTED),
     ]
-    expected = [
-        (ActionKind.FEEDBACK_REQUEST, at(2024, 7, 9, 8)),
-        (ActionKind.FEEDBACK_RESPONSE, at(2024, 7, 9, 8)),
-    ]
-    assert expected == [(a.kind, a.suggested) for a in plan(iv, history=history)]
+    (answer,) = plan(iv, history=history)
+    assert (answer.kind, answer.suggested) == (ActionKind.FEEDBACK_RESPONSE, at(2024, 7, 9, 8))
+    assert answer.facts.asks_feedback
+    assert set(answer.sources) == {"002_f6034e91a81c86ef.txt", "004_57c313bf0b59dfd5.txt"}

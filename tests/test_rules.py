@@ -69,7 +69,9 @@ class TestCatalogue:
         gap = next(line for line in lines if line.startswith("| `retry-gap`"))
         assert gap.endswith(" | `min_gap` |")
         call = next(line for line in lines if line.startswith("| `one-call`"))
-        assert call.endswith(" | 000, 001 | `max_calls`, `calls_need_invitation`, `call_window` |")
+        assert call.endswith(
+            " | 000, 001, 004 | `max_calls`, `calls_need_invitation`, `call_window` |"
+        )  # issue 19: the phone-preference clause is 004's
         assert catalogue_markdown().endswith("|\n")
 
     def test_every_action_cites_its_rule_sources(self) -> None:
@@ -223,7 +225,7 @@ class TestRecruiter:
         (debrief,) = of_kind(plan(interview(recruiter=rita)), ActionKind.RECRUITER_DEBRIEF)
         assert debrief.channel is Channel.EMAIL
         assert debrief.template == "recruiter_debrief_email"
-        assert debrief.describe() == "Call Rita Cole to debrief (no phone number is known)"
+        assert debrief.describe() == "E-mail Rita Cole a debrief (no phone number is known)"
 
     def test_an_in_house_recruiter_who_interviewed_is_the_employer(self) -> None:
         """Issue 10.8: one person as recruiter and interviewer is an employer contact.

@@ -115,7 +115,7 @@ class TestFactsTravelWithActions:
         first = check_ins(plan(iv, history=[news]))[0]
         assert first.channel is Channel.PHONE
         text = render(first, iv).text
-        assert "on Thursday, July 9 they expected a decision by Tuesday, July 21" in text
+        assert "on Thursday, July 9, they expected a decision by Tuesday, July 21" in text
 
     def test_an_uninvited_call_is_never_called_invited(self) -> None:
         """Under the persistent preset a call nobody invited says nothing of an invitation."""
@@ -221,7 +221,9 @@ class TestANoteToEachPerson:
         assert sent.recipient == bo and message.enclosures == ("two code samples",)
         assert message.subject == "As requested: two code samples"
         card = next(a for a in whole if a.kind is ActionKind.THANK_YOU and a.recipient == bo)
-        assert "I have also e-mailed you two code samples, as you asked." in render(card, iv).text
+        assert (
+            "As you asked, I have sent two code samples to you by e-mail." in render(card, iv).text
+        )
 
     def test_no_note_means_the_items_still_go(self) -> None:
         """thank_you_each_interviewer=False: Bo gets no note but still gets what he asked for."""
@@ -258,7 +260,11 @@ class TestConversation:
         call, retry, close = check_ins(whole)
         assert call.channel is Channel.PHONE
         retry_text = render(retry, iv).text
-        assert "On Thursday, July 16, I called you about the Data Engineer position" in retry_text
+        # Issue 19.13: the plan cannot know anyone answered the call.
+        assert (
+            "On Thursday, July 16, I tried to reach you by phone about the Data Engineer position"
+            in retry_text
+        )
         close_message = render(close, iv)
         assert "my note of Tuesday, July 21" in close_message.text
         assert "this will be my last note for now" in close_message.text
@@ -318,7 +324,7 @@ class TestConversation:
         assert (
             render(nxt, iv)
             .text.split("\n\n")[1]
-            .startswith("Thank you for your reply of Friday, July 17.")
+            .startswith("Thank you for your reply of Friday, July 17;")
         )
 
 
@@ -442,7 +448,7 @@ class TestCallScripts:
         )
         assert said in text
         assert "- Ask what the next round will involve" in text
-        assert "I was glad to hear that I will go on to the next round" in text  # voicemail
+        assert "Thank you for the good news about the next round." in text  # voicemail
         for stale in ("decision", "not selected", "feedback"):
             assert stale not in text
 

@@ -135,7 +135,7 @@ def _record(
     store = _store(log.file, options["interview_path"] or log.interview_path)
     found = store.read()
     when = read_when(options["at_text"] or "now", "--at")
-    at = when.at(found.interview)
+    at = when.as_written(found.interview)
     if when.is_now:
         at = at.replace(microsecond=0)
     event = build(found.interview, at, options["note"])

@@ -49,10 +49,10 @@ _MALE = frozenset({"Mr."})
 
 
 def _titles(person: Person) -> tuple[str | None, str | None]:
-    """The courtesy title and the academic title of *person* (a recruiter has neither)."""
-    if isinstance(person, Interviewer):
-        return honorific_parts(person.honorific)
-    return None, None
+    """The courtesy title and the academic title of *person*, when given."""
+    if person is None:
+        return None, None
+    return honorific_parts(person.honorific)
 
 
 def _gender(courtesy: str | None) -> str | None:
@@ -62,6 +62,15 @@ def _gender(courtesy: str | None) -> str | None:
     if courtesy in _MALE:
         return "m"
     return None
+
+
+def _first_name_recruiter(person: Person, style: Salutation) -> bool:
+    """One's own recruiter with no honorific, under the default style: first name."""
+    return isinstance(person, Recruiter) and style is Salutation.HONORIFIC and not person.honorific
+
+
+_WEEK_KINDS = frozenset({"this_week", "next_week", "early_next_week", "end_of_next_week"})
+"""The windows worded differently the day they were given (`Language.decision_words` *now*)."""
 
 
 def _full(person: Person) -> str:
@@ -80,6 +89,51 @@ def _family(person: Person) -> str:
         return person.family_name
     return person.name.split()[-1] if person is not None else ""
 
+
+def _contracted(
+    message: str, variables: Mapping[str, Any], pattern: re.Pattern[str], forms: Mapping[str, str]
+) -> tuple[str, Mapping[str, Any]]:
+    """A preposition and an article the value begins with, contracted: French "de le
+    tour" is "du tour", Spanish "de el equipo" is "del equipo" (*forms* maps "de le")."""
+    found = pattern.findall(str(message))
+    if not found:
+        return message, variables
+    values = dict(variables)
+    text = str(message)
+    for preposition, name in found:
+        value = values.get(name)
+        if not isinstance(value, str):
+            continue
+        for article in ("les ", "le ", "el "):
+            key = f"{preposition.casefold()} {article.strip()}"
+            if value.startswith(article) and key in forms:
+                word = forms[key]
+                word = word[0].upper() + word[1:] if preposition[0].isupper() else word
+                rest = f"{name}_without_article"
+                values[rest] = value[len(article) :]
+                text = text.replace(f"{preposition} %({name})s", f"{word} %({rest})s")
+                break
+    return type(message)(text), values
+
+
+def _fill(message: str, variables: Mapping[str, Any]) -> str:
+    """``message % variables``, but a value ending in "." swallows the "." after it."""
+    if ")s." in message:
+        places = _STOPS.findall(message)
+        if places:
+            for name in places:
+                value = variables.get(name)
+                if isinstance(value, str) and value.endswith("."):
+                    message = type(message)(message.replace(f"%({name})s.", f"%({name})s"))
+    return message % variables
+
+
+_STOPS = re.compile(r"%\((\w+)\)s\.(?!\.)")
+_OPEN_PLACE = re.compile(r"%\((\w+)\)s (?=[^\W\d_])")
+_US_DATE_END = re.compile(
+    r"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday), (?:January|February|"
+    r"March|April|May|June|July|August|September|October|November|December) \d{1,2}$"
+)
 
 _MINUS = "\u2212"
 """The minus sign, as typesetting writes a negative offset ("UTC\u22124")."""
@@ -182,9 +236,29 @@ class Language:
     def fill(self, message: str, variables: Mapping[str, Any]) -> str:
         """A translated sentence with its placeholders filled (``%(name)s``).
 
-        A `markupsafe.Markup` sentence stays one, its values escaped.
+        A `markupsafe.Markup` sentence stays one, its values escaped.  A
+        value that ends with a full stop ("Datos del Sur S.L.") takes the
+        sentence's own: no "..".
         """
-        return message % variables
+        return _fill(self._prepared(message, variables), variables)
+
+    def _prepared(self, message: str, variables: Mapping[str, Any]) -> str:
+        """*message* made ready for its values (the grammar that depends on them).
+
+        English: a date in mid-sentence ("on Thursday, July 16, that...")
+        is closed by a comma, as US style writes it (British "16 July"
+        needs none).
+        """
+        if self.code == "en" and self.region != "GB" and ")s " in message:
+
+            def comma(match: re.Match[str]) -> str:
+                value = variables.get(match.group(1))
+                if isinstance(value, str) and _US_DATE_END.search(value):
+                    return match.group(0)[:-1] + ", "
+                return match.group(0)
+
+            message = type(message)(_OPEN_PLACE.sub(comma, str(message)))
+        return message
 
     # -- dates, times, numbers, lists --------------------------------------------------
 
@@ -249,11 +323,16 @@ class Language:
 
     # -- phrases from the catalog ------------------------------------------------------
 
-    def decision_words(self, decided: date | None, timeframe: Timeframe | None) -> str | None:
+    def decision_words(
+        self, decided: date | None, timeframe: Timeframe | None, *, now: bool = False
+    ) -> str | None:
         """When they said they would decide, worded to follow "to decide": "by Wednesday, July 15".
 
         A window is worded from its shape, not quoted ("within about two
-        weeks", "by the end of July"), so that no date is invented.
+        weeks", "by the end of July"), so that no date is invented.  A week
+        is worded as seen from a later message ("by the end of that week"),
+        or, with *now*, as said the day it was given ("by the end of this
+        week"): in the room, or to the recruiter that day.
         """
         if timeframe is None:
             if decided is None:
@@ -265,6 +344,8 @@ class Language:
         end = timeframe.end
         if kind == "within":
             return self._within(timeframe)
+        if now and kind in _WEEK_KINDS:
+            return self._week_now(kind)
         if kind == "this_week":
             return self.pgettext("decision", "by the end of that week")
         if kind == "next_week":
@@ -288,6 +369,15 @@ class Language:
             self.pgettext("decision", "between %(start)s and %(end)s"),
             {"start": self.day(timeframe.start), "end": self.day(end)},
         )
+
+    def _week_now(self, kind: str) -> str:
+        if kind == "this_week":
+            return self.pgettext("decision now", "by the end of this week")
+        if kind == "next_week":
+            return self.pgettext("decision now", "next week")
+        if kind == "early_next_week":
+            return self.pgettext("decision now", "early next week")
+        return self.pgettext("decision now", "by the end of next week")
 
     def _within(self, timeframe: Timeframe) -> str:
         count, unit = timeframe.count, timeframe.unit
@@ -330,6 +420,13 @@ class Language:
             values,
         )
 
+    def discussed_with(self, topics: str, person: Interviewer) -> str:
+        """What one interviewer discussed, for the recruiter: "the on-call rota (with Bo Chen)"."""
+        return self.fill(
+            self.pgettext("debrief", "%(topics)s (with %(name)s)"),
+            {"topics": topics, "name": person.name},
+        )
+
     def asked_by(self, items: str, person: Interviewer) -> str:
         """What one interviewer asked for, for the recruiter: "two code samples (for Bo Chen)"."""
         return self.fill(
@@ -340,8 +437,20 @@ class Language:
     # -- people ------------------------------------------------------------------------
 
     def greeting(self, person: Person, style: Salutation) -> str:
-        """The greeting line of a letter, punctuation included: "Dear Dr. Ruiz,"."""
+        """The greeting line of a letter, punctuation included: "Dear Dr. Ruiz,".
+
+        One's own recruiter, with no honorific given, is greeted by first
+        name ("Hi Rita,"), as candidates write to the agent they work with.
+        """
+        if _first_name_recruiter(person, style):
+            return f"Hi {_first(person)},"
         return f"Dear {self.addressee(person, style)},"
+
+    def informal(self, person: Person, style: Salutation) -> bool:
+        """Whether the letter greets by first name, so that it closes as warmly."""
+        return style is Salutation.FIRST_NAME or (
+            self.code == "en" and _first_name_recruiter(person, style)
+        )
 
     def addressee(self, person: Person, style: Salutation) -> str:
         """The name a letter greets: "Dr. Ruiz", "Ana" or "Ana Ruiz" (see `Salutation`)."""
@@ -381,6 +490,11 @@ class Language:
         academic = _titles(person)[1]
         return f"{academic} {person.name}" if academic else person.name
 
+    def name_in_text(self, person: Interviewer) -> str:
+        """The name with its title inside a sentence ("I met Dr. Ana Ruiz"); French
+        and Spanish give a title its article ("la Dra. Ana Ruiz")."""
+        return self.formal_name(person)
+
     def envelope_name(self, person: Interviewer) -> str:
         """The name on an envelope."""
         return self.formal_name(person)
@@ -409,8 +523,9 @@ class German(Language):
     is the weekday with the day in apposition: "am Dienstag, dem 7. Juli,
     ...", "vom Freitag, dem 17. Juli", and in the accusative after "bis"
     ("bis Freitag, den 24. Juli"); the apposition is closed by a comma where
-    the sentence goes on.  Switzerland writes "ss" for "ß"; Austria says
-    "Jänner" for January.
+    the sentence goes on.  Switzerland writes "ss" for "ß" in the library's
+    own sentences (never in a name or a company the user typed); Austria
+    says "Jänner" for January.
     """
 
     code = "de"
@@ -500,14 +615,46 @@ class German(Language):
             word = text[start:].split(" ", 1)[0]
             if word[:1].isupper() and word not in self._sie and not word.isupper():
                 text = text[:start] + text[start].lower() + text[start + 1 :]
-        if self.region == "CH":
-            text = text.replace("ß", "ss")
         return text
+
+    def _prepared(self, message: str, variables: Mapping[str, Any]) -> str:
+        # Switzerland writes "ss" for "ß" in the library's own words only: the
+        # names, the company and the details are the user's ("Herr Strauß").
+        if self.region == "CH" and "ß" in message:
+            return type(message)(str(message).replace("ß", "ss"))
+        return message
 
 
 _NBSP = "\u00a0"
+_FRENCH_SPACE = re.compile(r"(?<=\S) ([:;?!])(?=\s|$)")
+
+
+def _french_space(match: re.Match[str]) -> str:
+    mark = match.group(1)
+    return ("\u00a0" if mark == ":" else "\u202f") + mark
+
+
+_FRENCH_CONTRACTING = re.compile(r"\b([Dd]e|à) %\((\w+)\)s")
+_FR_FORMS = {"de le": "du", "de les": "des", "à le": "au", "à les": "aux"}
 _ELIDING = re.compile(r"\b([DdLlQq]e|[Ll]a|[Qq]ue|[Ll]orsque|[Pp]uisque|[Jj]usque) %\((\w+)\)s")
 _VOWEL = frozenset("aeiouàâäéèêëîïôöùûüœæAEIOUÀÂÄÉÈÊËÎÏÔÖÙÛÜŒÆ")
+# Words whose "h" is mute, so that "de" elides before them ("poste d'hydrologue",
+# "d'hôtelier"); an aspirated "h" keeps it ("de hacker", "de handballeur").
+_MUTE_H = (
+    "habil", "habit", "hallucin", "halog", "harmon", "hebdo", "hect", "hélic", "hémat", "hémo",
+    "hépat", "herb", "hérit", "hétéro", "heur", "hippo", "histo", "hiver", "homéo", "homo",
+    "honn", "honor", "hôpi", "hospi", "horaire", "horizon", "horlog", "hormon", "horo",
+    "horri", "horti", "hôte", "hôtel", "huil", "huiss", "humain", "humani", "humeur", "humid",
+    "humor", "hydr", "hygi", "hyper", "hypo", "hypno", "hystér",
+)  # fmt: skip
+
+
+def _elides(value: str) -> bool:
+    """Whether French elides before *value*: a vowel, or a mute "h"."""
+    first = value[:1]
+    if first in _VOWEL:
+        return True
+    return first in "hH" and value.casefold().startswith(_MUTE_H)
 
 
 @lru_cache(maxsize=1024)
@@ -523,10 +670,11 @@ class French(Language):
     """Français : « Madame, », « mardi 7 juillet », « 10 h 30 ».
 
     A letter is written with *vous*.  "de", "que", "le" and "la" before a
-    value that begins with a vowel are elided where the value is put in
-    ("le poste d'analyste", "chez Acme" needs none), never in the user's own
-    words.  "Mademoiselle" is no longer used in formal writing: "Miss" is
-    "Madame".
+    value that begins with a vowel or a mute "h" are elided where the value
+    is put in ("le poste d'analyste", "d'hydrologue"; "chez Acme" needs
+    none), never in the user's own words; "de" and "à" contract with an
+    article the value begins with ("du tour").  "Mademoiselle" is no longer
+    used in formal writing: "Miss" is "Madame".
     """
 
     code = "fr"
@@ -547,12 +695,20 @@ class French(Language):
                 last = 0
                 for start, end, word, name in places:
                     value = str(variables.get(name, ""))
-                    if value[:1] in _VOWEL:
+                    if _elides(value):
                         parts.append(message[last:start] + word[:-1] + "\u2019")
                         parts.append(f"%({name})s")
                         last = end
                 message = type(message)("".join(parts) + message[last:])
-        return message % variables
+            message, variables = _contracted(message, variables, _FRENCH_CONTRACTING, _FR_FORMS)
+        return _fill(message, variables)
+
+    def finish(self, text: str, greeting: str | None = None) -> str:
+        # French typography in the user's words too (review 0.2, m17): a no-break
+        # space before ":" and a thin one before ";", "?" and "!".
+        if " " in text and any(mark in text for mark in ":;?!"):
+            text = _FRENCH_SPACE.sub(_french_space, text)
+        return text
 
     def day(self, value: date) -> str:
         pattern = "dddd D[er] MMMM" if value.day == 1 else self._day_pattern
@@ -596,6 +752,8 @@ class French(Language):
         # address.  Without Madame or Monsieur, "Bonjour" and the name.
         if style is Salutation.HONORIFIC:
             word, academic = self._title(person)
+            if word is not None and isinstance(person, Recruiter):
+                return f"Bonjour {word} {_family(person)},"  # one's own recruiter
             if word == "Madame":
                 return "Madame la Professeure," if academic == "Prof." else "Madame,"
             if word == "Monsieur":
@@ -618,17 +776,32 @@ class French(Language):
         short = {"Dr.": "Dr", "Prof.": "Pr"}.get(academic or "")
         return f"{short} {person.name}" if short else person.name
 
+    def name_in_text(self, person: Interviewer) -> str:
+        # In a sentence a title takes its article and agrees: "la docteure Ana
+        # Ruiz", "le professeur Marc Roy"; when the gender is unknown the article
+        # cannot agree, so the title is left out.
+        courtesy, academic = _titles(person)
+        gender = _gender(courtesy)
+        if academic is None or gender is None:
+            return person.name
+        title = {
+            "Dr.": ("la docteure", "le docteur"),
+            "Prof.": ("la professeure", "le professeur"),
+        }
+        return f"{title[academic][gender == 'm']} {person.name}"
+
     def envelope_name(self, person: Interviewer) -> str:
-        # An envelope gives the doctorate as "Dr" (no dot), without Madame or
-        # Monsieur: "Dr Ana Ruiz"; else "Madame Ana Ruiz".
-        if _titles(person)[1]:
-            return self.formal_name(person)
+        # In French business use a doctorate does not go on the envelope:
+        # "Madame Ana Ruiz"; without Madame or Monsieur, the name alone.
         word = self._title(person)[0]
         return f"{word} {person.name}" if word else person.name
 
 
 _SPANISH_I = re.compile(r"^(?:[iíIÍ]|[hH][iíIÍ](?![aeouáéóúAEOUÁÉÓÚ]))")
 _SPANISH_O = re.compile(r"^[hH]?[oóOÓ]")
+_SPANISH_JOIN = re.compile(r" ([yo]) %\((\w+)\)s")
+_SPANISH_CONTRACTING = re.compile(r"\b([Dd]e|[Aa]) %\((\w+)\)s")
+_ES_FORMS = {"de el": "del", "a el": "al"}
 
 
 class Spanish(Language):
@@ -672,6 +845,29 @@ class Spanish(Language):
         else:
             word = "e" if _SPANISH_I.match(last) else "y"
         return f"{', '.join(words[:-1])} {word} {last}"
+
+    def _prepared(self, message: str, variables: Mapping[str, Any]) -> str:
+        # "y" before an "i" sound is "e", "o" before an "o" sound is "u", also
+        # where a sentence joins a value: "usted e Isabel", "siete u ocho".
+        if " y %(" in message or " o %(" in message:
+
+            def conjunction(match: re.Match[str]) -> str:
+                word, name = match.group(1), match.group(2)
+                value = str(variables.get(name, ""))
+                if word == "y" and _SPANISH_I.match(value):
+                    word = "e"
+                elif word == "o" and _SPANISH_O.match(value):
+                    word = "u"
+                return f" {word} %({name})s"
+
+            message = type(message)(_SPANISH_JOIN.sub(conjunction, str(message)))
+        return message
+
+    def fill(self, message: str, variables: Mapping[str, Any]) -> str:
+        message = self._prepared(message, variables)
+        if " %(" in message:
+            message, variables = _contracted(message, variables, _SPANISH_CONTRACTING, _ES_FORMS)
+        return _fill(message, variables)
 
     def clock(self, value: time) -> str:
         return f"{value.hour}:{value.minute:02d}"
@@ -738,6 +934,16 @@ class Spanish(Language):
             return person.name
         forms = self._forms(person)[1]
         return f"{forms[2] if forms is not None else academic} {person.name}"
+
+    def name_in_text(self, person: Interviewer) -> str:
+        # In a sentence a title takes its article: "la Dra. Ana Ruiz", "el profesor
+        # Marc Roy"; when the gender is unknown the article cannot agree, so the
+        # title is left out.
+        gender, forms = self._forms(person)
+        if _titles(person)[1] is None or forms is None:
+            return person.name
+        title = forms[2] if forms[2].startswith("D") else forms[0]  # "Dra.", "profesora"
+        return f"{'la' if gender == 'f' else 'el'} {title} {person.name}"
 
     def envelope_name(self, person: Interviewer) -> str:
         if _titles(person)[1] is not None:

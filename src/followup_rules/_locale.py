@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["LOCALES", "canonical_locale"]
+__all__ = ["LOCALES", "canonical_locale", "locale_for"]
 
 # Each translated language, and the regions it is also accepted for.  A region
 # maps to its language: the catalog is the language's, and only what differs
@@ -46,3 +46,27 @@ def canonical_locale(name: str) -> str | None:
 def is_locale_name(name: str) -> bool:
     """Whether *name* has the shape of a locale (``en``, ``en_GB``, ``de-AT``)."""
     return _SHAPE.match(name) is not None
+
+
+_BRITISH_ZONES = frozenset(
+    {
+        "Europe/London",
+        "Europe/Belfast",
+        "Europe/Jersey",
+        "Europe/Guernsey",
+        "Europe/Isle_of_Man",
+        "Europe/Dublin",
+        "GB",
+        "Eire",
+    }
+)
+"""Zones whose English writes "Tuesday 7 July" and "10:00" (British and Irish usage)."""
+
+
+def locale_for(language: str | None, zone: str | None) -> str:
+    """The locale a candidate's messages are written in: their language when given, else
+    English as written where they live: British in the United Kingdom and Ireland (by
+    their zone, review 0.2 m16), American elsewhere."""
+    if language:
+        return language
+    return "en_GB" if zone in _BRITISH_ZONES else "en"

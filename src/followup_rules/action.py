@@ -24,7 +24,8 @@ _TIME = aware_datetime(_A, InvalidInterview, latest=v.LATEST_EVENT)
 
 KIND_ORDER = {kind: position for position, kind in enumerate(ActionKind)}
 
-_VERBS = {
+_VERBS: dict[object, str] = {
+    (ActionKind.RECRUITER_DEBRIEF, Channel.EMAIL): "E-mail {who} a debrief",
     ActionKind.ASK_FOR_CARDS: "Ask {who} for a business card",
     ActionKind.ASK_TIMELINE: "Ask {who} when they expect to decide",
     ActionKind.ASK_PERMISSION: "Ask {who} if you may check back, and how",
@@ -39,7 +40,10 @@ _VERBS = {
 _WHY = {
     Fallback.NO_PHONE: "no phone number is known",
     Fallback.NO_ADDRESS: "no postal address is known",
+    Fallback.AFTER_HOURS: "too late in their day for a call",
 }
+_ARRIVES_LATE = "it may arrive after the decision date: seed 002 prefers e-mail"
+"""What `Action.describe` adds for a mailed card that may arrive too late (seed 002)."""
 _MEDIUM = {
     (ActionKind.THANK_YOU, Channel.EMAIL): "e-mail",
     (ActionKind.THANK_YOU, Channel.POSTAL): "card by post",
@@ -208,9 +212,15 @@ class Action:
         """
         who = self.recipient.name if self.recipient is not None else "the interviewer"
         medium = _MEDIUM.get((self.kind, self.channel)) or _MEDIUM[self.channel]
-        line = _VERBS[self.kind].format(who=who, medium=medium)
-        fallback = self.facts.fallback
-        return line if fallback is None else f"{line} ({_WHY[fallback]})"
+        verb = _VERBS.get((self.kind, self.channel)) or _VERBS[self.kind]
+        line = verb.format(who=who, medium=medium)
+        facts = self.facts
+        fallback = facts.fallback
+        if fallback is not None:
+            line += f" ({_WHY[fallback]})"
+        if facts.arrives_after_decision:
+            line += f" ({_ARRIVES_LATE})"
+        return line
 
     def done(
         self,

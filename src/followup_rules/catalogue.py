@@ -55,6 +55,14 @@ _DECISIONS = """\
   unanswered run of `max_check_ins` again, and the wait. However often the
   employer answers or postpones, the candidate never starts more than
   `max_contacts_ever` follow-up contacts (check-ins and the feedback request).
+- **After the closing note.** The last check-in the limits allow closes
+  gracefully ("this will be my last note for now"). A reply without news to
+  it earns no further check-in: the candidate keeps their word (001, 004).
+  "No decision yet" earns one more, itself a close worded differently (003:
+  keep following up while they do not know); news of a next round opens a
+  new run. No sentence longer than a short courtesy is said twice to one
+  person: each check-in's wording follows its number among all check-ins to
+  that person.
 - **A new decision date** given with "no decision yet" replaces the old one,
   earlier or later (004: the timetable is often extended), and earns at least
   one check-in after it, within `max_contacts_ever`. Without a new date, the
@@ -78,7 +86,9 @@ _DECISIONS = """\
   given). They do not give back a contact under `max_contacts_ever`.
 - **The feedback request** answers the rejection: it goes out the next
   business day, keeps `min_gap` only from the candidate's own last follow-up,
-  and waits for an out-of-office to end; once only.
+  and waits for an out-of-office to end; once only. When the employer also
+  asks for the candidate's feedback, the one answer gives it, thanks them for
+  the decision and asks for theirs: no second e-mail.
 - **News before the thank-you.** A rejection or a withdrawal heard before the
   notes go out cancels them (and the recruiter debrief): the feedback request
   thanks the contact instead. An offer keeps the notes, without the case for
@@ -97,8 +107,16 @@ _DECISIONS = """\
   cards; after a video or phone interview, the closing statement asks each
   interviewer for their e-mail address and exact title.
 - **The recruiter debrief** is held to the recruiter's business hours (the
-  send window, in the recruiter's zone). A recruiter who also interviewed the
-  candidate is the employer: no debrief, and calls to them count.
+  send window, in the recruiter's zone). An interview that ends with less
+  than half an hour of those hours left is debriefed by e-mail that evening
+  when the recruiter's address is known (000: as soon as possible; the
+  interviewer will not call them before morning either), offering a call;
+  otherwise the call is first thing the next business morning. A recruiter
+  who also interviewed the candidate is the employer: no debrief, and calls
+  to them count.
+- **A mailed card** is likely delivered two business days after it is
+  posted; when that is after the decision date, the step and its message
+  warn that it may arrive too late (002).
 """
 
 

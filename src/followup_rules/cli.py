@@ -45,7 +45,7 @@ from .audit import audit
 from .errors import FollowupError, _short_repr
 from .export import describe, eml_name, to_eml, to_ics_many
 from .loop import Application, agenda_many, parse_when
-from .messages import TemplatePack
+from .messages import Message, TemplatePack, candidate_locale
 from .model import Channel, Interview, Interviewer
 from .policy import Policy
 from .serialize import InterviewFile
@@ -123,6 +123,21 @@ class When:
     @property
     def is_now(self) -> bool:
         return self.text.strip().casefold() == "now"
+
+    def as_written(self, interview: Interview) -> pendulum.DateTime:
+        """The moment, in the offset it was written with when it has one (else `at`).
+
+        A phrase logged with an explicit offset ("by the end of the week") is
+        read from the day in that offset, the day the news was given.
+        """
+        moment = self.at(interview)
+        try:
+            written = serialize.parse_datetime(self.text.strip())
+        except ValueError:
+            return moment
+        if written.tzinfo is None or written.utcoffset() is None:
+            return moment
+        return cal.to_pendulum(written)
 
 
 def read_when(text: str, option: str = "--now") -> When:
@@ -457,8 +472,7 @@ def _packs(templates: str | None, locale: str | None) -> Callable[[Interview], T
     made: dict[str, TemplatePack] = {}
 
     def pack_for(interview: Interview) -> TemplatePack:
-        candidate = interview.candidate
-        name = locale or getattr(candidate, "language", None) or "en"
+        name = locale or candidate_locale(interview)
         pack = made.get(name)
         if pack is None:
             pack = made[name] = TemplatePack(templates, locale=name)
@@ -624,8 +638,35 @@ def _messages_text(rendered: Sequence[tuple[Loaded, Any, Any]], many: bool) -> s
         lines = [heading, f"To: {to}"]
         if message.subject:
             lines.append(f"Subject: {message.subject}")
+        lines.extend(_needs(message))
         blocks.append("\n".join(lines) + f"\n\n{message.text}\n\n")
     return "".join(blocks)
+
+
+_NEEDS = {
+    "email": "their e-mail address",
+    "phone": "their phone number",
+    "address": "a postal address",
+    "feedback": "your feedback (--detail feedback=...)",
+    "topics": "what you discussed (--detail topics=...)",
+    "fit": "your case for fit (--detail fit=...)",
+    "honorific": "their courtesy title (honorific)",
+}
+
+
+def _needs(message: Message) -> list[str]:
+    """What a message needs before it goes, what would make it stronger, what to attach."""
+    lines = []
+    blocking = [n for n in message.blocking if n not in ("email", "phone")]  # said on To:
+    if blocking:
+        lines.append("Not ready to send, needs: " + ", ".join(_NEEDS[n] for n in blocking))
+    if message.would_strengthen:
+        stronger = ", ".join(_NEEDS[n] for n in message.would_strengthen)
+        lines.append(f"Stronger with: {stronger}")
+    if message.enclosures:
+        lines.append("Attach: " + "; ".join(message.enclosures))
+    lines.extend(f"Note: {warning}" for warning in message.warnings)
+    return lines
 
 
 @main.command("audit", epilog=AUDIT_EXAMPLES)

@@ -23,7 +23,7 @@ from .events import Contact, Event
 from .identity import action_id, action_ids, done_ids, slug
 from .identity import interview_key as interview_key  # importable from here, as before
 from .identity import person_key as person_key
-from .messages import TemplatePack, default_pack
+from .messages import TemplatePack, candidate_locale, default_pack
 from .model import Channel, Interview
 
 __all__ = ["action_uid", "to_eml", "to_ics", "to_ics_many"]
@@ -285,8 +285,7 @@ def to_eml(
     if action.channel is not Channel.EMAIL:
         raise TemplateError(f"a {action.channel.name} action is not an e-mail")
     if pack is None:  # the built-in pack in the candidate's language, as render() does
-        candidate = interview.candidate
-        pack = default_pack(getattr(candidate, "language", None) or "en")
+        pack = default_pack(candidate_locale(interview))
     message = pack.render(action, interview, **details)
     draft = EmailMessage()
     person = action.recipient

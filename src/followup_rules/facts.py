@@ -42,6 +42,9 @@ class Fallback(Enum):
     """A call was allowed, but nobody knows the number: e-mail instead."""
     NO_ADDRESS = "no_address"
     """A mailed card needs an address, and none is known after a remote interview."""
+    AFTER_HOURS = "after_hours"
+    """The interview ends too late in the recruiter's day for a call: the debrief goes by
+    e-mail that evening, offering a call (rule ``recruiter``)."""
 
     __hash__ = object.__hash__
 
@@ -106,6 +109,15 @@ class Facts:
             separate e-mail (rule ``thank-you``: nothing is dropped).
         card_by_post: an e-mail of requested items sent beside a mailed card.
         salutation: the greeting style of the policy.
+        asks_next_steps: a check-in that asks what steps to expect (rule
+            ``next-steps``, seed 002): its citation follows what it says.
+        asks_feedback: an answer to the employer's request for feedback
+            after a rejection that also asks for feedback on the interview,
+            so that the rejection gets one answer, not two e-mails (rule
+            ``feedback-request``).
+        arrives_after_decision: a mailed card whose likely arrival (two
+            business days after it is posted) is after the decision date:
+            seed 002 warns it may sit unopened until after the decision.
     """
 
     attempt: int = 0
@@ -129,6 +141,9 @@ class Facts:
     requested_by_email: bool = False
     card_by_post: bool = False
     salutation: Salutation = Salutation.HONORIFIC
+    asks_next_steps: bool = False
+    asks_feedback: bool = False
+    arrives_after_decision: bool = False
 
     @property
     def final(self) -> bool:

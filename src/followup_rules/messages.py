@@ -39,7 +39,7 @@ import markupsafe
 
 from . import _language, _sandbox
 from ._grammar import indefinite_article
-from ._locale import LOCALES, canonical_locale, is_locale_name
+from ._locale import LOCALES, canonical_locale, is_locale_name, locale_for
 from .action import Action
 from .errors import FollowupError
 from .model import (
@@ -86,13 +86,23 @@ class Message:
             title, company and address for a mailed card, else the name.
         channel: how it goes out.
         template: the template it was rendered from.
-        missing_details: details that would make the message stronger, by
-            the name `render` takes them (``"topics"``, ``"fit"``,
-            ``"feedback"``) or the model field that holds them
-            (``"email"``, ``"phone"``, ``"address"``): an app can ask the
-            user for them and render again.
+        missing_details: every detail the message lacks: `would_strengthen`
+            then `blocking` (kept for callers of earlier versions).
         enclosures: what the text says is attached or enclosed (the items
             the recipient asked for): attach them before sending.
+        blocking: what must be given before the message can go as written,
+            by the model field that holds it (``"email"``, ``"phone"``,
+            ``"address"``) or the detail `render` takes (``"feedback"``: an
+            answer to a request for feedback needs the user's feedback).
+            An app should not offer a message with anything here as ready
+            to send.
+        would_strengthen: details that would make a sendable message
+            stronger, by the name `render` takes them (``"topics"``,
+            ``"fit"``) or the model field that holds them
+            (``"honorific"``): an app can ask the user for them and render
+            again.
+        warnings: plain-language notes for the user about sending it, e.g.
+            that a mailed card may arrive after the decision date (seed 002).
     """
 
     subject: str | None
@@ -103,6 +113,9 @@ class Message:
     template: str
     missing_details: tuple[str, ...] = ()
     enclosures: tuple[str, ...] = ()
+    blocking: tuple[str, ...] = ()
+    would_strengthen: tuple[str, ...] = ()
+    warnings: tuple[str, ...] = ()
 
 
 _SUBJECT_MAX = 78
@@ -130,11 +143,17 @@ def _one_line(value: str) -> str:
 
 
 def _subject(value: str) -> str:
+    return _one_line(value)
+
+
+def _cut(value: str) -> str:
     line = _one_line(value)
-    if len(line) <= _SUBJECT_MAX:
-        return line
     cut = line[: _SUBJECT_MAX - 1].rsplit(" ", 1)[0].rstrip(" ,;:-\u2013\u2014\u00a0\u202f")
     return cut + "…"  # dashes and no-break spaces are cut too
+
+
+def _fits(subject: str) -> bool:
+    return len(_one_line(subject)) <= _SUBJECT_MAX
 
 
 def _tidy(text: str) -> str:
@@ -394,6 +413,9 @@ class TemplatePack:
             "decision_by": facts.decision_by,
             "decision_day": None if facts.decision_by is None else self._day(facts.decision_by),
             "decision_words": self.decision_words(facts.decision_by, facts.timeframe),
+            "decision_words_now": self.language.decision_words(
+                facts.decision_by, facts.timeframe, now=True
+            ),
             "decision_given_day": None
             if facts.decision_given_on is None
             else self._day(facts.decision_given_on),
@@ -408,6 +430,9 @@ class TemplatePack:
             "requested": list(facts.requested),
             "feedback": None,
             "invited_to_call": interview.invited_to_call,
+            "wording": wording(facts.variant),
+            "brief": 0,
+            "informal": self.language.informal(recipient, style),
         }
         if action.channel is Channel.PHONE:
             values.update(self._call_times(action, interview))
@@ -417,6 +442,12 @@ class TemplatePack:
                 f"{formal(person)} ({person.title})" if person.title else formal(person)
                 for person in interview.interviewers
             )
+            in_text = self.language.name_in_text
+            values["people_in_text"] = self._join(
+                f"{in_text(person)} ({person.title})" if person.title else in_text(person)
+                for person in interview.interviewers
+            )
+            values["discussed"] = self._discussed(interview)
             values["asked"] = self._join(
                 self.language.asked_by(self._join(items), person)
                 for person in interview.interviewers
@@ -446,6 +477,16 @@ class TemplatePack:
         else:  # the article goes by the role's gender there: the translation says "als %(role)s"
             values["a_role"] = values["role"]
         return values
+
+    def _discussed(self, interview: Interview) -> str | None:
+        """Everything discussed, for the recruiter (seed 000: "all the details"): the
+        interview's topics, then each interviewer's own, with whom."""
+        parts = list(interview.topics)
+        for person in interview.interviewers:
+            own = [topic for topic in person.topics if topic not in interview.topics]
+            if own:
+                parts.append(self.language.discussed_with(self._join(own), person))
+        return self._join(parts) if parts else None
 
     def _call_times(self, action: Action, interview: Interview) -> dict[str, Any]:
         """A call's window in the recipient's zone, and in the candidate's when it differs."""
@@ -482,11 +523,21 @@ class TemplatePack:
                 f"a {action.kind.name} action ({action.channel.name}) has no message to render"
             )
         name = action.template
-        subject, text = self._subject_and_body(self.get(name), values, f"{name}.txt")
+        template = self.get(name)
+        subject, text = self._subject_and_body(template, values, f"{name}.txt")
         if not text:
             raise TemplateError("the body block is empty", f"{name}.txt")
         text = self.language.finish(_tidy(text), values["greeting"])
         subject = self.language.finish(subject)
+        for brief in (1, 2):  # a subject is never cut: a shorter wording is chosen instead
+            if _fits(subject):
+                break
+            values["brief"] = brief
+            subject = self.language.finish(
+                self._subject_and_body(template, values, f"{name}.txt")[0]
+            )
+        if not _fits(subject):  # only a template of one's own that gives no shorter wording
+            subject = _cut(subject)
         html = None
         if action.channel is Channel.EMAIL:
             # One wording for both bodies: the HTML is the text, paragraph by
@@ -497,6 +548,7 @@ class TemplatePack:
             values["body_html"] = _html_body(text)
             own = f"{name}.html"
             html = self._whole(own if self._has(own) else "_email.html", values)
+        blocking, stronger = _missing(action, values, interview)
         return Message(
             subject=_subject(subject) if subject and action.channel is Channel.EMAIL else None,
             text=text,
@@ -504,8 +556,11 @@ class TemplatePack:
             to=_address(action.recipient, action.channel, interview, self.language),
             channel=action.channel,
             template=name,
-            missing_details=_missing(action, values, interview),
+            missing_details=stronger + blocking,
             enclosures=tuple(values["requested"]) if action.channel is Channel.EMAIL else (),
+            blocking=blocking,
+            would_strengthen=stronger,
+            warnings=_warnings(action, values),
         )
 
     def _has(self, filename: str) -> bool:
@@ -569,8 +624,30 @@ class TemplatePack:
 
 _OWNED = frozenset(
     {"a_role", "candidate", "subject", "lang", "paragraphs", "body_html", "call_day",
-     "their_window", "my_window", "people", "asked", "others", "greeting", "spoken_of"}
+     "their_window", "my_window", "people", "people_in_text", "discussed", "asked", "others",
+     "greeting", "spoken_of"}
 )  # fmt: skip
+
+WORDINGS = 7
+"""How many wordings each sentence of a thank-you note has (a prime)."""
+
+
+def wording(variant: int) -> Mapping[str, int]:
+    """Which wording each sentence of note number *variant* takes (0 to `WORDINGS` - 1).
+
+    Colleagues compare notes, so any two notes of a panel share at most one
+    sentence.  Note *v* is the line ``a + b·x`` over the integers modulo 7
+    (``a = v % 7``, ``b = v // 7``): sentence *x* takes wording ``a + b·x``,
+    and the subject and the closing line take ``b``.  Two different lines
+    meet in at most one point, so two notes agree on at most one sentence,
+    for every panel of up to 49 (`followup_rules.model.PANEL_LIMIT`).
+    """
+    a, b = variant % WORDINGS, variant // WORDINGS % WORDINGS
+    slots = ("open", "part", "recall", "requested", "interest", "fit", "missed")
+    picked = {slot: (a + b * x) % WORDINGS for x, slot in enumerate(slots)}
+    picked["closer"] = b
+    picked["subject"] = a
+    return picked
 
 
 def _search_paths(search_path: Any) -> list[str]:
@@ -652,37 +729,54 @@ def _address(
     return person.name
 
 
-def _missing(action: Action, values: Mapping[str, Any], interview: Interview) -> tuple[str, ...]:
-    """What would make this message stronger, for the app to ask the user."""
-    missing: list[str] = []
+def _missing(
+    action: Action, values: Mapping[str, Any], interview: Interview
+) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """What blocks sending this message, and what would make it stronger (for the app)."""
+    blocking: list[str] = []
+    stronger: list[str] = []
     template = action.template or ""
     if template.startswith(("thank_you", "closing")):
         if not values["topics"]:
-            missing.append("topics")
+            stronger.append("topics")
         if not values["fit"]:
-            missing.append("fit")
+            stronger.append("fit")
     if template.startswith("feedback_response") and not values["feedback"]:
-        missing.append("feedback")
+        blocking.append("feedback")  # an answer without the answer is no answer
     person = action.recipient
     if (
-        isinstance(person, Interviewer)
+        person is not None
         and action.channel is not Channel.IN_PERSON
         and action.facts.salutation is Salutation.HONORIFIC
         and not person.honorific
+        and isinstance(person, Interviewer)
     ):
-        missing.append("honorific")
+        stronger.append("honorific")
     if person is not None:
         if action.channel is Channel.EMAIL and not person.email:
-            missing.append("email")
+            blocking.append("email")
         if action.channel is Channel.PHONE and not person.phone:
-            missing.append("phone")
+            blocking.append("phone")
         if (
             action.channel is Channel.POSTAL
             and isinstance(person, Interviewer)
             and not (person.address or interview.address)
         ):
-            missing.append("address")
-    return tuple(missing)
+            blocking.append("address")
+    return tuple(blocking), tuple(stronger)
+
+
+def _warnings(action: Action, values: Mapping[str, Any]) -> tuple[str, ...]:
+    """Plain-language notes for the user about sending this message."""
+    warnings: list[str] = []
+    if action.facts.arrives_after_decision:
+        decided = values["interview"].decision_date
+        warnings.append(
+            f"a card in the post is likely to arrive after the decision date ({decided}): seed "
+            "002 warns it may sit unopened until after the decision, so consider sending the "
+            "thank-you by e-mail"
+        )
+    return tuple(warnings)
 
 
 _PACKS: dict[str, TemplatePack] = {}
@@ -711,10 +805,19 @@ def render(action: Action, interview: Interview, /, **details: Any) -> Message:
             action, a required value is missing, or a detail is of the wrong
             type.
     """
+    return default_pack(candidate_locale(interview)).render(action, interview, **details)
+
+
+def candidate_locale(interview: Interview) -> str:
+    """The locale `render` writes *interview*'s messages in: `Candidate.language`, else
+    British English for a candidate in the United Kingdom or Ireland (by their zone),
+    else US English."""
     candidate = getattr(interview, "candidate", None)
-    return default_pack(getattr(candidate, "language", None) or "en").render(
-        action, interview, **details
-    )
+    language = getattr(candidate, "language", None)
+    if language or not isinstance(interview, Interview):
+        return language or "en"
+    tz = interview.zone_of(candidate)
+    return locale_for(None, getattr(tz, "key", None) or getattr(tz, "name", None))
 
 
 def _install_gettext(environment: jinja2.Environment, language: _language.Language) -> None:

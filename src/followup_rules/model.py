@@ -15,7 +15,7 @@ import pendulum
 
 from . import _calendar
 from . import _validate as v
-from ._locale import LOCALES, canonical_locale
+from ._locale import LOCALES, canonical_locale, locale_for
 from .errors import InvalidInterview
 from .timeframe import Timeframe, read_decision
 
@@ -240,6 +240,17 @@ class Recruiter:
 
     The recruiter is called, not the employer, so the debrief call never counts
     against the employer's call limit.
+
+    Attributes:
+        name: their name.
+        agency: the agency they work for.
+        phone: their number, for the debrief call.
+        email: their address, for the debrief by e-mail.
+        honorific: a courtesy title (``"Ms."``, ``"Mr."``, ...) and/or an
+            academic one, as for `Interviewer.honorific`; a letter then greets
+            them with it ("Dear Ms. Cole,", "Sehr geehrte Frau Lang,").
+            Without one, an English letter greets one's own recruiter by first
+            name ("Hi Rita,").
     """
 
     name: str = attrs.field(metadata=v.text("Recruiter", InvalidInterview))
@@ -250,6 +261,9 @@ class Recruiter:
         default=None, metadata=v.text("Recruiter", InvalidInterview, optional=True)
     )
     email: str | None = attrs.field(default=None, metadata=v.email("Recruiter", InvalidInterview))
+    honorific: str | None = attrs.field(
+        default=None, kw_only=True, metadata=v.custom("Recruiter", InvalidInterview, _honorific)
+    )
 
     def __attrs_post_init__(self) -> None:
         v.check_fields(self)
@@ -297,6 +311,17 @@ class Candidate:
         v.check_fields(self)
 
 
+PANEL_LIMIT = 49
+"""Most interviewers on one interview.
+
+Colleagues compare notes, so any two notes of a panel share at most one
+sentence: each note takes one of 49 combinations of wordings, any two of
+which agree in at most one sentence (see ``docs/templates.md``).  No real
+panel is that large; a list of more is refused rather than written with
+notes that read alike.
+"""
+
+
 def _interviewers(value: Any, fail: Callable[[str], Exception]) -> tuple[Interviewer, ...]:
     if isinstance(value, (Interviewer, str)):
         value = (value,)
@@ -309,6 +334,11 @@ def _interviewers(value: Any, fail: Callable[[str], Exception]) -> tuple[Intervi
         people.append(item)
     if not people:
         raise fail("at least one interviewer is needed")
+    if len(people) > PANEL_LIMIT:
+        raise fail(
+            f"has {len(people)} interviewers; at most {PANEL_LIMIT} can each get a note of "
+            "their own that reads unlike any other"
+        )
     seen: set[str] = set()
     for person in people:
         key = person_key(person.name)
@@ -358,8 +388,10 @@ class Interview:
         decision_by: when the employer said it would decide: a date ("by
             August 1st"), a `Timeframe` window, or a phrase such as ``"in a
             couple of weeks"`` or ``"by the end of the month"`` read from the
-            interview's date (see `followup_rules.timeframe`); None when no
-            timeframe was given.  Check-ins follow the end of a window.
+            interview's date (see `followup_rules.timeframe`); a numeric date
+            ("04/05/2026") is read day first unless the candidate writes US
+            English; None when no timeframe was given.  Check-ins follow the
+            end of a window.
         recruiter: the agency recruiter, if one placed the candidate.
         candidate: who follows up; the messages need it for the signature.
         contact: the name of the interviewer who receives check-ins
@@ -368,7 +400,9 @@ class Interview:
             interviewer's own `Interviewer.topics` win for their note).
         fit: a brief case for fit, e.g. ``"six years of building data
             pipelines"``, completing "I believe ... would let me contribute".
-        missed: things the candidate forgot to mention, added to the notes.
+        missed: things the candidate forgot to mention, added to the follow-up
+            contact's note (said once, to whoever decides; an interviewer's
+            own `Interviewer.missed` go to that interviewer).
         requested: things the employer asked to receive; they go to the
             follow-up contact (an interviewer's own `Interviewer.requested`
             go to that interviewer).
@@ -439,7 +473,15 @@ class Interview:
     def __attrs_post_init__(self) -> None:
         v.check_fields(self)
         if isinstance(self.decision_by, str):  # a phrase, read from the interview's day
-            read = read_decision(self.decision_by, self.starts_at.date(), "Interview.decision_by")
+            candidate = self.candidate
+            zone = (candidate.timezone if candidate is not None else None) or self.timezone
+            locale = locale_for(None if candidate is None else candidate.language, zone)
+            read = read_decision(
+                self.decision_by,
+                self.starts_at.date(),
+                "Interview.decision_by",
+                day_first=locale not in ("en", "en_US"),  # 20/04/2026 in Britain and Europe
+            )
             object.__setattr__(self, "decision_by", read)
         if self.contact is not None and self.person(self.contact) is None:
             raise InvalidInterview(
@@ -477,12 +519,15 @@ class Interview:
     def details_for(
         self, person: Interviewer
     ) -> tuple[tuple[str, ...], str | None, tuple[str, ...]]:
-        """The topics, fit and missed points for *person*: their own, else the interview's."""
-        return (
-            person.topics or self.topics,
-            person.fit or self.fit,
-            person.missed or self.missed,
-        )
+        """The topics, fit and missed points for *person*: their own, else the interview's.
+
+        The interview's `missed` points go to the follow-up contact alone: a
+        point made once, to whoever decides, rather than to every panelist.
+        """
+        missed = person.missed
+        if not missed and person_key(person.name) == self._contact_key:
+            missed = self.missed
+        return (person.topics or self.topics, person.fit or self.fit, missed)
 
     def requested_by(self, person: Interviewer) -> tuple[str, ...]:
         """What *person* asked to receive: their own items, and the interview's for the contact."""

@@ -28,7 +28,7 @@ from .events import Outcome
 from .facts import CallBasis, Facts, Fallback, PreviousContact
 from .model import ActionKind, Channel, Interview, Interviewer, InterviewFormat, Salutation
 from .sources import SEED_000, SEED_001, SEED_002, SEED_003, SEED_004, SEEDS
-from .state import TERMINAL
+from .state import TERMINAL, asks_feedback
 from .timeframe import Timeframe
 
 if TYPE_CHECKING:
@@ -75,7 +75,8 @@ CARDS = Rule(
     "cards",
     "During an in-person interview, collect each interviewer's card (exact name, title, "
     "e-mail, phone) and check they have your résumé and contact details; after a video or "
-    "phone interview, the close asks for each e-mail address and title instead.",
+    "phone interview, the close asks for each e-mail address, phone number and title, and "
+    "checks they have your résumé and contact details.",
     quotes={
         SEED_000: "Ask for business cards from each person you interacted with during your "
         "interview, so that you have correct titles and contact information.",
@@ -108,11 +109,12 @@ PERMISSION = Rule(
 )
 CLOSING = Rule(
     "closing",
-    "Close with a short summary of your fit drawn from the conversation, ask whether anything "
-    "makes them hesitate, and ask about next steps.",
+    "Once you have asked your own questions, close with a short summary of your fit drawn "
+    "from the conversation, ask whether anything makes them hesitate, and ask about next "
+    "steps.",
     quotes={
-        SEED_004: "Ask the interviewer if there is anything about your experience that might "
-        "make them hesitate to make an offer, and then ask what the next steps will be.",
+        SEED_004: "At the end of the interview, after you've asked thoughtful questions, make "
+        "a brief closing statement that leads into asking about the next steps.",
     },
 )
 THANK_YOU = Rule(
@@ -153,6 +155,10 @@ RECRUITER = Rule(
     own=(
         "the recruiter's business hours are the send window, in the recruiter's zone",
         "a recruiter who also interviewed you is the employer: no debrief",
+        "an interview that ends too late in the recruiter's day for a call (less than half "
+        "an hour of their hours left) is debriefed by e-mail that evening, when their address "
+        "is known, offering a call the next morning; without an address the call waits for "
+        "their next business morning",
     ),
 )
 NEXT_STEPS = Rule(
@@ -163,7 +169,10 @@ NEXT_STEPS = Rule(
         SEED_002: "it's okay to get in touch after the interview and find out if you need to "
         "anticipate any additional steps in the hiring process",
     },
-    own=("the check-in asks it after word of a next round, and when no decision date was given",),
+    own=(
+        "the check-in asks it after word of a next round, and when no decision date was given",
+        "only a check-in that asks it cites 002: a later try or the close asks where things stand",
+    ),
 )
 PATIENCE = Rule(
     "patience",
@@ -206,8 +215,14 @@ ONE_CALL = Rule(
         SEED_000: "If the interviewer told you to call or expect follow-up within a specified "
         "length of time, a call may be appropriate.",
         SEED_001: "The best time to call is mid-morning before lunch.",
+        SEED_004: "ask if you can follow up and whether they prefer to be contacted via phone "
+        "or email",
     },
-    own=("with no known number, e-mail instead",),
+    own=(
+        "with no known number, e-mail instead",
+        "a stated phone preference (004) is permission to call; 000 and 001 give the "
+        "invitation, the timeframe and the window",
+    ),
 )
 PREFERRED_CHANNEL = Rule(
     "preferred-channel",
@@ -248,7 +263,12 @@ UNDECIDED = Rule(
         SEED_003: "If they do not know, continue to follow-up with them at a later date.",
         SEED_004: "it is not uncommon for the timetable to be extended",
     },
-    own=("without a new date, the next check-in waits about a week from their answer",),
+    own=(
+        "without a new date, the next check-in waits about a week from their answer",
+        "after your closing note (“this will be my last note for now”), “no decision yet” "
+        "earns one more check-in, itself a close, and a reply without news earns none: you "
+        "keep your word (001, 004: restraint)",
+    ),
 )
 FEEDBACK_RESPONSE = Rule(
     "feedback-response",
@@ -270,8 +290,13 @@ FEEDBACK_REQUEST = Rule(
         "ask once, then stop",
         "it answers their news, so it goes the next business day, after any out-of-office "
         "return and `min_gap` after your own last contact",
+        "when they reject you and ask for your feedback, the one answer gives yours and asks "
+        "for theirs: no second e-mail",
     ),
 )
+_FEEDBACK_ANSWER_SOURCES = tuple(sorted({*FEEDBACK_RESPONSE.sources, *FEEDBACK_REQUEST.sources}))
+"""An answer to their request for feedback that also asks for it (after a rejection)."""
+
 STOP = Rule(
     "stop",
     "An offer or a rejection ends all check-ins; so does a withdrawal.",
@@ -473,6 +498,9 @@ _RECRUITER_DELAY = timedelta(minutes=15)
 # Less of their business day than this left, and the call waits for the next one.
 _RECRUITER_MIN_WINDOW = timedelta(minutes=30)
 _END_OF_DAY = time(23, 59)
+# A card posted on a business day is likely delivered two business days later
+# (first-class post); seed 002 warns it may arrive after the decision.
+_POST_DAYS = 2
 
 
 def thank_you(interview: Interview, policy: Policy) -> list[Action]:
@@ -533,20 +561,25 @@ def _thank_you_to(
     if channel is Channel.POSTAL:
         tz = interview.zone_of(interview.candidate)
         ended = cal.local_date(end, tz)
-        facts = (
-            _note_facts,
-            (variant, requested, bool(requested), False, None, policy.salutation),
-        )
         if policy.mail_card_immediately:  # seed 004: into the post on the way home
             aim = end + _RETURN_HOME
             closes = max(cal.local_instant(ended, _END_OF_DAY, tz), aim)
             instants = (end, closes, aim)
+            mail_day = ended
         else:  # seed 003: written at home, mailed the next day
             mail_day = cal.add_business_days(ended, 1, holidays)
             opens, closes = cal.first_window(
                 mail_day, window.start, window.end, tz, holidays=holidays
             )
             instants = (end, closes, opens)
+        decided = interview.decision_date
+        late = (
+            decided is not None and cal.add_business_days(mail_day, _POST_DAYS, holidays) > decided
+        )
+        facts = (
+            _note_facts,
+            (variant, requested, bool(requested), False, None, policy.salutation, late),
+        )
         return Action._planned(
             ActionKind.THANK_YOU,
             channel,
@@ -616,6 +649,7 @@ def _note_facts(
     card_by_post: bool,
     fallback: Fallback | None,
     salutation: Salutation,
+    arrives_after_decision: bool = False,
 ) -> Facts:
     """The facts of a note right after the interview (made when first read)."""
     return Facts(
@@ -625,6 +659,7 @@ def _note_facts(
         card_by_post=card_by_post,
         fallback=fallback,
         salutation=salutation,
+        arrives_after_decision=arrives_after_decision,
     )
 
 
@@ -636,7 +671,10 @@ def recruiter(interview: Interview, policy: Policy) -> Action | None:
 
     A recruiter who also interviewed the candidate is the employer (no
     debrief).  With no known number, the debrief goes by e-mail when the
-    address is known.
+    address is known.  When the interview ends too late in the recruiter's
+    day for a call, the details go by e-mail that evening (seed 000: as soon
+    as possible; the interviewer will not call them before morning either),
+    offering a call; without an address, the call waits for the morning.
     """
     person = interview.recruiter
     if person is None or interview.recruiter_interviewed:
@@ -648,7 +686,21 @@ def recruiter(interview: Interview, policy: Policy) -> Action | None:
     opens = cal.first_moment_in_window(end, hours.start, hours.end, tz, holidays)
     day = cal.local_date(opens, tz)
     closes = cal.window_on(day, hours.start, hours.end, tz)
-    if closes is None or closes[1] - opens < _RECRUITER_MIN_WINDOW:
+    short = closes is None or closes[1] - opens < _RECRUITER_MIN_WINDOW
+    if person.email is not None and (short or day != cal.local_date(end, tz)):
+        latest = end + max(policy.recruiter_debrief_within, _RECRUITER_DELAY)
+        return Action._planned(
+            ActionKind.RECRUITER_DEBRIEF,
+            Channel.EMAIL,
+            person,
+            (end, latest, end + _RECRUITER_DELAY),
+            tz,
+            RECRUITER.id,
+            RECRUITER.sources,
+            "recruiter_debrief_email",
+            (interview_facts, (interview, policy.salutation, Fallback.AFTER_HOURS)),
+        )
+    if closes is None or short:
         # Too late in their day for a real conversation: first thing next business day.
         closes = cal.first_window(
             cal.add_business_days(day, 1, holidays), hours.start, hours.end, tz, holidays=holidays
@@ -856,6 +908,7 @@ def follow_up_facts(state: FollowupState, tz: tzinfo, **known: object) -> Facts:
             previous.message_id,
             previous.subject,
             away is not None and away >= since,
+            previous.answered,
         )
     news_at = state.news_at
     fresh = news_at is not None and (since is None or news_at >= since)
@@ -890,6 +943,7 @@ def _check_in_facts(
     basis: CallBasis | None,
     calls_left: int,
     fallback: Fallback | None,
+    asks: bool = False,
 ) -> Facts:
     """The facts of a check-in (made when first read): its number, what is left, why a call."""
     return follow_up_facts(
@@ -900,6 +954,7 @@ def _check_in_facts(
         call_basis=basis,
         calls_left=max(0, calls_left),
         fallback=fallback,
+        asks_next_steps=asks,
     )
 
 
@@ -941,7 +996,8 @@ def check_in(state: FollowupState) -> Action | None:
     ) or basis is CallBasis.PREFERRED
     template = next_steps_template(state, channel)
     calls_left = policy.max_calls - state.calls - phone
-    facts = (_check_in_facts, (state, tz, left - 1, basis, calls_left, fallback))
+    asks = template == "next_steps_email" and asks_next_steps(state, left - 1)
+    facts = (_check_in_facts, (state, tz, left - 1, basis, calls_left, fallback, asks))
     return Action._planned(
         ActionKind.CHECK_IN,
         channel,
@@ -949,9 +1005,25 @@ def check_in(state: FollowupState) -> Action | None:
         (opens, closes, opens),
         tz,
         pace.id,
-        _check_in_sources(pace.id, phone, preferred, template == "next_steps_email"),
+        _check_in_sources(pace.id, phone, preferred, asks),
         template,
         facts,
+    )
+
+
+def asks_next_steps(state: FollowupState, attempts_left: int) -> bool:
+    """Rule ``next-steps``: whether a ``next_steps_email`` asks what steps to expect.
+
+    It asks in the first check-in, after word of a next round, and after "no
+    decision yet"; a later try, and the graceful close, only ask where things
+    stand, so they do not cite seed 002.
+    """
+    if attempts_left == 0:
+        return False
+    return (
+        state.check_ins_total == 0
+        or state.next_round_at is not None
+        or state.undecided_at is not None
     )
 
 
@@ -1000,10 +1072,15 @@ def feedback_response(state: FollowupState) -> Action | None:
         (asked, latest, suggested),
         tz,
         FEEDBACK_RESPONSE.id,
-        FEEDBACK_RESPONSE.sources,
+        _FEEDBACK_ANSWER_SOURCES if asks_feedback(state) else FEEDBACK_RESPONSE.sources,
         "feedback_response_email",
-        (follow_up_facts, (state, tz)),
+        (_feedback_answer_facts, (state, tz)),
     )
+
+
+def _feedback_answer_facts(state: FollowupState, tz: tzinfo) -> Facts:
+    """An answer to their request for feedback; after a rejection it asks for feedback too."""
+    return follow_up_facts(state, tz, asks_feedback=asks_feedback(state))
 
 
 def feedback_request(state: FollowupState) -> Action | None:
@@ -1023,6 +1100,8 @@ def feedback_request(state: FollowupState) -> Action | None:
         or state.contacts_left == 0
     ):
         return None
+    if state.feedback_pending is not None and feedback_response(state) is not None:
+        return None  # their request for feedback is still to answer: the answer asks too
     holidays = policy.business_holidays
     person = state.contact
     tz = state.interview.zone_of(person)

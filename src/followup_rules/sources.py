@@ -3,7 +3,7 @@
 Every rule cites articles by file name (``action.sources``).  `SOURCES` says
 what those files are, with the title, author and firm that appear in each
 article itself, so that a reader can follow a citation without opening a
-hash-named file.  `DISAGREEMENTS` records the four questions on which the
+hash-named file.  `DISAGREEMENTS` records the seven questions on which the
 articles part ways, what the default does about each, and which knob or
 preset gives the other reading.
 """
@@ -154,6 +154,50 @@ DISAGREEMENTS: tuple[Disagreement, ...] = (
         "earns more, never past six contacts in all (`max_contacts_ever=6`).",
         "The `cautious` preset stops at two, a week apart; `max_check_ins=1` is 000's and "
         "001's single follow-up.",
+    ),
+    Disagreement(
+        "Call on the decision date, or after it?",
+        {
+            SEED_000: "“wait a few days after the anticipated date, then make one call only”.",
+            SEED_003: "“When you reach the date that the interviewer gave you that they will make "
+            "a possible decision, you need to call them back”, yet “You might wait until the "
+            "following day just to avoid seeming desperate.”",
+            SEED_004: "“Wait at least a day after the deadline has passed before reaching out”.",
+        },
+        "Never on the date itself: 003's call on the date becomes a call on the next business "
+        "day (`wait_after_deadline=1`, counted in business days, so a Friday deadline gives "
+        "Monday), the day 003 itself allows and 004 asks for.",
+        "A policy hook (`Policy.check_in_day`) can choose another day, never an earlier one "
+        "than the rules allow; `wait_after_deadline=3` follows 000's few days.",
+    ),
+    Disagreement(
+        "An interviewer who prefers the phone: call every time?",
+        {
+            SEED_000: "“make one call only”.",
+            SEED_001: "“call to follow up once after your interview”.",
+            SEED_004: "“make sure to use the interviewer's preferred medium of communication”.",
+        },
+        "The single call wins: a stated phone preference is permission for the one call "
+        "(`max_calls=1`), and the check-ins after it go by e-mail, as the call script tells "
+        "the candidate.",
+        "`max_calls=2` (or more) calls a phone-preferring interviewer again, still one call "
+        "per check-in and within the call window.",
+    ),
+    Disagreement(
+        "What restarts the count of unanswered check-ins?",
+        {
+            SEED_001: "do “not continuously contact them if you haven't heard an answer”.",
+            SEED_003: "while they do not know yet, “continue to follow-up with them at a later "
+            "date”.",
+            SEED_004: "“If you follow up and don't hear back, don't make yourself a nuisance.”",
+        },
+        "Any answer from the employer, a plain reply as well as news or a new date, starts the "
+        "unanswered run of `max_check_ins` again (001 and 004 speak of not hearing back), "
+        "within `max_contacts_ever` in all; but after the candidate's closing note a reply "
+        "without news earns nothing, and “no decision yet” one more check-in (003), itself a "
+        "close.",
+        "A lower `max_contacts_ever`, or the `cautious` preset, bounds how often answers can "
+        "restart the run.",
     ),
 )
 """The questions on which the articles disagree, in the order of ``docs/rules.md``."""

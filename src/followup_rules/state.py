@@ -116,6 +116,12 @@ class FollowupState:
             window has closed (rule ``patience``).
         thanked_at: the latest thank-you, as sent or else as planned; the
             first check-in keeps `Policy.min_gap` business days from it.
+        closed: the latest check-in was the last one the limits allowed (the
+            graceful close, "this will be my last note for now"), and no news
+            has come since.  A plain reply to it does not restart the run:
+            the candidate keeps their word.  "No decision yet" earns one more
+            check-in (seed 003), itself a close; news of a next round opens a
+            new run.
     """
 
     interview: Interview
@@ -146,6 +152,7 @@ class FollowupState:
     bounce_refundable: bool = False
     quiet_until: datetime | None = None
     thanked_at: datetime | None = None
+    closed: bool = False
 
     @property
     def contact(self) -> Interviewer:
@@ -287,10 +294,13 @@ def advance(state: FollowupState, event: Event) -> FollowupState:
         changes["news_at"] = at
         changes["bounce_refundable"] = False
         _update(event, at, changes, state.policy)
+        if state.closed:
+            _after_close(state, event.outcome, changes)
     elif isinstance(event, Reply):
         changes["last_reply"] = at
         changes["replied_at"] = at
-        changes["check_ins"] = 0
+        if not state.closed:  # a reply to the closing note: the candidate keeps their word
+            changes["check_ins"] = 0
         changes["bounce_refundable"] = False
     elif isinstance(event, OutOfOffice):
         _out_of_office(state, event, at, changes)
@@ -305,6 +315,21 @@ def _evolved(state: FollowupState, changes: dict[str, Any]) -> FollowupState:
     return FollowupState(*values)
 
 
+def _after_close(state: FollowupState, outcome: Outcome, changes: dict[str, Any]) -> None:
+    """News after the candidate's closing note (rule ``undecided``).
+
+    "No decision yet" earns one more check-in, which closes again (seed 003:
+    keep following up while they do not know; seeds 001 and 004: restraint);
+    news of a next round opens a new run; other news ends or pauses the run.
+    """
+    if outcome is Outcome.UNDECIDED:
+        changes["check_ins"] = max(0, state.policy.max_check_ins - 1)
+    elif outcome is Outcome.NEXT_ROUND:
+        changes["closed"] = False
+    else:
+        changes.pop("check_ins")  # a feedback request is no answer to the close
+
+
 def _contact(state: FollowupState, event: Contact, at: datetime, changes: dict[str, Any]) -> None:
     kind = event.kind
     if is_employer_call(state, event):
@@ -317,6 +342,7 @@ def _contact(state: FollowupState, event: Contact, at: datetime, changes: dict[s
     if kind is ActionKind.CHECK_IN:
         changes["check_ins"] = state.check_ins + 1
         changes["check_ins_total"] = state.check_ins_total + 1
+        changes["closed"] = state.check_ins_left <= 1  # the last one allowed: the close
         if state.undecided_at is not None:
             changes["undecided_at"] = None
         if state.next_round_at is not None:
@@ -325,6 +351,8 @@ def _contact(state: FollowupState, event: Contact, at: datetime, changes: dict[s
         changes["feedback_requested"] = True
     elif kind is ActionKind.FEEDBACK_RESPONSE:
         changes["feedback_pending"] = None
+        if asks_feedback(state):  # the answer to a rejection asked for feedback too
+            changes["feedback_requested"] = True
     else:
         person = event.recipient or state.contact.name
         changes["done"] = state.done | {(kind, done_key(kind, person))}
@@ -347,6 +375,16 @@ def _decision(
         said = date(said_on.year, said_on.month, said_on.day)  # stdlib: fast to add to
         decided = on_working_week(decided, said, _calendar.weekend_of(holidays, said))
     return decided.end, decided
+
+
+def asks_feedback(state: FollowupState) -> bool:
+    """Rule ``feedback-request``: an answer to their request for feedback, after a rejection
+    not yet answered by a request of the candidate's own, asks for feedback too (one e-mail)."""
+    return (
+        state.outcome is Outcome.REJECTED
+        and state.policy.ask_feedback_on_rejection
+        and not state.feedback_requested
+    )
 
 
 def _update(event: Update, at: datetime, changes: dict[str, Any], policy: Policy) -> None:

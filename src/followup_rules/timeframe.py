@@ -14,10 +14,15 @@ The phrases, with the window they give when said on day *D*:
 - one day, as a plain `date`: ``today``, ``tomorrow``, ``by Friday``
   (the next Friday after *D*), ``next Friday`` (the Friday of the
   following week), ``August 1st`` or ``1 August`` (the next such date on
-  or after *D*), ``2026-08-01``;
-- ``in N days`` / ``weeks`` / ``months`` (also ``within``, ``in about``,
-  ``over the next``): *D* + 1 day to *D* + N units; ``in a few days`` and
-  ``in a couple of weeks`` are the same with N = 3 and N = 2, marked
+  or after *D*), ``2026-08-01``, and dates written with slashes or dots
+  (``20/04/2026``, ``20.04.2026``, ``4/20/2026``, ``20/04``): a first
+  number above 12 is the day, a second above 12 the day; when both could be
+  the month, *day_first* decides (the candidate's locale: day first but in
+  US English), and without it the date is refused as ambiguous;
+- ``in N days`` / ``weeks`` / ``months`` / ``fortnights`` (also ``within``,
+  ``in about``, ``over the next``): *D* + 1 day to *D* + N units (a
+  fortnight is two weeks); ``in a few days`` and ``in a couple of weeks``
+  (or ``a couple weeks``) are the same with N = 3 and N = 2, marked
   approximate;
 - ``this week``, ``by the end of the week``: *D* to the Friday of *D*'s
   week (the next Friday from a weekend);
@@ -32,6 +37,7 @@ The phrases, with the window they give when said on day *D*:
   its Sunday and Monday, ``by the end of next week`` its Wednesday and
   Thursday.  A week starts the day after the weekend;
 - ``this month``, ``by the end of the month``: *D* to the last day of *D*'s
+  month; ``by the end of next month``: *D* to the last day of the following
   month; ``next month``: the whole following month;
 - ``early``, ``mid`` or ``late`` *Month*, ``by the end of`` *Month*, ``in``
   *Month*: days 1-10, 11-20, 21 to the end, *D* (or the 1st) to the end,
@@ -107,9 +113,10 @@ _NUMBERS = {
     "eleven": 11,
     "twelve": 12,
 }
-_APPROXIMATE = {"a couple of": 2, "couple of": 2, "a few": 3, "few": 3}
+_APPROXIMATE = {"a couple of": 2, "couple of": 2, "a couple": 2, "couple": 2, "a few": 3, "few": 3}
 _UNITS = {"day": "days", "days": "days", "week": "weeks", "weeks": "weeks"}
 _UNITS.update({"month": "months", "months": "months"})
+_UNITS.update({"fortnight": "fortnights", "fortnights": "fortnights"})
 
 _MAX_AHEAD = 24  # months: a timeframe further out than this is not a timeframe
 
@@ -238,9 +245,11 @@ def _count(text: str) -> tuple[int, bool] | None:
 
 _WITHIN = re.compile(
     r"^(?:(?:with)?in|over the next|in the next|in about|within about|about)\s+"
-    r"(?P<count>a couple of|couple of|a few|few|\w+)\s+(?P<unit>days?|weeks?|months?)"
+    r"(?P<count>a couple of|couple of|a couple|couple|a few|few|\w+)\s+"
+    r"(?P<unit>days?|weeks?|months?|fortnights?)"
     r"(?: or so| from now| time)?$"
 )
+_NUMERIC = re.compile(r"^(?P<a>\d{1,2})[/.](?P<b>\d{1,2})(?:[/.](?P<year>\d{4}))?\.?$")
 _DAY_MONTH = re.compile(r"^(?P<day>\d{1,2})(?:st|nd|rd|th)?(?: of)? (?P<month>[a-z]+)$")
 _MONTH_DAY = re.compile(r"^(?P<month>[a-z]+) (?P<day>\d{1,2})(?:st|nd|rd|th)?$")
 _PART_OF_MONTH = re.compile(
@@ -250,7 +259,11 @@ _PART_OF_MONTH = re.compile(
 
 
 def parse_timeframe(
-    phrase: str, said_on: date, *, weekend: Collection[int] = WEEKEND
+    phrase: str,
+    said_on: date,
+    *,
+    weekend: Collection[int] = WEEKEND,
+    day_first: bool | None = None,
 ) -> date | Timeframe:
     """Read *phrase* as said on *said_on*: one day, or a `Timeframe` window.
 
@@ -259,10 +272,20 @@ def parse_timeframe(
     Sunday by default): the week phrases ("next week", "early next week")
     are read on the working days between.
 
+    Args:
+        phrase: what they said ("in a couple of weeks", "20/04/2026").
+        said_on: the day they said it.
+        day_first: how to read a numeric date whose first two numbers could
+            both be the month ("04/05/2026"): True for day first (most of
+            the world), False for month first (US English); None refuses it
+            as ambiguous.
+
     Raises:
         InvalidInterview: the phrase is not one this parser knows (see the
-            module documentation for the list), or *weekend* is not a set of
-            weekdays; it is also a ValueError.
+            module documentation for the list), *weekend* is not a set of
+            weekdays, *said_on* is outside the calendar the library plans in
+            (1900 to 9099), or the phrase reaches past it; it is also a
+            ValueError.
     """
     if not isinstance(phrase, str) or not phrase.strip() or len(phrase) > 200:
         raise InvalidInterview("timeframe", phrase, "expected a phrase of at most 200 characters")
@@ -270,10 +293,32 @@ def parse_timeframe(
         raise InvalidInterview("said_on", said_on, "expected the date the phrase was said")
     off = _weekend(weekend)
     said_on = date(said_on.year, said_on.month, said_on.day)  # a datetime's own date
+    if not v.EARLIEST <= said_on <= v.LATEST_EVENT:
+        raise InvalidInterview(
+            "said_on",
+            said_on,
+            f"must be between {v.EARLIEST.isoformat()} and {v.LATEST_EVENT.isoformat()}",
+        )
+    try:
+        return _read(phrase, said_on, day_first, off)
+    except (OverflowError, ValueError) as error:
+        if isinstance(error, InvalidInterview):
+            raise
+    # Raised outside the except block: no context to pickle.
+    raise InvalidInterview("timeframe", phrase, "reaches past the end of the calendar")
+
+
+def _read(
+    phrase: str, said_on: date, day_first: bool | None, off: frozenset[int]
+) -> date | Timeframe:
     text = _clean(phrase)
     kept = " ".join(phrase.split())
-    day = _one_day(text, said_on)
+    day = _numeric_day(text, said_on, phrase, day_first)
+    if day is None:
+        day = _one_day(text, said_on)
     if day is not None:
+        if day > v.LATEST_EVENT:
+            raise InvalidInterview("timeframe", phrase, "reaches past the end of the calendar")
         return day
     frame = _window(text, said_on, kept, off)
     if frame is None:
@@ -354,6 +399,8 @@ def read_decision(
     said_on: date,
     field: str,
     error: type[InvalidInterview] = InvalidInterview,
+    *,
+    day_first: bool | None = None,
 ) -> date | Timeframe | None:
     """A decision date as a model holds it: a phrase is read from *said_on*.
 
@@ -364,9 +411,42 @@ def read_decision(
     if not isinstance(value, str):
         return value
     try:
-        return parse_timeframe(value, said_on)
+        return parse_timeframe(value, said_on, day_first=day_first)
     except InvalidInterview as problem:
         raise error(field, value, problem.problem) from None
+
+
+def _numeric_day(text: str, said: date, phrase: str, day_first: bool | None) -> date | None:
+    """``20/04/2026``, ``4/20/2026``, ``20.04.2026`` or ``20/04`` (the next such day)."""
+    match = _NUMERIC.match(text)
+    if match is None:
+        return None
+    a, b = int(match["a"]), int(match["b"])
+    if a > 12 or (b <= 12 and day_first):
+        dom, month = a, b
+    elif b > 12 or day_first is False:
+        dom, month = b, a
+    else:
+        raise InvalidInterview(
+            "timeframe",
+            phrase,
+            "could be read day first or month first: write it as 2026-08-01 (year, month, day)",
+        )
+    if not 1 <= month <= 12:
+        return None
+    if match["year"] is not None:
+        try:
+            return date(int(match["year"]), month, dom)
+        except ValueError:
+            return None
+    for year in (said.year, said.year + 1):
+        try:
+            found = date(year, month, dom)
+        except ValueError:
+            return None
+        if found >= said:
+            return found
+    return None
 
 
 def _one_day(text: str, said: date) -> date | None:
@@ -405,6 +485,8 @@ def _window(text: str, said: date, phrase: str, weekend: frozenset[int]) -> Time
             return None
         count, approximate = counted
         unit = _UNITS[within["unit"]]
+        if unit == "fortnights":  # two weeks (British English, and seed-era letters)
+            count, unit = count * 2, "weeks"
         if unit == "months":
             end = _add_months(said, count)
         else:
@@ -432,6 +514,9 @@ def _window(text: str, said: date, phrase: str, weekend: frozenset[int]) -> Time
             return Timeframe(*_week_window(kind, said, weekend), phrase, kind)
     if text in ("this month", "the end of the month", "end of the month", "end of this month"):
         return Timeframe(said, _last_day(said.year, said.month), phrase, "this_month")
+    if text in ("the end of next month", "end of next month", "the end of the following month"):
+        last = _add_months(said.replace(day=1), 1)
+        return Timeframe(said, _last_day(last.year, last.month), phrase, "this_month")
     if text in ("next month", "the following month"):
         first = _add_months(said.replace(day=1), 1)
         return Timeframe(first, _last_day(first.year, first.month), phrase, "month")
