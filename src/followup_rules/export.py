@@ -17,6 +17,7 @@ from email.utils import format_datetime, formataddr
 from typing import Any
 
 from . import _calendar as cal
+from ._vtimezone import observances
 from .action import Action, Plan
 from .errors import InvalidInterview
 from .events import Contact, Event
@@ -40,18 +41,30 @@ def action_uid(action: Action, interview: Interview, ordinal: int = 1) -> str:
 
 
 def _calendar_time(moment: datetime) -> datetime:
-    """A time as a calendar reader will take it: in its IANA zone, else in UTC.
+    """A time as every calendar reader takes it: in its IANA zone, else in UTC.
 
     A bare UTC offset has no VTIMEZONE to define it, so ``TZID="+05:30"``
-    would be read as floating local time; the same instant in UTC (``...Z``)
-    is read right everywhere.
+    would be read as floating local time; and a local time that a change of
+    offset makes happen twice (01:30 on a night the clocks go back) is read
+    as its first occurrence by some readers (RFC 5545) and as its second by
+    others (ical.js).  Both are written as the same instant in UTC
+    (``...Z``), which every reader reads right.  So is UTC itself.
     """
     if moment.tzinfo is None:  # pragma: no cover - the model keeps times aware
         return moment
     name = cal.zone_name(moment.tzinfo, moment)
-    if name.startswith(("+", "-")):
+    if name.startswith(("+", "-")) or name == "UTC" or _twice(moment):
         return moment.astimezone(cal.UTC)
     return moment
+
+
+def _twice(moment: datetime) -> bool:
+    """Whether *moment*'s wall-clock time happens twice in its zone."""
+    wall = moment.replace(tzinfo=None)
+    return (
+        wall.replace(tzinfo=moment.tzinfo, fold=0).utcoffset()
+        != wall.replace(tzinfo=moment.tzinfo, fold=1).utcoffset()
+    )
 
 
 def to_ics(
@@ -149,8 +162,68 @@ def to_ics_many(
     for uid, old in before.items():  # other interviews' items: as they were
         if not any(uid.endswith(fingerprint) for fingerprint in covered):
             calendar.add_component(old)
-    calendar.add_missing_timezones()
+    _add_timezones(calendar, _previous_zones(previous))
     return bytes(calendar.to_ical())
+
+
+_TIMED = ("DTSTART", "DTEND", "DUE", "RECURRENCE-ID")
+
+
+def _add_timezones(calendar: Any, kept: dict[str, Any]) -> None:
+    """A VTIMEZONE, first in the file, for every TZID its items use (see `_vtimezone`).
+
+    Each covers every year its items fall in.  A zone this library does not
+    know (an item of the previous file that a calendar app rewrote) keeps
+    the previous file's VTIMEZONE.
+    """
+    years: dict[str, set[int]] = {}
+    for item in calendar.subcomponents:
+        for key in _TIMED:
+            value = item.get(key)
+            tzid = None if value is None else value.params.get("TZID")
+            if tzid is not None and isinstance(value.dt, datetime):
+                years.setdefault(str(tzid), set()).add(value.dt.year)
+    zones = []
+    for tzid in sorted(years):
+        try:
+            tz = cal.zone(tzid)
+        except ValueError:
+            if tzid in kept:
+                zones.append(kept[tzid])
+            continue
+        zones.append(_vtimezone(tzid, tz, years[tzid]))
+    calendar.subcomponents[:0] = zones
+
+
+def _vtimezone(tzid: str, tz: Any, years: Collection[int]) -> Any:
+    from icalendar import Timezone, TimezoneDaylight, TimezoneStandard, vRecur
+
+    zone = Timezone()
+    zone.add("tzid", tzid)
+    for observance in observances(tz, years):
+        part = TimezoneDaylight() if observance.daylight else TimezoneStandard()
+        part.add("dtstart", observance.onset)
+        if observance.rule is not None:
+            rule = {name: list(values) for name, values in observance.rule}
+            if observance.until is not None:
+                rule["UNTIL"] = [observance.until]
+            part.add("rrule", vRecur(rule))
+        part.add("tzoffsetfrom", observance.offset_from)
+        part.add("tzoffsetto", observance.offset_to)
+        if observance.name:
+            part.add("tzname", observance.name)
+        zone.add_component(part)
+    return zone
+
+
+def _previous_zones(previous: bytes | None) -> dict[str, Any]:
+    """The VTIMEZONEs of an earlier export, by TZID."""
+    if previous is None:
+        return {}
+    from icalendar import Calendar
+
+    calendar = Calendar.from_ical(previous)  # read once already by _previous_items
+    return {str(zone["TZID"]): zone for zone in calendar.walk("VTIMEZONE") if "TZID" in zone}
 
 
 _CLOSED = frozenset({"CANCELLED", "COMPLETED", "CONFIRMED"})
