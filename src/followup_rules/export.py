@@ -204,7 +204,7 @@ def _vtimezone(tzid: str, tz: Any, years: Collection[int]) -> Any:
         part = TimezoneDaylight() if observance.daylight else TimezoneStandard()
         part.add("dtstart", observance.onset)
         if observance.rule is not None:
-            rule = {name: list(values) for name, values in observance.rule}
+            rule: dict[str, list[Any]] = {name: list(values) for name, values in observance.rule}
             if observance.until is not None:
                 rule["UNTIL"] = [observance.until]
             part.add("rrule", vRecur(rule))
