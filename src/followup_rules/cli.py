@@ -34,9 +34,9 @@ from .action import Action, Plan
 from .agenda import Agenda, AgendaItem, Standing
 from .audit import audit
 from .catalogue import rules_page
-from .errors import FollowupError, _short_repr
+from .errors import FollowupError, InvalidInterview, _short_repr
 from .events import Contact, Event, Outcome, OutOfOffice, Reply, Update
-from .export import describe, eml_name, to_eml, to_ics_many
+from .export import describe, drafts, to_ics_many, write_drafts
 from .messages import TemplatePack
 from .model import ActionKind, Channel, Interview
 from .plan import plan as make_plan
@@ -596,6 +596,17 @@ def _plans(
 )
 @click.option("-o", "--output", type=click.Path(), help="Write here (a directory for eml).")
 @click.option(
+    "--events",
+    is_flag=True,
+    help="ics: every step as an event (VEVENT), not only calls: for calendars that "
+    "ignore to-dos on import.",
+)
+@click.option(
+    "--provenance",
+    is_flag=True,
+    help="eml: add X-Followup-Rule, -Step and -Sources headers (they leave with the mail).",
+)
+@click.option(
     "--tz",
     "zone_name",
     metavar="ZONE",
@@ -610,6 +621,8 @@ def plan_command(
     now_text: str | None,
     fmt: str,
     output: str | None,
+    events: bool,
+    provenance: bool,
     zone_name: str | None,
     templates: str | None,
     locale: str | None,
@@ -628,13 +641,42 @@ def plan_command(
     # A calendar keeps the late steps (still worth doing) and its UIDs count
     # every step: it leaves out only the superseded ones, below.
     plans = _plans(loaded, policy, None if fmt == "ics" else when)
+    packs = _packs(templates, locale) if fmt in ("eml", "ics") else None
+    applications = [
+        (schedule, each.interview, each.history, str(each.path.resolve()))
+        for each, schedule in plans
+    ]
     if fmt == "eml":
         assert output is not None
-        _write_drafts(plans, Path(output), _packs(templates, locale), extra)
+        written = drafts(applications, pack=packs, details=extra, provenance=provenance)
+        write_drafts(written, output)
+        for draft in written:
+            for warning in draft.warnings:
+                _warn(warning)
+        for draft in written:
+            click.echo(f"{draft.path}  Message-ID: {draft.message_id}")
+        click.echo(f"{len(written)} draft(s) written to {output}")
         return
     if fmt == "ics":
         assert when is not None
-        data = _calendar(plans, when, output)
+        previous = None
+        if output is not None and Path(os.path.realpath(output)).is_file():
+            previous = Path(os.path.realpath(output)).read_bytes()
+        try:
+            # The late steps stay (still worth doing), the superseded ones go.
+            data = to_ics_many(
+                applications,
+                now=when.at(plans[0][0].interview),
+                previous=previous,
+                drop_superseded=True,
+                events=events,
+                pack=packs,
+                details=extra,
+            )
+        except InvalidInterview as error:
+            if error.field != "previous":
+                raise
+            raise BadInput(f"{output}: {error}") from None  # names the file, not "previous"
     elif fmt == "json":
         if len(plans) == 1:
             data = serialize.dumps_json(plans[0][1]).encode()
@@ -680,38 +722,6 @@ def _plain_plans(plans: Sequence[tuple[Loaded, Plan]], zone: tzinfo | None) -> s
     return console.export_text()
 
 
-def _calendar(plans: Sequence[tuple[Loaded, Plan]], when: When, output: str | None) -> bytes:
-    """One calendar for all the plans, in sync with the file at *output* if there is one."""
-    previous = None
-    if output is not None:
-        target = Path(os.path.realpath(output))
-        if target.is_file():
-            previous = target.read_bytes()
-    stamp = when.at(plans[0][0].interview)
-    applications = [(schedule, each.interview, each.history) for each, schedule in plans]
-    superseded = [
-        item.action
-        for each, schedule in plans
-        for item in Agenda.of(
-            schedule, each.interview, now=when.at(each.interview), history=each.history
-        ).superseded
-    ]
-    name = None
-    if len(plans) == 1:
-        iv = plans[0][0].interview
-        name = f"Follow-up: {iv.role} at {iv.company}"
-    try:
-        return to_ics_many(
-            applications,
-            now=stamp,
-            previous=previous,
-            leave_out=superseded,
-            name=name or "Interview follow-ups",
-        )
-    except FollowupError as error:
-        raise BadInput(f"{output}: {error}") from None
-
-
 def _packs(templates: str | None, locale: str | None) -> Callable[[Interview], TemplatePack]:
     """The pack for each interview: in --locale, else in its candidate's language.
 
@@ -731,54 +741,6 @@ def _packs(templates: str | None, locale: str | None) -> Callable[[Interview], T
     first = locale or "en"
     made[first] = TemplatePack(templates, locale=first)
     return pack_for
-
-
-def _write_drafts(
-    plans: Sequence[tuple[Loaded, Plan]],
-    directory: Path,
-    packs: Callable[[Interview], TemplatePack],
-    extra: dict[str, str],
-) -> None:
-    many = len(plans) > 1
-    drafts: list[tuple[Path, bytes]] = []
-    warnings: list[str] = []
-    stems: dict[str, int] = {}
-    for each, schedule in plans:
-        folder = directory
-        if many:
-            stem = each.path.stem
-            stems[stem] = stems.get(stem, 0) + 1
-            folder = directory / (stem if stems[stem] == 1 else f"{stem}-{stems[stem]}")
-        for index, action in enumerate(schedule, start=1):
-            if action.channel is not Channel.EMAIL:
-                continue
-            name = eml_name(index, action)
-            draft = to_eml(action, each.interview, packs(each.interview), **extra)
-            if draft["To"] is None:
-                who = action.recipient.name if action.recipient is not None else "nobody"
-                warnings.append(f"{name}: no To: line, no e-mail address is known for {who}")
-            drafts.append((folder / name, draft.as_bytes()))
-    # all rendered before anything is written
-    folders = sorted({path.parent for path, _ in drafts} | {directory})
-    for folder in folders:
-        if folder.exists() and not folder.is_dir():
-            raise BadInput(f"cannot write drafts into {folder}: it is not a directory")
-        try:
-            folder.mkdir(parents=True, exist_ok=True)
-        except OSError as error:
-            raise BadInput(
-                f"cannot write drafts into {folder}: {error.strerror or error}"
-            ) from None
-        if not os.access(folder, os.W_OK):
-            raise PermissionError(13, "not writable", str(folder))
-    # Every target checked before the first is written: a FIFO or a
-    # directory in the way leaves no draft half the set written.
-    targets = [(path, *_output_target(path), data) for path, data in drafts]
-    for path, target, mode, data in targets:
-        _replace(path, target, mode, data)
-    for warning in warnings:
-        _warn(warning)
-    click.echo(f"{len(drafts)} draft(s) written to {directory}")
 
 
 # -- today and next ---------------------------------------------------------------------

@@ -116,6 +116,9 @@ class FollowupState:
             window has closed (rule ``patience``).
         thanked_at: the latest thank-you, as sent or else as planned; the
             first check-in keeps `Policy.min_gap` business days from it.
+        last_email: the latest e-mail to the follow-up contact person (a
+            `Contact`): the thread a new e-mail answers, even when a call
+            came after it.
     """
 
     interview: Interview
@@ -146,6 +149,7 @@ class FollowupState:
     bounce_refundable: bool = False
     quiet_until: datetime | None = None
     thanked_at: datetime | None = None
+    last_email: Contact | None = None
 
     @property
     def contact(self) -> Interviewer:
@@ -334,6 +338,8 @@ def _contact(state: FollowupState, event: Contact, at: datetime, changes: dict[s
         to = event.recipient
         if to is None or person_key(to) == state.interview._contact_key:
             changes["previous"] = event
+            if event.channel is Channel.EMAIL:
+                changes["last_email"] = event
 
 
 def _update(event: Update, at: datetime, changes: dict[str, Any]) -> None:
