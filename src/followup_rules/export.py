@@ -582,7 +582,8 @@ def _sequence(item: Any, old: Any) -> None:
 
 def _cancel(item: Any) -> None:
     """A step the candidate skipped: cancelled, and nothing rings."""
-    item["STATUS"] = "CANCELLED"
+    item.pop("STATUS", None)
+    item.add("status", "CANCELLED")
     item.subcomponents[:] = []
 
 
