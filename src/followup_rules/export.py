@@ -25,6 +25,7 @@ dated at its step's suggested time.  Only `write_drafts` touches the disk.
 from __future__ import annotations
 
 import base64
+import email.policy
 import hashlib
 import os
 import re
@@ -742,7 +743,7 @@ def to_eml(
         candidate = interview.candidate
         pack = default_pack(getattr(candidate, "language", None) or "en")
     message = pack.render(action, interview, **details)
-    draft = EmailMessage()
+    draft = EmailMessage(policy=_DRAFT_POLICY)
     person = action.recipient
     candidate = interview.candidate
     if person is not None and person.email:
@@ -929,6 +930,9 @@ def _replace(path: Path, target: Path, mode: int, data: bytes) -> None:
 
 # -- headers every mail reader reads back exactly -----------------------------------------
 
+_DRAFT_POLICY = email.policy.default.clone(refold_source="none")
+"""The modern policy, except that the headers written here are never folded again:
+the standard library's folding is what lost spaces and quotes."""
 _LINE = 78
 _WORD = 75  # the longest encoded word RFC 2047 allows
 _ATOM = re.compile(r"[A-Za-z0-9!#$%&'*+\-/=?^_`{|}~]+")
@@ -989,15 +993,15 @@ def _mailbox_header(name: str, display: str, address: str) -> str:
     (RFC 2047 drops it, Python's parser keeps it).  Such a run may exceed
     RFC 2047's 75 characters for a very long name rather than be split.
     """
-    words = display.split()
+    words = [word for word in display.split(" ") if word]  # not at a no-break space
     tokens: list[str] = []
-    if all(word.isascii() for word in words):
-        if all(_ATOM.fullmatch(word) and "=?" not in word for word in words):
+    if all(word.isascii() for word in words) and "=?" not in display:
+        if all(_ATOM.fullmatch(word) for word in words):
             tokens = words
         else:
             quoted = '"' + " ".join(words).replace("\\", "\\\\").replace('"', '\\"') + '"'
             tokens = quoted.split(" ")  # a quoted string may be folded at its spaces
-    else:
+    else:  # ("=?" in a quoted string is decoded by some readers: encoded, it reads right)
         run: list[str] = []
         for word in words:
             if word.isascii() and _ATOM.fullmatch(word) and "=?" not in word:
