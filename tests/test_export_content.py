@@ -11,6 +11,7 @@ as a calendar program reads them.
 
 from __future__ import annotations
 
+import re
 from datetime import date, datetime, time, timedelta
 from typing import Any
 
@@ -73,11 +74,16 @@ def description(data: bytes) -> str:
 
 
 def rings(data: bytes) -> list[datetime]:
-    """When each item's reminder rings, as UTC instants."""
+    """When each item's reminder rings, as UTC instants.
+
+    (The trigger is an exact duration in hours: added to the start's instant,
+    not to its wall-clock time, which would shift it across a change of offset.)
+    """
+    assert re.search(rb"TRIGGER:-?P[0-9]*D", data) is None  # no nominal days
     found = []
     for item in items(data):
         for alarm in item.walk("VALARM"):
-            found.append(cal.utc(item["DTSTART"].dt + alarm["TRIGGER"].dt))
+            found.append(cal.utc(item["DTSTART"].dt) + alarm["TRIGGER"].dt)
     return found
 
 
@@ -317,9 +323,15 @@ class TestSkipsRenamesAndReschedules:
         """GmbH becomes SE: the application is found by its name (its file), old items closed."""
         before = signed(company="Acme GmbH")
         after = signed(company="Acme SE")
-        first_export = to_ics(plan(before), before, now=NOW, name="applications/acme.toml")
+        first_export = to_ics(
+            plan(before), before, now=NOW, application_name="applications/acme.toml"
+        )
         second = to_ics(
-            plan(after), after, now=NOW, previous=first_export, name="applications/acme.toml"
+            plan(after),
+            after,
+            now=NOW,
+            previous=first_export,
+            application_name="applications/acme.toml",
         )
         assert self.open_check_ins(second) == 3
         assert self.open_check_ins(first_export) == 3
@@ -342,8 +354,10 @@ class TestSkipsRenamesAndReschedules:
         """A file exported without an id, then given one: the same application."""
         before = signed()
         after = signed(id="acme-2024", company="Acme SE")
-        first_export = to_ics(plan(before), before, now=NOW, name="acme.toml")
-        second = to_ics(plan(after), after, now=NOW, previous=first_export, name="acme.toml")
+        first_export = to_ics(plan(before), before, now=NOW, application_name="acme.toml")
+        second = to_ics(
+            plan(after), after, now=NOW, previous=first_export, application_name="acme.toml"
+        )
         assert self.open_check_ins(second) == 3
 
     def test_a_step_done_before_a_rename_is_completed_not_cancelled(self) -> None:
@@ -352,7 +366,7 @@ class TestSkipsRenamesAndReschedules:
         schedule = plan(before)
         note = first(schedule, ActionKind.THANK_YOU)
         old_uid = action_ids(schedule, before)[list(schedule).index(note)]
-        first_export = to_ics(schedule, before, now=NOW, name="acme.toml")
+        first_export = to_ics(schedule, before, now=NOW, application_name="acme.toml")
         after = signed(company="Acme SE")
         history = [note.done()]
         second = to_ics(
@@ -361,14 +375,14 @@ class TestSkipsRenamesAndReschedules:
             now=NOW,
             history=history,
             previous=first_export,
-            name="acme.toml",
+            application_name="acme.toml",
         )
         assert str(by_uid(second)[old_uid]["STATUS"]) == "COMPLETED"
 
     def test_another_applications_items_are_kept_as_they_were(self) -> None:
         """Another file's items in the same calendar: untouched by this one's rename."""
         globex = signed(company="Globex")
-        theirs = to_ics(plan(globex), globex, now=NOW, name="globex.toml")
+        theirs = to_ics(plan(globex), globex, now=NOW, application_name="globex.toml")
         before, after = signed(company="Acme GmbH"), signed(company="Acme SE")
         merged = to_ics_many(
             [(plan(globex), globex, (), "globex.toml"), (plan(before), before, (), "acme.toml")],

@@ -102,9 +102,9 @@ class TestCalendarHeader:
         assert str(calendar_of(data)["X-WR-CALNAME"]) == "Interview follow-ups"
 
     def test_a_calendar_can_be_given_its_name(self) -> None:
-        """calendar_name= names it, whatever the number of interviews."""
+        """name= names it, whatever the number of interviews."""
         iv = signed()
-        data = to_ics_many([(plan(iv), iv, ())], now=NOW, calendar_name="Job hunt 2024")
+        data = to_ics_many([(plan(iv), iv, ())], now=NOW, name="Job hunt 2024")
         assert str(calendar_of(data)["X-WR-CALNAME"]) == "Job hunt 2024"
 
 

@@ -55,7 +55,6 @@ from .rules import RULES
 __all__ = [
     "Draft",
     "action_uid",
-    "describe",
     "drafts",
     "eml_name",
     "to_eml",
@@ -120,7 +119,7 @@ def to_ics(
     awake: tuple[time, time] = AWAKE,
     pack: Packs = None,
     details: Mapping[str, Any] | None = None,
-    name: str | None = None,
+    application_name: str | None = None,
 ) -> bytes:
     """The plan of one interview as an iCalendar file (see `to_ics_many`).
 
@@ -139,7 +138,8 @@ def to_ics(
         awake: the candidate's waking hours, local time.
         pack: the templates the messages in the items are written with.
         details: details for the messages (as `render` takes them).
-        name: the application's stable name (see `Application`).
+        application_name: the application's stable name, e.g. its file's
+            path (see `Application`).
 
     Raises:
         InvalidInterview: *now* is not an aware datetime, or *previous* is
@@ -147,8 +147,8 @@ def to_ics(
         TemplateError: a message cannot be written with *pack*.
     """
     entry: Application = (plan, interview, history)
-    if name is not None:
-        entry = (plan, interview, history, name)
+    if application_name is not None:
+        entry = (plan, interview, history, application_name)
     return to_ics_many(
         [entry],
         now=now,
@@ -175,7 +175,7 @@ def to_ics_many(
     awake: tuple[time, time] = AWAKE,
     pack: Packs = None,
     details: Mapping[str, Any] | None = None,
-    calendar_name: str | None = None,
+    name: str | None = None,
 ) -> bytes:
     """One calendar for many applications: ``(plan, interview, history[, name])`` each.
 
@@ -206,7 +206,7 @@ def to_ics_many(
     Args:
         applications: ``(plan, interview, history)`` or ``(plan, interview,
             history, name)`` each (see `Application`).
-        calendar_name: the calendar's name (``X-WR-CALNAME``); by default
+        name: the calendar's name (``X-WR-CALNAME``); by default
             "Follow-up: ROLE at COMPANY" for one application, else
             "Interview follow-ups".
         Others: as `to_ics`.
@@ -235,12 +235,12 @@ def to_ics_many(
     calendar = Calendar()
     calendar.add("prodid", "-//followup_rules//Interview follow-up plan//EN")
     calendar.add("version", "2.0")
-    if calendar_name is None:
-        calendar_name = "Interview follow-ups"
+    if name is None:
+        name = "Interview follow-ups"
         if len(entries) == 1:
             iv = entries[0].interview
-            calendar_name = f"Follow-up: {iv.role} at {iv.company}"
-    calendar.add("x-wr-calname", calendar_name)
+            name = f"Follow-up: {iv.role} at {iv.company}"
+    calendar.add("x-wr-calname", name)
     written: set[str] = set()
     for entry in entries:
         for item in writer.items(entry, before, left_out, drop_superseded):
@@ -424,7 +424,7 @@ class _Writer:
         alarm.add("action", "DISPLAY")
         alarm.add("description", summary)
         ring = _ring(action, self.reminder, interview.zone_of(interview.candidate), self.awake)
-        alarm.add("trigger", ring - cal.utc(start))
+        alarm.add("trigger", _exact_duration(ring - cal.utc(start)))
         item.add_component(alarm)
         return item
 
@@ -508,6 +508,28 @@ def _ring(action: Action, reminder: timedelta, tz: tzinfo, awake: tuple[time, ti
         morning = cal.local_instant(day, wakes, tz)
         evening = cal.local_instant(day - timedelta(days=1), sleeps, tz)
     return morning if morning < cal.utc(action.latest) else evening
+
+
+def _exact_duration(delta: timedelta) -> Any:
+    """A duration in hours, minutes and seconds: ``-PT30H15M``, never ``-P1DT6H15M``.
+
+    RFC 5545 counts a duration's days on the wall clock, 23 or 25 hours
+    across a change of offset; hours are exact, so a reminder rings at the
+    instant it was worked out for.
+    """
+    from icalendar import vDuration
+
+    class Exact(vDuration):
+        def to_ical(self) -> bytes:
+            seconds = int(self.td.total_seconds())
+            sign = "-" if seconds < 0 else ""
+            hours, rest = divmod(abs(seconds), 3600)
+            minutes, seconds = divmod(rest, 60)
+            parts = [f"{hours}H" if hours else "", f"{minutes}M" if minutes else ""]
+            parts.append(f"{seconds}S" if seconds or not any(parts) else "")
+            return f"{sign}PT{''.join(parts)}".encode("ascii")
+
+    return Exact(delta)
 
 
 def _calendar_time(moment: datetime) -> datetime:
