@@ -524,3 +524,14 @@ class TestTel:
         iv = signed()
         with pytest.raises(TemplateError, match="tel"):
             render(first(plan(iv), ActionKind.THANK_YOU), iv).tel()
+
+
+def test_a_draft_whose_links_loop_is_refused(tmp_path: Path) -> None:
+    """A draft's name taken by a link to itself: refused, naming it, nothing written."""
+    iv = signed()
+    found = drafts([(plan(iv), iv, ())])
+    loop = tmp_path / found[-1].path
+    loop.symlink_to(loop)
+    with pytest.raises(OSError, match="symbolic links loop"):
+        write_drafts(found, tmp_path)
+    assert sorted(p.name for p in tmp_path.iterdir()) == [loop.name]

@@ -28,6 +28,7 @@ from followup_rules import (
     InvalidInterview,
     Outcome,
     Plan,
+    Policy,
     Skip,
     TemplatePack,
     Update,
@@ -127,7 +128,7 @@ class TestWhatAnItemSays:
         lines = description(to_ics(Plan([call]), iv, now=NOW)).splitlines()
         assert lines[1:3] == [
             "When: Thu 11 Jul 2024, 10:00-11:30 (America/New_York), best at 10:00",
-            f"Why: {RULES[call.rule].summary}",
+            f"Why: {RULES[call.rule].summary.replace('`', '')}",
         ]
 
     def test_a_candidate_elsewhere_sees_the_window_on_their_own_clock(self) -> None:
@@ -434,3 +435,24 @@ class TestApplicationsAsGiven:
             for item in items(to_ics(schedule, iv, now=later, drop_superseded=True))
         }
         assert "ask_for_cards" not in kinds and "check_in" in kinds
+
+
+class TestOddInputs:
+    def test_the_same_application_twice_gives_each_uid_once(self) -> None:
+        """No duplicate UID in a file, whatever the caller passes."""
+        iv = signed()
+        schedule = plan(iv)
+        found = [
+            str(item["UID"])
+            for item in items(to_ics_many([(schedule, iv, ()), (schedule, iv, ())], now=NOW))
+        ]
+        assert sorted(found) == sorted(set(found)) and len(found) == len(schedule)
+
+    def test_a_mailed_card_says_where_to_post_it(self) -> None:
+        """A thank-you card by post: the envelope and the card's text."""
+        iv = signed(address="1 Main Street, Springfield")
+        card = first(plan(iv, Policy(thank_you_channel=Channel.POSTAL)), ActionKind.THANK_YOU)
+        assert card.channel is Channel.POSTAL
+        message = render(card, iv)
+        text = description(to_ics(Plan([card]), iv, now=NOW))
+        assert text.endswith(f"Post to: {message.to}\n\n{message.text}")

@@ -63,7 +63,7 @@ __all__ = [
     "write_drafts",
 ]
 
-Application = (
+PlannedApplication = (
     tuple[Plan, Interview, Iterable[Event]] | tuple[Plan, Interview, Iterable[Event], str]
 )
 """One application to export: ``(plan, interview, history)``, or with a fourth
@@ -139,14 +139,14 @@ def to_ics(
         pack: the templates the messages in the items are written with.
         details: details for the messages (as `render` takes them).
         application_name: the application's stable name, e.g. its file's
-            path (see `Application`).
+            path (see `PlannedApplication`).
 
     Raises:
         InvalidInterview: *now* is not an aware datetime, or *previous* is
             not an iCalendar file.
         TemplateError: a message cannot be written with *pack*.
     """
-    entry: Application = (plan, interview, history)
+    entry: PlannedApplication = (plan, interview, history)
     if application_name is not None:
         entry = (plan, interview, history, application_name)
     return to_ics_many(
@@ -164,7 +164,7 @@ def to_ics(
 
 
 def to_ics_many(
-    applications: Iterable[Application],
+    applications: Iterable[PlannedApplication],
     *,
     now: datetime,
     previous: bytes | None = None,
@@ -205,7 +205,7 @@ def to_ics_many(
 
     Args:
         applications: ``(plan, interview, history)`` or ``(plan, interview,
-            history, name)`` each (see `Application`).
+            history, name)`` each (see `PlannedApplication`).
         name: the calendar's name (``X-WR-CALNAME``); by default
             "Follow-up: ROLE at COMPANY" for one application, else
             "Interview follow-ups".
@@ -296,7 +296,7 @@ class _Entry:
         return uid[: -len(self.suffix)] if uid.endswith(self.suffix) else uid
 
 
-def _entries(applications: Iterable[Application]) -> list[_Entry]:
+def _entries(applications: Iterable[PlannedApplication]) -> list[_Entry]:
     entries = []
     for index, value in enumerate(applications):
         if not isinstance(value, tuple) or len(value) not in (3, 4):
@@ -434,7 +434,7 @@ class _Writer:
         lines += _when(action, interview)
         rule = RULES.get(action.rule)
         if rule is not None:
-            lines.append(f"Why: {rule.summary}")
+            lines.append(f"Why: {rule.summary.replace('`', '')}")  # no code marks
         message = self.message(action, interview)
         person = action.recipient
         if message is not None:
@@ -790,7 +790,7 @@ def to_eml(
 
 
 def drafts(
-    applications: Iterable[Application],
+    applications: Iterable[PlannedApplication],
     *,
     pack: Packs = None,
     details: Mapping[str, Any] | None = None,
