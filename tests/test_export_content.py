@@ -18,7 +18,7 @@ from typing import Any
 import icalendar
 import pendulum
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 
 from followup_rules import (
     ActionKind,
@@ -43,6 +43,9 @@ from followup_rules.rules import RULES
 from .factories import ANA, interview
 from .strategies import interviews
 
+# A plan, a whole calendar with its messages and a parse per example: at most
+# 150 examples even in CI (the profile's own number when smaller).
+EXPENSIVE = settings(max_examples=min(settings.default.max_examples, 150))
 NOW = pendulum.datetime(2026, 7, 1, 9, tz="UTC")
 SAM = Candidate("Sam Lee", email="sam@example.com")
 BERLIN_BO = Interviewer("Bo Chen", email="bo@acme.example", timezone="Europe/Berlin")
@@ -269,6 +272,7 @@ class TestReminders:
             to_ics(plan(iv), iv, now=NOW, awake=awake)
 
     @given(iv=interviews())
+    @EXPENSIVE
     def test_no_reminder_rings_at_night_or_after_the_window(self, iv: Any) -> None:
         """Property: every ring is between 08:00 and 21:00 of the candidate's own day,
         and before the step's window closes."""

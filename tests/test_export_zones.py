@@ -22,7 +22,8 @@ import pendulum
 import pytest
 import vobject
 from dateutil.tz import tzutc
-from hypothesis import given
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from followup_rules import (
     Action,
@@ -40,6 +41,9 @@ from followup_rules.export import to_ics, to_ics_many
 from .factories import ANA, interview
 from .strategies import interviews
 
+# A plan, a whole calendar with its messages and a parse per example: at most
+# 150 examples even in CI (the profile's own number when smaller).
+EXPENSIVE = settings(max_examples=min(settings.default.max_examples, 150))
 NOW = pendulum.datetime(2026, 7, 1, tz="UTC")
 SCRIPT = Path(__file__).resolve().parent.parent / "scripts" / "ics_times.mjs"
 Times = dict[str, tuple[datetime, datetime]]
@@ -55,19 +59,25 @@ def signed(**changes: Any) -> Any:
     )
 
 
-def read_by_vobject(data: bytes) -> Times:
+def read_by_vobject(data: bytes, *, vobjects_own_choice: bool = False) -> Times:
     """Each item's start and end by UID, as vobject places them from the file's zones.
 
-    vobject keeps a registry of zones across files and falls back to pytz by
-    name for a TZID it has not registered: the registry is emptied first,
-    and a time whose zone is not the file's (dateutil's reading of its
-    VTIMEZONE) or UTC fails the test.
+    vobject keeps a registry of zones across files, and skips a file's zone
+    that matches UTC over 2000-2020 (it then looks the TZID up by name in
+    pytz).  So the registry is emptied, and each of the file's VTIMEZONEs is
+    registered as vobject reads it (dateutil's reading of the component);
+    with *vobjects_own_choice*, vobject registers them itself.  Either way, a
+    time whose zone is not the file's or UTC fails the test.
     """
     registry = vars(vobject.icalendar)["__tzidMap"]
     registry.clear()
     registry["UTC"] = tzutc()
+    text = data.decode("utf-8")
+    if not vobjects_own_choice:
+        for zone in getattr(vobject.readOne(text), "vtimezone_list", []):
+            registry[zone.tzid.value] = zone.gettzinfo()
     found: Times = {}
-    calendar = vobject.readOne(data.decode("utf-8"))
+    calendar = vobject.readOne(text)
     for item in calendar.getChildren():
         if item.name not in ("VEVENT", "VTODO"):
             continue
@@ -187,6 +197,15 @@ class TestEveryReaderReadsThePlansTimes:
         assert planned(schedule, iv) == as_utc(read_by_vobject(data))
         assert planned(schedule, iv) == read_by_icaljs(data, tmp_path)
 
+    @pytest.mark.parametrize("zone", ["Europe/London", "Europe/Dublin", "Europe/Lisbon"])
+    def test_vobject_takes_the_files_zone_even_where_winter_is_utc(self, zone: str) -> None:
+        """vobject takes a zone equal to UTC over 2000-2020 for UTC (and then pytz, wrong
+        after 2037): the zone is written from 2000 on, so vobject keeps the file's."""
+        iv = signed(starts_at=pendulum.datetime(2040, 7, 3, 10, tz=zone), decision_by=None)
+        schedule = plan(iv)
+        data = to_ics(schedule, iv, now=NOW)
+        assert planned(schedule, iv) == as_utc(read_by_vobject(data, vobjects_own_choice=True))
+
     def test_an_item_moved_years_later_is_still_read_right(self) -> None:
         """The yearly rules are open-ended: a time in 2060 in the same zone reads right."""
         iv = signed()
@@ -199,11 +218,32 @@ class TestEveryReaderReadsThePlansTimes:
         assert (start, end) == (moved.earliest, moved.latest)
 
     @given(iv=interviews())
+    @EXPENSIVE
     def test_any_interview_in_any_zone_is_read_right(self, iv: Any) -> None:
         """Property: zones on both hemispheres, odd offsets, days around DST changes."""
         schedule = plan(iv)
         data = to_ics(schedule, iv, now=NOW)
         assert planned(schedule, iv) == as_utc(read_by_vobject(data))
+
+
+class TestEveryZone:
+    """Property: any IANA zone, any moment from 1990 to 2070, read right by vobject."""
+
+    @given(
+        zone=st.sampled_from(sorted(cal.iana_names())),
+        seconds=st.integers(
+            int(datetime(1990, 1, 1, tzinfo=timezone.utc).timestamp()),
+            int(datetime(2070, 1, 1, tzinfo=timezone.utc).timestamp()),
+        ),
+        minutes=st.integers(1, 60 * 24 * 3),
+    )
+    def test_any_zone_any_moment(self, zone: str, seconds: int, minutes: int) -> None:
+        start = pendulum.from_timestamp(seconds, tz=zone)
+        end = start.add(minutes=minutes)
+        iv = signed()
+        data = to_ics(Plan([step(start, end)]), iv, now=NOW)
+        expected = [(cal.utc(start), cal.utc(end))]
+        assert expected == list(as_utc(read_by_vobject(data)).values())
 
 
 class TestTheZonesAsWritten:
