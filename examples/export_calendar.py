@@ -12,8 +12,8 @@ from pathlib import Path
 
 import pendulum
 
-from followup_rules import Channel, plan
-from followup_rules.export import eml_name, to_eml, to_ics
+from followup_rules import plan
+from followup_rules.export import drafts, to_ics, write_drafts
 from followup_rules.serialize import load_interview
 
 HERE = Path(__file__).parent
@@ -25,12 +25,13 @@ def main() -> None:
     interview = load_interview(HERE / "interview.toml")
     schedule = plan(interview)
     now = pendulum.datetime(2026, 7, 1, tz="UTC")  # the calendar's timestamp: pass it in
-    (out / "followup.ics").write_bytes(to_ics(schedule, interview, now=now))
-    for index, action in enumerate(schedule, start=1):
-        if action.channel is Channel.EMAIL:
-            (out / eml_name(index, action)).write_bytes(to_eml(action, interview).as_bytes())
-    for path in sorted(out.iterdir()):
-        print(path)
+    # events=True: every step an event, for calendars that ignore to-dos on import
+    (out / "followup.ics").write_bytes(to_ics(schedule, interview, now=now, events=True))
+    written = drafts([(schedule, interview, ())])  # every e-mail step's draft, rendered
+    write_drafts(written, out)
+    print(out / "followup.ics")
+    for draft in written:
+        print(out / draft.path, draft.message_id, *draft.warnings)
 
 
 if __name__ == "__main__":

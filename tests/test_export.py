@@ -64,7 +64,7 @@ def test_calendar_parses_back_with_the_same_times() -> None:
         assert item["DTSTART"].dt == action.earliest
         end = item["DTEND"] if item.name == "VEVENT" else item["DUE"]
         assert end.dt == action.latest
-        assert action.rule in str(item["DESCRIPTION"])
+        assert str(item["X-FOLLOWUP-RULE"]) == action.rule
         assert item.walk("VALARM")
     assert b"BEGIN:VTIMEZONE" in data and b"TZID=America/New_York" in data
 

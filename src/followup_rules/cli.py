@@ -40,13 +40,12 @@ from ._cli_help import (
     TODAY_EXAMPLES,
 )
 from .action import Plan
-from .agenda import Agenda
 from .audit import audit
-from .errors import FollowupError, _short_repr
-from .export import describe, eml_name, to_eml, to_ics_many
+from .errors import FollowupError, InvalidInterview, _short_repr
+from .export import describe, drafts, to_ics_many, write_drafts
 from .loop import Application, agenda_many, parse_when
 from .messages import Message, TemplatePack, candidate_locale
-from .model import Channel, Interview, Interviewer
+from .model import Interview, Interviewer
 from .policy import Policy
 from .serialize import InterviewFile
 
@@ -218,16 +217,6 @@ def _write_atomically(path: Path, data: bytes) -> None:
     files.write_atomically(path, data)
 
 
-def _output_target(path: Path) -> tuple[Path, int | None]:
-    """Where writing *path* lands, and the mode to keep (None: a new file): `files.target`."""
-    found = files.target(path)
-    return found.real, found.mode
-
-
-def _replace(path: Path, target: Path, mode: int | None, data: bytes) -> None:
-    files.Target(path, target, mode).write(data)
-
-
 class OneLineGroup(click.Group):
     """A group whose usage errors (an unknown option, a missing one) are one line too."""
 
@@ -361,6 +350,17 @@ def _plans(
 )
 @click.option("-o", "--output", type=click.Path(), help="Write here (a directory for eml).")
 @click.option(
+    "--events",
+    is_flag=True,
+    help="ics: every step as an event (VEVENT), not only calls: for calendars that "
+    "ignore to-dos on import.",
+)
+@click.option(
+    "--provenance",
+    is_flag=True,
+    help="eml: add X-Followup-Rule, -Step and -Sources headers (they leave with the mail).",
+)
+@click.option(
     "--tz",
     "zone_name",
     metavar="ZONE",
@@ -375,6 +375,8 @@ def plan_command(
     now_text: str | None,
     fmt: str,
     output: str | None,
+    events: bool,
+    provenance: bool,
     zone_name: str | None,
     templates: str | None,
     locale: str | None,
@@ -391,15 +393,44 @@ def plan_command(
     policy = _load_policy(policy_path)
     loaded = _load_files(interviews, history_path)
     # A calendar keeps the late steps (still worth doing) and its UIDs count
-    # every step: it leaves out only the superseded ones (see _calendar).
+    # every step: it leaves out only the superseded ones, below.
     plans = _plans(loaded, policy, None if fmt == "ics" else when)
+    packs = _packs(templates, locale) if fmt in ("eml", "ics") else None
+    applications = [
+        (schedule, each.interview, each.history, str(each.path.resolve()))
+        for each, schedule in plans
+    ]
     if fmt == "eml":
         assert output is not None
-        _write_drafts(plans, Path(output), _packs(templates, locale), extra)
+        written = drafts(applications, pack=packs, details=extra, provenance=provenance)
+        write_drafts(written, output)
+        for draft in written:
+            for warning in draft.warnings:
+                _warn(warning)
+        for draft in written:
+            click.echo(f"{draft.path}  Message-ID: {draft.message_id}")
+        click.echo(f"{len(written)} draft(s) written to {output}")
         return
     if fmt == "ics":
         assert when is not None
-        data = _calendar(plans, when, output)
+        previous = None
+        if output is not None and Path(os.path.realpath(output)).is_file():
+            previous = Path(os.path.realpath(output)).read_bytes()
+        try:
+            # The late steps stay (still worth doing), the superseded ones go.
+            data = to_ics_many(
+                applications,
+                now=when.at(plans[0][0].interview),
+                previous=previous,
+                drop_superseded=True,
+                events=events,
+                pack=packs,
+                details=extra,
+            )
+        except InvalidInterview as error:
+            if error.field != "previous":
+                raise
+            raise BadInput(f"{output}: {error}") from None  # names the file, not "previous"
     elif fmt == "json":  # always a list of {file, plan}, for one file or many
         listed = [{"file": str(each.path), "plan": serialize.unstructure(s)} for each, s in plans]
         data = (json.dumps(listed, indent=2, sort_keys=True, ensure_ascii=False) + "\n").encode()
@@ -431,38 +462,6 @@ def _display_zone_name(zone_name: str) -> tzinfo:
         raise BadInput(f"--tz: unknown time zone {_short_repr(zone_name)}") from None
 
 
-def _calendar(plans: Sequence[tuple[Loaded, Plan]], when: When, output: str | None) -> bytes:
-    """One calendar for all the plans, in sync with the file at *output* if there is one."""
-    previous = None
-    if output is not None:
-        target = Path(os.path.realpath(output))
-        if target.is_file():
-            previous = target.read_bytes()
-    stamp = when.at(plans[0][0].interview)
-    applications = [(schedule, each.interview, each.history) for each, schedule in plans]
-    superseded = [
-        item.action
-        for each, schedule in plans
-        for item in Agenda.of(
-            schedule, each.interview, now=when.at(each.interview), history=each.history
-        ).superseded
-    ]
-    name = None
-    if len(plans) == 1:
-        iv = plans[0][0].interview
-        name = f"Follow-up: {iv.role} at {iv.company}"
-    try:
-        return to_ics_many(
-            applications,
-            now=stamp,
-            previous=previous,
-            leave_out=superseded,
-            name=name or "Interview follow-ups",
-        )
-    except FollowupError as error:
-        raise BadInput(f"{output}: {error}") from None
-
-
 def _packs(templates: str | None, locale: str | None) -> Callable[[Interview], TemplatePack]:
     """The pack for each interview: in --locale, else in its candidate's language.
 
@@ -481,54 +480,6 @@ def _packs(templates: str | None, locale: str | None) -> Callable[[Interview], T
     first = locale or "en"
     made[first] = TemplatePack(templates, locale=first)
     return pack_for
-
-
-def _write_drafts(
-    plans: Sequence[tuple[Loaded, Plan]],
-    directory: Path,
-    packs: Callable[[Interview], TemplatePack],
-    extra: dict[str, str],
-) -> None:
-    many = len(plans) > 1
-    drafts: list[tuple[Path, bytes]] = []
-    warnings: list[str] = []
-    stems: dict[str, int] = {}
-    for each, schedule in plans:
-        folder = directory
-        if many:
-            stem = each.path.stem
-            stems[stem] = stems.get(stem, 0) + 1
-            folder = directory / (stem if stems[stem] == 1 else f"{stem}-{stems[stem]}")
-        for index, action in enumerate(schedule, start=1):
-            if action.channel is not Channel.EMAIL:
-                continue
-            name = eml_name(index, action)
-            draft = to_eml(action, each.interview, packs(each.interview), **extra)
-            if draft["To"] is None:
-                who = action.recipient.name if action.recipient is not None else "nobody"
-                warnings.append(f"{name}: no To: line, no e-mail address is known for {who}")
-            drafts.append((folder / name, draft.as_bytes()))
-    # all rendered before anything is written
-    folders = sorted({path.parent for path, _ in drafts} | {directory})
-    for folder in folders:
-        if folder.exists() and not folder.is_dir():
-            raise BadInput(f"cannot write drafts into {folder}: it is not a directory")
-        try:
-            folder.mkdir(parents=True, exist_ok=True)
-        except OSError as error:
-            raise BadInput(
-                f"cannot write drafts into {folder}: {error.strerror or error}"
-            ) from None
-        if not os.access(folder, os.W_OK):
-            raise PermissionError(13, "not writable", str(folder))
-    # Every target checked before the first is written: a FIFO or a
-    # directory in the way leaves no draft half the set written.
-    targets = [(path, *_output_target(path), data) for path, data in drafts]
-    for path, target, mode, data in targets:
-        _replace(path, target, mode, data)
-    for warning in warnings:
-        _warn(warning)
-    click.echo(f"{len(drafts)} draft(s) written to {directory}")
 
 
 # -- today and next ---------------------------------------------------------------------

@@ -1,32 +1,85 @@
-"""Export a plan: an iCalendar file (icalendar) and e-mail drafts (stdlib email).
+"""Export a plan: a calendar file (icalendar) and e-mail drafts (stdlib email).
+
+A **calendar** (`to_ics`, `to_ics_many`) has one item per step: a to-do, or an
+event (calls always; every step with ``events=True``, for the calendars that
+ignore to-dos on import).  Each item names the company and role, says when
+(in the recipient's zone and in the candidate's), why (the rule, in words),
+and holds the message to send or the call's number and script; its reminder
+rings at a waking hour of the candidate's own day.  Times are read the same
+by every calendar program (see `followup_rules._vtimezone`).  Re-exported over
+the previous file, the calendar stays in sync: the same UIDs (the steps'
+ids), steps done marked done, steps skipped or dropped cancelled, ``SEQUENCE``
+raised on every item that changed, and an application's old items cancelled
+after a rename or a reschedule.  Where an item came from (rule, sources,
+template, application) is kept in ``X-FOLLOWUP-*`` properties, which no
+calendar shows.
+
+A **draft** (`to_eml`, `drafts`, `write_drafts`) is an ``.eml`` file a mail
+client opens as a draft to edit and send: names with accents and quotes and
+long subjects are written so that every reader reads them back exactly.
 
 Both are pure: the calendar's DTSTAMP is the *now* you pass, and each draft is
-dated at its action's suggested time.  A calendar re-exported over the
-previous one (pass its bytes as *previous*) stays in sync in the reader's
-calendar: the same UIDs, steps done marked done, steps dropped cancelled,
-``SEQUENCE`` raised on every item that changed.
+dated at its step's suggested time.  Only `write_drafts` touches the disk.
 """
 
 from __future__ import annotations
 
+import base64
+import email.policy
 import hashlib
-from collections.abc import Collection, Iterable
-from datetime import datetime, timedelta
+import os
+import re
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
+from datetime import datetime, time, timedelta, tzinfo
 from email.message import EmailMessage
-from email.utils import format_datetime, formataddr
+from email.utils import format_datetime
+from pathlib import Path, PurePath
 from typing import Any
 
+import attrs
+
 from . import _calendar as cal
+from . import files
+from ._vtimezone import observances
 from .action import Action, Plan
 from .errors import InvalidInterview
-from .events import Contact, Event
+from .events import Contact, Event, Skip
 from .identity import action_id, action_ids, done_ids, slug
 from .identity import interview_key as interview_key  # importable from here, as before
 from .identity import person_key as person_key
-from .messages import TemplatePack, candidate_locale, default_pack
+from .messages import Message, TemplateError, TemplatePack, candidate_locale, default_pack
 from .model import Channel, Interview
+from .rules import RULES
 
-__all__ = ["action_uid", "to_eml", "to_ics", "to_ics_many"]
+__all__ = [
+    "Draft",
+    "action_uid",
+    "drafts",
+    "eml_name",
+    "to_eml",
+    "to_ics",
+    "to_ics_many",
+    "write_drafts",
+]
+
+PlannedApplication = (
+    tuple[Plan, Interview, Iterable[Event]] | tuple[Plan, Interview, Iterable[Event], str]
+)
+"""One application to export: ``(plan, interview, history)``, or with a fourth
+item, its *name*: a stable name the caller gives it (the command line gives the
+interview file's path).  The name tells the application's calendar items from
+other applications' when the interview has no `Interview.id`, so that they are
+still found after a rename or a reschedule, and names its folder of drafts."""
+
+Packs = TemplatePack | Callable[[Interview], TemplatePack] | None
+"""The templates to write messages with: one pack, a function giving each
+interview its pack, or None for the built-in pack in each candidate's language."""
+
+REMINDER = timedelta(minutes=15)
+AWAKE = (time(8), time(21))
+"""The candidate's waking hours: no reminder rings outside them (local time)."""
+_SLOT = timedelta(minutes=15)
+"""How long a step that is not a call lasts when it is written as an event."""
 
 
 def action_uid(action: Action, interview: Interview, ordinal: int = 1) -> str:
@@ -39,19 +92,16 @@ def action_uid(action: Action, interview: Interview, ordinal: int = 1) -> str:
     return action_id(action, interview, ordinal)
 
 
-def _calendar_time(moment: datetime) -> datetime:
-    """A time as a calendar reader will take it: in its IANA zone, else in UTC.
+def describe(action: Action) -> str:
+    """`Action.describe`, flagging a call to someone whose number nobody knows."""
+    line = action.describe()
+    person = action.recipient
+    if action.channel is Channel.PHONE and person is not None and not person.phone:
+        line += " (no phone number known: find it first)"
+    return line
 
-    A bare UTC offset has no VTIMEZONE to define it, so ``TZID="+05:30"``
-    would be read as floating local time; the same instant in UTC (``...Z``)
-    is read right everywhere.
-    """
-    if moment.tzinfo is None:  # pragma: no cover - the model keeps times aware
-        return moment
-    name = cal.zone_name(moment.tzinfo, moment)
-    if name.startswith(("+", "-")):
-        return moment.astimezone(cal.UTC)
-    return moment
+
+# -- calendars ---------------------------------------------------------------------------
 
 
 def to_ics(
@@ -62,105 +112,459 @@ def to_ics(
     history: Iterable[Event] = (),
     previous: bytes | None = None,
     leave_out: Collection[Action] = (),
-    reminder: timedelta = timedelta(minutes=15),
+    drop_superseded: bool = False,
+    events: bool = False,
+    reminder: timedelta = REMINDER,
+    awake: tuple[time, time] = AWAKE,
+    pack: Packs = None,
+    details: Mapping[str, Any] | None = None,
+    application_name: str | None = None,
 ) -> bytes:
-    """The plan as an iCalendar file: a VEVENT per call, a VTODO per other step.
-
-    Times carry their IANA zone (TZID with VTIMEZONE), or are written in UTC
-    when the zone is a bare offset (which no VTIMEZONE names); each item has a
-    reminder *reminder* before its suggested time, the rule and sources in
-    its description, and a UID that is the step's id
-    (`followup_rules.identity`), stable across replanning (pass the same
-    *history* the plan was made with), so re-importing updates, not duplicates.
+    """The plan of one interview as an iCalendar file (see `to_ics_many`).
 
     Args:
         plan: the plan to export.
         interview: the interview it is for.
         now: the calendar's timestamp (``DTSTAMP``); aware.
-        history: the history the plan was made with.
-        previous: the calendar exported before, to stay in sync with it: each
-            of its steps this plan no longer has is written again, marked
-            done (``STATUS:COMPLETED`` on a to-do, ``STATUS:CONFIRMED`` on a
-            call, which RFC 5545 gives no "completed" status) when the history
-            has it, else ``STATUS:CANCELLED``; each item that changed gets a
-            higher ``SEQUENCE``; the items of other interviews stay as they were.
-        leave_out: steps of *plan* to leave out of the calendar, e.g. those
-            an `Agenda` says are superseded; the others keep their UIDs, and
-            a left-out step the previous calendar has is cancelled there.
+        history: the history the plan was made with (for the UIDs, the
+            steps done and the steps skipped).
+        previous: the calendar exported before, to stay in sync with it.
+        leave_out: steps of *plan* to leave out of the calendar.
+        drop_superseded: leave out the steps an `Agenda` at *now* says are
+            superseded (their window closed and they are no longer to do).
+        events: write every step as an event (VEVENT), not only calls.
         reminder: how long before the suggested time the reminder rings.
+        awake: the candidate's waking hours, local time.
+        pack: the templates the messages in the items are written with.
+        details: details for the messages (as `render` takes them).
+        application_name: the application's stable name, e.g. its file's
+            path (see `PlannedApplication`).
 
     Raises:
         InvalidInterview: *now* is not an aware datetime, or *previous* is
             not an iCalendar file.
+        TemplateError: a message cannot be written with *pack*.
     """
+    entry: PlannedApplication = (plan, interview, history)
+    if application_name is not None:
+        entry = (plan, interview, history, application_name)
     return to_ics_many(
-        [(plan, interview, history)],
+        [entry],
         now=now,
         previous=previous,
         leave_out=leave_out,
+        drop_superseded=drop_superseded,
+        events=events,
         reminder=reminder,
-        name=f"Follow-up: {interview.role} at {interview.company}",
+        awake=awake,
+        pack=pack,
+        details=details,
     )
 
 
 def to_ics_many(
-    applications: Iterable[tuple[Plan, Interview, Iterable[Event]]],
+    applications: Iterable[PlannedApplication],
     *,
     now: datetime,
     previous: bytes | None = None,
     leave_out: Collection[Action] = (),
-    reminder: timedelta = timedelta(minutes=15),
-    name: str = "Interview follow-ups",
+    drop_superseded: bool = False,
+    events: bool = False,
+    reminder: timedelta = REMINDER,
+    awake: tuple[time, time] = AWAKE,
+    pack: Packs = None,
+    details: Mapping[str, Any] | None = None,
+    name: str | None = None,
 ) -> bytes:
-    """One calendar for many interviews: ``(plan, interview, history)`` each, as `to_ics`.
+    """One calendar for many applications: ``(plan, interview, history[, name])`` each.
+
+    Each step is a to-do (VTODO) from the opening to the close of its window,
+    or with *events* (and for calls always) an event (VEVENT): a call spans
+    its call window, any other step is a 15-minute slot at its suggested
+    time, marked free (``TRANSP:TRANSPARENT``).  Its ``SUMMARY`` names the
+    company; its ``DESCRIPTION`` gives the role, the window in the
+    recipient's zone and the candidate's, why (the rule in words), and the
+    message rendered with *pack* (to, subject and text; a call's number and
+    script), or less when the interview has no candidate to sign it.  Its
+    reminder rings *reminder* before the suggested time, moved into the
+    candidate's waking hours *awake* (to the morning when the step can still
+    be done then, else to the evening before).  Its UID is the step's id,
+    stable across replanning.
+
+    With *previous*, the file exported before, the new one keeps in sync
+    with it: each item that changed gets a higher ``SEQUENCE``; a step the
+    history marks skipped (`Skip`) is written ``STATUS:CANCELLED``; each
+    step of an application that this plan no longer has is written again,
+    marked done (``COMPLETED`` to-do, ``CONFIRMED`` event) when the history
+    has it, else ``CANCELLED``, with no reminder.  The items of an
+    application are found by its `Interview.id`, else its *name*, else its
+    company, role and start (recorded in ``X-FOLLOWUP-APPLICATION``), so a
+    rename or a reschedule leaves no stale open item when the interview has
+    an id or a name; the items of other applications stay as they were.
+
+    Args:
+        applications: ``(plan, interview, history)`` or ``(plan, interview,
+            history, name)`` each (see `PlannedApplication`).
+        name: the calendar's name (``X-WR-CALNAME``); by default
+            "Follow-up: ROLE at COMPANY" for one application, else
+            "Interview follow-ups".
+        Others: as `to_ics`.
 
     Raises:
-        InvalidInterview: as `to_ics`.
+        InvalidInterview: *now* is not an aware datetime, an application is
+            not such a tuple, or *previous* is not an iCalendar file.
+        TemplateError: a message cannot be written with *pack*.
     """
     from icalendar import Calendar  # optional extra: followup-rules[cli]
 
     if not isinstance(now, datetime) or now.tzinfo is None or now.utcoffset() is None:
         raise InvalidInterview("now", now, "expected an aware datetime")
-    stamp = now.astimezone(cal.UTC)
-    skipped = {id(action) for action in leave_out}
-    before = _previous_items(previous)
+    entries = _entries(applications)
+    writer = _Writer(
+        stamp=now.astimezone(cal.UTC),
+        now=now,
+        events=events,
+        reminder=reminder,
+        awake=_awake(awake),
+        pack_for=_pack_for(pack),
+        details=dict(details or {}),
+    )
+    before, kept_zones = _previous(previous)
+    left_out = {id(action) for action in leave_out}
     calendar = Calendar()
     calendar.add("prodid", "-//followup_rules//Interview follow-up plan//EN")
     calendar.add("version", "2.0")
+    if name is None:
+        name = "Interview follow-ups"
+        if len(entries) == 1:
+            iv = entries[0].interview
+            name = f"Follow-up: {iv.role} at {iv.company}"
     calendar.add("x-wr-calname", name)
-    covered: set[str] = set()
-    for plan, interview, events in applications:
-        history = tuple(events)
-        fingerprint = f"-{interview_key(interview)}@followup-rules"
-        covered.add(fingerprint)
-        ids = action_ids(plan, interview, history)  # counted over the whole plan
+    written: set[str] = set()
+    for entry in entries:
+        for item in writer.items(entry, before, left_out, drop_superseded):
+            uid = str(item["UID"])
+            if uid not in written:
+                written.add(uid)
+                calendar.add_component(item)
+    for uid, old in before.items():  # other applications' items: as they were
+        if uid not in written:
+            written.add(uid)
+            calendar.add_component(old)
+    _add_timezones(calendar, kept_zones)
+    return bytes(calendar.to_ical())
+
+
+@attrs.frozen
+class _Entry:
+    plan: Plan
+    interview: Interview
+    history: tuple[Event, ...]
+    name: str | None
+
+    @property
+    def keys(self) -> frozenset[str]:
+        """What tells this application's items from others' (``X-FOLLOWUP-APPLICATION``).
+
+        Its id, its name (a digest: a file path is nobody's business) and its
+        fingerprint: an old item sharing any of them is this application's,
+        so giving an interview an id later, or renaming it, loses nothing.
+        """
+        keys = {f"key:{interview_key(self.interview)}"}
+        if self.interview.id is not None:
+            keys.add(f"id:{self.interview.id}")
+        if self.name is not None:
+            digest = hashlib.sha256(self.name.encode("utf-8", "surrogatepass")).hexdigest()
+            keys.add(f"name:{digest[:16]}")
+        return frozenset(keys)
+
+    @property
+    def suffix(self) -> str:
+        """The end of this interview's step ids (its fingerprint), as identity writes it."""
+        return f"-{interview_key(self.interview)}@followup-rules"
+
+    def owns(self, uid: str, item: Any) -> bool:
+        """Whether *item*, of the previous file, is one of this application's."""
+        recorded = item.get("X-FOLLOWUP-APPLICATION")
+        if recorded is None:  # a file written before the property: by its UID
+            return uid.endswith(self.suffix)
+        return not self.keys.isdisjoint(str(recorded).split())
+
+    def step_key(self, uid: str) -> str:
+        """A step's id without the interview's fingerprint: the same after a rename."""
+        return uid[: -len(self.suffix)] if uid.endswith(self.suffix) else uid
+
+
+def _entries(applications: Iterable[PlannedApplication]) -> list[_Entry]:
+    entries = []
+    for index, value in enumerate(applications):
+        if not isinstance(value, tuple) or len(value) not in (3, 4):
+            raise InvalidInterview(
+                f"applications[{index}]", value, "expected (plan, interview, history[, name])"
+            )
+        plan, interview, history = value[0], value[1], value[2]
+        name = value[3] if len(value) == 4 else None
+        if not isinstance(plan, Plan) or not isinstance(interview, Interview):
+            raise InvalidInterview(
+                f"applications[{index}]", value, "expected (plan, interview, history[, name])"
+            )
+        if name is not None and not isinstance(name, str):
+            raise InvalidInterview(f"applications[{index}].name", name, "expected a string")
+        entries.append(_Entry(plan, interview, tuple(history), name))
+    return entries
+
+
+def _awake(awake: tuple[time, time]) -> tuple[time, time]:
+    if (
+        not isinstance(awake, tuple)
+        or len(awake) != 2
+        or not all(isinstance(moment, time) and moment.tzinfo is None for moment in awake)
+        or not awake[0] < awake[1]
+    ):
+        raise InvalidInterview(
+            "awake", awake, "expected (wakes, sleeps): two local times in order"
+        )
+    return awake
+
+
+def _pack_for(pack: Packs) -> Callable[[Interview], TemplatePack]:
+    if pack is None:
+        return lambda interview: default_pack(candidate_locale(interview))
+    if isinstance(pack, TemplatePack):
+        return lambda interview: pack
+    if callable(pack):
+        return pack
+    raise TemplateError(f"expected a TemplatePack, got {type(pack).__name__}")
+
+
+@attrs.frozen
+class _Writer:
+    """What every item of one export shares."""
+
+    stamp: datetime
+    now: datetime
+    events: bool
+    reminder: timedelta
+    awake: tuple[time, time]
+    pack_for: Callable[[Interview], TemplatePack]
+    details: dict[str, Any]
+
+    def items(
+        self,
+        entry: _Entry,
+        before: Mapping[str, Any],
+        left_out: set[int],
+        drop_superseded: bool,
+    ) -> Iterable[Any]:
+        """The items of one application: its steps, then its old steps closed."""
+        interview, history = entry.interview, entry.history
+        leave = set(left_out)
+        if drop_superseded:
+            from .agenda import Agenda
+
+            found = Agenda.of(entry.plan, interview, now=self.now, history=history)
+            leave |= {id(item.action) for item in found.superseded}
+        skipped = {event.step for event in history if isinstance(event, Skip)}
+        ids = action_ids(entry.plan, interview, history)  # counted over the whole plan
         planned = set()
-        for action, uid in zip(plan, ids, strict=True):
-            if id(action) in skipped:
+        for action, uid in zip(entry.plan, ids, strict=True):
+            if id(action) in leave:
                 continue
             planned.add(uid)
-            item = _item(action, uid, stamp, reminder)
+            item = self.item(action, uid, entry)
+            if uid in skipped:
+                _cancel(item)
             _sequence(item, before.get(uid))
-            calendar.add_component(item)
+            yield item
         done = done_ids(interview, history)
-        dropped = [uid for uid in before if uid.endswith(fingerprint) and uid not in planned]
-        for uid in dropped:
-            calendar.add_component(_closed(before[uid], done.get(uid), stamp))
-    for uid, old in before.items():  # other interviews' items: as they were
-        if not any(uid.endswith(fingerprint) for fingerprint in covered):
-            calendar.add_component(old)
-    calendar.add_missing_timezones()
-    return bytes(calendar.to_ical())
+        done_steps = {entry.step_key(uid): contact for uid, contact in done.items()}
+        for uid, old in before.items():
+            if uid in planned or not entry.owns(uid, old):
+                continue
+            contact = done.get(uid)
+            if contact is None and uid not in skipped:
+                contact = done_steps.get(str(old.get("X-FOLLOWUP-STEP", "")))
+            yield _closed(old, contact, self.stamp)
+
+    def item(self, action: Action, uid: str, entry: _Entry) -> Any:
+        from icalendar import Alarm, Todo
+        from icalendar import Event as CalendarEvent
+
+        interview = entry.interview
+        is_call = action.channel is Channel.PHONE
+        as_event = is_call or self.events
+        item = CalendarEvent() if as_event else Todo()
+        item.add("uid", uid)
+        item.add("dtstamp", self.stamp)
+        item.add("sequence", 0)
+        item.add("status", "TENTATIVE" if as_event else "NEEDS-ACTION")
+        summary = f"{interview.company}: {describe(action)}"
+        item.add("summary", summary)
+        if as_event and not is_call:  # a slot at the suggested time, leaving the day free
+            start = action.suggested
+            item.add("dtstart", _calendar_time(start))
+            item.add("dtend", _calendar_time(start + _SLOT))
+            item.add("transp", "TRANSPARENT")
+        else:
+            start = action.earliest
+            item.add("dtstart", _calendar_time(start))
+            item.add("dtend" if as_event else "due", _calendar_time(action.latest))
+        item.add("categories", [action.kind.value])
+        item.add("description", self.description(action, interview))
+        item.add("x-followup-application", " ".join(sorted(entry.keys)))
+        item.add("x-followup-step", entry.step_key(uid))
+        item.add("x-followup-rule", action.rule)
+        item.add("x-followup-sources", " ".join(action.sources))
+        if action.template is not None:
+            item.add("x-followup-template", action.template)
+        alarm = Alarm()
+        alarm.add("action", "DISPLAY")
+        alarm.add("description", summary)
+        ring = _ring(action, self.reminder, interview.zone_of(interview.candidate), self.awake)
+        alarm.add("trigger", _exact_duration(ring - cal.utc(start)))
+        item.add_component(alarm)
+        return item
+
+    def description(self, action: Action, interview: Interview) -> str:
+        """What a person reads in the item: the application, when, why, and the message."""
+        lines = [f"{interview.role} at {interview.company}"]
+        lines += _when(action, interview)
+        rule = RULES.get(action.rule)
+        if rule is not None:
+            lines.append(f"Why: {rule.summary.replace('`', '')}")  # no code marks
+        message = self.message(action, interview)
+        person = action.recipient
+        if message is not None:
+            lines.append("")
+            if action.channel is Channel.PHONE:
+                lines.append(f"Call: {message.to}")
+            elif action.channel is Channel.EMAIL:
+                lines.append(f"To: {message.to}")
+                lines.append(f"Subject: {message.subject or ''}")
+            elif action.channel is Channel.POSTAL:
+                lines.append(f"Post to: {message.to}")
+            lines += ["", message.text]
+        elif action.channel is Channel.PHONE and person is not None and person.phone:
+            lines += ["", f"Call: {person.phone}"]
+        return "\n".join(lines)
+
+    def message(self, action: Action, interview: Interview) -> Message | None:
+        """The step's message, or None when it has none or the interview has no candidate
+        to sign it (the item then says less)."""
+        if action.template is None or interview.candidate is None:
+            return None
+        return self.pack_for(interview).render(action, interview, **self.details)
+
+
+_DAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
+_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+
+
+def _day(moment: datetime) -> str:
+    """``Thu 16 Jul 2026``, in English whatever the machine's locale."""
+    return f"{_DAYS[moment.weekday()]} {moment.day} {_MONTHS[moment.month - 1]} {moment.year}"
+
+
+def _span(start: datetime, end: datetime, tz: tzinfo) -> str:
+    start, end = start.astimezone(tz), end.astimezone(tz)
+    zone = cal.zone_name(tz, start)
+    if start.date() == end.date():
+        return f"{_day(start)}, {start:%H:%M}-{end:%H:%M} ({zone})"
+    return f"{_day(start)} {start:%H:%M} to {_day(end)} {end:%H:%M} ({zone})"
+
+
+def _when(action: Action, interview: Interview) -> list[str]:
+    """The window in the recipient's zone, the best moment, and the window on the
+    candidate's clock when it shows other times."""
+    theirs = interview.zone_of(action.recipient)
+    mine = interview.zone_of(interview.candidate)
+    best = action.suggested.astimezone(theirs)
+    lines = [f"When: {_span(action.earliest, action.latest, theirs)}, best at {best:%H:%M}"]
+    ends = (action.earliest, action.latest)
+    if any(end.astimezone(mine).utcoffset() != end.astimezone(theirs).utcoffset() for end in ends):
+        lines.append(f"Your time: {_span(action.earliest, action.latest, mine)}")
+    return lines
+
+
+def _ring(action: Action, reminder: timedelta, tz: tzinfo, awake: tuple[time, time]) -> datetime:
+    """When the reminder rings (UTC): *reminder* before the suggested time, in waking hours.
+
+    A ring in the candidate's night moves to the next morning when the step
+    can still be done then, else to the evening before: earlier, never too late.
+    """
+    ring = cal.utc(action.suggested) - reminder
+    local = ring.astimezone(tz)
+    wakes, sleeps = awake
+    if wakes <= local.time() <= sleeps:
+        return ring
+    day = local.date()
+    if local.time() > sleeps:
+        morning = cal.local_instant(day + timedelta(days=1), wakes, tz)
+        evening = cal.local_instant(day, sleeps, tz)
+    else:
+        morning = cal.local_instant(day, wakes, tz)
+        evening = cal.local_instant(day - timedelta(days=1), sleeps, tz)
+    return morning if morning < cal.utc(action.latest) else evening
+
+
+def _exact_duration(delta: timedelta) -> Any:
+    """A duration in hours, minutes and seconds: ``-PT30H15M``, never ``-P1DT6H15M``.
+
+    RFC 5545 counts a duration's days on the wall clock, 23 or 25 hours
+    across a change of offset; hours are exact, so a reminder rings at the
+    instant it was worked out for.
+    """
+    from icalendar import vDuration
+
+    class Exact(vDuration):
+        def to_ical(self) -> bytes:
+            seconds = int(self.td.total_seconds())
+            sign = "-" if seconds < 0 else ""
+            hours, rest = divmod(abs(seconds), 3600)
+            minutes, seconds = divmod(rest, 60)
+            parts = [f"{hours}H" if hours else "", f"{minutes}M" if minutes else ""]
+            parts.append(f"{seconds}S" if seconds or not any(parts) else "")
+            return f"{sign}PT{''.join(parts)}".encode("ascii")
+
+    return Exact(delta)
+
+
+def _calendar_time(moment: datetime) -> datetime:
+    """A time as every calendar reader takes it: in its IANA zone, else in UTC.
+
+    A bare UTC offset has no VTIMEZONE to define it, so ``TZID="+05:30"``
+    would be read as floating local time; and a local time that a change of
+    offset makes happen twice (01:30 on a night the clocks go back) is read
+    as its first occurrence by some readers (RFC 5545) and as its second by
+    others (ical.js).  Both are written as the same instant in UTC
+    (``...Z``), which every reader reads right.  So is UTC itself.
+    """
+    if moment.tzinfo is None:  # pragma: no cover - the model keeps times aware
+        return moment
+    name = cal.zone_name(moment.tzinfo, moment)
+    if name.startswith(("+", "-")) or name == "UTC" or _twice(moment):
+        return moment.astimezone(cal.UTC)
+    return moment
+
+
+def _twice(moment: datetime) -> bool:
+    """Whether *moment*'s wall-clock time happens twice in its zone."""
+    wall = moment.replace(tzinfo=None)
+    return (
+        wall.replace(tzinfo=moment.tzinfo, fold=0).utcoffset()
+        != wall.replace(tzinfo=moment.tzinfo, fold=1).utcoffset()
+    )
 
 
 _CLOSED = frozenset({"CANCELLED", "COMPLETED", "CONFIRMED"})
 _RESTAMPED = ("STATUS", "SEQUENCE", "DTSTAMP", "COMPLETED", "PERCENT-COMPLETE")
+_COMPARED = ("SUMMARY", "DTSTART", "DUE", "DTEND", "DESCRIPTION", "STATUS")
 
 
-def _previous_items(previous: bytes | None) -> dict[str, Any]:
-    """The to-dos and events of an earlier export, by UID."""
+def _previous(previous: bytes | None) -> tuple[dict[str, Any], dict[str, Any]]:
+    """The to-dos and events of an earlier export by UID, and its VTIMEZONEs by TZID."""
     if previous is None:
-        return {}
+        return {}, {}
     from icalendar import Calendar
 
     try:
@@ -169,56 +573,17 @@ def _previous_items(previous: bytes | None) -> dict[str, Any]:
         raise InvalidInterview(
             "previous", previous[:40], f"is not an iCalendar file ({error})"
         ) from None
-    return {
+    items = {
         str(item["UID"]): item
-        for item in calendar.walk()
+        for item in calendar.subcomponents
         if item.name in ("VTODO", "VEVENT") and "UID" in item
     }
-
-
-def _item(action: Action, uid: str, stamp: datetime, reminder: timedelta) -> Any:
-    from icalendar import Alarm, Todo
-    from icalendar import Event as CalendarEvent
-
-    is_call = action.channel is Channel.PHONE
-    item = CalendarEvent() if is_call else Todo()
-    item.add("uid", uid)
-    item.add("dtstamp", stamp)
-    item.add("sequence", 0)
-    item.add("status", "TENTATIVE" if is_call else "NEEDS-ACTION")
-    item.add("summary", describe(action))
-    item.add("dtstart", _calendar_time(action.earliest))
-    item.add("dtend" if is_call else "due", _calendar_time(action.latest))
-    item.add("categories", [action.kind.value])
-    item.add(
-        "description",
-        "\n".join(
-            (
-                f"Suggested: {action.suggested.isoformat()}",
-                f"Rule: {action.rule}",
-                f"Sources: {', '.join(action.sources)}",
-                f"Template: {action.template or '(none: in person)'}",
-            )
-        ),
-    )
-    alarm = Alarm()
-    alarm.add("action", "DISPLAY")
-    alarm.add("description", describe(action))
-    alarm.add("trigger", action.suggested - action.earliest - reminder)
-    item.add_component(alarm)
-    return item
-
-
-def describe(action: Action) -> str:
-    """`Action.describe`, flagging a call to someone whose number nobody knows."""
-    line = action.describe()
-    person = action.recipient
-    if action.channel is Channel.PHONE and person is not None and not person.phone:
-        line += " (no phone number known: find it first)"
-    return line
-
-
-_COMPARED = ("SUMMARY", "DTSTART", "DUE", "DTEND", "DESCRIPTION", "STATUS")
+    zones = {
+        str(zone["TZID"]): zone
+        for zone in calendar.subcomponents
+        if zone.name == "VTIMEZONE" and "TZID" in zone
+    }
+    return items, zones
 
 
 def _signature(item: Any) -> tuple[bytes, ...]:
@@ -233,6 +598,13 @@ def _sequence(item: Any, old: Any) -> None:
     if _signature(item) != _signature(old):
         number += 1
     item["SEQUENCE"] = number
+
+
+def _cancel(item: Any) -> None:
+    """A step the candidate skipped: cancelled, and nothing rings."""
+    item.pop("STATUS", None)
+    item.add("status", "CANCELLED")
+    item.subcomponents[:] = []
 
 
 def _closed(old: Any, contact: Contact | None, stamp: datetime) -> Any:
@@ -256,51 +628,153 @@ def _closed(old: Any, contact: Contact | None, stamp: datetime) -> Any:
     return item
 
 
+_TIMED = ("DTSTART", "DTEND", "DUE", "RECURRENCE-ID")
+
+
+def _add_timezones(calendar: Any, kept: Mapping[str, Any]) -> None:
+    """A VTIMEZONE, first in the file, for every TZID its items use (see `_vtimezone`).
+
+    Each covers every year its items fall in.  A zone this library does not
+    know (an item of the previous file that a calendar app rewrote) keeps
+    the previous file's VTIMEZONE.
+    """
+    years: dict[str, set[int]] = {}
+    for item in calendar.subcomponents:
+        for key in _TIMED:
+            value = item.get(key)
+            tzid = None if value is None else value.params.get("TZID")
+            if tzid is not None and isinstance(value.dt, datetime):
+                years.setdefault(str(tzid), set()).add(value.dt.year)
+    zones = []
+    for tzid in sorted(years):
+        try:
+            tz = cal.zone(tzid)
+        except ValueError:
+            if tzid in kept:
+                zones.append(kept[tzid])
+            continue
+        zones.append(_vtimezone(tzid, tz, years[tzid]))
+    calendar.subcomponents[:0] = zones
+
+
+def _vtimezone(tzid: str, tz: tzinfo, years: Collection[int]) -> Any:
+    from icalendar import Timezone, TimezoneDaylight, TimezoneStandard, vRecur
+
+    zone = Timezone()
+    zone.add("tzid", tzid)
+    for observance in observances(tz, years):
+        part = TimezoneDaylight() if observance.daylight else TimezoneStandard()
+        part.add("dtstart", observance.onset)
+        if observance.rule is not None:
+            rule: dict[str, list[Any]] = {name: list(values) for name, values in observance.rule}
+            if observance.until is not None:
+                rule["UNTIL"] = [observance.until]
+            part.add("rrule", vRecur(rule))
+        part.add("tzoffsetfrom", observance.offset_from)
+        part.add("tzoffsetto", observance.offset_to)
+        if observance.name:
+            part.add("tzname", observance.name)
+        zone.add_component(part)
+    return zone
+
+
+# -- drafts ------------------------------------------------------------------------------
+
+
+@attrs.frozen(eq=False)
+class Draft:
+    """An e-mail draft of one step, ready to save as an ``.eml`` file.
+
+    Attributes:
+        path: where it goes, relative to the drafts directory:
+            ``06-thank_you-ana-ruiz.eml`` (see `eml_name`), in a folder per
+            application when several share the directory.
+        message: the draft itself.
+        message_id: its ``Message-ID``: log it with the contact once sent
+            (``followup log ... --message-id``), so the next e-mail answers
+            it.  Some mail clients give a draft a new one when they send it:
+            the one in your sent folder is the one to log.
+        step: the step's id (`AgendaItem.id`, the calendar UID).
+        action: the step.
+        warnings: what to know before sending: no address for the
+            recipient (no ``To:``), none for the candidate (no ``From:``,
+            which the mail client then fills in).
+    """
+
+    path: str
+    message: EmailMessage
+    message_id: str
+    step: str
+    action: Action
+    warnings: tuple[str, ...] = ()
+
+
+def eml_name(index: int, action: Action) -> str:
+    """A file name for the draft of the *index*-th step of a plan.
+
+    The number first, so that a folder lists the drafts in the plan's order:
+    ``eml_name(7, note)`` is ``"07-thank_you-ana-ruiz.eml"``; a step to nobody
+    in particular is ``"03-check_in.eml"``.  Plain ASCII, safe on every file
+    system and as a download name.
+    """
+    who = "" if action.recipient is None else f"-{slug(action.recipient.name)}"
+    return f"{index:02d}-{action.kind.value}{who}.eml"
+
+
 def to_eml(
     action: Action,
     interview: Interview,
     /,
     pack: TemplatePack | None = None,
+    *,
+    step: str | None = None,
     **details: Any,
 ) -> EmailMessage:
-    """An e-mail draft for an EMAIL action: To, Subject, Date, text and HTML parts.
+    """An e-mail draft for an EMAIL step: headers, a text and an HTML part.
 
-    *details* go to `TemplatePack.render` (``fit="..."``); without a
-    *pack* the message is written in the candidate's language.  The draft is
-    ``To:`` the recipient's address; a recipient without one gets no
-    ``To:`` at all (a bare name would be a malformed header): the message's
-    `Message.missing_details` says ``"email"``, and the command warns.  When
-    the previous contact with the recipient was an e-mail whose
-    ``Message-ID`` the history gave, the draft answers it in the same thread
-    (``In-Reply-To`` and ``References``).
+    *details* go to `TemplatePack.render` (``fit="..."``); without a *pack*
+    the message is written in the candidate's language.
 
-    Header values come from `render`, which refuses line breaks in them, and
-    the stdlib refuses them again, so no header can be injected.
+    The headers: ``To:`` the recipient (none without an address: a bare name
+    would be a malformed header; `Message.missing_details` says ``"email"``);
+    ``From:`` the candidate (none without an address: the mail client fills
+    it in); the ``Subject``; ``Date``, the suggested time (the mail client
+    sets its own when it sends); a ``Message-ID`` made from the step's id
+    (*step*, e.g. `AgendaItem.id`; by default one made from the step itself)
+    at the candidate's mail domain; ``In-Reply-To`` and ``References`` when
+    the last e-mail to that person (`Facts.last_email`: also after a call)
+    has a known ``Message-ID``, so that the draft answers in its thread, as
+    its "Re:" subject does; and ``X-Unsent: 1``, which makes Outlook and
+    Thunderbird open the file as a draft to edit and send.  No
+    ``X-Followup-*`` header: it would leave with the mail (`drafts` adds
+    them when asked).
+
+    Names and subjects are written so that mail readers read them back
+    exactly, accents, quotes and spaces included; header values come from
+    `render`, which refuses line breaks in them, so no header can be injected.
 
     Raises:
-        TemplateError: the action is not an e-mail, or its template fails.
+        TemplateError: the step is not an e-mail, or its template fails.
     """
-    from .messages import TemplateError
-
     if action.channel is not Channel.EMAIL:
         raise TemplateError(f"a {action.channel.name} action is not an e-mail")
     if pack is None:  # the built-in pack in the candidate's language, as render() does
         pack = default_pack(candidate_locale(interview))
     message = pack.render(action, interview, **details)
-    draft = EmailMessage()
+    draft = EmailMessage(policy=_DRAFT_POLICY)
     person = action.recipient
-    if person is not None and person.email:
-        draft["To"] = formataddr((person.name, person.email))
     candidate = interview.candidate
+    if person is not None and person.email:
+        draft.set_raw("To", _mailbox_header("To", person.name, person.email))
     if candidate is not None and candidate.email:
-        draft["From"] = formataddr((candidate.name, candidate.email))
-    draft["Subject"] = message.subject or ""
+        draft.set_raw("From", _mailbox_header("From", candidate.name, candidate.email))
+    draft.set_raw("Subject", _text_header("Subject", message.subject or ""))
     draft["Date"] = format_datetime(action.suggested)
-    previous = action.facts.previous
-    if previous is not None and previous.message_id:
-        draft["In-Reply-To"] = previous.message_id
-        draft["References"] = previous.message_id
-    draft["X-Followup-Rule"] = action.rule
+    draft["Message-ID"] = _message_id(step or _fallback_step(action, interview), action, interview)
+    thread = action.facts.last_email
+    if thread is not None and thread.message_id:
+        draft["In-Reply-To"] = thread.message_id
+        draft["References"] = thread.message_id
     draft["X-Unsent"] = "1"  # open as a draft in mail clients that know it
     draft.set_content(message.text)
     if message.html is not None:
@@ -311,7 +785,227 @@ def to_eml(
     return draft
 
 
-def eml_name(index: int, action: Action) -> str:
-    """A file name for the draft of the *index*-th action, e.g. ``07-thank_you-ana-ruiz.eml``."""
-    who = "" if action.recipient is None else f"-{slug(action.recipient.name)}"
-    return f"{index:02d}-{action.kind.value}{who}.eml"
+def drafts(
+    applications: Iterable[PlannedApplication],
+    *,
+    pack: Packs = None,
+    details: Mapping[str, Any] | None = None,
+    provenance: bool = False,
+) -> tuple[Draft, ...]:
+    """A draft (`to_eml`) of every e-mail step of each plan, nothing written yet.
+
+    With *provenance*, each draft also says where its step came from
+    (``X-Followup-Rule``, ``X-Followup-Step``, ``X-Followup-Sources``); off by
+    default, since the headers leave with a draft sent as it is.
+
+    Each draft is named by `eml_name` (its step's number in the plan); with
+    several applications each has a folder, named after its *name*'s stem
+    (``acme`` for ``applications/acme.toml``), else after its company and
+    role, made unique.  Every draft is rendered before any is returned, so
+    an error leaves nothing half done.
+
+    Raises:
+        InvalidInterview: an application is not such a tuple.
+        TemplateError: a message cannot be written with *pack*.
+    """
+    entries = _entries(applications)
+    pack_for = _pack_for(pack)
+    extra = dict(details or {})
+    folders = _folders(entries) if len(entries) > 1 else [""] * len(entries)
+    found = []
+    for entry, folder in zip(entries, folders, strict=True):
+        interview = entry.interview
+        ids = action_ids(entry.plan, interview, entry.history)
+        for index, (action, uid) in enumerate(zip(entry.plan, ids, strict=True), start=1):
+            if action.channel is not Channel.EMAIL:
+                continue
+            name = eml_name(index, action)
+            path = f"{folder}/{name}" if folder else name
+            draft = to_eml(action, interview, pack_for(interview), step=uid, **extra)
+            if provenance:  # where the step came from, for the user's own tools
+                draft["X-Followup-Rule"] = action.rule
+                draft["X-Followup-Step"] = uid
+                draft["X-Followup-Sources"] = " ".join(action.sources)
+            found.append(
+                Draft(
+                    path,
+                    draft,
+                    str(draft["Message-ID"]),
+                    uid,
+                    action,
+                    _warnings(path, action, interview),
+                )
+            )
+    return tuple(found)
+
+
+def _folders(entries: Sequence[_Entry]) -> list[str]:
+    """A folder name for each application's drafts: its name's stem, else company and role."""
+    seen: dict[str, int] = {}
+    folders = []
+    for entry in entries:
+        stem = "" if entry.name is None else PurePath(entry.name).stem
+        if not stem or stem.startswith(".") or "/" in stem or "\\" in stem:
+            stem = slug(f"{entry.interview.company} {entry.interview.role}")
+        seen[stem] = seen.get(stem, 0) + 1
+        folders.append(stem if seen[stem] == 1 else f"{stem}-{seen[stem]}")
+    return folders
+
+
+def _warnings(path: str, action: Action, interview: Interview) -> tuple[str, ...]:
+    found = []
+    person = action.recipient
+    if person is None or not person.email:
+        who = "nobody" if person is None else person.name
+        found.append(f"{path}: no To: line, no e-mail address is known for {who}")
+    candidate = interview.candidate
+    if candidate is None or not candidate.email:
+        found.append(
+            f"{path}: no From: line, the candidate has no e-mail address "
+            "(your mail client fills in your own)"
+        )
+    return tuple(found)
+
+
+def write_drafts(found: Iterable[Draft], directory: str | os.PathLike[str]) -> tuple[Path, ...]:
+    """Save *found* drafts under *directory*, each as its `Draft.path`; the paths written.
+
+    All or nothing as far as the disk allows: every folder and every target
+    is checked before the first file is written, and each file is written to
+    a temporary file that then replaces it.  A draft that is a symbolic link
+    is written through (the link stays), an existing file keeps its
+    permissions, a new one gets ``0666`` less the umask.
+
+    Raises:
+        OSError: a folder cannot be made or written to (the message names it).
+        FormatError: a target is a directory, a FIFO, a device or a socket,
+            or its links loop (naming it; see `followup_rules.files.target`).
+    """
+    base = Path(directory)
+    items = [(base / draft.path, draft.message.as_bytes()) for draft in found]
+    for folder in sorted({path.parent for path, _ in items} | {base}):
+        if folder.exists() and not folder.is_dir():
+            raise NotADirectoryError(
+                f"cannot write drafts into {folder}: it is not a directory"
+            ) from None
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+        except OSError as error:
+            raise OSError(
+                f"cannot write drafts into {folder}: {error.strerror or error}"
+            ) from None
+        if not os.access(folder, os.W_OK):
+            raise PermissionError(f"cannot write drafts into {folder}: it is not writable")
+    targets = [(files.target(path), data) for path, data in items]  # all checked first
+    for target, data in targets:
+        target.write(data)
+    return tuple(path for path, _ in items)
+
+
+# -- headers every mail reader reads back exactly -----------------------------------------
+
+_DRAFT_POLICY = email.policy.default.clone(refold_source="none")
+"""The modern policy, except that the headers written here are never folded again:
+the standard library's folding is what lost spaces and quotes."""
+_LINE = 78
+_WORD = 75  # the longest encoded word RFC 2047 allows
+_ATOM = re.compile(r"[A-Za-z0-9!#$%&'*+\-/=?^_`{|}~]+")
+_Q_LITERAL = re.compile(r"[A-Za-z0-9!*+\-/]")  # safe in an encoded word, even in a phrase
+
+
+def _encoded(text: str) -> str:
+    """*text* as one RFC 2047 encoded word, Q or B, whichever is shorter."""
+    data = text.encode("utf-8")
+    quoted = "".join(
+        "_" if byte == 0x20 else chr(byte) if _Q_LITERAL.fullmatch(chr(byte)) else f"={byte:02X}"
+        for byte in data
+    )
+    as_q = f"=?utf-8?q?{quoted}?="
+    as_b = f"=?utf-8?b?{base64.b64encode(data).decode('ascii')}?="
+    return as_q if len(as_q) <= len(as_b) else as_b
+
+
+def _fold(name: str, tokens: Sequence[str]) -> str:
+    """``name: token token...``, lines broken between tokens at 78 characters."""
+    lines = [f"{name}:"]
+    for token in tokens:
+        if len(lines[-1]) + 1 + len(token) > _LINE and lines[-1] != f"{name}:":
+            lines.append("")
+        lines[-1] += f" {token}"
+    return "\n".join(lines)[len(name) + 2 :]
+
+
+def _text_header(name: str, text: str) -> str:
+    """An unstructured header (a subject) that every reader reads back exactly.
+
+    Plain ASCII words are folded at their spaces.  Other text becomes encoded
+    words, each holding its own spaces: readers drop the white space between
+    two encoded words (RFC 2047), which is where the standard library's own
+    folding lost a space ("Ingénieuredonnées").
+    """
+    if text.isascii() and "=?" not in text and text == " ".join(text.split()):
+        return _fold(name, text.split(" ")) if text else ""
+    words: list[str] = []
+    chunk = ""
+    room = _LINE - len(name) - 2
+    for char in text:
+        if chunk and len(_encoded(chunk + char)) > room:
+            words.append(_encoded(chunk))
+            chunk, room = "", _WORD
+        chunk += char
+    words.append(_encoded(chunk))
+    return "\n ".join(words)
+
+
+def _mailbox_header(name: str, display: str, address: str) -> str:
+    """``Name <address>`` as an address header that every reader reads back exactly.
+
+    The name's runs of white space become one space (mail readers do the
+    same); an ASCII name with quotes, commas or other specials is a quoted
+    string; words with other characters become one encoded word per run, so
+    that no two encoded words touch: readers differ on the space between two
+    (RFC 2047 drops it, Python's parser keeps it).  Such a run may exceed
+    RFC 2047's 75 characters for a very long name rather than be split.
+    """
+    words = [word for word in display.split(" ") if word]  # not at a no-break space
+    tokens: list[str] = []
+    if all(word.isascii() for word in words) and "=?" not in display:
+        if all(_ATOM.fullmatch(word) for word in words):
+            tokens = words
+        else:
+            quoted = '"' + " ".join(words).replace("\\", "\\\\").replace('"', '\\"') + '"'
+            tokens = quoted.split(" ")  # a quoted string may be folded at its spaces
+    else:  # ("=?" in a quoted string is decoded by some readers: encoded, it reads right)
+        run: list[str] = []
+        for word in words:
+            if word.isascii() and _ATOM.fullmatch(word) and "=?" not in word:
+                if run:
+                    tokens.append(_encoded(" ".join(run)))
+                    run = []
+                tokens.append(word)
+            else:
+                run.append(word)
+        if run:
+            tokens.append(_encoded(" ".join(run)))
+    return _fold(name, [*tokens, f"<{address}>"])
+
+
+def _fallback_step(action: Action, interview: Interview) -> str:
+    """A stand-in for a step's id when none is given: its kind, person, time and interview."""
+    who = "" if action.recipient is None else person_key(action.recipient.name)
+    moment = cal.utc(action.suggested).isoformat()
+    return f"{action.kind.value}\n{who}\n{moment}\n{interview_key(interview)}"
+
+
+def _message_id(step: str, action: Action, interview: Interview) -> str:
+    """``<kind.digest@domain>``: unique per step, the same each time it is written.
+
+    The domain is the candidate's mail domain (where the mail will be sent
+    from), else ``followup-rules.invalid``.
+    """
+    digest = hashlib.sha256(step.encode("utf-8", "surrogatepass")).hexdigest()[:24]
+    candidate = interview.candidate
+    domain = "followup-rules.invalid"
+    if candidate is not None and candidate.email:
+        domain = candidate.email.rpartition("@")[2]
+    return f"<{action.kind.value}.{digest}@{domain}>"

@@ -85,6 +85,10 @@ class Facts:
         attempts_left: check-ins the policy still allows after this one if
             nobody answers (rule ``cap``); 0 makes this the graceful close.
         previous: the latest contact with the recipient before this step.
+        last_email: the latest e-mail to the recipient before this step:
+            the thread a new e-mail answers ("Re:", ``In-Reply-To``), even
+            when a call came after it; the same as *previous* when that was
+            an e-mail.
         decision_by: the decision date in force (the end of a window).
         timeframe: the window it ends, when it was given as one.
         decision_given_on: the day the employer gave that date, when it came
@@ -144,6 +148,7 @@ class Facts:
     asks_next_steps: bool = False
     asks_feedback: bool = False
     arrives_after_decision: bool = False
+    last_email: PreviousContact | None = None
 
     @property
     def final(self) -> bool:

@@ -81,9 +81,12 @@ class Message:
             for calls, cards and in-room talking points.
         text: the plain-text body, or the talking points of a call or step.
         html: the HTML body of an e-mail (everything user-given escaped), or None.
-        to: who receives it: ``Name <address>`` for e-mail when the address
-            is known, the phone number for a call when known, the name,
-            title, company and address for a mailed card, else the name.
+        to: who receives it, as a person reads it: ``José García
+            <jose@example.com>`` for e-mail when the address is known (the
+            name quoted only when it holds a quote, a comma or the like,
+            never encoded: the ``.eml`` export encodes it), the phone number
+            for a call when known, the name, title, company and address for
+            a mailed card, else the name.
         channel: how it goes out.
         template: the template it was rendered from.
         missing_details: every detail the message lacks: `would_strengthen`
@@ -103,6 +106,9 @@ class Message:
             again.
         warnings: plain-language notes for the user about sending it, e.g.
             that a mailed card may arrive after the decision date (seed 002).
+        address: the bare address it goes to: the e-mail address of an
+            e-mail, the phone number of a call, else None (see `mailto`
+            and `tel`).
     """
 
     subject: str | None
@@ -116,6 +122,77 @@ class Message:
     blocking: tuple[str, ...] = ()
     would_strengthen: tuple[str, ...] = ()
     warnings: tuple[str, ...] = ()
+    address: str | None = None
+
+    def mailto(self) -> str:
+        """A ``mailto:`` link that opens this e-mail in the mail client (RFC 6068).
+
+        The bare address, then the subject and the text, every character
+        that needs it percent-encoded as UTF-8 (accents, spaces, ``&``,
+        ``+``...) and each line break as ``%0D%0A``.  Without a known
+        address the link has none (``mailto:?subject=...``): the mail client
+        asks for it.
+
+        Raises:
+            TemplateError: the message is not an e-mail.
+        """
+        from urllib.parse import quote
+
+        if self.channel is not Channel.EMAIL:
+            raise TemplateError(
+                f"a {self.channel.name} message has no mailto: link (not an e-mail)"
+            )
+        body = self.text.replace("\r\n", "\n").replace("\n", "\r\n")  # RFC 6068: CRLF
+        subject = quote(self.subject or "", safe="")
+        address = quote(self.address or "", safe=_MAILTO_SAFE)
+        return f"mailto:{address}?subject={subject}&body={quote(body, safe='')}"
+
+    def tel(self, phone_context: str | None = None) -> str | None:
+        """A ``tel:`` link that dials this call's number (RFC 3966), or None.
+
+        A number written with its country code (``+1 212 555 0142``) gives
+        ``tel:+12125550142``; an extension (``ext. 12``, ``x12``) becomes
+        ``;ext=12``.  A number without a country code is local to a country
+        RFC 3966 wants named: pass *phone_context* (``"+49"``) and get
+        ``tel:0301234567;phone-context=+49``, else None.  None too when no
+        number is known or it holds letters or other text.
+
+        Raises:
+            TemplateError: the message is not a call, or *phone_context* is
+                not a country code like ``"+49"``.
+        """
+        if self.channel is not Channel.PHONE:
+            raise TemplateError(f"a {self.channel.name} message has no tel: link (not a call)")
+        if phone_context is not None and not re.fullmatch(r"\+[0-9]{1,4}", phone_context):
+            raise TemplateError(
+                f"phone_context must be a country code like '+49', got {phone_context!r}"
+            )
+        if self.address is None:
+            return None
+        found = _PHONE.fullmatch(self.address.strip())
+        if found is None:
+            return None
+        written = found.group("number")
+        if written.startswith("+"):  # "+49 (0)30 ...": the (0) is dialled only at home
+            written = written.replace("(0)", "")
+        number = re.sub(r"[^0-9]", "", written)
+        extension = found.group("ext")
+        suffix = "" if extension is None else f";ext={extension}"
+        if found.group("number").startswith("+"):
+            return f"tel:+{number}{suffix}"
+        if phone_context is None:
+            return None
+        return f"tel:{number}{suffix};phone-context={phone_context}"
+
+
+_MAILTO_SAFE = "@!$'*+"
+# A phone number as people write it: an optional "+", digits with spaces,
+# dots, dashes, slashes or parentheses between, and an optional extension.
+_PHONE = re.compile(
+    r"(?P<number>\+?\(?[0-9][0-9 .\-/()]*[0-9]|\+?[0-9])"
+    r"(?:\s*(?:;\s*ext=|ext\.?|extension|x|#)\s*(?P<ext>[0-9]{1,8}))?",
+    re.IGNORECASE,
+)
 
 
 _SUBJECT_MAX = 78
@@ -554,6 +631,7 @@ class TemplatePack:
             text=text,
             html=html,
             to=_address(action.recipient, action.channel, interview, self.language),
+            address=_bare_address(action.recipient, action.channel),
             channel=action.channel,
             template=name,
             missing_details=stronger + blocking,
@@ -712,9 +790,11 @@ def _address(
     if person is None:
         return ""
     if channel is Channel.EMAIL and person.email:
-        from email.utils import formataddr  # the email package costs ~25 ms to import
+        # As a person reads it: quoted only when the name needs it, never
+        # RFC 2047-encoded (the .eml export does that).
+        from email.headerregistry import Address  # the email package costs ~25 ms to import
 
-        return formataddr((person.name, person.email))
+        return str(Address(display_name=person.name, addr_spec=person.email))
     if channel is Channel.PHONE and person.phone:
         return person.phone
     if channel is Channel.POSTAL and isinstance(person, Interviewer):
@@ -727,6 +807,16 @@ def _address(
         ]
         return ", ".join(line for line in lines if line)
     return person.name
+
+
+def _bare_address(person: Interviewer | Recruiter | None, channel: Channel) -> str | None:
+    if person is None:
+        return None
+    if channel is Channel.EMAIL:
+        return person.email
+    if channel is Channel.PHONE:
+        return person.phone
+    return None
 
 
 def _missing(

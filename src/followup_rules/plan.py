@@ -14,7 +14,7 @@ from .action import Action, Plan
 from .errors import InvalidInterview, InvalidPolicy
 from .events import Event, Outcome, trusted_contact
 from .facts import Facts
-from .model import ActionKind, Interview
+from .model import ActionKind, Channel, Interview, person_key
 from .policy import Policy
 from .state import THANKS_KINDS, FollowupState, advance, check_history, replay
 
@@ -219,8 +219,24 @@ def contacts_to_come(state: FollowupState, notes: Iterable[Action] = ()) -> list
         if sent:
             _after_notes(first, sent)
             del waiting[: len(sent)]
+            state = _thread_after(state, sent)
         planned.append(first)
         state = advance(state, _as_made(first))
+
+
+def _thread_after(state: FollowupState, notes: tuple[Action, ...]) -> FollowupState:
+    """*state* with the latest of *notes* e-mailed to the contact as the thread a later
+    e-mail answers (`FollowupState.last_email`), as the history will say once it is
+    sent.  Nothing else of the notes is folded in: they change no decision."""
+    contact = state.interview._contact_key
+    for note in reversed(notes):
+        person = note.recipient
+        to_contact = person is None or person_key(person.name) == contact
+        if note.channel is Channel.EMAIL and to_contact:
+            name = None if person is None else person.name
+            sent = trusted_contact(note._utc[2], note.channel, note.kind, name)
+            return attrs.evolve(state, last_email=sent)
+    return state
 
 
 def _after_notes(step: Action, notes: tuple[Action, ...]) -> None:

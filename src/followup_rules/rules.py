@@ -24,7 +24,7 @@ import attrs
 from . import _calendar as cal
 from .action import Action
 from .errors import InvalidPolicy
-from .events import Outcome
+from .events import Contact, Outcome
 from .facts import CallBasis, Facts, Fallback, PreviousContact
 from .model import ActionKind, Channel, Interview, Interviewer, InterviewFormat, Salutation
 from .sources import SEED_000, SEED_001, SEED_002, SEED_003, SEED_004, SEEDS
@@ -887,6 +887,22 @@ def quiet_until(state: FollowupState) -> datetime | None:
     return max(moments, default=None)
 
 
+def _previous_contact(state: FollowupState, contact: Contact, tz: tzinfo) -> PreviousContact:
+    """A contact of the history as the facts of a later step give it."""
+    since = cal.utc(contact.at)
+    away = state.out_of_office_at
+    return PreviousContact(
+        cal.local_date(since, tz),
+        contact.channel,
+        contact.kind,
+        contact.voicemail,
+        contact.message_id,
+        contact.subject,
+        away is not None and away >= since,
+        contact.answered,
+    )
+
+
 def follow_up_facts(state: FollowupState, tz: tzinfo, **known: object) -> Facts:
     """The facts of a follow-up to the contact: what came before it, and the employer's news.
 
@@ -899,17 +915,12 @@ def follow_up_facts(state: FollowupState, tz: tzinfo, **known: object) -> Facts:
     since = None
     if previous is not None:
         since = cal.utc(previous.at)
-        away = state.out_of_office_at
-        before = PreviousContact(
-            cal.local_date(since, tz),
-            previous.channel,
-            previous.kind,
-            previous.voicemail,
-            previous.message_id,
-            previous.subject,
-            away is not None and away >= since,
-            previous.answered,
-        )
+        before = _previous_contact(state, previous, tz)
+    thread = state.last_email  # the e-mail a new one answers: often `previous` itself
+    if thread is previous:
+        last_email = before
+    else:
+        last_email = None if thread is None else _previous_contact(state, thread, tz)
     news_at = state.news_at
     fresh = news_at is not None and (since is None or news_at >= since)
     replied = state.replied_at
@@ -923,6 +934,7 @@ def follow_up_facts(state: FollowupState, tz: tzinfo, **known: object) -> Facts:
     given = state.decision_given_at
     return Facts(
         previous=before,
+        last_email=last_email,
         decision_by=state.decision_by,
         timeframe=state.timeframe,
         decision_given_on=None if given is None else cal.local_date(given, tz),

@@ -122,6 +122,9 @@ class FollowupState:
             the candidate keeps their word.  "No decision yet" earns one more
             check-in (seed 003), itself a close; news of a next round opens a
             new run.
+        last_email: the latest e-mail to the follow-up contact person (a
+            `Contact`): the thread a new e-mail answers, even when a call
+            came after it.
     """
 
     interview: Interview
@@ -153,6 +156,7 @@ class FollowupState:
     quiet_until: datetime | None = None
     thanked_at: datetime | None = None
     closed: bool = False
+    last_email: Contact | None = None
 
     @property
     def contact(self) -> Interviewer:
@@ -362,6 +366,8 @@ def _contact(state: FollowupState, event: Contact, at: datetime, changes: dict[s
         to = event.recipient
         if to is None or person_key(to) == state.interview._contact_key:
             changes["previous"] = event
+            if event.channel is Channel.EMAIL:
+                changes["last_email"] = event
 
 
 def _decision(
