@@ -116,12 +116,19 @@ class TestToday:
         assert "5 step(s) can no longer be done" in out
 
     def test_overdue_steps_are_marked(self, acme: Path, globex: Path) -> None:
-        """Weeks later: Globex's note to Bo and its call are overdue; each line names its file,
-        and the deadline each missed, on both clocks (15:00 in New York is 21:00 in Berlin)."""
-        code, out, _ = run("today", str(acme), str(globex), "--now", "2026-07-17T09:00")
+        """The day after the notes were due: they are overdue, offered now, on both clocks
+        (09:00 in New York is 15:00 in Berlin); each line names its file."""
+        code, out, _ = run("today", str(acme), str(globex), "--now", "2026-07-09T09:00")
         assert code == 0
-        assert re.search(r"overdue\s+Wed 8 Jul 15:00\s+21:00 CEST\s+Send Bo Chen", out)
+        assert re.search(r"overdue\s+today 09:00\s+15:00 CEST\s+Send Bo Chen", out)
         assert "Globex · globex.toml" in out and "Acme Analytics · acme.toml" in out
+
+    def test_a_late_call_is_offered_in_its_next_window(self, acme: Path, globex: Path) -> None:
+        """Issue 17: the call of 16 July, late on the 17th at 09:00, is shown at 10:00, the
+        next call window; the notes, a week past their window, are no longer offered."""
+        out = run("today", str(acme), str(globex), "--now", "2026-07-17T09:00")[1]
+        assert len(re.findall(r"overdue\s+today 10:00\s+same\s+Check in with Ana", out)) == 2
+        assert "thank-you" not in out
 
     def test_all_lists_the_superseded_steps(self, acme: Path) -> None:
         """--all shows the room steps as missed, with the reason."""
@@ -279,12 +286,11 @@ class TestLog:
         assert "is a history file: name its interview with --interview FILE" in error
         assert before == events.read_bytes()
 
-    def test_an_event_before_the_last_one_is_refused(self, globex: Path) -> None:
-        """Histories stay in order: an event earlier than the last is refused."""
-        before = globex.read_bytes()
-        error = one_line_error(*run("log", str(globex), "reply", "--at", "2026-07-07T16:00"))
-        assert "earlier than the event before it" in error
-        assert before == globex.read_bytes()
+    def test_an_event_logged_late_is_accepted(self, globex: Path) -> None:
+        """Issue 17: an event earlier than the last is recorded, and read in its place."""
+        code, out, _ = run("log", str(globex), "reply", "--at", "2026-07-07T16:00")
+        assert (code, out.startswith("Recorded")) == (0, True)
+        assert run("today", str(globex), "--now", "2026-07-09T09:00")[0] == 0
 
     def test_the_file_keeps_its_mode(self, globex: Path) -> None:
         """An existing file keeps its permissions; a new one gets the umask's."""

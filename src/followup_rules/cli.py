@@ -31,7 +31,7 @@ import pendulum
 from . import _calendar as cal
 from . import serialize
 from .action import Action, Plan
-from .agenda import Agenda, AgendaItem, Standing
+from .agenda import Agenda, AgendaItem, Standing, end_of_day
 from .audit import audit
 from .catalogue import rules_page
 from .errors import FollowupError, _short_repr
@@ -788,8 +788,8 @@ def _agendas(loaded: Sequence[Loaded], policy: Policy, when: When) -> list[tuple
     found = []
     for each in _progress(loaded, "Planning"):
         now = when.at(each.interview)
-        end = now.start_of("day").add(days=1).subtract(microseconds=1)
-        schedule = make_plan(each.interview, policy, history=each.history)
+        end = end_of_day(now)
+        schedule = make_plan(each.interview, policy, history=each.history, now=now)
         found.append(
             (each, Agenda.of(schedule, each.interview, now=now, until=end, history=each.history))
         )
@@ -805,12 +805,12 @@ _MARKS = {
 
 
 def _shown(item: AgendaItem, now: pendulum.DateTime) -> pendulum.DateTime:
-    """The moment a line names for a step: the deadline it missed when overdue, now
-    when its window is already open, else its suggested time."""
+    """The moment a line names for a step: the deadline it missed when it can no longer
+    be done, now when its window is open, else when its (next) window opens."""
     action = item.action
-    if item.overdue:
+    if item.standing is Standing.SUPERSEDED:
         return action.latest
-    if item.standing is Standing.DUE and action.suggested < now:
+    if item.to_do or (item.standing is Standing.DUE and action.suggested < now):
         return now  # already open: now, not a moment that has passed
     return action.suggested
 
@@ -822,7 +822,11 @@ def _item_row(each: Loaded, item: AgendaItem, now: pendulum.DateTime, many: bool
     moment = shown.in_timezone(zone)
     day = "today" if moment.date() == now.date() else moment.format("ddd D MMM")
     mark, style = _MARKS[item.standing]
-    when = moment.format("ddd D MMM HH:mm") if item.overdue else f"{day} {moment.format('HH:mm')}"
+    when = (
+        moment.format("ddd D MMM HH:mm")
+        if item.standing is Standing.SUPERSEDED
+        else f"{day} {moment.format('HH:mm')}"
+    )
     reason = item.reason  # a late step needs no note: its mark says it
     what = _what(action)
     if reason is not None:
@@ -887,7 +891,7 @@ def today_command(
             if item.standing is Standing.SUPERSEDED and not show_all:
                 hidden += 1
                 continue
-            rank = item.action.latest if item.overdue else item.action.suggested
+            rank = (item.late_since or item.action.latest) if item.overdue else _shown(item, now)
             rows.append((rank, _item_row(each, item, now, many=len(agendas) > 1)))
     first = agendas[0][1].now
     zone = home_zone(agendas[0][0].interview)
@@ -918,6 +922,10 @@ def _item_json(each: Loaded, item: AgendaItem) -> dict[str, Any]:
         "standing": item.standing.value,
         "reason": None if item.reason is None else item.reason.value,
         "after": item.after,
+        "to_do": item.to_do,
+        "late_since": (
+            None if item.late_since is None else serialize.format_datetime(item.late_since)
+        ),
         "what": describe(action),
         "kind": action.kind.value,
         "channel": action.channel.value,
@@ -942,7 +950,8 @@ def _next_of(
         item = today.next
         if item is None:
             continue
-        key = (_URGENCY[item.standing], item.action._utc[2])
+        since = item.late_since if item.standing is Standing.LATE else None
+        key = (_URGENCY[item.standing], cal.utc(since) if since else item.action._utc[2])
         if best is None or key < best[0]:
             best = (key, each, item, today.now)
     return None if best is None else best[1:]
@@ -957,7 +966,11 @@ def _next_line(each: Loaded, item: AgendaItem, now: datetime) -> str:
     beside = f" (their time {theirs})" if theirs and theirs != "same" else ""
     stamp = f"{moment.format('ddd D MMM HH:mm zz')}{beside}"
     if item.standing is Standing.LATE:
-        stamp = f"overdue since {stamp}, do it now:"
+        since = (item.late_since or action.latest).in_timezone(zone).format("ddd D MMM HH:mm zz")
+        if item.to_do:
+            stamp = f"overdue since {since}, do it now:"
+        else:
+            stamp = f"overdue since {since}, next window {stamp}:"
     elif item.standing is Standing.DUE:
         stamp = f"due now: {stamp}"
     where = _escape(f"({each.interview.company}, {each.path.name})")
