@@ -9,7 +9,7 @@ read a history through `in_order`, so they always agree on what came first.
 
 from __future__ import annotations
 
-from collections.abc import Hashable, Iterable
+from collections.abc import Hashable, Iterable, Sequence
 from datetime import datetime
 from typing import Any
 
@@ -72,22 +72,38 @@ def in_order(history: Iterable[Any]) -> list[tuple[int, Any]]:
     duplicate (the same kind of event, equal in every field, at the same
     instant) is kept once, at its first position.
     """
-    numbered = sorted(enumerate(history), key=lambda pair: utc(pair[1].at))
+    events = list(history)
+    instants = [utc(event.at) for event in events]
+    count = len(events)
+    order: Sequence[int] = range(count)
+    if any(instants[index] > instants[index + 1] for index in range(count - 1)):
+        order = sorted(order, key=instants.__getitem__)
     kept: list[tuple[int, Any]] = []
-    seen: set[Hashable] = set()
-    for position, event in numbered:
-        key = _identity(event)
-        if key in seen:
-            continue
-        seen.add(key)
-        kept.append((position, event))
+    start = 0
+    while start < count:  # runs of events at one instant: duplicates share it
+        instant = instants[order[start]]
+        end = start + 1
+        while end < count and instants[order[end]] == instant:
+            end += 1
+        if end == start + 1:
+            kept.append((order[start], events[order[start]]))
+        else:
+            seen: set[Hashable] = set()
+            for position in order[start:end]:
+                key = _identity(events[position], instant)
+                if key not in seen:
+                    seen.add(key)
+                    kept.append((position, events[position]))
+        start = end
     return kept
 
 
-def _identity(event: Any) -> Hashable:
+def _identity(event: Any, instant: datetime) -> Hashable:
     """What makes two events the same: their kind and every field, instants in UTC."""
-    values: list[Any] = [type(event)]
+    values: list[Any] = [type(event), instant]
     for field in attrs.fields(type(event)):
+        if field.name == "at":
+            continue
         value = getattr(event, field.name)
         if isinstance(value, datetime):
             value = utc(value)

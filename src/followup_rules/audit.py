@@ -10,7 +10,7 @@ import attrs
 from . import _calendar as cal
 from . import rules
 from .action import Action
-from .events import Contact, Event
+from .events import Contact, Event, Skip, Snooze
 from .model import ActionKind, Interview, person_key
 from .plan import DEFAULT_POLICY, check_inputs, steps_after_interview
 from .policy import Policy
@@ -73,12 +73,13 @@ def audit(
         for step in notes
         if step.kind is ActionKind.THANK_YOU and step.recipient is not None
     }
-    state = start(interview, policy, notes, steps)
+    marks = any(isinstance(event, (Skip, Snooze)) for event in events)
+    state = start(interview, policy, notes, steps if marks else None)
     found: list[Violation] = []
     for position, event in zip(positions, events, strict=True):
         if isinstance(event, Contact):
             found.extend(_judge(state, event, due))
-        state = advance(state, event, f"history[{position}]")
+        state = advance(state, event, position)
     return found
 
 

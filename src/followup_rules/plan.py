@@ -140,9 +140,11 @@ def _one_time(
     """
     earliest, latest, suggested = step._utc
     interview = state.interview
-    name = None if step.recipient is None else step.recipient.name
-    key = (step.kind, ids.person_key(ids.owner(step.kind, name, interview)), 1)
-    snoozed = state.snoozed_until(key)
+    snoozed = None
+    if state.snoozes:
+        name = None if step.recipient is None else step.recipient.name
+        key = (step.kind, ids.person_key(ids.owner(step.kind, name, interview)), 1)
+        snoozed = state.snoozed_until(key)
     floor = _later(cut, snoozed)
     assert floor is not None  # cut is not None
     if latest >= floor:  # its window is still open, or opens later
@@ -359,8 +361,9 @@ def _seen_from(
     earliest, latest, _ = step._utc
     if kind is ActionKind.FEEDBACK_RESPONSE:
         cut = _later(state.now, now)
-        if cut is not None and latest < cut:
-            return None
+        snoozed = state.snoozed_until(state.next_key(kind)) if state.snoozes else None
+        if (cut is not None and latest < cut) or (snoozed is not None and latest < snoozed):
+            return None  # its window passed, or was snoozed away: too late to be quick
     if now is None or earliest >= now:
         return step
     again = make(state, now)

@@ -989,7 +989,7 @@ def check_in(state: FollowupState, open_from: datetime | None = None) -> Action 
         chosen = date(chosen.year, chosen.month, chosen.day)
     channel, basis, fallback = allowed_channel(state, wanted)
     window: TimeWindow = policy.call_window if channel is Channel.PHONE else policy.send_window
-    snoozed = state.snoozed_until(state.next_key(ActionKind.CHECK_IN))
+    snoozed = state.snoozed_until(state.next_key(ActionKind.CHECK_IN)) if state.snoozes else None
     if snoozed is not None and (open_from is None or snoozed > open_from):
         open_from = snoozed
     opens, closes = cal.first_window(
@@ -1061,7 +1061,8 @@ def feedback_response(state: FollowupState, open_from: datetime | None = None) -
     latest = cal.first_window(due_day, window.start, window.end, tz, holidays=holidays)[1]
     earliest = asked
     floor = max(asked, state.now or asked)  # the request itself, or anything after it
-    snoozed = state.snoozed_until(state.next_key(ActionKind.FEEDBACK_RESPONSE))
+    key = state.next_key(ActionKind.FEEDBACK_RESPONSE) if state.snoozes else None
+    snoozed = None if key is None else state.snoozed_until(key)
     for later in (snoozed, open_from):
         if later is not None and later > floor:
             floor = later

@@ -119,14 +119,9 @@ class FollowupState:
         skipped_at: when the candidate last skipped a check-in (`Skip`): the
             one that takes its place keeps `Policy.min_gap` business days
             from it, so a dismissed reminder does not come straight back.
-        taken: the step numbers used, as `(kind, person, number)` step keys
-            (see `followup_rules.identity`): by the contacts made and the
-            steps skipped.  The next step of a kind takes the lowest free one.
         snoozes: the steps the candidate pushed later (`Snooze`), as
-            `(step key, until)` pairs, the latest snooze of a step only.
-        one_time: the keys `(kind, person)` of the one-time steps planned
-            for this interview (in the room, the notes, the debrief), when
-            known: a `Skip` or `Snooze` must name one of them.
+            `(step key, until)` pairs (step keys as `identity.step_key`
+            reads them), the latest snooze of a step only.
 
     Instants read in the follow-up contact's own zone with `local` and
     `local_date`: a hook that counts days does so on the recipient's
@@ -164,9 +159,16 @@ class FollowupState:
     replied_by: str | None = None
     last_check_in_to: str | None = None
     skipped_at: datetime | None = None
-    taken: frozenset[ids.StepKey] = frozenset()
     snoozes: tuple[tuple[ids.StepKey, datetime], ...] = ()
-    one_time: frozenset[tuple[ActionKind, str]] | None = None
+    # The step numbers used by the contacts made and the steps skipped, as
+    # step keys: the next step of a kind takes the lowest free one.  Kept only
+    # while the history holds a Skip or a Snooze (None otherwise): the ids
+    # themselves are worked out by `identity`, and this is the planner's
+    # hottest fold.
+    _taken: frozenset[ids.StepKey] | None = None
+    # The (kind, person) keys of the one-time steps planned for the interview,
+    # when known: a Skip or a Snooze of a one-time step must name one of them.
+    _one_time: frozenset[tuple[ActionKind, str]] | None = None
 
     @property
     def zone(self) -> tzinfo:
@@ -186,6 +188,8 @@ class FollowupState:
 
     def snoozed_until(self, key: ids.StepKey) -> datetime | None:
         """When the step keyed *key* was snoozed to (UTC), or None."""
+        if not self.snoozes:
+            return None
         for snoozed, until in self.snoozes:
             if snoozed == key:
                 return until
@@ -194,7 +198,7 @@ class FollowupState:
     def next_key(self, kind: ActionKind, name: str | None = None) -> ids.StepKey:
         """The step key the next step of *kind* to *name* (the contact by default) takes."""
         who = ids.person_key(ids.owner(kind, name, self.interview))
-        return kind, who, ids.first_free(self.taken, kind, who)
+        return kind, who, ids.first_free(self._taken or frozenset(), kind, who)
 
     @property
     def contact(self) -> Interviewer:
@@ -255,11 +259,13 @@ def start(
 
     *steps*, the one-time steps planned from the interview (see
     `followup_rules.plan.steps_after_interview`), lets a `Skip` or a `Snooze`
-    be checked against them.
+    be checked against them; given, the fold keeps the step numbers used.
     """
     decided = interview.decision_by
-    one_time = None
+    one_time: frozenset[tuple[ActionKind, str]] | None = None
+    taken: frozenset[ids.StepKey] | None = None
     if steps is not None:
+        taken = frozenset()
         one_time = frozenset(
             (step.kind, ids.person_key(ids.owner(step.kind, _name(step), interview)))
             for step in steps
@@ -272,6 +278,7 @@ def start(
         quiet_until=max((note._utc[1] for note in thank_yous), default=None),
         thanked_at=max((note._utc[2] for note in thank_yous), default=None),
         one_time=one_time,
+        taken=taken,
     )
 
 
@@ -308,16 +315,11 @@ def checked_history(
     names = {person_key(person.name) for person in interview.interviewers}
     if interview.recruiter is not None:
         names.add(person_key(interview.recruiter.name))
-    begins = interview._utc_span[0]
     for index, event in enumerate(events):
         field = f"history[{index}]"
         if not isinstance(event, EVENT_TYPES):
             raise InvalidHistory(
                 field, event, "expected Contact, Reply, Update, OutOfOffice, Skip or Snooze"
-            )
-        if _calendar.utc(event.at) < begins:
-            raise InvalidHistory(
-                f"{field}.at", event.at, f"is before the interview at {interview.starts_at}"
             )
         person, role = None, ""
         if isinstance(event, Contact):
@@ -327,6 +329,11 @@ def checked_history(
         if person is not None and person_key(person) not in names:
             raise InvalidHistory(f"{field}.{role}", person, _unknown_person(interview))
     ordered = in_order(events)
+    first, event = ordered[0]
+    if _calendar.utc(event.at) < interview._utc_span[0]:  # the earliest event is the first
+        raise InvalidHistory(
+            f"history[{first}].at", event.at, f"is before the interview at {interview.starts_at}"
+        )
     return (
         tuple(event for _, event in ordered),
         tuple(position for position, _ in ordered),
@@ -364,20 +371,21 @@ def is_employer_call(state: FollowupState, event: Contact) -> bool:
     return event.recipient is None or person_key(event.recipient) != person_key(recruiter.name)
 
 
-def advance(state: FollowupState, event: Event, field: str | None = None) -> FollowupState:
+def advance(state: FollowupState, event: Event, position: int | None = None) -> FollowupState:
     """The state after *event*; pure (the input state is not changed).
 
     Raises:
         InvalidHistory: a `Skip` or `Snooze` names no step planned (or
-            missed) at that point; *field* names the event in the errors
-            (``"history[3]"``), else its type does.
+            missed) at that point; the error names ``history[position]``
+            when *position* is given, else the event's type.
     """
     at = _calendar.utc(event.at)
     changes: dict[str, Any] = {"now": at}
     if isinstance(event, Contact):
         _contact(state, event, at, changes)
     elif isinstance(event, (Skip, Snooze)):
-        _skip_or_snooze(state, event, at, changes, field or type(event).__name__)
+        field = type(event).__name__ if position is None else f"history[{position}]"
+        _skip_or_snooze(state, event, at, changes, field)
     elif isinstance(event, Update):
         changes["last_reply"] = at
         changes["check_ins"] = 0  # an answer: the unanswered run starts again
@@ -419,9 +427,10 @@ def _other_than_contact(state: FollowupState, name: str | None) -> str | None:
 def _contact(state: FollowupState, event: Contact, at: datetime, changes: dict[str, Any]) -> None:
     kind = event.kind
     interview = state.interview
-    who = ids.person_key(ids.owner(kind, event.recipient, interview))
-    taken = state.taken
-    changes["taken"] = taken | {(kind, who, ids.first_free(taken, kind, who))}
+    taken = state._taken
+    if taken is not None:
+        who = ids.person_key(ids.owner(kind, event.recipient, interview))
+        changes["_taken"] = taken | {(kind, who, ids.first_free(taken, kind, who))}
     if is_employer_call(state, event):
         changes["calls"] = state.calls + 1
     if kind in FOLLOW_UP_KINDS:
@@ -525,7 +534,7 @@ def _skip_or_snooze(
         changes["snoozes"] = (*snoozes, (key, _calendar.utc(event.until)))
         return
     changes["snoozes"] = snoozes
-    changes["taken"] = state.taken | {key}
+    changes["_taken"] = (state._taken or frozenset()) | {key}
     if kind is ActionKind.CHECK_IN:
         changes["skipped_at"] = at
     elif kind is ActionKind.FEEDBACK_RESPONSE:
@@ -538,18 +547,17 @@ def _not_planned(
     state: FollowupState, kind: ActionKind, name: str, who: str, ordinal: int
 ) -> str | None:
     """Why the step is neither planned nor missed at this point of the history, or None."""
-    if (kind, who, ordinal) in state.taken or (
-        kind in ONE_TIME_KINDS and state.is_done(kind, name)
-    ):
+    taken = state._taken or frozenset()
+    if (kind, who, ordinal) in taken or (kind in ONE_TIME_KINDS and state.is_done(kind, name)):
         return "is already done or skipped"
     if kind in ONE_TIME_KINDS:
-        if ordinal != 1 or (state.one_time is not None and (kind, who) not in state.one_time):
+        if ordinal != 1 or (state._one_time is not None and (kind, who) not in state._one_time):
             return "is not a step planned for this interview"
         return None
     contact = ids.person_key(state.contact.name)
     if who != contact:
         return "is not a step planned for this interview (follow-ups go to the contact)"
-    free = ids.free_ordinals(state.taken, kind, who)
+    free = ids.free_ordinals(taken, kind, who)
     if kind is ActionKind.CHECK_IN:
         planned = 0 if state.stopped else state.check_ins_left
         if ordinal not in [next(free) for _ in range(planned)]:
@@ -584,8 +592,11 @@ def replay(
     *positions* are the events' places in the history as the caller gave
     it, to name them in errors.
     """
-    state = start(interview, policy, thank_yous, steps)
+    history = tuple(history)
+    marks = any(isinstance(event, (Skip, Snooze)) for event in history)
+    state = start(interview, policy, thank_yous, steps if marks else None)
+    if marks and state._taken is None:  # steps unknown: still keep the step numbers
+        state = _evolved(state, {"_taken": frozenset()})
     for index, event in enumerate(history):
-        where = f"history[{index if positions is None else positions[index]}]"
-        state = advance(state, event, where)
+        state = advance(state, event, index if positions is None else positions[index])
     return state
