@@ -123,6 +123,13 @@ class TestToday:
         assert re.search(r"overdue\s+today 09:00\s+15:00 CEST\s+Send Bo Chen", out)
         assert "Globex · globex.toml" in out and "Acme Analytics · acme.toml" in out
 
+    def test_render_now_writes_the_late_step_today_offers(self, acme: Path) -> None:
+        """Issue 17: everything the agenda offers has its message: the late call's script,
+        for its next window (Fri 17 Jul, 10:00-11:30), is rendered, not left out."""
+        out = run("render", str(acme), "--now", "2026-07-17T09:00", columns=200)[1]
+        assert out.startswith("=== Fri 17 Jul 2026 10:00 EDT: Check in with Ana Ruiz by phone")
+        assert "on Friday, July 17, between 10:00 AM and 11:30 AM" in out
+
     def test_a_late_call_is_offered_in_its_next_window(self, acme: Path, globex: Path) -> None:
         """Issue 17: the call of 16 July, late on the 17th at 09:00, is shown at 10:00, the
         next call window; the notes, a week past their window, are no longer offered."""

@@ -379,3 +379,18 @@ class TestAgendaOf:
         iv = interview(decision_by=DECIDED)
         today = Agenda.of(plan(iv, history=notes_done(iv)), iv, now=at(2024, 7, 11, 15))
         assert [(i.standing, i.to_do) for i in today.late] == [(Standing.LATE, False)]
+
+
+class TestPlanMany:
+    """`plan_many` sees every plan from the same now."""
+
+    def test_plan_many_from_now(self) -> None:
+        """A batch of interviews planned from one moment, each as plan(now=...) would."""
+        from followup_rules import plan_many
+
+        now = at(2024, 7, 11, 15)
+        ivs = [interview(decision_by=DECIDED), interview()]
+        assert list(plan_many(ivs, now=now)) == [plan(iv, now=now) for iv in ivs]
+        histories = [notes_done(ivs[0]), []]
+        expected = [plan(iv, history=h, now=now) for iv, h in zip(ivs, histories, strict=True)]
+        assert list(plan_many(ivs, histories=histories, now=now)) == expected

@@ -208,6 +208,7 @@ def plan_many(
     policy: Policy | None = DEFAULT_POLICY,
     *,
     histories: Iterable[Iterable[Event]] | None = None,
+    now: datetime | None = None,
 ) -> Iterator[Plan]:
     """Plan many interviews lazily, one `Plan` per interview, in order.
 
@@ -219,6 +220,7 @@ def plan_many(
         policy: the policy for all of them.
         histories: the history of each interview, in the same order; when
             given it must be exactly as long as *interviews*.
+        now: see every plan from this moment (see `plan`).
 
     Raises:
         InvalidInterview: as `plan`, or when the histories run short or long;
@@ -227,10 +229,11 @@ def plan_many(
     """
     if policy is not None and not isinstance(policy, Policy):
         raise InvalidPolicy("policy", policy, "expected a Policy")
+    moment = None if now is None else _check_now(now)
     stream = _stream(interviews, "interviews")
     if histories is None:
-        return (plan(interview, policy) for interview in stream)
-    return _paired(stream, _stream(histories, "histories"), policy)
+        return (plan(interview, policy, now=moment) for interview in stream)
+    return _paired(stream, _stream(histories, "histories"), policy, moment)
 
 
 def _stream(value: Any, field: str) -> Iterator[Any]:
@@ -246,7 +249,10 @@ def _stream(value: Any, field: str) -> Iterator[Any]:
 
 
 def _paired(
-    interviews: Iterator[Any], histories: Iterator[Any], policy: Policy | None
+    interviews: Iterator[Any],
+    histories: Iterator[Any],
+    policy: Policy | None,
+    now: datetime | None = None,
 ) -> Iterator[Plan]:
     pairs: Iterator[tuple[Any, Any]] = zip_longest(interviews, histories, fillvalue=_MISSING)
     for index, (each, history) in enumerate(pairs):
@@ -254,7 +260,7 @@ def _paired(
             raise InvalidInterview(
                 "histories", index, "there must be exactly one history per interview"
             )
-        yield plan(each, policy, history=history)
+        yield plan(each, policy, history=history, now=now)
 
 
 _MISSING = object()

@@ -15,7 +15,7 @@ so they can be tested, profiled and mutated one by one:
 from __future__ import annotations
 
 from collections.abc import Container, Iterable, Mapping
-from datetime import date, datetime, time, timedelta, tzinfo
+from datetime import date, datetime, timedelta, tzinfo
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
@@ -500,7 +500,6 @@ _RETURN_HOME = timedelta(hours=1)
 _RECRUITER_DELAY = timedelta(minutes=15)
 # Less of their business day than this left, and the call waits for the next one.
 _RECRUITER_MIN_WINDOW = timedelta(minutes=30)
-_END_OF_DAY = time(23, 59)
 
 
 def thank_you(interview: Interview, policy: Policy) -> list[Action]:
@@ -567,7 +566,7 @@ def _thank_you_to(
         )
         if policy.mail_card_immediately:  # seed 004: into the post on the way home
             aim = end + _RETURN_HOME
-            closes = max(cal.local_instant(ended, _END_OF_DAY, tz), aim)
+            closes = max(cal.day_end(ended, tz), aim)  # the whole day it ended on
             instants = (end, closes, aim)
         else:  # seed 003: written at home, mailed the next day
             mail_day = cal.add_business_days(ended, 1, holidays)
