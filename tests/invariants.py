@@ -13,6 +13,7 @@ from datetime import date, datetime, timedelta
 from functools import cache
 from typing import Any
 
+import attrs
 import pendulum
 
 from followup_rules import (
@@ -130,16 +131,53 @@ def is_employer_call(interview: Interview, kind: ActionKind, channel: Channel, t
     )
 
 
-def counted_check_ins(history: Sequence[object]) -> int:
-    """Check-ins since the employer's latest answer, less those answered by an out-of-office."""
-    count, refundable = 0, False
+def in_time_order(history: Sequence[object]) -> list[object]:
+    """The history as it happened: by POSIX timestamp (ties as given), each event once.
+
+    An exact duplicate is the same kind of event at the same instant with
+    every other field equal.
+    """
+    ordered = sorted(history, key=lambda event: event.at.timestamp())  # type: ignore[attr-defined]
+    kept: list[object] = []
+    for event in ordered:
+        twin = any(
+            type(other) is type(event)
+            and other.at.timestamp() == event.at.timestamp()  # type: ignore[attr-defined]
+            and _fields(other) == _fields(event)
+            for other in kept
+        )
+        if not twin:
+            kept.append(event)
+    return kept
+
+
+def _fields(event: object) -> dict[str, object]:
+    values = attrs.asdict(event, recurse=False)  # type: ignore[arg-type]
+    values.pop("at", None)
+    return {
+        key: value.timestamp() if isinstance(value, datetime) else value
+        for key, value in values.items()
+    }
+
+
+def counted_check_ins(interview: Interview, history: Sequence[object]) -> int:
+    """Check-ins since the employer's latest answer, less those answered by an out-of-office.
+
+    An out-of-office reply gives a check-in back only when it comes from the
+    person that check-in went to (None: the follow-up contact).
+    """
+    contact = _key(interview.follow_up_contact.name)
+    count, refundable, to = 0, False, ""
     for event in history:
         if isinstance(event, Contact) and event.kind in FOLLOW_UPS:
             refundable = event.kind is ActionKind.CHECK_IN
             count += refundable
+            to = contact if event.recipient is None else _key(event.recipient)
         elif isinstance(event, OutOfOffice) and refundable:
-            count = max(0, count - 1)
-            refundable = False
+            sender = contact if event.sender is None else _key(event.sender)
+            if sender == to:
+                count = max(0, count - 1)
+                refundable = False
         elif isinstance(event, (Reply, Update)):
             count, refundable = 0, False
     return count
@@ -176,10 +214,33 @@ def current_deadline(
     return deadline
 
 
-def check_all(interview: Interview, policy: Policy, history: Sequence[object], plan: Plan) -> None:
-    """Assert invariants 1-9 for this plan (10 needs replanning: see the tests)."""
+def check_all(
+    interview: Interview,
+    policy: Policy,
+    history: Sequence[object],
+    plan: Plan,
+    now: datetime | None = None,
+) -> None:
+    """Assert invariants 1-9 for this plan (10 needs replanning: see the tests).
+
+    *history* may be in any order, with duplicates: it is read by instant.
+    With *now* (the plan was made as seen from it) nothing is planned before it.
+    """
+    history = in_time_order(history)
     actions = list(plan)
     contact = interview.follow_up_contact
+
+    # Late is not now: nothing planned before the plan's now; a late step is
+    # still in a window of its own, after the one it missed.
+    if now is not None:
+        for action in actions:
+            assert action.earliest >= now and action.suggested >= now, (now, action)
+    last = max((e.at for e in history), default=None)  # type: ignore[attr-defined]
+    for action in actions:
+        if action.late_since is not None:
+            assert action.late_since < action.earliest, action
+            if last is not None:
+                assert action.latest >= last, (last, action)
 
     # 8: windows, rule ids, sources, aware pendulum datetimes.
     for action in actions:
@@ -209,7 +270,7 @@ def check_all(interview: Interview, policy: Policy, history: Sequence[object], p
 
     # 2: check-ins, history and plan together: unanswered in a row, and ever.
     check_ins = [a for a in actions if a.kind is ActionKind.CHECK_IN]
-    past_check_ins = counted_check_ins(history)
+    past_check_ins = counted_check_ins(interview, history)
     assert len(check_ins) + past_check_ins <= max(policy.max_check_ins, past_check_ins)
     started = [a for a in actions if a.kind in (ActionKind.CHECK_IN, ActionKind.FEEDBACK_REQUEST)]
     past_contacts = contacts_ever(history)
@@ -270,11 +331,14 @@ def check_all(interview: Interview, policy: Policy, history: Sequence[object], p
                 == action.latest.in_timezone(local_zone).date()
             )
 
-    # 6: each thank-you inside its window.
+    # 6: each thank-you inside its window, or late within its limit.
     for action in actions:
         if action.kind is not ActionKind.THANK_YOU:
             continue
         assert action.earliest >= interview.ends_at
+        if action.late_since is not None:
+            check_late_note(interview, policy, history, action)
+            continue
         if action.channel is Channel.EMAIL:
             assert action.latest <= interview.ends_at + policy.thank_you_within
         else:
@@ -297,6 +361,36 @@ def check_all(interview: Interview, policy: Policy, history: Sequence[object], p
         assert asked <= 1
     if policy.ask_feedback_on_rejection is False:
         assert not any(a.kind is ActionKind.FEEDBACK_REQUEST for a in actions)
+
+
+def check_late_note(
+    interview: Interview, policy: Policy, history: Sequence[object], action: object
+) -> None:
+    """A thank-you sent late: worth it (the library's own rule ``thank-you``).
+
+    In the recipient's send window on a business day (a mailed card: the
+    candidate's), within `thank_you_late_within` business days of the day
+    its window closed, not after the decision date, and never after the
+    employer's news or reply or a check-in.
+    """
+    assert policy.thank_you_late_within > 0
+    person = action.recipient  # type: ignore[attr-defined]
+    postal = action.channel is Channel.POSTAL  # type: ignore[attr-defined]
+    tz = zone(interview, interview.candidate if postal else person)
+    closed = action.late_since.in_timezone(tz).date()  # type: ignore[attr-defined]
+    opens = action.earliest.in_timezone(tz)  # type: ignore[attr-defined]
+    closes = action.latest.in_timezone(tz)  # type: ignore[attr-defined]
+    assert opens.date() == closes.date() and business(opens.date(), policy), action
+    window = policy.send_window
+    for moment in (opens, closes):
+        assert window.start <= moment.time().replace(tzinfo=None) <= window.end, action
+    assert opens.date() <= plus_business_days(closed, policy.thank_you_late_within, policy)
+    deadline = current_deadline(interview, history, policy)
+    if deadline is not None:
+        assert opens.date() <= deadline, (deadline, action)
+    for event in history:
+        assert not isinstance(event, (Reply, Update)), event
+        assert not (isinstance(event, Contact) and event.kind in FOLLOW_UPS), event
 
 
 def follow_plan(plan: Plan, count: int) -> list[Contact]:

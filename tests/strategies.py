@@ -222,6 +222,9 @@ def policies(draw: st.DrawFn) -> Policy:
         respect_preferred_channel=draw(st.booleans()),
         ask_feedback_on_rejection=draw(st.booleans()),
         feedback_response_within=draw(st.integers(1, 5)),
+        thank_you_late_within=draw(st.integers(0, 4)),
+        recruiter_debrief_late_within=draw(st.integers(0, 3)),
+        follow_up_late_within=draw(st.integers(0, 25)),
         holidays=draw(st.sampled_from(HOLIDAYS)),
     )
 

@@ -113,9 +113,9 @@ def test_second_feedback_request() -> None:
 
 
 def test_late_thank_you() -> None:
-    """Rule thank-you (seeds 001-004): a note two days later is late."""
+    """Rule thank-you (seeds 001-004): a note past its late limit (Monday, for Tuesday) is late."""
     iv = interview()
-    found = audit(iv, [Contact(at(2024, 7, 4, 9), Channel.EMAIL, ActionKind.THANK_YOU, "Bo Chen")])
+    found = audit(iv, [Contact(at(2024, 7, 8, 9), Channel.EMAIL, ActionKind.THANK_YOU, "Bo Chen")])
     assert rules_broken(found) == ["thank-you"]
 
 

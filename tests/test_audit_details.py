@@ -414,16 +414,23 @@ class TestThankYouNotes:
     """Rule thank-you (seeds 001-004): each note against its own window."""
 
     def test_a_late_note_names_when_it_went_and_when_it_was_due(self) -> None:
-        """The report gives both times, in the zone each was written in."""
-        note = Contact(at(2024, 7, 4, 9), Channel.EMAIL, ActionKind.THANK_YOU, "Bo Chen")
+        """The report gives the times, in the zone each was written in: sent, due, and
+        the last moment a late note was still worth it (two business days on)."""
+        note = Contact(at(2024, 7, 8, 9), Channel.EMAIL, ActionKind.THANK_YOU, "Bo Chen")
         expected = [
             broken(
                 THANK_YOU,
                 note,
-                "thank-you sent 2024-07-04 09:00 EDT, after it was due (2024-07-03 15:00 EDT)",
+                "thank-you sent 2024-07-08 09:00 EDT, after it was due (2024-07-03 15:00 EDT) "
+                "and past the last day a late note is still worth it (2024-07-05 17:00 EDT)",
             )
         ]
         assert expected == audit(interview(), [note])
+
+    def test_a_note_within_its_late_limit_is_polite(self) -> None:
+        """Rule thank-you (the library's own choice): a day late is still worth it."""
+        note = Contact(at(2024, 7, 4, 9), Channel.EMAIL, ActionKind.THANK_YOU, "Bo Chen")
+        assert audit(interview(), [note]) == []
 
     def test_a_note_at_the_last_moment_of_its_window_is_on_time(self) -> None:
         """The window's end is inside it."""
@@ -440,13 +447,14 @@ class TestThankYouNotes:
         """
         ana = Interviewer("Ana Ruiz", email="ana@acme.example", address="1 Main St, New York")
         iv = interview(interviewers=[ana, BO], format=InterviewFormat.VIDEO)
-        policy = Policy(thank_you_channel=Channel.POSTAL)
+        policy = Policy(thank_you_channel=Channel.POSTAL, thank_you_late_within=0)
         note = Contact(at(2024, 7, 3, 16), Channel.EMAIL, ActionKind.THANK_YOU, "Bo Chen")
         expected = [
             broken(
                 THANK_YOU,
                 note,
-                "thank-you sent 2024-07-03 16:00 EDT, after it was due (2024-07-03 15:00 EDT)",
+                "thank-you sent 2024-07-03 16:00 EDT, after it was due (2024-07-03 15:00 EDT) "
+                "and past the last day a late note is still worth it (2024-07-03 15:00 EDT)",
             )
         ]
         assert expected == audit(iv, [note], policy)

@@ -273,3 +273,78 @@ def test_a_window_squeezed_to_one_instant_by_dst_still_exists() -> None:
     assert window is not None
     opens, closes = window
     assert opens == closes and opens.astimezone(tz).hour == 3
+
+
+class TestWholeDays:
+    """Every local day is whole (issue 17), including days whose midnight DST skips."""
+
+    @pytest.mark.parametrize(
+        ("zone", "day"),
+        [
+            ("Africa/Cairo", date(2023, 4, 28)),  # 00:00 -> 01:00
+            ("America/Havana", date(2024, 3, 10)),  # 00:00 -> 01:00
+            ("America/Santiago", date(2024, 9, 8)),  # 24:00 -> 01:00
+        ],
+    )
+    def test_a_day_whose_midnight_is_skipped_starts_at_one(self, zone: str, day: date) -> None:
+        """The first instant shows 01:00 of that day; the instant before, the day before."""
+        tz = cal.zone(zone)
+        first = cal.day_start(day, tz)
+        assert (first.astimezone(tz).date(), first.astimezone(tz).hour) == (day, 1)
+        assert (first - timedelta(microseconds=1)).astimezone(tz).date() == day - timedelta(days=1)
+
+    @given(
+        st.sampled_from(["Africa/Cairo", "America/Havana", "America/Santiago", "Europe/London"]),
+        st.dates(min_value=date(2020, 1, 1), max_value=date(2030, 12, 31)),
+    )
+    def test_days_tile_time(self, zone: str, day: date) -> None:
+        """A day's end is one microsecond before the next day's start, and shows the day."""
+        tz = cal.zone(zone)
+        end = cal.day_end(day, tz)
+        assert end.astimezone(tz).date() == day
+        assert end + timedelta(microseconds=1) == cal.day_start(day + timedelta(days=1), tz)
+        assert cal.day_start(day, tz) < end
+
+    def test_end_of_day_takes_in_the_last_hour(self) -> None:
+        """Public helper: on Cairo's skipped-midnight day the end is 23:59:59.999999 local."""
+        from followup_rules import end_of_day, start_of_day
+
+        moment = pendulum.datetime(2023, 4, 28, 12, tz="Africa/Cairo")
+        assert start_of_day(moment).hour == 1
+        end = end_of_day(moment)
+        assert (end.date(), end.hour, end.minute, end.microsecond) == (
+            date(2023, 4, 28),
+            23,
+            59,
+            999999,
+        )
+
+    def test_end_of_day_in_another_zone(self) -> None:
+        """The end of the candidate's day, whatever zone now was given in."""
+        from followup_rules import end_of_day
+
+        now = pendulum.datetime(2024, 7, 11, 9, tz="America/New_York")
+        end = end_of_day(now, "Europe/Berlin")
+        assert (end.timezone_name, end.date(), end.hour) == (
+            "Europe/Berlin",
+            date(2024, 7, 11),
+            23,
+        )
+
+    def test_an_unknown_zone_is_a_typed_error(self) -> None:
+        """Bad input: a FollowupError naming the zone."""
+        from followup_rules import InvalidInterview, end_of_day
+
+        with pytest.raises(InvalidInterview, match="zone"):
+            end_of_day(pendulum.datetime(2024, 7, 11, tz="UTC"), "Mars/Olympus")
+
+    def test_the_agenda_until_the_end_of_day_sees_the_last_hour(self) -> None:
+        """`today` on Cairo's skipped-midnight day: a note due from 23:10 is due today."""
+        from followup_rules import Interview, agenda, end_of_day
+
+        now = pendulum.datetime(2023, 4, 28, 12, tz="Africa/Cairo")
+        iv = Interview(
+            pendulum.datetime(2023, 4, 28, 22, 10, tz="Africa/Cairo"), "A", "B", ["Ana"]
+        )
+        today = agenda(iv, now=now, until=end_of_day(now))
+        assert "thank_you" in [item.action.kind.value for item in today.due]

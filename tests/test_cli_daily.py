@@ -116,12 +116,26 @@ class TestToday:
         assert "5 step(s) can no longer be done" in out
 
     def test_overdue_steps_are_marked(self, acme: Path, globex: Path) -> None:
-        """Weeks later: Globex's note to Bo and its call are overdue; each line names its file,
-        and the deadline each missed, on both clocks (15:00 in New York is 21:00 in Berlin)."""
-        code, out, _ = run("today", str(acme), str(globex), "--now", "2026-07-17T09:00")
+        """The day after the notes were due: they are overdue, offered now, on both clocks
+        (09:00 in New York is 15:00 in Berlin); each line names its file."""
+        code, out, _ = run("today", str(acme), str(globex), "--now", "2026-07-09T09:00")
         assert code == 0
-        assert re.search(r"overdue\s+Wed 8 Jul 15:00\s+21:00 CEST\s+Send Bo Chen", out)
+        assert re.search(r"overdue\s+today 09:00\s+15:00 CEST\s+Send Bo Chen", out)
         assert "Globex · globex.toml" in out and "Acme Analytics · acme.toml" in out
+
+    def test_render_now_writes_the_late_step_today_offers(self, acme: Path) -> None:
+        """Issue 17: everything the agenda offers has its message: the late call's script,
+        for its next window (Fri 17 Jul, 10:00-11:30), is rendered, not left out."""
+        out = run("render", str(acme), "--now", "2026-07-17T09:00", columns=200)[1]
+        assert out.startswith("=== Fri 17 Jul 2026 10:00 EDT: Check in with Ana Ruiz by phone")
+        assert "on Friday, July 17, between 10:00 AM and 11:30 AM" in out
+
+    def test_a_late_call_is_offered_in_its_next_window(self, acme: Path, globex: Path) -> None:
+        """Issue 17: the call of 16 July, late on the 17th at 09:00, is shown at 10:00, the
+        next call window; the notes, a week past their window, are no longer offered."""
+        out = run("today", str(acme), str(globex), "--now", "2026-07-17T09:00")[1]
+        assert len(re.findall(r"overdue\s+today 10:00\s+same\s+Check in with Ana", out)) == 2
+        assert "thank-you" not in out
 
     def test_all_lists_the_superseded_steps(self, acme: Path) -> None:
         """--all shows the room steps as missed, with the reason."""

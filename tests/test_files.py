@@ -12,7 +12,17 @@ from pathlib import Path
 
 import pytest
 
-from followup_rules import ActionKind, Channel, Contact, InvalidHistory, Reply, Skip, Snooze, files
+from followup_rules import (
+    ActionKind,
+    Channel,
+    Contact,
+    InvalidHistory,
+    Reply,
+    Skip,
+    Snooze,
+    agenda,
+    files,
+)
 from followup_rules import serialize as s
 from followup_rules.files import HistoryFile, load_many, target, write_atomically
 from followup_rules.identity import interview_key
@@ -154,11 +164,15 @@ class TestAdd:
     def test_skip_and_snooze_are_recorded(self, tmp_path: Path) -> None:
         """Issue 17, item 3: what is recorded (the file), not the planning effect."""
         path = named(tmp_path)
-        HistoryFile(path).add(Skip(at(2024, 7, 3), "thank_you-bo", note="met him twice"))
-        HistoryFile(path).add(Snooze(at(2024, 7, 4), "check_in-ana", at(2024, 7, 20)))
+        found = HistoryFile(path).read()
+        steps = agenda(found.interview, now=at(2024, 7, 2, 16))
+        note = next(item.id for item in steps if item.action.kind is ActionKind.THANK_YOU)
+        check_in = next(item.id for item in steps if item.action.kind is ActionKind.CHECK_IN)
+        HistoryFile(path).add(Skip(at(2024, 7, 3), note, note="met him twice"))
+        HistoryFile(path).add(Snooze(at(2024, 7, 4), check_in, at(2024, 7, 20)))
         text = (tmp_path / "acme.events.toml").read_text()
-        assert 'type = "skip"\nstep = "thank_you-bo"\nnote = "met him twice"' in text
-        assert "until = 2024-07-20T00:00:00-04:00" in text
+        assert f'type = "skip"\nstep = "{note}"\nnote = "met him twice"' in text
+        assert f'step = "{check_in}"\nuntil = 2024-07-20T00:00:00-04:00' in text
 
 
 class TestRemove:

@@ -397,6 +397,9 @@ VALID: dict[type, dict[str, st.SearchStrategy[Any]]] = {
         "respect_preferred_channel": st.booleans(),
         "ask_feedback_on_rejection": st.booleans(),
         "feedback_response_within": _BUSINESS_DAYS,
+        "thank_you_late_within": st.integers(0, 60),
+        "recruiter_debrief_late_within": st.integers(0, 60),
+        "follow_up_late_within": st.integers(0, 60),
         "holidays": st.sampled_from([None, "US", ("DE", "BY"), "JP"]),
         "mail_card_immediately": st.booleans(),
         "max_contacts_ever": st.integers(0, 40),
@@ -445,6 +448,7 @@ VALID: dict[type, dict[str, st.SearchStrategy[Any]]] = {
         "sources": st.lists(st.sampled_from(SEEDS), max_size=3),
         "template": st.none() | st.sampled_from(["check_in_email", "thank_you_card"]),
         "facts": st.just(Facts()) | st.builds(Facts, attempt=st.integers(0, 5)),
+        "late_since": st.none() | _AT,
     },
 }
 

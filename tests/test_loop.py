@@ -250,14 +250,15 @@ class TestAgendaMany:
         assert entry.agenda.now == at(2024, 7, 3, 9)
 
     def test_shown_at(self) -> None:
-        """Overdue: the deadline missed; due and open: now; else the suggested time."""
+        """Superseded: the deadline missed; to do now: now; else when its window opens."""
         now = at(2024, 7, 3, 9)
         day = agenda_many(applications(), now, until="end_of_day")
         due = day.due[0]
         coming = day.coming[0]
         assert due.shown_at == now and coming.shown_at == coming.action.suggested
-        later = agenda_many(applications(), at(2024, 7, 9, 9))
-        assert later.late[0].shown_at == later.late[0].action.latest
+        later = agenda_many(applications(), at(2024, 7, 30, 9))
+        gone = later.superseded[0]
+        assert gone.shown_at == gone.action.latest
 
     def test_nothing_left(self) -> None:
         """No applications, nothing next."""

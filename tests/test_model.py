@@ -171,18 +171,19 @@ class TestHistoryValidation:
         assert (error.field, error.value) == ("history[0].at", early.at)
         assert error.problem == "is before the interview at 2024-07-02 14:00:00-04:00"
 
-    def test_events_out_of_order(self) -> None:
-        """Events must come oldest first."""
+    def test_events_out_of_order_are_read_by_instant(self) -> None:
+        """Events may come in any order (issue 17): the history is read by instant."""
         history = [Reply(at(2024, 7, 5, 9)), Reply(at(2024, 7, 4, 9))]
-        error = self._refused(history)
-        assert (error.field, error.value) == ("history[1].at", history[1].at)
-        assert error.problem == "is earlier than the event before it (2024-07-05 09:00:00-04:00)"
+        assert plan(interview(), history=history) == plan(interview(), history=history[::-1])
 
     def test_unknown_recipient(self) -> None:
         """A contact to somebody not on the interview is refused."""
         error = self._refused([Contact(at(2024, 7, 5, 9), "email", recipient="Zed")])
         assert (error.field, error.value) == ("history[0].recipient", "Zed")
-        assert error.problem == "is not an interviewer or the recruiter of this interview"
+        assert error.problem == (
+            "is not an interviewer or the recruiter of this interview (they are 'Ana Ruiz', "
+            "'Bo Chen'); if the person was renamed in the interview, write the new name here too"
+        )
 
     def test_not_an_event(self) -> None:
         """Anything that is not an event is refused by position."""

@@ -43,6 +43,13 @@ class TestDefaults:
         assert policy.feedback_response_within == 2
         assert policy.holidays is None
 
+    def test_late_steps_defaults(self) -> None:
+        """The library's own choices: notes 2, debrief 1, follow-ups 20 business days late."""
+        policy = Policy()
+        assert policy.thank_you_late_within == 2
+        assert policy.recruiter_debrief_late_within == 1
+        assert policy.follow_up_late_within == 20
+
     def test_business_days_accept_whole_day_timedeltas(self) -> None:
         """Waits and gaps are business days: 3 or timedelta(days=3), never 2.5."""
         assert Policy(min_gap=timedelta(days=3)).min_gap == 3
@@ -204,3 +211,73 @@ class TestSubclassing:
             "Ana Ruiz": Channel.EMAIL,
             "Bo Chen": Channel.POSTAL,
         }
+
+
+class TestHooksReadLocalTimes:
+    """Hooks read `FollowupState`'s UTC instants on the recipient's clock (issue 18)."""
+
+    def test_local_and_local_date_use_the_contacts_zone(self) -> None:
+        """A reply at 23:30 in Tokyo is the next day in UTC; local_date says Tokyo's day."""
+        import pendulum
+
+        from followup_rules import Reply
+        from followup_rules.state import check_history, replay
+
+        from .factories import ANA
+
+        tokyo = attrs.evolve(ANA, timezone="Asia/Tokyo")
+        iv = interview(interviewers=[tokyo])
+        late_evening = pendulum.datetime(2024, 7, 5, 23, 30, tz="Asia/Tokyo")
+        state = replay(iv, Policy(), check_history(iv, [Reply(late_evening)]), [])
+        assert state.last_reply is not None
+        assert state.last_reply.date() == date(2024, 7, 5)  # 14:30 UTC
+        assert state.local_date(state.last_reply) == date(2024, 7, 5)
+        assert state.local(state.last_reply).hour == 23
+        assert state.local(state.last_reply).timezone_name == "Asia/Tokyo"
+
+    def test_a_hook_counting_from_the_local_day(self) -> None:
+        """A house rule: wait a week from their reply's local day, as docs/extending.md shows."""
+
+        @attrs.frozen(kw_only=True)
+        class WeekAfterReply(Policy):
+            def check_in_day(self, state: FollowupState, earliest: date) -> date:
+                if state.last_reply is None:
+                    return earliest
+                return max(earliest, state.local_date(state.last_reply) + timedelta(days=7))
+
+        import pendulum
+
+        from followup_rules import Reply
+
+        reply = Reply(pendulum.datetime(2024, 7, 10, 16, tz="America/New_York"))
+        first = of_kind(plan(interview(), WeekAfterReply(), history=[reply]), ActionKind.CHECK_IN)
+        assert first[0].earliest.date() == date(2024, 7, 17)
+
+
+class TestFarFuture:
+    """A hook's day far in the future is a policy error, never an overflow."""
+
+    @pytest.mark.parametrize("day", [date(9999, 12, 31), date(9099, 12, 30)])
+    def test_a_day_past_what_can_be_recorded(self, day: date) -> None:
+        """Year 9999 overflows the calendar; 9099 could never be recorded done."""
+
+        @attrs.frozen(kw_only=True)
+        class Someday(Policy):
+            def check_in_day(self, state: FollowupState, earliest: date) -> date:
+                return day
+
+        with pytest.raises(InvalidPolicy) as raised:
+            plan(interview(), Someday())
+        assert (raised.value.field, raised.value.value) == ("Someday.check_in_day", day)
+        assert "too far in the future" in raised.value.problem
+
+    def test_a_distant_but_recordable_day_is_planned(self) -> None:
+        """A hook may still wait years: the step can be recorded done."""
+
+        @attrs.frozen(kw_only=True)
+        class Patient(Policy):
+            def check_in_day(self, state: FollowupState, earliest: date) -> date:
+                return date(2090, 1, 2)
+
+        first = of_kind(plan(interview(), Patient()), ActionKind.CHECK_IN)[0]
+        assert first.done().at == first.suggested

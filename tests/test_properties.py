@@ -184,3 +184,61 @@ def test_upcoming_and_next_agree(interview: Interview) -> None:
         assert all(a.latest >= now for a in upcoming)
     assert isinstance(whole.next(interview.starts_at), object)
     assert [isinstance(h, Contact) for h in follow_plan(whole, 2)] == [True] * min(2, len(whole))
+
+
+# -- seen from now (issue 17) ---------------------------------------------------
+
+
+@st.composite
+def moments_after(draw: st.DrawFn, interview: Interview) -> pendulum.DateTime:
+    """A moment from the interview to about two months after it, to the minute."""
+    minutes = draw(st.integers(0, 60 * 24 * 60))
+    return interview.starts_at + timedelta(minutes=minutes)
+
+
+@given(data=st.data(), interview=interviews(), policy=any_policy)
+def test_invariants_hold_seen_from_now(
+    data: st.DataObject, interview: Interview, policy: Policy
+) -> None:
+    """Invariants 1-9 on a plan seen from any now, after any history: nothing before now."""
+    history = data.draw(histories(interview, policy))
+    last = max((event.at for event in history), default=interview.starts_at)  # type: ignore[attr-defined]
+    now = max(data.draw(moments_after(interview)), last)
+    check_all(interview, policy, history, plan(interview, policy, history=history, now=now), now)
+
+
+@given(data=st.data(), interview=interviews(), policy=any_policy)
+def test_replanning_from_the_same_now_gives_the_rest(
+    data: st.DataObject, interview: Interview, policy: Policy
+) -> None:
+    """Invariant 10 seen from now: do the first k steps as planned, replan from the same
+    now, get the rest of the plan (late steps included)."""
+    now = data.draw(moments_after(interview))
+    whole = plan(interview, policy, now=now)
+    done = data.draw(st.integers(0, len(whole)))
+    again = plan(interview, policy, history=follow_plan(whole, done), now=now)
+    assert list(again) == list(whole)[done:]
+
+
+@given(data=st.data(), interview=interviews(), policy=any_policy)
+def test_what_the_agenda_says_to_do_now_done_now_passes_audit(
+    data: st.DataObject, interview: Interview, policy: Policy
+) -> None:
+    """Invariant 11: every step the agenda marks to do now, done at that moment, is polite,
+    and it is inside its window: on a business day, a call inside the call window."""
+    from followup_rules import agenda, audit
+
+    history = data.draw(histories(interview, policy))
+    last = max((event.at for event in history), default=interview.starts_at)  # type: ignore[attr-defined]
+    now = max(data.draw(moments_after(interview)), last)
+    today = agenda(interview, policy, history=history, now=now)
+    for item in today.to_do:
+        action = item.action
+        assert action.earliest <= now <= action.latest
+        if action.channel is Channel.PHONE and action.kind is ActionKind.CHECK_IN:
+            local = now.in_timezone(item.recipient_zone or interview.timezone)
+            window = policy.call_window
+            assert window.start <= local.time().replace(tzinfo=None) <= window.end
+        if action.channel is Channel.IN_PERSON:
+            continue  # the room's steps are done in the room, not logged as contacts
+        assert audit(interview, [*history, action.done(now)], policy) == []

@@ -243,6 +243,42 @@ def local_instant(day: date, wall: time, tz: tzinfo, *, late: bool = False) -> d
     return (aware.replace(fold=1) if late else aware).astimezone(UTC)
 
 
+_ONE_MICROSECOND = timedelta(microseconds=1)
+
+
+def day_start(day: date, tz: tzinfo) -> datetime:
+    """The first UTC instant whose wall clock in *tz* shows the date *day*.
+
+    Usually local midnight; on a day whose midnight a DST change skips
+    (Africa/Cairo, America/Havana, America/Santiago in spring) it is the
+    instant of the change, when the clock jumps from 23:59:59 of the day
+    before to 01:00.  A wall-clock "midnight" there does not exist, and
+    libraries that build it (``start_of("day")``) land on the day before.
+    """
+    # Midnight read with the offset in force before it: for a midnight skipped
+    # by a DST change that is the very instant of the jump, the first of the
+    # new date; for a midnight that occurs twice, fold 0 is the first time.
+    first = datetime.combine(day, time(0), tz).astimezone(UTC)
+    before = (first - _ONE_MICROSECOND).astimezone(tz).date()
+    if first.astimezone(tz).date() == day and before < day:
+        return first
+    # A change that does not fall on midnight itself (23:30 to 00:30): the
+    # first instant showing *day* lies within a few hours; bisect for it.
+    low, high = first - timedelta(hours=6), first + timedelta(hours=6)  # pragma: no cover
+    while high - low > _ONE_MICROSECOND:  # pragma: no cover
+        middle = low + (high - low) // 2
+        if middle.astimezone(tz).date() < day:
+            low = middle
+        else:
+            high = middle
+    return high  # pragma: no cover
+
+
+def day_end(day: date, tz: tzinfo) -> datetime:
+    """The last UTC instant (to the microsecond) whose wall clock in *tz* shows *day*."""
+    return day_start(day + timedelta(days=1), tz) - _ONE_MICROSECOND
+
+
 def window_on(day: date, start: time, end: time, tz: tzinfo) -> tuple[datetime, datetime] | None:
     """The UTC instants of the local window ``[start, end]`` on *day*, or None.
 
@@ -502,21 +538,32 @@ def first_window(
     *,
     not_before: datetime | None = None,
     holidays: Container[date] = NO_HOLIDAYS,
+    open_from: datetime | None = None,
 ) -> tuple[datetime, datetime]:
     """The first business-day window ``[start, end]`` on or after *day*, in UTC.
 
     With *not_before*, a window that opens before that instant is skipped, so
-    the result opens at or after it.  Every window of a day before the local
-    date of *not_before* opens before it, so the search starts at that date:
-    a history thousands of years after the interview costs no more than one
-    a week after it.
+    the result opens at or after it.  With *open_from*, a window that closes
+    before that instant is skipped, and one already open then is cut to start
+    at it: what is left of the windows from that moment on (a plan seen from
+    *now*).  Every window of a day before the local date of either instant
+    ends before it, so the search starts at that date: a history thousands of
+    years after the interview costs no more than one a week after it.
     """
     if not_before is not None:
         day = max(day, local_date(not_before, tz))
+    if open_from is not None:
+        day = max(day, local_date(open_from, tz))
     day = business_day_on_or_after(day, holidays)
     while True:
         window = window_on(day, start, end, tz)
-        if window is not None and (not_before is None or window[0] >= not_before):
+        if (
+            window is not None
+            and (not_before is None or window[0] >= not_before)
+            and (open_from is None or window[1] >= open_from)
+        ):
+            if open_from is not None and window[0] < open_from:
+                return open_from, window[1]
             return window
         day = add_business_days(day, 1, holidays)
 

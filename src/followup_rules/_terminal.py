@@ -16,7 +16,7 @@ from typing import Any
 from . import _calendar as cal
 from . import serialize
 from .action import Action, Plan
-from .agenda import Standing
+from .agenda import AgendaItem, Standing
 from .audit import Violation
 from .events import Contact, Event, OutOfOffice, Reply, Skip, Snooze, Update
 from .export import describe
@@ -181,10 +181,13 @@ def _row(entry: Entry, many: bool) -> list[str]:
     now = cal.to_pendulum(entry.agenda.now.astimezone(zone))
     day = "today" if shown.date() == now.date() else shown.format("ddd D MMM")
     mark, style = _MARKS[item.standing]
-    when = shown.format("ddd D MMM HH:mm") if item.overdue else f"{day} {shown.format('HH:mm')}"
+    superseded = item.standing is Standing.SUPERSEDED
+    when = shown.format("ddd D MMM HH:mm") if superseded else f"{day} {shown.format('HH:mm')}"
     line = what(item.action)
-    if item.reason is not None:  # a late step needs no note: its mark says it
+    if item.reason is not None:
         line += f" [dim]({escape(item.note().split(': ', 1)[1])})[/]"
+    elif item.standing is Standing.LATE and not item.to_do:  # late, and not allowed now
+        line += f" [dim](not now: {escape(windows(item))})[/]"
     if many:  # which application: on its own line, so the table keeps to 60 columns
         line += f"\n[dim]{escape(_where(application))}[/]"
     return [
@@ -225,6 +228,17 @@ def today(day: AgendaMany, show_all: bool) -> Any:
     return Group(*parts)
 
 
+def windows(item: AgendaItem) -> str:
+    """When a step can next be done, on both clocks when they differ:
+    ``"Tue 21 Jul 10:00-11:30 their time, 16:00-17:30 yours"``."""
+    (opens, closes), (mine, mine_closes) = item.their_window, item.your_window
+    theirs = f"{opens.format('ddd D MMM HH:mm')}-{closes.format('HH:mm')}"
+    if opens.utcoffset() == mine.utcoffset():
+        return theirs
+    day = "" if mine.date() == opens.date() else f"{mine.format('ddd D MMM')} "
+    return f"{theirs} their time, {day}{mine.format('HH:mm')}-{mine_closes.format('HH:mm')} yours"
+
+
 def next_line(entry: Entry) -> str:
     """The one next step on one line: when (yours, theirs), what, and whose."""
     application, item = entry.application, entry.item
@@ -233,7 +247,10 @@ def next_line(entry: Entry) -> str:
     beside = f" (their time {theirs})" if theirs and theirs != "same" else ""
     stamp = f"{shown.format('ddd D MMM HH:mm zz')}{beside}"
     if item.standing is Standing.LATE:
-        stamp = f"overdue since {stamp}, do it now:"
+        missed = item.late_since or item.action.latest
+        since = cal.to_pendulum(missed.astimezone(application.zone))
+        overdue = f"overdue since {since.format('ddd D MMM HH:mm zz')}"
+        stamp = f"{overdue}, do it now:" if item.to_do else f"{overdue}, next {windows(item)}:"
     elif item.standing is Standing.DUE:
         stamp = f"due now: {stamp}"
     where = escape(f"({_where(application).replace(' · ', ', ')})")
@@ -249,6 +266,10 @@ def entry_json(entry: Entry) -> dict[str, Any]:
         "standing": item.standing.value,
         "reason": None if item.reason is None else item.reason.value,
         "after": item.after,
+        "to_do": item.to_do,
+        "late_since": (
+            None if item.late_since is None else serialize.format_datetime(item.late_since)
+        ),
         "what": describe(action),
         "kind": action.kind.value,
         "channel": action.channel.value,

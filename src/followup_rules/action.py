@@ -22,6 +22,11 @@ __all__ = ["Action", "Plan"]
 _A = "Action"
 _TIME = aware_datetime(_A, InvalidInterview, latest=v.LATEST_EVENT)
 
+
+def _optional_time(value: Any, fail: Any) -> pendulum.DateTime | None:
+    return None if value is None else v.aware(value, fail, v.LATEST_EVENT)
+
+
 KIND_ORDER = {kind: position for position, kind in enumerate(ActionKind)}
 
 _VERBS: dict[object, str] = {
@@ -72,6 +77,10 @@ class Action:
         facts: what the planner knew that the message may state: the
             attempt, the previous contact, the decision date in force, why a
             call is allowed, the employer's news (see `Facts`).
+        late_since: for a step whose first window closed before the plan's
+            *now* (or the latest event) and that is still worth doing, when
+            that window closed; the window here is then its next one, at or
+            after *now*.  None for a step on time.
 
     An action built by hand is checked field by field: kind and channel
     (members or their names), recipient (Interviewer, Recruiter or None),
@@ -98,6 +107,9 @@ class Action:
     )
     facts: Facts = attrs.field(
         default=NO_FACTS, metadata=v.instance_of(_A, InvalidInterview, (Facts,))
+    )
+    late_since: pendulum.DateTime | None = attrs.field(
+        default=None, kw_only=True, metadata=v.custom(_A, InvalidInterview, _optional_time)
     )
     # (earliest, latest, suggested) as stdlib UTC instants: what the planner
     # sorts, filters and folds by, computed once.
@@ -162,7 +174,38 @@ class Action:
             _SET_FACTS_FROM(action, None)
         _SET_UTC(action, instants)
         _SET_TZ(action, tz)
+        _SET_LATE_SINCE(action, None)
         return action
+
+    def _moved(
+        self,
+        instants: tuple[datetime, datetime, datetime],
+        late_since: datetime | None,
+        facts: Facts | tuple[Callable[..., Facts], tuple[Any, ...]] | None = None,
+    ) -> Action:
+        """This step at other UTC *instants*: re-planned late, snoozed, or cut at *now*.
+
+        *late_since* (UTC) is when its first window closed, for a late step.
+        The facts stay the same unless *facts* (made, or a builder) is given.
+        """
+        tz = self._tz
+        if tz is None:  # an action built by hand: its times carry their zone
+            tz = self.earliest.tzinfo
+            assert tz is not None  # checked aware at construction
+        twin = Action._planned(
+            self.kind,
+            self.channel,
+            self.recipient,
+            instants,
+            tz,
+            self.rule,
+            self.sources,
+            self.template,
+            self._facts_from or self.facts if facts is None else facts,
+        )
+        if late_since is not None:
+            _SET_LATE_SINCE(twin, to_local(late_since, tz))
+        return twin
 
     def _with_facts(self, facts: Facts) -> Action:
         """This action with other facts: the same times, unchecked (the planner's own)."""
@@ -270,6 +313,7 @@ class Action:
     _SET_SOURCES,
     _SET_TEMPLATE,
     _SET_FACTS,
+    _SET_LATE_SINCE,
     _SET_UTC,
     _SET_TZ,
     _SET_FACTS_FROM,

@@ -1,18 +1,25 @@
 """The agenda: a plan seen from one explicit moment, for apps and the command alike.
 
 A plan says what to do and when; an agenda says where the candidate stands at
-*now*: what is **overdue** (its window closed: still worth doing late, or
-superseded), what is **due** (its window is open, or opens before *until*),
-and what is **coming**.  Nothing whose window has passed is dropped silently:
-the steps the planner could no longer plan (`Plan.missed`) are listed as
-superseded, with the reason.
+*now*: what is **overdue** (its first window closed: still worth doing late,
+in its next allowed window, or superseded), what is **due** (its window is
+open, or opens before *until*), and what is **coming**.  Nothing whose window
+has passed is dropped silently: the steps the planner could no longer plan
+(`Plan.missed`) are listed as superseded, with the reason, for six weeks
+(`FORGET_AFTER`) after their window closed.
+
+Late is not now: an item is to be done now (`AgendaItem.to_do`) only while
+*now* lies inside a window where the step is allowed.  A late call whose
+window has passed is offered in the recipient's next call window, and the
+item says when, on both clocks (`AgendaItem.their_window`,
+`AgendaItem.your_window`).
 
 Each item carries the step's stable id (`followup_rules.identity`), so an app
-can store it, show it, and record "done" against it::
+can store it, show it, and record "done" (or `Skip`, `Snooze`) against it::
 
-    today = agenda(interview, history=history, now=now)
-    for item in today.overdue + today.due:
-        print(item.id, item.action.describe(), item.standing.value)
+    today = agenda(interview, history=history, now=now, until=end_of_day(now))
+    for item in today.to_do:
+        print(item.id, item.action.describe())
     history.append(today.get(stored_id).action.done(now))
 
 Pure, like the planner: *now* is an argument; nothing reads the clock.
@@ -21,29 +28,47 @@ Pure, like the planner: *now* is an argument; nothing reads the clock.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from datetime import datetime
+from datetime import datetime, timedelta
 from enum import Enum
 
 import attrs
+import pendulum
 
+from . import _calendar as cal
 from ._calendar import utc
+from ._steps import FOLLOW_UP_KINDS
 from .action import Action, Plan, _check_now
 from .errors import InvalidInterview
-from .events import Event
+from .events import Contact, Event, Reply, Update
 from .identity import action_ids
 from .model import Channel, Interview
 from .plan import plan as make_plan
 from .policy import Policy
-from .state import FOLLOW_UP_KINDS
 
-__all__ = ["Agenda", "AgendaItem", "Reason", "Standing", "agenda"]
+__all__ = [
+    "FORGET_AFTER",
+    "Agenda",
+    "AgendaItem",
+    "Reason",
+    "Standing",
+    "agenda",
+]
+
+FORGET_AFTER = timedelta(days=42)
+"""How long after its window closed an overdue step stays on the agenda: six weeks.
+
+By then every late step has been offered again or missed (by default a note
+is worth sending two business days late, a check-in four weeks late), and a
+step that can no longer be done has been shown long enough."""
 
 
 class Standing(Enum):
     """Where a step stands at the agenda's *now*."""
 
     LATE = "late"
-    """Its window has closed, but it is still worth doing, as soon as possible."""
+    """Its first window has closed, but it is still worth doing: the plan offers
+    it again in its next allowed window (the item's action), which may be open
+    now or open later (`AgendaItem.to_do` tells which)."""
     SUPERSEDED = "superseded"
     """Its window has closed and it is no longer to be done (see `Reason`)."""
     DUE = "due"
@@ -55,18 +80,24 @@ class Standing(Enum):
 
 
 class Reason(Enum):
-    """Why a step is superseded, or why a step that could be due waits."""
+    """Why a step is superseded."""
 
     INTERVIEW_OVER = "interview_over"
     """A step for the interview room (cards, timeline, closing): the interview is over."""
     EVENTS_MOVED_ON = "events_moved_on"
-    """A one-time step (a thank-you, a debrief) whose window closed before a later
-    event of the history: the planner no longer plans it (`Plan.missed`)."""
+    """A one-time step (a thank-you, a debrief) whose window closed before the
+    employer's news or reply, or a check-in: sent now it would come after them,
+    so the planner no longer plans it (`Plan.missed`)."""
     AFTER_LATE_STEP = "after_late_step"
-    """A follow-up contact planned as if an earlier one, now late, had been done:
-    doing both at once would break the spacing between contacts (rule
-    ``retry-gap``), so it waits, and is planned again once the late one is
-    recorded (see `AgendaItem.after`)."""
+    """No longer given: a late step is planned again in its next window and the
+    steps after it follow it in the plan, so nothing waits beside it.  Kept so
+    that stored values still read."""
+    TOO_LATE = "too_late"
+    """Its window closed longer ago than a late step is still worth doing: a
+    note past `Policy.thank_you_late_within` or the decision date, a debrief
+    past `Policy.recruiter_debrief_late_within`, a check-in past
+    `Policy.follow_up_late_within`, an answer to a feedback request past its
+    window."""
 
     __hash__ = object.__hash__
 
@@ -75,6 +106,7 @@ _REASON_TEXT = {
     Reason.INTERVIEW_OVER: "the interview is over",
     Reason.EVENTS_MOVED_ON: "later events passed its window",
     Reason.AFTER_LATE_STEP: "waits for the late step before it",
+    Reason.TOO_LATE: "too late to be worth doing",
 }
 
 
@@ -83,13 +115,21 @@ class AgendaItem:
     """One step on the agenda.
 
     Attributes:
-        action: the planned step.
+        action: the planned step, as it can still be done: a late step's
+            action holds its next allowed window, at or after the agenda's
+            *now*; a superseded step's, the window it missed.
         id: its stable id (`followup_rules.identity.action_ids`): store it,
             and find the step again with `Agenda.get`.
         standing: overdue (`Standing.LATE` or `Standing.SUPERSEDED`), due, or coming.
-        reason: why it is superseded, or why it waits although its window is
-            open; None otherwise.
-        after: with `Reason.AFTER_LATE_STEP`, the id of the late step it waits for.
+        reason: why it is superseded; None otherwise.
+        after: no longer given (see `Reason.AFTER_LATE_STEP`): None.
+        to_do: the agenda's *now* lies inside the step's window (on the
+            recipient's business day, in the send or call window, after the
+            notes it waits for): only then is it something to do *now*.
+        late_since: for an overdue step, when its first window closed.
+        recipient_zone: the zone of the recipient's wall clock (an IANA name
+            or ``+HH:MM``), the one its window was planned in.
+        candidate_zone: the zone of the candidate's own wall clock.
     """
 
     action: Action
@@ -97,21 +137,42 @@ class AgendaItem:
     standing: Standing
     reason: Reason | None = None
     after: str | None = None
+    to_do: bool = attrs.field(default=False, kw_only=True)
+    late_since: pendulum.DateTime | None = attrs.field(default=None, kw_only=True)
+    recipient_zone: str | None = attrs.field(default=None, kw_only=True)
+    candidate_zone: str | None = attrs.field(default=None, kw_only=True)
 
     @property
     def overdue(self) -> bool:
-        """Its window has closed (late or superseded)."""
+        """Its first window has closed (late or superseded)."""
         return self.standing in (Standing.LATE, Standing.SUPERSEDED)
 
     @property
-    def to_do(self) -> bool:
-        """Something to do now: late, or due and not waiting for a late step."""
-        return self.standing in (Standing.LATE, Standing.DUE)
+    def their_window(self) -> tuple[pendulum.DateTime, pendulum.DateTime]:
+        """The step's window (earliest, latest) on the recipient's wall clock."""
+        return self._window_in(self.recipient_zone)
+
+    @property
+    def your_window(self) -> tuple[pendulum.DateTime, pendulum.DateTime]:
+        """The step's window (earliest, latest) on the candidate's wall clock."""
+        return self._window_in(self.candidate_zone)
+
+    def _window_in(self, name: str | None) -> tuple[pendulum.DateTime, pendulum.DateTime]:
+        action = self.action
+        if name is None:
+            return action.earliest, action.latest
+        tz = cal.zone(name)
+        earliest, latest, _ = action._utc
+        return cal.to_local(earliest, tz), cal.to_local(latest, tz)
 
     def note(self) -> str:
         """A short note for people: ``"superseded: the interview is over"``, or ``""``."""
         if self.reason is None:
-            return "late: do it as soon as you can" if self.standing is Standing.LATE else ""
+            if self.standing is not Standing.LATE:
+                return ""
+            if self.to_do:
+                return "late: do it as soon as you can"
+            return "late: do it in its next window"
         return f"{self.standing.value}: {_REASON_TEXT[self.reason]}"
 
 
@@ -122,13 +183,13 @@ class Agenda:
     Attributes:
         now: the moment the agenda is for.
         until: the end of the "due" span (*now* unless a later moment was
-            given, e.g. the end of the candidate's day).
-        overdue: the steps whose window closed before *now*, late ones and
-            superseded ones, in time order (missed steps first).
+            given, e.g. the end of the candidate's day: `followup_rules.end_of_day`).
+        overdue: the steps whose first window closed before *now*: those
+            that can no longer be done (superseded, first), then the late
+            ones, in time order.
         due: the steps whose window is open at some moment from *now* to
             *until*, in time order.
-        coming: the steps whose window opens after *until*, and those that
-            wait for a late step, in time order.
+        coming: the steps whose window opens after *until*, in time order.
     """
 
     now: datetime
@@ -157,11 +218,22 @@ class Agenda:
         return tuple(item for item in self.overdue if item.standing is Standing.SUPERSEDED)
 
     @property
+    def to_do(self) -> tuple[AgendaItem, ...]:
+        """The steps to do now (`AgendaItem.to_do`): late ones first, then due ones."""
+        return tuple(item for item in self if item.to_do)
+
+    @property
     def next(self) -> AgendaItem | None:
-        """The one thing to do next: the oldest late step, else the first due, else coming."""
-        for item in self:
-            if item.standing is not Standing.SUPERSEDED:
-                return item
+        """The one thing to do next: the step overdue longest, else the first due, else coming.
+
+        A late step whose next window opens later still comes first: it is the
+        one to prepare (`AgendaItem.to_do` says whether it can be done now).
+        """
+        late = self.late
+        if late:
+            return min(late, key=_overdue_since)
+        for item in (*self.due, *self.coming):
+            return item
         return None
 
     def get(self, id: str) -> AgendaItem | None:
@@ -183,8 +255,12 @@ class Agenda:
     ) -> Agenda:
         """The agenda of a plan already made for *interview* with *history*.
 
-        Pass the same history the plan was made with, so that the ids match
-        the ones a calendar export and an earlier agenda gave.
+        Make the plan with the same *now* (``plan(..., now=now)``), so that
+        late steps are planned again in their next window; in a plan made
+        without it, a step whose window closed is listed as late with no
+        window left (never to do now).  Pass the same history the plan was
+        made with, so that the ids match the ones a calendar export and an
+        earlier agenda gave.
 
         Raises:
             InvalidInterview: *now* or *until* is not an aware datetime, or
@@ -194,41 +270,74 @@ class Agenda:
         end = now if until is None else _check_until(until, now)
         history = tuple(history)
         moment, horizon = utc(now), utc(end)
-        overdue = [
-            AgendaItem(action, uid, Standing.SUPERSEDED, _why_missed(action))
-            for action, uid in zip(
-                schedule.missed, action_ids(schedule.missed, interview, history), strict=True
+        home = cal.zone_name(interview.zone_of(interview.candidate), moment)
+
+        def item(action: Action, uid: str, standing: Standing, **extra: object) -> AgendaItem:
+            there = cal.zone_name(interview.zone_of(action.recipient), moment)
+            return AgendaItem(
+                action,
+                uid,
+                standing,
+                recipient_zone=there,
+                candidate_zone=home,
+                **extra,  # type: ignore[arg-type]
             )
-        ]
+
+        overdue: list[AgendaItem] = []
+        answered = _answered(history)
+        missed = schedule.missed
+        for action, uid in zip(missed, action_ids(missed, interview, history), strict=True):
+            if moment - action._utc[1] <= FORGET_AFTER:
+                why = _why_missed(action, answered)
+                overdue.append(
+                    item(action, uid, Standing.SUPERSEDED, reason=why, late_since=action.latest)
+                )
+        late: list[AgendaItem] = []
         due: list[AgendaItem] = []
         coming: list[AgendaItem] = []
-        blocker: str | None = None  # the id of the first late follow-up contact
         for action, uid in zip(schedule, action_ids(schedule, interview, history), strict=True):
             earliest, latest, _ = action._utc
-            closed = latest < moment
-            if closed and action.channel is Channel.IN_PERSON:
-                overdue.append(AgendaItem(action, uid, Standing.SUPERSEDED, Reason.INTERVIEW_OVER))
-            elif blocker is not None and action.kind in FOLLOW_UP_KINDS:
-                waits = Reason.AFTER_LATE_STEP
-                if closed:
-                    overdue.append(AgendaItem(action, uid, Standing.SUPERSEDED, waits, blocker))
-                else:
-                    coming.append(AgendaItem(action, uid, Standing.COMING, waits, blocker))
-            elif closed:
-                overdue.append(AgendaItem(action, uid, Standing.LATE))
-                if action.kind in FOLLOW_UP_KINDS:
-                    blocker = uid
+            since = action.late_since
+            if since is None and latest < moment:  # a plan made without *now*
+                if moment - latest > FORGET_AFTER:
+                    continue
+                since = action.latest
+                if action.channel is Channel.IN_PERSON:
+                    over = Reason.INTERVIEW_OVER
+                    overdue.append(
+                        item(action, uid, Standing.SUPERSEDED, reason=over, late_since=since)
+                    )
+                    continue
+            inside = earliest <= moment <= latest
+            if since is not None:
+                late.append(item(action, uid, Standing.LATE, to_do=inside, late_since=since))
             elif earliest <= horizon:
-                due.append(AgendaItem(action, uid, Standing.DUE))
+                due.append(item(action, uid, Standing.DUE, to_do=inside))
             else:
-                coming.append(AgendaItem(action, uid, Standing.COMING))
-        return cls(now, end, tuple(overdue), tuple(due), tuple(coming))
+                coming.append(item(action, uid, Standing.COMING))
+        return cls(now, end, (*overdue, *late), tuple(due), tuple(coming))
 
 
-def _why_missed(action: Action) -> Reason:
+def _overdue_since(item: AgendaItem) -> datetime:
+    since = item.late_since
+    return item.action._utc[1] if since is None else utc(since)
+
+
+def _answered(history: tuple[Event, ...]) -> bool:
+    """The employer answered, or the candidate followed up: what makes a late note moot."""
+    return any(
+        isinstance(event, (Reply, Update))
+        or (isinstance(event, Contact) and event.kind in FOLLOW_UP_KINDS)
+        for event in history
+    )
+
+
+def _why_missed(action: Action, answered: bool) -> Reason:
     if action.channel is Channel.IN_PERSON:
         return Reason.INTERVIEW_OVER
-    return Reason.EVENTS_MOVED_ON
+    if action.kind not in FOLLOW_UP_KINDS and answered:
+        return Reason.EVENTS_MOVED_ON
+    return Reason.TOO_LATE
 
 
 def _check_until(until: datetime, now: datetime) -> datetime:
@@ -248,13 +357,18 @@ def agenda(
 ) -> Agenda:
     """Plan *interview* after *history* and see the plan from *now*.
 
+    The plan is made as seen from *now* (``plan(..., now=now)``): a late
+    step is planned again in its next allowed window, and only a step whose
+    window is open at *now* is to be done now.
+
     Args:
         interview: the interview followed up.
         policy: the etiquette (the consensus by default).
-        history: what happened so far, oldest first.
+        history: what happened so far, in any order (it is read by instant).
         now: the moment to look from (aware; the library never reads the clock).
         until: count as due the steps whose window opens by then too, e.g. the
-            end of the candidate's day for a daily list; *now* by default.
+            end of the candidate's day for a daily list (`followup_rules.end_of_day`);
+            *now* by default.
 
     Returns:
         The `Agenda`: overdue (late or superseded), due and coming steps.
@@ -264,5 +378,5 @@ def agenda(
         InvalidPolicy: as `plan`.
     """
     history = tuple(history)
-    schedule = make_plan(interview, policy, history=history)
+    schedule = make_plan(interview, policy, history=history, now=_check_now(now))
     return Agenda.of(schedule, interview, now=now, until=until, history=history)

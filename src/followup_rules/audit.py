@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from datetime import date, datetime, tzinfo
+from datetime import date, tzinfo
 
 import attrs
 
 from . import _calendar as cal
 from . import rules
-from .events import Contact, Event
+from .action import Action
+from .events import Contact, Event, Skip, Snooze
 from .model import ActionKind, Interview, person_key
 from .plan import DEFAULT_POLICY, check_inputs, steps_after_interview
 from .policy import Policy
@@ -18,7 +19,7 @@ from .state import (
     THANKS_KINDS,
     FollowupState,
     advance,
-    check_history,
+    checked_history,
     is_employer_call,
     start,
 )
@@ -52,31 +53,37 @@ def audit(
 ) -> list[Violation]:
     """Every place where *history* is pushier than *policy* allows (or a thank-you was late).
 
-    An empty list means the log is polite.
+    An empty list means the log is polite.  The history is read by instant,
+    in whatever order it is given.  A `Skip` or a `Snooze` is no contact:
+    nothing is judged for it, and a contact made after a step was skipped is
+    judged as the contact it is (the next step of its kind).  A thank-you
+    sent after its window is polite while the planner would still offer it
+    late (`rules.late_limit`, `rules.moot`).
 
     Raises:
         InvalidInterview: the interview or history is not usable.
         InvalidPolicy: *policy* is not a Policy.
     """
     policy = check_inputs(interview, policy)
-    events = check_history(interview, history)
+    events, positions = checked_history(interview, history)
     steps = steps_after_interview(interview, policy)
     notes = [step for step in steps if step.kind in THANKS_KINDS]
     due = {
-        person_key(step.recipient.name): step.latest
+        person_key(step.recipient.name): step
         for step in notes
         if step.kind is ActionKind.THANK_YOU and step.recipient is not None
     }
-    state = start(interview, policy, notes)
+    marks = any(isinstance(event, (Skip, Snooze)) for event in events)
+    state = start(interview, policy, notes, steps if marks else None)
     found: list[Violation] = []
-    for event in events:
+    for position, event in zip(positions, events, strict=True):
         if isinstance(event, Contact):
             found.extend(_judge(state, event, due))
-        state = advance(state, event)
+        state = advance(state, event, position)
     return found
 
 
-def _judge(state: FollowupState, event: Contact, due: Mapping[str, datetime]) -> list[Violation]:
+def _judge(state: FollowupState, event: Contact, due: Mapping[str, Action]) -> list[Violation]:
     policy = state.policy
     interview = state.interview
     person = interview.person(event.recipient) if event.recipient else state.contact
@@ -135,17 +142,39 @@ def _judge(state: FollowupState, event: Contact, due: Mapping[str, datetime]) ->
                 )
             )
     elif event.kind is ActionKind.THANK_YOU and person is not None:
-        latest = due.get(person_key(person.name))
-        if latest is not None and event.at > latest:
-            found.append(
-                _violation(
-                    rules.THANK_YOU,
-                    event,
-                    f"thank-you sent {event.at:%Y-%m-%d %H:%M %Z}, after it was due "
-                    f"({latest:%Y-%m-%d %H:%M %Z})",
-                )
-            )
+        note = due.get(person_key(person.name))
+        if note is not None:
+            found.extend(_judge_thank_you(state, event, note))
     return found
+
+
+def _judge_thank_you(state: FollowupState, event: Contact, note: Action) -> list[Violation]:
+    """Rule ``thank-you``: in its window, or late while still worth sending."""
+    sent = cal.utc(event.at)
+    if sent <= note._utc[1]:
+        return []
+    at = f"{event.at:%Y-%m-%d %H:%M %Z}"
+    if rules.moot(note, state):
+        return [
+            _violation(
+                rules.THANK_YOU,
+                event,
+                f"thank-you sent {at}, late and after the employer's answer or a check-in",
+            )
+        ]
+    limit = rules.late_limit(note, state)
+    if sent <= limit:
+        return []
+    latest = note.latest
+    shown = cal.to_local(limit, latest.tzinfo)  # type: ignore[arg-type]
+    return [
+        _violation(
+            rules.THANK_YOU,
+            event,
+            f"thank-you sent {at}, after it was due ({latest:%Y-%m-%d %H:%M %Z}) "
+            f"and past the last day a late note is still worth it ({shown:%Y-%m-%d %H:%M %Z})",
+        )
+    ]
 
 
 def _judge_check_in(
@@ -193,7 +222,7 @@ def _judge_check_in(
             )
         )
     elif (patience is not None and day < patience) or (
-        state.quiet_until is not None and event.at < state.quiet_until
+        state.quiet_until is not None and cal.utc(event.at) < state.quiet_until
     ):
         found.append(
             _violation(

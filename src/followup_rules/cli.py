@@ -325,13 +325,12 @@ def _details(items: Iterable[str]) -> dict[str, str]:
 def _plans(
     loaded: Sequence[Loaded], policy: Policy, when: When | None
 ) -> list[tuple[Loaded, Plan]]:
-    """Each file's plan; with *when*, only the steps still doable then."""
+    """Each file's plan; with *when*, as seen then: the steps still doable, late ones
+    in their next window (what `today` and `next` offer, so each has its message)."""
     plans = []
     for each in _progress(loaded, "Planning"):
-        schedule = _application(each, policy).plan()
-        if when is not None:
-            schedule = schedule.upcoming(when.at(each.interview))
-        plans.append((each, schedule))
+        now = None if when is None else when.at(each.interview)
+        plans.append((each, _application(each, policy).plan(now=now)))
     return plans
 
 

@@ -376,6 +376,7 @@ class _Writer:
                 _cancel(item)
             _sequence(item, before.get(uid))
             yield item
+        yield from self.skipped(entry, skipped - planned - set(before))
         done = done_ids(interview, history)
         done_steps = {entry.step_key(uid): contact for uid, contact in done.items()}
         for uid, old in before.items():
@@ -385,6 +386,32 @@ class _Writer:
             if contact is None and uid not in skipped:
                 contact = done_steps.get(str(old.get("X-FOLLOWUP-STEP", "")))
             yield _closed(old, contact, self.stamp)
+
+    def skipped(self, entry: _Entry, uids: set[str]) -> Iterable[Any]:
+        """The skipped steps no previous file holds, written cancelled all the same.
+
+        A calendar imported again (rather than synced over the previous file)
+        cancels an item only if the new file carries it, cancelled, under the
+        same UID.  A skipped step is no longer in the plan: it is found in the
+        plan as it stood just before the skip.
+        """
+        from .plan import plan as make_plan
+
+        history = entry.history
+        for index, event in enumerate(history):
+            if not isinstance(event, Skip) or event.step not in uids:
+                continue
+            when = (cal.utc(event.at), index)  # what came before it, by instant
+            before = tuple(
+                other for k, other in enumerate(history) if (cal.utc(other.at), k) < when
+            )
+            earlier = make_plan(entry.interview, history=before, now=event.at)
+            found = dict(zip(action_ids(earlier, entry.interview, before), earlier, strict=True))
+            action = found.get(event.step)
+            if action is not None:
+                item = self.item(action, event.step, entry)
+                _cancel(item)
+                yield item
 
     def item(self, action: Action, uid: str, entry: _Entry) -> Any:
         from icalendar import Alarm, Todo

@@ -4,12 +4,18 @@ A step's id is the same string the calendar export writes as its ``UID``, for
 example ``check_in-ana-ruiz-3f1c2a9b0d4e-2-1a2b3c4d5e6f7a8b@followup-rules``.  It
 holds the kind, a readable slug and a hash of the recipient's name, the step's
 number among the steps of that kind to that person (the history's included),
-and a fingerprint of the interview.  So:
+and the interview's key: its `Interview.id` when it has one, else a
+fingerprint of its company, role and start.  So:
 
 - it is unique within a plan, however alike two names look in ASCII;
 - it stays the same when the plan is made again after some steps were done
   (pass the same history the plan was made with): an app stores it, matches
-  it to its own records, and records "done" against it;
+  it to its own records, and records "done" (or `Skip`, `Snooze`) against it;
+- with an `Interview.id`, it stays the same when the company, the role or
+  the start time is edited (give the id the interview's old fingerprint,
+  `interview_key`, and every id stays what it was before the id was set);
+- a step's number is never given to another step: a skipped check-in keeps
+  its number, and the check-in that takes its place gets the next one;
 - it is plain ASCII with no spaces, safe as a key in a database or a file.
 
 Pure, like the planner: ids are worked out from the plan, the interview and
@@ -21,17 +27,34 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import suppress
+from functools import lru_cache
+from typing import TYPE_CHECKING
 
 from . import _calendar as cal
-from .action import Action
-from .events import Contact, Event
+from ._steps import ONE_SHOT_BY_KIND, in_order
+from .events import Contact, Event, Skip
 from .model import ActionKind, Interview, Interviewer, Recruiter
-from .state import ONE_SHOT_BY_KIND
 
-__all__ = ["action_id", "action_ids", "done_ids", "interview_key", "person_key"]
+if TYPE_CHECKING:
+    from .action import Action
+
+__all__ = [
+    "action_id",
+    "action_ids",
+    "done_ids",
+    "interview_key",
+    "person_key",
+    "step_key",
+]
 
 _SLUG = re.compile(r"[^a-z0-9]+")
+_SUFFIX = "@followup-rules"
+_KINDS = {kind.value: kind for kind in ActionKind}
+
+StepKey = tuple[ActionKind, str, int]
+"""A step as the ids know it: its kind, its person's `person_key`, its number."""
 
 
 def slug(text: str) -> str:
@@ -47,11 +70,20 @@ def _digest(text: str, length: int) -> str:
 
 
 def interview_key(interview: Interview) -> str:
-    """A short, stable fingerprint of the interview (company, role, start)."""
+    """The interview's part of every step id: `Interview.id`, else a fingerprint.
+
+    The fingerprint (16 hex digits) hashes the company, the role and the
+    start, so editing any of them changes every id.  Setting `Interview.id`
+    to the fingerprint an interview had keeps all its ids as they were, and
+    later edits no longer change them.
+    """
+    if interview.id is not None:
+        return interview.id
     start = interview.starts_at.astimezone(cal.UTC).isoformat()
     return _digest(f"{interview.company}\n{interview.role}\n{start}", 16)
 
 
+@lru_cache(maxsize=4096)
 def person_key(name: str) -> str:
     """The name as the same person, however it was typed: NFC, case-folded.
 
@@ -67,7 +99,7 @@ def action_id(action: Action, interview: Interview, ordinal: int = 1) -> str:
     Most callers want `action_ids`, which counts the ordinals for a whole plan.
     """
     who = "" if action.recipient is None else _recipient_part(action.recipient)
-    return f"{action.kind.value}-{who}-{ordinal}-{interview_key(interview)}@followup-rules"
+    return f"{action.kind.value}-{who}-{ordinal}-{interview_key(interview)}{_SUFFIX}"
 
 
 def _recipient_part(person: Interviewer | Recruiter) -> str:
@@ -78,6 +110,92 @@ def _name_part(name: str) -> str:
     return f"{slug(name)}-{_digest(person_key(name), 12)}"
 
 
+def owner(kind: ActionKind, name: str | None, interview: Interview) -> str:
+    """The name a step of *kind* to *name* is numbered under.
+
+    A step done once per interview (the timeline question, the closing, the
+    debrief) counts whoever it was addressed to: it is the follow-up
+    contact's (the recruiter's, for the debrief).  A contact without a
+    recipient went to the follow-up contact.
+    """
+    if kind in ONE_SHOT_BY_KIND:
+        recruiter = interview.recruiter
+        if kind is ActionKind.RECRUITER_DEBRIEF and recruiter is not None:
+            return recruiter.name
+        return interview.follow_up_contact.name
+    return interview.follow_up_contact.name if name is None else name
+
+
+def free_ordinals(
+    taken: frozenset[StepKey] | set[StepKey], kind: ActionKind, who: str
+) -> Iterator[int]:
+    """The numbers still free for steps of *kind* to the person keyed *who*, lowest first."""
+    ordinal = 1
+    while True:
+        if (kind, who, ordinal) not in taken:
+            yield ordinal
+        ordinal += 1
+
+
+def first_free(taken: frozenset[StepKey] | set[StepKey], kind: ActionKind, who: str) -> int:
+    """The number the next step of *kind* to *who* takes: the lowest one not taken."""
+    ordinal = 1
+    while (kind, who, ordinal) in taken:
+        ordinal += 1
+    return ordinal
+
+
+class StepIdError(ValueError):
+    """A step id that names no step of this interview (the message says why)."""
+
+
+def step_key(step: str, interview: Interview) -> StepKey:
+    """Read a step id back: its kind, its person's `person_key` and its number.
+
+    Raises:
+        StepIdError: the id is not one of this interview's (another
+            interview's, or this one's before an edit without an
+            `Interview.id`), or names a person the interview no longer has.
+    """
+    kind, name, ordinal = read_step(step, interview)
+    return kind, person_key(name), ordinal
+
+
+def read_step(step: str, interview: Interview) -> tuple[ActionKind, str, int]:
+    """Read a step id back: its kind, the name it is numbered under, and its number.
+
+    Raises:
+        StepIdError: as `step_key`.
+    """
+    suffix = f"-{interview_key(interview)}{_SUFFIX}"
+    if not step.endswith(suffix):
+        raise StepIdError(
+            f"is not a step of this interview (its steps' ids end in {suffix!r}); "
+            "a step id changes when the company, role or start changes, unless "
+            "the interview has an id"
+        )
+    head, _, number = step[: -len(suffix)].rpartition("-")
+    kind_text, _, who = head.partition("-")
+    kind = _KINDS.get(kind_text)
+    if kind is None or not number.isdigit() or int(number) < 1 or number != str(int(number)):
+        raise StepIdError("is not a step id (see AgendaItem.id)")
+    for name in _people(interview):
+        if who == _name_part(name):
+            return kind, owner(kind, name, interview), int(number)
+    shown = who[:-13] if len(who) > 13 else who
+    raise StepIdError(
+        f"names {shown!r}, who is not an interviewer or the recruiter of this interview "
+        "(when someone is renamed, the ids of their steps change too)"
+    )
+
+
+def _people(interview: Interview) -> Iterator[str]:
+    for person in interview.interviewers:
+        yield person.name
+    if interview.recruiter is not None:
+        yield interview.recruiter.name
+
+
 def action_ids(
     actions: Iterable[Action], interview: Interview, history: Iterable[Event] = ()
 ) -> tuple[str, ...]:
@@ -86,33 +204,36 @@ def action_ids(
     Pass the *history* the plan was made with: each step is numbered among
     the steps of its kind to its recipient counted from the first one ever
     made, so the second check-in keeps its id after the first is done and
-    the plan shrinks.  A contact in the history without a recipient went to
-    the follow-up contact, as the planner reads it.
+    the plan shrinks.  A step the history skipped keeps its number, so the
+    step that takes its place gets the next one.
     """
-    steps = tuple(actions)
-    ordinals = _ordinals(steps, history, interview)
-    return tuple(
-        action_id(action, interview, ordinal)
-        for action, ordinal in zip(steps, ordinals, strict=True)
-    )
-
-
-def _ordinals(
-    actions: Iterable[Action], history: Iterable[Event], interview: Interview
-) -> list[int]:
-    contact = interview.follow_up_contact.name
-    done: dict[tuple[ActionKind, str], int] = {}
-    for event in history:
-        if isinstance(event, Contact):
-            key = (event.kind, person_key(event.recipient or contact))
-            done[key] = done.get(key, 0) + 1
-    ordinals = []
+    taken = _taken(interview, history)
+    ids = []
     for action in actions:
-        who = "" if action.recipient is None else person_key(action.recipient.name)
-        key = (action.kind, who)
-        done[key] = done.get(key, 0) + 1
-        ordinals.append(done[key])
-    return ordinals
+        who = person_key(owner(action.kind, _name(action), interview))
+        ordinal = first_free(taken, action.kind, who)
+        taken.add((action.kind, who, ordinal))
+        ids.append(action_id(action, interview, ordinal))
+    return tuple(ids)
+
+
+def _name(action: Action) -> str | None:
+    return None if action.recipient is None else action.recipient.name
+
+
+def _taken(interview: Interview, history: Iterable[Event]) -> set[StepKey]:
+    """The step numbers the history used: by the contacts made, and the steps skipped."""
+    taken: set[StepKey] = set()
+    for _, event in in_order(history):
+        if isinstance(event, Contact):
+            who = person_key(owner(event.kind, event.recipient, interview))
+            taken.add((event.kind, who, first_free(taken, event.kind, who)))
+        elif isinstance(event, Skip):
+            try:
+                taken.add(step_key(event.step, interview))
+            except StepIdError:  # refused by plan() and audit(); nothing to number here
+                continue
+    return taken
 
 
 def done_ids(interview: Interview, history: Iterable[Event]) -> dict[str, Contact]:
@@ -122,21 +243,22 @@ def done_ids(interview: Interview, history: Iterable[Event]) -> dict[str, Contac
     from an agenda (or a calendar UID) is found here once the step is
     recorded.  A step done once per interview (the timeline question, the
     closing, the debrief) counts whoever it was addressed to, as the planner
-    reads it.
+    reads it.  A contact never does a step that was skipped: it is the next
+    step of its kind.
     """
-    contact = interview.follow_up_contact.name
-    recruiter = interview.recruiter
-    counts: dict[tuple[ActionKind, str], int] = {}
+    taken: set[StepKey] = set()
     found: dict[str, Contact] = {}
-    for event in history:
+    key = interview_key(interview)
+    for _, event in in_order(history):
+        if isinstance(event, Skip):
+            with suppress(StepIdError):
+                taken.add(step_key(event.step, interview))
+            continue
         if not isinstance(event, Contact):
             continue
-        name = event.recipient or contact
-        if event.kind in ONE_SHOT_BY_KIND:
-            debrief = event.kind is ActionKind.RECRUITER_DEBRIEF and recruiter is not None
-            name = recruiter.name if debrief and recruiter is not None else contact
-        key = (event.kind, person_key(name))
-        counts[key] = counts.get(key, 0) + 1
-        uid = f"{event.kind.value}-{_name_part(name)}-{counts[key]}-{interview_key(interview)}"
-        found[f"{uid}@followup-rules"] = event
+        name = owner(event.kind, event.recipient, interview)
+        who = person_key(name)
+        ordinal = first_free(taken, event.kind, who)
+        taken.add((event.kind, who, ordinal))
+        found[f"{event.kind.value}-{_name_part(name)}-{ordinal}-{key}{_SUFFIX}"] = event
     return found

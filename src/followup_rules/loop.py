@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
-from datetime import date, datetime, time, timedelta, tzinfo
+from datetime import date, datetime, timedelta, tzinfo
 from typing import Any, Literal
 
 import attrs
@@ -32,6 +32,7 @@ import pendulum
 from . import _calendar as cal
 from .action import Action, Plan, _check_now
 from .agenda import Agenda, AgendaItem, Standing
+from .agenda import agenda as make_agenda
 from .audit import Violation, audit
 from .errors import InvalidHistory, InvalidInterview
 from .events import EVENT_TYPES, Event
@@ -73,50 +74,52 @@ def _zone_of(where: Interview | tzinfo | str) -> tzinfo:
     raise InvalidInterview("zone", where, "expected an Interview, a tzinfo or a zone name")
 
 
-def start_of_day(day: date | datetime, where: Interview | tzinfo | str) -> pendulum.DateTime:
+def start_of_day(
+    day: date | datetime, where: Interview | tzinfo | str | None = None
+) -> pendulum.DateTime:
     """The first instant of a local date: *day* (or the date of a moment) in a zone.
 
     *where* is a zone (a tzinfo or an IANA name) or an interview, meaning its
-    candidate's zone (else the interview's).  On a day whose midnight daylight
-    saving time skips (Africa/Cairo, America/Havana, America/Santiago), the
-    day starts when the clocks jump: 01:00, never the previous evening.
+    candidate's zone (else the interview's); left out, the zone of *day*
+    itself (an aware datetime).  On a day whose midnight daylight saving time
+    skips (Africa/Cairo, America/Havana, America/Santiago), the day starts
+    when the clocks jump: 01:00, never the previous evening.
 
     Raises:
-        InvalidInterview: *where* is no zone, or *day* a naive datetime.
+        InvalidInterview: *where* is no zone, or *day* a naive datetime (or
+            a date without *where*).
     """
-    zone = _zone_of(where)
-    if isinstance(day, datetime):
-        day = _aware(day, "day").astimezone(zone).date()
-    midnight = datetime.combine(day, time())
-    first = midnight.replace(tzinfo=zone)
-    instant = first.astimezone(cal.UTC)
-    if instant.astimezone(zone).replace(tzinfo=None) != midnight:
-        # Midnight does not exist there that day: the day starts at the jump,
-        # somewhere between midnight read with the offset after it and with
-        # the offset before it.  Whole seconds: zones change on them.
-        low = int(midnight.replace(tzinfo=zone, fold=1).astimezone(cal.UTC).timestamp())
-        high = int(instant.timestamp())
-        while low < high:
-            middle = (low + high) // 2
-            if datetime.fromtimestamp(middle, zone).date() >= day:
-                high = middle
-            else:
-                low = middle + 1
-        instant = datetime.fromtimestamp(high, cal.UTC)
-    return cal.to_pendulum(instant.astimezone(zone))
+    zone, local = _day_in(day, where)
+    return cal.to_local(cal.day_start(local, zone), zone)
 
 
-def end_of_day(day: date | datetime, where: Interview | tzinfo | str) -> pendulum.DateTime:
+def end_of_day(
+    day: date | datetime, where: Interview | tzinfo | str | None = None
+) -> pendulum.DateTime:
     """The last instant (to the microsecond) of a local date: see `start_of_day`.
 
     ``agenda(..., until=end_of_day(now, interview))`` counts as due every step
-    whose window opens before the candidate's day is over.
+    whose window opens before the candidate's day is over, its last hour
+    included, whatever daylight saving time does that night.
     """
-    zone = _zone_of(where)
+    zone, local = _day_in(day, where)
+    return cal.to_local(cal.day_end(local, zone), zone)
+
+
+def _day_in(day: date | datetime, where: Interview | tzinfo | str | None) -> tuple[tzinfo, date]:
+    """The zone, and the local date *day* names in it."""
+    if where is None:
+        if not isinstance(day, datetime):
+            raise InvalidInterview("where", where, "a date needs a zone (or an interview)")
+        zone = _aware(day, "day").tzinfo
+        assert zone is not None  # checked aware
+    else:
+        zone = _zone_of(where)
     if isinstance(day, datetime):
-        day = _aware(day, "day").astimezone(zone).date()
-    following = start_of_day(day + timedelta(days=1), zone)
-    return following.subtract(microseconds=1)
+        return zone, cal.local_date(cal.utc(_aware(day, "day")), zone)
+    if not isinstance(day, date):
+        raise InvalidInterview("day", day, "expected a date or an aware datetime")
+    return zone, day
 
 
 def _local(moment: datetime, zone: tzinfo) -> pendulum.DateTime:
@@ -246,15 +249,18 @@ class Application:
         """The candidate's zone, else the interview's: where "today" is."""
         return _zone_of(self.interview)
 
-    def plan(self) -> Plan:
-        """The plan after the history, under the application's policy (see `plan`)."""
-        return make_plan(self.interview, self.policy, history=self.history)
+    def plan(self, now: datetime | None = None) -> Plan:
+        """The plan after the history, under the application's policy, seen from *now*
+        when given (see `plan`: late steps in their next allowed window)."""
+        return make_plan(self.interview, self.policy, history=self.history, now=now)
 
     def agenda(self, now: datetime, until: datetime | EndOfDay | None = None) -> Agenda:
         """The agenda from *now* (see `agenda`); ``until="end_of_day"``: the candidate's day."""
         moment = _local(_check_now(now), self.zone)
         end = end_of_day(moment, self.zone) if until == "end_of_day" else until
-        return Agenda.of(self.plan(), self.interview, now=moment, until=end, history=self.history)
+        return make_agenda(
+            self.interview, self.policy, history=self.history, now=moment, until=end
+        )
 
 
 _URGENCY = {Standing.LATE: 0, Standing.DUE: 1, Standing.COMING: 2, Standing.SUPERSEDED: 3}
@@ -293,13 +299,15 @@ class Entry:
     def shown_at(self) -> pendulum.DateTime:
         """The one moment to show for the step, in the candidate's zone.
 
-        An overdue step shows the deadline it missed; a due step whose window
-        is already open shows *now*; any other its suggested time.
+        A superseded step shows the deadline it missed; a step that can be
+        done now (`AgendaItem.to_do`) shows *now*; any other, late or not,
+        the moment its (next) window opens.
         """
-        action, now = self.item.action, cal.to_pendulum(self.agenda.now)
-        if self.item.overdue:
+        item = self.item
+        action, now = item.action, cal.to_pendulum(self.agenda.now)
+        if item.standing is Standing.SUPERSEDED:
             moment = action.latest
-        elif self.item.standing is Standing.DUE and action.suggested < now:
+        elif item.to_do or (item.standing is Standing.DUE and action.suggested < now):
             moment = now
         else:
             moment = action.suggested
@@ -308,9 +316,14 @@ class Entry:
     @property
     def rank(self) -> tuple[int, datetime]:
         """The merged order: late (overdue longest first), due, coming, then superseded."""
-        action = self.item.action
-        moment = action.latest if self.item.overdue else action.suggested
-        return (_URGENCY[self.item.standing], cal.utc(moment))
+        item = self.item
+        if item.standing is Standing.LATE and item.late_since is not None:
+            moment = cal.utc(item.late_since)
+        elif item.standing is Standing.SUPERSEDED:
+            moment = item.action._utc[1]
+        else:
+            moment = item.action._utc[2]
+        return (_URGENCY[item.standing], moment)
 
 
 @attrs.frozen

@@ -3,20 +3,22 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
+from datetime import datetime
 from itertools import zip_longest
 from typing import Any
 
 import attrs
 
 from . import _calendar as cal
+from . import identity as ids
 from . import rules
-from .action import Action, Plan
+from .action import Action, Plan, _check_now
 from .errors import InvalidInterview, InvalidPolicy
 from .events import Event, Outcome, trusted_contact
 from .facts import Facts
 from .model import ActionKind, Channel, Interview, person_key
 from .policy import Policy
-from .state import THANKS_KINDS, FollowupState, advance, check_history, replay
+from .state import THANKS_KINDS, FollowupState, _evolved, advance, checked_history, replay
 
 __all__ = ["Action", "Plan", "plan", "plan_many"]
 
@@ -58,50 +60,147 @@ def plan(
     policy: Policy | None = DEFAULT_POLICY,
     *,
     history: Iterable[Event] = (),
+    now: datetime | None = None,
 ) -> Plan:
     """Plan every follow-up step still allowed, given what has already happened.
 
     Pure and deterministic: the same input gives the same plan, and nothing
     reads the clock.  Contacts in *history* count against every limit; steps
-    already done are left out, and one-time steps whose window closed before
-    the latest event without being done are moved to `Plan.missed`.
+    already done or skipped are left out.
+
+    The plan is seen from *now* when it is given, else from the latest event
+    of the history: nothing is planned before that moment.  A step whose
+    window closed before it is either planned again in its next allowed
+    window (a late call in the recipient's next call window, a late note in
+    their next send window; `Action.late_since` says when its first window
+    closed, and the steps after it follow), or moved to `Plan.missed` when it
+    is no longer worth doing (see `rules.late_limit`: a step of the room, a
+    note past its late limit or made moot by the employer's news, a feedback
+    answer past its window, a check-in four weeks late).  With *now*, a
+    window already open at *now* starts at *now*.
 
     Args:
         interview: the interview to follow up.
         policy: the etiquette to obey (the seeds' consensus by default, or None).
-        history: what happened since, oldest first.
+        history: what happened since, in any order (it is read by instant).
+        now: the moment to plan from (aware; the library never reads the clock).
 
     Returns:
         The `Plan`, ordered by suggested time, with the missed steps beside it.
 
     Raises:
         InvalidInterview: the interview or history is not usable
-            (`InvalidHistory` for the history).
+            (`InvalidHistory` for the history), or *now* is not aware.
         InvalidPolicy: *policy* is not a Policy, or one of its hooks returned
             something unusable.
     """
     policy = check_inputs(interview, policy)
-    events = check_history(interview, history)
+    moment = None if now is None else _check_now(now)
+    events, positions = checked_history(interview, history)
     steps = steps_after_interview(interview, policy)
     notes = [step for step in steps if step.kind in THANKS_KINDS]
-    state = replay(interview, policy, events, notes)
+    state = replay(interview, policy, events, notes, steps, positions)
+    cut = _later(state.now, moment)
     missed: list[Action] = []
-    if state.now is None:
+    if cut is None:
         actions = steps  # nothing has happened yet: every one-time step is still to do
     else:
         actions = []
         for step in steps:
             if state.is_done(step.kind, None if step.recipient is None else step.recipient.name):
-                continue
-            # A step whose window closed before the latest event was not done
-            # in time: said so in `Plan.missed`, never dropped silently.
-            (actions if step._utc[1] >= state.now else missed).append(step)
+                continue  # done, or skipped
+            # A step whose window closed and that is no longer worth doing is
+            # said so in `Plan.missed`, never dropped silently.
+            placed = _one_time(step, state, cut, moment)
+            (missed if placed is None else actions).append(step if placed is None else placed)
         if state.news is not None:
             actions = _after_news(state, actions)
     notes = [step for step in actions if step.kind in THANKS_KINDS]  # still to send
-    actions.extend(contacts_to_come(state, notes))
+    state = _waiting_for(state, notes)
+    follow_ups, gone = _follow_ups(state, notes, moment)
+    actions.extend(follow_ups)
+    missed.extend(gone)
     actions.sort(key=Action.sort_key)
     return Plan._made(tuple(actions), tuple(missed))
+
+
+def _later(first: datetime | None, second: datetime | None) -> datetime | None:
+    if first is None:
+        return second
+    return first if second is None or first >= second else second
+
+
+def _one_time(
+    step: Action, state: FollowupState, cut: datetime, now: datetime | None
+) -> Action | None:
+    """A one-time step as seen from *cut*: kept, cut at *now*, snoozed, late, or None.
+
+    None means missed: its window closed before *cut* and it is no longer
+    worth doing (`rules.moot`, `rules.late_limit`).
+    """
+    earliest, latest, suggested = step._utc
+    interview = state.interview
+    snoozed = None
+    if state.snoozes:
+        name = None if step.recipient is None else step.recipient.name
+        key = (step.kind, ids.person_key(ids.owner(step.kind, name, interview)), 1)
+        snoozed = state.snoozed_until(key)
+    floor = _later(cut, snoozed)
+    assert floor is not None  # cut is not None
+    if latest >= floor:  # its window is still open, or opens later
+        start = _later(now, snoozed)
+        if start is None or start <= earliest:
+            return step
+        later = suggested if suggested >= start else _best_moment(step, start, latest, state)
+        return step._moved((start, latest, later), None)
+    if rules.moot(step, state):
+        return None
+    limit = rules.late_limit(step, state)
+    policy = state.policy
+    window = policy.send_window
+    opens, closes = cal.first_window(
+        cal.local_date(floor, rules.step_zone(step, interview)),
+        window.start,
+        window.end,
+        rules.step_zone(step, interview),
+        holidays=policy.business_holidays,
+        open_from=floor,
+    )
+    if opens > limit:
+        return None
+    facts = rules.late_facts(step) if step.kind in THANKS_KINDS else None
+    return step._moved((opens, min(closes, limit), opens), latest, facts)
+
+
+def _best_moment(
+    step: Action, start: datetime, latest: datetime, state: FollowupState
+) -> datetime:
+    """The first moment from *start* in the recipient's send hours (by *latest*), else *start*."""
+    if step.channel is Channel.IN_PERSON:
+        return start
+    window = state.policy.send_window
+    tz = rules.step_zone(step, state.interview)
+    best = cal.first_moment_in_window(
+        start, window.start, window.end, tz, state.policy.business_holidays
+    )
+    return best if best <= latest else start
+
+
+def _waiting_for(state: FollowupState, notes: list[Action]) -> FollowupState:
+    """The state that waits for the notes as they are planned now (rule ``patience``).
+
+    A late or snoozed note moves, and the check-ins wait for it where it is.
+    """
+    if not notes:
+        return state
+    quiet = max(note._utc[1] for note in notes)
+    thanked = max(note._utc[2] for note in notes)
+    changes: dict[str, Any] = {}
+    if state.quiet_until is None or quiet > state.quiet_until:
+        changes["quiet_until"] = quiet
+    if state.thanked_at is None or thanked > state.thanked_at:
+        changes["thanked_at"] = thanked
+    return _evolved(state, changes) if changes else state
 
 
 def plan_many(
@@ -109,6 +208,7 @@ def plan_many(
     policy: Policy | None = DEFAULT_POLICY,
     *,
     histories: Iterable[Iterable[Event]] | None = None,
+    now: datetime | None = None,
 ) -> Iterator[Plan]:
     """Plan many interviews lazily, one `Plan` per interview, in order.
 
@@ -120,6 +220,7 @@ def plan_many(
         policy: the policy for all of them.
         histories: the history of each interview, in the same order; when
             given it must be exactly as long as *interviews*.
+        now: see every plan from this moment (see `plan`).
 
     Raises:
         InvalidInterview: as `plan`, or when the histories run short or long;
@@ -128,10 +229,11 @@ def plan_many(
     """
     if policy is not None and not isinstance(policy, Policy):
         raise InvalidPolicy("policy", policy, "expected a Policy")
+    moment = None if now is None else _check_now(now)
     stream = _stream(interviews, "interviews")
     if histories is None:
-        return (plan(interview, policy) for interview in stream)
-    return _paired(stream, _stream(histories, "histories"), policy)
+        return (plan(interview, policy, now=moment) for interview in stream)
+    return _paired(stream, _stream(histories, "histories"), policy, moment)
 
 
 def _stream(value: Any, field: str) -> Iterator[Any]:
@@ -147,7 +249,10 @@ def _stream(value: Any, field: str) -> Iterator[Any]:
 
 
 def _paired(
-    interviews: Iterator[Any], histories: Iterator[Any], policy: Policy | None
+    interviews: Iterator[Any],
+    histories: Iterator[Any],
+    policy: Policy | None,
+    now: datetime | None = None,
 ) -> Iterator[Plan]:
     pairs: Iterator[tuple[Any, Any]] = zip_longest(interviews, histories, fillvalue=_MISSING)
     for index, (each, history) in enumerate(pairs):
@@ -155,7 +260,7 @@ def _paired(
             raise InvalidInterview(
                 "histories", index, "there must be exactly one history per interview"
             )
-        yield plan(each, policy, history=history)
+        yield plan(each, policy, history=history, now=now)
 
 
 _MISSING = object()
@@ -191,6 +296,23 @@ def _after_news(state: FollowupState, steps: list[Action]) -> list[Action]:
 def contacts_to_come(state: FollowupState, notes: Iterable[Action] = ()) -> list[Action]:
     """The check-ins and feedback steps, each planned as if the previous one was done.
 
+    See `_follow_ups`; this is the plan's part, without a *now*.
+    """
+    return _follow_ups(state, notes, None)[0]
+
+
+_FOLLOW_UP_RULES: tuple[tuple[ActionKind, Callable[..., Action | None]], ...] = (
+    (ActionKind.FEEDBACK_RESPONSE, rules.feedback_response),
+    (ActionKind.FEEDBACK_REQUEST, rules.feedback_request),
+    (ActionKind.CHECK_IN, rules.check_in),
+)
+
+
+def _follow_ups(
+    state: FollowupState, notes: Iterable[Action], now: datetime | None
+) -> tuple[list[Action], list[Action]]:
+    """The check-ins and feedback steps still to make, and those missed.
+
     Every planned step is folded into the state exactly as a reported event
     would be, so the limits see planned and past contacts alike.  The *notes*
     still to send (thank-you notes, requested items) change no decision (the
@@ -198,21 +320,32 @@ def contacts_to_come(state: FollowupState, notes: Iterable[Action] = ()) -> list
     which contact a step follows: a step's facts are made after folding the
     notes sent before it and since the step before it, never one sent after
     it, as they will be when the plan is done and replanned.
+
+    Seen from *now*, a step whose window closed is planned again in its next
+    window (`Action.late_since`), unless it is past its late limit: then it
+    is missed, and no later step of its kind is planned (they would follow
+    it).  A feedback answer whose window passed is missed.
     """
     planned: list[Action] = []
+    missed: list[Action] = []
+    dropped: set[ActionKind] = set()
     waiting = sorted(notes, key=Action.sort_key)
     while True:
-        steps = [
-            step
-            for step in (
-                rules.feedback_response(state),
-                rules.feedback_request(state),
-                rules.check_in(state),
-            )
-            if step is not None
-        ]
+        steps = []
+        for kind, make in _FOLLOW_UP_RULES:
+            if kind in dropped:
+                continue
+            step = make(state)
+            if step is None:
+                continue
+            seen = _seen_from(kind, make, step, state, now)
+            if seen is None:
+                missed.append(step)
+                dropped.add(kind)
+            else:
+                steps.append(seen)
         if not steps:
-            return planned
+            return planned, missed
         first = steps[0] if len(steps) == 1 else min(steps, key=Action.sort_key)
         key = first.sort_key()
         sent = tuple(note for note in waiting if note.sort_key() < key)  # sorted: a prefix
@@ -237,6 +370,32 @@ def _thread_after(state: FollowupState, notes: tuple[Action, ...]) -> FollowupSt
             sent = trusted_contact(note._utc[2], note.channel, note.kind, name)
             return attrs.evolve(state, last_email=sent)
     return state
+
+
+def _seen_from(
+    kind: ActionKind,
+    make: Callable[..., Action | None],
+    step: Action,
+    state: FollowupState,
+    now: datetime | None,
+) -> Action | None:
+    """*step* (as the history places it) seen from *now*: kept, cut, late, or None (missed)."""
+    earliest, latest, _ = step._utc
+    if kind is ActionKind.FEEDBACK_RESPONSE:
+        cut = _later(state.now, now)
+        snoozed = state.snoozed_until(state.next_key(kind)) if state.snoozes else None
+        if (cut is not None and latest < cut) or (snoozed is not None and latest < snoozed):
+            return None  # its window passed, or was snoozed away: too late to be quick
+    if now is None or earliest >= now:
+        return step
+    again = make(state, now)
+    assert again is not None  # the same state allows the same step
+    if latest >= now:
+        return again  # its window is open: what is left of it
+    limit = rules.late_limit(step, state)
+    if kind is ActionKind.FEEDBACK_RESPONSE or again._utc[0] > limit:
+        return None
+    return again._moved(again._utc, latest)
 
 
 def _after_notes(step: Action, notes: tuple[Action, ...]) -> None:

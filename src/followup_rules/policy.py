@@ -184,6 +184,31 @@ class Policy:
         default=2, metadata=v.business_days(_P, InvalidPolicy)
     )
     """Business days to answer an employer's request for feedback (seed 002)."""
+    thank_you_late_within: int = attrs.field(
+        default=2, metadata=v.business_days(_P, InvalidPolicy, minimum=0)
+    )
+    """A thank-you (or the items asked for) not sent in its window is still
+    worth sending late until the end of the send window this many business
+    days after the window closed, but never after the decision date, the
+    employer's news or reply, or a check-in; after that it is missed.  The
+    library's own choice: the articles want it "immediately" (003, 004), and
+    seed 002 warns that a note arriving after the decision is wasted; 0 never
+    offers a late note."""
+    recruiter_debrief_late_within: int = attrs.field(
+        default=1, metadata=v.business_days(_P, InvalidPolicy, minimum=0)
+    )
+    """A recruiter debrief not made in its window is still worth making until
+    the end of the recruiter's business hours this many business days later,
+    but never after the employer's news or reply (seed 000 wants it "as soon
+    as possible", ahead of the employer's own call; the number is the
+    library's own choice)."""
+    follow_up_late_within: int = attrs.field(
+        default=20, metadata=v.business_days(_P, InvalidPolicy, minimum=0)
+    )
+    """A check-in or a feedback request whose window closed is offered again
+    in its next window for this many business days; after that it is missed,
+    and nothing more is planned until a new event (the library's own choice:
+    four weeks of silence on the candidate's side ends the follow-up)."""
     holidays: tuple[str, str | None] | None = attrs.field(
         default=None,
         metadata=v.custom(_P, InvalidPolicy, _holidays),

@@ -15,13 +15,15 @@ so they can be tested, profiled and mutated one by one:
 from __future__ import annotations
 
 from collections.abc import Container, Iterable, Mapping
-from datetime import date, datetime, time, timedelta, tzinfo
+from datetime import date, datetime, timedelta, tzinfo
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 import attrs
 
 from . import _calendar as cal
+from ._steps import IN_ROOM_KINDS, NOTE_KINDS
+from ._validate import LATEST_EVENT
 from .action import Action
 from .errors import InvalidPolicy
 from .events import Contact, Outcome
@@ -128,6 +130,7 @@ THANK_YOU = Rule(
         "mail_card_immediately",
         "thank_you_each_interviewer",
         "send_window",
+        "thank_you_late_within",
     ),
     quotes={
         SEED_000: "mention any additional experience or qualifications you may have missed "
@@ -144,13 +147,19 @@ THANK_YOU = Rule(
     own=(
         "“as soon as you return home” (001) is read as within 24 hours",
         "the items asked for go to whoever asked, by e-mail beside a mailed card",
+        "a note not sent in its window is still worth sending late, in the recipient's send "
+        "window, until that window closes `thank_you_late_within` business days later (two "
+        "by default); the note then names the interview's day rather than “today”",
+        "a late note is never sent once the decision date has passed, nor after the "
+        "employer's news or reply, nor after a check-in: it would arrive after the decision "
+        "(002), so it is missed",
     ),
 )
 RECRUITER = Rule(
     "recruiter",
     "When an agency recruiter is involved, call them as soon as possible after the interview, "
     "within their business hours.",
-    knobs=("recruiter_debrief_within", "send_window"),
+    knobs=("recruiter_debrief_within", "send_window", "recruiter_debrief_late_within"),
     quotes={SEED_000: "Call your recruiter as soon as possible after your interview."},
     own=(
         "the recruiter's business hours are the send window, in the recruiter's zone",
@@ -159,6 +168,10 @@ RECRUITER = Rule(
         "an hour of their hours left) is debriefed by e-mail that evening, when their address "
         "is known, offering a call the next morning; without an address the call waits for "
         "their next business morning",
+        "a debrief not made in its window is still made late, in the recruiter's business "
+        "hours, until they close `recruiter_debrief_late_within` business days later (one "
+        "by default), never after the employer's news or reply: then the recruiter has "
+        "heard it from the employer",
     ),
 )
 NEXT_STEPS = Rule(
@@ -222,6 +235,8 @@ ONE_CALL = Rule(
         "with no known number, e-mail instead",
         "a stated phone preference (004) is permission to call; 000 and 001 give the "
         "invitation, the timeframe and the window",
+        "a call not made in its window is offered again in the recipient's next call window, "
+        "never outside one",
     ),
 )
 PREFERRED_CHANNEL = Rule(
@@ -241,7 +256,13 @@ RETRY_GAP = Rule(
         SEED_004: "If you follow up and don't hear back, don't make yourself a nuisance. Wait a "
         "few days before trying again.",
     },
-    own=("“a few days” is three business days", "an answer from the employer restarts the wait"),
+    own=(
+        "“a few days” is three business days",
+        "an answer from the employer restarts the wait",
+        "a check-in the candidate skips is no contact: the next one takes its place (as many "
+        "are still planned) and keeps `min_gap` business days from the skip, so a dismissed "
+        "step does not come straight back",
+    ),
 )
 CAP = Rule(
     "cap",
@@ -278,6 +299,7 @@ FEEDBACK_RESPONSE = Rule(
         SEED_002: "If someone asks for your feedback within a few days of the interview, respond "
         "as soon as possible.",
     },
+    own=("an answer whose window has passed is missed, not sent late: its point was speed",),
 )
 FEEDBACK_REQUEST = Rule(
     "feedback-request",
@@ -300,6 +322,7 @@ _FEEDBACK_ANSWER_SOURCES = tuple(sorted({*FEEDBACK_RESPONSE.sources, *FEEDBACK_R
 STOP = Rule(
     "stop",
     "An offer or a rejection ends all check-ins; so does a withdrawal.",
+    knobs=("follow_up_late_within",),
     quotes={
         SEED_003: "They will either tell you that you got the job, tell you that you did not get "
         "the job, or that they do not know yet.",
@@ -309,6 +332,9 @@ STOP = Rule(
     own=(
         "a withdrawal (yours, or the position closed) ends everything too",
         "news of a rejection or withdrawal before the thank-you cancels the notes",
+        "a check-in or feedback request still undone `follow_up_late_within` business days "
+        "(four weeks) after its window closed is missed, and no later one is planned until "
+        "a new event",
     ),
 )
 
@@ -497,7 +523,6 @@ _RETURN_HOME = timedelta(hours=1)
 _RECRUITER_DELAY = timedelta(minutes=15)
 # Less of their business day than this left, and the call waits for the next one.
 _RECRUITER_MIN_WINDOW = timedelta(minutes=30)
-_END_OF_DAY = time(23, 59)
 # A card posted on a business day is likely delivered two business days later
 # (first-class post); seed 002 warns it may arrive after the decision.
 _POST_DAYS = 2
@@ -563,7 +588,7 @@ def _thank_you_to(
         ended = cal.local_date(end, tz)
         if policy.mail_card_immediately:  # seed 004: into the post on the way home
             aim = end + _RETURN_HOME
-            closes = max(cal.local_instant(ended, _END_OF_DAY, tz), aim)
+            closes = max(cal.day_end(ended, tz), aim)  # the whole day it ended on
             instants = (end, closes, aim)
             mail_day = ended
         else:  # seed 003: written at home, mailed the next day
@@ -796,6 +821,20 @@ def undecided_floor(state: FollowupState, tz: tzinfo) -> date | None:
     return cal.add_business_days(heard, policy.wait_without_deadline, policy.business_holidays)
 
 
+def skip_floor(state: FollowupState, tz: tzinfo) -> date | None:
+    """Rule ``retry-gap``: a check-in taking a skipped one's place keeps `min_gap` from the skip.
+
+    The skip is no contact (the employer saw nothing, so `audit` does not
+    count it); the wait only keeps a dismissed reminder from coming straight
+    back as the next one.
+    """
+    if state.skipped_at is None:
+        return None
+    policy = state.policy
+    skipped = cal.local_date(state.skipped_at, tz)
+    return cal.add_business_days(skipped, policy.min_gap, policy.business_holidays)
+
+
 def earliest_check_in(state: FollowupState, tz: tzinfo) -> tuple[date, Rule]:
     """The first day the rules allow the next check-in, and the rule that sets its pace."""
     day, pace = deadline_floor(state, tz)
@@ -809,6 +848,7 @@ def earliest_check_in(state: FollowupState, tz: tzinfo) -> tuple[date, Rule]:
         gap_floor(state, tz),
         undecided_floor(state, tz),
         next_round_floor(state, tz),
+        skip_floor(state, tz),
         state.hold_until,
     )
     for floor in floors:
@@ -924,13 +964,14 @@ def follow_up_facts(state: FollowupState, tz: tzinfo, **known: object) -> Facts:
     news_at = state.news_at
     fresh = news_at is not None and (since is None or news_at >= since)
     replied = state.replied_at
-    replied_on = None
+    replied_on = replied_by = None
     if (
         replied is not None
         and (since is None or replied >= since)
         and (news_at is None or replied > news_at)
     ):
         replied_on = cal.local_date(replied, tz)
+        replied_by = state.replied_by  # None when the recipient (the contact) wrote it
     given = state.decision_given_at
     return Facts(
         previous=before,
@@ -943,6 +984,7 @@ def follow_up_facts(state: FollowupState, tz: tzinfo, **known: object) -> Facts:
         new_round=state.next_round_at is not None,
         outcome=state.outcome,
         replied_on=replied_on,
+        replied_by=replied_by,
         salutation=state.policy.salutation,
         **known,  # type: ignore[arg-type]
     )
@@ -970,8 +1012,19 @@ def _check_in_facts(
     )
 
 
-def check_in(state: FollowupState) -> Action | None:
-    """The next check-in allowed by ``stop``, ``cap``, the pace rules and the windows."""
+# A hook's day past this could not be recorded done (`Contact.at` ends at
+# LATEST_EVENT), and business-day arithmetic near year 9999 overflows.
+_LATEST_CHOICE = LATEST_EVENT - timedelta(days=60)
+
+
+def check_in(state: FollowupState, open_from: datetime | None = None) -> Action | None:
+    """The next check-in allowed by ``stop``, ``cap``, the pace rules and the windows.
+
+    A snoozed check-in waits for its first window after the snooze.  With
+    *open_from* (a plan seen from *now*), a window that closed before it is
+    passed over and one open then starts at it: the check-in as it can
+    still be made.
+    """
     policy = state.policy
     left = policy.max_check_ins - state.check_ins
     ever = policy.max_contacts_ever - state.contacts_ever
@@ -983,8 +1036,13 @@ def check_in(state: FollowupState) -> Action | None:
     tz = state.interview.zone_of(person)
     earliest, pace = earliest_check_in(state, tz)
     chosen = policy.check_in_day(state, earliest)
+    hook = f"{type(policy).__name__}.check_in_day"
     if not isinstance(chosen, date) or isinstance(chosen, datetime):
-        raise InvalidPolicy(f"{type(policy).__name__}.check_in_day", chosen, "must return a date")
+        raise InvalidPolicy(hook, chosen, "must return a date")
+    if chosen > earliest and chosen > _LATEST_CHOICE:
+        raise InvalidPolicy(
+            hook, chosen, f"is too far in the future (a step may take {_LATEST_CHOICE} at most)"
+        )
     wanted = policy.check_in_channel(state)
     if not isinstance(wanted, Channel):
         raise InvalidPolicy(
@@ -994,6 +1052,9 @@ def check_in(state: FollowupState) -> Action | None:
         chosen = date(chosen.year, chosen.month, chosen.day)
     channel, basis, fallback = allowed_channel(state, wanted)
     window: TimeWindow = policy.call_window if channel is Channel.PHONE else policy.send_window
+    snoozed = state.snoozed_until(state.next_key(ActionKind.CHECK_IN)) if state.snoozes else None
+    if snoozed is not None and (open_from is None or snoozed > open_from):
+        open_from = snoozed
     opens, closes = cal.first_window(
         max(chosen, earliest),
         window.start,
@@ -1001,6 +1062,7 @@ def check_in(state: FollowupState) -> Action | None:
         tz,
         not_before=quiet_until(state),
         holidays=policy.business_holidays,
+        open_from=open_from,
     )
     phone = channel is Channel.PHONE
     preferred = (
@@ -1057,8 +1119,14 @@ def _check_in_sources(
 # -- feedback ------------------------------------------------------------------
 
 
-def feedback_response(state: FollowupState) -> Action | None:
-    """Rule ``feedback-response``: answer their request within the window, soonest first."""
+def feedback_response(state: FollowupState, open_from: datetime | None = None) -> Action | None:
+    """Rule ``feedback-response``: answer their request within the window, soonest first.
+
+    Its window runs from the request to the end of the send window on the
+    due day.  When nothing of it is left after the history (or *open_from*,
+    or a snooze), the step keeps that window and its suggested moment: the
+    planner then lists it as missed, never as something to do late.
+    """
     asked = state.feedback_pending
     if asked is None:
         return None
@@ -1071,17 +1139,25 @@ def feedback_response(state: FollowupState) -> Action | None:
         cal.local_date(asked, tz), policy.feedback_response_within, holidays
     )
     latest = cal.first_window(due_day, window.start, window.end, tz, holidays=holidays)[1]
-    now = max(asked, state.now or asked)  # the request itself, or anything after it
-    if now > latest:
-        return None  # the window passed unanswered: too late to be quick
-    # The first window moment at or after now, which is no later than the due
-    # window's close (now is not): both come from the same windows.
-    suggested = cal.first_moment_in_window(now, window.start, window.end, tz, holidays)
+    earliest = asked
+    floor = max(asked, state.now or asked)  # the request itself, or anything after it
+    key = state.next_key(ActionKind.FEEDBACK_RESPONSE) if state.snoozes else None
+    snoozed = None if key is None else state.snoozed_until(key)
+    for later in (snoozed, open_from):
+        if later is not None and later > floor:
+            floor = later
+    if open_from is not None and open_from > earliest:
+        earliest = min(open_from, latest)
+    if floor > latest:  # the window passed unanswered: too late to be quick
+        floor, earliest = asked, asked
+    # The first window moment at or after the floor, which is no later than
+    # the due window's close (the floor is not): both come from the same windows.
+    suggested = cal.first_moment_in_window(floor, window.start, window.end, tz, holidays)
     return Action._planned(
         ActionKind.FEEDBACK_RESPONSE,
         Channel.EMAIL,
         person,
-        (asked, latest, suggested),
+        (min(earliest, suggested), latest, suggested),
         tz,
         FEEDBACK_RESPONSE.id,
         _FEEDBACK_ANSWER_SOURCES if asks_feedback(state) else FEEDBACK_RESPONSE.sources,
@@ -1095,13 +1171,14 @@ def _feedback_answer_facts(state: FollowupState, tz: tzinfo) -> Facts:
     return follow_up_facts(state, tz, asks_feedback=asks_feedback(state))
 
 
-def feedback_request(state: FollowupState) -> Action | None:
+def feedback_request(state: FollowupState, open_from: datetime | None = None) -> Action | None:
     """Rule ``feedback-request``: after a rejection, ask once, a business day later.
 
     It answers the rejection, so the employer's answer does not hold it back;
     it keeps `Policy.min_gap` from the candidate's own last follow-up, waits
     for the contact to be back from an out-of-office, and counts against
-    `Policy.max_contacts_ever`.
+    `Policy.max_contacts_ever`.  A skipped request is gone; a snoozed one
+    waits for its first window after the snooze.
     """
     policy = state.policy
     if (
@@ -1112,6 +1189,9 @@ def feedback_request(state: FollowupState) -> Action | None:
         or state.contacts_left == 0
     ):
         return None
+    key = state.next_key(ActionKind.FEEDBACK_REQUEST)
+    if key[2] > 1:  # asked once already, or skipped: "ask once, then stop"
+        return None
     if state.feedback_pending is not None and feedback_response(state) is not None:
         return None  # their request for feedback is still to answer: the answer asks too
     holidays = policy.business_holidays
@@ -1121,9 +1201,18 @@ def feedback_request(state: FollowupState) -> Action | None:
     for floor in (gap_floor(state, tz, for_check_in=False), state.hold_until):
         if floor is not None and floor > day:
             day = floor
+    snoozed = state.snoozed_until(key)
+    if snoozed is not None and (open_from is None or snoozed > open_from):
+        open_from = snoozed
     window = policy.send_window
     opens, closes = cal.first_window(
-        day, window.start, window.end, tz, not_before=state.now, holidays=holidays
+        day,
+        window.start,
+        window.end,
+        tz,
+        not_before=state.now,
+        holidays=holidays,
+        open_from=open_from,
     )
     return Action._planned(
         ActionKind.FEEDBACK_REQUEST,
@@ -1136,3 +1225,81 @@ def feedback_request(state: FollowupState) -> Action | None:
         "feedback_request_email",
         (follow_up_facts, (state, tz)),
     )
+
+
+# -- late steps ----------------------------------------------------------------
+
+
+def step_zone(step: Action, interview: Interview) -> tzinfo:
+    """The zone a step's windows are counted in: a mailed card's is the candidate's."""
+    if step.kind is ActionKind.THANK_YOU and step.channel is Channel.POSTAL:
+        return interview.zone_of(interview.candidate)
+    return interview.zone_of(step.recipient)
+
+
+def late_limit(step: Action, state: FollowupState) -> datetime:
+    """The last instant (UTC) a step whose window closed is still worth doing.
+
+    - In the room: none after the interview (its own window).
+    - A note (rule ``thank-you``): the close of the send window
+      `Policy.thank_you_late_within` business days after its window closed,
+      and never after the end of the decision date.
+    - The recruiter debrief (rule ``recruiter``): the close of their business
+      hours `Policy.recruiter_debrief_late_within` business days later.
+    - A check-in or feedback request (rule ``stop``): the end of the day
+      `Policy.follow_up_late_within` business days after its window closed.
+    - A feedback response (rule ``feedback-response``): none after its window.
+    """
+    policy = state.policy
+    closed = step._utc[1]
+    kind = step.kind
+    if kind in NOTE_KINDS:
+        days = policy.thank_you_late_within
+    elif kind is ActionKind.RECRUITER_DEBRIEF:
+        days = policy.recruiter_debrief_late_within
+    elif kind in (ActionKind.CHECK_IN, ActionKind.FEEDBACK_REQUEST):
+        days = policy.follow_up_late_within
+    else:
+        return closed
+    if days == 0:
+        return closed
+    tz = step_zone(step, state.interview)
+    holidays = policy.business_holidays
+    last_day = cal.add_business_days(cal.local_date(closed, tz), days, holidays)
+    if kind in (ActionKind.CHECK_IN, ActionKind.FEEDBACK_REQUEST):
+        return max(closed, cal.day_end(last_day, tz))
+    window = policy.send_window
+    closes = cal.first_window(last_day, window.start, window.end, tz, holidays=holidays)[1]
+    limit = max(closed, closes)
+    if kind in NOTE_KINDS and state.decision_by is not None:
+        limit = min(limit, max(closed, cal.day_end(state.decision_by, tz)))
+    return limit
+
+
+def moot(step: Action, state: FollowupState) -> bool:
+    """Whether a late one-time step lost its point to what has happened since.
+
+    A note is not sent late after the employer's news or reply, nor after a
+    follow-up contact (rule ``thank-you``: it would arrive after what it
+    leads up to); a debrief not after the employer's news or reply (rule
+    ``recruiter``: the recruiter heard it from them); a step of the room,
+    never after the interview.
+    """
+    kind = step.kind
+    if kind in IN_ROOM_KINDS:
+        return True
+    answered = state.last_reply is not None or state.news_at is not None
+    if kind in NOTE_KINDS:
+        return answered or state.last_contact is not None or state.outcome is not None
+    return answered
+
+
+def late_facts(step: Action) -> tuple[Any, tuple[Any, ...]]:
+    """The facts of a note sent late: the same, with `Facts.late` set (made when first read)."""
+    build = step._facts_from
+    return (_late, (step.facts if build is None else build,))
+
+
+def _late(made: Facts | tuple[Any, tuple[Any, ...]]) -> Facts:
+    facts = made if isinstance(made, Facts) else made[0](*made[1])
+    return attrs.evolve(facts, late=True)

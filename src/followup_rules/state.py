@@ -9,13 +9,20 @@ plan and a replanning after doing it are computed by the very same code
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from datetime import date, datetime, timedelta
+from datetime import date, datetime, timedelta, tzinfo
 from operator import attrgetter
 from typing import TYPE_CHECKING, Any
 
 import attrs
+import pendulum
 
 from . import _calendar
+from . import identity as ids
+from ._steps import FOLLOW_UP_KINDS as FOLLOW_UP_KINDS
+from ._steps import NOTE_KINDS as NOTE_KINDS
+from ._steps import ONE_SHOT_BY_KIND as ONE_SHOT_BY_KIND
+from ._steps import ONE_TIME_KINDS, in_order
+from ._steps import STARTED_BY_CANDIDATE as STARTED_BY_CANDIDATE
 from ._validate import MAX_EVENTS, bounded
 from .errors import InvalidHistory
 from .events import (
@@ -25,6 +32,8 @@ from .events import (
     Outcome,
     OutOfOffice,
     Reply,
+    Skip,
+    Snooze,
     Update,
 )
 from .model import ActionKind, Channel, Interview, Interviewer, person_key
@@ -36,29 +45,15 @@ if TYPE_CHECKING:
 
 __all__ = ["FollowupState"]
 
+THANKS_KINDS = NOTE_KINDS
+"""The notes sent right after the interview (rule ``thank-you``)."""
+
 TERMINAL = frozenset({Outcome.OFFER, Outcome.REJECTED, Outcome.WITHDRAWN})
 """Outcomes after which no check-in is planned (rule ``stop``)."""
 
-FOLLOW_UP_KINDS = frozenset(
-    {ActionKind.CHECK_IN, ActionKind.FEEDBACK_REQUEST, ActionKind.FEEDBACK_RESPONSE}
-)
-"""Contacts to the employer after the thank-you, kept `Policy.min_gap` apart."""
-
-STARTED_BY_CANDIDATE = frozenset({ActionKind.CHECK_IN, ActionKind.FEEDBACK_REQUEST})
-"""Follow-up contacts the candidate starts: they count against `Policy.max_contacts_ever`."""
-
-THANKS_KINDS = frozenset({ActionKind.THANK_YOU, ActionKind.SEND_REQUESTED})
-"""The notes sent right after the interview (rule ``thank-you``)."""
-
-ONE_SHOT_BY_KIND = frozenset(
-    {
-        ActionKind.ASK_TIMELINE,
-        ActionKind.ASK_PERMISSION,
-        ActionKind.CLOSING_STATEMENT,
-        ActionKind.RECRUITER_DEBRIEF,
-    }
-)
-"""Steps done once per interview, whoever they were addressed to."""
+# FOLLOW_UP_KINDS, ONE_SHOT_BY_KIND, STARTED_BY_CANDIDATE and THANKS_KINDS stay
+# importable from here (re-exported above); they live in _steps, which the
+# step ids share.
 
 _OUT_OF_OFFICE_DEFAULT = timedelta(days=7)
 _NOT_A_CONTACT = ONE_SHOT_BY_KIND | {ActionKind.ASK_FOR_CARDS}
@@ -125,6 +120,21 @@ class FollowupState:
         last_email: the latest e-mail to the follow-up contact person (a
             `Contact`): the thread a new e-mail answers, even when a call
             came after it.
+        replied_by: who wrote the latest plain `Reply`, by the name the
+            interview gives them, when it was not the follow-up contact
+            (None when the contact wrote it, or no reply came).
+        last_check_in_to: the `person_key` of whom the latest check-in went
+            to: an out-of-office reply from that person gives it back.
+        skipped_at: when the candidate last skipped a check-in (`Skip`): the
+            one that takes its place keeps `Policy.min_gap` business days
+            from it, so a dismissed reminder does not come straight back.
+        snoozes: the steps the candidate pushed later (`Snooze`), as
+            `(step key, until)` pairs (step keys as `identity.step_key`
+            reads them), the latest snooze of a step only.
+
+    Instants read in the follow-up contact's own zone with `local` and
+    `local_date`: a hook that counts days does so on the recipient's
+    calendar, like the planner.
     """
 
     interview: Interview
@@ -157,6 +167,49 @@ class FollowupState:
     thanked_at: datetime | None = None
     closed: bool = False
     last_email: Contact | None = None
+    replied_by: str | None = None
+    last_check_in_to: str | None = None
+    skipped_at: datetime | None = None
+    snoozes: tuple[tuple[ids.StepKey, datetime], ...] = ()
+    # The step numbers used by the contacts made and the steps skipped, as
+    # step keys: the next step of a kind takes the lowest free one.  Kept only
+    # while the history holds a Skip or a Snooze (None otherwise): the ids
+    # themselves are worked out by `identity`, and this is the planner's
+    # hottest fold.
+    _taken: frozenset[ids.StepKey] | None = None
+    # The (kind, person) keys of the one-time steps planned for the interview,
+    # when known: a Skip or a Snooze of a one-time step must name one of them.
+    _one_time: frozenset[tuple[ActionKind, str]] | None = None
+
+    @property
+    def zone(self) -> tzinfo:
+        """The follow-up contact's time zone: the calendar check-ins are planned on."""
+        return self.interview.zone_of(self.contact)
+
+    def local(self, moment: datetime) -> pendulum.DateTime:
+        """*moment* (any of this state's UTC instants) on the follow-up contact's wall clock.
+
+        For example ``state.local(state.last_reply).hour`` in a hook.
+        """
+        return _calendar.to_pendulum(_calendar.utc(moment).astimezone(self.zone))
+
+    def local_date(self, moment: datetime) -> date:
+        """The date *moment* falls on in the follow-up contact's zone (a plain date)."""
+        return _calendar.local_date(moment, self.zone)
+
+    def snoozed_until(self, key: ids.StepKey) -> datetime | None:
+        """When the step keyed *key* was snoozed to (UTC), or None."""
+        if not self.snoozes:
+            return None
+        for snoozed, until in self.snoozes:
+            if snoozed == key:
+                return until
+        return None
+
+    def next_key(self, kind: ActionKind, name: str | None = None) -> ids.StepKey:
+        """The step key the next step of *kind* to *name* (the contact by default) takes."""
+        who = ids.person_key(ids.owner(kind, name, self.interview))
+        return kind, who, ids.first_free(self._taken or frozenset(), kind, who)
 
     @property
     def contact(self) -> Interviewer:
@@ -207,9 +260,27 @@ def done_key(kind: ActionKind, person: str | None) -> str:
     return person_key(person)
 
 
-def start(interview: Interview, policy: Policy, thank_yous: Sequence[Action]) -> FollowupState:
-    """The state before anything has happened, given the planned thank-you notes."""
+def start(
+    interview: Interview,
+    policy: Policy,
+    thank_yous: Sequence[Action],
+    steps: Sequence[Action] | None = None,
+) -> FollowupState:
+    """The state before anything has happened, given the planned thank-you notes.
+
+    *steps*, the one-time steps planned from the interview (see
+    `followup_rules.plan.steps_after_interview`), lets a `Skip` or a `Snooze`
+    be checked against them; given, the fold keeps the step numbers used.
+    """
     decision_by, timeframe = _decision(interview.decision_by, interview.starts_at.date(), policy)
+    one_time: frozenset[tuple[ActionKind, str]] | None = None
+    taken: frozenset[ids.StepKey] | None = None
+    if steps is not None:
+        taken = frozenset()
+        one_time = frozenset(
+            (step.kind, ids.person_key(ids.owner(step.kind, _name(step), interview)))
+            for step in steps
+        )
     return FollowupState(
         interview=interview,
         policy=policy,
@@ -217,15 +288,33 @@ def start(interview: Interview, policy: Policy, thank_yous: Sequence[Action]) ->
         timeframe=timeframe,
         quiet_until=max((note._utc[1] for note in thank_yous), default=None),
         thanked_at=max((note._utc[2] for note in thank_yous), default=None),
+        one_time=one_time,
+        taken=taken,
     )
 
 
+def _name(step: Action) -> str | None:
+    return None if step.recipient is None else step.recipient.name
+
+
 def check_history(interview: Interview, history: Any) -> tuple[Event, ...]:
-    """Validate a history against *interview*: typed, in order, not before it.
+    """Validate a history against *interview*, and put it in order.
+
+    Events are ordered by their instant (ties keep the given order), so a
+    history may be written in any order: an event logged late takes its
+    place.  An exact duplicate (the same event at the same instant) counts
+    once.
 
     Raises:
-        InvalidHistory: naming the position and the problem.
+        InvalidHistory: naming the position (as given) and the problem.
     """
+    return checked_history(interview, history)[0]
+
+
+def checked_history(
+    interview: Interview, history: Any
+) -> tuple[tuple[Event, ...], tuple[int, ...]]:
+    """`check_history`, with each event's position in the history as given."""
     events = bounded(
         history,
         lambda problem: InvalidHistory("history", history, problem),
@@ -233,37 +322,45 @@ def check_history(interview: Interview, history: Any) -> tuple[Event, ...]:
         "events",
     )
     if not events:
-        return events
+        return (), ()
     names = {person_key(person.name) for person in interview.interviewers}
     if interview.recruiter is not None:
         names.add(person_key(interview.recruiter.name))
-    previous: datetime = interview.starts_at
     for index, event in enumerate(events):
         field = f"history[{index}]"
         if not isinstance(event, EVENT_TYPES):
             raise InvalidHistory(
                 field, event, "expected Contact, Reply, Update, OutOfOffice, Skip or Snooze"
             )
-        if event.at < interview.starts_at:
-            raise InvalidHistory(
-                f"{field}.at", event.at, f"is before the interview at {interview.starts_at}"
-            )
-        if event.at < previous:
-            raise InvalidHistory(
-                f"{field}.at", event.at, f"is earlier than the event before it ({previous})"
-            )
-        previous = event.at
-        if (
-            isinstance(event, Contact)
-            and event.recipient is not None
-            and person_key(event.recipient) not in names
-        ):
-            raise InvalidHistory(
-                f"{field}.recipient",
-                event.recipient,
-                "is not an interviewer or the recruiter of this interview",
-            )
-    return events
+        person, role = None, ""
+        if isinstance(event, Contact):
+            person, role = event.recipient, "recipient"
+        elif isinstance(event, (Reply, OutOfOffice)):
+            person, role = event.sender, "sender"
+        if person is not None and person_key(person) not in names:
+            raise InvalidHistory(f"{field}.{role}", person, _unknown_person(interview))
+    ordered = in_order(events)
+    first, event = ordered[0]
+    if _calendar.utc(event.at) < interview._utc_span[0]:  # the earliest event is the first
+        raise InvalidHistory(
+            f"history[{first}].at", event.at, f"is before the interview at {interview.starts_at}"
+        )
+    return (
+        tuple(event for _, event in ordered),
+        tuple(position for position, _ in ordered),
+    )
+
+
+def _unknown_person(interview: Interview) -> str:
+    """Why a name in a history is refused, with the names the interview knows."""
+    known = [person.name for person in interview.interviewers]
+    if interview.recruiter is not None and interview.person(interview.recruiter.name) is None:
+        known.append(interview.recruiter.name)
+    listed = ", ".join(repr(name) for name in known)
+    return (
+        f"is not an interviewer or the recruiter of this interview (they are {listed}); "
+        "if the person was renamed in the interview, write the new name here too"
+    )
 
 
 def is_employer_call(state: FollowupState, event: Contact) -> bool:
@@ -285,12 +382,21 @@ def is_employer_call(state: FollowupState, event: Contact) -> bool:
     return event.recipient is None or person_key(event.recipient) != person_key(recruiter.name)
 
 
-def advance(state: FollowupState, event: Event) -> FollowupState:
-    """The state after *event*; pure (the input state is not changed)."""
+def advance(state: FollowupState, event: Event, position: int | None = None) -> FollowupState:
+    """The state after *event*; pure (the input state is not changed).
+
+    Raises:
+        InvalidHistory: a `Skip` or `Snooze` names no step planned (or
+            missed) at that point; the error names ``history[position]``
+            when *position* is given, else the event's type.
+    """
     at = _calendar.utc(event.at)
     changes: dict[str, Any] = {"now": at}
     if isinstance(event, Contact):
         _contact(state, event, at, changes)
+    elif isinstance(event, (Skip, Snooze)):
+        field = type(event).__name__ if position is None else f"history[{position}]"
+        _skip_or_snooze(state, event, at, changes, field)
     elif isinstance(event, Update):
         changes["last_reply"] = at
         changes["check_ins"] = 0  # an answer: the unanswered run starts again
@@ -303,6 +409,7 @@ def advance(state: FollowupState, event: Event) -> FollowupState:
     elif isinstance(event, Reply):
         changes["last_reply"] = at
         changes["replied_at"] = at
+        changes["replied_by"] = _other_than_contact(state, event.sender)
         if not state.closed:  # a reply to the closing note: the candidate keeps their word
             changes["check_ins"] = 0
         changes["bounce_refundable"] = False
@@ -334,8 +441,25 @@ def _after_close(state: FollowupState, outcome: Outcome, changes: dict[str, Any]
         changes.pop("check_ins")  # a feedback request is no answer to the close
 
 
+def _other_than_contact(state: FollowupState, name: str | None) -> str | None:
+    """*name* as the interview spells it, or None when it is the follow-up contact."""
+    if name is None or person_key(name) == state.interview._contact_key:
+        return None
+    interview = state.interview
+    person = interview.person(name)
+    if person is not None:
+        return person.name
+    recruiter = interview.recruiter
+    return recruiter.name if recruiter is not None else name
+
+
 def _contact(state: FollowupState, event: Contact, at: datetime, changes: dict[str, Any]) -> None:
     kind = event.kind
+    interview = state.interview
+    taken = state._taken
+    if taken is not None:
+        who = ids.person_key(ids.owner(kind, event.recipient, interview))
+        changes["_taken"] = taken | {(kind, who, ids.first_free(taken, kind, who))}
     if is_employer_call(state, event):
         changes["calls"] = state.calls + 1
     if kind in FOLLOW_UP_KINDS:
@@ -344,6 +468,9 @@ def _contact(state: FollowupState, event: Contact, at: datetime, changes: dict[s
     if kind in STARTED_BY_CANDIDATE:
         changes["contacts_ever"] = state.contacts_ever + 1
     if kind is ActionKind.CHECK_IN:
+        changes["last_check_in_to"] = (
+            interview._contact_key if event.recipient is None else person_key(event.recipient)
+        )
         changes["check_ins"] = state.check_ins + 1
         changes["check_ins_total"] = state.check_ins_total + 1
         changes["closed"] = state.check_ins_left <= 1  # the last one allowed: the close
@@ -418,22 +545,115 @@ def _update(event: Update, at: datetime, changes: dict[str, Any], policy: Policy
 def _out_of_office(
     state: FollowupState, event: OutOfOffice, at: datetime, changes: dict[str, Any]
 ) -> None:
+    """An auto-reply holds the steps to its sender only (check-ins go to the contact).
+
+    It gives back the latest check-in only when that check-in went to the
+    sender: an absent colleague's auto-reply says nothing of the contact.
+    """
+    contact = state.interview._contact_key
+    sender = contact if event.sender is None else person_key(event.sender)
+    if state.bounce_refundable and state.last_check_in_to == sender:
+        changes["check_ins"] = max(0, state.check_ins - 1)
+        changes["bounce_refundable"] = False
+    if sender != contact:
+        return
     policy = state.policy
     tz = state.interview.zone_of(state.contact)
     back = event.returns_on or _calendar.local_date(at, tz) + _OUT_OF_OFFICE_DEFAULT
     hold = _calendar.add_business_days(back, 1, policy.business_holidays)
     changes["hold_until"] = hold if state.hold_until is None else max(hold, state.hold_until)
     changes["out_of_office_at"] = at
-    if state.bounce_refundable:
-        changes["check_ins"] = max(0, state.check_ins - 1)
-        changes["bounce_refundable"] = False
+
+
+def _skip_or_snooze(
+    state: FollowupState, event: Skip | Snooze, at: datetime, changes: dict[str, Any], field: str
+) -> None:
+    """A step the candidate dismissed (`Skip`) or pushed later (`Snooze`).
+
+    Neither is a contact: nothing counts against a limit.  A skipped
+    one-time step is gone; a skipped check-in keeps its number (the next
+    one takes its place) and the next one keeps `Policy.min_gap` business
+    days from the skip; a skipped feedback request or response is gone.  A
+    snooze replaces any earlier snooze of the same step.
+    """
+    interview = state.interview
+    try:
+        kind, name, ordinal = ids.read_step(event.step, interview)
+    except ids.StepIdError as error:
+        raise InvalidHistory(f"{field}.step", event.step, str(error)) from None
+    who = ids.person_key(name)
+    key = (kind, who, ordinal)
+    problem = _not_planned(state, kind, name, who, ordinal)
+    if problem is not None:
+        raise InvalidHistory(f"{field}.step", event.step, problem)
+    snoozes = tuple(pair for pair in state.snoozes if pair[0] != key)
+    if isinstance(event, Snooze):
+        changes["snoozes"] = (*snoozes, (key, _calendar.utc(event.until)))
+        return
+    changes["snoozes"] = snoozes
+    changes["_taken"] = (state._taken or frozenset()) | {key}
+    if kind is ActionKind.CHECK_IN:
+        changes["skipped_at"] = at
+    elif kind is ActionKind.FEEDBACK_RESPONSE:
+        changes["feedback_pending"] = None
+    elif kind in ONE_TIME_KINDS:
+        changes["done"] = state.done | {(kind, done_key(kind, name))}
+
+
+def _not_planned(
+    state: FollowupState, kind: ActionKind, name: str, who: str, ordinal: int
+) -> str | None:
+    """Why the step is neither planned nor missed at this point of the history, or None."""
+    taken = state._taken or frozenset()
+    if (kind, who, ordinal) in taken or (kind in ONE_TIME_KINDS and state.is_done(kind, name)):
+        return "is already done or skipped"
+    if kind in ONE_TIME_KINDS:
+        if ordinal != 1 or (state._one_time is not None and (kind, who) not in state._one_time):
+            return "is not a step planned for this interview"
+        return None
+    contact = ids.person_key(state.contact.name)
+    if who != contact:
+        return "is not a step planned for this interview (follow-ups go to the contact)"
+    free = ids.free_ordinals(taken, kind, who)
+    if kind is ActionKind.CHECK_IN:
+        planned = 0 if state.stopped else state.check_ins_left
+        if ordinal not in [next(free) for _ in range(planned)]:
+            return "is not a check-in still planned at that point"
+        return None
+    if kind is ActionKind.FEEDBACK_RESPONSE:
+        if state.feedback_pending is None or ordinal != next(free):
+            return "is not an answer to a feedback request still open at that point"
+        return None
+    policy = state.policy
+    if (
+        state.outcome is not Outcome.REJECTED
+        or not policy.ask_feedback_on_rejection
+        or state.feedback_requested
+        or state.contacts_left == 0
+        or ordinal != next(free)
+    ):
+        return "is not a feedback request planned at that point"
+    return None
 
 
 def replay(
-    interview: Interview, policy: Policy, history: Iterable[Event], thank_yous: Sequence[Action]
+    interview: Interview,
+    policy: Policy,
+    history: Iterable[Event],
+    thank_yous: Sequence[Action],
+    steps: Sequence[Action] | None = None,
+    positions: Sequence[int] | None = None,
 ) -> FollowupState:
-    """Fold a validated history into a state."""
-    state = start(interview, policy, thank_yous)
-    for event in history:
-        state = advance(state, event)
+    """Fold a validated history (in order: see `check_history`) into a state.
+
+    *positions* are the events' places in the history as the caller gave
+    it, to name them in errors.
+    """
+    history = tuple(history)
+    marks = any(isinstance(event, (Skip, Snooze)) for event in history)
+    state = start(interview, policy, thank_yous, steps if marks else None)
+    if marks and state._taken is None:  # steps unknown: still keep the step numbers
+        state = _evolved(state, {"_taken": frozenset()})
+    for index, event in enumerate(history):
+        state = advance(state, event, index if positions is None else positions[index])
     return state
