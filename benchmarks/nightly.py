@@ -265,7 +265,8 @@ def run(count: int, limit: int | None, seed: int, marks: int = 5) -> AgendaMany:
         print(
             f"{seen:12,d} {elapsed:7.1f}s {generator.seconds:10.1f}s {library:7.1f}s "
             f"{library / seen * 1e6:13.0f} us {seen / library:15,.0f} "
-            f"{now:5.1f} MiB {peak:5.1f} MiB"
+            f"{now:5.1f} MiB {peak:5.1f} MiB",
+            flush=True,
         )
 
     def watched() -> Iterator[Application]:
