@@ -75,9 +75,15 @@ def make_application(number: int) -> Application:
 
 @contextmanager
 def local_cluster() -> Iterator[Client]:
-    """Two worker processes on this machine; `compute()` runs there while the block lasts."""
+    """Two worker processes on this machine; `compute()` runs there while the block lasts.
+
+    No dashboard: its fixed port would clash with any other cluster running here.
+    """
+    cluster = LocalCluster(
+        n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None
+    )
     with (
-        LocalCluster(n_workers=2, threads_per_worker=1, processes=True) as cluster,
+        cluster,
         Client(cluster) as client,
     ):
         yield client
