@@ -1,10 +1,17 @@
 """Benchmarks for followup_rules: speed, import time and memory, as printed figures.
 
-Run:  python benchmarks/bench.py [--count 2000] [--stream 100000]
+Run:  python benchmarks/bench.py [--count 1000] [--runs 3] [--stream 100000]
 
 Not a test: these machines are shared and noisy, so the figures that matter
-are the ratios measured in one run (ours against a naive stdlib reference of
-the same rules, and against importing the dependencies alone).
+are the ratios measured in one run, rounds of ours and of a yardstick
+interleaved: `plan()` against the project's naive stdlib reference (issue 20:
+at most 2x), `plan()` with every time read against the minimal stdlib
+planner of `minimal.py` (at most 3.5x; checked first to plan what `plan()`
+plans), `render()` against plain Jinja in each language (at most 1.5x), and
+importing the package against importing its dependencies.  Each ratio is
+the median of its rounds, with the lowest and highest; ``--runs N`` repeats
+the ratios in N-1 fresh interpreters and prints all the runs side by side
+(``--ratios-only`` is what those runs do: the ratios as one JSON line).
 """
 
 from __future__ import annotations
