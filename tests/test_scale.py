@@ -43,9 +43,15 @@ def applications(draw: st.DrawFn) -> Application:
     return Application(iv, tuple(step.done() for step in steps), policy)
 
 
-def moments_after(applications: list[Application]) -> st.SearchStrategy[pendulum.DateTime]:
-    start = min((a.interview.starts_at for a in applications), default=at(2024, 7, 1))
-    return st.integers(0, 60 * 24 * 30).map(lambda minutes: start + timedelta(minutes=minutes))
+@st.composite
+def batches(draw: st.DrawFn) -> tuple[list[Application], pendulum.DateTime]:
+    """Up to three applications named by position, and a moment in the month after the first."""
+    found = [
+        Application(a.interview, a.history, a.policy, str(number))
+        for number, a in enumerate(draw(st.lists(applications(), max_size=3)))
+    ]
+    start = min((a.interview.starts_at for a in found), default=at(2024, 7, 1))
+    return found, start + timedelta(minutes=draw(st.integers(0, 60 * 24 * 30)))
 
 
 def shown(day: AgendaMany) -> list[tuple[int, str, Standing]]:
@@ -53,12 +59,8 @@ def shown(day: AgendaMany) -> list[tuple[int, str, Standing]]:
     return [(int(e.application.name or 0), e.id, e.standing) for e in day]
 
 
-def numbered(found: list[Application]) -> list[Application]:
-    return [Application(a.interview, a.history, a.policy, str(n)) for n, a in enumerate(found)]
-
-
 def two_applications() -> list[Application]:
-    """Acme (the day before) and Globex (today), New York: ten steps to show on 3 July."""
+    """Acme (2 July, 14:00) and Globex (3 July, 14:00), New York, two interviewers each."""
     return [
         Application(interview(), name="0"),
         Application(interview(starts_at=at(2024, 7, 3, 14), company="Globex"), name="1"),
@@ -68,22 +70,22 @@ def two_applications() -> list[Application]:
 class TestLimit:
     """agenda_many(..., limit=n): the n most urgent steps, exactly as the whole list has them."""
 
-    @given(st.lists(applications(), max_size=3).map(numbered).flatmap(
-        lambda found: st.tuples(st.just(found), moments_after(found), st.integers(0, 12))
-    ))  # fmt: skip
-    def test_the_kept_steps_are_the_head_of_the_whole_list(self, case: Any) -> None:
+    @given(batches(), st.integers(0, 12))
+    def test_the_kept_steps_are_the_head_of_the_whole_list(
+        self, batch: tuple[list[Application], pendulum.DateTime], limit: int
+    ) -> None:
         """Whatever the applications and the moment, limit=n keeps the first n of the list."""
-        found, now, limit = case
+        found, now = batch
         whole = agenda_many(found, now, until="end_of_day")
         head = agenda_many(iter(found), now, until="end_of_day", limit=limit)
         assert shown(whole)[:limit] == shown(head)
 
-    @given(st.lists(applications(), max_size=3).map(numbered).flatmap(
-        lambda found: st.tuples(st.just(found), moments_after(found), st.integers(0, 12))
-    ))  # fmt: skip
-    def test_the_counts_count_every_step_whatever_is_kept(self, case: Any) -> None:
+    @given(batches(), st.integers(0, 12))
+    def test_the_counts_count_every_step_whatever_is_kept(
+        self, batch: tuple[list[Application], pendulum.DateTime], limit: int
+    ) -> None:
         """counts are the same with a limit as without: applications, late, due, coming..."""
-        found, now, limit = case
+        found, now = batch
         whole = agenda_many(found, now)
         expected = AgendaCounts(
             len(found),
@@ -157,25 +159,21 @@ class TestFlatMemory:
 class TestMerge:
     """AgendaMany.merge: the parts of a batch job, as if agenda_many had seen them all."""
 
-    @given(st.lists(applications(), max_size=4).map(numbered).flatmap(
-        lambda found: st.tuples(
-            st.just(found), moments_after(found), st.integers(0, len(found))
-        )
-    ))  # fmt: skip
-    def test_parts_merge_into_the_whole(self, case: Any) -> None:
+    @given(batches(), st.integers(0, 3))
+    def test_parts_merge_into_the_whole(
+        self, batch: tuple[list[Application], pendulum.DateTime], cut: int
+    ) -> None:
         """Two parts, merged, equal the merged agenda of all their applications."""
-        found, now, cut = case
+        found, now = batch
         parts = [agenda_many(found[:cut], now), agenda_many(found[cut:], now)]
         assert AgendaMany.merge(parts) == agenda_many(found, now)
 
-    @given(st.lists(applications(), max_size=4).map(numbered).flatmap(
-        lambda found: st.tuples(
-            st.just(found), moments_after(found), st.integers(0, len(found)), st.integers(0, 8)
-        )
-    ))  # fmt: skip
-    def test_limited_parts_merge_into_the_head_of_the_whole(self, case: Any) -> None:
+    @given(batches(), st.integers(0, 3), st.integers(0, 8))
+    def test_limited_parts_merge_into_the_head_of_the_whole(
+        self, batch: tuple[list[Application], pendulum.DateTime], cut: int, limit: int
+    ) -> None:
         """Parts that kept n steps each merge into the first n of the whole list."""
-        found, now, cut, limit = case
+        found, now = batch
         parts = [
             agenda_many(found[:cut], now, limit=limit),
             agenda_many(found[cut:], now, limit=limit),
