@@ -9,6 +9,10 @@ their agendas into one list, most urgent first::
     for entry in day:                       # late (overdue longest first), due, coming
         print(entry.application.name, entry.action.describe(), entry.standing.value)
 
+Over many applications (a nightly job, a partition of one), ``limit=`` keeps
+only the most urgent steps and the counts of all, so memory stays flat, and
+`AgendaMany.merge` puts the parts together again.
+
 Around it: `parse_when` reads "now", "today", "tomorrow", a local time or
 ISO 8601 as a person types it; `start_of_day` and `end_of_day` give the
 candidate's whole local day (whole even where daylight saving time skips
@@ -21,9 +25,11 @@ Pure, like the planner: *now* is always an argument; nothing reads the clock.
 
 from __future__ import annotations
 
+import heapq
 import re
 from collections.abc import Iterable, Iterator
 from datetime import date, datetime, timedelta, tzinfo
+from itertools import islice
 from typing import Any, Literal
 
 import attrs
@@ -42,6 +48,7 @@ from .plan import plan as make_plan
 from .policy import Policy
 
 __all__ = [
+    "AgendaCounts",
     "AgendaMany",
     "Application",
     "Entry",
@@ -316,14 +323,68 @@ class Entry:
     @property
     def rank(self) -> tuple[int, datetime]:
         """The merged order: late (overdue longest first), due, coming, then superseded."""
-        item = self.item
-        if item.standing is Standing.LATE and item.late_since is not None:
-            moment = cal.utc(item.late_since)
-        elif item.standing is Standing.SUPERSEDED:
-            moment = item.action._utc[1]
-        else:
-            moment = item.action._utc[2]
-        return (_URGENCY[item.standing], moment)
+        return _rank(self.item)
+
+
+def _rank(item: AgendaItem) -> tuple[int, datetime]:
+    """`Entry.rank` of *item*, from the planner's UTC instants (no local time is built):
+    late steps by when their first window closed (overdue longest first), superseded
+    ones by the deadline they missed, the others by their suggested moment."""
+    _, latest, suggested = item.action._utc
+    if item.standing is Standing.LATE and item.late_since is not None:
+        return (_URGENCY[item.standing], cal.utc(item.late_since))
+    return (_URGENCY[item.standing], latest if item.standing is Standing.SUPERSEDED else suggested)
+
+
+def _entry_rank(entry: Entry) -> tuple[int, datetime]:
+    return _rank(entry.item)
+
+
+_EPOCH = datetime(1970, 1, 1, tzinfo=cal.UTC)
+_MICROSECOND = timedelta(microseconds=1)
+
+
+@attrs.frozen
+class AgendaCounts:
+    """How many applications a merged agenda saw, and how many of their steps stand where.
+
+    Counted over every application seen, also when `agenda_many` kept only
+    the most urgent steps (its *limit*): a nightly job over many applications
+    reads the totals here.
+
+    Attributes:
+        applications: the applications seen.
+        late: steps overdue and still worth doing.
+        due: steps due now or before the agenda's *until*.
+        coming: later steps.
+        superseded: steps no longer to do.
+    """
+
+    applications: int = 0
+    late: int = 0
+    due: int = 0
+    coming: int = 0
+    superseded: int = 0
+
+    @property
+    def to_do(self) -> int:
+        """The steps to act on: late and due (`AgendaItem.to_do` tells which of them can be
+        done at the agenda's very moment)."""
+        return self.late + self.due
+
+
+def _counted(day: AgendaMany) -> AgendaCounts:
+    """The counts of a merged agenda that holds every entry (made without a limit)."""
+    found = dict.fromkeys(Standing, 0)
+    for entry in (*day.entries, *day.superseded):
+        found[entry.standing] += 1
+    return AgendaCounts(
+        len(day.agendas),
+        found[Standing.LATE],
+        found[Standing.DUE],
+        found[Standing.COMING],
+        found[Standing.SUPERSEDED],
+    )
 
 
 @attrs.frozen
@@ -334,17 +395,30 @@ class AgendaMany:
     then due, then coming.  The superseded ones (no longer to do) are kept
     apart, in `superseded`.
 
+    Made with a *limit* (`agenda_many`, `merge`), it holds only the *limit*
+    most urgent steps, the first *limit* of the whole list, and neither the
+    agendas nor the superseded steps: its memory does not grow with the
+    number of applications.  `counts` still counts them all.
+
     Attributes:
         now: the moment it is for.
-        agendas: each application with its own `Agenda`, in the order given.
-        entries: the late, due and coming steps of every application, merged.
-        superseded: the superseded steps of every application, oldest first.
+        agendas: each application with its own `Agenda`, in the order given
+            (empty when made with a limit).
+        entries: the late, due and coming steps of every application, merged
+            (the *limit* most urgent ones when made with a limit).
+        superseded: the superseded steps of every application, oldest first
+            (empty when made with a limit).
+        counts: how many applications were seen, and how many of their
+            steps stand where (`AgendaCounts`), whatever was kept.
+        limit: the most steps kept, or None when every step is kept.
     """
 
     now: datetime
     agendas: tuple[tuple[Application, Agenda], ...]
     entries: tuple[Entry, ...]
     superseded: tuple[Entry, ...]
+    counts: AgendaCounts = attrs.field(default=attrs.Factory(_counted, takes_self=True))
+    limit: int | None = None
 
     def __iter__(self) -> Iterator[Entry]:
         return iter(self.entries)
@@ -383,31 +457,143 @@ class AgendaMany:
     def _standing(self, standing: Standing) -> tuple[Entry, ...]:
         return tuple(entry for entry in self.entries if entry.standing is standing)
 
+    @classmethod
+    def merge(cls, days: Iterable[AgendaMany], *, limit: int | None = None) -> AgendaMany:
+        """One list from merged agendas made for the same moment, as from all their applications.
+
+        The parts of a batch job (a Dask partition each, say) come together
+        as if `agenda_many` had seen all their applications in the order of
+        the parts: entries in the merged order, counts added up.  With
+        *limit*, or when a part was made with one, the result keeps only the
+        most urgent steps: as many as the smallest of those limits, since a
+        part that kept *n* steps cannot say which came after them.
+
+        Raises:
+            InvalidInterview: an item is not an `AgendaMany`, there is none,
+                they were made for different moments, or *limit* is not a
+                whole number (0 or more) or None.
+        """
+        limit = _check_limit(limit)
+        parts = list(_iterable(days, "days"))
+        for index, part in enumerate(parts):
+            if not isinstance(part, AgendaMany):
+                raise InvalidInterview(f"days[{index}]", part, "expected an AgendaMany")
+        if not parts:
+            raise InvalidInterview("days", days, "no merged agenda to merge")
+        now = parts[0].now
+        for index, part in enumerate(parts):
+            if cal.utc(part.now) != cal.utc(now):
+                raise InvalidInterview(
+                    f"days[{index}].now", part.now, f"is not the moment of days[0] ({now})"
+                )
+        limits = [part.limit for part in parts if part.limit is not None]
+        if limit is not None:
+            limits.append(limit)
+        keep = min(limits, default=None)
+        entries = heapq.merge(*(part.entries for part in parts), key=_entry_rank)
+        counts = AgendaCounts(
+            *(sum(getattr(part.counts, field) for part in parts) for field in _COUNT_FIELDS)
+        )
+        if keep is not None:
+            return cls(now, (), tuple(islice(entries, keep)), (), counts, keep)
+        agendas = tuple(pair for part in parts for pair in part.agendas)
+        superseded = heapq.merge(*(part.superseded for part in parts), key=_entry_rank)
+        return cls(now, agendas, tuple(entries), tuple(superseded), counts)
+
+
+_COUNT_FIELDS = tuple(field.name for field in attrs.fields(AgendaCounts))
+
+
+def _check_limit(limit: object) -> int | None:
+    if limit is None or (type(limit) is int and limit >= 0):
+        return limit
+    raise InvalidInterview("limit", limit, "expected a whole number (0 or more) or None")
+
+
+def _iterable(value: object, field: str) -> Iterator[Any]:
+    """An iterator over *value*, or `InvalidInterview` naming *field* (a string is none)."""
+    if not isinstance(value, (str, bytes)):
+        try:
+            return iter(value)  # type: ignore[call-overload,no-any-return]
+        except TypeError:
+            pass
+    raise InvalidInterview(field, value, "expected an iterable")
+
 
 def agenda_many(
     applications: Iterable[Application],
     now: datetime,
     until: datetime | EndOfDay | None = None,
+    *,
+    limit: int | None = None,
 ) -> AgendaMany:
     """See every application from *now*, each under its own policy, in one list.
 
+    The applications are read one at a time, from any iterable (a generator
+    reading a database, say).  Without *limit* the result holds every
+    application's agenda.  With *limit* it keeps only the *limit* most urgent
+    steps (exactly the first *limit* of the whole list) and the counts of
+    all, so that memory stays flat however many applications stream through:
+    the form for a nightly job over a whole user base, or one partition of
+    it (see `AgendaMany.merge`).
+
     Args:
-        applications: the applications (`Application`).
+        applications: the applications (`Application`), any iterable.
         now: the moment (aware; the library never reads the clock).
         until: count as due the steps whose window opens by then too: a
             moment, or ``"end_of_day"`` for the end of each application's
             candidate's day (`end_of_day`); *now* by default.
+        limit: keep at most this many steps, the most urgent (0: the counts
+            alone); None (the default) keeps everything.
 
     Returns:
         `AgendaMany`: late steps overdue longest first, then due, then coming;
-        superseded ones apart.
+        superseded ones apart (when every step is kept); the counts of all.
 
     Raises:
-        InvalidInterview: an item is not an `Application`; *now* or *until*
-            is not aware; as `plan`.
+        InvalidInterview: *applications* is not iterable or an item is not an
+            `Application`; *now* or *until* is not aware; *limit* is not a
+            whole number (0 or more) or None; as `plan`.
         InvalidPolicy: as `plan`.
     """
     now = _check_now(now)
+    limit = _check_limit(limit)
+    stream = _iterable(applications, "applications")
+    if limit is None:
+        return _every_entry(stream, now, until)
+    counts = [0, 0, 0, 0]  # by urgency: late, due, coming, superseded
+    seen = 0
+    # The most urgent steps so far, the least urgent on top: keys negated,
+    # since heapq keeps the smallest first.  The order number breaks ties as
+    # a stable sort of the whole list would (application, then agenda order).
+    kept: list[tuple[tuple[int, int, int], Entry]] = []
+    order = 0
+    for index, application in enumerate(stream):
+        if not isinstance(application, Application):
+            raise InvalidInterview(
+                f"applications[{index}]", application, "expected an Application"
+            )
+        today = application.agenda(now, until)
+        seen += 1
+        for item in today:
+            urgency, moment = _rank(item)
+            counts[urgency] += 1
+            if item.standing is Standing.SUPERSEDED or not limit:
+                continue
+            order += 1
+            key = (-urgency, -((moment - _EPOCH) // _MICROSECOND), -order)
+            if len(kept) < limit:
+                heapq.heappush(kept, (key, Entry(application, item, today)))
+            elif key > kept[0][0]:
+                heapq.heapreplace(kept, (key, Entry(application, item, today)))
+    kept.sort(reverse=True)
+    entries = tuple(entry for _, entry in kept)
+    return AgendaMany(now, (), entries, (), AgendaCounts(seen, *counts), limit)
+
+
+def _every_entry(
+    applications: Iterator[Any], now: datetime, until: datetime | EndOfDay | None
+) -> AgendaMany:
     found: list[tuple[Application, Agenda]] = []
     for index, application in enumerate(applications):
         if not isinstance(application, Application):
@@ -416,7 +602,7 @@ def agenda_many(
             )
         found.append((application, application.agenda(now, until)))
     entries = [Entry(application, item, today) for application, today in found for item in today]
-    entries.sort(key=lambda entry: entry.rank)
+    entries.sort(key=_entry_rank)
     shown = tuple(entry for entry in entries if entry.standing is not Standing.SUPERSEDED)
     dropped = tuple(entry for entry in entries if entry.standing is Standing.SUPERSEDED)
     return AgendaMany(now, tuple(found), shown, dropped)
