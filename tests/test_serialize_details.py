@@ -508,8 +508,8 @@ class TestFiles:
         """preset = "reckless" names the file, $.preset and the presets there are."""
         error = refusal(lambda: s.policy_from({"preset": "reckless"}, source="p.toml"))
         expected = (
-            "p.toml: $.preset: preset='reckless': "
-            "expected one of consensus, cautious, persistent, traditional"
+            "p.toml: $.preset: "
+            "expected one of consensus, cautious, persistent, traditional (got 'reckless')"
         )
         assert expected == str(error)
 

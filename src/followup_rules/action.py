@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from datetime import datetime, tzinfo
 from typing import TYPE_CHECKING, Any, overload
 
@@ -11,16 +11,12 @@ import pendulum
 
 from . import _validate as v
 from ._calendar import to_local, utc
-from ._validate import aware_datetime, check_fields
-from .errors import InvalidInterview
+from .errors import InvalidArgument, InvalidInterview
 from .events import Contact
 from .facts import NO_FACTS, Facts, Fallback
 from .model import ActionKind, Channel, Interviewer, Recruiter
 
 __all__ = ["Action", "Plan"]
-
-_A = "Action"
-_TIME = aware_datetime(_A, InvalidInterview, latest=v.LATEST_EVENT)
 
 KIND_ORDER = {kind: position for position, kind in enumerate(ActionKind)}
 
@@ -50,8 +46,22 @@ _MEDIUM = {
 }
 
 
+if TYPE_CHECKING:
+
+    def _kind(value: ActionKind | str) -> ActionKind: ...
+    def _channel(value: Channel | str) -> Channel: ...
+    def _recipient(value: Interviewer | Recruiter | None) -> Interviewer | Recruiter | None: ...
+    def _facts(value: Facts) -> Facts: ...
+
+else:
+    _kind = v.converter(v.member_of(ActionKind))
+    _channel = v.converter(v.member_of(Channel))
+    _recipient = v.converter(v.instance_of(Interviewer, Recruiter, optional=True))
+    _facts = v.converter(v.instance_of(Facts))
+
+
 @attrs.frozen
-class Action:
+class Action(v.Checked):
     """One thing to do, with its window and where the rule comes from.
 
     Attributes:
@@ -79,22 +89,18 @@ class Action:
     and equality are the same.
     """
 
-    kind: ActionKind = attrs.field(metadata=v.member(_A, InvalidInterview, ActionKind))
-    channel: Channel = attrs.field(metadata=v.member(_A, InvalidInterview, Channel))
-    recipient: Interviewer | Recruiter | None = attrs.field(
-        metadata=v.instance_of(_A, InvalidInterview, (Interviewer, Recruiter), optional=True)
-    )
-    earliest: pendulum.DateTime = attrs.field(metadata=_TIME)
-    latest: pendulum.DateTime = attrs.field(metadata=_TIME)
-    suggested: pendulum.DateTime = attrs.field(metadata=_TIME)
-    rule: str = attrs.field(metadata=v.rule_id(_A, InvalidInterview))
-    sources: tuple[str, ...] = attrs.field(metadata=v.texts(_A, InvalidInterview))
-    template: str | None = attrs.field(
-        default=None, metadata=v.text(_A, InvalidInterview, optional=True)
-    )
-    facts: Facts = attrs.field(
-        default=NO_FACTS, metadata=v.instance_of(_A, InvalidInterview, (Facts,))
-    )
+    _error = InvalidInterview
+
+    kind: ActionKind = attrs.field(converter=_kind)
+    channel: Channel = attrs.field(converter=_channel)
+    recipient: Interviewer | Recruiter | None = attrs.field(converter=_recipient)
+    earliest: pendulum.DateTime = attrs.field(converter=v.event_datetime)
+    latest: pendulum.DateTime = attrs.field(converter=v.event_datetime)
+    suggested: pendulum.DateTime = attrs.field(converter=v.event_datetime)
+    rule: str = attrs.field(converter=v.rule_id)
+    sources: tuple[str, ...] = attrs.field(converter=v.texts)
+    template: str | None = attrs.field(default=None, converter=v.optional_text)
+    facts: Facts = attrs.field(default=NO_FACTS, converter=_facts)
     # (earliest, latest, suggested) as stdlib UTC instants: what the planner
     # sorts, filters and folds by, computed once.
     _utc: tuple[datetime, datetime, datetime] = attrs.field(
@@ -110,7 +116,6 @@ class Action:
     )
 
     def __attrs_post_init__(self) -> None:
-        check_fields(self)  # aware datetimes, made pendulum DateTimes
         instants = (utc(self.earliest), utc(self.latest), utc(self.suggested))
         if not instants[0] <= instants[2] <= instants[1]:
             raise InvalidInterview(
@@ -269,12 +274,16 @@ _LAZY_TIMES = {"earliest": 0, "latest": 1, "suggested": 2}
 _LAZY_SETTERS = (_SET_EARLIEST, _SET_LATEST, _SET_SUGGESTED)
 
 
-def _check_now(now: Any) -> datetime:
-    """The instant *now* names, in UTC (any zone; refused when naive)."""
-    return v.instant(now, lambda problem: InvalidInterview("now", now, problem))
+def _check_now(now: Any, name: str = "now") -> datetime:
+    """The instant *now* names, in UTC (any zone; refused when naive).
+
+    Raises:
+        InvalidArgument: naming the argument *name*.
+    """
+    return v.instant(now, lambda problem: InvalidArgument(name, now, problem))
 
 
-def _actions(value: Any, fail: Any) -> tuple[Action, ...]:
+def _actions(value: Any, fail: v.Fail) -> tuple[Action, ...]:
     if type(value) is not tuple:
         value = v.bounded(value, fail, 100_000, "actions")
     for item in value:
@@ -283,8 +292,16 @@ def _actions(value: Any, fail: Any) -> tuple[Action, ...]:
     return value  # type: ignore[no-any-return]
 
 
+if TYPE_CHECKING:
+
+    def _action_list(value: Iterable[Action]) -> tuple[Action, ...]: ...
+
+else:
+    _action_list = v.converter(_actions)
+
+
 @attrs.frozen
-class Plan(Sequence[Action]):
+class Plan(v.Checked, Sequence[Action]):
     """The whole schedule: an immutable sequence of `Action` in time order.
 
     Indexing, slicing (which gives a Plan), ``len`` and iteration work as on a
@@ -301,15 +318,10 @@ class Plan(Sequence[Action]):
             A slice of a plan has none.
     """
 
-    actions: tuple[Action, ...] = attrs.field(
-        metadata=v.custom("Plan", InvalidInterview, _actions)
-    )
-    missed: tuple[Action, ...] = attrs.field(
-        default=(), metadata=v.custom("Plan", InvalidInterview, _actions)
-    )
+    _error = InvalidInterview
 
-    def __attrs_post_init__(self) -> None:
-        check_fields(self)
+    actions: tuple[Action, ...] = attrs.field(converter=_action_list)
+    missed: tuple[Action, ...] = attrs.field(default=(), converter=_action_list)
 
     @classmethod
     def _made(cls, actions: tuple[Action, ...], missed: tuple[Action, ...] = ()) -> Plan:
@@ -338,7 +350,7 @@ class Plan(Sequence[Action]):
         """The actions whose window has not closed at *now* (``latest >= now``).
 
         Raises:
-            InvalidInterview: *now* is not an aware datetime.
+            InvalidArgument: *now* is not an aware datetime.
         """
         now = _check_now(now)
         kept = tuple(action for action in self.actions if action._utc[1] >= now)

@@ -28,7 +28,7 @@ import attrs
 
 from ._calendar import utc
 from .action import Action, Plan, _check_now
-from .errors import InvalidInterview
+from .errors import InvalidArgument
 from .events import Event
 from .identity import action_ids
 from .model import Channel, Interview
@@ -187,7 +187,7 @@ class Agenda:
         the ones a calendar export and an earlier agenda gave.
 
         Raises:
-            InvalidInterview: *now* or *until* is not an aware datetime, or
+            InvalidArgument: *now* or *until* is not an aware datetime, or
                 *until* is before *now*.
         """
         now = _check_now(now)
@@ -232,9 +232,9 @@ def _why_missed(action: Action) -> Reason:
 
 
 def _check_until(until: datetime, now: datetime) -> datetime:
-    end = _check_now(until)
+    end = _check_now(until, "until")
     if utc(end) < utc(now):
-        raise InvalidInterview("until", until, f"is before now ({now})")
+        raise InvalidArgument("until", until, f"is before now ({now.isoformat()})")
     return end
 
 
@@ -260,8 +260,9 @@ def agenda(
         The `Agenda`: overdue (late or superseded), due and coming steps.
 
     Raises:
-        InvalidInterview: as `plan`, or *now*/*until* is not an aware datetime.
+        InvalidInterview: as `plan`.
         InvalidPolicy: as `plan`.
+        InvalidArgument: *now* or *until* is not an aware datetime.
     """
     history = tuple(history)
     schedule = make_plan(interview, policy, history=history)

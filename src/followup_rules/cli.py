@@ -1146,7 +1146,7 @@ def _event(
         new_date: date | str | None = None
         if decision_by is not None:
             new_date = _day_or_phrase(decision_by)
-        event = Update(at, Outcome(outcome), new_date)  # type: ignore[arg-type]
+        event = Update(at, Outcome(outcome), new_date)
         written["outcome"] = outcome
         if new_date is not None:
             written["decision_by"] = new_date

@@ -18,7 +18,7 @@ from typing import Any
 
 from . import _calendar as cal
 from .action import Action, Plan
-from .errors import InvalidInterview
+from .errors import InvalidArgument, TemplateError
 from .events import Contact, Event
 from .identity import action_id, action_ids, done_ids, slug
 from .identity import interview_key as interview_key  # importable from here, as before
@@ -90,7 +90,7 @@ def to_ics(
         reminder: how long before the suggested time the reminder rings.
 
     Raises:
-        InvalidInterview: *now* is not an aware datetime, or *previous* is
+        InvalidArgument: *now* is not an aware datetime, or *previous* is
             not an iCalendar file.
     """
     return to_ics_many(
@@ -115,12 +115,12 @@ def to_ics_many(
     """One calendar for many interviews: ``(plan, interview, history)`` each, as `to_ics`.
 
     Raises:
-        InvalidInterview: as `to_ics`.
+        InvalidArgument: as `to_ics`.
     """
     from icalendar import Calendar  # optional extra: followup-rules[cli]
 
     if not isinstance(now, datetime) or now.tzinfo is None or now.utcoffset() is None:
-        raise InvalidInterview("now", now, "expected an aware datetime")
+        raise InvalidArgument("now", now, "expected an aware datetime")
     stamp = now.astimezone(cal.UTC)
     skipped = {id(action) for action in leave_out}
     before = _previous_items(previous)
@@ -166,7 +166,7 @@ def _previous_items(previous: bytes | None) -> dict[str, Any]:
     try:
         calendar = Calendar.from_ical(previous)
     except Exception as error:  # icalendar raises ValueError, and worse on garbage
-        raise InvalidInterview(
+        raise InvalidArgument(
             "previous", previous[:40], f"is not an iCalendar file ({error})"
         ) from None
     return {
@@ -280,8 +280,6 @@ def to_eml(
     Raises:
         TemplateError: the action is not an e-mail, or its template fails.
     """
-    from .messages import TemplateError
-
     if action.channel is not Channel.EMAIL:
         raise TemplateError(f"a {action.channel.name} action is not an e-mail")
     if pack is None:  # the built-in pack in the candidate's language, as render() does

@@ -11,7 +11,7 @@ import attrs
 from . import _calendar as cal
 from . import rules
 from .action import Action, Plan
-from .errors import InvalidInterview, InvalidPolicy
+from .errors import InvalidArgument, InvalidInterview, InvalidPolicy
 from .events import Event, Outcome, trusted_contact
 from .facts import Facts
 from .model import ActionKind, Interview
@@ -122,8 +122,9 @@ def plan_many(
             given it must be exactly as long as *interviews*.
 
     Raises:
-        InvalidInterview: as `plan`, or when the histories run short or long;
-            at once when *interviews* or *histories* is not iterable at all.
+        InvalidInterview: as `plan`.
+        InvalidArgument: when the histories run short or long; at once when
+            *interviews* or *histories* is not iterable at all.
         InvalidPolicy: at once when *policy* is not a Policy.
     """
     if policy is not None and not isinstance(policy, Policy):
@@ -135,15 +136,15 @@ def plan_many(
 
 
 def _stream(value: Any, field: str) -> Iterator[Any]:
-    """An iterator over *value*, or `InvalidInterview` naming *field* (a string is no stream)."""
+    """An iterator over *value*, or `InvalidArgument` naming *field* (a string is no stream)."""
     if isinstance(value, (str, bytes, dict, Interview)):
-        raise InvalidInterview(field, value, "expected an iterable, one item per interview")
+        raise InvalidArgument(field, value, "expected an iterable, one item per interview")
     try:
         return iter(value)
-    except Exception:
-        pass
-    # Raised outside the except block: no context to pickle (see errors._detached).
-    raise InvalidInterview(field, value, "expected an iterable, one item per interview")
+    except Exception as error:
+        raise InvalidArgument(
+            field, value, "expected an iterable, one item per interview"
+        ) from error
 
 
 def _paired(
@@ -152,7 +153,7 @@ def _paired(
     pairs: Iterator[tuple[Any, Any]] = zip_longest(interviews, histories, fillvalue=_MISSING)
     for index, (each, history) in enumerate(pairs):
         if each is _MISSING or history is _MISSING:
-            raise InvalidInterview(
+            raise InvalidArgument(
                 "histories", index, "there must be exactly one history per interview"
             )
         yield plan(each, policy, history=history)

@@ -39,7 +39,7 @@ from cattrs.strategies import configure_tagged_union
 
 from . import _calendar as cal
 from .action import Action, Plan
-from .errors import FollowupError, _InvalidField, _short_repr
+from .errors import FormatError, InvalidPolicy, _InvalidField, _short_repr, _shown
 from .events import EVENT_TYPES, Contact, Event, OutOfOffice, Reply, Skip, Snooze, Update
 from .model import Interview, Interviewer, Recruiter
 from .policy import Policy, TimeWindow
@@ -71,37 +71,6 @@ __all__ = [
 ]
 
 T = TypeVar("T")
-
-
-class FormatError(FollowupError, ValueError):
-    """A file or document cannot be read: names the source, the key path and the problem.
-
-    Attributes:
-        source: the file name (or ``"<data>"``).
-        path: the key path, e.g. ``$.interviewers[1].email``.
-        problem: what is wrong.
-    """
-
-    def __init__(self, source: str, path: str, problem: str) -> None:
-        self.source = source
-        self.path = path
-        self.problem = problem
-        # One line of bounded length, whatever the file held: a key, a file
-        # name or a parser's message may carry line breaks or megabytes.
-        parts = [_clip(source, 200), _clip(path, 200), _clip(problem, 400)]
-        super().__init__(": ".join(part for part in parts if part))
-
-    def __reduce__(self) -> tuple[Any, ...]:
-        return (type(self), (self.source, self.path, self.problem))
-
-
-_UNPRINTABLE = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
-
-
-def _clip(text: str, limit: int) -> str:
-    """*text* on one line (control characters escaped), cut to *limit* characters."""
-    text = _UNPRINTABLE.sub(lambda found: repr(found[0])[1:-1], str(text))
-    return text if len(text) <= limit else text[: limit - 3] + "..."
 
 
 MAX_FILE_SIZE = 1 << 20
@@ -554,7 +523,7 @@ def _format_error(error: BaseException, source: str, root: str = "$") -> FormatE
         path = messages[0].rsplit(" @ ", 1)[-1]
     if isinstance(leaf, _InvalidField):
         path = f"{path}.{leaf.field.rsplit('.', 1)[-1]}"
-        problem = f"{leaf.problem} (got {_short_repr(leaf.value)})"
+        problem = _got(leaf.problem, leaf.value)
     elif isinstance(leaf, _NotAList):
         problem = leaf.problem(path)
     elif isinstance(leaf, cattrs.ForbiddenExtraKeysError):
@@ -568,6 +537,11 @@ def _format_error(error: BaseException, source: str, root: str = "$") -> FormatE
     else:
         problem = str(leaf)
     return FormatError(source, path, problem)
+
+
+def _got(problem: str, value: Any) -> str:
+    """*problem*, then the value as the file holds it: ``must not be empty (got '')``."""
+    return f"{problem} (got {_shown(value)})"
 
 
 def _key_name(key: Any) -> str:
@@ -826,8 +800,8 @@ def policy_from(data: Any, *, source: str = "<data>") -> Policy:
         name = data.pop("preset")
         try:
             base = Policy.preset(name)
-        except FollowupError as error:
-            raise FormatError(source, "$.preset", str(error)) from None
+        except InvalidPolicy as error:
+            raise FormatError(source, "$.preset", _got(error.problem, error.value)) from None
         data = {**unstructure(base), **data}
     return structure(data, Policy, source=source)
 
