@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from datetime import datetime, tzinfo
+from functools import partial
 from typing import TYPE_CHECKING, Any, overload
 
 import attrs
@@ -11,7 +12,7 @@ import pendulum
 
 from . import _validate as v
 from ._calendar import to_local, utc
-from .errors import InvalidArgument, InvalidInterview
+from .errors import FollowupError, InvalidArgument, InvalidInterview
 from .events import Contact
 from .facts import NO_FACTS, Facts, Fallback
 from .model import ActionKind, Channel, Interviewer, Recruiter
@@ -316,20 +317,94 @@ class Plan(v.Checked, Sequence[Action]):
             holds only what can still be done, so that nothing vanishes
             silently; `followup_rules.agenda` lists them as superseded.
             A slice of a plan has none.
+
+    A plan from `plan()` (or read back by `serialize.structure`) also knows
+    the stable id of each step: `ids` and `missed_ids`, worked out when first
+    asked for.  So do the plans `upcoming` and slicing give.
     """
 
     _error = InvalidInterview
 
     actions: tuple[Action, ...] = attrs.field(converter=_action_list)
     missed: tuple[Action, ...] = attrs.field(default=(), converter=_action_list)
+    # The ids of `actions` and `missed` once worked out, else None.
+    _ids: tuple[tuple[str, ...], tuple[str, ...]] | None = attrs.field(
+        init=False, default=None, repr=False, eq=False, order=False
+    )
+    # How to work them out, from this plan, when first asked for; None when
+    # nobody can (a plan built by hand knows no interview).
+    _ids_from: Callable[[Plan], tuple[tuple[str, ...], tuple[str, ...]]] | None = attrs.field(
+        init=False, default=None, repr=False, eq=False, order=False
+    )
 
     @classmethod
-    def _made(cls, actions: tuple[Action, ...], missed: tuple[Action, ...] = ()) -> Plan:
-        """A plan of actions the library made or already checked: nothing is checked again."""
+    def _made(
+        cls,
+        actions: tuple[Action, ...],
+        missed: tuple[Action, ...] = (),
+        ids_from: Callable[[Plan], tuple[tuple[str, ...], tuple[str, ...]]] | None = None,
+    ) -> Plan:
+        """A plan of actions the library made or already checked: nothing is checked again.
+
+        *ids_from* works out the ids of the actions and of the missed steps,
+        from the plan, when first asked for (see `ids`).
+        """
         made = object.__new__(cls)
         _SET_ACTIONS(made, actions)
         _SET_MISSED(made, missed)
+        _SET_IDS(made, None)
+        _SET_IDS_FROM(made, ids_from)
         return made
+
+    @property
+    def ids(self) -> tuple[str, ...]:
+        """The stable id of each action, in order: `AgendaItem.id`, the calendar UID.
+
+        An app stores it to record the step done, skipped or snoozed (see
+        `followup_rules.identity`).
+
+        Raises:
+            FollowupError: the plan was built by hand, with no interview to
+                number its steps from.
+        """
+        return self._id_lists()[0]
+
+    @property
+    def missed_ids(self) -> tuple[str, ...]:
+        """The stable id of each step of `missed`, in order (as `ids`)."""
+        return self._id_lists()[1]
+
+    def _id_lists(self) -> tuple[tuple[str, ...], tuple[str, ...]]:
+        known = self._ids
+        if known is None:
+            make = self._ids_from
+            if make is None:
+                raise FollowupError(
+                    "this plan was built by hand: its step ids are unknown (a plan from "
+                    "plan() or serialize.structure() knows them)"
+                )
+            known = make(self)
+            _SET_IDS(self, known)
+        return known
+
+    def _known_ids(self) -> tuple[tuple[str | None, ...], tuple[str | None, ...]]:
+        """The ids when the plan knows them, else None for each step."""
+        if self._ids is None and self._ids_from is None:
+            return (None,) * len(self.actions), (None,) * len(self.missed)
+        return self._id_lists()
+
+    def _set_ids(self, ids: tuple[str, ...], missed_ids: tuple[str, ...]) -> None:
+        """Give a plan read back from data the ids it was written with."""
+        if len(ids) != len(self.actions) or len(missed_ids) != len(self.missed):
+            raise ValueError("one id per step")  # pragma: no cover - callers count them
+        _SET_IDS(self, (ids, missed_ids))
+
+    def _derived(
+        self, actions: tuple[Action, ...], missed: tuple[Action, ...], kept: Sequence[int]
+    ) -> Plan:
+        """A plan of some of these actions (at positions *kept*), knowing their ids."""
+        known = self._ids is not None or self._ids_from is not None
+        return Plan._made(actions, missed, partial(_picked, self, tuple(kept)) if known else None)
 
     def __len__(self) -> int:
         return len(self.actions)
@@ -343,7 +418,8 @@ class Plan(v.Checked, Sequence[Action]):
     def __getitem__(self, index: slice) -> Plan: ...
     def __getitem__(self, index: int | slice) -> Action | Plan:
         if isinstance(index, slice):
-            return Plan._made(self.actions[index])
+            positions = range(len(self.actions))[index]
+            return self._derived(self.actions[index], (), positions)
         return self.actions[index]
 
     def upcoming(self, now: datetime) -> Plan:
@@ -353,8 +429,8 @@ class Plan(v.Checked, Sequence[Action]):
             InvalidArgument: *now* is not an aware datetime.
         """
         now = _check_now(now)
-        kept = tuple(action for action in self.actions if action._utc[1] >= now)
-        return Plan._made(kept, self.missed)
+        kept = [index for index, action in enumerate(self.actions) if action._utc[1] >= now]
+        return self._derived(tuple(self.actions[index] for index in kept), self.missed, kept)
 
     def next(self, now: datetime) -> Action | None:
         """The first action still doable at *now*, or None when nothing is left."""
@@ -372,4 +448,14 @@ class Plan(v.Checked, Sequence[Action]):
         return "\n".join(lines) if lines else "(nothing left to do)"
 
 
-_SET_ACTIONS, _SET_MISSED = (Plan.__dict__[field.name].__set__ for field in attrs.fields(Plan))
+_SET_ACTIONS, _SET_MISSED, _SET_IDS, _SET_IDS_FROM = (
+    Plan.__dict__[field.name].__set__ for field in attrs.fields(Plan)
+)
+
+
+def _picked(
+    parent: Plan, kept: tuple[int, ...], plan: Plan
+) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The ids of a plan made of *parent*'s actions at positions *kept*."""
+    ids, missed_ids = parent._id_lists()
+    return tuple(ids[index] for index in kept), missed_ids if plan.missed else ()

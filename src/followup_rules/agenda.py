@@ -234,7 +234,8 @@ def _why_missed(action: Action) -> Reason:
 def _check_until(until: datetime, now: datetime) -> datetime:
     end = _check_now(until, "until")
     if utc(end) < utc(now):
-        raise InvalidArgument("until", until, f"is before now ({now.isoformat()})")
+        shown = now.astimezone(until.tzinfo).isoformat()  # in the zone until was given in
+        raise InvalidArgument("until", until, f"is before now ({shown})")
     return end
 
 

@@ -149,6 +149,8 @@ def _plain(value: object, depth: int = 0) -> str:
         return float.__repr__(value)
     if isinstance(value, str):
         return _REPR.repr(str.__str__(value))
+    if isinstance(value, (bytes, bytearray)):
+        return _REPR.repr(bytes(value))
     if isinstance(value, datetime):
         text = datetime.isoformat(value)
         if value.tzinfo is None or value.utcoffset() is None:

@@ -117,7 +117,7 @@ def to_ics_many(
     Raises:
         InvalidArgument: as `to_ics`.
     """
-    from icalendar import Calendar  # optional extra: followup-rules[cli]
+    from icalendar import Calendar  # a core dependency, imported when a calendar is made
 
     if not isinstance(now, datetime) or now.tzinfo is None or now.utcoffset() is None:
         raise InvalidArgument("now", now, "expected an aware datetime")

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
+from functools import partial
 from itertools import zip_longest
 from typing import Any
 
 import attrs
 
 from . import _calendar as cal
-from . import rules
+from . import identity, rules
 from .action import Action, Plan
 from .errors import InvalidArgument, InvalidInterview, InvalidPolicy
 from .events import Event, Outcome, trusted_contact
@@ -101,7 +102,7 @@ def plan(
     notes = [step for step in actions if step.kind in THANKS_KINDS]  # still to send
     actions.extend(contacts_to_come(state, notes))
     actions.sort(key=Action.sort_key)
-    return Plan._made(tuple(actions), tuple(missed))
+    return Plan._made(tuple(actions), tuple(missed), partial(_step_ids, interview, events))
 
 
 def plan_many(
@@ -222,6 +223,16 @@ def contacts_to_come(state: FollowupState, notes: Iterable[Action] = ()) -> list
             del waiting[: len(sent)]
         planned.append(first)
         state = advance(state, _as_made(first))
+
+
+def _step_ids(
+    interview: Interview, history: tuple[Event, ...], made: Plan
+) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The ids of a plan's steps and missed steps (`Plan.ids`), counted after *history*."""
+    return (
+        identity.action_ids(made.actions, interview, history),
+        identity.action_ids(made.missed, interview, history),
+    )
 
 
 def _after_notes(step: Action, notes: tuple[Action, ...]) -> None:

@@ -17,7 +17,7 @@ import attrs
 
 from . import _calendar
 from ._validate import MAX_EVENTS, bounded
-from .errors import InvalidHistory
+from .errors import InvalidHistory, _did_you_mean
 from .events import (
     EVENT_TYPES,
     Contact,
@@ -250,9 +250,19 @@ def check_history(interview: Interview, history: Any) -> tuple[Event, ...]:
             raise InvalidHistory(
                 f"{field}.recipient",
                 event.recipient,
-                "is not an interviewer or the recruiter of this interview",
+                "is not an interviewer or the recruiter of this interview"
+                + _close_name(event.recipient, interview),
             )
     return events
+
+
+def _close_name(name: str, interview: Interview) -> str:
+    """``: did you mean 'Ana Ruiz'?`` when a person of *interview* is called nearly *name*."""
+    people = [person.name for person in interview.interviewers]
+    if interview.recruiter is not None:
+        people.append(interview.recruiter.name)
+    close = _did_you_mean(name, people)
+    return "" if close is None else f": did you mean {close!r}?"
 
 
 def is_employer_call(state: FollowupState, event: Contact) -> bool:
