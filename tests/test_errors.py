@@ -9,7 +9,7 @@ words) and the problem, with the name they probably meant.  Code reads
 from __future__ import annotations
 
 import pickle
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 
 import attrs
 import pendulum
@@ -277,3 +277,27 @@ class TestAttrsNativeValidation:
             3,
         )
         assert (iv.interviewers[0].name, iv.topics) == ("Ana Ruiz", ("data",))
+
+
+class TestHooks:
+    def test_a_hook_day_far_in_the_future_is_a_policy_error(self) -> None:
+        """Issue 18: a check_in_day in year 9999 gives InvalidPolicy, not an OverflowError."""
+
+        class Far(Policy):
+            def check_in_day(self, state: object, earliest: date) -> date:
+                return date(9999, 12, 30)
+
+        with pytest.raises(InvalidPolicy) as caught:
+            plan(interview(), Far())
+        assert (caught.value.field, caught.value.value) == ("Far.check_in_day", date(9999, 12, 30))
+
+    def test_a_hook_a_few_months_out_is_kept(self) -> None:
+        """A house rule that waits months is its business: the step is planned, and done()."""
+
+        class Patient(Policy):
+            def check_in_day(self, state: object, earliest: date) -> date:
+                return earliest + timedelta(days=300)
+
+        check_in = next(a for a in plan(interview(), Patient()) if a.rule.startswith("check-in"))
+        assert check_in.earliest.date() >= date(2025, 5, 1)
+        assert check_in.done().at == check_in.suggested

@@ -244,8 +244,9 @@ class Policy(v.Checked):
         """Choose the day (recipient-local) of the next check-in.
 
         *earliest* is the first day the rules allow (deadline, patience, retry
-        gap, out-of-office hold).  Return it, or a later day; an earlier day
-        is raised to *earliest* by the planner.
+        gap, out-of-office hold).  Return it, or a later day within a year of
+        it; an earlier day is raised to *earliest* by the planner, and one
+        more than a year later is an `InvalidPolicy`.
         """
         return earliest
 

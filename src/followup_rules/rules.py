@@ -903,6 +903,12 @@ def _check_in_facts(
     )
 
 
+# How far past the first allowed day a policy hook may put a check-in: with
+# at most 40 contacts, the plan stays within a century of the last date given
+# (_validate.LATEST_EVENT), and no arithmetic overflows.
+_HOOK_REACH = timedelta(days=366)
+
+
 def check_in(state: FollowupState) -> Action | None:
     """The next check-in allowed by ``stop``, ``cap``, the pace rules and the windows."""
     policy = state.policy
@@ -918,6 +924,12 @@ def check_in(state: FollowupState) -> Action | None:
     chosen = policy.check_in_day(state, earliest)
     if not isinstance(chosen, date) or isinstance(chosen, datetime):
         raise InvalidPolicy(f"{type(policy).__name__}.check_in_day", chosen, "must return a date")
+    if chosen > earliest + _HOOK_REACH:  # so that every step stays one done() accepts
+        raise InvalidPolicy(
+            f"{type(policy).__name__}.check_in_day",
+            chosen,
+            f"must return a day within a year of the first allowed day, {earliest.isoformat()}",
+        )
     wanted = policy.check_in_channel(state)
     if not isinstance(wanted, Channel):
         raise InvalidPolicy(
