@@ -90,7 +90,7 @@ class Tracker:
         """Append an event; the library checks it against the interview first."""
         interview, history = self.interview(application), self.history(application)
         agenda(interview, history=[*history, event], now=event.at)  # refuses a bad event
-        (data,) = json.loads(s.dumps_history([event], "json"))
+        data = s.unstructure(event)  # a dict with its "type", as structure_history reads it
         with self.db:
             self.db.execute(
                 "INSERT INTO event (application, at, step, data) VALUES (?, ?, ?, ?)",

@@ -69,6 +69,7 @@ __all__ = [
     "dumps_history",
     "dumps_json",
     "dumps_toml",
+    "format_datetime",
     "load_history",
     "load_interview",
     "load_interview_file",
@@ -78,6 +79,7 @@ __all__ = [
     "structure",
     "structure_history",
     "unstructure",
+    "zone_name_of",
 ]
 
 T = TypeVar("T")
