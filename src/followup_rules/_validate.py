@@ -27,7 +27,6 @@ What every check guarantees, whatever it is given:
 
 from __future__ import annotations
 
-import inspect
 import re
 import unicodedata
 from collections.abc import Callable, Iterable
@@ -105,7 +104,7 @@ class Checked:
 
 def _keep_inherited_checks(cls: type) -> None:
     """Give a field redefined with a bare default the converter of the field it redefines."""
-    own = inspect.get_annotations(cls)  # this class's own annotations
+    own = _own_annotations(cls)
     if not own:
         return
     parent = next((base for base in cls.__mro__[1:] if attrs.has(base)), None)
@@ -134,6 +133,16 @@ def _keep_inherited_checks(cls: type) -> None:
                 metadata=field.metadata,
             ),
         )
+
+
+def _own_annotations(cls: type) -> dict[str, Any]:
+    """The names *cls* itself annotates (not its bases'), without evaluating them."""
+    own = cls.__dict__.get("__annotations__")  # noqa: RUF063 - no evaluation, no inspect import
+    if own is None and "__annotate__" in cls.__dict__:  # pragma: no cover - Python 3.14
+        import inspect
+
+        return inspect.get_annotations(cls, format=inspect.Format.FORWARDREF)  # type: ignore[attr-defined, call-arg, no-any-return, unused-ignore]
+    return dict(own or {})
 
 
 def converter(check: Callable[[Any, Fail], T]) -> attrs.Converter[Any, T]:
