@@ -32,7 +32,7 @@ __all__ = [
     "person_key",
 ]
 
-Zone: TypeAlias = "pendulum.Timezone | pendulum.FixedTimezone"
+Zone: TypeAlias = pendulum.Timezone | pendulum.FixedTimezone
 """A time zone as pendulum takes it (``DateTime.in_timezone``): what `Interview.zone_of` gives."""
 
 
