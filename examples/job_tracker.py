@@ -100,7 +100,7 @@ class Tracker:
         interview, history = self.interview(application), self.history(application)
         if len(check_event(interview, history, event)) == len(history):
             return  # the same event was stored already
-        (data,) = json.loads(s.dumps_history([event], "json"))
+        data = s.unstructure(event)  # a dict with its "type", as structure_history reads it
         with self.db:
             self.db.execute(
                 "INSERT INTO event (application, at, step, data) VALUES (?, ?, ?, ?)",

@@ -8,7 +8,7 @@ import attrs
 import pendulum
 import pytest
 
-from followup_rules import Action, ActionKind, Channel, InvalidInterview, plan
+from followup_rules import Action, ActionKind, Channel, InvalidArgument, InvalidInterview, plan
 
 from .factories import ANA, BO, at, interview, of_kind
 
@@ -89,7 +89,7 @@ class TestPlanFilters:
 
     def test_naive_now_is_refused(self) -> None:
         """A naive 'now' is an error naming the field."""
-        with pytest.raises(InvalidInterview, match="now"):
+        with pytest.raises(InvalidArgument, match="now"):
             plan(interview()).upcoming(pendulum.naive(2024, 7, 3))
 
 

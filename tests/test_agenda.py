@@ -12,7 +12,7 @@ from followup_rules import (
     Agenda,
     Channel,
     Contact,
-    InvalidInterview,
+    InvalidArgument,
     Outcome,
     Reason,
     Standing,
@@ -186,12 +186,12 @@ class TestAgenda:
     @pytest.mark.parametrize("now", [pendulum.naive(2024, 7, 4), "2024-07-04"])
     def test_now_must_be_aware(self, now: object) -> None:
         """The library never guesses a zone: a naive or non-datetime now is refused."""
-        with pytest.raises(InvalidInterview, match="now"):
+        with pytest.raises(InvalidArgument, match="now"):
             agenda(interview(), now=now)  # type: ignore[arg-type]
 
     def test_until_before_now_is_refused(self) -> None:
         """A due span that ends before it starts is an error naming until."""
-        with pytest.raises(InvalidInterview, match="until"):
+        with pytest.raises(InvalidArgument, match="until"):
             agenda(interview(), now=at(2024, 7, 4), until=at(2024, 7, 3))
 
 

@@ -333,9 +333,9 @@ class TestWholeDays:
 
     def test_an_unknown_zone_is_a_typed_error(self) -> None:
         """Bad input: a FollowupError naming the zone."""
-        from followup_rules import InvalidInterview, end_of_day
+        from followup_rules import InvalidArgument, end_of_day
 
-        with pytest.raises(InvalidInterview, match="zone"):
+        with pytest.raises(InvalidArgument, match="zone"):
             end_of_day(pendulum.datetime(2024, 7, 11, tz="UTC"), "Mars/Olympus")
 
     def test_the_agenda_until_the_end_of_day_sees_the_last_hour(self) -> None:

@@ -171,7 +171,7 @@ def test_more_outputs(tmp_path: Path) -> None:
     """JSON to a file, markdown rules, JSON audit, render with user templates."""
     target = tmp_path / "plan.json"
     assert run("plan", INTERVIEW, "--format", "json", "-o", str(target))[0] == 0
-    assert json.loads(target.read_text())[0]["plan"][0]["kind"] == "closing_statement"
+    assert json.loads(target.read_text())[0]["plan"]["actions"][0]["kind"] == "closing_statement"
     assert run("rules", "--format", "markdown")[1].startswith("| id | what it does")
     code, out, _ = run("audit", INTERVIEW, EVENTS, "--format", "json")
     assert (code, json.loads(out)) == (0, [])
@@ -267,7 +267,7 @@ class TestOutputFiles:
         link.symlink_to(real)
         assert plan_to(link)[0] == 0
         assert link.is_symlink() and os.readlink(link) == str(real)
-        assert json.loads(real.read_text())[0]["plan"][0]["kind"] == "closing_statement"
+        assert json.loads(real.read_text())[0]["plan"]["actions"][0]["kind"] == "closing_statement"
 
     def test_a_dangling_symlink_creates_its_target(self, tmp_path: Path) -> None:
         """A link to a file not made yet: the file is made, the link kept."""

@@ -174,8 +174,9 @@ class TestLog:
         acme.write_text(acme.read_text().replace('"Bo Chen"', '"Bo Cheng"'))
         code, _, err = run("today", str(acme))
         assert code == 2
-        assert "acme.events.toml: $.event[0].recipient: 'Bo Chen' is not on the interview" in err
-        assert "rename them here too" in err
+        assert "acme.events.toml: $.event[0].recipient" in err  # the file and the entry
+        assert "'Bo Chen'" in err and "did you mean 'Bo Cheng'?" in err  # old name, new one
+        assert "write the new name here too" in err  # the fix
 
 
 class TestSkipAndSnooze:

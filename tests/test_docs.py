@@ -67,9 +67,20 @@ def _blocks(language: str) -> list[tuple[str, str]]:
     for path in DOCS:
         text = path.read_text(encoding="utf-8")
         found += [
-            (path.name, block) for block in re.findall(rf"```{language}\n(.*?)```", text, re.S)
+            (path.name, _included(block))
+            for block in re.findall(rf"```{language}\n(.*?)```", text, re.S)
         ]
     return found
+
+
+def _included(block: str) -> str:
+    """*block* with its snippet lines (``--8<-- "examples/x.toml"``) replaced by the files."""
+    return re.sub(
+        r'^--8<-- "([^"]+)"$',
+        lambda line: (ROOT / line[1]).read_text(encoding="utf-8"),
+        block,
+        flags=re.M,
+    )
 
 
 def _steps() -> list[tuple[str, str, str | None]]:
@@ -136,8 +147,10 @@ def test_documented_toml_reads(tmp_path: Path) -> None:
         path.write_text(block)
         if re.match(r"(#[^\n]*\n|\s)*\[\[event\]\]", block):  # a history
             assert serialize.load_history(path)
-        else:
+        elif re.search(r"^(starts_at|history) =", block, re.M):
             assert serialize.load_interview(path).company
+        else:  # a policy
+            assert serialize.load_policy(path)
 
 
 def test_the_api_reference_covers_every_public_name() -> None:

@@ -18,6 +18,7 @@ from followup_rules import (
     ActionKind,
     Candidate,
     Channel,
+    InvalidArgument,
     InvalidInterview,
     Outcome,
     Policy,
@@ -382,7 +383,7 @@ class TestCalendarSync:
 
     def test_a_previous_file_that_is_not_a_calendar_is_refused(self) -> None:
         """Garbage as the previous calendar is an error naming it, not a crash."""
-        with pytest.raises(InvalidInterview, match="previous"):
+        with pytest.raises(InvalidArgument, match="previous"):
             to_ics(self.whole, self.iv, now=NOW, previous=b"not a calendar")
 
 

@@ -25,7 +25,7 @@ from followup_rules import (
     Candidate,
     Channel,
     Interviewer,
-    InvalidInterview,
+    InvalidArgument,
     Outcome,
     Plan,
     Policy,
@@ -268,7 +268,7 @@ class TestReminders:
     @pytest.mark.parametrize("awake", [(time(9), time(8)), (time(8),), ("08:00", "21:00")])
     def test_waking_hours_out_of_order_are_refused(self, awake: Any) -> None:
         iv = signed()
-        with pytest.raises(InvalidInterview, match="awake"):
+        with pytest.raises(InvalidArgument, match="awake"):
             to_ics(plan(iv), iv, now=NOW, awake=awake)
 
     @given(iv=interviews())
@@ -421,12 +421,12 @@ class TestApplicationsAsGiven:
         "bad", [("plan",), ("a", "b", "c"), (None, None, (), "x", "y"), "text"]
     )
     def test_something_else_than_an_application_is_refused(self, bad: Any) -> None:
-        with pytest.raises(InvalidInterview, match=r"applications\[0\]"):
+        with pytest.raises(InvalidArgument, match=r"applications\[0\]"):
             to_ics_many([bad], now=NOW)
 
     def test_a_name_that_is_not_text_is_refused(self) -> None:
         iv = signed()
-        with pytest.raises(InvalidInterview, match=r"applications\[0\]\.name"):
+        with pytest.raises(InvalidArgument, match=r"applications\[0\]\.name"):
             to_ics_many([(plan(iv), iv, (), 7)], now=NOW)  # type: ignore[list-item]
 
     def test_superseded_steps_can_be_left_out(self) -> None:

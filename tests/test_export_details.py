@@ -24,7 +24,7 @@ from followup_rules import (
     ActionKind,
     Candidate,
     Channel,
-    InvalidInterview,
+    InvalidArgument,
     Outcome,
     Plan,
     TemplateError,
@@ -241,14 +241,14 @@ class TestNow:
         iv = signed()
         now = datetime(2026, 7, 1, 9, tzinfo=Nowhere())
         expected = ("now", now, "expected an aware datetime")
-        assert expected == refusal(InvalidInterview, lambda: to_ics(plan(iv), iv, now=now))
+        assert expected == refusal(InvalidArgument, lambda: to_ics(plan(iv), iv, now=now))
 
     def test_a_string_is_no_timestamp(self) -> None:
         """An ISO string is refused with our error, not an AttributeError."""
         iv = signed()
         expected = ("now", "2026-07-01", "expected an aware datetime")
         assert expected == refusal(
-            InvalidInterview,
+            InvalidArgument,
             lambda: to_ics(plan(iv), iv, now="2026-07-01"),  # type: ignore[arg-type]
         )
 
@@ -261,7 +261,7 @@ class TestPrevious:
         iv = signed()
         garbage = b"this is a shopping list, not a calendar: milk, eggs, flour"
         field, value, problem = refusal(
-            InvalidInterview, lambda: to_ics(plan(iv), iv, now=NOW, previous=garbage)
+            InvalidArgument, lambda: to_ics(plan(iv), iv, now=NOW, previous=garbage)
         )
         assert ("previous", garbage[:40], True) == (
             field,

@@ -219,8 +219,8 @@ class TestNames:
             load_many([path])
         message = str(caught.value)
         assert message.startswith(f"{tmp_path / 'acme.events.toml'}: $.event[0].recipient: ")
-        assert "'Ana Ruiz' is not on the interview in acme.toml" in message
-        assert "rename them here too" in message
+        assert "'Ana Ruiz'" in message and "did you mean 'Anna Ruiz'?" in message
+        assert "write the new name here too" in message
 
     def test_one_history_goes_with_one_file(self, tmp_path: Path) -> None:
         """A history file given for several interviews is refused."""

@@ -282,7 +282,7 @@ def only_typed_errors(call: Callable[[], Any]) -> Any:
         assert isinstance(error, _InvalidField), repr(error)
         message = str(error)
         assert error.field
-        assert message.startswith(f"{error.field}="), message
+        assert message.startswith(f"{error.field} = "), message
         assert "\n" not in message and "\r" not in message, message
         assert len(message) < 500
         pickled_with_its_chain(error)

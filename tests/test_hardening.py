@@ -37,6 +37,7 @@ from followup_rules import (
     FollowupError,
     Interview,
     Interviewer,
+    InvalidArgument,
     InvalidHistory,
     InvalidInterview,
     InvalidPolicy,
@@ -71,7 +72,7 @@ def refused(error: type[FollowupError], build: Callable[[], object]) -> Any:
         build()
     message = str(caught.value)
     assert "\n" not in message
-    assert message.startswith(f"{caught.value.field}=")  # type: ignore[attr-defined]
+    assert message.startswith(f"{caught.value.field} = ")  # type: ignore[attr-defined]
     return caught.value
 
 
@@ -526,7 +527,8 @@ class TestHugeValues:
         """Item 7: int-to-str limits no longer crash the message."""
         error = refused(InvalidPolicy, lambda: Policy(min_gap=10**5000))
         assert str(error) == (
-            "Policy.min_gap=<int of about 5001 digits>: must be between 1 and 60 business days"
+            "Policy.min_gap = a number of about 5001 digits: "
+            "must be between 1 and 60 business days"
         )
 
     @pytest.mark.parametrize(
@@ -561,7 +563,7 @@ class TestHugeValues:
                 raise RuntimeError("no repr")
 
         error = refused(InvalidInterview, lambda: Interviewer(Hostile()))  # type: ignore[arg-type]
-        assert str(error) == "Interviewer.name=<Hostile object>: expected a string, got Hostile"
+        assert str(error) == "Interviewer.name = a Hostile object: expected a string, got Hostile"
 
     @given(st.from_type(object) | st.text() | st.integers() | st.lists(st.text()))
     def test_short_reprs_are_short_and_one_line(self, value: object) -> None:
@@ -644,7 +646,7 @@ class TestWrongTypes:
             ("kind", "check_inn", "expected one of ASK_FOR_CARDS"),
             ("kind", 7, "expected one of"),
             ("channel", "fax", "expected one of IN_PERSON, EMAIL, PHONE, POSTAL"),
-            ("recipient", "Ana Ruiz", "expected Interviewer or Recruiter or None, got str"),
+            ("recipient", "Ana Ruiz", "expected an Interviewer or Recruiter or None, got str"),
             ("rule", "custom", "is not a rule id of the catalogue"),
             ("rule", None, "expected a string, got NoneType"),
             ("sources", [1], "expected a string, got int"),
@@ -675,14 +677,14 @@ class TestWrongTypes:
 
     @pytest.mark.parametrize("interviews", [None, 5, "Ana", b"Ana", {"a": 1}, interview()])
     def test_plan_many_refuses_a_non_iterable_at_once(self, interviews: object) -> None:
-        """plan_many(None) is InvalidInterview when called, not a TypeError when iterated."""
-        error = refused(InvalidInterview, lambda: plan_many(interviews))  # type: ignore[arg-type]
+        """plan_many(None) is InvalidArgument when called, not a TypeError when iterated."""
+        error = refused(InvalidArgument, lambda: plan_many(interviews))  # type: ignore[arg-type]
         assert error.field == "interviews"
 
     def test_plan_many_checks_its_other_arguments_at_once(self) -> None:
         """A wrong policy or histories is refused before anything is planned."""
         assert refused(InvalidPolicy, lambda: plan_many([], "strict")).field == "policy"  # type: ignore[arg-type]
-        assert refused(InvalidInterview, lambda: plan_many([], histories=5)).field == "histories"  # type: ignore[arg-type]
+        assert refused(InvalidArgument, lambda: plan_many([], histories=5)).field == "histories"  # type: ignore[arg-type]
         error = refused(InvalidInterview, lambda: list(plan_many([None])))
         assert error.field == "interview"
 
@@ -704,7 +706,7 @@ class TestWrongTypes:
                 raise RuntimeError("broken")
 
         error = refused(
-            InvalidInterview, lambda: schedule.next(datetime(2024, 7, 3, tzinfo=Broken()))
+            InvalidArgument, lambda: schedule.next(datetime(2024, 7, 3, tzinfo=Broken()))
         )
         assert error.field == "now"
 
@@ -812,6 +814,7 @@ def _every_error() -> list[Exception]:
         InvalidHistory("history[2].at", at(2024, 7, 1), "is before the interview"),
         InvalidPolicy("Policy.min_gap", 10**5000, "must be between 1 and 60 business days"),
         InvalidPolicy("Policy.min_gap", (n for n in range(3)), "expected a whole number"),
+        InvalidArgument("now", datetime(2024, 7, 3), "naive datetime: give it a time zone"),
         FormatError("plan.json", "$.interviewers[0].email", "is not an e-mail address"),
         FormatError("plan.json", "", "not JSON"),
         TemplateError("no such template", "thank_you_email.txt"),
@@ -843,15 +846,15 @@ class TestErrorsPickle:
         assert (
             str(again)
             == str(error)
-            == ("Interviewer.name=<Unrebuildable>: expected a string, got Unrebuildable")
+            == ("Interviewer.name = an Unrebuildable object: expected a string, got Unrebuildable")
         )
 
     def test_no_unpicklable_exception_is_chained_to_an_error(self) -> None:
         """Dask pickles an error with its cause and context: only picklable ones are kept.
 
-        The ``__context__`` goes, and a ``__cause__`` stays when it pickles (an
-        OSError from a failing iterator), not when it cannot (an exception
-        holding a lambda, raised by a hostile value).
+        Pickling drops the ``__context__``, and keeps a ``__cause__`` when it
+        pickles (an OSError from a failing iterator), not when it cannot (an
+        exception holding a lambda, raised by a hostile value).
         """
 
         class Hostile:
@@ -864,12 +867,12 @@ class TestErrorsPickle:
 
         for value, cause in ((Hostile(), None), (failing(), OSError)):
             error = refused(InvalidInterview, lambda v=value: interview(interviewers=v))
+            pickled_with_its_chain(error)
             assert error.__context__ is None
             assert type(error.__cause__) is type(None) if cause is None else cause
-            pickled_with_its_chain(error)
         error = refused(InvalidPolicy, lambda: Policy.preset(lambda: "cautious"))  # type: ignore[arg-type]
-        assert (error.__cause__, error.__context__) == (None, None)
         pickled_with_its_chain(error)
+        assert (error.__cause__, error.__context__) == (None, None)
 
     def test_every_error_class_is_covered(self) -> None:
         """No error type of the library is left out of the round trip above."""

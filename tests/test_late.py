@@ -21,6 +21,7 @@ from followup_rules import (
     Channel,
     Contact,
     Interviewer,
+    InvalidArgument,
     Outcome,
     Policy,
     Reason,
@@ -33,7 +34,6 @@ from followup_rules import (
     plan,
     render,
 )
-from followup_rules.errors import InvalidInterview
 
 from .factories import BO, at, interview, of_kind
 
@@ -74,7 +74,7 @@ class TestPlanFromNow:
 
     def test_now_must_be_aware(self) -> None:
         """The library never guesses a zone for now."""
-        with pytest.raises(InvalidInterview, match="now"):
+        with pytest.raises(InvalidArgument, match="now"):
             plan(interview(), now=pendulum.naive(2024, 7, 9))
 
 

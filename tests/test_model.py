@@ -19,6 +19,7 @@ from followup_rules import (
     Contact,
     FollowupError,
     Interviewer,
+    InvalidArgument,
     InvalidHistory,
     InvalidInterview,
     InvalidPolicy,
@@ -222,11 +223,11 @@ class TestHistoryValidation:
             plan(interview(), {"min_gap": 3})  # type: ignore[arg-type]
 
     def test_naive_now(self) -> None:
-        """Plan.upcoming and Plan.next refuse a naive now."""
+        """Plan.upcoming and Plan.next refuse a naive now: a bad argument, not a bad interview."""
         schedule = plan(interview())
-        with pytest.raises(InvalidInterview, match="now"):
+        with pytest.raises(InvalidArgument, match="now"):
             schedule.next(datetime(2024, 7, 3))
-        with pytest.raises(InvalidInterview, match="now"):
+        with pytest.raises(InvalidArgument, match="now"):
             schedule.upcoming("tomorrow")  # type: ignore[arg-type]
 
 
@@ -326,7 +327,7 @@ def test_plan_many_streams_lazily() -> None:
     histories = [[], [Reply(at(2024, 7, 3, 9))]]
     plans = list(plan_many([interview(), interview()], histories=histories))
     assert plans == [plan(interview()), plan(interview(), history=histories[1])]
-    with pytest.raises(InvalidInterview, match="one history per interview"):
+    with pytest.raises(InvalidArgument, match="one history per interview"):
         list(plan_many([interview()], histories=[[], []]))
 
 

@@ -13,6 +13,7 @@ from followup_rules import (
     Candidate,
     FollowupError,
     Interviewer,
+    InvalidArgument,
     InvalidInterview,
     InvalidPolicy,
     Outcome,
@@ -48,10 +49,10 @@ class TestWrongArguments:
         assert expected == refusal(InvalidPolicy, lambda: plan(interview(), "strict"))  # type: ignore[arg-type]
 
     def test_the_error_message_reads_field_value_problem(self) -> None:
-        """The one-line message a script prints: field=value: problem."""
+        """The one-line message a script prints: field = value: problem."""
         with pytest.raises(InvalidInterview) as caught:
             plan(None)  # type: ignore[arg-type]
-        assert str(caught.value) == "interview=None: expected an Interview"
+        assert str(caught.value) == "interview = None: expected an Interview"
 
     def test_plan_many_with_something_else_than_a_policy(self) -> None:
         """plan_many() refuses a wrong policy at once, named like plan() does."""
@@ -61,17 +62,17 @@ class TestWrongArguments:
     def test_plan_many_of_a_string(self) -> None:
         """A string is iterable, but not a stream of interviews."""
         expected = ("interviews", "Ana", "expected an iterable, one item per interview")
-        assert expected == refusal(InvalidInterview, lambda: plan_many("Ana"))  # type: ignore[arg-type]
+        assert expected == refusal(InvalidArgument, lambda: plan_many("Ana"))  # type: ignore[arg-type]
 
     def test_plan_many_of_nothing_iterable(self) -> None:
         """A value that cannot be iterated is refused at the call, naming it."""
         expected = ("interviews", 5, "expected an iterable, one item per interview")
-        assert expected == refusal(InvalidInterview, lambda: plan_many(5))  # type: ignore[arg-type]
+        assert expected == refusal(InvalidArgument, lambda: plan_many(5))  # type: ignore[arg-type]
 
     def test_plan_many_with_histories_that_are_not_iterable(self) -> None:
         """The histories are refused at the call too, under their own name."""
         expected = ("histories", 5, "expected an iterable, one item per interview")
-        assert expected == refusal(InvalidInterview, lambda: plan_many([], histories=5))  # type: ignore[arg-type]
+        assert expected == refusal(InvalidArgument, lambda: plan_many([], histories=5))  # type: ignore[arg-type]
 
 
 class TestPlanMany:
@@ -103,7 +104,7 @@ class TestPlanMany:
         stream = plan_many([interview(), interview()], histories=[[]])
         assert [plan(interview())] == list(itertools.islice(stream, 1))
         expected = ("histories", 1, "there must be exactly one history per interview")
-        assert expected == refusal(InvalidInterview, lambda: next(stream))
+        assert expected == refusal(InvalidArgument, lambda: next(stream))
 
 
 class TestNewsBeforeTheNotes:

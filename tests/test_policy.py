@@ -15,11 +15,12 @@ from followup_rules import (
     FollowupState,
     InvalidPolicy,
     Policy,
+    Reply,
     TimeWindow,
     plan,
 )
 
-from .factories import interview, of_kind
+from .factories import at, interview, of_kind
 
 
 class TestDefaults:
@@ -269,15 +270,27 @@ class TestFarFuture:
         with pytest.raises(InvalidPolicy) as raised:
             plan(interview(), Someday())
         assert (raised.value.field, raised.value.value) == ("Someday.check_in_day", day)
-        assert "too far in the future" in raised.value.problem
+        assert "within a year of the first allowed day" in raised.value.problem
+
+    def test_a_day_near_the_end_of_the_calendar_is_refused(self) -> None:
+        """Within a year, but past what a step could be recorded done at: refused too."""
+
+        @attrs.frozen(kw_only=True)
+        class Late(Policy):
+            def check_in_day(self, state: FollowupState, earliest: date) -> date:
+                return date(9099, 12, 1)
+
+        events = [Reply(at(9099, 6, 1, 9))]
+        with pytest.raises(InvalidPolicy, match="too far in the future"):
+            plan(interview(starts_at=at(9000, 12, 1, 14)), Late(), history=events)
 
     def test_a_distant_but_recordable_day_is_planned(self) -> None:
-        """A hook may still wait years: the step can be recorded done."""
+        """A hook may still wait most of a year: the step is planned and can be recorded."""
 
         @attrs.frozen(kw_only=True)
         class Patient(Policy):
             def check_in_day(self, state: FollowupState, earliest: date) -> date:
-                return date(2090, 1, 2)
+                return earliest + timedelta(days=300)
 
         first = of_kind(plan(interview(), Patient()), ActionKind.CHECK_IN)[0]
         assert first.done().at == first.suggested

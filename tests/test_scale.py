@@ -23,7 +23,7 @@ from hypothesis import strategies as st
 from followup_rules import (
     AgendaMany,
     Application,
-    InvalidInterview,
+    InvalidArgument,
     Standing,
     agenda_many,
     plan,
@@ -112,13 +112,13 @@ class TestLimit:
     @pytest.mark.parametrize("limit", [-1, True, 2.0, "3", [1]])
     def test_a_bad_limit_is_refused_naming_it(self, limit: object) -> None:
         """A typed error on field 'limit', not a TypeError deep in a heap."""
-        with pytest.raises(InvalidInterview, match=r"^limit="):
+        with pytest.raises(InvalidArgument, match=r"^limit = "):
             agenda_many([], at(2024, 7, 4, 9), limit=limit)  # type: ignore[arg-type]
 
     @pytest.mark.parametrize("applications", [5, None, "acme"])
     def test_applications_must_be_iterable(self, applications: object) -> None:
         """agenda_many(5, now) is InvalidInterview naming 'applications', not a TypeError."""
-        with pytest.raises(InvalidInterview, match=r"^applications="):
+        with pytest.raises(InvalidArgument, match=r"^applications = "):
             agenda_many(applications, at(2024, 7, 4, 9))  # type: ignore[arg-type]
 
 
@@ -204,7 +204,7 @@ class TestMerge:
         """Two days' lists do not make one list: the second part's moment is named."""
         found = two_applications()
         parts = [agenda_many(found, at(2024, 7, 4, 9)), agenda_many(found, at(2024, 7, 5, 9))]
-        with pytest.raises(InvalidInterview, match=r"^days\[1\]\.now="):
+        with pytest.raises(InvalidArgument, match=r"^days\[1\]\.now = "):
             AgendaMany.merge(parts)
 
     def test_the_same_moment_in_another_zone_is_the_same(self) -> None:
@@ -220,5 +220,5 @@ class TestMerge:
     )
     def test_bad_parts_are_refused(self, days: Any, field: str) -> None:
         """Nothing to merge, not an iterable, or not an AgendaMany: a typed error."""
-        with pytest.raises(InvalidInterview, match=rf"^{field}="):
+        with pytest.raises(InvalidArgument, match=rf"^{field} = "):
             AgendaMany.merge(days)

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import functools
 import json
+import shutil
+import subprocess
 from collections.abc import Callable
 from datetime import time, timedelta
 from importlib.resources import files
@@ -69,11 +71,12 @@ def test_policies_round_trip(policy: Policy) -> None:
 
 @given(interview=interviews(), policy=any_policy)
 def test_plans_round_trip(interview: Interview, policy: Policy) -> None:
-    """Plan and Action round-trip through JSON, recipients and zones included."""
+    """Plan and Action round-trip through JSON, recipients, zones and step ids included:
+    structure(unstructure(plan), Plan) is an equal Plan that knows the same ids."""
     whole = plan(interview, policy)
-    again = s.structure_plan(json.loads(s.dumps_json(whole)))
+    again = s.structure(json.loads(s.dumps_json(whole)), Plan)
     assert isinstance(again, Plan)
-    assert again == whole
+    assert (again, again.ids, again.missed_ids) == (whole, whole.ids, whole.missed_ids)
 
 
 def test_history_round_trips() -> None:
@@ -89,13 +92,22 @@ def test_history_round_trips() -> None:
     assert s.structure_history(data) == history
 
 
-def test_datetimes_keep_their_iana_zone() -> None:
-    """ISO 8601 with the offset, then the zone name in brackets (RFC 9557)."""
-    assert s.format_datetime(at(2026, 3, 9, 9)) == "2026-03-09T09:00:00-04:00[America/New_York]"
+def test_datetimes_are_rfc_3339_with_the_zone_beside_them() -> None:
+    """RFC 3339 with the numeric offset; the IANA zone has a key of its own (issue 18)."""
+    assert s.format_datetime(at(2026, 3, 9, 9)) == "2026-03-09T09:00:00-04:00"
+    assert s.zone_name_of(at(2026, 3, 9, 9)) == "America/New_York"
+    fixed = pendulum.datetime(2026, 1, 1, tz=pendulum.timezone(19800))
+    assert (s.format_datetime(fixed), s.zone_name_of(fixed)) == ("2026-01-01T00:00:00+05:30", None)
+
+
+def test_rfc_9557_datetimes_are_still_read() -> None:
+    """Files written before keep reading: the zone in brackets after the offset."""
     parsed = s.parse_datetime("2026-11-02T09:00:00-05:00[America/New_York]")
     assert parsed.utcoffset() == pendulum.duration(hours=-5)
-    fixed = pendulum.datetime(2026, 1, 1, tz=pendulum.timezone(19800))
-    assert s.format_datetime(fixed) == "2026-01-01T00:00:00+05:30"
+    event = s.structure_history(
+        [{"type": "reply", "at": "2026-11-02T09:00:00-05:00[America/New_York]"}]
+    )
+    assert event[0].at.timezone_name == "America/New_York"
 
 
 @pytest.mark.parametrize(
@@ -131,6 +143,7 @@ class TestErrorsNameTheKeyPath:
         """A datetime without a zone is refused."""
         data = s.unstructure(interview())
         data["starts_at"] = "2026-07-07T14:00:00"
+        del data["timezone"]
         with pytest.raises(s.FormatError, match="naive"):
             s.structure(data, Interview, source="interview.json")
 
@@ -230,8 +243,8 @@ class TestEdges:
 
     def test_document_shapes(self) -> None:
         """Plans and histories must be lists; TOML [[event]] tables and [interview] work."""
-        with pytest.raises(s.FormatError, match="list of actions"):
-            s.structure_plan({"actions": []})
+        with pytest.raises(s.FormatError, match="expected a plan"):
+            s.structure_plan({"steps": []})
         with pytest.raises(s.FormatError, match="list of events"):
             s.structure_history("events")
         events = s.structure_history(
@@ -240,8 +253,9 @@ class TestEdges:
         assert events == [Reply(pendulum.datetime(2026, 7, 8, 9, tz="UTC"))]
         with pytest.raises(s.FormatError, match="unknown format"):
             s.loads("", fmt="yaml")
+        first = s.unstructure(plan(interview()))["actions"][0]
         with pytest.raises(s.FormatError, match="role"):
-            s.structure_plan([{**s.unstructure(plan(interview()))[0], "recipient": {"name": "X"}}])
+            s.structure_plan({"actions": [{**first, "recipient": {"name": "X"}}]})
 
     def test_interview_tables(self, tmp_path: Path) -> None:
         """An [interview] table, a string local start with timezone, an unknown zone."""
@@ -310,11 +324,11 @@ class TestListsAreNeverSplitUp:
 
     def test_action_sources_refuse_a_string(self) -> None:
         """The generic hook covers every tuple field, e.g. an action's seed sources."""
-        data = s.unstructure(plan(interview()))[0]
+        data = s.unstructure(plan(interview()))["actions"][0]
         data["sources"] = "000_x.txt"
         with pytest.raises(s.FormatError) as raised:
-            s.structure_plan([data])
-        assert raised.value.path == "$.sources"
+            s.structure_plan({"actions": [data]})
+        assert raised.value.path == "$.actions[0].sources"
         assert "got a string ('000_x.txt')" in raised.value.problem
 
     def test_an_event_table_is_not_a_history(self) -> None:
@@ -782,3 +796,290 @@ class TestInterviewFilesWithHistory:
         validator("interview").validate({**base, "event": [reply]})
         with pytest.raises(jsonschema.ValidationError):
             validator("interview").validate({**base, "history": "a.toml", "event": []})
+
+
+def _datetimes(data: object) -> list[str]:
+    """Every datetime string in plain data (the keys whose values are times)."""
+    found: list[str] = []
+    if isinstance(data, dict):
+        for key, value in data.items():
+            if key in ("earliest", "latest", "suggested", "at", "until", "starts_at"):
+                found.append(value)
+            else:
+                found.extend(_datetimes(value))
+    elif isinstance(data, list):
+        for item in data:
+            found.extend(_datetimes(item))
+    return found
+
+
+def _late_history_plan() -> tuple[Interview, list[Contact], Plan]:
+    """A plan after a late check-in: one-time steps missed, a check-in numbered 2."""
+    iv = interview()
+    history = [Contact(at(2024, 7, 10, 9), "email", recipient="Ana Ruiz")]
+    return iv, history, plan(iv, history=history)
+
+
+class TestWebData:
+    """Issue 18, item 2: the plan as a web front end gets it, and back."""
+
+    def test_a_plan_is_actions_and_missed_steps(self) -> None:
+        """unstructure(plan) is {"actions": [...], "missed": [...]}, not a bare list."""
+        _, _, made = _late_history_plan()
+        data = s.unstructure(made)
+        assert (sorted(data), len(data["actions"]), len(data["missed"])) == (
+            ["actions", "missed"],
+            len(made),
+            len(made.missed),
+        )
+        assert made.missed
+
+    def test_each_step_has_its_stable_id_and_a_description(self) -> None:
+        """Each action carries the id identity.action_ids gives it, and describe()."""
+        from followup_rules.identity import action_ids
+
+        iv, history, made = _late_history_plan()
+        data = s.unstructure(made)
+        assert [item["id"] for item in data["actions"]] == list(action_ids(made, iv, history))
+        assert [item["id"] for item in data["missed"]] == list(
+            action_ids(made.missed, iv, history)
+        )
+        assert [item["description"] for item in data["actions"]] == [
+            action.describe() for action in made
+        ]
+
+    def test_missed_steps_read_back_with_their_ids(self) -> None:
+        """A plan after a history, missed steps included, reads back equal, ids and all."""
+        _, _, made = _late_history_plan()
+        again = s.structure(json.loads(json.dumps(s.unstructure(made))), Plan)
+        assert (again, again.missed, again.missed_ids) == (made, made.missed, made.missed_ids)
+
+    def test_the_plan_knows_its_ids(self) -> None:
+        """Plan.ids and Plan.missed_ids: the ids an agenda and a calendar give."""
+        from followup_rules import agenda
+
+        iv, history, made = _late_history_plan()
+        today = agenda(iv, history=history, now=at(2024, 7, 10, 10))
+        shown = {item.id for item in (*today.overdue, *today.due, *today.coming)}
+        assert shown == set(made.ids) | set(made.missed_ids)
+
+    def test_filtered_and_sliced_plans_keep_their_steps_ids(self) -> None:
+        """upcoming() and slices number nothing again: each step keeps its id."""
+        made = plan(interview())
+        later = made.upcoming(at(2024, 7, 3, 9))
+        by_step = dict(zip(made.actions, made.ids, strict=True))
+        assert list(later.ids) == [by_step[action] for action in later]
+        assert made[3:5].ids == made.ids[3:5]
+
+    def test_a_plan_built_by_hand_has_no_ids(self) -> None:
+        """Without an interview there is nothing to number from: said plainly, null in data."""
+        from followup_rules import FollowupError
+
+        by_hand = Plan(plan(interview()).actions[:2])
+        with pytest.raises(FollowupError, match="built by hand"):
+            _ = by_hand.ids
+        assert [item["id"] for item in s.unstructure(by_hand)["actions"]] == [None, None]
+
+    @given(interview=interviews(), policy=any_policy)
+    def test_times_are_rfc_3339_and_read_back_in_their_zone(
+        self, interview: Interview, policy: Policy
+    ) -> None:
+        """Each time is RFC 3339 with a numeric offset; with "timezone" it is the same
+        pendulum instant in the same zone (DST rules kept, not only an offset)."""
+        whole = plan(interview, policy)
+        for action, item in zip(whole, s.unstructure(whole)["actions"], strict=True):
+            for name in ("earliest", "latest", "suggested"):
+                text = item[name]
+                assert "[" not in text and text[-6] in "+-" and text[-3] == ":", text
+                parsed = pendulum.parse(text).in_timezone(item["timezone"])
+                original = getattr(action, name)
+                assert parsed == original
+                assert parsed.timezone_name == original.timezone_name
+
+    def test_every_plan_matches_the_plan_schema(self) -> None:
+        """The plan schema ships beside the others and accepts what unstructure writes."""
+        _, _, made = _late_history_plan()
+        validator("plan").validate(s.unstructure(made))
+        validator("plan").validate(s.unstructure(plan(interview())))
+
+    @given(interview=interviews(), policy=any_policy)
+    def test_any_plan_matches_the_plan_schema(self, interview: Interview, policy: Policy) -> None:
+        """Whatever plan the library makes, the schema accepts its data."""
+        validator("plan").validate(s.unstructure(plan(interview, policy)))
+
+    def test_the_plan_schema_is_strict_about_the_shape(self) -> None:
+        """A bare list of actions (the old shape) is not a plan."""
+        data = s.unstructure(plan(interview()))
+        with pytest.raises(jsonschema.ValidationError):
+            validator("plan").validate(data["actions"])
+
+    def test_an_event_alone_carries_its_type(self) -> None:
+        """unstructure(event) has its type, and structure reads it back."""
+        reply = Reply(at(2024, 7, 3, 9), "Bo Chen", note="kind words")
+        data = s.unstructure(reply)
+        assert data["type"] == "reply"
+        assert s.structure(data, Reply) == reply
+        assert s.structure_history([data]) == [reply]
+
+    def test_an_event_of_another_type_is_refused(self) -> None:
+        """Reading a reply's data as a Contact names the type."""
+        data = s.unstructure(Reply(at(2024, 7, 3, 9)))
+        with pytest.raises(s.FormatError, match=r"\$\.type: expected type 'contact'"):
+            s.structure(data, Contact)
+
+    def test_the_old_list_shape_still_reads(self) -> None:
+        """A plan written as a bare list by earlier versions reads, without ids."""
+        made = plan(interview())
+        old = [
+            {key: value for key, value in item.items() if key not in ("id", "description")}
+            for item in s.unstructure(made)["actions"]
+        ]
+        assert s.structure_plan(old) == made
+
+
+def _plan_times() -> tuple[list[str], list[float]]:
+    """Datetime texts of a few varied plans, and their instants (POSIX seconds)."""
+    texts: list[str] = []
+    for zone in ("America/New_York", "Asia/Kathmandu", "Australia/Lord_Howe", "UTC"):
+        made = plan(interview(starts_at=pendulum.datetime(2026, 3, 27, 16, tz=zone)))
+        texts.extend(_datetimes(s.unstructure(made)))
+    return texts, [pendulum.parse(text).timestamp() for text in texts]
+
+
+def _program(candidates: list[str], probe: str) -> str | None:
+    """The first of *candidates* that exists and runs *probe* (a shim may not)."""
+    for candidate in candidates:
+        found = shutil.which(candidate) or (candidate if Path(candidate).is_file() else None)
+        if found is None:
+            continue
+        done = subprocess.run([found, *probe.split(" ", 1)], capture_output=True, check=False)
+        if done.returncode == 0:
+            return found
+    return None
+
+
+NODE = _program(["node", "nodejs"], "-e process.exit(0)")
+PYTHON_3_10 = _program(
+    ["python3.10", *map(str, Path.home().glob(".pyenv/versions/3.10*/bin/python3.10"))],
+    "-c import sys; assert sys.version_info[:2] == (3, 10)",
+)
+
+
+@pytest.mark.skipif(NODE is None, reason="Node.js is not installed")
+def test_javascript_reads_every_datetime() -> None:
+    """new Date(text) in JavaScript gives each instant (85.6% were Invalid Date, issue 18)."""
+    texts, instants = _plan_times()
+    script = (
+        "const texts = JSON.parse(process.argv[1]);"
+        "process.stdout.write(JSON.stringify(texts.map(t => new Date(t).getTime())))"
+    )
+    out = subprocess.run(
+        [str(NODE), "-e", script, json.dumps(texts)], capture_output=True, text=True, check=True
+    ).stdout
+    assert json.loads(out) == [round(instant * 1000) for instant in instants]
+
+
+@pytest.mark.skipif(PYTHON_3_10 is None, reason="Python 3.10 is not installed")
+def test_python_3_10_reads_every_datetime() -> None:
+    """datetime.fromisoformat of Python 3.10 (the oldest supported) reads each one."""
+    texts, instants = _plan_times()
+    script = (
+        "import json, sys; from datetime import datetime; texts = json.loads(sys.argv[1]); "
+        "print(json.dumps([datetime.fromisoformat(t).timestamp() for t in texts]))"
+    )
+    out = subprocess.run(
+        [str(PYTHON_3_10), "-c", script, json.dumps(texts)],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    assert json.loads(out) == instants
+
+
+class TestFilesSpeakTheirLanguage:
+    """Issue 18, item 4: a file's error says what to write in that file."""
+
+    def _without_zone(self, tmp_path: Path, suffix: str) -> Path:
+        if suffix == ".toml":
+            text = (EXAMPLES / "interview.toml").read_text(encoding="utf-8")
+            text = text.replace('timezone = "America/New_York"\n', "")
+        else:
+            data = json.loads((EXAMPLES / "interview.json").read_text(encoding="utf-8"))
+            data.pop("timezone", None)
+            data["starts_at"] = "2026-07-07T14:00:00"
+            text = json.dumps(data)
+        path = tmp_path / f"interview{suffix}"
+        path.write_text(text, encoding="utf-8")
+        return path
+
+    def test_a_local_start_in_toml_asks_for_a_timezone_key(self, tmp_path: Path) -> None:
+        """TOML: add timezone = "Europe/Berlin" beside starts_at, or the offset, in TOML."""
+        path = self._without_zone(tmp_path, ".toml")
+        with pytest.raises(s.FormatError) as raised:
+            s.load_interview(path)
+        assert raised.value.path == "$.starts_at"
+        assert raised.value.problem == (
+            "2026-07-07T14:00:00 has no time zone (a naive datetime): add timezone = "
+            '"Europe/Berlin" (the IANA name of its zone) beside starts_at, or write its '
+            "offset: starts_at = 2026-07-07T14:00:00+02:00"
+        )
+
+    def test_a_local_start_in_json_asks_for_a_timezone_key(self, tmp_path: Path) -> None:
+        """JSON: the same advice, in JSON."""
+        path = self._without_zone(tmp_path, ".json")
+        with pytest.raises(s.FormatError) as raised:
+            s.load_interview(path)
+        assert '"timezone": "Europe/Berlin"' in raised.value.problem
+        assert '"starts_at": "2026-07-07T14:00:00+02:00"' in raised.value.problem
+
+    def test_an_event_takes_the_zone_of_its_timezone_key(self) -> None:
+        """A local event time beside timezone = "..." is a wall time there, as starts_at is."""
+        text = '[[event]]\ntype = "reply"\nat = 2026-07-08T09:00:00\ntimezone = "Europe/Berlin"\n'
+        (event,) = s.structure_history(s.loads(text, fmt="toml"))
+        assert event.at == pendulum.datetime(2026, 7, 8, 9, tz="Europe/Berlin")
+        assert event.at.timezone_name == "Europe/Berlin"
+
+    def test_a_history_entry_at_fault_names_the_history_file(self, tmp_path: Path) -> None:
+        """An event before the interview: the history file and its entry, not history[1]."""
+        interview_file = tmp_path / "acme.toml"
+        interview_file.write_text(
+            'history = "acme.events.toml"\n'
+            + (EXAMPLES / "interview.toml").read_text(encoding="utf-8"),
+            encoding="utf-8",
+        )
+        events = tmp_path / "acme.events.toml"
+        events.write_text(
+            '[[event]]\ntype = "reply"\nat = 2026-07-08T09:00:00-04:00\n\n'
+            '[[event]]\ntype = "reply"\nat = 2026-07-01T09:00:00-04:00\n',
+            encoding="utf-8",
+        )
+        with pytest.raises(s.FormatError) as raised:
+            s.load_interview_file(interview_file)
+        assert (raised.value.source, raised.value.path) == (str(events), "$.event[1].at")
+        assert raised.value.problem.startswith("is before the interview")
+
+    def test_a_misspelt_recipient_in_a_held_history_is_named_with_a_guess(
+        self, tmp_path: Path
+    ) -> None:
+        """An interview file's own [[event]]: the file, the entry, "did you mean"."""
+        path = tmp_path / "acme.toml"
+        path.write_text(
+            (EXAMPLES / "interview.toml").read_text(encoding="utf-8")
+            + '\n[[event]]\ntype = "contact"\nchannel = "email"\nrecipient = "Ana Ruis"\n'
+            "at = 2026-07-08T09:00:00-04:00\n",
+            encoding="utf-8",
+        )
+        with pytest.raises(s.FormatError) as raised:
+            s.load_interview_file(path)
+        assert (raised.value.source, raised.value.path) == (str(path), "$.event[0].recipient")
+        assert "did you mean 'Ana Ruiz'?" in raised.value.problem
+
+    def test_a_misspelt_timezone_key_suggests_the_zone(self, tmp_path: Path) -> None:
+        """timezone = "America/New_Yrok": did you mean 'America/New_York'?"""
+        path = tmp_path / "interview.toml"
+        text = (EXAMPLES / "interview.toml").read_text(encoding="utf-8")
+        path.write_text(text.replace("America/New_York", "America/New_Yrok"), encoding="utf-8")
+        with pytest.raises(s.FormatError) as raised:
+            s.load_interview(path)
+        assert raised.value.path == "$.timezone"
+        assert raised.value.problem.endswith("did you mean 'America/New_York'?")

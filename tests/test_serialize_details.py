@@ -56,7 +56,7 @@ def refusal(build: Callable[[], object]) -> s.FormatError:
 
 def an_action() -> dict[str, Any]:
     """The first action of the example plan, as plain data."""
-    return s.unstructure(plan(interview()))[0]  # type: ignore[no-any-return]
+    return s.unstructure(plan(interview()))["actions"][0]  # type: ignore[no-any-return]
 
 
 def toml_file(tmp_path: Path, text: str, name: str = "interview.toml") -> Path:
@@ -94,7 +94,7 @@ class TestDefaultSource:
             (lambda: s.loads("{", fmt="json"), "<data>: line 1: malformed JSON: "),
             (lambda: s.structure({"min_gapp": 3}, Policy), "<data>: $: unknown key(s)"),
             (lambda: s.policy_from({"min_gapp": 3}), "<data>: $: unknown key(s)"),
-            (lambda: s.structure_plan({}), "<data>: $: expected a list of actions"),
+            (lambda: s.structure_plan({}), "<data>: $: expected a plan"),
             (lambda: s.structure_history("x"), "<data>: $: expected a list of events"),
         ],
         ids=["loads", "structure", "policy_from", "structure_plan", "structure_history"],
@@ -139,11 +139,16 @@ class TestDateTimes:
         assert f"{text!r} is not an ISO 8601 date-time" == error.problem
 
     def test_a_naive_action_time_asks_for_an_offset(self) -> None:
-        """A plan's action time without a zone says how to give one."""
+        """A plan's action time without a zone (and no timezone key) says how to give one."""
         data = {**an_action(), "earliest": "2026-07-07T14:00:00"}
-        error = refusal(lambda: s.structure_plan([data]))
-        expected = "'2026-07-07T14:00:00' has no time zone (add an offset like -04:00 or Z)"
-        assert ("$.earliest", expected) == (error.path, error.problem)
+        del data["timezone"]
+        error = refusal(lambda: s.structure_plan({"actions": [data]}))
+        expected = (
+            '2026-07-07T14:00:00 has no time zone (a naive datetime): add "timezone": '
+            '"Europe/Berlin" (the IANA name of its zone) beside "earliest", or write its '
+            'offset: "earliest": "2026-07-07T14:00:00+02:00"'
+        )
+        assert ("$.actions[0].earliest", expected) == (error.path, error.problem)
 
     def test_a_date_that_is_not_iso_is_quoted(self) -> None:
         """An out-of-office return date must be an ISO date; the text is quoted."""
@@ -307,16 +312,17 @@ class TestDocumentShapes:
     def test_a_recipient_without_a_role_is_refused(self) -> None:
         """An action's recipient must say whether it is an interviewer or a recruiter."""
         data = {**an_action(), "recipient": {"name": "X"}}
-        error = refusal(lambda: s.structure_plan([data], source="plan.json"))
+        error = refusal(lambda: s.structure_plan({"actions": [data]}, source="plan.json"))
         expected = (
-            "plan.json: $.recipient: expected a person with role 'interviewer' or 'recruiter'"
+            "plan.json: $.actions[0].recipient: "
+            "expected a person with role 'interviewer' or 'recruiter'"
         )
         assert expected == str(error)
 
-    def test_a_plan_that_is_not_a_list_names_the_file(self) -> None:
-        """A plan file holding a table is refused at its root."""
-        error = refusal(lambda: s.structure_plan({"actions": []}, source="plan.json"))
-        expected = "plan.json: $: expected a list of actions"
+    def test_a_plan_that_is_not_a_plan_names_the_file(self) -> None:
+        """A plan file holding something else than a plan is refused at its root."""
+        error = refusal(lambda: s.structure_plan("actions", source="plan.json"))
+        expected = 'plan.json: $: expected a plan: {"actions": [...], "missed": [...]}'
         assert expected == str(error)
 
     def test_a_history_that_is_not_a_list_names_the_file(self) -> None:
@@ -508,8 +514,8 @@ class TestFiles:
         """preset = "reckless" names the file, $.preset and the presets there are."""
         error = refusal(lambda: s.policy_from({"preset": "reckless"}, source="p.toml"))
         expected = (
-            "p.toml: $.preset: preset='reckless': "
-            "expected one of consensus, cautious, persistent, traditional"
+            "p.toml: $.preset: "
+            "expected one of consensus, cautious, persistent, traditional (got 'reckless')"
         )
         assert expected == str(error)
 
@@ -540,7 +546,11 @@ class TestInterviewFiles:
         """An unknown zone is quoted, with the file and $.timezone."""
         path = toml_file(tmp_path, INTERVIEW_TOML.replace("America/New_York", "Mars/Olympus"))
         error = refusal(lambda: load(path))
-        assert f"{path}: $.timezone: unknown time zone 'Mars/Olympus'" == str(error)
+        expected = (
+            f"{path}: $.timezone: unknown time zone 'Mars/Olympus' "
+            "(use an IANA name like 'Europe/Paris', 'UTC' or an offset like '+05:30')"
+        )
+        assert expected == str(error)
 
     def test_a_malformed_local_start_names_the_file(self, tmp_path: Path) -> None:
         """A text starts_at beside a timezone that is no date-time: file, key and text."""
@@ -604,14 +614,16 @@ class TestWrittenText:
 [
   {
     "type": "contact",
-    "at": "2026-07-16T10:00:00-04:00[America/New_York]",
+    "at": "2026-07-16T10:00:00-04:00",
+    "timezone": "America/New_York",
     "channel": "email",
     "kind": "check_in",
     "recipient": "Zoë Brun"
   },
   {
     "type": "reply",
-    "at": "2026-07-17T09:00:00-04:00[America/New_York]"
+    "at": "2026-07-17T09:00:00-04:00",
+    "timezone": "America/New_York"
   }
 ]
 """
@@ -624,14 +636,16 @@ class TestWrittenText:
 
 [[event]]
 type = "contact"
-at = "2026-07-16T10:00:00-04:00[America/New_York]"
+at = "2026-07-16T10:00:00-04:00"
+timezone = "America/New_York"
 channel = "email"
 kind = "check_in"
 recipient = "Zoë Brun"
 
 [[event]]
 type = "reply"
-at = "2026-07-17T09:00:00-04:00[America/New_York]"
+at = "2026-07-17T09:00:00-04:00"
+timezone = "America/New_York"
 """
         assert expected == s.dumps_history(HISTORY, "toml")
 

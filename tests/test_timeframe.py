@@ -138,7 +138,7 @@ def test_a_window_must_not_end_before_it_starts() -> None:
     """A hand-built window is checked like every model: typed errors naming the field."""
     from followup_rules import InvalidInterview
 
-    with pytest.raises(InvalidInterview, match=r"Timeframe\.end=.*must not be before the start"):
+    with pytest.raises(InvalidInterview, match=r"Timeframe\.end = .*must not be before the start"):
         Timeframe(date(2026, 7, 9), date(2026, 7, 8), "x", "between")
     with pytest.raises(InvalidInterview, match=r"Timeframe\.kind"):
         Timeframe(date(2026, 7, 9), date(2026, 7, 10), "x", "sometime")

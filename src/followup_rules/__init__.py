@@ -17,7 +17,15 @@ from typing import TYPE_CHECKING, Any
 from .action import Action, Plan
 from .agenda import Agenda, AgendaItem, Reason, Standing, agenda
 from .audit import Violation, audit
-from .errors import FollowupError, InvalidHistory, InvalidInterview, InvalidPolicy
+from .errors import (
+    FollowupError,
+    FormatError,
+    InvalidArgument,
+    InvalidHistory,
+    InvalidInterview,
+    InvalidPolicy,
+    TemplateError,
+)
 from .events import Contact, Event, Outcome, OutOfOffice, Reply, Skip, Snooze, Update
 from .facts import CallBasis, Facts, Fallback, PreviousContact
 from .identity import action_ids
@@ -51,14 +59,13 @@ from .state import FollowupState
 from .timeframe import Timeframe, parse_timeframe
 
 if TYPE_CHECKING:
-    from .messages import Message, TemplateError, TemplatePack, render
+    from .messages import Message, TemplatePack, render
 
 # Loaded on first use, so that planning alone never pays for the template
 # machinery.  (No lazy name may equal a submodule's name: importing the
 # submodule would bind the module under that name first.)
 _LAZY = {
     "Message": "messages",
-    "TemplateError": "messages",
     "TemplatePack": "messages",
     "render": "messages",
 }
@@ -101,9 +108,11 @@ __all__ = [
     "Fallback",
     "FollowupError",
     "FollowupState",
+    "FormatError",
     "Interview",
     "InterviewFormat",
     "Interviewer",
+    "InvalidArgument",
     "InvalidHistory",
     "InvalidInterview",
     "InvalidPolicy",

@@ -24,7 +24,7 @@ from typing import Protocol, final
 
 import pendulum
 
-from .errors import _short_repr
+from .errors import _did_you_mean, _short_repr
 
 UTC = timezone.utc
 _FRIDAY = 4
@@ -100,10 +100,24 @@ def zone_key(name: str) -> str:
             f"{shown} is the machine's setting or a placeholder, not a place: "
             "use an IANA name like 'Europe/Paris'"
         )
+    close = _did_you_mean(name, _zone_spellings())
+    if close is not None:
+        raise ValueError(f"unknown time zone {shown}: did you mean {close!r}?")
     raise ValueError(
         f"unknown time zone {shown} (use an IANA name like 'Europe/Paris', 'UTC' "
         "or an offset like '+05:30')"
     )
+
+
+@lru_cache(maxsize=1)
+def _zone_spellings() -> dict[str, str]:
+    """Ways people write a zone, each to its IANA name: the name, its city, the city in words."""
+    spellings: dict[str, str] = {}
+    for name in sorted(iana_names(), key=lambda name: (name.count("/") != 1, len(name), name)):
+        city = name.rsplit("/", 1)[-1]
+        for spelling in (name, city, city.replace("_", " ")):
+            spellings.setdefault(spelling, name)
+    return spellings
 
 
 @lru_cache(maxsize=1024)

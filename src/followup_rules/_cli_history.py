@@ -239,7 +239,7 @@ def log_update(log: _Log, outcome: str, decision_by: str | None, **options: Any)
     _record(
         log,
         options,
-        lambda _, at, note: Update(at, Outcome(outcome), new_date, note=note),  # type: ignore[arg-type]
+        lambda _, at, note: Update(at, Outcome(outcome), new_date, note=note),
     )
 
 

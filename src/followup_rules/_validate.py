@@ -1,10 +1,16 @@
 """Field checks that run at construction and raise our typed errors.
 
-Each factory returns field metadata; `check_fields`, called from the model's
-``__attrs_post_init__``, checks and normalises every such field, so the error
-names ``Owner.field`` and the refused value, and nothing malformed gets far
-enough to fail deep inside as a bare ``TypeError``.  (Metadata rather than
-attrs converters keeps the declared field types exact for type checkers.)
+Each check is an attrs converter (``attrs.Converter(..., takes_self=True,
+takes_field=True)``): attrs runs it in ``__init__`` (and so in
+``attrs.evolve``), and it raises the error class the model names in its
+``_error`` class attribute, naming ``Model.field`` and the refused value.
+Nothing malformed gets far enough to fail deep inside as a bare
+``TypeError``.  Only checks across fields stay in ``__attrs_post_init__``.
+
+For type checkers each converter is declared as a plain function from what
+it accepts to what it gives (mypy reads a converter's signature only from a
+named function), so ``Policy.__init__`` says ``min_gap: int | timedelta`` and
+``Interview.__init__`` says ``interviewers: Iterable[Interviewer | str]``.
 
 What every check guarantees, whatever it is given:
 
@@ -24,19 +30,22 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Callable, Iterable
-from datetime import date, datetime, time, timedelta
+from datetime import date, datetime, time, timedelta, tzinfo
 from enum import Enum
 from itertools import islice
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, ClassVar, TypeVar
 
 import attrs
 import pendulum
 
 from . import _calendar
-from .errors import FollowupError, _detached, _InvalidField, _short_repr
+from .errors import FollowupError, _InvalidField, _short_repr
 
 E = TypeVar("E", bound=Enum)
 T = TypeVar("T")
+
+Fail = Callable[[str], Exception]
+"""Makes the field's typed error from a problem (the check raises it)."""
 
 _CONTROL = re.compile(r"[\x00-\x1f\x7f\u2028\u2029\x85]")
 # Bidirectional controls: embeddings, overrides, isolates and marks.  In a
@@ -70,69 +79,116 @@ MAX_EVENTS = 1000
 
 _YEAR_SECONDS = 366 * 86400
 
-ErrorType = type[_InvalidField]
+
+# -- the protocol -----------------------------------------------------------------------
 
 
-Check = Callable[[Any, Callable[[str], Exception]], Any]
-_KEY = "followup_rules.check"
+_FIELD = type(attrs.field())  # what attrs.field() gives before the class is made
 
 
-def custom(owner: str, error: ErrorType, check: Check) -> dict[str, Any]:
-    """Field metadata that `check_fields` reads: how to check and convert the value."""
+class Checked:
+    """Base of the validated models: the error their fields raise, and checks kept.
 
-    def convert(value: Any, name: str) -> Any:
+    A model names its error class in ``_error`` (a plain class attribute, not
+    a field).  A subclass that gives an inherited field only a new default
+    (``min_gap: int = 5`` in a house `Policy`) keeps that field's check.
+    """
+
+    __slots__ = ()
+    _error: ClassVar[type[_InvalidField]]
+
+    def __init_subclass__(cls, **kwargs: Any) -> None:
+        super().__init_subclass__(**kwargs)
+        _keep_inherited_checks(cls)
+
+
+def _keep_inherited_checks(cls: type) -> None:
+    """Give a field redefined with a bare default the converter of the field it redefines."""
+    own = _own_annotations(cls)
+    if not own:
+        return
+    parent = next((base for base in cls.__mro__[1:] if attrs.has(base)), None)
+    if parent is None:
+        return
+    inherited = {field.name: field for field in attrs.fields(parent)}
+    for name in own:
+        field = inherited.get(name)
+        if field is None or field.converter is None or name not in cls.__dict__:
+            continue
+        default = cls.__dict__[name]
+        # attrs.field(...): the subclass says how; a descriptor: the slot that
+        # attrs itself reuses when it makes the slotted class.
+        if isinstance(default, _FIELD) or hasattr(type(default), "__get__"):
+            continue
+        setattr(
+            cls,
+            name,
+            attrs.field(
+                default=default,
+                converter=field.converter,
+                kw_only=field.kw_only,
+                repr=field.repr,
+                eq=field.eq,
+                order=field.order,
+                metadata=field.metadata,
+            ),
+        )
+
+
+def _own_annotations(cls: type) -> dict[str, Any]:
+    """The names *cls* itself annotates (not its bases'), without evaluating them."""
+    own = cls.__dict__.get("__annotations__")  # noqa: RUF063 - no evaluation, no inspect import
+    if own is None and "__annotate__" in cls.__dict__:  # pragma: no cover - Python 3.14
+        import inspect
+
+        return inspect.get_annotations(cls, format=inspect.Format.FORWARDREF)  # type: ignore[attr-defined, call-arg, no-any-return, unused-ignore]
+    return dict(own or {})
+
+
+def converter(check: Callable[[Any, Fail], T]) -> attrs.Converter[Any, T]:
+    """An attrs converter running *check* (``check(value, fail)``) for a `Checked` model.
+
+    ``fail(problem)`` makes the model's ``_error`` naming ``Model.field`` and
+    the value.  If the value's own methods raise while it is checked, the
+    value cannot be used: that is the field's error too (caused by what was
+    raised).
+    """
+
+    def convert(value: Any, owner: Any, field: attrs.Attribute[Any]) -> T:
+        kind = type(owner)
+        error: type[_InvalidField] = kind._error
+        name = f"{kind.__name__}.{field.name}"
+
         def fail(problem: str) -> Exception:
-            return error(f"{owner}.{name}", value, problem)
+            return error(name, value, problem)
 
         try:
             return check(value, fail)
-        except FollowupError as typed:
-            refused: BaseException = typed
+        except FollowupError:
+            raise
         except Exception as exc:  # the value's own methods raised: it cannot be used
-            refused = fail(f"cannot be read ({type(exc).__name__} while checking it)")
-            refused.__cause__ = exc
-        raise _detached(refused)  # outside the except blocks: no context to pickle
+            raise fail(f"cannot be read ({type(exc).__name__} while checking it)") from exc
 
-    return {_KEY: convert}
-
-
-def _checks(cls: type) -> tuple[tuple[str, Callable[[Any, str], Any]], ...]:
-    """The checked fields of *cls*; a subclass that only changes a default keeps the check."""
-    found = _CHECKS.get(cls)
-    if found is None:
-        pairs = []
-        for field in attrs.fields(cls):
-            convert = field.metadata.get(_KEY)
-            for base in cls.__mro__[1:]:
-                if convert is not None:
-                    break
-                if attrs.has(base):
-                    inherited = getattr(attrs.fields(base), field.name, None)
-                    if inherited is not None:
-                        convert = inherited.metadata.get(_KEY)
-            if convert is not None:
-                pairs.append((field.name, convert))
-        found = _CHECKS[cls] = tuple(pairs)
-    return found
+    # Unannotated for attrs: it then annotates __init__ with the field's own
+    # type, as without a converter (what run-time introspection such as
+    # Hypothesis's from_type reads); type checkers read the declarations below.
+    del convert.__annotations__["value"]
+    return attrs.Converter(convert, takes_self=True, takes_field=True)
 
 
-_CHECKS: dict[type, tuple[tuple[str, Callable[[Any, str], Any]], ...]] = {}
+def optional(check: Callable[[Any, Fail], T]) -> Callable[[Any, Fail], T | None]:
+    """*check*, letting None through."""
+
+    def check_optional(value: Any, fail: Fail) -> T | None:
+        return None if value is None else check(value, fail)
+
+    return check_optional
 
 
-def check_fields(instance: Any) -> None:
-    """Check and normalise every field that carries a check, in place (frozen or not).
-
-    Called first thing in ``__attrs_post_init__``, so ``attrs.evolve`` checks
-    again; raises the field's typed error naming ``Owner.field`` and the value.
-    """
-    for name, convert in _checks(type(instance)):
-        value = getattr(instance, name)
-        converted = convert(value, name)
-        if converted is not value:
-            object.__setattr__(instance, name, converted)
+# -- the checks ---------------------------------------------------------------------------
 
 
-def clean_text(value: Any, fail: Callable[[str], Exception]) -> str:
+def clean_text(value: Any, fail: Fail) -> str:
     """A non-empty one-line string, in NFC, that every export can write.
 
     Refused: control characters and line breaks, lone surrogates (no UTF-8
@@ -162,9 +218,7 @@ def clean_text(value: Any, fail: Callable[[str], Exception]) -> str:
     return text
 
 
-def bounded(
-    value: Any, fail: Callable[[str], Exception], limit: int, what: str
-) -> tuple[Any, ...]:
+def bounded(value: Any, fail: Fail, limit: int, what: str) -> tuple[Any, ...]:
     """The items of the iterable *value*, refused past *limit* (reading at most limit + 1).
 
     Raises:
@@ -173,18 +227,14 @@ def bounded(
     """
     if isinstance(value, (str, bytes, bytearray, dict)):
         raise fail(f"expected a sequence of {what}")
-    refused: BaseException | None = None
     try:
         items = tuple(islice(iter(value), limit + 1))
-    except FollowupError as error:  # an item that is itself refused
-        refused = error
+    except FollowupError:  # an item that is itself refused
+        raise
     except Exception as exc:
-        refused = fail(f"expected a sequence of {what}")
-        if not isinstance(exc, TypeError) or _iterable(value):
-            refused = fail(f"expected a sequence of {what} ({type(exc).__name__} reading it)")
-            refused.__cause__ = exc
-    if refused is not None:
-        raise _detached(refused)  # outside the except blocks: no context to pickle
+        if isinstance(exc, TypeError) and not _iterable(value):
+            raise fail(f"expected a sequence of {what}") from None
+        raise fail(f"expected a sequence of {what} ({type(exc).__name__} reading it)") from exc
     if len(items) > limit:
         raise fail(f"more than {limit} {what}")
     return items
@@ -199,18 +249,7 @@ def _iterable(value: Any) -> bool:
     return True
 
 
-def text(owner: str, error: ErrorType, *, optional: bool = False) -> dict[str, Any]:
-    """A required (or optional) one-line string."""
-
-    def check(value: Any, fail: Callable[[str], Exception]) -> str | None:
-        if optional and value is None:
-            return None
-        return clean_text(value, fail)
-
-    return custom(owner, error, check)
-
-
-def email_address(value: Any, fail: Callable[[str], Exception]) -> str:
+def email_address(value: Any, fail: Fail) -> str:
     """One bare addr-spec, ``local@domain``, that every exporter can write.
 
     The local part is an ASCII dot-atom: no display name, comment, quotes,
@@ -240,7 +279,7 @@ def email_address(value: Any, fail: Callable[[str], Exception]) -> str:
     return address
 
 
-def _host_name(domain: str, fail: Callable[[str], Exception]) -> str:
+def _host_name(domain: str, fail: Fail) -> str:
     """*domain* as an ASCII host name (IDNA-encoded when it is not ASCII)."""
     if not domain.isascii():
         try:
@@ -270,38 +309,22 @@ def _host_name(domain: str, fail: Callable[[str], Exception]) -> str:
     return domain
 
 
-def email(owner: str, error: ErrorType) -> dict[str, Any]:
-    """An optional e-mail address: one bare ``name@example.com`` (see `email_address`)."""
-
-    def check(value: Any, fail: Callable[[str], Exception]) -> str | None:
-        if value is None:
-            return None
-        return email_address(value, fail)
-
-    return custom(owner, error, check)
+def text_items(value: Any, fail: Fail, limit: int = MAX_ITEMS) -> tuple[str, ...]:
+    """A tuple of one-line strings (at most *limit*); a single string is one item, None none."""
+    if value is None:
+        return ()
+    if isinstance(value, str):
+        value = (value,)
+    return tuple(clean_text(item, fail) for item in bounded(value, fail, limit, "strings"))
 
 
-def texts(owner: str, error: ErrorType, *, limit: int = MAX_ITEMS) -> dict[str, Any]:
-    """A tuple of one-line strings (at most *limit*); a single string is taken as one item."""
-
-    def check(value: Any, fail: Callable[[str], Exception]) -> tuple[str, ...]:
-        if value is None:
-            return ()
-        if isinstance(value, str):
-            value = (value,)
-        return tuple(clean_text(item, fail) for item in bounded(value, fail, limit, "strings"))
-
-    return custom(owner, error, check)
-
-
-def _in_range(day: date, fail: Callable[[str], Exception], latest: date = LATEST) -> None:
+def in_range(day: date, fail: Fail, latest: date = LATEST) -> None:
+    """Refuse *day* outside `EARLIEST` to *latest*."""
     if not EARLIEST <= day <= latest:
         raise fail(f"is outside the supported dates, {EARLIEST} to {latest}")
 
 
-def aware(
-    value: Any, fail: Callable[[str], Exception], latest: date = LATEST
-) -> pendulum.DateTime:
+def aware(value: Any, fail: Fail, latest: date = LATEST) -> pendulum.DateTime:
     """*value* as a pendulum DateTime in a zone `_calendar.zone` knows, same instant.
 
     Naive datetimes are refused *before* conversion: ``pendulum.instance``
@@ -323,7 +346,7 @@ def aware(
         plain = datetime(*_calendar._wall_clock(value), tzinfo=tz, fold=value.fold)
     except Exception as exc:
         raise fail("is not a usable datetime") from exc
-    _in_range(plain.date(), fail, latest)
+    in_range(plain.date(), fail, latest)
     for attribute in ("key", "zone", "name"):
         key = getattr(tz, attribute, None)
         if isinstance(key, str) and _calendar._machine_dependent(key):
@@ -340,102 +363,40 @@ def aware(
     return _calendar.to_pendulum(plain.astimezone(zone))
 
 
-def aware_datetime(owner: str, error: ErrorType, *, latest: date = LATEST) -> dict[str, Any]:
-    """An aware datetime up to *latest*, as a pendulum DateTime in the same zone (see `aware`)."""
-
-    def check(value: Any, fail: Callable[[str], Exception]) -> pendulum.DateTime:
-        return aware(value, fail, latest)
-
-    return custom(owner, error, check)
-
-
-def optional_date(
-    owner: str,
-    error: ErrorType,
-    *,
-    timeframes: bool = False,
-    latest: date = LATEST,
-    required: bool = False,
-) -> dict[str, Any]:
-    """None, a date, or an aware datetime (its own calendar date is kept), up to *latest*.
-
-    With *required*, None is refused too.
-
-    With *timeframes*, also a `Timeframe`, a ``(start, end)`` pair of dates
-    (made a window), or a phrase, kept as a string for the owner to read
-    against its own day (see `followup_rules.timeframe`).
-    """
-
-    def one_day(value: Any, fail: Callable[[str], Exception]) -> date:
-        if isinstance(value, datetime):
-            if value.tzinfo is None or value.utcoffset() is None:
-                raise fail("naive datetime: give a date, or a datetime with a time zone")
-        elif not isinstance(value, date):
-            raise fail(f"expected a date, got {type(value).__name__}")
-        day = date(value.year, value.month, value.day)
-        _in_range(day, fail, latest)
-        return day
-
-    def check(value: Any, fail: Callable[[str], Exception]) -> Any:
-        if value is None:
-            if required:
-                raise fail("expected a date, got None")
-            return None
-        if timeframes:
-            from .timeframe import Timeframe
-
-            if isinstance(value, Timeframe):
-                return value
-            if isinstance(value, str):
-                return clean_text(value, fail)
-            if isinstance(value, (tuple, list)) and len(value) == 2:
-                start, end = one_day(value[0], fail), one_day(value[1], fail)
-                if end < start:
-                    raise fail("a (start, end) window must not end before it starts")
-                phrase = f"between {start.isoformat()} and {end.isoformat()}"
-                return Timeframe(start, end, phrase, "between")
-        return one_day(value, fail)
-
-    return custom(owner, error, check)
+def one_day(value: Any, fail: Fail, latest: date = LATEST) -> date:
+    """A date, or an aware datetime's own calendar date, up to *latest*."""
+    if isinstance(value, datetime):
+        if value.tzinfo is None or value.utcoffset() is None:
+            raise fail("naive datetime: give a date, or a datetime with a time zone")
+    elif not isinstance(value, date):
+        raise fail(f"expected a date, got {type(value).__name__}")
+    day = date(value.year, value.month, value.day)
+    in_range(day, fail, latest)
+    return day
 
 
-def zone_name(owner: str, error: ErrorType) -> dict[str, Any]:
-    """None or a time-zone name that `_calendar.zone` knows, in its canonical spelling."""
-
-    def check(value: Any, fail: Callable[[str], Exception]) -> str | None:
-        if value is None:
-            return None
-        name = value
+def zone_key(value: Any, fail: Fail) -> str:
+    """A time-zone name (or a tzinfo with one) that `_calendar.zone` knows, spelt canonically."""
+    name = value
+    if not isinstance(name, str):
+        name = getattr(value, "key", None) or getattr(value, "name", None)
         if not isinstance(name, str):
-            name = getattr(value, "key", None) or getattr(value, "name", None)
-            if not isinstance(name, str):
-                raise fail(f"expected a time-zone name, got {type(value).__name__}")
-        if len(name) > 100:
-            raise fail("is not a time-zone name (too long)")
-        name = str.__str__(name)  # a plain str: zone() hashes it
-        try:
-            _calendar.zone(name)
-        except ValueError as exc:
-            raise fail(str(exc)) from None
-        return _calendar.zone_key(name)
-
-    return custom(owner, error, check)
+            raise fail(f"expected a time-zone name, got {type(value).__name__}")
+    if len(name) > 100:
+        raise fail("is not a time-zone name (too long)")
+    name = str.__str__(name)  # a plain str: zone() hashes it
+    try:
+        _calendar.zone(name)
+    except ValueError as exc:
+        raise fail(str(exc)) from None
+    return _calendar.zone_key(name)
 
 
-def member(
-    owner: str,
-    error: ErrorType,
-    enum: type[E],
-    *,
-    allowed: Iterable[E] | None = None,
-    optional: bool = False,
-) -> dict[str, Any]:
-    """A member of *enum*, also accepted by its name or value (any case)."""
+def member_of(enum: type[E], *, allowed: Iterable[E] | None = None) -> Callable[[Any, Fail], E]:
+    """A check for a member of *enum* (or of *allowed*), also given by its name or value."""
     permitted = tuple(allowed) if allowed is not None else tuple(enum)
 
-    def check(value: Any, fail: Callable[[str], Exception]) -> E | None:
-        if optional and value is None:
-            return None
+    def check(value: Any, fail: Fail) -> E:
         found = value if isinstance(value, enum) else None
         if found is None and isinstance(value, str) and len(value) <= 100:
             wanted = str.strip(value).casefold()
@@ -447,91 +408,76 @@ def member(
             raise fail(f"expected one of {names}")
         return found
 
-    return custom(owner, error, check)
+    return check
 
 
-def duration(owner: str, error: ErrorType) -> dict[str, Any]:
-    """A positive duration: a timedelta, or a number of seconds."""
-
-    def check(value: Any, fail: Callable[[str], Exception]) -> timedelta:
-        if isinstance(value, timedelta):
-            # Field by field: rebuilding from total_seconds() overflows near timedelta.max.
-            result = timedelta(value.days, value.seconds, value.microseconds)
-        elif isinstance(value, (int, float)) and not isinstance(value, bool):
-            seconds = float.__float__(value) if isinstance(value, float) else int.__int__(value)
-            if seconds != seconds or seconds in (float("inf"), float("-inf")):
-                raise fail("must be a finite number of seconds")
-            if seconds > _YEAR_SECONDS:  # before timedelta() can overflow on it
-                raise fail("must be at most a year")
-            result = timedelta(seconds=max(seconds, -_YEAR_SECONDS))
-        else:
-            raise fail(f"expected a timedelta or seconds, got {type(value).__name__}")
-        if result <= timedelta(0):
-            raise fail("must be positive")
-        if result > timedelta(days=366):
+def duration_of(value: Any, fail: Fail) -> timedelta:
+    """A positive duration of at most a year: a timedelta, or a number of seconds."""
+    if isinstance(value, timedelta):
+        # Field by field: rebuilding from total_seconds() overflows near timedelta.max.
+        result = timedelta(value.days, value.seconds, value.microseconds)
+    elif isinstance(value, (int, float)) and not isinstance(value, bool):
+        seconds = float.__float__(value) if isinstance(value, float) else int.__int__(value)
+        if seconds != seconds or seconds in (float("inf"), float("-inf")):
+            raise fail("must be a finite number of seconds")
+        if seconds > _YEAR_SECONDS:  # before timedelta() can overflow on it
             raise fail("must be at most a year")
-        return result
+        result = timedelta(seconds=max(seconds, -_YEAR_SECONDS))
+    else:
+        raise fail(f"expected a timedelta or seconds, got {type(value).__name__}")
+    if result <= timedelta(0):
+        raise fail("must be positive")
+    if result > timedelta(days=366):
+        raise fail("must be at most a year")
+    return result
 
-    return custom(owner, error, check)
 
+def count_between(minimum: int, maximum: int = 1000) -> Callable[[Any, Fail], int]:
+    """A check for a whole number within ``[minimum, maximum]``."""
 
-def count(owner: str, error: ErrorType, *, minimum: int, maximum: int = 1000) -> dict[str, Any]:
-    """A whole number within ``[minimum, maximum]`` (business days, calls, check-ins)."""
-
-    def check(value: Any, fail: Callable[[str], Exception]) -> int:
+    def check(value: Any, fail: Fail) -> int:
         if isinstance(value, bool) or not isinstance(value, int):
             raise fail(f"expected a whole number, got {type(value).__name__}")
-        value = int.__int__(value)  # a plain int, whatever an int subclass overrides
-        if value < minimum:
+        number = int.__int__(value)  # a plain int, whatever an int subclass overrides
+        if number < minimum:
             raise fail(f"must be at least {minimum}")
-        if value > maximum:
+        if number > maximum:
             raise fail(f"must be at most {maximum}")
-        return int(value)
+        return number
 
-    return custom(owner, error, check)
-
-
-def business_days(owner: str, error: ErrorType, *, minimum: int = 1) -> dict[str, Any]:
-    """A number of business days: a whole number, or a timedelta of whole days."""
-
-    def check(value: Any, fail: Callable[[str], Exception]) -> int:
-        if isinstance(value, timedelta):
-            if value.seconds or value.microseconds:
-                raise fail("a number of business days must be whole days")
-            value = value.days
-        if isinstance(value, bool) or not isinstance(value, int):
-            raise fail(f"expected a whole number of business days, got {type(value).__name__}")
-        value = int.__int__(value)
-        if not minimum <= value <= 60:
-            raise fail(f"must be between {minimum} and 60 business days")
-        return int(value)
-
-    return custom(owner, error, check)
+    return check
 
 
-def flag(owner: str, error: ErrorType) -> dict[str, Any]:
+def business_day_count(value: Any, fail: Fail, minimum: int = 1) -> int:
+    """A number of business days, *minimum* (1) to 60: a whole number, or a timedelta of
+    whole days."""
+    if isinstance(value, timedelta):
+        if value.seconds or value.microseconds:
+            raise fail("a number of business days must be whole days")
+        value = value.days
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise fail(f"expected a whole number of business days, got {type(value).__name__}")
+    number = int.__int__(value)
+    if not minimum <= number <= 60:
+        raise fail(f"must be between {minimum} and 60 business days")
+    return number
+
+
+def real_bool(value: Any, fail: Fail) -> bool:
     """A real bool (``"no"`` is not False)."""
-
-    def check(value: Any, fail: Callable[[str], Exception]) -> bool:
-        if not isinstance(value, bool):
-            raise fail(f"expected True or False, got {type(value).__name__}")
-        return value
-
-    return custom(owner, error, check)
+    if not isinstance(value, bool):
+        raise fail(f"expected True or False, got {type(value).__name__}")
+    return value
 
 
-def optional_flag(owner: str, error: ErrorType) -> dict[str, Any]:
+def bool_or_none(value: Any, fail: Fail) -> bool | None:
     """None (unknown), or a real bool."""
-
-    def check(value: Any, fail: Callable[[str], Exception]) -> bool | None:
-        if value is not None and not isinstance(value, bool):
-            raise fail(f"expected True, False or None, got {type(value).__name__}")
-        return value
-
-    return custom(owner, error, check)
+    if value is not None and not isinstance(value, bool):
+        raise fail(f"expected True, False or None, got {type(value).__name__}")
+    return value
 
 
-def wall_time(value: Any, fail: Callable[[str], Exception]) -> time:
+def wall_time(value: Any, fail: Fail) -> time:
     """A naive wall-clock time, from a ``time`` or an ``"HH:MM"`` string."""
     if isinstance(value, str):
         match = re.fullmatch(r"\s*(\d{1,2}):(\d{2})\s*", value) if len(value) < 20 else None
@@ -548,7 +494,7 @@ def wall_time(value: Any, fail: Callable[[str], Exception]) -> time:
     raise fail(f"expected a time like '10:30', got {type(value).__name__}")
 
 
-def instant(value: Any, fail: Callable[[str], Exception]) -> datetime:
+def instant(value: Any, fail: Fail) -> datetime:
     """The instant of an aware datetime, in any zone, as a plain stdlib datetime in UTC.
 
     For *now* arguments: only the instant matters, so any zone is fine, and an
@@ -556,16 +502,11 @@ def instant(value: Any, fail: Callable[[str], Exception]) -> datetime:
     """
     if not isinstance(value, datetime):
         raise fail(f"expected an aware datetime, got {type(value).__name__}")
-    failure: Exception | None = None
     try:
         offset = value.utcoffset()
         wall = datetime(*_calendar._wall_clock(value))
     except Exception as exc:
-        failure = exc
-    if failure is not None:
-        refused = fail("is not a usable datetime (its time zone gives no UTC offset)")
-        refused.__cause__ = failure
-        raise _detached(refused)  # outside the except block: no context to pickle
+        raise fail("is not a usable datetime (its time zone gives no UTC offset)") from exc
     if offset is None:
         raise fail("naive datetime: give it a time zone")
     try:
@@ -575,29 +516,69 @@ def instant(value: Any, fail: Callable[[str], Exception]) -> datetime:
         return end.replace(tzinfo=_calendar.UTC)
 
 
-def instance_of(
-    owner: str, error: ErrorType, kinds: tuple[type, ...], *, optional: bool = False
-) -> dict[str, Any]:
-    """An instance of one of *kinds* (or None when *optional*)."""
-    names = " or ".join(kind.__name__ for kind in kinds) + (" or None" if optional else "")
+def instance_of(*kinds: type, optional: bool = False) -> Callable[[Any, Fail], Any]:
+    """A check for an instance of one of *kinds* (or None, when *optional*)."""
+    names = _article(" or ".join(kind.__name__ for kind in kinds)) + (" or None" * optional)
 
-    def check(value: Any, fail: Callable[[str], Exception]) -> Any:
-        if (value is None and optional) or isinstance(value, kinds):
+    def check(value: Any, fail: Fail) -> Any:
+        if isinstance(value, kinds) or (optional and value is None):
             return value
         raise fail(f"expected {names}, got {type(value).__name__}")
 
-    return custom(owner, error, check)
+    return check
 
 
-def rule_id(owner: str, error: ErrorType) -> dict[str, Any]:
+def _article(noun: str) -> str:
+    return f"{'an' if noun[:1] in 'AEIOU' else 'a'} {noun}"
+
+
+def catalogue_rule(value: Any, fail: Fail) -> str:
     """The id of a rule of the catalogue (``rules.RULES``)."""
+    from .rules import RULES  # rules builds actions: imported when first checked
 
-    def check(value: Any, fail: Callable[[str], Exception]) -> str:
-        from .rules import RULES  # rules builds actions: imported when first checked
+    name = clean_text(value, fail)
+    if name not in RULES:
+        raise fail("is not a rule id of the catalogue (see followup_rules.RULES)")
+    return name
 
-        name = clean_text(value, fail)
-        if name not in RULES:
-            raise fail("is not a rule id of the catalogue (see followup_rules.RULES)")
-        return name
 
-    return custom(owner, error, check)
+# -- the converters the models declare -------------------------------------------------------
+#
+# For mypy, each is a function from what the field accepts to what it holds
+# (its attrs plugin reads a converter's signature only from a named function);
+# at run time, each is the attrs Converter of its check.
+
+if TYPE_CHECKING:
+
+    def text(value: str) -> str: ...
+    def optional_text(value: str | None) -> str | None: ...
+    def texts(value: Iterable[str] | None) -> tuple[str, ...]: ...
+    def email(value: str | None) -> str | None: ...
+    def aware_datetime(value: datetime) -> pendulum.DateTime: ...
+    def event_datetime(value: datetime) -> pendulum.DateTime: ...
+    def optional_day(value: date | None) -> date | None: ...
+    def day(value: date) -> date: ...
+    def zone_name(value: str | tzinfo | None) -> str | None: ...
+    def duration(value: timedelta | float) -> timedelta: ...
+    def business_days(value: int | timedelta) -> int: ...
+    def business_days_from_zero(value: int | timedelta) -> int: ...
+    def flag(value: bool) -> bool: ...
+    def optional_flag(value: bool | None) -> bool | None: ...
+    def rule_id(value: str) -> str: ...
+
+else:
+    text = converter(clean_text)
+    optional_text = converter(optional(clean_text))
+    texts = converter(text_items)
+    email = converter(optional(email_address))
+    aware_datetime = converter(aware)
+    event_datetime = converter(lambda value, fail: aware(value, fail, LATEST_EVENT))
+    optional_day = converter(optional(one_day))
+    day = converter(one_day)
+    zone_name = converter(optional(zone_key))
+    duration = converter(duration_of)
+    business_days = converter(business_day_count)
+    business_days_from_zero = converter(lambda value, fail: business_day_count(value, fail, 0))
+    flag = converter(real_bool)
+    optional_flag = converter(bool_or_none)
+    rule_id = converter(catalogue_rule)

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from datetime import datetime, tzinfo
+from functools import partial
 from typing import TYPE_CHECKING, Any, overload
 
 import attrs
@@ -11,21 +12,12 @@ import pendulum
 
 from . import _validate as v
 from ._calendar import to_local, utc
-from ._validate import aware_datetime, check_fields
-from .errors import InvalidInterview
+from .errors import FollowupError, InvalidArgument, InvalidInterview
 from .events import Contact
 from .facts import NO_FACTS, Facts, Fallback
 from .model import ActionKind, Channel, Interviewer, Recruiter
 
 __all__ = ["Action", "Plan"]
-
-_A = "Action"
-_TIME = aware_datetime(_A, InvalidInterview, latest=v.LATEST_EVENT)
-
-
-def _optional_time(value: Any, fail: Any) -> pendulum.DateTime | None:
-    return None if value is None else v.aware(value, fail, v.LATEST_EVENT)
-
 
 KIND_ORDER = {kind: position for position, kind in enumerate(ActionKind)}
 
@@ -59,8 +51,24 @@ _MEDIUM = {
 }
 
 
+if TYPE_CHECKING:
+
+    def _kind(value: ActionKind | str) -> ActionKind: ...
+    def _channel(value: Channel | str) -> Channel: ...
+    def _recipient(value: Interviewer | Recruiter | None) -> Interviewer | Recruiter | None: ...
+    def _facts(value: Facts) -> Facts: ...
+    def _late_since(value: datetime | None) -> pendulum.DateTime | None: ...
+
+else:
+    _kind = v.converter(v.member_of(ActionKind))
+    _channel = v.converter(v.member_of(Channel))
+    _recipient = v.converter(v.instance_of(Interviewer, Recruiter, optional=True))
+    _late_since = v.converter(v.optional(lambda value, fail: v.aware(value, fail, v.LATEST_EVENT)))
+    _facts = v.converter(v.instance_of(Facts))
+
+
 @attrs.frozen
-class Action:
+class Action(v.Checked):
     """One thing to do, with its window and where the rule comes from.
 
     Attributes:
@@ -92,24 +100,20 @@ class Action:
     and equality are the same.
     """
 
-    kind: ActionKind = attrs.field(metadata=v.member(_A, InvalidInterview, ActionKind))
-    channel: Channel = attrs.field(metadata=v.member(_A, InvalidInterview, Channel))
-    recipient: Interviewer | Recruiter | None = attrs.field(
-        metadata=v.instance_of(_A, InvalidInterview, (Interviewer, Recruiter), optional=True)
-    )
-    earliest: pendulum.DateTime = attrs.field(metadata=_TIME)
-    latest: pendulum.DateTime = attrs.field(metadata=_TIME)
-    suggested: pendulum.DateTime = attrs.field(metadata=_TIME)
-    rule: str = attrs.field(metadata=v.rule_id(_A, InvalidInterview))
-    sources: tuple[str, ...] = attrs.field(metadata=v.texts(_A, InvalidInterview))
-    template: str | None = attrs.field(
-        default=None, metadata=v.text(_A, InvalidInterview, optional=True)
-    )
-    facts: Facts = attrs.field(
-        default=NO_FACTS, metadata=v.instance_of(_A, InvalidInterview, (Facts,))
-    )
+    _error = InvalidInterview
+
+    kind: ActionKind = attrs.field(converter=_kind)
+    channel: Channel = attrs.field(converter=_channel)
+    recipient: Interviewer | Recruiter | None = attrs.field(converter=_recipient)
+    earliest: pendulum.DateTime = attrs.field(converter=v.event_datetime)
+    latest: pendulum.DateTime = attrs.field(converter=v.event_datetime)
+    suggested: pendulum.DateTime = attrs.field(converter=v.event_datetime)
+    rule: str = attrs.field(converter=v.rule_id)
+    sources: tuple[str, ...] = attrs.field(converter=v.texts)
+    template: str | None = attrs.field(default=None, converter=v.optional_text)
+    facts: Facts = attrs.field(default=NO_FACTS, converter=_facts)
     late_since: pendulum.DateTime | None = attrs.field(
-        default=None, kw_only=True, metadata=v.custom(_A, InvalidInterview, _optional_time)
+        default=None, kw_only=True, converter=_late_since
     )
     # (earliest, latest, suggested) as stdlib UTC instants: what the planner
     # sorts, filters and folds by, computed once.
@@ -126,7 +130,6 @@ class Action:
     )
 
     def __attrs_post_init__(self) -> None:
-        check_fields(self)  # aware datetimes, made pendulum DateTimes
         instants = (utc(self.earliest), utc(self.latest), utc(self.suggested))
         if not instants[0] <= instants[2] <= instants[1]:
             raise InvalidInterview(
@@ -323,12 +326,16 @@ _LAZY_TIMES = {"earliest": 0, "latest": 1, "suggested": 2}
 _LAZY_SETTERS = (_SET_EARLIEST, _SET_LATEST, _SET_SUGGESTED)
 
 
-def _check_now(now: Any) -> datetime:
-    """The instant *now* names, in UTC (any zone; refused when naive)."""
-    return v.instant(now, lambda problem: InvalidInterview("now", now, problem))
+def _check_now(now: Any, name: str = "now") -> datetime:
+    """The instant *now* names, in UTC (any zone; refused when naive).
+
+    Raises:
+        InvalidArgument: naming the argument *name*.
+    """
+    return v.instant(now, lambda problem: InvalidArgument(name, now, problem))
 
 
-def _actions(value: Any, fail: Any) -> tuple[Action, ...]:
+def _actions(value: Any, fail: v.Fail) -> tuple[Action, ...]:
     if type(value) is not tuple:
         value = v.bounded(value, fail, 100_000, "actions")
     for item in value:
@@ -337,8 +344,16 @@ def _actions(value: Any, fail: Any) -> tuple[Action, ...]:
     return value  # type: ignore[no-any-return]
 
 
+if TYPE_CHECKING:
+
+    def _action_list(value: Iterable[Action]) -> tuple[Action, ...]: ...
+
+else:
+    _action_list = v.converter(_actions)
+
+
 @attrs.frozen
-class Plan(Sequence[Action]):
+class Plan(v.Checked, Sequence[Action]):
     """The whole schedule: an immutable sequence of `Action` in time order.
 
     Indexing, slicing (which gives a Plan), ``len`` and iteration work as on a
@@ -353,25 +368,94 @@ class Plan(Sequence[Action]):
             holds only what can still be done, so that nothing vanishes
             silently; `followup_rules.agenda` lists them as superseded.
             A slice of a plan has none.
+
+    A plan from `plan()` (or read back by `serialize.structure`) also knows
+    the stable id of each step: `ids` and `missed_ids`, worked out when first
+    asked for.  So do the plans `upcoming` and slicing give.
     """
 
-    actions: tuple[Action, ...] = attrs.field(
-        metadata=v.custom("Plan", InvalidInterview, _actions)
-    )
-    missed: tuple[Action, ...] = attrs.field(
-        default=(), metadata=v.custom("Plan", InvalidInterview, _actions)
-    )
+    _error = InvalidInterview
 
-    def __attrs_post_init__(self) -> None:
-        check_fields(self)
+    actions: tuple[Action, ...] = attrs.field(converter=_action_list)
+    missed: tuple[Action, ...] = attrs.field(default=(), converter=_action_list)
+    # The ids of `actions` and `missed` once worked out, else None.
+    _ids: tuple[tuple[str, ...], tuple[str, ...]] | None = attrs.field(
+        init=False, default=None, repr=False, eq=False, order=False
+    )
+    # How to work them out, from this plan, when first asked for; None when
+    # nobody can (a plan built by hand knows no interview).
+    _ids_from: Callable[[Plan], tuple[tuple[str, ...], tuple[str, ...]]] | None = attrs.field(
+        init=False, default=None, repr=False, eq=False, order=False
+    )
 
     @classmethod
-    def _made(cls, actions: tuple[Action, ...], missed: tuple[Action, ...] = ()) -> Plan:
-        """A plan of actions the library made or already checked: nothing is checked again."""
+    def _made(
+        cls,
+        actions: tuple[Action, ...],
+        missed: tuple[Action, ...] = (),
+        ids_from: Callable[[Plan], tuple[tuple[str, ...], tuple[str, ...]]] | None = None,
+    ) -> Plan:
+        """A plan of actions the library made or already checked: nothing is checked again.
+
+        *ids_from* works out the ids of the actions and of the missed steps,
+        from the plan, when first asked for (see `ids`).
+        """
         made = object.__new__(cls)
         _SET_ACTIONS(made, actions)
         _SET_MISSED(made, missed)
+        _SET_IDS(made, None)
+        _SET_IDS_FROM(made, ids_from)
         return made
+
+    @property
+    def ids(self) -> tuple[str, ...]:
+        """The stable id of each action, in order: `AgendaItem.id`, the calendar UID.
+
+        An app stores it to record the step done, skipped or snoozed (see
+        `followup_rules.identity`).
+
+        Raises:
+            FollowupError: the plan was built by hand, with no interview to
+                number its steps from.
+        """
+        return self._id_lists()[0]
+
+    @property
+    def missed_ids(self) -> tuple[str, ...]:
+        """The stable id of each step of `missed`, in order (as `ids`)."""
+        return self._id_lists()[1]
+
+    def _id_lists(self) -> tuple[tuple[str, ...], tuple[str, ...]]:
+        known = self._ids
+        if known is None:
+            make = self._ids_from
+            if make is None:
+                raise FollowupError(
+                    "this plan was built by hand: its step ids are unknown (a plan from "
+                    "plan() or serialize.structure() knows them)"
+                )
+            known = make(self)
+            _SET_IDS(self, known)
+        return known
+
+    def _known_ids(self) -> tuple[tuple[str | None, ...], tuple[str | None, ...]]:
+        """The ids when the plan knows them, else None for each step."""
+        if self._ids is None and self._ids_from is None:
+            return (None,) * len(self.actions), (None,) * len(self.missed)
+        return self._id_lists()
+
+    def _set_ids(self, ids: tuple[str, ...], missed_ids: tuple[str, ...]) -> None:
+        """Give a plan read back from data the ids it was written with."""
+        if len(ids) != len(self.actions) or len(missed_ids) != len(self.missed):
+            raise ValueError("one id per step")  # pragma: no cover - callers count them
+        _SET_IDS(self, (ids, missed_ids))
+
+    def _derived(
+        self, actions: tuple[Action, ...], missed: tuple[Action, ...], kept: Sequence[int]
+    ) -> Plan:
+        """A plan of some of these actions (at positions *kept*), knowing their ids."""
+        known = self._ids is not None or self._ids_from is not None
+        return Plan._made(actions, missed, partial(_picked, self, tuple(kept)) if known else None)
 
     def __len__(self) -> int:
         return len(self.actions)
@@ -385,18 +469,19 @@ class Plan(Sequence[Action]):
     def __getitem__(self, index: slice) -> Plan: ...
     def __getitem__(self, index: int | slice) -> Action | Plan:
         if isinstance(index, slice):
-            return Plan._made(self.actions[index])
+            positions = range(len(self.actions))[index]
+            return self._derived(self.actions[index], (), positions)
         return self.actions[index]
 
     def upcoming(self, now: datetime) -> Plan:
         """The actions whose window has not closed at *now* (``latest >= now``).
 
         Raises:
-            InvalidInterview: *now* is not an aware datetime.
+            InvalidArgument: *now* is not an aware datetime.
         """
         now = _check_now(now)
-        kept = tuple(action for action in self.actions if action._utc[1] >= now)
-        return Plan._made(kept, self.missed)
+        kept = [index for index, action in enumerate(self.actions) if action._utc[1] >= now]
+        return self._derived(tuple(self.actions[index] for index in kept), self.missed, kept)
 
     def next(self, now: datetime) -> Action | None:
         """The first action still doable at *now*, or None when nothing is left."""
@@ -414,4 +499,14 @@ class Plan(Sequence[Action]):
         return "\n".join(lines) if lines else "(nothing left to do)"
 
 
-_SET_ACTIONS, _SET_MISSED = (Plan.__dict__[field.name].__set__ for field in attrs.fields(Plan))
+_SET_ACTIONS, _SET_MISSED, _SET_IDS, _SET_IDS_FROM = (
+    Plan.__dict__[field.name].__set__ for field in attrs.fields(Plan)
+)
+
+
+def _picked(
+    parent: Plan, kept: tuple[int, ...], plan: Plan
+) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The ids of a plan made of *parent*'s actions at positions *kept*."""
+    ids, missed_ids = parent._id_lists()
+    return tuple(ids[index] for index in kept), missed_ids if plan.missed else ()

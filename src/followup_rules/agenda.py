@@ -38,7 +38,7 @@ from . import _calendar as cal
 from ._calendar import utc
 from ._steps import FOLLOW_UP_KINDS
 from .action import Action, Plan, _check_now
-from .errors import InvalidInterview
+from .errors import InvalidArgument
 from .events import Contact, Event, Reply, Update
 from .identity import action_ids
 from .model import Channel, Interview
@@ -263,7 +263,7 @@ class Agenda:
         earlier agenda gave.
 
         Raises:
-            InvalidInterview: *now* or *until* is not an aware datetime, or
+            InvalidArgument: *now* or *until* is not an aware datetime, or
                 *until* is before *now*.
         """
         now = _check_now(now)
@@ -341,9 +341,10 @@ def _why_missed(action: Action, answered: bool) -> Reason:
 
 
 def _check_until(until: datetime, now: datetime) -> datetime:
-    end = _check_now(until)
+    end = _check_now(until, "until")
     if utc(end) < utc(now):
-        raise InvalidInterview("until", until, f"is before now ({now})")
+        shown = now.astimezone(until.tzinfo).isoformat()  # in the zone until was given in
+        raise InvalidArgument("until", until, f"is before now ({shown})")
     return end
 
 
@@ -374,8 +375,9 @@ def agenda(
         The `Agenda`: overdue (late or superseded), due and coming steps.
 
     Raises:
-        InvalidInterview: as `plan`, or *now*/*until* is not an aware datetime.
+        InvalidInterview: as `plan`.
         InvalidPolicy: as `plan`.
+        InvalidArgument: *now* or *until* is not an aware datetime.
     """
     history = tuple(history)
     schedule = make_plan(interview, policy, history=history, now=_check_now(now))

@@ -41,7 +41,7 @@ from ._cli_help import (
 )
 from .action import Plan
 from .audit import audit
-from .errors import FollowupError, InvalidInterview, _short_repr
+from .errors import FollowupError, InvalidArgument, _short_repr
 from .export import describe, drafts, to_ics_many, write_drafts
 from .loop import Application, agenda_many, parse_when
 from .messages import Message, TemplatePack, candidate_locale
@@ -426,7 +426,7 @@ def plan_command(
                 pack=packs,
                 details=extra,
             )
-        except InvalidInterview as error:
+        except InvalidArgument as error:
             if error.field != "previous":
                 raise
             raise BadInput(f"{output}: {error}") from None  # names the file, not "previous"

@@ -1,22 +1,48 @@
-"""The errors followup_rules raises on purpose.
+"""The errors followup_rules raises on purpose, all in one module.
 
-Every error names the offending field and value, so a caller can show it to a
-person as it is.  Bad input is refused when the object is built, never turned
-into a wrong plan.
+Every error says in plain words what is wrong, so a caller can show it to a
+person as it is: the field, the value as a person writes it (dates and times
+in ISO 8601 with their offset and zone, names in quotes, durations in hours
+or days), then the problem, often with what to write instead ("did you mean
+'Europe/Berlin'?").  Code reads `_InvalidField.field`, `.value` and
+`.problem` rather than parsing the text.
+
+::
+
+    FollowupError
+    ├── InvalidInterview      a bad interview, person or action (also a ValueError)
+    │   └── InvalidHistory    a bad event or history
+    ├── InvalidPolicy         a bad policy knob (also a ValueError)
+    ├── InvalidArgument       a bad argument: now, until, previous, histories (also a ValueError)
+    ├── FormatError           a file or document that cannot be read (also a ValueError)
+    └── TemplateError         a template that is unknown, broken or misses a value
 
 Messages are one line and short whatever the value: a 50 MB string, an
-integer of 5,000 digits or an object whose ``__repr__`` raises is shown by a
-cut-down repr.  Every error pickles (Dask and multiprocessing send them
-between processes), even when the refused value itself cannot be pickled.
+integer of 5,000 digits or an object whose ``__repr__`` raises is shown cut
+down.  Every error pickles (Dask and multiprocessing send errors between
+processes), even when the refused value itself cannot be pickled; pickling
+drops the chained ``__context__`` and any ``__cause__`` that cannot make the
+trip (Dask sends the chain too, through tblib).  That is all done in
+`FollowupError.__reduce__`, so code raises our errors the ordinary way.
 """
 
 from __future__ import annotations
 
 import re
 import reprlib
-from typing import TypeVar
+from collections.abc import Iterable, Mapping
+from datetime import date, datetime, time, timedelta, tzinfo
+from enum import Enum
 
-__all__ = ["FollowupError", "InvalidHistory", "InvalidInterview", "InvalidPolicy"]
+__all__ = [
+    "FollowupError",
+    "FormatError",
+    "InvalidArgument",
+    "InvalidHistory",
+    "InvalidInterview",
+    "InvalidPolicy",
+    "TemplateError",
+]
 
 _MAX_VALUE_REPR = 80
 _MAX_PROBLEM = 300
@@ -45,15 +71,28 @@ class _Repr(reprlib.Repr):
         # str() of an int over 4,300 digits raises ValueError (and costs
         # quadratic time below that): describe a big one by its size instead.
         if x.bit_length() > 256:
-            return f"<int of about {int(x.bit_length() * 0.30103) + 1} digits>"
+            return f"<int of about {_digits(x)} digits>"
         return super().repr_int(x, level)
 
 
 _REPR = _Repr()
 
 
+def _digits(number: int) -> int:
+    return int(number.bit_length() * 0.30103) + 1
+
+
+def _single_line(text: str, limit: int) -> str:
+    """*text* on one line, printable as UTF-8, cut to *limit* characters."""
+    text = re.sub(_LINE_BREAKS, " ", text).encode("utf-8", "backslashreplace").decode("utf-8")
+    return text if len(text) <= limit else text[: limit - 3] + "..."
+
+
 def _short_repr(value: object) -> str:
-    """A one-line repr of *value*, at most `_MAX_VALUE_REPR` characters; never raises."""
+    """A one-line repr of *value*, at most `_MAX_VALUE_REPR` characters; never raises.
+
+    For code and stand-ins; messages for people use `_shown`.
+    """
     try:
         if isinstance(value, int) and not isinstance(value, bool):
             text = _REPR.repr_int(int.__int__(value), 1)  # int subclasses too
@@ -61,30 +100,139 @@ def _short_repr(value: object) -> str:
             text = _REPR.repr(value)
     except Exception:  # a hostile __repr__ (or __class__) that raises
         text = f"<{type(value).__name__} object>"
-    text = re.sub(_LINE_BREAKS, " ", text).encode("utf-8", "backslashreplace").decode("utf-8")
-    if len(text) > _MAX_VALUE_REPR:
-        text = text[: _MAX_VALUE_REPR - 3] + "..."
-    return text
+    return _single_line(text, _MAX_VALUE_REPR)
+
+
+def _a(noun: str) -> str:
+    return f"{'an' if noun[:1].lower() in 'aeiou' else 'a'} {noun}"
+
+
+def _zone_label(zone: tzinfo | None) -> str | None:
+    """The IANA name of *zone*, when it has one (never a Python repr)."""
+    for attribute in ("key", "zone", "name"):
+        name = getattr(zone, attribute, None)
+        if isinstance(name, str) and ("/" in name or name == "UTC"):
+            return str(name)
+    return None
+
+
+def _duration_words(value: timedelta) -> str:
+    """``2 days``, ``24 hours``, ``90 minutes``, ``1 day 2 hours``, ``1.5 seconds``."""
+    sign = "-" if value < timedelta(0) else ""
+    value = abs(value)
+    hours, rest = divmod(value.seconds, 3600)
+    minutes, seconds = divmod(rest, 60)
+    if value.days and not value.seconds and not value.microseconds:
+        parts = [(value.days, "day")]
+    elif value.days <= 1 and not rest and not value.microseconds:
+        parts = [(value.days * 24 + hours, "hour")]
+    else:
+        parts = [(value.days, "day"), (hours, "hour"), (minutes, "minute")]
+        parts = [part for part in parts if part[0]]
+    words = [f"{amount} {unit}{'' if amount == 1 else 's'}" for amount, unit in parts]
+    if seconds or value.microseconds or not words:
+        exact = f"{seconds}.{value.microseconds:06d}".rstrip("0").rstrip(".")
+        words.append(f"{exact} second{'' if exact == '1' else 's'}")
+    return sign + " ".join(words)
+
+
+def _plain(value: object, depth: int = 0) -> str:
+    """*value* as a person writes it (see `_shown`); may raise on a hostile value."""
+    if value is None or isinstance(value, bool):
+        return str(value)
+    if isinstance(value, int):
+        number = int.__int__(value)
+        if number.bit_length() > 256:
+            return f"a number of about {_digits(number)} digits"
+        return int.__repr__(number)
+    if isinstance(value, float):
+        return float.__repr__(value)
+    if isinstance(value, str):
+        return _REPR.repr(str.__str__(value))
+    if isinstance(value, (bytes, bytearray)):
+        return _REPR.repr(bytes(value))
+    if isinstance(value, datetime):
+        text = datetime.isoformat(value)
+        if value.tzinfo is None or value.utcoffset() is None:
+            return f"{text} (no time zone)"
+        zone = _zone_label(value.tzinfo)
+        return text if zone is None else f"{text} ({zone})"
+    if isinstance(value, (date, time)):
+        return value.isoformat()
+    if isinstance(value, timedelta):
+        return _duration_words(value)
+    if isinstance(value, Enum):
+        return value.name
+    if isinstance(value, tzinfo):
+        return _zone_label(value) or _a(f"{type(value).__name__} time zone")
+    if isinstance(value, (list, tuple, set, frozenset)):
+        if depth >= 2:
+            return "[...]"
+        items = [_plain(item, depth + 1) for item in list(value)[:5]]
+        more = ", ..." if len(value) > 5 else ""
+        return "[" + ", ".join(items) + more + "]"
+    if isinstance(value, Mapping):
+        keys = ", ".join(str(key) for key in list(value)[:5])
+        return f"a table ({keys}{', ...' if len(value) > 5 else ''})" if keys else "an empty table"
+    kind = type(value)
+    if kind.__module__.startswith("followup_rules."):  # our own models
+        person = getattr(value, "name", None)
+        if isinstance(person, str):
+            return f"{kind.__name__} {_REPR.repr(person)}"
+        if kind.__str__ is not object.__str__ and kind.__name__ in _WORDED:
+            return str(value)  # Timeframe, TimeWindow: their own plain words
+    return _a(f"{kind.__name__} object")
+
+
+_WORDED = frozenset({"Timeframe", "TimeWindow"})
+
+
+def _shown(value: object) -> str:
+    """*value* as a person writes it, on one line of at most 80 characters; never raises.
+
+    Dates and times in ISO 8601 with their offset and zone name, strings in
+    quotes, durations in days, hours or minutes, enum members by name, other
+    objects by their type: never a Python repr such as ``DateTime(2026, 4, 1,
+    ...)`` or ``Timezone('Europe/London')``.
+    """
+    try:
+        text = _plain(value)
+    except Exception:  # a hostile value whose own methods raise
+        text = _a(f"{type(value).__name__} object")
+    return _single_line(text, _MAX_VALUE_REPR)
 
 
 def _one_line(problem: str) -> str:
     """*problem* on one line, printable as UTF-8, and at most `_MAX_PROBLEM` characters."""
-    text = re.sub(_LINE_BREAKS, " ", str(problem))
-    # A library's message may quote a lone surrogate: escape it, or printing fails.
-    text = text.encode("utf-8", "backslashreplace").decode("utf-8")
-    if len(text) > _MAX_PROBLEM:
-        text = text[: _MAX_PROBLEM - 3] + "..."
-    return text
+    return _single_line(str(problem), _MAX_PROBLEM)
 
 
-class _Unpicklable:
-    """Stands in for a refused value that cannot be pickled; shows the same repr."""
+def _did_you_mean(wanted: str, choices: Iterable[str] | Mapping[str, str]) -> str | None:
+    """The choice closest to *wanted* (case-blind), when one is close enough; else None.
 
-    def __init__(self, text: str) -> None:
-        self.text = text
+    *choices* may map other spellings to a choice (``{"berlin": "Europe/Berlin"}``).
+    """
+    import difflib  # only on the way to an error
 
-    def __repr__(self) -> str:
-        return self.text
+    if not isinstance(wanted, str) or not wanted.strip() or len(wanted) > 200:
+        return None
+    table = dict(choices) if isinstance(choices, Mapping) else {name: name for name in choices}
+    folded: dict[str, str] = {}
+    for spelling, choice in table.items():
+        folded.setdefault(spelling.casefold(), choice)
+    key = " ".join(wanted.split()).casefold()
+    if key in folded:
+        return folded[key]
+    found = difflib.get_close_matches(key, list(folded), n=1, cutoff=0.75)
+    return folded[found[0]] if found else None
+
+
+def _prune_chain(error: BaseException) -> None:
+    """Drop what cannot travel with *error*: its context, and a cause that does not pickle."""
+    error.__context__ = None
+    cause = error.__cause__
+    if cause is not None and not _round_trips(cause):
+        error.__cause__ = None
 
 
 def _picklable(value: object) -> object:
@@ -94,7 +242,7 @@ def _picklable(value: object) -> object:
     try:
         pickle.loads(pickle.dumps(value))
     except Exception:  # some objects pickle but cannot be rebuilt
-        return _Unpicklable(_short_repr(value))
+        return _Unpicklable(_short_repr(value), _shown(value))
     return value
 
 
@@ -119,31 +267,38 @@ def _round_trips(error: BaseException) -> bool:
     return True
 
 
-E = TypeVar("E", bound=BaseException)
+class _Unpicklable:
+    """Stands in for a refused value that cannot be pickled; shows the same text."""
 
+    def __init__(self, text: str, shown: str | None = None) -> None:
+        self.text = text
+        self.shown = text if shown is None else shown
 
-def _detached(error: E) -> E:
-    """*error* without the exception it was raised while handling, ready to raise.
-
-    Dask (through tblib) pickles an error together with its ``__cause__`` and
-    ``__context__``: an exception from a user's object there, or one holding
-    the refused value, could make our error impossible to send.  So the
-    context goes, and the cause stays only when it pickles (for debugging).
-    Raise the result outside the ``except`` block, or Python sets a context
-    again.
-    """
-    cause = error.__cause__
-    error.__context__ = None
-    error.__cause__ = cause if cause is not None and _round_trips(cause) else None
-    return error
+    def __repr__(self) -> str:
+        return self.text
 
 
 class FollowupError(Exception):
-    """Base class of every error followup_rules raises on purpose."""
+    """Base class of every error followup_rules raises on purpose.
+
+    It pickles with whatever part of its chain can: ``__reduce__`` drops the
+    ``__context__`` and a ``__cause__`` that does not pickle, before Dask
+    (tblib) or multiprocessing reads them.
+    """
+
+    def _arguments(self) -> tuple[object, ...]:
+        """What rebuilds this error when unpickled: the arguments of its class."""
+        return tuple(self.args)
+
+    def __reduce__(self) -> tuple[object, ...]:
+        _prune_chain(self)
+        return (type(self), self._arguments())
 
 
 class _InvalidField(FollowupError, ValueError):
     """A value that cannot be accepted; names the field and the value.
+
+    ``str()`` reads ``Interview.company = '': must not be empty``.
 
     Attributes:
         field: dotted name of the offending field, e.g. ``"Policy.min_gap"``.
@@ -155,19 +310,83 @@ class _InvalidField(FollowupError, ValueError):
         self.field = field
         self.value = value
         self.problem = _one_line(problem)
-        super().__init__(f"{field}={_short_repr(value)}: {self.problem}")
+        shown = value.shown if isinstance(value, _Unpicklable) else _shown(value)
+        super().__init__(f"{field} = {shown}: {self.problem}")
 
-    def __reduce__(self) -> tuple[object, ...]:
-        return (type(self), (self.field, _picklable(self.value), self.problem))
+    def _arguments(self) -> tuple[object, ...]:
+        return (self.field, _picklable(self.value), self.problem)
 
 
 class InvalidInterview(_InvalidField):
-    """An interview, a person on it, or a time given to the planner is invalid."""
+    """An interview, a person on it, or an action is invalid."""
 
 
 class InvalidHistory(InvalidInterview):
-    """An event history cannot belong to the interview (out of order, too early...)."""
+    """An event history cannot belong to the interview (out of order, too early...).
+
+    A subclass of `InvalidInterview`: a history is part of what the planner is
+    told about the interview, and ``except InvalidInterview`` catches both.
+    """
 
 
 class InvalidPolicy(_InvalidField):
-    """A policy knob is out of range or of the wrong kind."""
+    """A policy knob is out of range or of the wrong kind, or a hook returned one."""
+
+
+class InvalidArgument(_InvalidField):
+    """An argument of a call is unusable: ``now``, ``until``, ``previous``, ``histories``.
+
+    The field is the argument's name, e.g. ``now = 2026-07-08T09:00:00 (no
+    time zone): naive datetime: give it a time zone``.
+    """
+
+
+class FormatError(FollowupError, ValueError):
+    """A file or document cannot be read: names the source, the key path and the problem.
+
+    ``str()`` reads ``acme.toml: $.interviewers[1].email: is not an e-mail
+    address like name@example.com (got 'bob@')``.
+
+    Attributes:
+        source: the file name (or ``"<data>"``).
+        path: the key path, e.g. ``$.interviewers[1].email``.
+        problem: what is wrong.
+    """
+
+    def __init__(self, source: str, path: str, problem: str) -> None:
+        self.source = source
+        self.path = path
+        self.problem = problem
+        # One line of bounded length, whatever the file held: a key, a file
+        # name or a parser's message may carry line breaks or megabytes.
+        parts = [_clip(source, 200), _clip(path, 200), _clip(problem, 400)]
+        super().__init__(": ".join(part for part in parts if part))
+
+    def _arguments(self) -> tuple[object, ...]:
+        return (self.source, self.path, self.problem)
+
+
+_UNPRINTABLE = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
+
+
+def _clip(text: str, limit: int) -> str:
+    """*text* on one line (control characters escaped), cut to *limit* characters."""
+    text = _UNPRINTABLE.sub(lambda found: repr(found[0])[1:-1], str(text))
+    return text if len(text) <= limit else text[: limit - 3] + "..."
+
+
+class TemplateError(FollowupError):
+    """A template is unknown, broken, or misses a value it needs.
+
+    Attributes:
+        message: what is wrong.
+        template: the template's name, when known.
+    """
+
+    def __init__(self, message: str, template: str | None = None) -> None:
+        self.message = message
+        self.template = template
+        super().__init__(message if template is None else f"{template}: {message}")
+
+    def _arguments(self) -> tuple[object, ...]:
+        return (self.message, self.template)

@@ -10,21 +10,22 @@ import re
 from collections.abc import Callable
 from datetime import date, datetime
 from enum import Enum
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import attrs
+import pendulum
 
 from . import _validate as v
 from .errors import InvalidHistory
 from .model import ActionKind, Channel, Interviewer, Recruiter
-from .timeframe import Timeframe, read_decision
+from .timeframe import Timeframe, decision, read_decision
 
 __all__ = ["Contact", "Event", "OutOfOffice", "Outcome", "Reply", "Skip", "Snooze", "Update"]
 
 # An event may happen up to a century past the last interview date (see
-# _validate.LATEST_EVENT), so every step planned from dates up to LATEST can be
-# reported done; the dates an event gives (decision, return) end at LATEST.
-_LATEST = v.LATEST_EVENT
+# _validate.LATEST_EVENT, `v.event_datetime`), so every step planned from dates
+# up to LATEST can be reported done; the dates an event gives (decision,
+# return) end at LATEST.
 
 
 class Outcome(Enum):
@@ -63,8 +64,34 @@ def _message_id(value: Any, fail: Callable[[str], Exception]) -> str | None:
 _MSG_ID = re.compile(r"[!#$%&'*+/=?^_`{|}~.A-Za-z0-9-]+@[!#$%&'*+/=?^_`{|}~.A-Za-z0-9\[\]:-]+")
 
 
+def _step_id(value: Any, fail: Callable[[str], Exception]) -> str:
+    """A stable step id (`AgendaItem.id`, a calendar UID): one line of printable ASCII."""
+    text = v.clean_text(value, fail)
+    if not text or len(text) > 200 or not text.isascii() or any(c.isspace() for c in text):
+        raise fail("is not a step id (see AgendaItem.id): ASCII without spaces")
+    return text
+
+
+if TYPE_CHECKING:
+
+    def _channel(value: Channel | str) -> Channel: ...
+    def _kind(value: ActionKind | str) -> ActionKind: ...
+    def _person(value: str | Interviewer | Recruiter | None) -> str | None: ...
+    def _message_id_field(value: str | None) -> str | None: ...
+    def _outcome(value: Outcome | str) -> Outcome: ...
+    def _step(value: str) -> str: ...
+
+else:
+    _channel = v.converter(v.member_of(Channel))
+    _kind = v.converter(v.member_of(ActionKind))
+    _person = v.converter(_recipient)
+    _message_id_field = v.converter(_message_id)
+    _outcome = v.converter(v.member_of(Outcome))
+    _step = v.converter(_step_id)
+
+
 @attrs.frozen
-class Contact:
+class Contact(v.Checked):
     """The candidate contacted someone (or did an in-interview step).
 
     Attributes:
@@ -83,37 +110,19 @@ class Contact:
         note: the candidate's own free-text note; no message ever quotes it.
     """
 
-    at: datetime = attrs.field(
-        metadata=v.aware_datetime("Contact", InvalidHistory, latest=_LATEST)
-    )
-    channel: Channel = attrs.field(metadata=v.member("Contact", InvalidHistory, Channel))
-    kind: ActionKind = attrs.field(
-        default=ActionKind.CHECK_IN, metadata=v.member("Contact", InvalidHistory, ActionKind)
-    )
-    recipient: str | None = attrs.field(
-        default=None,
-        metadata=v.custom("Contact", InvalidHistory, _recipient),
-    )
-    voicemail: bool = attrs.field(
-        default=False, kw_only=True, metadata=v.flag("Contact", InvalidHistory)
-    )
-    message_id: str | None = attrs.field(
-        default=None,
-        kw_only=True,
-        metadata=v.custom("Contact", InvalidHistory, _message_id),
-    )
-    subject: str | None = attrs.field(
-        default=None, kw_only=True, metadata=v.text("Contact", InvalidHistory, optional=True)
-    )
-    answered: bool | None = attrs.field(
-        default=None, kw_only=True, metadata=v.optional_flag("Contact", InvalidHistory)
-    )
-    note: str | None = attrs.field(
-        default=None, kw_only=True, metadata=v.text("Contact", InvalidHistory, optional=True)
-    )
+    _error = InvalidHistory
+
+    at: pendulum.DateTime = attrs.field(converter=v.event_datetime)
+    channel: Channel = attrs.field(converter=_channel)
+    kind: ActionKind = attrs.field(default=ActionKind.CHECK_IN, converter=_kind)
+    recipient: str | None = attrs.field(default=None, converter=_person)
+    voicemail: bool = attrs.field(default=False, kw_only=True, converter=v.flag)
+    message_id: str | None = attrs.field(default=None, kw_only=True, converter=_message_id_field)
+    subject: str | None = attrs.field(default=None, kw_only=True, converter=v.optional_text)
+    answered: bool | None = attrs.field(default=None, kw_only=True, converter=v.optional_flag)
+    note: str | None = attrs.field(default=None, kw_only=True, converter=v.optional_text)
 
     def __attrs_post_init__(self) -> None:
-        v.check_fields(self)
         if self.answered is not None and self.channel is not Channel.PHONE:
             raise InvalidHistory("Contact.answered", self.answered, "only a call is answered")
         if self.answered and self.voicemail:
@@ -167,7 +176,7 @@ def trusted_contact(
 
 
 @attrs.frozen
-class Reply:
+class Reply(v.Checked):
     """A real answer from the employer that carries no decision.
 
     It restarts the retry gap: the next check-in waits `Policy.min_gap`
@@ -181,20 +190,15 @@ class Reply:
         note: the candidate's own free-text note; no message ever quotes it.
     """
 
-    at: datetime = attrs.field(metadata=v.aware_datetime("Reply", InvalidHistory, latest=_LATEST))
-    sender: str | None = attrs.field(
-        default=None, metadata=v.custom("Reply", InvalidHistory, _recipient)
-    )
-    note: str | None = attrs.field(
-        default=None, kw_only=True, metadata=v.text("Reply", InvalidHistory, optional=True)
-    )
+    _error = InvalidHistory
 
-    def __attrs_post_init__(self) -> None:
-        v.check_fields(self)
+    at: pendulum.DateTime = attrs.field(converter=v.event_datetime)
+    sender: str | None = attrs.field(default=None, converter=_person)
+    note: str | None = attrs.field(default=None, kw_only=True, converter=v.optional_text)
 
 
 @attrs.frozen
-class Update:
+class Update(v.Checked):
     """The employer's news: an `Outcome`, with a new decision date when undecided.
 
     Attributes:
@@ -207,17 +211,14 @@ class Update:
         note: the candidate's own free-text note; no message ever quotes it.
     """
 
-    at: datetime = attrs.field(metadata=v.aware_datetime("Update", InvalidHistory, latest=_LATEST))
-    outcome: Outcome = attrs.field(metadata=v.member("Update", InvalidHistory, Outcome))
-    decision_by: date | Timeframe | None = attrs.field(
-        default=None, metadata=v.optional_date("Update", InvalidHistory, timeframes=True)
-    )
-    note: str | None = attrs.field(
-        default=None, kw_only=True, metadata=v.text("Update", InvalidHistory, optional=True)
-    )
+    _error = InvalidHistory
+
+    at: pendulum.DateTime = attrs.field(converter=v.event_datetime)
+    outcome: Outcome = attrs.field(converter=_outcome)
+    decision_by: date | Timeframe | None = attrs.field(default=None, converter=decision)
+    note: str | None = attrs.field(default=None, kw_only=True, converter=v.optional_text)
 
     def __attrs_post_init__(self) -> None:
-        v.check_fields(self)
         if self.decision_by is None:
             return
         if self.outcome is not Outcome.UNDECIDED:
@@ -244,7 +245,7 @@ class Update:
 
 
 @attrs.frozen
-class OutOfOffice:
+class OutOfOffice(v.Checked):
     """An automatic out-of-office answer to the last message.
 
     The message was not read, so it does not use up a check-in; the next one
@@ -259,21 +260,14 @@ class OutOfOffice:
         note: the candidate's own free-text note; no message ever quotes it.
     """
 
-    at: datetime = attrs.field(
-        metadata=v.aware_datetime("OutOfOffice", InvalidHistory, latest=_LATEST)
-    )
-    returns_on: date | None = attrs.field(
-        default=None, metadata=v.optional_date("OutOfOffice", InvalidHistory)
-    )
-    sender: str | None = attrs.field(
-        default=None, metadata=v.custom("OutOfOffice", InvalidHistory, _recipient)
-    )
-    note: str | None = attrs.field(
-        default=None, kw_only=True, metadata=v.text("OutOfOffice", InvalidHistory, optional=True)
-    )
+    _error = InvalidHistory
+
+    at: pendulum.DateTime = attrs.field(converter=v.event_datetime)
+    returns_on: date | None = attrs.field(default=None, converter=v.optional_day)
+    sender: str | None = attrs.field(default=None, converter=_person)
+    note: str | None = attrs.field(default=None, kw_only=True, converter=v.optional_text)
 
     def __attrs_post_init__(self) -> None:
-        v.check_fields(self)
         if self.returns_on is not None and self.returns_on < self.at.date():
             raise InvalidHistory(
                 "OutOfOffice.returns_on",
@@ -282,16 +276,8 @@ class OutOfOffice:
             )
 
 
-def _step_id(value: Any, fail: Callable[[str], Exception]) -> str:
-    """A stable step id (`AgendaItem.id`, a calendar UID): one line of printable ASCII."""
-    text = v.clean_text(value, fail)
-    if not text or len(text) > 200 or not text.isascii() or any(c.isspace() for c in text):
-        raise fail("is not a step id (see AgendaItem.id): ASCII without spaces")
-    return text
-
-
 @attrs.frozen
-class Skip:
+class Skip(v.Checked):
     """The candidate decided not to do a planned step.
 
     A skipped one-time step (a thank-you, a debrief) is gone from the plan; a
@@ -304,18 +290,15 @@ class Skip:
         note: the candidate's own free-text note; no message ever quotes it.
     """
 
-    at: datetime = attrs.field(metadata=v.aware_datetime("Skip", InvalidHistory, latest=_LATEST))
-    step: str = attrs.field(metadata=v.custom("Skip", InvalidHistory, _step_id))
-    note: str | None = attrs.field(
-        default=None, kw_only=True, metadata=v.text("Skip", InvalidHistory, optional=True)
-    )
+    _error = InvalidHistory
 
-    def __attrs_post_init__(self) -> None:
-        v.check_fields(self)
+    at: pendulum.DateTime = attrs.field(converter=v.event_datetime)
+    step: str = attrs.field(converter=_step)
+    note: str | None = attrs.field(default=None, kw_only=True, converter=v.optional_text)
 
 
 @attrs.frozen
-class Snooze:
+class Snooze(v.Checked):
     """The candidate pushed a planned step to later.
 
     The step is offered in its first allowed window after *until*; every
@@ -328,17 +311,14 @@ class Snooze:
         note: the candidate's own free-text note; no message ever quotes it.
     """
 
-    at: datetime = attrs.field(metadata=v.aware_datetime("Snooze", InvalidHistory, latest=_LATEST))
-    step: str = attrs.field(metadata=v.custom("Snooze", InvalidHistory, _step_id))
-    until: datetime = attrs.field(
-        metadata=v.aware_datetime("Snooze", InvalidHistory, latest=_LATEST)
-    )
-    note: str | None = attrs.field(
-        default=None, kw_only=True, metadata=v.text("Snooze", InvalidHistory, optional=True)
-    )
+    _error = InvalidHistory
+
+    at: pendulum.DateTime = attrs.field(converter=v.event_datetime)
+    step: str = attrs.field(converter=_step)
+    until: pendulum.DateTime = attrs.field(converter=v.event_datetime)
+    note: str | None = attrs.field(default=None, kw_only=True, converter=v.optional_text)
 
     def __attrs_post_init__(self) -> None:
-        v.check_fields(self)
         if self.until <= self.at:
             raise InvalidHistory(
                 "Snooze.until", self.until, f"must be after the snooze itself ({self.at})"

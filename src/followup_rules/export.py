@@ -42,12 +42,12 @@ from . import _calendar as cal
 from . import files
 from ._vtimezone import observances
 from .action import Action, Plan
-from .errors import InvalidInterview
+from .errors import InvalidArgument, TemplateError
 from .events import Contact, Event, Skip
 from .identity import action_id, action_ids, done_ids, slug
 from .identity import interview_key as interview_key  # importable from here, as before
 from .identity import person_key as person_key
-from .messages import Message, TemplateError, TemplatePack, candidate_locale, default_pack
+from .messages import Message, TemplatePack, candidate_locale, default_pack
 from .model import Channel, Interview
 from .rules import RULES
 
@@ -141,7 +141,7 @@ def to_ics(
             path (see `PlannedApplication`).
 
     Raises:
-        InvalidInterview: *now* is not an aware datetime, or *previous* is
+        InvalidArgument: *now* is not an aware datetime, or *previous* is
             not an iCalendar file.
         TemplateError: a message cannot be written with *pack*.
     """
@@ -211,14 +211,13 @@ def to_ics_many(
         Others: as `to_ics`.
 
     Raises:
-        InvalidInterview: *now* is not an aware datetime, an application is
-            not such a tuple, or *previous* is not an iCalendar file.
+        InvalidArgument: as `to_ics`; an application is not such a tuple.
         TemplateError: a message cannot be written with *pack*.
     """
-    from icalendar import Calendar  # optional extra: followup-rules[cli]
+    from icalendar import Calendar  # a core dependency, imported when a calendar is made
 
     if not isinstance(now, datetime) or now.tzinfo is None or now.utcoffset() is None:
-        raise InvalidInterview("now", now, "expected an aware datetime")
+        raise InvalidArgument("now", now, "expected an aware datetime")
     entries = _entries(applications)
     writer = _Writer(
         stamp=now.astimezone(cal.UTC),
@@ -299,17 +298,17 @@ def _entries(applications: Iterable[PlannedApplication]) -> list[_Entry]:
     entries = []
     for index, value in enumerate(applications):
         if not isinstance(value, tuple) or len(value) not in (3, 4):
-            raise InvalidInterview(
+            raise InvalidArgument(
                 f"applications[{index}]", value, "expected (plan, interview, history[, name])"
             )
         plan, interview, history = value[0], value[1], value[2]
         name = value[3] if len(value) == 4 else None
         if not isinstance(plan, Plan) or not isinstance(interview, Interview):
-            raise InvalidInterview(
+            raise InvalidArgument(
                 f"applications[{index}]", value, "expected (plan, interview, history[, name])"
             )
         if name is not None and not isinstance(name, str):
-            raise InvalidInterview(f"applications[{index}].name", name, "expected a string")
+            raise InvalidArgument(f"applications[{index}].name", name, "expected a string")
         entries.append(_Entry(plan, interview, tuple(history), name))
     return entries
 
@@ -321,9 +320,7 @@ def _awake(awake: tuple[time, time]) -> tuple[time, time]:
         or not all(isinstance(moment, time) and moment.tzinfo is None for moment in awake)
         or not awake[0] < awake[1]
     ):
-        raise InvalidInterview(
-            "awake", awake, "expected (wakes, sleeps): two local times in order"
-        )
+        raise InvalidArgument("awake", awake, "expected (wakes, sleeps): two local times in order")
     return awake
 
 
@@ -597,7 +594,7 @@ def _previous(previous: bytes | None) -> tuple[dict[str, Any], dict[str, Any]]:
     try:
         calendar = Calendar.from_ical(previous)
     except Exception as error:  # icalendar raises ValueError, and worse on garbage
-        raise InvalidInterview(
+        raise InvalidArgument(
             "previous", previous[:40], f"is not an iCalendar file ({error})"
         ) from None
     items = {

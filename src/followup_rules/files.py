@@ -454,10 +454,17 @@ def _named(event: Event) -> tuple[str | None, str]:
 
 
 def _written(event: Event, toml: bool) -> dict[str, Any]:
-    """The table a person would write for *event*: ``type`` first, ``at`` last, no empty fields."""
+    """The table a person would write for *event*: ``type`` first, ``at`` last, no empty fields.
+
+    Times are written with their offset, as a person types them; the zone-name
+    keys of the JSON form (``timezone``) are left out: the instant is what a
+    history needs, and the library reads it on the candidate's clock.
+    """
     data = serialize.unstructure(event)
-    data.pop("type", None)
-    order = sorted(data, key=lambda key: (key == "at", key != "kind"))
+    fields = {field.name for field in attrs.fields(type(event))}
+    order = sorted(
+        (key for key in data if key in fields), key=lambda key: (key == "at", key != "kind")
+    )
     table: dict[str, Any] = {"type": serialize.EVENT_TAGS[type(event)]}
     for key in order:
         value = data[key]

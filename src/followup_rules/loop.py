@@ -40,7 +40,7 @@ from .action import Action, Plan, _check_now
 from .agenda import Agenda, AgendaItem, Standing
 from .agenda import agenda as make_agenda
 from .audit import Violation, audit
-from .errors import InvalidHistory, InvalidInterview
+from .errors import InvalidArgument, InvalidHistory, InvalidInterview
 from .events import EVENT_TYPES, Event
 from .identity import person_key
 from .model import Interview
@@ -74,11 +74,14 @@ def _zone_of(where: Interview | tzinfo | str) -> tzinfo:
     if isinstance(where, str):
         try:
             return cal.zone(where)
-        except ValueError:
-            raise InvalidInterview("zone", where, "is not a known time zone") from None
+        except ValueError as error:  # "unknown time zone ...: did you mean ...?"
+            problem = str(error).split(": ", 1)[1] if ": " in str(error) else ""
+            raise InvalidArgument(
+                "zone", where, "is not a known time zone" + (f": {problem}" if problem else "")
+            ) from None
     if isinstance(where, tzinfo):
         return where
-    raise InvalidInterview("zone", where, "expected an Interview, a tzinfo or a zone name")
+    raise InvalidArgument("zone", where, "expected an Interview, a tzinfo or a zone name")
 
 
 def start_of_day(
@@ -117,7 +120,7 @@ def _day_in(day: date | datetime, where: Interview | tzinfo | str | None) -> tup
     """The zone, and the local date *day* names in it."""
     if where is None:
         if not isinstance(day, datetime):
-            raise InvalidInterview("where", where, "a date needs a zone (or an interview)")
+            raise InvalidArgument("where", where, "a date needs a zone (or an interview)")
         zone = _aware(day, "day").tzinfo
         assert zone is not None  # checked aware
     else:
@@ -125,7 +128,7 @@ def _day_in(day: date | datetime, where: Interview | tzinfo | str | None) -> tup
     if isinstance(day, datetime):
         return zone, cal.local_date(cal.utc(_aware(day, "day")), zone)
     if not isinstance(day, date):
-        raise InvalidInterview("day", day, "expected a date or an aware datetime")
+        raise InvalidArgument("day", day, "expected a date or an aware datetime")
     return zone, day
 
 
@@ -136,7 +139,7 @@ def _local(moment: datetime, zone: tzinfo) -> pendulum.DateTime:
 
 def _aware(moment: datetime, field: str) -> datetime:
     if moment.tzinfo is None or moment.utcoffset() is None:
-        raise InvalidInterview(field, moment, "must be an aware datetime (with a time zone)")
+        raise InvalidArgument(field, moment, "must be an aware datetime (with a time zone)")
     return moment
 
 
@@ -170,7 +173,7 @@ def parse_when(text: str, zone: Interview | tzinfo | str, now: datetime) -> pend
     local_zone = _zone_of(zone)
     now = _check_now(now)
     if not isinstance(text, str):
-        raise InvalidInterview("when", text, _WHEN_HELP)
+        raise InvalidArgument("when", text, _WHEN_HELP)
     word = text.strip().casefold()
     if word == "now":
         return _local(now, local_zone)
@@ -179,7 +182,7 @@ def parse_when(text: str, zone: Interview | tzinfo | str, now: datetime) -> pend
         return start_of_day(today + timedelta(days=_WORDS[word]), local_zone)
     moment = _read_iso(text.strip())
     if moment is None:
-        raise InvalidInterview("when", text, _WHEN_HELP)
+        raise InvalidArgument("when", text, _WHEN_HELP)
     if isinstance(moment, date) and not isinstance(moment, datetime):
         return start_of_day(moment, local_zone)
     if moment.tzinfo is None:
@@ -477,13 +480,13 @@ class AgendaMany:
         parts = list(_iterable(days, "days"))
         for index, part in enumerate(parts):
             if not isinstance(part, AgendaMany):
-                raise InvalidInterview(f"days[{index}]", part, "expected an AgendaMany")
+                raise InvalidArgument(f"days[{index}]", part, "expected an AgendaMany")
         if not parts:
-            raise InvalidInterview("days", days, "no merged agenda to merge")
+            raise InvalidArgument("days", days, "no merged agenda to merge")
         now = parts[0].now
         for index, part in enumerate(parts):
             if cal.utc(part.now) != cal.utc(now):
-                raise InvalidInterview(
+                raise InvalidArgument(
                     f"days[{index}].now", part.now, f"is not the moment of days[0] ({now})"
                 )
         limits = [part.limit for part in parts if part.limit is not None]
@@ -507,7 +510,7 @@ _COUNT_FIELDS = tuple(field.name for field in attrs.fields(AgendaCounts))
 def _check_limit(limit: object) -> int | None:
     if limit is None or (type(limit) is int and limit >= 0):
         return limit
-    raise InvalidInterview("limit", limit, "expected a whole number (0 or more) or None")
+    raise InvalidArgument("limit", limit, "expected a whole number (0 or more) or None")
 
 
 def _iterable(value: object, field: str) -> Iterator[Any]:
@@ -517,7 +520,7 @@ def _iterable(value: object, field: str) -> Iterator[Any]:
             return iter(value)  # type: ignore[call-overload,no-any-return]
         except TypeError:
             pass
-    raise InvalidInterview(field, value, "expected an iterable")
+    raise InvalidArgument(field, value, "expected an iterable")
 
 
 def agenda_many(
@@ -570,9 +573,7 @@ def agenda_many(
     order = 0
     for index, application in enumerate(stream):
         if not isinstance(application, Application):
-            raise InvalidInterview(
-                f"applications[{index}]", application, "expected an Application"
-            )
+            raise InvalidArgument(f"applications[{index}]", application, "expected an Application")
         today = application.agenda(now, until)
         seen += 1
         for item in today:
@@ -597,9 +598,7 @@ def _every_entry(
     found: list[tuple[Application, Agenda]] = []
     for index, application in enumerate(applications):
         if not isinstance(application, Application):
-            raise InvalidInterview(
-                f"applications[{index}]", application, "expected an Application"
-            )
+            raise InvalidArgument(f"applications[{index}]", application, "expected an Application")
         found.append((application, application.agenda(now, until)))
     entries = [Entry(application, item, today) for application, today in found for item in today]
     entries.sort(key=_entry_rank)

@@ -41,7 +41,7 @@ from . import _language, _sandbox
 from ._grammar import indefinite_article
 from ._locale import LOCALES, canonical_locale, is_locale_name, locale_for
 from .action import Action
-from .errors import FollowupError
+from .errors import FollowupError, TemplateError
 from .model import (
     ActionKind,
     Channel,
@@ -54,22 +54,6 @@ from .model import (
 from .timeframe import Timeframe
 
 __all__ = ["LOCALES", "Message", "TemplateError", "TemplatePack", "render"]
-
-
-class TemplateError(FollowupError):
-    """A template is unknown, broken, or misses a value it needs.
-
-    Attributes:
-        template: the template's name, when known.
-    """
-
-    def __init__(self, message: str, template: str | None = None) -> None:
-        self.message = message
-        self.template = template
-        super().__init__(message if template is None else f"{template}: {message}")
-
-    def __reduce__(self) -> tuple[object, ...]:
-        return (type(self), (self.message, self.template))
 
 
 @attrs.frozen
@@ -570,8 +554,8 @@ class TemplatePack:
         opens, closes = action.earliest, action.latest
         their = self.language.window(opens, closes, opens.tzinfo)
         mine_tz = interview.zone_of(interview.candidate)
-        mine_opens = opens.in_timezone(mine_tz)  # type: ignore[arg-type]
-        mine_closes = closes.in_timezone(mine_tz)  # type: ignore[arg-type]
+        mine_opens = opens.in_timezone(mine_tz)
+        mine_closes = closes.in_timezone(mine_tz)
         same = (mine_opens.date(), mine_opens.time(), mine_opens.utcoffset()) == (
             opens.date(),
             opens.time(),

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Callable
-from datetime import date, datetime, timedelta, tzinfo
+from collections.abc import Callable, Iterable
+from datetime import date, datetime, timedelta
 from enum import Enum
 from functools import cached_property, lru_cache
-from typing import Any
+from typing import TYPE_CHECKING, Any, TypeAlias
 
 import attrs
 import pendulum
@@ -16,8 +16,8 @@ import pendulum
 from . import _calendar
 from . import _validate as v
 from ._locale import LOCALES, canonical_locale, locale_for
-from .errors import InvalidInterview
-from .timeframe import Timeframe, read_decision
+from .errors import InvalidInterview, _did_you_mean
+from .timeframe import Timeframe, decision, read_decision
 
 __all__ = [
     "ActionKind",
@@ -28,8 +28,12 @@ __all__ = [
     "Interviewer",
     "Recruiter",
     "Salutation",
+    "Zone",
     "person_key",
 ]
+
+Zone: TypeAlias = pendulum.Timezone | pendulum.FixedTimezone
+"""A time zone as pendulum takes it (``DateTime.in_timezone``): what `Interview.zone_of` gives."""
 
 
 class Channel(Enum):
@@ -139,12 +143,20 @@ def honorific_parts(honorific: str | None) -> tuple[str | None, str | None]:
     return courtesy, academic
 
 
-_OWNER = "Interviewer"
-_IV = "Interview"
+if TYPE_CHECKING:
+
+    def _honorific_field(value: str | None) -> str | None: ...
+    def _preferred_channel(value: Channel | str | None) -> Channel | None: ...
+
+else:
+    _honorific_field = v.converter(_honorific)
+    _preferred_channel = v.converter(
+        v.optional(v.member_of(Channel, allowed=(Channel.EMAIL, Channel.PHONE)))
+    )
 
 
 @attrs.frozen
-class Interviewer:
+class Interviewer(v.Checked):
     """Someone who interviewed the candidate.
 
     Attributes:
@@ -174,54 +186,22 @@ class Interviewer:
             phone interview.
     """
 
-    name: str = attrs.field(metadata=v.text(_OWNER, InvalidInterview))
-    title: str | None = attrs.field(
-        default=None, metadata=v.text(_OWNER, InvalidInterview, optional=True)
-    )
-    email: str | None = attrs.field(default=None, metadata=v.email(_OWNER, InvalidInterview))
-    phone: str | None = attrs.field(
-        default=None, metadata=v.text(_OWNER, InvalidInterview, optional=True)
-    )
-    preferred_channel: Channel | None = attrs.field(
-        default=None,
-        metadata=v.member(
-            _OWNER,
-            InvalidInterview,
-            Channel,
-            allowed=(Channel.EMAIL, Channel.PHONE),
-            optional=True,
-        ),
-    )
-    timezone: str | None = attrs.field(
-        default=None, metadata=v.zone_name(_OWNER, InvalidInterview)
-    )
-    honorific: str | None = attrs.field(
-        default=None, kw_only=True, metadata=v.custom(_OWNER, InvalidInterview, _honorific)
-    )
-    surname: str | None = attrs.field(
-        default=None, kw_only=True, metadata=v.text(_OWNER, InvalidInterview, optional=True)
-    )
-    part: str | None = attrs.field(
-        default=None, kw_only=True, metadata=v.text(_OWNER, InvalidInterview, optional=True)
-    )
-    topics: tuple[str, ...] = attrs.field(
-        default=(), kw_only=True, metadata=v.texts(_OWNER, InvalidInterview)
-    )
-    fit: str | None = attrs.field(
-        default=None, kw_only=True, metadata=v.text(_OWNER, InvalidInterview, optional=True)
-    )
-    missed: tuple[str, ...] = attrs.field(
-        default=(), kw_only=True, metadata=v.texts(_OWNER, InvalidInterview)
-    )
-    requested: tuple[str, ...] = attrs.field(
-        default=(), kw_only=True, metadata=v.texts(_OWNER, InvalidInterview)
-    )
-    address: str | None = attrs.field(
-        default=None, kw_only=True, metadata=v.text(_OWNER, InvalidInterview, optional=True)
-    )
+    _error = InvalidInterview
 
-    def __attrs_post_init__(self) -> None:
-        v.check_fields(self)
+    name: str = attrs.field(converter=v.text)
+    title: str | None = attrs.field(default=None, converter=v.optional_text)
+    email: str | None = attrs.field(default=None, converter=v.email)
+    phone: str | None = attrs.field(default=None, converter=v.optional_text)
+    preferred_channel: Channel | None = attrs.field(default=None, converter=_preferred_channel)
+    timezone: str | None = attrs.field(default=None, converter=v.zone_name)
+    honorific: str | None = attrs.field(default=None, kw_only=True, converter=_honorific_field)
+    surname: str | None = attrs.field(default=None, kw_only=True, converter=v.optional_text)
+    part: str | None = attrs.field(default=None, kw_only=True, converter=v.optional_text)
+    topics: tuple[str, ...] = attrs.field(default=(), kw_only=True, converter=v.texts)
+    fit: str | None = attrs.field(default=None, kw_only=True, converter=v.optional_text)
+    missed: tuple[str, ...] = attrs.field(default=(), kw_only=True, converter=v.texts)
+    requested: tuple[str, ...] = attrs.field(default=(), kw_only=True, converter=v.texts)
+    address: str | None = attrs.field(default=None, kw_only=True, converter=v.optional_text)
 
     @property
     def family_name(self) -> str:
@@ -235,7 +215,7 @@ class Interviewer:
 
 
 @attrs.frozen
-class Recruiter:
+class Recruiter(v.Checked):
     """An employment-agency recruiter who placed the candidate (seed 000).
 
     The recruiter is called, not the employer, so the debrief call never counts
@@ -253,20 +233,13 @@ class Recruiter:
             name ("Hi Rita,").
     """
 
-    name: str = attrs.field(metadata=v.text("Recruiter", InvalidInterview))
-    agency: str | None = attrs.field(
-        default=None, metadata=v.text("Recruiter", InvalidInterview, optional=True)
-    )
-    phone: str | None = attrs.field(
-        default=None, metadata=v.text("Recruiter", InvalidInterview, optional=True)
-    )
-    email: str | None = attrs.field(default=None, metadata=v.email("Recruiter", InvalidInterview))
-    honorific: str | None = attrs.field(
-        default=None, kw_only=True, metadata=v.custom("Recruiter", InvalidInterview, _honorific)
-    )
+    _error = InvalidInterview
 
-    def __attrs_post_init__(self) -> None:
-        v.check_fields(self)
+    name: str = attrs.field(converter=v.text)
+    agency: str | None = attrs.field(default=None, converter=v.optional_text)
+    phone: str | None = attrs.field(default=None, converter=v.optional_text)
+    email: str | None = attrs.field(default=None, converter=v.email)
+    honorific: str | None = attrs.field(default=None, kw_only=True, converter=_honorific_field)
 
 
 def _language(value: Any, fail: Callable[[str], Exception]) -> str | None:
@@ -281,8 +254,16 @@ def _language(value: Any, fail: Callable[[str], Exception]) -> str | None:
     return name
 
 
+if TYPE_CHECKING:
+
+    def _language_field(value: str | None) -> str | None: ...
+
+else:
+    _language_field = v.converter(_language)
+
+
 @attrs.frozen
-class Candidate:
+class Candidate(v.Checked):
     """The person following up; the messages are signed with these details.
 
     Attributes:
@@ -295,20 +276,13 @@ class Candidate:
             when None.
     """
 
-    name: str = attrs.field(metadata=v.text("Candidate", InvalidInterview))
-    email: str | None = attrs.field(default=None, metadata=v.email("Candidate", InvalidInterview))
-    phone: str | None = attrs.field(
-        default=None, metadata=v.text("Candidate", InvalidInterview, optional=True)
-    )
-    timezone: str | None = attrs.field(
-        default=None, metadata=v.zone_name("Candidate", InvalidInterview)
-    )
-    language: str | None = attrs.field(
-        default=None, kw_only=True, metadata=v.custom("Candidate", InvalidInterview, _language)
-    )
+    _error = InvalidInterview
 
-    def __attrs_post_init__(self) -> None:
-        v.check_fields(self)
+    name: str = attrs.field(converter=v.text)
+    email: str | None = attrs.field(default=None, converter=v.email)
+    phone: str | None = attrs.field(default=None, converter=v.optional_text)
+    timezone: str | None = attrs.field(default=None, converter=v.zone_name)
+    language: str | None = attrs.field(default=None, kw_only=True, converter=_language_field)
 
 
 PANEL_LIMIT = 49
@@ -348,15 +322,6 @@ def _interviewers(value: Any, fail: Callable[[str], Exception]) -> tuple[Intervi
     return tuple(people)
 
 
-def _instance_of(kind: type[Any]) -> dict[str, Any]:
-    def check(value: Any, fail: Callable[[str], Exception]) -> Any:
-        if value is not None and not isinstance(value, kind):
-            raise fail(f"expected a {kind.__name__} or None, got {type(value).__name__}")
-        return value
-
-    return v.custom(_IV, InvalidInterview, check)
-
-
 _INTERVIEW_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,63}")
 
 
@@ -375,8 +340,33 @@ def _contact(value: Any, fail: Callable[[str], Exception]) -> str | None:
     return None if value is None else v.clean_text(value, fail)
 
 
+def _names(names: list[str]) -> str:
+    shown = ", ".join(repr(name) for name in names[:5])
+    return f"the interviewers are {shown}{', ...' if len(names) > 5 else ''}"
+
+
+if TYPE_CHECKING:
+
+    def _interviewer_list(
+        value: Iterable[Interviewer | str] | Interviewer | str,
+    ) -> tuple[Interviewer, ...]: ...
+    def _recruiter(value: Recruiter | None) -> Recruiter | None: ...
+    def _candidate(value: Candidate | None) -> Candidate | None: ...
+    def _contact_name(value: str | Interviewer | None) -> str | None: ...
+    def _format(value: InterviewFormat | str) -> InterviewFormat: ...
+    def _id(value: str | None) -> str | None: ...
+
+else:
+    _interviewer_list = v.converter(_interviewers)
+    _recruiter = v.converter(v.instance_of(Recruiter, optional=True))
+    _candidate = v.converter(v.instance_of(Candidate, optional=True))
+    _contact_name = v.converter(_contact)
+    _format = v.converter(v.member_of(InterviewFormat))
+    _id = v.converter(_interview_id)
+
+
 @attrs.frozen
-class Interview:
+class Interview(v.Checked):
     """One interview and what the candidate learnt in it.
 
     Attributes:
@@ -422,56 +412,29 @@ class Interview:
             interview.
     """
 
-    starts_at: datetime = attrs.field(metadata=v.aware_datetime(_IV, InvalidInterview))
-    company: str = attrs.field(metadata=v.text(_IV, InvalidInterview))
-    role: str = attrs.field(metadata=v.text(_IV, InvalidInterview))
-    interviewers: tuple[Interviewer, ...] = attrs.field(
-        metadata=v.custom(_IV, InvalidInterview, _interviewers)
-    )
-    duration: timedelta = attrs.field(
-        default=timedelta(hours=1), metadata=v.duration(_IV, InvalidInterview)
-    )
-    decision_by: date | Timeframe | None = attrs.field(
-        default=None, metadata=v.optional_date(_IV, InvalidInterview, timeframes=True)
-    )
-    recruiter: Recruiter | None = attrs.field(default=None, metadata=_instance_of(Recruiter))
-    candidate: Candidate | None = attrs.field(
-        default=None, metadata=_instance_of(Candidate), kw_only=True
-    )
-    contact: str | None = attrs.field(
-        default=None,
-        metadata=v.custom(_IV, InvalidInterview, _contact),
-        kw_only=True,
-    )
-    topics: tuple[str, ...] = attrs.field(
-        default=(), metadata=v.texts(_IV, InvalidInterview), kw_only=True
-    )
-    missed: tuple[str, ...] = attrs.field(
-        default=(), metadata=v.texts(_IV, InvalidInterview), kw_only=True
-    )
-    requested: tuple[str, ...] = attrs.field(
-        default=(), metadata=v.texts(_IV, InvalidInterview), kw_only=True
-    )
-    invited_to_call: bool = attrs.field(
-        default=False, metadata=v.flag(_IV, InvalidInterview), kw_only=True
-    )
-    fit: str | None = attrs.field(
-        default=None, metadata=v.text(_IV, InvalidInterview, optional=True), kw_only=True
-    )
+    _error = InvalidInterview
+
+    starts_at: pendulum.DateTime = attrs.field(converter=v.aware_datetime)
+    company: str = attrs.field(converter=v.text)
+    role: str = attrs.field(converter=v.text)
+    interviewers: tuple[Interviewer, ...] = attrs.field(converter=_interviewer_list)
+    duration: timedelta = attrs.field(default=timedelta(hours=1), converter=v.duration)
+    decision_by: date | Timeframe | None = attrs.field(default=None, converter=decision)
+    recruiter: Recruiter | None = attrs.field(default=None, converter=_recruiter)
+    candidate: Candidate | None = attrs.field(default=None, converter=_candidate, kw_only=True)
+    contact: str | None = attrs.field(default=None, converter=_contact_name, kw_only=True)
+    topics: tuple[str, ...] = attrs.field(default=(), converter=v.texts, kw_only=True)
+    missed: tuple[str, ...] = attrs.field(default=(), converter=v.texts, kw_only=True)
+    requested: tuple[str, ...] = attrs.field(default=(), converter=v.texts, kw_only=True)
+    invited_to_call: bool = attrs.field(default=False, converter=v.flag, kw_only=True)
+    fit: str | None = attrs.field(default=None, converter=v.optional_text, kw_only=True)
     format: InterviewFormat = attrs.field(
-        default=InterviewFormat.IN_PERSON,
-        metadata=v.member(_IV, InvalidInterview, InterviewFormat),
-        kw_only=True,
+        default=InterviewFormat.IN_PERSON, converter=_format, kw_only=True
     )
-    address: str | None = attrs.field(
-        default=None, metadata=v.text(_IV, InvalidInterview, optional=True), kw_only=True
-    )
-    id: str | None = attrs.field(
-        default=None, metadata=v.custom(_IV, InvalidInterview, _interview_id), kw_only=True
-    )
+    address: str | None = attrs.field(default=None, converter=v.optional_text, kw_only=True)
+    id: str | None = attrs.field(default=None, converter=_id, kw_only=True)
 
     def __attrs_post_init__(self) -> None:
-        v.check_fields(self)
         if isinstance(self.decision_by, str):  # a phrase, read from the interview's day
             candidate = self.candidate
             zone = (candidate.timezone if candidate is not None else None) or self.timezone
@@ -484,8 +447,11 @@ class Interview:
             )
             object.__setattr__(self, "decision_by", read)
         if self.contact is not None and self.person(self.contact) is None:
+            names = [person.name for person in self.interviewers]
+            close = _did_you_mean(self.contact, names)
+            hint = f": did you mean {close!r}?" if close else f" ({_names(names)})"
             raise InvalidInterview(
-                "Interview.contact", self.contact, "is not one of the interviewers"
+                "Interview.contact", self.contact, f"is not one of the interviewers{hint}"
             )
         if self.duration > timedelta(hours=24):
             raise InvalidInterview("Interview.duration", self.duration, "must be at most a day")
@@ -572,13 +538,18 @@ class Interview:
                 return person
         return None
 
-    def zone_of(self, person: Interviewer | Recruiter | Candidate | None) -> tzinfo:
-        """The time zone *person* lives by: their own, else the candidate's or the interview's."""
+    def zone_of(self, person: Interviewer | Recruiter | Candidate | None) -> Zone:
+        """The time zone *person* lives by: their own, else the candidate's or the interview's.
+
+        A pendulum zone, as ``DateTime.in_timezone`` takes it::
+
+            local = now.in_timezone(interview.zone_of(interview.candidate))
+        """
         name = getattr(person, "timezone", None)
         if name is None and isinstance(person, Recruiter) and self.candidate is not None:
             name = self.candidate.timezone
-        return self._zone if name is None else _calendar.zone(name)
+        return self._zone if name is None else _calendar.zone(name)  # type: ignore[return-value]
 
     @cached_property
-    def _zone(self) -> tzinfo:
-        return _calendar.zone(self.timezone)
+    def _zone(self) -> Zone:
+        return _calendar.zone(self.timezone)  # type: ignore[return-value]

@@ -4,16 +4,17 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
 from datetime import datetime
+from functools import partial
 from itertools import zip_longest
 from typing import Any
 
 import attrs
 
 from . import _calendar as cal
+from . import identity, rules
 from . import identity as ids
-from . import rules
 from .action import Action, Plan, _check_now
-from .errors import InvalidInterview, InvalidPolicy
+from .errors import InvalidArgument, InvalidInterview, InvalidPolicy
 from .events import Event, Outcome, trusted_contact
 from .facts import Facts
 from .model import ActionKind, Channel, Interview, person_key
@@ -121,7 +122,7 @@ def plan(
     actions.extend(follow_ups)
     missed.extend(gone)
     actions.sort(key=Action.sort_key)
-    return Plan._made(tuple(actions), tuple(missed))
+    return Plan._made(tuple(actions), tuple(missed), partial(_step_ids, interview, events))
 
 
 def _later(first: datetime | None, second: datetime | None) -> datetime | None:
@@ -223,8 +224,9 @@ def plan_many(
         now: see every plan from this moment (see `plan`).
 
     Raises:
-        InvalidInterview: as `plan`, or when the histories run short or long;
-            at once when *interviews* or *histories* is not iterable at all.
+        InvalidInterview: as `plan`.
+        InvalidArgument: when the histories run short or long; at once when
+            *interviews* or *histories* is not iterable at all.
         InvalidPolicy: at once when *policy* is not a Policy.
     """
     if policy is not None and not isinstance(policy, Policy):
@@ -237,15 +239,15 @@ def plan_many(
 
 
 def _stream(value: Any, field: str) -> Iterator[Any]:
-    """An iterator over *value*, or `InvalidInterview` naming *field* (a string is no stream)."""
+    """An iterator over *value*, or `InvalidArgument` naming *field* (a string is no stream)."""
     if isinstance(value, (str, bytes, dict, Interview)):
-        raise InvalidInterview(field, value, "expected an iterable, one item per interview")
+        raise InvalidArgument(field, value, "expected an iterable, one item per interview")
     try:
         return iter(value)
-    except Exception:
-        pass
-    # Raised outside the except block: no context to pickle (see errors._detached).
-    raise InvalidInterview(field, value, "expected an iterable, one item per interview")
+    except Exception as error:
+        raise InvalidArgument(
+            field, value, "expected an iterable, one item per interview"
+        ) from error
 
 
 def _paired(
@@ -257,7 +259,7 @@ def _paired(
     pairs: Iterator[tuple[Any, Any]] = zip_longest(interviews, histories, fillvalue=_MISSING)
     for index, (each, history) in enumerate(pairs):
         if each is _MISSING or history is _MISSING:
-            raise InvalidInterview(
+            raise InvalidArgument(
                 "histories", index, "there must be exactly one history per interview"
             )
         yield plan(each, policy, history=history, now=now)
@@ -396,6 +398,16 @@ def _seen_from(
     if kind is ActionKind.FEEDBACK_RESPONSE or again._utc[0] > limit:
         return None
     return again._moved(again._utc, latest)
+
+
+def _step_ids(
+    interview: Interview, history: tuple[Event, ...], made: Plan
+) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The ids of a plan's steps and missed steps (`Plan.ids`), counted after *history*."""
+    return (
+        identity.action_ids(made.actions, interview, history),
+        identity.action_ids(made.missed, interview, history),
+    )
 
 
 def _after_notes(step: Action, notes: tuple[Action, ...]) -> None:

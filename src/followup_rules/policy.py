@@ -20,7 +20,7 @@ import attrs
 from . import _validate as v
 from . import rules
 from ._calendar import NO_HOLIDAYS, BusinessCalendar, country_calendar
-from .errors import InvalidPolicy
+from .errors import InvalidPolicy, _did_you_mean
 from .model import Channel, Interviewer, Salutation
 
 if TYPE_CHECKING:
@@ -31,15 +31,27 @@ __all__ = ["PRESETS", "Policy", "TimeWindow"]
 P = TypeVar("P", bound="Policy")
 
 
-@attrs.frozen
-class TimeWindow:
-    """A daily window of local wall-clock time, ``start`` to ``end`` on the same day."""
+if TYPE_CHECKING:
 
-    start: time = attrs.field(metadata=v.custom("TimeWindow", InvalidPolicy, v.wall_time))
-    end: time = attrs.field(metadata=v.custom("TimeWindow", InvalidPolicy, v.wall_time))
+    def _wall_time(value: time | str) -> time: ...
+
+else:
+    _wall_time = v.converter(v.wall_time)
+
+
+@attrs.frozen
+class TimeWindow(v.Checked):
+    """A daily window of local wall-clock time, ``start`` to ``end`` on the same day.
+
+    The times are a `datetime.time` or ``"HH:MM"``: ``TimeWindow("10:00", "11:30")``.
+    """
+
+    _error = InvalidPolicy
+
+    start: time = attrs.field(converter=_wall_time)
+    end: time = attrs.field(converter=_wall_time)
 
     def __attrs_post_init__(self) -> None:
-        v.check_fields(self)
         if not self.start < self.end:
             raise InvalidPolicy(
                 "TimeWindow", f"{self.start:%H:%M}-{self.end:%H:%M}", "start must be before end"
@@ -101,12 +113,31 @@ def holiday_calendar(country: str, subdivision: str | None) -> BusinessCalendar:
     return country_calendar(country, subdivision)
 
 
-_P = "Policy"
 _HOURS = timedelta(hours=1)
+
+if TYPE_CHECKING:
+    _Times = tuple[time | str, time | str] | list[time | str]
+
+    def _window_field(value: TimeWindow | str | _Times) -> TimeWindow: ...
+    def _thanks_channel(value: Channel | str) -> Channel: ...
+    def _count_to_20(value: int) -> int: ...
+    def _count_to_40(value: int) -> int: ...
+    def _holidays_field(
+        value: str | tuple[str, str | None] | None,
+    ) -> tuple[str, str | None] | None: ...
+    def _salutation(value: Salutation | str) -> Salutation: ...
+
+else:
+    _window_field = v.converter(_window)
+    _thanks_channel = v.converter(v.member_of(Channel, allowed=(Channel.EMAIL, Channel.POSTAL)))
+    _count_to_20 = v.converter(v.count_between(0, 20))
+    _count_to_40 = v.converter(v.count_between(0, 40))
+    _holidays_field = v.converter(_holidays)
+    _salutation = v.converter(v.member_of(Salutation))
 
 
 @attrs.frozen(kw_only=True)
-class Policy:
+class Policy(v.Checked):
     """Every follow-up etiquette knob; the defaults are the seeds' consensus.
 
     Durations are timedeltas (or seconds); waits and gaps are counted in
@@ -117,76 +148,55 @@ class Policy:
         InvalidPolicy: a knob of the wrong type or out of range, naming it.
     """
 
-    thank_you_within: timedelta = attrs.field(
-        default=24 * _HOURS, metadata=v.duration(_P, InvalidPolicy)
-    )
+    _error = InvalidPolicy
+
+    thank_you_within: timedelta = attrs.field(default=24 * _HOURS, converter=v.duration)
     """E-mailed thank-you notes are due within this long after the interview ends."""
-    thank_you_channel: Channel = attrs.field(
-        default=Channel.EMAIL,
-        metadata=v.member(_P, InvalidPolicy, Channel, allowed=(Channel.EMAIL, Channel.POSTAL)),
-    )
+    thank_you_channel: Channel = attrs.field(default=Channel.EMAIL, converter=_thanks_channel)
     """EMAIL (seeds 000, 001, 002 prefer it), or POSTAL for a mailed card or
     letter (seeds 003, 004); when it is mailed is `mail_card_immediately`."""
-    mail_card_immediately: bool = attrs.field(default=False, metadata=v.flag(_P, InvalidPolicy))
+    mail_card_immediately: bool = attrs.field(default=False, converter=v.flag)
     """A mailed card goes in the post the day of the interview (seed 004:
     "immediately"), not on the next business day (seed 003, the default)."""
-    thank_you_each_interviewer: bool = attrs.field(
-        default=True, metadata=v.flag(_P, InvalidPolicy)
-    )
+    thank_you_each_interviewer: bool = attrs.field(default=True, converter=v.flag)
     """A separate note to every interviewer, not just the follow-up contact."""
-    recruiter_debrief_within: timedelta = attrs.field(
-        default=4 * _HOURS, metadata=v.duration(_P, InvalidPolicy)
-    )
+    recruiter_debrief_within: timedelta = attrs.field(default=4 * _HOURS, converter=v.duration)
     """Call the agency recruiter within this long after the interview ends."""
-    wait_after_deadline: int = attrs.field(default=1, metadata=v.business_days(_P, InvalidPolicy))
+    wait_after_deadline: int = attrs.field(default=1, converter=v.business_days)
     """Business days after the decision date before the first check-in."""
-    wait_without_deadline: int = attrs.field(
-        default=5, metadata=v.business_days(_P, InvalidPolicy)
-    )
+    wait_without_deadline: int = attrs.field(default=5, converter=v.business_days)
     """Business days after the interview before the first check-in when no date was given."""
-    min_gap: int = attrs.field(default=3, metadata=v.business_days(_P, InvalidPolicy))
+    min_gap: int = attrs.field(default=3, converter=v.business_days)
     """Business days between any two follow-up contacts to the employer."""
-    max_check_ins: int = attrs.field(
-        default=3, metadata=v.count(_P, InvalidPolicy, minimum=0, maximum=20)
-    )
+    max_check_ins: int = attrs.field(default=3, converter=_count_to_20)
     """Check-ins in a row that nobody answers, all channels together; an
     answer from the employer starts the count again (rule ``cap``).  No
     article gives a number: three is the library's own choice between the
     persistence seed 003 asks for and the restraint of seeds 001 and 004."""
-    max_contacts_ever: int = attrs.field(
-        default=6, metadata=v.count(_P, InvalidPolicy, minimum=0, maximum=40)
-    )
+    max_contacts_ever: int = attrs.field(default=6, converter=_count_to_40)
     """The hard limit: follow-up contacts the candidate starts, ever (check-ins
     and the feedback request), answered, postponed or not.  New decision dates
     earn more check-ins, never past this (the library's own choice: twice the
     default `max_check_ins`)."""
-    max_calls: int = attrs.field(
-        default=1, metadata=v.count(_P, InvalidPolicy, minimum=0, maximum=20)
-    )
+    max_calls: int = attrs.field(default=1, converter=_count_to_20)
     """Phone calls to the employer, ever (the recruiter debrief does not count)."""
-    calls_need_invitation: bool = attrs.field(default=True, metadata=v.flag(_P, InvalidPolicy))
+    calls_need_invitation: bool = attrs.field(default=True, converter=v.flag)
     """Call only if invited to, or if a timeframe was given; otherwise e-mail."""
     call_window: TimeWindow = attrs.field(
-        default=TimeWindow(time(10), time(11, 30)),
-        metadata=v.custom(_P, InvalidPolicy, _window),
+        default=TimeWindow(time(10), time(11, 30)), converter=_window_field
     )
     """Recipient-local time for calls: mid-morning, before lunch (seed 001)."""
     send_window: TimeWindow = attrs.field(
-        default=TimeWindow(time(8), time(17)),
-        metadata=v.custom(_P, InvalidPolicy, _window),
+        default=TimeWindow(time(8), time(17)), converter=_window_field
     )
     """Recipient-local time when e-mails should land."""
-    respect_preferred_channel: bool = attrs.field(default=True, metadata=v.flag(_P, InvalidPolicy))
+    respect_preferred_channel: bool = attrs.field(default=True, converter=v.flag)
     """Check in through the interviewer's preferred medium (seed 004)."""
-    ask_feedback_on_rejection: bool = attrs.field(default=True, metadata=v.flag(_P, InvalidPolicy))
+    ask_feedback_on_rejection: bool = attrs.field(default=True, converter=v.flag)
     """After a rejection, ask for feedback (seed 004); once only, the library's choice."""
-    feedback_response_within: int = attrs.field(
-        default=2, metadata=v.business_days(_P, InvalidPolicy)
-    )
+    feedback_response_within: int = attrs.field(default=2, converter=v.business_days)
     """Business days to answer an employer's request for feedback (seed 002)."""
-    thank_you_late_within: int = attrs.field(
-        default=2, metadata=v.business_days(_P, InvalidPolicy, minimum=0)
-    )
+    thank_you_late_within: int = attrs.field(default=2, converter=v.business_days_from_zero)
     """A thank-you (or the items asked for) not sent in its window is still
     worth sending late until the end of the send window this many business
     days after the window closed, but never after the decision date, the
@@ -195,39 +205,31 @@ class Policy:
     seed 002 warns that a note arriving after the decision is wasted; 0 never
     offers a late note."""
     recruiter_debrief_late_within: int = attrs.field(
-        default=1, metadata=v.business_days(_P, InvalidPolicy, minimum=0)
+        default=1, converter=v.business_days_from_zero
     )
     """A recruiter debrief not made in its window is still worth making until
     the end of the recruiter's business hours this many business days later,
     but never after the employer's news or reply (seed 000 wants it "as soon
     as possible", ahead of the employer's own call; the number is the
     library's own choice)."""
-    follow_up_late_within: int = attrs.field(
-        default=20, metadata=v.business_days(_P, InvalidPolicy, minimum=0)
-    )
+    follow_up_late_within: int = attrs.field(default=20, converter=v.business_days_from_zero)
     """A check-in or a feedback request whose window closed is offered again
     in its next window for this many business days; after that it is missed,
     and nothing more is planned until a new event (the library's own choice:
     four weeks of silence on the candidate's side ends the follow-up)."""
-    holidays: tuple[str, str | None] | None = attrs.field(
-        default=None,
-        metadata=v.custom(_P, InvalidPolicy, _holidays),
-    )
+    holidays: tuple[str, str | None] | None = attrs.field(default=None, converter=_holidays_field)
     """A country (and subdivision), e.g. ``"US"`` or ``("US", "CA")``, whose
     calendar business days follow: its own weekend and its public holidays
     are off (Friday and Saturday in Israel, Friday in Iran, Sunday in Hong
     Kong; a subdivision may differ, as Kelantan, ``"MY-03"``, does in
     Malaysia), and a weekend day it works to make up for a bridge day counts.
     None counts Monday to Friday only."""
-    salutation: Salutation = attrs.field(
-        default=Salutation.HONORIFIC, metadata=v.member(_P, InvalidPolicy, Salutation)
-    )
+    salutation: Salutation = attrs.field(default=Salutation.HONORIFIC, converter=_salutation)
     """How letters greet: ``HONORIFIC`` ("Dear Dr. Ruiz,", the full name when
     no honorific is known: seed 000 wants the correct titles), ``FIRST_NAME``
     ("Dear Ana,") or ``FULL_NAME`` ("Dear Ana Ruiz,")."""
 
     def __attrs_post_init__(self) -> None:
-        v.check_fields(self)
         if self.thank_you_within > timedelta(days=14):
             raise InvalidPolicy(
                 "Policy.thank_you_within", self.thank_you_within, "must be at most 14 days"
@@ -269,8 +271,9 @@ class Policy:
         """Choose the day (recipient-local) of the next check-in.
 
         *earliest* is the first day the rules allow (deadline, patience, retry
-        gap, out-of-office hold).  Return it, or a later day; an earlier day
-        is raised to *earliest* by the planner.
+        gap, out-of-office hold).  Return it, or a later day within a year of
+        it; an earlier day is raised to *earliest* by the planner, and one
+        more than a year later is an `InvalidPolicy`.
         """
         return earliest
 
@@ -284,11 +287,13 @@ class Policy:
     def preset(cls: type[P], name: str) -> P:
         """The preset called *name*: one of the keys of `PRESETS`."""
         try:
-            factory = PRESETS[name]
-        except Exception:  # unknown, unhashable, or a key whose own __hash__ raises
+            factory = PRESETS.get(name)
+        except Exception:  # unhashable, or a key whose own __hash__ raises
             factory = None
-        if factory is None:  # raised here, not in the except block: no context to pickle
-            raise InvalidPolicy("preset", name, f"expected one of {', '.join(PRESETS)}")
+        if factory is None:
+            close = _did_you_mean(name, list(PRESETS)) if type(name) is str else None
+            hint = f"did you mean {close!r}? " if close else ""
+            raise InvalidPolicy("preset", name, f"{hint}expected one of {', '.join(PRESETS)}")
         return factory(cls)  # type: ignore[return-value]
 
     @classmethod

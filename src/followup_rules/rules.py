@@ -1015,6 +1015,10 @@ def _check_in_facts(
 # A hook's day past this could not be recorded done (`Contact.at` ends at
 # LATEST_EVENT), and business-day arithmetic near year 9999 overflows.
 _LATEST_CHOICE = LATEST_EVENT - timedelta(days=60)
+# How far past the first allowed day a policy hook may put a check-in: with
+# at most 40 contacts, the plan stays within a century of the last date given
+# (_validate.LATEST_EVENT), and no arithmetic overflows.
+_HOOK_REACH = timedelta(days=366)
 
 
 def check_in(state: FollowupState, open_from: datetime | None = None) -> Action | None:
@@ -1039,6 +1043,12 @@ def check_in(state: FollowupState, open_from: datetime | None = None) -> Action 
     hook = f"{type(policy).__name__}.check_in_day"
     if not isinstance(chosen, date) or isinstance(chosen, datetime):
         raise InvalidPolicy(hook, chosen, "must return a date")
+    if chosen > earliest + _HOOK_REACH:  # so that every step stays one done() accepts
+        raise InvalidPolicy(
+            hook,
+            chosen,
+            f"must return a day within a year of the first allowed day, {earliest.isoformat()}",
+        )
     if chosen > earliest and chosen > _LATEST_CHOICE:
         raise InvalidPolicy(
             hook, chosen, f"is too far in the future (a step may take {_LATEST_CHOICE} at most)"

@@ -1,11 +1,20 @@
 """Round-trip interviews, policies, histories and plans through dicts, JSON and TOML.
 
 Built on cattrs (one configured converter, no hand-written dict code).
-Datetimes travel as ISO 8601 with their offset, followed by the IANA zone in
-brackets when there is one (RFC 9557): ``2026-07-07T14:00:00-04:00[America/New_York]``,
-so a round trip keeps DST rules, not just an offset.  TOML files may also use
-TOML's own datetimes, with a ``timezone`` key next to a local ``starts_at``.
+Datetimes are written in RFC 3339 with their numeric offset
+(``"2026-07-07T14:00:00-04:00"``, which JavaScript's ``new Date()`` and any
+``datetime.fromisoformat`` read), and the IANA zone beside them in a key of
+its own, ``"timezone": "America/New_York"``, so a round trip keeps the zone's
+DST rules, not just an offset.  An object whose datetimes are in different
+zones names the others in ``<field>_timezone``.  Read back, each datetime is
+the same instant in that zone.  Also read: the RFC 9557 form with the zone
+in brackets (``2026-07-07T14:00:00-04:00[America/New_York]``), and TOML's own
+datetimes, a local one taking the zone of the ``timezone`` key beside it.
 Durations are ISO 8601 (``PT24H``) or short forms (``24h``, ``90m``, ``2d``).
+
+A `Plan` becomes ``{"actions": [...], "missed": [...]}``: each action with
+its stable ``id`` (see `followup_rules.identity`) and a ``description`` for
+people (`Action.describe`).  An event always carries its ``type``.
 
 Every problem in a file is one `FormatError` that names the file, the key path
 and what is wrong.  A list is never taken from a string or a table (TOML's
@@ -22,11 +31,11 @@ from __future__ import annotations
 import json
 import re
 import sys
-from collections.abc import Callable, Iterable, Mapping, Sequence
-from datetime import date, datetime, time, timedelta
+from collections.abc import Callable, Iterable, Mapping
+from datetime import date, datetime, time, timedelta, tzinfo
 from decimal import Decimal
 from enum import Enum
-from functools import lru_cache
+from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any, TypeVar, get_args
 
@@ -34,15 +43,16 @@ import attrs
 import cattrs
 import pendulum
 from cattrs.cols import homogenous_tuple_structure_factory, is_sequence, list_structure_factory
-from cattrs.gen import make_dict_structure_fn
+from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn
 from cattrs.strategies import configure_tagged_union
 
 from . import _calendar as cal
 from .action import Action, Plan
-from .errors import FollowupError, _InvalidField, _short_repr
+from .errors import FormatError, InvalidHistory, InvalidPolicy, _InvalidField, _short_repr, _shown
 from .events import EVENT_TYPES, Contact, Event, OutOfOffice, Reply, Skip, Snooze, Update
 from .model import Interview, Interviewer, Recruiter
 from .policy import Policy, TimeWindow
+from .state import check_history
 from .timeframe import Timeframe
 
 if sys.version_info >= (3, 11):
@@ -59,6 +69,7 @@ __all__ = [
     "dumps_history",
     "dumps_json",
     "dumps_toml",
+    "format_datetime",
     "load_history",
     "load_interview",
     "load_interview_file",
@@ -68,40 +79,10 @@ __all__ = [
     "structure",
     "structure_history",
     "unstructure",
+    "zone_name_of",
 ]
 
 T = TypeVar("T")
-
-
-class FormatError(FollowupError, ValueError):
-    """A file or document cannot be read: names the source, the key path and the problem.
-
-    Attributes:
-        source: the file name (or ``"<data>"``).
-        path: the key path, e.g. ``$.interviewers[1].email``.
-        problem: what is wrong.
-    """
-
-    def __init__(self, source: str, path: str, problem: str) -> None:
-        self.source = source
-        self.path = path
-        self.problem = problem
-        # One line of bounded length, whatever the file held: a key, a file
-        # name or a parser's message may carry line breaks or megabytes.
-        parts = [_clip(source, 200), _clip(path, 200), _clip(problem, 400)]
-        super().__init__(": ".join(part for part in parts if part))
-
-    def __reduce__(self) -> tuple[Any, ...]:
-        return (type(self), (self.source, self.path, self.problem))
-
-
-_UNPRINTABLE = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
-
-
-def _clip(text: str, limit: int) -> str:
-    """*text* on one line (control characters escaped), cut to *limit* characters."""
-    text = _UNPRINTABLE.sub(lambda found: repr(found[0])[1:-1], str(text))
-    return text if len(text) <= limit else text[: limit - 3] + "..."
 
 
 MAX_FILE_SIZE = 1 << 20
@@ -129,10 +110,23 @@ _WINDOW_TEXT = re.compile(f"{_WALL_TIME}-{_WALL_TIME}")
 
 
 def format_datetime(moment: datetime) -> str:
-    """ISO 8601 with offset, then ``[Zone/Name]`` when the zone has a name."""
-    name = cal.zone_name(moment.tzinfo, moment) if moment.tzinfo is not None else ""
-    iso = moment.isoformat()
-    return iso if not name or name.startswith(("+", "-")) else f"{iso}[{name}]"
+    """RFC 3339: ``2026-07-07T14:00:00-04:00`` (the zone's name goes in a key of its own).
+
+    The offset is always numeric (``+00:00`` for UTC), so JavaScript's
+    ``new Date()`` and Python 3.10's ``datetime.fromisoformat`` read it.
+    """
+    return datetime.isoformat(moment)
+
+
+def zone_name_of(moment: datetime) -> str | None:
+    """The IANA name of *moment*'s zone (``"America/New_York"``, ``"UTC"``), or None.
+
+    None for a fixed offset, which the datetime's own text already holds.
+    """
+    if moment.tzinfo is None:
+        return None
+    name = cal.zone_name(moment.tzinfo, moment)
+    return None if name.startswith(("+", "-")) else name
 
 
 def parse_datetime(value: Any, _: Any = None) -> datetime:
@@ -165,8 +159,90 @@ def parse_aware_datetime(value: Any, _: Any = None) -> pendulum.DateTime:
     """
     moment = parse_datetime(value)
     if moment.tzinfo is None or moment.utcoffset() is None:
-        raise ValueError(f"{_short_repr(value)} has no time zone (add an offset like -04:00 or Z)")
+        raise ValueError(f"{_shown(moment)} has no time zone (add an offset like -04:00 or Z)")
     return cal.to_pendulum(moment)
+
+
+class _Refused(ValueError):
+    """A value a file holds that cannot be used, under *key* of the object being read."""
+
+    def __init__(self, key: str, problem: str) -> None:
+        super().__init__(problem)
+        self.key = key
+        self.problem = problem
+
+    def problem_in(self, source: str) -> str:
+        """The problem, worded for a file of *source*'s kind."""
+        return self.problem
+
+
+class _NoZone(_Refused):
+    """A local date-time where the object has no ``timezone`` key to place it."""
+
+    def __init__(self, key: str, moment: datetime) -> None:
+        super().__init__(key, f"{_shown(moment)}: naive datetime: it has no time zone")
+        self.moment = moment
+
+    def problem_in(self, source: str) -> str:
+        local = self.moment.replace(microsecond=0).isoformat()
+        example = f"{local}+02:00"
+        name = "Europe/Berlin"
+        if source.lower().endswith(".toml"):
+            return (
+                f"{local} has no time zone (a naive datetime): add "
+                f'timezone = "{name}" (the IANA name of its zone) beside {self.key}, or write '
+                f"its offset: {self.key} = {example}"
+            )
+        return (
+            f"{local} has no time zone (a naive datetime): add "
+            f'"timezone": "{name}" (the IANA name of its zone) beside "{self.key}", or write '
+            f'its offset: "{self.key}": "{example}"'
+        )
+
+
+def _zone_named(key: str, name: Any) -> tzinfo:
+    if not isinstance(name, str):
+        raise _Refused(key, f"expected a time-zone name, got {type(name).__name__}")
+    try:
+        return cal.zone(name)
+    except ValueError as error:
+        raise _Refused(key, str(error)) from None
+
+
+def _placed(data: Mapping[str, Any], names: tuple[str, ...]) -> dict[str, Any]:
+    """*data* with its datetimes in the zones its ``timezone`` keys name, those keys gone.
+
+    A local datetime (no offset) takes the zone; one with an offset is the
+    same instant in the zone.  A local one without a zone is refused.
+    """
+    given = {
+        key: data[key]
+        for key in data
+        if key == "timezone" or (key.endswith("_timezone") and key[:-9] in names)
+    }
+    placed = {key: value for key, value in data.items() if key not in given}
+    for name in names:
+        if placed.get(name) is None:
+            continue
+        key = f"{name}_timezone" if f"{name}_timezone" in given else "timezone"
+        try:
+            moment = parse_datetime(placed[name])
+        except ValueError as error:
+            raise _Refused(name, str(error)) from None
+        if key in given and given[key] is not None:
+            zone = _zone_named(key, given[key])
+            moment = (
+                moment.replace(tzinfo=zone)
+                if moment.tzinfo is None or moment.utcoffset() is None
+                else moment.astimezone(zone)
+            )
+        elif moment.tzinfo is None or moment.utcoffset() is None:
+            raise _NoZone(name, moment)
+        placed[name] = moment
+    for key, value in given.items():  # a zone key with no datetime to place
+        if value is not None:
+            _zone_named(key, value)
+    return placed
 
 
 def parse_date(value: Any, _: Any = None) -> date:
@@ -420,6 +496,9 @@ def _make_converter() -> cattrs.Converter:
 
     converter.register_structure_hook_func(is_decision, structure_decision)
     converter.register_unstructure_hook_func(is_decision, unstructure_decision)
+    # Before the tagged union, which takes each event's hooks as they are then.
+    converter.register_structure_hook_factory(_is_zoned, _zoned_structure)
+    converter.register_unstructure_hook_factory(_is_zoned, _zoned_unstructure)
     configure_tagged_union(
         Contact | Reply | Update | OutOfOffice | Skip | Snooze,
         converter,
@@ -457,6 +536,72 @@ def _make_converter() -> cattrs.Converter:
     return converter
 
 
+# -- objects with datetimes: the zone in a key of its own -----------------------------
+
+
+def _is_zoned(kind: Any) -> bool:
+    return kind in _ZONED
+
+
+_ZONED = (Interview, Action, *EVENT_TYPES)
+
+
+@cache
+def _datetime_fields(kind: type) -> tuple[str, ...]:
+    """The names of *kind*'s datetime fields, in order."""
+    fields = attrs.fields(attrs.resolve_types(kind))
+    return tuple(
+        field.name
+        for field in fields
+        if isinstance(field.type, type) and issubclass(field.type, datetime)
+    )
+
+
+def _zoned_structure(kind: type, converter: cattrs.Converter) -> Callable[[Any, Any], Any]:
+    """Structure *kind* after placing its datetimes in the zones its ``timezone`` keys name."""
+    build: Callable[[Any, Any], Any] = make_dict_structure_fn(
+        kind, converter, _cattrs_forbid_extra_keys=True
+    )
+    names = _datetime_fields(kind)
+
+    def structure(data: Any, _: Any) -> Any:
+        if isinstance(data, Mapping):
+            data = _placed(data, names)
+        return build(data, kind)
+
+    return structure
+
+
+def _zoned_unstructure(kind: type, converter: cattrs.Converter) -> Callable[[Any], Any]:
+    """Unstructure *kind*, its datetimes in RFC 3339 and their zone after them."""
+    flat: Callable[[Any], Any] = make_dict_unstructure_fn(kind, converter)
+    names = _datetime_fields(kind)
+
+    def unstructure(value: Any) -> dict[str, Any]:
+        data: dict[str, Any] = flat(value)
+        zones: dict[str, str] = {}
+        first: str | None = None
+        for position, name in enumerate(names):
+            moment = getattr(value, name)
+            zone = None if moment is None else zone_name_of(moment)
+            if position == 0:
+                first = zone
+                if zone is not None:
+                    zones["timezone"] = zone
+            elif zone is not None and zone != first:
+                zones[f"{name}_timezone"] = zone
+        if not zones:
+            return data
+        placed: dict[str, Any] = {}
+        for key, item in data.items():
+            placed[key] = item
+            if key == names[-1]:
+                placed.update(zones)
+        return placed
+
+    return unstructure
+
+
 EVENT_TAGS: dict[type, str] = {
     Contact: "contact",
     Reply: "reply",
@@ -489,32 +634,104 @@ def __getattr__(name: str) -> Any:
 def unstructure(value: Any) -> Any:
     """Plain data (dicts, lists, strings, numbers) for any model, policy, event or plan.
 
-    A `Plan` becomes a list of actions; a history a list of tagged events.
+    A `Plan` becomes ``{"actions": [...], "missed": [...]}``, each action
+    with its ``id`` and ``description`` first; an event (alone or in a list)
+    carries its ``type``; a list or tuple becomes a list of its items.
     """
     if isinstance(value, Plan):
-        return [converter().unstructure(action, Action) for action in value]
-    if isinstance(value, Sequence) and not isinstance(value, (str, bytes)):
-        return [converter().unstructure(item, Event) for item in value]
+        return _unstructure_plan(value)
+    if isinstance(value, EVENT_TYPES):
+        return converter().unstructure(value, Event)
+    if isinstance(value, (list, tuple)):
+        return [unstructure(item) for item in value]
     return converter().unstructure(value)
 
 
+def _unstructure_plan(value: Plan) -> dict[str, Any]:
+    ids, missed_ids = value._known_ids()
+    return {
+        "actions": [_unstructure_step(a, uid) for a, uid in zip(value.actions, ids, strict=True)],
+        "missed": [
+            _unstructure_step(a, uid) for a, uid in zip(value.missed, missed_ids, strict=True)
+        ],
+    }
+
+
+def _unstructure_step(action: Action, uid: str | None) -> dict[str, Any]:
+    fields: dict[str, Any] = converter().unstructure(action, Action)
+    return {"id": uid, "description": action.describe(), **fields}
+
+
 def structure(data: Any, kind: type[T], *, source: str = "<data>") -> T:
-    """Build *kind* (Interview, Policy, Action, ...) from plain data.
+    """Build *kind* (Interview, Policy, Plan, an event, ...) from plain data.
+
+    An event's data may carry its ``type`` (as `unstructure` writes it); a
+    plan's actions their ``id`` and ``description``.
 
     Raises:
         FormatError: unknown keys, wrong types or invalid values, with the key path.
     """
+    if kind is Plan:
+        return structure_plan(data, source=source)  # type: ignore[return-value]
+    if kind in EVENT_TYPES and isinstance(data, Mapping) and "type" in data:
+        if data["type"] != EVENT_TAGS[kind]:
+            problem = f"expected type {EVENT_TAGS[kind]!r}, got {_shown(data['type'])}"
+            raise FormatError(source, "$.type", problem)
+        data = {key: value for key, value in data.items() if key != "type"}
     try:
         return converter().structure(data, kind)
     except Exception as error:
         raise _format_error(error, source) from None
 
 
+_PLAN_KEYS = frozenset({"actions", "missed"})
+
+
 def structure_plan(data: Any, *, source: str = "<data>") -> Plan:
-    """A `Plan` from the list `unstructure` made of it."""
+    """A `Plan` from what `unstructure` made of it, with the ids it holds.
+
+    Also read: the bare list of actions that versions before 0.3 wrote (its
+    plan knows no ids and no missed steps).
+    """
+    if isinstance(data, list):
+        actions, _ = _structure_steps(data, source, "$")
+        return Plan(actions)
+    if not isinstance(data, Mapping) or "actions" not in data:
+        raise FormatError(source, "$", 'expected a plan: {"actions": [...], "missed": [...]}')
+    unknown = sorted((key for key in data if key not in _PLAN_KEYS), key=str)
+    if unknown:
+        named = ", ".join(_key_name(key) for key in unknown[:10])
+        raise FormatError(source, "$", f"unknown key(s): {named}")
+    actions, ids = _structure_steps(data["actions"], source, "$.actions")
+    missed, missed_ids = _structure_steps(data.get("missed", []), source, "$.missed")
+    made = Plan(actions, missed)
+    if ids is not None and missed_ids is not None:
+        made._set_ids(ids, missed_ids)
+    return made
+
+
+def _structure_steps(
+    data: Any, source: str, root: str
+) -> tuple[tuple[Action, ...], tuple[str, ...] | None]:
+    """The actions of a list, and their ids when every one has one."""
     if not isinstance(data, list):
-        raise FormatError(source, "$", "expected a list of actions")
-    return Plan(tuple(structure(item, Action, source=source) for item in data))
+        raise FormatError(source, root, _NotAList(data, of_tables=True).problem(root))
+    actions: list[Action] = []
+    ids: list[str] = []
+    for index, item in enumerate(data):
+        path = f"{root}[{index}]"
+        if isinstance(item, Mapping):
+            uid = item.get("id")
+            if uid is not None and not isinstance(uid, str):
+                raise FormatError(source, f"{path}.id", f"expected a step id, got {_shown(uid)}")
+            if uid is not None:
+                ids.append(uid)
+            item = {key: value for key, value in item.items() if key not in ("id", "description")}
+        try:
+            actions.append(converter().structure(item, Action))
+        except Exception as error:
+            raise _format_error(error, source, path) from None
+    return tuple(actions), (tuple(ids) if len(ids) == len(actions) else None)
 
 
 def structure_history(data: Any, *, source: str = "<data>") -> list[Event]:
@@ -554,7 +771,10 @@ def _format_error(error: BaseException, source: str, root: str = "$") -> FormatE
         path = messages[0].rsplit(" @ ", 1)[-1]
     if isinstance(leaf, _InvalidField):
         path = f"{path}.{leaf.field.rsplit('.', 1)[-1]}"
-        problem = f"{leaf.problem} (got {_short_repr(leaf.value)})"
+        problem = _got(leaf.problem, leaf.value)
+    elif isinstance(leaf, _Refused):
+        path = f"{path}.{leaf.key}"
+        problem = leaf.problem_in(source)
     elif isinstance(leaf, _NotAList):
         problem = leaf.problem(path)
     elif isinstance(leaf, cattrs.ForbiddenExtraKeysError):
@@ -568,6 +788,11 @@ def _format_error(error: BaseException, source: str, root: str = "$") -> FormatE
     else:
         problem = str(leaf)
     return FormatError(source, path, problem)
+
+
+def _got(problem: str, value: Any) -> str:
+    """*problem*, then the value as the file holds it: ``must not be empty (got '')``."""
+    return f"{problem} (got {_shown(value)})"
 
 
 def _key_name(key: Any) -> str:
@@ -728,29 +953,6 @@ def _interview_data(data: Any, source: str) -> Any:
         data = {key: value for key, value in data.items() if key not in _HISTORY_KEYS}
     if isinstance(data, Mapping) and "interview" in data and len(data) == 1:
         data = data["interview"]
-    if isinstance(data, Mapping) and "timezone" in data:
-        # TOML style: a local starts_at and the zone beside it.
-        data = dict(data)
-        zone_name = data.pop("timezone")
-        starts = data.get("starts_at")
-        if not isinstance(zone_name, str):
-            problem = f"expected a time-zone name, got {type(zone_name).__name__}"
-            raise FormatError(source, "$.timezone", problem)
-        try:
-            zone = cal.zone(zone_name)
-        except ValueError:
-            problem = f"unknown time zone {_short_repr(zone_name)}"
-            raise FormatError(source, "$.timezone", problem) from None
-        if isinstance(starts, str) and "[" not in starts and "T" in starts:
-            try:
-                starts = datetime.fromisoformat(starts)
-            except ValueError:
-                problem = f"{_short_repr(starts)} is not an ISO 8601 date-time"
-                raise FormatError(source, "$.starts_at", problem) from None
-        if isinstance(starts, datetime):
-            data["starts_at"] = (
-                starts.replace(tzinfo=zone) if starts.tzinfo is None else starts.astimezone(zone)
-            )
     return data
 
 
@@ -790,8 +992,13 @@ def load_interview_file(path: str | Path) -> InterviewFile:
     list), or name a history file beside it: ``history = "acme.events.toml"``.
     A named file that does not exist yet is an empty history.
 
+    The history is checked against the interview (in order, not before it,
+    people of the interview), so that an entry at fault is named with its
+    file: ``acme.events.toml: $.event[3].at: is before the interview ...``.
+
     Raises:
-        FormatError: either file cannot be read, or the file has both keys.
+        FormatError: either file cannot be read, the file has both keys, or
+            an entry of the history cannot belong to the interview.
     """
     file = Path(path)
     data = read(file)
@@ -803,12 +1010,31 @@ def load_interview_file(path: str | Path) -> InterviewFile:
         raise FormatError(str(file), "$.history", problem)
     if named is None:
         events = [] if held is None else structure_history({"event": held}, source=str(file))
+        _check_history_of(interview, events, str(file), "$.event")
         return InterviewFile(file, interview, tuple(events), file)
     if not isinstance(named, str) or not named.strip():
         raise FormatError(str(file), "$.history", "expected the name of a history file")
     history_path = file.parent / named
-    events = load_history(history_path) if history_path.exists() else []
+    events = []
+    if history_path.exists():
+        history_data = read(history_path)
+        events = structure_history(history_data, source=str(history_path))
+        root = "$" if isinstance(history_data, list) else "$.event"
+        _check_history_of(interview, events, str(history_path), root)
     return InterviewFile(file, interview, tuple(events), history_path)
+
+
+def _check_history_of(interview: Interview, events: list[Event], source: str, root: str) -> None:
+    """Check *events* against *interview* (order, people), naming the file and the entry.
+
+    Raises:
+        FormatError: naming *source* and the entry, e.g. ``$.event[3].at``.
+    """
+    try:
+        check_history(interview, events)
+    except InvalidHistory as error:
+        where = error.field.removeprefix("history")
+        raise FormatError(source, f"{root}{where}", _got(error.problem, error.value)) from None
 
 
 def load_policy(path: str | Path) -> Policy:
@@ -826,8 +1052,8 @@ def policy_from(data: Any, *, source: str = "<data>") -> Policy:
         name = data.pop("preset")
         try:
             base = Policy.preset(name)
-        except FollowupError as error:
-            raise FormatError(source, "$.preset", str(error)) from None
+        except InvalidPolicy as error:
+            raise FormatError(source, "$.preset", _got(error.problem, error.value)) from None
         data = {**unstructure(base), **data}
     return structure(data, Policy, source=source)
 

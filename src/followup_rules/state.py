@@ -24,7 +24,7 @@ from ._steps import ONE_SHOT_BY_KIND as ONE_SHOT_BY_KIND
 from ._steps import ONE_TIME_KINDS, in_order
 from ._steps import STARTED_BY_CANDIDATE as STARTED_BY_CANDIDATE
 from ._validate import MAX_EVENTS, bounded
-from .errors import InvalidHistory
+from .errors import InvalidHistory, _did_you_mean
 from .events import (
     EVENT_TYPES,
     Contact,
@@ -338,7 +338,7 @@ def checked_history(
         elif isinstance(event, (Reply, OutOfOffice)):
             person, role = event.sender, "sender"
         if person is not None and person_key(person) not in names:
-            raise InvalidHistory(f"{field}.{role}", person, _unknown_person(interview))
+            raise InvalidHistory(f"{field}.{role}", person, _unknown_person(person, interview))
     ordered = in_order(events)
     first, event = ordered[0]
     if _calendar.utc(event.at) < interview._utc_span[0]:  # the earliest event is the first
@@ -351,7 +351,7 @@ def checked_history(
     )
 
 
-def _unknown_person(interview: Interview) -> str:
+def _unknown_person(name: str, interview: Interview) -> str:
     """Why a name in a history is refused, with the names the interview knows."""
     known = [person.name for person in interview.interviewers]
     if interview.recruiter is not None and interview.person(interview.recruiter.name) is None:
@@ -360,7 +360,16 @@ def _unknown_person(interview: Interview) -> str:
     return (
         f"is not an interviewer or the recruiter of this interview (they are {listed}); "
         "if the person was renamed in the interview, write the new name here too"
-    )
+    ) + _close_name(name, interview)
+
+
+def _close_name(name: str, interview: Interview) -> str:
+    """``: did you mean 'Ana Ruiz'?`` when a person of *interview* is called nearly *name*."""
+    people = [person.name for person in interview.interviewers]
+    if interview.recruiter is not None:
+        people.append(interview.recruiter.name)
+    close = _did_you_mean(name, people)
+    return "" if close is None else f": did you mean {close!r}?"
 
 
 def is_employer_call(state: FollowupState, event: Contact) -> bool:

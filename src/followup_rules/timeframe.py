@@ -52,6 +52,7 @@ import calendar
 import re
 from collections.abc import Callable, Collection
 from datetime import date, timedelta
+from typing import TYPE_CHECKING, Any
 
 import attrs
 
@@ -121,7 +122,6 @@ _UNITS.update({"fortnight": "fortnights", "fortnights": "fortnights"})
 _MAX_AHEAD = 24  # months: a timeframe further out than this is not a timeframe
 
 
-_TF = "Timeframe"
 KINDS = frozenset(
     {
         "within",
@@ -155,8 +155,20 @@ def _unit(value: object, fail: Callable[[str], Exception]) -> str:
     return str(value)
 
 
+if TYPE_CHECKING:
+
+    def _kind_field(value: str) -> str: ...
+    def _unit_field(value: str) -> str: ...
+    def _count_field(value: int) -> int: ...
+
+else:
+    _kind_field = v.converter(_kind)
+    _unit_field = v.converter(_unit)
+    _count_field = v.converter(v.count_between(0))
+
+
 @attrs.frozen
-class Timeframe:
+class Timeframe(v.Checked):
     """A window of days in which the employer expects to decide.
 
     Attributes:
@@ -174,16 +186,17 @@ class Timeframe:
         approximate: the count was vague ("a couple of", "a few").
     """
 
-    start: date = attrs.field(metadata=v.optional_date(_TF, InvalidInterview, required=True))
-    end: date = attrs.field(metadata=v.optional_date(_TF, InvalidInterview, required=True))
-    phrase: str = attrs.field(metadata=v.text(_TF, InvalidInterview))
-    kind: str = attrs.field(metadata=v.custom(_TF, InvalidInterview, _kind))
-    count: int = attrs.field(default=0, metadata=v.count(_TF, InvalidInterview, minimum=0))
-    unit: str = attrs.field(default="", metadata=v.custom(_TF, InvalidInterview, _unit))
-    approximate: bool = attrs.field(default=False, metadata=v.flag(_TF, InvalidInterview))
+    _error = InvalidInterview
+
+    start: date = attrs.field(converter=v.day)
+    end: date = attrs.field(converter=v.day)
+    phrase: str = attrs.field(converter=v.text)
+    kind: str = attrs.field(converter=_kind_field)
+    count: int = attrs.field(default=0, converter=_count_field)
+    unit: str = attrs.field(default="", converter=_unit_field)
+    approximate: bool = attrs.field(default=False, converter=v.flag)
 
     def __attrs_post_init__(self) -> None:
-        v.check_fields(self)
         if not self.start <= self.end:
             raise InvalidInterview(
                 "Timeframe.end", self.end, f"must not be before the start, {self.start}"
@@ -447,6 +460,33 @@ def _numeric_day(text: str, said: date, phrase: str, day_first: bool | None) -> 
         if found >= said:
             return found
     return None
+
+
+def _decision(value: Any, fail: Callable[[str], Exception]) -> Any:
+    """None, a date (or an aware datetime's date), a `Timeframe`, a ``(start, end)`` pair
+    of dates (made a window), or a phrase, kept as a string for the model to read
+    against its own day (`read_decision`, in its ``__attrs_post_init__``)."""
+    if value is None or isinstance(value, Timeframe):
+        return value
+    if isinstance(value, str):
+        return v.clean_text(value, fail)
+    if isinstance(value, (tuple, list)) and len(value) == 2:
+        start, end = v.one_day(value[0], fail), v.one_day(value[1], fail)
+        if end < start:
+            raise fail("a (start, end) window must not end before it starts")
+        phrase = f"between {start.isoformat()} and {end.isoformat()}"
+        return Timeframe(start, end, phrase, "between")
+    return v.one_day(value, fail)
+
+
+if TYPE_CHECKING:
+
+    def decision(
+        value: date | Timeframe | str | tuple[date, date] | None,
+    ) -> date | Timeframe | None: ...
+
+else:
+    decision = v.converter(_decision)
 
 
 def _one_day(text: str, said: date) -> date | None:

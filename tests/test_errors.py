@@ -1,0 +1,303 @@
+"""Errors people can read (issue 18, item 4) and one errors module (issue 20, item 4).
+
+A person reads ``str(error)``: the field, the value as they wrote it (ISO
+dates and times with their offset and zone, names in quotes, durations in
+words) and the problem, with the name they probably meant.  Code reads
+``.field``, ``.value`` and ``.problem``.
+"""
+
+from __future__ import annotations
+
+import pickle
+from datetime import date, datetime, timedelta
+
+import attrs
+import pendulum
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+import followup_rules
+from followup_rules import (
+    Contact,
+    FollowupError,
+    FormatError,
+    Interview,
+    Interviewer,
+    InvalidArgument,
+    InvalidHistory,
+    InvalidInterview,
+    InvalidPolicy,
+    Policy,
+    Reply,
+    TemplateError,
+    agenda,
+    plan,
+    plan_many,
+)
+from followup_rules import errors as errors_module
+
+from .factories import at, interview
+from .strategies import ZONES
+
+PYTHON_REPRS = ("DateTime(", "Timezone(", "tzinfo=", "datetime.", "timedelta(", "<function")
+
+
+class TestValuesAsPeopleWriteThem:
+    def test_a_time_is_iso_with_its_offset_and_zone(self) -> None:
+        """The issue's example: an event time reads as ISO 8601, not DateTime(...)."""
+        early = pendulum.datetime(2024, 7, 1, 9, 25, tz="Europe/London")
+        with pytest.raises(InvalidHistory) as caught:
+            plan(interview(), history=[Reply(early)])
+        assert str(caught.value).startswith(
+            "history[0].at = 2024-07-01T09:25:00+01:00 (Europe/London): is before the interview"
+        )
+
+    def test_a_naive_time_says_it_has_no_zone(self) -> None:
+        """A naive datetime is shown as written, marked as having no zone."""
+        with pytest.raises(InvalidInterview) as caught:
+            interview(starts_at=datetime(2024, 7, 2, 14))
+        assert str(caught.value).startswith(
+            "Interview.starts_at = 2024-07-02T14:00:00 (no time zone): naive datetime"
+        )
+
+    def test_a_duration_is_in_words(self) -> None:
+        """A duration reads in days or hours, not timedelta(days=20)."""
+        with pytest.raises(InvalidPolicy) as caught:
+            Policy(thank_you_within=timedelta(days=20))
+        assert str(caught.value) == "Policy.thank_you_within = 20 days: must be at most 14 days"
+
+    def test_a_name_is_quoted(self) -> None:
+        """Text values are quoted, so an empty or padded one shows."""
+        with pytest.raises(InvalidInterview) as caught:
+            interview(company="  ")
+        assert str(caught.value) == "Interview.company = '  ': must not be empty"
+
+    def test_a_person_is_named_not_dumped(self) -> None:
+        """A model given where another is expected is named by type and name, not repr()."""
+        with pytest.raises(InvalidInterview) as caught:
+            interview(recruiter=Interviewer("Rita Cole"))
+        assert str(caught.value) == (
+            "Interview.recruiter = Interviewer 'Rita Cole': "
+            "expected a Recruiter or None, got Interviewer"
+        )
+
+    @given(
+        st.datetimes(min_value=datetime(1990, 1, 1), max_value=datetime(2024, 7, 1)),
+        st.sampled_from(ZONES),
+    )
+    def test_no_message_holds_a_python_repr(self, moment: datetime, zone: str) -> None:
+        """Whatever the time and zone of a refused event, the message has no repr in it."""
+        early = pendulum.instance(moment).in_timezone(zone)
+        with pytest.raises(InvalidHistory) as caught:
+            plan(interview(), history=[Contact(early, "email")])
+        message = str(caught.value)
+        assert not any(text in message for text in PYTHON_REPRS), message
+        assert early.isoformat() in message
+
+    def test_code_still_reads_field_value_and_problem(self) -> None:
+        """The attributes stay for code: the field, the value itself, the problem alone."""
+        early = at(2024, 7, 1, 9)
+        with pytest.raises(InvalidHistory) as caught:
+            plan(interview(), history=[Reply(early)])
+        error = caught.value
+        assert (error.field, error.value) == ("history[0].at", early)
+        assert error.problem.startswith("is before the interview")
+
+
+class TestCloseMatches:
+    def test_an_unknown_zone_suggests_the_closest(self) -> None:
+        """A misspelt zone: "did you mean 'Europe/Berlin'?"."""
+        with pytest.raises(InvalidInterview) as caught:
+            Interviewer("Ana Ruiz", timezone="Europe/Berln")
+        assert caught.value.problem == (
+            "unknown time zone 'Europe/Berln': did you mean 'Europe/Berlin'?"
+        )
+
+    @pytest.mark.parametrize(
+        ("typed", "meant"),
+        [
+            ("Berlin", "Europe/Berlin"),
+            ("new york", "America/New_York"),
+            ("europe/paris", "Europe/Paris"),
+        ],
+    )
+    def test_a_city_or_a_wrong_case_finds_its_zone(self, typed: str, meant: str) -> None:
+        """A city alone, or the name in the wrong case, points to the IANA name."""
+        with pytest.raises(InvalidInterview) as caught:
+            Interviewer("Ana Ruiz", timezone=typed)
+        assert caught.value.problem.endswith(f"did you mean {meant!r}?")
+
+    def test_a_zone_far_from_any_keeps_the_general_advice(self) -> None:
+        """No close match: how to write a zone, and no guess."""
+        with pytest.raises(InvalidInterview) as caught:
+            Interviewer("Ana Ruiz", timezone="Mars/Olympus")
+        assert "did you mean" not in caught.value.problem
+        assert "IANA name like 'Europe/Paris'" in caught.value.problem
+
+    def test_a_misspelt_contact_suggests_the_interviewer(self) -> None:
+        """Interview.contact: "did you mean 'Ana Ruiz'?"."""
+        with pytest.raises(InvalidInterview) as caught:
+            interview(contact="Ana Ruis")
+        assert caught.value.problem == "is not one of the interviewers: did you mean 'Ana Ruiz'?"
+
+    def test_an_unknown_contact_lists_the_interviewers(self) -> None:
+        """No close match: the interviewers there are."""
+        with pytest.raises(InvalidInterview) as caught:
+            interview(contact="Zed")
+        assert caught.value.problem == (
+            "is not one of the interviewers (the interviewers are 'Ana Ruiz', 'Bo Chen')"
+        )
+
+    def test_a_misspelt_recipient_in_a_history_suggests_the_person(self) -> None:
+        """A history's contact to "Bo Chan": "did you mean 'Bo Chen'?"."""
+        with pytest.raises(InvalidHistory) as caught:
+            plan(interview(), history=[Contact(at(2024, 7, 3, 9), "email", recipient="Bo Chan")])
+        assert caught.value.problem.endswith(": did you mean 'Bo Chen'?")
+
+    def test_a_misspelt_preset_suggests_the_preset(self) -> None:
+        """Policy.preset("cautous"): "did you mean 'cautious'?"."""
+        with pytest.raises(InvalidPolicy) as caught:
+            Policy.preset("cautous")
+        assert caught.value.problem.startswith("did you mean 'cautious'? expected one of")
+
+
+class TestBadArguments:
+    def test_a_naive_now_is_a_bad_argument(self) -> None:
+        """now is an argument, not part of the interview: InvalidArgument, also a ValueError."""
+        with pytest.raises(InvalidArgument) as caught:
+            agenda(interview(), now=datetime(2024, 7, 3, 9))
+        assert caught.value.field == "now"
+        assert isinstance(caught.value, ValueError)
+        assert not isinstance(caught.value, InvalidInterview)
+
+    def test_until_before_now_is_a_bad_argument(self) -> None:
+        """until before now names until, with now in ISO 8601."""
+        with pytest.raises(InvalidArgument) as caught:
+            agenda(interview(), now=at(2024, 7, 4), until=at(2024, 7, 3))
+        assert str(caught.value) == (
+            "until = 2024-07-03T00:00:00-04:00 (America/New_York): "
+            "is before now (2024-07-04T00:00:00-04:00)"
+        )
+
+    def test_histories_of_the_wrong_length_are_a_bad_argument(self) -> None:
+        """plan_many with one history too many names histories."""
+        with pytest.raises(InvalidArgument) as caught:
+            list(plan_many([interview()], histories=[[], []]))
+        assert caught.value.field == "histories"
+
+    def test_a_previous_calendar_that_is_not_one_is_a_bad_argument(self) -> None:
+        """export's previous calendar: InvalidArgument naming previous."""
+        from followup_rules.export import to_ics
+
+        iv = interview()
+        with pytest.raises(InvalidArgument) as caught:
+            to_ics(plan(iv), iv, now=at(2024, 7, 3), previous=b"not a calendar")
+        assert caught.value.field == "previous"
+
+
+class TestOneErrorsModule:
+    def test_every_error_class_is_in_errors(self) -> None:
+        """errors.py holds them all (issue 20): nothing to import from deeper modules."""
+        names = {
+            "FollowupError",
+            "FormatError",
+            "InvalidArgument",
+            "InvalidHistory",
+            "InvalidInterview",
+            "InvalidPolicy",
+            "TemplateError",
+        }
+        assert set(errors_module.__all__) == names
+        for name in names:
+            assert getattr(followup_rules, name) is getattr(errors_module, name)
+
+    def test_the_old_import_paths_still_work(self) -> None:
+        """TemplateError from messages and FormatError from serialize are the same classes."""
+        from followup_rules.messages import TemplateError as from_messages
+        from followup_rules.serialize import FormatError as from_serialize
+
+        assert (from_messages, from_serialize) == (TemplateError, FormatError)
+
+    def test_a_bad_event_is_still_an_invalid_interview(self) -> None:
+        """SPEC: bad events raise InvalidInterview; InvalidHistory is the precise subclass."""
+        assert issubclass(InvalidHistory, InvalidInterview)
+        assert all(
+            issubclass(kind, FollowupError)
+            for kind in (FormatError, TemplateError, InvalidArgument, InvalidPolicy)
+        )
+
+
+class TestPickling:
+    def test_the_chain_that_cannot_travel_is_dropped_when_pickled(self) -> None:
+        """An error raised while handling another pickles without it (Dask sends the chain)."""
+
+        class Local(Exception):
+            pass
+
+        try:
+            try:
+                raise Local("cannot be pickled: a local class")
+            except Local as inner:
+                raise InvalidPolicy("Policy.min_gap", 0, "must be at least 1") from inner
+        except InvalidPolicy as caught:
+            error = caught
+        assert isinstance(error.__cause__, Local)  # kept while debugging in the process
+        again = pickle.loads(pickle.dumps(error))
+        assert (error.__cause__, error.__context__) == (None, None)
+        assert str(again) == str(error)
+
+
+class TestAttrsNativeValidation:
+    def test_a_house_policy_that_changes_a_default_keeps_the_check(self) -> None:
+        """A subclass redefining min_gap with a plain default still refuses 0."""
+
+        @attrs.frozen(kw_only=True)
+        class House(Policy):
+            min_gap: int = 5
+
+        assert House().min_gap == 5
+        with pytest.raises(InvalidPolicy) as caught:
+            House(min_gap=0)
+        assert caught.value.field == "House.min_gap"
+
+    def test_evolve_checks_again(self) -> None:
+        """attrs.evolve runs the converters: a variant is as checked as the original."""
+        with pytest.raises(InvalidInterview) as caught:
+            attrs.evolve(interview(), company="")
+        assert caught.value.field == "Interview.company"
+
+    def test_what_a_field_accepts_is_what_it_converts(self) -> None:
+        """Times as seconds or timedelta, windows as text, lists for tuples (stamina's shape)."""
+        policy = Policy(thank_you_within=3600.0, call_window="09:30-11:00", min_gap=timedelta(3))
+        iv = Interview(at(2024, 7, 2, 14), "Acme", "Engineer", ["Ana Ruiz"], topics=["data"])
+        assert (policy.thank_you_within, str(policy.call_window), policy.min_gap) == (
+            timedelta(hours=1),
+            "09:30-11:00",
+            3,
+        )
+        assert (iv.interviewers[0].name, iv.topics) == ("Ana Ruiz", ("data",))
+
+
+class TestHooks:
+    def test_a_hook_day_far_in_the_future_is_a_policy_error(self) -> None:
+        """Issue 18: a check_in_day in year 9999 gives InvalidPolicy, not an OverflowError."""
+
+        class Far(Policy):
+            def check_in_day(self, state: object, earliest: date) -> date:
+                return date(9999, 12, 30)
+
+        with pytest.raises(InvalidPolicy) as caught:
+            plan(interview(), Far())
+        assert (caught.value.field, caught.value.value) == ("Far.check_in_day", date(9999, 12, 30))
+
+    def test_a_hook_a_few_months_out_is_kept(self) -> None:
+        """A house rule that waits months is its business: the step is planned, and done()."""
+
+        class Patient(Policy):
+            def check_in_day(self, state: object, earliest: date) -> date:
+                return earliest + timedelta(days=300)
+
+        check_in = next(a for a in plan(interview(), Patient()) if a.rule.startswith("check-in"))
+        assert check_in.earliest.date() >= date(2025, 5, 1)
+        assert check_in.done().at == check_in.suggested
