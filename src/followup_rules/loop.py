@@ -217,6 +217,13 @@ def _read_iso(text: str) -> date | datetime | None:
 # -- applications and the merged agenda -----------------------------------------------------
 
 
+def _application_history(history: Iterable[Event]) -> tuple[Event, ...]:
+    """Any iterable of events (a list, as apps and the docs pass), ordered by instant."""
+    if isinstance(history, (str, bytes)) or not isinstance(history, Iterable):
+        raise InvalidHistory("Application.history", history, "expected a sequence of events")
+    return tuple(_ordered(history))
+
+
 @attrs.frozen
 class Application:
     """One interview followed up: what an app stores per application.
@@ -231,7 +238,7 @@ class Application:
     """
 
     interview: Interview
-    history: tuple[Event, ...] = attrs.field(default=())
+    history: tuple[Event, ...] = attrs.field(default=(), converter=_application_history)
     policy: Policy | None = None
     name: str | None = None
 
@@ -240,10 +247,6 @@ class Application:
             raise InvalidInterview(
                 "Application.interview", self.interview, "expected an Interview"
             )
-        history = self.history
-        if isinstance(history, (str, bytes)) or not isinstance(history, Iterable):
-            raise InvalidHistory("Application.history", history, "expected a sequence of events")
-        object.__setattr__(self, "history", tuple(_ordered(history)))
         if self.policy is not None and not isinstance(self.policy, Policy):
             raise InvalidInterview("Application.policy", self.policy, "expected a Policy or None")
         if self.name is not None and not isinstance(self.name, str):
@@ -692,7 +695,9 @@ def check_event(
     Raises:
         InvalidHistory: *event* is not an event, or does not fit the interview
             or the history (a name not on the interview, before the
-            interview, ...), as `plan` would refuse it.
+            interview, ...), as `plan` would refuse it; the error names the
+            new event ``event`` (``event.at = ...: is before the interview``),
+            and any other event by its place in the ordered history.
         InvalidInterview: as `plan`.
         InvalidPolicy: as `plan`.
     """
@@ -709,8 +714,21 @@ def check_event(
     while place and cal.utc(events[place - 1].at) > moment:
         place -= 1
     updated = (*events[:place], event, *events[place:])
-    make_plan(interview, policy, history=updated)  # refuses what the planner would
+    try:
+        make_plan(interview, policy, history=updated)  # refuses what the planner would
+    except InvalidHistory as error:
+        raise _named_event(error, place) from None
     return updated
+
+
+def _named_event(error: InvalidHistory, place: int) -> InvalidHistory:
+    """*error* about the new event, at *place* of the history, named ``event``: the
+    caller added one event and knows no index (an error about another event keeps its)."""
+    own = f"history[{place}]"
+    field = error.field
+    if field != own and not field.startswith((f"{own}.", f"{own}[")):
+        return error
+    return InvalidHistory("event" + field[len(own) :], error.value, error.problem)
 
 
 def new_violations(
