@@ -16,6 +16,7 @@ from datetime import timedelta
 from importlib.resources import files
 from typing import Any
 
+import attrs
 import jsonschema
 import pendulum
 import pytest
@@ -304,6 +305,14 @@ class TestDoneSaysHowItWent:
         (note, *_) = of_kind(plan(interview()), ActionKind.THANK_YOU)
         with pytest.raises(InvalidHistory, match="only a call is answered"):
             note.done(at(2024, 7, 3, 9), answered=True)
+
+
+def test_a_policy_with_a_preset_reads_through_the_public_api() -> None:
+    """What policy.schema.json accepts ({"preset": ...}), an app reads: policy_from is public."""
+    assert "policy_from" in s.__all__
+    assert s.policy_from({"preset": "cautious", "min_gap": 4}) == attrs.evolve(
+        Policy.cautious(), min_gap=4
+    )
 
 
 def test_an_application_takes_a_list_of_events() -> None:

@@ -77,6 +77,7 @@ __all__ = [
     "load_interview_file",
     "load_policy",
     "loads",
+    "policy_from",
     "save_history",
     "structure",
     "structure_event",
@@ -1157,7 +1158,16 @@ def load_policy(path: str | Path) -> Policy:
 
 
 def policy_from(data: Any, *, source: str = "<data>") -> Policy:
-    """A Policy from plain data; ``preset = "cautious"`` starts from that preset."""
+    """A Policy from plain data, as a policy file holds it (``policy.schema.json``).
+
+    A ``preset`` key (``{"preset": "cautious", "min_gap": 4}``) starts from
+    that preset, the other keys changing it; `structure` (``structure(data,
+    Policy)``) takes no preset.  What an app reads from a request.
+
+    Raises:
+        FormatError: an unknown preset or key, or a value the policy refuses,
+            with the key path.
+    """
     if isinstance(data, Mapping) and "preset" in data:
         data = dict(data)
         name = data.pop("preset")
