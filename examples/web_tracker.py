@@ -42,7 +42,7 @@ import attrs
 import jinja2
 import pendulum
 from flask import Flask, Response, flash, g, jsonify, redirect, render_template, request, url_for
-from werkzeug.exceptions import BadRequest, HTTPException, NotFound
+from werkzeug.exceptions import BadRequest, HTTPException
 from werkzeug.wrappers import Response as BaseResponse
 
 from followup_rules import (
@@ -60,6 +60,7 @@ from followup_rules import (
     Snooze,
     Violation,
     agenda_many,
+    describe_event,
     find_event,
     new_violations,
     parse_when,
@@ -75,6 +76,10 @@ Clock = Callable[[], datetime]
 def real_clock() -> pendulum.DateTime:
     """The one place the tracker reads the clock."""
     return pendulum.now("UTC")
+
+
+class Missing(LookupError):
+    """An application or a step that is not there: a 404."""
 
 
 # --8<-- [start:store]
@@ -117,7 +122,7 @@ class Store:
             "SELECT interview, policy FROM application WHERE id = ?", (row,)
         ).fetchone()
         if found is None:
-            raise NotFound(f"There is no application {row}.")
+            raise Missing(f"There is no application {row}.")
         interview = s.structure(json.loads(found[0]), Interview)
         policy = None if found[1] is None else s.structure(json.loads(found[1]), Policy)
         rows = self.db.execute("SELECT data FROM event WHERE application = ?", (row,))
@@ -243,7 +248,7 @@ def create_app(database: str | Path, clock: Clock = real_clock) -> Flask:
         application = store().application(row)
         item = application.agenda(now).get(step_id)
         if item is None:
-            raise NotFound(f"No step {step_id} is left in application {row}.")
+            raise Missing(f"No step {step_id} is left in application {row}.")
         return application, item
 
     def recorded(row: int, event: Event) -> BaseResponse:
@@ -289,7 +294,7 @@ def create_app(database: str | Path, clock: Clock = real_clock) -> Flask:
         application, item = step(row, step_id, now)
         draft = draft_of(application, item, now)
         if draft is None:
-            raise NotFound("This step is not an e-mail: it has no draft.")
+            raise Missing("This step is not an e-mail: it has no draft.")
         return Response(
             draft.message.as_bytes(),
             mimetype="message/rfc822",
@@ -347,7 +352,9 @@ def create_app(database: str | Path, clock: Clock = real_clock) -> Flask:
             row=row,
             application=application,
             agenda=application.agenda(clock(), "end_of_day"),
-            history=[s.unstructure(event) for event in application.history],
+            history=[
+                describe_event(event, application.interview) for event in application.history
+            ],
             window=window,
         )
 
@@ -403,6 +410,10 @@ def create_app(database: str | Path, clock: Clock = real_clock) -> Flask:
     def refused(error: FollowupError) -> tuple[Any, int]:
         """The library's errors are written for people: show them as they are."""
         return problem(str(error), 400)
+
+    @app.errorhandler(Missing)
+    def missing(error: Missing) -> tuple[Any, int]:
+        return problem(str(error), 404)
 
     @app.errorhandler(HTTPException)
     def http_error(error: HTTPException) -> tuple[Any, int]:
@@ -511,10 +522,7 @@ _APPLICATION = """{% extends "layout.html" %}{% block body %}
 </ul>
 <h2>What happened</h2>
 <ul>
-{% for event in history %}
-<li>{{ event.type }}{% for key, value in event.items() if value and key != "type" %},
-    {{ key }}: {{ value }}{% endfor %}</li>
-{% endfor %}
+{% for line in history %}<li>{{ line }}</li>{% endfor %}
 </ul>
 <h2>News</h2>
 {% set people = application.interview.interviewers | map(attribute="name") | list %}

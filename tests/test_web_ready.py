@@ -33,12 +33,15 @@ from followup_rules import (
     FormatError,
     InvalidArgument,
     InvalidHistory,
+    Outcome,
     Policy,
     Reply,
     Skip,
     Snooze,
+    Update,
     agenda_many,
     check_event,
+    describe_event,
     plan,
 )
 from followup_rules import serialize as s
@@ -305,6 +308,43 @@ class TestDoneSaysHowItWent:
         (note, *_) = of_kind(plan(interview()), ActionKind.THANK_YOU)
         with pytest.raises(InvalidHistory, match="only a call is answered"):
             note.done(at(2024, 7, 3, 9), answered=True)
+
+
+class TestDescribeEvent:
+    """A history as a person reads it (the command line's words, now public)."""
+
+    @pytest.mark.parametrize(
+        ("event", "expected"),
+        [
+            (NOTE_TO_ANA, "thank-you to Ana Ruiz, by email, Tue 2 Jul 16:00"),
+            (
+                Contact(at(2024, 7, 9, 10), Channel.PHONE, answered=False, note="no one"),
+                "check-in to Ana Ruiz, by phone, no answer, Tue 9 Jul 10:00 (no one)",
+            ),
+            (Reply(at(2024, 7, 3, 9), "Bo Chen"), "a reply from Bo Chen, Wed 3 Jul 09:00"),
+            (
+                Update(at(2024, 7, 3, 9), Outcome.UNDECIDED, pendulum.date(2024, 7, 20)),
+                "undecided, new date 2024-07-20, Wed 3 Jul 09:00",
+            ),
+            (
+                Snooze(at(2024, 7, 3, 9), "check_in-x", at(2024, 7, 8, 9)),
+                "snoozed check_in-x until Mon 8 Jul 09:00, Wed 3 Jul 09:00",
+            ),
+        ],
+    )
+    def test_each_kind_in_a_few_words(self, event: Any, expected: str) -> None:
+        """Who, how, when on the candidate's clock, and the note."""
+        assert describe_event(event, interview()) == expected
+
+    def test_on_the_candidates_clock(self) -> None:
+        """A candidate in Berlin reads a New York reply at Berlin time."""
+        abroad = interview(candidate=Candidate("Sam Lee", timezone="Europe/Berlin"))
+        assert describe_event(Reply(at(2024, 7, 3, 9)), abroad) == "a reply, Wed 3 Jul 15:00"
+
+    def test_not_an_event(self) -> None:
+        """A typed error, never an AttributeError."""
+        with pytest.raises(InvalidHistory, match=r"^event = 'reply': expected Contact"):
+            describe_event("reply", interview())  # type: ignore[arg-type]
 
 
 def test_a_policy_with_a_preset_reads_through_the_public_api() -> None:

@@ -263,6 +263,13 @@ class TestStep:
             {"error": "No step nope is left in application 1."},
         )
 
+    def test_the_application_page_lists_what_happened(self, client: Any) -> None:
+        """One application: its steps, its history, and the forms for news."""
+        client.post("/applications/1/events", data={"type": "reply", "sender": "Bo Chen"})
+        page = client.get("/applications/1").get_data(as_text=True)
+        assert "<li>a reply from Bo Chen, Wed 8 Jul 09:00</li>" in page
+        assert 'name="type" value="out_of_office"' in page
+
     def test_an_unknown_application_is_a_plain_404(self, client: Any) -> None:
         """So is an application that is not there."""
         response = client.get("/applications/9")
@@ -424,6 +431,14 @@ class TestRecording:
         response = client.post("/api/applications", json=body)
         assert (response.status_code, response.get_json()) == (201, {"id": 3})
 
+    def test_a_body_that_is_no_object_is_refused_in_plain_words(self, client: Any) -> None:
+        """Not JSON, or not an object: what to send instead."""
+        response = client.post("/api/applications", data="interview")
+        assert (response.status_code, response.get_json()) == (
+            400,
+            {"error": 'Send a JSON object: {"interview": {...}, "policy": {...}}.'},
+        )
+
     def test_a_bad_interview_is_refused_in_plain_words(self, client: Any) -> None:
         """A new application whose interview has no time zone: the fix, in words."""
         data = s.unstructure(ACME)
@@ -455,3 +470,24 @@ class TestJson:
         for description, path in ((JOSE_NOTE, "done"), (BO_NOTE, "skip")):
             client.post(f"/applications/1/steps/{find(client, description)['id']}/{path}")
         validator("history").validate(events(client))
+
+    def test_a_step_matches_the_agenda_schemas_item(self, client: Any) -> None:
+        """/api/applications/N/steps/ID: the step is an agenda item, as in /api/today."""
+        step = step_json(client, find(client, JOSE_NOTE))["step"]
+        item = {"$ref": "#/$defs/item", "$defs": validator("agenda").schema["$defs"]}
+        jsonschema.Draft202012Validator(item).validate(step)
+
+    def test_a_recorded_event_matches_the_history_schema(self, client: Any) -> None:
+        """The event an app posts comes back as a history entry, with its type."""
+        reply = {"type": "reply", "at": "2026-07-09T10:00:00-04:00", "sender": "Bo Chen"}
+        answer = client.post("/api/applications/1/events", json=reply).get_json()
+        validator("history").validate([answer["event"]])
+        assert (answer["event"]["type"], answer["event"]["sender"]) == ("reply", "Bo Chen")
+
+    def test_a_draft_of_a_call_is_a_plain_404(self, client: Any, clock: Clock) -> None:
+        """A call has no .eml: the page says so."""
+        clock.now = at(16, 9)
+        entry = find(client, JOSE_CALL)
+        response = client.get(f"/applications/1/steps/{entry['id']}/draft.eml")
+        assert response.status_code == 404
+        assert "This step is not an e-mail: it has no draft." in response.get_data(as_text=True)

@@ -41,7 +41,7 @@ from .agenda import Agenda, AgendaItem, Standing
 from .agenda import agenda as make_agenda
 from .audit import Violation, audit
 from .errors import InvalidArgument, InvalidHistory, InvalidInterview
-from .events import EVENT_TYPES, Event
+from .events import EVENT_TYPES, Contact, Event, OutOfOffice, Reply, Skip, Snooze, Update
 from .identity import person_key
 from .model import Interview
 from .plan import plan as make_plan
@@ -54,6 +54,7 @@ __all__ = [
     "Entry",
     "agenda_many",
     "check_event",
+    "describe_event",
     "end_of_day",
     "find_event",
     "new_violations",
@@ -729,6 +730,52 @@ def _named_event(error: InvalidHistory, place: int) -> InvalidHistory:
     if field != own and not field.startswith((f"{own}.", f"{own}[")):
         return error
     return InvalidHistory("event" + field[len(own) :], error.value, error.problem)
+
+
+def describe_event(event: Event, interview: Interview) -> str:
+    """An event in a few words, on the candidate's clock: a history as a person reads it.
+
+    ``thank-you to Ana Ruiz, by email, Wed 8 Jul 09:10``; ``undecided, new
+    date 2026-07-30, Thu 16 Jul 10:20``; ``a reply from Bo Chen, ...``;
+    ``skipped <step id>, ...`` (with the candidate's note in brackets).  A
+    contact or a reply that names nobody went to, or came from, the
+    follow-up contact.  In English, like `Action.describe`; what
+    ``followup log`` and ``followup events`` print.
+
+    Raises:
+        InvalidHistory: *event* is not an event.
+    """
+    if not isinstance(event, EVENT_TYPES):
+        raise InvalidHistory(
+            "event", event, "expected Contact, Reply, Update, OutOfOffice, Skip or Snooze"
+        )
+    zone = _zone_of(interview)
+
+    def local(moment: datetime) -> str:
+        return str(_local(moment, zone).format("ddd D MMM HH:mm"))
+
+    when = local(event.at)
+    if isinstance(event, Contact):
+        who = event.recipient or interview.follow_up_contact.name
+        how = "a voicemail" if event.voicemail else f"by {event.channel.value.replace('_', ' ')}"
+        if event.answered is not None:
+            how += ", answered" if event.answered else ", no answer"
+        text = f"{event.kind.value.replace('_', '-')} to {who}, {how}, {when}"
+    elif isinstance(event, Update):
+        extra = f", new date {event.decision_date}" if event.decision_by is not None else ""
+        text = f"{event.outcome.value.replace('_', ' ')}{extra}, {when}"
+    elif isinstance(event, OutOfOffice):
+        whose = f" ({event.sender})" if event.sender else ""
+        back = f", back {event.returns_on}" if event.returns_on else ""
+        text = f"out of office{whose}{back}, {when}"
+    elif isinstance(event, Reply):
+        text = f"a reply from {event.sender}, {when}" if event.sender else f"a reply, {when}"
+    elif isinstance(event, Snooze):
+        text = f"snoozed {event.step} until {local(event.until)}, {when}"
+    else:
+        assert isinstance(event, Skip)
+        text = f"skipped {event.step}, {when}"
+    return f"{text} ({event.note})" if event.note else text
 
 
 def new_violations(
