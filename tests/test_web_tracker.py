@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
+import attrs
 import jsonschema
 import pendulum
 import pytest
@@ -211,6 +212,26 @@ class TestStep:
         assert (message["blocking"], "topics" in message["would_strengthen"]) == (["email"], True)
         page = client.get(f"/applications/1/steps/{entry['id']}").get_data(as_text=True)
         assert "Before sending, add: email." in page
+
+    def test_what_to_attach_is_shown(self, client: Any) -> None:
+        """José asked for the talk: the note says it is attached, the page says attach it."""
+        asked = Interviewer("José García", email="jose@acme.example", requested=["my talk"])
+        body = {"interview": s.unstructure(attrs.evolve(ACME, interviewers=[asked]))}
+        client.post("/api/applications", json=body)
+        entry = find(client, JOSE_NOTE, "3")
+        page = client.get(f"/applications/3/steps/{entry['id']}").get_data(as_text=True)
+        assert "Attach: my talk." in page
+
+    def test_what_to_know_before_sending_is_shown(self, client: Any) -> None:
+        """Seed 002: a card by post may arrive after a decision due the next day."""
+        soon = attrs.evolve(ACME, decision_by=pendulum.date(2026, 7, 9))
+        body = {"interview": s.unstructure(soon), "policy": {"thank_you_channel": "postal"}}
+        client.post("/api/applications", json=body)
+        entry = next(e for e in entries(client) if e["application"]["name"] == "3")
+        found = step_json(client, entry)
+        assert (entry["channel"], found["links"]) == ("postal", {"mailto": None, "tel": None})
+        page = client.get(f"/applications/3/steps/{entry['id']}").get_data(as_text=True)
+        assert "a card in the post is likely to arrive after the decision date" in page
 
     def test_the_mailto_link_round_trips(self, client: Any) -> None:
         """RFC 6068: the link opens the same address, subject and text in a mail client."""
