@@ -18,9 +18,9 @@ from . import serialize
 from .action import Action, Plan
 from .agenda import AgendaItem, Standing
 from .audit import Violation
-from .events import Contact, Event, OutOfOffice, Reply, Skip, Snooze, Update
+from .events import Event
 from .export import describe
-from .loop import AgendaMany, Application, Entry
+from .loop import AgendaMany, Application, Entry, describe_event
 from .model import Channel, Interview
 
 
@@ -286,33 +286,7 @@ def entry_json(entry: Entry) -> dict[str, Any]:
 
 def said(event: Event, interview: Interview) -> str:
     """An event in a few words, at the candidate's time: what ``log`` and ``events`` print."""
-    zone = home_zone(interview)
-
-    def local(moment: datetime) -> str:
-        return str(cal.to_pendulum(moment.astimezone(zone)).format("ddd D MMM HH:mm"))
-
-    when = local(event.at)
-    if isinstance(event, Contact):
-        who = event.recipient or interview.follow_up_contact.name
-        how = "a voicemail" if event.voicemail else f"by {event.channel.value.replace('_', ' ')}"
-        if event.answered is not None:
-            how += ", answered" if event.answered else ", no answer"
-        text = f"{event.kind.value.replace('_', '-')} to {who}, {how}, {when}"
-    elif isinstance(event, Update):
-        extra = f", new date {event.decision_date}" if event.decision_by is not None else ""
-        text = f"{event.outcome.value.replace('_', ' ')}{extra}, {when}"
-    elif isinstance(event, OutOfOffice):
-        whose = f" ({event.sender})" if event.sender else ""
-        back = f", back {event.returns_on}" if event.returns_on else ""
-        text = f"out of office{whose}{back}, {when}"
-    elif isinstance(event, Reply):
-        text = f"a reply from {event.sender}, {when}" if event.sender else f"a reply, {when}"
-    elif isinstance(event, Snooze):
-        text = f"snoozed {event.step} until {local(event.until)}, {when}"
-    else:
-        assert isinstance(event, Skip)
-        text = f"skipped {event.step}, {when}"
-    return f"{text} ({event.note})" if event.note else text
+    return describe_event(event, interview)
 
 
 def violation_line(violation: Violation) -> str:

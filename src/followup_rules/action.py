@@ -275,11 +275,18 @@ class Action(v.Checked):
         voicemail: bool = False,
         message_id: str | None = None,
         subject: str | None = None,
+        answered: bool | None = None,
+        note: str | None = None,
     ) -> Contact:
         """The history event saying this action was done (at *at*, else as suggested).
 
-        *voicemail*, *message_id* and *subject* record how it went, so that
-        the next message to the same person can refer to it.
+        *voicemail*, *message_id*, *subject* and, for a call, *answered*
+        record how it went, so that the next message to the same person can
+        refer to it; *note* is the candidate's own (see `Contact`).
+
+        Raises:
+            InvalidHistory: as `Contact` (a voicemail or an answer on an
+                e-mail, a message id on a call, ...).
         """
         return Contact(
             at=self.suggested if at is None else at,
@@ -289,6 +296,8 @@ class Action(v.Checked):
             voicemail=voicemail,
             message_id=message_id,
             subject=subject,
+            answered=answered,
+            note=note,
         )
 
     def sort_key(self) -> tuple[datetime, datetime, int, str]:

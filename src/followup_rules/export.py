@@ -815,12 +815,18 @@ def drafts(
     pack: Packs = None,
     details: Mapping[str, Any] | None = None,
     provenance: bool = False,
+    steps: Collection[str] | None = None,
 ) -> tuple[Draft, ...]:
     """A draft (`to_eml`) of every e-mail step of each plan, nothing written yet.
 
     With *provenance*, each draft also says where its step came from
     (``X-Followup-Rule``, ``X-Followup-Step``, ``X-Followup-Sources``); off by
     default, since the headers leave with a draft sent as it is.
+
+    With *steps*, only the drafts of the steps with these ids
+    (`AgendaItem.id`, `Draft.step`) are made, named as among all the
+    drafts: an app's "download the draft" for one step renders that one
+    message alone.  An id that is no e-mail step of the plans gives no draft.
 
     Each draft is named by `eml_name` (its step's number in the plan); with
     several applications each has a folder, named after its *name*'s stem
@@ -830,8 +836,11 @@ def drafts(
 
     Raises:
         InvalidInterview: an application is not such a tuple.
+        InvalidArgument: *steps* is not a collection of step ids (one id
+            alone is not: pass ``[step]``).
         TemplateError: a message cannot be written with *pack*.
     """
+    wanted = _step_ids(steps)
     entries = _entries(applications)
     pack_for = _pack_for(pack)
     extra = dict(details or {})
@@ -841,7 +850,7 @@ def drafts(
         interview = entry.interview
         ids = action_ids(entry.plan, interview, entry.history)
         for index, (action, uid) in enumerate(zip(entry.plan, ids, strict=True), start=1):
-            if action.channel is not Channel.EMAIL:
+            if action.channel is not Channel.EMAIL or (wanted is not None and uid not in wanted):
                 continue
             name = eml_name(index, action)
             path = f"{folder}/{name}" if folder else name
@@ -861,6 +870,16 @@ def drafts(
                 )
             )
     return tuple(found)
+
+
+def _step_ids(steps: Collection[str] | None) -> frozenset[str] | None:
+    if steps is None:
+        return None
+    if not isinstance(steps, (str, bytes)) and isinstance(steps, Iterable):
+        found = list(steps)
+        if all(isinstance(step, str) for step in found):
+            return frozenset(found)
+    raise InvalidArgument("steps", steps, "expected a collection of step ids, like [item.id]")
 
 
 def _folders(entries: Sequence[_Entry]) -> list[str]:

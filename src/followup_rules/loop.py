@@ -41,7 +41,7 @@ from .agenda import Agenda, AgendaItem, Standing
 from .agenda import agenda as make_agenda
 from .audit import Violation, audit
 from .errors import InvalidArgument, InvalidHistory, InvalidInterview
-from .events import EVENT_TYPES, Event
+from .events import EVENT_TYPES, Contact, Event, OutOfOffice, Reply, Skip, Snooze, Update
 from .identity import person_key
 from .model import Interview
 from .plan import plan as make_plan
@@ -54,6 +54,7 @@ __all__ = [
     "Entry",
     "agenda_many",
     "check_event",
+    "describe_event",
     "end_of_day",
     "find_event",
     "new_violations",
@@ -217,6 +218,13 @@ def _read_iso(text: str) -> date | datetime | None:
 # -- applications and the merged agenda -----------------------------------------------------
 
 
+def _application_history(history: Iterable[Event]) -> tuple[Event, ...]:
+    """Any iterable of events (a list, as apps and the docs pass), ordered by instant."""
+    if isinstance(history, (str, bytes)) or not isinstance(history, Iterable):
+        raise InvalidHistory("Application.history", history, "expected a sequence of events")
+    return tuple(_ordered(history))
+
+
 @attrs.frozen
 class Application:
     """One interview followed up: what an app stores per application.
@@ -231,7 +239,7 @@ class Application:
     """
 
     interview: Interview
-    history: tuple[Event, ...] = attrs.field(default=())
+    history: tuple[Event, ...] = attrs.field(default=(), converter=_application_history)
     policy: Policy | None = None
     name: str | None = None
 
@@ -240,10 +248,6 @@ class Application:
             raise InvalidInterview(
                 "Application.interview", self.interview, "expected an Interview"
             )
-        history = self.history
-        if isinstance(history, (str, bytes)) or not isinstance(history, Iterable):
-            raise InvalidHistory("Application.history", history, "expected a sequence of events")
-        object.__setattr__(self, "history", tuple(_ordered(history)))
         if self.policy is not None and not isinstance(self.policy, Policy):
             raise InvalidInterview("Application.policy", self.policy, "expected a Policy or None")
         if self.name is not None and not isinstance(self.name, str):
@@ -692,7 +696,9 @@ def check_event(
     Raises:
         InvalidHistory: *event* is not an event, or does not fit the interview
             or the history (a name not on the interview, before the
-            interview, ...), as `plan` would refuse it.
+            interview, ...), as `plan` would refuse it; the error names the
+            new event ``event`` (``event.at = ...: is before the interview``),
+            and any other event by its place in the ordered history.
         InvalidInterview: as `plan`.
         InvalidPolicy: as `plan`.
     """
@@ -709,8 +715,67 @@ def check_event(
     while place and cal.utc(events[place - 1].at) > moment:
         place -= 1
     updated = (*events[:place], event, *events[place:])
-    make_plan(interview, policy, history=updated)  # refuses what the planner would
+    try:
+        make_plan(interview, policy, history=updated)  # refuses what the planner would
+    except InvalidHistory as error:
+        raise _named_event(error, place) from None
     return updated
+
+
+def _named_event(error: InvalidHistory, place: int) -> InvalidHistory:
+    """*error* about the new event, at *place* of the history, named ``event``: the
+    caller added one event and knows no index (an error about another event keeps its)."""
+    own = f"history[{place}]"
+    field = error.field
+    if field != own and not field.startswith((f"{own}.", f"{own}[")):
+        return error
+    return InvalidHistory("event" + field[len(own) :], error.value, error.problem)
+
+
+def describe_event(event: Event, interview: Interview) -> str:
+    """An event in a few words, on the candidate's clock: a history as a person reads it.
+
+    ``thank-you to Ana Ruiz, by email, Wed 8 Jul 09:10``; ``undecided, new
+    date 2026-07-30, Thu 16 Jul 10:20``; ``a reply from Bo Chen, ...``;
+    ``skipped <step id>, ...`` (with the candidate's note in brackets).  A
+    contact or a reply that names nobody went to, or came from, the
+    follow-up contact.  In English, like `Action.describe`; what
+    ``followup log`` and ``followup events`` print.
+
+    Raises:
+        InvalidHistory: *event* is not an event.
+    """
+    if not isinstance(event, EVENT_TYPES):
+        raise InvalidHistory(
+            "event", event, "expected Contact, Reply, Update, OutOfOffice, Skip or Snooze"
+        )
+    zone = _zone_of(interview)
+
+    def local(moment: datetime) -> str:
+        return str(_local(moment, zone).format("ddd D MMM HH:mm"))
+
+    when = local(event.at)
+    if isinstance(event, Contact):
+        who = event.recipient or interview.follow_up_contact.name
+        how = "a voicemail" if event.voicemail else f"by {event.channel.value.replace('_', ' ')}"
+        if event.answered is not None:
+            how += ", answered" if event.answered else ", no answer"
+        text = f"{event.kind.value.replace('_', '-')} to {who}, {how}, {when}"
+    elif isinstance(event, Update):
+        extra = f", new date {event.decision_date}" if event.decision_by is not None else ""
+        text = f"{event.outcome.value.replace('_', ' ')}{extra}, {when}"
+    elif isinstance(event, OutOfOffice):
+        whose = f" ({event.sender})" if event.sender else ""
+        back = f", back {event.returns_on}" if event.returns_on else ""
+        text = f"out of office{whose}{back}, {when}"
+    elif isinstance(event, Reply):
+        text = f"a reply from {event.sender}, {when}" if event.sender else f"a reply, {when}"
+    elif isinstance(event, Snooze):
+        text = f"snoozed {event.step} until {local(event.until)}, {when}"
+    else:
+        assert isinstance(event, Skip)
+        text = f"skipped {event.step}, {when}"
+    return f"{text} ({event.note})" if event.note else text
 
 
 def new_violations(

@@ -48,8 +48,10 @@ from cattrs.strategies import configure_tagged_union
 
 from . import _calendar as cal
 from .action import Action, Plan
+from .agenda import Agenda, AgendaItem
 from .errors import FormatError, InvalidHistory, InvalidPolicy, _InvalidField, _short_repr, _shown
 from .events import EVENT_TYPES, Contact, Event, OutOfOffice, Reply, Skip, Snooze, Update
+from .loop import AgendaMany, Entry
 from .model import Interview, Interviewer, Recruiter
 from .policy import Policy, TimeWindow
 from .state import check_history
@@ -75,8 +77,10 @@ __all__ = [
     "load_interview_file",
     "load_policy",
     "loads",
+    "policy_from",
     "save_history",
     "structure",
+    "structure_event",
     "structure_history",
     "unstructure",
     "zone_name_of",
@@ -614,6 +618,9 @@ EVENT_TAGS: dict[type, str] = {
 assert set(EVENT_TAGS) == set(EVENT_TYPES)
 
 
+_EVENT_CLASSES: dict[str, type] = {tag: cls for cls, tag in EVENT_TAGS.items()}
+
+
 def _event_tag(cls: type) -> str:
     return EVENT_TAGS[cls]
 
@@ -637,9 +644,22 @@ def unstructure(value: Any) -> Any:
     A `Plan` becomes ``{"actions": [...], "missed": [...]}``, each action
     with its ``id`` and ``description`` first; an event (alone or in a list)
     carries its ``type``; a list or tuple becomes a list of its items.
+
+    An agenda, for a front end to show (see ``agenda.schema.json``; written,
+    not read back): an `AgendaItem` becomes one flat object, the step's
+    ``id``, ``description``, ``standing``, ``reason``, ``note``, ``to_do``,
+    ``late_since``, ``kind``, ``channel``, ``recipient``, ``suggested``,
+    ``rule``, and its window on both clocks (``their_window`` and
+    ``your_window``: ``start``, ``end``, ``timezone``); an `Entry` of a
+    merged agenda adds its ``application`` (``name``, ``label``,
+    ``company``, ``role``) and ``shown_at``; an `Agenda` is ``{"now",
+    "until", "overdue", "due", "coming"}``; an `AgendaMany` is ``{"now",
+    "entries", "superseded", "counts", "limit"}``.
     """
     if isinstance(value, Plan):
         return _unstructure_plan(value)
+    if isinstance(value, _AGENDA_TYPES):
+        return _unstructure_agenda(value)
     if isinstance(value, EVENT_TYPES):
         return converter().unstructure(value, Event)
     if isinstance(value, (list, tuple)):
@@ -660,6 +680,72 @@ def _unstructure_plan(value: Plan) -> dict[str, Any]:
 def _unstructure_step(action: Action, uid: str | None) -> dict[str, Any]:
     fields: dict[str, Any] = converter().unstructure(action, Action)
     return {"id": uid, "description": action.describe(), **fields}
+
+
+# -- agendas, for front ends (one way) -------------------------------------------------
+
+_AGENDA_TYPES = (Agenda, AgendaItem, AgendaMany, Entry)
+
+
+def _unstructure_agenda(value: Agenda | AgendaItem | AgendaMany | Entry) -> dict[str, Any]:
+    if isinstance(value, AgendaItem):
+        return _unstructure_item(value)
+    if isinstance(value, Entry):
+        application = value.application
+        return {
+            "application": {
+                "name": application.name,
+                "label": application.label,
+                "company": application.interview.company,
+                "role": application.interview.role,
+            },
+            "shown_at": format_datetime(value.shown_at),
+            **_unstructure_item(value.item),
+        }
+    if isinstance(value, Agenda):
+        return {
+            "now": format_datetime(value.now),
+            "until": format_datetime(value.until),
+            "overdue": [_unstructure_item(item) for item in value.overdue],
+            "due": [_unstructure_item(item) for item in value.due],
+            "coming": [_unstructure_item(item) for item in value.coming],
+        }
+    return {
+        "now": format_datetime(value.now),
+        "entries": [_unstructure_agenda(entry) for entry in value.entries],
+        "superseded": [_unstructure_agenda(entry) for entry in value.superseded],
+        "counts": attrs.asdict(value.counts),
+        "limit": value.limit,
+    }
+
+
+def _unstructure_item(item: AgendaItem) -> dict[str, Any]:
+    action = item.action
+    return {
+        "id": item.id,
+        "description": action.describe(),
+        "standing": item.standing.value,
+        "reason": None if item.reason is None else item.reason.value,
+        "note": item.note() or None,
+        "to_do": item.to_do,
+        "late_since": None if item.late_since is None else format_datetime(item.late_since),
+        "kind": action.kind.value,
+        "channel": action.channel.value,
+        "recipient": None if action.recipient is None else action.recipient.name,
+        "suggested": format_datetime(action.suggested),
+        "their_window": _window(item.their_window, item.recipient_zone),
+        "your_window": _window(item.your_window, item.candidate_zone),
+        "rule": action.rule,
+    }
+
+
+def _window(window: tuple[datetime, datetime], zone: str | None) -> dict[str, Any]:
+    start, end = window
+    return {
+        "start": format_datetime(start),
+        "end": format_datetime(end),
+        "timezone": zone or zone_name_of(start),
+    }
 
 
 def structure(data: Any, kind: type[T], *, source: str = "<data>") -> T:
@@ -749,13 +835,39 @@ def structure_history(data: Any, *, source: str = "<data>") -> list[Event]:
             raise FormatError(source, root, _NotAList(data, of_tables=True).problem(root))
     if not isinstance(data, list):
         raise FormatError(source, "$", "expected a list of events")
-    events: list[Event] = []
-    for index, item in enumerate(data):
-        try:
-            events.append(converter().structure(item, Event))  # type: ignore[arg-type]
-        except Exception as error:
-            raise _format_error(error, source, f"{root}[{index}]") from None
-    return events
+    return [
+        structure_event(item, source=source, root=f"{root}[{index}]")
+        for index, item in enumerate(data)
+    ]
+
+
+def structure_event(data: Any, *, source: str = "<data>", root: str = "$") -> Event:
+    """One event from plain data that names its kind: ``{"type": "reply", "at": ...}``.
+
+    What an app reads from a request or a form: the kind is the ``type``
+    key (``contact``, ``reply``, ``update``, ``out_of_office``, ``skip``,
+    ``snooze``, as `unstructure` writes it), the other keys are the event's
+    fields, read as a history file's are.  *root* is where the event sits in
+    a larger document, for the error's path.
+
+    Raises:
+        FormatError: not a table, no ``type`` or an unknown one (naming the
+            kinds), unknown keys, wrong types or invalid values, with the
+            key path.
+    """
+    if not isinstance(data, Mapping):
+        raise FormatError(source, root, f"expected an event (a table), got {_shown(data)}")
+    kind = data.get("type")
+    if not isinstance(kind, str) or kind not in _EVENT_CLASSES:
+        kinds = ", ".join(EVENT_TAGS.values())
+        given = "no type" if kind is None else _shown(kind)
+        raise FormatError(source, f"{root}.type", f"expected one of {kinds}, got {given}")
+    fields = {key: value for key, value in data.items() if key != "type"}
+    try:
+        event: Event = converter().structure(fields, _EVENT_CLASSES[kind])
+    except Exception as error:
+        raise _format_error(error, source, root) from None
+    return event
 
 
 def _format_error(error: BaseException, source: str, root: str = "$") -> FormatError:
@@ -1046,7 +1158,16 @@ def load_policy(path: str | Path) -> Policy:
 
 
 def policy_from(data: Any, *, source: str = "<data>") -> Policy:
-    """A Policy from plain data; ``preset = "cautious"`` starts from that preset."""
+    """A Policy from plain data, as a policy file holds it (``policy.schema.json``).
+
+    A ``preset`` key (``{"preset": "cautious", "min_gap": 4}``) starts from
+    that preset, the other keys changing it; `structure` (``structure(data,
+    Policy)``) takes no preset.  What an app reads from a request.
+
+    Raises:
+        FormatError: an unknown preset or key, or a value the policy refuses,
+            with the key path.
+    """
     if isinstance(data, Mapping) and "preset" in data:
         data = dict(data)
         name = data.pop("preset")

@@ -18,6 +18,8 @@ from followup_rules import (
     Action,
     ActionKind,
     Agenda,
+    AgendaMany,
+    Application,
     Candidate,
     Channel,
     Contact,
@@ -43,13 +45,14 @@ from followup_rules import (
     Update,
     Violation,
     agenda,
+    agenda_many,
     audit,
     plan,
     plan_many,
     render,
 )
 from followup_rules import serialize as s
-from followup_rules.export import to_eml, to_ics
+from followup_rules.export import Draft, drafts, to_eml, to_ics
 
 
 def an_interview() -> Interview:
@@ -143,6 +146,23 @@ def the_json_a_web_app_sends(interview: Interview, history: list[Event]) -> Plan
     assert_type(s.structure_history([json.loads(stored)]), list[Event])
     assert_type(s.structure(s.unstructure(interview), Interview), Interview)
     return again
+
+
+def the_web_tracker(interview: Interview, history: list[Event], policy: Policy) -> Event:
+    """examples/web_tracker.py: applications from stored rows (a list of events), today's
+    list as JSON, one event from a request, one step's draft, a call done."""
+    now = pendulum.datetime(2026, 7, 16, 15, tz="America/New_York")
+    application = Application(interview, history, policy, name="1")
+    day = agenda_many([application], now, until="end_of_day")
+    assert_type(day, AgendaMany)
+    json.dumps(s.unstructure(day))
+    event = s.structure_event({"type": "reply", "at": now.isoformat()}, source="the request")
+    assert_type(event, Event)
+    entry = day.entries[0]
+    found = drafts([(application.plan(now), interview, history)], steps=[entry.id])
+    assert_type(found, tuple[Draft, ...])
+    assert_type(entry.action.done(now, answered=True, note="spoke"), Contact)
+    return event
 
 
 def the_exports(interview: Interview, schedule: Plan) -> None:
