@@ -12,6 +12,7 @@ import pendulum
 
 from . import _validate as v
 from ._calendar import to_local, utc
+from .catalogue import RULES
 from .errors import FollowupError, InvalidArgument, InvalidInterview
 from .events import Contact
 from .facts import NO_FACTS, Facts, Fallback
@@ -51,6 +52,14 @@ _MEDIUM = {
 }
 
 
+def _catalogue_rule(value: Any, fail: v.Fail) -> str:
+    """The id of a rule of the catalogue (`followup_rules.catalogue.RULES`)."""
+    name = v.clean_text(value, fail)
+    if name not in RULES:
+        raise fail("is not a rule id of the catalogue (see followup_rules.RULES)")
+    return name
+
+
 if TYPE_CHECKING:
 
     def _kind(value: ActionKind | str) -> ActionKind: ...
@@ -58,6 +67,7 @@ if TYPE_CHECKING:
     def _recipient(value: Interviewer | Recruiter | None) -> Interviewer | Recruiter | None: ...
     def _facts(value: Facts) -> Facts: ...
     def _late_since(value: datetime | None) -> pendulum.DateTime | None: ...
+    def _rule_id(value: str) -> str: ...
 
 else:
     _kind = v.converter(v.member_of(ActionKind))
@@ -65,6 +75,7 @@ else:
     _recipient = v.converter(v.instance_of(Interviewer, Recruiter, optional=True))
     _late_since = v.converter(v.optional(lambda value, fail: v.aware(value, fail, v.LATEST_EVENT)))
     _facts = v.converter(v.instance_of(Facts))
+    _rule_id = v.converter(_catalogue_rule)
 
 
 @attrs.frozen
@@ -108,7 +119,7 @@ class Action(v.Checked):
     earliest: pendulum.DateTime = attrs.field(converter=v.event_datetime)
     latest: pendulum.DateTime = attrs.field(converter=v.event_datetime)
     suggested: pendulum.DateTime = attrs.field(converter=v.event_datetime)
-    rule: str = attrs.field(converter=v.rule_id)
+    rule: str = attrs.field(converter=_rule_id)
     sources: tuple[str, ...] = attrs.field(converter=v.texts)
     template: str | None = attrs.field(default=None, converter=v.optional_text)
     facts: Facts = attrs.field(default=NO_FACTS, converter=_facts)
