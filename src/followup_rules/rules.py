@@ -54,6 +54,7 @@ from .errors import InvalidPolicy
 from .events import Contact, Outcome
 from .facts import CallBasis, Facts, Fallback, PreviousContact
 from .model import ActionKind, Channel, Interview, Interviewer, InterviewFormat, Salutation
+from .policy import call_basis, calls_allowed, default_check_in_channel
 from .sources import SEED_004, SEEDS
 from .state import TERMINAL, asks_feedback
 from .timeframe import Timeframe
@@ -62,7 +63,8 @@ if TYPE_CHECKING:
     from .policy import Policy, TimeWindow
     from .state import FollowupState
 
-# The records of the catalogue stay importable from here, as before.
+# The records of the catalogue, and the policy's default choices of channel,
+# stay importable from here, as before.
 __all__ = [
     "CAP",
     "CARDS",
@@ -85,7 +87,10 @@ __all__ = [
     "TIMELINE",
     "UNDECIDED",
     "Rule",
+    "call_basis",
+    "calls_allowed",
     "catalogue_markdown",
+    "default_check_in_channel",
     "rule",
 ]
 
@@ -562,39 +567,6 @@ def earliest_check_in(state: FollowupState, tz: tzinfo) -> tuple[date, Rule]:
         if floor is not None and floor > day:
             day = floor
     return day, pace
-
-
-def call_basis(state: FollowupState) -> CallBasis | None:
-    """Rule ``one-call``: why a call is allowed now, or None when it is not.
-
-    Seed 000: call only when told to, or when given a timeframe; then once.
-    Seed 004: a stated phone preference is an answer to "how may I follow
-    up?", so it is permission too.  Whether the number is known is the
-    planner's concern (`check_in`), not the permission's.
-    """
-    policy = state.policy
-    if state.calls >= policy.max_calls:
-        return None
-    if state.interview.invited_to_call:
-        return CallBasis.INVITED
-    if state.contact.preferred_channel is Channel.PHONE:
-        return CallBasis.PREFERRED
-    if state.decision_by is not None:
-        return CallBasis.TIMEFRAME
-    return None if policy.calls_need_invitation else CallBasis.POLICY
-
-
-def calls_allowed(state: FollowupState) -> bool:
-    """Rule ``one-call``: a call is left and it is allowed (see `call_basis`)."""
-    return call_basis(state) is not None
-
-
-def default_check_in_channel(state: FollowupState) -> Channel:
-    """Rules ``preferred-channel`` then ``one-call``: preference, else the call, else e-mail."""
-    preferred = state.contact.preferred_channel
-    if state.policy.respect_preferred_channel and preferred is not None:
-        return preferred
-    return Channel.PHONE if calls_allowed(state) else Channel.EMAIL
 
 
 def allowed_channel(
