@@ -39,8 +39,9 @@ import attrs
 from . import _calendar as cal
 from . import serialize
 from .events import Contact, Event, OutOfOffice, Reply
-from .identity import interview_key, person_key
+from .identity import interview_key
 from .loop import check_event, find_event
+from .model import person_key
 from .policy import Policy
 from .serialize import FormatError, InterviewFile
 from .timeframe import Timeframe

@@ -94,12 +94,18 @@ class Salutation(Enum):
 
 @lru_cache(maxsize=4096)
 def person_key(name: str) -> str:
-    """The identity of a person's name: NFC-normalised and case-blind.
+    """The identity of a person's name: NFC-normalised, case-blind, NFC again.
 
     Two roles held by one person (an in-house recruiter who also interviewed)
-    and two spellings of one name ("Zoë" typed two ways) give the same key.
+    and two spellings of one name ("Zoë" typed two ways, "José" with a
+    combining accent, or in capitals) give the same key; "Josè", "Ana-Ruiz"
+    or "韩梅梅" are other people with other keys.  Case folding can undo a
+    composition (U+01F0 "ǰ" folds to "j" and a combining caron), so the key
+    is normalised again after it, as Unicode's canonical caseless matching
+    does: the one key that the planner, the audit, the step ids and the
+    history files all compare.
     """
-    return unicodedata.normalize("NFC", name).casefold()
+    return unicodedata.normalize("NFC", unicodedata.normalize("NFC", name).casefold())
 
 
 # Courtesy titles, then academic ones; the key is how a user may type it.

@@ -144,7 +144,7 @@ def _one_time(
     snoozed = None
     if state.snoozes:
         name = None if step.recipient is None else step.recipient.name
-        key = (step.kind, ids.person_key(ids.owner(step.kind, name, interview)), 1)
+        key = (step.kind, person_key(ids.owner(step.kind, name, interview)), 1)
         snoozed = state.snoozed_until(key)
     floor = _later(cut, snoozed)
     assert floor is not None  # cut is not None
