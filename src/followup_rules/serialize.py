@@ -47,6 +47,7 @@ from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn
 from cattrs.strategies import configure_tagged_union
 
 from . import _calendar as cal
+from ._atomic import write_atomically
 from .action import Action, Plan
 from .errors import FormatError, InvalidHistory, InvalidPolicy, _InvalidField, _short_repr, _shown
 from .events import EVENT_TYPES, Contact, Event, OutOfOffice, Reply, Skip, Snooze, Update
@@ -1101,8 +1102,6 @@ def save_history(path: str | Path, history: Iterable[Event]) -> None:
             cannot be written (a directory, a FIFO...).
         OSError: the file cannot be written.
     """
-    from .files import write_atomically
-
     file = Path(path)
     fmt = file.suffix.lower().lstrip(".")
     if fmt not in ("json", "toml"):
