@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING, Any
 import attrs
 
 from . import _calendar as cal
+from . import limits
 from ._steps import IN_ROOM_KINDS, NOTE_KINDS
 from ._validate import LATEST_EVENT
 from .action import Action
@@ -56,7 +57,7 @@ from .facts import CallBasis, Facts, Fallback, PreviousContact
 from .model import ActionKind, Channel, Interview, Interviewer, InterviewFormat, Salutation
 from .policy import call_basis, calls_allowed, default_check_in_channel
 from .sources import SEED_004, SEEDS
-from .state import TERMINAL, asks_feedback
+from .state import asks_feedback
 from .timeframe import Timeframe
 
 if TYPE_CHECKING:
@@ -96,6 +97,12 @@ __all__ = [
 
 _FEEDBACK_ANSWER_SOURCES = tuple(sorted({*FEEDBACK_RESPONSE.sources, *FEEDBACK_REQUEST.sources}))
 """An answer to their request for feedback that also asks for it (after a rejection)."""
+
+
+def _later(first: datetime | None, second: datetime | None) -> datetime | None:
+    if first is None:
+        return second
+    return first if second is None or first >= second else second
 
 
 @lru_cache(maxsize=256)
@@ -464,109 +471,21 @@ def recruiter(interview: Interview, policy: Policy) -> Action | None:
 # -- the check-ins ------------------------------------------------------------
 
 
-def deadline_floor(state: FollowupState, tz: tzinfo) -> tuple[date, Rule]:
-    """Rules ``check-in-after-deadline`` / ``check-in-no-deadline``: the first allowed day.
+def check_in_rule(state: FollowupState) -> Rule:
+    """The rule a check-in cites: the one that sets its pace.
 
-    With a decision date (the end of a window): `Policy.wait_after_deadline`
-    business days after it (seeds 003 and 004: a day).  Without:
-    `Policy.wait_without_deadline` business days after the interview (seed
-    001: "about a week").
+    Word of a next round (``next-steps``), else "no decision yet"
+    (``undecided``), else a try after an unanswered one (``retry-gap``), else
+    the deadline's wait (`limits.DEADLINE`).  Its first day is the latest of
+    every limit's (`limits.CHECK_IN`), whichever rule it cites.
     """
-    policy = state.policy
-    holidays = policy.business_holidays
-    if state.decision_by is not None:
-        day = cal.add_business_days(state.decision_by, policy.wait_after_deadline, holidays)
-        return day, CHECK_IN_AFTER_DEADLINE
-    ended = cal.local_date(state.interview._utc_span[1], tz)
-    return cal.add_business_days(
-        ended, policy.wait_without_deadline, holidays
-    ), CHECK_IN_NO_DEADLINE
-
-
-def gap_anchors(
-    state: FollowupState, *, for_check_in: bool = True, thank_you: bool = True
-) -> list[datetime]:
-    """The moments a next contact keeps `Policy.min_gap` business days away from.
-
-    Always the latest follow-up contact.  For a check-in also the employer's
-    latest answer (it restarts the wait) and the latest thank-you (rule
-    ``patience``: the note is a contact too); a feedback request only keeps
-    its distance from the candidate's own contacts, since it answers the
-    rejection it follows.
-    """
-    moments = [state.last_contact]
-    if for_check_in:
-        moments.append(state.last_reply)
-        if thank_you:
-            moments.append(state.thanked_at)
-    return [moment for moment in moments if moment is not None]
-
-
-def gap_floor(
-    state: FollowupState, tz: tzinfo, *, for_check_in: bool = True, thank_you: bool = True
-) -> date | None:
-    """Rule ``retry-gap``: the first day `Policy.min_gap` business days after every anchor."""
-    anchors = gap_anchors(state, for_check_in=for_check_in, thank_you=thank_you)
-    if not anchors:
-        return None
-    latest = cal.local_date(max(anchors), tz)
-    return cal.add_business_days(latest, state.policy.min_gap, state.policy.business_holidays)
-
-
-def next_round_floor(state: FollowupState, tz: tzinfo) -> date | None:
-    """Rule ``next-steps``: after word of a next round, wait about a week before asking."""
-    if state.next_round_at is None:
-        return None
-    heard = cal.local_date(state.next_round_at, tz)
-    policy = state.policy
-    return cal.add_business_days(heard, policy.wait_without_deadline, policy.business_holidays)
-
-
-def undecided_floor(state: FollowupState, tz: tzinfo) -> date | None:
-    """Rule ``undecided``: after "no decision yet" without a new date, wait about a week again."""
-    if state.undecided_at is None:
-        return None
-    heard = cal.local_date(state.undecided_at, tz)
-    policy = state.policy
-    if state.decision_by is not None and state.decision_by >= heard:
-        return None  # they gave a (new) date: the deadline rule covers it
-    return cal.add_business_days(heard, policy.wait_without_deadline, policy.business_holidays)
-
-
-def skip_floor(state: FollowupState, tz: tzinfo) -> date | None:
-    """Rule ``retry-gap``: a check-in taking a skipped one's place keeps `min_gap` from the skip.
-
-    The skip is no contact (the employer saw nothing, so `audit` does not
-    count it); the wait only keeps a dismissed reminder from coming straight
-    back as the next one.
-    """
-    if state.skipped_at is None:
-        return None
-    policy = state.policy
-    skipped = cal.local_date(state.skipped_at, tz)
-    return cal.add_business_days(skipped, policy.min_gap, policy.business_holidays)
-
-
-def earliest_check_in(state: FollowupState, tz: tzinfo) -> tuple[date, Rule]:
-    """The first day the rules allow the next check-in, and the rule that sets its pace."""
-    day, pace = deadline_floor(state, tz)
     if state.next_round_at is not None:
-        pace = NEXT_STEPS
-    elif state.undecided_at is not None:
-        pace = UNDECIDED
-    elif state.check_ins > 0:
-        pace = RETRY_GAP
-    floors = (
-        gap_floor(state, tz),
-        undecided_floor(state, tz),
-        next_round_floor(state, tz),
-        skip_floor(state, tz),
-        state.hold_until,
-    )
-    for floor in floors:
-        if floor is not None and floor > day:
-            day = floor
-    return day, pace
+        return NEXT_STEPS
+    if state.undecided_at is not None:
+        return UNDECIDED
+    if state.check_ins > 0:
+        return RETRY_GAP
+    return limits.DEADLINE.rule(state)
 
 
 def allowed_channel(
@@ -594,16 +513,6 @@ def next_steps_template(state: FollowupState, channel: Channel) -> str:
     if state.decision_by is None or state.next_round_at is not None:
         return "next_steps_email"
     return "check_in_email"
-
-
-def quiet_until(state: FollowupState) -> datetime | None:
-    """Rule ``patience``: no check-in window may open before this instant.
-
-    Every thank-you window has closed by then, and nothing already reported
-    is undone; the gap from the thank-you itself is in `gap_anchors`.
-    """
-    moments = [moment for moment in (state.quiet_until, state.now) if moment is not None]
-    return max(moments, default=None)
 
 
 def _previous_contact(state: FollowupState, contact: Contact, tz: tzinfo) -> PreviousContact:
@@ -709,15 +618,14 @@ def check_in(state: FollowupState, open_from: datetime | None = None) -> Action 
     still be made.
     """
     policy = state.policy
-    left = policy.max_check_ins - state.check_ins
-    ever = policy.max_contacts_ever - state.contacts_ever
-    if ever < left:
-        left = ever
-    if left <= 0 or state.outcome in TERMINAL:  # rules cap and stop
+    if limits.first_closed(limits.CHECK_IN_GATES, state) is not None:  # rules stop and cap
         return None
+    left = state.check_ins_left
     person = state.contact
     tz = state.interview.zone_of(person)
-    earliest, pace = earliest_check_in(state, tz)
+    earliest = limits.first_day(limits.CHECK_IN, state, tz)
+    assert earliest is not None  # the deadline's wait always sets a day
+    pace = check_in_rule(state)
     chosen = policy.check_in_day(state, earliest)
     hook = f"{type(policy).__name__}.check_in_day"
     if not isinstance(chosen, date) or isinstance(chosen, datetime):
@@ -749,7 +657,7 @@ def check_in(state: FollowupState, open_from: datetime | None = None) -> Action 
         window.start,
         window.end,
         tz,
-        not_before=quiet_until(state),
+        not_before=_later(limits.first_moment(limits.CHECK_IN, state), state.now),
         holidays=policy.business_holidays,
         open_from=open_from,
     )
@@ -874,8 +782,7 @@ def feedback_request(state: FollowupState, open_from: datetime | None = None) ->
         state.outcome_at is None
         or state.outcome is not Outcome.REJECTED
         or not policy.ask_feedback_on_rejection
-        or state.feedback_requested
-        or state.contacts_left == 0
+        or limits.first_closed(limits.FEEDBACK_REQUEST_GATES, state) is not None
     ):
         return None
     key = state.next_key(ActionKind.FEEDBACK_REQUEST)
@@ -886,10 +793,8 @@ def feedback_request(state: FollowupState, open_from: datetime | None = None) ->
     holidays = policy.business_holidays
     person = state.contact
     tz = state.interview.zone_of(person)
-    day = cal.add_business_days(cal.local_date(state.outcome_at, tz), 1, holidays)
-    for floor in (gap_floor(state, tz, for_check_in=False), state.hold_until):
-        if floor is not None and floor > day:
-            day = floor
+    day = limits.first_day(limits.FEEDBACK_REQUEST, state, tz)
+    assert day is not None  # the news it answers always sets a day
     snoozed = state.snoozed_until(key)
     if snoozed is not None and (open_from is None or snoozed > open_from):
         open_from = snoozed
