@@ -64,6 +64,7 @@ LAYERS: tuple[frozenset[str], ...] = (
 
 TYPING_UP: dict[tuple[str, str], str] = {
     ("policy", "state"): "the hooks are annotated with the FollowupState they read",
+    ("facts", "state"): "the fact builders are annotated with the FollowupState they read",
 }
 """Imports for type checkers that point upwards, each with its reason."""
 

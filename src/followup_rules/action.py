@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from datetime import datetime, tzinfo
 from functools import partial
-from typing import TYPE_CHECKING, Any, overload
+from typing import TYPE_CHECKING, Any, NamedTuple, overload
 
 import attrs
 import pendulum
@@ -15,10 +15,23 @@ from ._calendar import to_local, utc
 from .catalogue import RULES
 from .errors import FollowupError, InvalidArgument, InvalidInterview
 from .events import Contact
-from .facts import NO_FACTS, Facts, Fallback
+from .facts import NO_FACTS, Facts, Fallback, LazyFacts
 from .model import ActionKind, Channel, Interviewer, Recruiter
 
-__all__ = ["Action", "Plan"]
+__all__ = ["Action", "Plan", "Window"]
+
+
+class Window(NamedTuple):
+    """A planned step's window as UTC instants: when it opens, closes, and the best moment.
+
+    ``earliest <= suggested <= latest``.  `Action.earliest`, `Action.latest`
+    and `Action.suggested` are these instants on the recipient's wall clock.
+    """
+
+    earliest: datetime
+    latest: datetime
+    suggested: datetime
+
 
 KIND_ORDER = {kind: position for position, kind in enumerate(ActionKind)}
 
@@ -106,9 +119,10 @@ class Action(v.Checked):
     aware times (stdlib ones become pendulum DateTimes) with ``earliest <=
     suggested <= latest``, a rule id of the catalogue, sources (strings) and
     template (a string or None), else `InvalidInterview` naming the field.
-    An action from the planner holds its times as UTC instants and builds
-    each pendulum DateTime the first time it is read; either way the values
-    and equality are the same.
+    An action from the planner holds its times as UTC instants (a `Window`)
+    and builds each pendulum DateTime the first time it is read; it makes
+    its facts the first time they are read (`facts.LazyFacts`); either way
+    the values and equality are the same.
     """
 
     _error = InvalidInterview
@@ -126,52 +140,44 @@ class Action(v.Checked):
     late_since: pendulum.DateTime | None = attrs.field(
         default=None, kw_only=True, converter=_late_since
     )
-    # (earliest, latest, suggested) as stdlib UTC instants: what the planner
-    # sorts, filters and folds by, computed once.
-    _utc: tuple[datetime, datetime, datetime] = attrs.field(
-        init=False, repr=False, eq=False, order=False
-    )
+    # The window as stdlib UTC instants: what the planner sorts, filters and
+    # folds by, computed once.
+    _utc: Window = attrs.field(init=False, repr=False, eq=False, order=False)
     # The zone of the public times while they are still to be built (see
     # `planned`), else None.
     _tz: tzinfo | None = attrs.field(init=False, repr=False, eq=False, order=False)
-    # How to make `facts` on first read, while they are still to be made
-    # (a builder and its arguments), else None.
-    _facts_from: tuple[Callable[..., Facts], tuple[Any, ...]] | None = attrs.field(
-        init=False, repr=False, eq=False, order=False
-    )
 
     def __attrs_post_init__(self) -> None:
-        instants = (utc(self.earliest), utc(self.latest), utc(self.suggested))
-        if not instants[0] <= instants[2] <= instants[1]:
+        window = Window(utc(self.earliest), utc(self.latest), utc(self.suggested))
+        if not window.earliest <= window.suggested <= window.latest:
             raise InvalidInterview(
                 "Action.suggested",
                 self.suggested,
                 f"must lie between earliest ({self.earliest}) and latest ({self.latest})",
             )
-        _SET_UTC(self, instants)
+        _SET_UTC(self, window)
         _SET_TZ(self, None)
-        _SET_FACTS_FROM(self, None)
 
     @classmethod
     def _planned(
         cls,
+        *,
         kind: ActionKind,
         channel: Channel,
         recipient: Interviewer | Recruiter | None,
-        instants: tuple[datetime, datetime, datetime],
+        window: Window,
         tz: tzinfo,
         rule: str,
         sources: tuple[str, ...],
         template: str | None,
-        facts: Facts | tuple[Callable[..., Facts], tuple[Any, ...]] = NO_FACTS,
+        facts: Facts | LazyFacts = NO_FACTS,
     ) -> Action:
-        """An action from the planner's own UTC *instants* (earliest, latest, suggested).
+        """An action from the planner's own *window* of UTC instants, in the zone *tz*.
 
-        The public times are *instants* as a wall clock in *tz* shows them,
+        The public times are the window as a wall clock in *tz* shows it,
         built as pendulum DateTimes on first access (see `__getattr__`).
-        *facts* is a `Facts`, or a builder and its arguments that make it on
-        first access: a plan is often sorted and filtered without anyone
-        reading its facts.  The values are the planner's, already valid, so
+        *facts* are made, or, for a follow-up, `LazyFacts` that `facts` makes
+        when first read.  The values are the planner's, already valid, so
         nothing is checked again: this is the planner's hottest constructor.
         """
         action = object.__new__(cls)
@@ -181,41 +187,34 @@ class Action(v.Checked):
         _SET_RULE(action, rule)
         _SET_SOURCES(action, sources)
         _SET_TEMPLATE(action, template)
-        if type(facts) is tuple:
-            _SET_FACTS_FROM(action, facts)
-        else:
-            _SET_FACTS(action, facts)
-            _SET_FACTS_FROM(action, None)
-        _SET_UTC(action, instants)
+        _SET_FACTS(action, facts)
+        _SET_UTC(action, window)
         _SET_TZ(action, tz)
         _SET_LATE_SINCE(action, None)
         return action
 
     def _moved(
-        self,
-        instants: tuple[datetime, datetime, datetime],
-        late_since: datetime | None,
-        facts: Facts | tuple[Callable[..., Facts], tuple[Any, ...]] | None = None,
+        self, window: Window, late_since: datetime | None, facts: Facts | None = None
     ) -> Action:
-        """This step at other UTC *instants*: re-planned late, snoozed, or cut at *now*.
+        """This step in another *window*: re-planned late, snoozed, or cut at *now*.
 
         *late_since* (UTC) is when its first window closed, for a late step.
-        The facts stay the same unless *facts* (made, or a builder) is given.
+        The facts stay the same unless *facts* is given.
         """
         tz = self._tz
         if tz is None:  # an action built by hand: its times carry their zone
             tz = self.earliest.tzinfo
             assert tz is not None  # checked aware at construction
         twin = Action._planned(
-            self.kind,
-            self.channel,
-            self.recipient,
-            instants,
-            tz,
-            self.rule,
-            self.sources,
-            self.template,
-            self._facts_from or self.facts if facts is None else facts,
+            kind=self.kind,
+            channel=self.channel,
+            recipient=self.recipient,
+            window=window,
+            tz=tz,
+            rule=self.rule,
+            sources=self.sources,
+            template=self.template,
+            facts=_FACTS_SLOT.__get__(self, Action) if facts is None else facts,
         )
         if late_since is not None:
             _SET_LATE_SINCE(twin, to_local(late_since, tz))
@@ -231,7 +230,6 @@ class Action(v.Checked):
                 continue
             slot.__set__(twin, value)
         _SET_FACTS(twin, facts)
-        _SET_FACTS_FROM(twin, None)
         return twin
 
     if not TYPE_CHECKING:  # for type checkers the three times are plain attributes
@@ -245,13 +243,6 @@ class Action(v.Checked):
             DateTime costs more to build than the rest of the action.  Once built,
             a time is an ordinary slot read.
             """
-            if name == "facts":
-                build = self._facts_from
-                assert build is not None  # only planned actions leave their facts unmade
-                facts = build[0](*build[1])
-                _SET_FACTS(self, facts)
-                _SET_FACTS_FROM(self, None)
-                return facts
             index = _LAZY_TIMES.get(name)
             if index is None:
                 raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
@@ -330,9 +321,31 @@ class Action(v.Checked):
     _SET_LATE_SINCE,
     _SET_UTC,
     _SET_TZ,
-    _SET_FACTS_FROM,
 ) = (Action.__dict__[field.name].__set__ for field in attrs.fields(Action))
 _SLOTS = tuple(Action.__dict__[field.name] for field in attrs.fields(Action))
+_FACTS_SLOT = Action.__dict__["facts"]
+
+
+class _FactsOnRead:
+    """`Action.facts` as read: the slot's `Facts`, or what its `LazyFacts` (a planned
+    step's) makes, once, the first time it is asked.  The action itself never
+    changes.  Equality, hashing, ``repr`` and pickling read it like any field,
+    so they see the facts themselves."""
+
+    __slots__ = ()
+
+    def __get__(self, action: Action | None, owner: type | None = None) -> Any:
+        if action is None:
+            return self
+        facts = _FACTS_SLOT.__get__(action, owner)
+        return facts.get() if type(facts) is LazyFacts else facts
+
+    def __set__(self, action: Action, value: Facts | LazyFacts) -> None:
+        _SET_FACTS(action, value)
+
+
+# In place of the slot's own descriptor (kept as _FACTS_SLOT), after attrs made the class.
+type.__setattr__(Action, "facts", _FactsOnRead())
 _LAZY_TIMES = {"earliest": 0, "latest": 1, "suggested": 2}
 _LAZY_SETTERS = (_SET_EARLIEST, _SET_LATEST, _SET_SUGGESTED)
 

@@ -15,7 +15,7 @@ one by one:
 
 from __future__ import annotations
 
-from collections.abc import Container
+from collections.abc import Callable, Container
 from datetime import date, datetime, timedelta, tzinfo
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
@@ -26,7 +26,7 @@ from . import _calendar as cal
 from . import limits
 from ._steps import IN_ROOM_KINDS, NOTE_KINDS
 from ._validate import LATEST_EVENT
-from .action import Action
+from .action import Action, Window
 from .catalogue import (
     CAP,
     CARDS,
@@ -52,13 +52,20 @@ from .catalogue import (
     rule,
 )
 from .errors import InvalidPolicy
-from .events import Contact, Outcome
-from .facts import CallBasis, Facts, Fallback, PreviousContact
-from .model import ActionKind, Channel, Interview, Interviewer, InterviewFormat, Salutation
+from .events import Outcome
+from .facts import (
+    CallBasis,
+    Facts,
+    Fallback,
+    LazyFacts,
+    for_check_in,
+    for_follow_up,
+    for_interview,
+)
+from .model import ActionKind, Channel, Interview, Interviewer, InterviewFormat
 from .policy import call_basis, calls_allowed, default_check_in_channel
 from .sources import SEED_004, SEEDS
 from .state import asks_feedback
-from .timeframe import Timeframe
 
 if TYPE_CHECKING:
     from .policy import Policy, TimeWindow
@@ -99,6 +106,24 @@ _FEEDBACK_ANSWER_SOURCES = tuple(sorted({*FEEDBACK_RESPONSE.sources, *FEEDBACK_R
 """An answer to their request for feedback that also asks for it (after a rejection)."""
 
 
+def _facts(build: Callable[..., Facts], *args: Any, **known: Any) -> LazyFacts:
+    """A step's facts, ``build(*args, **known)``: the only place the planner makes them.
+
+    They are made the first time they are read (`LazyFacts`): most plans
+    are sorted, filtered and stored without anyone writing their messages,
+    and making every step's facts at once costs about a sixth of `plan()`
+    (issue 20, measured side by side).  A follow-up's *state* already has the
+    notes sent before it (see `followup_rules.plan`), so its facts tell the
+    history as it will be.
+    """
+    return LazyFacts(build, *args, **known)
+
+
+def room_facts(interview: Interview) -> LazyFacts:
+    """The facts of every in-room step of a plan: one object, the interview's timeline."""
+    return _facts(for_interview, interview)
+
+
 def _later(first: datetime | None, second: datetime | None) -> datetime | None:
     if first is None:
         return second
@@ -137,46 +162,29 @@ def _in_person(
     parts: int,
     whole: int = 100,
     sources: tuple[str, ...] | None = None,
-    facts: tuple[Any, ...] | None = None,
+    facts: LazyFacts | None = None,
 ) -> Action:
     """An in-room step, suggested *parts*/*whole* of the way into the interview.
 
     Its template holds the talking points (``ask_for_cards``, ``closing_statement``...);
-    its facts are the interview's own (`interview_facts`).
+    its facts are the interview's own (`facts.for_interview`: the steps of a
+    plan share one).
     """
     start, end = interview._utc_span
     return Action._planned(
-        kind,
-        Channel.IN_PERSON,
-        person,
-        (start, end, start + interview.duration * parts // whole),
-        interview._zone,
-        item.id,
-        item.sources if sources is None else sources,
-        _TALKING_POINTS[kind],
-        room_facts(interview) if facts is None else facts,
+        kind=kind,
+        channel=Channel.IN_PERSON,
+        recipient=person,
+        window=Window(start, end, start + interview.duration * parts // whole),
+        tz=interview._zone,
+        rule=item.id,
+        sources=item.sources if sources is None else sources,
+        template=_TALKING_POINTS[kind],
+        facts=room_facts(interview) if facts is None else facts,
     )
 
 
-def room_facts(interview: Interview) -> tuple[Any, ...]:
-    """How the in-room steps make their facts (one builder for all the steps of a plan)."""
-    return (interview_facts, (interview, Salutation.HONORIFIC, None))
-
-
-def interview_facts(
-    interview: Interview, salutation: Salutation, fallback: Fallback | None
-) -> Facts:
-    """The facts a step planned from the interview alone may state: its timeline."""
-    decided = interview.decision_by
-    return Facts(
-        decision_by=interview.decision_date,
-        timeframe=decided if isinstance(decided, Timeframe) else None,
-        fallback=fallback,
-        salutation=salutation,
-    )
-
-
-def cards(interview: Interview, facts: tuple[Any, ...] | None = None) -> list[Action]:
+def cards(interview: Interview, facts: LazyFacts | None = None) -> list[Action]:
     """Rule ``cards``: one card to collect per interviewer, on the way out.
 
     Only an in-person interview hands out cards; after a video or phone
@@ -200,12 +208,12 @@ def cards(interview: Interview, facts: tuple[Any, ...] | None = None) -> list[Ac
     ]
 
 
-def timeline(interview: Interview, facts: tuple[Any, ...] | None = None) -> Action:
+def timeline(interview: Interview, facts: LazyFacts | None = None) -> Action:
     """Rule ``timeline``: ask when they expect to decide."""
     return _to_the_contact(interview, ActionKind.ASK_TIMELINE, TIMELINE, facts)
 
 
-def permission(interview: Interview, facts: tuple[Any, ...] | None = None) -> Action:
+def permission(interview: Interview, facts: LazyFacts | None = None) -> Action:
     """Rule ``permission``: say you are interested, ask to check back then, and how."""
     return _to_the_contact(interview, ActionKind.ASK_PERMISSION, PERMISSION, facts)
 
@@ -214,7 +222,7 @@ def _to_the_contact(
     interview: Interview,
     kind: ActionKind,
     item: Rule,
-    facts: tuple[Any, ...] | None,
+    facts: LazyFacts | None,
     sources: tuple[str, ...] | None = None,
 ) -> Action:
     """An in-room step addressed to the follow-up contact, at its moment of the interview."""
@@ -223,7 +231,7 @@ def _to_the_contact(
     return _in_person(interview, kind, item, contact, at, sources=sources, facts=facts)
 
 
-def closing(interview: Interview, facts: tuple[Any, ...] | None = None) -> Action:
+def closing(interview: Interview, facts: LazyFacts | None = None) -> Action:
     """Rule ``closing``: sum up the fit, ask about doubts and next steps.
 
     After a video or phone interview it also asks each interviewer for their
@@ -301,57 +309,66 @@ def _thank_you_to(
         # After a remote interview the candidate never saw the office: a
         # mailed card needs an address, else the note goes by e-mail.
         channel, fallback = Channel.EMAIL, Fallback.NO_ADDRESS
-    window = policy.send_window
+    hours = policy.send_window
     if channel is Channel.POSTAL:
         tz = interview.zone_of(interview.candidate)
         ended = cal.local_date(end, tz)
         if policy.mail_card_immediately:  # seed 004: into the post on the way home
             aim = end + _RETURN_HOME
             closes = max(cal.day_end(ended, tz), aim)  # the whole day it ended on
-            instants = (end, closes, aim)
+            window = Window(end, closes, aim)
             mail_day = ended
         else:  # seed 003: written at home, mailed the next day
             mail_day = cal.add_business_days(ended, 1, holidays)
             opens, closes = cal.first_window(
-                mail_day, window.start, window.end, tz, holidays=holidays
+                mail_day, hours.start, hours.end, tz, holidays=holidays
             )
-            instants = (end, closes, opens)
+            window = Window(end, closes, opens)
         decided = interview.decision_date
         late = (
             decided is not None and cal.add_business_days(mail_day, _POST_DAYS, holidays) > decided
         )
-        facts = (
-            _note_facts,
-            (variant, requested, bool(requested), False, None, policy.salutation, late),
-        )
         return Action._planned(
-            ActionKind.THANK_YOU,
-            channel,
-            person,
-            instants,
-            tz,
-            THANK_YOU.id,
-            THANK_YOU.sources,
-            "thank_you_card",
-            facts,
+            kind=ActionKind.THANK_YOU,
+            channel=channel,
+            recipient=person,
+            window=window,
+            tz=tz,
+            rule=THANK_YOU.id,
+            sources=THANK_YOU.sources,
+            template="thank_you_card",
+            facts=_facts(
+                Facts,
+                variant=variant,
+                requested=requested,
+                requested_by_email=bool(requested),
+                salutation=policy.salutation,
+                arrives_after_decision=late,
+            ),
         )
     tz = interview.zone_of(person)
     return Action._planned(
-        ActionKind.THANK_YOU,
-        channel,
-        person,
-        _soon_after(interview, policy, tz, holidays),
-        tz,
-        THANK_YOU.id,
-        THANK_YOU.sources,
-        "thank_you_email",
-        (_note_facts, (variant, requested, False, False, fallback, policy.salutation)),
+        kind=ActionKind.THANK_YOU,
+        channel=channel,
+        recipient=person,
+        window=_soon_after(interview, policy, tz, holidays),
+        tz=tz,
+        rule=THANK_YOU.id,
+        sources=THANK_YOU.sources,
+        template="thank_you_email",
+        facts=_facts(
+            Facts,
+            variant=variant,
+            requested=requested,
+            fallback=fallback,
+            salutation=policy.salutation,
+        ),
     )
 
 
 def _soon_after(
     interview: Interview, policy: Policy, tz: tzinfo, holidays: Container[date]
-) -> tuple[datetime, datetime, datetime]:
+) -> Window:
     """An e-mail's window after the interview: due within `thank_you_within`, in send hours."""
     end = interview._utc_span[1]
     window = policy.send_window
@@ -359,7 +376,7 @@ def _soon_after(
     latest = end + within
     aim = end + (_RETURN_HOME if within > _RETURN_HOME else within)
     best = cal.first_moment_in_window(aim, window.start, window.end, tz, holidays)
-    return end, latest, best if best <= latest else aim
+    return Window(end, latest, best if best <= latest else aim)
 
 
 def _requested_items(
@@ -374,36 +391,21 @@ def _requested_items(
     """What *person* asked for, by e-mail, when no e-mailed note carries it (seed 004)."""
     tz = interview.zone_of(person)
     return Action._planned(
-        ActionKind.SEND_REQUESTED,
-        Channel.EMAIL,
-        person,
-        _soon_after(interview, policy, tz, holidays),
-        tz,
-        THANK_YOU.id,
-        _REQUESTED_SOURCES,
-        "requested_items_email",
-        (_note_facts, (variant, requested, False, card, None, policy.salutation)),
-    )
-
-
-def _note_facts(
-    variant: int,
-    requested: tuple[str, ...],
-    requested_by_email: bool,
-    card_by_post: bool,
-    fallback: Fallback | None,
-    salutation: Salutation,
-    arrives_after_decision: bool = False,
-) -> Facts:
-    """The facts of a note right after the interview (made when first read)."""
-    return Facts(
-        variant=variant,
-        requested=requested,
-        requested_by_email=requested_by_email,
-        card_by_post=card_by_post,
-        fallback=fallback,
-        salutation=salutation,
-        arrives_after_decision=arrives_after_decision,
+        kind=ActionKind.SEND_REQUESTED,
+        channel=Channel.EMAIL,
+        recipient=person,
+        window=_soon_after(interview, policy, tz, holidays),
+        tz=tz,
+        rule=THANK_YOU.id,
+        sources=_REQUESTED_SOURCES,
+        template="requested_items_email",
+        facts=_facts(
+            Facts,
+            variant=variant,
+            requested=requested,
+            card_by_post=card,
+            salutation=policy.salutation,
+        ),
     )
 
 
@@ -434,15 +436,15 @@ def recruiter(interview: Interview, policy: Policy) -> Action | None:
     if person.email is not None and (short or day != cal.local_date(end, tz)):
         latest = end + max(policy.recruiter_debrief_within, _RECRUITER_DELAY)
         return Action._planned(
-            ActionKind.RECRUITER_DEBRIEF,
-            Channel.EMAIL,
-            person,
-            (end, latest, end + _RECRUITER_DELAY),
-            tz,
-            RECRUITER.id,
-            RECRUITER.sources,
-            "recruiter_debrief_email",
-            (interview_facts, (interview, policy.salutation, Fallback.AFTER_HOURS)),
+            kind=ActionKind.RECRUITER_DEBRIEF,
+            channel=Channel.EMAIL,
+            recipient=person,
+            window=Window(end, latest, end + _RECRUITER_DELAY),
+            tz=tz,
+            rule=RECRUITER.id,
+            sources=RECRUITER.sources,
+            template="recruiter_debrief_email",
+            facts=_facts(for_interview, interview, policy.salutation, Fallback.AFTER_HOURS),
         )
     if closes is None or short:
         # Too late in their day for a real conversation: first thing next business day.
@@ -456,15 +458,15 @@ def recruiter(interview: Interview, policy: Policy) -> Action | None:
     if person.phone is None and person.email is not None:
         channel, template, fallback = Channel.EMAIL, "recruiter_debrief_email", Fallback.NO_PHONE
     return Action._planned(
-        ActionKind.RECRUITER_DEBRIEF,
-        channel,
-        person,
-        (opens, latest, suggested),
-        tz,
-        RECRUITER.id,
-        RECRUITER.sources,
-        template,
-        (interview_facts, (interview, policy.salutation, fallback)),
+        kind=ActionKind.RECRUITER_DEBRIEF,
+        channel=channel,
+        recipient=person,
+        window=Window(opens, latest, suggested),
+        tz=tz,
+        rule=RECRUITER.id,
+        sources=RECRUITER.sources,
+        template=template,
+        facts=_facts(for_interview, interview, policy.salutation, fallback),
     )
 
 
@@ -513,91 +515,6 @@ def next_steps_template(state: FollowupState, channel: Channel) -> str:
     if state.decision_by is None or state.next_round_at is not None:
         return "next_steps_email"
     return "check_in_email"
-
-
-def _previous_contact(state: FollowupState, contact: Contact, tz: tzinfo) -> PreviousContact:
-    """A contact of the history as the facts of a later step give it."""
-    since = cal.utc(contact.at)
-    away = state.out_of_office_at
-    return PreviousContact(
-        cal.local_date(since, tz),
-        contact.channel,
-        contact.kind,
-        contact.voicemail,
-        contact.message_id,
-        contact.subject,
-        away is not None and away >= since,
-        contact.answered,
-    )
-
-
-def follow_up_facts(state: FollowupState, tz: tzinfo, **known: object) -> Facts:
-    """The facts of a follow-up to the contact: what came before it, and the employer's news.
-
-    News (an update, a plain reply) is given only while it is fresh: newer
-    than the previous contact with the person, so that a message answers it
-    once.  *known* adds the step's own facts (attempt, call basis...).
-    """
-    previous = state.previous
-    before: PreviousContact | None = None
-    since = None
-    if previous is not None:
-        since = cal.utc(previous.at)
-        before = _previous_contact(state, previous, tz)
-    thread = state.last_email  # the e-mail a new one answers: often `previous` itself
-    if thread is previous:
-        last_email = before
-    else:
-        last_email = None if thread is None else _previous_contact(state, thread, tz)
-    news_at = state.news_at
-    fresh = news_at is not None and (since is None or news_at >= since)
-    replied = state.replied_at
-    replied_on = replied_by = None
-    if (
-        replied is not None
-        and (since is None or replied >= since)
-        and (news_at is None or replied > news_at)
-    ):
-        replied_on = cal.local_date(replied, tz)
-        replied_by = state.replied_by  # None when the recipient (the contact) wrote it
-    given = state.decision_given_at
-    return Facts(
-        previous=before,
-        last_email=last_email,
-        decision_by=state.decision_by,
-        timeframe=state.timeframe,
-        decision_given_on=None if given is None else cal.local_date(given, tz),
-        news=state.news if fresh else None,
-        news_on=cal.local_date(news_at, tz) if fresh and news_at is not None else None,
-        new_round=state.next_round_at is not None,
-        outcome=state.outcome,
-        replied_on=replied_on,
-        replied_by=replied_by,
-        salutation=state.policy.salutation,
-        **known,  # type: ignore[arg-type]
-    )
-
-
-def _check_in_facts(
-    state: FollowupState,
-    tz: tzinfo,
-    attempts_left: int,
-    basis: CallBasis | None,
-    calls_left: int,
-    fallback: Fallback | None,
-    asks: bool = False,
-) -> Facts:
-    """The facts of a check-in (made when first read): its number, what is left, why a call."""
-    return follow_up_facts(
-        state,
-        tz,
-        attempt=state.check_ins_total + 1,
-        attempts_left=attempts_left,
-        call_basis=basis,
-        calls_left=max(0, calls_left),
-        fallback=fallback,
-        asks_next_steps=asks,
-    )
 
 
 # A hook's day past this could not be recorded done (`Contact.at` ends at
@@ -668,17 +585,25 @@ def check_in(state: FollowupState, open_from: datetime | None = None) -> Action 
     template = next_steps_template(state, channel)
     calls_left = policy.max_calls - state.calls - phone
     asks = template == "next_steps_email" and asks_next_steps(state, left - 1)
-    facts = (_check_in_facts, (state, tz, left - 1, basis, calls_left, fallback, asks))
     return Action._planned(
-        ActionKind.CHECK_IN,
-        channel,
-        person,
-        (opens, closes, opens),
-        tz,
-        pace.id,
-        _check_in_sources(pace.id, phone, preferred, asks),
-        template,
-        facts,
+        kind=ActionKind.CHECK_IN,
+        channel=channel,
+        recipient=person,
+        window=Window(opens, closes, opens),
+        tz=tz,
+        rule=pace.id,
+        sources=_check_in_sources(pace.id, phone, preferred, asks),
+        template=template,
+        facts=_facts(
+            for_check_in,
+            state,
+            tz,
+            attempts_left=left - 1,
+            call_basis=basis,
+            calls_left=calls_left,
+            fallback=fallback,
+            asks_next_steps=asks,
+        ),
     )
 
 
@@ -750,22 +675,18 @@ def feedback_response(state: FollowupState, open_from: datetime | None = None) -
     # The first window moment at or after the floor, which is no later than
     # the due window's close (the floor is not): both come from the same windows.
     suggested = cal.first_moment_in_window(floor, window.start, window.end, tz, holidays)
+    asks = asks_feedback(state)  # after a rejection, the answer asks for feedback too
     return Action._planned(
-        ActionKind.FEEDBACK_RESPONSE,
-        Channel.EMAIL,
-        person,
-        (min(earliest, suggested), latest, suggested),
-        tz,
-        FEEDBACK_RESPONSE.id,
-        _FEEDBACK_ANSWER_SOURCES if asks_feedback(state) else FEEDBACK_RESPONSE.sources,
-        "feedback_response_email",
-        (_feedback_answer_facts, (state, tz)),
+        kind=ActionKind.FEEDBACK_RESPONSE,
+        channel=Channel.EMAIL,
+        recipient=person,
+        window=Window(min(earliest, suggested), latest, suggested),
+        tz=tz,
+        rule=FEEDBACK_RESPONSE.id,
+        sources=_FEEDBACK_ANSWER_SOURCES if asks else FEEDBACK_RESPONSE.sources,
+        template="feedback_response_email",
+        facts=_facts(for_follow_up, state, tz, asks_feedback=asks),
     )
-
-
-def _feedback_answer_facts(state: FollowupState, tz: tzinfo) -> Facts:
-    """An answer to their request for feedback; after a rejection it asks for feedback too."""
-    return follow_up_facts(state, tz, asks_feedback=asks_feedback(state))
 
 
 def feedback_request(state: FollowupState, open_from: datetime | None = None) -> Action | None:
@@ -809,15 +730,15 @@ def feedback_request(state: FollowupState, open_from: datetime | None = None) ->
         open_from=open_from,
     )
     return Action._planned(
-        ActionKind.FEEDBACK_REQUEST,
-        Channel.EMAIL,
-        person,
-        (opens, closes, opens),
-        tz,
-        FEEDBACK_REQUEST.id,
-        FEEDBACK_REQUEST.sources,
-        "feedback_request_email",
-        (follow_up_facts, (state, tz)),
+        kind=ActionKind.FEEDBACK_REQUEST,
+        channel=Channel.EMAIL,
+        recipient=person,
+        window=Window(opens, closes, opens),
+        tz=tz,
+        rule=FEEDBACK_REQUEST.id,
+        sources=FEEDBACK_REQUEST.sources,
+        template="feedback_request_email",
+        facts=_facts(for_follow_up, state, tz),
     )
 
 
@@ -888,12 +809,7 @@ def moot(step: Action, state: FollowupState) -> bool:
     return answered
 
 
-def late_facts(step: Action) -> tuple[Any, tuple[Any, ...]]:
-    """The facts of a note sent late: the same, with `Facts.late` set (made when first read)."""
-    build = step._facts_from
-    return (_late, (step.facts if build is None else build,))
-
-
-def _late(made: Facts | tuple[Any, tuple[Any, ...]]) -> Facts:
-    facts = made if isinstance(made, Facts) else made[0](*made[1])
-    return attrs.evolve(facts, late=True)
+def late_facts(step: Action) -> Facts:
+    """The facts of a note sent late: the same, with `Facts.late` set (made now: a late
+    note is rare, and they are read at once)."""
+    return attrs.evolve(step.facts, late=True)
