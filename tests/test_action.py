@@ -31,10 +31,11 @@ def _public_copy(action: Action) -> Action:
 
 def _held(action: Action) -> list[object]:
     """What each slot of *action* holds (a time not built yet holds nothing)."""
-    from followup_rules.action import _SLOTS
+    from followup_rules.action import _FACTS_SLOT
 
     held: list[object] = []
-    for slot in _SLOTS:
+    for field in attrs.fields(Action):
+        slot = _FACTS_SLOT if field.name == "facts" else Action.__dict__[field.name]
         try:
             held.append(slot.__get__(action, Action))
         except AttributeError:

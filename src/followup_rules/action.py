@@ -35,6 +35,9 @@ class Window(NamedTuple):
 
 KIND_ORDER = {kind: position for position, kind in enumerate(ActionKind)}
 
+_set = object.__setattr__
+"""How the planner fills the slots of the frozen `Action` and `Plan` it makes."""
+
 _VERBS: dict[object, str] = {
     (ActionKind.RECRUITER_DEBRIEF, Channel.EMAIL): "E-mail {who} a debrief",
     ActionKind.ASK_FOR_CARDS: "Ask {who} for a business card",
@@ -155,8 +158,8 @@ class Action(v.Checked):
                 self.suggested,
                 f"must lie between earliest ({self.earliest}) and latest ({self.latest})",
             )
-        _SET_UTC(self, window)
-        _SET_TZ(self, None)
+        _set(self, "_utc", window)
+        _set(self, "_tz", None)
 
     @classmethod
     def _planned(
@@ -181,16 +184,16 @@ class Action(v.Checked):
         nothing is checked again: this is the planner's hottest constructor.
         """
         action = object.__new__(cls)
-        _SET_KIND(action, kind)
-        _SET_CHANNEL(action, channel)
-        _SET_RECIPIENT(action, recipient)
-        _SET_RULE(action, rule)
-        _SET_SOURCES(action, sources)
-        _SET_TEMPLATE(action, template)
-        _SET_FACTS(action, facts)
-        _SET_UTC(action, window)
-        _SET_TZ(action, tz)
-        _SET_LATE_SINCE(action, None)
+        _set(action, "kind", kind)
+        _set(action, "channel", channel)
+        _set(action, "recipient", recipient)
+        _set(action, "rule", rule)
+        _set(action, "sources", sources)
+        _set(action, "template", template)
+        _set(action, "facts", facts)
+        _set(action, "_utc", window)
+        _set(action, "_tz", tz)
+        _set(action, "late_since", None)
         return action
 
     def _moved(
@@ -217,19 +220,13 @@ class Action(v.Checked):
             facts=_FACTS_SLOT.__get__(self, Action) if facts is None else facts,
         )
         if late_since is not None:
-            _SET_LATE_SINCE(twin, to_local(late_since, tz))
+            _set(twin, "late_since", to_local(late_since, tz))
         return twin
 
     def _with_facts(self, facts: Facts) -> Action:
-        """This action with other facts: the same times, unchecked (the planner's own)."""
-        twin = object.__new__(type(self))
-        for slot in _SLOTS:  # a lazy time not built yet stays unbuilt
-            try:
-                value = slot.__get__(self, Action)
-            except AttributeError:
-                continue
-            slot.__set__(twin, value)
-        _SET_FACTS(twin, facts)
+        """This action with other facts: the same window, unchecked (the planner's own)."""
+        twin = self._moved(self._utc, None, facts)
+        _set(twin, "late_since", self.late_since)
         return twin
 
     if not TYPE_CHECKING:  # for type checkers the three times are plain attributes
@@ -249,7 +246,7 @@ class Action(v.Checked):
             tz = self._tz
             assert tz is not None  # only planned actions leave their times unset
             value = to_local(self._utc[index], tz)
-            _LAZY_SETTERS[index](self, value)
+            _set(self, name, value)
             return value
 
     def describe(self) -> str:
@@ -305,24 +302,6 @@ class Action(v.Checked):
         return (suggested, earliest, KIND_ORDER[self.kind], name)
 
 
-# The slot setters of Action, called directly: a third faster than
-# object.__setattr__, and this is where every planned step is made.
-(
-    _SET_KIND,
-    _SET_CHANNEL,
-    _SET_RECIPIENT,
-    _SET_EARLIEST,
-    _SET_LATEST,
-    _SET_SUGGESTED,
-    _SET_RULE,
-    _SET_SOURCES,
-    _SET_TEMPLATE,
-    _SET_FACTS,
-    _SET_LATE_SINCE,
-    _SET_UTC,
-    _SET_TZ,
-) = (Action.__dict__[field.name].__set__ for field in attrs.fields(Action))
-_SLOTS = tuple(Action.__dict__[field.name] for field in attrs.fields(Action))
 _FACTS_SLOT = Action.__dict__["facts"]
 
 
@@ -341,13 +320,12 @@ class _FactsOnRead:
         return facts.get() if type(facts) is LazyFacts else facts
 
     def __set__(self, action: Action, value: Facts | LazyFacts) -> None:
-        _SET_FACTS(action, value)
+        _FACTS_SLOT.__set__(action, value)
 
 
 # In place of the slot's own descriptor (kept as _FACTS_SLOT), after attrs made the class.
 type.__setattr__(Action, "facts", _FactsOnRead())
 _LAZY_TIMES = {"earliest": 0, "latest": 1, "suggested": 2}
-_LAZY_SETTERS = (_SET_EARLIEST, _SET_LATEST, _SET_SUGGESTED)
 
 
 def _check_now(now: Any, name: str = "now") -> datetime:
@@ -425,10 +403,10 @@ class Plan(v.Checked, Sequence[Action]):
         from the plan, when first asked for (see `ids`).
         """
         made = object.__new__(cls)
-        _SET_ACTIONS(made, actions)
-        _SET_MISSED(made, missed)
-        _SET_IDS(made, None)
-        _SET_IDS_FROM(made, ids_from)
+        _set(made, "actions", actions)
+        _set(made, "missed", missed)
+        _set(made, "_ids", None)
+        _set(made, "_ids_from", ids_from)
         return made
 
     @property
@@ -459,7 +437,7 @@ class Plan(v.Checked, Sequence[Action]):
                     "plan() or serialize.structure() knows them)"
                 )
             known = make(self)
-            _SET_IDS(self, known)
+            _set(self, "_ids", known)
         return known
 
     def _known_ids(self) -> tuple[tuple[str | None, ...], tuple[str | None, ...]]:
@@ -472,7 +450,7 @@ class Plan(v.Checked, Sequence[Action]):
         """Give a plan read back from data the ids it was written with."""
         if len(ids) != len(self.actions) or len(missed_ids) != len(self.missed):
             raise ValueError("one id per step")  # pragma: no cover - callers count them
-        _SET_IDS(self, (ids, missed_ids))
+        _set(self, "_ids", (ids, missed_ids))
 
     def _derived(
         self, actions: tuple[Action, ...], missed: tuple[Action, ...], kept: Sequence[int]
@@ -521,11 +499,6 @@ class Plan(v.Checked, Sequence[Action]):
             when = action.suggested.format("ddd D MMM YYYY HH:mm zz")
             lines.append(f"{when:<28}  {action.describe():<62}  [{action.rule}]")
         return "\n".join(lines) if lines else "(nothing left to do)"
-
-
-_SET_ACTIONS, _SET_MISSED, _SET_IDS, _SET_IDS_FROM = (
-    Plan.__dict__[field.name].__set__ for field in attrs.fields(Plan)
-)
 
 
 def _picked(

@@ -56,8 +56,6 @@ class CallBasis(Enum):
     POLICY = "policy"
     """Nobody invited it: the policy allows a call anyway (``calls_need_invitation=False``)."""
 
-    __hash__ = object.__hash__
-
 
 class Fallback(Enum):
     """Why a step uses another channel than the rules first chose."""
@@ -69,8 +67,6 @@ class Fallback(Enum):
     AFTER_HOURS = "after_hours"
     """The interview ends too late in the recruiter's day for a call: the debrief goes by
     e-mail that evening, offering a call (rule ``recruiter``)."""
-
-    __hash__ = object.__hash__
 
 
 @attrs.frozen

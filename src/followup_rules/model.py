@@ -44,10 +44,6 @@ class Channel(Enum):
     PHONE = "phone"
     POSTAL = "postal"
 
-    # Members are singletons compared by identity, so identity hashing is
-    # exact; Enum's own __hash__ is Python code the planner calls constantly.
-    __hash__ = object.__hash__
-
 
 class ActionKind(Enum):
     """What an action does; one kind per step of the follow-up."""
@@ -64,8 +60,6 @@ class ActionKind(Enum):
     SEND_REQUESTED = "send_requested"
     """E-mail what an interviewer asked for when their thank-you goes by post."""
 
-    __hash__ = object.__hash__  # as Channel: members are singletons
-
 
 class InterviewFormat(Enum):
     """How the interview was held: it decides what can be collected in the room."""
@@ -73,8 +67,6 @@ class InterviewFormat(Enum):
     IN_PERSON = "in_person"
     VIDEO = "video"
     PHONE = "phone"
-
-    __hash__ = object.__hash__
 
 
 class Salutation(Enum):
@@ -88,8 +80,6 @@ class Salutation(Enum):
     HONORIFIC = "honorific"
     FIRST_NAME = "first_name"
     FULL_NAME = "full_name"
-
-    __hash__ = object.__hash__
 
 
 @lru_cache(maxsize=4096)
