@@ -44,7 +44,9 @@ _COMBINE = """\
 - **Limit rules** bound them: `patience` (nothing before every thank-you window
   has closed), `retry-gap` (business days between contacts), `cap` (in a row
   without an answer, and ever), `one-call` (how many calls, why, and when) and
-  `stop`.
+  `stop`. Each limit on a day is one unit of `followup_rules.limits`, which
+  the planner and `audit` read alike: the planner takes the latest day any
+  of them allows, and the audit names the first one a contact breaks.
 - **Choice rules** shape them: `preferred-channel` picks the medium and
   `next-steps` makes a check-in ask what steps to expect.
 """

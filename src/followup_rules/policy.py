@@ -278,10 +278,12 @@ class Policy(v.Checked):
     def check_in_day(self, state: FollowupState, earliest: date) -> date:
         """Choose the day (recipient-local) of the next check-in.
 
-        *earliest* is the first day the rules allow (deadline, patience, retry
-        gap, out-of-office hold).  Return it, or a later day within a year of
-        it; an earlier day is raised to *earliest* by the planner, and one
-        more than a year later is an `InvalidPolicy`.
+        *earliest* is the first day the rules allow: the latest over the
+        limits of `followup_rules.limits.CHECK_IN` (the deadline's wait, the
+        waits after news, the retry gap, a skip, an out-of-office hold,
+        patience).  Return it, or a later day within a year of it; an earlier
+        day is raised to *earliest* by the planner, and one more than a year
+        later is an `InvalidPolicy`.
         """
         return earliest
 

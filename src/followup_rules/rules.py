@@ -7,8 +7,10 @@ one by one:
 
 - step rules build `Action` objects (``cards``, ``timeline``, ``permission``,
   ``closing``, ``thank-you``, ``recruiter``, the check-ins and feedback);
-- limit rules compute bounds the planner must respect (``patience``,
-  ``retry-gap``, ``cap``, ``one-call``, ``stop``);
+- limit rules bound them: the days are the units of `followup_rules.limits`
+  (``patience``, ``retry-gap``, the deadline's and the news' waits, ``cap``,
+  ``stop``), shared with `followup_rules.audit`; ``one-call`` is
+  `allowed_channel` here, over the policy's `call_basis`;
 - choice rules pick a channel or a message (``preferred-channel``,
   ``next-steps``).
 """
