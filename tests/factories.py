@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import date
 from typing import Any
 
 import pendulum
 
-from followup_rules import ActionKind, Interview, Interviewer, Plan
+from followup_rules import ActionKind, Event, FollowupState, Interview, Interviewer, Plan, Policy
+from followup_rules.plan import steps_after_interview
+from followup_rules.state import THANKS_KINDS, check_history, replay
 
 NY = "America/New_York"
 ANA = Interviewer(
@@ -31,6 +34,22 @@ def interview(**changes: Any) -> Interview:
     }
     fields.update(changes)
     return Interview(**fields)
+
+
+def make_state(
+    history: Iterable[Event] = (), policy: Policy | None = None, **changes: Any
+) -> FollowupState:
+    """The state after *history*, as `plan` and `audit` fold it (tenacity's `make_retry_state`).
+
+    The interview is `interview(**changes)`: Tue 2 July 2024, 14:00-15:00 in
+    New York, Ana the contact.  Its thank-you notes are the ones the planner
+    plans, so that rule ``patience`` waits for them as it does in a plan.
+    """
+    policy = policy or Policy()
+    iv = interview(**changes)
+    steps = steps_after_interview(iv, policy)
+    notes = [step for step in steps if step.kind in THANKS_KINDS]
+    return replay(iv, policy, check_history(iv, history), notes, steps)
 
 
 def of_kind(plan: Plan, kind: ActionKind) -> list[Any]:

@@ -29,6 +29,20 @@ def _public_copy(action: Action) -> Action:
     )
 
 
+def _held(action: Action) -> list[object]:
+    """What each slot of *action* holds (a time not built yet holds nothing)."""
+    from followup_rules.action import _FACTS_SLOT
+
+    held: list[object] = []
+    for field in attrs.fields(Action):
+        slot = _FACTS_SLOT if field.name == "facts" else Action.__dict__[field.name]
+        try:
+            held.append(slot.__get__(action, Action))
+        except AttributeError:
+            held.append(None)
+    return held
+
+
 class TestPlannedTimes:
     def test_times_are_pendulum_in_the_recipients_zone(self) -> None:
         """A thank-you to someone in Berlin shows Berlin wall-clock times."""
@@ -74,6 +88,40 @@ class TestPlannedTimes:
         assert minute[ActionKind.ASK_PERMISSION] == 54
         cards = of_kind(steps, ActionKind.ASK_FOR_CARDS)
         assert [card.suggested.strftime("%H:%M:%S") for card in cards] == ["14:57:00", "14:58:12"]
+
+
+class TestPlannedFacts:
+    """Issue 20, the facts path: a step's facts are made once, and no action changes."""
+
+    def test_reading_the_facts_changes_no_action(self) -> None:
+        """Facts are made when first read, by an object of their own: the action's
+        fields stay what the planner set (nothing is written into a built action)."""
+        for action in plan(interview()):
+            held = _held(action)
+            first = action.facts
+            assert action.facts is first
+            assert _held(action) == held
+
+    def test_unread_facts_survive_pickling(self) -> None:
+        """A plan stored before anyone read its facts (a Dask partition) keeps them."""
+        decided = interview(decision_by=at(2024, 7, 10).date())
+        again = pickle.loads(pickle.dumps(plan(decided)))
+        assert [a.facts for a in again] == [a.facts for a in plan(decided)]
+
+    def test_the_planner_builds_actions_by_keyword(self) -> None:
+        """Action._planned takes its nine values by name, the window as a named triple."""
+        from followup_rules.action import Window
+
+        action = plan(interview())[-1]
+        window = action._utc
+        assert isinstance(window, Window)
+        assert (window.earliest, window.latest, window.suggested) == (
+            action.earliest,
+            action.latest,
+            action.suggested,
+        )
+        with pytest.raises(TypeError):
+            Action._planned(action.kind, action.channel)  # type: ignore[misc]
 
 
 class TestPlanFilters:

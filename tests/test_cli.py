@@ -196,19 +196,19 @@ def test_more_bad_input(args: list[str], needle: str) -> None:
 
 def test_unexpected_errors_are_still_one_line(monkeypatch: pytest.MonkeyPatch) -> None:
     """Even a bug or an OS error is one line on stderr, never a traceback."""
-    import followup_rules.cli as cli
+    from followup_rules.loop import Application
 
     def broken(*args: object, **kwargs: object) -> None:
         raise RuntimeError("boom")
 
-    monkeypatch.setattr(cli.Application, "plan", broken)
+    monkeypatch.setattr(Application, "plan", broken)
     code, _, err = run("plan", INTERVIEW)
     assert code == 2 and "unexpected RuntimeError: boom (please report this)" in err
 
     def denied(*args: object, **kwargs: object) -> None:
         raise PermissionError(13, "Permission denied", "/locked")
 
-    monkeypatch.setattr(cli.Application, "plan", denied)
+    monkeypatch.setattr(Application, "plan", denied)
     code, _, err = run("plan", INTERVIEW)
     assert code == 2 and err.strip() == "followup: error: /locked: Permission denied"
 

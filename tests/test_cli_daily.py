@@ -82,9 +82,11 @@ class TestNow:
         self, acme: Path, monkeypatch: pytest.MonkeyPatch
     ) -> None:
         """'now' is the clock; 'today' is the start of the candidate's day."""
-        import followup_rules.cli as cli
+        from followup_rules import _cli_base
 
-        monkeypatch.setattr(cli, "_clock", lambda: pendulum.datetime(2026, 7, 8, 13, tz="UTC"))
+        monkeypatch.setattr(
+            _cli_base, "_clock", lambda: pendulum.datetime(2026, 7, 8, 13, tz="UTC")
+        )
         expected = run("today", str(acme), "--now", "2026-07-08T09:00", "--format", "json")
         assert expected[1] == run("today", str(acme), "--format", "json")[1]
         start = run("next", str(acme), "--now", "2026-07-08T00:00")[1]
@@ -338,16 +340,18 @@ class TestBatches:
         """Long batches on a terminal show a bar on stderr; short ones or pipes do not."""
         from rich.console import Console
 
-        import followup_rules.cli as cli
+        from followup_rules import _cli_base
 
         screen = io.StringIO()
         monkeypatch.setattr(
-            cli, "_stderr_console", lambda: Console(file=screen, force_terminal=True, width=60)
+            _cli_base,
+            "_stderr_console",
+            lambda: Console(file=screen, force_terminal=True, width=60),
         )
-        assert list(range(30)) == list(cli._progress(list(range(30)), "Planning"))
+        assert list(range(30)) == list(_cli_base._progress(list(range(30)), "Planning"))
         assert "Planning" in screen.getvalue()
         screen.truncate(0)
-        assert list(cli._progress([1, 2], "Planning")) == [1, 2]
+        assert list(_cli_base._progress([1, 2], "Planning")) == [1, 2]
         assert screen.getvalue() == ""
 
 

@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import sys
+import unicodedata
 from datetime import date
 
 import attrs
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from followup_rules import (
     ActionKind,
@@ -15,6 +19,9 @@ from followup_rules import (
     Reply,
     Skip,
     action_ids,
+    export,
+    identity,
+    model,
     plan,
 )
 from followup_rules.identity import interview_key
@@ -121,3 +128,44 @@ class TestRenamedInterviewer:
         error = raised.value
         assert (error.field, error.value) == ("history[0].step", bo_note)
         assert "'bo-chen'" in error.problem
+
+
+def _nfc(text: str) -> str:
+    return unicodedata.normalize("NFC", text)
+
+
+# The code points whose case folding leaves a string that NFC composes again
+# (U+01F0 "ǰ" folds to "j" and a combining caron): 26 of them in Unicode 15.
+_FOLDS_APART = [
+    chr(point)
+    for point in range(sys.maxunicode + 1)
+    if _nfc(_nfc(chr(point)).casefold()) != _nfc(chr(point)).casefold()
+]
+
+
+class TestOnePersonKey:
+    """One notion of "the same person" for the planner, the audit, the ids and the files."""
+
+    def test_the_code_points_folded_apart_are_known(self) -> None:
+        """The trap is real: 26 code points gave two keys before there was one function."""
+        assert len(_FOLDS_APART) == 26
+        assert "\u01f0" in _FOLDS_APART and "\u1ff7" in _FOLDS_APART
+
+    def test_every_module_uses_the_one_function(self) -> None:
+        """The ids, the exports and the state compare names with the same key."""
+        assert identity.person_key is model.person_key
+        assert export.person_key is model.person_key
+
+    @pytest.mark.parametrize("char", _FOLDS_APART, ids=lambda char: f"U+{ord(char):04X}")
+    def test_a_key_folded_apart_is_composed_again(self, char: str) -> None:
+        """Canonical caseless matching: NFC, case fold, NFC; the key is in NFC."""
+        key = model.person_key(f"Ana {char}")
+        assert key == _nfc(_nfc(f"Ana {char}").casefold())
+        assert unicodedata.is_normalized("NFC", key)
+
+    @given(st.text(max_size=12))
+    def test_a_key_is_its_own_key(self, name: str) -> None:
+        """A key read back (from an id or a file) names the same person again."""
+        key = model.person_key(name)
+        assert model.person_key(key) == key
+        assert unicodedata.is_normalized("NFC", key)

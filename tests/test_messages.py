@@ -512,3 +512,49 @@ class TestDetailsAndEdges:
         iv = full_interview()
         card = by_template("thank_you_card", iv)
         assert pack.render(card, iv).text == "Hello Acme Analytics."
+
+
+class TestTemplateContext:
+    """Issue 20: the variables a template reads are a pure function, testable without Jinja."""
+
+    @staticmethod
+    def _interview() -> Interview:
+        return Interview(
+            at(2024, 7, 2, 14),
+            "Acme Analytics",
+            "Data Engineer",
+            [Interviewer("Ana Ruiz", honorific="Dr.", email="ana@acme.example")],
+            decision_by=date(2024, 7, 10),
+            candidate=SAM,
+        )
+
+    @pytest.mark.parametrize("locale", ["en", "de"])
+    def test_a_pack_sees_the_function_in_its_language(self, locale: str) -> None:
+        """`TemplatePack.context` is `template_context` in the pack's language, step by step."""
+        from followup_rules.messages import template_context
+
+        iv = self._interview()
+        pack = TemplatePack(locale=locale)
+        for action in plan(iv):
+            assert template_context(action, iv, locale) == pack.context(action, iv)
+
+    def test_days_are_words_made_from_the_facts(self) -> None:
+        """A fresh reply's day is the facts' date, worded once, in the language asked for."""
+        from followup_rules import Contact, Reply
+        from followup_rules.messages import template_context
+
+        iv = self._interview()
+        history = [Contact(at(2024, 7, 11, 9), Channel.EMAIL), Reply(at(2024, 7, 12, 9))]
+        step = next(a for a in plan(iv, history=history) if a.kind is ActionKind.CHECK_IN)
+        assert step.facts.replied_on == date(2024, 7, 12)
+        assert template_context(step, iv)["replied_day"] == "Friday, July 12"
+        assert template_context(step, iv, "de")["replied_day"] == "Freitag, dem 12. Juli"
+        assert template_context(step, iv)["facts"] is step.facts
+
+    def test_an_unknown_locale_is_refused(self) -> None:
+        """A language the messages are not written in is a TemplateError, as for a pack."""
+        from followup_rules.messages import template_context
+
+        iv = self._interview()
+        with pytest.raises(TemplateError, match="no translation for locale 'pt'"):
+            template_context(plan(iv)[0], iv, "pt")

@@ -9,7 +9,8 @@ employer's answers.
 from __future__ import annotations
 
 import time
-from datetime import timedelta
+from datetime import datetime, timedelta
+from datetime import time as dt_time
 from unittest import mock
 
 import pendulum
@@ -242,3 +243,38 @@ def test_what_the_agenda_says_to_do_now_done_now_passes_audit(
         if action.channel is Channel.IN_PERSON:
             continue  # the room's steps are done in the room, not logged as contacts
         assert audit(interview, [*history, action.done(now)], policy) == []
+
+
+@given(data=st.data(), interview=interviews(), policy=any_policy)
+def test_the_planner_and_the_auditor_read_the_same_limits(
+    data: st.DataObject, interview: Interview, policy: Policy
+) -> None:
+    """One unit per limit (issue 20): what the planner allows, the auditor passes.
+
+    The next check-in the planner makes breaks no limit the auditor judges;
+    the day before its first allowed day breaks the limit that set that day,
+    unless only the planner keeps it (a skipped check-in's wait).  Closed
+    gates are the planner's "no check-in" and the auditor's report alike.
+    """
+    from followup_rules import _calendar as cal
+    from followup_rules import limits, rules
+    from followup_rules.plan import steps_after_interview
+    from followup_rules.state import THANKS_KINDS, check_history, replay
+
+    history = data.draw(histories(interview, policy))
+    steps = steps_after_interview(interview, policy)
+    notes = [step for step in steps if step.kind in THANKS_KINDS]
+    state = replay(interview, policy, check_history(interview, history), notes, steps)
+    step = rules.check_in(state)
+    assert (step is None) == (limits.first_closed(limits.CHECK_IN_GATES, state) is not None)
+    if step is None:
+        return
+    tz = interview.zone_of(state.contact)
+    assert limits.first_broken(limits.CHECK_IN, state, step._utc[2], tz) is None
+    earliest = limits.first_day(limits.CHECK_IN, state, tz)
+    assert earliest is not None and cal.local_date(step._utc[2], tz) >= earliest
+    setters = [unit for unit in limits.CHECK_IN if unit.first_day(state, tz) == earliest]
+    day_before = datetime.combine(earliest - timedelta(days=1), dt_time(12), tz)
+    broken = limits.first_broken(limits.CHECK_IN, state, cal.utc(day_before), tz)
+    if any(unit.audited for unit in setters):
+        assert broken is not None

@@ -21,11 +21,15 @@ from followup_rules import (
     Recruiter,
     Reply,
     Update,
+    limits,
     plan,
 )
+from followup_rules import _calendar as cal
 from followup_rules.rules import SEEDS, catalogue_markdown
 
-from .factories import ANA, BO, NY, at, interview, of_kind
+from .factories import ANA, BO, NY, at, interview, make_state, of_kind
+
+NEW_YORK = cal.zone(NY)
 
 CHECK_IN = ActionKind.CHECK_IN
 
@@ -288,6 +292,19 @@ class TestCheckInAfterDeadline:
         first = of_kind(plan(iv, Policy.cautious()), CHECK_IN)[0]
         assert first.earliest.date() == date(2024, 7, 15)
 
+    def test_the_unit_allows_the_business_day_after_the_date(self) -> None:
+        """limits.DEADLINE alone: with a date, its first day is wait_after_deadline after it."""
+        state = make_state(decision_by=date(2024, 7, 12))
+        assert limits.DEADLINE.first_day(state, NEW_YORK) == date(2024, 7, 15)
+        assert limits.DEADLINE.rule(state).id == "check-in-after-deadline"
+
+    def test_the_unit_says_which_day_was_allowed(self) -> None:
+        """The audit's sentence names the check-in's day and the first allowed one."""
+        state = make_state(decision_by=date(2024, 7, 10))
+        assert limits.DEADLINE.explain(state, date(2024, 7, 10), NEW_YORK) == (
+            "check-in on 2024-07-10, before the first allowed day 2024-07-11"
+        )
+
 
 class TestCheckInNoDeadline:
     def test_about_a_week_later(self) -> None:
@@ -295,6 +312,17 @@ class TestCheckInNoDeadline:
         first = of_kind(plan(interview()), CHECK_IN)[0]
         assert first.earliest.date() == date(2024, 7, 9)  # 5 business days: a week later
         assert first.rule == "check-in-no-deadline"
+
+    def test_the_unit_counts_a_week_from_the_interview(self) -> None:
+        """limits.DEADLINE without a date: wait_without_deadline business days after it."""
+        state = make_state()
+        assert limits.DEADLINE.first_day(state, NEW_YORK) == date(2024, 7, 9)
+        assert limits.DEADLINE.rule(state).id == "check-in-no-deadline"
+
+    def test_the_unit_counts_on_the_recipients_calendar(self) -> None:
+        """Ended at 15:00 in New York, the interview ended on Wednesday in Tokyo."""
+        state = make_state()
+        assert limits.DEADLINE.first_day(state, cal.zone("Asia/Tokyo")) == date(2024, 7, 10)
 
 
 class TestNextSteps:
@@ -327,6 +355,21 @@ class TestNextSteps:
         emails = [a for a in plan(iv, Policy(max_calls=0)) if a.kind is CHECK_IN]
         assert {a.template for a in emails} == {"check_in_email"}
 
+    def test_the_unit_waits_a_week_from_the_news(self) -> None:
+        """limits.NEXT_STEPS alone: about a week after word of a next round, none before it."""
+        assert limits.NEXT_STEPS.first_day(make_state(), NEW_YORK) is None
+        state = make_state([Update(at(2024, 7, 8, 9), Outcome.NEXT_ROUND)])
+        assert limits.NEXT_STEPS.first_day(state, NEW_YORK) == date(2024, 7, 15)
+        assert limits.NEXT_STEPS.rule(state).id == "next-steps"
+
+    def test_a_check_in_answers_the_news(self) -> None:
+        """Once a check-in followed the news, the wait is the retry gap's, not this one's."""
+        history = [
+            Update(at(2024, 7, 8, 9), Outcome.NEXT_ROUND),
+            Contact(at(2024, 7, 15, 9), "email"),
+        ]
+        assert limits.NEXT_STEPS.first_day(make_state(history), NEW_YORK) is None
+
 
 class TestPatience:
     def test_nothing_between_thank_you_and_first_check_in(self) -> None:
@@ -341,6 +384,22 @@ class TestPatience:
         iv = interview(decision_by=date(2024, 7, 2))
         first = of_kind(plan(iv), CHECK_IN)[0]
         assert first.earliest.date() == date(2024, 7, 5)  # thank-you 2 July + 3 business days
+
+    def test_the_unit_keeps_min_gap_from_the_planned_note(self) -> None:
+        """limits.PATIENCE alone: min_gap business days after the last thank-you as planned."""
+        state = make_state()
+        assert state.thanked_at is not None
+        assert limits.PATIENCE.first_day(state, NEW_YORK) == date(2024, 7, 5)
+        assert limits.PATIENCE.rule(state).id == "patience"
+
+    def test_the_unit_waits_for_every_thank_you_window_to_close(self) -> None:
+        """Patience is also an instant: nothing before the last note's window closes."""
+        state = make_state()
+        assert limits.PATIENCE.first_moment(state) == state.quiet_until
+        assert state.quiet_until is not None
+        just_before = state.quiet_until - timedelta(minutes=1)
+        day = cal.local_date(just_before, NEW_YORK)
+        assert limits.PATIENCE.broken_by(state, just_before, day, NEW_YORK)
 
     def test_a_late_thank_you_moves_the_first_check_in(self) -> None:
         """Patience counts from the thank-you as actually sent."""
@@ -456,6 +515,35 @@ class TestRetryGap:
         nxt = of_kind(plan(iv, history=history), CHECK_IN)[0]
         assert nxt.earliest.date() == date(2024, 7, 17)
 
+    def test_the_unit_counts_from_the_last_contact(self) -> None:
+        """limits.RETRY_GAP alone: min_gap business days after the last check-in."""
+        state = make_state([Contact(at(2024, 7, 12, 11), Channel.PHONE)])
+        assert limits.RETRY_GAP.first_day(state, NEW_YORK) == date(2024, 7, 17)
+        assert limits.RETRY_GAP.rule(state).id == "retry-gap"
+
+    def test_the_unit_restarts_with_an_answer(self) -> None:
+        """An answer from the employer is an anchor too."""
+        history = [Contact(at(2024, 7, 11, 10), Channel.PHONE), Reply(at(2024, 7, 15, 9))]
+        assert limits.RETRY_GAP.first_day(make_state(history), NEW_YORK) == date(2024, 7, 18)
+
+    def test_the_unit_names_the_days_apart(self) -> None:
+        """The audit's sentence counts the business days since the last exchange."""
+        state = make_state([Contact(at(2024, 7, 11, 10), Channel.PHONE)])
+        assert limits.RETRY_GAP.explain(state, date(2024, 7, 12), NEW_YORK) == (
+            "only 1 business day(s) after the last exchange on 2024-07-11; the policy asks for 3"
+        )
+
+    def test_a_skip_holds_the_next_check_in_but_is_no_contact(self) -> None:
+        """limits.SKIPPED: the planner waits min_gap from a skip; the audit does not judge it."""
+        from followup_rules import Skip
+
+        first = of_kind(plan(interview()), CHECK_IN)[0]
+        step = plan(interview()).ids[list(plan(interview())).index(first)]
+        state = make_state([Skip(at(2024, 7, 9, 9), step)])
+        assert limits.SKIPPED.first_day(state, NEW_YORK) == date(2024, 7, 12)
+        assert limits.SKIPPED.audited is False
+        assert limits.RETRY_GAP.first_day(state, NEW_YORK) is None
+
 
 class TestCap:
     def test_three_check_ins_by_default(self) -> None:
@@ -470,6 +558,16 @@ class TestCap:
             Contact(at(2024, 7, 15, 9), Channel.EMAIL),
         ]
         assert len(of_kind(plan(iv, history=history), CHECK_IN)) == 1
+
+    def test_the_gates_close_after_the_cap(self) -> None:
+        """limits.CAP_IN_A_ROW closes after max_check_ins unanswered; CAP_EVER after all."""
+        days = ((7, 10), (7, 15), (7, 18))
+        state = make_state([Contact(at(2024, m, d, 9), Channel.EMAIL) for m, d in days])
+        assert limits.CAP_IN_A_ROW.closed(state) and not limits.CAP_EVER.closed(state)
+        assert limits.CAP_IN_A_ROW.explain(state) == (
+            "check-in number 4 without an answer; the policy allows 3"
+        )
+        assert limits.CAP_EVER.closed(make_state(policy=Policy(max_contacts_ever=0)))
 
     def test_zero_cap_means_no_check_in(self) -> None:
         """Knob max_check_ins=0: thank-you notes only."""
@@ -498,6 +596,20 @@ class TestUndecided:
         nxt = of_kind(plan(iv, history=history), CHECK_IN)[0]
         assert nxt.earliest.date() == date(2024, 7, 18)
         assert nxt.rule == "undecided"
+
+    def test_the_unit_waits_a_week_from_the_answer(self) -> None:
+        """limits.UNDECIDED alone: "no decision yet" after the date, about a week later."""
+        history = [Update(at(2024, 7, 11, 10, 5), Outcome.UNDECIDED)]
+        state = make_state(history, decision_by=date(2024, 7, 10))
+        assert limits.UNDECIDED.first_day(state, NEW_YORK) == date(2024, 7, 18)
+        assert limits.UNDECIDED.rule(state).id == "undecided"
+
+    def test_a_new_date_is_the_deadlines_to_keep(self) -> None:
+        """With a new date, the unit allows any day: the deadline's wait follows the date."""
+        new = Update(at(2024, 7, 11, 10, 5), Outcome.UNDECIDED, decision_by=date(2024, 7, 19))
+        state = make_state([new], decision_by=date(2024, 7, 10))
+        assert limits.UNDECIDED.first_day(state, NEW_YORK) is None
+        assert limits.DEADLINE.first_day(state, NEW_YORK) == date(2024, 7, 22)
 
     def test_undecided_keeps_following_up_within_the_lifetime_limit(self) -> None:
         """Rules undecided and cap: each answer restarts the run, never past max_contacts_ever.
@@ -543,6 +655,17 @@ class TestOutOfOffice:
             OutOfOffice(at(2024, 7, 10, 8, 1)),
         ]
         assert of_kind(plan(iv, history=history), CHECK_IN)[0].earliest.date() == date(2024, 7, 18)
+
+    def test_the_unit_is_the_hold(self) -> None:
+        """limits.OUT_OF_OFFICE alone: the first day after the return (rule retry-gap)."""
+        away = OutOfOffice(at(2024, 7, 10, 8, 1), returns_on=date(2024, 7, 22))
+        state = make_state([Contact(at(2024, 7, 10, 8), Channel.EMAIL), away])
+        assert limits.OUT_OF_OFFICE.first_day(state, NEW_YORK) == date(2024, 7, 23)
+        assert limits.OUT_OF_OFFICE.rule(state).id == "retry-gap"
+        assert limits.OUT_OF_OFFICE.explain(state, date(2024, 7, 22), NEW_YORK) == (
+            "check-in on 2024-07-22 while they are out of office (until 2024-07-23)"
+        )
+        assert limits.FEEDBACK_HOLD.rule(state).id == "feedback-request"
 
 
 class TestFeedbackResponse:
@@ -735,6 +858,28 @@ class TestFeedbackRequest:
         history = [Update(at(2024, 7, 9, 12), Outcome.REJECTED)]
         assert list(plan(iv, Policy(ask_feedback_on_rejection=False), history=history)) == []
 
+    def test_the_units_of_the_request(self) -> None:
+        """limits.ANSWERS_NEWS: the next business day (planner only); FEEDBACK_GAP: min_gap
+        from the candidate's own contact, not from the rejection."""
+        history = [
+            Contact(at(2024, 7, 10, 9), Channel.EMAIL),
+            Update(at(2024, 7, 11, 12), Outcome.REJECTED),
+        ]
+        state = make_state(history)
+        assert limits.ANSWERS_NEWS.first_day(state, NEW_YORK) == date(2024, 7, 12)
+        assert limits.ANSWERS_NEWS.audited is False
+        assert limits.FEEDBACK_GAP.first_day(state, NEW_YORK) == date(2024, 7, 15)
+        assert limits.first_day(limits.FEEDBACK_REQUEST, state, NEW_YORK) == date(2024, 7, 15)
+
+    def test_the_gate_closes_once_asked(self) -> None:
+        """limits.ASKED_ONCE: ask once, then stop."""
+        history = [
+            Update(at(2024, 7, 9, 12), Outcome.REJECTED),
+            Contact(at(2024, 7, 10, 9), Channel.EMAIL, kind=ActionKind.FEEDBACK_REQUEST),
+        ]
+        assert not limits.ASKED_ONCE.closed(make_state(history[:1]))
+        assert limits.ASKED_ONCE.closed(make_state(history))
+
 
 class TestStop:
     @pytest.mark.parametrize("outcome", [Outcome.OFFER, Outcome.REJECTED, Outcome.WITHDRAWN])
@@ -748,6 +893,14 @@ class TestStop:
         """Only a rejection earns a feedback request (seed 004)."""
         history = [Update(at(2024, 7, 3, 9), Outcome.OFFER)]
         assert of_kind(plan(interview(), history=history), ActionKind.FEEDBACK_REQUEST) == []
+
+    @pytest.mark.parametrize("outcome", [Outcome.OFFER, Outcome.REJECTED, Outcome.WITHDRAWN])
+    def test_the_gate_is_final(self, outcome: Outcome) -> None:
+        """limits.STOP alone: closed by the final outcome; nothing else is judged after it."""
+        state = make_state([Update(at(2024, 7, 3, 9), outcome)])
+        assert limits.STOP.closed(state) and limits.STOP.final
+        assert limits.STOP.explain(state) == f"a check-in after the {outcome.name} outcome"
+        assert not limits.STOP.closed(make_state([Update(at(2024, 7, 3, 9), Outcome.UNDECIDED)]))
 
 
 class TestHolidays:

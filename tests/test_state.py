@@ -11,25 +11,15 @@ from followup_rules import (
     ActionKind,
     Channel,
     Contact,
-    FollowupState,
     OutOfOffice,
     Policy,
     Reply,
 )
 from followup_rules import _calendar as cal
 from followup_rules.plan import steps_after_interview
-from followup_rules.state import check_history, replay
 
 from .factories import at, interview
-
-
-def fold(history: list[Any], policy: Policy | None = None, **changes: Any) -> FollowupState:
-    """The state after *history* for the standard interview (Tue 2 July 2024, New York)."""
-    policy = policy or Policy()
-    iv = interview(**changes)
-    notes = [s for s in steps_after_interview(iv, policy) if s.kind is ActionKind.THANK_YOU]
-    return replay(iv, policy, check_history(iv, history), notes)
-
+from .factories import make_state as fold
 
 CHECK_IN = Contact(at(2024, 7, 10, 10), Channel.EMAIL)
 
@@ -104,14 +94,17 @@ class TestThankYouAnchor:
         state = fold([note, other, debrief], recruiter=Recruiter("Rita Cole"))
         assert state.thanked_at == other.at
 
-    def test_gap_anchors_of_a_check_in_by_default(self) -> None:
-        """By default the anchors are the last contact, the last answer and the last note."""
-        from followup_rules.rules import gap_anchors
+    def test_the_gaps_count_from_the_contact_the_answer_and_the_note(self) -> None:
+        """A check-in keeps its distance from the last contact and answer (rule retry-gap)
+        and from the last note (rule patience); a feedback request only from the contact."""
+        from followup_rules import limits
 
         reply = Reply(at(2024, 7, 11, 9))
         state = fold([CHECK_IN, reply])
-        assert gap_anchors(state) == [CHECK_IN.at, reply.at, state.thanked_at]
-        assert gap_anchors(state, for_check_in=False) == [CHECK_IN.at]
+        assert limits.RETRY_GAP.anchors(state) == [CHECK_IN.at, reply.at]
+        assert limits.FEEDBACK_GAP.anchors(state) == [CHECK_IN.at]
+        assert state.thanked_at is not None
+        assert limits.PATIENCE.first_day(state, cal.zone("America/New_York")) == date(2024, 7, 5)
 
     def test_an_update_is_an_answer(self) -> None:
         """An employer update restarts the wait like any reply."""

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 from .action import Action, Plan
 from .agenda import Agenda, AgendaItem, Reason, Standing, agenda
 from .audit import Violation, audit
+from .catalogue import RULES, Rule
 from .errors import (
     FollowupError,
     FormatError,
@@ -54,7 +55,6 @@ from .model import (
 )
 from .plan import plan, plan_many
 from .policy import PRESETS, Policy, TimeWindow
-from .rules import RULES, Rule
 from .sources import SOURCES, Source
 from .state import FollowupState
 from .timeframe import Timeframe, parse_timeframe

@@ -17,9 +17,7 @@ import pendulum
 
 from . import _terminal as show
 from . import files, serialize
-from ._cli_help import EVENTS_EXAMPLES, LOG_EXAMPLES, UNLOG_EXAMPLES
-from .agenda import Standing
-from .cli import (
+from ._cli_base import (
     BadInput,
     F,
     OneLineGroup,
@@ -32,6 +30,8 @@ from .cli import (
     policy_option,
     read_when,
 )
+from ._cli_help import EVENTS_EXAMPLES, LOG_EXAMPLES, UNLOG_EXAMPLES
+from .agenda import Standing
 from .errors import _short_repr
 from .events import Contact, Event, Outcome, OutOfOffice, Reply, Skip, Snooze, Update
 from .loop import new_violations, parse_when

@@ -12,16 +12,15 @@ import click
 
 from . import _calendar as cal
 from . import files, serialize
+from ._cli_base import BadInput, friendly, main, read_when
 from ._cli_help import NEW_EXAMPLES, POLICY_EXAMPLES, RULES_EXAMPLES
 from ._cli_history import _date
-from .catalogue import rules_page
-from .cli import BadInput, friendly, main, read_when
+from .catalogue import RULES, catalogue_markdown, rules_page
 from .errors import _short_repr
 from .identity import interview_key
 from .loop import parse_when
 from .model import Candidate, Interview, Interviewer
 from .policy import PRESETS, Policy
-from .rules import RULES, catalogue_markdown
 from .sources import cite
 
 

@@ -532,16 +532,6 @@ def _article(noun: str) -> str:
     return f"{'an' if noun[:1] in 'AEIOU' else 'a'} {noun}"
 
 
-def catalogue_rule(value: Any, fail: Fail) -> str:
-    """The id of a rule of the catalogue (``rules.RULES``)."""
-    from .rules import RULES  # rules builds actions: imported when first checked
-
-    name = clean_text(value, fail)
-    if name not in RULES:
-        raise fail("is not a rule id of the catalogue (see followup_rules.RULES)")
-    return name
-
-
 # -- the converters the models declare -------------------------------------------------------
 #
 # For mypy, each is a function from what the field accepts to what it holds
@@ -564,7 +554,6 @@ if TYPE_CHECKING:
     def business_days_from_zero(value: int | timedelta) -> int: ...
     def flag(value: bool) -> bool: ...
     def optional_flag(value: bool | None) -> bool | None: ...
-    def rule_id(value: str) -> str: ...
 
 else:
     text = converter(clean_text)
@@ -581,4 +570,3 @@ else:
     business_days_from_zero = converter(lambda value, fail: business_day_count(value, fail, 0))
     flag = converter(real_bool)
     optional_flag = converter(bool_or_none)
-    rule_id = converter(catalogue_rule)

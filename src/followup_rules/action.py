@@ -5,21 +5,38 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from datetime import datetime, tzinfo
 from functools import partial
-from typing import TYPE_CHECKING, Any, overload
+from typing import TYPE_CHECKING, Any, NamedTuple, overload
 
 import attrs
 import pendulum
 
 from . import _validate as v
 from ._calendar import to_local, utc
+from .catalogue import RULES
 from .errors import FollowupError, InvalidArgument, InvalidInterview
 from .events import Contact
-from .facts import NO_FACTS, Facts, Fallback
+from .facts import NO_FACTS, Facts, Fallback, LazyFacts
 from .model import ActionKind, Channel, Interviewer, Recruiter
 
-__all__ = ["Action", "Plan"]
+__all__ = ["Action", "Plan", "Window"]
+
+
+class Window(NamedTuple):
+    """A planned step's window as UTC instants: when it opens, closes, and the best moment.
+
+    ``earliest <= suggested <= latest``.  `Action.earliest`, `Action.latest`
+    and `Action.suggested` are these instants on the recipient's wall clock.
+    """
+
+    earliest: datetime
+    latest: datetime
+    suggested: datetime
+
 
 KIND_ORDER = {kind: position for position, kind in enumerate(ActionKind)}
+
+_set = object.__setattr__
+"""How the planner fills the slots of the frozen `Action` and `Plan` it makes."""
 
 _VERBS: dict[object, str] = {
     (ActionKind.RECRUITER_DEBRIEF, Channel.EMAIL): "E-mail {who} a debrief",
@@ -51,6 +68,14 @@ _MEDIUM = {
 }
 
 
+def _catalogue_rule(value: Any, fail: v.Fail) -> str:
+    """The id of a rule of the catalogue (`followup_rules.catalogue.RULES`)."""
+    name = v.clean_text(value, fail)
+    if name not in RULES:
+        raise fail("is not a rule id of the catalogue (see followup_rules.RULES)")
+    return name
+
+
 if TYPE_CHECKING:
 
     def _kind(value: ActionKind | str) -> ActionKind: ...
@@ -58,6 +83,7 @@ if TYPE_CHECKING:
     def _recipient(value: Interviewer | Recruiter | None) -> Interviewer | Recruiter | None: ...
     def _facts(value: Facts) -> Facts: ...
     def _late_since(value: datetime | None) -> pendulum.DateTime | None: ...
+    def _rule_id(value: str) -> str: ...
 
 else:
     _kind = v.converter(v.member_of(ActionKind))
@@ -65,6 +91,7 @@ else:
     _recipient = v.converter(v.instance_of(Interviewer, Recruiter, optional=True))
     _late_since = v.converter(v.optional(lambda value, fail: v.aware(value, fail, v.LATEST_EVENT)))
     _facts = v.converter(v.instance_of(Facts))
+    _rule_id = v.converter(_catalogue_rule)
 
 
 @attrs.frozen
@@ -95,9 +122,10 @@ class Action(v.Checked):
     aware times (stdlib ones become pendulum DateTimes) with ``earliest <=
     suggested <= latest``, a rule id of the catalogue, sources (strings) and
     template (a string or None), else `InvalidInterview` naming the field.
-    An action from the planner holds its times as UTC instants and builds
-    each pendulum DateTime the first time it is read; either way the values
-    and equality are the same.
+    An action from the planner holds its times as UTC instants (a `Window`)
+    and builds each pendulum DateTime the first time it is read; it makes
+    its facts the first time they are read (`facts.LazyFacts`); either way
+    the values and equality are the same.
     """
 
     _error = InvalidInterview
@@ -108,119 +136,97 @@ class Action(v.Checked):
     earliest: pendulum.DateTime = attrs.field(converter=v.event_datetime)
     latest: pendulum.DateTime = attrs.field(converter=v.event_datetime)
     suggested: pendulum.DateTime = attrs.field(converter=v.event_datetime)
-    rule: str = attrs.field(converter=v.rule_id)
+    rule: str = attrs.field(converter=_rule_id)
     sources: tuple[str, ...] = attrs.field(converter=v.texts)
     template: str | None = attrs.field(default=None, converter=v.optional_text)
     facts: Facts = attrs.field(default=NO_FACTS, converter=_facts)
     late_since: pendulum.DateTime | None = attrs.field(
         default=None, kw_only=True, converter=_late_since
     )
-    # (earliest, latest, suggested) as stdlib UTC instants: what the planner
-    # sorts, filters and folds by, computed once.
-    _utc: tuple[datetime, datetime, datetime] = attrs.field(
-        init=False, repr=False, eq=False, order=False
-    )
+    # The window as stdlib UTC instants: what the planner sorts, filters and
+    # folds by, computed once.
+    _utc: Window = attrs.field(init=False, repr=False, eq=False, order=False)
     # The zone of the public times while they are still to be built (see
     # `planned`), else None.
     _tz: tzinfo | None = attrs.field(init=False, repr=False, eq=False, order=False)
-    # How to make `facts` on first read, while they are still to be made
-    # (a builder and its arguments), else None.
-    _facts_from: tuple[Callable[..., Facts], tuple[Any, ...]] | None = attrs.field(
-        init=False, repr=False, eq=False, order=False
-    )
 
     def __attrs_post_init__(self) -> None:
-        instants = (utc(self.earliest), utc(self.latest), utc(self.suggested))
-        if not instants[0] <= instants[2] <= instants[1]:
+        window = Window(utc(self.earliest), utc(self.latest), utc(self.suggested))
+        if not window.earliest <= window.suggested <= window.latest:
             raise InvalidInterview(
                 "Action.suggested",
                 self.suggested,
                 f"must lie between earliest ({self.earliest}) and latest ({self.latest})",
             )
-        _SET_UTC(self, instants)
-        _SET_TZ(self, None)
-        _SET_FACTS_FROM(self, None)
+        _set(self, "_utc", window)
+        _set(self, "_tz", None)
 
     @classmethod
     def _planned(
         cls,
+        *,
         kind: ActionKind,
         channel: Channel,
         recipient: Interviewer | Recruiter | None,
-        instants: tuple[datetime, datetime, datetime],
+        window: Window,
         tz: tzinfo,
         rule: str,
         sources: tuple[str, ...],
         template: str | None,
-        facts: Facts | tuple[Callable[..., Facts], tuple[Any, ...]] = NO_FACTS,
+        facts: Facts | LazyFacts = NO_FACTS,
     ) -> Action:
-        """An action from the planner's own UTC *instants* (earliest, latest, suggested).
+        """An action from the planner's own *window* of UTC instants, in the zone *tz*.
 
-        The public times are *instants* as a wall clock in *tz* shows them,
+        The public times are the window as a wall clock in *tz* shows it,
         built as pendulum DateTimes on first access (see `__getattr__`).
-        *facts* is a `Facts`, or a builder and its arguments that make it on
-        first access: a plan is often sorted and filtered without anyone
-        reading its facts.  The values are the planner's, already valid, so
+        *facts* are made, or, for a follow-up, `LazyFacts` that `facts` makes
+        when first read.  The values are the planner's, already valid, so
         nothing is checked again: this is the planner's hottest constructor.
         """
         action = object.__new__(cls)
-        _SET_KIND(action, kind)
-        _SET_CHANNEL(action, channel)
-        _SET_RECIPIENT(action, recipient)
-        _SET_RULE(action, rule)
-        _SET_SOURCES(action, sources)
-        _SET_TEMPLATE(action, template)
-        if type(facts) is tuple:
-            _SET_FACTS_FROM(action, facts)
-        else:
-            _SET_FACTS(action, facts)
-            _SET_FACTS_FROM(action, None)
-        _SET_UTC(action, instants)
-        _SET_TZ(action, tz)
-        _SET_LATE_SINCE(action, None)
+        _set(action, "kind", kind)
+        _set(action, "channel", channel)
+        _set(action, "recipient", recipient)
+        _set(action, "rule", rule)
+        _set(action, "sources", sources)
+        _set(action, "template", template)
+        _set(action, "facts", facts)
+        _set(action, "_utc", window)
+        _set(action, "_tz", tz)
+        _set(action, "late_since", None)
         return action
 
     def _moved(
-        self,
-        instants: tuple[datetime, datetime, datetime],
-        late_since: datetime | None,
-        facts: Facts | tuple[Callable[..., Facts], tuple[Any, ...]] | None = None,
+        self, window: Window, late_since: datetime | None, facts: Facts | None = None
     ) -> Action:
-        """This step at other UTC *instants*: re-planned late, snoozed, or cut at *now*.
+        """This step in another *window*: re-planned late, snoozed, or cut at *now*.
 
         *late_since* (UTC) is when its first window closed, for a late step.
-        The facts stay the same unless *facts* (made, or a builder) is given.
+        The facts stay the same unless *facts* is given.
         """
         tz = self._tz
         if tz is None:  # an action built by hand: its times carry their zone
             tz = self.earliest.tzinfo
             assert tz is not None  # checked aware at construction
         twin = Action._planned(
-            self.kind,
-            self.channel,
-            self.recipient,
-            instants,
-            tz,
-            self.rule,
-            self.sources,
-            self.template,
-            self._facts_from or self.facts if facts is None else facts,
+            kind=self.kind,
+            channel=self.channel,
+            recipient=self.recipient,
+            window=window,
+            tz=tz,
+            rule=self.rule,
+            sources=self.sources,
+            template=self.template,
+            facts=_FACTS_SLOT.__get__(self, Action) if facts is None else facts,
         )
         if late_since is not None:
-            _SET_LATE_SINCE(twin, to_local(late_since, tz))
+            _set(twin, "late_since", to_local(late_since, tz))
         return twin
 
     def _with_facts(self, facts: Facts) -> Action:
-        """This action with other facts: the same times, unchecked (the planner's own)."""
-        twin = object.__new__(type(self))
-        for slot in _SLOTS:  # a lazy time not built yet stays unbuilt
-            try:
-                value = slot.__get__(self, Action)
-            except AttributeError:
-                continue
-            slot.__set__(twin, value)
-        _SET_FACTS(twin, facts)
-        _SET_FACTS_FROM(twin, None)
+        """This action with other facts: the same window, unchecked (the planner's own)."""
+        twin = self._moved(self._utc, None, facts)
+        _set(twin, "late_since", self.late_since)
         return twin
 
     if not TYPE_CHECKING:  # for type checkers the three times are plain attributes
@@ -234,20 +240,13 @@ class Action(v.Checked):
             DateTime costs more to build than the rest of the action.  Once built,
             a time is an ordinary slot read.
             """
-            if name == "facts":
-                build = self._facts_from
-                assert build is not None  # only planned actions leave their facts unmade
-                facts = build[0](*build[1])
-                _SET_FACTS(self, facts)
-                _SET_FACTS_FROM(self, None)
-                return facts
             index = _LAZY_TIMES.get(name)
             if index is None:
                 raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
             tz = self._tz
             assert tz is not None  # only planned actions leave their times unset
             value = to_local(self._utc[index], tz)
-            _LAZY_SETTERS[index](self, value)
+            _set(self, name, value)
             return value
 
     def describe(self) -> str:
@@ -312,27 +311,30 @@ class Action(v.Checked):
         return (suggested, earliest, KIND_ORDER[self.kind], name)
 
 
-# The slot setters of Action, called directly: a third faster than
-# object.__setattr__, and this is where every planned step is made.
-(
-    _SET_KIND,
-    _SET_CHANNEL,
-    _SET_RECIPIENT,
-    _SET_EARLIEST,
-    _SET_LATEST,
-    _SET_SUGGESTED,
-    _SET_RULE,
-    _SET_SOURCES,
-    _SET_TEMPLATE,
-    _SET_FACTS,
-    _SET_LATE_SINCE,
-    _SET_UTC,
-    _SET_TZ,
-    _SET_FACTS_FROM,
-) = (Action.__dict__[field.name].__set__ for field in attrs.fields(Action))
-_SLOTS = tuple(Action.__dict__[field.name] for field in attrs.fields(Action))
+_FACTS_SLOT = Action.__dict__["facts"]
+
+
+class _FactsOnRead:
+    """`Action.facts` as read: the slot's `Facts`, or what its `LazyFacts` (a planned
+    step's) makes, once, the first time it is asked.  The action itself never
+    changes.  Equality, hashing, ``repr`` and pickling read it like any field,
+    so they see the facts themselves."""
+
+    __slots__ = ()
+
+    def __get__(self, action: Action | None, owner: type | None = None) -> Any:
+        if action is None:
+            return self
+        facts = _FACTS_SLOT.__get__(action, owner)
+        return facts.get() if type(facts) is LazyFacts else facts
+
+    def __set__(self, action: Action, value: Facts | LazyFacts) -> None:
+        _FACTS_SLOT.__set__(action, value)
+
+
+# In place of the slot's own descriptor (kept as _FACTS_SLOT), after attrs made the class.
+type.__setattr__(Action, "facts", _FactsOnRead())
 _LAZY_TIMES = {"earliest": 0, "latest": 1, "suggested": 2}
-_LAZY_SETTERS = (_SET_EARLIEST, _SET_LATEST, _SET_SUGGESTED)
 
 
 def _check_now(now: Any, name: str = "now") -> datetime:
@@ -410,10 +412,10 @@ class Plan(v.Checked, Sequence[Action]):
         from the plan, when first asked for (see `ids`).
         """
         made = object.__new__(cls)
-        _SET_ACTIONS(made, actions)
-        _SET_MISSED(made, missed)
-        _SET_IDS(made, None)
-        _SET_IDS_FROM(made, ids_from)
+        _set(made, "actions", actions)
+        _set(made, "missed", missed)
+        _set(made, "_ids", None)
+        _set(made, "_ids_from", ids_from)
         return made
 
     @property
@@ -444,7 +446,7 @@ class Plan(v.Checked, Sequence[Action]):
                     "plan() or serialize.structure() knows them)"
                 )
             known = make(self)
-            _SET_IDS(self, known)
+            _set(self, "_ids", known)
         return known
 
     def _known_ids(self) -> tuple[tuple[str | None, ...], tuple[str | None, ...]]:
@@ -457,7 +459,7 @@ class Plan(v.Checked, Sequence[Action]):
         """Give a plan read back from data the ids it was written with."""
         if len(ids) != len(self.actions) or len(missed_ids) != len(self.missed):
             raise ValueError("one id per step")  # pragma: no cover - callers count them
-        _SET_IDS(self, (ids, missed_ids))
+        _set(self, "_ids", (ids, missed_ids))
 
     def _derived(
         self, actions: tuple[Action, ...], missed: tuple[Action, ...], kept: Sequence[int]
@@ -506,11 +508,6 @@ class Plan(v.Checked, Sequence[Action]):
             when = action.suggested.format("ddd D MMM YYYY HH:mm zz")
             lines.append(f"{when:<28}  {action.describe():<62}  [{action.rule}]")
         return "\n".join(lines) if lines else "(nothing left to do)"
-
-
-_SET_ACTIONS, _SET_MISSED, _SET_IDS, _SET_IDS_FROM = (
-    Plan.__dict__[field.name].__set__ for field in attrs.fields(Plan)
-)
 
 
 def _picked(

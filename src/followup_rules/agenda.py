@@ -76,8 +76,6 @@ class Standing(Enum):
     COMING = "coming"
     """Its window opens later."""
 
-    __hash__ = object.__hash__
-
 
 class Reason(Enum):
     """Why a step is superseded."""
@@ -98,8 +96,6 @@ class Reason(Enum):
     past `Policy.recruiter_debrief_late_within`, a check-in past
     `Policy.follow_up_late_within`, an answer to a feedback request past its
     window."""
-
-    __hash__ = object.__hash__
 
 
 _REASON_TEXT = {

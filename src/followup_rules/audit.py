@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
-from datetime import date, tzinfo
+from collections.abc import Iterable, Mapping, Sequence
+from datetime import tzinfo
 
 import attrs
 
 from . import _calendar as cal
-from . import rules
+from . import limits, rules
 from .action import Action
 from .events import Contact, Event, Skip, Snooze
 from .model import ActionKind, Interview, person_key
@@ -121,26 +121,11 @@ def _judge(state: FollowupState, event: Contact, due: Mapping[str, Action]) -> l
             )
 
     if event.kind is ActionKind.CHECK_IN:
-        found.extend(_judge_check_in(state, event, day, tz))
+        found.extend(_judge_by(limits.CHECK_IN_GATES, limits.CHECK_IN, state, event, tz))
     elif event.kind is ActionKind.FEEDBACK_REQUEST:
-        if state.feedback_requested:
-            found.append(
-                _violation(rules.FEEDBACK_REQUEST, event, "feedback was already asked for once")
-            )
-        elif state.contacts_left == 0:
-            found.append(_lifetime(state, event))
-        gap = rules.gap_floor(state, tz, for_check_in=False)
-        if gap is not None and day < gap:
-            found.append(_too_close(state, event, day, tz, for_check_in=False))
-        if state.hold_until is not None and day < state.hold_until:
-            found.append(
-                _violation(
-                    rules.FEEDBACK_REQUEST,
-                    event,
-                    f"a feedback request on {day} while they are out of office "
-                    f"(until {state.hold_until})",
-                )
-            )
+        found.extend(
+            _judge_by(limits.FEEDBACK_REQUEST_GATES, limits.FEEDBACK_REQUEST, state, event, tz)
+        )
     elif event.kind is ActionKind.THANK_YOU and person is not None:
         note = due.get(person_key(person.name))
         if note is not None:
@@ -177,88 +162,24 @@ def _judge_thank_you(state: FollowupState, event: Contact, note: Action) -> list
     ]
 
 
-def _judge_check_in(
-    state: FollowupState, event: Contact, day: date, tz: tzinfo
-) -> list[Violation]:
-    policy = state.policy
-    if state.stopped:
-        assert state.outcome is not None  # stopped means an offer, a rejection or a withdrawal
-        return [
-            _violation(rules.STOP, event, f"a check-in after the {state.outcome.name} outcome")
-        ]
-    found: list[Violation] = []
-    if state.check_ins >= policy.max_check_ins:
-        found.append(
-            _violation(
-                rules.CAP,
-                event,
-                f"check-in number {state.check_ins + 1} without an answer; the policy allows "
-                f"{policy.max_check_ins}",
-            )
-        )
-    elif state.contacts_left == 0:
-        found.append(_lifetime(state, event))
-    earliest, pace = rules.deadline_floor(state, tz)
-    for floor, rule in (
-        (rules.undecided_floor(state, tz), rules.UNDECIDED),
-        (rules.next_round_floor(state, tz), rules.NEXT_STEPS),
-    ):
-        if floor is not None and floor > earliest:
-            earliest, pace = floor, rule
-    retry = rules.gap_floor(state, tz, thank_you=False)
-    patience = rules.gap_floor(state, tz)
-    if day < earliest:
-        found.append(
-            _violation(pace, event, f"check-in on {day}, before the first allowed day {earliest}")
-        )
-    elif retry is not None and day < retry:
-        found.append(_too_close(state, event, day, tz, thank_you=False))
-    elif state.hold_until is not None and day < state.hold_until:
-        found.append(
-            _violation(
-                rules.RETRY_GAP,
-                event,
-                f"check-in on {day} while they are out of office (until {state.hold_until})",
-            )
-        )
-    elif (patience is not None and day < patience) or (
-        state.quiet_until is not None and cal.utc(event.at) < state.quiet_until
-    ):
-        found.append(
-            _violation(
-                rules.PATIENCE,
-                event,
-                f"a check-in on {day}, too soon after the thank-you "
-                f"({state.policy.min_gap} business days, and its window closed)",
-            )
-        )
-    return found
-
-
-def _lifetime(state: FollowupState, event: Contact) -> Violation:
-    limit = state.policy.max_contacts_ever
-    return _violation(
-        rules.CAP,
-        event,
-        f"follow-up contact number {state.contacts_ever + 1} in all; the policy allows {limit}",
-    )
-
-
-def _too_close(
+def _judge_by(
+    gates: Sequence[limits.Gate],
+    units: Sequence[limits.Limit],
     state: FollowupState,
     event: Contact,
-    day: date,
     tz: tzinfo,
-    *,
-    for_check_in: bool = True,
-    thank_you: bool = True,
-) -> Violation:
-    anchors = rules.gap_anchors(state, for_check_in=for_check_in, thank_you=thank_you)
-    previous = cal.local_date(max(anchors), tz)
-    apart = cal.business_days_between(previous, day, state.policy.business_holidays)
-    return _violation(
-        rules.RETRY_GAP,
-        event,
-        f"only {apart} business day(s) after the last exchange on {previous}; "
-        f"the policy asks for {state.policy.min_gap}",
-    )
+) -> list[Violation]:
+    """The first gate *event* finds closed, then the first limit it breaks, as the planner
+    reads them (`followup_rules.limits`): at most one of each."""
+    found: list[Violation] = []
+    gate = limits.first_closed(gates, state)
+    if gate is not None:
+        found.append(_violation(gate.rule, event, gate.explain(state)))
+        if gate.final:
+            return found
+    moment = cal.utc(event.at)
+    broken = limits.first_broken(units, state, moment, tz)
+    if broken is not None:
+        day = cal.local_date(moment, tz)
+        found.append(_violation(broken.rule(state), event, broken.explain(state, day, tz)))
+    return found

@@ -1,152 +1,374 @@
-"""``docs/rules.md``, written from the data: the articles, the rules, their quotes.
+"""The rule catalogue: one `Rule` record per rule, with its quotes and knobs.
 
-The page is generated so that it cannot drift from the code: every source
-comes from `followup_rules.sources.SOURCES`, every rule, quote and choice of
-the library's own from `followup_rules.rules.RULES`, every disagreement from
-`followup_rules.sources.DISAGREEMENTS`.  ``followup rules --format page``
-prints it, and a test keeps ``docs/rules.md`` equal to `rules_page`.
+Each rule carries its id, what it says, the seed articles it comes from
+(quoted word for word, so a citation can be checked) and the choices that
+are the library's own.  ``RULES`` lists them in catalogue order.  This
+module is data: it imports only `followup_rules.sources`.  The planner's
+code for each rule is in `followup_rules.rules` (the steps) and
+`followup_rules.limits` (the limits), and ``docs/rules.md`` is written from
+these records by `rules_page`.
 """
 
 from __future__ import annotations
 
-from .rules import RULES, catalogue_markdown
-from .sources import DISAGREEMENTS, SOURCES
+from collections.abc import Iterable, Mapping
 
-__all__ = ["rules_page"]
+import attrs
 
-_INTRO = """\
-# The rule catalogue
+from . import _rules_page
+from .sources import SEED_000, SEED_001, SEED_002, SEED_003, SEED_004
 
-Every planned `Action` names one of these rules in `action.rule`, and every rule
-names the articles it comes from (`action.sources`, by file name). A rule cites
-an article only for what that article says, quoted below word for word; what
-the library decided on its own is marked as its own. The knobs are the
-`Policy` fields that tune the rule. This page is generated from the code
-(`followup_rules.catalogue.rules_page()`, also `followup rules --format page`),
-and a test keeps it equal to the code.
-"""
-
-_COMBINE = """\
-## How the rules combine
-
-- **Step rules** make actions: `cards`, `timeline`, `permission` and `closing`
-  in the room (each with its talking points); `thank-you` and `recruiter`
-  right after; the check-ins (`check-in-after-deadline`,
-  `check-in-no-deadline`, `undecided`, `retry-gap` for the later tries);
-  `feedback-response` and `feedback-request`.
-- **Limit rules** bound them: `patience` (nothing before every thank-you window
-  has closed), `retry-gap` (business days between contacts), `cap` (in a row
-  without an answer, and ever), `one-call` (how many calls, why, and when) and
-  `stop`.
-- **Choice rules** shape them: `preferred-channel` picks the medium and
-  `next-steps` makes a check-in ask what steps to expect.
-"""
-
-_DECISIONS = """\
-## Decisions where the articles leave room
-
-- **Follow-up contacts** are check-ins, feedback requests and feedback
-  responses. A check-in keeps `min_gap` business days from the previous
-  contact *and* from the employer's latest answer. The first check-in also
-  keeps `min_gap` from the last thank-you note (as sent, or as planned) and
-  waits until every thank-you window has closed (`patience`). A feedback
-  response is never held back (002 wants it fast).
-- **Answers.** An answer from the employer (a reply, or any news) starts the
-  unanswered run of `max_check_ins` again, and the wait. However often the
-  employer answers or postpones, the candidate never starts more than
-  `max_contacts_ever` follow-up contacts (check-ins and the feedback request).
-- **After the closing note.** The last check-in the limits allow closes
-  gracefully ("this will be my last note for now"). A reply without news to
-  it earns no further check-in: the candidate keeps their word (001, 004).
-  "No decision yet" earns one more, itself a close worded differently (003:
-  keep following up while they do not know); news of a next round opens a
-  new run. No sentence longer than a short courtesy is said twice to one
-  person: each check-in's wording follows its number among all check-ins to
-  that person.
-- **A new decision date** given with "no decision yet" replaces the old one,
-  earlier or later (004: the timetable is often extended), and earns at least
-  one check-in after it, within `max_contacts_ever`. Without a new date, the
-  next check-in waits `wait_without_deadline` business days from the answer.
-- **Vague timeframes** (001: "they could be less exact"): `decision_by`
-  takes a date, a window, or a phrase such as "in a couple of weeks", "by the
-  end of the month" or "early next week", read from the interview's date by
-  `followup_rules.timeframe`. Check-ins follow the end of the window; the
-  messages word the window ("within a couple of weeks") rather than invent a
-  date. A phrase the parser cannot read is refused.
-- **Calls** need a reason (an invitation, a stated phone preference, a
-  timeframe, or a policy that allows uninvited calls) and a known number; a
-  check-in that would be a call to an unknown number is an e-mail whose
-  action says why.
-- **Next round** is good news, not the end: check-ins go on, and the next one,
-  about a week later, asks what the next round involves (`next-steps`). Plan
-  the round itself as a new `Interview` once it is scheduled.
-- **Out-of-office replies** give the check-in back (it was not read) but not
-  the call, and hold the next check-in, and the feedback request, until one
-  business day after the return date (a week and a business day when none is
-  given). They do not give back a contact under `max_contacts_ever`.
-- **The feedback request** answers the rejection: it goes out the next
-  business day, keeps `min_gap` only from the candidate's own last follow-up,
-  and waits for an out-of-office to end; once only. When the employer also
-  asks for the candidate's feedback, the one answer gives it, thanks them for
-  the decision and asks for theirs: no second e-mail.
-- **News before the thank-you.** A rejection or a withdrawal heard before the
-  notes go out cancels them (and the recruiter debrief): the feedback request
-  thanks the contact instead. An offer keeps the notes, without the case for
-  fit or the look ahead to next steps. A next round keeps them, looking
-  forward to it.
-- **Windows**: e-mail check-ins open and close with the recipient's send window
-  on one business day, calls with the call window; a window swallowed by a DST
-  change moves to the next business day.
-- **Thank-you by post** is written the day of the interview and mailed on the
-  candidate's next business day (003), or the same day with
-  `mail_card_immediately` (004), in the candidate's zone. After a video or
-  phone interview a card needs an address (the interviewer's, or the
-  employer's); without one the note goes by e-mail and says why. Items an
-  interviewer asked for go to them alone, by e-mail beside the card.
-- **Interview format**: only an in-person interview hands out business
-  cards; after a video or phone interview, the closing statement asks each
-  interviewer for their e-mail address and exact title.
-- **The recruiter debrief** is held to the recruiter's business hours (the
-  send window, in the recruiter's zone). An interview that ends with less
-  than half an hour of those hours left is debriefed by e-mail that evening
-  when the recruiter's address is known (000: as soon as possible; the
-  interviewer will not call them before morning either), offering a call;
-  otherwise the call is first thing the next business morning. A recruiter
-  who also interviewed the candidate is the employer: no debrief, and calls
-  to them count.
-- **A mailed card** is likely delivered two business days after it is
-  posted; when that is after the decision date, the step and its message
-  warn that it may arrive too late (002).
-"""
+__all__ = ["RULES", "Rule", "catalogue_markdown", "rule", "rules_page"]
 
 
-def _cite(file: str) -> str:
-    return str(SOURCES[file])
+def _pairs(value: Mapping[str, str] | Iterable[tuple[str, str]]) -> tuple[tuple[str, str], ...]:
+    """Quotes as sorted (file, quote) pairs, from a mapping or pairs."""
+    items = value.items() if isinstance(value, Mapping) else value
+    return tuple(sorted((str(file), str(quote)) for file, quote in items))
+
+
+@attrs.frozen
+class Rule:
+    """One line of the rule catalogue.
+
+    Attributes:
+        id: the stable id that actions and violations name.
+        summary: what the rule says, in one sentence.
+        sources: the seed articles it comes from (by default, those quoted).
+        knobs: the `Policy` fields that tune it.
+        quotes: ``(file, phrase)`` pairs: what each source says, word for
+            word, so that a citation can be checked.
+        own: the parts of the rule that are the library's own choice, not
+            any article's (a number no article gives, a tie-break).
+    """
+
+    id: str
+    summary: str
+    sources: tuple[str, ...] = ()
+    knobs: tuple[str, ...] = ()
+    quotes: tuple[tuple[str, str], ...] = attrs.field(default=(), kw_only=True, converter=_pairs)
+    own: tuple[str, ...] = attrs.field(default=(), kw_only=True)
+
+    def __attrs_post_init__(self) -> None:
+        if not self.sources and self.quotes:
+            object.__setattr__(self, "sources", tuple(sorted({file for file, _ in self.quotes})))
+
+
+CARDS = Rule(
+    "cards",
+    "During an in-person interview, collect each interviewer's card (exact name, title, "
+    "e-mail, phone) and check they have your résumé and contact details; after a video or "
+    "phone interview, the close asks for each e-mail address, phone number and title, and "
+    "checks they have your résumé and contact details.",
+    quotes={
+        SEED_000: "Ask for business cards from each person you interacted with during your "
+        "interview, so that you have correct titles and contact information.",
+        SEED_001: "Before you leave, verify that they have your resume and contact information "
+        "as well.",
+    },
+    own=("a remote interview hands out no cards, so the close asks for the details",),
+)
+TIMELINE = Rule(
+    "timeline",
+    "Before leaving, ask when they expect to make a decision.",
+    quotes={
+        SEED_000: "At the interview conclusion, ask the interviewer when you should expect to "
+        "hear back.",
+        SEED_001: "be sure to include a question about when they might be making a decision",
+        SEED_003: "ask them for some sort of timeline on when they hope to fill the position",
+        SEED_004: "The interviewer will let you know what their next steps and timeline will be",
+    },
+)
+PERMISSION = Rule(
+    "permission",
+    "Say you are interested, and ask whether you may check back at that time, and whether "
+    "they prefer phone or e-mail.",
+    quotes={
+        SEED_003: "feel free to ask them if you can check back with them at the end of the week "
+        "or the beginning of the following week",
+        SEED_004: "express your interest in working with the company, ask if you can follow up "
+        "and whether they prefer to be contacted via phone or email",
+    },
+)
+CLOSING = Rule(
+    "closing",
+    "Once you have asked your own questions, close with a short summary of your fit drawn "
+    "from the conversation, ask whether anything makes them hesitate, and ask about next "
+    "steps.",
+    quotes={
+        SEED_004: "At the end of the interview, after you've asked thoughtful questions, make "
+        "a brief closing statement that leads into asking about the next steps.",
+    },
+)
+THANK_YOU = Rule(
+    "thank-you",
+    "Send one thank-you note per interviewer soon after: thanks, a recap, renewed interest, "
+    "a brief case for fit, anything missed, and what they asked for (by e-mail when the "
+    "note goes by post).",
+    knobs=(
+        "thank_you_within",
+        "thank_you_channel",
+        "mail_card_immediately",
+        "thank_you_each_interviewer",
+        "send_window",
+        "thank_you_late_within",
+    ),
+    quotes={
+        SEED_000: "mention any additional experience or qualifications you may have missed "
+        "during the interview",
+        SEED_001: "Send a separate email to each person you spoke with and recap some of the "
+        "conversation for them.",
+        SEED_002: "Thank the interviewer for his or her time, summarize your qualifications "
+        "and reiterate your interest in the job.",
+        SEED_003: "you should immediately go home and write a thank you card to the person "
+        "that you spoke with",
+        SEED_004: "Don't forget to include any additional information you may have been asked "
+        "to provide.",
+    },
+    own=(
+        "“as soon as you return home” (001) is read as within 24 hours",
+        "the items asked for go to whoever asked, by e-mail beside a mailed card",
+        "a note not sent in its window is still worth sending late, in the recipient's send "
+        "window, until that window closes `thank_you_late_within` business days later (two "
+        "by default); the note then names the interview's day rather than “today”",
+        "a late note is never sent once the decision date has passed, nor after the "
+        "employer's news or reply, nor after a check-in: it would arrive after the decision "
+        "(002), so it is missed",
+    ),
+)
+RECRUITER = Rule(
+    "recruiter",
+    "When an agency recruiter is involved, call them as soon as possible after the interview, "
+    "within their business hours.",
+    knobs=("recruiter_debrief_within", "send_window", "recruiter_debrief_late_within"),
+    quotes={SEED_000: "Call your recruiter as soon as possible after your interview."},
+    own=(
+        "the recruiter's business hours are the send window, in the recruiter's zone",
+        "a recruiter who also interviewed you is the employer: no debrief",
+        "an interview that ends too late in the recruiter's day for a call (less than half "
+        "an hour of their hours left) is debriefed by e-mail that evening, when their address "
+        "is known, offering a call the next morning; without an address the call waits for "
+        "their next business morning",
+        "a debrief not made in its window is still made late, in the recruiter's business "
+        "hours, until they close `recruiter_debrief_late_within` business days later (one "
+        "by default), never after the employer's news or reply: then the recruiter has "
+        "heard it from the employer",
+    ),
+)
+NEXT_STEPS = Rule(
+    "next-steps",
+    "It is fine to ask what further steps (rounds, tests) to expect.",
+    knobs=("wait_without_deadline",),
+    quotes={
+        SEED_002: "it's okay to get in touch after the interview and find out if you need to "
+        "anticipate any additional steps in the hiring process",
+    },
+    own=(
+        "the check-in asks it after word of a next round, and when no decision date was given",
+        "only a check-in that asks it cites 002: a later try or the close asks where things stand",
+    ),
+)
+PATIENCE = Rule(
+    "patience",
+    "No contact between the thank-you and the first allowed check-in.",
+    quotes={
+        SEED_000: "relax, be patient, and let your qualifications speak for themselves",
+        SEED_003: "If you do not have a legitimate reason to follow up, the interviewer will not "
+        "appreciate all of the extra contact.",
+        SEED_004: "do your best to be patient and don't jump the gun",
+    },
+    own=("the first check-in also keeps `min_gap` business days from the thank-you",),
+)
+CHECK_IN_AFTER_DEADLINE = Rule(
+    "check-in-after-deadline",
+    "With a decision date (or the end of a window), the first check-in waits "
+    "wait_after_deadline business days after it.",
+    knobs=("wait_after_deadline",),
+    quotes={
+        SEED_000: "wait a few days after the anticipated date",
+        SEED_003: "You might wait until the following day just to avoid seeming desperate.",
+        SEED_004: "Wait at least a day after the deadline has passed before reaching out",
+    },
+    own=("the default of one business day follows 003 and 004; 000's few days is `cautious`",),
+)
+CHECK_IN_NO_DEADLINE = Rule(
+    "check-in-no-deadline",
+    "Without a decision date, the first check-in comes about a week after the interview.",
+    knobs=("wait_without_deadline",),
+    quotes={
+        SEED_001: "If they did not give a specific time frame, you can call in about a week.",
+    },
+)
+ONE_CALL = Rule(
+    "one-call",
+    "At most max_calls phone calls to the employer, only when invited, given a timeframe, or "
+    "told they prefer the phone, only with a known number, and only inside the call window "
+    "on a business day.",
+    knobs=("max_calls", "calls_need_invitation", "call_window"),
+    quotes={
+        SEED_000: "If the interviewer told you to call or expect follow-up within a specified "
+        "length of time, a call may be appropriate.",
+        SEED_001: "The best time to call is mid-morning before lunch.",
+        SEED_004: "ask if you can follow up and whether they prefer to be contacted via phone "
+        "or email",
+    },
+    own=(
+        "with no known number, e-mail instead",
+        "a stated phone preference (004) is permission to call; 000 and 001 give the "
+        "invitation, the timeframe and the window",
+        "a call not made in its window is offered again in the recipient's next call window, "
+        "never outside one",
+    ),
+)
+PREFERRED_CHANNEL = Rule(
+    "preferred-channel",
+    "Check in through the interviewer's preferred medium; a stated phone preference is "
+    "permission to call.",
+    knobs=("respect_preferred_channel",),
+    quotes={
+        SEED_004: "make sure to use the interviewer's preferred medium of communication",
+    },
+)
+RETRY_GAP = Rule(
+    "retry-gap",
+    "No answer: wait min_gap business days before trying again.",
+    knobs=("min_gap",),
+    quotes={
+        SEED_004: "If you follow up and don't hear back, don't make yourself a nuisance. Wait a "
+        "few days before trying again.",
+    },
+    own=(
+        "“a few days” is three business days",
+        "an answer from the employer restarts the wait",
+        "a check-in the candidate skips is no contact: the next one takes its place (as many "
+        "are still planned) and keeps `min_gap` business days from the skip, so a dismissed "
+        "step does not come straight back",
+    ),
+)
+CAP = Rule(
+    "cap",
+    "Never more than max_check_ins check-ins in a row without an answer, nor more than "
+    "max_contacts_ever contacts in all.",
+    knobs=("max_check_ins", "max_contacts_ever"),
+    quotes={
+        SEED_001: "not continuously contact them if you haven't heard an answer",
+        SEED_004: "There is a fine line between an enthusiastic candidate and a pushy candidate.",
+    },
+    own=("the numbers: three in a row, six in all",),
+)
+UNDECIDED = Rule(
+    "undecided",
+    "No decision yet: keep following up later; a new date they give becomes the deadline, "
+    "and earns a check-in after it.",
+    knobs=("wait_after_deadline", "wait_without_deadline", "min_gap", "max_contacts_ever"),
+    quotes={
+        SEED_003: "If they do not know, continue to follow-up with them at a later date.",
+        SEED_004: "it is not uncommon for the timetable to be extended",
+    },
+    own=(
+        "without a new date, the next check-in waits about a week from their answer",
+        "after your closing note (“this will be my last note for now”), “no decision yet” "
+        "earns one more check-in, itself a close, and a reply without news earns none: you "
+        "keep your word (001, 004: restraint)",
+    ),
+)
+FEEDBACK_RESPONSE = Rule(
+    "feedback-response",
+    "When the employer asks for your feedback, answer within the window.",
+    knobs=("feedback_response_within",),
+    quotes={
+        SEED_002: "If someone asks for your feedback within a few days of the interview, respond "
+        "as soon as possible.",
+    },
+    own=("an answer whose window has passed is missed, not sent late: its point was speed",),
+)
+FEEDBACK_REQUEST = Rule(
+    "feedback-request",
+    "Not selected: ask for feedback.",
+    knobs=("ask_feedback_on_rejection",),
+    quotes={
+        SEED_004: "reach back out and try to get some feedback from the interviewer",
+    },
+    own=(
+        "ask once, then stop",
+        "it answers their news, so it goes the next business day, after any out-of-office "
+        "return and `min_gap` after your own last contact",
+        "when they reject you and ask for your feedback, the one answer gives yours and asks "
+        "for theirs: no second e-mail",
+    ),
+)
+
+STOP = Rule(
+    "stop",
+    "An offer or a rejection ends all check-ins; so does a withdrawal.",
+    knobs=("follow_up_late_within",),
+    quotes={
+        SEED_003: "They will either tell you that you got the job, tell you that you did not get "
+        "the job, or that they do not know yet.",
+        SEED_004: "If you don't end up receiving an offer or making it to the next round of "
+        "interviews, reach back out and try to get some feedback",
+    },
+    own=(
+        "a withdrawal (yours, or the position closed) ends everything too",
+        "news of a rejection or withdrawal before the thank-you cancels the notes",
+        "a check-in or feedback request still undone `follow_up_late_within` business days "
+        "(four weeks) after its window closed is missed, and no later one is planned until "
+        "a new event",
+    ),
+)
+
+RULES: Mapping[str, Rule] = {
+    item.id: item
+    for item in (
+        CARDS,
+        TIMELINE,
+        PERMISSION,
+        CLOSING,
+        THANK_YOU,
+        RECRUITER,
+        NEXT_STEPS,
+        PATIENCE,
+        CHECK_IN_AFTER_DEADLINE,
+        CHECK_IN_NO_DEADLINE,
+        ONE_CALL,
+        PREFERRED_CHANNEL,
+        RETRY_GAP,
+        CAP,
+        UNDECIDED,
+        FEEDBACK_RESPONSE,
+        FEEDBACK_REQUEST,
+        STOP,
+    )
+}
+"""Every rule, by id, in catalogue order."""
+
+
+def rule(rule_id: str) -> Rule:
+    """The rule with id *rule_id*.
+
+    Raises:
+        KeyError: no such rule.
+    """
+    return RULES[rule_id]
+
+
+def catalogue_markdown() -> str:
+    """The catalogue as a Markdown table (id, what it does, sources, knobs), from `RULES`.
+
+    ``docs/rules.md`` embeds exactly this text; a test keeps them equal.
+    """
+    lines = ["| id | what it does | sources | knobs |", "|---|---|---|---|"]
+    for item in RULES.values():
+        sources = ", ".join(source[:3] for source in item.sources)
+        knobs = ", ".join(f"`{knob}`" for knob in item.knobs) or "—"
+        lines.append(f"| `{item.id}` | {item.summary} | {sources} | {knobs} |")
+    return "\n".join(lines) + "\n"
 
 
 def rules_page() -> str:
-    """The whole of ``docs/rules.md``, from `SOURCES`, `RULES` and `DISAGREEMENTS`."""
-    parts = [_INTRO, "## The five articles\n"]
-    rows = ["| id | title | author | firm |", "|---|---|---|---|"]
-    for source in SOURCES.values():
-        title = source.title or "(the article names no title)"
-        rows.append(f"| {source.id} | {title} | {source.author or '—'} | {source.firm or '—'} |")
-    parts.append("\n".join(rows) + "\n")
-    parts.append("## The rules\n")
-    parts.append(catalogue_markdown())
-    parts.append("## What each article says, rule by rule\n")
-    for item in RULES.values():
-        lines = [f"### `{item.id}`", "", item.summary, ""]
-        lines += [f"- {_cite(file)}: “{quote}”" for file, quote in item.quotes]
-        lines += [f"- The library's own choice: {choice}." for choice in item.own]
-        parts.append("\n".join(lines) + "\n")
-    parts.append("## Where the articles disagree\n")
-    for disagreement in DISAGREEMENTS:
-        lines = [f"### {disagreement.question}", ""]
-        lines += [f"- {_cite(file)}: {reading}" for file, reading in disagreement.readings.items()]
-        lines += ["", f"**The default:** {disagreement.default}", ""]
-        lines += [f"**The other reading:** {disagreement.otherwise}"]
-        parts.append("\n".join(lines) + "\n")
-    parts.append(_COMBINE)
-    parts.append(_DECISIONS)
-    return "\n".join(parts)
+    """The whole of ``docs/rules.md``, from `SOURCES`, `RULES` and `DISAGREEMENTS`.
+
+    ``followup rules --format page`` prints it, and a test keeps
+    ``docs/rules.md`` equal to it.
+    """
+    return _rules_page.page(RULES.values(), catalogue_markdown())

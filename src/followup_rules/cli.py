@@ -15,323 +15,57 @@ on stderr and exit status 2; ``audit`` exits 1 when the log is pushy.
 
 from __future__ import annotations
 
-import functools
 import json
 import os
 import sys
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Sequence
 from datetime import tzinfo
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any
 
-import attrs
 import click
-import pendulum
 
 from . import _calendar as cal
+from . import _cli_history, _cli_setup, files, serialize  # noqa: F401 - their commands join `main`
 from . import _terminal as show
-from . import files, serialize
+from ._cli_base import (
+    BadInput,
+    Loaded,
+    _application,
+    _console,
+    _details,
+    _load_files,
+    _load_policy,
+    _parse_when,
+    _plans,
+    _progress,
+    _warn,
+    _write_atomically,
+    files_argument,
+    friendly,
+    history_option,
+    home_zone,
+    main,
+    now_option,
+    policy_option,
+    read_when,
+    render_options,
+)
 from ._cli_help import (
     AUDIT_EXAMPLES,
-    EXAMPLES,
     NEXT_EXAMPLES,
     PLAN_EXAMPLES,
     RENDER_EXAMPLES,
     TODAY_EXAMPLES,
 )
-from .action import Plan
 from .audit import audit
-from .errors import FollowupError, InvalidArgument, _short_repr
+from .errors import InvalidArgument, _short_repr
 from .export import describe, drafts, to_ics_many, write_drafts
-from .loop import Application, agenda_many, parse_when
+from .loop import agenda_many
 from .messages import Message, TemplatePack, candidate_locale
-from .model import Interview, Interviewer
-from .policy import Policy
-from .serialize import InterviewFile
+from .model import Interview
 
-F = TypeVar("F", bound=Callable[..., Any])
-
-PROGRESS_FROM = 20
-"""Batches of at least this many files show a progress bar (on a terminal)."""
-
-
-def _fail(message: str) -> None:
-    click.echo(f"followup: error: {message}", err=True)
-    sys.exit(2)
-
-
-def _warn(message: str) -> None:
-    click.echo(f"followup: warning: {message}", err=True)
-
-
-class BadInput(click.ClickException):
-    """Bad input on the command line: one line on stderr, exit status 2."""
-
-    exit_code = 2
-
-    def show(self, file: Any = None) -> None:
-        click.echo(f"followup: error: {self.message}", err=True)
-
-
-def friendly(command: F) -> F:
-    """Turn every error into one line on stderr and exit status 2: never a traceback."""
-
-    @functools.wraps(command)
-    def run(*args: Any, **kwargs: Any) -> Any:
-        try:
-            return command(*args, **kwargs)
-        except (click.exceptions.Exit, click.ClickException, SystemExit):
-            raise
-        except FollowupError as error:
-            _fail(str(error))
-        except BrokenPipeError:  # e.g. piped into head: nothing more to say
-            sys.stderr.close()
-            sys.exit(0)
-        except OSError as error:
-            where = f"{error.filename}: " if error.filename else ""
-            _fail(f"{where}{error.strerror or error}")
-        except Exception as error:  # a bug: still one line, with what to report
-            _fail(f"unexpected {type(error).__name__}: {error} (please report this)")
-        return None
-
-    return run  # type: ignore[return-value]
-
-
-# -- time: the only place that reads the clock -----------------------------------
-
-
-def _clock() -> pendulum.DateTime:
-    """The current instant (UTC): read here, at the edge, never in the library."""
-    return pendulum.now("UTC")
-
-
-@attrs.frozen
-class When:
-    """A moment given on the command line (`loop.parse_when`), read for each interview.
-
-    The clock is read once, when the text is read.
-    """
-
-    text: str
-    clock: pendulum.DateTime
-
-    def at(self, interview: Interview) -> pendulum.DateTime:
-        """The moment, for *interview*'s candidate."""
-        return parse_when(self.text, interview, self.clock)
-
-    @property
-    def is_now(self) -> bool:
-        return self.text.strip().casefold() == "now"
-
-    def as_written(self, interview: Interview) -> pendulum.DateTime:
-        """The moment, in the offset it was written with when it has one (else `at`).
-
-        A phrase logged with an explicit offset ("by the end of the week") is
-        read from the day in that offset, the day the news was given.
-        """
-        moment = self.at(interview)
-        try:
-            written = serialize.parse_datetime(self.text.strip())
-        except ValueError:
-            return moment
-        if written.tzinfo is None or written.utcoffset() is None:
-            return moment
-        return cal.to_pendulum(written)
-
-
-def read_when(text: str, option: str = "--now") -> When:
-    """Read a moment (see `loop.parse_when`), or refuse it naming *option*.
-
-    Raises:
-        BadInput: not a moment.
-    """
-    when = When(text, _clock())
-    try:
-        when.at(_PROBE)
-    except FollowupError as error:
-        problem = str(error).split(": ", 1)[1]
-        raise BadInput(f"{option}: {_short_repr(text)} {problem}") from None
-    return when
-
-
-_PROBE = Interview(
-    pendulum.datetime(2000, 1, 1, tz="UTC"), "-", "-", (Interviewer("-"),)
-)  # only a zone to read a moment in, before any file is read
-
-
-def _parse_when(value: str | None, option: str = "--now") -> When | None:
-    return None if value is None else read_when(value, option)
-
-
-# -- loading ---------------------------------------------------------------------------
-
-Loaded = InterviewFile
-"""One interview file as the commands use it: path, interview, history, history_path."""
-
-
-def _load_files(
-    paths: Sequence[str], history_path: str | None, *, what: str = "Reading"
-) -> list[Loaded]:
-    if history_path is not None and len(paths) > 1:
-        raise BadInput("--history goes with one interview file; several files keep their own")
-    return [files.HistoryFile(name, history_path).read() for name in _progress(paths, what)]
-
-
-def _load_policy(policy_path: str | None) -> Policy:
-    return serialize.load_policy(policy_path) if policy_path else Policy()
-
-
-def _application(each: Loaded, policy: Policy) -> Application:
-    return Application(each.interview, each.history, policy, name=str(each.path))
-
-
-def _progress(items: Sequence[Any], what: str) -> Iterator[Any]:
-    """*items*, with a progress bar on stderr for a long batch on a terminal."""
-    if len(items) < PROGRESS_FROM or not _stderr_console().is_terminal:
-        yield from items
-        return
-    from rich.progress import track
-
-    yield from track(items, description=what, console=_stderr_console(), transient=True)
-
-
-def _console() -> Any:
-    return show.console()
-
-
-def _stderr_console() -> Any:
-    from rich.console import Console
-
-    return Console(stderr=True, highlight=False)
-
-
-def home_zone(interview: Interview) -> Any:
-    """The candidate's zone, else the interview's."""
-    return show.home_zone(interview)
-
-
-# -- writing files: one atomic writer (followup_rules.files) ------------------------------
-
-
-def _write_atomically(path: Path, data: bytes) -> None:
-    files.write_atomically(path, data)
-
-
-class OneLineGroup(click.Group):
-    """A group whose usage errors (an unknown option, a missing one) are one line too."""
-
-    group_class = type  # `log`, a group of its own, gets one-line errors too
-
-    def make_context(self, *args: Any, **kwargs: Any) -> click.Context:
-        try:
-            return super().make_context(*args, **kwargs)
-        except click.UsageError as error:
-            raise _one_line(error) from None
-
-    def invoke(self, ctx: click.Context) -> Any:
-        try:
-            return super().invoke(ctx)
-        except click.UsageError as error:
-            raise _one_line(error) from None
-
-
-def _one_line(error: click.UsageError) -> click.ClickException:
-    if type(error).__name__ == "NoArgsIsHelpError":  # `followup` alone: the help, as asked
-        return error
-    where = error.ctx.command_path.replace("main", "followup", 1) if error.ctx else "followup"
-    return BadInput(f"{where}: {' '.join(error.format_message().split())}")
-
-
-@click.group(cls=OneLineGroup, epilog=EXAMPLES)
-@click.version_option(package_name="followup-rules", prog_name="followup")
-def main() -> None:
-    """Plan polite job-interview follow-ups: what to send, to whom, when and how.
-
-    Every morning: 'followup today FILES' says what is overdue and due today;
-    'followup log FILE ...' records what you did and what the employer said.
-    """
-
-
-policy_option = click.option(
-    "--policy",
-    "policy_path",
-    type=click.Path(dir_okay=False),
-    help="A policy file (TOML or JSON); the consensus policy by default.",
-)
-history_option = click.option(
-    "--history",
-    "history_path",
-    type=click.Path(dir_okay=False),
-    help="What happened so far (with one interview file; by default the file's own history).",
-)
-files_argument = click.argument(
-    "interviews", metavar="FILE...", nargs=-1, required=True, type=click.Path(dir_okay=False)
-)
-interview_option = click.option(
-    "--interview",
-    "interview_path",
-    type=click.Path(dir_okay=False, exists=True),
-    help="The interview, when FILE is a history file.",
-)
-
-
-def now_option(default_help: str) -> Callable[[F], F]:
-    return click.option(
-        "--now",
-        "now_text",
-        metavar="WHEN",
-        help=f"now, today, tomorrow, a local time (2026-07-16T09:00) or ISO 8601; {default_help}.",
-    )
-
-
-def render_options(command: F) -> F:
-    """--templates, --locale and --detail, shared by render and plan --format eml."""
-    for decorator in reversed(
-        [
-            click.option(
-                "--templates",
-                type=click.Path(file_okay=False, exists=True),
-                help="Your own template directory (overrides the built-ins).",
-            ),
-            click.option(
-                "--locale",
-                metavar="LOCALE",
-                help="The messages' language and date format: en, en_GB, de, fr, es, "
-                "de_AT, fr_CA, es_MX... (default: each candidate's language, else en).",
-            ),
-            click.option(
-                "--detail",
-                "details",
-                multiple=True,
-                metavar="KEY=VALUE",
-                help="A template detail, e.g. fit='six years of Kafka'. Repeatable.",
-            ),
-        ]
-    ):
-        command = decorator(command)
-    return command
-
-
-def _details(items: Iterable[str]) -> dict[str, str]:
-    extra: dict[str, str] = {}
-    for item in items:
-        key, sep, value = item.partition("=")
-        if not sep or not key.isidentifier():
-            raise BadInput(f"--detail: {item!r} is not KEY=VALUE")
-        extra[key] = value
-    return extra
-
-
-def _plans(
-    loaded: Sequence[Loaded], policy: Policy, when: When | None
-) -> list[tuple[Loaded, Plan]]:
-    """Each file's plan; with *when*, as seen then: the steps still doable, late ones
-    in their next window (what `today` and `next` offer, so each has its message)."""
-    plans = []
-    for each in _progress(loaded, "Planning"):
-        now = None if when is None else when.at(each.interview)
-        plans.append((each, _application(each, policy).plan(now=now)))
-    return plans
+__all__ = ["main"]
 
 
 @main.command("plan", epilog=PLAN_EXAMPLES)
@@ -651,9 +385,6 @@ def audit_command(interview: str, events: str | None, policy_path: str | None, f
     if violations:
         sys.exit(1)
 
-
-# The other commands register themselves on `main` when imported.
-from . import _cli_history, _cli_setup  # noqa: E402, F401
 
 if __name__ == "__main__":  # pragma: no cover - python -m followup_rules.cli
     # The module imported by its name holds the group the commands joined.

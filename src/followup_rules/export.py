@@ -42,14 +42,14 @@ from . import _calendar as cal
 from . import files
 from ._vtimezone import observances
 from .action import Action, Plan
+from .catalogue import RULES
 from .errors import InvalidArgument, TemplateError
 from .events import Contact, Event, Skip
 from .identity import action_id, action_ids, done_ids, slug
 from .identity import interview_key as interview_key  # importable from here, as before
-from .identity import person_key as person_key
 from .messages import Message, TemplatePack, candidate_locale, default_pack
 from .model import Channel, Interview
-from .rules import RULES
+from .model import person_key as person_key
 
 __all__ = [
     "Draft",

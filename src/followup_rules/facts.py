@@ -4,20 +4,44 @@ Templates never work out the state of a follow-up themselves; the planner
 already knows it, and hands it over with each `Action` as `Facts`.  Every
 field is plain data, frozen and picklable, equal after replanning when the
 plan's own steps were done as suggested (invariant 10 covers the facts too).
+
+The path is explicit: the planner makes the steps (`followup_rules.rules`),
+then each step's facts with the builders here (`for_interview`,
+`for_follow_up`, `for_check_in`), from the state the history and the notes
+sent before the step fold into; then `followup_rules.messages.template_context`
+turns an action's facts into the words a template reads.  The facts are made
+the first time they are read (`LazyFacts`, the one laziness of the path).
 """
 
 from __future__ import annotations
 
-from datetime import date
+from collections.abc import Callable
+from datetime import date, tzinfo
 from enum import Enum
+from typing import TYPE_CHECKING, Any
 
 import attrs
 
-from .events import Outcome
-from .model import ActionKind, Channel, Salutation
+from . import _calendar as cal
+from .events import Contact, Outcome
+from .model import ActionKind, Channel, Interview, Salutation
 from .timeframe import Timeframe
 
-__all__ = ["CallBasis", "Facts", "Fallback", "PreviousContact"]
+if TYPE_CHECKING:
+    from .state import FollowupState
+
+__all__ = [
+    "NO_FACTS",
+    "CallBasis",
+    "Facts",
+    "Fallback",
+    "LazyFacts",
+    "PreviousContact",
+    "for_check_in",
+    "for_follow_up",
+    "for_interview",
+    "previous_contact",
+]
 
 
 class CallBasis(Enum):
@@ -32,8 +56,6 @@ class CallBasis(Enum):
     POLICY = "policy"
     """Nobody invited it: the policy allows a call anyway (``calls_need_invitation=False``)."""
 
-    __hash__ = object.__hash__
-
 
 class Fallback(Enum):
     """Why a step uses another channel than the rules first chose."""
@@ -45,8 +67,6 @@ class Fallback(Enum):
     AFTER_HOURS = "after_hours"
     """The interview ends too late in the recruiter's day for a call: the debrief goes by
     e-mail that evening, offering a call (rule ``recruiter``)."""
-
-    __hash__ = object.__hash__
 
 
 @attrs.frozen
@@ -158,3 +178,145 @@ class Facts:
 
 NO_FACTS = Facts()
 """The facts of a step that needs none (shared: facts are immutable)."""
+
+
+# -- the builders: how the planner makes each step's facts, once ------------------------
+
+
+def for_interview(
+    interview: Interview,
+    salutation: Salutation = Salutation.HONORIFIC,
+    fallback: Fallback | None = None,
+) -> Facts:
+    """The facts of a step planned from the interview alone: its timeline.
+
+    The steps in the room share one (their talking points greet nobody);
+    the recruiter debrief adds the policy's salutation and why it is an
+    e-mail when it is one.
+    """
+    decided = interview.decision_by
+    return Facts(
+        decision_by=interview.decision_date,
+        timeframe=decided if isinstance(decided, Timeframe) else None,
+        fallback=fallback,
+        salutation=salutation,
+    )
+
+
+def previous_contact(state: FollowupState, contact: Contact, tz: tzinfo) -> PreviousContact:
+    """A contact of the history as a later step's facts give it (its day in *tz*)."""
+    since = cal.utc(contact.at)
+    away = state.out_of_office_at
+    return PreviousContact(
+        cal.local_date(since, tz),
+        contact.channel,
+        contact.kind,
+        contact.voicemail,
+        contact.message_id,
+        contact.subject,
+        away is not None and away >= since,
+        contact.answered,
+    )
+
+
+def for_follow_up(state: FollowupState, tz: tzinfo, **known: object) -> Facts:
+    """The facts of a follow-up to the contact: what came before it, and the employer's news.
+
+    *state* is the history as it will be when the step is made: the notes
+    sent before it included (the planner folds them in first).  News (an
+    update, a plain reply) is given only while it is fresh: newer than the
+    previous contact with the person, so that a message answers it once.
+    *known* adds the step's own facts (attempt, call basis...).
+    """
+    previous = state.previous
+    before: PreviousContact | None = None
+    since = None
+    if previous is not None:
+        since = cal.utc(previous.at)
+        before = previous_contact(state, previous, tz)
+    thread = state.last_email  # the e-mail a new one answers: often `previous` itself
+    if thread is previous:
+        last_email = before
+    else:
+        last_email = None if thread is None else previous_contact(state, thread, tz)
+    news_at = state.news_at
+    fresh = news_at is not None and (since is None or news_at >= since)
+    replied = state.replied_at
+    replied_on = replied_by = None
+    if (
+        replied is not None
+        and (since is None or replied >= since)
+        and (news_at is None or replied > news_at)
+    ):
+        replied_on = cal.local_date(replied, tz)
+        replied_by = state.replied_by  # None when the recipient (the contact) wrote it
+    given = state.decision_given_at
+    return Facts(
+        previous=before,
+        last_email=last_email,
+        decision_by=state.decision_by,
+        timeframe=state.timeframe,
+        decision_given_on=None if given is None else cal.local_date(given, tz),
+        news=state.news if fresh else None,
+        news_on=cal.local_date(news_at, tz) if fresh and news_at is not None else None,
+        new_round=state.next_round_at is not None,
+        outcome=state.outcome,
+        replied_on=replied_on,
+        replied_by=replied_by,
+        salutation=state.policy.salutation,
+        **known,  # type: ignore[arg-type]
+    )
+
+
+def for_check_in(
+    state: FollowupState,
+    tz: tzinfo,
+    *,
+    attempts_left: int,
+    call_basis: CallBasis | None,
+    calls_left: int,
+    fallback: Fallback | None,
+    asks_next_steps: bool,
+) -> Facts:
+    """The facts of a check-in: its number, what is left after it, why a call (see `Facts`)."""
+    return for_follow_up(
+        state,
+        tz,
+        attempt=state.check_ins_total + 1,
+        attempts_left=attempts_left,
+        call_basis=call_basis,
+        calls_left=max(0, calls_left),
+        fallback=fallback,
+        asks_next_steps=asks_next_steps,
+    )
+
+
+class LazyFacts:
+    """The facts of a planned follow-up, made the first time they are read, then kept.
+
+    The one laziness of the facts path, made in one place (the planner's
+    follow-up rules) and read in one place (`Action.facts`, which keeps
+    what it makes).  A follow-up's facts fold the history before it (the
+    previous contact, fresh news, the thread), and most plans are sorted,
+    filtered and stored without anyone writing their messages: made eagerly,
+    they cost about a tenth of `plan()` (issue 20, measured side by side).
+    """
+
+    __slots__ = ("_args", "_build", "_known", "_made")
+
+    def __init__(self, build: Callable[..., Facts], *args: Any, **known: Any) -> None:
+        self._build = build
+        self._args = args
+        self._known = known
+        self._made: Facts | None = None
+
+    def get(self) -> Facts:
+        """The facts: ``build(*args, **known)``, made once."""
+        made = self._made
+        if made is None:
+            made = self._made = self._build(*self._args, **self._known)
+            self._args, self._known = (), {}  # the state they read is no longer held
+        return made
+
+    def __repr__(self) -> str:
+        return f"LazyFacts({getattr(self._build, '__name__', self._build)})"

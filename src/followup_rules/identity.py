@@ -29,13 +29,12 @@ import re
 import unicodedata
 from collections.abc import Iterable, Iterator
 from contextlib import suppress
-from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from . import _calendar as cal
 from ._steps import ONE_SHOT_BY_KIND, in_order
 from .events import Contact, Event, Skip
-from .model import ActionKind, Interview, Interviewer, Recruiter
+from .model import ActionKind, Interview, Interviewer, Recruiter, person_key
 
 if TYPE_CHECKING:
     from .action import Action
@@ -81,16 +80,6 @@ def interview_key(interview: Interview) -> str:
         return interview.id
     start = interview.starts_at.astimezone(cal.UTC).isoformat()
     return _digest(f"{interview.company}\n{interview.role}\n{start}", 16)
-
-
-@lru_cache(maxsize=4096)
-def person_key(name: str) -> str:
-    """The name as the same person, however it was typed: NFC, case-folded.
-
-    "José" typed with a combining accent, or in capitals, is the same key;
-    "Josè", "Ana-Ruiz" or "韩梅梅" are other people with other keys.
-    """
-    return unicodedata.normalize("NFC", unicodedata.normalize("NFC", name).casefold())
 
 
 def action_id(action: Action, interview: Interview, ordinal: int = 1) -> str:

@@ -42,8 +42,7 @@ from .agenda import agenda as make_agenda
 from .audit import Violation, audit
 from .errors import InvalidArgument, InvalidHistory, InvalidInterview
 from .events import EVENT_TYPES, Contact, Event, OutOfOffice, Reply, Skip, Snooze, Update
-from .identity import person_key
-from .model import Interview
+from .model import Interview, person_key
 from .plan import plan as make_plan
 from .policy import Policy
 

@@ -53,7 +53,7 @@ from .model import (
 )
 from .timeframe import Timeframe
 
-__all__ = ["LOCALES", "Message", "TemplateError", "TemplatePack", "render"]
+__all__ = ["LOCALES", "Message", "TemplateError", "TemplatePack", "render", "template_context"]
 
 
 @attrs.frozen
@@ -420,152 +420,13 @@ class TemplatePack:
         )
 
     def context(self, action: Action, interview: Interview, /, **details: Any) -> dict[str, Any]:
-        """The variables a template sees for *action* (see ``docs/templates.md``).
+        """The variables a template sees for *action*: `template_context` in this pack's language.
 
         Raises:
             TemplateError: *action* or *interview* is not one, or a detail is
                 of the wrong type or names a variable the planner owns.
         """
-        if not isinstance(action, Action):
-            raise TemplateError(f"expected an Action to write, got {type(action).__name__}")
-        if not isinstance(interview, Interview):
-            raise TemplateError(f"expected the Interview, got {type(interview).__name__}")
-        facts = action.facts
-        recipient = action.recipient
-        tz = interview.zone_of(recipient)
-        starts = interview._utc_span[0].astimezone(tz)  # stdlib: pendulum's astimezone is slow
-        if isinstance(recipient, Interviewer):
-            topics, fit, missed = interview.details_for(recipient)
-            part = recipient.part
-        else:
-            topics, fit, missed, part = interview.topics, interview.fit, interview.missed, None
-        style = facts.salutation
-        previous = facts.previous
-        values: dict[str, Any] = {
-            "action": action,
-            "facts": facts,
-            "kind": action.kind.name,
-            "channel": action.channel.name,
-            "company": interview.company,
-            "role": interview.role,
-            "role_article": None,
-            "interview": interview,
-            "remote": interview.format is not InterviewFormat.IN_PERSON,
-            "by_phone": interview.format is InterviewFormat.PHONE,
-            "interview_day": self._day(starts),
-            "when": action.suggested,
-            "recipient": recipient,
-            "recipient_name": "" if recipient is None else recipient.name,
-            "recipient_title": getattr(recipient, "title", None),
-            "greeting": self.language.greeting(recipient, style),
-            "addressee": self.addressee(recipient, style),
-            "spoken_name": self.spoken_name(recipient, style),
-            "spoken_of": self.language.spoken_of(recipient, style),
-            "contact": interview.follow_up_contact,
-            "is_contact": recipient is interview.follow_up_contact,
-            "interviewers": interview.interviewers,
-            "colleagues": len(interview.interviewers) > 1,
-            "recruiter": interview.recruiter,
-            "variant": facts.variant,
-            "attempt": facts.attempt,
-            "final": facts.final,
-            "previous": previous,
-            "previous_day": None if previous is None else self._day(previous.day),
-            "decision_by": facts.decision_by,
-            "decision_day": None if facts.decision_by is None else self._day(facts.decision_by),
-            "decision_words": self.decision_words(facts.decision_by, facts.timeframe),
-            "decision_words_now": self.language.decision_words(
-                facts.decision_by, facts.timeframe, now=True
-            ),
-            "decision_given_day": None
-            if facts.decision_given_on is None
-            else self._day(facts.decision_given_on),
-            "news": None if facts.news is None else facts.news.name,
-            "news_day": None if facts.news_on is None else self._day(facts.news_on),
-            "replied_day": None if facts.replied_on is None else self._day(facts.replied_on),
-            "call_basis": None if facts.call_basis is None else facts.call_basis.name,
-            "topics": list(topics),
-            "fit": fit,
-            "missed": list(missed),
-            "part": part,
-            "requested": list(facts.requested),
-            "feedback": None,
-            "invited_to_call": interview.invited_to_call,
-            "wording": wording(facts.variant),
-            "brief": 0,
-            "informal": self.language.informal(recipient, style),
-        }
-        if action.channel is Channel.PHONE:
-            values.update(self._call_times(action, interview))
-        if action.kind is ActionKind.RECRUITER_DEBRIEF:
-            formal = self.language.formal_name
-            values["people"] = self._join(
-                f"{formal(person)} ({person.title})" if person.title else formal(person)
-                for person in interview.interviewers
-            )
-            in_text = self.language.name_in_text
-            values["people_in_text"] = self._join(
-                f"{in_text(person)} ({person.title})" if person.title else in_text(person)
-                for person in interview.interviewers
-            )
-            values["discussed"] = self._discussed(interview)
-            values["asked"] = self._join(
-                self.language.asked_by(self._join(items), person)
-                for person in interview.interviewers
-                if (items := interview.requested_by(person))
-            )
-        elif action.kind is ActionKind.FEEDBACK_REQUEST:
-            values["others"] = [
-                person.name for person in interview.interviewers if person is not recipient
-            ]
-        if interview.candidate is not None:
-            values["candidate"] = interview.candidate
-        for name, value in details.items():
-            check = DETAILS.get(name)
-            if check is not None:
-                values[name] = check(value)
-            elif name in values or name in _OWNED:
-                raise TemplateError(
-                    f"{name!r} comes from the action and the interview and cannot be "
-                    f"overridden; the details you may pass are {', '.join(DETAILS)}"
-                )
-            else:
-                values[name] = value  # a variable of the caller's own templates
-        if self.language.code == "en":
-            values["a_role"] = (
-                f"{values['role_article'] or indefinite_article(values['role'])} " + values["role"]
-            )
-        else:  # the article goes by the role's gender there: the translation says "als %(role)s"
-            values["a_role"] = values["role"]
-        return values
-
-    def _discussed(self, interview: Interview) -> str | None:
-        """Everything discussed, for the recruiter (seed 000: "all the details"): the
-        interview's topics, then each interviewer's own, with whom."""
-        parts = list(interview.topics)
-        for person in interview.interviewers:
-            own = [topic for topic in person.topics if topic not in interview.topics]
-            if own:
-                parts.append(self.language.discussed_with(self._join(own), person))
-        return self._join(parts) if parts else None
-
-    def _call_times(self, action: Action, interview: Interview) -> dict[str, Any]:
-        """A call's window in the recipient's zone, and in the candidate's when it differs."""
-        opens, closes = action.earliest, action.latest
-        their = self.language.window(opens, closes, opens.tzinfo)
-        mine_tz = interview.zone_of(interview.candidate)
-        mine_opens = opens.in_timezone(mine_tz)
-        mine_closes = closes.in_timezone(mine_tz)
-        same = (mine_opens.date(), mine_opens.time(), mine_opens.utcoffset()) == (
-            opens.date(),
-            opens.time(),
-            opens.utcoffset(),
-        )
-        mine = None
-        if not same:
-            other_day = mine_opens.date() if mine_opens.date() != opens.date() else None
-            mine = self.language.window(mine_opens, mine_closes, mine_tz, other_day)
-        return {"call_day": self._day(opens), "their_window": their, "my_window": mine}
+        return template_context(action, interview, self.language, details)
 
     def render(self, action: Action, interview: Interview, /, **details: Any) -> Message:
         """Write the message of *action*; *details* fill in what the interview leaves out.
@@ -682,6 +543,207 @@ class TemplatePack:
             raise
         except Exception as error:  # raised by template code: a user template's own fault
             raise TemplateError(_sandbox.problem(error), filename) from error
+
+
+def template_context(
+    action: Action,
+    interview: Interview,
+    language: _language.Language | str = "en",
+    details: Mapping[str, Any] | None = None,
+) -> dict[str, Any]:
+    """The variables a template sees for *action*: a pure function (see ``docs/templates.md``).
+
+    What the planner knew comes as ``facts`` (the action's `Facts`: flags,
+    counts, people, outcomes); what a message says of it comes as words made
+    here once, in *language* (a locale name such as ``"de"``, or a language
+    of `followup_rules._language`): every day (``previous_day``,
+    ``news_day``...), the decision date (``decision_words``), a call's
+    windows.  *details* fill in what the interview leaves out (`DETAILS`),
+    or add variables for one's own templates.  Nothing here reads a
+    template, a file or the clock: `TemplatePack.render` calls it, and a
+    test can too.
+
+    Raises:
+        TemplateError: *action* or *interview* is not one, the locale is not
+            one the messages are written in, or a detail is of the wrong
+            type or names a variable the planner owns.
+    """
+    if not isinstance(action, Action):
+        raise TemplateError(f"expected an Action to write, got {type(action).__name__}")
+    if not isinstance(interview, Interview):
+        raise TemplateError(f"expected the Interview, got {type(interview).__name__}")
+    if isinstance(language, str):
+        language = _language_named(language)
+    day = language.day
+    facts = action.facts
+    recipient = action.recipient
+    tz = interview.zone_of(recipient)
+    starts = interview._utc_span[0].astimezone(tz)  # stdlib: pendulum's astimezone is slow
+    if isinstance(recipient, Interviewer):
+        topics, fit, missed = interview.details_for(recipient)
+        part = recipient.part
+    else:
+        topics, fit, missed, part = interview.topics, interview.fit, interview.missed, None
+    style = facts.salutation
+    previous = facts.previous
+    values: dict[str, Any] = {
+        "action": action,
+        "facts": facts,
+        "kind": action.kind.name,
+        "channel": action.channel.name,
+        "company": interview.company,
+        "role": interview.role,
+        "role_article": None,
+        "interview": interview,
+        "remote": interview.format is not InterviewFormat.IN_PERSON,
+        "by_phone": interview.format is InterviewFormat.PHONE,
+        "interview_day": _day(day, starts),
+        "when": action.suggested,
+        "recipient": recipient,
+        "recipient_name": "" if recipient is None else recipient.name,
+        "recipient_title": getattr(recipient, "title", None),
+        "greeting": language.greeting(recipient, style),
+        "addressee": language.addressee(recipient, style),
+        "spoken_name": language.spoken_name(recipient, style),
+        "spoken_of": language.spoken_of(recipient, style),
+        "contact": interview.follow_up_contact,
+        "is_contact": recipient is interview.follow_up_contact,
+        "interviewers": interview.interviewers,
+        "colleagues": len(interview.interviewers) > 1,
+        "recruiter": interview.recruiter,
+        "variant": facts.variant,
+        "attempt": facts.attempt,
+        "final": facts.final,
+        "previous": previous,
+        "previous_day": None if previous is None else _day(day, previous.day),
+        "decision_by": facts.decision_by,
+        "decision_day": None if facts.decision_by is None else _day(day, facts.decision_by),
+        "decision_words": language.decision_words(facts.decision_by, facts.timeframe),
+        "decision_words_now": language.decision_words(
+            facts.decision_by, facts.timeframe, now=True
+        ),
+        "decision_given_day": None
+        if facts.decision_given_on is None
+        else _day(day, facts.decision_given_on),
+        "news": None if facts.news is None else facts.news.name,
+        "news_day": None if facts.news_on is None else _day(day, facts.news_on),
+        "replied_day": None if facts.replied_on is None else _day(day, facts.replied_on),
+        "call_basis": None if facts.call_basis is None else facts.call_basis.name,
+        "topics": list(topics),
+        "fit": fit,
+        "missed": list(missed),
+        "part": part,
+        "requested": list(facts.requested),
+        "feedback": None,
+        "invited_to_call": interview.invited_to_call,
+        "wording": wording(facts.variant),
+        "brief": 0,
+        "informal": language.informal(recipient, style),
+    }
+    if action.channel is Channel.PHONE:
+        values.update(_call_times(action, interview, language))
+    if action.kind is ActionKind.RECRUITER_DEBRIEF:
+        formal = language.formal_name
+        values["people"] = _join(
+            language,
+            (
+                f"{formal(person)} ({person.title})" if person.title else formal(person)
+                for person in interview.interviewers
+            ),
+        )
+        in_text = language.name_in_text
+        values["people_in_text"] = _join(
+            language,
+            (
+                f"{in_text(person)} ({person.title})" if person.title else in_text(person)
+                for person in interview.interviewers
+            ),
+        )
+        values["discussed"] = _discussed(interview, language)
+        values["asked"] = _join(
+            language,
+            (
+                language.asked_by(_join(language, items), person)
+                for person in interview.interviewers
+                if (items := interview.requested_by(person))
+            ),
+        )
+    elif action.kind is ActionKind.FEEDBACK_REQUEST:
+        values["others"] = [
+            person.name for person in interview.interviewers if person is not recipient
+        ]
+    if interview.candidate is not None:
+        values["candidate"] = interview.candidate
+    for name, value in (details or {}).items():
+        check = DETAILS.get(name)
+        if check is not None:
+            values[name] = check(value)
+        elif name in values or name in _OWNED:
+            raise TemplateError(
+                f"{name!r} comes from the action and the interview and cannot be "
+                f"overridden; the details you may pass are {', '.join(DETAILS)}"
+            )
+        else:
+            values[name] = value  # a variable of the caller's own templates
+    if language.code == "en":
+        values["a_role"] = (
+            f"{values['role_article'] or indefinite_article(values['role'])} " + values["role"]
+        )
+    else:  # the article goes by the role's gender there: the translation says "als %(role)s"
+        values["a_role"] = values["role"]
+    return values
+
+
+def _discussed(interview: Interview, language: _language.Language) -> str | None:
+    """Everything discussed, for the recruiter (seed 000: "all the details"): the
+    interview's topics, then each interviewer's own, with whom."""
+    parts = list(interview.topics)
+    for person in interview.interviewers:
+        own = [topic for topic in person.topics if topic not in interview.topics]
+        if own:
+            parts.append(language.discussed_with(_join(language, own), person))
+    return _join(language, parts) if parts else None
+
+
+def _call_times(
+    action: Action, interview: Interview, language: _language.Language
+) -> dict[str, Any]:
+    """A call's window in the recipient's zone, and in the candidate's when it differs."""
+    opens, closes = action.earliest, action.latest
+    their = language.window(opens, closes, opens.tzinfo)
+    mine_tz = interview.zone_of(interview.candidate)
+    mine_opens = opens.in_timezone(mine_tz)
+    mine_closes = closes.in_timezone(mine_tz)
+    same = (mine_opens.date(), mine_opens.time(), mine_opens.utcoffset()) == (
+        opens.date(),
+        opens.time(),
+        opens.utcoffset(),
+    )
+    mine = None
+    if not same:
+        other_day = mine_opens.date() if mine_opens.date() != opens.date() else None
+        mine = language.window(mine_opens, mine_closes, mine_tz, other_day)
+    return {"call_day": _day(language.day, opens), "their_window": their, "my_window": mine}
+
+
+def _day(day: Callable[[date], str], value: Any) -> str:
+    """A date (or a datetime's own date) in words, by the language's *day*."""
+    return day(date(value.year, value.month, value.day))
+
+
+def _join(language: _language.Language, items: Iterable[str]) -> str:
+    return language.join(items, "and")
+
+
+def _language_named(locale: str) -> _language.Language:
+    """The language of *locale*, as `TemplatePack` reads it."""
+    name = canonical_locale(locale) if isinstance(locale, str) and is_locale_name(locale) else None
+    if name is None:
+        raise TemplateError(
+            f"no translation for locale {locale!r}: the built-in messages are written in "
+            f"{', '.join(LOCALES)}"
+        )
+    return _language.language(name)
 
 
 _OWNED = frozenset(

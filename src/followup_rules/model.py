@@ -44,10 +44,6 @@ class Channel(Enum):
     PHONE = "phone"
     POSTAL = "postal"
 
-    # Members are singletons compared by identity, so identity hashing is
-    # exact; Enum's own __hash__ is Python code the planner calls constantly.
-    __hash__ = object.__hash__
-
 
 class ActionKind(Enum):
     """What an action does; one kind per step of the follow-up."""
@@ -64,8 +60,6 @@ class ActionKind(Enum):
     SEND_REQUESTED = "send_requested"
     """E-mail what an interviewer asked for when their thank-you goes by post."""
 
-    __hash__ = object.__hash__  # as Channel: members are singletons
-
 
 class InterviewFormat(Enum):
     """How the interview was held: it decides what can be collected in the room."""
@@ -73,8 +67,6 @@ class InterviewFormat(Enum):
     IN_PERSON = "in_person"
     VIDEO = "video"
     PHONE = "phone"
-
-    __hash__ = object.__hash__
 
 
 class Salutation(Enum):
@@ -89,17 +81,21 @@ class Salutation(Enum):
     FIRST_NAME = "first_name"
     FULL_NAME = "full_name"
 
-    __hash__ = object.__hash__
-
 
 @lru_cache(maxsize=4096)
 def person_key(name: str) -> str:
-    """The identity of a person's name: NFC-normalised and case-blind.
+    """The identity of a person's name: NFC-normalised, case-blind, NFC again.
 
     Two roles held by one person (an in-house recruiter who also interviewed)
-    and two spellings of one name ("Zoë" typed two ways) give the same key.
+    and two spellings of one name ("Zoë" typed two ways, "José" with a
+    combining accent, or in capitals) give the same key; "Josè", "Ana-Ruiz"
+    or "韩梅梅" are other people with other keys.  Case folding can undo a
+    composition (U+01F0 "ǰ" folds to "j" and a combining caron), so the key
+    is normalised again after it, as Unicode's canonical caseless matching
+    does: the one key that the planner, the audit, the step ids and the
+    history files all compare.
     """
-    return unicodedata.normalize("NFC", name).casefold()
+    return unicodedata.normalize("NFC", unicodedata.normalize("NFC", name).casefold())
 
 
 # Courtesy titles, then academic ones; the key is how a user may type it.

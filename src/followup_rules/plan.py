@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from datetime import datetime
 from functools import partial
 from itertools import zip_longest
@@ -13,10 +13,9 @@ import attrs
 from . import _calendar as cal
 from . import identity, rules
 from . import identity as ids
-from .action import Action, Plan, _check_now
+from .action import Action, Plan, Window, _check_now
 from .errors import InvalidArgument, InvalidInterview, InvalidPolicy
 from .events import Event, Outcome, trusted_contact
-from .facts import Facts
 from .model import ActionKind, Channel, Interview, person_key
 from .policy import Policy
 from .state import THANKS_KINDS, FollowupState, _evolved, advance, checked_history, replay
@@ -42,7 +41,7 @@ def check_inputs(interview: Any, policy: Any) -> Policy:
 
 def steps_after_interview(interview: Interview, policy: Policy) -> list[Action]:
     """The one-time steps, fixed by the interview alone: in the room, then right after."""
-    room = rules.room_facts(interview)  # one builder for the facts of every in-room step
+    room = rules.room_facts(interview)  # the facts of every in-room step: one object
     steps = [
         rules.closing(interview, room),
         rules.timeline(interview, room),
@@ -144,7 +143,7 @@ def _one_time(
     snoozed = None
     if state.snoozes:
         name = None if step.recipient is None else step.recipient.name
-        key = (step.kind, ids.person_key(ids.owner(step.kind, name, interview)), 1)
+        key = (step.kind, person_key(ids.owner(step.kind, name, interview)), 1)
         snoozed = state.snoozed_until(key)
     floor = _later(cut, snoozed)
     assert floor is not None  # cut is not None
@@ -153,7 +152,7 @@ def _one_time(
         if start is None or start <= earliest:
             return step
         later = suggested if suggested >= start else _best_moment(step, start, latest, state)
-        return step._moved((start, latest, later), None)
+        return step._moved(Window(start, latest, later), None)
     if rules.moot(step, state):
         return None
     limit = rules.late_limit(step, state)
@@ -170,7 +169,7 @@ def _one_time(
     if opens > limit:
         return None
     facts = rules.late_facts(step) if step.kind in THANKS_KINDS else None
-    return step._moved((opens, min(closes, limit), opens), latest, facts)
+    return step._moved(Window(opens, min(closes, limit), opens), latest, facts)
 
 
 def _best_moment(
@@ -319,9 +318,13 @@ def _follow_ups(
     would be, so the limits see planned and past contacts alike.  The *notes*
     still to send (thank-you notes, requested items) change no decision (the
     state already waits for every note's window, rule ``patience``), only
-    which contact a step follows: a step's facts are made after folding the
-    notes sent before it and since the step before it, never one sent after
-    it, as they will be when the plan is done and replanned.
+    which contact a step follows: each step is made, with its facts, from the
+    state that has the notes sent before it, never one sent after it, as it
+    will be when the plan is done and replanned.  The notes usually all go
+    before the next step, so the steps are made from the state with all of
+    them; a step that comes first (an answer to a request for feedback made
+    right after the interview) is made again from the state with the notes
+    sent before it.
 
     Seen from *now*, a step whose window closed is planned again in its next
     window (`Action.late_since`), unless it is past its late limit: then it
@@ -333,45 +336,68 @@ def _follow_ups(
     dropped: set[ActionKind] = set()
     waiting = sorted(notes, key=Action.sort_key)
     while True:
-        steps = []
+        told = _thread_after(state, waiting)  # as if every note still to send was sent
+        steps: list[tuple[Action, ActionKind, Callable[..., Action | None]]] = []
         for kind, make in _FOLLOW_UP_RULES:
             if kind in dropped:
                 continue
-            step = make(state)
+            step = make(told)
             if step is None:
                 continue
-            seen = _seen_from(kind, make, step, state, now)
+            seen = _seen_from(kind, make, step, told, now)
             if seen is None:
                 missed.append(step)
                 dropped.add(kind)
             else:
-                steps.append(seen)
+                steps.append((seen, kind, make))
         if not steps:
             return planned, missed
-        first = steps[0] if len(steps) == 1 else min(steps, key=Action.sort_key)
+        first, kind, make = steps[0] if len(steps) == 1 else min(steps, key=_by_time)
         key = first.sort_key()
-        sent = tuple(note for note in waiting if note.sort_key() < key)  # sorted: a prefix
-        if sent:
-            _after_notes(first, sent)
+        sent = [note for note in waiting if note.sort_key() < key]  # sorted: a prefix
+        if len(sent) < len(waiting):  # a step before some notes: it follows only those sent
+            told = _thread_after(state, sent)
+            again = make(told)
+            assert again is not None  # the notes change no decision
+            seen = _seen_from(kind, make, again, told, now)
+            assert seen is not None  # ... nor whether the step is missed
+            first = seen
             del waiting[: len(sent)]
-            state = _thread_after(state, sent)
+        else:
+            waiting.clear()
         planned.append(first)
-        state = advance(state, _as_made(first))
+        state = advance(told, _as_made(first))
 
 
-def _thread_after(state: FollowupState, notes: tuple[Action, ...]) -> FollowupState:
-    """*state* with the latest of *notes* e-mailed to the contact as the thread a later
-    e-mail answers (`FollowupState.last_email`), as the history will say once it is
-    sent.  Nothing else of the notes is folded in: they change no decision."""
+def _by_time(step: tuple[Action, ActionKind, Callable[..., Action | None]]) -> Any:
+    return step[0].sort_key()
+
+
+def _thread_after(state: FollowupState, notes: Sequence[Action]) -> FollowupState:
+    """*state* with *notes* (in time order) sent to the contact as the history will say:
+    the latest is the contact a later step follows (`FollowupState.previous`), the
+    latest e-mailed one the thread a later e-mail answers (`FollowupState.last_email`).
+    Nothing else of the notes is folded in: they change no decision."""
     contact = state.interview._contact_key
+    previous = last_email = None
     for note in reversed(notes):
         person = note.recipient
-        to_contact = person is None or person_key(person.name) == contact
-        if note.channel is Channel.EMAIL and to_contact:
-            name = None if person is None else person.name
-            sent = trusted_contact(note._utc[2], note.channel, note.kind, name)
-            return attrs.evolve(state, last_email=sent)
-    return state
+        if person is not None and person_key(person.name) != contact:
+            continue
+        if previous is None:
+            previous = _as_made(note)
+            if note.channel is Channel.EMAIL:
+                last_email = previous
+                break
+        elif note.channel is Channel.EMAIL:
+            last_email = _as_made(note)
+            break
+    if previous is None:
+        return state
+    changes: dict[str, Any] = {"previous": previous}
+    if last_email is not None:
+        changes["last_email"] = last_email
+    return _evolved(state, changes)
 
 
 def _seen_from(
@@ -408,23 +434,6 @@ def _step_ids(
         identity.action_ids(made.actions, interview, history),
         identity.action_ids(made.missed, interview, history),
     )
-
-
-def _after_notes(step: Action, notes: tuple[Action, ...]) -> None:
-    """Make *step*'s facts, when first read, from the state after *notes* (lazily: a
-    plan is often sorted and filtered without anyone reading its facts)."""
-    build = step._facts_from
-    assert build is not None  # a step the rules just made: its facts are not made yet
-    object.__setattr__(step, "_facts_from", (_facts_after, (notes, build)))
-
-
-def _facts_after(
-    notes: tuple[Action, ...], build: tuple[Callable[..., Facts], tuple[Any, ...]]
-) -> Facts:
-    builder, (state, *rest) = build
-    for note in notes:
-        state = advance(state, _as_made(note))
-    return builder(state, *rest)
 
 
 def _as_made(step: Action) -> Event:

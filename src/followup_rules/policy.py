@@ -18,15 +18,22 @@ from typing import TYPE_CHECKING, Any, TypeVar
 import attrs
 
 from . import _validate as v
-from . import rules
 from ._calendar import NO_HOLIDAYS, BusinessCalendar, country_calendar
 from .errors import InvalidPolicy, _did_you_mean
+from .facts import CallBasis
 from .model import Channel, Interviewer, Salutation
 
 if TYPE_CHECKING:
     from .state import FollowupState
 
-__all__ = ["PRESETS", "Policy", "TimeWindow"]
+__all__ = [
+    "PRESETS",
+    "Policy",
+    "TimeWindow",
+    "call_basis",
+    "calls_allowed",
+    "default_check_in_channel",
+]
 
 P = TypeVar("P", bound="Policy")
 
@@ -263,17 +270,20 @@ class Policy(v.Checked):
         ``one-call`` (seeds 000, 001): the interviewer's preferred medium when
         known, else the single phone call while it is allowed, else e-mail.
         The planner turns PHONE into EMAIL when no call is allowed, and any
-        other channel into EMAIL.
+        other channel into EMAIL.  See `default_check_in_channel` and
+        `call_basis`.
         """
-        return rules.default_check_in_channel(state)
+        return default_check_in_channel(state)
 
     def check_in_day(self, state: FollowupState, earliest: date) -> date:
         """Choose the day (recipient-local) of the next check-in.
 
-        *earliest* is the first day the rules allow (deadline, patience, retry
-        gap, out-of-office hold).  Return it, or a later day within a year of
-        it; an earlier day is raised to *earliest* by the planner, and one
-        more than a year later is an `InvalidPolicy`.
+        *earliest* is the first day the rules allow: the latest over the
+        limits of `followup_rules.limits.CHECK_IN` (the deadline's wait, the
+        waits after news, the retry gap, a skip, an out-of-office hold,
+        patience).  Return it, or a later day within a year of it; an earlier
+        day is raised to *earliest* by the planner, and one more than a year
+        later is an `InvalidPolicy`.
         """
         return earliest
 
@@ -332,6 +342,45 @@ class Policy(v.Checked):
     def traditional(cls: type[P]) -> P:
         """A mailed thank-you card, sent the next business day (seed 003; 004 mails it too)."""
         return cls(thank_you_channel=Channel.POSTAL)
+
+
+# -- the default choices of the hooks -------------------------------------------
+#
+# What `Policy.check_in_channel` returns unless a subclass overrides it: plain
+# functions of the state, so that the policy never imports the planner.
+
+
+def call_basis(state: FollowupState) -> CallBasis | None:
+    """Rule ``one-call``: why a call is allowed now, or None when it is not.
+
+    Seed 000: call only when told to, or when given a timeframe; then once.
+    Seed 004: a stated phone preference is an answer to "how may I follow
+    up?", so it is permission too.  Whether the number is known is the
+    planner's concern (`followup_rules.rules.check_in`), not the permission's.
+    """
+    policy = state.policy
+    if state.calls >= policy.max_calls:
+        return None
+    if state.interview.invited_to_call:
+        return CallBasis.INVITED
+    if state.contact.preferred_channel is Channel.PHONE:
+        return CallBasis.PREFERRED
+    if state.decision_by is not None:
+        return CallBasis.TIMEFRAME
+    return None if policy.calls_need_invitation else CallBasis.POLICY
+
+
+def calls_allowed(state: FollowupState) -> bool:
+    """Rule ``one-call``: a call is left and it is allowed (see `call_basis`)."""
+    return call_basis(state) is not None
+
+
+def default_check_in_channel(state: FollowupState) -> Channel:
+    """Rules ``preferred-channel`` then ``one-call``: preference, else the call, else e-mail."""
+    preferred = state.contact.preferred_channel
+    if state.policy.respect_preferred_channel and preferred is not None:
+        return preferred
+    return Channel.PHONE if calls_allowed(state) else Channel.EMAIL
 
 
 PRESETS: dict[str, Callable[[type[Policy]], Policy]] = {

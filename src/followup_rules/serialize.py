@@ -47,6 +47,7 @@ from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn
 from cattrs.strategies import configure_tagged_union
 
 from . import _calendar as cal
+from ._atomic import write_atomically
 from .action import Action, Plan
 from .agenda import Agenda, AgendaItem
 from .errors import FormatError, InvalidHistory, InvalidPolicy, _InvalidField, _short_repr, _shown
@@ -1222,8 +1223,6 @@ def save_history(path: str | Path, history: Iterable[Event]) -> None:
             cannot be written (a directory, a FIFO...).
         OSError: the file cannot be written.
     """
-    from .files import write_atomically
-
     file = Path(path)
     fmt = file.suffix.lower().lstrip(".")
     if fmt not in ("json", "toml"):

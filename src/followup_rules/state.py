@@ -208,7 +208,7 @@ class FollowupState:
 
     def next_key(self, kind: ActionKind, name: str | None = None) -> ids.StepKey:
         """The step key the next step of *kind* to *name* (the contact by default) takes."""
-        who = ids.person_key(ids.owner(kind, name, self.interview))
+        who = person_key(ids.owner(kind, name, self.interview))
         return kind, who, ids.first_free(self._taken or frozenset(), kind, who)
 
     @property
@@ -278,8 +278,7 @@ def start(
     if steps is not None:
         taken = frozenset()
         one_time = frozenset(
-            (step.kind, ids.person_key(ids.owner(step.kind, _name(step), interview)))
-            for step in steps
+            (step.kind, person_key(ids.owner(step.kind, _name(step), interview))) for step in steps
         )
     return FollowupState(
         interview=interview,
@@ -467,7 +466,7 @@ def _contact(state: FollowupState, event: Contact, at: datetime, changes: dict[s
     interview = state.interview
     taken = state._taken
     if taken is not None:
-        who = ids.person_key(ids.owner(kind, event.recipient, interview))
+        who = person_key(ids.owner(kind, event.recipient, interview))
         changes["_taken"] = taken | {(kind, who, ids.first_free(taken, kind, who))}
     if is_employer_call(state, event):
         changes["calls"] = state.calls + 1
@@ -590,7 +589,7 @@ def _skip_or_snooze(
         kind, name, ordinal = ids.read_step(event.step, interview)
     except ids.StepIdError as error:
         raise InvalidHistory(f"{field}.step", event.step, str(error)) from None
-    who = ids.person_key(name)
+    who = person_key(name)
     key = (kind, who, ordinal)
     problem = _not_planned(state, kind, name, who, ordinal)
     if problem is not None:
@@ -620,7 +619,7 @@ def _not_planned(
         if ordinal != 1 or (state._one_time is not None and (kind, who) not in state._one_time):
             return "is not a step planned for this interview"
         return None
-    contact = ids.person_key(state.contact.name)
+    contact = person_key(state.contact.name)
     if who != contact:
         return "is not a step planned for this interview (follow-ups go to the contact)"
     free = ids.free_ordinals(taken, kind, who)

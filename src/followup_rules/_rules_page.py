@@ -1,0 +1,161 @@
+"""``docs/rules.md``, written from the data: the articles, the rules, their quotes.
+
+The page is generated so that it cannot drift from the code: every source
+comes from `followup_rules.sources.SOURCES`, every rule, quote and choice of
+the library's own from the records `followup_rules.catalogue.RULES` (handed
+in by `followup_rules.catalogue.rules_page`, so this module imports only the
+sources), every disagreement from `followup_rules.sources.DISAGREEMENTS`.
+``followup rules --format page`` prints it, and a test keeps
+``docs/rules.md`` equal to it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import TYPE_CHECKING
+
+from .sources import DISAGREEMENTS, SOURCES
+
+if TYPE_CHECKING:
+    from .catalogue import Rule
+
+__all__ = ["page"]
+
+_INTRO = """\
+# The rule catalogue
+
+Every planned `Action` names one of these rules in `action.rule`, and every rule
+names the articles it comes from (`action.sources`, by file name). A rule cites
+an article only for what that article says, quoted below word for word; what
+the library decided on its own is marked as its own. The knobs are the
+`Policy` fields that tune the rule. This page is generated from the code
+(`followup_rules.catalogue.rules_page()`, also `followup rules --format page`),
+and a test keeps it equal to the code.
+"""
+
+_COMBINE = """\
+## How the rules combine
+
+- **Step rules** make actions: `cards`, `timeline`, `permission` and `closing`
+  in the room (each with its talking points); `thank-you` and `recruiter`
+  right after; the check-ins (`check-in-after-deadline`,
+  `check-in-no-deadline`, `undecided`, `retry-gap` for the later tries);
+  `feedback-response` and `feedback-request`.
+- **Limit rules** bound them: `patience` (nothing before every thank-you window
+  has closed), `retry-gap` (business days between contacts), `cap` (in a row
+  without an answer, and ever), `one-call` (how many calls, why, and when) and
+  `stop`. Each limit on a day is one unit of `followup_rules.limits`, which
+  the planner and `audit` read alike: the planner takes the latest day any
+  of them allows, and the audit names the first one a contact breaks.
+- **Choice rules** shape them: `preferred-channel` picks the medium and
+  `next-steps` makes a check-in ask what steps to expect.
+"""
+
+_DECISIONS = """\
+## Decisions where the articles leave room
+
+- **Follow-up contacts** are check-ins, feedback requests and feedback
+  responses. A check-in keeps `min_gap` business days from the previous
+  contact *and* from the employer's latest answer. The first check-in also
+  keeps `min_gap` from the last thank-you note (as sent, or as planned) and
+  waits until every thank-you window has closed (`patience`). A feedback
+  response is never held back (002 wants it fast).
+- **Answers.** An answer from the employer (a reply, or any news) starts the
+  unanswered run of `max_check_ins` again, and the wait. However often the
+  employer answers or postpones, the candidate never starts more than
+  `max_contacts_ever` follow-up contacts (check-ins and the feedback request).
+- **After the closing note.** The last check-in the limits allow closes
+  gracefully ("this will be my last note for now"). A reply without news to
+  it earns no further check-in: the candidate keeps their word (001, 004).
+  "No decision yet" earns one more, itself a close worded differently (003:
+  keep following up while they do not know); news of a next round opens a
+  new run. No sentence longer than a short courtesy is said twice to one
+  person: each check-in's wording follows its number among all check-ins to
+  that person.
+- **A new decision date** given with "no decision yet" replaces the old one,
+  earlier or later (004: the timetable is often extended), and earns at least
+  one check-in after it, within `max_contacts_ever`. Without a new date, the
+  next check-in waits `wait_without_deadline` business days from the answer.
+- **Vague timeframes** (001: "they could be less exact"): `decision_by`
+  takes a date, a window, or a phrase such as "in a couple of weeks", "by the
+  end of the month" or "early next week", read from the interview's date by
+  `followup_rules.timeframe`. Check-ins follow the end of the window; the
+  messages word the window ("within a couple of weeks") rather than invent a
+  date. A phrase the parser cannot read is refused.
+- **Calls** need a reason (an invitation, a stated phone preference, a
+  timeframe, or a policy that allows uninvited calls) and a known number; a
+  check-in that would be a call to an unknown number is an e-mail whose
+  action says why.
+- **Next round** is good news, not the end: check-ins go on, and the next one,
+  about a week later, asks what the next round involves (`next-steps`). Plan
+  the round itself as a new `Interview` once it is scheduled.
+- **Out-of-office replies** give the check-in back (it was not read) but not
+  the call, and hold the next check-in, and the feedback request, until one
+  business day after the return date (a week and a business day when none is
+  given). They do not give back a contact under `max_contacts_ever`.
+- **The feedback request** answers the rejection: it goes out the next
+  business day, keeps `min_gap` only from the candidate's own last follow-up,
+  and waits for an out-of-office to end; once only. When the employer also
+  asks for the candidate's feedback, the one answer gives it, thanks them for
+  the decision and asks for theirs: no second e-mail.
+- **News before the thank-you.** A rejection or a withdrawal heard before the
+  notes go out cancels them (and the recruiter debrief): the feedback request
+  thanks the contact instead. An offer keeps the notes, without the case for
+  fit or the look ahead to next steps. A next round keeps them, looking
+  forward to it.
+- **Windows**: e-mail check-ins open and close with the recipient's send window
+  on one business day, calls with the call window; a window swallowed by a DST
+  change moves to the next business day.
+- **Thank-you by post** is written the day of the interview and mailed on the
+  candidate's next business day (003), or the same day with
+  `mail_card_immediately` (004), in the candidate's zone. After a video or
+  phone interview a card needs an address (the interviewer's, or the
+  employer's); without one the note goes by e-mail and says why. Items an
+  interviewer asked for go to them alone, by e-mail beside the card.
+- **Interview format**: only an in-person interview hands out business
+  cards; after a video or phone interview, the closing statement asks each
+  interviewer for their e-mail address and exact title.
+- **The recruiter debrief** is held to the recruiter's business hours (the
+  send window, in the recruiter's zone). An interview that ends with less
+  than half an hour of those hours left is debriefed by e-mail that evening
+  when the recruiter's address is known (000: as soon as possible; the
+  interviewer will not call them before morning either), offering a call;
+  otherwise the call is first thing the next business morning. A recruiter
+  who also interviewed the candidate is the employer: no debrief, and calls
+  to them count.
+- **A mailed card** is likely delivered two business days after it is
+  posted; when that is after the decision date, the step and its message
+  warn that it may arrive too late (002).
+"""
+
+
+def _cite(file: str) -> str:
+    return str(SOURCES[file])
+
+
+def page(rules: Iterable[Rule], table: str) -> str:
+    """The whole of ``docs/rules.md``: the *rules* in order, and their *table* (Markdown)."""
+    parts = [_INTRO, "## The five articles\n"]
+    rows = ["| id | title | author | firm |", "|---|---|---|---|"]
+    for source in SOURCES.values():
+        title = source.title or "(the article names no title)"
+        rows.append(f"| {source.id} | {title} | {source.author or '—'} | {source.firm or '—'} |")
+    parts.append("\n".join(rows) + "\n")
+    parts.append("## The rules\n")
+    parts.append(table)
+    parts.append("## What each article says, rule by rule\n")
+    for item in rules:
+        lines = [f"### `{item.id}`", "", item.summary, ""]
+        lines += [f"- {_cite(file)}: “{quote}”" for file, quote in item.quotes]
+        lines += [f"- The library's own choice: {choice}." for choice in item.own]
+        parts.append("\n".join(lines) + "\n")
+    parts.append("## Where the articles disagree\n")
+    for disagreement in DISAGREEMENTS:
+        lines = [f"### {disagreement.question}", ""]
+        lines += [f"- {_cite(file)}: {reading}" for file, reading in disagreement.readings.items()]
+        lines += ["", f"**The default:** {disagreement.default}", ""]
+        lines += [f"**The other reading:** {disagreement.otherwise}"]
+        parts.append("\n".join(lines) + "\n")
+    parts.append(_COMBINE)
+    parts.append(_DECISIONS)
+    return "\n".join(parts)

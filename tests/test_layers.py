@@ -1,0 +1,209 @@
+"""The package has layers, and no module imports one above its own (issue 20, review 2.1).
+
+Read from the source, not from a running interpreter, so that the imports a
+module makes inside a function or only for type checkers count too.  A
+module may import any module of a lower layer, and modules of its own layer
+as long as the run-time imports make no cycle.  An import for type checkers
+alone (under ``TYPE_CHECKING``) may point upwards only where `TYPING_UP`
+says why: a strategy annotated with the state it reads, as tenacity's
+``stop`` and ``wait`` annotate ``RetryCallState``.
+
+The layers, lowest first:
+
+- **leaf**: errors, the sources, locale names, grammar, the calendar zones'
+  rules, the command line's help texts: they import nothing of the package.
+- **catalogue**: the rule records and the page written from them.
+- **base**: business days and zones (`_calendar`), field checks (`_validate`).
+- **data**: what the user gives: timeframes, the interview, events, the policy
+  (with its default choices), the facts a message may state, and the step
+  kinds.
+- **fold**: a planned step (`Action`, `Plan`), step ids, and the state a
+  history folds into.
+- **planner**: the limits, the rules, `plan`, `audit`, the agenda and the
+  daily loop.
+- **edges**: writing messages, files, calendars and drafts, the command
+  line, and the package's own ``__init__``.
+"""
+
+from __future__ import annotations
+
+import ast
+import subprocess
+import sys
+from pathlib import Path
+
+import followup_rules
+
+PACKAGE = Path(followup_rules.__file__).parent
+
+LAYERS: tuple[frozenset[str], ...] = (
+    frozenset({"errors", "sources", "_locale", "_grammar", "_vtimezone", "_cli_help"}),
+    frozenset({"_rules_page", "catalogue"}),
+    frozenset({"_calendar", "_validate"}),
+    frozenset({"timeframe", "model", "events", "_steps", "facts", "policy"}),
+    frozenset({"action", "identity", "state"}),
+    frozenset({"limits", "rules", "plan", "audit", "agenda", "loop"}),
+    frozenset(
+        {
+            "_atomic",
+            "_language",
+            "_sandbox",
+            "messages",
+            "serialize",
+            "files",
+            "export",
+            "_terminal",
+            "_cli_base",
+            "_cli_history",
+            "_cli_setup",
+            "cli",
+            "__init__",
+        }
+    ),
+)
+
+TYPING_UP: dict[tuple[str, str], str] = {
+    ("policy", "state"): "the hooks are annotated with the FollowupState they read",
+    ("facts", "state"): "the fact builders are annotated with the FollowupState they read",
+}
+"""Imports for type checkers that point upwards, each with its reason."""
+
+
+def _layer_of(module: str) -> int:
+    for index, layer in enumerate(LAYERS):
+        if module in layer:
+            return index
+    raise AssertionError(f"{module}.py is in no layer: add it to LAYERS in {__name__}")
+
+
+def _imports(module: str) -> list[tuple[str, str]]:
+    """(imported module, how) for each import of the package in *module*.
+
+    *how* is ``"top"``, ``"function"`` or ``"typing"``.
+    """
+    tree = ast.parse((PACKAGE / f"{module}.py").read_text(encoding="utf-8"))
+    found: list[tuple[str, str]] = []
+
+    def visit(node: ast.AST, how: str) -> None:
+        for child in ast.iter_child_nodes(node):
+            inner = how
+            if isinstance(child, (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda)):
+                inner = "typing" if how == "typing" else "function"
+            elif isinstance(child, ast.If) and "TYPE_CHECKING" in ast.unparse(child.test):
+                for each in child.body:
+                    visit_one(each, "typing")
+                for each in child.orelse:
+                    visit_one(each, how)
+                continue
+            visit_one(child, inner)
+
+    def visit_one(child: ast.AST, how: str) -> None:
+        if isinstance(child, ast.ImportFrom):
+            for name in _targets(child):
+                found.append((name, how))
+        elif isinstance(child, ast.Import):
+            for alias in child.names:
+                parts = alias.name.split(".")
+                if parts[0] == "followup_rules" and len(parts) > 1:
+                    found.append((parts[1], how))
+        visit(child, how)
+
+    visit(tree, "top")
+    return found
+
+
+def _targets(node: ast.ImportFrom) -> list[str]:
+    if node.level == 1:
+        if node.module:
+            return [node.module.split(".")[0]]
+        return [alias.name for alias in node.names]
+    if node.level == 0 and node.module and node.module.split(".")[0] == "followup_rules":
+        parts = node.module.split(".")
+        return [parts[1]] if len(parts) > 1 else [alias.name for alias in node.names]
+    return []
+
+
+MODULES = sorted(path.stem for path in PACKAGE.glob("*.py"))
+
+
+def test_every_module_has_a_layer() -> None:
+    """A new module says where it belongs before it can import anything."""
+    for module in MODULES:
+        _layer_of(module)
+
+
+def test_no_module_imports_a_higher_layer() -> None:
+    """Run-time imports (at the top or inside a function) point down or sideways."""
+    upward = [
+        f"{module} -> {target} ({how})"
+        for module in MODULES
+        for target, how in _imports(module)
+        if target != module
+        and _layer_of(target) > _layer_of(module)
+        and (how != "typing" or (module, target) not in TYPING_UP)
+    ]
+    assert upward == []
+
+
+def test_the_run_time_imports_make_no_cycle() -> None:
+    """Within a layer too: the modules can be read, and imported, in one order."""
+    graph = {
+        module: {
+            target for target, how in _imports(module) if how != "typing" and target != module
+        }
+        for module in MODULES
+    }
+    done: set[str] = set()
+    cycles: list[list[str]] = []
+
+    def walk(module: str, path: list[str]) -> None:
+        if module in path:
+            cycles.append([*path[path.index(module) :], module])
+            return
+        if module in done:
+            return
+        for target in sorted(graph.get(module, ())):
+            walk(target, [*path, module])
+        done.add(module)
+
+    for module in MODULES:
+        walk(module, [])
+    assert cycles == []
+
+
+def test_the_typing_exceptions_are_still_needed() -> None:
+    """An exception nobody uses any more is taken out of `TYPING_UP`."""
+    used = {
+        (module, target)
+        for module in MODULES
+        for target, how in _imports(module)
+        if how == "typing" and _layer_of(target) > _layer_of(module)
+    }
+    assert set(TYPING_UP) == used
+
+
+def test_the_data_model_imports_no_planner() -> None:
+    """`followup_rules.model` alone (the package's ``__init__`` aside) needs no rule module.
+
+    Importing ``followup_rules.model`` runs the package's ``__init__`` first,
+    which imports the whole public API; here the package is set up without
+    it, so that only what ``model`` itself needs is imported.
+    """
+    code = (
+        "import importlib.util, sys\n"
+        "spec = importlib.util.find_spec('followup_rules')\n"
+        "sys.modules['followup_rules'] = importlib.util.module_from_spec(spec)\n"
+        "import followup_rules.model\n"
+        "print(' '.join(sorted(m for m in sys.modules if m.startswith('followup_rules.'))))\n"
+    )
+    shown = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    ).stdout.split()
+    assert shown == [
+        "followup_rules._calendar",
+        "followup_rules._locale",
+        "followup_rules._validate",
+        "followup_rules.errors",
+        "followup_rules.model",
+        "followup_rules.timeframe",
+    ]
