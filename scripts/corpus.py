@@ -107,6 +107,7 @@ DETAILS: dict[str, dict[str, list[Any]]] = {
         "part": ["the tour of the lab", "the walk through your on-call dashboards"],
         "feedback": ["The exercise was well scoped, and everyone kept to time; a note on what to "
                      "prepare for the panel would have helped."],
+        "address": ["1 Riverside Way, London SE1 9GF", "350 Fifth Avenue, New York, NY 10118"],
     },
     "de": {
         "topics": [["den Umstieg auf Streaming-Pipelines"], ["die Roadmap für 2027"],
@@ -116,8 +117,9 @@ DETAILS: dict[str, dict[str, list[Any]]] = {
         "missed": [["mein Kafka-Zertifikat"], ["meine Arbeit an Open-Source-Projekten"]],
         "requested": [["zwei Codebeispiele"], ["zwei Referenzen", "mein Arbeitszeugnis"]],
         "part": ["die Führung durch das Labor", "den Rundgang durch die Leitstelle"],
-        "feedback": ["Der Ablauf war klar und gut organisiert; eine kurze Vorab-Info zum "
+        "feedback": ["Der Ablauf war klar und gut organisiert; ein kurzer Hinweis vorab zum "
                      "Fallbeispiel hätte mir geholfen."],
+        "address": ["Hafenstraße 12, 20457 Hamburg", "Leopoldstraße 8, 80802 München"],
     },
     "fr": {
         "topics": [["la migration vers le streaming"], ["la feuille de route du second semestre"],
@@ -129,6 +131,7 @@ DETAILS: dict[str, dict[str, list[Any]]] = {
         "part": ["la visite du laboratoire", "le tour du centre de supervision"],
         "feedback": ["L'exercice était concret et équitable ; une indication préalable sur la "
                      "durée aurait été utile."],
+        "address": ["12 rue de la République, 69002 Lyon", "8 quai de la Fosse, 44000 Nantes"],
     },
     "es": {
         "topics": [["la migración a pipelines en streaming"], ["la hoja de ruta del semestre"],
@@ -140,14 +143,31 @@ DETAILS: dict[str, dict[str, list[Any]]] = {
         "part": ["la visita al laboratorio", "el recorrido por el centro de control"],
         "feedback": ["El proceso fue claro y estuvo bien organizado; habría agradecido saber "
                      "antes la duración de la prueba."],
+        "address": ["Calle de Alcalá 48, 28014 Madrid", "Avenida Diagonal 640, 08017 Barcelona"],
     },
 }  # fmt: skip
 CANDIDATES = {
-    "en": ("Alex Morgan", "alex.morgan@example.com", "+1 917 555 0100"),
-    "de": ("Alex Berger", "alex.berger@example.com", "+49 30 5550 0100"),
-    "fr": ("Camille Martin", "camille.martin@example.com", "+33 1 55 50 01 00"),
-    "es": ("Alex Romero", "alex.romero@example.com", "+34 910 555 010"),
+    "en": ("Alex Morgan", "alex.morgan@example.com"),
+    "de": ("Alex Berger", "alex.berger@example.com"),
+    "fr": ("Camille Martin", "camille.martin@example.com"),
+    "es": ("Alex Romero", "alex.romero@example.com"),
 }
+PHONES = {  # a number for someone in each zone, its country code and area fitting the place
+    "America/New_York": "+1 212 555 {}", "America/Los_Angeles": "+1 213 555 {}",
+    "America/Chicago": "+1 312 555 {}", "America/Toronto": "+1 416 555 {}",
+    "America/Mexico_City": "+52 55 5550 {}", "America/Bogota": "+57 601 555 {}",
+    "Europe/London": "+44 20 7946 {}", "Europe/Berlin": "+49 30 5550 {}",
+    "Europe/Vienna": "+43 1 5550 {}", "Europe/Zurich": "+41 44 555 {}",
+    "Europe/Paris": "+33 1 55 50 {}", "Europe/Brussels": "+32 2 555 {}",
+    "Europe/Madrid": "+34 91 555 {}", "Australia/Sydney": "+61 2 5550 {}",
+    "Asia/Tokyo": "+81 3 5550 {}",
+}  # fmt: skip
+
+
+def _phone(zone: str, last: int) -> str:
+    return PHONES[zone].format(f"{last:04d}")
+
+
 RECRUITERS = {
     "en": ("Rita Cole", "SelecSource", "Ms."),
     "de": ("Petra Lang", "Talentwerk Personal", "Ms."),
@@ -175,6 +195,7 @@ class Rendered:
     action: Action
     message: Message
     planned: bool  # still planned at the end, not yet due
+    details: dict[str, Any] = field(default_factory=dict)  # what render() was given
 
 
 @dataclass
@@ -190,7 +211,9 @@ class Scenario:
     rendered: list[Rendered] = field(default_factory=list)
 
 
-def _people(rng: random.Random, lang: str, count: int, shared: bool) -> list[Interviewer]:
+def _people(
+    rng: random.Random, lang: str, count: int, shared: bool, zone: str, remote: bool
+) -> list[Interviewer]:
     pool = list(PEOPLE[lang])
     rng.shuffle(pool)
     firsts = [name.split()[0] for name, _, _ in PEOPLE[lang]]
@@ -211,7 +234,7 @@ def _people(rng: random.Random, lang: str, count: int, shared: bool) -> list[Int
         own: dict[str, Any] = {}
         if shared and index and rng.random() < 0.6:
             own["topics"] = tuple(rng.choice(details["topics"]))
-        if rng.random() < 0.3:
+        if not remote and rng.random() < 0.3:  # a tour or a walk-through needs a visit
             own["part"] = rng.choice(details["part"])
         if index and rng.random() < 0.3:
             own["requested"] = tuple(rng.choice(details["requested"]))
@@ -220,7 +243,7 @@ def _people(rng: random.Random, lang: str, count: int, shared: bool) -> list[Int
                 name,
                 title=title,
                 email=f"{first}.{index}@employer.example",
-                phone=rng.choice([None, "+1 212 555 0142", "+44 20 5550 0142"]),
+                phone=rng.choice([None, _phone(zone, 142 + index)]),
                 honorific=honorific,
                 **own,
             )
@@ -256,15 +279,16 @@ def _scenario(rng: random.Random, lang: str, family: str, key: str) -> Scenario:
     starts = pendulum.datetime(day.year, day.month, day.day, hour, 30, tz=zone)
     details = DETAILS[lang]
     size = {"panel": 3, "superday": 8, "cards": 2}.get(family, rng.choice([1, 1, 2]))
-    people = _people(rng, lang, size, shared=size > 1)
+    remote = family in ("phone", "video")
+    people = _people(rng, lang, size, shared=size > 1, zone=zone, remote=remote)
     company = rng.choice(COMPANIES[lang])
     role = rng.choice(ROLES[lang])
     if family == "long_names":
         company = max(COMPANIES[lang], key=len)
         role = max(ROLES[lang], key=len)
-    name, email, phone = CANDIDATES[lang]
+    name, email = CANDIDATES[lang]
     language = REGIONS.get(zone, None if lang == "en" else lang)  # English: by the zone
-    candidate = Candidate(name, email=email, phone=phone, language=language)
+    candidate = Candidate(name, email=email, phone=_phone(zone, 100), language=language)
     decision: Any = None
     roll = rng.random()
     if roll < 0.5:
@@ -286,15 +310,18 @@ def _scenario(rng: random.Random, lang: str, family: str, key: str) -> Scenario:
     replied_by = None
     if family == "phone":
         fields["format"] = InterviewFormat.PHONE
-        recruiter_name, agency, _ = RECRUITERS[lang]
-        recruiter = Recruiter(recruiter_name, agency=agency, phone="+1 404 555 0199")
+        recruiter_name, agency, _ = RECRUITERS[lang]  # the recruiter works in the candidate's zone
+        recruiter = Recruiter(recruiter_name, agency=agency, phone=_phone(zone, 199))
     elif family == "video":
         fields["format"] = InterviewFormat.VIDEO
-        people[0] = attrs.evolve(people[0], timezone=rng.choice(["Asia/Tokyo", "America/Chicago"]))
+        far = rng.choice(["Asia/Tokyo", "America/Chicago"])
+        people[0] = attrs.evolve(
+            people[0], timezone=far, phone=people[0].phone and _phone(far, 142)
+        )
     elif family == "cards":
         policy = Policy.traditional()
         decision = day + timedelta(days=3)
-        fields["address"] = "1 Riverside Way"
+        fields["address"] = rng.choice(details["address"])
     elif family == "offer":
         fields["fit"] = rng.choice(details["fit"])
         fields["missed"] = tuple(rng.choice(details["missed"]))
@@ -315,7 +342,7 @@ def _scenario(rng: random.Random, lang: str, family: str, key: str) -> Scenario:
         script = [("do", size + 1), ("ooo", 1, 6), ("do", 30)]
     elif family == "recruiter_evening":
         recruiter_name, agency, honorific = RECRUITERS[lang]
-        recruiter = Recruiter(recruiter_name, agency=agency, phone="+1 404 555 0199",
+        recruiter = Recruiter(recruiter_name, agency=agency, phone=_phone(zone, 199),
                               email="recruiter@agency.example", honorific=honorific)  # fmt: skip
     elif family == "late":
         late = True
@@ -366,7 +393,9 @@ def _describe(
         if value:
             lines.append(f"{name}: {value!r}")
     if iv.recruiter is not None:
-        lines.append(f"recruiter: {iv.recruiter!r}")
+        lines.append(
+            f"recruiter: {iv.recruiter!r}, in the candidate's zone ({iv.zone_of(iv.recruiter)})"
+        )
     if policy != Policy():
         lines.append("policy: the traditional preset (cards by post)")
     lines.append("what happens: " + _story(script))
@@ -444,7 +473,7 @@ def _render(
     extra = dict(details) if action.kind is ActionKind.FEEDBACK_RESPONSE else {}
     message = render(action, scenario.interview, **extra)
     when = action.suggested.format("ddd D MMM YYYY HH:mm zz")
-    return Rendered(when, action, message, planned)
+    return Rendered(when, action, message, planned, extra)
 
 
 # -- output --------------------------------------------------------------------------------
@@ -490,8 +519,12 @@ def _message_lines(key: str, number: int, item: Rendered) -> list[str]:
         lines.append(f"- not ready to send, needs: {', '.join(message.blocking)}")
     if message.would_strengthen:
         lines.append(f"- would be stronger with: {', '.join(message.would_strengthen)}")
+    for name, value in item.details.items():
+        lines.append(f"- render detail {name}: {value!r}")
     if message.enclosures:
         lines.append(f"- attach: {'; '.join(message.enclosures)}")
+    if message.placeholders:
+        lines.append(f"- to fill in before sending: {'; '.join(message.placeholders)}")
     lines += [f"- note: {warning}" for warning in message.warnings]
     lines += ["", "```text", message.text, "```", ""]
     return lines

@@ -100,6 +100,11 @@ class Facts:
         outcome: the final outcome heard, if any (offer, rejection, withdrawal).
         new_round: news of a next round (`Outcome.NEXT_ROUND`) still
             unanswered by a check-in.
+        next_round_on: the day news of a next round came, while no later
+            news has replaced it (answered or not): every check-in after it
+            is about that round (what it involves, when), never about a
+            decision, and never the "last note" of a candidate still in the
+            running.
         replied_on: the day of the employer's latest plain reply, when it is
             newer than any news and than the previous contact.
         replied_by: who wrote that reply (a name), when it was not the
@@ -136,6 +141,7 @@ class Facts:
     news_on: date | None = None
     outcome: Outcome | None = None
     new_round: bool = False
+    next_round_on: date | None = None
     replied_on: date | None = None
     replied_by: str | None = None
     late: bool = False

@@ -172,6 +172,9 @@ NEXT_STEPS = Rule(
     own=(
         "the check-in asks it after word of a next round, and when no decision date was given",
         "only a check-in that asks it cites 002: a later try or the close asks where things stand",
+        "word of a next round replaces the earlier decision date (the decision it was about is "
+        "made): the first check-in comes wait_without_deadline business days after the news, "
+        "asks what the round involves and when, and every later one is about that round",
     ),
 )
 PATIENCE = Rule(
@@ -941,6 +944,9 @@ def follow_up_facts(state: FollowupState, tz: tzinfo, **known: object) -> Facts:
         news=state.news if fresh else None,
         news_on=cal.local_date(news_at, tz) if fresh and news_at is not None else None,
         new_round=state.next_round_at is not None,
+        next_round_on=None
+        if state.news is not Outcome.NEXT_ROUND or news_at is None
+        else cal.local_date(news_at, tz),
         outcome=state.outcome,
         replied_on=replied_on,
         salutation=state.policy.salutation,
