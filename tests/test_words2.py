@@ -11,38 +11,30 @@ notes share at most one sentence, the subject included.
 
 from __future__ import annotations
 
-import itertools
-import re
-from datetime import date, timedelta
+import os
+from datetime import timedelta
 from typing import Any
 
 import attrs
-import pendulum
 from hypothesis import given, note, settings
 from hypothesis import strategies as st
 
 from followup_rules import (
     Action,
-    ActionKind,
     Candidate,
     Channel,
     Interview,
-    Interviewer,
     Message,
     Outcome,
     OutOfOffice,
-    Policy,
     Reply,
     Update,
     plan,
     render,
 )
-from followup_rules.model import PANEL_LIMIT
 
 from .prose import masks, near_repeat, sentences
 from .strategies import any_policy, interviews
-
-import os
 
 LANGUAGES = tuple(os.environ.get("W2_LANGS", "en de fr es").split())
 NY = "America/New_York"
@@ -100,12 +92,20 @@ def conversations(
         elif step == "round":
             history.append(Update(now, Outcome.NEXT_ROUND))
         else:
-            new = draw(st.none() | st.integers(1, 20) | st.sampled_from(("next week", "in a couple of weeks")))
+            new = draw(
+                st.none()
+                | st.integers(1, 20)
+                | st.sampled_from(("next week", "in a couple of weeks"))
+            )
             history.append(
                 Update(
                     now,
                     Outcome.UNDECIDED,
-                    None if new is None else new if isinstance(new, str) else now.date() + timedelta(days=new),
+                    None
+                    if new is None
+                    else new
+                    if isinstance(new, str)
+                    else now.date() + timedelta(days=new),
                 )
             )
     sent += [

@@ -25,7 +25,7 @@ import gettext
 import json
 import re
 from collections.abc import Iterable, Mapping
-from datetime import date, datetime, time, tzinfo
+from datetime import date, datetime, time, timedelta, tzinfo
 from functools import cache, cached_property, lru_cache
 from importlib import resources
 from typing import Any, ClassVar
@@ -332,9 +332,10 @@ class Language:
         of weeks") is true only that day: with *now* (in the room, or to the
         recruiter the same day) it is said as it was given; on any other day
         it names its dates ("by Friday, July 10", "in the week of Monday,
-        October 26", "by around Monday, April 20"), so that no message sent
-        later says "next week" of a week long gone.  A month is named
-        either way ("by the end of July").
+        October 26") or, for an approximate span, the day it runs from
+        ("within a couple of weeks of Tuesday, July 7"), so that no message
+        sent later says "next week" of a week long gone, and no end date is
+        invented.  A month is named either way ("by the end of July").
         """
         if timeframe is None:
             if decided is None:
@@ -347,10 +348,8 @@ class Language:
         if now and kind in _WEEK_KINDS:
             return self._week_now(kind)
         if kind == "within":
-            if timeframe.approximate:
-                return self.fill(
-                    self.pgettext("decision", "by around %(day)s"), {"day": self.day_after_by(end)}
-                )
+            if timeframe.approximate:  # "a couple of weeks" has no end to name: anchor it
+                return self._within_of(timeframe)
             return self._by(end)
         if kind in ("this_week", "end_of_next_week"):
             return self._by(end)
@@ -379,6 +378,31 @@ class Language:
             self.pgettext("decision", "between %(start)s and %(end)s"),
             {"start": self.day(timeframe.start), "end": self.day(end)},
         )
+
+    def _within_of(self, timeframe: Timeframe) -> str:
+        """An approximate span anchored on the day it was said: "within a couple of weeks
+        of Tuesday, July 7" (true on any later day, and no end date invented)."""
+        said = timeframe.start - timedelta(days=1)  # a span runs from the next day
+        count, unit = timeframe.count, timeframe.unit
+        if unit == "days":
+            words = (
+                self.pgettext("decision", "within a couple of days of %(day)s")
+                if count == 2
+                else self.pgettext("decision", "within a few days of %(day)s")
+            )
+        elif unit == "weeks":
+            words = (
+                self.pgettext("decision", "within a couple of weeks of %(day)s")
+                if count == 2
+                else self.pgettext("decision", "within a few weeks of %(day)s")
+            )
+        else:
+            words = (
+                self.pgettext("decision", "within a couple of months of %(day)s")
+                if count == 2
+                else self.pgettext("decision", "within a few months of %(day)s")
+            )
+        return self.fill(words, {"day": self.day(said)})
 
     def _by(self, day: date) -> str:
         return self.fill(self.pgettext("decision", "by %(day)s"), {"day": self.day_after_by(day)})
@@ -758,17 +782,20 @@ def _german_articles(message: str, gender: str) -> str:
     """*message* with the article of a company that has a legal form, in the case its
     place asks: "bei der Nordwind Logistik GmbH" (dative after "bei", "mit", "von"...),
     "für die ..." (accusative), "Die Rheinblick Versicherungen AG rechnet ..." (a
-    sentence's subject), "beim Verein e.V." (contracted); none after "(" or ":"."""
+    sentence's subject, lower case after ":" or ";"), "beim Verein e.V." (contracted);
+    none after "(" or an opening quote."""
     forms = _DE_ARTICLES[gender]
     out = []
     last = 0
     for match in re.finditer(r"%\(company\)s", message):
         before = message[last : match.start()]
         head = message[: match.start()].rstrip(" ")
-        if not head or head[-1] in ".!?;\n":
+        if not head or head[-1] in ".!?\n":
             before += forms["nom"].capitalize() + " "
-        elif head[-1] in '(:\u2013\u2014"\u201e\u00ab':
-            pass  # a label or a parenthesis: the name alone
+        elif head[-1] in ";:":  # a clause of its own, in lower case: "den Zeitplan: die ..."
+            before += forms["nom"] + " "
+        elif head[-1] in '(\u2013\u2014"\u201e\u00ab':
+            pass  # a parenthesis or a quotation: the name alone
         else:
             word = re.search(r"([^\W\d_]+)$", head)
             preposition = word.group(1) if word else ""
@@ -800,6 +827,8 @@ def _german_articles(message: str, gender: str) -> str:
 _NBSP = "\u00a0"
 _STRAIGHT_APOSTROPHE = re.compile(r"(?<=[^\W\d_])'(?=[^\W\d_])")
 _FRENCH_SPACE = re.compile(r"(?<=\S) ([:;?!])(?=\s|$)")
+_FRENCH_TIGHT = re.compile(r"(?<=[^\s\d\u00a0\u202f])([:;?!])(?=\s|$)")
+"""A mark written without its space ("portfolio: [lien]", a detail typed the English way)."""
 
 
 def _french_space(match: re.Match[str]) -> str:
@@ -1005,6 +1034,7 @@ class French(Language):
         # typographic apostrophe ("l’Ouest", "O’Neill"): typography, not spelling.
         if " " in text and any(mark in text for mark in ":;?!"):
             text = _FRENCH_SPACE.sub(_french_space, text)
+            text = _FRENCH_TIGHT.sub(_french_space, text)
         if "'" in text:
             text = _STRAIGHT_APOSTROPHE.sub("\u2019", text)
         return text
