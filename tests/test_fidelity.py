@@ -107,7 +107,7 @@ class TestVagueTimeframes:
             interviewers=[ana], decision_by="in a couple of weeks", candidate=Candidate("Sam Lee")
         )
         text = render(of_kind(plan(iv), CHECK_IN)[0], iv).text
-        assert "a decision was expected within a couple of weeks of Tuesday, July 2" in text
+        assert "a decision was expected within a couple of weeks of the interview" in text
         assert "July 16" not in text
 
     def test_the_parser_is_deterministic(self) -> None:

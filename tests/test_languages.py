@@ -837,9 +837,9 @@ class TestEdges:
             '{{ pgettext("decision", "by %(day)s", day="Dienstag") }} / '
             '{{ npgettext("decision", "within a week", "within %(count)s weeks", 2, '
             'count="zwei") }} / '
-            '{{ ngettext("One thing I did not get to mention: %(items)s; I would be glad to tell '
-            'you more about it.", "A few things I did not get to mention: %(items)s; I would be '
-            'glad to tell you more about them.", 2, items="a") }}'
+            '{{ ngettext("One thing I did not get to mention: %(items)s; I would gladly tell you '
+            'more about it.", "A few things I did not get to mention: %(items)s; I would gladly '
+            'tell you more about them.", 2, items="a") }}'
             "{% endblock %}",
             encoding="utf-8",
         )

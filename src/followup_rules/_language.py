@@ -324,7 +324,12 @@ class Language:
     # -- phrases from the catalog ------------------------------------------------------
 
     def decision_words(
-        self, decided: date | None, timeframe: Timeframe | None, *, now: bool = False
+        self,
+        decided: date | None,
+        timeframe: Timeframe | None,
+        *,
+        now: bool = False,
+        interview_day: date | None = None,
     ) -> str | None:
         """When they said they would decide, worded to follow "to decide": "by Wednesday, July 15".
 
@@ -333,9 +338,10 @@ class Language:
         recruiter the same day) it is said as it was given; on any other day
         it names its dates ("by Friday, July 10", "in the week of Monday,
         October 26") or, for an approximate span, the day it runs from
-        ("within a couple of weeks of Tuesday, July 7"), so that no message
-        sent later says "next week" of a week long gone, and no end date is
-        invented.  A month is named either way ("by the end of July").
+        ("within a couple of weeks of Tuesday, July 7", or "of the interview"
+        when it was said then, *interview_day*), so that no message sent later
+        says "next week" of a week long gone, and no end date is invented.  A
+        month is named either way ("by the end of July").
         """
         if timeframe is None:
             if decided is None:
@@ -349,7 +355,7 @@ class Language:
             return self._week_now(kind)
         if kind == "within":
             if timeframe.approximate:  # "a couple of weeks" has no end to name: anchor it
-                return self._within_of(timeframe)
+                return self._within_of(timeframe, interview_day)
             return self._by(end)
         if kind in ("this_week", "end_of_next_week"):
             return self._by(end)
@@ -379,11 +385,14 @@ class Language:
             {"start": self.day(timeframe.start), "end": self.day(end)},
         )
 
-    def _within_of(self, timeframe: Timeframe) -> str:
+    def _within_of(self, timeframe: Timeframe, interview_day: date | None) -> str:
         """An approximate span anchored on the day it was said: "within a couple of weeks
-        of Tuesday, July 7" (true on any later day, and no end date invented)."""
+        of Tuesday, July 7" (true on any later day, and no end date invented), or "of the
+        interview" when it was said at the interview."""
         said = timeframe.start - timedelta(days=1)  # a span runs from the next day
         count, unit = timeframe.count, timeframe.unit
+        if said == interview_day:
+            return self._within_interview(count, unit)
         if unit == "days":
             words = (
                 self.pgettext("decision", "within a couple of days of %(day)s")
@@ -403,6 +412,19 @@ class Language:
                 else self.pgettext("decision", "within a few months of %(day)s")
             )
         return self.fill(words, {"day": self.day(said)})
+
+    def _within_interview(self, count: int, unit: str) -> str:
+        if unit == "days":
+            if count == 2:
+                return self.pgettext("decision", "within a couple of days of the interview")
+            return self.pgettext("decision", "within a few days of the interview")
+        if unit == "weeks":
+            if count == 2:
+                return self.pgettext("decision", "within a couple of weeks of the interview")
+            return self.pgettext("decision", "within a few weeks of the interview")
+        if count == 2:
+            return self.pgettext("decision", "within a couple of months of the interview")
+        return self.pgettext("decision", "within a few months of the interview")
 
     def _by(self, day: date) -> str:
         return self.fill(self.pgettext("decision", "by %(day)s"), {"day": self.day_after_by(day)})

@@ -524,7 +524,9 @@ class TemplatePack:
             "previous_day": None if previous is None else self._day(previous.day),
             "decision_by": facts.decision_by,
             "decision_day": None if facts.decision_by is None else self._day(facts.decision_by),
-            "decision_words": self.decision_words(facts.decision_by, facts.timeframe),
+            "decision_words": self.language.decision_words(
+                facts.decision_by, facts.timeframe, interview_day=starts.date()
+            ),
             "decision_words_now": self.language.decision_words(
                 facts.decision_by, facts.timeframe, now=said.date() == given
             ),
