@@ -844,8 +844,10 @@ class TestEdges:
             encoding="utf-8",
         )
         (tmp_path / "note.html").write_text(
-            '{{ _("I met %(people)s, and we talked about %(topics)s.", people="Bo", topics="<b>") }} '
-            '{{ ngettext("There was no time to cover %(items)s; I can tell you more if it helps.", '
+            '{{ _("I met %(people)s, and we talked about %(topics)s.", people="Bo", '
+            'topics="<b>") }} '
+            '{{ ngettext("There was no time to cover %(items)s; I can tell you more if it '
+            'helps.", '
             '"There was no time to cover %(items)s; I can tell you more if it helps.", 1, '
             'items="<i>") }} '
             '{{ pgettext("debrief", "%(items)s (for %(name)s)", items="<u>", name="Bo") }} '

@@ -363,12 +363,8 @@ class TestPanels:
         """19.8: the wording of note v is a line modulo 7; two lines meet at most once."""
         slots = [wording(v) for v in range(PANEL_LIMIT)]
         for one, other in itertools.combinations(slots, 2):
-            # One subject, in two forms; the closing line of an e-mail of requested items
-            # takes the same point (the slope), and no message has both.
-            subject = ("subject", "subject_form")
-            agree = [
-                key for key in one if key not in (*subject, "closer") and one[key] == other[key]
-            ]
+            subject = ("subject", "subject_form")  # one subject, in two forms
+            agree = [key for key in one if key not in subject and one[key] == other[key]]
             agree += ["subject"] * all(one[key] == other[key] for key in subject)
             assert len(agree) <= 1, (one, other)
         assert all(0 <= value < WORDINGS for slot in slots for value in slot.values())

@@ -219,7 +219,7 @@ class TestANoteToEachPerson:
         (sent,) = [a for a in whole if a.kind is ActionKind.SEND_REQUESTED]
         message = render(sent, iv)
         assert sent.recipient == bo and message.enclosures == ("two code samples",)
-        assert message.subject == "As requested: two code samples"
+        assert message.subject == "What you asked for: two code samples"  # note 1: subject 1
         card = next(a for a in whole if a.kind is ActionKind.THANK_YOU and a.recipient == bo)
         assert "As requested, I emailed you two code samples." in render(card, iv).text
 

@@ -584,9 +584,12 @@ class Language:
         return self.pgettext("placeholder", "[link]")
 
     def feedback_placeholder(self) -> str:
-        """Where the user's own feedback goes in an answer written without it."""
-        return self.pgettext(
-            "placeholder", "[Your feedback on the process: one or two specific points]"
+        """Where the user's own feedback goes in an answer written without it (as the
+        finished text holds it: French spaces its colon)."""
+        return self.finish(
+            self.pgettext(
+                "placeholder", "[Your feedback on the process: one or two specific points]"
+            )
         )
 
     _link_words: ClassVar[str] = r"links?|URL|online|website|web ?page|https?://|www\."
@@ -782,6 +785,8 @@ _DE_ARTICLES = {
 }
 _DE_DATIVE = frozenset({"bei", "mit", "von", "zu", "aus", "nach", "seit", "gegenüber", "an", "in"})
 _DE_ACCUSATIVE = frozenset({"für", "über", "durch", "um", "gegen", "ohne"})
+_DE_SUBCLAUSE = frozenset({"dass", "ob", "weil", "da", "wenn", "sobald", "wie"})
+"""Conjunctions after which the company is a clause's subject (nominative)."""
 _DE_CONTRACTED = {
     ("bei", "dem"): "beim", ("von", "dem"): "vom", ("zu", "dem"): "zum", ("zu", "der"): "zur",
     ("an", "dem"): "am", ("in", "dem"): "im",
@@ -818,17 +823,18 @@ def _german_articles(message: str, gender: str) -> str:
             before += forms["nom"] + " "
         elif head[-1] in '(\u2013\u2014"\u201e\u00ab':
             pass  # a parenthesis or a quotation: the name alone
+        elif head[-1] == ",":  # an infinitive clause's object: "..., die X AG kennenzulernen"
+            before += forms["acc"] + " "
         else:
             word = re.search(r"([^\W\d_]+)$", head)
             preposition = word.group(1) if word else ""
             lowered = preposition.lower()
-            case = (
-                "dat"
-                if lowered in _DE_DATIVE
-                else "acc"
-                if lowered in _DE_ACCUSATIVE or word is not None
-                else "nom"
-            )
+            if lowered in _DE_DATIVE:
+                case = "dat"
+            elif lowered in _DE_SUBCLAUSE or word is None:
+                case = "nom"
+            else:  # after "für", "über"...; or an object ("..., die X AG kennenzulernen")
+                case = "acc"
             article = forms[case]
             joined = _DE_CONTRACTED.get((lowered, article))
             if joined is not None:

@@ -794,7 +794,7 @@ def wording(variant: int) -> Mapping[str, int]:
     sentence, the subject included.  Note *v* is a line ``y = a + b·x`` over
     the integers modulo 7: sentence *x* (the opening, their part, the recap,
     what they asked for, interest, fit, what was missed) takes wording
-    ``a + b·x``, and the subject (and a closing line) takes the slope ``b``.
+    ``a + b·x``, and the subject takes the slope ``b``.
     Two lines meet in at most one point, and two parallel ones (the same
     subject) in none, so two notes agree in at most one sentence, for every
     panel of up to 49 (`followup_rules.model.PANEL_LIMIT`).
@@ -811,7 +811,6 @@ def wording(variant: int) -> Mapping[str, int]:
     last = len(_SLOTS) - 1
     a = (pencil - b * last) % WORDINGS
     picked = {slot: (a + b * x) % WORDINGS for x, slot in enumerate(_SLOTS)}
-    picked["closer"] = b
     picked["subject"] = b
     picked["subject_form"] = pencil % 2
     return picked
@@ -942,9 +941,53 @@ def _missing(
     return tuple(blocking), tuple(stronger)
 
 
+_CALLING_CODES: Mapping[str, tuple[str, ...]] = {
+    "1": ("America/", "Pacific/Honolulu"), "7": ("Europe/Moscow", "Asia/"),
+    "27": ("Africa/Johannesburg",), "30": ("Europe/Athens",), "31": ("Europe/Amsterdam",),
+    "32": ("Europe/Brussels",), "33": ("Europe/Paris",),
+    "34": ("Europe/Madrid", "Atlantic/Canary"),
+    "39": ("Europe/Rome",), "41": ("Europe/Zurich",), "43": ("Europe/Vienna",),
+    "44": ("Europe/London",), "45": ("Europe/Copenhagen",), "46": ("Europe/Stockholm",),
+    "47": ("Europe/Oslo",), "48": ("Europe/Warsaw",), "49": ("Europe/Berlin",),
+    "52": ("America/",), "54": ("America/Argentina/", "America/Buenos_Aires"),
+    "55": ("America/",), "57": ("America/Bogota",), "61": ("Australia/",),
+    "64": ("Pacific/Auckland", "Pacific/Chatham"), "65": ("Asia/Singapore",),
+    "81": ("Asia/Tokyo",), "82": ("Asia/Seoul",), "86": ("Asia/Shanghai",),
+    "91": ("Asia/Kolkata", "Asia/Calcutta"), "351": ("Europe/Lisbon", "Atlantic/"),
+    "352": ("Europe/Luxembourg",), "353": ("Europe/Dublin",), "358": ("Europe/Helsinki",),
+    "971": ("Asia/Dubai",), "972": ("Asia/Jerusalem", "Asia/Tel_Aviv"),
+}  # fmt: skip
+"""Country calling codes and the zones their numbers ring in (a small table, enough to
+notice "+1" for someone in Berlin; a code not listed is never questioned)."""
+
+
+def _misdialled(phone: str | None, zone: str | None) -> str | None:
+    """The country code of *phone* when it clearly does not fit *zone*, else None."""
+    if not phone or zone is None or not phone.lstrip().startswith("+"):
+        return None
+    digits = re.sub(r"[^0-9]", "", phone)
+    for length in (3, 2, 1):
+        code = digits[:length]
+        places = _CALLING_CODES.get(code)
+        if places is not None:
+            return None if zone.startswith(places) else code
+    return None
+
+
 def _warnings(action: Action, values: Mapping[str, Any]) -> tuple[str, ...]:
     """Plain-language notes for the user about sending this message."""
     warnings: list[str] = []
+    person = action.recipient
+    if action.channel is Channel.PHONE and person is not None:
+        zone = values["interview"].zone_of(person)
+        key = getattr(zone, "key", None)
+        code = _misdialled(person.phone, key if isinstance(key, str) else None)
+        if code is not None:
+            warnings.append(
+                f"the number {person.phone} has the country code +{code}, which does not fit "
+                f"{person.name}'s time zone ({key}): check the number, or give their own "
+                "time zone (Interviewer.timezone), since the call window follows it"
+            )
     if action.facts.arrives_after_decision:
         decided = values["interview"].decision_date
         warnings.append(
