@@ -13,8 +13,12 @@ planned at the end.
 
 OUTDIR receives one Markdown file per language (``en.md``, ``de.md``,
 ``fr.md``, ``es.md``) and ``checks.md``: the mechanical checks (a subject
-cut or too long, "..", a sentence said twice to one person, two notes of a
-panel sharing more than one sentence, English left in another language).
+cut or too long, "..", a sentence said twice or nearly to one person, two
+notes of a panel sharing more than one sentence, English left in another
+language, a placeholder the message does not list).  Every detail given to
+`render` is printed beside the message, and the inputs are drawn coherent: no
+tour of the lab after a phone call, phone numbers of the person's country, a
+full postal address.
 The same seed always gives the same corpus.
 """
 
@@ -23,6 +27,7 @@ from __future__ import annotations
 import argparse
 import random
 import re
+import sys
 import unicodedata
 from collections import defaultdict
 from collections.abc import Callable, Iterator
@@ -53,6 +58,9 @@ from followup_rules import (
     render,
 )
 from followup_rules.events import Event
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+from tests import prose  # the same reading of repetition as the tests
 
 LANGUAGES = ("en", "de", "fr", "es")
 
@@ -530,25 +538,17 @@ def _message_lines(key: str, number: int, item: Rendered) -> list[str]:
     return lines
 
 
-_SENTENCE = re.compile(r"(?<=[.?!])(?<!\d\.)\s+")
 _ENGLISH = re.compile(r"\b(the|and|you|your|thank|with|would|position|interview)\b")
 
 
-def _sentences(message: Message) -> list[str]:
-    text = message.text
-    if message.channel is Channel.PHONE:  # only the voicemail reaches the person
-        quoted = [part for part in text.split("\n\n") if part[:1] in '"„«']
-        text = quoted[0] if quoted else ""
-    elif message.channel is Channel.IN_PERSON:
-        return []
-    body = text.split("\n\n")[1:-1] if message.channel is not Channel.PHONE else [text]
-    return [s.strip() for part in body for s in _SENTENCE.split(part) if len(s.split()) > 7]
-
-
 def _checks(lang: str, scenario: Scenario) -> list[str]:
+    """The mechanical checks of one scenario: subjects, "..", English left over, a
+    sentence said twice or nearly to one person (tests/prose.py), two notes of a panel
+    sharing more than one sentence (the subject counted), a placeholder not listed."""
     found = []
-    said: dict[str, dict[str, str]] = defaultdict(dict)
+    said: dict[str, list[tuple[str, str]]] = defaultdict(list)
     notes: list[tuple[str, set[str]]] = []
+    hidden = prose.masks(scenario.interview)
     for number, item in enumerate(scenario.rendered, start=1):
         label = f"{scenario.key}.{number} ({lang})"
         message = item.message
@@ -561,14 +561,20 @@ def _checks(lang: str, scenario: Scenario) -> list[str]:
             english = _ENGLISH.findall(message.text.split("\n\n", 1)[-1])
             if english:
                 found.append(f"- {label}: English words {sorted(set(english))}")
+        for mark in re.findall(r"\[[^\]\n]+\]", message.text):
+            if mark not in message.placeholders:
+                found.append(f"- {label}: {mark} is not in Message.placeholders")
         person = item.action.recipient.name if item.action.recipient is not None else ""
-        for sentence in _sentences(message):
-            if sentence in said[person]:
-                found.append(f"- {label}: said again to {person}: {sentence!r}"
-                             f" (first in {said[person][sentence]})")  # fmt: skip
-            said[person].setdefault(sentence, label)
-        if item.action.kind is ActionKind.THANK_YOU:
-            notes.append((label, set(_sentences(message))))
+        mine = prose.sentences(message, whole=hidden)
+        for sentence in mine:
+            for before, where in said[person]:
+                if prose.near_repeat(sentence, before, lang, hidden):
+                    found.append(f"- {label}: said again, or nearly, to {person}: "
+                                 f"{sentence!r} (after {before!r} in {where})")  # fmt: skip
+        said[person] += [(sentence, label) for sentence in mine]
+        if item.action.kind in (ActionKind.THANK_YOU, ActionKind.SEND_REQUESTED):
+            shared = set(prose.sentences(message, longer_than=3, whole=hidden))
+            notes.append((label, shared | ({subject} if subject else set())))
     for index, (one, first) in enumerate(notes):
         for other, second in notes[index + 1 :]:
             if len(first & second) > 1:

@@ -85,12 +85,19 @@ _NEUTRAL = {
 _WORD = re.compile(r"[^\W\d_]+")
 
 
-def sentences(message: Message, longer_than: int = COURTESY_WORDS) -> list[str]:
+def sentences(
+    message: Message, longer_than: int = COURTESY_WORDS, whole: Iterable[str] = ()
+) -> list[str]:
     """What the recipient reads or hears: an e-mail's or a card's body without the
-    greeting and the signature, or a call's voicemail; none of the talking points."""
+    greeting and the signature, or a call's voicemail; none of the talking points.
+    The values in *whole* ("Sonnenfeld Software GmbH & Co. KG") are never split."""
     if message.channel is Channel.IN_PERSON:
         return []
-    parts = message.text.split("\n\n")
+    text = message.text
+    kept = {value: value.replace(". ", ".\u2060") for value in whole if ". " in value}
+    for value, joined in kept.items():
+        text = text.replace(value, joined)
+    parts = text.split("\n\n")
     if message.channel is Channel.PHONE:
         parts = [part for part in parts if part[:1] in '"„«']
         candidate_number = re.compile(r"\+[\d ]{6,}")
@@ -99,6 +106,7 @@ def sentences(message: Message, longer_than: int = COURTESY_WORDS) -> list[str]:
         found = [s for s in found if not candidate_number.search(s)]
     else:
         found = [s for part in parts[1:-1] for s in _SENTENCE.split(part)]
+    found = [s.replace(".\u2060", ". ") for s in found]
     return [s.strip(' "„“«»') for s in found if len(s.split()) > longer_than]
 
 

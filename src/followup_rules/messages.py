@@ -911,10 +911,15 @@ def _missing(
     blocking: list[str] = []
     stronger: list[str] = []
     template = action.template or ""
-    if template.startswith(("thank_you", "closing")):
+    if template.startswith("closing"):
         if not values["topics"]:
             stronger.append("topics")
         if not values["fit"]:
+            stronger.append("fit")
+    elif template.startswith("thank_you"):  # what this note recalls and argues
+        if not (values["own_topics"] or values["shared_topics"]):
+            stronger.append("topics")
+        if not values["note_fit"]:
             stronger.append("fit")
     if template.startswith("feedback_response") and not values["feedback"]:
         blocking.append("feedback")  # an answer without the answer is no answer
