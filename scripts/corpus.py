@@ -115,7 +115,6 @@ DETAILS: dict[str, dict[str, list[Any]]] = {
         "part": ["the tour of the lab", "the walk through your on-call dashboards"],
         "feedback": ["The exercise was well scoped, and everyone kept to time; a note on what to "
                      "prepare for the panel would have helped."],
-        "address": ["1 Riverside Way, London SE1 9GF", "350 Fifth Avenue, New York, NY 10118"],
     },
     "de": {
         "topics": [["den Umstieg auf Streaming-Pipelines"], ["die Roadmap für 2027"],
@@ -127,7 +126,6 @@ DETAILS: dict[str, dict[str, list[Any]]] = {
         "part": ["die Führung durch das Labor", "den Rundgang durch die Leitstelle"],
         "feedback": ["Der Ablauf war klar und gut organisiert; ein kurzer Hinweis vorab zum "
                      "Fallbeispiel hätte mir geholfen."],
-        "address": ["Hafenstraße 12, 20457 Hamburg", "Leopoldstraße 8, 80802 München"],
     },
     "fr": {
         "topics": [["la migration vers le streaming"], ["la feuille de route du second semestre"],
@@ -139,7 +137,6 @@ DETAILS: dict[str, dict[str, list[Any]]] = {
         "part": ["la visite du laboratoire", "le tour du centre de supervision"],
         "feedback": ["L'exercice était concret et équitable ; une indication préalable sur la "
                      "durée aurait été utile."],
-        "address": ["12 rue de la République, 69002 Lyon", "8 quai de la Fosse, 44000 Nantes"],
     },
     "es": {
         "topics": [["la migración a pipelines en streaming"], ["la hoja de ruta del semestre"],
@@ -151,7 +148,6 @@ DETAILS: dict[str, dict[str, list[Any]]] = {
         "part": ["la visita al laboratorio", "el recorrido por el centro de control"],
         "feedback": ["El proceso fue claro y estuvo bien organizado; habría agradecido saber "
                      "antes la duración de la prueba."],
-        "address": ["Calle de Alcalá 48, 28014 Madrid", "Avenida Diagonal 640, 08017 Barcelona"],
     },
 }  # fmt: skip
 CANDIDATES = {
@@ -169,6 +165,25 @@ PHONES = {  # a number for someone in each zone, its country code and area fitti
     "Europe/Paris": "+33 1 55 50 {}", "Europe/Brussels": "+32 2 555 {}",
     "Europe/Madrid": "+34 91 555 {}", "Australia/Sydney": "+61 2 5550 {}",
     "Asia/Tokyo": "+81 3 5550 {}",
+}  # fmt: skip
+
+
+ADDRESSES = {  # a full postal address in each zone's country, for the cards sent by post
+    "America/New_York": "350 Fifth Avenue, New York, NY 10118",
+    "America/Los_Angeles": "633 West Fifth Street, Los Angeles, CA 90071",
+    "America/Chicago": "233 South Wacker Drive, Chicago, IL 60606",
+    "America/Toronto": "1000, rue De La Gauchetière Ouest, Montréal (Québec)  H3B 4W5",
+    "America/Mexico_City": "Paseo de la Reforma 250, Col. Juárez, 06600 Ciudad de México, CDMX",
+    "America/Bogota": "Carrera 7 # 71-21, Bogotá, 110231",
+    "Europe/London": "1 Riverside Way, London SE1 9GF",
+    "Europe/Berlin": "Hafenstraße 12, 20457 Hamburg",
+    "Europe/Vienna": "Mariahilfer Straße 77, 1060 Wien",
+    "Europe/Zurich": "Bahnhofstrasse 21, 8001 Zürich",
+    "Europe/Paris": "12 rue de la République, 69002 Lyon",
+    "Europe/Brussels": "Avenue Louise 54, 1050 Bruxelles",
+    "Europe/Madrid": "Calle de Alcalá 48, 28014 Madrid",
+    "Australia/Sydney": "1 Martin Place, Sydney NSW 2000",
+    "Asia/Tokyo": "1-1-2 Otemachi, Chiyoda-ku, Tokyo 100-8111",
 }  # fmt: skip
 
 
@@ -329,7 +344,7 @@ def _scenario(rng: random.Random, lang: str, family: str, key: str) -> Scenario:
     elif family == "cards":
         policy = Policy.traditional()
         decision = day + timedelta(days=3)
-        fields["address"] = rng.choice(details["address"])
+        fields["address"] = ADDRESSES[zone]
     elif family == "offer":
         fields["fit"] = rng.choice(details["fit"])
         fields["missed"] = tuple(rng.choice(details["missed"]))
@@ -416,6 +431,9 @@ def _describe(
     return lines
 
 
+LATER = " (or the next working morning)"
+
+
 def _story(script: list[tuple[Any, ...]]) -> str:
     words = []
     for step in script:
@@ -423,12 +441,12 @@ def _story(script: list[tuple[Any, ...]]) -> str:
             words.append(f"the next {step[1]} steps are done as suggested" if step[1] < 30
                          else "the rest is done as suggested")  # fmt: skip
         elif step[0] == "reply":
-            words.append(f"a reply without news {step[1]} hours after the last step")
+            words.append(f"a reply without news {step[1]} hours after the last step{LATER}")
         elif step[0] == "ooo":
             words.append(f"an out-of-office reply, back in {step[2]} days")
         else:
             extra = f", new date in {step[3]} days" if len(step) > 3 and step[3] else ""
-            words.append(f"news {step[2].name} {step[1]} hours after the last step{extra}")
+            words.append(f"news {step[2].name} {step[1]} hours after the last step{LATER}{extra}")
     return "; then ".join(words)
 
 
@@ -452,7 +470,7 @@ def play(scenario: Scenario, details: dict[str, Any]) -> Scenario:
                 last = moment
                 done += action.channel is not Channel.IN_PERSON
             continue
-        at = last.add(hours=step[1])
+        at = _working(last.add(hours=step[1]).in_timezone(iv.timezone))
         event: Event
         if step[0] == "reply":
             event = Reply(at)
@@ -468,6 +486,18 @@ def play(scenario: Scenario, details: dict[str, Any]) -> Scenario:
         if action.template is not None:
             scenario.rendered.append(_render(scenario, action, details, planned=True))
     return scenario
+
+
+def _working(at: pendulum.DateTime) -> pendulum.DateTime:
+    """An employer's news or reply comes in working hours: a moment at night or
+    at the weekend moves to the next working morning (10:00 local)."""
+    if at.weekday() < 5 and 9 <= at.hour < 18:
+        return at
+    if at.hour >= 18 or at.weekday() >= 5:
+        at = at.add(days=1)
+    while at.weekday() >= 5:
+        at = at.add(days=1)
+    return at.set(hour=10, minute=0, second=0, microsecond=0)
 
 
 def _render(

@@ -492,7 +492,7 @@ class TestPunctuationAndGrammar:
         words = language("es").translations.gettext(
             "I am confident that %(fit)s has prepared me well for the role."
         )
-        assert words == "Con la base de %(fit)s, afronto este puesto con confianza."
+        assert words == "Gracias a %(fit)s, afronto este puesto con confianza."
 
     def test_french_and_spanish_titles_take_their_article_in_running_text(self) -> None:
         """19.10 (M7): "J'ai rencontré la docteure ...", "Me reuní con la Dra. ..."."""

@@ -19,7 +19,7 @@ import sys
 from datetime import date, timedelta
 from pathlib import Path
 from types import ModuleType
-from typing import Any
+from typing import Any, ClassVar
 
 import attrs
 import pendulum
@@ -111,6 +111,27 @@ class TestTheCorpus:
                     if iv.recruiter is not None:
                         assert any("recruiter:" in line and "zone" in line
                                    for line in scenario.inputs)  # fmt: skip
+
+    def test_a_card_goes_to_the_interviews_country_and_news_comes_in_working_hours(
+        self,
+    ) -> None:
+        """Class 0: the address a card is posted to is in the interview's zone (not New
+        York for an interview in Sydney), and the employer's news or reply comes on a
+        working day between 9:00 and 18:00 (a Sunday update would be pointed out)."""
+        corpus = _corpus()
+        for seed in (4242, 6262):
+            for _family, build in corpus.scenarios(seed):
+                for code in LANGUAGES:
+                    iv = build(code).interview
+                    if iv.address is not None:
+                        assert iv.address == corpus.ADDRESSES[iv.timezone], iv.address
+        working = corpus._working
+        saturday_night = pendulum.datetime(2026, 7, 11, 23, tz=NY)
+        assert working(saturday_night) == pendulum.datetime(2026, 7, 13, 10, tz=NY)
+        tuesday_evening = pendulum.datetime(2026, 7, 7, 20, tz=NY)
+        assert working(tuesday_evening) == pendulum.datetime(2026, 7, 8, 10, tz=NY)
+        tuesday_noon = pendulum.datetime(2026, 7, 7, 12, tz=NY)
+        assert working(tuesday_noon) == tuesday_noon
 
     def test_every_render_detail_is_printed(self) -> None:
         """Class 0: the feedback given to the answer is in the corpus (readers took it for
@@ -218,9 +239,9 @@ class TestTimeframesSaidLater:
             ("de", "by the end of next week", "bis Freitag, den 17. Juli"),
             ("de", "next week", "in der Woche ab Montag, dem 13. Juli"),
             ("fr", "by the end of next week", "d’ici le vendredi 17 juillet"),
-            ("fr", "in a couple of weeks", "dans une quinzaine de jours après l’entretien"),
+            ("fr", "in a couple of weeks", "dans les quinze jours suivant l’entretien"),
             ("es", "next week", "durante la semana del lunes 13 de julio"),
-            ("es", "in a couple of weeks", "en un par de semanas tras la entrevista"),
+            ("es", "in a couple of weeks", "en las dos semanas siguientes a la entrevista"),
         ],
     )
     def test_a_check_in_names_the_dates(self, code: str, phrase: str, words: str) -> None:
@@ -302,6 +323,46 @@ class TestAfterANextRound:
         voicemail = render(call, iv).text.split('"')[1]
         assert voicemail.startswith("Hello Dr. Ruiz, this is Sam Lee. I was delighted to hear")
         assert "Thank you for the good news" not in voicemail
+
+
+class TestAnUndecidedUpdate:
+    ATTRIBUTED: ClassVar[dict[str, str]] = {
+        "en": r"your (latest )?update|you now hoped|thank you for the update",
+        "de": r"Ihre (letzte )?Rückmeldung|Sie nun|Danke für",
+        "fr": r"votre (dernier )?retour|vous pensiez|Merci pour",
+        "es": r"su respuesta|sus últimas noticias|preveían|Gracias por",
+    }
+
+    @pytest.mark.parametrize("code", LANGUAGES)
+    def test_the_news_is_never_the_recipients(self, code: str) -> None:
+        """Class 3: an update names no sender, so the check-ins after "no decision yet",
+        with a new date or without, neither say "your update" nor thank the recipient
+        for it: "I heard that a decision was now expected by ..."."""
+        iv = in_language(meeting(interviewers=[attrs.evolve(ANA, phone=None)]), code)
+        whole = plan(iv)
+        history = done_until(whole, check_ins(whole)[0])
+        history.append(Update(pendulum.datetime(2026, 7, 19, 10, tz=NY), Outcome.UNDECIDED))
+        first = plan(iv, history=history)
+        history = done_until(first, check_ins(first)[0])
+        later = Update(pendulum.datetime(2026, 7, 29, 10, tz=NY), Outcome.UNDECIDED,
+                       date(2026, 8, 10))  # fmt: skip
+        history.append(later)
+        second = plan(iv, history=history)
+        openings = []
+        for action in (*check_ins(first), *check_ins(second)):
+            message = render(action, iv)
+            opening = message.text.split("\n\n")[1]
+            assert message.subject is not None
+            assert not re.search(self.ATTRIBUTED[code], message.subject + "\n" + opening), (
+                message.subject,
+                opening,
+            )
+            openings.append(opening)
+        if code == "en":
+            assert any(
+                "I heard that a decision was now expected by Monday, August 10" in opening
+                for opening in openings
+            ), openings
 
 
 # -- class 4: the feedback answer without the user's feedback -------------------------------
@@ -548,6 +609,24 @@ class TestTheCaseForFit:
 # -- class 13: the card steps in the room ---------------------------------------------------
 
 
+@pytest.mark.parametrize("code", LANGUAGES)
+def test_no_two_sentences_in_a_row_begin_alike(code: str) -> None:
+    """Class 11: the interest and fit sentences of every wording of a panel's notes do not
+    begin with the same three words ("Ich würde mich freuen, ... Ich würde mich darauf
+    freuen, ..." read as a stammer)."""
+    fit = {"en": "six years of building data pipelines", "de": "sechs Jahre Erfahrung",
+           "fr": "six années d'expérience", "es": "seis años de experiencia"}[code]  # fmt: skip
+    people = [Interviewer(f"Person {n}", email=f"p{n}@acme.example") for n in range(8)]
+    for with_fit, topics in itertools.product((None, fit), ((), ("the roadmap",))):
+        iv = in_language(meeting(interviewers=people, fit=with_fit, topics=topics), code)
+        for action in plan(iv):
+            if action.kind is not ActionKind.THANK_YOU or action.template is None:
+                continue
+            found = sentences(render(action, iv), 0)
+            for one, two in itertools.pairwise(found):
+                assert one.casefold().split()[:3] != two.casefold().split()[:3], (one, two)
+
+
 class TestCardSteps:
     def test_the_resume_is_checked_once_and_the_later_cards_are_short(self) -> None:
         """Class 13 (rule cards): one step per interviewer, the résumé check said once."""
@@ -696,6 +775,33 @@ class TestFrench:
         )
         assert french.fill("de %(name)s", {"name": "Hachette Livre"}) == "de Hachette Livre"
 
+    def test_a_list_of_topics_repeats_its_preposition(self) -> None:
+        """Class 15 (fr): "votre présentation de l’astreinte et du programme", never "de
+        l’astreinte et le programme": after "de" or "à" each topic takes the preposition
+        again, contracted with its article; a role or a company is left as typed."""
+        french = language("fr")
+        topics = "l'astreinte et le programme d'intégration"
+        assert french.fill("Votre présentation de %(topics)s.", {"topics": topics}) == (
+            "Votre présentation de l'astreinte et du programme d'intégration."
+        )
+        three = "la revue, les tests et l’équipe"
+        assert french.fill("Parler de %(topics)s.", {"topics": three}) == (
+            "Parler de la revue, des tests et de l’équipe."
+        )
+        assert french.fill("Notre échange sur %(topics)s.", {"topics": three}) == (
+            "Notre échange sur la revue, les tests et l’équipe."
+        )
+        role = "Responsable achats et logistique"
+        assert french.fill("le poste de %(role)s", {"role": role}) == (
+            "le poste de responsable achats et logistique"
+        )
+        people = [Interviewer(f"Personne {n}", email=f"p{n}@acme.example") for n in range(8)]
+        topics_ = ("l'astreinte", "le programme d'intégration")
+        iv = in_language(meeting(interviewers=people, topics=topics_), "fr")
+        for action in plan(iv):
+            if action.template is not None:
+                assert " de l’astreinte et le programme" not in render(action, iv).text
+
     def test_typography_and_running_text(self) -> None:
         """Class 15 (fr): the typographic apostrophe in the user's words too, "poste
         d’ingénieure" in running text, and none of the calques the reader found."""
@@ -791,6 +897,39 @@ class TestSubjects:
                 subject = render(action, iv).subject
                 assert subject is not None and len(subject) <= 70, subject
                 assert not re.search(r"\d", subject), subject  # no day at all
+
+    @pytest.mark.parametrize("code", LANGUAGES)
+    def test_a_long_role_is_named_after_the_shortest_wording_when_it_fits(self, code: str) -> None:
+        """Class 16: a role too long for the sentence of a subject is still named after
+        it ("Thank you for the interview: HR Manager") whenever that fits in 70
+        characters; only a question or a subject still too long goes without it."""
+        words = language(code)
+        people = [Interviewer(f"Person {n}", email=f"p{n}@acme.example") for n in range(8)]
+        for role in ("Senior Product Manager, Payments Platform", "Responsable des ressources "
+                     "humaines", "Softwareentwickler für eingebettete Systeme",
+                     "Investigador clínico"):  # fmt: skip
+            iv = in_language(
+                meeting(
+                    role=role,
+                    company="Cobalt & Finch Consulting Group",
+                    interviewers=people,
+                    requested=("two references",),
+                ),
+                code,
+            )
+            for action in plan(iv):
+                if action.template is None or action.channel is not Channel.EMAIL:
+                    continue
+                subject = render(action, iv).subject
+                assert subject is not None
+                assert subject.count(":") <= 1, subject  # never "After my interview: thank you: X"
+                if (
+                    role.casefold() in subject.casefold()
+                    or subject.endswith("?")
+                    or ":" in subject
+                ):
+                    continue
+                assert len(words.subject_with_role(subject, role)) > 70, subject
 
 
 # -- class 17: greetings by full name -----------------------------------------------------------

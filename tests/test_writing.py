@@ -101,8 +101,8 @@ class TestFactsTravelWithActions:
         assert nxt.facts.decision_given_on == date(2026, 7, 16)
         text = render(nxt, iv).text
         assert (
-            "On Thursday, July 16, I heard that you now hoped to decide by Friday, July 24, so "
-            "I am getting in touch again about the Data Engineer position at Acme Analytics."
+            "On Thursday, July 16, I heard that a decision was now expected by Friday, July 24, "
+            "so I am getting in touch again about the Data Engineer position at Acme Analytics."
             in text
         )
         assert "July 15" not in text and "As we discussed" not in text

@@ -233,6 +233,11 @@ class Language:
     def npgettext(self, context: str, singular: str, plural: str, count: int) -> str:
         return self.translations.npgettext(context, singular, plural, count)
 
+    def subject_with_role(self, subject: str, role: str) -> str:
+        """*subject*, then the role it leaves out ("Thank you for the interview: HR Manager")."""
+        pattern = self.pgettext("subject", "%(subject)s: %(role)s")
+        return self.finish(self.fill(pattern, {"subject": subject, "role": role}))
+
     def fill(self, message: str, variables: Mapping[str, Any]) -> str:
         """A translated sentence with its placeholders filled (``%(name)s``).
 
@@ -865,17 +870,61 @@ def _french_space(match: re.Match[str]) -> str:
 
 
 _FRENCH_CONTRACTING = re.compile(r"\b([Dd]e|à) %\((\w+)\)s")
+# After "de" or "à", each topic of a list takes the preposition again, contracted
+# with its article: "de l'astreinte et du programme", "à la revue et aux tests".
+_NEXT_ITEM = re.compile(r"(, | et )(les |le |la |l[’'](?=\w)|)(?=\w)")
+_REPEATED = {
+    "de": {"les ": "des ", "le ": "du ", "la ": "de la ", "l'": "de l’", "l’": "de l’"},
+    "à": {"les ": "aux ", "le ": "au ", "la ": "à la ", "l'": "à l’", "l’": "à l’"},
+}
+
+
+def _repeated_prepositions(message: str, variables: Mapping[str, Any]) -> Mapping[str, Any]:
+    """The topics after "de" or "à" with the preposition said before each of them.
+
+    "Votre présentation de l'astreinte et le programme" is a mistake French
+    readers notice: the preposition is repeated before each noun of a list, and
+    contracts with its article ("du programme").  Only the topics are lists the
+    library joins; a role or a company named after "de" is left as typed.
+    """
+    found = [(p.casefold(), n) for p, n in _FRENCH_CONTRACTING.findall(str(message))]
+    found = [(p, n) for p, n in found if "topics" in n]
+    if not found:
+        return variables
+    values = dict(variables)
+    for preposition, name in found:
+        value = values.get(name)
+        if not isinstance(value, str) or not (", " in value or " et " in value):
+            continue
+        forms = _REPEATED[preposition]
+
+        def again(
+            match: re.Match[str], forms: Mapping[str, str] = forms, p: str = preposition
+        ) -> str:
+            article = match.group(2)
+            if article:
+                return match.group(1) + forms[article]
+            rest = match.string[match.end() :]
+            if p == "de" and _elides(rest):
+                return match.group(1) + "d’"
+            return match.group(1) + p + " "
+
+        values[name] = _NEXT_ITEM.sub(again, value)
+    return values
+
+
 _FR_FORMS = {"de le": "du", "de les": "des", "à le": "au", "à les": "aux"}
 _ELIDING = re.compile(r"\b([DdLlQq]e|[Ll]a|[Qq]ue|[Ll]orsque|[Pp]uisque|[Jj]usque) %\((\w+)\)s")
 _VOWEL = frozenset("aeiouàâäéèêëîïôöùûüœæAEIOUÀÂÄÉÈÊËÎÏÔÖÙÛÜŒÆ")
 # Words whose "h" is mute, so that "de" elides before them ("poste d'hydrologue",
 # "d'hôtelier"); an aspirated "h" keeps it ("de hacker", "de handballeur").
 _MUTE_H = (
-    "habil", "habit", "hallucin", "halog", "harmon", "hebdo", "hect", "hélic", "hémat", "hémo",
-    "hépat", "herb", "hérit", "hétéro", "heur", "hippo", "histo", "hiver", "homéo", "homo",
-    "honn", "honor", "hôpi", "hospi", "horaire", "horizon", "horlog", "hormon", "horo",
-    "horri", "horti", "hôte", "hôtel", "huil", "huiss", "humain", "humani", "humeur", "humid",
-    "humor", "hydr", "hygi", "hyper", "hypo", "hypno", "hystér",
+    "habil", "habit", "hallucin", "halog", "harmon", "hebdo", "hect", "herb", "heur", "hippo",
+    "histo", "hiver", "hommage", "homo", "homéo", "honn", "honor", "horaire", "horizon",
+    "horlog", "hormon", "horo", "horri", "horti", "hospi", "huil", "huiss", "humain", "humani",
+    "humble", "humeur", "humid", "humili", "humor", "hydr", "hygi", "hyper", "hypno", "hypo",
+    "hystér", "héberg", "hélic", "hélio", "hémat", "hémo", "hépat", "hérit", "hétéro", "hôpi",
+    "hôte", "hôtel",
 )  # fmt: skip
 
 
@@ -1041,6 +1090,7 @@ class French(Language):
     def fill(self, message: str, variables: Mapping[str, Any]) -> str:
         if "%(" in message:
             message, variables = _common_nouns(message, variables, "fr")
+            variables = _repeated_prepositions(message, variables)
         if " %(" in message:
             places = _elisions(str(message))
             if places:

@@ -675,6 +675,8 @@ class TemplatePack:
             subject = self.language.finish(
                 self._subject_and_body(template, values, f"{name}.txt")[0]
             )
+        if values["brief"] == 2:
+            subject = self._with_role(subject, values)
         if not _fits(subject):  # only a template of one's own that gives no shorter wording
             subject = _cut(subject)
         html = None
@@ -728,6 +730,27 @@ class TemplatePack:
         except Exception as error:
             raise TemplateError(_sandbox.problem(error), filename) from error
         return True
+
+    def _with_role(self, subject: str, values: Mapping[str, Any]) -> str:
+        """The shortest wording of a subject, naming the role after it when that fits.
+
+        A subject's shorter wordings drop the role only because the role is
+        long; "Thank you for the interview: HR Manager" still names it when
+        the sentence with the role inside it would not fit (issue 19, item
+        16).  Questions, subjects that already have a colon and threads
+        ("Re: ...") are left as they are.
+        """
+        role = str(values.get("role") or "")
+        if (
+            not subject
+            or not role
+            or role.casefold() in subject.casefold()
+            or subject.rstrip()[-1:] in "?!"
+            or ":" in subject  # "After my interview: thank you" takes no second colon
+        ):
+            return subject
+        longer = self.language.subject_with_role(subject, role)
+        return longer if _comfortable(longer) else subject
 
     def _subject_and_body(
         self, template: jinja2.Template, values: Mapping[str, Any], filename: str
