@@ -13,8 +13,12 @@ planned at the end.
 
 OUTDIR receives one Markdown file per language (``en.md``, ``de.md``,
 ``fr.md``, ``es.md``) and ``checks.md``: the mechanical checks (a subject
-cut or too long, "..", a sentence said twice to one person, two notes of a
-panel sharing more than one sentence, English left in another language).
+cut or too long, "..", a sentence said twice or nearly to one person, two
+notes of a panel sharing more than one sentence, English left in another
+language, a placeholder the message does not list).  Every detail given to
+`render` is printed beside the message, and the inputs are drawn coherent: no
+tour of the lab after a phone call, phone numbers of the person's country, a
+full postal address.
 The same seed always gives the same corpus.
 """
 
@@ -23,6 +27,7 @@ from __future__ import annotations
 import argparse
 import random
 import re
+import sys
 import unicodedata
 from collections import defaultdict
 from collections.abc import Callable, Iterator
@@ -53,6 +58,9 @@ from followup_rules import (
     render,
 )
 from followup_rules.events import Event
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+from tests import prose  # the same reading of repetition as the tests
 
 LANGUAGES = ("en", "de", "fr", "es")
 
@@ -116,7 +124,7 @@ DETAILS: dict[str, dict[str, list[Any]]] = {
         "missed": [["mein Kafka-Zertifikat"], ["meine Arbeit an Open-Source-Projekten"]],
         "requested": [["zwei Codebeispiele"], ["zwei Referenzen", "mein Arbeitszeugnis"]],
         "part": ["die Führung durch das Labor", "den Rundgang durch die Leitstelle"],
-        "feedback": ["Der Ablauf war klar und gut organisiert; eine kurze Vorab-Info zum "
+        "feedback": ["Der Ablauf war klar und gut organisiert; ein kurzer Hinweis vorab zum "
                      "Fallbeispiel hätte mir geholfen."],
     },
     "fr": {
@@ -143,11 +151,46 @@ DETAILS: dict[str, dict[str, list[Any]]] = {
     },
 }  # fmt: skip
 CANDIDATES = {
-    "en": ("Alex Morgan", "alex.morgan@example.com", "+1 917 555 0100"),
-    "de": ("Alex Berger", "alex.berger@example.com", "+49 30 5550 0100"),
-    "fr": ("Camille Martin", "camille.martin@example.com", "+33 1 55 50 01 00"),
-    "es": ("Alex Romero", "alex.romero@example.com", "+34 910 555 010"),
+    "en": ("Alex Morgan", "alex.morgan@example.com"),
+    "de": ("Alex Berger", "alex.berger@example.com"),
+    "fr": ("Camille Martin", "camille.martin@example.com"),
+    "es": ("Alex Romero", "alex.romero@example.com"),
 }
+PHONES = {  # a number for someone in each zone, its country code and area fitting the place
+    "America/New_York": "+1 212 555 {}", "America/Los_Angeles": "+1 213 555 {}",
+    "America/Chicago": "+1 312 555 {}", "America/Toronto": "+1 416 555 {}",
+    "America/Mexico_City": "+52 55 5550 {}", "America/Bogota": "+57 601 555 {}",
+    "Europe/London": "+44 20 7946 {}", "Europe/Berlin": "+49 30 5550 {}",
+    "Europe/Vienna": "+43 1 5550 {}", "Europe/Zurich": "+41 44 555 {}",
+    "Europe/Paris": "+33 1 55 50 {}", "Europe/Brussels": "+32 2 555 {}",
+    "Europe/Madrid": "+34 91 555 {}", "Australia/Sydney": "+61 2 5550 {}",
+    "Asia/Tokyo": "+81 3 5550 {}",
+}  # fmt: skip
+
+
+ADDRESSES = {  # a full postal address in each zone's country, for the cards sent by post
+    "America/New_York": "350 Fifth Avenue, New York, NY 10118",
+    "America/Los_Angeles": "633 West Fifth Street, Los Angeles, CA 90071",
+    "America/Chicago": "233 South Wacker Drive, Chicago, IL 60606",
+    "America/Toronto": "1000, rue De La Gauchetière Ouest, Montréal (Québec)  H3B 4W5",
+    "America/Mexico_City": "Paseo de la Reforma 250, Col. Juárez, 06600 Ciudad de México, CDMX",
+    "America/Bogota": "Carrera 7 # 71-21, Bogotá, 110231",
+    "Europe/London": "1 Riverside Way, London SE1 9GF",
+    "Europe/Berlin": "Hafenstraße 12, 20457 Hamburg",
+    "Europe/Vienna": "Mariahilfer Straße 77, 1060 Wien",
+    "Europe/Zurich": "Bahnhofstrasse 21, 8001 Zürich",
+    "Europe/Paris": "12 rue de la République, 69002 Lyon",
+    "Europe/Brussels": "Avenue Louise 54, 1050 Bruxelles",
+    "Europe/Madrid": "Calle de Alcalá 48, 28014 Madrid",
+    "Australia/Sydney": "1 Martin Place, Sydney NSW 2000",
+    "Asia/Tokyo": "1-1-2 Otemachi, Chiyoda-ku, Tokyo 100-8111",
+}  # fmt: skip
+
+
+def _phone(zone: str, last: int) -> str:
+    return PHONES[zone].format(f"{last:04d}")
+
+
 RECRUITERS = {
     "en": ("Rita Cole", "SelecSource", "Ms."),
     "de": ("Petra Lang", "Talentwerk Personal", "Ms."),
@@ -175,6 +218,7 @@ class Rendered:
     action: Action
     message: Message
     planned: bool  # still planned at the end, not yet due
+    details: dict[str, Any] = field(default_factory=dict)  # what render() was given
 
 
 @dataclass
@@ -190,7 +234,9 @@ class Scenario:
     rendered: list[Rendered] = field(default_factory=list)
 
 
-def _people(rng: random.Random, lang: str, count: int, shared: bool) -> list[Interviewer]:
+def _people(
+    rng: random.Random, lang: str, count: int, shared: bool, zone: str, remote: bool
+) -> list[Interviewer]:
     pool = list(PEOPLE[lang])
     rng.shuffle(pool)
     firsts = [name.split()[0] for name, _, _ in PEOPLE[lang]]
@@ -211,7 +257,7 @@ def _people(rng: random.Random, lang: str, count: int, shared: bool) -> list[Int
         own: dict[str, Any] = {}
         if shared and index and rng.random() < 0.6:
             own["topics"] = tuple(rng.choice(details["topics"]))
-        if rng.random() < 0.3:
+        if not remote and rng.random() < 0.3:  # a tour or a walk-through needs a visit
             own["part"] = rng.choice(details["part"])
         if index and rng.random() < 0.3:
             own["requested"] = tuple(rng.choice(details["requested"]))
@@ -220,7 +266,7 @@ def _people(rng: random.Random, lang: str, count: int, shared: bool) -> list[Int
                 name,
                 title=title,
                 email=f"{first}.{index}@employer.example",
-                phone=rng.choice([None, "+1 212 555 0142", "+44 20 5550 0142"]),
+                phone=rng.choice([None, _phone(zone, 142 + index)]),
                 honorific=honorific,
                 **own,
             )
@@ -256,15 +302,16 @@ def _scenario(rng: random.Random, lang: str, family: str, key: str) -> Scenario:
     starts = pendulum.datetime(day.year, day.month, day.day, hour, 30, tz=zone)
     details = DETAILS[lang]
     size = {"panel": 3, "superday": 8, "cards": 2}.get(family, rng.choice([1, 1, 2]))
-    people = _people(rng, lang, size, shared=size > 1)
+    remote = family in ("phone", "video")
+    people = _people(rng, lang, size, shared=size > 1, zone=zone, remote=remote)
     company = rng.choice(COMPANIES[lang])
     role = rng.choice(ROLES[lang])
     if family == "long_names":
         company = max(COMPANIES[lang], key=len)
         role = max(ROLES[lang], key=len)
-    name, email, phone = CANDIDATES[lang]
+    name, email = CANDIDATES[lang]
     language = REGIONS.get(zone, None if lang == "en" else lang)  # English: by the zone
-    candidate = Candidate(name, email=email, phone=phone, language=language)
+    candidate = Candidate(name, email=email, phone=_phone(zone, 100), language=language)
     decision: Any = None
     roll = rng.random()
     if roll < 0.5:
@@ -286,15 +333,18 @@ def _scenario(rng: random.Random, lang: str, family: str, key: str) -> Scenario:
     replied_by = None
     if family == "phone":
         fields["format"] = InterviewFormat.PHONE
-        recruiter_name, agency, _ = RECRUITERS[lang]
-        recruiter = Recruiter(recruiter_name, agency=agency, phone="+1 404 555 0199")
+        recruiter_name, agency, _ = RECRUITERS[lang]  # the recruiter works in the candidate's zone
+        recruiter = Recruiter(recruiter_name, agency=agency, phone=_phone(zone, 199))
     elif family == "video":
         fields["format"] = InterviewFormat.VIDEO
-        people[0] = attrs.evolve(people[0], timezone=rng.choice(["Asia/Tokyo", "America/Chicago"]))
+        far = rng.choice(["Asia/Tokyo", "America/Chicago"])
+        people[0] = attrs.evolve(
+            people[0], timezone=far, phone=people[0].phone and _phone(far, 142)
+        )
     elif family == "cards":
         policy = Policy.traditional()
         decision = day + timedelta(days=3)
-        fields["address"] = "1 Riverside Way"
+        fields["address"] = ADDRESSES[zone]
     elif family == "offer":
         fields["fit"] = rng.choice(details["fit"])
         fields["missed"] = tuple(rng.choice(details["missed"]))
@@ -315,7 +365,7 @@ def _scenario(rng: random.Random, lang: str, family: str, key: str) -> Scenario:
         script = [("do", size + 1), ("ooo", 1, 6), ("do", 30)]
     elif family == "recruiter_evening":
         recruiter_name, agency, honorific = RECRUITERS[lang]
-        recruiter = Recruiter(recruiter_name, agency=agency, phone="+1 404 555 0199",
+        recruiter = Recruiter(recruiter_name, agency=agency, phone=_phone(zone, 199),
                               email="recruiter@agency.example", honorific=honorific)  # fmt: skip
     elif family == "late":
         late = True
@@ -366,7 +416,9 @@ def _describe(
         if value:
             lines.append(f"{name}: {value!r}")
     if iv.recruiter is not None:
-        lines.append(f"recruiter: {iv.recruiter!r}")
+        lines.append(
+            f"recruiter: {iv.recruiter!r}, in the candidate's zone ({iv.zone_of(iv.recruiter)})"
+        )
     if policy != Policy():
         lines.append("policy: the traditional preset (cards by post)")
     lines.append("what happens: " + _story(script))
@@ -379,6 +431,9 @@ def _describe(
     return lines
 
 
+LATER = " (or the next working morning)"
+
+
 def _story(script: list[tuple[Any, ...]]) -> str:
     words = []
     for step in script:
@@ -386,12 +441,12 @@ def _story(script: list[tuple[Any, ...]]) -> str:
             words.append(f"the next {step[1]} steps are done as suggested" if step[1] < 30
                          else "the rest is done as suggested")  # fmt: skip
         elif step[0] == "reply":
-            words.append(f"a reply without news {step[1]} hours after the last step")
+            words.append(f"a reply without news {step[1]} hours after the last step{LATER}")
         elif step[0] == "ooo":
             words.append(f"an out-of-office reply, back in {step[2]} days")
         else:
             extra = f", new date in {step[3]} days" if len(step) > 3 and step[3] else ""
-            words.append(f"news {step[2].name} {step[1]} hours after the last step{extra}")
+            words.append(f"news {step[2].name} {step[1]} hours after the last step{LATER}{extra}")
     return "; then ".join(words)
 
 
@@ -415,7 +470,7 @@ def play(scenario: Scenario, details: dict[str, Any]) -> Scenario:
                 last = moment
                 done += action.channel is not Channel.IN_PERSON
             continue
-        at = last.add(hours=step[1])
+        at = _working(last.add(hours=step[1]).in_timezone(iv.timezone))
         event: Event
         if step[0] == "reply":
             event = Reply(at)
@@ -433,6 +488,18 @@ def play(scenario: Scenario, details: dict[str, Any]) -> Scenario:
     return scenario
 
 
+def _working(at: pendulum.DateTime) -> pendulum.DateTime:
+    """An employer's news or reply comes in working hours: a moment at night or
+    at the weekend moves to the next working morning (10:00 local)."""
+    if at.weekday() < 5 and 9 <= at.hour < 18:
+        return at
+    if at.hour >= 18 or at.weekday() >= 5:
+        at = at.add(days=1)
+    while at.weekday() >= 5:
+        at = at.add(days=1)
+    return at.set(hour=10, minute=0, second=0, microsecond=0)
+
+
 def _render(
     scenario: Scenario, action: Action, details: dict[str, Any], planned: bool
 ) -> Rendered:
@@ -444,7 +511,7 @@ def _render(
     extra = dict(details) if action.kind is ActionKind.FEEDBACK_RESPONSE else {}
     message = render(action, scenario.interview, **extra)
     when = action.suggested.format("ddd D MMM YYYY HH:mm zz")
-    return Rendered(when, action, message, planned)
+    return Rendered(when, action, message, planned, extra)
 
 
 # -- output --------------------------------------------------------------------------------
@@ -490,32 +557,28 @@ def _message_lines(key: str, number: int, item: Rendered) -> list[str]:
         lines.append(f"- not ready to send, needs: {', '.join(message.blocking)}")
     if message.would_strengthen:
         lines.append(f"- would be stronger with: {', '.join(message.would_strengthen)}")
+    for name, value in item.details.items():
+        lines.append(f"- render detail {name}: {value!r}")
     if message.enclosures:
         lines.append(f"- attach: {'; '.join(message.enclosures)}")
+    if message.placeholders:
+        lines.append(f"- to fill in before sending: {'; '.join(message.placeholders)}")
     lines += [f"- note: {warning}" for warning in message.warnings]
     lines += ["", "```text", message.text, "```", ""]
     return lines
 
 
-_SENTENCE = re.compile(r"(?<=[.?!])(?<!\d\.)\s+")
 _ENGLISH = re.compile(r"\b(the|and|you|your|thank|with|would|position|interview)\b")
 
 
-def _sentences(message: Message) -> list[str]:
-    text = message.text
-    if message.channel is Channel.PHONE:  # only the voicemail reaches the person
-        quoted = [part for part in text.split("\n\n") if part[:1] in '"„«']
-        text = quoted[0] if quoted else ""
-    elif message.channel is Channel.IN_PERSON:
-        return []
-    body = text.split("\n\n")[1:-1] if message.channel is not Channel.PHONE else [text]
-    return [s.strip() for part in body for s in _SENTENCE.split(part) if len(s.split()) > 7]
-
-
 def _checks(lang: str, scenario: Scenario) -> list[str]:
+    """The mechanical checks of one scenario: subjects, "..", English left over, a
+    sentence said twice or nearly to one person (tests/prose.py), two notes of a panel
+    sharing more than one sentence (the subject counted), a placeholder not listed."""
     found = []
-    said: dict[str, dict[str, str]] = defaultdict(dict)
+    said: dict[str, list[tuple[str, str]]] = defaultdict(list)
     notes: list[tuple[str, set[str]]] = []
+    hidden = prose.masks(scenario.interview)
     for number, item in enumerate(scenario.rendered, start=1):
         label = f"{scenario.key}.{number} ({lang})"
         message = item.message
@@ -528,14 +591,20 @@ def _checks(lang: str, scenario: Scenario) -> list[str]:
             english = _ENGLISH.findall(message.text.split("\n\n", 1)[-1])
             if english:
                 found.append(f"- {label}: English words {sorted(set(english))}")
+        for mark in re.findall(r"\[[^\]\n]+\]", message.text):
+            if mark not in message.placeholders:
+                found.append(f"- {label}: {mark} is not in Message.placeholders")
         person = item.action.recipient.name if item.action.recipient is not None else ""
-        for sentence in _sentences(message):
-            if sentence in said[person]:
-                found.append(f"- {label}: said again to {person}: {sentence!r}"
-                             f" (first in {said[person][sentence]})")  # fmt: skip
-            said[person].setdefault(sentence, label)
-        if item.action.kind is ActionKind.THANK_YOU:
-            notes.append((label, set(_sentences(message))))
+        mine = prose.sentences(message, whole=hidden)
+        for sentence in mine:
+            for before, where in said[person]:
+                if prose.near_repeat(sentence, before, lang, hidden):
+                    found.append(f"- {label}: said again, or nearly, to {person}: "
+                                 f"{sentence!r} (after {before!r} in {where})")  # fmt: skip
+        said[person] += [(sentence, label) for sentence in mine]
+        if item.action.kind in (ActionKind.THANK_YOU, ActionKind.SEND_REQUESTED):
+            shared = set(prose.sentences(message, longer_than=3, whole=hidden))
+            notes.append((label, shared | ({subject} if subject else set())))
     for index, (one, first) in enumerate(notes):
         for other, second in notes[index + 1 :]:
             if len(first & second) > 1:

@@ -211,6 +211,8 @@ def current_deadline(
     for event in history:
         if isinstance(event, Update) and event.decision_by is not None:
             deadline = decision_end(event.decision_by, event.at.date(), policy)
+        elif isinstance(event, Update) and event.outcome is Outcome.NEXT_ROUND:
+            deadline = None  # the decision it was about is made (rule next-steps)
     return deadline
 
 

@@ -98,7 +98,8 @@ class TestVagueTimeframes:
             Update(at(2024, 7, 11, 9), Outcome.UNDECIDED, decision_by="someday")
 
     def test_messages_word_the_window_without_inventing_a_date(self) -> None:
-        """The check-in says "within a couple of weeks", not a day nobody named."""
+        """The check-in says "within a couple of weeks" of the day it was said, not a day
+        nobody named (and not "within a couple of weeks" of the day it is read)."""
         ana = attrs.evolve(ANA, preferred_channel=Channel.EMAIL)
         from followup_rules import Candidate
 
@@ -106,7 +107,7 @@ class TestVagueTimeframes:
             interviewers=[ana], decision_by="in a couple of weeks", candidate=Candidate("Sam Lee")
         )
         text = render(of_kind(plan(iv), CHECK_IN)[0], iv).text
-        assert "a decision was expected within a couple of weeks" in text
+        assert "a decision was expected within a couple of weeks of the interview" in text
         assert "July 16" not in text
 
     def test_the_parser_is_deterministic(self) -> None:
@@ -233,7 +234,7 @@ class TestInterviewFormat:
         (close,) = of_kind(whole, ActionKind.CLOSING_STATEMENT)
         text = render(close, iv).text
         assert (
-            "ask each interviewer for their e-mail address, their phone number and the exact"
+            "ask each interviewer for their email address, their phone number and the exact"
             in text
         )
         assert "check that they have your résumé and contact details" in text
@@ -260,15 +261,15 @@ class TestInRoomSteps:
 
     def test_cards_also_check_they_have_your_resume(self) -> None:
         """001: "verify that they have your resume and contact information as well"."""
-        assert "Check that they have your résumé and your contact details." in self._text(
-            ActionKind.ASK_FOR_CARDS
+        assert "Check that each interviewer has your résumé and your contact details." in (
+            self._text(ActionKind.ASK_FOR_CARDS)
         )
 
     def test_permission_expresses_interest_as_you_ask(self) -> None:
         """004: "express your interest in working with the company, ask if you can follow up"."""
         text = self._text(ActionKind.ASK_PERMISSION)
         assert "Tell Ana Ruiz that you are interested in working at Acme Analytics." in text
-        assert "whether they prefer a call or an e-mail" in text
+        assert "whether they prefer a call or an email" in text
 
     def test_the_close_draws_on_topics_and_fit(self) -> None:
         """004: "summarize why you think you're the ideal candidate, referencing points from the
@@ -276,7 +277,7 @@ class TestInRoomSteps:
         text = self._text(
             ActionKind.CLOSING_STATEMENT, topics=("the data platform",), fit="ten years of SQL"
         )
-        assert "Your case: ten years of SQL." in text
+        assert 'Your case for fit, as you noted it: "ten years of SQL".' in text
         assert "Tie it to the topics you covered: the data platform." in text
         assert "would make them hesitate" in text
 

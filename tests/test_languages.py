@@ -551,8 +551,7 @@ class TestDatesTimesAndWords:
             ("in a couple of weeks", "innerhalb von etwa zwei Wochen",
              "d’ici une quinzaine de jours", "en un par de semanas"),
             ("in a few days", "innerhalb weniger Tage", "d’ici quelques jours", "en unos días"),
-            ("next week", "in der darauffolgenden Woche",
-             "dans le courant de la semaine suivante", "durante la semana siguiente"),
+            ("next week", "nächste Woche", "la semaine prochaine", "la semana que viene"),
             ("by the end of the month", "bis Ende Juli", "d’ici fin juillet",
              "para finales de julio"),
             ("mid-August", "Mitte August", "à la mi-août", "a mediados de agosto"),
@@ -566,8 +565,8 @@ class TestDatesTimesAndWords:
         read = parse_timeframe(phrase, said)
         decided = read if isinstance(read, date) else read.end
         frame = None if isinstance(read, date) else read
-        for locale, expected in (("de", de), ("fr", fr), ("es", es)):
-            assert language(locale).decision_words(decided, frame) == expected
+        for locale, expected in (("de", de), ("fr", fr), ("es", es)):  # said that day
+            assert language(locale).decision_words(decided, frame, now=True) == expected
 
     def test_lists_join_with_the_languages_conjunction(self) -> None:
         """Spanish "y" is "e" before an "i" sound and "o" is "u" before an "o" sound."""
@@ -583,7 +582,8 @@ class TestDatesTimesAndWords:
     def test_french_elides_before_a_vowel_where_a_value_is_put_in(self) -> None:
         """ "de" and "que" before a value that begins with a vowel; never inside the value."""
         french = language("fr")
-        assert french.fill("le poste de %(role)s", {"role": "Analyste"}) == ("le poste d’Analyste")
+        assert french.fill("le poste de %(role)s", {"role": "Analyste"}) == ("le poste d’analyste")
+        assert french.fill("le poste de %(role)s", {"role": "ANALYSTE"}) == ("le poste d’ANALYSTE")
         assert french.fill("le poste de %(role)s", {"role": "Data Engineer"}) == (
             "le poste de Data Engineer"
         )
@@ -593,7 +593,7 @@ class TestDatesTimesAndWords:
         iv = meeting("fr", role="Analyste de données", company="Orion")
         note = next(a for a in plan(iv) if a.kind is ActionKind.THANK_YOU)
         text = render(note, iv).text
-        assert "poste d’Analyste de données" in text and "de A" not in text
+        assert "poste d’analyste de données" in text and "de a" not in text
 
     def test_the_article_of_the_english_role_never_shows(self) -> None:
         """a_role is English grammar; other languages get the role alone."""
@@ -742,14 +742,13 @@ class TestEdges:
     @pytest.mark.parametrize(
         ("phrase", "expected"),
         [
-            ("this week", ("bis Ende derselben Woche", "d’ici la fin de cette semaine-là",
-                           "para el final de esa semana")),
-            ("early next week", ("Anfang der darauffolgenden Woche",
-                                 "en début de semaine suivante",
-                                 "a principios de la semana siguiente")),
-            ("by the end of next week", ("bis Ende der darauffolgenden Woche",
-                                         "d’ici la fin de la semaine suivante",
-                                         "para el final de la semana siguiente")),
+            ("this week", ("bis Ende dieser Woche", "d’ici la fin de la semaine",
+                           "para el final de esta semana")),
+            ("early next week", ("Anfang nächster Woche", "en début de semaine prochaine",
+                                 "a principios de la semana que viene")),
+            ("by the end of next week", ("bis Ende nächster Woche",
+                                         "d’ici la fin de la semaine prochaine",
+                                         "para el final de la semana que viene")),
             ("in September", ("im September", "en septembre", "en septiembre")),
             ("early September", ("Anfang September", "début septembre",
                                  "a principios de septiembre")),
@@ -771,7 +770,9 @@ class TestEdges:
     ) -> None:
         frame = parse_timeframe(phrase, date(2026, 7, 7))
         assert not isinstance(frame, date)
-        words = tuple(language(code).decision_words(frame.end, frame) for code in LANGUAGES)
+        words = tuple(
+            language(code).decision_words(frame.end, frame, now=True) for code in LANGUAGES
+        )
         assert words == expected
         between = attrs.evolve(frame, kind="between")
         assert language("es").decision_words(frame.end, between).startswith("entre el ")
@@ -836,15 +837,19 @@ class TestEdges:
             '{{ pgettext("decision", "by %(day)s", day="Dienstag") }} / '
             '{{ npgettext("decision", "within a week", "within %(count)s weeks", 2, '
             'count="zwei") }} / '
-            '{{ ngettext("There was one thing I did not get to mention: %(items)s.", '
-            '"There were a few things I did not get to mention: %(items)s.", 2, items="a") }}'
+            '{{ ngettext("One thing I did not get to mention: %(items)s; I would gladly tell you '
+            'more about it.", "A few things I did not get to mention: %(items)s; I would gladly '
+            'tell you more about them.", 2, items="a") }}'
             "{% endblock %}",
             encoding="utf-8",
         )
         (tmp_path / "note.html").write_text(
-            '{{ _("We talked about %(topics)s.", topics="<b>") }} '
-            '{{ ngettext("I should add %(items)s, which we did not have time to cover.", '
-            '"I should add %(items)s, which we did not have time to cover.", 1, items="<i>") }} '
+            '{{ _("I met %(people)s, and we talked about %(topics)s.", people="Bo", '
+            'topics="<b>") }} '
+            '{{ ngettext("There was no time to cover %(items)s; I can tell you more if it '
+            'helps.", '
+            '"There was no time to cover %(items)s; I can tell you more if it helps.", 1, '
+            'items="<i>") }} '
             '{{ pgettext("debrief", "%(items)s (for %(name)s)", items="<u>", name="Bo") }} '
             '{{ npgettext("decision", "within a day", "within %(count)s days", 3, count="3") }}',
             encoding="utf-8",
@@ -857,10 +862,12 @@ class TestEdges:
         message = pack.render(note, iv)
         assert message.text == (
             "bis Dienstag / innerhalb von zwei Wochen / "
-            "Einige Punkte konnte ich im Gespräch nicht mehr erwähnen: a."
+            "Einiges konnte ich im Gespräch nicht mehr erwähnen: a; gern erzähle ich Ihnen mehr "
+            "darüber."
         )
         assert message.html is not None
-        assert "Wir haben über &lt;b&gt; gesprochen." in message.html
+        assert "wir haben über &lt;b&gt; gesprochen." in message.html
+        assert "Keine Zeit blieb mehr für &lt;i&gt;;" in message.html
         assert "&lt;u&gt; (für Bo)" in message.html
         assert "innerhalb von 3 Tagen" in message.html
         assert pack._number(3) == "drei" and pack._number(30) == "30"

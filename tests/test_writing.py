@@ -101,8 +101,8 @@ class TestFactsTravelWithActions:
         assert nxt.facts.decision_given_on == date(2026, 7, 16)
         text = render(nxt, iv).text
         assert (
-            "On Thursday, July 16, you let me know that you expected to decide by Friday, "
-            "July 24, so I am following up on the Data Engineer position at Acme Analytics."
+            "On Thursday, July 16, I heard that a decision was now expected by Friday, July 24, "
+            "so I am getting in touch again about the Data Engineer position at Acme Analytics."
             in text
         )
         assert "July 15" not in text and "As we discussed" not in text
@@ -219,11 +219,9 @@ class TestANoteToEachPerson:
         (sent,) = [a for a in whole if a.kind is ActionKind.SEND_REQUESTED]
         message = render(sent, iv)
         assert sent.recipient == bo and message.enclosures == ("two code samples",)
-        assert message.subject == "As requested: two code samples"
+        assert message.subject == "What you asked for: two code samples"  # note 1: subject 1
         card = next(a for a in whole if a.kind is ActionKind.THANK_YOU and a.recipient == bo)
-        assert (
-            "As you asked, I have sent two code samples to you by e-mail." in render(card, iv).text
-        )
+        assert "As requested, I emailed you two code samples." in render(card, iv).text
 
     def test_no_note_means_the_items_still_go(self) -> None:
         """thank_you_each_interviewer=False: Bo gets no note but still gets what he asked for."""
@@ -262,14 +260,17 @@ class TestConversation:
         retry_text = render(retry, iv).text
         # Issue 19.13: the plan cannot know anyone answered the call.
         assert (
-            "On Thursday, July 16, I tried to reach you by phone about the Data Engineer position"
+            "I tried to reach you by phone on Thursday, July 16, about the Data Engineer position"
             in retry_text
         )
         close_message = render(close, iv)
         assert "my note of Tuesday, July 21" in close_message.text
-        assert "this will be my last note for now" in close_message.text
+        # Issue 19, second round (class 8): the last note restates interest and leaves the
+        # door open, without announcing that the candidate will not write again.
+        assert "Joining Acme Analytics is still a very attractive prospect" in close_message.text
+        assert "last note" not in close_message.text
         assert close.facts.final and not retry.facts.final
-        assert close_message.subject == "With thanks: the Data Engineer position"
+        assert close_message.subject == "My continued interest in the Data Engineer position"
 
     def test_a_voicemail_is_named_as_one(self) -> None:
         iv = meeting()
@@ -277,7 +278,7 @@ class TestConversation:
         call = check_ins(whole)[0]
         history = done_until(whole, call, voicemail=True)
         retry = check_ins(plan(iv, history=history))[0]
-        assert "On Thursday, July 16, I left you a voicemail" in render(retry, iv).text
+        assert "I left you a voicemail on Thursday, July 16," in render(retry, iv).text
 
     def test_every_check_in_differs_in_subject_and_body(self) -> None:
         iv = meeting(interviewers=[attrs.evolve(ANA, phone=None)])
@@ -437,18 +438,21 @@ class TestCallScripts:
     def test_a_call_after_news_of_a_next_round_asks_about_that_round(self) -> None:
         """Truth: told they go on to a next round, the candidate does not ask where the
         decision stands, nor say what to do if not selected (seed 002: ask what comes next)."""
-        iv = meeting()
+        iv = meeting(invited_to_call=True)
         news = Update(pendulum.datetime(2026, 7, 8, 15, 20, tz=NY), Outcome.NEXT_ROUND)
         call = check_ins(plan(iv, history=[news]))[0]
         assert call.channel is Channel.PHONE and call.facts.new_round
         text = render(call, iv).text
         said = (
-            "- Say you are following up on the news that you will go on to the next round, "
-            "which they gave you on Wednesday, July 8, and that you remain very interested."
+            "- Say you were delighted to hear on Wednesday, July 8, that you are through to the "
+            "next round, and that you would like to know what it involves."
         )
         assert said in text
         assert "- Ask what the next round will involve" in text
-        assert "Thank you for the good news about the next round." in text  # voicemail
+        assert "- Say you can fit in with their schedule." in text
+        # The update names no sender: the voicemail does not thank the recipient for it.
+        assert "I was delighted to hear that I am through to the next round" in text
+        assert "Thank you for the good news" not in text
         for stale in ("decision", "not selected", "feedback"):
             assert stale not in text
 

@@ -25,8 +25,8 @@ import gettext
 import json
 import re
 from collections.abc import Iterable, Mapping
-from datetime import date, datetime, time, tzinfo
-from functools import cache, lru_cache
+from datetime import date, datetime, time, timedelta, tzinfo
+from functools import cache, cached_property, lru_cache
 from importlib import resources
 from typing import Any, ClassVar
 
@@ -233,6 +233,11 @@ class Language:
     def npgettext(self, context: str, singular: str, plural: str, count: int) -> str:
         return self.translations.npgettext(context, singular, plural, count)
 
+    def subject_with_role(self, subject: str, role: str) -> str:
+        """*subject*, then the role it leaves out ("Thank you for the interview: HR Manager")."""
+        pattern = self.pgettext("subject", "%(subject)s: %(role)s")
+        return self.finish(self.fill(pattern, {"subject": subject, "role": role}))
+
     def fill(self, message: str, variables: Mapping[str, Any]) -> str:
         """A translated sentence with its placeholders filled (``%(name)s``).
 
@@ -324,36 +329,51 @@ class Language:
     # -- phrases from the catalog ------------------------------------------------------
 
     def decision_words(
-        self, decided: date | None, timeframe: Timeframe | None, *, now: bool = False
+        self,
+        decided: date | None,
+        timeframe: Timeframe | None,
+        *,
+        now: bool = False,
+        interview_day: date | None = None,
     ) -> str | None:
         """When they said they would decide, worded to follow "to decide": "by Wednesday, July 15".
 
-        A window is worded from its shape, not quoted ("within about two
-        weeks", "by the end of July"), so that no date is invented.  A week
-        is worded as seen from a later message ("by the end of that week"),
-        or, with *now*, as said the day it was given ("by the end of this
-        week"): in the room, or to the recruiter that day.
+        A phrase relative to the day it was said ("next week", "in a couple
+        of weeks") is true only that day: with *now* (in the room, or to the
+        recruiter the same day) it is said as it was given; on any other day
+        it names its dates ("by Friday, July 10", "in the week of Monday,
+        October 26") or, for an approximate span, the day it runs from
+        ("within a couple of weeks of Tuesday, July 7", or "of the interview"
+        when it was said then, *interview_day*), so that no message sent later
+        says "next week" of a week long gone, and no end date is invented.  A
+        month is named either way ("by the end of July").
         """
         if timeframe is None:
             if decided is None:
                 return None
-            return self.fill(
-                self.pgettext("decision", "by %(day)s"), {"day": self.day_after_by(decided)}
-            )
+            return self._by(decided)
         kind = timeframe.kind
         end = timeframe.end
-        if kind == "within":
+        if now and kind == "within":
             return self._within(timeframe)
         if now and kind in _WEEK_KINDS:
             return self._week_now(kind)
-        if kind == "this_week":
-            return self.pgettext("decision", "by the end of that week")
+        if kind == "within":
+            if timeframe.approximate:  # "a couple of weeks" has no end to name: anchor it
+                return self._within_of(timeframe, interview_day)
+            return self._by(end)
+        if kind in ("this_week", "end_of_next_week"):
+            return self._by(end)
         if kind == "next_week":
-            return self.pgettext("decision", "during the following week")
+            return self.fill(
+                self.pgettext("decision", "in the week of %(day)s"),
+                {"day": self.day(timeframe.start)},
+            )
         if kind == "early_next_week":
-            return self.pgettext("decision", "early the following week")
-        if kind == "end_of_next_week":
-            return self.pgettext("decision", "by the end of the following week")
+            return self.fill(
+                self.pgettext("decision", "early in the week of %(day)s"),
+                {"day": self.day(timeframe.start)},
+            )
         month = {"month": self.month(end.year, end.month)}
         if kind == "this_month":
             return self.fill(self.pgettext("decision", "by the end of %(month)s"), month)
@@ -369,6 +389,50 @@ class Language:
             self.pgettext("decision", "between %(start)s and %(end)s"),
             {"start": self.day(timeframe.start), "end": self.day(end)},
         )
+
+    def _within_of(self, timeframe: Timeframe, interview_day: date | None) -> str:
+        """An approximate span anchored on the day it was said: "within a couple of weeks
+        of Tuesday, July 7" (true on any later day, and no end date invented), or "of the
+        interview" when it was said at the interview."""
+        said = timeframe.start - timedelta(days=1)  # a span runs from the next day
+        count, unit = timeframe.count, timeframe.unit
+        if said == interview_day:
+            return self._within_interview(count, unit)
+        if unit == "days":
+            words = (
+                self.pgettext("decision", "within a couple of days of %(day)s")
+                if count == 2
+                else self.pgettext("decision", "within a few days of %(day)s")
+            )
+        elif unit == "weeks":
+            words = (
+                self.pgettext("decision", "within a couple of weeks of %(day)s")
+                if count == 2
+                else self.pgettext("decision", "within a few weeks of %(day)s")
+            )
+        else:
+            words = (
+                self.pgettext("decision", "within a couple of months of %(day)s")
+                if count == 2
+                else self.pgettext("decision", "within a few months of %(day)s")
+            )
+        return self.fill(words, {"day": self.day(said)})
+
+    def _within_interview(self, count: int, unit: str) -> str:
+        if unit == "days":
+            if count == 2:
+                return self.pgettext("decision", "within a couple of days of the interview")
+            return self.pgettext("decision", "within a few days of the interview")
+        if unit == "weeks":
+            if count == 2:
+                return self.pgettext("decision", "within a couple of weeks of the interview")
+            return self.pgettext("decision", "within a few weeks of the interview")
+        if count == 2:
+            return self.pgettext("decision", "within a couple of months of the interview")
+        return self.pgettext("decision", "within a few months of the interview")
+
+    def _by(self, day: date) -> str:
+        return self.fill(self.pgettext("decision", "by %(day)s"), {"day": self.day_after_by(day)})
 
     def _week_now(self, kind: str) -> str:
         if kind == "this_week":
@@ -436,11 +500,13 @@ class Language:
 
     # -- people ------------------------------------------------------------------------
 
-    def greeting(self, person: Person, style: Salutation) -> str:
+    def greeting(self, person: Person, style: Salutation, hour: int | None = None) -> str:
         """The greeting line of a letter, punctuation included: "Dear Dr. Ruiz,".
 
         One's own recruiter, with no honorific given, is greeted by first
         name ("Hi Rita,"), as candidates write to the agent they work with.
+        *hour* is when it is sent, on the recipient's clock, for a language
+        whose neutral greeting depends on the time of day (Spanish).
         """
         if _first_name_recruiter(person, style):
             return f"Hi {_first(person)},"
@@ -476,10 +542,23 @@ class Language:
         return _first(person) if spoken and self._first_name_aloud else person.name
 
     def _titled(self, person: Interviewer | Recruiter, *, spoken: bool) -> str | None:
-        """The name with its title, written or said aloud; None when no title is known."""
+        """The name with its title, written or said aloud; None when no title is known.
+
+        Said aloud, a professor is "Professor Adeyemi" (a script is read as
+        written).  British English writes the titles without a full stop
+        ("Dr Hale", "Mx Fox"), as British style guides do.
+        """
         courtesy, academic = _titles(person)
         title = academic or courtesy
-        return f"{title} {_family(person)}" if title else None
+        if not title:
+            return None
+        if spoken and title == "Prof.":
+            title = "Professor"
+        return f"{self._title_text(title)} {_family(person)}"
+
+    def _title_text(self, title: str) -> str:
+        """A title as this locale writes it: "Dr." ("Dr" in British English)."""
+        return title.rstrip(".") if self.region == "GB" else title
 
     def spoken_of(self, person: Person, style: Salutation) -> str:
         """How one names them aloud to someone else ("ask when Dr. Ruiz is free")."""
@@ -488,7 +567,7 @@ class Language:
     def formal_name(self, person: Interviewer) -> str:
         """The name with its academic title, as a card gives it: "Dr. Ana Ruiz"."""
         academic = _titles(person)[1]
-        return f"{academic} {person.name}" if academic else person.name
+        return f"{self._title_text(academic)} {person.name}" if academic else person.name
 
     def name_in_text(self, person: Interviewer) -> str:
         """The name with its title inside a sentence ("I met Dr. Ana Ruiz"); French
@@ -498,6 +577,56 @@ class Language:
     def envelope_name(self, person: Interviewer) -> str:
         """The name on an envelope."""
         return self.formal_name(person)
+
+    def envelope(self, person: Interviewer, company: str, address: str | None) -> list[str]:
+        """The lines of a mailed card's envelope, in this country's order: the name and
+        title from the business card (seed 000), the company, the postal address."""
+        lines = (self.envelope_name(person), person.title, company, address)
+        return [line for line in lines if line]
+
+    def link_placeholder(self) -> str:
+        """Where the user pastes a requested link: "[link]"."""
+        return self.pgettext("placeholder", "[link]")
+
+    def feedback_placeholder(self) -> str:
+        """Where the user's own feedback goes in an answer written without it (as the
+        finished text holds it: French spaces its colon)."""
+        return self.finish(
+            self.pgettext(
+                "placeholder", "[Your feedback on the process: one or two specific points]"
+            )
+        )
+
+    _link_words: ClassVar[str] = r"links?|URL|online|website|web ?page|https?://|www\."
+    """Words that make a requested item a link, not a document (this language's, with
+    the English ones: people type "link" and "URL" in every language)."""
+
+    @cached_property
+    def _link_pattern(self) -> re.Pattern[str]:
+        words = self._link_words
+        if self.code != "en":
+            words = f"{words}|{Language._link_words}"
+        return re.compile(rf"(?:^|\b|-)(?:{words})(?:\b|$)", re.IGNORECASE)
+
+    def is_link(self, item: str) -> bool:
+        """Whether a requested item is a link (sent as an address the user pastes in, never
+        "attached"): "a link to my conference talk", "my portfolio link", "mein
+        Online-Portfolio", "mon portfolio en ligne", "mi portafolio en línea"."""
+        return self._link_pattern.search(item) is not None
+
+    _spoken_marks: ClassVar[Mapping[str, str]] = {
+        ".": "dot", "@": "at", "-": "dash", "_": "underscore", "+": "plus",
+    }  # fmt: skip
+
+    def spoken_email(self, address: str) -> str:
+        """An e-mail address as it is dictated on a voicemail: "sam dot lee at example dot com"."""
+        words = []
+        for chunk in re.split(r"([.@\-_+])", address):
+            if chunk in self._spoken_marks:
+                words.append(self._spoken_marks[chunk])
+            elif chunk:
+                words.append(chunk)
+        return " ".join(words)
 
     # -- the finished text -------------------------------------------------------------
 
@@ -558,7 +687,15 @@ class German(Language):
         return f"{value.hour}:{value.minute:02d}"  # "zwischen 10:00 und 11:30 Uhr"
 
     def quote(self, text: str) -> str:
+        if self.region == "CH":  # Swiss German quotes with guillemets, without spaces
+            return f"\u00ab{text}\u00bb"
         return f"\u201e{text}\u201c"
+
+    _link_words: ClassVar[str] = r"Links?|[\w-]*-Link|Online-[\w-]+|Webseite|Internetseite"
+
+    _spoken_marks: ClassVar[Mapping[str, str]] = {
+        ".": "Punkt", "@": "at", "-": "Bindestrich", "_": "Unterstrich", "+": "plus",
+    }  # fmt: skip
 
     def zone(self, tz: tzinfo | None, moment: datetime) -> str:
         key = _zone_key(tz)
@@ -572,7 +709,7 @@ class German(Language):
         word = {"f": "Frau", "m": "Herr"}.get(gender or "")
         return word, f"{self._academic[academic]} " if academic else ""
 
-    def greeting(self, person: Person, style: Salutation) -> str:
+    def greeting(self, person: Person, style: Salutation, hour: int | None = None) -> str:
         # First names go with "Hallo" and still with Sie (as in international
         # firms); the candidate never offers "du".  Without Frau or Herr the
         # gender is unknown, and "Guten Tag" with the name needs none.
@@ -591,9 +728,13 @@ class German(Language):
     def _titled(self, person: Interviewer | Recruiter, *, spoken: bool) -> str | None:
         # Aloud, a doctorate goes with the family name even without Frau or
         # Herr ("fragen Sie, wann Dr. Ruiz erreichbar ist"), which tells no gender;
-        # written, it goes before the full name ("Guten Tag Dr. Ana Ruiz").
+        # written, it goes before the full name ("Guten Tag Dr. Ana Ruiz").  A
+        # professorship is said in full when the gender gives the word
+        # ("Frau Professorin Hoffmann").
         word, academic = self._title(person)
         if word is not None:
+            if spoken and academic == "Prof. ":
+                academic = "Professorin " if word == "Frau" else "Professor "
             return f"{word} {academic}{_family(person)}"
         if not academic:
             return None
@@ -604,8 +745,16 @@ class German(Language):
         return f"{academic}{person.name}"
 
     def envelope_name(self, person: Interviewer) -> str:
+        # An address names its addressee in the accusative: "Herrn Dr. Thomas Strauß".
         word, academic = self._title(person)
+        word = "Herrn" if word == "Herr" else word
         return f"{word + ' ' if word else ''}{academic}{person.name}"
+
+    def envelope(self, person: Interviewer, company: str, address: str | None) -> list[str]:
+        # DIN 5008: the company first, then the person (with their function), then
+        # the street and the town.
+        lines = (company, self.envelope_name(person), person.title, address)
+        return [line for line in lines if line]
 
     def finish(self, text: str, greeting: str | None = None) -> str:
         if ", de" in text:  # "am Dienstag, dem 7. Juli, zwischen": the apposition closes
@@ -621,12 +770,98 @@ class German(Language):
         # Switzerland writes "ss" for "ß" in the library's own words only: the
         # names, the company and the details are the user's ("Herr Strauß").
         if self.region == "CH" and "ß" in message:
-            return type(message)(str(message).replace("ß", "ss"))
+            message = type(message)(str(message).replace("ß", "ss"))
+        company = variables.get("company")
+        if "%(company)s" in message and isinstance(company, str):
+            gender = german_company_gender(company)
+            if gender is not None:
+                message = type(message)(_german_articles(str(message), gender))
         return message
 
 
+_DE_FEMININE = re.compile(
+    r"(?:^|\s)(?:gGmbH|GmbH|mbH|AG|SE|KGaA|KG|OHG|oHG|GbR|PartG|UG|eG)"
+    r"(?:\s*\(haftungsbeschränkt\))?$"
+)
+_DE_MASCULINE = re.compile(r"(?:^|\s)(?:e\.\s?V\.|VVaG|a\.\s?G\.)$")
+_DE_ARTICLES = {
+    "f": {"nom": "die", "acc": "die", "dat": "der"},
+    "m": {"nom": "der", "acc": "den", "dat": "dem"},
+}
+_DE_DATIVE = frozenset({"bei", "mit", "von", "zu", "aus", "nach", "seit", "gegenüber", "an", "in"})
+_DE_ACCUSATIVE = frozenset({"für", "über", "durch", "um", "gegen", "ohne"})
+_DE_SUBCLAUSE = frozenset({"dass", "ob", "weil", "da", "wenn", "sobald", "wie"})
+"""Conjunctions after which the company is a clause's subject (nominative)."""
+_DE_CONTRACTED = {
+    ("bei", "dem"): "beim", ("von", "dem"): "vom", ("zu", "dem"): "zum", ("zu", "der"): "zur",
+    ("an", "dem"): "am", ("in", "dem"): "im",
+}  # fmt: skip
+
+
+def german_company_gender(company: str) -> str | None:
+    """The grammatical gender of a company by its legal form: "f" for a GmbH, AG, SE,
+    KG, UG... (die Gesellschaft), "m" for an e.V. (der Verein); None for a name
+    without a German legal form ("Acme Analytics", "Acme, Inc."), used without article."""
+    name = company.strip()
+    if _DE_FEMININE.search(name):
+        return "f"
+    if _DE_MASCULINE.search(name):
+        return "m"
+    return None
+
+
+def _german_articles(message: str, gender: str) -> str:
+    """*message* with the article of a company that has a legal form, in the case its
+    place asks: "bei der Nordwind Logistik GmbH" (dative after "bei", "mit", "von"...),
+    "für die ..." (accusative), "Die Rheinblick Versicherungen AG rechnet ..." (a
+    sentence's subject, lower case after ":" or ";"), "beim Verein e.V." (contracted);
+    none after "(" or an opening quote."""
+    forms = _DE_ARTICLES[gender]
+    out = []
+    last = 0
+    for match in re.finditer(r"%\(company\)s", message):
+        before = message[last : match.start()]
+        head = message[: match.start()].rstrip(" ")
+        if not head or head[-1] in ".!?\n":
+            before += forms["nom"].capitalize() + " "
+        elif head[-1] in ";:":  # a clause of its own, in lower case: "den Zeitplan: die ..."
+            before += forms["nom"] + " "
+        elif head[-1] in '(\u2013\u2014"\u201e\u00ab':
+            pass  # a parenthesis or a quotation: the name alone
+        elif head[-1] == ",":  # an infinitive clause's object: "..., die X AG kennenzulernen"
+            before += forms["acc"] + " "
+        else:
+            word = re.search(r"([^\W\d_]+)$", head)
+            preposition = word.group(1) if word else ""
+            lowered = preposition.lower()
+            if lowered in _DE_DATIVE:
+                case = "dat"
+            elif lowered in _DE_SUBCLAUSE or word is None:
+                case = "nom"
+            else:  # after "für", "über"...; or an object ("..., die X AG kennenzulernen")
+                case = "acc"
+            article = forms[case]
+            joined = _DE_CONTRACTED.get((lowered, article))
+            if joined is not None:
+                cut = before.rstrip(" ")
+                before = (
+                    cut[: len(cut) - len(preposition)]
+                    + (joined.capitalize() if preposition[:1].isupper() else joined)
+                    + " "
+                )
+            else:
+                before += article + " "
+        out.append(before + match.group(0))
+        last = match.end()
+    out.append(message[last:])
+    return "".join(out)
+
+
 _NBSP = "\u00a0"
+_STRAIGHT_APOSTROPHE = re.compile(r"(?<=[^\W\d_])'(?=[^\W\d_])")
 _FRENCH_SPACE = re.compile(r"(?<=\S) ([:;?!])(?=\s|$)")
+_FRENCH_TIGHT = re.compile(r"(?<=[^\s\d\u00a0\u202f])([:;?!])(?=\s|$)")
+"""A mark written without its space ("portfolio: [lien]", a detail typed the English way)."""
 
 
 def _french_space(match: re.Match[str]) -> str:
@@ -635,26 +870,191 @@ def _french_space(match: re.Match[str]) -> str:
 
 
 _FRENCH_CONTRACTING = re.compile(r"\b([Dd]e|à) %\((\w+)\)s")
+# After "de" or "à", each topic of a list takes the preposition again, contracted
+# with its article: "de l'astreinte et du programme", "à la revue et aux tests".
+_NEXT_ITEM = re.compile(r"(, | et )(les |le |la |l[’'](?=\w)|)(?=\w)")
+_REPEATED = {
+    "de": {"les ": "des ", "le ": "du ", "la ": "de la ", "l'": "de l’", "l’": "de l’"},
+    "à": {"les ": "aux ", "le ": "au ", "la ": "à la ", "l'": "à l’", "l’": "à l’"},
+}
+
+
+def _repeated_prepositions(message: str, variables: Mapping[str, Any]) -> Mapping[str, Any]:
+    """The topics after "de" or "à" with the preposition said before each of them.
+
+    "Votre présentation de l'astreinte et le programme" is a mistake French
+    readers notice: the preposition is repeated before each noun of a list, and
+    contracts with its article ("du programme").  Only the topics are lists the
+    library joins; a role or a company named after "de" is left as typed.
+    """
+    found = [(p.casefold(), n) for p, n in _FRENCH_CONTRACTING.findall(str(message))]
+    found = [(p, n) for p, n in found if "topics" in n]
+    if not found:
+        return variables
+    values = dict(variables)
+    for preposition, name in found:
+        value = values.get(name)
+        if not isinstance(value, str) or not (", " in value or " et " in value):
+            continue
+        forms = _REPEATED[preposition]
+
+        def again(
+            match: re.Match[str], forms: Mapping[str, str] = forms, p: str = preposition
+        ) -> str:
+            article = match.group(2)
+            if article:
+                return match.group(1) + forms[article]
+            rest = match.string[match.end() :]
+            if p == "de" and _elides(rest):
+                return match.group(1) + "d’"
+            return match.group(1) + p + " "
+
+        values[name] = _NEXT_ITEM.sub(again, value)
+    return values
+
+
 _FR_FORMS = {"de le": "du", "de les": "des", "à le": "au", "à les": "aux"}
 _ELIDING = re.compile(r"\b([DdLlQq]e|[Ll]a|[Qq]ue|[Ll]orsque|[Pp]uisque|[Jj]usque) %\((\w+)\)s")
 _VOWEL = frozenset("aeiouàâäéèêëîïôöùûüœæAEIOUÀÂÄÉÈÊËÎÏÔÖÙÛÜŒÆ")
 # Words whose "h" is mute, so that "de" elides before them ("poste d'hydrologue",
 # "d'hôtelier"); an aspirated "h" keeps it ("de hacker", "de handballeur").
 _MUTE_H = (
-    "habil", "habit", "hallucin", "halog", "harmon", "hebdo", "hect", "hélic", "hémat", "hémo",
-    "hépat", "herb", "hérit", "hétéro", "heur", "hippo", "histo", "hiver", "homéo", "homo",
-    "honn", "honor", "hôpi", "hospi", "horaire", "horizon", "horlog", "hormon", "horo",
-    "horri", "horti", "hôte", "hôtel", "huil", "huiss", "humain", "humani", "humeur", "humid",
-    "humor", "hydr", "hygi", "hyper", "hypo", "hypno", "hystér",
+    "habil", "habit", "hallucin", "halog", "harmon", "hebdo", "hect", "herb", "heur", "hippo",
+    "histo", "hiver", "hommage", "homo", "homéo", "honn", "honor", "horaire", "horizon",
+    "horlog", "hormon", "horo", "horri", "horti", "hospi", "huil", "huiss", "humain", "humani",
+    "humble", "humeur", "humid", "humili", "humor", "hydr", "hygi", "hyper", "hypno", "hypo",
+    "hystér", "héberg", "hélic", "hélio", "hémat", "hémo", "hépat", "hérit", "hétéro", "hôpi",
+    "hôte", "hôtel",
 )  # fmt: skip
 
 
+# Names whose "H" is aspirated, so that "de" stays before them ("de Hachette").
+_ASPIRATED_NAMES = ("hach", "hamb", "holl", "hong", "havr", "hain", "hall", "harl", "haut")
+
+
 def _elides(value: str) -> bool:
-    """Whether French elides before *value*: a vowel, or a mute "h"."""
+    """Whether French elides before *value*: a vowel, or a mute "h" (a word of
+    `_MUTE_H`, or a name, "auprès d'Hélène", unless its "H" is aspirated)."""
     first = value[:1]
     if first in _VOWEL:
         return True
-    return first in "hH" and value.casefold().startswith(_MUTE_H)
+    if first not in "hH":
+        return False
+    folded = value.casefold()
+    if folded.startswith(_MUTE_H):
+        return True
+    return first == "H" and value[1:2] in _VOWEL and not folded.startswith(_ASPIRATED_NAMES)
+
+
+_FR_NOUNS = {
+    "agence": "f", "association": "f", "banque": "f", "brasserie": "f", "caisse": "f",
+    "chambre": "f", "clinique": "f", "compagnie": "f", "coopérative": "f", "fédération": "f",
+    "fondation": "f", "imprimerie": "f", "librairie": "f", "maison": "f", "manufacture": "f",
+    "mutuelle": "f", "régie": "f", "société": "f", "université": "f", "école": "f",
+    "atelier": "m", "bureau": "m", "cabinet": "m", "centre": "m", "collège": "m",
+    "comité": "m", "conseil": "m", "crédit": "m", "groupe": "m", "hôpital": "m",
+    "institut": "m", "journal": "m", "laboratoire": "m", "lycée": "m", "ministère": "m",
+    "musée": "m", "office": "m", "réseau": "m", "service": "m", "studio": "m",
+    "syndicat": "m", "théâtre": "m",
+}  # fmt: skip
+"""Companies named by a common noun ("Banque Populaire de l'Ouest") take an article in
+French ("à la Banque Populaire de l'Ouest", "du Groupe X"); a brand name takes none."""
+
+_ES_NOUNS = {
+    "academia": "f", "agencia": "f", "asociación": "f", "caja": "f", "clínica": "f",
+    "compañía": "f", "confederación": "f", "cooperativa": "f", "corporación": "f",
+    "cámara": "f", "escuela": "f", "federación": "f", "fundación": "f", "mutua": "f",
+    "sociedad": "f", "universidad": "f",
+    "ayuntamiento": "m", "banco": "m", "centro": "m", "colegio": "m", "consejo": "m",
+    "consorcio": "m", "despacho": "m", "gabinete": "m", "grupo": "m", "hospital": "m",
+    "instituto": "m", "laboratorio": "m", "ministerio": "m", "museo": "m",
+    "observatorio": "m", "servicio": "m",
+}  # fmt: skip
+"""The same in Spanish: "en el Hospital Universitario de Levante", "del Banco X"."""
+
+
+def company_article(company: str, code: str) -> str | None:
+    """The article a company named by a common noun takes in French ("la ", "le ",
+    "l’") or Spanish ("la ", "el "); None for a brand or a name that has one."""
+    words = company.split()
+    if not words:
+        return None
+    first = words[0].casefold()
+    if code == "fr":
+        gender = _FR_NOUNS.get(first)
+        if gender is None:
+            return None
+        return "l\u2019" if _elides(words[0]) else ("la " if gender == "f" else "le ")
+    if code == "es":
+        gender = _ES_NOUNS.get(first)
+        return None if gender is None else ("la " if gender == "f" else "el ")
+    return None
+
+
+def _at_start(message: str, index: int) -> bool:
+    """Whether a placeholder at *index* begins a sentence (or the whole text)."""
+    head = message[:index].rstrip(" ")
+    return not head or head[-1] in ".!?\n"
+
+
+def _sentence_case(value: str) -> bool:
+    """A title typed in sentence case ("Analyste de données"): only its first letter is
+    a capital, so in running text it is a common noun ("le poste d'analyste de données").
+    "Data Engineer", "SRE" or "Responsable RH" keep their capitals."""
+    words = value.split()
+    if not words:
+        return False
+    first = words[0]
+    return (
+        len(first) > 1
+        and first[:1].isupper()
+        and first[1:] == first[1:].lower()
+        and not any(word[:1].isupper() for word in words[1:])
+    )
+
+
+def _common_nouns(
+    message: str, variables: Mapping[str, Any], code: str
+) -> tuple[str, Mapping[str, Any]]:
+    """French and Spanish running text: a company named by a common noun takes its
+    article (the sentence's "chez" becomes "à": "à la Banque ..."), and a role typed in
+    sentence case is written in lower case, except where it begins a sentence."""
+    values = dict(variables)
+    text = str(message)
+    company = variables.get("company")
+    article = company_article(company, code) if isinstance(company, str) else None
+    if article is not None and "%(company)s" in text:
+        assert isinstance(company, str)
+        named = article + company
+        values["company"] = named
+        values["company_at_start"] = named[:1].upper() + named[1:]
+        if code == "fr":
+            text = text.replace("chez %(company)s", "à %(company)s")
+        text = _starting(text, "company", "company_at_start")
+    role = variables.get("role")
+    if isinstance(role, str) and _sentence_case(role) and "role)s" in text:
+        lowered = role[:1].lower() + role[1:]
+        for name in ("role", "a_role"):
+            if f"%({name})s" in text and variables.get(name) == role:
+                values[f"{name}_at_start"] = role
+                values[name] = lowered
+                text = _starting(text, name, f"{name}_at_start")
+    return type(message)(text), values
+
+
+def _starting(text: str, name: str, other: str) -> str:
+    """*text* with the placeholder *name* renamed *other* where it begins a sentence."""
+    place = f"%({name})s"
+    out = []
+    last = 0
+    index = text.find(place)
+    while index >= 0:
+        out.append(text[last:index])
+        out.append(f"%({other})s" if _at_start(text, index) else place)
+        last = index + len(place)
+        index = text.find(place, last)
+    out.append(text[last:])
+    return "".join(out)
 
 
 @lru_cache(maxsize=1024)
@@ -688,6 +1088,9 @@ class French(Language):
     _or = "ou"
 
     def fill(self, message: str, variables: Mapping[str, Any]) -> str:
+        if "%(" in message:
+            message, variables = _common_nouns(message, variables, "fr")
+            variables = _repeated_prepositions(message, variables)
         if " %(" in message:
             places = _elisions(str(message))
             if places:
@@ -705,10 +1108,20 @@ class French(Language):
 
     def finish(self, text: str, greeting: str | None = None) -> str:
         # French typography in the user's words too (review 0.2, m17): a no-break
-        # space before ":" and a thin one before ";", "?" and "!".
+        # space before ":" and a thin one before ";", "?" and "!", and the
+        # typographic apostrophe ("l’Ouest", "O’Neill"): typography, not spelling.
         if " " in text and any(mark in text for mark in ":;?!"):
             text = _FRENCH_SPACE.sub(_french_space, text)
+            text = _FRENCH_TIGHT.sub(_french_space, text)
+        if "'" in text:
+            text = _STRAIGHT_APOSTROPHE.sub("\u2019", text)
         return text
+
+    _link_words: ClassVar[str] = r"liens?|en ligne|site web|site internet|page web"
+
+    _spoken_marks: ClassVar[Mapping[str, str]] = {
+        ".": "point", "@": "arobase", "-": "tiret", "_": "tiret bas", "+": "plus",
+    }  # fmt: skip
 
     def day(self, value: date) -> str:
         pattern = "dddd D[er] MMMM" if value.day == 1 else self._day_pattern
@@ -746,7 +1159,7 @@ class French(Language):
         word = {"f": "Madame", "m": "Monsieur"}.get(_gender(courtesy) or "")
         return word, academic
 
-    def greeting(self, person: Person, style: Salutation) -> str:
+    def greeting(self, person: Person, style: Salutation, hour: int | None = None) -> str:
         # "Madame," alone is the formal letter's greeting; a professor is
         # "Madame la Professeure".  A doctorate is not used as a form of
         # address.  Without Madame or Monsieur, "Bonjour" and the name.
@@ -864,10 +1277,18 @@ class Spanish(Language):
         return message
 
     def fill(self, message: str, variables: Mapping[str, Any]) -> str:
+        if "%(" in message:
+            message, variables = _common_nouns(message, variables, "es")
         message = self._prepared(message, variables)
         if " %(" in message:
             message, variables = _contracted(message, variables, _SPANISH_CONTRACTING, _ES_FORMS)
         return _fill(message, variables)
+
+    _link_words: ClassVar[str] = r"enlaces?|vínculos?|en línea|sitio web|página web"
+
+    _spoken_marks: ClassVar[Mapping[str, str]] = {
+        ".": "punto", "@": "arroba", "-": "guion", "_": "guion bajo", "+": "más",
+    }  # fmt: skip
 
     def clock(self, value: time) -> str:
         return f"{value.hour}:{value.minute:02d}"
@@ -901,13 +1322,18 @@ class Spanish(Language):
         written, spoken = self._courtesy[courtesy or ""]
         return gender, (written, spoken, written)
 
-    def greeting(self, person: Person, style: Salutation) -> str:
+    def greeting(self, person: Person, style: Salutation, hour: int | None = None) -> str:
         # "Estimado" or "Estimada" needs the gender, which only Ms., Mrs., Miss
         # and Mr. give; without it "Buenos días" and the name, the usual
         # opening of a courteous e-mail, avoids the form-letter "Estimado/a".
+        # Sent in the afternoon it is "Buenas tardes": from two o'clock in
+        # Spain, where the morning lasts until lunch, and from noon elsewhere.
         gender = self._forms(person)[0]
         if gender is None:
             name = _first(person) if style is Salutation.FIRST_NAME else _full(person)
+            afternoon = 14 if self.region in (None, "ES") else 12
+            if hour is not None and hour >= afternoon:
+                return f"Buenas tardes, {name}:"
             return f"Buenos días, {name}:"
         opening = "Estimada" if gender == "f" else "Estimado"
         return f"{opening} {self.addressee(person, style)}:"

@@ -65,8 +65,9 @@ _DECISIONS = """\
   employer answers or postpones, the candidate never starts more than
   `max_contacts_ever` follow-up contacts (check-ins and the feedback request).
 - **After the closing note.** The last check-in the limits allow closes
-  gracefully ("this will be my last note for now"). A reply without news to
-  it earns no further check-in: the candidate keeps their word (001, 004).
+  gracefully: it restates the candidate's interest warmly and leaves the door
+  open, without announcing that it is the last. A reply without news to it
+  earns no further check-in: the candidate waits, as they said (001, 004).
   "No decision yet" earns one more, itself a close worded differently (003:
   keep following up while they do not know); news of a next round opens a
   new run. No sentence longer than a short courtesy is said twice to one
@@ -79,16 +80,23 @@ _DECISIONS = """\
 - **Vague timeframes** (001: "they could be less exact"): `decision_by`
   takes a date, a window, or a phrase such as "in a couple of weeks", "by the
   end of the month" or "early next week", read from the interview's date by
-  `followup_rules.timeframe`. Check-ins follow the end of the window; the
-  messages word the window ("within a couple of weeks") rather than invent a
-  date. A phrase the parser cannot read is refused.
+  `followup_rules.timeframe`. Check-ins follow the end of the window. A
+  message said the day the phrase was given repeats it ("next week"); any
+  later one names its dates ("in the week of Monday, October 26", "by
+  Friday, July 10"), or, for an approximate span, the day it runs from
+  ("within a couple of weeks of Tuesday, July 7"), so that no message says
+  "next week" of a week long gone and none invents an end date. A phrase
+  the parser cannot read is refused.
 - **Calls** need a reason (an invitation, a stated phone preference, a
   timeframe, or a policy that allows uninvited calls) and a known number; a
   check-in that would be a call to an unknown number is an e-mail whose
   action says why.
-- **Next round** is good news, not the end: check-ins go on, and the next one,
-  about a week later, asks what the next round involves (`next-steps`). Plan
-  the round itself as a new `Interview` once it is scheduled.
+- **Next round** is good news, not the end: the decision the earlier date was
+  about is made, so that date no longer holds; the next check-in, about a
+  week after the news (`wait_without_deadline`), asks what the round involves
+  and when (`next-steps`, 002), and every later one is about that round,
+  never a "last note". Plan the round itself as a new `Interview` once it is
+  scheduled.
 - **Out-of-office replies** give the check-in back (it was not read) but not
   the call, and hold the next check-in, and the feedback request, until one
   business day after the return date (a week and a business day when none is

@@ -166,6 +166,9 @@ NEXT_STEPS = Rule(
     own=(
         "the check-in asks it after word of a next round, and when no decision date was given",
         "only a check-in that asks it cites 002: a later try or the close asks where things stand",
+        "word of a next round replaces the earlier decision date (the decision it was about is "
+        "made): the first check-in comes wait_without_deadline business days after the news, "
+        "asks what the round involves and when, and every later one is about that round",
     ),
 )
 PATIENCE = Rule(

@@ -120,6 +120,11 @@ class Facts:
         outcome: the final outcome heard, if any (offer, rejection, withdrawal).
         new_round: news of a next round (`Outcome.NEXT_ROUND`) still
             unanswered by a check-in.
+        next_round_on: the day news of a next round came, while no later
+            news has replaced it (answered or not): every check-in after it
+            is about that round (what it involves, when), never about a
+            decision, and never the "last note" of a candidate still in the
+            running.
         replied_on: the day of the employer's latest plain reply, when it is
             newer than any news and than the previous contact.
         replied_by: who wrote that reply (a name), when it was not the
@@ -156,6 +161,7 @@ class Facts:
     news_on: date | None = None
     outcome: Outcome | None = None
     new_round: bool = False
+    next_round_on: date | None = None
     replied_on: date | None = None
     replied_by: str | None = None
     late: bool = False
@@ -260,6 +266,9 @@ def for_follow_up(state: FollowupState, tz: tzinfo, **known: object) -> Facts:
         news=state.news if fresh else None,
         news_on=cal.local_date(news_at, tz) if fresh and news_at is not None else None,
         new_round=state.next_round_at is not None,
+        next_round_on=None
+        if state.news is not Outcome.NEXT_ROUND or news_at is None
+        else cal.local_date(news_at, tz),
         outcome=state.outcome,
         replied_on=replied_on,
         replied_by=replied_by,

@@ -75,8 +75,10 @@ class Message:
         template: the template it was rendered from.
         missing_details: every detail the message lacks: `would_strengthen`
             then `blocking` (kept for callers of earlier versions).
-        enclosures: what the text says is attached or enclosed (the items
-            the recipient asked for): attach them before sending.
+        enclosures: what the text says is attached (the documents the
+            recipient asked for): attach them before sending.  A requested
+            link is not among them: the text holds a ``[link]`` placeholder
+            for it (see `placeholders`).
         blocking: what must be given before the message can go as written,
             by the model field that holds it (``"email"``, ``"phone"``,
             ``"address"``) or the detail `render` takes (``"feedback"``: an
@@ -90,6 +92,12 @@ class Message:
             again.
         warnings: plain-language notes for the user about sending it, e.g.
             that a mailed card may arrive after the decision date (seed 002).
+        placeholders: the bracketed texts the user must replace before
+            sending, each exactly as the text holds it: ``"[link]"`` where a
+            requested link goes (a link is never "attached"), ``"[Your
+            feedback on the process: ...]"`` in an answer to a request for
+            feedback written without it.  An app should not send a message
+            that still holds one.
         address: the bare address it goes to: the e-mail address of an
             e-mail, the phone number of a call, else None (see `mailto`
             and `tel`).
@@ -107,6 +115,7 @@ class Message:
     would_strengthen: tuple[str, ...] = ()
     warnings: tuple[str, ...] = ()
     address: str | None = None
+    placeholders: tuple[str, ...] = ()
 
     def mailto(self) -> str:
         """A ``mailto:`` link that opens this e-mail in the mail client (RFC 6068).
@@ -215,6 +224,14 @@ def _cut(value: str) -> str:
 
 def _fits(subject: str) -> bool:
     return len(_one_line(subject)) <= _SUBJECT_MAX
+
+
+_SUBJECT_COMFORT = 70
+"""A phone shows about 70 characters of a subject: past that, a shorter wording."""
+
+
+def _comfortable(subject: str) -> bool:
+    return len(_one_line(subject)) <= _SUBJECT_COMFORT
 
 
 def _tidy(text: str) -> str:
@@ -452,12 +469,14 @@ class TemplatePack:
         text = self.language.finish(_tidy(text), values["greeting"])
         subject = self.language.finish(subject)
         for brief in (1, 2):  # a subject is never cut: a shorter wording is chosen instead
-            if _fits(subject):
+            if _comfortable(subject):
                 break
             values["brief"] = brief
             subject = self.language.finish(
                 self._subject_and_body(template, values, f"{name}.txt")[0]
             )
+        if values["brief"] == 2:
+            subject = self._with_role(subject, values)
         if not _fits(subject):  # only a template of one's own that gives no shorter wording
             subject = _cut(subject)
         html = None
@@ -480,10 +499,15 @@ class TemplatePack:
             channel=action.channel,
             template=name,
             missing_details=stronger + blocking,
-            enclosures=tuple(values["requested"]) if action.channel is Channel.EMAIL else (),
+            enclosures=tuple(values["documents"]) if action.channel is Channel.EMAIL else (),
             blocking=blocking,
             would_strengthen=stronger,
             warnings=_warnings(action, values),
+            placeholders=tuple(
+                mark
+                for mark in (*values["placeholders"], values["feedback_placeholder"])
+                if mark in text
+            ),
         )
 
     def _has(self, filename: str) -> bool:
@@ -506,6 +530,27 @@ class TemplatePack:
         except Exception as error:
             raise TemplateError(_sandbox.problem(error), filename) from error
         return True
+
+    def _with_role(self, subject: str, values: Mapping[str, Any]) -> str:
+        """The shortest wording of a subject, naming the role after it when that fits.
+
+        A subject's shorter wordings drop the role only because the role is
+        long; "Thank you for the interview: HR Manager" still names it when
+        the sentence with the role inside it would not fit (issue 19, item
+        16).  Questions, subjects that already have a colon and threads
+        ("Re: ...") are left as they are.
+        """
+        role = str(values.get("role") or "")
+        if (
+            not subject
+            or not role
+            or role.casefold() in subject.casefold()
+            or subject.rstrip()[-1:] in "?!"
+            or ":" in subject  # "After my interview: thank you" takes no second colon
+        ):
+            return subject
+        longer = self.language.subject_with_role(subject, role)
+        return longer if _comfortable(longer) else subject
 
     def _subject_and_body(
         self, template: jinja2.Template, values: Mapping[str, Any], filename: str
@@ -579,13 +624,28 @@ def template_context(
     recipient = action.recipient
     tz = interview.zone_of(recipient)
     starts = interview._utc_span[0].astimezone(tz)  # stdlib: pendulum's astimezone is slow
+    said = action._utc[2].astimezone(tz)  # when it is sent or said, on their clock
+    is_contact = recipient is interview.follow_up_contact
+    # The interview's topics and fit belong to the day, not to one panelist: the
+    # contact hears them, and so does everyone in a small panel; in a larger one
+    # a note without details of its own stays short rather than echo the others.
+    shared_details = is_contact or len(interview.interviewers) <= SHARED_DETAILS_PANEL
+    own_topics: list[str] = []
     if isinstance(recipient, Interviewer):
         topics, fit, missed = interview.details_for(recipient)
         part = recipient.part
+        own_topics = list(recipient.topics)
+        shared_topics = [] if own_topics or not shared_details else list(interview.topics)
+        note_fit = recipient.fit or (interview.fit if shared_details else None)
     else:
         topics, fit, missed, part = interview.topics, interview.fit, interview.missed, None
+        shared_topics, note_fit = list(interview.topics), interview.fit
     style = facts.salutation
     previous = facts.previous
+    given = facts.decision_given_on or starts.date()
+    requested = list(facts.requested)
+    links = [item for item in requested if language.is_link(item)]
+    link_mark = language.link_placeholder()
     values: dict[str, Any] = {
         "action": action,
         "facts": facts,
@@ -598,16 +658,19 @@ def template_context(
         "remote": interview.format is not InterviewFormat.IN_PERSON,
         "by_phone": interview.format is InterviewFormat.PHONE,
         "interview_day": _day(day, starts),
+        "said_today": said.date() == starts.date(),
+        "late_day": None,
         "when": action.suggested,
         "recipient": recipient,
         "recipient_name": "" if recipient is None else recipient.name,
         "recipient_title": getattr(recipient, "title", None),
-        "greeting": language.greeting(recipient, style),
+        "greeting": language.greeting(recipient, style, said.hour),
         "addressee": language.addressee(recipient, style),
         "spoken_name": language.spoken_name(recipient, style),
         "spoken_of": language.spoken_of(recipient, style),
         "contact": interview.follow_up_contact,
-        "is_contact": recipient is interview.follow_up_contact,
+        "is_contact": is_contact,
+        "first_card": recipient is interview.interviewers[0],
         "interviewers": interview.interviewers,
         "colleagues": len(interview.interviewers) > 1,
         "recruiter": interview.recruiter,
@@ -618,23 +681,34 @@ def template_context(
         "previous_day": None if previous is None else _day(day, previous.day),
         "decision_by": facts.decision_by,
         "decision_day": None if facts.decision_by is None else _day(day, facts.decision_by),
-        "decision_words": language.decision_words(facts.decision_by, facts.timeframe),
+        "decision_words": language.decision_words(
+            facts.decision_by, facts.timeframe, interview_day=starts.date()
+        ),
         "decision_words_now": language.decision_words(
-            facts.decision_by, facts.timeframe, now=True
+            facts.decision_by, facts.timeframe, now=said.date() == given
         ),
         "decision_given_day": None
         if facts.decision_given_on is None
         else _day(day, facts.decision_given_on),
         "news": None if facts.news is None else facts.news.name,
         "news_day": None if facts.news_on is None else _day(day, facts.news_on),
+        "round_day": None if facts.next_round_on is None else _day(day, facts.next_round_on),
         "replied_day": None if facts.replied_on is None else _day(day, facts.replied_on),
         "call_basis": None if facts.call_basis is None else facts.call_basis.name,
         "topics": list(topics),
+        "own_topics": own_topics,
+        "shared_topics": shared_topics,
         "fit": fit,
+        "note_fit": note_fit,
         "missed": list(missed),
         "part": part,
-        "requested": list(facts.requested),
+        "requested": requested,
+        "documents": [item for item in requested if item not in links],
+        "links": _links(language, links, link_mark),
+        "link_count": len(links),
+        "placeholders": [link_mark] if links else [],
         "feedback": None,
+        "feedback_placeholder": language.feedback_placeholder(),
         "invited_to_call": interview.invited_to_call,
         "wording": wording(facts.variant),
         "brief": 0,
@@ -674,7 +748,10 @@ def template_context(
         ]
     if interview.candidate is not None:
         values["candidate"] = interview.candidate
-    for name, value in (details or {}).items():
+        email = interview.candidate.email
+        values["spoken_email"] = None if email is None else language.spoken_email(email)
+    details = details or {}
+    for name, value in details.items():
         check = DETAILS.get(name)
         if check is not None:
             values[name] = check(value)
@@ -685,6 +762,10 @@ def template_context(
             )
         else:
             values[name] = value  # a variable of the caller's own templates
+    if "topics" in details:  # what you discussed with them: the conversation's
+        values["own_topics"], values["shared_topics"] = [], values["topics"]
+    if "fit" in details:
+        values["note_fit"] = values["fit"]
     if language.code == "en":
         values["a_role"] = (
             f"{values['role_article'] or indefinite_article(values['role'])} " + values["role"]
@@ -703,6 +784,17 @@ def _discussed(interview: Interview, language: _language.Language) -> str | None
         if own:
             parts.append(language.discussed_with(_join(language, own), person))
     return _join(language, parts) if parts else None
+
+
+def _links(language: _language.Language, links: list[str], mark: str) -> str:
+    """The requested links, each with the placeholder the user replaces by the address
+    ("my portfolio link: [link]"), unless the item holds its address already."""
+    if not links:
+        return ""
+    if len(links) == 1:
+        item = links[0]
+        return item if _URL.search(item) else f"{item}: {mark}"
+    return _join(language, (item if _URL.search(item) else f"{item} ({mark})" for item in links))
 
 
 def _call_times(
@@ -749,28 +841,49 @@ def _language_named(locale: str) -> _language.Language:
 _OWNED = frozenset(
     {"a_role", "candidate", "subject", "lang", "paragraphs", "body_html", "call_day",
      "their_window", "my_window", "people", "people_in_text", "discussed", "asked", "others",
-     "greeting", "spoken_of"}
+     "greeting", "spoken_of", "spoken_email"}
 )  # fmt: skip
+_URL = re.compile(r"https?://\S+|www\.\S+", re.IGNORECASE)
+
+SHARED_DETAILS_PANEL = 3
+"""In a panel of up to this many, every note recalls the interview's `topics` (as the
+conversation's, never as the recipient's own view) and makes the interview's case
+for `fit`; in a larger one only the follow-up contact's does, and a note to someone
+without topics or fit of their own stays short, so that the notes do not read alike."""
 
 WORDINGS = 7
 """How many wordings each sentence of a thank-you note has (a prime)."""
+
+
+_SLOTS = ("open", "part", "recall", "requested", "interest", "fit", "missed")
 
 
 def wording(variant: int) -> Mapping[str, int]:
     """Which wording each sentence of note number *variant* takes (0 to `WORDINGS` - 1).
 
     Colleagues compare notes, so any two notes of a panel share at most one
-    sentence.  Note *v* is the line ``a + b·x`` over the integers modulo 7
-    (``a = v % 7``, ``b = v // 7``): sentence *x* takes wording ``a + b·x``,
-    and the subject and the closing line take ``b``.  Two different lines
-    meet in at most one point, so two notes agree on at most one sentence,
-    for every panel of up to 49 (`followup_rules.model.PANEL_LIMIT`).
+    sentence, the subject included.  Note *v* is a line ``y = a + b·x`` over
+    the integers modulo 7: sentence *x* (the opening, their part, the recap,
+    what they asked for, interest, fit, what was missed) takes wording
+    ``a + b·x``, and the subject takes the slope ``b``.
+    Two lines meet in at most one point, and two parallel ones (the same
+    subject) in none, so two notes agree in at most one sentence, for every
+    panel of up to 49 (`followup_rules.model.PANEL_LIMIT`).
+
+    The lines are dealt in pencils: notes 0 to 6 all pass through one point
+    of the last sentence (what was missed, which only the follow-up contact's
+    note usually makes), so that the first seven notes of a panel share no
+    sentence at all and each has its own subject; notes 7 to 13 do the same
+    through the next point, with the subject's second form (``subject_form``
+    1), so that no two notes of a panel of up to 14 have the same subject.
     """
-    a, b = variant % WORDINGS, variant // WORDINGS % WORDINGS
-    slots = ("open", "part", "recall", "requested", "interest", "fit", "missed")
-    picked = {slot: (a + b * x) % WORDINGS for x, slot in enumerate(slots)}
-    picked["closer"] = b
-    picked["subject"] = a
+    b = variant % WORDINGS
+    pencil = variant // WORDINGS % WORDINGS
+    last = len(_SLOTS) - 1
+    a = (pencil - b * last) % WORDINGS
+    picked = {slot: (a + b * x) % WORDINGS for x, slot in enumerate(_SLOTS)}
+    picked["subject"] = b
+    picked["subject_form"] = pencil % 2
     return picked
 
 
@@ -844,14 +957,11 @@ def _address(
     if channel is Channel.PHONE and person.phone:
         return person.phone
     if channel is Channel.POSTAL and isinstance(person, Interviewer):
-        # The envelope: the name and title from their card (seed 000), the firm, the address.
-        lines = [
-            language.envelope_name(person),
-            person.title,
-            interview.company,
-            person.address or interview.address,
-        ]
-        return ", ".join(line for line in lines if line)
+        # The envelope: the name and title from their card (seed 000), the firm, the
+        # address, in the order of the country's letters (German: DIN 5008).
+        return ", ".join(
+            language.envelope(person, interview.company, person.address or interview.address)
+        )
     return person.name
 
 
@@ -872,10 +982,15 @@ def _missing(
     blocking: list[str] = []
     stronger: list[str] = []
     template = action.template or ""
-    if template.startswith(("thank_you", "closing")):
+    if template.startswith("closing"):
         if not values["topics"]:
             stronger.append("topics")
         if not values["fit"]:
+            stronger.append("fit")
+    elif template.startswith("thank_you"):  # what this note recalls and argues
+        if not (values["own_topics"] or values["shared_topics"]):
+            stronger.append("topics")
+        if not values["note_fit"]:
             stronger.append("fit")
     if template.startswith("feedback_response") and not values["feedback"]:
         blocking.append("feedback")  # an answer without the answer is no answer
@@ -902,9 +1017,53 @@ def _missing(
     return tuple(blocking), tuple(stronger)
 
 
+_CALLING_CODES: Mapping[str, tuple[str, ...]] = {
+    "1": ("America/", "Pacific/Honolulu"), "7": ("Europe/Moscow", "Asia/"),
+    "27": ("Africa/Johannesburg",), "30": ("Europe/Athens",), "31": ("Europe/Amsterdam",),
+    "32": ("Europe/Brussels",), "33": ("Europe/Paris",),
+    "34": ("Europe/Madrid", "Atlantic/Canary"),
+    "39": ("Europe/Rome",), "41": ("Europe/Zurich",), "43": ("Europe/Vienna",),
+    "44": ("Europe/London",), "45": ("Europe/Copenhagen",), "46": ("Europe/Stockholm",),
+    "47": ("Europe/Oslo",), "48": ("Europe/Warsaw",), "49": ("Europe/Berlin",),
+    "52": ("America/",), "54": ("America/Argentina/", "America/Buenos_Aires"),
+    "55": ("America/",), "57": ("America/Bogota",), "61": ("Australia/",),
+    "64": ("Pacific/Auckland", "Pacific/Chatham"), "65": ("Asia/Singapore",),
+    "81": ("Asia/Tokyo",), "82": ("Asia/Seoul",), "86": ("Asia/Shanghai",),
+    "91": ("Asia/Kolkata", "Asia/Calcutta"), "351": ("Europe/Lisbon", "Atlantic/"),
+    "352": ("Europe/Luxembourg",), "353": ("Europe/Dublin",), "358": ("Europe/Helsinki",),
+    "971": ("Asia/Dubai",), "972": ("Asia/Jerusalem", "Asia/Tel_Aviv"),
+}  # fmt: skip
+"""Country calling codes and the zones their numbers ring in (a small table, enough to
+notice "+1" for someone in Berlin; a code not listed is never questioned)."""
+
+
+def _misdialled(phone: str | None, zone: str | None) -> str | None:
+    """The country code of *phone* when it clearly does not fit *zone*, else None."""
+    if not phone or zone is None or not phone.lstrip().startswith("+"):
+        return None
+    digits = re.sub(r"[^0-9]", "", phone)
+    for length in (3, 2, 1):
+        code = digits[:length]
+        places = _CALLING_CODES.get(code)
+        if places is not None:
+            return None if zone.startswith(places) else code
+    return None
+
+
 def _warnings(action: Action, values: Mapping[str, Any]) -> tuple[str, ...]:
     """Plain-language notes for the user about sending this message."""
     warnings: list[str] = []
+    person = action.recipient
+    if action.channel is Channel.PHONE and person is not None:
+        zone = values["interview"].zone_of(person)
+        key = getattr(zone, "key", None)
+        code = _misdialled(person.phone, key if isinstance(key, str) else None)
+        if code is not None:
+            warnings.append(
+                f"the number {person.phone} has the country code +{code}, which does not fit "
+                f"{person.name}'s time zone ({key}): check the number, or give their own "
+                "time zone (Interviewer.timezone), since the call window follows it"
+            )
     if action.facts.arrives_after_decision:
         decided = values["interview"].decision_date
         warnings.append(

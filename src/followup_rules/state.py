@@ -545,6 +545,11 @@ def _update(event: Update, at: datetime, changes: dict[str, Any], policy: Policy
         # Interview once it is scheduled.
         changes["next_round_at"] = at
         changes["undecided_at"] = None
+        # The decision the old date was about has been made: from now on the
+        # check-ins follow the news (rule ``next-steps``), not that date.
+        changes["decision_by"] = None
+        changes["timeframe"] = None
+        changes["decision_given_at"] = None
     elif outcome in TERMINAL:
         changes["outcome"] = outcome
         changes["outcome_at"] = at

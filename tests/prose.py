@@ -1,0 +1,177 @@
+"""How a reader hears repetition: the sentences one person reads or hears, and when
+two of them say nearly the same thing (issue 19, second round, class 9).
+
+A sentence said twice to one person reads as a form letter; so does one said again
+in other clothes ("I remain very interested in the role" in the first check-in and
+in the last, "I am happy to provide anything else you need" then "I am happy to
+answer any further questions").  Two sentences are *near repeats* when, once the
+names, the role, the company, dates and numbers are set aside:
+
+- most of the words that carry meaning are the same (two thirds of the shorter
+  sentence's, with at least three of them), or
+- they share a run of four words, one of which carries meaning ("i am happy to").
+
+The words that carry no meaning of their own are each language's function words,
+the weekdays and months, and the words that only name the thing written about
+("position", "role", "next round"), which every message about it must use.
+``scripts/corpus.py`` uses the same test for its mechanical checks.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from followup_rules import Channel, Interview, Message
+
+_SENTENCE = re.compile(r"(?<=[.?!»“])(?<!\d\.)\s+")
+COURTESY_WORDS = 7
+"""A sentence of at most this many words is a courtesy that may recur ("Thank you
+again for your time."); anything longer is never said twice, nor nearly, to one person."""
+
+_CALENDAR = """
+monday tuesday wednesday thursday friday saturday sunday january february march april may
+june july august september october november december montag dienstag mittwoch donnerstag
+freitag samstag sonntag januar jänner februar märz april mai juni juli august september
+oktober november dezember lundi mardi mercredi jeudi vendredi samedi dimanche janvier
+février mars avril mai juin juillet août septembre octobre novembre décembre lunes martes
+miércoles jueves viernes sábado domingo enero febrero marzo abril mayo junio julio agosto
+septiembre octubre noviembre diciembre dem den der
+"""
+_FUNCTION = {
+    "en": """
+a an the and or but so of to in on at by for with about from as is are was were be been
+being am i me my mine you your yours we our us it its this that these those there here
+what which who whom when where how would could should will can may might do does did
+have has had not no any some more most very also just than then if whether again once
+still up out into over after before while such each other one""",
+    "de": """
+der die das dem den des ein eine einer einem einen eines und oder aber so von zu zum zur
+in im am an auf bei beim mit für über um aus nach vor als wie ist sind war waren sein
+bin ich mich mir mein meine meinen meinem meiner sie ihr ihre ihren ihrem ihrer ihnen
+wir uns unser unsere es dies diese dieser dieses diesem da dass ob wenn was wer wann wo
+würde würden könnte könnten sollte wird werden kann habe hat hatte haben nicht kein
+keine noch auch nur schon sehr gern gerne dann denn doch weiterhin wegen seit gegen
+unter zwischen bis ab durch ohne gegenüber""",
+    "fr": """
+le la les l un une des du de d et ou mais donc en dans sur à au aux par pour avec sans
+sous comme est sont était été être suis je j me m moi mon ma mes vous votre vos nous
+notre nos il elle ils elles ce cet cette ces c qui que qu quoi quand où comment si ne
+n pas plus très aussi encore toujours déjà y a ai avez avons ont serait pourrais
+pourriez pourrait se s concernant auprès chez sujet vers après avant lors pendant
+depuis entre jusqu""",
+    "es": """
+el la los las lo un una unos unas y e o u pero de del a al en con por para sin sobre
+como es son era fue ser soy estoy está están yo me mi mis usted su sus le les nosotros
+nuestro nuestra que qué quien cuando donde cómo si no más muy también ya todavía aún
+ha he han había sería podría se relación hacia tras durante entre desde hasta
+respecto""",
+}
+_COURTESY = """
+look forward looking hear hearing thank thanks freue freuen dank vielen remercie merci
+gracias quedo espera espero attends hâte hören
+"""
+"""Courtesy formulas ("I look forward to ...") that any letter may use again."""
+_SUBJECT_MATTER = """
+position role job application interview next round process stelle bewerbung gespräch
+vorstellungsgespräch runde nächste auswahlrunde poste candidature entretien prochaine
+étape tour processus puesto candidatura entrevista siguiente ronda fase proceso
+steps schritte nächsten étapes prochaines pasos próximos suivante suivantes
+"""
+_NEUTRAL = {
+    code: frozenset((words + _CALENDAR + _COURTESY + _SUBJECT_MATTER + " xmaskx").split())
+    for code, words in _FUNCTION.items()
+}
+_WORD = re.compile(r"[^\W\d_]+")
+
+
+def sentences(
+    message: Message, longer_than: int = COURTESY_WORDS, whole: Iterable[str] = ()
+) -> list[str]:
+    """What the recipient reads or hears: an e-mail's or a card's body without the
+    greeting and the signature, or a call's voicemail; none of the talking points.
+    The values in *whole* ("Sonnenfeld Software GmbH & Co. KG") are never split."""
+    if message.channel is Channel.IN_PERSON:
+        return []
+    text = message.text
+    kept = {value: value.replace(". ", ".\u2060") for value in whole if ". " in value}
+    for value, joined in kept.items():
+        text = text.replace(value, joined)
+    parts = text.split("\n\n")
+    if message.channel is Channel.PHONE:
+        parts = [part for part in parts if part[:1] in '"„«']
+        candidate_number = re.compile(r"\+[\d ]{6,}")
+        found = [s for part in parts for s in _SENTENCE.split(part)[1:]]  # after the greeting
+        # The candidate's number, said twice in every voicemail, is a signature.
+        found = [s for s in found if not candidate_number.search(s)]
+    else:
+        found = [s for part in parts[1:-1] for s in _SENTENCE.split(part)]
+    found = [s.replace(".\u2060", ". ") for s in found]
+    return [s.strip(' "„“«»') for s in found if len(s.split()) > longer_than]
+
+
+def masks(interview: Interview) -> tuple[str, ...]:
+    """The values a sentence is about rather than what it says: names, role, company,
+    the details the user typed."""
+    values = [interview.role, interview.company, *interview.topics, *interview.missed]
+    values += [*interview.requested]
+    if interview.fit:
+        values.append(interview.fit)
+    for person in interview.interviewers:
+        values += [person.name, *person.name.split(), *person.topics, *person.requested]
+        values += [value for value in (person.part, person.fit) if value]
+    if interview.candidate is not None:
+        values += [interview.candidate.name, *interview.candidate.name.split()]
+    return tuple(sorted({value for value in values if value}, key=len, reverse=True))
+
+
+_MASK = "xmaskx"
+
+
+def _words(sentence: str, hidden: Iterable[str]) -> list[str]:
+    text = sentence.casefold().replace("\u2019", "'")
+    for value in hidden:
+        text = text.replace(value.casefold().replace("\u2019", "'"), f" {_MASK} ")
+    return _WORD.findall(text)
+
+
+def meaningful(words: Iterable[str], code: str) -> list[str]:
+    """The words of a sentence that carry meaning in language *code*."""
+    neutral = _NEUTRAL[code[:2]]
+    return [word for word in words if word not in neutral and len(word) > 2]
+
+
+_NUMBER = re.compile(r"\d+")
+_DAYS_AND_MONTHS = frozenset(_CALENDAR.split()) - {"dem", "den", "der"}
+
+
+def _dated(sentence: str) -> frozenset[str]:
+    """The day a sentence names, as its numbers and its weekday and month names."""
+    words = _WORD.findall(sentence.casefold())
+    return frozenset(_NUMBER.findall(sentence)) | frozenset(
+        word for word in words if word in _DAYS_AND_MONTHS
+    )
+
+
+def near_repeat(one: str, other: str, code: str, hidden: Iterable[str] = ()) -> bool:
+    """Whether two sentences say nearly the same thing (see the module's docstring).
+
+    Two sentences that report facts of different days ("Thank you for your reply of
+    Friday, March 15" and, after another reply, "... of Wednesday, March 20") say
+    different things, however alike their words: only sentences that name no day,
+    or the same days, are compared.
+    """
+    if _dated(one) != _dated(other):
+        return False
+    hidden = tuple(hidden)
+    first, second = _words(one, hidden), _words(other, hidden)
+    a, b = set(meaningful(first, code)), set(meaningful(second, code))
+    small = min(len(a), len(b))
+    if small >= 3 and len(a & b) * 3 >= small * 2:
+        return True
+    runs = {tuple(first[i : i + 4]) for i in range(len(first) - 3)}
+    for i in range(len(second) - 3):
+        run = tuple(second[i : i + 4])
+        if run in runs and meaningful(run, code):
+            return True
+    return False
