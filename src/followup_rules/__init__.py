@@ -24,6 +24,7 @@ from .errors import (
     InvalidHistory,
     InvalidInterview,
     InvalidPolicy,
+    StepIdError,
     TemplateError,
 )
 from .events import Contact, Event, Outcome, OutOfOffice, Reply, Skip, Snooze, Update
@@ -132,6 +133,7 @@ __all__ = [
     "Snooze",
     "Source",
     "Standing",
+    "StepIdError",
     "TemplateError",
     "TemplatePack",
     "TimeWindow",

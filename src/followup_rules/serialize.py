@@ -879,11 +879,13 @@ def _format_error(error: BaseException, source: str, root: str = "$") -> FormatE
     except Exception:  # e.g. unknown keys of mixed types, which cattrs sorts
         messages = []
     path = root
+    value: Any = None
     if messages:
         path = messages[0].rsplit(" @ ", 1)[-1]
     if isinstance(leaf, _InvalidField):
         path = f"{path}.{leaf.field.rsplit('.', 1)[-1]}"
         problem = _got(leaf.problem, leaf.value)
+        value = leaf.value
     elif isinstance(leaf, _Refused):
         path = f"{path}.{leaf.key}"
         problem = leaf.problem_in(source)
@@ -899,7 +901,7 @@ def _format_error(error: BaseException, source: str, root: str = "$") -> FormatE
         problem = f"missing key {leaf}"
     else:
         problem = str(leaf)
-    return FormatError(source, path, problem)
+    return FormatError(source, path, problem, value)
 
 
 def _got(problem: str, value: Any) -> str:
@@ -1146,7 +1148,8 @@ def _check_history_of(interview: Interview, events: list[Event], source: str, ro
         check_history(interview, events)
     except InvalidHistory as error:
         where = error.field.removeprefix("history")
-        raise FormatError(source, f"{root}{where}", _got(error.problem, error.value)) from None
+        problem = _got(error.problem, error.value)
+        raise FormatError(source, f"{root}{where}", problem, error.value) from None
 
 
 def load_policy(path: str | Path) -> Policy:
