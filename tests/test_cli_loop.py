@@ -53,7 +53,7 @@ class TestEventsUnlogUndo:
         log(acme, "contact", "--step", "thank_you", "--at", "2026-07-07T16:05")
         out = run("events", str(acme))[1]
         assert out.splitlines() == [
-            "  1  thank-you to Ana Ruiz, by email, Tue 7 Jul 16:05",
+            "  1  thank-you to Ana Ruiz, by e-mail, Tue 7 Jul 16:05",
             "  2  a reply from Bo Chen, Thu 9 Jul 09:00 (they meet Friday)",
         ]
 

@@ -353,6 +353,8 @@ class _InvalidField(FollowupError, ValueError):
         problem: what is wrong with it, in plain words (one line).
     """
 
+    field: str
+
     def __init__(self, field: str, value: object, problem: str) -> None:
         self.field = field
         self.value = value

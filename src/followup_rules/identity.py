@@ -34,7 +34,7 @@ from typing import TYPE_CHECKING
 
 from . import _calendar as cal
 from ._steps import ONE_SHOT_BY_KIND, in_order
-from .errors import StepIdError
+from .errors import StepIdError as StepIdError  # its home is errors.py; importable here too
 from .events import Contact, Event, Skip
 from .model import ActionKind, Interview, Interviewer, Recruiter
 
