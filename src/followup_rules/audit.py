@@ -123,11 +123,12 @@ def _repeated_one_time_steps(
             continue
         rule = RULES[_ONCE[event.kind]]
         what = event.kind.value.replace("_", "-")
-        sent = cal.to_local(cal.utc(earlier.at), interview.zone_of(interview.person(name)))
-        message = (
-            f"a second {what} to {name} (the first on {sent:%Y-%m-%d %H:%M %Z}): "
-            + ("one note per interviewer" if rule.id == "thank-you" else "it is done once")
-        )
+        person = interview.person(name)
+        if person is None and event.kind is ActionKind.RECRUITER_DEBRIEF:
+            person = interview.recruiter
+        sent = cal.to_local(cal.utc(earlier.at), interview.zone_of(person))
+        why = "one note per interviewer" if rule.id == "thank-you" else "it is done once"
+        message = f"a second {what} to {name} (the first on {sent:%Y-%m-%d %H:%M %Z}): {why}"
         found.setdefault(id(event), []).append(
             Violation(rule=rule.id, sources=rule.sources, events=(event, earlier), message=message)
         )
