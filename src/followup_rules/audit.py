@@ -12,7 +12,7 @@ from . import rules
 from .action import Action
 from .events import Contact, Event, Skip, Snooze
 from .identity import owner
-from .model import ActionKind, Interview, person_key
+from .model import ActionKind, Interview, Interviewer, Recruiter, person_key
 from .plan import DEFAULT_POLICY, check_inputs, steps_after_interview
 from .policy import Policy
 from .rules import RULES, Rule
@@ -123,7 +123,7 @@ def _repeated_one_time_steps(
             continue
         rule = RULES[_ONCE[event.kind]]
         what = event.kind.value.replace("_", "-")
-        person = interview.person(name)
+        person: Interviewer | Recruiter | None = interview.person(name)
         if person is None and event.kind is ActionKind.RECRUITER_DEBRIEF:
             person = interview.recruiter
         sent = cal.to_local(cal.utc(earlier.at), interview.zone_of(person))
