@@ -228,8 +228,8 @@ def test_what_the_agenda_says_to_do_now_done_now_passes_audit(
     and it is inside its window: on a business day, a call inside the call window, an
     e-mail or a card inside the send window of its zone's business day unless no moment
     of that window is left before its deadline (the new user's thank-you at 04:00 EDT)."""
-    from followup_rules import agenda, audit
     from followup_rules import _calendar as cal
+    from followup_rules import agenda, audit
     from followup_rules.rules import step_zone
 
     history = data.draw(histories(interview, policy))
