@@ -477,3 +477,124 @@ def test_a_plan_without_ids_names_no_field() -> None:
     """A plain FollowupError: field None, problem its text."""
     error = refused(lambda: Plan([]).ids)
     assert error.field is None and error.problem == str(error)
+
+
+class TestExportsTakeApplications:
+    """Integrator glue 2 and item 11: the calendar and the drafts take applications."""
+
+    def _acme(self) -> Application:
+        iv = interview(
+            decision_by=pendulum.date(2024, 7, 10), candidate=Candidate("Sam", email="s@x.example")
+        )
+        return Application(iv, name="acme", key=7)
+
+    def test_a_calendar_of_applications_is_planned_from_now(self) -> None:
+        """Each application planned as application.plan(now), under its own policy."""
+        from followup_rules.export import to_ics_many
+
+        application = self._acme()
+        now = at(2024, 7, 11, 15)  # the call window of the day has passed
+        data = to_ics_many([application], now=now)
+        expected = to_ics_many(
+            [(application.plan(now), application.interview, application.history, "acme")],
+            now=now,
+        )
+        assert data == expected
+        assert b"20240712T100000" in data  # the late call, offered the next morning
+
+    def test_to_ics_takes_one_application(self) -> None:
+        """to_ics(application, now=...) as to_ics_many([application], ...)."""
+        from followup_rules.export import to_ics, to_ics_many
+
+        application = self._acme()
+        now = at(2024, 7, 3, 9)
+        assert to_ics(application, now=now) == to_ics_many([application], now=now)
+
+    def test_a_plan_still_needs_its_interview(self) -> None:
+        """The tuple form is kept; a plan alone is refused in words."""
+        from followup_rules.export import to_ics
+
+        error = refused(lambda: to_ics(plan(interview()), now=at(2024, 7, 3)))
+        assert isinstance(error, InvalidArgument) and error.field == "interview"
+
+    def test_drafts_of_applications(self) -> None:
+        """drafts([application], now=...): the steps still doable then, named as before."""
+        from followup_rules.export import drafts
+
+        application = self._acme()
+        now = at(2024, 7, 3, 9)
+        made = drafts([application], now=now)
+        assert [d.step for d in made] == [
+            d.step for d in drafts([(application.plan(now), application.interview, ())])
+        ]
+        assert made and all(d.action.kind is not ActionKind.ASK_FOR_CARDS for d in made)
+
+    def test_a_draft_unstructures_to_json(self) -> None:
+        """Integrator item 23: JSON-safe, with its file name, Message-ID and the .eml text."""
+        import json
+
+        from followup_rules.export import drafts
+
+        (draft, *_) = drafts([self._acme()], now=at(2024, 7, 3, 9))
+        data = s.unstructure(draft)
+        assert json.loads(json.dumps(data)) == data
+        assert set(data) == {"path", "step", "message_id", "description", "warnings", "eml"}
+        assert data["message_id"] == draft.message_id and data["step"] == draft.step
+        assert f"Message-ID: {draft.message_id}" in data["eml"]
+
+
+class TestSchemas:
+    """Integrator item 20: the shipped JSON Schemas, as dicts."""
+
+    @pytest.mark.parametrize("name", ["interview", "history", "policy", "plan", "agenda"])
+    def test_each_schema(self, name: str) -> None:
+        """A JSON Schema an app can validate with."""
+        found = s.schema(name)
+        assert found["$schema"].startswith("https://json-schema.org/")
+
+    def test_what_unstructure_writes_is_valid(self) -> None:
+        """A plan's JSON against the plan schema."""
+        import jsonschema
+
+        jsonschema.validate(s.unstructure(plan(interview())), s.schema("plan"))
+
+    def test_an_unknown_name(self) -> None:
+        """Refused, naming the schemas there are."""
+        error = refused(lambda: s.schema("plans"))
+        assert isinstance(error, InvalidArgument) and "agenda, history" in error.problem
+
+
+class TestEventsFromAForm:
+    """Integrator glue 4: an event from a form, its times as a person types them."""
+
+    def test_local_times_and_words(self) -> None:
+        """`at` = "now", `until` a local date: read in the candidate's zone from now."""
+        now = at(2024, 7, 16, 9)
+        event = s.structure_event(
+            {"type": "snooze", "at": "now", "step": "x", "until": "2024-07-20"},
+            zone=interview(),
+            now=now,
+        )
+        assert (event.at, event.until) == (now, at(2024, 7, 20))  # type: ignore[attr-defined]
+
+    def test_a_word_without_now(self) -> None:
+        """A word needs the present moment: said, naming the key."""
+        error = refused(
+            lambda: s.structure_event({"type": "reply", "at": "tomorrow"}, zone=interview())
+        )
+        assert isinstance(error, FormatError) and error.field == "<data>: $.at"
+
+    def test_a_typo(self) -> None:
+        """What parse_when says, under the form's key."""
+        error = refused(
+            lambda: s.structure_event(
+                {"type": "reply", "at": "next tuesdy"}, zone=interview(), now=at(2024, 7, 3)
+            )
+        )
+        assert isinstance(error, FormatError) and error.path == "$.at"
+        assert error.value == "next tuesdy"
+
+    def test_without_a_zone_a_local_time_is_refused_as_in_a_file(self) -> None:
+        """No zone known: the hint gives an example zone, said to be one."""
+        error = refused(lambda: s.structure_event({"type": "reply", "at": "2024-07-03T10:00"}))
+        assert 'add e.g. "timezone": "Europe/Berlin"' in error.problem
