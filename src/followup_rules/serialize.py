@@ -1336,8 +1336,9 @@ def load_history(path: str | Path) -> list[Event]:
 def dumps_history(history: Iterable[Event], fmt: str = "toml") -> str:
     """A history as a file's text, the way `load_history` reads it back equal.
 
-    TOML gives one ``[[event]]`` table per event; JSON a list.  Times keep
-    their offset and zone name (``2026-07-16T10:15:00-04:00[America/New_York]``).
+    TOML gives one ``[[event]]`` table per event; JSON a list.  Times are
+    RFC 3339 with their offset, and the zone's name in a key of its own
+    (``at = "2026-07-16T10:15:00-04:00"``, ``timezone = "America/New_York"``).
 
     Raises:
         FormatError: *fmt* is neither ``toml`` nor ``json``.
