@@ -138,7 +138,7 @@ def print_plan(
     if schedule.missed:
         out.print(
             f"[yellow]{len(schedule.missed)} step(s) not recorded before the latest event."
-            "\nTheir window has closed; --format json lists them, under \"missed\".[/]"
+            '\nTheir window has closed; --format json lists them, under "missed".[/]'
         )
 
 

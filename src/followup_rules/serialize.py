@@ -707,7 +707,7 @@ def unstructure(value: Any) -> Any:
     An agenda, for a front end to show (see ``agenda.schema.json``; written,
     not read back): an `AgendaItem` becomes one flat object, the step's
     ``id``, ``description``, ``standing``, ``reason``, ``note``, ``to_do``,
-    ``late_since``, ``kind``, ``channel``, ``recipient``, ``suggested``,
+    ``doable_at``, ``late_since``, ``kind``, ``channel``, ``recipient``, ``suggested``,
     ``rule``, and its window on both clocks (``their_window`` and
     ``your_window``: ``start``, ``end``, ``timezone``); an `Entry` of a
     merged agenda adds its ``application`` (``name``, ``label``,
@@ -801,6 +801,7 @@ def _unstructure_item(item: AgendaItem) -> dict[str, Any]:
         "reason": None if item.reason is None else item.reason.value,
         "note": item.note() or None,
         "to_do": item.to_do,
+        "doable_at": None if item.doable_at is None else format_datetime(item.doable_at),
         "late_since": None if item.late_since is None else format_datetime(item.late_since),
         "kind": action.kind.value,
         "channel": action.channel.value,
