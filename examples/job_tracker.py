@@ -4,7 +4,7 @@ Run:  python examples/job_tracker.py [DATABASE]
 
 It uses the public API only: `Application` and its `agenda()` for what to do
 (until the end of the candidate's day), each step's stable `AgendaItem.id` to
-record it done, `check_event` to check an event and find its place, and
+record it done, `Application.record` to check an event and keep it once, and
 `followup_rules.serialize` to store interviews and events as JSON text (the
 library's own, schema-checked form).
 The library never reads the clock: the tracker passes *now* in.
@@ -28,7 +28,6 @@ from followup_rules import (
     Event,
     Interview,
     Interviewer,
-    check_event,
 )
 from followup_rules import serialize as s
 
@@ -85,7 +84,7 @@ class Tracker:
     def application(self, application: int) -> Application:
         """One application as the library sees it (its history kept ordered by instant)."""
         interview, history = self.interview(application), self.history(application)
-        return Application(interview, history, name=str(application))
+        return Application(interview, history, name=str(application), key=application)
 
     def today(self, now: datetime) -> list[tuple[int, Agenda]]:
         """Every application's agenda, due until the end of the candidate's day."""
@@ -97,8 +96,7 @@ class Tracker:
     # --8<-- [start:record]
     def record(self, application: int, event: Event, step: str | None = None) -> None:
         """Store an event, once: the library checks it and finds its place first."""
-        interview, history = self.interview(application), self.history(application)
-        if len(check_event(interview, history, event)) == len(history):
+        if self.application(application).record(event).already:
             return  # the same event was stored already
         data = s.unstructure(event)  # a dict with its "type", as structure_history reads it
         with self.db:

@@ -17,7 +17,10 @@ Each page is a few lines around the library:
   the ``.eml`` draft (`export.drafts`: its file name and Message-ID);
 - recording a step done, skipped or snoozed, the employer's news, a reply or
   an out-of-office: each checked by the library and kept once, with the
-  warnings `audit` would give;
+  warnings `audit` would give (`Application.record`);
+- editing an interview in the file's words (`serialize.edit_application`), its stored
+  step ids kept;
+- a calendar feed of every application (`export.to_ics_many`);
 - JSON for a front end (`serialize.unstructure`, the shapes of
   ``followup_rules/schemas/``, RFC 3339 times);
 - errors in plain words: the library's own, as they read.
@@ -38,7 +41,6 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-import attrs
 import jinja2
 import pendulum
 from flask import Flask, Response, flash, g, jsonify, redirect, render_template, request, url_for
@@ -56,19 +58,19 @@ from followup_rules import (
     Interviewer,
     Message,
     Policy,
+    Recorded,
     Skip,
     Snooze,
+    StepStatus,
     Violation,
     agenda_many,
     describe_event,
-    find_event,
-    new_violations,
     parse_when,
     render,
 )
 from followup_rules import serialize as s
-from followup_rules.export import Draft, drafts
-from followup_rules.identity import interview_key
+from followup_rules.export import Draft, drafts, to_ics_many
+from followup_rules.identity import pinned
 
 Clock = Callable[[], datetime]
 
@@ -105,9 +107,9 @@ class Store:
         self.db.executescript(SCHEMA)
 
     def add(self, interview: Interview, policy: Policy | None = None) -> int:
-        """Store a new application; its row id.  The interview gets an `Interview.id`,
-        so that its step ids stay the same when it is edited later."""
-        interview = attrs.evolve(interview, id=interview_key(interview))
+        """Store a new application; its row id.  The interview gets an `Interview.id`
+        (`pinned`), so that its step ids stay the same when it is edited later."""
+        interview = pinned(interview)
         policy_data = None if policy is None else json.dumps(s.unstructure(policy))
         cursor = self.db.execute(
             "INSERT INTO application (interview, policy) VALUES (?, ?)",
@@ -117,7 +119,7 @@ class Store:
         return cursor.lastrowid
 
     def application(self, row: int) -> Application:
-        """One application as the library sees it; its name is the row id."""
+        """One application as the library sees it; its key (and name) is the row id."""
         found = self.db.execute(
             "SELECT interview, policy FROM application WHERE id = ?", (row,)
         ).fetchone()
@@ -127,7 +129,7 @@ class Store:
         policy = None if found[1] is None else s.structure(json.loads(found[1]), Policy)
         rows = self.db.execute("SELECT data FROM event WHERE application = ?", (row,))
         history = s.structure_history([json.loads(data) for (data,) in rows])
-        return Application(interview, history, policy, name=str(row))  # ordered by instant
+        return Application(interview, history, policy, name=str(row), key=row)
 
     def applications(self) -> Iterator[Application]:
         """Every application, read one at a time."""
@@ -135,25 +137,32 @@ class Store:
         for (row,) in rows:
             yield self.application(row)
 
-    def record(self, row: int, event: Event) -> tuple[bool, list[Violation]]:
+    def record(self, row: int, event: Event, now: datetime) -> Recorded:
         """Store *event* once, checked by the library first.
 
-        Returns whether it was new, and the limits it oversteps (recorded
-        all the same: what is done is done).  Raises the library's error when
-        the event does not fit the application.
+        Returns what the library says of it: whether it was there already,
+        and the limits it oversteps (recorded all the same: what is done is
+        done).  Raises the library's error when the event does not fit the
+        application, or is dated after *now*.
         """
         with self._writing():
-            application = self.application(row)
-            interview, history = application.interview, application.history
-            if find_event(interview, history, event) is not None:
-                return False, []
-            # check_event, then audit: InvalidHistory when it does not fit.
-            warnings = new_violations(interview, history, event, application.policy)
+            done = self.application(row).record(event, now=now)
+            if not done.already:
+                self.db.execute(
+                    "INSERT INTO event (application, data) VALUES (?, ?)",
+                    (row, json.dumps(s.unstructure(event))),
+                )
+        return done
+
+    def edit(self, row: int, changes: dict[str, Any]) -> Application:
+        """Change the interview as its file would say it; the history must still fit."""
+        with self._writing():
+            edited = s.edit_application(self.application(row), changes, source="the request")
             self.db.execute(
-                "INSERT INTO event (application, data) VALUES (?, ?)",
-                (row, json.dumps(s.unstructure(event))),
+                "UPDATE application SET interview = ? WHERE id = ?",
+                (json.dumps(s.unstructure(edited.interview)), row),
             )
-        return True, warnings
+        return edited
 
     @contextlib.contextmanager
     def _writing(self) -> Iterator[None]:
@@ -203,8 +212,7 @@ def draft_of(application: Application, item: AgendaItem, now: datetime) -> Draft
     """The ``.eml`` draft of an e-mail step: the message, its file name and Message-ID."""
     if item.action.channel is not Channel.EMAIL:
         return None
-    planned = (application.plan(now), application.interview, application.history)
-    found = drafts([planned], steps=[item.id])
+    found = drafts([application], now=now, steps=[item.id])
     return found[0] if found else None
 
 
@@ -218,9 +226,9 @@ def links(message: Message | None) -> dict[str, str | None]:
     }
 
 
-def warning_lines(warnings: list[Violation]) -> list[str]:
+def warning_lines(warnings: tuple[Violation, ...]) -> list[str]:
     """Each limit an event oversteps, as `followup audit` says it."""
-    return [f"This oversteps the policy: [{v.rule}] {v.message}" for v in warnings]
+    return [f"This oversteps the policy: {violation}" for violation in warnings]
 
 
 # -- the app ---------------------------------------------------------------------------
@@ -247,14 +255,17 @@ def create_app(database: str | Path, clock: Clock = real_clock) -> Flask:
     def step(row: int, step_id: str, now: datetime) -> tuple[Application, AgendaItem]:
         application = store().application(row)
         item = application.agenda(now).get(step_id)
-        if item is None:
-            raise Missing(f"No step {step_id} is left in application {row}.")
+        if item is None:  # done, skipped, missed, or not this application's: say which
+            found = application.find_step(step_id, now)
+            if found.status is StepStatus.UNKNOWN:
+                raise Missing(f"No step {step_id} is left in application {row}.")
+            raise Missing(f"Step {step_id} of application {row} is {found.reason}.")
         return application, item
 
     def recorded(row: int, event: Event) -> BaseResponse:
-        new, warnings = store().record(row, event)
-        flash("Recorded." if new else "Already recorded: nothing changed.")
-        for line in warning_lines(warnings):
+        done = store().record(row, event, clock())
+        flash("Already recorded: nothing changed." if done.already else "Recorded.")
+        for line in warning_lines(done.violations):
             flash(line, "warning")
         return redirect(url_for("today"))
 
@@ -330,7 +341,9 @@ def create_app(database: str | Path, clock: Clock = real_clock) -> Flask:
     def snooze(row: int, step_id: str) -> BaseResponse:
         now = clock()
         application, item = step(row, step_id, now)
-        until = parse_when(request.form.get("until", ""), application.interview, now)
+        until = parse_when(
+            request.form.get("until", ""), application.interview, now, field="until"
+        )
         return recorded(row, Snooze(now, item.id, until, note=request.form.get("note") or None))
 
     @app.post("/applications/<int:row>/events")
@@ -338,9 +351,10 @@ def create_app(database: str | Path, clock: Clock = real_clock) -> Flask:
         """The employer's news, a reply or an out-of-office: the form's fields are the
         event's own keys (``type``, ``outcome``, ``decision_by``, ``sender``...)."""
         application = store().application(row)
-        data: dict[str, Any] = {key: value for key, value in request.form.items() if value}
-        data["at"] = parse_when(data.get("at", "now"), application.interview, clock())
-        return recorded(row, s.structure_event(data, source="the form"))
+        data: dict[str, Any] = {"at": "now", **{k: v for k, v in request.form.items() if v}}
+        # Times as typed ("now", "2026-07-20T09:00"), read on the candidate's clock.
+        event = s.structure_event(data, source="the form", zone=application.interview, now=clock())
+        return recorded(row, event)
 
     # --8<-- [end:record]
 
@@ -371,6 +385,22 @@ def create_app(database: str | Path, clock: Clock = real_clock) -> Flask:
             policy = s.policy_from(body["policy"], source="policy")
         return jsonify(id=store().add(interview, policy)), 201
 
+    @app.patch("/api/applications/<int:row>")
+    def edit_json(row: int) -> Response:
+        """An edit in the interview file's words: ``{"company": "Acme SE"}``,
+        ``{"starts_at": "2026-07-09T10:00"}``; every stored step id stays valid."""
+        body = request.get_json(silent=True)
+        if not isinstance(body, dict):
+            raise BadRequest('Send a JSON object of interview keys: {"company": "Acme SE"}.')
+        edited = store().edit(row, body)
+        return jsonify(interview=s.unstructure(edited.interview))
+
+    @app.get("/calendar.ics")
+    def calendar() -> Response:
+        """Every application's steps from now, for a calendar to subscribe to."""
+        feed = to_ics_many(list(store().applications()), now=clock(), name="Job applications")
+        return Response(feed, mimetype="text/calendar")
+
     @app.get("/api/applications/<int:row>/plan")
     def plan_json(row: int) -> Response:
         return jsonify(s.unstructure(store().application(row).plan(clock())))
@@ -382,13 +412,13 @@ def create_app(database: str | Path, clock: Clock = real_clock) -> Flask:
     @app.post("/api/applications/<int:row>/events")
     def event_json(row: int) -> tuple[Response, int]:
         event = s.structure_event(request.get_json(silent=True), source="the request")
-        new, warnings = store().record(row, event)
+        done = store().record(row, event, clock())
         body = {
-            "recorded": new,
+            "recorded": not done.already,
             "event": s.unstructure(event),
-            "warnings": warning_lines(warnings),
+            "warnings": warning_lines(done.violations),
         }
-        return jsonify(body), 201 if new else 200
+        return jsonify(body), 200 if done.already else 201
 
     @app.get("/api/applications/<int:row>/steps/<step_id>")
     def step_json(row: int, step_id: str) -> Response:
@@ -408,8 +438,9 @@ def create_app(database: str | Path, clock: Clock = real_clock) -> Flask:
     # --8<-- [start:errors]
     @app.errorhandler(FollowupError)
     def refused(error: FollowupError) -> tuple[Any, int]:
-        """The library's errors are written for people: show them as they are."""
-        return problem(str(error), 400)
+        """The library's errors are written for people: show them as they are (a front
+        end also gets what the error is about, `error.field`, to mark the form's field)."""
+        return problem(str(error), 400, error.field)
 
     @app.errorhandler(Missing)
     def missing(error: Missing) -> tuple[Any, int]:
@@ -419,9 +450,9 @@ def create_app(database: str | Path, clock: Clock = real_clock) -> Flask:
     def http_error(error: HTTPException) -> tuple[Any, int]:
         return problem(error.description or error.name, error.code or 500)
 
-    def problem(text: str, status: int) -> tuple[Any, int]:
+    def problem(text: str, status: int, field: str | None = None) -> tuple[Any, int]:
         if request.path.startswith("/api/"):
-            return jsonify(error=text), status
+            return jsonify(error=text, **({"field": field} if field else {})), status
         return render_template("error.html", problem=text), status
 
     # --8<-- [end:errors]
@@ -446,9 +477,9 @@ _TODAY = """{% extends "layout.html" %}{% block body %}
 {% for entry in day if entry.standing.value in ("late", "due") %}
 <tr class="{{ entry.standing.value }}">
   <td>{{ entry.standing.value }}</td>
-  <td><a href="{{ url_for('application_page', row=entry.application.name) }}">
+  <td><a href="{{ url_for('application_page', row=entry.key) }}">
       {{ entry.application.interview.company }}, {{ entry.application.interview.role }}</a></td>
-  <td><a href="{{ url_for('step_page', row=entry.application.name, step_id=entry.id) }}">
+  <td><a href="{{ url_for('step_page', row=entry.key, step_id=entry.id) }}">
       {{ entry.action.describe() }}</a></td>
   <td>{{ window(entry.item) }}</td>
   <td>{{ entry.item.note() }}</td>

@@ -2,24 +2,27 @@
 
 Run:  python scripts/wheel_smoke.py EXAMPLES_DIR WHEEL_VERSION
 
-Import, plan, serialize (JSON both ways, a file), render a message, export a
-calendar and a draft: everything that must work after ``pip install
-followup-rules`` with no extra.  Exits non-zero (a traceback) on the first
-failure.
+Import, plan, serialize (JSON both ways, a file), record an event in a
+history file, render a message, export a calendar and a draft: everything that
+must work after ``pip install followup-rules`` with no extra.  Exits non-zero
+(a traceback) on the first failure.
 """
 
 from __future__ import annotations
 
 import json
+import shutil
 import sys
+import tempfile
 from pathlib import Path
 
 import pendulum
 
 import followup_rules
-from followup_rules import Candidate, Interview, Interviewer, Plan, plan, render
+from followup_rules import Candidate, Interview, Interviewer, Plan, Reply, plan, render
 from followup_rules import serialize as s
 from followup_rules.export import to_eml, to_ics
+from followup_rules.files import HistoryFile
 
 
 def check(holds: bool, what: str) -> None:
@@ -47,6 +50,11 @@ def main(examples: Path, version: str) -> None:
     check(again.ids == schedule.ids, "a plan read back from JSON has other ids")
     loaded = s.load_interview_file(examples / "interview.toml")
     check(len(plan(loaded.interview, history=loaded.history)) > 0, "the example plans nothing")
+    with tempfile.TemporaryDirectory() as folder:  # a history file, kept with tomlkit
+        copy = Path(folder) / "acme.toml"
+        shutil.copy(examples / "acme.toml", copy)
+        done = HistoryFile(copy).add(Reply(pendulum.datetime(2026, 7, 8, 9, tz="UTC")))
+        check(done.number == 1 and not done.already, "no event recorded in a history file")
     thanks = next(action for action in schedule if action.template == "thank_you_email")
     check("Ana" in render(thanks, interview).text, "the thank-you does not greet Ana")
     now = pendulum.datetime(2026, 7, 7, 9, tz="UTC")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from datetime import date
 from pathlib import Path
 
 import jsonschema
@@ -53,7 +54,7 @@ class TestEventsUnlogUndo:
         log(acme, "contact", "--step", "thank_you", "--at", "2026-07-07T16:05")
         out = run("events", str(acme))[1]
         assert out.splitlines() == [
-            "  1  thank-you to Ana Ruiz, by email, Tue 7 Jul 16:05",
+            "  1  thank-you to Ana Ruiz, by e-mail, Tue 7 Jul 16:05",
             "  2  a reply from Bo Chen, Thu 9 Jul 09:00 (they meet Friday)",
         ]
 
@@ -274,10 +275,47 @@ class TestNew:
         monkeypatch.chdir(tmp_path)
         monkeypatch.setattr(_cli_setup, "_on_a_terminal", lambda: True)
         answers = "Globex\nAnalyst\n2026-07-07T14:00\nEurope/Berlin\nAna Ruiz, Bo Chen\nSam Lee\n"
+        answers += "\n\n\n\n\n"  # no address, no address, none of mine, my zone theirs, no date
         code, _, err = run("new", "globex.toml", stdin=answers)
         assert code == 0, err
         interview = s.load_interview(tmp_path / "globex.toml")
         assert [p.name for p in interview.interviewers] == ["Ana Ruiz", "Bo Chen"]
+
+    def test_a_terminal_is_asked_the_rest(
+        self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        """The new user's trial: each address, one's own, one's zone, the decision date."""
+        monkeypatch.chdir(tmp_path)
+        monkeypatch.setattr(_cli_setup, "_on_a_terminal", lambda: True)
+        answers = (
+            "Northwind Data\nAnalytics Engineer\n2026-10-20T10:00\nAmerica/Chicago\n"
+            "Priya Nair, Marcus Hale\nJo Bennett\n"
+            "priya@northwind.example\n\njo@example.com\nEurope/London\nin two weeks\n"
+        )
+        code, out, err = run("new", "northwind.toml", stdin=answers)
+        assert code == 0, err
+        assert "Your time zone [America/Chicago]:" in out
+        interview = s.load_interview(tmp_path / "northwind.toml")
+        assert [p.email for p in interview.interviewers] == ["priya@northwind.example", None]
+        assert interview.candidate is not None
+        assert (interview.candidate.email, interview.candidate.timezone) == (
+            "jo@example.com",
+            "Europe/London",
+        )
+        assert interview.decision_date == date(2026, 11, 3)
+
+    def test_flags_give_the_addresses(
+        self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        """Off a terminal: 'Name <address>' and --candidate-email; nothing is asked."""
+        monkeypatch.chdir(tmp_path)
+        flags = [*self.FLAGS, "--candidate-email", "sam@example.com"]
+        flags[flags.index("Ana Ruiz")] = "Ana Ruiz <ana@acme.example>"
+        code, _, err = run("new", "acme.toml", *flags)
+        assert code == 0, err
+        interview = s.load_interview(tmp_path / "acme.toml")
+        assert interview.interviewers[0].email == "ana@acme.example"
+        assert interview.candidate is not None and interview.candidate.email == "sam@example.com"
 
     @pytest.mark.parametrize(
         ("args", "needle"),

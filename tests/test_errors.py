@@ -206,6 +206,7 @@ class TestOneErrorsModule:
             "InvalidHistory",
             "InvalidInterview",
             "InvalidPolicy",
+            "StepIdError",
             "TemplateError",
         }
         assert set(errors_module.__all__) == names

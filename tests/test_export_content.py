@@ -77,6 +77,11 @@ def description(data: bytes) -> str:
     return str(item["DESCRIPTION"])
 
 
+def description_blocks(text: str) -> list[str]:
+    """Every item's DESCRIPTION, read back."""
+    return [str(item["DESCRIPTION"]) for item in items(text.encode())]
+
+
 def rings(data: bytes) -> list[datetime]:
     """When each item's reminder rings, as UTC instants.
 
@@ -125,14 +130,49 @@ class TestWhatAnItemSays:
         assert text.endswith(f"Call: +1 212 555 0142\n\n{render(call, iv).text}")
 
     def test_the_time_and_the_reason_are_in_words(self) -> None:
-        """The window in the recipient's zone, the best moment, and the rule's summary."""
+        """The window in the recipient's zone, the best moment, and the reason with the
+        policy's own numbers (the new user read "waits wait_after_deadline business days")."""
         iv = signed()
         call = first(plan(iv), ActionKind.CHECK_IN, Channel.PHONE)
         lines = description(to_ics(Plan([call]), iv, now=NOW)).splitlines()
         assert lines[1:3] == [
             "When: Thu 11 Jul 2024, 10:00-11:30 (America/New_York), best at 10:00",
-            f"Why: {RULES[call.rule].summary.replace('`', '')}",
+            "Why: The first check-in, one business day after the decision date (Wed 10 Jul 2024).",
         ]
+
+    def test_no_reason_names_a_policy_setting(self) -> None:
+        """Every step of several plans, under every preset: a Why line in words, no knob name."""
+        from followup_rules import PRESETS, Policy, Recruiter
+
+        knobs = {knob for rule in RULES.values() for knob in rule.knobs}
+        found = []
+        for name in PRESETS:
+            policy = Policy.preset(name)
+            for iv in (
+                signed(),
+                signed(decision_by=None),
+                signed(recruiter=Recruiter("Rita Cole")),
+            ):
+                schedule = plan(iv, policy)
+                text = to_ics(schedule, iv, now=NOW, policy=policy).decode()
+                for block in description_blocks(text):
+                    why = [line for line in block.splitlines() if line.startswith("Why: ")]
+                    assert len(why) == 1
+                    found.append(why[0])
+                    assert not [knob for knob in knobs if knob in why[0]], why[0]
+        assert any("three business days after your last" in why for why in found)
+
+    def test_a_wider_gap_is_said_with_its_number(self) -> None:
+        """The policy's own value: min_gap 5 reads "five business days"."""
+        from followup_rules import Policy
+
+        iv = signed()
+        policy = Policy(min_gap=5)
+        text = to_ics(plan(iv, policy), iv, now=NOW, policy=policy).decode()
+        assert any(
+            "Why: No answer yet: five business days after your last call" in block
+            for block in description_blocks(text)
+        )
 
     def test_a_candidate_elsewhere_sees_the_window_on_their_own_clock(self) -> None:
         """A London candidate calling New York: 10:00-11:30 there is 15:00-16:30 here."""

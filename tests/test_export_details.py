@@ -375,12 +375,56 @@ class TestPrevious:
         def own(item: Any) -> dict[str, bytes]:
             return {key: item[key].to_ical() for key in kept if key in item}
 
+        def undone(item: Any) -> Any:
+            """The item without the line a step done gets first (tested below)."""
+            text = str(item["DESCRIPTION"])
+            if text.startswith("Done: "):
+                item = item.copy()
+                item["DESCRIPTION"] = icalendar.vText(text.split("\n\n", 1)[1])
+            return item
+
         assert {uid: own(item) for uid, item in before.items()} == {
-            uid: own(item) for uid, item in after.items()
+            uid: own(undone(item)) for uid, item in after.items()
         }
         restamped = {"DTSTAMP", "SEQUENCE", "STATUS", "COMPLETED", "PERCENT-COMPLETE"}
         extra = {key for item in after.values() for key in item} - set(kept) - restamped
         assert (set(), []) == (extra, [uid for uid, item in after.items() if item.subcomponents])
+
+    def test_a_step_done_says_when_and_how(self) -> None:
+        """Its planned time stays; the first line says when it was done, on the candidate's
+        clock; a to-do is COMPLETED then, an event (a call) CONFIRMED."""
+        iv = signed()
+        whole = plan(iv)
+        note = next(a for a in whole if a.kind is ActionKind.THANK_YOU)
+        call = next(a for a in whole if a.channel is Channel.PHONE)
+        history = [
+            note.done(note.suggested.add(minutes=7)),
+            call.done(call.suggested.add(minutes=5)),
+        ]
+        ids = dict(zip(whole, whole.ids, strict=True))
+        previous = to_ics(whole, iv, now=NOW)
+        after = by_uid(
+            to_ics(
+                plan(iv, history=history),
+                iv,
+                now=NOW.add(days=20),
+                history=history,
+                previous=previous,
+            )
+        )
+        done_note, done_call = after[ids[note]], after[ids[call]]
+        assert str(done_note["DESCRIPTION"]).startswith(
+            "Done: thank-you to Ana Ruiz, by e-mail, Tue 2 Jul 16:07\n\n"
+        )
+        assert str(done_call["DESCRIPTION"]).startswith(
+            "Done: check-in to Ana Ruiz, by phone, Thu 11 Jul 10:05\n\n"
+        )
+        assert (str(done_note["STATUS"]), done_note["COMPLETED"].dt) == (
+            "COMPLETED",
+            history[0].at.in_timezone("UTC"),
+        )
+        assert str(done_call["STATUS"]) == "CONFIRMED"
+        assert done_call["DTSTART"].dt == call.earliest  # the time it was planned for
 
     def test_a_closed_item_is_stamped_with_the_new_now(self) -> None:
         """DTSTAMP of a cancelled step is the time of the export that cancelled it."""

@@ -379,7 +379,7 @@ VALID: dict[type, dict[str, st.SearchStrategy[Any]]] = {
         "requested": st.lists(_TEXT, max_size=3),
         "address": _OPTIONAL_TEXT,
     },
-    Recruiter: {key: _PERSON[key] for key in ("name", "email", "phone")}
+    Recruiter: {key: _PERSON[key] for key in ("name", "email", "phone", "timezone")}
     | {"agency": _OPTIONAL_TEXT, "honorific": st.none() | st.sampled_from(["Ms.", "mr", "Dr."])},
     Candidate: dict(_PERSON) | {"language": st.none() | st.sampled_from(["de", "fr_CA", "es"])},
     Policy: {

@@ -55,7 +55,7 @@ from followup_rules import (
 )
 from followup_rules import _calendar as cal
 from followup_rules import _validate as v
-from followup_rules.errors import _short_repr
+from followup_rules.errors import StepIdError, _short_repr
 from followup_rules.messages import TemplateError
 from followup_rules.model import PANEL_LIMIT
 from followup_rules.serialize import FormatError
@@ -817,6 +817,8 @@ def _every_error() -> list[Exception]:
         InvalidArgument("now", datetime(2024, 7, 3), "naive datetime: give it a time zone"),
         FormatError("plan.json", "$.interviewers[0].email", "is not an e-mail address"),
         FormatError("plan.json", "", "not JSON"),
+        FormatError("plan.json", "$.min_gap", "must be at least 1 (got 0)", value=0),
+        StepIdError("step", "check_in-x-1-abc@followup-rules", "is not a step of this interview"),
         TemplateError("no such template", "thank_you_email.txt"),
         TemplateError("a CHECK_IN action has no message"),
     ]
@@ -831,6 +833,8 @@ class TestErrorsPickle:
         assert str(again) == str(error)
         for name in ("field", "problem", "source", "path", "template"):
             assert getattr(again, name, None) == getattr(error, name, None)
+        if isinstance(error, FormatError):  # the value a file held travels too
+            assert again.value == error.value
 
     def test_an_error_about_an_unpicklable_value_still_pickles(self) -> None:
         """The refused value is kept when it pickles, else stood in for by its repr."""

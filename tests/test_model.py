@@ -170,7 +170,7 @@ class TestHistoryValidation:
         early = Reply(at(2024, 7, 1, 9))
         error = self._refused([early])
         assert (error.field, error.value) == ("history[0].at", early.at)
-        assert error.problem == "is before the interview at 2024-07-02 14:00:00-04:00"
+        assert error.problem == "is before the interview at 2024-07-02T14:00:00-04:00"
 
     def test_events_out_of_order_are_read_by_instant(self) -> None:
         """Events may come in any order (issue 17): the history is read by instant."""

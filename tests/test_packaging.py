@@ -47,15 +47,20 @@ def test_the_version_is_written_once() -> None:
 
 
 def test_files_and_exports_need_no_extra() -> None:
-    """serialize and export work on the core install (cattrs, icalendar are core).
+    """serialize, export and files work on the core install (cattrs, icalendar and
+    tomlkit are core).
 
     Before, ``from followup_rules import serialize`` failed with a bare
-    ``No module named 'cattrs'`` without the cli extra.
+    ``No module named 'cattrs'`` without the cli extra, and `files.HistoryFile`
+    with ``No module named 'tomlkit'`` (the integrator's trial, item 24).
     """
     core = {_name(requirement) for requirement in PROJECT["dependencies"]}
     package = ROOT / "src" / "followup_rules"
     needed = set().union(
-        *(_third_party_imports(package / f"{name}.py") for name in ("serialize", "export"))
+        *(
+            _third_party_imports(package / f"{name}.py")
+            for name in ("serialize", "export", "files", "loop")
+        )
     )
     aliases = {"tomli": "tomli", "jinja2": "jinja2", "markupsafe": "jinja2"}
     assert {aliases.get(name, name) for name in needed} - {"followup_rules"} <= core

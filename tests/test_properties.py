@@ -226,8 +226,12 @@ def test_what_the_agenda_says_to_do_now_done_now_passes_audit(
     data: st.DataObject, interview: Interview, policy: Policy
 ) -> None:
     """Invariant 11: every step the agenda marks to do now, done at that moment, is polite,
-    and it is inside its window: on a business day, a call inside the call window."""
+    and it is inside its window: on a business day, a call inside the call window, an
+    e-mail or a card inside the send window of its zone's business day unless no moment
+    of that window is left before its deadline (the new user's thank-you at 04:00 EDT)."""
+    from followup_rules import _calendar as cal
     from followup_rules import agenda, audit
+    from followup_rules.rules import step_zone
 
     history = data.draw(histories(interview, policy))
     last = max((event.at for event in history), default=interview.starts_at)  # type: ignore[attr-defined]
@@ -236,10 +240,22 @@ def test_what_the_agenda_says_to_do_now_done_now_passes_audit(
     for item in today.to_do:
         action = item.action
         assert action.earliest <= now <= action.latest
+        assert item.doable_at == now
         if action.channel is Channel.PHONE and action.kind is ActionKind.CHECK_IN:
             local = now.in_timezone(item.recipient_zone or interview.timezone)
             window = policy.call_window
             assert window.start <= local.time().replace(tzinfo=None) <= window.end
+        if action.channel in (Channel.EMAIL, Channel.POSTAL):
+            window, zone = policy.send_window, step_zone(action, interview)
+            local = now.in_timezone(zone)  # type: ignore[arg-type]
+            inside = cal.is_business_day(local.date(), policy.business_holidays) and (
+                window.start <= local.time().replace(tzinfo=None) <= window.end
+            )
+            if not inside:  # only when the deadline comes before the next send window
+                following = cal.first_moment_in_window(
+                    now, window.start, window.end, zone, policy.business_holidays
+                )
+                assert following > action.latest
         if action.channel is Channel.IN_PERSON:
             continue  # the room's steps are done in the room, not logged as contacts
         assert audit(interview, [*history, action.done(now)], policy) == []

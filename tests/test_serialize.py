@@ -1013,16 +1013,33 @@ class TestFilesSpeakTheirLanguage:
         return path
 
     def test_a_local_start_in_toml_asks_for_a_timezone_key(self, tmp_path: Path) -> None:
-        """TOML: add timezone = "Europe/Berlin" beside starts_at, or the offset, in TOML."""
+        """TOML: add timezone = "..." beside starts_at, or the offset, in TOML; the zone is
+        an example ("e.g."): the file gives none to suggest."""
         path = self._without_zone(tmp_path, ".toml")
         with pytest.raises(s.FormatError) as raised:
             s.load_interview(path)
         assert raised.value.path == "$.starts_at"
         assert raised.value.problem == (
-            "2026-07-07T14:00:00 has no time zone (a naive datetime): add timezone = "
+            "2026-07-07T14:00:00 has no time zone (a naive datetime): add e.g. timezone = "
             '"Europe/Berlin" (the IANA name of its zone) beside starts_at, or write its '
             "offset: starts_at = 2026-07-07T14:00:00+02:00"
         )
+
+    def test_a_local_event_time_suggests_the_interviews_own_zone(self, tmp_path: Path) -> None:
+        """Integrator item 22: a history entry without a zone, read with its interview, is
+        told the candidate's own zone and its offset then, not always Europe/Berlin."""
+        interview_file = tmp_path / "acme.toml"
+        interview_file.write_text(
+            'history = "acme.events.toml"\n' + (EXAMPLES / "interview.toml").read_text()
+        )
+        (tmp_path / "acme.events.toml").write_text(
+            '[[event]]\ntype = "reply"\nat = 2026-07-08T09:00:00\n'
+        )
+        with pytest.raises(s.FormatError) as raised:
+            s.load_interview_file(interview_file)
+        assert 'add timezone = "America/New_York"' in raised.value.problem
+        assert "at = 2026-07-08T09:00:00-04:00" in raised.value.problem
+        assert "e.g." not in raised.value.problem
 
     def test_a_local_start_in_json_asks_for_a_timezone_key(self, tmp_path: Path) -> None:
         """JSON: the same advice, in JSON."""

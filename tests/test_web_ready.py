@@ -316,7 +316,7 @@ class TestDescribeEvent:
     @pytest.mark.parametrize(
         ("event", "expected"),
         [
-            (NOTE_TO_ANA, "thank-you to Ana Ruiz, by email, Tue 2 Jul 16:00"),
+            (NOTE_TO_ANA, "thank-you to Ana Ruiz, by e-mail, Tue 2 Jul 16:00"),
             (
                 Contact(at(2024, 7, 9, 10), Channel.PHONE, answered=False, note="no one"),
                 "check-in to Ana Ruiz, by phone, no answer, Tue 9 Jul 10:00 (no one)",

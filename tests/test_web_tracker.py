@@ -310,9 +310,12 @@ class TestRecording:
         assert JOSE_NOTE not in left
         assert BO_NOTE in left
 
-    def test_an_email_done_keeps_its_message_id_and_subject(self, client: Any) -> None:
+    def test_an_email_done_keeps_its_message_id_and_subject(
+        self, client: Any, clock: Clock
+    ) -> None:
         """The next e-mail to José answers this one in its thread (In-Reply-To, "Re:")."""
         entry = find(client, JOSE_NOTE)
+        clock.now = at(8, 9, 12)  # logged two minutes after it went
         found = step_json(client, entry)
         form = {
             "at": "2026-07-08T09:10",
@@ -381,26 +384,31 @@ class TestRecording:
         (stored,) = events(client)
         assert (stored["sender"], stored["returns_on"]) == ("José García", "2026-07-13")
 
-    def test_the_same_reply_twice_is_recorded_once(self, client: Any) -> None:
+    def test_the_same_reply_twice_is_recorded_once(self, client: Any, clock: Clock) -> None:
         """Issue 17: posted twice (a double click, a retry), the reply is stored once."""
+        clock.now = at(9, 11)
         reply = {"type": "reply", "at": "2026-07-09T10:00:00-04:00"}
         first = client.post("/api/applications/1/events", json=reply)
         again = client.post("/api/applications/1/events", json=reply)
         statuses = (first.status_code, again.status_code, again.get_json()["recorded"])
         assert (statuses, len(events(client))) == ((201, 200, False), 1)
 
-    def test_the_page_says_already_recorded(self, client: Any) -> None:
+    def test_the_page_says_already_recorded(self, client: Any, clock: Clock) -> None:
         """The same news from the form twice: the second time says nothing changed."""
+        clock.now = at(9, 11)
         form = {"type": "reply", "at": "2026-07-09T10:00"}
         client.post("/applications/1/events", data=form)
         page = client.post("/applications/1/events", data=form, follow_redirects=True)
         assert "Already recorded: nothing changed." in page.get_data(as_text=True)
 
-    def test_what_oversteps_the_policy_is_recorded_with_a_warning(self, client: Any) -> None:
+    def test_what_oversteps_the_policy_is_recorded_with_a_warning(
+        self, client: Any, clock: Clock
+    ) -> None:
         """A check-in done a week early is kept (what is done is done), with the warning
         `audit` gives."""
         note = find(client, JOSE_NOTE)["id"]
         client.post(f"/applications/1/steps/{note}/done", data={"at": "now"})
+        clock.now = at(9, 11)
         plan = client.get("/api/applications/1/plan").get_json()
         call = next(a for a in plan["actions"] if a["kind"] == "check_in")
         form = {"at": "2026-07-09T10:00", "call": "answered"}
@@ -424,6 +432,28 @@ class TestRecording:
         assert "event.at = 2026-07-01T00:00:00-04:00 (America/New_York): is before" in page
         assert events(client) == []
 
+    def test_an_event_after_now_is_refused(self, client: Any) -> None:
+        """A typo in the month (August for July): refused in words, naming the field, and
+        nothing stored (it would have moved today's plan)."""
+        response = client.post(
+            "/api/applications/1/events", json={"type": "reply", "at": "2026-08-08T09:00:00Z"}
+        )
+        body = response.get_json()
+        assert (response.status_code, body["field"]) == (400, "event.at")
+        assert "is after now (2026-07-08T13:00:00+00:00)" in body["error"]
+        assert events(client) == []
+
+    def test_a_step_done_says_so(self, client: Any, clock: Clock) -> None:
+        """A stored id of a step done: the page says when it was done, not that it never was."""
+        entry = find(client, JOSE_NOTE)
+        client.post(f"/applications/1/steps/{entry['id']}/done", data={"at": "now"})
+        response = client.get(f"/api/applications/1/steps/{entry['id']}")
+        assert response.status_code == 404
+        assert (
+            "is done: thank-you to José García, by e-mail, Wed 8 Jul 09:00"
+            in (response.get_json()["error"])
+        )
+
     def test_a_bad_time_is_refused_in_plain_words(self, client: Any) -> None:
         """A snooze until a typo: parse_when's message, nothing stored."""
         entry = find(client, BO_NOTE)
@@ -431,7 +461,7 @@ class TestRecording:
             f"/applications/1/steps/{entry['id']}/snooze", data={"until": "next tuesdy"}
         )
         assert response.status_code == 400
-        assert "when = &#39;next tuesdy&#39;: is not &#39;now&#39;" in response.get_data(
+        assert "until = &#39;next tuesdy&#39;: is not &#39;now&#39;" in response.get_data(
             as_text=True
         )
         assert events(client) == []
@@ -498,8 +528,9 @@ class TestJson:
         item = {"$ref": "#/$defs/item", "$defs": validator("agenda").schema["$defs"]}
         jsonschema.Draft202012Validator(item).validate(step)
 
-    def test_a_recorded_event_matches_the_history_schema(self, client: Any) -> None:
+    def test_a_recorded_event_matches_the_history_schema(self, client: Any, clock: Clock) -> None:
         """The event an app posts comes back as a history entry, with its type."""
+        clock.now = at(9, 11)
         reply = {"type": "reply", "at": "2026-07-09T10:00:00-04:00", "sender": "Bo Chen"}
         answer = client.post("/api/applications/1/events", json=reply).get_json()
         validator("history").validate([answer["event"]])
@@ -512,3 +543,38 @@ class TestJson:
         response = client.get(f"/applications/1/steps/{entry['id']}/draft.eml")
         assert response.status_code == 404
         assert "This step is not an e-mail: it has no draft." in response.get_data(as_text=True)
+
+
+class TestEditAndCalendar:
+    """The rest of the integrator's tracker: an edit that keeps step ids, a calendar feed."""
+
+    def test_a_rename_and_a_reschedule_keep_every_step_id(self, client: Any) -> None:
+        """PATCH with interview file keys; the ids the app stored still name the steps."""
+        before = [e["id"] for e in entries(client) if e["application"]["name"] == "1"]
+        response = client.patch(
+            "/api/applications/1", json={"company": "Acme SE", "starts_at": "2026-07-07T15:00"}
+        )
+        assert response.status_code == 200
+        assert response.get_json()["interview"]["company"] == "Acme SE"
+        after = [e["id"] for e in entries(client) if e["application"]["name"] == "1"]
+        assert after == before
+
+    def test_an_edit_the_history_does_not_fit(self, client: Any, clock: Clock) -> None:
+        """Moving the start after a recorded reply: refused, naming the event."""
+        clock.now = at(9, 11)
+        client.post(
+            "/api/applications/1/events", json={"type": "reply", "at": "2026-07-09T10:00:00-04:00"}
+        )
+        response = client.patch("/api/applications/1", json={"starts_at": "2026-07-10T10:00"})
+        assert (response.status_code, response.get_json()["field"]) == (400, "history[0].at")
+
+    def test_the_calendar_feed(self, client: Any, clock: Clock) -> None:
+        """Every application's steps from now, one item per step id of today's list."""
+        import icalendar
+
+        clock.now = at(16, 15)  # José's call window has passed: offered the next morning
+        feed = client.get("/calendar.ics")
+        assert feed.mimetype == "text/calendar"
+        found = icalendar.Calendar.from_ical(feed.data)
+        uids = {str(item["UID"]) for item in found.walk() if item.name in ("VTODO", "VEVENT")}
+        assert {e["id"] for e in entries(client)} <= uids

@@ -31,10 +31,11 @@ from ._cli_base import (
     read_when,
 )
 from ._cli_help import EVENTS_EXAMPLES, LOG_EXAMPLES, UNLOG_EXAMPLES
-from .agenda import Standing
+from ._steps import IN_ROOM_KINDS
+from .agenda import AgendaItem, Standing
 from .errors import _short_repr
 from .events import Contact, Event, Outcome, OutOfOffice, Reply, Skip, Snooze, Update
-from .loop import new_violations, parse_when
+from .loop import parse_when
 from .model import ActionKind, Channel, Interview
 from .policy import Policy
 
@@ -152,18 +153,17 @@ def _record(
             "so step ids stay the same when you edit it",
             err=True,
         )
-    before = done.history[: done.number - 1] + done.history[done.number :]
-    for violation in new_violations(found.interview, before, event, policy):
-        _warn(f"this oversteps the policy: [{violation.rule}] {violation.message}")
+    for violation in done.violations:
+        _warn(f"this oversteps the policy: {violation}")
 
 
 @log_command.command("contact")
 @click.option(
     "--channel",
     type=click.Choice([c.value for c in Channel]),
-    default="email",
-    show_default=True,
-    help="How.",
+    default=None,
+    help="How: email, phone, postal or in_person (default: in_person for a step in the "
+    "interview room, else email).",
 )
 @click.option(
     "--step",
@@ -185,7 +185,7 @@ def _record(
 @_event_options
 def log_contact(
     log: _Log,
-    channel: str,
+    channel: str | None,
     step: str,
     recipient: str | None,
     voicemail: bool,
@@ -195,13 +195,15 @@ def log_contact(
     **options: Any,
 ) -> None:
     """You reached someone (a check-in by e-mail unless said otherwise)."""
+    kind = ActionKind(step)
+    how = Channel(channel) if channel is not None else _channel_of(kind)
     _record(
         log,
         options,
         lambda _, at, note: Contact(
             at,
-            Channel(channel),
-            ActionKind(step),
+            how,
+            kind,
             recipient,
             voicemail=voicemail,
             answered=answered,
@@ -210,6 +212,12 @@ def log_contact(
             note=note,
         ),
     )
+
+
+def _channel_of(kind: ActionKind) -> Channel:
+    """The channel a step is done by when none is said: the room's steps in person,
+    every other (a thank-you, a check-in, a debrief) by e-mail."""
+    return Channel.IN_PERSON if kind in IN_ROOM_KINDS else Channel.EMAIL
 
 
 @log_command.command("reply")
@@ -278,7 +286,7 @@ def log_snooze(log: _Log, step_id: str, until_text: str, **options: Any) -> None
     read_when(until_text, "--until")  # refused before anything is read
 
     def build(interview: Interview, at: pendulum.DateTime, note: str | None) -> Event:
-        step = _step(log, options, interview, step_id, policy, at)
+        step = _step(log, options, interview, step_id, policy, at, skipping=False)
         return Snooze(at, step, parse_when(until_text, interview, at), note=note)
 
     _record(log, options, build)
@@ -291,6 +299,8 @@ def _step(
     given: str,
     policy: Policy,
     at: datetime,
+    *,
+    skipping: bool = True,
 ) -> str:
     """The full id of the planned step *given* names: all of its id, or its start.
 
@@ -298,15 +308,30 @@ def _step(
     next check-in, for ``check_in-ana-ruiz``); the recorded line shows which.
     """
     found = _store(log.file, options["interview_path"] or log.interview_path).read()
-    items = _application(found, policy).agenda(at)
-    ids = [item.id for item in items if item.standing is not Standing.SUPERSEDED]
-    matches = [uid for uid in ids if uid == given] or [uid for uid in ids if uid.startswith(given)]
-    if not matches:
+    items = list(_application(found, policy).agenda(at))
+    open_items = [item for item in items if item.standing is not Standing.SUPERSEDED]
+    matches = _matching(open_items, given)
+    if matches:
+        return matches[0].id
+    gone = _matching([item for item in items if item.standing is Standing.SUPERSEDED], given)
+    if gone:
+        reason = gone[0].note().split(": ", 1)[-1]
         raise BadInput(
-            f"no step still planned has an id starting {_short_repr(given)}: "
-            f"'followup today {log.file} --format json' lists them"
+            f"{gone[0].id} can no longer be done ({reason}): there is nothing to "
+            f"{'skip' if skipping else 'snooze'}"
         )
-    return matches[0]
+    raise BadInput(
+        f"no step still planned has an id starting {_short_repr(given)}: "
+        f"'followup plan {log.file} --format json --now {at.isoformat()}' lists the id of "
+        "every step still planned"
+    )
+
+
+def _matching(items: list[AgendaItem], given: str) -> list[AgendaItem]:
+    """The items whose id is *given*, else those whose id starts with it, in agenda order."""
+    return [item for item in items if item.id == given] or [
+        item for item in items if item.id.startswith(given)
+    ]
 
 
 def _date(text: str, option: str) -> date:

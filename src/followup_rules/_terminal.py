@@ -138,7 +138,7 @@ def print_plan(
     if schedule.missed:
         out.print(
             f"[yellow]{len(schedule.missed)} step(s) not recorded before the latest event."
-            "\nTheir window has closed; 'followup today --all' lists them.[/]"
+            '\nTheir window has closed; --format json lists them, under "missed".[/]'
         )
 
 
@@ -251,8 +251,12 @@ def next_line(entry: Entry) -> str:
         since = cal.to_pendulum(missed.astimezone(application.zone))
         overdue = f"overdue since {since.format('ddd D MMM HH:mm zz')}"
         stamp = f"{overdue}, do it now:" if item.to_do else f"{overdue}, next {windows(item)}:"
-    elif item.standing is Standing.DUE:
+    elif item.standing is Standing.DUE and item.to_do:
         stamp = f"due now: {stamp}"
+    elif item.standing is Standing.DUE:  # due later today: when, not "now"
+        now = cal.to_pendulum(entry.agenda.now.astimezone(application.zone))
+        day = "today" if shown.date() == now.date() else shown.format("ddd D MMM")
+        stamp = f"due {day} at {shown.format('HH:mm zz')}{beside}:"
     where = escape(f"({_where(application).replace(' · ', ', ')})")
     return f"{stamp}  {what(item.action)}  [dim]{where}[/]"
 

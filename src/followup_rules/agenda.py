@@ -12,7 +12,11 @@ Late is not now: an item is to be done now (`AgendaItem.to_do`) only while
 *now* lies inside a window where the step is allowed.  A late call whose
 window has passed is offered in the recipient's next call window, and the
 item says when, on both clocks (`AgendaItem.their_window`,
-`AgendaItem.your_window`).
+`AgendaItem.your_window`).  An e-mail or a card goes in the recipient's
+send window (`Policy.send_window`) on their business day, never in their
+night: out of it, the item is due but not to do now, and says when it can
+be done (`AgendaItem.doable_at`), unless no send-window moment remains
+before its deadline (the deadline comes first).
 
 Each item carries the step's stable id (`followup_rules.identity`), so an app
 can store it, show it, and record "done" (or `Skip`, `Snooze`) against it::
@@ -38,12 +42,14 @@ from . import _calendar as cal
 from ._calendar import utc
 from ._steps import FOLLOW_UP_KINDS
 from .action import Action, Plan, _check_now
-from .errors import InvalidArgument
+from .errors import InvalidArgument, InvalidPolicy
 from .events import Contact, Event, Reply, Update
 from .identity import action_ids
 from .model import Channel, Interview
+from .plan import DEFAULT_POLICY
 from .plan import plan as make_plan
 from .policy import Policy
+from .rules import step_zone
 
 __all__ = [
     "FORGET_AFTER",
@@ -120,8 +126,18 @@ class AgendaItem:
         reason: why it is superseded; None otherwise.
         after: no longer given (see `Reason.AFTER_LATE_STEP`): None.
         to_do: the agenda's *now* lies inside the step's window (on the
-            recipient's business day, in the send or call window, after the
-            notes it waits for): only then is it something to do *now*.
+            recipient's business day, in the call window for a call, after
+            the notes it waits for) and, for an e-mail or a card, inside the
+            recipient's send window (`Policy.send_window`, on their business
+            day; a card's is the candidate's, who posts it) unless no moment
+            of it remains before the step's deadline: only then is it
+            something to do *now*.
+        doable_at: the first moment, at or after the agenda's *now*, at
+            which the step may be done: *now* itself when `to_do`; for a
+            due or late step that cannot be done now, the next moment its
+            window allows (for an e-mail, the next send-window moment of the
+            recipient's business day); for a coming step, the opening of its
+            window; None for a superseded one.
         late_since: for an overdue step, when its first window closed.
         recipient_zone: the zone of the recipient's wall clock (an IANA name
             or ``+HH:MM``), the one its window was planned in.
@@ -134,6 +150,7 @@ class AgendaItem:
     reason: Reason | None = None
     after: str | None = None
     to_do: bool = attrs.field(default=False, kw_only=True)
+    doable_at: pendulum.DateTime | None = attrs.field(default=None, kw_only=True)
     late_since: pendulum.DateTime | None = attrs.field(default=None, kw_only=True)
     recipient_zone: str | None = attrs.field(default=None, kw_only=True)
     candidate_zone: str | None = attrs.field(default=None, kw_only=True)
@@ -233,7 +250,12 @@ class Agenda:
         return None
 
     def get(self, id: str) -> AgendaItem | None:
-        """The item with this id, or None when the step is not on the agenda (done, or dropped)."""
+        """The item with this id, or None when the step is not on the agenda.
+
+        To know why a step is not there (done, skipped, superseded long ago,
+        no longer planned, or not this interview's), ask
+        `followup_rules.find_step` (or `Application.find_step`).
+        """
         for item in self:
             if item.id == id:
                 return item
@@ -248,6 +270,7 @@ class Agenda:
         now: datetime,
         until: datetime | None = None,
         history: Iterable[Event] = (),
+        policy: Policy | None = None,
     ) -> Agenda:
         """The agenda of a plan already made for *interview* with *history*.
 
@@ -256,17 +279,22 @@ class Agenda:
         without it, a step whose window closed is listed as late with no
         window left (never to do now).  Pass the same history the plan was
         made with, so that the ids match the ones a calendar export and an
-        earlier agenda gave.
+        earlier agenda gave, and the same *policy* (its send window says
+        when an e-mail can be sent: `AgendaItem.to_do`).
 
         Raises:
             InvalidArgument: *now* or *until* is not an aware datetime, or
                 *until* is before *now*.
+            InvalidPolicy: *policy* is not a `Policy`.
         """
         now = _check_now(now)
         end = now if until is None else _check_until(until, now)
         history = tuple(history)
         moment, horizon = utc(now), utc(end)
         home = cal.zone_name(interview.zone_of(interview.candidate), moment)
+        if policy is not None and not isinstance(policy, Policy):
+            raise InvalidPolicy("policy", policy, "expected a Policy or None")
+        rules = DEFAULT_POLICY if policy is None else policy
 
         def item(action: Action, uid: str, standing: Standing, **extra: object) -> AgendaItem:
             there = cal.zone_name(interview.zone_of(action.recipient), moment)
@@ -304,14 +332,53 @@ class Agenda:
                         item(action, uid, Standing.SUPERSEDED, reason=over, late_since=since)
                     )
                     continue
-            inside = earliest <= moment <= latest
+            if since is None and earliest > horizon:
+                coming.append(item(action, uid, Standing.COMING, doable_at=action.earliest))
+                continue
+            doable = _doable_at(action, interview, rules, moment)
+            when = {"to_do": doable == moment, "doable_at": _local_like(doable, action)}
             if since is not None:
-                late.append(item(action, uid, Standing.LATE, to_do=inside, late_since=since))
-            elif earliest <= horizon:
-                due.append(item(action, uid, Standing.DUE, to_do=inside))
+                late.append(item(action, uid, Standing.LATE, late_since=since, **when))
             else:
-                coming.append(item(action, uid, Standing.COMING))
+                due.append(item(action, uid, Standing.DUE, **when))
         return cls(now, end, (*overdue, *late), tuple(due), tuple(coming))
+
+
+_SENT = frozenset({Channel.EMAIL, Channel.POSTAL})
+"""Steps that land in the recipient's inbox (or go into the post): only in the send window."""
+
+
+def _doable_at(action: Action, interview: Interview, policy: Policy, moment: datetime) -> datetime:
+    """The first UTC instant at or after *moment* at which *action* may be done.
+
+    Inside the step's window that is *moment* itself, except for an e-mail or
+    a card outside the send window of its zone's business day: then the next
+    send-window moment, when one comes before the step's deadline (else
+    *moment*: the deadline comes first).  Before the window, its opening (an
+    e-mail's first send-window moment in it); after it, None cannot happen
+    for a step the plan still holds at *moment*, whose window was planned
+    again from then; its close is given.
+    """
+    earliest, latest, _ = action._utc
+    if moment > latest:  # a plan made without *now*: no window left
+        return latest
+    start = max(moment, earliest)
+    if action.channel not in _SENT:
+        return start
+    window = policy.send_window
+    try:
+        found = cal.first_moment_in_window(
+            start, window.start, window.end, step_zone(action, interview), policy.business_holidays
+        )
+    except (OverflowError, ValueError):  # no business day left before the end of time
+        return start
+    return found if found <= latest else start
+
+
+def _local_like(instant: datetime, action: Action) -> pendulum.DateTime:
+    """*instant* on the clock of the action's own times."""
+    zone = action.earliest.tzinfo
+    return cal.to_pendulum(instant) if zone is None else cal.to_local(instant, zone)
 
 
 def _overdue_since(item: AgendaItem) -> datetime:
@@ -377,4 +444,4 @@ def agenda(
     """
     history = tuple(history)
     schedule = make_plan(interview, policy, history=history, now=_check_now(now))
-    return Agenda.of(schedule, interview, now=now, until=until, history=history)
+    return Agenda.of(schedule, interview, now=now, until=until, history=history, policy=policy)

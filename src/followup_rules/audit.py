@@ -11,10 +11,11 @@ from . import _calendar as cal
 from . import limits, rules
 from .action import Action
 from .events import Contact, Event, Skip, Snooze
-from .model import ActionKind, Interview, person_key
+from .identity import owner
+from .model import ActionKind, Interview, Interviewer, Recruiter, person_key
 from .plan import DEFAULT_POLICY, check_inputs, steps_after_interview
 from .policy import Policy
-from .rules import Rule
+from .rules import RULES, Rule
 from .state import (
     THANKS_KINDS,
     FollowupState,
@@ -42,6 +43,10 @@ class Violation:
     sources: tuple[str, ...]
     events: tuple[Event, ...]
     message: str
+
+    def __str__(self) -> str:
+        """``[retry-gap] only 2 business day(s) after ...``: the rule, then what went wrong."""
+        return f"[{self.rule}] {self.message}"
 
 
 def _violation(item: Rule, event: Event, message: str) -> Violation:
@@ -76,10 +81,57 @@ def audit(
     marks = any(isinstance(event, (Skip, Snooze)) for event in events)
     state = start(interview, policy, notes, steps if marks else None)
     found: list[Violation] = []
+    repeats = _repeated_one_time_steps(interview, events)
     for position, event in zip(positions, events, strict=True):
         if isinstance(event, Contact):
             found.extend(_judge(state, event, due))
+            found.extend(repeats.get(id(event), ()))
         state = advance(state, event, position)
+    return found
+
+
+_ONCE = {
+    ActionKind.ASK_FOR_CARDS: "cards",
+    ActionKind.ASK_TIMELINE: "timeline",
+    ActionKind.ASK_PERMISSION: "permission",
+    ActionKind.CLOSING_STATEMENT: "closing",
+    ActionKind.THANK_YOU: "thank-you",
+    ActionKind.SEND_REQUESTED: "thank-you",
+    ActionKind.RECRUITER_DEBRIEF: "recruiter",
+}
+"""The steps done once (per person, or per interview), with the rule that says so."""
+
+
+def _repeated_one_time_steps(
+    interview: Interview, events: Iterable[Event]
+) -> dict[int, list[Violation]]:
+    """A one-time step recorded again for the same person (rule ``thank-you``: one note
+    per interviewer; the room's questions and the debrief: once per interview), by the
+    ``id()`` of the repeat.
+
+    The same event logged twice is one event (the history reads it once); a
+    second thank-you a minute later is two notes in the person's inbox.
+    """
+    first: dict[tuple[ActionKind, str], Contact] = {}
+    found: dict[int, list[Violation]] = {}
+    for event in events:
+        if not isinstance(event, Contact) or event.kind not in _ONCE:
+            continue
+        name = owner(event.kind, event.recipient, interview)
+        earlier = first.setdefault((event.kind, person_key(name)), event)
+        if earlier is event:
+            continue
+        rule = RULES[_ONCE[event.kind]]
+        what = event.kind.value.replace("_", "-")
+        person: Interviewer | Recruiter | None = interview.person(name)
+        if person is None and event.kind is ActionKind.RECRUITER_DEBRIEF:
+            person = interview.recruiter
+        sent = cal.to_local(cal.utc(earlier.at), interview.zone_of(person))
+        why = "one note per interviewer" if rule.id == "thank-you" else "it is done once"
+        message = f"a second {what} to {name} (the first on {sent:%Y-%m-%d %H:%M %Z}): {why}"
+        found.setdefault(id(event), []).append(
+            Violation(rule=rule.id, sources=rule.sources, events=(event, earlier), message=message)
+        )
     return found
 
 

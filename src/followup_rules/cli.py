@@ -125,9 +125,10 @@ def plan_command(
     shown_zone = None if zone_name is None else _display_zone_name(zone_name)
     policy = _load_policy(policy_path)
     loaded = _load_files(interviews, history_path)
-    # A calendar keeps the late steps (still worth doing) and its UIDs count
-    # every step: it leaves out only the superseded ones, below.
-    plans = _plans(loaded, policy, None if fmt == "ics" else when)
+    # Every format sees the plan from --now: a late step in its next window and
+    # the steps after it moved, as `today` says (the calendar, re-exported, moves
+    # its items and raises their SEQUENCE).
+    plans = _plans(loaded, policy, when)
     packs = _packs(templates, locale) if fmt in ("eml", "ics") else None
     applications = [
         (schedule, each.interview, each.history, str(each.path.resolve()))
@@ -159,6 +160,7 @@ def plan_command(
                 events=events,
                 pack=packs,
                 details=extra,
+                policy=policy,
             )
         except InvalidArgument as error:
             if error.field != "previous":

@@ -4,8 +4,12 @@ Every error says in plain words what is wrong, so a caller can show it to a
 person as it is: the field, the value as a person writes it (dates and times
 in ISO 8601 with their offset and zone, names in quotes, durations in hours
 or days), then the problem, often with what to write instead ("did you mean
-'Europe/Berlin'?").  Code reads `_InvalidField.field`, `.value` and
-`.problem` rather than parsing the text.
+'Europe/Berlin'?").  Code reads what every error is about from three public
+attributes of any `FollowupError` rather than parsing the text: ``field``
+(the argument, field or key path: ``"Interview.contact"``, ``"now"``,
+``"acme.toml: $.interviewers[1].email"``, a template's name), ``value``
+(the value refused, when there is one) and ``problem`` (what is wrong, in
+words).
 
 ::
 
@@ -14,6 +18,7 @@ or days), then the problem, often with what to write instead ("did you mean
     │   └── InvalidHistory    a bad event or history
     ├── InvalidPolicy         a bad policy knob (also a ValueError)
     ├── InvalidArgument       a bad argument: now, until, previous, histories (also a ValueError)
+    │   └── StepIdError       a step id that names no step of the interview
     ├── FormatError           a file or document that cannot be read (also a ValueError)
     └── TemplateError         a template that is unknown, broken or misses a value
 
@@ -41,6 +46,7 @@ __all__ = [
     "InvalidHistory",
     "InvalidInterview",
     "InvalidPolicy",
+    "StepIdError",
     "TemplateError",
 ]
 
@@ -202,9 +208,26 @@ def _shown(value: object) -> str:
     return _single_line(text, _MAX_VALUE_REPR)
 
 
+_SPACED_TIME = re.compile(
+    r"\b(\d{4}-\d{2}-\d{2}) (\d{2}:\d{2}:\d{2}(?:\.\d{1,6})?(?:[+-]\d{2}:\d{2}(?::\d{2})?))"
+)
+"""``str()`` of an aware datetime (``2026-07-07 14:00:00-04:00``): the date and the time
+apart, where every other time in an error reads ISO 8601 (``2026-07-07T14:00:00-04:00``)."""
+
+
+def _iso_times(text: str) -> str:
+    """*text* with each ``str()`` of an aware datetime written as ISO 8601, with its ``T``.
+
+    A problem built with ``f"... {moment}"`` shows the same form as the value
+    before it (`_shown`), whatever module wrote it.
+    """
+    return _SPACED_TIME.sub(r"\1T\2", text) if " " in text else text
+
+
 def _one_line(problem: str) -> str:
-    """*problem* on one line, printable as UTF-8, and at most `_MAX_PROBLEM` characters."""
-    return _single_line(str(problem), _MAX_PROBLEM)
+    """*problem* on one line, printable as UTF-8, at most `_MAX_PROBLEM` characters, and
+    its times in ISO 8601 (`_iso_times`)."""
+    return _single_line(_iso_times(str(problem)), _MAX_PROBLEM)
 
 
 def _did_you_mean(wanted: str, choices: Iterable[str] | Mapping[str, str]) -> str | None:
@@ -281,10 +304,34 @@ class _Unpicklable:
 class FollowupError(Exception):
     """Base class of every error followup_rules raises on purpose.
 
+    Whatever its class, code reads what it is about from three attributes
+    (the text, ``str(error)``, is for people):
+
+    Attributes:
+        field: what the error is about: an argument or a field
+            (``"Interview.contact"``, ``"now"``, ``"event.at"``), a file and
+            its key path (``"acme.toml: $.min_gap"``), a template's name; or
+            None when nothing in particular.
+        value: the value refused, when there is one (else None).
+        problem: what is wrong, in plain words (one line).
+
     It pickles with whatever part of its chain can: ``__reduce__`` drops the
     ``__context__`` and a ``__cause__`` that does not pickle, before Dask
     (tblib) or multiprocessing reads them.
     """
+
+    field: str | None = None
+    value: object = None
+
+    @property
+    def problem(self) -> str:
+        """What is wrong, in plain words: the text itself when no subclass says more."""
+        own = self.__dict__.get("_problem")
+        return own if isinstance(own, str) else _one_line(str(self))
+
+    @problem.setter
+    def problem(self, text: str) -> None:
+        self.__dict__["_problem"] = text
 
     def _arguments(self) -> tuple[object, ...]:
         """What rebuilds this error when unpickled: the arguments of its class."""
@@ -305,6 +352,8 @@ class _InvalidField(FollowupError, ValueError):
         value: the value that was refused.
         problem: what is wrong with it, in plain words (one line).
     """
+
+    field: str
 
     def __init__(self, field: str, value: object, problem: str) -> None:
         self.field = field
@@ -341,6 +390,16 @@ class InvalidArgument(_InvalidField):
     """
 
 
+class StepIdError(InvalidArgument):
+    """A step id that names no step of the interview (`followup_rules.identity.step_key`).
+
+    Another interview's id, this interview's id from before an edit that
+    changed it (the interview had no `Interview.id`), an id that names
+    someone no longer on the interview, or no step id at all.  The field is
+    the argument that held it (``step``, ``Skip.step``...).
+    """
+
+
 class FormatError(FollowupError, ValueError):
     """A file or document cannot be read: names the source, the key path and the problem.
 
@@ -351,19 +410,26 @@ class FormatError(FollowupError, ValueError):
         source: the file name (or ``"<data>"``).
         path: the key path, e.g. ``$.interviewers[1].email``.
         problem: what is wrong.
+        field: the source and the key path, as the text starts:
+            ``"acme.toml: $.interviewers[1].email"``.
+        value: the value refused, when the reader knows it (else None).
     """
 
-    def __init__(self, source: str, path: str, problem: str) -> None:
+    def __init__(self, source: str, path: str, problem: str, value: object = None) -> None:
         self.source = source
         self.path = path
-        self.problem = problem
+        self.problem = _iso_times(str(problem))
+        self.value = value
+        self.field = ": ".join(part for part in (source, path) if part) or None
         # One line of bounded length, whatever the file held: a key, a file
         # name or a parser's message may carry line breaks or megabytes.
-        parts = [_clip(source, 200), _clip(path, 200), _clip(problem, 400)]
+        parts = [_clip(source, 200), _clip(path, 200), _clip(self.problem, 400)]
         super().__init__(": ".join(part for part in parts if part))
 
     def _arguments(self) -> tuple[object, ...]:
-        return (self.source, self.path, self.problem)
+        if self.value is None:
+            return (self.source, self.path, self.problem)
+        return (self.source, self.path, self.problem, _picklable(self.value))
 
 
 _UNPRINTABLE = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
@@ -379,13 +445,15 @@ class TemplateError(FollowupError):
     """A template is unknown, broken, or misses a value it needs.
 
     Attributes:
-        message: what is wrong.
-        template: the template's name, when known.
+        message: what is wrong (also `problem`).
+        template: the template's name, when known (also `field`).
     """
 
     def __init__(self, message: str, template: str | None = None) -> None:
         self.message = message
         self.template = template
+        self.field = template
+        self.problem = _one_line(message)
         super().__init__(message if template is None else f"{template}: {message}")
 
     def _arguments(self) -> tuple[object, ...]:

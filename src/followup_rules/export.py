@@ -18,6 +18,13 @@ A **draft** (`to_eml`, `drafts`, `write_drafts`) is an ``.eml`` file a mail
 client opens as a draft to edit and send: names with accents and quotes and
 long subjects are written so that every reader reads them back exactly.
 
+Both take the applications themselves (`followup_rules.Application`): each is
+planned as seen from *now* (``application.plan(now)``), under its own policy,
+so the calendar says what ``followup today`` says (a late call in its next
+window, the e-mails after it), and is named after the application.  Plans a
+caller made itself are taken too, as ``(plan, interview, history[, name])``
+tuples (`PlannedApplication`).
+
 Both are pure: the calendar's DTSTAMP is the *now* you pass, and each draft is
 dated at its step's suggested time.  Only `write_drafts` touches the disk.
 """
@@ -30,7 +37,7 @@ import hashlib
 import os
 import re
 from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
-from datetime import datetime, time, timedelta, tzinfo
+from datetime import date, datetime, time, timedelta, tzinfo
 from email.message import EmailMessage
 from email.utils import format_datetime
 from pathlib import Path, PurePath
@@ -47,12 +54,19 @@ from .errors import InvalidArgument, TemplateError
 from .events import Contact, Event, Skip
 from .identity import action_id, action_ids, done_ids, slug
 from .identity import interview_key as interview_key  # importable from here, as before
+from .loop import Application, describe_event
 from .messages import Message, TemplatePack, candidate_locale, default_pack
 from .model import Channel, Interview
 from .model import person_key as person_key
+from .plan import DEFAULT_POLICY
+from .policy import Policy
 
 __all__ = [
+    "AWAKE",
+    "REMINDER",
     "Draft",
+    "Packs",
+    "PlannedApplication",
     "action_uid",
     "drafts",
     "eml_name",
@@ -65,17 +79,21 @@ __all__ = [
 PlannedApplication = (
     tuple[Plan, Interview, Iterable[Event]] | tuple[Plan, Interview, Iterable[Event], str]
 )
-"""One application to export: ``(plan, interview, history)``, or with a fourth
-item, its *name*: a stable name the caller gives it (the command line gives the
-interview file's path).  The name tells the application's calendar items from
-other applications' when the interview has no `Interview.id`, so that they are
-still found after a rename or a reschedule, and names its folder of drafts."""
+"""One application to export with a plan the caller made: ``(plan, interview,
+history)``, or with a fourth item, its *name*: a stable name the caller gives it
+(as `followup_rules.Application.name`).  The name tells the application's
+calendar items from other applications' when the interview has no
+`Interview.id`, so that they are still found after a rename or a reschedule,
+and names its folder of drafts.  An `followup_rules.Application` needs none of
+this: the exports plan it themselves, from *now*."""
 
 Packs = TemplatePack | Callable[[Interview], TemplatePack] | None
 """The templates to write messages with: one pack, a function giving each
 interview its pack, or None for the built-in pack in each candidate's language."""
 
 REMINDER = timedelta(minutes=15)
+"""How long before a step's suggested moment its reminder rings (before moving it
+into the candidate's waking hours, `AWAKE`)."""
 AWAKE = (time(8), time(21))
 """The candidate's waking hours: no reminder rings outside them (local time)."""
 _SLOT = timedelta(minutes=15)
@@ -105,8 +123,8 @@ def describe(action: Action) -> str:
 
 
 def to_ics(
-    plan: Plan,
-    interview: Interview,
+    plan: Plan | Application,
+    interview: Interview | None = None,
     *,
     now: datetime,
     history: Iterable[Event] = (),
@@ -119,15 +137,21 @@ def to_ics(
     pack: Packs = None,
     details: Mapping[str, Any] | None = None,
     application_name: str | None = None,
+    policy: Policy | None = None,
 ) -> bytes:
-    """The plan of one interview as an iCalendar file (see `to_ics_many`).
+    """One application as an iCalendar file (see `to_ics_many`).
+
+    ``to_ics(application, now=now)`` plans the application from *now*, as
+    ``followup today`` sees it; ``to_ics(plan, interview, now=now,
+    history=...)`` exports a plan the caller made.
 
     Args:
-        plan: the plan to export.
-        interview: the interview it is for.
-        now: the calendar's timestamp (``DTSTAMP``); aware.
+        plan: the application (`followup_rules.Application`), or a plan.
+        interview: the interview the plan is for (with a plan only).
+        now: the calendar's timestamp (``DTSTAMP``) and, for an
+            application, the moment it is planned from; aware.
         history: the history the plan was made with (for the UIDs, the
-            steps done and the steps skipped).
+            steps done and the steps skipped; with a plan only).
         previous: the calendar exported before, to stay in sync with it.
         leave_out: steps of *plan* to leave out of the calendar.
         drop_superseded: leave out the steps an `Agenda` at *now* says are
@@ -138,16 +162,24 @@ def to_ics(
         pack: the templates the messages in the items are written with.
         details: details for the messages (as `render` takes them).
         application_name: the application's stable name, e.g. its file's
-            path (see `PlannedApplication`).
+            path (see `PlannedApplication`; with a plan only).
+        policy: the policy the plan was made with, for the reasons the
+            items give (with a plan only; an application has its own).
 
     Raises:
-        InvalidArgument: *now* is not an aware datetime, or *previous* is
-            not an iCalendar file.
+        InvalidArgument: *now* is not an aware datetime, *previous* is not
+            an iCalendar file, or a plan comes without its interview.
         TemplateError: a message cannot be written with *pack*.
     """
-    entry: PlannedApplication = (plan, interview, history)
-    if application_name is not None:
+    entry: Application | PlannedApplication
+    if isinstance(plan, Application):
+        entry = plan
+    elif interview is None:
+        raise InvalidArgument("interview", interview, "a plan needs the interview it is for")
+    elif application_name is not None:
         entry = (plan, interview, history, application_name)
+    else:
+        entry = (plan, interview, history)
     return to_ics_many(
         [entry],
         now=now,
@@ -159,11 +191,12 @@ def to_ics(
         awake=awake,
         pack=pack,
         details=details,
+        policy=policy,
     )
 
 
 def to_ics_many(
-    applications: Iterable[PlannedApplication],
+    applications: Iterable[Application | PlannedApplication],
     *,
     now: datetime,
     previous: bytes | None = None,
@@ -175,17 +208,27 @@ def to_ics_many(
     pack: Packs = None,
     details: Mapping[str, Any] | None = None,
     name: str | None = None,
+    policy: Policy | None = None,
 ) -> bytes:
-    """One calendar for many applications: ``(plan, interview, history[, name])`` each.
+    """One calendar for many applications, each planned from *now*.
+
+    Each `followup_rules.Application` is planned as ``application.plan(now)``
+    (under its own policy and history), so a late step is in its next
+    allowed window, the steps after it follow, and a step that can no longer
+    be done is left out: the calendar says what ``followup today`` says, and
+    re-exported after a missed window it moves the step (a higher
+    ``SEQUENCE``).  A ``(plan, interview, history[, name])`` tuple brings
+    a plan the caller made instead.
 
     Each step is a to-do (VTODO) from the opening to the close of its window,
     or with *events* (and for calls always) an event (VEVENT): a call spans
     its call window, any other step is a 15-minute slot at its suggested
     time, marked free (``TRANSP:TRANSPARENT``).  Its ``SUMMARY`` names the
     company; its ``DESCRIPTION`` gives the role, the window in the
-    recipient's zone and the candidate's, why (the rule in words), and the
-    message rendered with *pack* (to, subject and text; a call's number and
-    script), or less when the interview has no candidate to sign it.  Its
+    recipient's zone and the candidate's, why (the rule in words, with the
+    policy's own numbers: "one business day after the decision date"), and
+    the message rendered with *pack* (to, subject and text; a call's number
+    and script), or less when the interview has no candidate to sign it.  Its
     reminder rings *reminder* before the suggested time, moved into the
     candidate's waking hours *awake* (to the morning when the step can still
     be done then, else to the evening before).  Its UID is the step's id,
@@ -195,30 +238,39 @@ def to_ics_many(
     with it: each item that changed gets a higher ``SEQUENCE``; a step the
     history marks skipped (`Skip`) is written ``STATUS:CANCELLED``; each
     step of an application that this plan no longer has is written again,
-    marked done (``COMPLETED`` to-do, ``CONFIRMED`` event) when the history
-    has it, else ``CANCELLED``, with no reminder.  The items of an
+    marked done when the history has it, else ``CANCELLED``, with no
+    reminder.  A step done keeps the time it was planned for (``DTSTART``,
+    ``DUE``, ``DTEND``): its first line of ``DESCRIPTION`` says when and how
+    it was done ("Done: check-in to Ana Ruiz, by phone, Thu 16 Jul 10:15",
+    on the candidate's clock), and a to-do is ``COMPLETED`` at that instant
+    (``COMPLETED``); an event, which RFC 5545 gives no completion, is
+    ``CONFIRMED``.  The items of an
     application are found by its `Interview.id`, else its *name*, else its
     company, role and start (recorded in ``X-FOLLOWUP-APPLICATION``), so a
     rename or a reschedule leaves no stale open item when the interview has
     an id or a name; the items of other applications stay as they were.
 
     Args:
-        applications: ``(plan, interview, history)`` or ``(plan, interview,
-            history, name)`` each (see `PlannedApplication`).
+        applications: `followup_rules.Application` objects, or ``(plan,
+            interview, history)`` / ``(plan, interview, history, name)``
+            tuples (see `PlannedApplication`), mixed as you like.
         name: the calendar's name (``X-WR-CALNAME``); by default
             "Follow-up: ROLE at COMPANY" for one application, else
             "Interview follow-ups".
+        policy: the policy the tuples' plans were made with, for the
+            reasons the items give (an application has its own).
         Others: as `to_ics`.
 
     Raises:
-        InvalidArgument: as `to_ics`; an application is not such a tuple.
+        InvalidArgument: as `to_ics`; an application is none of these.
+        InvalidInterview: as `plan` (an application's history does not fit).
         TemplateError: a message cannot be written with *pack*.
     """
     from icalendar import Calendar  # a core dependency, imported when a calendar is made
 
     if not isinstance(now, datetime) or now.tzinfo is None or now.utcoffset() is None:
         raise InvalidArgument("now", now, "expected an aware datetime")
-    entries = _entries(applications)
+    entries = _entries(applications, now, policy)
     writer = _Writer(
         stamp=now.astimezone(cal.UTC),
         now=now,
@@ -260,6 +312,7 @@ class _Entry:
     interview: Interview
     history: tuple[Event, ...]
     name: str | None
+    policy: Policy
 
     @property
     def keys(self) -> frozenset[str]:
@@ -294,22 +347,43 @@ class _Entry:
         return uid[: -len(self.suffix)] if uid.endswith(self.suffix) else uid
 
 
-def _entries(applications: Iterable[PlannedApplication]) -> list[_Entry]:
+_EXPECTED = "expected an Application, or (plan, interview, history[, name])"
+
+
+def _entries(
+    applications: Iterable[Application | PlannedApplication],
+    now: datetime | None,
+    policy: Policy | None,
+) -> list[_Entry]:
+    """Each application with its plan: an `Application` planned from *now*."""
+    if policy is not None and not isinstance(policy, Policy):
+        raise InvalidArgument("policy", policy, "expected a Policy or None")
+    if isinstance(applications, (str, bytes, Application)) or not isinstance(
+        applications, Iterable
+    ):
+        raise InvalidArgument("applications", applications, "expected a list of applications")
     entries = []
     for index, value in enumerate(applications):
-        if not isinstance(value, tuple) or len(value) not in (3, 4):
-            raise InvalidArgument(
-                f"applications[{index}]", value, "expected (plan, interview, history[, name])"
+        if isinstance(value, Application):
+            entries.append(
+                _Entry(
+                    value.plan(now),
+                    value.interview,
+                    value.history,
+                    value.name,
+                    value.policy or DEFAULT_POLICY,
+                )
             )
+            continue
+        if not isinstance(value, tuple) or len(value) not in (3, 4):
+            raise InvalidArgument(f"applications[{index}]", value, _EXPECTED)
         plan, interview, history = value[0], value[1], value[2]
         name = value[3] if len(value) == 4 else None
         if not isinstance(plan, Plan) or not isinstance(interview, Interview):
-            raise InvalidArgument(
-                f"applications[{index}]", value, "expected (plan, interview, history[, name])"
-            )
+            raise InvalidArgument(f"applications[{index}]", value, _EXPECTED)
         if name is not None and not isinstance(name, str):
             raise InvalidArgument(f"applications[{index}].name", name, "expected a string")
-        entries.append(_Entry(plan, interview, tuple(history), name))
+        entries.append(_Entry(plan, interview, tuple(history), name, policy or DEFAULT_POLICY))
     return entries
 
 
@@ -382,7 +456,7 @@ class _Writer:
             contact = done.get(uid)
             if contact is None and uid not in skipped:
                 contact = done_steps.get(str(old.get("X-FOLLOWUP-STEP", "")))
-            yield _closed(old, contact, self.stamp)
+            yield _closed(old, contact, self.stamp, interview)
 
     def skipped(self, entry: _Entry, uids: set[str]) -> Iterable[Any]:
         """The skipped steps no previous file holds, written cancelled all the same.
@@ -434,7 +508,7 @@ class _Writer:
             item.add("dtstart", _calendar_time(start))
             item.add("dtend" if as_event else "due", _calendar_time(action.latest))
         item.add("categories", [action.kind.value])
-        item.add("description", self.description(action, interview))
+        item.add("description", self.description(action, interview, entry.policy))
         item.add("x-followup-application", " ".join(sorted(entry.keys)))
         item.add("x-followup-step", entry.step_key(uid))
         item.add("x-followup-rule", action.rule)
@@ -449,25 +523,26 @@ class _Writer:
         item.add_component(alarm)
         return item
 
-    def description(self, action: Action, interview: Interview) -> str:
+    def description(
+        self, action: Action, interview: Interview, policy: Policy = DEFAULT_POLICY
+    ) -> str:
         """What a person reads in the item: the application, when, why, and the message."""
         lines = [f"{interview.role} at {interview.company}"]
         lines += _when(action, interview)
-        rule = RULES.get(action.rule)
-        if rule is not None:
-            lines.append(f"Why: {rule.summary.replace('`', '')}")  # no code marks
+        why = _why(action, policy)
+        if why:
+            lines.append(f"Why: {why}")
         message = self.message(action, interview)
         person = action.recipient
         if message is not None:
-            lines.append("")
+            heading = []
             if action.channel is Channel.PHONE:
-                lines.append(f"Call: {message.to}")
+                heading = [f"Call: {message.to}"]
             elif action.channel is Channel.EMAIL:
-                lines.append(f"To: {message.to}")
-                lines.append(f"Subject: {message.subject or ''}")
+                heading = [f"To: {message.to}", f"Subject: {message.subject or ''}"]
             elif action.channel is Channel.POSTAL:
-                lines.append(f"Post to: {message.to}")
-            lines += ["", message.text]
+                heading = [f"Post to: {message.to}"]
+            lines += ["", *heading, *([""] if heading else []), message.text]
         elif action.channel is Channel.PHONE and person is not None and person.phone:
             lines += ["", f"Call: {person.phone}"]
         return "\n".join(lines)
@@ -480,11 +555,88 @@ class _Writer:
         return self.pack_for(interview).render(action, interview, **self.details)
 
 
+_NUMBERS = ("no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten")
+
+
+def _number(number: int) -> str:
+    """``one``, ``three``, ``12``."""
+    return _NUMBERS[number] if 0 <= number < len(_NUMBERS) else str(number)
+
+
+def _count(number: int, noun: str) -> str:
+    """``one business day``, ``three business days``, ``12 business days``."""
+    return f"{_number(number)} {noun}{'' if number == 1 else 's'}"
+
+
+def _why(action: Action, policy: Policy) -> str:
+    """`_reason`, and for a late step that it is offered again."""
+    reason = _reason(action, policy)
+    if reason and action.facts.late:
+        reason += " Its first window has passed: this is the next one."
+    return reason
+
+
+def _reason(action: Action, policy: Policy) -> str:
+    """Why a step is where it is, in words, with the policy's own numbers.
+
+    The catalogue's summary for most rules; for the rules whose summary names
+    a policy setting, a sentence with its value and the day it counts from:
+    "The first check-in, one business day after the decision date (Wed 15
+    Jul 2026).", "No answer yet: three business days after your last message
+    (Thu 16 Jul 2026)."  A setting's name never shows.
+    """
+    facts = action.facts
+    days = "business day"
+    if action.rule == "check-in-after-deadline":
+        decided = facts.decision_by
+        since = "the decision date" + ("" if decided is None else f" ({_day(decided)})")
+        return f"The first check-in, {_count(policy.wait_after_deadline, days)} after {since}."
+    if action.rule == "check-in-no-deadline":
+        return (
+            "No decision date was given: the first check-in, "
+            f"{_count(policy.wait_without_deadline, days)} after the interview."
+        )
+    if action.rule == "retry-gap":
+        last = facts.previous
+        what = "message" if last is None or last.channel is not Channel.PHONE else "call"
+        when = "" if last is None else f" ({_day(last.day)})"
+        return f"No answer yet: {_count(policy.min_gap, days)} after your last {what}{when}."
+    if action.rule == "undecided":
+        decided = facts.decision_by
+        new = "" if decided is None else f", after the new date ({_day(decided)})"
+        return (
+            f"No decision yet: a later check-in{new}, {_count(policy.min_gap, days)} or more "
+            "after your last contact."
+        )
+    rule = RULES.get(action.rule)
+    if rule is None:
+        return ""
+    return _worded_knobs(rule.summary.replace("`", ""), rule.knobs, policy)  # no code marks
+
+
+def _worded_knobs(text: str, knobs: Sequence[str], policy: Policy) -> str:
+    """*text* with each policy setting it names replaced by the policy's value in words."""
+    from .errors import _shown
+
+    for knob in sorted(knobs, key=len, reverse=True):
+        if knob not in text:
+            continue
+        value = getattr(policy, knob, None)
+        if isinstance(value, int) and not isinstance(value, bool):
+            text = text.replace(f"{knob} business days", _count(value, "business day"))
+            text = text.replace(
+                knob, _NUMBERS[value] if 0 <= value < len(_NUMBERS) else str(value)
+            )
+        else:
+            text = text.replace(knob, _shown(value).strip("'"))
+    return text
+
+
 _DAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 _MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 
 
-def _day(moment: datetime) -> str:
+def _day(moment: date) -> str:
     """``Thu 16 Jul 2026``, in English whatever the machine's locale."""
     return f"{_DAYS[moment.weekday()]} {moment.day} {_MONTHS[moment.month - 1]} {moment.year}"
 
@@ -631,14 +783,28 @@ def _cancel(item: Any) -> None:
     item.subcomponents[:] = []
 
 
-def _closed(old: Any, contact: Contact | None, stamp: datetime) -> Any:
-    """A step of the previous calendar that the plan no longer has: done or cancelled."""
+def _done_line(contact: Contact, interview: Interview) -> str:
+    """``Done: check-in to Ana Ruiz, by phone, Thu 16 Jul 10:15`` (the candidate's clock)."""
+    return f"Done: {describe_event(contact, interview)}"
+
+
+def _closed(old: Any, contact: Contact | None, stamp: datetime, interview: Interview) -> Any:
+    """A step of the previous calendar that the plan no longer has: done or cancelled.
+
+    Done, it keeps its planned times and says first when and how it was done.
+    """
     if str(old.get("STATUS", "")) in _CLOSED:
         return old  # already closed: written again as it was
     item = type(old)()  # its properties, without the reminder: nothing rings any more
     for key, value in old.property_items(recursive=False):
-        if key not in ("BEGIN", "END", *_RESTAMPED):
-            item.add(key, value, encode=False)
+        if key in ("BEGIN", "END", *_RESTAMPED):
+            continue
+        if key == "DESCRIPTION" and contact is not None:
+            item.add("description", f"{_done_line(contact, interview)}\n\n{value}")
+            continue
+        item.add(key, value, encode=False)
+    if contact is not None and "DESCRIPTION" not in old:
+        item.add("description", _done_line(contact, interview))
     item.add("dtstamp", stamp)
     item.add("sequence", int(old.get("SEQUENCE", 0)) + 1)
     if contact is None:
@@ -810,14 +976,20 @@ def to_eml(
 
 
 def drafts(
-    applications: Iterable[PlannedApplication],
+    applications: Iterable[Application | PlannedApplication],
     *,
+    now: datetime | None = None,
     pack: Packs = None,
     details: Mapping[str, Any] | None = None,
     provenance: bool = False,
     steps: Collection[str] | None = None,
 ) -> tuple[Draft, ...]:
-    """A draft (`to_eml`) of every e-mail step of each plan, nothing written yet.
+    """A draft (`to_eml`) of every e-mail step of each application, nothing written yet.
+
+    Each `followup_rules.Application` is planned as ``application.plan(now)``
+    (with *now*: the steps still doable then, a late one in its next window;
+    without: the whole plan); a ``(plan, interview, history[, name])`` tuple
+    brings a plan the caller made.
 
     With *provenance*, each draft also says where its step came from
     (``X-Followup-Rule``, ``X-Followup-Step``, ``X-Followup-Sources``); off by
@@ -835,13 +1007,18 @@ def drafts(
     an error leaves nothing half done.
 
     Raises:
-        InvalidInterview: an application is not such a tuple.
-        InvalidArgument: *steps* is not a collection of step ids (one id
-            alone is not: pass ``[step]``).
+        InvalidArgument: an application is neither an `Application` nor
+            such a tuple; *now* is not an aware datetime; *steps* is not a
+            collection of step ids (one id alone is not: pass ``[step]``).
+        InvalidInterview: as `plan` (an application's history does not fit).
         TemplateError: a message cannot be written with *pack*.
     """
     wanted = _step_ids(steps)
-    entries = _entries(applications)
+    if now is not None and (
+        not isinstance(now, datetime) or now.tzinfo is None or now.utcoffset() is None
+    ):
+        raise InvalidArgument("now", now, "expected an aware datetime or None")
+    entries = _entries(applications, now, None)
     pack_for = _pack_for(pack)
     extra = dict(details or {})
     folders = _folders(entries) if len(entries) > 1 else [""] * len(entries)

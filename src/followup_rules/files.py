@@ -16,8 +16,8 @@ This is the library's I/O edge for the files the command line and apps keep:
   saying exactly the old history plus (or minus) that event is refused, and
   left as it was.
 
-Reading and writing need the ``cli`` extra (cattrs, tomlkit), like
-`followup_rules.serialize`.
+Everything here works on the core install (tomlkit, which keeps a TOML
+file's comments and layout, is a core dependency).
 """
 
 from __future__ import annotations
@@ -35,11 +35,11 @@ from typing import Any
 import attrs
 
 from . import _calendar as cal
-from . import serialize
+from . import loop, serialize
 from ._atomic import Target, target, write_atomically
 from .events import Contact, Event, OutOfOffice, Reply
 from .identity import interview_key
-from .loop import check_event, find_event
+from .loop import find_event, record_event
 from .model import person_key
 from .policy import Policy
 from .serialize import FormatError, InterviewFile
@@ -130,24 +130,22 @@ except ImportError:  # pragma: no cover - Windows
 
 
 @attrs.frozen
-class Recorded:
-    """What `HistoryFile.add` did.
+class Recorded(loop.Recorded):
+    """What `HistoryFile.add` did: `followup_rules.Recorded`, and where.
 
     Attributes:
         event: the event added (or the one already there, when `already`).
         number: its place in the file's history, counted from 1.
         already: the same event was in the history already (see
             `followup_rules.find_event`): nothing was written.
-        history: the whole history now, oldest first.
+        history: the whole history now, in the file's order.
+        violations: the limits the event oversteps, as `audit` would report
+            them (it is recorded all the same).
         path: the file the event is kept in.
         id_written: the ``id`` written into the interview file, when it had
             none (see `HistoryFile.add`); else None.
     """
 
-    event: Event
-    number: int
-    already: bool
-    history: tuple[Event, ...]
     path: Path
     id_written: str | None = None
 
@@ -201,11 +199,15 @@ class HistoryFile:
         """Where the history is kept and new events go."""
         return self._history if self._history is not None else self.read().history_path
 
-    def add(self, event: Event, policy: Policy | None = None) -> Recorded:
+    def add(
+        self, event: Event, policy: Policy | None = None, *, now: datetime | None = None
+    ) -> Recorded:
         """Record *event* in its place (histories are ordered by instant).
 
-        The event is checked with `followup_rules.check_event` first; the same
-        event recorded already is not written twice (`Recorded.already`).
+        The event is checked as `followup_rules.record_event` checks it (with
+        *now*, an event after it is refused); the same event recorded
+        already is not written twice (`Recorded.already`); the limits it
+        oversteps are in `Recorded.violations`.
         An interview file without an ``id`` gets one, the fingerprint step
         ids were made from until then (`identity.interview_key`), so that the
         ids of steps and calendar items stay what they were after later edits.
@@ -225,14 +227,22 @@ class HistoryFile:
             index = find_event(found.interview, found.history, event)
             if index is not None:
                 return Recorded(found.history[index], index + 1, True, found.history, history_path)
-            check_event(found.interview, found.history, event, policy)
-            place = _place(found.history, event)
+            done = record_event(found.interview, found.history, event, policy, now=now)
+            place = _place(found.history, event)  # in the file's own order
             new = (*found.history[:place], event, *found.history[place:])
             _Document.of(history_path, self._holds_interview(history_path)).insert(
                 place, event, new
             )
             written = self._write_id(found)
-            return Recorded(event, place + 1, False, new, history_path, written)
+            return Recorded(
+                event,
+                place + 1,
+                False,
+                new,
+                history_path,
+                written,
+                violations=done.violations,
+            )
 
     def remove(self, number: int | None = None) -> Event:
         """Remove the *number*-th event of the history (counted from 1), and return it.
@@ -457,7 +467,9 @@ class _Document:
         if not isinstance(events, AoT):
             self._refuse("its 'event' key is not a list of [[event]] tables")  # pragma: no cover
         change(events)
-        return tomlkit.dumps(document)
+        # A table removed from the end leaves the blank line before it, which
+        # the next table added would double: a file ends with one line break.
+        return tomlkit.dumps(document).rstrip("\n") + "\n"
 
     def _json_events(self, change: Callable[[list[Any]], object]) -> str:
         data: Any = json.loads(self.text) if self.exists and self.text.strip() else []

@@ -33,6 +33,7 @@ from typing import TYPE_CHECKING
 
 from . import _calendar as cal
 from ._steps import ONE_SHOT_BY_KIND, in_order
+from .errors import StepIdError as StepIdError  # its home is errors.py; importable here too
 from .events import Contact, Event, Skip
 from .model import ActionKind, Interview, Interviewer, Recruiter, person_key
 
@@ -45,6 +46,7 @@ __all__ = [
     "done_ids",
     "interview_key",
     "person_key",
+    "pinned",
     "step_key",
 ]
 
@@ -134,17 +136,31 @@ def first_free(taken: frozenset[StepKey] | set[StepKey], kind: ActionKind, who: 
     return ordinal
 
 
-class StepIdError(ValueError):
-    """A step id that names no step of this interview (the message says why)."""
+def pinned(interview: Interview) -> Interview:
+    """*interview* with its `Interview.id` set, when it has none, to the key its ids use now.
+
+    The one thing an app does when it first stores an application: every step
+    id it stores from then on (and every calendar UID) stays the same when the
+    company, the role or the start is edited later.  An interview with an id
+    comes back as it is.  (`followup log` does the same to an interview file
+    the first time it records an event.)
+    """
+    if interview.id is not None:
+        return interview
+    import attrs  # the model is frozen: a variant, as everywhere
+
+    return attrs.evolve(interview, id=interview_key(interview))
 
 
 def step_key(step: str, interview: Interview) -> StepKey:
     """Read a step id back: its kind, its person's `person_key` and its number.
 
     Raises:
-        StepIdError: the id is not one of this interview's (another
+        StepIdError: (a `FollowupError`, and an `InvalidArgument` on field
+            ``step``) the id is not one of this interview's (another
             interview's, or this one's before an edit without an
-            `Interview.id`), or names a person the interview no longer has.
+            `Interview.id`), or names a person the interview no longer has,
+            or is no step id at all.
     """
     kind, name, ordinal = read_step(step, interview)
     return kind, person_key(name), ordinal
@@ -156,25 +172,31 @@ def read_step(step: str, interview: Interview) -> tuple[ActionKind, str, int]:
     Raises:
         StepIdError: as `step_key`.
     """
+    if not isinstance(step, str):
+        raise StepIdError("step", step, "is not a step id (see AgendaItem.id)")
     suffix = f"-{interview_key(interview)}{_SUFFIX}"
     if not step.endswith(suffix):
         raise StepIdError(
+            "step",
+            step,
             f"is not a step of this interview (its steps' ids end in {suffix!r}); "
             "a step id changes when the company, role or start changes, unless "
-            "the interview has an id"
+            "the interview has an id",
         )
     head, _, number = step[: -len(suffix)].rpartition("-")
     kind_text, _, who = head.partition("-")
     kind = _KINDS.get(kind_text)
     if kind is None or not number.isdigit() or int(number) < 1 or number != str(int(number)):
-        raise StepIdError("is not a step id (see AgendaItem.id)")
+        raise StepIdError("step", step, "is not a step id (see AgendaItem.id)")
     for name in _people(interview):
         if who == _name_part(name):
             return kind, owner(kind, name, interview), int(number)
     shown = who[:-13] if len(who) > 13 else who
     raise StepIdError(
+        "step",
+        step,
         f"names {shown!r}, who is not an interviewer or the recruiter of this interview "
-        "(when someone is renamed, the ids of their steps change too)"
+        "(when someone is renamed, the ids of their steps change too)",
     )
 
 

@@ -27,8 +27,9 @@ from __future__ import annotations
 
 import heapq
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Hashable, Iterable, Iterator
 from datetime import date, datetime, timedelta, tzinfo
+from enum import Enum
 from itertools import islice
 from typing import Any, Literal
 
@@ -40,24 +41,32 @@ from .action import Action, Plan, _check_now
 from .agenda import Agenda, AgendaItem, Standing
 from .agenda import agenda as make_agenda
 from .audit import Violation, audit
-from .errors import InvalidArgument, InvalidHistory, InvalidInterview
+from .errors import InvalidArgument, InvalidHistory, InvalidInterview, StepIdError
 from .events import EVENT_TYPES, Contact, Event, OutOfOffice, Reply, Skip, Snooze, Update
-from .model import Interview, person_key
+from .identity import done_ids, step_key
+from .model import Channel, Interview, person_key
 from .plan import plan as make_plan
 from .policy import Policy
+from .state import _unknown_person, check_history
 
 __all__ = [
     "AgendaCounts",
     "AgendaMany",
     "Application",
     "Entry",
+    "FoundStep",
+    "Recorded",
+    "StepStatus",
     "agenda_many",
     "check_event",
+    "check_history",
     "describe_event",
     "end_of_day",
     "find_event",
+    "find_step",
     "new_violations",
     "parse_when",
+    "record_event",
     "start_of_day",
 ]
 
@@ -96,7 +105,7 @@ def start_of_day(
     when the clocks jump: 01:00, never the previous evening.
 
     Raises:
-        InvalidInterview: *where* is no zone, or *day* a naive datetime (or
+        InvalidArgument: *where* is no zone, or *day* a naive datetime (or
             a date without *where*).
     """
     zone, local = _day_in(day, where)
@@ -151,7 +160,9 @@ _WHEN_HELP = (
 )
 
 
-def parse_when(text: str, zone: Interview | tzinfo | str, now: datetime) -> pendulum.DateTime:
+def parse_when(
+    text: str, zone: Interview | tzinfo | str, now: datetime, *, field: str = "when"
+) -> pendulum.DateTime:
     """A moment as a person types it, read in *zone* and from *now*.
 
     - ``now``: *now* itself;
@@ -164,16 +175,19 @@ def parse_when(text: str, zone: Interview | tzinfo | str, now: datetime) -> pend
       ``2026-07-16T09:00[America/New_York]``): that instant.
 
     The result is in *zone* (an interview means its candidate's zone, else
-    the interview's).  Words are read whatever their case.
+    the interview's).  Words are read whatever their case.  *field* names
+    the text in the error: the form field or option it came from (``at``,
+    ``until``).
 
     Raises:
-        InvalidInterview: on field ``when``, naming the text, when it is none
-            of these; *now* is not aware; *zone* is no zone.
+        InvalidArgument: on *field*, naming the text, when it is none of
+            these; on ``now`` when *now* is not aware; on ``zone`` when
+            *zone* is no zone.
     """
     local_zone = _zone_of(zone)
     now = _check_now(now)
     if not isinstance(text, str):
-        raise InvalidArgument("when", text, _WHEN_HELP)
+        raise InvalidArgument(field, text, _WHEN_HELP)
     word = text.strip().casefold()
     if word == "now":
         return _local(now, local_zone)
@@ -182,7 +196,7 @@ def parse_when(text: str, zone: Interview | tzinfo | str, now: datetime) -> pend
         return start_of_day(today + timedelta(days=_WORDS[word]), local_zone)
     moment = _read_iso(text.strip())
     if moment is None:
-        raise InvalidArgument("when", text, _WHEN_HELP)
+        raise InvalidArgument(field, text, _WHEN_HELP)
     if isinstance(moment, date) and not isinstance(moment, datetime):
         return start_of_day(moment, local_zone)
     if moment.tzinfo is None:
@@ -233,14 +247,20 @@ class Application:
         history: what happened so far, in any order: kept ordered by instant
             (equal instants in the order given), as `check_event` orders it.
         policy: the etiquette this application follows (the consensus when None).
-        name: how the app knows it (a file name, a row id); defaults to
-            "ROLE at COMPANY".
+        name: how people know it (a file name, "Data Engineer at Acme"); by
+            default `label` says "ROLE at COMPANY".  The exports name its
+            calendar items and its folder of drafts after it.
+        key: the app's own key for it, of any hashable type (a row id, a
+            UUID), carried to every `Entry` of a merged agenda
+            (`Entry.key`), so that the app finds its record without reading
+            it back from `name`.  The library never looks inside it.
     """
 
     interview: Interview
     history: tuple[Event, ...] = attrs.field(default=(), converter=_application_history)
     policy: Policy | None = None
     name: str | None = None
+    key: Hashable | None = attrs.field(default=None, kw_only=True)
 
     def __attrs_post_init__(self) -> None:
         if not isinstance(self.interview, Interview):
@@ -251,6 +271,12 @@ class Application:
             raise InvalidInterview("Application.policy", self.policy, "expected a Policy or None")
         if self.name is not None and not isinstance(self.name, str):
             raise InvalidInterview("Application.name", self.name, "expected a string or None")
+        try:
+            hash(self.key)
+        except TypeError:
+            raise InvalidArgument(
+                "Application.key", self.key, "expected a hashable value (a number, a string...)"
+            ) from None
 
     @property
     def label(self) -> str:
@@ -275,8 +301,59 @@ class Application:
             self.interview, self.policy, history=self.history, now=moment, until=end
         )
 
+    def find_step(self, step: str, now: datetime) -> FoundStep:
+        """Where the step with this id stands at *now*: see `find_step`."""
+        return find_step(self.interview, self.history, step, now=now, policy=self.policy)
 
-_URGENCY = {Standing.LATE: 0, Standing.DUE: 1, Standing.COMING: 2, Standing.SUPERSEDED: 3}
+    def record(
+        self, event: Event, *, now: datetime | None = None, policy: Policy | None = None
+    ) -> Recorded:
+        """Record *event* in its place, checked, once: what an app stores, in one call.
+
+        The event is checked as `check_event` checks it (with *now*, an event
+        dated after it is refused: a typo in the month would otherwise
+        change today's plan); the same event recorded already is not added
+        again (`Recorded.already`); the limits it oversteps are said
+        (`Recorded.violations`, as `audit` would report them), never refused.
+
+        Args:
+            event: what happened.
+            now: the present moment, when known: events after it are refused.
+            policy: the policy to judge it by; the application's by default.
+
+        Returns:
+            `Recorded`: the event, its place, the history, the violations,
+            and the application with the event (`Recorded.application`).
+
+        Raises:
+            InvalidHistory: the event does not fit the interview and history,
+                or is dated after *now*.
+            InvalidArgument: *now* is not an aware datetime.
+        """
+        judged_by = self.policy if policy is None else policy
+        done = record_event(self.interview, self.history, event, judged_by, now=now)
+        changed = self if done.already else attrs.evolve(self, history=done.history)
+        return attrs.evolve(done, application=changed)
+
+    def with_interview(self, interview: Interview) -> Application:
+        """The application with *interview* in place of its own, its history checked against it.
+
+        For an edit an app makes to the interview (a reschedule, a rename):
+        the history must still fit the new interview (nobody it names was
+        removed, nothing happened before the new start), else nothing
+        changes.  Give the interview an `Interview.id` first
+        (`followup_rules.identity.pinned`, which `edit` does), so that the
+        step ids stored before the edit stay valid.
+
+        Raises:
+            InvalidHistory: the history does not fit *interview* (naming the
+                event by its place in `history`).
+            InvalidInterview: *interview* is not an `Interview`.
+        """
+        if not isinstance(interview, Interview):
+            raise InvalidInterview("interview", interview, "expected an Interview")
+        check_history(interview, self.history)
+        return attrs.evolve(self, interview=interview)
 
 
 @attrs.frozen
@@ -313,36 +390,60 @@ class Entry:
         """The one moment to show for the step, in the candidate's zone.
 
         A superseded step shows the deadline it missed; a step that can be
-        done now (`AgendaItem.to_do`) shows *now*; any other, late or not,
-        the moment its (next) window opens.
+        done now (`AgendaItem.to_do`) shows *now*; any other, late, due or
+        coming, the moment it is best done from then on: its suggested
+        moment, or when that has passed, the next moment it can be done
+        (`AgendaItem.doable_at`: for an e-mail, the recipient's next
+        send-window moment).
         """
         item = self.item
-        action, now = item.action, cal.to_pendulum(self.agenda.now)
+        action = item.action
         if item.standing is Standing.SUPERSEDED:
             moment = action.latest
-        elif item.to_do or (item.standing is Standing.DUE and action.suggested < now):
-            moment = now
+        elif item.to_do:
+            moment = cal.to_pendulum(self.agenda.now)
         else:
-            moment = action.suggested
+            moment = cal.to_pendulum(_shown_instant(item))
         return _local(moment, self.application.zone)
 
     @property
-    def rank(self) -> tuple[int, datetime]:
-        """The merged order: late (overdue longest first), due, coming, then superseded."""
+    def key(self) -> Hashable | None:
+        """The application's own key (`Application.key`): the app's row id, say."""
+        return self.application.key
+
+    @property
+    def rank(self) -> tuple[int, int, datetime]:
+        """The merged order: late (overdue longest first); due, those to do now first, then
+        by the moment shown (`shown_at`); coming; then superseded."""
         return _rank(self.item)
 
 
-def _rank(item: AgendaItem) -> tuple[int, datetime]:
-    """`Entry.rank` of *item*, from the planner's UTC instants (no local time is built):
-    late steps by when their first window closed (overdue longest first), superseded
-    ones by the deadline they missed, the others by their suggested moment."""
+def _shown_instant(item: AgendaItem) -> datetime:
+    """The UTC instant `Entry.shown_at` shows for an item not to do now (nor superseded):
+    its suggested moment, or the next moment it can be done when that is later."""
+    suggested = item.action._utc[2]
+    doable = item.doable_at
+    return suggested if doable is None else max(suggested, cal.utc(doable))
+
+
+def _rank(item: AgendaItem) -> tuple[int, int, datetime]:
+    """`Entry.rank` of *item*, from UTC instants (no local time is built): late steps
+    by when their first window closed (overdue longest first); due ones to do now first
+    (by their suggested moment), then the others by the moment shown; coming ones by
+    their suggested moment; superseded ones by the deadline they missed."""
+    standing = item.standing
     _, latest, suggested = item.action._utc
-    if item.standing is Standing.LATE and item.late_since is not None:
-        return (_URGENCY[item.standing], cal.utc(item.late_since))
-    return (_URGENCY[item.standing], latest if item.standing is Standing.SUPERSEDED else suggested)
+    if standing is Standing.LATE:
+        since = item.late_since
+        return (0, 0, latest if since is None else cal.utc(since))
+    if standing is Standing.DUE:
+        return (1, 0, suggested) if item.to_do else (1, 1, _shown_instant(item))
+    if standing is Standing.COMING:
+        return (2, 0, suggested)
+    return (3, 0, latest)
 
 
-def _entry_rank(entry: Entry) -> tuple[int, datetime]:
+def _entry_rank(entry: Entry) -> tuple[int, int, datetime]:
     return _rank(entry.item)
 
 
@@ -398,8 +499,9 @@ class AgendaMany:
     """Many applications seen from one moment: one list, most urgent first.
 
     Iterating gives the steps to show: late ones (overdue longest first),
-    then due, then coming.  The superseded ones (no longer to do) are kept
-    apart, in `superseded`.
+    then due (those that can be done now first, then by the moment shown,
+    `Entry.shown_at`), then coming (by their suggested moment).  The
+    superseded ones (no longer to do) are kept apart, in `superseded`.
 
     Made with a *limit* (`agenda_many`, `merge`), it holds only the *limit*
     most urgent steps, the first *limit* of the whole list, and neither the
@@ -439,8 +541,14 @@ class AgendaMany:
 
     @property
     def due(self) -> tuple[Entry, ...]:
-        """Due now or before the agenda's *until*, earliest first."""
+        """Due now or before the agenda's *until*: those that can be done now
+        (`AgendaItem.to_do`) first, then the others by the moment shown (`Entry.shown_at`)."""
         return self._standing(Standing.DUE)
+
+    @property
+    def to_do(self) -> tuple[Entry, ...]:
+        """The steps to do now (`AgendaItem.to_do`), late ones first, in the merged order."""
+        return tuple(entry for entry in self.entries if entry.item.to_do)
 
     @property
     def coming(self) -> tuple[Entry, ...]:
@@ -475,7 +583,7 @@ class AgendaMany:
         part that kept *n* steps cannot say which came after them.
 
         Raises:
-            InvalidInterview: an item is not an `AgendaMany`, there is none,
+            InvalidArgument: an item is not an `AgendaMany`, there is none,
                 they were made for different moments, or *limit* is not a
                 whole number (0 or more) or None.
         """
@@ -490,7 +598,9 @@ class AgendaMany:
         for index, part in enumerate(parts):
             if cal.utc(part.now) != cal.utc(now):
                 raise InvalidArgument(
-                    f"days[{index}].now", part.now, f"is not the moment of days[0] ({now})"
+                    f"days[{index}].now",
+                    part.now,
+                    f"is not the moment of days[0] ({now.isoformat()})",
                 )
         limits = [part.limit for part in parts if part.limit is not None]
         if limit is not None:
@@ -517,7 +627,7 @@ def _check_limit(limit: object) -> int | None:
 
 
 def _iterable(value: object, field: str) -> Iterator[Any]:
-    """An iterator over *value*, or `InvalidInterview` naming *field* (a string is none)."""
+    """An iterator over *value*, or `InvalidArgument` naming *field* (a string is none)."""
     if not isinstance(value, (str, bytes)):
         try:
             return iter(value)  # type: ignore[call-overload,no-any-return]
@@ -553,13 +663,15 @@ def agenda_many(
             alone); None (the default) keeps everything.
 
     Returns:
-        `AgendaMany`: late steps overdue longest first, then due, then coming;
+        `AgendaMany`: late steps overdue longest first, then due (those that
+        can be done now first, then by the moment shown), then coming;
         superseded ones apart (when every step is kept); the counts of all.
 
     Raises:
-        InvalidInterview: *applications* is not iterable or an item is not an
+        InvalidArgument: *applications* is not iterable or an item is not an
             `Application`; *now* or *until* is not aware; *limit* is not a
-            whole number (0 or more) or None; as `plan`.
+            whole number (0 or more) or None.
+        InvalidInterview: as `plan`.
         InvalidPolicy: as `plan`.
     """
     now = _check_now(now)
@@ -572,7 +684,7 @@ def agenda_many(
     # The most urgent steps so far, the least urgent on top: keys negated,
     # since heapq keeps the smallest first.  The order number breaks ties as
     # a stable sort of the whole list would (application, then agenda order).
-    kept: list[tuple[tuple[int, int, int], Entry]] = []
+    kept: list[tuple[tuple[int, int, int, int], Entry]] = []
     order = 0
     for index, application in enumerate(stream):
         if not isinstance(application, Application):
@@ -580,12 +692,12 @@ def agenda_many(
         today = application.agenda(now, until)
         seen += 1
         for item in today:
-            urgency, moment = _rank(item)
+            urgency, later, moment = _rank(item)
             counts[urgency] += 1
             if item.standing is Standing.SUPERSEDED or not limit:
                 continue
             order += 1
-            key = (-urgency, -((moment - _EPOCH) // _MICROSECOND), -order)
+            key = (-urgency, -later, -((moment - _EPOCH) // _MICROSECOND), -order)
             if len(kept) < limit:
                 heapq.heappush(kept, (key, Entry(application, item, today)))
             elif key > kept[0][0]:
@@ -666,15 +778,29 @@ def _ordered(history: Iterable[Event]) -> list[Event]:
     return sorted(events, key=lambda event: cal.utc(event.at))
 
 
-def _check_sender(interview: Interview, event: Event) -> None:
-    """A reply or an out-of-office comes from someone on the interview."""
-    sender = getattr(event, "sender", None)
-    if sender is None:
+def _check_people(interview: Interview, event: Event) -> None:
+    """A contact goes to, and a reply or an out-of-office comes from, someone on the
+    interview: else say who is, and the name probably meant ("did you mean ...?")."""
+    for field in ("recipient", "sender"):
+        name = getattr(event, field, None)
+        if name is not None and interview.person(name) is None:
+            recruiter = interview.recruiter
+            if recruiter is None or person_key(recruiter.name) != person_key(name):
+                raise InvalidHistory(f"event.{field}", name, _unknown_person(name, interview))
+
+
+def _check_not_after(event: Event, now: datetime | None) -> None:
+    """*event* happened by *now*: a later one is a typo (the month, the year), refused."""
+    if now is None:
         return
-    people = [*interview.interviewers, interview.recruiter]
-    if person_key(sender) not in {person_key(p.name) for p in people if p is not None}:
+    moment = _check_now(now)
+    if cal.utc(event.at) > cal.utc(moment):
+        shown = _local(moment, event.at.tzinfo or cal.UTC).isoformat()  # as the event is written
         raise InvalidHistory(
-            "event.sender", sender, "is not an interviewer or the recruiter of this interview"
+            "event.at",
+            event.at,
+            f"is after now ({shown}): an event is recorded once it has happened "
+            "(a typo in the date?)",
         )
 
 
@@ -683,6 +809,8 @@ def check_event(
     history: Iterable[Event],
     event: Event,
     policy: Policy | None = None,
+    *,
+    now: datetime | None = None,
 ) -> tuple[Event, ...]:
     """The history with *event* in its place, checked: what an app stores.
 
@@ -692,12 +820,19 @@ def check_event(
     already in *history* (`find_event`) is not added again: the history comes
     back as it was (ordered), which the caller can tell by its length.
 
+    With *now*, an event dated after it is refused: what has not happened
+    yet cannot be recorded, and a typo in the month would otherwise move
+    today's plan without a word.  (A `Snooze` may of course snooze *until*
+    a later moment; only when it was made counts.)
+
     Raises:
         InvalidHistory: *event* is not an event, or does not fit the interview
-            or the history (a name not on the interview, before the
-            interview, ...), as `plan` would refuse it; the error names the
-            new event ``event`` (``event.at = ...: is before the interview``),
-            and any other event by its place in the ordered history.
+            or the history (a name not on the interview, with the name
+            probably meant; before the interview; after *now*...), as `plan`
+            would refuse it; the error names the new event ``event``
+            (``event.at = ...: is before the interview``), and any other
+            event by its place in the ordered history.
+        InvalidArgument: *now* is not an aware datetime.
         InvalidInterview: as `plan`.
         InvalidPolicy: as `plan`.
     """
@@ -705,7 +840,8 @@ def check_event(
         raise InvalidHistory(
             "event", event, "expected Contact, Reply, Update, OutOfOffice, Skip or Snooze"
         )
-    _check_sender(interview, event)
+    _check_not_after(event, now)
+    _check_people(interview, event)
     events = _ordered(history)
     if find_event(interview, events, event) is not None:
         return tuple(events)
@@ -731,10 +867,20 @@ def _named_event(error: InvalidHistory, place: int) -> InvalidHistory:
     return InvalidHistory("event" + field[len(own) :], error.value, error.problem)
 
 
+_CHANNEL_WORDS = {
+    Channel.EMAIL: "by e-mail",
+    Channel.PHONE: "by phone",
+    Channel.POSTAL: "by post",
+    Channel.IN_PERSON: "in person",
+}
+"""How a contact was made, in the words `Action.describe` uses."""
+
+
 def describe_event(event: Event, interview: Interview) -> str:
     """An event in a few words, on the candidate's clock: a history as a person reads it.
 
-    ``thank-you to Ana Ruiz, by email, Wed 8 Jul 09:10``; ``undecided, new
+    ``thank-you to Ana Ruiz, by e-mail, Wed 8 Jul 09:10``; ``closing-statement
+    to Ana Ruiz, in person, ...``; ``undecided, new
     date 2026-07-30, Thu 16 Jul 10:20``; ``a reply from Bo Chen, ...``;
     ``skipped <step id>, ...`` (with the candidate's note in brackets).  A
     contact or a reply that names nobody went to, or came from, the
@@ -756,7 +902,7 @@ def describe_event(event: Event, interview: Interview) -> str:
     when = local(event.at)
     if isinstance(event, Contact):
         who = event.recipient or interview.follow_up_contact.name
-        how = "a voicemail" if event.voicemail else f"by {event.channel.value.replace('_', ' ')}"
+        how = "a voicemail" if event.voicemail else _CHANNEL_WORDS[event.channel]
         if event.answered is not None:
             how += ", answered" if event.answered else ", no answer"
         text = f"{event.kind.value.replace('_', '-')} to {who}, {how}, {when}"
@@ -793,9 +939,169 @@ def new_violations(
         as `check_event`.
     """
     updated = check_event(interview, history, event, policy)
-    before = audit(interview, _ordered(history), policy)
+    return _new_violations(interview, _ordered(history), updated, event, policy)
+
+
+def _new_violations(
+    interview: Interview,
+    before: Iterable[Event],
+    after: Iterable[Event],
+    event: Event,
+    policy: Policy | None,
+) -> list[Violation]:
+    earlier = audit(interview, before, policy)
     return [
         violation
-        for violation in audit(interview, updated, policy)
-        if event in violation.events and violation not in before
+        for violation in audit(interview, after, policy)
+        if event in violation.events and violation not in earlier
     ]
+
+
+@attrs.frozen
+class Recorded:
+    """What recording one event did (`Application.record`, `record_event`).
+
+    Attributes:
+        event: the event recorded (or the same one found already, when `already`).
+        number: its place in `history`, counted from 1.
+        already: the same event was in the history already (`find_event`):
+            nothing was added.
+        history: the whole history now, ordered by instant.
+        violations: the limits the event oversteps, as `audit` would report
+            them (``str(violation)`` reads ``[retry-gap] only 2 business
+            day(s) after ...``); empty when it is polite or was there
+            already.  What is done is done: recording is never refused
+            for being pushy, an app shows these as a warning.
+        application: the application with the event, when recorded through
+            `Application.record` (else None).
+    """
+
+    event: Event
+    number: int
+    already: bool
+    history: tuple[Event, ...]
+    violations: tuple[Violation, ...] = attrs.field(default=(), kw_only=True)
+    application: Application | None = attrs.field(default=None, kw_only=True)
+
+
+def record_event(
+    interview: Interview,
+    history: Iterable[Event],
+    event: Event,
+    policy: Policy | None = None,
+    *,
+    now: datetime | None = None,
+) -> Recorded:
+    """Record *event* in *history*: checked, in its place, once, with what it oversteps.
+
+    `check_event`, `find_event` and `new_violations` in one call, for a
+    history kept in a database (`Application.record` wraps it;
+    `followup_rules.files.HistoryFile.add` uses it for files).
+
+    Raises:
+        as `check_event`.
+    """
+    events = tuple(_ordered(history))
+    index = find_event(interview, events, event)
+    if index is not None:
+        return Recorded(events[index], index + 1, True, events)
+    updated = check_event(interview, events, event, policy, now=now)
+    place = next(number for number, each in enumerate(updated) if each is event)
+    violations = _new_violations(interview, events, updated, event, policy)
+    return Recorded(event, place + 1, False, updated, violations=tuple(violations))
+
+
+class StepStatus(Enum):
+    """Where a step stands, by its id (`find_step`)."""
+
+    PLANNED = "planned"
+    """On the agenda: late, due or coming (`FoundStep.item`)."""
+    DONE = "done"
+    """Done: a contact of the history did it (`FoundStep.event`)."""
+    SKIPPED = "skipped"
+    """Skipped: a `Skip` of the history names it (`FoundStep.event`)."""
+    SUPERSEDED = "superseded"
+    """Missed: its window closed and it is no longer to be done (on the agenda for
+    `FORGET_AFTER`, with its reason: `FoundStep.item`; forgotten after that)."""
+    NOT_PLANNED = "not_planned"
+    """A step id of this interview that the plan does not hold: the follow-up ended
+    (an offer, a rejection, a withdrawal) or the limits leave no room for it."""
+    UNKNOWN = "unknown"
+    """Not a step of this interview: another interview's id, this one's from before
+    an edit that changed its ids (no `Interview.id`), someone no longer on it, or
+    no step id at all (`FoundStep.reason` says which)."""
+
+    __hash__ = object.__hash__
+
+
+@attrs.frozen
+class FoundStep:
+    """Where the step with a given id stands, and why (`find_step`).
+
+    Attributes:
+        id: the id asked for.
+        status: where it stands (`StepStatus`).
+        reason: the same in plain words, for a person
+            (``"done: thank-you to Ana Ruiz, by e-mail, Wed 8 Jul 09:10"``).
+        item: its agenda item, when it is on the agenda (planned, or
+            superseded recently); else None.
+        event: the contact that did it, or the `Skip` that skipped it; else None.
+    """
+
+    id: str
+    status: StepStatus
+    reason: str
+    item: AgendaItem | None = None
+    event: Event | None = None
+
+
+def find_step(
+    interview: Interview,
+    history: Iterable[Event],
+    step: str,
+    *,
+    now: datetime,
+    policy: Policy | None = None,
+) -> FoundStep:
+    """Where the step with id *step* stands at *now*: on the agenda, done, skipped, ...
+
+    `Agenda.get` says None for every step that is not on the agenda; this
+    says why: an app's page for a stored step id shows "done on ...",
+    "skipped", "no longer to do: ...", or "not a step of this
+    application".  Never raises for an id, whatever it holds.
+
+    Raises:
+        InvalidArgument: *now* is not an aware datetime.
+        InvalidInterview: as `plan`.
+        InvalidPolicy: as `plan`.
+    """
+    events = tuple(_ordered(history))
+    moment = _check_now(now)
+    if not isinstance(step, str):
+        return FoundStep(str(step), StepStatus.UNKNOWN, "is not a step id (see AgendaItem.id)")
+    today = make_agenda(interview, policy, history=events, now=moment)
+    item = today.get(step)
+    if item is not None:
+        if item.standing is Standing.SUPERSEDED:
+            return FoundStep(step, StepStatus.SUPERSEDED, item.note(), item)
+        return FoundStep(step, StepStatus.PLANNED, item.standing.value, item)
+    contact = done_ids(interview, events).get(step)
+    if contact is not None:
+        done = f"done: {describe_event(contact, interview)}"
+        return FoundStep(step, StepStatus.DONE, done, event=contact)
+    for event in events:
+        if isinstance(event, Skip) and event.step == step:
+            said = describe_event(event, interview)
+            return FoundStep(step, StepStatus.SKIPPED, said, None, event)
+    try:
+        step_key(step, interview)
+    except StepIdError as error:
+        return FoundStep(step, StepStatus.UNKNOWN, error.problem)
+    schedule = make_plan(interview, policy, history=events, now=moment)
+    if step in schedule.missed_ids:
+        return FoundStep(step, StepStatus.SUPERSEDED, "superseded: its window closed long ago")
+    return FoundStep(
+        step,
+        StepStatus.NOT_PLANNED,
+        "no longer planned: the follow-up ended, or the limits leave no room for it",
+    )

@@ -227,6 +227,9 @@ class Recruiter(v.Checked):
             them with it ("Dear Ms. Cole,", "Sehr geehrte Frau Lang,").
             Without one, an English letter greets one's own recruiter by first
             name ("Hi Rita,").
+        timezone: an IANA name: the zone of the recruiter's business hours,
+            in which the debrief is timed; defaults to the candidate's (an
+            agency near the candidate), else the interview's.
     """
 
     _error = InvalidInterview
@@ -236,6 +239,7 @@ class Recruiter(v.Checked):
     phone: str | None = attrs.field(default=None, converter=v.optional_text)
     email: str | None = attrs.field(default=None, converter=v.email)
     honorific: str | None = attrs.field(default=None, kw_only=True, converter=_honorific_field)
+    timezone: str | None = attrs.field(default=None, kw_only=True, converter=v.zone_name)
 
 
 def _language(value: Any, fail: Callable[[str], Exception]) -> str | None:

@@ -32,7 +32,7 @@ import json
 import re
 import sys
 from collections.abc import Callable, Iterable, Mapping
-from datetime import date, datetime, time, timedelta, tzinfo
+from datetime import date, datetime, time, timedelta, timezone, tzinfo
 from decimal import Decimal
 from enum import Enum
 from functools import cache, lru_cache
@@ -50,9 +50,18 @@ from . import _calendar as cal
 from ._atomic import write_atomically
 from .action import Action, Plan
 from .agenda import Agenda, AgendaItem
-from .errors import FormatError, InvalidHistory, InvalidPolicy, _InvalidField, _short_repr, _shown
+from .errors import (
+    FormatError,
+    InvalidArgument,
+    InvalidHistory,
+    InvalidPolicy,
+    _InvalidField,
+    _short_repr,
+    _shown,
+)
 from .events import EVENT_TYPES, Contact, Event, OutOfOffice, Reply, Skip, Snooze, Update
-from .loop import AgendaMany, Entry
+from .identity import pinned
+from .loop import AgendaMany, Application, Entry, parse_when
 from .model import Interview, Interviewer, Recruiter
 from .policy import Policy, TimeWindow
 from .state import check_history
@@ -67,11 +76,13 @@ __all__ = [
     "MAX_DEPTH",
     "MAX_FILE_SIZE",
     "MAX_NUMBER_LENGTH",
+    "SCHEMAS",
     "FormatError",
     "InterviewFile",
     "dumps_history",
     "dumps_json",
     "dumps_toml",
+    "edit_application",
     "format_datetime",
     "load_history",
     "load_interview",
@@ -80,6 +91,7 @@ __all__ = [
     "loads",
     "policy_from",
     "save_history",
+    "schema",
     "structure",
     "structure_event",
     "structure_history",
@@ -176,7 +188,7 @@ class _Refused(ValueError):
         self.key = key
         self.problem = problem
 
-    def problem_in(self, source: str) -> str:
+    def problem_in(self, source: str, zone: tzinfo | None = None) -> str:
         """The problem, worded for a file of *source*'s kind."""
         return self.problem
 
@@ -188,21 +200,36 @@ class _NoZone(_Refused):
         super().__init__(key, f"{_shown(moment)}: naive datetime: it has no time zone")
         self.moment = moment
 
-    def problem_in(self, source: str) -> str:
-        local = self.moment.replace(microsecond=0).isoformat()
-        example = f"{local}+02:00"
-        name = "Europe/Berlin"
+    def problem_in(self, source: str, zone: tzinfo | None = None) -> str:
+        """The fix, in the file's own syntax, with *zone* (the interview's, when the
+        reader knows it) as the zone to write; else an example zone ("e.g.")."""
+        local = self.moment.replace(microsecond=0)
+        name = None if zone is None else cal.zone_name(zone, local.replace(tzinfo=zone))
+        if zone is None or name is None or name.startswith(("+", "-")):
+            name, eg, offset = "Europe/Berlin", "e.g. ", "+02:00"
+        else:
+            eg = ""
+            offset = _offset_text(local.replace(tzinfo=zone).utcoffset() or timedelta(0))
+        text = local.isoformat()
         if source.lower().endswith(".toml"):
             return (
-                f"{local} has no time zone (a naive datetime): add "
+                f"{text} has no time zone (a naive datetime): add {eg}"
                 f'timezone = "{name}" (the IANA name of its zone) beside {self.key}, or write '
-                f"its offset: {self.key} = {example}"
+                f"its offset: {self.key} = {text}{offset}"
             )
         return (
-            f"{local} has no time zone (a naive datetime): add "
+            f"{text} has no time zone (a naive datetime): add {eg}"
             f'"timezone": "{name}" (the IANA name of its zone) beside "{self.key}", or write '
-            f'its offset: "{self.key}": "{example}"'
+            f'its offset: "{self.key}": "{text}{offset}"'
         )
+
+
+def _offset_text(shift: timedelta) -> str:
+    """``-04:00``, ``+05:30``: a UTC offset as ISO 8601 writes it."""
+    minutes = int(shift.total_seconds()) // 60
+    sign = "-" if minutes < 0 else "+"
+    hours, minutes = divmod(abs(minutes), 60)
+    return f"{sign}{hours:02d}:{minutes:02d}"
 
 
 def _zone_named(key: str, name: Any) -> tzinfo:
@@ -639,17 +666,51 @@ def __getattr__(name: str) -> Any:
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
+SCHEMAS = ("agenda", "history", "interview", "plan", "policy")
+"""The JSON Schemas that ship in ``followup_rules/schemas/`` (`schema`)."""
+
+
+def schema(name: str) -> dict[str, Any]:
+    """A shipped JSON Schema as a dict, to validate data an app receives or sends.
+
+    *name* is one of `SCHEMAS`: ``"interview"``, ``"history"``, ``"policy"``
+    (the files), ``"plan"`` and ``"agenda"`` (what `unstructure` writes of a
+    plan and of an agenda).  Each call reads a fresh copy: change it freely.
+
+    Raises:
+        InvalidArgument: *name* is not one of them (naming them).
+    """
+    from importlib.resources import files as package_files
+
+    if name not in SCHEMAS:
+        raise InvalidArgument("name", name, f"is not a schema: one of {', '.join(SCHEMAS)}")
+    where = package_files("followup_rules") / "schemas" / f"{name}.schema.json"
+    text = where.read_text(encoding="utf-8")
+    found: dict[str, Any] = json.loads(text)
+    return found
+
+
 def unstructure(value: Any) -> Any:
-    """Plain data (dicts, lists, strings, numbers) for any model, policy, event or plan.
+    """Plain data (dicts, lists, strings, numbers), ready for `json.dumps`, for what the
+    library gives: an `Interview` and its people, a `Policy`, an event, a `Plan`, an
+    `Action`, an agenda (`Agenda`, `AgendaItem`, `AgendaMany`, `Entry`), a draft
+    (`followup_rules.export.Draft`), and a list or tuple of these.
 
     A `Plan` becomes ``{"actions": [...], "missed": [...]}``, each action
     with its ``id`` and ``description`` first; an event (alone or in a list)
-    carries its ``type``; a list or tuple becomes a list of its items.
+    carries its ``type``; a list or tuple becomes a list of its items.  An
+    interview, a policy, an event and a plan read back with `structure`.
+
+    A `Draft` becomes ``{"path", "step", "message_id", "description",
+    "warnings", "eml"}``: its file name, its step's id, its ``Message-ID``,
+    the step in words, what to know before sending, and the ``.eml`` file
+    itself as text (what `Draft.message` gives as bytes; written, not read
+    back).
 
     An agenda, for a front end to show (see ``agenda.schema.json``; written,
     not read back): an `AgendaItem` becomes one flat object, the step's
     ``id``, ``description``, ``standing``, ``reason``, ``note``, ``to_do``,
-    ``late_since``, ``kind``, ``channel``, ``recipient``, ``suggested``,
+    ``doable_at``, ``late_since``, ``kind``, ``channel``, ``recipient``, ``suggested``,
     ``rule``, and its window on both clocks (``their_window`` and
     ``your_window``: ``start``, ``end``, ``timezone``); an `Entry` of a
     merged agenda adds its ``application`` (``name``, ``label``,
@@ -665,7 +726,21 @@ def unstructure(value: Any) -> Any:
         return converter().unstructure(value, Event)
     if isinstance(value, (list, tuple)):
         return [unstructure(item) for item in value]
+    if type(value).__name__ == "Draft" and type(value).__module__ == "followup_rules.export":
+        return _unstructure_draft(value)
     return converter().unstructure(value)
+
+
+def _unstructure_draft(draft: Any) -> dict[str, Any]:
+    """A `followup_rules.export.Draft` as JSON-safe data (the export sits above this module)."""
+    return {
+        "path": draft.path,
+        "step": draft.step,
+        "message_id": draft.message_id,
+        "description": draft.action.describe(),
+        "warnings": list(draft.warnings),
+        "eml": draft.message.as_bytes().decode("utf-8", "replace"),
+    }
 
 
 def _unstructure_plan(value: Plan) -> dict[str, Any]:
@@ -729,6 +804,7 @@ def _unstructure_item(item: AgendaItem) -> dict[str, Any]:
         "reason": None if item.reason is None else item.reason.value,
         "note": item.note() or None,
         "to_do": item.to_do,
+        "doable_at": None if item.doable_at is None else format_datetime(item.doable_at),
         "late_since": None if item.late_since is None else format_datetime(item.late_since),
         "kind": action.kind.value,
         "channel": action.channel.value,
@@ -827,6 +903,12 @@ def structure_history(data: Any, *, source: str = "<data>") -> list[Event]:
     A TOML file gives ``{"event": [...]}``; one with no events yet (only
     comments) gives ``{}``, an empty history.
     """
+    return _structure_history(data, source, None)
+
+
+def _structure_history(data: Any, source: str, hint: tzinfo | None) -> list[Event]:
+    """`structure_history`; a local time without a zone is refused naming *hint* as the
+    zone to write (the interview's, when the reader knows it)."""
     root = "$"
     if isinstance(data, Mapping) and not data:
         return []
@@ -837,12 +919,19 @@ def structure_history(data: Any, *, source: str = "<data>") -> list[Event]:
     if not isinstance(data, list):
         raise FormatError(source, "$", "expected a list of events")
     return [
-        structure_event(item, source=source, root=f"{root}[{index}]")
+        _event(item, source, f"{root}[{index}]", None, None, hint)
         for index, item in enumerate(data)
     ]
 
 
-def structure_event(data: Any, *, source: str = "<data>", root: str = "$") -> Event:
+def structure_event(
+    data: Any,
+    *,
+    source: str = "<data>",
+    root: str = "$",
+    zone: Interview | tzinfo | str | None = None,
+    now: datetime | None = None,
+) -> Event:
     """One event from plain data that names its kind: ``{"type": "reply", "at": ...}``.
 
     What an app reads from a request or a form: the kind is the ``type``
@@ -851,11 +940,29 @@ def structure_event(data: Any, *, source: str = "<data>", root: str = "$") -> Ev
     fields, read as a history file's are.  *root* is where the event sits in
     a larger document, for the error's path.
 
+    A form's times as a person types them: with *zone* (a zone, its IANA
+    name, or an interview, meaning its candidate's zone), a local time
+    (``"2026-07-20T09:00"``) is read in it; with *now* too, so are the words
+    `followup_rules.parse_when` reads (``"now"``, ``"today"``,
+    ``"tomorrow"``).  Without *zone*, a time needs its offset (or a
+    ``timezone`` key beside it), as in a file.
+
     Raises:
         FormatError: not a table, no ``type`` or an unknown one (naming the
             kinds), unknown keys, wrong types or invalid values, with the
-            key path.
+            key path; a time that is none of these.
     """
+    return _event(data, source, root, zone, now, None)
+
+
+def _event(
+    data: Any,
+    source: str,
+    root: str,
+    zone: Interview | tzinfo | str | None,
+    now: datetime | None,
+    hint: tzinfo | None,
+) -> Event:
     if not isinstance(data, Mapping):
         raise FormatError(source, root, f"expected an event (a table), got {_shown(data)}")
     kind = data.get("type")
@@ -863,15 +970,56 @@ def structure_event(data: Any, *, source: str = "<data>", root: str = "$") -> Ev
         kinds = ", ".join(EVENT_TAGS.values())
         given = "no type" if kind is None else _shown(kind)
         raise FormatError(source, f"{root}.type", f"expected one of {kinds}, got {given}")
+    cls = _EVENT_CLASSES[kind]
     fields = {key: value for key, value in data.items() if key != "type"}
+    if zone is not None:
+        fields = _read_in(fields, _datetime_fields(cls), zone, now, source, root)
     try:
-        event: Event = converter().structure(fields, _EVENT_CLASSES[kind])
+        event: Event = converter().structure(fields, cls)
     except Exception as error:
-        raise _format_error(error, source, root) from None
+        raise _format_error(error, source, root, hint) from None
     return event
 
 
-def _format_error(error: BaseException, source: str, root: str = "$") -> FormatError:
+def _read_in(
+    fields: dict[str, Any],
+    names: tuple[str, ...],
+    zone: Interview | tzinfo | str,
+    now: datetime | None,
+    source: str,
+    root: str,
+) -> dict[str, Any]:
+    """*fields* with the times a person typed read in *zone* (and words from *now*)."""
+    read = dict(fields)
+    for name in names:
+        value = read.get(name)
+        zone_key = f"{name}_timezone" if f"{name}_timezone" in read else "timezone"
+        if not isinstance(value, str) or read.get(zone_key) is not None:
+            continue  # a TOML datetime, or a time placed by its own zone key
+        if now is None and value.strip().casefold() in _WORDS:
+            problem = f"{_shown(value)} is read from the present moment: pass now= too"
+            raise FormatError(source, f"{root}.{name}", problem, value)
+        try:
+            moment = parse_when(value, zone, now or _ANY_NOW, field=name)
+        except InvalidArgument as error:
+            if error.field != name:
+                raise
+            raise FormatError(
+                source, f"{root}.{name}", _got(error.problem, value), value
+            ) from None
+        read[name] = moment
+    return read
+
+
+_WORDS = frozenset({"now", "today", "yesterday", "tomorrow"})
+_ANY_NOW = datetime(2000, 1, 1, tzinfo=timezone.utc)  # words are refused before it is used
+
+
+def _format_error(
+    error: BaseException, source: str, root: str = "$", hint: tzinfo | None = None
+) -> FormatError:
+    """One `FormatError` for whatever structuring raised; *hint*: the zone a local
+    time should name (the interview's, when the reader knows it)."""
     if isinstance(error, FormatError):
         return error
     leaf = _innermost(error)
@@ -880,14 +1028,16 @@ def _format_error(error: BaseException, source: str, root: str = "$") -> FormatE
     except Exception:  # e.g. unknown keys of mixed types, which cattrs sorts
         messages = []
     path = root
+    value: Any = None
     if messages:
         path = messages[0].rsplit(" @ ", 1)[-1]
     if isinstance(leaf, _InvalidField):
         path = f"{path}.{leaf.field.rsplit('.', 1)[-1]}"
         problem = _got(leaf.problem, leaf.value)
+        value = leaf.value
     elif isinstance(leaf, _Refused):
         path = f"{path}.{leaf.key}"
-        problem = leaf.problem_in(source)
+        problem = leaf.problem_in(source, hint)
     elif isinstance(leaf, _NotAList):
         problem = leaf.problem(path)
     elif isinstance(leaf, cattrs.ForbiddenExtraKeysError):
@@ -900,7 +1050,7 @@ def _format_error(error: BaseException, source: str, root: str = "$") -> FormatE
         problem = f"missing key {leaf}"
     else:
         problem = str(leaf)
-    return FormatError(source, path, problem)
+    return FormatError(source, path, problem, value)
 
 
 def _got(problem: str, value: Any) -> str:
@@ -1121,8 +1271,9 @@ def load_interview_file(path: str | Path) -> InterviewFile:
     if held is not None and named is not None:
         problem = "give the history in this file ([[event]]) or name its file, not both"
         raise FormatError(str(file), "$.history", problem)
+    hint = interview.zone_of(interview.candidate)
     if named is None:
-        events = [] if held is None else structure_history({"event": held}, source=str(file))
+        events = [] if held is None else _structure_history({"event": held}, str(file), hint)
         _check_history_of(interview, events, str(file), "$.event")
         return InterviewFile(file, interview, tuple(events), file)
     if not isinstance(named, str) or not named.strip():
@@ -1131,7 +1282,7 @@ def load_interview_file(path: str | Path) -> InterviewFile:
     events = []
     if history_path.exists():
         history_data = read(history_path)
-        events = structure_history(history_data, source=str(history_path))
+        events = _structure_history(history_data, str(history_path), hint)
         root = "$" if isinstance(history_data, list) else "$.event"
         _check_history_of(interview, events, str(history_path), root)
     return InterviewFile(file, interview, tuple(events), history_path)
@@ -1147,7 +1298,8 @@ def _check_history_of(interview: Interview, events: list[Event], source: str, ro
         check_history(interview, events)
     except InvalidHistory as error:
         where = error.field.removeprefix("history")
-        raise FormatError(source, f"{root}{where}", _got(error.problem, error.value)) from None
+        problem = _got(error.problem, error.value)
+        raise FormatError(source, f"{root}{where}", problem, error.value) from None
 
 
 def load_policy(path: str | Path) -> Policy:
@@ -1188,8 +1340,9 @@ def load_history(path: str | Path) -> list[Event]:
 def dumps_history(history: Iterable[Event], fmt: str = "toml") -> str:
     """A history as a file's text, the way `load_history` reads it back equal.
 
-    TOML gives one ``[[event]]`` table per event; JSON a list.  Times keep
-    their offset and zone name (``2026-07-16T10:15:00-04:00[America/New_York]``).
+    TOML gives one ``[[event]]`` table per event; JSON a list.  Times are
+    RFC 3339 with their offset, and the zone's name in a key of its own
+    (``at = "2026-07-16T10:15:00-04:00"``, ``timezone = "America/New_York"``).
 
     Raises:
         FormatError: *fmt* is neither ``toml`` nor ``json``.
@@ -1259,3 +1412,34 @@ def _toml_value(value: Any) -> str:
         pairs = (f"{key} = {_toml_value(item)}" for key, item in value.items() if item is not None)
         return "{ " + ", ".join(pairs) + " }"
     raise TypeError(f"cannot write {type(value).__name__} as TOML")
+
+
+def edit_application(
+    application: Application, changes: Mapping[str, Any], *, source: str = "<data>"
+) -> Application:
+    """*application* with its interview changed as an interview file says it.
+
+    *changes* holds keys of the interview file (``docs/files.md``) as a
+    person or a form gives them: ``{"company": "Acme SE"}``,
+    ``{"starts_at": "2026-07-09T10:00"}`` (a local time, in the interview's
+    ``timezone``), ``{"decision_by": "in two weeks"}``.  The interview first
+    gets its `Interview.id` when it has none (`followup_rules.identity.pinned`),
+    so that every step id stored before the edit stays valid; then the
+    history is checked against the edited interview
+    (`Application.with_interview`).  A ``starts_at`` with an offset is that
+    instant; a new ``timezone`` alone keeps the start's instant.
+
+    Raises:
+        FormatError: a key or value the interview file would refuse, with its
+            key path (named after *source*).
+        InvalidHistory: the history does not fit the edited interview.
+        InvalidArgument: *changes* is not a table.
+    """
+    if not isinstance(application, Application):
+        raise InvalidArgument("application", application, "expected an Application")
+    if not isinstance(changes, Mapping):
+        raise InvalidArgument("changes", changes, "expected a table of interview file keys")
+    data = unstructure(pinned(application.interview))
+    data.update(changes)
+    edited = structure(data, Interview, source=source)
+    return application.with_interview(edited)

@@ -593,7 +593,7 @@ def _skip_or_snooze(
     try:
         kind, name, ordinal = ids.read_step(event.step, interview)
     except ids.StepIdError as error:
-        raise InvalidHistory(f"{field}.step", event.step, str(error)) from None
+        raise InvalidHistory(f"{field}.step", event.step, error.problem) from None
     who = person_key(name)
     key = (kind, who, ordinal)
     problem = _not_planned(state, kind, name, who, ordinal)
