@@ -224,6 +224,32 @@ class TestChannelsInWords:
         assert code == 0, err
         assert said in out
 
+    @pytest.mark.parametrize(
+        ("recruiter", "said"),
+        [
+            ('[recruiter]\nname = "Dana Whitfield"\nphone = "+44 20 5550 0199"\n', "by phone"),
+            ('[recruiter]\nname = "Dana Whitfield"\nemail = "dana@tb.example"\n', "by e-mail"),
+        ],
+        ids=["number-known", "no-number"],
+    )
+    def test_a_debrief_is_logged_as_the_plan_makes_it(
+        self, northwind: Path, recruiter: str, said: str
+    ) -> None:
+        """A debrief is a call when the recruiter's number is known (rule recruiter), else an
+        e-mail: logged without --channel, it is recorded as the plan made it."""
+        northwind.write_text(northwind.read_text() + "\n" + recruiter)
+        code, out, err = run(
+            "log",
+            str(northwind),
+            "contact",
+            "--step",
+            "recruiter_debrief",
+            "--at",
+            "2026-10-20T16:55",
+        )
+        assert code == 0, err
+        assert f"recruiter-debrief to Dana Whitfield, {said}," in out
+
 
 class TestStepIds:
     """Item 5: a step that cannot be skipped says why, and where ids are listed."""

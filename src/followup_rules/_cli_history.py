@@ -196,13 +196,12 @@ def log_contact(
 ) -> None:
     """You reached someone (a check-in by e-mail unless said otherwise)."""
     kind = ActionKind(step)
-    how = Channel(channel) if channel is not None else _channel_of(kind)
     _record(
         log,
         options,
-        lambda _, at, note: Contact(
+        lambda interview, at, note: Contact(
             at,
-            how,
+            Channel(channel) if channel is not None else _channel_of(kind, interview),
             kind,
             recipient,
             voicemail=voicemail,
@@ -214,10 +213,16 @@ def log_contact(
     )
 
 
-def _channel_of(kind: ActionKind) -> Channel:
-    """The channel a step is done by when none is said: the room's steps in person,
-    every other (a thank-you, a check-in, a debrief) by e-mail."""
-    return Channel.IN_PERSON if kind in IN_ROOM_KINDS else Channel.EMAIL
+def _channel_of(kind: ActionKind, interview: Interview) -> Channel:
+    """The channel a step is done by when none is said, as the plan does it: the
+    room's steps in person, the recruiter debrief by phone when their number is
+    known, every other (a thank-you, a check-in) by e-mail."""
+    if kind in IN_ROOM_KINDS:
+        return Channel.IN_PERSON
+    recruiter = interview.recruiter
+    if kind is ActionKind.RECRUITER_DEBRIEF and recruiter is not None and recruiter.phone:
+        return Channel.PHONE
+    return Channel.EMAIL
 
 
 @log_command.command("reply")

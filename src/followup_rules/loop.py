@@ -44,7 +44,7 @@ from .audit import Violation, audit
 from .errors import InvalidArgument, InvalidHistory, InvalidInterview, StepIdError
 from .events import EVENT_TYPES, Contact, Event, OutOfOffice, Reply, Skip, Snooze, Update
 from .identity import done_ids, step_key
-from .model import Channel, Interview, person_key
+from .model import ActionKind, Channel, Interview, person_key
 from .plan import plan as make_plan
 from .policy import Policy
 from .state import _unknown_person, check_history
@@ -901,7 +901,7 @@ def describe_event(event: Event, interview: Interview) -> str:
 
     when = local(event.at)
     if isinstance(event, Contact):
-        who = event.recipient or interview.follow_up_contact.name
+        who = event.recipient or _addressee_of(event.kind, interview)
         how = "a voicemail" if event.voicemail else _CHANNEL_WORDS[event.channel]
         if event.answered is not None:
             how += ", answered" if event.answered else ", no answer"
@@ -1105,3 +1105,12 @@ def find_step(
         StepStatus.NOT_PLANNED,
         "no longer planned: the follow-up ended, or the limits leave no room for it",
     )
+
+
+def _addressee_of(kind: ActionKind, interview: Interview) -> str:
+    """Who a contact recorded without a recipient went to: the recruiter for a debrief
+    (when there is one), else the follow-up contact."""
+    recruiter = interview.recruiter
+    if kind is ActionKind.RECRUITER_DEBRIEF and recruiter is not None:
+        return recruiter.name
+    return interview.follow_up_contact.name
