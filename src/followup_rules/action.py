@@ -11,7 +11,7 @@ import attrs
 import pendulum
 
 from . import _validate as v
-from ._calendar import to_local, utc
+from ._calendar import to_local, to_pendulum, utc
 from .catalogue import RULES
 from .errors import FollowupError, InvalidArgument, InvalidInterview
 from .events import Contact
@@ -240,14 +240,15 @@ class Action(v.Checked):
             DateTime costs more to build than the rest of the action.  Once built,
             a time is an ordinary slot read.
             """
-            index = _LAZY_TIMES.get(name)
-            if index is None:
+            if name not in _LAZY_TIMES:
                 raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
             tz = self._tz
             assert tz is not None  # only planned actions leave their times unset
-            value = to_local(self._utc[index], tz)
-            _set(self, name, value)
-            return value
+            earliest, latest, suggested = _local_times(self._utc, tz)
+            _set(self, "earliest", earliest)
+            _set(self, "latest", latest)
+            _set(self, "suggested", suggested)
+            return earliest if name == "earliest" else latest if name == "latest" else suggested
 
     def describe(self) -> str:
         """One line for people, e.g. ``"Check in with Ana Ruiz by phone"``.
@@ -334,7 +335,21 @@ class _FactsOnRead:
 
 # In place of the slot's own descriptor (kept as _FACTS_SLOT), after attrs made the class.
 type.__setattr__(Action, "facts", _FactsOnRead())
-_LAZY_TIMES = {"earliest": 0, "latest": 1, "suggested": 2}
+_LAZY_TIMES = frozenset({"earliest", "latest", "suggested"})
+
+
+def _local_times(
+    window: Window, tz: tzinfo
+) -> tuple[pendulum.DateTime, pendulum.DateTime, pendulum.DateTime]:
+    """A planned window on the wall clock of *tz*: each distinct instant converted once."""
+    earliest, latest, suggested = window
+    first = to_local(earliest, tz)
+    last = to_local(latest, tz)
+    if suggested == earliest:
+        return first, last, first
+    if suggested == latest:
+        return first, last, last
+    return first, last, to_pendulum(suggested.astimezone(tz))
 
 
 def _check_now(now: Any, name: str = "now") -> datetime:
