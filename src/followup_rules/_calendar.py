@@ -197,14 +197,14 @@ def utc(moment: datetime) -> datetime:
         return moment if moment.tzinfo is UTC else moment.astimezone(UTC)
     offset = moment.utcoffset()
     assert offset is not None  # every datetime here was checked to be aware
-    return (datetime(*_wall_clock(moment)) - offset).replace(tzinfo=UTC)
+    return datetime(*_wall_clock(moment), tzinfo=UTC) - offset  # no replace(): it is slow
 
 
 # Small caches keyed by the tzinfo's identity: pendulum's own __hash__ is
 # Python code and costs more than the lookup saves.  Each entry keeps its
 # tzinfo, and a hit must be that very object, so a recycled id cannot match.
 _CACHE_SIZE = 16384
-_LOCAL: dict[tuple[datetime, int], tuple[tzinfo, pendulum.DateTime]] = {}
+_LOCAL: dict[tuple[int, int], tuple[datetime, tzinfo, pendulum.DateTime]] = {}
 _WINDOWS: dict[tuple[date, time, time, int], tuple[tzinfo, tuple[datetime, datetime] | None]] = {}
 _BUSINESS: dict[tuple[date, int], tuple[BusinessCalendar, bool]] = {}
 
@@ -224,23 +224,28 @@ def clear_caches() -> None:
 def to_local(instant: datetime, tz: tzinfo) -> pendulum.DateTime:
     """The pendulum DateTime a wall clock in *tz* shows at the UTC *instant*.
 
-    Cached: the steps of one plan share their instants (every in-person step
-    starts and ends with the interview), and pendulum objects are immutable.
+    Cached by the identity of the instant and the zone: the steps of one
+    plan share their instant objects (every in-room step starts and ends
+    with the interview; windows come from their own cache), and hashing a
+    fresh aware datetime costs as much as the lookup saves.  An equal
+    instant that is another object is simply converted again.
     """
-    key = (instant, id(tz))
+    key = (id(instant), id(tz))
     hit = _LOCAL.get(key)
-    if hit is not None and hit[0] is tz:
-        return hit[1]
+    if hit is not None and hit[0] is instant and hit[1] is tz:
+        return hit[2]
     local = to_pendulum(instant.astimezone(tz))
     if len(_LOCAL) >= _CACHE_SIZE:
         _LOCAL.clear()
-    _LOCAL[key] = (tz, local)
+    _LOCAL[key] = (instant, tz, local)
     return local
 
 
 def local_date(moment: datetime, tz: tzinfo) -> date:
     """The calendar date of *moment* on a wall clock in *tz* (a stdlib date, fast to add to)."""
-    return utc(moment).astimezone(tz).date()  # utc() is stdlib, so is this date
+    if type(moment) is not datetime:  # a pendulum DateTime: its astimezone is Python code
+        moment = utc(moment)
+    return moment.astimezone(tz).date()  # a stdlib datetime's date is a stdlib date
 
 
 def local_instant(day: date, wall: time, tz: tzinfo, *, late: bool = False) -> datetime:
@@ -589,8 +594,9 @@ def first_moment_in_window(
 ) -> datetime:
     """The first UTC instant at or after *moment* inside a business-day window."""
     moment = utc(moment)
-    day = local_date(moment, tz)
-    window = window_on(day, start, end, tz) if is_business_day(day, holidays) else None
-    if window is not None and window[0] <= moment <= window[1]:
-        return moment
+    day = moment.astimezone(tz).date()
+    if is_business_day(day, holidays):
+        window = window_on(day, start, end, tz)
+        if window is not None and window[0] <= moment <= window[1]:
+            return moment
     return first_window(day, start, end, tz, not_before=moment, holidays=holidays)[0]

@@ -34,6 +34,8 @@ class Window(NamedTuple):
 
 
 KIND_ORDER = {kind: position for position, kind in enumerate(ActionKind)}
+_ORDER_OF_VALUE = {kind.value: position for kind, position in KIND_ORDER.items()}
+"""`KIND_ORDER` by the kind's value: a string hashes in C, an Enum member in Python."""
 
 _set = object.__setattr__
 """How the planner fills the slots of the frozen `Action` and `Plan` it makes."""
@@ -190,7 +192,7 @@ class Action(v.Checked):
         _set(action, "rule", rule)
         _set(action, "sources", sources)
         _set(action, "template", template)
-        _set(action, "facts", facts)
+        _FACTS_SLOT.__set__(action, facts)  # the slot itself, under `_FactsOnRead`
         _set(action, "_utc", window)
         _set(action, "_tz", tz)
         _set(action, "late_since", None)
@@ -309,7 +311,7 @@ class Action(v.Checked):
         """
         name = "" if self.recipient is None else self.recipient.name
         earliest, _, suggested = self._utc
-        return (suggested, earliest, KIND_ORDER[self.kind], name)
+        return (suggested, earliest, _ORDER_OF_VALUE[self.kind._value_], name)
 
 
 _FACTS_SLOT = Action.__dict__["facts"]

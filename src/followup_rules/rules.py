@@ -528,6 +528,31 @@ _LATEST_CHOICE = LATEST_EVENT - timedelta(days=60)
 _HOOK_REACH = timedelta(days=366)
 
 
+def _hook_day(policy: Policy, chosen: object, earliest: date) -> date:
+    """The day `Policy.check_in_day` chose, checked: a plain date within reach.
+
+    Raises:
+        InvalidPolicy: not a date, more than a year after *earliest*, or past
+            the last day a step may take.
+    """
+    hook = f"{type(policy).__name__}.check_in_day"
+    if not isinstance(chosen, date) or isinstance(chosen, datetime):
+        raise InvalidPolicy(hook, chosen, "must return a date")
+    if chosen > earliest + _HOOK_REACH:  # so that every step stays one done() accepts
+        raise InvalidPolicy(
+            hook,
+            chosen,
+            f"must return a day within a year of the first allowed day, {earliest.isoformat()}",
+        )
+    if chosen > earliest and chosen > _LATEST_CHOICE:
+        raise InvalidPolicy(
+            hook, chosen, f"is too far in the future (a step may take {_LATEST_CHOICE} at most)"
+        )
+    if type(chosen) is not date:  # a date subclass (pendulum's): plain, for fast arithmetic
+        return date(chosen.year, chosen.month, chosen.day)
+    return chosen
+
+
 def check_in(state: FollowupState, open_from: datetime | None = None) -> Action | None:
     """The next check-in allowed by ``stop``, ``cap``, the pace rules and the windows.
 
@@ -546,26 +571,13 @@ def check_in(state: FollowupState, open_from: datetime | None = None) -> Action 
     assert earliest is not None  # the deadline's wait always sets a day
     pace = check_in_rule(state)
     chosen = policy.check_in_day(state, earliest)
-    hook = f"{type(policy).__name__}.check_in_day"
-    if not isinstance(chosen, date) or isinstance(chosen, datetime):
-        raise InvalidPolicy(hook, chosen, "must return a date")
-    if chosen > earliest + _HOOK_REACH:  # so that every step stays one done() accepts
-        raise InvalidPolicy(
-            hook,
-            chosen,
-            f"must return a day within a year of the first allowed day, {earliest.isoformat()}",
-        )
-    if chosen > earliest and chosen > _LATEST_CHOICE:
-        raise InvalidPolicy(
-            hook, chosen, f"is too far in the future (a step may take {_LATEST_CHOICE} at most)"
-        )
+    if type(chosen) is not date or chosen > earliest:  # else the first allowed day
+        chosen = _hook_day(policy, chosen, earliest)
     wanted = policy.check_in_channel(state)
     if not isinstance(wanted, Channel):
         raise InvalidPolicy(
             f"{type(policy).__name__}.check_in_channel", wanted, "must return a Channel"
         )
-    if type(chosen) is not date:  # a date subclass (pendulum's): plain, for fast arithmetic
-        chosen = date(chosen.year, chosen.month, chosen.day)
     channel, basis, fallback = allowed_channel(state, wanted)
     window: TimeWindow = policy.call_window if channel is Channel.PHONE else policy.send_window
     snoozed = state.snoozed_until(state.next_key(ActionKind.CHECK_IN)) if state.snoozes else None
