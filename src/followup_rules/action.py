@@ -329,7 +329,7 @@ class _TimesOnRead:
 
     __slots__ = ("_get", "_index")
 
-    def __init__(self, name: str, index: int) -> None:
+    def __init__(self, index: int) -> None:
         self._get = _TIME_SLOTS[index].__get__
         self._index = index
 
@@ -355,7 +355,7 @@ class _TimesOnRead:
 _TIME_SLOTS = tuple(Action.__dict__[name] for name in ("earliest", "latest", "suggested"))
 type.__setattr__(Action, "facts", _FactsOnRead())
 for _index, _name in enumerate(("earliest", "latest", "suggested")):
-    type.__setattr__(Action, _name, _TimesOnRead(_name, _index))
+    type.__setattr__(Action, _name, _TimesOnRead(_index))
 
 
 def _local_times(
