@@ -140,12 +140,21 @@ class TestLocalCache:
         assert cal.to_local(instant, berlin) is not first
         assert cal.to_local(instant, new_york) is first
 
+    def test_an_equal_instant_in_another_object_gets_the_same_time(self) -> None:
+        """The cache knows instants by identity: an equal instant that is another
+        object is converted again, to the same wall clock."""
+        instant = datetime(2024, 7, 2, 19, tzinfo=timezone.utc)
+        berlin = cal.zone("Europe/Berlin")
+        first = cal.to_local(instant, berlin)
+        again = cal.to_local(instant + timedelta(0), berlin)
+        assert again == first and again.hour == first.hour == 21
+
     def test_a_recycled_zone_id_is_not_trusted(self) -> None:
         """An entry left by a zone whose id is now another's is ignored, not returned."""
         instant = datetime(2024, 7, 2, 19, tzinfo=timezone.utc) + timedelta(microseconds=7)
         tokyo = cal.zone("Asia/Tokyo")
         stale = cal.to_local(instant, cal.zone("Europe/Berlin"))
-        cal._LOCAL[(instant, id(tokyo))] = (cal.zone("Europe/Berlin"), stale)
+        cal._LOCAL[(id(instant), id(tokyo))] = (instant, cal.zone("Europe/Berlin"), stale)
         assert cal.to_local(instant, tokyo).timezone_name == "Asia/Tokyo"
         window = cal.window_on(date(2024, 7, 3), *(pendulum.time(10), pendulum.time(11)), tokyo)
         cal._WINDOWS[(date(2024, 7, 4), pendulum.time(10), pendulum.time(11), id(tokyo))] = (

@@ -155,9 +155,12 @@ class CandidateLivesWithTheAgenda(RuleBasedStateMachine):
         """The interview moved later: with an id, the steps keep their ids."""
         before = [(a.kind, a.recipient) for a in plan(self.interview, self.policy)]
         ids = set(_ids(self.interview, self.policy))
-        moved = attrs.evolve(
-            self.interview, starts_at=self.interview.starts_at + timedelta(minutes=minutes)
-        )
+        starts_at = self.interview.starts_at + timedelta(minutes=minutes)
+        decision_by = self.interview.decision_by
+        decided = self.interview.decision_date
+        if decided is not None and starts_at.date() > decided:
+            decision_by = starts_at.date()  # a later day moves a same-day decision with it
+        moved = attrs.evolve(self.interview, starts_at=starts_at, decision_by=decision_by)
         if [(a.kind, a.recipient) for a in plan(moved, self.policy)] == before:
             assert set(_ids(moved, self.policy)) == ids
         self.interview = moved

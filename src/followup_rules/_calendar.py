@@ -163,16 +163,14 @@ def zone_name(tz: tzinfo, at: datetime) -> str:
 
 def to_pendulum(moment: datetime) -> pendulum.DateTime:
     """Rebuild an aware stdlib datetime as a pendulum DateTime, same instant and zone."""
+    if type(moment) is datetime:
+        # The datetime constructor's pickle form: the ten bytes of the wall
+        # clock (the fold in the month's top bit) and the tzinfo, as they are.
+        # A third of the cost of passing the seven fields, the fold included.
+        return pendulum.DateTime(*moment.__reduce_ex__(4)[1])
     if isinstance(moment, pendulum.DateTime):
         return moment
-    m = moment
-    if m.fold:
-        return pendulum.DateTime(*_wall_clock(m), tzinfo=m.tzinfo, fold=1)
-    # Positional arguments only: the common case, and the fold keyword alone
-    # costs a third of the call.
-    return pendulum.DateTime(
-        m.year, m.month, m.day, m.hour, m.minute, m.second, m.microsecond, m.tzinfo
-    )
+    return pendulum.DateTime(*_wall_clock(moment), tzinfo=moment.tzinfo, fold=moment.fold)
 
 
 def _wall_clock(moment: datetime) -> tuple[int, int, int, int, int, int, int]:
@@ -195,18 +193,20 @@ def utc(moment: datetime) -> datetime:
     pendulum's own ``+`` (which also reads calendar units); an aware stdlib
     datetime in a named zone would add wall-clock time instead.
     """
-    if type(moment) is datetime:
-        return moment if moment.tzinfo is UTC else moment.astimezone(UTC)
-    offset = moment.utcoffset()
-    assert offset is not None  # every datetime here was checked to be aware
-    return (datetime(*_wall_clock(moment)) - offset).replace(tzinfo=UTC)
+    if type(moment) is not datetime:
+        # A subclass (pendulum's): as a stdlib datetime first, same wall clock,
+        # fold and zone, through the constructor's pickle form.  A zone reads
+        # the offset of a stdlib datetime in C, of a subclass ten times slower.
+        moment = datetime(*datetime.__reduce_ex__(moment, 4)[1])
+    assert moment.tzinfo is not None  # every datetime here was checked to be aware
+    return moment if moment.tzinfo is UTC else moment.astimezone(UTC)
 
 
 # Small caches keyed by the tzinfo's identity: pendulum's own __hash__ is
 # Python code and costs more than the lookup saves.  Each entry keeps its
 # tzinfo, and a hit must be that very object, so a recycled id cannot match.
 _CACHE_SIZE = 16384
-_LOCAL: dict[tuple[datetime, int], tuple[tzinfo, pendulum.DateTime]] = {}
+_LOCAL: dict[tuple[int, int], tuple[datetime, tzinfo, pendulum.DateTime]] = {}
 _WINDOWS: dict[tuple[date, time, time, int], tuple[tzinfo, tuple[datetime, datetime] | None]] = {}
 _BUSINESS: dict[tuple[date, int], tuple[BusinessCalendar, bool]] = {}
 
@@ -226,23 +226,28 @@ def clear_caches() -> None:
 def to_local(instant: datetime, tz: tzinfo) -> pendulum.DateTime:
     """The pendulum DateTime a wall clock in *tz* shows at the UTC *instant*.
 
-    Cached: the steps of one plan share their instants (every in-person step
-    starts and ends with the interview), and pendulum objects are immutable.
+    Cached by the identity of the instant and the zone: the steps of one
+    plan share their instant objects (every in-room step starts and ends
+    with the interview; windows come from their own cache), and hashing a
+    fresh aware datetime costs as much as the lookup saves.  An equal
+    instant that is another object is simply converted again.
     """
-    key = (instant, id(tz))
+    key = (id(instant), id(tz))
     hit = _LOCAL.get(key)
-    if hit is not None and hit[0] is tz:
-        return hit[1]
+    if hit is not None and hit[0] is instant and hit[1] is tz:
+        return hit[2]
     local = to_pendulum(instant.astimezone(tz))
     if len(_LOCAL) >= _CACHE_SIZE:
         _LOCAL.clear()
-    _LOCAL[key] = (tz, local)
+    _LOCAL[key] = (instant, tz, local)
     return local
 
 
 def local_date(moment: datetime, tz: tzinfo) -> date:
     """The calendar date of *moment* on a wall clock in *tz* (a stdlib date, fast to add to)."""
-    return utc(moment).astimezone(tz).date()  # utc() is stdlib, so is this date
+    if type(moment) is not datetime:  # a pendulum DateTime: its astimezone is Python code
+        moment = utc(moment)
+    return moment.astimezone(tz).date()  # a stdlib datetime's date is a stdlib date
 
 
 def local_instant(day: date, wall: time, tz: tzinfo, *, late: bool = False) -> datetime:
@@ -258,6 +263,7 @@ def local_instant(day: date, wall: time, tz: tzinfo, *, late: bool = False) -> d
 
 
 _ONE_MICROSECOND = timedelta(microseconds=1)
+_ONE_DAY = timedelta(days=1)  # made once: timedelta(days=...) costs more than the addition
 
 
 def day_start(day: date, tz: tzinfo) -> datetime:
@@ -290,7 +296,7 @@ def day_start(day: date, tz: tzinfo) -> datetime:
 
 def day_end(day: date, tz: tzinfo) -> datetime:
     """The last UTC instant (to the microsecond) whose wall clock in *tz* shows *day*."""
-    return day_start(day + timedelta(days=1), tz) - _ONE_MICROSECOND
+    return day_start(day + _ONE_DAY, tz) - _ONE_MICROSECOND
 
 
 def window_on(day: date, start: time, end: time, tz: tzinfo) -> tuple[datetime, datetime] | None:
@@ -500,7 +506,7 @@ def business_day_on_or_after(day: date, holidays: Container[date] = NO_HOLIDAYS)
     """*day* itself if it is a business day, else the next one."""
     business = _business_test(holidays)
     while not business(day):
-        day += timedelta(days=1)
+        day += _ONE_DAY
     return day
 
 
@@ -509,15 +515,18 @@ def add_business_days(day: date, count: int, holidays: Container[date] = NO_HOLI
     if holidays is NO_HOLIDAYS and count > 0:
         # Weekends only: whole weeks, then the rest, stepping over one weekend
         # when the rest runs past Friday.  A weekend day counts from its Friday.
+        # On ordinals: a timedelta(days=...) costs twice the rest of the sum.
         weekday = day.weekday()
+        ordinal = day.toordinal()
         if weekday >= _SATURDAY:
-            day -= timedelta(days=weekday - _FRIDAY)
+            ordinal -= weekday - _FRIDAY
             weekday = _FRIDAY
         weeks, rest = divmod(count, 5)
-        return day + timedelta(days=7 * weeks + rest + (2 if weekday + rest > _FRIDAY else 0))
+        ahead = 7 * weeks + rest + (2 if weekday + rest > _FRIDAY else 0)
+        return type(day).fromordinal(ordinal + ahead)
     business = _business_test(holidays)
     while count > 0:
-        day += timedelta(days=1)
+        day += _ONE_DAY
         if business(day):
             count -= 1
     return day
@@ -538,7 +547,7 @@ def business_days_between(
     count = 0
     day = earlier
     while day < later:
-        day += timedelta(days=1)
+        day += _ONE_DAY
         if business(day):
             count += 1
     return count
@@ -591,8 +600,9 @@ def first_moment_in_window(
 ) -> datetime:
     """The first UTC instant at or after *moment* inside a business-day window."""
     moment = utc(moment)
-    day = local_date(moment, tz)
-    window = window_on(day, start, end, tz) if is_business_day(day, holidays) else None
-    if window is not None and window[0] <= moment <= window[1]:
-        return moment
+    day = moment.astimezone(tz).date()
+    if is_business_day(day, holidays):
+        window = window_on(day, start, end, tz)
+        if window is not None and window[0] <= moment <= window[1]:
+            return moment
     return first_window(day, start, end, tz, not_before=moment, holidays=holidays)[0]

@@ -11,7 +11,7 @@ import attrs
 import pendulum
 
 from . import _validate as v
-from ._calendar import to_local, utc
+from ._calendar import to_local, to_pendulum, utc
 from .catalogue import RULES
 from .errors import FollowupError, InvalidArgument, InvalidInterview
 from .events import Contact
@@ -34,6 +34,8 @@ class Window(NamedTuple):
 
 
 KIND_ORDER = {kind: position for position, kind in enumerate(ActionKind)}
+_ORDER_OF_VALUE = {kind.value: position for kind, position in KIND_ORDER.items()}
+"""`KIND_ORDER` by the kind's value: a string hashes in C, an Enum member in Python."""
 
 _set = object.__setattr__
 """How the planner fills the slots of the frozen `Action` and `Plan` it makes."""
@@ -178,7 +180,7 @@ class Action(v.Checked):
         """An action from the planner's own *window* of UTC instants, in the zone *tz*.
 
         The public times are the window as a wall clock in *tz* shows it,
-        built as pendulum DateTimes on first access (see `__getattr__`).
+        built as pendulum DateTimes on first access (see `_TimesOnRead`).
         *facts* are made, or, for a follow-up, `LazyFacts` that `facts` makes
         when first read.  The values are the planner's, already valid, so
         nothing is checked again: this is the planner's hottest constructor.
@@ -190,7 +192,7 @@ class Action(v.Checked):
         _set(action, "rule", rule)
         _set(action, "sources", sources)
         _set(action, "template", template)
-        _set(action, "facts", facts)
+        _FACTS_SLOT.__set__(action, facts)  # the slot itself, under `_FactsOnRead`
         _set(action, "_utc", window)
         _set(action, "_tz", tz)
         _set(action, "late_since", None)
@@ -228,26 +230,6 @@ class Action(v.Checked):
         twin = self._moved(self._utc, None, facts)
         _set(twin, "late_since", self.late_since)
         return twin
-
-    if not TYPE_CHECKING:  # for type checkers the three times are plain attributes
-
-        def __getattr__(self, name: str) -> Any:
-            """Build ``earliest``, ``latest`` or ``suggested`` the first time it is read.
-
-            Python calls this only for a slot not yet filled: a planned action
-            keeps its times as UTC instants, and most plans are filtered, sorted
-            and stored without anyone reading most of their times; a pendulum
-            DateTime costs more to build than the rest of the action.  Once built,
-            a time is an ordinary slot read.
-            """
-            index = _LAZY_TIMES.get(name)
-            if index is None:
-                raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
-            tz = self._tz
-            assert tz is not None  # only planned actions leave their times unset
-            value = to_local(self._utc[index], tz)
-            _set(self, name, value)
-            return value
 
     def describe(self) -> str:
         """One line for people, e.g. ``"Check in with Ana Ruiz by phone"``.
@@ -308,7 +290,7 @@ class Action(v.Checked):
         """
         name = "" if self.recipient is None else self.recipient.name
         earliest, _, suggested = self._utc
-        return (suggested, earliest, KIND_ORDER[self.kind], name)
+        return (suggested, earliest, _ORDER_OF_VALUE[self.kind._value_], name)
 
 
 _FACTS_SLOT = Action.__dict__["facts"]
@@ -332,9 +314,62 @@ class _FactsOnRead:
         _FACTS_SLOT.__set__(action, value)
 
 
-# In place of the slot's own descriptor (kept as _FACTS_SLOT), after attrs made the class.
+class _TimesOnRead:
+    """`Action.earliest`, `latest` and `suggested` as read: the slot's DateTime, or, for a
+    planned action whose times are still to build, all three built at once from its UTC
+    window (`_local_times`) and kept in their slots, then the one asked for.
+
+    A planned action keeps its times as UTC instants: most plans are filtered,
+    sorted and stored without anyone reading most of their times, and a
+    pendulum DateTime costs more to build than the rest of the action.  A
+    descriptor rather than ``__getattr__``: a class with ``__getattr__`` reads
+    every other attribute through a slower path too (CPython specialises no
+    attribute read on it), and the planner reads its actions' slots often.
+    """
+
+    __slots__ = ("_get", "_index")
+
+    def __init__(self, index: int) -> None:
+        self._get = _TIME_SLOTS[index].__get__
+        self._index = index
+
+    def __get__(self, action: Action | None, owner: type | None = None) -> Any:
+        if action is None:
+            return self
+        try:
+            return self._get(action, owner)
+        except AttributeError:  # a planned action's times, not built yet
+            tz = action._tz
+            if tz is None:  # pragma: no cover - an action from __init__ has them all
+                raise
+            times = _local_times(action._utc, tz)
+            for slot, value in zip(_TIME_SLOTS, times, strict=True):
+                slot.__set__(action, value)
+            return times[self._index]
+
+    def __set__(self, action: Action, value: pendulum.DateTime) -> None:
+        _TIME_SLOTS[self._index].__set__(action, value)
+
+
+# In place of the slots' own descriptors (kept here), after attrs made the class.
+_TIME_SLOTS = tuple(Action.__dict__[name] for name in ("earliest", "latest", "suggested"))
 type.__setattr__(Action, "facts", _FactsOnRead())
-_LAZY_TIMES = {"earliest": 0, "latest": 1, "suggested": 2}
+for _index, _name in enumerate(("earliest", "latest", "suggested")):
+    type.__setattr__(Action, _name, _TimesOnRead(_index))
+
+
+def _local_times(
+    window: Window, tz: tzinfo
+) -> tuple[pendulum.DateTime, pendulum.DateTime, pendulum.DateTime]:
+    """A planned window on the wall clock of *tz*: each distinct instant converted once."""
+    earliest, latest, suggested = window
+    first = to_local(earliest, tz)
+    last = to_local(latest, tz)
+    if suggested == earliest:
+        return first, last, first
+    if suggested == latest:
+        return first, last, last
+    return first, last, to_pendulum(suggested.astimezone(tz))
 
 
 def _check_now(now: Any, name: str = "now") -> datetime:

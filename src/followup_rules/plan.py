@@ -339,7 +339,7 @@ def _follow_ups(
         told = _thread_after(state, waiting)  # as if every note still to send was sent
         steps: list[tuple[Action, ActionKind, Callable[..., Action | None]]] = []
         for kind, make in _FOLLOW_UP_RULES:
-            if kind in dropped:
+            if dropped and kind in dropped:
                 continue
             step = make(told)
             if step is None:
@@ -353,8 +353,11 @@ def _follow_ups(
         if not steps:
             return planned, missed
         first, kind, make = steps[0] if len(steps) == 1 else min(steps, key=_by_time)
-        key = first.sort_key()
-        sent = [note for note in waiting if note.sort_key() < key]  # sorted: a prefix
+        if waiting:
+            key = first.sort_key()
+            sent = [note for note in waiting if note.sort_key() < key]  # sorted: a prefix
+        else:
+            sent = waiting
         if len(sent) < len(waiting):  # a step before some notes: it follows only those sent
             told = _thread_after(state, sent)
             again = make(told)

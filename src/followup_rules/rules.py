@@ -17,7 +17,7 @@ one by one:
 
 from __future__ import annotations
 
-from collections.abc import Callable, Container
+from collections.abc import Callable
 from datetime import date, datetime, timedelta, tzinfo
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
@@ -268,21 +268,19 @@ def thank_you(interview: Interview, policy: Policy) -> list[Action]:
     beside a card or when they get no note (kind ``SEND_REQUESTED``).
     """
     contact = interview.follow_up_contact
-    holidays = policy.business_holidays
+    soon = _SoonAfter(interview, policy)
     steps: list[Action] = []
     for variant, person in enumerate(interview.interviewers):
         requested = interview.requested_by(person)
         if policy.thank_you_each_interviewer or person is contact:
-            note = _thank_you_to(interview, policy, person, holidays, variant, requested)
+            note = _thank_you_to(interview, policy, person, soon, variant, requested)
             steps.append(note)
             if not (requested and note.channel is Channel.POSTAL):
                 continue
         elif not requested:
             continue
         card = policy.thank_you_each_interviewer or person is contact
-        steps.append(
-            _requested_items(interview, policy, person, holidays, variant, requested, card)
-        )
+        steps.append(_requested_items(interview, policy, person, soon, variant, requested, card))
     return steps
 
 
@@ -290,7 +288,7 @@ def _thank_you_to(
     interview: Interview,
     policy: Policy,
     person: Interviewer,
-    holidays: Container[date],
+    soon: _SoonAfter,
     variant: int,
     requested: tuple[str, ...],
 ) -> Action:
@@ -312,6 +310,7 @@ def _thank_you_to(
         # mailed card needs an address, else the note goes by e-mail.
         channel, fallback = Channel.EMAIL, Fallback.NO_ADDRESS
     hours = policy.send_window
+    holidays = soon.holidays
     if channel is Channel.POSTAL:
         tz = interview.zone_of(interview.candidate)
         ended = cal.local_date(end, tz)
@@ -353,7 +352,7 @@ def _thank_you_to(
         kind=ActionKind.THANK_YOU,
         channel=channel,
         recipient=person,
-        window=_soon_after(interview, policy, tz, holidays),
+        window=soon.window(tz),
         tz=tz,
         rule=THANK_YOU.id,
         sources=THANK_YOU.sources,
@@ -368,24 +367,44 @@ def _thank_you_to(
     )
 
 
-def _soon_after(
-    interview: Interview, policy: Policy, tz: tzinfo, holidays: Container[date]
-) -> Window:
-    """An e-mail's window after the interview: due within `thank_you_within`, in send hours."""
-    end = interview._utc_span[1]
-    window = policy.send_window
-    within = policy.thank_you_within
-    latest = end + within
-    aim = end + (_RETURN_HOME if within > _RETURN_HOME else within)
-    best = cal.first_moment_in_window(aim, window.start, window.end, tz, holidays)
-    return Window(end, latest, best if best <= latest else aim)
+class _SoonAfter:
+    """The e-mail windows right after the interview, one per zone (a panel often shares one).
+
+    Due within `Policy.thank_you_within` of the end, suggested an hour after
+    it ("as soon as you return home"), moved into the recipient's send
+    window when that still fits.
+    """
+
+    __slots__ = ("_by_zone", "_end", "_policy", "holidays")
+
+    def __init__(self, interview: Interview, policy: Policy) -> None:
+        self._end = interview._utc_span[1]
+        self._policy = policy
+        self.holidays = policy.business_holidays
+        self._by_zone: dict[int, Window] = {}  # by the zone's identity: zones are cached
+
+    def window(self, tz: tzinfo) -> Window:
+        """The window of an e-mail to someone in *tz*."""
+        known = self._by_zone.get(id(tz))
+        if known is None:
+            known = self._by_zone[id(tz)] = self._made(tz)
+        return known
+
+    def _made(self, tz: tzinfo) -> Window:
+        end = self._end
+        window = self._policy.send_window
+        within = self._policy.thank_you_within
+        latest = end + within
+        aim = end + (_RETURN_HOME if within > _RETURN_HOME else within)
+        best = cal.first_moment_in_window(aim, window.start, window.end, tz, self.holidays)
+        return Window(end, latest, best if best <= latest else aim)
 
 
 def _requested_items(
     interview: Interview,
     policy: Policy,
     person: Interviewer,
-    holidays: Container[date],
+    soon: _SoonAfter,
     variant: int,
     requested: tuple[str, ...],
     card: bool,
@@ -396,7 +415,7 @@ def _requested_items(
         kind=ActionKind.SEND_REQUESTED,
         channel=Channel.EMAIL,
         recipient=person,
-        window=_soon_after(interview, policy, tz, holidays),
+        window=soon.window(tz),
         tz=tz,
         rule=THANK_YOU.id,
         sources=_REQUESTED_SOURCES,
@@ -528,6 +547,31 @@ _LATEST_CHOICE = LATEST_EVENT - timedelta(days=60)
 _HOOK_REACH = timedelta(days=366)
 
 
+def _hook_day(policy: Policy, chosen: object, earliest: date) -> date:
+    """The day `Policy.check_in_day` chose, checked: a plain date within reach.
+
+    Raises:
+        InvalidPolicy: not a date, more than a year after *earliest*, or past
+            the last day a step may take.
+    """
+    hook = f"{type(policy).__name__}.check_in_day"
+    if not isinstance(chosen, date) or isinstance(chosen, datetime):
+        raise InvalidPolicy(hook, chosen, "must return a date")
+    if chosen > earliest + _HOOK_REACH:  # so that every step stays one done() accepts
+        raise InvalidPolicy(
+            hook,
+            chosen,
+            f"must return a day within a year of the first allowed day, {earliest.isoformat()}",
+        )
+    if chosen > earliest and chosen > _LATEST_CHOICE:
+        raise InvalidPolicy(
+            hook, chosen, f"is too far in the future (a step may take {_LATEST_CHOICE} at most)"
+        )
+    if type(chosen) is not date:  # a date subclass (pendulum's): plain, for fast arithmetic
+        return date(chosen.year, chosen.month, chosen.day)
+    return chosen
+
+
 def check_in(state: FollowupState, open_from: datetime | None = None) -> Action | None:
     """The next check-in allowed by ``stop``, ``cap``, the pace rules and the windows.
 
@@ -546,26 +590,13 @@ def check_in(state: FollowupState, open_from: datetime | None = None) -> Action 
     assert earliest is not None  # the deadline's wait always sets a day
     pace = check_in_rule(state)
     chosen = policy.check_in_day(state, earliest)
-    hook = f"{type(policy).__name__}.check_in_day"
-    if not isinstance(chosen, date) or isinstance(chosen, datetime):
-        raise InvalidPolicy(hook, chosen, "must return a date")
-    if chosen > earliest + _HOOK_REACH:  # so that every step stays one done() accepts
-        raise InvalidPolicy(
-            hook,
-            chosen,
-            f"must return a day within a year of the first allowed day, {earliest.isoformat()}",
-        )
-    if chosen > earliest and chosen > _LATEST_CHOICE:
-        raise InvalidPolicy(
-            hook, chosen, f"is too far in the future (a step may take {_LATEST_CHOICE} at most)"
-        )
+    if type(chosen) is not date or chosen > earliest:  # else the first allowed day
+        chosen = _hook_day(policy, chosen, earliest)
     wanted = policy.check_in_channel(state)
     if not isinstance(wanted, Channel):
         raise InvalidPolicy(
             f"{type(policy).__name__}.check_in_channel", wanted, "must return a Channel"
         )
-    if type(chosen) is not date:  # a date subclass (pendulum's): plain, for fast arithmetic
-        chosen = date(chosen.year, chosen.month, chosen.day)
     channel, basis, fallback = allowed_channel(state, wanted)
     window: TimeWindow = policy.call_window if channel is Channel.PHONE else policy.send_window
     snoozed = state.snoozed_until(state.next_key(ActionKind.CHECK_IN)) if state.snoozes else None
