@@ -41,7 +41,7 @@ from datetime import date, datetime, time, timedelta, tzinfo
 from email.message import EmailMessage
 from email.utils import format_datetime
 from pathlib import Path, PurePath
-from typing import Any
+from typing import Any, ClassVar
 
 import attrs
 
@@ -898,6 +898,18 @@ class Draft:
     action: Action
     warnings: tuple[str, ...] = ()
 
+    media_type: ClassVar[str] = "message/rfc822"
+    """The MIME type of the file, for a download (``Content-Type``)."""
+
+    @property
+    def filename(self) -> str:
+        """The file's own name, without its folder: a download's name."""
+        return self.path.rpartition("/")[2]
+
+    def as_bytes(self) -> bytes:
+        """The ``.eml`` file, as `write_drafts` writes it."""
+        return self.message.as_bytes()
+
 
 def eml_name(index: int, action: Action) -> str:
     """A file name for the draft of the *index*-th step of a plan.
@@ -1102,7 +1114,7 @@ def write_drafts(found: Iterable[Draft], directory: str | os.PathLike[str]) -> t
             or its links loop (naming it; see `followup_rules.files.target`).
     """
     base = Path(directory)
-    items = [(base / draft.path, draft.message.as_bytes()) for draft in found]
+    items = [(base / draft.path, draft.as_bytes()) for draft in found]
     for folder in sorted({path.parent for path, _ in items} | {base}):
         if folder.exists() and not folder.is_dir():
             raise NotADirectoryError(

@@ -43,7 +43,7 @@ from .agenda import agenda as make_agenda
 from .audit import Violation, audit
 from .errors import InvalidArgument, InvalidHistory, InvalidInterview, StepIdError
 from .events import EVENT_TYPES, Contact, Event, OutOfOffice, Reply, Skip, Snooze, Update
-from .identity import done_ids, step_key
+from .identity import done_ids, read_step, step_key
 from .model import ActionKind, Channel, Interview, person_key
 from .plan import plan as make_plan
 from .policy import Policy
@@ -147,7 +147,7 @@ def _local(moment: datetime, zone: tzinfo) -> pendulum.DateTime:
 
 
 def _aware(moment: datetime, field: str) -> datetime:
-    if moment.tzinfo is None or moment.utcoffset() is None:
+    if not isinstance(moment, datetime) or moment.tzinfo is None or moment.utcoffset() is None:
         raise InvalidArgument(field, moment, "must be an aware datetime (with a time zone)")
     return moment
 
@@ -335,6 +335,51 @@ class Application:
         changed = self if done.already else attrs.evolve(self, history=done.history)
         return attrs.evolve(done, application=changed)
 
+    def record_step(
+        self,
+        step: str,
+        at: datetime,
+        *,
+        now: datetime | None = None,
+        voicemail: bool = False,
+        message_id: str | None = None,
+        subject: str | None = None,
+        answered: bool | None = None,
+        note: str | None = None,
+    ) -> Recorded:
+        """Record the step with id *step* as done at *at*: an app's "done" button, once.
+
+        The step is found as `find_step` finds it, at *now* (else at *at*),
+        and its contact (`Action.done`, with *voicemail*, *message_id*,
+        *subject*, *answered* and *note*) recorded as `record` records it.
+        A step already done is not recorded again, whenever the second
+        press came: `Recorded.already`, with the contact that did it (a
+        double click, a retried request).
+
+        Raises:
+            StepIdError: the step is not on the agenda to be done (skipped,
+                no longer planned, or not a step of this application), with
+                `FoundStep.reason` as the problem.
+            InvalidHistory: as `record` (*at* after *now*, ...).
+            InvalidArgument: *at* or *now* is not an aware datetime.
+        """
+        moment = _aware(at, "at")
+        found = self.find_step(step, moment if now is None else now)
+        if found.status is StepStatus.DONE and found.event is not None:
+            number = self.history.index(found.event) + 1
+            return Recorded(found.event, number, True, self.history, application=self)
+        if found.item is None or found.status not in (StepStatus.PLANNED, StepStatus.SUPERSEDED):
+            raise StepIdError("step", step, found.reason)
+        contact = found.item.action.done(
+            moment,
+            voicemail=voicemail,
+            message_id=message_id,
+            subject=subject,
+            answered=answered,
+            note=note,
+        )
+        return self.record(contact, now=now)
+
     def with_interview(self, interview: Interview) -> Application:
         """The application with *interview* in place of its own, its history checked against it.
 
@@ -342,7 +387,7 @@ class Application:
         the history must still fit the new interview (nobody it names was
         removed, nothing happened before the new start), else nothing
         changes.  Give the interview an `Interview.id` first
-        (`followup_rules.identity.pinned`, which `edit` does), so that the
+        (`followup_rules.identity.pinned`, which `serialize.edit_application` does), so that the
         step ids stored before the edit stay valid.
 
         Raises:
@@ -876,13 +921,28 @@ _CHANNEL_WORDS = {
 """How a contact was made, in the words `Action.describe` uses."""
 
 
+def _step_words(step: str, interview: Interview) -> str:
+    """A step id in words: ``check-in 2 to Ana Ruiz``; the id itself when it is not one."""
+    try:
+        kind, name, number = read_step(step, interview)
+    except StepIdError:
+        return step
+    words = kind.value.replace("_", "-")
+    counted = f"{words} {number}" if kind in _COUNTED else words
+    return f"{counted} to {name}" if name else counted
+
+
+_COUNTED = frozenset({ActionKind.CHECK_IN})
+
+
 def describe_event(event: Event, interview: Interview) -> str:
     """An event in a few words, on the candidate's clock: a history as a person reads it.
 
     ``thank-you to Ana Ruiz, by e-mail, Wed 8 Jul 09:10``; ``closing-statement
     to Ana Ruiz, in person, ...``; ``undecided, new
     date 2026-07-30, Thu 16 Jul 10:20``; ``a reply from Bo Chen, ...``;
-    ``skipped <step id>, ...`` (with the candidate's note in brackets).  A
+    ``skipped check-in 2 to Ana Ruiz, ...`` (the step's id itself when it
+    is not one of this interview's), with the candidate's note in brackets.  A
     contact or a reply that names nobody went to, or came from, the
     follow-up contact.  In English, like `Action.describe`; what
     ``followup log`` and ``followup events`` print.
@@ -916,10 +976,10 @@ def describe_event(event: Event, interview: Interview) -> str:
     elif isinstance(event, Reply):
         text = f"a reply from {event.sender}, {when}" if event.sender else f"a reply, {when}"
     elif isinstance(event, Snooze):
-        text = f"snoozed {event.step} until {local(event.until)}, {when}"
+        text = f"snoozed {_step_words(event.step, interview)} until {local(event.until)}, {when}"
     else:
         assert isinstance(event, Skip)
-        text = f"skipped {event.step}, {when}"
+        text = f"skipped {_step_words(event.step, interview)}, {when}"
     return f"{text} ({event.note})" if event.note else text
 
 
@@ -964,8 +1024,10 @@ class Recorded:
     Attributes:
         event: the event recorded (or the same one found already, when `already`).
         number: its place in `history`, counted from 1.
-        already: the same event was in the history already (`find_event`):
-            nothing was added.
+        already: the same event was in the history already (`find_event`),
+            or a skip of the same step, or (`Application.record_step`) the
+            step was done already: nothing was added, and `event` is the
+            one recorded before.
         history: the whole history now, ordered by instant.
         violations: the limits the event oversteps, as `audit` would report
             them (``str(violation)`` reads ``[retry-gap] only 2 business
@@ -1003,6 +1065,15 @@ def record_event(
     """
     events = tuple(_ordered(history))
     index = find_event(interview, events, event)
+    if index is None and isinstance(event, Skip):  # skipping a skipped step: the same decision
+        index = next(
+            (
+                i
+                for i, each in enumerate(events)
+                if isinstance(each, Skip) and each.step == event.step
+            ),
+            None,
+        )
     if index is not None:
         return Recorded(events[index], index + 1, True, events)
     updated = check_event(interview, events, event, policy, now=now)

@@ -140,6 +140,22 @@ class Message:
         address = quote(self.address or "", safe=_MAILTO_SAFE)
         return f"mailto:{address}?subject={subject}&body={quote(body, safe='')}"
 
+    def link(self, phone_context: str | None = None) -> str | None:
+        """The link that sends this message: `mailto` for an e-mail, `tel` for a call.
+
+        None for the rest (a card, a word in the room) and for a call whose
+        number cannot be dialled as written (see `tel`): an app shows one
+        button whatever the channel.
+
+        Raises:
+            TemplateError: *phone_context* is not a country code like ``"+49"``.
+        """
+        if self.channel is Channel.EMAIL:
+            return self.mailto()
+        if self.channel is Channel.PHONE:
+            return self.tel(phone_context)
+        return None
+
     def tel(self, phone_context: str | None = None) -> str | None:
         """A ``tel:`` link that dials this call's number (RFC 3966), or None.
 
