@@ -24,11 +24,13 @@ from followup_rules import (
     Candidate,
     Channel,
     Interviewer,
+    InvalidArgument,
     Skip,
     Snooze,
     StepIdError,
     agenda_many,
     describe_event,
+    parse_when,
     render,
 )
 from followup_rules import serialize as s
@@ -226,3 +228,23 @@ class TestWhatRecordingSays:
         done = as_json(app.record_step(step, NOW))
         assert sorted(done) == ["already", "event", "number", "violations"]
         assert done["event"]["type"] == "contact" and done["violations"] == []
+
+
+class TestTimesTypedWrong:
+    """Doc finding 8: a mistyped word of `parse_when` gets a suggestion, as names and zones do."""
+
+    @pytest.mark.parametrize(
+        ("typed", "meant"), [("tomorow", "tomorrow"), ("Yesterdy", "yesterday")]
+    )
+    def test_a_close_word_is_suggested(self, typed: str, meant: str) -> None:
+        """The error names the field and the text, and the word meant."""
+        with pytest.raises(InvalidArgument) as raised:
+            parse_when(typed, "Europe/Berlin", NOW, field="until")
+        assert raised.value.field == "until" and raised.value.value == typed
+        assert str(raised.value).endswith(f"; did you mean {meant!r}?")
+
+    def test_nothing_close_suggests_nothing(self) -> None:
+        """No guess where none is close."""
+        with pytest.raises(InvalidArgument) as raised:
+            parse_when("next tuesday", "Europe/Berlin", NOW)
+        assert "did you mean" not in str(raised.value)

@@ -41,7 +41,13 @@ from .action import Action, Plan, _check_now
 from .agenda import Agenda, AgendaItem, Standing
 from .agenda import agenda as make_agenda
 from .audit import Violation, audit
-from .errors import InvalidArgument, InvalidHistory, InvalidInterview, StepIdError
+from .errors import (
+    InvalidArgument,
+    InvalidHistory,
+    InvalidInterview,
+    StepIdError,
+    _did_you_mean,
+)
 from .events import EVENT_TYPES, Contact, Event, OutOfOffice, Reply, Skip, Snooze, Update
 from .identity import done_ids, read_step, step_key
 from .model import ActionKind, Channel, Interview, person_key
@@ -196,7 +202,9 @@ def parse_when(
         return start_of_day(today + timedelta(days=_WORDS[word]), local_zone)
     moment = _read_iso(text.strip())
     if moment is None:
-        raise InvalidArgument(field, text, _WHEN_HELP)
+        close = _did_you_mean(word, ("now", *_WORDS))
+        hint = f"; did you mean {close!r}?" if close else ""
+        raise InvalidArgument(field, text, _WHEN_HELP + hint)
     if isinstance(moment, date) and not isinstance(moment, datetime):
         return start_of_day(moment, local_zone)
     if moment.tzinfo is None:
