@@ -8,6 +8,7 @@ import os
 import stat
 import subprocess
 import sys
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
@@ -22,7 +23,9 @@ from followup_rules import (
     Snooze,
     agenda,
     files,
+    parse_when,
 )
+from followup_rules import _calendar as cal
 from followup_rules import serialize as s
 from followup_rules.files import HistoryFile, load_many, target, write_atomically
 from followup_rules.identity import interview_key
@@ -351,3 +354,39 @@ class TestSafetyNets:
         HistoryFile(path).add(REPLY)
         assert HistoryFile(path).remove(1) == NOTE
         assert json.loads((tmp_path / "h.json").read_text())[0]["type"] == "reply"
+
+
+class TestHoursTheClocksRepeatOrSkip:
+    """An event in the hour DST repeats or skips is written and read back as that instant.
+
+    Found in a three-week trial: both passes of 01:00-01:59 on 1 November in
+    New York were refused ("cannot take the event as it is laid out"), since
+    aware times in a repeated hour never compare equal across zone objects.
+    """
+
+    @pytest.mark.parametrize("offset", ["-04:00", "-05:00"])
+    def test_both_passes_of_a_repeated_hour(self, tmp_path: Path, offset: str) -> None:
+        """The first 01:30 (EDT) and the second (EST) are two instants, each kept."""
+        path = named(tmp_path)
+        moment = parse_when(f"2024-11-03T01:30{offset}", "America/New_York", at(2024, 12, 1))
+        done = HistoryFile(path).add(Reply(moment))
+        (event,) = HistoryFile(path).read().history
+        assert not done.already and cal.utc(event.at) == cal.utc(moment)
+
+    def test_both_passes_are_two_events(self, tmp_path: Path) -> None:
+        """Logged one after the other, the two 01:30s stay two, in order."""
+        path = named(tmp_path)
+        now = at(2024, 12, 1)
+        for offset in ("-05:00", "-04:00"):
+            HistoryFile(path).add(Reply(parse_when(f"2024-11-03T01:30{offset}", "UTC", now)))
+        events = HistoryFile(path).read().history
+        assert [cal.utc(e.at).hour for e in events] == [5, 6]
+
+    def test_a_wall_clock_the_clocks_skip_is_the_hour_after(self, tmp_path: Path) -> None:
+        """02:30 on 9 March 2025 does not exist in New York: it is read as 03:30 EDT."""
+        moment = parse_when("2025-03-09T02:30", "America/New_York", at(2025, 12, 1))
+        assert (moment.hour, moment.utcoffset()) == (3, timedelta(hours=-4))
+        path = named(tmp_path)
+        HistoryFile(path).add(Reply(moment))
+        (event,) = HistoryFile(path).read().history
+        assert cal.utc(event.at) == cal.utc(moment)

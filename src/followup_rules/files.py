@@ -500,7 +500,7 @@ class _Document:
             read = serialize.structure_history({"event": held}, source=str(self.path))
         else:
             read = serialize.structure_history(held, source=str(self.path))
-        if list(read) != list(expected):
+        if list(map(_by_instant, read)) != list(map(_by_instant, expected)):
             self._refuse("cannot take the event as it is laid out")
         self._write(text)
 
@@ -510,6 +510,17 @@ class _Document:
 
     def _refuse(self, problem: str) -> None:
         raise FormatError(str(self.path), "$.event", f"{problem}: nothing was written")
+
+
+def _by_instant(event: Event) -> tuple[object, ...]:
+    """*event* with its times as UTC instants: what must read back as written.
+
+    Not `==`: two aware times in an hour the clocks repeat are never equal
+    across time zone objects (PEP 495), though they are the same instant,
+    and a file holds the offset, not the zone object.
+    """
+    values = attrs.astuple(event, recurse=False)
+    return (type(event), *(cal.utc(v) if isinstance(v, datetime) else v for v in values))
 
 
 def _new_toml_history() -> Any:

@@ -207,8 +207,8 @@ def parse_when(
         raise InvalidArgument(field, text, _WHEN_HELP + hint)
     if isinstance(moment, date) and not isinstance(moment, datetime):
         return start_of_day(moment, local_zone)
-    if moment.tzinfo is None:
-        return cal.to_pendulum(moment.replace(tzinfo=local_zone))
+    if moment.tzinfo is None:  # a wall clock: one the clocks skip reads as the hour after
+        return _local(cal.utc(moment.replace(tzinfo=local_zone)), local_zone)
     return _local(moment, local_zone)
 
 
