@@ -347,6 +347,28 @@ class TestRecord:
         assert record_event(iv, [first], done.event).violations == done.violations
 
 
+class TestLateEventsWarnAboutLaterOnes:
+    """Trial finding: a reply logged late, before a check-in, left that check-in too soon, silently."""
+
+    def test_the_check_in_it_makes_too_soon_is_said(self) -> None:
+        """The warning names the check-in already recorded, as `audit` will report it."""
+        iv = interview(decision_by=pendulum.date(2024, 7, 10))
+        note = Contact(at(2024, 7, 2, 16), Channel.EMAIL, ActionKind.THANK_YOU, "Ana Ruiz")
+        check_in = Contact(at(2024, 7, 12, 9), Channel.EMAIL, ActionKind.CHECK_IN, "Ana Ruiz")
+        assert audit(iv, [note, check_in]) == []
+        done = Application(iv, [note, check_in]).record(Reply(at(2024, 7, 11, 9)))
+        assert [(v.rule, v.events) for v in done.violations] == [("retry-gap", (check_in,))]
+        assert done.violations == tuple(audit(iv, done.history))
+
+    def test_what_was_wrong_before_is_not_said_again(self) -> None:
+        """A violation already in the history is not the new event's."""
+        iv = interview(decision_by=pendulum.date(2024, 7, 10))
+        calls = [Contact(at(2024, 7, d, 10), Channel.PHONE) for d in (11, 17)]
+        assert audit(iv, calls)
+        done = Application(iv, calls).record(Reply(at(2024, 7, 18, 9)))
+        assert done.violations == ()
+
+
 class TestSuggestions:
     """Integrator item 21: a misspelt sender gets "did you mean", as a recipient does."""
 

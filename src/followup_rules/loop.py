@@ -999,29 +999,33 @@ def new_violations(
 ) -> list[Violation]:
     """The limits *event* oversteps, added to *history*: what `audit` would newly report.
 
-    Only the violations that name *event* and were not there before count:
-    an app shows them as a warning when the candidate records what they did
-    (what is done is done; recording it is never refused for being pushy).
+    The violations `audit` reports with the event that it did not report
+    without it (the same rule over the same events): the event's own, and
+    those it brings about in events already recorded (a reply logged late,
+    before a check-in, can leave that check-in too soon after it).  An app
+    shows them as a warning when the candidate records what they did (what
+    is done is done; recording it is never refused for being pushy).
 
     Raises:
         as `check_event`.
     """
     updated = check_event(interview, history, event, policy)
-    return _new_violations(interview, _ordered(history), updated, event, policy)
+    return _new_violations(interview, _ordered(history), updated, policy)
 
 
 def _new_violations(
     interview: Interview,
     before: Iterable[Event],
     after: Iterable[Event],
-    event: Event,
     policy: Policy | None,
 ) -> list[Violation]:
-    earlier = audit(interview, before, policy)
+    earlier = {
+        (violation.rule, violation.events) for violation in audit(interview, before, policy)
+    }
     return [
         violation
         for violation in audit(interview, after, policy)
-        if event in violation.events and violation not in earlier
+        if (violation.rule, violation.events) not in earlier
     ]
 
 
@@ -1037,7 +1041,8 @@ class Recorded:
             step was done already: nothing was added, and `event` is the
             one recorded before.
         history: the whole history now, ordered by instant.
-        violations: the limits the event oversteps, as `audit` would report
+        violations: the limits the event oversteps, or makes events
+            already recorded overstep (see `new_violations`), as `audit` would report
             them (``str(violation)`` reads ``[retry-gap] only 2 business
             day(s) after ...``); empty when it is polite or was there
             already.  What is done is done: recording is never refused
@@ -1086,7 +1091,7 @@ def record_event(
         return Recorded(events[index], index + 1, True, events)
     updated = check_event(interview, events, event, policy, now=now)
     place = next(number for number, each in enumerate(updated) if each is event)
-    violations = _new_violations(interview, events, updated, event, policy)
+    violations = _new_violations(interview, events, updated, policy)
     return Recorded(event, place + 1, False, updated, violations=tuple(violations))
 
 
