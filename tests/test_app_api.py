@@ -348,7 +348,7 @@ class TestRecord:
 
 
 class TestLateEventsWarnAboutLaterOnes:
-    """Trial finding: a reply logged late, before a check-in, left that check-in too soon, silently."""
+    """Trial finding: a reply logged late before a check-in left it too soon, silently."""
 
     def test_the_check_in_it_makes_too_soon_is_said(self) -> None:
         """The warning names the check-in already recorded, as `audit` will report it."""
