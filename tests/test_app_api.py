@@ -414,8 +414,14 @@ class TestSendWindow:
         assert not note.to_do
         assert note.doable_at == pendulum.datetime(2026, 10, 21, 8, tz=NY)
 
-    def test_the_deadline_comes_first(self) -> None:
-        """When no send-window moment is left before the deadline, now it is."""
+    def test_the_send_window_comes_before_the_deadline(self) -> None:
+        """No send-window moment left before the deadline: the note waits for the next one.
+
+        A three-week trial found thank-you notes "to do now" at 00:30 in New
+        York after a Friday interview: the deadline came first.  Never in the
+        recipient's night: the next morning's window, when the note is late
+        and still allowed (`Policy.thank_you_late_within`).
+        """
         iv = interview(
             starts_at=at(2024, 7, 2, 19)
         )  # ends at 20:00: the note is due by 20:00 next day
@@ -426,7 +432,11 @@ class TestSendWindow:
             for item in agenda(iv, policy, now=now)
             if item.action.kind is ActionKind.THANK_YOU
         ]
-        assert notes and all(item.to_do for item in notes)
+        assert notes and not any(item.to_do for item in notes)
+        assert {item.doable_at for item in notes} == {at(2024, 7, 4, 8)}
+        then = agenda(iv, policy, now=at(2024, 7, 4, 8))
+        late = [item for item in then.to_do if item.action.kind is ActionKind.THANK_YOU]
+        assert len(late) == len(notes) and all(item.late_since is not None for item in late)
 
     def test_inside_the_window_it_is_now(self) -> None:
         """At 10:00 their time on a business day, the note can go."""

@@ -15,8 +15,10 @@ item says when, on both clocks (`AgendaItem.their_window`,
 `AgendaItem.your_window`).  An e-mail or a card goes in the recipient's
 send window (`Policy.send_window`) on their business day, never in their
 night: out of it, the item is due but not to do now, and says when it can
-be done (`AgendaItem.doable_at`), unless no send-window moment remains
-before its deadline (the deadline comes first).
+be done (`AgendaItem.doable_at`), even when that is after its deadline:
+a note due by Saturday, after a Friday evening, waits for Monday morning
+(then late, within the policy's allowance for a late step: the
+`thank_you_late_within` of a thank-you), never goes out in the night.
 
 Each item carries the step's stable id (`followup_rules.identity`), so an app
 can store it, show it, and record "done" (or `Skip`, `Snooze`) against it::
@@ -129,8 +131,8 @@ class AgendaItem:
             recipient's business day, in the call window for a call, after
             the notes it waits for) and, for an e-mail or a card, inside the
             recipient's send window (`Policy.send_window`, on their business
-            day; a card's is the candidate's, who posts it) unless no moment
-            of it remains before the step's deadline: only then is it
+            day; a card's is the candidate's, who posts it), even when no
+            moment of it remains before the step's deadline: only then is it
             something to do *now*.
         doable_at: the first moment, at or after the agenda's *now*, at
             which the step may be done: *now* itself when `to_do`; for a
@@ -353,8 +355,9 @@ def _doable_at(action: Action, interview: Interview, policy: Policy, moment: dat
 
     Inside the step's window that is *moment* itself, except for an e-mail or
     a card outside the send window of its zone's business day: then the next
-    send-window moment, when one comes before the step's deadline (else
-    *moment*: the deadline comes first).  Before the window, its opening (an
+    send-window moment, even after the step's deadline (a late step is
+    offered again then, or missed: never sent in the recipient's night).
+    Before the window, its opening (an
     e-mail's first send-window moment in it); after it, None cannot happen
     for a step the plan still holds at *moment*, whose window was planned
     again from then; its close is given.
@@ -372,7 +375,7 @@ def _doable_at(action: Action, interview: Interview, policy: Policy, moment: dat
         )
     except (OverflowError, ValueError):  # no business day left before the end of time
         return start
-    return found if found <= latest else start
+    return found
 
 
 def _local_like(instant: datetime, action: Action) -> pendulum.DateTime:
