@@ -239,17 +239,21 @@ class Agenda:
 
     @property
     def next(self) -> AgendaItem | None:
-        """The one thing to do next: the step overdue longest, else the first due, else coming.
+        """The one thing to do next: of the steps to do now (`AgendaItem.to_do`), the one
+        overdue longest, else the first due; when none can be done now, the step that can
+        be done soonest (`AgendaItem.doable_at`, the opening of its window for a coming
+        one; the one overdue longest among equals); None when nothing is left.
 
-        A late step whose next window opens later still comes first: it is the
-        one to prepare (`AgendaItem.to_do` says whether it can be done now).
+        A late step whose next window opens on Monday never comes before one
+        that can be done now.
         """
-        late = self.late
-        if late:
-            return min(late, key=_overdue_since)
-        for item in (*self.due, *self.coming):
-            return item
-        return None
+        doable = [item for item in (*self.late, *self.due) if item.to_do]
+        late_now = [item for item in doable if item.standing is Standing.LATE]
+        if late_now:
+            return min(late_now, key=_overdue_since)
+        if doable:
+            return doable[0]
+        return min((*self.late, *self.due, *self.coming), key=_soonest, default=None)
 
     def get(self, id: str) -> AgendaItem | None:
         """The item with this id, or None when the step is not on the agenda.
@@ -382,6 +386,13 @@ def _local_like(instant: datetime, action: Action) -> pendulum.DateTime:
     """*instant* on the clock of the action's own times."""
     zone = action.earliest.tzinfo
     return cal.to_pendulum(instant) if zone is None else cal.to_local(instant, zone)
+
+
+def _soonest(item: AgendaItem) -> tuple[datetime, int, datetime]:
+    """When *item* can be done, then late before due before coming, overdue longest first."""
+    doable = item.doable_at if item.doable_at is not None else item.action.earliest
+    order = (Standing.LATE, Standing.DUE, Standing.COMING).index(item.standing)
+    return utc(doable), order, _overdue_since(item)
 
 
 def _overdue_since(item: AgendaItem) -> datetime:

@@ -500,6 +500,13 @@ def _entry_rank(entry: Entry) -> tuple[int, int, datetime]:
     return _rank(entry.item)
 
 
+def _soonest(entry: Entry) -> tuple[datetime, tuple[int, int, datetime]]:
+    """When the step can be done (its window's opening for a coming one), then its rank."""
+    item = entry.item
+    doable = item.doable_at if item.doable_at is not None else item.action.earliest
+    return cal.utc(doable), _rank(item)
+
+
 _EPOCH = datetime(1970, 1, 1, tzinfo=cal.UTC)
 _MICROSECOND = timedelta(microseconds=1)
 
@@ -610,9 +617,16 @@ class AgendaMany:
 
     @property
     def next(self) -> Entry | None:
-        """The one step to do next: the late step overdue longest, else the first due, else
-        the first coming; None when nothing is left."""
-        return self.entries[0] if self.entries else None
+        """The one step to do next: of those to do now, the late one overdue longest, else
+        the first due; when none can be done now, the one that can be done soonest
+        (`AgendaItem.doable_at`); None when nothing is left.
+
+        A step overdue for days whose window opens on Monday never comes before a
+        step that can be done now (and may be late by Monday)."""
+        for entry in self.entries:
+            if entry.item.to_do:
+                return entry
+        return min(self.entries, key=_soonest, default=None)
 
     def get(self, id: str) -> Entry | None:
         """The entry with this step id, superseded ones included, or None."""
