@@ -792,19 +792,27 @@ def _closed(old: Any, contact: Contact | None, stamp: datetime, interview: Inter
     """A step of the previous calendar that the plan no longer has: done or cancelled.
 
     Done, it keeps its planned times and says first when and how it was done.
+    An item closed before is written again as it was, unless the contact that
+    did it changed (an event undone and logged again): then it says the new
+    one, with a new `SEQUENCE`.
     """
-    if str(old.get("STATUS", "")) in _CLOSED:
-        return old  # already closed: written again as it was
+    status = str(old.get("STATUS", ""))
+    said = None if contact is None else _done_line(contact, interview)
+    before = str(old.get("DESCRIPTION", ""))
+    if status in _CLOSED and (said is None or before.split("\n", 1)[0] == said):
+        return old  # already closed so: written again as it was
+    if status in _CLOSED and before.startswith("Done: "):  # done another way before
+        before = before.split("\n\n", 1)[1] if "\n\n" in before else ""
     item = type(old)()  # its properties, without the reminder: nothing rings any more
     for key, value in old.property_items(recursive=False):
         if key in ("BEGIN", "END", *_RESTAMPED):
             continue
-        if key == "DESCRIPTION" and contact is not None:
-            item.add("description", f"{_done_line(contact, interview)}\n\n{value}")
+        if key == "DESCRIPTION" and said is not None:
+            item.add("description", f"{said}\n\n{before}" if before else said)
             continue
         item.add(key, value, encode=False)
-    if contact is not None and "DESCRIPTION" not in old:
-        item.add("description", _done_line(contact, interview))
+    if said is not None and "DESCRIPTION" not in old:
+        item.add("description", said)
     item.add("dtstamp", stamp)
     item.add("sequence", int(old.get("SEQUENCE", 0)) + 1)
     if contact is None:
