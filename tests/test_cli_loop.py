@@ -356,3 +356,20 @@ class TestNew:
         before = acme.read_text()
         code, _, err = run("new", str(acme), *self.FLAGS)
         assert code == 2 and "exists already" in err and acme.read_text() == before
+
+
+class TestWhatLogRefusesOrKeepsOnce:
+    """Trial findings: a date in the future is a typo; a skip logged twice is one skip."""
+
+    def test_an_event_after_the_clock_is_refused(self, acme: Path) -> None:
+        """Ten years ahead: refused, saying why, and nothing is written."""
+        code, _, err = log(acme, "reply", "--at", "2036-03-01T10:00")
+        assert code != 0 and "is after now" in err and "typo" in err
+        assert not (acme.parent / "acme.events.toml").exists()
+
+    def test_a_skip_logged_twice_is_kept_once(self, acme: Path) -> None:
+        """The second says it is already recorded."""
+        log(acme, "skip", "thank_you-bo", "--at", "2026-07-08T09:00")
+        code, out, _ = log(acme, "skip", "thank_you-bo", "--at", "2026-07-08T09:05")
+        assert code == 0 and out.startswith("Already recorded")
+        assert len(s.load_interview_file(acme).history) == 1

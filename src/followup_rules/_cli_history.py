@@ -141,7 +141,7 @@ def _record(
         at = at.replace(microsecond=0)
     event = build(found.interview, at, options["note"])
     policy = _load_policy(options["policy_path"])
-    done = store.add(event, policy)
+    done = store.add(event, policy, now=when.clock)  # nothing after the real clock: a typo
     said = show.said(done.event, found.interview)
     if done.already:
         click.echo(f"Already recorded in {done.path} (event {done.number}): {said}")
@@ -318,6 +318,11 @@ def _step(
     matches = _matching(open_items, given)
     if matches:
         return matches[0].id
+    if skipping:  # a step skipped already: the same skip, which the library keeps once
+        skipped = [event.step for event in found.history if isinstance(event, Skip)]
+        same = [step for step in skipped if step == given or step.startswith(given)]
+        if same:
+            return same[0]
     gone = _matching([item for item in items if item.standing is Standing.SUPERSEDED], given)
     if gone:
         reason = gone[0].note().split(": ", 1)[-1]

@@ -39,7 +39,7 @@ from . import loop, serialize
 from ._atomic import Target, target, write_atomically
 from .events import Contact, Event, OutOfOffice, Reply
 from .identity import interview_key
-from .loop import find_event, record_event
+from .loop import record_event
 from .model import person_key
 from .policy import Policy
 from .serialize import FormatError, InterviewFile
@@ -224,10 +224,10 @@ class HistoryFile:
         _check_suffix(history_path)
         with self._locks(history_path):
             found = self.read()
-            index = find_event(found.interview, found.history, event)
-            if index is not None:
-                return Recorded(found.history[index], index + 1, True, found.history, history_path)
             done = record_event(found.interview, found.history, event, policy, now=now)
+            if done.already:  # the same event, or a skip of a step skipped already
+                index = found.history.index(done.event)
+                return Recorded(done.event, index + 1, True, found.history, history_path)
             place = _place(found.history, event)  # in the file's own order
             new = (*found.history[:place], event, *found.history[place:])
             _Document.of(history_path, self._holds_interview(history_path)).insert(

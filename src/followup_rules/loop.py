@@ -862,7 +862,8 @@ def _check_not_after(event: Event, now: datetime | None) -> None:
         return
     moment = _check_now(now)
     if cal.utc(event.at) > cal.utc(moment):
-        shown = _local(moment, event.at.tzinfo or cal.UTC).isoformat()  # as the event is written
+        local = _local(moment, event.at.tzinfo or cal.UTC)  # as the event is written
+        shown = local.replace(microsecond=0).isoformat()
         raise InvalidHistory(
             "event.at",
             event.at,
