@@ -25,6 +25,7 @@ from followup_rules import (
     Channel,
     Interviewer,
     InvalidArgument,
+    Reply,
     Skip,
     Snooze,
     StepIdError,
@@ -35,6 +36,7 @@ from followup_rules import (
 )
 from followup_rules import serialize as s
 from followup_rules.export import Draft, drafts
+from followup_rules.identity import renamed_step
 
 from .factories import at, interview
 from .test_web_ready import validator
@@ -248,3 +250,48 @@ class TestTimesTypedWrong:
         with pytest.raises(InvalidArgument) as raised:
             parse_when("next tuesday", "Europe/Berlin", NOW)
         assert "did you mean" not in str(raised.value)
+
+
+class TestRenameAPerson:
+    """Trial finding: a rename after a skip or snooze broke every command (the ids name people)."""
+
+    def test_everything_that_names_them_follows(self) -> None:
+        """Interview, contact, recipients, senders and step ids: the plan goes on as before."""
+        app = application()
+        step = first_due(app)
+        check_in = next(
+            uid
+            for action, uid in zip(app.plan().actions, app.plan().ids, strict=True)
+            if action.kind is ActionKind.CHECK_IN
+        )
+        later = NOW + timedelta(hours=1)
+        history = [Skip(NOW, step), Snooze(NOW, check_in, later), Reply(later, "Ana Ruiz")]
+        renamed = Application(app.interview, history).rename("ana ruiz", "Ana Vega")
+        assert [p.name for p in renamed.interview.interviewers] == ["Ana Vega"]
+        assert renamed.history[-1] == Reply(later, "Ana Vega")
+        skip, snooze = renamed.history[0], renamed.history[1]
+        assert skip.step == renamed_step(step, "Ana Ruiz", "Ana Vega")  # type: ignore[union-attr]
+        assert "ana-vega" in snooze.step  # type: ignore[union-attr]
+        before = [a.describe() for a in Application(app.interview, history).plan(later)]
+        after = [a.describe() for a in renamed.plan(later)]
+        assert after == [text.replace("Ana Ruiz", "Ana Vega") for text in before]
+
+    def test_a_step_of_someone_else_keeps_its_id(self) -> None:
+        """Only ids naming the person renamed change."""
+        step = first_due(application())
+        assert renamed_step(step, "Bo Chen", "Bob Chen") == step
+        assert renamed_step("not an id", "Ana Ruiz", "Ana Vega") == "not an id"
+
+    @pytest.mark.parametrize(
+        ("old", "new", "field"),
+        [("Ana Ruis", "Ana Vega", "old"), ("Ana Ruiz", " ", "new"), ("Ana Ruiz", "SAM LEE", None)],
+    )
+    def test_refused(self, old: str, new: str, field: str | None) -> None:
+        """A typo in the old name, an empty new one: typed errors naming the argument."""
+        app = application()
+        if field is None:  # the candidate is not on the interview: a new name is fine
+            assert app.rename(old, new).interview.interviewers[0].name == new
+            return
+        with pytest.raises(InvalidArgument) as raised:
+            app.rename(old, new)
+        assert raised.value.field == field

@@ -12,11 +12,13 @@ from datetime import timedelta
 from pathlib import Path
 
 import pytest
+from click.testing import CliRunner
 
 from followup_rules import (
     ActionKind,
     Channel,
     Contact,
+    InvalidArgument,
     InvalidHistory,
     Reply,
     Skip,
@@ -24,9 +26,11 @@ from followup_rules import (
     agenda,
     files,
     parse_when,
+    plan,
 )
 from followup_rules import _calendar as cal
 from followup_rules import serialize as s
+from followup_rules.cli import main
 from followup_rules.files import HistoryFile, load_many, target, write_atomically
 from followup_rules.identity import interview_key
 
@@ -390,3 +394,56 @@ class TestHoursTheClocksRepeatOrSkip:
         HistoryFile(path).add(Reply(moment))
         (event,) = HistoryFile(path).read().history
         assert cal.utc(event.at) == cal.utc(moment)
+
+
+class TestRename:
+    """Trial finding: renaming someone with a skip or snooze in the history broke every command.
+
+    A step id names its person; sed on the name cannot mend it. `followup rename`
+    (`HistoryFile.rename`, `Application.rename`) renames the person everywhere.
+    """
+
+    @pytest.mark.parametrize("suffix", ["toml", "json"])
+    def test_both_files_at_once(self, tmp_path: Path, suffix: str) -> None:
+        """The interview, the contacts, replies and the skipped step's id all follow."""
+        path = named(tmp_path, name=f"acme.events.{suffix}")
+        store = HistoryFile(path)
+        iv = store.read().interview
+        schedule = plan(iv)
+        ids = {
+            (action.kind, action.recipient.name): uid  # type: ignore[union-attr]
+            for action, uid in zip(schedule.actions, schedule.ids, strict=True)
+            if action.recipient is not None
+        }
+        store.add(NOTE)
+        store.add(Skip(at(2024, 7, 3, 9), ids[(ActionKind.THANK_YOU, "Bo Chen")]))
+        store.add(Reply(at(2024, 7, 3, 10), "Bo Chen"))
+        done = store.rename("bo chen", "Bo Chén")
+        again = HistoryFile(path).read()
+        assert [p.name for p in again.interview.interviewers] == ["Ana Ruiz", "Bo Chén"]
+        assert again.history == done.history
+        assert again.history[-1] == Reply(at(2024, 7, 3, 10), "Bo Chén")
+        new_ids = plan(again.interview, history=again.history).ids
+        skipped = again.history[1]
+        assert skipped.step.startswith("thank_you-bo-chen-")  # type: ignore[union-attr]
+        assert skipped.step not in new_ids  # type: ignore[union-attr]
+        assert agenda(again.interview, history=again.history, now=at(2024, 7, 3, 11))
+
+    def test_an_unknown_name_changes_nothing(self, tmp_path: Path) -> None:
+        """A typo: refused with the closest name, and both files untouched."""
+        path = named(tmp_path)
+        store = HistoryFile(path)
+        store.add(NOTE)
+        texts = (path.read_text(), (tmp_path / "acme.events.toml").read_text())
+        with pytest.raises(InvalidArgument, match="did you mean 'Ana Ruiz'"):
+            store.rename("Ana Ruis", "Ana Vega")
+        assert (path.read_text(), (tmp_path / "acme.events.toml").read_text()) == texts
+
+    def test_the_command(self, tmp_path: Path) -> None:
+        """`followup rename FILE OLD NEW` says where it renamed; the plan follows."""
+        path = named(tmp_path)
+        HistoryFile(path).add(NOTE)
+        result = CliRunner().invoke(main, ["rename", str(path), "Ana Ruiz", "Ana Vega"])
+        assert result.exit_code == 0 and "Renamed Ana Ruiz to Ana Vega" in result.stdout
+        found = HistoryFile(path).read()
+        assert found.history[0].recipient == "Ana Vega"  # type: ignore[union-attr]

@@ -30,7 +30,7 @@ from ._cli_base import (
     policy_option,
     read_when,
 )
-from ._cli_help import EVENTS_EXAMPLES, LOG_EXAMPLES, UNLOG_EXAMPLES
+from ._cli_help import EVENTS_EXAMPLES, LOG_EXAMPLES, RENAME_EXAMPLES, UNLOG_EXAMPLES
 from ._steps import IN_ROOM_KINDS
 from .agenda import AgendaItem, Standing
 from .errors import _short_repr
@@ -382,3 +382,20 @@ def unlog_command(file: str, number: int, interview_path: str | None) -> None:
     interview = store.read().interview
     removed = store.remove(number)
     click.echo(f"Removed from {store.history_path}: {number}. {show.said(removed, interview)}")
+
+
+@main.command("rename", epilog=RENAME_EXAMPLES)
+@click.argument("file", type=click.Path(dir_okay=False))
+@click.argument("old")
+@click.argument("new")
+@friendly
+def rename_command(file: str, old: str, new: str) -> None:
+    """Call the person OLD NEW, in the interview FILE and its history at once.
+
+    Their name in the interview, the events that name them, and the ids of
+    their steps that a skip or snooze recorded: renaming them only in the
+    interview file leaves a history that names nobody.
+    """
+    done = files.HistoryFile(file).rename(old, new)
+    where = done.path if done.history_path == done.path else f"{done.path} and {done.history_path}"
+    click.echo(f"Renamed {old} to {new} in {where}.")

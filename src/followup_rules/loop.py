@@ -49,7 +49,7 @@ from .errors import (
     _did_you_mean,
 )
 from .events import EVENT_TYPES, Contact, Event, OutOfOffice, Reply, Skip, Snooze, Update
-from .identity import done_ids, read_step, step_key
+from .identity import done_ids, pinned, read_step, renamed_step, step_key
 from .model import ActionKind, Channel, Interview, person_key
 from .plan import plan as make_plan
 from .policy import Policy
@@ -388,6 +388,39 @@ class Application:
         )
         return self.record(contact, now=now)
 
+    def rename(self, old: str, new: str) -> Application:
+        """The application with the person called *old* called *new*, everywhere at once.
+
+        In the interview (an interviewer, the recruiter, the follow-up
+        contact) and in the history: the contacts to them, their replies and
+        out-of-office answers, and the ids of their steps that a `Skip` or
+        `Snooze` names (`identity.renamed_step`).  The interview is pinned
+        first (`identity.pinned`), so no other step id changes.  Renaming
+        someone only in the interview leaves a history that names nobody.
+
+        Raises:
+            InvalidArgument: *old* names nobody of the interview (with the
+                closest name), or *new* is empty or someone else's name.
+        """
+        interview = pinned(self.interview)
+        people = [person.name for person in interview.interviewers]
+        if interview.recruiter is not None:
+            people.append(interview.recruiter.name)
+        if not isinstance(old, str) or person_key(old) not in map(person_key, people):
+            close = _did_you_mean(old, people) if isinstance(old, str) else None
+            listed = ", ".join(repr(name) for name in people)
+            hint = f": did you mean {close!r}?" if close else f" (they are {listed})"
+            raise InvalidArgument("old", old, f"names nobody of this interview{hint}")
+        if not isinstance(new, str) or not new.strip():
+            raise InvalidArgument("new", new, "expected a name")
+        taken = {person_key(name) for name in people} - {person_key(old)}
+        if person_key(new) in taken:
+            raise InvalidArgument("new", new, "is the name of someone else on the interview")
+
+        changed = _renamed_interview(interview, old, new)
+        history = _renamed_events(self.history, old, new)
+        return attrs.evolve(self, interview=changed, history=check_history(changed, history))
+
     def with_interview(self, interview: Interview) -> Application:
         """The application with *interview* in place of its own, its history checked against it.
 
@@ -407,6 +440,39 @@ class Application:
             raise InvalidInterview("interview", interview, "expected an Interview")
         check_history(interview, self.history)
         return attrs.evolve(self, interview=interview)
+
+
+def _renamed_interview(interview: Interview, old: str, new: str) -> Interview:
+    """*interview* with the person called *old* (an interviewer, the recruiter) called *new*."""
+
+    def renamed(person: Any) -> Any:
+        return attrs.evolve(person, name=new) if _same_person(person.name, old) else person
+
+    recruiter = interview.recruiter
+    return attrs.evolve(
+        interview,
+        interviewers=[renamed(person) for person in interview.interviewers],
+        recruiter=None if recruiter is None else renamed(recruiter),
+        contact=new if _same_person(interview.contact, old) else interview.contact,
+    )
+
+
+def _renamed_events(history: Iterable[Event], old: str, new: str) -> list[Event]:
+    """*history* with *old* called *new*: recipients, senders, and the step ids naming them."""
+    events: list[Event] = []
+    for event in history:
+        if isinstance(event, Contact) and _same_person(event.recipient, old):
+            event = attrs.evolve(event, recipient=new)
+        elif isinstance(event, (Reply, OutOfOffice)) and _same_person(event.sender, old):
+            event = attrs.evolve(event, sender=new)
+        elif isinstance(event, (Skip, Snooze)):
+            event = attrs.evolve(event, step=renamed_step(event.step, old, new))
+        events.append(event)
+    return events
+
+
+def _same_person(name: str | None, other: str) -> bool:
+    return name is not None and person_key(name) == person_key(other)
 
 
 @attrs.frozen
