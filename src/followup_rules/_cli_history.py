@@ -140,7 +140,7 @@ def _record(
     if when.is_now:
         at = at.replace(microsecond=0)
     event = build(found.interview, at, options["note"])
-    policy = _load_policy(options["policy_path"])
+    policy = found.policy if found.policy is not None else _load_policy(options["policy_path"])
     done = store.add(event, policy, now=when.clock)  # nothing after the real clock: a typo
     said = show.said(done.event, found.interview)
     if done.already:

@@ -188,9 +188,15 @@ class HistoryFile:
         if self._history is None:
             found = serialize.load_interview_file(self.path)
         else:
-            interview = serialize.load_interview(self.path)
+            data = serialize.read(self.path)
+            interview = serialize.structure(
+                serialize._interview_data(data, str(self.path)), Interview, source=str(self.path)
+            )
             events = serialize.load_history(self._history) if self._history.exists() else []
-            found = InterviewFile(self.path, interview, tuple(events), self._history)
+            policy = serialize._own_policy(data, self.path)
+            found = InterviewFile(
+                self.path, interview, tuple(events), self._history, policy=policy
+            )
         _check_names(found)
         return found
 

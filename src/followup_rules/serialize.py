@@ -1257,7 +1257,7 @@ def read(path: str | Path) -> Any:
     return loads(text.removeprefix("\ufeff"), fmt=fmt, source=str(file))
 
 
-_HISTORY_KEYS = ("history", "event")  # an interview file's own history, or where it is
+_HISTORY_KEYS = ("history", "event", "policy")  # the file's history (or where), its policy
 
 
 def _interview_data(data: Any, source: str) -> Any:
@@ -1289,12 +1289,16 @@ class InterviewFile:
         history_path: where that history is kept and new events go: the
             file named by its ``history`` key (relative to the interview
             file), else the interview file itself.
+        policy: the application's own policy, when the file gives one: its
+            ``policy`` key names a policy file (relative to the interview
+            file), or holds the policy as a ``[policy]`` table; else None.
     """
 
     path: Path
     interview: Interview
     history: tuple[Event, ...]
     history_path: Path
+    policy: Policy | None = attrs.field(default=None, kw_only=True)
 
 
 def load_interview_file(path: str | Path) -> InterviewFile:
@@ -1321,10 +1325,11 @@ def load_interview_file(path: str | Path) -> InterviewFile:
         problem = "give the history in this file ([[event]]) or name its file, not both"
         raise FormatError(str(file), "$.history", problem)
     hint = interview.zone_of(interview.candidate)
+    policy = _own_policy(data, file)
     if named is None:
         events = [] if held is None else _structure_history({"event": held}, str(file), hint)
         _check_history_of(interview, events, str(file), "$.event")
-        return InterviewFile(file, interview, tuple(events), file)
+        return InterviewFile(file, interview, tuple(events), file, policy=policy)
     if not isinstance(named, str) or not named.strip():
         raise FormatError(str(file), "$.history", "expected the name of a history file")
     history_path = file.parent / named
@@ -1334,7 +1339,23 @@ def load_interview_file(path: str | Path) -> InterviewFile:
         events = _structure_history(history_data, str(history_path), hint)
         root = "$" if isinstance(history_data, list) else "$.event"
         _check_history_of(interview, events, str(history_path), root)
-    return InterviewFile(file, interview, tuple(events), history_path)
+    return InterviewFile(file, interview, tuple(events), history_path, policy=policy)
+
+
+def _own_policy(data: Any, file: Path) -> Policy | None:
+    """The policy an interview file gives: a file its ``policy`` key names, or a table."""
+    given = data.get("policy") if isinstance(data, Mapping) else None
+    if given is None:
+        return None
+    if isinstance(given, Mapping):
+        return policy_from(given, source=f"{file} [policy]")
+    if not isinstance(given, str) or not given.strip():
+        problem = "expected the name of a policy file, or a [policy] table"
+        raise FormatError(str(file), "$.policy", problem, given)
+    named = file.parent / given
+    if not named.exists():
+        raise FormatError(str(file), "$.policy", f"names {given!r}, which does not exist", given)
+    return load_policy(named)
 
 
 def _check_history_of(interview: Interview, events: list[Event], source: str, root: str) -> None:
