@@ -3,7 +3,8 @@
 Each test names its class (``words3.md``); the classes already covered by the
 updated tests of rounds 1 and 2 say where (class 3: ``test_words2.CREDITED``;
 class 6: ``test_words2.test_a_real_panel_shares_at_most_one_sentence_between_two_notes``
-with `tests.prose.panel_overlap`; class 7: ``test_words.test_without_fit_a_note_claims_no_confidence``
+with `tests.prose.panel_overlap`; class 7:
+``test_words.test_without_fit_a_note_claims_no_confidence``
 and ``test_words2``'s large panel; class 8: ``test_words2.TestNearRepeats``; class 10:
 ``test_rules.TestNextSteps``; class 12: ``test_words.TestAfterAnOutOfOffice``; class 16:
 ``test_words2.TestTheLastNotes``).
@@ -11,6 +12,7 @@ and ``test_words2``'s large panel; class 8: ``test_words2.TestNearRepeats``; cla
 
 from __future__ import annotations
 
+import itertools
 import re
 from datetime import date
 from typing import Any
@@ -47,7 +49,7 @@ def _notes(whole: Any) -> dict[str, Any]:
     return {a.recipient.name: a for a in whole if a.kind is ActionKind.THANK_YOU}
 
 
-# -- class 1: interview-wide requests are nobody's -------------------------------------------
+# -- class 1: interview-wide requests are nobody's ---------------------------------------------
 
 
 @pytest.mark.parametrize("code", LANGUAGES)
@@ -84,7 +86,7 @@ def test_an_offer_is_nobodys_in_particular(code: str) -> None:
     assert not thanked.search(message.text) and not thanked.search(message.subject or "")
 
 
-# -- class 4: a call whose outcome is unknown -------------------------------------------------
+# -- class 4: a call whose outcome is unknown --------------------------------------------------
 
 
 @pytest.mark.parametrize("code", LANGUAGES)
@@ -120,7 +122,7 @@ def test_the_debrief_holds_a_placeholder_for_concerns_and_no_invented_date(code:
     assert not re.search(r"did not give|keinen Termin|pas donné|no dio", message.text)
 
 
-# -- class 9: the next-round question is asked once -------------------------------------------
+# -- class 9: the next-round question is asked once --------------------------------------------
 
 
 @pytest.mark.parametrize("code", LANGUAGES)
@@ -172,7 +174,7 @@ def test_after_an_offer_every_note_has_a_closing_line(code: str) -> None:
     assert len(bo) >= 4  # greeting, opening, closing line, signature
     ana = render(notes["Ana Ruiz"], iv)
     starts = [s.split()[0] for s in sentences(ana, 0)]
-    assert not any(a == b == "Thank" for a, b in zip(starts, starts[1:], strict=False))
+    assert not any(a == b == "Thank" for a, b in itertools.pairwise(starts))
 
 
 # -- class 14: a late note apologises without a colon ------------------------------------------
@@ -191,7 +193,7 @@ def test_a_late_thank_you_has_no_colon(code: str) -> None:
             assert ":" not in opening, opening
 
 
-# -- class 15: the missed point in a plain sentence -------------------------------------------
+# -- class 15: the missed point in a plain sentence --------------------------------------------
 
 
 @pytest.mark.parametrize("code", LANGUAGES)
@@ -206,7 +208,7 @@ def test_the_missed_point_is_a_plain_sentence(code: str) -> None:
                     assert not re.search(r"[:;]", paragraph), paragraph
 
 
-# -- class 16: retries and the last note --------------------------------------------------------
+# -- class 16: retries and the last note -------------------------------------------------------
 
 STALE = re.compile(
     r"I am writing again after my note|Further to my note|quería interesarme|"
@@ -223,7 +225,7 @@ def test_retries_never_use_the_stale_openings(code: str) -> None:
         assert not STALE.search(render(step, iv).text)
 
 
-# -- class 17: subjects ---------------------------------------------------------------------------
+# -- class 17: subjects ------------------------------------------------------------------------
 
 NEEDY = re.compile(
     r"intacto|intact|Dans l’espoir|esperanza|Ich hoffe auf|Noch eine Nachricht|"
@@ -248,7 +250,7 @@ def test_subjects_name_the_role_and_are_never_needy(code: str) -> None:
         assert "Data Engineer" in subject or action.kind is ActionKind.THANK_YOU, subject
 
 
-# -- class 18: English ------------------------------------------------------------------------------
+# -- class 18: English -------------------------------------------------------------------------
 
 
 def test_english_fit_frames_take_any_experience_phrase() -> None:
@@ -286,7 +288,7 @@ def test_a_link_is_named_as_a_sentence_names_it() -> None:
     assert language("en").link_phrase("my portfolio link") == "the link to my portfolio"
 
 
-# -- class 19: German -------------------------------------------------------------------------------
+# -- class 19: German --------------------------------------------------------------------------
 
 
 def test_german_looks_forward_and_greets_aloud_with_frau_or_herr() -> None:
@@ -309,7 +311,7 @@ def test_swiss_german_quotes_are_guillemets_everywhere() -> None:
             assert "\u201e" not in text and "\u201c" not in text, text
 
 
-# -- class 20: French -------------------------------------------------------------------------------
+# -- class 20: French --------------------------------------------------------------------------
 
 
 def test_french_drops_the_legal_form_after_the_first_mention() -> None:
@@ -330,7 +332,7 @@ def test_french_keeps_one_register(honorific: str | None) -> None:
             assert render(action, iv).text.startswith("Bonjour ")
 
 
-# -- class 21: Spanish ------------------------------------------------------------------------------
+# -- class 21: Spanish -------------------------------------------------------------------------
 
 
 def test_latin_american_spanish_says_its_own_words() -> None:
@@ -350,7 +352,7 @@ def test_a_spanish_card_is_not_greeted_by_the_time_of_day() -> None:
     assert not text.startswith(("Buenos días", "Buenas tardes")), text
 
 
-# -- class 22: spoken scripts -------------------------------------------------------------------------
+# -- class 22: spoken scripts ------------------------------------------------------------------
 
 
 def test_just_finished_only_within_an_hour() -> None:
