@@ -381,3 +381,26 @@ def test_a_known_phone_number_is_not_asked_for_again() -> None:
     iv = meeting(interviewers=people, format=InterviewFormat.VIDEO)
     text = render(_first(plan(iv), ActionKind.CLOSING_STATEMENT), iv).text
     assert "phone number" not in text
+
+
+def test_the_german_debrief_says_who_was_spoken_with() -> None:
+    """Class 19: "Ich habe Thomas Strauß kennengelernt" → spoken with "Herrn Thomas
+    Strauß" (the dative, with Herr or Frau when the honorific tells)."""
+    thomas = Interviewer("Thomas Strauß", honorific="Mr.", email="t@g.example")
+    rita = Recruiter("Rita Cole", agency="SelecSource", email="rita@selec.example")
+    iv = in_language(meeting(interviewers=[thomas], recruiter=rita), "de")
+    text = render(_first(plan(iv), ActionKind.RECRUITER_DEBRIEF), iv).text
+    assert "mit Herrn Thomas Strauß" in text and "kennengelernt" not in text
+
+
+def test_a_spanish_voicemail_greets_by_the_first_name() -> None:
+    """Class 21: "Buenos días, Marta, le habla ...", never "Hola, Marta Gil, le habla"."""
+    marta = Interviewer("Marta Gil", email="m@x.example", phone="+34 91 555 0100")
+    iv = in_language(meeting(interviewers=[marta]), "es")
+    call = next(
+        a
+        for a in plan(iv, Policy.persistent())
+        if a.channel is Channel.PHONE and a.kind is ActionKind.CHECK_IN
+    )
+    text = render(call, iv).text
+    assert "«Buenos días, Marta, le habla Sam Lee." in text and "Hola" not in text
