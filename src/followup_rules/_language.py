@@ -69,6 +69,10 @@ def _first_name_recruiter(person: Person, style: Salutation) -> bool:
     return isinstance(person, Recruiter) and style is Salutation.HONORIFIC and not person.honorific
 
 
+_DAY_FIRST = frozenset({"GB", "AU", "NZ"})
+"""Englishes that write "Monday 10 August" and "Mr Smith" (British usage, also
+Australian and New Zealand)."""
+
 _WEEK_KINDS = frozenset({"this_week", "next_week", "early_next_week", "end_of_next_week"})
 """The windows worded differently the day they were given (`Language.decision_words` *now*)."""
 
@@ -254,7 +258,7 @@ class Language:
         is closed by a comma, as US style writes it (British "16 July"
         needs none).
         """
-        if self.code == "en" and self.region != "GB" and ")s " in message:
+        if self.code == "en" and self.region not in _DAY_FIRST and ")s " in message:
 
             def comma(match: re.Match[str]) -> str:
                 value = variables.get(match.group(1))
@@ -268,8 +272,9 @@ class Language:
     # -- dates, times, numbers, lists --------------------------------------------------
 
     def day(self, value: date) -> str:
-        """A date as people write it in a sentence: "Tuesday, July 7" ("Tuesday 7 July" in GB)."""
-        pattern = "dddd D MMMM" if self.region == "GB" else self._day_pattern
+        """A date as people write it in a sentence: "Tuesday, July 7" ("Tuesday 7 July" in
+        British, Australian and New Zealand English)."""
+        pattern = "dddd D MMMM" if self.region in _DAY_FIRST else self._day_pattern
         return _format_day(date(value.year, value.month, value.day), pattern, self._pendulum)
 
     def day_after_by(self, value: date) -> str:
@@ -278,9 +283,16 @@ class Language:
         return self.day(value)
 
     def clock(self, value: time) -> str:
-        """A wall-clock time on its own: "10:00 AM", "noon" ("12:00 AM" is ambiguous)."""
+        """A wall-clock time on its own: "10:00 AM", "noon" ("12:00 AM" is ambiguous);
+        "10:00" in British English, "10 am" and "11:30 am" in Australia and New Zealand."""
         if self.region == "GB":
             return _format_time(value, "HH:mm", self._pendulum)
+        if self.region in _DAY_FIRST:
+            if value in (time(12), time(0)):
+                return "noon" if value == time(12) else "midnight"
+            hour = value.hour % 12 or 12
+            minutes = f":{value.minute:02d}" if value.minute else ""
+            return f"{hour}{minutes} {'am' if value.hour < 12 else 'pm'}"
         if value == time(12):
             return "noon"
         if value == time(0):
@@ -558,7 +570,7 @@ class Language:
 
     def _title_text(self, title: str) -> str:
         """A title as this locale writes it: "Dr." ("Dr" in British English)."""
-        return title.rstrip(".") if self.region == "GB" else title
+        return title.rstrip(".") if self.region in _DAY_FIRST else title
 
     def spoken_of(self, person: Person, style: Salutation) -> str:
         """How one names them aloud to someone else ("ask when Dr. Ruiz is free")."""
@@ -597,6 +609,79 @@ class Language:
             )
         )
 
+    def concerns_placeholder(self) -> str:
+        """Where the user writes the doubts raised in the interview, in a debrief by e-mail
+        (as the finished text holds it): the recruiter needs them now, not "when we speak"."""
+        return self.finish(self.pgettext("placeholder", "[Any concerns they raised: … or none]"))
+
+    # -- the case for fit ----------------------------------------------------------------
+
+    _possessive: ClassVar[str] = "my "
+    _own_words: ClassVar[tuple[str, ...]] = (
+        "my ", "our ", "the ", "this ", "these ", "those ", "his ", "her ", "their ",
+    )  # fmt: skip
+
+    def experience(self, fit: str) -> str:
+        """The case for fit as the sentences take it: "my six years of building data
+        pipelines", "my decade of incident response" (from "a decade of ..."), and never
+        the idiom "three years running" ("my three years of running warehouse
+        operations"); a phrase with its own determiner or a gerund is left as typed."""
+        phrase = _RUNNING.sub(r"\1 of running", fit.strip())
+        folded = phrase.casefold()
+        if folded.startswith(self._own_words) or phrase.split(" ", 1)[0].endswith("ing"):
+            return phrase
+        for article in ("a ", "an "):
+            if folded.startswith(article):
+                return self._possessive + phrase[len(article) :]
+        return self._possessive + phrase
+
+    # -- people, in words ----------------------------------------------------------------
+
+    def pronouns(self, person: Person) -> Mapping[str, str]:
+        """What talking points call *person* ("they", "their", "them"): "he" or "she" when
+        the courtesy title tells (Mr., Ms., Mrs., Miss), else "they".  English only: the
+        other languages' sentences do without."""
+        gender = _gender(_titles(person)[0])
+        if gender == "f":
+            return {"they": "she", "their": "her", "them": "her"}
+        if gender == "m":
+            return {"they": "he", "their": "his", "them": "him"}
+        return {"they": "they", "their": "their", "them": "them"}
+
+    def script_day(self, day: str, their_day: str, city: str) -> str:
+        """The interview's day in a script the candidate reads: theirs, and the
+        recipient's when it differs ("Monday, October 26 (Tuesday, October 27, in
+        Tokyo)")."""
+        return self.fill(
+            self.pgettext("script day", "%(day)s (%(their_day)s in %(city)s)"),
+            {"day": day, "their_day": their_day, "city": city},
+        )
+
+    def card_details(self, email: bool, phone: bool, title: bool, their: str) -> str:
+        """What to ask for after a remote interview, as a list: "their email address,
+        their phone number and the exact title they use", only what is not known.
+        *their* is the English possessive ("his", "her", "their")."""
+        wanted = []
+        if email:
+            words = self.pgettext("card details", "%(their)s email address")
+            wanted.append(self.fill(words, {"their": their}))
+        if phone:
+            words = self.pgettext("card details", "%(their)s phone number")
+            wanted.append(self.fill(words, {"their": their}))
+        if title:
+            wanted.append(self.pgettext("card details", "the exact title they use"))
+        return self.join(wanted)
+
+    def spoken_hello(self, hour: int | None) -> str:
+        """How a voicemail begins, at *hour* on the recipient's clock ("Hello"); Spanish
+        says the time of day ("Buenos días", "Buenas tardes")."""
+        return "Hello"
+
+    def shorten_company(self, text: str, company: str) -> str:
+        """*text* with the company's legal form dropped after its first mention (French
+        usage: "Lumière Analytique SAS", then "Lumière Analytique"); English keeps it."""
+        return text
+
     _link_words: ClassVar[str] = r"links?|URL|online|website|web ?page|https?://|www\."
     """Words that make a requested item a link, not a document (this language's, with
     the English ones: people type "link" and "URL" in every language)."""
@@ -607,6 +692,16 @@ class Language:
         if self.code != "en":
             words = f"{words}|{Language._link_words}"
         return re.compile(rf"(?:^|\b|-)(?:{words})(?:\b|$)", re.IGNORECASE)
+
+    def link_phrase(self, item: str) -> str:
+        """A requested link as a sentence names it: "the link to my portfolio" for "my
+        portfolio link" (English; other languages keep the user's words)."""
+        if self.code != "en":
+            return item
+        found = _MY_LINK.match(item.strip())
+        if found is None:
+            return item
+        return f"the link to {found.group(1)} {found.group(2)}"
 
     def is_link(self, item: str) -> bool:
         """Whether a requested item is a link (sent as an address the user pastes in, never
@@ -634,6 +729,18 @@ class Language:
         """What the language does to a whole message (German: lower case after the greeting)."""
         return text
 
+
+_MY_LINK = re.compile(r"^(my|our) (.+?) link$", re.IGNORECASE)
+_RUNNING = re.compile(r"\b(years?|months?|decades?|weeks?) running\b", re.IGNORECASE)
+"""English "three years running" is an idiom ("three years in a row"): of running."""
+_NUMBER_WORDS = {
+    "fr": r"\d|deux |trois |quatre |cinq |six |sept |huit |neuf |dix |onze |douze |quinze |"
+    r"vingt |trente |plusieurs |quelques ",
+    "es": r"\d|dos |tres |cuatro |cinco |seis |siete |ocho |nueve |diez |once |doce |quince |"
+    r"veinte |treinta |varios |varias ",
+}
+"""A case for fit that begins with a count ("six années d'expérience") takes the
+possessive in French and Spanish ("mes six années", "mis seis años")."""
 
 _GERMAN_DATE = re.compile(
     r"(\b(?:Montag|Dienstag|Mittwoch|Donnerstag|Freitag|Samstag|Sonntag), de[mn] \d{1,2}\. "
@@ -725,6 +832,31 @@ class German(Language):
 
     _first_name_aloud = False
 
+    def experience(self, fit: str) -> str:
+        # The frames take the phrase as typed, in the accusative ("auf sechs Jahre
+        # Erfahrung zurückgreifen", "meine Erfahrung ... einbringen").
+        return fit.strip()
+
+    def spoken_name(self, person: Person, style: Salutation) -> str:
+        # A greeting said aloud needs Frau or Herr before a title: "Guten Tag, Dr.
+        # Keller" is not said; without them the full name is ("Guten Tag, Robin Keller").
+        word, academic = self._title(person)
+        if style is Salutation.HONORIFIC and word is None and academic:
+            return _full(person)
+        return super().spoken_name(person, style)
+
+    def spoken_of(self, person: Person, style: Salutation) -> str:
+        # Speaking of someone, the doctorate goes with the family name even without Frau
+        # or Herr: "fragen Sie, wann Dr. Keller erreichbar ist".
+        return self._name(person, style, spoken=True)
+
+    def name_in_text(self, person: Interviewer) -> str:
+        # After "mit" (the debrief: "Ich habe mit Herrn Dr. Thomas Strauß gesprochen"): the
+        # dative, with Frau or Herrn when the gender is known; else the name and title.
+        word, academic = self._title(person)
+        word = "Herrn" if word == "Herr" else word
+        return f"{word + ' ' if word else ''}{academic}{person.name}"
+
     def _titled(self, person: Interviewer | Recruiter, *, spoken: bool) -> str | None:
         # Aloud, a doctorate goes with the family name even without Frau or
         # Herr ("fragen Sie, wann Dr. Ruiz erreichbar ist"), which tells no gender;
@@ -759,6 +891,8 @@ class German(Language):
     def finish(self, text: str, greeting: str | None = None) -> str:
         if ", de" in text:  # "am Dienstag, dem 7. Juli, zwischen": the apposition closes
             text = _GERMAN_DATE.sub(r"\1,", text)
+        if self.region == "CH" and "\u201e" in text:  # Swiss quotes: «...», everywhere
+            text = _GERMAN_QUOTES.sub("\u00ab\\1\u00bb", text)
         if greeting and text.startswith(greeting + "\n\n"):
             start = len(greeting) + 2
             word = text[start:].split(" ", 1)[0]
@@ -778,6 +912,8 @@ class German(Language):
                 message = type(message)(_german_articles(str(message), gender))
         return message
 
+
+_GERMAN_QUOTES = re.compile("\u201e([^\u201c\u201e]*)\u201c")
 
 _DE_FEMININE = re.compile(
     r"(?:^|\s)(?:gGmbH|GmbH|mbH|AG|SE|KGaA|KG|OHG|oHG|GbR|PartG|UG|eG)"
@@ -912,6 +1048,11 @@ def _repeated_prepositions(message: str, variables: Mapping[str, Any]) -> Mappin
         values[name] = _NEXT_ITEM.sub(again, value)
     return values
 
+
+_FR_LEGAL_FORM = re.compile(
+    r",?\s+(?:SAS|SASU|SA|SARL|EURL|SNC|SCOP|SCA|S\.A\.S?\.?|inc\.|Inc\.|ltée|Ltée)$"
+)
+"""A French or Canadian company's legal form, at the end of its name."""
 
 _FR_FORMS = {"de le": "du", "de les": "des", "à le": "au", "à les": "aux"}
 _ELIDING = re.compile(r"\b([DdLlQq]e|[Ll]a|[Qq]ue|[Ll]orsque|[Pp]uisque|[Jj]usque) %\((\w+)\)s")
@@ -1119,6 +1260,25 @@ class French(Language):
 
     _link_words: ClassVar[str] = r"liens?|en ligne|site web|site internet|page web"
 
+    _possessive = "mes "
+
+    def experience(self, fit: str) -> str:
+        # A count takes the possessive: "mes six années d'expérience"; anything else is
+        # left as typed ("mon expérience de ...").
+        phrase = fit.strip()
+        if re.match(_NUMBER_WORDS["fr"], phrase.casefold()):
+            return self._possessive + phrase
+        return phrase
+
+    def shorten_company(self, text: str, company: str) -> str:
+        # After its first mention a company goes without its legal form ("Lumière
+        # Analytique SAS", then "Lumière Analytique"), as French letters write it.
+        short = _FR_LEGAL_FORM.sub("", company)
+        if short == company or not short or text.count(company) < 2:
+            return text
+        first = text.index(company) + len(company)
+        return text[:first] + text[first:].replace(company, short)
+
     _spoken_marks: ClassVar[Mapping[str, str]] = {
         ".": "point", "@": "arobase", "-": "tiret", "_": "tiret bas", "+": "plus",
     }  # fmt: skip
@@ -1160,17 +1320,18 @@ class French(Language):
         return word, academic
 
     def greeting(self, person: Person, style: Salutation, hour: int | None = None) -> str:
-        # "Madame," alone is the formal letter's greeting; a professor is
-        # "Madame la Professeure".  A doctorate is not used as a form of
-        # address.  Without Madame or Monsieur, "Bonjour" and the name.
+        # One register for every letter of a follow-up, as French e-mail writes it:
+        # "Bonjour" and the name, with Madame or Monsieur when the gender is known
+        # ("Bonjour Madame Dubois,"), as for one's own recruiter and for someone whose
+        # gender is not ("Bonjour Dominique Bernard,"); a professor is "Bonjour Madame
+        # la Professeure,".  A doctorate is not used as a form of address.
         if style is Salutation.HONORIFIC:
             word, academic = self._title(person)
-            if word is not None and isinstance(person, Recruiter):
-                return f"Bonjour {word} {_family(person)},"  # one's own recruiter
-            if word == "Madame":
-                return "Madame la Professeure," if academic == "Prof." else "Madame,"
-            if word == "Monsieur":
-                return "Monsieur le Professeur," if academic == "Prof." else "Monsieur,"
+            if word is not None and academic == "Prof." and isinstance(person, Interviewer):
+                title = "la Professeure" if word == "Madame" else "le Professeur"
+                return f"Bonjour {word} {title},"
+            if word is not None:
+                return f"Bonjour {word} {_family(person)},"
         if style is Salutation.FIRST_NAME:
             return f"Bonjour {_first(person)},"
         return f"Bonjour {_full(person)},"
@@ -1209,6 +1370,18 @@ class French(Language):
         word = self._title(person)[0]
         return f"{word} {person.name}" if word else person.name
 
+
+_LATIN_AMERICA = frozenset({"MX", "AR", "CO", "CL"})
+_AMERICAS_WORDS = (
+    ("tarjeta de visita", "tarjeta de presentación"),
+    ("tarjetas de visita", "tarjetas de presentación"),
+    ("Atentamente,", "Saludos cordiales,"),
+    ("ponerme en contacto con usted", "comunicarme con usted"),
+    ("cuando le venga bien", "cuando le resulte más conveniente"),
+    ("ordenador", "computadora"),
+)
+"""What Spain's Spanish says (the catalog) and Latin America's instead, in the library's
+own sentences (the user's words never hold them as whole phrases)."""
 
 _SPANISH_I = re.compile(r"^(?:[iíIÍ]|[hH][iíIÍ](?![aeouáéóúAEOUÁÉÓÚ]))")
 _SPANISH_O = re.compile(r"^[hH]?[oóOÓ]")
@@ -1286,6 +1459,53 @@ class Spanish(Language):
 
     _link_words: ClassVar[str] = r"enlaces?|vínculos?|en línea|sitio web|página web"
 
+    _possessive = "mis "
+
+    def experience(self, fit: str) -> str:
+        # A count takes the possessive: "mis seis años de experiencia".
+        phrase = fit.strip()
+        if re.match(_NUMBER_WORDS["es"], phrase.casefold()):
+            return self._possessive + phrase
+        return phrase
+
+    def script_day(self, day: str, their_day: str, city: str) -> str:
+        """The interview's day in a script the candidate reads: theirs, and the
+        recipient's when it differs ("Monday, October 26 (Tuesday, October 27, in
+        Tokyo)")."""
+        return self.fill(
+            self.pgettext("script day", "%(day)s (%(their_day)s in %(city)s)"),
+            {"day": day, "their_day": their_day, "city": city},
+        )
+
+    def card_details(self, email: bool, phone: bool, title: bool, their: str) -> str:
+        """What to ask for after a remote interview, as a list: "their email address,
+        their phone number and the exact title they use", only what is not known.
+        *their* is the English possessive ("his", "her", "their")."""
+        wanted = []
+        if email:
+            words = self.pgettext("card details", "%(their)s email address")
+            wanted.append(self.fill(words, {"their": their}))
+        if phone:
+            words = self.pgettext("card details", "%(their)s phone number")
+            wanted.append(self.fill(words, {"their": their}))
+        if title:
+            wanted.append(self.pgettext("card details", "the exact title they use"))
+        return self.join(wanted)
+
+    def spoken_hello(self, hour: int | None) -> str:
+        # "Buenas tardes" from two o'clock in Spain, where the morning lasts until lunch,
+        # and from noon in the Americas.
+        afternoon = 14 if self.region in (None, "ES") else 12
+        return "Buenas tardes" if hour is not None and hour >= afternoon else "Buenos días"
+
+    def finish(self, text: str, greeting: str | None = None) -> str:
+        # The catalog is Spain's; Latin America says a few things otherwise.
+        if self.region in _LATIN_AMERICA:
+            for spain, americas in _AMERICAS_WORDS:
+                if spain in text:
+                    text = text.replace(spain, americas)
+        return text
+
     _spoken_marks: ClassVar[Mapping[str, str]] = {
         ".": "punto", "@": "arroba", "-": "guion", "_": "guion bajo", "+": "más",
     }  # fmt: skip
@@ -1331,14 +1551,13 @@ class Spanish(Language):
         gender = self._forms(person)[0]
         if gender is None:
             name = _first(person) if style is Salutation.FIRST_NAME else _full(person)
-            afternoon = 14 if self.region in (None, "ES") else 12
-            if hour is not None and hour >= afternoon:
-                return f"Buenas tardes, {name}:"
-            return f"Buenos días, {name}:"
+            if hour is None:  # a card has no time of day: the name alone
+                return f"{name}:"
+            return f"{self.spoken_hello(hour)}, {name}:"
         opening = "Estimada" if gender == "f" else "Estimado"
         return f"{opening} {self.addressee(person, style)}:"
 
-    _first_name_aloud = False
+    _first_name_aloud = True  # spoken, a first name alone: "Buenos días, Marta, le habla ..."
 
     def _titled(self, person: Interviewer | Recruiter, *, spoken: bool) -> str | None:
         # Written "Sra. Ruiz", said "señora Ruiz".
@@ -1350,7 +1569,11 @@ class Spanish(Language):
         gender, forms = self._forms(person)
         if style is Salutation.HONORIFIC and forms is not None:
             return f"{'la' if gender == 'f' else 'el'} {forms[1]} {_family(person)}"
-        return self.spoken_name(person, style)
+        if style is Salutation.FIRST_NAME or person is None:
+            return self.spoken_name(person, style)
+        # Otherwise the full name: "pregunte cuándo estará disponible Ana Ruiz" (the first
+        # name alone is for greeting them: "Buenos días, Ana, le habla ...").
+        return person.name
 
     def formal_name(self, person: Interviewer) -> str:
         # "Dra. Ana Ruiz" when the gender is known; else the title as given

@@ -16,7 +16,7 @@ __all__ = ["LOCALES", "canonical_locale", "locale_for"]
 # by region is written differently (the clock in the United States, "Jänner"
 # in Austria, "ss" for "ß" in Switzerland; see `followup_rules._language`).
 _REGIONS = {
-    "en": ("US", "GB"),
+    "en": ("US", "GB", "AU", "NZ"),
     "de": ("DE", "AT", "CH"),
     "fr": ("FR", "BE", "CA", "CH"),
     "es": ("ES", "MX", "AR", "CO", "CL"),
@@ -63,10 +63,19 @@ _BRITISH_ZONES = frozenset(
 """Zones whose English writes "Tuesday 7 July" and "10:00" (British and Irish usage)."""
 
 
+_DAY_FIRST_ZONES = {"Pacific/Auckland": "en_NZ", "Pacific/Chatham": "en_NZ", "NZ": "en_NZ"}
+"""New Zealand's zones; Australia's are every ``Australia/...`` zone."""
+
+
 def locale_for(language: str | None, zone: str | None) -> str:
     """The locale a candidate's messages are written in: their language when given, else
     English as written where they live: British in the United Kingdom and Ireland (by
-    their zone, review 0.2 m16), American elsewhere."""
+    their zone, review 0.2 m16), Australian and New Zealand English there ("Monday 10
+    August", "Mr Smith", "10 am"), American elsewhere."""
     if language:
         return language
-    return "en_GB" if zone in _BRITISH_ZONES else "en"
+    if zone in _BRITISH_ZONES:
+        return "en_GB"
+    if zone is not None and zone.startswith("Australia/"):
+        return "en_AU"
+    return _DAY_FIRST_ZONES.get(zone or "", "en")

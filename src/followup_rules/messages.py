@@ -27,7 +27,7 @@ import os
 import re
 import weakref
 from collections.abc import Callable, Iterable, Mapping
-from datetime import date, datetime, time
+from datetime import date, datetime, time, timedelta
 from typing import Any
 
 import attrs
@@ -483,6 +483,7 @@ class TemplatePack:
         if not text:
             raise TemplateError("the body block is empty", f"{name}.txt")
         text = self.language.finish(_tidy(text), values["greeting"])
+        text = self.language.shorten_company(text, interview.company)
         subject = self.language.finish(subject)
         for brief in (1, 2):  # a subject is never cut: a shorter wording is chosen instead
             if _comfortable(subject):
@@ -521,7 +522,11 @@ class TemplatePack:
             warnings=_warnings(action, values),
             placeholders=tuple(
                 mark
-                for mark in (*values["placeholders"], values["feedback_placeholder"])
+                for mark in (
+                    *values["placeholders"],
+                    values["feedback_placeholder"],
+                    values["concerns_placeholder"],
+                )
                 if mark in text
             ),
         )
@@ -642,23 +647,47 @@ def template_context(
     starts = interview._utc_span[0].astimezone(tz)  # stdlib: pendulum's astimezone is slow
     said = action._utc[2].astimezone(tz)  # when it is sent or said, on their clock
     is_contact = recipient is interview.follow_up_contact
-    # The interview's topics and fit belong to the day, not to one panelist: the
-    # contact hears them, and so does everyone in a small panel; in a larger one
-    # a note without details of its own stays short rather than echo the others.
+    # The interview's topics belong to the day, not to one panelist: the contact hears
+    # them, and so does everyone in a small panel; in a larger one a note without
+    # topics of its own recalls none rather than echo the others.  The case for fit
+    # is the candidate's, and every note makes it, each in its own words (seeds 002
+    # and 004: "summarize your qualifications", "a brief case as to why").
     shared_details = is_contact or len(interview.interviewers) <= SHARED_DETAILS_PANEL
     own_topics: list[str] = []
+    own_requested = False
     if isinstance(recipient, Interviewer):
         topics, fit, missed = interview.details_for(recipient)
         part = recipient.part
         own_topics = list(recipient.topics)
         shared_topics = [] if own_topics or not shared_details else list(interview.topics)
-        note_fit = recipient.fit or (interview.fit if shared_details else None)
+        note_fit = recipient.fit or interview.fit
+        own_requested = all(item in recipient.requested for item in facts.requested)
     else:
         topics, fit, missed, part = interview.topics, interview.fit, interview.missed, None
         shared_topics, note_fit = list(interview.topics), interview.fit
     style = facts.salutation
     previous = facts.previous
     given = facts.decision_given_on or starts.date()
+    ends = interview._utc_span[1]
+    # "has just finished" only within an hour of the end; later the same day, "earlier today"
+    since_end = action._utc[0] - ends
+    mine_tz = interview.zone_of(interview.candidate)
+    my_start = interview._utc_span[0].astimezone(mine_tz)
+    interview_day = _day(day, starts)
+    script_day = _day(day, my_start)
+    if script_day != interview_day:  # a script is read by the candidate, on their calendar
+        script_day = language.script_day(script_day, interview_day, _city(language, tz))
+    # A note says "as you asked" only of what this person asked for; the interview's
+    # requests were made at the interview, by whoever made them.
+    channel = action.channel
+    last_note = bool(
+        facts.first_close
+        and facts.attempt >= 2
+        and facts.news is None
+        and facts.replied_on is None
+        and facts.next_round_on is None
+        and not (previous is not None and previous.out_of_office)
+    )
     requested = list(facts.requested)
     links = [item for item in requested if language.is_link(item)]
     link_mark = language.link_placeholder()
@@ -673,17 +702,22 @@ def template_context(
         "interview": interview,
         "remote": interview.format is not InterviewFormat.IN_PERSON,
         "by_phone": interview.format is InterviewFormat.PHONE,
-        "interview_day": _day(day, starts),
+        "interview_day": interview_day,
+        "script_day": script_day,
         "said_today": said.date() == starts.date(),
+        "just_finished": timedelta(0) <= since_end <= timedelta(hours=1),
         "late_day": None,
         "when": action.suggested,
         "recipient": recipient,
         "recipient_name": "" if recipient is None else recipient.name,
         "recipient_title": getattr(recipient, "title", None),
-        "greeting": language.greeting(recipient, style, said.hour),
+        "greeting": language.greeting(
+            recipient, style, None if channel is Channel.POSTAL else said.hour
+        ),
         "addressee": language.addressee(recipient, style),
         "spoken_name": language.spoken_name(recipient, style),
         "spoken_of": language.spoken_of(recipient, style),
+        "hello": language.spoken_hello(action.earliest.in_timezone(tz).hour),
         "contact": interview.follow_up_contact,
         "is_contact": is_contact,
         "first_card": recipient is interview.interviewers[0],
@@ -693,6 +727,7 @@ def template_context(
         "variant": facts.variant,
         "attempt": facts.attempt,
         "final": facts.final,
+        "last_note": last_note,
         "previous": previous,
         "previous_day": None if previous is None else _day(day, previous.day),
         "decision_by": facts.decision_by,
@@ -716,19 +751,24 @@ def template_context(
         "shared_topics": shared_topics,
         "fit": fit,
         "note_fit": note_fit,
+        "fit_words": None if note_fit is None else language.experience(note_fit),
         "missed": list(missed),
         "part": part,
         "requested": requested,
+        "own_requested": own_requested,
         "documents": [item for item in requested if item not in links],
         "links": _links(language, links, link_mark),
         "link_count": len(links),
         "placeholders": [link_mark] if links else [],
         "feedback": None,
         "feedback_placeholder": language.feedback_placeholder(),
+        "concerns_placeholder": language.concerns_placeholder(),
         "invited_to_call": interview.invited_to_call,
         "wording": wording(facts.variant),
         "brief": 0,
         "informal": language.informal(recipient, style),
+        "unknown_details": _unknown_details(interview, recipient, language),
+        **language.pronouns(recipient),
     }
     if action.channel is Channel.PHONE:
         values.update(_call_times(action, interview, language))
@@ -750,14 +790,7 @@ def template_context(
             ),
         )
         values["discussed"] = _discussed(interview, language)
-        values["asked"] = _join(
-            language,
-            (
-                language.asked_by(_join(language, items), person)
-                for person in interview.interviewers
-                if (items := interview.requested_by(person))
-            ),
-        )
+        values["asked"] = _asked(interview, language)
     elif action.kind is ActionKind.FEEDBACK_REQUEST:
         values["others"] = [
             person.name for person in interview.interviewers if person is not recipient
@@ -782,6 +815,8 @@ def template_context(
         values["own_topics"], values["shared_topics"] = [], values["topics"]
     if "fit" in details:
         values["note_fit"] = values["fit"]
+        fit = values["fit"]
+        values["fit_words"] = None if fit is None else language.experience(fit)
     if language.code == "en":
         values["a_role"] = (
             f"{values['role_article'] or indefinite_article(values['role'])} " + values["role"]
@@ -789,6 +824,43 @@ def template_context(
     else:  # the article goes by the role's gender there: the translation says "als %(role)s"
         values["a_role"] = values["role"]
     return values
+
+
+def _city(language: _language.Language, tz: Any) -> str:
+    """The city of a zone as the language names it ("Tokyo"), or its UTC offset."""
+    key = getattr(tz, "key", None) or getattr(tz, "name", None)
+    if isinstance(key, str) and "/" in key and not key.startswith("Etc/"):
+        return language.city(key)
+    return str(key or "")
+
+
+def _unknown_details(
+    interview: Interview, recipient: Interviewer | Recruiter | None, language: _language.Language
+) -> str:  # fmt: skip
+    """What no business card will give after a remote interview, and no one has told the
+    library: each interviewer's e-mail address, phone number, exact title (02.1: a known
+    number is not asked for again)."""
+    people = interview.interviewers
+    their = language.pronouns(recipient)["their"] if len(people) == 1 else "their"
+    return language.card_details(
+        any(getattr(person, "email", None) is None for person in people),
+        any(getattr(person, "phone", None) is None for person in people),
+        any(getattr(person, "title", None) is None for person in people),
+        their,
+    )
+
+
+def _asked(interview: Interview, language: _language.Language) -> str:
+    """What the candidate was asked to send, for the recruiter: what was asked at the
+    interview (nobody's in particular), then each interviewer's own, with whom."""
+    named = language.link_phrase
+    asked = [named(item) for item in interview.requested]
+    parts = [_join(language, asked)] if asked else []
+    for person in interview.interviewers:
+        if person.requested:
+            items = _join(language, (named(item) for item in person.requested))
+            parts.append(language.asked_by(items, person))
+    return _join(language, parts)
 
 
 def _discussed(interview: Interview, language: _language.Language) -> str | None:
@@ -807,10 +879,11 @@ def _links(language: _language.Language, links: list[str], mark: str) -> str:
     ("my portfolio link: [link]"), unless the item holds its address already."""
     if not links:
         return ""
-    if len(links) == 1:
-        item = links[0]
+    named = [language.link_phrase(item) for item in links]
+    if len(named) == 1:
+        item = named[0]
         return item if _URL.search(item) else f"{item}: {mark}"
-    return _join(language, (item if _URL.search(item) else f"{item} ({mark})" for item in links))
+    return _join(language, (item if _URL.search(item) else f"{item} ({mark})" for item in named))
 
 
 def _call_times(
@@ -857,7 +930,9 @@ def _language_named(locale: str) -> _language.Language:
 _OWNED = frozenset(
     {"a_role", "candidate", "subject", "lang", "paragraphs", "body_html", "call_day",
      "their_window", "my_window", "people", "people_in_text", "discussed", "asked", "others",
-     "greeting", "spoken_of", "spoken_email"}
+     "greeting", "spoken_of", "spoken_email", "script_day", "just_finished", "hello",
+     "last_note", "fit_words", "own_requested", "concerns_placeholder", "unknown_details",
+     "they", "their", "them"}
 )  # fmt: skip
 _URL = re.compile(r"https?://\S+|www\.\S+", re.IGNORECASE)
 
