@@ -35,7 +35,7 @@ import re
 from collections.abc import Iterable
 
 from followup_rules import Channel, Interview, Message
-from followup_rules._language import language
+from followup_rules._languages import language
 from followup_rules.messages import candidate_locale
 
 _SENTENCE = re.compile(r"(?<=[.?!»“])(?<!\d\.)\s+")

@@ -87,7 +87,7 @@ def template() -> Catalog:
 
 class TestTheSourceIsTheEnglishTemplates:
     def test_the_pot_is_a_fresh_extraction(self, template: Catalog) -> None:
-        """Every English sentence of the templates and of _language.py is in the .pot, and
+        """Every English sentence of the templates and of _languages/ is in the .pot, and
         nothing else: a sentence added, changed or dropped needs ``catalogs.py extract``."""
         fresh = _entries(tool.extract())
         committed = _entries(template)

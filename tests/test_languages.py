@@ -41,7 +41,7 @@ from followup_rules import (
     plan,
     render,
 )
-from followup_rules._language import language
+from followup_rules._languages import language
 from followup_rules.messages import LOCALES, default_pack
 
 from .test_catalogs import tool

@@ -43,7 +43,7 @@ from followup_rules import (
     plan,
     render,
 )
-from followup_rules._language import language
+from followup_rules._languages import language
 from followup_rules.messages import WORDINGS, candidate_locale, wording
 from followup_rules.model import PANEL_LIMIT
 from followup_rules.rules import RULES

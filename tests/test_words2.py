@@ -47,7 +47,8 @@ from followup_rules import (
     plan,
     render,
 )
-from followup_rules._language import german_company_gender, language
+from followup_rules._languages import language
+from followup_rules._languages.de import german_company_gender
 from followup_rules.messages import SHARED_DETAILS_PANEL, wording
 from followup_rules.model import PANEL_LIMIT
 

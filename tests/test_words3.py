@@ -32,7 +32,7 @@ from followup_rules import (
     plan,
     render,
 )
-from followup_rules._language import language
+from followup_rules._languages import language
 from followup_rules._locale import locale_for
 
 from .prose import near_repeat, sentences

@@ -39,7 +39,7 @@ from followup_rules import (
     plan,
     render,
 )
-from followup_rules._language import language
+from followup_rules._languages import language
 
 from .factories import at
 from .strategies import any_policy, interviews

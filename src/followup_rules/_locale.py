@@ -1,6 +1,6 @@
 """The locales the built-in messages are written in, by name only.
 
-Kept apart from `followup_rules._language` (which loads catalogs and knows
+Kept apart from `followup_rules._languages` (which loads catalogs and knows
 grammar) so that the model can check `Candidate.language` without importing
 anything heavier than this table.
 """
@@ -14,7 +14,7 @@ __all__ = ["LOCALES", "canonical_locale", "locale_for"]
 # Each translated language, and the regions it is also accepted for.  A region
 # maps to its language: the catalog is the language's, and only what differs
 # by region is written differently (the clock in the United States, "Jänner"
-# in Austria, "ss" for "ß" in Switzerland; see `followup_rules._language`).
+# in Austria, "ss" for "ß" in Switzerland; see `followup_rules._languages`).
 _REGIONS = {
     "en": ("US", "GB", "AU", "NZ"),
     "de": ("DE", "AT", "CH"),

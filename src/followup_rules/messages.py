@@ -18,7 +18,7 @@ Sentences are written for translation: each is one ``_()`` (gettext) call
 with named placeholders, and plurals come from ``ngettext``.  The catalogs of
 the other languages are compiled under ``followup_rules/locales``; the words
 built in Python (dates, lists, windows, greetings) come from
-`followup_rules._language`, one class per language.
+`followup_rules._languages`, one module per language.
 """
 
 from __future__ import annotations
@@ -37,7 +37,7 @@ import jinja2.nodes
 import jinja2.sandbox
 import markupsafe
 
-from . import _language, _sandbox
+from . import _languages, _sandbox
 from ._grammar import indefinite_article
 from ._locale import LOCALES, canonical_locale, is_locale_name, locale_for
 from .action import Action
@@ -353,7 +353,7 @@ class TemplatePack:
             )
         self.search_path = tuple(paths)
         self.locale = locale
-        self.language = _language.language(name)
+        self.language = _languages.language(name)
         self._known: dict[str, bool] = {}
         builtin = jinja2.PackageLoader("followup_rules", "templates")
         loaders: list[jinja2.BaseLoader] = [jinja2.FileSystemLoader(paths)] if paths else []
@@ -614,7 +614,7 @@ class TemplatePack:
 def template_context(
     action: Action,
     interview: Interview,
-    language: _language.Language | str = "en",
+    language: _languages.Language | str = "en",
     details: Mapping[str, Any] | None = None,
 ) -> dict[str, Any]:
     """The variables a template sees for *action*: a pure function (see ``docs/templates.md``).
@@ -622,7 +622,7 @@ def template_context(
     What the planner knew comes as ``facts`` (the action's `Facts`: flags,
     counts, people, outcomes); what a message says of it comes as words made
     here once, in *language* (a locale name such as ``"de"``, or a language
-    of `followup_rules._language`): every day (``previous_day``,
+    of `followup_rules._languages`): every day (``previous_day``,
     ``news_day``...), the decision date (``decision_words``), a call's
     windows.  *details* fill in what the interview leaves out (`DETAILS`),
     or add variables for one's own templates.  Nothing here reads a
@@ -826,7 +826,7 @@ def template_context(
     return values
 
 
-def _city(language: _language.Language, tz: Any) -> str:
+def _city(language: _languages.Language, tz: Any) -> str:
     """The city of a zone as the language names it ("Tokyo"), or its UTC offset."""
     key = getattr(tz, "key", None) or getattr(tz, "name", None)
     if isinstance(key, str) and "/" in key and not key.startswith("Etc/"):
@@ -835,7 +835,7 @@ def _city(language: _language.Language, tz: Any) -> str:
 
 
 def _unknown_details(
-    interview: Interview, recipient: Interviewer | Recruiter | None, language: _language.Language
+    interview: Interview, recipient: Interviewer | Recruiter | None, language: _languages.Language
 ) -> str:  # fmt: skip
     """What no business card will give after a remote interview, and no one has told the
     library: each interviewer's e-mail address, phone number, exact title (02.1: a known
@@ -850,7 +850,7 @@ def _unknown_details(
     )
 
 
-def _asked(interview: Interview, language: _language.Language) -> str:
+def _asked(interview: Interview, language: _languages.Language) -> str:
     """What the candidate was asked to send, for the recruiter: what was asked at the
     interview (nobody's in particular), then each interviewer's own, with whom."""
     named = language.link_phrase
@@ -863,7 +863,7 @@ def _asked(interview: Interview, language: _language.Language) -> str:
     return _join(language, parts)
 
 
-def _discussed(interview: Interview, language: _language.Language) -> str | None:
+def _discussed(interview: Interview, language: _languages.Language) -> str | None:
     """Everything discussed, for the recruiter (seed 000: "all the details"): the
     interview's topics, then each interviewer's own, with whom."""
     parts = list(interview.topics)
@@ -874,7 +874,7 @@ def _discussed(interview: Interview, language: _language.Language) -> str | None
     return _join(language, parts) if parts else None
 
 
-def _links(language: _language.Language, links: list[str], mark: str) -> str:
+def _links(language: _languages.Language, links: list[str], mark: str) -> str:
     """The requested links, each with the placeholder the user replaces by the address
     ("my portfolio link: [link]"), unless the item holds its address already."""
     if not links:
@@ -887,7 +887,7 @@ def _links(language: _language.Language, links: list[str], mark: str) -> str:
 
 
 def _call_times(
-    action: Action, interview: Interview, language: _language.Language
+    action: Action, interview: Interview, language: _languages.Language
 ) -> dict[str, Any]:
     """A call's window in the recipient's zone, and in the candidate's when it differs."""
     opens, closes = action.earliest, action.latest
@@ -912,11 +912,11 @@ def _day(day: Callable[[date], str], value: Any) -> str:
     return day(date(value.year, value.month, value.day))
 
 
-def _join(language: _language.Language, items: Iterable[str]) -> str:
+def _join(language: _languages.Language, items: Iterable[str]) -> str:
     return language.join(items, "and")
 
 
-def _language_named(locale: str) -> _language.Language:
+def _language_named(locale: str) -> _languages.Language:
     """The language of *locale*, as `TemplatePack` reads it."""
     name = canonical_locale(locale) if isinstance(locale, str) and is_locale_name(locale) else None
     if name is None:
@@ -924,7 +924,7 @@ def _language_named(locale: str) -> _language.Language:
             f"no translation for locale {locale!r}: the built-in messages are written in "
             f"{', '.join(LOCALES)}"
         )
-    return _language.language(name)
+    return _languages.language(name)
 
 
 _OWNED = frozenset(
@@ -1035,7 +1035,7 @@ def _address(
     person: Interviewer | Recruiter | None,
     channel: Channel,
     interview: Interview,
-    language: _language.Language,
+    language: _languages.Language,
 ) -> str:
     if person is None:
         return ""
@@ -1206,7 +1206,7 @@ def candidate_locale(interview: Interview) -> str:
     return locale_for(None, getattr(tz, "key", None) or getattr(tz, "name", None))
 
 
-def _install_gettext(environment: jinja2.Environment, language: _language.Language) -> None:
+def _install_gettext(environment: jinja2.Environment, language: _languages.Language) -> None:
     """The i18n extension's functions, newstyle, reading *language*'s catalog.
 
     As ``install_gettext_translations(..., newstyle=True)`` does, except that
