@@ -142,7 +142,7 @@ def _record(
     event = build(found.interview, at, options["note"])
     policy = found.policy if found.policy is not None else _load_policy(options["policy_path"])
     done = store.add(event, policy, now=when.clock)  # nothing after the real clock: a typo
-    said = show.said(done.event, found.interview)
+    said = show.said(done.event, found.interview, policy)
     if done.already:
         click.echo(f"Already recorded in {done.path} (event {done.number}): {said}")
         return
@@ -368,7 +368,7 @@ def events_command(file: str, interview_path: str | None) -> None:
     if not found.history:
         click.echo(f"Nothing recorded yet in {found.history_path}.")
     for number, event in enumerate(found.history, start=1):
-        click.echo(f"{number:>3}  {show.said(event, found.interview)}")
+        click.echo(f"{number:>3}  {show.said(event, found.interview, found.policy)}")
 
 
 @main.command("unlog", epilog=UNLOG_EXAMPLES)

@@ -53,7 +53,7 @@ from .identity import done_ids, pinned, read_step, renamed_step, step_key
 from .model import ActionKind, Channel, Interview, person_key
 from .plan import plan as make_plan
 from .policy import Policy
-from .state import _unknown_person, check_history
+from .state import _decision, _unknown_person, check_history
 
 __all__ = [
     "AgendaCounts",
@@ -1024,7 +1024,7 @@ def _step_words(step: str, interview: Interview) -> str:
 _COUNTED = frozenset({ActionKind.CHECK_IN})
 
 
-def describe_event(event: Event, interview: Interview) -> str:
+def describe_event(event: Event, interview: Interview, policy: Policy | None = None) -> str:
     """An event in a few words, on the candidate's clock: a history as a person reads it.
 
     ``thank-you to Ana Ruiz, by e-mail, Wed 8 Jul 09:10``; ``closing-statement
@@ -1034,7 +1034,9 @@ def describe_event(event: Event, interview: Interview) -> str:
     is not one of this interview's), with the candidate's note in brackets.  A
     contact or a reply that names nobody went to, or came from, the
     follow-up contact.  In English, like `Action.describe`; what
-    ``followup log`` and ``followup events`` print.
+    ``followup log`` and ``followup events`` print.  With *policy*, a new
+    decision date said as a week ("by the end of next week") is read on the
+    working week of the policy's country, as the planner reads it.
 
     Raises:
         InvalidHistory: *event* is not an event.
@@ -1056,7 +1058,11 @@ def describe_event(event: Event, interview: Interview) -> str:
             how += ", answered" if event.answered else ", no answer"
         text = f"{event.kind.value.replace('_', '-')} to {who}, {how}, {when}"
     elif isinstance(event, Update):
-        extra = f", new date {event.decision_date}" if event.decision_by is not None else ""
+        day = event.decision_date
+        if policy is not None and event.decision_by is not None:  # a week on the country's week
+            said_on = cal.local_date(cal.utc(event.at), zone)
+            day = _decision(event.decision_by, said_on, policy)[0]
+        extra = f", new date {day}" if event.decision_by is not None else ""
         text = f"{event.outcome.value.replace('_', ' ')}{extra}, {when}"
     elif isinstance(event, OutOfOffice):
         whose = f" ({event.sender})" if event.sender else ""
