@@ -7,10 +7,11 @@ from datetime import date
 from pathlib import Path
 
 import jsonschema
+import pendulum
 import pytest
 from click.testing import CliRunner
 
-from followup_rules import _cli_setup
+from followup_rules import Application, Interview, InvalidHistory, Skip, _cli_setup, agenda_many
 from followup_rules import serialize as s
 from followup_rules.cli import main
 
@@ -409,3 +410,36 @@ class TestEachFileItsOwnPolicy:
         path.write_text('policy = "nowhere.toml"\n' + INTERVIEW)
         code, _, err = run("today", str(path))
         assert code == 2 and "$.policy" in err and "nowhere.toml" in err
+
+
+class TestOneBadFileAmongMany:
+    """Trial finding: one file that cannot be read or planned stopped `today` for every file."""
+
+    def test_the_others_are_shown_and_the_bad_one_said(self, tmp_path: Path) -> None:
+        """The good file's day, then the bad file's error on stderr, exit status 2."""
+        good = tmp_path / "acme.toml"
+        good.write_text(INTERVIEW)
+        bad = tmp_path / "globex.toml"
+        bad.write_text(
+            INTERVIEW.replace("Acme", "Globex")
+            + '\n[[event]]\ntype = "reply"\nat = 2026-07-08T09:00:00-04:00\nsender = "Zed"\n'
+        )
+        code, out, err = run("today", str(good), str(bad), "--now", "2026-07-08T09:00-04:00")
+        assert code == 2 and "thank-you" in out
+        assert "globex.toml" in err and "'Zed'" in err
+        code, out, err = run("next", str(good), str(bad), "--now", "2026-07-08T09:00-04:00")
+        assert code == 2 and out.strip() and "globex.toml" in err
+
+    def test_a_history_that_no_longer_fits_is_left_out_in_the_library(self) -> None:
+        """`agenda_many(..., skip_invalid=True)`: the failed application and its error."""
+        interview = s.structure(s.loads(INTERVIEW, fmt="toml"), Interview)
+        now = pendulum.datetime(2026, 7, 8, 9, tz="America/New_York")
+        broken = Application(interview, [Skip(now, "no-such-step")], name="broken")
+        day = agenda_many([Application(interview, name="fine"), broken], now, skip_invalid=True)
+        assert [application.name for application, _ in day.failed] == ["broken"]
+        assert {entry.application.name for entry in day} == {"fine"}
+        assert s.unstructure(day)["failed"][0]["application"]["name"] == "broken"
+        limited = agenda_many([broken, Application(interview)], now, limit=2, skip_invalid=True)
+        assert len(limited.failed) == 1 and limited.counts.applications == 1
+        with pytest.raises(InvalidHistory, match="step"):
+            agenda_many([broken], now)

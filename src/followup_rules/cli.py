@@ -59,7 +59,7 @@ from ._cli_help import (
     TODAY_EXAMPLES,
 )
 from .audit import audit
-from .errors import InvalidArgument, _short_repr
+from .errors import FollowupError, InvalidArgument, _short_repr
 from .export import describe, drafts, to_ics_many, write_drafts
 from .loop import agenda_many
 from .messages import Message, TemplatePack, candidate_locale
@@ -220,13 +220,47 @@ def _packs(templates: str | None, locale: str | None) -> Callable[[Interview], T
 # -- today and next ---------------------------------------------------------------------
 
 
-def _day(interviews: Sequence[str], policy_path: str | None, now_text: str | None) -> Any:
-    """Every file's agenda from the moment given, due until the end of each candidate's day."""
+def _day(
+    interviews: Sequence[str], policy_path: str | None, now_text: str | None
+) -> tuple[Any, list[str]]:
+    """Every file's agenda from the moment given, due until the end of each candidate's day.
+
+    With several files, one that cannot be read or planned is left out, and
+    said on stderr once the others are shown (exit status 2 then): one bad
+    file does not hide the day of every other application.
+    """
     when = read_when(now_text or "now")
     policy = _load_policy(policy_path)
-    loaded = _load_files(interviews, None)
+    left_out: list[str] = []
+    if len(interviews) == 1:
+        loaded = _load_files(interviews, None)
+    else:
+        loaded = []
+        for name in _progress(interviews, "Reading"):
+            try:
+                loaded.append(files.HistoryFile(name).read())
+            except FollowupError as error:
+                left_out.append(str(error))
+        if not loaded:
+            _said_left_out(left_out)
     applications = [_application(each, policy) for each in _progress(loaded, "Planning")]
-    return agenda_many(applications, when.at(loaded[0].interview), until="end_of_day")
+    day = agenda_many(
+        applications,
+        when.at(loaded[0].interview),
+        until="end_of_day",
+        skip_invalid=len(interviews) > 1,
+    )
+    left_out.extend(f"{application.name}: {error}" for application, error in day.failed)
+    return day, left_out
+
+
+def _said_left_out(left_out: list[str]) -> None:
+    """Each file left out, one line on stderr, then exit status 2; nothing when none was."""
+    if not left_out:
+        return
+    for line in left_out:
+        click.echo(f"followup: error: {line}", err=True)
+    sys.exit(2)
 
 
 @main.command("today", epilog=TODAY_EXAMPLES)
@@ -249,12 +283,13 @@ def today_command(
 
     Times are in the candidate's zone, with the recipient's time beside them.
     """
-    day = _day(interviews, policy_path, now_text)
+    day, left_out = _day(interviews, policy_path, now_text)
     if fmt == "json":
         shown = [*day.late, *day.due, *(day.superseded if show_all else ())]
         click.echo(json.dumps([show.entry_json(e) for e in shown], indent=2, ensure_ascii=False))
     else:
         _console().print(show.today(day, show_all))
+    _said_left_out(left_out)
 
 
 @main.command("next", epilog=NEXT_EXAMPLES)
@@ -266,11 +301,13 @@ def next_command(
     interviews: tuple[str, ...], policy_path: str | None, now_text: str | None
 ) -> None:
     """The one next step across every interview FILE: overdue first, then due, then coming."""
-    found = _day(interviews, policy_path, now_text).next
+    day, left_out = _day(interviews, policy_path, now_text)
+    found = day.next
     if found is None:
         _console().print("Nothing left to do in any of these files.")
     else:
         _console().print(show.next_line(found))
+    _said_left_out(left_out)
 
 
 # -- render, audit, rules, policy, new -------------------------------------------------------

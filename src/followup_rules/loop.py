@@ -42,9 +42,11 @@ from .agenda import Agenda, AgendaItem, Standing
 from .agenda import agenda as make_agenda
 from .audit import Violation, audit
 from .errors import (
+    FollowupError,
     InvalidArgument,
     InvalidHistory,
     InvalidInterview,
+    InvalidPolicy,
     StepIdError,
     _did_you_mean,
 )
@@ -645,6 +647,9 @@ class AgendaMany:
         counts: how many applications were seen, and how many of their
             steps stand where (`AgendaCounts`), whatever was kept.
         limit: the most steps kept, or None when every step is kept.
+        failed: the applications left out, each with the error that says why
+            (made with ``skip_invalid=True``: a history that no longer fits its
+            interview, a bad policy); empty otherwise.
     """
 
     now: datetime
@@ -653,6 +658,7 @@ class AgendaMany:
     superseded: tuple[Entry, ...]
     counts: AgendaCounts = attrs.field(default=attrs.Factory(_counted, takes_self=True))
     limit: int | None = None
+    failed: tuple[tuple[Application, FollowupError], ...] = attrs.field(default=(), kw_only=True)
 
     def __iter__(self) -> Iterator[Entry]:
         return iter(self.entries)
@@ -743,11 +749,12 @@ class AgendaMany:
         counts = AgendaCounts(
             *(sum(getattr(part.counts, field) for part in parts) for field in _COUNT_FIELDS)
         )
+        failed = tuple(pair for part in parts for pair in part.failed)
         if keep is not None:
-            return cls(now, (), tuple(islice(entries, keep)), (), counts, keep)
+            return cls(now, (), tuple(islice(entries, keep)), (), counts, keep, failed=failed)
         agendas = tuple(pair for part in parts for pair in part.agendas)
         superseded = heapq.merge(*(part.superseded for part in parts), key=_entry_rank)
-        return cls(now, agendas, tuple(entries), tuple(superseded), counts)
+        return cls(now, agendas, tuple(entries), tuple(superseded), counts, failed=failed)
 
 
 _COUNT_FIELDS = tuple(field.name for field in attrs.fields(AgendaCounts))
@@ -775,6 +782,7 @@ def agenda_many(
     until: datetime | EndOfDay | None = None,
     *,
     limit: int | None = None,
+    skip_invalid: bool = False,
 ) -> AgendaMany:
     """See every application from *now*, each under its own policy, in one list.
 
@@ -794,6 +802,11 @@ def agenda_many(
             candidate's day (`end_of_day`); *now* by default.
         limit: keep at most this many steps, the most urgent (0: the counts
             alone); None (the default) keeps everything.
+        skip_invalid: leave out an application that cannot be planned (a
+            history that no longer fits its interview after an edit, a policy
+            hook's bad answer) and list it, with its error, in
+            `AgendaMany.failed`, rather than stop the whole run: one bad row
+            of a nightly job, one bad file of ``followup today``.
 
     Returns:
         `AgendaMany`: late steps overdue longest first, then due (those that
@@ -804,14 +817,15 @@ def agenda_many(
         InvalidArgument: *applications* is not iterable or an item is not an
             `Application`; *now* or *until* is not aware; *limit* is not a
             whole number (0 or more) or None.
-        InvalidInterview: as `plan`.
-        InvalidPolicy: as `plan`.
+        InvalidInterview: as `plan` (unless *skip_invalid*).
+        InvalidPolicy: as `plan` (unless *skip_invalid*).
     """
     now = _check_now(now)
     limit = _check_limit(limit)
     stream = _iterable(applications, "applications")
+    failed: list[tuple[Application, FollowupError]] = []
     if limit is None:
-        return _every_entry(stream, now, until)
+        return _every_entry(stream, now, until, failed if skip_invalid else None)
     counts = [0, 0, 0, 0]  # by urgency: late, due, coming, superseded
     seen = 0
     # The most urgent steps so far, the least urgent on top: keys negated,
@@ -822,7 +836,9 @@ def agenda_many(
     for index, application in enumerate(stream):
         if not isinstance(application, Application):
             raise InvalidArgument(f"applications[{index}]", application, "expected an Application")
-        today = application.agenda(now, until)
+        today = _agenda_of(application, now, until, failed if skip_invalid else None)
+        if today is None:
+            continue
         seen += 1
         for item in today:
             urgency, later, moment = _rank(item)
@@ -837,22 +853,44 @@ def agenda_many(
                 heapq.heapreplace(kept, (key, Entry(application, item, today)))
     kept.sort(reverse=True)
     entries = tuple(entry for _, entry in kept)
-    return AgendaMany(now, (), entries, (), AgendaCounts(seen, *counts), limit)
+    counted = AgendaCounts(seen, *counts)
+    return AgendaMany(now, (), entries, (), counted, limit, failed=tuple(failed))
+
+
+def _agenda_of(
+    application: Application,
+    now: datetime,
+    until: datetime | EndOfDay | None,
+    failed: list[tuple[Application, FollowupError]] | None,
+) -> Agenda | None:
+    """The application's agenda; None, noted in *failed*, when it cannot be made (if kept)."""
+    if failed is None:
+        return application.agenda(now, until)
+    try:
+        return application.agenda(now, until)
+    except (InvalidInterview, InvalidPolicy) as error:  # InvalidHistory is an InvalidInterview
+        failed.append((application, error))
+        return None
 
 
 def _every_entry(
-    applications: Iterator[Any], now: datetime, until: datetime | EndOfDay | None
+    applications: Iterator[Any],
+    now: datetime,
+    until: datetime | EndOfDay | None,
+    failed: list[tuple[Application, FollowupError]] | None = None,
 ) -> AgendaMany:
     found: list[tuple[Application, Agenda]] = []
     for index, application in enumerate(applications):
         if not isinstance(application, Application):
             raise InvalidArgument(f"applications[{index}]", application, "expected an Application")
-        found.append((application, application.agenda(now, until)))
+        today = _agenda_of(application, now, until, failed)
+        if today is not None:
+            found.append((application, today))
     entries = [Entry(application, item, today) for application, today in found for item in today]
     entries.sort(key=_entry_rank)
     shown = tuple(entry for entry in entries if entry.standing is not Standing.SUPERSEDED)
     dropped = tuple(entry for entry in entries if entry.standing is Standing.SUPERSEDED)
-    return AgendaMany(now, tuple(found), shown, dropped)
+    return AgendaMany(now, tuple(found), shown, dropped, failed=tuple(failed or ()))
 
 
 # -- one more event ---------------------------------------------------------------------------

@@ -718,7 +718,8 @@ def unstructure(value: Any) -> Any:
     ``company``, ``role``; a key JSON cannot hold as it is, a UUID say, as
     its ``str()``) and ``shown_at``; an `Agenda` is ``{"now",
     "until", "overdue", "due", "coming"}``; an `AgendaMany` is ``{"now",
-    "entries", "superseded", "counts", "limit"}``.  Each time is written
+    "entries", "superseded", "counts", "limit", "failed"}`` (each failed
+    application with the ``field`` and plain ``error`` that left it out).  Each time is written
     on its own clock, with its offset: ``shown_at`` and ``your_window`` on
     the candidate's, ``suggested``, ``doable_at``, ``late_since`` and
     ``their_window`` on the recipient's (every one an instant JavaScript's
@@ -808,15 +809,8 @@ def _unstructure_agenda(value: Agenda | AgendaItem | AgendaMany | Entry) -> dict
     if isinstance(value, AgendaItem):
         return _unstructure_item(value)
     if isinstance(value, Entry):
-        application = value.application
         return {
-            "application": {
-                "key": _json_key(application.key),
-                "name": application.name,
-                "label": application.label,
-                "company": application.interview.company,
-                "role": application.interview.role,
-            },
+            "application": _unstructure_application(value.application),
             "shown_at": format_datetime(value.shown_at),
             **_unstructure_item(value.item),
         }
@@ -834,6 +828,24 @@ def _unstructure_agenda(value: Agenda | AgendaItem | AgendaMany | Entry) -> dict
         "superseded": [_unstructure_agenda(entry) for entry in value.superseded],
         "counts": attrs.asdict(value.counts),
         "limit": value.limit,
+        "failed": [
+            {
+                "application": _unstructure_application(application),
+                "field": error.field,
+                "error": str(error),
+            }
+            for application, error in value.failed
+        ],
+    }
+
+
+def _unstructure_application(application: Application) -> dict[str, Any]:
+    return {
+        "key": _json_key(application.key),
+        "name": application.name,
+        "label": application.label,
+        "company": application.interview.company,
+        "role": application.interview.role,
     }
 
 
