@@ -592,14 +592,14 @@ class TestNamesAreTheUsers:
 class TestACallAnsweredOrNot:
     def test_a_call_is_tried_unless_the_history_says_they_spoke(self) -> None:
         """19.13 (m2), third round class 4: what the e-mail after a call says is true
-        whatever happened: "Following my call" when the outcome is unknown, "I tried to
+        whatever happened: "I called on ..." when the outcome is unknown, "I tried to
         reach you" only when nobody answered, thanks when they spoke."""
         iv = meeting()
         whole = plan(iv)
         call = check_ins(whole)[0]
         assert call.channel is Channel.PHONE
         unknown = render(check_ins(plan(iv, history=done_until(whole, call)))[0], iv).text
-        assert "Following my call on Thursday, July 16," in unknown
+        assert "I called on Thursday, July 16," in unknown
         assert "tried to reach" not in unknown and "so I am writing" not in unknown
         history = done_until(whole, call)
         history[-1] = attrs.evolve(history[-1], answered=False)

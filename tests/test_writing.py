@@ -222,7 +222,7 @@ class TestANoteToEachPerson:
         assert message.subject == "Materials from the interview: two code samples"  # subject 1
         card = next(a for a in whole if a.kind is ActionKind.THANK_YOU and a.recipient == bo)
         assert (
-            "As requested, a copy of two code samples is on its way by email."
+            "Following your request, I have sent two code samples to your inbox."
             in render(card, iv).text
         )
 
@@ -264,8 +264,7 @@ class TestConversation:
         # Issue 19.13: the plan cannot know anyone answered the call (third round, class 4:
         # nor that nobody did).
         assert (
-            "Following my call on Thursday, July 16, about the Data Engineer position"
-            in retry_text
+            "I called on Thursday, July 16, about the Data Engineer position" in retry_text
         )
         close_message = render(close, iv)
         assert "my email of Tuesday, July 21" in close_message.text
