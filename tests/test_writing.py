@@ -263,9 +263,7 @@ class TestConversation:
         retry_text = render(retry, iv).text
         # Issue 19.13: the plan cannot know anyone answered the call (third round, class 4:
         # nor that nobody did).
-        assert (
-            "I called on Thursday, July 16, about the Data Engineer position" in retry_text
-        )
+        assert "I called on Thursday, July 16, about the Data Engineer position" in retry_text
         close_message = render(close, iv)
         assert "my email of Tuesday, July 21" in close_message.text
         # Issue 19, second round (class 8): the last note restates interest and leaves the
