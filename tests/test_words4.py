@@ -261,3 +261,15 @@ def test_the_late_card_warning_speaks_plainly() -> None:
     assert cards and cards[0].facts.arrives_after_decision
     said = " ".join([cards[0].describe(), *render(cards[0], iv).warnings])
     assert "seed" not in said and "career advice" in said
+
+
+def test_the_requested_items_email_says_at_the_interview_once() -> None:
+    """Class 6: "Thank you for your time at the interview. As requested at the interview,
+    ..." repeats itself: whatever its wording, the e-mail says "at the interview" once."""
+    people = [attrs.evolve(p, address="1 Main St, 10001") for p in _panel(1)]
+    iv = meeting(interviewers=people, requested=("REPORT",))
+    email = _first(plan(iv, Policy.traditional()), ActionKind.SEND_REQUESTED)
+    for variant in range(7):
+        again = attrs.evolve(email, facts=attrs.evolve(email.facts, variant=variant))
+        text = render(again, iv).text
+        assert text.count("at the interview") <= 1, text

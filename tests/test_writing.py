@@ -219,7 +219,7 @@ class TestANoteToEachPerson:
         (sent,) = [a for a in whole if a.kind is ActionKind.SEND_REQUESTED]
         message = render(sent, iv)
         assert sent.recipient == bo and message.enclosures == ("two code samples",)
-        assert message.subject == "Materials from the interview: two code samples"  # subject 1
+        assert message.subject == "Your request from the interview: two code samples"  # subject 1
         card = next(a for a in whole if a.kind is ActionKind.THANK_YOU and a.recipient == bo)
         assert (
             "Following your request, I have sent two code samples to your inbox."
