@@ -37,6 +37,7 @@ from collections.abc import Iterable
 from followup_rules import Channel, Interview, Message
 from followup_rules._languages import language
 from followup_rules.messages import candidate_locale
+from followup_rules.timeframe import Timeframe
 
 _SENTENCE = re.compile(r"(?<=[.?!»“])(?<!\d\.)\s+")
 COURTESY_WORDS = 7
@@ -139,7 +140,8 @@ def masks(interview: Interview) -> tuple[str, ...]:
     the details the user typed (and the case for fit as the messages' language words
     it: "my three years of running ...")."""
     words = language(candidate_locale(interview))
-    values = [interview.role, interview.company, *interview.topics, *interview.missed]
+    values = [interview.role, words.role_in_text(interview.role), interview.company]
+    values += [*interview.topics, *interview.missed]
     values += [*interview.requested, *map(words.link_phrase, interview.requested)]
     fits = [interview.fit, *(person.fit for person in interview.interviewers)]
     for fit in fits:
@@ -151,6 +153,12 @@ def masks(interview: Interview) -> tuple[str, ...]:
         values += [value for value in (person.part,) if value]
     if interview.candidate is not None:
         values += [interview.candidate.name, *interview.candidate.name.split()]
+    # The decision's timeframe as the messages word it ("within about two weeks of the
+    # interview"): a value a note restates for someone back from leave, not a sentence.
+    frame = interview.decision_by if isinstance(interview.decision_by, Timeframe) else None
+    said_on = interview.starts_at.date()
+    for how in ({}, {"now": True}, {"interview_day": said_on}):
+        values.append(words.decision_words(interview.decision_date, frame, **how) or "")
     return tuple(sorted({value for value in values if value}, key=len, reverse=True))
 
 

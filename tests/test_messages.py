@@ -116,7 +116,7 @@ class TestBuiltInPack:
             "Dear Ana Ruiz,\n\nThank you for speaking with me about the Data Engineer position"
         )
         assert "the move to streaming pipelines" in text
-        assert "I am very keen on the opportunity to join Acme Analytics." in text
+        assert "I am very interested in joining Acme Analytics." in text
         assert "I believe I could contribute quickly, drawing on my five years of Kafka." in text
         assert "I did not get to mention my AWS certification, which I would be glad" in text
         assert "As requested at the interview, I have attached two code samples." in text

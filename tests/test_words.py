@@ -160,8 +160,8 @@ class TestAfterAnOffer:
                     )
                     assert body[1].casefold().startswith(offer.casefold())  # the first sentence
                     details = gettext(
-                        "I look forward to receiving the details in writing and will give "
-                        "them careful thought."
+                        "I look forward to reviewing the details and will give them careful "
+                        "thought."
                     )
                     assert body[-2] == details  # the last paragraph before the signature
 
@@ -538,24 +538,25 @@ class TestAfterAnOutOfOffice:
         [
             (
                 "en",
-                "Now that you are back, a brief reminder: I interviewed for the Data Engineer "
-                "position at Acme Analytics on Tuesday, July 7, and the decision was planned by "
-                "Wednesday, July 15.",
+                "I hope you had a good break. While you were away, I wrote about the Data "
+                "Engineer position at Acme Analytics, for which I interviewed on Tuesday, July 7; "
+                "the decision was planned by Wednesday, July 15.",
             ),
             (
                 "de",
-                "nun, da Sie zurück sind, eine kurze Erinnerung: Am Dienstag, dem 7. Juli, hatte "
-                "ich ein Gespräch für die Stelle als Data Engineer bei Acme Analytics",
+                "ich hoffe, Sie hatten eine gute Zeit. Während Ihrer Abwesenheit hatte ich "
+                "Ihnen wegen der Stelle als Data Engineer bei Acme Analytics geschrieben, für "
+                "die ich am Dienstag, dem 7. Juli,",
             ),
             (
                 "fr",
-                "Maintenant que vous êtes de retour, un bref rappel\u00a0: j’ai passé un "
-                "entretien pour le poste de Data Engineer chez Acme Analytics le mardi 7 juillet",
+                "Pendant votre absence, je vous ai écrit au sujet du poste de Data Engineer chez "
+                "Acme Analytics, pour lequel j’ai passé un entretien le mardi 7 juillet",
             ),
             (
                 "es",
-                "Ahora que ha vuelto, un breve recordatorio: tuve la entrevista para el puesto de "
-                "Data Engineer en Acme Analytics el martes 7 de julio",
+                "Durante su ausencia le escribí sobre el puesto de Data Engineer en Acme "
+                "Analytics, para el que tuve la entrevista el martes 7 de julio",
             ),
         ],
     )
@@ -592,14 +593,14 @@ class TestNamesAreTheUsers:
 class TestACallAnsweredOrNot:
     def test_a_call_is_tried_unless_the_history_says_they_spoke(self) -> None:
         """19.13 (m2), third round class 4: what the e-mail after a call says is true
-        whatever happened: "Following my call" when the outcome is unknown, "I tried to
+        whatever happened: "I called on ..." when the outcome is unknown, "I tried to
         reach you" only when nobody answered, thanks when they spoke."""
         iv = meeting()
         whole = plan(iv)
         call = check_ins(whole)[0]
         assert call.channel is Channel.PHONE
         unknown = render(check_ins(plan(iv, history=done_until(whole, call)))[0], iv).text
-        assert "Following my call on Thursday, July 16," in unknown
+        assert "I called on Thursday, July 16," in unknown
         assert "tried to reach" not in unknown and "so I am writing" not in unknown
         history = done_until(whole, call)
         history[-1] = attrs.evolve(history[-1], answered=False)

@@ -152,8 +152,8 @@ def test_no_decision_yet_asks_when_one_is_expected(code: str) -> None:
     history = done_until(whole, first)
     history.append(Update(first.suggested.add(days=1), Outcome.UNDECIDED))
     text = render(check_ins(plan(iv, history=history))[0], iv).text
-    asked = {"en": "rough date", "de": "ungefährer Termin", "fr": "date approximative",
-             "es": "fecha aproximada"}  # fmt: skip
+    asked = {"en": "rough idea of when", "de": "ungefähre Vorstellung", "fr": "idée approximative",
+             "es": "idea aproximada"}  # fmt: skip
     assert asked[code] in text
     assert not re.search(r"so I am writing|daher melde|je reviens donc|así que vuelvo", text)
     if code == "de":

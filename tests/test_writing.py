@@ -219,10 +219,10 @@ class TestANoteToEachPerson:
         (sent,) = [a for a in whole if a.kind is ActionKind.SEND_REQUESTED]
         message = render(sent, iv)
         assert sent.recipient == bo and message.enclosures == ("two code samples",)
-        assert message.subject == "Materials from the interview: two code samples"  # subject 1
+        assert message.subject == "Your request from the interview: two code samples"  # subject 1
         card = next(a for a in whole if a.kind is ActionKind.THANK_YOU and a.recipient == bo)
         assert (
-            "As requested, a copy of two code samples is on its way by email."
+            "Following your request, I have sent two code samples to your inbox."
             in render(card, iv).text
         )
 
@@ -263,10 +263,7 @@ class TestConversation:
         retry_text = render(retry, iv).text
         # Issue 19.13: the plan cannot know anyone answered the call (third round, class 4:
         # nor that nobody did).
-        assert (
-            "Following my call on Thursday, July 16, about the Data Engineer position"
-            in retry_text
-        )
+        assert "I called on Thursday, July 16, about the Data Engineer position" in retry_text
         close_message = render(close, iv)
         assert "my email of Tuesday, July 21" in close_message.text
         # Issue 19, second round (class 8): the last note restates interest and leaves the
@@ -319,7 +316,7 @@ class TestConversation:
         history = done_until(whole, first)
         history.append(OutOfOffice(first.suggested.add(minutes=5), date(2026, 7, 27)))
         nxt = check_ins(plan(iv, history=history))[0]
-        assert "Now that you are back, a brief reminder" in render(nxt, iv).text
+        assert "While you were away, I wrote about" in render(nxt, iv).text
 
     def test_a_reply_is_acknowledged(self) -> None:
         iv = meeting(interviewers=[attrs.evolve(ANA, phone=None)])

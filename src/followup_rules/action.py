@@ -58,7 +58,7 @@ _WHY = {
     Fallback.NO_ADDRESS: "no postal address is known",
     Fallback.AFTER_HOURS: "too late in their day for a call",
 }
-_ARRIVES_LATE = "it may arrive after the decision date: seed 002 prefers e-mail"
+_ARRIVES_LATE = "it may arrive after the decision date: career advice prefers e-mail here"
 """What `Action.describe` adds for a mailed card that may arrive too late (seed 002)."""
 _MEDIUM = {
     (ActionKind.THANK_YOU, Channel.EMAIL): "e-mail",

@@ -697,7 +697,7 @@ def template_context(
         "kind": action.kind.name,
         "channel": action.channel.name,
         "company": interview.company,
-        "role": interview.role,
+        "role": language.role_in_text(interview.role),
         "role_article": None,
         "interview": interview,
         "remote": interview.format is not InterviewFormat.IN_PERSON,
@@ -1158,9 +1158,9 @@ def _warnings(action: Action, values: Mapping[str, Any]) -> tuple[str, ...]:
     if action.facts.arrives_after_decision:
         decided = values["interview"].decision_date
         warnings.append(
-            f"a card in the post is likely to arrive after the decision date ({decided}): seed "
-            "002 warns it may sit unopened until after the decision, so consider sending the "
-            "thank-you by e-mail"
+            f"a card in the post is likely to arrive after the decision date ({decided}): career "
+            "advice warns that a posted card may sit unopened until after the decision, so "
+            "consider sending the thank-you by e-mail"
         )
     return tuple(warnings)
 

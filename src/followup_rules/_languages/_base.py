@@ -260,8 +260,12 @@ class Language:
 
         English: a date in mid-sentence ("on Thursday, July 16, that...")
         is closed by a comma, as US style writes it (British "16 July"
-        needs none).
+        needs none); British, Australian and New Zealand English say "CV"
+        where American says "résumé" (the library's own words only: a value
+        is filled in after; issue 19, fourth round, class 6).
         """
+        if self.code == "en" and self.region in _DAY_FIRST and "résumé" in message:
+            message = type(message)(str(message).replace("résumé", "CV"))
         if self.code == "en" and self.region not in _DAY_FIRST and ")s " in message:
 
             def comma(match: re.Match[str]) -> str:
@@ -560,15 +564,16 @@ class Language:
     def _titled(self, person: Interviewer | Recruiter, *, spoken: bool) -> str | None:
         """The name with its title, written or said aloud; None when no title is known.
 
-        Said aloud, a professor is "Professor Adeyemi" (a script is read as
-        written).  British English writes the titles without a full stop
-        ("Dr Hale", "Mx Fox"), as British style guides do.
+        A professor is "Professor Adeyemi", said aloud and written ("Dear Prof
+        Adeyemi" reads clipped in a letter, and the call script says "Professor":
+        issue 19, fourth round, class 6).  British English writes the other titles
+        without a full stop ("Dr Hale", "Mx Fox"), as British style guides do.
         """
         courtesy, academic = _titles(person)
         title = academic or courtesy
         if not title:
             return None
-        if spoken and title == "Prof.":
+        if title == "Prof.":
             title = "Professor"
         return f"{self._title_text(title)} {_family(person)}"
 
@@ -624,6 +629,16 @@ class Language:
     _own_words: ClassVar[tuple[str, ...]] = (
         "my ", "our ", "the ", "this ", "these ", "those ", "his ", "her ", "their ",
     )  # fmt: skip
+
+    def role_in_text(self, role: str) -> str:
+        """The role as a sentence names it: a title with an internal comma ("Senior
+        Product Manager, Payments Platform") reads as an apposition mid-sentence, so its
+        qualifier goes in parentheses ("the Senior Product Manager (Payments Platform)
+        position"; issue 19, fourth round, class 6)."""
+        head, comma, rest = role.partition(", ")
+        if not comma or not head.strip() or not rest.strip() or "(" in role:
+            return role
+        return f"{head} ({rest})"
 
     def experience(self, fit: str) -> str:
         """The case for fit as the sentences take it: "my six years of building data
