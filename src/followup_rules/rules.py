@@ -17,10 +17,9 @@ one by one:
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from datetime import date, datetime, timedelta, tzinfo
 from functools import lru_cache
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 import attrs
 
@@ -108,17 +107,16 @@ _FEEDBACK_ANSWER_SOURCES = tuple(sorted({*FEEDBACK_RESPONSE.sources, *FEEDBACK_R
 """An answer to their request for feedback that also asks for it (after a rejection)."""
 
 
-def _facts(build: Callable[..., Facts], *args: Any, **known: Any) -> LazyFacts:
-    """A step's facts, ``build(*args, **known)``: the only place the planner makes them.
+_facts = LazyFacts
+"""A step's facts, ``LazyFacts(build, *args, **known)``: the only way the planner makes them.
 
-    They are made the first time they are read (`LazyFacts`): most plans
-    are sorted, filtered and stored without anyone writing their messages,
-    and making every step's facts at once costs about a sixth of `plan()`
-    (issue 20, measured side by side).  A follow-up's *state* already has the
-    notes sent before it (see `followup_rules.plan`), so its facts tell the
-    history as it will be.
-    """
-    return LazyFacts(build, *args, **known)
+They are made the first time they are read: most plans are sorted,
+filtered and stored without anyone writing their messages, and making
+every step's facts at once costs about a sixth of `plan()` (issue 20,
+measured side by side).  A follow-up's *state* already has the notes sent
+before it (see `followup_rules.plan`), so its facts tell the history as it
+will be.
+"""
 
 
 def room_facts(interview: Interview) -> LazyFacts:
@@ -152,8 +150,6 @@ _IN_PERSON_AT = {
 }
 # The cards share the last stretch before 99%, one moment per interviewer.
 _CARDS_SPAN = 4
-# The template of each in-room step's talking points: the kind's value.
-_TALKING_POINTS = {kind: kind.value for kind in _IN_PERSON_AT}
 
 
 def _in_person(
@@ -181,7 +177,7 @@ def _in_person(
         tz=interview._zone,
         rule=item.id,
         sources=item.sources if sources is None else sources,
-        template=_TALKING_POINTS[kind],
+        template=kind._value_,  # the talking points: the kind's own name
         facts=room_facts(interview) if facts is None else facts,
     )
 
