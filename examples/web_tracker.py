@@ -61,6 +61,7 @@ from followup_rules import (
     Recorded,
     Skip,
     Snooze,
+    StepIdError,
     StepStatus,
     Violation,
     agenda_many,
@@ -146,12 +147,22 @@ class Store:
         application, or is dated after *now*.
         """
         with self._writing():
-            done = self.application(row).record(event, now=now)
-            if not done.already:
-                self.db.execute(
-                    "INSERT INTO event (application, data) VALUES (?, ?)",
-                    (row, json.dumps(s.unstructure(event))),
-                )
+            return self._kept(row, self.application(row).record(event, now=now))
+
+    def record_step(
+        self, row: int, step: str, at: datetime, now: datetime, **how: Any
+    ) -> Recorded:
+        """Store the step with id *step* done at *at*, once (`Application.record_step`)."""
+        with self._writing():
+            return self._kept(row, self.application(row).record_step(step, at, now=now, **how))
+
+    def _kept(self, row: int, done: Recorded) -> Recorded:
+        """Store the event just recorded, unless it was there already."""
+        if not done.already:
+            self.db.execute(
+                "INSERT INTO event (application, data) VALUES (?, ?)",
+                (row, json.dumps(s.unstructure(done.event))),
+            )
         return done
 
     def edit(self, row: int, changes: dict[str, Any]) -> Application:
@@ -263,7 +274,9 @@ def create_app(database: str | Path, clock: Clock = real_clock) -> Flask:
         return application, item
 
     def recorded(row: int, event: Event) -> BaseResponse:
-        done = store().record(row, event, clock())
+        return said(store().record(row, event, clock()))
+
+    def said(done: Recorded) -> BaseResponse:
         flash("Already recorded: nothing changed." if done.already else "Recorded.")
         for line in warning_lines(done.violations):
             flash(line, "warning")
@@ -307,9 +320,9 @@ def create_app(database: str | Path, clock: Clock = real_clock) -> Flask:
         if draft is None:
             raise Missing("This step is not an e-mail: it has no draft.")
         return Response(
-            draft.message.as_bytes(),
-            mimetype="message/rfc822",
-            headers={"Content-Disposition": f'attachment; filename="{draft.path}"'},
+            draft.as_bytes(),
+            mimetype=Draft.media_type,
+            headers={"Content-Disposition": f'attachment; filename="{draft.filename}"'},
         )
 
     # --8<-- [end:step]
@@ -318,18 +331,24 @@ def create_app(database: str | Path, clock: Clock = real_clock) -> Flask:
     @app.post("/applications/<int:row>/steps/<step_id>/done")
     def done(row: int, step_id: str) -> BaseResponse:
         now = clock()
-        application, item = step(row, step_id, now)
         form = request.form
         call = form.get("call", "")  # a call: answered, no_answer or voicemail
-        event = item.action.done(
-            parse_when(form.get("at") or "now", application.interview, now),
-            message_id=form.get("message_id") or None,
-            subject=form.get("subject") or None,
-            answered={"answered": True, "no_answer": False}.get(call),
-            voicemail=call == "voicemail",
-            note=form.get("note") or None,
-        )
-        return recorded(row, event)
+        answered = {"answered": True, "no_answer": False}.get(call)
+        try:  # by the step's id: a second press (a double click, a retry) is already done
+            made = store().record_step(
+                row,
+                step_id,
+                parse_when(form.get("at") or "now", store().application(row).interview, now),
+                now,
+                message_id=form.get("message_id") or None,
+                subject=form.get("subject") or None,
+                answered=answered,
+                voicemail=call == "voicemail",
+                note=form.get("note") or None,
+            )
+        except StepIdError as error:
+            raise Missing(f"Step {step_id} of application {row}: {error.problem}.") from None
+        return said(made)
 
     @app.post("/applications/<int:row>/steps/<step_id>/skip")
     def skip(row: int, step_id: str) -> BaseResponse:

@@ -7,7 +7,7 @@
     python scripts/catalogs.py zones        # CLDR's city names -> locales/zones.json
 
 The English sentences in ``src/followup_rules/templates`` (and the phrases of
-``_language.py``) are the source; `tests/test_catalogs.py` fails when the
+``_languages/``) are the source; `tests/test_catalogs.py` fails when the
 committed ``.pot``, ``.po``, ``.mo`` or ``zones.json`` fall behind them.
 Install the tools with ``pip install -e '.[dev]'``.
 """
@@ -46,7 +46,7 @@ HEADER: dict[str, Any] = {
 
 
 def extract() -> Catalog:
-    """A fresh catalog of every English sentence: the templates' and ``_language.py``'s."""
+    """A fresh catalog of every English sentence: the templates' and ``_languages/``'s."""
     with (ROOT / "babel.cfg").open(encoding="utf-8") as config:
         method_map, options_map = parse_mapping_cfg(config)
     catalog = Catalog(**HEADER)
@@ -62,6 +62,7 @@ def extract() -> Catalog:
         keywords=DEFAULT_KEYWORDS,
         comment_tags=("Translators:",),
         strip_comment_tags=True,
+        directory_filter=_searched,
     ):
         catalog.add(
             message,
@@ -72,6 +73,12 @@ def extract() -> Catalog:
             flags=("python-format",) if _has_placeholder(message) else (),
         )
     return catalog
+
+
+def _searched(path: str) -> bool:
+    """Babel's own filter, without leaving out ``_languages``: a private package is searched."""
+    name = Path(path).name
+    return not name.startswith(".") and name != "__pycache__"
 
 
 def _has_placeholder(message: str | tuple[str, ...]) -> bool:

@@ -216,6 +216,19 @@ def current_deadline(
     return deadline
 
 
+def next_round_day(interview: Interview, history: Sequence[object]) -> date | None:
+    """The day (on the contact's calendar) of the word of a next round in force: the
+    latest, unless a new decision date came after it."""
+    day = None
+    tz = zone(interview, interview.follow_up_contact)
+    for event in history:
+        if isinstance(event, Update) and event.decision_by is not None:
+            day = None
+        elif isinstance(event, Update) and event.outcome is Outcome.NEXT_ROUND:
+            day = event.at.in_timezone(tz).date()
+    return day
+
+
 def check_all(
     interview: Interview,
     policy: Policy,
@@ -278,12 +291,16 @@ def check_all(
     past_contacts = contacts_ever(history)
     assert len(started) + past_contacts <= max(policy.max_contacts_ever, past_contacts)
 
-    # 3: never before the deadline rule allows.
+    # 3: never before the deadline rule allows; after word of a next round (and no
+    # new date since), not before the business day after the news (rule next-steps).
     deadline = current_deadline(interview, history, policy)
+    news = next_round_day(interview, history)
     for action in check_ins:
         assert action.recipient == contact
         day = action.earliest.in_timezone(zone(interview, contact)).date()
-        if deadline is not None:
+        if news is not None:
+            assert day >= plus_business_days(news, 1, policy)
+        elif deadline is not None:
             assert day >= plus_business_days(deadline, policy.wait_after_deadline, policy)
         else:
             ended = interview.ends_at.in_timezone(zone(interview, contact)).date()

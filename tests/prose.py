@@ -9,7 +9,18 @@ names, the role, the company, dates and numbers are set aside:
 
 - most of the words that carry meaning are the same (two thirds of the shorter
   sentence's, with at least three of them), or
-- they share a run of four words, one of which carries meaning ("i am happy to").
+- they share a run of four words, one of which carries meaning ("i am happy to"), or
+- the meaningful words of one are those of the other but for at most one ("I am keen
+  to join you." and "I am very keen on the opportunity to join you."), with at least
+  two of them.
+
+Sentences that name different days report different facts and are not near repeats,
+unless they are the same sentence once the days are set aside ("Further to my note of
+Monday 9 February, ..." and "Further to my note of Tuesday 3 March, ...": a form
+letter with a new date is still a repeat; issue 19, third round, class 8).  Between
+the notes of one panel (`panel_overlap`) two notes may share at most one sentence
+said word for word or near-identically (`near_identical`: names, days, the company,
+the role and the user's words set aside; class 6).
 
 The words that carry no meaning of their own are each language's function words,
 the weekdays and months, and the words that only name the thing written about
@@ -19,10 +30,13 @@ the weekdays and months, and the words that only name the thing written about
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable
 
 from followup_rules import Channel, Interview, Message
+from followup_rules._languages import language
+from followup_rules.messages import candidate_locale
 
 _SENTENCE = re.compile(r"(?<=[.?!»“])(?<!\d\.)\s+")
 COURTESY_WORDS = 7
@@ -37,7 +51,13 @@ oktober november dezember lundi mardi mercredi jeudi vendredi samedi dimanche ja
 février mars avril mai juin juillet août septembre octobre novembre décembre lunes martes
 miércoles jueves viernes sábado domingo enero febrero marzo abril mayo junio julio agosto
 septiembre octubre noviembre diciembre dem den der
+week weeks day days month months early mid late end within couple few fortnight
+woche wochen tag tage monat monate anfang mitte ende innerhalb paar
+semaine semaines jour jours mois début mi fin quinzaine quelques suivant suivants
+semana semanas día días mes meses principios mediados finales plazo siguientes par
 """
+"""Weekdays, months, and the words of a timeframe ("in the week of", "by the end of",
+"within a couple of weeks"): they name a day rather than say something."""
 _FUNCTION = {
     "en": """
 a an the and or but so of to in on at by for with about from as is are was were be been
@@ -52,14 +72,14 @@ bin ich mich mir mein meine meinen meinem meiner sie ihr ihre ihren ihrem ihrer 
 wir uns unser unsere es dies diese dieser dieses diesem da dass ob wenn was wer wann wo
 würde würden könnte könnten sollte wird werden kann habe hat hatte haben nicht kein
 keine noch auch nur schon sehr gern gerne dann denn doch weiterhin wegen seit gegen
-unter zwischen bis ab durch ohne gegenüber""",
+unter zwischen bis ab durch ohne gegenüber darauf darüber dazu damit davon dafür""",
     "fr": """
 le la les l un une des du de d et ou mais donc en dans sur à au aux par pour avec sans
 sous comme est sont était été être suis je j me m moi mon ma mes vous votre vos nous
 notre nos il elle ils elles ce cet cette ces c qui que qu quoi quand où comment si ne
 n pas plus très aussi encore toujours déjà y a ai avez avons ont serait pourrais
 pourriez pourrait se s concernant auprès chez sujet vers après avant lors pendant
-depuis entre jusqu""",
+depuis entre jusqu ici""",
     "es": """
 el la los las lo un una unos unas y e o u pero de del a al en con por para sin sobre
 como es son era fue ser soy estoy está están yo me mi mis usted su sus le les nosotros
@@ -97,6 +117,10 @@ def sentences(
     kept = {value: value.replace(". ", ".\u2060") for value in whole if ". " in value}
     for value, joined in kept.items():
         text = text.replace(value, joined)
+    for value in whole:  # "Datos del Sur S.L. sigue ...": no sentence ends inside a name
+        if value.endswith("."):
+            joined = value + "\u2061"
+            text = re.sub(re.escape(value) + r" (?=[^\W\d_A-ZÀ-Þ])", joined + " ", text)
     parts = text.split("\n\n")
     if message.channel is Channel.PHONE:
         parts = [part for part in parts if part[:1] in '"„«']
@@ -106,20 +130,25 @@ def sentences(
         found = [s for s in found if not candidate_number.search(s)]
     else:
         found = [s for part in parts[1:-1] for s in _SENTENCE.split(part)]
-    found = [s.replace(".\u2060", ". ") for s in found]
+    found = [s.replace(".\u2060", ". ").replace("\u2061", "") for s in found]
     return [s.strip(' "„“«»') for s in found if len(s.split()) > longer_than]
 
 
 def masks(interview: Interview) -> tuple[str, ...]:
     """The values a sentence is about rather than what it says: names, role, company,
-    the details the user typed."""
+    the details the user typed (and the case for fit as the messages' language words
+    it: "my three years of running ...")."""
+    words = language(candidate_locale(interview))
     values = [interview.role, interview.company, *interview.topics, *interview.missed]
-    values += [*interview.requested]
-    if interview.fit:
-        values.append(interview.fit)
+    values += [*interview.requested, *map(words.link_phrase, interview.requested)]
+    fits = [interview.fit, *(person.fit for person in interview.interviewers)]
+    for fit in fits:
+        if fit:
+            values += [fit, words.experience(fit)]
     for person in interview.interviewers:
         values += [person.name, *person.name.split(), *person.topics, *person.requested]
-        values += [value for value in (person.part, person.fit) if value]
+        values += [words.link_phrase(item) for item in person.requested]
+        values += [value for value in (person.part,) if value]
     if interview.candidate is not None:
         values += [interview.candidate.name, *interview.candidate.name.split()]
     return tuple(sorted({value for value in values if value}, key=len, reverse=True))
@@ -128,10 +157,17 @@ def masks(interview: Interview) -> tuple[str, ...]:
 _MASK = "xmaskx"
 
 
+@functools.lru_cache(maxsize=4096)
+def _mask_of(value: str) -> re.Pattern[str]:
+    """A value as a whole: "x" masks the item "x", never the x of "next"."""
+    folded = value.casefold().replace("\u2019", "'")
+    return re.compile(rf"(?<!\w){re.escape(folded)}(?!\w)")
+
+
 def _words(sentence: str, hidden: Iterable[str]) -> list[str]:
     text = sentence.casefold().replace("\u2019", "'")
     for value in hidden:
-        text = text.replace(value.casefold().replace("\u2019", "'"), f" {_MASK} ")
+        text = _mask_of(value).sub(f" {_MASK} ", text)
     return _WORD.findall(text)
 
 
@@ -143,6 +179,8 @@ def meaningful(words: Iterable[str], code: str) -> list[str]:
 
 _NUMBER = re.compile(r"\d+")
 _DAYS_AND_MONTHS = frozenset(_CALENDAR.split()) - {"dem", "den", "der"}
+_DATE_WORDS = frozenset(_CALENDAR.split())
+_ORDINAL = re.compile(r"\d+(?:er|st|nd|rd|th|\.)?")
 
 
 def _dated(sentence: str) -> frozenset[str]:
@@ -153,21 +191,30 @@ def _dated(sentence: str) -> frozenset[str]:
     )
 
 
+def _undated(sentence: str, hidden: Iterable[str]) -> list[str]:
+    """The words of a sentence once its days are set aside (numbers, "1er", weekdays,
+    months and the articles German puts before a date)."""
+    words = _words(_ORDINAL.sub(" ", sentence), hidden)
+    return [word for word in words if word not in _DATE_WORDS]
+
+
 def near_repeat(one: str, other: str, code: str, hidden: Iterable[str] = ()) -> bool:
     """Whether two sentences say nearly the same thing (see the module's docstring).
 
     Two sentences that report facts of different days ("Thank you for your reply of
-    Friday, March 15" and, after another reply, "... of Wednesday, March 20") say
-    different things, however alike their words: only sentences that name no day,
-    or the same days, are compared.
+    Friday, March 15" and, after another reply, "We spoke on Wednesday, March 20")
+    say different things: they are compared only as wholes, and repeat each other
+    when they are the same sentence once the days are set aside.
     """
-    if _dated(one) != _dated(other):
-        return False
     hidden = tuple(hidden)
-    first, second = _words(one, hidden), _words(other, hidden)
+    if _dated(one) != _dated(other):
+        return _undated(one, hidden) == _undated(other, hidden)
+    first, second = _undated(one, hidden), _undated(other, hidden)  # days set aside
     a, b = set(meaningful(first, code)), set(meaningful(second, code))
-    small = min(len(a), len(b))
-    if small >= 3 and len(a & b) * 3 >= small * 2:
+    small, large = sorted((a, b), key=len)
+    if len(small) >= 3 and len(a & b) * 3 >= len(small) * 2:
+        return True
+    if len(small) >= 2 and small <= large and len(large) - len(small) <= 1:
         return True
     runs = {tuple(first[i : i + 4]) for i in range(len(first) - 3)}
     for i in range(len(second) - 3):
@@ -175,3 +222,33 @@ def near_repeat(one: str, other: str, code: str, hidden: Iterable[str] = ()) -> 
         if run in runs and meaningful(run, code):
             return True
     return False
+
+
+def near_identical(one: str, other: str, code: str, hidden: Iterable[str] = ()) -> bool:
+    """Whether two sentences are the same sentence once names, days, the company, the
+    role and the user's words are set aside, or nearly ("I am keen to join you." and "I
+    am very keen on the opportunity to join you.": the meaningful words of one are those
+    of the other but for at most one, with at least two of them)."""
+    hidden = tuple(hidden)
+    first, second = _undated(one, hidden), _undated(other, hidden)
+    if first == second:
+        return True
+    small, large = sorted((set(meaningful(first, code)), set(meaningful(second, code))), key=len)
+    return len(small) >= 2 and small <= large and len(large) - len(small) <= 1
+
+
+def panel_overlap(
+    one: Iterable[str], other: Iterable[str], code: str, hidden: Iterable[str] = ()
+) -> list[str]:
+    """The sentences of one note (its subject among them) that another note of the same
+    panel says too, word for word or near-identically (`near_identical`): colleagues
+    compare notes, and two may share at most one (class 6).  Shared vocabulary alone
+    ("thanks", "interview") is not counted here: every thank-you note has it; the
+    stricter `near_repeat` is for what one person reads twice."""
+    hidden = tuple(hidden)
+    theirs = list(other)
+    return [
+        sentence
+        for sentence in one
+        if any(sentence == said or near_identical(sentence, said, code, hidden) for said in theirs)
+    ]

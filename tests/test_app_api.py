@@ -347,6 +347,28 @@ class TestRecord:
         assert record_event(iv, [first], done.event).violations == done.violations
 
 
+class TestLateEventsWarnAboutLaterOnes:
+    """Trial finding: a reply logged late before a check-in left it too soon, silently."""
+
+    def test_the_check_in_it_makes_too_soon_is_said(self) -> None:
+        """The warning names the check-in already recorded, as `audit` will report it."""
+        iv = interview(decision_by=pendulum.date(2024, 7, 10))
+        note = Contact(at(2024, 7, 2, 16), Channel.EMAIL, ActionKind.THANK_YOU, "Ana Ruiz")
+        check_in = Contact(at(2024, 7, 12, 9), Channel.EMAIL, ActionKind.CHECK_IN, "Ana Ruiz")
+        assert audit(iv, [note, check_in]) == []
+        done = Application(iv, [note, check_in]).record(Reply(at(2024, 7, 11, 9)))
+        assert [(v.rule, v.events) for v in done.violations] == [("retry-gap", (check_in,))]
+        assert done.violations == tuple(audit(iv, done.history))
+
+    def test_what_was_wrong_before_is_not_said_again(self) -> None:
+        """A violation already in the history is not the new event's."""
+        iv = interview(decision_by=pendulum.date(2024, 7, 10))
+        calls = [Contact(at(2024, 7, d, 10), Channel.PHONE) for d in (11, 17)]
+        assert audit(iv, calls)
+        done = Application(iv, calls).record(Reply(at(2024, 7, 18, 9)))
+        assert done.violations == ()
+
+
 class TestSuggestions:
     """Integrator item 21: a misspelt sender gets "did you mean", as a recipient does."""
 
@@ -392,8 +414,14 @@ class TestSendWindow:
         assert not note.to_do
         assert note.doable_at == pendulum.datetime(2026, 10, 21, 8, tz=NY)
 
-    def test_the_deadline_comes_first(self) -> None:
-        """When no send-window moment is left before the deadline, now it is."""
+    def test_the_send_window_comes_before_the_deadline(self) -> None:
+        """No send-window moment left before the deadline: the note waits for the next one.
+
+        A three-week trial found thank-you notes "to do now" at 00:30 in New
+        York after a Friday interview: the deadline came first.  Never in the
+        recipient's night: the next morning's window, when the note is late
+        and still allowed (`Policy.thank_you_late_within`).
+        """
         iv = interview(
             starts_at=at(2024, 7, 2, 19)
         )  # ends at 20:00: the note is due by 20:00 next day
@@ -404,7 +432,11 @@ class TestSendWindow:
             for item in agenda(iv, policy, now=now)
             if item.action.kind is ActionKind.THANK_YOU
         ]
-        assert notes and all(item.to_do for item in notes)
+        assert notes and not any(item.to_do for item in notes)
+        assert {item.doable_at for item in notes} == {at(2024, 7, 4, 8)}
+        then = agenda(iv, policy, now=at(2024, 7, 4, 8))
+        late = [item for item in then.to_do if item.action.kind is ActionKind.THANK_YOU]
+        assert len(late) == len(notes) and all(item.late_since is not None for item in late)
 
     def test_inside_the_window_it_is_now(self) -> None:
         """At 10:00 their time on a business day, the note can go."""

@@ -191,7 +191,7 @@ class TestSkipAndSnooze:
         """A unique start of the id is enough; the full id is recorded."""
         uid = next(i for i in self.ids(acme) if i.startswith("thank_you-bo-chen"))
         code, out, _ = log(acme, "skip", "thank_you-bo", "--at", "2026-07-08T09:00")
-        assert code == 0 and f"skipped {uid}" in out
+        assert code == 0 and "skipped thank-you to Bo Chen" in out
         (event,) = s.load_interview_file(acme).history
         assert (type(event).__name__, event.step) == ("Skip", uid)  # type: ignore[union-attr]
 
@@ -356,3 +356,56 @@ class TestNew:
         before = acme.read_text()
         code, _, err = run("new", str(acme), *self.FLAGS)
         assert code == 2 and "exists already" in err and acme.read_text() == before
+
+
+class TestWhatLogRefusesOrKeepsOnce:
+    """Trial findings: a date in the future is a typo; a skip logged twice is one skip."""
+
+    def test_an_event_after_the_clock_is_refused(self, acme: Path) -> None:
+        """Ten years ahead: refused, saying why, and nothing is written."""
+        code, _, err = log(acme, "reply", "--at", "2036-03-01T10:00")
+        assert code != 0 and "is after now" in err and "typo" in err
+        assert not (acme.parent / "acme.events.toml").exists()
+
+    def test_a_skip_logged_twice_is_kept_once(self, acme: Path) -> None:
+        """The second says it is already recorded."""
+        log(acme, "skip", "thank_you-bo", "--at", "2026-07-08T09:00")
+        code, out, _ = log(acme, "skip", "thank_you-bo", "--at", "2026-07-08T09:05")
+        assert code == 0 and out.startswith("Already recorded")
+        assert len(s.load_interview_file(acme).history) == 1
+
+
+class TestEachFileItsOwnPolicy:
+    """Trial finding: one --policy for every file, though holidays are each employer's country."""
+
+    def interviews(self, tmp_path: Path) -> tuple[Path, Path]:
+        """Acme under the consensus, Carmel under a policy file it names: no calls uninvited."""
+        (tmp_path / "strict.policy.toml").write_text("max_calls = 0\n")
+        carmel = tmp_path / "carmel.toml"
+        carmel.write_text('policy = "strict.policy.toml"\n' + INTERVIEW.replace("Acme", "Carmel"))
+        acme = tmp_path / "acme.toml"
+        acme.write_text(INTERVIEW)
+        return acme, carmel
+
+    def test_today_plans_each_under_its_own(self, tmp_path: Path) -> None:
+        """The call is planned for Acme, an e-mail for Carmel, in one command."""
+        acme, carmel = self.interviews(tmp_path)
+        out = run("today", str(acme), str(carmel), "--now", "2026-07-16T10:30-04:00", "--all")[1]
+        calls = [line for line in out.splitlines() if "by phone" in line]
+        assert calls and all("Carmel" not in line for line in calls)
+        plan_out = json.loads(run("plan", str(carmel), "--format", "json")[1])
+        assert "phone" not in {a["channel"] for a in plan_out[0]["plan"]["actions"]}
+
+    def test_a_table_in_the_file(self, tmp_path: Path) -> None:
+        """`[policy]` in the interview file: the same, without a second file."""
+        path = tmp_path / "carmel.toml"
+        path.write_text(INTERVIEW + "\n[policy]\nmax_calls = 0\n")
+        found = s.load_interview_file(path)
+        assert found.policy is not None and found.policy.max_calls == 0
+
+    def test_a_missing_policy_file_is_named(self, tmp_path: Path) -> None:
+        """A policy key naming nothing: the file, the key and the name."""
+        path = tmp_path / "carmel.toml"
+        path.write_text('policy = "nowhere.toml"\n' + INTERVIEW)
+        code, _, err = run("today", str(path))
+        assert code == 2 and "$.policy" in err and "nowhere.toml" in err

@@ -22,6 +22,7 @@ from hypothesis import given, settings
 
 from followup_rules import (
     ActionKind,
+    Application,
     Candidate,
     Channel,
     Interviewer,
@@ -33,6 +34,7 @@ from followup_rules import (
     TemplatePack,
     Update,
     action_ids,
+    describe_event,
     plan,
     render,
 )
@@ -500,3 +502,43 @@ class TestOddInputs:
         message = render(card, iv)
         text = description(to_ics(Plan([card]), iv, now=NOW))
         assert text.endswith(f"Post to: {message.to}\n\n{message.text}")
+
+
+class TestACorrectedContactIsSynced:
+    """Trial finding: undone and logged again, a done item kept the first contact's details."""
+
+    def test_the_new_contact_replaces_the_old_one(self) -> None:
+        """The done line, the completion and a new SEQUENCE follow the corrected history."""
+        iv = signed()
+        schedule = plan(iv)
+        note, uid = next(
+            (action, uid)
+            for action, uid in zip(schedule.actions, schedule.ids, strict=True)
+            if action.kind is ActionKind.THANK_YOU
+        )
+        logged, fixed = (
+            note.done(note.earliest + timedelta(minutes=10)),
+            note.done(note.earliest + timedelta(minutes=40)),
+        )
+        now = note.earliest + timedelta(hours=2)
+        exported = to_ics(Application(iv), now=note.earliest)
+        synced = to_ics(Application(iv, [logged]), now=now, previous=exported)
+        again = to_ics(Application(iv, [fixed]), now=now, previous=synced)
+        old, new = by_uid(synced)[uid], by_uid(again)[uid]
+        assert str(old["DESCRIPTION"]).startswith(f"Done: {describe_event(logged, iv)}\n")
+        assert str(new["DESCRIPTION"]).startswith(f"Done: {describe_event(fixed, iv)}\n")
+        assert str(new["DESCRIPTION"]).count("Done:") == 1
+        assert int(new["SEQUENCE"]) == int(old["SEQUENCE"]) + 1
+        if "COMPLETED" in new:
+            assert new.decoded("COMPLETED") == fixed.at.astimezone(cal.UTC)
+
+    def test_the_same_contact_leaves_the_item_as_it_was(self) -> None:
+        """Nothing changed: the item is written again untouched (no new SEQUENCE)."""
+        iv = signed()
+        note = next(a for a in plan(iv) if a.kind is ActionKind.THANK_YOU)
+        done = note.done(note.earliest + timedelta(minutes=10))
+        now = note.earliest + timedelta(hours=2)
+        synced = to_ics(
+            Application(iv, [done]), now=now, previous=to_ics(Application(iv), now=note.earliest)
+        )
+        assert by_uid(to_ics(Application(iv, [done]), now=now, previous=synced)) == by_uid(synced)

@@ -224,11 +224,13 @@ class TestInterviewFormat:
     def test_remote_interviews_plan_no_cards_and_the_close_asks_for_details(
         self, kind: InterviewFormat
     ) -> None:
-        """No cards; the close asks for each e-mail address, phone number and exact title, and
-        checks they have your résumé and contact details (001), so that a call can be planned."""
-        from followup_rules import Candidate
+        """No cards; the close asks for each e-mail address, phone number and exact title that
+        is not known yet, and checks they have your résumé and contact details (001), so that
+        a call can be planned."""
+        from followup_rules import Candidate, Interviewer
 
-        iv = interview(format=kind, candidate=Candidate("Sam Lee"))
+        people = [Interviewer("Ana Ruiz"), Interviewer("Bo Chen")]
+        iv = interview(format=kind, candidate=Candidate("Sam Lee"), interviewers=people)
         whole = plan(iv)
         assert of_kind(whole, ActionKind.ASK_FOR_CARDS) == []
         (close,) = of_kind(whole, ActionKind.CLOSING_STATEMENT)
@@ -269,7 +271,7 @@ class TestInRoomSteps:
         """004: "express your interest in working with the company, ask if you can follow up"."""
         text = self._text(ActionKind.ASK_PERMISSION)
         assert "Tell Ana Ruiz that you are interested in working at Acme Analytics." in text
-        assert "whether they prefer a call or an email" in text
+        assert "whether they would prefer a call or an email" in text
 
     def test_the_close_draws_on_topics_and_fit(self) -> None:
         """004: "summarize why you think you're the ideal candidate, referencing points from the

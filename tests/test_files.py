@@ -8,22 +8,29 @@ import os
 import stat
 import subprocess
 import sys
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
+from click.testing import CliRunner
 
 from followup_rules import (
     ActionKind,
     Channel,
     Contact,
+    InvalidArgument,
     InvalidHistory,
     Reply,
     Skip,
     Snooze,
     agenda,
     files,
+    parse_when,
+    plan,
 )
+from followup_rules import _calendar as cal
 from followup_rules import serialize as s
+from followup_rules.cli import main
 from followup_rules.files import HistoryFile, load_many, target, write_atomically
 from followup_rules.identity import interview_key
 
@@ -351,3 +358,92 @@ class TestSafetyNets:
         HistoryFile(path).add(REPLY)
         assert HistoryFile(path).remove(1) == NOTE
         assert json.loads((tmp_path / "h.json").read_text())[0]["type"] == "reply"
+
+
+class TestHoursTheClocksRepeatOrSkip:
+    """An event in the hour DST repeats or skips is written and read back as that instant.
+
+    Found in a three-week trial: both passes of 01:00-01:59 on 1 November in
+    New York were refused ("cannot take the event as it is laid out"), since
+    aware times in a repeated hour never compare equal across zone objects.
+    """
+
+    @pytest.mark.parametrize("offset", ["-04:00", "-05:00"])
+    def test_both_passes_of_a_repeated_hour(self, tmp_path: Path, offset: str) -> None:
+        """The first 01:30 (EDT) and the second (EST) are two instants, each kept."""
+        path = named(tmp_path)
+        moment = parse_when(f"2024-11-03T01:30{offset}", "America/New_York", at(2024, 12, 1))
+        done = HistoryFile(path).add(Reply(moment))
+        (event,) = HistoryFile(path).read().history
+        assert not done.already and cal.utc(event.at) == cal.utc(moment)
+
+    def test_both_passes_are_two_events(self, tmp_path: Path) -> None:
+        """Logged one after the other, the two 01:30s stay two, in order."""
+        path = named(tmp_path)
+        now = at(2024, 12, 1)
+        for offset in ("-05:00", "-04:00"):
+            HistoryFile(path).add(Reply(parse_when(f"2024-11-03T01:30{offset}", "UTC", now)))
+        events = HistoryFile(path).read().history
+        assert [cal.utc(e.at).hour for e in events] == [5, 6]
+
+    def test_a_wall_clock_the_clocks_skip_is_the_hour_after(self, tmp_path: Path) -> None:
+        """02:30 on 9 March 2025 does not exist in New York: it is read as 03:30 EDT."""
+        moment = parse_when("2025-03-09T02:30", "America/New_York", at(2025, 12, 1))
+        assert (moment.hour, moment.utcoffset()) == (3, timedelta(hours=-4))
+        path = named(tmp_path)
+        HistoryFile(path).add(Reply(moment))
+        (event,) = HistoryFile(path).read().history
+        assert cal.utc(event.at) == cal.utc(moment)
+
+
+class TestRename:
+    """Trial finding: renaming someone with a skip or snooze in the history broke every command.
+
+    A step id names its person; sed on the name cannot mend it. `followup rename`
+    (`HistoryFile.rename`, `Application.rename`) renames the person everywhere.
+    """
+
+    @pytest.mark.parametrize("suffix", ["toml", "json"])
+    def test_both_files_at_once(self, tmp_path: Path, suffix: str) -> None:
+        """The interview, the contacts, replies and the skipped step's id all follow."""
+        path = named(tmp_path, name=f"acme.events.{suffix}")
+        store = HistoryFile(path)
+        iv = store.read().interview
+        schedule = plan(iv)
+        ids = {
+            (action.kind, action.recipient.name): uid  # type: ignore[union-attr]
+            for action, uid in zip(schedule.actions, schedule.ids, strict=True)
+            if action.recipient is not None
+        }
+        store.add(NOTE)
+        store.add(Skip(at(2024, 7, 3, 9), ids[(ActionKind.THANK_YOU, "Bo Chen")]))
+        store.add(Reply(at(2024, 7, 3, 10), "Bo Chen"))
+        done = store.rename("bo chen", "Bo Chén")
+        again = HistoryFile(path).read()
+        assert [p.name for p in again.interview.interviewers] == ["Ana Ruiz", "Bo Chén"]
+        assert again.history == done.history
+        assert again.history[-1] == Reply(at(2024, 7, 3, 10), "Bo Chén")
+        new_ids = plan(again.interview, history=again.history).ids
+        skipped = again.history[1]
+        assert skipped.step.startswith("thank_you-bo-chen-")  # type: ignore[union-attr]
+        assert skipped.step not in new_ids  # type: ignore[union-attr]
+        assert agenda(again.interview, history=again.history, now=at(2024, 7, 3, 11))
+
+    def test_an_unknown_name_changes_nothing(self, tmp_path: Path) -> None:
+        """A typo: refused with the closest name, and both files untouched."""
+        path = named(tmp_path)
+        store = HistoryFile(path)
+        store.add(NOTE)
+        texts = (path.read_text(), (tmp_path / "acme.events.toml").read_text())
+        with pytest.raises(InvalidArgument, match="did you mean 'Ana Ruiz'"):
+            store.rename("Ana Ruis", "Ana Vega")
+        assert (path.read_text(), (tmp_path / "acme.events.toml").read_text()) == texts
+
+    def test_the_command(self, tmp_path: Path) -> None:
+        """`followup rename FILE OLD NEW` says where it renamed; the plan follows."""
+        path = named(tmp_path)
+        HistoryFile(path).add(NOTE)
+        result = CliRunner().invoke(main, ["rename", str(path), "Ana Ruiz", "Ana Vega"])
+        assert result.exit_code == 0 and "Renamed Ana Ruiz to Ana Vega" in result.stdout
+        found = HistoryFile(path).read()
+        assert found.history[0].recipient == "Ana Vega"  # type: ignore[union-attr]

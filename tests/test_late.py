@@ -17,6 +17,7 @@ import pytest
 from followup_rules import (
     ActionKind,
     Agenda,
+    Application,
     Candidate,
     Channel,
     Contact,
@@ -30,6 +31,7 @@ from followup_rules import (
     Standing,
     Update,
     agenda,
+    agenda_many,
     audit,
     plan,
     render,
@@ -170,6 +172,33 @@ class TestNext:
         iv = interview(decision_by=DECIDED)
         today = agenda(iv, history=notes_done(iv), now=at(2024, 7, 11, 10))
         assert today.next is not None and today.next.standing is Standing.DUE
+
+    def test_a_step_to_do_now_comes_before_one_overdue_longer(self) -> None:
+        """A late step not doable before Monday never hides one that can be done now.
+
+        A three-week trial: `next` pointed at a Sydney note for Monday while the
+        New York notes could go at once (and would be late by Monday).
+        """
+        sydney = interview(starts_at=at(2024, 7, 4, 10, tz="Australia/Sydney"), company="Harbour")
+        new_york = interview(starts_at=at(2024, 7, 5, 11), company="Hudson")
+        now = at(2024, 7, 5, 15)  # Friday 15:00 in New York, Saturday 05:00 in Sydney
+        day = agenda_many([Application(sydney), Application(new_york)], now)
+        late = [entry for entry in day.late if not entry.item.to_do]
+        assert late and late[0].application.interview.company == "Harbour"
+        assert day.next is not None and day.next.item.to_do
+        assert day.next.application.interview.company == "Hudson"
+        one = agenda(sydney, now=now)
+        assert one.next is not None and not one.next.to_do  # nothing else: the late note
+
+    def test_nothing_to_do_now_gives_the_soonest(self) -> None:
+        """Nothing can be done now: the step whose window opens first, with its moment."""
+        sydney = interview(starts_at=at(2024, 7, 4, 10, tz="Australia/Sydney"), company="Harbour")
+        new_york = interview(starts_at=at(2024, 7, 5, 11), company="Hudson")
+        now = at(2024, 7, 5, 19)  # Friday evening in New York, Saturday morning in Sydney
+        day = agenda_many([Application(sydney), Application(new_york)], now)
+        assert not day.to_do and day.next is not None
+        soonest = min(entry.item.doable_at for entry in day if entry.item.doable_at)
+        assert day.next.item.doable_at == soonest
 
 
 class TestNotesFirst:

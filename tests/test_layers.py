@@ -46,7 +46,7 @@ LAYERS: tuple[frozenset[str], ...] = (
     frozenset(
         {
             "_atomic",
-            "_language",
+            "_languages",
             "_sandbox",
             "messages",
             "serialize",
@@ -81,7 +81,19 @@ def _imports(module: str) -> list[tuple[str, str]]:
 
     *how* is ``"top"``, ``"function"`` or ``"typing"``.
     """
+    found: list[tuple[str, str]] = []
+    if (PACKAGE / module).is_dir():  # a subpackage: its modules' imports of the package
+        for path in sorted((PACKAGE / module).glob("*.py")):
+            tree = ast.parse(path.read_text(encoding="utf-8"))
+            found.extend(_imports_of(tree, inside=True))
+        return found
     tree = ast.parse((PACKAGE / f"{module}.py").read_text(encoding="utf-8"))
+    return _imports_of(tree, inside=False)
+
+
+def _imports_of(tree: ast.AST, *, inside: bool) -> list[tuple[str, str]]:
+    """(imported module, how) for each import of the package in *tree*; *inside* a subpackage,
+    ``from ..x`` is the package's ``x`` and ``from .x`` the subpackage's own (left out)."""
     found: list[tuple[str, str]] = []
 
     def visit(node: ast.AST, how: str) -> None:
@@ -99,7 +111,7 @@ def _imports(module: str) -> list[tuple[str, str]]:
 
     def visit_one(child: ast.AST, how: str) -> None:
         if isinstance(child, ast.ImportFrom):
-            for name in _targets(child):
+            for name in _targets(child, inside):
                 found.append((name, how))
         elif isinstance(child, ast.Import):
             for alias in child.names:
@@ -112,7 +124,12 @@ def _imports(module: str) -> list[tuple[str, str]]:
     return found
 
 
-def _targets(node: ast.ImportFrom) -> list[str]:
+def _targets(node: ast.ImportFrom, inside: bool = False) -> list[str]:
+    if inside:
+        if node.level == 1:
+            return []  # the subpackage's own modules
+        if node.level == 2:
+            return [node.module.split(".")[0]] if node.module else [a.name for a in node.names]
     if node.level == 1:
         if node.module:
             return [node.module.split(".")[0]]
@@ -123,7 +140,10 @@ def _targets(node: ast.ImportFrom) -> list[str]:
     return []
 
 
-MODULES = sorted(path.stem for path in PACKAGE.glob("*.py"))
+MODULES = sorted(
+    [path.stem for path in PACKAGE.glob("*.py")]
+    + [path.name for path in PACKAGE.iterdir() if (path / "__init__.py").is_file()]
+)
 
 
 def test_every_module_has_a_layer() -> None:

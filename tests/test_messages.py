@@ -116,10 +116,10 @@ class TestBuiltInPack:
             "Dear Ana Ruiz,\n\nThank you for speaking with me about the Data Engineer position"
         )
         assert "the move to streaming pipelines" in text
-        assert "I am very keen on the opportunity to join you." in text
-        assert "I believe I could contribute quickly, drawing on five years of Kafka." in text
-        assert "One thing I did not get to mention: my AWS certification; I would" in text
-        assert "As you asked, I have attached two code samples." in text
+        assert "I am very keen on the opportunity to join Acme Analytics." in text
+        assert "I believe I could contribute quickly, drawing on my five years of Kafka." in text
+        assert "I did not get to mention my AWS certification, which I would be glad" in text
+        assert "As requested at the interview, I have attached two code samples." in text
         assert message.enclosures == ("two code samples",)
         assert text.endswith("Sam Lee\nsam@example.com\n+1 917 555 0100")
         assert message.html is not None

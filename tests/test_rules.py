@@ -333,12 +333,13 @@ class TestNextSteps:
         assert "002_f6034e91a81c86ef.txt" in first.sources
 
     def test_after_a_next_round_ask_what_comes_next(self) -> None:
-        """Rule next-steps (seed 002): moving on to another round, ask what to expect."""
+        """Rule next-steps (seed 002): moving on to another round, ask what to expect, the
+        business day after the news (it answers them; issue 19, third round, class 10)."""
         iv = interview(decision_by=date(2024, 7, 10))
         history = [Update(at(2024, 7, 8, 9), Outcome.NEXT_ROUND)]
         first = of_kind(plan(iv, history=history), CHECK_IN)[0]
         assert first.rule == "next-steps"
-        assert first.earliest.date() == date(2024, 7, 15)  # about a week after the news
+        assert first.earliest.date() == date(2024, 7, 9)
         assert first.template == "check_in_call" or first.template == "next_steps_email"
 
     def test_next_round_is_not_the_end(self) -> None:
@@ -355,12 +356,35 @@ class TestNextSteps:
         emails = [a for a in plan(iv, Policy(max_calls=0)) if a.kind is CHECK_IN]
         assert {a.template for a in emails} == {"check_in_email"}
 
-    def test_the_unit_waits_a_week_from_the_news(self) -> None:
-        """limits.NEXT_STEPS alone: about a week after word of a next round, none before it."""
+    def test_the_unit_answers_the_news_the_next_business_day(self) -> None:
+        """limits.NEXT_STEPS alone: the business day after word of a next round, on the
+        contact's calendar (22:30 on Wednesday in New York is Thursday in UTC)."""
         assert limits.NEXT_STEPS.first_day(make_state(), NEW_YORK) is None
         state = make_state([Update(at(2024, 7, 8, 9), Outcome.NEXT_ROUND)])
-        assert limits.NEXT_STEPS.first_day(state, NEW_YORK) == date(2024, 7, 15)
+        assert limits.NEXT_STEPS.first_day(state, NEW_YORK) == date(2024, 7, 9)
         assert limits.NEXT_STEPS.rule(state).id == "next-steps"
+        late = make_state([Update(at(2024, 7, 3, 22, 30), Outcome.NEXT_ROUND)])
+        assert limits.NEXT_STEPS.first_day(late, NEW_YORK) == date(2024, 7, 4)
+
+    def test_the_answer_to_the_news_keeps_the_gap_from_the_thank_you(self) -> None:
+        """News the day after the interview is answered once patience allows: min_gap
+        business days after the thank-you of Tue 2 July (Fri 5 July; Mon 8 July with the
+        4th off), not a week after the news, nor the next day."""
+        history = [Update(at(2024, 7, 3, 10), Outcome.NEXT_ROUND)]
+        plain = of_kind(plan(interview(), history=history), CHECK_IN)[0]
+        assert plain.earliest.date() == date(2024, 7, 5)
+        first = of_kind(plan(interview(), Policy(holidays="US"), history=history), CHECK_IN)[0]
+        assert first.earliest.date() == date(2024, 7, 8)
+
+    def test_a_new_date_after_the_news_sets_the_pace_again(self) -> None:
+        """ "No decision yet, we decide by Fri 19 July" after word of a next round: the
+        check-in waits wait_after_deadline after that date, as any new date."""
+        history = [
+            Update(at(2024, 7, 8, 9), Outcome.NEXT_ROUND),
+            Update(at(2024, 7, 11, 9), Outcome.UNDECIDED, date(2024, 7, 19)),
+        ]
+        first = of_kind(plan(interview(), history=history), CHECK_IN)[0]
+        assert first.earliest.date() == date(2024, 7, 22)
 
     def test_a_check_in_answers_the_news(self) -> None:
         """Once a check-in followed the news, the wait is the retry gap's, not this one's."""
@@ -943,10 +967,9 @@ class TestHolidays:
         first = of_kind(plan(iv, Policy(holidays="US", min_gap=1)), CHECK_IN)[0]
         assert first.earliest.date() == date(2024, 7, 5)
 
-    @pytest.mark.parametrize("outcome", [Outcome.NEXT_ROUND, Outcome.UNDECIDED])
-    def test_the_week_after_news_skips_a_holiday(self, outcome: Outcome) -> None:
+    def test_the_week_after_news_skips_a_holiday(self) -> None:
         """News on Wed 3 July: five business days later is Thu 11 July with the 4th off."""
-        history = [Update(at(2024, 7, 3, 10), outcome)]
+        history = [Update(at(2024, 7, 3, 10), Outcome.UNDECIDED)]
         first = of_kind(plan(interview(), Policy(holidays="US"), history=history), CHECK_IN)[0]
         assert first.earliest.date() == date(2024, 7, 11)
         plain = of_kind(plan(interview(), history=history), CHECK_IN)[0]
@@ -954,10 +977,10 @@ class TestHolidays:
 
 
 class TestNewsDays:
-    @pytest.mark.parametrize("outcome", [Outcome.NEXT_ROUND, Outcome.UNDECIDED])
-    def test_late_news_counts_from_the_contacts_own_day(self, outcome: Outcome) -> None:
-        """News at 22:30 on Wed 3 July in New York (Thursday in UTC) counts from Wednesday."""
-        history = [Update(at(2024, 7, 3, 22, 30), outcome)]
+    def test_late_news_counts_from_the_contacts_own_day(self) -> None:
+        """News at 22:30 on Wed 3 July in New York (Thursday in UTC) counts from Wednesday
+        (word of a next round: `TestNextSteps`)."""
+        history = [Update(at(2024, 7, 3, 22, 30), Outcome.UNDECIDED)]
         first = of_kind(plan(interview(), history=history), CHECK_IN)[0]
         assert first.earliest.date() == date(2024, 7, 10)
 
@@ -1065,14 +1088,15 @@ class TestSharpEdges:
         assert of_kind(plan(iv, history=history), ActionKind.ASK_TIMELINE) == []
 
     def test_undecided_then_next_round(self) -> None:
-        """Word of a next round replaces an earlier "undecided": its own week counts."""
+        """Word of a next round replaces an earlier "undecided": the news is answered the
+        business day after it."""
         iv = interview()
         history = [
             Update(at(2024, 7, 8, 9), Outcome.UNDECIDED),
             Update(at(2024, 7, 9, 9), Outcome.NEXT_ROUND),
         ]
         first = of_kind(plan(iv, history=history), CHECK_IN)[0]
-        assert (first.rule, first.earliest.date()) == ("next-steps", date(2024, 7, 16))
+        assert (first.rule, first.earliest.date()) == ("next-steps", date(2024, 7, 10))
 
     def test_out_of_office_hold_uses_the_recipients_zone_and_holidays(self) -> None:
         """The week-away default counts in Tokyo for a Tokyo contact, skipping holidays."""

@@ -83,6 +83,7 @@ class TestAgendaJson:
         entry = as_json(day.entries[0])
         assert (entry["application"], entry["description"], entry["standing"]) == (
             {
+                "key": None,
                 "name": "acme",
                 "label": "acme",
                 "company": "Acme Analytics",

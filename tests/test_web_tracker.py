@@ -12,7 +12,7 @@ import functools
 import json
 import runpy
 from collections.abc import Iterator
-from datetime import datetime
+from datetime import datetime, timedelta
 from importlib.resources import files
 from pathlib import Path
 from typing import Any
@@ -392,6 +392,20 @@ class TestRecording:
         again = client.post("/api/applications/1/events", json=reply)
         statuses = (first.status_code, again.status_code, again.get_json()["recorded"])
         assert (statuses, len(events(client))) == ((201, 200, False), 1)
+
+    def test_done_pressed_twice_is_recorded_once(self, client: Any, clock: Clock) -> None:
+        """A double click on "done", a second later, "now" each time: one contact stored."""
+        entry = find(client, JOSE_NOTE)
+        client.post(f"/applications/1/steps/{entry['id']}/done", data={"at": "now"})
+        clock.now = clock.now + timedelta(seconds=1)
+        page = client.post(
+            f"/applications/1/steps/{entry['id']}/done",
+            data={"at": "now"},
+            follow_redirects=True,
+        )
+        assert "Already recorded: nothing changed." in page.get_data(as_text=True)
+        events = client.get("/api/applications/1/events").json
+        assert [e["type"] for e in events] == ["contact"]
 
     def test_the_page_says_already_recorded(self, client: Any, clock: Clock) -> None:
         """The same news from the form twice: the second time says nothing changed."""

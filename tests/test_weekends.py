@@ -36,6 +36,7 @@ from followup_rules import (
     Timeframe,
     Update,
     audit,
+    describe_event,
     parse_timeframe,
     plan,
 )
@@ -476,3 +477,14 @@ class TestWeekPhrases:
         ]
         first = of_kind(plan(iv, Policy(holidays="IL"), history=news), CHECK_IN)[0]
         assert local_day(first.earliest) == date(2026, 8, 2)
+
+    def test_a_logged_week_is_said_on_the_countrys_week(self) -> None:
+        """Trial finding: `log` said "new date 2026-07-24" (a Friday) for an Israeli employer
+        whose messages said Thursday 23 July: with the policy, both read the same week."""
+        interview = Interview(
+            pendulum.datetime(2026, 7, 8, 11, tz=JERUSALEM), "Carmel", "Engineer", ["Noa Levi"]
+        )
+        said_on = pendulum.datetime(2026, 7, 14, 10, tz=JERUSALEM)
+        news = Update(said_on, Outcome.UNDECIDED, decision_by="by the end of next week")
+        assert "new date 2026-07-24" in describe_event(news, interview)
+        assert "new date 2026-07-23" in describe_event(news, interview, Policy(holidays="IL"))

@@ -43,7 +43,7 @@ from followup_rules import (
     plan,
     render,
 )
-from followup_rules._language import language
+from followup_rules._languages import language
 from followup_rules.messages import WORDINGS, candidate_locale, wording
 from followup_rules.model import PANEL_LIMIT
 from followup_rules.rules import RULES
@@ -152,19 +152,23 @@ class TestAfterAnOffer:
                     offer = language(code).finish(
                         language(code).fill(
                             gettext(
-                                "Thank you very much for the offer of the %(role)s position at "
-                                "%(company)s \u2014 I am delighted."
+                                "I was delighted to receive the offer of the %(role)s position "
+                                "at %(company)s."
                             ),
                             {"role": "Data Engineer", "company": "Acme Analytics"},
                         )
                     )
                     assert body[1].casefold().startswith(offer.casefold())  # the first sentence
-                    details = gettext("I look forward to receiving the details.")
+                    details = gettext(
+                        "I look forward to receiving the details in writing and will give "
+                        "them careful thought."
+                    )
                     assert body[-2] == details  # the last paragraph before the signature
 
     @pytest.mark.parametrize("code", LANGUAGES)
     def test_the_feedback_answer_after_an_offer_thanks_for_it(self, code: str) -> None:
-        """19.2 (m10): the answer to their request for feedback acknowledges the offer."""
+        """19.2 (m10): the answer to their request for feedback acknowledges the offer,
+        without crediting it to the recipient (third round, class 2: news has no sender)."""
         iv = in_language(meeting(), code)
         history = [
             Update(pendulum.datetime(2026, 7, 8, 10, tz=NY), Outcome.OFFER),
@@ -173,7 +177,7 @@ class TestAfterAnOffer:
         answer = first(plan(iv, history=history), ActionKind.FEEDBACK_RESPONSE)
         text = render(answer, iv, feedback=FEEDBACK[code]).text
         offer = language(code).translations.gettext(
-            "Thank you again for the offer; I look forward to the next steps."
+            "I am delighted about the offer and look forward to the next steps."
         )
         assert offer in text
 
@@ -209,10 +213,12 @@ class TestTheClosingNote:
         first_close = render(close, iv).text
         second = render(again, iv).text
         assert not set(sentences(render(close, iv))) & set(sentences(render(again, iv)))
-        # Second round, class 8: neither close announces the end; both leave the door open.
-        assert "last note" not in first_close and "last note" not in second
+        # Third round, class 16: the first close may say it is the last note for now (true:
+        # a reply without news to it earns nothing); the one "no decision yet" earns does not
+        # say it again.  Both leave the door open.
+        assert "my last note for now" in first_close and "last note" not in second
         assert "Joining Acme Analytics is still a very attractive prospect" in first_close
-        assert "my enthusiasm for the role is undiminished" in second
+        assert "My interest remains as strong as ever." in second
 
     def test_news_of_a_next_round_after_the_close_opens_a_new_run(self) -> None:
         iv = meeting(interviewers=[attrs.evolve(ANA, phone=None)])
@@ -465,7 +471,7 @@ class TestPunctuationAndGrammar:
             pendulum.datetime(2026, 7, 16, 10, tz=NY), Outcome.UNDECIDED, date(2026, 7, 24)
         )
         step = check_ins(plan(iv, history=[news]))[0]
-        assert "On Thursday, July 16, I heard that" in render(step, iv).text
+        assert "I heard on Thursday, July 16, that" in render(step, iv).text
         assert language("en").fill("on %(day)s they said", {"day": "Tuesday, July 14"}) == (
             "on Tuesday, July 14, they said"
         )
@@ -490,9 +496,9 @@ class TestPunctuationAndGrammar:
         """19.10 (M8): the user's fit is never the subject of a verb that would agree with it
         ("seis años ... me permitiría"): every Spanish frame puts it after a preposition."""
         words = language("es").translations.gettext(
-            "I am confident that %(fit)s has prepared me well for the role."
+            "I am confident that %(fit)s would serve me well in the role."
         )
-        assert words == "Gracias a %(fit)s, afronto este puesto con confianza."
+        assert words == "Tengo la convicción de que podría aprovechar %(fit)s en este puesto."
 
     def test_french_and_spanish_titles_take_their_article_in_running_text(self) -> None:
         """19.10 (M7): "J'ai rencontré la docteure ...", "Me reuní con la Dra. ..."."""
@@ -532,30 +538,31 @@ class TestAfterAnOutOfOffice:
         [
             (
                 "en",
-                "arrived while you were out of the office, so I hope you will not mind a "
-                "second one now that you have returned",
+                "Now that you are back, a brief reminder: I interviewed for the Data Engineer "
+                "position at Acme Analytics on Tuesday, July 7, and the decision was planned by "
+                "Wednesday, July 15.",
             ),
             (
                 "de",
-                "hat Sie während Ihrer Abwesenheit erreicht; daher erlaube ich mir, mich "
-                "nach Ihrer Rückkehr noch einmal zu melden",
+                "nun, da Sie zurück sind, eine kurze Erinnerung: Am Dienstag, dem 7. Juli, hatte "
+                "ich ein Gespräch für die Stelle als Data Engineer bei Acme Analytics",
             ),
             (
                 "fr",
-                "vous est parvenu pendant votre absence\u202f; je me permets donc de vous "
-                "écrire de nouveau maintenant que vous êtes de retour",
+                "Maintenant que vous êtes de retour, un bref rappel\u00a0: j’ai passé un "
+                "entretien pour le poste de Data Engineer chez Acme Analytics le mardi 7 juillet",
             ),
             (
                 "es",
-                "le llegó mientras usted estaba fuera de la oficina, así que me permito "
-                "escribirle de nuevo ahora que ha vuelto",
+                "Ahora que ha vuelto, un breve recordatorio: tuve la entrevista para el puesto de "
+                "Data Engineer en Acme Analytics el martes 7 de julio",
             ),
         ],
     )
     def test_the_follow_up_says_why_it_writes_again(self, code: str, words: str) -> None:
-        """19.11 (M4): the note arrived during the absence, so a second one follows the
-        return; never "in case it arrived while you were away", and in Spanish the absence
-        is the recipient's ("usted"), not the candidate's."""
+        """19.11 (M4), third round class 12: back from leave with a full inbox, the
+        recipient gets a note that stands alone: the role, the interview's day, the
+        decision date; never "in case it arrived while you were away"."""
         iv = in_language(meeting(interviewers=[attrs.evolve(ANA, phone=None)]), code)
         whole = plan(iv)
         step = check_ins(whole)[0]
@@ -584,18 +591,25 @@ class TestNamesAreTheUsers:
 
 class TestACallAnsweredOrNot:
     def test_a_call_is_tried_unless_the_history_says_they_spoke(self) -> None:
-        """19.13 (m2): "I tried to reach you by phone", unless Contact.answered says so."""
+        """19.13 (m2), third round class 4: what the e-mail after a call says is true
+        whatever happened: "Following my call" when the outcome is unknown, "I tried to
+        reach you" only when nobody answered, thanks when they spoke."""
         iv = meeting()
         whole = plan(iv)
         call = check_ins(whole)[0]
         assert call.channel is Channel.PHONE
-        tried = check_ins(plan(iv, history=done_until(whole, call)))[0]
-        assert "I tried to reach you by phone" in render(tried, iv).text
+        unknown = render(check_ins(plan(iv, history=done_until(whole, call)))[0], iv).text
+        assert "Following my call on Thursday, July 16," in unknown
+        assert "tried to reach" not in unknown and "so I am writing" not in unknown
+        history = done_until(whole, call)
+        history[-1] = attrs.evolve(history[-1], answered=False)
+        missed = render(check_ins(plan(iv, history=history))[0], iv).text
+        assert "I tried to reach you by phone" in missed
         history = done_until(whole, call)
         history[-1] = attrs.evolve(history[-1], answered=True)
         spoke = check_ins(plan(iv, history=history))[0]
         assert spoke.facts.previous is not None and spoke.facts.previous.answered
-        assert "Thank you for taking my call on Thursday, July 16," in render(spoke, iv).text
+        assert "Thank you for speaking with me on Thursday, July 16," in render(spoke, iv).text
 
 
 # -- 19.14: the minor lists --------------------------------------------------------------------
@@ -626,7 +640,7 @@ class TestMinorPoints:
         """m8: "I have attached ... my portfolio link" cannot be."""
         iv = meeting(requested=["my portfolio link"])
         text = render(first(plan(iv), ActionKind.THANK_YOU), iv).text
-        assert "attached" not in text and "my portfolio link" in text
+        assert "attached" not in text and "the link to my portfolio" in text
 
     def test_a_card_to_a_french_doctor_says_madame(self) -> None:
         """m14: a doctorate does not go on a French envelope."""
@@ -659,8 +673,8 @@ class TestMinorPoints:
 
 
 LATE = re.compile(
-    r"belated|late|delay|erst jetzt|späte|Verspätung|nachsehen|später|Verzögerung|retard|"
-    r"tardi|délai|\btard\b|antes|retraso|demora|\btarde\b",
+    r"belated|late|delay|erst jetzt|spät|Verspätung|nachsehen|später|Verzögerung|retard|"
+    r"tardi|délai|\btard\b|antes|retraso|demora|\btarde\b|tardío",
     re.IGNORECASE,
 )
 
@@ -767,13 +781,17 @@ class TestGapsToTheArticles:
         assert "thoughtful questions" in dict(RULES["closing"].quotes)[SEED_004]
 
     @pytest.mark.parametrize("code", LANGUAGES)
-    def test_without_fit_a_note_still_conveys_confidence(self, code: str) -> None:
-        """Seed 003 "convey a sense of confidence": a sentence that claims nothing."""
+    def test_without_fit_a_note_claims_no_confidence(self, code: str) -> None:
+        """Third round, classes 3 and 7: without any fit, no confidence line with nothing
+        behind it ("I am confident I could do the job well" read as empty to all four
+        readers): the interest sentence alone, and the Message asks for the fit."""
         iv = in_language(meeting(), code)
         for action in plan(iv):
             if action.kind is ActionKind.THANK_YOU:
-                interest_paragraph = render(action, iv).text.split("\n\n")[2]
-                assert len(_SENTENCE.split(interest_paragraph)) == 2, interest_paragraph
+                message = render(action, iv)
+                interest_paragraph = message.text.split("\n\n")[2]
+                assert len(_SENTENCE.split(interest_paragraph)) == 1, interest_paragraph
+                assert "fit" in message.missing_details
 
     def test_where_the_articles_disagree_names_the_three_missing_points(self) -> None:
         questions = [d.question for d in DISAGREEMENTS]

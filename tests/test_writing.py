@@ -39,7 +39,7 @@ from followup_rules import (
     plan,
     render,
 )
-from followup_rules._language import language
+from followup_rules._languages import language
 
 from .factories import at
 from .strategies import any_policy, interviews
@@ -101,9 +101,9 @@ class TestFactsTravelWithActions:
         assert nxt.facts.decision_given_on == date(2026, 7, 16)
         text = render(nxt, iv).text
         assert (
-            "On Thursday, July 16, I heard that a decision was now expected by Friday, July 24, "
-            "so I am getting in touch again about the Data Engineer position at Acme Analytics."
-            in text
+            "On Thursday, July 16, I learned that the decision on the Data Engineer position was "
+            "now planned by Friday, July 24; as that time has passed, I am writing to ask where "
+            "things stand." in text
         )
         assert "July 15" not in text and "As we discussed" not in text
         assert "message" not in text  # the new date may have come in a call: no channel is claimed
@@ -219,9 +219,12 @@ class TestANoteToEachPerson:
         (sent,) = [a for a in whole if a.kind is ActionKind.SEND_REQUESTED]
         message = render(sent, iv)
         assert sent.recipient == bo and message.enclosures == ("two code samples",)
-        assert message.subject == "What you asked for: two code samples"  # note 1: subject 1
+        assert message.subject == "Materials from the interview: two code samples"  # subject 1
         card = next(a for a in whole if a.kind is ActionKind.THANK_YOU and a.recipient == bo)
-        assert "As requested, I emailed you two code samples." in render(card, iv).text
+        assert (
+            "As requested, a copy of two code samples is on its way by email."
+            in render(card, iv).text
+        )
 
     def test_no_note_means_the_items_still_go(self) -> None:
         """thank_you_each_interviewer=False: Bo gets no note but still gets what he asked for."""
@@ -258,19 +261,22 @@ class TestConversation:
         call, retry, close = check_ins(whole)
         assert call.channel is Channel.PHONE
         retry_text = render(retry, iv).text
-        # Issue 19.13: the plan cannot know anyone answered the call.
+        # Issue 19.13: the plan cannot know anyone answered the call (third round, class 4:
+        # nor that nobody did).
         assert (
-            "I tried to reach you by phone on Thursday, July 16, about the Data Engineer position"
+            "Following my call on Thursday, July 16, about the Data Engineer position"
             in retry_text
         )
         close_message = render(close, iv)
-        assert "my note of Tuesday, July 21" in close_message.text
+        assert "my email of Tuesday, July 21" in close_message.text
         # Issue 19, second round (class 8): the last note restates interest and leaves the
-        # door open, without announcing that the candidate will not write again.
+        # door open; third round (class 16): it may say, once and truly, that it is the
+        # last note for now, and its subject is not self-referential.
         assert "Joining Acme Analytics is still a very attractive prospect" in close_message.text
-        assert "last note" not in close_message.text
-        assert close.facts.final and not retry.facts.final
-        assert close_message.subject == "My continued interest in the Data Engineer position"
+        assert "this will be my last note for now" in close_message.text
+        assert "not write again" not in close_message.text
+        assert close.facts.final and close.facts.first_close and not retry.facts.final
+        assert close_message.subject == "Any news on the Data Engineer position?"
 
     def test_a_voicemail_is_named_as_one(self) -> None:
         iv = meeting()
@@ -313,7 +319,7 @@ class TestConversation:
         history = done_until(whole, first)
         history.append(OutOfOffice(first.suggested.add(minutes=5), date(2026, 7, 27)))
         nxt = check_ins(plan(iv, history=history))[0]
-        assert "while you were out of the office" in render(nxt, iv).text
+        assert "Now that you are back, a brief reminder" in render(nxt, iv).text
 
     def test_a_reply_is_acknowledged(self) -> None:
         iv = meeting(interviewers=[attrs.evolve(ANA, phone=None)])
@@ -427,13 +433,19 @@ class TestCallScripts:
         assert "the timeline: Acme Analytics expects to decide by Wednesday, July 15;" in text
 
     def test_the_debrief_names_what_each_person_asked_for(self) -> None:
-        """Truth: the recruiter hears what the candidate was asked to send, and by whom."""
+        """Truth: the recruiter hears what the candidate was asked to send, and by whom when
+        the input says who (an interview-wide request was nobody's in particular)."""
         iv = meeting(
             recruiter=Recruiter("Rita Cole", agency="SelecSource", email="rita@selec.example"),
             requested=("a writing sample",),
         )
         debrief = next(a for a in plan(iv) if a.kind is ActionKind.RECRUITER_DEBRIEF)
-        assert "I was asked to send a writing sample (for Ana Ruiz)." in render(debrief, iv).text
+        assert "I was asked to send a writing sample." in render(debrief, iv).text
+        bo = attrs.evolve(BO, requested=("two code samples",))
+        iv = attrs.evolve(iv, interviewers=(ANA, bo))
+        debrief = next(a for a in plan(iv) if a.kind is ActionKind.RECRUITER_DEBRIEF)
+        text = render(debrief, iv).text
+        assert "a writing sample and two code samples (for Bo Chen)" in text, text
 
     def test_a_call_after_news_of_a_next_round_asks_about_that_round(self) -> None:
         """Truth: told they go on to a next round, the candidate does not ask where the

@@ -164,7 +164,9 @@ def _load_policy(policy_path: str | None) -> Policy:
 
 
 def _application(each: Loaded, policy: Policy) -> Application:
-    return Application(each.interview, each.history, policy, name=str(each.path))
+    """The file's application, under its own policy (its ``policy`` key), else *policy*."""
+    own = policy if each.policy is None else each.policy
+    return Application(each.interview, each.history, own, name=str(each.path))
 
 
 def _progress(items: Sequence[Any], what: str) -> Iterator[Any]:
@@ -238,7 +240,10 @@ policy_option = click.option(
     "--policy",
     "policy_path",
     type=click.Path(dir_okay=False),
-    help="A policy file (TOML or JSON); the consensus policy by default.",
+    help=(
+        "A policy file (TOML or JSON) for the files that do not give their own "
+        "(a 'policy' key); the consensus policy by default."
+    ),
 )
 history_option = click.option(
     "--history",

@@ -85,6 +85,13 @@ Examples:
   followup unlog events.toml 2 --interview interview.toml
 """
 
+RENAME_EXAMPLES = """
+\b
+Examples:
+  followup rename acme.toml "Dev Patel" "Devesh Patel"
+  followup rename acme.toml "Ana Ruiz" "Ana Ruiz Vega"
+"""
+
 NEW_EXAMPLES = """
 \b
 Examples:

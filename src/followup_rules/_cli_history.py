@@ -30,7 +30,7 @@ from ._cli_base import (
     policy_option,
     read_when,
 )
-from ._cli_help import EVENTS_EXAMPLES, LOG_EXAMPLES, UNLOG_EXAMPLES
+from ._cli_help import EVENTS_EXAMPLES, LOG_EXAMPLES, RENAME_EXAMPLES, UNLOG_EXAMPLES
 from ._steps import IN_ROOM_KINDS
 from .agenda import AgendaItem, Standing
 from .errors import _short_repr
@@ -140,9 +140,9 @@ def _record(
     if when.is_now:
         at = at.replace(microsecond=0)
     event = build(found.interview, at, options["note"])
-    policy = _load_policy(options["policy_path"])
-    done = store.add(event, policy)
-    said = show.said(done.event, found.interview)
+    policy = found.policy if found.policy is not None else _load_policy(options["policy_path"])
+    done = store.add(event, policy, now=when.clock)  # nothing after the real clock: a typo
+    said = show.said(done.event, found.interview, policy)
     if done.already:
         click.echo(f"Already recorded in {done.path} (event {done.number}): {said}")
         return
@@ -318,6 +318,11 @@ def _step(
     matches = _matching(open_items, given)
     if matches:
         return matches[0].id
+    if skipping:  # a step skipped already: the same skip, which the library keeps once
+        skipped = [event.step for event in found.history if isinstance(event, Skip)]
+        same = [step for step in skipped if step == given or step.startswith(given)]
+        if same:
+            return same[0]
     gone = _matching([item for item in items if item.standing is Standing.SUPERSEDED], given)
     if gone:
         reason = gone[0].note().split(": ", 1)[-1]
@@ -363,7 +368,7 @@ def events_command(file: str, interview_path: str | None) -> None:
     if not found.history:
         click.echo(f"Nothing recorded yet in {found.history_path}.")
     for number, event in enumerate(found.history, start=1):
-        click.echo(f"{number:>3}  {show.said(event, found.interview)}")
+        click.echo(f"{number:>3}  {show.said(event, found.interview, found.policy)}")
 
 
 @main.command("unlog", epilog=UNLOG_EXAMPLES)
@@ -377,3 +382,20 @@ def unlog_command(file: str, number: int, interview_path: str | None) -> None:
     interview = store.read().interview
     removed = store.remove(number)
     click.echo(f"Removed from {store.history_path}: {number}. {show.said(removed, interview)}")
+
+
+@main.command("rename", epilog=RENAME_EXAMPLES)
+@click.argument("file", type=click.Path(dir_okay=False))
+@click.argument("old")
+@click.argument("new")
+@friendly
+def rename_command(file: str, old: str, new: str) -> None:
+    """Call the person OLD NEW, in the interview FILE and its history at once.
+
+    Their name in the interview, the events that name them, and the ids of
+    their steps that a skip or snooze recorded: renaming them only in the
+    interview file leaves a history that names nobody.
+    """
+    done = files.HistoryFile(file).rename(old, new)
+    where = done.path if done.history_path == done.path else f"{done.path} and {done.history_path}"
+    click.echo(f"Renamed {old} to {new} in {where}.")

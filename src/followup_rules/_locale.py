@@ -1,6 +1,6 @@
 """The locales the built-in messages are written in, by name only.
 
-Kept apart from `followup_rules._language` (which loads catalogs and knows
+Kept apart from `followup_rules._languages` (which loads catalogs and knows
 grammar) so that the model can check `Candidate.language` without importing
 anything heavier than this table.
 """
@@ -14,9 +14,9 @@ __all__ = ["LOCALES", "canonical_locale", "locale_for"]
 # Each translated language, and the regions it is also accepted for.  A region
 # maps to its language: the catalog is the language's, and only what differs
 # by region is written differently (the clock in the United States, "Jänner"
-# in Austria, "ss" for "ß" in Switzerland; see `followup_rules._language`).
+# in Austria, "ss" for "ß" in Switzerland; see `followup_rules._languages`).
 _REGIONS = {
-    "en": ("US", "GB"),
+    "en": ("US", "GB", "AU", "NZ"),
     "de": ("DE", "AT", "CH"),
     "fr": ("FR", "BE", "CA", "CH"),
     "es": ("ES", "MX", "AR", "CO", "CL"),
@@ -63,10 +63,19 @@ _BRITISH_ZONES = frozenset(
 """Zones whose English writes "Tuesday 7 July" and "10:00" (British and Irish usage)."""
 
 
+_DAY_FIRST_ZONES = {"Pacific/Auckland": "en_NZ", "Pacific/Chatham": "en_NZ", "NZ": "en_NZ"}
+"""New Zealand's zones; Australia's are every ``Australia/...`` zone."""
+
+
 def locale_for(language: str | None, zone: str | None) -> str:
     """The locale a candidate's messages are written in: their language when given, else
     English as written where they live: British in the United Kingdom and Ireland (by
-    their zone, review 0.2 m16), American elsewhere."""
+    their zone, review 0.2 m16), Australian and New Zealand English there ("Monday 10
+    August", "Mr Smith", "10 am"), American elsewhere."""
     if language:
         return language
-    return "en_GB" if zone in _BRITISH_ZONES else "en"
+    if zone in _BRITISH_ZONES:
+        return "en_GB"
+    if zone is not None and zone.startswith("Australia/"):
+        return "en_AU"
+    return _DAY_FIRST_ZONES.get(zone or "", "en")

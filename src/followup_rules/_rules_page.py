@@ -66,12 +66,14 @@ _DECISIONS = """\
   `max_contacts_ever` follow-up contacts (check-ins and the feedback request).
 - **After the closing note.** The last check-in the limits allow closes
   gracefully: it restates the candidate's interest warmly and leaves the door
-  open, without announcing that it is the last. A reply without news to it
-  earns no further check-in: the candidate waits, as they said (001, 004).
-  "No decision yet" earns one more, itself a close worded differently (003:
-  keep following up while they do not know); news of a next round opens a
-  new run. No sentence longer than a short courtesy is said twice to one
-  person: each check-in's wording follows its number among all check-ins to
+  open; when nothing has come back since the previous check-in, it says once
+  that it is the last note for now, which is true: a reply without news to
+  it earns no further check-in, and the candidate waits, as they said (001,
+  004). "No decision yet" earns one more, itself a close worded differently
+  that does not say it again (003: keep following up while they do not
+  know); news of a next round opens a new run. No sentence longer than a
+  short courtesy is said twice to one person, nor again with only its date
+  changed: each check-in's wording follows its number among all check-ins to
   that person.
 - **A new decision date** given with "no decision yet" replaces the old one,
   earlier or later (004: the timetable is often extended), and earns at least
@@ -92,10 +94,13 @@ _DECISIONS = """\
   check-in that would be a call to an unknown number is an e-mail whose
   action says why.
 - **Next round** is good news, not the end: the decision the earlier date was
-  about is made, so that date no longer holds; the next check-in, about a
-  week after the news (`wait_without_deadline`), asks what the round involves
-  and when (`next-steps`, 002), and every later one is about that round,
-  never a "last note". Plan the round itself as a new `Interview` once it is
+  about is made, so that date no longer holds; the next check-in answers the
+  news the next business day (as the feedback request answers a rejection),
+  keeping `min_gap` only from the candidate's own last contact and from the
+  thank-you; it asks what the round involves and when (`next-steps`, 002),
+  and every later one is about that round, adding something new (fitting in
+  with their schedule, sending what helps) rather than asking again, never a
+  "last note". Plan the round itself as a new `Interview` once it is
   scheduled.
 - **Out-of-office replies** give the check-in back (it was not read) but not
   the call, and hold the next check-in, and the feedback request, until one

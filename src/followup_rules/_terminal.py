@@ -22,6 +22,7 @@ from .events import Event
 from .export import describe
 from .loop import AgendaMany, Application, Entry, describe_event
 from .model import Channel, Interview
+from .policy import Policy
 
 
 def console() -> Any:
@@ -288,9 +289,9 @@ def entry_json(entry: Entry) -> dict[str, Any]:
 # -- events ------------------------------------------------------------------------------
 
 
-def said(event: Event, interview: Interview) -> str:
+def said(event: Event, interview: Interview, policy: Policy | None = None) -> str:
     """An event in a few words, at the candidate's time: what ``log`` and ``events`` print."""
-    return describe_event(event, interview)
+    return describe_event(event, interview, policy)
 
 
 def violation_line(violation: Violation) -> str:

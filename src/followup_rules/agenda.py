@@ -15,8 +15,10 @@ item says when, on both clocks (`AgendaItem.their_window`,
 `AgendaItem.your_window`).  An e-mail or a card goes in the recipient's
 send window (`Policy.send_window`) on their business day, never in their
 night: out of it, the item is due but not to do now, and says when it can
-be done (`AgendaItem.doable_at`), unless no send-window moment remains
-before its deadline (the deadline comes first).
+be done (`AgendaItem.doable_at`), even when that is after its deadline:
+a note due by Saturday, after a Friday evening, waits for Monday morning
+(then late, within the policy's allowance for a late step: the
+`thank_you_late_within` of a thank-you), never goes out in the night.
 
 Each item carries the step's stable id (`followup_rules.identity`), so an app
 can store it, show it, and record "done" (or `Skip`, `Snooze`) against it::
@@ -129,8 +131,8 @@ class AgendaItem:
             recipient's business day, in the call window for a call, after
             the notes it waits for) and, for an e-mail or a card, inside the
             recipient's send window (`Policy.send_window`, on their business
-            day; a card's is the candidate's, who posts it) unless no moment
-            of it remains before the step's deadline: only then is it
+            day; a card's is the candidate's, who posts it), even when no
+            moment of it remains before the step's deadline: only then is it
             something to do *now*.
         doable_at: the first moment, at or after the agenda's *now*, at
             which the step may be done: *now* itself when `to_do`; for a
@@ -237,17 +239,21 @@ class Agenda:
 
     @property
     def next(self) -> AgendaItem | None:
-        """The one thing to do next: the step overdue longest, else the first due, else coming.
+        """The one thing to do next: of the steps to do now (`AgendaItem.to_do`), the one
+        overdue longest, else the first due; when none can be done now, the step that can
+        be done soonest (`AgendaItem.doable_at`, the opening of its window for a coming
+        one; the one overdue longest among equals); None when nothing is left.
 
-        A late step whose next window opens later still comes first: it is the
-        one to prepare (`AgendaItem.to_do` says whether it can be done now).
+        A late step whose next window opens on Monday never comes before one
+        that can be done now.
         """
-        late = self.late
-        if late:
-            return min(late, key=_overdue_since)
-        for item in (*self.due, *self.coming):
-            return item
-        return None
+        doable = [item for item in (*self.late, *self.due) if item.to_do]
+        late_now = [item for item in doable if item.standing is Standing.LATE]
+        if late_now:
+            return min(late_now, key=_overdue_since)
+        if doable:
+            return doable[0]
+        return min((*self.late, *self.due, *self.coming), key=_soonest, default=None)
 
     def get(self, id: str) -> AgendaItem | None:
         """The item with this id, or None when the step is not on the agenda.
@@ -353,8 +359,9 @@ def _doable_at(action: Action, interview: Interview, policy: Policy, moment: dat
 
     Inside the step's window that is *moment* itself, except for an e-mail or
     a card outside the send window of its zone's business day: then the next
-    send-window moment, when one comes before the step's deadline (else
-    *moment*: the deadline comes first).  Before the window, its opening (an
+    send-window moment, even after the step's deadline (a late step is
+    offered again then, or missed: never sent in the recipient's night).
+    Before the window, its opening (an
     e-mail's first send-window moment in it); after it, None cannot happen
     for a step the plan still holds at *moment*, whose window was planned
     again from then; its close is given.
@@ -372,13 +379,20 @@ def _doable_at(action: Action, interview: Interview, policy: Policy, moment: dat
         )
     except (OverflowError, ValueError):  # no business day left before the end of time
         return start
-    return found if found <= latest else start
+    return found
 
 
 def _local_like(instant: datetime, action: Action) -> pendulum.DateTime:
     """*instant* on the clock of the action's own times."""
     zone = action.earliest.tzinfo
     return cal.to_pendulum(instant) if zone is None else cal.to_local(instant, zone)
+
+
+def _soonest(item: AgendaItem) -> tuple[datetime, int, datetime]:
+    """When *item* can be done, then late before due before coming, overdue longest first."""
+    doable = item.doable_at if item.doable_at is not None else item.action.earliest
+    order = (Standing.LATE, Standing.DUE, Standing.COMING).index(item.standing)
+    return utc(doable), order, _overdue_since(item)
 
 
 def _overdue_since(item: AgendaItem) -> datetime:

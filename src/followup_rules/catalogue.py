@@ -131,6 +131,9 @@ THANK_YOU = Rule(
         "a note not sent in its window is still worth sending late, in the recipient's send "
         "window, until that window closes `thank_you_late_within` business days later (two "
         "by default); the note then names the interview's day rather than “today”",
+        "the send window comes before the 24 hours: when none of the recipient's send "
+        "window is left before them (a Friday evening interview), the note waits for the "
+        "next one (Monday morning), late as above, never sent in their night",
         "a late note is never sent once the decision date has passed, nor after the "
         "employer's news or reply, nor after a check-in: it would arrive after the decision "
         "(002), so it is missed",
@@ -158,7 +161,7 @@ RECRUITER = Rule(
 NEXT_STEPS = Rule(
     "next-steps",
     "It is fine to ask what further steps (rounds, tests) to expect.",
-    knobs=("wait_without_deadline",),
+    knobs=("min_gap",),
     quotes={
         SEED_002: "it's okay to get in touch after the interview and find out if you need to "
         "anticipate any additional steps in the hiring process",
@@ -167,8 +170,9 @@ NEXT_STEPS = Rule(
         "the check-in asks it after word of a next round, and when no decision date was given",
         "only a check-in that asks it cites 002: a later try or the close asks where things stand",
         "word of a next round replaces the earlier decision date (the decision it was about is "
-        "made): the first check-in comes wait_without_deadline business days after the news, "
-        "asks what the round involves and when, and every later one is about that round",
+        "made): the first check-in answers the news the next business day, keeping min_gap "
+        "only from the candidate's own last contact and from the thank-you, asks what the "
+        "round involves and when, and every later one is about that round",
     ),
 )
 PATIENCE = Rule(

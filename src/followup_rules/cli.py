@@ -365,12 +365,9 @@ def _needs(message: Message) -> list[str]:
 @friendly
 def audit_command(interview: str, events: str | None, policy_path: str | None, fmt: str) -> None:
     """Judge the contact log of INTERVIEW (its own history, or EVENTS); exit 1 when pushy."""
-    if events is None:
-        found = files.HistoryFile(interview).read()
-        loaded, history = found.interview, list(found.history)
-    else:
-        loaded, history = serialize.load_interview(interview), serialize.load_history(events)
-    violations = audit(loaded, history, _load_policy(policy_path))
+    found = files.HistoryFile(interview, events).read()
+    own = found.policy if found.policy is not None else _load_policy(policy_path)
+    violations = audit(found.interview, list(found.history), own)
     if fmt == "json":
         keys = ("rule", "sources", "message")
         data = [

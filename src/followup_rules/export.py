@@ -41,7 +41,7 @@ from datetime import date, datetime, time, timedelta, tzinfo
 from email.message import EmailMessage
 from email.utils import format_datetime
 from pathlib import Path, PurePath
-from typing import Any
+from typing import Any, ClassVar
 
 import attrs
 
@@ -792,19 +792,27 @@ def _closed(old: Any, contact: Contact | None, stamp: datetime, interview: Inter
     """A step of the previous calendar that the plan no longer has: done or cancelled.
 
     Done, it keeps its planned times and says first when and how it was done.
+    An item closed before is written again as it was, unless the contact that
+    did it changed (an event undone and logged again): then it says the new
+    one, with a new `SEQUENCE`.
     """
-    if str(old.get("STATUS", "")) in _CLOSED:
-        return old  # already closed: written again as it was
+    status = str(old.get("STATUS", ""))
+    said = None if contact is None else _done_line(contact, interview)
+    before = str(old.get("DESCRIPTION", ""))
+    if status in _CLOSED and (said is None or before.split("\n", 1)[0] == said):
+        return old  # already closed so: written again as it was
+    if status in _CLOSED and before.startswith("Done: "):  # done another way before
+        before = before.split("\n\n", 1)[1] if "\n\n" in before else ""
     item = type(old)()  # its properties, without the reminder: nothing rings any more
     for key, value in old.property_items(recursive=False):
         if key in ("BEGIN", "END", *_RESTAMPED):
             continue
-        if key == "DESCRIPTION" and contact is not None:
-            item.add("description", f"{_done_line(contact, interview)}\n\n{value}")
+        if key == "DESCRIPTION" and said is not None:
+            item.add("description", f"{said}\n\n{before}" if before else said)
             continue
         item.add(key, value, encode=False)
-    if contact is not None and "DESCRIPTION" not in old:
-        item.add("description", _done_line(contact, interview))
+    if said is not None and "DESCRIPTION" not in old:
+        item.add("description", said)
     item.add("dtstamp", stamp)
     item.add("sequence", int(old.get("SEQUENCE", 0)) + 1)
     if contact is None:
@@ -897,6 +905,18 @@ class Draft:
     step: str
     action: Action
     warnings: tuple[str, ...] = ()
+
+    media_type: ClassVar[str] = "message/rfc822"
+    """The MIME type of the file, for a download (``Content-Type``)."""
+
+    @property
+    def filename(self) -> str:
+        """The file's own name, without its folder: a download's name."""
+        return self.path.rpartition("/")[2]
+
+    def as_bytes(self) -> bytes:
+        """The ``.eml`` file, as `write_drafts` writes it."""
+        return self.message.as_bytes()
 
 
 def eml_name(index: int, action: Action) -> str:
@@ -1102,7 +1122,7 @@ def write_drafts(found: Iterable[Draft], directory: str | os.PathLike[str]) -> t
             or its links loop (naming it; see `followup_rules.files.target`).
     """
     base = Path(directory)
-    items = [(base / draft.path, draft.message.as_bytes()) for draft in found]
+    items = [(base / draft.path, draft.as_bytes()) for draft in found]
     for folder in sorted({path.parent for path, _ in items} | {base}):
         if folder.exists() and not folder.is_dir():
             raise NotADirectoryError(

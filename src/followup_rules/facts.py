@@ -104,6 +104,10 @@ class Facts:
             person, the history's included (1 for the first).
         attempts_left: check-ins the policy still allows after this one if
             nobody answers (rule ``cap``); 0 makes this the graceful close.
+        first_close: the graceful close of the first run of check-ins, none of
+            them answered: the only close that may say it is the last note for
+            now (a later one, after "no decision yet" or a new run, does not say
+            it again).
         previous: the latest contact with the recipient before this step.
         last_email: the latest e-mail to the recipient before this step:
             the thread a new e-mail answers ("Re:", ``In-Reply-To``), even
@@ -151,6 +155,7 @@ class Facts:
 
     attempt: int = 0
     attempts_left: int = 0
+    first_close: bool = False
     previous: PreviousContact | None = None
     decision_by: date | None = None
     timeframe: Timeframe | None = None
@@ -293,6 +298,7 @@ def for_check_in(
         tz,
         attempt=state.check_ins_total + 1,
         attempts_left=attempts_left,
+        first_close=attempts_left == 0 and state.check_ins == state.check_ins_total,
         call_basis=call_basis,
         calls_left=max(0, calls_left),
         fallback=fallback,

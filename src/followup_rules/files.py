@@ -39,8 +39,8 @@ from . import loop, serialize
 from ._atomic import Target, target, write_atomically
 from .events import Contact, Event, OutOfOffice, Reply
 from .identity import interview_key
-from .loop import find_event, record_event
-from .model import person_key
+from .loop import record_event
+from .model import Interview, person_key
 from .policy import Policy
 from .serialize import FormatError, InterviewFile
 from .timeframe import Timeframe
@@ -188,9 +188,15 @@ class HistoryFile:
         if self._history is None:
             found = serialize.load_interview_file(self.path)
         else:
-            interview = serialize.load_interview(self.path)
+            data = serialize.read(self.path)
+            interview = serialize.structure(
+                serialize._interview_data(data, str(self.path)), Interview, source=str(self.path)
+            )
             events = serialize.load_history(self._history) if self._history.exists() else []
-            found = InterviewFile(self.path, interview, tuple(events), self._history)
+            policy = serialize._own_policy(data, self.path)
+            found = InterviewFile(
+                self.path, interview, tuple(events), self._history, policy=policy
+            )
         _check_names(found)
         return found
 
@@ -224,10 +230,10 @@ class HistoryFile:
         _check_suffix(history_path)
         with self._locks(history_path):
             found = self.read()
-            index = find_event(found.interview, found.history, event)
-            if index is not None:
-                return Recorded(found.history[index], index + 1, True, found.history, history_path)
             done = record_event(found.interview, found.history, event, policy, now=now)
+            if done.already:  # the same event, or a skip of a step skipped already
+                index = found.history.index(done.event)
+                return Recorded(done.event, index + 1, True, found.history, history_path)
             place = _place(found.history, event)  # in the file's own order
             new = (*found.history[:place], event, *found.history[place:])
             _Document.of(history_path, self._holds_interview(history_path)).insert(
@@ -279,6 +285,42 @@ class HistoryFile:
             if not _same_file(history_path, self.path):
                 stack.enter_context(_locked(self.path))
             yield
+
+    def rename(self, old: str, new: str) -> InterviewFile:
+        """Call the person called *old* *new*, in the interview file and its history at once.
+
+        What `Application.rename` does, written: the interviewer's or
+        recruiter's ``name`` (and ``contact``), the history's ``recipient``
+        and ``sender`` keys, and the step ids a skip or snooze names; the
+        interview gets its ``id`` when it has none, so that no other step id
+        changes.  Both files are checked before either is written.
+
+        Returns:
+            The interview and its history, renamed.
+
+        Raises:
+            InvalidArgument: as `Application.rename`.
+            FormatError: a file cannot be read, or cannot take the change.
+        """
+        history_path = self.history_path
+        with self._locks(history_path):
+            found = self.read()
+            renamed = loop.Application(found.interview, found.history).rename(old, new)
+            interview_doc = _Document.of(self.path, True)
+            same_file = _same_file(history_path, self.path)
+            history_doc = interview_doc if same_file else _Document.of(history_path, False)
+            events = [_renamed_table(event, old, new) for event in found.history]
+            history_text = history_doc.renamed_events(events)
+            if same_file:
+                interview_doc.text = history_text
+            interview_text = interview_doc.renamed_interview(old, new, renamed.interview.id)
+            expected = loop._renamed_events(found.history, old, new)
+            history_doc.check_events(interview_text if same_file else history_text, expected)
+            interview_doc.check_interview(interview_text, renamed.interview)
+            if not same_file:
+                history_doc._write(history_text)
+            interview_doc._write(interview_text)
+            return InterviewFile(self.path, renamed.interview, tuple(expected), history_path)
 
     def _write_id(self, found: InterviewFile) -> str | None:
         if found.interview.id is not None:
@@ -342,7 +384,8 @@ def _check_names(found: InterviewFile) -> None:
         listed = ", ".join(repr(person.name) for person in people)
         problem = (
             f"{name!r} is not on the interview in {found.path.name} (it has {listed}): "
-            f"if you renamed them there, rename them here too, or put the old name back"
+            "if you renamed them there, put the old name back and rename them in both "
+            "files at once with 'followup rename' (`HistoryFile.rename`)"
         )
         raise FormatError(str(found.history_path), f"$.event[{index}].{key}", problem)
 
@@ -426,6 +469,68 @@ class _Document:
             text = self._json_events(lambda events: events.pop(index))
         self._commit(text, expected)
 
+    def renamed_events(self, tables: Sequence[dict[str, Any]]) -> str:
+        """The text with each event's table given the values in *tables* (in file order)."""
+        if not self.exists:
+            return self.text
+
+        def change(events: Any) -> None:
+            for event, values in zip(events, tables, strict=True):
+                for key, value in values.items():
+                    if key in event and event[key] != value:
+                        event[key] = value
+
+        return self._toml_events(change) if self.toml else self._json_events(change)
+
+    def renamed_interview(self, old: str, new: str, key: str | None) -> str:
+        """The text with the person called *old* called *new* (and its id when missing)."""
+        if self.toml:
+            import tomlkit
+
+            document: Any = tomlkit.parse(self.text)
+        else:
+            document = json.loads(self.text)
+        inner = document.get("interview", document)
+        people = list(inner.get("interviewers", ()))
+        if "recruiter" in inner:
+            people.append(inner["recruiter"])
+        for person in people:
+            if isinstance(person.get("name"), str) and person_key(person["name"]) == person_key(
+                old
+            ):
+                person["name"] = new
+        contact = inner.get("contact")
+        if isinstance(contact, str) and person_key(contact) == person_key(old):
+            inner["contact"] = new
+        if self.toml:
+            text = tomlkit.dumps(document)
+            if key is not None and "id" not in inner:
+                text = _toml_with_id(text, key, inner is not document)
+            return text
+        if key is not None and "id" not in inner:
+            inner["id"] = key
+        return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
+
+    def check_events(self, text: str, expected: Sequence[Event]) -> None:
+        """Refuse, writing nothing, unless *text* holds exactly *expected* (by instant)."""
+        data = self._parse(text)
+        held = data.get("event", []) if isinstance(data, Mapping) else data
+        read = serialize.structure_history(
+            {"event": held} if isinstance(data, Mapping) else held, source=str(self.path)
+        )
+        if list(map(_by_instant, read)) != list(map(_by_instant, expected)):
+            self._refuse("cannot take the new name as it is laid out")
+
+    def check_interview(self, text: str, expected: Interview) -> None:
+        """Refuse, writing nothing, unless *text* holds exactly *expected*."""
+        found = serialize.structure(
+            serialize._interview_data(self._parse(text), str(self.path)),
+            Interview,
+            source=str(self.path),
+        )
+        if found != expected:
+            self._refuse("cannot take the new name as it is laid out")
+
     def set_id(self, key: str) -> None:
         before = serialize.loads(self.text, fmt="json" if not self.toml else "toml")
         wrapped = isinstance(before, Mapping) and set(before) - {"history", "event"} == {
@@ -500,7 +605,7 @@ class _Document:
             read = serialize.structure_history({"event": held}, source=str(self.path))
         else:
             read = serialize.structure_history(held, source=str(self.path))
-        if list(read) != list(expected):
+        if list(map(_by_instant, read)) != list(map(_by_instant, expected)):
             self._refuse("cannot take the event as it is laid out")
         self._write(text)
 
@@ -510,6 +615,28 @@ class _Document:
 
     def _refuse(self, problem: str) -> None:
         raise FormatError(str(self.path), "$.event", f"{problem}: nothing was written")
+
+
+def _by_instant(event: Event) -> tuple[object, ...]:
+    """*event* with its times as UTC instants: what must read back as written.
+
+    Not `==`: two aware times in an hour the clocks repeat are never equal
+    across time zone objects (PEP 495), though they are the same instant,
+    and a file holds the offset, not the zone object.
+    """
+    values = attrs.astuple(event, recurse=False)
+    return (type(event), *(cal.utc(v) if isinstance(v, datetime) else v for v in values))
+
+
+def _renamed_table(event: Event, old: str, new: str) -> dict[str, Any]:
+    """The keys of *event*'s table that a rename of *old* to *new* changes, with their values."""
+    (renamed,) = loop._renamed_events([event], old, new)
+    keys = ("recipient", "sender", "step")
+    return {
+        key: getattr(renamed, key)
+        for key in keys
+        if hasattr(event, key) and getattr(renamed, key) != getattr(event, key)
+    }
 
 
 def _new_toml_history() -> Any:

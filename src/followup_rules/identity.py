@@ -47,6 +47,7 @@ __all__ = [
     "interview_key",
     "person_key",
     "pinned",
+    "renamed_step",
     "step_key",
 ]
 
@@ -152,6 +153,21 @@ def pinned(interview: Interview) -> Interview:
     return attrs.evolve(interview, id=interview_key(interview))
 
 
+def renamed_step(step: str, old: str, new: str) -> str:
+    """*step*, an id of a step to *old*, as the id of the same step to *new*; else as it is.
+
+    A step id names its person (``check_in-dev-patel-660988bd4cb4-1-...``):
+    when someone is renamed, the ids of the steps to them change, and a
+    `Skip` or `Snooze` recorded before names the old id.  This gives the new
+    one (`Application.rename` renames everything at once).
+    """
+    kind, dash, rest = step.partition("-")
+    before = f"{_name_part(old)}-"
+    if not dash or not rest.startswith(before):
+        return step
+    return f"{kind}-{_name_part(new)}-{rest[len(before) :]}"
+
+
 def step_key(step: str, interview: Interview) -> StepKey:
     """Read a step id back: its kind, its person's `person_key` and its number.
 
@@ -196,7 +212,8 @@ def read_step(step: str, interview: Interview) -> tuple[ActionKind, str, int]:
         "step",
         step,
         f"names {shown!r}, who is not an interviewer or the recruiter of this interview "
-        "(when someone is renamed, the ids of their steps change too)",
+        "(when someone is renamed, the ids of their steps change too: rename people "
+        "with `Application.rename` or 'followup rename', which renames the ids too)",
     )
 
 

@@ -146,7 +146,9 @@ class _Deadline(Limit):
     With a decision date (the end of a window): `Policy.wait_after_deadline`
     business days after it (seeds 003 and 004: a day).  Without:
     `Policy.wait_without_deadline` business days after the interview, on
-    the recipient's calendar (seed 001: "about a week").
+    the recipient's calendar (seed 001: "about a week").  Unanswered word of
+    a next round replaces the interview's timeline: `NEXT_STEPS` sets the
+    pace then, until a new decision date is given.
     """
 
     name = "deadline"
@@ -156,7 +158,9 @@ class _Deadline(Limit):
             return catalogue.CHECK_IN_AFTER_DEADLINE
         return catalogue.CHECK_IN_NO_DEADLINE
 
-    def first_day(self, state: FollowupState, tz: tzinfo) -> date:
+    def first_day(self, state: FollowupState, tz: tzinfo) -> date | None:
+        if state.next_round_at is not None and state.decision_by is None:
+            return None  # word of a next round, with no new date since: NEXT_STEPS
         policy = state.policy
         if state.decision_by is not None:
             return _after_business_days(state.decision_by, policy.wait_after_deadline, state)
@@ -164,7 +168,9 @@ class _Deadline(Limit):
         return _after_business_days(ended, policy.wait_without_deadline, state)
 
     def explain(self, state: FollowupState, day: date, tz: tzinfo) -> str:
-        return _too_early(day, self.first_day(state, tz))
+        first = self.first_day(state, tz)
+        assert first is not None  # only a unit with a first day is broken
+        return _too_early(day, first)
 
 
 class _Undecided(Limit):
@@ -194,7 +200,14 @@ class _Undecided(Limit):
 
 
 class _NextSteps(Limit):
-    """Rule ``next-steps``: after word of a next round, wait about a week before asking."""
+    """Rule ``next-steps``: word of a next round is answered the next business day.
+
+    The first check-in after the news answers it (seed 002: find out what to
+    expect, and plan your schedule), as the feedback request answers a
+    rejection: it goes the business day after, and keeps `Policy.min_gap`
+    only from the candidate's own last contact (`RETRY_GAP` leaves the news
+    out), and from the thank-you (`PATIENCE`).
+    """
 
     name = "next-steps"
 
@@ -205,7 +218,7 @@ class _NextSteps(Limit):
         if state.next_round_at is None:
             return None
         heard = cal.local_date(state.next_round_at, tz)
-        return _after_business_days(heard, state.policy.wait_without_deadline, state)
+        return _after_business_days(heard, 1, state)
 
     def explain(self, state: FollowupState, day: date, tz: tzinfo) -> str:
         first = self.first_day(state, tz)
@@ -353,8 +366,18 @@ UNDECIDED: Limit = _Undecided()
 NEXT_STEPS: Limit = _NextSteps()
 # Rule retry-gap: a check-in keeps `min_gap` from the last follow-up contact and from
 # the employer's latest answer, which restarts the wait (seed 004: "wait a few days
-# before trying again"); the gap from the thank-you is patience's.
-RETRY_GAP = _Gap("retry-gap", lambda state: (state.last_contact, state.last_reply))
+# before trying again"); the gap from the thank-you is patience's.  Word of a next
+# round, while it is the latest answer and unanswered, is what the check-in answers
+# (`NEXT_STEPS`): the gap is then from the candidate's own last contact only.
+RETRY_GAP = _Gap(
+    "retry-gap",
+    lambda state: (
+        state.last_contact,
+        None
+        if state.next_round_at is not None and state.last_reply == state.next_round_at
+        else state.last_reply,
+    ),
+)
 SKIPPED: Limit = _Skipped()
 OUT_OF_OFFICE: Limit = _Hold("out-of-office", catalogue.RETRY_GAP, "check-in")
 PATIENCE: Limit = _Patience()

@@ -41,13 +41,19 @@ from .action import Action, Plan, _check_now
 from .agenda import Agenda, AgendaItem, Standing
 from .agenda import agenda as make_agenda
 from .audit import Violation, audit
-from .errors import InvalidArgument, InvalidHistory, InvalidInterview, StepIdError
+from .errors import (
+    InvalidArgument,
+    InvalidHistory,
+    InvalidInterview,
+    StepIdError,
+    _did_you_mean,
+)
 from .events import EVENT_TYPES, Contact, Event, OutOfOffice, Reply, Skip, Snooze, Update
-from .identity import done_ids, step_key
+from .identity import done_ids, pinned, read_step, renamed_step, step_key
 from .model import ActionKind, Channel, Interview, person_key
 from .plan import plan as make_plan
 from .policy import Policy
-from .state import _unknown_person, check_history
+from .state import _decision, _unknown_person, check_history
 
 __all__ = [
     "AgendaCounts",
@@ -147,7 +153,7 @@ def _local(moment: datetime, zone: tzinfo) -> pendulum.DateTime:
 
 
 def _aware(moment: datetime, field: str) -> datetime:
-    if moment.tzinfo is None or moment.utcoffset() is None:
+    if not isinstance(moment, datetime) or moment.tzinfo is None or moment.utcoffset() is None:
         raise InvalidArgument(field, moment, "must be an aware datetime (with a time zone)")
     return moment
 
@@ -196,11 +202,13 @@ def parse_when(
         return start_of_day(today + timedelta(days=_WORDS[word]), local_zone)
     moment = _read_iso(text.strip())
     if moment is None:
-        raise InvalidArgument(field, text, _WHEN_HELP)
+        close = _did_you_mean(word, ("now", *_WORDS))
+        hint = f"; did you mean {close!r}?" if close else ""
+        raise InvalidArgument(field, text, _WHEN_HELP + hint)
     if isinstance(moment, date) and not isinstance(moment, datetime):
         return start_of_day(moment, local_zone)
-    if moment.tzinfo is None:
-        return cal.to_pendulum(moment.replace(tzinfo=local_zone))
+    if moment.tzinfo is None:  # a wall clock: one the clocks skip reads as the hour after
+        return _local(cal.utc(moment.replace(tzinfo=local_zone)), local_zone)
     return _local(moment, local_zone)
 
 
@@ -335,6 +343,84 @@ class Application:
         changed = self if done.already else attrs.evolve(self, history=done.history)
         return attrs.evolve(done, application=changed)
 
+    def record_step(
+        self,
+        step: str,
+        at: datetime,
+        *,
+        now: datetime | None = None,
+        voicemail: bool = False,
+        message_id: str | None = None,
+        subject: str | None = None,
+        answered: bool | None = None,
+        note: str | None = None,
+    ) -> Recorded:
+        """Record the step with id *step* as done at *at*: an app's "done" button, once.
+
+        The step is found as `find_step` finds it, at *now* (else at *at*),
+        and its contact (`Action.done`, with *voicemail*, *message_id*,
+        *subject*, *answered* and *note*) recorded as `record` records it.
+        A step already done is not recorded again, whenever the second
+        press came: `Recorded.already`, with the contact that did it (a
+        double click, a retried request).
+
+        Raises:
+            StepIdError: the step is not on the agenda to be done (skipped,
+                no longer planned, or not a step of this application), with
+                `FoundStep.reason` as the problem.
+            InvalidHistory: as `record` (*at* after *now*, ...).
+            InvalidArgument: *at* or *now* is not an aware datetime.
+        """
+        moment = _aware(at, "at")
+        found = self.find_step(step, moment if now is None else now)
+        if found.status is StepStatus.DONE and found.event is not None:
+            number = self.history.index(found.event) + 1
+            return Recorded(found.event, number, True, self.history, application=self)
+        if found.item is None or found.status not in (StepStatus.PLANNED, StepStatus.SUPERSEDED):
+            raise StepIdError("step", step, found.reason)
+        contact = found.item.action.done(
+            moment,
+            voicemail=voicemail,
+            message_id=message_id,
+            subject=subject,
+            answered=answered,
+            note=note,
+        )
+        return self.record(contact, now=now)
+
+    def rename(self, old: str, new: str) -> Application:
+        """The application with the person called *old* called *new*, everywhere at once.
+
+        In the interview (an interviewer, the recruiter, the follow-up
+        contact) and in the history: the contacts to them, their replies and
+        out-of-office answers, and the ids of their steps that a `Skip` or
+        `Snooze` names (`identity.renamed_step`).  The interview is pinned
+        first (`identity.pinned`), so no other step id changes.  Renaming
+        someone only in the interview leaves a history that names nobody.
+
+        Raises:
+            InvalidArgument: *old* names nobody of the interview (with the
+                closest name), or *new* is empty or someone else's name.
+        """
+        interview = pinned(self.interview)
+        people = [person.name for person in interview.interviewers]
+        if interview.recruiter is not None:
+            people.append(interview.recruiter.name)
+        if not isinstance(old, str) or person_key(old) not in map(person_key, people):
+            close = _did_you_mean(old, people) if isinstance(old, str) else None
+            listed = ", ".join(repr(name) for name in people)
+            hint = f": did you mean {close!r}?" if close else f" (they are {listed})"
+            raise InvalidArgument("old", old, f"names nobody of this interview{hint}")
+        if not isinstance(new, str) or not new.strip():
+            raise InvalidArgument("new", new, "expected a name")
+        taken = {person_key(name) for name in people} - {person_key(old)}
+        if person_key(new) in taken:
+            raise InvalidArgument("new", new, "is the name of someone else on the interview")
+
+        changed = _renamed_interview(interview, old, new)
+        history = _renamed_events(self.history, old, new)
+        return attrs.evolve(self, interview=changed, history=check_history(changed, history))
+
     def with_interview(self, interview: Interview) -> Application:
         """The application with *interview* in place of its own, its history checked against it.
 
@@ -342,7 +428,7 @@ class Application:
         the history must still fit the new interview (nobody it names was
         removed, nothing happened before the new start), else nothing
         changes.  Give the interview an `Interview.id` first
-        (`followup_rules.identity.pinned`, which `edit` does), so that the
+        (`followup_rules.identity.pinned`, which `serialize.edit_application` does), so that the
         step ids stored before the edit stay valid.
 
         Raises:
@@ -354,6 +440,39 @@ class Application:
             raise InvalidInterview("interview", interview, "expected an Interview")
         check_history(interview, self.history)
         return attrs.evolve(self, interview=interview)
+
+
+def _renamed_interview(interview: Interview, old: str, new: str) -> Interview:
+    """*interview* with the person called *old* (an interviewer, the recruiter) called *new*."""
+
+    def renamed(person: Any) -> Any:
+        return attrs.evolve(person, name=new) if _same_person(person.name, old) else person
+
+    recruiter = interview.recruiter
+    return attrs.evolve(
+        interview,
+        interviewers=[renamed(person) for person in interview.interviewers],
+        recruiter=None if recruiter is None else renamed(recruiter),
+        contact=new if _same_person(interview.contact, old) else interview.contact,
+    )
+
+
+def _renamed_events(history: Iterable[Event], old: str, new: str) -> list[Event]:
+    """*history* with *old* called *new*: recipients, senders, and the step ids naming them."""
+    events: list[Event] = []
+    for event in history:
+        if isinstance(event, Contact) and _same_person(event.recipient, old):
+            event = attrs.evolve(event, recipient=new)
+        elif isinstance(event, (Reply, OutOfOffice)) and _same_person(event.sender, old):
+            event = attrs.evolve(event, sender=new)
+        elif isinstance(event, (Skip, Snooze)):
+            event = attrs.evolve(event, step=renamed_step(event.step, old, new))
+        events.append(event)
+    return events
+
+
+def _same_person(name: str | None, other: str) -> bool:
+    return name is not None and person_key(name) == person_key(other)
 
 
 @attrs.frozen
@@ -445,6 +564,13 @@ def _rank(item: AgendaItem) -> tuple[int, int, datetime]:
 
 def _entry_rank(entry: Entry) -> tuple[int, int, datetime]:
     return _rank(entry.item)
+
+
+def _soonest(entry: Entry) -> tuple[datetime, tuple[int, int, datetime]]:
+    """When the step can be done (its window's opening for a coming one), then its rank."""
+    item = entry.item
+    doable = item.doable_at if item.doable_at is not None else item.action.earliest
+    return cal.utc(doable), _rank(item)
 
 
 _EPOCH = datetime(1970, 1, 1, tzinfo=cal.UTC)
@@ -557,9 +683,16 @@ class AgendaMany:
 
     @property
     def next(self) -> Entry | None:
-        """The one step to do next: the late step overdue longest, else the first due, else
-        the first coming; None when nothing is left."""
-        return self.entries[0] if self.entries else None
+        """The one step to do next: of those to do now, the late one overdue longest, else
+        the first due; when none can be done now, the one that can be done soonest
+        (`AgendaItem.doable_at`); None when nothing is left.
+
+        A step overdue for days whose window opens on Monday never comes before a
+        step that can be done now (and may be late by Monday)."""
+        for entry in self.entries:
+            if entry.item.to_do:
+                return entry
+        return min(self.entries, key=_soonest, default=None)
 
     def get(self, id: str) -> Entry | None:
         """The entry with this step id, superseded ones included, or None."""
@@ -795,7 +928,8 @@ def _check_not_after(event: Event, now: datetime | None) -> None:
         return
     moment = _check_now(now)
     if cal.utc(event.at) > cal.utc(moment):
-        shown = _local(moment, event.at.tzinfo or cal.UTC).isoformat()  # as the event is written
+        local = _local(moment, event.at.tzinfo or cal.UTC)  # as the event is written
+        shown = local.replace(microsecond=0).isoformat()
         raise InvalidHistory(
             "event.at",
             event.at,
@@ -876,16 +1010,33 @@ _CHANNEL_WORDS = {
 """How a contact was made, in the words `Action.describe` uses."""
 
 
-def describe_event(event: Event, interview: Interview) -> str:
+def _step_words(step: str, interview: Interview) -> str:
+    """A step id in words: ``check-in 2 to Ana Ruiz``; the id itself when it is not one."""
+    try:
+        kind, name, number = read_step(step, interview)
+    except StepIdError:
+        return step
+    words = kind.value.replace("_", "-")
+    counted = f"{words} {number}" if kind in _COUNTED else words
+    return f"{counted} to {name}" if name else counted
+
+
+_COUNTED = frozenset({ActionKind.CHECK_IN})
+
+
+def describe_event(event: Event, interview: Interview, policy: Policy | None = None) -> str:
     """An event in a few words, on the candidate's clock: a history as a person reads it.
 
     ``thank-you to Ana Ruiz, by e-mail, Wed 8 Jul 09:10``; ``closing-statement
     to Ana Ruiz, in person, ...``; ``undecided, new
     date 2026-07-30, Thu 16 Jul 10:20``; ``a reply from Bo Chen, ...``;
-    ``skipped <step id>, ...`` (with the candidate's note in brackets).  A
+    ``skipped check-in 2 to Ana Ruiz, ...`` (the step's id itself when it
+    is not one of this interview's), with the candidate's note in brackets.  A
     contact or a reply that names nobody went to, or came from, the
     follow-up contact.  In English, like `Action.describe`; what
-    ``followup log`` and ``followup events`` print.
+    ``followup log`` and ``followup events`` print.  With *policy*, a new
+    decision date said as a week ("by the end of next week") is read on the
+    working week of the policy's country, as the planner reads it.
 
     Raises:
         InvalidHistory: *event* is not an event.
@@ -907,7 +1058,11 @@ def describe_event(event: Event, interview: Interview) -> str:
             how += ", answered" if event.answered else ", no answer"
         text = f"{event.kind.value.replace('_', '-')} to {who}, {how}, {when}"
     elif isinstance(event, Update):
-        extra = f", new date {event.decision_date}" if event.decision_by is not None else ""
+        day = event.decision_date
+        if policy is not None and event.decision_by is not None:  # a week on the country's week
+            said_on = cal.local_date(cal.utc(event.at), zone)
+            day = _decision(event.decision_by, said_on, policy)[0]
+        extra = f", new date {day}" if event.decision_by is not None else ""
         text = f"{event.outcome.value.replace('_', ' ')}{extra}, {when}"
     elif isinstance(event, OutOfOffice):
         whose = f" ({event.sender})" if event.sender else ""
@@ -916,10 +1071,10 @@ def describe_event(event: Event, interview: Interview) -> str:
     elif isinstance(event, Reply):
         text = f"a reply from {event.sender}, {when}" if event.sender else f"a reply, {when}"
     elif isinstance(event, Snooze):
-        text = f"snoozed {event.step} until {local(event.until)}, {when}"
+        text = f"snoozed {_step_words(event.step, interview)} until {local(event.until)}, {when}"
     else:
         assert isinstance(event, Skip)
-        text = f"skipped {event.step}, {when}"
+        text = f"skipped {_step_words(event.step, interview)}, {when}"
     return f"{text} ({event.note})" if event.note else text
 
 
@@ -931,29 +1086,33 @@ def new_violations(
 ) -> list[Violation]:
     """The limits *event* oversteps, added to *history*: what `audit` would newly report.
 
-    Only the violations that name *event* and were not there before count:
-    an app shows them as a warning when the candidate records what they did
-    (what is done is done; recording it is never refused for being pushy).
+    The violations `audit` reports with the event that it did not report
+    without it (the same rule over the same events): the event's own, and
+    those it brings about in events already recorded (a reply logged late,
+    before a check-in, can leave that check-in too soon after it).  An app
+    shows them as a warning when the candidate records what they did (what
+    is done is done; recording it is never refused for being pushy).
 
     Raises:
         as `check_event`.
     """
     updated = check_event(interview, history, event, policy)
-    return _new_violations(interview, _ordered(history), updated, event, policy)
+    return _new_violations(interview, _ordered(history), updated, policy)
 
 
 def _new_violations(
     interview: Interview,
     before: Iterable[Event],
     after: Iterable[Event],
-    event: Event,
     policy: Policy | None,
 ) -> list[Violation]:
-    earlier = audit(interview, before, policy)
+    earlier = {
+        (violation.rule, violation.events) for violation in audit(interview, before, policy)
+    }
     return [
         violation
         for violation in audit(interview, after, policy)
-        if event in violation.events and violation not in earlier
+        if (violation.rule, violation.events) not in earlier
     ]
 
 
@@ -964,10 +1123,13 @@ class Recorded:
     Attributes:
         event: the event recorded (or the same one found already, when `already`).
         number: its place in `history`, counted from 1.
-        already: the same event was in the history already (`find_event`):
-            nothing was added.
+        already: the same event was in the history already (`find_event`),
+            or a skip of the same step, or (`Application.record_step`) the
+            step was done already: nothing was added, and `event` is the
+            one recorded before.
         history: the whole history now, ordered by instant.
-        violations: the limits the event oversteps, as `audit` would report
+        violations: the limits the event oversteps, or makes events
+            already recorded overstep (see `new_violations`), as `audit` would report
             them (``str(violation)`` reads ``[retry-gap] only 2 business
             day(s) after ...``); empty when it is polite or was there
             already.  What is done is done: recording is never refused
@@ -1003,11 +1165,20 @@ def record_event(
     """
     events = tuple(_ordered(history))
     index = find_event(interview, events, event)
+    if index is None and isinstance(event, Skip):  # skipping a skipped step: the same decision
+        index = next(
+            (
+                i
+                for i, each in enumerate(events)
+                if isinstance(each, Skip) and each.step == event.step
+            ),
+            None,
+        )
     if index is not None:
         return Recorded(events[index], index + 1, True, events)
     updated = check_event(interview, events, event, policy, now=now)
     place = next(number for number, each in enumerate(updated) if each is event)
-    violations = _new_violations(interview, events, updated, event, policy)
+    violations = _new_violations(interview, events, updated, policy)
     return Recorded(event, place + 1, False, updated, violations=tuple(violations))
 
 

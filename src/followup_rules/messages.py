@@ -18,7 +18,7 @@ Sentences are written for translation: each is one ``_()`` (gettext) call
 with named placeholders, and plurals come from ``ngettext``.  The catalogs of
 the other languages are compiled under ``followup_rules/locales``; the words
 built in Python (dates, lists, windows, greetings) come from
-`followup_rules._language`, one class per language.
+`followup_rules._languages`, one module per language.
 """
 
 from __future__ import annotations
@@ -27,7 +27,7 @@ import os
 import re
 import weakref
 from collections.abc import Callable, Iterable, Mapping
-from datetime import date, datetime, time
+from datetime import date, datetime, time, timedelta
 from typing import Any
 
 import attrs
@@ -37,7 +37,7 @@ import jinja2.nodes
 import jinja2.sandbox
 import markupsafe
 
-from . import _language, _sandbox
+from . import _languages, _sandbox
 from ._grammar import indefinite_article
 from ._locale import LOCALES, canonical_locale, is_locale_name, locale_for
 from .action import Action
@@ -139,6 +139,22 @@ class Message:
         subject = quote(self.subject or "", safe="")
         address = quote(self.address or "", safe=_MAILTO_SAFE)
         return f"mailto:{address}?subject={subject}&body={quote(body, safe='')}"
+
+    def link(self, phone_context: str | None = None) -> str | None:
+        """The link that sends this message: `mailto` for an e-mail, `tel` for a call.
+
+        None for the rest (a card, a word in the room) and for a call whose
+        number cannot be dialled as written (see `tel`): an app shows one
+        button whatever the channel.
+
+        Raises:
+            TemplateError: *phone_context* is not a country code like ``"+49"``.
+        """
+        if self.channel is Channel.EMAIL:
+            return self.mailto()
+        if self.channel is Channel.PHONE:
+            return self.tel(phone_context)
+        return None
 
     def tel(self, phone_context: str | None = None) -> str | None:
         """A ``tel:`` link that dials this call's number (RFC 3966), or None.
@@ -337,7 +353,7 @@ class TemplatePack:
             )
         self.search_path = tuple(paths)
         self.locale = locale
-        self.language = _language.language(name)
+        self.language = _languages.language(name)
         self._known: dict[str, bool] = {}
         builtin = jinja2.PackageLoader("followup_rules", "templates")
         loaders: list[jinja2.BaseLoader] = [jinja2.FileSystemLoader(paths)] if paths else []
@@ -467,6 +483,7 @@ class TemplatePack:
         if not text:
             raise TemplateError("the body block is empty", f"{name}.txt")
         text = self.language.finish(_tidy(text), values["greeting"])
+        text = self.language.shorten_company(text, interview.company)
         subject = self.language.finish(subject)
         for brief in (1, 2):  # a subject is never cut: a shorter wording is chosen instead
             if _comfortable(subject):
@@ -505,7 +522,11 @@ class TemplatePack:
             warnings=_warnings(action, values),
             placeholders=tuple(
                 mark
-                for mark in (*values["placeholders"], values["feedback_placeholder"])
+                for mark in (
+                    *values["placeholders"],
+                    values["feedback_placeholder"],
+                    values["concerns_placeholder"],
+                )
                 if mark in text
             ),
         )
@@ -593,7 +614,7 @@ class TemplatePack:
 def template_context(
     action: Action,
     interview: Interview,
-    language: _language.Language | str = "en",
+    language: _languages.Language | str = "en",
     details: Mapping[str, Any] | None = None,
 ) -> dict[str, Any]:
     """The variables a template sees for *action*: a pure function (see ``docs/templates.md``).
@@ -601,7 +622,7 @@ def template_context(
     What the planner knew comes as ``facts`` (the action's `Facts`: flags,
     counts, people, outcomes); what a message says of it comes as words made
     here once, in *language* (a locale name such as ``"de"``, or a language
-    of `followup_rules._language`): every day (``previous_day``,
+    of `followup_rules._languages`): every day (``previous_day``,
     ``news_day``...), the decision date (``decision_words``), a call's
     windows.  *details* fill in what the interview leaves out (`DETAILS`),
     or add variables for one's own templates.  Nothing here reads a
@@ -626,23 +647,47 @@ def template_context(
     starts = interview._utc_span[0].astimezone(tz)  # stdlib: pendulum's astimezone is slow
     said = action._utc[2].astimezone(tz)  # when it is sent or said, on their clock
     is_contact = recipient is interview.follow_up_contact
-    # The interview's topics and fit belong to the day, not to one panelist: the
-    # contact hears them, and so does everyone in a small panel; in a larger one
-    # a note without details of its own stays short rather than echo the others.
+    # The interview's topics belong to the day, not to one panelist: the contact hears
+    # them, and so does everyone in a small panel; in a larger one a note without
+    # topics of its own recalls none rather than echo the others.  The case for fit
+    # is the candidate's, and every note makes it, each in its own words (seeds 002
+    # and 004: "summarize your qualifications", "a brief case as to why").
     shared_details = is_contact or len(interview.interviewers) <= SHARED_DETAILS_PANEL
     own_topics: list[str] = []
+    own_requested = False
     if isinstance(recipient, Interviewer):
         topics, fit, missed = interview.details_for(recipient)
         part = recipient.part
         own_topics = list(recipient.topics)
         shared_topics = [] if own_topics or not shared_details else list(interview.topics)
-        note_fit = recipient.fit or (interview.fit if shared_details else None)
+        note_fit = recipient.fit or interview.fit
+        own_requested = all(item in recipient.requested for item in facts.requested)
     else:
         topics, fit, missed, part = interview.topics, interview.fit, interview.missed, None
         shared_topics, note_fit = list(interview.topics), interview.fit
     style = facts.salutation
     previous = facts.previous
     given = facts.decision_given_on or starts.date()
+    ends = interview._utc_span[1]
+    # "has just finished" only within an hour of the end; later the same day, "earlier today"
+    since_end = action._utc[0] - ends
+    mine_tz = interview.zone_of(interview.candidate)
+    my_start = interview._utc_span[0].astimezone(mine_tz)
+    interview_day = _day(day, starts)
+    script_day = _day(day, my_start)
+    if script_day != interview_day:  # a script is read by the candidate, on their calendar
+        script_day = language.script_day(script_day, interview_day, _city(language, tz))
+    # A note says "as you asked" only of what this person asked for; the interview's
+    # requests were made at the interview, by whoever made them.
+    channel = action.channel
+    last_note = bool(
+        facts.first_close
+        and facts.attempt >= 2
+        and facts.news is None
+        and facts.replied_on is None
+        and facts.next_round_on is None
+        and not (previous is not None and previous.out_of_office)
+    )
     requested = list(facts.requested)
     links = [item for item in requested if language.is_link(item)]
     link_mark = language.link_placeholder()
@@ -657,17 +702,22 @@ def template_context(
         "interview": interview,
         "remote": interview.format is not InterviewFormat.IN_PERSON,
         "by_phone": interview.format is InterviewFormat.PHONE,
-        "interview_day": _day(day, starts),
+        "interview_day": interview_day,
+        "script_day": script_day,
         "said_today": said.date() == starts.date(),
+        "just_finished": timedelta(0) <= since_end <= timedelta(hours=1),
         "late_day": None,
         "when": action.suggested,
         "recipient": recipient,
         "recipient_name": "" if recipient is None else recipient.name,
         "recipient_title": getattr(recipient, "title", None),
-        "greeting": language.greeting(recipient, style, said.hour),
+        "greeting": language.greeting(
+            recipient, style, None if channel is Channel.POSTAL else said.hour
+        ),
         "addressee": language.addressee(recipient, style),
         "spoken_name": language.spoken_name(recipient, style),
         "spoken_of": language.spoken_of(recipient, style),
+        "hello": language.spoken_hello(action.earliest.in_timezone(tz).hour),
         "contact": interview.follow_up_contact,
         "is_contact": is_contact,
         "first_card": recipient is interview.interviewers[0],
@@ -677,6 +727,7 @@ def template_context(
         "variant": facts.variant,
         "attempt": facts.attempt,
         "final": facts.final,
+        "last_note": last_note,
         "previous": previous,
         "previous_day": None if previous is None else _day(day, previous.day),
         "decision_by": facts.decision_by,
@@ -700,19 +751,24 @@ def template_context(
         "shared_topics": shared_topics,
         "fit": fit,
         "note_fit": note_fit,
+        "fit_words": None if note_fit is None else language.experience(note_fit),
         "missed": list(missed),
         "part": part,
         "requested": requested,
+        "own_requested": own_requested,
         "documents": [item for item in requested if item not in links],
         "links": _links(language, links, link_mark),
         "link_count": len(links),
         "placeholders": [link_mark] if links else [],
         "feedback": None,
         "feedback_placeholder": language.feedback_placeholder(),
+        "concerns_placeholder": language.concerns_placeholder(),
         "invited_to_call": interview.invited_to_call,
         "wording": wording(facts.variant),
         "brief": 0,
         "informal": language.informal(recipient, style),
+        "unknown_details": _unknown_details(interview, recipient, language),
+        **language.pronouns(recipient),
     }
     if action.channel is Channel.PHONE:
         values.update(_call_times(action, interview, language))
@@ -734,14 +790,7 @@ def template_context(
             ),
         )
         values["discussed"] = _discussed(interview, language)
-        values["asked"] = _join(
-            language,
-            (
-                language.asked_by(_join(language, items), person)
-                for person in interview.interviewers
-                if (items := interview.requested_by(person))
-            ),
-        )
+        values["asked"] = _asked(interview, language)
     elif action.kind is ActionKind.FEEDBACK_REQUEST:
         values["others"] = [
             person.name for person in interview.interviewers if person is not recipient
@@ -766,6 +815,8 @@ def template_context(
         values["own_topics"], values["shared_topics"] = [], values["topics"]
     if "fit" in details:
         values["note_fit"] = values["fit"]
+        fit = values["fit"]
+        values["fit_words"] = None if fit is None else language.experience(fit)
     if language.code == "en":
         values["a_role"] = (
             f"{values['role_article'] or indefinite_article(values['role'])} " + values["role"]
@@ -775,7 +826,44 @@ def template_context(
     return values
 
 
-def _discussed(interview: Interview, language: _language.Language) -> str | None:
+def _city(language: _languages.Language, tz: Any) -> str:
+    """The city of a zone as the language names it ("Tokyo"), or its UTC offset."""
+    key = getattr(tz, "key", None) or getattr(tz, "name", None)
+    if isinstance(key, str) and "/" in key and not key.startswith("Etc/"):
+        return language.city(key)
+    return str(key or "")
+
+
+def _unknown_details(
+    interview: Interview, recipient: Interviewer | Recruiter | None, language: _languages.Language
+) -> str:  # fmt: skip
+    """What no business card will give after a remote interview, and no one has told the
+    library: each interviewer's e-mail address, phone number, exact title (02.1: a known
+    number is not asked for again)."""
+    people = interview.interviewers
+    their = language.pronouns(recipient)["their"] if len(people) == 1 else "their"
+    return language.card_details(
+        any(getattr(person, "email", None) is None for person in people),
+        any(getattr(person, "phone", None) is None for person in people),
+        any(getattr(person, "title", None) is None for person in people),
+        their,
+    )
+
+
+def _asked(interview: Interview, language: _languages.Language) -> str:
+    """What the candidate was asked to send, for the recruiter: what was asked at the
+    interview (nobody's in particular), then each interviewer's own, with whom."""
+    named = language.link_phrase
+    asked = [named(item) for item in interview.requested]
+    parts = [_join(language, asked)] if asked else []
+    for person in interview.interviewers:
+        if person.requested:
+            items = _join(language, (named(item) for item in person.requested))
+            parts.append(language.asked_by(items, person))
+    return _join(language, parts)
+
+
+def _discussed(interview: Interview, language: _languages.Language) -> str | None:
     """Everything discussed, for the recruiter (seed 000: "all the details"): the
     interview's topics, then each interviewer's own, with whom."""
     parts = list(interview.topics)
@@ -786,19 +874,20 @@ def _discussed(interview: Interview, language: _language.Language) -> str | None
     return _join(language, parts) if parts else None
 
 
-def _links(language: _language.Language, links: list[str], mark: str) -> str:
+def _links(language: _languages.Language, links: list[str], mark: str) -> str:
     """The requested links, each with the placeholder the user replaces by the address
     ("my portfolio link: [link]"), unless the item holds its address already."""
     if not links:
         return ""
-    if len(links) == 1:
-        item = links[0]
+    named = [language.link_phrase(item) for item in links]
+    if len(named) == 1:
+        item = named[0]
         return item if _URL.search(item) else f"{item}: {mark}"
-    return _join(language, (item if _URL.search(item) else f"{item} ({mark})" for item in links))
+    return _join(language, (item if _URL.search(item) else f"{item} ({mark})" for item in named))
 
 
 def _call_times(
-    action: Action, interview: Interview, language: _language.Language
+    action: Action, interview: Interview, language: _languages.Language
 ) -> dict[str, Any]:
     """A call's window in the recipient's zone, and in the candidate's when it differs."""
     opens, closes = action.earliest, action.latest
@@ -823,11 +912,11 @@ def _day(day: Callable[[date], str], value: Any) -> str:
     return day(date(value.year, value.month, value.day))
 
 
-def _join(language: _language.Language, items: Iterable[str]) -> str:
+def _join(language: _languages.Language, items: Iterable[str]) -> str:
     return language.join(items, "and")
 
 
-def _language_named(locale: str) -> _language.Language:
+def _language_named(locale: str) -> _languages.Language:
     """The language of *locale*, as `TemplatePack` reads it."""
     name = canonical_locale(locale) if isinstance(locale, str) and is_locale_name(locale) else None
     if name is None:
@@ -835,13 +924,15 @@ def _language_named(locale: str) -> _language.Language:
             f"no translation for locale {locale!r}: the built-in messages are written in "
             f"{', '.join(LOCALES)}"
         )
-    return _language.language(name)
+    return _languages.language(name)
 
 
 _OWNED = frozenset(
     {"a_role", "candidate", "subject", "lang", "paragraphs", "body_html", "call_day",
      "their_window", "my_window", "people", "people_in_text", "discussed", "asked", "others",
-     "greeting", "spoken_of", "spoken_email"}
+     "greeting", "spoken_of", "spoken_email", "script_day", "just_finished", "hello",
+     "last_note", "fit_words", "own_requested", "concerns_placeholder", "unknown_details",
+     "they", "their", "them"}
 )  # fmt: skip
 _URL = re.compile(r"https?://\S+|www\.\S+", re.IGNORECASE)
 
@@ -944,7 +1035,7 @@ def _address(
     person: Interviewer | Recruiter | None,
     channel: Channel,
     interview: Interview,
-    language: _language.Language,
+    language: _languages.Language,
 ) -> str:
     if person is None:
         return ""
@@ -1115,7 +1206,7 @@ def candidate_locale(interview: Interview) -> str:
     return locale_for(None, getattr(tz, "key", None) or getattr(tz, "name", None))
 
 
-def _install_gettext(environment: jinja2.Environment, language: _language.Language) -> None:
+def _install_gettext(environment: jinja2.Environment, language: _languages.Language) -> None:
     """The i18n extension's functions, newstyle, reading *language*'s catalog.
 
     As ``install_gettext_translations(..., newstyle=True)`` does, except that

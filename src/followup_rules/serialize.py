@@ -50,6 +50,7 @@ from . import _calendar as cal
 from ._atomic import write_atomically
 from .action import Action, Plan
 from .agenda import Agenda, AgendaItem
+from .audit import Violation
 from .errors import (
     FormatError,
     InvalidArgument,
@@ -61,7 +62,7 @@ from .errors import (
 )
 from .events import EVENT_TYPES, Contact, Event, OutOfOffice, Reply, Skip, Snooze, Update
 from .identity import pinned
-from .loop import AgendaMany, Application, Entry, parse_when
+from .loop import AgendaMany, Application, Entry, FoundStep, Recorded, parse_when
 from .model import Interview, Interviewer, Recruiter
 from .policy import Policy, TimeWindow
 from .state import check_history
@@ -713,10 +714,24 @@ def unstructure(value: Any) -> Any:
     ``doable_at``, ``late_since``, ``kind``, ``channel``, ``recipient``, ``suggested``,
     ``rule``, and its window on both clocks (``their_window`` and
     ``your_window``: ``start``, ``end``, ``timezone``); an `Entry` of a
-    merged agenda adds its ``application`` (``name``, ``label``,
-    ``company``, ``role``) and ``shown_at``; an `Agenda` is ``{"now",
+    merged agenda adds its ``application`` (``key``, ``name``, ``label``,
+    ``company``, ``role``; a key JSON cannot hold as it is, a UUID say, as
+    its ``str()``) and ``shown_at``; an `Agenda` is ``{"now",
     "until", "overdue", "due", "coming"}``; an `AgendaMany` is ``{"now",
-    "entries", "superseded", "counts", "limit"}``.
+    "entries", "superseded", "counts", "limit"}``.  Each time is written
+    on its own clock, with its offset: ``shown_at`` and ``your_window`` on
+    the candidate's, ``suggested``, ``doable_at``, ``late_since`` and
+    ``their_window`` on the recipient's (every one an instant JavaScript's
+    ``new Date()`` reads).
+
+    What the loop returns, for an app's responses (written, not read back):
+    a `FoundStep` (`Application.find_step`) is ``{"id", "status",
+    "reason", "item", "event"}``, its item in the agenda's flat form; a
+    `Recorded` (`Application.record`, `Application.record_step`) is
+    ``{"event", "number", "already", "violations"}``; a `Violation` is
+    ``{"rule", "sources", "message", "text", "events"}`` (``text`` as
+    ``str(violation)`` reads); a `Message` (`render`) is its fields and
+    its ``link`` (`Message.link`: ``mailto:`` or ``tel:``, or null).
     """
     if isinstance(value, Plan):
         return _unstructure_plan(value)
@@ -726,8 +741,34 @@ def unstructure(value: Any) -> Any:
         return converter().unstructure(value, Event)
     if isinstance(value, (list, tuple)):
         return [unstructure(item) for item in value]
-    if type(value).__name__ == "Draft" and type(value).__module__ == "followup_rules.export":
+    if isinstance(value, FoundStep):
+        return {
+            "id": value.id,
+            "status": value.status.value,
+            "reason": value.reason,
+            "item": None if value.item is None else _unstructure_item(value.item),
+            "event": None if value.event is None else unstructure(value.event),
+        }
+    if isinstance(value, Recorded):
+        return {
+            "event": unstructure(value.event),
+            "number": value.number,
+            "already": value.already,
+            "violations": [unstructure(each) for each in value.violations],
+        }
+    if isinstance(value, Violation):
+        return {
+            "rule": value.rule,
+            "sources": list(value.sources),
+            "message": value.message,
+            "text": str(value),
+            "events": [unstructure(each) for each in value.events],
+        }
+    made = type(value)
+    if made.__name__ == "Draft" and made.__module__ == "followup_rules.export":
         return _unstructure_draft(value)
+    if made.__name__ == "Message" and made.__module__ == "followup_rules.messages":
+        return {**converter().unstructure(value), "link": value.link()}
     return converter().unstructure(value)
 
 
@@ -770,6 +811,7 @@ def _unstructure_agenda(value: Agenda | AgendaItem | AgendaMany | Entry) -> dict
         application = value.application
         return {
             "application": {
+                "key": _json_key(application.key),
                 "name": application.name,
                 "label": application.label,
                 "company": application.interview.company,
@@ -793,6 +835,13 @@ def _unstructure_agenda(value: Agenda | AgendaItem | AgendaMany | Entry) -> dict
         "counts": attrs.asdict(value.counts),
         "limit": value.limit,
     }
+
+
+def _json_key(key: object) -> str | int | float | bool | None:
+    """An application's key as JSON holds it: as it is when JSON has the type, else its str()."""
+    if key is None or isinstance(key, (str, int, float, bool)):
+        return key
+    return str(key)
 
 
 def _unstructure_item(item: AgendaItem) -> dict[str, Any]:
@@ -1208,7 +1257,7 @@ def read(path: str | Path) -> Any:
     return loads(text.removeprefix("\ufeff"), fmt=fmt, source=str(file))
 
 
-_HISTORY_KEYS = ("history", "event")  # an interview file's own history, or where it is
+_HISTORY_KEYS = ("history", "event", "policy")  # the file's history (or where), its policy
 
 
 def _interview_data(data: Any, source: str) -> Any:
@@ -1240,12 +1289,16 @@ class InterviewFile:
         history_path: where that history is kept and new events go: the
             file named by its ``history`` key (relative to the interview
             file), else the interview file itself.
+        policy: the application's own policy, when the file gives one: its
+            ``policy`` key names a policy file (relative to the interview
+            file), or holds the policy as a ``[policy]`` table; else None.
     """
 
     path: Path
     interview: Interview
     history: tuple[Event, ...]
     history_path: Path
+    policy: Policy | None = attrs.field(default=None, kw_only=True)
 
 
 def load_interview_file(path: str | Path) -> InterviewFile:
@@ -1272,10 +1325,11 @@ def load_interview_file(path: str | Path) -> InterviewFile:
         problem = "give the history in this file ([[event]]) or name its file, not both"
         raise FormatError(str(file), "$.history", problem)
     hint = interview.zone_of(interview.candidate)
+    policy = _own_policy(data, file)
     if named is None:
         events = [] if held is None else _structure_history({"event": held}, str(file), hint)
         _check_history_of(interview, events, str(file), "$.event")
-        return InterviewFile(file, interview, tuple(events), file)
+        return InterviewFile(file, interview, tuple(events), file, policy=policy)
     if not isinstance(named, str) or not named.strip():
         raise FormatError(str(file), "$.history", "expected the name of a history file")
     history_path = file.parent / named
@@ -1285,7 +1339,23 @@ def load_interview_file(path: str | Path) -> InterviewFile:
         events = _structure_history(history_data, str(history_path), hint)
         root = "$" if isinstance(history_data, list) else "$.event"
         _check_history_of(interview, events, str(history_path), root)
-    return InterviewFile(file, interview, tuple(events), history_path)
+    return InterviewFile(file, interview, tuple(events), history_path, policy=policy)
+
+
+def _own_policy(data: Any, file: Path) -> Policy | None:
+    """The policy an interview file gives: a file its ``policy`` key names, or a table."""
+    given = data.get("policy") if isinstance(data, Mapping) else None
+    if given is None:
+        return None
+    if isinstance(given, Mapping):
+        return policy_from(given, source=f"{file} [policy]")
+    if not isinstance(given, str) or not given.strip():
+        problem = "expected the name of a policy file, or a [policy] table"
+        raise FormatError(str(file), "$.policy", problem, given)
+    named = file.parent / given
+    if not named.exists():
+        raise FormatError(str(file), "$.policy", f"names {given!r}, which does not exist", given)
+    return load_policy(named)
 
 
 def _check_history_of(interview: Interview, events: list[Event], source: str, root: str) -> None:

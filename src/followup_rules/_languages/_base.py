@@ -5,8 +5,9 @@ their translations in the catalogs under ``followup_rules/locales``.  A few
 words are put together in Python, because they follow the data rather than a
 sentence: the date and the clock, a list ("a, b and c"), a number, a time
 zone, how a window of days is worded ("by the end of July"), a call window,
-and above all how a letter greets a person and names them.  This module
-writes those, one `Language` subclass per language:
+and above all how a letter greets a person and names them.  This package
+writes those: English here, in `Language`, and one subclass per language
+in its own module (`de`, `fr`, `es`):
 
 - the phrases go through the same catalog as the templates (`pgettext`
   with a context, `npgettext` for plurals), so that a translator finds
@@ -26,25 +27,22 @@ import json
 import re
 from collections.abc import Iterable, Mapping
 from datetime import date, datetime, time, timedelta, tzinfo
-from functools import cache, cached_property, lru_cache
+from functools import cached_property, lru_cache
 from importlib import resources
 from typing import Any, ClassVar
 
 import pendulum
 
-from ._grammar import join_words
-from ._locale import canonical_locale
-from .model import Interviewer, Recruiter, Salutation, honorific_parts
-from .timeframe import Timeframe
-
-__all__ = ["DOMAIN", "Language", "language"]
-
-DOMAIN = "followup_rules"
-"""The gettext domain: ``locales/<lang>/LC_MESSAGES/followup_rules.mo``."""
+from .._grammar import join_words
+from ..model import Interviewer, Recruiter, Salutation, honorific_parts
+from ..timeframe import Timeframe
 
 Person = Interviewer | Recruiter | None
 
+
 _FEMALE = frozenset({"Ms.", "Mrs.", "Miss"})
+
+
 _MALE = frozenset({"Mr."})
 
 
@@ -67,6 +65,11 @@ def _gender(courtesy: str | None) -> str | None:
 def _first_name_recruiter(person: Person, style: Salutation) -> bool:
     """One's own recruiter with no honorific, under the default style: first name."""
     return isinstance(person, Recruiter) and style is Salutation.HONORIFIC and not person.honorific
+
+
+_DAY_FIRST = frozenset({"GB", "AU", "NZ"})
+"""Englishes that write "Monday 10 August" and "Mr Smith" (British usage, also
+Australian and New Zealand)."""
 
 
 _WEEK_KINDS = frozenset({"this_week", "next_week", "early_next_week", "end_of_next_week"})
@@ -129,11 +132,16 @@ def _fill(message: str, variables: Mapping[str, Any]) -> str:
 
 
 _STOPS = re.compile(r"%\((\w+)\)s\.(?!\.)")
+
+
 _OPEN_PLACE = re.compile(r"%\((\w+)\)s (?=[^\W\d_])")
+
+
 _US_DATE_END = re.compile(
     r"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday), (?:January|February|"
     r"March|April|May|June|July|August|September|October|November|December) \d{1,2}$"
 )
+
 
 _MINUS = "\u2212"
 """The minus sign, as typesetting writes a negative offset ("UTC\u22124")."""
@@ -254,7 +262,7 @@ class Language:
         is closed by a comma, as US style writes it (British "16 July"
         needs none).
         """
-        if self.code == "en" and self.region != "GB" and ")s " in message:
+        if self.code == "en" and self.region not in _DAY_FIRST and ")s " in message:
 
             def comma(match: re.Match[str]) -> str:
                 value = variables.get(match.group(1))
@@ -268,8 +276,9 @@ class Language:
     # -- dates, times, numbers, lists --------------------------------------------------
 
     def day(self, value: date) -> str:
-        """A date as people write it in a sentence: "Tuesday, July 7" ("Tuesday 7 July" in GB)."""
-        pattern = "dddd D MMMM" if self.region == "GB" else self._day_pattern
+        """A date as people write it in a sentence: "Tuesday, July 7" ("Tuesday 7 July" in
+        British, Australian and New Zealand English)."""
+        pattern = "dddd D MMMM" if self.region in _DAY_FIRST else self._day_pattern
         return _format_day(date(value.year, value.month, value.day), pattern, self._pendulum)
 
     def day_after_by(self, value: date) -> str:
@@ -278,9 +287,16 @@ class Language:
         return self.day(value)
 
     def clock(self, value: time) -> str:
-        """A wall-clock time on its own: "10:00 AM", "noon" ("12:00 AM" is ambiguous)."""
+        """A wall-clock time on its own: "10:00 AM", "noon" ("12:00 AM" is ambiguous);
+        "10:00" in British English, "10 am" and "11:30 am" in Australia and New Zealand."""
         if self.region == "GB":
             return _format_time(value, "HH:mm", self._pendulum)
+        if self.region in _DAY_FIRST:
+            if value in (time(12), time(0)):
+                return "noon" if value == time(12) else "midnight"
+            hour = value.hour % 12 or 12
+            minutes = f":{value.minute:02d}" if value.minute else ""
+            return f"{hour}{minutes} {'am' if value.hour < 12 else 'pm'}"
         if value == time(12):
             return "noon"
         if value == time(0):
@@ -558,7 +574,7 @@ class Language:
 
     def _title_text(self, title: str) -> str:
         """A title as this locale writes it: "Dr." ("Dr" in British English)."""
-        return title.rstrip(".") if self.region == "GB" else title
+        return title.rstrip(".") if self.region in _DAY_FIRST else title
 
     def spoken_of(self, person: Person, style: Salutation) -> str:
         """How one names them aloud to someone else ("ask when Dr. Ruiz is free")."""
@@ -597,6 +613,79 @@ class Language:
             )
         )
 
+    def concerns_placeholder(self) -> str:
+        """Where the user writes the doubts raised in the interview, in a debrief by e-mail
+        (as the finished text holds it): the recruiter needs them now, not "when we speak"."""
+        return self.finish(self.pgettext("placeholder", "[Any concerns they raised: … or none]"))
+
+    # -- the case for fit ----------------------------------------------------------------
+
+    _possessive: ClassVar[str] = "my "
+    _own_words: ClassVar[tuple[str, ...]] = (
+        "my ", "our ", "the ", "this ", "these ", "those ", "his ", "her ", "their ",
+    )  # fmt: skip
+
+    def experience(self, fit: str) -> str:
+        """The case for fit as the sentences take it: "my six years of building data
+        pipelines", "my decade of incident response" (from "a decade of ..."), and never
+        the idiom "three years running" ("my three years of running warehouse
+        operations"); a phrase with its own determiner or a gerund is left as typed."""
+        phrase = _RUNNING.sub(r"\1 of running", fit.strip())
+        folded = phrase.casefold()
+        if folded.startswith(self._own_words) or phrase.split(" ", 1)[0].endswith("ing"):
+            return phrase
+        for article in ("a ", "an "):
+            if folded.startswith(article):
+                return self._possessive + phrase[len(article) :]
+        return self._possessive + phrase
+
+    # -- people, in words ----------------------------------------------------------------
+
+    def pronouns(self, person: Person) -> Mapping[str, str]:
+        """What talking points call *person* ("they", "their", "them"): "he" or "she" when
+        the courtesy title tells (Mr., Ms., Mrs., Miss), else "they".  English only: the
+        other languages' sentences do without."""
+        gender = _gender(_titles(person)[0])
+        if gender == "f":
+            return {"they": "she", "their": "her", "them": "her"}
+        if gender == "m":
+            return {"they": "he", "their": "his", "them": "him"}
+        return {"they": "they", "their": "their", "them": "them"}
+
+    def script_day(self, day: str, their_day: str, city: str) -> str:
+        """The interview's day in a script the candidate reads: theirs, and the
+        recipient's when it differs ("Monday, October 26 (Tuesday, October 27, in
+        Tokyo)")."""
+        return self.fill(
+            self.pgettext("script day", "%(day)s (%(their_day)s in %(city)s)"),
+            {"day": day, "their_day": their_day, "city": city},
+        )
+
+    def card_details(self, email: bool, phone: bool, title: bool, their: str) -> str:
+        """What to ask for after a remote interview, as a list: "their email address,
+        their phone number and the exact title they use", only what is not known.
+        *their* is the English possessive ("his", "her", "their")."""
+        wanted = []
+        if email:
+            words = self.pgettext("card details", "%(their)s email address")
+            wanted.append(self.fill(words, {"their": their}))
+        if phone:
+            words = self.pgettext("card details", "%(their)s phone number")
+            wanted.append(self.fill(words, {"their": their}))
+        if title:
+            wanted.append(self.pgettext("card details", "the exact title they use"))
+        return self.join(wanted)
+
+    def spoken_hello(self, hour: int | None) -> str:
+        """How a voicemail begins, at *hour* on the recipient's clock ("Hello"); Spanish
+        says the time of day ("Buenos días", "Buenas tardes")."""
+        return "Hello"
+
+    def shorten_company(self, text: str, company: str) -> str:
+        """*text* with the company's legal form dropped after its first mention (French
+        usage: "Lumière Analytique SAS", then "Lumière Analytique"); English keeps it."""
+        return text
+
     _link_words: ClassVar[str] = r"links?|URL|online|website|web ?page|https?://|www\."
     """Words that make a requested item a link, not a document (this language's, with
     the English ones: people type "link" and "URL" in every language)."""
@@ -607,6 +696,16 @@ class Language:
         if self.code != "en":
             words = f"{words}|{Language._link_words}"
         return re.compile(rf"(?:^|\b|-)(?:{words})(?:\b|$)", re.IGNORECASE)
+
+    def link_phrase(self, item: str) -> str:
+        """A requested link as a sentence names it: "the link to my portfolio" for "my
+        portfolio link" (English; other languages keep the user's words)."""
+        if self.code != "en":
+            return item
+        found = _MY_LINK.match(item.strip())
+        if found is None:
+            return item
+        return f"the link to {found.group(1)} {found.group(2)}"
 
     def is_link(self, item: str) -> bool:
         """Whether a requested item is a link (sent as an address the user pastes in, never
@@ -635,289 +734,26 @@ class Language:
         return text
 
 
-_GERMAN_DATE = re.compile(
-    r"(\b(?:Montag|Dienstag|Mittwoch|Donnerstag|Freitag|Samstag|Sonntag), de[mn] \d{1,2}\. "
-    r"(?:Januar|Jänner|Februar|März|April|Mai|Juni|Juli|August|September|Oktober|November|"
-    r"Dezember))(?= [^\W_])"
-)
-"""A German date in apposition that the sentence goes on after (it takes a closing comma)."""
+_MY_LINK = re.compile(r"^(my|our) (.+?) link$", re.IGNORECASE)
 
 
-class German(Language):
-    """Deutsch: "Sehr geehrte Frau Dr. Ruiz,", "Dienstag, dem 7. Juli", "10:00 Uhr".
-
-    A letter is written with *Sie*.  After the greeting's comma the text goes
-    on in lower case (the opening sentences are written to begin with a word
-    that is not a noun, so that this is always right).  A date in a sentence
-    is the weekday with the day in apposition: "am Dienstag, dem 7. Juli,
-    ...", "vom Freitag, dem 17. Juli", and in the accusative after "bis"
-    ("bis Freitag, den 24. Juli"); the apposition is closed by a comma where
-    the sentence goes on.  Switzerland writes "ss" for "ß" in the library's
-    own sentences (never in a name or a company the user typed); Austria
-    says "Jänner" for January.
-    """
-
-    code = "de"
-    _pendulum = "de"
-    _day_pattern = "dddd, [dem] D. MMMM"
-    _numbers = (
-        "null", "eins", "zwei", "drei", "vier", "fünf", "sechs", "sieben", "acht", "neun",
-        "zehn", "elf", "zwölf",
-    )  # fmt: skip
-    _and = "und"
-    _or = "oder"
-    _academic: ClassVar[dict[str, str]] = {"Dr.": "Dr.", "Prof.": "Prof."}
-    _sie = frozenset({"Sie", "Ihr", "Ihre", "Ihren", "Ihrem", "Ihrer", "Ihres", "Ihnen"})
-
-    def day(self, value: date) -> str:
-        text = super().day(value)
-        return text.replace("Januar", "Jänner") if self.region == "AT" else text
-
-    def day_after_by(self, value: date) -> str:
-        return self.day(value).replace(", dem ", ", den ", 1)
-
-    def month(self, year: int, month: int) -> str:
-        name = super().month(year, month)
-        return "Jänner" if self.region == "AT" and month == 1 else name
-
-    def clock(self, value: time) -> str:
-        return f"{value.hour}:{value.minute:02d} Uhr"
-
-    def window_time(self, value: time) -> str:
-        return f"{value.hour}:{value.minute:02d}"  # "zwischen 10:00 und 11:30 Uhr"
-
-    def quote(self, text: str) -> str:
-        if self.region == "CH":  # Swiss German quotes with guillemets, without spaces
-            return f"\u00ab{text}\u00bb"
-        return f"\u201e{text}\u201c"
-
-    _link_words: ClassVar[str] = r"Links?|[\w-]*-Link|Online-[\w-]+|Webseite|Internetseite"
-
-    _spoken_marks: ClassVar[Mapping[str, str]] = {
-        ".": "Punkt", "@": "at", "-": "Bindestrich", "_": "Unterstrich", "+": "plus",
-    }  # fmt: skip
-
-    def zone(self, tz: tzinfo | None, moment: datetime) -> str:
-        key = _zone_key(tz)
-        offset = _offset(moment, padded=False, minus=_MINUS)
-        return offset if key is None else f"Ortszeit {self.city(key)}, {offset}"
-
-    def _title(self, person: Person) -> tuple[str | None, str]:
-        """ "Frau" or "Herr" (or None), and the academic title with its space."""
-        courtesy, academic = _titles(person)
-        gender = _gender(courtesy)
-        word = {"f": "Frau", "m": "Herr"}.get(gender or "")
-        return word, f"{self._academic[academic]} " if academic else ""
-
-    def greeting(self, person: Person, style: Salutation, hour: int | None = None) -> str:
-        # First names go with "Hallo" and still with Sie (as in international
-        # firms); the candidate never offers "du".  Without Frau or Herr the
-        # gender is unknown, and "Guten Tag" with the name needs none.
-        if style is Salutation.FIRST_NAME:
-            return f"Hallo {_first(person)},"
-        word, academic = self._title(person)
-        if style is Salutation.HONORIFIC and word is not None:
-            opening = "Sehr geehrte" if word == "Frau" else "Sehr geehrter"
-            return f"{opening} {word} {academic}{_family(person)},"
-        if style is Salutation.HONORIFIC:
-            return f"Guten Tag {academic}{_full(person)},"
-        return f"Guten Tag {_full(person)},"
-
-    _first_name_aloud = False
-
-    def _titled(self, person: Interviewer | Recruiter, *, spoken: bool) -> str | None:
-        # Aloud, a doctorate goes with the family name even without Frau or
-        # Herr ("fragen Sie, wann Dr. Ruiz erreichbar ist"), which tells no gender;
-        # written, it goes before the full name ("Guten Tag Dr. Ana Ruiz").  A
-        # professorship is said in full when the gender gives the word
-        # ("Frau Professorin Hoffmann").
-        word, academic = self._title(person)
-        if word is not None:
-            if spoken and academic == "Prof. ":
-                academic = "Professorin " if word == "Frau" else "Professor "
-            return f"{word} {academic}{_family(person)}"
-        if not academic:
-            return None
-        return f"{academic}{_family(person) if spoken else person.name}"
-
-    def formal_name(self, person: Interviewer) -> str:
-        academic = self._title(person)[1]
-        return f"{academic}{person.name}"
-
-    def envelope_name(self, person: Interviewer) -> str:
-        # An address names its addressee in the accusative: "Herrn Dr. Thomas Strauß".
-        word, academic = self._title(person)
-        word = "Herrn" if word == "Herr" else word
-        return f"{word + ' ' if word else ''}{academic}{person.name}"
-
-    def envelope(self, person: Interviewer, company: str, address: str | None) -> list[str]:
-        # DIN 5008: the company first, then the person (with their function), then
-        # the street and the town.
-        lines = (company, self.envelope_name(person), person.title, address)
-        return [line for line in lines if line]
-
-    def finish(self, text: str, greeting: str | None = None) -> str:
-        if ", de" in text:  # "am Dienstag, dem 7. Juli, zwischen": the apposition closes
-            text = _GERMAN_DATE.sub(r"\1,", text)
-        if greeting and text.startswith(greeting + "\n\n"):
-            start = len(greeting) + 2
-            word = text[start:].split(" ", 1)[0]
-            if word[:1].isupper() and word not in self._sie and not word.isupper():
-                text = text[:start] + text[start].lower() + text[start + 1 :]
-        return text
-
-    def _prepared(self, message: str, variables: Mapping[str, Any]) -> str:
-        # Switzerland writes "ss" for "ß" in the library's own words only: the
-        # names, the company and the details are the user's ("Herr Strauß").
-        if self.region == "CH" and "ß" in message:
-            message = type(message)(str(message).replace("ß", "ss"))
-        company = variables.get("company")
-        if "%(company)s" in message and isinstance(company, str):
-            gender = german_company_gender(company)
-            if gender is not None:
-                message = type(message)(_german_articles(str(message), gender))
-        return message
+_RUNNING = re.compile(r"\b(years?|months?|decades?|weeks?) running\b", re.IGNORECASE)
+"""English "three years running" is an idiom ("three years in a row"): of running."""
 
 
-_DE_FEMININE = re.compile(
-    r"(?:^|\s)(?:gGmbH|GmbH|mbH|AG|SE|KGaA|KG|OHG|oHG|GbR|PartG|UG|eG)"
-    r"(?:\s*\(haftungsbeschränkt\))?$"
-)
-_DE_MASCULINE = re.compile(r"(?:^|\s)(?:e\.\s?V\.|VVaG|a\.\s?G\.)$")
-_DE_ARTICLES = {
-    "f": {"nom": "die", "acc": "die", "dat": "der"},
-    "m": {"nom": "der", "acc": "den", "dat": "dem"},
+_NUMBER_WORDS = {
+    "fr": r"\d|deux |trois |quatre |cinq |six |sept |huit |neuf |dix |onze |douze |quinze |"
+    r"vingt |trente |plusieurs |quelques ",
+    "es": r"\d|dos |tres |cuatro |cinco |seis |siete |ocho |nueve |diez |once |doce |quince |"
+    r"veinte |treinta |varios |varias ",
 }
-_DE_DATIVE = frozenset({"bei", "mit", "von", "zu", "aus", "nach", "seit", "gegenüber", "an", "in"})
-_DE_ACCUSATIVE = frozenset({"für", "über", "durch", "um", "gegen", "ohne"})
-_DE_SUBCLAUSE = frozenset({"dass", "ob", "weil", "da", "wenn", "sobald", "wie"})
-"""Conjunctions after which the company is a clause's subject (nominative)."""
-_DE_CONTRACTED = {
-    ("bei", "dem"): "beim", ("von", "dem"): "vom", ("zu", "dem"): "zum", ("zu", "der"): "zur",
-    ("an", "dem"): "am", ("in", "dem"): "im",
-}  # fmt: skip
+"""A case for fit that begins with a count ("six années d'expérience") takes the
+possessive in French and Spanish ("mes six années", "mis seis años")."""
 
 
-def german_company_gender(company: str) -> str | None:
-    """The grammatical gender of a company by its legal form: "f" for a GmbH, AG, SE,
-    KG, UG... (die Gesellschaft), "m" for an e.V. (der Verein); None for a name
-    without a German legal form ("Acme Analytics", "Acme, Inc."), used without article."""
-    name = company.strip()
-    if _DE_FEMININE.search(name):
-        return "f"
-    if _DE_MASCULINE.search(name):
-        return "m"
-    return None
-
-
-def _german_articles(message: str, gender: str) -> str:
-    """*message* with the article of a company that has a legal form, in the case its
-    place asks: "bei der Nordwind Logistik GmbH" (dative after "bei", "mit", "von"...),
-    "für die ..." (accusative), "Die Rheinblick Versicherungen AG rechnet ..." (a
-    sentence's subject, lower case after ":" or ";"), "beim Verein e.V." (contracted);
-    none after "(" or an opening quote."""
-    forms = _DE_ARTICLES[gender]
-    out = []
-    last = 0
-    for match in re.finditer(r"%\(company\)s", message):
-        before = message[last : match.start()]
-        head = message[: match.start()].rstrip(" ")
-        if not head or head[-1] in ".!?\n":
-            before += forms["nom"].capitalize() + " "
-        elif head[-1] in ";:":  # a clause of its own, in lower case: "den Zeitplan: die ..."
-            before += forms["nom"] + " "
-        elif head[-1] in '(\u2013\u2014"\u201e\u00ab':
-            pass  # a parenthesis or a quotation: the name alone
-        elif head[-1] == ",":  # an infinitive clause's object: "..., die X AG kennenzulernen"
-            before += forms["acc"] + " "
-        else:
-            word = re.search(r"([^\W\d_]+)$", head)
-            preposition = word.group(1) if word else ""
-            lowered = preposition.lower()
-            if lowered in _DE_DATIVE:
-                case = "dat"
-            elif lowered in _DE_SUBCLAUSE or word is None:
-                case = "nom"
-            else:  # after "für", "über"...; or an object ("..., die X AG kennenzulernen")
-                case = "acc"
-            article = forms[case]
-            joined = _DE_CONTRACTED.get((lowered, article))
-            if joined is not None:
-                cut = before.rstrip(" ")
-                before = (
-                    cut[: len(cut) - len(preposition)]
-                    + (joined.capitalize() if preposition[:1].isupper() else joined)
-                    + " "
-                )
-            else:
-                before += article + " "
-        out.append(before + match.group(0))
-        last = match.end()
-    out.append(message[last:])
-    return "".join(out)
-
-
-_NBSP = "\u00a0"
-_STRAIGHT_APOSTROPHE = re.compile(r"(?<=[^\W\d_])'(?=[^\W\d_])")
-_FRENCH_SPACE = re.compile(r"(?<=\S) ([:;?!])(?=\s|$)")
-_FRENCH_TIGHT = re.compile(r"(?<=[^\s\d\u00a0\u202f])([:;?!])(?=\s|$)")
-"""A mark written without its space ("portfolio: [lien]", a detail typed the English way)."""
-
-
-def _french_space(match: re.Match[str]) -> str:
-    mark = match.group(1)
-    return ("\u00a0" if mark == ":" else "\u202f") + mark
-
-
-_FRENCH_CONTRACTING = re.compile(r"\b([Dd]e|à) %\((\w+)\)s")
-# After "de" or "à", each topic of a list takes the preposition again, contracted
-# with its article: "de l'astreinte et du programme", "à la revue et aux tests".
-_NEXT_ITEM = re.compile(r"(, | et )(les |le |la |l[’'](?=\w)|)(?=\w)")
-_REPEATED = {
-    "de": {"les ": "des ", "le ": "du ", "la ": "de la ", "l'": "de l’", "l’": "de l’"},
-    "à": {"les ": "aux ", "le ": "au ", "la ": "à la ", "l'": "à l’", "l’": "à l’"},
-}
-
-
-def _repeated_prepositions(message: str, variables: Mapping[str, Any]) -> Mapping[str, Any]:
-    """The topics after "de" or "à" with the preposition said before each of them.
-
-    "Votre présentation de l'astreinte et le programme" is a mistake French
-    readers notice: the preposition is repeated before each noun of a list, and
-    contracts with its article ("du programme").  Only the topics are lists the
-    library joins; a role or a company named after "de" is left as typed.
-    """
-    found = [(p.casefold(), n) for p, n in _FRENCH_CONTRACTING.findall(str(message))]
-    found = [(p, n) for p, n in found if "topics" in n]
-    if not found:
-        return variables
-    values = dict(variables)
-    for preposition, name in found:
-        value = values.get(name)
-        if not isinstance(value, str) or not (", " in value or " et " in value):
-            continue
-        forms = _REPEATED[preposition]
-
-        def again(
-            match: re.Match[str], forms: Mapping[str, str] = forms, p: str = preposition
-        ) -> str:
-            article = match.group(2)
-            if article:
-                return match.group(1) + forms[article]
-            rest = match.string[match.end() :]
-            if p == "de" and _elides(rest):
-                return match.group(1) + "d’"
-            return match.group(1) + p + " "
-
-        values[name] = _NEXT_ITEM.sub(again, value)
-    return values
-
-
-_FR_FORMS = {"de le": "du", "de les": "des", "à le": "au", "à les": "aux"}
-_ELIDING = re.compile(r"\b([DdLlQq]e|[Ll]a|[Qq]ue|[Ll]orsque|[Pp]uisque|[Jj]usque) %\((\w+)\)s")
 _VOWEL = frozenset("aeiouàâäéèêëîïôöùûüœæAEIOUÀÂÄÉÈÊËÎÏÔÖÙÛÜŒÆ")
-# Words whose "h" is mute, so that "de" elides before them ("poste d'hydrologue",
-# "d'hôtelier"); an aspirated "h" keeps it ("de hacker", "de handballeur").
+
+
 _MUTE_H = (
     "habil", "habit", "hallucin", "halog", "harmon", "hebdo", "hect", "herb", "heur", "hippo",
     "histo", "hiver", "hommage", "homo", "homéo", "honn", "honor", "horaire", "horizon",
@@ -928,7 +764,6 @@ _MUTE_H = (
 )  # fmt: skip
 
 
-# Names whose "H" is aspirated, so that "de" stays before them ("de Hachette").
 _ASPIRATED_NAMES = ("hach", "hamb", "holl", "hong", "havr", "hain", "hall", "harl", "haut")
 
 
@@ -959,6 +794,7 @@ _FR_NOUNS = {
 }  # fmt: skip
 """Companies named by a common noun ("Banque Populaire de l'Ouest") take an article in
 French ("à la Banque Populaire de l'Ouest", "du Groupe X"); a brand name takes none."""
+
 
 _ES_NOUNS = {
     "academia": "f", "agencia": "f", "asociación": "f", "caja": "f", "clínica": "f",
@@ -1055,358 +891,3 @@ def _starting(text: str, name: str, other: str) -> str:
         index = text.find(place, last)
     out.append(text[last:])
     return "".join(out)
-
-
-@lru_cache(maxsize=1024)
-def _elisions(message: str) -> tuple[tuple[int, int, str, str], ...]:
-    """Where *message* puts "de", "que", "le" or "la" before a placeholder."""
-    return tuple(
-        (match.start(), match.end(), match.group(1), match.group(2))
-        for match in _ELIDING.finditer(message)
-    )
-
-
-class French(Language):
-    """Français : « Madame, », « mardi 7 juillet », « 10 h 30 ».
-
-    A letter is written with *vous*.  "de", "que", "le" and "la" before a
-    value that begins with a vowel or a mute "h" are elided where the value
-    is put in ("le poste d'analyste", "d'hydrologue"; "chez Acme" needs
-    none), never in the user's own words; "de" and "à" contract with an
-    article the value begins with ("du tour").  "Mademoiselle" is no longer
-    used in formal writing: "Miss" is "Madame".
-    """
-
-    code = "fr"
-    _pendulum = "fr"
-    _day_pattern = "dddd D MMMM"
-    _numbers = (
-        "zéro", "un", "deux", "trois", "quatre", "cinq", "six", "sept", "huit", "neuf", "dix",
-        "onze", "douze",
-    )  # fmt: skip
-    _and = "et"
-    _or = "ou"
-
-    def fill(self, message: str, variables: Mapping[str, Any]) -> str:
-        if "%(" in message:
-            message, variables = _common_nouns(message, variables, "fr")
-            variables = _repeated_prepositions(message, variables)
-        if " %(" in message:
-            places = _elisions(str(message))
-            if places:
-                parts = []
-                last = 0
-                for start, end, word, name in places:
-                    value = str(variables.get(name, ""))
-                    if _elides(value):
-                        parts.append(message[last:start] + word[:-1] + "\u2019")
-                        parts.append(f"%({name})s")
-                        last = end
-                message = type(message)("".join(parts) + message[last:])
-            message, variables = _contracted(message, variables, _FRENCH_CONTRACTING, _FR_FORMS)
-        return _fill(message, variables)
-
-    def finish(self, text: str, greeting: str | None = None) -> str:
-        # French typography in the user's words too (review 0.2, m17): a no-break
-        # space before ":" and a thin one before ";", "?" and "!", and the
-        # typographic apostrophe ("l’Ouest", "O’Neill"): typography, not spelling.
-        if " " in text and any(mark in text for mark in ":;?!"):
-            text = _FRENCH_SPACE.sub(_french_space, text)
-            text = _FRENCH_TIGHT.sub(_french_space, text)
-        if "'" in text:
-            text = _STRAIGHT_APOSTROPHE.sub("\u2019", text)
-        return text
-
-    _link_words: ClassVar[str] = r"liens?|en ligne|site web|site internet|page web"
-
-    _spoken_marks: ClassVar[Mapping[str, str]] = {
-        ".": "point", "@": "arobase", "-": "tiret", "_": "tiret bas", "+": "plus",
-    }  # fmt: skip
-
-    def day(self, value: date) -> str:
-        pattern = "dddd D[er] MMMM" if value.day == 1 else self._day_pattern
-        return _format_day(date(value.year, value.month, value.day), pattern, self._pendulum)
-
-    def clock(self, value: time) -> str:
-        if value == time(0):
-            return "minuit"  # "entre minuit et 1 h 30", not "0 h"
-        if value.minute:
-            return f"{value.hour}{_NBSP}h{_NBSP}{value.minute:02d}"
-        return f"{value.hour}{_NBSP}h"
-
-    def window_time(self, value: time) -> str:
-        return self.clock(value)
-
-    def quote(self, text: str) -> str:
-        return f"\u00ab{_NBSP}{text}{_NBSP}\u00bb"
-
-    def zone(self, tz: tzinfo | None, moment: datetime) -> str:
-        key = _zone_key(tz)
-        if key is None:
-            return _offset(moment, padded=False, minus=_MINUS)
-        city = self.city(key)
-        if city.startswith("Le "):  # "Le Caire": "heure du Caire"
-            of = "du " + city[3:]
-        elif city[:1] in _VOWEL:
-            of = "d\u2019" + city
-        else:
-            of = "de " + city
-        return f"heure {of}, {_offset(moment, padded=False, minus=_MINUS)}"
-
-    def _title(self, person: Person) -> tuple[str | None, str | None]:
-        """ "Madame" or "Monsieur" (or None), and the academic title, if any."""
-        courtesy, academic = _titles(person)
-        word = {"f": "Madame", "m": "Monsieur"}.get(_gender(courtesy) or "")
-        return word, academic
-
-    def greeting(self, person: Person, style: Salutation, hour: int | None = None) -> str:
-        # "Madame," alone is the formal letter's greeting; a professor is
-        # "Madame la Professeure".  A doctorate is not used as a form of
-        # address.  Without Madame or Monsieur, "Bonjour" and the name.
-        if style is Salutation.HONORIFIC:
-            word, academic = self._title(person)
-            if word is not None and isinstance(person, Recruiter):
-                return f"Bonjour {word} {_family(person)},"  # one's own recruiter
-            if word == "Madame":
-                return "Madame la Professeure," if academic == "Prof." else "Madame,"
-            if word == "Monsieur":
-                return "Monsieur le Professeur," if academic == "Prof." else "Monsieur,"
-        if style is Salutation.FIRST_NAME:
-            return f"Bonjour {_first(person)},"
-        return f"Bonjour {_full(person)},"
-
-    _first_name_aloud = False
-
-    def _titled(self, person: Interviewer | Recruiter, *, spoken: bool) -> str | None:
-        # A letter greets "Madame" alone; aloud, "Madame Ruiz".
-        word = self._title(person)[0]
-        if word is None:
-            return None
-        return f"{word} {_family(person)}" if spoken else word
-
-    def formal_name(self, person: Interviewer) -> str:
-        academic = _titles(person)[1]
-        short = {"Dr.": "Dr", "Prof.": "Pr"}.get(academic or "")
-        return f"{short} {person.name}" if short else person.name
-
-    def name_in_text(self, person: Interviewer) -> str:
-        # In a sentence a title takes its article and agrees: "la docteure Ana
-        # Ruiz", "le professeur Marc Roy"; when the gender is unknown the article
-        # cannot agree, so the title is left out.
-        courtesy, academic = _titles(person)
-        gender = _gender(courtesy)
-        if academic is None or gender is None:
-            return person.name
-        title = {
-            "Dr.": ("la docteure", "le docteur"),
-            "Prof.": ("la professeure", "le professeur"),
-        }
-        return f"{title[academic][gender == 'm']} {person.name}"
-
-    def envelope_name(self, person: Interviewer) -> str:
-        # In French business use a doctorate does not go on the envelope:
-        # "Madame Ana Ruiz"; without Madame or Monsieur, the name alone.
-        word = self._title(person)[0]
-        return f"{word} {person.name}" if word else person.name
-
-
-_SPANISH_I = re.compile(r"^(?:[iíIÍ]|[hH][iíIÍ](?![aeouáéóúAEOUÁÉÓÚ]))")
-_SPANISH_O = re.compile(r"^[hH]?[oóOÓ]")
-_SPANISH_JOIN = re.compile(r" ([yo]) %\((\w+)\)s")
-_SPANISH_CONTRACTING = re.compile(r"\b([Dd]e|[Aa]) %\((\w+)\)s")
-_ES_FORMS = {"de el": "del", "a el": "al"}
-
-
-class Spanish(Language):
-    """Español: "Estimada Sra. Ruiz:", "martes 7 de julio", "las 10:00".
-
-    A letter is written with *usted*; the greeting ends with a colon.  In a
-    sentence the weekday and the date go without a comma ("el martes 7 de
-    julio", not the "martes, 7 de julio" of a letter's date line).  "y"
-    becomes "e" before an "i" sound and "o" becomes "u" before an "o" sound.
-    """
-
-    code = "es"
-    _pendulum = "es"
-    _day_pattern = "dddd D [de] MMMM"
-    _numbers = (
-        "cero", "uno", "dos", "tres", "cuatro", "cinco", "seis", "siete", "ocho", "nueve", "diez",
-        "once", "doce",
-    )  # fmt: skip
-    _courtesy: ClassVar[dict[str, tuple[str, str]]] = {
-        # written, spoken
-        "Ms.": ("Sra.", "señora"),
-        "Mrs.": ("Sra.", "señora"),
-        "Miss": ("Srta.", "señorita"),
-        "Mr.": ("Sr.", "señor"),
-    }
-    _academic: ClassVar[dict[tuple[str, str], tuple[str, str, str]]] = {
-        # written in a greeting, spoken, before a full name
-        ("Dr.", "f"): ("Dra.", "doctora", "Dra."),
-        ("Dr.", "m"): ("Dr.", "doctor", "Dr."),
-        ("Prof.", "f"): ("profesora", "profesora", "Prof.\u00aa"),
-        ("Prof.", "m"): ("profesor", "profesor", "Prof."),
-    }
-
-    def join(self, items: Iterable[str], conjunction: str = "and") -> str:
-        words = [str(item) for item in items]
-        if len(words) <= 1:
-            return "".join(words)
-        last = words[-1]
-        if conjunction == "or":
-            word = "u" if _SPANISH_O.match(last) else "o"
-        else:
-            word = "e" if _SPANISH_I.match(last) else "y"
-        return f"{', '.join(words[:-1])} {word} {last}"
-
-    def _prepared(self, message: str, variables: Mapping[str, Any]) -> str:
-        # "y" before an "i" sound is "e", "o" before an "o" sound is "u", also
-        # where a sentence joins a value: "usted e Isabel", "siete u ocho".
-        if " y %(" in message or " o %(" in message:
-
-            def conjunction(match: re.Match[str]) -> str:
-                word, name = match.group(1), match.group(2)
-                value = str(variables.get(name, ""))
-                if word == "y" and _SPANISH_I.match(value):
-                    word = "e"
-                elif word == "o" and _SPANISH_O.match(value):
-                    word = "u"
-                return f" {word} %({name})s"
-
-            message = type(message)(_SPANISH_JOIN.sub(conjunction, str(message)))
-        return message
-
-    def fill(self, message: str, variables: Mapping[str, Any]) -> str:
-        if "%(" in message:
-            message, variables = _common_nouns(message, variables, "es")
-        message = self._prepared(message, variables)
-        if " %(" in message:
-            message, variables = _contracted(message, variables, _SPANISH_CONTRACTING, _ES_FORMS)
-        return _fill(message, variables)
-
-    _link_words: ClassVar[str] = r"enlaces?|vínculos?|en línea|sitio web|página web"
-
-    _spoken_marks: ClassVar[Mapping[str, str]] = {
-        ".": "punto", "@": "arroba", "-": "guion", "_": "guion bajo", "+": "más",
-    }  # fmt: skip
-
-    def clock(self, value: time) -> str:
-        return f"{value.hour}:{value.minute:02d}"
-
-    def window_time(self, value: time) -> str:
-        # "entre las 10:00 y las 11:30"; one o'clock is singular: "la 1:30";
-        # midnight is named: "entre la medianoche y la 1:30".
-        if value == time(0):
-            return "la medianoche"
-        return f"{'la' if value.hour == 1 else 'las'} {self.clock(value)}"
-
-    def quote(self, text: str) -> str:
-        # The full stop of the sentence goes after the closing guillemet: «... pronto».
-        if text.endswith(".") and not text.endswith("..."):
-            return f"\u00ab{text[:-1]}\u00bb."
-        return f"\u00ab{text}\u00bb"
-
-    def zone(self, tz: tzinfo | None, moment: datetime) -> str:
-        key = _zone_key(tz)
-        offset = _offset(moment, padded=False, minus=_MINUS)
-        return offset if key is None else f"hora de {self.city(key)}, {offset}"
-
-    def _forms(self, person: Person) -> tuple[str | None, tuple[str, str, str] | None]:
-        """The gender ("f", "m" or None) and the title's forms, when they are known."""
-        courtesy, academic = _titles(person)
-        gender = _gender(courtesy)
-        if gender is None:
-            return None, None
-        if academic is not None:
-            return gender, self._academic[academic, gender]
-        written, spoken = self._courtesy[courtesy or ""]
-        return gender, (written, spoken, written)
-
-    def greeting(self, person: Person, style: Salutation, hour: int | None = None) -> str:
-        # "Estimado" or "Estimada" needs the gender, which only Ms., Mrs., Miss
-        # and Mr. give; without it "Buenos días" and the name, the usual
-        # opening of a courteous e-mail, avoids the form-letter "Estimado/a".
-        # Sent in the afternoon it is "Buenas tardes": from two o'clock in
-        # Spain, where the morning lasts until lunch, and from noon elsewhere.
-        gender = self._forms(person)[0]
-        if gender is None:
-            name = _first(person) if style is Salutation.FIRST_NAME else _full(person)
-            afternoon = 14 if self.region in (None, "ES") else 12
-            if hour is not None and hour >= afternoon:
-                return f"Buenas tardes, {name}:"
-            return f"Buenos días, {name}:"
-        opening = "Estimada" if gender == "f" else "Estimado"
-        return f"{opening} {self.addressee(person, style)}:"
-
-    _first_name_aloud = False
-
-    def _titled(self, person: Interviewer | Recruiter, *, spoken: bool) -> str | None:
-        # Written "Sra. Ruiz", said "señora Ruiz".
-        forms = self._forms(person)[1]
-        return None if forms is None else f"{forms[1] if spoken else forms[0]} {_family(person)}"
-
-    def spoken_of(self, person: Person, style: Salutation) -> str:
-        # Spoken of, a title takes its article: "la doctora Ruiz".
-        gender, forms = self._forms(person)
-        if style is Salutation.HONORIFIC and forms is not None:
-            return f"{'la' if gender == 'f' else 'el'} {forms[1]} {_family(person)}"
-        return self.spoken_name(person, style)
-
-    def formal_name(self, person: Interviewer) -> str:
-        # "Dra. Ana Ruiz" when the gender is known; else the title as given
-        # ("Dr. Ana Ruiz"), the form that does not mark it, rather than none.
-        academic = _titles(person)[1]
-        if academic is None:
-            return person.name
-        forms = self._forms(person)[1]
-        return f"{forms[2] if forms is not None else academic} {person.name}"
-
-    def name_in_text(self, person: Interviewer) -> str:
-        # In a sentence a title takes its article: "la Dra. Ana Ruiz", "el profesor
-        # Marc Roy"; when the gender is unknown the article cannot agree, so the
-        # title is left out.
-        gender, forms = self._forms(person)
-        if _titles(person)[1] is None or forms is None:
-            return person.name
-        title = forms[2] if forms[2].startswith("D") else forms[0]  # "Dra.", "profesora"
-        return f"{'la' if gender == 'f' else 'el'} {title} {person.name}"
-
-    def envelope_name(self, person: Interviewer) -> str:
-        if _titles(person)[1] is not None:
-            return self.formal_name(person)
-        forms = self._forms(person)[1]
-        return f"{forms[2]} {person.name}" if forms is not None else person.name
-
-
-_CLASSES: dict[str, type[Language]] = {
-    "en": Language,
-    "de": German,
-    "fr": French,
-    "es": Spanish,
-}
-
-
-@cache
-def _translations(code: str) -> gettext.NullTranslations:
-    """The compiled catalog of a language; English is the source and needs none."""
-    if code == "en":
-        return gettext.NullTranslations()
-    path = resources.files("followup_rules").joinpath("locales")
-    for part in (code, "LC_MESSAGES", f"{DOMAIN}.mo"):
-        path = path.joinpath(part)
-    with path.open("rb") as data:
-        return gettext.GNUTranslations(data)
-
-
-@cache
-def language(locale: str) -> Language:
-    """The `Language` of *locale* (any spelling `canonical_locale` accepts).
-
-    Raises:
-        LookupError: the locale has no translation.
-    """
-    name = canonical_locale(locale)
-    if name is None:
-        raise LookupError(locale)
-    code = name.partition("_")[0]
-    return _CLASSES[code](name, _translations(code))

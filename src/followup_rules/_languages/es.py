@@ -1,0 +1,266 @@
+"""Spanish: what the Spanish language writes in Python (see `followup_rules._languages`)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping
+from datetime import datetime, time, tzinfo
+from typing import Any, ClassVar
+
+from ..model import Interviewer, Recruiter, Salutation
+from ._base import (
+    _MINUS,
+    _NUMBER_WORDS,
+    Language,
+    Person,
+    _common_nouns,
+    _contracted,
+    _family,
+    _fill,
+    _first,
+    _full,
+    _gender,
+    _offset,
+    _titles,
+    _zone_key,
+)
+
+_LATIN_AMERICA = frozenset({"MX", "AR", "CO", "CL"})
+
+
+_AMERICAS_WORDS = (
+    ("tarjeta de visita", "tarjeta de presentación"),
+    ("tarjetas de visita", "tarjetas de presentación"),
+    ("Atentamente,", "Saludos cordiales,"),
+    ("ponerme en contacto con usted", "comunicarme con usted"),
+    ("cuando le venga bien", "cuando le resulte más conveniente"),
+    ("ordenador", "computadora"),
+)
+"""What Spain's Spanish says (the catalog) and Latin America's instead, in the library's
+own sentences (the user's words never hold them as whole phrases)."""
+
+
+_SPANISH_I = re.compile(r"^(?:[iíIÍ]|[hH][iíIÍ](?![aeouáéóúAEOUÁÉÓÚ]))")
+
+
+_SPANISH_O = re.compile(r"^[hH]?[oóOÓ]")
+
+
+_SPANISH_JOIN = re.compile(r" ([yo]) %\((\w+)\)s")
+
+
+_SPANISH_CONTRACTING = re.compile(r"\b([Dd]e|[Aa]) %\((\w+)\)s")
+
+
+_ES_FORMS = {"de el": "del", "a el": "al"}
+
+
+class Spanish(Language):
+    """Español: "Estimada Sra. Ruiz:", "martes 7 de julio", "las 10:00".
+
+    A letter is written with *usted*; the greeting ends with a colon.  In a
+    sentence the weekday and the date go without a comma ("el martes 7 de
+    julio", not the "martes, 7 de julio" of a letter's date line).  "y"
+    becomes "e" before an "i" sound and "o" becomes "u" before an "o" sound.
+    """
+
+    code = "es"
+    _pendulum = "es"
+    _day_pattern = "dddd D [de] MMMM"
+    _numbers = (
+        "cero", "uno", "dos", "tres", "cuatro", "cinco", "seis", "siete", "ocho", "nueve", "diez",
+        "once", "doce",
+    )  # fmt: skip
+    _courtesy: ClassVar[dict[str, tuple[str, str]]] = {
+        # written, spoken
+        "Ms.": ("Sra.", "señora"),
+        "Mrs.": ("Sra.", "señora"),
+        "Miss": ("Srta.", "señorita"),
+        "Mr.": ("Sr.", "señor"),
+    }
+    _academic: ClassVar[dict[tuple[str, str], tuple[str, str, str]]] = {
+        # written in a greeting, spoken, before a full name
+        ("Dr.", "f"): ("Dra.", "doctora", "Dra."),
+        ("Dr.", "m"): ("Dr.", "doctor", "Dr."),
+        ("Prof.", "f"): ("profesora", "profesora", "Prof.\u00aa"),
+        ("Prof.", "m"): ("profesor", "profesor", "Prof."),
+    }
+
+    def join(self, items: Iterable[str], conjunction: str = "and") -> str:
+        words = [str(item) for item in items]
+        if len(words) <= 1:
+            return "".join(words)
+        last = words[-1]
+        if conjunction == "or":
+            word = "u" if _SPANISH_O.match(last) else "o"
+        else:
+            word = "e" if _SPANISH_I.match(last) else "y"
+        return f"{', '.join(words[:-1])} {word} {last}"
+
+    def _prepared(self, message: str, variables: Mapping[str, Any]) -> str:
+        # "y" before an "i" sound is "e", "o" before an "o" sound is "u", also
+        # where a sentence joins a value: "usted e Isabel", "siete u ocho".
+        if " y %(" in message or " o %(" in message:
+
+            def conjunction(match: re.Match[str]) -> str:
+                word, name = match.group(1), match.group(2)
+                value = str(variables.get(name, ""))
+                if word == "y" and _SPANISH_I.match(value):
+                    word = "e"
+                elif word == "o" and _SPANISH_O.match(value):
+                    word = "u"
+                return f" {word} %({name})s"
+
+            message = type(message)(_SPANISH_JOIN.sub(conjunction, str(message)))
+        return message
+
+    def fill(self, message: str, variables: Mapping[str, Any]) -> str:
+        if "%(" in message:
+            message, variables = _common_nouns(message, variables, "es")
+        message = self._prepared(message, variables)
+        if " %(" in message:
+            message, variables = _contracted(message, variables, _SPANISH_CONTRACTING, _ES_FORMS)
+        return _fill(message, variables)
+
+    _link_words: ClassVar[str] = r"enlaces?|vínculos?|en línea|sitio web|página web"
+
+    _possessive = "mis "
+
+    def experience(self, fit: str) -> str:
+        # A count takes the possessive: "mis seis años de experiencia".
+        phrase = fit.strip()
+        if re.match(_NUMBER_WORDS["es"], phrase.casefold()):
+            return self._possessive + phrase
+        return phrase
+
+    def script_day(self, day: str, their_day: str, city: str) -> str:
+        """The interview's day in a script the candidate reads: theirs, and the
+        recipient's when it differs ("Monday, October 26 (Tuesday, October 27, in
+        Tokyo)")."""
+        return self.fill(
+            self.pgettext("script day", "%(day)s (%(their_day)s in %(city)s)"),
+            {"day": day, "their_day": their_day, "city": city},
+        )
+
+    def card_details(self, email: bool, phone: bool, title: bool, their: str) -> str:
+        """What to ask for after a remote interview, as a list: "their email address,
+        their phone number and the exact title they use", only what is not known.
+        *their* is the English possessive ("his", "her", "their")."""
+        wanted = []
+        if email:
+            words = self.pgettext("card details", "%(their)s email address")
+            wanted.append(self.fill(words, {"their": their}))
+        if phone:
+            words = self.pgettext("card details", "%(their)s phone number")
+            wanted.append(self.fill(words, {"their": their}))
+        if title:
+            wanted.append(self.pgettext("card details", "the exact title they use"))
+        return self.join(wanted)
+
+    def spoken_hello(self, hour: int | None) -> str:
+        # "Buenas tardes" from two o'clock in Spain, where the morning lasts until lunch,
+        # and from noon in the Americas.
+        afternoon = 14 if self.region in (None, "ES") else 12
+        return "Buenas tardes" if hour is not None and hour >= afternoon else "Buenos días"
+
+    def finish(self, text: str, greeting: str | None = None) -> str:
+        # The catalog is Spain's; Latin America says a few things otherwise.
+        if self.region in _LATIN_AMERICA:
+            for spain, americas in _AMERICAS_WORDS:
+                if spain in text:
+                    text = text.replace(spain, americas)
+        return text
+
+    _spoken_marks: ClassVar[Mapping[str, str]] = {
+        ".": "punto", "@": "arroba", "-": "guion", "_": "guion bajo", "+": "más",
+    }  # fmt: skip
+
+    def clock(self, value: time) -> str:
+        return f"{value.hour}:{value.minute:02d}"
+
+    def window_time(self, value: time) -> str:
+        # "entre las 10:00 y las 11:30"; one o'clock is singular: "la 1:30";
+        # midnight is named: "entre la medianoche y la 1:30".
+        if value == time(0):
+            return "la medianoche"
+        return f"{'la' if value.hour == 1 else 'las'} {self.clock(value)}"
+
+    def quote(self, text: str) -> str:
+        # The full stop of the sentence goes after the closing guillemet: «... pronto».
+        if text.endswith(".") and not text.endswith("..."):
+            return f"\u00ab{text[:-1]}\u00bb."
+        return f"\u00ab{text}\u00bb"
+
+    def zone(self, tz: tzinfo | None, moment: datetime) -> str:
+        key = _zone_key(tz)
+        offset = _offset(moment, padded=False, minus=_MINUS)
+        return offset if key is None else f"hora de {self.city(key)}, {offset}"
+
+    def _forms(self, person: Person) -> tuple[str | None, tuple[str, str, str] | None]:
+        """The gender ("f", "m" or None) and the title's forms, when they are known."""
+        courtesy, academic = _titles(person)
+        gender = _gender(courtesy)
+        if gender is None:
+            return None, None
+        if academic is not None:
+            return gender, self._academic[academic, gender]
+        written, spoken = self._courtesy[courtesy or ""]
+        return gender, (written, spoken, written)
+
+    def greeting(self, person: Person, style: Salutation, hour: int | None = None) -> str:
+        # "Estimado" or "Estimada" needs the gender, which only Ms., Mrs., Miss
+        # and Mr. give; without it "Buenos días" and the name, the usual
+        # opening of a courteous e-mail, avoids the form-letter "Estimado/a".
+        # Sent in the afternoon it is "Buenas tardes": from two o'clock in
+        # Spain, where the morning lasts until lunch, and from noon elsewhere.
+        gender = self._forms(person)[0]
+        if gender is None:
+            name = _first(person) if style is Salutation.FIRST_NAME else _full(person)
+            if hour is None:  # a card has no time of day: the name alone
+                return f"{name}:"
+            return f"{self.spoken_hello(hour)}, {name}:"
+        opening = "Estimada" if gender == "f" else "Estimado"
+        return f"{opening} {self.addressee(person, style)}:"
+
+    _first_name_aloud = True  # spoken, a first name alone: "Buenos días, Marta, le habla ..."
+
+    def _titled(self, person: Interviewer | Recruiter, *, spoken: bool) -> str | None:
+        # Written "Sra. Ruiz", said "señora Ruiz".
+        forms = self._forms(person)[1]
+        return None if forms is None else f"{forms[1] if spoken else forms[0]} {_family(person)}"
+
+    def spoken_of(self, person: Person, style: Salutation) -> str:
+        # Spoken of, a title takes its article: "la doctora Ruiz".
+        gender, forms = self._forms(person)
+        if style is Salutation.HONORIFIC and forms is not None:
+            return f"{'la' if gender == 'f' else 'el'} {forms[1]} {_family(person)}"
+        if style is Salutation.FIRST_NAME or person is None:
+            return self.spoken_name(person, style)
+        # Otherwise the full name: "pregunte cuándo estará disponible Ana Ruiz" (the first
+        # name alone is for greeting them: "Buenos días, Ana, le habla ...").
+        return person.name
+
+    def formal_name(self, person: Interviewer) -> str:
+        # "Dra. Ana Ruiz" when the gender is known; else the title as given
+        # ("Dr. Ana Ruiz"), the form that does not mark it, rather than none.
+        academic = _titles(person)[1]
+        if academic is None:
+            return person.name
+        forms = self._forms(person)[1]
+        return f"{forms[2] if forms is not None else academic} {person.name}"
+
+    def name_in_text(self, person: Interviewer) -> str:
+        # In a sentence a title takes its article: "la Dra. Ana Ruiz", "el profesor
+        # Marc Roy"; when the gender is unknown the article cannot agree, so the
+        # title is left out.
+        gender, forms = self._forms(person)
+        if _titles(person)[1] is None or forms is None:
+            return person.name
+        title = forms[2] if forms[2].startswith("D") else forms[0]  # "Dra.", "profesora"
+        return f"{'la' if gender == 'f' else 'el'} {title} {person.name}"
+
+    def envelope_name(self, person: Interviewer) -> str:
+        if _titles(person)[1] is not None:
+            return self.formal_name(person)
+        forms = self._forms(person)[1]
+        return f"{forms[2]} {person.name}" if forms is not None else person.name

@@ -1,0 +1,278 @@
+"""French: what the French language writes in Python (see `followup_rules._languages`)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from datetime import date, datetime, time, tzinfo
+from functools import lru_cache
+from typing import Any, ClassVar
+
+from ..model import Interviewer, Recruiter, Salutation
+from ._base import (
+    _MINUS,
+    _NUMBER_WORDS,
+    _VOWEL,
+    Language,
+    Person,
+    _common_nouns,
+    _contracted,
+    _elides,
+    _family,
+    _fill,
+    _first,
+    _format_day,
+    _full,
+    _gender,
+    _offset,
+    _titles,
+    _zone_key,
+)
+
+_NBSP = "\u00a0"
+
+
+_STRAIGHT_APOSTROPHE = re.compile(r"(?<=[^\W\d_])'(?=[^\W\d_])")
+
+
+_FRENCH_SPACE = re.compile(r"(?<=\S) ([:;?!])(?=\s|$)")
+
+
+_FRENCH_TIGHT = re.compile(r"(?<=[^\s\d\u00a0\u202f])([:;?!])(?=\s|$)")
+"""A mark written without its space ("portfolio: [lien]", a detail typed the English way)."""
+
+
+def _french_space(match: re.Match[str]) -> str:
+    mark = match.group(1)
+    return ("\u00a0" if mark == ":" else "\u202f") + mark
+
+
+_FRENCH_CONTRACTING = re.compile(r"\b([Dd]e|à) %\((\w+)\)s")
+
+
+_NEXT_ITEM = re.compile(r"(, | et )(les |le |la |l[’'](?=\w)|)(?=\w)")
+
+
+_REPEATED = {
+    "de": {"les ": "des ", "le ": "du ", "la ": "de la ", "l'": "de l’", "l’": "de l’"},
+    "à": {"les ": "aux ", "le ": "au ", "la ": "à la ", "l'": "à l’", "l’": "à l’"},
+}
+
+
+def _repeated_prepositions(message: str, variables: Mapping[str, Any]) -> Mapping[str, Any]:
+    """The topics after "de" or "à" with the preposition said before each of them.
+
+    "Votre présentation de l'astreinte et le programme" is a mistake French
+    readers notice: the preposition is repeated before each noun of a list, and
+    contracts with its article ("du programme").  Only the topics are lists the
+    library joins; a role or a company named after "de" is left as typed.
+    """
+    found = [(p.casefold(), n) for p, n in _FRENCH_CONTRACTING.findall(str(message))]
+    found = [(p, n) for p, n in found if "topics" in n]
+    if not found:
+        return variables
+    values = dict(variables)
+    for preposition, name in found:
+        value = values.get(name)
+        if not isinstance(value, str) or not (", " in value or " et " in value):
+            continue
+        forms = _REPEATED[preposition]
+
+        def again(
+            match: re.Match[str], forms: Mapping[str, str] = forms, p: str = preposition
+        ) -> str:
+            article = match.group(2)
+            if article:
+                return match.group(1) + forms[article]
+            rest = match.string[match.end() :]
+            if p == "de" and _elides(rest):
+                return match.group(1) + "d’"
+            return match.group(1) + p + " "
+
+        values[name] = _NEXT_ITEM.sub(again, value)
+    return values
+
+
+_FR_LEGAL_FORM = re.compile(
+    r",?\s+(?:SAS|SASU|SA|SARL|EURL|SNC|SCOP|SCA|S\.A\.S?\.?|inc\.|Inc\.|ltée|Ltée)$"
+)
+"""A French or Canadian company's legal form, at the end of its name."""
+
+
+_FR_FORMS = {"de le": "du", "de les": "des", "à le": "au", "à les": "aux"}
+
+
+_ELIDING = re.compile(r"\b([DdLlQq]e|[Ll]a|[Qq]ue|[Ll]orsque|[Pp]uisque|[Jj]usque) %\((\w+)\)s")
+
+
+@lru_cache(maxsize=1024)
+def _elisions(message: str) -> tuple[tuple[int, int, str, str], ...]:
+    """Where *message* puts "de", "que", "le" or "la" before a placeholder."""
+    return tuple(
+        (match.start(), match.end(), match.group(1), match.group(2))
+        for match in _ELIDING.finditer(message)
+    )
+
+
+class French(Language):
+    """Français : « Madame, », « mardi 7 juillet », « 10 h 30 ».
+
+    A letter is written with *vous*.  "de", "que", "le" and "la" before a
+    value that begins with a vowel or a mute "h" are elided where the value
+    is put in ("le poste d'analyste", "d'hydrologue"; "chez Acme" needs
+    none), never in the user's own words; "de" and "à" contract with an
+    article the value begins with ("du tour").  "Mademoiselle" is no longer
+    used in formal writing: "Miss" is "Madame".
+    """
+
+    code = "fr"
+    _pendulum = "fr"
+    _day_pattern = "dddd D MMMM"
+    _numbers = (
+        "zéro", "un", "deux", "trois", "quatre", "cinq", "six", "sept", "huit", "neuf", "dix",
+        "onze", "douze",
+    )  # fmt: skip
+    _and = "et"
+    _or = "ou"
+
+    def fill(self, message: str, variables: Mapping[str, Any]) -> str:
+        if "%(" in message:
+            message, variables = _common_nouns(message, variables, "fr")
+            variables = _repeated_prepositions(message, variables)
+        if " %(" in message:
+            places = _elisions(str(message))
+            if places:
+                parts = []
+                last = 0
+                for start, end, word, name in places:
+                    value = str(variables.get(name, ""))
+                    if _elides(value):
+                        parts.append(message[last:start] + word[:-1] + "\u2019")
+                        parts.append(f"%({name})s")
+                        last = end
+                message = type(message)("".join(parts) + message[last:])
+            message, variables = _contracted(message, variables, _FRENCH_CONTRACTING, _FR_FORMS)
+        return _fill(message, variables)
+
+    def finish(self, text: str, greeting: str | None = None) -> str:
+        # French typography in the user's words too (review 0.2, m17): a no-break
+        # space before ":" and a thin one before ";", "?" and "!", and the
+        # typographic apostrophe ("l’Ouest", "O’Neill"): typography, not spelling.
+        if " " in text and any(mark in text for mark in ":;?!"):
+            text = _FRENCH_SPACE.sub(_french_space, text)
+            text = _FRENCH_TIGHT.sub(_french_space, text)
+        if "'" in text:
+            text = _STRAIGHT_APOSTROPHE.sub("\u2019", text)
+        return text
+
+    _link_words: ClassVar[str] = r"liens?|en ligne|site web|site internet|page web"
+
+    _possessive = "mes "
+
+    def experience(self, fit: str) -> str:
+        # A count takes the possessive: "mes six années d'expérience"; anything else is
+        # left as typed ("mon expérience de ...").
+        phrase = fit.strip()
+        if re.match(_NUMBER_WORDS["fr"], phrase.casefold()):
+            return self._possessive + phrase
+        return phrase
+
+    def shorten_company(self, text: str, company: str) -> str:
+        # After its first mention a company goes without its legal form ("Lumière
+        # Analytique SAS", then "Lumière Analytique"), as French letters write it.
+        short = _FR_LEGAL_FORM.sub("", company)
+        if short == company or not short or text.count(company) < 2:
+            return text
+        first = text.index(company) + len(company)
+        return text[:first] + text[first:].replace(company, short)
+
+    _spoken_marks: ClassVar[Mapping[str, str]] = {
+        ".": "point", "@": "arobase", "-": "tiret", "_": "tiret bas", "+": "plus",
+    }  # fmt: skip
+
+    def day(self, value: date) -> str:
+        pattern = "dddd D[er] MMMM" if value.day == 1 else self._day_pattern
+        return _format_day(date(value.year, value.month, value.day), pattern, self._pendulum)
+
+    def clock(self, value: time) -> str:
+        if value == time(0):
+            return "minuit"  # "entre minuit et 1 h 30", not "0 h"
+        if value.minute:
+            return f"{value.hour}{_NBSP}h{_NBSP}{value.minute:02d}"
+        return f"{value.hour}{_NBSP}h"
+
+    def window_time(self, value: time) -> str:
+        return self.clock(value)
+
+    def quote(self, text: str) -> str:
+        return f"\u00ab{_NBSP}{text}{_NBSP}\u00bb"
+
+    def zone(self, tz: tzinfo | None, moment: datetime) -> str:
+        key = _zone_key(tz)
+        if key is None:
+            return _offset(moment, padded=False, minus=_MINUS)
+        city = self.city(key)
+        if city.startswith("Le "):  # "Le Caire": "heure du Caire"
+            of = "du " + city[3:]
+        elif city[:1] in _VOWEL:
+            of = "d\u2019" + city
+        else:
+            of = "de " + city
+        return f"heure {of}, {_offset(moment, padded=False, minus=_MINUS)}"
+
+    def _title(self, person: Person) -> tuple[str | None, str | None]:
+        """ "Madame" or "Monsieur" (or None), and the academic title, if any."""
+        courtesy, academic = _titles(person)
+        word = {"f": "Madame", "m": "Monsieur"}.get(_gender(courtesy) or "")
+        return word, academic
+
+    def greeting(self, person: Person, style: Salutation, hour: int | None = None) -> str:
+        # One register for every letter of a follow-up, as French e-mail writes it:
+        # "Bonjour" and the name, with Madame or Monsieur when the gender is known
+        # ("Bonjour Madame Dubois,"), as for one's own recruiter and for someone whose
+        # gender is not ("Bonjour Dominique Bernard,"); a professor is "Bonjour Madame
+        # la Professeure,".  A doctorate is not used as a form of address.
+        if style is Salutation.HONORIFIC:
+            word, academic = self._title(person)
+            if word is not None and academic == "Prof." and isinstance(person, Interviewer):
+                title = "la Professeure" if word == "Madame" else "le Professeur"
+                return f"Bonjour {word} {title},"
+            if word is not None:
+                return f"Bonjour {word} {_family(person)},"
+        if style is Salutation.FIRST_NAME:
+            return f"Bonjour {_first(person)},"
+        return f"Bonjour {_full(person)},"
+
+    _first_name_aloud = False
+
+    def _titled(self, person: Interviewer | Recruiter, *, spoken: bool) -> str | None:
+        # A letter greets "Madame" alone; aloud, "Madame Ruiz".
+        word = self._title(person)[0]
+        if word is None:
+            return None
+        return f"{word} {_family(person)}" if spoken else word
+
+    def formal_name(self, person: Interviewer) -> str:
+        academic = _titles(person)[1]
+        short = {"Dr.": "Dr", "Prof.": "Pr"}.get(academic or "")
+        return f"{short} {person.name}" if short else person.name
+
+    def name_in_text(self, person: Interviewer) -> str:
+        # In a sentence a title takes its article and agrees: "la docteure Ana
+        # Ruiz", "le professeur Marc Roy"; when the gender is unknown the article
+        # cannot agree, so the title is left out.
+        courtesy, academic = _titles(person)
+        gender = _gender(courtesy)
+        if academic is None or gender is None:
+            return person.name
+        title = {
+            "Dr.": ("la docteure", "le docteur"),
+            "Prof.": ("la professeure", "le professeur"),
+        }
+        return f"{title[academic][gender == 'm']} {person.name}"
+
+    def envelope_name(self, person: Interviewer) -> str:
+        # In French business use a doctorate does not go on the envelope:
+        # "Madame Ana Ruiz"; without Madame or Monsieur, the name alone.
+        word = self._title(person)[0]
+        return f"{word} {person.name}" if word else person.name
