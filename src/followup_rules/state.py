@@ -515,15 +515,16 @@ def _contact(state: FollowupState, event: Contact, at: datetime, changes: dict[s
 
 
 def _decision(
-    decided: date | Timeframe | None, said_at: datetime, policy: Policy
+    decided: date | Timeframe | None, said_on: date, policy: Policy
 ) -> tuple[date | None, Timeframe | None]:
     """The decision day and window in force, a week phrase read on the policy's country's
-    week from the day it was said (the date *said_at* shows)."""
+    week from the day it was said: *said_on*, or the date a datetime's wall clock shows
+    (read only for a week phrase)."""
     if not isinstance(decided, Timeframe):
         return decided, None
     holidays = policy.business_holidays
     if decided.kind in WEEK_KINDS and holidays is not _calendar.NO_HOLIDAYS:
-        said = date(said_at.year, said_at.month, said_at.day)  # stdlib: fast to add to
+        said = date(said_on.year, said_on.month, said_on.day)  # stdlib: fast to add to
         decided = on_working_week(decided, said, _calendar.weekend_of(holidays, said))
     return decided.end, decided
 
