@@ -28,6 +28,7 @@ import re
 import weakref
 from collections.abc import Callable, Iterable, Mapping
 from datetime import date, datetime, time, timedelta
+from functools import lru_cache
 from typing import Any
 
 import attrs
@@ -574,11 +575,11 @@ class TemplatePack:
         return longer if _comfortable(longer) else subject
 
     def _subject_and_body(
-        self, template: jinja2.Template, values: Mapping[str, Any], filename: str
+        self, template: jinja2.Template, values: dict[str, Any], filename: str
     ) -> tuple[str, str]:
         """Render the ``subject`` and ``body`` blocks, as overridden along ``{% extends %}``."""
         try:
-            context = template.new_context(dict(values))
+            context = template.new_context(values)  # Jinja copies it into the context
             if not _only_blocks(template, self.environment):
                 # Running the whole template merges the block stacks of its
                 # parents and sets its top-level variables.
@@ -717,7 +718,7 @@ def template_context(
         "addressee": language.addressee(recipient, style),
         "spoken_name": language.spoken_name(recipient, style),
         "spoken_of": language.spoken_of(recipient, style),
-        "hello": language.spoken_hello(action.earliest.in_timezone(tz).hour),
+        "hello": language.spoken_hello(action._utc[0].astimezone(tz).hour),
         "contact": interview.follow_up_contact,
         "is_contact": is_contact,
         "first_card": recipient is interview.interviewers[0],
@@ -1040,11 +1041,7 @@ def _address(
     if person is None:
         return ""
     if channel is Channel.EMAIL and person.email:
-        # As a person reads it: quoted only when the name needs it, never
-        # RFC 2047-encoded (the .eml export does that).
-        from email.headerregistry import Address  # the email package costs ~25 ms to import
-
-        return str(Address(display_name=person.name, addr_spec=person.email))
+        return _mailbox(person.name, person.email)
     if channel is Channel.PHONE and person.phone:
         return person.phone
     if channel is Channel.POSTAL and isinstance(person, Interviewer):
@@ -1054,6 +1051,19 @@ def _address(
             language.envelope(person, interview.company, person.address or interview.address)
         )
     return person.name
+
+
+@lru_cache(maxsize=1024)
+def _mailbox(name: str, email: str) -> str:
+    """``Ana Ruiz <ana@example.com>`` as a person reads it: the name quoted only when it
+    needs it, never RFC 2047-encoded (the .eml export does that).
+
+    Cached: the e-mail package parses the address in Python, about a tenth of a
+    message's rendering, and a plan writes to the same few people again and again.
+    """
+    from email.headerregistry import Address  # the email package costs ~25 ms to import
+
+    return str(Address(display_name=name, addr_spec=email))
 
 
 def _bare_address(person: Interviewer | Recruiter | None, channel: Channel) -> str | None:
