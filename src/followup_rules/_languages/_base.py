@@ -98,7 +98,7 @@ def _contracted(
 ) -> tuple[str, Mapping[str, Any]]:
     """A preposition and an article the value begins with, contracted: French "de le
     tour" is "du tour", Spanish "de el equipo" is "del equipo" (*forms* maps "de le")."""
-    found = pattern.findall(str(message))
+    found = _found(pattern, str(message))
     if not found:
         return message, variables
     values = dict(variables)
@@ -119,6 +119,13 @@ def _contracted(
     return type(message)(text), values
 
 
+@lru_cache(maxsize=4096)
+def _found(pattern: re.Pattern[str], message: str) -> tuple[Any, ...]:
+    """``pattern.findall(message)``, once per sentence of the catalog: a message fills
+    the same few hundred sentences again and again, with other values."""
+    return tuple(pattern.findall(message))
+
+
 def _fill(message: str, variables: Mapping[str, Any]) -> str:
     """``message % variables``, but a value ending in "." swallows the "." after it."""
     if ")s." in message:
@@ -135,6 +142,10 @@ _STOPS = re.compile(r"%\((\w+)\)s\.(?!\.)")
 
 
 _OPEN_PLACE = re.compile(r"%\((\w+)\)s (?=[^\W\d_])")
+
+
+def _us_date_end(value: Any) -> bool:
+    return isinstance(value, str) and _US_DATE_END.search(value) is not None
 
 
 _US_DATE_END = re.compile(
@@ -262,7 +273,12 @@ class Language:
         is closed by a comma, as US style writes it (British "16 July"
         needs none).
         """
-        if self.code == "en" and self.region not in _DAY_FIRST and ")s " in message:
+        if (
+            self.code == "en"
+            and self.region not in _DAY_FIRST
+            and ")s " in message
+            and any(_us_date_end(variables.get(n)) for n in _found(_OPEN_PLACE, str(message)))
+        ):
 
             def comma(match: re.Match[str]) -> str:
                 value = variables.get(match.group(1))
@@ -855,8 +871,10 @@ def _common_nouns(
     """French and Spanish running text: a company named by a common noun takes its
     article (the sentence's "chez" becomes "à": "à la Banque ..."), and a role typed in
     sentence case is written in lower case, except where it begins a sentence."""
-    values = dict(variables)
     text = str(message)
+    if "%(company)s" not in text and "role)s" not in text:
+        return message, variables  # no company, no role: nothing to change
+    values = dict(variables)
     company = variables.get("company")
     article = company_article(company, code) if isinstance(company, str) else None
     if article is not None and "%(company)s" in text:

@@ -22,6 +22,7 @@ from ._base import (
     _fill,
     _first,
     _format_day,
+    _found,
     _full,
     _gender,
     _offset,
@@ -67,7 +68,7 @@ def _repeated_prepositions(message: str, variables: Mapping[str, Any]) -> Mappin
     contracts with its article ("du programme").  Only the topics are lists the
     library joins; a role or a company named after "de" is left as typed.
     """
-    found = [(p.casefold(), n) for p, n in _FRENCH_CONTRACTING.findall(str(message))]
+    found = [(p.casefold(), n) for p, n in _found(_FRENCH_CONTRACTING, str(message))]
     found = [(p, n) for p, n in found if "topics" in n]
     if not found:
         return variables
