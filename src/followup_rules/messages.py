@@ -29,6 +29,7 @@ import weakref
 from collections.abc import Callable, Iterable, Mapping
 from datetime import date, datetime, time, timedelta
 from functools import lru_cache
+from types import MappingProxyType
 from typing import Any
 
 import attrs
@@ -691,7 +692,7 @@ def template_context(
     )
     requested = list(facts.requested)
     links = [item for item in requested if language.is_link(item)]
-    link_mark = language.link_placeholder()
+    link_mark, feedback_mark, concerns_mark = _marks(language)
     values: dict[str, Any] = {
         "action": action,
         "facts": facts,
@@ -762,8 +763,8 @@ def template_context(
         "link_count": len(links),
         "placeholders": [link_mark] if links else [],
         "feedback": None,
-        "feedback_placeholder": language.feedback_placeholder(),
-        "concerns_placeholder": language.concerns_placeholder(),
+        "feedback_placeholder": feedback_mark,
+        "concerns_placeholder": concerns_mark,
         "invited_to_call": interview.invited_to_call,
         "wording": wording(facts.variant),
         "brief": 0,
@@ -799,7 +800,7 @@ def template_context(
     if interview.candidate is not None:
         values["candidate"] = interview.candidate
         email = interview.candidate.email
-        values["spoken_email"] = None if email is None else language.spoken_email(email)
+        values["spoken_email"] = None if email is None else _spoken_email(language, email)
     details = details or {}
     for name, value in details.items():
         check = DETAILS.get(name)
@@ -827,6 +828,23 @@ def template_context(
     return values
 
 
+@lru_cache(maxsize=64)
+def _marks(language: _languages.Language) -> tuple[str, str, str]:
+    """The placeholders of *language* (a link, the feedback, the concerns): the same in
+    every message, so made once (a catalog look-up and the finish each)."""
+    return (
+        language.link_placeholder(),
+        language.feedback_placeholder(),
+        language.concerns_placeholder(),
+    )
+
+
+@lru_cache(maxsize=1024)
+def _spoken_email(language: _languages.Language, email: str) -> str:
+    """The candidate's address as a voicemail says it: once per language and address."""
+    return language.spoken_email(email)
+
+
 def _city(language: _languages.Language, tz: Any) -> str:
     """The city of a zone as the language names it ("Tokyo"), or its UTC offset."""
     key = getattr(tz, "key", None) or getattr(tz, "name", None)
@@ -843,12 +861,21 @@ def _unknown_details(
     number is not asked for again)."""
     people = interview.interviewers
     their = language.pronouns(recipient)["their"] if len(people) == 1 else "their"
-    return language.card_details(
+    return _card_details(
+        language,
         any(getattr(person, "email", None) is None for person in people),
         any(getattr(person, "phone", None) is None for person in people),
         any(getattr(person, "title", None) is None for person in people),
         their,
     )
+
+
+@lru_cache(maxsize=256)
+def _card_details(
+    language: _languages.Language, email: bool, phone: bool, title: bool, their: str
+) -> str:
+    """`Language.card_details`, made once for each of its few dozen combinations."""
+    return language.card_details(email, phone, title, their)
 
 
 def _asked(interview: Interview, language: _languages.Language) -> str:
@@ -950,6 +977,7 @@ WORDINGS = 7
 _SLOTS = ("open", "part", "recall", "requested", "interest", "fit", "missed")
 
 
+@lru_cache(maxsize=64)
 def wording(variant: int) -> Mapping[str, int]:
     """Which wording each sentence of note number *variant* takes (0 to `WORDINGS` - 1).
 
@@ -976,7 +1004,7 @@ def wording(variant: int) -> Mapping[str, int]:
     picked = {slot: (a + b * x) % WORDINGS for x, slot in enumerate(_SLOTS)}
     picked["subject"] = b
     picked["subject_form"] = pencil % 2
-    return picked
+    return MappingProxyType(picked)  # made once per variant and shared: read-only
 
 
 def _search_paths(search_path: Any) -> list[str]:
