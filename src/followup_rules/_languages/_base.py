@@ -849,6 +849,7 @@ def _at_start(message: str, index: int) -> bool:
     return not head or head[-1] in ".!?\n"
 
 
+@lru_cache(maxsize=1024)
 def _sentence_case(value: str) -> bool:
     """A title typed in sentence case ("Analyste de données"): only its first letter is
     a capital, so in running text it is a common noun ("le poste d'analyste de données").
