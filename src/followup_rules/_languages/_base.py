@@ -105,9 +105,9 @@ def _contracted(
     text = str(message)
     for preposition, name in found:
         value = values.get(name)
-        if not isinstance(value, str):
+        if not isinstance(value, str) or not value.startswith(_ARTICLES):
             continue
-        for article in ("les ", "le ", "el "):
+        for article in _ARTICLES:
             key = f"{preposition.casefold()} {article.strip()}"
             if value.startswith(article) and key in forms:
                 word = forms[key]
@@ -117,6 +117,10 @@ def _contracted(
                 text = text.replace(f"{preposition} %({name})s", f"{word} %({rest})s")
                 break
     return type(message)(text), values
+
+
+_ARTICLES = ("les ", "le ", "el ")
+"""The articles a preposition contracts with (`_contracted`), longest first."""
 
 
 @lru_cache(maxsize=4096)
