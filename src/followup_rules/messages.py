@@ -221,6 +221,7 @@ def _html_body(text: str) -> markupsafe.Markup:
     )
 
 
+@lru_cache(maxsize=4096)
 def _one_line(value: str) -> str:
     """Make a value safe for a header: no line breaks or control characters.
 
@@ -357,6 +358,7 @@ class TemplatePack:
         self.locale = locale
         self.language = _languages.language(name)
         self._known: dict[str, bool] = {}
+        self._compiled: dict[str, jinja2.Template] = {}  # the built-in pack's, by file name
         builtin = jinja2.PackageLoader("followup_rules", "templates")
         loaders: list[jinja2.BaseLoader] = [jinja2.FileSystemLoader(paths)] if paths else []
         loaders += [builtin, jinja2.PrefixLoader({"builtin": builtin})]
@@ -433,6 +435,14 @@ class TemplatePack:
         if not isinstance(name, str) or not name:
             raise TemplateError(f"a template name must be a non-empty string, got {name!r}")
         filename = name if "." in name else f"{name}.txt"
+        if not self.search_path:  # the built-in pack never changes: look it up once
+            known = self._compiled.get(filename)
+            if known is None:
+                known = self._compiled[filename] = self._template(filename)
+            return known
+        return self._template(filename)
+
+    def _template(self, filename: str) -> jinja2.Template:
         try:
             return self.environment.get_template(filename)
         except jinja2.TemplateNotFound:
