@@ -744,11 +744,11 @@ def template_context(
         "previous_day": None if previous is None else _day(day, previous.day),
         "decision_by": facts.decision_by,
         "decision_day": None if facts.decision_by is None else _day(day, facts.decision_by),
-        "decision_words": language.decision_words(
-            facts.decision_by, facts.timeframe, interview_day=starts.date()
+        "decision_words": _decision_words(
+            language, facts.decision_by, facts.timeframe, False, starts.date()
         ),
-        "decision_words_now": language.decision_words(
-            facts.decision_by, facts.timeframe, now=said.date() == given
+        "decision_words_now": _decision_words(
+            language, facts.decision_by, facts.timeframe, said.date() == given, None
         ),
         "decision_given_day": None
         if facts.decision_given_on is None
@@ -847,6 +847,19 @@ def _marks(language: _languages.Language) -> tuple[str, str, str]:
         language.feedback_placeholder(),
         language.concerns_placeholder(),
     )
+
+
+@lru_cache(maxsize=4096)
+def _decision_words(
+    language: _languages.Language,
+    decided: date | None,
+    timeframe: Timeframe | None,
+    now: bool,
+    interview_day: date | None,
+) -> str | None:
+    """`Language.decision_words`, once per decision and day: a population's interviews
+    share their decision dates, and every message of one interview asks twice."""
+    return language.decision_words(decided, timeframe, now=now, interview_day=interview_day)
 
 
 @lru_cache(maxsize=1024)
