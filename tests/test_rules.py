@@ -425,6 +425,32 @@ class TestPatience:
         day = cal.local_date(just_before, NEW_YORK)
         assert limits.PATIENCE.broken_by(state, just_before, day, NEW_YORK)
 
+    def test_a_unit_that_sets_a_first_instant_is_asked_for_it(self) -> None:
+        """The planner asks only `Limit.timed` units for a first instant: the flag follows
+        the unit's own code, so a new unit overriding `first_moment` cannot be skipped."""
+        assert [unit.name for unit in limits.CHECK_IN if unit.timed] == ["patience"]
+
+        class Later(limits.Limit):
+            name = "later"
+
+            def rule(self, state: Any) -> Any:
+                return limits.PATIENCE.rule(state)
+
+            def first_day(self, state: Any, tz: Any) -> None:
+                return None
+
+            def first_moment(self, state: Any) -> Any:
+                return state.quiet_until + timedelta(hours=1)
+
+            def explain(self, state: Any, day: date, tz: Any) -> str:
+                return "later"
+
+        state = make_state()
+        assert Later.timed
+        assert limits.first_moment((*limits.CHECK_IN, Later()), state) == (
+            state.quiet_until + timedelta(hours=1)
+        )
+
     def test_a_late_thank_you_moves_the_first_check_in(self) -> None:
         """Patience counts from the thank-you as actually sent."""
         iv = interview(decision_by=date(2024, 7, 2), interviewers=["Ana Ruiz"])

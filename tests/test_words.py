@@ -375,6 +375,14 @@ class TestPanels:
             assert len(agree) <= 1, (one, other)
         assert all(0 <= value < WORDINGS for slot in slots for value in slot.values())
 
+    def test_a_wording_is_shared_and_cannot_be_changed(self) -> None:
+        """`wording(v)` is made once per variant and handed to every note of that number:
+        read-only, so that no template or caller can change another note's wording."""
+        assert wording(3) is wording(3)
+        with pytest.raises(TypeError):
+            wording(3)["subject"] = 0  # type: ignore[index]
+        assert wording(3)["subject"] == 3
+
     def test_a_panel_larger_than_the_limit_is_refused_clearly(self) -> None:
         with pytest.raises(InvalidInterview, match=r"at most 49") as raised:
             meeting(interviewers=[f"Person {n}" for n in range(PANEL_LIMIT + 1)])

@@ -149,10 +149,11 @@ class Action(v.Checked):
     # folds by, computed once.
     _utc: Window = attrs.field(init=False, repr=False, eq=False, order=False)
     # The zone of the public times while they are still to be built (see
-    # `planned`), else None.
+    # `_planned`), else None: once built, they carry it.
     _tz: tzinfo | None = attrs.field(init=False, repr=False, eq=False, order=False)
 
     def __attrs_post_init__(self) -> None:
+        _set(self, "_tz", None)  # the times are built: __init__ set them
         window = Window(utc(self.earliest), utc(self.latest), utc(self.suggested))
         if not window.earliest <= window.suggested <= window.latest:
             raise InvalidInterview(
@@ -161,7 +162,6 @@ class Action(v.Checked):
                 f"must lie between earliest ({self.earliest}) and latest ({self.latest})",
             )
         _set(self, "_utc", window)
-        _set(self, "_tz", None)
 
     @classmethod
     def _planned(
@@ -207,7 +207,7 @@ class Action(v.Checked):
         The facts stay the same unless *facts* is given.
         """
         tz = self._tz
-        if tz is None:  # an action built by hand: its times carry their zone
+        if tz is None:  # times built (by hand, or read): they carry their zone
             tz = self.earliest.tzinfo
             assert tz is not None  # checked aware at construction
         twin = Action._planned(
@@ -317,7 +317,10 @@ class _FactsOnRead:
 class _TimesOnRead:
     """`Action.earliest`, `latest` and `suggested` as read: the slot's DateTime, or, for a
     planned action whose times are still to build, all three built at once from its UTC
-    window (`_local_times`) and kept in their slots, then the one asked for.
+    window (`_local_times`) and kept in their slots, then the one asked for.  A zone in
+    `Action._tz` says they are still to build; building them clears it (a test, not a
+    missing slot's AttributeError: raising one on every first read cost a tenth of
+    reading every time of a plan, issue 20).
 
     A planned action keeps its times as UTC instants: most plans are filtered,
     sorted and stored without anyone reading most of their times, and a
@@ -336,16 +339,14 @@ class _TimesOnRead:
     def __get__(self, action: Action | None, owner: type | None = None) -> Any:
         if action is None:
             return self
-        try:
+        tz = action._tz
+        if tz is None:  # built: by __init__, or on an earlier read
             return self._get(action, owner)
-        except AttributeError:  # a planned action's times, not built yet
-            tz = action._tz
-            if tz is None:  # pragma: no cover - an action from __init__ has them all
-                raise
-            times = _local_times(action._utc, tz)
-            for slot, value in zip(_TIME_SLOTS, times, strict=True):
-                slot.__set__(action, value)
-            return times[self._index]
+        times = _local_times(action._utc, tz)
+        for slot, value in zip(_TIME_SLOTS, times, strict=True):
+            slot.__set__(action, value)
+        _set(action, "_tz", None)
+        return times[self._index]
 
     def __set__(self, action: Action, value: pendulum.DateTime) -> None:
         _TIME_SLOTS[self._index].__set__(action, value)

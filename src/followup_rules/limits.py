@@ -67,6 +67,13 @@ class Limit(abc.ABC):
 
     name: str
     audited: bool = True
+    timed: bool = False
+    """Whether it sets a first instant besides its day (it overrides `first_moment`): the
+    planner asks only those.  Set for each subclass, never by hand."""
+
+    def __init_subclass__(cls, **kwargs: object) -> None:
+        super().__init_subclass__(**kwargs)
+        cls.timed = cls.first_moment is not Limit.first_moment
 
     @abc.abstractmethod
     def rule(self, state: FollowupState) -> Rule:
@@ -441,7 +448,7 @@ class _CapEver(Gate):
     rule = catalogue.CAP
 
     def closed(self, state: FollowupState) -> bool:
-        return state.contacts_left == 0
+        return state.contacts_ever >= state.policy.max_contacts_ever  # no contact left
 
     def explain(self, state: FollowupState) -> str:
         return (
@@ -492,6 +499,8 @@ def first_moment(limits: Iterable[Limit], state: FollowupState) -> datetime | No
     """The latest first instant (UTC) over *limits*, or None."""
     latest = None
     for limit in limits:
+        if not limit.timed:
+            continue
         moment = limit.first_moment(state)
         if moment is not None and (latest is None or moment > latest):
             latest = moment

@@ -28,6 +28,8 @@ import re
 import weakref
 from collections.abc import Callable, Iterable, Mapping
 from datetime import date, datetime, time, timedelta
+from functools import lru_cache
+from types import MappingProxyType
 from typing import Any
 
 import attrs
@@ -219,6 +221,7 @@ def _html_body(text: str) -> markupsafe.Markup:
     )
 
 
+@lru_cache(maxsize=4096)
 def _one_line(value: str) -> str:
     """Make a value safe for a header: no line breaks or control characters.
 
@@ -355,6 +358,7 @@ class TemplatePack:
         self.locale = locale
         self.language = _languages.language(name)
         self._known: dict[str, bool] = {}
+        self._compiled: dict[str, jinja2.Template] = {}  # the built-in pack's, by file name
         builtin = jinja2.PackageLoader("followup_rules", "templates")
         loaders: list[jinja2.BaseLoader] = [jinja2.FileSystemLoader(paths)] if paths else []
         loaders += [builtin, jinja2.PrefixLoader({"builtin": builtin})]
@@ -431,6 +435,14 @@ class TemplatePack:
         if not isinstance(name, str) or not name:
             raise TemplateError(f"a template name must be a non-empty string, got {name!r}")
         filename = name if "." in name else f"{name}.txt"
+        if not self.search_path:  # the built-in pack never changes: look it up once
+            known = self._compiled.get(filename)
+            if known is None:
+                known = self._compiled[filename] = self._template(filename)
+            return known
+        return self._template(filename)
+
+    def _template(self, filename: str) -> jinja2.Template:
         try:
             return self.environment.get_template(filename)
         except jinja2.TemplateNotFound:
@@ -574,11 +586,11 @@ class TemplatePack:
         return longer if _comfortable(longer) else subject
 
     def _subject_and_body(
-        self, template: jinja2.Template, values: Mapping[str, Any], filename: str
+        self, template: jinja2.Template, values: dict[str, Any], filename: str
     ) -> tuple[str, str]:
         """Render the ``subject`` and ``body`` blocks, as overridden along ``{% extends %}``."""
         try:
-            context = template.new_context(dict(values))
+            context = template.new_context(values)  # Jinja copies it into the context
             if not _only_blocks(template, self.environment):
                 # Running the whole template merges the block stacks of its
                 # parents and sets its top-level variables.
@@ -690,7 +702,7 @@ def template_context(
     )
     requested = list(facts.requested)
     links = [item for item in requested if language.is_link(item)]
-    link_mark = language.link_placeholder()
+    link_mark, feedback_mark, concerns_mark = _marks(language)
     values: dict[str, Any] = {
         "action": action,
         "facts": facts,
@@ -717,7 +729,7 @@ def template_context(
         "addressee": language.addressee(recipient, style),
         "spoken_name": language.spoken_name(recipient, style),
         "spoken_of": language.spoken_of(recipient, style),
-        "hello": language.spoken_hello(action.earliest.in_timezone(tz).hour),
+        "hello": language.spoken_hello(action._utc[0].astimezone(tz).hour),
         "contact": interview.follow_up_contact,
         "is_contact": is_contact,
         "first_card": recipient is interview.interviewers[0],
@@ -732,11 +744,11 @@ def template_context(
         "previous_day": None if previous is None else _day(day, previous.day),
         "decision_by": facts.decision_by,
         "decision_day": None if facts.decision_by is None else _day(day, facts.decision_by),
-        "decision_words": language.decision_words(
-            facts.decision_by, facts.timeframe, interview_day=starts.date()
+        "decision_words": _decision_words(
+            language, facts.decision_by, facts.timeframe, False, starts.date()
         ),
-        "decision_words_now": language.decision_words(
-            facts.decision_by, facts.timeframe, now=said.date() == given
+        "decision_words_now": _decision_words(
+            language, facts.decision_by, facts.timeframe, said.date() == given, None
         ),
         "decision_given_day": None
         if facts.decision_given_on is None
@@ -761,8 +773,8 @@ def template_context(
         "link_count": len(links),
         "placeholders": [link_mark] if links else [],
         "feedback": None,
-        "feedback_placeholder": language.feedback_placeholder(),
-        "concerns_placeholder": language.concerns_placeholder(),
+        "feedback_placeholder": feedback_mark,
+        "concerns_placeholder": concerns_mark,
         "invited_to_call": interview.invited_to_call,
         "wording": wording(facts.variant),
         "brief": 0,
@@ -798,7 +810,7 @@ def template_context(
     if interview.candidate is not None:
         values["candidate"] = interview.candidate
         email = interview.candidate.email
-        values["spoken_email"] = None if email is None else language.spoken_email(email)
+        values["spoken_email"] = None if email is None else _spoken_email(language, email)
     details = details or {}
     for name, value in details.items():
         check = DETAILS.get(name)
@@ -826,6 +838,36 @@ def template_context(
     return values
 
 
+@lru_cache(maxsize=64)
+def _marks(language: _languages.Language) -> tuple[str, str, str]:
+    """The placeholders of *language* (a link, the feedback, the concerns): the same in
+    every message, so made once (a catalog look-up and the finish each)."""
+    return (
+        language.link_placeholder(),
+        language.feedback_placeholder(),
+        language.concerns_placeholder(),
+    )
+
+
+@lru_cache(maxsize=4096)
+def _decision_words(
+    language: _languages.Language,
+    decided: date | None,
+    timeframe: Timeframe | None,
+    now: bool,
+    interview_day: date | None,
+) -> str | None:
+    """`Language.decision_words`, once per decision and day: a population's interviews
+    share their decision dates, and every message of one interview asks twice."""
+    return language.decision_words(decided, timeframe, now=now, interview_day=interview_day)
+
+
+@lru_cache(maxsize=1024)
+def _spoken_email(language: _languages.Language, email: str) -> str:
+    """The candidate's address as a voicemail says it: once per language and address."""
+    return language.spoken_email(email)
+
+
 def _city(language: _languages.Language, tz: Any) -> str:
     """The city of a zone as the language names it ("Tokyo"), or its UTC offset."""
     key = getattr(tz, "key", None) or getattr(tz, "name", None)
@@ -842,12 +884,21 @@ def _unknown_details(
     number is not asked for again)."""
     people = interview.interviewers
     their = language.pronouns(recipient)["their"] if len(people) == 1 else "their"
-    return language.card_details(
+    return _card_details(
+        language,
         any(getattr(person, "email", None) is None for person in people),
         any(getattr(person, "phone", None) is None for person in people),
         any(getattr(person, "title", None) is None for person in people),
         their,
     )
+
+
+@lru_cache(maxsize=256)
+def _card_details(
+    language: _languages.Language, email: bool, phone: bool, title: bool, their: str
+) -> str:
+    """`Language.card_details`, made once for each of its few dozen combinations."""
+    return language.card_details(email, phone, title, their)
 
 
 def _asked(interview: Interview, language: _languages.Language) -> str:
@@ -949,6 +1000,7 @@ WORDINGS = 7
 _SLOTS = ("open", "part", "recall", "requested", "interest", "fit", "missed")
 
 
+@lru_cache(maxsize=64)
 def wording(variant: int) -> Mapping[str, int]:
     """Which wording each sentence of note number *variant* takes (0 to `WORDINGS` - 1).
 
@@ -975,7 +1027,7 @@ def wording(variant: int) -> Mapping[str, int]:
     picked = {slot: (a + b * x) % WORDINGS for x, slot in enumerate(_SLOTS)}
     picked["subject"] = b
     picked["subject_form"] = pencil % 2
-    return picked
+    return MappingProxyType(picked)  # made once per variant and shared: read-only
 
 
 def _search_paths(search_path: Any) -> list[str]:
@@ -1040,11 +1092,7 @@ def _address(
     if person is None:
         return ""
     if channel is Channel.EMAIL and person.email:
-        # As a person reads it: quoted only when the name needs it, never
-        # RFC 2047-encoded (the .eml export does that).
-        from email.headerregistry import Address  # the email package costs ~25 ms to import
-
-        return str(Address(display_name=person.name, addr_spec=person.email))
+        return _mailbox(person.name, person.email)
     if channel is Channel.PHONE and person.phone:
         return person.phone
     if channel is Channel.POSTAL and isinstance(person, Interviewer):
@@ -1054,6 +1102,19 @@ def _address(
             language.envelope(person, interview.company, person.address or interview.address)
         )
     return person.name
+
+
+@lru_cache(maxsize=1024)
+def _mailbox(name: str, email: str) -> str:
+    """``Ana Ruiz <ana@example.com>`` as a person reads it: the name quoted only when it
+    needs it, never RFC 2047-encoded (the .eml export does that).
+
+    Cached: the e-mail package parses the address in Python, about a tenth of a
+    message's rendering, and a plan writes to the same few people again and again.
+    """
+    from email.headerregistry import Address  # the email package costs ~25 ms to import
+
+    return str(Address(display_name=name, addr_spec=email))
 
 
 def _bare_address(person: Interviewer | Recruiter | None, channel: Channel) -> str | None:

@@ -115,7 +115,7 @@ def plan(
             (missed if placed is None else actions).append(step if placed is None else placed)
         if state.news is not None:
             actions = _after_news(state, actions)
-    notes = [step for step in actions if step.kind in THANKS_KINDS]  # still to send
+        notes = [step for step in actions if step.kind in THANKS_KINDS]  # still to send
     state = _waiting_for(state, notes)
     follow_ups, gone = _follow_ups(state, notes, moment)
     actions.extend(follow_ups)

@@ -17,10 +17,9 @@ one by one:
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from datetime import date, datetime, timedelta, tzinfo
 from functools import lru_cache
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 import attrs
 
@@ -108,17 +107,16 @@ _FEEDBACK_ANSWER_SOURCES = tuple(sorted({*FEEDBACK_RESPONSE.sources, *FEEDBACK_R
 """An answer to their request for feedback that also asks for it (after a rejection)."""
 
 
-def _facts(build: Callable[..., Facts], *args: Any, **known: Any) -> LazyFacts:
-    """A step's facts, ``build(*args, **known)``: the only place the planner makes them.
+_facts = LazyFacts
+"""A step's facts, ``LazyFacts(build, *args, **known)``: the only way the planner makes them.
 
-    They are made the first time they are read (`LazyFacts`): most plans
-    are sorted, filtered and stored without anyone writing their messages,
-    and making every step's facts at once costs about a sixth of `plan()`
-    (issue 20, measured side by side).  A follow-up's *state* already has the
-    notes sent before it (see `followup_rules.plan`), so its facts tell the
-    history as it will be.
-    """
-    return LazyFacts(build, *args, **known)
+They are made the first time they are read: most plans are sorted,
+filtered and stored without anyone writing their messages, and making
+every step's facts at once costs about a sixth of `plan()` (issue 20,
+measured side by side).  A follow-up's *state* already has the notes sent
+before it (see `followup_rules.plan`), so its facts tell the history as it
+will be.
+"""
 
 
 def room_facts(interview: Interview) -> LazyFacts:
@@ -152,8 +150,6 @@ _IN_PERSON_AT = {
 }
 # The cards share the last stretch before 99%, one moment per interviewer.
 _CARDS_SPAN = 4
-# The template of each in-room step's talking points: the kind's value.
-_TALKING_POINTS = {kind: kind.value for kind in _IN_PERSON_AT}
 
 
 def _in_person(
@@ -181,7 +177,7 @@ def _in_person(
         tz=interview._zone,
         rule=item.id,
         sources=item.sources if sources is None else sources,
-        template=_TALKING_POINTS[kind],
+        template=kind._value_,  # the talking points: the kind's own name
         facts=room_facts(interview) if facts is None else facts,
     )
 
@@ -268,19 +264,18 @@ def thank_you(interview: Interview, policy: Policy) -> list[Action]:
     beside a card or when they get no note (kind ``SEND_REQUESTED``).
     """
     contact = interview.follow_up_contact
-    soon = _SoonAfter(interview, policy)
     steps: list[Action] = []
     for variant, person in enumerate(interview.interviewers):
         requested = interview.requested_by(person)
         if policy.thank_you_each_interviewer or person is contact:
-            note = _thank_you_to(interview, policy, person, soon, variant, requested)
+            note = _thank_you_to(interview, policy, person, variant, requested)
             steps.append(note)
             if not (requested and note.channel is Channel.POSTAL):
                 continue
         elif not requested:
             continue
         card = policy.thank_you_each_interviewer or person is contact
-        steps.append(_requested_items(interview, policy, person, soon, variant, requested, card))
+        steps.append(_requested_items(interview, policy, person, variant, requested, card))
     return steps
 
 
@@ -288,7 +283,6 @@ def _thank_you_to(
     interview: Interview,
     policy: Policy,
     person: Interviewer,
-    soon: _SoonAfter,
     variant: int,
     requested: tuple[str, ...],
 ) -> Action:
@@ -310,7 +304,7 @@ def _thank_you_to(
         # mailed card needs an address, else the note goes by e-mail.
         channel, fallback = Channel.EMAIL, Fallback.NO_ADDRESS
     hours = policy.send_window
-    holidays = soon.holidays
+    holidays = policy.business_holidays
     if channel is Channel.POSTAL:
         tz = interview.zone_of(interview.candidate)
         ended = cal.local_date(end, tz)
@@ -352,7 +346,7 @@ def _thank_you_to(
         kind=ActionKind.THANK_YOU,
         channel=channel,
         recipient=person,
-        window=soon.window(tz),
+        window=_soon_after(interview, policy, tz),
         tz=tz,
         rule=THANK_YOU.id,
         sources=THANK_YOU.sources,
@@ -367,44 +361,26 @@ def _thank_you_to(
     )
 
 
-class _SoonAfter:
-    """The e-mail windows right after the interview, one per zone (a panel often shares one).
+def _soon_after(interview: Interview, policy: Policy, tz: tzinfo) -> Window:
+    """The window of an e-mail right after the interview to someone in *tz*.
 
     Due within `Policy.thank_you_within` of the end, suggested an hour after
     it ("as soon as you return home"), moved into the recipient's send
     window when that still fits.
     """
-
-    __slots__ = ("_by_zone", "_end", "_policy", "holidays")
-
-    def __init__(self, interview: Interview, policy: Policy) -> None:
-        self._end = interview._utc_span[1]
-        self._policy = policy
-        self.holidays = policy.business_holidays
-        self._by_zone: dict[int, Window] = {}  # by the zone's identity: zones are cached
-
-    def window(self, tz: tzinfo) -> Window:
-        """The window of an e-mail to someone in *tz*."""
-        known = self._by_zone.get(id(tz))
-        if known is None:
-            known = self._by_zone[id(tz)] = self._made(tz)
-        return known
-
-    def _made(self, tz: tzinfo) -> Window:
-        end = self._end
-        window = self._policy.send_window
-        within = self._policy.thank_you_within
-        latest = end + within
-        aim = end + (_RETURN_HOME if within > _RETURN_HOME else within)
-        best = cal.first_moment_in_window(aim, window.start, window.end, tz, self.holidays)
-        return Window(end, latest, best if best <= latest else aim)
+    end = interview._utc_span[1]
+    window = policy.send_window
+    within = policy.thank_you_within
+    latest = end + within
+    aim = end + (_RETURN_HOME if within > _RETURN_HOME else within)
+    best = cal.first_moment_in_window(aim, window.start, window.end, tz, policy.business_holidays)
+    return Window(end, latest, best if best <= latest else aim)
 
 
 def _requested_items(
     interview: Interview,
     policy: Policy,
     person: Interviewer,
-    soon: _SoonAfter,
     variant: int,
     requested: tuple[str, ...],
     card: bool,
@@ -415,7 +391,7 @@ def _requested_items(
         kind=ActionKind.SEND_REQUESTED,
         channel=Channel.EMAIL,
         recipient=person,
-        window=soon.window(tz),
+        window=_soon_after(interview, policy, tz),
         tz=tz,
         rule=THANK_YOU.id,
         sources=_REQUESTED_SOURCES,

@@ -270,7 +270,7 @@ def start(
     `followup_rules.plan.steps_after_interview`), lets a `Skip` or a `Snooze`
     be checked against them; given, the fold keeps the step numbers used.
     """
-    decision_by, timeframe = _decision(interview.decision_by, interview.starts_at.date(), policy)
+    decision_by, timeframe = _decision(interview.decision_by, interview.starts_at, policy)
     one_time: frozenset[tuple[ActionKind, str]] | None = None
     taken: frozenset[ids.StepKey] | None = None
     if steps is not None:
@@ -518,7 +518,9 @@ def _contact(state: FollowupState, event: Contact, at: datetime, changes: dict[s
 def _decision(
     decided: date | Timeframe | None, said_on: date, policy: Policy
 ) -> tuple[date | None, Timeframe | None]:
-    """The decision day and window in force, a week phrase read on the policy's country's week."""
+    """The decision day and window in force, a week phrase read on the policy's country's
+    week from the day it was said: *said_on*, or the date a datetime's wall clock shows
+    (read only for a week phrase)."""
     if not isinstance(decided, Timeframe):
         return decided, None
     holidays = policy.business_holidays
@@ -543,7 +545,7 @@ def _update(event: Update, at: datetime, changes: dict[str, Any], policy: Policy
     if outcome is Outcome.UNDECIDED:
         changes["undecided_at"] = at
         if event.decision_by is not None:
-            decision_by, timeframe = _decision(event.decision_by, event.at.date(), policy)
+            decision_by, timeframe = _decision(event.decision_by, event.at, policy)
             changes["decision_by"] = decision_by
             changes["timeframe"] = timeframe
             changes["decision_given_at"] = at

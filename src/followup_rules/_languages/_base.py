@@ -98,16 +98,16 @@ def _contracted(
 ) -> tuple[str, Mapping[str, Any]]:
     """A preposition and an article the value begins with, contracted: French "de le
     tour" is "du tour", Spanish "de el equipo" is "del equipo" (*forms* maps "de le")."""
-    found = pattern.findall(str(message))
+    found = _found(pattern, str(message))
     if not found:
         return message, variables
     values = dict(variables)
     text = str(message)
     for preposition, name in found:
         value = values.get(name)
-        if not isinstance(value, str):
+        if not isinstance(value, str) or not value.startswith(_ARTICLES):
             continue
-        for article in ("les ", "le ", "el "):
+        for article in _ARTICLES:
             key = f"{preposition.casefold()} {article.strip()}"
             if value.startswith(article) and key in forms:
                 word = forms[key]
@@ -117,6 +117,17 @@ def _contracted(
                 text = text.replace(f"{preposition} %({name})s", f"{word} %({rest})s")
                 break
     return type(message)(text), values
+
+
+_ARTICLES = ("les ", "le ", "el ")
+"""The articles a preposition contracts with (`_contracted`), longest first."""
+
+
+@lru_cache(maxsize=4096)
+def _found(pattern: re.Pattern[str], message: str) -> tuple[Any, ...]:
+    """``pattern.findall(message)``, once per sentence of the catalog: a message fills
+    the same few hundred sentences again and again, with other values."""
+    return tuple(pattern.findall(message))
 
 
 def _fill(message: str, variables: Mapping[str, Any]) -> str:
@@ -135,6 +146,10 @@ _STOPS = re.compile(r"%\((\w+)\)s\.(?!\.)")
 
 
 _OPEN_PLACE = re.compile(r"%\((\w+)\)s (?=[^\W\d_])")
+
+
+def _us_date_end(value: Any) -> bool:
+    return isinstance(value, str) and _US_DATE_END.search(value) is not None
 
 
 _US_DATE_END = re.compile(
@@ -266,7 +281,12 @@ class Language:
         """
         if self.code == "en" and self.region in _DAY_FIRST and "résumé" in message:
             message = type(message)(str(message).replace("résumé", "CV"))
-        if self.code == "en" and self.region not in _DAY_FIRST and ")s " in message:
+        if (
+            self.code == "en"
+            and self.region not in _DAY_FIRST
+            and ")s " in message
+            and any(_us_date_end(variables.get(n)) for n in _found(_OPEN_PLACE, str(message)))
+        ):
 
             def comma(match: re.Match[str]) -> str:
                 value = variables.get(match.group(1))
@@ -848,6 +868,7 @@ def _at_start(message: str, index: int) -> bool:
     return not head or head[-1] in ".!?\n"
 
 
+@lru_cache(maxsize=1024)
 def _sentence_case(value: str) -> bool:
     """A title typed in sentence case ("Analyste de données"): only its first letter is
     a capital, so in running text it is a common noun ("le poste d'analyste de données").
@@ -870,8 +891,10 @@ def _common_nouns(
     """French and Spanish running text: a company named by a common noun takes its
     article (the sentence's "chez" becomes "à": "à la Banque ..."), and a role typed in
     sentence case is written in lower case, except where it begins a sentence."""
-    values = dict(variables)
     text = str(message)
+    if "%(company)s" not in text and "role)s" not in text:
+        return message, variables  # no company, no role: nothing to change
+    values = dict(variables)
     company = variables.get("company")
     article = company_article(company, code) if isinstance(company, str) else None
     if article is not None and "%(company)s" in text:

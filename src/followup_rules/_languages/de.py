@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from datetime import date, datetime, time, tzinfo
+from functools import lru_cache
 from typing import Any, ClassVar
 
 from ..model import Interviewer, Recruiter, Salutation
@@ -223,6 +224,7 @@ _DE_CONTRACTED = {
 }  # fmt: skip
 
 
+@lru_cache(maxsize=1024)
 def german_company_gender(company: str) -> str | None:
     """The grammatical gender of a company by its legal form: "f" for a GmbH, AG, SE,
     KG, UG... (die Gesellschaft), "m" for an e.V. (der Verein); None for a name

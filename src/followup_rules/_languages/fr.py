@@ -22,6 +22,7 @@ from ._base import (
     _fill,
     _first,
     _format_day,
+    _found,
     _full,
     _gender,
     _offset,
@@ -67,8 +68,7 @@ def _repeated_prepositions(message: str, variables: Mapping[str, Any]) -> Mappin
     contracts with its article ("du programme").  Only the topics are lists the
     library joins; a role or a company named after "de" is left as typed.
     """
-    found = [(p.casefold(), n) for p, n in _FRENCH_CONTRACTING.findall(str(message))]
-    found = [(p, n) for p, n in found if "topics" in n]
+    found = _topic_places(str(message))
     if not found:
         return variables
     values = dict(variables)
@@ -91,6 +91,14 @@ def _repeated_prepositions(message: str, variables: Mapping[str, Any]) -> Mappin
 
         values[name] = _NEXT_ITEM.sub(again, value)
     return values
+
+
+@lru_cache(maxsize=4096)
+def _topic_places(message: str) -> tuple[tuple[str, str], ...]:
+    """Where *message* puts "de" or "à" before a list of topics: (preposition, name)."""
+    return tuple(
+        (p.casefold(), n) for p, n in _found(_FRENCH_CONTRACTING, message) if "topics" in n
+    )
 
 
 _FR_LEGAL_FORM = re.compile(
