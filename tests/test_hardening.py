@@ -789,6 +789,20 @@ class TestEndlessIterables:
         assert error.problem == "expected a sequence of interviewers (OSError reading it)"
         assert isinstance(error.__cause__, OSError)
 
+    def test_an_iterable_failing_with_a_type_error_says_it_failed_reading(self) -> None:
+        """A TypeError raised by a real iterable's items is not mistaken for "not a list"."""
+
+        def failing() -> Iterator[str]:
+            yield "Ana"
+            raise TypeError("bad item source")
+
+        error = refused(InvalidInterview, lambda: interview(topics=failing()))
+        assert error.problem == "expected a sequence of strings (TypeError reading it)"
+        assert isinstance(error.__cause__, TypeError)
+        assert refused(InvalidInterview, lambda: interview(topics=5)).problem == (
+            "expected a sequence of strings"
+        )
+
 
 # -- item 12: errors pickle ------------------------------------------------------------------
 
