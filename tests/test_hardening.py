@@ -670,6 +670,11 @@ class TestProblemsInWords:
                 "is not a time-zone name (too long)",
             ),
             (
+                lambda: Recruiter("Rita", email="rita@" + "é" * 64 + ".com"),
+                "Recruiter.email",
+                "its domain cannot be encoded for e-mail (IDNA)",
+            ),
+            (
                 lambda: Policy(min_gap=timedelta(days=2, hours=3)),
                 "Policy.min_gap",
                 "a number of business days must be whole days",
