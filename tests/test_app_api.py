@@ -186,6 +186,84 @@ class TestStepIds:
         assert found["planned"].item is not None and found["planned"].item.id == ids[check_in]
         assert "not a step of this interview" in found["other"].reason
 
+    def test_each_answer_holds_the_id_the_reason_and_what_decided_it(self) -> None:
+        """What an app's page shows for a stored id: the id as asked, the status, the
+        reason in words, and the agenda item or the event behind it (nothing else)."""
+        iv = interview(id="acme-1", decision_by=pendulum.date(2024, 7, 10))
+        schedule = plan(iv)
+        ids = dict(zip(schedule, schedule.ids, strict=True))
+        notes = [a for a in schedule if a.kind is ActionKind.THANK_YOU]
+        room = next(a for a in schedule if a.channel is Channel.IN_PERSON)
+        check_in = next(a for a in schedule if a.kind is ActionKind.CHECK_IN)
+        done, skip = notes[0].done(notes[0].suggested), Skip(notes[1].suggested, ids[notes[1]])
+        now = at(2024, 7, 8, 9)
+
+        def found(uid: Any, when: Any = now) -> tuple[Any, ...]:
+            f = find_step(iv, [done, skip], uid, now=when)
+            item = None if f.item is None else f.item.id
+            return (f.id, f.status, f.reason, item, f.event)
+
+        assert found(ids[notes[0]]) == (
+            ids[notes[0]],
+            StepStatus.DONE,
+            "done: thank-you to Ana Ruiz, by e-mail, Tue 2 Jul 16:00",
+            None,
+            done,
+        )
+        assert found(ids[notes[1]]) == (
+            ids[notes[1]],
+            StepStatus.SKIPPED,
+            f"skipped {ids[notes[1]]}, Tue 2 Jul 16:00",
+            None,
+            skip,
+        )
+        assert found(ids[room]) == (
+            ids[room],
+            StepStatus.SUPERSEDED,
+            "superseded: the interview is over",
+            ids[room],
+            None,
+        )
+        assert found(ids[check_in]) == (
+            ids[check_in],
+            StepStatus.PLANNED,
+            "coming",
+            ids[check_in],
+            None,
+        )
+        assert found(ids[room], at(2024, 9, 8, 9)) == (
+            ids[room],
+            StepStatus.SUPERSEDED,
+            "superseded: its window closed long ago",
+            None,
+            None,
+        )
+        assert found(5) == (
+            "5",
+            StepStatus.UNKNOWN,
+            "is not a step id (see AgendaItem.id)",
+            None,
+            None,
+        )
+        unknown = found("garbage")
+        assert unknown[:2] == ("garbage", StepStatus.UNKNOWN)
+        assert unknown[2].startswith("is not a step of this interview")
+
+    def test_a_step_after_the_end_says_why_it_is_gone(self) -> None:
+        """After an offer, a stored check-in id reads "no longer planned", in words."""
+        from followup_rules import Outcome, Update
+
+        iv = interview(id="acme-1", decision_by=pendulum.date(2024, 7, 10))
+        uid = plan(iv).ids[-1]
+        found = find_step(iv, [Update(at(2024, 7, 5, 9), Outcome.OFFER)], uid, now=at(2024, 7, 8))
+        assert (found.id, found.status, found.reason, found.item, found.event) == (
+            uid,
+            StepStatus.NOT_PLANNED,
+            "no longer planned: the follow-up ended, or the limits leave no room for it",
+            None,
+            None,
+        )
+
     def test_a_step_after_the_end_is_not_planned(self) -> None:
         """After an offer, the check-ins stored earlier are no longer planned."""
         from followup_rules import Outcome, Update
