@@ -27,6 +27,7 @@ from followup_rules import (
     Interviewer,
     InvalidArgument,
     InvalidHistory,
+    InvalidInterview,
     Plan,
     Policy,
     Recruiter,
@@ -248,6 +249,32 @@ class TestStepIds:
         unknown = found("garbage")
         assert unknown[:2] == ("garbage", StepStatus.UNKNOWN)
         assert unknown[2].startswith("is not a step of this interview")
+
+    def test_the_answer_follows_the_applications_policy(self) -> None:
+        """A check-in the consensus plans is "no longer planned" under a house policy
+        that allows none, asked directly or through the Application."""
+        iv = interview(id="acme-1", decision_by=pendulum.date(2024, 7, 10))
+        check_in = next(
+            uid
+            for a, uid in zip(plan(iv), plan(iv).ids, strict=True)
+            if a.kind is ActionKind.CHECK_IN
+        )
+        now = at(2024, 7, 8, 9)
+        none = Policy(max_check_ins=0)
+        assert find_step(iv, [], check_in, now=now).status is StepStatus.PLANNED
+        assert find_step(iv, [], check_in, now=now, policy=none).status is StepStatus.NOT_PLANNED
+        found = Application(iv, [], none).find_step(check_in, now)
+        assert found.status is StepStatus.NOT_PLANNED
+
+    def test_an_edit_must_give_an_interview(self) -> None:
+        """with_interview names the argument when it is not an Interview."""
+        with pytest.raises(InvalidInterview) as caught:
+            Application(interview()).with_interview("Acme")  # type: ignore[arg-type]
+        assert (caught.value.field, caught.value.value, caught.value.problem) == (
+            "interview",
+            "Acme",
+            "expected an Interview",
+        )
 
     def test_a_step_after_the_end_says_why_it_is_gone(self) -> None:
         """After an offer, a stored check-in id reads "no longer planned", in words."""
