@@ -41,6 +41,7 @@ from followup_rules import (
     audit,
     check_event,
     check_history,
+    describe_event,
     find_step,
     identity,
     new_violations,
@@ -305,6 +306,41 @@ class TestStepIds:
         """Never raises for an id, whatever it holds."""
         found = find_step(interview(), [], "garbage", now=at(2024, 7, 3))
         assert found.status is StepStatus.UNKNOWN and found.reason
+
+
+class TestRecordJudgedBy:
+    """Application.record says the limits an event oversteps under the right policy."""
+
+    CALL = Contact(at(2024, 7, 9, 10), Channel.PHONE, ActionKind.CHECK_IN, "Ana Ruiz")
+    RELAXED = Policy(calls_need_invitation=False)
+
+    def test_by_the_applications_policy_by_default(self) -> None:
+        """An uninvited call oversteps the consensus, not a house policy allowing calls."""
+        assert [v.rule for v in Application(interview()).record(self.CALL).violations] == [
+            "one-call"
+        ]
+        assert Application(interview(), policy=self.RELAXED).record(self.CALL).violations == ()
+
+    def test_by_the_policy_given_for_this_event(self) -> None:
+        """A policy given to record() wins over the application's own."""
+        relaxed = Application(interview(), policy=self.RELAXED)
+        assert Application(interview()).record(self.CALL, policy=self.RELAXED).violations == ()
+        strict = relaxed.record(self.CALL, policy=Policy())
+        assert [v.rule for v in strict.violations] == ["one-call"]
+
+
+class TestDescribedEvents:
+    def test_a_contact_naming_nobody_went_to_the_follow_up_contact(self) -> None:
+        """Only a debrief without a recipient went to the recruiter; any other contact
+        went to the follow-up contact, even when there is a recruiter."""
+        iv = interview(recruiter=Recruiter("Rita Cole"))
+        when = at(2024, 7, 9, 10)
+        check_in = Contact(when, Channel.EMAIL, ActionKind.CHECK_IN)
+        debrief = Contact(when, Channel.EMAIL, ActionKind.RECRUITER_DEBRIEF)
+        assert describe_event(check_in, iv) == "check-in to Ana Ruiz, by e-mail, Tue 9 Jul 10:00"
+        assert describe_event(debrief, iv) == (
+            "recruiter-debrief to Rita Cole, by e-mail, Tue 9 Jul 10:00"
+        )
 
 
 class TestApplicationKey:
