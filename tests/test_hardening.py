@@ -675,6 +675,12 @@ class TestProblemsInWords:
                 "its domain cannot be encoded for e-mail (IDNA)",
             ),
             (
+                lambda: Recruiter("Rita", email="rita@straße.de"),
+                "Recruiter.email",
+                "its domain changes when encoded for e-mail (to 'strasse.de'): "
+                "write it as registered",
+            ),
+            (
                 lambda: Policy(min_gap=timedelta(days=2, hours=3)),
                 "Policy.min_gap",
                 "a number of business days must be whole days",
