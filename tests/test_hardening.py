@@ -647,10 +647,22 @@ class _NamedZone(tzinfo):
     def utcoffset(self, when: datetime | None) -> timedelta:
         return timedelta(hours=1)
 
+    def dst(self, when: datetime | None) -> timedelta:
+        return timedelta(0)
+
+    def tzname(self, when: datetime | None) -> str:
+        return "CET"
+
 
 class _NoOffset(tzinfo):
     def utcoffset(self, when: datetime | None) -> timedelta:
         raise RuntimeError("broken zone")
+
+    def dst(self, when: datetime | None) -> timedelta:
+        return timedelta(0)
+
+    def tzname(self, when: datetime | None) -> str:
+        return "broken"
 
 
 class TestProblemsInWords:
@@ -660,7 +672,7 @@ class TestProblemsInWords:
         ("build", "field", "problem"),
         [
             (
-                lambda: Recruiter("Rita", timezone=5),
+                lambda: Recruiter("Rita", timezone=5),  # type: ignore[arg-type]
                 "Recruiter.timezone",
                 "expected a time-zone name, got int",
             ),
@@ -691,7 +703,7 @@ class TestProblemsInWords:
                 "expected a whole number of business days, got bool",
             ),
             (
-                lambda: Policy(min_gap="3"),
+                lambda: Policy(min_gap="3"),  # type: ignore[arg-type]
                 "Policy.min_gap",
                 "expected a whole number of business days, got str",
             ),
@@ -701,7 +713,7 @@ class TestProblemsInWords:
                 "must be between 1 and 60 business days",
             ),
             (
-                lambda: Contact(at(2024, 7, 3, 9), Channel.PHONE, answered="yes"),
+                lambda: Contact(at(2024, 7, 3, 9), Channel.PHONE, answered="yes"),  # type: ignore[arg-type]
                 "Contact.answered",
                 "expected True, False or None, got str",
             ),
