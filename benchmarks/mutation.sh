@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Mutation testing (mutmut 3) of the planner, rules, calendar, state fold, auditor,
 # exports, file formats and messages.
-# Slow (about 45 minutes on 2 cores): not part of CI. Prints the killed ratio,
+# Slow (hours on 2 cores for every module; run one at a time): not part of CI. Prints the killed ratio,
 # in all and by module.  Arguments, if any, are mutant names or patterns
 # (e.g. 'followup_rules.serialize.*'): only those are run.
 set -euo pipefail

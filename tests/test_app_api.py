@@ -27,6 +27,7 @@ from followup_rules import (
     Interviewer,
     InvalidArgument,
     InvalidHistory,
+    InvalidInterview,
     Plan,
     Policy,
     Recruiter,
@@ -40,6 +41,7 @@ from followup_rules import (
     audit,
     check_event,
     check_history,
+    describe_event,
     find_step,
     identity,
     new_violations,
@@ -186,6 +188,110 @@ class TestStepIds:
         assert found["planned"].item is not None and found["planned"].item.id == ids[check_in]
         assert "not a step of this interview" in found["other"].reason
 
+    def test_each_answer_holds_the_id_the_reason_and_what_decided_it(self) -> None:
+        """What an app's page shows for a stored id: the id as asked, the status, the
+        reason in words, and the agenda item or the event behind it (nothing else)."""
+        iv = interview(id="acme-1", decision_by=pendulum.date(2024, 7, 10))
+        schedule = plan(iv)
+        ids = dict(zip(schedule, schedule.ids, strict=True))
+        notes = [a for a in schedule if a.kind is ActionKind.THANK_YOU]
+        room = next(a for a in schedule if a.channel is Channel.IN_PERSON)
+        check_in = next(a for a in schedule if a.kind is ActionKind.CHECK_IN)
+        done, skip = notes[0].done(notes[0].suggested), Skip(notes[1].suggested, ids[notes[1]])
+        now = at(2024, 7, 8, 9)
+
+        def found(uid: Any, when: Any = now) -> tuple[Any, ...]:
+            f = find_step(iv, [done, skip], uid, now=when)
+            item = None if f.item is None else f.item.id
+            return (f.id, f.status, f.reason, item, f.event)
+
+        assert found(ids[notes[0]]) == (
+            ids[notes[0]],
+            StepStatus.DONE,
+            "done: thank-you to Ana Ruiz, by e-mail, Tue 2 Jul 16:00",
+            None,
+            done,
+        )
+        assert found(ids[notes[1]]) == (
+            ids[notes[1]],
+            StepStatus.SKIPPED,
+            "skipped thank-you to Bo Chen, Tue 2 Jul 16:00",
+            None,
+            skip,
+        )
+        assert found(ids[room]) == (
+            ids[room],
+            StepStatus.SUPERSEDED,
+            "superseded: the interview is over",
+            ids[room],
+            None,
+        )
+        assert found(ids[check_in]) == (
+            ids[check_in],
+            StepStatus.PLANNED,
+            "coming",
+            ids[check_in],
+            None,
+        )
+        assert found(ids[room], at(2024, 9, 8, 9)) == (
+            ids[room],
+            StepStatus.SUPERSEDED,
+            "superseded: its window closed long ago",
+            None,
+            None,
+        )
+        assert found(5) == (
+            "5",
+            StepStatus.UNKNOWN,
+            "is not a step id (see AgendaItem.id)",
+            None,
+            None,
+        )
+        unknown = found("garbage")
+        assert unknown[:2] == ("garbage", StepStatus.UNKNOWN)
+        assert unknown[2].startswith("is not a step of this interview")
+
+    def test_the_answer_follows_the_applications_policy(self) -> None:
+        """A check-in the consensus plans is "no longer planned" under a house policy
+        that allows none, asked directly or through the Application."""
+        iv = interview(id="acme-1", decision_by=pendulum.date(2024, 7, 10))
+        check_in = next(
+            uid
+            for a, uid in zip(plan(iv), plan(iv).ids, strict=True)
+            if a.kind is ActionKind.CHECK_IN
+        )
+        now = at(2024, 7, 8, 9)
+        none = Policy(max_check_ins=0)
+        assert find_step(iv, [], check_in, now=now).status is StepStatus.PLANNED
+        assert find_step(iv, [], check_in, now=now, policy=none).status is StepStatus.NOT_PLANNED
+        found = Application(iv, [], none).find_step(check_in, now)
+        assert found.status is StepStatus.NOT_PLANNED
+
+    def test_an_edit_must_give_an_interview(self) -> None:
+        """with_interview names the argument when it is not an Interview."""
+        with pytest.raises(InvalidInterview) as caught:
+            Application(interview()).with_interview("Acme")  # type: ignore[arg-type]
+        assert (caught.value.field, caught.value.value, caught.value.problem) == (
+            "interview",
+            "Acme",
+            "expected an Interview",
+        )
+
+    def test_a_step_after_the_end_says_why_it_is_gone(self) -> None:
+        """After an offer, a stored check-in id reads "no longer planned", in words."""
+        from followup_rules import Outcome, Update
+
+        iv = interview(id="acme-1", decision_by=pendulum.date(2024, 7, 10))
+        uid = plan(iv).ids[-1]
+        found = find_step(iv, [Update(at(2024, 7, 5, 9), Outcome.OFFER)], uid, now=at(2024, 7, 8))
+        assert (found.id, found.status, found.reason, found.item, found.event) == (
+            uid,
+            StepStatus.NOT_PLANNED,
+            "no longer planned: the follow-up ended, or the limits leave no room for it",
+            None,
+            None,
+        )
+
     def test_a_step_after_the_end_is_not_planned(self) -> None:
         """After an offer, the check-ins stored earlier are no longer planned."""
         from followup_rules import Outcome, Update
@@ -200,6 +306,41 @@ class TestStepIds:
         """Never raises for an id, whatever it holds."""
         found = find_step(interview(), [], "garbage", now=at(2024, 7, 3))
         assert found.status is StepStatus.UNKNOWN and found.reason
+
+
+class TestRecordJudgedBy:
+    """Application.record says the limits an event oversteps under the right policy."""
+
+    CALL = Contact(at(2024, 7, 9, 10), Channel.PHONE, ActionKind.CHECK_IN, "Ana Ruiz")
+    RELAXED = Policy(calls_need_invitation=False)
+
+    def test_by_the_applications_policy_by_default(self) -> None:
+        """An uninvited call oversteps the consensus, not a house policy allowing calls."""
+        assert [v.rule for v in Application(interview()).record(self.CALL).violations] == [
+            "one-call"
+        ]
+        assert Application(interview(), policy=self.RELAXED).record(self.CALL).violations == ()
+
+    def test_by_the_policy_given_for_this_event(self) -> None:
+        """A policy given to record() wins over the application's own."""
+        relaxed = Application(interview(), policy=self.RELAXED)
+        assert Application(interview()).record(self.CALL, policy=self.RELAXED).violations == ()
+        strict = relaxed.record(self.CALL, policy=Policy())
+        assert [v.rule for v in strict.violations] == ["one-call"]
+
+
+class TestDescribedEvents:
+    def test_a_contact_naming_nobody_went_to_the_follow_up_contact(self) -> None:
+        """Only a debrief without a recipient went to the recruiter; any other contact
+        went to the follow-up contact, even when there is a recruiter."""
+        iv = interview(recruiter=Recruiter("Rita Cole"))
+        when = at(2024, 7, 9, 10)
+        check_in = Contact(when, Channel.EMAIL, ActionKind.CHECK_IN)
+        debrief = Contact(when, Channel.EMAIL, ActionKind.RECRUITER_DEBRIEF)
+        assert describe_event(check_in, iv) == "check-in to Ana Ruiz, by e-mail, Tue 9 Jul 10:00"
+        assert describe_event(debrief, iv) == (
+            "recruiter-debrief to Rita Cole, by e-mail, Tue 9 Jul 10:00"
+        )
 
 
 class TestApplicationKey:

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from datetime import date, time, timedelta
+from datetime import date, datetime, time, timedelta
 
 import pendulum
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from followup_rules import InvalidArgument, end_of_day, start_of_day
 from followup_rules import _calendar as cal
 
 
@@ -277,6 +278,47 @@ def test_a_window_squeezed_to_one_instant_by_dst_still_exists() -> None:
 
 class TestWholeDays:
     """Every local day is whole (issue 17), including days whose midnight DST skips."""
+
+    @pytest.mark.parametrize(
+        ("day", "where", "field", "problem"),
+        [
+            (date(2024, 7, 3), None, "where", "a date needs a zone (or an interview)"),
+            (
+                datetime(2024, 7, 3, 9),
+                None,
+                "day",
+                "must be an aware datetime (with a time zone)",
+            ),
+            (
+                datetime(2024, 7, 3, 9),
+                "Europe/Berlin",
+                "day",
+                "must be an aware datetime (with a time zone)",
+            ),
+            ("2024-07-03", "Europe/Berlin", "day", "expected a date or an aware datetime"),
+        ],
+    )
+    def test_a_day_that_names_no_local_date_is_refused(
+        self, day: object, where: str | None, field: str, problem: str
+    ) -> None:
+        """start_of_day and end_of_day name the argument at fault and say why."""
+        for whole_day in (start_of_day, end_of_day):
+            with pytest.raises(InvalidArgument) as caught:
+                whole_day(day, where)  # type: ignore[arg-type]
+            refused = where if field == "where" else day
+            assert (caught.value.field, caught.value.value, caught.value.problem) == (
+                field,
+                refused,
+                problem,
+            )
+
+    def test_a_moment_names_its_date_in_the_zone_asked(self) -> None:
+        """20:00 in New York is already the next day in Tokyo: that day is the one bounded."""
+        evening = pendulum.datetime(2024, 7, 3, 20, tz="America/New_York")
+        assert start_of_day(evening, "Asia/Tokyo") == pendulum.datetime(
+            2024, 7, 4, tz="Asia/Tokyo"
+        )
+        assert end_of_day(evening).date() == date(2024, 7, 3)
 
     @pytest.mark.parametrize(
         ("zone", "day"),

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import pickle
 from datetime import date, datetime, timedelta
+from enum import Enum
 
 import attrs
 import pendulum
@@ -19,22 +20,26 @@ from hypothesis import strategies as st
 
 import followup_rules
 from followup_rules import (
+    Channel,
     Contact,
     FollowupError,
     FormatError,
     Interview,
     Interviewer,
+    InterviewFormat,
     InvalidArgument,
     InvalidHistory,
     InvalidInterview,
     InvalidPolicy,
     Policy,
+    Recruiter,
     Reply,
     TemplateError,
     agenda,
     plan,
     plan_many,
 )
+from followup_rules import _validate as v
 from followup_rules import errors as errors_module
 
 from .factories import at, interview
@@ -262,6 +267,53 @@ class TestAttrsNativeValidation:
             House(min_gap=0)
         assert caught.value.field == "House.min_gap"
 
+    def test_a_house_policy_mixing_kinds_of_fields_keeps_every_plain_default_checked(
+        self,
+    ) -> None:
+        """A new field, or one declared in full, before a plain default does not stop its check."""
+
+        @attrs.frozen(kw_only=True)
+        class House(Policy):
+            team: str = "hiring"
+            max_calls: int = attrs.field(default=0)
+            min_gap: int = 5
+
+        assert (House().team, House().max_calls, House().min_gap) == ("hiring", 0, 5)
+        with pytest.raises(InvalidPolicy) as caught:
+            House(min_gap=0)
+        assert caught.value.field == "House.min_gap"
+
+    def test_a_house_policy_shows_its_new_default(self) -> None:
+        """The repr of a house policy lists the field it redefined, with its value."""
+
+        @attrs.frozen(kw_only=True)
+        class House(Policy):
+            min_gap: int = 5
+
+        assert "min_gap=5" in repr(House())
+
+    def test_a_changed_default_stays_keyword_only(self) -> None:
+        """Interview.format is keyword-only; a subclass giving it a new default keeps it so,
+        so a value passed by position never lands in it."""
+
+        @attrs.frozen
+        class VideoInterview(Interview):
+            format: InterviewFormat = InterviewFormat.VIDEO
+
+        iv = VideoInterview(at(2024, 7, 2, 14), "Acme", "Engineer", ["Ana Ruiz"])
+        assert iv.format is InterviewFormat.VIDEO
+        with pytest.raises(TypeError):
+            VideoInterview(
+                at(2024, 7, 2, 14),
+                "Acme",
+                "Engineer",
+                ["Ana Ruiz"],
+                timedelta(hours=1),
+                None,
+                None,
+                InterviewFormat.PHONE,
+            )
+
     def test_evolve_checks_again(self) -> None:
         """attrs.evolve runs the converters: a variant is as checked as the original."""
         with pytest.raises(InvalidInterview) as caught:
@@ -278,6 +330,118 @@ class TestAttrsNativeValidation:
             3,
         )
         assert (iv.interviewers[0].name, iv.topics) == ("Ana Ruiz", ("data",))
+
+
+class _Size(Enum):
+    SMALL = "s"
+    LARGE = "l"
+
+
+def _checked_model() -> type:
+    """A small model checked the way every model of the package is (made when called).
+
+    Made inside the tests, not at import: its checks are built while a test runs.
+    """
+
+    @attrs.frozen(kw_only=True)
+    class Sample(v.Checked):
+        _error = InvalidPolicy
+
+        size: int = attrs.field(default=3, converter=v.converter(v.count_between(1, 5)))  # type: ignore[misc]
+        via: Channel | None = attrs.field(
+            default=None,
+            converter=v.converter(  # type: ignore[misc]
+                v.optional(v.member_of(Channel, allowed=(Channel.EMAIL, Channel.PHONE)))
+            ),
+        )
+        fit: _Size = attrs.field(default=_Size.SMALL, converter=v.converter(v.member_of(_Size)))  # type: ignore[misc]
+        who: Interviewer | None = attrs.field(
+            default=None,
+            converter=v.converter(v.instance_of(Interviewer, optional=True)),  # type: ignore[misc]
+        )
+        copies: int = attrs.field(default=0, converter=v.converter(v.count_between(0)))  # type: ignore[misc]
+        lead: Recruiter | Interviewer = attrs.field(
+            default=Recruiter("Sam Lee"),
+            converter=v.converter(v.instance_of(Recruiter, Interviewer)),  # type: ignore[misc]
+        )
+
+    return Sample
+
+
+def _refusal(**fields: object) -> InvalidPolicy:
+    with pytest.raises(InvalidPolicy) as caught:
+        _checked_model()(**fields)
+    return caught.value
+
+
+class TestFieldChecks:
+    """The checks behind every model field: the typed error names ``Model.field``, the
+    value as given and the problem, and well-formed values come through."""
+
+    def test_a_refused_value_names_the_model_field_and_value(self) -> None:
+        error = _refusal(size=9)
+        assert (error.field, error.value, error.problem) == ("Sample.size", 9, "must be at most 5")
+        assert str(error) == "Sample.size = 9: must be at most 5"
+
+    def test_a_count_takes_both_of_its_bounds(self) -> None:
+        model = _checked_model()
+        assert (model(size=1).size, model(size=5).size) == (1, 5)
+        assert _refusal(size=0).problem == "must be at least 1"
+
+    def test_a_count_without_a_stated_maximum_stops_at_a_thousand(self) -> None:
+        assert _checked_model()(copies=1000).copies == 1000
+        assert _refusal(copies=1001).problem == "must be at most 1000"
+
+    def test_a_count_is_a_whole_number_not_a_bool(self) -> None:
+        assert _refusal(size=True).problem == "expected a whole number, got bool"
+        assert _refusal(size="3").problem == "expected a whole number, got str"
+
+    def test_a_value_whose_own_methods_raise_is_the_field_error(self) -> None:
+        """A value that breaks while checked is refused as unreadable, its cause kept."""
+
+        class Hostile(str):
+            def __len__(self) -> int:
+                raise RuntimeError("no length for you")
+
+        error = _refusal(via=Hostile("email"))
+        assert (error.field, error.problem) == (
+            "Sample.via",
+            "cannot be read (RuntimeError while checking it)",
+        )
+        assert isinstance(error.__cause__, RuntimeError)
+
+    def test_an_optional_field_takes_none_and_still_checks_the_rest(self) -> None:
+        model = _checked_model()
+        assert model(via=None).via is None
+        assert model(via="email").via is Channel.EMAIL
+
+    def test_a_member_is_found_by_itself_its_name_or_its_value(self) -> None:
+        model = _checked_model()
+        assert model(via=Channel.PHONE).via is Channel.PHONE
+        assert model(via="  Phone ").via is Channel.PHONE
+        assert model(fit="LARGE").fit is _Size.LARGE
+        assert model(fit="l").fit is _Size.LARGE
+        assert model(fit=_Size.LARGE).fit is _Size.LARGE
+
+    def test_a_member_outside_the_allowed_ones_is_refused_naming_them(self) -> None:
+        for value in (Channel.POSTAL, "postal", "fax"):
+            error = _refusal(via=value)
+            assert (error.field, error.problem) == ("Sample.via", "expected one of EMAIL, PHONE")
+        assert _refusal(fit="medium").problem == "expected one of SMALL, LARGE"
+
+    def test_a_member_name_is_read_up_to_a_hundred_characters(self) -> None:
+        """A name padded with spaces is read up to 100 characters; longer text is refused
+        unread (no case folding of a huge string)."""
+        model = _checked_model()
+        assert model(via="email".ljust(100)).via is Channel.EMAIL
+        assert _refusal(via="email".ljust(101)).problem == "expected one of EMAIL, PHONE"
+
+    def test_an_instance_check_names_the_expected_types(self) -> None:
+        model = _checked_model()
+        ana = Interviewer("Ana Ruiz")
+        assert (model(who=ana).who, model(who=None).who, model(lead=ana).lead) == (ana, None, ana)
+        assert _refusal(who="Ana Ruiz").problem == "expected an Interviewer or None, got str"
+        assert _refusal(lead=None).problem == "expected a Recruiter or Interviewer, got NoneType"
 
 
 class TestHooks:

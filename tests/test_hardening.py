@@ -639,6 +639,122 @@ def _hand_built(**changes: object) -> Action:
     return Action(**fields)  # type: ignore[arg-type]
 
 
+class _NamedZone(tzinfo):
+    """A tzinfo that names its zone in ``name`` only (as some libraries' zones do)."""
+
+    name = "Europe/Berlin"
+
+    def utcoffset(self, when: datetime | None) -> timedelta:
+        return timedelta(hours=1)
+
+    def dst(self, when: datetime | None) -> timedelta:
+        return timedelta(0)
+
+    def tzname(self, when: datetime | None) -> str:
+        return "CET"
+
+
+class _NoOffset(tzinfo):
+    def utcoffset(self, when: datetime | None) -> timedelta:
+        raise RuntimeError("broken zone")
+
+    def dst(self, when: datetime | None) -> timedelta:
+        return timedelta(0)
+
+    def tzname(self, when: datetime | None) -> str:
+        return "broken"
+
+
+class TestProblemsInWords:
+    """Each check says what is wrong in words a person can act on (issue 18, item 4)."""
+
+    @pytest.mark.parametrize(
+        ("build", "field", "problem"),
+        [
+            (
+                lambda: Recruiter("Rita", timezone=5),  # type: ignore[arg-type]
+                "Recruiter.timezone",
+                "expected a time-zone name, got int",
+            ),
+            (
+                lambda: Recruiter("Rita", timezone="Europe/" + "x" * 94),
+                "Recruiter.timezone",
+                "is not a time-zone name (too long)",
+            ),
+            (
+                lambda: Recruiter("Rita", email="rita@" + "é" * 64 + ".com"),
+                "Recruiter.email",
+                "its domain cannot be encoded for e-mail (IDNA)",
+            ),
+            (
+                lambda: Recruiter("Rita", email="rita@straße.de"),
+                "Recruiter.email",
+                "its domain changes when encoded for e-mail (to 'strasse.de'): "
+                "write it as registered",
+            ),
+            (
+                lambda: Policy(min_gap=timedelta(days=2, hours=3)),
+                "Policy.min_gap",
+                "a number of business days must be whole days",
+            ),
+            (
+                lambda: Policy(min_gap=True),
+                "Policy.min_gap",
+                "expected a whole number of business days, got bool",
+            ),
+            (
+                lambda: Policy(min_gap="3"),  # type: ignore[arg-type]
+                "Policy.min_gap",
+                "expected a whole number of business days, got str",
+            ),
+            (
+                lambda: Policy(min_gap=61),
+                "Policy.min_gap",
+                "must be between 1 and 60 business days",
+            ),
+            (
+                lambda: Contact(at(2024, 7, 3, 9), Channel.PHONE, answered="yes"),  # type: ignore[arg-type]
+                "Contact.answered",
+                "expected True, False or None, got str",
+            ),
+            (
+                lambda: TimeWindow(datetime(2024, 7, 3, 9, tzinfo=UTC).timetz(), "11:00"),
+                "TimeWindow.start",
+                "window times are local wall times: leave out the time zone",
+            ),
+            (
+                lambda: plan(interview()).upcoming("2024-07-03"),  # type: ignore[arg-type]
+                "now",
+                "expected an aware datetime, got str",
+            ),
+            (
+                lambda: plan(interview()).upcoming(datetime(2024, 7, 3, 9)),
+                "now",
+                "naive datetime: give it a time zone",
+            ),
+            (
+                lambda: plan(interview()).upcoming(datetime(2024, 7, 3, tzinfo=_NoOffset())),
+                "now",
+                "is not a usable datetime (its time zone gives no UTC offset)",
+            ),
+        ],
+    )
+    def test_the_problem_says_what_is_wrong(
+        self, build: Callable[[], object], field: str, problem: str
+    ) -> None:
+        error = refused(FollowupError, build)
+        assert (error.field, error.problem) == (field, problem)
+
+    def test_a_zone_length_of_a_hundred_is_still_looked_up(self) -> None:
+        """Up to 100 characters a zone name is looked up (and here unknown), not cut short."""
+        error = refused(InvalidInterview, lambda: Recruiter("Rita", timezone="x" * 100))
+        assert error.problem != "is not a time-zone name (too long)"
+
+    def test_a_zone_named_only_by_its_name_attribute_is_read(self) -> None:
+        """A tzinfo without ``key`` but with a ``name`` is read by that name."""
+        assert Recruiter("Rita", timezone=_NamedZone()).timezone == "Europe/Berlin"
+
+
 class TestWrongTypes:
     @pytest.mark.parametrize(
         ("field", "value", "problem"),
@@ -788,6 +904,20 @@ class TestEndlessIterables:
         error = refused(InvalidInterview, lambda: interview(interviewers=failing()))
         assert error.problem == "expected a sequence of interviewers (OSError reading it)"
         assert isinstance(error.__cause__, OSError)
+
+    def test_an_iterable_failing_with_a_type_error_says_it_failed_reading(self) -> None:
+        """A TypeError raised by a real iterable's items is not mistaken for "not a list"."""
+
+        def failing() -> Iterator[str]:
+            yield "Ana"
+            raise TypeError("bad item source")
+
+        error = refused(InvalidInterview, lambda: interview(topics=failing()))
+        assert error.problem == "expected a sequence of strings (TypeError reading it)"
+        assert isinstance(error.__cause__, TypeError)
+        assert refused(InvalidInterview, lambda: interview(topics=5)).problem == (
+            "expected a sequence of strings"
+        )
 
 
 # -- item 12: errors pickle ------------------------------------------------------------------

@@ -70,6 +70,27 @@ class TestDefaults:
         assert Policy(call_window="09:00-10:00").call_window == TimeWindow(time(9), time(10))
         assert str(Policy().call_window) == "10:00-11:30"
 
+    def test_a_window_time_is_a_time_of_day(self) -> None:
+        """23:59 is the last time of day; 24:00 and 12:60 are refused, quoting what was typed."""
+        assert TimeWindow("00:00", "23:59").end == time(23, 59)
+        for typed, problem in (
+            ("24:00", "'24:00' is not a time of day"),
+            ("12:60", "'12:60' is not a time of day"),
+            ("10h30", "'10h30' is not a time like '10:30'"),
+        ):
+            with pytest.raises(InvalidPolicy) as caught:
+                TimeWindow("00:00", typed)
+            assert (caught.value.field, caught.value.problem) == ("TimeWindow.end", problem)
+
+    def test_a_window_time_is_read_up_to_nineteen_characters(self) -> None:
+        """A time padded with spaces is read while under 20 characters; longer text is
+        refused unread, naming the field."""
+        assert TimeWindow("10:30".center(19), "11:00").start == time(10, 30)
+        with pytest.raises(InvalidPolicy) as caught:
+            TimeWindow("10:30".center(20), "11:00")
+        assert caught.value.field == "TimeWindow.start"
+        assert caught.value.problem.endswith("is not a time like '10:30'")
+
     def test_holidays_accept_country_and_subdivision(self) -> None:
         """Knob holidays: "US", "US-CA" or ("US", "CA")."""
         assert Policy(holidays="us-ca").holidays == ("US", "CA")

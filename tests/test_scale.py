@@ -207,6 +207,18 @@ class TestMerge:
         with pytest.raises(InvalidArgument, match=r"^days\[1\]\.now = "):
             AgendaMany.merge(parts)
 
+    def test_the_refused_part_and_its_moment_are_named(self) -> None:
+        """The error holds the second part's moment and says which moment was expected."""
+        found = two_applications()
+        parts = [agenda_many(found, at(2024, 7, 4, 9)), agenda_many(found, at(2024, 7, 5, 9))]
+        with pytest.raises(InvalidArgument) as caught:
+            AgendaMany.merge(parts)
+        assert (caught.value.field, caught.value.value, caught.value.problem) == (
+            "days[1].now",
+            parts[1].now,
+            "is not the moment of days[0] (2024-07-04T13:00:00+00:00)",
+        )
+
     def test_the_same_moment_in_another_zone_is_the_same(self) -> None:
         """Parts made for one instant written in two zones merge."""
         found = two_applications()
@@ -222,3 +234,30 @@ class TestMerge:
         """Nothing to merge, not an iterable, or not an AgendaMany: a typed error."""
         with pytest.raises(InvalidArgument, match=rf"^{field} = "):
             AgendaMany.merge(days)
+
+    @pytest.mark.parametrize(
+        ("days", "field", "problem"),
+        [
+            ([], "days", "no merged agenda to merge"),
+            (["x"], "days[0]", "expected an AgendaMany"),
+        ],
+    )
+    def test_a_bad_part_is_named_with_its_value_and_why(
+        self, days: Any, field: str, problem: str
+    ) -> None:
+        with pytest.raises(InvalidArgument) as caught:
+            AgendaMany.merge(days)
+        assert (caught.value.field, caught.value.value, caught.value.problem) == (
+            field,
+            days if field == "days" else days[0],
+            problem,
+        )
+
+    def test_a_bad_limit_is_refused_before_merging(self) -> None:
+        found, now = two_applications(), at(2024, 7, 4, 9)
+        with pytest.raises(InvalidArgument) as caught:
+            AgendaMany.merge([agenda_many(found, now)], limit=-1)
+        assert (caught.value.field, caught.value.problem) == (
+            "limit",
+            "expected a whole number (0 or more) or None",
+        )
