@@ -541,18 +541,32 @@ class TestPunctuationAndGrammar:
 
 
 class TestAfterAnOutOfOffice:
+    @pytest.mark.parametrize("code", ["en", "de", "fr", "es"])
+    def test_the_absence_is_not_assumed_to_be_a_holiday(self, code: str) -> None:
+        """Fourth-round reads: an out-of-office gives no reason for the absence (sick leave,
+        a bereavement, a trip): the note hopes the return went well, nothing more."""
+        iv = in_language(meeting(interviewers=[attrs.evolve(ANA, phone=None)]), code)
+        whole = plan(iv)
+        step = check_ins(whole)[0]
+        history = done_until(whole, step)
+        history.append(OutOfOffice(step.suggested.add(minutes=5), date(2026, 7, 27)))
+        text = render(check_ins(plan(iv, history=history))[0], iv).text
+        for assumed in ("good break", "gute Zeit", "bon moment", "buenos días", "holiday"):
+            assert assumed not in text
+
     @pytest.mark.parametrize(
         ("code", "words"),
         [
             (
                 "en",
-                "I hope you had a good break. While you were away, I wrote about the Data "
-                "Engineer position at Acme Analytics, for which I interviewed on Tuesday, July 7; "
+                "I hope your return has gone smoothly. While you were away, I wrote about the "
+                "Data Engineer position at Acme Analytics, for which I interviewed on Tuesday, "
+                "July 7; "
                 "the decision was planned by Wednesday, July 15.",
             ),
             (
                 "de",
-                "ich hoffe, Sie hatten eine gute Zeit. Während Ihrer Abwesenheit hatte ich "
+                "ich hoffe, Ihre Rückkehr ist gut verlaufen. Während Ihrer Abwesenheit hatte ich "
                 "Ihnen wegen der Stelle als Data Engineer bei Acme Analytics geschrieben, für "
                 "die ich am Dienstag, dem 7. Juli,",
             ),

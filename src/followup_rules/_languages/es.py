@@ -133,30 +133,6 @@ class Spanish(Language):
             return self._possessive + phrase
         return phrase
 
-    def script_day(self, day: str, their_day: str, city: str) -> str:
-        """The interview's day in a script the candidate reads: theirs, and the
-        recipient's when it differs ("Monday, October 26 (Tuesday, October 27, in
-        Tokyo)")."""
-        return self.fill(
-            self.pgettext("script day", "%(day)s (%(their_day)s in %(city)s)"),
-            {"day": day, "their_day": their_day, "city": city},
-        )
-
-    def card_details(self, email: bool, phone: bool, title: bool, their: str) -> str:
-        """What to ask for after a remote interview, as a list: "their email address,
-        their phone number and the exact title they use", only what is not known.
-        *their* is the English possessive ("his", "her", "their")."""
-        wanted = []
-        if email:
-            words = self.pgettext("card details", "%(their)s email address")
-            wanted.append(self.fill(words, {"their": their}))
-        if phone:
-            words = self.pgettext("card details", "%(their)s phone number")
-            wanted.append(self.fill(words, {"their": their}))
-        if title:
-            wanted.append(self.pgettext("card details", "the exact title they use"))
-        return self.join(wanted)
-
     def spoken_hello(self, hour: int | None) -> str:
         # "Buenas tardes" from two o'clock in Spain, where the morning lasts until lunch,
         # and from noon in the Americas.
