@@ -273,3 +273,32 @@ def test_the_requested_items_email_says_at_the_interview_once() -> None:
         again = attrs.evolve(email, facts=attrs.evolve(email.facts, variant=variant))
         text = render(again, iv).text
         assert text.count("at the interview") <= 1, text
+
+
+@pytest.mark.parametrize("code", ["en", "de", "fr", "es"])
+def test_a_panelist_known_for_a_part_is_not_credited_with_the_days_topics(code: str) -> None:
+    """Fourth-round reads (blocker in all four languages): Bo gave the lab tour; the
+    interview's topics were discussed with others, so his note recalls the tour alone."""
+    import pendulum
+
+    from followup_rules import Candidate, Interview, Interviewer, plan, render
+
+    iv = Interview(
+        pendulum.datetime(2026, 7, 7, 14, tz="America/New_York"),
+        "Acme Analytics",
+        "Data Engineer",
+        [
+            Interviewer("Ana Ruiz", email="ana@acme.example"),
+            Interviewer("Bo Chen", email="bo@acme.example", part="the tour of the lab"),
+        ],
+        topics=["the move to streaming pipelines"],
+        candidate=Candidate("Sam Lee", language=code),
+    )
+    notes = {
+        action.recipient.name: render(action, iv).text  # type: ignore[union-attr]
+        for action in plan(iv)
+        if action.kind.value == "thank_you"
+    }
+    topic = "streaming pipelines"  # the user's words, in every language
+    assert topic in notes["Ana Ruiz"]
+    assert topic not in notes["Bo Chen"]

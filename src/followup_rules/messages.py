@@ -671,7 +671,12 @@ def template_context(
         topics, fit, missed = interview.details_for(recipient)
         part = recipient.part
         own_topics = list(recipient.topics)
-        shared_topics = [] if own_topics or not shared_details else list(interview.topics)
+        # A panelist known only for a part of the day (a tour) was not in the conversation
+        # the interview's topics come from: their note recalls their part, not those.
+        elsewhere = bool(recipient.part) and not is_contact
+        shared_topics = (
+            [] if own_topics or elsewhere or not shared_details else list(interview.topics)
+        )
         note_fit = recipient.fit or interview.fit
         own_requested = all(item in recipient.requested for item in facts.requested)
     else:
