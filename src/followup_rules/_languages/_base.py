@@ -674,6 +674,14 @@ class Language:
                 return self._possessive + phrase[len(article) :]
         return self._possessive + phrase
 
+    def _count_possessive(self, fit: str) -> str:
+        """*fit* with the possessive before a count ("mes six années", "mis seis años"),
+        anything else as typed: the French and Spanish `experience`."""
+        phrase = fit.strip()
+        if re.match(_NUMBER_WORDS[self.code], phrase.casefold()):
+            return self._possessive + phrase
+        return phrase
+
     # -- people, in words ----------------------------------------------------------------
 
     def pronouns(self, person: Person) -> Mapping[str, str]:

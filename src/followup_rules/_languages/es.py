@@ -10,7 +10,6 @@ from typing import Any, ClassVar
 from ..model import Interviewer, Recruiter, Salutation
 from ._base import (
     _MINUS,
-    _NUMBER_WORDS,
     Language,
     Person,
     _common_nouns,
@@ -127,11 +126,7 @@ class Spanish(Language):
     _possessive = "mis "
 
     def experience(self, fit: str) -> str:
-        # A count takes the possessive: "mis seis años de experiencia".
-        phrase = fit.strip()
-        if re.match(_NUMBER_WORDS["es"], phrase.casefold()):
-            return self._possessive + phrase
-        return phrase
+        return self._count_possessive(fit)
 
     def spoken_hello(self, hour: int | None) -> str:
         # "Buenas tardes" from two o'clock in Spain, where the morning lasts until lunch,

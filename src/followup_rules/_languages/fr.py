@@ -11,7 +11,6 @@ from typing import Any, ClassVar
 from ..model import Interviewer, Recruiter, Salutation
 from ._base import (
     _MINUS,
-    _NUMBER_WORDS,
     _VOWEL,
     Language,
     Person,
@@ -178,12 +177,7 @@ class French(Language):
     _possessive = "mes "
 
     def experience(self, fit: str) -> str:
-        # A count takes the possessive: "mes six années d'expérience"; anything else is
-        # left as typed ("mon expérience de ...").
-        phrase = fit.strip()
-        if re.match(_NUMBER_WORDS["fr"], phrase.casefold()):
-            return self._possessive + phrase
-        return phrase
+        return self._count_possessive(fit)
 
     def shorten_company(self, text: str, company: str) -> str:
         # After its first mention a company goes without its legal form ("Lumière
