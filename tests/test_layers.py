@@ -203,16 +203,13 @@ def test_the_typing_exceptions_are_still_needed() -> None:
 
 
 def test_the_data_model_imports_no_planner() -> None:
-    """`followup_rules.model` alone (the package's ``__init__`` aside) needs no rule module.
+    """A plain ``import followup_rules.model`` loads no rule module (issue 20, "Done when").
 
-    Importing ``followup_rules.model`` runs the package's ``__init__`` first,
-    which imports the whole public API; here the package is set up without
-    it, so that only what ``model`` itself needs is imported.
+    The package's ``__init__`` loads its public names on first use, so
+    importing one module runs only that module and what it imports itself.
     """
     code = (
-        "import importlib.util, sys\n"
-        "spec = importlib.util.find_spec('followup_rules')\n"
-        "sys.modules['followup_rules'] = importlib.util.module_from_spec(spec)\n"
+        "import sys\n"
         "import followup_rules.model\n"
         "print(' '.join(sorted(m for m in sys.modules if m.startswith('followup_rules.'))))\n"
     )
@@ -227,3 +224,26 @@ def test_the_data_model_imports_no_planner() -> None:
         "followup_rules.model",
         "followup_rules.timeframe",
     ]
+
+
+def test_the_package_loads_each_public_name_on_first_use() -> None:
+    """Every name of ``__all__`` works from the package, whatever was imported first.
+
+    ``plan``, ``agenda`` and ``audit`` are functions named like their
+    modules: importing the module first still leaves the function on the
+    package, as an eager ``__init__`` did.
+    """
+    code = (
+        "import sys, types\n"
+        "import followup_rules.plan, followup_rules.agenda, followup_rules.audit\n"
+        "import followup_rules as f\n"
+        "assert 'followup_rules.messages' not in sys.modules\n"
+        "assert all(callable(getattr(f, n)) for n in ('plan', 'agenda', 'audit'))\n"
+        "assert not any(isinstance(getattr(f, n), types.ModuleType) for n in f.__all__)\n"
+        "assert set(f.__all__) <= set(dir(f))\n"
+        "namespace = {}\n"
+        "exec('from followup_rules import *', namespace)\n"
+        "assert set(f.__all__) <= set(namespace), set(f.__all__) - set(namespace)\n"
+        "assert namespace['plan'] is sys.modules['followup_rules.plan'].plan\n"
+    )
+    subprocess.run([sys.executable, "-c", code], check=True)

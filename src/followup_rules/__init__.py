@@ -11,77 +11,161 @@ Everything is pure: pass ``now`` where time matters; nothing reads the clock.
 
 from __future__ import annotations
 
+import sys
 from importlib import import_module
+from types import ModuleType
 from typing import TYPE_CHECKING, Any
 
-from .action import Action, Plan
-from .agenda import Agenda, AgendaItem, Reason, Standing, agenda
-from .audit import Violation, audit
-from .catalogue import RULES, Rule
-from .errors import (
-    FollowupError,
-    FormatError,
-    InvalidArgument,
-    InvalidHistory,
-    InvalidInterview,
-    InvalidPolicy,
-    StepIdError,
-    TemplateError,
-)
-from .events import Contact, Event, Outcome, OutOfOffice, Reply, Skip, Snooze, Update
-from .facts import CallBasis, Facts, Fallback, PreviousContact
-from .identity import action_ids
-from .loop import (
-    AgendaMany,
-    Application,
-    Entry,
-    FoundStep,
-    Recorded,
-    StepStatus,
-    agenda_many,
-    check_event,
-    check_history,
-    describe_event,
-    end_of_day,
-    find_event,
-    find_step,
-    new_violations,
-    parse_when,
-    record_event,
-    start_of_day,
-)
-from .model import (
-    ActionKind,
-    Candidate,
-    Channel,
-    Interview,
-    Interviewer,
-    InterviewFormat,
-    Recruiter,
-    Salutation,
-)
-from .plan import plan, plan_many
-from .policy import PRESETS, Policy, TimeWindow
-from .sources import SOURCES, Source
-from .state import FollowupState
-from .timeframe import Timeframe, parse_timeframe
-
 if TYPE_CHECKING:
+    from .action import Action, Plan
+    from .agenda import Agenda, AgendaItem, Reason, Standing, agenda
+    from .audit import Violation, audit
+    from .catalogue import RULES, Rule
+    from .errors import (
+        FollowupError,
+        FormatError,
+        InvalidArgument,
+        InvalidHistory,
+        InvalidInterview,
+        InvalidPolicy,
+        StepIdError,
+        TemplateError,
+    )
+    from .events import Contact, Event, Outcome, OutOfOffice, Reply, Skip, Snooze, Update
+    from .facts import CallBasis, Facts, Fallback, PreviousContact
+    from .identity import action_ids
+    from .loop import (
+        AgendaMany,
+        Application,
+        Entry,
+        FoundStep,
+        Recorded,
+        StepStatus,
+        agenda_many,
+        check_event,
+        check_history,
+        describe_event,
+        end_of_day,
+        find_event,
+        find_step,
+        new_violations,
+        parse_when,
+        record_event,
+        start_of_day,
+    )
     from .messages import Message, TemplatePack, render
+    from .model import (
+        ActionKind,
+        Candidate,
+        Channel,
+        Interview,
+        Interviewer,
+        InterviewFormat,
+        Recruiter,
+        Salutation,
+    )
+    from .plan import plan, plan_many
+    from .policy import PRESETS, Policy, TimeWindow
+    from .sources import SOURCES, Source
+    from .state import FollowupState
+    from .timeframe import Timeframe, parse_timeframe
 
-# Loaded on first use, so that planning alone never pays for the template
-# machinery.  (No lazy name may equal a submodule's name: importing the
-# submodule would bind the module under that name first.)
-_LAZY = {
+# Every public name is loaded on first use (PEP 562), so that importing one
+# module (``followup_rules.model``, say) or planning alone never pays for the
+# rest: the rules, the auditor, the template machinery.
+_WHERE: dict[str, str] = {
+    "Action": "action",
+    "Plan": "action",
+    "Agenda": "agenda",
+    "AgendaItem": "agenda",
+    "Reason": "agenda",
+    "Standing": "agenda",
+    "agenda": "agenda",
+    "Violation": "audit",
+    "audit": "audit",
+    "RULES": "catalogue",
+    "Rule": "catalogue",
+    "FollowupError": "errors",
+    "FormatError": "errors",
+    "InvalidArgument": "errors",
+    "InvalidHistory": "errors",
+    "InvalidInterview": "errors",
+    "InvalidPolicy": "errors",
+    "StepIdError": "errors",
+    "TemplateError": "errors",
+    "Contact": "events",
+    "Event": "events",
+    "OutOfOffice": "events",
+    "Outcome": "events",
+    "Reply": "events",
+    "Skip": "events",
+    "Snooze": "events",
+    "Update": "events",
+    "CallBasis": "facts",
+    "Facts": "facts",
+    "Fallback": "facts",
+    "PreviousContact": "facts",
+    "action_ids": "identity",
+    "AgendaMany": "loop",
+    "Application": "loop",
+    "Entry": "loop",
+    "FoundStep": "loop",
+    "Recorded": "loop",
+    "StepStatus": "loop",
+    "agenda_many": "loop",
+    "check_event": "loop",
+    "check_history": "loop",
+    "describe_event": "loop",
+    "end_of_day": "loop",
+    "find_event": "loop",
+    "find_step": "loop",
+    "new_violations": "loop",
+    "parse_when": "loop",
+    "record_event": "loop",
+    "start_of_day": "loop",
     "Message": "messages",
     "TemplatePack": "messages",
     "render": "messages",
+    "ActionKind": "model",
+    "Candidate": "model",
+    "Channel": "model",
+    "Interview": "model",
+    "InterviewFormat": "model",
+    "Interviewer": "model",
+    "Recruiter": "model",
+    "Salutation": "model",
+    "plan": "plan",
+    "plan_many": "plan",
+    "PRESETS": "policy",
+    "Policy": "policy",
+    "TimeWindow": "policy",
+    "SOURCES": "sources",
+    "Source": "sources",
+    "FollowupState": "state",
+    "Timeframe": "timeframe",
+    "parse_timeframe": "timeframe",
 }
+
+# Three public functions share their module's name.  Importing such a
+# module binds the module on the package under that name; the package keeps
+# the function there instead (the module stays in ``sys.modules``), as it did
+# when ``__init__`` imported everything eagerly.
+_FUNCTIONS_NAMED_LIKE_THEIR_MODULE = frozenset({"agenda", "audit", "plan"})
+
+
+class _Package(ModuleType):
+    def __setattr__(self, name: str, value: object) -> None:
+        if name in _FUNCTIONS_NAMED_LIKE_THEIR_MODULE and isinstance(value, ModuleType):
+            return
+        super().__setattr__(name, value)
+
+
+sys.modules[__name__].__class__ = _Package
 
 
 def __getattr__(name: str) -> Any:
-    """Lazy names, and ``__version__`` read from the metadata only when asked (~80 ms)."""
-    module = _LAZY.get(name)
+    """A public name on first use; ``__version__`` from the metadata only when asked (~80 ms)."""
+    module = _WHERE.get(name)
     if module is not None:
         value = getattr(import_module(f".{module}", __name__), name)
         globals()[name] = value
@@ -94,6 +178,10 @@ def __getattr__(name: str) -> Any:
         except PackageNotFoundError:  # pragma: no cover - running from a source tree
             return "0.0.0"
     raise AttributeError(f"module 'followup_rules' has no attribute {name!r}")
+
+
+def __dir__() -> list[str]:
+    return sorted({*globals(), *__all__})
 
 
 __all__ = [
