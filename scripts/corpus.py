@@ -455,11 +455,12 @@ def play(scenario: Scenario, details: dict[str, Any]) -> Scenario:
     iv, policy = scenario.interview, scenario.policy
     history: list[Event] = []
     last = iv.starts_at
+    ends = iv.starts_at + iv.duration
     for step in scenario.script:
         if step[0] == "do":
             done = 0
             while done < step[1]:  # the steps in the room do not count
-                upcoming = list(plan(iv, policy, history=history))
+                upcoming = list(plan(iv, policy, history=history, now=_after(last, ends)))
                 if not upcoming:
                     break
                 action = upcoming[0]
@@ -482,10 +483,18 @@ def play(scenario: Scenario, details: dict[str, Any]) -> Scenario:
             event = Update(at, step[2], when)
         history.append(event)
         last = at
-    for action in plan(iv, policy, history=history):
+    # What is still to do once the last event is in, planned from that moment as the
+    # candidate would see it: nothing before the news it may mention.
+    for action in plan(iv, policy, history=history, now=_after(last, ends)):
         if action.template is not None:
             scenario.rendered.append(_render(scenario, action, details, planned=True))
     return scenario
+
+
+def _after(last: pendulum.DateTime, ends: pendulum.DateTime) -> pendulum.DateTime | None:
+    """Plan from the last event once the interview is over, as the candidate would:
+    a step due before news that came later is done after it, and says so."""
+    return last if last > ends else None
 
 
 def _working(at: pendulum.DateTime) -> pendulum.DateTime:
