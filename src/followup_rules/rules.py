@@ -191,13 +191,13 @@ def in_room(interview: Interview, facts: LazyFacts | None = None) -> list[Action
         return steps
     count = len(interview.interviewers)
     for i, person in enumerate(interview.interviewers):
-        at = start + duration * (_CARDS_AT * count + _CARDS_SPAN * i) // (100 * count)
+        moment = start + duration * (_CARDS_AT * count + _CARDS_SPAN * i) // (100 * count)
         steps.append(
             Action._planned(
                 kind=ActionKind.ASK_FOR_CARDS,
                 channel=Channel.IN_PERSON,
                 recipient=person,
-                window=Window(start, end, at),
+                window=Window(start, end, moment),
                 tz=tz,
                 rule=CARDS.id,
                 sources=CARDS.sources,
