@@ -337,7 +337,8 @@ def _follow_ups(
     dropped: set[ActionKind] = set()
     waiting = sorted(notes, key=Action.sort_key)
     while True:
-        told = _thread_after(state, waiting)  # as if every note still to send was sent
+        # as if every note still to send was sent (after the first step, usually none is)
+        told = _thread_after(state, waiting) if waiting else state
         steps: list[tuple[Action, ActionKind, Callable[..., Action | None]]] = []
         for kind, make in _FOLLOW_UP_RULES:
             if dropped and kind in dropped:
@@ -354,11 +355,11 @@ def _follow_ups(
         if not steps:
             return planned, missed
         first, kind, make = steps[0] if len(steps) == 1 else min(steps, key=_by_time)
+        sent = waiting
         if waiting:
             key = first.sort_key()
-            sent = [note for note in waiting if note.sort_key() < key]  # sorted: a prefix
-        else:
-            sent = waiting
+            if waiting[-1].sort_key() >= key:  # not every note goes first (sorted: a prefix does)
+                sent = [note for note in waiting if note.sort_key() < key]
         if len(sent) < len(waiting):  # a step before some notes: it follows only those sent
             told = _thread_after(state, sent)
             again = make(told)
