@@ -6,7 +6,8 @@ functions are plain and pure so they can be tested, profiled and mutated
 one by one:
 
 - step rules build `Action` objects (``cards``, ``timeline``, ``permission``,
-  ``closing``, ``thank-you``, ``recruiter``, the check-ins and feedback);
+  ``closing``, made in one batch by `in_room`; ``thank-you``, ``recruiter``,
+  the check-ins and feedback);
 - limit rules bound them: the days are the units of `followup_rules.limits`
   (``patience``, ``retry-gap``, the deadline's and the news' waits, ``cap``,
   ``stop``), shared with `followup_rules.audit`; ``one-call`` is
