@@ -35,7 +35,7 @@ planner = sys.modules["followup_rules.plan"]  # the module: the package exports 
 PHASES = (
     ("check_inputs", "checking the interview and policy"),
     ("checked_history", "checking and ordering the history"),
-    ("steps_after_interview", "one-time steps: in the room, notes, debrief"),
+    ("_one_time_steps", "one-time steps: in the room, notes, debrief"),
     ("replay", "the start state, the history folded in"),
     ("_one_time", "one-time steps seen after the history"),
     ("_after_news", "news reaching the notes"),

@@ -390,3 +390,13 @@ class TestWholeDays:
         )
         today = agenda(iv, now=now, until=end_of_day(now))
         assert "thank_you" in [item.action.kind.value for item in today.due]
+
+
+@given(st.dates(min_value=date(1990, 1, 1), max_value=date(2090, 1, 1)))
+def test_the_next_business_day_without_holidays_is_the_next_weekday(start: date) -> None:
+    """Without a calendar, the first business day on or after a day is its first Monday to
+    Friday, as the general path (any container of holidays) finds it stepping day by day."""
+    found = cal.business_day_on_or_after(start)
+    assert found.weekday() < 5 and start <= found <= start + timedelta(days=2)
+    assert all((start + timedelta(days=n)).weekday() >= 5 for n in range((found - start).days))
+    assert cal.business_day_on_or_after(start, set()) == found

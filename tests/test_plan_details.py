@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import itertools
+import sys
 from datetime import date
 from typing import Any
 
@@ -157,3 +158,11 @@ def test_a_rejection_and_a_survey_get_one_answer_that_asks_for_feedback() -> Non
     assert (answer.kind, answer.suggested) == (ActionKind.FEEDBACK_RESPONSE, at(2024, 7, 9, 8))
     assert answer.facts.asks_feedback
     assert set(answer.sources) == {"002_f6034e91a81c86ef.txt", "004_57c313bf0b59dfd5.txt"}
+
+
+def test_a_planned_step_is_folded_in_as_the_contact_its_done_records() -> None:
+    """Invariant 10 (a plan and its replanning after doing it agree) rests on this: the
+    contact the planner folds for a step it plans is the one `Action.done()` logs."""
+    planner = sys.modules["followup_rules.plan"]
+    for step in plan(interview()):
+        assert planner._as_made(step) == step.done()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import attrs
 
-from followup_rules import ActionKind, Channel, Policy, Recruiter, plan
+from followup_rules import ActionKind, Channel, InterviewFormat, Policy, Recruiter, plan, rules
 from followup_rules.timeframe import parse_timeframe
 
 from .factories import ANA, BO, at, interview, of_kind
@@ -90,3 +90,41 @@ class TestHolidays:
         policy = Policy(thank_you_channel=Channel.POSTAL, holidays="US")
         cards = of_kind(plan(iv, policy), ActionKind.THANK_YOU)
         assert {(card.suggested.month, card.suggested.day) for card in cards} == {(7, 6)}
+
+
+class TestInRoom:
+    """Rules closing, timeline, permission and cards (seeds 001, 004): the steps in the room."""
+
+    def test_in_person_they_come_in_order_with_a_card_per_interviewer_at_the_end(self) -> None:
+        """Closing, timeline, permission to the contact, then each interviewer's card,
+        each later in the interview than the one before, all within it."""
+        iv = interview()
+        steps = rules.in_room(iv)
+        kinds = [(step.kind, step.recipient.name) for step in steps]  # type: ignore[union-attr]
+        assert kinds == [
+            (ActionKind.CLOSING_STATEMENT, "Ana Ruiz"),
+            (ActionKind.ASK_TIMELINE, "Ana Ruiz"),
+            (ActionKind.ASK_PERMISSION, "Ana Ruiz"),
+            (ActionKind.ASK_FOR_CARDS, "Ana Ruiz"),
+            (ActionKind.ASK_FOR_CARDS, "Bo Chen"),
+        ]
+        moments = [step.suggested for step in steps]
+        assert moments == sorted(moments) and len(set(moments)) == len(moments)
+        assert all(iv.starts_at <= moment <= iv.ends_at for moment in moments)
+        assert {step.channel for step in steps} == {Channel.IN_PERSON}
+
+    def test_after_a_remote_interview_the_closing_asks_for_the_cards_details(self) -> None:
+        """No card is handed over on a call: no card step, and the closing cites rule cards."""
+        iv = interview(format=InterviewFormat.VIDEO)
+        steps = rules.in_room(iv)
+        assert ActionKind.ASK_FOR_CARDS not in {step.kind for step in steps}
+        closing = rules.closing(iv)
+        assert set(rules.CARDS.sources) <= set(closing.sources)
+        assert closing == steps[0]
+
+    def test_the_single_rules_give_the_batchs_steps(self) -> None:
+        """Each rule's own function gives the very step the planner's batch makes."""
+        iv = interview()
+        steps = rules.in_room(iv)
+        assert [rules.closing(iv), rules.timeline(iv), rules.permission(iv)] == steps[:3]
+        assert rules.cards(iv) == steps[3:]

@@ -504,6 +504,10 @@ def is_business_day(day: date, holidays: Container[date] = NO_HOLIDAYS) -> bool:
 
 def business_day_on_or_after(day: date, holidays: Container[date] = NO_HOLIDAYS) -> date:
     """*day* itself if it is a business day, else the next one."""
+    if holidays is NO_HOLIDAYS:  # the planner's usual case: no call per day
+        while day.weekday() >= _SATURDAY:
+            day += _ONE_DAY
+        return day
     business = _business_test(holidays)
     while not business(day):
         day += _ONE_DAY

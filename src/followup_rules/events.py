@@ -149,17 +149,43 @@ def trusted_contact(
     planning.
     """
     contact = object.__new__(Contact)
-    set_ = object.__setattr__
-    set_(contact, "at", at)
-    set_(contact, "channel", channel)
-    set_(contact, "kind", kind)
-    set_(contact, "recipient", recipient)
-    set_(contact, "voicemail", False)
-    set_(contact, "message_id", None)
-    set_(contact, "subject", None)
-    set_(contact, "answered", None)
-    set_(contact, "note", None)
+    # The slots' own setters: a third cheaper than ``object.__setattr__`` (issue 20).
+    _SET_AT(contact, at)
+    _SET_CHANNEL(contact, channel)
+    _SET_KIND(contact, kind)
+    _SET_RECIPIENT(contact, recipient)
+    _SET_VOICEMAIL(contact, False)
+    _SET_MESSAGE_ID(contact, None)
+    _SET_SUBJECT(contact, None)
+    _SET_ANSWERED(contact, None)
+    _SET_NOTE(contact, None)
     return contact
+
+
+(
+    _SET_AT,
+    _SET_CHANNEL,
+    _SET_KIND,
+    _SET_RECIPIENT,
+    _SET_VOICEMAIL,
+    _SET_MESSAGE_ID,
+    _SET_SUBJECT,
+    _SET_ANSWERED,
+    _SET_NOTE,
+) = (
+    Contact.__dict__[name].__set__
+    for name in (
+        "at",
+        "channel",
+        "kind",
+        "recipient",
+        "voicemail",
+        "message_id",
+        "subject",
+        "answered",
+        "note",
+    )
+)
 
 
 @attrs.frozen

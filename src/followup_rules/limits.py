@@ -249,14 +249,24 @@ class _Gap(Limit):
         """The instants the next contact keeps its distance from (UTC)."""
         return [moment for moment in self._anchors(state) if moment is not None]
 
+    def latest(self, state: FollowupState) -> datetime | None:
+        """The latest anchor (UTC), or None: what the gap counts from."""
+        latest = None
+        for moment in self._anchors(state):
+            if moment is not None and (latest is None or moment > latest):
+                latest = moment
+        return latest
+
     def first_day(self, state: FollowupState, tz: tzinfo) -> date | None:
-        anchors = self.anchors(state)
-        if not anchors:
+        latest = self.latest(state)
+        if latest is None:
             return None
-        return _after_business_days(cal.local_date(max(anchors), tz), state.policy.min_gap, state)
+        return _after_business_days(cal.local_date(latest, tz), state.policy.min_gap, state)
 
     def explain(self, state: FollowupState, day: date, tz: tzinfo) -> str:
-        previous = cal.local_date(max(self.anchors(state)), tz)
+        latest = self.latest(state)
+        assert latest is not None  # only a unit with a first day is broken
+        previous = cal.local_date(latest, tz)
         apart = cal.business_days_between(previous, day, state.policy.business_holidays)
         return (
             f"only {apart} business day(s) after the last exchange on {previous}; "

@@ -41,18 +41,19 @@ def check_inputs(interview: Any, policy: Any) -> Policy:
 
 def steps_after_interview(interview: Interview, policy: Policy) -> list[Action]:
     """The one-time steps, fixed by the interview alone: in the room, then right after."""
-    room = rules.room_facts(interview)  # the facts of every in-room step: one object
-    steps = [
-        rules.closing(interview, room),
-        rules.timeline(interview, room),
-        rules.permission(interview, room),
-        *rules.cards(interview, room),
-        *rules.thank_you(interview, policy),
-    ]
+    steps, _ = _one_time_steps(interview, policy)
+    return steps
+
+
+def _one_time_steps(interview: Interview, policy: Policy) -> tuple[list[Action], list[Action]]:
+    """`steps_after_interview`, and the notes among them (thank-you notes, requested items)."""
+    steps = rules.in_room(interview)
+    notes = rules.thank_you(interview, policy)
+    steps.extend(notes)
     debrief = rules.recruiter(interview, policy)
     if debrief is not None:
         steps.append(debrief)
-    return steps
+    return steps, notes
 
 
 def plan(
@@ -97,13 +98,13 @@ def plan(
     policy = check_inputs(interview, policy)
     moment = None if now is None else _check_now(now)
     events, positions = checked_history(interview, history)
-    steps = steps_after_interview(interview, policy)
-    notes = [step for step in steps if step.kind in THANKS_KINDS]
+    steps, notes = _one_time_steps(interview, policy)
     state = replay(interview, policy, events, notes, steps, positions)
     cut = _later(state.now, moment)
     missed: list[Action] = []
     if cut is None:
         actions = steps  # nothing has happened yet: every one-time step is still to do
+        # ... and the start state already waits for every note as planned.
     else:
         actions = []
         for step in steps:
@@ -116,7 +117,7 @@ def plan(
         if state.news is not None:
             actions = _after_news(state, actions)
         notes = [step for step in actions if step.kind in THANKS_KINDS]  # still to send
-    state = _waiting_for(state, notes)
+        state = _waiting_for(state, notes)
     follow_ups, gone = _follow_ups(state, notes, moment)
     actions.extend(follow_ups)
     missed.extend(gone)
@@ -336,7 +337,8 @@ def _follow_ups(
     dropped: set[ActionKind] = set()
     waiting = sorted(notes, key=Action.sort_key)
     while True:
-        told = _thread_after(state, waiting)  # as if every note still to send was sent
+        # as if every note still to send was sent (after the first step, usually none is)
+        told = _thread_after(state, waiting) if waiting else state
         steps: list[tuple[Action, ActionKind, Callable[..., Action | None]]] = []
         for kind, make in _FOLLOW_UP_RULES:
             if dropped and kind in dropped:
@@ -353,11 +355,11 @@ def _follow_ups(
         if not steps:
             return planned, missed
         first, kind, make = steps[0] if len(steps) == 1 else min(steps, key=_by_time)
+        sent = waiting
         if waiting:
             key = first.sort_key()
-            sent = [note for note in waiting if note.sort_key() < key]  # sorted: a prefix
-        else:
-            sent = waiting
+            if waiting[-1].sort_key() >= key:  # not every note goes first (sorted: a prefix does)
+                sent = [note for note in waiting if note.sort_key() < key]
         if len(sent) < len(waiting):  # a step before some notes: it follows only those sent
             told = _thread_after(state, sent)
             again = make(told)

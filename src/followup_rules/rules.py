@@ -6,7 +6,8 @@ functions are plain and pure so they can be tested, profiled and mutated
 one by one:
 
 - step rules build `Action` objects (``cards``, ``timeline``, ``permission``,
-  ``closing``, ``thank-you``, ``recruiter``, the check-ins and feedback);
+  ``closing``, made in one batch by `in_room`; ``thank-you``, ``recruiter``,
+  the check-ins and feedback);
 - limit rules bound them: the days are the units of `followup_rules.limits`
   (``patience``, ``retry-gap``, the deadline's and the news' waits, ``cap``,
   ``stop``), shared with `followup_rules.audit`; ``one-call`` is
@@ -142,102 +143,102 @@ def _sources(*parts: tuple[str, ...]) -> tuple[str, ...]:
 # closing statement leads into the timeline question, then the permission to
 # follow up, then the cards on the way out (seeds 001, 004).  Whole numbers,
 # because timedelta arithmetic on integers is exact and cheap.
-_IN_PERSON_AT = {
-    ActionKind.CLOSING_STATEMENT: 80,
-    ActionKind.ASK_TIMELINE: 85,
-    ActionKind.ASK_PERMISSION: 90,
-    ActionKind.ASK_FOR_CARDS: 95,
-}
+_TO_THE_CONTACT = (
+    (ActionKind.CLOSING_STATEMENT, CLOSING, 80),
+    (ActionKind.ASK_TIMELINE, TIMELINE, 85),
+    (ActionKind.ASK_PERMISSION, PERMISSION, 90),
+)
+_CARDS_AT = 95
 # The cards share the last stretch before 99%, one moment per interviewer.
 _CARDS_SPAN = 4
 
 
-def _in_person(
-    interview: Interview,
-    kind: ActionKind,
-    item: Rule,
-    person: Interviewer,
-    parts: int,
-    whole: int = 100,
-    sources: tuple[str, ...] | None = None,
-    facts: LazyFacts | None = None,
-) -> Action:
-    """An in-room step, suggested *parts*/*whole* of the way into the interview.
+def in_room(interview: Interview, facts: LazyFacts | None = None) -> list[Action]:
+    """Rules ``closing``, ``timeline``, ``permission`` and ``cards``: the steps in the room.
 
-    Its template holds the talking points (``ask_for_cards``, ``closing_statement``...);
-    its facts are the interview's own (`facts.for_interview`: the steps of a
-    plan share one).
+    Made in one batch, in this order: they share the interview's window,
+    zone and facts (`facts.for_interview`: one object for all of them), and
+    each is suggested at its share of the way into the interview.  Each
+    step's template holds its talking points (``closing_statement``,
+    ``ask_for_cards``...).  After a video or phone interview there are no
+    cards: the closing statement asks each interviewer for their e-mail
+    address and title instead (rule ``cards``: the details a card would give).
     """
     start, end = interview._utc_span
-    return Action._planned(
-        kind=kind,
-        channel=Channel.IN_PERSON,
-        recipient=person,
-        window=Window(start, end, start + interview.duration * parts // whole),
-        tz=interview._zone,
-        rule=item.id,
-        sources=item.sources if sources is None else sources,
-        template=kind._value_,  # the talking points: the kind's own name
-        facts=room_facts(interview) if facts is None else facts,
-    )
+    duration = interview.duration
+    tz = interview._zone
+    contact = interview.follow_up_contact
+    shared = room_facts(interview) if facts is None else facts
+    remote = interview.format is not InterviewFormat.IN_PERSON
+    steps = []
+    for kind, item, at in _TO_THE_CONTACT:
+        sources = item.sources
+        if remote and item is CLOSING:
+            sources = _sources(CLOSING.sources, CARDS.sources)
+        steps.append(
+            Action._planned(
+                kind=kind,
+                channel=Channel.IN_PERSON,
+                recipient=contact,
+                window=Window(start, end, start + duration * at // 100),
+                tz=tz,
+                rule=item.id,
+                sources=sources,
+                template=kind._value_,  # the talking points: the kind's own name
+                facts=shared,
+            )
+        )
+    if remote:
+        return steps
+    count = len(interview.interviewers)
+    for i, person in enumerate(interview.interviewers):
+        moment = start + duration * (_CARDS_AT * count + _CARDS_SPAN * i) // (100 * count)
+        steps.append(
+            Action._planned(
+                kind=ActionKind.ASK_FOR_CARDS,
+                channel=Channel.IN_PERSON,
+                recipient=person,
+                window=Window(start, end, moment),
+                tz=tz,
+                rule=CARDS.id,
+                sources=CARDS.sources,
+                template=ActionKind.ASK_FOR_CARDS._value_,
+                facts=shared,
+            )
+        )
+    return steps
+
+
+def _of_kind(steps: list[Action], kind: ActionKind) -> Action:
+    return next(step for step in steps if step.kind is kind)
 
 
 def cards(interview: Interview, facts: LazyFacts | None = None) -> list[Action]:
-    """Rule ``cards``: one card to collect per interviewer, on the way out.
+    """Rule ``cards``: one card to collect per interviewer, on the way out (see `in_room`).
 
     Only an in-person interview hands out cards; after a video or phone
     interview the closing statement asks for the details instead.
     """
-    if interview.format is not InterviewFormat.IN_PERSON:
-        return []
-    count = len(interview.interviewers)
-    base = _IN_PERSON_AT[ActionKind.ASK_FOR_CARDS]
-    return [
-        _in_person(
-            interview,
-            ActionKind.ASK_FOR_CARDS,
-            CARDS,
-            person,
-            base * count + _CARDS_SPAN * i,
-            100 * count,
-            facts=facts,
-        )
-        for i, person in enumerate(interview.interviewers)
-    ]
+    return [step for step in in_room(interview, facts) if step.kind is ActionKind.ASK_FOR_CARDS]
 
 
 def timeline(interview: Interview, facts: LazyFacts | None = None) -> Action:
-    """Rule ``timeline``: ask when they expect to decide."""
-    return _to_the_contact(interview, ActionKind.ASK_TIMELINE, TIMELINE, facts)
+    """Rule ``timeline``: ask when they expect to decide (see `in_room`)."""
+    return _of_kind(in_room(interview, facts), ActionKind.ASK_TIMELINE)
 
 
 def permission(interview: Interview, facts: LazyFacts | None = None) -> Action:
     """Rule ``permission``: say you are interested, ask to check back then, and how."""
-    return _to_the_contact(interview, ActionKind.ASK_PERMISSION, PERMISSION, facts)
-
-
-def _to_the_contact(
-    interview: Interview,
-    kind: ActionKind,
-    item: Rule,
-    facts: LazyFacts | None,
-    sources: tuple[str, ...] | None = None,
-) -> Action:
-    """An in-room step addressed to the follow-up contact, at its moment of the interview."""
-    at = _IN_PERSON_AT[kind]
-    contact = interview.follow_up_contact
-    return _in_person(interview, kind, item, contact, at, sources=sources, facts=facts)
+    return _of_kind(in_room(interview, facts), ActionKind.ASK_PERMISSION)
 
 
 def closing(interview: Interview, facts: LazyFacts | None = None) -> Action:
-    """Rule ``closing``: sum up the fit, ask about doubts and next steps.
+    """Rule ``closing``: sum up the fit, ask about doubts and next steps (see `in_room`).
 
     After a video or phone interview it also asks each interviewer for their
     e-mail address and title (rule ``cards``: the details a card would give).
     """
-    remote = interview.format is not InterviewFormat.IN_PERSON
-    sources = _sources(CLOSING.sources, CARDS.sources) if remote else None
-    return _to_the_contact(interview, ActionKind.CLOSING_STATEMENT, CLOSING, facts, sources)
+    return _of_kind(in_room(interview, facts), ActionKind.CLOSING_STATEMENT)
 
 
 # -- right after: thank-you notes and the recruiter ----------------------------
