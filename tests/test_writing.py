@@ -101,9 +101,9 @@ class TestFactsTravelWithActions:
         assert nxt.facts.decision_given_on == date(2026, 7, 16)
         text = render(nxt, iv).text
         assert (
-            "On Thursday, July 16, I learned that the decision on the Data Engineer position was "
-            "now planned by Friday, July 24; as that time has passed, I am writing to ask where "
-            "things stand." in text
+            "I was informed on Thursday, July 16, that the decision on the Data Engineer position "
+            "was now planned by Friday, July 24; as that time has passed, I am writing to ask "
+            "where things stand." in text
         )
         assert "July 15" not in text and "As we discussed" not in text
         assert "message" not in text  # the new date may have come in a call: no channel is claimed

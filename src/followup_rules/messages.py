@@ -755,6 +755,15 @@ def template_context(
         "decision_words_now": _decision_words(
             language, facts.decision_by, facts.timeframe, said.date() == given, None
         ),
+        # A window given at the interview, as it was said there ("within two weeks"):
+        # for a sentence that already names the interview's day
+        "decision_words_said": _decision_words(
+            language, facts.decision_by, facts.timeframe, True, None
+        )
+        if facts.timeframe is not None
+        and facts.timeframe.kind == "within"
+        and given == starts.date()
+        else None,
         "decision_given_day": None
         if facts.decision_given_on is None
         else _day(day, facts.decision_given_on),
