@@ -298,7 +298,10 @@ class TestAfterANextRound:
         assert steps[0].suggested.date() == date(2026, 7, 10)
         assert steps[0].rule == "next-steps" and steps[0].facts.asks_next_steps
         text = render(steps[0], iv).text
-        assert "I was delighted to hear on Wednesday, July 8, that I am through" in text
+        assert (
+            "Thank you for the news of Wednesday, July 8: I am delighted to have been invited"
+            in text
+        )
         assert "what the next round will involve" in text
         history = [news, *(a.done() for a in steps)]
         assert audit(iv, history) == []
@@ -504,7 +507,8 @@ WITHDRAWING = re.compile(
     re.IGNORECASE,
 )
 LAST_NOTE = re.compile(
-    r"my last note|letzte Nachricht|dernier message|último mensaje", re.IGNORECASE
+    r"my last note|letzte Nachricht|vorerst nicht mehr|dernier message|último mensaje",
+    re.IGNORECASE,
 )
 """The close may say it is the last note for now, once (third round, class 16)."""
 

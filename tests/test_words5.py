@@ -8,11 +8,13 @@ from datetime import date
 from typing import Any
 
 import attrs
+import pendulum
 import pytest
 
 from followup_rules import (
     Channel,
     Outcome,
+    OutOfOffice,
     Update,
     parse_timeframe,
     plan,
@@ -20,7 +22,7 @@ from followup_rules import (
 )
 from followup_rules._languages import language
 
-from .test_writing import check_ins, done_until, in_language, meeting
+from .test_writing import ANA, NY, check_ins, done_until, in_language, meeting
 
 LANGUAGES = ("en", "de", "fr", "es")
 
@@ -130,3 +132,111 @@ def test_undecided_news_is_learned_not_heard_in_a_conversation(
     assert nxt.facts.news is Outcome.UNDECIDED
     for opening in _openings(nxt, iv, range(1, 7)):
         assert not HEARD.search(opening), opening
+
+
+ANA_NO_PHONE = attrs.evolve(ANA, phone=None)
+
+
+def _gettext(code: str, message: str) -> str:
+    """An English sentence of the templates as *code* writes it."""
+    words = language(code)
+    return words.finish(words.translations.gettext(message))
+
+
+def _next_round_run(code: str) -> tuple[Any, list[Any]]:
+    iv = in_language(
+        meeting(interviewers=[attrs.evolve(meeting().interviewers[0], phone=None)]), code
+    )
+    news = Update(pendulum.datetime(2026, 7, 8, 15, tz=NY), Outcome.NEXT_ROUND)
+    steps = check_ins(plan(iv, history=[news]))
+    assert len(steps) == 3 and all(step.facts.next_round_on for step in steps)
+    return iv, steps
+
+
+# -- class 1d: no invented availability or commitment ----------------------------------------
+
+COMMITTED = re.compile(
+    r"fit in with|whatever (dates|time|you decide)|at short notice|calendar flexible|"
+    r"remain available|nach allen Terminen|richte mich gern nach|kurzfristig|"
+    r"m’adapter aux dates|m’adapterai|à court terme|"
+    r"adaptarme a las fechas|me adaptaré|con poca antelación",
+    re.IGNORECASE,
+)
+
+
+@pytest.mark.parametrize("code", LANGUAGES)
+def test_after_next_round_news_no_availability_is_invented(code: str) -> None:
+    """Class 1d (blocker): the candidate never said they could fit in with any date for
+    weeks; no check-in of a next-round run, whatever its number and whether or not it is
+    the last, promises availability ("I can fit in with whatever dates suit you over
+    the coming weeks", "nach allen Terminen richten"): "I am flexible for the next round;
+    do suggest a few times." is what a candidate can stand by."""
+    iv, steps = _next_round_run(code)
+    for step in steps:
+        for attempt in range(1, 8):
+            for left in (0, 1):
+                facts = attrs.evolve(step.facts, attempt=attempt, attempts_left=left)
+                text = render(attrs.evolve(step, facts=facts), iv).text
+                assert not COMMITTED.search(text), text
+
+
+# -- class 3: the last note of every unanswered run says it is the last for now -----------
+
+LAST_LINES = (
+    "I do not want to clutter your inbox, so this will be my last note for now.",
+    "So as not to crowd your inbox, I will wait for news before writing again.",
+    "This will be my final message for the time being.",
+    "I will leave matters there for now.",
+    "I shall not follow up further for the moment.",
+    "That is all from me until I hear back.",
+    "I will stop here and await your reply.",
+)
+
+
+def _says_last(text: str, code: str) -> int:
+    return sum(_gettext(code, line) in text for line in LAST_LINES)
+
+
+@pytest.mark.parametrize("code", LANGUAGES)
+def test_the_last_note_after_next_round_news_says_it_is_the_last(code: str) -> None:
+    """Class 3: 07.8 ended "I am happy to fit in with whatever you decide." and no word
+    that it was the last; the run's last note now says so once, and only the last."""
+    iv, steps = _next_round_run(code)
+    said = [_says_last(render(step, iv).text, code) for step in steps]
+    assert said == [0, 0, 1]
+
+
+@pytest.mark.parametrize("code", LANGUAGES)
+def test_the_last_note_after_an_out_of_office_says_it_is_the_last(code: str) -> None:
+    """Class 3: after an out-of-office the run restarts; 10.9, its last note, ended on
+    "my interest is undiminished" and nothing more. It says once it is the last for now."""
+    iv = in_language(
+        meeting(interviewers=[attrs.evolve(meeting().interviewers[0], phone=None)]), code
+    )
+    whole = plan(iv)
+    first = check_ins(whole)[0]
+    history = done_until(whole, first)
+    history.append(OutOfOffice(first.suggested.add(minutes=5), date(2026, 7, 27)))
+    steps = check_ins(plan(iv, history=history))
+    assert steps and steps[-1].facts.final
+    said = [_says_last(render(step, iv).text, code) for step in steps]
+    assert said[-1] == 1 and sum(said) == 1, said
+
+
+@pytest.mark.parametrize("code", LANGUAGES)
+def test_the_last_note_after_undecided_news_says_it_is_the_last(code: str) -> None:
+    """Class 3: after "no decision yet" the run's last note says it is the last for now,
+    in words other than the first run's close (one person reads both)."""
+    iv = in_language(
+        meeting(interviewers=[attrs.evolve(meeting().interviewers[0], phone=None)]), code
+    )
+    whole = plan(iv)
+    last = check_ins(whole)[-1]
+    history = done_until(whole, last)
+    history.append(Update(last.suggested.add(days=1), Outcome.UNDECIDED))
+    steps = check_ins(plan(iv, history=history))
+    assert steps and steps[-1].facts.final
+    texts = [render(step, iv).text for step in (last, *steps)]
+    said = [_says_last(text, code) for text in texts]
+    assert said[0] == 1 and said[-1] == 1 and sum(said) == 2, said
+    assert _gettext(code, LAST_LINES[0]) not in texts[-1]
