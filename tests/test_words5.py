@@ -12,6 +12,7 @@ import pendulum
 import pytest
 
 from followup_rules import (
+    ActionKind,
     Channel,
     Outcome,
     OutOfOffice,
@@ -22,7 +23,7 @@ from followup_rules import (
 )
 from followup_rules._languages import language
 
-from .test_writing import ANA, NY, check_ins, done_until, in_language, meeting
+from .test_writing import ANA, BO, NY, check_ins, done_until, in_language, meeting
 
 LANGUAGES = ("en", "de", "fr", "es")
 
@@ -240,3 +241,55 @@ def test_the_last_note_after_undecided_news_says_it_is_the_last(code: str) -> No
     said = [_says_last(text, code) for text in texts]
     assert said[0] == 1 and said[-1] == 1 and sum(said) == 2, said
     assert _gettext(code, LAST_LINES[0]) not in texts[-1]
+
+
+# -- class 1e and 2: after an offer --------------------------------------------------------
+
+OFFER_WORD = {"en": "offer", "de": "Angebot", "fr": "proposition", "es": "oferta"}
+THANKS_FIRST = re.compile(
+    r"^(Thank you|vielen Dank|Je vous remercie|Merci|Muchas gracias|Gracias)", re.IGNORECASE
+)
+HEADLINE = re.compile(
+    r"Delighted|Happy news|Mit Freude erhalten|Heureuse nouvelle|Una gran noticia", re.IGNORECASE
+)
+HESITANT = re.compile(
+    r"careful thought|sorgfältig prüfen|toute l’attention|Estudiaré con atención", re.IGNORECASE
+)
+
+
+def _offer_notes(code: str, size: int) -> tuple[Any, list[Any]]:
+    people = [ANA, *(attrs.evolve(BO, name=f"Bo Chen{i}", email=f"b{i}@acme.example")
+                     for i in range(size - 1))]  # fmt: skip
+    iv = in_language(meeting(interviewers=people), code)
+    offer = Update(pendulum.datetime(2026, 7, 7, 15, 20, tz=NY), Outcome.OFFER)
+    notes = [a for a in plan(iv, history=[offer]) if a.kind is ActionKind.THANK_YOU]
+    return iv, notes
+
+
+@pytest.mark.parametrize("code", LANGUAGES)
+@pytest.mark.parametrize("size", [2, 4, 8])
+def test_after_an_offer_no_note_reads_as_if_nothing_was_decided(code: str, size: int) -> None:
+    """Class 1e (blocker): sent the minute the offer is in, a colleague's note that ends
+    "It would be a pleasure to work with you." reads as if no decision had been made:
+    every note of the panel says the offer came."""
+    iv, notes = _offer_notes(code, size)
+    assert len(notes) == size
+    for note in notes:
+        assert OFFER_WORD[code] in render(note, iv).text, render(note, iv).text
+
+
+@pytest.mark.parametrize("code", LANGUAGES)
+def test_the_reply_to_an_offer_thanks_for_it_and_closes_properly(code: str) -> None:
+    """Class 2: the contact's note thanks for the offer in its first sentence, its
+    subject thanks (not a headline: "Happy news", "Heureuse nouvelle"), it ends on the
+    details to come and a word of thanks, without hesitancy ("will give them careful
+    thought") and without a reply date nobody set."""
+    iv, notes = _offer_notes(code, 2)
+    message = render(next(n for n in notes if n.recipient == ANA), iv)
+    body = message.text.split("\n\n")
+    assert THANKS_FIRST.match(body[1]) and OFFER_WORD[code] in body[1].split(".")[0], body[1]
+    assert message.subject and THANKS_FIRST.match(message.subject), message.subject
+    assert not HEADLINE.search(message.subject)
+    assert not HESITANT.search(message.text)
+    assert body[-2].endswith(_gettext(code, "Thank you again for this opportunity."))
+    assert not re.search(r"\d", body[-2]), body[-2]  # no date invented for the answer
