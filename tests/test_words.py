@@ -160,8 +160,7 @@ class TestAfterAnOffer:
                     )
                     assert body[1].casefold().startswith(offer.casefold())  # the first sentence
                     details = gettext(
-                        "I look forward to going through the details and will be in touch "
-                        "shortly."
+                        "I look forward to going through the details and will be in touch shortly."
                     )
                     assert body[-2].startswith(details)  # the last paragraph before the signature
                     assert body[-2].endswith(gettext("Thank you again for this opportunity."))
