@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 from datetime import date
 from typing import Any
@@ -14,6 +15,7 @@ import pytest
 from followup_rules import (
     ActionKind,
     Channel,
+    Interviewer,
     Outcome,
     OutOfOffice,
     Update,
@@ -23,6 +25,7 @@ from followup_rules import (
 )
 from followup_rules._languages import language
 
+from .prose import DISJOINT_PANEL, masks, panel_overlap, sentences
 from .test_writing import ANA, BO, NY, check_ins, done_until, in_language, meeting
 
 LANGUAGES = ("en", "de", "fr", "es")
@@ -293,3 +296,48 @@ def test_the_reply_to_an_offer_thanks_for_it_and_closes_properly(code: str) -> N
     assert not HESITANT.search(message.text)
     assert body[-2].endswith(_gettext(code, "Thank you again for this opportunity."))
     assert not re.search(r"\d", body[-2]), body[-2]  # no date invented for the answer
+
+
+# -- class 4: panels ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("code", LANGUAGES)
+@pytest.mark.parametrize("size", [7, DISJOINT_PANEL])
+@pytest.mark.parametrize("news", [None, Outcome.NEXT_ROUND, Outcome.OFFER])
+@pytest.mark.parametrize("late", [False, True])
+def test_an_ordinary_panel_shares_no_sentence(
+    code: str, size: int, news: Outcome | None, late: bool
+) -> None:
+    """Class 4: in the eight-person superday (14.x) the readers found one opening, one
+    closing and one "walk through your dashboards" sentence each in two notes. With an
+    eighth wording of every sentence, no two notes of a panel of up to eight share a
+    sentence (nor a near-identical one), the part, the topics, fit, missed points and
+    requests included; the subject counts as a sentence."""
+    people = [
+        Interviewer(
+            f"Person{n} Lee",
+            email=f"p{n}@x.example",
+            topics=("OWN",) if n % 2 else (),
+            part="the tour" if n % 3 != 2 else None,
+            requested=("x",) if n % 4 == 2 else (),
+        )
+        for n in range(size)
+    ]
+    iv = in_language(
+        meeting(interviewers=people, topics=["DAY"], fit="FIT", missed=["MISSED"]), code
+    )
+    history = [] if news is None else [Update(pendulum.datetime(2026, 7, 7, 15, 5, tz=NY), news)]
+    notes = []
+    for action in plan(iv, history=history):
+        if action.kind is not ActionKind.THANK_YOU:
+            continue
+        if late:
+            action = action._with_facts(attrs.evolve(action.facts, late=True))
+        message = render(action, iv)
+        said = set(sentences(message, longer_than=3))
+        said.add(message.subject or "")
+        notes.append(said)
+    assert len(notes) == size
+    hidden = masks(iv)
+    for one, other in itertools.combinations(notes, 2):
+        assert panel_overlap(one, other, code, hidden) == []

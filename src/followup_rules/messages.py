@@ -1008,7 +1008,12 @@ for `fit`; in a larger one only the follow-up contact's does, and a note to some
 without topics or fit of their own stays short, so that the notes do not read alike."""
 
 WORDINGS = 7
-"""How many wordings each sentence of a thank-you note has (a prime)."""
+"""How many wordings each sentence of a thank-you note has on the lines (a prime)."""
+
+SPARE_WORDING = WORDINGS
+"""Each sentence's eighth wording, which only note 7 takes: the eighth note of a panel
+(an ordinary superday) then shares no sentence with any other (issue 19, fifth round,
+class 4), where on its line it met each of six notes in one sentence."""
 
 
 _SLOTS = ("open", "part", "recall", "requested", "interest", "fit", "missed")
@@ -1033,7 +1038,15 @@ def wording(variant: int) -> Mapping[str, int]:
     sentence at all and each has its own subject; notes 7 to 13 do the same
     through the next point, with the subject's second form (``subject_form``
     1), so that no two notes of a panel of up to 14 have the same subject.
+
+    Note 7 leaves its line: every sentence takes the spare eighth wording
+    (`SPARE_WORDING`), which no other note uses, so that the eighth note of a
+    panel shares no sentence with any other (its subject is note 0's in the
+    second form): a panel of up to eight shares no sentence at all.
     """
+    if variant == WORDINGS:  # the eighth note: every sentence in its spare wording
+        spare = dict.fromkeys(_SLOTS, SPARE_WORDING)
+        return MappingProxyType({**spare, "subject": 0, "subject_form": 1})
     b = variant % WORDINGS
     pencil = variant // WORDINGS % WORDINGS
     last = len(_SLOTS) - 1
