@@ -16,6 +16,7 @@ from followup_rules import (
     ActionKind,
     Channel,
     Interviewer,
+    InterviewFormat,
     Outcome,
     OutOfOffice,
     Update,
@@ -341,3 +342,41 @@ def test_an_ordinary_panel_shares_no_sentence(
     hidden = masks(iv)
     for one, other in itertools.combinations(notes, 2):
         assert panel_overlap(one, other, code, hidden) == []
+
+
+# -- class 5: spoken text ----------------------------------------------------------------------
+
+LEGAL = re.compile(r"\b(Ltd|GmbH|LLC|Inc|S\.L|SAS)\b")
+
+
+@pytest.mark.parametrize("code", LANGUAGES)
+@pytest.mark.parametrize("company", ["Northwind Freight Ltd.", "Nordlicht Mobility GmbH",
+                                     "Acme Analytics, Inc.", "Datos del Sur S.L."])  # fmt: skip
+def test_nothing_spoken_has_a_legal_form_or_a_bracket(code: str, company: str) -> None:
+    """Class 5: a voicemail, a call script and a talking point are said aloud: nobody
+    says "Ltd." or "S.L." on the phone, nor a bracket ("Senior Product Manager (Payments
+    Platform)"). Speech says "Northwind Freight" and "the Senior Product Manager
+    position"; the written notes keep the company and the role as the user typed them."""
+    role = "Senior Product Manager, Payments Platform"
+    iv = in_language(meeting(company=company, role=role), code)
+    whole = plan(iv)
+    history = done_until(whole, check_ins(whole)[0])
+    spoken = [a for a in [*whole, *plan(iv, history=history)] if a.template is not None]
+    assert any(a.channel is Channel.PHONE for a in spoken)
+    for action in spoken:
+        text = render(action, iv).text
+        if action.channel in (Channel.PHONE, Channel.IN_PERSON):
+            assert not LEGAL.search(text) and "(Payments Platform)" not in text, text
+        elif action.kind is ActionKind.THANK_YOU:
+            assert company in text, text
+
+
+def test_german_talking_points_ask_after_the_details_in_the_dative() -> None:
+    """Class 5: "fragen Sie ... nach die Telefonnummer" (02.1, 03.1) is ungrammatical:
+    "nach" takes the dative ("nach der Telefonnummer und der genauen
+    Funktionsbezeichnung")."""
+    people = [attrs.evolve(BO, phone=None), attrs.evolve(BO, name="Kim Lee", phone=None)]
+    iv = in_language(meeting(interviewers=people, format=InterviewFormat.VIDEO), "de")
+    said = " ".join(render(a, iv).text for a in plan(iv) if a.channel is Channel.IN_PERSON)
+    assert "nach der Telefonnummer" in said, said
+    assert not re.search(r"nach die |nach den (Telefon|genauen)|nach das ", said)

@@ -697,6 +697,7 @@ def template_context(
     # A note says "as you asked" only of what this person asked for; the interview's
     # requests were made at the interview, by whoever made them.
     channel = action.channel
+    spoken = channel in (Channel.PHONE, Channel.IN_PERSON)
     last_note = bool(
         facts.first_close
         and facts.attempt >= 2
@@ -713,8 +714,12 @@ def template_context(
         "facts": facts,
         "kind": action.kind.name,
         "channel": action.channel.name,
-        "company": interview.company,
-        "role": language.role_in_text(interview.role),
+        # Spoken text (a call script, a voicemail, a talking point) says the company
+        # without its legal form and the role without a bracketed qualifier
+        "company": language.spoken_company(interview.company) if spoken else interview.company,
+        "role": language.spoken_role(interview.role)
+        if spoken
+        else language.role_in_text(interview.role),
         "role_article": None,
         "interview": interview,
         "remote": interview.format is not InterviewFormat.IN_PERSON,

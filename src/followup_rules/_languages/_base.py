@@ -217,6 +217,17 @@ def _month_name(year: int, month: int, locale: str) -> str:
     return str(pendulum.datetime(year, month, 1).format("MMMM", locale=locale))
 
 
+_LEGAL_FORM = re.compile(
+    r",?\s+(?:GmbH\s*&\s*Co\.\s*KG|GmbH|gGmbH|AG|KG|SE|e\.\s?V\.|Ltd\.?|LLC|L\.L\.C\.|"
+    r"Inc\.?|Corp\.?|Co\.|PLC|plc|LLP|Pty\.?\s+Ltd\.?|SAS|SASU|SA|SARL|S\.A\.S\.|S\.A\.|"
+    r"S\.L\.U?\.?|SL|S\.p\.A\.|BV|B\.V\.|NV|N\.V\.|Ltée|ltée)$"
+)
+"""A trailing legal form, which speech leaves out (issue 19, fifth round, class 5)."""
+
+_QUALIFIER = re.compile(r"\s*\([^()]*\)\s*$|,\s+[^,]+$")
+"""A role's trailing qualifier, in parentheses or after a comma: not said aloud."""
+
+
 class Language:
     """How one locale writes dates, times, lists, numbers, zones, and people's names.
 
@@ -702,6 +713,20 @@ class Language:
         if not comma or not head.strip() or not rest.strip() or "(" in role:
             return role
         return f"{head} ({rest})"
+
+    def spoken_role(self, role: str) -> str:
+        """The role as a voice says it: a qualifier in parentheses or after a comma
+        cannot be said aloud ("Senior Product Manager (Payments Platform)" is "Senior
+        Product Manager"); the title itself is the user's, unchanged."""
+        head = _QUALIFIER.sub("", role).strip()
+        return head or role
+
+    def spoken_company(self, company: str) -> str:
+        """The company as a voice says it: without a trailing legal form ("Northwind
+        Freight Ltd." is "Northwind Freight", "Nordlicht Mobility GmbH" is "Nordlicht
+        Mobility"); nobody says "Ltd." or "S.L." on the phone. The rest is the user's."""
+        short = _LEGAL_FORM.sub("", company).strip()
+        return short or company
 
     def experience(self, fit: str) -> str:
         """The case for fit as the sentences take it: "my six years of building data
