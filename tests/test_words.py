@@ -354,7 +354,7 @@ class TestOneAnswerToARejection:
         assert answer.kind is ActionKind.FEEDBACK_RESPONSE and answer.facts.asks_feedback
         text = render(answer, iv, feedback=FEEDBACK[code]).text
         gettext = language(code).translations.gettext
-        assert gettext("If you could share any feedback on my own interview, it would help "
+        assert gettext("If you could share any feedback on my interview, it would help "
                        "me in my search.") in text  # fmt: skip
         assert FEEDBACK[code] in text
         done = [*history, answer.done()]
@@ -506,7 +506,7 @@ class TestPunctuationAndGrammar:
         words = language("es").translations.gettext(
             "I am confident that %(fit)s would serve me well in the role."
         )
-        assert words == "Tengo la convicción de que podría aprovechar %(fit)s en este puesto."
+        assert words == "Creo sinceramente que podría aprovechar %(fit)s en este puesto."
 
     def test_french_and_spanish_titles_take_their_article_in_running_text(self) -> None:
         """19.10 (M7): "J'ai rencontré la docteure ...", "Me reuní con la Dra. ..."."""

@@ -380,3 +380,75 @@ def test_german_talking_points_ask_after_the_details_in_the_dative() -> None:
     said = " ".join(render(a, iv).text for a in plan(iv) if a.channel is Channel.IN_PERSON)
     assert "nach der Telefonnummer" in said, said
     assert not re.search(r"nach die |nach den (Telefon|genauen)|nach das ", said)
+
+
+# -- class 6: calques and register -------------------------------------------------------------
+
+CALQUES = {
+    "en": r"exchange on|I am through|Picking up from|\bkeen\b|enclosed|tell you more about",
+    "de": r"Postfach nicht überfüllen|an der Stelle liegt mir|habe ich gehört|"
+    r"hatte ich verstanden|gute Zeit|meinem eigenen Gespräch|mehr darüber",
+    "fr": r"faire suite par écrit|de nouveau des nouvelles|mon propre entretien|"
+    r"N’hésitez pas à penser|à peu près quand|bon moment",
+    "es": r"Tal como se pidió|según su petición|Encontré especialmente|Tengo la convicción|"
+    r"unos buenos días|Disfruté|mi propia entrevista",
+}
+
+
+def _everything(code: str) -> list[str]:
+    """Every message of a full plan, after a call, after an out-of-office and after a
+    rejection with a request for feedback, in *code*."""
+    iv = in_language(
+        meeting(
+            topics=["the roadmap"],
+            fit="six years of data pipelines",
+            missed=["my AWS certification"],
+            requested=["two references"],
+            interviewers=[ANA, attrs.evolve(BO, part="the tour of the lab")],
+        ),
+        code,
+    )
+    whole = plan(iv)
+    texts = [render(a, iv).text for a in whole if a.template is not None]
+    first = check_ins(whole)[0]
+    after_call = done_until(whole, first)
+    texts += [render(a, iv).text for a in plan(iv, history=after_call) if a.template]
+    away = [*after_call, OutOfOffice(first.suggested.add(days=3), date(2026, 7, 27))]
+    texts += [render(a, iv).text for a in plan(iv, history=away) if a.template]
+    rejected = [
+        Update(pendulum.datetime(2026, 7, 9, 10, tz=NY), Outcome.REJECTED),
+        Update(pendulum.datetime(2026, 7, 9, 11, tz=NY), Outcome.FEEDBACK_REQUESTED),
+    ]
+    for action in plan(iv, history=rejected):
+        if action.template is not None:
+            texts.append(render(action, iv, feedback="FEEDBACK").text)
+    return texts
+
+
+@pytest.mark.parametrize("code", LANGUAGES)
+def test_no_calque_the_readers_listed(code: str) -> None:
+    """Class 6: the calques and slips of register the r4 readers listed ("exchange on",
+    "Picking up from", "Postfach nicht überfüllen", "an der Stelle liegt mir", "mon propre
+    entretien", "N'hésitez pas à penser à moi", «Tal como se pidió», «Encontré
+    especialmente útil», «Tengo la convicción», "enclosed" in an e-mail, "tell you more"
+    about a point never mentioned) appear in no message."""
+    pattern = re.compile(CALQUES[code])
+    for text in _everything(code):
+        assert not pattern.search(text), pattern.search(text)
+
+
+@pytest.mark.parametrize("code", LANGUAGES)
+def test_the_feedback_answer_thanks_and_acknowledges_the_rejection(code: str) -> None:
+    """Class 6: the answer to a request for feedback thanks for the invitation (15.6 did
+    not) and, after a rejection, says first that the candidate is sorry not to have been
+    chosen (06.7 never acknowledged it)."""
+    iv = in_language(meeting(), code)
+    asked = [Update(pendulum.datetime(2026, 7, 9, 11, tz=NY), Outcome.FEEDBACK_REQUESTED)]
+    answer = next(a for a in plan(iv, history=asked) if a.kind is ActionKind.FEEDBACK_RESPONSE)
+    opening = render(answer, iv, feedback="FEEDBACK").text.split("\n\n")[1]
+    assert THANKS_FIRST.match(opening), opening
+    rejected = [Update(pendulum.datetime(2026, 7, 9, 10, tz=NY), Outcome.REJECTED), *asked]
+    answer = next(a for a in plan(iv, history=rejected) if a.kind is ActionKind.FEEDBACK_RESPONSE)
+    opening = render(answer, iv, feedback="FEEDBACK").text.split("\n\n")[1]
+    sorry = {"en": "sorry", "de": "bedaure", "fr": "regrette", "es": "Lamento"}[code]
+    assert sorry in opening.split(".")[0], opening

@@ -178,7 +178,7 @@ class TestTruthRule:
         message = render(action, iv)
         body = message.text.split("\n\n")[1:-1]
         assert len(" ".join(body).split()) < 60
-        assert "I remain keen on the position" in message.text
+        assert "I remain very interested in the position" in message.text
         assert not any(phrase in message.text.lower() for phrase in INVENTED)
         assert message.missing_details == ("feedback",)
         given = render(action, iv, feedback="The exercise was well scoped.")
