@@ -101,8 +101,8 @@ _DECISIONS = """\
   thank-you; it asks what the round involves and when (`next-steps`, 002),
   and every later one is about that round, adding something new (flexible
   for the round and open to suggested times, sending what helps) rather than
-  asking again; the last of the run says it is the last for now. Plan the round itself as a new `Interview` once it is
-  scheduled.
+  asking again; the last of the run says it is the last for now. Plan the
+  round itself as a new `Interview` once it is scheduled.
 - **Out-of-office replies** give the check-in back (it was not read) but not
   the call, and hold the next check-in, and the feedback request, until one
   business day after the return date (a week and a business day when none is
