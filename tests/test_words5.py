@@ -452,3 +452,17 @@ def test_the_feedback_answer_thanks_and_acknowledges_the_rejection(code: str) ->
     opening = render(answer, iv, feedback="FEEDBACK").text.split("\n\n")[1]
     sorry = {"en": "sorry", "de": "bedaure", "fr": "regrette", "es": "Lamento"}[code]
     assert sorry in opening.split(".")[0], opening
+
+
+@pytest.mark.parametrize("code", ["de", "fr", "es"])
+def test_a_voicemail_does_not_greet_a_full_name(code: str) -> None:
+    """Class 6: "Guten Tag, Petra Lang, hier spricht ..." (and "Bonjour Dominique
+    Bernard") greets a full name aloud, which nobody does; without a title the voicemail
+    says whom the message is for: "Guten Tag, hier spricht Sam Lee, diese Nachricht ist
+    für Ana Ruiz."."""
+    iv = in_language(meeting(interviewers=[attrs.evolve(ANA, honorific=None)]), code)
+    call = check_ins(plan(iv))[0]
+    assert call.channel is Channel.PHONE
+    voicemail = next(p for p in render(call, iv).text.split("\n\n") if p[:1] in '«"\u201e')
+    assert not re.search(r"(Guten Tag|Bonjour|Buenos días|Buenas tardes),? Ana Ruiz", voicemail)
+    assert "Ana Ruiz" in voicemail or "Ana," in voicemail, voicemail  # Spanish: her first name

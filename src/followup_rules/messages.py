@@ -738,6 +738,11 @@ def template_context(
         ),
         "addressee": language.addressee(recipient, style),
         "spoken_name": language.spoken_name(recipient, style),
+        # A full name is not said after "Hello" ("Guten Tag, Petra Lang"): the voicemail
+        # says whom the message is for instead
+        "spoken_full": recipient is not None
+        and " " in recipient.name
+        and language.spoken_name(recipient, style) == recipient.name,
         "spoken_of": language.spoken_of(recipient, style),
         "hello": language.spoken_hello(action._utc[0].astimezone(tz).hour),
         "contact": interview.follow_up_contact,
