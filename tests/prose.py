@@ -245,6 +245,14 @@ def near_identical(one: str, other: str, code: str, hidden: Iterable[str] = ()) 
     return len(small) >= 2 and small <= large and len(large) - len(small) <= 1
 
 
+DISJOINT_PANEL = 8
+"""A panel of up to this many (an ordinary superday) shares no sentence at all between
+two notes (`followup_rules.messages.SPARE_WORDING`); a larger one, at most one. The r4
+readers caught, in an eight-person panel, the same opening in two notes, the same
+closing in two others and the same sentence about the interviewer's part in a third
+pair (issue 19, fifth round, class 4)."""
+
+
 def panel_overlap(
     one: Iterable[str], other: Iterable[str], code: str, hidden: Iterable[str] = ()
 ) -> list[str]:

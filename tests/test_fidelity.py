@@ -107,7 +107,11 @@ class TestVagueTimeframes:
             interviewers=[ana], decision_by="in a couple of weeks", candidate=Candidate("Sam Lee")
         )
         text = render(of_kind(plan(iv), CHECK_IN)[0], iv).text
-        assert "a decision was expected within a couple of weeks of the interview" in text
+        # the sentence names the interview's day, so the window is quoted as it was said
+        assert (
+            "At my interview on Tuesday, July 2, I understood that a decision was expected "
+            "within a couple of weeks," in text
+        )
         assert "July 16" not in text
 
     def test_the_parser_is_deterministic(self) -> None:

@@ -421,8 +421,8 @@ class TestDetailsAndEdges:
             )
         }
         assert words == {
-            "in a week": "by Tuesday, July 14",
-            "within 15 days": "by Wednesday, July 22",
+            "in a week": "within a week of Tuesday, July 7",
+            "within 15 days": "within 15 days of Tuesday, July 7",
             "in a couple of weeks": "within a couple of weeks of Tuesday, July 7",
             "in a few days": "within a few days of Tuesday, July 7",
             "next week": "in the week of Monday, July 13",

@@ -73,17 +73,17 @@ def test_an_interview_wide_request_is_not_as_you_asked(code: str) -> None:
 
 @pytest.mark.parametrize("code", LANGUAGES)
 def test_an_offer_is_nobodys_in_particular(code: str) -> None:
-    """Class 2: nobody said who made the offer: the note to the contact does not thank
-    them for it ("thank you for the offer"), it is glad to have received it."""
+    """Class 2: nobody said who made the offer: the note to the contact never calls it
+    theirs ("your offer"). (Fifth round, class 2: it thanks for "the offer", in its first
+    sentence and its subject, as the r4 readers asked.)"""
     iv = in_language(meeting(interviewers=[ANA, BO]), code)
     offer = Update(pendulum.datetime(2026, 7, 7, 15, 20, tz=NY), Outcome.OFFER)
     message = render(_notes(plan(iv, history=[offer]))["Ana Ruiz"], iv)
-    thanked = re.compile(
-        r"thank you .*for the offer|Dank für das Angebot|merci pour (la|votre) proposition|"
-        r"gracias por la oferta",
+    theirs = re.compile(
+        r"your offer|Ihr(em)? Angebot|votre proposition|su oferta",
         re.IGNORECASE,
     )
-    assert not thanked.search(message.text) and not thanked.search(message.subject or "")
+    assert not theirs.search(message.text) and not theirs.search(message.subject or "")
 
 
 # -- class 4: a call whose outcome is unknown --------------------------------------------------

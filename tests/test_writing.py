@@ -101,9 +101,9 @@ class TestFactsTravelWithActions:
         assert nxt.facts.decision_given_on == date(2026, 7, 16)
         text = render(nxt, iv).text
         assert (
-            "On Thursday, July 16, I learned that the decision on the Data Engineer position was "
-            "now planned by Friday, July 24; as that time has passed, I am writing to ask where "
-            "things stand." in text
+            "I was informed on Thursday, July 16, that the decision on the Data Engineer position "
+            "was now planned by Friday, July 24; as that time has passed, I am writing to ask "
+            "where things stand." in text
         )
         assert "July 15" not in text and "As we discussed" not in text
         assert "message" not in text  # the new date may have come in a call: no channel is claimed
@@ -178,7 +178,7 @@ class TestTruthRule:
         message = render(action, iv)
         body = message.text.split("\n\n")[1:-1]
         assert len(" ".join(body).split()) < 60
-        assert "I remain keen on the position" in message.text
+        assert "I remain very interested in the position" in message.text
         assert not any(phrase in message.text.lower() for phrase in INVENTED)
         assert message.missing_details == ("feedback",)
         given = render(action, iv, feedback="The exercise was well scoped.")
@@ -453,14 +453,14 @@ class TestCallScripts:
         assert call.channel is Channel.PHONE and call.facts.new_round
         text = render(call, iv).text
         said = (
-            "- Say you were delighted to hear on Wednesday, July 8, that you are through to the "
-            "next round, and that you would like to know what it involves."
+            "- Say you were delighted to hear on Wednesday, July 8, that you have been invited to "
+            "the next round, and that you would like to know what it involves."
         )
         assert said in text
         assert "- Ask what the next round will involve" in text
-        assert "- Say you can fit in with their schedule." in text
+        assert "- Say you are flexible, and ask them to suggest a few times." in text
         # The update names no sender: the voicemail does not thank the recipient for it.
-        assert "I was delighted to hear that I am through to the next round" in text
+        assert "I was delighted to hear that I have been invited to the next round" in text
         assert "Thank you for the good news" not in text
         for stale in ("decision", "not selected", "feedback"):
             assert stale not in text

@@ -70,8 +70,9 @@ _DECISIONS = """\
   that it is the last note for now, which is true: a reply without news to
   it earns no further check-in, and the candidate waits, as they said (001,
   004). "No decision yet" earns one more, itself a close worded differently
-  that does not say it again (003: keep following up while they do not
-  know); news of a next round opens a new run. No sentence longer than a
+  (003: keep following up while they do not know); news of a next round
+  opens a new run. The last note of every later run says once, in words of
+  its own, that it is the last for now. No sentence longer than a
   short courtesy is said twice to one person, nor again with only its date
   changed: each check-in's wording follows its number among all check-ins to
   that person.
@@ -98,10 +99,10 @@ _DECISIONS = """\
   news the next business day (as the feedback request answers a rejection),
   keeping `min_gap` only from the candidate's own last contact and from the
   thank-you; it asks what the round involves and when (`next-steps`, 002),
-  and every later one is about that round, adding something new (fitting in
-  with their schedule, sending what helps) rather than asking again, never a
-  "last note". Plan the round itself as a new `Interview` once it is
-  scheduled.
+  and every later one is about that round, adding something new (flexible
+  for the round and open to suggested times, sending what helps) rather than
+  asking again; the last of the run says it is the last for now. Plan the
+  round itself as a new `Interview` once it is scheduled.
 - **Out-of-office replies** give the check-in back (it was not read) but not
   the call, and hold the next check-in, and the feedback request, until one
   business day after the return date (a week and a business day when none is

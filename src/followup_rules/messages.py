@@ -697,6 +697,7 @@ def template_context(
     # A note says "as you asked" only of what this person asked for; the interview's
     # requests were made at the interview, by whoever made them.
     channel = action.channel
+    spoken = channel in (Channel.PHONE, Channel.IN_PERSON)
     last_note = bool(
         facts.first_close
         and facts.attempt >= 2
@@ -713,8 +714,12 @@ def template_context(
         "facts": facts,
         "kind": action.kind.name,
         "channel": action.channel.name,
-        "company": interview.company,
-        "role": language.role_in_text(interview.role),
+        # Spoken text (a call script, a voicemail, a talking point) says the company
+        # without its legal form and the role without a bracketed qualifier
+        "company": language.spoken_company(interview.company) if spoken else interview.company,
+        "role": language.spoken_role(interview.role)
+        if spoken
+        else language.role_in_text(interview.role),
         "role_article": None,
         "interview": interview,
         "remote": interview.format is not InterviewFormat.IN_PERSON,
@@ -733,6 +738,11 @@ def template_context(
         ),
         "addressee": language.addressee(recipient, style),
         "spoken_name": language.spoken_name(recipient, style),
+        # A full name is not said after "Hello" ("Guten Tag, Petra Lang"): the voicemail
+        # says whom the message is for instead
+        "spoken_full": recipient is not None
+        and " " in recipient.name
+        and language.spoken_name(recipient, style) == recipient.name,
         "spoken_of": language.spoken_of(recipient, style),
         "hello": language.spoken_hello(action._utc[0].astimezone(tz).hour),
         "contact": interview.follow_up_contact,
@@ -755,6 +765,15 @@ def template_context(
         "decision_words_now": _decision_words(
             language, facts.decision_by, facts.timeframe, said.date() == given, None
         ),
+        # A window given at the interview, as it was said there ("within two weeks"):
+        # for a sentence that already names the interview's day
+        "decision_words_said": _decision_words(
+            language, facts.decision_by, facts.timeframe, True, None
+        )
+        if facts.timeframe is not None
+        and facts.timeframe.kind == "within"
+        and given == starts.date()
+        else None,
         "decision_given_day": None
         if facts.decision_given_on is None
         else _day(day, facts.decision_given_on),
@@ -999,7 +1018,12 @@ for `fit`; in a larger one only the follow-up contact's does, and a note to some
 without topics or fit of their own stays short, so that the notes do not read alike."""
 
 WORDINGS = 7
-"""How many wordings each sentence of a thank-you note has (a prime)."""
+"""How many wordings each sentence of a thank-you note has on the lines (a prime)."""
+
+SPARE_WORDING = WORDINGS
+"""Each sentence's eighth wording, which only note 7 takes: the eighth note of a panel
+(an ordinary superday) then shares no sentence with any other (issue 19, fifth round,
+class 4), where on its line it met each of six notes in one sentence."""
 
 
 _SLOTS = ("open", "part", "recall", "requested", "interest", "fit", "missed")
@@ -1024,7 +1048,15 @@ def wording(variant: int) -> Mapping[str, int]:
     sentence at all and each has its own subject; notes 7 to 13 do the same
     through the next point, with the subject's second form (``subject_form``
     1), so that no two notes of a panel of up to 14 have the same subject.
+
+    Note 7 leaves its line: every sentence takes the spare eighth wording
+    (`SPARE_WORDING`), which no other note uses, so that the eighth note of a
+    panel shares no sentence with any other (its subject is note 0's in the
+    second form): a panel of up to eight shares no sentence at all.
     """
+    if variant == WORDINGS:  # the eighth note: every sentence in its spare wording
+        spare = dict.fromkeys(_SLOTS, SPARE_WORDING)
+        return MappingProxyType({**spare, "subject": 0, "subject_form": 1})
     b = variant % WORDINGS
     pencil = variant // WORDINGS % WORDINGS
     last = len(_SLOTS) - 1

@@ -217,6 +217,17 @@ def _month_name(year: int, month: int, locale: str) -> str:
     return str(pendulum.datetime(year, month, 1).format("MMMM", locale=locale))
 
 
+_LEGAL_FORM = re.compile(
+    r",?\s+(?:GmbH\s*&\s*Co\.\s*KG|GmbH|gGmbH|AG|KG|SE|e\.\s?V\.|Ltd\.?|LLC|L\.L\.C\.|"
+    r"Inc\.?|Corp\.?|Co\.|PLC|plc|LLP|Pty\.?\s+Ltd\.?|SAS|SASU|SA|SARL|S\.A\.S\.|S\.A\.|"
+    r"S\.L\.U?\.?|SL|S\.p\.A\.|BV|B\.V\.|NV|N\.V\.|Ltée|ltée)$"
+)
+"""A trailing legal form, which speech leaves out (issue 19, fifth round, class 5)."""
+
+_QUALIFIER = re.compile(r"\s*\([^()]*\)\s*$|,\s+[^,]+$")
+"""A role's trailing qualifier, in parentheses or after a comma: not said aloud."""
+
+
 class Language:
     """How one locale writes dates, times, lists, numbers, zones, and people's names.
 
@@ -398,10 +409,8 @@ class Language:
             return self._within(timeframe)
         if now and kind in _WEEK_KINDS:
             return self._week_now(kind)
-        if kind == "within":
-            if timeframe.approximate:  # "a couple of weeks" has no end to name: anchor it
-                return self._within_of(timeframe, interview_day)
-            return self._by(end)
+        if kind == "within":  # a window is quoted as a window, anchored, never made a date
+            return self._within_of(timeframe, interview_day)
         if kind in ("this_week", "end_of_next_week"):
             return self._by(end)
         if kind == "next_week":
@@ -431,11 +440,14 @@ class Language:
         )
 
     def _within_of(self, timeframe: Timeframe, interview_day: date | None) -> str:
-        """An approximate span anchored on the day it was said: "within a couple of weeks
-        of Tuesday, July 7" (true on any later day, and no end date invented), or "of the
-        interview" when it was said at the interview."""
+        """A span anchored on the day it was said: "within a couple of weeks of Tuesday,
+        July 7", "within two weeks of the interview" (true on any later day: the employer
+        gave a window, not a date, and no end date is invented), or "of the interview"
+        when it was said at the interview."""
         said = timeframe.start - timedelta(days=1)  # a span runs from the next day
         count, unit = timeframe.count, timeframe.unit
+        if not timeframe.approximate:
+            return self._within_exact_of(count, unit, None if said == interview_day else said)
         if said == interview_day:
             return self._within_interview(count, unit)
         if unit == "days":
@@ -457,6 +469,48 @@ class Language:
                 else self.pgettext("decision", "within a few months of %(day)s")
             )
         return self.fill(words, {"day": self.day(said)})
+
+    def _within_exact_of(self, count: int, unit: str, said: date | None) -> str:
+        """ "within two weeks of the interview" (*said* None) or "... of Tuesday, July 7"."""
+        if said is None:
+            if unit == "days":
+                words = self.npgettext(
+                    "decision",
+                    "within a day of the interview",
+                    "within %(count)s days of the interview",
+                    count,
+                )
+            elif unit == "weeks":
+                words = self.npgettext(
+                    "decision",
+                    "within a week of the interview",
+                    "within %(count)s weeks of the interview",
+                    count,
+                )
+            else:
+                words = self.npgettext(
+                    "decision",
+                    "within a month of the interview",
+                    "within %(count)s months of the interview",
+                    count,
+                )
+            return self.fill(words, {"count": self.number(count)})
+        if unit == "days":
+            words = self.npgettext(
+                "decision", "within a day of %(day)s", "within %(count)s days of %(day)s", count
+            )
+        elif unit == "weeks":
+            words = self.npgettext(
+                "decision", "within a week of %(day)s", "within %(count)s weeks of %(day)s", count
+            )
+        else:
+            words = self.npgettext(
+                "decision",
+                "within a month of %(day)s",
+                "within %(count)s months of %(day)s",
+                count,
+            )
+        return self.fill(words, {"count": self.number(count), "day": self.day(said)})
 
     def _within_interview(self, count: int, unit: str) -> str:
         if unit == "days":
@@ -659,6 +713,20 @@ class Language:
         if not comma or not head.strip() or not rest.strip() or "(" in role:
             return role
         return f"{head} ({rest})"
+
+    def spoken_role(self, role: str) -> str:
+        """The role as a voice says it: a qualifier in parentheses or after a comma
+        cannot be said aloud ("Senior Product Manager (Payments Platform)" is "Senior
+        Product Manager"); the title itself is the user's, unchanged."""
+        head = _QUALIFIER.sub("", role).strip()
+        return head or role
+
+    def spoken_company(self, company: str) -> str:
+        """The company as a voice says it: without a trailing legal form ("Northwind
+        Freight Ltd." is "Northwind Freight", "Nordlicht Mobility GmbH" is "Nordlicht
+        Mobility"); nobody says "Ltd." or "S.L." on the phone. The rest is the user's."""
+        short = _LEGAL_FORM.sub("", company).strip()
+        return short or company
 
     def experience(self, fit: str) -> str:
         """The case for fit as the sentences take it: "my six years of building data
