@@ -275,6 +275,21 @@ class TestWhatADraftCarries:
             is not None,
         ) == (None, True)
 
+    def test_after_a_step_is_done_a_draft_names_the_step_as_the_agenda_does(self) -> None:
+        """The steps are numbered from the first one ever made: with the first check-in done,
+        the draft of the next one names it the second (`Draft.step` as `AgendaItem.id`)."""
+        iv = signed()
+        whole = plan(iv)
+        done = [
+            first(whole, ActionKind.THANK_YOU, name).done() for name in ("Ana Ruiz", "Bo Chen")
+        ]
+        done.append(next(a for a in whole if a.kind is ActionKind.CHECK_IN).done())
+        later = plan(iv, history=done)
+        ids = dict(zip(later, action_ids(later, iv, done), strict=True))
+        found = drafts([(later, iv, done)])
+        assert found and [d.step for d in found] == [ids[d.action] for d in found]
+        assert "check_in-ana-ruiz" in found[0].step and "-2-" in found[0].step
+
     def test_the_message_id_is_made_from_the_step_id(self) -> None:
         """Give the step's id (as an agenda has it): the Message-ID comes from it."""
         iv = signed()

@@ -255,6 +255,15 @@ class TestNow:
         expected = ("now", now, "expected an aware datetime or None")
         assert expected == refusal(InvalidArgument, lambda: drafts([(plan(iv), iv, ())], now=now))
 
+    def test_drafts_refuse_a_string_as_now(self) -> None:
+        """drafts(now="2026-07-01"): our error naming *now*, not an AttributeError."""
+        iv = signed()
+        expected = ("now", "2026-07-01", "expected an aware datetime or None")
+        assert expected == refusal(
+            InvalidArgument,
+            lambda: drafts([(plan(iv), iv, ())], now="2026-07-01"),  # type: ignore[arg-type]
+        )
+
     def test_a_string_is_no_timestamp(self) -> None:
         """An ISO string is refused with our error, not an AttributeError."""
         iv = signed()
