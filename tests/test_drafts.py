@@ -153,6 +153,16 @@ class TestNamesAreKeptExactly:
         assert rfc2047(draft, "To") == [(shown, "ana@acme.example")]
         assert all(len(line) <= 998 for line in draft.as_bytes().splitlines())
 
+    def test_a_no_break_space_in_a_name_is_kept(self) -> None:
+        """A name written with a no-break space ("Ana\u00a0Ruiz") reads back with it: only
+        plain spaces separate words."""
+        draft = thank_you_to("Ana\u00a0Ruiz")
+        (address,) = read(draft)["To"].addresses
+        assert (address.display_name, rfc2047(draft, "To")) == (
+            "Ana\u00a0Ruiz",
+            [("Ana\u00a0Ruiz", "ana@acme.example")],
+        )
+
     def test_runs_of_spaces_in_a_name_become_one(self) -> None:
         """Mail readers squeeze them anyway: written as one, read as one."""
         (address,) = read(thank_you_to("Ana  Ruiz"))["To"].addresses
@@ -320,6 +330,13 @@ class TestWhatADraftCarries:
             marked.action.rule,
             marked.step,
         )
+
+    def test_provenance_lists_the_steps_sources(self) -> None:
+        """With provenance, X-Followup-Sources names the seed files behind the step."""
+        iv = signed()
+        marked = drafts([(plan(iv), iv, ())], provenance=True)[0]
+        assert len(marked.action.sources) > 1
+        assert read(marked.message)["X-Followup-Sources"] == " ".join(marked.action.sources)
 
     def test_x_unsent_stays(self) -> None:
         """It makes Outlook and Thunderbird open the file as a draft."""
