@@ -102,6 +102,9 @@ NAMES = [
     "Anna (PhD) Müller",
     "Ana =?utf-8?q?Ruiz?=",
     "O'Brien Ünal",
+    'Robert "Bob" Miller',
+    "Ana \\ Ruiz",
+    "José Luis García",
 ]
 
 
@@ -161,6 +164,18 @@ class TestNamesAreKeptExactly:
         assert (address.display_name, rfc2047(draft, "To")) == (
             "Ana\u00a0Ruiz",
             [("Ana\u00a0Ruiz", "ana@acme.example")],
+        )
+
+    def test_a_long_quoted_name_is_folded_at_its_spaces(self) -> None:
+        """A long name with specials (a quoted string) still keeps every line of the
+        headers within 78 characters, and reads back."""
+        name = "Dr. Anastasia Konstantinopoulou-Papadopoulou, Director of Engineering Recruiting"
+        draft = thank_you_to(name)
+        head = draft.as_bytes().split(b"\n\n", 1)[0]
+        (address,) = read(draft)["To"].addresses
+        assert ([line for line in head.splitlines() if len(line) > 78], address.display_name) == (
+            [],
+            name,
         )
 
     def test_runs_of_spaces_in_a_name_become_one(self) -> None:
