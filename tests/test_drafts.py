@@ -16,6 +16,7 @@ words as the RFC says (Python's address parser keeps it).
 
 from __future__ import annotations
 
+import itertools
 import re
 from datetime import date
 from email import message_from_bytes, policy
@@ -41,6 +42,7 @@ from followup_rules import (
     Policy,
     Recruiter,
     TemplateError,
+    TemplatePack,
     action_ids,
     plan,
     render,
@@ -106,6 +108,23 @@ NAMES = [
     "Ana \\ Ruiz",
     "José Luis García",
 ]
+
+
+def full_lines(draft: EmailMessage, header: str) -> list[bytes]:
+    """The lines of *header* that were broken before they had to be: where the first word
+    of the next line would still have fitted within 78 characters."""
+    head = draft.as_bytes().split(b"\n\n", 1)[0].split(b"\n")
+    start = next(i for i, line in enumerate(head) if line.startswith(header.encode() + b":"))
+    lines = [head[start]]
+    for line in head[start + 1 :]:
+        if not line.startswith(b" "):
+            break
+        lines.append(line)
+    return [
+        line
+        for line, following in itertools.pairwise(lines)
+        if len(line) + len(following.split()[0]) + 1 <= 78
+    ]
 
 
 class TestNamesAreKeptExactly:
@@ -178,6 +197,13 @@ class TestNamesAreKeptExactly:
             name,
         )
 
+    def test_a_long_address_line_is_folded_as_late_as_it_can_be(self) -> None:
+        """Folded at 78 characters, not before: each line but the last is full, the next
+        word would not have fitted on it."""
+        name = "Dr. Anastasia Konstantinopoulou-Papadopoulou, Director of Engineering, Recruiting"
+        assert full_lines(thank_you_to(name), "To") == []
+        assert full_lines(thank_you_to("Ana Ruiz", candidate=name), "From") == []
+
     def test_runs_of_spaces_in_a_name_become_one(self) -> None:
         """Mail readers squeeze them anyway: written as one, read as one."""
         (address,) = read(thank_you_to("Ana  Ruiz"))["To"].addresses
@@ -205,6 +231,20 @@ class TestSubjects:
             str(make_header(decode_header(message_from_bytes(draft.as_bytes())["Subject"])))
             == subject
         )
+
+    def test_a_long_subject_is_folded_as_late_as_it_can_be(self, tmp_path: Path) -> None:
+        """Folded at 78 characters, not before, in plain words and in encoded ones."""
+        (tmp_path / "thank_you_email.txt").write_text(
+            "{% block subject %}Thank you for our talk about the {{ role }} role"
+            "{% endblock %}"
+            "{% block body %}Thank you.{% endblock %}\n",
+            encoding="utf-8",
+        )
+        english = signed(role="Senior Principal Data Platform Lead")
+        plain = to_eml(first(plan(english), ActionKind.THANK_YOU), english, TemplatePack(tmp_path))
+        encoded = to_eml(first(plan(self.german()), ActionKind.THANK_YOU), self.german())
+        assert len(read(plain)["Subject"]) > 78 - len("Subject: ")  # two lines
+        assert (full_lines(plain, "Subject"), full_lines(encoded, "Subject")) == ([], [])
 
     def test_every_line_of_the_headers_is_short(self) -> None:
         iv = self.german()
