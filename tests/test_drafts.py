@@ -246,6 +246,28 @@ class TestSubjects:
         assert len(read(plain)["Subject"]) > 78 - len("Subject: ")  # two lines
         assert (full_lines(plain, "Subject"), full_lines(encoded, "Subject")) == ([], [])
 
+    def test_a_line_of_exactly_78_characters_stays_whole(self) -> None:
+        """The limit is 78 characters on the line, the name included: one more is folded."""
+        from followup_rules.export import _text_header
+
+        fits = " ".join(["word"] * 14)  # "Subject: word ... word": 78 characters
+        over = " ".join(["word"] * 13 + ["words"])  # 79
+        assert (_text_header("Subject", fits), _text_header("Subject", over)) == (
+            fits,
+            f"{' '.join(['word'] * 13)}\n words",
+        )
+
+    def test_a_subject_that_looks_encoded_reads_back_as_written(self) -> None:
+        """Plain ASCII holding "=?...?=" is encoded itself, else readers would decode it."""
+        from followup_rules.export import _text_header
+
+        subject = "About =?utf-8?q?Hi?= and more"
+        draft = EmailMessage()
+        draft.set_raw("Subject", _text_header("Subject", subject))
+        draft.set_content("x")
+        raw = message_from_bytes(draft.as_bytes())["Subject"]
+        assert (read(draft)["Subject"], str(make_header(decode_header(raw)))) == (subject, subject)
+
     def test_every_line_of_the_headers_is_short(self) -> None:
         iv = self.german()
         draft = to_eml(first(plan(iv), ActionKind.THANK_YOU), iv)
