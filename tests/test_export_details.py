@@ -255,6 +255,12 @@ class TestNow:
         expected = ("now", now, "expected an aware datetime or None")
         assert expected == refusal(InvalidArgument, lambda: drafts([(plan(iv), iv, ())], now=now))
 
+    def test_a_plan_without_its_interview_is_refused_by_name(self) -> None:
+        """to_ics(plan, now=...) without the interview: the error says what is missing."""
+        iv = signed()
+        expected = ("interview", None, "a plan needs the interview it is for")
+        assert expected == refusal(InvalidArgument, lambda: to_ics(plan(iv), now=NOW))
+
     def test_drafts_refuse_a_string_as_now(self) -> None:
         """drafts(now="2026-07-01"): our error naming *now*, not an AttributeError."""
         iv = signed()
