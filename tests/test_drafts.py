@@ -16,6 +16,7 @@ words as the RFC says (Python's address parser keeps it).
 
 from __future__ import annotations
 
+import itertools
 import re
 from datetime import date
 from email import message_from_bytes, policy
@@ -26,6 +27,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import unquote, urlsplit
 
+import attrs
 import pytest
 from click.testing import CliRunner
 from hypothesis import given
@@ -36,9 +38,11 @@ from followup_rules import (
     Candidate,
     Channel,
     Interviewer,
+    Plan,
     Policy,
     Recruiter,
     TemplateError,
+    TemplatePack,
     action_ids,
     plan,
     render,
@@ -100,7 +104,27 @@ NAMES = [
     "Anna (PhD) Müller",
     "Ana =?utf-8?q?Ruiz?=",
     "O'Brien Ünal",
+    'Robert "Bob" Miller',
+    "Ana \\ Ruiz",
+    "José Luis García",
 ]
+
+
+def full_lines(draft: EmailMessage, header: str) -> list[bytes]:
+    """The lines of *header* that were broken before they had to be: where the first word
+    of the next line would still have fitted within 78 characters."""
+    head = draft.as_bytes().split(b"\n\n", 1)[0].split(b"\n")
+    start = next(i for i, line in enumerate(head) if line.startswith(header.encode() + b":"))
+    lines = [head[start]]
+    for line in head[start + 1 :]:
+        if not line.startswith(b" "):
+            break
+        lines.append(line)
+    return [
+        line
+        for line, following in itertools.pairwise(lines)
+        if len(line) + len(following.split()[0]) + 1 <= 78
+    ]
 
 
 class TestNamesAreKeptExactly:
@@ -151,6 +175,35 @@ class TestNamesAreKeptExactly:
         assert rfc2047(draft, "To") == [(shown, "ana@acme.example")]
         assert all(len(line) <= 998 for line in draft.as_bytes().splitlines())
 
+    def test_a_no_break_space_in_a_name_is_kept(self) -> None:
+        """A name written with a no-break space ("Ana\u00a0Ruiz") reads back with it: only
+        plain spaces separate words."""
+        draft = thank_you_to("Ana\u00a0Ruiz")
+        (address,) = read(draft)["To"].addresses
+        assert (address.display_name, rfc2047(draft, "To")) == (
+            "Ana\u00a0Ruiz",
+            [("Ana\u00a0Ruiz", "ana@acme.example")],
+        )
+
+    def test_a_long_quoted_name_is_folded_at_its_spaces(self) -> None:
+        """A long name with specials (a quoted string) still keeps every line of the
+        headers within 78 characters, and reads back."""
+        name = "Dr. Anastasia Konstantinopoulou-Papadopoulou, Director of Engineering Recruiting"
+        draft = thank_you_to(name)
+        head = draft.as_bytes().split(b"\n\n", 1)[0]
+        (address,) = read(draft)["To"].addresses
+        assert ([line for line in head.splitlines() if len(line) > 78], address.display_name) == (
+            [],
+            name,
+        )
+
+    def test_a_long_address_line_is_folded_as_late_as_it_can_be(self) -> None:
+        """Folded at 78 characters, not before: each line but the last is full, the next
+        word would not have fitted on it."""
+        name = "Dr. Anastasia Konstantinopoulou-Papadopoulou, Director of Engineering, Recruiting"
+        assert full_lines(thank_you_to(name), "To") == []
+        assert full_lines(thank_you_to("Ana Ruiz", candidate=name), "From") == []
+
     def test_runs_of_spaces_in_a_name_become_one(self) -> None:
         """Mail readers squeeze them anyway: written as one, read as one."""
         (address,) = read(thank_you_to("Ana  Ruiz"))["To"].addresses
@@ -179,6 +232,42 @@ class TestSubjects:
             == subject
         )
 
+    def test_a_long_subject_is_folded_as_late_as_it_can_be(self, tmp_path: Path) -> None:
+        """Folded at 78 characters, not before, in plain words and in encoded ones."""
+        (tmp_path / "thank_you_email.txt").write_text(
+            "{% block subject %}Thank you for our talk about the {{ role }} role"
+            "{% endblock %}"
+            "{% block body %}Thank you.{% endblock %}\n",
+            encoding="utf-8",
+        )
+        english = signed(role="Senior Principal Data Platform Lead")
+        plain = to_eml(first(plan(english), ActionKind.THANK_YOU), english, TemplatePack(tmp_path))
+        encoded = to_eml(first(plan(self.german()), ActionKind.THANK_YOU), self.german())
+        assert len(read(plain)["Subject"]) > 78 - len("Subject: ")  # two lines
+        assert (full_lines(plain, "Subject"), full_lines(encoded, "Subject")) == ([], [])
+
+    def test_a_line_of_exactly_78_characters_stays_whole(self) -> None:
+        """The limit is 78 characters on the line, the name included: one more is folded."""
+        from followup_rules.export import _text_header
+
+        fits = " ".join(["word"] * 14)  # "Subject: word ... word": 78 characters
+        over = " ".join(["word"] * 13 + ["words"])  # 79
+        assert (_text_header("Subject", fits), _text_header("Subject", over)) == (
+            fits,
+            f"{' '.join(['word'] * 13)}\n words",
+        )
+
+    def test_a_subject_that_looks_encoded_reads_back_as_written(self) -> None:
+        """Plain ASCII holding "=?...?=" is encoded itself, else readers would decode it."""
+        from followup_rules.export import _text_header
+
+        subject = "About =?utf-8?q?Hi?= and more"
+        draft = EmailMessage()
+        draft.set_raw("Subject", _text_header("Subject", subject))
+        draft.set_content("x")
+        raw = message_from_bytes(draft.as_bytes())["Subject"]
+        assert (read(draft)["Subject"], str(make_header(decode_header(raw)))) == (subject, subject)
+
     def test_every_line_of_the_headers_is_short(self) -> None:
         iv = self.german()
         draft = to_eml(first(plan(iv), ActionKind.THANK_YOU), iv)
@@ -205,6 +294,30 @@ class TestSubjects:
         raw = message_from_bytes(draft.as_bytes())["Subject"]
         assert str(make_header(decode_header(raw))) == subject
 
+    def subject_line(self, subject: str) -> tuple[bytes, str]:
+        """The Subject line of a draft with *subject*, as the file holds it and as read."""
+        from followup_rules.export import _text_header
+
+        draft = EmailMessage()
+        draft.set_raw("Subject", _text_header("Subject", subject))
+        draft.set_content("x")
+        return draft.as_bytes().split(b"\n")[0], read(draft)["Subject"]
+
+    def test_a_subject_with_a_few_accents_stays_legible_in_the_file(self) -> None:
+        """Mostly Latin text is written quoted-printable (RFC 2047 "Q"), each ASCII word as
+        it is and spaces as underscores: the file's source reads almost as the subject."""
+        assert self.subject_line("Schön, Sie kennenzulernen!") == (
+            b"Subject: =?utf-8?q?Sch=C3=B6n=2C_Sie_kennenzulernen!?=",
+            "Schön, Sie kennenzulernen!",
+        )
+
+    def test_a_subject_in_another_script_is_written_compactly(self) -> None:
+        """Text that is no Latin is written in base64 ("B"), the shorter of the two."""
+        assert self.subject_line("面试之后的感谢") == (
+            b"Subject: =?utf-8?b?6Z2i6K+V5LmL5ZCO55qE5oSf6LCi?=",
+            "面试之后的感谢",
+        )
+
 
 class TestWhatADraftCarries:
     def test_a_draft_has_a_message_id_at_the_candidates_domain(self) -> None:
@@ -219,6 +332,50 @@ class TestWhatADraftCarries:
         again = drafts([(plan(iv), iv, ())])
         ids = [draft.message_id for draft in found]
         assert (len(set(ids)), ids) == (len(found), [draft.message_id for draft in again])
+
+    def test_notes_to_two_people_at_one_moment_get_two_ids(self) -> None:
+        """Without a step id (`to_eml` alone) the id still names the person: two notes
+        suggested at the same minute are two messages, not one thread's duplicate."""
+        iv = signed()
+        ana, bo = (first(plan(iv), ActionKind.THANK_YOU, name) for name in ("Ana Ruiz", "Bo Chen"))
+        assert ana.suggested == bo.suggested
+        assert to_eml(ana, iv)["Message-ID"] != to_eml(bo, iv)["Message-ID"]
+
+    def test_two_check_ins_to_one_person_get_two_ids(self) -> None:
+        """Without a step id the id still tells two steps of one kind to one person apart,
+        by their times."""
+        iv = signed()
+        one, two = [
+            a for a in plan(iv) if a.kind is ActionKind.CHECK_IN and a.channel is Channel.EMAIL
+        ][:2]
+        assert to_eml(one, iv)["Message-ID"] != to_eml(two, iv)["Message-ID"]
+
+    def test_a_step_to_nobody_in_particular_gets_an_id(self) -> None:
+        """A hand-made e-mail step without a recipient is a draft with a Message-ID too."""
+        iv = signed()
+        step = first(plan(iv), ActionKind.CHECK_IN)
+        nobody = attrs.evolve(step, recipient=None)
+        draft = read(to_eml(nobody, iv))
+        assert (
+            draft["To"],
+            re.fullmatch(r"<check_in\.[0-9a-f]{24}@example\.com>", draft["Message-ID"])
+            is not None,
+        ) == (None, True)
+
+    def test_after_a_step_is_done_a_draft_names_the_step_as_the_agenda_does(self) -> None:
+        """The steps are numbered from the first one ever made: with the first check-in done,
+        the draft of the next one names it the second (`Draft.step` as `AgendaItem.id`)."""
+        iv = signed()
+        whole = plan(iv)
+        done = [
+            first(whole, ActionKind.THANK_YOU, name).done() for name in ("Ana Ruiz", "Bo Chen")
+        ]
+        done.append(next(a for a in whole if a.kind is ActionKind.CHECK_IN).done())
+        later = plan(iv, history=done)
+        ids = dict(zip(later, action_ids(later, iv, done), strict=True))
+        found = drafts([(later, iv, done)])
+        assert found and [d.step for d in found] == [ids[d.action] for d in found]
+        assert "check_in-ana-ruiz" in found[0].step and "-2-" in found[0].step
 
     def test_the_message_id_is_made_from_the_step_id(self) -> None:
         """Give the step's id (as an agenda has it): the Message-ID comes from it."""
@@ -251,6 +408,13 @@ class TestWhatADraftCarries:
             marked.step,
         )
 
+    def test_provenance_lists_the_steps_sources(self) -> None:
+        """With provenance, X-Followup-Sources names the seed files behind the step."""
+        iv = signed()
+        marked = drafts([(plan(iv), iv, ())], provenance=True)[0]
+        assert len(marked.action.sources) > 1
+        assert read(marked.message)["X-Followup-Sources"] == " ".join(marked.action.sources)
+
     def test_x_unsent_stays(self) -> None:
         """It makes Outlook and Thunderbird open the file as a draft."""
         iv = signed()
@@ -267,6 +431,24 @@ class TestWarnings:
             any("no From: line" in warning for warning in draft.warnings) for draft in found
         )
         assert read(found[0].message)["From"] is None
+
+    def test_the_candidates_warning_says_the_mail_client_fills_it_in(self) -> None:
+        """The warning says what happens, so nobody adds an address by hand for nothing."""
+        iv = signed(candidate=Candidate("Sam Lee"))
+        draft = drafts([(plan(iv), iv, ())])[0]
+        assert draft.warnings == (
+            f"{draft.path}: no From: line, the candidate has no e-mail address "
+            "(your mail client fills in your own)",
+        )
+
+    def test_a_step_to_nobody_in_particular_is_warned_about(self) -> None:
+        """A hand-made e-mail step without a recipient: no To: line, "nobody" known."""
+        iv = signed()
+        nobody = attrs.evolve(first(plan(iv), ActionKind.CHECK_IN), recipient=None)
+        (draft,) = drafts([(Plan([nobody]), iv, ())])
+        assert draft.warnings == (
+            f"{draft.path}: no To: line, no e-mail address is known for nobody",
+        )
 
     def test_a_recipient_without_an_address_is_warned_about(self) -> None:
         iv = signed(interviewers=[ANA, Interviewer("Bo Chen")])
@@ -357,12 +539,65 @@ class TestFiles:
             "globex-data-engineer",
         }
 
+    def test_a_name_with_a_backslash_is_not_a_folder(self) -> None:
+        """A Windows path given as a name on another system ("apps\\acme.toml"): its stem
+        would hold a backslash, so the folder is the company and role."""
+        one, two = signed(), signed(company="Globex")
+        found = drafts([(plan(one), one, (), "apps\\acme.toml"), (plan(two), two, ())])
+        assert {d.path.split("/")[0] for d in found} == {
+            "acme-analytics-data-engineer",
+            "globex-data-engineer",
+        }
+
+    def test_two_applications_for_the_same_role_get_a_folder_each(self) -> None:
+        """Two applications to one company and role: the second folder is numbered,
+        so no draft overwrites another's."""
+        one, two = signed(), signed(interviewers=[ANA])
+        found = drafts([(plan(one), one, ()), (plan(two), two, ())])
+        assert sorted({d.path.split("/")[0] for d in found}) == [
+            "acme-analytics-data-engineer",
+            "acme-analytics-data-engineer-2",
+        ]
+
     def test_a_file_where_the_directory_should_be_is_an_error(self, tmp_path: Path) -> None:
         iv = signed()
         target = tmp_path / "drafts"
         target.write_text("not a directory")
         with pytest.raises(NotADirectoryError, match="it is not a directory"):
             write_drafts(drafts([(plan(iv), iv, ())]), target)
+
+    def test_missing_folders_on_the_way_are_made(self, tmp_path: Path) -> None:
+        """Drafts saved into a directory that does not exist yet, nor its parent."""
+        iv = signed()
+        found = drafts([(plan(iv), iv, ())])
+        written = write_drafts(found, tmp_path / "new" / "drafts")
+        assert [p.read_bytes() for p in written] == [d.as_bytes() for d in found]
+
+    def test_a_folder_that_cannot_be_made_is_named_with_the_reason(self, tmp_path: Path) -> None:
+        """A file on the way to the drafts directory: the error names the folder and why,
+        in words, without Python's error number."""
+        iv = signed()
+        (tmp_path / "notes").write_text("a file, not a folder")
+        target = tmp_path / "notes" / "drafts"
+        with pytest.raises(OSError, match="cannot write drafts into") as caught:
+            write_drafts(drafts([(plan(iv), iv, ())]), target)
+        assert str(caught.value) == f"cannot write drafts into {target}: Not a directory"
+
+    def test_a_folder_that_is_not_writable_is_refused_before_any_file(
+        self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        """A read-only drafts directory (simulated: the suite may run as root, whom no
+        permission stops): refused naming it, and nothing is written."""
+        import followup_rules.export as export
+
+        iv = signed()
+        monkeypatch.setattr(export.os, "access", lambda path, mode: False)
+        with pytest.raises(PermissionError) as caught:
+            write_drafts(drafts([(plan(iv), iv, ())]), tmp_path)
+        assert (str(caught.value), list(tmp_path.iterdir())) == (
+            f"cannot write drafts into {tmp_path}: it is not writable",
+            [],
+        )
 
     def test_a_draft_is_data(self) -> None:
         iv = signed()

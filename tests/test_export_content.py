@@ -532,6 +532,43 @@ class TestACorrectedContactIsSynced:
         if "COMPLETED" in new:
             assert new.decoded("COMPLETED") == fixed.at.astimezone(cal.UTC)
 
+    def corrected(self, previous: Any = None) -> tuple[Any, Any, Any, Any, Any]:
+        """The first note's items: exported, done (*previous* edits the export), then
+        done again at another time; with the two contacts and the interview."""
+        iv = signed()
+        note = next(a for a in plan(iv) if a.kind is ActionKind.THANK_YOU)
+        uid = next(u for a, u in zip(plan(iv), plan(iv).ids, strict=True) if a == note)
+        logged = note.done(note.earliest + timedelta(minutes=10))
+        fixed = note.done(note.earliest + timedelta(minutes=40))
+        now = note.earliest + timedelta(hours=2)
+        exported = to_ics(Application(iv), now=note.earliest)
+        if previous is not None:
+            exported = previous(exported)
+        synced = to_ics(Application(iv, [logged]), now=now, previous=exported)
+        again = to_ics(Application(iv, [fixed]), now=now, previous=synced)
+        return by_uid(exported)[uid], by_uid(again)[uid], logged, fixed, iv
+
+    def test_the_rest_of_the_description_stays_whole(self) -> None:
+        """Only the done line changes: every paragraph of the message stays below it."""
+        exported, new, _, fixed, iv = self.corrected()
+        assert str(exported["DESCRIPTION"]).count("\n\n") >= 2  # several paragraphs
+        assert str(new["DESCRIPTION"]) == (
+            f"Done: {describe_event(fixed, iv)}\n\n{exported['DESCRIPTION']}"
+        )
+
+    def test_an_item_without_a_description_says_the_new_contact_alone(self) -> None:
+        """An item that a calendar app saved without its description: done, it says how;
+        corrected, it says the new contact and nothing of the old one."""
+
+        def without_description(data: bytes) -> bytes:
+            calendar = icalendar.Calendar.from_ical(data)
+            for item in calendar.walk():
+                item.pop("DESCRIPTION", None)
+            return bytes(calendar.to_ical())
+
+        _, new, _, fixed, iv = self.corrected(without_description)
+        assert str(new["DESCRIPTION"]) == f"Done: {describe_event(fixed, iv)}"
+
     def test_the_same_contact_leaves_the_item_as_it_was(self) -> None:
         """Nothing changed: the item is written again untouched (no new SEQUENCE)."""
         iv = signed()

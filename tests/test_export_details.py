@@ -33,7 +33,7 @@ from followup_rules import (
     action_ids,
     plan,
 )
-from followup_rules.export import action_uid, eml_name, to_eml, to_ics, to_ics_many
+from followup_rules.export import action_uid, drafts, eml_name, to_eml, to_ics, to_ics_many
 
 from .factories import at, interview
 
@@ -242,6 +242,33 @@ class TestNow:
         now = datetime(2026, 7, 1, 9, tzinfo=Nowhere())
         expected = ("now", now, "expected an aware datetime")
         assert expected == refusal(InvalidArgument, lambda: to_ics(plan(iv), iv, now=now))
+
+    def test_drafts_refuse_a_tzinfo_without_an_offset(self) -> None:
+        """drafts(now=...) too: a tzinfo that gives no UTC offset is refused by name."""
+
+        class Nowhere(tzinfo):
+            def utcoffset(self, dt: datetime | None) -> None:
+                return None
+
+        iv = signed()
+        now = datetime(2026, 7, 1, 9, tzinfo=Nowhere())
+        expected = ("now", now, "expected an aware datetime or None")
+        assert expected == refusal(InvalidArgument, lambda: drafts([(plan(iv), iv, ())], now=now))
+
+    def test_a_plan_without_its_interview_is_refused_by_name(self) -> None:
+        """to_ics(plan, now=...) without the interview: the error says what is missing."""
+        iv = signed()
+        expected = ("interview", None, "a plan needs the interview it is for")
+        assert expected == refusal(InvalidArgument, lambda: to_ics(plan(iv), now=NOW))
+
+    def test_drafts_refuse_a_string_as_now(self) -> None:
+        """drafts(now="2026-07-01"): our error naming *now*, not an AttributeError."""
+        iv = signed()
+        expected = ("now", "2026-07-01", "expected an aware datetime or None")
+        assert expected == refusal(
+            InvalidArgument,
+            lambda: drafts([(plan(iv), iv, ())], now="2026-07-01"),  # type: ignore[arg-type]
+        )
 
     def test_a_string_is_no_timestamp(self) -> None:
         """An ISO string is refused with our error, not an AttributeError."""
@@ -455,6 +482,20 @@ class TestUids:
         check_in = first(whole, ActionKind.CHECK_IN)
         ids = dict(zip(whole, action_ids(whole, iv), strict=True))
         assert ids[check_in] == action_uid(check_in, iv)
+
+    def test_a_uid_with_an_ordinal_is_that_step_of_its_kind(self) -> None:
+        """action_uid(action, interview, 2) is the UID of the second such step to that person."""
+        iv = signed()
+        whole = plan(iv)
+        second = [action for action in whole if action.kind is ActionKind.CHECK_IN][1]
+        ids = dict(zip(whole, action_ids(whole, iv), strict=True))
+        assert (
+            action_uid(second, iv, 2),
+            action_uid(second, iv, 2) != action_uid(second, iv),
+        ) == (
+            ids[second],
+            True,
+        )
 
 
 class TestDrafts:

@@ -423,3 +423,26 @@ class TestPlanMany:
         histories = [notes_done(ivs[0]), []]
         expected = [plan(iv, history=h, now=now) for iv, h in zip(ivs, histories, strict=True)]
         assert list(plan_many(ivs, histories=histories, now=now)) == expected
+
+
+class TestStepZone:
+    """The zone a step's days are counted in (late limits, windows)."""
+
+    def test_a_mailed_cards_days_are_the_candidates(self) -> None:
+        """A card is posted where the candidate lives: its days are the candidate's, an
+        e-mailed note's the recipient's."""
+        from followup_rules.rules import step_zone
+
+        class CardForBo(Policy):
+            def thank_you_channel_for(self, interviewer: Interviewer) -> Channel:
+                return Channel.POSTAL if interviewer.name == "Bo Chen" else Channel.EMAIL
+
+        iv = interview(
+            candidate=Candidate("Sam Lee", timezone="Asia/Tokyo"),
+            address="1 Main Street, Springfield",
+        )
+        notes = of_kind(plan(iv, CardForBo()), ActionKind.THANK_YOU)
+        card = next(n for n in notes if n.channel is Channel.POSTAL)
+        note = next(n for n in notes if n.channel is Channel.EMAIL)
+        zones = (step_zone(card, iv).name, step_zone(note, iv).name)  # type: ignore[attr-defined]
+        assert zones == ("Asia/Tokyo", "America/New_York")

@@ -6,6 +6,7 @@ from datetime import date, time, timedelta
 from typing import Any
 
 import attrs
+import pendulum
 import pytest
 
 from followup_rules import (
@@ -304,6 +305,49 @@ class TestFarFuture:
         events = [Reply(at(9099, 6, 1, 9))]
         with pytest.raises(InvalidPolicy, match="too far in the future"):
             plan(interview(starts_at=at(9000, 12, 1, 14)), Late(), history=events)
+
+    def test_a_day_too_far_in_the_future_names_the_hook_and_its_day(self) -> None:
+        """The refusal names the hook and the day it chose, so the team can fix its rule."""
+
+        @attrs.frozen(kw_only=True)
+        class Late(Policy):
+            def check_in_day(self, state: FollowupState, earliest: date) -> date:
+                return date(9099, 12, 1)
+
+        events = [Reply(at(9099, 6, 1, 9))]
+        with pytest.raises(InvalidPolicy) as raised:
+            plan(interview(starts_at=at(9000, 12, 1, 14)), Late(), history=events)
+        assert (raised.value.field, raised.value.value) == ("Late.check_in_day", date(9099, 12, 1))
+
+    def test_a_day_exactly_a_year_on_is_planned(self) -> None:
+        """ "Within a year" includes the day a year (366 days) after the first allowed one."""
+        chosen: list[date] = []
+
+        @attrs.frozen(kw_only=True)
+        class YearOn(Policy):
+            def check_in_day(self, state: FollowupState, earliest: date) -> date:
+                chosen.append(earliest + timedelta(days=366))
+                return chosen[-1]
+
+        first = of_kind(plan(interview(), YearOn()), ActionKind.CHECK_IN)[0]
+        assert chosen[0] <= first.earliest.date() < chosen[0] + timedelta(days=4)
+
+    def test_a_pendulum_date_from_a_hook_is_taken(self) -> None:
+        """A hook may return a date subclass (pendulum's): the check-in is on that day."""
+
+        @attrs.frozen(kw_only=True)
+        class Pendulum(Policy):
+            def check_in_day(self, state: FollowupState, earliest: date) -> date:
+                later = earliest + timedelta(days=14)
+                while later.weekday() >= 5:
+                    later += timedelta(days=1)
+                return pendulum.Date(later.year, later.month, later.day)
+
+        iv = interview()
+        plain = of_kind(plan(iv), ActionKind.CHECK_IN)[0].earliest.date()
+        first = of_kind(plan(iv, Pendulum()), ActionKind.CHECK_IN)[0]
+        assert first.earliest.date() >= plain + timedelta(days=14)
+        assert first.earliest.date() < plain + timedelta(days=17)
 
     def test_a_distant_but_recordable_day_is_planned(self) -> None:
         """A hook may still wait most of a year: the step is planned and can be recorded."""

@@ -4,7 +4,18 @@ from __future__ import annotations
 
 import attrs
 
-from followup_rules import ActionKind, Channel, InterviewFormat, Policy, Recruiter, plan, rules
+from followup_rules import (
+    ActionKind,
+    Candidate,
+    Channel,
+    InterviewFormat,
+    Policy,
+    Recruiter,
+    Salutation,
+    plan,
+    render,
+    rules,
+)
 from followup_rules.timeframe import parse_timeframe
 
 from .factories import ANA, BO, at, interview, of_kind
@@ -49,6 +60,14 @@ class TestRequestedItems:
         assert items.channel is Channel.EMAIL  # type: ignore[attr-defined]
         facts = items.facts  # type: ignore[attr-defined]
         assert (facts.requested, facts.card_by_post) == (("references",), True)
+
+    def test_the_items_email_greets_as_the_policy_says(self) -> None:
+        """The e-mail with the items greets its recipient as every other letter does."""
+        policy = Policy(thank_you_channel=Channel.POSTAL, salutation=Salutation.FIRST_NAME)
+        iv = interview(interviewers=[ASKED_ANA, ASKED_BO], candidate=Candidate("Sam Lee"))
+        items = of_kind(plan(iv, policy), ActionKind.SEND_REQUESTED)
+        assert [step.facts.salutation for step in items] == [Salutation.FIRST_NAME] * 2
+        assert render(items[0], iv).text.startswith(f"Dear {items[0].recipient.name.split()[0]},")
 
     def test_the_items_go_out_in_the_business_hours_of_whoever_asked(self) -> None:
         """Bo is in London: his e-mail goes in his morning, Ana's in New York's afternoon."""

@@ -1084,8 +1084,8 @@ def _folders(entries: Sequence[_Entry]) -> list[str]:
     seen: dict[str, int] = {}
     folders = []
     for entry in entries:
-        stem = "" if entry.name is None else PurePath(entry.name).stem
-        if not stem or stem.startswith(".") or "/" in stem or "\\" in stem:
+        stem = "" if entry.name is None else PurePath(entry.name).stem  # never holds a "/"
+        if not stem or stem.startswith(".") or "\\" in stem:
             stem = slug(f"{entry.interview.company} {entry.interview.role}")
         seen[stem] = seen.get(stem, 0) + 1
         folders.append(stem if seen[stem] == 1 else f"{stem}-{seen[stem]}")
