@@ -1,0 +1,120 @@
+"""Issue 19, sixth round: one test per class of the round-5 cold reads (corpus seed
+6262), in every language where the class applies (``words6.md``)."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import attrs
+import pytest
+
+import followup_rules
+from followup_rules import OutOfOffice, plan
+from followup_rules._languages import language
+
+from .prose import COURTESY_WORDS, near_repeat
+from .test_words5 import CALLED_YOU, _gettext, _openings
+from .test_writing import check_ins, done_until, in_language, meeting
+
+LANGUAGES = ("en", "de", "fr", "es")
+
+
+def _no_phone(code: str) -> Any:
+    """The test interview in *code*, its contact reachable only by e-mail."""
+    return in_language(
+        meeting(interviewers=[attrs.evolve(meeting().interviewers[0], phone=None)]), code
+    )
+
+
+# -- class 0: near repeats; the note after an out-of-office points to the unread one ------
+
+
+def _after_out_of_office(code: str) -> tuple[Any, Any, list[Any]]:
+    """The first check-in (answered by an out-of-office) and the run that follows it."""
+    iv = _no_phone(code)
+    whole = plan(iv)
+    first = check_ins(whole)[0]
+    history = done_until(whole, first)
+    history.append(OutOfOffice(first.suggested.add(minutes=5), date(2026, 7, 27)))
+    return iv, first, check_ins(plan(iv, history=history))
+
+
+@pytest.mark.parametrize("code", LANGUAGES)
+def test_the_note_after_an_out_of_office_names_the_unread_one_by_its_day(code: str) -> None:
+    """Class 0: fr "voici où en étaient les choses : mon entretien ... a eu lieu le ...,
+    et une réponse était prévue d'ici le ..." restated the check-in the same person had
+    just received ("Lors de mon entretien du ..., j'ai compris qu'une décision était
+    prévue d'ici le ..."). Every wording of the note after an out-of-office points to
+    the earlier note by its day, and says neither the interview's day nor the decision
+    date again."""
+    iv, first, steps = _after_out_of_office(code)
+    lang = language(code)
+    note_day = lang.day(first.suggested.date())
+    interview_day = lang.day(iv.starts_at.date())
+    decision_day = lang.day(date(2026, 7, 15))
+    for attempt, opening in zip(range(2, 7), _openings(steps[0], iv, range(2, 7)), strict=True):
+        if attempt == 3:
+            continue  # a short line that names no day at all
+        assert note_day in opening, opening
+        assert interview_day not in opening and decision_day not in opening, opening
+
+
+CHECK_IN_WORDINGS = re.compile(r'_\("((?:[^"\\]|\\.)*)"')
+
+
+@pytest.mark.parametrize("code", LANGUAGES)
+def test_no_two_check_in_wordings_of_different_numbers_nearly_repeat(code: str) -> None:
+    """Class 0: Hypothesis found, after a second run of check-ins, en "I remain very
+    interested and look forward to the next stage." after "I understand that arranging
+    the next round takes time, and I remain very interested.", fr "le poste m'intéresse
+    toujours" in two notes, es "¿Tiene ... aproximada ... la decisión?" twice. Each
+    check-in number has its own wording and one person may read any two numbers: no
+    sentence of one number's wording (past a short courtesy) nearly repeats another's."""
+    source = Path(followup_rules.__file__).parent / "templates" / "_check_in_middle.txt"
+    wordings: list[tuple[int, str]] = []  # (check-in number or 0 for any, sentence)
+    number = 0
+    for line in source.read_text(encoding="utf-8").splitlines():
+        said_number = re.search(r"attempt (?:<=|==) (\d)", line)
+        if said_number:
+            number = int(said_number.group(1))
+        elif "{%" in line:
+            number = 0  # a sentence any check-in may say ("so this will be my last note")
+        for english in CHECK_IN_WORDINGS.findall(line):
+            said = _gettext(code, english.replace('\\"', '"'))
+            wordings.extend(
+                (number, s)
+                for s in re.split(r"(?<=[.?!])\s+", said)
+                if len(s.split()) > COURTESY_WORDS
+            )
+    for i, (one, first) in enumerate(wordings):
+        for other, second in wordings[i + 1 :]:
+            if one and one == other:
+                continue  # one number's wordings of different news never reach one person
+            if first != second:
+                assert not near_repeat(first, second, code, ("%(company)s",)), (first, second)
+
+
+# -- class 1a: a call of unknown outcome is an attempt --------------------------------------
+
+TRIED_CALL = re.compile(
+    CALLED_YOU.pattern + r"|Llamé por teléfono|Telefoneé|hice una llamada|llamada que hice|"
+    r"haber llamado|cet appel\b|this call\b",
+    re.IGNORECASE,
+)
+
+
+@pytest.mark.parametrize("code", LANGUAGES)
+def test_after_a_call_of_unknown_outcome_no_language_claims_a_conversation(code: str) -> None:
+    """Class 1a (blocker): es «Llamé por teléfono ... y quería retomar el contacto por
+    escrito» and fr «pour faire suite à cet appel» read as a call that took place;
+    nobody is known to have answered, so every wording says the candidate tried
+    («intenté localizarle por teléfono», «à ma tentative d'appel»)."""
+    iv = in_language(meeting(), code)
+    whole = plan(iv)
+    call = check_ins(whole)[0]
+    email = check_ins(plan(iv, history=done_until(whole, call)))[0]
+    for opening in _openings(email, iv, range(1, 7)):
+        assert not TRIED_CALL.search(opening), opening
