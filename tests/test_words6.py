@@ -12,7 +12,7 @@ import attrs
 import pytest
 
 import followup_rules
-from followup_rules import OutOfOffice, plan
+from followup_rules import ActionKind, Interviewer, OutOfOffice, plan, render
 from followup_rules._languages import language
 
 from .prose import COURTESY_WORDS, near_repeat
@@ -118,3 +118,63 @@ def test_after_a_call_of_unknown_outcome_no_language_claims_a_conversation(code:
     email = check_ins(plan(iv, history=done_until(whole, call)))[0]
     for opening in _openings(email, iv, range(1, 7)):
         assert not TRIED_CALL.search(opening), opening
+
+
+# -- class 1b: no topics, no fit: only thanks, interest and courtesy ------------------------
+
+IMPRESSION = re.compile(
+    r"Everything I heard|exactly the kind of work|offene|genau den Aufgaben|Alles, was ich|"
+    r"correspond exactement|Tout ce que j’ai entendu|Todo lo que escuché|responde exactamente",
+    re.IGNORECASE,
+)
+
+
+def _panel(code: str, size: int, **person: Any) -> tuple[Any, list[Any]]:
+    """A panel of *size*, each person as *person* says, and its thank-you steps."""
+    people = [
+        Interviewer(f"Person{n} Lee", email=f"p{n}@x.example", **person) for n in range(size)
+    ]
+    iv = in_language(meeting(interviewers=people), code)
+    return iv, [action for action in plan(iv) if action.kind is ActionKind.THANK_YOU]
+
+
+@pytest.mark.parametrize("code", LANGUAGES)
+def test_a_note_with_no_topics_nor_fit_claims_no_impression(code: str) -> None:
+    """Class 1b (blocker): with nothing recorded of the talk, de "Die Stelle entspricht
+    genau den Aufgaben, die ich suche", fr «Tout ce que j'ai entendu n'a fait que renforcer
+    ma motivation», de "das offene Gespräch" claim an opinion or a quality of the talk the
+    user never gave. Every wording of every note (a panel of eight takes them all) says
+    only thanks, interest and courtesy."""
+    iv, steps = _panel(code, 8)
+    for step in steps:
+        text = render(step, iv).text
+        assert not IMPRESSION.search(text), text
+
+
+# -- class 1c: a panelist known only for a part is thanked for that part ---------------------
+
+TALKED = re.compile(
+    r"talk(ing)? with me|speaking with me|our conversation|discuss|"
+    r"Gespräch über|mit mir .{0,40}sprechen|unser(en)? Austausch|"
+    r"échanger avec moi|notre échange|notre conversation|"
+    r"hablar conmigo|nuestra conversación",
+    re.IGNORECASE,
+)
+
+
+@pytest.mark.parametrize("code", LANGUAGES)
+@pytest.mark.parametrize("late", [False, True])
+def test_a_panelist_known_only_for_a_part_is_thanked_for_it(code: str, late: bool) -> None:
+    """Class 1c (blocker): fr 09.7 and 10.7 thanked Marc Roy, whose only recorded part
+    was «la visite du laboratoire», «d'avoir pris le temps d'échanger avec moi sur le
+    poste». Each of the panel's wordings (on time and late) thanks them for their part,
+    once, and claims no conversation about the role."""
+    iv, steps = _panel(code, 8, part="the lab tour")
+    others = [step for step in steps if step.recipient is not iv.follow_up_contact]
+    assert len(others) == 7
+    for action in others:
+        if late:
+            action = action._with_facts(attrs.evolve(action.facts, late=True))
+        body = render(action, iv).text.split("\n\n", 1)[1]
+        assert body.count("the lab tour") == 1, body
+        assert not TALKED.search(body.split("\n\n")[0]), body

@@ -677,10 +677,13 @@ def template_context(
         shared_topics = (
             [] if own_topics or elsewhere or not shared_details else list(interview.topics)
         )
+        # ... and is thanked for that part, not for a talk about the role (words6 1c)
+        part_only = elsewhere and not own_topics
         note_fit = recipient.fit or interview.fit
         own_requested = all(item in recipient.requested for item in facts.requested)
     else:
         topics, fit, missed, part = interview.topics, interview.fit, interview.missed, None
+        part_only = False
         shared_topics, note_fit = list(interview.topics), interview.fit
     style = facts.salutation
     previous = facts.previous
@@ -790,6 +793,7 @@ def template_context(
         "fit_words": None if note_fit is None else language.experience(note_fit),
         "missed": list(missed),
         "part": part,
+        "part_only": part_only,
         "requested": requested,
         "own_requested": own_requested,
         "documents": [item for item in requested if item not in links],
