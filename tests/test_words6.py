@@ -16,7 +16,7 @@ from followup_rules import ActionKind, Interviewer, OutOfOffice, plan, render
 from followup_rules._languages import language
 
 from .prose import COURTESY_WORDS, near_repeat
-from .test_words5 import CALLED_YOU, _gettext, _openings
+from .test_words5 import CALLED_YOU, LAST_LINES, _gettext, _openings
 from .test_writing import check_ins, done_until, in_language, meeting
 
 LANGUAGES = ("en", "de", "fr", "es")
@@ -178,3 +178,47 @@ def test_a_panelist_known_only_for_a_part_is_thanked_for_it(code: str, late: boo
         body = render(action, iv).text.split("\n\n", 1)[1]
         assert body.count("the lab tour") == 1, body
         assert not TALKED.search(body.split("\n\n")[0]), body
+
+
+# -- class 2: the last note's close ----------------------------------------------------------
+
+TAKING_LEAVE = re.compile(
+    r"await your reply|leave matters|follow up further|when you are ready|"
+    r"bewenden|belasse ich|Dabei belasse|"
+    r"attends de vous lire|en reste là|bonne continuation|d’ici là|"
+    r"aguardo su contestación|Lo dejo aquí|Me despido",
+    re.IGNORECASE,
+)
+
+
+@pytest.mark.parametrize("code", LANGUAGES)
+def test_no_close_of_a_last_note_demands_or_takes_leave(code: str) -> None:
+    """Class 2: "I will stop here and await your reply", «Je m'arrête ici et attends de
+    vous lire», «aguardo su contestación» demand an answer; "I will leave matters
+    there", «J'en reste là», "Dabei belasse ich es nun", «Lo dejo aquí», «bonne
+    continuation» read as a farewell. Every line that says a note is the last for now,
+    and every last note's interest line, only says so, warmly."""
+    source = Path(followup_rules.__file__).parent / "templates" / "_check_in_middle.txt"
+    lines = list(LAST_LINES) + CHECK_IN_WORDINGS.findall(source.read_text(encoding="utf-8"))
+    for line in lines:
+        said = _gettext(code, line.replace('\\"', '"'))
+        assert not TAKING_LEAVE.search(said), said
+
+
+@pytest.mark.parametrize("code", LANGUAGES)
+def test_the_last_note_says_once_that_it_hopes_to_hear(code: str) -> None:
+    """Class 2: de "ich freue mich auf Ihre Nachricht ... über eine Nachricht von Ihnen
+    freue ich mich jederzeit": two sentences of one close said the same. The first
+    run's last note says that it is the last for now once, and hopes to hear at most
+    once."""
+    iv = _no_phone(code)
+    last = check_ins(plan(iv))[-1]
+    assert last.facts.final
+    text = render(last, iv).text
+    hoping = {
+        "en": r"hear from you|hearing from you",
+        "de": r"freue ich mich|freue mich",
+        "fr": r"vos nouvelles|de vous lire",
+        "es": r"saber de usted|sus noticias",
+    }
+    assert len(re.findall(hoping[code], text)) <= 1, text
