@@ -9,15 +9,16 @@ from pathlib import Path
 from typing import Any
 
 import attrs
+import pendulum
 import pytest
 
 import followup_rules
-from followup_rules import ActionKind, Interviewer, OutOfOffice, plan, render
+from followup_rules import ActionKind, Interviewer, Outcome, OutOfOffice, Update, plan, render
 from followup_rules._languages import language
 
 from .prose import COURTESY_WORDS, near_repeat
 from .test_words5 import CALLED_YOU, LAST_LINES, _gettext, _openings
-from .test_writing import check_ins, done_until, in_language, meeting
+from .test_writing import NY, check_ins, done_until, in_language, meeting
 
 LANGUAGES = ("en", "de", "fr", "es")
 
@@ -222,3 +223,53 @@ def test_the_last_note_says_once_that_it_hopes_to_hear(code: str) -> None:
         "es": r"saber de usted|sus noticias",
     }
     assert len(re.findall(hoping[code], text)) <= 1, text
+
+
+# -- class 3: after "no decision yet" and after a rejection ---------------------------------
+
+AS_OF = re.compile(r"\bAs of\b|^Stand |\bstand \w+, dem|^Au \w+ \d|\bA fecha del", re.IGNORECASE)
+
+
+@pytest.mark.parametrize("code", LANGUAGES)
+@pytest.mark.parametrize("new_date", [date(2026, 7, 24), None])
+def test_undecided_news_is_not_dated_like_a_report(code: str, new_date: date | None) -> None:
+    """Class 3: "As of Thursday 19 November", «Au vendredi 20 novembre», "Stand Freitag,
+    dem ..." read as a status report, not a note; every check-in number after "no
+    decision yet" says when the candidate learned it."""
+    iv = in_language(meeting(), code)
+    whole = plan(iv)
+    call = check_ins(whole)[0]
+    history = done_until(whole, call)
+    history.append(Update(call.suggested.add(hours=3), Outcome.UNDECIDED, new_date))
+    nxt = check_ins(plan(iv, history=history))[0]
+    for opening in _openings(nxt, iv, range(1, 7)):
+        assert not AS_OF.search(opening), opening
+
+
+@pytest.mark.parametrize("code", LANGUAGES)
+def test_the_feedback_request_acknowledges_the_decision(code: str) -> None:
+    """Class 3: after a rejection the request for feedback thanked for being considered
+    without a word about the decision it answers; it now says first that the candidate
+    was sorry to learn it (naming no sender: the decision's is not known)."""
+    iv = in_language(meeting(), code)
+    rejected = [Update(pendulum.datetime(2026, 7, 9, 10, tz=NY), Outcome.REJECTED)]
+    request = next(a for a in plan(iv, history=rejected) if a.kind is ActionKind.FEEDBACK_REQUEST)
+    opening = render(request, iv).text.split("\n\n")[1]
+    said = {"en": "not selected", "de": "nicht ausgewählt", "fr": "pas été retenue",
+            "es": "no ha sido seleccionada"}[code]  # fmt: skip
+    assert said in opening.split(";")[0], opening
+
+
+@pytest.mark.parametrize("code", LANGUAGES)
+def test_the_feedback_answer_subject_names_no_request(code: str) -> None:
+    """Class 3: "Feedback on the interview process, with a request" read as a bargain;
+    the subject of the answer names the feedback only, whether or not it also asks."""
+    iv = in_language(meeting(), code)
+    asked = [
+        Update(pendulum.datetime(2026, 7, 9, 10, tz=NY), Outcome.REJECTED),
+        Update(pendulum.datetime(2026, 7, 9, 11, tz=NY), Outcome.FEEDBACK_REQUESTED),
+    ]
+    answer = next(a for a in plan(iv, history=asked) if a.kind is ActionKind.FEEDBACK_RESPONSE)
+    assert answer.facts.asks_feedback
+    subject = render(answer, iv, feedback="FEEDBACK").subject or ""
+    assert not re.search(r"request|Bitte|demande|petición|solicitud", subject), subject
