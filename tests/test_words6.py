@@ -273,3 +273,29 @@ def test_the_feedback_answer_subject_names_no_request(code: str) -> None:
     assert answer.facts.asks_feedback
     subject = render(answer, iv, feedback="FEEDBACK").subject or ""
     assert not re.search(r"request|Bitte|demande|petición|solicitud", subject), subject
+
+
+# -- class 6: every subject names the role -------------------------------------------------
+
+LONG_ROLE = "Responsable des ressources humaines"
+
+
+@pytest.mark.parametrize("code", LANGUAGES)
+def test_every_subject_names_the_role_even_a_long_one(code: str) -> None:
+    """Class 6: with a long role the shorter subjects dropped it («Point sur ma
+    candidature», «Des nouvelles de ma candidature ?», «Toute ma gratitude pour
+    l'entretien», «Calendrier de la décision»), so the recipient could not file or find
+    the e-mail. Every e-mail of the plan and every check-in number names the role, and
+    no subject is cut."""
+    person = attrs.evolve(meeting().interviewers[0], phone=None)
+    iv = in_language(
+        meeting(role=LONG_ROLE, interviewers=[person, meeting().interviewers[1]]), code
+    )
+    whole = plan(iv)
+    first = check_ins(whole)[0]
+    steps = [a for a in whole if a.template is not None and a.channel.name == "EMAIL"]
+    steps += [attrs.evolve(first, facts=attrs.evolve(first.facts, attempt=n)) for n in range(1, 8)]
+    for step in steps:
+        subject = render(step, iv).subject or ""
+        assert LONG_ROLE.casefold() in subject.casefold(), subject
+        assert not subject.endswith(("…", "...")), subject
