@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 from datetime import date
 from pathlib import Path
@@ -299,3 +300,44 @@ def test_every_subject_names_the_role_even_a_long_one(code: str) -> None:
         subject = render(step, iv).subject or ""
         assert LONG_ROLE.casefold() in subject.casefold(), subject
         assert not subject.endswith(("…", "...")), subject
+
+
+# -- class 4: frames of the case for fit ----------------------------------------------------
+
+FIT = {
+    "en": "six years of building data pipelines",
+    "de": "sechs Jahre Erfahrung im Aufbau von Datenpipelines",
+    "fr": "six années d’expérience dans les pipelines de données",
+    "es": "seis años de experiencia en canalizaciones de datos",
+}
+FORM_LIKE = re.compile(
+    r"Mit Blick auf|Das würde ich in die Stelle einbringen|wirksam werden|aufbauen kann",
+    re.IGNORECASE,
+)
+ECHO_STEMS = {
+    "en": ("hope", "contribut", "chance"),
+    "de": ("hoffe", "beitrag", "chance"),
+    "fr": ("espér", "espère", "contribu", "chance", "occasion"),
+    "es": ("espero", "aport", "contribu", "oportunidad"),
+}
+
+
+@pytest.mark.parametrize("code", LANGUAGES)
+def test_the_case_for_fit_frames_a_bare_phrase_without_echo(code: str) -> None:
+    """Class 4: around the user's phrase ("sechs Jahre Erfahrung im Aufbau von
+    Datenpipelines") the frames said "auf ... im Aufbau ... aufbauen", "Mit Blick auf",
+    "Das würde ich in die Stelle einbringen:", "rasch wirksam werden"; and a note said
+    "hope ... hope" or "contribute ... contribute" in the interest line and the fit line
+    next to it. No wording of a panel of eight does either."""
+    people = [Interviewer(f"Person{n} Lee", email=f"p{n}@x.example") for n in range(8)]
+    iv = in_language(meeting(interviewers=people, fit=FIT[code]), code)
+    for step in plan(iv):
+        if step.kind is not ActionKind.THANK_YOU:
+            continue
+        text = render(step, iv).text
+        assert not FORM_LIKE.search(text), text
+        paragraph = next(p for p in text.split("\n\n") if FIT[code] in p)
+        lines = re.split(r"(?<=[.!?])\s+", paragraph)
+        for one, two in itertools.pairwise(lines):
+            for stem in ECHO_STEMS[code]:
+                assert not (stem in one.casefold() and stem in two.casefold()), paragraph
