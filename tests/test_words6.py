@@ -341,3 +341,30 @@ def test_the_case_for_fit_frames_a_bare_phrase_without_echo(code: str) -> None:
         for one, two in itertools.pairwise(lines):
             for stem in ECHO_STEMS[code]:
                 assert not (stem in one.casefold() and stem in two.casefold()), paragraph
+
+
+# -- class 7: regional words ---------------------------------------------------------------
+
+REGIONAL = {
+    "fr_CA": re.compile(r"tombez sur la messagerie|Bien cordialement"),
+    "es_MX": re.compile(r"salta el buzón|hueco"),
+    "es_CO": re.compile(r"salta el buzón|hueco"),
+}
+
+
+@pytest.mark.parametrize("locale", sorted(REGIONAL))
+def test_regional_french_and_spanish_use_their_own_words(locale: str) -> None:
+    """Class 7: a Quebec reader found «Si vous tombez sur la messagerie» (Quebec says «la
+    boîte vocale») and «Bien cordialement» (a France-ism: «Cordialement»); a Mexican
+    reader «salta el buzón» («entra el buzón de voz») and «hueco». Every message of a
+    plan (e-mails, scripts, voicemails) for those regions says it their way."""
+    iv = meeting()
+    iv = attrs.evolve(iv, candidate=attrs.evolve(iv.candidate, language=locale))
+    whole = plan(iv)
+    call = check_ins(whole)[0]
+    steps = [*whole, *plan(iv, history=done_until(whole, call))]
+    for step in steps:
+        if step.template is None:
+            continue
+        text = render(step, iv).text
+        assert not REGIONAL[locale].search(text), text
