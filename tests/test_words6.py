@@ -14,7 +14,16 @@ import pendulum
 import pytest
 
 import followup_rules
-from followup_rules import ActionKind, Interviewer, Outcome, OutOfOffice, Update, plan, render
+from followup_rules import (
+    ActionKind,
+    Interviewer,
+    Outcome,
+    OutOfOffice,
+    Recruiter,
+    Update,
+    plan,
+    render,
+)
 from followup_rules._languages import language
 
 from .prose import COURTESY_WORDS, near_repeat
@@ -257,7 +266,7 @@ def test_the_feedback_request_acknowledges_the_decision(code: str) -> None:
     request = next(a for a in plan(iv, history=rejected) if a.kind is ActionKind.FEEDBACK_REQUEST)
     opening = render(request, iv).text.split("\n\n")[1]
     said = {"en": "not selected", "de": "nicht ausgewählt", "fr": "pas été retenue",
-            "es": "no ha sido seleccionada"}[code]  # fmt: skip
+            "es": "no ha prosperado"}[code]  # fmt: skip
     assert said in opening.split(";")[0], opening
 
 
@@ -368,3 +377,27 @@ def test_regional_french_and_spanish_use_their_own_words(locale: str) -> None:
             continue
         text = render(step, iv).text
         assert not REGIONAL[locale].search(text), text
+
+
+# -- class 8: the recruiter's concerns line ------------------------------------------------
+
+IF_ANY = {
+    "en": "if any:",
+    "de": "falls es welche gab:",
+    "fr": "le cas échéant",
+    "es": "si las hubo:",
+}
+
+
+@pytest.mark.parametrize("code", LANGUAGES)
+def test_the_concerns_line_reads_well_when_filled_with_none(code: str) -> None:
+    """Class 8: "Concerns raised in the interview, so that you can address them: none"
+    asked the recruiter to address nothing. The line says "if any", so that the answer
+    the placeholder invites ("... or none") still makes a sentence."""
+    rita = Recruiter("Rita Cole", agency="SelecSource", email="rita@selec.example")
+    iv = in_language(meeting(recruiter=rita), code)
+    debrief = next(a for a in plan(iv) if a.kind is ActionKind.RECRUITER_DEBRIEF)
+    text = render(debrief, iv).text
+    mark = language(code).concerns_placeholder()
+    line = next(p for p in text.split("\n\n") if mark in p)
+    assert IF_ANY[code] in line, line
