@@ -401,3 +401,30 @@ def test_the_concerns_line_reads_well_when_filled_with_none(code: str) -> None:
     mark = language(code).concerns_placeholder()
     line = next(p for p in text.split("\n\n") if mark in p)
     assert IF_ANY[code] in line, line
+
+
+# -- class 5: the legal name once a message --------------------------------------------------
+
+LEGAL_NAMES = {
+    "en": "Northwind Freight Ltd.",
+    "de": "Nordlicht Mobility GmbH",
+    "fr": "Lumière Analytique SAS",
+    "es": "Datos del Sur S.L.",
+}
+
+
+@pytest.mark.parametrize("code", LANGUAGES)
+def test_a_message_names_the_full_legal_name_at_most_once(code: str) -> None:
+    """Class 5: "Northwind Freight Ltd." in two sentences running read as a form; a
+    letter names the legal name once and then the company's short name ("Northwind
+    Freight"), in every message of a plan, its check-ins after a call included."""
+    company = LEGAL_NAMES[code]
+    iv = in_language(meeting(company=company), code)
+    whole = plan(iv)
+    steps = [*whole, *plan(iv, history=done_until(whole, check_ins(whole)[0]))]
+    for step in steps:
+        if step.template is None:
+            continue
+        text = render(step, iv).text
+        assert text.count(company) <= 1, text
+        assert ". ." not in text and ".." not in text.replace("...", ""), text
