@@ -618,8 +618,11 @@ class TestRegions:
         """fr_CA, es_MX and de_DE write as their language does."""
         iv = meeting("fr")
         note = next(a for a in plan(iv) if a.kind is ActionKind.THANK_YOU)
+        # but for the few words Quebec says otherwise (words6 class 7: "Cordialement")
         assert TemplatePack(locale="fr_CA").render(note, iv).text == (
-            TemplatePack(locale="fr").render(note, iv).text
+            TemplatePack(locale="fr")
+            .render(note, iv)
+            .text.replace("Bien cordialement,", "Cordialement,")
         )
         assert TemplatePack(locale="es-MX").language.code == "es"
         assert TemplatePack(locale="DE_de").language.locale == "de_DE"

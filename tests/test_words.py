@@ -559,33 +559,32 @@ class TestAfterAnOutOfOffice:
         [
             (
                 "en",
-                "I hope your return has gone smoothly. While you were away, I wrote about the "
-                "Data Engineer position at Acme Analytics, for which I interviewed on Tuesday, "
-                "July 7; "
-                "the decision was planned by Wednesday, July 15.",
+                "I hope your return has gone smoothly. My note of Thursday, July 16, about the "
+                "Data Engineer position at Acme Analytics reached you while you were away",
             ),
             (
                 "de",
-                "ich hoffe, Ihre Rückkehr ist gut verlaufen. Während Ihrer Abwesenheit hatte ich "
-                "Ihnen wegen der Stelle als Data Engineer bei Acme Analytics geschrieben, für "
-                "die ich am Dienstag, dem 7. Juli,",
+                "Meine Nachricht vom Donnerstag, dem 16. Juli, zur Stelle als Data Engineer bei "
+                "Acme Analytics hat Sie während Ihrer Abwesenheit erreicht",
             ),
             (
                 "fr",
-                "Pendant votre absence, je vous ai écrit au sujet du poste de Data Engineer chez "
-                "Acme Analytics, pour lequel j’ai passé un entretien le mardi 7 juillet",
+                "Mon message du jeudi 16 juillet au sujet du poste de Data Engineer chez "
+                "Acme Analytics vous est parvenu pendant votre absence",
             ),
             (
                 "es",
-                "Durante su ausencia le escribí sobre el puesto de Data Engineer en Acme "
-                "Analytics, para el que tuve la entrevista el martes 7 de julio",
+                "Mi mensaje del jueves 16 de julio sobre el puesto de Data Engineer en Acme "
+                "Analytics le llegó mientras estaba fuera",
             ),
         ],
     )
     def test_the_follow_up_says_why_it_writes_again(self, code: str, words: str) -> None:
         """19.11 (M4), third round class 12: back from leave with a full inbox, the
-        recipient gets a note that stands alone: the role, the interview's day, the
-        decision date; never "in case it arrived while you were away"."""
+        recipient gets a note that says why it writes again: the unread note by its day,
+        the role and the company; never "in case it arrived while you were away". Since
+        the sixth round (class 0) it points to that note rather than restating the
+        interview's day and the decision date, which the same person had just received."""
         iv = in_language(meeting(interviewers=[attrs.evolve(ANA, phone=None)]), code)
         whole = plan(iv)
         step = check_ins(whole)[0]

@@ -191,10 +191,10 @@ LAST_LINES = (
     "I do not want to clutter your inbox, so this will be my last note for now.",
     "So as not to crowd your inbox, I will wait for news before writing again.",
     "This will be my final message for the time being.",
-    "I will leave matters there for now.",
-    "I shall not follow up further for the moment.",
+    "Until there is news, I will hold off writing again.",
+    "I will not send further reminders for now.",
     "That is all from me until I hear back.",
-    "I will stop here and await your reply.",
+    "I will not trouble you with further notes for now.",
 )
 
 

@@ -316,7 +316,7 @@ class TestConversation:
         history = done_until(whole, first)
         history.append(OutOfOffice(first.suggested.add(minutes=5), date(2026, 7, 27)))
         nxt = check_ins(plan(iv, history=history))[0]
-        assert "While you were away, I wrote about" in render(nxt, iv).text
+        assert "reached you while you were away" in render(nxt, iv).text
 
     def test_a_reply_is_acknowledged(self) -> None:
         iv = meeting(interviewers=[attrs.evolve(ANA, phone=None)])

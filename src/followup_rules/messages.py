@@ -570,7 +570,8 @@ class TemplatePack:
         A subject's shorter wordings drop the role only because the role is
         long; "Thank you for the interview: HR Manager" still names it when
         the sentence with the role inside it would not fit (issue 19, item
-        16).  Questions, subjects that already have a colon and threads
+        16), up to the longest subject (`_SUBJECT_MAX`), not only the
+        comfortable one.  Questions, subjects that already have a colon and threads
         ("Re: ...") are left as they are.
         """
         role = str(values.get("role") or "")
@@ -583,7 +584,9 @@ class TemplatePack:
         ):
             return subject
         longer = self.language.subject_with_role(subject, role)
-        return longer if _comfortable(longer) else subject
+        # A subject that names the role, even past what a phone shows, beats one that
+        # names none: the recipient files and finds it by the role (words6 class 6).
+        return longer if _fits(longer) else subject
 
     def _subject_and_body(
         self, template: jinja2.Template, values: dict[str, Any], filename: str
@@ -677,10 +680,13 @@ def template_context(
         shared_topics = (
             [] if own_topics or elsewhere or not shared_details else list(interview.topics)
         )
+        # ... and is thanked for that part, not for a talk about the role (words6 1c)
+        part_only = elsewhere and not own_topics
         note_fit = recipient.fit or interview.fit
         own_requested = all(item in recipient.requested for item in facts.requested)
     else:
         topics, fit, missed, part = interview.topics, interview.fit, interview.missed, None
+        part_only = False
         shared_topics, note_fit = list(interview.topics), interview.fit
     style = facts.salutation
     previous = facts.previous
@@ -790,6 +796,7 @@ def template_context(
         "fit_words": None if note_fit is None else language.experience(note_fit),
         "missed": list(missed),
         "part": part,
+        "part_only": part_only,
         "requested": requested,
         "own_requested": own_requested,
         "documents": [item for item in requested if item not in links],

@@ -793,9 +793,19 @@ class Language:
         return "Hello"
 
     def shorten_company(self, text: str, company: str) -> str:
-        """*text* with the company's legal form dropped after its first mention (French
-        usage: "Lumière Analytique SAS", then "Lumière Analytique"); English keeps it."""
-        return text
+        """*text* with the company's legal form dropped after its first mention
+        ("Northwind Freight Ltd.", then "Northwind Freight"): a letter names the full
+        legal name once (issue 19, sixth round, class 5).  A legal form that ended a
+        sentence ("... at Northwind Freight Ltd.") leaves the sentence its full stop."""
+        short = self.spoken_company(company)
+        if short == company or text.count(company) < 2:
+            return text
+        first = text.index(company) + len(company)
+        if not company.endswith("."):
+            return text[:first] + text[first:].replace(company, short)
+        ends = re.compile(re.escape(company) + r"(?=$|\n|\s+[A-Z\u00c0-\u00de¿¡])")
+        rest = ends.sub(short + ".", text[first:])
+        return text[:first] + rest.replace(company, short)
 
     _link_words: ClassVar[str] = r"links?|URL|online|website|web ?page|https?://|www\."
     """Words that make a requested item a link, not a document (this language's, with

@@ -121,6 +121,14 @@ def _elisions(message: str) -> tuple[tuple[int, int, str, str], ...]:
     )
 
 
+_QUEBEC_WORDS = (
+    ("tombez sur la messagerie", "tombez sur la boîte vocale"),
+    ("Bien cordialement,", "Cordialement,"),
+)
+"""What France's French says (the catalog) and Quebec's instead, in the library's own
+sentences (issue 19, sixth round, class 7; the r5 reader of the fr-CA notes)."""
+
+
 class French(Language):
     """Français : « Madame, », « mardi 7 juillet », « 10 h 30 ».
 
@@ -162,6 +170,10 @@ class French(Language):
         return _fill(message, variables)
 
     def finish(self, text: str, greeting: str | None = None) -> str:
+        if self.region == "CA":  # the catalog is France's; Quebec says a few things otherwise
+            for france, quebec in _QUEBEC_WORDS:
+                if france in text:
+                    text = text.replace(france, quebec)
         # French typography in the user's words too (review 0.2, m17): a no-break
         # space before ":" and a thin one before ";", "?" and "!", and the
         # typographic apostrophe ("l’Ouest", "O’Neill"): typography, not spelling.
