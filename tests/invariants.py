@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import unicodedata
 from collections.abc import Sequence
-from datetime import date, datetime, timedelta
+from datetime import date, datetime, timedelta, timezone
 from functools import cache
 from typing import Any
 
@@ -34,6 +34,16 @@ from followup_rules.rules import SEEDS
 
 FOLLOW_UPS = {ActionKind.CHECK_IN, ActionKind.FEEDBACK_REQUEST, ActionKind.FEEDBACK_RESPONSE}
 STOPS = {Outcome.OFFER, Outcome.REJECTED, Outcome.WITHDRAWN}
+
+
+def _at(moment: datetime) -> datetime:
+    """The instant of an aware *moment*, for comparing.
+
+    Two aware datetimes with the same tzinfo compare by wall clock, fold
+    ignored (PEP 495): in the hour a DST change repeats, 23:00 after the
+    change sorts before 23:45 before it.  Instants compare truly.
+    """
+    return moment.astimezone(timezone.utc)
 
 
 @cache
@@ -249,26 +259,29 @@ def check_all(
     # still in a window of its own, after the one it missed.
     if now is not None:
         for action in actions:
-            assert action.earliest >= now and action.suggested >= now, (now, action)
+            assert _at(action.earliest) >= _at(now) and _at(action.suggested) >= _at(now), (
+                now,
+                action,
+            )
     last = max((e.at for e in history), default=None)  # type: ignore[attr-defined]
     for action in actions:
         if action.late_since is not None:
-            assert action.late_since < action.earliest, action
+            assert _at(action.late_since) < _at(action.earliest), action
             if last is not None:
-                assert action.latest >= last, (last, action)
+                assert _at(action.latest) >= _at(last), (last, action)
 
     # 8: windows, rule ids, sources, aware pendulum datetimes.
     for action in actions:
         for value in (action.earliest, action.suggested, action.latest):
             assert isinstance(value, pendulum.DateTime)
             assert value.utcoffset() is not None
-        assert action.earliest <= action.suggested <= action.latest, action
+        assert _at(action.earliest) <= _at(action.suggested) <= _at(action.latest), action
         assert action.rule in RULES, action.rule
         assert action.sources, action
         assert set(action.sources) <= set(SEEDS), action.sources
 
     # 9: sorted by suggested time (and so by window start for equal suggestions).
-    keys = [action.suggested for action in actions]
+    keys = [_at(action.suggested) for action in actions]
     assert keys == sorted(keys)
 
     # 1: calls to the employer, history and plan together.
@@ -354,12 +367,12 @@ def check_all(
     for action in actions:
         if action.kind is not ActionKind.THANK_YOU:
             continue
-        assert action.earliest >= interview.ends_at
+        assert _at(action.earliest) >= _at(interview.ends_at)
         if action.late_since is not None:
             check_late_note(interview, policy, history, action)
             continue
         if action.channel is Channel.EMAIL:
-            assert action.latest <= interview.ends_at + policy.thank_you_within
+            assert _at(action.latest) <= _at(interview.ends_at + policy.thank_you_within)
         else:
             assert action.channel is Channel.POSTAL
             home = zone(interview, interview.candidate)

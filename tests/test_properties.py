@@ -25,6 +25,7 @@ from followup_rules import (
     Outcome,
     OutOfOffice,
     Policy,
+    Recruiter,
     Reply,
     Update,
     plan,
@@ -294,3 +295,23 @@ def test_the_planner_and_the_auditor_read_the_same_limits(
     broken = limits.first_broken(limits.CHECK_IN, state, cal.utc(day_before), tz)
     if any(unit.audited for unit in setters):
         assert broken is not None
+
+
+def test_a_plan_across_the_hour_dst_repeats_keeps_its_order_as_instants() -> None:
+    """An interview ending in the hour Santiago's clocks repeat (6 April 2024, 24:00
+    back to 23:00): the debrief's suggested 23:00 (-04) comes after its earliest
+    23:45 (-03) as instants, though its wall clock is earlier; the invariants compare
+    instants (a Hypothesis find)."""
+    interview = Interview(
+        pendulum.datetime(2024, 4, 6, 19, 45, tz="America/Santiago"),
+        "Acme",
+        "Engineer",
+        ["Ana Ruiz"],
+        duration=timedelta(hours=4),
+        recruiter=Recruiter("Rita Cole", email="rita@agency.example"),
+    )
+    actions = list(plan(interview))
+    debrief = next(a for a in actions if a.kind is ActionKind.RECRUITER_DEBRIEF)
+    assert debrief.suggested.fold == 1 and debrief.suggested.hour == 23
+    assert debrief.earliest.in_timezone("UTC") < debrief.suggested.in_timezone("UTC")
+    check_all(interview, Policy(), [], actions)

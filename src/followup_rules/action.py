@@ -105,7 +105,10 @@ class Action(v.Checked):
         channel: how.
         recipient: who receives it (None for nobody in particular).
         earliest: the window opens (aware; in the recipient's zone).
-        latest: the window closes; ``earliest <= suggested <= latest``.
+        latest: the window closes; ``earliest <= suggested <= latest`` as
+            instants.  (In the hour a DST change repeats, compare them in
+            UTC, ``.in_timezone("UTC")``: Python compares two times of one
+            zone by their wall clocks, PEP 495's fold aside.)
         suggested: the best moment inside the window.
         rule: the id of the catalogue rule that produced it.
         sources: the seed articles behind it (file names).
