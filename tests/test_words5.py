@@ -164,7 +164,10 @@ COMMITTED = re.compile(
     r"fit in with|whatever (dates|time|you decide)|at short notice|calendar flexible|"
     r"remain available|nach allen Terminen|richte mich gern nach|kurzfristig|"
     r"m’adapter aux dates|m’adapterai|à court terme|"
-    r"adaptarme a las fechas|me adaptaré|con poca antelación",
+    r"adaptarme a las fechas|me adaptaré|con poca antelación|"
+    # The sixth reads: flexibility and no hurry are stances the candidate never took.
+    r"flexible|no rush|nicht eilig|zeitlich flexibel|rien ne presse|souples|"
+    r"no hay prisa|flexibilidad",
     re.IGNORECASE,
 )
 
@@ -174,8 +177,9 @@ def test_after_next_round_news_no_availability_is_invented(code: str) -> None:
     """Class 1d (blocker): the candidate never said they could fit in with any date for
     weeks; no check-in of a next-round run, whatever its number and whether or not it is
     the last, promises availability ("I can fit in with whatever dates suit you over
-    the coming weeks", "nach allen Terminen richten"): "I am flexible for the next round;
-    do suggest a few times." is what a candidate can stand by."""
+    the coming weeks", "nach allen Terminen richten"), nor a stance it never took ("I am
+    flexible", "there is no rush on my side": the sixth reads' blockers); an offer to
+    help with the planning is what a candidate can stand by."""
     iv, steps = _next_round_run(code)
     for step in steps:
         for attempt in range(1, 8):
