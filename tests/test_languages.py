@@ -424,7 +424,7 @@ class TestGreetings:
         iv = meeting("es")
         text = render(call, iv).text
         assert "«Buenos días, doctora Ruiz, le habla Sam Lee." in text
-        assert "pregunte cuándo estará disponible la doctora Ruiz" in text
+        assert "deje su nombre y su número para la doctora Ruiz" in text
 
     def test_each_voicemail_closes_as_the_language_does(self) -> None:
         """German says goodbye on the phone ("Auf Wiederhören"), French wishes a good day,

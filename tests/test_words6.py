@@ -16,6 +16,7 @@ import pytest
 import followup_rules
 from followup_rules import (
     ActionKind,
+    Channel,
     Interviewer,
     Outcome,
     OutOfOffice,
@@ -428,3 +429,26 @@ def test_a_message_names_the_full_legal_name_at_most_once(code: str) -> None:
         text = render(step, iv).text
         assert text.count(company) <= 1, text
         assert ". ." not in text and ".." not in text.replace("...", ""), text
+
+
+# -- the one call: the script never sends the candidate back to the phone ---------------
+
+CALL_BACK = re.compile(
+    r"call back|call again then|rufen Sie dann wieder|rappelez à ce moment|"
+    r"vuelva a llamar entonces",
+    re.IGNORECASE,
+)
+
+
+@pytest.mark.parametrize("code", LANGUAGES)
+def test_the_call_script_never_asks_for_a_second_call(code: str) -> None:
+    """The seventh read (fr, 01.10 and others): "If someone else answers, ask when Ana
+    is available, and call back then" contradicted the script's own "Do not call
+    again" and the one call of rule one-call (000, 001); a second call would also make
+    the next e-mail's "I tried to reach you" wrong. Whoever answers gets the
+    candidate's name and number; the only later line about calling is the one that
+    forbids it."""
+    iv = in_language(meeting(), code)
+    call = next(s for s in check_ins(plan(iv)) if s.channel is Channel.PHONE)
+    lines = render(call, iv).text.splitlines()
+    assert not [line for line in lines[:-1] if CALL_BACK.search(line)], lines

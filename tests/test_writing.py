@@ -412,7 +412,7 @@ class TestCallScripts:
         iv = meeting()
         text = render(check_ins(plan(iv))[0], iv).text
         assert "\n\nIf Dr. Ruiz answers:\n" in text
-        assert "If someone else answers, ask when Dr. Ruiz is available" in text
+        assert "If someone else answers, leave your name and number for Dr. Ruiz." in text
 
     def test_the_recruiter_debrief_states_its_time_and_zone(self) -> None:
         iv = meeting(
