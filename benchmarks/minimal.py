@@ -16,8 +16,8 @@ the messages, no in-room steps.  It plans
   decision date (five after the interview without one), three business days
   after the latest thank-you or check-in, never before every thank-you is
   due; the first by phone in 10:00-11:30 when a call is allowed (an
-  invitation or a decision date, and a number), else by e-mail in
-  08:00-17:00.
+  invitation or a decision date, and a number) and that window falls in
+  07:00-22:00 where the candidate lives, else by e-mail in 08:00-17:00.
 
 Instants are UTC stdlib datetimes (absolute arithmetic, plain comparisons);
 each instant is converted to a zone once, for its local date or for the
@@ -131,16 +131,26 @@ def plan(interview: Any) -> list[Step]:
     call = bool(interview.invited_to_call or interview.decision_by is not None) and bool(
         contact.phone
     )
+    own = interview.candidate.timezone if interview.candidate else None
+    own_zone = zone(own) if own else home
     last, not_before = thanked, quiet
     for _ in range(3):
         day = max(floor, add_business_days(last.astimezone(tz).date(), 3))
         opens, closes = first_window(day, CALL_HOURS if call else SEND_HOURS, tz, not_before)
+        if call and at_night(opens, closes, own_zone):
+            opens, closes = first_window(day, SEND_HOURS, tz, not_before)
         local = opens.astimezone(tz)
         steps.append(("check_in", contact.name, local, closes.astimezone(tz), local))
         last = not_before = opens
         call = False
     steps.sort(key=lambda step: step[4])
     return steps
+
+
+def at_night(opens: datetime, closes: datetime, tz: ZoneInfo) -> bool:
+    """Whether a call window leaves 07:00-22:00 of the candidate's own day."""
+    start, end = opens.astimezone(tz), closes.astimezone(tz)
+    return start.date() != end.date() or start.time() < time(7) or end.time() > time(22)
 
 
 def agrees(interview: Any) -> bool:

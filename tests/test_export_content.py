@@ -286,13 +286,29 @@ class TestReminders:
         (ring,) = rings(to_ics(Plan([note]), iv, now=NOW))
         assert ring.astimezone(cal.zone("Europe/London")).time() == time(8)
 
-    def test_a_call_in_the_candidates_night_is_announced_the_evening_before(self) -> None:
-        """Sydney calls New York at 10:00 there, 00:00 in Sydney: at 21:00 the evening before."""
-        iv = signed(candidate=Candidate("Sam Lee", timezone="Australia/Sydney"))
+    def test_a_call_window_opening_before_waking_hours_rings_at_waking(self) -> None:
+        """Los Angeles calls New York at 10:00 there, 07:00 in Los Angeles: the ring comes at
+        08:00, when the candidate is up and the window still open."""
+        iv = signed(candidate=Candidate("Sam Lee", timezone="America/Los_Angeles"))
         call = first(plan(iv), ActionKind.CHECK_IN, Channel.PHONE)
+        assert call.earliest.in_timezone("America/Los_Angeles").time() == time(7)
         (ring,) = rings(to_ics(Plan([call]), iv, now=NOW))
-        local = ring.astimezone(cal.zone("Australia/Sydney"))
-        opens = call.earliest.in_timezone("Australia/Sydney")
+        local = ring.astimezone(cal.zone("America/Los_Angeles"))
+        assert (local.time(), local.date()) == (time(8), call.earliest.date())
+
+    def test_a_call_window_over_before_waking_hours_is_announced_the_evening_before(
+        self,
+    ) -> None:
+        """A half-hour window, 10:00-10:30 in New York, is 07:00-07:30 in Los Angeles: over
+        before 08:00, so the ring comes at 21:00 the evening before."""
+        iv = signed(candidate=Candidate("Sam Lee", timezone="America/Los_Angeles"))
+        call = first(
+            plan(iv, Policy(call_window="10:00-10:30")), ActionKind.CHECK_IN, Channel.PHONE
+        )
+        (ring,) = rings(to_ics(Plan([call]), iv, now=NOW))
+        local = ring.astimezone(cal.zone("America/Los_Angeles"))
+        opens = call.earliest.in_timezone("America/Los_Angeles")
+        assert opens.time() == time(7)
         assert (local.time(), local.date()) == (time(21), opens.date() - timedelta(days=1))
 
     def test_waking_hours_can_be_chosen(self) -> None:

@@ -15,6 +15,7 @@ from hypothesis import strategies as st
 
 from followup_rules import (
     ActionKind,
+    Candidate,
     Channel,
     Contact,
     Fallback,
@@ -139,6 +140,43 @@ class TestPhonePreference:
         assert first.channel is Channel.EMAIL
         assert first.facts.fallback is Fallback.NO_PHONE
         assert first.describe().endswith("(no phone number is known)")
+
+    def test_never_a_call_in_the_candidates_night(self) -> None:
+        """Tokyo's mid-morning is 02:00 in Zurich: the one call becomes an e-mail, saying why."""
+        tokyo = attrs.evolve(ANA, timezone="Asia/Tokyo")
+        zurich = Candidate("Alex Berger", email="alex@example.com", timezone="Europe/Zurich")
+        first = of_kind(
+            plan(interview(interviewers=[tokyo], candidate=zurich, invited_to_call=True)),
+            CHECK_IN,
+        )[0]
+        assert first.channel is Channel.EMAIL
+        assert first.facts.fallback is Fallback.NIGHT
+        assert first.describe().endswith("(their call window is at night where you are)")
+
+    def test_a_call_in_the_candidates_evening_stays_a_call(self) -> None:
+        """A Chicago recipient's mid-morning is 11:00-12:30 in New York: the call stays."""
+        home = Candidate("Alex Morgan", email="alex@example.com", timezone="America/New_York")
+        chicago = attrs.evolve(ANA, timezone="America/Chicago")
+        first = of_kind(
+            plan(interview(interviewers=[chicago], candidate=home, invited_to_call=True)),
+            CHECK_IN,
+        )[0]
+        assert first.channel is Channel.PHONE
+        assert first.facts.fallback is None
+
+    @given(interview=interviews(), policy=any_policy)
+    def test_no_call_falls_in_the_candidates_night(
+        self, interview: Interview, policy: Policy
+    ) -> None:
+        """Property: every check-in call lies within 07:00-22:00 where the candidate lives."""
+        home = interview.zone_of(interview.candidate)
+        for action in plan(interview, policy):
+            if action.channel is Channel.PHONE and action.kind is CHECK_IN:
+                start = action.earliest.in_timezone(home)
+                end = action.latest.in_timezone(home)
+                assert start.date() == end.date()
+                assert (start.hour, start.minute) >= (7, 0)
+                assert (end.hour, end.minute) <= (22, 0)
 
     @given(interview=interviews(), policy=any_policy)
     def test_no_plan_calls_an_unknown_number(self, interview: Interview, policy: Policy) -> None:

@@ -449,15 +449,15 @@ class TestDetailsAndEdges:
         assert pack.spoken_name(rita, Salutation.HONORIFIC) == "Rita"
 
     def test_a_fixed_offset_zone_is_named_by_its_offset(self) -> None:
-        """A call to an interviewer on +05:30, from a candidate in New York."""
-        kolkata = Interviewer("Ana Ruiz", phone="+91 22 5550 0100", timezone="+05:30")
+        """A call to an interviewer on -03:00, from a candidate in New York."""
+        kolkata = Interviewer("Ana Ruiz", phone="+55 11 5550 0100", timezone="-03:00")
         iv = full_interview(interviewers=[kolkata], invited_to_call=True)
         call = next(
             a for a in plan(iv) if a.channel is Channel.PHONE and a.kind is ActionKind.CHECK_IN
         )
         text = render(call, iv).text
-        assert "between 10:00 AM and 11:30 AM UTC+05:30." in text
-        assert "For you, that is between 12:30 AM and 2:00 AM New York time (EDT)" in text
+        assert "between 10:00 AM and 11:30 AM UTC-03:00." in text
+        assert "For you, that is between 9:00 AM and 10:30 AM New York time (EDT)" in text
 
     def test_noon_and_midnight_are_named(self) -> None:
         from datetime import datetime

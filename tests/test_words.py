@@ -651,7 +651,7 @@ class TestMinorPoints:
 
     def test_the_voicemail_keeps_a_phone_person_on_the_phone(self) -> None:
         """m6: no "e-mail may be easiest" to someone who said the phone suits them best."""
-        ana = attrs.evolve(ANA, preferred_channel=Channel.PHONE, timezone="Europe/London")
+        ana = attrs.evolve(ANA, preferred_channel=Channel.PHONE, timezone="America/Los_Angeles")
         iv = meeting(interviewers=[ana])
         call = check_ins(plan(iv))[0]
         assert call.facts.call_basis is not None and call.facts.call_basis.name == "PREFERRED"

@@ -991,12 +991,12 @@ class TestGreetingsByFullName:
 def test_a_calling_code_that_does_not_fit_the_zone_is_pointed_out() -> None:
     """Out of scope of the words, offered by the brief: "+1" for someone in Berlin."""
     ana = attrs.evolve(ANA, phone="+1 212 555 0100", timezone="Europe/Berlin")
-    iv = meeting(interviewers=[ana])
+    iv = meeting(interviewers=[ana], candidate=attrs.evolve(SAM, timezone="Europe/Paris"))
     call = next(a for a in plan(iv) if a.channel is Channel.PHONE)
     (warning,) = render(call, iv).warnings
     assert "+1" in warning and "Europe/Berlin" in warning
     fine = attrs.evolve(ana, phone="+49 30 5550 0100")
-    iv = meeting(interviewers=[fine])
+    iv = meeting(interviewers=[fine], candidate=attrs.evolve(SAM, timezone="Europe/Paris"))
     call = next(a for a in plan(iv) if a.channel is Channel.PHONE)
     assert render(call, iv).warnings == ()
 

@@ -221,6 +221,9 @@ ONE_CALL = Rule(
     },
     own=(
         "with no known number, e-mail instead",
+        "a call window that falls outside 07:00-22:00 where the candidate lives (10:00 in "
+        "Tokyo is 02:00 in Zurich) becomes an e-mail: the window is the recipient's, the night "
+        "the candidate's",
         "a stated phone preference (004) is permission to call; 000 and 001 give the "
         "invitation, the timeframe and the window",
         "a call not made in its window is offered again in the recipient's next call window, "

@@ -64,6 +64,8 @@ class Fallback(Enum):
     """A call was allowed, but nobody knows the number: e-mail instead."""
     NO_ADDRESS = "no_address"
     """A mailed card needs an address, and none is known after a remote interview."""
+    NIGHT = "night"
+    """A call was allowed, but its window falls in the candidate's night: e-mail instead."""
     AFTER_HOURS = "after_hours"
     """The interview ends too late in the recruiter's day for a call: the debrief goes by
     e-mail that evening, offering a call (rule ``recruiter``)."""

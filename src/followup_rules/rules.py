@@ -18,7 +18,7 @@ one by one:
 
 from __future__ import annotations
 
-from datetime import date, datetime, timedelta, tzinfo
+from datetime import date, datetime, time, timedelta, tzinfo
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
@@ -588,6 +588,19 @@ def check_in(state: FollowupState, open_from: datetime | None = None) -> Action 
         holidays=policy.business_holidays,
         open_from=open_from,
     )
+    if channel is Channel.PHONE and _at_night(opens, closes, state):
+        # the library's own choice: never a call in the candidate's night; e-mail
+        channel, basis, fallback = Channel.EMAIL, None, Fallback.NIGHT
+        window = policy.send_window
+        opens, closes = cal.first_window(
+            max(chosen, earliest),
+            window.start,
+            window.end,
+            tz,
+            not_before=_later(limits.first_moment(limits.CHECK_IN, state), state.now),
+            holidays=policy.business_holidays,
+            open_from=open_from,
+        )
     phone = channel is Channel.PHONE
     preferred = (
         channel is person.preferred_channel and policy.respect_preferred_channel
@@ -615,6 +628,26 @@ def check_in(state: FollowupState, open_from: datetime | None = None) -> Action 
             asks_next_steps=asks,
         ),
     )
+
+
+CANDIDATE_DAY = (time(7), time(22))
+"""The hours, on the candidate's own clock, in which the library lets them call.
+
+The library's own choice, not an article's: seed 001's mid-morning call
+window is the recipient's, and across many time zones it can fall in the
+candidate's night (10:00 in Tokyo is 02:00 in Zurich).  A call window that
+starts before 07:00 or ends after 22:00 where the candidate lives becomes an
+e-mail, marked `Fallback.NIGHT`.
+"""
+
+
+def _at_night(opens: datetime, closes: datetime, state: FollowupState) -> bool:
+    """Whether a call window ``[opens, closes]`` (UTC) leaves the candidate's day."""
+    interview = state.interview
+    home = interview.zone_of(interview.candidate)
+    start, end = opens.astimezone(home), closes.astimezone(home)
+    first, last = CANDIDATE_DAY
+    return start.date() != end.date() or start.time() < first or end.time() > last
 
 
 def asks_next_steps(state: FollowupState, attempts_left: int) -> bool:
