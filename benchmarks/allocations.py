@@ -15,6 +15,7 @@ For each workload of `workload.py` (``plan``, ``read``, ``history``,
 A young-generation collection runs each time 700 more tracked objects
 (containers, instances) have been made than freed, so the collections
 follow what a plan keeps as much as what it allocates.
+
 The counts are deterministic for one version of the code (the population
 is seeded); like the instruction counts, they judge a change whatever the
 neighbours do.  Not a test: see README.md.
