@@ -10,7 +10,10 @@ then each step's facts with the builders here (`for_interview`,
 `for_follow_up`, `for_check_in`), from the state the history and the notes
 sent before the step fold into; then `followup_rules.messages.template_context`
 turns an action's facts into the words a template reads.  The facts are made
-the first time they are read (`LazyFacts`, the one laziness of the path).
+the first time they are read (`LazyFacts`, the one laziness of the path);
+until then a planned follow-up keeps only what its facts will read of the
+state (`_Told`), through the builders' positional forms (`_check_in_facts`,
+`_follow_up_facts`, `_for_note`), which the public builders share.
 """
 
 from __future__ import annotations
