@@ -166,3 +166,50 @@ def test_a_planned_step_is_folded_in_as_the_contact_its_done_records() -> None:
     planner = sys.modules["followup_rules.plan"]
     for step in plan(interview()):
         assert planner._as_made(step) == step.done()
+
+
+class TestWhatAPlanKeeps:
+    """A plan is held for later (a nightly job keeps many): it keeps what its steps say and
+    their facts' inputs, not the planner's working states (issue 20, item 6)."""
+
+    @staticmethod
+    def reachable(root: object) -> list[object]:
+        """Every object reachable from *root* through the planner's own objects."""
+        import gc
+
+        from followup_rules.facts import LazyFacts
+
+        seen: dict[int, object] = {}
+        todo = [root]
+        while todo:
+            item = todo.pop()
+            if id(item) in seen or isinstance(item, type):
+                continue
+            seen[id(item)] = item
+            if isinstance(item, (tuple, list, dict, LazyFacts)) or type(
+                item
+            ).__module__.startswith("followup_rules.action"):
+                todo.extend(gc.get_referents(item))
+        return list(seen.values())
+
+    def test_a_plan_keeps_no_follow_up_state(self) -> None:
+        """The check-ins' facts, still to be made, hold what they read of the state they follow,
+        never the whole `FollowupState`: planned steps are light to keep."""
+        from followup_rules.state import FollowupState
+
+        made = plan(interview(), history=[Reply(at(2026, 7, 20, 10))])
+        assert len(of_kind(made, ActionKind.CHECK_IN)) == 3
+        kept = [item for item in self.reachable(made) if isinstance(item, FollowupState)]
+        assert kept == []
+
+    def test_facts_read_later_are_the_facts_of_the_state_they_follow(self) -> None:
+        """Facts made on first read (after the planner moved on) tell the history each step
+        follows: the first check-in follows the thank-you, each later one the check-in before."""
+        first, second, third = of_kind(plan(interview()), ActionKind.CHECK_IN)
+        assert (first.facts.attempt, second.facts.attempt, third.facts.attempt) == (1, 2, 3)
+        assert [step.facts.previous.kind for step in (first, second, third)] == [
+            ActionKind.THANK_YOU,
+            ActionKind.CHECK_IN,
+            ActionKind.CHECK_IN,
+        ]
+        assert (third.facts.attempts_left, third.facts.first_close) == (0, True)

@@ -10,15 +10,18 @@ then each step's facts with the builders here (`for_interview`,
 `for_follow_up`, `for_check_in`), from the state the history and the notes
 sent before the step fold into; then `followup_rules.messages.template_context`
 turns an action's facts into the words a template reads.  The facts are made
-the first time they are read (`LazyFacts`, the one laziness of the path).
+the first time they are read (`LazyFacts`, the one laziness of the path);
+until then a planned follow-up keeps only what its facts will read of the
+state (`_Told`), through the builders' positional forms (`_check_in_facts`,
+`_follow_up_facts`, `_for_note`), which the public builders share.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date, tzinfo
+from datetime import date, datetime, tzinfo
 from enum import Enum
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 import attrs
 
@@ -216,10 +219,82 @@ def for_interview(
     )
 
 
+def _for_note(
+    variant: int,
+    requested: tuple[str, ...],
+    salutation: Salutation,
+    fallback: Fallback | None = None,
+    requested_by_email: bool = False,
+    card_by_post: bool = False,
+    arrives_after_decision: bool = False,
+) -> Facts:
+    """The facts of a note right after the interview: a thank-you, or the items asked for.
+
+    Positional, so that a planned note's `LazyFacts` keeps a tuple of values
+    and no dict of keywords.
+    """
+    return Facts(
+        variant=variant,
+        requested=requested,
+        salutation=salutation,
+        fallback=fallback,
+        requested_by_email=requested_by_email,
+        card_by_post=card_by_post,
+        arrives_after_decision=arrives_after_decision,
+    )
+
+
+class _Told(NamedTuple):
+    """What a follow-up's facts read of the state it is made from, and nothing else.
+
+    A planned follow-up keeps this until its facts are first read (see
+    `LazyFacts`), rather than the whole `FollowupState` (a 37-field dict):
+    the state itself is let go as soon as the planner has folded the step in.
+    See `FollowupState` for each field's meaning.
+    """
+
+    previous: Contact | None
+    last_email: Contact | None
+    out_of_office_at: datetime | None
+    decision_by: date | None
+    timeframe: Timeframe | None
+    decision_given_at: datetime | None
+    news: Outcome | None
+    news_at: datetime | None
+    next_round_at: datetime | None
+    outcome: Outcome | None
+    replied_at: datetime | None
+    replied_by: str | None
+    salutation: Salutation
+
+
+def _told(state: FollowupState) -> _Told:
+    """What the facts of a follow-up made from *state* will read of it (see `_Told`)."""
+    return _Told(
+        state.previous,
+        state.last_email,
+        state.out_of_office_at,
+        state.decision_by,
+        state.timeframe,
+        state.decision_given_at,
+        state.news,
+        state.news_at,
+        state.next_round_at,
+        state.outcome,
+        state.replied_at,
+        state.replied_by,
+        state.policy.salutation,
+    )
+
+
 def previous_contact(state: FollowupState, contact: Contact, tz: tzinfo) -> PreviousContact:
     """A contact of the history as a later step's facts give it (its day in *tz*)."""
+    return _previous(contact, state.out_of_office_at, tz)
+
+
+def _previous(contact: Contact, away: datetime | None, tz: tzinfo) -> PreviousContact:
+    """*contact* as a later step's facts give it; *away*: the latest out-of-office reply."""
     since = cal.utc(contact.at)
-    away = state.out_of_office_at
     return PreviousContact(
         cal.local_date(since, tz),
         contact.channel,
@@ -241,20 +316,26 @@ def for_follow_up(state: FollowupState, tz: tzinfo, **known: object) -> Facts:
     previous contact with the person, so that a message answers it once.
     *known* adds the step's own facts (attempt, call basis...).
     """
-    previous = state.previous
+    return _for_follow_up(_told(state), tz, known)
+
+
+def _for_follow_up(seen: _Told, tz: tzinfo, known: dict[str, Any]) -> Facts:
+    """`for_follow_up` from what it reads of the state (`_Told`)."""
+    previous = seen.previous
     before: PreviousContact | None = None
     since = None
+    away = seen.out_of_office_at
     if previous is not None:
         since = cal.utc(previous.at)
-        before = previous_contact(state, previous, tz)
-    thread = state.last_email  # the e-mail a new one answers: often `previous` itself
+        before = _previous(previous, away, tz)
+    thread = seen.last_email  # the e-mail a new one answers: often `previous` itself
     if thread is previous:
         last_email = before
     else:
-        last_email = None if thread is None else previous_contact(state, thread, tz)
-    news_at = state.news_at
+        last_email = None if thread is None else _previous(thread, away, tz)
+    news_at = seen.news_at
     fresh = news_at is not None and (since is None or news_at >= since)
-    replied = state.replied_at
+    replied = seen.replied_at
     replied_on = replied_by = None
     if (
         replied is not None
@@ -262,25 +343,25 @@ def for_follow_up(state: FollowupState, tz: tzinfo, **known: object) -> Facts:
         and (news_at is None or replied > news_at)
     ):
         replied_on = cal.local_date(replied, tz)
-        replied_by = state.replied_by  # None when the recipient (the contact) wrote it
-    given = state.decision_given_at
+        replied_by = seen.replied_by  # None when the recipient (the contact) wrote it
+    given = seen.decision_given_at
     return Facts(
         previous=before,
         last_email=last_email,
-        decision_by=state.decision_by,
-        timeframe=state.timeframe,
+        decision_by=seen.decision_by,
+        timeframe=seen.timeframe,
         decision_given_on=None if given is None else cal.local_date(given, tz),
-        news=state.news if fresh else None,
+        news=seen.news if fresh else None,
         news_on=cal.local_date(news_at, tz) if fresh and news_at is not None else None,
-        new_round=state.next_round_at is not None,
+        new_round=seen.next_round_at is not None,
         next_round_on=None
-        if state.news is not Outcome.NEXT_ROUND or news_at is None
+        if seen.news is not Outcome.NEXT_ROUND or news_at is None
         else cal.local_date(news_at, tz),
-        outcome=state.outcome,
+        outcome=seen.outcome,
         replied_on=replied_on,
         replied_by=replied_by,
-        salutation=state.policy.salutation,
-        **known,  # type: ignore[arg-type]
+        salutation=seen.salutation,
+        **known,
     )
 
 
@@ -295,17 +376,49 @@ def for_check_in(
     asks_next_steps: bool,
 ) -> Facts:
     """The facts of a check-in: its number, what is left after it, why a call (see `Facts`)."""
-    return for_follow_up(
-        state,
+    return _check_in_facts(
+        _told(state),
         tz,
-        attempt=state.check_ins_total + 1,
-        attempts_left=attempts_left,
-        first_close=attempts_left == 0 and state.check_ins == state.check_ins_total,
-        call_basis=call_basis,
-        calls_left=max(0, calls_left),
-        fallback=fallback,
-        asks_next_steps=asks_next_steps,
+        state.check_ins_total + 1,
+        attempts_left,
+        attempts_left == 0 and state.check_ins == state.check_ins_total,
+        call_basis,
+        calls_left,
+        fallback,
+        asks_next_steps,
     )
+
+
+def _check_in_facts(
+    seen: _Told,
+    tz: tzinfo,
+    attempt: int,
+    attempts_left: int,
+    first_close: bool,
+    call_basis: CallBasis | None,
+    calls_left: int,
+    fallback: Fallback | None,
+    asks_next_steps: bool,
+) -> Facts:
+    """`for_check_in` from what it reads of the state, positional (for `LazyFacts`)."""
+    return _for_follow_up(
+        seen,
+        tz,
+        {
+            "attempt": attempt,
+            "attempts_left": attempts_left,
+            "first_close": first_close,
+            "call_basis": call_basis,
+            "calls_left": max(0, calls_left),
+            "fallback": fallback,
+            "asks_next_steps": asks_next_steps,
+        },
+    )
+
+
+def _follow_up_facts(seen: _Told, tz: tzinfo, asks_feedback: bool = False) -> Facts:
+    """`for_follow_up` of a feedback step, positional (for `LazyFacts`)."""
+    return _for_follow_up(seen, tz, {"asks_feedback": asks_feedback} if asks_feedback else {})
 
 
 class LazyFacts:
@@ -317,22 +430,26 @@ class LazyFacts:
     previous contact, fresh news, the thread), and most plans are sorted,
     filtered and stored without anyone writing their messages: made eagerly,
     they cost about a tenth of `plan()` (issue 20, measured side by side).
+
+    They keep only the builder and its positional arguments (no dict of
+    keywords): a follow-up's are what its facts read of the state (`_Told`),
+    never the state itself, so that a plan does not keep the states it
+    folded through (issue 20: a 37-field dict each).
     """
 
-    __slots__ = ("_args", "_build", "_known", "_made")
+    __slots__ = ("_args", "_build", "_made")
 
-    def __init__(self, build: Callable[..., Facts], *args: Any, **known: Any) -> None:
+    def __init__(self, build: Callable[..., Facts], *args: Any) -> None:
         self._build = build
         self._args = args
-        self._known = known
         self._made: Facts | None = None
 
     def get(self) -> Facts:
-        """The facts: ``build(*args, **known)``, made once."""
+        """The facts: ``build(*args)``, made once."""
         made = self._made
         if made is None:
-            made = self._made = self._build(*self._args, **self._known)
-            self._args, self._known = (), {}  # the state they read is no longer held
+            made = self._made = self._build(*self._args)
+            self._args = ()  # what they read is no longer held
         return made
 
     def __repr__(self) -> str:

@@ -60,8 +60,10 @@ from .facts import (
     Facts,
     Fallback,
     LazyFacts,
-    for_check_in,
-    for_follow_up,
+    _check_in_facts,
+    _follow_up_facts,
+    _for_note,
+    _told,
     for_interview,
 )
 from .model import ActionKind, Channel, Interview, Interviewer, InterviewFormat
@@ -109,7 +111,7 @@ _FEEDBACK_ANSWER_SOURCES = tuple(sorted({*FEEDBACK_RESPONSE.sources, *FEEDBACK_R
 
 
 _facts = LazyFacts
-"""A step's facts, ``LazyFacts(build, *args, **known)``: the only way the planner makes them.
+"""A step's facts, ``LazyFacts(build, *args)``: the only way the planner makes them.
 
 They are made the first time they are read: most plans are sorted,
 filtered and stored without anyone writing their messages, and making
@@ -334,12 +336,14 @@ def _thank_you_to(
             sources=THANK_YOU.sources,
             template="thank_you_card",
             facts=_facts(
-                Facts,
-                variant=variant,
-                requested=requested,
-                requested_by_email=bool(requested),
-                salutation=policy.salutation,
-                arrives_after_decision=late,
+                _for_note,
+                variant,
+                requested,
+                policy.salutation,
+                None,  # no fallback
+                bool(requested),  # the items go in a separate e-mail
+                False,
+                late,  # it may arrive after the decision
             ),
         )
     tz = interview.zone_of(person)
@@ -352,13 +356,7 @@ def _thank_you_to(
         rule=THANK_YOU.id,
         sources=THANK_YOU.sources,
         template="thank_you_email",
-        facts=_facts(
-            Facts,
-            variant=variant,
-            requested=requested,
-            fallback=fallback,
-            salutation=policy.salutation,
-        ),
+        facts=_facts(_for_note, variant, requested, policy.salutation, fallback),
     )
 
 
@@ -398,11 +396,13 @@ def _requested_items(
         sources=_REQUESTED_SOURCES,
         template="requested_items_email",
         facts=_facts(
-            Facts,
-            variant=variant,
-            requested=requested,
-            card_by_post=card,
-            salutation=policy.salutation,
+            _for_note,
+            variant,
+            requested,
+            policy.salutation,
+            None,  # no fallback
+            False,  # the items are this e-mail
+            card,  # beside a mailed card
         ),
     )
 
@@ -618,14 +618,16 @@ def check_in(state: FollowupState, open_from: datetime | None = None) -> Action 
         sources=_check_in_sources(pace.id, phone, preferred, asks),
         template=template,
         facts=_facts(
-            for_check_in,
-            state,
+            _check_in_facts,
+            _told(state),
             tz,
-            attempts_left=left - 1,
-            call_basis=basis,
-            calls_left=calls_left,
-            fallback=fallback,
-            asks_next_steps=asks,
+            state.check_ins_total + 1,  # the attempt
+            left - 1,  # attempts left after it
+            left == 1 and state.check_ins == state.check_ins_total,  # the first close
+            basis,
+            calls_left,
+            fallback,
+            asks,
         ),
     )
 
@@ -728,7 +730,7 @@ def feedback_response(state: FollowupState, open_from: datetime | None = None) -
         rule=FEEDBACK_RESPONSE.id,
         sources=_FEEDBACK_ANSWER_SOURCES if asks else FEEDBACK_RESPONSE.sources,
         template="feedback_response_email",
-        facts=_facts(for_follow_up, state, tz, asks_feedback=asks),
+        facts=_facts(_follow_up_facts, _told(state), tz, asks),
     )
 
 
@@ -781,7 +783,7 @@ def feedback_request(state: FollowupState, open_from: datetime | None = None) ->
         rule=FEEDBACK_REQUEST.id,
         sources=FEEDBACK_REQUEST.sources,
         template="feedback_request_email",
-        facts=_facts(for_follow_up, state, tz),
+        facts=_facts(_follow_up_facts, _told(state), tz),
     )
 
 
