@@ -121,6 +121,8 @@ class Facts:
         calls_left: for a call, the calls the policy still allows after it.
         news: the employer's latest outcome (`Update`), if any.
         news_on: the day it came (recipient's calendar).
+        news_by: who gave the latest news (`Update.sender`, as the interview
+            spells the name), fresh or not; None when not recorded.
         outcome: the final outcome heard, if any (offer, rejection, withdrawal).
         new_round: news of a next round (`Outcome.NEXT_ROUND`) still
             unanswered by a check-in.
@@ -164,6 +166,7 @@ class Facts:
     calls_left: int = 0
     news: Outcome | None = None
     news_on: date | None = None
+    news_by: str | None = None
     outcome: Outcome | None = None
     new_round: bool = False
     next_round_on: date | None = None
@@ -270,6 +273,7 @@ def for_follow_up(state: FollowupState, tz: tzinfo, **known: object) -> Facts:
         decision_given_on=None if given is None else cal.local_date(given, tz),
         news=state.news if fresh else None,
         news_on=cal.local_date(news_at, tz) if fresh and news_at is not None else None,
+        news_by=state.news_by,
         new_round=state.next_round_at is not None,
         next_round_on=None
         if state.news is not Outcome.NEXT_ROUND or news_at is None
