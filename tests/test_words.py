@@ -562,12 +562,12 @@ class TestAfterAnOutOfOffice:
         [
             (
                 "en",
-                "I hope your return has gone smoothly. My note of Thursday, July 16, about the "
+                "My note of Thursday, July 16, about the "  # no assumed smooth return (words7)
                 "Data Engineer position at Acme Analytics reached you while you were away",
             ),
             (
                 "de",
-                "Meine Nachricht vom Donnerstag, dem 16. Juli, zur Stelle als Data Engineer bei "
+                "meine Nachricht vom Donnerstag, dem 16. Juli, zur Stelle als Data Engineer bei "
                 "Acme Analytics hat Sie während Ihrer Abwesenheit erreicht",
             ),
             (

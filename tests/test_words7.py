@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import json
 import re
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
 import attrs
@@ -16,6 +16,7 @@ from followup_rules import (
     ActionKind,
     Interviewer,
     Outcome,
+    OutOfOffice,
     Recruiter,
     Update,
     plan,
@@ -191,8 +192,8 @@ def test_a_panelists_note_recalls_no_conversation_they_may_have_missed(
 
 @pytest.mark.parametrize("code", LANGUAGES)
 def test_a_single_interviewer_hears_the_interviews_topics(code: str) -> None:
-    """Class 1: with one interviewer the interview's topics were that conversation's,
-    and the note recalls them."""
+    """Class 1 (a guard, true before and after): with one interviewer the interview's
+    topics were that conversation's, and the note recalls them."""
     iv = in_language(meeting(interviewers=[ANA], topics=["TOPIC-DAY"]), code)
     (note,) = (a for a in plan(iv) if a.kind is ActionKind.THANK_YOU)
     assert "TOPIC-DAY" in render(note, iv).text
@@ -300,7 +301,8 @@ def test_the_debrief_says_still_only_on_a_later_day(code: str) -> None:
     iv, step = _debrief(code)
     still = {"en": "still", "de": "weiterhin", "fr": "toujours", "es": "sigue"}[code]
     assert step.suggested.date() == iv.starts_at.date()
-    assert still not in render(step, iv).text.split("\n\n")[-3]
+    interest = render(step, iv).text.split("\n\n")[-2]  # the paragraph before the signature
+    assert still not in interest, interest
 
 
 # -- class 4: after an invitation to a next round, the last note leaves the door open ---------
@@ -370,3 +372,45 @@ def test_a_panel_note_without_its_own_topic_asks_the_app_for_one(code: str) -> N
         if a.kind is ActionKind.THANK_YOU
     }
     assert needs[ANA.name][:2] == ("topics", "fit") and needs[BO.name][:1] == ("fit",)
+
+
+# -- class 8: the rest ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("code", LANGUAGES)
+def test_the_card_step_names_the_interviewer_it_checks_with(code: str) -> None:
+    """Class 8 (en 05.4 and seven more): "the exact spelling of her name ... Check that
+    they have your CV" read "they" as the company; the step names the person."""
+    iv = in_language(meeting(interviewers=[ANA]), code)
+    card = next(a for a in plan(iv) if a.kind is ActionKind.ASK_FOR_CARDS)
+    lines = render(card, iv).text.splitlines()
+    assert ANA.name in lines[-1], lines
+
+
+@pytest.mark.parametrize("code", LANGUAGES)
+def test_the_note_after_an_out_of_office_assumes_no_smooth_return(code: str) -> None:
+    """Class 8 (en 10.7): "I hope your return has gone smoothly" went out at 08:00 on the
+    first morning back; the note points to the unread one and assumes nothing."""
+    iv = in_language(meeting(interviewers=[attrs.evolve(ANA, phone=None)]), code)
+    whole = plan(iv)
+    first = check_ins(whole)[0]
+    history = done_until(whole, first)
+    history.append(OutOfOffice(first.suggested.add(minutes=5), date(2026, 7, 27)))
+    text = render(check_ins(plan(iv, history=history))[0], iv).text
+    assert not re.search(r"return has gone|gut zurückgekehrt|retour s’est|regreso haya", text)
+
+
+@pytest.mark.parametrize("code", LANGUAGES)
+def test_a_debrief_voicemail_says_just_finished_only_if_true_all_window(code: str) -> None:
+    """Class 8 (en 02.4): "My interview ... has just finished" in a voicemail whose call
+    window runs hours past the interview's end; it now says so only when the whole
+    window is within the hour."""
+    rita = Recruiter("Rita Cole", agency="SelecSource", phone="+1 404 555 0199")
+    iv = in_language(meeting(recruiter=rita), code)
+    call = next(a for a in plan(iv) if a.kind is ActionKind.RECRUITER_DEBRIEF)
+    ends = iv.starts_at + iv.duration
+    assert call.channel.name == "PHONE"
+    finished = {"en": "has just finished", "de": "gerade zu Ende", "fr": "vient de se terminer",
+                "es": "acaba de terminar"}[code]  # fmt: skip
+    late = call.latest - ends > timedelta(hours=1)
+    assert (finished in render(call, iv).text) is not late

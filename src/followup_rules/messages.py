@@ -710,7 +710,8 @@ def template_context(
     given = facts.decision_given_on or starts.date()
     ends = interview._utc_span[1]
     # "has just finished" only within an hour of the end; later the same day, "earlier today"
-    since_end = action._utc[0] - ends
+    # (a call's whole window: a voicemail left at its end must still be true, words7 8)
+    since_end = action._utc[1 if action.channel is Channel.PHONE else 0] - ends
     mine_tz = interview.zone_of(interview.candidate)
     my_start = interview._utc_span[0].astimezone(mine_tz)
     interview_day = _day(day, starts)
