@@ -414,3 +414,13 @@ def test_a_debrief_voicemail_says_just_finished_only_if_true_all_window(code: st
                 "es": "acaba de terminar"}[code]  # fmt: skip
     late = call.latest - ends > timedelta(hours=1)
     assert (finished in render(call, iv).text) is not late
+
+
+@pytest.mark.parametrize("code", LANGUAGES)
+def test_a_single_interviewers_part_does_not_name_them_twice(code: str) -> None:
+    """Class 2 (es 11.5 after this round's first fix): "Me reuní con la profesora Carmen
+    Ruiz. Con la profesora Carmen Ruiz: la visita al laboratorio." With one interviewer
+    their part is the interview's, said without their name again."""
+    iv, step = _debrief(code, interviewers=[attrs.evolve(ANA, part="PART-ANA")])
+    paragraph = next(p for p in render(step, iv).text.split("\n\n") if "PART-ANA" in p)
+    assert paragraph.count("Ruiz") == 1, paragraph
