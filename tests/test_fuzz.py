@@ -423,6 +423,7 @@ VALID: dict[type, dict[str, st.SearchStrategy[Any]]] = {
         "at": _AT,
         "outcome": st.sampled_from(list(Outcome)),
         "decision_by": st.none() | st.tuples(_AT, _DAYS_LATER).map(lambda p: p[0].date() + p[1]),
+        "sender": st.none() | _NAMES,
         "note": _OPTIONAL_TEXT,
     },
     OutOfOffice: {

@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
+import attrs
 import pytest
 
 from followup_rules import (
@@ -225,6 +226,7 @@ class TestRecipientsAndMissingDetails:
     def test_the_closing_statement_asks_for_topics_and_fit(self) -> None:
         """Rule closing: the summary of fit needs the topics and the case for fit."""
         iv = full_interview(topics=())
+        iv = attrs.evolve(iv, interviewers=[attrs.evolve(p, topics=()) for p in iv.interviewers])
         message = render(planned(iv, "closing_statement"), iv)
         assert message.missing_details == ("topics", "fit")
 

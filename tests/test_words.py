@@ -137,8 +137,11 @@ class TestAfterAnOffer:
         class 7), and ends looking forward to its details."""
         iv = meeting(fit="six years of data pipelines", missed=["my AWS certification"])
         whole = plan(
-            iv, history=[Update(pendulum.datetime(2026, 7, 7, 15, 20, tz=NY), Outcome.OFFER)]
-        )
+            iv,
+            history=[
+                Update(pendulum.datetime(2026, 7, 7, 15, 20, tz=NY), Outcome.OFFER, sender=ANA)
+            ],
+        )  # from Dr. Ruiz herself (words7 class 3: only then is she thanked for it)
         for code in LANGUAGES:
             each = in_language(iv, code)
             for action in whole:
@@ -458,7 +461,7 @@ class TestSubjects:
         for schedule in (plan(iv), plan(iv, history=history)):
             for _, message in written(schedule, iv, feedback="x"):
                 if message.subject is not None:
-                    assert len(message.subject) <= 78 and "…" not in message.subject
+                    assert len(message.subject) <= 70 and "…" not in message.subject
 
 
 # -- 19.10: punctuation and grammar ------------------------------------------------------------
@@ -479,7 +482,7 @@ class TestPunctuationAndGrammar:
             pendulum.datetime(2026, 7, 16, 10, tz=NY), Outcome.UNDECIDED, date(2026, 7, 24)
         )
         step = check_ins(plan(iv, history=[news]))[0]
-        assert "I learned on Thursday, July 16, that" in render(step, iv).text
+        assert "Following the news on Thursday, July 16, that" in render(step, iv).text
         assert language("en").fill("on %(day)s they said", {"day": "Tuesday, July 14"}) == (
             "on Tuesday, July 14, they said"
         )
@@ -559,12 +562,12 @@ class TestAfterAnOutOfOffice:
         [
             (
                 "en",
-                "I hope your return has gone smoothly. My note of Thursday, July 16, about the "
+                "My note of Thursday, July 16, about the "  # no assumed smooth return (words7)
                 "Data Engineer position at Acme Analytics reached you while you were away",
             ),
             (
                 "de",
-                "Meine Nachricht vom Donnerstag, dem 16. Juli, zur Stelle als Data Engineer bei "
+                "meine Nachricht vom Donnerstag, dem 16. Juli, zur Stelle als Data Engineer bei "
                 "Acme Analytics hat Sie während Ihrer Abwesenheit erreicht",
             ),
             (
@@ -940,12 +943,12 @@ def test_no_sentence_is_said_twice_to_one_person(
 def test_no_subject_is_cut_and_no_full_stop_doubled(
     case: tuple[Interview, Policy, list[tuple[str, Message]], list[Any]],
 ) -> None:
-    """Issues 19.9 and 19.10, every language: subjects fit in 78 characters without "…",
-    and no text has "..", whatever the names."""
+    """Issues 19.9 and 19.10, every language: subjects fit in 70 characters (what a phone
+    shows; words7 class 7) without "…", and no text has "..", whatever the names."""
     _, _, sent, _ = case
     for _, message in sent:
         if message.subject is not None:
-            assert len(message.subject) <= 78 and not message.subject.endswith("…")
+            assert len(message.subject) <= 70 and not message.subject.endswith("…")
         assert not re.search(r"(?<!\.)\.\.(?!\.)", message.text), message.text
 
 

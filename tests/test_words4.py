@@ -300,5 +300,6 @@ def test_a_panelist_known_for_a_part_is_not_credited_with_the_days_topics(code: 
         if action.kind.value == "thank_you"
     }
     topic = "streaming pipelines"  # the user's words, in every language
-    assert topic in notes["Ana Ruiz"]
     assert topic not in notes["Bo Chen"]
+    # nor is the contact: with two interviewers nothing says who discussed it (words7 1)
+    assert topic not in notes["Ana Ruiz"]

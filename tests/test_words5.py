@@ -208,11 +208,12 @@ def _says_last(text: str, code: str) -> int:
 
 @pytest.mark.parametrize("code", LANGUAGES)
 def test_the_last_note_after_next_round_news_says_it_is_the_last(code: str) -> None:
-    """Class 3: 07.8 ended "I am happy to fit in with whatever you decide." and no word
-    that it was the last; the run's last note now says so once, and only the last."""
+    """Class 3: 07.8 ended "I am happy to fit in with whatever you decide."; words7 class
+    4: after an invitation to a next round, "this is my last message for now" read as
+    an ultimatum (de/fr 2), so no note of that run says it (the last closes warmly)."""
     iv, steps = _next_round_run(code)
     said = [_says_last(render(step, iv).text, code) for step in steps]
-    assert said == [0, 0, 1]
+    assert said == [0, 0, 0]
 
 
 @pytest.mark.parametrize("code", LANGUAGES)
@@ -269,7 +270,7 @@ def _offer_notes(code: str, size: int) -> tuple[Any, list[Any]]:
     people = [ANA, *(attrs.evolve(BO, name=f"Bo Chen{i}", email=f"b{i}@acme.example")
                      for i in range(size - 1))]  # fmt: skip
     iv = in_language(meeting(interviewers=people), code)
-    offer = Update(pendulum.datetime(2026, 7, 7, 15, 20, tz=NY), Outcome.OFFER)
+    offer = Update(pendulum.datetime(2026, 7, 7, 15, 20, tz=NY), Outcome.OFFER, sender=ANA)
     notes = [a for a in plan(iv, history=[offer]) if a.kind is ActionKind.THANK_YOU]
     return iv, notes
 
@@ -447,7 +448,9 @@ def test_the_feedback_answer_thanks_and_acknowledges_the_rejection(code: str) ->
     not) and, after a rejection, says first that the candidate is sorry not to have been
     chosen (06.7 never acknowledged it)."""
     iv = in_language(meeting(), code)
-    asked = [Update(pendulum.datetime(2026, 7, 9, 11, tz=NY), Outcome.FEEDBACK_REQUESTED)]
+    asked = [  # by Dr. Ruiz herself (words7 class 3: only then is she thanked for asking)
+        Update(pendulum.datetime(2026, 7, 9, 11, tz=NY), Outcome.FEEDBACK_REQUESTED, sender=ANA)
+    ]
     answer = next(a for a in plan(iv, history=asked) if a.kind is ActionKind.FEEDBACK_RESPONSE)
     opening = render(answer, iv, feedback="FEEDBACK").text.split("\n\n")[1]
     assert THANKS_FIRST.match(opening), opening

@@ -308,7 +308,10 @@ def test_every_subject_names_the_role_even_a_long_one(code: str) -> None:
     steps += [attrs.evolve(first, facts=attrs.evolve(first.facts, attempt=n)) for n in range(1, 8)]
     for step in steps:
         subject = render(step, iv).subject or ""
-        assert LONG_ROLE.casefold() in subject.casefold(), subject
+        # ... unless naming it would pass what a phone shows (70 characters, words7 7)
+        with_role = language(code).subject_with_role(subject, LONG_ROLE)
+        named = LONG_ROLE.casefold() in subject.casefold()
+        assert named or len(with_role) > 70, subject
         assert not subject.endswith(("…", "...")), subject
 
 
@@ -399,7 +402,7 @@ def test_the_concerns_line_reads_well_when_filled_with_none(code: str) -> None:
     iv = in_language(meeting(recruiter=rita), code)
     debrief = next(a for a in plan(iv) if a.kind is ActionKind.RECRUITER_DEBRIEF)
     text = render(debrief, iv).text
-    mark = language(code).concerns_placeholder()
+    mark = render(debrief, iv).placeholders[-1]  # the concerns (words7 class 2)
     line = next(p for p in text.split("\n\n") if mark in p)
     assert IF_ANY[code] in line, line
 

@@ -245,14 +245,19 @@ def log_reply(log: _Log, sender: str | None, **options: Any) -> None:
     metavar="DATE|PHRASE",
     help="undecided: the new date, e.g. 2026-07-24 or 'in two weeks'.",
 )
+@click.option(
+    "--from", "sender", metavar="NAME", help="Who gave the news (default: not recorded)."
+)
 @_event_options
-def log_update(log: _Log, outcome: str, decision_by: str | None, **options: Any) -> None:
+def log_update(
+    log: _Log, outcome: str, decision_by: str | None, sender: str | None, **options: Any
+) -> None:
     """Their news: an outcome (undecided may come with a new date)."""
     new_date = None if decision_by is None else _day_or_phrase(decision_by)
     _record(
         log,
         options,
-        lambda _, at, note: Update(at, Outcome(outcome), new_date, note=note),
+        lambda _, at, note: Update(at, Outcome(outcome), new_date, sender=sender, note=note),
     )
 
 

@@ -221,6 +221,12 @@ class Update(v.Checked):
             `Timeframe`, or a phrase like ``"in two weeks"`` read from the day
             of the update); it becomes the new deadline (seed 004: the
             timetable is often extended).
+        sender: who gave the news, by name (an interviewer or the recruiter;
+            an Interviewer or Recruiter is accepted).  None means it was not
+            recorded: messages then neither thank the person they write to for
+            the news nor name anyone, and refer to "the news of <day>".  When it
+            is the person a message goes to, the message thanks them for it;
+            when it is someone else, it names them.
         note: the candidate's own free-text note; no message ever quotes it.
     """
 
@@ -229,6 +235,7 @@ class Update(v.Checked):
     at: pendulum.DateTime = attrs.field(converter=v.event_datetime)
     outcome: Outcome = attrs.field(converter=_outcome)
     decision_by: date | Timeframe | None = attrs.field(default=None, converter=decision)
+    sender: str | None = attrs.field(default=None, kw_only=True, converter=_person)
     note: str | None = attrs.field(default=None, kw_only=True, converter=v.optional_text)
 
     def __attrs_post_init__(self) -> None:

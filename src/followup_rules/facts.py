@@ -126,6 +126,8 @@ class Facts:
         calls_left: for a call, the calls the policy still allows after it.
         news: the employer's latest outcome (`Update`), if any.
         news_on: the day it came (recipient's calendar).
+        news_by: who gave the latest news (`Update.sender`, as the interview
+            spells the name), fresh or not; None when not recorded.
         outcome: the final outcome heard, if any (offer, rejection, withdrawal).
         new_round: news of a next round (`Outcome.NEXT_ROUND`) still
             unanswered by a check-in.
@@ -169,6 +171,7 @@ class Facts:
     calls_left: int = 0
     news: Outcome | None = None
     news_on: date | None = None
+    news_by: str | None = None
     outcome: Outcome | None = None
     new_round: bool = False
     next_round_on: date | None = None
@@ -248,7 +251,7 @@ class _Told(NamedTuple):
     """What a follow-up's facts read of the state it is made from, and nothing else.
 
     A planned follow-up keeps this until its facts are first read (see
-    `LazyFacts`), rather than the whole `FollowupState` (a 37-field dict):
+    `LazyFacts`), rather than the whole `FollowupState` (a dict of some forty fields):
     the state itself is let go as soon as the planner has folded the step in.
     See `FollowupState` for each field's meaning.
     """
@@ -261,6 +264,7 @@ class _Told(NamedTuple):
     decision_given_at: datetime | None
     news: Outcome | None
     news_at: datetime | None
+    news_by: str | None
     next_round_at: datetime | None
     outcome: Outcome | None
     replied_at: datetime | None
@@ -279,6 +283,7 @@ def _told(state: FollowupState) -> _Told:
         state.decision_given_at,
         state.news,
         state.news_at,
+        state.news_by,
         state.next_round_at,
         state.outcome,
         state.replied_at,
@@ -353,6 +358,7 @@ def _for_follow_up(seen: _Told, tz: tzinfo, known: dict[str, Any]) -> Facts:
         decision_given_on=None if given is None else cal.local_date(given, tz),
         news=seen.news if fresh else None,
         news_on=cal.local_date(news_at, tz) if fresh and news_at is not None else None,
+        news_by=seen.news_by,
         new_round=seen.next_round_at is not None,
         next_round_on=None
         if seen.news is not Outcome.NEXT_ROUND or news_at is None

@@ -465,7 +465,7 @@ def _renamed_events(history: Iterable[Event], old: str, new: str) -> list[Event]
     for event in history:
         if isinstance(event, Contact) and _same_person(event.recipient, old):
             event = attrs.evolve(event, recipient=new)
-        elif isinstance(event, (Reply, OutOfOffice)) and _same_person(event.sender, old):
+        elif isinstance(event, (Reply, OutOfOffice, Update)) and _same_person(event.sender, old):
             event = attrs.evolve(event, sender=new)
         elif isinstance(event, (Skip, Snooze)):
             event = attrs.evolve(event, step=renamed_step(event.step, old, new))
@@ -907,8 +907,8 @@ def _event_key(event: Event, interview: Interview) -> tuple[Any, ...]:
     values: list[Any] = [type(event)]
     for field in attrs.fields(type(event)):
         value = getattr(event, field.name)
-        if field.name == "note":
-            continue
+        if field.name == "note" or (isinstance(event, Update) and field.name == "sender"):
+            continue  # the same news, whoever is recorded as giving it
         if field.name in ("recipient", "sender"):
             value = person_key(value or contact)
         elif isinstance(value, datetime):
@@ -1101,7 +1101,8 @@ def describe_event(event: Event, interview: Interview, policy: Policy | None = N
             said_on = cal.local_date(cal.utc(event.at), zone)
             day = _decision(event.decision_by, said_on, policy)[0]
         extra = f", new date {day}" if event.decision_by is not None else ""
-        text = f"{event.outcome.value.replace('_', ' ')}{extra}, {when}"
+        whose = f" from {event.sender}" if event.sender else ""
+        text = f"{event.outcome.value.replace('_', ' ')}{whose}{extra}, {when}"
     elif isinstance(event, OutOfOffice):
         whose = f" ({event.sender})" if event.sender else ""
         back = f", back {event.returns_on}" if event.returns_on else ""

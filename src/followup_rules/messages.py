@@ -52,6 +52,7 @@ from .model import (
     InterviewFormat,
     Recruiter,
     Salutation,
+    person_key,
 )
 from .timeframe import Timeframe
 
@@ -497,13 +498,27 @@ class TemplatePack:
         text = self.language.finish(_tidy(text), values["greeting"])
         text = self.language.shorten_company(text, interview.company)
         subject = self.language.finish(subject)
-        for brief in (1, 2):  # a subject is never cut: a shorter wording is chosen instead
+        # A subject is never cut: a shorter wording is chosen instead, without the
+        # company, then without the role (a phone shows about 70 characters: words7 7)
+        for brief in (1, 2):
             if _comfortable(subject):
                 break
             values["brief"] = brief
             subject = self.language.finish(
                 self._subject_and_body(template, values, f"{name}.txt")[0]
             )
+        if not _comfortable(subject):  # then the role phrase without its qualifier
+            role, short = values["role"], self.language.spoken_role(str(values["role"]))
+            if short != role:
+                values["role"] = short
+                for brief in (0, 1, 2):
+                    values["brief"] = brief
+                    subject = self.language.finish(
+                        self._subject_and_body(template, values, f"{name}.txt")[0]
+                    )
+                    if _comfortable(subject):
+                        break
+                values["role"] = role
         if values["brief"] == 2:
             subject = self._with_role(subject, values)
         if not _fits(subject):  # only a template of one's own that gives no shorter wording
@@ -570,9 +585,9 @@ class TemplatePack:
         A subject's shorter wordings drop the role only because the role is
         long; "Thank you for the interview: HR Manager" still names it when
         the sentence with the role inside it would not fit (issue 19, item
-        16), up to the longest subject (`_SUBJECT_MAX`), not only the
-        comfortable one.  Questions, subjects that already have a colon and threads
-        ("Re: ...") are left as they are.
+        16), as long as the whole stays within what a phone shows
+        (`_SUBJECT_COMFORT`, 70 characters).  Questions, subjects that already
+        have a colon and threads ("Re: ...") are left as they are.
         """
         role = str(values.get("role") or "")
         if (
@@ -584,9 +599,10 @@ class TemplatePack:
         ):
             return subject
         longer = self.language.subject_with_role(subject, role)
-        # A subject that names the role, even past what a phone shows, beats one that
-        # names none: the recipient files and finds it by the role (words6 class 6).
-        return longer if _fits(longer) else subject
+        # A subject that names the role beats one that names none: the recipient files
+        # and finds it by the role (words6 class 6); but not past what a phone shows
+        # (words7 class 7: readers found 74 to 78 characters too long).
+        return longer if _comfortable(longer) else subject
 
     def _subject_and_body(
         self, template: jinja2.Template, values: dict[str, Any], filename: str
@@ -662,12 +678,13 @@ def template_context(
     starts = interview._utc_span[0].astimezone(tz)  # stdlib: pendulum's astimezone is slow
     said = action._utc[2].astimezone(tz)  # when it is sent or said, on their clock
     is_contact = recipient is interview.follow_up_contact
-    # The interview's topics belong to the day, not to one panelist: the contact hears
-    # them, and so does everyone in a small panel; in a larger one a note without
-    # topics of its own recalls none rather than echo the others.  The case for fit
-    # is the candidate's, and every note makes it, each in its own words (seeds 002
-    # and 004: "summarize your qualifications", "a brief case as to why").
-    shared_details = is_contact or len(interview.interviewers) <= SHARED_DETAILS_PANEL
+    # The interview's topics belong to the day, not to one panelist: with a single
+    # interviewer they are that conversation's; with several nothing says who was in
+    # it (a superday of one-on-ones), so a note without topics of its own recalls
+    # none (words7 class 1), the contact's included.  The case for fit is the
+    # candidate's, and every note makes it, each in its own words (seeds 002 and
+    # 004: "summarize your qualifications", "a brief case as to why").
+    shared_details = len(interview.interviewers) <= SHARED_DETAILS_PANEL
     own_topics: list[str] = []
     own_requested = False
     if isinstance(recipient, Interviewer):
@@ -693,7 +710,8 @@ def template_context(
     given = facts.decision_given_on or starts.date()
     ends = interview._utc_span[1]
     # "has just finished" only within an hour of the end; later the same day, "earlier today"
-    since_end = action._utc[0] - ends
+    # (a call's whole window: a voicemail left at its end must still be true, words7 8)
+    since_end = action._utc[1 if action.channel is Channel.PHONE else 0] - ends
     mine_tz = interview.zone_of(interview.candidate)
     my_start = interview._utc_span[0].astimezone(mine_tz)
     interview_day = _day(day, starts)
@@ -711,6 +729,11 @@ def template_context(
         and facts.replied_on is None
         and facts.next_round_on is None
         and not (previous is not None and previous.out_of_office)
+    )
+    news_by_you = bool(
+        facts.news_by is not None
+        and recipient is not None
+        and person_key(facts.news_by) == person_key(recipient.name)
     )
     requested = list(facts.requested)
     links = [item for item in requested if language.is_link(item)]
@@ -768,6 +791,14 @@ def template_context(
         "decision_words": _decision_words(
             language, facts.decision_by, facts.timeframe, False, starts.date()
         ),
+        # The timeline given at the interview, anchored (a thin thank-you says it: words7 5)
+        "interview_decision_words": _decision_words(
+            language,
+            interview.decision_date,
+            interview.decision_by if isinstance(interview.decision_by, Timeframe) else None,
+            False,
+            starts.date(),
+        ),
         "decision_words_now": _decision_words(
             language, facts.decision_by, facts.timeframe, said.date() == given, None
         ),
@@ -785,6 +816,10 @@ def template_context(
         else _day(day, facts.decision_given_on),
         "news": None if facts.news is None else facts.news.name,
         "news_day": None if facts.news_on is None else _day(day, facts.news_on),
+        # Who gave the news (Update.sender): the recipient is thanked for it, someone
+        # else is named, and news from no one recorded is "the news of <day>"
+        "news_by_you": news_by_you,
+        "news_by": None if news_by_you else facts.news_by,
         "round_day": None if facts.next_round_on is None else _day(day, facts.next_round_on),
         "replied_day": None if facts.replied_on is None else _day(day, facts.replied_on),
         "call_basis": None if facts.call_basis is None else facts.call_basis.name,
@@ -834,6 +869,25 @@ def template_context(
         )
         values["discussed"] = _discussed(interview, language)
         values["asked"] = _asked(interview, language)
+        # All the details the debrief promises (seed 000), from the input only: each
+        # panelist's part of the day, the point the candidate missed, the case for fit,
+        # and the timeline or a placeholder the candidate fills (words7 class 2)
+        values["debrief_parts"] = [
+            (in_text(person), person.part) for person in interview.interviewers if person.part
+        ]
+        missed_all = list(
+            dict.fromkeys(
+                [*interview.missed, *(m for p in interview.interviewers for m in p.missed)]
+            )
+        )
+        values["debrief_missed"] = _join(language, missed_all) if missed_all else None
+        values["debrief_fit"] = interview.fit
+        if not values["decision_words_now"]:
+            timeline_mark = language.finish(
+                language.pgettext("placeholder", "[timeline, if they gave one]")
+            )
+            values["timeline_placeholder"] = timeline_mark
+            values["placeholders"] = [*values["placeholders"], timeline_mark]
     elif action.kind is ActionKind.FEEDBACK_REQUEST:
         values["others"] = [
             person.name for person in interview.interviewers if person is not recipient
@@ -876,7 +930,8 @@ def _marks(language: _languages.Language) -> tuple[str, str, str]:
     return (
         language.link_placeholder(),
         language.feedback_placeholder(),
-        language.concerns_placeholder(),
+        # "Concerns raised, if any: [… or none]": the label is not said twice (words7 2)
+        language.finish(language.pgettext("placeholder", "[… or none]")),
     )
 
 
@@ -1014,15 +1069,18 @@ _OWNED = frozenset(
      "their_window", "my_window", "people", "people_in_text", "discussed", "asked", "others",
      "greeting", "spoken_of", "spoken_email", "script_day", "just_finished", "hello",
      "last_note", "fit_words", "own_requested", "concerns_placeholder", "unknown_details",
-     "they", "their", "them"}
+     "they", "their", "them", "interview_decision_words", "debrief_parts",
+     "debrief_missed", "debrief_fit", "timeline_placeholder"}
 )  # fmt: skip
 _URL = re.compile(r"https?://\S+|www\.\S+", re.IGNORECASE)
 
-SHARED_DETAILS_PANEL = 3
-"""In a panel of up to this many, every note recalls the interview's `topics` (as the
-conversation's, never as the recipient's own view) and makes the interview's case
-for `fit`; in a larger one only the follow-up contact's does, and a note to someone
-without topics or fit of their own stays short, so that the notes do not read alike."""
+SHARED_DETAILS_PANEL = 1
+"""Up to this many interviewers, a note recalls the interview's `topics` (as the
+conversation's, never as the recipient's own view): only a single interviewer was
+surely in the conversation they come from.  With more, nothing in the input says
+which panelist discussed them (a superday of one-on-ones), so a note to someone
+without topics of their own recalls none, the contact's included (issue 19,
+seventh round, class 1); it thanks them for their part or their time instead."""
 
 WORDINGS = 7
 """How many wordings each sentence of a thank-you note has on the lines (a prime)."""

@@ -290,7 +290,9 @@ def _after_news(state: FollowupState, steps: list[Action]) -> list[Action]:
     for step in steps:
         if step.kind in THANKS_KINDS:
             day = cal.local_date(heard, state.interview.zone_of(step.recipient))
-            step = step._with_facts(attrs.evolve(step.facts, news=news, news_on=day))
+            step = step._with_facts(
+                attrs.evolve(step.facts, news=news, news_on=day, news_by=state.news_by)
+            )
         kept.append(step)
     return kept
 

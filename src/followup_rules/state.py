@@ -151,6 +151,7 @@ class FollowupState:
     replied_at: datetime | None = None
     news: Outcome | None = None
     news_at: datetime | None = None
+    news_by: str | None = None
     previous: Contact | None = None
     hold_until: date | None = None
     out_of_office_at: datetime | None = None
@@ -336,7 +337,7 @@ def checked_history(
         person, role = None, ""
         if isinstance(event, Contact):
             person, role = event.recipient, "recipient"
-        elif isinstance(event, (Reply, OutOfOffice)):
+        elif isinstance(event, (Reply, OutOfOffice, Update)):
             person, role = event.sender, "sender"
         if person is not None and person_key(person) not in names:
             raise InvalidHistory(f"{field}.{role}", person, _unknown_person(person, interview))
@@ -413,6 +414,7 @@ def advance(state: FollowupState, event: Event, position: int | None = None) -> 
         changes["check_ins"] = 0  # an answer: the unanswered run starts again
         changes["news"] = event.outcome
         changes["news_at"] = at
+        changes["news_by"] = _spelled(state, event.sender)
         changes["bounce_refundable"] = False
         _update(event, at, changes, state.policy)
         if state.closed:
@@ -457,6 +459,18 @@ def _after_close(state: FollowupState, outcome: Outcome, changes: dict[str, Any]
         changes["closed"] = False
     else:
         changes.pop("check_ins")  # a feedback request is no answer to the close
+
+
+def _spelled(state: FollowupState, name: str | None) -> str | None:
+    """*name* as the interview spells it (None stays None: not recorded)."""
+    if name is None:
+        return None
+    interview = state.interview
+    person = interview.person(name)
+    if person is not None:
+        return person.name
+    recruiter = interview.recruiter
+    return recruiter.name if recruiter is not None else name
 
 
 def _other_than_contact(state: FollowupState, name: str | None) -> str | None:
