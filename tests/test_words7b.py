@@ -6,11 +6,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 
 import attrs
 import pytest
 
+import followup_rules
 from followup_rules import (
     ActionKind,
     Channel,
@@ -226,3 +228,60 @@ def test_the_role_and_the_debrief_titles_read_in_lower_case(code: str) -> None:
 def test_a_recruiter_debrief_exists_for_the_tests() -> None:
     """The helper plan has a recruiter debrief (the titles of class 5 are in it)."""
     assert any(a.kind is ActionKind.RECRUITER_DEBRIEF for a in plan(_interview("fr")))
+
+
+# -- class 2: fit frames that read around any noun phrase --------------------------------------
+
+FIT_FRAMES = re.compile(r'_\("((?:[^"\\]|\\.)*%\(fit\)s(?:[^"\\]|\\.)*)", fit=fit_words\)')
+
+FITS = {
+    "de": {
+        "sechs Jahre Erfahrung im Aufbau von Datenpipelines": (
+            "meine sechs Jahre Erfahrung im Aufbau von Datenpipelines"
+        ),
+        "über zehn Jahre Vertriebserfahrung": "meine über zehn Jahre Vertriebserfahrung",
+        "meine Erfahrung in der Logistik": "meine Erfahrung in der Logistik",
+        "fundiertes Wissen in SQL": "fundiertes Wissen in SQL",
+        "Kenntnisse in Kafka und Spark": "Kenntnisse in Kafka und Spark",
+    },
+    "fr": {
+        "six années d'expérience en logistique": "mes six années d'expérience en logistique",
+        "mon expérience des pipelines": "mon expérience des pipelines",
+    },
+    "es": {
+        "seis años de experiencia en logística": "mis seis años de experiencia en logística",
+        "mi experiencia en logística": "mi experiencia en logística",
+    },
+}
+
+# The verbs a German frame puts after the phrase: each reads with a possessive and
+# without ("meine sechs Jahre Erfahrung einbringen", "fundiertes Wissen einsetzen");
+# "mitbringen" does not take the possessive ("weil ich meine sechs Jahre mitbringe").
+GERMAN_FIT_VERBS = ("einbringen", "einsetzen", "einzusetzen", "nutzen", "zur Geltung bringen")
+
+
+def _fit_frames() -> list[str]:
+    path = Path(followup_rules.__file__).parent / "templates" / "_thanks_fit.txt"
+    frames = FIT_FRAMES.findall(path.read_text("utf-8"))
+    assert len(frames) == 8
+    return frames
+
+
+@pytest.mark.parametrize("code", [*GERMAN, *FRENCH, *SPANISH])
+def test_every_fit_frame_reads_around_any_phrase(code: str) -> None:
+    """Class 2 (de 2b, 5 messages): "dass ich sechs Jahre Erfahrung im Aufbau von
+    Datenpipelines einsetzen könnte" lacked "meine". A count takes the possessive
+    ("meine sechs Jahre", "mes six années", "mis seis años"); a phrase with its own
+    possessive or a bare mass noun is left as typed; every frame of every language
+    reads around all of them, never a possessive twice."""
+    lang = language(code)
+    for typed, expected in FITS[code[:2]].items():
+        words = lang.experience(typed)
+        assert words == expected
+        for frame in _fit_frames():
+            text = lang.fill(lang.translations.gettext(frame), {"fit": words})
+            assert expected in text, text
+            assert not re.search(r"\b(meine|mes|mis|mon|mi) (meine|mes|mis|mon|mi)\b", text)
+            if code.startswith("de"):
+                after = text.split(expected, 1)[1]
+                assert any(verb in after for verb in GERMAN_FIT_VERBS), text

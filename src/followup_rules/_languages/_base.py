@@ -886,13 +886,17 @@ _RUNNING = re.compile(r"\b(years?|months?|decades?|weeks?) running\b", re.IGNORE
 
 
 _NUMBER_WORDS = {
+    "de": r"\d|zwei |drei |vier |fünf |sechs |sieben |acht |neun |zehn |elf |zwölf |fünfzehn |"
+    r"zwanzig |dreißig |mehrere |einige |viele |über \d|über zwei |über drei |über fünf |"
+    r"über zehn |mehr als ",
     "fr": r"\d|deux |trois |quatre |cinq |six |sept |huit |neuf |dix |onze |douze |quinze |"
     r"vingt |trente |plusieurs |quelques ",
     "es": r"\d|dos |tres |cuatro |cinco |seis |siete |ocho |nueve |diez |once |doce |quince |"
     r"veinte |treinta |varios |varias ",
 }
 """A case for fit that begins with a count ("six années d'expérience") takes the
-possessive in French and Spanish ("mes six années", "mis seis años")."""
+possessive in French, Spanish and German ("mes six années", "mis seis años", "meine
+sechs Jahre Erfahrung": a count is a plural, whatever the noun's gender)."""
 
 
 _VOWEL = frozenset("aeiouàâäéèêëîïôöùûüœæAEIOUÀÂÄÉÈÊËÎÏÔÖÙÛÜŒÆ")
