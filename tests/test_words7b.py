@@ -285,3 +285,78 @@ def test_every_fit_frame_reads_around_any_phrase(code: str) -> None:
             if code.startswith("de"):
                 after = text.split(expected, 1)[1]
                 assert any(verb in after for verb in GERMAN_FIT_VERBS), text
+
+
+# -- class 6: calques and idiom --------------------------------------------------------------
+
+CALQUES = {
+    "de": [
+        r"behelligen",  # casts the earlier notes as pestering
+        r"gut zurückgekehrt",
+        r"Anfang der Woche ab ",
+        r"letzte Erinnerung|Erinnerung daran",  # a payment reminder
+        r"Angebot für die",  # "für das Angebot für die Stelle"
+        r"\bgern\b[^.]*\bgern\b",  # "sehr gern ... wüsste gern"
+        r"Nummer für ",  # "für Herr Strauß": the name comes in the nominative
+    ],
+    "fr": [
+        r"prendre des nouvelles du poste",  # said of people
+        r"Comme demandé",  # criticised calque of "as requested"
+        r"je joins",  # "je vous transmets", "vous trouverez ci-joint"
+        r"car le poste",
+        r"faire suite à ma tentative",
+        r"(?<!faire )(?<!fais )(?<!fait )\b[Ss]uite à",
+        r"vers vous",  # business jargon ("revenir vers vous")
+        r"excellent souvenir",
+        r"retour s’est bien passé",
+        r"Reliez-le",
+        r"faire hésiter",
+    ],
+    "es": [
+        r"útil rápidamente",
+        r"Aprecié",
+        r"atenderme",
+        r"sigue previsto decidir",
+        r"me pidieron",  # plural with one interviewer: "se me pidió"
+        r"regreso haya ido",
+        r", y ha avanzado",
+        r"búsqueda\.",  # "búsqueda de empleo"
+        r"me pidan",
+        r"pues el puesto|de verdad|la posición",
+        r"a raíz de",
+        r"Atentamente",  # cold for a warm reply: "Un cordial saludo"
+        r"Un agradecimiento",
+    ],
+}
+
+
+@pytest.mark.parametrize("code", ["de", "fr", "es"])
+def test_no_sentence_of_the_catalog_keeps_a_calque(code: str) -> None:
+    """Class 6 (the round-6 reads, every msgstr with the same calque): de "behelligen",
+    "gut zurückgekehrt", "Anfang der Woche ab", "letzte Erinnerung", "für das Angebot
+    für", a double "gern"; fr "prendre des nouvelles du poste", "Comme demandé", "je
+    joins", "car le poste", "faire suite à ma tentative d'appel", "Suite à", "revenir
+    vers vous", "garder un excellent souvenir", "Reliez-le", "les faire hésiter à vous
+    faire"; es "ser útil rápidamente", "Aprecié", "Gracias por atenderme", "sigue
+    previsto decidir", "me pidieron" to one person, "que me pidan", "búsqueda" alone."""
+    from babel.messages.pofile import read_po
+
+    path = Path(followup_rules.__file__).parent / f"locales/{code}/LC_MESSAGES/followup_rules.po"
+    with path.open("rb") as data:
+        catalog = read_po(data)
+    for message in catalog:
+        if not message.id:
+            continue
+        texts = message.string if isinstance(message.string, tuple) else (message.string,)
+        for text in texts:
+            for calque in CALQUES[code]:
+                assert not re.search(calque, text or ""), (calque, text)
+
+
+@pytest.mark.parametrize("code", [*GERMAN, *FRENCH, *SPANISH])
+def test_no_message_of_a_region_keeps_a_calque(code: str) -> None:
+    """Class 6, in every region: what the regions change (Quebec, Latin America) brings
+    no calque back, in a whole plan's messages."""
+    for subject, text in _messages(_interview(code)):
+        for calque in CALQUES[code[:2]]:
+            assert not re.search(calque, subject + "\n" + text), (calque, text)

@@ -30,7 +30,7 @@ _LATIN_AMERICA = frozenset({"MX", "AR", "CO", "CL"})
 _AMERICAS_WORDS = (
     ("tarjeta de visita", "tarjeta de presentación"),
     ("tarjetas de visita", "tarjetas de presentación"),
-    ("Atentamente,", "Saludos cordiales,"),
+    ("Un cordial saludo,", "Saludos cordiales,"),
     ("ponerme en contacto con usted", "comunicarme con usted"),
     ("cuando le venga bien", "cuando le resulte más conveniente"),
     ("ordenador", "computadora"),
