@@ -298,6 +298,12 @@ CALQUES = {
         r"Angebot für die",  # "für das Angebot für die Stelle"
         r"\bgern\b[^.]*\bgern\b",  # "sehr gern ... wüsste gern"
         r"Nummer für ",  # "für Herr Strauß": the name comes in the nominative
+        # class 7, the read's minors
+        r"begeistert von der Möglichkeit",  # "excited about the opportunity"
+        r"Es war gut, über",
+        r"worüber Sie gesprochen haben: ",  # "...: den Umstieg" (case after the colon)
+        r"meinen Beitrag bei",
+        r"wenn Sie mich[^.]*berücksichtigen\.",  # "... berücksichtigen würden"
     ],
     "fr": [
         r"prendre des nouvelles du poste",  # said of people
@@ -311,6 +317,10 @@ CALQUES = {
         r"retour s’est bien passé",
         r"Reliez-le",
         r"faire hésiter",
+        # class 7
+        r"Il a été utile",
+        r"pour le temps que vous m’avez consacré pour",
+        r"abstiendrai de nouvelles",
     ],
     "es": [
         r"útil rápidamente",
@@ -326,6 +336,9 @@ CALQUES = {
         r"a raíz de",
         r"Atentamente",  # cold for a warm reply: "Un cordial saludo"
         r"Un agradecimiento",
+        # class 7
+        r"hablaré de ello",
+        r"encontrara un hueco",  # a scheduled interview was not squeezed in
     ],
 }
 

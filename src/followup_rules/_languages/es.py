@@ -35,7 +35,6 @@ _AMERICAS_WORDS = (
     ("cuando le venga bien", "cuando le resulte más conveniente"),
     ("ordenador", "computadora"),
     ("Si salta el buzón de voz", "Si entra el buzón de voz"),
-    ("encontrara un hueco", "encontrara un momento"),
 )
 """What Spain's Spanish says (the catalog) and Latin America's instead, in the library's
 own sentences (the user's words never hold them as whole phrases)."""
