@@ -139,7 +139,7 @@ def test_the_feedback_answer_thanks_for_asking_only_the_one_who_asked(
     ]
     answer = next(a for a in plan(iv, history=asked) if a.kind is ActionKind.FEEDBACK_RESPONSE)
     first = _body(render(answer, iv, feedback="FEEDBACK")).split("\n\n")[0]
-    inviting = re.search(r"for inviting|fragen|m’inviter|me pidan", first)
+    inviting = re.search(r"for inviting|fragen|m’inviter|me pidan|pedirme|me hayan pedido", first)
     assert bool(inviting) is (sender == ANA.name), first
 
 

@@ -743,9 +743,9 @@ def template_context(
         "facts": facts,
         "kind": action.kind.name,
         "channel": action.channel.name,
-        # Spoken text (a call script, a voicemail, a talking point) says the company
-        # without its legal form and the role without a bracketed qualifier
-        "company": language.spoken_company(interview.company) if spoken else interview.company,
+        # Prose, written or spoken, names the company without its legal form (the
+        # address block keeps it); spoken text says the role without a bracketed qualifier
+        "company": language.company_in_text(interview.company),
         "role": language.spoken_role(interview.role)
         if spoken
         else language.role_in_text(interview.role),
@@ -855,7 +855,9 @@ def template_context(
         values["people"] = _join(
             language,
             (
-                f"{formal(person)} ({person.title})" if person.title else formal(person)
+                f"{formal(person)} ({language.title_in_text(person.title)})"
+                if person.title
+                else formal(person)
                 for person in interview.interviewers
             ),
         )
@@ -863,7 +865,9 @@ def template_context(
         values["people_in_text"] = _join(
             language,
             (
-                f"{in_text(person)} ({person.title})" if person.title else in_text(person)
+                f"{in_text(person)} ({language.title_in_text(person.title)})"
+                if person.title
+                else in_text(person)
                 for person in interview.interviewers
             ),
         )

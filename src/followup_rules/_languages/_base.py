@@ -218,9 +218,13 @@ def _month_name(year: int, month: int, locale: str) -> str:
 
 
 _LEGAL_FORM = re.compile(
-    r",?\s+(?:GmbH\s*&\s*Co\.\s*KG|GmbH|gGmbH|AG|KG|SE|e\.\s?V\.|Ltd\.?|LLC|L\.L\.C\.|"
-    r"Inc\.?|Corp\.?|Co\.|PLC|plc|LLP|Pty\.?\s+Ltd\.?|SAS|SASU|SA|SARL|S\.A\.S\.|S\.A\.|"
-    r"S\.L\.U?\.?|SL|S\.p\.A\.|BV|B\.V\.|NV|N\.V\.|Ltée|ltée)$"
+    r",?\s+(?:GmbH\s*&\s*Co\.\s*KG(?:aA)?|UG\s*\(haftungsbeschränkt\)|gGmbH|GmbH|mbH|AG|"
+    r"KGaA|KG|OHG|oHG|GbR|SE|eG|e\.\s?V\.|VVaG|"
+    r"Ltd\.?|LLC|L\.L\.C\.|Inc\.?|inc\.?|Corp\.?|Co\.|PLC|plc|LLP|Pty\.?\s+Ltd\.?|ULC|"
+    r"SASU|SAS|SARL|Sàrl|SàRL|SNC|SA|S\.A\.S\.|S\.A\.R\.L\.|Ltée|ltée|"
+    r"S\.A\.\s+de\s+C\.V\.|SA\s+de\s+CV|S\.\s?de\s+R\.\s?L\.(?:\s+de\s+C\.V\.)?|"
+    r"S\.A\.S\.|S\.A\.U\.|S\.A\.|S\.L\.U\.?|S\.L\.|SLU|SL|S\.R\.L\.|SRL|Ltda\.?|LTDA\.?|"
+    r"S\.p\.A\.|BV|B\.V\.|NV|N\.V\.)$"
 )
 """A trailing legal form, which speech leaves out (issue 19, fifth round, class 5)."""
 
@@ -728,6 +732,25 @@ class Language:
         short = _LEGAL_FORM.sub("", company).strip()
         return short or company
 
+    def title_in_text(self, title: str) -> str:
+        """A person's job title in running text, after their name ("Ana Ruiz (Head of
+        Data)"): English keeps it as typed; French and Spanish write an ordinary title
+        with a small letter ("(directrice de la recherche)", `lowered_title`).  A
+        greeting, a signature or an address block keeps the capital (they never call
+        this)."""
+        return lowered_title(title, self.code)
+
+    def company_in_text(self, company: str) -> str:
+        """The company as a message's prose names it: without its legal form, written or
+        spoken ("Lumière Analytique", "Großhandel Süd", "Datos del Sur"), in every
+        language (issue 19, seventh round, class 3).  Nobody writes "SAS" or "S.A. de
+        C.V." in a thank-you, and one form throughout never mixes "Northwind LLC" with
+        "Northwind".  The legal name belongs to the address block (`envelope`).  The
+        name itself is the user's, letter for letter: only a trailing legal form goes;
+        German then takes no article ("bei Großhandel Süd", never "bei der Großhandel
+        Süd" from the "AG" that went)."""
+        return self.spoken_company(company)
+
     def experience(self, fit: str) -> str:
         """The case for fit as the sentences take it: "my six years of building data
         pipelines", "my decade of incident response" (from "a decade of ..."), and never
@@ -863,13 +886,17 @@ _RUNNING = re.compile(r"\b(years?|months?|decades?|weeks?) running\b", re.IGNORE
 
 
 _NUMBER_WORDS = {
+    "de": r"\d|zwei |drei |vier |fünf |sechs |sieben |acht |neun |zehn |elf |zwölf |fünfzehn |"
+    r"zwanzig |dreißig |mehrere |einige |viele |über \d|über zwei |über drei |über fünf |"
+    r"über zehn |mehr als ",
     "fr": r"\d|deux |trois |quatre |cinq |six |sept |huit |neuf |dix |onze |douze |quinze |"
     r"vingt |trente |plusieurs |quelques ",
     "es": r"\d|dos |tres |cuatro |cinco |seis |siete |ocho |nueve |diez |once |doce |quince |"
     r"veinte |treinta |varios |varias ",
 }
 """A case for fit that begins with a count ("six années d'expérience") takes the
-possessive in French and Spanish ("mes six années", "mis seis años")."""
+possessive in French, Spanish and German ("mes six années", "mis seis años", "meine
+sechs Jahre Erfahrung": a count is a plural, whatever the noun's gender)."""
 
 
 _VOWEL = frozenset("aeiouàâäéèêëîïôöùûüœæAEIOUÀÂÄÉÈÊËÎÏÔÖÙÛÜŒÆ")
@@ -954,21 +981,46 @@ def _at_start(message: str, index: int) -> bool:
     return not head or head[-1] in ".!?\n"
 
 
+_CONNECTIVES = {
+    "fr": frozenset({"de", "des", "du", "d’", "d'", "en", "et", "la", "le", "les", "à", "au",
+                     "aux", "pour", "chez", "sur"}),
+    "es": frozenset({"de", "del", "la", "las", "los", "el", "y", "e", "en", "para", "con"}),
+}  # fmt: skip
+"""The small words of a French or Spanish title ("Responsable de Recursos Humanos"): a
+title that has one is in that language, whatever the capitals of its other words."""
+
+
 @lru_cache(maxsize=1024)
-def _sentence_case(value: str) -> bool:
-    """A title typed in sentence case ("Analyste de données"): only its first letter is
-    a capital, so in running text it is a common noun ("le poste d'analyste de données").
-    "Data Engineer", "SRE" or "Responsable RH" keep their capitals."""
+def _common_title(value: str, code: str = "") -> bool:
+    """Whether a job title is a common noun in running text, written with a small letter
+    after an article ("la directrice de la recherche", "el puesto de responsable de
+    Recursos Humanos"; issue 19, seventh round, class 5): its first word is an ordinary
+    word (a capital, then small letters: never "SRE", "VP", "McKinsey"), and the title is
+    either typed in sentence case (other capitals only in acronyms: "Responsable RH") or
+    holds a small word of the language ("de", "la", "en"...: "Directora de Datos").
+    An English title keeps its capitals ("Data Engineer", "Head of Data"): "of" is not a
+    French or Spanish word.  Only the first letter is lowered: "Recursos Humanos", a
+    department, keeps its own."""
     words = value.split()
     if not words:
         return False
     first = words[0]
-    return (
-        len(first) > 1
-        and first[:1].isupper()
-        and first[1:] == first[1:].lower()
-        and not any(word[:1].isupper() for word in words[1:])
-    )
+    if not (len(first) > 1 and first[:1].isupper() and first[1:] == first[1:].lower()):
+        return False
+    if not first[1:].replace("-", "").isalpha():
+        return False
+    rest = words[1:]
+    if not any(word[:1].isupper() and not word.isupper() for word in rest):
+        return True
+    small = _CONNECTIVES.get(code, frozenset())
+    return any(word.casefold() in small for word in rest)
+
+
+def lowered_title(title: str, code: str) -> str:
+    """*title* as running French or Spanish text writes it (`_common_title`)."""
+    if code in _CONNECTIVES and _common_title(title, code):
+        return title[:1].lower() + title[1:]
+    return title
 
 
 def _common_nouns(
@@ -992,7 +1044,7 @@ def _common_nouns(
             text = text.replace("chez %(company)s", "à %(company)s")
         text = _starting(text, "company", "company_at_start")
     role = variables.get("role")
-    if isinstance(role, str) and _sentence_case(role) and "role)s" in text:
+    if isinstance(role, str) and _common_title(role, code) and "role)s" in text:
         lowered = role[:1].lower() + role[1:]
         for name in ("role", "a_role"):
             if f"%({name})s" in text and variables.get(name) == role:

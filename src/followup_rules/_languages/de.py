@@ -112,10 +112,15 @@ class German(Language):
 
     _first_name_aloud = False
 
+    _possessive = "meine "
+
     def experience(self, fit: str) -> str:
-        # The frames take the phrase as typed, in the accusative ("auf sechs Jahre
-        # Erfahrung zurückgreifen", "meine Erfahrung ... einbringen").
-        return fit.strip()
+        # The frames take the phrase in the accusative, and read with or without a
+        # possessive ("dass ich fundiertes SQL-Wissen einsetzen könnte", "... meine
+        # Erfahrung ..."); a count is a plural, which a German reader misses the
+        # possessive before ("dass ich sechs Jahre Erfahrung ... einsetzen könnte"):
+        # "meine sechs Jahre Erfahrung" (issue 19, seventh round, class 2).
+        return self._count_possessive(fit)
 
     def spoken_name(self, person: Person, style: Salutation) -> str:
         # A greeting said aloud needs Frau or Herr before a title: "Guten Tag, Dr.

@@ -30,12 +30,11 @@ _LATIN_AMERICA = frozenset({"MX", "AR", "CO", "CL"})
 _AMERICAS_WORDS = (
     ("tarjeta de visita", "tarjeta de presentación"),
     ("tarjetas de visita", "tarjetas de presentación"),
-    ("Atentamente,", "Saludos cordiales,"),
+    ("Un cordial saludo,", "Saludos cordiales,"),
     ("ponerme en contacto con usted", "comunicarme con usted"),
     ("cuando le venga bien", "cuando le resulte más conveniente"),
     ("ordenador", "computadora"),
     ("Si salta el buzón de voz", "Si entra el buzón de voz"),
-    ("encontrara un hueco", "encontrara un momento"),
 )
 """What Spain's Spanish says (the catalog) and Latin America's instead, in the library's
 own sentences (the user's words never hold them as whole phrases)."""

@@ -244,13 +244,12 @@ class French(Language):
         # One register for every letter of a follow-up, as French e-mail writes it:
         # "Bonjour" and the name, with Madame or Monsieur when the gender is known
         # ("Bonjour Madame Dubois,"), as for one's own recruiter and for someone whose
-        # gender is not ("Bonjour Dominique Bernard,"); a professor is "Bonjour Madame
-        # la Professeure,".  A doctorate is not used as a form of address.
+        # gender is not ("Bonjour Dominique Bernard,").  A professor too is "Bonjour
+        # Madame Rousseau,": "Madame la Professeure," belongs to a formal letter without
+        # "Bonjour", and mixed with it reads stiff (issue 19, seventh round, class 4).
+        # A doctorate is not used as a form of address.
         if style is Salutation.HONORIFIC:
-            word, academic = self._title(person)
-            if word is not None and academic == "Prof." and isinstance(person, Interviewer):
-                title = "la Professeure" if word == "Madame" else "le Professeur"
-                return f"Bonjour {word} {title},"
+            word = self._title(person)[0]
             if word is not None:
                 return f"Bonjour {word} {_family(person)},"
         if style is Salutation.FIRST_NAME:
@@ -267,8 +266,11 @@ class French(Language):
         return f"{word} {_family(person)}" if spoken else word
 
     def formal_name(self, person: Interviewer) -> str:
-        academic = _titles(person)[1]
+        # Quebec writes a woman doctor "Dre" (the OQLF's feminine abbreviation).
+        courtesy, academic = _titles(person)
         short = {"Dr.": "Dr", "Prof.": "Pr"}.get(academic or "")
+        if short == "Dr" and self.region == "CA" and _gender(courtesy) == "f":
+            short = "Dre"
         return f"{short} {person.name}" if short else person.name
 
     def name_in_text(self, person: Interviewer) -> str:
