@@ -141,6 +141,7 @@ def masks(interview: Interview) -> tuple[str, ...]:
     it: "my three years of running ...")."""
     words = language(candidate_locale(interview))
     values = [interview.role, words.role_in_text(interview.role), interview.company]
+    values.append(words.company_in_text(interview.company))
     values += [*interview.topics, *interview.missed]
     values += [*interview.requested, *map(words.link_phrase, interview.requested)]
     fits = [interview.fit, *(person.fit for person in interview.interviewers)]
