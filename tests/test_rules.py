@@ -132,6 +132,14 @@ class TestThankYou:
         assert card.template == "thank_you_card"
         assert card.suggested == pendulum.datetime(2024, 7, 4, 8, tz="Asia/Tokyo")
 
+    def test_a_note_due_within_half_an_hour_is_suggested_within_it(self) -> None:
+        """Rule thank-you: with thank_you_within of 30 minutes, shorter than the hour home
+        ("as soon as you return home", seeds 001, 003), each note is suggested at its
+        deadline, 15:30, never after it."""
+        policy = Policy(thank_you_within=timedelta(minutes=30))
+        notes = of_kind(plan(interview(), policy), ActionKind.THANK_YOU)
+        assert [(a.suggested, a.latest) for a in notes] == [(at(2024, 7, 2, 15, 30),) * 2] * 2
+
     def test_a_note_that_cannot_reach_a_window_in_time_goes_as_soon_as_home(self) -> None:
         """Ending Wed 3 July at 16:30, the next send window (after the 4th) is too late:
         the note is suggested for when the candidate is home, an hour after the end."""
