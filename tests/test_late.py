@@ -37,7 +37,7 @@ from followup_rules import (
     render,
 )
 
-from .factories import BO, at, interview, of_kind
+from .factories import ANA, BO, at, interview, of_kind
 
 DECIDED = date(2024, 7, 10)
 
@@ -392,6 +392,69 @@ class TestStale:
         iv = interview(decision_by=DECIDED)
         later = agenda(iv, history=notes_done(iv), now=at(2024, 9, 2, 9))
         assert later.superseded == ()
+
+
+class TestLateLimitDays:
+    """How late is too late, counted on the recipient's calendar: their zone, their days off."""
+
+    HONOLULU = "Pacific/Honolulu"
+    JERUSALEM = "Asia/Jerusalem"
+    TOKYO = "Asia/Tokyo"
+
+    def test_a_public_holiday_in_the_late_window_is_not_counted(self) -> None:
+        """Rule thank-you: with US holidays, Thursday 4 July is off, so the two business
+        days after Wednesday end on Monday 8 July, and the notes are still offered then."""
+        rest = plan(interview(), Policy(holidays="US"), now=at(2024, 7, 8, 9))
+        assert [(a.earliest, a.latest) for a in of_kind(rest, ActionKind.THANK_YOU)] == [
+            (at(2024, 7, 8, 9), at(2024, 7, 8, 17))
+        ] * 2
+
+    def test_the_days_are_counted_from_the_recipients_date_not_utcs(self) -> None:
+        """Notes due Wed 3 July 15:00 in Honolulu (already Thursday in UTC): the two
+        business days run to Friday there, so on Monday the notes are missed."""
+        iv = interview(starts_at=at(2024, 7, 2, 14, tz=self.HONOLULU))
+        friday = plan(iv, now=at(2024, 7, 5, 9, tz=self.HONOLULU))
+        assert [a.latest for a in of_kind(friday, ActionKind.THANK_YOU)] == [
+            at(2024, 7, 5, 17, tz=self.HONOLULU)
+        ] * 2
+        monday = plan(iv, now=at(2024, 7, 8, 9, tz=self.HONOLULU))
+        assert of_kind(monday, ActionKind.THANK_YOU) == []
+
+    def test_a_late_note_ends_on_a_working_sunday(self) -> None:
+        """With Israel's calendar (Friday and Saturday off) the two business days after
+        Wednesday are Thursday and Sunday: offered on Sunday, missed on Monday."""
+        iv = interview(starts_at=at(2024, 7, 2, 14, tz=self.JERUSALEM))
+        israel = Policy(holidays="IL")
+        sunday = plan(iv, israel, now=at(2024, 7, 7, 9, tz=self.JERUSALEM))
+        assert [a.latest for a in of_kind(sunday, ActionKind.THANK_YOU)] == [
+            at(2024, 7, 7, 17, tz=self.JERUSALEM)
+        ] * 2
+        monday = plan(iv, israel, now=at(2024, 7, 8, 9, tz=self.JERUSALEM))
+        assert of_kind(monday, ActionKind.THANK_YOU) == []
+
+    def test_the_decision_day_ends_at_the_recipients_midnight(self) -> None:
+        """A decision on Thu 4 July, in Tokyo: Friday morning there is past it (though
+        Thursday is not over in UTC yet), so the late note is not offered."""
+        iv = interview(starts_at=at(2024, 7, 2, 14, tz=self.TOKYO), decision_by=date(2024, 7, 4))
+        rest = plan(iv, now=at(2024, 7, 5, 8, tz=self.TOKYO))
+        assert of_kind(rest, ActionKind.THANK_YOU) == []
+
+    def test_a_late_check_in_ends_at_the_recipients_midnight(self) -> None:
+        """Rule stop: a check-in due Tue 9 July in Tokyo, one business day of grace, is
+        offered on Wednesday afternoon and missed at 08:30 on Thursday there (still
+        Wednesday in UTC)."""
+        iv = interview(
+            starts_at=at(2024, 7, 2, 14, tz=self.TOKYO),
+            interviewers=[attrs.evolve(ANA, phone=None), BO],
+        )
+        grace = Policy(follow_up_late_within=1)
+        (due, *_) = of_kind(plan(iv, grace), ActionKind.CHECK_IN)
+        assert due.latest == at(2024, 7, 9, 17, tz=self.TOKYO)
+        wednesday = plan(iv, grace, now=at(2024, 7, 10, 16, tz=self.TOKYO))
+        assert of_kind(wednesday, ActionKind.CHECK_IN)[0].late_since == due.latest
+        thursday = plan(iv, grace, now=at(2024, 7, 11, 8, 30, tz=self.TOKYO))
+        assert of_kind(thursday, ActionKind.CHECK_IN) == []
+        assert [a.kind for a in thursday.missed].count(ActionKind.CHECK_IN) == 1
 
 
 class TestAgendaOf:

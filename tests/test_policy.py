@@ -319,6 +319,41 @@ class TestFarFuture:
             plan(interview(starts_at=at(9000, 12, 1, 14)), Late(), history=events)
         assert (raised.value.field, raised.value.value) == ("Late.check_in_day", date(9099, 12, 1))
 
+    def test_the_last_day_the_refusal_names_is_allowed(self) -> None:
+        """ "A step may take 9099-11-01 at most": a hook choosing that very day (a
+        Wednesday) gets its check-in on it; the day after is refused."""
+
+        @attrs.frozen(kw_only=True)
+        class Hook(Policy):
+            day: date
+
+            def check_in_day(self, state: FollowupState, earliest: date) -> date:
+                return self.day
+
+        iv = interview(starts_at=at(9000, 12, 1, 14))
+        events = [Reply(at(9099, 6, 1, 9))]
+        made = plan(iv, Hook(day=date(9099, 11, 1)), history=events)
+        assert of_kind(made, ActionKind.CHECK_IN)[0].earliest == at(9099, 11, 1, 8)
+        with pytest.raises(InvalidPolicy, match="a step may take 9099-11-01 at most"):
+            plan(iv, Hook(day=date(9099, 11, 2)), history=events)
+
+    def test_the_first_allowed_day_is_never_too_far(self) -> None:
+        """Past 9099-11-01 the library itself can only offer the first allowed day: a hook
+        returning that day (as a pendulum date) is taken, never refused."""
+        offered: list[date] = []
+
+        @attrs.frozen(kw_only=True)
+        class Soonest(Policy):
+            def check_in_day(self, state: FollowupState, earliest: date) -> date:
+                offered.append(earliest)
+                return pendulum.Date(earliest.year, earliest.month, earliest.day)
+
+        events = [Reply(at(9099, 11, 2, 9))]
+        made = plan(interview(starts_at=at(9000, 12, 1, 14)), Soonest(), history=events)
+        days = [step.earliest.date() for step in of_kind(made, ActionKind.CHECK_IN)]
+        assert offered[0] > date(9099, 11, 1)
+        assert days == offered
+
     def test_a_day_exactly_a_year_on_is_planned(self) -> None:
         """ "Within a year" includes the day a year (366 days) after the first allowed one."""
         chosen: list[date] = []

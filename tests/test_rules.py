@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date, time, timedelta
 from typing import Any
 
+import attrs
 import pendulum
 import pytest
 
@@ -26,6 +27,7 @@ from followup_rules import (
 )
 from followup_rules import _calendar as cal
 from followup_rules.rules import SEEDS, catalogue_markdown
+from followup_rules.sources import SEED_002
 
 from .factories import ANA, BO, NY, at, interview, make_state, of_kind
 
@@ -129,6 +131,14 @@ class TestThankYou:
         card = of_kind(plan(interview(candidate=sam), policy), ActionKind.THANK_YOU)[0]
         assert card.template == "thank_you_card"
         assert card.suggested == pendulum.datetime(2024, 7, 4, 8, tz="Asia/Tokyo")
+
+    def test_a_note_due_within_half_an_hour_is_suggested_within_it(self) -> None:
+        """Rule thank-you: with thank_you_within of 30 minutes, shorter than the hour home
+        ("as soon as you return home", seeds 001, 003), each note is suggested at its
+        deadline, 15:30, never after it."""
+        policy = Policy(thank_you_within=timedelta(minutes=30))
+        notes = of_kind(plan(interview(), policy), ActionKind.THANK_YOU)
+        assert [(a.suggested, a.latest) for a in notes] == [(at(2024, 7, 2, 15, 30),) * 2] * 2
 
     def test_a_note_that_cannot_reach_a_window_in_time_goes_as_soon_as_home(self) -> None:
         """Ending Wed 3 July at 16:30, the next send window (after the 4th) is too late:
@@ -393,6 +403,26 @@ class TestNextSteps:
             Contact(at(2024, 7, 15, 9), "email"),
         ]
         assert limits.NEXT_STEPS.first_day(make_state(history), NEW_YORK) is None
+
+    def test_the_first_of_two_check_ins_asks_what_steps_to_expect(self) -> None:
+        """Rule next-steps (seed 002): with max_check_ins=2 the first e-mail, one try
+        still after it, asks about the next steps and cites 002; the last does not."""
+        iv = interview(interviewers=[attrs.evolve(ANA, phone=None), BO])
+        steps = of_kind(plan(iv, Policy(max_check_ins=2)), CHECK_IN)
+        assert [step.template for step in steps] == ["next_steps_email"] * 2
+        assert [step.facts.asks_next_steps for step in steps] == [True, False]
+        assert [SEED_002 in step.sources for step in steps] == [True, False]
+
+    def test_after_no_decision_yet_the_next_e_mail_asks_again(self) -> None:
+        """Rule next-steps (seed 002): told "no decision yet" after a first check-in, the
+        next e-mail asks again what steps remain; the one after only where things stand."""
+        iv = interview(interviewers=[attrs.evolve(ANA, phone=None), BO])
+        first = of_kind(plan(iv), CHECK_IN)[0]
+        history = [first.done(), Update(at(2024, 7, 10, 9), Outcome.UNDECIDED)]
+        steps = of_kind(plan(iv, history=history), CHECK_IN)
+        assert [step.template for step in steps] == ["next_steps_email"] * 3
+        assert [step.facts.asks_next_steps for step in steps] == [True, False, False]
+        assert [SEED_002 in step.sources for step in steps] == [True, False, False]
 
 
 class TestPatience:
