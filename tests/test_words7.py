@@ -424,3 +424,25 @@ def test_a_single_interviewers_part_does_not_name_them_twice(code: str) -> None:
     iv, step = _debrief(code, interviewers=[attrs.evolve(ANA, part="PART-ANA")])
     paragraph = next(p for p in render(step, iv).text.split("\n\n") if "PART-ANA" in p)
     assert paragraph.count("Ruiz") == 1, paragraph
+
+
+# -- a week named by its Monday, read in that week (r6: es 06.6, 09.8; en 09.8) ---------------
+
+
+@pytest.mark.parametrize(
+    ("code", "words"),
+    [("en", "early this week"), ("de", "Anfang dieser Woche"),
+     ("fr", "en début de semaine"), ("es", "a principios de esta semana")],
+)  # fmt: skip
+def test_a_week_is_this_week_in_a_message_sent_that_week(code: str, words: str) -> None:
+    """ "Early next week", said on Tuesday 7 July, is Monday 13 and Tuesday 14 July: the
+    first check-in, on Wednesday 15 July, says "early this week", not "early in the week
+    of Monday 13 July"; a check-in of a later week names the Monday."""
+    iv = in_language(meeting(decision_by="early next week"), code)
+    first, *later = check_ins(plan(iv))
+    assert first.suggested.date() == date(2026, 7, 15)
+    text = _body(render(first, iv))
+    assert words in text, text
+    assert "13" not in text, text
+    after = next(a for a in later if a.suggested.date() >= date(2026, 7, 20))
+    assert words not in _body(render(after, iv, feedback=None))

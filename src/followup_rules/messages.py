@@ -789,7 +789,7 @@ def template_context(
         "decision_by": facts.decision_by,
         "decision_day": None if facts.decision_by is None else _day(day, facts.decision_by),
         "decision_words": _decision_words(
-            language, facts.decision_by, facts.timeframe, False, starts.date()
+            language, facts.decision_by, facts.timeframe, False, starts.date(), said.date()
         ),
         # The timeline given at the interview, anchored (a thin thank-you says it: words7 5)
         "interview_decision_words": _decision_words(
@@ -798,6 +798,7 @@ def template_context(
             interview.decision_by if isinstance(interview.decision_by, Timeframe) else None,
             False,
             starts.date(),
+            said.date(),
         ),
         "decision_words_now": _decision_words(
             language, facts.decision_by, facts.timeframe, said.date() == given, None
@@ -946,10 +947,13 @@ def _decision_words(
     timeframe: Timeframe | None,
     now: bool,
     interview_day: date | None,
+    today: date | None = None,
 ) -> str | None:
     """`Language.decision_words`, once per decision and day: a population's interviews
     share their decision dates, and every message of one interview asks twice."""
-    return language.decision_words(decided, timeframe, now=now, interview_day=interview_day)
+    return language.decision_words(
+        decided, timeframe, now=now, interview_day=interview_day, today=today
+    )
 
 
 @lru_cache(maxsize=1024)

@@ -390,6 +390,7 @@ class Language:
         *,
         now: bool = False,
         interview_day: date | None = None,
+        today: date | None = None,
     ) -> str | None:
         """When they said they would decide, worded to follow "to decide": "by Wednesday, July 15".
 
@@ -401,7 +402,10 @@ class Language:
         ("within a couple of weeks of Tuesday, July 7", or "of the interview"
         when it was said then, *interview_day*), so that no message sent later
         says "next week" of a week long gone, and no end date is invented.  A
-        month is named either way ("by the end of July").
+        month is named either way ("by the end of July").  A week named by its
+        Monday is "this week" in a message sent that week (*today*, the day it
+        is sent on the recipient's calendar): "early in the week of Monday,
+        August 3" read on Wednesday, August 5 is "early this week".
         """
         if timeframe is None:
             if decided is None:
@@ -417,6 +421,12 @@ class Language:
             return self._within_of(timeframe, interview_day)
         if kind in ("this_week", "end_of_next_week"):
             return self._by(end)
+        if today is not None and kind in ("next_week", "early_next_week"):
+            start = timeframe.start
+            if today.isocalendar()[:2] == start.isocalendar()[:2]:
+                if kind == "next_week":
+                    return self.pgettext("decision", "this week")
+                return self.pgettext("decision", "early this week")
         if kind == "next_week":
             return self.fill(
                 self.pgettext("decision", "in the week of %(day)s"),
