@@ -425,6 +425,18 @@ class TestPatience:
         day = cal.local_date(just_before, NEW_YORK)
         assert limits.PATIENCE.broken_by(state, just_before, day, NEW_YORK)
 
+    def test_a_check_in_as_the_last_window_closes_is_on_time(self) -> None:
+        """Patience's instant is the first one allowed: with a week for the notes, a check-in
+        at the very moment their window closes breaks nothing (the day is long allowed)."""
+        policy = Policy(thank_you_within=timedelta(days=7), min_gap=1)
+        state = make_state(policy=policy)
+        assert state.quiet_until is not None
+        closes = state.quiet_until
+        day = cal.local_date(closes, NEW_YORK)
+        assert limits.PATIENCE.first_day(state, NEW_YORK) < day  # type: ignore[operator]
+        assert not limits.PATIENCE.broken_by(state, closes, day, NEW_YORK)
+        assert limits.first_broken(limits.CHECK_IN, state, closes, NEW_YORK) is None
+
     def test_a_unit_that_sets_a_first_instant_is_asked_for_it(self) -> None:
         """The planner asks only `Limit.timed` units for a first instant: the flag follows
         the unit's own code, so a new unit overriding `first_moment` cannot be skipped."""
