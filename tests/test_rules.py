@@ -324,6 +324,13 @@ class TestCheckInNoDeadline:
         state = make_state()
         assert limits.DEADLINE.first_day(state, cal.zone("Asia/Tokyo")) == date(2024, 7, 10)
 
+    def test_the_audit_sentence_counts_on_the_recipients_calendar(self) -> None:
+        """The audit's sentence for a Tokyo contact names Tokyo's first allowed day."""
+        state = make_state()
+        assert limits.DEADLINE.explain(state, date(2024, 7, 9), cal.zone("Asia/Tokyo")) == (
+            "check-in on 2024-07-09, before the first allowed day 2024-07-10"
+        )
+
 
 class TestNextSteps:
     def test_without_a_date_the_email_asks_about_next_steps(self) -> None:
@@ -605,6 +612,18 @@ class TestRetryGap:
         assert limits.SKIPPED.first_day(state, NEW_YORK) == date(2024, 7, 12)
         assert limits.SKIPPED.audited is False
         assert limits.RETRY_GAP.first_day(state, NEW_YORK) is None
+
+    def test_the_skip_unit_says_which_skip_it_waits_for(self) -> None:
+        """limits.SKIPPED's sentence (for an app that judges by it: `audit` does not) names
+        the day and the skip's day on the recipient's calendar."""
+        from followup_rules import Skip
+
+        made = plan(interview())
+        step = made.ids[list(made).index(of_kind(made, CHECK_IN)[0])]
+        state = make_state([Skip(at(2024, 7, 9, 22), step)])  # Wednesday 10 July in Tokyo
+        assert limits.SKIPPED.explain(state, date(2024, 7, 11), cal.zone("Asia/Tokyo")) == (
+            "check-in on 2024-07-11, within 3 business days of the check-in skipped on 2024-07-10"
+        )
 
 
 class TestCap:
