@@ -373,6 +373,14 @@ class TestNextSteps:
         late = make_state([Update(at(2024, 7, 3, 22, 30), Outcome.NEXT_ROUND)])
         assert limits.NEXT_STEPS.first_day(late, NEW_YORK) == date(2024, 7, 4)
 
+    def test_the_units_sentence_counts_on_the_recipients_calendar(self) -> None:
+        """Word of a next round at noon on Thu 11 July in New York is Friday in Tokyo: a
+        Tokyo contact hears back on Monday, and the audit's sentence says so."""
+        state = make_state([Update(at(2024, 7, 11, 12), Outcome.NEXT_ROUND)])
+        assert limits.NEXT_STEPS.explain(state, date(2024, 7, 12), cal.zone("Asia/Tokyo")) == (
+            "check-in on 2024-07-12, before the first allowed day 2024-07-15"
+        )
+
     def test_the_answer_to_the_news_keeps_the_gap_from_the_thank_you(self) -> None:
         """News the day after the interview is answered once patience allows: min_gap
         business days after the thank-you of Tue 2 July (Fri 5 July; Mon 8 July with the
@@ -620,7 +628,7 @@ class TestRetryGap:
 
         made = plan(interview())
         step = made.ids[list(made).index(of_kind(made, CHECK_IN)[0])]
-        state = make_state([Skip(at(2024, 7, 9, 22), step)])  # Wednesday 10 July in Tokyo
+        state = make_state([Skip(at(2024, 7, 9, 12), step)])  # Wednesday 10 July in Tokyo
         assert limits.SKIPPED.explain(state, date(2024, 7, 11), cal.zone("Asia/Tokyo")) == (
             "check-in on 2024-07-11, within 3 business days of the check-in skipped on 2024-07-10"
         )
@@ -684,6 +692,14 @@ class TestUndecided:
         state = make_state(history, decision_by=date(2024, 7, 10))
         assert limits.UNDECIDED.first_day(state, NEW_YORK) == date(2024, 7, 18)
         assert limits.UNDECIDED.rule(state).id == "undecided"
+
+    def test_the_units_sentence_counts_a_week_on_the_recipients_calendar(self) -> None:
+        """News at noon on Thu 11 July in New York is Friday in Tokyo: a Tokyo contact's
+        week runs from Friday, and the audit's sentence says so."""
+        state = make_state([Update(at(2024, 7, 11, 12), Outcome.UNDECIDED)])
+        assert limits.UNDECIDED.explain(state, date(2024, 7, 16), cal.zone("Asia/Tokyo")) == (
+            "check-in on 2024-07-16, before the first allowed day 2024-07-19"
+        )
 
     def test_a_new_date_is_the_deadlines_to_keep(self) -> None:
         """With a new date, the unit allows any day: the deadline's wait follows the date."""
