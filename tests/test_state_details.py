@@ -101,7 +101,7 @@ class TestPublicBuilders:
 
     HISTORY = (
         Contact(
-            at(2024, 7, 2, 16), Channel.EMAIL, ActionKind.THANK_YOU, message_id="<t@acme.example>"
+            at(2024, 7, 2, 21), Channel.EMAIL, ActionKind.THANK_YOU, message_id="<t@acme.example>"
         ),
         Update(at(2024, 7, 8, 10), Outcome.UNDECIDED, date(2024, 7, 12)),
         Reply(at(2024, 7, 9, 10)),
@@ -128,10 +128,12 @@ class TestPublicBuilders:
         )
 
     def test_previous_contact_is_the_one_the_check_in_follows(self) -> None:
-        """The thank-you with its Message-ID, on the recipient's calendar."""
+        """The thank-you with its Message-ID, on the recipient's calendar (sent at 21:00 in
+        New York: already the 3rd in UTC); `for_follow_up` tells the same contact."""
         state = make_state(self.HISTORY)
         assert state.previous is not None
         told = facts.previous_contact(state, state.previous, cal.zone(NY))
         planned = of_kind(plan(interview(), history=self.HISTORY), ActionKind.CHECK_IN)[0]
         assert told == planned.facts.previous
         assert (told.day, told.message_id) == (date(2024, 7, 2), "<t@acme.example>")
+        assert facts.for_follow_up(state, cal.zone(NY)).previous == told
