@@ -11,6 +11,7 @@ from followup_rules import (
     Interview,
     Interviewer,
     Outcome,
+    OutOfOffice,
     Reply,
     Update,
     facts,
@@ -137,3 +138,34 @@ class TestPublicBuilders:
         assert told == planned.facts.previous
         assert (told.day, told.message_id) == (date(2024, 7, 2), "<t@acme.example>")
         assert facts.for_follow_up(state, cal.zone(NY)).previous == told
+
+    def test_for_check_in_gives_the_graceful_close(self) -> None:
+        """Rule cap: the builder's third check-in, after two sent unanswered, is the
+        planner's graceful close (no check-in left, the close of the first run)."""
+        history = [
+            Contact(at(2024, 7, 2, 21), Channel.EMAIL, ActionKind.THANK_YOU),
+            Contact(at(2024, 7, 9, 10), Channel.EMAIL),
+            Contact(at(2024, 7, 16, 10), Channel.EMAIL),
+        ]
+        planned = of_kind(plan(interview(), history=history), ActionKind.CHECK_IN)[0].facts
+        made = facts.for_check_in(
+            make_state(history),
+            cal.zone(NY),
+            attempts_left=planned.attempts_left,
+            call_basis=planned.call_basis,
+            calls_left=planned.calls_left,
+            fallback=planned.fallback,
+            asks_next_steps=planned.asks_next_steps,
+        )
+        assert made == planned
+        assert (made.attempts_left, made.first_close, made.final) == (0, True, True)
+
+    def test_previous_contact_tells_an_out_of_office_answer(self) -> None:
+        """A check-in answered by an out-of-office reply is told as such
+        (`PreviousContact.out_of_office`), on the builder as in a plan."""
+        sent = Contact(at(2024, 7, 9, 10), Channel.EMAIL)
+        away = OutOfOffice(at(2024, 7, 9, 10, 5), returns_on=date(2024, 7, 12))
+        state = make_state(
+            [Contact(at(2024, 7, 2, 21), Channel.EMAIL, ActionKind.THANK_YOU), sent, away]
+        )
+        assert facts.previous_contact(state, sent, cal.zone(NY)).out_of_office is True
