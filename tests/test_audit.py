@@ -154,3 +154,31 @@ class TestLifetimeAndHolds:
         found = audit(interview(), history)
         assert [v.rule for v in found] == ["feedback-request"]
         assert "while they are out of office (until 2024-07-30)" in found[0].message
+
+
+def test_a_check_in_the_day_after_no_decision_yet_names_the_week_it_waits() -> None:
+    """Rule undecided (seed 003): "no decision yet" on Thu 11 July, a check-in on Fri 12:
+    the audit names the day and the first one allowed, about a week after the news."""
+    history = [
+        Contact(at(2024, 7, 2, 16), Channel.EMAIL, ActionKind.THANK_YOU),
+        Update(at(2024, 7, 11, 10), Outcome.UNDECIDED),
+        Contact(at(2024, 7, 12, 10), Channel.EMAIL),
+    ]
+    found = audit(interview(), history)
+    assert [(v.rule, v.message) for v in found] == [
+        ("undecided", "check-in on 2024-07-12, before the first allowed day 2024-07-18")
+    ]
+
+
+def test_a_check_in_the_day_of_word_of_a_next_round_names_the_next_business_day() -> None:
+    """Rule next-steps (seed 002): word of a next round on Thu 11 July is answered on Fri 12,
+    not the same afternoon; the audit names both days."""
+    history = [
+        Contact(at(2024, 7, 2, 16), Channel.EMAIL, ActionKind.THANK_YOU),
+        Update(at(2024, 7, 11, 10), Outcome.NEXT_ROUND),
+        Contact(at(2024, 7, 11, 15), Channel.EMAIL),
+    ]
+    found = audit(interview(), history)
+    assert [(v.rule, v.message) for v in found] == [
+        ("next-steps", "check-in on 2024-07-11, before the first allowed day 2024-07-12")
+    ]

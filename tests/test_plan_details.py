@@ -213,3 +213,18 @@ class TestWhatAPlanKeeps:
             ActionKind.CHECK_IN,
         ]
         assert (third.facts.attempts_left, third.facts.first_close) == (0, True)
+
+    def test_facts_are_made_once_and_then_kept(self) -> None:
+        """`LazyFacts`: a message written twice from one step reads the same facts, built
+        once (a later read does not build them again from what it no longer keeps)."""
+        from followup_rules.facts import NO_FACTS, LazyFacts
+
+        calls: list[int] = []
+
+        def build(variant: int) -> object:
+            calls.append(variant)
+            return NO_FACTS
+
+        lazy = LazyFacts(build, 2)  # type: ignore[arg-type]
+        assert lazy.get() is lazy.get() is NO_FACTS
+        assert calls == [2]

@@ -334,6 +334,13 @@ class TestCheckInNoDeadline:
         state = make_state()
         assert limits.DEADLINE.first_day(state, cal.zone("Asia/Tokyo")) == date(2024, 7, 10)
 
+    def test_the_audit_sentence_counts_on_the_recipients_calendar(self) -> None:
+        """The audit's sentence for a Tokyo contact names Tokyo's first allowed day."""
+        state = make_state()
+        assert limits.DEADLINE.explain(state, date(2024, 7, 9), cal.zone("Asia/Tokyo")) == (
+            "check-in on 2024-07-09, before the first allowed day 2024-07-10"
+        )
+
 
 class TestNextSteps:
     def test_without_a_date_the_email_asks_about_next_steps(self) -> None:
@@ -375,6 +382,14 @@ class TestNextSteps:
         assert limits.NEXT_STEPS.rule(state).id == "next-steps"
         late = make_state([Update(at(2024, 7, 3, 22, 30), Outcome.NEXT_ROUND)])
         assert limits.NEXT_STEPS.first_day(late, NEW_YORK) == date(2024, 7, 4)
+
+    def test_the_units_sentence_counts_on_the_recipients_calendar(self) -> None:
+        """Word of a next round at noon on Thu 11 July in New York is Friday in Tokyo: a
+        Tokyo contact hears back on Monday, and the audit's sentence says so."""
+        state = make_state([Update(at(2024, 7, 11, 12), Outcome.NEXT_ROUND)])
+        assert limits.NEXT_STEPS.explain(state, date(2024, 7, 12), cal.zone("Asia/Tokyo")) == (
+            "check-in on 2024-07-12, before the first allowed day 2024-07-15"
+        )
 
     def test_the_answer_to_the_news_keeps_the_gap_from_the_thank_you(self) -> None:
         """News the day after the interview is answered once patience allows: min_gap
@@ -454,6 +469,18 @@ class TestPatience:
         just_before = state.quiet_until - timedelta(minutes=1)
         day = cal.local_date(just_before, NEW_YORK)
         assert limits.PATIENCE.broken_by(state, just_before, day, NEW_YORK)
+
+    def test_a_check_in_as_the_last_window_closes_is_on_time(self) -> None:
+        """Patience's instant is the first one allowed: with a week for the notes, a check-in
+        at the very moment their window closes breaks nothing (the day is long allowed)."""
+        policy = Policy(thank_you_within=timedelta(days=7), min_gap=1)
+        state = make_state(policy=policy)
+        assert state.quiet_until is not None
+        closes = state.quiet_until
+        day = cal.local_date(closes, NEW_YORK)
+        assert limits.PATIENCE.first_day(state, NEW_YORK) < day  # type: ignore[operator]
+        assert not limits.PATIENCE.broken_by(state, closes, day, NEW_YORK)
+        assert limits.first_broken(limits.CHECK_IN, state, closes, NEW_YORK) is None
 
     def test_a_unit_that_sets_a_first_instant_is_asked_for_it(self) -> None:
         """The planner asks only `Limit.timed` units for a first instant: the flag follows
@@ -624,6 +651,18 @@ class TestRetryGap:
         assert limits.SKIPPED.audited is False
         assert limits.RETRY_GAP.first_day(state, NEW_YORK) is None
 
+    def test_the_skip_unit_says_which_skip_it_waits_for(self) -> None:
+        """limits.SKIPPED's sentence (for an app that judges by it: `audit` does not) names
+        the day and the skip's day on the recipient's calendar."""
+        from followup_rules import Skip
+
+        made = plan(interview())
+        step = made.ids[list(made).index(of_kind(made, CHECK_IN)[0])]
+        state = make_state([Skip(at(2024, 7, 9, 12), step)])  # Wednesday 10 July in Tokyo
+        assert limits.SKIPPED.explain(state, date(2024, 7, 11), cal.zone("Asia/Tokyo")) == (
+            "check-in on 2024-07-11, within 3 business days of the check-in skipped on 2024-07-10"
+        )
+
 
 class TestCap:
     def test_three_check_ins_by_default(self) -> None:
@@ -683,6 +722,14 @@ class TestUndecided:
         state = make_state(history, decision_by=date(2024, 7, 10))
         assert limits.UNDECIDED.first_day(state, NEW_YORK) == date(2024, 7, 18)
         assert limits.UNDECIDED.rule(state).id == "undecided"
+
+    def test_the_units_sentence_counts_a_week_on_the_recipients_calendar(self) -> None:
+        """News at noon on Thu 11 July in New York is Friday in Tokyo: a Tokyo contact's
+        week runs from Friday, and the audit's sentence says so."""
+        state = make_state([Update(at(2024, 7, 11, 12), Outcome.UNDECIDED)])
+        assert limits.UNDECIDED.explain(state, date(2024, 7, 16), cal.zone("Asia/Tokyo")) == (
+            "check-in on 2024-07-16, before the first allowed day 2024-07-19"
+        )
 
     def test_a_new_date_is_the_deadlines_to_keep(self) -> None:
         """With a new date, the unit allows any day: the deadline's wait follows the date."""
