@@ -49,7 +49,7 @@ from followup_rules import (
 )
 from followup_rules._languages import language
 from followup_rules._languages.de import german_company_gender
-from followup_rules.messages import SHARED_DETAILS_PANEL, wording
+from followup_rules.messages import SHARED_DETAILS_PANEL, SPARE_WORDING, wording
 from followup_rules.model import PANEL_LIMIT
 
 from .prose import masks, near_repeat, panel_overlap, sentences
@@ -199,8 +199,9 @@ class TestTopicsAreNeverAttributed:
             if action.kind is not ActionKind.THANK_YOU:
                 continue
             text = render(action, iv).text
-            # words7 class 1: nobody's, the contact's included, in a panel
-            assert "TOPIC-DAY" not in text and "FIT-DAY" in text, text
+            # only the contact's note, in a panel larger than SHARED_DETAILS_PANEL
+            contact = action.recipient == people[0] and len(people) <= SPARE_WORDING + 1
+            assert ("TOPIC-DAY" in text) is contact and "FIT-DAY" in text, text
 
     @pytest.mark.parametrize("code", LANGUAGES)
     def test_no_claim_of_the_candidates_inner_life(self, code: str) -> None:
@@ -214,6 +215,14 @@ class TestTopicsAreNeverAttributed:
 
 
 # -- class 2: a relative timeframe re-said on another day names its dates ---------------------
+
+THIS_WEEK = {
+    "en": re.compile(r"(early )?this week"),
+    "de": re.compile(r"Anfang dieser Woche|diese Woche"),
+    "fr": re.compile(r"en début de semaine|cette semaine"),
+    "es": re.compile(r"a principios de esta semana|esta semana"),
+}
+"""What `Language.decision_words` says of a week read in that week."""
 
 RELATIVE = {
     "en": re.compile(r"next week|following week|this week|that week|within a (couple|few) "
@@ -1108,6 +1117,12 @@ def test_no_relative_timeframe_is_said_on_another_day(
         # a window quoted in the sentence that names the interview's day is anchored
         # ("At my interview on Monday, May 11, ... within two weeks"): words5 class 1b
         text = ANCHORED.sub("", message.text)
+        # a week named by its Monday, read in that very week, is "this week" (r7 class)
+        frame = action.facts.timeframe
+        if frame is not None and frame.kind in ("next_week", "early_next_week"):
+            day = action.suggested.date()
+            if day.isocalendar()[:2] == frame.start.isocalendar()[:2]:
+                text = THIS_WEEK[code].sub("", text)
         assert not RELATIVE[code].search(text), message.text
 
 

@@ -24,6 +24,7 @@ from followup_rules import (
     serialize,
 )
 from followup_rules.errors import InvalidHistory
+from followup_rules.messages import SHARED_DETAILS_PANEL, SPARE_WORDING
 
 from .test_words5 import _gettext
 from .test_writing import ANA, BO, NY, check_ins, done_until, in_language, meeting
@@ -169,25 +170,26 @@ def test_an_update_sender_round_trips_through_json_and_the_schema() -> None:
 
 
 @pytest.mark.parametrize("code", LANGUAGES)
-@pytest.mark.parametrize("size", [2, 3, 8])
-def test_a_panelists_note_recalls_no_conversation_they_may_have_missed(
-    code: str, size: int
-) -> None:
-    """Class 1 (en 01.8/01.9, 09.6/09.7, superday 14.x): with several interviewers,
-    nothing says who was in the conversation the interview's topics come from (a
-    superday of one-on-ones), so no note recalls them, the contact's included; a
-    panelist's own topic reaches them alone, and the app is told a topic would help."""
+@pytest.mark.parametrize("size", [2, 3, 4, 8])
+def test_a_panelists_note_recalls_only_a_conversation_they_were_in(code: str, size: int) -> None:
+    """Class 1, as the r7 readers corrected it: the interview's topic reaches the
+    contact's note always, and every note of a panel of up to three (one room); not
+    the other notes of a superday (one-on-ones, en 14.x), and never a topic another
+    panelist lists as their own (en 01.9, 09.7; es 14.17); a panelist's own topic
+    reaches them alone, and an app is told a topic would help a note without one."""
     people = [Interviewer(f"Person{n} Lee", email=f"p{n}@x.example") for n in range(size)]
     people[1] = attrs.evolve(people[1], topics=("TOPIC-OWN",))
-    iv = in_language(meeting(interviewers=people, topics=["TOPIC-DAY"]), code)
+    iv = in_language(meeting(interviewers=people, topics=["TOPIC-DAY", "TOPIC-OWN"]), code)
     for action in plan(iv):
         if action.kind is not ActionKind.THANK_YOU:
             continue
         message = render(action, iv)
-        assert "TOPIC-DAY" not in message.text, message.text
         own = action.recipient == people[1]
-        assert ("TOPIC-OWN" in message.text) is own
-        assert ("topics" in message.would_strengthen) is not own
+        contact = action.recipient == people[0] and size <= SPARE_WORDING + 1
+        shared = not own and (contact or size <= SHARED_DETAILS_PANEL)
+        assert ("TOPIC-DAY" in message.text) is shared, message.text
+        assert ("TOPIC-OWN" in message.text) is own, message.text
+        assert ("topics" in message.would_strengthen) is not (own or shared)
 
 
 @pytest.mark.parametrize("code", LANGUAGES)
@@ -364,14 +366,17 @@ def test_a_panel_note_without_its_own_topic_asks_the_app_for_one(code: str) -> N
     """Class 5: `Message.would_strengthen` tells the app what would help a thin note: a
     topic for each interviewer who has none (the interview's are not theirs, class 1),
     and fit when none is given."""
-    people = [ANA, attrs.evolve(BO, topics=("TOPIC-BO",))]
+    cy = Interviewer("Cy Moss", email="cy@x.example")
+    di = Interviewer("Di Park", email="di@x.example")
+    people = [ANA, attrs.evolve(BO, topics=("TOPIC-BO",)), cy, di]  # a superday of four
     iv = in_language(meeting(interviewers=people, topics=["TOPIC-DAY"]), code)
     needs = {
         a.recipient.name: render(a, iv).would_strengthen  # type: ignore[union-attr]
         for a in plan(iv)
         if a.kind is ActionKind.THANK_YOU
     }
-    assert needs[ANA.name][:2] == ("topics", "fit") and needs[BO.name][:1] == ("fit",)
+    assert needs[cy.name][:2] == ("topics", "fit") and needs[BO.name][:1] == ("fit",)
+    assert needs[ANA.name][:1] == ("fit",)  # the contact's note recalls the day's topic
 
 
 # -- class 8: the rest ---------------------------------------------------------------------------

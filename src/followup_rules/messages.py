@@ -684,7 +684,8 @@ def template_context(
     # none (words7 class 1), the contact's included.  The case for fit is the
     # candidate's, and every note makes it, each in its own words (seeds 002 and
     # 004: "summarize your qualifications", "a brief case as to why").
-    shared_details = len(interview.interviewers) <= SHARED_DETAILS_PANEL
+    size = len(interview.interviewers)
+    shared_details = size <= SHARED_DETAILS_PANEL or (is_contact and size <= SPARE_WORDING + 1)
     own_topics: list[str] = []
     own_requested = False
     if isinstance(recipient, Interviewer):
@@ -694,8 +695,16 @@ def template_context(
         # A panelist known only for a part of the day (a tour) was not in the conversation
         # the interview's topics come from: their note recalls their part, not those.
         elsewhere = bool(recipient.part) and not is_contact
+        # A topic another panelist lists as their own was that panelist's conversation
+        # (r6: en 01.9, 09.7, es 14.17): it is not credited to anyone else.
         shared_topics = (
-            [] if own_topics or elsewhere or not shared_details else list(interview.topics)
+            []
+            if own_topics or elsewhere or not shared_details
+            else [
+                topic
+                for topic in interview.topics
+                if not _someone_elses(topic, recipient, interview)
+            ]
         )
         # ... and is thanked for that part, not for a talk about the role (words6 1c)
         part_only = elsewhere and not own_topics
@@ -1082,13 +1091,25 @@ _OWNED = frozenset(
 )  # fmt: skip
 _URL = re.compile(r"https?://\S+|www\.\S+", re.IGNORECASE)
 
-SHARED_DETAILS_PANEL = 1
-"""Up to this many interviewers, a note recalls the interview's `topics` (as the
-conversation's, never as the recipient's own view): only a single interviewer was
-surely in the conversation they come from.  With more, nothing in the input says
-which panelist discussed them (a superday of one-on-ones), so a note to someone
-without topics of their own recalls none, the contact's included (issue 19,
-seventh round, class 1); it thanks them for their part or their time instead."""
+SHARED_DETAILS_PANEL = 3
+"""Up to this many interviewers (a panel in one room), a note to someone without
+topics of their own recalls the interview's `topics` (as the conversation's, never as
+the recipient's own view); in a larger one (a superday of one-on-ones, where nothing
+says who discussed what) only the follow-up contact's note does, as the in-room steps
+do (up to `SPARE_WORDING` + 1, an ordinary superday: beyond that the notes share wordings, and
+the contact's would read like a colleague's).  Either way, a topic another panelist
+lists as their own is theirs, and no one
+else's note recalls it (issue 19, rounds 7 and 8: the r6 readers caught a topic
+credited to a panelist who never listed it; the r7 readers, every note of a panel
+dropping the topics the input gave)."""
+
+
+def _someone_elses(topic: str, recipient: Interviewer, interview: Interview) -> bool:
+    """Whether another interviewer lists *topic* among their own."""
+    return any(
+        topic in person.topics for person in interview.interviewers if person is not recipient
+    )
+
 
 WORDINGS = 7
 """How many wordings each sentence of a thank-you note has on the lines (a prime)."""
