@@ -575,32 +575,29 @@ def check_in(state: FollowupState, open_from: datetime | None = None) -> Action 
             f"{type(policy).__name__}.check_in_channel", wanted, "must return a Channel"
         )
     channel, basis, fallback = allowed_channel(state, wanted)
-    window: TimeWindow = policy.call_window if channel is Channel.PHONE else policy.send_window
     snoozed = state.snoozed_until(state.next_key(ActionKind.CHECK_IN)) if state.snoozes else None
     if snoozed is not None and (open_from is None or snoozed > open_from):
         open_from = snoozed
-    opens, closes = cal.first_window(
-        max(chosen, earliest),
-        window.start,
-        window.end,
-        tz,
-        not_before=_later(limits.first_moment(limits.CHECK_IN, state), state.now),
-        holidays=policy.business_holidays,
-        open_from=open_from,
-    )
-    if channel is Channel.PHONE and _at_night(opens, closes, state):
-        # the library's own choice: never a call in the candidate's night; e-mail
-        channel, basis, fallback = Channel.EMAIL, None, Fallback.NIGHT
-        window = policy.send_window
-        opens, closes = cal.first_window(
-            max(chosen, earliest),
+    day = max(chosen, earliest)
+    not_before = _later(limits.first_moment(limits.CHECK_IN, state), state.now)
+
+    def first_window(window: TimeWindow) -> tuple[datetime, datetime]:
+        return cal.first_window(
+            day,
             window.start,
             window.end,
             tz,
-            not_before=_later(limits.first_moment(limits.CHECK_IN, state), state.now),
+            not_before=not_before,
             holidays=policy.business_holidays,
             open_from=open_from,
         )
+
+    if channel is Channel.PHONE:
+        opens, closes = first_window(policy.call_window)
+        if _at_night(opens, closes, state):  # the library's own choice: e-mail instead
+            channel, basis, fallback = Channel.EMAIL, None, Fallback.NIGHT
+    if channel is not Channel.PHONE:
+        opens, closes = first_window(policy.send_window)
     phone = channel is Channel.PHONE
     preferred = (
         channel is person.preferred_channel and policy.respect_preferred_channel

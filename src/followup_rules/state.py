@@ -477,12 +477,7 @@ def _other_than_contact(state: FollowupState, name: str | None) -> str | None:
     """*name* as the interview spells it, or None when it is the follow-up contact."""
     if name is None or person_key(name) == state.interview._contact_key:
         return None
-    interview = state.interview
-    person = interview.person(name)
-    if person is not None:
-        return person.name
-    recruiter = interview.recruiter
-    return recruiter.name if recruiter is not None else name
+    return _spelled(state, name)
 
 
 def _contact(state: FollowupState, event: Contact, at: datetime, changes: dict[str, Any]) -> None:
