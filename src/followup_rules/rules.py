@@ -72,6 +72,8 @@ from .sources import SEED_004, SEEDS
 from .state import asks_feedback
 
 if TYPE_CHECKING:
+    from collections.abc import Container
+
     from .policy import Policy, TimeWindow
     from .state import FollowupState
 
@@ -580,24 +582,13 @@ def check_in(state: FollowupState, open_from: datetime | None = None) -> Action 
         open_from = snoozed
     day = max(chosen, earliest)
     not_before = _later(limits.first_moment(limits.CHECK_IN, state), state.now)
-
-    def first_window(window: TimeWindow) -> tuple[datetime, datetime]:
-        return cal.first_window(
-            day,
-            window.start,
-            window.end,
-            tz,
-            not_before=not_before,
-            holidays=policy.business_holidays,
-            open_from=open_from,
-        )
-
+    holidays = policy.business_holidays
     if channel is Channel.PHONE:
-        opens, closes = first_window(policy.call_window)
+        opens, closes = _first(day, policy.call_window, tz, not_before, holidays, open_from)
         if _at_night(opens, closes, state):  # the library's own choice: e-mail instead
             channel, basis, fallback = Channel.EMAIL, None, Fallback.NIGHT
     if channel is not Channel.PHONE:
-        opens, closes = first_window(policy.send_window)
+        opens, closes = _first(day, policy.send_window, tz, not_before, holidays, open_from)
     phone = channel is Channel.PHONE
     preferred = (
         channel is person.preferred_channel and policy.respect_preferred_channel
@@ -626,6 +617,26 @@ def check_in(state: FollowupState, open_from: datetime | None = None) -> Action 
             fallback,
             asks,
         ),
+    )
+
+
+def _first(
+    day: date,
+    window: TimeWindow,
+    tz: tzinfo,
+    not_before: datetime | None,
+    holidays: Container[date],
+    open_from: datetime | None,
+) -> tuple[datetime, datetime]:
+    """`_calendar.first_window` of *window* from *day*: a check-in's call or e-mail window."""
+    return cal.first_window(
+        day,
+        window.start,
+        window.end,
+        tz,
+        not_before=not_before,
+        holidays=holidays,
+        open_from=open_from,
     )
 
 
