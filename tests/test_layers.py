@@ -247,3 +247,16 @@ def test_the_package_loads_each_public_name_on_first_use() -> None:
         "assert namespace['plan'] is sys.modules['followup_rules.plan'].plan\n"
     )
     subprocess.run([sys.executable, "-c", code], check=True)
+
+
+def test_dir_of_the_package_lists_its_api_not_its_own_imports() -> None:
+    """``dir(followup_rules)`` (what a REPL or an IDE completes) is the public API.
+
+    The package's own helpers (``sys``, ``Any``, ``import_module``,
+    ``ModuleType``, ``TYPE_CHECKING``) are not names an app should reach for.
+    """
+    import followup_rules
+
+    public = {name for name in dir(followup_rules) if not name.startswith("_")}
+    assert public == set(followup_rules.__all__) - {"__version__"}
+    assert "__version__" in dir(followup_rules)
