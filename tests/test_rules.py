@@ -765,6 +765,21 @@ class TestOutOfOffice:
         nxt = of_kind(plan(iv, history=history), CHECK_IN)
         assert nxt[0].earliest.date() == date(2024, 7, 23)
 
+    def test_a_return_date_on_a_weekend_still_leaves_them_their_first_day_back(self) -> None:
+        """Back "on Sunday": the first working day back is Monday, so no check-in before Tuesday.
+
+        The r7 cold reader: a note on the first morning back lands on the
+        fullest inbox of the week.  The library's choice (rule retry-gap's
+        hold): one business day after the first business day back.
+        """
+        iv = interview()
+        history = [
+            Contact(at(2024, 7, 10, 8), Channel.EMAIL),
+            OutOfOffice(at(2024, 7, 10, 8, 1), returns_on=date(2024, 7, 21)),
+        ]
+        nxt = of_kind(plan(iv, history=history), CHECK_IN)
+        assert nxt[0].earliest.date() == date(2024, 7, 23)
+
     def test_auto_reply_does_not_use_up_a_check_in(self) -> None:
         """The bounced message was not read, so the cap gives it back."""
         iv = interview()

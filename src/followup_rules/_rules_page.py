@@ -105,8 +105,11 @@ _DECISIONS = """\
   round itself as a new `Interview` once it is scheduled.
 - **Out-of-office replies** give the check-in back (it was not read) but not
   the call, and hold the next check-in, and the feedback request, until one
-  business day after the return date (a week and a business day when none is
-  given). They do not give back a contact under `max_contacts_ever`.
+  business day after their first business day back (the return date, or the
+  next business day when it falls on a weekend or holiday; a week after the
+  auto-reply when none is given), so their first morning back is left to
+  their backlog (the library's own choice). They do not give back a contact
+  under `max_contacts_ever`.
 - **The feedback request** answers the rejection: it goes out the next
   business day, keeps `min_gap` only from the candidate's own last follow-up,
   and waits for an out-of-office to end; once only. When the employer also

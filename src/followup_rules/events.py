@@ -269,8 +269,9 @@ class OutOfOffice(v.Checked):
     """An automatic out-of-office answer to the last message.
 
     The message was not read, so it does not use up a check-in; the next one
-    to that person waits until one business day after *returns_on* (a week
-    when no date is given).
+    to that person waits until one business day after their first business
+    day back (*returns_on*, or the next business day when it is not one; a
+    week after the auto-reply when no date is given).
 
     Attributes:
         at: when the auto-reply came.

@@ -305,8 +305,9 @@ class _Skipped(Limit):
 class _Hold(Limit):
     """An out-of-office reply from the contact holds the steps to them until after the return.
 
-    `FollowupState.hold_until` is the first day after it (one business day
-    after the return date; a week and a business day when none is given).
+    `FollowupState.hold_until` is the first day after it: one business day
+    after the first business day back (a week after the auto-reply when no
+    return date is given).
     """
 
     def __init__(self, name: str, rule: Rule, what: str) -> None:

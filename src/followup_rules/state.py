@@ -594,7 +594,10 @@ def _out_of_office(
     policy = state.policy
     tz = state.interview.zone_of(state.contact)
     back = event.returns_on or _calendar.local_date(at, tz) + _OUT_OF_OFFICE_DEFAULT
-    hold = _calendar.add_business_days(back, 1, policy.business_holidays)
+    # Their first working day back is for the backlog: one business day after it.
+    # A return date on a weekend or holiday means back the next business day.
+    first_day_back = _calendar.business_day_on_or_after(back, policy.business_holidays)
+    hold = _calendar.add_business_days(first_day_back, 1, policy.business_holidays)
     changes["hold_until"] = hold if state.hold_until is None else max(hold, state.hold_until)
     changes["out_of_office_at"] = at
 
