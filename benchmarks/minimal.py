@@ -7,7 +7,7 @@ the messages, no in-room steps.  It plans
 
 - a thank-you e-mail to each interviewer: due within a day of the end,
   suggested an hour after it, moved into their 08:00-17:00 on a business
-  day when that still fits the day;
+  day when that still fits the day, else into their 07:00-22:00;
 - the debrief with an agency recruiter: in the recruiter's business hours
   right after the interview, next business morning when less than half an
   hour of their day is left; four hours to make it, suggested at a quarter
@@ -36,6 +36,7 @@ from zoneinfo import ZoneInfo
 UTC = timezone.utc
 SEND_HOURS = (time(8), time(17))
 CALL_HOURS = (time(10), time(11, 30))
+WAKING_HOURS = (time(7), time(22))
 HOUR = timedelta(hours=1)
 DAY = timedelta(days=1)
 
@@ -84,6 +85,15 @@ def first_moment(moment: datetime, hours: tuple[time, time], tz: ZoneInfo) -> da
     return first_window(local.date(), hours, tz, moment)[0]
 
 
+def first_waking(moment: datetime, tz: ZoneInfo) -> datetime:
+    """The first instant at or after *moment* in 07:00-22:00 on *tz*'s clock, any day."""
+    local = moment.astimezone(tz)
+    if WAKING_HOURS[0] <= local.time() <= WAKING_HOURS[1]:
+        return moment
+    day = local.date() if local.time() < WAKING_HOURS[0] else local.date() + DAY
+    return at(day, WAKING_HOURS[0], tz)
+
+
 def on_clock(tz: ZoneInfo, *instants: datetime) -> tuple[datetime, datetime, datetime]:
     """Earliest, latest and suggested on the recipient's clock: one conversion each."""
     earliest, latest, suggested = (instant.astimezone(tz) for instant in instants)
@@ -102,6 +112,8 @@ def plan(interview: Any) -> list[Step]:
         tz = zone(person.timezone) if person.timezone else home
         aim, latest = end + HOUR, end + 24 * HOUR
         best = first_moment(aim, SEND_HOURS, tz)
+        if best > latest:  # no send hours left by the deadline: their waking hours
+            best = first_waking(aim, tz)
         suggested = best if best <= latest else aim
         thanked = max(thanked, suggested)
         steps.append(("thank_you", person.name, *on_clock(tz, end, latest, suggested)))

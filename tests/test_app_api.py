@@ -8,6 +8,7 @@ command line.  Each class here is one finding, tested through the public API.
 from __future__ import annotations
 
 import pickle
+from datetime import timedelta
 from typing import Any
 
 import attrs
@@ -555,29 +556,51 @@ class TestSendWindow:
         assert not note.to_do
         assert note.doable_at == pendulum.datetime(2026, 10, 21, 8, tz=NY)
 
-    def test_the_send_window_comes_before_the_deadline(self) -> None:
-        """No send-window moment left before the deadline: the note waits for the next one.
+    def test_the_night_comes_before_the_deadline(self) -> None:
+        """Only night left before the deadline: the note waits for the morning's send window.
 
         A three-week trial found thank-you notes "to do now" at 00:30 in New
         York after a Friday interview: the deadline came first.  Never in the
         recipient's night: the next morning's window, when the note is late
         and still allowed (`Policy.thank_you_late_within`).
         """
-        iv = interview(
-            starts_at=at(2024, 7, 2, 19)
-        )  # ends at 20:00: the note is due by 20:00 next day
-        policy = Policy(send_window="08:00-09:00")
-        now = at(2024, 7, 3, 19)
+        iv = interview(starts_at=at(2024, 7, 2, 19))  # ends at 20:00: due by midnight
+        policy = Policy(send_window="08:00-09:00", thank_you_within=timedelta(hours=4))
+        now = at(2024, 7, 2, 22, 30)
         notes = [
             item
             for item in agenda(iv, policy, now=now)
             if item.action.kind is ActionKind.THANK_YOU
         ]
         assert notes and not any(item.to_do for item in notes)
-        assert {item.doable_at for item in notes} == {at(2024, 7, 4, 8)}
-        then = agenda(iv, policy, now=at(2024, 7, 4, 8))
+        assert {item.doable_at for item in notes} == {at(2024, 7, 3, 8)}
+        then = agenda(iv, policy, now=at(2024, 7, 3, 8))
         late = [item for item in then.to_do if item.action.kind is ActionKind.THANK_YOU]
         assert len(late) == len(notes) and all(item.late_since is not None for item in late)
+
+    def test_an_evening_before_the_deadline_is_used_and_every_view_agrees(self) -> None:
+        """No send-window moment before the deadline, but an evening: the note goes then.
+
+        The fourth trial: after a Friday 16:30 interview, `today` said
+        "Monday 08:00" while the plan, the calendar and the drafts said
+        Friday 18:30, outside the send window.  A thank-you is due within a
+        day (seeds 000-004); the evening of the interview is the recipient's
+        waking hours, so the plan suggests it, the agenda offers it now, and
+        the plan made at that moment keeps it: one moment everywhere.
+        """
+        iv = interview(starts_at=at(2024, 7, 2, 19))  # ends at 20:00: due by 20:00 next day
+        policy = Policy(send_window="08:00-09:00")
+        now = at(2024, 7, 3, 19)  # after the day's send window, before the deadline
+        notes = [
+            item
+            for item in agenda(iv, policy, now=now)
+            if item.action.kind is ActionKind.THANK_YOU
+        ]
+        assert notes and all(item.to_do and item.doable_at == now for item in notes)
+        seen = [a for a in plan(iv, policy, now=now) if a.kind is ActionKind.THANK_YOU]
+        assert seen and all(action.suggested == now for action in seen)
+        ideal = [a for a in plan(iv, policy) if a.kind is ActionKind.THANK_YOU]
+        assert all(action.suggested == at(2024, 7, 3, 8) for action in ideal)  # send window first
 
     def test_inside_the_window_it_is_now(self) -> None:
         """At 10:00 their time on a business day, the note can go."""

@@ -151,7 +151,29 @@ class TestPhonePreference:
         )[0]
         assert first.channel is Channel.EMAIL
         assert first.facts.fallback is Fallback.NIGHT
-        assert first.describe().endswith("(their call window is at night where you are)")
+        assert first.describe().endswith("(their call window reaches into your night)")
+
+    def test_the_night_is_judged_on_the_whole_window_whenever_the_plan_is_made(self) -> None:
+        """Dubai's 10:00-11:30 is 06:00-07:30 in London: an e-mail, seen from any *now*.
+
+        The fourth trial: planned at 07:10 on the day, what was left of the
+        window (07:10-07:30) no longer reached the night, and the e-mail
+        became a call, turning one calendar UID from a to-do into an event.
+        """
+        dubai = attrs.evolve(ANA, timezone="Asia/Dubai")
+        london = Candidate("Sam Lee", email="sam@example.com", timezone="Europe/London")
+        winter = pendulum.datetime(2024, 11, 4, 10, tz="Asia/Dubai")  # London on GMT
+        iv = interview(
+            starts_at=winter, interviewers=[dubai], candidate=london, invited_to_call=True
+        )
+        first = of_kind(plan(iv), CHECK_IN)[0]
+        assert first.channel is Channel.EMAIL and first.facts.fallback is Fallback.NIGHT
+        day = first.earliest.in_timezone("Asia/Dubai").date()
+        for hour, minute in ((9, 0), (10, 40), (11, 10)):  # 05:00, 06:40, 07:10 in London
+            now = pendulum.datetime(day.year, day.month, day.day, hour, minute, tz="Asia/Dubai")
+            seen = of_kind(plan(iv, now=now), CHECK_IN)[0]
+            assert seen.channel is Channel.EMAIL, (now, seen)
+            assert seen.facts.fallback is Fallback.NIGHT
 
     def test_a_call_in_the_candidates_evening_stays_a_call(self) -> None:
         """A Chicago recipient's mid-morning is 11:00-12:30 in New York: the call stays."""

@@ -194,7 +194,7 @@ class TestNext:
         """Nothing can be done now: the step whose window opens first, with its moment."""
         sydney = interview(starts_at=at(2024, 7, 4, 10, tz="Australia/Sydney"), company="Harbour")
         new_york = interview(starts_at=at(2024, 7, 5, 11), company="Hudson")
-        now = at(2024, 7, 5, 19)  # Friday evening in New York, Saturday morning in Sydney
+        now = at(2024, 7, 5, 23)  # Friday night in New York, Saturday afternoon in Sydney
         day = agenda_many([Application(sydney), Application(new_york)], now)
         assert not day.to_do and day.next is not None
         soonest = min(entry.item.doable_at for entry in day if entry.item.doable_at)

@@ -595,6 +595,17 @@ def first_window(
         day = add_business_days(day, 1, holidays)
 
 
+def first_moment_daily(moment: datetime, start: time, end: time, tz: tzinfo) -> datetime:
+    """The first UTC instant at or after *moment* inside the local ``[start, end]`` of any day."""
+    moment = utc(moment)
+    day = moment.astimezone(tz).date()
+    for ahead in range(3):  # a DST change may swallow a day's window, never two
+        window = window_on(day + timedelta(days=ahead), start, end, tz)
+        if window is not None and moment <= window[1]:
+            return max(moment, window[0])
+    return moment  # pragma: no cover - three days without the hours
+
+
 def first_moment_in_window(
     moment: datetime,
     start: time,

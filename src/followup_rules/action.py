@@ -55,7 +55,7 @@ _VERBS: dict[object, str] = {
 }
 _WHY = {
     Fallback.NO_PHONE: "no phone number is known",
-    Fallback.NIGHT: "their call window is at night where you are",
+    Fallback.NIGHT: "their call window reaches into your night",
     Fallback.NO_ADDRESS: "no postal address is known",
     Fallback.AFTER_HOURS: "too late in their day for a call",
 }

@@ -13,12 +13,15 @@ Late is not now: an item is to be done now (`AgendaItem.to_do`) only while
 window has passed is offered in the recipient's next call window, and the
 item says when, on both clocks (`AgendaItem.their_window`,
 `AgendaItem.your_window`).  An e-mail or a card goes in the recipient's
-send window (`Policy.send_window`) on their business day, never in their
-night: out of it, the item is due but not to do now, and says when it can
-be done (`AgendaItem.doable_at`), even when that is after its deadline:
-a note due by Saturday, after a Friday evening, waits for Monday morning
-(then late, within the policy's allowance for a late step: the
-`thank_you_late_within` of a thank-you), never goes out in the night.
+send window (`Policy.send_window`) on their business day; when its
+deadline leaves no moment of that window, in their waking hours before the
+deadline (07:00-22:00 their time: a thank-you the evening of a Friday
+interview, as the plan suggests it); never in their night: out of these,
+the item is due but not to do now, and says when it can be done
+(`AgendaItem.doable_at`), even when that is after its deadline: a note due
+by 01:00 after a late evening waits for the morning's send window (then
+late, within the policy's allowance for a late step: the
+`thank_you_late_within` of a thank-you).
 
 Each item carries the step's stable id (`followup_rules.identity`), so an app
 can store it, show it, and record "done" (or `Skip`, `Snooze`) against it::
@@ -51,7 +54,7 @@ from .model import Channel, Interview
 from .plan import DEFAULT_POLICY
 from .plan import plan as make_plan
 from .policy import Policy
-from .rules import step_zone
+from .rules import sending_moment, step_zone
 
 __all__ = [
     "FORGET_AFTER",
@@ -131,8 +134,9 @@ class AgendaItem:
             recipient's business day, in the call window for a call, after
             the notes it waits for) and, for an e-mail or a card, inside the
             recipient's send window (`Policy.send_window`, on their business
-            day; a card's is the candidate's, who posts it), even when no
-            moment of it remains before the step's deadline: only then is it
+            day; a card's is the candidate's, who posts it), or, when no
+            moment of it remains before the step's deadline, inside their
+            waking hours (`rules.CANDIDATE_DAY`) before it: only then is it
             something to do *now*.
         doable_at: the first moment, at or after the agenda's *now*, at
             which the step may be done: *now* itself when `to_do`; for a
@@ -358,11 +362,13 @@ def _doable_at(action: Action, interview: Interview, policy: Policy, moment: dat
     """The first UTC instant at or after *moment* at which *action* may be done.
 
     Inside the step's window that is *moment* itself, except for an e-mail or
-    a card outside the send window of its zone's business day: then the next
-    send-window moment, even after the step's deadline (a late step is
-    offered again then, or missed: never sent in the recipient's night).
+    a card: then the moment `rules.sending_moment` gives, the one the planner
+    suggests too (the send window of its zone's business day; when none is
+    left before the deadline, the waking hours before it; when only night
+    is left, the next send-window moment, even after the deadline: a late
+    step is offered again then, or missed).
     Before the window, its opening (an
-    e-mail's first send-window moment in it); after it, None cannot happen
+    e-mail's first such moment in it); after it, None cannot happen
     for a step the plan still holds at *moment*, whose window was planned
     again from then; its close is given.
     """
@@ -372,14 +378,10 @@ def _doable_at(action: Action, interview: Interview, policy: Policy, moment: dat
     start = max(moment, earliest)
     if action.channel not in _SENT:
         return start
-    window = policy.send_window
     try:
-        found = cal.first_moment_in_window(
-            start, window.start, window.end, step_zone(action, interview), policy.business_holidays
-        )
+        return sending_moment(start, latest, step_zone(action, interview), policy)
     except (OverflowError, ValueError):  # no business day left before the end of time
         return start
-    return found
 
 
 def _local_like(instant: datetime, action: Action) -> pendulum.DateTime:

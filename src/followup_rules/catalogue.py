@@ -131,9 +131,11 @@ THANK_YOU = Rule(
         "a note not sent in its window is still worth sending late, in the recipient's send "
         "window, until that window closes `thank_you_late_within` business days later (two "
         "by default); the note then names the interview's day rather than “today”",
-        "the send window comes before the 24 hours: when none of the recipient's send "
-        "window is left before them (a Friday evening interview), the note waits for the "
-        "next one (Monday morning), late as above, never sent in their night",
+        "the 24 hours come before the send window, the recipient's night before both: when "
+        "none of their send window is left before the deadline (a Friday evening "
+        "interview), the note goes in their waking hours (07:00-22:00 their time) before "
+        "it; only when night alone is left does it wait for the next send window, late as "
+        "above; the plan suggests, and the agenda offers, the same moment",
         "a late note is never sent once the decision date has passed, nor after the "
         "employer's news or reply, nor after a check-in: it would arrive after the decision "
         "(002), so it is missed",

@@ -176,14 +176,11 @@ def _one_time(
 def _best_moment(
     step: Action, start: datetime, latest: datetime, state: FollowupState
 ) -> datetime:
-    """The first moment from *start* in the recipient's send hours (by *latest*), else *start*."""
+    """When a step moved to *start* can go by *latest* (`rules.sending_moment`), else *start*."""
     if step.channel is Channel.IN_PERSON:
         return start
-    window = state.policy.send_window
     tz = rules.step_zone(step, state.interview)
-    best = cal.first_moment_in_window(
-        start, window.start, window.end, tz, state.policy.business_holidays
-    )
+    best = rules.sending_moment(start, latest, tz, state.policy)
     return best if best <= latest else start
 
 

@@ -370,11 +370,10 @@ def _soon_after(interview: Interview, policy: Policy, tz: tzinfo) -> Window:
     window when that still fits.
     """
     end = interview._utc_span[1]
-    window = policy.send_window
     within = policy.thank_you_within
     latest = end + within
     aim = end + (_RETURN_HOME if within > _RETURN_HOME else within)
-    best = cal.first_moment_in_window(aim, window.start, window.end, tz, policy.business_holidays)
+    best = sending_moment(aim, latest, tz, policy)
     return Window(end, latest, best if best <= latest else aim)
 
 
@@ -585,7 +584,11 @@ def check_in(state: FollowupState, open_from: datetime | None = None) -> Action 
     holidays = policy.business_holidays
     if channel is Channel.PHONE:
         opens, closes = _first(day, policy.call_window, tz, not_before, holidays, open_from)
-        if _at_night(opens, closes, state):  # the library's own choice: e-mail instead
+        # Judged on the day's whole call window, not on what is left of it at *now*
+        # or after a gap: one decision per step, whenever the plan is made.
+        call = policy.call_window
+        whole = cal.window_on(cal.local_date(opens, tz), call.start, call.end, tz)
+        if _at_night(*(whole or (opens, closes)), state):  # the library's own choice: e-mail
             channel, basis, fallback = Channel.EMAIL, None, Fallback.NIGHT
     if channel is not Channel.PHONE:
         opens, closes = _first(day, policy.send_window, tz, not_before, holidays, open_from)
@@ -641,14 +644,37 @@ def _first(
 
 
 CANDIDATE_DAY = (time(7), time(22))
-"""The hours, on the candidate's own clock, in which the library lets them call.
+"""The waking hours: on the candidate's own clock, when the library lets them call;
+on a recipient's, when an e-mail may land outside the send window.
 
 The library's own choice, not an article's: seed 001's mid-morning call
 window is the recipient's, and across many time zones it can fall in the
 candidate's night (10:00 in Tokyo is 02:00 in Zurich).  A call window that
-starts before 07:00 or ends after 22:00 where the candidate lives becomes an
-e-mail, marked `Fallback.NIGHT`.
+starts before 07:00 or ends after 22:00 where the candidate lives (the
+day's whole window, whatever part of it is left) becomes an e-mail, marked
+`Fallback.NIGHT`.  An e-mail whose deadline leaves no moment of the
+recipient's send window goes in their waking hours before it (a
+thank-you the evening of a Friday interview), never in their night
+(`sending_moment`).
 """
+
+
+def sending_moment(start: datetime, latest: datetime, tz: tzinfo, policy: Policy) -> datetime:
+    """When an e-mail (or a card) can go, at or after *start* (UTC), on the clock of *tz*.
+
+    The first moment of the send window (`Policy.send_window`, on a business
+    day) if one comes by *latest*; else the first of the waking hours
+    (`CANDIDATE_DAY`, any day) by *latest*: the evening of a Friday
+    interview, not Monday, for a note due within a day; else, when only
+    night is left before *latest*, the next send-window moment, after it.
+    The planner suggests this moment and the agenda offers it: one answer.
+    """
+    hours = policy.send_window
+    best = cal.first_moment_in_window(start, hours.start, hours.end, tz, policy.business_holidays)
+    if best <= latest:
+        return best
+    awake = cal.first_moment_daily(start, *CANDIDATE_DAY, tz)
+    return awake if awake <= latest else best
 
 
 def _at_night(opens: datetime, closes: datetime, state: FollowupState) -> bool:
