@@ -270,7 +270,10 @@ class TestLog:
         ("args", "needle"),
         [
             (["contact", "--to", "Nobody", "--at", "2026-07-09T09:00"], "not an interviewer"),
-            (["contact", "--voicemail", "--at", "2026-07-09T09:00"], "only a phone call"),
+            (
+                ["contact", "--channel", "email", "--voicemail", "--at", "2026-07-09T09:00"],
+                "only a phone call",
+            ),
             (["reply", "--at", "2026-07-01T09:00"], "before the interview"),
             (["reply", "--outcome", "offer"], "No such option '--outcome'"),
             (["update", "--at", "2026-07-09T09:00"], "Missing option '--outcome'"),

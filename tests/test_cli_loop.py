@@ -85,6 +85,52 @@ class TestEventsUnlogUndo:
         )
         assert [type(e).__name__ for e in s.load_interview_file(acme).history] == ["Reply"]
 
+    def test_undo_takes_back_what_was_just_logged_even_when_logged_late(self, acme: Path) -> None:
+        """An event logged late sits before later ones; --undo removes it, not the latest.
+
+        The fourth trial: a mistaken check-in logged for an earlier day, then
+        ``--undo``, deleted the employer's news instead and kept the mistake.
+        A second undo, with nothing noted, removes the latest.
+        """
+        log(acme, "update", "--outcome", "undecided", "--at", "2026-07-16T09:00")
+        log(acme, "contact", "--at", "2026-07-14T10:00")  # the mistake, logged late
+        code, out, _ = log(acme, "--undo")
+        assert code == 0 and "check-in" in out and "Tue 14 Jul 10:00" in out
+        left = s.load_interview_file(acme).history
+        assert [type(e).__name__ for e in left] == ["Update"]
+        code, out, _ = log(acme, "--undo")
+        assert code == 0 and "undecided" in out
+        assert s.load_interview_file(acme).history == ()
+
+    def test_a_step_logged_without_channel_is_recorded_as_planned(
+        self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        """The debrief the plan gives as an e-mail (too late for a call) is logged as one.
+
+        The fourth trial: a recruiter with a phone number made every logged
+        debrief a call, though the plan had said "E-mail Rita Cole a debrief
+        (too late in their day for a call)", and the calendar then showed
+        "Done: ... by phone".
+        """
+        monkeypatch.chdir(tmp_path)
+        path = tmp_path / "ny.toml"
+        path.write_text(
+            'history = "ny.events.toml"\n'
+            "starts_at = 2026-10-30T14:00:00\n"
+            'timezone = "America/New_York"\n'
+            'company = "Globex"\nrole = "Platform Engineer"\n'
+            'interviewers = [{ name = "Ana Ruiz", email = "ana@globex.example" }]\n'
+            '[recruiter]\nname = "Rita Cole"\nphone = "+44 20 7946 0000"\n'
+            'email = "rita@selecsource.example"\ntimezone = "Europe/London"\n'
+            '[candidate]\nname = "Sam Lee"\ntimezone = "Europe/London"\n'
+        )
+        code, out, _ = run(
+            "log", str(path), "contact", "--step", "recruiter_debrief", "--at", "2026-10-30T19:20"
+        )
+        assert code == 0 and "by e-mail" in out
+        (event,) = s.load_interview_file(path).history
+        assert event.channel.value == "email"  # type: ignore[union-attr]
+
     @pytest.mark.parametrize(
         ("args", "needle"),
         [

@@ -36,7 +36,7 @@ from .agenda import AgendaItem, Standing
 from .errors import _short_repr
 from .events import Contact, Event, Outcome, OutOfOffice, Reply, Skip, Snooze, Update
 from .loop import parse_when
-from .model import ActionKind, Channel, Interview
+from .model import ActionKind, Channel, Interview, person_key
 from .policy import Policy
 
 
@@ -81,7 +81,11 @@ class _LogGroup(OneLineGroup):
 
 @main.group("log", cls=_LogGroup, epilog=LOG_EXAMPLES, invoke_without_command=True)
 @click.argument("file", type=click.Path(dir_okay=False))
-@click.option("--undo", is_flag=True, help="Remove the last event instead, and say which.")
+@click.option(
+    "--undo",
+    is_flag=True,
+    help="Remove the event you logged last instead (else the latest), and say which.",
+)
 @interview_option
 @click.pass_context
 @friendly
@@ -162,8 +166,8 @@ def _record(
     "--channel",
     type=click.Choice([c.value for c in Channel]),
     default=None,
-    help="How: email, phone, postal or in_person (default: in_person for a step in the "
-    "interview room, else email).",
+    help="How: email, phone, postal or in_person (default: as the plan has the step; "
+    "else in_person for a step in the interview room, else email).",
 )
 @click.option(
     "--step",
@@ -196,12 +200,18 @@ def log_contact(
 ) -> None:
     """You reached someone (a check-in by e-mail unless said otherwise)."""
     kind = ActionKind(step)
+
+    def how(interview: Interview, at: pendulum.DateTime) -> Channel:
+        if channel is not None:
+            return Channel(channel)
+        return _planned_channel(log, options, kind, recipient, at) or _channel_of(kind, interview)
+
     _record(
         log,
         options,
         lambda interview, at, note: Contact(
             at,
-            Channel(channel) if channel is not None else _channel_of(kind, interview),
+            how(interview, at),
             kind,
             recipient,
             voicemail=voicemail,
@@ -213,10 +223,31 @@ def log_contact(
     )
 
 
+def _planned_channel(
+    log: _Log, options: dict[str, Any], kind: ActionKind, recipient: str | None, at: datetime
+) -> Channel | None:
+    """The channel of the step of *kind* (to *recipient*, if named) the agenda holds at *at*.
+
+    The fourth trial: the debrief the plan gave as an e-mail ("too late in
+    their day for a call") was logged as a call, because the recruiter has
+    a number.  What was done is what was planned, unless ``--channel`` says.
+    """
+    found = _store(log.file, options["interview_path"] or log.interview_path).read()
+    policy = found.policy if found.policy is not None else _load_policy(options["policy_path"])
+    who = None if recipient is None else person_key(recipient)
+    for item in _application(found, policy).agenda(at):
+        action = item.action
+        if item.standing is Standing.SUPERSEDED or action.kind is not kind:
+            continue
+        if who is None or (action.recipient and person_key(action.recipient.name) == who):
+            return action.channel
+    return None
+
+
 def _channel_of(kind: ActionKind, interview: Interview) -> Channel:
-    """The channel a step is done by when none is said, as the plan does it: the
-    room's steps in person, the recruiter debrief by phone when their number is
-    known, every other (a thank-you, a check-in) by e-mail."""
+    """The channel a step is done by when none is said and none is planned, as the
+    plan would do it: the room's steps in person, the recruiter debrief by phone
+    when their number is known, every other (a thank-you, a check-in) by e-mail."""
     if kind in IN_ROOM_KINDS:
         return Channel.IN_PERSON
     recruiter = interview.recruiter

@@ -240,6 +240,7 @@ class HistoryFile:
                 place, event, new
             )
             written = self._write_id(found)
+            _remember(history_path, event)
             return Recorded(
                 event,
                 place + 1,
@@ -253,7 +254,11 @@ class HistoryFile:
     def remove(self, number: int | None = None) -> Event:
         """Remove the *number*-th event of the history (counted from 1), and return it.
 
-        Without *number*, the last event (the latest) goes.
+        Without *number*, the event recorded last through `add` goes, when
+        it is still there (an event logged late sits before later ones: the
+        undo takes back what was just logged, not the latest by time); else
+        the last event (the latest).  `add` keeps that event in a hidden
+        ``.NAME.last`` file beside the history.
 
         Raises:
             FormatError: there is no such event (or none at all), or the file
@@ -265,7 +270,8 @@ class HistoryFile:
             count = len(found.history)
             if not count:
                 raise FormatError(str(history_path), "", "has no events to remove")
-            number = count if number is None else number
+            if number is None:
+                number = _remembered(history_path, found.history) or count
             if not 1 <= number <= count:
                 raise FormatError(str(history_path), "", f"has events 1 to {count}, not {number}")
             removed = found.history[number - 1]
@@ -273,6 +279,8 @@ class HistoryFile:
             _Document.of(history_path, self._holds_interview(history_path)).delete(
                 number - 1, rest
             )
+            if _remembered(history_path, (removed,)) is not None:
+                _forget(history_path)  # the note named it: the next undo takes the latest
             return removed
 
     def _holds_interview(self, history_path: Path) -> bool:
@@ -342,6 +350,47 @@ def load_many(
         problem = "one history file goes with one interview file; several keep their own"
         raise FormatError(str(history), "", problem)
     return [HistoryFile(path, history).read() for path in paths]
+
+
+def _memory(history_path: Path) -> Path:
+    """The hidden file beside the history that names the event `add` recorded last."""
+    real = Path(os.path.realpath(history_path))
+    return real.with_name(f".{real.name}.last")
+
+
+def _remember(history_path: Path, event: Event) -> None:
+    """Note *event* as the one just logged (for an undo); a failure only loses the note."""
+    with contextlib.suppress(OSError):
+        _memory(history_path).write_text(_key(event), encoding="utf-8")
+
+
+def _remembered(history_path: Path, history: Sequence[Event]) -> int | None:
+    """The number (from 1) of the event logged last, if the note names one still there."""
+    try:
+        key = _memory(history_path).read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return None
+    for number in range(len(history), 0, -1):
+        if _key(history[number - 1]) == key:
+            return number
+    return None
+
+
+def _forget(history_path: Path) -> None:
+    with contextlib.suppress(OSError):
+        _memory(history_path).unlink(missing_ok=True)
+
+
+def _key(event: Event) -> str:
+    """The event as data, its moments in UTC: equal for the event logged and as read back."""
+    data = serialize.unstructure(event)
+    for name in [name for name in data if name == "timezone" or name.endswith("_timezone")]:
+        del data[name]
+    for field in attrs.fields(type(event)):
+        value = getattr(event, field.name)
+        if isinstance(value, datetime):
+            data[field.name] = cal.utc(value).isoformat()
+    return json.dumps(data, sort_keys=True, default=str)
 
 
 def _same_file(one: Path, other: Path) -> bool:
