@@ -118,6 +118,8 @@ CLASSES: dict[str, dict[str, str]] = {
         # minor 9 (14.18), M6: an overconfident cliché; "investir" is not what experience gives
         "'faire la différence'": r"faire la différence",
         "'m’investir pleinement dès'": r"m’investir pleinement dès",
+        # minor 3 (01.8, 14.17): a calque of "a good idea of the work"
+        "'une bonne idée du travail'": r"bonne idée du travail",
     },
     "es": {
         # m3 (01.7, 14.19): "entrevista sobre el puesto" → "para"; "idea" twice in a row
@@ -156,6 +158,10 @@ CLASSES: dict[str, dict[str, str]] = {
         "'Con algo de retraso, quiero'": r"Con algo de retraso, quiero",
         # m14 (07.7): a Mexican phrase in the catalog, which is Spain's
         "'Me da mucho gusto' in Spain": r"Me da mucho gusto",
+        # m24 (02.1, 03.1, 01.4): whose résumé, and who «dispone» of it
+        "ambiguous 'dispone(n) de su currículum'": r"disponen? de su currículum",
+        # m27 (06.2, 12.2): «sigue prevista en un plazo de»
+        "'la decisión sigue prevista'": r"decisión sigue prevista",
     },
 }
 
