@@ -269,3 +269,24 @@ def panel_overlap(
         for sentence in one
         if any(sentence == said or near_identical(sentence, said, code, hidden) for said in theirs)
     ]
+
+
+COURTESY_REPEATS = {
+    "en": frozenset({"greatly", "delighted", "chance"}),
+    "de": frozenset({"gern", "gerne"}),
+    "fr": frozenset({"beaucoup", "volontiers", "vivement"}),
+    "es": frozenset({"mucho", "gusto"}),
+}
+"""The courtesy words a reader counts within one message (issue 19, ninth round B, the
+round-7 reads: "beaucoup" three times in four lines, "gern" twice, "the chance to go
+into ..." then "the chance to contribute ..."): each may carry one sentence of a
+message, never two.  "Merci beaucoup" in a subject is the subject's, not the body's."""
+
+
+def repeated_courtesy(message: Message, code: str, hidden: Iterable[str] = ()) -> list[str]:
+    """The courtesy words (`COURTESY_REPEATS`) that two sentences of one message use,
+    every sentence counted however short (what the recipient reads: the body of an
+    e-mail or a card, a voicemail; never the user's own words in *hidden*)."""
+    said = [set(_words(s, hidden)) for s in sentences(message, longer_than=0, whole=hidden)]
+    watched = COURTESY_REPEATS[code[:2]]
+    return sorted(word for word in watched if sum(1 for words in said if word in words) > 1)

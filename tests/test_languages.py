@@ -878,7 +878,7 @@ class TestEdges:
         )
         assert message.html is not None
         assert "Ich habe mit Bo gesprochen, und zwar über &lt;b&gt;." in message.html
-        assert "Für &lt;i&gt; blieb keine Zeit mehr, doch" in message.html
+        assert "Für &lt;i&gt; blieb keine Zeit mehr; gern" in message.html
         assert "&lt;u&gt; (für Bo)" in message.html
         assert "innerhalb von 3 Tagen" in message.html
         assert pack._number(3) == "drei" and pack._number(30) == "30"

@@ -509,7 +509,7 @@ class TestPunctuationAndGrammar:
         words = language("es").translations.gettext(
             "I am confident that %(fit)s would serve me well in the role."
         )
-        assert words == "Creo sinceramente que podría aprovechar %(fit)s en este puesto."
+        assert words == "Creo sinceramente que podría aprovechar en este puesto %(fit)s."
 
     def test_french_and_spanish_titles_take_their_article_in_running_text(self) -> None:
         """19.10 (M7): "J'ai rencontré la docteure ...", "Me reuní con la Dra. ..."."""

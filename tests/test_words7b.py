@@ -304,6 +304,12 @@ CALQUES = {
         r"worüber Sie gesprochen haben: ",  # "...: den Umstieg" (case after the colon)
         r"meinen Beitrag bei",
         r"wenn Sie mich[^.]*berücksichtigen\.",  # "... berücksichtigen würden"
+        # round 9 B (the round-7 reads, words9b.md)
+        r"hie(ß|ss) es",  # impersonal hearsay to the person who said it
+        r"im Verfahren (zu )?bleiben",  # "stay in the process"
+        r"[Ww]ann immer",  # "whenever"
+        r"an Ihr Postfach",  # "to your inbox"
+        r"halte mich für",  # "I think I am well suited"
     ],
     "fr": [
         r"prendre des nouvelles du poste",  # said of people
@@ -321,6 +327,11 @@ CALQUES = {
         r"Il a été utile",
         r"pour le temps que vous m’avez consacré pour",
         r"abstiendrai de nouvelles",
+        # round 9 B
+        r"avais cru comprendre",  # a hint of reproach
+        r"qu’on me l’a demandé",  # the impersonal "on" to the person who asked
+        r"dont nous avons parlé",
+        r"Toute ma gratitude",
     ],
     "es": [
         r"útil rápidamente",
@@ -339,6 +350,11 @@ CALQUES = {
         # class 7
         r"hablaré de ello",
         r"encontrara un hueco",  # a scheduled interview was not squeezed in
+        # round 9 B
+        r"ilusion",  # peninsular
+        r"marcar la diferencia",  # "make a difference"
+        r"como (mi|su) encaje",  # a calque of "fit"
+        r"entrevista sobre el puesto",  # "para el puesto"
     ],
 }
 

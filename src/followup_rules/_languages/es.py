@@ -32,9 +32,10 @@ _AMERICAS_WORDS = (
     ("tarjetas de visita", "tarjetas de presentación"),
     ("Un cordial saludo,", "Saludos cordiales,"),
     ("ponerme en contacto con usted", "comunicarme con usted"),
+    ("contactar con usted", "comunicarme con usted"),  # "contactar con" is Spain's
     ("cuando le venga bien", "cuando le resulte más conveniente"),
     ("ordenador", "computadora"),
-    ("Si salta el buzón de voz", "Si entra el buzón de voz"),
+    ("Si salta el buzón de voz", "Si contesta el buzón de voz"),
 )
 """What Spain's Spanish says (the catalog) and Latin America's instead, in the library's
 own sentences (the user's words never hold them as whole phrases)."""
