@@ -124,9 +124,7 @@ class TestBuiltInPack:
         )
         assert "the move to streaming pipelines" in text
         assert "I am very interested in joining Acme Analytics." in text
-        assert (
-            "I believe I could get up to speed quickly, drawing on my five years of Kafka." in text
-        )
+        assert "I would bring my five years of Kafka to the role." in text
         assert "I did not get to mention my AWS certification, which I would be glad" in text
         assert "As requested at the interview, I have attached two code samples." in text
         assert message.enclosures == ("two code samples",)

@@ -708,7 +708,9 @@ def template_context(
         )
         # ... and is thanked for that part, not for a talk about the role (words6 1c)
         part_only = elsewhere and not own_topics
-        note_fit = recipient.fit or interview.fit
+        # The interview's fit: in the contact's note and a few others, not in every
+        # note of a superday (words9 class 1); an interviewer's own fit is theirs
+        note_fit = recipient.fit or (interview.fit if _carries_fit(recipient, interview) else None)
         own_requested = all(item in recipient.requested for item in facts.requested)
     else:
         topics, fit, missed, part = interview.topics, interview.fit, interview.missed, None
@@ -1104,6 +1106,25 @@ credited to a panelist who never listed it; the r7 readers, every note of a pane
 dropping the topics the input gave)."""
 
 
+FIT_NOTES = 3
+"""At most this many notes of a panel make the interview's case for fit: the follow-up
+contact's, then the next interviewers' in the order the user gave them (an
+interviewer's own `Interviewer.fit` always goes to them, and counts for no one
+else).  A panel of up to three hears it from each note, in its own words; a superday
+compares eight notes, and the same claim in each reads as a template (issue 19, ninth
+round, class 1: the r7 readers found "six years of building data pipelines" in all
+eight notes, in all four languages)."""
+
+
+def _carries_fit(recipient: Interviewer, interview: Interview) -> bool:
+    """Whether *recipient*'s note makes the interview's case for fit (`FIT_NOTES`)."""
+    contact = interview.follow_up_contact
+    if recipient is contact:
+        return True
+    others = [p for p in interview.interviewers if p is not contact and not p.fit]
+    return any(p is recipient for p in others[: FIT_NOTES - 1])
+
+
 def _someone_elses(topic: str, recipient: Interviewer, interview: Interview) -> bool:
     """Whether another interviewer lists *topic* among their own."""
     return any(
@@ -1273,7 +1294,7 @@ def _missing(
     elif template.startswith("thank_you"):  # what this note recalls and argues
         if not (values["own_topics"] or values["shared_topics"]):
             stronger.append("topics")
-        if not values["note_fit"]:
+        if not values["fit"]:  # none given (a fit kept for other notes is no gap)
             stronger.append("fit")
     if template.startswith("feedback_response") and not values["feedback"]:
         blocking.append("feedback")  # an answer without the answer is no answer
