@@ -125,7 +125,7 @@ class TestBuiltInPack:
         assert "the move to streaming pipelines" in text
         assert "I am very interested in joining Acme Analytics." in text
         assert "I would bring my five years of Kafka to the role." in text
-        assert "I did not get to mention my AWS certification, which I would be glad" in text
+        assert "I also wanted to mention my AWS certification, which did not come up" in text
         assert "As requested at the interview, I have attached two code samples." in text
         assert message.enclosures == ("two code samples",)
         assert text.endswith("Sam Lee\nsam@example.com\n+1 917 555 0100")

@@ -474,12 +474,15 @@ class TestTheMissedPoint:
     def test_it_is_made_with_no_invented_reason(self, code: str) -> None:
         """Class 6: "One thing I did not get to mention: X; I would gladly tell you more"
         rather than "I would also like to mention X, which did not come up" (and German
-        "..., was" where "das" was due)."""
+        "..., was" where "das" was due).  Ninth round, class 2: the r7 readers found the
+        offer to tell more an announcement, not a mention; "I also wanted to mention X,
+        which did not come up in the interview" states it (the brief's own wording),
+        and no relative pronoun needing a gender follows the user's words."""
         iv = in_language(meeting(missed=["MISSED"]), code)
         text = render(_notes(plan(iv))["ana ruiz"], iv).text
         assert "MISSED" in text
         sentence = next(s for s in re.split(r"(?<=[.!?])\s+", text) if "MISSED" in s)
-        assert not re.search(r"did not come up|MISSED, (was|das|die|qui|que) ", sentence)
+        assert not re.search(r"MISSED, (was|das|die|qui|que) ", sentence)
 
     @pytest.mark.parametrize("code", LANGUAGES)
     def test_the_mailed_card_carries_it(self, code: str) -> None:

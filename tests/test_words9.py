@@ -26,9 +26,18 @@ def _body(message: Any) -> str:
     return str(message.text.split("\n\n", 1)[1])
 
 
+_STRING = r'"((?:[^"\\]|\\.)*)"'
+
+
 def _msgids(template: str) -> list[str]:
     """The English sentences `_("...")` of one template file."""
-    return re.findall(r'_\("((?:[^"\\]|\\.)*)"', (TEMPLATES / template).read_text())
+    return re.findall(r"\b_\(" + _STRING, (TEMPLATES / template).read_text())
+
+
+def _plural_msgids(template: str) -> list[tuple[str, str]]:
+    """The English sentences `ngettext("...", "...")` of one template file."""
+    pattern = r"\bngettext\(" + _STRING + r",\s*" + _STRING
+    return re.findall(pattern, (TEMPLATES / template).read_text())
 
 
 def _superday(**changes: Any) -> Any:
@@ -102,3 +111,67 @@ def test_no_wording_of_the_fit_promises_an_outcome(code: str) -> None:
         text = msgid if code == "en" else gettext(msgid)
         assert text != msgid or code == "en", msgid  # translated
         assert not re.search(OVERCLAIMS[code], text, re.IGNORECASE), text
+
+
+# -- 2. the missed point is stated, not announced ------------------------------------------------
+
+ANNOUNCED = {
+    "en": r"tell you about|say more|expand on|describe|more details|answer any questions",
+    "de": r"erzähle|davon|mehr dazu",
+    "fr": r"parlerai|volontiers|davantage",
+    "es": r"daré|más detalles|con gusto",
+}
+
+
+@pytest.mark.parametrize("code", LANGUAGES)
+def test_the_missed_point_is_stated_not_announced(code: str) -> None:
+    """r7 en 2b, de M5, fr minor 1, es m4: "I did not get to mention my AWS certification,
+    which I would be glad to tell you about" announces the point instead of making it;
+    every wording mentions it, with no promise of a later account."""
+    ids = _plural_msgids("_missed.txt")
+    assert len(ids) == 8
+    translations = language(code).translations
+    for singular, plural in ids:
+        for count in (1, 2):
+            text = translations.ngettext(singular, plural, count)
+            assert not re.search(ANNOUNCED[code], text, re.IGNORECASE), text
+    iv = in_language(meeting(interviewers=[ANA], missed=["MISSED-ONE"]), code)
+    ((_, text),) = _notes(iv)
+    assert "MISSED-ONE" in text
+    assert not re.search(ANNOUNCED[code], text, re.IGNORECASE), text
+
+
+# -- 3. requested items go once, to whoever asked ----------------------------------------------
+
+
+@pytest.mark.parametrize("code", LANGUAGES)
+def test_an_item_one_interviewer_asked_for_is_not_sent_to_the_contact_too(code: str) -> None:
+    """r7 en 2d (14.16/14.19), es 2a (14.13), fr minor 10, de m28: the interview's
+    `requested` repeats what Bo asked for; the contact's note attached it too, "as
+    requested at the interview". It goes to Bo alone."""
+    bo = Interviewer("Bo Chen", email="bo@acme.example", requested=("REFS",))
+    iv = in_language(meeting(interviewers=[ANA, bo], requested=["REFS"]), code)
+    for action, text in _notes(iv):
+        message = render(action, iv)
+        if action.recipient.name == "Bo Chen":
+            assert message.enclosures == ("REFS",) and "REFS" in text
+        else:
+            assert not message.enclosures and "REFS" not in text, text
+
+
+CLUMSY_REQUEST = {
+    "en": r"For your review",
+    "de": r"Zur Durchsicht",
+    "fr": r"Pour que vous puissiez en prendre",
+    "es": r"revisarlo",
+}
+
+
+@pytest.mark.parametrize("code", LANGUAGES)
+def test_the_requested_items_sentence_is_plain(code: str) -> None:
+    """r7 en 14.16 "For your review, as you asked, I have included two references as
+    attachments"; es 14.18 "Para que pueda revisarlo, ... dos ejemplos" (agreement)."""
+    gettext = language(code).translations.gettext
+    for msgid in _msgids("_requested.txt"):
+        text = msgid if code == "en" else gettext(msgid)
+        assert not re.search(CLUMSY_REQUEST[code], text), text

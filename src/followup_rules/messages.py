@@ -1010,7 +1010,9 @@ def _asked(interview: Interview, language: _languages.Language) -> str:
     """What the candidate was asked to send, for the recruiter: what was asked at the
     interview (nobody's in particular), then each interviewer's own, with whom."""
     named = language.link_phrase
-    asked = [named(item) for item in interview.requested]
+    owned = {item for person in interview.interviewers for item in person.requested}
+    # an item someone lists as their own is said once, with whom (words9 class 3)
+    asked = [named(item) for item in interview.requested if item not in owned]
     parts = [_join(language, asked)] if asked else []
     for person in interview.interviewers:
         if person.requested:
