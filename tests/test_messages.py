@@ -123,7 +123,7 @@ class TestBuiltInPack:
             "Dear Ana Ruiz,\n\nThank you for speaking with me about the Data Engineer position"
         )
         assert "the move to streaming pipelines" in text
-        assert "I am very interested in joining Acme Analytics." in text
+        assert "I am very interested in this opportunity." in text
         assert "I would bring my five years of Kafka to the role." in text
         assert "I also wanted to mention my AWS certification, which did not come up" in text
         assert "As requested at the interview, I have attached two code samples." in text

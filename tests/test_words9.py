@@ -6,13 +6,16 @@ Each test fails on main at 6b3adfe and names the reading it answers.
 
 from __future__ import annotations
 
+import itertools
 import re
 from pathlib import Path
 from typing import Any
 
+import attrs
+import pendulum
 import pytest
 
-from followup_rules import ActionKind, Interviewer, plan, render
+from followup_rules import ActionKind, Interviewer, Outcome, Policy, Update, plan, render
 from followup_rules._languages import language
 
 from .test_writing import ANA, BO, in_language, meeting
@@ -175,3 +178,164 @@ def test_the_requested_items_sentence_is_plain(code: str) -> None:
     for msgid in _msgids("_requested.txt"):
         text = msgid if code == "en" else gettext(msgid)
         assert not re.search(CLUMSY_REQUEST[code], text), text
+
+
+# -- 4. the interview's own day is "today"; "belatedly" only on a later day -----------------------
+
+
+@pytest.mark.parametrize("code", LANGUAGES)
+def test_items_sent_on_the_interviews_day_thank_for_today(code: str) -> None:
+    """r7 de m7 (04.6 „für Ihre Zeit am Montag, dem 11. Mai“ sent that afternoon), es 04.7,
+    fr M9: the requested items sent beside a card on the interview's day say "today"."""
+    iv = in_language(meeting(interviewers=[ANA], requested=["REFS"], address="1 Main St"), code)
+    words = language(code)
+    day = words.day(iv.starts_at.date())
+    today = {"en": "today", "de": "heute", "fr": "aujourd’hui", "es": "hoy"}[code]
+    (items,) = (a for a in plan(iv, Policy.traditional()) if a.kind is ActionKind.SEND_REQUESTED)
+    assert items.suggested.date() == iv.starts_at.date()
+    text = _body(render(items, iv))
+    assert today in text and day not in text, text
+
+
+LATE_WORDS = re.compile(r"belated|late|verspätet|Verspätung|spät|retard|tard|retraso", re.I)
+
+
+@pytest.mark.parametrize("code", LANGUAGES)
+def test_a_note_sent_on_the_interviews_day_never_says_it_is_late(code: str) -> None:
+    """r7 en 12.5, de section 1, es section 1: "Thank you, if a little belatedly" at 12:30
+    on the interview's day; the words own a delay only when the note goes on a later day
+    (Facts.late on an action of the same day is not one)."""
+    iv = in_language(meeting(interviewers=[ANA]), code)
+    (note,) = (a for a in plan(iv) if a.kind is ActionKind.THANK_YOU)
+    assert note.suggested.date() == iv.starts_at.date()
+    late = note._with_facts(attrs.evolve(note.facts, late=True))
+    text = _body(render(late, iv))
+    assert not LATE_WORDS.search(text), text
+
+
+# -- 5. every thank-you subject and first sentence thanks -----------------------------------------
+
+THANKS_WORD = re.compile(r"thank|dank|merci|remerci|gracias|agradec|agradezco|gratitud", re.I)
+
+
+@pytest.mark.parametrize("code", LANGUAGES)
+def test_every_thank_you_subject_and_opening_thanks(code: str) -> None:
+    """r7 de M3 (14.12 „Schön, dass wir ... sprechen konnten“ with no thanks in the body),
+    en 14.16 "It was a pleasure to talk with you": every note of a superday, on time or
+    late, and the contact's note after an offer open with thanks, subject and body."""
+    people = list(_superday().interviewers)
+    iv = in_language(
+        _superday(
+            interviewers=people
+            + [
+                Interviewer(f"{n} Lee", email=f"{n.lower()}@acme.example")
+                for n in ("Ida", "Jon", "Kim", "Lou", "Max", "Ned")
+            ]
+        ),
+        code,
+    )
+    offer = [Update(pendulum.datetime(2026, 7, 7, 15, 20, tz="America/New_York"), Outcome.OFFER)]
+    for history in ([], offer):
+        for action in plan(iv, history=history):
+            if action.kind is not ActionKind.THANK_YOU:
+                continue
+            for step in (action, action._with_facts(attrs.evolve(action.facts, late=True))):
+                message = render(step, iv)
+                first = re.split(r"(?<=[.!?])\s", _body(message))[0]
+                assert THANKS_WORD.search(message.subject or ""), message.subject
+                assert THANKS_WORD.search(first), first
+
+
+def test_a_long_role_keeps_its_name_without_the_bracket_before_being_dropped() -> None:
+    """r7 en 13.7 "Thanks for your time: Senior Product Manager (Payments Platform)" reads
+    cut off: a subject too long with the company drops the role's bracketed qualifier
+    before it drops the role, never cut, never an invented abbreviation."""
+    people = [Interviewer(f"P{n} Lee", email=f"p{n}@x.example") for n in range(3)]
+    iv = meeting(
+        interviewers=people,
+        role="Senior Product Manager (Payments Platform)",
+        company="Cobalt & Finch Consulting Group",
+    )
+    for action, _ in _notes(iv):
+        subject = render(action, iv).subject or ""
+        assert "…" not in subject and len(subject) <= 70, subject
+        assert not subject.endswith(")"), subject
+        if "Senior Product Manager" not in subject:
+            assert "Payments Platform" not in subject
+
+
+# -- 6. the company is not named twice in a row; no article before a bracketed title --------------
+
+
+@pytest.mark.parametrize("code", LANGUAGES)
+def test_the_interest_line_does_not_name_the_company_again(code: str) -> None:
+    """r7 en 03.4, 07.6, 12.5, 13.x, 15.x: "... at Cobalt & Finch Consulting Group. /
+    Joining Cobalt & Finch Consulting Group as an SRE ..."; no note of a superday names
+    the company in two consecutive sentences."""
+    iv = in_language(_superday(company="Cobalt Finch"), code)
+    for _, text in _notes(iv):
+        said = [s for s in re.split(r"(?<=[.!?])\s+", text) if s]
+        for one, two in itertools.pairwise(said):
+            assert not ("Cobalt Finch" in one and "Cobalt Finch" in two), (one, two)
+
+
+def test_a_bracketed_title_is_not_put_after_an_article() -> None:
+    """r7 en 04.6, 13.7: "Joining ... as a Senior Product Manager (Payments Platform)
+    appeals to me greatly" reads badly in prose."""
+    iv = _superday(role="Senior Product Manager (Payments Platform)")
+    for _, text in _notes(iv):
+        assert not re.search(
+            r"\bas an? Senior Product Manager \(Payments Platform\) "
+            r"(appeals|role)",
+            text,
+        ), text
+
+
+# -- 7. after an offer, only its sender hears the candidate will come back about it ---------------
+
+IN_TOUCH = re.compile(
+    r"will be in touch|melde mich|reviendrai vers vous|me pondré en contacto|vous répondrai"
+)
+
+
+@pytest.mark.parametrize("code", LANGUAGES)
+@pytest.mark.parametrize("sender", [None, "Bo Chen", "Ana Ruiz"])
+def test_only_the_offers_sender_is_promised_an_answer_about_it(
+    code: str, sender: str | None
+) -> None:
+    """r7 es 05.7: the contact's note promised to come back about the offer to someone who
+    did not make it (nothing said they did); only the note to the offer's sender says
+    the candidate will be in touch about it, and no note accepts it."""
+    iv = in_language(meeting(interviewers=[ANA, BO]), code)
+    offer = [
+        Update(
+            pendulum.datetime(2026, 7, 7, 15, 20, tz="America/New_York"),
+            Outcome.OFFER,
+            sender=sender,
+        )
+    ]
+    for action in plan(iv, history=offer):
+        if action.kind is ActionKind.THANK_YOU:
+            text = _body(render(action, iv))
+            promised = bool(IN_TOUCH.search(text))
+            assert promised is (action.recipient.name == sender == "Ana Ruiz"), text
+
+
+# -- 10. a thin note closes on a look ahead, with no date ----------------------------------------
+
+
+@pytest.mark.parametrize("code", LANGUAGES)
+def test_a_thin_note_to_a_panelist_closes_on_a_look_ahead(code: str) -> None:
+    """r7 en 01.7, 08.6, 15.7, 14.18 ("nothing but thanks and interest"): a note with no
+    part, topic, fit, item or missed point ends on a look ahead ("I look forward to
+    hearing from you"), never on a date, and no two such closings are the same."""
+    iv = in_language(_superday(fit=None), code)
+    closings = []
+    for action, text in _notes(iv):
+        paragraphs = text.split("\n\n")[:-1]  # the signature left out
+        if action.recipient is iv.follow_up_contact:
+            continue
+        assert len(paragraphs) == 3, text
+        closings.append(paragraphs[-1])
+        assert not re.search(r"\d", paragraphs[-1]), paragraphs[-1]
+    assert len(closings) == 7 and len(set(closings)) == 7

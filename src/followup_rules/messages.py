@@ -499,26 +499,26 @@ class TemplatePack:
         text = self.language.shorten_company(text, interview.company)
         subject = self.language.finish(subject)
         # A subject is never cut: a shorter wording is chosen instead, without the
-        # company, then without the role (a phone shows about 70 characters: words7 7)
-        for brief in (1, 2):
-            if _comfortable(subject):
-                break
-            values["brief"] = brief
-            subject = self.language.finish(
-                self._subject_and_body(template, values, f"{name}.txt")[0]
-            )
-        if not _comfortable(subject):  # then the role phrase without its qualifier
+        # company, then with the role's bracketed qualifier dropped, and only then
+        # without the role (a phone shows about 70 characters: words7 7); "Thanks for
+        # your time: Senior Product Manager (Payments Platform)" read as cut off, where
+        # "... the Senior Product Manager role" fits (words9 class 5)
+        if not _comfortable(subject):
+            values["brief"] = 1
+            subject = self._subject_line(template, values, name)
+        if not _comfortable(subject):
             role, short = values["role"], self.language.spoken_role(str(values["role"]))
             if short != role:
                 values["role"] = short
-                for brief in (0, 1, 2):
+                for brief in (0, 1):
                     values["brief"] = brief
-                    subject = self.language.finish(
-                        self._subject_and_body(template, values, f"{name}.txt")[0]
-                    )
+                    subject = self._subject_line(template, values, name)
                     if _comfortable(subject):
                         break
                 values["role"] = role
+        if not _comfortable(subject):
+            values["brief"] = 2
+            subject = self._subject_line(template, values, name)
         if values["brief"] == 2:
             subject = self._with_role(subject, values)
         if not _fits(subject):  # only a template of one's own that gives no shorter wording
@@ -603,6 +603,10 @@ class TemplatePack:
         # and finds it by the role (words6 class 6); but not past what a phone shows
         # (words7 class 7: readers found 74 to 78 characters too long).
         return longer if _comfortable(longer) else subject
+
+    def _subject_line(self, template: jinja2.Template, values: dict[str, Any], name: str) -> str:
+        """The subject block alone, finished, in the wording `values["brief"]` picks."""
+        return self.language.finish(self._subject_and_body(template, values, f"{name}.txt")[0])
 
     def _subject_and_body(
         self, template: jinja2.Template, values: dict[str, Any], filename: str
@@ -767,6 +771,8 @@ def template_context(
         "interview_day": interview_day,
         "script_day": script_day,
         "said_today": said.date() == starts.date(),
+        # "belatedly" only when the note really goes on a later day (words9 class 4)
+        "belated": facts.late and said.date() != starts.date(),
         "just_finished": timedelta(0) <= since_end <= timedelta(hours=1),
         "late_day": None,
         "when": action.suggested,
@@ -1091,7 +1097,7 @@ _OWNED = frozenset(
      "greeting", "spoken_of", "spoken_email", "script_day", "just_finished", "hello",
      "last_note", "fit_words", "own_requested", "concerns_placeholder", "unknown_details",
      "they", "their", "them", "interview_decision_words", "debrief_parts",
-     "debrief_missed", "debrief_fit", "timeline_placeholder"}
+     "debrief_missed", "debrief_fit", "timeline_placeholder", "belated"}
 )  # fmt: skip
 _URL = re.compile(r"https?://\S+|www\.\S+", re.IGNORECASE)
 
