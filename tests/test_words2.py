@@ -696,7 +696,8 @@ class TestTheRecruiterDebrief:
         text = render(_first(plan(iv), ActionKind.RECRUITER_DEBRIEF), iv).text
         assert "I met Dr. Ana Ruiz (Engineering Manager) and Bo Chen (Staff Engineer), and we " \
                "talked about the roadmap." in text  # fmt: skip
-        assert "Concerns raised, if any: [… or none]" in text  # its label once (words7 2)
+        # one placeholder sentence, in a paragraph of its own (words7 2, words9 9)
+        assert "\n\n[No concerns were raised. / They asked about …]\n\n" in text
         assert "in case they contact you" in text
         assert "tonight" not in text and "before they call" not in text
 

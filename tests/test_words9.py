@@ -58,7 +58,7 @@ def _notes(iv: Any) -> list[tuple[Any, str]]:
     return [(a, _body(render(a, iv))) for a in plan(iv) if a.kind is ActionKind.THANK_YOU]
 
 
-# -- 1. the case for fit: a few notes of a panel, never an outcome promised ----------------------
+# -- 1. the case for fit: a few notes of a panel, never an outcome promised ----
 
 
 @pytest.mark.parametrize("code", LANGUAGES)
@@ -116,7 +116,7 @@ def test_no_wording_of_the_fit_promises_an_outcome(code: str) -> None:
         assert not re.search(OVERCLAIMS[code], text, re.IGNORECASE), text
 
 
-# -- 2. the missed point is stated, not announced ------------------------------------------------
+# -- 2. the missed point is stated, not announced ----
 
 ANNOUNCED = {
     "en": r"tell you about|say more|expand on|describe|more details|answer any questions",
@@ -144,7 +144,7 @@ def test_the_missed_point_is_stated_not_announced(code: str) -> None:
     assert not re.search(ANNOUNCED[code], text, re.IGNORECASE), text
 
 
-# -- 3. requested items go once, to whoever asked ----------------------------------------------
+# -- 3. requested items go once, to whoever asked ----
 
 
 @pytest.mark.parametrize("code", LANGUAGES)
@@ -180,7 +180,7 @@ def test_the_requested_items_sentence_is_plain(code: str) -> None:
         assert not re.search(CLUMSY_REQUEST[code], text), text
 
 
-# -- 4. the interview's own day is "today"; "belatedly" only on a later day -----------------------
+# -- 4. the interview's own day is "today"; "belatedly" only on a later day ----
 
 
 @pytest.mark.parametrize("code", LANGUAGES)
@@ -264,7 +264,7 @@ def test_a_long_role_keeps_its_name_without_the_bracket_before_being_dropped() -
             assert "Payments Platform" not in subject
 
 
-# -- 6. the company is not named twice in a row; no article before a bracketed title --------------
+# -- 6. the company is not named twice in a row; no article before a bracketed title ----
 
 
 @pytest.mark.parametrize("code", LANGUAGES)
@@ -291,7 +291,7 @@ def test_a_bracketed_title_is_not_put_after_an_article() -> None:
         ), text
 
 
-# -- 7. after an offer, only its sender hears the candidate will come back about it ---------------
+# -- 7. after an offer, only its sender hears the candidate will come back about it ----
 
 IN_TOUCH = re.compile(
     r"will be in touch|melde mich|reviendrai vers vous|me pondré en contacto|vous répondrai"
@@ -321,7 +321,7 @@ def test_only_the_offers_sender_is_promised_an_answer_about_it(
             assert promised is (action.recipient.name == sender == "Ana Ruiz"), text
 
 
-# -- 10. a thin note closes on a look ahead, with no date ----------------------------------------
+# -- 10. a thin note closes on a look ahead, with no date ----
 
 
 @pytest.mark.parametrize("code", LANGUAGES)
@@ -339,3 +339,78 @@ def test_a_thin_note_to_a_panelist_closes_on_a_look_ahead(code: str) -> None:
         closings.append(paragraphs[-1])
         assert not re.search(r"\d", paragraphs[-1]), paragraphs[-1]
     assert len(closings) == 7 and len(set(closings)) == 7
+
+
+# -- 8. the rejection reply: one idea a sentence ----
+
+
+@pytest.mark.parametrize("code", LANGUAGES)
+@pytest.mark.parametrize("sender", [None, "Ana Ruiz"])
+def test_the_rejection_reply_says_one_thing_a_sentence(code: str, sender: str | None) -> None:
+    """r7 en/fr 06.7: "I am sorry not to have been selected for the UX Designer position,
+    but thank you for considering me; I am glad to share my feedback on the process":
+    the news acknowledged, the thanks and the feedback introduced, each in a sentence of
+    its own, the door left open, no sentence said twice."""
+    iv = in_language(meeting(interviewers=[ANA]), code)
+    first = next(a for a in plan(iv) if a.kind is ActionKind.THANK_YOU)
+    at = first.suggested.add(days=2)
+    history = [
+        first.done(),
+        Update(at, Outcome.REJECTED, sender=sender),
+        Update(at.add(hours=1), Outcome.FEEDBACK_REQUESTED, sender=sender),
+    ]
+    (answer,) = (a for a in plan(iv, history=history) if a.template == "feedback_response_email")
+    message = render(answer, iv, feedback="FEEDBACK-TEXT")
+    opening = _body(message).split("\n\n")[0]
+    said = [s for s in re.split(r"(?<=[.!?])\s+", opening) if s]
+    assert len(said) == 3, said
+    assert all(";" not in s and " but " not in s for s in said), said
+    assert THANKS_WORD.search(" ".join(said[:2])), said
+    whole = [s for s in re.split(r"(?<=[.!?])\s+", _body(message)) if len(s.split()) > 3]
+    assert len(whole) == len(set(whole))
+    assert "Acme Analytics" in _body(message).split("\n\n")[-2]  # the door left open
+
+
+# -- 9. the recruiter debrief by e-mail is a letter ------------------------------------------
+
+FORM_FIELD = re.compile(r"^[^.\n]{3,60}:\s*(\[|$)", re.MULTILINE)
+
+
+@pytest.mark.parametrize("code", LANGUAGES)
+def test_the_debrief_email_has_no_form_fields(code: str) -> None:
+    """r7 en 11.5 (graded 2) "Concerns raised, if any: [… or none]", "The case I made for
+    my fit: ..."; de m20, fr 24, es 2d: the e-mail is a short letter in sentences, the
+    concerns one placeholder sentence in a paragraph of its own, listed in
+    `Message.placeholders`."""
+    from followup_rules import Recruiter
+
+    rita = Recruiter("Rita Cole", email="rita@agency.example")
+    iv = in_language(
+        meeting(recruiter=rita, fit=FIT, missed=["MISSED-ONE"], decision_by=None), code
+    )
+    (step,) = (a for a in plan(iv) if a.template == "recruiter_debrief_email")
+    message = render(step, iv)
+    body = _body(message)
+    assert not FORM_FIELD.search(body.split("\n\n", 1)[0] + "\n" + body), body
+    concerns = message.placeholders[-1]
+    assert f"\n\n{concerns}\n\n" in message.text, message.text
+    assert len(message.placeholders) == 2  # the timeline too, as a sentence
+    assert "MISSED-ONE" in body and FIT in body
+
+
+@pytest.mark.parametrize("code", LANGUAGES)
+def test_the_debrief_call_names_the_recruiter_and_the_doubts(code: str) -> None:
+    """r7 en 02.4: "Tell them:" where the script says "Rita" elsewhere; "any doubt raised
+    in the interview, so that Rita Cole can answer it" -> "any doubts raised ... so that
+    Rita can address them"."""
+    from followup_rules import Recruiter
+
+    rita = Recruiter("Rita Cole", phone="+1 404 555 0199")
+    iv = in_language(meeting(recruiter=rita), code)
+    (step,) = (a for a in plan(iv) if a.template == "recruiter_debrief_call")
+    text = render(step, iv).text
+    tell = next(line for line in text.splitlines() if line.endswith(":") and "Rita" in line)
+    assert tell, text
+    if code == "en":
+        assert "Tell Rita:" in text
+        assert "any doubts raised in the interview, so that Rita can address them;" in text

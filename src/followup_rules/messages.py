@@ -904,9 +904,16 @@ def template_context(
         )
         values["debrief_missed"] = _join(language, missed_all) if missed_all else None
         values["debrief_fit"] = interview.fit
+        values["debrief_fit_words"] = (
+            None if interview.fit is None else language.experience(interview.fit)
+        )
         if not values["decision_words_now"]:
+            # a sentence the candidate completes or keeps, not a form field (words9 9)
             timeline_mark = language.finish(
-                language.pgettext("placeholder", "[timeline, if they gave one]")
+                language.pgettext(
+                    "placeholder",
+                    "[They expect to decide … / They did not say when they will decide.]",
+                )
             )
             values["timeline_placeholder"] = timeline_mark
             values["placeholders"] = [*values["placeholders"], timeline_mark]
@@ -952,8 +959,10 @@ def _marks(language: _languages.Language) -> tuple[str, str, str]:
     return (
         language.link_placeholder(),
         language.feedback_placeholder(),
-        # "Concerns raised, if any: [… or none]": the label is not said twice (words7 2)
-        language.finish(language.pgettext("placeholder", "[… or none]")),
+        # One sentence the candidate keeps or rewrites, not a form field (words9 class 9)
+        language.finish(
+            language.pgettext("placeholder", "[No concerns were raised. / They asked about …]")
+        ),
     )
 
 
@@ -1097,7 +1106,8 @@ _OWNED = frozenset(
      "greeting", "spoken_of", "spoken_email", "script_day", "just_finished", "hello",
      "last_note", "fit_words", "own_requested", "concerns_placeholder", "unknown_details",
      "they", "their", "them", "interview_decision_words", "debrief_parts",
-     "debrief_missed", "debrief_fit", "timeline_placeholder", "belated"}
+     "debrief_missed", "debrief_fit", "timeline_placeholder", "belated",
+     "debrief_fit_words"}
 )  # fmt: skip
 _URL = re.compile(r"https?://\S+|www\.\S+", re.IGNORECASE)
 
