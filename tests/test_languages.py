@@ -850,18 +850,18 @@ class TestEdges:
             '{{ pgettext("decision", "by %(day)s", day="Dienstag") }} / '
             '{{ npgettext("decision", "within a week", "within %(count)s weeks", 2, '
             'count="zwei") }} / '
-            '{{ ngettext("I should also have mentioned %(items)s, and I am happy to say more '
-            'about it.", "I should also have mentioned %(items)s, and I am happy to say more '
-            'about them.", 2, items="a") }}'
+            '{{ ngettext("There was no time in the interview for %(items)s, so I mention it '
+            'here.", "There was no time in the interview for %(items)s, so I mention them '
+            'here.", 2, items="a") }}'
             "{% endblock %}",
             encoding="utf-8",
         )
         (tmp_path / "note.html").write_text(
             '{{ _("I met %(people)s, and we talked about %(topics)s.", people="Bo", '
             'topics="<b>") }} '
-            '{{ ngettext("There was no time to talk about %(items)s, and I can go into it '
-            'whenever it is useful.", "There was no time to talk about %(items)s, and I can go '
-            'into them whenever it is useful.", 1, items="<i>") }} '
+            '{{ ngettext("Our conversation did not reach %(items)s, so I am adding it here.", '
+            '"Our conversation did not reach %(items)s, so I am adding them here.", 1, '
+            'items="<i>") }} '
             '{{ pgettext("debrief", "%(items)s (for %(name)s)", items="<u>", name="Bo") }} '
             '{{ npgettext("decision", "within a day", "within %(count)s days", 3, count="3") }}',
             encoding="utf-8",
@@ -874,11 +874,13 @@ class TestEdges:
         message = pack.render(note, iv)
         assert message.text == (
             "bis Dienstag / innerhalb von zwei Wochen / "
-            "Erwähnen sollte ich noch a, und dazu sage ich Ihnen gern mehr."
+            "Für a blieb im Gespräch keine Zeit, deshalb erwähne ich sie hier."
         )
         assert message.html is not None
         assert "Ich habe mit Bo gesprochen, und zwar über &lt;b&gt;." in message.html
-        assert "Für &lt;i&gt; blieb keine Zeit mehr; gern" in message.html
+        assert (
+            "Unser Gespräch kam nicht mehr auf &lt;i&gt;, deshalb erwähne ich es" in message.html
+        )
         assert "&lt;u&gt; (für Bo)" in message.html
         assert "innerhalb von 3 Tagen" in message.html
         assert pack._number(3) == "drei" and pack._number(30) == "30"

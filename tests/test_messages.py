@@ -123,11 +123,9 @@ class TestBuiltInPack:
             "Dear Ana Ruiz,\n\nThank you for speaking with me about the Data Engineer position"
         )
         assert "the move to streaming pipelines" in text
-        assert "I am very interested in joining Acme Analytics." in text
-        assert (
-            "I believe I could get up to speed quickly, drawing on my five years of Kafka." in text
-        )
-        assert "I did not get to mention my AWS certification, which I would be glad" in text
+        assert "I am very interested in this opportunity." in text
+        assert "I would bring my five years of Kafka to the role." in text
+        assert "I also wanted to mention my AWS certification, which did not come up" in text
         assert "As requested at the interview, I have attached two code samples." in text
         assert message.enclosures == ("two code samples",)
         assert text.endswith("Sam Lee\nsam@example.com\n+1 917 555 0100")

@@ -719,11 +719,16 @@ class TestLateAndRepliedBy:
     ) -> None:
         """Facts.late: a note, a card or the requested items sent after their window name
         the interview's day, never "today"; a thank-you says once, briefly, that it comes
-        late (second round, class 12: all four readers expected it)."""
+        late (second round, class 12: all four readers expected it).  Ninth round, class
+        4: a note is late in its words only when it goes on a later day than the
+        interview, as a late note does (planned the next evening, it goes the day after)."""
         bo = attrs.evolve(BO, requested=("two code samples",))
         iv = in_language(meeting(interviewers=[ANA, bo], address="1 Main Street"), code)
+        now = pendulum.datetime(2026, 7, 8, 20, tz=NY)
         for policy in (Policy(), Policy.traditional()):
-            for action in plan(iv, policy):
+            steps = [a for a in plan(iv, policy, now=now) if a.kind is ActionKind.THANK_YOU]
+            assert steps and all(a.facts.late for a in steps)
+            for action in plan(iv, policy, now=now):
                 if action.kind not in (ActionKind.THANK_YOU, ActionKind.SEND_REQUESTED):
                     continue
                 late = action._with_facts(attrs.evolve(action.facts, late=True))

@@ -49,7 +49,7 @@ from followup_rules import (
 )
 from followup_rules._languages import language
 from followup_rules._languages.de import german_company_gender
-from followup_rules.messages import SHARED_DETAILS_PANEL, SPARE_WORDING, wording
+from followup_rules.messages import FIT_NOTES, SHARED_DETAILS_PANEL, SPARE_WORDING, wording
 from followup_rules.model import PANEL_LIMIT
 
 from .prose import masks, near_repeat, panel_overlap, sentences
@@ -191,7 +191,8 @@ class TestTopicsAreNeverAttributed:
     def test_in_a_large_panel_no_note_hears_the_days_topics(self, code: str) -> None:
         """Class 1 and 10: in a panel of more than SHARED_DETAILS_PANEL, a note to someone
         without a topic of their own recalls none (7 of 8 notes on one topic read alike);
-        the case for fit is in every note (third round, class 7)."""
+        the interview's case for fit is in the first FIT_NOTES notes (ninth round, class 1:
+        the same claim in eight notes reads as a template)."""
         people = [Interviewer(f"Person{n} Lee", email=f"p{n}@x.example") for n in range(5)]
         assert len(people) > SHARED_DETAILS_PANEL
         iv = in_language(meeting(interviewers=people, topics=["TOPIC-DAY"], fit="FIT-DAY"), code)
@@ -201,7 +202,8 @@ class TestTopicsAreNeverAttributed:
             text = render(action, iv).text
             # only the contact's note, in a panel larger than SHARED_DETAILS_PANEL
             contact = action.recipient == people[0] and len(people) <= SPARE_WORDING + 1
-            assert ("TOPIC-DAY" in text) is contact and "FIT-DAY" in text, text
+            assert ("TOPIC-DAY" in text) is contact, text
+            assert ("FIT-DAY" in text) is (people.index(action.recipient) < FIT_NOTES), text
 
     @pytest.mark.parametrize("code", LANGUAGES)
     def test_no_claim_of_the_candidates_inner_life(self, code: str) -> None:
@@ -472,12 +474,15 @@ class TestTheMissedPoint:
     def test_it_is_made_with_no_invented_reason(self, code: str) -> None:
         """Class 6: "One thing I did not get to mention: X; I would gladly tell you more"
         rather than "I would also like to mention X, which did not come up" (and German
-        "..., was" where "das" was due)."""
+        "..., was" where "das" was due).  Ninth round, class 2: the r7 readers found the
+        offer to tell more an announcement, not a mention; "I also wanted to mention X,
+        which did not come up in the interview" states it (the brief's own wording),
+        and no relative pronoun needing a gender follows the user's words."""
         iv = in_language(meeting(missed=["MISSED"]), code)
         text = render(_notes(plan(iv))["ana ruiz"], iv).text
         assert "MISSED" in text
         sentence = next(s for s in re.split(r"(?<=[.!?])\s+", text) if "MISSED" in s)
-        assert not re.search(r"did not come up|MISSED, (was|das|die|qui|que) ", sentence)
+        assert not re.search(r"MISSED, (was|das|die|qui|que) ", sentence)
 
     @pytest.mark.parametrize("code", LANGUAGES)
     def test_the_mailed_card_carries_it(self, code: str) -> None:
@@ -691,7 +696,8 @@ class TestTheRecruiterDebrief:
         text = render(_first(plan(iv), ActionKind.RECRUITER_DEBRIEF), iv).text
         assert "I met Dr. Ana Ruiz (Engineering Manager) and Bo Chen (Staff Engineer), and we " \
                "talked about the roadmap." in text  # fmt: skip
-        assert "Concerns raised, if any: [… or none]" in text  # its label once (words7 2)
+        # one placeholder sentence, in a paragraph of its own (words7 2, words9 9)
+        assert "\n\n[No concerns were raised. / They asked about …]\n\n" in text
         assert "in case they contact you" in text
         assert "tonight" not in text and "before they call" not in text
 

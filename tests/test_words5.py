@@ -458,7 +458,7 @@ def test_the_feedback_answer_thanks_and_acknowledges_the_rejection(code: str) ->
     rejected = [Update(pendulum.datetime(2026, 7, 9, 10, tz=NY), Outcome.REJECTED), *asked]
     answer = next(a for a in plan(iv, history=rejected) if a.kind is ActionKind.FEEDBACK_RESPONSE)
     opening = render(answer, iv, feedback="FEEDBACK").text.split("\n\n")[1]
-    sorry = {"en": "sorry", "de": "bedaure", "fr": "regrette", "es": "Lamento"}[code]
+    sorry = {"en": "sorry", "de": "bedau", "fr": "regret", "es": "Lamento"}[code]
     assert sorry in opening.split(".")[0], opening
 
 

@@ -349,7 +349,9 @@ def test_the_case_for_fit_frames_a_bare_phrase_without_echo(code: str) -> None:
             continue
         text = render(step, iv).text
         assert not FORM_LIKE.search(text), text
-        paragraph = next(p for p in text.split("\n\n") if FIT[code] in p)
+        paragraph = next((p for p in text.split("\n\n") if FIT[code] in p), None)
+        if paragraph is None:  # the interview's fit is in FIT_NOTES notes (words9 class 1)
+            continue
         lines = re.split(r"(?<=[.!?])\s+", paragraph)
         for one, two in itertools.pairwise(lines):
             for stem in ECHO_STEMS[code]:
@@ -385,26 +387,21 @@ def test_regional_french_and_spanish_use_their_own_words(locale: str) -> None:
 
 # -- class 8: the recruiter's concerns line ------------------------------------------------
 
-IF_ANY = {
-    "en": "if any:",
-    "de": "falls es welche gab:",
-    "fr": "le cas échéant",
-    "es": "si las hubo:",
-}
-
 
 @pytest.mark.parametrize("code", LANGUAGES)
 def test_the_concerns_line_reads_well_when_filled_with_none(code: str) -> None:
     """Class 8: "Concerns raised in the interview, so that you can address them: none"
     asked the recruiter to address nothing. The line says "if any", so that the answer
-    the placeholder invites ("... or none") still makes a sentence."""
+    the placeholder invites ("... or none") still makes a sentence.  Ninth round, class
+    9: no label at all; the placeholder is the sentence ("[No concerns were raised. /
+    They asked about …]"), a paragraph of its own."""
     rita = Recruiter("Rita Cole", agency="SelecSource", email="rita@selec.example")
     iv = in_language(meeting(recruiter=rita), code)
     debrief = next(a for a in plan(iv) if a.kind is ActionKind.RECRUITER_DEBRIEF)
     text = render(debrief, iv).text
     mark = render(debrief, iv).placeholders[-1]  # the concerns (words7 class 2)
     line = next(p for p in text.split("\n\n") if mark in p)
-    assert IF_ANY[code] in line, line
+    assert line == mark and mark.endswith("]") and mark[-2] in ".…", line
 
 
 # -- class 5: the legal name once a message --------------------------------------------------

@@ -40,6 +40,12 @@ def _body(message: Any) -> str:
 # -- class 3: after news, thank the sender -----------------------------------------------
 
 THANKED = re.compile(r"thank|dank|merci|remerci|gracias|agrade[cz]|grateful|reconnaissan", re.I)
+FOR_THE_OFFER = re.compile(
+    r"thank(s| you)( very much)? for the ([^.,]{0,40} )?offer|Dank für das Angebot"
+    r"|merci pour (la|votre) proposition|remercie vivement pour la proposition"
+    r"|gracias por la oferta|agradezco (mucho )?la oferta",
+    re.I,
+)
 INFORMED = re.compile(
     r"I was informed|I learned|I appreciated the update|wurde mir mitgeteilt|habe ich erfahren"
     r"|erfuhr ich|vielen Dank für die (Information|Nachricht)|on m’a fait savoir|j’ai appris"
@@ -110,7 +116,9 @@ def test_the_offer_is_thanked_for_only_when_the_recipient_made_it(
     code: str, sender: str | None
 ) -> None:
     """Class 3 (05.5 "assumes Olu Adeyemi made the offer"): the contact's note after an
-    offer thanks them for it only when the update says they made it."""
+    offer thanks them for it only when the update says they made it.  Ninth round,
+    class 5: every thank-you opens with thanks, so the note to someone else thanks for
+    the interview and is glad of the offer; what it never does is thank for the offer."""
     iv = in_language(meeting(), code)
     history = [Update(pendulum.datetime(2026, 7, 7, 16, tz=NY), Outcome.OFFER, sender=sender)]
     note = next(
@@ -120,8 +128,9 @@ def test_the_offer_is_thanked_for_only_when_the_recipient_made_it(
     )
     message = render(note, iv)
     first = _body(message).split(".")[0]
-    assert bool(THANKED.search(first)) is (sender is not None), first
-    assert bool(THANKED.search(message.subject or "")) is (sender is not None)
+    assert THANKED.search(first), first
+    assert bool(FOR_THE_OFFER.search(first)) is (sender is not None), first
+    assert bool(FOR_THE_OFFER.search(message.subject or "")) is (sender is not None)
 
 
 @pytest.mark.parametrize("code", LANGUAGES)

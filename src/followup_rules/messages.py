@@ -499,26 +499,26 @@ class TemplatePack:
         text = self.language.shorten_company(text, interview.company)
         subject = self.language.finish(subject)
         # A subject is never cut: a shorter wording is chosen instead, without the
-        # company, then without the role (a phone shows about 70 characters: words7 7)
-        for brief in (1, 2):
-            if _comfortable(subject):
-                break
-            values["brief"] = brief
-            subject = self.language.finish(
-                self._subject_and_body(template, values, f"{name}.txt")[0]
-            )
-        if not _comfortable(subject):  # then the role phrase without its qualifier
+        # company, then with the role's bracketed qualifier dropped, and only then
+        # without the role (a phone shows about 70 characters: words7 7); "Thanks for
+        # your time: Senior Product Manager (Payments Platform)" read as cut off, where
+        # "... the Senior Product Manager role" fits (words9 class 5)
+        if not _comfortable(subject):
+            values["brief"] = 1
+            subject = self._subject_line(template, values, name)
+        if not _comfortable(subject):
             role, short = values["role"], self.language.spoken_role(str(values["role"]))
             if short != role:
                 values["role"] = short
-                for brief in (0, 1, 2):
+                for brief in (0, 1):
                     values["brief"] = brief
-                    subject = self.language.finish(
-                        self._subject_and_body(template, values, f"{name}.txt")[0]
-                    )
+                    subject = self._subject_line(template, values, name)
                     if _comfortable(subject):
                         break
                 values["role"] = role
+        if not _comfortable(subject):
+            values["brief"] = 2
+            subject = self._subject_line(template, values, name)
         if values["brief"] == 2:
             subject = self._with_role(subject, values)
         if not _fits(subject):  # only a template of one's own that gives no shorter wording
@@ -603,6 +603,10 @@ class TemplatePack:
         # and finds it by the role (words6 class 6); but not past what a phone shows
         # (words7 class 7: readers found 74 to 78 characters too long).
         return longer if _comfortable(longer) else subject
+
+    def _subject_line(self, template: jinja2.Template, values: dict[str, Any], name: str) -> str:
+        """The subject block alone, finished, in the wording `values["brief"]` picks."""
+        return self.language.finish(self._subject_and_body(template, values, f"{name}.txt")[0])
 
     def _subject_and_body(
         self, template: jinja2.Template, values: dict[str, Any], filename: str
@@ -708,7 +712,9 @@ def template_context(
         )
         # ... and is thanked for that part, not for a talk about the role (words6 1c)
         part_only = elsewhere and not own_topics
-        note_fit = recipient.fit or interview.fit
+        # The interview's fit: in the contact's note and a few others, not in every
+        # note of a superday (words9 class 1); an interviewer's own fit is theirs
+        note_fit = recipient.fit or (interview.fit if _carries_fit(recipient, interview) else None)
         own_requested = all(item in recipient.requested for item in facts.requested)
     else:
         topics, fit, missed, part = interview.topics, interview.fit, interview.missed, None
@@ -765,6 +771,8 @@ def template_context(
         "interview_day": interview_day,
         "script_day": script_day,
         "said_today": said.date() == starts.date(),
+        # "belatedly" only when the note really goes on a later day (words9 class 4)
+        "belated": facts.late and said.date() != starts.date(),
         "just_finished": timedelta(0) <= since_end <= timedelta(hours=1),
         "late_day": None,
         "when": action.suggested,
@@ -896,9 +904,16 @@ def template_context(
         )
         values["debrief_missed"] = _join(language, missed_all) if missed_all else None
         values["debrief_fit"] = interview.fit
+        values["debrief_fit_words"] = (
+            None if interview.fit is None else language.experience(interview.fit)
+        )
         if not values["decision_words_now"]:
+            # a sentence the candidate completes or keeps, not a form field (words9 9)
             timeline_mark = language.finish(
-                language.pgettext("placeholder", "[timeline, if they gave one]")
+                language.pgettext(
+                    "placeholder",
+                    "[They expect to decide … / They did not say when they will decide.]",
+                )
             )
             values["timeline_placeholder"] = timeline_mark
             values["placeholders"] = [*values["placeholders"], timeline_mark]
@@ -944,8 +959,10 @@ def _marks(language: _languages.Language) -> tuple[str, str, str]:
     return (
         language.link_placeholder(),
         language.feedback_placeholder(),
-        # "Concerns raised, if any: [… or none]": the label is not said twice (words7 2)
-        language.finish(language.pgettext("placeholder", "[… or none]")),
+        # One sentence the candidate keeps or rewrites, not a form field (words9 class 9)
+        language.finish(
+            language.pgettext("placeholder", "[No concerns were raised. / They asked about …]")
+        ),
     )
 
 
@@ -1008,7 +1025,9 @@ def _asked(interview: Interview, language: _languages.Language) -> str:
     """What the candidate was asked to send, for the recruiter: what was asked at the
     interview (nobody's in particular), then each interviewer's own, with whom."""
     named = language.link_phrase
-    asked = [named(item) for item in interview.requested]
+    owned = {item for person in interview.interviewers for item in person.requested}
+    # an item someone lists as their own is said once, with whom (words9 class 3)
+    asked = [named(item) for item in interview.requested if item not in owned]
     parts = [_join(language, asked)] if asked else []
     for person in interview.interviewers:
         if person.requested:
@@ -1087,7 +1106,8 @@ _OWNED = frozenset(
      "greeting", "spoken_of", "spoken_email", "script_day", "just_finished", "hello",
      "last_note", "fit_words", "own_requested", "concerns_placeholder", "unknown_details",
      "they", "their", "them", "interview_decision_words", "debrief_parts",
-     "debrief_missed", "debrief_fit", "timeline_placeholder"}
+     "debrief_missed", "debrief_fit", "timeline_placeholder", "belated",
+     "debrief_fit_words"}
 )  # fmt: skip
 _URL = re.compile(r"https?://\S+|www\.\S+", re.IGNORECASE)
 
@@ -1102,6 +1122,25 @@ lists as their own is theirs, and no one
 else's note recalls it (issue 19, rounds 7 and 8: the r6 readers caught a topic
 credited to a panelist who never listed it; the r7 readers, every note of a panel
 dropping the topics the input gave)."""
+
+
+FIT_NOTES = 3
+"""At most this many notes of a panel make the interview's case for fit: the follow-up
+contact's, then the next interviewers' in the order the user gave them (an
+interviewer's own `Interviewer.fit` always goes to them, and counts for no one
+else).  A panel of up to three hears it from each note, in its own words; a superday
+compares eight notes, and the same claim in each reads as a template (issue 19, ninth
+round, class 1: the r7 readers found "six years of building data pipelines" in all
+eight notes, in all four languages)."""
+
+
+def _carries_fit(recipient: Interviewer, interview: Interview) -> bool:
+    """Whether *recipient*'s note makes the interview's case for fit (`FIT_NOTES`)."""
+    contact = interview.follow_up_contact
+    if recipient is contact:
+        return True
+    others = [p for p in interview.interviewers if p is not contact and not p.fit]
+    return any(p is recipient for p in others[: FIT_NOTES - 1])
 
 
 def _someone_elses(topic: str, recipient: Interviewer, interview: Interview) -> bool:
@@ -1273,7 +1312,7 @@ def _missing(
     elif template.startswith("thank_you"):  # what this note recalls and argues
         if not (values["own_topics"] or values["shared_topics"]):
             stronger.append("topics")
-        if not values["note_fit"]:
+        if not values["fit"]:  # none given (a fit kept for other notes is no gap)
             stronger.append("fit")
     if template.startswith("feedback_response") and not values["feedback"]:
         blocking.append("feedback")  # an answer without the answer is no answer

@@ -496,11 +496,17 @@ class Interview(v.Checked):
         return (person.topics or self.topics, person.fit or self.fit, missed)
 
     def requested_by(self, person: Interviewer) -> tuple[str, ...]:
-        """What *person* asked to receive: their own items, and the interview's for the contact."""
+        """What *person* asked to receive: their own items, and the interview's for the contact.
+
+        An item of the interview's that another interviewer lists as their own is
+        theirs: it goes to them alone, not a second time to the contact "as requested"
+        (issue 19, ninth round, class 3).
+        """
         if not self.requested or person_key(person.name) != self._contact_key:
             return person.requested
+        others = {item for p in self.interviewers if p is not person for item in p.requested}
         return person.requested + tuple(
-            item for item in self.requested if item not in person.requested
+            item for item in self.requested if item not in person.requested and item not in others
         )
 
     @cached_property
