@@ -156,8 +156,8 @@ def test_no_decision_yet_asks_when_one_is_expected(code: str) -> None:
              "es": "idea aproximada"}  # fmt: skip
     assert asked[code] in text
     assert not re.search(r"so I am writing|daher melde|je reviens donc|así que vuelvo", text)
-    if code == "de":
-        assert re.search(r"offen sei|\bsei\b[^.]* noch offen", text), text
+    if code == "de":  # words9c class 1: no hearsay ("laut ... sei"), the candidate's own frame
+        assert not re.search(r"\blaut\b|\bsei\b", text), text
 
 
 # -- class 13: after an offer every note closes ------------------------------------------------

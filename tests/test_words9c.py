@@ -1,0 +1,243 @@
+"""Words, ninth round C (issue 19): check-ins, replies after news, last notes and calls.
+
+The classes of the round-7 blind reads of corpus seed 8484 that concern check-ins and
+calls; each test fails on main at 6b3adfe and names the reading it answers.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from datetime import date
+from typing import Any
+
+import attrs
+import pendulum
+import pytest
+
+from followup_rules import ActionKind, Channel, Outcome, OutOfOffice, Update, plan, render
+
+from .test_writing import ANA, BO, NY, check_ins, done_until, in_language, meeting
+
+LANGUAGES = ("en", "de", "fr", "es")
+ANA_NO_PHONE = attrs.evolve(ANA, phone=None)
+
+
+def _body(message: Any) -> str:
+    return str(message.text.split("\n\n", 1)[1])
+
+
+def _as_attempt(action: Any, attempt: int) -> Any:
+    return attrs.evolve(action, facts=attrs.evolve(action.facts, attempt=attempt))
+
+
+def _after(code: str, event: str, new_date: date | None = None, sender: str | None = None) -> Any:
+    """The interview (Ana without a phone: every check-in an e-mail) and the check-ins
+    after the first one met *event*: "undecided" news or an out-of-office reply."""
+    iv = in_language(meeting(interviewers=[ANA_NO_PHONE, BO]), code)
+    whole = plan(iv)
+    first = check_ins(whole)[0]
+    history = done_until(whole, first)
+    if event == "undecided":
+        history.append(
+            Update(first.suggested.add(hours=3), Outcome.UNDECIDED, new_date, sender=sender)
+        )
+    else:
+        history.append(OutOfOffice(first.suggested.add(minutes=5), date(2026, 7, 27)))
+    return iv, first, check_ins(plan(iv, history=history))
+
+
+# -- class 1: undecided news from no one recorded is the candidate's own, not hearsay --------
+
+HEARSAY = re.compile(
+    r"According to|Word came|The (news|update) (of|on)|Following the news|"
+    r"\blaut\b|\bsei\b|nach der Nachricht|"
+    r"D’après les nouvelles|Suite aux nouvelles|"
+    r"Según las noticias|me llegó la información",
+)
+
+
+@pytest.mark.parametrize("code", LANGUAGES)
+@pytest.mark.parametrize("new_date", [None, date(2026, 7, 31)])
+def test_undecided_news_from_no_one_recorded_is_not_hearsay(
+    code: str, new_date: date | None
+) -> None:
+    """r7 en 08.9/08.11 (graded 2): "According to the update of …", "Word came …"; de M7
+    „laut der Nachricht vom …, sei …"; fr « D'après les nouvelles »; es «Según las
+    noticias»: every opening after "no decision yet" from no one recorded, whatever the
+    check-in's number, is a first-person frame ("I learned on …")."""
+    iv, _, steps = _after(code, "undecided", new_date)
+    assert steps[0].facts.news is Outcome.UNDECIDED
+    for attempt in range(1, 7):
+        opening = render(_as_attempt(steps[0], attempt), iv).text.split("\n\n")[1]
+        assert not HEARSAY.search(opening), opening
+
+
+def test_an_open_decision_is_still_open_now() -> None:
+    """r7 en 08.9: the decision the news said was open is still open when the note goes
+    out: the present tense ("has yet been made", "is still open"), not "was still open"."""
+    iv, _, steps = _after("en", "undecided")
+    for attempt in (1, 2):
+        opening = render(_as_attempt(steps[0], attempt), iv).text.split("\n\n")[1]
+        assert re.search(r"has yet been made|is still open", opening), opening
+
+
+def test_a_new_date_is_expected_by_it_not_planned_by_it() -> None:
+    """r7 en 08.11: "a decision … was planned by Tuesday 30 June": a decision is expected
+    by a date (planned for one); no opening after a new date says "planned by"."""
+    for sender in (None, ANA.name, BO.name):
+        iv, _, steps = _after("en", "undecided", date(2026, 7, 31), sender)
+        for attempt in range(1, 7):
+            opening = render(_as_attempt(steps[0], attempt), iv).text.split("\n\n")[1]
+            assert "planned by" not in opening, opening
+
+
+# -- class 3: the last note says neither "last" nor "reminders" nor the inbox ---------------
+
+LAST_WORDS = {
+    "en": r"\blast (note|message|e-?mail)|final message|reminder|inbox|clutter",
+    "de": r"letzte (Nachricht|E-Mail)|Erinnerung|Postfach",
+    "fr": r"dernier message|messagerie|boîte|encombrer",
+    "es": r"último mensaje|recordatorio|bandeja|saturar",
+}
+
+
+@pytest.mark.parametrize("code", LANGUAGES)
+def test_no_last_note_says_last_reminders_or_inbox(code: str) -> None:
+    """r7 en 10.9 "I will not send further reminders", every final retry "I do not want to
+    clutter your inbox, so this will be my last note for now"; de „Postfach nicht weiter
+    füllen"; fr/es « dernier message pour l'instant » read as contradictory: the close of
+    every run, at every check-in number, leaves it there and keeps the door open."""
+    pattern = re.compile(LAST_WORDS[code], re.IGNORECASE)
+    iv = in_language(meeting(interviewers=[ANA_NO_PHONE]), code)
+    finals = [check_ins(plan(iv))[-1]]
+    for event in ("undecided", "away"):
+        finals.append(_after(code, event)[2][-1])
+    for final in finals:
+        assert final.facts.final
+        for attempt in range(1, 8):
+            body = _body(render(_as_attempt(final, attempt), iv))
+            assert not pattern.search(body), body
+
+
+# -- class 4: retry lines: not needy, not stiff, and no courtesy twice in a row ---------------
+
+NEEDY_OR_STIFF = re.compile(
+    r"importa mucho|undiminished|drawn to the role|wherever I can", re.IGNORECASE
+)
+
+
+@pytest.mark.parametrize("code", ["en", "es"])
+def test_no_retry_line_is_needy_or_stiff(code: str) -> None:
+    """r7 es 01.11 (x10) «esta oportunidad me importa mucho» (needy); en 10.9 "my interest
+    is undiminished", 08.9 "I remain drawn to the role" (stiff)."""
+    iv = in_language(meeting(interviewers=[ANA_NO_PHONE]), code)
+    first = check_ins(plan(iv))[0]
+    steps = [first, *_after(code, "undecided")[2]]
+    for step in steps:
+        for attempt in range(1, 8):
+            for left in (0, 1):  # the last check-in the policy allows, and another
+                again = attrs.evolve(
+                    step, facts=attrs.evolve(step.facts, attempt=attempt, attempts_left=left)
+                )
+                text = render(again, iv).text
+                assert not NEEDY_OR_STIFF.search(text), text
+
+
+def _closing_line(message: Any) -> str:
+    """The paragraph before the sign-off: the check-in's short courtesy."""
+    return str(message.text.split("\n\n")[-2])
+
+
+@pytest.mark.parametrize("code", LANGUAGES)
+@pytest.mark.parametrize("event", ["undecided", "away", None])
+def test_no_two_consecutive_check_ins_close_on_the_same_courtesy(
+    code: str, event: str | None
+) -> None:
+    """r7 en 08.9/08.10 and 10.7/10.8: "Many thanks for your time." closed two consecutive
+    e-mails to the same person (two branches each chose it by its own count).  A run
+    without news (``None``) is the control: it always alternated."""
+    iv = in_language(meeting(interviewers=[ANA_NO_PHONE]), code)
+    if event is None:
+        sequence = check_ins(plan(iv))
+    else:
+        _, first, rest = _after(code, event)
+        sequence = [first, *rest]
+    assert len(sequence) >= 3
+    assert all(step.channel is Channel.EMAIL for step in sequence)
+    closings = [_closing_line(render(step, iv)) for step in sequence]
+    for one, other in itertools.pairwise(closings):
+        assert one != other, closings
+
+
+# -- class 7: the feedback answer thanks the asker, and only the asker ------------------------
+
+THANKS_FOR_ASKING = {
+    "en": "Thank you for asking.",
+    "de": "vielen Dank für Ihre Nachfrage.",
+    "fr": "Merci de me l’avoir demandé.",
+    "es": "Gracias por preguntarme.",
+}
+PASSIVE = re.compile(
+    r"as requested|Ainsi qu’on me l’a demandé|wie gewünscht|Tal como se me pidió", re.IGNORECASE
+)
+
+
+def _feedback_answer(code: str, sender: str | None) -> str:
+    iv = in_language(meeting(), code)
+    asked = Update(
+        pendulum.datetime(2026, 7, 8, 10, tz=NY), Outcome.FEEDBACK_REQUESTED, sender=sender
+    )
+    action = next(a for a in plan(iv, history=[asked]) if a.kind is ActionKind.FEEDBACK_RESPONSE)
+    assert action.recipient is not None and action.recipient.name == ANA.name
+    return _body(render(action, iv))
+
+
+@pytest.mark.parametrize("code", LANGUAGES)
+def test_the_feedback_answer_thanks_the_person_who_asked(code: str) -> None:
+    """r7 fr M8 « Ainsi qu'on me l'a demandé » to the person who asked; de m11 no thanks
+    for being asked: when the request's sender is the recipient, the answer opens "Thank
+    you for asking." and then gives the feedback."""
+    text = _feedback_answer(code, ANA.name)
+    assert text.startswith(THANKS_FOR_ASKING[code]), text
+    assert not PASSIVE.search(text), text
+
+
+@pytest.mark.parametrize("code", LANGUAGES)
+def test_the_feedback_answer_to_an_unknown_request_thanks_no_one_and_is_not_passive(
+    code: str,
+) -> None:
+    """r7 en 15.8 "…, as requested." (and "position" twice): when nobody is recorded as
+    asking, the answer neither thanks the recipient for asking nor says "as requested"."""
+    text = _feedback_answer(code, None)
+    assert not text.startswith(THANKS_FOR_ASKING[code]), text
+    assert not PASSIVE.search(text), text
+    if code == "en":
+        assert text.count("position") == 1, text
+
+
+# -- class 9: after an out-of-office, a soft question and one line of interest -----------------
+
+BLUNT = re.compile(r"^(Where does|Has anything moved|Has anything moved on)")
+
+
+@pytest.mark.parametrize("code", LANGUAGES)
+def test_the_note_after_an_out_of_office_asks_softly(code: str) -> None:
+    """r7 en 10.7: "Where does the process stand now, and what timing do you have in mind
+    for the decision?" is too blunt for someone back that morning; fr/es: two bare
+    questions and no line of interest. The note states interest once and asks with a
+    softener ("Once you have had a chance to catch up", "When convenient")."""
+    iv, _, steps = _after(code, "away")
+    assert steps[0].facts.previous is not None and steps[0].facts.previous.out_of_office
+    interest = {
+        "en": r"appeals to me|attractive to me|interest in the role",
+        "de": r"reizt mich|attraktiv|interessiert mich",
+        "fr": r"m’intéresse|motivation|intérêt pour le poste",
+        "es": r"me sigue interesando|atractivo|interés por el puesto",
+    }[code]
+    for attempt in (2, 3, 4):
+        middle = render(_as_attempt(steps[0], attempt), iv).text.split("\n\n")[2]
+        sentences = re.split(r"(?<=[.?!])\s+", middle)
+        assert len(re.findall(interest, middle)) == 1, middle
+        assert sum(s.rstrip().endswith("?") for s in sentences) == 1, middle
+        assert not BLUNT.search(sentences[-1]), middle
