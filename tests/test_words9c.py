@@ -16,6 +16,7 @@ import pendulum
 import pytest
 
 from followup_rules import ActionKind, Channel, Outcome, OutOfOffice, Update, plan, render
+from followup_rules._languages import language
 
 from .test_writing import ANA, BO, NY, check_ins, done_until, in_language, meeting
 
@@ -241,3 +242,36 @@ def test_the_note_after_an_out_of_office_asks_softly(code: str) -> None:
         assert len(re.findall(interest, middle)) == 1, middle
         assert sum(s.rstrip().endswith("?") for s in sentences) == 1, middle
         assert not BLUNT.search(sentences[-1]), middle
+
+
+# -- class 10: a check-in's subject keeps the role when the title is long ----------------------
+
+LONG_ROLE = "Senior Product Manager, Payments Platform"
+
+
+@pytest.mark.parametrize("code", LANGUAGES)
+def test_a_check_in_subject_drops_the_qualifier_before_the_role(code: str) -> None:
+    """r7 en 02.7, 04.8, 13.8: "Following up on my application", "Checking in about my
+    application": the subject lost the role exactly when the title was long; a busy
+    recipient cannot place it.  The title's qualifier goes first, then the role, and a
+    subject is never cut."""
+    iv = in_language(
+        meeting(
+            interviewers=[ANA_NO_PHONE],
+            role=LONG_ROLE,
+            company="Cobalt & Finch Consulting Group International",
+        ),
+        code,
+    )
+    first = check_ins(plan(iv))[0]
+    for attempt in range(1, 8):
+        subject = render(_as_attempt(first, attempt), iv).subject
+        assert subject is not None and "Senior Product Manager" in subject, subject
+        assert "…" not in subject, subject
+
+
+def test_a_german_subject_without_the_role_does_not_read_as_the_candidates_news() -> None:
+    """r7 de m5: „Neuigkeiten zu meiner Bewerbung" reads as if the candidate has news to
+    report; the short subject of a third check-in asks."""
+    said = language("de").translations.gettext("Any news on my application?")
+    assert said.endswith("?") and said.startswith("Gibt es"), said

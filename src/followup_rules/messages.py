@@ -498,29 +498,29 @@ class TemplatePack:
         text = self.language.finish(_tidy(text), values["greeting"])
         text = self.language.shorten_company(text, interview.company)
         subject = self.language.finish(subject)
-        # A subject is never cut: a shorter wording is chosen instead, without the
-        # company, then without the role (a phone shows about 70 characters: words7 7)
-        for brief in (1, 2):
+        # A subject is never cut: a shorter wording is chosen instead (a phone shows
+        # about 70 characters: words7 7): without the company, then with the role
+        # without its qualifier ("Senior Product Manager"), and only then without
+        # the role, which the recipient files the message by (words9c class 10:
+        # "Following up on my application" lost a role a shorter form would name).
+        role = values["role"]
+        short = self.language.spoken_role(str(role))
+        wordings = [(1, role), *(((0, short), (1, short)) if short != role else ()), (2, role)]
+        for brief, named in wordings:
             if _comfortable(subject):
                 break
-            values["brief"] = brief
+            values["brief"], values["role"] = brief, named
             subject = self.language.finish(
                 self._subject_and_body(template, values, f"{name}.txt")[0]
             )
-        if not _comfortable(subject):  # then the role phrase without its qualifier
-            role, short = values["role"], self.language.spoken_role(str(values["role"]))
-            if short != role:
+        if values["brief"] == 2:  # the role after a colon, whole or without its qualifier
+            values["role"] = role
+            named = self._with_role(subject, values)
+            if named == subject and short != role:
                 values["role"] = short
-                for brief in (0, 1, 2):
-                    values["brief"] = brief
-                    subject = self.language.finish(
-                        self._subject_and_body(template, values, f"{name}.txt")[0]
-                    )
-                    if _comfortable(subject):
-                        break
-                values["role"] = role
-        if values["brief"] == 2:
-            subject = self._with_role(subject, values)
+                named = self._with_role(subject, values)
+            subject = named
+        values["role"] = role
         if not _fits(subject):  # only a template of one's own that gives no shorter wording
             subject = _cut(subject)
         html = None
