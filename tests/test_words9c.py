@@ -15,7 +15,17 @@ import attrs
 import pendulum
 import pytest
 
-from followup_rules import ActionKind, Channel, Outcome, OutOfOffice, Update, plan, render
+from followup_rules import (
+    ActionKind,
+    Channel,
+    Interviewer,
+    Outcome,
+    OutOfOffice,
+    Recruiter,
+    Update,
+    plan,
+    render,
+)
 from followup_rules._languages import language
 
 from .test_writing import ANA, BO, NY, check_ins, done_until, in_language, meeting
@@ -275,3 +285,59 @@ def test_a_german_subject_without_the_role_does_not_read_as_the_candidates_news(
     report; the short subject of a third check-in asks."""
     said = language("de").translations.gettext("Any news on my application?")
     assert said.endswith("?") and said.startswith("Gibt es"), said
+
+
+# -- class 8: call scripts name the person, once and in one register ----------------------------
+
+
+def _call(code: str, person: Interviewer) -> tuple[Any, str]:
+    iv = in_language(meeting(interviewers=[person]), code)
+    call = check_ins(plan(iv))[0]
+    assert call.channel is Channel.PHONE
+    return iv, render(call, iv).text
+
+
+@pytest.mark.parametrize("code", LANGUAGES)
+def test_the_recruiter_debrief_says_whom_to_tell(code: str) -> None:
+    """r7 en 02.4: "Tell them:" where the script names Rita everywhere else; "any doubt
+    raised …, so that Rita Cole can answer it": the script names the recruiter."""
+    rita = Recruiter("Rita Cole", email="rita@agency.example", phone="+1 212 555 0199")
+    iv = in_language(meeting(recruiter=rita), code)
+    debrief = next(a for a in plan(iv) if a.kind is ActionKind.RECRUITER_DEBRIEF)
+    assert debrief.channel is Channel.PHONE
+    text = render(debrief, iv).text
+    lead = text.split("\n\n")[1]  # the line that introduces what to tell
+    assert "Rita" in lead and lead.rstrip().endswith(":"), lead
+    if code == "en":
+        assert lead == "Tell Rita:" and "Rita Cole can answer it" not in text, text
+
+
+def test_a_german_voicemail_names_the_doctor_as_the_script_does() -> None:
+    """r7 de 12.6: „Wenn Dr. Keller abnimmt:" but the voicemail „diese Nachricht ist für
+    Robin Keller": one form of address throughout a script, the titled one."""
+    _, text = _call("de", ANA)
+    assert "Wenn Dr. Ruiz abnimmt" in text, text
+    voicemail = text.split("\u201e", 1)[1]
+    assert "Dr. Ruiz" in voicemail and "Ana Ruiz" not in voicemail, voicemail
+
+
+def test_a_voicemail_keeps_the_register_of_the_letters() -> None:
+    """r7 en 02.6: the voicemail's "Hello Priya" against the e-mails' "Dear Priya
+    Natarajan": someone the letters greet by full name is named in full on the phone
+    ("with a message for Priya Natarajan"), not greeted by first name."""
+    priya = Interviewer("Priya Natarajan", email="priya@acme.example", phone="+1 212 555 0150")
+    iv, text = _call("en", priya)
+    note = next(a for a in plan(iv) if a.kind is ActionKind.THANK_YOU)
+    assert render(note, iv).text.startswith("Dear Priya Natarajan,")
+    voicemail = text.split('"', 1)[1]
+    assert "with a message for Priya Natarajan" in voicemail, voicemail
+    assert not voicemail.startswith("Hello Priya"), voicemail
+
+
+def test_no_two_consecutive_german_bullets_both_thank() -> None:
+    """r7 de m22: „… bedanken Sie sich und fragen Sie nach einer Rückmeldung. / Bedanken
+    Sie sich und halten Sie das Gespräch kurz.": two bullets in a row open on thanks."""
+    _, text = _call("de", ANA)
+    bullets = [line for line in text.splitlines() if line.startswith("- ")]
+    thanking = [bool(re.search(r"\b[Bb]edanken Sie sich\b", line)) for line in bullets]
+    assert not any(a and b for a, b in itertools.pairwise(thanking)), bullets

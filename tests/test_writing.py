@@ -408,7 +408,9 @@ class TestCallScripts:
         assert '"Hello Dr. Ruiz, this is Sam Lee.' in render(call, iv).text
         plain = meeting(interviewers=[attrs.evolve(ANA, honorific=None)])
         call = check_ins(plan(plain))[0]
-        assert '"Hello Ana, this is Sam Lee.' in render(call, plain).text
+        # words9c class 8: the e-mails greet her "Dear Ana Ruiz", so the voicemail names
+        # her in full rather than "Hello Ana" (one register per person)
+        assert '"Hello, this is Sam Lee, with a message for Ana Ruiz.' in render(call, plain).text
 
     def test_the_script_names_who_should_answer(self) -> None:
         """The person called, not "they", so that "if someone else answers" reads clearly."""

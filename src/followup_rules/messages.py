@@ -778,9 +778,17 @@ def template_context(
         "spoken_name": language.spoken_name(recipient, style),
         # A full name is not said after "Hello" ("Guten Tag, Petra Lang"): the voicemail
         # says whom the message is for instead
+        # ... and so when the letters greet them by their full name ("Dear Priya
+        # Natarajan"): "Hello Priya" on the phone would change the register (words9c 8)
         "spoken_full": recipient is not None
         and " " in recipient.name
-        and language.spoken_name(recipient, style) == recipient.name,
+        and (
+            language.spoken_name(recipient, style) == recipient.name
+            or language.addressee(recipient, style) == recipient.name
+        ),
+        # whom the voicemail is for: the titled name the script uses ("Dr. Keller",
+        # never "Robin Keller" after "Wenn Dr. Keller abnimmt"), else the full name
+        "spoken_for": _spoken_for(language, recipient, style),
         "spoken_of": language.spoken_of(recipient, style),
         "hello": language.spoken_hello(action._utc[0].astimezone(tz).hour),
         "contact": interview.follow_up_contact,
@@ -935,6 +943,18 @@ def template_context(
     else:  # the article goes by the role's gender there: the translation says "als %(role)s"
         values["a_role"] = values["role"]
     return values
+
+
+def _spoken_for(
+    language: _languages.Language, person: Interviewer | Recruiter | None, style: Salutation
+) -> str:
+    """Whom a voicemail says it is for, when it names them in full: the name the
+    call script speaks of them by when that has a title ("Dr. Keller"), else their
+    full name ("Priya Natarajan", as the e-mails greet them)."""
+    if person is None:
+        return ""
+    spoken_of = language.spoken_of(person, style)
+    return spoken_of if spoken_of != language.spoken_name(person, style) else person.name
 
 
 @lru_cache(maxsize=64)
