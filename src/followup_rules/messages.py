@@ -784,7 +784,10 @@ def template_context(
         and " " in recipient.name
         and (
             language.spoken_name(recipient, style) == recipient.name
-            or language.addressee(recipient, style) == recipient.name
+            or (
+                isinstance(recipient, Interviewer)  # one's own recruiter is "Hi Rita"
+                and language.addressee(recipient, style) == recipient.name
+            )
         ),
         # whom the voicemail is for: the titled name the script uses ("Dr. Keller",
         # never "Robin Keller" after "Wenn Dr. Keller abnimmt"), else the full name
