@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import itertools
 import re
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
 import attrs
@@ -27,6 +27,7 @@ from followup_rules import (
     render,
 )
 from followup_rules._languages import language
+from followup_rules.timeframe import parse_timeframe
 
 from .test_writing import ANA, BO, NY, check_ins, done_until, in_language, meeting
 
@@ -341,3 +342,54 @@ def test_no_two_consecutive_german_bullets_both_thank() -> None:
     bullets = [line for line in text.splitlines() if line.startswith("- ")]
     thanking = [bool(re.search(r"\b[Bb]edanken Sie sich\b", line)) for line in bullets]
     assert not any(a and b for a, b in itertools.pairwise(thanking)), bullets
+
+
+# -- class 2: a window is recalled as it was given, never as a weekday nobody said -------------
+
+WEEK_PHRASES = ("this week", "next week", "early next week", "by the end of next week")
+
+
+def _weekday_names(code: str) -> re.Pattern[str]:
+    lang = language(code)
+    names = {lang.day(date(2026, 6, 1 + i)).split()[0].strip(",") for i in range(7)}
+    return re.compile("|".join(sorted(names)), re.IGNORECASE)
+
+
+@pytest.mark.parametrize("code", LANGUAGES)
+@pytest.mark.parametrize("phrase", WEEK_PHRASES)
+def test_a_week_window_is_recalled_relative_to_the_send_date(code: str, phrase: str) -> None:
+    """r7 es B1 (blocker), de m3, fr 01.10: "by the end of next week" became „bis Freitag,
+    den 1. Mai" / «prevista para el viernes 1 de mayo» in the check-ins; en 08.8 "early
+    in the week of Monday 1 June" in a voicemail.  Said on any day of two weeks, recalled
+    on any day of the week after the window ends ("by the end of last week", "early last
+    week", "by the end of the week after the interview"), the window names no weekday."""
+    lang = language(code)
+    weekdays = _weekday_names(code)
+    for offset in range(14):
+        said = date(2026, 4, 13) + timedelta(days=offset)
+        window = parse_timeframe(phrase, said)
+        for later in range(1, 8):
+            today = window.end + timedelta(days=later)
+            words = lang.decision_words(None, window, interview_day=said, today=today)
+            assert words and not weekdays.search(words), (said, today, words)
+
+
+@pytest.mark.parametrize("code", LANGUAGES)
+def test_a_decision_date_on_a_weekend_names_no_weekday(code: str) -> None:
+    """r7 de m12, es/fr 08.11: "a new date in 12 days" gave „bis Sonntag, den 10. Mai":
+    a date nobody named by its weekday, and a Sunday; a weekend date is said without it
+    ("by May 10", „bis zum 10. Mai", « d'ici le 10 mai », «para el 10 de mayo")."""
+    lang = language(code)
+    weekdays = _weekday_names(code)
+    for day in (date(2026, 5, 9), date(2026, 5, 10)):
+        words = lang.decision_words(day, None)
+        assert words and not weekdays.search(words) and str(day.day) in words, words
+    assert weekdays.search(lang.decision_words(date(2026, 5, 8), None) or "")
+
+
+def test_the_check_in_after_by_the_end_of_next_week_says_last_week() -> None:
+    """r7 es B1: the first check-in after "by the end of next week" recalls it as given."""
+    iv = meeting(interviewers=[ANA_NO_PHONE], decision_by="by the end of next week")
+    first = check_ins(plan(iv))[0]
+    opening = render(first, iv).text.split("\n\n")[1]
+    assert "a decision was expected by the end of last week" in opening, opening
