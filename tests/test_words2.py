@@ -249,22 +249,23 @@ class TestTimeframesSaidLater:
     @pytest.mark.parametrize(
         ("code", "phrase", "words"),
         [
-            ("en", "by the end of next week", "by Friday, July 17"),
-            ("en", "next week", "in the week of Monday, July 13"),
+            ("en", "by the end of next week", "by the end of last week"),
+            ("en", "next week", "expected a decision last week"),
             ("en", "in a couple of weeks", "within a couple of weeks of the interview"),
             ("en", "in two weeks", "within two weeks of the interview"),
-            ("de", "by the end of next week", "bis Freitag, den 17. Juli"),
-            ("de", "next week", "in der Woche ab Montag, dem 13. Juli"),
-            ("fr", "by the end of next week", "d’ici le vendredi 17 juillet"),
+            ("de", "by the end of next week", "bis Ende letzter Woche"),
+            ("de", "next week", "letzte Woche"),
+            ("fr", "by the end of next week", "d’ici la fin de la semaine dernière"),
             ("fr", "in a couple of weeks", "dans les quinze jours suivant l’entretien"),
-            ("es", "next week", "durante la semana del lunes 13 de julio"),
+            ("es", "next week", "la semana pasada"),
             ("es", "in a couple of weeks", "en las dos semanas siguientes a la entrevista"),
         ],
     )
     def test_a_check_in_names_the_dates(self, code: str, phrase: str, words: str) -> None:
         """Class 2: "a decision was expected by the end of the following week", heard on
-        another Monday, is false; the check-in names the dates, or anchors an approximate
-        span on the interview."""
+        another Monday, is false; the check-in anchors an approximate span on the
+        interview, and (words9c class 2) recalls a week relative to its own send date
+        ("by the end of last week"), never by a weekday nobody said."""
         iv = in_language(meeting(decision_by=phrase), code)
         step = check_ins(plan(iv))[0]
         text = render(step, iv).text

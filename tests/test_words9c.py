@@ -393,3 +393,44 @@ def test_the_check_in_after_by_the_end_of_next_week_says_last_week() -> None:
     first = check_ins(plan(iv))[0]
     opening = render(first, iv).text.split("\n\n")[1]
     assert "a decision was expected by the end of last week" in opening, opening
+
+
+# -- class 5: an invitation to get in touch is said, and not asked for again -------------------
+
+INVITED_OPENING = {
+    "en": "As you kindly suggested at my interview on",
+    "de": "wie Sie es mir bei meinem Gespräch am",
+    "fr": "Comme vous me l’avez aimablement proposé",
+    "es": "Tal como me sugirió amablemente",
+}
+
+
+@pytest.mark.parametrize("code", LANGUAGES)
+def test_an_invitation_to_get_in_touch_opens_the_first_check_in(code: str) -> None:
+    """r7 es 10.6-10.9, de m27, fr: `invited_to_call: True` (the employer invited the
+    candidate to call, seed 000) was never used; the first check-in says so ("As you
+    kindly suggested at my interview on …, I am getting in touch …"), the reason that
+    makes it welcome; a later one does not repeat it."""
+    iv = in_language(meeting(interviewers=[ANA_NO_PHONE], invited_to_call=True), code)
+    steps = check_ins(plan(iv))
+    assert steps[0].channel is Channel.EMAIL
+    opening = render(steps[0], iv).text.split("\n\n")[1]
+    assert opening.lower().startswith(INVITED_OPENING[code].lower()), opening
+    later = render(steps[1], iv).text.split("\n\n")[1]
+    assert INVITED_OPENING[code].lower() not in later.lower(), later
+
+
+@pytest.mark.parametrize("code", LANGUAGES)
+def test_an_invitation_to_call_is_not_asked_for_again_in_the_room(code: str) -> None:
+    """r7 es 10.3: «si puede volver a ponerse en contacto» although the interviewer had
+    invited the call: the in-room step thanks them and asks only the preferred channel."""
+    iv = in_language(meeting(interviewers=[ANA_NO_PHONE], invited_to_call=True), code)
+    step = next(a for a in plan(iv) if a.rule == "permission")
+    text = render(step, iv).text
+    plain = in_language(meeting(interviewers=[ANA_NO_PHONE]), code)
+    before = render(next(a for a in plan(plain) if a.rule == "permission"), plain).text
+    assert text != before
+    assert "email" in text.lower() or "E-Mail" in text or "courriel" in text or "correo" in text
+    if code == "en":
+        assert "Ask whether you may follow up" not in text, text
+        assert "for inviting you to get in touch" in text, text
