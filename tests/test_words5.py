@@ -193,7 +193,7 @@ def test_after_next_round_news_no_availability_is_invented(code: str) -> None:
 
 LAST_LINES = (  # words9c class 3: no "last", "reminders" or inbox; the door stays open
     "I will leave it there for now, and your news will be most welcome whenever it comes.",
-    "I will wait to hear from you before writing again.",
+    "I will be patient until there is something to share.",
     "I will leave it there for now and look forward to your news.",
     "Until there is news, I will hold off writing again.",
     "I will give you time to reach a decision; do let me know whenever there is news.",
