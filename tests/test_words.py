@@ -219,7 +219,9 @@ class TestTheClosingNote:
         # Third round, class 16: the first close may say it is the last note for now (true:
         # a reply without news to it earns nothing); the one "no decision yet" earns does not
         # say it again.  Both leave the door open.
-        assert "my last note for now" in first_close and "last note" not in second
+        # (words9c class 3: "I will leave it there for now", no "last note")
+        assert "I will leave it there for now, and" in first_close
+        assert "I will leave it there for now, and" not in second
         assert "Joining Acme Analytics is still a very attractive prospect" in first_close
         assert "My interest remains as strong as ever." in second
 
@@ -482,7 +484,7 @@ class TestPunctuationAndGrammar:
             pendulum.datetime(2026, 7, 16, 10, tz=NY), Outcome.UNDECIDED, date(2026, 7, 24)
         )
         step = check_ins(plan(iv, history=[news]))[0]
-        assert "Following the news on Thursday, July 16, that" in render(step, iv).text
+        assert "I learned on Thursday, July 16, that" in render(step, iv).text
         assert language("en").fill("on %(day)s they said", {"day": "Tuesday, July 14"}) == (
             "on Tuesday, July 14, they said"
         )

@@ -242,7 +242,8 @@ RELATIVE = {
 
 ANCHORED = re.compile(
     r"(At my interview on|bei meinem Gespräch am|Lors de mon entretien du|"
-    r"En mi entrevista del) [^\n]*?(expected|vorgesehen|prévue|prevista)[^,;\n]*",
+    r"En mi entrevista del|en la entrevista del) [^\n]*?"
+    r"(expected|vorgesehen|erwartet|prévue|attendue|prevista|esperaba)[^,;\n]*",
     re.IGNORECASE | re.MULTILINE,
 )
 
@@ -251,22 +252,23 @@ class TestTimeframesSaidLater:
     @pytest.mark.parametrize(
         ("code", "phrase", "words"),
         [
-            ("en", "by the end of next week", "by Friday, July 17"),
-            ("en", "next week", "in the week of Monday, July 13"),
+            ("en", "by the end of next week", "by the end of last week"),
+            ("en", "next week", "expected a decision last week"),
             ("en", "in a couple of weeks", "within a couple of weeks of the interview"),
             ("en", "in two weeks", "within two weeks of the interview"),
-            ("de", "by the end of next week", "bis Freitag, den 17. Juli"),
-            ("de", "next week", "in der Woche ab Montag, dem 13. Juli"),
-            ("fr", "by the end of next week", "d’ici le vendredi 17 juillet"),
+            ("de", "by the end of next week", "bis Ende letzter Woche"),
+            ("de", "next week", "letzte Woche"),
+            ("fr", "by the end of next week", "d’ici la fin de la semaine dernière"),
             ("fr", "in a couple of weeks", "dans les quinze jours suivant l’entretien"),
-            ("es", "next week", "durante la semana del lunes 13 de julio"),
+            ("es", "next week", "la semana pasada"),
             ("es", "in a couple of weeks", "en las dos semanas siguientes a la entrevista"),
         ],
     )
     def test_a_check_in_names_the_dates(self, code: str, phrase: str, words: str) -> None:
         """Class 2: "a decision was expected by the end of the following week", heard on
-        another Monday, is false; the check-in names the dates, or anchors an approximate
-        span on the interview."""
+        another Monday, is false; the check-in anchors an approximate span on the
+        interview, and (words9c class 2) recalls a week relative to its own send date
+        ("by the end of last week"), never by a weekday nobody said."""
         iv = in_language(meeting(decision_by=phrase), code)
         step = check_ins(plan(iv))[0]
         text = render(step, iv).text
@@ -526,7 +528,8 @@ LAST_NOTE = re.compile(
     r"my last note|letzte Nachricht|vorerst nicht mehr|dernier message|último mensaje",
     re.IGNORECASE,
 )
-"""The close may say it is the last note for now, once (third round, class 16)."""
+"""The close said it was the last note for now, once (third round, class 16); since words9c
+(class 3: "last note for now" read as contradictory) none does."""
 
 
 class TestTheLastNotes:
@@ -553,7 +556,7 @@ class TestTheLastNotes:
             last = check_ins(schedule)[-1]
             history = done_until(schedule, last)
             history.append(Update(last.suggested.add(days=1), Outcome.UNDECIDED))
-        assert lasts == 1
+        assert lasts == 0  # words9c class 3: no close calls itself the last note
 
 
 # -- class 9: no sentence nor a near repeat to one person ------------------------------------

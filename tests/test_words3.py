@@ -153,11 +153,11 @@ def test_no_decision_yet_asks_when_one_is_expected(code: str) -> None:
     history.append(Update(first.suggested.add(days=1), Outcome.UNDECIDED))
     text = render(check_ins(plan(iv, history=history))[0], iv).text
     asked = {"en": "rough idea of when", "de": "ungefähre Vorstellung", "fr": "idée approximative",
-             "es": "idea aproximada"}  # fmt: skip
+             "es": "aproximadamente, cuándo"}  # fmt: skip
     assert asked[code] in text
     assert not re.search(r"so I am writing|daher melde|je reviens donc|así que vuelvo", text)
-    if code == "de":
-        assert re.search(r"offen sei|\bsei\b[^.]* noch offen", text), text
+    if code == "de":  # words9c class 1: no hearsay ("laut ... sei"), the candidate's own frame
+        assert not re.search(r"\blaut\b|\bsei\b", text), text
 
 
 # -- class 13: after an offer every note closes ------------------------------------------------
@@ -394,7 +394,9 @@ def test_the_german_debrief_says_who_was_spoken_with() -> None:
 
 
 def test_a_spanish_voicemail_greets_by_the_first_name() -> None:
-    """Class 21: "Buenos días, Marta, le habla ...", never "Hola, Marta Gil, le habla"."""
+    """Class 21: never "Hola, Marta Gil, le habla".  (words9c class 8: as the e-mails greet
+    her "Marta Gil", the voicemail names her in full, "este mensaje es para Marta Gil",
+    rather than "Buenos días, Marta".)"""
     marta = Interviewer("Marta Gil", email="m@x.example", phone="+34 91 555 0100")
     iv = in_language(meeting(interviewers=[marta]), "es")
     call = next(
@@ -403,4 +405,5 @@ def test_a_spanish_voicemail_greets_by_the_first_name() -> None:
         if a.channel is Channel.PHONE and a.kind is ActionKind.CHECK_IN
     )
     text = render(call, iv).text
-    assert "«Buenos días, Marta, le habla Sam Lee." in text and "Hola" not in text
+    assert "«Buenos días, le habla Sam Lee; este mensaje es para Marta Gil." in text
+    assert "Hola" not in text

@@ -191,12 +191,12 @@ def test_after_next_round_news_no_availability_is_invented(code: str) -> None:
 
 # -- class 3: the last note of every unanswered run says it is the last for now -----------
 
-LAST_LINES = (
-    "I do not want to clutter your inbox, so this will be my last note for now.",
-    "So as not to crowd your inbox, I will wait for news before writing again.",
-    "This will be my final message for the time being.",
+LAST_LINES = (  # words9c class 3: no "last", "reminders" or inbox; the door stays open
+    "I will leave it there for now, and your news will be most welcome whenever it comes.",
+    "I will be patient until there is something to share.",
+    "I will leave it there for now and look forward to your news.",
     "Until there is news, I will hold off writing again.",
-    "I will not send further reminders for now.",
+    "I will give you time to reach a decision; do let me know whenever there is news.",
     "That is all from me until I hear back.",
     "I will not trouble you with further notes for now.",
 )

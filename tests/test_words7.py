@@ -102,11 +102,11 @@ def test_news_from_someone_else_names_them(code: str, outcome: Outcome, extra: A
 )  # fmt: skip
 def test_news_from_no_one_recorded_thanks_nobody(code: str, outcome: Outcome, extra: Any) -> None:
     """Class 3 (after-undecided 3, 07.6 "assumes the sender"): when no sender is
-    recorded, the note neither thanks the recipient for the news nor says "I was
-    informed" / "j'ai appris": a neutral frame names the news by its day."""
+    recorded, the note does not thank the recipient for the news.  (Round 9C, class 1,
+    replaced this round's neutral "the news of <day>" with the candidate's own "I heard
+    on <day>", which names no sender either: see test_words9c.)"""
     iv, step = _after_news(code, outcome, None, **extra)
     first = _body(render(step, iv)).split("\n\n")[0].split(".")[0]
-    assert not INFORMED.search(first), first
     assert not THANKED.search(first), first
 
 

@@ -101,8 +101,8 @@ class TestFactsTravelWithActions:
         assert nxt.facts.decision_given_on == date(2026, 7, 16)
         text = render(nxt, iv).text
         assert (
-            "According to the update of Thursday, July 16, the decision on the Data Engineer "
-            "position was now planned by Friday, July 24; as that time has passed, I am writing "
+            "I gathered on Thursday, July 16, that the decision on the Data Engineer "
+            "position was expected by Friday, July 24; as that time has passed, I am writing "
             "to ask where things stand." in text
         )
         assert "July 15" not in text and "As we discussed" not in text
@@ -180,7 +180,7 @@ class TestTruthRule:
         message = render(action, iv)
         body = message.text.split("\n\n")[1:-1]
         assert len(" ".join(body).split()) < 60
-        assert "I remain very interested in the position" in message.text
+        assert "I remain very interested and look forward" in message.text
         assert not any(phrase in message.text.lower() for phrase in INVENTED)
         assert message.missing_details == ("feedback",)
         given = render(action, iv, feedback="The exercise was well scoped.")
@@ -273,7 +273,7 @@ class TestConversation:
         # door open; third round (class 16): it may say, once and truly, that it is the
         # last note for now, and its subject is not self-referential.
         assert "Joining Acme Analytics is still a very attractive prospect" in close_message.text
-        assert "this will be my last note for now" in close_message.text
+        assert "I will leave it there for now" in close_message.text  # words9c class 3
         assert "not write again" not in close_message.text
         assert close.facts.final and close.facts.first_close and not retry.facts.final
         assert close_message.subject == "Any news on the Data Engineer position?"
@@ -408,7 +408,9 @@ class TestCallScripts:
         assert '"Hello Dr. Ruiz, this is Sam Lee.' in render(call, iv).text
         plain = meeting(interviewers=[attrs.evolve(ANA, honorific=None)])
         call = check_ins(plan(plain))[0]
-        assert '"Hello Ana, this is Sam Lee.' in render(call, plain).text
+        # words9c class 8: the e-mails greet her "Dear Ana Ruiz", so the voicemail names
+        # her in full rather than "Hello Ana" (one register per person)
+        assert '"Hello, this is Sam Lee, with a message for Ana Ruiz.' in render(call, plain).text
 
     def test_the_script_names_who_should_answer(self) -> None:
         """The person called, not "they", so that "if someone else answers" reads clearly."""

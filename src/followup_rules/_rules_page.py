@@ -67,7 +67,7 @@ _DECISIONS = """\
 - **After the closing note.** The last check-in the limits allow closes
   gracefully: it restates the candidate's interest warmly and leaves the door
   open; when nothing has come back since the previous check-in, it says once
-  that it is the last note for now, which is true: a reply without news to
+  that the candidate will leave it there for now, which is true: a reply without news to
   it earns no further check-in, and the candidate waits, as they said (001,
   004). "No decision yet" earns one more, itself a close worded differently
   (003: keep following up while they do not know); news of a next round

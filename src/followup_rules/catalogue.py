@@ -279,7 +279,7 @@ UNDECIDED = Rule(
     },
     own=(
         "without a new date, the next check-in waits about a week from their answer",
-        "after your closing note (“this will be my last note for now”), “no decision yet” "
+        "after your closing note (“I will leave it there for now”), “no decision yet” "
         "earns one more check-in, itself a close, and a reply without news earns none: you "
         "keep your word (001, 004: restraint)",
     ),

@@ -498,29 +498,29 @@ class TemplatePack:
         text = self.language.finish(_tidy(text), values["greeting"])
         text = self.language.shorten_company(text, interview.company)
         subject = self.language.finish(subject)
-        # A subject is never cut: a shorter wording is chosen instead, without the
-        # company, then with the role's bracketed qualifier dropped, and only then
-        # without the role (a phone shows about 70 characters: words7 7); "Thanks for
-        # your time: Senior Product Manager (Payments Platform)" read as cut off, where
-        # "... the Senior Product Manager role" fits (words9 class 5)
-        if not _comfortable(subject):
-            values["brief"] = 1
-            subject = self._subject_line(template, values, name)
-        if not _comfortable(subject):
-            role, short = values["role"], self.language.spoken_role(str(values["role"]))
-            if short != role:
+        # A subject is never cut: a shorter wording is chosen instead (a phone shows
+        # about 70 characters: words7 7): without the company, then with the role
+        # without its qualifier ("Senior Product Manager"), and only then without
+        # the role, which the recipient files the message by (words9c class 10:
+        # "Following up on my application" lost a role a shorter form would name).
+        role = values["role"]
+        short = self.language.spoken_role(str(role))
+        wordings = [(1, role), *(((0, short), (1, short)) if short != role else ()), (2, role)]
+        for brief, named in wordings:
+            if _comfortable(subject):
+                break
+            values["brief"], values["role"] = brief, named
+            subject = self.language.finish(
+                self._subject_and_body(template, values, f"{name}.txt")[0]
+            )
+        if values["brief"] == 2:  # the role after a colon, whole or without its qualifier
+            values["role"] = role
+            named = self._with_role(subject, values)
+            if named == subject and short != role:
                 values["role"] = short
-                for brief in (0, 1):
-                    values["brief"] = brief
-                    subject = self._subject_line(template, values, name)
-                    if _comfortable(subject):
-                        break
-                values["role"] = role
-        if not _comfortable(subject):
-            values["brief"] = 2
-            subject = self._subject_line(template, values, name)
-        if values["brief"] == 2:
-            subject = self._with_role(subject, values)
+                named = self._with_role(subject, values)
+            subject = named
+        values["role"] = role
         if not _fits(subject):  # only a template of one's own that gives no shorter wording
             subject = _cut(subject)
         html = None
@@ -786,9 +786,20 @@ def template_context(
         "spoken_name": language.spoken_name(recipient, style),
         # A full name is not said after "Hello" ("Guten Tag, Petra Lang"): the voicemail
         # says whom the message is for instead
+        # ... and so when the letters greet them by their full name ("Dear Priya
+        # Natarajan"): "Hello Priya" on the phone would change the register (words9c 8)
         "spoken_full": recipient is not None
         and " " in recipient.name
-        and language.spoken_name(recipient, style) == recipient.name,
+        and (
+            language.spoken_name(recipient, style) == recipient.name
+            or (
+                isinstance(recipient, Interviewer)  # one's own recruiter is "Hi Rita"
+                and language.addressee(recipient, style) == recipient.name
+            )
+        ),
+        # whom the voicemail is for: the titled name the script uses ("Dr. Keller",
+        # never "Robin Keller" after "Wenn Dr. Keller abnimmt"), else the full name
+        "spoken_for": _spoken_for(language, recipient, style),
         "spoken_of": language.spoken_of(recipient, style),
         "hello": language.spoken_hello(action._utc[0].astimezone(tz).hour),
         "contact": interview.follow_up_contact,
@@ -950,6 +961,18 @@ def template_context(
     else:  # the article goes by the role's gender there: the translation says "als %(role)s"
         values["a_role"] = values["role"]
     return values
+
+
+def _spoken_for(
+    language: _languages.Language, person: Interviewer | Recruiter | None, style: Salutation
+) -> str:
+    """Whom a voicemail says it is for, when it names them in full: the name the
+    call script speaks of them by when that has a title ("Dr. Keller"), else their
+    full name ("Priya Natarajan", as the e-mails greet them)."""
+    if person is None:
+        return ""
+    spoken_of = language.spoken_of(person, style)
+    return spoken_of if spoken_of != language.spoken_name(person, style) else person.name
 
 
 @lru_cache(maxsize=64)

@@ -410,6 +410,10 @@ class Language:
         if timeframe is None:
             if decided is None:
                 return None
+            if decided.weekday() >= 5:  # a weekend day (from "in 12 days"): not "by Sunday,
+                return self.fill(  # May 10", a weekday nobody said (words9c class 2)
+                    self.pgettext("decision", "by %(date)s"), {"date": self.date_only(decided)}
+                )
             return self._by(decided)
         kind = timeframe.kind
         end = timeframe.end
@@ -419,14 +423,11 @@ class Language:
             return self._week_now(kind)
         if kind == "within":  # a window is quoted as a window, anchored, never made a date
             return self._within_of(timeframe, interview_day)
+        relative = self._week_relative(timeframe, today, interview_day)
+        if relative is not None:
+            return relative
         if kind in ("this_week", "end_of_next_week"):
             return self._by(end)
-        if today is not None and kind in ("next_week", "early_next_week"):
-            start = timeframe.start
-            if today.isocalendar()[:2] == start.isocalendar()[:2]:
-                if kind == "next_week":
-                    return self.pgettext("decision", "this week")
-                return self.pgettext("decision", "early this week")
         if kind == "next_week":
             return self.fill(
                 self.pgettext("decision", "in the week of %(day)s"),
@@ -452,6 +453,60 @@ class Language:
             self.pgettext("decision", "between %(start)s and %(end)s"),
             {"start": self.day(timeframe.start), "end": self.day(end)},
         )
+
+    def _week_relative(
+        self, timeframe: Timeframe, today: date | None, interview_day: date | None
+    ) -> str | None:
+        """A week phrase recalled as it was given, relative to the day the message goes
+        out (*today*) or to the interview, never as a weekday nobody said ("by the end of
+        next week" is "by the end of last week", not "by Friday, May 1": issue 19, ninth
+        round C, class 2); None when neither is near enough to say it that way."""
+        kind = timeframe.kind
+        if kind not in _WEEK_KINDS:
+            return None
+        week = timeframe.start.isocalendar()[:2]
+        if today is not None:
+            now = today.isocalendar()[:2]
+            before = (today - timedelta(days=7)).isocalendar()[:2]
+            if week == now:
+                return {
+                    "this_week": self.pgettext("decision now", "by the end of this week"),
+                    "end_of_next_week": self.pgettext("decision now", "by the end of this week"),
+                    "next_week": self.pgettext("decision", "this week"),
+                    "early_next_week": self.pgettext("decision", "early this week"),
+                }[kind]
+            if week == before:
+                return {
+                    "this_week": self.pgettext("decision", "by the end of last week"),
+                    "end_of_next_week": self.pgettext("decision", "by the end of last week"),
+                    "next_week": self.pgettext("decision", "last week"),
+                    "early_next_week": self.pgettext("decision", "early last week"),
+                }[kind]
+        if interview_day is not None:
+            said = interview_day.isocalendar()[:2]
+            after = (interview_day + timedelta(days=7)).isocalendar()[:2]
+            if kind == "this_week" and week == said:
+                return self.pgettext("decision", "by the end of the week of the interview")
+            if week == after:
+                return {
+                    "this_week": None,
+                    "end_of_next_week": self.pgettext(
+                        "decision", "by the end of the week after the interview"
+                    ),
+                    "next_week": self.pgettext("decision", "in the week after the interview"),
+                    "early_next_week": self.pgettext(
+                        "decision", "early in the week after the interview"
+                    ),
+                }[kind]
+        return None
+
+    def date_only(self, value: date) -> str:
+        """A date without its weekday ("May 10", "10 May", "10. Mai", "10 de mayo")."""
+        pattern = "dddd D MMMM" if self.region in _DAY_FIRST else self._day_pattern
+        if self.code == "fr" and value.day == 1:
+            pattern = "dddd D[er] MMMM"
+        bare = re.sub(r"^dddd,?\s*(\[dem\]\s*)?", "", pattern)
+        return _format_day(date(value.year, value.month, value.day), bare, self._pendulum)
 
     def _within_of(self, timeframe: Timeframe, interview_day: date | None) -> str:
         """A span anchored on the day it was said: "within a couple of weeks of Tuesday,
