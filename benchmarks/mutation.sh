@@ -4,11 +4,33 @@
 # Slow (hours on 2 cores for every module; run one at a time): not part of CI. Prints the killed ratio,
 # in all and by module.  Arguments, if any, are mutant names or patterns
 # (e.g. 'followup_rules.serialize.*'): only those are run.
+#
+# MUTMUT_TESTS, if set, names the test files (or node ids), separated by spaces,
+# that mutmut runs: its warm-up (which tests cover which function) and every
+# mutant then see those files only, not the whole suite, e.g.
+#   MUTMUT_TESTS="tests/test_timeframe.py tests/test_weekends.py" \
+#     benchmarks/mutation.sh 'followup_rules.timeframe.*'
+# A narrower set can only under-count kills (a survivor may be killed by a test
+# outside it): run a survivor against the whole suite before calling it a gap.
+# The set is added to [tool.mutmut] pytest_add_cli_args_test_selection for this
+# run only (pyproject.toml is not changed); a new set makes mutmut collect its
+# coverage again.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 python -m pip install --quiet 'mutmut>=3.2'
 export HYPOTHESIS_PROFILE=followup-mutation  # 25 derandomized examples a property
-mutmut run --max-children "${MUTMUT_CHILDREN:-2}" "$@" || true
+if [ -n "${MUTMUT_TESTS:-}" ]; then
+    python - --max-children "${MUTMUT_CHILDREN:-2}" "$@" <<'PY' || true
+import os, sys
+from mutmut import configuration
+from mutmut.__main__ import cli
+# config() is read once and kept; the forked workers inherit it.
+configuration.config().pytest_add_cli_args_test_selection[:] = os.environ["MUTMUT_TESTS"].split()
+cli(["run", *sys.argv[1:]])
+PY
+else
+    mutmut run --max-children "${MUTMUT_CHILDREN:-2}" "$@" || true
+fi
 mutmut results --all true > mutants/results.txt || true
 python - <<'PY'
 import collections, re

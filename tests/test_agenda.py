@@ -2,18 +2,22 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, time, timedelta
 
+import attrs
 import pendulum
 import pytest
 
 from followup_rules import (
     ActionKind,
     Agenda,
+    AgendaItem,
     Channel,
     Contact,
     InvalidArgument,
+    InvalidPolicy,
     Outcome,
+    Policy,
     Reason,
     Standing,
     Update,
@@ -21,9 +25,10 @@ from followup_rules import (
     agenda,
     plan,
 )
+from followup_rules.agenda import FORGET_AFTER
 from followup_rules.identity import done_ids
 
-from .factories import at, day, interview
+from .factories import ANA, BO, at, day, interview
 
 DECIDED = date(2024, 7, 10)
 
@@ -235,3 +240,281 @@ class TestIds:
         iv = interview(interviewers=["Zoë Brun", "李雷"], decision_by=DECIDED)
         for uid in action_ids(plan(iv), iv):
             assert uid.isascii() and " " not in uid and uid.endswith("@followup-rules")
+
+
+class TestNextAmongEquals:
+    """`Agenda.next` when nothing can be done now: the step doable soonest; late before
+    due before coming at the same moment; the one overdue longest among equals.
+
+    The items are the standard plan's steps, placed by hand (an app may build an agenda
+    from stored items), none of them to do now.
+    """
+
+    NOW = at(2024, 7, 4, 2)
+
+    def items(self) -> tuple[object, object, object]:
+        notes = [a for a in plan(interview(decision_by=DECIDED)) if a.kind.value == "thank_you"]
+        calls = [a for a in plan(interview(decision_by=DECIDED)) if a.kind.value == "check_in"]
+        return notes[0], calls[0], calls[1]
+
+    def agenda_of(self, *items: AgendaItem) -> Agenda:
+        overdue = tuple(i for i in items if i.overdue)
+        due = tuple(i for i in items if i.standing is Standing.DUE)
+        coming = tuple(i for i in items if i.standing is Standing.COMING)
+        return Agenda(self.NOW, self.NOW, overdue, due, coming)
+
+    def test_a_late_step_doable_later_waits_for_a_step_doable_sooner(self) -> None:
+        """A late note whose next window opens at 09:00 comes after a step that opens at
+        08:00, though the note's own window opened earlier."""
+        note, call, _ = self.items()
+        late = AgendaItem(
+            note,  # type: ignore[arg-type]
+            "note",
+            Standing.LATE,
+            doable_at=at(2024, 7, 4, 9),
+            late_since=at(2024, 7, 3, 15),
+        )
+        coming = AgendaItem(call, "call", Standing.COMING, doable_at=at(2024, 7, 4, 8))  # type: ignore[arg-type]
+        assert self.agenda_of(late, coming).next is coming
+
+    def test_an_item_stored_without_its_moment_is_doable_when_its_window_opens(self) -> None:
+        """An app's hand-built coming item without `doable_at`: its window's opening counts."""
+        note, call, _ = self.items()
+        late = AgendaItem(
+            note,  # type: ignore[arg-type]
+            "note",
+            Standing.LATE,
+            doable_at=at(2024, 7, 12, 9),
+            late_since=at(2024, 7, 3, 15),
+        )
+        coming = AgendaItem(call, "call", Standing.COMING)  # type: ignore[arg-type]
+        assert self.agenda_of(late, coming).next is coming
+
+    def test_at_the_same_moment_late_comes_before_due(self) -> None:
+        note, call, _ = self.items()
+        when = at(2024, 7, 4, 8)
+        late = AgendaItem(
+            call,  # type: ignore[arg-type]
+            "call",
+            Standing.LATE,
+            doable_at=when,
+            late_since=at(2024, 7, 3, 23),
+        )
+        due = AgendaItem(note, "note", Standing.DUE, doable_at=when)  # type: ignore[arg-type]
+        assert self.agenda_of(late, due).next is late
+
+    def test_two_due_steps_at_the_same_moment_the_one_closing_first(self) -> None:
+        """Among equals, the step whose window closes first (overdue longest), whatever
+        moment each suggests."""
+        notes = [a for a in plan(interview()) if a.kind.value == "thank_you"]
+        closing_first = attrs.evolve(notes[0], suggested=at(2024, 7, 3, 14))
+        closing_later = attrs.evolve(notes[1], latest=at(2024, 7, 4, 15))
+        when = at(2024, 7, 4, 8)
+        later = AgendaItem(closing_later, "later", Standing.DUE, doable_at=when)
+        sooner = AgendaItem(closing_first, "sooner", Standing.DUE, doable_at=when)
+        assert self.agenda_of(later, sooner).next is sooner
+
+    def test_two_late_steps_to_do_now_the_one_overdue_longest(self) -> None:
+        note, call, _ = self.items()
+        older = AgendaItem(
+            call,  # type: ignore[arg-type]
+            "older",
+            Standing.LATE,
+            to_do=True,
+            doable_at=self.NOW,
+            late_since=at(2024, 7, 2, 15),
+        )
+        newer = AgendaItem(
+            note,  # type: ignore[arg-type]
+            "newer",
+            Standing.LATE,
+            to_do=True,
+            doable_at=self.NOW,
+            late_since=at(2024, 7, 3, 15),
+        )
+        assert self.agenda_of(newer, older).next is older
+
+
+class TestAgendaCounts:
+    def test_its_length_is_every_item(self) -> None:
+        """Overdue, due and coming all count: 5 room steps, 2 notes, 3 check-ins."""
+        iv = interview(decision_by=DECIDED)
+        today = agenda(iv, now=at(2024, 7, 3, 9))
+        assert (len(today.overdue), len(today.due), len(today.coming)) == (5, 2, 3)
+        assert len(today) == 10 == len(list(today))
+
+
+class TestUntil:
+    """*until* ends the due span: at or after *now*, named when refused."""
+
+    def test_until_may_be_now_itself(self) -> None:
+        now = at(2024, 7, 4, 9)
+        today = agenda(interview(), now=now, until=now)
+        assert today.until == now
+
+    def test_until_before_now_is_shown_on_its_own_clock(self) -> None:
+        until = pendulum.datetime(2024, 7, 4, 12, tz="Asia/Tokyo")
+        with pytest.raises(InvalidArgument) as refused:
+            agenda(interview(), now=at(2024, 7, 4, 9), until=until)
+        assert (refused.value.field, refused.value.value) == ("until", until)
+        assert refused.value.problem == "is before now (2024-07-04T22:00:00+09:00)"
+
+    def test_a_naive_until_is_refused_by_name(self) -> None:
+        until = pendulum.naive(2024, 7, 5)
+        with pytest.raises(InvalidArgument) as refused:
+            agenda(interview(), now=at(2024, 7, 4, 9), until=until)
+        assert (refused.value.field, refused.value.value) == ("until", until)
+
+
+def test_the_moment_a_late_step_can_be_done_reads_on_its_own_clock() -> None:
+    """At 02:00 in New York the late notes wait for 08:00 there: `doable_at` is given on
+    the step's clock, ready to show."""
+    iv = interview(decision_by=DECIDED)
+    late = agenda(iv, now=at(2024, 7, 4, 2)).late[0]
+    assert late.doable_at == at(2024, 7, 4, 8)
+    assert (late.doable_at.hour, late.doable_at.utcoffset()) == (8, timedelta(hours=-4))  # type: ignore[union-attr]
+
+
+class TestOverdueDetails:
+    """What an overdue item says, and how long it stays (`FORGET_AFTER`, six weeks)."""
+
+    def history(self) -> list[Contact]:
+        """The notes and the check-in call done: the e-mail check-in of 16 July is next."""
+        return [a.done() for a in list(plan(interview(decision_by=DECIDED)))[:8]]
+
+    def test_a_check_in_too_late_keeps_the_id_it_had_when_due(self) -> None:
+        """Rule late-limit: the e-mail check-in of 16 July, never sent, is superseded as
+        too late five weeks on, under the id the agenda gave it on the day (its number
+        counts the call done before it)."""
+        iv = interview(decision_by=DECIDED)
+        history = self.history()
+        (due,) = agenda(iv, history=history, now=at(2024, 7, 16, 9)).due
+        (gone,) = agenda(iv, history=history, now=at(2024, 8, 20, 9)).superseded
+        assert (gone.id, gone.reason) == (due.id, Reason.TOO_LATE)
+        assert gone.late_since == at(2024, 7, 16, 17)
+
+    def test_a_superseded_step_stays_six_weeks_after_its_window(self) -> None:
+        iv = interview(decision_by=DECIDED)
+        history = self.history()
+        closed = at(2024, 7, 16, 17)
+        last = agenda(iv, history=history, now=closed + FORGET_AFTER)
+        assert [i.action.kind for i in last.superseded] == [ActionKind.CHECK_IN]
+        after = agenda(iv, history=history, now=closed + FORGET_AFTER + timedelta(seconds=1))
+        assert after.superseded == ()
+
+    def test_room_steps_are_superseded_since_the_interview_ended(self) -> None:
+        today = agenda(interview(decision_by=DECIDED), now=at(2024, 7, 3, 9))
+        assert {i.late_since for i in today.superseded} == {at(2024, 7, 2, 15)}
+
+
+class TestAPlanMadeWithoutNow:
+    """`Agenda.of` over a plan made without *now*: a step whose window closed is late with
+    no window left, never to do now; a room step is superseded; after six weeks, gone."""
+
+    def test_a_closed_note_is_late_since_its_deadline_and_not_to_do(self) -> None:
+        iv = interview(decision_by=DECIDED)
+        now = at(2024, 7, 4, 9)
+        today = Agenda.of(plan(iv), iv, now=now)
+        notes = [i for i in today.overdue if i.action.kind is ActionKind.THANK_YOU]
+        assert [(i.standing, i.to_do) for i in notes] == [(Standing.LATE, False)] * 2
+        assert {(i.late_since, i.doable_at) for i in notes} == {
+            (at(2024, 7, 3, 15), at(2024, 7, 3, 15))
+        }
+        room = [i for i in today.overdue if i.action.channel is Channel.IN_PERSON]
+        assert {(i.standing, i.reason) for i in room} == {
+            (Standing.SUPERSEDED, Reason.INTERVIEW_OVER)
+        }
+        assert {i.late_since for i in room} == {at(2024, 7, 2, 15)}
+        assert [i.id for i in room] == list(action_ids(plan(iv), iv))[:5]
+
+    def test_after_six_weeks_a_closed_step_is_dropped(self) -> None:
+        iv = interview(decision_by=DECIDED)
+        schedule = plan(iv)
+        deadline = at(2024, 7, 3, 15)  # the notes'
+        kept = Agenda.of(schedule, iv, now=deadline + FORGET_AFTER)
+        notes = [i for i in kept.late if i.action.kind is ActionKind.THANK_YOU]
+        assert len(notes) == 2
+        dropped = Agenda.of(schedule, iv, now=deadline + FORGET_AFTER + timedelta(seconds=1))
+        assert [i.action.kind for i in dropped.late] == [ActionKind.CHECK_IN] * 3
+        assert ActionKind.THANK_YOU not in {i.action.kind for i in dropped}
+
+    def test_at_its_very_deadline_a_step_is_still_due_now(self) -> None:
+        iv = interview(decision_by=DECIDED)
+        deadline = at(2024, 7, 3, 15)
+        today = Agenda.of(plan(iv), iv, now=deadline)
+        assert [(i.action.kind, i.to_do) for i in today.due] == [(ActionKind.THANK_YOU, True)] * 2
+        assert today.late == ()
+
+
+def test_a_coming_step_is_doable_when_its_window_opens() -> None:
+    iv = interview(decision_by=DECIDED)
+    today = agenda(iv, now=at(2024, 7, 4, 9))
+    assert [i.doable_at for i in today.coming] == [i.action.earliest for i in today.coming]
+    assert today.coming[0].doable_at == at(2024, 7, 11, 10)
+
+
+class TestPolicyAndZones:
+    def test_the_policys_send_window_decides_when_an_email_can_go(self) -> None:
+        """With e-mails landing from 09:00, the late notes wait for 09:00, not 08:00."""
+        iv = interview(decision_by=DECIDED)
+        policy = Policy(send_window=(time(9), time(17)))
+        now = at(2024, 7, 4, 2)
+        for today in (
+            agenda(iv, policy, now=now),
+            Agenda.of(plan(iv, policy, now=now), iv, now=now, policy=policy),
+        ):
+            assert {i.doable_at for i in today.late} == {at(2024, 7, 4, 9)}
+
+    def test_a_policy_that_is_not_a_policy_is_refused_by_name(self) -> None:
+        iv = interview()
+        now = at(2024, 7, 4, 2)
+        with pytest.raises(InvalidPolicy) as refused:
+            Agenda.of(plan(iv, now=now), iv, now=now, policy="strict")  # type: ignore[arg-type]
+        assert (refused.value.field, refused.value.value) == ("policy", "strict")
+        assert refused.value.problem == "expected a Policy or None"
+
+    def test_each_item_names_its_recipients_zone(self) -> None:
+        """Bo works from Tokyo: his note is on Tokyo's clock, the candidate's on New York's."""
+        tokyo = attrs.evolve(BO, timezone="Asia/Tokyo")
+        iv = interview(decision_by=DECIDED, interviewers=[ANA, tokyo])
+        today = agenda(iv, now=at(2024, 7, 4, 2))
+        zones = {
+            (i.action.recipient.name, i.recipient_zone, i.candidate_zone)  # type: ignore[union-attr]
+            for i in today.late
+        }
+        assert zones == {
+            ("Ana Ruiz", "America/New_York", "America/New_York"),
+            ("Bo Chen", "Asia/Tokyo", "America/New_York"),
+        }
+
+
+def test_an_email_waits_for_the_recipients_morning_not_past_its_deadline() -> None:
+    """At 02:00 on 4 July (Independence Day, with US holidays), the notes due by 15:00 that
+    day have no send window left before their deadline: they go in the recipient's waking
+    hours, at 07:00, within the day seeds 000-004 ask for, never in the night; after the
+    deadline, only the next business morning's send window is left (late)."""
+    iv = interview(starts_at=at(2024, 7, 3, 14), decision_by=date(2024, 7, 12))
+    today = agenda(iv, Policy(holidays="US"), now=at(2024, 7, 4, 2))
+    notes = [i for i in today.due if i.action.kind is ActionKind.THANK_YOU]
+    assert [(i.to_do, i.doable_at) for i in notes] == [(False, at(2024, 7, 4, 7))] * 2
+    evening = agenda(iv, Policy(holidays="US"), now=at(2024, 7, 4, 23))
+    late = [i for i in evening.late if i.action.kind is ActionKind.THANK_YOU]
+    assert [(i.to_do, i.doable_at) for i in late] == [(False, at(2024, 7, 5, 8))] * 2
+
+
+class TestNotes:
+    """`AgendaItem.note`: a word for the overdue only."""
+
+    def test_due_and_coming_steps_have_no_note(self) -> None:
+        iv = interview(decision_by=DECIDED)
+        history = [a.done() for a in list(plan(iv))[:7]]
+        today = agenda(iv, history=history, now=at(2024, 7, 11, 10, 30))
+        assert today.due and today.coming
+        assert {i.note() for i in (*today.due, *today.coming)} == {""}
+
+    def test_a_late_step_to_do_now_says_so(self) -> None:
+        iv = interview(decision_by=DECIDED)
+        today = agenda(iv, now=at(2024, 7, 4, 9))
+        assert {(i.to_do, i.note()) for i in today.late} == {
+            (True, "late: do it as soon as you can")
+        }

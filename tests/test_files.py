@@ -447,3 +447,208 @@ class TestRename:
         assert result.exit_code == 0 and "Renamed Ana Ruiz to Ana Vega" in result.stdout
         found = HistoryFile(path).read()
         assert found.history[0].recipient == "Ana Vega"  # type: ignore[union-attr]
+
+
+class TestWhatIsWritten:
+    """Mutation testing, seventh pass: the exact files written and the errors' places."""
+
+    def test_a_json_history_is_written_indented_and_legible(self, tmp_path: Path) -> None:
+        """Two-space indents, one event a block, accents as themselves, a final newline:
+        a file a person can read and diff."""
+        path = named(tmp_path, "[]", "h.json")
+        HistoryFile(path).add(Reply(at(2024, 7, 3, 9), note="Très bien, à lundi"))
+        text = (tmp_path / "h.json").read_text(encoding="utf-8")
+        data = json.loads(text)
+        assert text == json.dumps(data, indent=2, ensure_ascii=False) + "\n"
+        assert "Très bien, à lundi" in text
+        assert text.startswith('[\n  {\n    "')
+
+    def test_a_json_interview_file_with_its_events_stays_legible(self, tmp_path: Path) -> None:
+        path = tmp_path / "acme.json"
+        data = s.loads(INTERVIEW, fmt="toml")
+        path.write_text(json.dumps(data, default=str, indent=2))
+        HistoryFile(path).add(Reply(at(2024, 7, 3, 9), note="À lundi"))
+        text = path.read_text(encoding="utf-8")
+        assert text == json.dumps(json.loads(text), indent=2, ensure_ascii=False) + "\n"
+        assert "À lundi" in text
+
+    def test_a_refused_change_names_the_file_and_the_events(
+        self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        path = named(tmp_path, "# mine\n")
+        written = files._written
+
+        def an_hour_off(event: object, toml: bool) -> dict[str, object]:
+            table = written(event, toml)  # type: ignore[arg-type]
+            table["at"] = table["at"].replace(hour=10)
+            return table
+
+        monkeypatch.setattr(files, "_written", an_hour_off)
+        with pytest.raises(s.FormatError) as refused:
+            HistoryFile(path).add(REPLY)
+        error = refused.value
+        assert (error.source, error.path) == (str(tmp_path / "acme.events.toml"), "$.event")
+        assert error.problem == "cannot take the event as it is laid out: nothing was written"
+
+    def test_repr_without_a_history(self) -> None:
+        assert repr(HistoryFile("a.toml")) == "HistoryFile('a.toml')"
+
+
+class TestLoadMany:
+    def test_each_file_with_its_own_history(self, tmp_path: Path) -> None:
+        one, two = tmp_path / "one", tmp_path / "two"
+        one.mkdir()
+        two.mkdir()
+        HistoryFile(named(one)).add(REPLY)
+        found = load_many([named(one), named(two)])
+        assert [len(f.history) for f in found] == [1, 0]
+
+    def test_one_file_may_take_a_history_file(self, tmp_path: Path) -> None:
+        """With one interview file, *history* is read instead of the file's own."""
+        other = tmp_path / "other.toml"
+        s.save_history(other, [NOTE, REPLY])
+        (found,) = load_many([named(tmp_path)], other)
+        assert (found.history, found.history_path) == ((NOTE, REPLY), other)
+
+    def test_a_history_for_several_files_is_refused_naming_it(self, tmp_path: Path) -> None:
+        history = tmp_path / "h.toml"
+        with pytest.raises(s.FormatError) as refused:
+            load_many([named(tmp_path), named(tmp_path)], history)
+        assert (refused.value.source, refused.value.path) == (str(history), "")
+        assert refused.value.problem == (
+            "one history file goes with one interview file; several keep their own"
+        )
+
+
+WRAPPED = """\
+history = "acme.events.toml"
+
+[interview]
+starts_at = 2024-07-02T14:00:00
+timezone = "America/New_York"
+company = "Acme Analytics"
+role = "Data Engineer"
+contact = "Ana Ruiz"
+
+[[interview.interviewers]]
+name = "Ana Ruiz"
+
+[[interview.interviewers]]
+name = "Bo Chen"
+
+[interview.recruiter]
+name = "Rae Kim"
+email = "rae@agency.example"
+"""
+
+
+class TestRenameLayouts:
+    """`HistoryFile.rename` in an ``[interview]`` table: the contact and a recruiter too."""
+
+    @pytest.mark.parametrize("suffix", ["toml", "json"])
+    def test_the_contact_is_renamed_with_the_interviewer(
+        self, tmp_path: Path, suffix: str
+    ) -> None:
+        path = tmp_path / f"acme.{suffix}"
+        if suffix == "toml":
+            path.write_text(WRAPPED)
+        else:
+            path.write_text(json.dumps(s.loads(WRAPPED, fmt="toml"), default=str, indent=2))
+        store = HistoryFile(path)
+        store.add(NOTE)
+        key = store.read().interview.id
+        done = store.rename("Ana Ruiz", "Ana Vega")
+        again = HistoryFile(path).read()
+        assert again.interview.contact == "Ana Vega"
+        assert [p.name for p in again.interview.interviewers] == ["Ana Vega", "Bo Chen"]
+        assert again.interview.id == key  # the id written by the first add is kept
+        assert again.history == done.history
+        assert again.history[0].recipient == "Ana Vega"  # type: ignore[union-attr]
+
+    @pytest.mark.parametrize("suffix", ["toml", "json"])
+    def test_a_recruiter_is_renamed(self, tmp_path: Path, suffix: str) -> None:
+        path = tmp_path / f"acme.{suffix}"
+        if suffix == "toml":
+            path.write_text(WRAPPED)
+        else:
+            path.write_text(json.dumps(s.loads(WRAPPED, fmt="toml"), default=str, indent=2))
+        before = HistoryFile(path).read().interview
+        HistoryFile(path).rename("Rae Kim", "Rae Park")
+        again = HistoryFile(path).read().interview
+        assert again.recruiter is not None and again.recruiter.name == "Rae Park"
+        assert again.id is not None  # written by the rename, the old fingerprint
+        assert again.id == interview_key(before)
+        text = path.read_text(encoding="utf-8")
+        if suffix == "json":
+            assert text == json.dumps(json.loads(text), indent=2, ensure_ascii=False) + "\n"
+            assert '"id"' in text.split('"interview"', 1)[1]
+        else:
+            assert text.index("id = ") > text.index("[interview]")
+
+
+class TestOneFileHoldingAll:
+    """An interview file with its own ``[[event]]`` tables: changes stay in that file."""
+
+    def test_rename_in_one_file(self, tmp_path: Path) -> None:
+        path = tmp_path / "acme.toml"
+        path.write_text(INTERVIEW)
+        store = HistoryFile(path)
+        store.add(NOTE)
+        done = store.rename("Ana Ruiz", "Ana Vega")
+        again = HistoryFile(path).read()
+        assert (done.path, done.history_path, done.interview) == (path, path, again.interview)
+        assert [p.name for p in again.interview.interviewers] == ["Ana Vega", "Bo Chen"]
+        assert again.history[0].recipient == "Ana Vega"  # type: ignore[union-attr]
+        assert [p.name for p in tmp_path.iterdir() if not p.name.endswith((".lock", ".last"))] == [
+            "acme.toml"
+        ]
+
+    def test_remove_from_one_file(self, tmp_path: Path) -> None:
+        path = tmp_path / "acme.toml"
+        path.write_text(INTERVIEW)
+        store = HistoryFile(path)
+        store.add(NOTE)
+        store.add(REPLY)
+        assert store.remove(1) == NOTE
+        assert HistoryFile(path).read().history == (REPLY,)
+        assert HistoryFile(path).read().interview.company == "Acme Analytics"
+
+
+class TestRemoveRefusals:
+    def test_nothing_to_remove_names_the_history_file(self, tmp_path: Path) -> None:
+        path = named(tmp_path, "# none yet\n")
+        with pytest.raises(s.FormatError) as refused:
+            HistoryFile(path).remove()
+        error = refused.value
+        assert (error.source, error.path, error.problem) == (
+            str(tmp_path / "acme.events.toml"),
+            "",
+            "has no events to remove",
+        )
+
+    def test_a_number_past_the_end(self, tmp_path: Path) -> None:
+        path = named(tmp_path)
+        HistoryFile(path).add(NOTE)
+        HistoryFile(path).add(REPLY)
+        with pytest.raises(s.FormatError) as refused:
+            HistoryFile(path).remove(3)
+        error = refused.value
+        assert (error.source, error.path, error.problem) == (
+            str(tmp_path / "acme.events.toml"),
+            "",
+            "has events 1 to 2, not 3",
+        )
+
+
+def test_a_new_history_file_says_what_it_is() -> None:
+    """The history file the first `followup log` makes opens with two comment lines."""
+    import tempfile
+
+    with tempfile.TemporaryDirectory() as folder:
+        path = named(Path(folder))
+        HistoryFile(path).add(REPLY)
+        text = (Path(folder) / "acme.events.toml").read_text()
+    assert text.startswith(
+        "# What happened after the interview, oldest first.\n"
+        "# Recorded with: followup log FILE KIND [options]\n"
+    )
