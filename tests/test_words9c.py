@@ -434,3 +434,34 @@ def test_an_invitation_to_call_is_not_asked_for_again_in_the_room(code: str) -> 
     if code == "en":
         assert "Ask whether you may follow up" not in text, text
         assert "for inviting you to get in touch" in text, text
+
+
+_THANKS = {
+    "en": re.compile(r"\b(Thank you|Many thanks|I was glad to hear from you)\b"),
+    "de": re.compile(r"(?i)(vielen Dank|herzlichen Dank|Nochmals danke|von Ihnen zu hören|"
+                     r"hat mich gefreut|Haben Sie Dank)"),
+    "fr": re.compile(r"(Merci|remercie|m’a fait plaisir)"),
+    "es": re.compile(r"(Gracias|[Aa]gradezco|Me alegró saber de usted)"),
+}  # fmt: skip
+
+
+@pytest.mark.parametrize("code", LANGUAGES)
+@pytest.mark.parametrize("new_date", [None, date(2026, 8, 21)])
+@pytest.mark.parametrize("before", [1, 2, 3])
+def test_news_from_the_recipient_is_thanked_whatever_check_in_follows(
+    code: str, new_date: date | None, before: int
+) -> None:
+    """The fourth trial: news from Kylie Ng after two check-ins, and the next note opened
+    "I was told on Monday 16 November ...": the wording was picked by the check-in's
+    number, and only the first two numbers had a way to thank.  Every number has one."""
+    iv = in_language(meeting(interviewers=[ANA_NO_PHONE]), code)
+    history: list[Any] = []
+    for _ in range(before):
+        step = check_ins(plan(iv, history=history))[0]
+        history += done_until(plan(iv, history=history), step)
+    told = history[-1].at.add(hours=3)
+    history.append(Update(told, Outcome.UNDECIDED, new_date, sender=ANA.name))
+    after = check_ins(plan(iv, history=history))
+    assert after, history
+    opening = _body(render(after[0], iv)).split("\n\n")[0]
+    assert _THANKS[code].search(opening), opening
