@@ -234,7 +234,8 @@ RELATIVE = {
                      r"(?! (ab|nach))"),
     "fr": re.compile(r"semaine prochaine|semaine suivante|cette semaine|d’ici (une|un|deux|"
                      r"quelques|\d+)"),
-    "es": re.compile(r"semana que viene|semana siguiente|esta semana|esa semana|"
+    "es": re.compile(r"semana que viene|semana siguiente(?! a la entrevista)|esta semana|"
+                     r"esa semana|"
                      r"en (un par de|unos|unas) (días|semanas|meses)(?! (a partir|tras))|"
                      r"en un plazo de(?![^,.;]*desde)"),
 }  # fmt: skip
