@@ -233,9 +233,9 @@ def _planned_channel(
     a number.  What was done is what was planned, unless ``--channel`` says.
     """
     found = _store(log.file, options["interview_path"] or log.interview_path).read()
-    policy = found.policy if found.policy is not None else _load_policy(options["policy_path"])
     who = None if recipient is None else person_key(recipient)
-    for item in _application(found, policy).agenda(at):
+    # the file's own policy, else --policy (`_application` chooses, as for `_step`)
+    for item in _application(found, _load_policy(options["policy_path"])).agenda(at):
         action = item.action
         if item.standing is Standing.SUPERSEDED or action.kind is not kind:
             continue

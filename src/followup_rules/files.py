@@ -39,7 +39,7 @@ from . import loop, serialize
 from ._atomic import Target, target, write_atomically
 from .events import Contact, Event, OutOfOffice, Reply
 from .identity import interview_key
-from .loop import record_event
+from .loop import find_event, record_event
 from .model import Interview, person_key
 from .policy import Policy
 from .serialize import FormatError, InterviewFile
@@ -270,8 +270,12 @@ class HistoryFile:
             count = len(found.history)
             if not count:
                 raise FormatError(str(history_path), "", "has no events to remove")
+            noted = _noted(history_path)
             if number is None:
-                number = _remembered(history_path, found.history) or count
+                index = (
+                    None if noted is None else find_event(found.interview, found.history, noted)
+                )
+                number = count if index is None else index + 1
             if not 1 <= number <= count:
                 raise FormatError(str(history_path), "", f"has events 1 to {count}, not {number}")
             removed = found.history[number - 1]
@@ -279,7 +283,7 @@ class HistoryFile:
             _Document.of(history_path, self._holds_interview(history_path)).delete(
                 number - 1, rest
             )
-            if _remembered(history_path, (removed,)) is not None:
+            if noted is not None and find_event(found.interview, (removed,), noted) is not None:
                 _forget(history_path)  # the note named it: the next undo takes the latest
             return removed
 
@@ -361,36 +365,28 @@ def _memory(history_path: Path) -> Path:
 def _remember(history_path: Path, event: Event) -> None:
     """Note *event* as the one just logged (for an undo); a failure only loses the note."""
     with contextlib.suppress(OSError):
-        _memory(history_path).write_text(_key(event), encoding="utf-8")
+        _memory(history_path).write_text(serialize.dumps_history([event], "json"), "utf-8")
 
 
-def _remembered(history_path: Path, history: Sequence[Event]) -> int | None:
-    """The number (from 1) of the event logged last, if the note names one still there."""
+def _noted(history_path: Path) -> Event | None:
+    """The event `_remember` noted last, or None (no note, or one that cannot be read).
+
+    Found again in the history with `loop.find_event`, the library's own
+    notion of the same event (its instant, whatever the zone it was written in).
+    """
+    memory = _memory(history_path)
     try:
-        key = _memory(history_path).read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError):
+        events = serialize.structure_history(
+            json.loads(memory.read_text("utf-8")), source=str(memory)
+        )
+    except (OSError, ValueError, FormatError):
         return None
-    for number in range(len(history), 0, -1):
-        if _key(history[number - 1]) == key:
-            return number
-    return None
+    return events[0] if len(events) == 1 else None
 
 
 def _forget(history_path: Path) -> None:
     with contextlib.suppress(OSError):
         _memory(history_path).unlink(missing_ok=True)
-
-
-def _key(event: Event) -> str:
-    """The event as data, its moments in UTC: equal for the event logged and as read back."""
-    data = serialize.unstructure(event)
-    for name in [name for name in data if name == "timezone" or name.endswith("_timezone")]:
-        del data[name]
-    for field in attrs.fields(type(event)):
-        value = getattr(event, field.name)
-        if isinstance(value, datetime):
-            data[field.name] = cal.utc(value).isoformat()
-    return json.dumps(data, sort_keys=True, default=str)
 
 
 def _same_file(one: Path, other: Path) -> bool:
