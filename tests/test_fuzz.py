@@ -567,6 +567,12 @@ class TestConstructors:
             _accepted_is_usable(built)
 
 
+def _days_after(moment: datetime, data: st.DataObject) -> date:
+    """A day up to 3,000 days after *moment*'s, never past the calendar's last day."""
+    days = data.draw(st.integers(0, 3000))
+    return moment.date() + timedelta(days=min(days, (date.max - moment.date()).days))
+
+
 def _events(data: st.DataObject, start: datetime) -> list[object]:
     """A history: valid events at arbitrary (often wrong) times, and arbitrary values."""
     times = st.one_of(
@@ -582,12 +588,8 @@ def _events(data: st.DataObject, start: datetime) -> list[object]:
         ),
         lambda moment: Reply(moment),
         lambda moment: Update(moment, data.draw(st.sampled_from(list(Outcome)))),
-        lambda moment: Update(
-            moment, "undecided", moment.date() + timedelta(days=data.draw(st.integers(0, 3000)))
-        ),
-        lambda moment: OutOfOffice(
-            moment, moment.date() + timedelta(days=data.draw(st.integers(0, 3000)))
-        ),
+        lambda moment: Update(moment, "undecided", _days_after(moment, data)),
+        lambda moment: OutOfOffice(moment, _days_after(moment, data)),
     ]
     history: list[object] = []
     for _ in range(data.draw(st.integers(0, 6))):
