@@ -489,3 +489,57 @@ class TestOneBadFileAmongMany:
         assert len(limited.failed) == 1 and limited.counts.applications == 1
         with pytest.raises(InvalidHistory, match="step"):
             agenda_many([broken], now)
+
+
+class TestTheFourthTrialsLeftovers:
+    """What the fourth trial of the daily loop left: views as of a moment, a moved
+    interview, and the hour the clocks go back."""
+
+    def test_a_view_as_of_a_moment_leaves_out_what_came_after(self, acme: Path) -> None:
+        """`plan --now` and `today --now` see the history as it stood then: a thank-you
+        logged the next day was not sent yet, and stderr says what was left out."""
+        log(acme, "contact", "--step", "thank_you", "--at", "2026-07-08T10:00")
+        code, out, err = run("plan", str(acme), "--now", "2026-07-08T09:00")
+        assert code == 0
+        assert "Send Ana Ruiz a thank-you e-mail" in out
+        assert "1 event(s) recorded after 2026-07-08T09:00:00-04:00 left out" in err
+        code, out, err = run("today", str(acme), "--now", "2026-07-08T09:00")
+        assert code == 0 and "Ana Ruiz" in out and "left out" in err
+        # from the moment it was logged on, it counts, and nothing is said
+        code, out, err = run("plan", str(acme), "--now", "2026-07-08T10:00")
+        assert "Send Ana Ruiz a thank-you" not in out and "left out" not in err
+
+    def test_a_moved_interview_keeps_its_history_mendable(self, acme: Path) -> None:
+        """After starts_at moves past logged events, the plan's error says how to mend
+        it, and `events`, `unlog` and `log --undo` still work on the history."""
+        log(acme, "reply", "--from", "Bo Chen", "--at", "2026-07-08T09:00")
+        log(acme, "contact", "--step", "thank_you", "--at", "2026-07-07T16:05")
+        acme.write_text(acme.read_text().replace("2026-07-07T14:00", "2026-07-10T14:00"))
+        code, _, err = run("plan", str(acme))
+        assert code == 2
+        assert "$.event[0].at: is before the interview" in err
+        assert "`followup events`" in err and "`followup unlog`" in err
+        code, out, _ = run("events", str(acme))
+        assert code == 0 and len(out.splitlines()) == 2
+        code, out, _ = log(acme, "--undo")  # the thank-you, logged last
+        assert code == 0 and "thank-you to Ana Ruiz" in out
+        code, out, _ = run("unlog", str(acme), "1")
+        assert code == 0 and "a reply from Bo Chen" in out
+        code, out, _ = run("plan", str(acme))
+        assert code == 0 and "Fri 10 Jul" in out
+
+    def test_the_repeated_hour_is_told_apart(self, tmp_path: Path) -> None:
+        """Two events an hour apart in the hour the clocks go back print with their
+        zone, so `events` does not show the same time twice; other times stay bare."""
+        path = tmp_path / "fall.toml"
+        path.write_text(
+            INTERVIEW.replace("2026-07-07T14:00:00", "2026-10-28T14:00:00").replace(
+                "2026-07-15", "2026-11-20"
+            )
+        )
+        for at in ("2026-11-01T05:30:00Z", "2026-11-01T06:30:00Z", "2026-11-02T15:00:00Z"):
+            assert run("log", str(path), "reply", "--at", at)[0] == 0
+        lines = run("events", str(path))[1].splitlines()
+        assert lines[0].endswith("Sun 1 Nov 01:30 EDT")
+        assert lines[1].endswith("Sun 1 Nov 01:30 EST")
+        assert lines[2].endswith("Mon 2 Nov 10:00")

@@ -46,6 +46,10 @@ def _warn(message: str) -> None:
     click.echo(f"followup: warning: {message}", err=True)
 
 
+def _note(message: str) -> None:
+    click.echo(f"followup: note: {message}", err=True)
+
+
 class BadInput(click.ClickException):
     """Bad input on the command line: one line on stderr, exit status 2."""
 
@@ -163,10 +167,27 @@ def _load_policy(policy_path: str | None) -> Policy:
     return serialize.load_policy(policy_path) if policy_path else Policy()
 
 
-def _application(each: Loaded, policy: Policy) -> Application:
-    """The file's application, under its own policy (its ``policy`` key), else *policy*."""
+def _application(
+    each: Loaded, policy: Policy, *, as_of: pendulum.DateTime | None = None
+) -> Application:
+    """The file's application, under its own policy (its ``policy`` key), else *policy*.
+
+    With *as_of* (``--now``/``--at`` of a view), the history as it stood then:
+    an event recorded after that moment had not happened yet, so the view
+    leaves it out and says so on stderr (the fourth trial: ``plan --now``
+    counted a thank-you logged the next day as sent).
+    """
     own = policy if each.policy is None else each.policy
-    return Application(each.interview, each.history, own, name=str(each.path))
+    history = each.history
+    if as_of is not None:
+        history = tuple(event for event in each.history if event.at <= as_of)
+        later = len(each.history) - len(history)
+        if later:
+            _note(
+                f"{each.path}: {later} event(s) recorded after {as_of.to_iso8601_string()} "
+                "left out (the plan as it stood then)"
+            )
+    return Application(each.interview, history, own, name=str(each.path))
 
 
 def _progress(items: Sequence[Any], what: str) -> Iterator[Any]:
@@ -317,5 +338,5 @@ def _plans(
     plans = []
     for each in _progress(loaded, "Planning"):
         now = None if when is None else when.at(each.interview)
-        plans.append((each, _application(each, policy).plan(now=now)))
+        plans.append((each, _application(each, policy, as_of=now).plan(now=now)))
     return plans

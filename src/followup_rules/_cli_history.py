@@ -108,7 +108,7 @@ def log_command(ctx: click.Context, file: str, undo: bool, interview_path: str |
             "log needs KIND (contact, reply, update, out-of-office, skip, snooze) or --undo"
         )
     store = _store(file, interview_path)
-    interview = store.read().interview
+    interview = store.read(check=False).interview
     removed = store.remove()
     click.echo(f"Removed from {store.history_path}: {show.said(removed, interview)}")
 
@@ -400,7 +400,7 @@ def _day_or_phrase(text: str) -> date | str:
 @friendly
 def events_command(file: str, interview_path: str | None) -> None:
     """List the history of an interview FILE, numbered (for 'followup unlog')."""
-    found = _store(file, interview_path).read()
+    found = _store(file, interview_path).read(check=False)  # listed to be mended too
     if not found.history:
         click.echo(f"Nothing recorded yet in {found.history_path}.")
     for number, event in enumerate(found.history, start=1):
@@ -415,7 +415,7 @@ def events_command(file: str, interview_path: str | None) -> None:
 def unlog_command(file: str, number: int, interview_path: str | None) -> None:
     """Remove event N (as 'followup events' numbers them) from the history of FILE."""
     store = _store(file, interview_path)
-    interview = store.read().interview
+    interview = store.read(check=False).interview
     removed = store.remove(number)
     click.echo(f"Removed from {store.history_path}: {number}. {show.said(removed, interview)}")
 

@@ -243,7 +243,10 @@ def _day(
                 left_out.append(str(error))
         if not loaded:
             _said_left_out(left_out)
-    applications = [_application(each, policy) for each in _progress(loaded, "Planning")]
+    applications = [
+        _application(each, policy, as_of=when.at(each.interview))
+        for each in _progress(loaded, "Planning")
+    ]
     day = agenda_many(
         applications,
         when.at(loaded[0].interview),

@@ -176,8 +176,14 @@ class HistoryFile:
         extra = "" if self._history is None else f", history={str(self._history)!r}"
         return f"HistoryFile({str(self.path)!r}{extra})"
 
-    def read(self) -> InterviewFile:
+    def read(self, *, check: bool = True) -> InterviewFile:
         """The interview and its history, checked against each other.
+
+        With ``check=False``, each event is read and checked alone but not
+        against the interview (its time, the people it names): how `remove`
+        and ``followup events`` read, so that a history the interview no
+        longer fits (the interview moved, a person renamed by hand) can still
+        be listed and mended.
 
         Raises:
             FormatError: a file cannot be read; or the history names someone
@@ -186,7 +192,7 @@ class HistoryFile:
                 the history file, the name and the fix.
         """
         if self._history is None:
-            found = serialize.load_interview_file(self.path)
+            found = serialize.load_interview_file(self.path, check=check)
         else:
             data = serialize.read(self.path)
             interview = serialize.structure(
@@ -197,13 +203,14 @@ class HistoryFile:
             found = InterviewFile(
                 self.path, interview, tuple(events), self._history, policy=policy
             )
-        _check_names(found)
+        if check:
+            _check_names(found)
         return found
 
     @property
     def history_path(self) -> Path:
         """Where the history is kept and new events go."""
-        return self._history if self._history is not None else self.read().history_path
+        return self._history if self._history is not None else self.read(check=False).history_path
 
     def add(
         self, event: Event, policy: Policy | None = None, *, now: datetime | None = None
@@ -266,7 +273,7 @@ class HistoryFile:
         """
         history_path = self.history_path
         with self._locks(history_path):
-            found = self.read()
+            found = self.read(check=False)  # mending a history the interview no longer fits
             count = len(found.history)
             if not count:
                 raise FormatError(str(history_path), "", "has no events to remove")

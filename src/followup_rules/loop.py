@@ -1086,7 +1086,11 @@ def describe_event(event: Event, interview: Interview, policy: Policy | None = N
     zone = _zone_of(interview)
 
     def local(moment: datetime) -> str:
-        return str(_local(moment, zone).format("ddd D MMM HH:mm"))
+        shown = _local(moment, zone)
+        if shown.replace(fold=1 - shown.fold).utcoffset() != shown.utcoffset():
+            # the hour the clocks go back comes twice: say which (the fourth trial)
+            return str(shown.format("ddd D MMM HH:mm zz"))
+        return str(shown.format("ddd D MMM HH:mm"))
 
     when = local(event.at)
     if isinstance(event, Contact):
