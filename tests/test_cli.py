@@ -406,11 +406,12 @@ class TestRenderAllOrNothing:
             assert "topics, missed, fit, part, feedback, role_article" in line
 
     def test_details_and_new_variables_are_fine(self) -> None:
-        """fit= fills the case for fit; a name of your own is a variable for your templates."""
-        code, out, _ = run(
-            "render", INTERVIEW, "--detail", "fit=ten years of SQL", "--detail", "mood=x"
-        )
+        """fit= fills the case for fit; a name of your own is a variable for your templates
+        (with the built-ins alone it is refused, with the likely name: a typo is not lost)."""
+        code, out, _ = run("render", INTERVIEW, "--detail", "fit=ten years of SQL")
         assert code == 0 and "ten years of SQL" in out
+        code, out, err = run("render", INTERVIEW, "--detail", "fitt=ten years of SQL")
+        assert code == 2 and not out and "did you mean 'fit'?" in err
 
     def test_a_later_broken_template_prints_nothing(self, tmp_path: Path) -> None:
         """A check-in template that fails: the thank-yous before it are not printed either."""

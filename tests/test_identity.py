@@ -93,8 +93,14 @@ class TestStepKey:
 
         iv = interview(id="acme-1")
         other = interview(id="globex-1")
-        with pytest.raises(ValueError, match="not a step of this interview"):
+        with pytest.raises(ValueError, match="not a step of this interview") as raised:
             step_key(action_ids(plan(other), other)[-1], iv)
+        # the hint fits an interview with an id: no edit changed the ids (app5 trial)
+        assert "another interview's, or cut short" in str(raised.value)
+        assert "changes when the company" not in str(raised.value)
+        without = interview()
+        with pytest.raises(ValueError, match="changes when the company, role or start"):
+            step_key(action_ids(plan(other), other)[-1], without)
 
 
 class TestRenamedInterviewer:

@@ -96,6 +96,58 @@ class TestLimit:
         )
         assert (expected, expected) == (whole.counts, agenda_many(found, now, limit=limit).counts)
 
+    @given(batches())
+    def test_late_steps_doable_by_until_come_first(
+        self, batch: tuple[list[Application], pendulum.DateTime]
+    ) -> None:
+        """Among late steps, those that can be done by the agenda's *until* come before those
+        that cannot (app5 trial): a nightly list with a limit keeps what can be done."""
+        found, now = batch
+        late = [
+            e for e in agenda_many(found, now, until="end_of_day") if e.standing is Standing.LATE
+        ]
+        doable = [
+            e.item.doable_at is not None and e.item.doable_at <= e.agenda.until for e in late
+        ]
+        assert doable == sorted(doable, reverse=True)
+
+    def test_a_nightly_list_keeps_the_late_step_that_can_be_done(self) -> None:
+        """Sunday in New York: a New York check-in late since November cannot be done before
+        Monday; a Tokyo one, late since Thursday, can (Monday morning in Tokyo).  With
+        limit=1 the Tokyo one is kept."""
+        from datetime import date
+
+        from followup_rules import Candidate, Interview, Interviewer, end_of_day, start_of_day
+
+        def app(start: tuple[int, ...], zone: str, deadline: date) -> Application:
+            iv = Interview(
+                pendulum.datetime(*start, tz=zone),
+                "Co " + zone,
+                "Engineer",
+                [Interviewer("Ana Ruiz", email="a@x.example")],
+                decision_by=deadline,
+                candidate=Candidate("Sam", timezone="America/New_York"),
+            )
+            return Application(iv, name=zone)
+
+        found = [
+            app((2026, 11, 2, 10), "America/New_York", date(2026, 11, 6)),
+            app((2026, 11, 23, 10), "Asia/Tokyo", date(2026, 12, 2)),
+        ]
+        sunday = date(2026, 12, 6)
+        start, end = (
+            start_of_day(sunday, "America/New_York"),
+            end_of_day(sunday, "America/New_York"),
+        )
+        kept = agenda_many(found, start, end, limit=1)
+        assert [(e.application.name, e.standing) for e in kept] == [("Asia/Tokyo", Standing.LATE)]
+        whole = [
+            e.application.name
+            for e in agenda_many(found, start, end)
+            if e.standing is Standing.LATE
+        ]
+        assert whole == ["Asia/Tokyo", "America/New_York"]
+
     def test_a_limited_list_holds_no_agenda_and_no_superseded_step(self) -> None:
         """The point of a limit is to hold little: the kept steps alone, and the limit said."""
         day = agenda_many(two_applications(), at(2024, 7, 4, 9), limit=3)

@@ -224,6 +224,31 @@ class TestStructureEvent:
         with pytest.raises(FormatError, match=r"^the form: \$\.outcome: 'maybe' is not one of"):
             s.structure_event(data, source="the form")
 
+    def test_a_form_is_read_as_a_browser_sends_it(self) -> None:
+        """``form=True`` (app5 trial): a ticked box's "on" is True, an input left empty
+        is a field left out; without it, both stay refused as in a file."""
+        ticked = {"type": "contact", "at": "2024-07-03T09:00:00-04:00", "channel": "phone"}
+        ticked |= {"voicemail": "on", "answered": "", "note": " ", "recipient": ""}
+        event = s.structure_event(ticked, form=True)
+        assert isinstance(event, Contact)
+        assert (event.voicemail, event.answered, event.note, event.recipient) == (
+            True,
+            None,
+            None,
+            None,
+        )
+        answered = s.structure_event(ticked | {"voicemail": "off", "answered": "true"}, form=True)
+        assert isinstance(answered, Contact)
+        assert (answered.voicemail, answered.answered) == (False, True)
+        untouched = {"type": "reply", "at": "2024-07-03T09:00:00-04:00", "sender": ""}
+        assert s.structure_event(untouched, form=True) == Reply(at(2024, 7, 3, 9))
+        with pytest.raises(FormatError, match=r"\$\.voicemail: expected True or False"):
+            s.structure_event({k: v for k, v in ticked.items() if v.strip()})
+        with pytest.raises(FormatError, match=r"\$\.sender: must not be empty"):
+            s.structure_event(untouched)
+        with pytest.raises(FormatError, match=r"\$\.voicemail: expected True or False"):
+            s.structure_event(ticked | {"voicemail": "maybe"}, form=True)
+
 
 class TestCheckEventNamesTheEvent:
     """Glue 9: the error about a new event names it ``event``, not ``history[i]``."""

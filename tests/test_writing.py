@@ -11,6 +11,7 @@ from __future__ import annotations
 import difflib
 import re
 from datetime import date, timedelta
+from pathlib import Path
 from typing import Any
 
 import attrs
@@ -35,6 +36,7 @@ from followup_rules import (
     Reply,
     Salutation,
     TemplateError,
+    TemplatePack,
     Update,
     plan,
     render,
@@ -533,10 +535,24 @@ class TestBadInput:
             with pytest.raises(TemplateError, match=f"'{name}' comes from the action"):
                 render(note, iv, **{name: "x"})
 
-    def test_a_name_of_ones_own_is_a_variable_for_ones_own_templates(self) -> None:
+    def test_a_name_of_ones_own_is_a_variable_for_ones_own_templates(self, tmp_path: Path) -> None:
+        """A pack with templates of one's own takes names of one's own; the built-ins
+        alone refuse a name none of them takes, with the likely one (the app5 trial: a
+        misspelt detail was silently dropped), and say where a person's field goes."""
         iv = meeting()
         note = next(a for a in plan(iv) if a.template)
-        assert render(note, iv, mood="bright").text  # accepted, unused by the built-ins
+        (tmp_path / "own.txt").write_text("{% block body %}{{ mood }}{% endblock %}")
+        assert TemplatePack(tmp_path).render(note, iv, mood="bright").text
+        with pytest.raises(TemplateError, match=r"unknown detail 'mood': .*take topics"):
+            render(note, iv, mood="bright")
+        with pytest.raises(TemplateError, match=r"unknown detail 'fitt': .*did you mean 'fit'\?"):
+            render(note, iv, fitt="ten years of SQL")
+        with pytest.raises(
+            TemplateError, match=r"unknown detail 'topic': .*did you mean 'topics'"
+        ):
+            render(note, iv, topic=["pipelines"])
+        with pytest.raises(TemplateError, match=r"'honorific' is not a detail of render: .*"):
+            render(note, iv, honorific="Dr.")
 
 
 # -- 7. the writing rules, over generated input -----------------------------------------

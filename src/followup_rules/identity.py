@@ -192,12 +192,18 @@ def read_step(step: str, interview: Interview) -> tuple[ActionKind, str, int]:
         raise StepIdError("step", step, "is not a step id (see AgendaItem.id)")
     suffix = f"-{interview_key(interview)}{_SUFFIX}"
     if not step.endswith(suffix):
+        why = (
+            # the app5 trial: the hint blamed an edit on an interview whose id keeps them
+            "this interview has an id, so its step ids do not change when it is edited: "
+            "the id is another interview's, or cut short (copy it whole from AgendaItem.id)"
+            if interview.id is not None
+            else "a step id changes when the company, role or start changes, unless "
+            "the interview has an id"
+        )
         raise StepIdError(
             "step",
             step,
-            f"is not a step of this interview (its steps' ids end in {suffix!r}); "
-            "a step id changes when the company, role or start changes, unless "
-            "the interview has an id",
+            f"is not a step of this interview (its steps' ids end in {suffix!r}); {why}",
         )
     head, _, number = step[: -len(suffix)].rpartition("-")
     kind_text, _, who = head.partition("-")

@@ -534,9 +534,10 @@ class Entry:
 
     @property
     def rank(self) -> tuple[int, int, datetime]:
-        """The merged order: late (overdue longest first); due, those to do now first, then
-        by the moment shown (`shown_at`); coming; then superseded."""
-        return _rank(self.item)
+        """The merged order: late (those that can be done by the agenda's *until* first,
+        each overdue longest first); due, those to do now first, then by the moment shown
+        (`shown_at`); coming; then superseded."""
+        return _rank(self.item, self.agenda.until)
 
 
 def _shown_instant(item: AgendaItem) -> datetime:
@@ -547,16 +548,21 @@ def _shown_instant(item: AgendaItem) -> datetime:
     return suggested if doable is None else max(suggested, cal.utc(doable))
 
 
-def _rank(item: AgendaItem) -> tuple[int, int, datetime]:
+def _rank(item: AgendaItem, until: datetime) -> tuple[int, int, datetime]:
     """`Entry.rank` of *item*, from UTC instants (no local time is built): late steps
-    by when their first window closed (overdue longest first); due ones to do now first
-    (by their suggested moment), then the others by the moment shown; coming ones by
-    their suggested moment; superseded ones by the deadline they missed."""
+    that can be done by *until* (the agenda's) before those that cannot (the recipient's
+    weekend, say: the app5 trial's nightly list with a limit kept those and dropped one
+    that could be done), each by when its first window closed (overdue longest first);
+    due ones to do now first (by their suggested moment), then the others by the moment
+    shown; coming ones by their suggested moment; superseded ones by the deadline they
+    missed."""
     standing = item.standing
     _, latest, suggested = item.action._utc
     if standing is Standing.LATE:
         since = item.late_since
-        return (0, 0, latest if since is None else cal.utc(since))
+        doable = item.doable_at
+        later = 0 if doable is not None and doable <= until else 1
+        return (0, later, latest if since is None else cal.utc(since))
     if standing is Standing.DUE:
         return (1, 0, suggested) if item.to_do else (1, 1, _shown_instant(item))
     if standing is Standing.COMING:
@@ -565,14 +571,14 @@ def _rank(item: AgendaItem) -> tuple[int, int, datetime]:
 
 
 def _entry_rank(entry: Entry) -> tuple[int, int, datetime]:
-    return _rank(entry.item)
+    return _rank(entry.item, entry.agenda.until)
 
 
 def _soonest(entry: Entry) -> tuple[datetime, tuple[int, int, datetime]]:
     """When the step can be done (its window's opening for a coming one), then its rank."""
     item = entry.item
     doable = item.doable_at if item.doable_at is not None else item.action.earliest
-    return cal.utc(doable), _rank(item)
+    return cal.utc(doable), _rank(item, entry.agenda.until)
 
 
 _EPOCH = datetime(1970, 1, 1, tzinfo=cal.UTC)
@@ -809,8 +815,9 @@ def agenda_many(
             of a nightly job, one bad file of ``followup today``.
 
     Returns:
-        `AgendaMany`: late steps overdue longest first, then due (those that
-        can be done now first, then by the moment shown), then coming;
+        `AgendaMany`: late steps (those that can be done by *until* first,
+        each overdue longest first), then due (those that can be done now
+        first, then by the moment shown), then coming;
         superseded ones apart (when every step is kept); the counts of all.
 
     Raises:
@@ -841,7 +848,7 @@ def agenda_many(
             continue
         seen += 1
         for item in today:
-            urgency, later, moment = _rank(item)
+            urgency, later, moment = _rank(item, today.until)
             counts[urgency] += 1
             if item.standing is Standing.SUPERSEDED or not limit:
                 continue

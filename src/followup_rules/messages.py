@@ -43,7 +43,7 @@ from . import _languages, _sandbox
 from ._grammar import indefinite_article
 from ._locale import LOCALES, canonical_locale, is_locale_name, locale_for
 from .action import Action
-from .errors import FollowupError, TemplateError
+from .errors import FollowupError, TemplateError, _did_you_mean
 from .model import (
     ActionKind,
     Channel,
@@ -317,6 +317,37 @@ missed, the case for fit, the recipient's part in the interview, the
 feedback to give, and the article of the role ("a"/"an")."""
 
 
+_PERSON_FIELDS = ("honorific", "email", "phone", "address")
+"""Names `Message.blocking` and `Message.would_strengthen` give for what the people of
+the interview hold, not `render`: the recipient's fields (an address may also be the
+interview's)."""
+
+
+def _check_detail_names(details: Mapping[str, Any]) -> None:
+    """Refuse a detail the built-in templates do not take, saying where it belongs.
+
+    The app5 trial: ``render(..., fitt=..., topic=[...], honorific="Mr.")`` wrote
+    the message without any of them and raised nothing, so an app that turned
+    `Message.would_strengthen` into a form and rendered again never got stronger.
+    """
+    for name in details:
+        if name in DETAILS:
+            continue
+        if name in _PERSON_FIELDS:
+            raise TemplateError(
+                f"{name!r} is not a detail of render: it is the recipient's own field "
+                f"(Interviewer.{name}; an address may also be the Interview's): set it "
+                "there and plan again"
+            )
+        hint = _did_you_mean(name, list(DETAILS))
+        known = ", ".join(DETAILS)
+        said = f"; did you mean {hint!r}?" if hint else ""
+        raise TemplateError(
+            f"unknown detail {name!r}: the built-in messages take {known}{said} (a pack "
+            "with templates of your own takes names of your own)"
+        )
+
+
 class TemplatePack:
     """The message templates: the built-in pack, optionally under the user's own.
 
@@ -470,20 +501,28 @@ class TemplatePack:
 
         Raises:
             TemplateError: *action* or *interview* is not one, or a detail is
-                of the wrong type or names a variable the planner owns.
+                of the wrong type or names a variable the planner owns; or,
+                with the built-in templates alone, a detail none of them
+                takes (a misspelt name is not silently dropped).
         """
-        return template_context(action, interview, self.language, details)
+        values = template_context(action, interview, self.language, details)
+        if not self.search_path:
+            _check_detail_names(details)
+        return values
 
     def render(self, action: Action, interview: Interview, /, **details: Any) -> Message:
         """Write the message of *action*; *details* fill in what the interview leaves out.
 
         See `DETAILS` for the details and their types; a name of your own
-        becomes a variable for your own templates.
+        becomes a variable for your own templates (a pack with a search
+        path).  With the built-in templates alone, a name none of them takes
+        is refused, with the likely one ("did you mean 'fit'?"): a misspelt
+        detail is never silently dropped.
 
         Raises:
             TemplateError: the action has no template, the template is missing
                 or broken, a value it needs is missing (named), or a detail
-                is of the wrong type.  Nothing is half-written.
+                is of the wrong type or unknown.  Nothing is half-written.
         """
         values = self.context(action, interview, **details)
         if action.template is None:

@@ -992,6 +992,7 @@ def structure_event(
     root: str = "$",
     zone: Interview | tzinfo | str | None = None,
     now: datetime | None = None,
+    form: bool = False,
 ) -> Event:
     """One event from plain data that names its kind: ``{"type": "reply", "at": ...}``.
 
@@ -1008,12 +1009,50 @@ def structure_event(
     ``"tomorrow"``).  Without *zone*, a time needs its offset (or a
     ``timezone`` key beside it), as in a file.
 
+    With ``form=True``, the values are read as an HTML form sends them: an
+    empty string is a field left out (an input not filled in), and a yes/no
+    field takes a ticked checkbox's ``"on"`` (and ``"true"``/``"false"``,
+    ``"1"``/``"0"``, ``"off"``) as well as True or False.
+
     Raises:
         FormatError: not a table, no ``type`` or an unknown one (naming the
             kinds), unknown keys, wrong types or invalid values, with the
             key path; a time that is none of these.
     """
+    if form and isinstance(data, Mapping):
+        data = _form_values(data)
     return _event(data, source, root, zone, now, None)
+
+
+_FORM_FLAGS = {"on": True, "true": True, "1": True, "off": False, "false": False, "0": False}
+
+
+def _form_values(data: Mapping[str, Any]) -> dict[str, Any]:
+    """*data* as a form sent it, read: ``""`` left out, a yes/no field's words as flags.
+
+    (The app5 trial: a ticked ``voicemail`` box sends ``"on"``, an untouched
+    ``sender`` input ``""``; both were refused, so every web app cleaned them.)
+    """
+    kind = _EVENT_CLASSES.get(data.get("type"))  # type: ignore[arg-type]
+    flags = set() if kind is None else _flag_fields(kind)
+    read: dict[str, Any] = {}
+    for key, value in data.items():
+        if isinstance(value, str):
+            if not value.strip():
+                continue
+            if key in flags and value.strip().casefold() in _FORM_FLAGS:
+                value = _FORM_FLAGS[value.strip().casefold()]
+        read[key] = value
+    return read
+
+
+def _flag_fields(kind: type) -> set[str]:
+    """The names of *kind*'s yes/no fields."""
+    return {
+        field.name
+        for field in attrs.fields(attrs.resolve_types(kind))
+        if field.type is bool or field.type == bool | None
+    }
 
 
 def _event(
