@@ -31,6 +31,20 @@ def test_a_polite_log_is_clean() -> None:
     assert audit(iv, [a.done() for a in plan(iv)]) == []
 
 
+def test_a_thank_you_before_the_interview_ended() -> None:
+    """Rule thank-you: the window opens when the interview ends; a note sent during it
+    thanks for a conversation not yet over (the loop5 trial: audit said polite).  At
+    the end itself, it is in its window."""
+    iv = interview(decision_by=DEADLINE)
+    person = iv.interviewers[0].name
+    early = Contact(iv.starts_at.add(minutes=20), Channel.EMAIL, ActionKind.THANK_YOU, person)
+    found = audit(iv, [early])
+    assert rules_broken(found) == ["thank-you"]
+    assert found[0].events == (early,) and "before the interview ended" in found[0].message
+    on_time = Contact(iv.ends_at, Channel.EMAIL, ActionKind.THANK_YOU, person)
+    assert audit(iv, [on_time]) == []
+
+
 def test_two_calls() -> None:
     """Rule one-call (seeds 000, 001): the second call is a violation, with the event."""
     iv = interview(decision_by=DEADLINE)

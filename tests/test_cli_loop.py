@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 import jsonschema
 import pendulum
@@ -543,3 +544,60 @@ class TestTheFourthTrialsLeftovers:
         assert lines[0].endswith("Sun 1 Nov 01:30 EDT")
         assert lines[1].endswith("Sun 1 Nov 01:30 EST")
         assert lines[2].endswith("Mon 2 Nov 10:00")
+
+
+def todos(path: str) -> dict[str, Any]:
+    """The calendar's items by UID, as a client reads them."""
+    import icalendar
+
+    calendar = icalendar.Calendar.from_ical(Path(path).read_bytes())
+    return {str(item["UID"]): item for item in calendar.walk() if item.name in ("VTODO", "VEVENT")}
+
+
+class TestTheFifthTrial:
+    """The loop5 trial: the exports see what the table sees, under the file's own policy."""
+
+    def test_the_calendar_and_drafts_see_the_history_as_of_now(self, acme: Path) -> None:
+        """At one --now, the calendar's UIDs and the drafts' steps are the plan's ids: a
+        thank-you logged later is not counted; exported again after it, it is COMPLETED."""
+        log(acme, "contact", "--step", "thank_you", "--to", "Ana Ruiz", "--at", "2026-07-07T16:05")
+        before = "2026-07-07T15:30"
+        listed = json.loads(run("plan", str(acme), "--format", "json", "--now", before)[1])
+        ids = {action["id"] for action in listed[0]["plan"]["actions"]}
+        assert run("plan", str(acme), "--format", "ics", "-o", "cal.ics", "--now", before)[0] == 0
+        assert set(todos("cal.ics")) == ids
+        code = run("plan", str(acme), "--format", "eml", "-o", "drafts", "--now", before)[0]
+        assert code == 0 and "thank_you-ana" in " ".join(p.name for p in Path("drafts").iterdir())
+        thank_ana = next(i for i in ids if i.startswith("thank_you-ana-ruiz"))
+        assert (
+            run(
+                "plan", str(acme), "--format", "ics", "-o", "cal.ics", "--now", "2026-07-07T17:00"
+            )[0]
+            == 0
+        )
+        assert todos("cal.ics")[thank_ana]["STATUS"] == "COMPLETED"
+
+    def test_the_calendar_gives_the_files_own_policys_reasons(self, acme: Path) -> None:
+        """A file with its own policy (cautious: three business days after the decision
+        date) gets those numbers in the calendar's Why line, not the default's."""
+        acme.write_text('policy = { preset = "cautious" }\n' + acme.read_text())
+        code, _, err = run(
+            "plan", str(acme), "--format", "ics", "-o", "cal.ics", "--now", "2026-07-07T16:00"
+        )
+        assert code == 0, err
+        said = " ".join(str(item["DESCRIPTION"]) for item in todos("cal.ics").values())
+        assert "three business days after the decision date" in said
+        assert "one business day after the decision date" not in said
+
+    def test_undo_after_a_rename_takes_back_the_event_logged_last(self, acme: Path) -> None:
+        """A reply logged late, then Bo Chen renamed: `log --undo` removes that reply
+        (its note is renamed too), not the latest event, a real check-in."""
+        log(acme, "contact", "--step", "thank_you", "--to", "Ana Ruiz", "--at", "2026-07-07T16:00")
+        log(acme, "contact", "--step", "thank_you", "--to", "Bo Chen", "--at", "2026-07-07T16:05")
+        log(acme, "contact", "--to", "Ana Ruiz", "--at", "2026-07-17T09:00")
+        log(acme, "reply", "--from", "Bo Chen", "--at", "2026-07-08T16:00")  # logged late
+        assert run("rename", str(acme), "Bo Chen", "Bo Chén")[0] == 0
+        code, out, _ = log(acme, "--undo")
+        assert code == 0 and "a reply from Bo Chén" in out
+        listed = run("events", str(acme))[1]
+        assert "check-in to Ana Ruiz" in listed and "reply" not in listed

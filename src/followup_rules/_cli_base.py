@@ -330,13 +330,20 @@ def _details(items: Iterable[str]) -> dict[str, str]:
     return extra
 
 
+def _applications(
+    loaded: Sequence[Loaded], policy: Policy, when: When | None
+) -> list[tuple[Loaded, Application, pendulum.DateTime | None]]:
+    """Each file's application (as of *when*, if given) and the moment it is seen from."""
+    found = []
+    for each in _progress(loaded, "Planning"):
+        now = None if when is None else when.at(each.interview)
+        found.append((each, _application(each, policy, as_of=now), now))
+    return found
+
+
 def _plans(
     loaded: Sequence[Loaded], policy: Policy, when: When | None
 ) -> list[tuple[Loaded, Plan]]:
     """Each file's plan; with *when*, as seen then: the steps still doable, late ones
     in their next window (what `today` and `next` offer, so each has its message)."""
-    plans = []
-    for each in _progress(loaded, "Planning"):
-        now = None if when is None else when.at(each.interview)
-        plans.append((each, _application(each, policy, as_of=now).plan(now=now)))
-    return plans
+    return [(each, app.plan(now=now)) for each, app, now in _applications(loaded, policy, when)]

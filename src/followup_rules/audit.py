@@ -186,11 +186,22 @@ def _judge(state: FollowupState, event: Contact, due: Mapping[str, Action]) -> l
 
 
 def _judge_thank_you(state: FollowupState, event: Contact, note: Action) -> list[Violation]:
-    """Rule ``thank-you``: in its window, or late while still worth sending."""
+    """Rule ``thank-you``: in its window (which opens when the interview ends), or late
+    while still worth sending."""
     sent = cal.utc(event.at)
+    at = f"{event.at:%Y-%m-%d %H:%M %Z}"
+    ended = state.interview.ends_at
+    if sent < cal.utc(ended):  # the loop5 trial: a note sent mid-interview passed
+        return [
+            _violation(
+                rules.THANK_YOU,
+                event,
+                f"thank-you sent {at}, before the interview ended "
+                f"({ended:%Y-%m-%d %H:%M %Z}): it thanks for a conversation not yet over",
+            )
+        ]
     if sent <= note._utc[1]:
         return []
-    at = f"{event.at:%Y-%m-%d %H:%M %Z}"
     if rules.moot(note, state):
         return [
             _violation(

@@ -23,6 +23,7 @@ from datetime import tzinfo
 from pathlib import Path
 from typing import Any
 
+import attrs
 import click
 
 from . import _calendar as cal
@@ -32,6 +33,7 @@ from ._cli_base import (
     BadInput,
     Loaded,
     _application,
+    _applications,
     _console,
     _details,
     _load_files,
@@ -128,15 +130,19 @@ def plan_command(
     # Every format sees the plan from --now: a late step in its next window and
     # the steps after it moved, as `today` says (the calendar, re-exported, moves
     # its items and raises their SEQUENCE).
-    plans = _plans(loaded, policy, when)
+    found = _applications(loaded, policy, when)
+    plans = [(each, application.plan(now=now)) for each, application, now in found]
     packs = _packs(templates, locale) if fmt in ("eml", "ics") else None
+    # The exports plan each application as the table does: the history as of --now
+    # (the loop5 trial: the calendar's ids counted an event logged later) and the
+    # file's own policy, for the reasons the calendar gives (loop5: the default's).
     applications = [
-        (schedule, each.interview, each.history, str(each.path.resolve()))
-        for each, schedule in plans
+        attrs.evolve(application, name=str(each.path.resolve())) for each, application, _ in found
     ]
     if fmt == "eml":
         assert output is not None
-        written = drafts(applications, pack=packs, details=extra, provenance=provenance)
+        seen = None if when is None else when.at(plans[0][0].interview)
+        written = drafts(applications, now=seen, pack=packs, details=extra, provenance=provenance)
         write_drafts(written, output)
         for draft in written:
             for warning in draft.warnings:
@@ -160,7 +166,6 @@ def plan_command(
                 events=events,
                 pack=packs,
                 details=extra,
-                policy=policy,
             )
         except InvalidArgument as error:
             if error.field != "previous":

@@ -339,6 +339,13 @@ class HistoryFile:
             if not same_file:
                 history_doc._write(history_text)
             interview_doc._write(interview_text)
+            # the undo's note follows the rename, or `remove` would not find the event it
+            # names and take the latest instead (the loop5 trial lost a real contact)
+            noted = _noted(history_path)
+            if noted is not None:
+                index = find_event(found.interview, found.history, noted)
+                if index is not None:
+                    _remember(history_path, expected[index])
             return InterviewFile(self.path, renamed.interview, tuple(expected), history_path)
 
     def _write_id(self, found: InterviewFile) -> str | None:
