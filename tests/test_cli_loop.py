@@ -601,3 +601,17 @@ class TestTheFifthTrial:
         assert code == 0 and "a reply from Bo Chén" in out
         listed = run("events", str(acme))[1]
         assert "check-in to Ana Ruiz" in listed and "reply" not in listed
+
+    def test_today_says_when_the_files_disagree_on_your_zone(self, tmp_path: Path) -> None:
+        """Two files, one with the candidate in Auckland: `today` says so, and each time
+        carries its zone; files that agree show bare times, as before."""
+        one = tmp_path / "a.toml"
+        one.write_text(INTERVIEW)
+        other = tmp_path / "b.toml"
+        moved = 'name = "Sam Lee"\ntimezone = "Pacific/Auckland"'
+        other.write_text(INTERVIEW.replace('name = "Sam Lee"', moved).replace("Acme", "Globex"))
+        out = run("today", str(one), str(other), "--now", "2026-07-08T13:30Z")[1]
+        assert "different time zones (America/New_York, Pacific/Auckland)" in " ".join(out.split())
+        assert "today 09:30 EDT" in out and "today 01:30 NZST" in out
+        alike = run("today", str(one), str(one), "--now", "2026-07-08T13:30Z")[1]
+        assert "different time zones" not in alike and "09:30 EDT" not in alike

@@ -176,7 +176,8 @@ def _where(application: Application) -> str:
     return f"{application.interview.company} · {name}"
 
 
-def _row(entry: Entry, many: bool) -> list[str]:
+def _row(entry: Entry, many: bool, zoned: bool = False) -> list[str]:
+    """A row of `today`; *zoned*: each time with its zone (the files disagree on yours)."""
     application, item = entry.application, entry.item
     zone, shown = application.zone, entry.shown_at
     now = cal.to_pendulum(entry.agenda.now.astimezone(zone))
@@ -184,6 +185,8 @@ def _row(entry: Entry, many: bool) -> list[str]:
     mark, style = _MARKS[item.standing]
     superseded = item.standing is Standing.SUPERSEDED
     when = shown.format("ddd D MMM HH:mm") if superseded else f"{day} {shown.format('HH:mm')}"
+    if zoned:
+        when += f" {shown.format('zz')}"
     line = what(item.action)
     if item.reason is not None:
         line += f" [dim]({escape(item.note().split(': ', 1)[1])})[/]"
@@ -206,6 +209,16 @@ def today(day: AgendaMany, show_all: bool) -> Any:
     first, _ = day.agendas[0]
     heading = cal.to_pendulum(day.now.astimezone(first.zone)).format("dddd D MMMM YYYY")
     parts: list[Any] = [f"[bold]Today[/], {heading}"]
+    # The loop5 trial: a candidate who moved changed the zone in some files only, and
+    # one instant read "today 21:30" and "today 08:30" with nothing to tell them apart.
+    zones = sorted({_zone_name(application.zone) for application, _ in day.agendas})
+    zoned = len(zones) > 1
+    if zoned:
+        parts.append(
+            f"[yellow]Your files give you different time zones ({escape(', '.join(zones))}): "
+            "each time is in its file's zone, shown beside it; set candidate.timezone "
+            "alike in every file.[/]"
+        )
     entries = [*day.late, *day.due, *(day.superseded if show_all else ())]
     if entries:
         table = _table(
@@ -215,7 +228,7 @@ def today(day: AgendaMany, show_all: bool) -> Any:
             ("What", {"min_width": 20}),
         )
         for entry in entries:
-            table.add_row(*_row(entry, many=len(day.agendas) > 1))
+            table.add_row(*_row(entry, many=len(day.agendas) > 1, zoned=zoned))
         parts.append(table)
     else:
         parts.append("Nothing is overdue and nothing is due today.")
@@ -227,6 +240,11 @@ def today(day: AgendaMany, show_all: bool) -> Any:
             "(--all lists them).[/]"
         )
     return Group(*parts)
+
+
+def _zone_name(zone: Any) -> str:
+    """An IANA zone's name, whatever the zone object."""
+    return str(getattr(zone, "key", None) or getattr(zone, "name", None) or zone)
 
 
 def windows(item: AgendaItem) -> str:
