@@ -615,3 +615,30 @@ class TestTheFifthTrial:
         assert "today 09:30 EDT" in out and "today 01:30 NZST" in out
         alike = run("today", str(one), str(one), "--now", "2026-07-08T13:30Z")[1]
         assert "different time zones" not in alike and "09:30 EDT" not in alike
+
+    def test_a_history_shared_by_mistake_is_told_by_its_time(self, tmp_path: Path) -> None:
+        """Two interview files naming one history file: the second's error is that the
+        first event is before its interview (and what to do), not a name to rename."""
+        first = tmp_path / "a.toml"
+        first.write_text('history = "shared.events.toml"\n' + INTERVIEW)
+        second = tmp_path / "b.toml"
+        later = INTERVIEW.replace("2026-07-07T14:00", "2026-07-20T14:00")
+        later = later.replace("2026-07-15", "2026-07-30").replace("Bo Chen", "Cy Diaz")
+        second.write_text('history = "shared.events.toml"\n' + later)
+        assert (
+            log(
+                first,
+                "contact",
+                "--step",
+                "thank_you",
+                "--to",
+                "Bo Chen",
+                "--at",
+                "2026-07-07T16:05",
+            )[0]
+            == 0
+        )
+        code, _, err = run("plan", str(second))
+        assert code == 2
+        assert "is before the interview" in err and "a file of its own" in err
+        assert "rename" not in err

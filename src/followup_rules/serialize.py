@@ -1429,7 +1429,9 @@ def _check_history_of(interview: Interview, events: list[Event], source: str, ro
             # the fourth trial: starts_at moved after events were logged
             problem += (
                 "; if the interview moved, list the history with `followup events` and "
-                "remove what no longer belongs with `followup unlog`"
+                "remove what no longer belongs with `followup unlog`; if the history is "
+                "another interview's (one history file named by two interview files), give "
+                "this one a file of its own"
             )
         raise FormatError(source, f"{root}{where}", problem, error.value) from None
 

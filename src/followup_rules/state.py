@@ -329,24 +329,31 @@ def checked_history(
     if interview.recruiter is not None:
         names.add(person_key(interview.recruiter.name))
     for index, event in enumerate(events):
-        field = f"history[{index}]"
         if not isinstance(event, EVENT_TYPES):
             raise InvalidHistory(
-                field, event, "expected Contact, Reply, Update, OutOfOffice, Skip or Snooze"
+                f"history[{index}]",
+                event,
+                "expected Contact, Reply, Update, OutOfOffice, Skip or Snooze",
             )
+    ordered = in_order(events)
+    first, event = ordered[0]
+    # Before the names: a history of another interview (one file shared by mistake,
+    # the loop5 trial) is told by its time, not by a name whose fix, a rename, would
+    # spoil the other application's history.
+    if _calendar.utc(event.at) < interview._utc_span[0]:  # the earliest event is the first
+        raise InvalidHistory(
+            f"history[{first}].at", event.at, f"is before the interview at {interview.starts_at}"
+        )
+    for index, event in enumerate(events):
         person, role = None, ""
         if isinstance(event, Contact):
             person, role = event.recipient, "recipient"
         elif isinstance(event, (Reply, OutOfOffice, Update)):
             person, role = event.sender, "sender"
         if person is not None and person_key(person) not in names:
-            raise InvalidHistory(f"{field}.{role}", person, _unknown_person(person, interview))
-    ordered = in_order(events)
-    first, event = ordered[0]
-    if _calendar.utc(event.at) < interview._utc_span[0]:  # the earliest event is the first
-        raise InvalidHistory(
-            f"history[{first}].at", event.at, f"is before the interview at {interview.starts_at}"
-        )
+            raise InvalidHistory(
+                f"history[{index}].{role}", person, _unknown_person(person, interview)
+            )
     return (
         tuple(event for _, event in ordered),
         tuple(position for position, _ in ordered),
