@@ -295,3 +295,27 @@ class TestRenameAPerson:
         with pytest.raises(InvalidArgument) as raised:
             app.rename(old, new)
         assert raised.value.field == field
+
+
+class TestRemove:
+    """`Application.remove` (app5 trial): an app's undo without a history file."""
+
+    def test_the_event_read_back_removes_the_one_recorded(self) -> None:
+        """The same event in another zone, with another note, is the one recorded; what is
+        left is the history without it, and the plan is the plan before it."""
+        from followup_rules import Application, InvalidHistory, Reply
+
+        from .factories import interview
+
+        iv = interview()
+        before = Application(iv)
+        reply = Reply(iv.ends_at.add(days=1), note="she said Friday")
+        after = before.record(reply).application
+        assert after.history == (reply,)
+        read_back = Reply(reply.at.in_timezone("Asia/Tokyo"))
+        undone = after.remove(read_back)
+        assert undone.history == () and undone.plan() == before.plan()
+        with pytest.raises(InvalidHistory, match="is not in the application's history"):
+            undone.remove(reply)
+        with pytest.raises(InvalidHistory, match="is not an event"):
+            after.remove("reply")  # type: ignore[arg-type]

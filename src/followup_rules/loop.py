@@ -390,6 +390,29 @@ class Application:
         )
         return self.record(contact, now=now)
 
+    def remove(self, event: Event) -> Application:
+        """The application without *event*: an app's undo, or a mistake taken back.
+
+        The event is found as `find_event` finds it (the same kind at the same
+        instant with the same fields, whatever its note), so the event an app
+        read back from its store removes the one recorded.  The history left
+        is checked against the interview again.
+
+        Raises:
+            InvalidHistory: *event* is not in the history (naming it).
+        """
+        index = find_event(self.interview, self.history, event)
+        if index is None:
+            said = describe_event(event, self.interview) if isinstance(event, EVENT_TYPES) else ""
+            raise InvalidHistory(
+                "event",
+                event,
+                f"is not in the application's history ({said})"
+                if said
+                else "is not an event (Contact, Reply, Update, OutOfOffice, Skip or Snooze)",
+            )
+        return attrs.evolve(self, history=self.history[:index] + self.history[index + 1 :])
+
     def rename(self, old: str, new: str) -> Application:
         """The application with the person called *old* called *new*, everywhere at once.
 
