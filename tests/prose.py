@@ -273,14 +273,17 @@ def panel_overlap(
 
 COURTESY_REPEATS = {
     "en": frozenset({"greatly", "delighted", "chance"}),
-    "de": frozenset({"gern", "gerne"}),
-    "fr": frozenset({"beaucoup", "volontiers", "vivement"}),
+    "de": frozenset({"gern", "gerne", "jederzeit"}),
+    "fr": frozenset({"beaucoup", "volontiers", "vivement", "plaisir", "bienvenues"}),
     "es": frozenset({"mucho", "gusto"}),
 }
 """The courtesy words a reader counts within one message (issue 19, ninth round B, the
 round-7 reads: "beaucoup" three times in four lines, "gern" twice, "the chance to go
 into ..." then "the chance to contribute ..."): each may carry one sentence of a
-message, never two.  "Merci beaucoup" in a subject is the subject's, not the body's."""
+message, never two.  "Merci beaucoup" in a subject is the subject's, not the body's.
+The eighth blind reads (words10b) add de "jederzeit" (twice in one note), fr "plaisir"
+(the offer's thanks, then "J'ai pris plaisir à …") and "bienvenues" (two lines of one
+check-in)."""
 
 
 def repeated_courtesy(message: Message, code: str, hidden: Iterable[str] = ()) -> list[str]:

@@ -56,6 +56,18 @@ class German(Language):
     _academic: ClassVar[dict[str, str]] = {"Dr.": "Dr.", "Prof.": "Prof."}
     _sie = frozenset({"Sie", "Ihr", "Ihre", "Ihren", "Ihrem", "Ihrer", "Ihres", "Ihnen"})
 
+    def pgettext(self, context: str, message: str) -> str:
+        # A phrase looked up with its context (a placeholder, a subject pattern) is the
+        # library's own words too: Switzerland writes "ss" in it as in every sentence
+        # ("[Bedenken wurden keine geäussert. ...]"), so that the placeholder the
+        # message lists is the one its text holds.
+        text = super().pgettext(context, message)
+        return text.replace("ß", "ss") if self.region == "CH" and "ß" in text else text
+
+    def npgettext(self, context: str, singular: str, plural: str, count: int) -> str:
+        text = super().npgettext(context, singular, plural, count)
+        return text.replace("ß", "ss") if self.region == "CH" and "ß" in text else text
+
     def day(self, value: date) -> str:
         text = super().day(value)
         return text.replace("Januar", "Jänner") if self.region == "AT" else text
