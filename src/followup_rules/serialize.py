@@ -1563,6 +1563,12 @@ def edit_application(
     (`Application.with_interview`).  A ``starts_at`` with an offset is that
     instant; a new ``timezone`` alone keeps the start's instant.
 
+    ``decision_by`` is the date given at the interview: an employer's later
+    `Update` with a new date stays in force over it (seed 004: the
+    timetable moves), so correcting it changes the plan only where no such
+    update came; to record a new date from the employer, record an `Update`.
+    ``interviewers`` replaces the whole list, as the file's key does.
+
     Raises:
         FormatError: a key or value the interview file would refuse, with its
             key path (named after *source*).
