@@ -466,3 +466,45 @@ class TestHooks:
         check_in = next(a for a in plan(interview(), Patient()) if a.rule.startswith("check-in"))
         assert check_in.earliest.date() >= date(2025, 5, 1)
         assert check_in.done().at == check_in.suggested
+
+
+class TestOneKeyForOneInput:
+    """`FollowupError.key` (app5 trial): one input, one name, whoever refused it."""
+
+    def test_the_same_input_has_the_same_key(self) -> None:
+        """A time typed in a form: refused by parse_when, by structure_event (naming the
+        form) and by Application.record (an event after now): each says key "at"."""
+        from followup_rules import Application, parse_when
+        from followup_rules.serialize import structure_event
+
+        iv = interview()
+        now = iv.ends_at.add(days=1)
+        refusals = [
+            lambda: parse_when("2024-07-0l", iv, now, field="at"),
+            lambda: structure_event({"type": "reply", "at": "2024-07-0l"}, zone=iv, source="form"),
+            lambda: Application(iv).record(Reply(now.add(days=3)), now=now),
+        ]
+        keys = []
+        for refuse in refusals:
+            with pytest.raises(FollowupError) as raised:
+                refuse()
+            keys.append(raised.value.key)
+        assert keys == ["at", "at", "at"]
+
+    @pytest.mark.parametrize(
+        ("error", "key"),
+        [
+            (FormatError("acme.toml", "$.interviewers[1].email", "bad"), "email"),
+            (FormatError("acme.toml", "$.event[3]", "bad"), "event"),
+            (FormatError("acme.toml", "$", "bad"), None),
+            (FormatError("<data>", "", "bad"), None),
+            (InvalidInterview("Interview.contact", "x", "bad"), "contact"),
+            (InvalidArgument("now", 1, "bad"), "now"),
+            (TemplateError("broken", "thank_you_email.txt"), None),
+            (FollowupError("plain"), None),
+        ],
+    )
+    def test_the_key_is_the_last_key_of_the_field(
+        self, error: FollowupError, key: str | None
+    ) -> None:
+        assert error.key == key

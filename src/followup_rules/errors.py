@@ -301,6 +301,16 @@ class _Unpicklable:
         return self.text
 
 
+_POSITIONS = re.compile(r"\[[^\]]*\]")
+"""A list position or a key in brackets within a key path (``[1]``, ``['ana']``)."""
+
+
+def _last_key(path: str) -> str | None:
+    """The last key of a key path (``$.interviewers[1].email`` -> ``email``), or None."""
+    last = _POSITIONS.sub("", path).rpartition(".")[2]
+    return last if last and last != "$" else None
+
+
 class FollowupError(Exception):
     """Base class of every error followup_rules raises on purpose.
 
@@ -322,6 +332,19 @@ class FollowupError(Exception):
 
     field: str | None = None
     value: object = None
+
+    @property
+    def key(self) -> str | None:
+        """The last key of `field`, as a form names its input: ``"at"`` for
+        ``"event.at"``, ``"at"`` and ``"form: $.at"`` alike, ``"email"`` for
+        ``"acme.toml: $.interviewers[1].email"``; None when the error names no
+        key (a template's error, or none).
+
+        The same input is named one way whichever function refused it (the
+        app5 trial: a front end that marks the bad field had to normalise
+        three spellings of it).
+        """
+        return None if self.field is None else _last_key(self.field.rpartition(": ")[2])
 
     @property
     def problem(self) -> str:
@@ -426,6 +449,11 @@ class FormatError(FollowupError, ValueError):
         parts = [_clip(source, 200), _clip(path, 200), _clip(self.problem, 400)]
         super().__init__(": ".join(part for part in parts if part))
 
+    @property
+    def key(self) -> str | None:
+        """The last key of `path` (the file's name is no key)."""
+        return _last_key(self.path)
+
     def _arguments(self) -> tuple[object, ...]:
         if self.value is None:
             return (self.source, self.path, self.problem)
@@ -455,6 +483,11 @@ class TemplateError(FollowupError):
         self.field = template
         self.problem = _one_line(message)
         super().__init__(message if template is None else f"{template}: {message}")
+
+    @property
+    def key(self) -> str | None:
+        """None: a template's error names a template, not a key."""
+        return None
 
     def _arguments(self) -> tuple[object, ...]:
         return (self.message, self.template)
