@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
+
 from followup_rules import (
     ActionKind,
     Channel,
@@ -196,3 +198,27 @@ def test_a_check_in_the_day_of_word_of_a_next_round_names_the_next_business_day(
     assert [(v.rule, v.message) for v in found] == [
         ("next-steps", "check-in on 2024-07-11, before the first allowed day 2024-07-12")
     ]
+
+
+def test_a_next_round_arranged_ends_the_check_ins() -> None:
+    """Rule next-steps (the library's own part; the loop5 trial): news of a next round
+    with its day given leaves nothing to ask, so the check-ins end and a check-in after
+    it is flagged; without the day, they ask what comes next, as before."""
+    from followup_rules import InvalidHistory
+
+    iv = interview(decision_by=DEADLINE)
+    person = iv.interviewers[0].name
+    thanked = Contact(iv.ends_at.add(hours=2), Channel.EMAIL, ActionKind.THANK_YOU, person)
+    said = iv.ends_at.add(days=2)
+    asked = Update(said, Outcome.NEXT_ROUND)
+    arranged = Update(said, Outcome.NEXT_ROUND, date(2024, 7, 20))
+    kinds = [a.kind for a in plan(iv, history=[thanked, asked])]
+    assert ActionKind.CHECK_IN in kinds
+    assert [a.kind for a in plan(iv, history=[thanked, arranged])] == []
+    check_in = Contact(said.add(days=1), Channel.EMAIL, ActionKind.CHECK_IN, person)
+    found = audit(iv, [thanked, arranged, check_in])
+    assert rules_broken(found) == ["next-steps"]
+    assert "arranged for 2024-07-20" in found[0].message
+    assert audit(iv, [thanked, asked, check_in]) == []
+    with pytest.raises(InvalidHistory, match="NEXT_ROUND one"):
+        Update(said, Outcome.OFFER, date(2024, 7, 20))

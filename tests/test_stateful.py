@@ -189,6 +189,12 @@ class CandidateLivesWithTheAgenda(RuleBasedStateMachine):
         self.now = self.now + timedelta(hours=hours)
         self.log(Update(self.now, outcome))
 
+    @rule(hours=st.integers(0, 48), days=st.integers(0, 21))
+    def employer_arranges_a_next_round(self, hours: int, days: int) -> None:
+        """News of a next round with its day: this interview's check-ins end."""
+        self.now = self.now + timedelta(hours=hours)
+        self.log(Update(self.now, Outcome.NEXT_ROUND, self.now.date() + timedelta(days=days)))
+
     @rule(hours=st.integers(0, 72))
     def employer_asks_for_feedback(self, hours: int) -> None:
         self.now = self.now + timedelta(hours=hours)

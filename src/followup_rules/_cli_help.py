@@ -58,6 +58,7 @@ Examples:
   followup log acme.toml contact --message-id "<1@mail.example.com>" --subject "Checking in"
   followup log acme.toml reply --from "Bo Chen" --note "they meet on Friday"
   followup log acme.toml update --outcome undecided --decision-by "in two weeks"
+  followup log acme.toml update --outcome next_round --round-on 2026-07-21
   followup log acme.toml out-of-office --from "Ana Ruiz" --returns-on 2026-07-27
   followup log acme.toml skip check_in-ana-ruiz
   followup log acme.toml snooze check_in-ana-ruiz --until tomorrow

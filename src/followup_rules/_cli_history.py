@@ -273,8 +273,13 @@ def log_reply(log: _Log, sender: str | None, **options: Any) -> None:
 )
 @click.option(
     "--decision-by",
+    "--round-on",
+    "decision_by",
     metavar="DATE|PHRASE",
-    help="undecided: the new date, e.g. 2026-07-24 or 'in two weeks'.",
+    help=(
+        "undecided: the new date, e.g. 2026-07-24 or 'in two weeks'; next_round: the day "
+        "of the round once arranged (this interview's check-ins then end)."
+    ),
 )
 @click.option(
     "--from", "sender", metavar="NAME", help="Who gave the news (default: not recorded)."

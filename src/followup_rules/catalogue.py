@@ -170,6 +170,8 @@ NEXT_STEPS = Rule(
     },
     own=(
         "the check-in asks it after word of a next round, and when no decision date was given",
+        "a next round arranged (its day logged with the news) ends this interview's check-ins: "
+        "nothing is left to ask, and the round is an interview of its own",
         "only a check-in that asks it cites 002: a later try or the close asks where things stand",
         "word of a next round replaces the earlier decision date (the decision it was about is "
         "made): the first check-in answers the news the next business day, keeping min_gap "

@@ -220,7 +220,10 @@ class Update(v.Checked):
         decision_by: with ``UNDECIDED``, the new date they gave (a date, a
             `Timeframe`, or a phrase like ``"in two weeks"`` read from the day
             of the update); it becomes the new deadline (seed 004: the
-            timetable is often extended).
+            timetable is often extended).  With ``NEXT_ROUND``, the day of the
+            next round once it is arranged: this interview's check-ins end
+            (nothing is left to ask), and the next round is an interview of
+            its own, followed up in its own right (rule ``next-steps``).
         sender: who gave the news, by name (an interviewer or the recruiter;
             an Interviewer or Recruiter is accepted).  None means it was not
             recorded: messages then neither thank the person they write to for
@@ -241,9 +244,12 @@ class Update(v.Checked):
     def __attrs_post_init__(self) -> None:
         if self.decision_by is None:
             return
-        if self.outcome is not Outcome.UNDECIDED:
+        if self.outcome not in (Outcome.UNDECIDED, Outcome.NEXT_ROUND):
             raise InvalidHistory(
-                "Update.decision_by", self.decision_by, "only an UNDECIDED update has a new date"
+                "Update.decision_by",
+                self.decision_by,
+                "only an UNDECIDED update (a new decision date) or a NEXT_ROUND one (the "
+                "day of the next round) has a date",
             )
         if isinstance(self.decision_by, str):  # a phrase, read from the day of the update
             read = read_decision(

@@ -30,6 +30,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "ANSWERS_NEWS",
+    "ARRANGED",
     "ASKED_ONCE",
     "CAP_EVER",
     "CAP_IN_A_ROW",
@@ -436,6 +437,23 @@ class _Stop(Gate):
         return f"a check-in after the {state.outcome.name} outcome"
 
 
+class _Arranged(Gate):
+    """Rule ``next-steps`` (the library's own part): a next round arranged ends the check-ins."""
+
+    name = "next-round-arranged"
+    rule = catalogue.NEXT_STEPS
+    final = True
+
+    def closed(self, state: FollowupState) -> bool:
+        return state.next_round_on is not None
+
+    def explain(self, state: FollowupState) -> str:
+        return (
+            f"a check-in after the next round was arranged for {state.next_round_on}: it is "
+            "an interview of its own"
+        )
+
+
 class _CapInARow(Gate):
     """Rule ``cap``: at most `Policy.max_check_ins` check-ins in a row without an answer."""
 
@@ -486,7 +504,8 @@ CAP_IN_A_ROW: Gate = _CapInARow()
 CAP_EVER: Gate = _CapEver()
 ASKED_ONCE: Gate = _AskedOnce()
 
-CHECK_IN_GATES: tuple[Gate, ...] = (STOP, CAP_IN_A_ROW, CAP_EVER)
+ARRANGED: Gate = _Arranged()
+CHECK_IN_GATES: tuple[Gate, ...] = (STOP, ARRANGED, CAP_IN_A_ROW, CAP_EVER)
 """What closes the check-ins, in the order `audit` reports the first one closed."""
 
 FEEDBACK_REQUEST_GATES: tuple[Gate, ...] = (ASKED_ONCE, CAP_EVER)

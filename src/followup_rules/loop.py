@@ -50,7 +50,17 @@ from .errors import (
     StepIdError,
     _did_you_mean,
 )
-from .events import EVENT_TYPES, Contact, Event, OutOfOffice, Reply, Skip, Snooze, Update
+from .events import (
+    EVENT_TYPES,
+    Contact,
+    Event,
+    Outcome,
+    OutOfOffice,
+    Reply,
+    Skip,
+    Snooze,
+    Update,
+)
 from .identity import done_ids, pinned, read_step, renamed_step, step_key
 from .model import ActionKind, Channel, Interview, person_key
 from .plan import plan as make_plan
@@ -1134,7 +1144,10 @@ def describe_event(event: Event, interview: Interview, policy: Policy | None = N
         if policy is not None and event.decision_by is not None:  # a week on the country's week
             said_on = cal.local_date(cal.utc(event.at), zone)
             day = _decision(event.decision_by, said_on, policy)[0]
-        extra = f", new date {day}" if event.decision_by is not None else ""
+        extra = ""
+        if event.decision_by is not None:
+            arranged = event.outcome is Outcome.NEXT_ROUND
+            extra = f", the round on {day}" if arranged else f", new date {day}"
         whose = f" from {event.sender}" if event.sender else ""
         text = f"{event.outcome.value.replace('_', ' ')}{whose}{extra}, {when}"
     elif isinstance(event, OutOfOffice):

@@ -99,6 +99,8 @@ class FollowupState:
             check-in has followed it.
         next_round_at: when the employer said the candidate moves on to another
             round, while no check-in has followed it (rule ``next-steps``).
+        next_round_on: the day of the next round, once the news said it is
+            arranged: this interview's check-ins are over (rule ``next-steps``).
         outcome: the final outcome (offer, rejection or withdrawal).
         outcome_at: when it came.
         feedback_requested: the candidate already asked for feedback.
@@ -157,6 +159,7 @@ class FollowupState:
     out_of_office_at: datetime | None = None
     undecided_at: datetime | None = None
     next_round_at: datetime | None = None
+    next_round_on: date | None = None
     outcome: Outcome | None = None
     outcome_at: datetime | None = None
     feedback_requested: bool = False
@@ -572,6 +575,10 @@ def _update(event: Update, at: datetime, changes: dict[str, Any], policy: Policy
         # comes next is welcome (seed 002).  Plan the next round itself as a new
         # Interview once it is scheduled.
         changes["next_round_at"] = at
+        # Arranged (its day given): nothing is left to ask, and the round is an
+        # interview of its own (the loop5 trial: a second round kept in its own
+        # file while the first kept asking when it would take place).
+        changes["next_round_on"] = event.decision_date
         changes["undecided_at"] = None
         # The decision the old date was about has been made: from now on the
         # check-ins follow the news (rule ``next-steps``), not that date.
@@ -660,7 +667,7 @@ def _not_planned(
         return "is not a step planned for this interview (follow-ups go to the contact)"
     free = ids.free_ordinals(taken, kind, who)
     if kind is ActionKind.CHECK_IN:
-        planned = 0 if state.stopped else state.check_ins_left
+        planned = 0 if state.stopped or state.next_round_on else state.check_ins_left
         if ordinal not in [next(free) for _ in range(planned)]:
             return "is not a check-in still planned at that point"
         return None
