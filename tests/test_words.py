@@ -290,8 +290,8 @@ class TestTheRecruiterDebrief:
         iv = self.iv()
         text = render(first(plan(iv), ActionKind.RECRUITER_DEBRIEF), iv).text
         assert "and we talked about the data platform." in text
-        assert "Ana Ruiz and I talked about the hiring plans." in text
-        assert "Bo Chen and I talked about the on-call rota." in text
+        assert "Ana Ruiz and I also discussed the hiring plans." in text
+        assert "Bo Chen and I also discussed the on-call rota." in text
 
     def test_ones_own_recruiter_is_greeted_by_first_name(self) -> None:
         """19.5 (m9, m11): "Hi Rita," as candidates write to their agent, unless an
