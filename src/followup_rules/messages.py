@@ -1193,7 +1193,7 @@ compares eight notes, and the same claim in each reads as a template (issue 19, 
 round, class 1: the r7 readers found "six years of building data pipelines" in all
 eight notes, in all four languages).  Every other note still makes the case, briefly
 and in its own words, without the user's phrase (``fit_brief``: "I believe my
-background is a good match for the role."), so that no note of a panel is without one
+experience makes me a good match."), so that no note of a panel is without one
 (words10 class 1: the r8 readers missed it in five notes of eight)."""
 
 
