@@ -851,16 +851,18 @@ class TestEdges:
             '{{ npgettext("decision", "within a week", "within %(count)s weeks", 2, '
             'count="zwei") }} / '
             '{{ ngettext("There was no time in the interview for %(items)s, so I mention it '
-            'here.", "There was no time in the interview for %(items)s, so I mention them '
-            'here.", 2, items="a") }}'
+            'here because it bears on the role.", "There was no time in the interview for '
+            '%(items)s, so I mention them here because they bear on the role.", 2, '
+            'items="a") }}'
             "{% endblock %}",
             encoding="utf-8",
         )
         (tmp_path / "note.html").write_text(
             '{{ _("I met %(people)s, and we talked about %(topics)s.", people="Bo", '
             'topics="<b>") }} '
-            '{{ ngettext("Our conversation did not reach %(items)s, so I am adding it here.", '
-            '"Our conversation did not reach %(items)s, so I am adding them here.", 1, '
+            '{{ ngettext("Our conversation did not reach %(items)s, so I am adding it here, '
+            'as I believe it matters for the role.", "Our conversation did not reach '
+            '%(items)s, so I am adding them here, as I believe they matter for the role.", 1, '
             'items="<i>") }} '
             '{{ pgettext("debrief", "%(items)s (for %(name)s)", items="<u>", name="Bo") }} '
             '{{ npgettext("decision", "within a day", "within %(count)s days", 3, count="3") }}',
@@ -874,12 +876,14 @@ class TestEdges:
         message = pack.render(note, iv)
         assert message.text == (
             "bis Dienstag / innerhalb von zwei Wochen / "
-            "Für a blieb im Gespräch keine Zeit, deshalb erwähne ich sie hier."
+            "Für a blieb im Gespräch keine Zeit, deshalb weise ich hier darauf hin, da das "
+            "für die Stelle von Belang ist."
         )
         assert message.html is not None
         assert "Ich habe mit Bo gesprochen, und zwar über &lt;b&gt;." in message.html
         assert (
-            "Unser Gespräch kam nicht mehr auf &lt;i&gt;, deshalb erwähne ich es" in message.html
+            "Auf &lt;i&gt; sind wir im Gespräch nicht mehr gekommen, daher ergänze ich das"
+            in message.html
         )
         assert "&lt;u&gt; (für Bo)" in message.html
         assert "innerhalb von 3 Tagen" in message.html

@@ -176,12 +176,18 @@ class TestBuiltInPack:
         assert "With best wishes,\nSam Lee" in message.text
 
     def test_dates_are_in_the_recipients_zone_and_locale(self) -> None:
-        """Dates read like "Tuesday, July 7", or per locale, in the recipient's zone."""
+        """Dates read like "Tuesday, July 7", or per locale, in the recipient's zone; the
+        interview's day, when the two calendars differ, as both lived it (words10 class 6)."""
         iv = full_interview(starts_at=at(2026, 7, 7, 22), contact="Bo Chen")  # Wednesday in Berlin
         first = next(a for a in plan(iv) if a.kind is ActionKind.CHECK_IN)
-        assert "At my interview on Wednesday, July 8, I understood" in render(first, iv).text
+        assert (
+            "At my interview on Tuesday, July 7 (Wednesday, July 8, your time), I understood"
+            in render(first, iv).text
+        )
         gb = TemplatePack(locale="en_GB").render(first, iv).text
-        assert "At my interview on Wednesday 8 July, I understood" in gb
+        assert (
+            "At my interview on Tuesday 7 July (Wednesday 8 July, your time), I understood" in gb
+        )
 
 
 class TestSafety:

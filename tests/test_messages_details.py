@@ -355,7 +355,10 @@ def test_an_interviewer_without_a_title_is_named_alone_on_the_envelope() -> None
 
 class TestTheInterviewDayOnTheRecipientsCalendar:
     """Messages, truth: "when we spoke on <day>" names the day of the interview as the
-    recipient lived it, in their zone, whatever the zone of the machine that renders."""
+    recipient lived it, in their zone, whatever the zone of the machine that renders; when
+    the candidate lived it on another day, both days (words10 class 6: the candidate's
+    Tuesday evening is the recipient's Wednesday morning, and neither day alone is the
+    one both recognise)."""
 
     @staticmethod
     def first_check_in(zone: str | None) -> str:
@@ -376,7 +379,7 @@ class TestTheInterviewDayOnTheRecipientsCalendar:
         [
             (None, "Tuesday, July 2"),  # the interview's own zone, New York
             ("America/Los_Angeles", "Tuesday, July 2"),
-            ("Asia/Tokyo", "Wednesday, July 3"),
+            ("Asia/Tokyo", "Tuesday, July 2 (Wednesday, July 3, your time)"),
         ],
     )
     def test_the_day_is_the_recipients(self, zone: str | None, day: str) -> None:

@@ -286,13 +286,12 @@ class TestTheRecruiterDebrief:
 
     def test_every_topic_discussed_reaches_the_recruiter(self) -> None:
         """19.5 (M5): seed 000's "all the details": each interviewer's own topics, and with
-        whom, besides the interview's."""
+        whom, besides the interview's, each in a full sentence (words10 class 3)."""
         iv = self.iv()
         text = render(first(plan(iv), ActionKind.RECRUITER_DEBRIEF), iv).text
-        assert (
-            "we talked about the data platform, the hiring plans (with Ana Ruiz) and the "
-            "on-call rota (with Bo Chen)." in text
-        )
+        assert "and we talked about the data platform." in text
+        assert "Ana Ruiz and I also discussed the hiring plans." in text
+        assert "Bo Chen and I also discussed the on-call rota." in text
 
     def test_ones_own_recruiter_is_greeted_by_first_name(self) -> None:
         """19.5 (m9, m11): "Hi Rita," as candidates write to their agent, unless an

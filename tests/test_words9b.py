@@ -288,15 +288,10 @@ def test_no_message_of_a_region_says_the_same_courtesy_twice(region: str) -> Non
         assert repeated == [], message.text
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="an English msgid: 'I appreciated the chance to go "
-    "into %(topics)s.' (words9 owns the thank-you's sentences)",
-)
 def test_an_english_thank_you_says_chance_once() -> None:
     """en 14.17: "I appreciated the chance to go into hiring plans for next year." then
-    "I would welcome the chance to contribute at ...".  The fix is a new English sentence
-    (proposed in the round's report), which this helper may not write."""
+    "I would welcome the chance to contribute at ...": the recap says it without
+    "chance" (words10 class 7)."""
     people = [Interviewer(f"Pat Doe{n}", topics=("hiring plans",)) for n in range(8)]
     iv = meeting(interviewers=people, topics=(), fit="six years of building data pipelines")
     for action in plan(iv):

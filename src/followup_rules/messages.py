@@ -754,11 +754,16 @@ def template_context(
         # The interview's fit: in the contact's note and a few others, not in every
         # note of a superday (words9 class 1); an interviewer's own fit is theirs
         note_fit = recipient.fit or (interview.fit if _carries_fit(recipient, interview) else None)
+        # ... and every other note of the panel still conveys it, in a short line of its
+        # own that refers back to the candidate's experience without the user's phrase
+        # (words10 class 1: five of eight superday notes made no case at all)
+        fit_brief = note_fit is None and interview.fit is not None
         own_requested = all(item in recipient.requested for item in facts.requested)
     else:
         topics, fit, missed, part = interview.topics, interview.fit, interview.missed, None
         part_only = False
         shared_topics, note_fit = list(interview.topics), interview.fit
+        fit_brief = False
     style = facts.salutation
     previous = facts.previous
     given = facts.decision_given_on or starts.date()
@@ -772,6 +777,11 @@ def template_context(
     script_day = _day(day, my_start)
     if script_day != interview_day:  # a script is read by the candidate, on their calendar
         script_day = language.script_day(script_day, interview_day, _city(language, tz))
+        # ... and a message to the recipient names the day both of them lived: the
+        # candidate's, then the recipient's ("Tuesday, July 7 (Wednesday, July 8, your
+        # time)"), never the recipient's alone, which the candidate did not live (words10
+        # class 6)
+        interview_day = language.both_days(_day(day, my_start), interview_day)
     # A note says "as you asked" only of what this person asked for; the interview's
     # requests were made at the interview, by whoever made them.
     channel = action.channel
@@ -810,8 +820,10 @@ def template_context(
         "interview_day": interview_day,
         "script_day": script_day,
         "said_today": said.date() == starts.date(),
-        # "belatedly" only when the note really goes on a later day (words9 class 4)
-        "belated": facts.late and said.date() != starts.date(),
+        # "belatedly" only when the note really is late: on a later day than the interview
+        # and past the seeds' 24 hours after its end (`ON_TIME`); the next morning after an
+        # afternoon interview is not late (words9 class 4, words10 class 5)
+        "belated": facts.late and said.date() != starts.date() and action._utc[2] - ends > ON_TIME,
         "just_finished": timedelta(0) <= since_end <= timedelta(hours=1),
         "late_day": None,
         "when": action.suggested,
@@ -897,6 +909,7 @@ def template_context(
         "fit": fit,
         "note_fit": note_fit,
         "fit_words": None if note_fit is None else language.experience(note_fit),
+        "fit_brief": fit_brief,
         "missed": list(missed),
         "part": part,
         "part_only": part_only,
@@ -947,6 +960,24 @@ def template_context(
         values["debrief_parts"] = [
             (in_text(person), person.part) for person in interview.interviewers if person.part
         ]
+        # The e-mail says it in full sentences, one per panelist with their own topics
+        # and part of the day ("Jamie Fox and I talked about ...; my time with ...
+        # included the lab tour"), never a fragment "With Jamie Fox: the lab tour."
+        # (words10 class 3); the conversation's topics go in the sentence of whom
+        # the candidate met, and a lone interviewer's own topics with them.
+        alone = len(interview.interviewers) == 1
+        shared = list(interview.topics)
+        people = []
+        for person in interview.interviewers:
+            own = [topic for topic in person.topics if topic not in shared]
+            if alone:
+                shared += own
+            elif own or person.part:
+                people.append(
+                    (in_text(person), _join(language, own) if own else None, person.part)
+                )
+        values["debrief_topics"] = _join(language, shared) if shared else None
+        values["debrief_people"] = people
         missed_all = list(
             dict.fromkeys(
                 [*interview.missed, *(m for p in interview.interviewers for m in p.missed)]
@@ -993,6 +1024,7 @@ def template_context(
         values["note_fit"] = values["fit"]
         fit = values["fit"]
         values["fit_words"] = None if fit is None else language.experience(fit)
+        values["fit_brief"] = False
     if language.code == "en":
         values["a_role"] = (
             f"{values['role_article'] or indefinite_article(values['role'])} " + values["role"]
@@ -1169,7 +1201,7 @@ _OWNED = frozenset(
      "last_note", "fit_words", "own_requested", "concerns_placeholder", "unknown_details",
      "they", "their", "them", "interview_decision_words", "debrief_parts",
      "debrief_missed", "debrief_fit", "timeline_placeholder", "belated",
-     "debrief_fit_words"}
+     "debrief_fit_words", "fit_brief", "debrief_topics", "debrief_people"}
 )  # fmt: skip
 _URL = re.compile(r"https?://\S+|www\.\S+", re.IGNORECASE)
 
@@ -1186,6 +1218,11 @@ credited to a panelist who never listed it; the r7 readers, every note of a pane
 dropping the topics the input gave)."""
 
 
+ON_TIME = timedelta(hours=24)
+"""A thank-you sent within this long after the interview's end is on time in its words,
+whatever the policy's window: the seeds' "within 24 hours" (000, 001, 002).  Only a note
+sent later, and on a later day than the interview, says it comes late (``belated``)."""
+
 FIT_NOTES = 3
 """At most this many notes of a panel make the interview's case for fit: the follow-up
 contact's, then the next interviewers' in the order the user gave them (an
@@ -1193,7 +1230,10 @@ interviewer's own `Interviewer.fit` always goes to them, and counts for no one
 else).  A panel of up to three hears it from each note, in its own words; a superday
 compares eight notes, and the same claim in each reads as a template (issue 19, ninth
 round, class 1: the r7 readers found "six years of building data pipelines" in all
-eight notes, in all four languages)."""
+eight notes, in all four languages).  Every other note still makes the case, briefly
+and in its own words, without the user's phrase (``fit_brief``: "I believe my
+experience makes me a good match."), so that no note of a panel is without one
+(words10 class 1: the r8 readers missed it in five notes of eight)."""
 
 
 def _carries_fit(recipient: Interviewer, interview: Interview) -> bool:

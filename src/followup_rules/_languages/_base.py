@@ -860,6 +860,15 @@ class Language:
             {"day": day, "their_day": their_day, "city": city},
         )
 
+    def both_days(self, day: str, their_day: str) -> str:
+        """The interview's day in a message to someone whose calendar put it on another
+        day: the candidate's, then the recipient's ("Tuesday, July 7 (Wednesday, July 8,
+        your time)"), the day both of them can recognise."""
+        return self.fill(
+            self.pgettext("both days", "%(day)s (%(their_day)s, your time)"),
+            {"day": day, "their_day": their_day},
+        )
+
     def card_details(self, email: bool, phone: bool, title: bool, their: str) -> str:
         """What to ask for after a remote interview, as a list: "their email address,
         their phone number and the exact title they use", only what is not known.
