@@ -5,8 +5,8 @@ Inside the planner every instant is a stdlib ``datetime`` in UTC (tzinfo
 of them is a plain field comparison, an order of magnitude faster than
 pendulum's arithmetic or a comparison across zones.  Local wall clocks use
 pendulum's tzinfo objects (``zoneinfo.ZoneInfo`` subclasses).  Only
-`to_local` and `to_pendulum` build the pendulum objects the public API hands
-out.  Windows are cached by (day, window, zone): a population of interviews
+`to_local`, `local_window` and `to_pendulum` build the pendulum objects the
+public API hands out.  Windows are cached by (day, window, zone): a population of interviews
 keeps asking about the same few hundred days.
 
 Business days are Monday to Friday, counted in closed form, unless a policy
@@ -253,7 +253,7 @@ def local_window(
     and ends with the interview), a suggested moment equal to an end as
     that end, any other converted once.  The instants are the planner's
     stdlib UTC datetimes.  Written out rather than calling `to_local` and
-    `to_pendulum`: the layers of calls around each conversion cost a fifth
+    `to_pendulum`: the layers of calls around each conversion cost about a tenth
     of reading every time of a plan (issue 20, fifth pass).
     """
     earliest, latest, suggested = window
