@@ -72,6 +72,43 @@ class TestPlannedTimes:
         assert later.rule == "retry-gap" and later.earliest == fresh.earliest
         assert "suggested=DateTime(" in repr(plan(interview())[-1])
 
+    @pytest.mark.parametrize("first", ["earliest", "latest", "suggested"])
+    def test_each_time_is_its_instant_on_the_recipients_clock(self, first: str) -> None:
+        """Whichever time is read first, all three are the window's instants converted
+        one by one (a stdlib ``astimezone``, then pendulum): in-room steps sharing their
+        ends, check-ins suggested at their opening, notes suggested inside."""
+        from followup_rules import _calendar as cal
+
+        berlin = attrs.evolve(BO, timezone="Europe/Berlin")
+        for iv in (interview(interviewers=[ANA, berlin]), interview(invited_to_call=True)):
+            cal.clear_caches()
+            for action in plan(iv):
+                tz = action._tz
+                assert tz is not None  # not read yet
+                expected = [cal.to_pendulum(instant.astimezone(tz)) for instant in action._utc]
+                getattr(action, first)
+                times = [action.earliest, action.latest, action.suggested]
+                assert times == expected
+                for moment, want in zip(times, expected, strict=True):
+                    assert type(moment) is pendulum.DateTime and moment.tzinfo is tz
+                    assert moment.utcoffset() == want.utcoffset() and moment.fold == want.fold
+
+    def test_a_cached_wall_clock_of_another_zone_is_not_reused(self) -> None:
+        """The times are looked up in the wall-clock cache by identity: an entry left
+        under the same ids by another zone (a recycled id) is converted again."""
+        from followup_rules import _calendar as cal
+
+        action = of_kind(plan(interview()), ActionKind.THANK_YOU)[0]
+        tz = action._tz
+        assert tz is not None
+        earliest, latest, _ = action._utc
+        tokyo = cal.zone("Asia/Tokyo")
+        for instant in (earliest, latest):
+            cal._LOCAL[(id(instant), id(tz))] = (instant, tokyo, cal.to_local(instant, tokyo))
+        assert action.earliest.tzinfo is tz and action.latest.tzinfo is tz
+        assert action.earliest == earliest and action.latest == latest
+        assert action.earliest.hour == earliest.astimezone(tz).hour
+
     def test_unknown_attributes_still_raise(self) -> None:
         """Lazy times do not swallow typos."""
         action = plan(interview())[0]

@@ -11,7 +11,7 @@ import attrs
 import pendulum
 
 from . import _validate as v
-from ._calendar import to_local, to_pendulum, utc
+from ._calendar import local_window, to_local, utc
 from .catalogue import RULES
 from .errors import FollowupError, InvalidArgument, InvalidInterview
 from .events import Contact
@@ -332,7 +332,7 @@ class _FactsOnRead:
 class _TimesOnRead:
     """`Action.earliest`, `latest` and `suggested` as read: the slot's DateTime, or, for a
     planned action whose times are still to build, all three built at once from its UTC
-    window (`_local_times`) and kept in their slots, then the one asked for.  A zone in
+    window and kept in their slots, then the one asked for.  A zone in
     `Action._tz` says they are still to build; building them clears it (a test, not a
     missing slot's AttributeError: raising one on every first read cost a tenth of
     reading every time of a plan, issue 20).
@@ -357,8 +357,7 @@ class _TimesOnRead:
         tz = action._tz
         if tz is None:  # built: by __init__, or on an earlier read
             return self._get(action, owner)
-        times = _local_times(action._utc, tz)
-        first, last, best = times
+        first, last, best = times = local_window(action._utc, tz)
         _SET_EARLIEST(action, first)
         _SET_LATEST(action, last)
         _SET_SUGGESTED(action, best)
@@ -375,20 +374,6 @@ _SET_EARLIEST, _SET_LATEST, _SET_SUGGESTED = (slot.__set__ for slot in _TIME_SLO
 type.__setattr__(Action, "facts", _FactsOnRead())
 for _index, _name in enumerate(("earliest", "latest", "suggested")):
     type.__setattr__(Action, _name, _TimesOnRead(_index))
-
-
-def _local_times(
-    window: Window, tz: tzinfo
-) -> tuple[pendulum.DateTime, pendulum.DateTime, pendulum.DateTime]:
-    """A planned window on the wall clock of *tz*: each distinct instant converted once."""
-    earliest, latest, suggested = window
-    first = to_local(earliest, tz)
-    last = to_local(latest, tz)
-    if suggested == earliest:
-        return first, last, first
-    if suggested == latest:
-        return first, last, last
-    return first, last, to_pendulum(suggested.astimezone(tz))
 
 
 def _check_now(now: Any, name: str = "now") -> datetime:
