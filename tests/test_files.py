@@ -105,9 +105,16 @@ class TestOddFiles:
     def test_a_history_whose_name_nothing_reads_is_refused(self, tmp_path: Path) -> None:
         """Issue 17: log wrote notes.txt, which nothing could read back; now it is refused."""
         path = named(tmp_path, name="notes.txt")
-        with pytest.raises(s.FormatError, match=r"notes\.txt: .*must end in \.toml or \.json"):
+        with pytest.raises(s.FormatError) as refused:
             HistoryFile(path).add(REPLY)
         assert not (tmp_path / "notes.txt").exists()
+        error = refused.value
+        assert (error.source, error.path, error.problem) == (
+            str(tmp_path / "notes.txt"),
+            "",
+            "a history file's name must end in .toml or .json, or nothing can read it back: "
+            "rename it",
+        )
 
     def test_an_event_table_that_is_not_a_list_is_refused_untouched(self, tmp_path: Path) -> None:
         """[event] (one table) is no history: refused by the reader, nothing written."""
@@ -325,8 +332,14 @@ class TestSafetyNets:
         """Another writer holding the lock: a FormatError naming the file, after the timeout."""
         path = tmp_path / "events.toml"
         waiting = files._locked(path, timeout=0.05)
-        with files._locked(path), pytest.raises(s.FormatError, match="another followup command"):
+        with files._locked(path), pytest.raises(s.FormatError) as refused:
             waiting.__enter__()
+        error = refused.value
+        assert (error.source, error.path, error.problem) == (
+            str(path),
+            "",
+            "another followup command has been changing it for 0.05 s",
+        )
 
     def test_a_lock_where_nothing_can_be_made(self, tmp_path: Path) -> None:
         """No directory for the lock file: a FormatError naming the path."""
@@ -745,7 +758,7 @@ class TestLayoutKept:
         assert text.endswith(old.removeprefix("# mine\n"))
         assert HistoryFile(path).read().history == (NOTE, REPLY)
 
-    @pytest.mark.parametrize("comments", [1, 2, 3])
+    @pytest.mark.parametrize("comments", [0, 1, 2, 3])
     def test_the_id_goes_after_the_comments_the_file_opens_with(
         self, tmp_path: Path, comments: int
     ) -> None:
@@ -902,3 +915,49 @@ def test_a_rename_that_would_lose_the_events_of_a_one_file_interview_is_refused(
     with pytest.raises(s.FormatError, match="nothing was written"):
         HistoryFile(path).rename("Ana Ruiz", "Ana Vega")
     assert path.read_text() == before
+
+
+class TestAHistoryGivenApart:
+    """Mutation testing, eighth pass: with a history file given apart (``--history``), a
+    name the interview does not have is refused naming the entry, the name and the fix."""
+
+    @pytest.mark.parametrize(
+        ("event", "key"),
+        [
+            (
+                Contact(at(2024, 7, 2, 16), Channel.EMAIL, ActionKind.THANK_YOU, "Cy Diaz"),
+                "recipient",
+            ),
+            (Reply(at(2024, 7, 3, 9), "Cy Diaz"), "sender"),
+        ],
+    )
+    def test_someone_not_on_the_interview(
+        self, tmp_path: Path, event: Contact | Reply, key: str
+    ) -> None:
+        other = tmp_path / "other.toml"
+        s.save_history(other, [REPLY, event])
+        with pytest.raises(s.FormatError) as refused:
+            HistoryFile(named(tmp_path), other).read()
+        error = refused.value
+        assert (error.source, error.path) == (str(other), f"$.event[1].{key}")
+        assert error.problem.startswith(
+            "'Cy Diaz' is not on the interview in acme.toml (it has 'Ana Ruiz', 'Bo Chen'): "
+        )
+        assert "followup rename" in error.problem
+
+    def test_everyone_on_it_and_events_without_a_name(self, tmp_path: Path) -> None:
+        other = tmp_path / "other.toml"
+        s.save_history(other, [NOTE, Reply(at(2024, 7, 3, 9), "bo chen"), LATER])
+        found = HistoryFile(named(tmp_path), other).read()
+        assert (len(found.history), found.history_path) == (3, other)
+
+
+@pytest.mark.parametrize("name", ["acme.events.toml", "acme.events.json"])
+def test_removing_the_only_event_leaves_an_empty_history(tmp_path: Path, name: str) -> None:
+    """Mutation testing, eighth pass: the last event taken back, the file reads as no events."""
+    path = named(tmp_path, name=name)
+    HistoryFile(path).add(REPLY)
+    assert HistoryFile(path).remove() == REPLY
+    assert HistoryFile(path).read().history == ()
+    HistoryFile(path).add(NOTE)
+    assert HistoryFile(path).read().history == (NOTE,)
