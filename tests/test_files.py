@@ -105,9 +105,16 @@ class TestOddFiles:
     def test_a_history_whose_name_nothing_reads_is_refused(self, tmp_path: Path) -> None:
         """Issue 17: log wrote notes.txt, which nothing could read back; now it is refused."""
         path = named(tmp_path, name="notes.txt")
-        with pytest.raises(s.FormatError, match=r"notes\.txt: .*must end in \.toml or \.json"):
+        with pytest.raises(s.FormatError) as refused:
             HistoryFile(path).add(REPLY)
         assert not (tmp_path / "notes.txt").exists()
+        error = refused.value
+        assert (error.source, error.path, error.problem) == (
+            str(tmp_path / "notes.txt"),
+            "",
+            "a history file's name must end in .toml or .json, or nothing can read it back: "
+            "rename it",
+        )
 
     def test_an_event_table_that_is_not_a_list_is_refused_untouched(self, tmp_path: Path) -> None:
         """[event] (one table) is no history: refused by the reader, nothing written."""
@@ -325,8 +332,14 @@ class TestSafetyNets:
         """Another writer holding the lock: a FormatError naming the file, after the timeout."""
         path = tmp_path / "events.toml"
         waiting = files._locked(path, timeout=0.05)
-        with files._locked(path), pytest.raises(s.FormatError, match="another followup command"):
+        with files._locked(path), pytest.raises(s.FormatError) as refused:
             waiting.__enter__()
+        error = refused.value
+        assert (error.source, error.path, error.problem) == (
+            str(path),
+            "",
+            "another followup command has been changing it for 0.05 s",
+        )
 
     def test_a_lock_where_nothing_can_be_made(self, tmp_path: Path) -> None:
         """No directory for the lock file: a FormatError naming the path."""
@@ -652,3 +665,299 @@ def test_a_new_history_file_says_what_it_is() -> None:
         "# What happened after the interview, oldest first.\n"
         "# Recorded with: followup log FILE KIND [options]\n"
     )
+
+
+LATER = Reply(at(2024, 7, 5, 9))
+
+
+class TestEventsInTheirPlace:
+    """Mutation testing, eighth pass: an event logged late lands between the right two."""
+
+    @pytest.mark.parametrize(
+        ("event", "number"),
+        [
+            (Reply(at(2024, 7, 2, 18)), 2),  # between the note and the reply
+            (Reply(at(2024, 7, 3, 9), "Bo Chen"), 3),  # at the same time as one: after it
+            (Reply(at(2024, 7, 4, 9)), 3),  # between the two replies
+            (Reply(at(2024, 7, 6, 9)), 4),  # after them all
+        ],
+    )
+    def test_among_three(self, tmp_path: Path, event: Reply, number: int) -> None:
+        path = named(tmp_path)
+        for each in (NOTE, REPLY, LATER):
+            HistoryFile(path).add(each)
+        done = HistoryFile(path).add(event)
+        history = list(HistoryFile(path).read().history)
+        assert done.number == number
+        # sorted() is stable: of two at the same time, the one logged first stays first
+        assert history == sorted([NOTE, REPLY, LATER, event], key=lambda e: cal.utc(e.at))
+
+
+class TestUndo:
+    """Mutation testing, eighth pass: what `remove()` without a number takes back."""
+
+    def test_removing_another_event_keeps_the_late_one_to_undo(self, tmp_path: Path) -> None:
+        """The note logged late is still what the undo takes after `unlog N` of another."""
+        path = named(tmp_path)
+        HistoryFile(path).add(REPLY)
+        HistoryFile(path).add(LATER)
+        HistoryFile(path).add(NOTE)  # logged last, sits first
+        assert HistoryFile(path).remove(3) == LATER
+        assert HistoryFile(path).remove() == NOTE
+        assert HistoryFile(path).read().history == (REPLY,)
+
+    def test_an_undone_event_written_back_by_another_tool_is_not_undone_again(
+        self, tmp_path: Path
+    ) -> None:
+        """The undo took the late note back; once it is written again by something other
+        than `add`, the next undo takes the latest event, as with nothing logged."""
+        path = named(tmp_path)
+        HistoryFile(path).add(REPLY)
+        HistoryFile(path).add(NOTE)
+        assert HistoryFile(path).remove() == NOTE
+        s.save_history(tmp_path / "acme.events.toml", [NOTE, REPLY])
+        assert HistoryFile(path).remove() == REPLY
+
+    def test_a_note_that_cannot_be_written_loses_only_the_note(self, tmp_path: Path) -> None:
+        """Where the note would go cannot be written: the event is logged all the same, and
+        the undo takes the latest."""
+        path = named(tmp_path)
+        (tmp_path / ".acme.events.toml.last").mkdir()
+        HistoryFile(path).add(REPLY)
+        done = HistoryFile(path).add(NOTE)
+        assert (done.number, len(HistoryFile(path).read().history)) == (1, 2)
+        assert HistoryFile(path).remove() == REPLY
+
+    @pytest.mark.parametrize("text", ["[]", "not json", "{}"])
+    def test_a_damaged_note_means_the_latest(self, tmp_path: Path, text: str) -> None:
+        path = named(tmp_path)
+        HistoryFile(path).add(REPLY)
+        HistoryFile(path).add(NOTE)
+        (tmp_path / ".acme.events.toml.last").write_text(text)
+        assert HistoryFile(path).remove() == REPLY
+
+
+class TestLayoutKept:
+    """Mutation testing, eighth pass: what a change leaves of the file as written."""
+
+    @pytest.mark.parametrize("ending", ["# the last line ends in spaces   ", "# item X"])
+    def test_an_event_put_first_leaves_the_rest_as_it_was(
+        self, tmp_path: Path, ending: str
+    ) -> None:
+        """The note logged late goes first; every byte of the old tables follows it."""
+        old = (
+            "# mine\n\n[[event]]\n"
+            'type = "reply"\n'
+            "at = 2024-07-03T09:00:00-04:00  # by phone\n"
+            f"{ending}\n"
+        )
+        path = named(tmp_path, old)
+        HistoryFile(path).add(NOTE)
+        text = (tmp_path / "acme.events.toml").read_text()
+        assert text.startswith("# mine\n")
+        assert text.endswith(old.removeprefix("# mine\n"))
+        assert HistoryFile(path).read().history == (NOTE, REPLY)
+
+    @pytest.mark.parametrize("comments", [0, 1, 2, 3])
+    def test_the_id_goes_after_the_comments_the_file_opens_with(
+        self, tmp_path: Path, comments: int
+    ) -> None:
+        header = "".join(f"{'  ' * (n % 2)}# note {n}\n" for n in range(comments))
+        path = tmp_path / "acme.toml"
+        path.write_text(header + INTERVIEW)
+        HistoryFile(path).add(REPLY)
+        text = path.read_text()
+        assert text.startswith(header + 'id = "')
+        assert text.removeprefix(header).split("\n", 1)[1].startswith(INTERVIEW)
+
+    def test_a_json_rename_keeps_accents_as_themselves(self, tmp_path: Path) -> None:
+        path = tmp_path / "acme.json"
+        path.write_text(json.dumps(s.loads(WRAPPED, fmt="toml"), default=str, indent=2))
+        HistoryFile(path).rename("Bo Chen", "Bo Chén")
+        text = path.read_text(encoding="utf-8")
+        assert '"Bo Chén"' in text
+        assert text == json.dumps(json.loads(text), indent=2, ensure_ascii=False) + "\n"
+
+    def test_a_rename_in_a_history_written_out_of_order(self, tmp_path: Path) -> None:
+        """A hand-written history need not be in order; a rename keeps the file's order."""
+        path = named(tmp_path)
+        s.save_history(tmp_path / "acme.events.toml", [REPLY, NOTE])
+        done = HistoryFile(path).rename("Ana Ruiz", "Ana Vega")
+        again = HistoryFile(path).read()
+        assert again.history == done.history
+        assert [type(e) for e in again.history] == [Reply, Contact]
+        assert again.history[1].recipient == "Ana Vega"  # type: ignore[union-attr]
+
+
+class TestRenameSafetyNets:
+    """Mutation testing, eighth pass: a rename that would not read back as meant is refused,
+    naming the file, with both files as they were."""
+
+    def _texts(self, tmp_path: Path) -> tuple[str, str]:
+        return (
+            (tmp_path / "acme.toml").read_text(),
+            (tmp_path / "acme.events.toml").read_text(),
+        )
+
+    def test_events_renamed_wrong(self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+        path = named(tmp_path)
+        HistoryFile(path).add(NOTE)
+        before = self._texts(tmp_path)
+        monkeypatch.setattr(
+            files, "_renamed_table", lambda event, old, new: {"recipient": "Bo Chen"}
+        )
+        with pytest.raises(s.FormatError) as refused:
+            HistoryFile(path).rename("Ana Ruiz", "Ana Vega")
+        error = refused.value
+        assert (error.source, error.path) == (str(tmp_path / "acme.events.toml"), "$.event")
+        assert error.problem == "cannot take the new name as it is laid out: nothing was written"
+        assert self._texts(tmp_path) == before
+
+    def test_interview_renamed_wrong(
+        self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        path = named(tmp_path)
+        HistoryFile(path).add(NOTE)
+        before = self._texts(tmp_path)
+        monkeypatch.setattr(
+            files._Document, "renamed_interview", lambda self, old, new, key: self.text
+        )
+        with pytest.raises(s.FormatError) as refused:
+            HistoryFile(path).rename("Ana Ruiz", "Ana Vega")
+        error = refused.value
+        assert error.source == str(path)
+        assert error.problem == "cannot take the new name as it is laid out: nothing was written"
+        assert self._texts(tmp_path) == before
+
+
+def test_what_a_logged_contact_looks_like(tmp_path: Path) -> None:
+    """Mutation testing, eighth pass: the table a person would write: type and kind first,
+    the time last, nothing left empty; a call nobody answered says so, and only a call that
+    reached voicemail says voicemail."""
+    path = named(tmp_path)
+    email = Contact(
+        at(2024, 7, 2, 16), "email", "thank_you", "Ana Ruiz", subject="Thanks", note="on the go"
+    )
+    unanswered = Contact(at(2024, 7, 5, 10), "phone", "check_in", "Ana Ruiz", answered=False)
+    voicemail = Contact(at(2024, 7, 5, 11), "phone", "check_in", "Ana Ruiz", voicemail=True)
+    for event in (email, unanswered, voicemail):
+        HistoryFile(path).add(event)
+    tables = (tmp_path / "acme.events.toml").read_text().split("[[event]]\n")[1:]
+    assert [table.strip() for table in tables] == [
+        'type = "contact"\nkind = "thank_you"\nchannel = "email"\nrecipient = "Ana Ruiz"\n'
+        'subject = "Thanks"\nnote = "on the go"\nat = 2024-07-02T16:00:00-04:00',
+        'type = "contact"\nkind = "check_in"\nchannel = "phone"\nrecipient = "Ana Ruiz"\n'
+        "answered = false\nat = 2024-07-05T10:00:00-04:00",
+        'type = "contact"\nkind = "check_in"\nchannel = "phone"\nrecipient = "Ana Ruiz"\n'
+        "voicemail = true\nat = 2024-07-05T11:00:00-04:00",
+    ]
+    assert HistoryFile(path).read().history == (email, unanswered, voicemail)
+
+
+class TestRenameNamesAlone:
+    """Mutation testing, eighth pass, a bug: interviewers given as names alone
+    (``interviewers = ["Ana Ruiz", { name = "Bo Chen" }]``, as docs/files.md shows) made
+    `HistoryFile.rename` (`followup rename`) crash with an AttributeError."""
+
+    PLAIN = (
+        'history = "acme.events.toml"\n'
+        "starts_at = 2024-07-02T14:00:00\n"
+        'timezone = "America/New_York"\n'
+        'company = "Acme Analytics"\n'
+        'role = "Data Engineer"\n'
+        'contact = "Ana Ruiz"\n'
+        'interviewers = ["Ana Ruiz", { name = "Bo Chen", title = "Staff Engineer" }]\n'
+    )
+
+    @pytest.mark.parametrize("suffix", ["toml", "json"])
+    @pytest.mark.parametrize(("old", "new"), [("ana ruiz", "Ana Vega"), ("Bo Chen", "Bo Chén")])
+    def test_a_name_alone_or_in_a_table(
+        self, tmp_path: Path, suffix: str, old: str, new: str
+    ) -> None:
+        path = tmp_path / f"acme.{suffix}"
+        if suffix == "toml":
+            path.write_text(self.PLAIN)
+        else:
+            path.write_text(json.dumps(s.loads(self.PLAIN, fmt="toml"), default=str, indent=2))
+        HistoryFile(path).add(NOTE)
+        HistoryFile(path).add(Reply(at(2024, 7, 3, 9), "Bo Chen"))
+        done = HistoryFile(path).rename(old, new)
+        again = HistoryFile(path).read()
+        names = [
+            "Ana Vega" if new == "Ana Vega" else "Ana Ruiz",
+            new if "Bo" in new else "Bo Chen",
+        ]
+        assert [p.name for p in again.interview.interviewers] == names
+        assert again.interview.interviewers[1].title == "Staff Engineer"
+        assert again.interview.contact == names[0]
+        assert again.history == done.history
+        assert [
+            e.recipient if isinstance(e, Contact) else e.sender for e in again.history
+        ] == names  # type: ignore[union-attr]
+
+
+def test_a_rename_that_would_lose_the_events_of_a_one_file_interview_is_refused(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Mutation testing, eighth pass: in a file holding the interview and its events, the
+    text written is the one checked: were the interview's edit to drop the ``[[event]]``
+    tables, nothing is written (no recorded event is ever lost)."""
+    path = tmp_path / "acme.toml"
+    path.write_text(INTERVIEW)
+    HistoryFile(path).add(NOTE)
+    before = path.read_text()
+    renamed_interview = files._Document.renamed_interview
+
+    def without_events(self: files._Document, old: str, new: str, key: str | None) -> str:
+        return renamed_interview(self, old, new, key).split("[[event]]")[0]
+
+    monkeypatch.setattr(files._Document, "renamed_interview", without_events)
+    with pytest.raises(s.FormatError, match="nothing was written"):
+        HistoryFile(path).rename("Ana Ruiz", "Ana Vega")
+    assert path.read_text() == before
+
+
+class TestAHistoryGivenApart:
+    """Mutation testing, eighth pass: with a history file given apart (``--history``), a
+    name the interview does not have is refused naming the entry, the name and the fix."""
+
+    @pytest.mark.parametrize(
+        ("event", "key"),
+        [
+            (
+                Contact(at(2024, 7, 2, 16), Channel.EMAIL, ActionKind.THANK_YOU, "Cy Diaz"),
+                "recipient",
+            ),
+            (Reply(at(2024, 7, 3, 9), "Cy Diaz"), "sender"),
+        ],
+    )
+    def test_someone_not_on_the_interview(
+        self, tmp_path: Path, event: Contact | Reply, key: str
+    ) -> None:
+        other = tmp_path / "other.toml"
+        s.save_history(other, [REPLY, event])
+        with pytest.raises(s.FormatError) as refused:
+            HistoryFile(named(tmp_path), other).read()
+        error = refused.value
+        assert (error.source, error.path) == (str(other), f"$.event[1].{key}")
+        assert error.problem.startswith(
+            "'Cy Diaz' is not on the interview in acme.toml (it has 'Ana Ruiz', 'Bo Chen'): "
+        )
+        assert "followup rename" in error.problem
+
+    def test_everyone_on_it_and_events_without_a_name(self, tmp_path: Path) -> None:
+        other = tmp_path / "other.toml"
+        s.save_history(other, [NOTE, Reply(at(2024, 7, 3, 9), "bo chen"), LATER])
+        found = HistoryFile(named(tmp_path), other).read()
+        assert (len(found.history), found.history_path) == (3, other)
+
+
+@pytest.mark.parametrize("name", ["acme.events.toml", "acme.events.json"])
+def test_removing_the_only_event_leaves_an_empty_history(tmp_path: Path, name: str) -> None:
+    """Mutation testing, eighth pass: the last event taken back, the file reads as no events."""
+    path = named(tmp_path, name=name)
+    HistoryFile(path).add(REPLY)
+    assert HistoryFile(path).remove() == REPLY
+    assert HistoryFile(path).read().history == ()
+    HistoryFile(path).add(NOTE)
+    assert HistoryFile(path).read().history == (NOTE,)

@@ -27,7 +27,7 @@ import json
 import os
 import re
 import time
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, MutableMapping, Sequence
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
@@ -243,9 +243,7 @@ class HistoryFile:
                 return Recorded(done.event, index + 1, True, found.history, history_path)
             place = _place(found.history, event)  # in the file's own order
             new = (*found.history[:place], event, *found.history[place:])
-            _Document.of(history_path, self._holds_interview(history_path)).insert(
-                place, event, new
-            )
+            _Document.of(history_path).insert(place, event, new)
             written = self._write_id(found)
             _remember(history_path, event)
             return Recorded(
@@ -287,15 +285,10 @@ class HistoryFile:
                 raise FormatError(str(history_path), "", f"has events 1 to {count}, not {number}")
             removed = found.history[number - 1]
             rest = found.history[: number - 1] + found.history[number:]
-            _Document.of(history_path, self._holds_interview(history_path)).delete(
-                number - 1, rest
-            )
+            _Document.of(history_path).delete(number - 1, rest)
             if noted is not None and find_event(found.interview, (removed,), noted) is not None:
                 _forget(history_path)  # the note named it: the next undo takes the latest
             return removed
-
-    def _holds_interview(self, history_path: Path) -> bool:
-        return _same_file(history_path, self.path)
 
     @contextlib.contextmanager
     def _locks(self, history_path: Path) -> Iterator[None]:
@@ -325,15 +318,15 @@ class HistoryFile:
         with self._locks(history_path):
             found = self.read()
             renamed = loop.Application(found.interview, found.history).rename(old, new)
-            interview_doc = _Document.of(self.path, True)
+            interview_doc = _Document.of(self.path)
             same_file = _same_file(history_path, self.path)
-            history_doc = interview_doc if same_file else _Document.of(history_path, False)
+            history_doc = interview_doc if same_file else _Document.of(history_path)
             events = [_renamed_table(event, old, new) for event in found.history]
             history_text = history_doc.renamed_events(events)
             if same_file:
                 interview_doc.text = history_text
             interview_text = interview_doc.renamed_interview(old, new, renamed.interview.id)
-            expected = loop._renamed_events(found.history, old, new)
+            expected = loop._renamed_events(found.history, old, new)  # in the file's order
             history_doc.check_events(interview_text if same_file else history_text, expected)
             interview_doc.check_interview(interview_text, renamed.interview)
             if not same_file:
@@ -352,7 +345,7 @@ class HistoryFile:
         if found.interview.id is not None:
             return None
         key = interview_key(found.interview)
-        _Document.of(self.path, True).set_id(key)
+        _Document.of(self.path).set_id(key)
         return key
 
 
@@ -496,9 +489,8 @@ def _moment(value: datetime, toml: bool) -> Any:
 class _Document:
     """The text of one history (or interview) file, edited and checked before it is written."""
 
-    def __init__(self, path: Path, holds_interview: bool) -> None:
+    def __init__(self, path: Path) -> None:
         self.path = path
-        self.holds_interview = holds_interview
         self.toml = path.suffix.lower() == ".toml"
         self.exists = path.exists()
         raw = path.read_bytes() if self.exists else b""
@@ -507,8 +499,8 @@ class _Document:
         self.text = text.removeprefix(_BOM)
 
     @classmethod
-    def of(cls, path: Path, holds_interview: bool) -> _Document:
-        return cls(path, holds_interview)
+    def of(cls, path: Path) -> _Document:
+        return cls(path)
 
     # Each change edits the text, reads it back, and writes it only if the
     # file then says exactly what it said, with just this change.
@@ -550,16 +542,20 @@ class _Document:
         else:
             document = json.loads(self.text)
         inner = document.get("interview", document)
-        people = list(inner.get("interviewers", ()))
-        if "recruiter" in inner:
-            people.append(inner["recruiter"])
-        for person in people:
-            if isinstance(person.get("name"), str) and person_key(person["name"]) == person_key(
-                old
-            ):
+
+        def called_old(name: object) -> bool:
+            return isinstance(name, str) and person_key(name) == person_key(old)
+
+        interviewers = inner["interviewers"]  # required: the interview was read already
+        for index, person in enumerate(interviewers):
+            if called_old(person):  # a name alone: interviewers = ["Ana Ruiz", ...]
+                interviewers[index] = new
+            elif isinstance(person, MutableMapping) and called_old(person.get("name")):
                 person["name"] = new
-        contact = inner.get("contact")
-        if isinstance(contact, str) and person_key(contact) == person_key(old):
+        recruiter = inner.get("recruiter")
+        if isinstance(recruiter, MutableMapping) and called_old(recruiter.get("name")):
+            recruiter["name"] = new
+        if called_old(inner.get("contact")):
             inner["contact"] = new
         if self.toml:
             text = tomlkit.dumps(document)
@@ -574,9 +570,7 @@ class _Document:
         """Refuse, writing nothing, unless *text* holds exactly *expected* (by instant)."""
         data = self._parse(text)
         held = data.get("event", []) if isinstance(data, Mapping) else data
-        read = serialize.structure_history(
-            {"event": held} if isinstance(data, Mapping) else held, source=str(self.path)
-        )
+        read = serialize.structure_history(held, source=str(self.path))
         if list(map(_by_instant, read)) != list(map(_by_instant, expected)):
             self._refuse("cannot take the new name as it is laid out")
 
@@ -636,7 +630,7 @@ class _Document:
         return tomlkit.dumps(document).rstrip("\n") + "\n"
 
     def _json_events(self, change: Callable[[list[Any]], object]) -> str:
-        data: Any = json.loads(self.text) if self.exists and self.text.strip() else []
+        data: Any = json.loads(self.text) if self.exists else []  # read already: not blank
         events = data.setdefault("event", []) if isinstance(data, dict) else data
         if not isinstance(events, list):
             self._refuse("its 'event' key is not a list")  # pragma: no cover
@@ -660,10 +654,7 @@ class _Document:
             rest_before = {}
         if rest_after != rest_before:  # pragma: no cover - tomlkit kept the rest as it was
             self._refuse("cannot take the event without changing what else it says")
-        if self.holds_interview or isinstance(after, Mapping):
-            read = serialize.structure_history({"event": held}, source=str(self.path))
-        else:
-            read = serialize.structure_history(held, source=str(self.path))
+        read = serialize.structure_history(held, source=str(self.path))
         if list(map(_by_instant, read)) != list(map(_by_instant, expected)):
             self._refuse("cannot take the event as it is laid out")
         self._write(text)
