@@ -30,6 +30,7 @@ from followup_rules import (
     InvalidArgument,
     Outcome,
     OutOfOffice,
+    Plan,
     Recruiter,
     Reply,
     Skip,
@@ -380,3 +381,26 @@ def test_the_command_lines_calendar_is_in_the_language(locale: str, tmp_path: An
         lines = str(item["DESCRIPTION"]).split("\n\n")[0]  # the item's own lines
         assert english_left(lines, typed) == [], lines
     assert english_left(str(parsed["X-WR-CALNAME"]), typed) == []
+
+
+@pytest.mark.parametrize("locale", LOCALES)
+def test_a_drafts_warnings_are_in_the_language(locale: str) -> None:
+    """A draft with no To: and no From: says so in its message's language."""
+    from followup_rules.export import drafts
+
+    nameless = Candidate("Sam Lee", timezone=NY, language=locale)  # no e-mail address
+    iv = attrs.evolve(interviews(locale)["no-phone"], candidate=nameless)
+    no_address = attrs.evolve(plan(iv)[-1], recipient=Interviewer("Zoe Lind", title="Architektin"))
+    found = drafts([(Plan([no_address]), iv, ())])
+    assert len(found) == 1
+    assert len(found[0].warnings) == 2
+    for warning in found[0].warnings:
+        assert english_left(warning.replace("To:", "").replace("From:", ""), ["Zoe Lind"]) == [], (
+            warning
+        )
+    english = drafts([(Plan([no_address]), attrs.evolve(iv, candidate=Candidate("Sam Lee")), ())])
+    assert english[0].warnings == (
+        "01-check_in-zoe-lind.eml: no To: line, no e-mail address is known for Zoe Lind",
+        "01-check_in-zoe-lind.eml: no From: line, the candidate has no e-mail address "
+        "(your mail client fills in your own)",
+    )

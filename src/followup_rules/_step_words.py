@@ -31,6 +31,7 @@ __all__ = [
     "Words",
     "business_days",
     "calendar_words",
+    "draft_words",
     "event_words",
     "number",
     "rule_summaries",
@@ -309,6 +310,22 @@ def calendar_words(language: Words) -> Mapping[str, str]:
         ),
         "new date": language.pgettext("calendar", ", after the new date (%(day)s)"),
         "in brackets": language.pgettext("calendar", " (%(day)s)"),
+    }
+
+
+@cache
+def draft_words(language: Words) -> Mapping[str, str]:
+    """What a draft's warnings say (`followup_rules.export.Draft.warnings`)."""
+    return {
+        "no to": language.pgettext(
+            "draft", "%(path)s: no To: line, no e-mail address is known for %(who)s"
+        ),
+        "nobody": language.pgettext("draft", "nobody"),
+        "no from": language.pgettext(
+            "draft",
+            "%(path)s: no From: line, the candidate has no e-mail address "
+            "(your mail client fills in your own)",
+        ),
     }
 
 

@@ -52,6 +52,7 @@ from ._step_words import (
     Words,
     business_days,
     calendar_words,
+    draft_words,
     number,
     rule_summaries,
     short_day,
@@ -600,8 +601,7 @@ class _Writer:
 
     def locale(self, interview: Interview) -> str:
         """The locale of *interview*'s items: its messages' (`item_locale`)."""
-        pack = None if self.pack is None else self.pack_for(interview)
-        return item_locale(interview, pack)
+        return _locale_of(interview, self.pack, self.pack_for)
 
     def message(self, action: Action, interview: Interview) -> Message | None:
         """The step's message, or None when it has none or the interview has no candidate
@@ -956,7 +956,8 @@ class Draft:
         action: the step.
         warnings: what to know before sending: no address for the
             recipient (no ``To:``), none for the candidate (no ``From:``,
-            which the mail client then fills in).
+            which the mail client then fills in); in the language of the
+            message, as the calendar's items are (`item_locale`).
     """
 
     path: str
@@ -1123,7 +1124,7 @@ def drafts(
                     str(draft["Message-ID"]),
                     uid,
                     action,
-                    _warnings(path, action, interview),
+                    _warnings(path, action, interview, _locale_of(interview, pack, pack_for)),
                 )
             )
     return tuple(found)
@@ -1152,19 +1153,27 @@ def _folders(entries: Sequence[_Entry]) -> list[str]:
     return folders
 
 
-def _warnings(path: str, action: Action, interview: Interview) -> tuple[str, ...]:
+def _warnings(
+    path: str, action: Action, interview: Interview, locale: str = "en"
+) -> tuple[str, ...]:
+    """What to know before sending the draft, in the language of its message."""
+    said = draft_words(language(locale))
     found = []
     person = action.recipient
     if person is None or not person.email:
-        who = "nobody" if person is None else person.name
-        found.append(f"{path}: no To: line, no e-mail address is known for {who}")
+        who = said["nobody"] if person is None else person.name
+        found.append(said["no to"] % {"path": path, "who": who})
     candidate = interview.candidate
     if candidate is None or not candidate.email:
-        found.append(
-            f"{path}: no From: line, the candidate has no e-mail address "
-            "(your mail client fills in your own)"
-        )
+        found.append(said["no from"] % {"path": path})
     return tuple(found)
+
+
+def _locale_of(
+    interview: Interview, pack: Packs, pack_for: Callable[[Interview], TemplatePack]
+) -> str:
+    """`item_locale`, with the pack the caller gave (none: the candidate's language)."""
+    return item_locale(interview, None if pack is None else pack_for(interview))
 
 
 def write_drafts(found: Iterable[Draft], directory: str | os.PathLike[str]) -> tuple[Path, ...]:
