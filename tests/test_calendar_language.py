@@ -404,3 +404,19 @@ def test_a_drafts_warnings_are_in_the_language(locale: str) -> None:
         "01-check_in-zoe-lind.eml: no From: line, the candidate has no e-mail address "
         "(your mail client fills in your own)",
     )
+
+
+@pytest.mark.parametrize("locale", LOCALES)
+def test_times_are_written_as_the_language_writes_them(locale: str) -> None:
+    """French writes "8 h" and "11 h 30", German "10:00 Uhr", Spanish "a las 8:00": an
+    item's own lines hold no English "08:00" (a leading zero) nor a French "08:00"."""
+    items, _ = calendar(locale)
+    heads = [str(item.get("DESCRIPTION", "")).split("\n\n")[0] for item in items]
+    assert heads
+    for head in heads:
+        assert not re.search(r"\b0\d:\d\d\b", head), head
+        if locale.startswith("fr"):
+            assert not re.search(r"\d:\d", head), head
+            assert re.search(r"\d\u00a0h\b", head), head
+        if locale.startswith("de") and "Uhr" not in head:
+            raise AssertionError(head)

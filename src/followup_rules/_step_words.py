@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import gettext
 from collections.abc import Mapping
-from datetime import date, datetime
+from datetime import date, datetime, time
 from functools import cache
 from importlib import resources
 from typing import Any
@@ -31,6 +31,7 @@ __all__ = [
     "Words",
     "business_days",
     "calendar_words",
+    "clock",
     "draft_words",
     "event_words",
     "number",
@@ -109,7 +110,10 @@ def number(language: Words, count: int) -> str:
 
 
 _DAY_PATTERNS = {"de": "ddd, D. MMM YYYY", "fr": "ddd D MMM YYYY", "es": "ddd D MMM YYYY"}
-_MOMENT_PATTERNS = {"de": "ddd, D. MMM, HH:mm", "fr": "ddd D MMM, HH:mm", "es": "ddd D MMM, HH:mm"}
+_MOMENT_PATTERNS = {"de": "ddd, D. MMM", "fr": "ddd D MMM", "es": "ddd D MMM"}
+_CLOCK_SUFFIX = {"de": " Uhr"}
+"""What follows a time standing alone ("18:00 Uhr"); the calendar's lines put it in their
+own words where a time is part of a phrase ("10:00 bis 17:00 Uhr")."""
 _ENGLISH_DAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 _ENGLISH_MONTHS = (
     "Jan",
@@ -143,10 +147,22 @@ def short_moment(language: Words, moment: datetime, pattern: str) -> str:
     English's (``ddd D MMM HH:mm``, with ``zz`` when the hour comes twice)."""
     if language.code == "en":
         return str(moment.format(pattern))  # type: ignore[attr-defined]
-    own = _MOMENT_PATTERNS[language.code]
+    day = moment.format(_MOMENT_PATTERNS[language.code], locale=language.code)  # type: ignore[attr-defined]
+    text = f"{day}, {clock(language, moment)}{_CLOCK_SUFFIX.get(language.code, '')}"
     if pattern.endswith(" zz"):
-        own += " zz"
-    return str(moment.format(own, locale=language.code))  # type: ignore[attr-defined]
+        text += f" {moment.format('zz')}"  # type: ignore[attr-defined]
+    return text
+
+
+def clock(language: Words, moment: datetime | time) -> str:
+    """A time of day as the language writes it: ``09:10`` in English (as before),
+    ``9:10`` in German and Spanish, ``9 h 10`` and ``18 h`` in French."""
+    if language.code == "en":
+        return f"{moment:%H:%M}"
+    if language.code == "fr":
+        minutes = f"\u00a0{moment.minute:02d}" if moment.minute else ""
+        return f"{moment.hour}\u00a0h{minutes}"
+    return f"{moment.hour}:{moment.minute:02d}"
 
 
 @cache

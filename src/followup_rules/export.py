@@ -52,6 +52,7 @@ from ._step_words import (
     Words,
     business_days,
     calendar_words,
+    clock,
     draft_words,
     number,
     rule_summaries,
@@ -687,15 +688,15 @@ def _span(start: datetime, end: datetime, tz: tzinfo, lang: Words) -> str:
     if start.date() == end.date():
         return words["same day"] % {
             "day": short_day(lang, start),
-            "start": f"{start:%H:%M}",
-            "end": f"{end:%H:%M}",
+            "start": clock(lang, start),
+            "end": clock(lang, end),
             "zone": zone,
         }
     return words["days"] % {
         "day": short_day(lang, start),
-        "start": f"{start:%H:%M}",
+        "start": clock(lang, start),
         "end_day": short_day(lang, end),
-        "end": f"{end:%H:%M}",
+        "end": clock(lang, end),
         "zone": zone,
     }
 
@@ -709,7 +710,7 @@ def _when(action: Action, interview: Interview, lang: Words) -> list[str]:
     words = calendar_words(lang)
     lines = [
         words["when"]
-        % {"span": _span(action.earliest, action.latest, theirs, lang), "time": f"{best:%H:%M}"}
+        % {"span": _span(action.earliest, action.latest, theirs, lang), "time": clock(lang, best)}
     ]
     ends = (action.earliest, action.latest)
     if any(end.astimezone(mine).utcoffset() != end.astimezone(theirs).utcoffset() for end in ends):
