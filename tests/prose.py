@@ -200,10 +200,18 @@ def _dated(sentence: str) -> frozenset[str]:
     )
 
 
+_THEIR_DAY = re.compile(
+    r"\((?:[^()]*, your time|bei Ihnen [^()]*|el [^()]* en su zona horaria|[^()]* chez vous)\)"
+)
+"""The recipient's day beside the candidate's, when their calendars differ ("Tuesday,
+July 7 (Wednesday, July 8, your time)", `_languages` ``both_days``): part of the day."""
+
+
 def _undated(sentence: str, hidden: Iterable[str]) -> list[str]:
     """The words of a sentence once its days are set aside (numbers, "1er", weekdays,
-    months and the articles German puts before a date)."""
-    words = _words(_ORDINAL.sub(" ", sentence), hidden)
+    months, the articles German puts before a date, and the recipient's own day given
+    beside the candidate's)."""
+    words = _words(_ORDINAL.sub(" ", _THEIR_DAY.sub(" ", sentence)), hidden)
     return [word for word in words if word not in _DATE_WORDS]
 
 

@@ -15,8 +15,8 @@ The layers, lowest first:
 - **catalogue**: the rule records and the page written from them.
 - **base**: business days and zones (`_calendar`), field checks (`_validate`).
 - **data**: what the user gives: timeframes, the interview, events, the policy
-  (with its default choices), the facts a message may state, and the step
-  kinds.
+  (with its default choices), the facts a message may state, the step
+  kinds, and the words that name a step or an event in each language.
 - **fold**: a planned step (`Action`, `Plan`), step ids, and the state a
   history folds into.
 - **planner**: the limits, the rules, `plan`, `audit`, the agenda and the
@@ -40,7 +40,7 @@ LAYERS: tuple[frozenset[str], ...] = (
     frozenset({"errors", "sources", "_locale", "_grammar", "_vtimezone", "_cli_help"}),
     frozenset({"_rules_page", "catalogue"}),
     frozenset({"_calendar", "_validate"}),
-    frozenset({"timeframe", "model", "events", "_steps", "facts", "policy"}),
+    frozenset({"timeframe", "model", "events", "_steps", "_step_words", "facts", "policy"}),
     frozenset({"action", "identity", "state"}),
     frozenset({"limits", "rules", "plan", "audit", "agenda", "loop"}),
     frozenset(

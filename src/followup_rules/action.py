@@ -12,10 +12,11 @@ import pendulum
 
 from . import _validate as v
 from ._calendar import local_window, to_local, utc
+from ._step_words import Words, step_words, words
 from .catalogue import RULES
 from .errors import FollowupError, InvalidArgument, InvalidInterview
 from .events import Contact
-from .facts import NO_FACTS, Facts, Fallback, LazyFacts
+from .facts import NO_FACTS, Facts, LazyFacts
 from .model import ActionKind, Channel, Interviewer, Recruiter
 
 __all__ = ["Action", "Plan", "Window"]
@@ -40,35 +41,17 @@ _ORDER_OF_VALUE = {kind.value: position for kind, position in KIND_ORDER.items()
 _set = object.__setattr__
 """How the planner fills the slots of the frozen `Action` and `Plan` it makes."""
 
-_VERBS: dict[object, str] = {
-    (ActionKind.RECRUITER_DEBRIEF, Channel.EMAIL): "E-mail {who} a debrief",
-    ActionKind.ASK_FOR_CARDS: "Ask {who} for a business card",
-    ActionKind.ASK_TIMELINE: "Ask {who} when they expect to decide",
-    ActionKind.ASK_PERMISSION: "Ask {who} if you may check back, and how",
-    ActionKind.CLOSING_STATEMENT: "Close: sum up your fit, ask {who} about doubts and next steps",
-    ActionKind.THANK_YOU: "Send {who} a thank-you {medium}",
-    ActionKind.RECRUITER_DEBRIEF: "Call {who} to debrief",
-    ActionKind.CHECK_IN: "Check in with {who} {medium}",
-    ActionKind.FEEDBACK_REQUEST: "Ask {who} for feedback {medium}",
-    ActionKind.FEEDBACK_RESPONSE: "Answer {who}'s feedback request {medium}",
-    ActionKind.SEND_REQUESTED: "Send {who} what they asked for {medium}",
-}
-_WHY = {
-    Fallback.NO_PHONE: "no phone number is known",
-    Fallback.NIGHT: "their call window reaches into your night",
-    Fallback.NO_ADDRESS: "no postal address is known",
-    Fallback.AFTER_HOURS: "too late in their day for a call",
-}
-_ARRIVES_LATE = "it may arrive after the decision date: career advice prefers e-mail here"
-"""What `Action.describe` adds for a mailed card that may arrive too late (seed 002)."""
-_MEDIUM = {
-    (ActionKind.THANK_YOU, Channel.EMAIL): "e-mail",
-    (ActionKind.THANK_YOU, Channel.POSTAL): "card by post",
-    Channel.EMAIL: "by e-mail",
-    Channel.PHONE: "by phone",
-    Channel.POSTAL: "by post",
-    Channel.IN_PERSON: "in person",
-}
+
+def _language_of(locale: str | None) -> Words:
+    """The `Words` of the locale *locale* names (English for None), or InvalidArgument."""
+    try:
+        return words(locale)
+    except (LookupError, TypeError):
+        from ._locale import LOCALES
+
+        raise InvalidArgument(
+            "locale", locale, f"expected None or a translated locale ({', '.join(LOCALES)})"
+        ) from None
 
 
 def _catalogue_rule(value: Any, fail: v.Fail) -> str:
@@ -237,22 +220,30 @@ class Action(v.Checked):
         _set(twin, "late_since", self.late_since)
         return twin
 
-    def describe(self) -> str:
+    def describe(self, locale: str | None = None) -> str:
         """One line for people, e.g. ``"Check in with Ana Ruiz by phone"``.
 
         A step that had to change channel says why: "Check in with Ana Ruiz
-        by e-mail (no phone number is known)".
+        by e-mail (no phone number is known)".  *locale* (``"de"``,
+        ``"fr_CA"``, any locale `followup_rules.LOCALES` has) writes it in
+        that language, as a message to the same person would be; None and
+        ``"en"`` write English.
+
+        Raises:
+            InvalidArgument: *locale* is not a translated locale.
         """
-        who = self.recipient.name if self.recipient is not None else "the interviewer"
-        medium = _MEDIUM.get((self.kind, self.channel)) or _MEDIUM[self.channel]
-        verb = _VERBS.get((self.kind, self.channel)) or _VERBS[self.kind]
-        line = verb.format(who=who, medium=medium)
+        said = step_words(_language_of(locale))
+        who = self.recipient.name if self.recipient is not None else said["nobody"]
+        key = self.kind.value
+        if key not in said:
+            key = f"{key} {self.channel.value}"
+        line = said[key] % {"who": who}
         facts = self.facts
         fallback = facts.fallback
         if fallback is not None:
-            line += f" ({_WHY[fallback]})"
+            line = said["note"] % {"line": line, "note": said[fallback.value]}
         if facts.arrives_after_decision:
-            line += f" ({_ARRIVES_LATE})"
+            line = said["note"] % {"line": line, "note": said["arrives_late"]}
         return line
 
     def done(

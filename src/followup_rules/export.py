@@ -47,8 +47,21 @@ import attrs
 
 from . import _calendar as cal
 from . import files
+from ._locale import canonical_locale
+from ._step_words import (
+    Words,
+    business_days,
+    calendar_words,
+    clock,
+    draft_words,
+    number,
+    rule_summaries,
+    short_day,
+    step_words,
+)
+from ._step_words import words as language
 from ._vtimezone import observances
-from .action import Action, Plan
+from .action import Action, Plan, _language_of
 from .catalogue import RULES
 from .errors import InvalidArgument, TemplateError
 from .events import Contact, Event, Skip
@@ -70,6 +83,7 @@ __all__ = [
     "action_uid",
     "drafts",
     "eml_name",
+    "item_locale",
     "to_eml",
     "to_ics",
     "to_ics_many",
@@ -110,13 +124,29 @@ def action_uid(action: Action, interview: Interview, ordinal: int = 1) -> str:
     return action_id(action, interview, ordinal)
 
 
-def describe(action: Action) -> str:
-    """`Action.describe`, flagging a call to someone whose number nobody knows."""
-    line = action.describe()
+def describe(action: Action, locale: str | None = None) -> str:
+    """`Action.describe`, flagging a call to someone whose number nobody knows.
+
+    *locale* as `Action.describe` takes it: None and ``"en"`` write English.
+    """
+    line = action.describe(locale)
     person = action.recipient
     if action.channel is Channel.PHONE and person is not None and not person.phone:
-        line += " (no phone number known: find it first)"
+        words = step_words(_language_of(locale))
+        line = words["note"] % {"line": line, "note": words["find_number"]}
     return line
+
+
+def item_locale(interview: Interview, pack: TemplatePack | None = None) -> str:
+    """The locale a calendar item of *interview* is written in: its message's.
+
+    The pack's locale when a pack is given (as `TemplatePack` reads it), else
+    the candidate's (`followup_rules.messages.candidate_locale`): the lines
+    around the message (what the step is, when, why, "Done:") are in the
+    language the message is in.
+    """
+    locale = candidate_locale(interview) if pack is None else pack.locale
+    return canonical_locale(locale) or "en"
 
 
 # -- calendars ---------------------------------------------------------------------------
@@ -234,6 +264,15 @@ def to_ics_many(
     be done then, else to the evening before).  Its UID is the step's id,
     stable across replanning.
 
+    The items are in the language their message is written in (the
+    pack's locale, else the candidate's `Candidate.language`, as `render`
+    picks it; see `item_locale`): the ``SUMMARY`` ("Acme: Ana Ruiz
+    telefonisch nach dem Stand fragen"), the ``DESCRIPTION``'s lines
+    ("Wann:", "Warum:", the rule in words, "Erledigt:"), the reminder's
+    text and the dates, in the locale's form; the calendar's default name
+    too, when every application shares one language (else English).  An
+    English candidate's calendar reads as it always has.
+
     With *previous*, the file exported before, the new one keeps in sync
     with it: each item that changed gets a higher ``SEQUENCE``; a step the
     history marks skipped (`Skip`) is written ``STATUS:CANCELLED``; each
@@ -279,6 +318,7 @@ def to_ics_many(
         awake=_awake(awake),
         pack_for=_pack_for(pack),
         details=dict(details or {}),
+        pack=pack,
     )
     before, kept_zones = _previous(previous)
     left_out = {id(action) for action in leave_out}
@@ -286,10 +326,12 @@ def to_ics_many(
     calendar.add("prodid", "-//followup_rules//Interview follow-up plan//EN")
     calendar.add("version", "2.0")
     if name is None:
-        name = "Interview follow-ups"
+        locales = {writer.locale(entry.interview) for entry in entries}
+        words = calendar_words(language(locales.pop() if len(locales) == 1 else "en"))
+        name = words["calendar"]
         if len(entries) == 1:
             iv = entries[0].interview
-            name = f"Follow-up: {iv.role} at {iv.company}"
+            name = words["calendar one"] % {"role": iv.role, "company": iv.company}
     calendar.add("x-wr-calname", name)
     written: set[str] = set()
     for entry in entries:
@@ -419,6 +461,7 @@ class _Writer:
     awake: tuple[time, time]
     pack_for: Callable[[Interview], TemplatePack]
     details: dict[str, Any]
+    pack: Packs = None
 
     def items(
         self,
@@ -456,7 +499,7 @@ class _Writer:
             contact = done.get(uid)
             if contact is None and uid not in skipped:
                 contact = done_steps.get(str(old.get("X-FOLLOWUP-STEP", "")))
-            yield _closed(old, contact, self.stamp, interview)
+            yield _closed(old, contact, self.stamp, interview, self.locale(interview))
 
     def skipped(self, entry: _Entry, uids: set[str]) -> Iterable[Any]:
         """The skipped steps no previous file holds, written cancelled all the same.
@@ -489,6 +532,7 @@ class _Writer:
         from icalendar import Event as CalendarEvent
 
         interview = entry.interview
+        locale = self.locale(interview)
         is_call = action.channel is Channel.PHONE
         as_event = is_call or self.events
         item = CalendarEvent() if as_event else Todo()
@@ -496,7 +540,10 @@ class _Writer:
         item.add("dtstamp", self.stamp)
         item.add("sequence", 0)
         item.add("status", "TENTATIVE" if as_event else "NEEDS-ACTION")
-        summary = f"{interview.company}: {describe(action)}"
+        summary = calendar_words(language(locale))["summary"] % {
+            "company": interview.company,
+            "step": describe(action, locale),
+        }
         item.add("summary", summary)
         if as_event and not is_call:  # a slot at the suggested time, leaving the day free
             start = action.suggested
@@ -526,26 +573,36 @@ class _Writer:
     def description(
         self, action: Action, interview: Interview, policy: Policy = DEFAULT_POLICY
     ) -> str:
-        """What a person reads in the item: the application, when, why, and the message."""
-        lines = [f"{interview.role} at {interview.company}"]
-        lines += _when(action, interview)
-        why = _why(action, policy)
+        """What a person reads in the item: the application, when, why, and the message,
+        in the message's language (`item_locale`)."""
+        lang = language(self.locale(interview))
+        words = calendar_words(lang)
+        lines = [words["application"] % {"role": interview.role, "company": interview.company}]
+        lines += _when(action, interview, lang)
+        why = _why(action, policy, lang)
         if why:
-            lines.append(f"Why: {why}")
+            lines.append(words["why"] % {"why": why})
         message = self.message(action, interview)
         person = action.recipient
         if message is not None:
             heading = []
             if action.channel is Channel.PHONE:
-                heading = [f"Call: {message.to}"]
+                heading = [words["call"] % {"to": message.to}]
             elif action.channel is Channel.EMAIL:
-                heading = [f"To: {message.to}", f"Subject: {message.subject or ''}"]
+                heading = [
+                    words["to"] % {"to": message.to},
+                    words["subject"] % {"subject": message.subject or ""},
+                ]
             elif action.channel is Channel.POSTAL:
-                heading = [f"Post to: {message.to}"]
+                heading = [words["post to"] % {"to": message.to}]
             lines += ["", *heading, *([""] if heading else []), message.text]
         elif action.channel is Channel.PHONE and person is not None and person.phone:
-            lines += ["", f"Call: {person.phone}"]
+            lines += ["", words["call"] % {"to": person.phone}]
         return "\n".join(lines)
+
+    def locale(self, interview: Interview) -> str:
+        """The locale of *interview*'s items: its messages' (`item_locale`)."""
+        return _locale_of(interview, self.pack, self.pack_for)
 
     def message(self, action: Action, interview: Interview) -> Message | None:
         """The step's message, or None when it has none or the interview has no candidate
@@ -555,66 +612,57 @@ class _Writer:
         return self.pack_for(interview).render(action, interview, **self.details)
 
 
-_NUMBERS = ("no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten")
-
-
-def _number(number: int) -> str:
-    """``one``, ``three``, ``12``."""
-    return _NUMBERS[number] if 0 <= number < len(_NUMBERS) else str(number)
-
-
-def _count(number: int, noun: str) -> str:
-    """``one business day``, ``three business days``, ``12 business days``."""
-    return f"{_number(number)} {noun}{'' if number == 1 else 's'}"
-
-
-def _why(action: Action, policy: Policy) -> str:
+def _why(action: Action, policy: Policy, lang: Words) -> str:
     """`_reason`, and for a late step that it is offered again."""
-    reason = _reason(action, policy)
+    reason = _reason(action, policy, lang)
     if reason and action.facts.late:
-        reason += " Its first window has passed: this is the next one."
+        reason += " " + calendar_words(lang)["late"]
     return reason
 
 
-def _reason(action: Action, policy: Policy) -> str:
+def _reason(action: Action, policy: Policy, lang: Words) -> str:
     """Why a step is where it is, in words, with the policy's own numbers.
 
     The catalogue's summary for most rules; for the rules whose summary names
     a policy setting, a sentence with its value and the day it counts from:
     "The first check-in, one business day after the decision date (Wed 15
     Jul 2026).", "No answer yet: three business days after your last message
-    (Thu 16 Jul 2026)."  A setting's name never shows.
+    (Thu 16 Jul 2026)."  A setting's name never shows.  In *lang*'s words.
     """
     facts = action.facts
-    days = "business day"
+    words = calendar_words(lang)
+
+    def day(value: date) -> str:
+        return words["in brackets"] % {"day": short_day(lang, value)}
+
     if action.rule == "check-in-after-deadline":
         decided = facts.decision_by
-        since = "the decision date" + ("" if decided is None else f" ({_day(decided)})")
-        return f"The first check-in, {_count(policy.wait_after_deadline, days)} after {since}."
+        return words["after deadline"] % {
+            "days": business_days(lang, policy.wait_after_deadline),
+            "day": "" if decided is None else day(decided),
+        }
     if action.rule == "check-in-no-deadline":
-        return (
-            "No decision date was given: the first check-in, "
-            f"{_count(policy.wait_without_deadline, days)} after the interview."
-        )
+        return words["no deadline"] % {"days": business_days(lang, policy.wait_without_deadline)}
     if action.rule == "retry-gap":
         last = facts.previous
-        what = "message" if last is None or last.channel is not Channel.PHONE else "call"
-        when = "" if last is None else f" ({_day(last.day)})"
-        return f"No answer yet: {_count(policy.min_gap, days)} after your last {what}{when}."
+        called = last is not None and last.channel is Channel.PHONE
+        what = "retry call" if called else "retry message"
+        return words[what] % {
+            "days": business_days(lang, policy.min_gap),
+            "day": "" if last is None else day(last.day),
+        }
     if action.rule == "undecided":
         decided = facts.decision_by
-        new = "" if decided is None else f", after the new date ({_day(decided)})"
-        return (
-            f"No decision yet: a later check-in{new}, {_count(policy.min_gap, days)} or more "
-            "after your last contact."
-        )
+        new = "" if decided is None else words["new date"] % {"day": short_day(lang, decided)}
+        return words["undecided"] % {"new": new, "days": business_days(lang, policy.min_gap)}
     rule = RULES.get(action.rule)
     if rule is None:
         return ""
-    return _worded_knobs(rule.summary.replace("`", ""), rule.knobs, policy)  # no code marks
+    summary = rule_summaries(lang).get(rule.id, rule.summary)
+    return _worded_knobs(summary.replace("`", ""), rule.knobs, policy, lang)  # no code marks
 
 
-def _worded_knobs(text: str, knobs: Sequence[str], policy: Policy) -> str:
+def _worded_knobs(text: str, knobs: Sequence[str], policy: Policy, lang: Words) -> str:
     """*text* with each policy setting it names replaced by the policy's value in words."""
     from .errors import _shown
 
@@ -623,42 +671,51 @@ def _worded_knobs(text: str, knobs: Sequence[str], policy: Policy) -> str:
             continue
         value = getattr(policy, knob, None)
         if isinstance(value, int) and not isinstance(value, bool):
-            text = text.replace(f"{knob} business days", _count(value, "business day"))
-            text = text.replace(
-                knob, _NUMBERS[value] if 0 <= value < len(_NUMBERS) else str(value)
-            )
+            days = lang.npgettext(
+                "calendar", "%(count)s business day", "%(count)s business days", 2
+            ) % {"count": knob}
+            text = text.replace(days, business_days(lang, value))
+            text = text.replace(knob, number(lang, value))
         else:
             text = text.replace(knob, _shown(value).strip("'"))
     return text
 
 
-_DAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
-_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
-
-
-def _day(moment: date) -> str:
-    """``Thu 16 Jul 2026``, in English whatever the machine's locale."""
-    return f"{_DAYS[moment.weekday()]} {moment.day} {_MONTHS[moment.month - 1]} {moment.year}"
-
-
-def _span(start: datetime, end: datetime, tz: tzinfo) -> str:
+def _span(start: datetime, end: datetime, tz: tzinfo, lang: Words) -> str:
     start, end = start.astimezone(tz), end.astimezone(tz)
     zone = cal.zone_name(tz, start)
+    words = calendar_words(lang)
     if start.date() == end.date():
-        return f"{_day(start)}, {start:%H:%M}-{end:%H:%M} ({zone})"
-    return f"{_day(start)} {start:%H:%M} to {_day(end)} {end:%H:%M} ({zone})"
+        return words["same day"] % {
+            "day": short_day(lang, start),
+            "start": clock(lang, start),
+            "end": clock(lang, end),
+            "zone": zone,
+        }
+    return words["days"] % {
+        "day": short_day(lang, start),
+        "start": clock(lang, start),
+        "end_day": short_day(lang, end),
+        "end": clock(lang, end),
+        "zone": zone,
+    }
 
 
-def _when(action: Action, interview: Interview) -> list[str]:
+def _when(action: Action, interview: Interview, lang: Words) -> list[str]:
     """The window in the recipient's zone, the best moment, and the window on the
     candidate's clock when it shows other times."""
     theirs = interview.zone_of(action.recipient)
     mine = interview.zone_of(interview.candidate)
     best = action.suggested.astimezone(theirs)
-    lines = [f"When: {_span(action.earliest, action.latest, theirs)}, best at {best:%H:%M}"]
+    words = calendar_words(lang)
+    lines = [
+        words["when"]
+        % {"span": _span(action.earliest, action.latest, theirs, lang), "time": clock(lang, best)}
+    ]
     ends = (action.earliest, action.latest)
     if any(end.astimezone(mine).utcoffset() != end.astimezone(theirs).utcoffset() for end in ends):
-        lines.append(f"Your time: {_span(action.earliest, action.latest, mine)}")
+        mine_span = _span(action.earliest, action.latest, mine, lang)
+        lines.append(words["your time"] % {"span": mine_span})
     return lines
 
 
@@ -783,12 +840,15 @@ def _cancel(item: Any) -> None:
     item.subcomponents[:] = []
 
 
-def _done_line(contact: Contact, interview: Interview) -> str:
+def _done_line(contact: Contact, interview: Interview, locale: str = "en") -> str:
     """``Done: check-in to Ana Ruiz, by phone, Thu 16 Jul 10:15`` (the candidate's clock)."""
-    return f"Done: {describe_event(contact, interview)}"
+    words = calendar_words(language(locale))
+    return words["done"] % {"event": describe_event(contact, interview, locale=locale)}
 
 
-def _closed(old: Any, contact: Contact | None, stamp: datetime, interview: Interview) -> Any:
+def _closed(
+    old: Any, contact: Contact | None, stamp: datetime, interview: Interview, locale: str = "en"
+) -> Any:
     """A step of the previous calendar that the plan no longer has: done or cancelled.
 
     Done, it keeps its planned times and says first when and how it was done.
@@ -797,11 +857,12 @@ def _closed(old: Any, contact: Contact | None, stamp: datetime, interview: Inter
     one, with a new `SEQUENCE`.
     """
     status = str(old.get("STATUS", ""))
-    said = None if contact is None else _done_line(contact, interview)
+    said = None if contact is None else _done_line(contact, interview, locale)
     before = str(old.get("DESCRIPTION", ""))
     if status in _CLOSED and (said is None or before.split("\n", 1)[0] == said):
         return old  # already closed so: written again as it was
-    if status in _CLOSED and before.startswith("Done: "):  # done another way before
+    done = calendar_words(language(locale))["done"].split("%(event)s")[0]
+    if status in _CLOSED and before.startswith(("Done: ", done)):  # done another way before
         before = before.split("\n\n", 1)[1] if "\n\n" in before else ""
     item = type(old)()  # its properties, without the reminder: nothing rings any more
     for key, value in old.property_items(recursive=False):
@@ -896,7 +957,8 @@ class Draft:
         action: the step.
         warnings: what to know before sending: no address for the
             recipient (no ``To:``), none for the candidate (no ``From:``,
-            which the mail client then fills in).
+            which the mail client then fills in); in the language of the
+            message, as the calendar's items are (`item_locale`).
     """
 
     path: str
@@ -1063,7 +1125,7 @@ def drafts(
                     str(draft["Message-ID"]),
                     uid,
                     action,
-                    _warnings(path, action, interview),
+                    _warnings(path, action, interview, _locale_of(interview, pack, pack_for)),
                 )
             )
     return tuple(found)
@@ -1092,19 +1154,27 @@ def _folders(entries: Sequence[_Entry]) -> list[str]:
     return folders
 
 
-def _warnings(path: str, action: Action, interview: Interview) -> tuple[str, ...]:
+def _warnings(
+    path: str, action: Action, interview: Interview, locale: str = "en"
+) -> tuple[str, ...]:
+    """What to know before sending the draft, in the language of its message."""
+    said = draft_words(language(locale))
     found = []
     person = action.recipient
     if person is None or not person.email:
-        who = "nobody" if person is None else person.name
-        found.append(f"{path}: no To: line, no e-mail address is known for {who}")
+        who = said["nobody"] if person is None else person.name
+        found.append(said["no to"] % {"path": path, "who": who})
     candidate = interview.candidate
     if candidate is None or not candidate.email:
-        found.append(
-            f"{path}: no From: line, the candidate has no e-mail address "
-            "(your mail client fills in your own)"
-        )
+        found.append(said["no from"] % {"path": path})
     return tuple(found)
+
+
+def _locale_of(
+    interview: Interview, pack: Packs, pack_for: Callable[[Interview], TemplatePack]
+) -> str:
+    """`item_locale`, with the pack the caller gave (none: the candidate's language)."""
+    return item_locale(interview, None if pack is None else pack_for(interview))
 
 
 def write_drafts(found: Iterable[Draft], directory: str | os.PathLike[str]) -> tuple[Path, ...]:

@@ -27,7 +27,7 @@ from __future__ import annotations
 
 import heapq
 import re
-from collections.abc import Hashable, Iterable, Iterator
+from collections.abc import Hashable, Iterable, Iterator, Mapping
 from datetime import date, datetime, timedelta, tzinfo
 from enum import Enum
 from itertools import islice
@@ -37,7 +37,9 @@ import attrs
 import pendulum
 
 from . import _calendar as cal
-from .action import Action, Plan, _check_now
+from ._step_words import event_words, short_day, short_moment
+from ._step_words import words as english
+from .action import Action, Plan, _check_now, _language_of
 from .agenda import Agenda, AgendaItem, Standing
 from .agenda import agenda as make_agenda
 from .audit import Violation, audit
@@ -62,7 +64,7 @@ from .events import (
     Update,
 )
 from .identity import done_ids, pinned, read_step, renamed_step, step_key
-from .model import ActionKind, Channel, Interview, person_key
+from .model import ActionKind, Interview, person_key
 from .plan import plan as make_plan
 from .policy import Policy
 from .state import _decision, _unknown_person, check_history
@@ -1079,30 +1081,29 @@ def _named_event(error: InvalidHistory, place: int) -> InvalidHistory:
     return InvalidHistory("event" + field[len(own) :], error.value, error.problem)
 
 
-_CHANNEL_WORDS = {
-    Channel.EMAIL: "by e-mail",
-    Channel.PHONE: "by phone",
-    Channel.POSTAL: "by post",
-    Channel.IN_PERSON: "in person",
-}
-"""How a contact was made, in the words `Action.describe` uses."""
-
-
-def _step_words(step: str, interview: Interview) -> str:
+def _step_words(step: str, interview: Interview, words: Mapping[str, str] | None = None) -> str:
     """A step id in words: ``check-in 2 to Ana Ruiz``; the id itself when it is not one."""
     try:
         kind, name, number = read_step(step, interview)
     except StepIdError:
         return step
-    words = kind.value.replace("_", "-")
-    counted = f"{words} {number}" if kind in _COUNTED else words
-    return f"{counted} to {name}" if name else counted
+    if words is None:
+        words = event_words(english(None))
+    kind_words = words[kind.value]
+    counted = (
+        words["counted"] % {"kind": kind_words, "number": number}
+        if kind in _COUNTED
+        else kind_words
+    )
+    return words["step"] % {"kind": counted, "who": name} if name else counted
 
 
 _COUNTED = frozenset({ActionKind.CHECK_IN})
 
 
-def describe_event(event: Event, interview: Interview, policy: Policy | None = None) -> str:
+def describe_event(
+    event: Event, interview: Interview, policy: Policy | None = None, locale: str | None = None
+) -> str:
     """An event in a few words, on the candidate's clock: a history as a person reads it.
 
     ``thank-you to Ana Ruiz, by e-mail, Wed 8 Jul 09:10``; ``closing-statement
@@ -1111,57 +1112,79 @@ def describe_event(event: Event, interview: Interview, policy: Policy | None = N
     ``skipped check-in 2 to Ana Ruiz, ...`` (the step's id itself when it
     is not one of this interview's), with the candidate's note in brackets.  A
     contact or a reply that names nobody went to, or came from, the
-    follow-up contact.  In English, like `Action.describe`; what
-    ``followup log`` and ``followup events`` print.  With *policy*, a new
-    decision date said as a week ("by the end of next week") is read on the
-    working week of the policy's country, as the planner reads it.
+    follow-up contact.  In English by default, like `Action.describe`; what
+    ``followup log`` and ``followup events`` print.  *locale* (``"de"``,
+    ``"fr_CA"``, ...) writes it in that language, its dates in that
+    language's form (the calendar's "Done:" lines are written so).  With
+    *policy*, a new decision date said as a week ("by the end of next week")
+    is read on the working week of the policy's country, as the planner reads it.
 
     Raises:
         InvalidHistory: *event* is not an event.
+        InvalidArgument: *locale* is not a translated locale.
     """
     if not isinstance(event, EVENT_TYPES):
         raise InvalidHistory(
             "event", event, "expected Contact, Reply, Update, OutOfOffice, Skip or Snooze"
         )
+    lang = _language_of(locale)
+    words = event_words(lang)
     zone = _zone_of(interview)
 
     def local(moment: datetime) -> str:
         shown = _local(moment, zone)
         if shown.replace(fold=1 - shown.fold).utcoffset() != shown.utcoffset():
             # the hour the clocks go back comes twice: say which (the fourth trial)
-            return str(shown.format("ddd D MMM HH:mm zz"))
-        return str(shown.format("ddd D MMM HH:mm"))
+            return short_moment(lang, shown, "ddd D MMM HH:mm zz")
+        return short_moment(lang, shown, "ddd D MMM HH:mm")
+
+    def day_of(value: date) -> str:
+        return str(value) if lang.code == "en" else short_day(lang, value)
 
     when = local(event.at)
     if isinstance(event, Contact):
         who = event.recipient or _addressee_of(event.kind, interview)
-        how = "a voicemail" if event.voicemail else _CHANNEL_WORDS[event.channel]
+        how = words["voicemail"] if event.voicemail else words[event.channel.value]
         if event.answered is not None:
-            how += ", answered" if event.answered else ", no answer"
-        text = f"{event.kind.value.replace('_', '-')} to {who}, {how}, {when}"
+            how = words["answered" if event.answered else "no answer"] % {"how": how}
+        text = words["contact"] % {
+            "kind": words[event.kind.value],
+            "who": who,
+            "how": how,
+            "when": when,
+        }
     elif isinstance(event, Update):
         day = event.decision_date
         if policy is not None and event.decision_by is not None:  # a week on the country's week
             said_on = cal.local_date(cal.utc(event.at), zone)
             day = _decision(event.decision_by, said_on, policy)[0]
-        extra = ""
+        outcome = words[event.outcome.value]
+        if event.sender:
+            outcome = words["from"] % {"outcome": outcome, "sender": event.sender}
         if event.decision_by is not None:
-            arranged = event.outcome is Outcome.NEXT_ROUND
-            extra = f", the round on {day}" if arranged else f", new date {day}"
-        whose = f" from {event.sender}" if event.sender else ""
-        text = f"{event.outcome.value.replace('_', ' ')}{whose}{extra}, {when}"
+            shown_day = "None" if day is None else day_of(day)
+            arranged = event.outcome is Outcome.NEXT_ROUND  # the day of the round itself
+            key = "round on" if arranged else "new date"
+            outcome = words[key] % {"outcome": outcome, "day": shown_day}
+        text = words["update"] % {"outcome": outcome, "when": when}
     elif isinstance(event, OutOfOffice):
-        whose = f" ({event.sender})" if event.sender else ""
-        back = f", back {event.returns_on}" if event.returns_on else ""
-        text = f"out of office{whose}{back}, {when}"
+        key = "back" if event.returns_on else "out of office"
+        key += " from" if event.sender else ""
+        back = day_of(event.returns_on) if event.returns_on else ""
+        text = words[key] % {"sender": event.sender, "day": back, "when": when}
     elif isinstance(event, Reply):
-        text = f"a reply from {event.sender}, {when}" if event.sender else f"a reply, {when}"
+        key = "reply from" if event.sender else "reply"
+        text = words[key] % {"sender": event.sender, "when": when}
     elif isinstance(event, Snooze):
-        text = f"snoozed {_step_words(event.step, interview)} until {local(event.until)}, {when}"
+        text = words["snoozed"] % {
+            "step": _step_words(event.step, interview, words),
+            "until": local(event.until),
+            "when": when,
+        }
     else:
         assert isinstance(event, Skip)
-        text = f"skipped {_step_words(event.step, interview)}, {when}"
-    return f"{text} ({event.note})" if event.note else text
+        text = words["skipped"] % {"step": _step_words(event.step, interview, words), "when": when}
+    return words["note"] % {"text": text, "note": event.note} if event.note else text
 
 
 def new_violations(
