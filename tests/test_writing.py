@@ -460,14 +460,14 @@ class TestCallScripts:
         assert call.channel is Channel.PHONE and call.facts.new_round
         text = render(call, iv).text
         said = (
-            "- Say you were delighted to hear on Wednesday, July 8, that you have been invited to "
+            "- Say you were delighted to hear on Wednesday, July 8, that you had been invited to "
             "the next round, and that you would like to know what it involves."
         )
         assert said in text
         assert "- Ask what the next round will involve" in text
         assert "- Say you are flexible, and ask them to suggest a few times." in text
         # The update names no sender: the voicemail does not thank the recipient for it.
-        assert "I was delighted to hear that I have been invited to the next round" in text
+        assert "I was delighted to hear that I had been invited to the next round" in text
         assert "Thank you for the good news" not in text
         for stale in ("decision", "not selected", "feedback"):
             assert stale not in text
