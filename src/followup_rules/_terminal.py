@@ -211,7 +211,7 @@ def today(day: AgendaMany, show_all: bool) -> Any:
     parts: list[Any] = [f"[bold]Today[/], {heading}"]
     # The loop5 trial: a candidate who moved changed the zone in some files only, and
     # one instant read "today 21:30" and "today 08:30" with nothing to tell them apart.
-    zones = sorted({_zone_name(application.zone) for application, _ in day.agendas})
+    zones = sorted({cal.zone_name(application.zone, day.now) for application, _ in day.agendas})
     zoned = len(zones) > 1
     if zoned:
         parts.append(
@@ -240,11 +240,6 @@ def today(day: AgendaMany, show_all: bool) -> Any:
             "(--all lists them).[/]"
         )
     return Group(*parts)
-
-
-def _zone_name(zone: Any) -> str:
-    """An IANA zone's name, whatever the zone object."""
-    return str(getattr(zone, "key", None) or getattr(zone, "name", None) or zone)
 
 
 def windows(item: AgendaItem) -> str:

@@ -1033,7 +1033,8 @@ def _form_values(data: Mapping[str, Any]) -> dict[str, Any]:
     (The app5 trial: a ticked ``voicemail`` box sends ``"on"``, an untouched
     ``sender`` input ``""``; both were refused, so every web app cleaned them.)
     """
-    kind = _EVENT_CLASSES.get(data.get("type"))  # type: ignore[arg-type]
+    given = data.get("type")
+    kind = _EVENT_CLASSES.get(given) if isinstance(given, str) else None
     flags = set() if kind is None else _flag_fields(kind)
     read: dict[str, Any] = {}
     for key, value in data.items():
