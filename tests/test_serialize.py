@@ -127,7 +127,7 @@ class TestErrorsNameTheKeyPath:
 
     def test_wrong_type(self) -> None:
         """Wrong types are refused with the key path; no silent bool('no')."""
-        with pytest.raises(s.FormatError, match=r"\$\.calls_need_invitation: expected True"):
+        with pytest.raises(s.FormatError, match=r"\$\.calls_need_invitation: expected yes or no"):
             s.structure({"calls_need_invitation": "no"}, Policy, source="policy.toml")
 
     def test_bad_value_deep_inside(self) -> None:

@@ -68,7 +68,7 @@ def _step_id(value: Any, fail: Callable[[str], Exception]) -> str:
     """A stable step id (`AgendaItem.id`, a calendar UID): one line of printable ASCII."""
     text = v.clean_text(value, fail)
     if not text or len(text) > 200 or not text.isascii() or any(c.isspace() for c in text):
-        raise fail("is not a step id (see AgendaItem.id): ASCII without spaces")
+        raise fail("is not a step id: plain characters (ASCII) without spaces")
     return text
 
 
