@@ -171,7 +171,7 @@ def _form_errors() -> list[FollowupError]:
         {"type": "reply", "at": ""},
         {"type": "update", "at": "now", "outcome": "hired"},
         {"type": "contact", "at": "now", "channel": "fax"},
-        {"type": "contact", "at": "now", "channel": "phone", "voicemail": "yes"},
+        {"type": "contact", "at": "now", "channel": "phone", "voicemail": "perhaps"},
         {"type": "out_of_office", "at": "now", "returns_on": "next week"},
         {"type": "snooze", "at": "now", "step": step, "until": "next tuesdy"},
         {"type": "reply", "at": "now", "note": "line1\nline2"},
@@ -214,6 +214,7 @@ def test_the_value_is_the_text_as_typed_and_every_error_is_json() -> None:
         "zoom": "format",
         "Ana Ruiz, Bo Chen": "interviewers",
         "maybe": "invited_to_call",
+        "perhaps": "voicemail",
         "rply": "type",
         "yesterday-ish": "at",
         "hired": "outcome",
@@ -462,3 +463,23 @@ def test_rows_that_do_not_load_are_listed() -> None:
         agenda_many(rows, NOW)
     with pytest.raises(fr.InvalidArgument):
         agenda_many([lambda: "no application"], NOW, skip_invalid=True)
+
+
+def test_a_yes_no_field_from_a_form() -> None:
+    """'yes' was refused with "expected yes or no"; other text is refused naming the form."""
+    call = {"type": "contact", "at": "now", "channel": "phone", "voicemail": "yes"}
+    event = s.structure_event(call, zone="Europe/Berlin", now=NOW, form=True)
+    assert isinstance(event, fr.Contact) and event.voicemail is True
+    no = s.structure({**FORM, "invited_to_call": "no"}, Interview, form=True)
+    assert no.invited_to_call is False
+    for bad in [
+        lambda: s.structure_event({**call, "voicemail": "maybe"}, source="form", form=True),
+        lambda: s.structure(
+            {**FORM, "invited_to_call": "maybe"}, Interview, source="form", form=True
+        ),
+    ]:
+        with pytest.raises(fr.FormatError) as raised:
+            bad()
+        assert raised.value.field is not None and raised.value.field.startswith("form: $.")
+        assert raised.value.value == "maybe"
+        assert "yes or no" in raised.value.problem and "(got 'maybe')" in raised.value.problem

@@ -144,7 +144,7 @@ class TestDateTimes:
         del data["timezone"]
         error = refusal(lambda: s.structure_plan({"actions": [data]}))
         expected = (
-            '2026-07-07T14:00:00 has no time zone (a naive datetime): add e.g. "timezone": '
+            '2026-07-07T14:00:00 has no time zone: add e.g. "timezone": '
             '"Europe/Berlin" (the IANA name of its zone) beside "earliest", or write its '
             'offset: "earliest": "2026-07-07T14:00:00+02:00"'
         )

@@ -248,7 +248,7 @@ class Update(v.Checked):
             raise InvalidHistory(
                 "Update.decision_by",
                 self.decision_by,
-                "only an UNDECIDED update (a new decision date) or a NEXT_ROUND one (the "
+                "only an undecided update (a new decision date) or a next-round one (the "
                 "day of the next round) has a date",
             )
         if isinstance(self.decision_by, str):  # a phrase, read from the day of the update

@@ -216,12 +216,12 @@ class _NoZone(_Refused):
         text = local.isoformat()
         if source.lower().endswith(".toml"):
             return (
-                f"{text} has no time zone (a naive datetime): add {eg}"
+                f"{text} has no time zone: add {eg}"
                 f'timezone = "{name}" (the IANA name of its zone) beside {self.key}, or write '
                 f"its offset: {self.key} = {text}{offset}"
             )
         return (
-            f"{text} has no time zone (a naive datetime): add {eg}"
+            f"{text} has no time zone: add {eg}"
             f'"timezone": "{name}" (the IANA name of its zone) beside "{self.key}", or write '
             f'its offset: "{self.key}": "{text}{offset}"'
         )
@@ -939,9 +939,9 @@ def structure(data: Any, kind: type[T], *, source: str = "<data>", form: bool = 
     """
     if form and isinstance(data, Mapping):
         if kind is Interview:
-            data = interview_form(data)
+            data = interview_form(data, source=source)
         elif kind in EVENT_TYPES:
-            data = _form_values({**data, "type": EVENT_TAGS[kind]})
+            data = _form_values({**data, "type": EVENT_TAGS[kind]}, source)
     if kind is Plan:
         return structure_plan(data, source=source)  # type: ignore[return-value]
     if kind in EVENT_TYPES and isinstance(data, Mapping) and "type" in data:
@@ -1065,8 +1065,9 @@ def structure_event(
 
     With ``form=True``, the values are read as an HTML form sends them: an
     empty string is a field left out (an input not filled in), and a yes/no
-    field takes a ticked checkbox's ``"on"`` (and ``"true"``/``"false"``,
-    ``"1"``/``"0"``, ``"off"``) as well as True or False.
+    field takes a ticked checkbox's ``"on"`` (and ``"yes"``/``"no"``,
+    ``"true"``/``"false"``, ``"1"``/``"0"``, ``"off"``) as well as True or
+    False, and refuses any other text in these words.
 
     Raises:
         FormatError: not a table, no ``type`` or an unknown one (naming the
@@ -1074,14 +1075,24 @@ def structure_event(
             key path; a time that is none of these.
     """
     if form and isinstance(data, Mapping):
-        data = _form_values(data)
+        data = _form_values(data, source, root)
     return _event(data, source, root, zone, now, None)
 
 
-_FORM_FLAGS = {"on": True, "true": True, "1": True, "off": False, "false": False, "0": False}
+_FORM_FLAGS = {
+    "on": True,
+    "true": True,
+    "yes": True,
+    "1": True,
+    "off": False,
+    "false": False,
+    "no": False,
+    "0": False,
+}
+_FORM_FLAG_HELP = "expected yes or no (on, off, true, false, 1 or 0)"
 
 
-def _form_values(data: Mapping[str, Any]) -> dict[str, Any]:
+def _form_values(data: Mapping[str, Any], source: str, root: str = "$") -> dict[str, Any]:
     """*data* as a form sent it, read: ``""`` left out, a yes/no field's words as flags.
 
     (The app5 trial: a ticked ``voicemail`` box sends ``"on"``, an untouched
@@ -1095,10 +1106,18 @@ def _form_values(data: Mapping[str, Any]) -> dict[str, Any]:
         if isinstance(value, str):
             if not value.strip():
                 continue
-            if key in flags and value.strip().casefold() in _FORM_FLAGS:
-                value = _FORM_FLAGS[value.strip().casefold()]
+            if key in flags:
+                value = _form_flag(value, source, f"{root}.{key}")
         read[key] = value
     return read
+
+
+def _form_flag(text: str, source: str, path: str) -> bool:
+    """A yes/no field as a form sends it (`_FORM_FLAGS`), or a FormatError naming *path*."""
+    word = text.strip().casefold()
+    if word not in _FORM_FLAGS:
+        raise FormatError(source, path, _got(_FORM_FLAG_HELP, text), text)
+    return _FORM_FLAGS[word]
 
 
 _FORM_LISTS = {
@@ -1112,14 +1131,15 @@ line breaks; the points missed and the items requested (sentences) one a line.""
 _FORM_PEOPLE = ("candidate", "recruiter")
 
 
-def interview_form(data: Mapping[str, Any]) -> dict[str, Any]:
+def interview_form(data: Mapping[str, Any], *, source: str = "<data>") -> dict[str, Any]:
     """An interview's keys as an HTML form sends them, read as the interview file's.
 
     - an empty (or blank) string is a field left out: an optional one takes
       its default (none, an empty list); a required one (``company``) is
       refused as missing, naming it;
     - ``invited_to_call`` takes a ticked checkbox's ``"on"`` (and
-      ``"true"``/``"false"``, ``"1"``/``"0"``, ``"off"``) as well as True or False;
+      ``"yes"``/``"no"``, ``"true"``/``"false"``, ``"1"``/``"0"``, ``"off"``) as
+      well as True or False, and refuses other text naming the field and *source*;
     - ``interviewers`` and ``topics`` may be one text, the names or topics
       apart by commas, semicolons or line breaks (``"Ana Ruiz, Bo Chen"``);
       ``missed`` and ``requested`` one a line (a textarea);
@@ -1133,8 +1153,8 @@ def interview_form(data: Mapping[str, Any]) -> dict[str, Any]:
         if isinstance(value, str):
             if not value.strip():
                 continue
-            if key == "invited_to_call" and value.strip().casefold() in _FORM_FLAGS:
-                value = _FORM_FLAGS[value.strip().casefold()]
+            if key == "invited_to_call":
+                value = _form_flag(value, source, f"$.{key}")
             elif key in _FORM_LISTS:
                 parts = _FORM_LISTS[key].split(value)
                 value = [part.strip() for part in parts if part.strip()]
@@ -1757,7 +1777,7 @@ def edit_application(
     data = unstructure(pinned(application.interview))
     if form:
         cleared = [key for key, value in changes.items() if _blank(value)]
-        changes = interview_form(changes)
+        changes = interview_form(changes, source=source)
         for key in cleared:
             data.pop(key, None)
     changes = dict(changes)
