@@ -483,3 +483,21 @@ def test_a_yes_no_field_from_a_form() -> None:
         assert raised.value.field is not None and raised.value.field.startswith("form: $.")
         assert raised.value.value == "maybe"
         assert "yes or no" in raised.value.problem and "(got 'maybe')" in raised.value.problem
+
+
+def test_an_event_time_refused_quotes_what_was_typed() -> None:
+    """'tomorrow' was refused as ``event.at = 2026-07-14T00:00:00+02:00``, never typed."""
+    zone = _application("de").interview
+    cases = {
+        "tomorrow": "'tomorrow' (2026-07-14T00:00:00+02:00) is after now "
+        "(2026-07-13T15:00:00+02:00)",
+        "2026-07-20T09:00": "'2026-07-20T09:00' (2026-07-20T09:00:00+02:00) is after now",
+        "2026-07-01": "'2026-07-01' (2026-07-01T12:00:00+02:00) is before the interview at "
+        "2026-07-08T10:00:00+02:00",
+    }
+    for typed, said in cases.items():
+        with pytest.raises(fr.FormatError) as raised:
+            s.structure_event({"type": "reply", "at": typed}, source="form", zone=zone, now=NOW)
+        error = raised.value
+        assert (error.field, error.key, error.value) == ("form: $.at", "at", typed)
+        assert error.problem.startswith(said), error.problem

@@ -1061,7 +1061,10 @@ def structure_event(
     today is *now* (not midnight, which would read as before an interview
     held this morning); a past day is noon that day, or the end of the
     interview when that day is the interview's and it ends later.  Other
-    times (a snooze's ``until``) read a day as its first instant.
+    times (a snooze's ``until``) read a day as its first instant.  Such an
+    ``at`` after *now*, or (*zone* an interview) before the interview, is
+    refused here, quoting what was typed: ``'tomorrow'
+    (2026-07-09T00:00:00-04:00) is after now (...)``.
 
     With ``form=True``, the values are read as an HTML form sends them: an
     empty string is a field left out (an input not filled in), and a yes/no
@@ -1237,8 +1240,32 @@ def _read_in(
             raise FormatError(
                 source, f"{root}.{name}", _got(error.problem, value), value
             ) from None
+        if happened and now is not None:
+            _check_happened(value, moment, zone, now, source, f"{root}.{name}")
         read[name] = moment
     return read
+
+
+def _check_happened(
+    typed: str,
+    moment: datetime,
+    zone: Interview | tzinfo | str,
+    now: datetime,
+    source: str,
+    path: str,
+) -> None:
+    """An event's time as a person typed it, refused quoting what they typed when it is
+    after *now* or before the interview (the app6 trial: "tomorrow" was refused as
+    ``event.at = 2026-07-09T00:00:00-04:00``, a time the user never wrote)."""
+    read_as = moment.replace(microsecond=0).isoformat()
+    said = _shown(typed) if typed.strip() == read_as else f"{_shown(typed)} ({read_as})"
+    if moment > now:
+        shown = now.astimezone(moment.tzinfo).replace(microsecond=0).isoformat()
+        problem = f"{said} is after now ({shown}): an event is recorded once it has happened"
+        raise FormatError(source, path, problem, typed)
+    if isinstance(zone, Interview) and moment < zone.starts_at:
+        start = zone.starts_at.astimezone(moment.tzinfo).isoformat()
+        raise FormatError(source, path, f"{said} is before the interview at {start}", typed)
 
 
 _WORDS = frozenset({"now", "today", "yesterday", "tomorrow"})
