@@ -244,7 +244,7 @@ class TestStepIds:
         assert found(5) == (
             "5",
             StepStatus.UNKNOWN,
-            "is not a step id (see AgendaItem.id)",
+            "is not a step id",
             None,
             None,
         )

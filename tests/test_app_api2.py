@@ -76,11 +76,13 @@ class TestTheRowIdInTheJson:
             (None, None),
             ("row-7", "row-7"),
             (uuid.UUID(int=7), str(uuid.UUID(int=7))),
-            ((1, 2), "(1, 2)"),
+            ((1, 2), [1, 2]),
+            (("u", (uuid.UUID(int=7), 3)), ["u", [str(uuid.UUID(int=7)), 3]]),
         ],
     )
     def test_any_hashable_key_is_written_as_json_can_hold_it(self, key: Any, written: Any) -> None:
-        """A key JSON has no type for travels as its str(): never a TypeError in json.dumps."""
+        """A key JSON has no type for travels as its str(), a tuple as a list (app6):
+        never a TypeError in json.dumps."""
         app = Application(application().interview, key=key)
         day = as_json(agenda_many([app], NOW, until="end_of_day"))
         assert day["entries"][0]["application"]["key"] == written
@@ -121,7 +123,15 @@ class TestOneShapeForAStep:
         item = app.agenda(NOW).next
         assert item is not None
         found = as_json(app.find_step(item.id, NOW))
-        assert sorted(found) == ["event", "id", "item", "reason", "status"]
+        assert sorted(found) == [
+            "description",
+            "event",
+            "id",
+            "item",
+            "locale",
+            "reason",
+            "status",
+        ]
         assert found["status"] == "planned" and found["item"] == as_json(item)
 
     def test_a_done_step_names_its_event(self) -> None:
@@ -228,7 +238,7 @@ class TestWhatRecordingSays:
         app = application()
         step = first_due(app)
         done = as_json(app.record_step(step, NOW))
-        assert sorted(done) == ["already", "event", "number", "violations"]
+        assert sorted(done) == ["already", "event", "event_id", "number", "violations"]
         assert done["event"]["type"] == "contact" and done["violations"] == []
 
 

@@ -220,5 +220,5 @@ def test_a_next_round_arranged_ends_the_check_ins() -> None:
     assert rules_broken(found) == ["next-steps"]
     assert "arranged for 2024-07-20" in found[0].message
     assert audit(iv, [thanked, asked, check_in]) == []
-    with pytest.raises(InvalidHistory, match="NEXT_ROUND one"):
+    with pytest.raises(InvalidHistory, match="next-round one"):
         Update(said, Outcome.OFFER, date(2024, 7, 20))

@@ -147,7 +147,7 @@ def test_file_errors_name_file_and_key(tmp_path: Path) -> None:
     naive = tmp_path / "interview.toml"
     naive.write_text(Path(INTERVIEW).read_text().replace('timezone = "America/New_York"\n', ""))
     code, _, err = run("plan", str(naive))
-    assert code == 2 and "naive datetime" in err
+    assert code == 2 and "has no time zone" in err
 
 
 def test_unwritable_output_writes_nothing(tmp_path: Path) -> None:

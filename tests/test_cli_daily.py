@@ -277,7 +277,7 @@ class TestLog:
             (["reply", "--at", "2026-07-01T09:00"], "before the interview"),
             (["reply", "--outcome", "offer"], "No such option '--outcome'"),
             (["update", "--at", "2026-07-09T09:00"], "Missing option '--outcome'"),
-            (["update", "--outcome", "offer", "--decision-by", "2026-08-01"], "only an UNDECIDED"),
+            (["update", "--outcome", "offer", "--decision-by", "2026-08-01"], "only an undecided"),
             (["out-of-office", "--returns-on", "soon"], "--returns-on"),
             (["reply", "--at", "someday"], "--at"),
         ],

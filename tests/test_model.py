@@ -183,8 +183,8 @@ class TestHistoryValidation:
         assert (error.field, error.value) == ("history[0].recipient", "Zed")
         assert error.problem == (
             "is not an interviewer or the recruiter of this interview (they are 'Ana Ruiz', "
-            "'Bo Chen'); if the person was renamed in the interview, write the new name here too "
-            "(`Application.rename` and 'followup rename' rename someone everywhere at once)"
+            "'Bo Chen'); if the person was renamed in the interview, write the new name here too, "
+            "or rename them everywhere at once"
         )
 
     def test_not_an_event(self) -> None:

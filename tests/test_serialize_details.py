@@ -144,7 +144,7 @@ class TestDateTimes:
         del data["timezone"]
         error = refusal(lambda: s.structure_plan({"actions": [data]}))
         expected = (
-            '2026-07-07T14:00:00 has no time zone (a naive datetime): add e.g. "timezone": '
+            '2026-07-07T14:00:00 has no time zone: add e.g. "timezone": '
             '"Europe/Berlin" (the IANA name of its zone) beside "earliest", or write its '
             'offset: "earliest": "2026-07-07T14:00:00+02:00"'
         )
@@ -291,7 +291,7 @@ class TestKeys:
         data = s.unstructure(interview())
         del data["company"]
         error = refusal(lambda: s.structure(data, Interview))
-        expected = "<data>: $.company: missing key 'company'"
+        expected = "<data>: $.company: is required: fill it in"
         assert expected == str(error)
 
     def test_an_invalid_value_is_quoted_after_the_problem(self) -> None:
@@ -532,7 +532,7 @@ class TestInterviewFiles:
         """A lone key other than [interview] is part of the interview: the rest is missing."""
         path = toml_file(tmp_path, 'company = "Acme"\n')
         error = refusal(lambda: s.load_interview(path))
-        assert f"{path}: $.starts_at: missing key 'starts_at'" == str(error)
+        assert f"{path}: $.starts_at: is required: fill it in" == str(error)
 
     @pytest.mark.parametrize("load", [s.load_interview, s.load_interview_file])
     def test_a_zone_that_is_not_a_name(self, tmp_path: Path, load: Callable[[Path], Any]) -> None:
@@ -579,7 +579,7 @@ class TestInterviewFiles:
         """load_interview_file names the file when the interview itself is wrong."""
         path = toml_file(tmp_path, INTERVIEW_TOML.replace('company = "Acme Analytics"\n', ""))
         error = refusal(lambda: s.load_interview_file(path))
-        assert f"{path}: $.company: missing key 'company'" == str(error)
+        assert f"{path}: $.company: is required: fill it in" == str(error)
 
     def test_both_forms_of_history_are_refused(self, tmp_path: Path) -> None:
         """A file holding events and naming a history file: which to use is not guessed."""

@@ -242,11 +242,17 @@ class TestStructureEvent:
         assert (answered.voicemail, answered.answered) == (False, True)
         untouched = {"type": "reply", "at": "2024-07-03T09:00:00-04:00", "sender": ""}
         assert s.structure_event(untouched, form=True) == Reply(at(2024, 7, 3, 9))
-        with pytest.raises(FormatError, match=r"\$\.voicemail: expected True or False"):
+        with pytest.raises(
+            FormatError,
+            match=r"\$\.voicemail: expected true or false \(a yes/no value, not text\)",
+        ):
             s.structure_event({k: v for k, v in ticked.items() if v.strip()})
         with pytest.raises(FormatError, match=r"\$\.sender: must not be empty"):
             s.structure_event(untouched)
-        with pytest.raises(FormatError, match=r"\$\.voicemail: expected True or False"):
+        with pytest.raises(
+            FormatError,
+            match=r"\$\.voicemail: expected yes or no \(on, off, true, false, 1 or 0\)",
+        ):
             s.structure_event(ticked | {"voicemail": "maybe"}, form=True)
 
 

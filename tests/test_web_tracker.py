@@ -437,13 +437,17 @@ class TestRecording:
         assert len(events(client)) == 2
 
     def test_a_bad_event_is_refused_in_plain_words(self, client: Any) -> None:
-        """A reply before the interview: the library's error as it reads, nothing stored."""
+        """A reply before the interview: the library's error as it reads, quoting what was
+        typed, nothing stored (a past day alone is read as noon that day)."""
         response = client.post(
             "/applications/1/events", data={"type": "reply", "at": "2026-07-01"}
         )
         page = response.get_data(as_text=True)
         assert response.status_code == 400
-        assert "event.at = 2026-07-01T00:00:00-04:00 (America/New_York): is before" in page
+        assert (
+            "the form: $.at: &#39;2026-07-01&#39; (2026-07-01T12:00:00-04:00) is before the "
+            "interview at 2026-07-07T14:00:00-04:00"
+        ) in page
         assert events(client) == []
 
     def test_an_event_after_now_is_refused(self, client: Any) -> None:

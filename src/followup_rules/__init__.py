@@ -33,7 +33,7 @@ if TYPE_CHECKING:
     )
     from .events import Contact, Event, Outcome, OutOfOffice, Reply, Skip, Snooze, Update
     from .facts import CallBasis, Facts, Fallback, PreviousContact
-    from .identity import action_ids
+    from .identity import action_ids, pinned
     from .loop import (
         AgendaMany,
         Application,
@@ -46,6 +46,7 @@ if TYPE_CHECKING:
         check_history,
         describe_event,
         end_of_day,
+        event_id,
         find_event,
         find_step,
         new_violations,
@@ -106,6 +107,7 @@ _WHERE: dict[str, str] = {
     "Fallback": "facts",
     "PreviousContact": "facts",
     "action_ids": "identity",
+    "pinned": "identity",
     "AgendaMany": "loop",
     "Application": "loop",
     "Entry": "loop",
@@ -117,6 +119,7 @@ _WHERE: dict[str, str] = {
     "check_history": "loop",
     "describe_event": "loop",
     "end_of_day": "loop",
+    "event_id": "loop",
     "find_event": "loop",
     "find_step": "loop",
     "new_violations": "loop",
@@ -247,11 +250,13 @@ __all__ = [
     "check_history",
     "describe_event",
     "end_of_day",
+    "event_id",
     "find_event",
     "find_step",
     "new_violations",
     "parse_timeframe",
     "parse_when",
+    "pinned",
     "plan",
     "plan_many",
     "record_event",

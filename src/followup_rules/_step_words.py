@@ -29,6 +29,7 @@ from ._locale import canonical_locale
 
 __all__ = [
     "Words",
+    "agenda_words",
     "business_days",
     "calendar_words",
     "clock",
@@ -327,6 +328,32 @@ def calendar_words(language: Words) -> Mapping[str, str]:
         ),
         "new date": language.pgettext("calendar", ", after the new date (%(day)s)"),
         "in brackets": language.pgettext("calendar", " (%(day)s)"),
+    }
+
+
+@cache
+def agenda_words(language: Words) -> Mapping[str, str]:
+    """An agenda item's note (`AgendaItem.note`) and where a step stands (`FoundStep`)."""
+    return {
+        "late now": language.pgettext("agenda", "late: do it as soon as you can"),
+        "late later": language.pgettext("agenda", "late: do it in its next window"),
+        "interview_over": language.pgettext("agenda", "superseded: the interview is over"),
+        "events_moved_on": language.pgettext(
+            "agenda", "superseded: later events passed its window"
+        ),
+        "after_late_step": language.pgettext(
+            "agenda", "superseded: waits for the late step before it"
+        ),
+        "too_late": language.pgettext("agenda", "superseded: too late to be worth doing"),
+        "late": language.pgettext("agenda", "late"),
+        "due": language.pgettext("agenda", "due"),
+        "coming": language.pgettext("agenda", "coming"),
+        "done": language.pgettext("agenda", "done: %(event)s"),
+        "long ago": language.pgettext("agenda", "superseded: its window closed long ago"),
+        "not planned": language.pgettext(
+            "agenda", "no longer planned: the follow-up ended, or the limits leave no room for it"
+        ),
+        "unknown": language.pgettext("agenda", "not a step of this application"),
     }
 
 

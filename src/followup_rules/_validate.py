@@ -466,7 +466,7 @@ def business_day_count(value: Any, fail: Fail, minimum: int = 1) -> int:
 def real_bool(value: Any, fail: Fail) -> bool:
     """A real bool (``"no"`` is not False)."""
     if not isinstance(value, bool):
-        raise fail(f"expected True or False, got {type(value).__name__}")
+        raise fail("expected true or false (a yes/no value, not text)")
     return value
 
 

@@ -45,8 +45,10 @@ import pendulum
 
 from . import _calendar as cal
 from ._calendar import utc
+from ._locale import canonical_locale, locale_for
+from ._step_words import agenda_words
 from ._steps import FOLLOW_UP_KINDS
-from .action import Action, Plan, _check_now
+from .action import Action, Plan, _check_now, _language_of
 from .errors import InvalidArgument, InvalidPolicy
 from .events import Contact, Event, Reply, Update
 from .identity import action_ids
@@ -109,14 +111,6 @@ class Reason(Enum):
     window."""
 
 
-_REASON_TEXT = {
-    Reason.INTERVIEW_OVER: "the interview is over",
-    Reason.EVENTS_MOVED_ON: "later events passed its window",
-    Reason.AFTER_LATE_STEP: "waits for the late step before it",
-    Reason.TOO_LATE: "too late to be worth doing",
-}
-
-
 @attrs.frozen
 class AgendaItem:
     """One step on the agenda.
@@ -148,6 +142,11 @@ class AgendaItem:
         recipient_zone: the zone of the recipient's wall clock (an IANA name
             or ``+HH:MM``), the one its window was planned in.
         candidate_zone: the zone of the candidate's own wall clock.
+        locale: the locale the candidate's messages are written in (their
+            `Candidate.language`, else English as written where they live),
+            the one an app shows the item in: ``item.action.describe(item.locale)``,
+            ``item.note(item.locale)``; `serialize.unstructure` writes the
+            item's ``description`` and ``note`` in it.
     """
 
     action: Action
@@ -160,6 +159,7 @@ class AgendaItem:
     late_since: pendulum.DateTime | None = attrs.field(default=None, kw_only=True)
     recipient_zone: str | None = attrs.field(default=None, kw_only=True)
     candidate_zone: str | None = attrs.field(default=None, kw_only=True)
+    locale: str = attrs.field(default="en", kw_only=True)
 
     @property
     def overdue(self) -> bool:
@@ -184,15 +184,23 @@ class AgendaItem:
         earliest, latest, _ = action._utc
         return cal.to_local(earliest, tz), cal.to_local(latest, tz)
 
-    def note(self) -> str:
-        """A short note for people: ``"superseded: the interview is over"``, or ``""``."""
+    def note(self, locale: str | None = None) -> str:
+        """A short note for people: ``"superseded: the interview is over"``, or ``""``.
+
+        In English, or in *locale* (``"de"``, ``"fr_CA"``: any locale
+        `followup_rules.LOCALES` has; the candidate's is `locale`):
+        ``item.note(item.locale)`` reads ``"verspätet: so bald wie möglich
+        erledigen"`` for a German-speaking candidate.
+
+        Raises:
+            InvalidArgument: *locale* is not a translated locale.
+        """
+        said = agenda_words(_language_of(locale))
         if self.reason is None:
             if self.standing is not Standing.LATE:
                 return ""
-            if self.to_do:
-                return "late: do it as soon as you can"
-            return "late: do it in its next window"
-        return f"{self.standing.value}: {_REASON_TEXT[self.reason]}"
+            return said["late now" if self.to_do else "late later"]
+        return said[self.reason.value]
 
 
 @attrs.frozen
@@ -302,6 +310,7 @@ class Agenda:
         history = tuple(history)
         moment, horizon = utc(now), utc(end)
         home = cal.zone_name(interview.zone_of(interview.candidate), moment)
+        locale = candidate_locale(interview)
         if policy is not None and not isinstance(policy, Policy):
             raise InvalidPolicy("policy", policy, "expected a Policy or None")
         rules = DEFAULT_POLICY if policy is None else policy
@@ -314,6 +323,7 @@ class Agenda:
                 standing,
                 recipient_zone=there,
                 candidate_zone=home,
+                locale=locale,
                 **extra,  # type: ignore[arg-type]
             )
 
@@ -417,6 +427,17 @@ def _why_missed(action: Action, answered: bool) -> Reason:
     if action.kind not in FOLLOW_UP_KINDS and answered:
         return Reason.EVENTS_MOVED_ON
     return Reason.TOO_LATE
+
+
+def candidate_locale(interview: Interview) -> str:
+    """The locale *interview*'s messages are written in, as `render` picks it with the
+    built-in pack (`followup_rules.messages.candidate_locale`), in `LOCALES`' spelling."""
+    candidate = interview.candidate
+    tz = interview.zone_of(candidate)
+    zone = getattr(tz, "key", None) or getattr(tz, "name", None)
+    language = None if candidate is None else candidate.language
+    chosen = locale_for(language, zone if isinstance(zone, str) else None)
+    return canonical_locale(chosen) or "en"
 
 
 def _check_until(until: datetime, now: datetime) -> datetime:

@@ -8,8 +8,10 @@ or days), then the problem, often with what to write instead ("did you mean
 attributes of any `FollowupError` rather than parsing the text: ``field``
 (the argument, field or key path: ``"Interview.contact"``, ``"now"``,
 ``"acme.toml: $.interviewers[1].email"``, a template's name), ``value``
-(the value refused, when there is one) and ``problem`` (what is wrong, in
-words).
+(the value refused, when there is one: the input as it was given) and
+``problem`` (what is wrong, in words); ``key`` is the plain name of the input
+a form marks (``"email"``), and ``to_dict()`` all of it as JSON-safe data.
+The words are English in every locale.
 
 ::
 
@@ -314,15 +316,18 @@ def _last_key(path: str) -> str | None:
 class FollowupError(Exception):
     """Base class of every error followup_rules raises on purpose.
 
-    Whatever its class, code reads what it is about from three attributes
-    (the text, ``str(error)``, is for people):
+    Whatever its class, code reads what it is about from these attributes
+    (the text, ``str(error)``, is for people, in English), and `key`; an
+    app's response takes `to_dict`:
 
     Attributes:
         field: what the error is about: an argument or a field
             (``"Interview.contact"``, ``"now"``, ``"event.at"``), a file and
             its key path (``"acme.toml: $.min_gap"``), a template's name; or
             None when nothing in particular.
-        value: the value refused, when there is one (else None).
+        value: the value refused, when there is one (else None): the input
+            as given (the text a time or a zone could not be read from), or,
+            for a value checked after it was read, that value.
         problem: what is wrong, in plain words (one line).
 
     It pickles with whatever part of its chain can: ``__reduce__`` drops the
@@ -356,6 +361,27 @@ class FollowupError(Exception):
     def problem(self, text: str) -> None:
         self.__dict__["_problem"] = text
 
+    def to_dict(self) -> dict[str, object]:
+        """The error as plain data `json.dumps` takes, for an app's response.
+
+        ``{"error", "field", "key", "value", "problem", "text"}``: the class's
+        name, `field`, `key` (the input a form should mark), the refused
+        `value` as JSON holds it, `problem` and ``str(error)``.  A string,
+        number, yes/no or null value is as given (a string over 1,000
+        characters cut, with ``...``), a list or table as one of these
+        values (nested at most three deep, twenty items at most), a date or
+        time in ISO 8601, anything else as the text shows it
+        (``"a Timezone object"``).  ``serialize.unstructure(error)`` gives the same.
+        """
+        return {
+            "error": type(self).__name__,
+            "field": self.field,
+            "key": self.key,
+            "value": _json_safe(self.value),
+            "problem": self.problem,
+            "text": str(self),
+        }
+
     def _arguments(self) -> tuple[object, ...]:
         """What rebuilds this error when unpickled: the arguments of its class."""
         return tuple(self.args)
@@ -363,6 +389,38 @@ class FollowupError(Exception):
     def __reduce__(self) -> tuple[object, ...]:
         _prune_chain(self)
         return (type(self), self._arguments())
+
+
+_MAX_JSON_TEXT = 1000
+
+
+def _json_safe(value: object, depth: int = 0) -> object:
+    """*value* as `json.dumps` takes it (see `FollowupError.to_dict`); never raises."""
+    try:
+        if value is None or isinstance(value, bool):
+            return value
+        if isinstance(value, int):
+            number = int.__int__(value)
+            return number if number.bit_length() <= 53 else _shown(number)
+        if isinstance(value, float):
+            real = float.__float__(value)
+            return real if real == real and abs(real) != float("inf") else _shown(value)
+        if isinstance(value, str):
+            text = str.__str__(value)
+            return text if len(text) <= _MAX_JSON_TEXT else text[: _MAX_JSON_TEXT - 3] + "..."
+        if isinstance(value, (datetime, date, time)):
+            return value.isoformat()
+        if isinstance(value, _Unpicklable):
+            return value.shown
+        if depth < 3 and isinstance(value, (list, tuple)):
+            return [_json_safe(item, depth + 1) for item in list(value)[:20]]
+        if depth < 3 and isinstance(value, Mapping):
+            return {
+                str(key): _json_safe(item, depth + 1) for key, item in list(value.items())[:20]
+            }
+    except Exception:  # a hostile value whose own methods raise
+        pass
+    return _shown(value)
 
 
 class _InvalidField(FollowupError, ValueError):

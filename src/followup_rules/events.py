@@ -68,7 +68,7 @@ def _step_id(value: Any, fail: Callable[[str], Exception]) -> str:
     """A stable step id (`AgendaItem.id`, a calendar UID): one line of printable ASCII."""
     text = v.clean_text(value, fail)
     if not text or len(text) > 200 or not text.isascii() or any(c.isspace() for c in text):
-        raise fail("is not a step id (see AgendaItem.id): ASCII without spaces")
+        raise fail("is not a step id: plain characters (ASCII) without spaces")
     return text
 
 
@@ -248,7 +248,7 @@ class Update(v.Checked):
             raise InvalidHistory(
                 "Update.decision_by",
                 self.decision_by,
-                "only an UNDECIDED update (a new decision date) or a NEXT_ROUND one (the "
+                "only an undecided update (a new decision date) or a next-round one (the "
                 "day of the next round) has a date",
             )
         if isinstance(self.decision_by, str):  # a phrase, read from the day of the update

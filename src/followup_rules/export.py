@@ -239,6 +239,7 @@ def to_ics_many(
     details: Mapping[str, Any] | None = None,
     name: str | None = None,
     policy: Policy | None = None,
+    others: str = "keep",
 ) -> bytes:
     """One calendar for many applications, each planned from *now*.
 
@@ -287,7 +288,11 @@ def to_ics_many(
     application are found by its `Interview.id`, else its *name*, else its
     company, role and start (recorded in ``X-FOLLOWUP-APPLICATION``), so a
     rename or a reschedule leaves no stale open item when the interview has
-    an id or a name; the items of other applications stay as they were.
+    an id or a name.  The items of *previous* that belong to none of
+    *applications* stay as they were (``others="keep"``, for a calendar of
+    some of them), or, with ``others="cancel"``, each still open is
+    written ``CANCELLED`` with no reminder (a calendar of all of a user's
+    applications, after one was deleted: its steps leave the calendar app).
 
     Args:
         applications: `followup_rules.Application` objects, or ``(plan,
@@ -298,10 +303,13 @@ def to_ics_many(
             "Interview follow-ups".
         policy: the policy the tuples' plans were made with, for the
             reasons the items give (an application has its own).
+        others: ``"keep"`` or ``"cancel"``: what becomes of the items of
+            *previous* that belong to none of *applications* (above).
         Others: as `to_ics`.
 
     Raises:
-        InvalidArgument: as `to_ics`; an application is none of these.
+        InvalidArgument: as `to_ics`; an application is none of these;
+            *others* is neither ``"keep"`` nor ``"cancel"``.
         InvalidInterview: as `plan` (an application's history does not fit).
         TemplateError: a message cannot be written with *pack*.
     """
@@ -309,6 +317,8 @@ def to_ics_many(
 
     if not isinstance(now, datetime) or now.tzinfo is None or now.utcoffset() is None:
         raise InvalidArgument("now", now, "expected an aware datetime")
+    if others not in ("keep", "cancel"):
+        raise InvalidArgument("others", others, 'expected "keep" or "cancel"')
     entries = _entries(applications, now, policy)
     writer = _Writer(
         stamp=now.astimezone(cal.UTC),
@@ -340,9 +350,11 @@ def to_ics_many(
             if uid not in written:
                 written.add(uid)
                 calendar.add_component(item)
-    for uid, old in before.items():  # other applications' items: as they were
+    for uid, old in before.items():  # other applications' items
         if uid not in written:
             written.add(uid)
+            if others == "cancel" and str(old.get("STATUS", "")) not in _CLOSED:
+                old = _closed(old, None, writer.stamp, None)
             calendar.add_component(old)
     _add_timezones(calendar, kept_zones)
     return bytes(calendar.to_ical())
@@ -847,7 +859,11 @@ def _done_line(contact: Contact, interview: Interview, locale: str = "en") -> st
 
 
 def _closed(
-    old: Any, contact: Contact | None, stamp: datetime, interview: Interview, locale: str = "en"
+    old: Any,
+    contact: Contact | None,
+    stamp: datetime,
+    interview: Interview | None,
+    locale: str = "en",
 ) -> Any:
     """A step of the previous calendar that the plan no longer has: done or cancelled.
 
@@ -857,7 +873,7 @@ def _closed(
     one, with a new `SEQUENCE`.
     """
     status = str(old.get("STATUS", ""))
-    said = None if contact is None else _done_line(contact, interview, locale)
+    said = None if contact is None or interview is None else _done_line(contact, interview, locale)
     before = str(old.get("DESCRIPTION", ""))
     if status in _CLOSED and (said is None or before.split("\n", 1)[0] == said):
         return old  # already closed so: written again as it was

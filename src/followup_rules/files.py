@@ -437,7 +437,7 @@ def _check_names(found: InterviewFile) -> None:
         problem = (
             f"{name!r} is not on the interview in {found.path.name} (it has {listed}): "
             "if you renamed them there, put the old name back and rename them in both "
-            "files at once with 'followup rename' (`HistoryFile.rename`)"
+            "files at once with 'followup rename'"
         )
         raise FormatError(str(found.history_path), f"$.event[{index}].{key}", problem)
 

@@ -189,13 +189,13 @@ def read_step(step: str, interview: Interview) -> tuple[ActionKind, str, int]:
         StepIdError: as `step_key`.
     """
     if not isinstance(step, str):
-        raise StepIdError("step", step, "is not a step id (see AgendaItem.id)")
+        raise StepIdError("step", step, "is not a step id")
     suffix = f"-{interview_key(interview)}{_SUFFIX}"
     if not step.endswith(suffix):
         why = (
             # the app5 trial: the hint blamed an edit on an interview whose id keeps them
             "this interview has an id, so its step ids do not change when it is edited: "
-            "the id is another interview's, or cut short (copy it whole from AgendaItem.id)"
+            "the id is another interview's, or cut short (copy the whole id)"
             if interview.id is not None
             else "a step id changes when the company, role or start changes, unless "
             "the interview has an id"
@@ -209,7 +209,7 @@ def read_step(step: str, interview: Interview) -> tuple[ActionKind, str, int]:
     kind_text, _, who = head.partition("-")
     kind = _KINDS.get(kind_text)
     if kind is None or not number.isdigit() or int(number) < 1 or number != str(int(number)):
-        raise StepIdError("step", step, "is not a step id (see AgendaItem.id)")
+        raise StepIdError("step", step, "is not a step id")
     for name in _people(interview):
         if who == _name_part(name):
             return kind, owner(kind, name, interview), int(number)
@@ -219,7 +219,7 @@ def read_step(step: str, interview: Interview) -> tuple[ActionKind, str, int]:
         step,
         f"names {shown!r}, who is not an interviewer or the recruiter of this interview "
         "(when someone is renamed, the ids of their steps change too: rename people "
-        "with `Application.rename` or 'followup rename', which renames the ids too)",
+        "everywhere at once, which renames the ids too)",
     )
 
 

@@ -25,7 +25,9 @@ Pure, like the planner: *now* is always an argument; nothing reads the clock.
 
 from __future__ import annotations
 
+import hashlib
 import heapq
+import json
 import re
 from collections.abc import Hashable, Iterable, Iterator, Mapping
 from datetime import date, datetime, timedelta, tzinfo
@@ -37,10 +39,10 @@ import attrs
 import pendulum
 
 from . import _calendar as cal
-from ._step_words import event_words, short_day, short_moment
+from ._step_words import agenda_words, event_words, short_day, short_moment
 from ._step_words import words as english
 from .action import Action, Plan, _check_now, _language_of
-from .agenda import Agenda, AgendaItem, Standing
+from .agenda import Agenda, AgendaItem, Standing, candidate_locale
 from .agenda import agenda as make_agenda
 from .audit import Violation, audit
 from .errors import (
@@ -82,6 +84,7 @@ __all__ = [
     "check_history",
     "describe_event",
     "end_of_day",
+    "event_id",
     "find_event",
     "find_step",
     "new_violations",
@@ -173,6 +176,8 @@ def _aware(moment: datetime, field: str) -> datetime:
 
 
 _WORDS = {"yesterday": -1, "today": 0, "tomorrow": 1}
+_ONE_DIGIT_HOUR = re.compile(r"^(\d{4}-\d{2}-\d{2}[T ])(\d:\d{2})")
+"""A date and a time whose hour has one digit (``2026-07-20 9:00``), as people type it."""
 _BRACKETED = re.compile(r"^(?P<iso>[^\[\]]+?)\[(?P<zone>[^\[\]]+)\]$")
 _WHEN_HELP = (
     "is not 'now', 'today', 'yesterday', 'tomorrow', a local date or time like "
@@ -181,7 +186,12 @@ _WHEN_HELP = (
 
 
 def parse_when(
-    text: str, zone: Interview | tzinfo | str, now: datetime, *, field: str = "when"
+    text: str,
+    zone: Interview | tzinfo | str,
+    now: datetime,
+    *,
+    field: str = "when",
+    happened: bool = False,
 ) -> pendulum.DateTime:
     """A moment as a person types it, read in *zone* and from *now*.
 
@@ -189,10 +199,18 @@ def parse_when(
     - ``today``, ``yesterday``, ``tomorrow``: the first instant of that local
       date (`start_of_day`);
     - a local date (``2026-07-16``, its first instant) or date and time
-      (``2026-07-16T09:00``, ``2026-07-16 09:00``), read in *zone*;
+      (``2026-07-16T09:00``, ``2026-07-16 09:00``, ``2026-07-16 9:00``), read in *zone*;
     - ISO 8601 with an offset (``2026-07-16T09:00-04:00``, ``...Z``) or with
       the zone in brackets (``2026-07-16T09:00-04:00[America/New_York]``,
       ``2026-07-16T09:00[America/New_York]``): that instant.
+
+    With ``happened=True``, the text is when something happened (an
+    event's time, "done at"), and a day alone is read as a person means it:
+    ``today`` (or today's date) is *now*, not midnight, which would read as
+    before an interview held this morning; a past day (``yesterday``,
+    ``2026-07-06``) is noon that day, or the end of the interview when that
+    day is the interview's and it ends later; a future day stays its first
+    instant (and is refused as after now where the event is checked).
 
     The result is in *zone* (an interview means its candidate's zone, else
     the interview's).  Words are read whatever their case.  *field* names
@@ -213,17 +231,35 @@ def parse_when(
         return _local(now, local_zone)
     if word in _WORDS:
         today = _local(now, local_zone).date()
-        return start_of_day(today + timedelta(days=_WORDS[word]), local_zone)
+        day = today + timedelta(days=_WORDS[word])
+        return _happened_on(day, zone, now) if happened else start_of_day(day, local_zone)
     moment = _read_iso(text.strip())
     if moment is None:
         close = _did_you_mean(word, ("now", *_WORDS))
         hint = f"; did you mean {close!r}?" if close else ""
         raise InvalidArgument(field, text, _WHEN_HELP + hint)
     if isinstance(moment, date) and not isinstance(moment, datetime):
-        return start_of_day(moment, local_zone)
+        return _happened_on(moment, zone, now) if happened else start_of_day(moment, local_zone)
     if moment.tzinfo is None:  # a wall clock: one the clocks skip reads as the hour after
         return _local(cal.utc(moment.replace(tzinfo=local_zone)), local_zone)
     return _local(moment, local_zone)
+
+
+def _happened_on(day: date, zone: Interview | tzinfo | str, now: datetime) -> pendulum.DateTime:
+    """When something that happened on *day* (given alone) is taken to have happened:
+    see `parse_when` (``happened=True``)."""
+    local_zone = _zone_of(zone)
+    here = _local(now, local_zone)
+    if day > here.date():
+        return start_of_day(day, local_zone)
+    if day == here.date():
+        return here
+    moment = start_of_day(day, local_zone).add(hours=12)
+    if isinstance(zone, Interview):
+        ends = _local(cal.utc(zone.starts_at + zone.duration), local_zone)
+        if ends.date() == day and ends > moment:
+            moment = ends
+    return moment
 
 
 def _read_iso(text: str) -> date | datetime | None:
@@ -237,6 +273,7 @@ def _read_iso(text: str) -> date | datetime | None:
             return None
     if text.endswith(("Z", "z")):
         text = text[:-1] + "+00:00"
+    text = _ONE_DIGIT_HOUR.sub(r"\g<1>0\g<2>", text)  # 2026-07-20 9:00: 09:00
     try:
         if len(text) == 10:
             return None if zone is not None else date.fromisoformat(text)
@@ -315,10 +352,20 @@ class Application:
         when given (see `plan`: late steps in their next allowed window)."""
         return make_plan(self.interview, self.policy, history=self.history, now=now)
 
-    def agenda(self, now: datetime, until: datetime | EndOfDay | None = None) -> Agenda:
-        """The agenda from *now* (see `agenda`); ``until="end_of_day"``: the candidate's day."""
+    def agenda(
+        self, now: datetime, until: datetime | EndOfDay | None = None, *, days: int = 0
+    ) -> Agenda:
+        """The agenda from *now* (see `agenda`); ``until="end_of_day"``: the candidate's day,
+        or with *days* the candidate's day that many days later (``days=6``: the
+        coming week, today included).
+
+        Raises:
+            InvalidArgument: as `agenda`; *days* is not a whole number from 0 to
+                366, or is given with an *until* other than ``"end_of_day"``.
+        """
         moment = _local(_check_now(now), self.zone)
-        end = end_of_day(moment, self.zone) if until == "end_of_day" else until
+        days = _check_days(days, until)
+        end = end_of_day(moment.add(days=days), self.zone) if until == "end_of_day" else until
         return make_agenda(
             self.interview, self.policy, history=self.history, now=moment, until=end
         )
@@ -402,26 +449,42 @@ class Application:
         )
         return self.record(contact, now=now)
 
-    def remove(self, event: Event) -> Application:
+    def event_id(self, event: Event) -> str:
+        """The stable id of *event* in this application (`event_id`)."""
+        return event_id(event, self.interview)
+
+    def remove(self, event: Event | str) -> Application:
         """The application without *event*: an app's undo, or a mistake taken back.
 
         The event is found as `find_event` finds it (the same kind at the same
         instant with the same fields, whatever its note), so the event an app
-        read back from its store removes the one recorded.  The history left
-        is checked against the interview again.
+        read back from its store removes the one recorded; or by its id
+        (`event_id`, ``"ev-..."``), which an app can keep beside the event
+        or in an undo link.  The history left is checked against the
+        interview again.
 
         Raises:
-            InvalidHistory: *event* is not in the history (naming it).
+            InvalidHistory: *event* is not in the history (naming it), or an
+                id that names none of its events.
         """
-        index = find_event(self.interview, self.history, event)
+        if isinstance(event, str):
+            ids = [event_id(each, self.interview) for each in self.history]
+            if event not in ids:
+                problem = (
+                    "names no event of the application's history"
+                    if _EVENT_ID.fullmatch(event)
+                    else "is not an event, nor an event's id like ev-0123456789abcdef"
+                )
+                raise InvalidHistory("event", event, problem)
+            index: int | None = ids.index(event)
+        else:
+            index = find_event(self.interview, self.history, event)
         if index is None:
             said = describe_event(event, self.interview) if isinstance(event, EVENT_TYPES) else ""
             raise InvalidHistory(
                 "event",
                 event,
-                f"is not in the application's history ({said})"
-                if said
-                else "is not an event (Contact, Reply, Update, OutOfOffice, Skip or Snooze)",
+                f"is not in the application's history ({said})" if said else _NOT_AN_EVENT,
             )
         return attrs.evolve(self, history=self.history[:index] + self.history[index + 1 :])
 
@@ -563,6 +626,14 @@ class Entry:
         return _local(moment, self.application.zone)
 
     @property
+    def in_days(self) -> int:
+        """How many days from the agenda's *now* `shown_at` falls, on the candidate's
+        calendar: 0 today, 1 tomorrow, 6 six days on (a week's list tells "today" from
+        "later this week" by it); negative for a superseded step's missed deadline."""
+        zone = self.application.zone
+        return (self.shown_at.date() - _local(self.agenda.now, zone).date()).days
+
+    @property
     def key(self) -> Hashable | None:
         """The application's own key (`Application.key`): the app's row id, say."""
         return self.application.key
@@ -691,6 +762,10 @@ class AgendaMany:
         failed: the applications left out, each with the error that says why
             (made with ``skip_invalid=True``: a history that no longer fits its
             interview, a bad policy); empty otherwise.
+        unread: the rows that could not be read into an application, each
+            as the loader given in its place and the error it raised (made
+            with ``skip_invalid=True`` from loaders: see `agenda_many`);
+            empty otherwise.
     """
 
     now: datetime
@@ -700,6 +775,7 @@ class AgendaMany:
     counts: AgendaCounts = attrs.field(default=attrs.Factory(_counted, takes_self=True))
     limit: int | None = None
     failed: tuple[tuple[Application, FollowupError], ...] = attrs.field(default=(), kw_only=True)
+    unread: tuple[tuple[Any, FollowupError], ...] = attrs.field(default=(), kw_only=True)
 
     def __iter__(self) -> Iterator[Entry]:
         return iter(self.entries)
@@ -791,11 +867,23 @@ class AgendaMany:
             *(sum(getattr(part.counts, field) for part in parts) for field in _COUNT_FIELDS)
         )
         failed = tuple(pair for part in parts for pair in part.failed)
+        unread = tuple(pair for part in parts for pair in part.unread)
         if keep is not None:
-            return cls(now, (), tuple(islice(entries, keep)), (), counts, keep, failed=failed)
+            return cls(
+                now,
+                (),
+                tuple(islice(entries, keep)),
+                (),
+                counts,
+                keep,
+                failed=failed,
+                unread=unread,
+            )
         agendas = tuple(pair for part in parts for pair in part.agendas)
         superseded = heapq.merge(*(part.superseded for part in parts), key=_entry_rank)
-        return cls(now, agendas, tuple(entries), tuple(superseded), counts, failed=failed)
+        return cls(
+            now, agendas, tuple(entries), tuple(superseded), counts, failed=failed, unread=unread
+        )
 
 
 _COUNT_FIELDS = tuple(field.name for field in attrs.fields(AgendaCounts))
@@ -824,6 +912,7 @@ def agenda_many(
     *,
     limit: int | None = None,
     skip_invalid: bool = False,
+    days: int = 0,
 ) -> AgendaMany:
     """See every application from *now*, each under its own policy, in one list.
 
@@ -841,13 +930,22 @@ def agenda_many(
         until: count as due the steps whose window opens by then too: a
             moment, or ``"end_of_day"`` for the end of each application's
             candidate's day (`end_of_day`); *now* by default.
+        days: with ``until="end_of_day"``, the due span ends with the
+            candidate's day that many days later: ``days=6`` lists the coming
+            week, today included (`Entry.in_days` tells today's steps from
+            the later ones).
         limit: keep at most this many steps, the most urgent (0: the counts
             alone); None (the default) keeps everything.
         skip_invalid: leave out an application that cannot be planned (a
             history that no longer fits its interview after an edit, a policy
             hook's bad answer) and list it, with its error, in
             `AgendaMany.failed`, rather than stop the whole run: one bad row
-            of a nightly job, one bad file of ``followup today``.
+            of a nightly job, one bad file of ``followup today``.  An item
+            of *applications* may also be a loader, a callable that takes no
+            argument and returns the `Application` (``functools.partial(
+            read_row, row_id)``): a `FollowupError` it raises (a row that
+            no longer reads: a `FormatError`, an `InvalidInterview`) leaves
+            the row out too, listed with the loader in `AgendaMany.unread`.
 
     Returns:
         `AgendaMany`: late steps (those that can be done by *until* first,
@@ -858,16 +956,25 @@ def agenda_many(
     Raises:
         InvalidArgument: *applications* is not iterable or an item is not an
             `Application`; *now* or *until* is not aware; *limit* is not a
-            whole number (0 or more) or None.
+            whole number (0 or more) or None; *days* as `Application.agenda`.
         InvalidInterview: as `plan` (unless *skip_invalid*).
         InvalidPolicy: as `plan` (unless *skip_invalid*).
     """
     now = _check_now(now)
     limit = _check_limit(limit)
+    days = _check_days(days, until)
     stream = _iterable(applications, "applications")
     failed: list[tuple[Application, FollowupError]] = []
+    unread: list[tuple[Any, FollowupError]] = []
     if limit is None:
-        return _every_entry(stream, now, until, failed if skip_invalid else None)
+        return _every_entry(
+            stream,
+            now,
+            until,
+            failed if skip_invalid else None,
+            days,
+            unread if skip_invalid else None,
+        )
     counts = [0, 0, 0, 0]  # by urgency: late, due, coming, superseded
     seen = 0
     # The most urgent steps so far, the least urgent on top: keys negated,
@@ -875,10 +982,11 @@ def agenda_many(
     # a stable sort of the whole list would (application, then agenda order).
     kept: list[tuple[tuple[int, int, int, int], Entry]] = []
     order = 0
-    for index, application in enumerate(stream):
-        if not isinstance(application, Application):
-            raise InvalidArgument(f"applications[{index}]", application, "expected an Application")
-        today = _agenda_of(application, now, until, failed if skip_invalid else None)
+    for index, given in enumerate(stream):
+        application = _loaded(given, index, unread if skip_invalid else None)
+        if application is None:
+            continue
+        today = _agenda_of(application, now, until, failed if skip_invalid else None, days)
         if today is None:
             continue
         seen += 1
@@ -896,7 +1004,43 @@ def agenda_many(
     kept.sort(reverse=True)
     entries = tuple(entry for _, entry in kept)
     counted = AgendaCounts(seen, *counts)
-    return AgendaMany(now, (), entries, (), counted, limit, failed=tuple(failed))
+    return AgendaMany(
+        now, (), entries, (), counted, limit, failed=tuple(failed), unread=tuple(unread)
+    )
+
+
+def _loaded(
+    given: Any, index: int, unread: list[tuple[Any, FollowupError]] | None
+) -> Application | None:
+    """*given* itself, or what the loader *given* returns; None, noted in *unread*, when
+    the loader raised a `FollowupError` (if kept)."""
+    if not isinstance(given, Application) and callable(given):
+        try:
+            loaded = given()
+        except FollowupError as error:
+            if unread is None:
+                raise
+            unread.append((given, error))
+            return None
+        if not isinstance(loaded, Application):
+            raise InvalidArgument(
+                f"applications[{index}]", loaded, "the loader returned no Application"
+            )
+        return loaded
+    if not isinstance(given, Application):
+        raise InvalidArgument(
+            f"applications[{index}]", given, "expected an Application (or a loader of one)"
+        )
+    return given
+
+
+def _check_days(days: Any, until: Any) -> int:
+    """*days*, a whole number of days (0 to 366) for ``until="end_of_day"``."""
+    if isinstance(days, bool) or not isinstance(days, int) or not 0 <= days <= 366:
+        raise InvalidArgument("days", days, "expected a whole number of days from 0 to 366")
+    if days and until != "end_of_day":
+        raise InvalidArgument("days", days, 'counts with until="end_of_day" only')
+    return int(days)
 
 
 def _agenda_of(
@@ -904,12 +1048,13 @@ def _agenda_of(
     now: datetime,
     until: datetime | EndOfDay | None,
     failed: list[tuple[Application, FollowupError]] | None,
+    days: int = 0,
 ) -> Agenda | None:
     """The application's agenda; None, noted in *failed*, when it cannot be made (if kept)."""
     if failed is None:
-        return application.agenda(now, until)
+        return application.agenda(now, until, days=days)
     try:
-        return application.agenda(now, until)
+        return application.agenda(now, until, days=days)
     except (InvalidInterview, InvalidPolicy) as error:  # InvalidHistory is an InvalidInterview
         failed.append((application, error))
         return None
@@ -920,19 +1065,24 @@ def _every_entry(
     now: datetime,
     until: datetime | EndOfDay | None,
     failed: list[tuple[Application, FollowupError]] | None = None,
+    days: int = 0,
+    unread: list[tuple[Any, FollowupError]] | None = None,
 ) -> AgendaMany:
     found: list[tuple[Application, Agenda]] = []
-    for index, application in enumerate(applications):
-        if not isinstance(application, Application):
-            raise InvalidArgument(f"applications[{index}]", application, "expected an Application")
-        today = _agenda_of(application, now, until, failed)
+    for index, given in enumerate(applications):
+        application = _loaded(given, index, unread)
+        if application is None:
+            continue
+        today = _agenda_of(application, now, until, failed, days)
         if today is not None:
             found.append((application, today))
     entries = [Entry(application, item, today) for application, today in found for item in today]
     entries.sort(key=_entry_rank)
     shown = tuple(entry for entry in entries if entry.standing is not Standing.SUPERSEDED)
     dropped = tuple(entry for entry in entries if entry.standing is Standing.SUPERSEDED)
-    return AgendaMany(now, tuple(found), shown, dropped, failed=tuple(failed or ()))
+    return AgendaMany(
+        now, tuple(found), shown, dropped, failed=tuple(failed or ()), unread=tuple(unread or ())
+    )
 
 
 # -- one more event ---------------------------------------------------------------------------
@@ -957,6 +1107,46 @@ def _event_key(event: Event, interview: Interview) -> tuple[Any, ...]:
             value = cal.utc(value)
         values.append(value)
     return tuple(values)
+
+
+def event_id(event: Event, interview: Interview) -> str:
+    """A stable id for *event* of *interview*'s history: ``"ev-"`` and 16 hex digits.
+
+    It is made from what makes two events the same (`find_event`: the kind,
+    the instant, every field but the note, a recipient or sender left out
+    read as the follow-up contact), so it is the same after a restart, for
+    the event read back from an app's store, and for the same event logged
+    twice; an app stores or shows it for an undo, and `Application.remove`
+    takes it.  Renaming the person an event names changes its id (as it
+    changes the event).
+
+    Raises:
+        InvalidHistory: *event* is not an event.
+    """
+    if not isinstance(event, EVENT_TYPES):
+        raise InvalidHistory("event", event, _NOT_AN_EVENT)
+    parts = [_id_part(value) for value in _event_key(event, interview)[1:]]
+    text = json.dumps([type(event).__name__, *parts], ensure_ascii=False)
+    return "ev-" + hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()[:16]
+
+
+_EVENT_ID = re.compile(r"ev-[0-9a-f]{16}")
+_NOT_AN_EVENT = "is not an event (Contact, Reply, Update, OutOfOffice, Skip or Snooze)"
+
+
+def _id_part(value: Any) -> Any:
+    """One field of an event as text that does not change between runs."""
+    if value is None or isinstance(value, (bool, int, str)):
+        return value
+    if isinstance(value, Enum):
+        return value.value
+    if isinstance(value, (datetime, date)):
+        return value.isoformat()
+    if isinstance(value, timedelta):
+        return value.total_seconds()
+    if isinstance(value, (tuple, list)):
+        return [_id_part(item) for item in value]
+    return str(value)
 
 
 def find_event(interview: Interview, history: Iterable[Event], event: Event) -> int | None:
@@ -1326,6 +1516,12 @@ class FoundStep:
         item: its agenda item, when it is on the agenda (planned, or
             superseded recently); else None.
         event: the contact that did it, or the `Skip` that skipped it; else None.
+        locale: the candidate's locale (`AgendaItem.locale`).
+        description: `reason` in the candidate's language (*locale*), for an
+            app to show them: ``"erledigt: Dankeschön an Jörg Müller, per
+            E-Mail, Mi. 8. Juli 9:10"``; for a step id that names no step, a
+            short ``"not a step of this application"`` in their language
+            (`reason` says in English what is wrong with it).
     """
 
     id: str
@@ -1333,6 +1529,10 @@ class FoundStep:
     reason: str
     item: AgendaItem | None = None
     event: Event | None = None
+    locale: str = attrs.field(default="en", kw_only=True)
+    description: str = attrs.field(
+        default=attrs.Factory(lambda self: self.reason, takes_self=True), kw_only=True
+    )
 
 
 def find_step(
@@ -1357,34 +1557,43 @@ def find_step(
     """
     events = tuple(_ordered(history))
     moment = _check_now(now)
+    locale = candidate_locale(interview)
+    said = agenda_words(_language_of(locale))
+
+    def found(uid: str, status: StepStatus, reason: str, local: str, **more: Any) -> FoundStep:
+        return FoundStep(uid, status, reason, **more, locale=locale, description=local)
+
     if not isinstance(step, str):
-        return FoundStep(str(step), StepStatus.UNKNOWN, "is not a step id (see AgendaItem.id)")
+        reason = "is not a step id"
+        return found(str(step), StepStatus.UNKNOWN, reason, said["unknown"])
     today = make_agenda(interview, policy, history=events, now=moment)
     item = today.get(step)
     if item is not None:
         if item.standing is Standing.SUPERSEDED:
-            return FoundStep(step, StepStatus.SUPERSEDED, item.note(), item)
-        return FoundStep(step, StepStatus.PLANNED, item.standing.value, item)
+            return found(step, StepStatus.SUPERSEDED, item.note(), item.note(locale), item=item)
+        standing = item.standing.value
+        return found(step, StepStatus.PLANNED, standing, said[standing], item=item)
     contact = done_ids(interview, events).get(step)
     if contact is not None:
-        done = f"done: {describe_event(contact, interview)}"
-        return FoundStep(step, StepStatus.DONE, done, event=contact)
+        done = english(None)
+        local = said["done"] % {"event": describe_event(contact, interview, locale=locale)}
+        text = agenda_words(done)["done"] % {"event": describe_event(contact, interview)}
+        return found(step, StepStatus.DONE, text, local, event=contact)
     for event in events:
         if isinstance(event, Skip) and event.step == step:
-            said = describe_event(event, interview)
-            return FoundStep(step, StepStatus.SKIPPED, said, None, event)
+            text = describe_event(event, interview)
+            local = describe_event(event, interview, locale=locale)
+            return found(step, StepStatus.SKIPPED, text, local, event=event)
     try:
         step_key(step, interview)
     except StepIdError as error:
-        return FoundStep(step, StepStatus.UNKNOWN, error.problem)
+        return found(step, StepStatus.UNKNOWN, error.problem, said["unknown"])
     schedule = make_plan(interview, policy, history=events, now=moment)
     if step in schedule.missed_ids:
-        return FoundStep(step, StepStatus.SUPERSEDED, "superseded: its window closed long ago")
-    return FoundStep(
-        step,
-        StepStatus.NOT_PLANNED,
-        "no longer planned: the follow-up ended, or the limits leave no room for it",
-    )
+        text = agenda_words(english(None))["long ago"]
+        return found(step, StepStatus.SUPERSEDED, text, said["long ago"])
+    text = agenda_words(english(None))["not planned"]
+    return found(step, StepStatus.NOT_PLANNED, text, said["not planned"])
 
 
 def _addressee_of(kind: ActionKind, interview: Interview) -> str:

@@ -52,6 +52,7 @@ from .action import Action, Plan
 from .agenda import Agenda, AgendaItem
 from .audit import Violation
 from .errors import (
+    FollowupError,
     FormatError,
     InvalidArgument,
     InvalidHistory,
@@ -62,8 +63,8 @@ from .errors import (
 )
 from .events import EVENT_TYPES, Contact, Event, OutOfOffice, Reply, Skip, Snooze, Update
 from .identity import pinned
-from .loop import AgendaMany, Application, Entry, FoundStep, Recorded, parse_when
-from .model import Interview, Interviewer, Recruiter
+from .loop import AgendaMany, Application, Entry, FoundStep, Recorded, event_id, parse_when
+from .model import Interview, Interviewer, Recruiter, person_key
 from .policy import Policy, TimeWindow
 from .state import check_history
 from .timeframe import Timeframe
@@ -85,6 +86,7 @@ __all__ = [
     "dumps_toml",
     "edit_application",
     "format_datetime",
+    "interview_form",
     "load_history",
     "load_interview",
     "load_interview_file",
@@ -214,12 +216,12 @@ class _NoZone(_Refused):
         text = local.isoformat()
         if source.lower().endswith(".toml"):
             return (
-                f"{text} has no time zone (a naive datetime): add {eg}"
+                f"{text} has no time zone: add {eg}"
                 f'timezone = "{name}" (the IANA name of its zone) beside {self.key}, or write '
                 f"its offset: {self.key} = {text}{offset}"
             )
         return (
-            f"{text} has no time zone (a naive datetime): add {eg}"
+            f"{text} has no time zone: add {eg}"
             f'"timezone": "{name}" (the IANA name of its zone) beside "{self.key}", or write '
             f'its offset: "{self.key}": "{text}{offset}"'
         )
@@ -716,10 +718,13 @@ def unstructure(value: Any) -> Any:
     ``your_window``: ``start``, ``end``, ``timezone``); an `Entry` of a
     merged agenda adds its ``application`` (``key``, ``name``, ``label``,
     ``company``, ``role``; a key JSON cannot hold as it is, a UUID say, as
-    its ``str()``) and ``shown_at``; an `Agenda` is ``{"now",
+    its ``str()``, a tuple as a list) and ``shown_at`` with ``in_days`` (0 today, 1
+    tomorrow: `Entry.in_days`); an `Agenda` is ``{"now",
     "until", "overdue", "due", "coming"}``; an `AgendaMany` is ``{"now",
-    "entries", "superseded", "counts", "limit", "failed"}`` (each failed
-    application with the ``field`` and plain ``error`` that left it out).  Each time is written
+    "entries", "superseded", "counts", "limit", "failed", "unread"}`` (each failed
+    application with the ``field`` and plain ``error`` that left it out; each
+    row a loader could not read as its error's `FollowupError.to_dict`, with
+    ``row``: the loader's ``key`` attribute when it has one, else null).  Each time is written
     on its own clock, with its offset: ``shown_at`` and ``your_window`` on
     the candidate's, ``suggested``, ``doable_at``, ``late_since`` and
     ``their_window`` on the recipient's (every one an instant JavaScript's
@@ -727,15 +732,29 @@ def unstructure(value: Any) -> Any:
 
     What the loop returns, for an app's responses (written, not read back):
     a `FoundStep` (`Application.find_step`) is ``{"id", "status",
-    "reason", "item", "event"}``, its item in the agenda's flat form; a
-    `Recorded` (`Application.record`, `Application.record_step`) is
-    ``{"event", "number", "already", "violations"}``; a `Violation` is
+    "reason", "locale", "description", "item", "event"}``, its item in the
+    agenda's flat form; a `Recorded` (`Application.record`,
+    `Application.record_step`) is ``{"event", "event_id", "number",
+    "already", "violations"}`` (``event_id``: `followup_rules.event_id`, for
+    an undo; null from `record_event`, which knows no application); a `Violation` is
     ``{"rule", "sources", "message", "text", "events"}`` (``text`` as
     ``str(violation)`` reads); a `Message` (`render`) is its fields and
     its ``link`` (`Message.link`: ``mailto:`` or ``tel:``, or null).
+
+    An agenda item's ``description`` and ``note``, and a `FoundStep`'s
+    ``description``, are in the candidate's language (their ``locale``, as
+    the calendar writes them: `AgendaItem.locale`); a `FoundStep`'s
+    ``reason``, a `Violation`'s ``message`` and ``text``, a `Plan`'s and a
+    `Draft`'s ``description`` are in English.
+
+    An error (any `FollowupError`) becomes `FollowupError.to_dict`:
+    ``{"error", "field", "key", "value", "problem", "text"}``, every value
+    one JSON holds (written, not read back).
     """
     if isinstance(value, Plan):
         return _unstructure_plan(value)
+    if isinstance(value, FollowupError):
+        return value.to_dict()
     if isinstance(value, _AGENDA_TYPES):
         return _unstructure_agenda(value)
     if isinstance(value, EVENT_TYPES):
@@ -747,12 +766,17 @@ def unstructure(value: Any) -> Any:
             "id": value.id,
             "status": value.status.value,
             "reason": value.reason,
+            "locale": value.locale,
+            "description": value.description,
             "item": None if value.item is None else _unstructure_item(value.item),
             "event": None if value.event is None else unstructure(value.event),
         }
     if isinstance(value, Recorded):
         return {
             "event": unstructure(value.event),
+            "event_id": None
+            if value.application is None
+            else event_id(value.event, value.application.interview),
             "number": value.number,
             "already": value.already,
             "violations": [unstructure(each) for each in value.violations],
@@ -812,6 +836,7 @@ def _unstructure_agenda(value: Agenda | AgendaItem | AgendaMany | Entry) -> dict
         return {
             "application": _unstructure_application(value.application),
             "shown_at": format_datetime(value.shown_at),
+            "in_days": value.in_days,
             **_unstructure_item(value.item),
         }
     if isinstance(value, Agenda):
@@ -836,6 +861,13 @@ def _unstructure_agenda(value: Agenda | AgendaItem | AgendaMany | Entry) -> dict
             }
             for application, error in value.failed
         ],
+        "unread": [
+            {
+                "row": _json_key(getattr(loader, "key", None)),
+                **error.to_dict(),
+            }
+            for loader, error in value.unread
+        ],
     }
 
 
@@ -849,10 +881,14 @@ def _unstructure_application(application: Application) -> dict[str, Any]:
     }
 
 
-def _json_key(key: object) -> str | int | float | bool | None:
-    """An application's key as JSON holds it: as it is when JSON has the type, else its str()."""
+def _json_key(key: object) -> Any:
+    """An application's key as JSON holds it: as it is when JSON has the type, a tuple as a
+    list of its parts (``("sam", "1")``: ``["sam", "1"]``, the app6 trial: it was written
+    as the Python text ``"('sam', '1')"``), else its str()."""
     if key is None or isinstance(key, (str, int, float, bool)):
         return key
+    if isinstance(key, tuple):
+        return [_json_key(part) for part in key]
     return str(key)
 
 
@@ -860,10 +896,11 @@ def _unstructure_item(item: AgendaItem) -> dict[str, Any]:
     action = item.action
     return {
         "id": item.id,
-        "description": action.describe(),
+        "description": action.describe(item.locale),
+        "locale": item.locale,
         "standing": item.standing.value,
         "reason": None if item.reason is None else item.reason.value,
-        "note": item.note() or None,
+        "note": item.note(item.locale) or None,
         "to_do": item.to_do,
         "doable_at": None if item.doable_at is None else format_datetime(item.doable_at),
         "late_since": None if item.late_since is None else format_datetime(item.late_since),
@@ -886,15 +923,25 @@ def _window(window: tuple[datetime, datetime], zone: str | None) -> dict[str, An
     }
 
 
-def structure(data: Any, kind: type[T], *, source: str = "<data>") -> T:
+def structure(data: Any, kind: type[T], *, source: str = "<data>", form: bool = False) -> T:
     """Build *kind* (Interview, Policy, Plan, an event, ...) from plain data.
 
     An event's data may carry its ``type`` (as `unstructure` writes it); a
     plan's actions their ``id`` and ``description``.
 
+    With ``form=True``, an interview's values are read as an HTML form sends
+    them (`interview_form`): an empty string is a field left out, a ticked
+    checkbox's ``"on"`` is yes, and a list may come as one text (``"Ana
+    Ruiz, Bo Chen"``).  An event's as `structure_event` reads them.
+
     Raises:
         FormatError: unknown keys, wrong types or invalid values, with the key path.
     """
+    if form and isinstance(data, Mapping):
+        if kind is Interview:
+            data = interview_form(data, source=source)
+        elif kind in EVENT_TYPES:
+            data = _form_values({**data, "type": EVENT_TAGS[kind]}, source)
     if kind is Plan:
         return structure_plan(data, source=source)  # type: ignore[return-value]
     if kind in EVENT_TYPES and isinstance(data, Mapping) and "type" in data:
@@ -905,7 +952,7 @@ def structure(data: Any, kind: type[T], *, source: str = "<data>") -> T:
     try:
         return converter().structure(data, kind)
     except Exception as error:
-        raise _format_error(error, source) from None
+        raise _format_error(error, source, data=data) from None
 
 
 _PLAN_KEYS = frozenset({"actions", "missed"})
@@ -954,7 +1001,7 @@ def _structure_steps(
         try:
             actions.append(converter().structure(item, Action))
         except Exception as error:
-            raise _format_error(error, source, path) from None
+            raise _format_error(error, source, path, data=item) from None
     return tuple(actions), (tuple(ids) if len(ids) == len(actions) else None)
 
 
@@ -1009,10 +1056,21 @@ def structure_event(
     ``"tomorrow"``).  Without *zone*, a time needs its offset (or a
     ``timezone`` key beside it), as in a file.
 
+    An event's ``at`` given as a day alone (``"today"``, ``"yesterday"``,
+    ``"2026-07-20"``), with *now*, is when a person means it happened:
+    today is *now* (not midnight, which would read as before an interview
+    held this morning); a past day is noon that day, or the end of the
+    interview when that day is the interview's and it ends later.  Other
+    times (a snooze's ``until``) read a day as its first instant.  Such an
+    ``at`` after *now*, or (*zone* an interview) before the interview, is
+    refused here, quoting what was typed: ``'tomorrow'
+    (2026-07-09T00:00:00-04:00) is after now (...)``.
+
     With ``form=True``, the values are read as an HTML form sends them: an
     empty string is a field left out (an input not filled in), and a yes/no
-    field takes a ticked checkbox's ``"on"`` (and ``"true"``/``"false"``,
-    ``"1"``/``"0"``, ``"off"``) as well as True or False.
+    field takes a ticked checkbox's ``"on"`` (and ``"yes"``/``"no"``,
+    ``"true"``/``"false"``, ``"1"``/``"0"``, ``"off"``) as well as True or
+    False, and refuses any other text in these words.
 
     Raises:
         FormatError: not a table, no ``type`` or an unknown one (naming the
@@ -1020,14 +1078,24 @@ def structure_event(
             key path; a time that is none of these.
     """
     if form and isinstance(data, Mapping):
-        data = _form_values(data)
+        data = _form_values(data, source, root)
     return _event(data, source, root, zone, now, None)
 
 
-_FORM_FLAGS = {"on": True, "true": True, "1": True, "off": False, "false": False, "0": False}
+_FORM_FLAGS = {
+    "on": True,
+    "true": True,
+    "yes": True,
+    "1": True,
+    "off": False,
+    "false": False,
+    "no": False,
+    "0": False,
+}
+_FORM_FLAG_HELP = "expected yes or no (on, off, true, false, 1 or 0)"
 
 
-def _form_values(data: Mapping[str, Any]) -> dict[str, Any]:
+def _form_values(data: Mapping[str, Any], source: str, root: str = "$") -> dict[str, Any]:
     """*data* as a form sent it, read: ``""`` left out, a yes/no field's words as flags.
 
     (The app5 trial: a ticked ``voicemail`` box sends ``"on"``, an untouched
@@ -1041,10 +1109,73 @@ def _form_values(data: Mapping[str, Any]) -> dict[str, Any]:
         if isinstance(value, str):
             if not value.strip():
                 continue
-            if key in flags and value.strip().casefold() in _FORM_FLAGS:
-                value = _FORM_FLAGS[value.strip().casefold()]
+            if key in flags:
+                value = _form_flag(value, source, f"{root}.{key}")
         read[key] = value
     return read
+
+
+def _form_flag(text: str, source: str, path: str) -> bool:
+    """A yes/no field as a form sends it (`_FORM_FLAGS`), or a FormatError naming *path*."""
+    word = text.strip().casefold()
+    if word not in _FORM_FLAGS:
+        raise FormatError(source, path, _got(_FORM_FLAG_HELP, text), text)
+    return _FORM_FLAGS[word]
+
+
+_FORM_LISTS = {
+    "interviewers": re.compile(r"[,;\n]"),
+    "topics": re.compile(r"[,;\n]"),
+    "missed": re.compile(r"\n"),
+    "requested": re.compile(r"\n"),
+}
+"""An interview's lists as one text: names and topics apart by commas, semicolons or
+line breaks; the points missed and the items requested (sentences) one a line."""
+_FORM_PEOPLE = ("candidate", "recruiter")
+
+
+def interview_form(data: Mapping[str, Any], *, source: str = "<data>") -> dict[str, Any]:
+    """An interview's keys as an HTML form sends them, read as the interview file's.
+
+    - an empty (or blank) string is a field left out: an optional one takes
+      its default (none, an empty list); a required one (``company``) is
+      refused as missing, naming it;
+    - ``invited_to_call`` takes a ticked checkbox's ``"on"`` (and
+      ``"yes"``/``"no"``, ``"true"``/``"false"``, ``"1"``/``"0"``, ``"off"``) as
+      well as True or False, and refuses other text naming the field and *source*;
+    - ``interviewers`` and ``topics`` may be one text, the names or topics
+      apart by commas, semicolons or line breaks (``"Ana Ruiz, Bo Chen"``);
+      ``missed`` and ``requested`` one a line (a textarea);
+    - in the tables of ``candidate``, ``recruiter`` and each interviewer, an
+      empty string is a field left out too.
+
+    What `structure` (``form=True``) and `edit_application` (``form=True``) read.
+    """
+    read: dict[str, Any] = {}
+    for key, value in data.items():
+        if isinstance(value, str):
+            if not value.strip():
+                continue
+            if key == "invited_to_call":
+                value = _form_flag(value, source, f"$.{key}")
+            elif key in _FORM_LISTS:
+                parts = _FORM_LISTS[key].split(value)
+                value = [part.strip() for part in parts if part.strip()]
+        elif key in _FORM_PEOPLE and isinstance(value, Mapping):
+            value = _filled(value)
+        elif key == "interviewers" and isinstance(value, list):
+            value = [_filled(item) if isinstance(item, Mapping) else item for item in value]
+        read[key] = value
+    return read
+
+
+def _filled(table: Mapping[str, Any]) -> dict[str, Any]:
+    """*table* without its empty strings (a person's fields left blank)."""
+    return {key: value for key, value in table.items() if not _blank(value)}
+
+
+def _blank(value: Any) -> bool:
+    return isinstance(value, str) and not value.strip()
 
 
 def _flag_fields(kind: type) -> set[str]:
@@ -1070,7 +1201,7 @@ def _event(
     if not isinstance(kind, str) or kind not in _EVENT_CLASSES:
         kinds = ", ".join(EVENT_TAGS.values())
         given = "no type" if kind is None else _shown(kind)
-        raise FormatError(source, f"{root}.type", f"expected one of {kinds}, got {given}")
+        raise FormatError(source, f"{root}.type", f"expected one of {kinds}, got {given}", kind)
     cls = _EVENT_CLASSES[kind]
     fields = {key: value for key, value in data.items() if key != "type"}
     if zone is not None:
@@ -1078,7 +1209,7 @@ def _event(
     try:
         event: Event = converter().structure(fields, cls)
     except Exception as error:
-        raise _format_error(error, source, root, hint) from None
+        raise _format_error(error, source, root, hint, data=data) from None
     return event
 
 
@@ -1101,26 +1232,61 @@ def _read_in(
             problem = f"{_shown(value)} is read from the present moment: pass now= too"
             raise FormatError(source, f"{root}.{name}", problem, value)
         try:
-            moment = parse_when(value, zone, now or _ANY_NOW, field=name)
+            happened = name == "at" and now is not None
+            moment = parse_when(value, zone, now or _ANY_NOW, field=name, happened=happened)
         except InvalidArgument as error:
             if error.field != name:
                 raise
             raise FormatError(
                 source, f"{root}.{name}", _got(error.problem, value), value
             ) from None
+        if happened and now is not None:
+            _check_happened(value, moment, zone, now, source, f"{root}.{name}")
         read[name] = moment
     return read
 
 
+def _check_happened(
+    typed: str,
+    moment: datetime,
+    zone: Interview | tzinfo | str,
+    now: datetime,
+    source: str,
+    path: str,
+) -> None:
+    """An event's time as a person typed it, refused quoting what they typed when it is
+    after *now* or before the interview (the app6 trial: "tomorrow" was refused as
+    ``event.at = 2026-07-09T00:00:00-04:00``, a time the user never wrote)."""
+    read_as = moment.replace(microsecond=0).isoformat()
+    said = _shown(typed) if typed.strip() == read_as else f"{_shown(typed)} ({read_as})"
+    if moment > now:
+        shown = now.astimezone(moment.tzinfo).replace(microsecond=0).isoformat()
+        problem = f"{said} is after now ({shown}): an event is recorded once it has happened"
+        raise FormatError(source, path, problem, typed)
+    if isinstance(zone, Interview) and moment < zone.starts_at:
+        start = zone.starts_at.astimezone(moment.tzinfo).isoformat()
+        raise FormatError(source, path, f"{said} is before the interview at {start}", typed)
+
+
 _WORDS = frozenset({"now", "today", "yesterday", "tomorrow"})
+_NOTHING: Any = object()
+"""No document given, or no value at a key path (`_value_at`)."""
 _ANY_NOW = datetime(2000, 1, 1, tzinfo=timezone.utc)  # words are refused before it is used
 
 
 def _format_error(
-    error: BaseException, source: str, root: str = "$", hint: tzinfo | None = None
+    error: BaseException,
+    source: str,
+    root: str = "$",
+    hint: tzinfo | None = None,
+    *,
+    data: Any = _NOTHING,
 ) -> FormatError:
     """One `FormatError` for whatever structuring raised; *hint*: the zone a local
-    time should name (the interview's, when the reader knows it)."""
+    time should name (the interview's, when the reader knows it).  Its ``value`` is
+    what *data* (the document at *root*) holds at the error's key path, as it was
+    given: the string a time, a zone, a duration or a choice could not be read
+    from, not None and not what it was read into (the app6 trial)."""
     if isinstance(error, FormatError):
         return error
     leaf = _innermost(error)
@@ -1148,10 +1314,48 @@ def _format_error(
         more = f" and {len(keys) - 10} more" if len(keys) > 10 else ""
         problem = f"unknown key(s): {named}{more}"
     elif isinstance(leaf, KeyError):
-        problem = f"missing key {leaf}"
+        problem = "is required: fill it in"
     else:
         problem = str(leaf)
+    given = _value_at(data, path, root)
+    if given is not _NOTHING and path != root:
+        value = given
     return FormatError(source, path, problem, value)
+
+
+_PATH_STEP = re.compile(r"\.([^.\[]+)|\[(\d+)\]|\[('(?:[^'\\]|\\.)*'|\"(?:[^\"\\]|\\.)*\")\]")
+"""One step of a key path: ``.name``, ``[3]`` or ``['key']``."""
+
+
+def _value_at(data: Any, path: str, root: str) -> Any:
+    """What *data*, the document at *root*, holds at key path *path*; `_NOTHING` when the
+    path does not lead to a value (a missing key, a path from elsewhere)."""
+    if data is _NOTHING or not path.startswith(root):
+        return _NOTHING
+    rest, place, value = path[len(root) :], 0, data
+    while place < len(rest):
+        step = _PATH_STEP.match(rest, place)
+        if step is None:
+            return _NOTHING
+        name, index, quoted = step.groups()
+        place = step.end()
+        try:
+            if index is not None and isinstance(value, (list, tuple)):
+                value = value[int(index)]
+            elif isinstance(value, Mapping):
+                key = name if name is not None else index if index is not None else None
+                if quoted is not None:
+                    import ast  # a quoted key, as cattrs writes a mapping's key
+
+                    key = ast.literal_eval(quoted)
+                if key not in value:
+                    return _NOTHING
+                value = value[key]
+            else:
+                return _NOTHING
+        except (IndexError, ValueError, SyntaxError, TypeError):
+            return _NOTHING
+    return value
 
 
 def _got(problem: str, value: Any) -> str:
@@ -1550,7 +1754,11 @@ def _toml_value(value: Any) -> str:
 
 
 def edit_application(
-    application: Application, changes: Mapping[str, Any], *, source: str = "<data>"
+    application: Application,
+    changes: Mapping[str, Any],
+    *,
+    source: str = "<data>",
+    form: bool = False,
 ) -> Application:
     """*application* with its interview changed as an interview file says it.
 
@@ -1568,7 +1776,20 @@ def edit_application(
     `Update` with a new date stays in force over it (seed 004: the
     timetable moves), so correcting it changes the plan only where no such
     update came; to record a new date from the employer, record an `Update`.
-    ``interviewers`` replaces the whole list, as the file's key does.
+
+    People are merged, not replaced: ``candidate`` changes the fields it
+    gives and keeps the others (``{"candidate": {"name": "Sam"}}`` keeps the
+    e-mail and language; a field given as None clears it).  ``interviewers``
+    is the new list, in its order, and a person already on the interview
+    keeps the details the change does not give (``["Ana Ruiz", "Bo Chen"]``
+    keeps both e-mails; ``[{"name": "Ana Ruiz", "email": None}]`` clears
+    hers); a table of names changes only those people and keeps the list:
+    ``{"interviewers": {"Ana Ruiz": {"email": "ana@acme.example"}}}``.
+
+    With ``form=True``, the values are read as an HTML form sends them
+    (`interview_form`), and an empty string clears an optional field
+    (``{"decision_by": ""}``: no decision date) and is refused, as missing,
+    for a required one.
 
     Raises:
         FormatError: a key or value the interview file would refuse, with its
@@ -1581,6 +1802,49 @@ def edit_application(
     if not isinstance(changes, Mapping):
         raise InvalidArgument("changes", changes, "expected a table of interview file keys")
     data = unstructure(pinned(application.interview))
+    if form:
+        cleared = [key for key, value in changes.items() if _blank(value)]
+        changes = interview_form(changes, source=source)
+        for key in cleared:
+            data.pop(key, None)
+    changes = dict(changes)
+    if isinstance(changes.get("candidate"), Mapping) and isinstance(data["candidate"], dict):
+        changes["candidate"] = {**data["candidate"], **changes["candidate"]}
+    if "interviewers" in changes:
+        changes["interviewers"] = _merged_people(
+            data["interviewers"], changes["interviewers"], source
+        )
     data.update(changes)
     edited = structure(data, Interview, source=source)
     return application.with_interview(edited)
+
+
+def _merged_people(old: list[dict[str, Any]], new: Any, source: str) -> Any:
+    """The interviewers an edit gives, each keeping the details it does not change."""
+    known = {person_key(person["name"]): person for person in old}
+
+    def merged(item: Any) -> Any:
+        if isinstance(item, str):
+            before = known.get(person_key(item)) if item.strip() else None
+            return item if before is None else {**before, "name": item}
+        if isinstance(item, Mapping) and isinstance(item.get("name"), str):
+            before = known.get(person_key(item["name"]))
+            return item if before is None else {**before, **item}
+        return item
+
+    if isinstance(new, Mapping):  # {name: changes}: only these people
+        people = [dict(person) for person in old]
+        for name, change in new.items():
+            found = [p for p in people if isinstance(name, str) and p["name"] == name]
+            if not found or not isinstance(change, Mapping):
+                problem = (
+                    f"{_shown(name)} is not one of the interviewers"
+                    if not found
+                    else f"expected a table of their fields, got {_shown(change)}"
+                )
+                raise FormatError(source, "$.interviewers", problem, name)
+            found[0].update(change)
+        return people
+    if isinstance(new, list):
+        return [merged(item) for item in new]
+    return new

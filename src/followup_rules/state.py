@@ -371,8 +371,8 @@ def _unknown_person(name: str, interview: Interview) -> str:
     listed = ", ".join(repr(name) for name in known)
     return (
         f"is not an interviewer or the recruiter of this interview (they are {listed}); "
-        "if the person was renamed in the interview, write the new name here too "
-        "(`Application.rename` and 'followup rename' rename someone everywhere at once)"
+        "if the person was renamed in the interview, write the new name here too, "
+        "or rename them everywhere at once"
     ) + _close_name(name, interview)
 
 
