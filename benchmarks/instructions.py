@@ -13,13 +13,17 @@ KiB of data, and its private second level, 1 MiB, as the last) and branch
 predictor, and prints per interview the misses of each level and the
 mispredicted branches beside the instructions: what an instruction costs
 besides itself (a miss of the first level about 12 cycles, of the second
-40 or more, a mispredicted branch about 15).  Two runs of the same code agree to a few hundred
-instructions an interview, whatever the neighbours do, so a change to the
-planner can be judged on a shared machine.  An instruction is not a fixed
-time: the timed ratios of `bench.py` run higher than these (memory and the
-garbage collector cost `plan()`, which allocates more, more per
-instruction), so these judge a change, and `bench.py` says where the
-targets stand.  Not a test: see README.md.
+40 or more, a mispredicted branch about 15).  Two runs of the same code
+agree to a few hundred instructions an interview, whatever the neighbours
+do, so a change to the planner can be judged on a shared machine.  The
+default 60 interviews are the first of `bench.py`'s 1,000, not an average
+sample of them: the ratios to set beside the timed ones are those of
+``--count 1000`` (1.76x and 3.63x where 60 gave 1.63x and 3.48x, on
+`bf275ac`).  An instruction is not a fixed time: the timed ratios of
+`bench.py` run higher than these (`plan()` touches five to six times the
+memory per instruction and mispredicts more branches: see ``--cache``), so
+these judge a change, and `bench.py` says where the targets stand.  Not a
+test: see README.md.
 """
 
 from __future__ import annotations
