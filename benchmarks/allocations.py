@@ -10,7 +10,10 @@ For each workload of `workload.py` (``plan``, ``read``, ``history``,
   generation (``gc.get_stats``; the results are kept, as a caller keeps
   its plans), scaled to 1,000 plans;
 - the bytes the results keep, per plan (``tracemalloc``: the traced
-  memory after the run, its results still held, less before it).
+  memory after the run, its results still held, less before it);
+- the objects those collections walked, per plan (the tracked objects of
+  the generations collected, counted as each collection starts): the
+  collector's work, which grows with what each plan keeps.
 
 A young-generation collection runs each time 700 more tracked objects
 (containers, instances) have been made than freed, so the collections
@@ -53,13 +56,26 @@ def workloads(count: int) -> dict[str, Callable[[], list[object]]]:
     }
 
 
-def collections(run: Callable[[], list[object]]) -> tuple[list[object], list[int]]:
-    """*run*'s results, and the collections of each generation it triggered."""
+def collections(run: Callable[[], list[object]]) -> tuple[list[object], list[int], int]:
+    """*run*'s results, the collections of each generation it triggered, and the objects
+    those collections walked (the tracked objects of the generations collected, counted
+    as each starts)."""
+    walked = [0]
+
+    def count(phase: str, info: dict[str, int]) -> None:
+        if phase == "start":
+            upto = info["generation"]
+            walked[0] += sum(len(gc.get_objects(generation=g)) for g in range(upto + 1))
+
     gc.collect()
     before = [generation["collections"] for generation in gc.get_stats()]
-    kept = run()
+    gc.callbacks.append(count)
+    try:
+        kept = run()
+    finally:
+        gc.callbacks.remove(count)
     after = [generation["collections"] for generation in gc.get_stats()]
-    return kept, [b - a for a, b in zip(before, after, strict=True)]
+    return kept, [b - a for a, b in zip(before, after, strict=True)], walked[0]
 
 
 def kept_bytes(run: Callable[[], list[object]]) -> int:
@@ -89,15 +105,18 @@ def main() -> None:
     runs = workloads(args.count)
     scale = 1000 / args.count
     print(f"per workload ({args.count} interviews; collections scaled to 1,000 plans)")
-    print(f"  {'':8s} {'gen0':>6s} {'gen1':>6s} {'gen2':>6s} {'bytes kept/plan':>16s}")
+    print(
+        f"  {'':8s} {'gen0':>6s} {'gen1':>6s} {'gen2':>6s} {'bytes kept/plan':>16s}"
+        f" {'walked/plan':>12s}"
+    )
     for what in wanted:
         _calendar.clear_caches()
         runs[what]()  # warm: the caches of a process at work
-        kept, counts = collections(runs[what])
+        kept, counts, walked = collections(runs[what])
         del kept
         held = kept_bytes(runs[what])
         gens = " ".join(f"{c * scale:6.0f}" for c in counts)
-        print(f"  {what:8s} {gens} {held / args.count:16,.0f}")
+        print(f"  {what:8s} {gens} {held / args.count:16,.0f} {walked / args.count:12.1f}")
 
 
 if __name__ == "__main__":

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import argparse
 import compileall
+import gc
 import json
 import os
 import platform
@@ -201,13 +202,19 @@ def per_call(
     adds time.  Every round starts with empty caches, then runs *warm* (if
     given) untimed: planning *another* population first puts the caches in
     the state of a process that has been at work, without any credit for
-    having seen the measured interviews before.
+    having seen the measured interviews before.  Then, still untimed, a
+    full garbage collection: the round starts with no collector debt (the
+    objects the warm-up or the other side of a pair promoted, which make a
+    full collection due), so it pays for the collections its own work
+    triggers and for none of anyone else's.  The collector stays on while
+    it runs, and what the round returns is freed inside its time.
     """
     rounds = []
     for _ in range(repeat):
         clear_caches()
         if warm is not None:
             warm()
+        gc.collect()
         begin = time.perf_counter()
         function()
         rounds.append(time.perf_counter() - begin)
@@ -224,10 +231,17 @@ def paired(
 
     Interleaving the two puts both under the same load in every round, so
     the ratio survives a noisy neighbour better than two separate timings.
+    Every other round times the reference first, so that neither side
+    always follows the other.
     """
     mine, theirs, ratios = [], [], []
-    for _ in range(repeat):
-        a, b = per_call(ours, 1, warm), per_call(reference, 1)
+    for index in range(repeat):
+        if index % 2:
+            b = per_call(reference, 1)
+            a = per_call(ours, 1, warm)
+        else:
+            a = per_call(ours, 1, warm)
+            b = per_call(reference, 1)
         mine.append(a)
         theirs.append(b)
         ratios.append(a / b)

@@ -10,6 +10,7 @@ from typing import Any
 import pytest
 
 from followup_rules import (
+    Action,
     ActionKind,
     Candidate,
     FollowupError,
@@ -201,6 +202,33 @@ class TestWhatAPlanKeeps:
         assert len(of_kind(made, ActionKind.CHECK_IN)) == 3
         kept = [item for item in self.reachable(made) if isinstance(item, FollowupState)]
         assert kept == []
+
+    def test_no_window_is_left_for_the_collector(self) -> None:
+        """Every step's window of UTC instants, planned on time, late, cut at *now* or built
+        by hand, is a plain tuple of datetimes: the garbage collector stops tracking it at
+        its first pass, so a kept plan does not add a tracked object per step to every
+        collection (issue 20, sixth pass; a named tuple stays tracked)."""
+        import gc
+
+        on_time = plan(interview())
+        late = plan(interview(), now=at(2024, 7, 4, 9))  # the notes' day is over
+        cut = plan(interview(), now=at(2024, 7, 2, 15, 30))  # inside the notes' window
+        last = on_time[-1]
+        by_hand = Action(
+            kind=last.kind,
+            channel=last.channel,
+            recipient=last.recipient,
+            earliest=last.earliest,
+            latest=last.latest,
+            suggested=last.suggested,
+            rule=last.rule,
+            sources=last.sources,
+        )
+        steps = [*on_time, *late, *late.missed, *cut, by_hand]
+        assert late.missed and any(step.late_since is not None for step in late)
+        gc.collect()
+        assert [type(step._utc) for step in steps] == [tuple] * len(steps)
+        assert [gc.is_tracked(step._utc) for step in steps] == [False] * len(steps)
 
     def test_facts_read_later_are_the_facts_of_the_state_they_follow(self) -> None:
         """Facts made on first read (after the planner moved on) tell the history each step

@@ -27,11 +27,24 @@ class Window(NamedTuple):
 
     ``earliest <= suggested <= latest``.  `Action.earliest`, `Action.latest`
     and `Action.suggested` are these instants on the recipient's wall clock.
+    The planner itself holds them as a plain tuple of the same three
+    (`Instants`); this class stays for code, and plans pickled by earlier
+    versions, that name it.
     """
 
     earliest: datetime
     latest: datetime
     suggested: datetime
+
+
+Instants = tuple[datetime, datetime, datetime]
+"""A planned step's window as the planner holds it: (earliest, latest, suggested) in UTC.
+
+A plain tuple, not a `Window`: the garbage collector stops tracking an
+exact tuple of datetimes at its first pass (a named tuple stays tracked,
+one more object a step for every collection to walk), and a tuple display
+costs a fraction of a named tuple's constructor (issue 20, sixth pass).
+"""
 
 
 KIND_ORDER = {kind: position for position, kind in enumerate(ActionKind)}
@@ -111,7 +124,7 @@ class Action(v.Checked):
     aware times (stdlib ones become pendulum DateTimes) with ``earliest <=
     suggested <= latest``, a rule id of the catalogue, sources (strings) and
     template (a string or None), else `InvalidInterview` naming the field.
-    An action from the planner holds its times as UTC instants (a `Window`)
+    An action from the planner holds its times as UTC instants (`Instants`)
     and builds each pendulum DateTime the first time it is read; it makes
     its facts the first time they are read (`facts.LazyFacts`); either way
     the values and equality are the same.
@@ -134,15 +147,15 @@ class Action(v.Checked):
     )
     # The window as stdlib UTC instants: what the planner sorts, filters and
     # folds by, computed once.
-    _utc: Window = attrs.field(init=False, repr=False, eq=False, order=False)
+    _utc: Instants = attrs.field(init=False, repr=False, eq=False, order=False)
     # The zone of the public times while they are still to be built (see
     # `_planned`), else None: once built, they carry it.
     _tz: tzinfo | None = attrs.field(init=False, repr=False, eq=False, order=False)
 
     def __attrs_post_init__(self) -> None:
         _set(self, "_tz", None)  # the times are built: __init__ set them
-        window = Window(utc(self.earliest), utc(self.latest), utc(self.suggested))
-        if not window.earliest <= window.suggested <= window.latest:
+        window = (utc(self.earliest), utc(self.latest), utc(self.suggested))
+        if not window[0] <= window[2] <= window[1]:
             raise InvalidInterview(
                 "Action.suggested",
                 self.suggested,
@@ -157,7 +170,7 @@ class Action(v.Checked):
         kind: ActionKind,
         channel: Channel,
         recipient: Interviewer | Recruiter | None,
-        window: Window,
+        window: Instants,
         tz: tzinfo,
         rule: str,
         sources: tuple[str, ...],
@@ -188,7 +201,7 @@ class Action(v.Checked):
         return action
 
     def _moved(
-        self, window: Window, late_since: datetime | None, facts: Facts | None = None
+        self, window: Instants, late_since: datetime | None, facts: Facts | None = None
     ) -> Action:
         """This step in another *window*: re-planned late, snoozed, or cut at *now*.
 

@@ -13,7 +13,7 @@ import attrs
 from . import _calendar as cal
 from . import identity, rules
 from . import identity as ids
-from .action import Action, Plan, Window, _check_now
+from .action import Action, Plan, _check_now
 from .errors import InvalidArgument, InvalidInterview, InvalidPolicy
 from .events import Event, Outcome, trusted_contact
 from .model import ActionKind, Channel, Interview, person_key
@@ -153,7 +153,7 @@ def _one_time(
         if start is None or start <= earliest:
             return step
         later = suggested if suggested >= start else _best_moment(step, start, latest, state)
-        return step._moved(Window(start, latest, later), None)
+        return step._moved((start, latest, later), None)
     if rules.moot(step, state):
         return None
     limit = rules.late_limit(step, state)
@@ -170,7 +170,7 @@ def _one_time(
     if opens > limit:
         return None
     facts = rules.late_facts(step) if step.kind in THANKS_KINDS else None
-    return step._moved(Window(opens, min(closes, limit), opens), latest, facts)
+    return step._moved((opens, min(closes, limit), opens), latest, facts)
 
 
 def _best_moment(

@@ -28,7 +28,7 @@ from . import _calendar as cal
 from . import limits
 from ._steps import IN_ROOM_KINDS, NOTE_KINDS
 from ._validate import LATEST_EVENT
-from .action import Action, Window
+from .action import Action, Instants
 from .catalogue import (
     CAP,
     CARDS,
@@ -184,7 +184,7 @@ def in_room(interview: Interview, facts: LazyFacts | None = None) -> list[Action
                 kind=kind,
                 channel=Channel.IN_PERSON,
                 recipient=contact,
-                window=Window(start, end, start + duration * at // 100),
+                window=(start, end, start + duration * at // 100),
                 tz=tz,
                 rule=item.id,
                 sources=sources,
@@ -202,7 +202,7 @@ def in_room(interview: Interview, facts: LazyFacts | None = None) -> list[Action
                 kind=ActionKind.ASK_FOR_CARDS,
                 channel=Channel.IN_PERSON,
                 recipient=person,
-                window=Window(start, end, moment),
+                window=(start, end, moment),
                 tz=tz,
                 rule=CARDS.id,
                 sources=CARDS.sources,
@@ -316,14 +316,14 @@ def _thank_you_to(
         if policy.mail_card_immediately:  # seed 004: into the post on the way home
             aim = end + _RETURN_HOME
             closes = max(cal.day_end(ended, tz), aim)  # the whole day it ended on
-            window = Window(end, closes, aim)
+            window = (end, closes, aim)
             mail_day = ended
         else:  # seed 003: written at home, mailed the next day
             mail_day = cal.add_business_days(ended, 1, holidays)
             opens, closes = cal.first_window(
                 mail_day, hours.start, hours.end, tz, holidays=holidays
             )
-            window = Window(end, closes, opens)
+            window = (end, closes, opens)
         decided = interview.decision_date
         late = (
             decided is not None and cal.add_business_days(mail_day, _POST_DAYS, holidays) > decided
@@ -362,7 +362,7 @@ def _thank_you_to(
     )
 
 
-def _soon_after(interview: Interview, policy: Policy, tz: tzinfo) -> Window:
+def _soon_after(interview: Interview, policy: Policy, tz: tzinfo) -> Instants:
     """The window of an e-mail right after the interview to someone in *tz*.
 
     Due within `Policy.thank_you_within` of the end, suggested an hour after
@@ -374,7 +374,7 @@ def _soon_after(interview: Interview, policy: Policy, tz: tzinfo) -> Window:
     latest = end + within
     aim = end + (_RETURN_HOME if within > _RETURN_HOME else within)
     best = sending_moment(aim, latest, tz, policy)
-    return Window(end, latest, best if best <= latest else aim)
+    return (end, latest, best if best <= latest else aim)
 
 
 def _requested_items(
@@ -438,7 +438,7 @@ def recruiter(interview: Interview, policy: Policy) -> Action | None:
             kind=ActionKind.RECRUITER_DEBRIEF,
             channel=Channel.EMAIL,
             recipient=person,
-            window=Window(end, latest, end + _RECRUITER_DELAY),
+            window=(end, latest, end + _RECRUITER_DELAY),
             tz=tz,
             rule=RECRUITER.id,
             sources=RECRUITER.sources,
@@ -460,7 +460,7 @@ def recruiter(interview: Interview, policy: Policy) -> Action | None:
         kind=ActionKind.RECRUITER_DEBRIEF,
         channel=channel,
         recipient=person,
-        window=Window(opens, latest, suggested),
+        window=(opens, latest, suggested),
         tz=tz,
         rule=RECRUITER.id,
         sources=RECRUITER.sources,
@@ -603,7 +603,7 @@ def check_in(state: FollowupState, open_from: datetime | None = None) -> Action 
         kind=ActionKind.CHECK_IN,
         channel=channel,
         recipient=person,
-        window=Window(opens, closes, opens),
+        window=(opens, closes, opens),
         tz=tz,
         rule=pace.id,
         sources=_check_in_sources(pace.id, phone, preferred, asks),
@@ -759,7 +759,7 @@ def feedback_response(state: FollowupState, open_from: datetime | None = None) -
         kind=ActionKind.FEEDBACK_RESPONSE,
         channel=Channel.EMAIL,
         recipient=person,
-        window=Window(min(earliest, suggested), latest, suggested),
+        window=(min(earliest, suggested), latest, suggested),
         tz=tz,
         rule=FEEDBACK_RESPONSE.id,
         sources=_FEEDBACK_ANSWER_SOURCES if asks else FEEDBACK_RESPONSE.sources,
@@ -812,7 +812,7 @@ def feedback_request(state: FollowupState, open_from: datetime | None = None) ->
         kind=ActionKind.FEEDBACK_REQUEST,
         channel=Channel.EMAIL,
         recipient=person,
-        window=Window(opens, closes, opens),
+        window=(opens, closes, opens),
         tz=tz,
         rule=FEEDBACK_REQUEST.id,
         sources=FEEDBACK_REQUEST.sources,
