@@ -2,7 +2,8 @@
 
 A step's id is the same string the calendar export writes as its ``UID``, for
 example ``check_in-ana-ruiz-3f1c2a9b0d4e-2-1a2b3c4d5e6f7a8b@followup-rules``.  It
-holds the kind, a readable slug and a hash of the recipient's name, the step's
+holds the kind, the recipient's part (their `Interviewer.id` or `Recruiter.id`
+when they have one, else a readable slug and a hash of their name), the step's
 number among the steps of that kind to that person (the history's included),
 and the interview's key: its `Interview.id` when it has one, else a
 fingerprint of its company, role and start.  So:
@@ -14,6 +15,10 @@ fingerprint of its company, role and start.  So:
 - with an `Interview.id`, it stays the same when the company, the role or
   the start time is edited (give the id the interview's old fingerprint,
   `interview_key`, and every id stays what it was before the id was set);
+- with a person's id, it stays the same when their name is fixed (give the
+  id their old part, `person_part`, and every id stays as it was: which is
+  what `Application.rename` and ``followup rename`` do); a step id written
+  before the person had an id (their name's part) is still read back;
 - a step's number is never given to another step: a skipped check-in keeps
   its number, and the check-in that takes its place gets the next one;
 - it is plain ASCII with no spaces, safe as a key in a database or a file.
@@ -29,7 +34,7 @@ import re
 import unicodedata
 from collections.abc import Iterable, Iterator
 from contextlib import suppress
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from . import _calendar as cal
 from ._steps import ONE_SHOT_BY_KIND, in_order
@@ -46,7 +51,9 @@ __all__ = [
     "done_ids",
     "interview_key",
     "person_key",
+    "person_part",
     "pinned",
+    "pinned_person",
     "renamed_step",
     "step_key",
 ]
@@ -90,12 +97,22 @@ def action_id(action: Action, interview: Interview, ordinal: int = 1) -> str:
 
     Most callers want `action_ids`, which counts the ordinals for a whole plan.
     """
-    who = "" if action.recipient is None else _recipient_part(action.recipient)
+    who = "" if action.recipient is None else person_part(action.recipient.name, interview)
     return f"{action.kind.value}-{who}-{ordinal}-{interview_key(interview)}{_SUFFIX}"
 
 
-def _recipient_part(person: Interviewer | Recruiter) -> str:
-    return _name_part(person.name)
+def person_part(name: str, interview: Interview) -> str:
+    """The part of a step id that names the person called *name* on *interview*.
+
+    Their `Interviewer.id` (or `Recruiter.id`) when they have one, else a
+    readable slug and a hash of their name (``"dev-patel-660988bd4cb4"``).
+    Setting a person's id to this part keeps every id of their steps as it
+    is, and later fixes of their name no longer change them (`pinned_person`).
+    """
+    for person in _people(interview):
+        if person.id is not None and person_key(person.name) == person_key(name):
+            return person.id
+    return _name_part(name)
 
 
 def _name_part(name: str) -> str:
@@ -153,13 +170,38 @@ def pinned(interview: Interview) -> Interview:
     return attrs.evolve(interview, id=interview_key(interview))
 
 
+def pinned_person(interview: Interview, name: str) -> Interview:
+    """*interview* with the person called *name* given, when they have none, the id
+    their steps' ids hold now (`person_part`), in each of their roles.
+
+    What `Application.rename` does before it renames someone: the ids of
+    their steps stay what they were, under the old name and the new.
+    """
+    import attrs
+
+    part = person_part(name, interview)
+
+    def pin(person: Any) -> Any:
+        if person.id is None and person_key(person.name) == person_key(name):
+            return attrs.evolve(person, id=part)
+        return person
+
+    recruiter = interview.recruiter
+    return attrs.evolve(
+        interview,
+        interviewers=[pin(person) for person in interview.interviewers],
+        recruiter=None if recruiter is None else pin(recruiter),
+    )
+
+
 def renamed_step(step: str, old: str, new: str) -> str:
     """*step*, an id of a step to *old*, as the id of the same step to *new*; else as it is.
 
-    A step id names its person (``check_in-dev-patel-660988bd4cb4-1-...``):
-    when someone is renamed, the ids of the steps to them change, and a
-    `Skip` or `Snooze` recorded before names the old id.  This gives the new
-    one (`Application.rename` renames everything at once).
+    A step id names its person (``check_in-dev-patel-660988bd4cb4-1-...``)
+    unless they have an id: renaming someone without one by hand changes
+    the ids of the steps to them, and a `Skip` or `Snooze` recorded before
+    names the old id.  This gives the new one.  (`Application.rename` gives
+    the person the id their steps had instead, so no id changes.)
     """
     kind, dash, rest = step.partition("-")
     before = f"{_name_part(old)}-"
@@ -210,24 +252,24 @@ def read_step(step: str, interview: Interview) -> tuple[ActionKind, str, int]:
     kind = _KINDS.get(kind_text)
     if kind is None or not number.isdigit() or int(number) < 1 or number != str(int(number)):
         raise StepIdError("step", step, "is not a step id (see AgendaItem.id)")
-    for name in _people(interview):
-        if who == _name_part(name):
-            return kind, owner(kind, name, interview), int(number)
+    for person in _people(interview):
+        # a person's id, or their name's part: a step id written before they had an id
+        if who == person_part(person.name, interview) or who == _name_part(person.name):
+            return kind, owner(kind, person.name, interview), int(number)
     shown = who[:-13] if len(who) > 13 else who
     raise StepIdError(
         "step",
         step,
         f"names {shown!r}, who is not an interviewer or the recruiter of this interview "
-        "(when someone is renamed, the ids of their steps change too: rename people "
-        "with `Application.rename` or 'followup rename', which renames the ids too)",
+        "(a person renamed by hand takes their step ids with their old name: rename "
+        "people with `Application.rename` or 'followup rename', which keep their ids)",
     )
 
 
-def _people(interview: Interview) -> Iterator[str]:
-    for person in interview.interviewers:
-        yield person.name
+def _people(interview: Interview) -> Iterator[Interviewer | Recruiter]:
+    yield from interview.interviewers
     if interview.recruiter is not None:
-        yield interview.recruiter.name
+        yield interview.recruiter
 
 
 def action_ids(
@@ -294,5 +336,6 @@ def done_ids(interview: Interview, history: Iterable[Event]) -> dict[str, Contac
         who = person_key(name)
         ordinal = first_free(taken, event.kind, who)
         taken.add((event.kind, who, ordinal))
-        found[f"{event.kind.value}-{_name_part(name)}-{ordinal}-{key}{_SUFFIX}"] = event
+        part = person_part(name, interview)
+        found[f"{event.kind.value}-{part}-{ordinal}-{key}{_SUFFIX}"] = event
     return found

@@ -27,7 +27,7 @@ from __future__ import annotations
 
 import heapq
 import re
-from collections.abc import Hashable, Iterable, Iterator, Mapping
+from collections.abc import Hashable, Iterable, Iterator, Mapping, Sequence
 from datetime import date, datetime, timedelta, tzinfo
 from enum import Enum
 from itertools import islice
@@ -63,7 +63,14 @@ from .events import (
     Snooze,
     Update,
 )
-from .identity import done_ids, pinned, read_step, renamed_step, step_key
+from .identity import (
+    done_ids,
+    pinned,
+    pinned_person,
+    read_step,
+    renamed_step,
+    step_key,
+)
 from .model import ActionKind, Interview, person_key
 from .plan import plan as make_plan
 from .policy import Policy
@@ -430,9 +437,12 @@ class Application:
 
         In the interview (an interviewer, the recruiter, the follow-up
         contact) and in the history: the contacts to them, their replies and
-        out-of-office answers, and the ids of their steps that a `Skip` or
-        `Snooze` names (`identity.renamed_step`).  The interview is pinned
-        first (`identity.pinned`), so no other step id changes.  Renaming
+        out-of-office answers.  No step id changes: the interview is pinned
+        first (`identity.pinned`), and the person gets, when they have none,
+        the id their steps' ids hold (`identity.pinned_person`), so an id an
+        app stored, and every `Skip` or `Snooze`, still names the same step.
+        (A step id written before the person had an id of their own names
+        their old name: it is renamed, `identity.renamed_step`.)  Renaming
         someone only in the interview leaves a history that names nobody.
 
         Raises:
@@ -454,8 +464,9 @@ class Application:
         if person_key(new) in taken:
             raise InvalidArgument("new", new, "is the name of someone else on the interview")
 
-        changed = _renamed_interview(interview, old, new)
-        history = _renamed_events(self.history, old, new)
+        steps = _renames_steps(interview, old)
+        changed = _renamed_interview(pinned_person(interview, old), old, new)
+        history = _renamed_events(self.history, old, new, steps=steps)
         return attrs.evolve(self, interview=changed, history=check_history(changed, history))
 
     def with_interview(self, interview: Interview) -> Application:
@@ -468,6 +479,12 @@ class Application:
         (`followup_rules.identity.pinned`, which `serialize.edit_application` does), so that the
         step ids stored before the edit stay valid.
 
+        A person with an id (`Interviewer.id`, `Recruiter.id`) is the same
+        person under a new name: the history's events that name them by the
+        old name are renamed with them, as `rename` does, so a history
+        recorded before the edit still fits.  Without an id, a new name is
+        someone else: rename people with `rename`.
+
         Raises:
             InvalidHistory: the history does not fit *interview* (naming the
                 event by its place in `history`).
@@ -475,8 +492,27 @@ class Application:
         """
         if not isinstance(interview, Interview):
             raise InvalidInterview("interview", interview, "expected an Interview")
-        check_history(interview, self.history)
-        return attrs.evolve(self, interview=interview)
+        history = self.history
+        renames = _renamed_by_id(self.interview, interview)
+        if renames:
+            history = tuple(_renamed_many(history, renames, steps=True))
+        check_history(interview, history)
+        return attrs.evolve(self, interview=interview, history=history)
+
+
+def _renamed_by_id(before: Interview, after: Interview) -> list[tuple[str, str]]:
+    """The people *after* calls by another name than *before*, known by their id: (old, new)."""
+
+    def by_id(interview: Interview) -> dict[str, str]:
+        people = (*interview.interviewers, interview.recruiter)
+        return {p.id: p.name for p in people if p is not None and p.id is not None}
+
+    new_names = by_id(after)
+    return [
+        (name, new_names[key])
+        for key, name in by_id(before).items()
+        if key in new_names and not _same_person(name, new_names[key])
+    ]
 
 
 def _renamed_interview(interview: Interview, old: str, new: str) -> Interview:
@@ -494,16 +530,54 @@ def _renamed_interview(interview: Interview, old: str, new: str) -> Interview:
     )
 
 
-def _renamed_events(history: Iterable[Event], old: str, new: str) -> list[Event]:
-    """*history* with *old* called *new*: recipients, senders, and the step ids naming them."""
+def _renames_steps(interview: Interview, old: str) -> bool:
+    """Whether a rename of *old* renames the step ids naming their old name.
+
+    Not when the person has no id: they get their name's part as their id
+    (`identity.pinned_person`), which the ids of their steps hold from then
+    on.  When they have an id, a step id naming their old name is one
+    written before they had it, read back by their name: it follows.
+    """
+    people = (*interview.interviewers, interview.recruiter)
+    return any(
+        person is not None and person.id is not None and _same_person(person.name, old)
+        for person in people
+    )
+
+
+def _renamed_events(
+    history: Iterable[Event], old: str, new: str, *, steps: bool = True
+) -> list[Event]:
+    """*history* with *old* called *new*: recipients, senders, and (with *steps*) the
+    step ids naming their old name."""
+    return _renamed_many(history, [(old, new)], steps=steps)
+
+
+def _renamed_many(
+    history: Iterable[Event], renames: Sequence[tuple[str, str]], *, steps: bool
+) -> list[Event]:
+    """*history* with each (old, new) of *renames* done at once (two people may swap names)."""
+    table = {person_key(old): new for old, new in renames}
+
+    def renamed(name: str | None) -> str | None:
+        return None if name is None else table.get(person_key(name), name)
+
     events: list[Event] = []
     for event in history:
-        if isinstance(event, Contact) and _same_person(event.recipient, old):
-            event = attrs.evolve(event, recipient=new)
-        elif isinstance(event, (Reply, OutOfOffice, Update)) and _same_person(event.sender, old):
-            event = attrs.evolve(event, sender=new)
-        elif isinstance(event, (Skip, Snooze)):
-            event = attrs.evolve(event, step=renamed_step(event.step, old, new))
+        if isinstance(event, Contact) and renamed(event.recipient) != event.recipient:
+            event = attrs.evolve(event, recipient=renamed(event.recipient))
+        elif isinstance(event, (Reply, OutOfOffice, Update)) and (
+            renamed(event.sender) != event.sender
+        ):
+            event = attrs.evolve(event, sender=renamed(event.sender))
+        elif steps and isinstance(event, (Skip, Snooze)):
+            # a step id naming the old name (written before the person had an id, or
+            # by hand); the id a step of theirs has now is their id, which stays
+            for old, new in renames:
+                step = renamed_step(event.step, old, new)
+                if step != event.step:
+                    event = attrs.evolve(event, step=step)
+                    break
         events.append(event)
     return events
 

@@ -139,16 +139,41 @@ def honorific_parts(honorific: str | None) -> tuple[str | None, str | None]:
     return courtesy, academic
 
 
+_INTERVIEW_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,63}")
+_PERSON_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,1023}")
+
+
+def _interview_id(value: Any, fail: Callable[[str], Exception]) -> str | None:
+    if value is None:
+        return None
+    text = v.clean_text(value, fail)
+    if not _INTERVIEW_ID.fullmatch(text):
+        raise fail("is not an id: 1 to 64 letters, digits, '.', '_' or '-', starting with one")
+    return text
+
+
+def _person_id(value: Any, fail: Callable[[str], Exception]) -> str | None:
+    """A person's stable id: what their step ids hold instead of their name (`identity`)."""
+    if value is None:
+        return None
+    text = v.clean_text(value, fail)
+    if not _PERSON_ID.fullmatch(text):
+        raise fail("is not an id: letters, digits, '.', '_' or '-', starting with one")
+    return text
+
+
 if TYPE_CHECKING:
 
     def _honorific_field(value: str | None) -> str | None: ...
     def _preferred_channel(value: Channel | str | None) -> Channel | None: ...
+    def _person_id_field(value: str | None) -> str | None: ...
 
 else:
     _honorific_field = v.converter(_honorific)
     _preferred_channel = v.converter(
         v.optional(v.member_of(Channel, allowed=(Channel.EMAIL, Channel.PHONE)))
     )
+    _person_id_field = v.converter(_person_id)
 
 
 @attrs.frozen
@@ -180,6 +205,12 @@ class Interviewer(v.Checked):
         requested: what they asked you to send; it goes to them alone.
         address: their postal address, for a mailed card after a video or
             phone interview.
+        id: an optional stable id of this person (letters, digits, ``.``,
+            ``_`` and ``-``, starting with a letter or digit), unique on the
+            interview.  When given, the ids of the steps to them hold it
+            instead of their name, so fixing their name keeps every id an
+            app stored.  `Application.rename` and ``followup rename`` give a
+            person renamed the id their steps had (`identity.person_part`).
     """
 
     _error = InvalidInterview
@@ -198,6 +229,7 @@ class Interviewer(v.Checked):
     missed: tuple[str, ...] = attrs.field(default=(), kw_only=True, converter=v.texts)
     requested: tuple[str, ...] = attrs.field(default=(), kw_only=True, converter=v.texts)
     address: str | None = attrs.field(default=None, kw_only=True, converter=v.optional_text)
+    id: str | None = attrs.field(default=None, kw_only=True, converter=_person_id_field)
 
     @property
     def family_name(self) -> str:
@@ -230,6 +262,8 @@ class Recruiter(v.Checked):
         timezone: an IANA name: the zone of the recruiter's business hours,
             in which the debrief is timed; defaults to the candidate's (an
             agency near the candidate), else the interview's.
+        id: an optional stable id, as `Interviewer.id`: the ids of the
+            steps to them hold it instead of their name.
     """
 
     _error = InvalidInterview
@@ -240,6 +274,7 @@ class Recruiter(v.Checked):
     email: str | None = attrs.field(default=None, converter=v.email)
     honorific: str | None = attrs.field(default=None, kw_only=True, converter=_honorific_field)
     timezone: str | None = attrs.field(default=None, kw_only=True, converter=v.zone_name)
+    id: str | None = attrs.field(default=None, kw_only=True, converter=_person_id_field)
 
 
 def _language(value: Any, fail: Callable[[str], Exception]) -> str | None:
@@ -320,18 +355,6 @@ def _interviewers(value: Any, fail: Callable[[str], Exception]) -> tuple[Intervi
             raise fail(f"{person.name!r} is listed twice")
         seen.add(key)
     return tuple(people)
-
-
-_INTERVIEW_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,63}")
-
-
-def _interview_id(value: Any, fail: Callable[[str], Exception]) -> str | None:
-    if value is None:
-        return None
-    text = v.clean_text(value, fail)
-    if not _INTERVIEW_ID.fullmatch(text):
-        raise fail("is not an id: 1 to 64 letters, digits, '.', '_' or '-', starting with one")
-    return text
 
 
 def _contact(value: Any, fail: Callable[[str], Exception]) -> str | None:
@@ -453,6 +476,7 @@ class Interview(v.Checked):
             raise InvalidInterview(
                 "Interview.contact", self.contact, f"is not one of the interviewers{hint}"
             )
+        self._check_person_ids()
         if self.duration > timedelta(hours=24):
             raise InvalidInterview("Interview.duration", self.duration, "must be at most a day")
         decided = self.decision_date
@@ -462,6 +486,40 @@ class Interview(v.Checked):
                 self.decision_by,
                 f"is before the interview on {self.starts_at.date().isoformat()}",
             )
+
+    def _check_person_ids(self) -> None:
+        """Each person's step ids are theirs alone: no two people share an id.
+
+        One person in two roles (a recruiter who also interviewed) is one
+        person: their two entries may give the same id, or one of them none.
+        """
+        from .identity import person_part  # identity builds on the model
+
+        people: list[Interviewer | Recruiter] = [*self.interviewers]
+        if self.recruiter is not None:
+            people.append(self.recruiter)
+        ids: dict[str, str] = {}
+        for person in people:
+            key = person_key(person.name)
+            if person.id is not None and ids.setdefault(key, person.id) != person.id:
+                raise InvalidInterview(
+                    "Recruiter.id",
+                    person.id,
+                    f"differs from the id {ids[key]!r} of the interviewer {person.name!r}, "
+                    "who is the same person",
+                )
+        owners: dict[str, str] = {}
+        for person in people:
+            key = person_key(person.name)
+            part = person_part(person.name, self)
+            if owners.setdefault(part, key) != key:
+                field = "Recruiter.id" if person is self.recruiter else "Interviewer.id"
+                raise InvalidInterview(
+                    field,
+                    person.id if person.id is not None else person.name,
+                    f"gives {person.name!r} the same step ids as someone else on the "
+                    "interview: give each person an id of their own",
+                )
 
     @property
     def decision_date(self) -> date | None:
