@@ -29,7 +29,6 @@ the history alone.
 
 from __future__ import annotations
 
-import hashlib
 import re
 import unicodedata
 from collections.abc import Iterable, Iterator
@@ -37,6 +36,7 @@ from contextlib import suppress
 from typing import TYPE_CHECKING, Any
 
 from . import _calendar as cal
+from . import model as _model
 from ._steps import ONE_SHOT_BY_KIND, in_order
 from .errors import StepIdError as StepIdError  # its home is errors.py; importable here too
 from .events import Contact, Event, Skip
@@ -49,6 +49,7 @@ __all__ = [
     "action_id",
     "action_ids",
     "done_ids",
+    "employer_key",
     "interview_key",
     "person_key",
     "person_part",
@@ -56,9 +57,10 @@ __all__ = [
     "pinned_person",
     "renamed_step",
     "step_key",
+    "thread_key",
 ]
 
-_SLUG = re.compile(r"[^a-z0-9]+")
+_WORDS = re.compile(r"[\W_]+")
 _SUFFIX = "@followup-rules"
 _KINDS = {kind.value: kind for kind in ActionKind}
 
@@ -66,16 +68,8 @@ StepKey = tuple[ActionKind, str, int]
 """A step as the ids know it: its kind, its person's `person_key`, its number."""
 
 
-def slug(text: str) -> str:
-    """A readable ASCII slug: ``"Zoë Brun"`` (typed any way) gives ``"zoe-brun"``."""
-    letters = unicodedata.normalize("NFKD", text.casefold())
-    ascii_only = "".join(char for char in letters if not unicodedata.combining(char))
-    return _SLUG.sub("-", ascii_only).strip("-") or "x"
-
-
-def _digest(text: str, length: int) -> str:
-    # surrogatepass: a hash never fails, whatever text the model let through.
-    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()[:length]
+slug = _model.slug
+_digest = _model.digest
 
 
 def interview_key(interview: Interview) -> str:
@@ -115,8 +109,7 @@ def person_part(name: str, interview: Interview) -> str:
     return _name_part(name)
 
 
-def _name_part(name: str) -> str:
-    return f"{slug(name)}-{_digest(person_key(name), 12)}"
+_name_part = _model.name_part
 
 
 def owner(kind: ActionKind, name: str | None, interview: Interview) -> str:
@@ -339,3 +332,75 @@ def done_ids(interview: Interview, history: Iterable[Event]) -> dict[str, Contac
         part = person_part(name, interview)
         found[f"{event.kind.value}-{part}-{ordinal}-{key}{_SUFFIX}"] = event
     return found
+
+
+# Legal forms dropped from the end of a company's name: "Acme GmbH" is Acme.
+_LEGAL_FORMS = frozenset(
+    [
+        "ab",
+        "ag",
+        "as",
+        "asa",
+        "bv",
+        "co",
+        "company",
+        "corp",
+        "corporation",
+        "gmbh",
+        "inc",
+        "incorporated",
+        "kg",
+        "kgaa",
+        "limited",
+        "llc",
+        "llp",
+        "lp",
+        "ltd",
+        "nv",
+        "oy",
+        "plc",
+        "pty",
+        "sa",
+        "sarl",
+        "sas",
+        "se",
+        "spa",
+        "srl",
+    ]
+)
+
+
+def employer_key(company: str) -> str:
+    """The identity of an employer's name, as the cross-application gaps compare them.
+
+    Letters and digits only (any accent, case or punctuation aside), and
+    without the legal forms at its end: ``"Acme Analytics GmbH"``,
+    ``"ACME analytics"`` and ``"Acme-Analytics, Inc."`` are one employer,
+    and so are ``"Acme"`` and ``"Acme Corp."``; ``"Acme"`` and ``"Acme
+    Analytics"`` are two.  Names in any script are compared word for word.
+    """
+    letters = unicodedata.normalize("NFKD", company.casefold())
+    bare = "".join(char for char in letters if not unicodedata.combining(char))
+    words = [word for word in _WORDS.split(unicodedata.normalize("NFC", bare)) if word]
+    while len(words) > 1 and words[-1] in _LEGAL_FORMS:
+        words.pop()
+    return " ".join(words)
+
+
+def thread_key(interview: Interview, person: str | None = None) -> tuple[str, str, str]:
+    """Whose follow-up contacts keep `Policy.min_gap` apart across applications.
+
+    The candidate (their `person_key`, ``""`` when the interview names
+    none), the employer (`employer_key`) and the person the contacts go to
+    (`person_key` of *person*, by default the follow-up contact): two
+    applications of one candidate to one employer that follow up with the
+    same person (a second round in a file of its own) are one thread for
+    `audit_many` and `agenda_many`.
+    """
+    candidate = interview.candidate
+    who = interview.follow_up_contact.name if person is None else person
+    return (
+        "" if candidate is None else person_key(candidate.name),
+        employer_key(interview.company),
+        person_key(who),
+    )

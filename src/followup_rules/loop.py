@@ -39,10 +39,11 @@ import pendulum
 from . import _calendar as cal
 from ._step_words import event_words, short_day, short_moment
 from ._step_words import words as english
+from ._steps import FOLLOW_UP_KINDS
 from .action import Action, Plan, _check_now, _language_of
-from .agenda import Agenda, AgendaItem, Standing
+from .agenda import Agenda, AgendaItem, Standing, agenda_with
 from .agenda import agenda as make_agenda
-from .audit import Violation, audit
+from .audit import Violation, audit, audit_with, follow_up_threads, latest_elsewhere
 from .errors import (
     FollowupError,
     InvalidArgument,
@@ -65,11 +66,13 @@ from .events import (
 )
 from .identity import (
     done_ids,
+    owner,
     pinned,
     pinned_person,
     read_step,
     renamed_step,
     step_key,
+    thread_key,
 )
 from .model import ActionKind, Interview, person_key
 from .plan import plan as make_plan
@@ -85,6 +88,7 @@ __all__ = [
     "Recorded",
     "StepStatus",
     "agenda_many",
+    "audit_many",
     "check_event",
     "check_history",
     "describe_event",
@@ -324,10 +328,21 @@ class Application:
 
     def agenda(self, now: datetime, until: datetime | EndOfDay | None = None) -> Agenda:
         """The agenda from *now* (see `agenda`); ``until="end_of_day"``: the candidate's day."""
+        return self._agenda(now, until, None)
+
+    def _agenda(
+        self, now: datetime, until: datetime | EndOfDay | None, elsewhere: datetime | None
+    ) -> Agenda:
+        """`agenda`, the follow-ups kept `Policy.min_gap` from *elsewhere* (`agenda_many`)."""
         moment = _local(_check_now(now), self.zone)
         end = end_of_day(moment, self.zone) if until == "end_of_day" else until
-        return make_agenda(
-            self.interview, self.policy, history=self.history, now=moment, until=end
+        return agenda_with(
+            self.interview,
+            self.policy,
+            history=self.history,
+            now=moment,
+            until=end,
+            elsewhere=elsewhere,
         )
 
     def find_step(self, step: str, now: datetime) -> FoundStep:
@@ -891,6 +906,48 @@ def _iterable(value: object, field: str) -> Iterator[Any]:
     raise InvalidArgument(field, value, "expected an iterable")
 
 
+def audit_many(applications: Iterable[Application]) -> list[list[Violation]]:
+    """`audit` each application, and the gaps between them: one list per application, in order.
+
+    Each application is judged as `audit` judges it, under its own policy,
+    and more: a follow-up contact (a check-in, a feedback request) comes
+    `Policy.min_gap` business days after any follow-up contact to the same
+    person at the same employer in another application of the same
+    candidate (a second round kept in a file of its own), as after one in
+    its own (rule ``retry-gap``, "... after a follow-up to the same person
+    at this employer in another application ...").  Applications are
+    matched by `identity.thread_key`: the candidate's name, the company's
+    name without case, accents, punctuation or legal form
+    (`identity.employer_key`: "Acme GmbH" is "ACME"), and the person
+    (`person_key`).  Of two contacts at the same instant, the one of the
+    application listed later is the one judged.
+
+    Raises:
+        InvalidArgument: *applications* is not iterable, or an item is not an
+            `Application` (naming it: ``applications[2]``).
+        InvalidInterview: as `audit`, for the first application at fault.
+        InvalidPolicy: as `audit`.
+    """
+    listed: list[Application] = []
+    for index, item in enumerate(_iterable(applications, "applications")):
+        if not isinstance(item, Application):
+            raise InvalidArgument(f"applications[{index}]", item, "expected an Application")
+        listed.append(item)
+    threads = follow_up_threads((each.interview, each.history) for each in listed)
+    found = []
+    for index, application in enumerate(listed):
+
+        def elsewhere(event: Contact, index: int = index, application: Any = application) -> Any:
+            interview = application.interview
+            thread = thread_key(interview, owner(event.kind, event.recipient, interview))
+            return latest_elsewhere(threads.get(thread, ()), index, cal.utc(event.at))
+
+        found.append(
+            audit_with(application.interview, application.history, application.policy, elsewhere)
+        )
+    return found
+
+
 def agenda_many(
     applications: Iterable[Application],
     now: datetime,
@@ -949,10 +1006,9 @@ def agenda_many(
     # a stable sort of the whole list would (application, then agenda order).
     kept: list[tuple[tuple[int, int, int, int], Entry]] = []
     order = 0
-    for index, application in enumerate(stream):
-        if not isinstance(application, Application):
-            raise InvalidArgument(f"applications[{index}]", application, "expected an Application")
-        today = _agenda_of(application, now, until, failed if skip_invalid else None)
+    for application, today in _candidates_runs(
+        stream, now, until, failed if skip_invalid else None
+    ):
         if today is None:
             continue
         seen += 1
@@ -978,15 +1034,80 @@ def _agenda_of(
     now: datetime,
     until: datetime | EndOfDay | None,
     failed: list[tuple[Application, FollowupError]] | None,
+    elsewhere: datetime | None = None,
 ) -> Agenda | None:
     """The application's agenda; None, noted in *failed*, when it cannot be made (if kept)."""
     if failed is None:
-        return application.agenda(now, until)
+        return application._agenda(now, until, elsewhere)
     try:
-        return application.agenda(now, until)
+        return application._agenda(now, until, elsewhere)
     except (InvalidInterview, InvalidPolicy) as error:  # InvalidHistory is an InvalidInterview
         failed.append((application, error))
         return None
+
+
+def _candidates_runs(
+    applications: Iterator[Any],
+    now: datetime,
+    until: datetime | EndOfDay | None,
+    failed: list[tuple[Application, FollowupError]] | None,
+) -> Iterator[tuple[Application, Agenda | None]]:
+    """Each application with its agenda, in order: those of one candidate that come one
+    after another are planned together (`_together`), the rest one at a time."""
+    run: list[Application] = []
+    for index, application in enumerate(applications):
+        if not isinstance(application, Application):
+            raise InvalidArgument(f"applications[{index}]", application, "expected an Application")
+        if run and _candidate(run[-1]) != _candidate(application):
+            yield from _together(run, now, until, failed)
+            run = []
+        run.append(application)
+    yield from _together(run, now, until, failed)
+
+
+def _candidate(application: Application) -> str:
+    return thread_key(application.interview)[0]
+
+
+def _together(
+    applications: Sequence[Application],
+    now: datetime,
+    until: datetime | EndOfDay | None,
+    failed: list[tuple[Application, FollowupError]] | None,
+) -> Iterator[tuple[Application, Agenda | None]]:
+    """The agendas of *applications*, each follow-up kept `Policy.min_gap` from those to the
+    same person at the same employer in the others (`identity.thread_key`).
+
+    Every contact recorded in the others counts, and the follow-ups the
+    applications listed before it plan (to the end of their windows): one
+    thread is followed up one application after another, the one listed
+    first first, so that whatever the agenda offers, done, passes
+    `audit_many`.
+    """
+    if len(applications) < 2:
+        for application in applications:
+            yield application, _agenda_of(application, now, until, failed)
+        return
+    threads = follow_up_threads((each.interview, each.history) for each in applications)
+    planned: dict[tuple[str, str, str], datetime] = {}
+    for index, application in enumerate(applications):
+        thread = thread_key(application.interview)
+        recorded = latest_elsewhere(threads.get(thread, ()), index)
+        before = planned.get(thread)
+        elsewhere = (
+            before
+            if recorded is None or (before is not None and before > recorded)
+            else (recorded)
+        )
+        today = _agenda_of(application, now, until, failed, elsewhere)
+        yield application, today
+        for item in today or ():
+            action = item.action
+            if item.standing is Standing.SUPERSEDED or action.kind not in FOLLOW_UP_KINDS:
+                continue
+            latest = action._utc[1]
+            if planned.get(thread) is None or latest > planned[thread]:
+                planned[thread] = latest
 
 
 def _every_entry(
@@ -996,10 +1117,12 @@ def _every_entry(
     failed: list[tuple[Application, FollowupError]] | None = None,
 ) -> AgendaMany:
     found: list[tuple[Application, Agenda]] = []
+    listed: list[Application] = []
     for index, application in enumerate(applications):
         if not isinstance(application, Application):
             raise InvalidArgument(f"applications[{index}]", application, "expected an Application")
-        today = _agenda_of(application, now, until, failed)
+        listed.append(application)
+    for application, today in _together(listed, now, until, failed):
         if today is not None:
             found.append((application, today))
     entries = [Entry(application, item, today) for application, today in found for item in today]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import re
 import unicodedata
 from collections.abc import Callable, Iterable
@@ -96,6 +97,28 @@ def person_key(name: str) -> str:
     history files all compare.
     """
     return unicodedata.normalize("NFC", unicodedata.normalize("NFC", name).casefold())
+
+
+_SLUG = re.compile(r"[^a-z0-9]+")
+
+
+def slug(text: str) -> str:
+    """A readable ASCII slug: ``"Zoë Brun"`` (typed any way) gives ``"zoe-brun"``."""
+    letters = unicodedata.normalize("NFKD", text.casefold())
+    ascii_only = "".join(char for char in letters if not unicodedata.combining(char))
+    return _SLUG.sub("-", ascii_only).strip("-") or "x"
+
+
+def digest(text: str, length: int) -> str:
+    """The first *length* hex digits of the SHA-256 of *text*."""
+    # surrogatepass: a hash never fails, whatever text the model let through.
+    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()[:length]
+
+
+def name_part(name: str) -> str:
+    """The part of a step id that names a person without an id: a slug and a hash of the
+    name (``"dev-patel-660988bd4cb4"``); see `identity.person_part`."""
+    return f"{slug(name)}-{digest(person_key(name), 12)}"
 
 
 # Courtesy titles, then academic ones; the key is how a user may type it.
@@ -493,8 +516,6 @@ class Interview(v.Checked):
         One person in two roles (a recruiter who also interviewed) is one
         person: their two entries may give the same id, or one of them none.
         """
-        from .identity import person_part  # identity builds on the model
-
         people: list[Interviewer | Recruiter] = [*self.interviewers]
         if self.recruiter is not None:
             people.append(self.recruiter)
@@ -511,7 +532,7 @@ class Interview(v.Checked):
         owners: dict[str, str] = {}
         for person in people:
             key = person_key(person.name)
-            part = person_part(person.name, self)
+            part = ids.get(key) or name_part(person.name)
             if owners.setdefault(part, key) != key:
                 field = "Recruiter.id" if person is self.recruiter else "Interviewer.id"
                 raise InvalidInterview(

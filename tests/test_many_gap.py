@@ -1,0 +1,174 @@
+"""min_gap across applications (issue "app without glue", ids6): `audit_many`, `agenda_many`.
+
+SPEC invariant 4: any two follow-up contacts to the employer are `min_gap` business
+days apart, also when a second round is kept in an application (a file) of its own.
+"""
+
+from __future__ import annotations
+
+import itertools
+from datetime import date, datetime, timedelta
+
+import attrs
+import pytest
+
+from followup_rules import (
+    ActionKind,
+    Application,
+    Candidate,
+    Contact,
+    InvalidArgument,
+    Policy,
+    agenda_many,
+    audit,
+    audit_many,
+    plan,
+)
+from followup_rules._steps import FOLLOW_UP_KINDS
+from followup_rules.identity import employer_key, thread_key
+
+from .factories import at, interview
+
+ME = Candidate("Sam Lee", email="sam@example.com")
+
+
+def _pair(
+    company: str = "ACME Analytics GmbH", candidate: Candidate | None = ME
+) -> tuple[Application, Application]:
+    """A first round and a second one kept apart, both followed up with Ana Ruiz."""
+    first = interview(decision_by=date(2024, 7, 10), candidate=ME)
+    second = interview(
+        starts_at=at(2024, 7, 3, 10),
+        company=company,
+        role="Data Engineer, second round",
+        decision_by=date(2024, 7, 10),
+        candidate=candidate,
+    )
+    return Application(first, name="first"), Application(second, name="second")
+
+
+def _first_check_in(app: Application) -> Contact:
+    action = next(a for a in plan(app.interview) if a.kind is ActionKind.CHECK_IN)
+    return action.done()  # type: ignore[return-value]
+
+
+class TestEmployerKey:
+    @pytest.mark.parametrize(
+        ("one", "other"),
+        [
+            ("Acme Analytics", "ACME analytics GmbH"),
+            ("Acme-Analytics, Inc.", "acme analytics"),
+            ("Zoë Labs", "Zoe Labs Ltd."),
+            ("Acme", "Acme Corp."),
+        ],
+    )
+    def test_one_employer(self, one: str, other: str) -> None:
+        assert employer_key(one) == employer_key(other)
+
+    @pytest.mark.parametrize(
+        ("one", "other"),
+        [("Acme", "Acme Analytics"), ("株式会社 Acme", "Acme"), ("韩梅梅", "李雷")],
+    )
+    def test_two_employers(self, one: str, other: str) -> None:
+        assert employer_key(one) != employer_key(other)
+
+
+class TestAuditMany:
+    def test_a_second_round_too_soon_is_found(self) -> None:
+        """Each file alone is polite; together, the later check-in is too close."""
+        first, second = _pair()
+        one, two = _first_check_in(first), _first_check_in(second)
+        assert abs((one.at - two.at).days) < 2
+        first = attrs.evolve(first, history=(one,))
+        second = attrs.evolve(second, history=(two,))
+        assert audit(first.interview, first.history) == []
+        assert audit(second.interview, second.history) == []
+        found = audit_many([first, second])
+        later = 0 if one.at > two.at else 1
+        assert found[1 - later] == []
+        (violation,) = found[later]
+        assert violation.rule == "retry-gap"
+        assert "another application" in violation.message
+        assert audit_many([first]) == [[]]
+
+    @pytest.mark.parametrize("what", ["employer", "candidate", "person"])
+    def test_other_threads_are_apart(self, what: str) -> None:
+        """Another employer, another candidate, another person: no gap between them."""
+        if what == "employer":
+            first, second = _pair(company="Initech")
+        elif what == "candidate":
+            first, second = _pair(candidate=Candidate("Kim Park"))
+        else:
+            first, second = _pair()
+            second = attrs.evolve(
+                second, interview=attrs.evolve(second.interview, contact="Bo Chen")
+            )
+        first = attrs.evolve(first, history=(_first_check_in(first),))
+        second = attrs.evolve(second, history=(_first_check_in(second),))
+        assert audit_many([first, second]) == [[], []]
+
+    def test_refused(self) -> None:
+        with pytest.raises(InvalidArgument) as raised:
+            audit_many([_pair()[0], "x"])  # type: ignore[list-item]
+        assert raised.value.field == "applications[1]"
+        with pytest.raises(InvalidArgument):
+            audit_many(3)  # type: ignore[arg-type]
+
+
+def _loop(
+    apps: list[Application], start: datetime, days: int, limit: int | None
+) -> list[Application]:
+    """Every morning and afternoon, do whatever `agenda_many` says to do now."""
+    for step in range(days * 2):
+        now = start + timedelta(days=step // 2, hours=5 * (step % 2))
+        listed = agenda_many(apps, now, limit=limit)
+        for entry in listed.entries:
+            if not entry.item.to_do:
+                continue
+            index = next(i for i, app in enumerate(apps) if app.name == entry.application.name)
+            done = entry.item.action.done(now)
+            apps[index] = apps[index].record(done, now=now).application  # type: ignore[assignment]
+    return apps
+
+
+@pytest.mark.parametrize("limit", [None, 50])
+def test_whatever_agenda_many_offers_passes_audit_many(limit: int | None) -> None:
+    """SPEC invariant 11 across files: both threads go on, and never inside min_gap."""
+    apps = _loop(list(_pair()), at(2024, 7, 2, 10, 30), 60, limit)
+    assert audit_many(apps) == [[], []]
+    contacts = sorted(
+        event.at
+        for app in apps
+        for event in app.history
+        if isinstance(event, Contact) and event.kind in FOLLOW_UP_KINDS
+    )
+    assert {
+        app.name
+        for app in apps
+        if any(isinstance(e, Contact) and e.kind is ActionKind.CHECK_IN for e in app.history)
+    } == {"first", "second"}
+    policy = Policy()
+    for earlier, later in itertools.pairwise(contacts):
+        assert later - earlier >= timedelta(days=policy.min_gap)
+
+
+def test_without_the_view_the_files_collide() -> None:
+    """What the view prevents: each alone offers a check-in to Ana on the same days."""
+    first, second = _pair()
+    assert thread_key(first.interview) == thread_key(second.interview)
+    days = [
+        {a.suggested.date() for a in plan(app.interview) if a.kind is ActionKind.CHECK_IN}
+        for app in (first, second)
+    ]
+    assert days[0] & days[1]
+
+
+def test_a_stream_sees_each_candidates_run_together() -> None:
+    """With a limit, the applications of one candidate that come together are one view."""
+    first, second = _pair()
+    now = at(2024, 7, 17, 10)
+    whole = agenda_many([first, second], now)
+    streamed = agenda_many([first, second], now, limit=100)
+    assert [(e.application.name, e.item.id) for e in whole.entries] == [
+        (e.application.name, e.item.id) for e in streamed.entries
+    ]
