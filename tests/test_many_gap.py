@@ -172,3 +172,65 @@ def test_a_stream_sees_each_candidates_run_together() -> None:
     assert [(e.application.name, e.item.id) for e in whole.entries] == [
         (e.application.name, e.item.id) for e in streamed.entries
     ]
+
+
+class TestPerCandidate:
+    """`agenda_many(per_candidate=n)`: one user with many applications does not fill the list."""
+
+    def _apps(self) -> list[Application]:
+        apps = []
+        for who in ("Sam Lee", "Kim Park", "Ola Nordmann"):
+            count = 3 if who == "Sam Lee" else 1
+            for number in range(count):
+                made = interview(
+                    starts_at=at(2024, 7, 1 + number, 10),
+                    company=f"Company {number}",
+                    candidate=Candidate(who),
+                    decision_by=date(2024, 7, 10),
+                )
+                apps.append(Application(made, name=f"{who} {number}"))
+        return apps
+
+    def _by_candidate(self, entries: object) -> dict[str, int]:
+        counted: dict[str, int] = {}
+        for entry in entries:  # type: ignore[attr-defined]
+            who = entry.application.interview.candidate.name
+            counted[who] = counted.get(who, 0) + 1
+        return counted
+
+    def test_the_most_urgent_of_each_are_kept(self) -> None:
+        now = at(2024, 7, 3, 9)
+        everything = agenda_many(self._apps(), now)
+        capped = agenda_many(self._apps(), now, per_candidate=2)
+        assert max(self._by_candidate(everything).values()) > 2
+        assert set(self._by_candidate(capped).values()) == {2}
+        expected, seen = [], {}
+        for entry in everything:
+            who = entry.application.interview.candidate.name  # type: ignore[union-attr]
+            seen[who] = seen.get(who, 0) + 1
+            if seen[who] <= 2:
+                expected.append((entry.application.name, entry.id))
+        assert [(e.application.name, e.id) for e in capped] == expected
+        assert capped.counts == everything.counts
+        assert capped.per_candidate == 2
+
+    def test_with_a_limit_and_merged(self) -> None:
+        """The stream gives the first *limit* of the capped list; parts merge to the whole."""
+        now = at(2024, 7, 3, 9)
+        apps = self._apps()
+        capped = agenda_many(apps, now, per_candidate=2)
+        streamed = agenda_many(apps, now, limit=5, per_candidate=2)
+        assert [e.id for e in streamed] == [e.id for e in capped][:5]
+        parts = [
+            agenda_many(apps[:3], now, limit=5, per_candidate=2),
+            agenda_many(apps[3:], now, limit=5, per_candidate=2),
+        ]
+        from followup_rules import AgendaMany
+
+        assert [e.id for e in AgendaMany.merge(parts)] == [e.id for e in streamed]
+
+    @pytest.mark.parametrize("bad", [-1, 1.5, "2", True])
+    def test_refused(self, bad: object) -> None:
+        with pytest.raises(InvalidArgument) as raised:
+            agenda_many(self._apps(), at(2024, 7, 3, 9), per_candidate=bad)  # type: ignore[arg-type]
+        assert raised.value.field == "per_candidate"

@@ -135,7 +135,10 @@ class TestRefused:
         taken = person_part("Bo Chen", interview())
         with pytest.raises(InvalidInterview) as raised:
             interview(interviewers=[attrs.evolve(ANA, id=taken), BO])
-        assert raised.value.field == "Interviewer.id"
+        assert (raised.value.field, raised.value.value) == ("Interviewer.id", taken)
+        with pytest.raises(InvalidInterview) as raised:  # in either order
+            interview(interviewers=[BO, attrs.evolve(ANA, id=taken)])
+        assert (raised.value.field, raised.value.value) == ("Interviewer.id", taken)
 
     def test_one_person_two_roles_two_ids(self) -> None:
         """A recruiter who also interviewed is one person: one id."""

@@ -780,6 +780,7 @@ class AgendaMany:
         failed: the applications left out, each with the error that says why
             (made with ``skip_invalid=True``: a history that no longer fits its
             interview, a bad policy); empty otherwise.
+        per_candidate: the most steps kept of each candidate, or None.
     """
 
     now: datetime
@@ -789,6 +790,7 @@ class AgendaMany:
     counts: AgendaCounts = attrs.field(default=attrs.Factory(_counted, takes_self=True))
     limit: int | None = None
     failed: tuple[tuple[Application, FollowupError], ...] = attrs.field(default=(), kw_only=True)
+    per_candidate: int | None = attrs.field(default=None, kw_only=True)
 
     def __iter__(self) -> Iterator[Entry]:
         return iter(self.entries)
@@ -849,7 +851,9 @@ class AgendaMany:
         the parts: entries in the merged order, counts added up.  With
         *limit*, or when a part was made with one, the result keeps only the
         most urgent steps: as many as the smallest of those limits, since a
-        part that kept *n* steps cannot say which came after them.
+        part that kept *n* steps cannot say which came after them.  A part
+        made with *per_candidate* caps each candidate again, over the parts
+        (the smallest cap of the parts).
 
         Raises:
             InvalidArgument: an item is not an `AgendaMany`, there is none,
@@ -875,25 +879,35 @@ class AgendaMany:
         if limit is not None:
             limits.append(limit)
         keep = min(limits, default=None)
-        entries = heapq.merge(*(part.entries for part in parts), key=_entry_rank)
+        per = min((p.per_candidate for p in parts if p.per_candidate is not None), default=None)
+        entries = _capped(heapq.merge(*(part.entries for part in parts), key=_entry_rank), per)
         counts = AgendaCounts(
             *(sum(getattr(part.counts, field) for part in parts) for field in _COUNT_FIELDS)
         )
         failed = tuple(pair for part in parts for pair in part.failed)
         if keep is not None:
-            return cls(now, (), tuple(islice(entries, keep)), (), counts, keep, failed=failed)
+            kept = tuple(islice(entries, keep))
+            return cls(now, (), kept, (), counts, keep, failed=failed, per_candidate=per)
         agendas = tuple(pair for part in parts for pair in part.agendas)
         superseded = heapq.merge(*(part.superseded for part in parts), key=_entry_rank)
-        return cls(now, agendas, tuple(entries), tuple(superseded), counts, failed=failed)
+        return cls(
+            now,
+            agendas,
+            tuple(entries),
+            tuple(superseded),
+            counts,
+            failed=failed,
+            per_candidate=per,
+        )
 
 
 _COUNT_FIELDS = tuple(field.name for field in attrs.fields(AgendaCounts))
 
 
-def _check_limit(limit: object) -> int | None:
+def _check_limit(limit: object, field: str = "limit") -> int | None:
     if limit is None or (type(limit) is int and limit >= 0):
         return limit
-    raise InvalidArgument("limit", limit, "expected a whole number (0 or more) or None")
+    raise InvalidArgument(field, limit, "expected a whole number (0 or more) or None")
 
 
 def _iterable(value: object, field: str) -> Iterator[Any]:
@@ -955,6 +969,7 @@ def agenda_many(
     *,
     limit: int | None = None,
     skip_invalid: bool = False,
+    per_candidate: int | None = None,
 ) -> AgendaMany:
     """See every application from *now*, each under its own policy, in one list.
 
@@ -965,6 +980,14 @@ def agenda_many(
     all, so that memory stays flat however many applications stream through:
     the form for a nightly job over a whole user base, or one partition of
     it (see `AgendaMany.merge`).
+
+    Applications of one candidate to one employer that follow up with the
+    same person (`identity.thread_key`: a second round in a file of its
+    own) are planned together: each follow-up keeps `Policy.min_gap` from
+    the contacts recorded in the others and from the follow-ups the ones
+    listed before it plan, so that what the list offers, done, passes
+    `audit_many`.  Without *limit* every application is seen with every
+    other; with one, those of a candidate that come one after another.
 
     Args:
         applications: the applications (`Application`), any iterable.
@@ -979,6 +1002,11 @@ def agenda_many(
             hook's bad answer) and list it, with its error, in
             `AgendaMany.failed`, rather than stop the whole run: one bad row
             of a nightly job, one bad file of ``followup today``.
+        per_candidate: keep at most this many steps of each candidate (by
+            `Candidate.name`; the most urgent), so that one user with many
+            applications does not fill a nightly list; None keeps them all.
+            With *limit*, counted over the applications of a candidate that
+            come one after another.  `counts` still counts every step.
 
     Returns:
         `AgendaMany`: late steps (those that can be done by *until* first,
@@ -988,17 +1016,18 @@ def agenda_many(
 
     Raises:
         InvalidArgument: *applications* is not iterable or an item is not an
-            `Application`; *now* or *until* is not aware; *limit* is not a
-            whole number (0 or more) or None.
+            `Application`; *now* or *until* is not aware; *limit* or
+            *per_candidate* is not a whole number (0 or more) or None.
         InvalidInterview: as `plan` (unless *skip_invalid*).
         InvalidPolicy: as `plan` (unless *skip_invalid*).
     """
     now = _check_now(now)
     limit = _check_limit(limit)
+    per = _check_limit(per_candidate, "per_candidate")
     stream = _iterable(applications, "applications")
     failed: list[tuple[Application, FollowupError]] = []
     if limit is None:
-        return _every_entry(stream, now, until, failed if skip_invalid else None)
+        return _every_entry(stream, now, until, failed if skip_invalid else None, per)
     counts = [0, 0, 0, 0]  # by urgency: late, due, coming, superseded
     seen = 0
     # The most urgent steps so far, the least urgent on top: keys negated,
@@ -1006,27 +1035,33 @@ def agenda_many(
     # a stable sort of the whole list would (application, then agenda order).
     kept: list[tuple[tuple[int, int, int, int], Entry]] = []
     order = 0
-    for application, today in _candidates_runs(
-        stream, now, until, failed if skip_invalid else None
-    ):
-        if today is None:
-            continue
-        seen += 1
-        for item in today:
-            urgency, later, moment = _rank(item, today.until)
-            counts[urgency] += 1
-            if item.standing is Standing.SUPERSEDED or not limit:
+    for run in _candidates_runs(stream, now, until, failed if skip_invalid else None):
+        pending: list[tuple[tuple[int, int, int, int], Entry]] = []
+        for application, today in run:
+            if today is None:
                 continue
-            order += 1
-            key = (-urgency, -later, -((moment - _EPOCH) // _MICROSECOND), -order)
+            seen += 1
+            for item in today:
+                urgency, later, moment = _rank(item, today.until)
+                counts[urgency] += 1
+                if item.standing is Standing.SUPERSEDED or not limit:
+                    continue
+                order += 1
+                key = (-urgency, -later, -((moment - _EPOCH) // _MICROSECOND), -order)
+                pending.append((key, Entry(application, item, today)))
+        if per is not None:  # one candidate's run: its most urgent steps
+            pending = heapq.nlargest(per, pending, key=lambda pair: pair[0])
+        for key, entry in pending:
             if len(kept) < limit:
-                heapq.heappush(kept, (key, Entry(application, item, today)))
+                heapq.heappush(kept, (key, entry))
             elif key > kept[0][0]:
-                heapq.heapreplace(kept, (key, Entry(application, item, today)))
+                heapq.heapreplace(kept, (key, entry))
     kept.sort(reverse=True)
     entries = tuple(entry for _, entry in kept)
     counted = AgendaCounts(seen, *counts)
-    return AgendaMany(now, (), entries, (), counted, limit, failed=tuple(failed))
+    return AgendaMany(
+        now, (), entries, (), counted, limit, failed=tuple(failed), per_candidate=per
+    )
 
 
 def _agenda_of(
@@ -1051,18 +1086,19 @@ def _candidates_runs(
     now: datetime,
     until: datetime | EndOfDay | None,
     failed: list[tuple[Application, FollowupError]] | None,
-) -> Iterator[tuple[Application, Agenda | None]]:
-    """Each application with its agenda, in order: those of one candidate that come one
-    after another are planned together (`_together`), the rest one at a time."""
+) -> Iterator[list[tuple[Application, Agenda | None]]]:
+    """Each run of applications of one candidate that come one after another, with their
+    agendas, in order: planned together (`_together`)."""
     run: list[Application] = []
     for index, application in enumerate(applications):
         if not isinstance(application, Application):
             raise InvalidArgument(f"applications[{index}]", application, "expected an Application")
         if run and _candidate(run[-1]) != _candidate(application):
-            yield from _together(run, now, until, failed)
+            yield list(_together(run, now, until, failed))
             run = []
         run.append(application)
-    yield from _together(run, now, until, failed)
+    if run:
+        yield list(_together(run, now, until, failed))
 
 
 def _candidate(application: Application) -> str:
@@ -1115,6 +1151,7 @@ def _every_entry(
     now: datetime,
     until: datetime | EndOfDay | None,
     failed: list[tuple[Application, FollowupError]] | None = None,
+    per_candidate: int | None = None,
 ) -> AgendaMany:
     found: list[tuple[Application, Agenda]] = []
     listed: list[Application] = []
@@ -1127,9 +1164,36 @@ def _every_entry(
             found.append((application, today))
     entries = [Entry(application, item, today) for application, today in found for item in today]
     entries.sort(key=_entry_rank)
-    shown = tuple(entry for entry in entries if entry.standing is not Standing.SUPERSEDED)
+    shown = tuple(
+        _capped(
+            (entry for entry in entries if entry.standing is not Standing.SUPERSEDED),
+            per_candidate,
+        )
+    )
     dropped = tuple(entry for entry in entries if entry.standing is Standing.SUPERSEDED)
-    return AgendaMany(now, tuple(found), shown, dropped, failed=tuple(failed or ()))
+    whole = AgendaMany(now, tuple(found), tuple(entries), ())  # counts every step
+    return AgendaMany(
+        now,
+        tuple(found),
+        shown,
+        dropped,
+        whole.counts,
+        failed=tuple(failed or ()),
+        per_candidate=per_candidate,
+    )
+
+
+def _capped(entries: Iterable[Entry], per_candidate: int | None) -> Iterator[Entry]:
+    """*entries* (most urgent first) with at most *per_candidate* of each candidate."""
+    if per_candidate is None:
+        yield from entries
+        return
+    taken: dict[str, int] = {}
+    for entry in entries:
+        who = _candidate(entry.application)
+        if taken.get(who, 0) < per_candidate:
+            taken[who] = taken.get(who, 0) + 1
+            yield entry
 
 
 # -- one more event ---------------------------------------------------------------------------

@@ -519,6 +519,8 @@ class Interview(v.Checked):
         people: list[Interviewer | Recruiter] = [*self.interviewers]
         if self.recruiter is not None:
             people.append(self.recruiter)
+        if all(person.id is None for person in people):
+            return  # parts of names: one per person_key, which the list keeps unique
         ids: dict[str, str] = {}
         for person in people:
             key = person_key(person.name)
@@ -529,17 +531,20 @@ class Interview(v.Checked):
                     f"differs from the id {ids[key]!r} of the interviewer {person.name!r}, "
                     "who is the same person",
                 )
-        owners: dict[str, str] = {}
+        owners: dict[str, Interviewer | Recruiter] = {}
         for person in people:
             key = person_key(person.name)
             part = ids.get(key) or name_part(person.name)
-            if owners.setdefault(part, key) != key:
-                field = "Recruiter.id" if person is self.recruiter else "Interviewer.id"
+            other = owners.setdefault(part, person)
+            if person_key(other.name) != key:
+                culprit = person if person.id is not None else other
+                field = "Recruiter.id" if culprit is self.recruiter else "Interviewer.id"
                 raise InvalidInterview(
                     field,
-                    person.id if person.id is not None else person.name,
-                    f"gives {person.name!r} the same step ids as someone else on the "
-                    "interview: give each person an id of their own",
+                    culprit.id,
+                    f"gives {culprit.name!r} the same step ids as "
+                    f"{(other if culprit is person else person).name!r}: "
+                    "give each person an id of their own",
                 )
 
     @property

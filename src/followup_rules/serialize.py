@@ -850,6 +850,7 @@ def _unstructure_agenda(value: Agenda | AgendaItem | AgendaMany | Entry) -> dict
         "superseded": [_unstructure_agenda(entry) for entry in value.superseded],
         "counts": attrs.asdict(value.counts),
         "limit": value.limit,
+        "per_candidate": value.per_candidate,
         "failed": [
             {
                 "application": _unstructure_application(application),
