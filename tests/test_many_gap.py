@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import itertools
 from datetime import date, datetime, timedelta
+from pathlib import Path
 
 import attrs
 import pytest
@@ -234,3 +235,40 @@ class TestPerCandidate:
         with pytest.raises(InvalidArgument) as raised:
             agenda_many(self._apps(), at(2024, 7, 3, 9), per_candidate=bad)  # type: ignore[arg-type]
         assert raised.value.field == "per_candidate"
+
+
+def test_followup_audit_with_another_file(tmp_path: Path) -> None:
+    """``followup audit a.toml --with b.toml``: the gap across the files, exit 1."""
+    from click.testing import CliRunner
+
+    from followup_rules.cli import main
+
+    head = (
+        'timezone = "America/New_York"\ncompany = "{company}"\nrole = "Data Engineer"\n'
+        'decision_by = 2024-07-10\ninterviewers = ["Ana Ruiz", "Bo Chen"]\n'
+        'candidate = {{ name = "Sam Lee" }}\nstarts_at = {start}\n\n'
+        '[[event]]\ntype = "contact"\nkind = "check_in"\nchannel = "email"\n'
+        'recipient = "Ana Ruiz"\nat = {at}\n'
+    )
+    first = tmp_path / "acme.toml"
+    second = tmp_path / "acme-round2.toml"
+    first.write_text(
+        head.format(
+            company="Acme Analytics", start="2024-07-02T14:00:00", at="2024-07-11T10:00:00-04:00"
+        )
+    )
+    second.write_text(
+        head.format(
+            company="ACME analytics GmbH",
+            start="2024-07-03T10:00:00",
+            at="2024-07-12T10:00:00-04:00",
+        )
+    )
+    runner = CliRunner()
+    alone = runner.invoke(main, ["audit", str(second)])
+    assert alone.exit_code == 0, alone.output
+    together = runner.invoke(main, ["audit", str(second), "--with", str(first)])
+    assert together.exit_code == 1, together.output
+    assert "retry-gap" in together.output and "another application" in together.output
+    earlier = runner.invoke(main, ["audit", str(first), "--with", str(second)])
+    assert earlier.exit_code == 0, earlier.output
