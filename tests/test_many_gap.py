@@ -122,7 +122,7 @@ def _loop(
     """Every morning and afternoon, do whatever `agenda_many` says to do now."""
     for step in range(days * 2):
         now = start + timedelta(days=step // 2, hours=5 * (step % 2))
-        listed = agenda_many(apps, now, limit=limit)
+        listed = agenda_many(apps, now, limit=limit, together=True)
         for entry in listed.entries:
             if not entry.item.to_do:
                 continue
@@ -168,8 +168,10 @@ def test_a_stream_sees_each_candidates_run_together() -> None:
     """With a limit, the applications of one candidate that come together are one view."""
     first, second = _pair()
     now = at(2024, 7, 17, 10)
-    whole = agenda_many([first, second], now)
-    streamed = agenda_many([first, second], now, limit=100)
+    whole = agenda_many([first, second], now, together=True)
+    streamed = agenda_many([first, second], now, limit=100, together=True)
+    alone = agenda_many([first, second], now)
+    assert [e.id for e in alone] != [e.id for e in whole]  # apart, they collide
     assert [(e.application.name, e.item.id) for e in whole.entries] == [
         (e.application.name, e.item.id) for e in streamed.entries
     ]

@@ -257,6 +257,7 @@ def _day(
         when.at(loaded[0].interview),
         until="end_of_day",
         skip_invalid=len(interviews) > 1,
+        together=True,  # one candidate's files: one thread per employer and person
     )
     left_out.extend(f"{application.name}: {error}" for application, error in day.failed)
     return day, left_out

@@ -259,11 +259,9 @@ class _Gap(Limit):
         """The latest anchor (UTC), or None: what the gap counts from."""
         latest = self._own_latest(state)
         elsewhere = state.elsewhere
-        return (
-            latest
-            if elsewhere is None or (latest is not None and latest >= elsewhere)
-            else (elsewhere)
-        )
+        if elsewhere is not None and (latest is None or elsewhere > latest):
+            return elsewhere
+        return latest
 
     def _own_latest(self, state: FollowupState) -> datetime | None:
         latest = None

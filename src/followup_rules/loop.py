@@ -970,6 +970,7 @@ def agenda_many(
     limit: int | None = None,
     skip_invalid: bool = False,
     per_candidate: int | None = None,
+    together: bool = False,
 ) -> AgendaMany:
     """See every application from *now*, each under its own policy, in one list.
 
@@ -981,13 +982,14 @@ def agenda_many(
     the form for a nightly job over a whole user base, or one partition of
     it (see `AgendaMany.merge`).
 
-    Applications of one candidate to one employer that follow up with the
-    same person (`identity.thread_key`: a second round in a file of its
-    own) are planned together: each follow-up keeps `Policy.min_gap` from
-    the contacts recorded in the others and from the follow-ups the ones
-    listed before it plan, so that what the list offers, done, passes
-    `audit_many`.  Without *limit* every application is seen with every
-    other; with one, those of a candidate that come one after another.
+    With *together*, applications of one candidate to one employer that
+    follow up with the same person (`identity.thread_key`: a second round
+    in a file of its own) are planned together: each follow-up keeps
+    `Policy.min_gap` from the contacts recorded in the others and from the
+    follow-ups the ones listed before it plan, so that what the list
+    offers, done, passes `audit_many`.  Without *limit* every application
+    is seen with every other; with one, those of a candidate that come one
+    after another (order the rows by candidate).
 
     Args:
         applications: the applications (`Application`), any iterable.
@@ -1007,6 +1009,10 @@ def agenda_many(
             applications does not fill a nightly list; None keeps them all.
             With *limit*, counted over the applications of a candidate that
             come one after another.  `counts` still counts every step.
+        together: plan the applications of one thread together (above), as
+            one candidate's list (``followup today``) should; off by default,
+            so that each application is planned alone and parts of a batch
+            merge exactly (`AgendaMany.merge`).
 
     Returns:
         `AgendaMany`: late steps (those that can be done by *until* first,
@@ -1027,7 +1033,7 @@ def agenda_many(
     stream = _iterable(applications, "applications")
     failed: list[tuple[Application, FollowupError]] = []
     if limit is None:
-        return _every_entry(stream, now, until, failed if skip_invalid else None, per)
+        return _every_entry(stream, now, until, failed if skip_invalid else None, per, together)
     counts = [0, 0, 0, 0]  # by urgency: late, due, coming, superseded
     seen = 0
     # The most urgent steps so far, the least urgent on top: keys negated,
@@ -1035,27 +1041,39 @@ def agenda_many(
     # a stable sort of the whole list would (application, then agenda order).
     kept: list[tuple[tuple[int, int, int, int], Entry]] = []
     order = 0
-    for run in _candidates_runs(stream, now, until, failed if skip_invalid else None):
-        pending: list[tuple[tuple[int, int, int, int], Entry]] = []
-        for application, today in run:
-            if today is None:
+
+    def keep(heap: list[tuple[tuple[int, int, int, int], Entry]], size: int, pair: Any) -> None:
+        if len(heap) < size:
+            heapq.heappush(heap, pair)
+        elif pair[0] > heap[0][0]:
+            heapq.heapreplace(heap, pair)
+
+    # With per_candidate, a candidate's most urgent steps wait in a heap of their own
+    # (at most per_candidate) until the next candidate's application comes.
+    own: list[tuple[tuple[int, int, int, int], Entry]] = []
+    whose: str | None = None
+    planned = _planned(stream, now, until, failed if skip_invalid else None, together)
+    for application, today in planned:
+        if today is None:
+            continue
+        seen += 1
+        if per is not None and _candidate(application) != whose:
+            for pair in own:
+                keep(kept, limit, pair)
+            own, whose = [], _candidate(application)
+        for item in today:
+            urgency, later, moment = _rank(item, today.until)
+            counts[urgency] += 1
+            if item.standing is Standing.SUPERSEDED or not limit:
                 continue
-            seen += 1
-            for item in today:
-                urgency, later, moment = _rank(item, today.until)
-                counts[urgency] += 1
-                if item.standing is Standing.SUPERSEDED or not limit:
-                    continue
-                order += 1
-                key = (-urgency, -later, -((moment - _EPOCH) // _MICROSECOND), -order)
-                pending.append((key, Entry(application, item, today)))
-        if per is not None:  # one candidate's run: its most urgent steps
-            pending = heapq.nlargest(per, pending, key=lambda pair: pair[0])
-        for key, entry in pending:
-            if len(kept) < limit:
-                heapq.heappush(kept, (key, entry))
-            elif key > kept[0][0]:
-                heapq.heapreplace(kept, (key, entry))
+            order += 1
+            key = (-urgency, -later, -((moment - _EPOCH) // _MICROSECOND), -order)
+            if per is None:
+                keep(kept, limit, (key, Entry(application, item, today)))
+            else:
+                keep(own, per, (key, Entry(application, item, today)))
+    for pair in own:
+        keep(kept, limit, pair)
     kept.sort(reverse=True)
     entries = tuple(entry for _, entry in kept)
     counted = AgendaCounts(seen, *counts)
@@ -1081,24 +1099,28 @@ def _agenda_of(
         return None
 
 
-def _candidates_runs(
+def _planned(
     applications: Iterator[Any],
     now: datetime,
     until: datetime | EndOfDay | None,
     failed: list[tuple[Application, FollowupError]] | None,
-) -> Iterator[list[tuple[Application, Agenda | None]]]:
-    """Each run of applications of one candidate that come one after another, with their
-    agendas, in order: planned together (`_together`)."""
+    together: bool,
+) -> Iterator[tuple[Application, Agenda | None]]:
+    """Each application with its agenda, in order, read one at a time; *together*, each run
+    of one candidate's applications that come one after another is planned together
+    (`_together`)."""
     run: list[Application] = []
     for index, application in enumerate(applications):
         if not isinstance(application, Application):
             raise InvalidArgument(f"applications[{index}]", application, "expected an Application")
+        if not together:
+            yield application, _agenda_of(application, now, until, failed)
+            continue
         if run and _candidate(run[-1]) != _candidate(application):
-            yield list(_together(run, now, until, failed))
+            yield from _together(run, now, until, failed)
             run = []
         run.append(application)
-    if run:
-        yield list(_together(run, now, until, failed))
+    yield from _together(run, now, until, failed)
 
 
 def _candidate(application: Application) -> str:
@@ -1125,10 +1147,17 @@ def _together(
             yield application, _agenda_of(application, now, until, failed)
         return
     threads = follow_up_threads((each.interview, each.history) for each in applications)
+    # the latest contact of each thread and the latest of another application than its own:
+    # the latest of another application than any one is one of these two
+    tops: dict[tuple[str, str, str], list[tuple[datetime, int]]] = {}
+    for thread, contacts in threads.items():
+        first = max(contacts)
+        second = [pair for pair in contacts if pair[1] != first[1]]
+        tops[thread] = [first, max(second)] if second else [first]
     planned: dict[tuple[str, str, str], datetime] = {}
     for index, application in enumerate(applications):
         thread = thread_key(application.interview)
-        recorded = latest_elsewhere(threads.get(thread, ()), index)
+        recorded = latest_elsewhere(tops.get(thread, ()), index)
         before = planned.get(thread)
         elsewhere = (
             before
@@ -1152,6 +1181,7 @@ def _every_entry(
     until: datetime | EndOfDay | None,
     failed: list[tuple[Application, FollowupError]] | None = None,
     per_candidate: int | None = None,
+    together: bool = False,
 ) -> AgendaMany:
     found: list[tuple[Application, Agenda]] = []
     listed: list[Application] = []
@@ -1159,7 +1189,12 @@ def _every_entry(
         if not isinstance(application, Application):
             raise InvalidArgument(f"applications[{index}]", application, "expected an Application")
         listed.append(application)
-    for application, today in _together(listed, now, until, failed):
+    planned = (
+        _together(listed, now, until, failed)
+        if together
+        else ((each, _agenda_of(each, now, until, failed)) for each in listed)
+    )
+    for application, today in planned:
         if today is not None:
             found.append((application, today))
     entries = [Entry(application, item, today) for application, today in found for item in today]
