@@ -12,12 +12,15 @@ from pathlib import Path
 
 import attrs
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from followup_rules import (
     ActionKind,
     Application,
     Candidate,
     Contact,
+    Interview,
     InvalidArgument,
     Policy,
     agenda_many,
@@ -29,6 +32,7 @@ from followup_rules._steps import FOLLOW_UP_KINDS
 from followup_rules.identity import employer_key, thread_key
 
 from .factories import at, interview
+from .strategies import interviews
 
 ME = Candidate("Sam Lee", email="sam@example.com")
 
@@ -274,3 +278,21 @@ def test_followup_audit_with_another_file(tmp_path: Path) -> None:
     assert "retry-gap" in together.output and "another application" in together.output
     earlier = runner.invoke(main, ["audit", str(first), "--with", str(second)])
     assert earlier.exit_code == 0, earlier.output
+
+
+@settings(max_examples=5, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(interviews(), st.integers(0, 10), st.booleans())
+def test_any_second_file_keeps_the_gap(first: Interview, later: int, limited: bool) -> None:
+    """Any interview and a second round in a file of its own (the same people, a later
+    start): doing whatever `agenda_many(together=True)` offers passes `audit_many`."""
+    decided = first.decision_date
+    second = attrs.evolve(
+        first,
+        starts_at=first.starts_at + timedelta(days=later),
+        role="Second round",
+        decision_by=None if decided is None else decided + timedelta(days=later),
+    )
+    apps = [Application(first, name="first"), Application(second, name="second")]
+    start = first.starts_at - timedelta(hours=1)
+    apps = _loop(apps, start, 35, 20 if limited else None)
+    assert audit_many(apps) == [[], []]
