@@ -36,7 +36,7 @@ from followup_rules import (
 )
 from followup_rules import serialize as s
 from followup_rules.export import Draft, drafts
-from followup_rules.identity import renamed_step
+from followup_rules.identity import person_part, renamed_step
 
 from .factories import at, interview
 from .test_web_ready import validator
@@ -280,11 +280,14 @@ class TestRenameAPerson:
         assert [p.name for p in renamed.interview.interviewers] == ["Ana Vega"]
         assert renamed.history[-1] == Reply(later, "Ana Vega")
         skip, snooze = renamed.history[0], renamed.history[1]
-        assert skip.step == renamed_step(step, "Ana Ruiz", "Ana Vega")  # type: ignore[union-attr]
-        assert "ana-vega" in snooze.step  # type: ignore[union-attr]
+        # ids-6: the step ids stay: the person keeps, as their id, the part their ids held
+        assert (skip.step, snooze.step) == (step, check_in)  # type: ignore[union-attr]
+        assert renamed.interview.interviewers[0].id == person_part("Ana Ruiz", app.interview)
         before = [a.describe() for a in Application(app.interview, history).plan(later)]
         after = [a.describe() for a in renamed.plan(later)]
         assert after == [text.replace("Ana Ruiz", "Ana Vega") for text in before]
+        old_plan = Application(app.interview, history).plan()
+        assert renamed.plan().ids == old_plan.ids
 
     def test_a_step_of_someone_else_keeps_its_id(self) -> None:
         """Only ids naming the person renamed change."""

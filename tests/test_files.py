@@ -804,7 +804,7 @@ class TestRenameSafetyNets:
         HistoryFile(path).add(NOTE)
         before = self._texts(tmp_path)
         monkeypatch.setattr(
-            files, "_renamed_table", lambda event, old, new: {"recipient": "Bo Chen"}
+            files, "_renamed_table", lambda event, old, new, steps: {"recipient": "Bo Chen"}
         )
         with pytest.raises(s.FormatError) as refused:
             HistoryFile(path).rename("Ana Ruiz", "Ana Vega")

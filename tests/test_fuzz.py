@@ -344,6 +344,8 @@ _PERSON = {
     "phone": _OPTIONAL_TEXT,
     "timezone": st.none() | st.sampled_from(["UTC", "Europe/Paris", "+05:30", "Asia/Kathmandu"]),
 }
+_PERSON_ID = st.none() | st.sampled_from(["ana", "p-1", "dev-patel-660988bd4cb4"])
+
 VALID: dict[type, dict[str, st.SearchStrategy[Any]]] = {
     Interview: {
         "starts_at": _AT,
@@ -378,9 +380,14 @@ VALID: dict[type, dict[str, st.SearchStrategy[Any]]] = {
         "missed": st.lists(_TEXT, max_size=3),
         "requested": st.lists(_TEXT, max_size=3),
         "address": _OPTIONAL_TEXT,
+        "id": _PERSON_ID,
     },
     Recruiter: {key: _PERSON[key] for key in ("name", "email", "phone", "timezone")}
-    | {"agency": _OPTIONAL_TEXT, "honorific": st.none() | st.sampled_from(["Ms.", "mr", "Dr."])},
+    | {
+        "agency": _OPTIONAL_TEXT,
+        "honorific": st.none() | st.sampled_from(["Ms.", "mr", "Dr."]),
+        "id": _PERSON_ID,
+    },
     Candidate: dict(_PERSON) | {"language": st.none() | st.sampled_from(["de", "fr_CA", "es"])},
     Policy: {
         "thank_you_within": st.timedeltas(timedelta(minutes=1), timedelta(days=14)),

@@ -831,7 +831,7 @@ class TestWebData:
         _, _, made = _late_history_plan()
         data = s.unstructure(made)
         assert (sorted(data), len(data["actions"]), len(data["missed"])) == (
-            ["actions", "missed"],
+            ["actions", "format_version", "missed"],
             len(made),
             len(made.missed),
         )

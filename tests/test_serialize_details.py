@@ -667,6 +667,7 @@ timezone = "America/New_York"
   "email": "zoe@acme.example",
   "fit": null,
   "honorific": null,
+  "id": null,
   "missed": [],
   "name": "Zoë Brun",
   "part": null,

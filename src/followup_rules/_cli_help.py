@@ -117,6 +117,7 @@ Examples:
   followup audit acme.toml
   followup audit interview.toml events.toml
   followup audit interview.toml events.toml --policy policy.toml --format json
+  followup audit acme.toml --with acme-round2.toml
 """
 
 RULES_EXAMPLES = """

@@ -53,8 +53,7 @@ from .errors import InvalidArgument, InvalidPolicy
 from .events import Contact, Event, Reply, Update
 from .identity import action_ids
 from .model import Channel, Interview
-from .plan import DEFAULT_POLICY
-from .plan import plan as make_plan
+from .plan import DEFAULT_POLICY, planned
 from .policy import Policy
 from .rules import sending_moment, step_zone
 
@@ -479,6 +478,21 @@ def agenda(
         InvalidPolicy: as `plan`.
         InvalidArgument: *now* or *until* is not an aware datetime.
     """
+    return agenda_with(interview, policy, history=history, now=now, until=until)
+
+
+def agenda_with(
+    interview: Interview,
+    policy: Policy | None = None,
+    *,
+    history: Iterable[Event] = (),
+    now: datetime,
+    until: datetime | None = None,
+    elsewhere: datetime | None = None,
+) -> Agenda:
+    """`agenda`, planned with *elsewhere* (`followup_rules.plan.planned`): `agenda_many`'s."""
     history = tuple(history)
-    schedule = make_plan(interview, policy, history=history, now=_check_now(now))
+    schedule = planned(
+        interview, policy, history=history, now=_check_now(now), elsewhere=elsewhere
+    )
     return Agenda.of(schedule, interview, now=now, until=until, history=history, policy=policy)

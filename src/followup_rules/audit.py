@@ -2,16 +2,17 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
-from datetime import tzinfo
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from datetime import datetime, tzinfo
 
 import attrs
 
 from . import _calendar as cal
 from . import limits, rules
+from ._steps import FOLLOW_UP_KINDS
 from .action import Action
 from .events import Contact, Event, Skip, Snooze
-from .identity import owner
+from .identity import owner, thread_key
 from .model import ActionKind, Interview, Interviewer, Recruiter, person_key
 from .plan import DEFAULT_POLICY, check_inputs, steps_after_interview
 from .policy import Policy
@@ -19,6 +20,7 @@ from .rules import RULES, Rule
 from .state import (
     THANKS_KINDS,
     FollowupState,
+    _evolved,
     advance,
     checked_history,
     is_employer_call,
@@ -69,6 +71,17 @@ def audit(
         InvalidInterview: the interview or history is not usable.
         InvalidPolicy: *policy* is not a Policy.
     """
+    return audit_with(interview, history, policy)
+
+
+def audit_with(
+    interview: Interview,
+    history: Iterable[Event],
+    policy: Policy | None,
+    elsewhere: Callable[[Contact], datetime | None] | None = None,
+) -> list[Violation]:
+    """`audit`; with *elsewhere*, each contact is judged with the latest follow-up contact
+    of the same thread in another application before it (`FollowupState.elsewhere`)."""
     policy = check_inputs(interview, policy)
     events, positions = checked_history(interview, history)
     steps = steps_after_interview(interview, policy)
@@ -84,7 +97,8 @@ def audit(
     repeats = _repeated_one_time_steps(interview, events)
     for position, event in zip(positions, events, strict=True):
         if isinstance(event, Contact):
-            found.extend(_judge(state, event, due))
+            seen = state if elsewhere is None else _evolved(state, {"elsewhere": elsewhere(event)})
+            found.extend(_judge(seen, event, due))
             found.extend(repeats.get(id(event), ()))
         state = advance(state, event, position)
     return found
@@ -246,3 +260,36 @@ def _judge_by(
         day = cal.local_date(moment, tz)
         found.append(_violation(broken.rule(state), event, broken.explain(state, day, tz)))
     return found
+
+
+Thread = tuple[str, str, str]
+"""`identity.thread_key`: the candidate, the employer and the person followed up with."""
+
+
+def follow_up_threads(
+    applications: Iterable[tuple[Interview, Iterable[Event]]],
+) -> dict[Thread, list[tuple[datetime, int]]]:
+    """The follow-up contacts of each (interview, history), by thread: (UTC instant, index)."""
+    threads: dict[Thread, list[tuple[datetime, int]]] = {}
+    for index, (interview, history) in enumerate(applications):
+        for event in history:
+            if isinstance(event, Contact) and event.kind in FOLLOW_UP_KINDS:
+                thread = thread_key(interview, owner(event.kind, event.recipient, interview))
+                threads.setdefault(thread, []).append((cal.utc(event.at), index))
+    return threads
+
+
+def latest_elsewhere(
+    contacts: Iterable[tuple[datetime, int]], index: int, before: datetime | None = None
+) -> datetime | None:
+    """The latest of *contacts* of another application than the *index*-th, before *before*
+    (at it, for an application listed earlier), or the latest of all when None."""
+    latest = None
+    for moment, other in contacts:
+        if other == index:
+            continue
+        if before is not None and (moment > before or (moment == before and other > index)):
+            continue
+        if latest is None or moment > latest:
+            latest = moment
+    return latest

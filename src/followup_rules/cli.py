@@ -63,7 +63,7 @@ from ._cli_help import (
 from .audit import audit
 from .errors import FollowupError, InvalidArgument, _short_repr
 from .export import describe, drafts, to_ics_many, write_drafts
-from .loop import agenda_many
+from .loop import Application, agenda_many, audit_many
 from .messages import Message, TemplatePack, candidate_locale
 from .model import Interview
 
@@ -257,6 +257,7 @@ def _day(
         when.at(loaded[0].interview),
         until="end_of_day",
         skip_invalid=len(interviews) > 1,
+        together=True,  # one candidate's files: one thread per employer and person
     )
     left_out.extend(f"{application.name}: {error}" for application, error in day.failed)
     return day, left_out
@@ -407,12 +408,31 @@ def _needs(message: Message) -> list[str]:
 @click.option(
     "--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True
 )
+@click.option(
+    "--with",
+    "others",
+    multiple=True,
+    type=click.Path(dir_okay=False),
+    help="Another interview file of yours (a second round, say): follow-ups to the same "
+    "person at the same employer keep min_gap across the files (repeatable).",
+)
 @friendly
-def audit_command(interview: str, events: str | None, policy_path: str | None, fmt: str) -> None:
+def audit_command(
+    interview: str, events: str | None, policy_path: str | None, fmt: str, others: Sequence[str]
+) -> None:
     """Judge the contact log of INTERVIEW (its own history, or EVENTS); exit 1 when pushy."""
     found = files.HistoryFile(interview, events).read()
     own = found.policy if found.policy is not None else _load_policy(policy_path)
-    violations = audit(found.interview, list(found.history), own)
+    if others:
+        policy = _load_policy(policy_path)
+        apps = [Application(found.interview, found.history, own)]
+        for other in others:
+            read = files.HistoryFile(other).read()
+            mine = policy if read.policy is None else read.policy
+            apps.append(Application(read.interview, read.history, mine))
+        violations = audit_many(apps)[0]
+    else:
+        violations = audit(found.interview, list(found.history), own)
     if fmt == "json":
         keys = ("rule", "sources", "message")
         data = [

@@ -318,15 +318,16 @@ class HistoryFile:
         with self._locks(history_path):
             found = self.read()
             renamed = loop.Application(found.interview, found.history).rename(old, new)
+            steps = loop._renames_steps(found.interview, old)
             interview_doc = _Document.of(self.path)
             same_file = _same_file(history_path, self.path)
             history_doc = interview_doc if same_file else _Document.of(history_path)
-            events = [_renamed_table(event, old, new) for event in found.history]
+            events = [_renamed_table(event, old, new, steps) for event in found.history]
             history_text = history_doc.renamed_events(events)
             if same_file:
                 interview_doc.text = history_text
-            interview_text = interview_doc.renamed_interview(old, new, renamed.interview.id)
-            expected = loop._renamed_events(found.history, old, new)  # in the file's order
+            interview_text = interview_doc.renamed_interview(old, new, renamed.interview)
+            expected = loop._renamed_events(found.history, old, new, steps=steps)  # file order
             history_doc.check_events(interview_text if same_file else history_text, expected)
             interview_doc.check_interview(interview_text, renamed.interview)
             if not same_file:
@@ -533,8 +534,15 @@ class _Document:
 
         return self._toml_events(change) if self.toml else self._json_events(change)
 
-    def renamed_interview(self, old: str, new: str, key: str | None) -> str:
-        """The text with the person called *old* called *new* (and its id when missing)."""
+    def renamed_interview(self, old: str, new: str, renamed: Interview) -> str:
+        """The text with the person called *old* called *new*, the interview's id and the
+        person's (as *renamed* has them) written when missing."""
+        key = renamed.id
+        pin = next(
+            person.id
+            for person in (*renamed.interviewers, renamed.recruiter)
+            if person is not None and person_key(person.name) == person_key(new)
+        )
         if self.toml:
             import tomlkit
 
@@ -549,12 +557,20 @@ class _Document:
         interviewers = inner["interviewers"]  # required: the interview was read already
         for index, person in enumerate(interviewers):
             if called_old(person):  # a name alone: interviewers = ["Ana Ruiz", ...]
-                interviewers[index] = new
+                table = {"name": new, "id": pin}
+                if self.toml:
+                    table = tomlkit.inline_table()
+                    table.update({"name": new, "id": pin})
+                interviewers[index] = table
             elif isinstance(person, MutableMapping) and called_old(person.get("name")):
                 person["name"] = new
+                if person.get("id") is None:
+                    person["id"] = pin
         recruiter = inner.get("recruiter")
         if isinstance(recruiter, MutableMapping) and called_old(recruiter.get("name")):
             recruiter["name"] = new
+            if recruiter.get("id") is None:
+                recruiter["id"] = pin
         if called_old(inner.get("contact")):
             inner["contact"] = new
         if self.toml:
@@ -678,9 +694,9 @@ def _by_instant(event: Event) -> tuple[object, ...]:
     return (type(event), *(cal.utc(v) if isinstance(v, datetime) else v for v in values))
 
 
-def _renamed_table(event: Event, old: str, new: str) -> dict[str, Any]:
+def _renamed_table(event: Event, old: str, new: str, steps: bool) -> dict[str, Any]:
     """The keys of *event*'s table that a rename of *old* to *new* changes, with their values."""
-    (renamed,) = loop._renamed_events([event], old, new)
+    (renamed,) = loop._renamed_events([event], old, new, steps=steps)
     keys = ("recipient", "sender", "step")
     return {
         key: getattr(renamed, key)

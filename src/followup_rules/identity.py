@@ -2,7 +2,8 @@
 
 A step's id is the same string the calendar export writes as its ``UID``, for
 example ``check_in-ana-ruiz-3f1c2a9b0d4e-2-1a2b3c4d5e6f7a8b@followup-rules``.  It
-holds the kind, a readable slug and a hash of the recipient's name, the step's
+holds the kind, the recipient's part (their `Interviewer.id` or `Recruiter.id`
+when they have one, else a readable slug and a hash of their name), the step's
 number among the steps of that kind to that person (the history's included),
 and the interview's key: its `Interview.id` when it has one, else a
 fingerprint of its company, role and start.  So:
@@ -14,6 +15,10 @@ fingerprint of its company, role and start.  So:
 - with an `Interview.id`, it stays the same when the company, the role or
   the start time is edited (give the id the interview's old fingerprint,
   `interview_key`, and every id stays what it was before the id was set);
+- with a person's id, it stays the same when their name is fixed (give the
+  id their old part, `person_part`, and every id stays as it was: which is
+  what `Application.rename` and ``followup rename`` do); a step id written
+  before the person had an id (their name's part) is still read back;
 - a step's number is never given to another step: a skipped check-in keeps
   its number, and the check-in that takes its place gets the next one;
 - it is plain ASCII with no spaces, safe as a key in a database or a file.
@@ -24,14 +29,14 @@ the history alone.
 
 from __future__ import annotations
 
-import hashlib
 import re
 import unicodedata
 from collections.abc import Iterable, Iterator
 from contextlib import suppress
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from . import _calendar as cal
+from . import model as _model
 from ._steps import ONE_SHOT_BY_KIND, in_order
 from .errors import StepIdError as StepIdError  # its home is errors.py; importable here too
 from .events import Contact, Event, Skip
@@ -44,14 +49,18 @@ __all__ = [
     "action_id",
     "action_ids",
     "done_ids",
+    "employer_key",
     "interview_key",
     "person_key",
+    "person_part",
     "pinned",
+    "pinned_person",
     "renamed_step",
     "step_key",
+    "thread_key",
 ]
 
-_SLUG = re.compile(r"[^a-z0-9]+")
+_WORDS = re.compile(r"[\W_]+")
 _SUFFIX = "@followup-rules"
 _KINDS = {kind.value: kind for kind in ActionKind}
 
@@ -59,16 +68,8 @@ StepKey = tuple[ActionKind, str, int]
 """A step as the ids know it: its kind, its person's `person_key`, its number."""
 
 
-def slug(text: str) -> str:
-    """A readable ASCII slug: ``"Zoë Brun"`` (typed any way) gives ``"zoe-brun"``."""
-    letters = unicodedata.normalize("NFKD", text.casefold())
-    ascii_only = "".join(char for char in letters if not unicodedata.combining(char))
-    return _SLUG.sub("-", ascii_only).strip("-") or "x"
-
-
-def _digest(text: str, length: int) -> str:
-    # surrogatepass: a hash never fails, whatever text the model let through.
-    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()[:length]
+slug = _model.slug
+_digest = _model.digest
 
 
 def interview_key(interview: Interview) -> str:
@@ -90,16 +91,25 @@ def action_id(action: Action, interview: Interview, ordinal: int = 1) -> str:
 
     Most callers want `action_ids`, which counts the ordinals for a whole plan.
     """
-    who = "" if action.recipient is None else _recipient_part(action.recipient)
+    who = "" if action.recipient is None else person_part(action.recipient.name, interview)
     return f"{action.kind.value}-{who}-{ordinal}-{interview_key(interview)}{_SUFFIX}"
 
 
-def _recipient_part(person: Interviewer | Recruiter) -> str:
-    return _name_part(person.name)
+def person_part(name: str, interview: Interview) -> str:
+    """The part of a step id that names the person called *name* on *interview*.
+
+    Their `Interviewer.id` (or `Recruiter.id`) when they have one, else a
+    readable slug and a hash of their name (``"dev-patel-660988bd4cb4"``).
+    Setting a person's id to this part keeps every id of their steps as it
+    is, and later fixes of their name no longer change them (`pinned_person`).
+    """
+    for person in _people(interview):
+        if person.id is not None and person_key(person.name) == person_key(name):
+            return person.id
+    return _name_part(name)
 
 
-def _name_part(name: str) -> str:
-    return f"{slug(name)}-{_digest(person_key(name), 12)}"
+_name_part = _model.name_part
 
 
 def owner(kind: ActionKind, name: str | None, interview: Interview) -> str:
@@ -153,13 +163,38 @@ def pinned(interview: Interview) -> Interview:
     return attrs.evolve(interview, id=interview_key(interview))
 
 
+def pinned_person(interview: Interview, name: str) -> Interview:
+    """*interview* with the person called *name* given, when they have none, the id
+    their steps' ids hold now (`person_part`), in each of their roles.
+
+    What `Application.rename` does before it renames someone: the ids of
+    their steps stay what they were, under the old name and the new.
+    """
+    import attrs
+
+    part = person_part(name, interview)
+
+    def pin(person: Any) -> Any:
+        if person.id is None and person_key(person.name) == person_key(name):
+            return attrs.evolve(person, id=part)
+        return person
+
+    recruiter = interview.recruiter
+    return attrs.evolve(
+        interview,
+        interviewers=[pin(person) for person in interview.interviewers],
+        recruiter=None if recruiter is None else pin(recruiter),
+    )
+
+
 def renamed_step(step: str, old: str, new: str) -> str:
     """*step*, an id of a step to *old*, as the id of the same step to *new*; else as it is.
 
-    A step id names its person (``check_in-dev-patel-660988bd4cb4-1-...``):
-    when someone is renamed, the ids of the steps to them change, and a
-    `Skip` or `Snooze` recorded before names the old id.  This gives the new
-    one (`Application.rename` renames everything at once).
+    A step id names its person (``check_in-dev-patel-660988bd4cb4-1-...``)
+    unless they have an id: renaming someone without one by hand changes
+    the ids of the steps to them, and a `Skip` or `Snooze` recorded before
+    names the old id.  This gives the new one.  (`Application.rename` gives
+    the person the id their steps had instead, so no id changes.)
     """
     kind, dash, rest = step.partition("-")
     before = f"{_name_part(old)}-"
@@ -210,24 +245,24 @@ def read_step(step: str, interview: Interview) -> tuple[ActionKind, str, int]:
     kind = _KINDS.get(kind_text)
     if kind is None or not number.isdigit() or int(number) < 1 or number != str(int(number)):
         raise StepIdError("step", step, "is not a step id")
-    for name in _people(interview):
-        if who == _name_part(name):
-            return kind, owner(kind, name, interview), int(number)
+    for person in _people(interview):
+        # a person's id, or their name's part: a step id written before they had an id
+        if who == person_part(person.name, interview) or who == _name_part(person.name):
+            return kind, owner(kind, person.name, interview), int(number)
     shown = who[:-13] if len(who) > 13 else who
     raise StepIdError(
         "step",
         step,
         f"names {shown!r}, who is not an interviewer or the recruiter of this interview "
-        "(when someone is renamed, the ids of their steps change too: rename people "
-        "everywhere at once, which renames the ids too)",
+        "(a person renamed by hand takes their step ids with their old name: rename "
+        "people everywhere at once, which keeps their ids)",
     )
 
 
-def _people(interview: Interview) -> Iterator[str]:
-    for person in interview.interviewers:
-        yield person.name
+def _people(interview: Interview) -> Iterator[Interviewer | Recruiter]:
+    yield from interview.interviewers
     if interview.recruiter is not None:
-        yield interview.recruiter.name
+        yield interview.recruiter
 
 
 def action_ids(
@@ -294,5 +329,78 @@ def done_ids(interview: Interview, history: Iterable[Event]) -> dict[str, Contac
         who = person_key(name)
         ordinal = first_free(taken, event.kind, who)
         taken.add((event.kind, who, ordinal))
-        found[f"{event.kind.value}-{_name_part(name)}-{ordinal}-{key}{_SUFFIX}"] = event
+        part = person_part(name, interview)
+        found[f"{event.kind.value}-{part}-{ordinal}-{key}{_SUFFIX}"] = event
     return found
+
+
+# Legal forms dropped from the end of a company's name: "Acme GmbH" is Acme.
+_LEGAL_FORMS = frozenset(
+    [
+        "ab",
+        "ag",
+        "as",
+        "asa",
+        "bv",
+        "co",
+        "company",
+        "corp",
+        "corporation",
+        "gmbh",
+        "inc",
+        "incorporated",
+        "kg",
+        "kgaa",
+        "limited",
+        "llc",
+        "llp",
+        "lp",
+        "ltd",
+        "nv",
+        "oy",
+        "plc",
+        "pty",
+        "sa",
+        "sarl",
+        "sas",
+        "se",
+        "spa",
+        "srl",
+    ]
+)
+
+
+def employer_key(company: str) -> str:
+    """The identity of an employer's name, as the cross-application gaps compare them.
+
+    Letters and digits only (any accent, case or punctuation aside), and
+    without the legal forms at its end: ``"Acme Analytics GmbH"``,
+    ``"ACME analytics"`` and ``"Acme-Analytics, Inc."`` are one employer,
+    and so are ``"Acme"`` and ``"Acme Corp."``; ``"Acme"`` and ``"Acme
+    Analytics"`` are two.  Names in any script are compared word for word.
+    """
+    letters = unicodedata.normalize("NFKD", company.casefold())
+    bare = "".join(char for char in letters if not unicodedata.combining(char))
+    words = [word for word in _WORDS.split(unicodedata.normalize("NFC", bare)) if word]
+    while len(words) > 1 and words[-1] in _LEGAL_FORMS:
+        words.pop()
+    return " ".join(words)
+
+
+def thread_key(interview: Interview, person: str | None = None) -> tuple[str, str, str]:
+    """Whose follow-up contacts keep `Policy.min_gap` apart across applications.
+
+    The candidate (their `person_key`, ``""`` when the interview names
+    none), the employer (`employer_key`) and the person the contacts go to
+    (`person_key` of *person*, by default the follow-up contact): two
+    applications of one candidate to one employer that follow up with the
+    same person (a second round in a file of its own) are one thread for
+    `audit_many` and `agenda_many`.
+    """
+    candidate = interview.candidate
+    who = interview.follow_up_contact.name if person is None else person
+    return (
+        "" if candidate is None else person_key(candidate.name),
+        employer_key(interview.company),
+        person_key(who),
+    )

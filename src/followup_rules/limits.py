@@ -234,7 +234,11 @@ class _Gap(Limit):
     """Rule ``retry-gap``: `Policy.min_gap` business days after each of its anchors.
 
     The anchors are instants of the state (see `anchors`); the gap counts
-    from the latest, on the recipient's calendar.
+    from the latest, on the recipient's calendar.  Across applications
+    (`audit_many`, `agenda_many`) the latest follow-up contact to the same
+    person at the same employer in another application
+    (`FollowupState.elsewhere`) is one more anchor of every gap: any two
+    follow-up contacts to an employer keep `Policy.min_gap` apart.
     """
 
     def __init__(
@@ -248,10 +252,18 @@ class _Gap(Limit):
 
     def anchors(self, state: FollowupState) -> list[datetime]:
         """The instants the next contact keeps its distance from (UTC)."""
-        return [moment for moment in self._anchors(state) if moment is not None]
+        found = [moment for moment in self._anchors(state) if moment is not None]
+        return found if state.elsewhere is None else [*found, state.elsewhere]
 
     def latest(self, state: FollowupState) -> datetime | None:
         """The latest anchor (UTC), or None: what the gap counts from."""
+        latest = self._own_latest(state)
+        elsewhere = state.elsewhere
+        if elsewhere is not None and (latest is None or elsewhere > latest):
+            return elsewhere
+        return latest
+
+    def _own_latest(self, state: FollowupState) -> datetime | None:
         latest = None
         for moment in self._anchors(state):
             if moment is not None and (latest is None or moment > latest):
@@ -269,8 +281,11 @@ class _Gap(Limit):
         assert latest is not None  # only a unit with a first day is broken
         previous = cal.local_date(latest, tz)
         apart = cal.business_days_between(previous, day, state.policy.business_holidays)
+        where = "the last exchange"
+        if latest != self._own_latest(state):
+            where = "a follow-up to the same person at this employer in another application"
         return (
-            f"only {apart} business day(s) after the last exchange on {previous}; "
+            f"only {apart} business day(s) after {where} on {previous}; "
             f"the policy asks for {state.policy.min_gap}"
         )
 

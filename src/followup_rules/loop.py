@@ -29,7 +29,7 @@ import hashlib
 import heapq
 import json
 import re
-from collections.abc import Hashable, Iterable, Iterator, Mapping
+from collections.abc import Hashable, Iterable, Iterator, Mapping, Sequence
 from datetime import date, datetime, timedelta, tzinfo
 from enum import Enum
 from itertools import islice
@@ -41,10 +41,11 @@ import pendulum
 from . import _calendar as cal
 from ._step_words import agenda_words, event_words, short_day, short_moment
 from ._step_words import words as english
+from ._steps import FOLLOW_UP_KINDS
 from .action import Action, Plan, _check_now, _language_of
-from .agenda import Agenda, AgendaItem, Standing, candidate_locale
+from .agenda import Agenda, AgendaItem, Standing, agenda_with, candidate_locale
 from .agenda import agenda as make_agenda
-from .audit import Violation, audit
+from .audit import Violation, audit, audit_with, follow_up_threads, latest_elsewhere
 from .errors import (
     FollowupError,
     InvalidArgument,
@@ -65,7 +66,16 @@ from .events import (
     Snooze,
     Update,
 )
-from .identity import done_ids, pinned, read_step, renamed_step, step_key
+from .identity import (
+    done_ids,
+    owner,
+    pinned,
+    pinned_person,
+    read_step,
+    renamed_step,
+    step_key,
+    thread_key,
+)
 from .model import ActionKind, Interview, person_key
 from .plan import plan as make_plan
 from .policy import Policy
@@ -80,6 +90,7 @@ __all__ = [
     "Recorded",
     "StepStatus",
     "agenda_many",
+    "audit_many",
     "check_event",
     "check_history",
     "describe_event",
@@ -363,11 +374,25 @@ class Application:
             InvalidArgument: as `agenda`; *days* is not a whole number from 0 to
                 366, or is given with an *until* other than ``"end_of_day"``.
         """
+        return self._agenda(now, until, None, _check_days(days, until))
+
+    def _agenda(
+        self,
+        now: datetime,
+        until: datetime | EndOfDay | None,
+        elsewhere: datetime | None,
+        days: int = 0,
+    ) -> Agenda:
+        """`agenda`, the follow-ups kept `Policy.min_gap` from *elsewhere* (`agenda_many`)."""
         moment = _local(_check_now(now), self.zone)
-        days = _check_days(days, until)
         end = end_of_day(moment.add(days=days), self.zone) if until == "end_of_day" else until
-        return make_agenda(
-            self.interview, self.policy, history=self.history, now=moment, until=end
+        return agenda_with(
+            self.interview,
+            self.policy,
+            history=self.history,
+            now=moment,
+            until=end,
+            elsewhere=elsewhere,
         )
 
     def find_step(self, step: str, now: datetime) -> FoundStep:
@@ -493,9 +518,12 @@ class Application:
 
         In the interview (an interviewer, the recruiter, the follow-up
         contact) and in the history: the contacts to them, their replies and
-        out-of-office answers, and the ids of their steps that a `Skip` or
-        `Snooze` names (`identity.renamed_step`).  The interview is pinned
-        first (`identity.pinned`), so no other step id changes.  Renaming
+        out-of-office answers.  No step id changes: the interview is pinned
+        first (`identity.pinned`), and the person gets, when they have none,
+        the id their steps' ids hold (`identity.pinned_person`), so an id an
+        app stored, and every `Skip` or `Snooze`, still names the same step.
+        (A step id written before the person had an id of their own names
+        their old name: it is renamed, `identity.renamed_step`.)  Renaming
         someone only in the interview leaves a history that names nobody.
 
         Raises:
@@ -517,8 +545,9 @@ class Application:
         if person_key(new) in taken:
             raise InvalidArgument("new", new, "is the name of someone else on the interview")
 
-        changed = _renamed_interview(interview, old, new)
-        history = _renamed_events(self.history, old, new)
+        steps = _renames_steps(interview, old)
+        changed = _renamed_interview(pinned_person(interview, old), old, new)
+        history = _renamed_events(self.history, old, new, steps=steps)
         return attrs.evolve(self, interview=changed, history=check_history(changed, history))
 
     def with_interview(self, interview: Interview) -> Application:
@@ -531,6 +560,12 @@ class Application:
         (`followup_rules.identity.pinned`, which `serialize.edit_application` does), so that the
         step ids stored before the edit stay valid.
 
+        A person with an id (`Interviewer.id`, `Recruiter.id`) is the same
+        person under a new name: the history's events that name them by the
+        old name are renamed with them, as `rename` does, so a history
+        recorded before the edit still fits.  Without an id, a new name is
+        someone else: rename people with `rename`.
+
         Raises:
             InvalidHistory: the history does not fit *interview* (naming the
                 event by its place in `history`).
@@ -538,8 +573,27 @@ class Application:
         """
         if not isinstance(interview, Interview):
             raise InvalidInterview("interview", interview, "expected an Interview")
-        check_history(interview, self.history)
-        return attrs.evolve(self, interview=interview)
+        history = self.history
+        renames = _renamed_by_id(self.interview, interview)
+        if renames:
+            history = tuple(_renamed_many(history, renames, steps=True))
+        check_history(interview, history)
+        return attrs.evolve(self, interview=interview, history=history)
+
+
+def _renamed_by_id(before: Interview, after: Interview) -> list[tuple[str, str]]:
+    """The people *after* calls by another name than *before*, known by their id: (old, new)."""
+
+    def by_id(interview: Interview) -> dict[str, str]:
+        people = (*interview.interviewers, interview.recruiter)
+        return {p.id: p.name for p in people if p is not None and p.id is not None}
+
+    new_names = by_id(after)
+    return [
+        (name, new_names[key])
+        for key, name in by_id(before).items()
+        if key in new_names and not _same_person(name, new_names[key])
+    ]
 
 
 def _renamed_interview(interview: Interview, old: str, new: str) -> Interview:
@@ -557,16 +611,54 @@ def _renamed_interview(interview: Interview, old: str, new: str) -> Interview:
     )
 
 
-def _renamed_events(history: Iterable[Event], old: str, new: str) -> list[Event]:
-    """*history* with *old* called *new*: recipients, senders, and the step ids naming them."""
+def _renames_steps(interview: Interview, old: str) -> bool:
+    """Whether a rename of *old* renames the step ids naming their old name.
+
+    Not when the person has no id: they get their name's part as their id
+    (`identity.pinned_person`), which the ids of their steps hold from then
+    on.  When they have an id, a step id naming their old name is one
+    written before they had it, read back by their name: it follows.
+    """
+    people = (*interview.interviewers, interview.recruiter)
+    return any(
+        person is not None and person.id is not None and _same_person(person.name, old)
+        for person in people
+    )
+
+
+def _renamed_events(
+    history: Iterable[Event], old: str, new: str, *, steps: bool = True
+) -> list[Event]:
+    """*history* with *old* called *new*: recipients, senders, and (with *steps*) the
+    step ids naming their old name."""
+    return _renamed_many(history, [(old, new)], steps=steps)
+
+
+def _renamed_many(
+    history: Iterable[Event], renames: Sequence[tuple[str, str]], *, steps: bool
+) -> list[Event]:
+    """*history* with each (old, new) of *renames* done at once (two people may swap names)."""
+    table = {person_key(old): new for old, new in renames}
+
+    def renamed(name: str | None) -> str | None:
+        return None if name is None else table.get(person_key(name), name)
+
     events: list[Event] = []
     for event in history:
-        if isinstance(event, Contact) and _same_person(event.recipient, old):
-            event = attrs.evolve(event, recipient=new)
-        elif isinstance(event, (Reply, OutOfOffice, Update)) and _same_person(event.sender, old):
-            event = attrs.evolve(event, sender=new)
-        elif isinstance(event, (Skip, Snooze)):
-            event = attrs.evolve(event, step=renamed_step(event.step, old, new))
+        if isinstance(event, Contact) and renamed(event.recipient) != event.recipient:
+            event = attrs.evolve(event, recipient=renamed(event.recipient))
+        elif isinstance(event, (Reply, OutOfOffice, Update)) and (
+            renamed(event.sender) != event.sender
+        ):
+            event = attrs.evolve(event, sender=renamed(event.sender))
+        elif steps and isinstance(event, (Skip, Snooze)):
+            # a step id naming the old name (written before the person had an id, or
+            # by hand); the id a step of theirs has now is their id, which stays
+            for old, new in renames:
+                step = renamed_step(event.step, old, new)
+                if step != event.step:
+                    event = attrs.evolve(event, step=step)
+                    break
         events.append(event)
     return events
 
@@ -766,6 +858,7 @@ class AgendaMany:
             as the loader given in its place and the error it raised (made
             with ``skip_invalid=True`` from loaders: see `agenda_many`);
             empty otherwise.
+        per_candidate: the most steps kept of each candidate, or None.
     """
 
     now: datetime
@@ -776,6 +869,7 @@ class AgendaMany:
     limit: int | None = None
     failed: tuple[tuple[Application, FollowupError], ...] = attrs.field(default=(), kw_only=True)
     unread: tuple[tuple[Any, FollowupError], ...] = attrs.field(default=(), kw_only=True)
+    per_candidate: int | None = attrs.field(default=None, kw_only=True)
 
     def __iter__(self) -> Iterator[Entry]:
         return iter(self.entries)
@@ -836,7 +930,9 @@ class AgendaMany:
         the parts: entries in the merged order, counts added up.  With
         *limit*, or when a part was made with one, the result keeps only the
         most urgent steps: as many as the smallest of those limits, since a
-        part that kept *n* steps cannot say which came after them.
+        part that kept *n* steps cannot say which came after them.  A part
+        made with *per_candidate* caps each candidate again, over the parts
+        (the smallest cap of the parts).
 
         Raises:
             InvalidArgument: an item is not an `AgendaMany`, there is none,
@@ -862,37 +958,39 @@ class AgendaMany:
         if limit is not None:
             limits.append(limit)
         keep = min(limits, default=None)
-        entries = heapq.merge(*(part.entries for part in parts), key=_entry_rank)
+        per = min((p.per_candidate for p in parts if p.per_candidate is not None), default=None)
+        entries = _capped(heapq.merge(*(part.entries for part in parts), key=_entry_rank), per)
         counts = AgendaCounts(
             *(sum(getattr(part.counts, field) for part in parts) for field in _COUNT_FIELDS)
         )
         failed = tuple(pair for part in parts for pair in part.failed)
         unread = tuple(pair for part in parts for pair in part.unread)
         if keep is not None:
+            kept = tuple(islice(entries, keep))
             return cls(
-                now,
-                (),
-                tuple(islice(entries, keep)),
-                (),
-                counts,
-                keep,
-                failed=failed,
-                unread=unread,
+                now, (), kept, (), counts, keep, failed=failed, unread=unread, per_candidate=per
             )
         agendas = tuple(pair for part in parts for pair in part.agendas)
         superseded = heapq.merge(*(part.superseded for part in parts), key=_entry_rank)
         return cls(
-            now, agendas, tuple(entries), tuple(superseded), counts, failed=failed, unread=unread
+            now,
+            agendas,
+            tuple(entries),
+            tuple(superseded),
+            counts,
+            failed=failed,
+            unread=unread,
+            per_candidate=per,
         )
 
 
 _COUNT_FIELDS = tuple(field.name for field in attrs.fields(AgendaCounts))
 
 
-def _check_limit(limit: object) -> int | None:
+def _check_limit(limit: object, field: str = "limit") -> int | None:
     if limit is None or (type(limit) is int and limit >= 0):
         return limit
-    raise InvalidArgument("limit", limit, "expected a whole number (0 or more) or None")
+    raise InvalidArgument(field, limit, "expected a whole number (0 or more) or None")
 
 
 def _iterable(value: object, field: str) -> Iterator[Any]:
@@ -905,6 +1003,48 @@ def _iterable(value: object, field: str) -> Iterator[Any]:
     raise InvalidArgument(field, value, "expected an iterable")
 
 
+def audit_many(applications: Iterable[Application]) -> list[list[Violation]]:
+    """`audit` each application, and the gaps between them: one list per application, in order.
+
+    Each application is judged as `audit` judges it, under its own policy,
+    and more: a follow-up contact (a check-in, a feedback request) comes
+    `Policy.min_gap` business days after any follow-up contact to the same
+    person at the same employer in another application of the same
+    candidate (a second round kept in a file of its own), as after one in
+    its own (rule ``retry-gap``, "... after a follow-up to the same person
+    at this employer in another application ...").  Applications are
+    matched by `identity.thread_key`: the candidate's name, the company's
+    name without case, accents, punctuation or legal form
+    (`identity.employer_key`: "Acme GmbH" is "ACME"), and the person
+    (`person_key`).  Of two contacts at the same instant, the one of the
+    application listed later is the one judged.
+
+    Raises:
+        InvalidArgument: *applications* is not iterable, or an item is not an
+            `Application` (naming it: ``applications[2]``).
+        InvalidInterview: as `audit`, for the first application at fault.
+        InvalidPolicy: as `audit`.
+    """
+    listed: list[Application] = []
+    for index, item in enumerate(_iterable(applications, "applications")):
+        if not isinstance(item, Application):
+            raise InvalidArgument(f"applications[{index}]", item, "expected an Application")
+        listed.append(item)
+    threads = follow_up_threads((each.interview, each.history) for each in listed)
+    found = []
+    for index, application in enumerate(listed):
+
+        def elsewhere(event: Contact, index: int = index, application: Any = application) -> Any:
+            interview = application.interview
+            thread = thread_key(interview, owner(event.kind, event.recipient, interview))
+            return latest_elsewhere(threads.get(thread, ()), index, cal.utc(event.at))
+
+        found.append(
+            audit_with(application.interview, application.history, application.policy, elsewhere)
+        )
+    return found
+
+
 def agenda_many(
     applications: Iterable[Application],
     now: datetime,
@@ -913,6 +1053,8 @@ def agenda_many(
     limit: int | None = None,
     skip_invalid: bool = False,
     days: int = 0,
+    per_candidate: int | None = None,
+    together: bool = False,
 ) -> AgendaMany:
     """See every application from *now*, each under its own policy, in one list.
 
@@ -923,6 +1065,15 @@ def agenda_many(
     all, so that memory stays flat however many applications stream through:
     the form for a nightly job over a whole user base, or one partition of
     it (see `AgendaMany.merge`).
+
+    With *together*, applications of one candidate to one employer that
+    follow up with the same person (`identity.thread_key`: a second round
+    in a file of its own) are planned together: each follow-up keeps
+    `Policy.min_gap` from the contacts recorded in the others and from the
+    follow-ups the ones listed before it plan, so that what the list
+    offers, done, passes `audit_many`.  Without *limit* every application
+    is seen with every other; with one, those of a candidate that come one
+    after another (order the rows by candidate).
 
     Args:
         applications: the applications (`Application`), any iterable.
@@ -946,6 +1097,15 @@ def agenda_many(
             read_row, row_id)``): a `FollowupError` it raises (a row that
             no longer reads: a `FormatError`, an `InvalidInterview`) leaves
             the row out too, listed with the loader in `AgendaMany.unread`.
+        per_candidate: keep at most this many steps of each candidate (by
+            `Candidate.name`; the most urgent), so that one user with many
+            applications does not fill a nightly list; None keeps them all.
+            With *limit*, counted over the applications of a candidate that
+            come one after another.  `counts` still counts every step.
+        together: plan the applications of one thread together (above), as
+            one candidate's list (``followup today``) should; off by default,
+            so that each application is planned alone and parts of a batch
+            merge exactly (`AgendaMany.merge`).
 
     Returns:
         `AgendaMany`: late steps (those that can be done by *until* first,
@@ -955,14 +1115,16 @@ def agenda_many(
 
     Raises:
         InvalidArgument: *applications* is not iterable or an item is not an
-            `Application`; *now* or *until* is not aware; *limit* is not a
-            whole number (0 or more) or None; *days* as `Application.agenda`.
+            `Application`; *now* or *until* is not aware; *limit* or
+            *per_candidate* is not a whole number (0 or more) or None; *days*
+            as `Application.agenda`.
         InvalidInterview: as `plan` (unless *skip_invalid*).
         InvalidPolicy: as `plan` (unless *skip_invalid*).
     """
     now = _check_now(now)
     limit = _check_limit(limit)
     days = _check_days(days, until)
+    per = _check_limit(per_candidate, "per_candidate")
     stream = _iterable(applications, "applications")
     failed: list[tuple[Application, FollowupError]] = []
     unread: list[tuple[Any, FollowupError]] = []
@@ -972,6 +1134,8 @@ def agenda_many(
             now,
             until,
             failed if skip_invalid else None,
+            per,
+            together,
             days,
             unread if skip_invalid else None,
         )
@@ -982,14 +1146,34 @@ def agenda_many(
     # a stable sort of the whole list would (application, then agenda order).
     kept: list[tuple[tuple[int, int, int, int], Entry]] = []
     order = 0
-    for index, given in enumerate(stream):
-        application = _loaded(given, index, unread if skip_invalid else None)
-        if application is None:
-            continue
-        today = _agenda_of(application, now, until, failed if skip_invalid else None, days)
+
+    def keep(heap: list[tuple[tuple[int, int, int, int], Entry]], size: int, pair: Any) -> None:
+        if len(heap) < size:
+            heapq.heappush(heap, pair)
+        elif pair[0] > heap[0][0]:
+            heapq.heapreplace(heap, pair)
+
+    # With per_candidate, a candidate's most urgent steps wait in a heap of their own
+    # (at most per_candidate) until the next candidate's application comes.
+    own: list[tuple[tuple[int, int, int, int], Entry]] = []
+    whose: str | None = None
+    planned = _planned(
+        stream,
+        now,
+        until,
+        failed if skip_invalid else None,
+        together,
+        days,
+        unread if skip_invalid else None,
+    )
+    for application, today in planned:
         if today is None:
             continue
         seen += 1
+        if per is not None and _candidate(application) != whose:
+            for pair in own:
+                keep(kept, limit, pair)
+            own, whose = [], _candidate(application)
         for item in today:
             urgency, later, moment = _rank(item, today.until)
             counts[urgency] += 1
@@ -997,15 +1181,25 @@ def agenda_many(
                 continue
             order += 1
             key = (-urgency, -later, -((moment - _EPOCH) // _MICROSECOND), -order)
-            if len(kept) < limit:
-                heapq.heappush(kept, (key, Entry(application, item, today)))
-            elif key > kept[0][0]:
-                heapq.heapreplace(kept, (key, Entry(application, item, today)))
+            if per is None:
+                keep(kept, limit, (key, Entry(application, item, today)))
+            else:
+                keep(own, per, (key, Entry(application, item, today)))
+    for pair in own:
+        keep(kept, limit, pair)
     kept.sort(reverse=True)
     entries = tuple(entry for _, entry in kept)
     counted = AgendaCounts(seen, *counts)
     return AgendaMany(
-        now, (), entries, (), counted, limit, failed=tuple(failed), unread=tuple(unread)
+        now,
+        (),
+        entries,
+        (),
+        counted,
+        limit,
+        failed=tuple(failed),
+        unread=tuple(unread),
+        per_candidate=per,
     )
 
 
@@ -1048,16 +1242,97 @@ def _agenda_of(
     now: datetime,
     until: datetime | EndOfDay | None,
     failed: list[tuple[Application, FollowupError]] | None,
+    elsewhere: datetime | None = None,
     days: int = 0,
 ) -> Agenda | None:
     """The application's agenda; None, noted in *failed*, when it cannot be made (if kept)."""
     if failed is None:
-        return application.agenda(now, until, days=days)
+        return application._agenda(now, until, elsewhere, days)
     try:
-        return application.agenda(now, until, days=days)
+        return application._agenda(now, until, elsewhere, days)
     except (InvalidInterview, InvalidPolicy) as error:  # InvalidHistory is an InvalidInterview
         failed.append((application, error))
         return None
+
+
+def _planned(
+    applications: Iterator[Any],
+    now: datetime,
+    until: datetime | EndOfDay | None,
+    failed: list[tuple[Application, FollowupError]] | None,
+    together: bool,
+    days: int = 0,
+    unread: list[tuple[Any, FollowupError]] | None = None,
+) -> Iterator[tuple[Application, Agenda | None]]:
+    """Each application with its agenda, in order, read one at a time; *together*, each run
+    of one candidate's applications that come one after another is planned together
+    (`_together`)."""
+    run: list[Application] = []
+    for index, given in enumerate(applications):
+        application = _loaded(given, index, unread)
+        if application is None:
+            continue
+        if not together:
+            yield application, _agenda_of(application, now, until, failed, None, days)
+            continue
+        if run and _candidate(run[-1]) != _candidate(application):
+            yield from _together(run, now, until, failed, days)
+            run = []
+        run.append(application)
+    yield from _together(run, now, until, failed, days)
+
+
+def _candidate(application: Application) -> str:
+    return thread_key(application.interview)[0]
+
+
+def _together(
+    applications: Sequence[Application],
+    now: datetime,
+    until: datetime | EndOfDay | None,
+    failed: list[tuple[Application, FollowupError]] | None,
+    days: int = 0,
+) -> Iterator[tuple[Application, Agenda | None]]:
+    """The agendas of *applications*, each follow-up kept `Policy.min_gap` from those to the
+    same person at the same employer in the others (`identity.thread_key`).
+
+    Every contact recorded in the others counts, and the follow-ups the
+    applications listed before it plan (to the end of their windows): one
+    thread is followed up one application after another, the one listed
+    first first, so that whatever the agenda offers, done, passes
+    `audit_many`.
+    """
+    if len(applications) < 2:
+        for application in applications:
+            yield application, _agenda_of(application, now, until, failed, None, days)
+        return
+    threads = follow_up_threads((each.interview, each.history) for each in applications)
+    # the latest contact of each thread and the latest of another application than its own:
+    # the latest of another application than any one is one of these two
+    tops: dict[tuple[str, str, str], list[tuple[datetime, int]]] = {}
+    for thread, contacts in threads.items():
+        first = max(contacts)
+        second = [pair for pair in contacts if pair[1] != first[1]]
+        tops[thread] = [first, max(second)] if second else [first]
+    planned: dict[tuple[str, str, str], datetime] = {}
+    for index, application in enumerate(applications):
+        thread = thread_key(application.interview)
+        recorded = latest_elsewhere(tops.get(thread, ()), index)
+        before = planned.get(thread)
+        elsewhere = (
+            before
+            if recorded is None or (before is not None and before > recorded)
+            else (recorded)
+        )
+        today = _agenda_of(application, now, until, failed, elsewhere, days)
+        yield application, today
+        for item in today or ():
+            action = item.action
+            if item.standing is Standing.SUPERSEDED or action.kind not in FOLLOW_UP_KINDS:
+                continue
+            latest = action._utc[1]
+            if planned.get(thread) is None or latest > planned[thread]:
+                planned[thread] = latest
 
 
 def _every_entry(
@@ -1065,24 +1340,58 @@ def _every_entry(
     now: datetime,
     until: datetime | EndOfDay | None,
     failed: list[tuple[Application, FollowupError]] | None = None,
+    per_candidate: int | None = None,
+    together: bool = False,
     days: int = 0,
     unread: list[tuple[Any, FollowupError]] | None = None,
 ) -> AgendaMany:
     found: list[tuple[Application, Agenda]] = []
+    listed: list[Application] = []
     for index, given in enumerate(applications):
         application = _loaded(given, index, unread)
-        if application is None:
-            continue
-        today = _agenda_of(application, now, until, failed, days)
+        if application is not None:
+            listed.append(application)
+    planned = (
+        _together(listed, now, until, failed, days)
+        if together
+        else ((each, _agenda_of(each, now, until, failed, None, days)) for each in listed)
+    )
+    for application, today in planned:
         if today is not None:
             found.append((application, today))
     entries = [Entry(application, item, today) for application, today in found for item in today]
     entries.sort(key=_entry_rank)
-    shown = tuple(entry for entry in entries if entry.standing is not Standing.SUPERSEDED)
-    dropped = tuple(entry for entry in entries if entry.standing is Standing.SUPERSEDED)
-    return AgendaMany(
-        now, tuple(found), shown, dropped, failed=tuple(failed or ()), unread=tuple(unread or ())
+    shown = tuple(
+        _capped(
+            (entry for entry in entries if entry.standing is not Standing.SUPERSEDED),
+            per_candidate,
+        )
     )
+    dropped = tuple(entry for entry in entries if entry.standing is Standing.SUPERSEDED)
+    whole = AgendaMany(now, tuple(found), tuple(entries), ())  # counts every step
+    return AgendaMany(
+        now,
+        tuple(found),
+        shown,
+        dropped,
+        whole.counts,
+        failed=tuple(failed or ()),
+        unread=tuple(unread or ()),
+        per_candidate=per_candidate,
+    )
+
+
+def _capped(entries: Iterable[Entry], per_candidate: int | None) -> Iterator[Entry]:
+    """*entries* (most urgent first) with at most *per_candidate* of each candidate."""
+    if per_candidate is None:
+        yield from entries
+        return
+    taken: dict[str, int] = {}
+    for entry in entries:
+        who = _candidate(entry.application)
+        if taken.get(who, 0) < per_candidate:
+            taken[who] = taken.get(who, 0) + 1
+            yield entry
 
 
 # -- one more event ---------------------------------------------------------------------------

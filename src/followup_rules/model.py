@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import re
 import unicodedata
 from collections.abc import Callable, Iterable
@@ -98,6 +99,28 @@ def person_key(name: str) -> str:
     return unicodedata.normalize("NFC", unicodedata.normalize("NFC", name).casefold())
 
 
+_SLUG = re.compile(r"[^a-z0-9]+")
+
+
+def slug(text: str) -> str:
+    """A readable ASCII slug: ``"Zoë Brun"`` (typed any way) gives ``"zoe-brun"``."""
+    letters = unicodedata.normalize("NFKD", text.casefold())
+    ascii_only = "".join(char for char in letters if not unicodedata.combining(char))
+    return _SLUG.sub("-", ascii_only).strip("-") or "x"
+
+
+def digest(text: str, length: int) -> str:
+    """The first *length* hex digits of the SHA-256 of *text*."""
+    # surrogatepass: a hash never fails, whatever text the model let through.
+    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()[:length]
+
+
+def name_part(name: str) -> str:
+    """The part of a step id that names a person without an id: a slug and a hash of the
+    name (``"dev-patel-660988bd4cb4"``); see `identity.person_part`."""
+    return f"{slug(name)}-{digest(person_key(name), 12)}"
+
+
 # Courtesy titles, then academic ones; the key is how a user may type it.
 _COURTESY = {"ms": "Ms.", "mrs": "Mrs.", "miss": "Miss", "mr": "Mr.", "mx": "Mx."}
 _ACADEMIC = {"dr": "Dr.", "doctor": "Dr.", "prof": "Prof.", "professor": "Prof."}
@@ -139,16 +162,41 @@ def honorific_parts(honorific: str | None) -> tuple[str | None, str | None]:
     return courtesy, academic
 
 
+_INTERVIEW_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,63}")
+_PERSON_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,1023}")
+
+
+def _interview_id(value: Any, fail: Callable[[str], Exception]) -> str | None:
+    if value is None:
+        return None
+    text = v.clean_text(value, fail)
+    if not _INTERVIEW_ID.fullmatch(text):
+        raise fail("is not an id: 1 to 64 letters, digits, '.', '_' or '-', starting with one")
+    return text
+
+
+def _person_id(value: Any, fail: Callable[[str], Exception]) -> str | None:
+    """A person's stable id: what their step ids hold instead of their name (`identity`)."""
+    if value is None:
+        return None
+    text = v.clean_text(value, fail)
+    if not _PERSON_ID.fullmatch(text):
+        raise fail("is not an id: letters, digits, '.', '_' or '-', starting with one")
+    return text
+
+
 if TYPE_CHECKING:
 
     def _honorific_field(value: str | None) -> str | None: ...
     def _preferred_channel(value: Channel | str | None) -> Channel | None: ...
+    def _person_id_field(value: str | None) -> str | None: ...
 
 else:
     _honorific_field = v.converter(_honorific)
     _preferred_channel = v.converter(
         v.optional(v.member_of(Channel, allowed=(Channel.EMAIL, Channel.PHONE)))
     )
+    _person_id_field = v.converter(_person_id)
 
 
 @attrs.frozen
@@ -180,6 +228,12 @@ class Interviewer(v.Checked):
         requested: what they asked you to send; it goes to them alone.
         address: their postal address, for a mailed card after a video or
             phone interview.
+        id: an optional stable id of this person (letters, digits, ``.``,
+            ``_`` and ``-``, starting with a letter or digit), unique on the
+            interview.  When given, the ids of the steps to them hold it
+            instead of their name, so fixing their name keeps every id an
+            app stored.  `Application.rename` and ``followup rename`` give a
+            person renamed the id their steps had (`identity.person_part`).
     """
 
     _error = InvalidInterview
@@ -198,6 +252,7 @@ class Interviewer(v.Checked):
     missed: tuple[str, ...] = attrs.field(default=(), kw_only=True, converter=v.texts)
     requested: tuple[str, ...] = attrs.field(default=(), kw_only=True, converter=v.texts)
     address: str | None = attrs.field(default=None, kw_only=True, converter=v.optional_text)
+    id: str | None = attrs.field(default=None, kw_only=True, converter=_person_id_field)
 
     @property
     def family_name(self) -> str:
@@ -230,6 +285,8 @@ class Recruiter(v.Checked):
         timezone: an IANA name: the zone of the recruiter's business hours,
             in which the debrief is timed; defaults to the candidate's (an
             agency near the candidate), else the interview's.
+        id: an optional stable id, as `Interviewer.id`: the ids of the
+            steps to them hold it instead of their name.
     """
 
     _error = InvalidInterview
@@ -240,6 +297,7 @@ class Recruiter(v.Checked):
     email: str | None = attrs.field(default=None, converter=v.email)
     honorific: str | None = attrs.field(default=None, kw_only=True, converter=_honorific_field)
     timezone: str | None = attrs.field(default=None, kw_only=True, converter=v.zone_name)
+    id: str | None = attrs.field(default=None, kw_only=True, converter=_person_id_field)
 
 
 def _language(value: Any, fail: Callable[[str], Exception]) -> str | None:
@@ -320,18 +378,6 @@ def _interviewers(value: Any, fail: Callable[[str], Exception]) -> tuple[Intervi
             raise fail(f"{person.name!r} is listed twice")
         seen.add(key)
     return tuple(people)
-
-
-_INTERVIEW_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,63}")
-
-
-def _interview_id(value: Any, fail: Callable[[str], Exception]) -> str | None:
-    if value is None:
-        return None
-    text = v.clean_text(value, fail)
-    if not _INTERVIEW_ID.fullmatch(text):
-        raise fail("is not an id: 1 to 64 letters, digits, '.', '_' or '-', starting with one")
-    return text
 
 
 def _contact(value: Any, fail: Callable[[str], Exception]) -> str | None:
@@ -453,6 +499,7 @@ class Interview(v.Checked):
             raise InvalidInterview(
                 "Interview.contact", self.contact, f"is not one of the interviewers{hint}"
             )
+        self._check_person_ids()
         if self.duration > timedelta(hours=24):
             raise InvalidInterview("Interview.duration", self.duration, "must be at most a day")
         decided = self.decision_date
@@ -462,6 +509,43 @@ class Interview(v.Checked):
                 self.decision_by,
                 f"is before the interview on {self.starts_at.date().isoformat()}",
             )
+
+    def _check_person_ids(self) -> None:
+        """Each person's step ids are theirs alone: no two people share an id.
+
+        One person in two roles (a recruiter who also interviewed) is one
+        person: their two entries may give the same id, or one of them none.
+        """
+        people: list[Interviewer | Recruiter] = [*self.interviewers]
+        if self.recruiter is not None:
+            people.append(self.recruiter)
+        if all(person.id is None for person in people):
+            return  # parts of names: one per person_key, which the list keeps unique
+        ids: dict[str, str] = {}
+        for person in people:
+            key = person_key(person.name)
+            if person.id is not None and ids.setdefault(key, person.id) != person.id:
+                raise InvalidInterview(
+                    "Recruiter.id",
+                    person.id,
+                    f"differs from the id {ids[key]!r} of the interviewer {person.name!r}, "
+                    "who is the same person",
+                )
+        owners: dict[str, Interviewer | Recruiter] = {}
+        for person in people:
+            key = person_key(person.name)
+            part = ids.get(key) or name_part(person.name)
+            other = owners.setdefault(part, person)
+            if person_key(other.name) != key:
+                culprit = person if person.id is not None else other
+                field = "Recruiter.id" if culprit is self.recruiter else "Interviewer.id"
+                raise InvalidInterview(
+                    field,
+                    culprit.id,
+                    f"gives {culprit.name!r} the same step ids as "
+                    f"{(other if culprit is person else person).name!r}: "
+                    "give each person an id of their own",
+                )
 
     @property
     def decision_date(self) -> date | None:

@@ -95,11 +95,27 @@ def plan(
         InvalidPolicy: *policy* is not a Policy, or one of its hooks returned
             something unusable.
     """
+    return planned(interview, policy, history=history, now=now)
+
+
+def planned(
+    interview: Interview,
+    policy: Policy | None = DEFAULT_POLICY,
+    *,
+    history: Iterable[Event] = (),
+    now: datetime | None = None,
+    elsewhere: datetime | None = None,
+) -> Plan:
+    """`plan`, with the latest follow-up contact to the same person at the same employer
+    in another application (*elsewhere*, see `FollowupState.elsewhere`), which the
+    follow-ups keep `Policy.min_gap` from: what `agenda_many` plans each one with."""
     policy = check_inputs(interview, policy)
     moment = None if now is None else _check_now(now)
     events, positions = checked_history(interview, history)
     steps, notes = _one_time_steps(interview, policy)
     state = replay(interview, policy, events, notes, steps, positions)
+    if elsewhere is not None:
+        state = _evolved(state, {"elsewhere": cal.utc(elsewhere)})
     cut = _later(state.now, moment)
     missed: list[Action] = []
     if cut is None:

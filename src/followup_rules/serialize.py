@@ -75,6 +75,8 @@ else:  # pragma: no cover - Python 3.10
     import tomli as tomllib  # type: ignore[import-not-found,unused-ignore]
 
 __all__ = [
+    "FORMAT_KEY",
+    "FORMAT_VERSION",
     "MAX_DEPTH",
     "MAX_FILE_SIZE",
     "MAX_NUMBER_LENGTH",
@@ -104,6 +106,21 @@ __all__ = [
 
 T = TypeVar("T")
 
+
+FORMAT_VERSION = 1
+"""The version of the library's JSON shapes that `unstructure` writes.
+
+Written as ``"format_version": 1`` at the top of a plan, an agenda (one
+application's or a merged one) and an interview; read back from an
+interview, a plan, a policy and a history (a file, or data an app stored).
+Data without it is version 1 (what every release before it wrote).  A
+version this library does not know, one a later release wrote, is refused
+with a `FormatError` on ``$.format_version``: nothing is read as if it were
+an older shape.  The number grows only when a key changes its meaning or
+is removed; new keys come without a new version (read the ones you know).
+"""
+FORMAT_KEY = "format_version"
+"""The key that holds `FORMAT_VERSION` (``format`` is the interview's own: in person, ...)."""
 
 MAX_FILE_SIZE = 1 << 20
 """The largest file the loaders read, in bytes (1 MiB; real files are a few kB)."""
@@ -789,6 +806,8 @@ def unstructure(value: Any) -> Any:
             "text": str(value),
             "events": [unstructure(each) for each in value.events],
         }
+    if isinstance(value, Interview):
+        return {FORMAT_KEY: FORMAT_VERSION, **converter().unstructure(value)}
     made = type(value)
     if made.__name__ == "Draft" and made.__module__ == "followup_rules.export":
         return _unstructure_draft(value)
@@ -812,6 +831,7 @@ def _unstructure_draft(draft: Any) -> dict[str, Any]:
 def _unstructure_plan(value: Plan) -> dict[str, Any]:
     ids, missed_ids = value._known_ids()
     return {
+        FORMAT_KEY: FORMAT_VERSION,
         "actions": [_unstructure_step(a, uid) for a, uid in zip(value.actions, ids, strict=True)],
         "missed": [
             _unstructure_step(a, uid) for a, uid in zip(value.missed, missed_ids, strict=True)
@@ -841,6 +861,7 @@ def _unstructure_agenda(value: Agenda | AgendaItem | AgendaMany | Entry) -> dict
         }
     if isinstance(value, Agenda):
         return {
+            FORMAT_KEY: FORMAT_VERSION,
             "now": format_datetime(value.now),
             "until": format_datetime(value.until),
             "overdue": [_unstructure_item(item) for item in value.overdue],
@@ -848,11 +869,13 @@ def _unstructure_agenda(value: Agenda | AgendaItem | AgendaMany | Entry) -> dict
             "coming": [_unstructure_item(item) for item in value.coming],
         }
     return {
+        FORMAT_KEY: FORMAT_VERSION,
         "now": format_datetime(value.now),
         "entries": [_unstructure_agenda(entry) for entry in value.entries],
         "superseded": [_unstructure_agenda(entry) for entry in value.superseded],
         "counts": attrs.asdict(value.counts),
         "limit": value.limit,
+        "per_candidate": value.per_candidate,
         "failed": [
             {
                 "application": _unstructure_application(application),
@@ -944,6 +967,8 @@ def structure(data: Any, kind: type[T], *, source: str = "<data>", form: bool = 
             data = _form_values({**data, "type": EVENT_TAGS[kind]}, source)
     if kind is Plan:
         return structure_plan(data, source=source)  # type: ignore[return-value]
+    if kind in (Interview, Policy):
+        data = _versioned(data, source)
     if kind in EVENT_TYPES and isinstance(data, Mapping) and "type" in data:
         if data["type"] != EVENT_TAGS[kind]:
             problem = f"expected type {EVENT_TAGS[kind]!r}, got {_shown(data['type'])}"
@@ -958,6 +983,33 @@ def structure(data: Any, kind: type[T], *, source: str = "<data>", form: bool = 
 _PLAN_KEYS = frozenset({"actions", "missed"})
 
 
+def _versioned(data: Any, source: str, root: str = "$") -> Any:
+    """*data* without its `FORMAT_KEY`, once its version is one this library reads.
+
+    Raises:
+        FormatError: on ``$.format_version``: not a whole number, or a version
+            this library does not know (a later release's).
+    """
+    if not isinstance(data, Mapping) or FORMAT_KEY not in data:
+        return data
+    version = data[FORMAT_KEY]
+    path = f"{root}.{FORMAT_KEY}"
+    if isinstance(version, bool) or not isinstance(version, int):
+        raise FormatError(source, path, f"expected a whole number, got {_shown(version)}", version)
+    if not 1 <= version <= FORMAT_VERSION:
+        problem = (
+            f"is version {version} of the library's JSON, which this version of "
+            f"followup_rules does not read (it reads 1 to {FORMAT_VERSION}): "
+            + (
+                "upgrade followup_rules to read it"
+                if version > FORMAT_VERSION
+                else "versions start at 1"
+            )
+        )
+        raise FormatError(source, path, problem, version)
+    return {key: value for key, value in data.items() if key != FORMAT_KEY}
+
+
 def structure_plan(data: Any, *, source: str = "<data>") -> Plan:
     """A `Plan` from what `unstructure` made of it, with the ids it holds.
 
@@ -967,6 +1019,7 @@ def structure_plan(data: Any, *, source: str = "<data>") -> Plan:
     if isinstance(data, list):
         actions, _ = _structure_steps(data, source, "$")
         return Plan(actions)
+    data = _versioned(data, source)
     if not isinstance(data, Mapping) or "actions" not in data:
         raise FormatError(source, "$", 'expected a plan: {"actions": [...], "missed": [...]}')
     unknown = sorted((key for key in data if key not in _PLAN_KEYS), key=str)
@@ -1018,6 +1071,7 @@ def _structure_history(data: Any, source: str, hint: tzinfo | None) -> list[Even
     """`structure_history`; a local time without a zone is refused naming *hint* as the
     zone to write (the interview's, when the reader knows it)."""
     root = "$"
+    data = _versioned(data, source)
     if isinstance(data, Mapping) and not data:
         return []
     if isinstance(data, Mapping) and set(data) == {"event"}:
@@ -1517,6 +1571,7 @@ _HISTORY_KEYS = ("history", "event", "policy")  # the file's history (or where),
 
 
 def _interview_data(data: Any, source: str) -> Any:
+    data = _versioned(data, source)
     if isinstance(data, Mapping) and any(key in data for key in _HISTORY_KEYS):
         data = {key: value for key, value in data.items() if key not in _HISTORY_KEYS}
     if isinstance(data, Mapping) and "interview" in data and len(data) == 1:

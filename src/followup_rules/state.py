@@ -132,6 +132,11 @@ class FollowupState:
         snoozes: the steps the candidate pushed later (`Snooze`), as
             `(step key, until)` pairs (step keys as `identity.step_key`
             reads them), the latest snooze of a step only.
+        elsewhere: the latest follow-up contact (UTC) to the same person at
+            the same employer in another application of the same candidate
+            (`identity.thread_key`), which the gaps keep `Policy.min_gap`
+            from as from this one's (``audit_many``, ``agenda_many``); None
+            for an application seen alone.
 
     Instants read in the follow-up contact's own zone with `local` and
     `local_date`: a hook that counts days does so on the recipient's
@@ -174,6 +179,7 @@ class FollowupState:
     last_check_in_to: str | None = None
     skipped_at: datetime | None = None
     snoozes: tuple[tuple[ids.StepKey, datetime], ...] = ()
+    elsewhere: datetime | None = None
     # The step numbers used by the contacts made and the steps skipped, as
     # step keys: the next step of a kind takes the lowest free one.  Kept only
     # while the history holds a Skip or a Snooze (None otherwise): the ids
