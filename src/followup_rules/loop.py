@@ -62,12 +62,14 @@ from .events import (
     Skip,
     Snooze,
     Update,
+    _evolve,
 )
 from .identity import done_ids, pinned, read_step, renamed_step, step_key
 from .model import ActionKind, Interview, person_key
 from .plan import plan as make_plan
 from .policy import Policy
 from .state import _decision, _unknown_person, check_history
+from .timeframe import Timeframe
 
 __all__ = [
     "AgendaCounts",
@@ -433,7 +435,10 @@ class Application:
         out-of-office answers, and the ids of their steps that a `Skip` or
         `Snooze` names (`identity.renamed_step`).  The interview is pinned
         first (`identity.pinned`), so no other step id changes.  Renaming
-        someone only in the interview leaves a history that names nobody.
+        someone only in the interview leaves a history that names nobody:
+        when that was done (by hand, in the interview file), renaming *old*,
+        whom only the history names, to *new*, on the interview, mends the
+        history (and the step ids it names).
 
         Raises:
             InvalidArgument: *old* names nobody of the interview (with the
@@ -443,6 +448,9 @@ class Application:
         people = [person.name for person in interview.interviewers]
         if interview.recruiter is not None:
             people.append(interview.recruiter.name)
+        mended = self._mended(interview, people, old, new)
+        if mended is not None:
+            return mended
         if not isinstance(old, str) or person_key(old) not in map(person_key, people):
             close = _did_you_mean(old, people) if isinstance(old, str) else None
             listed = ", ".join(repr(name) for name in people)
@@ -457,6 +465,22 @@ class Application:
         changed = _renamed_interview(interview, old, new)
         history = _renamed_events(self.history, old, new)
         return attrs.evolve(self, interview=changed, history=check_history(changed, history))
+
+    def _mended(
+        self, interview: Interview, people: list[str], old: object, new: object
+    ) -> Application | None:
+        """The history mended when the interview was renamed by hand: *old* is no longer
+        on the interview, *new* is, and the history still names *old* (the loop6 trial:
+        the error on such a history recommends this rename); else None."""
+        if not isinstance(old, str) or not isinstance(new, str):
+            return None
+        keys = set(map(person_key, people))
+        if person_key(old) in keys or person_key(new) not in keys:
+            return None
+        history = _renamed_events(self.history, old, new)
+        if history == list(self.history):  # it names nobody called *old* either
+            return None
+        return attrs.evolve(self, interview=interview, history=check_history(interview, history))
 
     def with_interview(self, interview: Interview) -> Application:
         """The application with *interview* in place of its own, its history checked against it.
@@ -501,7 +525,7 @@ def _renamed_events(history: Iterable[Event], old: str, new: str) -> list[Event]
         if isinstance(event, Contact) and _same_person(event.recipient, old):
             event = attrs.evolve(event, recipient=new)
         elif isinstance(event, (Reply, OutOfOffice, Update)) and _same_person(event.sender, old):
-            event = attrs.evolve(event, sender=new)
+            event = _evolve(event, sender=new)
         elif isinstance(event, (Skip, Snooze)):
             event = attrs.evolve(event, step=renamed_step(event.step, old, new))
         events.append(event)
@@ -1154,10 +1178,13 @@ def describe_event(
             "when": when,
         }
     elif isinstance(event, Update):
-        day = event.decision_date
-        if policy is not None and event.decision_by is not None:  # a week on the country's week
-            said_on = cal.local_date(cal.utc(event.at), zone)
-            day = _decision(event.decision_by, said_on, policy)[0]
+        # read as the planner reads it: from the day it came in the interview's zone
+        employer = interview.starts_at.tzinfo
+        decided = event.decision_by if employer is None else event.decision_in(employer)
+        day = decided.end if isinstance(decided, Timeframe) else decided
+        if policy is not None and decided is not None:  # a week on the country's week
+            said_on = cal.local_date(cal.utc(event.at), employer or zone)
+            day = _decision(decided, said_on, policy)[0]
         outcome = words[event.outcome.value]
         if event.sender:
             outcome = words["from"] % {"outcome": outcome, "sender": event.sender}
