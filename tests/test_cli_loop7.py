@@ -148,3 +148,23 @@ class TestPastSnoozeLookedUpThen:
         )
         assert code == 0, err
         assert "snoozed check-in 1 to Ana Ruiz" in out
+
+
+class TestPlainWordsAndTheSkippedHour:
+    """loop6 11: a wall clock the clocks skip is said, not shifted silently; the missed
+    steps are counted in plain words."""
+
+    def test_a_skipped_hour_is_warned_of(self, acme: Path) -> None:
+        acme.write_text(acme.read_text().replace("2026-07-07T14:00:00", "2026-03-05T14:00:00"))
+        code, out, err = log(acme, "reply", "--at", "2026-03-08T02:30")
+        assert code == 0 and "Sun 8 Mar 03:30" in out
+        assert "--at 2026-03-08T02:30 does not exist in America/New_York" in err
+        assert "read as 2026-03-08 03:30 EDT" in err
+        code, out, err = log(acme, "reply", "--at", "2026-03-08T01:30")
+        assert code == 0 and "does not exist" not in err
+
+    def test_missed_steps_in_plain_words(self, acme: Path) -> None:
+        log(acme, "update", "--outcome", "withdrawn", "--at", "2026-07-08T09:00")
+        out = " ".join(run("plan", str(acme))[1].split())
+        assert "5 steps can no longer be done: their window closed with nothing recorded" in out
+        assert "step(s)" not in out

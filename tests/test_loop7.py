@@ -15,14 +15,18 @@ from followup_rules import (
     Application,
     Candidate,
     Channel,
+    Contact,
     Interviewer,
+    InterviewFormat,
     InvalidHistory,
     Outcome,
+    Snooze,
     Update,
     plan,
     render,
 )
 from followup_rules import serialize as s
+from followup_rules.export import to_ics
 
 from .factories import at, interview, make_state
 
@@ -146,3 +150,87 @@ class TestUpdatePhraseOnTheInterviewsCalendar:
         assert after.said == "tomorrow"
         people = renamed.interview.interviewers
         assert make_state([after], interviewers=people).decision_by == date(2024, 7, 9)
+
+
+class TestCalendarSaysASnooze:
+    """loop6 6: a snoozed step's "Why" kept the planned reason alone, beside a later "When"."""
+
+    @pytest.mark.parametrize(
+        ("language", "moved"),
+        [
+            (None, "You snoozed it until Mon 22 Jul 2024."),
+            ("de", "Von Ihnen verschoben bis"),
+            ("fr", "Reporté par vous jusqu’au"),
+            ("es", "Aplazado por usted hasta el"),
+        ],
+    )
+    def test_the_why_line_says_it_was_moved(self, language: str | None, moved: str) -> None:
+        candidate = Candidate("Sam Lee", email="sam@example.com", language=language)
+        ana = Interviewer("Ana Ruiz", email="ana@acme.example")
+        iv = interview(interviewers=[ana], candidate=candidate, decision_by=date(2024, 7, 9))
+        thanks = Contact(at(2024, 7, 2, 18), Channel.EMAIL, ActionKind.THANK_YOU)
+        first = Application(iv, [thanks]).agenda(at(2024, 7, 9)).coming[0]
+        assert first.action.kind is ActionKind.CHECK_IN
+        snooze = Snooze(at(2024, 7, 9, 9), first.id, at(2024, 7, 22, 9))
+        app = Application(iv, [thanks, snooze])
+        text = to_ics(app, now=at(2024, 7, 9, 10)).decode()
+        unfolded = text.replace("\r\n ", "")
+        item = next(part for part in unfolded.split("BEGIN:V") if first.id in part)
+        described = item.split("DESCRIPTION:", 1)[1].split("\r\n", 1)[0].replace("\\n", "\n")
+        why = next(line for line in described.split("\n") if moved.split()[0] in line)
+        assert moved in why.replace("\\", "")
+        unmoved = to_ics(Application(iv, [thanks]), now=at(2024, 7, 9, 10)).decode()
+        assert moved.split(" ")[0] + " " + moved.split(" ")[1] not in unmoved.replace("\r\n ", "")
+
+
+class TestInPersonDay:
+    """loop6 7: an in-person interview's day is the room's, not the candidate's clock's."""
+
+    def check_in(self, fmt: InterviewFormat) -> str:
+        ana = Interviewer("Ana Ruiz", email="ana@acme.example")
+        iv = interview(
+            starts_at=at(2024, 7, 2, 14),  # Wednesday 06:00 in Auckland
+            interviewers=[ana],
+            candidate=Candidate("Sam Lee", timezone="Pacific/Auckland"),
+            decision_by=date(2024, 7, 9),
+            format=fmt,
+        )
+        step = next(a for a in plan(iv) if a.kind is ActionKind.CHECK_IN)
+        return render(step, iv).text
+
+    def test_in_person_says_the_rooms_day_only(self) -> None:
+        text = self.check_in(InterviewFormat.IN_PERSON)
+        assert "At my interview on Tuesday 2 July," in text
+        assert "your time)" not in text and "3 July" not in text
+
+    def test_a_video_call_keeps_both_days(self) -> None:
+        """Remote, the candidate lived Wednesday: both days, the candidate's first."""
+        text = self.check_in(InterviewFormat.VIDEO)
+        assert "Wednesday 3 July (Tuesday 2 July, your time)" in text
+
+
+class TestEdgesOfTheDay:
+    """loop6 8 and 9: a window of no length is not due; today holds only what can be done
+    by the end of the candidate's day."""
+
+    def test_at_the_interviews_end_its_questions_are_over(self) -> None:
+        iv = interview()
+        end = at(2024, 7, 2, 15)
+        steps = plan(iv, now=end)
+        assert not [a for a in steps if a.channel is Channel.IN_PERSON]
+        assert all(a.latest > a.earliest or a.latest > end for a in steps)
+        agenda = Application(iv).agenda(end, until="end_of_day")
+        assert not [i for i in agenda.due if i.action.channel is Channel.IN_PERSON]
+        a_minute_before = plan(iv, now=end - timedelta(minutes=1))
+        assert [a for a in a_minute_before if a.channel is Channel.IN_PERSON]
+
+    def test_today_holds_only_what_can_be_done_today(self) -> None:
+        """Bo, in Berlin, gets his note from 08:00 his time: 02:00 tomorrow in New York."""
+        bo = Interviewer("Bo Chen", email="bo@acme.example", timezone="Europe/Berlin")
+        iv = interview(interviewers=[Interviewer("Ana Ruiz", email="a@acme.example"), bo])
+        now = at(2024, 7, 2, 23)
+        day = Application(iv).agenda(now, until="end_of_day")
+        for item in (*day.due, *day.late):
+            assert item.doable_at <= day.until, item.action.describe()
+        later = [i for i in day.coming if i.action.recipient is not None]
+        assert any(i.action.recipient.name == "Bo Chen" for i in later)  # type: ignore[union-attr]

@@ -142,6 +142,9 @@ def _record(
     found = store.read()
     when = read_when(options["at_text"] or "now", "--at")
     at = when.as_written(found.interview)
+    skipped = when.skipped(found.interview)
+    if skipped is not None:
+        _warn(skipped)
     if when.is_now:
         at = at.replace(microsecond=0)
     event = build(found.interview, at, options["note"])

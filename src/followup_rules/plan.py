@@ -148,7 +148,9 @@ def _one_time(
         snoozed = state.snoozed_until(key)
     floor = _later(cut, snoozed)
     assert floor is not None  # cut is not None
-    if latest >= floor:  # its window is still open, or opens later
+    # its window is still open, or opens later; one that closes at *cut* has no time left
+    # (the loop6 trial: at the interview's end, its questions "due now", 17:00-17:00)
+    if latest > floor:
         start = _later(now, snoozed)
         if start is None or start <= earliest:
             return step
