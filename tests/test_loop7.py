@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 
 from followup_rules import (
     ActionKind,
+    Agenda,
     Application,
     Candidate,
     Channel,
@@ -214,13 +215,16 @@ class TestEdgesOfTheDay:
     by the end of the candidate's day."""
 
     def test_at_the_interviews_end_its_questions_are_over(self) -> None:
+        """The boundary: a window includes its last moment (an e-mail can go at its very
+        deadline), but the room's steps end with the interview: at its end, over."""
         iv = interview()
         end = at(2024, 7, 2, 15)
         steps = plan(iv, now=end)
         assert not [a for a in steps if a.channel is Channel.IN_PERSON]
-        assert all(a.latest > a.earliest or a.latest > end for a in steps)
-        agenda = Application(iv).agenda(end, until="end_of_day")
-        assert not [i for i in agenda.due if i.action.channel is Channel.IN_PERSON]
+        assert all(a.latest > a.earliest for a in steps)  # no "17:00-17:00"
+        for made in (plan(iv), steps):  # a plan made without now, and one with it
+            agenda = Agenda.of(made, iv, now=end, until=at(2024, 7, 2, 23, 59))
+            assert not [i for i in agenda.due if i.action.channel is Channel.IN_PERSON]
         a_minute_before = plan(iv, now=end - timedelta(minutes=1))
         assert [a for a in a_minute_before if a.channel is Channel.IN_PERSON]
 

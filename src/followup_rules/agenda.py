@@ -333,8 +333,10 @@ class Agenda:
         for action, uid in zip(schedule, action_ids(schedule, interview, history), strict=True):
             earliest, latest, _ = action._utc
             since = action.late_since
-            # a plan made without *now*; a window closing at *now* has no time left (loop6)
-            if since is None and latest <= moment:
+            # a plan made without *now*: a window includes its last moment, but the room's
+            # steps end with the interview (loop6: "due now" at its very end)
+            ended = latest < moment or (latest == moment and action.channel is Channel.IN_PERSON)
+            if since is None and ended:
                 if moment - latest > FORGET_AFTER:
                     continue
                 since = action.latest
