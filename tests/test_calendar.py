@@ -381,14 +381,18 @@ class TestWholeDays:
             end_of_day(pendulum.datetime(2024, 7, 11, tz="UTC"), "Mars/Olympus")
 
     def test_the_agenda_until_the_end_of_day_sees_the_last_hour(self) -> None:
-        """`today` on Cairo's skipped-midnight day: a note due from 23:10 is due today."""
-        from followup_rules import Interview, agenda, end_of_day
+        """`today` on Cairo's skipped-midnight day: a note due from 23:10 is due today (a
+        send window open until 23:59: only what can be done by the day's end is due, loop6)."""
+        from datetime import time
+
+        from followup_rules import Interview, Policy, TimeWindow, agenda, end_of_day
 
         now = pendulum.datetime(2023, 4, 28, 12, tz="Africa/Cairo")
         iv = Interview(
             pendulum.datetime(2023, 4, 28, 22, 10, tz="Africa/Cairo"), "A", "B", ["Ana"]
         )
-        today = agenda(iv, now=now, until=end_of_day(now))
+        late = Policy(send_window=TimeWindow(time(7), time(23, 59)))
+        today = agenda(iv, now=now, until=end_of_day(now), policy=late)
         assert "thank_you" in [item.action.kind.value for item in today.due]
 
 

@@ -115,7 +115,7 @@ class TestToday:
         assert "Today, Wednesday 8 July 2026" in out
         assert re.search(r"due\s+today 09:00\s+same\s+Send Ana Ruiz a thank-you", out)
         assert re.search(r"due\s+today 09:00\s+15:00 CEST\s+Send Bo Chen a thank-you", out)
-        assert "5 step(s) can no longer be done" in out
+        assert "5 steps can no longer be done" in out
 
     def test_overdue_steps_are_marked(self, acme: Path, globex: Path) -> None:
         """The day after the notes were due: they are overdue, offered now, on both clocks
@@ -493,7 +493,7 @@ class TestMoreOutputs:
         run("log", str(acme), "update", "--outcome", "withdrawn", "--at", "2026-07-08T09:00")
         out = run("plan", str(acme))[1]
         assert out.startswith("Nothing left to do: every allowed step is done.")
-        assert "5 step(s) not recorded before the latest event.\nTheir window has closed" in out
+        assert "5 steps can no longer be done: their window closed with nothing recorded" in out
 
     def test_a_call_to_someone_without_a_number_is_flagged(self, tmp_path: Path) -> None:
         """The recruiter has neither phone nor e-mail: the debrief call is flagged everywhere."""

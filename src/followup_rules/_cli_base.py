@@ -11,6 +11,7 @@ from __future__ import annotations
 import functools
 import sys
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from datetime import datetime
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -59,6 +60,16 @@ class BadInput(click.ClickException):
         click.echo(f"followup: error: {self.message}", err=True)
 
 
+RENAME_HINT = "rename them everywhere at once"
+"""The end of the library's words on a history naming someone renamed (`state`)."""
+
+
+def _for_the_command_line(message: str) -> str:
+    """*message* with the command that does what it advises, where the library's words
+    stay free of any one front end's."""
+    return message.replace(RENAME_HINT, f"{RENAME_HINT} with 'followup rename FILE OLD NEW'")
+
+
 def friendly(command: F) -> F:
     """Turn every error into one line on stderr and exit status 2: never a traceback."""
 
@@ -69,7 +80,7 @@ def friendly(command: F) -> F:
         except (click.exceptions.Exit, click.ClickException, SystemExit):
             raise
         except FollowupError as error:
-            _fail(str(error))
+            _fail(_for_the_command_line(str(error)))
         except BrokenPipeError:  # e.g. piped into head: nothing more to say
             sys.stderr.close()
             sys.exit(0)
@@ -108,6 +119,24 @@ class When:
     @property
     def is_now(self) -> bool:
         return self.text.strip().casefold() == "now"
+
+    def skipped(self, interview: Interview, option: str = "--at") -> str | None:
+        """A warning when the text is a wall clock the candidate's zone skips (the hour
+        the clocks go forward), read as the hour after; else None (the loop6 trial:
+        such a time was shifted without a word)."""
+        from .loop import _read_iso
+
+        written = _read_iso(self.text.strip())
+        if not isinstance(written, datetime) or written.tzinfo is not None:
+            return None
+        moment = self.at(interview)
+        if moment.replace(tzinfo=None) == written:
+            return None
+        return (
+            f"{option} {self.text.strip()} does not exist in {moment.timezone_name} (the "
+            f"clocks skip that hour): read as {moment.format('YYYY-MM-DD HH:mm')} "
+            f"{moment.format('zz')}"
+        )
 
     def as_written(self, interview: Interview) -> pendulum.DateTime:
         """The moment, in the offset it was written with when it has one (else `at`).

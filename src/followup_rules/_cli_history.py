@@ -15,6 +15,7 @@ import attrs
 import click
 import pendulum
 
+from . import _calendar as cal
 from . import _terminal as show
 from . import files, serialize
 from ._cli_base import (
@@ -32,10 +33,10 @@ from ._cli_base import (
 )
 from ._cli_help import EVENTS_EXAMPLES, LOG_EXAMPLES, RENAME_EXAMPLES, UNLOG_EXAMPLES
 from ._steps import IN_ROOM_KINDS
-from .agenda import AgendaItem, Standing
+from .agenda import AgendaItem, Standing, _overdue_since, _soonest
 from .errors import _short_repr
 from .events import Contact, Event, Outcome, OutOfOffice, Reply, Skip, Snooze, Update
-from .loop import parse_when
+from .loop import Application, parse_when
 from .model import ActionKind, Channel, Interview, person_key
 from .policy import Policy
 
@@ -141,6 +142,9 @@ def _record(
     found = store.read()
     when = read_when(options["at_text"] or "now", "--at")
     at = when.as_written(found.interview)
+    skipped = when.skipped(found.interview)
+    if skipped is not None:
+        _warn(skipped)
     if when.is_now:
         at = at.replace(microsecond=0)
     event = build(found.interview, at, options["note"])
@@ -173,11 +177,12 @@ def _record(
     "--step",
     type=click.Choice([k.value for k in ActionKind]),
     metavar="STEP",
-    default="check_in",
-    show_default=True,
+    default=None,
     help="Which step it was: check_in, thank_you, feedback_request, "
     "feedback_response, recruiter_debrief, send_requested, or one in the room "
-    "(ask_for_cards, ask_timeline, ask_permission, closing_statement).",
+    "(ask_for_cards, ask_timeline, ask_permission, closing_statement).  Default: the "
+    "step 'followup next' names then (to that person, by that channel, if said), "
+    "else a check-in.",
 )
 @click.option("--to", "recipient", metavar="NAME", help="Who (default: the contact).")
 @click.option("--voicemail", is_flag=True, help="A call that reached voicemail.")
@@ -190,7 +195,7 @@ def _record(
 def log_contact(
     log: _Log,
     channel: str | None,
-    step: str,
+    step: str | None,
     recipient: str | None,
     voicemail: bool,
     answered: bool | None,
@@ -198,50 +203,85 @@ def log_contact(
     subject: str | None,
     **options: Any,
 ) -> None:
-    """You reached someone (a check-in by e-mail unless said otherwise)."""
-    kind = ActionKind(step)
+    """You reached someone: the step due then (a check-in by e-mail if none), unless said."""
 
-    def how(interview: Interview, at: pendulum.DateTime) -> Channel:
+    def build(interview: Interview, at: pendulum.DateTime, note: str | None) -> Event:
+        kind = None if step is None else ActionKind(step)
+        to = recipient
+        # with no step said, the one due to the contact (a contact names them by default)
+        person = to if to is not None or kind is not None else interview._contact_key
+        item = _planned(log, options, kind, person, channel, at)
+        if kind is None:  # the loop6 trial: a feedback request logged as a check-in
+            kind = ActionKind.CHECK_IN if item is None else item.action.kind
         if channel is not None:
-            return Channel(channel)
-        return _planned_channel(log, options, kind, recipient, at) or _channel_of(kind, interview)
-
-    _record(
-        log,
-        options,
-        lambda interview, at, note: Contact(
+            how = Channel(channel)
+        elif item is not None:
+            how = item.action.channel  # what was done is what was planned (the 4th trial)
+        else:
+            how = _channel_of(kind, interview)
+        return Contact(
             at,
-            how(interview, at),
+            how,
             kind,
-            recipient,
+            to,
             voicemail=voicemail,
             answered=answered,
             message_id=message_id,
             subject=subject,
             note=note,
-        ),
-    )
+        )
+
+    _record(log, options, build)
 
 
-def _planned_channel(
-    log: _Log, options: dict[str, Any], kind: ActionKind, recipient: str | None, at: datetime
-) -> Channel | None:
-    """The channel of the step of *kind* (to *recipient*, if named) the agenda holds at *at*.
+def _as_of(log: _Log, options: dict[str, Any], at: datetime) -> Application:
+    """The application as it stood at *at* (an event logged with a past ``--at`` is checked
+    against the history then, as the library checks it: the loop6 trial)."""
+    found = _store(log.file, options["interview_path"] or log.interview_path).read()
+    # the file's own policy, else --policy (`_application` chooses)
+    whole = _application(found, _load_policy(options["policy_path"]))
+    moment = cal.utc(at)
+    history = tuple(event for event in whole.history if cal.utc(event.at) <= moment)
+    return attrs.evolve(whole, history=history)
+
+
+def _planned(
+    log: _Log,
+    options: dict[str, Any],
+    kind: ActionKind | None,
+    recipient: str | None,
+    channel: str | None,
+    at: datetime,
+) -> AgendaItem | None:
+    """The step of *kind* (any kind when None; to *recipient* and by *channel* if named)
+    that 'followup next' would name at *at*, the history as it stood then: the one to do
+    now overdue longest, else the first due, else the soonest to come.
 
     The fourth trial: the debrief the plan gave as an e-mail ("too late in
     their day for a call") was logged as a call, because the recruiter has
     a number.  What was done is what was planned, unless ``--channel`` says.
     """
-    found = _store(log.file, options["interview_path"] or log.interview_path).read()
     who = None if recipient is None else person_key(recipient)
-    # the file's own policy, else --policy (`_application` chooses, as for `_step`)
-    for item in _application(found, _load_policy(options["policy_path"])).agenda(at):
+    agenda = _as_of(log, options, at).agenda(at)
+
+    def fits(item: AgendaItem) -> bool:
         action = item.action
-        if item.standing is Standing.SUPERSEDED or action.kind is not kind:
-            continue
-        if who is None or (action.recipient and person_key(action.recipient.name) == who):
-            return action.channel
-    return None
+        if item.standing is Standing.SUPERSEDED or (kind is not None and action.kind is not kind):
+            return False
+        if channel is not None and action.channel is not Channel(channel):
+            return False
+        return who is None or (
+            action.recipient is not None and person_key(action.recipient.name) == who
+        )
+
+    doable = [item for item in (*agenda.late, *agenda.due) if item.to_do and fits(item)]
+    late = [item for item in doable if item.standing is Standing.LATE]
+    if late:
+        return min(late, key=_overdue_since)
+    if doable:
+        return doable[0]
+    rest = [item for item in (*agenda.late, *agenda.due, *agenda.coming) if fits(item)]
+    return min(rest, key=_soonest, default=None)
 
 
 def _channel_of(kind: ActionKind, interview: Interview) -> Channel:
@@ -354,7 +394,8 @@ def _step(
     next check-in, for ``check_in-ana-ruiz``); the recorded line shows which.
     """
     found = _store(log.file, options["interview_path"] or log.interview_path).read()
-    items = list(_application(found, policy).agenda(at))
+    # the plan as it stood at --at: a step logged in the past is looked up then (loop6)
+    items = list(_as_of(log, options, at).agenda(at))
     open_items = [item for item in items if item.standing is not Standing.SUPERSEDED]
     matches = _matching(open_items, given)
     if matches:

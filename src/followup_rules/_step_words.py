@@ -309,6 +309,7 @@ def calendar_words(language: Words) -> Mapping[str, str]:
         "late": language.pgettext(
             "calendar", "Its first window has passed: this is the next one."
         ),
+        "snoozed": language.pgettext("calendar", "You snoozed it until %(day)s."),
         "after deadline": language.pgettext(
             "calendar", "The first check-in, %(days)s after the decision date%(day)s."
         ),

@@ -125,6 +125,11 @@ def plan_table(schedule: Plan, interview: Interview, zone: Any, width: int) -> A
     return table
 
 
+def _steps(count: int) -> str:
+    """ "1 step", "3 steps"."""
+    return f"{count} step" if count == 1 else f"{count} steps"
+
+
 def print_plan(
     out: Any, label: str | None, schedule: Plan, interview: Interview, zone: Any
 ) -> None:
@@ -138,8 +143,9 @@ def print_plan(
         out.print(f"(times in {cal.zone_name(zone, schedule[0].suggested)})")
     if schedule.missed:
         out.print(
-            f"[yellow]{len(schedule.missed)} step(s) not recorded before the latest event."
-            '\nTheir window has closed; --format json lists them, under "missed".[/]'
+            f"[yellow]{_steps(len(schedule.missed))} can no longer be done: their window "
+            "closed with nothing recorded for them.\n--format json lists them, under "
+            '"missed".[/]'
         )
 
 
@@ -236,7 +242,7 @@ def today(day: AgendaMany, show_all: bool) -> Any:
             parts.append(f"Next: {next_line(day.next)}")
     if day.superseded and not show_all:
         parts.append(
-            f"[dim]{len(day.superseded)} step(s) can no longer be done and are not shown "
+            f"[dim]{_steps(len(day.superseded))} can no longer be done and are not shown "
             "(--all lists them).[/]"
         )
     return Group(*parts)

@@ -84,7 +84,8 @@ class Standing(Enum):
     SUPERSEDED = "superseded"
     """Its window has closed and it is no longer to be done (see `Reason`)."""
     DUE = "due"
-    """Its window is open (or opens before the agenda's *until*)."""
+    """Its window is open (or opens before the agenda's *until*); with an *until*
+    after *now*, it can be done by then (one that cannot is `COMING`)."""
     COMING = "coming"
     """Its window opens later."""
 
@@ -341,7 +342,10 @@ class Agenda:
         for action, uid in zip(schedule, action_ids(schedule, interview, history), strict=True):
             earliest, latest, _ = action._utc
             since = action.late_since
-            if since is None and latest < moment:  # a plan made without *now*
+            # a plan made without *now*: a window includes its last moment, but the room's
+            # steps end with the interview (loop6: "due now" at its very end)
+            ended = latest < moment or (latest == moment and action.channel is Channel.IN_PERSON)
+            if since is None and ended:
                 if moment - latest > FORGET_AFTER:
                     continue
                 since = action.latest
@@ -355,6 +359,14 @@ class Agenda:
                 coming.append(item(action, uid, Standing.COMING, doable_at=action.earliest))
                 continue
             doable = _doable_at(action, interview, rules, moment)
+            if since is None and horizon > moment and doable > horizon:
+                # open, but not to be done before *until* (an e-mail outside the send
+                # window until then): not due by then (the loop6 trial: "Today, Thursday
+                # 29 October" listed a thank-you for Friday 01:00)
+                coming.append(
+                    item(action, uid, Standing.COMING, doable_at=_local_like(doable, action))
+                )
+                continue
             when = {"to_do": doable == moment, "doable_at": _local_like(doable, action)}
             if since is not None:
                 late.append(item(action, uid, Standing.LATE, late_since=since, **when))

@@ -8,19 +8,23 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from datetime import date, datetime
+from datetime import date, datetime, timedelta, tzinfo
 from enum import Enum
 from typing import TYPE_CHECKING, Any
 
 import attrs
 import pendulum
 
+from . import _calendar
 from . import _validate as v
-from .errors import InvalidHistory
+from .errors import InvalidHistory, InvalidInterview
 from .model import ActionKind, Channel, Interviewer, Recruiter
 from .timeframe import Timeframe, decision, read_decision
 
 __all__ = ["Contact", "Event", "OutOfOffice", "Outcome", "Reply", "Skip", "Snooze", "Update"]
+
+# The westmost clock (UTC-12:00): the earliest day an instant is on anywhere.
+_WEST = timedelta(hours=12)
 
 # An event may happen up to a century past the last interview date (see
 # _validate.LATEST_EVENT, `v.event_datetime`), so every step planned from dates
@@ -219,9 +223,12 @@ class Update(v.Checked):
         outcome: what they said.
         decision_by: with ``UNDECIDED``, the new date they gave (a date, a
             `Timeframe`, or a phrase like ``"in two weeks"`` read from the day
-            of the update); it becomes the new deadline (seed 004: the
-            timetable is often extended).  With ``NEXT_ROUND``, the day of the
-            next round once it is arranged: this interview's check-ins end
+            of the update: here the day *at* is written in; the planner reads
+            it again from the day the update came in the interview's zone,
+            `decision_in`, as it reads the interview's own); it becomes the
+            new deadline (seed 004: the timetable is often extended).  With
+            ``NEXT_ROUND``, the day of the next round once it is arranged: this
+            interview's check-ins end
             (nothing is left to ask), and the next round is an interview of
             its own, followed up in its own right (rule ``next-steps``).
         sender: who gave the news, by name (an interviewer or the recruiter;
@@ -240,6 +247,10 @@ class Update(v.Checked):
     decision_by: date | Timeframe | None = attrs.field(default=None, converter=decision)
     sender: str | None = attrs.field(default=None, kw_only=True, converter=_person)
     note: str | None = attrs.field(default=None, kw_only=True, converter=v.optional_text)
+    # The phrase decision_by was read from ("in two weeks", "tomorrow"), kept to read it
+    # again on the interview's calendar (`decision_in`); None for a date or a window given.
+    # Used only while it still reads as decision_by (`said`); `_evolve` passes it on.
+    _phrase: str | None = attrs.field(default=None, init=False, repr=False, eq=False, hash=False)
 
     def __attrs_post_init__(self) -> None:
         if self.decision_by is None:
@@ -252,22 +263,72 @@ class Update(v.Checked):
                 "day of the next round) has a date",
             )
         if isinstance(self.decision_by, str):  # a phrase, read from the day of the update
-            read = read_decision(
-                self.decision_by, self.at.date(), "Update.decision_by", InvalidHistory
-            )
+            phrase = self.decision_by
+            read = read_decision(phrase, self.at.date(), "Update.decision_by", InvalidHistory)
             object.__setattr__(self, "decision_by", read)
-        if self.decision_date is not None and self.decision_date < self.at.date():
+            object.__setattr__(self, "_phrase", phrase)
+        # A date given is checked against the update's day on every clock: the instant
+        # is the same wherever it is written (the interview's day is checked with the
+        # history, `decision_in`).
+        earliest = (_calendar.utc(self.at) - _WEST).date()
+        if self.decision_date is not None and self.decision_date < earliest:
             raise InvalidHistory(
                 "Update.decision_by",
                 self.decision_by,
                 f"is before the update itself on {self.at.date().isoformat()}",
             )
 
+    def decision_in(self, zone: tzinfo) -> date | Timeframe | None:
+        """`decision_by` as said on the day the update came in *zone*.
+
+        The planner reads it in the interview's zone, as it reads the
+        interview's own `Interview.decision_by` (the loop6 trial: "in two
+        weeks" written with the candidate's offset, a day ahead of New York,
+        moved the decision a day).  A date given stays as it is; a phrase,
+        or a window the parser made from the day *at* is written in, is read
+        again from the day in *zone*.
+        """
+        decided = self.decision_by
+        said_on = _calendar.utc(self.at).astimezone(zone).date()
+        if decided is None or said_on == self.at.date():
+            return decided
+        phrase = self.said
+        if phrase is None:
+            return decided
+        return read_decision(phrase, said_on, "Update.decision_by", InvalidHistory)
+
+    @property
+    def said(self) -> str | None:
+        """The phrase `decision_by` was read from ("in two weeks", "tomorrow"), or None
+        when a date or a window of dates was given."""
+        decided = self.decision_by
+        for phrase in (self._phrase, decided.phrase if isinstance(decided, Timeframe) else None):
+            if phrase is not None and self._reads_as(phrase, decided):
+                return phrase
+        return None
+
+    def _reads_as(self, phrase: str, decided: date | Timeframe | None) -> bool:
+        """*phrase* read from the day *at* is written in gives *decided* (a phrase kept
+        through attrs.evolve with a new date or time no longer does)."""
+        try:
+            return read_decision(phrase, self.at.date(), "Update.decision_by") == decided
+        except InvalidInterview:  # not a phrase the parser reads ("between ... and ...")
+            return False
+
     @property
     def decision_date(self) -> date | None:
         """The new day check-ins count from: `decision_by`, or the end of its window."""
         decided = self.decision_by
         return decided.end if isinstance(decided, Timeframe) else decided
+
+
+def _evolve(event: Any, **changes: Any) -> Any:
+    """`attrs.evolve`, an `Update` keeping the phrase its decision was read from (a rename
+    must not turn "tomorrow" into a date read on the offset *at* is written in)."""
+    changed = attrs.evolve(event, **changes)
+    if isinstance(event, Update) and isinstance(changed, Update):
+        object.__setattr__(changed, "_phrase", event._phrase)
+    return changed
 
 
 @attrs.frozen

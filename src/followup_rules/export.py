@@ -64,7 +64,7 @@ from ._vtimezone import observances
 from .action import Action, Plan, _language_of
 from .catalogue import RULES
 from .errors import InvalidArgument, TemplateError
-from .events import Contact, Event, Skip
+from .events import Contact, Event, Skip, Snooze
 from .identity import action_id, action_ids, done_ids, slug
 from .identity import interview_key as interview_key  # importable from here, as before
 from .loop import Application, describe_event
@@ -567,7 +567,9 @@ class _Writer:
             item.add("dtstart", _calendar_time(start))
             item.add("dtend" if as_event else "due", _calendar_time(action.latest))
         item.add("categories", [action.kind.value])
-        item.add("description", self.description(action, interview, entry.policy))
+        snoozes = [e for e in entry.history if isinstance(e, Snooze) and e.step == uid]
+        until = max((cal.utc(e.at), e.until) for e in snoozes)[1] if snoozes else None
+        item.add("description", self.description(action, interview, entry.policy, snoozed=until))
         item.add("x-followup-application", " ".join(sorted(entry.keys)))
         item.add("x-followup-step", entry.step_key(uid))
         item.add("x-followup-rule", action.rule)
@@ -583,15 +585,26 @@ class _Writer:
         return item
 
     def description(
-        self, action: Action, interview: Interview, policy: Policy = DEFAULT_POLICY
+        self,
+        action: Action,
+        interview: Interview,
+        policy: Policy = DEFAULT_POLICY,
+        *,
+        snoozed: datetime | None = None,
     ) -> str:
         """What a person reads in the item: the application, when, why, and the message,
-        in the message's language (`item_locale`)."""
+        in the message's language (`item_locale`).  A step *snoozed* (until then) says
+        so after its planned reason (the loop6 trial: "When: 14 Oct" beside a reason
+        that still named the planned day)."""
         lang = language(self.locale(interview))
         words = calendar_words(lang)
         lines = [words["application"] % {"role": interview.role, "company": interview.company}]
         lines += _when(action, interview, lang)
         why = _why(action, policy, lang)
+        if snoozed is not None:
+            day = cal.local_date(cal.utc(snoozed), interview.zone_of(interview.candidate))
+            moved = words["snoozed"] % {"day": short_day(lang, day)}
+            why = f"{why} {moved}" if why else moved
         if why:
             lines.append(words["why"] % {"why": why})
         message = self.message(action, interview)

@@ -37,7 +37,7 @@ import attrs
 from . import _calendar as cal
 from . import loop, serialize
 from ._atomic import Target, target, write_atomically
-from .events import Contact, Event, OutOfOffice, Reply
+from .events import Contact, Event, OutOfOffice, Reply, Update
 from .identity import interview_key
 from .loop import find_event, record_event
 from .model import Interview, person_key
@@ -259,15 +259,17 @@ class HistoryFile:
     def remove(self, number: int | None = None) -> Event:
         """Remove the *number*-th event of the history (counted from 1), and return it.
 
-        Without *number*, the event recorded last through `add` goes, when
-        it is still there (an event logged late sits before later ones: the
-        undo takes back what was just logged, not the latest by time); else
-        the last event (the latest).  `add` keeps that event in a hidden
+        Without *number*, the event recorded last through `add` goes (an
+        event logged late sits before later ones: the undo takes back what
+        was just logged, not the latest by time); when that event was removed
+        already (by its number), nothing is; with no such note (it was undone
+        already, or nothing was logged through `add`), the last event (the
+        latest) goes.  `add` keeps that event in a hidden
         ``.NAME.last`` file beside the history.
 
         Raises:
-            FormatError: there is no such event (or none at all), or the file
-                cannot be changed.
+            FormatError: there is no such event (or none at all), the event
+                logged last was removed already, or the file cannot be changed.
         """
         history_path = self.history_path
         with self._locks(history_path):
@@ -276,18 +278,30 @@ class HistoryFile:
             if not count:
                 raise FormatError(str(history_path), "", "has no events to remove")
             noted = _noted(history_path)
+            undo = number is None
             if number is None:
                 index = (
                     None if noted is None else find_event(found.interview, found.history, noted)
                 )
+                if noted is not None and index is None:
+                    # removed already (by number): another event is not the one to undo (the
+                    # loop6 trial lost the latest event so)
+                    said = loop.describe_event(noted, found.interview)
+                    raise FormatError(
+                        str(history_path),
+                        "",
+                        f"no longer has the event logged last ({said}): it was removed "
+                        "already, so there is nothing to undo ('followup events' numbers "
+                        "the events, 'followup unlog FILE N' removes one)",
+                    )
                 number = count if index is None else index + 1
             if not 1 <= number <= count:
                 raise FormatError(str(history_path), "", f"has events 1 to {count}, not {number}")
             removed = found.history[number - 1]
             rest = found.history[: number - 1] + found.history[number:]
             _Document.of(history_path).delete(number - 1, rest)
-            if noted is not None and find_event(found.interview, (removed,), noted) is not None:
-                _forget(history_path)  # the note named it: the next undo takes the latest
+            if undo and noted is not None:
+                _forget(history_path)  # undone: the next undo takes the latest
             return removed
 
     @contextlib.contextmanager
@@ -301,7 +315,8 @@ class HistoryFile:
     def rename(self, old: str, new: str) -> InterviewFile:
         """Call the person called *old* *new*, in the interview file and its history at once.
 
-        What `Application.rename` does, written: the interviewer's or
+        What `Application.rename` does, written (a history whose names the
+        interview no longer has, after a rename by hand, is mended): the interviewer's or
         recruiter's ``name`` (and ``contact``), the history's ``recipient``
         and ``sender`` keys, and the step ids a skip or snooze names; the
         interview gets its ``id`` when it has none, so that no other step id
@@ -316,7 +331,9 @@ class HistoryFile:
         """
         history_path = self.history_path
         with self._locks(history_path):
-            found = self.read()
+            # unchecked: a history that still names someone renamed in the interview by
+            # hand is what a rename mends (the loop6 trial); the rename checks the result
+            found = self.read(check=False)
             renamed = loop.Application(found.interview, found.history).rename(old, new)
             steps = loop._renames_steps(found.interview, old)
             interview_doc = _Document.of(self.path)
@@ -462,7 +479,7 @@ def _written(event: Event, toml: bool) -> dict[str, Any]:
     history needs, and the library reads it on the candidate's clock.
     """
     data = serialize.unstructure(event)
-    fields = {field.name for field in attrs.fields(type(event))}
+    fields = {field.name for field in attrs.fields(type(event))} - {"_phrase"}
     order = sorted(
         (key for key in data if key in fields), key=lambda key: (key == "at", key != "kind")
     )
@@ -476,6 +493,8 @@ def _written(event: Event, toml: bool) -> dict[str, Any]:
             value = _moment(original, toml)
         elif isinstance(original, Timeframe) and original.phrase:
             value = original.phrase  # kept as said: read again from the day of the event
+        elif key == "decision_by" and isinstance(event, Update) and event.said is not None:
+            value = event.said  # "tomorrow" too: read again on the interview's calendar
         elif isinstance(original, date) and toml:
             value = original
         table[key] = value

@@ -773,6 +773,11 @@ def template_context(
     since_end = action._utc[1 if action.channel is Channel.PHONE else 0] - ends
     mine_tz = interview.zone_of(interview.candidate)
     my_start = interview._utc_span[0].astimezone(mine_tz)
+    if interview.format is InterviewFormat.IN_PERSON:
+        # the candidate was in the room: the day they lived is the room's, whatever their
+        # zone now (the loop6 trial: "Friday 25 September (Thursday 24 September, your
+        # time)" of an interview the candidate attended in New York)
+        my_start = interview._utc_span[0].astimezone(interview.starts_at.tzinfo)
     interview_day = _day(day, starts)
     script_day = _day(day, my_start)
     if script_day != interview_day:  # a script is read by the candidate, on their calendar

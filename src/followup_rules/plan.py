@@ -164,7 +164,10 @@ def _one_time(
         snoozed = state.snoozed_until(key)
     floor = _later(cut, snoozed)
     assert floor is not None  # cut is not None
-    if latest >= floor:  # its window is still open, or opens later
+    # its window is still open (its last moment included), or opens later; but the room's
+    # steps end with the interview: at its end there is no one left to ask (the loop6
+    # trial: at the interview's end, its questions "due now", "17:00-17:00")
+    if latest > floor or (latest == floor and step.channel is not Channel.IN_PERSON):
         start = _later(now, snoozed)
         if start is None or start <= earliest:
             return step

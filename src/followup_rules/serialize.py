@@ -631,6 +631,7 @@ def _zoned_unstructure(kind: type, converter: cattrs.Converter) -> Callable[[Any
 
     def unstructure(value: Any) -> dict[str, Any]:
         data: dict[str, Any] = flat(value)
+        data.pop("_phrase", None)  # Update's phrase kept for the planner, not a field to write
         zones: dict[str, str] = {}
         first: str | None = None
         for position, name in enumerate(names):

@@ -363,6 +363,19 @@ def checked_history(
             raise InvalidHistory(
                 f"history[{index}].{role}", person, _unknown_person(person, interview)
             )
+        if isinstance(event, Update) and event.decision_by is not None:
+            # a date given is checked on the interview's calendar, as a phrase is read
+            zone = interview.starts_at.tzinfo
+            decided = event.decision_in(zone) if zone is not None else event.decision_by
+            day = decided.end if isinstance(decided, Timeframe) else decided
+            said_on = _calendar.local_date(_calendar.utc(event.at), zone or _calendar.UTC)
+            if day is not None and day < said_on:
+                raise InvalidHistory(
+                    f"history[{index}].decision_by",
+                    event.decision_by,
+                    f"is before the update itself on {said_on.isoformat()} "
+                    f"({interview.timezone}, the interview's zone)",
+                )
     return (
         tuple(event for _, event in ordered),
         tuple(position for position, _ in ordered),
@@ -432,7 +445,7 @@ def advance(state: FollowupState, event: Event, position: int | None = None) -> 
         changes["news_at"] = at
         changes["news_by"] = _spelled(state, event.sender)
         changes["bounce_refundable"] = False
-        _update(event, at, changes, state.policy)
+        _update(event, at, changes, state.policy, state.interview.starts_at.tzinfo)
         if state.closed:
             _after_close(state, event.outcome, changes)
     elif isinstance(event, Reply):
@@ -565,12 +578,18 @@ def asks_feedback(state: FollowupState) -> bool:
     )
 
 
-def _update(event: Update, at: datetime, changes: dict[str, Any], policy: Policy) -> None:
+def _update(
+    event: Update, at: datetime, changes: dict[str, Any], policy: Policy, zone: tzinfo | None
+) -> None:
+    """The news of *event*; a phrase it gives ("in two weeks") is read from the day it came
+    in the interview's *zone*, as the interview's own decision date is (the loop6 trial)."""
     outcome = event.outcome
+    decided = event.decision_by if zone is None else event.decision_in(zone)
     if outcome is Outcome.UNDECIDED:
         changes["undecided_at"] = at
-        if event.decision_by is not None:
-            decision_by, timeframe = _decision(event.decision_by, event.at, policy)
+        if decided is not None:
+            said_on = at.date() if zone is None else _calendar.local_date(at, zone)
+            decision_by, timeframe = _decision(decided, said_on, policy)
             changes["decision_by"] = decision_by
             changes["timeframe"] = timeframe
             changes["decision_given_at"] = at
@@ -584,7 +603,7 @@ def _update(event: Update, at: datetime, changes: dict[str, Any], policy: Policy
         # Arranged (its day given): nothing is left to ask, and the round is an
         # interview of its own (the loop5 trial: a second round kept in its own
         # file while the first kept asking when it would take place).
-        changes["next_round_on"] = event.decision_date
+        changes["next_round_on"] = decided.end if isinstance(decided, Timeframe) else decided
         changes["undecided_at"] = None
         # The decision the old date was about has been made: from now on the
         # check-ins follow the news (rule ``next-steps``), not that date.
