@@ -218,7 +218,10 @@ def test_a_next_round_arranged_ends_the_check_ins() -> None:
     check_in = Contact(said.add(days=1), Channel.EMAIL, ActionKind.CHECK_IN, person)
     found = audit(iv, [thanked, arranged, check_in])
     assert rules_broken(found) == ["next-steps"]
-    assert "arranged for 2024-07-20" in found[0].message
+    assert found[0].message == (
+        "a check-in after the next round was arranged for 2024-07-20: it is "
+        "an interview of its own"
+    )
     assert audit(iv, [thanked, asked, check_in]) == []
     with pytest.raises(InvalidHistory, match="next-round one"):
         Update(said, Outcome.OFFER, date(2024, 7, 20))

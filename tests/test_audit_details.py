@@ -10,17 +10,22 @@ from __future__ import annotations
 
 from datetime import date
 
+import attrs
+import pytest
+
 from followup_rules import (
     ActionKind,
     Candidate,
     Channel,
     Contact,
     Interviewer,
+    InvalidHistory,
     Outcome,
     OutOfOffice,
     Policy,
     Recruiter,
     Reply,
+    Skip,
     Update,
     Violation,
     audit,
@@ -34,13 +39,14 @@ from followup_rules.rules import (
     FEEDBACK_REQUEST,
     ONE_CALL,
     PATIENCE,
+    RECRUITER,
     RETRY_GAP,
     STOP,
     THANK_YOU,
     Rule,
 )
 
-from .factories import BO, at, interview
+from .factories import ANA, BO, at, interview
 
 DEADLINE = date(2024, 7, 10)  # a Wednesday; the interview is on Tuesday 2 July
 
@@ -83,6 +89,23 @@ class TestCalls:
             )
         ]
         assert expected == audit(iv, [call], Policy(holidays="US"))
+
+    def test_a_call_is_dated_on_the_recipients_calendar(self) -> None:
+        """Monday 10:30 in Auckland is still Sunday in UTC: a business-day call there, and
+        Saturday morning in Auckland (Friday in UTC) is none."""
+        auckland = Interviewer("Ana Ruiz", email="ana@acme.example", timezone="Pacific/Auckland")
+        iv = interview(interviewers=[auckland, BO], decision_by=DEADLINE)
+        monday = Contact(at(2024, 7, 15, 10, 30, tz="Pacific/Auckland"), Channel.PHONE)
+        assert audit(iv, [monday]) == []
+        saturday = Contact(at(2024, 7, 13, 10, 30, tz="Pacific/Auckland"), Channel.PHONE)
+        expected = [
+            broken(
+                ONE_CALL,
+                saturday,
+                "call at Sat 10:30 recipient time, outside 10:00-11:30 on a business day",
+            )
+        ]
+        assert expected == audit(iv, [saturday])
 
     def test_a_call_at_the_end_of_the_call_window_is_in_it(self) -> None:
         """The call window's end is inside it: 11:30 sharp is still mid-morning."""
@@ -470,6 +493,48 @@ class TestThankYouNotes:
         card = Contact(at(2024, 7, 3, 16), Channel.POSTAL, ActionKind.THANK_YOU, "Ana Ruiz")
         assert audit(iv, [card], policy) == []
 
+    def test_with_no_late_notes_the_card_is_still_due_by_its_mailing_day(self) -> None:
+        """The same card, with no late notes allowed at all: still on time (the card's own
+        window is the one judged, not the e-mail of requested items, closed at 15:00)."""
+        iv = interview(requested=("my portfolio",))
+        policy = Policy(thank_you_channel=Channel.POSTAL, thank_you_late_within=0)
+        card = Contact(at(2024, 7, 3, 16), Channel.POSTAL, ActionKind.THANK_YOU, "Ana Ruiz")
+        assert audit(iv, [card], policy) == []
+
+    def test_a_note_at_the_last_moment_of_its_late_limit_is_polite(self) -> None:
+        """The late limit is inside it: 17:00 sharp on Friday is still worth it, 17:01 not."""
+        iv = interview()
+        last = Contact(at(2024, 7, 5, 17), Channel.EMAIL, ActionKind.THANK_YOU, "Bo Chen")
+        assert audit(iv, [last]) == []
+        after = attrs.evolve(last, at=at(2024, 7, 5, 17, 1))
+        expected = [
+            broken(
+                THANK_YOU,
+                after,
+                "thank-you sent 2024-07-05 17:01 EDT, after it was due (2024-07-03 15:00 EDT) "
+                "and past the last day a late note is still worth it (2024-07-05 17:00 EDT)",
+            )
+        ]
+        assert expected == audit(iv, [after])
+
+    def test_a_note_in_its_window_after_the_employer_wrote_is_on_time(self) -> None:
+        """The employer wrote at 10:00; the note went at 15:00, the end of its window: on time.
+        A minute later it is late, and late after their answer it has lost its point."""
+        iv = interview()
+        wrote = Reply(at(2024, 7, 3, 10))
+        on_time = Contact(at(2024, 7, 3, 15), Channel.EMAIL, ActionKind.THANK_YOU, "Bo Chen")
+        assert audit(iv, [wrote, on_time]) == []
+        late = attrs.evolve(on_time, at=at(2024, 7, 3, 15, 1))
+        expected = [
+            broken(
+                THANK_YOU,
+                late,
+                "thank-you sent 2024-07-03 15:01 EDT, late and after the employer's answer or "
+                "a check-in",
+            )
+        ]
+        assert expected == audit(iv, [wrote, late])
+
     def test_answering_a_survey_days_later_is_no_late_thank_you(self) -> None:
         """Rule feedback-response (seed 002): an answer to their survey is not a note."""
         history = [
@@ -477,3 +542,105 @@ class TestThankYouNotes:
             Contact(at(2024, 7, 8, 11), Channel.EMAIL, ActionKind.FEEDBACK_RESPONSE),
         ]
         assert audit(interview(), history) == []
+
+
+class TestOneTimeStepsTwice:
+    """Rules thank-you, recruiter and the room's: a one-time step done twice, as reported."""
+
+    def test_a_second_note_names_the_first_on_the_persons_clock(self) -> None:
+        """Two notes to Ana, who lives in London: the report dates the first on her clock."""
+        iv = interview(interviewers=[attrs.evolve(ANA, timezone="Europe/London"), BO])
+        first = Contact(at(2024, 7, 2, 18, 5), Channel.EMAIL, ActionKind.THANK_YOU, "Ana Ruiz")
+        second = attrs.evolve(first, at=at(2024, 7, 2, 18, 6))
+        expected = [
+            Violation(
+                rule=THANK_YOU.id,
+                sources=THANK_YOU.sources,
+                events=(second, first),
+                message="a second thank-you to Ana Ruiz (the first on 2024-07-02 23:05 BST): "
+                "one note per interviewer",
+            )
+        ]
+        assert expected == audit(iv, [first, second])
+
+    def test_a_second_debrief_goes_to_the_recruiter_on_their_clock(self) -> None:
+        """Rule recruiter: a debrief logged without a recipient is the recruiter's; the second
+        is reported as done once, dated in London where Rita lives."""
+        iv = interview(recruiter=Recruiter("Rita Cole", timezone="Europe/London"))
+        first = Contact(at(2024, 7, 3, 9), Channel.EMAIL, ActionKind.RECRUITER_DEBRIEF)
+        second = attrs.evolve(first, at=at(2024, 7, 3, 9, 30))
+        expected = [
+            Violation(
+                rule=RECRUITER.id,
+                sources=RECRUITER.sources,
+                events=(second, first),
+                message="a second recruiter-debrief to Rita Cole (the first on 2024-07-03 "
+                "14:00 BST): it is done once",
+            )
+        ]
+        assert expected == audit(iv, [first, second])
+
+    def test_a_second_note_to_the_recruiter_is_dated_on_their_clock(self) -> None:
+        """A thank-you to the recruiter twice: dated in the recruiter's zone, as a debrief is
+        (it was dated in the interview's)."""
+        iv = interview(recruiter=Recruiter("Rita Cole", timezone="Europe/London"))
+        first = Contact(at(2024, 7, 2, 18, 5), Channel.EMAIL, ActionKind.THANK_YOU, "Rita Cole")
+        second = attrs.evolve(first, at=at(2024, 7, 2, 18, 6))
+        found = audit(iv, [first, second])
+        assert [v.message for v in found] == [
+            "a second thank-you to Rita Cole (the first on 2024-07-02 23:05 BST): "
+            "one note per interviewer"
+        ]
+
+    def test_the_timeline_asked_of_anyone_is_asked_once(self) -> None:
+        """Rule timeline: once per interview, whoever it was asked of (both are the contact's
+        step), and the event between them changes nothing."""
+        asked = Contact(
+            at(2024, 7, 2, 14, 50), Channel.IN_PERSON, ActionKind.ASK_TIMELINE, "Ana Ruiz"
+        )
+        between = Contact(at(2024, 7, 2, 14, 52), Channel.IN_PERSON, ActionKind.ASK_PERMISSION)
+        again = Contact(
+            at(2024, 7, 2, 14, 55), Channel.IN_PERSON, ActionKind.ASK_TIMELINE, "Bo Chen"
+        )
+        found = audit(interview(), [asked, between, again])
+        assert [(v.rule, v.events, v.message) for v in found] == [
+            (
+                "timeline",
+                (again, asked),
+                "a second ask-timeline to Ana Ruiz (the first on 2024-07-02 14:50 EDT): "
+                "it is done once",
+            )
+        ]
+
+    def test_a_repeat_after_a_reply_is_still_found(self) -> None:
+        """The employer's reply between two notes to Ana does not hide the second."""
+        first = Contact(at(2024, 7, 2, 18, 5), Channel.EMAIL, ActionKind.THANK_YOU, "Ana Ruiz")
+        second = attrs.evolve(first, at=at(2024, 7, 2, 18, 20))
+        found = audit(interview(), [first, Reply(at(2024, 7, 2, 18, 10)), second])
+        assert [(v.rule, v.events) for v in found] == [("thank-you", (second, first))]
+
+
+class TestSkipsAreCheckedAsThePlannerChecksThem:
+    """audit reads a Skip against the steps planned, as plan does."""
+
+    def test_skipping_a_check_in_already_made_is_refused(self) -> None:
+        """Check-in 1 was sent on 10 July; skipping it the next day names the skip."""
+        iv = interview()
+        made = plan(iv)
+        step = next(
+            i for a, i in zip(made, made.ids, strict=True) if a.kind is ActionKind.CHECK_IN
+        )
+        sent = Contact(at(2024, 7, 10, 10), Channel.EMAIL, ActionKind.CHECK_IN, "Ana Ruiz")
+        with pytest.raises(InvalidHistory, match="is already done or skipped") as caught:
+            audit(iv, [sent, Skip(at(2024, 7, 11, 10), step)])
+        assert caught.value.field == "history[1].step"
+
+    def test_skipping_a_step_this_interview_does_not_plan_is_refused(self) -> None:
+        """Asking Ana for her card is a step of an interview in person: held by video, the
+        same interview plans none, and a skip of it is refused."""
+        made = plan(interview())
+        kinds = [a.kind for a in made]
+        step = made.ids[kinds.index(ActionKind.ASK_FOR_CARDS)]
+        video = interview(format=InterviewFormat.VIDEO)
+        with pytest.raises(InvalidHistory, match="is not a step planned for this interview"):
+            audit(video, [Skip(at(2024, 7, 2, 15), step)])

@@ -256,3 +256,14 @@ class TestWhatAPlanKeeps:
         lazy = LazyFacts(build, 2)  # type: ignore[arg-type]
         assert lazy.get() is lazy.get() is NO_FACTS
         assert calls == [2]
+
+    def test_lazy_facts_name_their_builder(self) -> None:
+        """`repr(LazyFacts)` names the builder (a debugger's view of a planned step), or
+        shows the callable itself when it has no name."""
+        import functools
+
+        from followup_rules.facts import LazyFacts, for_interview
+
+        assert repr(LazyFacts(for_interview, interview())) == "LazyFacts(for_interview)"
+        nameless = functools.partial(for_interview, interview())
+        assert repr(LazyFacts(nameless)) == f"LazyFacts({nameless!r})"

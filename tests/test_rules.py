@@ -461,6 +461,14 @@ class TestPatience:
         assert limits.PATIENCE.first_day(state, NEW_YORK) == date(2024, 7, 5)
         assert limits.PATIENCE.rule(state).id == "patience"
 
+    def test_the_unit_counts_on_the_recipients_calendar(self) -> None:
+        """A thank-you sent at 16:00 on Tue 2 July in New York was read on Wednesday in
+        Tokyo: a Tokyo contact's min_gap runs from Wednesday, a New York one's from Tuesday."""
+        thanked = Contact(at(2024, 7, 2, 16), Channel.EMAIL, ActionKind.THANK_YOU, ANA.name)
+        state = make_state([thanked])
+        assert limits.PATIENCE.first_day(state, cal.zone("Asia/Tokyo")) == date(2024, 7, 8)
+        assert limits.PATIENCE.first_day(state, NEW_YORK) == date(2024, 7, 5)
+
     def test_the_unit_waits_for_every_thank_you_window_to_close(self) -> None:
         """Patience is also an instant: nothing before the last note's window closes."""
         state = make_state()
@@ -650,6 +658,18 @@ class TestRetryGap:
         assert limits.SKIPPED.first_day(state, NEW_YORK) == date(2024, 7, 12)
         assert limits.SKIPPED.audited is False
         assert limits.RETRY_GAP.first_day(state, NEW_YORK) is None
+
+    def test_a_skip_is_counted_on_the_recipients_calendar(self) -> None:
+        """A check-in skipped at noon on Tue 9 July in New York (Wednesday in Tokyo): the
+        next one to a Tokyo contact waits min_gap from Wednesday, to a New York one from
+        Tuesday."""
+        from followup_rules import Skip
+
+        made = plan(interview())
+        step = made.ids[list(made).index(of_kind(made, CHECK_IN)[0])]
+        state = make_state([Skip(at(2024, 7, 9, 12), step)])
+        assert limits.SKIPPED.first_day(state, cal.zone("Asia/Tokyo")) == date(2024, 7, 15)
+        assert limits.SKIPPED.first_day(state, NEW_YORK) == date(2024, 7, 12)
 
     def test_the_skip_unit_says_which_skip_it_waits_for(self) -> None:
         """limits.SKIPPED's sentence (for an app that judges by it: `audit` does not) names

@@ -16,6 +16,7 @@ from followup_rules import (
     render,
     rules,
 )
+from followup_rules.sources import SEED_004
 from followup_rules.timeframe import parse_timeframe
 
 from .factories import ANA, BO, at, interview, of_kind
@@ -60,6 +61,12 @@ class TestRequestedItems:
         assert items.channel is Channel.EMAIL  # type: ignore[attr-defined]
         facts = items.facts  # type: ignore[attr-defined]
         assert (facts.requested, facts.card_by_post) == (("references",), True)
+
+    def test_the_items_email_cites_seed_004_under_rule_thank_you(self) -> None:
+        """Seed 004 ("include any additional information you may have been asked") is the
+        one source of the e-mail of items, a part of rule thank-you."""
+        items = notes_and_items(POSTAL)[ActionKind.SEND_REQUESTED, "Bo Chen"]
+        assert (items.rule, items.sources) == ("thank-you", (SEED_004,))  # type: ignore[attr-defined]
 
     def test_the_items_email_greets_as_the_policy_says(self) -> None:
         """The e-mail with the items greets its recipient as every other letter does."""
@@ -147,3 +154,18 @@ class TestInRoom:
         steps = rules.in_room(iv)
         assert [rules.closing(iv), rules.timeline(iv), rules.permission(iv)] == steps[:3]
         assert rules.cards(iv) == steps[3:]
+
+    def test_the_single_rules_carry_the_facts_they_are_given(self) -> None:
+        """Given the batch's shared facts (an app planning one room step), each rule's own
+        function words its step from them, not from facts of its own."""
+        from followup_rules.facts import Facts, LazyFacts
+
+        iv = interview()
+        given = Facts(variant=7)
+        for made in [
+            *rules.cards(iv, LazyFacts(lambda: given)),
+            rules.timeline(iv, LazyFacts(lambda: given)),
+            rules.permission(iv, LazyFacts(lambda: given)),
+            rules.closing(iv, LazyFacts(lambda: given)),
+        ]:
+            assert made.facts is given

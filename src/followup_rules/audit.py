@@ -138,7 +138,7 @@ def _repeated_one_time_steps(
         rule = RULES[_ONCE[event.kind]]
         what = event.kind.value.replace("_", "-")
         person: Interviewer | Recruiter | None = interview.person(name)
-        if person is None and event.kind is ActionKind.RECRUITER_DEBRIEF:
+        if person is None:  # no interviewer: the recruiter (a history names nobody else)
             person = interview.recruiter
         sent = cal.to_local(cal.utc(earlier.at), interview.zone_of(person))
         why = "one note per interviewer" if rule.id == "thank-you" else "it is done once"
