@@ -115,19 +115,17 @@ class TestBuiltInPack:
         """Rule thank-you (seeds 000-004): thanks, recap, interest, fit, missed, requested."""
         iv = full_interview()
         message = render(by_template("thank_you_email"), iv, fit="five years of Kafka")
-        assert message.subject == "Thanks for your time: the Data Engineer role at Acme Analytics"
+        assert message.subject == "Thank you: Data Engineer interview at Acme Analytics"
         assert message.to == "Ana Ruiz <ana@acme.example>"
         assert message.channel is Channel.EMAIL
         text = message.text
-        # (words12 class 1: this application's wordings start at 1, `spread`)
         assert text.startswith(
-            "Dear Ana Ruiz,\n\nThank you for taking the time to talk with me about the Data "
-            "Engineer role"
+            "Dear Ana Ruiz,\n\nThank you for speaking with me about the Data Engineer position"
         )
         assert "the move to streaming pipelines" in text
-        assert "I would very much like to be part of the company." in text
-        assert "The role would let me build on my five years of Kafka." in text
-        assert "I should also have mentioned my AWS certification when we spoke" in text
+        assert "I am very interested in this opportunity." in text
+        assert "I would bring my five years of Kafka to the role." in text
+        assert "I also wanted to mention my AWS certification, which did not come up" in text
         assert "As requested at the interview, I have attached two code samples." in text
         assert message.enclosures == ("two code samples",)
         assert text.endswith("Sam Lee\nsam@example.com\n+1 917 555 0100")
@@ -242,10 +240,10 @@ class TestSafety:
         role: never cut mid-phrase with an ellipsis."""
         iv = full_interview(company="The Very Long Name " * 10)
         subject = render(by_template("thank_you_email", iv), iv).subject
-        assert subject == "A thank-you for the Data Engineer interview"
+        assert subject == "Thank you: Data Engineer interview"
         iv = full_interview(company="The Very Long Name " * 10, role="Principal " * 9 + "Engineer")
         subject = render(by_template("thank_you_email", iv), iv).subject
-        assert subject == "Thanks for the interview"
+        assert subject == "Thank you for the interview"
 
 
 def user_pack(folder: Path, **templates: str) -> TemplatePack:
@@ -408,13 +406,11 @@ class TestDetailsAndEdges:
 
     def test_the_article_of_the_role_can_be_overridden(self) -> None:
         """The a/an rule is a rule; a user who knows better says so."""
-        # "you": "a Ukulele Engineer"; at this company the panel's wordings start where
-        # Bo's card takes the interest line that names the role (words12: `spread`)
-        iv = full_interview(role="Ukulele Engineer", company="Aloha Instruments")
+        iv = full_interview(role="Ukulele Engineer")  # "you": "a Ukulele Engineer"
         card_policy = Policy.traditional()
         plan_ = plan(iv, card_policy)
         bo_card = next(a for a in plan_ if a.kind is ActionKind.THANK_YOU and a.facts.variant == 1)
-        assert bo_card.facts.variant == 1  # the wording "Joining the team as a ... appeals"
+        assert bo_card.facts.variant == 1  # the wording "I would be glad to join you as a ..."
         assert "as a Ukulele Engineer" in render(bo_card, iv).text
         assert "as an Ukulele Engineer" in render(bo_card, iv, role_article="an").text
 

@@ -220,12 +220,10 @@ class TestTheClosingNote:
         # a reply without news to it earns nothing); the one "no decision yet" earns does not
         # say it again.  Both leave the door open.
         # (words9c class 3: "I will leave it there for now", no "last note")
-        # (words12 class 1: each person's own of three first-close lines, and their own
-        # order of the later wordings)
-        assert "For now I will wait for your news" in first_close
-        assert "For now I will wait for your news" not in second
-        assert "I appreciate that timings can shift" in first_close
-        assert "The role continues to interest me greatly." in second
+        assert "I will leave it there for now, and" in first_close
+        assert "I will leave it there for now, and" not in second
+        assert "Joining Acme Analytics is still a very attractive prospect" in first_close
+        assert "My interest remains as strong as ever." in second
 
     def test_news_of_a_next_round_after_the_close_opens_a_new_run(self) -> None:
         iv = meeting(interviewers=[attrs.evolve(ANA, phone=None)])

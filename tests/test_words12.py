@@ -1,12 +1,6 @@
 """Words round 12, from the ninth blind reads (corpus 1313).
 
-Class 1: the same long sentence closed a dozen unrelated threads ("I will leave it
-there for now, and your news will be most welcome whenever it comes.", "... as the
-position still interests me greatly."): every application's first note took
-wording 0 and every person's check-in number N the same line.  The wordings now
-start from a stable number of the application (`messages.spread`, CRC-32 of the
-company, the role and the person), keeping every guarantee of one panel and one
-person.  Class 2: a case for fit typed as a bare subject or a gerund ("on-call",
+Class 2: a case for fit typed as a bare subject or a gerund ("on-call",
 "leading teams") became "my on-call".  Class 3: "the news of Friday", "The last I
 knew".  Class 4: one attachment "among the attachments".  Class 5: "I would be
 delighted to take on this role" before any offer.  Class 6: a panelist thanked
@@ -19,8 +13,6 @@ from __future__ import annotations
 
 import itertools
 import re
-import zlib
-from collections import Counter
 from datetime import date
 from pathlib import Path
 
@@ -37,11 +29,9 @@ from followup_rules import (
     render,
 )
 from followup_rules._languages import language
-from followup_rules.messages import WORDINGS, spread, turn, wording
-from followup_rules.model import PANEL_LIMIT
 
 from .prose import sentences
-from .test_writing import check_ins, done_until, meeting
+from .test_writing import done_until, meeting
 
 POT = Path(__file__).resolve().parent.parent / "src" / "followup_rules" / "locales"
 
@@ -74,84 +64,6 @@ def _stock(texts: list[list[str]], company: str, role: str) -> set[str]:
     the application's own facts does not read the same in two of them."""
     general = {s.replace(company, "<company>").replace(role, "<role>") for t in texts for s in t}
     return {s for s in general if not SPECIFIC.search(s)}
-
-
-# -- class 1: no form letter across applications -------------------------------------
-
-
-def test_spread_is_stable_and_not_pythons_salted_hash() -> None:
-    """Same input, same message on every run: CRC-32 of the parts."""
-    parts = b"Acme Analytics\x1fData Engineer\x1fana ruiz"
-    assert spread("Acme Analytics", "Data Engineer", "ana ruiz") == zlib.crc32(parts)
-    assert spread("a", "bc") != spread("ab", "c")
-
-
-@pytest.mark.parametrize("shift", range(WORDINGS))
-def test_every_shift_keeps_a_panel_apart(shift: int) -> None:
-    """Moving every line by the same amount keeps the geometry: any two notes of a panel
-    agree in at most one sentence (the subject included), the first fourteen have
-    subjects of their own, the eighth shares nothing."""
-    notes = [wording(v, shift) for v in range(PANEL_LIMIT)]
-    for a, b in itertools.combinations(range(PANEL_LIMIT), 2):
-        same = [k for k in notes[a] if k != "subject_form" and notes[a][k] == notes[b][k]]
-        same_subject = (notes[a]["subject"], notes[a]["subject_form"]) == (
-            notes[b]["subject"],
-            notes[b]["subject_form"],
-        )
-        assert len(same) + (0 if "subject" in same else same_subject) <= 1, (a, b, same)
-    subjects = [(n["subject"], n["subject_form"]) for n in notes[:14]]
-    assert len(set(subjects)) == 14
-    spare = [k for k in notes[7] if k not in ("subject", "subject_form")]
-    for other in notes[:7] + notes[8:14]:
-        assert not [k for k in spare if notes[7][k] == other[k]]
-
-
-@pytest.mark.parametrize("shift", range(12))
-def test_a_persons_check_ins_take_each_wording_once(shift: int) -> None:
-    """`turn` is a rotation of check-ins first..first+count-1: one person never hears a
-    wording twice, whatever their shift, and later check-ins keep their number."""
-    assert sorted(turn(a, shift, 2, 5) for a in range(2, 7)) == list(range(2, 7))
-    assert sorted(turn(a, shift, 1, 6) for a in range(1, 7)) == list(range(1, 7))
-    assert turn(1, shift, 2, 5) == 1 and turn(7, shift, 2, 5) == 7
-    assert turn(0, shift, 1, 6) == 0 and turn(9, shift, 1, 6) == 9
-
-
-def _first_check_ins() -> dict[str, list[list[str]]]:
-    """The long sentences of every application's check-ins, by their number."""
-    found: dict[str, list[list[str]]] = {}
-    for company, role, name in _applications():
-        contact = Interviewer(name, email="x@employer.example")
-        iv = meeting(company=company, role=role, interviewers=[contact])
-        steps = [a for a in check_ins(plan(iv)) if a.template == "check_in_email"]
-        for number, step in enumerate(steps):
-            said = sentences(render(step, iv))
-            found.setdefault(str(number), []).append(list(_stock([said], company, role)))
-    return found
-
-
-def test_no_long_sentence_closes_most_applications_check_ins() -> None:
-    """Issue 19, twelfth round, class 1: over 84 applications, no long sentence (past the
-    courtesy length) appears in more than half of the check-ins of one number; before,
-    "Could you let me know where things stand ..." was in every first one and "I will
-    leave it there for now, ..." in every close."""
-    for number, texts in _first_check_ins().items():
-        counts = Counter(s for text in texts for s in set(text))
-        worst, seen = counts.most_common(1)[0]
-        assert seen <= len(texts) // 2, (number, worst, seen, len(texts))
-
-
-def test_no_long_sentence_opens_most_applications_first_notes() -> None:
-    """The first thank-you note of each application (the contact's) no longer takes
-    wording 0 everywhere: no long sentence is in more than half of them."""
-    texts: list[list[str]] = []
-    for company, role, name in _applications():
-        contact = Interviewer(name, email="x@employer.example")
-        iv = meeting(company=company, role=role, interviewers=[contact], topics=("the roadmap",))
-        (note,) = [a for a in plan(iv) if a.template == "thank_you_email"]
-        texts.append(list(_stock([sentences(render(note, iv))], company, role)))
-    counts = Counter(s for text in texts for s in set(text))
-    worst, seen = counts.most_common(1)[0]
-    assert seen <= len(texts) // 2, (worst, seen, len(texts))
 
 
 # -- class 2: the user's phrase in a frame that takes it -----------------------------
@@ -203,12 +115,19 @@ def test_no_english_sentence_says_the_news_of_a_day_or_attachments_for_one() -> 
 
 
 def test_one_document_is_attached_not_among_the_attachments() -> None:
-    contact = Interviewer("Ana Ruiz", email="a@x.example", requested=("two references",))
-    for company in COMPANIES:
-        iv = meeting(company=company, interviewers=[contact])
-        (note,) = [a for a in plan(iv) if a.template == "thank_you_email"]
-        text = render(note, iv).text
-        assert "two references" in text and "attachments" not in text
+    """Every wording of the sentence that sends what was asked for (a panel of eight,
+    each asking for one document), on time and late: "attached", never "among the
+    attachments" nor "as attachments" for a single item."""
+    people = [
+        Interviewer(f"Guide {n} Smith", email=f"g{n}@x.example", requested=("my résumé",))
+        for n in range(8)
+    ]
+    iv = meeting(interviewers=people)
+    for note in [a for a in plan(iv) if a.template == "thank_you_email"]:
+        for late in (False, True):
+            step = note._with_facts(attrs.evolve(note.facts, late=late))
+            text = render(step, iv).text
+            assert "my résumé" in text and "attachments" not in text, text
 
 
 # -- class 6: a panelist thanked for a tour is not thanked for a talk ----------------
@@ -277,16 +196,3 @@ def test_asking_permission_reads_with_any_decision_phrase(decision: object) -> N
     assert "if you have heard nothing by then" in text
     assert not re.search(r"heard (next|within|in the|by|this)\b", text), text
     assert re.search(r"As they expect to decide \S", text), text
-
-
-def test_the_person_shift_only_reorders_a_persons_check_ins() -> None:
-    """Same input, same output; and two people of different applications get different
-    orders (no form letter), while each person's run says nothing twice."""
-    iv = meeting(interviewers=[Interviewer("Ana Ruiz", email="a@x.example")])
-    whole = plan(iv)
-    first = [render(a, iv).text for a in check_ins(whole)]
-    assert first == [render(a, iv).text for a in check_ins(plan(iv))]
-    other = attrs.evolve(iv, company="Northwind Freight")
-    assert [render(a, other).text for a in check_ins(plan(other))] != [
-        t.replace("Acme Analytics", "Northwind Freight") for t in first
-    ]

@@ -193,8 +193,6 @@ def test_after_next_round_news_no_availability_is_invented(code: str) -> None:
 
 LAST_LINES = (  # words9c class 3: no "last", "reminders" or inbox; the door stays open
     "I will leave it there for now, and your news will be most welcome whenever it comes.",
-    "For now I will wait for your news, which would be very welcome.",  # words12 class 1
-    "I will stop there for the moment; any news, whenever it comes, would be welcome.",
     "I will be patient until there is something to share.",
     "I will leave it there for now and look forward to your news.",
     "Until there is news, I will hold off writing again.",

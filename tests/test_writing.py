@@ -224,9 +224,12 @@ class TestANoteToEachPerson:
         (sent,) = [a for a in whole if a.kind is ActionKind.SEND_REQUESTED]
         message = render(sent, iv)
         assert sent.recipient == bo and message.enclosures == ("two code samples",)
-        assert message.subject == "Sending two code samples, as requested"  # subject 2
+        assert message.subject == "Your request from the interview: two code samples"  # subject 1
         card = next(a for a in whole if a.kind is ActionKind.THANK_YOU and a.recipient == bo)
-        assert "I have emailed two code samples to you, as requested." in render(card, iv).text
+        assert (
+            "Following your request, I have sent two code samples to your inbox."
+            in render(card, iv).text
+        )
 
     def test_no_note_means_the_items_still_go(self) -> None:
         """thank_you_each_interviewer=False: Bo gets no note but still gets what he asked for."""
@@ -271,9 +274,8 @@ class TestConversation:
         # Issue 19, second round (class 8): the last note restates interest and leaves the
         # door open; third round (class 16): it may say, once and truly, that it is the
         # last note for now, and its subject is not self-referential.
-        # (words12 class 1: the wordings in this person's own order)
-        assert "the position continues to appeal to me greatly" in close_message.text
-        assert "For now I will wait for your news" in close_message.text  # words9c class 3
+        assert "Joining Acme Analytics is still a very attractive prospect" in close_message.text
+        assert "I will leave it there for now" in close_message.text  # words9c class 3
         assert "not write again" not in close_message.text
         assert close.facts.final and close.facts.first_close and not retry.facts.final
         assert close_message.subject == "Any news on the Data Engineer position?"
@@ -506,9 +508,7 @@ class TestNewsBeforeTheThankYou:
         iv = meeting()
         whole = plan(iv, history=[Update(at(2026, 7, 7, 15, 20), Outcome.NEXT_ROUND)])
         note = next(a for a in whole if a.kind is ActionKind.THANK_YOU)
-        text = render(note, iv).text
-        assert "I am delighted to be moving on to the next round." in text
-        assert "I look forward to hearing more about the next round." in text
+        assert "I will go on to the next round" in render(note, iv).text
 
 
 # -- bad input ---------------------------------------------------------------------------

@@ -26,7 +26,6 @@ from __future__ import annotations
 import os
 import re
 import weakref
-import zlib
 from collections.abc import Callable, Iterable, Mapping
 from datetime import date, datetime, time, timedelta
 from functools import lru_cache
@@ -801,10 +800,6 @@ def template_context(
         and person_key(facts.news_by) == person_key(recipient.name)
     )
     requested = list(facts.requested)
-    # Each person's own order of the check-ins' interchangeable wordings (`turn`)
-    shift = spread(
-        interview.company, interview.role, "" if recipient is None else person_key(recipient.name)
-    )
     links = [item for item in requested if language.is_link(item)]
     link_mark, feedback_mark, concerns_mark = _marks(language)
     values: dict[str, Any] = {
@@ -928,10 +923,7 @@ def template_context(
         "feedback_placeholder": feedback_mark,
         "concerns_placeholder": concerns_mark,
         "invited_to_call": interview.invited_to_call,
-        "wording": wording(facts.variant, spread(interview.company, interview.role)),
-        "shift": shift,
-        "turn1": turn(facts.attempt, shift, 1, 6),
-        "turn2": turn(facts.attempt, shift, 2, 5),
+        "wording": wording(facts.variant),
         "brief": 0,
         "informal": language.informal(recipient, style),
         "unknown_details": _unknown_details(interview, recipient, language),
@@ -1272,33 +1264,8 @@ class 4), where on its line it met each of six notes in one sentence."""
 _SLOTS = ("open", "part", "recall", "requested", "interest", "fit", "missed")
 
 
-def spread(*parts: str) -> int:
-    """A stable number for an application (or one person in it), from its *parts*.
-
-    Every application's first note used to take the first wording, so the same long
-    sentence closed a dozen unrelated threads (issue 19, twelfth round, class 1: "a
-    form letter").  The number shifts which wording each application starts from; it
-    is CRC-32, not Python's `hash` (salted per process), so the same input gives the
-    same message on every run.
-    """
-    return zlib.crc32("\x1f".join(parts).encode("utf-8"))
-
-
-def turn(attempt: int, shift: int, first: int, count: int) -> int:
-    """Which wording check-in number *attempt* takes, for the person *shift* spreads.
-
-    Check-ins *first* to ``first + count - 1`` take those wordings in an order of
-    their own for each person (a rotation by *shift*), so that no wording is said
-    twice to one person and different people are not all sent the same one; the
-    others keep their number.
-    """
-    if first <= attempt < first + count:
-        return first + (attempt - first + shift) % count
-    return attempt
-
-
-@lru_cache(maxsize=256)
-def wording(variant: int, shift: int = 0) -> Mapping[str, int]:
+@lru_cache(maxsize=64)
+def wording(variant: int) -> Mapping[str, int]:
     """Which wording each sentence of note number *variant* takes (0 to `WORDINGS` - 1).
 
     Colleagues compare notes, so any two notes of a panel share at most one
@@ -1321,22 +1288,16 @@ def wording(variant: int, shift: int = 0) -> Mapping[str, int]:
     (`SPARE_WORDING`), which no other note uses, so that the eighth note of a
     panel shares no sentence with any other (its subject is note 0's in the
     second form): a panel of up to eight shares no sentence at all.
-
-    *shift* (`spread` of the company and the role, one for the whole panel) moves
-    every line up by the same amount and turns the subjects by it: two lines still
-    meet in at most one point, but different applications' first notes no longer
-    all take the same wordings (issue 19, twelfth round, class 1).
     """
-    shift %= WORDINGS
     if variant == WORDINGS:  # the eighth note: every sentence in its spare wording
         spare = dict.fromkeys(_SLOTS, SPARE_WORDING)
-        return MappingProxyType({**spare, "subject": shift, "subject_form": 1})
+        return MappingProxyType({**spare, "subject": 0, "subject_form": 1})
     b = variant % WORDINGS
     pencil = variant // WORDINGS % WORDINGS
     last = len(_SLOTS) - 1
-    a = (pencil - b * last + shift) % WORDINGS
+    a = (pencil - b * last) % WORDINGS
     picked = {slot: (a + b * x) % WORDINGS for x, slot in enumerate(_SLOTS)}
-    picked["subject"] = (b + shift) % WORDINGS
+    picked["subject"] = b
     picked["subject_form"] = pencil % 2
     return MappingProxyType(picked)  # made once per variant and shared: read-only
 
