@@ -315,8 +315,7 @@ class TestAfterANextRound:
         assert steps[0].rule == "next-steps" and steps[0].facts.asks_next_steps
         text = render(steps[0], iv).text
         assert (
-            "Thank you for the news of Wednesday, July 8: I am delighted to have been invited"
-            in text
+            "Thank you for letting me know on Wednesday, July 8, that I have been invited" in text
         )
         assert "what the next round will involve" in text
         history = [news, *(a.done() for a in steps)]

@@ -433,11 +433,19 @@ class Interview(v.Checked):
         contact: the name of the interviewer who receives check-ins
             (default: the first interviewer).
         topics: things discussed, recalled in the thank-you notes (an
-            interviewer's own `Interviewer.topics` win for their note).
-        fit: a brief case for fit, e.g. ``"six years of building data
-            pipelines"``, completing "I believe ... would let me contribute".
-        missed: things the candidate forgot to mention, added to the follow-up
-            contact's note (said once, to whoever decides; an interviewer's
+            interviewer's own `Interviewer.topics` win for their note); each a
+            noun phrase as you would say it after "our conversation about",
+            e.g. ``"the move to streaming pipelines"``.
+        fit: a brief case for fit, a noun phrase of experience, e.g. ``"six
+            years of building data pipelines"`` or ``"a decade of incident
+            response"``; the notes make it yours ("I would bring my six years of
+            ..."): a span, a skill or a body of work takes "my" as typed, a
+            gerund or a bare subject is "my experience of leading teams", "my
+            experience with Python", and a phrase with its own "my" or "the"
+            stays as typed.  Not a sentence ("I have run two warehouses").
+        missed: things the candidate forgot to mention (noun phrases, as after
+            "I also wanted to mention", e.g. ``"my AWS certification"``), added
+            to the follow-up contact's note (said once, to whoever decides; an interviewer's
             own `Interviewer.missed` go to that interviewer).
         requested: things the employer asked to receive; they go to the
             follow-up contact (an interviewer's own `Interviewer.requested`

@@ -820,15 +820,26 @@ class Language:
         """The case for fit as the sentences take it: "my six years of building data
         pipelines", "my decade of incident response" (from "a decade of ..."), and never
         the idiom "three years running" ("my three years of running warehouse
-        operations"); a phrase with its own determiner or a gerund is left as typed."""
+        operations"); a phrase with its own determiner is left as typed.  What is
+        not a span or a body of experience is not made the candidate's possession
+        ("my on-call", "my Python", "I would bring leading teams to the role": issue
+        19, twelfth round, class 2): a gerund is "my experience of leading teams", a
+        bare subject "my experience with Python"."""
         phrase = _RUNNING.sub(r"\1 of running", fit.strip())
         folded = phrase.casefold()
-        if folded.startswith(self._own_words) or phrase.split(" ", 1)[0].endswith("ing"):
+        if folded.startswith(self._own_words):
             return phrase
         for article in ("a ", "an "):
             if folded.startswith(article):
                 return self._possessive + phrase[len(article) :]
-        return self._possessive + phrase
+        first = folded.split(" ", 1)[0]
+        if first.endswith("ing") and first not in _EXPERIENCE_WORDS:
+            return f"{self._possessive}experience of {phrase}"
+        if re.match(_NUMBER_WORDS["en"], folded) or _EXPERIENCE_WORDS & set(
+            re.findall(r"[a-z]+", folded)
+        ):
+            return self._possessive + phrase
+        return f"{self._possessive}experience with {phrase}"
 
     def _count_possessive(self, fit: str) -> str:
         """*fit* with the possessive before a count ("mes six années", "mis seis años"),
@@ -955,11 +966,22 @@ class Language:
 _MY_LINK = re.compile(r"^(my|our) (.+?) link$", re.IGNORECASE)
 
 
+_EXPERIENCE_WORDS = frozenset((
+    "experience", "background", "expertise", "knowledge", "skills", "skill", "work", "record",
+    "career", "years", "year", "decade", "decades", "months", "time", "grounding", "training",
+    "track", "portfolio", "history",
+))  # fmt: skip
+"""Words that make a case for fit a body of experience of its own ("strong SQL skills",
+"work in logistics"): "my" goes before it as it stands (`Language.experience`)."""
+
 _RUNNING = re.compile(r"\b(years?|months?|decades?|weeks?) running\b", re.IGNORECASE)
 """English "three years running" is an idiom ("three years in a row"): of running."""
 
 
 _NUMBER_WORDS = {
+    "en": r"\d|one |two |three |four |five |six |seven |eight |nine |ten |eleven |twelve |"
+    r"fifteen |twenty |thirty |several |many |some |over \d|over two |over five |over ten |"
+    r"more than |nearly |almost |years |decades |months ",
     "de": r"\d|zwei |drei |vier |fünf |sechs |sieben |acht |neun |zehn |elf |zwölf |fünfzehn |"
     r"zwanzig |dreißig |mehrere |einige |viele |über \d|über zwei |über drei |über fünf |"
     r"über zehn |mehr als ",

@@ -1,0 +1,198 @@
+"""Words round 12, from the ninth blind reads (corpus 1313).
+
+Class 2: a case for fit typed as a bare subject or a gerund ("on-call",
+"leading teams") became "my on-call".  Class 3: "the news of Friday", "The last I
+knew".  Class 4: one attachment "among the attachments".  Class 5: "I would be
+delighted to take on this role" before any offer.  Class 6: a panelist thanked
+only for a tour was thanked in the subject for "our talk".  Class 7: the offer
+note's run-on first sentence and subject.  Class 8: "if you have not heard next
+week".
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from datetime import date
+from pathlib import Path
+
+import attrs
+import pytest
+from babel.messages.pofile import read_po
+
+from followup_rules import (
+    ActionKind,
+    Interviewer,
+    Outcome,
+    Update,
+    plan,
+    render,
+)
+from followup_rules._languages import language
+
+from .prose import sentences
+from .test_writing import done_until, meeting
+
+POT = Path(__file__).resolve().parent.parent / "src" / "followup_rules" / "locales"
+
+COMPANIES = ("Acme Analytics", "Northwind Freight", "Brightline Logistics", "Meridian Health",
+             "Harbor Bay Partners", "Cobalt & Finch", "Blue Yonder Labs")  # fmt: skip
+ROLES = ("Data Engineer", "Operations Analyst", "HR Manager")
+NAMES = ("Ana Ruiz", "Dana Whitfield", "Priya Natarajan", "Olu Adeyemi")
+
+
+def _msgids() -> list[str]:
+    with (POT / "followup_rules.pot").open("rb") as file:
+        catalog = read_po(file)
+    ids: list[str] = []
+    for message in catalog:
+        ids.extend([message.id] if isinstance(message.id, str) else list(message.id))
+    return [i for i in ids if i]
+
+
+def _applications() -> list[tuple[str, str, str]]:
+    return list(itertools.product(COMPANIES, ROLES, NAMES))
+
+
+SPECIFIC = re.compile(r"<company>|<role>|January|February|March|April|May|June|July|August"
+                      r"|September|October|November|December")  # fmt: skip
+
+
+def _stock(texts: list[list[str]], company: str, role: str) -> set[str]:
+    """The long sentences that carry no specific of the application (its company, role or
+    a day): the same one in many applications reads as a form letter; one that names
+    the application's own facts does not read the same in two of them."""
+    general = {s.replace(company, "<company>").replace(role, "<role>") for t in texts for s in t}
+    return {s for s in general if not SPECIFIC.search(s)}
+
+
+# -- class 2: the user's phrase in a frame that takes it -----------------------------
+
+SHAPES = {
+    "six years of building data pipelines": "my six years of building data pipelines",
+    "three years running warehouse operations": "my three years of running warehouse operations",
+    "a decade of incident response at scale": "my decade of incident response at scale",
+    "my decade of incident response at scale": "my decade of incident response at scale",
+    "on-call": "my experience with on-call",
+    "Python": "my experience with Python",
+    "leading teams": "my experience of leading teams",
+    "strong SQL skills": "my strong SQL skills",
+    "15 years in retail": "my 15 years in retail",
+    "the experience of running a warehouse": "the experience of running a warehouse",
+    "experience with Kubernetes": "my experience with Kubernetes",
+}
+
+
+@pytest.mark.parametrize(("typed", "said"), sorted(SHAPES.items()))
+def test_a_case_for_fit_of_any_shape_reads_as_experience(typed: str, said: str) -> None:
+    """Twelfth round, class 2: a bare subject or a gerund is not made a possession
+    ("my on-call", "I would bring leading teams to the role")."""
+    assert language("en").experience(typed) == said
+
+
+@pytest.mark.parametrize("typed", ["on-call", "leading teams", "Python"])
+def test_a_bare_case_for_fit_is_never_a_broken_sentence(typed: str) -> None:
+    iv = meeting(interviewers=[Interviewer("Ana Ruiz", email="a@x.example")], fit=typed)
+    (note,) = [a for a in plan(iv) if a.template == "thank_you_email"]
+    text = render(note, iv).text
+    assert f"my experience {'of' if typed.endswith('ing teams') else 'with'} {typed}" in text
+    assert f"my {typed}" not in text
+
+
+# -- classes 3, 4, 5: wordings no English reader would write ------------------------
+
+UNNATURAL = re.compile(
+    r"news of %\(day\)s|The last I knew|I gather from|among the attachments"
+    r"|as attachments|delighted to take on|if you have not heard %\(when\)s"
+)
+
+
+def test_no_english_sentence_says_the_news_of_a_day_or_attachments_for_one() -> None:
+    """Class 3: "the news of Friday", "The last I knew, on ..."; class 4: one reference
+    "among the attachments"; class 5: "delighted to take on this role" (no offer was
+    made); class 8: "if you have not heard next week"."""
+    assert [m for m in _msgids() if UNNATURAL.search(m)] == []
+
+
+def test_one_document_is_attached_not_among_the_attachments() -> None:
+    """Every wording of the sentence that sends what was asked for (a panel of eight,
+    each asking for one document), on time and late: "attached", never "among the
+    attachments" nor "as attachments" for a single item."""
+    people = [
+        Interviewer(f"Guide {n} Smith", email=f"g{n}@x.example", requested=("my résumé",))
+        for n in range(8)
+    ]
+    iv = meeting(interviewers=people)
+    for note in [a for a in plan(iv) if a.template == "thank_you_email"]:
+        for late in (False, True):
+            step = note._with_facts(attrs.evolve(note.facts, late=late))
+            text = render(step, iv).text
+            assert "my résumé" in text and "attachments" not in text, text
+
+
+# -- class 6: a panelist thanked for a tour is not thanked for a talk ----------------
+
+TALK = re.compile(r"\b(talk|talking|conversation|discuss|discussing|discussion|speak|spoke)")
+
+
+@pytest.mark.parametrize("company", COMPANIES)
+def test_a_part_only_note_never_thanks_for_a_talk(company: str) -> None:
+    """A panel of eight, all but the contact known only for a part of the day: every
+    subject wording, in both forms, reaches one of them across the seven companies."""
+    contact = Interviewer("Ana Ruiz", email="a@x.example", topics=("the roadmap",))
+    guides = [
+        Interviewer(f"Guide {n} Smith", email=f"g{n}@x.example", part="the tour of the lab")
+        for n in range(9)
+    ]
+    iv = meeting(company=company, interviewers=[contact, *guides])
+    for step in plan(iv):
+        if step.template in ("thank_you_email", "requested_items_email") and (
+            step.recipient is not contact
+        ):
+            message = render(step, iv)
+            first = message.text.split("\n\n")[1].split(". ")[0]
+            assert not TALK.search(message.subject or ""), message.subject
+            assert not TALK.search(first), first
+
+
+# -- class 7: the offer note is short and clear ----------------------------------------
+
+
+@pytest.mark.parametrize("sender", [None, "Ana Ruiz", "Lee Park"])
+def test_the_offer_note_is_short_and_clear(sender: str | None) -> None:
+    contact = Interviewer("Ana Ruiz", email="a@x.example")
+    lee = Interviewer("Lee Park", email="l@x.example")
+    iv = meeting(interviewers=[contact, lee], topics=("the roadmap",))
+    whole = plan(iv)
+    before = [
+        a
+        for a in whole
+        if a.kind is ActionKind.ASK_FOR_CARDS
+        or a.template in ("closing_statement", "ask_timeline", "ask_permission")
+    ]
+    last = max(before, key=lambda a: a.sort_key())
+    history = done_until(whole, last)
+    history.append(Update(last.suggested.add(minutes=30), Outcome.OFFER, sender=sender))
+    notes = [a for a in plan(iv, history=history) if a.template == "thank_you_email"]
+    (note,) = [a for a in notes if a.recipient is contact]
+    message = render(note, iv)
+    assert not (message.subject or "").startswith("With thanks, after")
+    longest = max(len(s.split()) for s in sentences(message))
+    assert longest <= 22, message.text
+
+
+# -- class 8: asking permission with any decision phrase -----------------------------
+
+
+@pytest.mark.parametrize(
+    "decision",
+    [date(2026, 7, 15), "within two weeks", "next week", "by the end of the month"],
+    ids=["date", "within", "next-week", "end-of-month"],
+)
+def test_asking_permission_reads_with_any_decision_phrase(decision: object) -> None:
+    iv = meeting(decision_by=decision)
+    (step,) = [a for a in plan(iv) if a.template == "ask_permission"]
+    text = render(step, iv).text
+    assert "if you have heard nothing by then" in text
+    assert not re.search(r"heard (next|within|in the|by|this)\b", text), text
+    assert re.search(r"As they expect to decide \S", text), text
