@@ -174,16 +174,19 @@ def test_distinct_courtesy_lines_of_a_cycle_are_distinct(code: str) -> None:
 
 # -- 4. Latin America: a finished act in the preterite --------------------------------
 
-_PERFECT = re.compile(r"\b(?:he|ha|hemos|han)\s+(?:[a-záéíóú]+(?:ado|ido)|hecho|visto|dicho)\b")
+_PERFECT = re.compile(
+    r"\b(?:he|ha|hemos|han)\s+(?:[a-záéíóú]+(?:ado|ido)|hecho|visto|dicho)\b", re.IGNORECASE
+)
 
 _LASTING = re.compile(
     r"(?:aún no|todavía no|si no|si su candidatura no|ya)\s+se\s+ha\b|\bSe ha fijado ya\b|"
     r"¿Se ha aclarado|cómo ha avanzado|me ha dado una buena base|no se ha indicado|"
-    r"Si su candidatura no ha prosperado",
+    r"Si su candidatura no ha prosperado|no ha recibido noticias|\bhe adjuntado\b",
     re.IGNORECASE,
 )
 """A present perfect of a state that lasts to now, which Latin America says too
-("aún no se ha tomado una decisión", "¿Se ha fijado ya una nueva fecha?")."""
+("aún no se ha tomado una decisión", "¿Se ha fijado ya una nueva fecha?"), or of what
+this e-mail holds now ("He adjuntado dos ejemplos de código")."""
 
 
 @pytest.mark.parametrize("locale", ["es_MX", "es_AR", "es_CO", "es_CL"])

@@ -46,7 +46,7 @@ _AMERICAS_WORDS = (
     ("ya ha pasado", "ya pasó"),
     ("no ha prosperado", "no prosperó"),
     ("el mensaje ha llegado", "el mensaje llegó"),
-    ("de que he llegado a la siguiente fase", "de que pasé a la siguiente fase"),
+    ("que he llegado a la siguiente fase", "que pasé a la siguiente fase"),
     ("me ha alegrado mucho", "me alegró mucho"),
     ("así que he preferido escribirle", "así que preferí escribirle"),
     ("Desde entonces he recibido la oferta", "Después recibí la oferta"),
