@@ -26,6 +26,8 @@ from babel.messages.pofile import read_po
 from followup_rules import Interviewer, Salutation
 from followup_rules._languages import language
 
+from .prose import COURTESY_REPEATS
+
 LOCALES = Path(__file__).resolve().parent.parent / "src" / "followup_rules" / "locales"
 
 
@@ -210,3 +212,18 @@ def test_spain_keeps_its_perfect() -> None:
     said = dict(_catalog("es"))
     english = next(e for e in said if "has just finished" in e or e.startswith("I had my"))
     assert spain.finish(said[english]) == said[english]
+
+
+# -- 6. a watched courtesy word once in a sentence ------------------------------------
+
+
+@pytest.mark.parametrize("code", ["de", "fr", "es"])
+def test_no_sentence_of_the_catalog_says_a_courtesy_word_twice(code: str) -> None:
+    """The readers count the watched courtesy words (`prose.COURTESY_REPEATS`) per
+    message; within one sentence twice reads worse still (es r9: "Me alegró mucho
+    recibir la oferta, y la perspectiva ... me atrae mucho")."""
+    twice = []
+    for _english, said in _catalog(code):
+        words = re.findall(r"[^\W\d_]+", said.lower())
+        twice += [(word, said) for word in COURTESY_REPEATS[code] if words.count(word) > 1]
+    assert twice == []
