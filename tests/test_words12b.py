@@ -26,7 +26,7 @@ from babel.messages.pofile import read_po
 from followup_rules import Interviewer, Salutation
 from followup_rules._languages import language
 
-from .prose import COURTESY_REPEATS
+from .prose import COURTESY_REPEATS, COURTESY_WORDS
 
 LOCALES = Path(__file__).resolve().parent.parent / "src" / "followup_rules" / "locales"
 
@@ -172,6 +172,26 @@ def test_distinct_courtesy_lines_of_a_cycle_are_distinct(code: str) -> None:
     )
     said = [catalog[english] for english in cycle]
     assert len(set(said)) == len(said)
+
+
+@pytest.mark.parametrize("code", ["de", "fr", "es"])
+def test_the_courtesy_cycle_is_short_enough_to_recur(code: str) -> None:
+    """The cycle of `_courtesy.txt` comes round again after four check-ins to one person,
+    so each of its lines stays a short courtesy (`prose.COURTESY_WORDS` words or fewer)
+    in every language: "Le agradezco que tenga en cuenta mi candidatura." (eight
+    words) was said twice to one person."""
+    catalog = dict(_catalog(code))
+    cycle = (
+        "Thank you for your time.",
+        "Thank you for considering my application.",
+        "Many thanks for your time.",
+        "Thank you again.",
+        "Thank you again for the invitation.",
+    )
+    long = [
+        catalog[english] for english in cycle if len(catalog[english].split()) > COURTESY_WORDS
+    ]
+    assert long == []
 
 
 # -- 4. Latin America: a finished act in the preterite --------------------------------
