@@ -344,7 +344,7 @@ class TestGreetings:
             ("de", "Ms. Dr.", Salutation.HONORIFIC, "Sehr geehrte Frau Dr. Ruiz,"),
             ("de", "Mr. Prof.", Salutation.HONORIFIC, "Sehr geehrter Herr Prof. Ruiz,"),
             ("de", "Mrs.", Salutation.HONORIFIC, "Sehr geehrte Frau Ruiz,"),
-            ("de", "Dr.", Salutation.HONORIFIC, "Guten Tag Dr. Ana Ruiz,"),
+            ("de", "Dr.", Salutation.HONORIFIC, "Guten Tag Dr. Ruiz,"),
             ("de", "Mx.", Salutation.HONORIFIC, "Guten Tag Ana Ruiz,"),
             ("de", None, Salutation.HONORIFIC, "Guten Tag Ana Ruiz,"),
             ("de", "Ms.", Salutation.FULL_NAME, "Guten Tag Ana Ruiz,"),

@@ -111,15 +111,18 @@ class German(Language):
     def greeting(self, person: Person, style: Salutation, hour: int | None = None) -> str:
         # First names go with "Hallo" and still with Sie (as in international
         # firms); the candidate never offers "du".  Without Frau or Herr the
-        # gender is unknown, and "Guten Tag" with the name needs none.
+        # gender is unknown, and "Guten Tag" with the name needs none.  A title
+        # goes with the family name, as one addresses a doctor: "Guten Tag Dr.
+        # Keller," ("Guten Tag Dr. Robin Keller" read as a form letter to the
+        # ninth round's reader: issue 19, round 12, class 1).
         if style is Salutation.FIRST_NAME:
             return f"Hallo {_first(person)},"
         word, academic = self._title(person)
         if style is Salutation.HONORIFIC and word is not None:
             opening = "Sehr geehrte" if word == "Frau" else "Sehr geehrter"
             return f"{opening} {word} {academic}{_family(person)},"
-        if style is Salutation.HONORIFIC:
-            return f"Guten Tag {academic}{_full(person)},"
+        if style is Salutation.HONORIFIC and academic:
+            return f"Guten Tag {academic}{_family(person)},"
         return f"Guten Tag {_full(person)},"
 
     _first_name_aloud = False
@@ -157,7 +160,8 @@ class German(Language):
     def _titled(self, person: Interviewer | Recruiter, *, spoken: bool) -> str | None:
         # Aloud, a doctorate goes with the family name even without Frau or
         # Herr ("fragen Sie, wann Dr. Ruiz erreichbar ist"), which tells no gender;
-        # written, it goes before the full name ("Guten Tag Dr. Ana Ruiz").  A
+        # written, it goes before the full name ("Dr. Ana Ruiz" in a sentence; the
+        # greeting line is `greeting`'s, "Guten Tag Dr. Ruiz,").  A
         # professorship is said in full when the gender gives the word
         # ("Frau Professorin Hoffmann").
         word, academic = self._title(person)

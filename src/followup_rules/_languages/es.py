@@ -36,6 +36,22 @@ _AMERICAS_WORDS = (
     ("cuando le venga bien", "cuando le resulte más conveniente"),
     ("ordenador", "computadora"),
     ("Si salta el buzón de voz", "Si contesta el buzón de voz"),
+    # A finished act is told in the preterite in the Americas, where Spain's present
+    # perfect ("hoy he tenido la entrevista", "le he enviado") reads foreign (issue 19,
+    # round 12, class 4); a state that lasts keeps it ("aún no se ha tomado una decisión").
+    ("Hoy he tenido la entrevista", "Hoy tuve la entrevista"),
+    ("cómo ha ido", "cómo me fue"),
+    ("le he enviado", "le envié"),
+    ("se lo he enviado", "se lo envié"),
+    ("ya ha pasado", "ya pasó"),
+    ("no ha prosperado", "no prosperó"),
+    ("el mensaje ha llegado", "el mensaje llegó"),
+    ("que he llegado a la siguiente fase", "que pasé a la siguiente fase"),
+    ("me ha alegrado mucho", "me alegró mucho"),
+    ("así que he preferido escribirle", "así que preferí escribirle"),
+    ("Desde entonces he recibido la oferta", "Después recibí la oferta"),
+    # "hacer ilusión" is Spain's
+    ("La oferta me ha hecho mucha ilusión", "La oferta me dio una gran alegría"),
 )
 """What Spain's Spanish says (the catalog) and Latin America's instead, in the library's
 own sentences (the user's words never hold them as whole phrases)."""
