@@ -247,3 +247,21 @@ def test_no_sentence_of_the_catalog_says_a_courtesy_word_twice(code: str) -> Non
         words = re.findall(r"[^\W\d_]+", said.lower())
         twice += [(word, said) for word in COURTESY_REPEATS[code] if words.count(word) > 1]
     assert twice == []
+
+
+def test_no_spanish_check_in_line_welcomes_the_news_twice() -> None:
+    """The loop6 trial read 'bienvenida' twice in two sentences of one Spanish retry: of
+    the check-in's interest lines, at most one says the news is welcome."""
+    from babel.messages.pofile import read_po
+
+    path = Path(__file__).parent.parent / "src/followup_rules/locales/es/LC_MESSAGES"
+    with (path / "followup_rules.po").open("rb") as po:
+        catalog = read_po(po)
+    welcoming = [
+        message.id
+        for message in catalog
+        if message.id
+        and "_check_in_middle.txt" in " ".join(loc for loc, _ in message.locations)
+        and "bienvenid" in str(message.string)
+    ]
+    assert len(welcoming) <= 1, welcoming
