@@ -196,3 +196,55 @@ def test_asking_permission_reads_with_any_decision_phrase(decision: object) -> N
     assert "if you have heard nothing by then" in text
     assert not re.search(r"heard (next|within|in the|by|this)\b", text), text
     assert re.search(r"As they expect to decide \S", text), text
+
+
+# -- r10: the invitation thanked is the one the history says the recipient gave ---------
+
+
+@pytest.mark.parametrize("code", ["en", "de", "fr", "es"])
+@pytest.mark.parametrize("sender", [None, "Bo Chen", "Ana Ruiz"])
+def test_only_who_gave_the_news_is_thanked_for_the_invitation(
+    code: str, sender: str | None
+) -> None:
+    """r10 (fr, es): the next-round retry thanked Marc Roy "again for the invitation"
+    when the news of the next round was recorded from no one (or from someone else)."""
+    import pendulum
+
+    from .test_writing import ANA, BO, NY, check_ins, in_language
+
+    iv = in_language(meeting(interviewers=[attrs.evolve(ANA, phone=None), BO]), code)
+    news = Update(pendulum.datetime(2026, 7, 8, 15, tz=NY), Outcome.NEXT_ROUND, sender=sender)
+    thanks = language(code).translations.gettext("Thank you again for the invitation.")
+    steps = [step for step in check_ins(plan(iv, history=[news])) if step.facts.attempt == 2]
+    assert steps
+    for step in steps:
+        text = render(step, iv).text
+        gave_it = (
+            sender is not None and step.recipient is not None and (step.recipient.name == sender)
+        )
+        assert (thanks in text) == gave_it, text
+
+
+def test_a_recalled_topic_is_not_made_an_opinion_of_the_work() -> None:
+    """r10: "Talking through hiring plans for next year gave me a good sense of the work."
+    A recalled topic may be anything the candidate typed: its sentence says it was
+    discussed, and claims nothing it taught the candidate about the job."""
+    recall = (POT.parent / "templates" / "_thanks_recall.txt").read_text(encoding="utf-8")
+    assert "gave me" not in recall and "sense of the work" not in recall
+
+
+def test_no_opening_dates_what_the_candidate_knows() -> None:
+    """r10 (all four readers): "Since Wednesday, November 4, I have known that ..." and
+    "On Tuesday, November 17, a decision ... was expected ..." read as a status report.
+    An opening says when the candidate learned a thing, not since when they know it."""
+    opening = (POT.parent / "templates" / "_check_in_opening.txt").read_text(encoding="utf-8")
+    assert not re.search(r'_\("(Since %\(day\)s, I have|On %\(day\)s, a decision)', opening)
+
+
+def test_an_interest_line_does_not_presume_the_job() -> None:
+    """r10: "I am keen to take on this role.", "the prospect of taking up the job", "the
+    start of working together": no offer was made; a thank-you hopes, it does not
+    presume."""
+    interest = (POT.parent / "templates" / "_thanks_interest.txt").read_text(encoding="utf-8")
+    for presumption in ("take on this role", "taking up the job", "start of working together"):
+        assert presumption not in interest
