@@ -7,31 +7,12 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
 
 from followup_rules import serialize as s
-from followup_rules.cli import main
 
-ROOT = Path(__file__).resolve().parent.parent
-INTERVIEW = (ROOT / "examples" / "interview.toml").read_text()
+from .test_cli_loop import acme, log, run
 
-
-def run(*args: str) -> tuple[int, str, str]:
-    result = CliRunner().invoke(main, list(args), env={"COLUMNS": "100"})
-    return result.exit_code, result.stdout, result.stderr
-
-
-@pytest.fixture
-def acme(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """examples/interview.toml as acme.toml, naming acme.events.toml (not made yet)."""
-    monkeypatch.chdir(tmp_path)
-    path = tmp_path / "acme.toml"
-    path.write_text('history = "acme.events.toml"\n' + INTERVIEW)
-    return path
-
-
-def log(acme: Path, *args: str) -> tuple[int, str, str]:
-    return run("log", str(acme), *args)
+__all__ = ["acme"]  # the fixture, shared with test_cli_loop
 
 
 def history(acme: Path) -> list[str]:

@@ -159,18 +159,23 @@ def test_thanks_for_considering_an_application_says_so(code: str) -> None:
         assert word[code] in catalog[english]
 
 
+COURTESY_CYCLE = (
+    "Thank you for your time.",
+    "Thank you for considering my application.",
+    "Many thanks for your time.",
+    "Thank you again.",
+)
+"""The four courtesy lines of `_courtesy.txt`, by check-in number."""
+NEXT_ROUND_COURTESY = ("Thank you again for the invitation.", "Thank you for your attention.")
+"""What the second line becomes after word of a next round (by its giver, or not)."""
+
+
 @pytest.mark.parametrize("code", ["de", "fr", "es"])
 def test_distinct_courtesy_lines_of_a_cycle_are_distinct(code: str) -> None:
     """The four courtesy lines that close consecutive check-ins (`_courtesy.txt`) read
     as four sentences in every language, as they do in English."""
     catalog = dict(_catalog(code))
-    cycle = (
-        "Thank you for your time.",
-        "Thank you for considering my application.",
-        "Many thanks for your time.",
-        "Thank you again.",
-    )
-    said = [catalog[english] for english in cycle]
+    said = [catalog[english] for english in COURTESY_CYCLE]
     assert len(set(said)) == len(said)
 
 
@@ -181,14 +186,7 @@ def test_the_courtesy_cycle_is_short_enough_to_recur(code: str) -> None:
     in every language: "Le agradezco que tenga en cuenta mi candidatura." (eight
     words) was said twice to one person."""
     catalog = dict(_catalog(code))
-    cycle = (
-        "Thank you for your time.",
-        "Thank you for considering my application.",
-        "Many thanks for your time.",
-        "Thank you again.",
-        "Thank you again for the invitation.",
-        "Thank you for your attention.",
-    )
+    cycle = (*COURTESY_CYCLE, *NEXT_ROUND_COURTESY)
     long = [
         catalog[english] for english in cycle if len(catalog[english].split()) > COURTESY_WORDS
     ]
