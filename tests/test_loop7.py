@@ -123,13 +123,18 @@ class TestUpdatePhraseOnTheInterviewsCalendar:
 
     def test_a_date_given_is_checked_on_the_interviews_day(self) -> None:
         """A date of Monday given at 03:00 Tuesday in Auckland (Monday in New York) is not
-        before the update; Monday given at 20:00 Monday at UTC-12 (Tuesday in New York) is."""
+        before the update, nor is Monday given at 20:00 Monday at UTC-12 (Tuesday in New
+        York): a date typed is the day of whoever wrote it (the stateful test: "by today",
+        logged in Los Angeles, for an interview in Tokyo).  Sunday is before either."""
         moment = pendulum.parse("2024-07-09T03:00:00+12:00")  # Mon 8 July in New York
         state = make_state([Update(moment, Outcome.UNDECIDED, date(2024, 7, 8))])
         assert state.decision_by == date(2024, 7, 8)
         late = pendulum.parse("2024-07-08T20:00:00-12:00")  # Tue 9 July 04:00 in New York
-        with pytest.raises(InvalidHistory, match="before the update itself on 2024-07-09"):
-            make_state([Update(late, Outcome.UNDECIDED, date(2024, 7, 8))])
+        assert make_state([Update(late, Outcome.UNDECIDED, date(2024, 7, 8))]).decision_by == (
+            date(2024, 7, 8)
+        )
+        with pytest.raises(InvalidHistory, match="before the update itself"):
+            make_state([Update(moment, Outcome.UNDECIDED, date(2024, 7, 7))])
 
     def test_a_day_phrase_is_kept_as_said_in_a_file(self) -> None:
         """ "tomorrow" is written as said, read again on the interview's calendar, and the

@@ -369,12 +369,14 @@ def checked_history(
             decided = event.decision_in(zone) if zone is not None else event.decision_by
             day = decided.end if isinstance(decided, Timeframe) else decided
             said_on = _calendar.local_date(_calendar.utc(event.at), zone or _calendar.UTC)
+            # a date typed is the day of whoever wrote it: "by today", logged on 3 January
+            # in Los Angeles, is not refused for being 4 January in a Tokyo interview's zone
+            said_on = min(said_on, event.at.date())
             if day is not None and day < said_on:
                 raise InvalidHistory(
                     f"history[{index}].decision_by",
                     event.decision_by,
-                    f"is before the update itself on {said_on.isoformat()} "
-                    f"({interview.timezone}, the interview's zone)",
+                    f"is before the update itself on {said_on.isoformat()}",
                 )
     return (
         tuple(event for _, event in ordered),
