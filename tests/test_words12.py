@@ -248,3 +248,38 @@ def test_an_interest_line_does_not_presume_the_job() -> None:
     interest = (POT.parent / "templates" / "_thanks_interest.txt").read_text(encoding="utf-8")
     for presumption in ("take on this role", "taking up the job", "start of working together"):
         assert presumption not in interest
+
+
+# -- r10: one graceful close across a user's applications -----------------------------
+
+CLOSES = (
+    "I will leave it there for now, and your news will be most welcome whenever it comes.",
+    "I shall now wait for your news, and I hope to hear from you when the time is right.",
+    "I will let things take their course now, and I would be glad to hear from you "
+    "whenever there is news.",
+)
+
+
+@pytest.mark.parametrize("code", ["en", "de", "fr", "es"])
+def test_the_graceful_close_is_spread_over_applications(code: str) -> None:
+    """r10: "I will leave it there for now, and your news will be most welcome whenever it
+    comes." closed ten of fifteen scenarios.  Each application keeps one close (the same
+    input, the same words), and a user's applications spread over three."""
+    from .test_writing import ANA, in_language
+
+    said = language(code).translations.gettext
+    seen: set[str] = set()
+    for company, role in itertools.product(COMPANIES, ROLES):
+        iv = in_language(
+            meeting(company=company, role=role, interviewers=[attrs.evolve(ANA, phone=None)]),
+            code,
+        )
+        whole = plan(iv)
+        close = [a for a in whole if a.kind is ActionKind.CHECK_IN][-1]
+        assert close.facts.final
+        text = render(close, iv).text
+        closes = [said(line) for line in CLOSES if said(line) in text]
+        assert len(closes) == 1, text
+        assert render(close, iv).text == text
+        seen.update(closes)
+    assert len(seen) == len(CLOSES)

@@ -26,6 +26,7 @@ from __future__ import annotations
 import os
 import re
 import weakref
+import zlib
 from collections.abc import Callable, Iterable, Mapping
 from datetime import date, datetime, time, timedelta
 from functools import lru_cache
@@ -865,6 +866,7 @@ def template_context(
         "colleagues": len(interview.interviewers) > 1,
         "recruiter": interview.recruiter,
         "variant": facts.variant,
+        "thread_wording": _thread_wording(interview),
         "attempt": facts.attempt,
         "final": facts.final,
         "last_note": last_note,
@@ -1267,6 +1269,18 @@ class 4), where on its line it met each of six notes in one sentence."""
 
 
 _SLOTS = ("open", "part", "recall", "requested", "interest", "fit", "missed")
+
+
+def _thread_wording(interview: Interview) -> int:
+    """Which of the graceful close's three wordings an application takes (0 to 2).
+
+    Stable for one application (its company and role, as typed), spread over
+    applications, so that a user's several threads do not all close on one
+    stock line (the tenth blind reads: one close in ten scenarios).  The +1
+    only chooses which applications take the first wording (the docs' Acme
+    example keeps it); any shift spreads them alike.
+    """
+    return (zlib.crc32(f"{interview.company}|{interview.role}".encode()) + 1) % 3
 
 
 @lru_cache(maxsize=64)
