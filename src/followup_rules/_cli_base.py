@@ -31,6 +31,7 @@ from .loop import Application, parse_when
 from .model import Interview, Interviewer
 from .policy import Policy
 from .serialize import InterviewFile
+from .state import RENAME_ADVICE
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -60,14 +61,10 @@ class BadInput(click.ClickException):
         click.echo(f"followup: error: {self.message}", err=True)
 
 
-RENAME_HINT = "rename them everywhere at once"
-"""The end of the library's words on a history naming someone renamed (`state`)."""
-
-
 def _for_the_command_line(message: str) -> str:
     """*message* with the command that does what it advises, where the library's words
     stay free of any one front end's."""
-    return message.replace(RENAME_HINT, f"{RENAME_HINT} with 'followup rename FILE OLD NEW'")
+    return message.replace(RENAME_ADVICE, f"{RENAME_ADVICE} with 'followup rename FILE OLD NEW'")
 
 
 def friendly(command: F) -> F:

@@ -166,23 +166,25 @@ _INTERVIEW_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,63}")
 _PERSON_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,1023}")
 
 
-def _interview_id(value: Any, fail: Callable[[str], Exception]) -> str | None:
+def _an_id(
+    value: Any, fail: Callable[[str], Exception], pattern: re.Pattern[str], size: str
+) -> str | None:
+    """*value* as an id matching *pattern* (None stays None); *size* says how long in words."""
     if value is None:
         return None
     text = v.clean_text(value, fail)
-    if not _INTERVIEW_ID.fullmatch(text):
-        raise fail("is not an id: 1 to 64 letters, digits, '.', '_' or '-', starting with one")
+    if not pattern.fullmatch(text):
+        raise fail(f"is not an id: {size}letters, digits, '.', '_' or '-', starting with one")
     return text
+
+
+def _interview_id(value: Any, fail: Callable[[str], Exception]) -> str | None:
+    return _an_id(value, fail, _INTERVIEW_ID, "1 to 64 ")
 
 
 def _person_id(value: Any, fail: Callable[[str], Exception]) -> str | None:
     """A person's stable id: what their step ids hold instead of their name (`identity`)."""
-    if value is None:
-        return None
-    text = v.clean_text(value, fail)
-    if not _PERSON_ID.fullmatch(text):
-        raise fail("is not an id: letters, digits, '.', '_' or '-', starting with one")
-    return text
+    return _an_id(value, fail, _PERSON_ID, "")
 
 
 if TYPE_CHECKING:

@@ -384,6 +384,11 @@ def checked_history(
     )
 
 
+RENAME_ADVICE = "rename them everywhere at once"
+"""How a history naming someone renamed is mended, in words free of any one front end's
+(the command line adds its command: `_cli_base`)."""
+
+
 def _unknown_person(name: str, interview: Interview) -> str:
     """Why a name in a history is refused, with the names the interview knows."""
     known = [person.name for person in interview.interviewers]
@@ -393,7 +398,7 @@ def _unknown_person(name: str, interview: Interview) -> str:
     return (
         f"is not an interviewer or the recruiter of this interview (they are {listed}); "
         "if the person was renamed in the interview, write the new name here too, "
-        "or rename them everywhere at once"
+        f"or {RENAME_ADVICE}"
     ) + _close_name(name, interview)
 
 
