@@ -196,9 +196,9 @@ LAST_LINES = (  # words9c class 3: no "last", "reminders" or inbox; the door sta
     "I will be patient until there is something to share.",
     "I will leave it there for now and look forward to your news.",
     "Until there is news, I will hold off writing again.",
-    "I will give you time to reach a decision; do let me know whenever there is news.",
+    "I will give you time to reach your decision.",
     "That is all from me until I hear back.",
-    "I will not trouble you with further notes for now.",
+    "Please take all the time you need.",
 )
 
 
