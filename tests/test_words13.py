@@ -7,11 +7,13 @@ import itertools
 import re
 from collections import Counter
 from datetime import date
+from pathlib import Path
 
 import attrs
 import pendulum
 import pytest
 
+import followup_rules
 from followup_rules import (
     ActionKind,
     Channel,
@@ -25,7 +27,7 @@ from followup_rules import (
 from followup_rules._languages import language
 from followup_rules.messages import said_attempt
 
-from .prose import COURTESY_WORDS
+from .prose import COURTESY_WORDS, near_repeat
 from .test_words5 import _gettext
 from .test_writing import NY, check_ins, in_language, meeting
 
@@ -173,3 +175,42 @@ BACK_LINE = (
     "The role still appeals to me a great deal. Once you have had a chance to catch up, "
     "might I ask whether there is any news and when a decision is likely?"
 )
+
+
+@pytest.mark.parametrize("code", LANGUAGES)
+def test_no_close_of_a_later_run_nearly_repeats_a_check_in_line(code: str) -> None:
+    """Class 1: the turn lets any application's later run end on any number's close
+    (`_last_for_now.txt`), after the first run's close and middle lines to the same
+    person: en "I will leave it there for now and look forward to your news." after "I
+    will leave it there for now, and your news will be most welcome whenever it
+    comes.".  Every cell of the closes and of the middle lines, by number, that can
+    reach one person (any two of different numbers, and a close with any middle
+    line) is kept apart."""
+    source = Path(followup_rules.__file__).parent / "templates"
+    cells: list[tuple[str, int, str]] = []
+    for name in ("_last_for_now.txt", "_check_in_middle.txt"):
+        number = 0
+        for line in (source / name).read_text(encoding="utf-8").splitlines():
+            said_number = re.search(r"attempt (?:<=|==) (\d)", line)
+            if said_number:
+                number = int(said_number.group(1))
+            elif "{%" in line:
+                number = 0
+            for english in WORDING.findall(line):
+                said = _gettext(code, english.replace('\\"', '"'))
+                cells.extend(
+                    (name, number, sentence)
+                    for sentence in re.split(r"(?<=[.?!])\s+", said)
+                    if len(sentence.split()) > COURTESY_WORDS
+                )
+    for i, (one_file, one, first) in enumerate(cells):
+        for other_file, other, second in cells[i + 1 :]:
+            if one_file == other_file == "_check_in_middle.txt":
+                continue  # tests/test_words6.py
+            if one_file == other_file and one and one == other:
+                continue
+            if first != second:
+                assert not near_repeat(first, second, code, ("%(company)s",)), (first, second)
+
+
+WORDING = re.compile(r'_\("((?:[^"\\]|\\.)*)"')
