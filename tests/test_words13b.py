@@ -30,10 +30,11 @@ from pathlib import Path
 import pytest
 from babel.messages.pofile import read_po
 
-from followup_rules import Interviewer, Salutation
+from followup_rules import ActionKind, Interviewer, Salutation, plan, render
 from followup_rules._languages import language
 
-from .prose import meaningful
+from .prose import masks, meaningful, sentences
+from .test_writing import in_language, meeting
 
 ROOT = Path(__file__).resolve().parent.parent / "src" / "followup_rules"
 LOCALES = ROOT / "locales"
@@ -259,3 +260,65 @@ def test_no_german_sentence_says_stand_twice() -> None:
         if len(re.findall(r"\bStand\b", sentence)) > 1
     ]
     assert not found, found
+
+
+# -- 4. reading the corpus: one word said twice in a note ------------------------------
+
+_SAID_ONCE_SKIPS = frozenset(
+    {
+        "stelle",
+        "poste",
+        "puesto",
+        "equipo",
+        "team",
+        "équipe",
+        "gespräch",
+        "entretien",
+        "entrevista",
+    }
+)
+"""The job, the team and the interview, which a note names as often as it must."""
+
+
+@pytest.mark.parametrize("code", LANGUAGES)
+@pytest.mark.parametrize("fit", ["six years of building data pipelines", None])
+def test_no_thank_you_note_says_a_word_in_two_sentences(code: str, fit: str | None) -> None:
+    """Class 4 (corpus 3131 and the reads): two wordings that meet in one note must not
+    share their telling word ("Diese Aufgabe reizt mich sehr. In diese Aufgabe würde
+    ich ...", "Sehr gefreut habe ich mich ... Ich habe mich gefreut, dass ...", "Merci
+    d'avoir pris le temps d'échanger ... Notre échange ...", "la agradable conversación
+    ... La conversación sobre ..."), in every note of a panel of eight."""
+    people = [
+        Interviewer(
+            f"P{n} Lee",
+            email=f"p{n}@x.example",
+            part="the lab tour" if n % 3 == 1 else None,
+            topics=("the on-call rota",) if n % 2 else (),
+        )
+        for n in range(8)
+    ]
+    iv = in_language(meeting(interviewers=people, fit=fit, missed=("my open-source work",)), code)
+    hidden = masks(iv)
+    found = []
+    for action in plan(iv):
+        if action.kind is not ActionKind.THANK_YOU:
+            continue
+        said = sentences(render(action, iv), longer_than=0)
+        where: dict[str, set[int]] = {}
+        for index, sentence in enumerate(said):
+            for word in meaningful(re.findall(r"[^\W\d_]+", _mask(sentence, hidden)), code):
+                if len(word) >= 5 and word not in _SAID_ONCE_SKIPS and word != "xmaskx":
+                    where.setdefault(word, set()).add(index)
+        twice = sorted(word for word, at in where.items() if len(at) > 1)
+        if twice:
+            found.append(f"{twice}: {' / '.join(said)}")
+    assert not found, "\n".join(found)
+
+
+def _mask(sentence: str, hidden: tuple[str, ...]) -> str:
+    """The sentence in lower case with the user's values (names, role, company, the
+    details typed) set aside: they are the user's, said as often as the note needs."""
+    text = sentence.casefold().replace("\u2019", "'")
+    for value in hidden:
+        text = re.sub(rf"(?<!\w){re.escape(value.casefold())}(?!\w)", " xmaskx ", text)
+    return text
