@@ -111,10 +111,14 @@ class German(Language):
     def greeting(self, person: Person, style: Salutation, hour: int | None = None) -> str:
         # First names go with "Hallo" and still with Sie (as in international
         # firms); the candidate never offers "du".  Without Frau or Herr the
-        # gender is unknown, and "Guten Tag" with the name needs none.  A title
-        # goes with the family name, as one addresses a doctor: "Guten Tag Dr.
-        # Keller," ("Guten Tag Dr. Robin Keller" read as a form letter to the
-        # ninth round's reader: issue 19, round 12, class 1).
+        # gender is unknown, and "Guten Tag" with the full name needs none.  The
+        # full name stands where Frau or Herr would, and a title stays before it:
+        # "Guten Tag Dr. Robin Keller,".  A title before the family name alone
+        # ("Guten Tag Dr. Keller,") leaves out the Frau or Herr that written
+        # German puts before it ("Sehr geehrte Frau Dr. Keller"): the tenth
+        # round's reader read it as no German form of address (issue 19, round 13,
+        # class 2; the ninth round's "form letter" is the same full name that
+        # "Guten Tag Kim Schulz," gives everyone whose gender is unknown).
         if style is Salutation.FIRST_NAME:
             return f"Hallo {_first(person)},"
         word, academic = self._title(person)
@@ -122,7 +126,7 @@ class German(Language):
             opening = "Sehr geehrte" if word == "Frau" else "Sehr geehrter"
             return f"{opening} {word} {academic}{_family(person)},"
         if style is Salutation.HONORIFIC and academic:
-            return f"Guten Tag {academic}{_family(person)},"
+            return f"Guten Tag {academic}{_full(person)},"
         return f"Guten Tag {_full(person)},"
 
     _first_name_aloud = False

@@ -248,8 +248,15 @@ class French(Language):
         # Madame Rousseau,": "Madame la Professeure," belongs to a formal letter without
         # "Bonjour", and mixed with it reads stiff (issue 19, seventh round, class 4).
         # A doctorate is not used as a form of address.
+        # A card written by hand is not an e-mail: "Bonjour" there reads as the
+        # wrong register to the tenth round's reader, and a card opens "Chère
+        # Madame Dubois," or "Cher Monsieur Dubois," (a card has no hour: *hour* is
+        # None).  Without the gender, "Cher" or "Chère" cannot agree, and the card
+        # keeps "Bonjour" and the full name (issue 19, round 13, class 2).
         if style is Salutation.HONORIFIC:
             word = self._title(person)[0]
+            if word is not None and hour is None:
+                return f"{'Chère' if word == 'Madame' else 'Cher'} {word} {_family(person)},"
             if word is not None:
                 return f"Bonjour {word} {_family(person)},"
         if style is Salutation.FIRST_NAME:
