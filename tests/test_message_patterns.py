@@ -18,7 +18,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from followup_rules import messages
-from followup_rules._languages import de, fr, language
+from followup_rules._languages import _base, de, fr, language
 
 WHOLE_TEXT = {
     "French space before a mark": fr._FRENCH_SPACE,
@@ -106,3 +106,13 @@ def test_the_german_date_takes_its_comma() -> None:
     )
     assert german.finish("am Donnerstag, den 1. Mai. Danke") == "am Donnerstag, den 1. Mai. Danke"
     assert german.finish("Mittwochs, dem 7. Juli zwischen") == "Mittwochs, dem 7. Juli zwischen"
+
+
+@given(
+    st.lists(
+        st.sampled_from(["Tuesday, July 7", "Monday", ", ", "July", " 7", "17", "x", "\n", "٣"]),
+        max_size=6,
+    ).map("".join)
+)
+def test_a_us_date_is_found_at_the_end_of_a_value_as_before(value: str) -> None:
+    assert _base._us_date_end(value) == (_base._US_DATE_END.search(value) is not None)

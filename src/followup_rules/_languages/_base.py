@@ -153,7 +153,14 @@ _OPEN_PLACE = re.compile(r"%\((\w+)\)s (?=[^\W\d_])")
 
 
 def _us_date_end(value: Any) -> bool:
-    return isinstance(value, str) and _US_DATE_END.search(value) is not None
+    # A value that does not end in a digit (before a final line break, which "$"
+    # allows) cannot end in a date: the search, which tries the pattern at every
+    # position of the value, is made only for one that does.
+    return (
+        isinstance(value, str)
+        and value.rstrip("\n")[-1:].isdecimal()
+        and _US_DATE_END.search(value) is not None
+    )
 
 
 _US_DATE_END = re.compile(
