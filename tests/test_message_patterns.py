@@ -3,7 +3,7 @@
 A pattern that begins with a look-behind or a word boundary (``(?<=\\S) ([:;?!])``)
 gives the search nothing to skip to: it is tried at every position of the
 message.  French typography written so cost more than the rest of the French
-grammar, about an eighth of a French message, and the German date's comma was
+grammar, 7-12% of a French message, and the German date's comma was
 nearly all of German's finishing (issue 20, item 8, the seventh speed pass:
 `render()` against plain Jinja).  Each such pattern is written led by the
 character or the words it matches, what comes before asserted after them by a
