@@ -210,7 +210,7 @@ _PHONE = re.compile(
 
 _SUBJECT_MAX = 78
 _CONTROL = re.compile(r"[\x00-\x1f\x7f\u2028\u2029\x85]+")
-_SPACES = re.compile(r"(?<=\S) {2,}")
+_SPACES = re.compile(r"  (?<=\S  ) *")  # a run of spaces after a word (led by them: fast)
 _SPACE_RUN = re.compile(r" {2,}")
 _BLANK_LINES = re.compile(r"\n{3,}")
 

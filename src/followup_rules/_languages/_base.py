@@ -101,12 +101,14 @@ def _contracted(
     found = _found(pattern, str(message))
     if not found:
         return message, variables
-    values = dict(variables)
+    values: dict[str, Any] | None = None  # copied only when an article is contracted
     text = str(message)
     for preposition, name in found:
-        value = values.get(name)
+        value = (variables if values is None else values).get(name)
         if not isinstance(value, str) or not value.startswith(_ARTICLES):
             continue
+        if values is None:
+            values = dict(variables)
         for article in _ARTICLES:
             key = f"{preposition.casefold()} {article.strip()}"
             if value.startswith(article) and key in forms:
@@ -116,6 +118,8 @@ def _contracted(
                 values[rest] = value[len(article) :]
                 text = text.replace(f"{preposition} %({name})s", f"{word} %({rest})s")
                 break
+    if values is None:
+        return message, variables
     return type(message)(text), values
 
 
@@ -133,7 +137,7 @@ def _found(pattern: re.Pattern[str], message: str) -> tuple[Any, ...]:
 def _fill(message: str, variables: Mapping[str, Any]) -> str:
     """``message % variables``, but a value ending in "." swallows the "." after it."""
     if ")s." in message:
-        places = _STOPS.findall(message)
+        places = _found(_STOPS, str(message))
         if places:
             for name in places:
                 value = variables.get(name)
@@ -149,7 +153,14 @@ _OPEN_PLACE = re.compile(r"%\((\w+)\)s (?=[^\W\d_])")
 
 
 def _us_date_end(value: Any) -> bool:
-    return isinstance(value, str) and _US_DATE_END.search(value) is not None
+    # A value that does not end in a digit (before a final line break, which "$"
+    # allows) cannot end in a date: the search, which tries the pattern at every
+    # position of the value, is made only for one that does.
+    return (
+        isinstance(value, str)
+        and value.rstrip("\n")[-1:].isdecimal()
+        and _US_DATE_END.search(value) is not None
+    )
 
 
 _US_DATE_END = re.compile(
@@ -1128,12 +1139,13 @@ def _common_nouns(
     text = str(message)
     if "%(company)s" not in text and "role)s" not in text:
         return message, variables  # no company, no role: nothing to change
-    values = dict(variables)
+    values: dict[str, Any] | None = None  # copied only when a value changes
     company = variables.get("company")
     article = company_article(company, code) if isinstance(company, str) else None
     if article is not None and "%(company)s" in text:
         assert isinstance(company, str)
         named = article + company
+        values = dict(variables)
         values["company"] = named
         values["company_at_start"] = named[:1].upper() + named[1:]
         if code == "fr":
@@ -1144,9 +1156,13 @@ def _common_nouns(
         lowered = role[:1].lower() + role[1:]
         for name in ("role", "a_role"):
             if f"%({name})s" in text and variables.get(name) == role:
+                if values is None:
+                    values = dict(variables)
                 values[f"{name}_at_start"] = role
                 values[name] = lowered
                 text = _starting(text, name, f"{name}_at_start")
+    if values is None:
+        return message, variables
     return type(message)(text), values
 
 

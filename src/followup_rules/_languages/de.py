@@ -23,11 +23,15 @@ from ._base import (
 )
 
 _GERMAN_DATE = re.compile(
-    r"(\b(?:Montag|Dienstag|Mittwoch|Donnerstag|Freitag|Samstag|Sonntag), de[mn] \d{1,2}\. "
+    r", de[mn](?:(?<=\bMontag, de[mn])|(?<=\b(?:Freitag|Samstag|Sonntag), de[mn])"
+    r"|(?<=\b(?:Dienstag|Mittwoch), de[mn])|(?<=\bDonnerstag, de[mn])) \d{1,2}\. "
     r"(?:Januar|Jänner|Februar|März|April|Mai|Juni|Juli|August|September|Oktober|November|"
-    r"Dezember))(?= [^\W_])"
+    r"Dezember)(?= [^\W_])"
 )
-"""A German date in apposition that the sentence goes on after (it takes a closing comma)."""
+"""A German date in apposition that the sentence goes on after (it takes a closing comma):
+the part from its comma on (", dem 7. Juli"), the weekday before it asserted behind (one
+look-behind for each length of the names), so that the search skips from one ", de" to the
+next rather than trying the pattern at every position of the message."""
 
 
 class German(Language):
@@ -195,7 +199,7 @@ class German(Language):
 
     def finish(self, text: str, greeting: str | None = None) -> str:
         if ", de" in text:  # "am Dienstag, dem 7. Juli, zwischen": the apposition closes
-            text = _GERMAN_DATE.sub(r"\1,", text)
+            text = _GERMAN_DATE.sub(r"\g<0>,", text)
         if self.region == "CH" and "\u201e" in text:  # Swiss quotes: «...», everywhere
             text = _GERMAN_QUOTES.sub("\u00ab\\1\u00bb", text)
         if greeting and text.startswith(greeting + "\n\n"):
