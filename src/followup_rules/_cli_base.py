@@ -25,6 +25,7 @@ from . import files, serialize
 from ._cli_help import (
     EXAMPLES,
 )
+from ._grammar import counted
 from .action import Plan
 from .errors import FollowupError, _short_repr
 from .loop import Application, parse_when
@@ -210,8 +211,8 @@ def _application(
         later = len(each.history) - len(history)
         if later:
             _note(
-                f"{each.path}: {later} event(s) recorded after {as_of.to_iso8601_string()} "
-                "left out (the plan as it stood then)"
+                f"{each.path}: {counted(later, 'event')} recorded after "
+                f"{as_of.to_iso8601_string()} left out (the plan as it stood then)"
             )
     return Application(each.interview, history, own, name=str(each.path))
 

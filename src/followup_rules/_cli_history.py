@@ -7,7 +7,7 @@ what was done.  The library decides what fits (`followup_rules.loop`).
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import date, datetime
 from typing import Any
 
@@ -136,8 +136,10 @@ def _record(
     log: _Log,
     options: dict[str, Any],
     build: Callable[[Interview, pendulum.DateTime, str | None], Event],
+    why: Sequence[str] = (),
 ) -> None:
-    """Build the event, record it in its place, and say what happened."""
+    """Build the event, record it in its place, and say what happened (and *why* it is
+    that event, as *build* found it: "the step due then")."""
     store = _store(log.file, options["interview_path"] or log.interview_path)
     found = store.read()
     when = read_when(options["at_text"] or "now", "--at")
@@ -151,6 +153,8 @@ def _record(
     policy = found.policy if found.policy is not None else _load_policy(options["policy_path"])
     done = store.add(event, policy, now=when.clock)  # nothing after the real clock: a typo
     said = show.said(done.event, found.interview, policy)
+    if why:
+        said = f"{said} ({'; '.join(why)}; --step names another)"
     if done.already:
         click.echo(f"Already recorded in {done.path} (event {done.number}): {said}")
         return
@@ -204,6 +208,7 @@ def log_contact(
     **options: Any,
 ) -> None:
     """You reached someone: the step due then (a check-in by e-mail if none), unless said."""
+    chosen: list[str] = []  # why the step is the one recorded, when --step did not say
 
     def build(interview: Interview, at: pendulum.DateTime, note: str | None) -> Event:
         kind = None if step is None else ActionKind(step)
@@ -213,6 +218,9 @@ def log_contact(
         item = _planned(log, options, kind, person, channel, at)
         if kind is None:  # the loop6 trial: a feedback request logged as a check-in
             kind = ActionKind.CHECK_IN if item is None else item.action.kind
+            chosen.append(
+                "the step due then" if item is not None else "no step was due then: a check-in"
+            )
         if channel is not None:
             how = Channel(channel)
         elif item is not None:
@@ -231,17 +239,24 @@ def log_contact(
             note=note,
         )
 
-    _record(log, options, build)
+    _record(log, options, build, chosen)
 
 
-def _as_of(log: _Log, options: dict[str, Any], at: datetime) -> Application:
+def _as_of(
+    log: _Log, options: dict[str, Any], at: datetime, *, before: bool = False
+) -> Application:
     """The application as it stood at *at* (an event logged with a past ``--at`` is checked
-    against the history then, as the library checks it: the loop6 trial)."""
+    against the history then, as the library checks it: the loop6 trial); with *before*,
+    as it stood just before *at*: what was recorded at that very moment left out."""
     found = _store(log.file, options["interview_path"] or log.interview_path).read()
     # the file's own policy, else --policy (`_application` chooses)
     whole = _application(found, _load_policy(options["policy_path"]))
     moment = cal.utc(at)
-    history = tuple(event for event in whole.history if cal.utc(event.at) <= moment)
+    history = tuple(
+        event
+        for event in whole.history
+        if cal.utc(event.at) < moment or (not before and cal.utc(event.at) == moment)
+    )
     return attrs.evolve(whole, history=history)
 
 
@@ -254,15 +269,20 @@ def _planned(
     at: datetime,
 ) -> AgendaItem | None:
     """The step of *kind* (any kind when None; to *recipient* and by *channel* if named)
-    that 'followup next' would name at *at*, the history as it stood then: the one to do
-    now overdue longest, else the first due, else the soonest to come.
+    that 'followup next' would name at *at*, the history as it stood just before then: the
+    one to do now overdue longest, else the first due, else the soonest to come.
+
+    The loop8 trial: ``contact --at T`` run twice recorded two steps (ask-timeline,
+    then ask-permission), as the first record had moved the plan on.  What was
+    recorded at *T* itself is left out, so the same command finds the same step,
+    builds the same event, and the history keeps it once ("Already recorded").
 
     The fourth trial: the debrief the plan gave as an e-mail ("too late in
     their day for a call") was logged as a call, because the recruiter has
     a number.  What was done is what was planned, unless ``--channel`` says.
     """
     who = None if recipient is None else person_key(recipient)
-    agenda = _as_of(log, options, at).agenda(at)
+    agenda = _as_of(log, options, at, before=True).agenda(at)
 
     def fits(item: AgendaItem) -> bool:
         action = item.action

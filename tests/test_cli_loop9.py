@@ -1,0 +1,167 @@
+"""What the daily-loop trial loop8 found at the command line (a Sydney candidate writing
+French, four applications): the same `log contact --at T` twice (3), counts in the singular
+(7), draft numbers per application (9), two moments shown in one zone (10)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from followup_rules import serialize as s
+from followup_rules._grammar import counted
+
+from .test_cli_loop import run
+
+UMBRELLA = """\
+id = "502ba398ccf5842b"
+history = "umbrella.events.toml"
+starts_at = 2026-10-16T14:00:00
+timezone = "Australia/Sydney"
+company = "Umbrella"
+role = "Data Engineer"
+
+[[interviewers]]
+name = "Eve Stone"
+email = "eve@umbrella.example"
+
+[candidate]
+language = "fr"
+name = "Léa Martin"
+email = "lea@example.com"
+timezone = "Australia/Sydney"
+"""
+
+HOOLI = """\
+id = "129223d1de35b11c"
+history = "hooli.events.toml"
+starts_at = 2026-10-19T15:00:00
+timezone = "America/New_York"
+company = "Hooli"
+role = "Data Engineer"
+decision_by = "by the end of the month"
+
+[[interviewers]]
+name = "Dan Park"
+email = "dan@hooli.example"
+
+[candidate]
+language = "fr"
+name = "Léa Martin"
+email = "lea@example.com"
+timezone = "Australia/Sydney"
+"""
+
+
+@pytest.fixture
+def umbrella(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.chdir(tmp_path)
+    path = tmp_path / "umbrella.toml"
+    path.write_text(UMBRELLA)
+    return path
+
+
+@pytest.fixture
+def hooli(tmp_path: Path) -> Path:
+    path = tmp_path / "hooli.toml"
+    path.write_text(HOOLI)
+    return path
+
+
+class TestTheSameLogTwiceIsRecordedOnce:
+    """loop8 3: `contact --at T` twice recorded ask-timeline, then ask-permission."""
+
+    @pytest.mark.parametrize("at", ["2026-10-16T14:52", "2026-10-16T15:20"])
+    def test_the_default_step_is_the_one_due_before_the_first_record(
+        self, umbrella: Path, at: str
+    ) -> None:
+        code, first, err = run("log", str(umbrella), "contact", "--at", at)
+        assert code == 0, err
+        assert "(the step due then; --step names another)" in first
+        code, again, err = run("log", str(umbrella), "contact", "--at", at)
+        assert code == 0, err
+        assert again.startswith("Already recorded in"), again
+        assert first.split(": ", 1)[1] == again.split(": ", 1)[1]
+        assert len(s.load_interview_file(umbrella).history) == 1
+        assert run("audit", str(umbrella))[0] == 0
+
+    def test_a_later_moment_records_the_next_step(self, umbrella: Path) -> None:
+        run("log", str(umbrella), "contact", "--at", "2026-10-16T14:52")
+        code, out, _ = run("log", str(umbrella), "contact", "--at", "2026-10-16T14:53")
+        assert code == 0 and out.startswith("Recorded in"), out
+        kinds = [event.kind for event in s.load_interview_file(umbrella).history]  # type: ignore[union-attr]
+        assert len(set(kinds)) == 2
+
+    def test_a_step_said_is_not_explained(self, umbrella: Path) -> None:
+        code, out, _ = run(
+            "log", str(umbrella), "contact", "--step", "thank_you", "--at", "2026-10-16T16:30"
+        )
+        assert code == 0 and "--step names another" not in out
+
+
+class TestCountsInTheirNumber:
+    """loop8 7: "1 step can no longer be done and are not shown"."""
+
+    def test_counted(self) -> None:
+        assert [counted(n, "step") for n in (0, 1, 2)] == ["0 steps", "1 step", "2 steps"]
+        assert counted(1, "business day") == "1 business day"
+
+    @pytest.fixture
+    def one_missed(self, hooli: Path) -> Path:
+        """The steps in the room done, the thank-you missed: one step is gone."""
+        for minute, step in enumerate(
+            ("closing_statement", "ask_timeline", "ask_permission", "ask_for_cards")
+        ):
+            at = f"2026-10-19T15:5{minute}-04:00"
+            assert run("log", str(hooli), "contact", "--step", step, "--at", at)[0] == 0
+        return hooli
+
+    def test_one_missed_step_is_singular(self, one_missed: Path) -> None:
+        code, out, err = run("plan", str(one_missed), "--now", "2026-10-23T09:00")
+        assert code == 0, err
+        text = " ".join(out.split())
+        assert "1 step can no longer be done: its window closed with nothing recorded for " in (
+            text
+        )
+        assert "--format json lists it, under" in text
+
+    def test_one_step_not_shown_is_singular(self, one_missed: Path) -> None:
+        code, out, err = run("today", str(one_missed), "--now", "2026-10-23T09:00")
+        assert code == 0, err
+        text = " ".join(out.split())
+        assert "1 step can no longer be done and is not shown" in text, text
+
+    def test_one_event_left_out(self, umbrella: Path) -> None:
+        run("log", str(umbrella), "contact", "--step", "thank_you", "--at", "2026-10-16T16:30")
+        code, _, err = run("plan", str(umbrella), "--now", "2026-10-16T15:00")
+        assert code == 0
+        assert "1 event recorded after" in err and "event(s)" not in err
+
+
+class TestDraftNumbers:
+    """loop8 9: umbrella/01-04, hooli/05-08: the steps in the room were counted too."""
+
+    def test_each_application_counts_its_e_mails_from_01(
+        self, umbrella: Path, hooli: Path, tmp_path: Path
+    ) -> None:
+        out = tmp_path / "drafts"
+        code, said, err = run("plan", str(umbrella), str(hooli), "--format", "eml", "-o", str(out))
+        assert code == 0, err
+        for folder in ("umbrella", "hooli"):
+            names = sorted(p.name for p in (out / folder).iterdir())
+            assert [name[:2] for name in names] == [f"{i:02d}" for i in range(1, len(names) + 1)]
+        assert f"{len(list(out.glob('*/*.eml')))} drafts written" in said
+
+
+class TestOneZoneInAnError:
+    """loop8 10: "before the interview at 2026-11-20T10:00:00+00:00 (got
+    2026-11-19T23:10:00+11:00)": two moments in two zones read as a day apart."""
+
+    def test_the_interview_is_shown_in_the_events_zone(self, umbrella: Path) -> None:
+        (umbrella.parent / "umbrella.events.toml").write_text(
+            '[[event]]\ntype = "contact"\nkind = "thank_you"\nchannel = "email"\n'
+            "at = 2026-10-16T02:50:00+00:00\n"
+        )
+        code, _, err = run("today", str(umbrella), "--now", "2026-10-17T09:00")
+        assert code != 0
+        assert "before the interview at 2026-10-16T03:00:00+00:00" in err, err
