@@ -875,7 +875,12 @@ def template_context(
         "decision_by": facts.decision_by,
         "decision_day": None if facts.decision_by is None else _day(day, facts.decision_by),
         "decision_words": _decision_words(
-            language, facts.decision_by, facts.timeframe, False, starts.date(), said.date()
+            language,
+            facts.decision_by,
+            facts.timeframe,
+            False,
+            starts.date(),
+            facts.decision_given_on,
         ),
         # The timeline given at the interview, anchored (a thin thank-you says it: words7 5)
         "interview_decision_words": _decision_words(
@@ -884,7 +889,6 @@ def template_context(
             interview.decision_by if isinstance(interview.decision_by, Timeframe) else None,
             False,
             starts.date(),
-            said.date(),
         ),
         "decision_words_now": _decision_words(
             language, facts.decision_by, facts.timeframe, said.date() == given, None
@@ -1074,12 +1078,14 @@ def _decision_words(
     timeframe: Timeframe | None,
     now: bool,
     interview_day: date | None,
-    today: date | None = None,
+    said_on: date | None = None,
 ) -> str | None:
     """`Language.decision_words`, once per decision and day: a population's interviews
-    share their decision dates, and every message of one interview asks twice."""
+    share their decision dates, and every message of one interview asks twice.  A week
+    phrase is read from the day it was said (*said_on*, else the interview), never from
+    the day the message is sent (loop8 finding 4)."""
     return language.decision_words(
-        decided, timeframe, now=now, interview_day=interview_day, today=today
+        decided, timeframe, now=now, interview_day=interview_day, said_on=said_on
     )
 
 
