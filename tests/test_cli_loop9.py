@@ -165,3 +165,89 @@ class TestOneZoneInAnError:
         code, _, err = run("today", str(umbrella), "--now", "2026-10-17T09:00")
         assert code != 0
         assert "before the interview at 2026-10-16T03:00:00+00:00" in err, err
+
+
+INITRODE = """\
+id = "a9b651a57ffbd0ac"
+history = "initrode.events.toml"
+starts_at = 2026-10-22T09:00:00
+timezone = "Europe/London"
+company = "Initrode"
+role = "Analyste de données"
+decision_by = 2026-10-30
+
+[[interviewers]]
+name = "Claire Dupont"
+email = "claire@initrode.example"
+
+[candidate]
+language = "fr"
+name = "Léa Martin"
+email = "lea@example.com"
+timezone = "Australia/Sydney"
+"""
+
+
+class TestRenameAfterAnEditByHand:
+    """loop8 2: the name fixed by hand, then `followup rename FILE OLD NEW` (the mend its
+    own error recommends): no id was written, and the calendar exported again cancelled
+    the sent thank-you's item with no completed item in its place."""
+
+    @staticmethod
+    def items(path: Path) -> dict[str, str]:
+        import icalendar
+
+        calendar = icalendar.Calendar.from_ical(path.read_bytes())
+        return {
+            str(c["UID"]): str(c["STATUS"])
+            for c in calendar.walk()
+            if c.name in ("VTODO", "VEVENT")
+        }
+
+    @pytest.mark.parametrize("bare", [False, True])
+    def test_the_ids_and_the_calendar_stay(
+        self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, bare: bool
+    ) -> None:
+        monkeypatch.chdir(tmp_path)
+        path = tmp_path / "initrode.toml"
+        text = INITRODE
+        if bare:  # interviewers = ["Claire Dupont"]: a name alone
+            text = text.replace(
+                '[[interviewers]]\nname = "Claire Dupont"\nemail = "claire@initrode.example"\n',
+                "",
+            ).replace(
+                "decision_by = 2026-10-30\n",
+                'decision_by = 2026-10-30\ninterviewers = ["Claire Dupont"]\n',
+            )
+        path.write_text(text)
+        ics = tmp_path / "cal.ics"
+        assert (
+            run("plan", str(path), "--format", "ics", "-o", str(ics), "--now", "2026-10-22T19:00")[
+                0
+            ]
+            == 0
+        )
+        before = self.items(ics)
+        thanks = next(uid for uid in before if uid.startswith("thank_you-"))
+        code, _, err = run(
+            "log", str(path), "contact", "--step", "thank_you", "--to", "Claire Dupont",
+            "--at", "2026-10-22T21:30",
+        )  # fmt: skip
+        assert code == 0, err
+        path.write_text(path.read_text().replace("Claire Dupont", "Claire Dupond"))
+        code, _, err = run("today", str(path), "--now", "2026-10-23T09:00")
+        assert code != 0 and "followup rename" in err
+        code, _, err = run("rename", str(path), "Claire Dupont", "Claire Dupond")
+        assert code == 0, err
+        found = s.load_interview_file(path)
+        (claire,) = found.interview.interviewers
+        assert claire.name == "Claire Dupond" and claire.id is not None
+        assert found.history[0].recipient == "Claire Dupond"  # type: ignore[union-attr]
+        code, _, err = run(
+            "plan", str(path), "--format", "ics", "-o", str(ics), "--now", "2026-10-23T09:00"
+        )
+        assert code == 0, err
+        after = self.items(ics)
+        assert after[thanks] == "COMPLETED", after
+        assert set(after) == set(before)  # the same UIDs: nothing new, nothing dropped
+        assert run("audit", str(path))[0] == 0

@@ -78,6 +78,7 @@ from .identity import (
     thread_key,
 )
 from .model import ActionKind, Interview, person_key
+from .model import name_part as pinned_part
 from .plan import plan as make_plan
 from .policy import Policy
 from .state import _decision, _unknown_person, check_history
@@ -569,9 +570,27 @@ class Application:
         keys = set(map(person_key, people))
         if person_key(old) in keys or person_key(new) not in keys:
             return None
-        history = _renamed_events(self.history, old, new)
-        if history == list(self.history):  # it names nobody called *old* either
-            return None
+        if _renamed_events(self.history, old, new, steps=False) == list(self.history):
+            return None  # it names nobody called *old* either
+        # The person gets, when they have none, the id their steps' ids held under *old*
+        # (the loop8 trial: no id was written, and the calendar cancelled the items of
+        # their old step ids, the thank-you sent among them): the ids of their steps,
+        # the skips and snoozes recorded and the calendar's items stay what they were.
+        person = next(
+            p
+            for p in (*interview.interviewers, interview.recruiter)
+            if p is not None and _same_person(p.name, new)
+        )
+        if person.id is None:
+            interview = _pinned_as(interview, new, pinned_part(old))
+            history = [
+                attrs.evolve(event, step=renamed_step(event.step, new, old))
+                if isinstance(event, (Skip, Snooze))
+                else event
+                for event in _renamed_events(self.history, old, new, steps=False)
+            ]  # a step id written since the edit by hand, under *new*: the pinned one
+        else:
+            history = _renamed_events(self.history, old, new)
         return attrs.evolve(self, interview=interview, history=check_history(interview, history))
 
     def with_interview(self, interview: Interview) -> Application:
@@ -618,6 +637,20 @@ def _renamed_by_id(before: Interview, after: Interview) -> list[tuple[str, str]]
         for key, name in by_id(before).items()
         if key in new_names and not _same_person(name, new_names[key])
     ]
+
+
+def _pinned_as(interview: Interview, name: str, part: str) -> Interview:
+    """*interview* with the person called *name* given the id *part*, in each of their roles."""
+
+    def pin(person: Any) -> Any:
+        return attrs.evolve(person, id=part) if _same_person(person.name, name) else person
+
+    recruiter = interview.recruiter
+    return attrs.evolve(
+        interview,
+        interviewers=[pin(person) for person in interview.interviewers],
+        recruiter=None if recruiter is None else pin(recruiter),
+    )
 
 
 def _renamed_interview(interview: Interview, old: str, new: str) -> Interview:
