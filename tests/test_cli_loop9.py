@@ -4,6 +4,8 @@ French, four applications): the same `log contact --at T` twice (3), counts in t
 
 from __future__ import annotations
 
+import email
+import email.policy
 from pathlib import Path
 
 import pytest
@@ -251,3 +253,46 @@ class TestRenameAfterAnEditByHand:
         assert after[thanks] == "COMPLETED", after
         assert set(after) == set(before)  # the same UIDs: nothing new, nothing dropped
         assert run("audit", str(path))[0] == 0
+
+
+class TestAThreadedDraftRepliesUnderRe:
+    """loop8 5: `log contact --message-id` (the id `plan --format eml` printed), then the
+    next draft had In-Reply-To and References but its own subject, not "Re: <subject>"."""
+
+    def test_the_draft_s_subject_is_recorded_and_answered(
+        self, umbrella: Path, tmp_path: Path
+    ) -> None:
+        first = tmp_path / "first"
+        code, out, err = run(
+            "plan", str(umbrella), "--format", "eml", "-o", str(first), "--now", "2026-10-16T16:00"
+        )
+        assert code == 0, err
+        name, _, message_id = out.splitlines()[0].partition("  Message-ID: ")
+        assert name.startswith("01-thank_you")
+        sent = email.message_from_bytes((first / name).read_bytes(), policy=email.policy.default)
+        code, out, err = run(
+            "log", str(umbrella), "contact", "--message-id", message_id, "--at", "2026-10-16T16:30"
+        )
+        assert code == 0, err
+        assert "thank-you to Eve Stone" in out and "of the draft with that Message-ID" in out
+        (contact,) = s.load_interview_file(umbrella).history
+        assert contact.subject == str(sent["Subject"])  # type: ignore[union-attr]
+        later = tmp_path / "later"
+        code, out, err = run(
+            "plan", str(umbrella), "--format", "eml", "-o", str(later), "--now", "2026-10-26T08:00"
+        )
+        assert code == 0, err
+        name = out.splitlines()[0].partition("  ")[0]
+        reply = email.message_from_bytes((later / name).read_bytes(), policy=email.policy.default)
+        assert reply["In-Reply-To"] == message_id
+        assert str(reply["Subject"]).endswith(str(sent["Subject"]))
+        assert str(reply["Subject"]).startswith("Re")
+
+    def test_a_message_id_of_the_mail_program_records_no_subject(self, umbrella: Path) -> None:
+        code, _, err = run(
+            "log", str(umbrella), "contact", "--step", "thank_you",
+            "--message-id", "<abc@mail.example>", "--at", "2026-10-16T16:30",
+        )  # fmt: skip
+        assert code == 0, err
+        (contact,) = s.load_interview_file(umbrella).history
+        assert contact.subject is None  # type: ignore[union-attr]

@@ -154,7 +154,7 @@ def _record(
     done = store.add(event, policy, now=when.clock)  # nothing after the real clock: a typo
     said = show.said(done.event, found.interview, policy)
     if why:
-        said = f"{said} ({'; '.join(why)}; --step names another)"
+        said = f"{said} ({'; '.join(why)})"
     if done.already:
         click.echo(f"Already recorded in {done.path} (event {done.number}): {said}")
         return
@@ -213,13 +213,29 @@ def log_contact(
     def build(interview: Interview, at: pendulum.DateTime, note: str | None) -> Event:
         kind = None if step is None else ActionKind(step)
         to = recipient
+        # the Message-ID of a draft this tool wrote names its step (and its subject)
+        drafted = None if message_id is None else _drafted(log, options, at, message_id)
+        said_subject = subject
+        taken = []  # what the draft gave
+        if drafted is not None and said_subject is None:
+            # the loop8 trial: --message-id alone, and the next draft answered in the
+            # thread (In-Reply-To) without the "Re:" subject docs/cli.md promises
+            said_subject = _draft_subject(drafted, interview)
+            taken.append("subject")
         # with no step said, the one due to the contact (a contact names them by default)
         person = to if to is not None or kind is not None else interview._contact_key
         item = _planned(log, options, kind, person, channel, at)
+        if kind is None and drafted is not None:  # the step whose draft was sent
+            kind, item = drafted.action.kind, drafted
+            taken.insert(0, "step")
+        if taken:
+            chosen.append(f"the {' and '.join(taken)} of the draft with that Message-ID")
         if kind is None:  # the loop6 trial: a feedback request logged as a check-in
             kind = ActionKind.CHECK_IN if item is None else item.action.kind
             chosen.append(
-                "the step due then" if item is not None else "no step was due then: a check-in"
+                "the step due then; --step names another"
+                if item is not None
+                else "no step was due then: a check-in; --step names another"
             )
         if channel is not None:
             how = Channel(channel)
@@ -235,11 +251,37 @@ def log_contact(
             voicemail=voicemail,
             answered=answered,
             message_id=message_id,
-            subject=subject,
+            subject=said_subject,
             note=note,
         )
 
     _record(log, options, build, chosen)
+
+
+def _drafted(
+    log: _Log, options: dict[str, Any], at: datetime, message_id: str
+) -> AgendaItem | None:
+    """The e-mail step, as planned just before *at*, whose draft (`plan --format eml`)
+    carries *message_id*; None when none does (a Message-ID the mail program made)."""
+    from .export import _message_id
+
+    application = _as_of(log, options, at, before=True)
+    agenda = application.agenda(at)
+    for item in (*agenda.late, *agenda.due, *agenda.coming):
+        action = item.action
+        if action.channel is Channel.EMAIL and (
+            _message_id(item.id, action, application.interview) == message_id.strip()
+        ):
+            return item
+    return None
+
+
+def _draft_subject(item: AgendaItem, interview: Interview) -> str | None:
+    """The subject of *item*'s draft, as `plan --format eml` writes it (the built-in
+    messages, in the candidate's language)."""
+    from .messages import candidate_locale, default_pack
+
+    return default_pack(candidate_locale(interview)).render(item.action, interview).subject
 
 
 def _as_of(
