@@ -296,3 +296,28 @@ class TestAThreadedDraftRepliesUnderRe:
         assert code == 0, err
         (contact,) = s.load_interview_file(umbrella).history
         assert contact.subject is None  # type: ignore[union-attr]
+
+
+class TestASecondRoundFileSaysSo:
+    """loop8 1: `render` of both rounds' files: the second round's note to Claire says it
+    was their second conversation, under a subject of its own."""
+
+    def test_render_both_files(self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+        monkeypatch.chdir(tmp_path)
+        first = tmp_path / "initrode.toml"
+        first.write_text(INITRODE.replace("Dupont", "Dupond"))
+        second = tmp_path / "initrode-r2.toml"
+        second.write_text(
+            INITRODE.replace("Dupont", "Dupond")
+            .replace('id = "a9b651a57ffbd0ac"', 'id = "dd41af69835d130d"')
+            .replace("initrode.events.toml", "initrode-r2.events.toml")
+            .replace("2026-10-22T09:00:00", "2026-11-19T10:00:00")
+            .replace("decision_by = 2026-10-30", 'decision_by = "early next week"')
+        )
+        code, out, err = run("render", str(first), str(second))
+        assert code == 0, err
+        notes = [part for part in out.split("=== ") if "(initrode-r2.toml)" in part.split("\n")[0]]
+        claire = next(part for part in notes if "thank-you" in part.split("\n")[0])
+        assert "deuxième échange" in claire, claire
+        code, out, err = run("render", str(second))  # alone, nothing links it to the first
+        assert code == 0 and "deuxième" not in out

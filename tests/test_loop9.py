@@ -1,19 +1,36 @@
 """What the daily-loop trial loop8 found in the library (a Sydney candidate writing French,
-four applications): a week phrase read from the day it was said (4)."""
+four applications): a second round in a file of its own (1), a week phrase read from the
+day it was said (4)."""
 
 from __future__ import annotations
 
 import re
 from datetime import date, timedelta
+from typing import Any
 
 import attrs
 import pendulum
 import pytest
 
-from followup_rules import Outcome, Update, plan, render
+from followup_rules import (
+    ActionKind,
+    Application,
+    Candidate,
+    Interview,
+    Interviewer,
+    Message,
+    Outcome,
+    Update,
+    agenda_many,
+    plan,
+    render,
+)
 from followup_rules._languages import language
+from followup_rules.loop import later_rounds
+from followup_rules.model import person_key
 from followup_rules.timeframe import parse_timeframe
 
+from .prose import masks, near_repeat, sentences
 from .test_writing import ANA, NY, check_ins, done_until, in_language, meeting
 
 LANGUAGES = ("en", "de", "fr", "es")
@@ -88,3 +105,111 @@ class TestAWeekPhraseIsReadWhenItWasSaid:
         step = check_ins(plan(iv, history=history))[0]
         text = render(step, iv).text
         assert "dernière" not in text and "semaine suivant l’entretien" in text, text
+
+
+# -- finding 1: a second round in a file of its own ------------------------------------------
+
+CLAIRE = Interviewer("Claire Dupond", email="claire@initrode.example")
+TOM = Interviewer("Tom Hale", email="tom@initrode.example")
+ZOE = Interviewer("Zoe Lind", email="zoe@initrode.example")
+LONDON = "Europe/London"
+
+
+def _round(starts: pendulum.DateTime, people: list[Interviewer], code: str, **more: Any) -> Any:
+    fields: dict[str, Any] = {
+        "starts_at": starts,
+        "company": "Initrode",
+        "role": "Data Analyst",
+        "interviewers": people,
+        "candidate": Candidate(
+            "Léa Martin", email="lea@example.com", timezone="Australia/Sydney", language=code
+        ),
+    }
+    fields.update(more)
+    return Interview(**fields)
+
+
+FIRST_DAY = pendulum.datetime(2026, 10, 22, 9, tz=LONDON)
+SECOND_DAY = pendulum.datetime(2026, 11, 19, 10, tz=LONDON)
+
+
+def _thanks(application: Application, person: str) -> Message:
+    step = next(
+        action
+        for action in application.plan()
+        if action.kind is ActionKind.THANK_YOU
+        and action.recipient is not None
+        and action.recipient.name == person
+    )
+    return render(step, application.interview)
+
+
+class TestASecondRoundSaysSo:
+    """loop8 1: a second round kept in its own file, the same person (Claire): its thank-you
+    had round 1's subject and its long sentences.  Files planned together link a later
+    round to the earlier ones by the people they share (`later_rounds`): the note to
+    someone met before says it was another conversation, in other words than before."""
+
+    def test_the_later_round_is_found_by_the_people_it_shares(self) -> None:
+        one = Application(_round(FIRST_DAY, [CLAIRE], "fr"))
+        two = Application(_round(SECOND_DAY, [CLAIRE, TOM], "fr"))
+        other = Application(_round(SECOND_DAY, [CLAIRE], "fr", company="Globex"))
+        found = later_rounds([two, other, one])
+        assert found[0].met_before == ((person_key("Claire Dupond"), 1),)
+        assert found[1].met_before == () and found[2].met_before == ()
+        assert found[2] is one  # an application with nothing to add is the one given
+
+    @pytest.mark.parametrize("code", LANGUAGES)
+    @pytest.mark.parametrize(
+        ("before", "after"),
+        [
+            ([CLAIRE], [CLAIRE, TOM]),
+            ([CLAIRE], [TOM, CLAIRE]),
+            ([TOM, CLAIRE], [CLAIRE]),
+            ([ZOE, TOM, CLAIRE], [CLAIRE, ZOE]),
+        ],
+    )
+    @pytest.mark.parametrize("decided", [None, date(2026, 10, 30)])
+    def test_no_sentence_of_the_first_round_s_note_is_said_again(
+        self, code: str, before: list[Interviewer], after: list[Interviewer], decided: Any
+    ) -> None:
+        one = Application(_round(FIRST_DAY, before, code, decision_by=decided))
+        later = "early next week" if decided else None
+        two = Application(_round(SECOND_DAY, after, code, decision_by=later))
+        one, two = later_rounds([one, two])
+        for person in {p.name for p in before} & {p.name for p in after}:
+            first, second = _thanks(one, person), _thanks(two, person)
+            assert first.subject != second.subject
+            hidden = masks(two.interview)
+            for sentence in sentences(second, whole=hidden):
+                for said in sentences(first, whole=masks(one.interview)):
+                    assert not near_repeat(sentence, said, code, hidden), (said, sentence)
+        claire = _thanks(two, "Claire Dupond").text
+        assert SECOND[code] in claire, claire
+
+    def test_planned_together_today_knows_it(self) -> None:
+        one = Application(_round(FIRST_DAY, [CLAIRE], "en"), name="r1")
+        two = Application(_round(SECOND_DAY, [CLAIRE, TOM], "en"), name="r2")
+        now = SECOND_DAY.add(hours=2)
+        day = agenda_many([one, two], now, together=True)
+        notes = [
+            entry.item.action
+            for entry in day.entries
+            if entry.item.action.kind is ActionKind.THANK_YOU
+        ]
+        met = {a.recipient.name: a.facts.met_before for a in notes if a.recipient}
+        assert met == {"Claire Dupond": 1, "Tom Hale": 0}
+        apart = agenda_many([one, two], now)
+        assert all(
+            e.item.action.facts.met_before == 0
+            for e in apart.entries
+            if e.item.action.kind is ActionKind.THANK_YOU
+        )
+
+
+SECOND = {
+    "en": "meeting me a second time",
+    "de": "zweites Gespräch",
+    "fr": "deuxième échange",
+    "es": "segunda conversación",
+}

@@ -934,7 +934,11 @@ def template_context(
         "feedback_placeholder": feedback_mark,
         "concerns_placeholder": concerns_mark,
         "invited_to_call": interview.invited_to_call,
-        "wording": wording(facts.variant),
+        # a later round's note to someone met before takes the wordings of another pencil
+        # of lines (parallel to the one before, or the spare): it says no sentence of the
+        # earlier round's note to them again, subject included (loop8 1)
+        "wording": wording(facts.variant + WORDINGS * facts.met_before),
+        "met_before": facts.met_before,
         "brief": 0,
         "informal": language.informal(recipient, style),
         "unknown_details": _unknown_details(interview, recipient, language),
