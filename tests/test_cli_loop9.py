@@ -321,3 +321,60 @@ class TestASecondRoundFileSaysSo:
         assert "deuxième échange" in claire, claire
         code, out, err = run("render", str(second))  # alone, nothing links it to the first
         assert code == 0 and "deuxième" not in out
+
+
+class TestNewTakesTheLanguage:
+    """loop8 6: `followup new` had no language option; a French candidate edited by hand."""
+
+    def test_language_is_written_and_used(
+        self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        monkeypatch.chdir(tmp_path)
+        path = tmp_path / "globex.toml"
+        code, _, err = run(
+            "new", str(path), "--company", "Globex", "--role", "Data Engineer",
+            "--at", "2026-10-20T10:00", "--timezone", "America/New_York",
+            "--interviewer", "Ana Ruiz <ana@globex.example>", "--candidate", "Léa Martin",
+            "--candidate-timezone", "Australia/Sydney", "--language", "fr",
+        )  # fmt: skip
+        assert code == 0, err
+        found = s.load_interview_file(path)
+        assert found.interview.candidate is not None
+        assert found.interview.candidate.language == "fr"
+        code, out, _ = run("render", str(path))
+        assert code == 0 and "Bonjour Ana Ruiz" in out
+
+    def test_an_unknown_language_is_refused(self, tmp_path: Path) -> None:
+        path = tmp_path / "x.toml"
+        code, _, err = run(
+            "new", str(path), "--company", "X", "--role", "Y", "--at", "2026-10-20T10:00",
+            "--timezone", "Europe/Paris", "--interviewer", "A B", "--candidate", "C D",
+            "--language", "klingon",
+        )  # fmt: skip
+        assert code != 0 and "klingon" in err and not path.exists()
+
+    def test_the_readme_shows_the_command_line(self) -> None:
+        readme = (Path(__file__).resolve().parent.parent / "README.md").read_text()
+        try_it = readme.split("## Try it", 1)[1].split("\n## ", 1)[0]
+        assert "followup new" in try_it and "--language" in try_it
+
+
+class TestTheFileKeysPageReadsAsPlainMarkdown:
+    """loop8 11: docs/files.md showed `--8<-- "examples/..."` on GitHub: the examples are
+    copied into the page, and kept the same as the files."""
+
+    def test_the_copies_are_the_files(self) -> None:
+        root = Path(__file__).resolve().parent.parent
+        page = (root / "docs" / "files.md").read_text()
+        assert "--8<--" not in page
+        for name in ("interview.toml", "events.toml", "policy.toml"):
+            text = (root / "examples" / name).read_text().rstrip("\n")
+            assert f"(`examples/{name}`" in page
+            assert f"```toml\n{text}\n```" in page, name
+
+    def test_the_page_says_which_zone_render_shows(self) -> None:
+        root = Path(__file__).resolve().parent.parent
+        cli = " ".join((root / "docs" / "cli.md").read_text().split())
+        assert (
+            "render` heads each message with its suggested time on the recipient's clock" in cli
+        )
