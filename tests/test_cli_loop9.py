@@ -375,6 +375,4 @@ class TestTheFileKeysPageReadsAsPlainMarkdown:
     def test_the_page_says_which_zone_render_shows(self) -> None:
         root = Path(__file__).resolve().parent.parent
         cli = " ".join((root / "docs" / "cli.md").read_text().split())
-        assert (
-            "render` heads each message with its suggested time on the recipient's clock" in cli
-        )
+        assert "render` heads each message with its suggested time on the recipient's clock" in cli

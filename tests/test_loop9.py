@@ -5,7 +5,7 @@ day it was said (4)."""
 from __future__ import annotations
 
 import re
-from datetime import date, timedelta
+from datetime import date, time, timedelta
 from typing import Any
 
 import attrs
@@ -22,6 +22,7 @@ from followup_rules import (
     Outcome,
     Update,
     agenda_many,
+    audit,
     plan,
     render,
 )
@@ -213,3 +214,44 @@ SECOND = {
     "fr": "deuxième échange",
     "es": "segunda conversación",
 }
+
+
+# -- finding 8: a check-in suggested in the candidate's night -----------------------------------
+
+
+class TestACheckInIsSuggestedWhenTheCandidateIsAwake:
+    """loop8 8: a Sydney candidate, a New York recipient (send window 08:00-17:00 EST): every
+    check-in was suggested at 00:00 Sydney time.  The moment suggested is the first of the
+    recipient's window that is also in the candidate's waking hours, when there is one."""
+
+    @staticmethod
+    def _interview(home: str) -> Interview:
+        return Interview(
+            pendulum.datetime(2026, 10, 19, 15, tz=NY),
+            "Hooli",
+            "Data Engineer",
+            [Interviewer("Dan Park", email="dan@hooli.example")],
+            decision_by="by the end of the month",
+            candidate=Candidate("Léa Martin", email="lea@example.com", timezone=home),
+        )
+
+    @pytest.mark.parametrize("home", ["Australia/Sydney", "Asia/Tokyo", "Europe/London", NY])
+    def test_inside_both_when_they_meet(self, home: str) -> None:
+        iv = self._interview(home)
+        whole = plan(iv)
+        for step in check_ins(whole):
+            assert step.earliest <= step.suggested <= step.latest
+            mine = step.suggested.in_timezone(home).time()
+            theirs = step.suggested.in_timezone(NY)
+            assert theirs.date() == step.earliest.in_timezone(NY).date()  # the same day
+            if home == NY:
+                assert step.suggested == step.earliest  # nothing to move
+            else:
+                assert time(7) <= mine.replace(tzinfo=None) <= time(22), (home, step.suggested)
+        history = [a.done() for a in whole]
+        assert audit(iv, history) == []
+
+    def test_the_sydney_candidate_s_own_morning(self) -> None:
+        step = check_ins(plan(self._interview("Australia/Sydney")))[0]
+        assert step.suggested.in_timezone("Australia/Sydney").time() == time(7)
+        assert step.suggested.in_timezone(NY).time() == time(15)
