@@ -25,9 +25,10 @@ from . import files, serialize
 from ._cli_help import (
     EXAMPLES,
 )
+from ._grammar import counted
 from .action import Plan
 from .errors import FollowupError, _short_repr
-from .loop import Application, parse_when
+from .loop import Application, later_rounds, parse_when
 from .model import Interview, Interviewer
 from .policy import Policy
 from .serialize import InterviewFile
@@ -210,8 +211,8 @@ def _application(
         later = len(each.history) - len(history)
         if later:
             _note(
-                f"{each.path}: {later} event(s) recorded after {as_of.to_iso8601_string()} "
-                "left out (the plan as it stood then)"
+                f"{each.path}: {counted(later, 'event')} recorded after "
+                f"{as_of.to_iso8601_string()} left out (the plan as it stood then)"
             )
     return Application(each.interview, history, own, name=str(each.path))
 
@@ -364,7 +365,11 @@ def _applications(
     for each in _progress(loaded, "Planning"):
         now = None if when is None else when.at(each.interview)
         found.append((each, _application(each, policy, as_of=now), now))
-    return found
+    # a later round in a file of its own, given with the first: its notes say so (loop8 1)
+    rounds = later_rounds(application for _, application, _ in found)
+    return [
+        (each, application, now) for (each, _, now), application in zip(found, rounds, strict=True)
+    ]
 
 
 def _plans(

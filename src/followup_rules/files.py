@@ -573,6 +573,11 @@ class _Document:
         def called_old(name: object) -> bool:
             return isinstance(name, str) and person_key(name) == person_key(old)
 
+        def called_new(name: object) -> bool:  # renamed by hand already: the id alone
+            return (
+                pin is not None and isinstance(name, str) and person_key(name) == person_key(new)
+            )
+
         interviewers = inner["interviewers"]  # required: the interview was read already
         for index, person in enumerate(interviewers):
             if called_old(person):  # a name alone: interviewers = ["Ana Ruiz", ...]
@@ -581,13 +586,25 @@ class _Document:
                     table = tomlkit.inline_table()
                     table.update({"name": new, "id": pin})
                 interviewers[index] = table
-            elif isinstance(person, MutableMapping) and called_old(person.get("name")):
-                person["name"] = new
+            elif called_new(person):  # a name alone, renamed by hand: the id it needs
+                table = {"name": person, "id": pin}
+                if self.toml:
+                    table = tomlkit.inline_table()
+                    table.update({"name": person, "id": pin})
+                interviewers[index] = table
+            elif isinstance(person, MutableMapping) and (
+                called_old(person.get("name")) or called_new(person.get("name"))
+            ):
+                if called_old(person.get("name")):
+                    person["name"] = new
                 if person.get("id") is None:
                     person["id"] = pin
         recruiter = inner.get("recruiter")
-        if isinstance(recruiter, MutableMapping) and called_old(recruiter.get("name")):
-            recruiter["name"] = new
+        if isinstance(recruiter, MutableMapping) and (
+            called_old(recruiter.get("name")) or called_new(recruiter.get("name"))
+        ):
+            if called_old(recruiter.get("name")):
+                recruiter["name"] = new
             if recruiter.get("id") is None:
                 recruiter["id"] = pin
         if called_old(inner.get("contact")):

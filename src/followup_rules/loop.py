@@ -78,7 +78,9 @@ from .identity import (
     thread_key,
 )
 from .model import ActionKind, Interview, person_key
+from .model import name_part as pinned_part
 from .plan import plan as make_plan
+from .plan import planned
 from .policy import Policy
 from .state import _decision, _unknown_person, check_history
 from .timeframe import Timeframe
@@ -310,6 +312,20 @@ def _application_history(history: Iterable[Event]) -> tuple[Event, ...]:
     return tuple(_ordered(history))
 
 
+def _met_before(value: Any) -> tuple[tuple[str, int], ...]:
+    """(person_key, count) pairs, sorted, from pairs or a mapping; refused when not."""
+    items = value.items() if isinstance(value, Mapping) else value
+    try:
+        pairs = tuple(sorted((str(key), int(count)) for key, count in items))
+    except (TypeError, ValueError):
+        raise InvalidArgument(
+            "met_before", value, "expected person keys with how many interviews"
+        ) from None
+    if any(count < 0 for _, count in pairs):
+        raise InvalidArgument("met_before", value, "a count of interviews is never negative")
+    return tuple(pair for pair in pairs if pair[1])
+
+
 @attrs.frozen
 class Application:
     """One interview followed up: what an app stores per application.
@@ -326,6 +342,13 @@ class Application:
             UUID), carried to every `Entry` of a merged agenda
             (`Entry.key`), so that the app finds its record without reading
             it back from `name`.  The library never looks inside it.
+        met_before: the people of its interview met in an earlier interview of
+            the same thread (a later round kept as an application of its own),
+            as ``(person_key, how many interviews)`` pairs (a mapping is taken
+            too): what `later_rounds` gives, and `agenda_many(together=True)`,
+            `followup today`, `render` and `plan` of several files find.  The
+            notes to them say it is another conversation, in other words
+            than the rounds before (`Facts.met_before`).
     """
 
     interview: Interview
@@ -333,6 +356,9 @@ class Application:
     policy: Policy | None = None
     name: str | None = None
     key: Hashable | None = attrs.field(default=None, kw_only=True)
+    met_before: tuple[tuple[str, int], ...] = attrs.field(
+        default=(), kw_only=True, converter=_met_before
+    )
 
     def __attrs_post_init__(self) -> None:
         if not isinstance(self.interview, Interview):
@@ -363,7 +389,15 @@ class Application:
     def plan(self, now: datetime | None = None) -> Plan:
         """The plan after the history, under the application's policy, seen from *now*
         when given (see `plan`: late steps in their next allowed window)."""
-        return make_plan(self.interview, self.policy, history=self.history, now=now)
+        if not self.met_before:
+            return make_plan(self.interview, self.policy, history=self.history, now=now)
+        return planned(
+            self.interview,
+            self.policy,
+            history=self.history,
+            now=now,
+            met_before=dict(self.met_before),
+        )
 
     def agenda(
         self, now: datetime, until: datetime | EndOfDay | None = None, *, days: int = 0
@@ -395,6 +429,7 @@ class Application:
             now=moment,
             until=end,
             elsewhere=elsewhere,
+            met_before=dict(self.met_before),
         )
 
     def find_step(self, step: str, now: datetime) -> FoundStep:
@@ -569,9 +604,27 @@ class Application:
         keys = set(map(person_key, people))
         if person_key(old) in keys or person_key(new) not in keys:
             return None
-        history = _renamed_events(self.history, old, new)
-        if history == list(self.history):  # it names nobody called *old* either
-            return None
+        if _renamed_events(self.history, old, new, steps=False) == list(self.history):
+            return None  # it names nobody called *old* either
+        # The person gets, when they have none, the id their steps' ids held under *old*
+        # (the loop8 trial: no id was written, and the calendar cancelled the items of
+        # their old step ids, the thank-you sent among them): the ids of their steps,
+        # the skips and snoozes recorded and the calendar's items stay what they were.
+        person = next(
+            p
+            for p in (*interview.interviewers, interview.recruiter)
+            if p is not None and _same_person(p.name, new)
+        )
+        if person.id is None:
+            interview = _pinned_as(interview, new, pinned_part(old))
+            history = [
+                attrs.evolve(event, step=renamed_step(event.step, new, old))
+                if isinstance(event, (Skip, Snooze))
+                else event
+                for event in _renamed_events(self.history, old, new, steps=False)
+            ]  # a step id written since the edit by hand, under *new*: the pinned one
+        else:
+            history = _renamed_events(self.history, old, new)
         return attrs.evolve(self, interview=interview, history=check_history(interview, history))
 
     def with_interview(self, interview: Interview) -> Application:
@@ -618,6 +671,20 @@ def _renamed_by_id(before: Interview, after: Interview) -> list[tuple[str, str]]
         for key, name in by_id(before).items()
         if key in new_names and not _same_person(name, new_names[key])
     ]
+
+
+def _pinned_as(interview: Interview, name: str, part: str) -> Interview:
+    """*interview* with the person called *name* given the id *part*, in each of their roles."""
+
+    def pin(person: Any) -> Any:
+        return attrs.evolve(person, id=part) if _same_person(person.name, name) else person
+
+    recruiter = interview.recruiter
+    return attrs.evolve(
+        interview,
+        interviewers=[pin(person) for person in interview.interviewers],
+        recruiter=None if recruiter is None else pin(recruiter),
+    )
 
 
 def _renamed_interview(interview: Interview, old: str, new: str) -> Interview:
@@ -1307,6 +1374,40 @@ def _planned(
     yield from _together(run, now, until, failed, days)
 
 
+def later_rounds(applications: Iterable[Application]) -> list[Application]:
+    """Each application with `Application.met_before`: who of its interviewers the
+    candidate met in an earlier interview of another of *applications* (the same
+    candidate at the same employer, `identity.thread_key`; an interview that started
+    before), and how many times.  A second round kept in a file of its own is linked
+    to the first this way, by the people it shares with it: nothing else in either
+    file says they belong together.  An application keeps what it was given, when more.
+    """
+    found = list(applications)
+    seen = [
+        (
+            thread_key(each.interview)[:2],
+            each.interview._utc_span[0],
+            {person_key(person.name) for person in each.interview.interviewers},
+        )
+        for each in found
+    ]
+    result = []
+    for index, application in enumerate(found):
+        where, starts, panel = seen[index]
+        counts = dict(application.met_before)
+        for who in panel:
+            earlier = sum(
+                1
+                for other, (there, began, people) in enumerate(seen)
+                if other != index and there == where and began < starts and who in people
+            )
+            if earlier > counts.get(who, 0):
+                counts[who] = earlier
+        changed = _met_before(counts) != application.met_before
+        result.append(attrs.evolve(application, met_before=counts) if changed else application)
+    return result
+
+
 def _candidate(application: Application) -> str:
     return thread_key(application.interview)[0]
 
@@ -1331,6 +1432,7 @@ def _together(
         for application in applications:
             yield application, _agenda_of(application, now, until, failed, None, days)
         return
+    applications = later_rounds(applications)  # a later round's notes say so (loop8 1)
     threads = follow_up_threads((each.interview, each.history) for each in applications)
     # the latest contact of each thread and the latest of another application than its own:
     # the latest of another application than any one is one of these two
