@@ -19,6 +19,7 @@ import threading
 from pathlib import Path
 from typing import Any
 
+import attrs
 import pendulum
 import pytest
 
@@ -30,6 +31,8 @@ from followup_rules import (
     InvalidArgument,
     InvalidHistory,
     Reply,
+    Skip,
+    StepStatus,
     agenda_many,
     event_id,
     parse_when,
@@ -59,10 +62,13 @@ def _created(tmp_path: Path, name: str = "acme.json", **more: Any) -> HistoryFil
 
 def _thank_you(store: HistoryFile, name: str = "Ana Ruiz") -> str:
     found = store.read()
-    items = Application(found.interview, found.history).agenda(NEXT_DAY, "end_of_day")
+    return _step_of(Application(found.interview, found.history), name)
+
+
+def _step_of(application: Application, name: str) -> str:
     return next(
         item.id
-        for item in items
+        for item in application.agenda(NEXT_DAY, "end_of_day")
         if item.action.kind is ActionKind.THANK_YOU
         and getattr(item.action.recipient, "name", None) == name
     )
@@ -244,6 +250,54 @@ def test_a_typo_in_a_name_is_corrected_with_the_history(tmp_path: Path) -> None:
     )
     assert edited.interview.contact == "Ana Ruiz"
     assert edited.history == (_reply(0, "Ana Ruiz"),)
+
+
+def test_a_skipped_step_stays_skipped_when_the_name_is_corrected(tmp_path: Path) -> None:
+    store = _created(tmp_path, interviewers="Ana Ruis, Bo Chen")
+    step = _thank_you(store, "Ana Ruis")
+    store.add(Skip(NEXT_DAY, step), now=NEXT_DAY)
+    done = store.edit({"interviewers": {"Ana Ruis": {"name": "Ana Ruiz", "email": "a@b.example"}}})
+    assert done.interview.interviewers[0].email == "a@b.example"
+    found = store.read()
+    application = Application(found.interview, found.history)
+    assert application.find_step(step, NEXT_DAY).status is StepStatus.SKIPPED
+    # an interview never pinned, in memory: the skip's step id is the one kept
+    interview = s.structure({**FORM, "interviewers": "Ana Ruis"}, Interview, form=True)
+    before = Application(interview)
+    skipped = before.record(Skip(NEXT_DAY, _step_of(before, "Ana Ruis"))).application
+    assert skipped is not None
+    edited = s.edit_application(skipped, {"interviewers": {"Ana Ruis": {"name": "Ana Ruiz"}}})
+    assert edited.history == skipped.history
+    assert edited.find_step(_step_of(before, "Ana Ruis"), NEXT_DAY).status is StepStatus.SKIPPED
+
+
+def test_a_person_pinned_at_creation_keeps_their_step_ids_under_a_new_name(
+    tmp_path: Path,
+) -> None:
+    """Their id is their old name's part: it is what the step ids hold, not a name to
+    rename in them (`with_interview` with the person's id, as a full table gives it)."""
+    store = _created(tmp_path)
+    step = _thank_you(store, "Ana Ruiz")
+    store.add(Skip(NEXT_DAY, step), now=NEXT_DAY)
+    found = store.read()
+    ana, bo = found.interview.interviewers
+    renamed = attrs.evolve(
+        found.interview, interviewers=[attrs.evolve(ana, name="Ana Ruíz Vega"), bo]
+    )
+    application = Application(found.interview, found.history).with_interview(renamed)
+    assert application.history == found.history
+    assert application.find_step(step, NEXT_DAY).status is StepStatus.SKIPPED
+    moved = Application(found.interview, found.history).rename("Ana Ruiz", "Ana Vega")
+    assert moved.find_step(step, NEXT_DAY).status is StepStatus.SKIPPED
+
+
+def test_a_name_corrected_to_someone_elses_is_refused(tmp_path: Path) -> None:
+    store = _created(tmp_path)
+    before = store.path.read_bytes()
+    with pytest.raises(FormatError) as raised:
+        store.edit({"interviewers": {"Ana Ruiz": {"name": "bo chen"}}})
+    assert raised.value.key == "interviewers" and raised.value.value == "bo chen"
+    assert store.path.read_bytes() == before
 
 
 def test_a_name_corrected_in_a_separate_history_file(tmp_path: Path) -> None:

@@ -507,9 +507,8 @@ class HistoryFile:
             found = self.read(check=False)  # an edit may mend what a hand edit left
             before = loop.Application(found.interview, found.history, found.policy)
             edited = serialize.edit_application(before, changes, source=source, form=form)
-            renames = loop._renamed_by_id(_pinned_people(found.interview), edited.interview)
-            expected = tuple(loop._renamed_many(found.history, renames, steps=True))
-            renamed = any(old is not new for old, new in zip(found.history, expected, strict=True))
+            expected = _in_file_order(found.history, edited.history)  # renamed, when a name is
+            renamed = expected != found.history
             interview_doc = _Document.of(self.path)
             same_file = _same_file(history_path, self.path)
             history_doc = interview_doc if same_file else _Document.of(history_path)
@@ -1012,6 +1011,16 @@ def _toml_item(value: Any) -> Any:
             array.multiline(True)
         return array
     return value
+
+
+def _in_file_order(held: Sequence[Event], ordered: Sequence[Event]) -> tuple[Event, ...]:
+    """*ordered* (the events of *held* as an `Application` orders them: by instant, equal
+    instants as given, each maybe changed) in *held*'s own order."""
+    places = sorted(range(len(held)), key=lambda index: _instant(held[index]))  # stable
+    events: list[Event] = list(held)
+    for event, place in zip(ordered, places, strict=True):
+        events[place] = event
+    return tuple(events)
 
 
 def _changed_table(before: Event, after: Event) -> dict[str, Any]:

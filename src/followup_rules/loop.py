@@ -77,7 +77,7 @@ from .identity import (
     step_key,
     thread_key,
 )
-from .model import ActionKind, Interview, person_key
+from .model import ActionKind, Interview, name_part, person_key
 from .plan import plan as make_plan
 from .policy import Policy
 from .state import _decision, _unknown_person, check_history
@@ -625,7 +625,11 @@ class Application:
         history = self.history
         renames = _renamed_by_id(self.interview, interview)
         if renames:
-            history = tuple(_renamed_many(history, renames, steps=True))
+            # step ids follow, unless they hold the person's id already (one pinned from
+            # their old name: `_renames_steps`)
+            steps = [pair for pair in renames if _renames_steps(self.interview, pair[0])]
+            history = tuple(_renamed_many(history, renames, steps=False))
+            history = tuple(_renamed_many(history, steps, steps=True, names=False))
         check_history(interview, history)
         return attrs.evolve(self, interview=interview, history=history)
 
@@ -673,7 +677,12 @@ def _renames_steps(interview: Interview, old: str) -> bool:
     people = [person for person in (*interview.interviewers, interview.recruiter) if person]
     if not any(_same_person(person.name, old) for person in people):
         return True  # a history mended after a rename by hand (`_mended`): nobody is pinned
-    return any(person.id is not None and _same_person(person.name, old) for person in people)
+    # an id that is their old name's own part (pinned from it: `files.HistoryFile.create`)
+    # is what their step ids hold: renaming those would lose them (the app8 trial)
+    return any(
+        person.id is not None and person.id != name_part(old) and _same_person(person.name, old)
+        for person in people
+    )
 
 
 def _renamed_events(
@@ -685,9 +694,14 @@ def _renamed_events(
 
 
 def _renamed_many(
-    history: Iterable[Event], renames: Sequence[tuple[str, str]], *, steps: bool
+    history: Iterable[Event],
+    renames: Sequence[tuple[str, str]],
+    *,
+    steps: bool,
+    names: bool = True,
 ) -> list[Event]:
-    """*history* with each (old, new) of *renames* done at once (two people may swap names)."""
+    """*history* with each (old, new) of *renames* done at once (two people may swap names):
+    recipients and senders (unless not *names*), and the step ids (with *steps*)."""
     table = {person_key(old): new for old, new in renames}
 
     def renamed(name: str | None) -> str | None:
@@ -695,7 +709,9 @@ def _renamed_many(
 
     events: list[Event] = []
     for event in history:
-        if isinstance(event, Contact) and renamed(event.recipient) != event.recipient:
+        if not names and not isinstance(event, (Skip, Snooze)):
+            pass
+        elif isinstance(event, Contact) and renamed(event.recipient) != event.recipient:
             event = attrs.evolve(event, recipient=renamed(event.recipient))
         elif isinstance(event, (Reply, OutOfOffice, Update)) and (
             renamed(event.sender) != event.sender

@@ -62,7 +62,7 @@ from .errors import (
     _shown,
 )
 from .events import EVENT_TYPES, Contact, Event, OutOfOffice, Reply, Skip, Snooze, Update
-from .identity import pinned, pinned_person
+from .identity import pinned
 from .loop import (
     _ONE_DIGIT_HOUR,
     AgendaMany,
@@ -1905,10 +1905,12 @@ def edit_application(
     if not isinstance(changes, Mapping):
         raise InvalidArgument("changes", changes, "expected a table of interview file keys")
     given = dict(changes)
+    renames = _renames(application.interview, changes.get("interviewers"))
+    if renames:  # a name corrected: as Application.rename does it, history and step ids
+        changes = {**changes, "interviewers": _renamed_keys(changes["interviewers"], renames)}
+        for old, new in renames:
+            application = _renamed(application, old, new, source)
     interview = pinned(application.interview)
-    renames = _renames(interview, changes.get("interviewers"))
-    for old, _ in renames:  # keeps their step ids: the history follows them by their id
-        interview = pinned_person(interview, old)
     data = unstructure(interview)
     if form:
         cleared = [key for key, value in changes.items() if _blank(value)]
@@ -1922,9 +1924,6 @@ def edit_application(
         changes["interviewers"] = _merged_people(
             data["interviewers"], changes["interviewers"], source
         )
-    for old, new in renames:
-        if "contact" not in changes and _same_name(data.get("contact"), old):
-            changes["contact"] = new
     data.update(changes)
     try:
         edited = structure(data, Interview, source=source)
@@ -1937,8 +1936,26 @@ def edit_application(
         raise _edit_conflict(error, before, given) from None
 
 
-def _same_name(name: object, other: str) -> bool:
-    return isinstance(name, str) and person_key(name) == person_key(other)
+def _renamed_keys(change: Mapping[str, Any], renames: list[tuple[str, str]]) -> dict[str, Any]:
+    """A table of interviewers' changes keyed by their new names, the names done already."""
+    table = dict(renames)
+    return {
+        table.get(name, name): (
+            {key: value for key, value in fields.items() if key != "name"}
+            if name in table
+            else fields
+        )
+        for name, fields in change.items()
+    }
+
+
+def _renamed(application: Application, old: str, new: str, source: str) -> Application:
+    """`Application.rename`, its refusal said as the form's: the key ``interviewers``."""
+    try:
+        return application.rename(old, new)
+    except InvalidArgument as error:
+        path = "$.interviewers"
+        raise FormatError(source, path, f"{_shown(new)} {error.problem}", new) from None
 
 
 def _renames(interview: Interview, change: Any) -> list[tuple[str, str]]:
