@@ -27,7 +27,7 @@ from ._cli_help import (
 )
 from ._grammar import counted
 from .action import Plan
-from .errors import FollowupError, _short_repr
+from .errors import FollowupError, FormatError, _short_repr
 from .loop import Application, later_rounds, parse_when
 from .model import Interview, Interviewer
 from .policy import Policy
@@ -68,6 +68,15 @@ def _for_the_command_line(message: str) -> str:
     return message.replace(RENAME_ADVICE, f"{RENAME_ADVICE} with 'followup rename FILE OLD NEW'")
 
 
+def _with_path(error: FollowupError) -> str:
+    """*error*'s text, naming a file as it was given on the command line: an app's user
+    reads its name alone (`FormatError.file`), the command line's typed the path."""
+    text = str(error)
+    if isinstance(error, FormatError) and error.file and text.startswith(f"{error.source}: "):
+        return f"{error.file}{text[len(error.source) :]}"
+    return text
+
+
 def friendly(command: F) -> F:
     """Turn every error into one line on stderr and exit status 2: never a traceback."""
 
@@ -78,7 +87,7 @@ def friendly(command: F) -> F:
         except (click.exceptions.Exit, click.ClickException, SystemExit):
             raise
         except FollowupError as error:
-            _fail(_for_the_command_line(str(error)))
+            _fail(_for_the_command_line(_with_path(error)))
         except BrokenPipeError:  # e.g. piped into head: nothing more to say
             sys.stderr.close()
             sys.exit(0)

@@ -39,7 +39,7 @@ import attrs
 import pendulum
 
 from . import _calendar as cal
-from ._step_words import agenda_words, event_words, short_day, short_moment
+from ._step_words import agenda_words, calendar_words, event_words, short_day, short_moment
 from ._step_words import words as english
 from ._steps import FOLLOW_UP_KINDS
 from .action import Action, Plan, _check_now, _language_of
@@ -77,8 +77,7 @@ from .identity import (
     step_key,
     thread_key,
 )
-from .model import ActionKind, Interview, person_key
-from .model import name_part as pinned_part
+from .model import ActionKind, Interview, name_part, person_key
 from .plan import plan as make_plan
 from .plan import planned
 from .policy import Policy
@@ -378,8 +377,23 @@ class Application:
 
     @property
     def label(self) -> str:
-        """The name, else "ROLE at COMPANY"."""
+        """The name, else "ROLE at COMPANY" (in English: `label_in` says it in a language)."""
         return self.name or f"{self.interview.role} at {self.interview.company}"
+
+    def label_in(self, locale: str | None = None) -> str:
+        """`label` in *locale*, the candidate's by default: the name as given, else
+        "ROLE at COMPANY" in their language (``"Entwicklerin bei Muster GmbH"``), as
+        the calendar names the application and the agenda's JSON labels it."""
+        if self.name:
+            return self.name
+        chosen = candidate_locale(self.interview) if locale is None else locale
+        try:
+            language = english(chosen)
+        except LookupError:
+            problem = "is not a language messages are written in"
+            raise InvalidArgument("locale", locale, problem) from None
+        template = calendar_words(language)["application"]
+        return template % {"role": self.interview.role, "company": self.interview.company}
 
     @property
     def zone(self) -> tzinfo:
@@ -404,7 +418,7 @@ class Application:
     ) -> Agenda:
         """The agenda from *now* (see `agenda`); ``until="end_of_day"``: the candidate's day,
         or with *days* the candidate's day that many days later (``days=6``: the
-        coming week, today included).
+        coming week, today included, and no step after it: see `agenda_many`).
 
         Raises:
             InvalidArgument: as `agenda`; *days* is not a whole number from 0 to
@@ -422,7 +436,7 @@ class Application:
         """`agenda`, the follow-ups kept `Policy.min_gap` from *elsewhere* (`agenda_many`)."""
         moment = _local(_check_now(now), self.zone)
         end = end_of_day(moment.add(days=days), self.zone) if until == "end_of_day" else until
-        return agenda_with(
+        seen = agenda_with(
             self.interview,
             self.policy,
             history=self.history,
@@ -431,6 +445,9 @@ class Application:
             elsewhere=elsewhere,
             met_before=dict(self.met_before),
         )
+        # days is a horizon: a week's list ends with the week (the app8 trial: days=7
+        # listed steps 29 days ahead); without days, the next coming step is shown
+        return attrs.evolve(seen, coming=()) if days else seen
 
     def find_step(self, step: str, now: datetime) -> FoundStep:
         """Where the step with this id stands at *now*: see `find_step`."""
@@ -498,7 +515,14 @@ class Application:
         found = self.find_step(step, moment if now is None else now)
         if found.status is StepStatus.DONE and found.event is not None:
             number = self.history.index(found.event) + 1
-            return Recorded(found.event, number, True, self.history, application=self)
+            return Recorded(
+                found.event,
+                number,
+                True,
+                self.history,
+                application=self,
+                event_id=event_id(found.event, self.interview),
+            )
         if found.item is None or found.status not in (StepStatus.PLANNED, StepStatus.SUPERSEDED):
             raise StepIdError("step", step, found.reason)
         contact = found.item.action.done(
@@ -616,7 +640,7 @@ class Application:
             if p is not None and _same_person(p.name, new)
         )
         if person.id is None:
-            interview = _pinned_as(interview, new, pinned_part(old))
+            interview = _pinned_as(interview, new, name_part(old))
             history = [
                 attrs.evolve(event, step=renamed_step(event.step, new, old))
                 if isinstance(event, (Skip, Snooze))
@@ -653,7 +677,11 @@ class Application:
         history = self.history
         renames = _renamed_by_id(self.interview, interview)
         if renames:
-            history = tuple(_renamed_many(history, renames, steps=True))
+            # step ids follow, unless they hold the person's id already (one pinned from
+            # their old name: `_renames_steps`)
+            steps = [pair for pair in renames if _renames_steps(self.interview, pair[0])]
+            history = tuple(_renamed_many(history, renames, steps=False))
+            history = tuple(_renamed_many(history, steps, steps=True, names=False))
         check_history(interview, history)
         return attrs.evolve(self, interview=interview, history=history)
 
@@ -715,7 +743,12 @@ def _renames_steps(interview: Interview, old: str) -> bool:
     people = [person for person in (*interview.interviewers, interview.recruiter) if person]
     if not any(_same_person(person.name, old) for person in people):
         return True  # a history mended after a rename by hand (`_mended`): nobody is pinned
-    return any(person.id is not None and _same_person(person.name, old) for person in people)
+    # an id that is their old name's own part (pinned from it: `files.HistoryFile.create`)
+    # is what their step ids hold: renaming those would lose them (the app8 trial)
+    return any(
+        person.id is not None and person.id != name_part(old) and _same_person(person.name, old)
+        for person in people
+    )
 
 
 def _renamed_events(
@@ -727,9 +760,14 @@ def _renamed_events(
 
 
 def _renamed_many(
-    history: Iterable[Event], renames: Sequence[tuple[str, str]], *, steps: bool
+    history: Iterable[Event],
+    renames: Sequence[tuple[str, str]],
+    *,
+    steps: bool,
+    names: bool = True,
 ) -> list[Event]:
-    """*history* with each (old, new) of *renames* done at once (two people may swap names)."""
+    """*history* with each (old, new) of *renames* done at once (two people may swap names):
+    recipients and senders (unless not *names*), and the step ids (with *steps*)."""
     table = {person_key(old): new for old, new in renames}
 
     def renamed(name: str | None) -> str | None:
@@ -737,7 +775,9 @@ def _renamed_many(
 
     events: list[Event] = []
     for event in history:
-        if isinstance(event, Contact) and renamed(event.recipient) != event.recipient:
+        if not names and not isinstance(event, (Skip, Snooze)):
+            pass
+        elif isinstance(event, Contact) and renamed(event.recipient) != event.recipient:
             event = attrs.evolve(event, recipient=renamed(event.recipient))
         elif isinstance(event, (Reply, OutOfOffice, Update)) and (
             renamed(event.sender) != event.sender
@@ -1173,10 +1213,13 @@ def agenda_many(
         until: count as due the steps whose window opens by then too: a
             moment, or ``"end_of_day"`` for the end of each application's
             candidate's day (`end_of_day`); *now* by default.
-        days: with ``until="end_of_day"``, the due span ends with the
+        days: with ``until="end_of_day"``, the list ends with the
             candidate's day that many days later: ``days=6`` lists the coming
             week, today included (`Entry.in_days` tells today's steps from
-            the later ones).
+            the later ones), and no step that comes after it (no "coming"
+            entries; `AgendaMany.counts` counts the steps listed).  With
+            ``days=0`` (the default) the coming steps are listed after
+            today's.
         limit: keep at most this many steps, the most urgent (0: the counts
             alone); None (the default) keeps everything.
         skip_invalid: leave out an application that cannot be planned (a
@@ -1876,6 +1919,10 @@ class Recorded:
             for being pushy, an app shows these as a warning.
         application: the application with the event, when recorded through
             `Application.record` (else None).
+        event_id: `event`'s id (`event_id`, ``"ev-..."``), for an undo that
+            removes this event and no other (`Application.remove`,
+            `followup_rules.files.HistoryFile.remove`); None only when the
+            `Recorded` was built by hand.
     """
 
     event: Event
@@ -1884,6 +1931,7 @@ class Recorded:
     history: tuple[Event, ...]
     violations: tuple[Violation, ...] = attrs.field(default=(), kw_only=True)
     application: Application | None = attrs.field(default=None, kw_only=True)
+    event_id: str | None = attrs.field(default=None, kw_only=True)
 
 
 def record_event(
@@ -1915,11 +1963,19 @@ def record_event(
             None,
         )
     if index is not None:
-        return Recorded(events[index], index + 1, True, events)
+        found = events[index]
+        return Recorded(found, index + 1, True, events, event_id=event_id(found, interview))
     updated = check_event(interview, events, event, policy, now=now)
     place = next(number for number, each in enumerate(updated) if each is event)
     violations = _new_violations(interview, events, updated, policy)
-    return Recorded(event, place + 1, False, updated, violations=tuple(violations))
+    return Recorded(
+        event,
+        place + 1,
+        False,
+        updated,
+        violations=tuple(violations),
+        event_id=event_id(event, interview),
+    )
 
 
 class StepStatus(Enum):
