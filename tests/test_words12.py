@@ -254,9 +254,8 @@ def test_an_interest_line_does_not_presume_the_job() -> None:
 
 CLOSES = (
     "I will leave it there for now, and your news will be most welcome whenever it comes.",
-    "I shall now wait for your news, and I hope to hear from you when the time is right.",
-    "I will let things take their course now, and I would be glad to hear from you "
-    "whenever there is news.",
+    "I shall now await your news, when the time is right for you.",
+    "For now I will let things take their course, and I look forward to your decision.",
 )
 
 
