@@ -23,12 +23,18 @@ from hypothesis import strategies as st
 
 from followup_rules import (
     Candidate,
+    Channel,
+    Contact,
     Interview,
     Interviewer,
     InvalidInterview,
     InvalidPolicy,
+    OutOfOffice,
+    Outcome,
     Policy,
     Recruiter,
+    Reply,
+    Update,
     plan,
     render,
 )
@@ -159,3 +165,168 @@ def test_the_reported_company_and_role() -> None:
     texts = [render(a, iv).text for a in plan(iv) if a.template]
     assert any("Inc. Inc. Senior position" in text for text in texts)
     assert not any(".." in text or "Inc. Senior" in text.replace("Inc. Inc. Senior", "") for text in texts)
+
+
+# -- 1: a retried call says nothing long twice, and names the contact before it --------------
+
+SENTENCE = re.compile(r"(?<=[.!?])(?<!\b\d\.)(?<!\b\d\d\.)\s+|\n+")
+"""Sentence ends, not the full stop of a German day number ("Dienstag, 10. März")."""
+
+
+def _long_sentences(text: str) -> list[str]:
+    """Every sentence (or line) of more than seven words, as the acceptance tester split
+    them: a call's script and voicemail included, the bullets' dash counted; but for the
+    candidate's number, said twice in every voicemail, a signature (as `prose.sentences`)."""
+    found = [part.strip() for part in SENTENCE.split(text)]
+    return [p for p in found if len(p.split()) > 7 and "917 555 0100" not in p]
+
+
+@st.composite
+def call_conversations(draw: st.DrawFn) -> tuple[Interview, list[tuple[Any, Any]], list[Any]]:
+    """An interview whose policy allows one to three calls, and what the candidate
+    sends step by step, each message written from the plan of its day, with the
+    employer's replies, out-of-office answers and new dates between."""
+    code = draw(st.sampled_from(LANGUAGES))
+    zone = draw(st.sampled_from([NEW_YORK, "Europe/Berlin"]))
+    iv = Interview(
+        pendulum.datetime(2026, 3, 3, 10, tz=NEW_YORK),
+        "Acme",
+        "Data Engineer",
+        [Interviewer("Ana Ruiz", email="ana@acme.example", phone="+1 212 555 0142",
+                     preferred_channel=draw(st.sampled_from([None, Channel.PHONE])))],
+        decision_by=draw(st.sampled_from([None, date(2026, 3, 10)])),
+        invited_to_call=draw(st.booleans()),
+        candidate=Candidate("Sam Lee", phone="+1 917 555 0100", language=code, timezone=zone),
+    )  # fmt: skip
+    policy = Policy(
+        max_calls=draw(st.integers(1, 3)),
+        max_check_ins=draw(st.integers(2, 5)),
+        calls_need_invitation=draw(st.booleans()),
+    )
+    history: list[Any] = []
+    sent: list[tuple[Any, Any]] = []
+    now = iv.starts_at
+    for _ in range(draw(st.integers(1, 12))):
+        step = draw(st.sampled_from(("act", "act", "act", "act", "reply", "away", "undecided")))
+        if step == "act":
+            action = plan(iv, policy, history=history).next(now)
+            if action is None:
+                break
+            now = max(now, action.earliest)
+            if action.template is not None:
+                sent.append((action, render(action, iv)))
+            how: dict[str, Any] = {}
+            if action.channel is Channel.PHONE:
+                how = draw(st.sampled_from([{}, {"voicemail": True}, {"answered": False}]))
+            history.append(action.done(now, **how))
+            continue
+        now = now + timedelta(hours=draw(st.integers(1, 24 * 6)))
+        if step == "reply":
+            history.append(Reply(now))
+        elif step == "away":
+            history.append(OutOfOffice(now, now.date() + timedelta(days=3)))
+        else:
+            history.append(Update(now, Outcome.UNDECIDED, now.date() + timedelta(days=7)))
+    sent += [(a, render(a, iv)) for a in plan(iv, policy, history=history) if a.template]
+    return iv, sent, history
+
+
+@settings(max_examples=80)
+@given(case=call_conversations())
+def test_no_call_script_line_reaches_one_person_twice(
+    case: tuple[Interview, list[tuple[Any, Any]], list[Any]],
+) -> None:
+    """With `Policy(max_calls=2)` the second call's script repeated seven long lines of
+    the first, word for word.  Whatever the history, in every language, no sentence of
+    more than seven words (script, voicemail, e-mail) reaches one person twice."""
+    iv, sent, history = case
+    note(f"history: {history}")
+    said: dict[str, str] = {}
+    for action, message in sent:
+        if action.channel is Channel.IN_PERSON or action.recipient is None:
+            continue
+        who = action.recipient.name
+        for sentence in _long_sentences(message.text):
+            key = f"{who}|{sentence}"
+            assert key not in said, (sentence, said[key], message.text)
+            said[key] = message.text
+
+
+@settings(max_examples=60)
+@given(case=call_conversations())
+def test_a_retried_call_names_the_contact_before_it(
+    case: tuple[Interview, list[tuple[Any, Any]], list[Any]],
+) -> None:
+    """SPEC Messages 2: a call after a check-in names it, with its day, in the script."""
+    iv, sent, _ = case
+    assert iv.candidate is not None
+    words = language(iv.candidate.language or "en")
+    for action, message in sent:
+        previous = action.facts.previous
+        if action.channel is not Channel.PHONE or previous is None:
+            continue
+        if previous.kind.name == "CHECK_IN" and action.facts.replied_on is None:
+            assert words.day(previous.day) in message.text, message.text
+
+
+def test_the_reported_second_call() -> None:
+    """The tester's case: two calls to Ana share no long line, and the second names the first."""
+    iv = Interview(
+        pendulum.datetime(2026, 3, 6, 10, tz=NEW_YORK), "Acme", "Data Engineer",
+        [Interviewer("Ana Ruiz", phone="+1 212 555 0142")],
+        decision_by=date(2026, 3, 10), candidate=Candidate("Sam Lee"),
+    )  # fmt: skip
+    first, second = [a for a in plan(iv, Policy(max_calls=2)) if a.channel is Channel.PHONE]
+    one, two = render(first, iv).text, render(second, iv).text
+    assert not set(_long_sentences(one)) & set(_long_sentences(two))
+    assert "Wednesday, March 11" in two
+
+
+# -- 2: the previous contact by its true channel -----------------------------------------------
+
+_WRITTEN = {
+    None: ("my note", "my email", "my e-mail", "my message", "wrote"),
+    "de": ("meine nachricht", "meine e-mail", "ihnen geschrieben"),
+    "fr": ("mon message", "mon courriel", "mon e-mail", "vous ai écrit"),
+    "es": ("mi mensaje", "mi correo", "escribí"),
+}
+
+
+@pytest.mark.parametrize("code", LANGUAGES)
+@pytest.mark.parametrize(
+    "how",
+    [
+        {"channel": Channel.PHONE},
+        {"channel": Channel.PHONE, "voicemail": True},
+        {"channel": Channel.PHONE, "answered": False},
+        {"channel": Channel.POSTAL},
+        {"channel": Channel.IN_PERSON},
+    ],
+)
+def test_a_previous_contact_is_named_by_its_channel(code: str | None, how: dict[str, Any]) -> None:
+    """After a call (or a letter, or a visit) and an out-of-office, the next e-mail said
+    "My note of Thursday, July 16 ... reached you while you were away": July 16 was a
+    call.  No sentence naming a contact that was not written calls it written."""
+    iv = Interview(
+        pendulum.datetime(2026, 7, 7, 14, tz=NEW_YORK), "Acme", "Data Engineer",
+        [Interviewer("Ana Ruiz", email="ana@acme.example", phone="+1 212 555 0142")],
+        decision_by=date(2026, 7, 15), invited_to_call=True,
+        candidate=Candidate("Sam Lee", language=code),
+    )  # fmt: skip
+    steps = [a for a in plan(iv) if a.channel is not Channel.IN_PERSON]
+    thanks, first = steps[0], steps[1]
+    made = Contact(first.suggested, how["channel"], first.kind, first.recipient.name,
+                   voicemail=how.get("voicemail", False), answered=how.get("answered"))  # fmt: skip
+    for away in (True, False):
+        history: list[Any] = [thanks.done(), made]
+        if away:
+            history.append(OutOfOffice(first.suggested.add(minutes=1), date(2026, 7, 27)))
+        following = [a for a in plan(iv, history=history) if a.kind is first.kind]
+        words = language(code or "en")
+        day = words.day(made.at.date())
+        for action in following[:1]:
+            text = render(action, iv).text
+            for sentence in SENTENCE.split(text):
+                if day in sentence:
+                    low = sentence.lower()
+                    assert not any(w in low for w in _WRITTEN[code]), sentence
