@@ -29,8 +29,8 @@ from followup_rules import (
     Interviewer,
     InvalidInterview,
     InvalidPolicy,
-    OutOfOffice,
     Outcome,
+    OutOfOffice,
     Policy,
     Recruiter,
     Reply,
@@ -118,7 +118,9 @@ def odd_interviews(draw: st.DrawFn) -> Interview:
         decision_by=draw(st.sampled_from([None, date(2026, 7, 15)])),
         invited_to_call=draw(st.booleans()),
         recruiter=draw(st.sampled_from([None, Recruiter("Rita Cole", agency="Sel. Co.")])),
-        candidate=Candidate("Sam Lee", phone="+1 917 555 0100", language=draw(st.sampled_from(LANGUAGES))),
+        candidate=Candidate(
+            "Sam Lee", phone="+1 917 555 0100", language=draw(st.sampled_from(LANGUAGES))
+        ),
     )  # fmt: skip
 
 
@@ -164,7 +166,9 @@ def test_the_reported_company_and_role() -> None:
     )  # fmt: skip
     texts = [render(a, iv).text for a in plan(iv) if a.template]
     assert any("Inc. Inc. Senior position" in text for text in texts)
-    assert not any(".." in text or "Inc. Senior" in text.replace("Inc. Inc. Senior", "") for text in texts)
+    assert not any(
+        ".." in text or "Inc. Senior" in text.replace("Inc. Inc. Senior", "") for text in texts
+    )
 
 
 # -- 1: a retried call says nothing long twice, and names the contact before it --------------
@@ -239,7 +243,7 @@ def test_no_call_script_line_reaches_one_person_twice(
     """With `Policy(max_calls=2)` the second call's script repeated seven long lines of
     the first, word for word.  Whatever the history, in every language, no sentence of
     more than seven words (script, voicemail, e-mail) reaches one person twice."""
-    iv, sent, history = case
+    _, sent, history = case
     note(f"history: {history}")
     said: dict[str, str] = {}
     for action, message in sent:
@@ -263,7 +267,11 @@ def test_a_retried_call_names_the_contact_before_it(
     words = language(iv.candidate.language or "en")
     for action, message in sent:
         previous = action.facts.previous
-        if action.channel is not Channel.PHONE or previous is None:
+        if action.channel is not Channel.PHONE:
+            continue
+        # the voicemail is a paragraph of its own, in quotes (what `prose.sentences` reads)
+        assert any(part[:1] in "\"„«" for part in message.text.split("\n\n")), message.text
+        if previous is None:
             continue
         if previous.kind.name == "CHECK_IN" and action.facts.replied_on is None:
             assert words.day(previous.day) in message.text, message.text
@@ -315,8 +323,10 @@ def test_a_previous_contact_is_named_by_its_channel(code: str | None, how: dict[
     )  # fmt: skip
     steps = [a for a in plan(iv) if a.channel is not Channel.IN_PERSON]
     thanks, first = steps[0], steps[1]
-    made = Contact(first.suggested, how["channel"], first.kind, first.recipient.name,
-                   voicemail=how.get("voicemail", False), answered=how.get("answered"))  # fmt: skip
+    made = Contact(
+        first.suggested, how["channel"], first.kind, first.recipient.name,
+        voicemail=how.get("voicemail", False), answered=how.get("answered"),
+    )  # fmt: skip
     for away in (True, False):
         history: list[Any] = [thanks.done(), made]
         if away:
@@ -330,3 +340,79 @@ def test_a_previous_contact_is_named_by_its_channel(code: str | None, how: dict[
                 if day in sentence:
                     low = sentence.lower()
                     assert not any(w in low for w in _WRITTEN[code]), sentence
+
+
+# -- 5: an auto-reply is no answer -------------------------------------------------------------
+
+
+def _longest_unanswered_run(events: list[Any]) -> int:
+    """The most check-ins in a row with no human answer (a `Reply` or an `Update`) between:
+    an out-of-office reply neither ends a run nor takes a check-in out of it."""
+    run = worst = 0
+    for event in events:
+        if isinstance(event, Contact) and event.kind.name == "CHECK_IN":
+            run += 1
+            worst = max(worst, run)
+        elif isinstance(event, (Reply, Update)):
+            run = 0
+    return worst
+
+
+@settings(max_examples=60)
+@given(
+    max_check_ins=st.integers(1, 5),
+    steps=st.lists(st.sampled_from(["act", "act", "away", "away_other", "reply"]), max_size=14),
+    answered=st.booleans(),
+)
+def test_an_out_of_office_reply_is_no_answer(
+    max_check_ins: int, steps: list[str], answered: bool
+) -> None:
+    """Six check-ins could be planned to someone away, `max_check_ins=3`: each auto-reply
+    gave its check-in back.  Whatever the auto-replies (the contact's or a colleague's),
+    the history and the plan never hold more than `max_check_ins` check-ins in a row
+    without a human answer, and every step the plan offers, done, passes `audit`."""
+    from followup_rules import audit
+
+    iv = Interview(
+        pendulum.datetime(2026, 7, 7, 14, tz=NEW_YORK), "Acme", "Data Engineer",
+        [Interviewer("Ana Ruiz", email="ana@acme.example"), Interviewer("Bo Chen")],
+        decision_by=date(2026, 7, 15), candidate=Candidate("Sam Lee"),
+    )  # fmt: skip
+    policy = Policy(max_check_ins=max_check_ins, max_contacts_ever=12)
+    history: list[Any] = []
+    now = iv.starts_at
+    for step in steps:
+        if step == "act":
+            action = plan(iv, policy, history=history).next(now)
+            if action is None:
+                break
+            now = max(now, action.suggested)
+            history.append(action.done(now))
+            assert audit(iv, history, policy) == [], history
+            continue
+        now = now.add(minutes=5)
+        if step == "reply" and answered:
+            history.append(Reply(now))
+        elif step != "reply":
+            sender = None if step == "away" else "Bo Chen"
+            history.append(OutOfOffice(now, now.date() + timedelta(days=2), sender=sender))
+    planned = [Contact(a.suggested, a.channel, a.kind) for a in plan(iv, policy, history=history)]
+    assert _longest_unanswered_run([*history, *planned]) <= max_check_ins
+
+
+def test_the_reported_run_of_auto_replies() -> None:
+    """The tester's case: a check-in met by an auto-reply each time, `max_check_ins=3`."""
+    iv = Interview(
+        pendulum.datetime(2026, 7, 7, 14, tz=NEW_YORK), "Acme", "Data Engineer",
+        [Interviewer("Ana Ruiz", email="ana@acme.example", phone="+1 212 555 0142")],
+        decision_by=date(2026, 7, 15), invited_to_call=True, candidate=Candidate("Sam Lee"),
+    )  # fmt: skip
+    history: list[Any] = [a.done() for a in plan(iv) if a.kind.name == "THANK_YOU"]
+    for _ in range(8):
+        following = [a for a in plan(iv, history=history) if a.kind.name == "CHECK_IN"]
+        if not following:
+            break
+        first = following[0]
+        away = OutOfOffice(first.suggested.add(minutes=1), first.suggested.add(days=3).date())
+        history += [first.done(), away]
+    assert _longest_unanswered_run(history) == Policy().max_check_ins

@@ -65,7 +65,9 @@ class TestDefaults:
     def test_durations_refuse_a_bare_number(self) -> None:
         """A bare number has no unit (24 hours or 24 seconds?): refused, naming the field
         and what to pass; a timedelta is the Python form (tests/test_acceptance9.py)."""
-        with pytest.raises(InvalidPolicy, match=r"thank_you_within = 3600: .*timedelta\(hours=24\)"):
+        with pytest.raises(
+            InvalidPolicy, match=r"thank_you_within = 3600: .*timedelta\(hours=24\)"
+        ):
             Policy(thank_you_within=3600)
         assert Policy(thank_you_within=timedelta(hours=1)).thank_you_within == timedelta(hours=1)
 

@@ -78,7 +78,6 @@ MAX_EVENTS = 1000
 """Most events in one history."""
 
 
-
 # -- the protocol -----------------------------------------------------------------------
 
 
@@ -427,9 +426,7 @@ def duration_of(value: Any, fail: Fail) -> timedelta:
             "(in a file, a string such as '24h' or 'PT24H')"
         )
     else:
-        raise fail(
-            f"expected a timedelta such as timedelta(hours=24), got {type(value).__name__}"
-        )
+        raise fail(f"expected a timedelta such as timedelta(hours=24), got {type(value).__name__}")
     if result <= timedelta(0):
         raise fail("must be positive")
     if result > timedelta(days=366):

@@ -341,7 +341,7 @@ def parse_duration(value: Any, _: Any = None) -> Any:
     Decimal fractions are read exactly; one finer than a microsecond (which
     a timedelta cannot hold) is refused rather than rounded.
     """
-    if isinstance(value, timedelta) or isinstance(value, bool):
+    if isinstance(value, (timedelta, bool)):
         return value  # the model refuses a bool, naming the field
     if isinstance(value, (int, float)):
         return _seconds(value)
