@@ -270,7 +270,7 @@ def test_a_retried_call_names_the_contact_before_it(
         if action.channel is not Channel.PHONE:
             continue
         # the voicemail is a paragraph of its own, in quotes (what `prose.sentences` reads)
-        assert any(part[:1] in "\"„«" for part in message.text.split("\n\n")), message.text
+        assert any(part[:1] in '"„«' for part in message.text.split("\n\n")), message.text
         if previous is None:
             continue
         if previous.kind.name == "CHECK_IN" and action.facts.replied_on is None:
