@@ -222,7 +222,7 @@ class TestTheClosingNote:
         # (words9c class 3: "I will leave it there for now", no "last note")
         assert "I will leave it there for now, and" in first_close
         assert "I will leave it there for now, and" not in second
-        assert "Joining Acme Analytics is still a very attractive prospect" in first_close
+        assert "I would be very glad to work with the team at Acme Analytics." in first_close
         assert "My interest remains as strong as ever." in second
 
     def test_news_of_a_next_round_after_the_close_opens_a_new_run(self) -> None:

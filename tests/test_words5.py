@@ -194,11 +194,11 @@ def test_after_next_round_news_no_availability_is_invented(code: str) -> None:
 LAST_LINES = (  # words9c class 3: no "last", "reminders" or inbox; the door stays open
     "I will leave it there for now, and your news will be most welcome whenever it comes.",
     "I will be patient until there is something to share.",
-    "I will leave it there for now and look forward to your news.",
+    "I look forward to your news.",
     "Until there is news, I will hold off writing again.",
-    "I will give you time to reach a decision; do let me know whenever there is news.",
+    "I will give you time to reach your decision.",
     "That is all from me until I hear back.",
-    "I will not trouble you with further notes for now.",
+    "Please take all the time you need.",
 )
 
 

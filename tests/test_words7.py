@@ -324,7 +324,7 @@ LAST_FOR_NOW = (
     "Until there is news, I will hold off writing again.",
     "I will not send further reminders for now.",
     "That is all from me until I hear back.",
-    "I will not trouble you with further notes for now.",
+    "Please take all the time you need.",
 )
 WITHDRAWAL = re.compile(
     r"hold off|last (note|message)|final message|no rush|Bis auf Weiteres|letzte Nachricht"

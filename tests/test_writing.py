@@ -274,7 +274,7 @@ class TestConversation:
         # Issue 19, second round (class 8): the last note restates interest and leaves the
         # door open; third round (class 16): it may say, once and truly, that it is the
         # last note for now, and its subject is not self-referential.
-        assert "Joining Acme Analytics is still a very attractive prospect" in close_message.text
+        assert "I would be very glad to work with the team at Acme" in close_message.text
         assert "I will leave it there for now" in close_message.text  # words9c class 3
         assert "not write again" not in close_message.text
         assert close.facts.final and close.facts.first_close and not retry.facts.final

@@ -890,6 +890,7 @@ def template_context(
         "variant": facts.variant,
         "thread_wording": _thread_wording(interview),
         "attempt": facts.attempt,
+        "said_attempt": said_attempt(facts.attempt, _thread_wording(interview)),
         "final": facts.final,
         "last_note": last_note,
         "previous": previous,
@@ -925,6 +926,14 @@ def template_context(
         else _day(day, facts.decision_given_on),
         "news": None if facts.news is None else facts.news.name,
         "news_day": None if facts.news_on is None else _day(day, facts.news_on),
+        # the thank-you to this person was written once the news had come, and so
+        # welcomed it: the check-in after it does not rejoice again (words13 class 3)
+        "news_welcomed": (
+            facts.news_on is not None
+            and previous is not None
+            and previous.kind is ActionKind.THANK_YOU
+            and previous.day >= facts.news_on
+        ),
         # Who gave the news (Update.sender): the recipient is thanked for it, someone
         # else is named, and news from no one recorded is "the news of <day>"
         "news_by_you": news_by_you,
@@ -1303,6 +1312,29 @@ def _thread_wording(interview: Interview) -> int:
     example keeps it); any shift spreads them alike.
     """
     return (zlib.crc32(f"{interview.company}|{interview.role}".encode()) + 1) % 3
+
+
+SPREAD_ATTEMPTS = (2, 6)
+"""The check-ins whose wordings are dealt out over applications (`said_attempt`)."""
+
+
+def said_attempt(attempt: int, thread: int) -> int:
+    """Which check-in number's wordings check-in number *attempt* says (words13 class 1).
+
+    The first check-in keeps its own (it asks where things stand and what comes
+    next), and so does any past the sixth (a short question); the second to the
+    sixth turn by the application's *thread* (`_thread_wording`), so that a
+    user's applications do not all say one stock line at their third check-in
+    (the tenth blind reads: "Joining <company> is still a very attractive
+    prospect for me." in ten scenarios of fifteen).  The turn is one-to-one
+    on those numbers, so one person still never reads one number's wordings
+    twice, and any two numbers' wordings are kept apart from each other
+    (tests/test_words6.py): no near repeat comes of the turn.
+    """
+    low, high = SPREAD_ATTEMPTS
+    if not low <= attempt <= high:
+        return attempt
+    return low + (attempt - low + thread) % (high - low + 1)
 
 
 @lru_cache(maxsize=64)
