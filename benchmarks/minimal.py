@@ -17,7 +17,8 @@ the messages, no in-room steps.  It plans
   after the latest thank-you or check-in, never before every thank-you is
   due; the first by phone in 10:00-11:30 when a call is allowed (an
   invitation or a decision date, and a number) and that window falls in
-  07:00-22:00 where the candidate lives, else by e-mail in 08:00-17:00.
+  07:00-22:00 where the candidate lives, else by e-mail in 08:00-17:00,
+  suggested at its first moment in the candidate's 07:00-22:00 when it has one.
 
 Instants are UTC stdlib datetimes (absolute arithmetic, plain comparisons);
 each instant is converted to a zone once, for its local date or for the
@@ -149,10 +150,16 @@ def plan(interview: Any) -> list[Step]:
     for _ in range(3):
         day = max(floor, add_business_days(last.astimezone(tz).date(), 3))
         opens, closes = first_window(day, CALL_HOURS if call else SEND_HOURS, tz, not_before)
+        phone = call
         if call and at_night(opens, closes, own_zone):
             opens, closes = first_window(day, SEND_HOURS, tz, not_before)
+            phone = False
         local = opens.astimezone(tz)
-        steps.append(("check_in", contact.name, local, closes.astimezone(tz), local))
+        suggested = local
+        if not phone:  # an e-mail: the first moment of it in the candidate's waking hours
+            awake = first_waking(opens, own_zone)
+            suggested = awake.astimezone(tz) if awake <= closes else local
+        steps.append(("check_in", contact.name, local, closes.astimezone(tz), suggested))
         last = not_before = opens
         call = False
     steps.sort(key=lambda step: step[4])

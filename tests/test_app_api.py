@@ -388,10 +388,12 @@ class TestEditingAnInterview:
         assert after == before
 
     def test_an_edit_the_history_no_longer_fits_is_refused(self) -> None:
-        """Moving the start after a recorded reply: refused, naming the event."""
+        """Moving the start after a recorded reply: refused, naming the key edited (the
+        app8 trial: not the history's field) and the event in words."""
         application = Application(interview(), [Reply(at(2024, 7, 3, 9))])
         error = refused(lambda: s.edit_application(application, {"starts_at": "2024-07-05T10:00"}))
-        assert isinstance(error, InvalidHistory) and error.field == "history[0].at"
+        assert isinstance(error, InvalidHistory) and error.field == "starts_at"
+        assert error.value == "2024-07-05T10:00" and "event 1 of the history" in error.problem
 
     def test_a_bad_key_is_refused_in_the_file_words(self) -> None:
         """An unknown key: the FormatError an interview file would give."""

@@ -252,8 +252,7 @@ class TestGaps:
             broken(
                 RETRY_GAP,
                 second,
-                "only 1 business day(s) after the last exchange on 2024-07-11; "
-                "the policy asks for 3",
+                "only 1 business day after the last exchange on 2024-07-11; the policy asks for 3",
             )
         ]
         assert expected == audit(interview(decision_by=DEADLINE), [first, second])
@@ -266,8 +265,7 @@ class TestGaps:
             broken(
                 RETRY_GAP,
                 second,
-                "only 1 business day(s) after the last exchange on 2024-08-30; "
-                "the policy asks for 3",
+                "only 1 business day after the last exchange on 2024-08-30; the policy asks for 3",
             )
         ]
         history = [Contact(at(2024, 8, 30, 9), Channel.EMAIL), second]
@@ -282,8 +280,7 @@ class TestGaps:
             broken(
                 RETRY_GAP,
                 check_in,
-                "only 1 business day(s) after the last exchange on 2024-07-15; "
-                "the policy asks for 3",
+                "only 1 business day after the last exchange on 2024-07-15; the policy asks for 3",
             )
         ]
         assert expected == audit(interview(decision_by=DEADLINE), history)
@@ -306,7 +303,7 @@ class TestGaps:
             broken(
                 RETRY_GAP,
                 check_in,
-                "only 2 business day(s) after the last exchange on 2024-07-02; "
+                "only 2 business days after the last exchange on 2024-07-02; "
                 "the policy asks for 3",
             )
         ]
@@ -391,7 +388,7 @@ class TestFeedbackRequests:
             broken(
                 RETRY_GAP,
                 request,
-                "only 2 business day(s) after the last exchange on 2024-07-11; "
+                "only 2 business days after the last exchange on 2024-07-11; "
                 "the policy asks for 3",
             )
         ]

@@ -75,12 +75,12 @@ def test_plan_eml_drafts(tmp_path: Path) -> None:
     code, out, _ = run("plan", INTERVIEW, "--format", "eml", "-o", str(tmp_path / "drafts"))
     assert code == 0
     assert sorted(p.name for p in (tmp_path / "drafts").iterdir()) == [
-        "06-thank_you-ana-ruiz.eml",
-        "07-thank_you-bo-chen.eml",
-        "09-check_in-ana-ruiz.eml",
-        "10-check_in-ana-ruiz.eml",
+        "01-thank_you-ana-ruiz.eml",
+        "02-thank_you-bo-chen.eml",
+        "03-check_in-ana-ruiz.eml",
+        "04-check_in-ana-ruiz.eml",
     ]
-    assert "4 draft(s)" in out
+    assert "4 drafts" in out
 
 
 def test_render_prints_messages() -> None:
@@ -374,22 +374,22 @@ class TestDraftFiles:
 
     def test_a_fifo_among_the_drafts_stops_all_of_them(self, tmp_path: Path) -> None:
         """A FIFO named like a draft: refused before any draft is written."""
-        os.mkfifo(tmp_path / "09-check_in-ana-ruiz.eml")
+        os.mkfifo(tmp_path / "03-check_in-ana-ruiz.eml")
         line = one_line_error(*self.drafts(tmp_path))
-        assert "09-check_in-ana-ruiz.eml: cannot be written: it is a FIFO" in line
-        assert [p.name for p in tmp_path.iterdir()] == ["09-check_in-ana-ruiz.eml"]
+        assert "03-check_in-ana-ruiz.eml: cannot be written: it is a FIFO" in line
+        assert [p.name for p in tmp_path.iterdir()] == ["03-check_in-ana-ruiz.eml"]
 
     def test_drafts_follow_symlinks_and_the_umask(self, tmp_path: Path) -> None:
         """A draft that is a link is written through; new drafts get 0666 less the umask."""
         real = tmp_path / "kept.eml"
-        (tmp_path / "06-thank_you-ana-ruiz.eml").symlink_to(real)
+        (tmp_path / "01-thank_you-ana-ruiz.eml").symlink_to(real)
         old = os.umask(0o027)
         try:
             assert self.drafts(tmp_path)[0] == 0
         finally:
             os.umask(old)
         assert real.read_bytes().startswith(b"To: Ana Ruiz")
-        assert stat.S_IMODE((tmp_path / "07-thank_you-bo-chen.eml").stat().st_mode) == 0o640
+        assert stat.S_IMODE((tmp_path / "02-thank_you-bo-chen.eml").stat().st_mode) == 0o640
 
 
 class TestRenderAllOrNothing:

@@ -423,8 +423,8 @@ class TestDrafts:
         out = tmp_path / "drafts"
         code, _, err = run("plan", str(acme), "--format", "eml", "-o", str(out))
         assert code == 0
-        assert "07-thank_you-bo-chen.eml: no To: line" in err
-        assert "\nTo:" not in "\n" + (out / "07-thank_you-bo-chen.eml").read_text()
+        assert "02-thank_you-bo-chen.eml: no To: line" in err
+        assert "\nTo:" not in "\n" + (out / "02-thank_you-bo-chen.eml").read_text()
 
     def test_several_files_get_a_folder_each(
         self, acme: Path, globex: Path, tmp_path: Path

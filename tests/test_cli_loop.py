@@ -503,7 +503,7 @@ class TestTheFourthTrialsLeftovers:
         code, out, err = run("plan", str(acme), "--now", "2026-07-08T09:00")
         assert code == 0
         assert "Send Ana Ruiz a thank-you e-mail" in out
-        assert "1 event(s) recorded after 2026-07-08T09:00:00-04:00 left out" in err
+        assert "1 event recorded after 2026-07-08T09:00:00-04:00 left out" in err
         code, out, err = run("today", str(acme), "--now", "2026-07-08T09:00")
         assert code == 0 and "Ana Ruiz" in out and "left out" in err
         # from the moment it was logged on, it counts, and nothing is said

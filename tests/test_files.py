@@ -109,7 +109,7 @@ class TestOddFiles:
             HistoryFile(path).add(REPLY)
         assert not (tmp_path / "notes.txt").exists()
         error = refused.value
-        assert (error.source, error.path, error.problem) == (
+        assert (error.file, error.path, error.problem) == (
             str(tmp_path / "notes.txt"),
             "",
             "a history file's name must end in .toml or .json, or nothing can read it back: "
@@ -232,7 +232,7 @@ class TestNames:
         with pytest.raises(s.FormatError) as caught:
             load_many([path])
         message = str(caught.value)
-        assert message.startswith(f"{tmp_path / 'acme.events.toml'}: $.event[0].recipient: ")
+        assert message.startswith("acme.events.toml: $.event[0].recipient: ")
         assert "'Ana Ruiz'" in message and "did you mean 'Anna Ruiz'?" in message
         assert "write the new name here too" in message
 
@@ -500,7 +500,7 @@ class TestWhatIsWritten:
         with pytest.raises(s.FormatError) as refused:
             HistoryFile(path).add(REPLY)
         error = refused.value
-        assert (error.source, error.path) == (str(tmp_path / "acme.events.toml"), "$.event")
+        assert (error.file, error.path) == (str(tmp_path / "acme.events.toml"), "$.event")
         assert error.problem == "cannot take the event as it is laid out: nothing was written"
 
     def test_repr_without_a_history(self) -> None:
@@ -527,7 +527,7 @@ class TestLoadMany:
         history = tmp_path / "h.toml"
         with pytest.raises(s.FormatError) as refused:
             load_many([named(tmp_path), named(tmp_path)], history)
-        assert (refused.value.source, refused.value.path) == (str(history), "")
+        assert (refused.value.file, refused.value.path) == (str(history), "")
         assert refused.value.problem == (
             "one history file goes with one interview file; several keep their own"
         )
@@ -633,7 +633,7 @@ class TestRemoveRefusals:
         with pytest.raises(s.FormatError) as refused:
             HistoryFile(path).remove()
         error = refused.value
-        assert (error.source, error.path, error.problem) == (
+        assert (error.file, error.path, error.problem) == (
             str(tmp_path / "acme.events.toml"),
             "",
             "has no events to remove",
@@ -646,7 +646,7 @@ class TestRemoveRefusals:
         with pytest.raises(s.FormatError) as refused:
             HistoryFile(path).remove(3)
         error = refused.value
-        assert (error.source, error.path, error.problem) == (
+        assert (error.file, error.path, error.problem) == (
             str(tmp_path / "acme.events.toml"),
             "",
             "has events 1 to 2, not 3",
@@ -809,7 +809,7 @@ class TestRenameSafetyNets:
         with pytest.raises(s.FormatError) as refused:
             HistoryFile(path).rename("Ana Ruiz", "Ana Vega")
         error = refused.value
-        assert (error.source, error.path) == (str(tmp_path / "acme.events.toml"), "$.event")
+        assert (error.file, error.path) == (str(tmp_path / "acme.events.toml"), "$.event")
         assert error.problem == "cannot take the new name as it is laid out: nothing was written"
         assert self._texts(tmp_path) == before
 
@@ -825,7 +825,7 @@ class TestRenameSafetyNets:
         with pytest.raises(s.FormatError) as refused:
             HistoryFile(path).rename("Ana Ruiz", "Ana Vega")
         error = refused.value
-        assert error.source == str(path)
+        assert error.file == str(path)
         assert error.problem == "cannot take the new name as it is laid out: nothing was written"
         assert self._texts(tmp_path) == before
 
@@ -939,7 +939,7 @@ class TestAHistoryGivenApart:
         with pytest.raises(s.FormatError) as refused:
             HistoryFile(named(tmp_path), other).read()
         error = refused.value
-        assert (error.source, error.path) == (str(other), f"$.event[1].{key}")
+        assert (error.file, error.path) == (str(other), f"$.event[1].{key}")
         assert error.problem.startswith(
             "'Cy Diaz' is not on the interview in acme.toml (it has 'Ana Ruiz', 'Bo Chen'): "
         )

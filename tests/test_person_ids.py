@@ -280,4 +280,5 @@ class TestEditing:
         )
         with pytest.raises(InvalidHistory) as raised:
             s.edit_application(app, {"interviewers": ["Ana Ruiz", "Bo Chén"]})
-        assert raised.value.field == "history[0].recipient"
+        assert raised.value.field == "interviewers"  # the key edited (the app8 trial)
+        assert "event 1 of the history (thank-you to Bo Chen" in raised.value.problem

@@ -645,7 +645,7 @@ class TestRetryGap:
         """The audit's sentence counts the business days since the last exchange."""
         state = make_state([Contact(at(2024, 7, 11, 10), Channel.PHONE)])
         assert limits.RETRY_GAP.explain(state, date(2024, 7, 12), NEW_YORK) == (
-            "only 1 business day(s) after the last exchange on 2024-07-11; the policy asks for 3"
+            "only 1 business day after the last exchange on 2024-07-11; the policy asks for 3"
         )
 
     def test_a_skip_holds_the_next_check_in_but_is_no_contact(self) -> None:

@@ -92,8 +92,8 @@ class TestDefaultSource:
         ("build", "expected"),
         [
             (lambda: s.loads("{", fmt="json"), "<data>: line 1: malformed JSON: "),
-            (lambda: s.structure({"min_gapp": 3}, Policy), "<data>: $: unknown key(s)"),
-            (lambda: s.policy_from({"min_gapp": 3}), "<data>: $: unknown key(s)"),
+            (lambda: s.structure({"min_gapp": 3}, Policy), "<data>: $.min_gapp: unknown key(s)"),
+            (lambda: s.policy_from({"min_gapp": 3}), "<data>: $.min_gapp: unknown key(s)"),
             (lambda: s.structure_plan({}), "<data>: $: expected a plan"),
             (lambda: s.structure_history("x"), "<data>: $: expected a list of events"),
         ],
@@ -245,10 +245,12 @@ class TestChoices:
 
 class TestKeys:
     def test_unknown_keys_are_listed_in_order(self) -> None:
-        """Several unknown keys are named, sorted, separated by commas."""
+        """Several unknown keys are named, sorted, separated by commas; the first is the
+        error's key, with its value (the app8 trial: a form marks that input)."""
         error = refusal(lambda: s.policy_from({"zeta": 1, "alpha": 2}))
-        expected = "<data>: $: unknown key(s): alpha, zeta"
+        expected = "<data>: $.alpha: unknown key(s): alpha, zeta"
         assert expected == str(error)
+        assert (error.key, error.value) == ("alpha", 2)
 
     def test_a_key_that_is_not_a_name_is_quoted(self) -> None:
         """'min gap' (with a space) is quoted, so the space shows."""
@@ -260,7 +262,7 @@ class TestKeys:
         """An unknown key 'x @ y' in an interviewer still names that interviewer's path."""
         data = {**s.unstructure(interview()), "interviewers": [{"name": "Ana", "x @ y": 1}]}
         error = refusal(lambda: s.structure(data, Interview))
-        expected = ("$.interviewers[0]", "unknown key(s): 'x @ y'")
+        expected = ("$.interviewers[0].x @ y", "unknown key(s): 'x @ y'")
         assert expected == (error.path, error.problem)
 
     @pytest.mark.parametrize(
@@ -276,14 +278,14 @@ class TestKeys:
     def test_keys_that_are_not_text_are_named_too(self) -> None:
         """Python data may mix 1 and 'zz' as keys: one FormatError names both (was a TypeError)."""
         error = refusal(lambda: s.structure({1: 2, "zz": 3}, Policy))
-        expected = "<data>: $: unknown key(s): 1, zz"
+        expected = '<data>: $["1"]: unknown key(s): 1, zz'
         assert expected == str(error)
 
     def test_an_unknown_key_of_an_interviewer_is_refused(self) -> None:
         """An interviewer table is as strict as the interview: 'emial' is named."""
         data = {**s.unstructure(interview()), "interviewers": [{"name": "Ana", "emial": "a@b.c"}]}
         error = refusal(lambda: s.structure(data, Interview))
-        expected = "<data>: $.interviewers[0]: unknown key(s): emial"
+        expected = "<data>: $.interviewers[0].emial: unknown key(s): emial"
         assert expected == str(error)
 
     def test_a_missing_key_is_named(self) -> None:
@@ -338,7 +340,7 @@ class TestDocumentShapes:
             {"type": "reply", "at": "2026-07-08T16:00:00Z", "mood": "good"},
         ]
         error = refusal(lambda: s.structure_history(data, source="events.json"))
-        expected = "events.json: $[1]: unknown key(s): mood"
+        expected = "events.json: $[1].mood: unknown key(s): mood"
         assert expected == str(error)
 
     def test_the_converter_is_still_reachable_by_its_old_name(self) -> None:
@@ -508,7 +510,7 @@ class TestFiles:
         path = tmp_path / "events.json"
         path.write_text('[{"type": "reply", "at": "2026-07-08T09:00:00Z", "mood": "good"}]')
         error = refusal(lambda: s.load_history(path))
-        assert f"{path}: $[0]: unknown key(s): mood" == str(error)
+        assert f"{path}: $[0].mood: unknown key(s): mood" == str(error)
 
     def test_a_preset_that_does_not_exist_names_the_choices(self) -> None:
         """preset = "reckless" names the file, $.preset and the presets there are."""
@@ -602,7 +604,7 @@ class TestInterviewFiles:
         event = '\n[[event]]\ntype = "reply"\nat = 2026-07-08T09:00:00-04:00\nmood = "good"\n'
         path = toml_file(tmp_path, INTERVIEW_TOML + event)
         error = refusal(lambda: s.load_interview_file(path))
-        assert f"{path}: $.event[0]: unknown key(s): mood" == str(error)
+        assert f"{path}: $.event[0].mood: unknown key(s): mood" == str(error)
 
 
 class TestWrittenText:

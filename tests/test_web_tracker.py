@@ -584,7 +584,7 @@ class TestEditAndCalendar:
             "/api/applications/1/events", json={"type": "reply", "at": "2026-07-09T10:00:00-04:00"}
         )
         response = client.patch("/api/applications/1", json={"starts_at": "2026-07-10T10:00"})
-        assert (response.status_code, response.get_json()["field"]) == (400, "history[0].at")
+        assert (response.status_code, response.get_json()["field"]) == (400, "starts_at")
 
     def test_the_calendar_feed(self, client: Any, clock: Clock) -> None:
         """Every application's steps from now, one item per step id of today's list."""

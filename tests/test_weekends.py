@@ -368,7 +368,7 @@ class TestTheAudit:
         ]
         messages = [v.message for v in audit(iv, log, Policy(holidays="IL"))]
         assert messages == [
-            "only 1 business day(s) after the last exchange on 2026-07-15; the policy asks for 3"
+            "only 1 business day after the last exchange on 2026-07-15; the policy asks for 3"
         ]
 
     def test_without_a_country_the_sentence_is_unchanged(self) -> None:

@@ -506,11 +506,14 @@ class TestPunctuationAndGrammar:
 
     def test_spanish_agrees_with_a_plural_fit(self) -> None:
         """19.10 (M8): the user's fit is never the subject of a verb that would agree with it
-        ("seis años ... me permitiría"): every Spanish frame puts it after a preposition."""
+        ("seis años ... me permitiría"): every Spanish frame puts it after a preposition
+        (round 13: "con", where "aprovechar" cast the candidate as the one who gains)."""
         words = language("es").translations.gettext(
             "I am confident that %(fit)s would serve me well in the role."
         )
-        assert words == "Creo sinceramente que podría aprovechar en este puesto %(fit)s."
+        assert words == (
+            "Creo sinceramente que con %(fit)s podría hacer una buena aportación en este puesto."
+        )
 
     def test_french_and_spanish_titles_take_their_article_in_running_text(self) -> None:
         """19.10 (M7): "J'ai rencontré la docteure ...", "Me reuní con la Dra. ..."."""

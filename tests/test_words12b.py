@@ -1,8 +1,10 @@
 """Words round 12b, from the ninth blind reads (corpus 1313), msgstr and grammar only.
 
 1. A German greeting with a title but no Frau or Herr read "Guten Tag Dr. Robin
-   Keller," (a form letter's line): the title goes with the family name, as one
-   addresses a doctor ("Guten Tag Dr. Keller,").
+   Keller," (a form letter's line): the title went with the family name ("Guten Tag
+   Dr. Keller,").  Round 13 (words13b, class 2) returned to the full name: the tenth
+   reader found a title without Frau or Herr before the family name no German form of
+   address; the full name stands where Frau or Herr would.
 2. German case: the details are given in the accusative (docs/templates.md, "Details
    in other languages": ``part="den Rundgang durch die Leitstelle"``), but some frames
    put them where a nominative belongs ("Zum Gespräch gehörte auch den Rundgang") or
@@ -50,14 +52,15 @@ def _catalog(code: str) -> list[tuple[str, str]]:
 
 
 @pytest.mark.parametrize(("honorific", "title"), [("Dr.", "Dr."), ("Prof.", "Prof.")])
-def test_a_german_greeting_with_a_title_alone_names_the_family_name(
+def test_a_german_greeting_with_a_title_alone_names_the_full_name(
     honorific: str, title: str
 ) -> None:
-    """Without Frau or Herr the gender is unknown: "Guten Tag Dr. Keller,", never the
-    title before the full name; with them, "Sehr geehrte Frau Dr. Keller,"."""
+    """Without Frau or Herr the gender is unknown: "Guten Tag Dr. Robin Keller," (round
+    13: the title before the full name, which stands where Frau or Herr would); with
+    them, "Sehr geehrte Frau Dr. Keller,"."""
     german = language("de")
     robin = Interviewer("Robin Keller", honorific=honorific)
-    assert german.greeting(robin, Salutation.HONORIFIC) == f"Guten Tag {title} Keller,"
+    assert german.greeting(robin, Salutation.HONORIFIC) == f"Guten Tag {title} Robin Keller,"
     ana = Interviewer("Ana Keller", honorific=f"Ms. {honorific}")
     assert german.greeting(ana, Salutation.HONORIFIC) == f"Sehr geehrte Frau {title} Keller,"
     # no title: the full name, which tells no gender

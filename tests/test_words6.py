@@ -267,7 +267,7 @@ def test_the_feedback_request_acknowledges_the_decision(code: str) -> None:
     request = next(a for a in plan(iv, history=rejected) if a.kind is ActionKind.FEEDBACK_REQUEST)
     opening = render(request, iv).text.split("\n\n")[1]
     said = {"en": "not selected", "de": "nicht ausgewählt", "fr": "pas été retenue",
-            "es": "no ha prosperado"}[code]  # fmt: skip
+            "es": "no haya prosperado"}[code]  # fmt: skip
     assert said in opening.split(";")[0], opening
 
 

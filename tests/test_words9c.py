@@ -359,21 +359,21 @@ def _weekday_names(code: str) -> re.Pattern[str]:
 
 @pytest.mark.parametrize("code", LANGUAGES)
 @pytest.mark.parametrize("phrase", WEEK_PHRASES)
-def test_a_week_window_is_recalled_relative_to_the_send_date(code: str, phrase: str) -> None:
+def test_a_week_window_is_recalled_from_the_day_it_was_said(code: str, phrase: str) -> None:
     """r7 es B1 (blocker), de m3, fr 01.10: "by the end of next week" became „bis Freitag,
     den 1. Mai" / «prevista para el viernes 1 de mayo» in the check-ins; en 08.8 "early
-    in the week of Monday 1 June" in a voicemail.  Said on any day of two weeks, recalled
-    on any day of the week after the window ends ("by the end of last week", "early last
-    week", "by the end of the week after the interview"), the window names no weekday."""
+    in the week of Monday 1 June" in a voicemail.  Said on any day of two weeks, at the
+    interview or in an update, and recalled on any later day ("by the end of the week
+    after the interview", "early the following week": loop8 4, never from the send day),
+    the window names no weekday."""
     lang = language(code)
     weekdays = _weekday_names(code)
     for offset in range(14):
         said = date(2026, 4, 13) + timedelta(days=offset)
         window = parse_timeframe(phrase, said)
-        for later in range(1, 8):
-            today = window.end + timedelta(days=later)
-            words = lang.decision_words(None, window, interview_day=said, today=today)
-            assert words and not weekdays.search(words), (said, today, words)
+        for interview in (said, said - timedelta(days=10)):
+            words = lang.decision_words(None, window, interview_day=interview, said_on=said)
+            assert words and not weekdays.search(words), (said, interview, words)
 
 
 @pytest.mark.parametrize("code", LANGUAGES)
@@ -389,12 +389,13 @@ def test_a_decision_date_on_a_weekend_names_no_weekday(code: str) -> None:
     assert weekdays.search(lang.decision_words(date(2026, 5, 8), None) or "")
 
 
-def test_the_check_in_after_by_the_end_of_next_week_says_last_week() -> None:
-    """r7 es B1: the first check-in after "by the end of next week" recalls it as given."""
+def test_the_check_in_after_by_the_end_of_next_week_recalls_it_from_the_interview() -> None:
+    """r7 es B1: the first check-in after "by the end of next week" recalls it as given,
+    from the day it was said (loop8 4: not "by the end of last week", from the send day)."""
     iv = meeting(interviewers=[ANA_NO_PHONE], decision_by="by the end of next week")
     first = check_ins(plan(iv))[0]
     opening = render(first, iv).text.split("\n\n")[1]
-    assert "a decision was expected by the end of last week" in opening, opening
+    assert "a decision was expected by the end of the week after the interview" in opening, opening
 
 
 # -- class 5: an invitation to get in touch is said, and not asked for again -------------------

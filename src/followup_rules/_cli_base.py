@@ -25,9 +25,10 @@ from . import files, serialize
 from ._cli_help import (
     EXAMPLES,
 )
+from ._grammar import counted
 from .action import Plan
-from .errors import FollowupError, _short_repr
-from .loop import Application, parse_when
+from .errors import FollowupError, FormatError, _short_repr
+from .loop import Application, later_rounds, parse_when
 from .model import Interview, Interviewer
 from .policy import Policy
 from .serialize import InterviewFile
@@ -67,6 +68,15 @@ def _for_the_command_line(message: str) -> str:
     return message.replace(RENAME_ADVICE, f"{RENAME_ADVICE} with 'followup rename FILE OLD NEW'")
 
 
+def _with_path(error: FollowupError) -> str:
+    """*error*'s text, naming a file as it was given on the command line: an app's user
+    reads its name alone (`FormatError.file`), the command line's typed the path."""
+    text = str(error)
+    if isinstance(error, FormatError) and error.file and text.startswith(f"{error.source}: "):
+        return f"{error.file}{text[len(error.source) :]}"
+    return text
+
+
 def friendly(command: F) -> F:
     """Turn every error into one line on stderr and exit status 2: never a traceback."""
 
@@ -77,7 +87,7 @@ def friendly(command: F) -> F:
         except (click.exceptions.Exit, click.ClickException, SystemExit):
             raise
         except FollowupError as error:
-            _fail(_for_the_command_line(str(error)))
+            _fail(_for_the_command_line(_with_path(error)))
         except BrokenPipeError:  # e.g. piped into head: nothing more to say
             sys.stderr.close()
             sys.exit(0)
@@ -210,8 +220,8 @@ def _application(
         later = len(each.history) - len(history)
         if later:
             _note(
-                f"{each.path}: {later} event(s) recorded after {as_of.to_iso8601_string()} "
-                "left out (the plan as it stood then)"
+                f"{each.path}: {counted(later, 'event')} recorded after "
+                f"{as_of.to_iso8601_string()} left out (the plan as it stood then)"
             )
     return Application(each.interview, history, own, name=str(each.path))
 
@@ -364,7 +374,11 @@ def _applications(
     for each in _progress(loaded, "Planning"):
         now = None if when is None else when.at(each.interview)
         found.append((each, _application(each, policy, as_of=now), now))
-    return found
+    # a later round in a file of its own, given with the first: its notes say so (loop8 1)
+    rounds = later_rounds(application for _, application, _ in found)
+    return [
+        (each, application, now) for (each, _, now), application in zip(found, rounds, strict=True)
+    ]
 
 
 def _plans(

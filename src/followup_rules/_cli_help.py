@@ -100,6 +100,9 @@ Examples:
   followup new acme.toml --company "Acme Analytics" --role "Data Engineer" \\
       --at 2026-07-07T14:00 --timezone America/New_York --interviewer "Ana Ruiz" \\
       --candidate "Sam Lee"
+  followup new globex.toml --company Globex --role "Data Engineer" \\
+      --at 2026-10-20T10:00 --timezone America/New_York --interviewer "Ana Ruiz" \\
+      --candidate "Léa Martin" --candidate-timezone Australia/Sydney --language fr
 """
 
 RENDER_EXAMPLES = """

@@ -7,7 +7,7 @@ what was done.  The library decides what fits (`followup_rules.loop`).
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import date, datetime
 from typing import Any
 
@@ -136,8 +136,10 @@ def _record(
     log: _Log,
     options: dict[str, Any],
     build: Callable[[Interview, pendulum.DateTime, str | None], Event],
+    why: Sequence[str] = (),
 ) -> None:
-    """Build the event, record it in its place, and say what happened."""
+    """Build the event, record it in its place, and say what happened (and *why* it is
+    that event, as *build* found it: "the step due then")."""
     store = _store(log.file, options["interview_path"] or log.interview_path)
     found = store.read()
     when = read_when(options["at_text"] or "now", "--at")
@@ -151,6 +153,8 @@ def _record(
     policy = found.policy if found.policy is not None else _load_policy(options["policy_path"])
     done = store.add(event, policy, now=when.clock)  # nothing after the real clock: a typo
     said = show.said(done.event, found.interview, policy)
+    if why:
+        said = f"{said} ({'; '.join(why)})"
     if done.already:
         click.echo(f"Already recorded in {done.path} (event {done.number}): {said}")
         return
@@ -204,15 +208,35 @@ def log_contact(
     **options: Any,
 ) -> None:
     """You reached someone: the step due then (a check-in by e-mail if none), unless said."""
+    chosen: list[str] = []  # why the step is the one recorded, when --step did not say
 
     def build(interview: Interview, at: pendulum.DateTime, note: str | None) -> Event:
         kind = None if step is None else ActionKind(step)
         to = recipient
+        # the Message-ID of a draft this tool wrote names its step (and its subject)
+        drafted = None if message_id is None else _drafted(log, options, at, message_id)
+        said_subject = subject
+        taken = []  # what the draft gave
+        if drafted is not None and said_subject is None:
+            # the loop8 trial: --message-id alone, and the next draft answered in the
+            # thread (In-Reply-To) without the "Re:" subject docs/cli.md promises
+            said_subject = _draft_subject(drafted, interview)
+            taken.append("subject")
         # with no step said, the one due to the contact (a contact names them by default)
         person = to if to is not None or kind is not None else interview._contact_key
         item = _planned(log, options, kind, person, channel, at)
+        if kind is None and drafted is not None:  # the step whose draft was sent
+            kind, item = drafted.action.kind, drafted
+            taken.insert(0, "step")
+        if taken:
+            chosen.append(f"the {' and '.join(taken)} of the draft with that Message-ID")
         if kind is None:  # the loop6 trial: a feedback request logged as a check-in
             kind = ActionKind.CHECK_IN if item is None else item.action.kind
+            chosen.append(
+                "the step due then; --step names another"
+                if item is not None
+                else "no step was due then: a check-in; --step names another"
+            )
         if channel is not None:
             how = Channel(channel)
         elif item is not None:
@@ -227,21 +251,54 @@ def log_contact(
             voicemail=voicemail,
             answered=answered,
             message_id=message_id,
-            subject=subject,
+            subject=said_subject,
             note=note,
         )
 
-    _record(log, options, build)
+    _record(log, options, build, chosen)
 
 
-def _as_of(log: _Log, options: dict[str, Any], at: datetime) -> Application:
+def _drafted(
+    log: _Log, options: dict[str, Any], at: datetime, message_id: str
+) -> AgendaItem | None:
+    """The e-mail step, as planned just before *at*, whose draft (`plan --format eml`)
+    carries *message_id*; None when none does (a Message-ID the mail program made)."""
+    from .export import _message_id
+
+    application = _as_of(log, options, at, before=True)
+    agenda = application.agenda(at)
+    for item in (*agenda.late, *agenda.due, *agenda.coming):
+        action = item.action
+        if action.channel is Channel.EMAIL and (
+            _message_id(item.id, action, application.interview) == message_id.strip()
+        ):
+            return item
+    return None
+
+
+def _draft_subject(item: AgendaItem, interview: Interview) -> str | None:
+    """The subject of *item*'s draft, as `plan --format eml` writes it (the built-in
+    messages, in the candidate's language)."""
+    from .messages import candidate_locale, default_pack
+
+    return default_pack(candidate_locale(interview)).render(item.action, interview).subject
+
+
+def _as_of(
+    log: _Log, options: dict[str, Any], at: datetime, *, before: bool = False
+) -> Application:
     """The application as it stood at *at* (an event logged with a past ``--at`` is checked
-    against the history then, as the library checks it: the loop6 trial)."""
+    against the history then, as the library checks it: the loop6 trial); with *before*,
+    as it stood just before *at*: what was recorded at that very moment left out."""
     found = _store(log.file, options["interview_path"] or log.interview_path).read()
     # the file's own policy, else --policy (`_application` chooses)
     whole = _application(found, _load_policy(options["policy_path"]))
     moment = cal.utc(at)
-    history = tuple(event for event in whole.history if cal.utc(event.at) <= moment)
+    history = tuple(
+        event
+        for event in whole.history
+        if cal.utc(event.at) < moment or (not before and cal.utc(event.at) == moment)
+    )
     return attrs.evolve(whole, history=history)
 
 
@@ -254,15 +311,20 @@ def _planned(
     at: datetime,
 ) -> AgendaItem | None:
     """The step of *kind* (any kind when None; to *recipient* and by *channel* if named)
-    that 'followup next' would name at *at*, the history as it stood then: the one to do
-    now overdue longest, else the first due, else the soonest to come.
+    that 'followup next' would name at *at*, the history as it stood just before then: the
+    one to do now overdue longest, else the first due, else the soonest to come.
+
+    The loop8 trial: ``contact --at T`` run twice recorded two steps (ask-timeline,
+    then ask-permission), as the first record had moved the plan on.  What was
+    recorded at *T* itself is left out, so the same command finds the same step,
+    builds the same event, and the history keeps it once ("Already recorded").
 
     The fourth trial: the debrief the plan gave as an e-mail ("too late in
     their day for a call") was logged as a call, because the recruiter has
     a number.  What was done is what was planned, unless ``--channel`` says.
     """
     who = None if recipient is None else person_key(recipient)
-    agenda = _as_of(log, options, at).agenda(at)
+    agenda = _as_of(log, options, at, before=True).agenda(at)
 
     def fits(item: AgendaItem) -> bool:
         action = item.action

@@ -106,6 +106,12 @@ _NEW_QUESTIONS = (
 @click.option("--candidate", metavar="NAME", help="Your name, to sign the messages.")
 @click.option("--candidate-email", metavar="ADDRESS", help="Your e-mail address.")
 @click.option("--candidate-timezone", metavar="ZONE", help="Your zone (default: the interview's).")
+@click.option(
+    "--language",
+    metavar="LOCALE",
+    help="The language your messages are written in: en, de, fr, es, or a locale such "
+    "as fr_CA or en_GB (default: English, en_AU or en_GB where your zone's country dates so).",
+)
 @friendly
 def new_command(file: str, **given: Any) -> None:
     """Write a new interview FILE (.toml): questions on a terminal, flags otherwise.
@@ -204,6 +210,7 @@ def _new_interview(
         given["candidate"],
         email=given["candidate_email"],
         timezone=given["candidate_timezone"] or zone,
+        language=given["language"],
     )
     made = Interview(
         starts, given["company"], given["role"],
@@ -247,4 +254,6 @@ def _interview_toml(interview: Interview, history: str) -> str:
             lines.append(f"email = {text(candidate.email)}")
         if candidate.timezone:
             lines.append(f"timezone = {text(candidate.timezone)}")
+        if candidate.language:
+            lines.append(f"language = {text(candidate.language)}")
     return "\n".join(lines) + "\n"

@@ -26,7 +26,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-__all__ = ["indefinite_article", "join_words", "with_article"]
+__all__ = ["counted", "indefinite_article", "join_words", "with_article"]
 
 _VOWEL_LETTER_NAMES = frozenset("AEFHILMNORSX")
 _CONSONANT_SOUND = (
@@ -99,3 +99,9 @@ def join_words(items: Iterable[str], conjunction: str = "and") -> str:
     if len(words) <= 1:
         return "".join(words)
     return f"{', '.join(words[:-1])} {conjunction} {words[-1]}"
+
+
+def counted(count: int, noun: str, plural: str | None = None) -> str:
+    """A count with its noun in the number it takes: "1 step", "3 steps", "0 steps"
+    (*plural* when it is not *noun* + "s": "1 business day", "2 business days")."""
+    return f"{count} {noun if count == 1 else plural or noun + 's'}"

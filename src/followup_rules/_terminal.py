@@ -15,6 +15,7 @@ from typing import Any
 
 from . import _calendar as cal
 from . import serialize
+from ._grammar import counted
 from .action import Action, Plan
 from .agenda import AgendaItem, Standing
 from .audit import Violation
@@ -127,7 +128,7 @@ def plan_table(schedule: Plan, interview: Interview, zone: Any, width: int) -> A
 
 def _steps(count: int) -> str:
     """ "1 step", "3 steps"."""
-    return f"{count} step" if count == 1 else f"{count} steps"
+    return counted(count, "step")
 
 
 def print_plan(
@@ -143,9 +144,14 @@ def print_plan(
         out.print(f"(times in {cal.zone_name(zone, schedule[0].suggested)})")
     if schedule.missed:
         out.print(
-            f"[yellow]{_steps(len(schedule.missed))} can no longer be done: their window "
-            "closed with nothing recorded for them.\n--format json lists them, under "
-            '"missed".[/]'
+            f"[yellow]{_steps(len(schedule.missed))} can no longer be done: "
+            + (
+                "its window closed with nothing recorded for it.\n--format json lists it"
+                if len(schedule.missed) == 1
+                else "their window closed with nothing recorded for them.\n--format json "
+                "lists them"
+            )
+            + ', under "missed".[/]'
         )
 
 
@@ -242,8 +248,8 @@ def today(day: AgendaMany, show_all: bool) -> Any:
             parts.append(f"Next: {next_line(day.next)}")
     if day.superseded and not show_all:
         parts.append(
-            f"[dim]{_steps(len(day.superseded))} can no longer be done and are not shown "
-            "(--all lists them).[/]"
+            f"[dim]{_steps(len(day.superseded))} can no longer be done and "
+            f"{'is' if len(day.superseded) == 1 else 'are'} not shown (--all lists them).[/]"
         )
     return Group(*parts)
 

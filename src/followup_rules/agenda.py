@@ -36,7 +36,7 @@ Pure, like the planner: *now* is an argument; nothing reads the clock.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from datetime import datetime, timedelta
 from enum import Enum
 
@@ -501,10 +501,17 @@ def agenda_with(
     now: datetime,
     until: datetime | None = None,
     elsewhere: datetime | None = None,
+    met_before: Mapping[str, int] | None = None,
 ) -> Agenda:
-    """`agenda`, planned with *elsewhere* (`followup_rules.plan.planned`): `agenda_many`'s."""
+    """`agenda`, planned with *elsewhere* and *met_before* (`followup_rules.plan.planned`):
+    `agenda_many`'s."""
     history = tuple(history)
     schedule = planned(
-        interview, policy, history=history, now=_check_now(now), elsewhere=elsewhere
+        interview,
+        policy,
+        history=history,
+        now=_check_now(now),
+        elsewhere=elsewhere,
+        met_before=met_before,
     )
     return Agenda.of(schedule, interview, now=now, until=until, history=history, policy=policy)

@@ -47,7 +47,7 @@ class Violation:
     message: str
 
     def __str__(self) -> str:
-        """``[retry-gap] only 2 business day(s) after ...``: the rule, then what went wrong."""
+        """``[retry-gap] only 2 business days after ...``: the rule, then what went wrong."""
         return f"[{self.rule}] {self.message}"
 
 

@@ -60,6 +60,7 @@ from ._cli_help import (
     RENDER_EXAMPLES,
     TODAY_EXAMPLES,
 )
+from ._grammar import counted
 from .audit import audit
 from .errors import FollowupError, InvalidArgument, _short_repr
 from .export import describe, drafts, to_ics_many, write_drafts
@@ -149,7 +150,7 @@ def plan_command(
                 _warn(warning)
         for draft in written:
             click.echo(f"{draft.path}  Message-ID: {draft.message_id}")
-        click.echo(f"{len(written)} draft(s) written to {output}")
+        click.echo(f"{counted(len(written), 'draft')} written to {output}")
         return
     if fmt == "ics":
         assert when is not None

@@ -307,8 +307,14 @@ _POSITIONS = re.compile(r"\[[^\]]*\]")
 """A list position or a key in brackets within a key path (``[1]``, ``['ana']``)."""
 
 
+_TEXT_PLACE = re.compile(r"line \d+(, column \d+)?")
+
+
 def _last_key(path: str) -> str | None:
-    """The last key of a key path (``$.interviewers[1].email`` -> ``email``), or None."""
+    """The last key of a key path (``$.interviewers[1].email`` -> ``email``), or None
+    (also for a place in a text, ``line 3``: no key a form could mark)."""
+    if _TEXT_PLACE.fullmatch(path):
+        return None
     last = _POSITIONS.sub("", path).rpartition(".")[2]
     return last if last and last != "$" else None
 
@@ -494,13 +500,19 @@ class FormatError(FollowupError, ValueError):
         field: the source and the key path, as the text starts:
             ``"acme.toml: $.interviewers[1].email"``.
         value: the value refused, when the reader knows it (else None).
+        file: the whole path of the file, when `source` names it by its name
+            alone (`followup_rules.files.HistoryFile`: a server's directories
+            are no business of the user reading the error); else None.
     """
 
-    def __init__(self, source: str, path: str, problem: str, value: object = None) -> None:
+    def __init__(
+        self, source: str, path: str, problem: str, value: object = None, file: str | None = None
+    ) -> None:
         self.source = source
         self.path = path
         self.problem = _iso_times(str(problem))
         self.value = value
+        self.file = file
         self.field = ": ".join(part for part in (source, path) if part) or None
         # One line of bounded length, whatever the file held: a key, a file
         # name or a parser's message may carry line breaks or megabytes.
@@ -513,6 +525,8 @@ class FormatError(FollowupError, ValueError):
         return _last_key(self.path)
 
     def _arguments(self) -> tuple[object, ...]:
+        if self.file is not None:
+            return (self.source, self.path, self.problem, _picklable(self.value), self.file)
         if self.value is None:
             return (self.source, self.path, self.problem)
         return (self.source, self.path, self.problem, _picklable(self.value))

@@ -408,8 +408,9 @@ class Snooze(v.Checked):
 
     def __attrs_post_init__(self) -> None:
         if self.until <= self.at:
+            itself = self.at.astimezone(self.until.tzinfo).isoformat()  # one zone, until's
             raise InvalidHistory(
-                "Snooze.until", self.until, f"must be after the snooze itself ({self.at})"
+                "Snooze.until", self.until, f"must be after the snooze itself ({itself})"
             )
 
 

@@ -1011,7 +1011,8 @@ class Draft:
 
 
 def eml_name(index: int, action: Action) -> str:
-    """A file name for the draft of the *index*-th step of a plan.
+    """A file name for the draft of the *index*-th e-mail of a plan (`drafts` counts
+    only the e-mail steps, from 1 in each application).
 
     The number first, so that a folder lists the drafts in the plan's order:
     ``eml_name(7, note)`` is ``"07-thank_you-ana-ruiz.eml"``; a step to nobody
@@ -1111,11 +1112,13 @@ def drafts(
     drafts: an app's "download the draft" for one step renders that one
     message alone.  An id that is no e-mail step of the plans gives no draft.
 
-    Each draft is named by `eml_name` (its step's number in the plan); with
-    several applications each has a folder, named after its *name*'s stem
-    (``acme`` for ``applications/acme.toml``), else after its company and
-    role, made unique.  Every draft is rendered before any is returned, so
-    an error leaves nothing half done.
+    Each draft is named by `eml_name`, numbered among its application's
+    e-mail steps in the plan's order (``01``, ``02``...: the steps in the room,
+    by phone or by post are not counted, and each application counts from
+    ``01``, in its own folder); with several applications each has a folder,
+    named after its *name*'s stem (``acme`` for ``applications/acme.toml``),
+    else after its company and role, made unique.  Every draft is rendered
+    before any is returned, so an error leaves nothing half done.
 
     Raises:
         InvalidArgument: an application is neither an `Application` nor
@@ -1137,8 +1140,16 @@ def drafts(
     for entry, folder in zip(entries, folders, strict=True):
         interview = entry.interview
         ids = action_ids(entry.plan, interview, entry.history)
-        for index, (action, uid) in enumerate(zip(entry.plan, ids, strict=True), start=1):
-            if action.channel is not Channel.EMAIL or (wanted is not None and uid not in wanted):
+        mails = [
+            (action, uid)
+            for action, uid in zip(entry.plan, ids, strict=True)
+            if action.channel is Channel.EMAIL
+        ]
+        # numbered among the application's e-mails (01, 02...), each folder from 01, the
+        # same with *steps* or without (the loop8 trial: umbrella/01-04, hooli/05-08, as
+        # the steps in the room and by phone had been counted too)
+        for index, (action, uid) in enumerate(mails, start=1):
+            if wanted is not None and uid not in wanted:
                 continue
             name = eml_name(index, action)
             path = f"{folder}/{name}" if folder else name

@@ -147,6 +147,11 @@ class Facts:
             names the interview's day rather than speaking of "today".
         fallback: why the channel is not the one the rules first chose.
         variant: which wording to use, so that notes in one plan differ.
+        met_before: how many earlier interviews of the same thread the
+            recipient was on (a later round in a file of its own, known when
+            the applications are planned together: `followup_rules.loop.later_rounds`);
+            0 when none is known.  A later round's note says so and takes
+            other wordings than the notes of the rounds before.
         requested: what this message carries because the recipient asked.
         requested_by_email: a mailed card whose requested items go in a
             separate e-mail (rule ``thank-you``: nothing is dropped).
@@ -184,6 +189,7 @@ class Facts:
     late: bool = False
     fallback: Fallback | None = None
     variant: int = 0
+    met_before: int = 0
     requested: tuple[str, ...] = ()
     requested_by_email: bool = False
     card_by_post: bool = False

@@ -10,11 +10,13 @@ This is the library's I/O edge for the files the command line and apps keep:
   ``0666`` less the umask, as any new file; a directory, a FIFO, a device or
   a socket is refused.
 - `HistoryFile` reads an interview file with the history it holds or names,
-  and adds or removes one event at a time, under a lock (so concurrent
-  writers lose nothing), keeping the file's comments and layout.  Every change
-  is read back before it is written: a file the change would not leave
-  saying exactly the old history plus (or minus) that event is refused, and
-  left as it was.
+  creates one, edits its interview, and adds or removes one event at a time
+  (a step done by its id, once; an event removed by its id, once), under a
+  lock (so concurrent writers lose nothing), keeping the file's comments and
+  layout.  Every change is read back before it is written: a file the change
+  would not leave saying exactly what was meant is refused, and left as it
+  was.  Its errors name a file by its name (`FormatError.file` holds the
+  whole path), so that what an app shows a user carries no server directories.
 
 Everything here works on the core install (tomlkit, which keeps a TOML
 file's comments and layout, is a core dependency).
@@ -23,6 +25,7 @@ file's comments and layout, is a core dependency).
 from __future__ import annotations
 
 import contextlib
+import functools
 import json
 import os
 import re
@@ -30,15 +33,16 @@ import time
 from collections.abc import Callable, Iterator, Mapping, MutableMapping, Sequence
 from datetime import date, datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import attrs
 
 from . import _calendar as cal
 from . import loop, serialize
 from ._atomic import Target, target, write_atomically
+from .errors import InvalidArgument, InvalidHistory, InvalidInterview
 from .events import Contact, Event, OutOfOffice, Reply, Update
-from .identity import interview_key
+from .identity import interview_key, pinned, pinned_person
 from .loop import find_event, record_event
 from .model import Interview, person_key
 from .policy import Policy
@@ -129,9 +133,35 @@ except ImportError:  # pragma: no cover - Windows
 # -- history files ------------------------------------------------------------------------
 
 
+_Method = TypeVar("_Method", bound=Callable[..., Any])
+
+
+def _named_by_file(method: _Method) -> _Method:
+    """*method*, its `FormatError` naming a file by its name alone (its whole path in
+    `FormatError.file`): what an app shows a user carries no server directories."""
+
+    @functools.wraps(method)
+    def named(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return method(*args, **kwargs)
+        except FormatError as error:
+            raise _by_name(error) from error
+
+    return named  # type: ignore[return-value]
+
+
+def _by_name(error: FormatError) -> FormatError:
+    if error.file is not None or not os.path.dirname(error.source):
+        return error
+    name = os.path.basename(error.source)
+    problem = error.problem.replace(error.source, name)
+    return FormatError(name, error.path, problem, error.value, error.source)
+
+
 @attrs.frozen
 class Recorded(loop.Recorded):
-    """What `HistoryFile.add` did: `followup_rules.Recorded`, and where.
+    """What `HistoryFile.add` (or `HistoryFile.record_step`) did: `followup_rules.Recorded`,
+    and where.
 
     Attributes:
         event: the event added (or the one already there, when `already`).
@@ -144,6 +174,8 @@ class Recorded(loop.Recorded):
         path: the file the event is kept in.
         id_written: the ``id`` written into the interview file, when it had
             none (see `HistoryFile.add`); else None.
+        event_id: the event's id (``"ev-..."``), which `HistoryFile.remove`
+            takes to undo this event and no other.
     """
 
     path: Path
@@ -176,6 +208,7 @@ class HistoryFile:
         extra = "" if self._history is None else f", history={str(self._history)!r}"
         return f"HistoryFile({str(self.path)!r}{extra})"
 
+    @_named_by_file
     def read(self, *, check: bool = True) -> InterviewFile:
         """The interview and its history, checked against each other.
 
@@ -208,10 +241,12 @@ class HistoryFile:
         return found
 
     @property
+    @_named_by_file
     def history_path(self) -> Path:
         """Where the history is kept and new events go."""
         return self._history if self._history is not None else self.read(check=False).history_path
 
+    @_named_by_file
     def add(
         self, event: Event, policy: Policy | None = None, *, now: datetime | None = None
     ) -> Recorded:
@@ -238,26 +273,96 @@ class HistoryFile:
         with self._locks(history_path):
             found = self.read()
             done = record_event(found.interview, found.history, event, policy, now=now)
-            if done.already:  # the same event, or a skip of a step skipped already
-                index = found.history.index(done.event)
-                return Recorded(done.event, index + 1, True, found.history, history_path)
-            place = _place(found.history, event)  # in the file's own order
-            new = (*found.history[:place], event, *found.history[place:])
-            _Document.of(history_path).insert(place, event, new)
-            written = self._write_id(found)
-            _remember(history_path, event)
-            return Recorded(
-                event,
-                place + 1,
-                False,
-                new,
-                history_path,
-                written,
-                violations=done.violations,
-            )
+            return self._recorded(found, done, history_path)
 
-    def remove(self, number: int | None = None) -> Event:
-        """Remove the *number*-th event of the history (counted from 1), and return it.
+    @_named_by_file
+    def record_step(
+        self,
+        step: str,
+        at: datetime,
+        *,
+        now: datetime | None = None,
+        policy: Policy | None = None,
+        voicemail: bool = False,
+        message_id: str | None = None,
+        subject: str | None = None,
+        answered: bool | None = None,
+        note: str | None = None,
+    ) -> Recorded:
+        """Record the step with id *step* as done at *at*, once: an app's "done" button.
+
+        `followup_rules.Application.record_step` under the file's lock: the
+        step is found in the history as it is when the lock is taken, so two
+        presses (a double click, two tabs, a retried request, two processes)
+        record one contact; every press after the first, whenever it came,
+        gets `Recorded.already` with the contact recorded first and its
+        `Recorded.event_id`.  The step's contact is written as `add` writes
+        an event (and noted for `remove`'s undo).
+
+        Args:
+            step: the step's id (`followup_rules.AgendaItem.id`).
+            at: when it was done (aware).
+            now: the present moment, as for `add`.
+            policy: the plan's policy; the file's own (else the consensus) by default.
+            voicemail, message_id, subject, answered, note: as `followup_rules.Action.done`.
+
+        Raises:
+            StepIdError: the step is not to be done (skipped, no longer planned,
+                not a step of this interview).
+            InvalidHistory: as `add` (*at* after *now*, ...).
+            FormatError: as `add`.
+        """
+        history_path = self.history_path
+        _check_suffix(history_path)
+        with self._locks(history_path):
+            found = self.read()
+            judged_by = found.policy if policy is None else policy
+            application = loop.Application(found.interview, found.history, judged_by)
+            done = application.record_step(
+                step,
+                at,
+                now=now,
+                voicemail=voicemail,
+                message_id=message_id,
+                subject=subject,
+                answered=answered,
+                note=note,
+            )
+            return self._recorded(found, done, history_path)
+
+    def _recorded(self, found: InterviewFile, done: loop.Recorded, history_path: Path) -> Recorded:
+        """Write what *done* recorded into the history (under the lock), unless it was there."""
+        event = done.event
+        if done.already:  # the same event, a skip of a step skipped already, a step done
+            index = found.history.index(event)  # in the file's own order
+            return Recorded(
+                event, index + 1, True, found.history, history_path, event_id=done.event_id
+            )
+        place = _place(found.history, event)  # in the file's own order
+        new = (*found.history[:place], event, *found.history[place:])
+        _Document.of(history_path).insert(place, event, new)
+        written = self._write_id(found)
+        _remember(history_path, event)
+        return Recorded(
+            event,
+            place + 1,
+            False,
+            new,
+            history_path,
+            written,
+            violations=done.violations,
+            event_id=done.event_id,
+        )
+
+    @_named_by_file
+    def remove(self, number: int | str | None = None) -> Event:
+        """Remove the *number*-th event of the history (counted from 1), or the event
+        with the id *number* (``"ev-..."``), and return it.
+
+        By id is how an app's undo removes what it recorded, once: the id is
+        `Recorded.event_id` (or `followup_rules.event_id`), and an event removed
+        already is never another one: a second click of the undo gets
+        `InvalidHistory` (``key`` ``"event"``), and the history is left as it is.
 
         Without *number*, the event recorded last through `add` goes (an
         event logged late sits before later ones: the undo takes back what
@@ -270,10 +375,16 @@ class HistoryFile:
         Raises:
             FormatError: there is no such event (or none at all), the event
                 logged last was removed already, or the file cannot be changed.
+            InvalidHistory: no event of the history has the id given (it was
+                removed already, or names another interview's event).
+            InvalidArgument: *number* is neither a whole number nor an event id.
         """
+        _check_target(number)
         history_path = self.history_path
         with self._locks(history_path):
             found = self.read(check=False)  # mending a history the interview no longer fits
+            if isinstance(number, str):
+                number = _numbered(found, number)
             count = len(found.history)
             if not count:
                 raise FormatError(str(history_path), "", "has no events to remove")
@@ -296,7 +407,8 @@ class HistoryFile:
                     )
                 number = count if index is None else index + 1
             if not 1 <= number <= count:
-                raise FormatError(str(history_path), "", f"has events 1 to {count}, not {number}")
+                problem = f"has events 1 to {count}, not {number}"
+                raise FormatError(str(history_path), "", problem, number)
             removed = found.history[number - 1]
             rest = found.history[: number - 1] + found.history[number:]
             _Document.of(history_path).delete(number - 1, rest)
@@ -312,6 +424,7 @@ class HistoryFile:
                 stack.enter_context(_locked(self.path))
             yield
 
+    @_named_by_file
     def rename(self, old: str, new: str) -> InterviewFile:
         """Call the person called *old* *new*, in the interview file and its history at once.
 
@@ -359,6 +472,109 @@ class HistoryFile:
                     _remember(history_path, expected[index])
             return InterviewFile(self.path, renamed.interview, tuple(expected), history_path)
 
+    @_named_by_file
+    def edit(
+        self, changes: Mapping[str, Any], *, form: bool = False, source: str = "<data>"
+    ) -> InterviewFile:
+        """Change the interview as *changes* says, under the lock, losing no event.
+
+        `serialize.edit_application` on the files as they are when the lock
+        is taken (so an event another process adds meanwhile is kept, and an
+        edit waits for it): *changes* holds interview file keys as a person
+        or a form gives them (``{"role": "Senior Engineer"}``, ``{"starts_at":
+        "2026-07-09 10:00"}``; with *form*, as an HTML form sends them).  Only
+        the keys whose value changes are written, the rest of the file
+        (comments, layout, the events) stays as it was; the interview gets
+        its ``id`` when it has none, so step ids stay what they were.  A
+        table of interviewers that corrects a name (``{"interviewers":
+        {"Ana Ruis": {"name": "Ana Ruiz"}}}``) renames the person in the
+        history too, as `rename` does.
+
+        Returns:
+            The interview and its history, edited.
+
+        Raises:
+            FormatError: a key or value the interview file would refuse
+                (named after *source*); or the file is laid out so that the
+                change cannot be written without changing what else it
+                says: nothing is written.
+            InvalidHistory: the history does not fit the edited interview
+                (naming the key edited and the event).
+            InvalidArgument: *changes* is not a table.
+        """
+        history_path = self.history_path
+        with self._locks(history_path):
+            found = self.read(check=False)  # an edit may mend what a hand edit left
+            before = loop.Application(found.interview, found.history, found.policy)
+            edited = serialize.edit_application(before, changes, source=source, form=form)
+            expected = _in_file_order(found.history, edited.history)  # renamed, when a name is
+            renamed = expected != found.history
+            interview_doc = _Document.of(self.path)
+            same_file = _same_file(history_path, self.path)
+            history_doc = interview_doc if same_file else _Document.of(history_path)
+            if renamed:
+                tables = [
+                    _changed_table(a, b) for a, b in zip(found.history, expected, strict=True)
+                ]
+                history_text = history_doc.renamed_events(tables)
+                if same_file:
+                    interview_doc.text = history_text
+            interview_text = interview_doc.edited_interview(found.interview, edited.interview)
+            interview_doc.check_interview(interview_text, edited.interview, "the change")
+            if same_file:
+                history_doc.check_events(interview_text, expected, "the change")
+            elif renamed:
+                history_doc.check_events(history_text, expected, "the change")
+                history_doc._write(history_text)
+            interview_doc._write(interview_text)
+            if renamed:
+                noted = _noted(history_path)
+                index = (
+                    None if noted is None else find_event(found.interview, found.history, noted)
+                )
+                if index is not None:
+                    _remember(history_path, expected[index])
+            return InterviewFile(
+                self.path, edited.interview, tuple(expected), history_path, policy=found.policy
+            )
+
+    @_named_by_file
+    def create(self, interview: Interview, *, policy: Policy | None = None) -> InterviewFile:
+        """Write a new interview file for *interview*, with no events yet, under the lock.
+
+        The interview is written pinned: with its `Interview.id` and each
+        person's id (`followup_rules.identity.pinned_person`), so that no
+        step id changes when it is edited later, renames included.  The file
+        is TOML or JSON by its name; *policy*, when given, is written as the
+        application's own (its ``policy`` table).
+
+        Returns:
+            The interview file as written (read back).
+
+        Raises:
+            FormatError: the file exists already (two "create" requests for
+                one name: the second is refused, the first file kept), or its
+                name ends in neither ``.toml`` nor ``.json``.
+            InvalidInterview: *interview* is not an `Interview`.
+        """
+        if not isinstance(interview, Interview):
+            raise InvalidInterview("interview", interview, "expected an Interview")
+        _check_suffix(self.path)
+        with _locked(self.path):
+            if self.path.exists() or os.path.islink(self.path):
+                raise FormatError(self.path.name, "", "exists already: nothing was written")
+            data = serialize.unstructure(_pinned_people(interview))
+            data = {key: value for key, value in data.items() if not _empty(value)}
+            if policy is not None:
+                data["policy"] = serialize.unstructure(policy)
+            if self.path.suffix.lower() == ".toml":
+                text = serialize.dumps_toml(_stripped(data))
+            else:
+                text = json.dumps({**_stripped(data), "event": []}, indent=2, ensure_ascii=False)
+                text += "\n"
+            write_atomically(self.path, text)
+            return self.read()
+
     def _write_id(self, found: InterviewFile) -> str | None:
         if found.interview.id is not None:
             return None
@@ -367,6 +583,7 @@ class HistoryFile:
         return key
 
 
+@_named_by_file
 def load_many(
     paths: Sequence[str | Path], history: str | Path | None = None
 ) -> list[InterviewFile]:
@@ -412,6 +629,30 @@ def _noted(history_path: Path) -> Event | None:
 def _forget(history_path: Path) -> None:
     with contextlib.suppress(OSError):
         _memory(history_path).unlink(missing_ok=True)
+
+
+def _check_target(number: object) -> None:
+    """Refuse, with a typed error, what names no event: not a whole number, not an id."""
+    if number is None or (isinstance(number, int) and not isinstance(number, bool)):
+        return
+    if isinstance(number, str) and loop._EVENT_ID.fullmatch(number):
+        return
+    problem = "expected an event's number (counted from 1) or its id like ev-0123456789abcdef"
+    if isinstance(number, str) and number.strip().isdigit():
+        problem += f" (a number is given as a number: {int(number.strip())}, not text)"
+    raise InvalidArgument("number", number, problem)
+
+
+def _numbered(found: InterviewFile, wanted: str) -> int:
+    """The number (from 1) of the event of *found*'s history whose id is *wanted*."""
+    for index, event in enumerate(found.history):
+        if loop.event_id(event, found.interview) == wanted:
+            return index + 1
+    problem = (
+        "names no event of the history: it was removed already (an undo clicked twice), "
+        "or it is another interview's event; nothing was removed"
+    )
+    raise InvalidHistory("event", wanted, problem)
 
 
 def _same_file(one: Path, other: Path) -> bool:
@@ -573,6 +814,11 @@ class _Document:
         def called_old(name: object) -> bool:
             return isinstance(name, str) and person_key(name) == person_key(old)
 
+        def called_new(name: object) -> bool:  # renamed by hand already: the id alone
+            return (
+                pin is not None and isinstance(name, str) and person_key(name) == person_key(new)
+            )
+
         interviewers = inner["interviewers"]  # required: the interview was read already
         for index, person in enumerate(interviewers):
             if called_old(person):  # a name alone: interviewers = ["Ana Ruiz", ...]
@@ -581,13 +827,25 @@ class _Document:
                     table = tomlkit.inline_table()
                     table.update({"name": new, "id": pin})
                 interviewers[index] = table
-            elif isinstance(person, MutableMapping) and called_old(person.get("name")):
-                person["name"] = new
+            elif called_new(person):  # a name alone, renamed by hand: the id it needs
+                table = {"name": person, "id": pin}
+                if self.toml:
+                    table = tomlkit.inline_table()
+                    table.update({"name": person, "id": pin})
+                interviewers[index] = table
+            elif isinstance(person, MutableMapping) and (
+                called_old(person.get("name")) or called_new(person.get("name"))
+            ):
+                if called_old(person.get("name")):
+                    person["name"] = new
                 if person.get("id") is None:
                     person["id"] = pin
         recruiter = inner.get("recruiter")
-        if isinstance(recruiter, MutableMapping) and called_old(recruiter.get("name")):
-            recruiter["name"] = new
+        if isinstance(recruiter, MutableMapping) and (
+            called_old(recruiter.get("name")) or called_new(recruiter.get("name"))
+        ):
+            if called_old(recruiter.get("name")):
+                recruiter["name"] = new
             if recruiter.get("id") is None:
                 recruiter["id"] = pin
         if called_old(inner.get("contact")):
@@ -601,15 +859,17 @@ class _Document:
             inner["id"] = key
         return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
 
-    def check_events(self, text: str, expected: Sequence[Event]) -> None:
+    def check_events(
+        self, text: str, expected: Sequence[Event], what: str = "the new name"
+    ) -> None:
         """Refuse, writing nothing, unless *text* holds exactly *expected* (by instant)."""
         data = self._parse(text)
         held = data.get("event", []) if isinstance(data, Mapping) else data
         read = serialize.structure_history(held, source=str(self.path))
         if list(map(_by_instant, read)) != list(map(_by_instant, expected)):
-            self._refuse("cannot take the new name as it is laid out")
+            self._refuse(f"cannot take {what} as it is laid out")
 
-    def check_interview(self, text: str, expected: Interview) -> None:
+    def check_interview(self, text: str, expected: Interview, what: str = "the new name") -> None:
         """Refuse, writing nothing, unless *text* holds exactly *expected*."""
         found = serialize.structure(
             serialize._interview_data(self._parse(text), str(self.path)),
@@ -617,7 +877,40 @@ class _Document:
             source=str(self.path),
         )
         if found != expected:
-            self._refuse("cannot take the new name as it is laid out")
+            self._refuse(f"cannot take {what} as it is laid out")
+
+    def edited_interview(self, before: Interview, after: Interview) -> str:
+        """The text with the interview's keys whose value *after* changes written (the
+        rest as it was); a key *after* leaves empty is taken out."""
+        old = serialize.unstructure(before)
+        new = serialize.unstructure(after)
+        if self.toml:
+            import tomlkit
+
+            document: Any = tomlkit.parse(self.text)
+        else:
+            document = json.loads(self.text)
+        inner = document["interview"] if _wrapped(document) else document
+        for key, value in new.items():
+            if key == "format_version" or value == old.get(key):
+                continue  # as the file says it, in its own words
+            if _empty(value):
+                if key in inner:
+                    del inner[key]
+            elif not self.toml:
+                inner[key] = _stripped(value)
+            elif key == "starts_at":  # a TOML date-time, as a person types it
+                inner[key] = datetime.fromisoformat(value)
+            elif key != "id":
+                inner[key] = _toml_item(_stripped(value))
+        if not self.toml:
+            return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
+        text = tomlkit.dumps(document)
+        if after.id is not None and before.id != after.id:
+            if "id" in inner:  # pragma: no cover - an edit never changes an id it had
+                self._refuse("cannot take a new id")
+            text = _toml_with_id(text, after.id, inner is not document)
+        return text
 
     def set_id(self, key: str) -> None:
         before = serialize.loads(self.text, fmt="json" if not self.toml else "toml")
@@ -700,6 +993,71 @@ class _Document:
 
     def _refuse(self, problem: str) -> None:
         raise FormatError(str(self.path), "$.event", f"{problem}: nothing was written")
+
+
+def _wrapped(document: Any) -> bool:
+    """Whether the file's interview is its ``[interview]`` table (beside its history)."""
+    return isinstance(document, Mapping) and set(document) - {"history", "event"} == {"interview"}
+
+
+def _empty(value: object) -> bool:
+    return value is None or value == [] or value == {}
+
+
+def _stripped(value: Any) -> Any:
+    """*value* without its empty fields (None, [], {}), at every depth: as a person writes it."""
+    if isinstance(value, Mapping):
+        return {key: _stripped(item) for key, item in value.items() if not _empty(item)}
+    if isinstance(value, list):
+        return [_stripped(item) for item in value]
+    return value
+
+
+def _toml_item(value: Any) -> Any:
+    """*value* as TOML writes it inline: a list of tables as an array of inline tables."""
+    import tomlkit
+
+    if isinstance(value, Mapping):
+        table = tomlkit.inline_table()
+        table.update({key: _toml_item(item) for key, item in value.items()})
+        return table
+    if isinstance(value, list):
+        array = tomlkit.array()
+        array.extend(_toml_item(item) for item in value)
+        if any(isinstance(item, Mapping) for item in value):
+            array.multiline(True)
+        return array
+    return value
+
+
+def _in_file_order(held: Sequence[Event], ordered: Sequence[Event]) -> tuple[Event, ...]:
+    """*ordered* (the events of *held* as an `Application` orders them: by instant, equal
+    instants as given, each maybe changed) in *held*'s own order."""
+    places = sorted(range(len(held)), key=lambda index: _instant(held[index]))  # stable
+    events: list[Event] = list(held)
+    for event, place in zip(ordered, places, strict=True):
+        events[place] = event
+    return tuple(events)
+
+
+def _changed_table(before: Event, after: Event) -> dict[str, Any]:
+    """The keys of *before*'s table that *after* (the same event, renamed) changes."""
+    keys = ("recipient", "sender", "step")
+    return {
+        key: getattr(after, key)
+        for key in keys
+        if hasattr(before, key) and getattr(after, key) != getattr(before, key)
+    }
+
+
+def _pinned_people(interview: Interview) -> Interview:
+    """*interview* pinned (`identity.pinned`), and each person given the id their steps'
+    ids hold now when they have none (`identity.pinned_person`)."""
+    pinned_one = pinned(interview)
+    for person in (*pinned_one.interviewers, pinned_one.recruiter):
+        if person is not None and person.id is None:
+            pinned_one = pinned_person(pinned_one, person.name)
+    return pinned_one
 
 
 def _by_instant(event: Event) -> tuple[object, ...]:

@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING
 
 from . import _calendar as cal
 from . import catalogue
+from ._grammar import counted
 from .catalogue import Rule
 
 if TYPE_CHECKING:
@@ -285,7 +286,7 @@ class _Gap(Limit):
         if latest != self._own_latest(state):
             where = "a follow-up to the same person at this employer in another application"
         return (
-            f"only {apart} business day(s) after {where} on {previous}; "
+            f"only {counted(apart, 'business day')} after {where} on {previous}; "
             f"the policy asks for {state.policy.min_gap}"
         )
 

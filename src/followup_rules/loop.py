@@ -39,7 +39,7 @@ import attrs
 import pendulum
 
 from . import _calendar as cal
-from ._step_words import agenda_words, event_words, short_day, short_moment
+from ._step_words import agenda_words, calendar_words, event_words, short_day, short_moment
 from ._step_words import words as english
 from ._steps import FOLLOW_UP_KINDS
 from .action import Action, Plan, _check_now, _language_of
@@ -77,8 +77,9 @@ from .identity import (
     step_key,
     thread_key,
 )
-from .model import ActionKind, Interview, person_key
+from .model import ActionKind, Interview, name_part, person_key
 from .plan import plan as make_plan
+from .plan import planned
 from .policy import Policy
 from .state import _decision, _unknown_person, check_history
 from .timeframe import Timeframe
@@ -310,6 +311,20 @@ def _application_history(history: Iterable[Event]) -> tuple[Event, ...]:
     return tuple(_ordered(history))
 
 
+def _met_before(value: Any) -> tuple[tuple[str, int], ...]:
+    """(person_key, count) pairs, sorted, from pairs or a mapping; refused when not."""
+    items = value.items() if isinstance(value, Mapping) else value
+    try:
+        pairs = tuple(sorted((str(key), int(count)) for key, count in items))
+    except (TypeError, ValueError):
+        raise InvalidArgument(
+            "met_before", value, "expected person keys with how many interviews"
+        ) from None
+    if any(count < 0 for _, count in pairs):
+        raise InvalidArgument("met_before", value, "a count of interviews is never negative")
+    return tuple(pair for pair in pairs if pair[1])
+
+
 @attrs.frozen
 class Application:
     """One interview followed up: what an app stores per application.
@@ -326,6 +341,13 @@ class Application:
             UUID), carried to every `Entry` of a merged agenda
             (`Entry.key`), so that the app finds its record without reading
             it back from `name`.  The library never looks inside it.
+        met_before: the people of its interview met in an earlier interview of
+            the same thread (a later round kept as an application of its own),
+            as ``(person_key, how many interviews)`` pairs (a mapping is taken
+            too): what `later_rounds` gives, and `agenda_many(together=True)`,
+            `followup today`, `render` and `plan` of several files find.  The
+            notes to them say it is another conversation, in other words
+            than the rounds before (`Facts.met_before`).
     """
 
     interview: Interview
@@ -333,6 +355,9 @@ class Application:
     policy: Policy | None = None
     name: str | None = None
     key: Hashable | None = attrs.field(default=None, kw_only=True)
+    met_before: tuple[tuple[str, int], ...] = attrs.field(
+        default=(), kw_only=True, converter=_met_before
+    )
 
     def __attrs_post_init__(self) -> None:
         if not isinstance(self.interview, Interview):
@@ -352,8 +377,23 @@ class Application:
 
     @property
     def label(self) -> str:
-        """The name, else "ROLE at COMPANY"."""
+        """The name, else "ROLE at COMPANY" (in English: `label_in` says it in a language)."""
         return self.name or f"{self.interview.role} at {self.interview.company}"
+
+    def label_in(self, locale: str | None = None) -> str:
+        """`label` in *locale*, the candidate's by default: the name as given, else
+        "ROLE at COMPANY" in their language (``"Entwicklerin bei Muster GmbH"``), as
+        the calendar names the application and the agenda's JSON labels it."""
+        if self.name:
+            return self.name
+        chosen = candidate_locale(self.interview) if locale is None else locale
+        try:
+            language = english(chosen)
+        except LookupError:
+            problem = "is not a language messages are written in"
+            raise InvalidArgument("locale", locale, problem) from None
+        template = calendar_words(language)["application"]
+        return template % {"role": self.interview.role, "company": self.interview.company}
 
     @property
     def zone(self) -> tzinfo:
@@ -363,14 +403,22 @@ class Application:
     def plan(self, now: datetime | None = None) -> Plan:
         """The plan after the history, under the application's policy, seen from *now*
         when given (see `plan`: late steps in their next allowed window)."""
-        return make_plan(self.interview, self.policy, history=self.history, now=now)
+        if not self.met_before:
+            return make_plan(self.interview, self.policy, history=self.history, now=now)
+        return planned(
+            self.interview,
+            self.policy,
+            history=self.history,
+            now=now,
+            met_before=dict(self.met_before),
+        )
 
     def agenda(
         self, now: datetime, until: datetime | EndOfDay | None = None, *, days: int = 0
     ) -> Agenda:
         """The agenda from *now* (see `agenda`); ``until="end_of_day"``: the candidate's day,
         or with *days* the candidate's day that many days later (``days=6``: the
-        coming week, today included).
+        coming week, today included, and no step after it: see `agenda_many`).
 
         Raises:
             InvalidArgument: as `agenda`; *days* is not a whole number from 0 to
@@ -388,14 +436,18 @@ class Application:
         """`agenda`, the follow-ups kept `Policy.min_gap` from *elsewhere* (`agenda_many`)."""
         moment = _local(_check_now(now), self.zone)
         end = end_of_day(moment.add(days=days), self.zone) if until == "end_of_day" else until
-        return agenda_with(
+        seen = agenda_with(
             self.interview,
             self.policy,
             history=self.history,
             now=moment,
             until=end,
             elsewhere=elsewhere,
+            met_before=dict(self.met_before),
         )
+        # days is a horizon: a week's list ends with the week (the app8 trial: days=7
+        # listed steps 29 days ahead); without days, the next coming step is shown
+        return attrs.evolve(seen, coming=()) if days else seen
 
     def find_step(self, step: str, now: datetime) -> FoundStep:
         """Where the step with this id stands at *now*: see `find_step`."""
@@ -463,7 +515,14 @@ class Application:
         found = self.find_step(step, moment if now is None else now)
         if found.status is StepStatus.DONE and found.event is not None:
             number = self.history.index(found.event) + 1
-            return Recorded(found.event, number, True, self.history, application=self)
+            return Recorded(
+                found.event,
+                number,
+                True,
+                self.history,
+                application=self,
+                event_id=event_id(found.event, self.interview),
+            )
         if found.item is None or found.status not in (StepStatus.PLANNED, StepStatus.SUPERSEDED):
             raise StepIdError("step", step, found.reason)
         contact = found.item.action.done(
@@ -569,9 +628,27 @@ class Application:
         keys = set(map(person_key, people))
         if person_key(old) in keys or person_key(new) not in keys:
             return None
-        history = _renamed_events(self.history, old, new)
-        if history == list(self.history):  # it names nobody called *old* either
-            return None
+        if _renamed_events(self.history, old, new, steps=False) == list(self.history):
+            return None  # it names nobody called *old* either
+        # The person gets, when they have none, the id their steps' ids held under *old*
+        # (the loop8 trial: no id was written, and the calendar cancelled the items of
+        # their old step ids, the thank-you sent among them): the ids of their steps,
+        # the skips and snoozes recorded and the calendar's items stay what they were.
+        person = next(
+            p
+            for p in (*interview.interviewers, interview.recruiter)
+            if p is not None and _same_person(p.name, new)
+        )
+        if person.id is None:
+            interview = _pinned_as(interview, new, name_part(old))
+            history = [
+                attrs.evolve(event, step=renamed_step(event.step, new, old))
+                if isinstance(event, (Skip, Snooze))
+                else event
+                for event in _renamed_events(self.history, old, new, steps=False)
+            ]  # a step id written since the edit by hand, under *new*: the pinned one
+        else:
+            history = _renamed_events(self.history, old, new)
         return attrs.evolve(self, interview=interview, history=check_history(interview, history))
 
     def with_interview(self, interview: Interview) -> Application:
@@ -600,7 +677,11 @@ class Application:
         history = self.history
         renames = _renamed_by_id(self.interview, interview)
         if renames:
-            history = tuple(_renamed_many(history, renames, steps=True))
+            # step ids follow, unless they hold the person's id already (one pinned from
+            # their old name: `_renames_steps`)
+            steps = [pair for pair in renames if _renames_steps(self.interview, pair[0])]
+            history = tuple(_renamed_many(history, renames, steps=False))
+            history = tuple(_renamed_many(history, steps, steps=True, names=False))
         check_history(interview, history)
         return attrs.evolve(self, interview=interview, history=history)
 
@@ -618,6 +699,20 @@ def _renamed_by_id(before: Interview, after: Interview) -> list[tuple[str, str]]
         for key, name in by_id(before).items()
         if key in new_names and not _same_person(name, new_names[key])
     ]
+
+
+def _pinned_as(interview: Interview, name: str, part: str) -> Interview:
+    """*interview* with the person called *name* given the id *part*, in each of their roles."""
+
+    def pin(person: Any) -> Any:
+        return attrs.evolve(person, id=part) if _same_person(person.name, name) else person
+
+    recruiter = interview.recruiter
+    return attrs.evolve(
+        interview,
+        interviewers=[pin(person) for person in interview.interviewers],
+        recruiter=None if recruiter is None else pin(recruiter),
+    )
 
 
 def _renamed_interview(interview: Interview, old: str, new: str) -> Interview:
@@ -648,7 +743,12 @@ def _renames_steps(interview: Interview, old: str) -> bool:
     people = [person for person in (*interview.interviewers, interview.recruiter) if person]
     if not any(_same_person(person.name, old) for person in people):
         return True  # a history mended after a rename by hand (`_mended`): nobody is pinned
-    return any(person.id is not None and _same_person(person.name, old) for person in people)
+    # an id that is their old name's own part (pinned from it: `files.HistoryFile.create`)
+    # is what their step ids hold: renaming those would lose them (the app8 trial)
+    return any(
+        person.id is not None and person.id != name_part(old) and _same_person(person.name, old)
+        for person in people
+    )
 
 
 def _renamed_events(
@@ -660,9 +760,14 @@ def _renamed_events(
 
 
 def _renamed_many(
-    history: Iterable[Event], renames: Sequence[tuple[str, str]], *, steps: bool
+    history: Iterable[Event],
+    renames: Sequence[tuple[str, str]],
+    *,
+    steps: bool,
+    names: bool = True,
 ) -> list[Event]:
-    """*history* with each (old, new) of *renames* done at once (two people may swap names)."""
+    """*history* with each (old, new) of *renames* done at once (two people may swap names):
+    recipients and senders (unless not *names*), and the step ids (with *steps*)."""
     table = {person_key(old): new for old, new in renames}
 
     def renamed(name: str | None) -> str | None:
@@ -670,7 +775,9 @@ def _renamed_many(
 
     events: list[Event] = []
     for event in history:
-        if isinstance(event, Contact) and renamed(event.recipient) != event.recipient:
+        if not names and not isinstance(event, (Skip, Snooze)):
+            pass
+        elif isinstance(event, Contact) and renamed(event.recipient) != event.recipient:
             event = attrs.evolve(event, recipient=renamed(event.recipient))
         elif isinstance(event, (Reply, OutOfOffice, Update)) and (
             renamed(event.sender) != event.sender
@@ -1106,10 +1213,13 @@ def agenda_many(
         until: count as due the steps whose window opens by then too: a
             moment, or ``"end_of_day"`` for the end of each application's
             candidate's day (`end_of_day`); *now* by default.
-        days: with ``until="end_of_day"``, the due span ends with the
+        days: with ``until="end_of_day"``, the list ends with the
             candidate's day that many days later: ``days=6`` lists the coming
             week, today included (`Entry.in_days` tells today's steps from
-            the later ones).
+            the later ones), and no step that comes after it (no "coming"
+            entries; `AgendaMany.counts` counts the steps listed).  With
+            ``days=0`` (the default) the coming steps are listed after
+            today's.
         limit: keep at most this many steps, the most urgent (0: the counts
             alone); None (the default) keeps everything.
         skip_invalid: leave out an application that cannot be planned (a
@@ -1307,6 +1417,40 @@ def _planned(
     yield from _together(run, now, until, failed, days)
 
 
+def later_rounds(applications: Iterable[Application]) -> list[Application]:
+    """Each application with `Application.met_before`: who of its interviewers the
+    candidate met in an earlier interview of another of *applications* (the same
+    candidate at the same employer, `identity.thread_key`; an interview that started
+    before), and how many times.  A second round kept in a file of its own is linked
+    to the first this way, by the people it shares with it: nothing else in either
+    file says they belong together.  An application keeps what it was given, when more.
+    """
+    found = list(applications)
+    seen = [
+        (
+            thread_key(each.interview)[:2],
+            each.interview._utc_span[0],
+            {person_key(person.name) for person in each.interview.interviewers},
+        )
+        for each in found
+    ]
+    result = []
+    for index, application in enumerate(found):
+        where, starts, panel = seen[index]
+        counts = dict(application.met_before)
+        for who in panel:
+            earlier = sum(
+                1
+                for other, (there, began, people) in enumerate(seen)
+                if other != index and there == where and began < starts and who in people
+            )
+            if earlier > counts.get(who, 0):
+                counts[who] = earlier
+        changed = _met_before(counts) != application.met_before
+        result.append(attrs.evolve(application, met_before=counts) if changed else application)
+    return result
+
+
 def _candidate(application: Application) -> str:
     return thread_key(application.interview)[0]
 
@@ -1331,6 +1475,7 @@ def _together(
         for application in applications:
             yield application, _agenda_of(application, now, until, failed, None, days)
         return
+    applications = later_rounds(applications)  # a later round's notes say so (loop8 1)
     threads = follow_up_threads((each.interview, each.history) for each in applications)
     # the latest contact of each thread and the latest of another application than its own:
     # the latest of another application than any one is one of these two
@@ -1774,6 +1919,10 @@ class Recorded:
             for being pushy, an app shows these as a warning.
         application: the application with the event, when recorded through
             `Application.record` (else None).
+        event_id: `event`'s id (`event_id`, ``"ev-..."``), for an undo that
+            removes this event and no other (`Application.remove`,
+            `followup_rules.files.HistoryFile.remove`); None only when the
+            `Recorded` was built by hand.
     """
 
     event: Event
@@ -1782,6 +1931,7 @@ class Recorded:
     history: tuple[Event, ...]
     violations: tuple[Violation, ...] = attrs.field(default=(), kw_only=True)
     application: Application | None = attrs.field(default=None, kw_only=True)
+    event_id: str | None = attrs.field(default=None, kw_only=True)
 
 
 def record_event(
@@ -1813,11 +1963,19 @@ def record_event(
             None,
         )
     if index is not None:
-        return Recorded(events[index], index + 1, True, events)
+        found = events[index]
+        return Recorded(found, index + 1, True, events, event_id=event_id(found, interview))
     updated = check_event(interview, events, event, policy, now=now)
     place = next(number for number, each in enumerate(updated) if each is event)
     violations = _new_violations(interview, events, updated, policy)
-    return Recorded(event, place + 1, False, updated, violations=tuple(violations))
+    return Recorded(
+        event,
+        place + 1,
+        False,
+        updated,
+        violations=tuple(violations),
+        event_id=event_id(event, interview),
+    )
 
 
 class StepStatus(Enum):

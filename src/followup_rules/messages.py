@@ -210,7 +210,7 @@ _PHONE = re.compile(
 
 _SUBJECT_MAX = 78
 _CONTROL = re.compile(r"[\x00-\x1f\x7f\u2028\u2029\x85]+")
-_SPACES = re.compile(r"(?<=\S) {2,}")
+_SPACES = re.compile(r"  (?<=\S  ) *")  # a run of spaces after a word (led by them: fast)
 _SPACE_RUN = re.compile(r" {2,}")
 _BLANK_LINES = re.compile(r"\n{3,}")
 
@@ -898,7 +898,12 @@ def template_context(
         "decision_by": facts.decision_by,
         "decision_day": None if facts.decision_by is None else _day(day, facts.decision_by),
         "decision_words": _decision_words(
-            language, facts.decision_by, facts.timeframe, False, starts.date(), said.date()
+            language,
+            facts.decision_by,
+            facts.timeframe,
+            False,
+            starts.date(),
+            facts.decision_given_on,
         ),
         # The timeline given at the interview, anchored (a thin thank-you says it: words7 5)
         "interview_decision_words": _decision_words(
@@ -907,7 +912,6 @@ def template_context(
             interview.decision_by if isinstance(interview.decision_by, Timeframe) else None,
             False,
             starts.date(),
-            said.date(),
         ),
         "decision_words_now": _decision_words(
             language, facts.decision_by, facts.timeframe, said.date() == given, None
@@ -961,7 +965,11 @@ def template_context(
         "feedback_placeholder": feedback_mark,
         "concerns_placeholder": concerns_mark,
         "invited_to_call": interview.invited_to_call,
-        "wording": wording(facts.variant),
+        # a later round's note to someone met before takes the wordings of another pencil
+        # of lines (parallel to the one before, or the spare): it says no sentence of the
+        # earlier round's note to them again, subject included (loop8 1)
+        "wording": wording(facts.variant + WORDINGS * facts.met_before),
+        "met_before": facts.met_before,
         "brief": 0,
         "informal": language.informal(recipient, style),
         "unknown_details": _unknown_details(interview, recipient, language),
@@ -1105,12 +1113,14 @@ def _decision_words(
     timeframe: Timeframe | None,
     now: bool,
     interview_day: date | None,
-    today: date | None = None,
+    said_on: date | None = None,
 ) -> str | None:
     """`Language.decision_words`, once per decision and day: a population's interviews
-    share their decision dates, and every message of one interview asks twice."""
+    share their decision dates, and every message of one interview asks twice.  A week
+    phrase is read from the day it was said (*said_on*, else the interview), never from
+    the day the message is sent (loop8 finding 4)."""
     return language.decision_words(
-        decided, timeframe, now=now, interview_day=interview_day, today=today
+        decided, timeframe, now=now, interview_day=interview_day, said_on=said_on
     )
 
 

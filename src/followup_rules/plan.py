@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from datetime import datetime
 from functools import partial
 from itertools import zip_longest
@@ -105,10 +105,13 @@ def planned(
     history: Iterable[Event] = (),
     now: datetime | None = None,
     elsewhere: datetime | None = None,
+    met_before: Mapping[str, int] | None = None,
 ) -> Plan:
     """`plan`, with the latest follow-up contact to the same person at the same employer
     in another application (*elsewhere*, see `FollowupState.elsewhere`), which the
-    follow-ups keep `Policy.min_gap` from: what `agenda_many` plans each one with."""
+    follow-ups keep `Policy.min_gap` from: what `agenda_many` plans each one with; and
+    with *met_before* (a `person_key` to how many earlier interviews of the thread that
+    person was on: `Facts.met_before`), which the notes to them say."""
     policy = check_inputs(interview, policy)
     moment = None if now is None else _check_now(now)
     events, positions = checked_history(interview, history)
@@ -138,6 +141,8 @@ def planned(
     actions.extend(follow_ups)
     missed.extend(gone)
     actions.sort(key=Action.sort_key)
+    if met_before:
+        actions = [_met_before(action, met_before) for action in actions]
     return Plan._made(tuple(actions), tuple(missed), partial(_step_ids, interview, events))
 
 
@@ -463,3 +468,12 @@ def _as_made(step: Action) -> Event:
     """A planned step as the contact it will be when made as suggested."""
     person = None if step.recipient is None else step.recipient.name
     return trusted_contact(step._utc[2], step.channel, step.kind, person)
+
+
+def _met_before(action: Action, met_before: Mapping[str, int]) -> Action:
+    """*action* with `Facts.met_before` for its recipient, when they were met before."""
+    person = action.recipient
+    count = 0 if person is None else met_before.get(person_key(person.name), 0)
+    if not count:
+        return action
+    return action._with_facts(attrs.evolve(action.facts, met_before=count))

@@ -603,7 +603,7 @@ def check_in(state: FollowupState, open_from: datetime | None = None) -> Action 
         kind=ActionKind.CHECK_IN,
         channel=channel,
         recipient=person,
-        window=(opens, closes, opens),
+        window=(opens, closes, opens if phone else _awake_in(opens, closes, state)),
         tz=tz,
         rule=pace.id,
         sources=_check_in_sources(pace.id, phone, preferred, asks),
@@ -676,6 +676,23 @@ def sending_moment(start: datetime, latest: datetime, tz: tzinfo, policy: Policy
         return best
     awake = cal.first_moment_daily(start, *CANDIDATE_DAY, tz)
     return awake if awake <= latest else best
+
+
+def _awake_in(opens: datetime, closes: datetime, state: FollowupState) -> datetime:
+    """The moment a written check-in is suggested in its window ``[opens, closes]`` (UTC):
+    the first that is also in the candidate's waking hours (`CANDIDATE_DAY`, their own
+    clock), else the window's opening.
+
+    The library's own choice (the loop8 trial): a Sydney candidate writing to New
+    York was told to send at 00:00 their time, 08:00 in New York, when 07:00 in
+    Sydney (15:00 the same day in New York) was inside the same send window.  The
+    window, its day and every limit stay as they were: only the moment suggested
+    in it moves, and the step can be done anywhere in it.
+    """
+    interview = state.interview
+    home = interview.zone_of(interview.candidate)
+    awake = cal.first_moment_daily(opens, *CANDIDATE_DAY, home)
+    return awake if awake <= closes else opens
 
 
 def _at_night(opens: datetime, closes: datetime, state: FollowupState) -> bool:

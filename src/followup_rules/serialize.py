@@ -63,7 +63,17 @@ from .errors import (
 )
 from .events import EVENT_TYPES, Contact, Event, OutOfOffice, Reply, Skip, Snooze, Update
 from .identity import pinned
-from .loop import AgendaMany, Application, Entry, FoundStep, Recorded, event_id, parse_when
+from .loop import (
+    _ONE_DIGIT_HOUR,
+    AgendaMany,
+    Application,
+    Entry,
+    FoundStep,
+    Recorded,
+    describe_event,
+    event_id,
+    parse_when,
+)
 from .model import Interview, Interviewer, Recruiter, person_key
 from .policy import Policy, TimeWindow
 from .state import check_history
@@ -175,8 +185,10 @@ def parse_datetime(value: Any, _: Any = None) -> datetime:
     match = _BRACKETED.match(value.strip())
     if match is None:
         raise ValueError(f"{_short_repr(value)} is not an ISO 8601 date-time")
+    # one reading of a typed time for every field: parse_when's (``2026-07-16 9:00``)
+    iso = _ONE_DIGIT_HOUR.sub(r"\g<1>0\g<2>", match["iso"].strip())
     try:
-        parsed = datetime.fromisoformat(match["iso"].replace("Z", "+00:00"))
+        parsed = datetime.fromisoformat(iso.replace("Z", "+00:00"))
     except ValueError:
         raise ValueError(f"{_short_repr(value)} is not an ISO 8601 date-time") from None
     zone_name = match["zone"]
@@ -768,7 +780,7 @@ def unstructure(value: Any) -> Any:
     agenda's flat form; a `Recorded` (`Application.record`,
     `Application.record_step`) is ``{"event", "event_id", "number",
     "already", "violations"}`` (``event_id``: `followup_rules.event_id`, for
-    an undo; null from `record_event`, which knows no application); a `Violation` is
+    an undo; `Recorded.event_id`); a `Violation` is
     ``{"rule", "sources", "message", "text", "events"}`` (``text`` as
     ``str(violation)`` reads); a `Message` (`render`) is its fields and
     its ``link`` (`Message.link`: ``mailto:`` or ``tel:``, or null).
@@ -806,8 +818,8 @@ def unstructure(value: Any) -> Any:
     if isinstance(value, Recorded):
         return {
             "event": unstructure(value.event),
-            "event_id": None
-            if value.application is None
+            "event_id": value.event_id
+            if value.event_id is not None or value.application is None
             else event_id(value.event, value.application.interview),
             "number": value.number,
             "already": value.already,
@@ -913,7 +925,7 @@ def _unstructure_application(application: Application) -> dict[str, Any]:
     return {
         "key": _json_key(application.key),
         "name": application.name,
-        "label": application.label,
+        "label": application.label_in(),  # in the candidate's language, as the entries
         "company": application.interview.company,
         "role": application.interview.role,
     }
@@ -977,8 +989,11 @@ def structure(data: Any, kind: type[T], *, source: str = "<data>", form: bool = 
     """
     if form and isinstance(data, Mapping):
         if kind is Interview:
-            data = interview_form(data, source=source)
-        elif kind in EVENT_TYPES:
+            try:
+                return structure(interview_form(data, source=source), kind, source=source)
+            except FormatError as error:
+                raise _as_typed(error, data) from None
+        if kind in EVENT_TYPES:
             data = _form_values({**data, "type": EVENT_TAGS[kind]}, source)
     if kind is Plan:
         return structure_plan(data, source=source)  # type: ignore[return-value]
@@ -1369,8 +1384,9 @@ def _format_error(
         path = messages[0].rsplit(" @ ", 1)[-1]
     if isinstance(leaf, _InvalidField):
         path = f"{path}.{leaf.field.rsplit('.', 1)[-1]}"
-        problem = _got(leaf.problem, leaf.value)
-        value = leaf.value
+        given = _value_at(data, path, root)
+        value = leaf.value if given is _NOTHING else given  # as the document holds it
+        problem = _got(leaf.problem, value)
     elif isinstance(leaf, _Refused):
         path = f"{path}.{leaf.key}"
         problem = leaf.problem_in(source, hint)
@@ -1382,6 +1398,7 @@ def _format_error(
         named = ", ".join(_key_name(key) for key in keys[:10])
         more = f" and {len(keys) - 10} more" if len(keys) > 10 else ""
         problem = f"unknown key(s): {named}{more}"
+        path = f"{path}{_path_step(keys[0])}"  # the key a form marks, and its value
     elif isinstance(leaf, KeyError):
         problem = "is required: fill it in"
     else:
@@ -1425,6 +1442,27 @@ def _value_at(data: Any, path: str, root: str) -> Any:
         except (IndexError, ValueError, SyntaxError, TypeError):
             return _NOTHING
     return value
+
+
+def _path_step(key: Any) -> str:
+    """*key* as one step of a key path: ``.name``, or ``['a key']`` (read by `_value_at`)."""
+    if isinstance(key, str) and re.fullmatch(r"[^.\[\]'\"]+", key):
+        return f".{key}"
+    return f"[{json.dumps(str(key), ensure_ascii=False)}]"  # 1 or "a.b": a key, not a place
+
+
+def _as_typed(error: FormatError, typed: Mapping[str, Any]) -> FormatError:
+    """*error* about a form's key, with the value as the form typed it (``"Ana Ruiz, ana
+    ruiz"``, not the list it was read as)."""
+    found = re.fullmatch(r"\$\.(\w+)", error.path)
+    text = typed.get(found[1]) if found is not None else None
+    if not isinstance(text, str) or text == error.value:
+        return error
+    problem = error.problem
+    tail = f" (got {_shown(error.value)})"
+    if problem.endswith(tail):
+        problem = problem[: -len(tail)] + f" (got {_shown(text)})"
+    return FormatError(error.source, error.path, problem, text)
 
 
 def _got(problem: str, value: Any) -> str:
@@ -1855,6 +1893,12 @@ def edit_application(
     keeps both e-mails; ``[{"name": "Ana Ruiz", "email": None}]`` clears
     hers); a table of names changes only those people and keeps the list:
     ``{"interviewers": {"Ana Ruiz": {"email": "ana@acme.example"}}}``.
+    A new ``name`` there corrects the person's name (a typo) as
+    `Application.rename` does: ``{"interviewers": {"Ana Ruis": {"name":
+    "Ana Ruiz"}}}`` renames her in the history too (and as the follow-up
+    ``contact``), and every step id stays what it was (she gets, when she has
+    none, the id her steps' ids hold).  A list of names cannot say so: a
+    name it does not hold is someone else, refused while the history names them.
 
     With ``form=True``, the values are read as an HTML form sends them
     (`interview_form`), and an empty string clears an optional field
@@ -1864,14 +1908,24 @@ def edit_application(
     Raises:
         FormatError: a key or value the interview file would refuse, with its
             key path (named after *source*).
-        InvalidHistory: the history does not fit the edited interview.
+        InvalidHistory: the history does not fit the edited interview: its
+            field is the key edited (``starts_at``, ``interviewers``...), its
+            value what was given there, and its problem names the event in
+            words.
         InvalidArgument: *changes* is not a table.
     """
     if not isinstance(application, Application):
         raise InvalidArgument("application", application, "expected an Application")
     if not isinstance(changes, Mapping):
         raise InvalidArgument("changes", changes, "expected a table of interview file keys")
-    data = unstructure(pinned(application.interview))
+    given = dict(changes)
+    renames = _renames(application.interview, changes.get("interviewers"))
+    if renames:  # a name corrected: as Application.rename does it, history and step ids
+        changes = {**changes, "interviewers": _renamed_keys(changes["interviewers"], renames)}
+        for old, new in renames:
+            application = _renamed(application, old, new, source)
+    interview = pinned(application.interview)
+    data = unstructure(interview)
     if form:
         cleared = [key for key, value in changes.items() if _blank(value)]
         changes = interview_form(changes, source=source)
@@ -1885,8 +1939,80 @@ def edit_application(
             data["interviewers"], changes["interviewers"], source
         )
     data.update(changes)
-    edited = structure(data, Interview, source=source)
-    return application.with_interview(edited)
+    try:
+        edited = structure(data, Interview, source=source)
+    except FormatError as error:
+        raise _as_typed(error, given) if form else error from None
+    before = attrs.evolve(application, interview=interview)
+    try:
+        return before.with_interview(edited)
+    except InvalidHistory as error:
+        raise _edit_conflict(error, before, given) from None
+
+
+def _renamed_keys(change: Mapping[str, Any], renames: list[tuple[str, str]]) -> dict[str, Any]:
+    """A table of interviewers' changes keyed by their new names, the names done already."""
+    table = dict(renames)
+    return {
+        table.get(name, name): (
+            {key: value for key, value in fields.items() if key != "name"}
+            if name in table
+            else fields
+        )
+        for name, fields in change.items()
+    }
+
+
+def _renamed(application: Application, old: str, new: str, source: str) -> Application:
+    """`Application.rename`, its refusal said as the form's: the key ``interviewers``."""
+    try:
+        return application.rename(old, new)
+    except InvalidArgument as error:
+        path = "$.interviewers"
+        raise FormatError(source, path, f"{_shown(new)} {error.problem}", new) from None
+
+
+def _renames(interview: Interview, change: Any) -> list[tuple[str, str]]:
+    """The (old, new) names a table of interviewers' changes gives people of *interview*."""
+    if not isinstance(change, Mapping):
+        return []
+    names = [person.name for person in interview.interviewers]
+    found: list[tuple[str, str]] = []
+    for old, fields in change.items():
+        new = fields.get("name") if isinstance(fields, Mapping) else None
+        named = isinstance(old, str) and old in names
+        if named and isinstance(new, str) and new.strip() and new != old:
+            found.append((old, new))
+    return found
+
+
+_CONFLICT = re.compile(r"history\[(\d+)\]\.?(\w*)")
+_EDITED_BY = {
+    "at": ("starts_at", "timezone", "duration"),
+    "sender": ("interviewers", "recruiter", "contact"),
+    "recipient": ("interviewers", "recruiter", "contact"),
+    "step": ("interviewers", "recruiter", "id"),
+}
+
+
+def _edit_conflict(
+    error: InvalidHistory, application: Application, given: Mapping[str, Any]
+) -> InvalidHistory:
+    """*error* about the history, said of the key edited: the one that made it fail."""
+    found = _CONFLICT.match(error.field or "")
+    if found is None or not given:
+        return error
+    index, attribute = int(found[1]), found[2]
+    keys = [key for key in _EDITED_BY.get(attribute, ()) if key in given] or list(given)
+    key = keys[0]
+    history = application.history
+    if index >= len(history):  # pragma: no cover - the history checked is the application's
+        return error
+    said = describe_event(history[index], application.interview)
+    # the event's time is in its words already: "it is before the interview at ..."
+    named = f"its {attribute} {_shown(error.value)}" if attribute not in ("", "at") else "it"
+    problem = f"conflicts with event {index + 1} of the history ({said}): {named} {error.problem}"
+    return InvalidHistory(key, given[key], problem)
 
 
 def _merged_people(old: list[dict[str, Any]], new: Any, source: str) -> Any:

@@ -344,8 +344,11 @@ def checked_history(
     # the loop5 trial) is told by its time, not by a name whose fix, a rename, would
     # spoil the other application's history.
     if _calendar.utc(event.at) < interview._utc_span[0]:  # the earliest event is the first
+        # both moments in one zone, the event's (the loop8 trial read "before the interview
+        # at 2026-11-20T10:00:00+00:00 (got 2026-11-19T23:10:00+11:00)" as a day apart)
+        start = interview.starts_at.astimezone(event.at.tzinfo).isoformat()
         raise InvalidHistory(
-            f"history[{first}].at", event.at, f"is before the interview at {interview.starts_at}"
+            f"history[{first}].at", event.at, f"is before the interview at {start}"
         )
     for index, event in enumerate(events):
         person, role = None, ""

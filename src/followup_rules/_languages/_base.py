@@ -101,12 +101,14 @@ def _contracted(
     found = _found(pattern, str(message))
     if not found:
         return message, variables
-    values = dict(variables)
+    values: dict[str, Any] | None = None  # copied only when an article is contracted
     text = str(message)
     for preposition, name in found:
-        value = values.get(name)
+        value = (variables if values is None else values).get(name)
         if not isinstance(value, str) or not value.startswith(_ARTICLES):
             continue
+        if values is None:
+            values = dict(variables)
         for article in _ARTICLES:
             key = f"{preposition.casefold()} {article.strip()}"
             if value.startswith(article) and key in forms:
@@ -116,6 +118,8 @@ def _contracted(
                 values[rest] = value[len(article) :]
                 text = text.replace(f"{preposition} %({name})s", f"{word} %({rest})s")
                 break
+    if values is None:
+        return message, variables
     return type(message)(text), values
 
 
@@ -133,7 +137,7 @@ def _found(pattern: re.Pattern[str], message: str) -> tuple[Any, ...]:
 def _fill(message: str, variables: Mapping[str, Any]) -> str:
     """``message % variables``, but a value ending in "." swallows the "." after it."""
     if ")s." in message:
-        places = _STOPS.findall(message)
+        places = _found(_STOPS, str(message))
         if places:
             for name in places:
                 value = variables.get(name)
@@ -149,7 +153,14 @@ _OPEN_PLACE = re.compile(r"%\((\w+)\)s (?=[^\W\d_])")
 
 
 def _us_date_end(value: Any) -> bool:
-    return isinstance(value, str) and _US_DATE_END.search(value) is not None
+    # A value that does not end in a digit (before a final line break, which "$"
+    # allows) cannot end in a date: the search, which tries the pattern at every
+    # position of the value, is made only for one that does.
+    return (
+        isinstance(value, str)
+        and value.rstrip("\n")[-1:].isdecimal()
+        and _US_DATE_END.search(value) is not None
+    )
 
 
 _US_DATE_END = re.compile(
@@ -390,7 +401,7 @@ class Language:
         *,
         now: bool = False,
         interview_day: date | None = None,
-        today: date | None = None,
+        said_on: date | None = None,
     ) -> str | None:
         """When they said they would decide, worded to follow "to decide": "by Wednesday, July 15".
 
@@ -402,10 +413,13 @@ class Language:
         ("within a couple of weeks of Tuesday, July 7", or "of the interview"
         when it was said then, *interview_day*), so that no message sent later
         says "next week" of a week long gone, and no end date is invented.  A
-        month is named either way ("by the end of July").  A week named by its
-        Monday is "this week" in a message sent that week (*today*, the day it
-        is sent on the recipient's calendar): "early in the week of Monday,
-        August 3" read on Wednesday, August 5 is "early this week".
+        month is named either way ("by the end of July").  A week phrase is
+        read at the moment it was said, never from the day a message goes out
+        (loop8: "On Friday, October 16, I learned that a decision was now
+        expected last week"): said at the interview, "in the week after the
+        interview"; said on another day (*said_on*, an update's day, which
+        the sentence names), "the following week", "by the end of that
+        week": true on any later day, naming no weekday nobody said.
         """
         if timeframe is None:
             if decided is None:
@@ -423,7 +437,7 @@ class Language:
             return self._week_now(kind)
         if kind == "within":  # a window is quoted as a window, anchored, never made a date
             return self._within_of(timeframe, interview_day)
-        relative = self._week_relative(timeframe, today, interview_day)
+        relative = self._week_relative(timeframe, interview_day, said_on)
         if relative is not None:
             return relative
         if kind in ("this_week", "end_of_next_week"):
@@ -455,50 +469,52 @@ class Language:
         )
 
     def _week_relative(
-        self, timeframe: Timeframe, today: date | None, interview_day: date | None
+        self, timeframe: Timeframe, interview_day: date | None, said_on: date | None
     ) -> str | None:
-        """A week phrase recalled as it was given, relative to the day the message goes
-        out (*today*) or to the interview, never as a weekday nobody said ("by the end of
-        next week" is "by the end of last week", not "by Friday, May 1": issue 19, ninth
-        round C, class 2); None when neither is near enough to say it that way."""
+        """A week phrase recalled as it was given, from the day it was said: the interview
+        (*interview_day*), or the day of an update (*said_on*, named by the sentence that
+        quotes it), never from the day a message is sent ("last week" in "On Friday,
+        October 16, I learned that a decision was now expected last week" read as if said
+        on the 16th: loop8 finding 4), nor as a weekday nobody said ("by the end of next
+        week" is not "by Friday, May 1": issue 19, ninth round C, class 2); None when it
+        names a week further off."""
         kind = timeframe.kind
         if kind not in _WEEK_KINDS:
             return None
         week = timeframe.start.isocalendar()[:2]
-        if today is not None:
-            now = today.isocalendar()[:2]
-            before = (today - timedelta(days=7)).isocalendar()[:2]
-            if week == now:
-                return {
-                    "this_week": self.pgettext("decision now", "by the end of this week"),
-                    "end_of_next_week": self.pgettext("decision now", "by the end of this week"),
-                    "next_week": self.pgettext("decision", "this week"),
-                    "early_next_week": self.pgettext("decision", "early this week"),
-                }[kind]
-            if week == before:
-                return {
-                    "this_week": self.pgettext("decision", "by the end of last week"),
-                    "end_of_next_week": self.pgettext("decision", "by the end of last week"),
-                    "next_week": self.pgettext("decision", "last week"),
-                    "early_next_week": self.pgettext("decision", "early last week"),
-                }[kind]
-        if interview_day is not None:
-            said = interview_day.isocalendar()[:2]
-            after = (interview_day + timedelta(days=7)).isocalendar()[:2]
-            if kind == "this_week" and week == said:
-                return self.pgettext("decision", "by the end of the week of the interview")
-            if week == after:
-                return {
-                    "this_week": None,
-                    "end_of_next_week": self.pgettext(
-                        "decision", "by the end of the week after the interview"
-                    ),
-                    "next_week": self.pgettext("decision", "in the week after the interview"),
-                    "early_next_week": self.pgettext(
-                        "decision", "early in the week after the interview"
-                    ),
-                }[kind]
-        return None
+        at_interview = said_on is None or said_on == interview_day
+        anchor = interview_day if at_interview else said_on
+        if anchor is None:
+            return None
+        said = anchor.isocalendar()[:2]
+        after = (anchor + timedelta(days=7)).isocalendar()[:2]
+        if kind == "this_week" and week == said:
+            return (
+                self.pgettext("decision", "by the end of the week of the interview")
+                if at_interview
+                else self.pgettext("decision", "by the end of that week")
+            )
+        if week != after:
+            return None
+        if at_interview:
+            return {
+                "this_week": self.pgettext(
+                    "decision", "by the end of the week after the interview"
+                ),
+                "end_of_next_week": self.pgettext(
+                    "decision", "by the end of the week after the interview"
+                ),
+                "next_week": self.pgettext("decision", "in the week after the interview"),
+                "early_next_week": self.pgettext(
+                    "decision", "early in the week after the interview"
+                ),
+            }[kind]
+        return {
+            "this_week": self.pgettext("decision", "by the end of the following week"),
+            "end_of_next_week": self.pgettext("decision", "by the end of the following week"),
+            "next_week": self.pgettext("decision", "the following week"),
+            "early_next_week": self.pgettext("decision", "early the following week"),
+        }[kind]
 
     def date_only(self, value: date) -> str:
         """A date without its weekday ("May 10", "10 May", "10. Mai", "10 de mayo")."""
@@ -1152,12 +1168,13 @@ def _common_nouns(
     text = str(message)
     if "%(company)s" not in text and "role)s" not in text:
         return message, variables  # no company, no role: nothing to change
-    values = dict(variables)
+    values: dict[str, Any] | None = None  # copied only when a value changes
     company = variables.get("company")
     article = company_article(company, code) if isinstance(company, str) else None
     if article is not None and "%(company)s" in text:
         assert isinstance(company, str)
         named = article + company
+        values = dict(variables)
         values["company"] = named
         values["company_at_start"] = named[:1].upper() + named[1:]
         if code == "fr":
@@ -1168,9 +1185,13 @@ def _common_nouns(
         lowered = role[:1].lower() + role[1:]
         for name in ("role", "a_role"):
             if f"%({name})s" in text and variables.get(name) == role:
+                if values is None:
+                    values = dict(variables)
                 values[f"{name}_at_start"] = role
                 values[name] = lowered
                 text = _starting(text, name, f"{name}_at_start")
+    if values is None:
+        return message, variables
     return type(message)(text), values
 
 

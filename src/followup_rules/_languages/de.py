@@ -23,11 +23,15 @@ from ._base import (
 )
 
 _GERMAN_DATE = re.compile(
-    r"(\b(?:Montag|Dienstag|Mittwoch|Donnerstag|Freitag|Samstag|Sonntag), de[mn] \d{1,2}\. "
+    r", de[mn](?:(?<=\bMontag, de[mn])|(?<=\b(?:Freitag|Samstag|Sonntag), de[mn])"
+    r"|(?<=\b(?:Dienstag|Mittwoch), de[mn])|(?<=\bDonnerstag, de[mn])) \d{1,2}\. "
     r"(?:Januar|Jänner|Februar|März|April|Mai|Juni|Juli|August|September|Oktober|November|"
-    r"Dezember))(?= [^\W_])"
+    r"Dezember)(?= [^\W_])"
 )
-"""A German date in apposition that the sentence goes on after (it takes a closing comma)."""
+"""A German date in apposition that the sentence goes on after (it takes a closing comma):
+the part from its comma on (", dem 7. Juli"), the weekday before it asserted behind (one
+look-behind for each length of the names), so that the search skips from one ", de" to the
+next rather than trying the pattern at every position of the message."""
 
 
 class German(Language):
@@ -111,10 +115,14 @@ class German(Language):
     def greeting(self, person: Person, style: Salutation, hour: int | None = None) -> str:
         # First names go with "Hallo" and still with Sie (as in international
         # firms); the candidate never offers "du".  Without Frau or Herr the
-        # gender is unknown, and "Guten Tag" with the name needs none.  A title
-        # goes with the family name, as one addresses a doctor: "Guten Tag Dr.
-        # Keller," ("Guten Tag Dr. Robin Keller" read as a form letter to the
-        # ninth round's reader: issue 19, round 12, class 1).
+        # gender is unknown, and "Guten Tag" with the full name needs none.  The
+        # full name stands where Frau or Herr would, and a title stays before it:
+        # "Guten Tag Dr. Robin Keller,".  A title before the family name alone
+        # ("Guten Tag Dr. Keller,") leaves out the Frau or Herr that written
+        # German puts before it ("Sehr geehrte Frau Dr. Keller"): the tenth
+        # round's reader read it as no German form of address (issue 19, round 13,
+        # class 2; the ninth round's "form letter" is the same full name that
+        # "Guten Tag Kim Schulz," gives everyone whose gender is unknown).
         if style is Salutation.FIRST_NAME:
             return f"Hallo {_first(person)},"
         word, academic = self._title(person)
@@ -122,7 +130,7 @@ class German(Language):
             opening = "Sehr geehrte" if word == "Frau" else "Sehr geehrter"
             return f"{opening} {word} {academic}{_family(person)},"
         if style is Salutation.HONORIFIC and academic:
-            return f"Guten Tag {academic}{_family(person)},"
+            return f"Guten Tag {academic}{_full(person)},"
         return f"Guten Tag {_full(person)},"
 
     _first_name_aloud = False
@@ -191,7 +199,7 @@ class German(Language):
 
     def finish(self, text: str, greeting: str | None = None) -> str:
         if ", de" in text:  # "am Dienstag, dem 7. Juli, zwischen": the apposition closes
-            text = _GERMAN_DATE.sub(r"\1,", text)
+            text = _GERMAN_DATE.sub(r"\g<0>,", text)
         if self.region == "CH" and "\u201e" in text:  # Swiss quotes: «...», everywhere
             text = _GERMAN_QUOTES.sub("\u00ab\\1\u00bb", text)
         if greeting and text.startswith(greeting + "\n\n"):

@@ -202,9 +202,16 @@ class Spanish(Language):
         # opening of a courteous e-mail, avoids the form-letter "Estimado/a".
         # Sent in the afternoon it is "Buenas tardes": from two o'clock in
         # Spain, where the morning lasts until lunch, and from noon elsewhere.
+        # Mexico has a neutral written opening of its own, "Apreciable", which
+        # reads at any hour and on a card too ("Apreciable Ariel Navarro:"), where
+        # "Buenos días" in a letter read in the afternoon, and a card's bare name,
+        # read as a form letter to the tenth round's reader (issue 19, round 13,
+        # class 2).  Spain, Argentina, Chile and Colombia have no such word.
         gender = self._forms(person)[0]
         if gender is None:
             name = _first(person) if style is Salutation.FIRST_NAME else _full(person)
+            if self.region == "MX" and style is not Salutation.FIRST_NAME:
+                return f"Apreciable {name}:"
             if hour is None:  # a card has no time of day: the name alone
                 return f"{name}:"
             return f"{self.spoken_hello(hour)}, {name}:"
