@@ -23,7 +23,6 @@ from followup_rules import (
     Contact,
     Interview,
     Outcome,
-    OutOfOffice,
     Plan,
     Policy,
     Reply,
@@ -171,25 +170,17 @@ def _fields(event: object) -> dict[str, object]:
 
 
 def counted_check_ins(interview: Interview, history: Sequence[object]) -> int:
-    """Check-ins since the employer's latest answer, less those answered by an out-of-office.
+    """Check-ins since the employer's latest answer.
 
-    An out-of-office reply gives a check-in back only when it comes from the
-    person that check-in went to (None: the follow-up contact).
+    An out-of-office reply is no answer: it gives nothing back and restarts
+    nothing (spec8 finding 5).
     """
-    contact = _key(interview.follow_up_contact.name)
-    count, refundable, to = 0, False, ""
+    count = 0
     for event in history:
-        if isinstance(event, Contact) and event.kind in FOLLOW_UPS:
-            refundable = event.kind is ActionKind.CHECK_IN
-            count += refundable
-            to = contact if event.recipient is None else _key(event.recipient)
-        elif isinstance(event, OutOfOffice) and refundable:
-            sender = contact if event.sender is None else _key(event.sender)
-            if sender == to:
-                count = max(0, count - 1)
-                refundable = False
+        if isinstance(event, Contact) and event.kind is ActionKind.CHECK_IN:
+            count += 1
         elif isinstance(event, (Reply, Update)):
-            count, refundable = 0, False
+            count = 0
     return count
 
 

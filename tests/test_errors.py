@@ -321,8 +321,11 @@ class TestAttrsNativeValidation:
         assert caught.value.field == "Interview.company"
 
     def test_what_a_field_accepts_is_what_it_converts(self) -> None:
-        """Times as seconds or timedelta, windows as text, lists for tuples (stamina's shape)."""
-        policy = Policy(thank_you_within=3600.0, call_window="09:30-11:00", min_gap=timedelta(3))
+        """Times as timedelta (a bare number is refused: spec8 finding 4), windows as text,
+        lists for tuples (stamina's shape)."""
+        policy = Policy(
+            thank_you_within=timedelta(hours=1), call_window="09:30-11:00", min_gap=timedelta(3)
+        )
         iv = Interview(at(2024, 7, 2, 14), "Acme", "Engineer", ["Ana Ruiz"], topics=["data"])
         assert (policy.thank_you_within, str(policy.call_window), policy.min_gap) == (
             timedelta(hours=1),

@@ -522,6 +522,12 @@ class TestFarDates:
 # -- item 7: huge values ----------------------------------------------------------------------
 
 
+_BARE = (
+    "a bare number has no unit: pass a timedelta such as timedelta(hours=24) "
+    "(in a file, a string such as '24h' or 'PT24H')"
+)
+
+
 class TestHugeValues:
     def test_a_5000_digit_number_is_described_by_its_size(self) -> None:
         """Item 7: int-to-str limits no longer crash the message."""
@@ -536,10 +542,10 @@ class TestHugeValues:
         [
             (timedelta.max, "must be at most a year"),
             (timedelta.min, "must be positive"),
-            (1e300, "must be at most a year"),
-            (-1e300, "must be positive"),
-            (10**400, "must be at most a year"),
-            (float("nan"), "must be a finite number of seconds"),
+            (1e300, _BARE),
+            (-1e300, _BARE),
+            (10**400, _BARE),
+            (float("nan"), _BARE),
         ],
     )
     def test_extreme_durations_are_refused_cleanly(self, value: object, problem: str) -> None:

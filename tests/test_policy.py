@@ -62,9 +62,14 @@ class TestDefaults:
         """plan(interview, None) plans with the consensus."""
         assert plan(interview(), None) == plan(interview())
 
-    def test_durations_accept_seconds(self) -> None:
-        """Times are accepted as timedelta or seconds (stamina style)."""
-        assert Policy(thank_you_within=3600).thank_you_within == timedelta(hours=1)
+    def test_durations_refuse_a_bare_number(self) -> None:
+        """A bare number has no unit (24 hours or 24 seconds?): refused, naming the field
+        and what to pass; a timedelta is the Python form (tests/test_acceptance9.py)."""
+        with pytest.raises(
+            InvalidPolicy, match=r"thank_you_within = 3600: .*timedelta\(hours=24\)"
+        ):
+            Policy(thank_you_within=3600)
+        assert Policy(thank_you_within=timedelta(hours=1)).thank_you_within == timedelta(hours=1)
 
     def test_windows_accept_strings(self) -> None:
         """Windows read naturally from config: ("10:00", "11:30") or "10:00-11:30"."""

@@ -800,14 +800,14 @@ class TestOutOfOffice:
         nxt = of_kind(plan(iv, history=history), CHECK_IN)
         assert nxt[0].earliest.date() == date(2024, 7, 23)
 
-    def test_auto_reply_does_not_use_up_a_check_in(self) -> None:
-        """The bounced message was not read, so the cap gives it back."""
+    def test_auto_reply_is_no_answer(self) -> None:
+        """The bounced message waits in their inbox: it still counts (spec8 finding 5)."""
         iv = interview()
         history = [
             Contact(at(2024, 7, 10, 8), Channel.EMAIL),
             OutOfOffice(at(2024, 7, 10, 8, 1)),
         ]
-        assert len(of_kind(plan(iv, history=history), CHECK_IN)) == 3
+        assert len(of_kind(plan(iv, history=history), CHECK_IN)) == 2
 
     def test_without_a_date_it_waits_a_week(self) -> None:
         """No return date given: assume a week away."""

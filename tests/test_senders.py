@@ -62,13 +62,13 @@ class TestOutOfOfficeHoldsItsSenderOnly:
         away = OutOfOffice(at(2024, 7, 11, 11), date(2024, 7, 26), sender="Ana Ruiz")
         assert check_ins([*NOTES, CALL, away])[0].earliest.date() == date(2024, 7, 29)
 
-    def test_only_the_person_written_to_gives_the_check_in_back(self) -> None:
-        """Rule cap: Bo's auto-reply to a check-in sent to Ana does not refund it."""
+    def test_no_auto_reply_gives_the_check_in_back(self) -> None:
+        """Rule cap: an auto-reply is no answer, whoever sends it (spec8 finding 5)."""
         email = Contact(at(2024, 7, 11, 10, 15), Channel.EMAIL)
         from_bo = OutOfOffice(at(2024, 7, 11, 11), sender="Bo Chen")
         from_ana = OutOfOffice(at(2024, 7, 11, 11))
         assert len(check_ins([*NOTES, email, from_bo])) == 2
-        assert len(check_ins([*NOTES, email, from_ana])) == 3
+        assert len(check_ins([*NOTES, email, from_ana])) == 2
 
 
 class TestRepliedBy:

@@ -103,13 +103,15 @@ _DECISIONS = """\
   for the round and open to suggested times, sending what helps) rather than
   asking again; the last of the run says it is the last for now. Plan the
   round itself as a new `Interview` once it is scheduled.
-- **Out-of-office replies** give the check-in back (it was not read) but not
-  the call, and hold the next check-in, and the feedback request, until one
-  business day after their first business day back (the return date, or the
-  next business day when it falls on a weekend or holiday; a week after the
-  auto-reply when none is given), so their first morning back is left to
-  their backlog (the library's own choice). They do not give back a contact
-  under `max_contacts_ever`.
+- **Out-of-office replies** are no answer: the check-in an auto-reply meets
+  still counts against `max_check_ins` (it waits in their inbox and is read
+  on their return), and the run of unanswered check-ins goes on, so a
+  contact away again and again never gets more than `max_check_ins` notes in
+  a row (the library's own choice). They hold the next check-in, and the
+  feedback request, until one business day after their first business day
+  back (the return date, or the next business day when it falls on a weekend
+  or holiday; a week after the auto-reply when none is given), so their
+  first morning back is left to their backlog (the library's own choice).
 - **The feedback request** answers the rejection: it goes out the next
   business day, keeps `min_gap` only from the candidate's own last follow-up,
   and waits for an out-of-office to end; once only. When the employer also

@@ -77,8 +77,6 @@ MAX_ITEMS = 100
 MAX_EVENTS = 1000
 """Most events in one history."""
 
-_YEAR_SECONDS = 366 * 86400
-
 
 # -- the protocol -----------------------------------------------------------------------
 
@@ -412,19 +410,23 @@ def member_of(enum: type[E], *, allowed: Iterable[E] | None = None) -> Callable[
 
 
 def duration_of(value: Any, fail: Fail) -> timedelta:
-    """A positive duration of at most a year: a timedelta, or a number of seconds."""
+    """A positive duration of at most a year: a timedelta (pendulum's Duration is one).
+
+    A bare number is refused: ``thank_you_within=24`` reads as hours to one
+    user and as seconds to another, and either reading gives a wrong plan
+    without a word.  Files, where the unit is written (``"24h"``), convert
+    before construction (`serialize.parse_duration`).
+    """
     if isinstance(value, timedelta):
         # Field by field: rebuilding from total_seconds() overflows near timedelta.max.
         result = timedelta(value.days, value.seconds, value.microseconds)
     elif isinstance(value, (int, float)) and not isinstance(value, bool):
-        seconds = float.__float__(value) if isinstance(value, float) else int.__int__(value)
-        if seconds != seconds or seconds in (float("inf"), float("-inf")):
-            raise fail("must be a finite number of seconds")
-        if seconds > _YEAR_SECONDS:  # before timedelta() can overflow on it
-            raise fail("must be at most a year")
-        result = timedelta(seconds=max(seconds, -_YEAR_SECONDS))
+        raise fail(
+            "a bare number has no unit: pass a timedelta such as timedelta(hours=24) "
+            "(in a file, a string such as '24h' or 'PT24H')"
+        )
     else:
-        raise fail(f"expected a timedelta or seconds, got {type(value).__name__}")
+        raise fail(f"expected a timedelta such as timedelta(hours=24), got {type(value).__name__}")
     if result <= timedelta(0):
         raise fail("must be positive")
     if result > timedelta(days=366):
@@ -549,7 +551,7 @@ if TYPE_CHECKING:
     def optional_day(value: date | None) -> date | None: ...
     def day(value: date) -> date: ...
     def zone_name(value: str | tzinfo | None) -> str | None: ...
-    def duration(value: timedelta | float) -> timedelta: ...
+    def duration(value: timedelta) -> timedelta: ...
     def business_days(value: int | timedelta) -> int: ...
     def business_days_from_zero(value: int | timedelta) -> int: ...
     def flag(value: bool) -> bool: ...

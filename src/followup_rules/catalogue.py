@@ -268,7 +268,11 @@ CAP = Rule(
         SEED_001: "not continuously contact them if you haven't heard an answer",
         SEED_004: "There is a fine line between an enthusiastic candidate and a pushy candidate.",
     },
-    own=("the numbers: three in a row, six in all",),
+    own=(
+        "the numbers: three in a row, six in all",
+        "an out-of-office auto-reply is no answer: the check-in it met counts, and the run "
+        "goes on; it only holds the next contact until they are back",
+    ),
 )
 UNDECIDED = Rule(
     "undecided",

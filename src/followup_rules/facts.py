@@ -124,6 +124,9 @@ class Facts:
             after the interview (a new date); None for the interview's own.
         call_basis: for a call, why it is allowed.
         calls_left: for a call, the calls the policy still allows after it.
+        call_number: for a call, its number among the calls to the employer,
+            the history's included (1 for the first): a retry's script and
+            voicemail are worded anew from it, never said twice.
         news: the employer's latest outcome (`Update`), if any.
         news_on: the day it came (recipient's calendar).
         news_by: who gave the latest news (`Update.sender`, as the interview
@@ -174,6 +177,7 @@ class Facts:
     decision_given_on: date | None = None
     call_basis: CallBasis | None = None
     calls_left: int = 0
+    call_number: int = 0
     news: Outcome | None = None
     news_on: date | None = None
     news_by: str | None = None
@@ -396,6 +400,7 @@ def for_check_in(
         attempts_left == 0 and state.check_ins == state.check_ins_total,
         call_basis,
         calls_left,
+        state.calls + 1 if call_basis is not None else 0,
         fallback,
         asks_next_steps,
     )
@@ -409,6 +414,7 @@ def _check_in_facts(
     first_close: bool,
     call_basis: CallBasis | None,
     calls_left: int,
+    call_number: int,
     fallback: Fallback | None,
     asks_next_steps: bool,
 ) -> Facts:
@@ -422,6 +428,7 @@ def _check_in_facts(
             "first_close": first_close,
             "call_basis": call_basis,
             "calls_left": max(0, calls_left),
+            "call_number": call_number,
             "fallback": fallback,
             "asks_next_steps": asks_next_steps,
         },

@@ -265,6 +265,26 @@ def _tidy(text: str) -> str:
     return tidy
 
 
+def _typed(interview: Interview, language: Any, details: Mapping[str, Any]) -> Iterable[str]:
+    """Every text the user typed (the interview's, its people's, the details given to
+    `render`), as typed and as prose words it: what the message's own tidying never
+    changes (`Language.shorten_company`).  Lazy: read only when it matters."""
+    stack: list[Any] = [interview, *details.values()]
+    while stack:
+        value = stack.pop()
+        if isinstance(value, str):
+            yield value
+        elif attrs.has(type(value)):
+            stack += [getattr(value, field.name) for field in attrs.fields(type(value))]
+        elif isinstance(value, (tuple, list)):
+            stack += value
+    yield language.role_in_text(interview.role)
+    yield language.spoken_role(interview.role)
+    for fit in (interview.fit, *(person.fit for person in interview.interviewers)):
+        if fit:
+            yield language.experience(fit)
+
+
 def _first_name(person: Any) -> str:
     name = str(getattr(person, "name", person))
     return name.split()[0] if name.split() else name
@@ -536,7 +556,9 @@ class TemplatePack:
         if not text:
             raise TemplateError("the body block is empty", f"{name}.txt")
         text = self.language.finish(_tidy(text), values["greeting"])
-        text = self.language.shorten_company(text, interview.company)
+        text = self.language.shorten_company(
+            text, interview.company, _typed(interview, self.language, details)
+        )
         subject = self.language.finish(subject)
         # A subject is never cut: a shorter wording is chosen instead (a phone shows
         # about 70 characters: words7 7): without the company, then with the role

@@ -422,7 +422,8 @@ class Interview(v.Checked):
         company: the employer's name.
         role: the position applied for.
         interviewers: everyone the candidate met (names are accepted too).
-        duration: how long it lasts (a timedelta or seconds; one hour default).
+        duration: how long it lasts (a timedelta; one hour default; a bare
+            number is refused, its unit unknown).
         decision_by: when the employer said it would decide: a date ("by
             August 1st"), a `Timeframe` window, or a phrase such as ``"in a
             couple of weeks"`` or ``"by the end of the month"`` read from the

@@ -147,9 +147,9 @@ else:
 class Policy(v.Checked):
     """Every follow-up etiquette knob; the defaults are the seeds' consensus.
 
-    Durations are timedeltas (or seconds); waits and gaps are counted in
-    business days of the recipient's zone.  See ``docs/rules.md`` for the seed
-    behind each default.
+    Durations are timedeltas (a bare number is refused: hours or seconds?);
+    waits and gaps are counted in business days of the recipient's zone.
+    See ``docs/rules.md`` for the seed behind each default.
 
     Raises:
         InvalidPolicy: a knob of the wrong type or out of range, naming it.

@@ -617,6 +617,7 @@ def check_in(state: FollowupState, open_from: datetime | None = None) -> Action 
             left == 1 and state.check_ins == state.check_ins_total,  # the first close
             basis,
             calls_left,
+            state.calls + 1 if phone else 0,  # the call's number
             fallback,
             asks,
         ),

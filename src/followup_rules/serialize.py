@@ -353,8 +353,10 @@ def parse_duration(value: Any, _: Any = None) -> Any:
     Decimal fractions are read exactly; one finer than a microsecond (which
     a timedelta cannot hold) is refused rather than rounded.
     """
-    if isinstance(value, (timedelta, int, float)) and not isinstance(value, bool):
-        return value
+    if isinstance(value, (timedelta, bool)):
+        return value  # the model refuses a bool, naming the field
+    if isinstance(value, (int, float)):
+        return _seconds(value)
     if isinstance(value, str):
         amounts: list[tuple[str | None, int]] = []
         short = _SHORT_DURATION.match(value)
@@ -366,6 +368,18 @@ def parse_duration(value: Any, _: Any = None) -> Any:
         if amounts:
             return _exact_duration(value, amounts)
     raise ValueError(f"{_short_repr(value)} is not a duration like '24h' or 'PT24H'")
+
+
+def _seconds(value: float) -> timedelta:
+    """A file's number of seconds (docs/files.md) as a timedelta, before construction:
+    the Python API refuses a bare number, whose unit it cannot know."""
+    if value != value or value in (float("inf"), float("-inf")):
+        raise ValueError(f"{_short_repr(value)} is not a finite number of seconds")
+    if abs(value) > 366 * 86400:  # before timedelta() can overflow on it
+        raise ValueError(f"{_short_repr(value)} seconds is more than a year")
+    if isinstance(value, float):
+        return timedelta(seconds=float.__float__(value))
+    return timedelta(seconds=int.__int__(value))
 
 
 def _exact_duration(text: str, amounts: list[tuple[str | None, int]]) -> timedelta:

@@ -77,8 +77,8 @@ class FollowupState:
         decision_given_at: when the employer gave the current decision date
             after the interview (a new date), or None for the interview's own.
         check_ins: check-ins made since the employer's latest answer: they
-            count against `Policy.max_check_ins` (one answered by an
-            out-of-office reply does not).
+            count against `Policy.max_check_ins`, those answered by an
+            out-of-office reply too: an auto-reply is no answer (spec8 finding 5).
         check_ins_total: check-ins made in all, answered or not.
         contacts_ever: follow-up contacts the candidate started in all
             (check-ins and the feedback request, out-of-office or not): they
@@ -106,8 +106,6 @@ class FollowupState:
         feedback_requested: the candidate already asked for feedback.
         feedback_pending: when the employer asked for feedback not yet given.
         done: the one-time steps already done, as ``(kind, person)`` pairs.
-        bounce_refundable: the latest follow-up contact was a check-in that an
-            out-of-office reply may still give back.
         quiet_until: no follow-up contact before this instant: every thank-you
             window has closed (rule ``patience``).
         thanked_at: the latest thank-you, as sent or else as planned; the
@@ -124,8 +122,6 @@ class FollowupState:
         replied_by: who wrote the latest plain `Reply`, by the name the
             interview gives them, when it was not the follow-up contact
             (None when the contact wrote it, or no reply came).
-        last_check_in_to: the `person_key` of whom the latest check-in went
-            to: an out-of-office reply from that person gives it back.
         skipped_at: when the candidate last skipped a check-in (`Skip`): the
             one that takes its place keeps `Policy.min_gap` business days
             from it, so a dismissed reminder does not come straight back.
@@ -170,13 +166,11 @@ class FollowupState:
     feedback_requested: bool = False
     feedback_pending: datetime | None = None
     done: frozenset[tuple[ActionKind, str]] = frozenset()
-    bounce_refundable: bool = False
     quiet_until: datetime | None = None
     thanked_at: datetime | None = None
     closed: bool = False
     last_email: Contact | None = None
     replied_by: str | None = None
-    last_check_in_to: str | None = None
     skipped_at: datetime | None = None
     snoozes: tuple[tuple[ids.StepKey, datetime], ...] = ()
     elsewhere: datetime | None = None
@@ -454,7 +448,6 @@ def advance(state: FollowupState, event: Event, position: int | None = None) -> 
         changes["news"] = event.outcome
         changes["news_at"] = at
         changes["news_by"] = _spelled(state, event.sender)
-        changes["bounce_refundable"] = False
         _update(event, at, changes, state.policy, state.interview.starts_at.tzinfo)
         if state.closed:
             _after_close(state, event.outcome, changes)
@@ -464,7 +457,6 @@ def advance(state: FollowupState, event: Event, position: int | None = None) -> 
         changes["replied_by"] = _other_than_contact(state, event.sender)
         if not state.closed:  # a reply to the closing note: the candidate keeps their word
             changes["check_ins"] = 0
-        changes["bounce_refundable"] = False
     elif isinstance(event, OutOfOffice):
         _out_of_office(state, event, at, changes)
     return _evolved(state, changes)
@@ -530,13 +522,9 @@ def _contact(state: FollowupState, event: Contact, at: datetime, changes: dict[s
         changes["calls"] = state.calls + 1
     if kind in FOLLOW_UP_KINDS:
         changes["last_contact"] = at
-        changes["bounce_refundable"] = kind is ActionKind.CHECK_IN
     if kind in STARTED_BY_CANDIDATE:
         changes["contacts_ever"] = state.contacts_ever + 1
     if kind is ActionKind.CHECK_IN:
-        changes["last_check_in_to"] = (
-            interview._contact_key if event.recipient is None else person_key(event.recipient)
-        )
         changes["check_ins"] = state.check_ins + 1
         changes["check_ins_total"] = state.check_ins_total + 1
         changes["closed"] = state.check_ins_left <= 1  # the last one allowed: the close
@@ -630,14 +618,13 @@ def _out_of_office(
 ) -> None:
     """An auto-reply holds the steps to its sender only (check-ins go to the contact).
 
-    It gives back the latest check-in only when that check-in went to the
-    sender: an absent colleague's auto-reply says nothing of the contact.
+    It is no answer (spec8 finding 5): the check-in it met still counts against
+    `Policy.max_check_ins` (the note waits in their inbox and is read on their
+    return), and the run of unanswered check-ins goes on; it only holds the
+    next contact until they are back.
     """
     contact = state.interview._contact_key
     sender = contact if event.sender is None else person_key(event.sender)
-    if state.bounce_refundable and state.last_check_in_to == sender:
-        changes["check_ins"] = max(0, state.check_ins - 1)
-        changes["bounce_refundable"] = False
     if sender != contact:
         return
     policy = state.policy

@@ -62,7 +62,7 @@ def an_interview() -> Interview:
         "Acme Analytics",
         "Data Engineer",
         [Interviewer("Ana Ruiz", email="ana@acme.example", preferred_channel="phone"), "Bo Chen"],
-        duration=5400.0,
+        duration=timedelta(minutes=90),
         decision_by="in two weeks",
         recruiter=Recruiter("Rita Cole", agency="SelecSource"),
         candidate=Candidate("Sam Lee", timezone="Europe/Berlin", language="de"),
@@ -79,9 +79,9 @@ def an_interview() -> Interview:
 
 
 def a_policy() -> Policy:
-    """Durations as seconds or timedelta, windows as text or pairs, channels by name."""
+    """Durations as timedelta, windows as text or pairs, channels by name."""
     policy = Policy(
-        thank_you_within=12 * 3600,
+        thank_you_within=timedelta(hours=12),
         recruiter_debrief_within=timedelta(hours=2),
         min_gap=timedelta(days=4),
         call_window="09:30-11:00",

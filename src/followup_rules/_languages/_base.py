@@ -916,20 +916,44 @@ class Language:
         says the time of day ("Buenos días", "Buenas tardes")."""
         return "Hello"
 
-    def shorten_company(self, text: str, company: str) -> str:
+    def shorten_company(self, text: str, company: str, typed: Iterable[str] = ()) -> str:
         """*text* with the company's legal form dropped after its first mention
         ("Northwind Freight Ltd.", then "Northwind Freight"): a letter names the full
         legal name once (issue 19, sixth round, class 5).  A legal form that ended a
-        sentence ("... at Northwind Freight Ltd.") leaves the sentence its full stop."""
-        short = self.spoken_company(company)
+        sentence ("... at Northwind Freight Ltd.") leaves the sentence its full stop,
+        once: a short form that ends with its own ("Inc." of "Inc. Inc.") takes none.
+
+        Only the company itself is shortened: the same letters inside another value
+        the user typed (*typed*: the role "Inc. Inc. Senior", a topic, a name) are
+        theirs, never changed (spec8 finding 3)."""
+        short = self._shortened(company)
         if short == company or text.count(company) < 2:
             return text
-        first = text.index(company) + len(company)
-        if not company.endswith("."):
-            return text[:first] + text[first:].replace(company, short)
-        ends = re.compile(re.escape(company) + r"(?=$|\n|\s+[A-Z\u00c0-\u00de¿¡])")
-        rest = ends.sub(short + ".", text[first:])
-        return text[:first] + rest.replace(company, short)
+        kept = [
+            (found.start(), found.end())
+            for value in {value for value in typed if company in value and value != company}
+            for found in re.finditer(re.escape(value), text)
+        ]
+        ending = re.compile(r"$|\n|\s+[A-Z\u00c0-\u00de¿¡]")
+        pieces: list[str] = []
+        done = 0
+        named = False
+        for found in re.finditer(re.escape(company), text):
+            start, end = found.span()
+            if any(left <= start and end <= right for left, right in kept):
+                continue  # inside the user's own words
+            if not named:
+                named = True  # the first mention names the whole legal name
+                continue
+            ends_sentence = company.endswith(".") and ending.match(text, end) is not None
+            stop = "." if ends_sentence and not short.endswith(".") else ""
+            pieces += [text[done:start], short + stop]
+            done = end
+        return "".join(pieces) + text[done:]
+
+    def _shortened(self, company: str) -> str:
+        """The company after its first mention in a letter (`shorten_company`)."""
+        return self.spoken_company(company)
 
     _link_words: ClassVar[str] = r"links?|URL|online|website|web ?page|https?://|www\."
     """Words that make a requested item a link, not a document (this language's, with

@@ -193,14 +193,10 @@ class French(Language):
     def experience(self, fit: str) -> str:
         return self._count_possessive(fit)
 
-    def shorten_company(self, text: str, company: str) -> str:
+    def _shortened(self, company: str) -> str:
         # After its first mention a company goes without its legal form ("Lumière
         # Analytique SAS", then "Lumière Analytique"), as French letters write it.
-        short = _FR_LEGAL_FORM.sub("", company)
-        if short == company or not short or text.count(company) < 2:
-            return text
-        first = text.index(company) + len(company)
-        return text[:first] + text[first:].replace(company, short)
+        return _FR_LEGAL_FORM.sub("", company) or company
 
     _spoken_marks: ClassVar[Mapping[str, str]] = {
         ".": "point", "@": "arobase", "-": "tiret", "_": "tiret bas", "+": "plus",
