@@ -577,7 +577,12 @@ class TestDrafts:
         byte for byte what to_eml writes with that pack, its warnings in German too."""
         iv = signed(candidate=Candidate("Sam Lee"))  # no address: a warning to read
         german = default_pack("de")
-        made = drafts([(plan(iv), iv, ())], pack=(lambda _: german) if as_function else german)
+        by_company = {iv.company: german}.__getitem__  # a pack for each employer
+
+        def pack_of(interview: Any) -> TemplatePack:
+            return by_company(interview.company)
+
+        made = drafts([(plan(iv), iv, ())], pack=pack_of if as_function else german)
         assert len(made) == 4
         for draft in made:
             expected = to_eml(draft.action, iv, german, step=draft.step)
@@ -589,6 +594,25 @@ class TestDrafts:
         assert read(made[0].message)["Subject"] == (
             "Vielen Dank für das Gespräch: Data Engineer bei Acme Analytics"
         )
+
+    def test_drafts_without_a_pack_are_in_each_candidates_language(self) -> None:
+        """drafts() with no pack: a German-speaking candidate's drafts and warnings in German."""
+        iv = signed(candidate=Candidate("Sam Lee", language="de"))
+        made = drafts([(plan(iv), iv, ())])
+        for draft in made:
+            assert draft.as_bytes() == to_eml(draft.action, iv, step=draft.step).as_bytes()
+            assert "keine Von-Zeile" in draft.warnings[0]
+        assert read(made[0].message)["Subject"] == (
+            "Vielen Dank für das Gespräch: Data Engineer bei Acme Analytics"
+        )
+
+    def test_drafts_carry_the_details_given(self) -> None:
+        """drafts(details={"fit": ...}): the case for fit is in the thank-you note's text."""
+        iv = signed()
+        made = drafts([(plan(iv), iv, ())], details={"fit": "my six years of Spark pipelines"})
+        note = read(made[0].message)
+        assert made[0].action.kind is ActionKind.THANK_YOU
+        assert "my six years of Spark pipelines" in note.get_body(("plain",)).get_content()
 
 
 class TestReproducibleFiles:
