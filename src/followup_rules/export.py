@@ -588,9 +588,9 @@ class _Writer:
         self,
         action: Action,
         interview: Interview,
-        policy: Policy = DEFAULT_POLICY,
+        policy: Policy,
         *,
-        snoozed: datetime | None = None,
+        snoozed: datetime | None,
     ) -> str:
         """What a person reads in the item: the application, when, why, and the message,
         in the message's language (`item_locale`).  A step *snoozed* (until then) says
@@ -865,7 +865,7 @@ def _cancel(item: Any) -> None:
     item.subcomponents[:] = []
 
 
-def _done_line(contact: Contact, interview: Interview, locale: str = "en") -> str:
+def _done_line(contact: Contact, interview: Interview, locale: str) -> str:
     """``Done: check-in to Ana Ruiz, by phone, Thu 16 Jul 10:15`` (the candidate's clock)."""
     words = calendar_words(language(locale))
     return words["done"] % {"event": describe_event(contact, interview, locale=locale)}
@@ -1183,9 +1183,7 @@ def _folders(entries: Sequence[_Entry]) -> list[str]:
     return folders
 
 
-def _warnings(
-    path: str, action: Action, interview: Interview, locale: str = "en"
-) -> tuple[str, ...]:
+def _warnings(path: str, action: Action, interview: Interview, locale: str) -> tuple[str, ...]:
     """What to know before sending the draft, in the language of its message."""
     said = draft_words(language(locale))
     found = []
