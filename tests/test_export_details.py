@@ -606,6 +606,23 @@ class TestDrafts:
             "Vielen Dank für das Gespräch: Data Engineer bei Acme Analytics"
         )
 
+    def test_drafts_of_chosen_steps_refuse_anything_but_ids(self) -> None:
+        """drafts(steps=...): a list of the items themselves, or bytes, refused by name;
+        ids given as a set, a tuple or a generator all choose the same draft."""
+        iv = signed()
+        every = drafts([(plan(iv), iv, ())])
+        wanted = every[2].step
+        for steps in ({wanted}, (wanted, "nope"), (s for s in [wanted])):
+            assert [d.step for d in drafts([(plan(iv), iv, ())], steps=steps)] == [wanted]
+        for bad in ([every[2]], [wanted, 7], wanted.encode()):
+            with pytest.raises(InvalidArgument) as caught:
+                drafts([(plan(iv), iv, ())], steps=bad)
+            assert (caught.value.field, caught.value.value, caught.value.problem) == (
+                "steps",
+                bad,
+                "expected a collection of step ids, like [item.id]",
+            )
+
     def test_drafts_carry_the_details_given(self) -> None:
         """drafts(details={"fit": ...}): the case for fit is in the thank-you note's text."""
         iv = signed()
