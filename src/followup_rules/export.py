@@ -1281,7 +1281,7 @@ def _text_header(name: str, text: str) -> str:
     folding lost a space ("Ingénieuredonnées").
     """
     if text.isascii() and "=?" not in text and text == " ".join(text.split()):
-        return _fold(name, text.split(" ")) if text else ""
+        return _fold(name, text.split(" "))  # an empty subject folds to "" too
     words: list[str] = []
     chunk = ""
     room = _LINE - len(name) - 2
