@@ -498,6 +498,19 @@ class TestApplicationsAsGiven:
         }
         assert "ask_for_cards" not in kinds and "check_in" in kinds
 
+    def test_superseded_steps_are_kept_by_default(self) -> None:
+        """Without drop_superseded, a plan's every step is written, the in-room ones too:
+        to_ics and to_ics_many alike (the caller's plan is the caller's to trim)."""
+        iv = signed()
+        schedule = plan(iv)
+        later = pendulum.datetime(2024, 7, 9, 9, tz="America/New_York")
+        for data in (
+            to_ics(schedule, iv, now=later),
+            to_ics_many([(schedule, iv, ())], now=later),
+        ):
+            assert len(items(data)) == len(schedule)
+            assert "ask_for_cards" in {str(item["CATEGORIES"].cats[0]) for item in items(data)}
+
 
 class TestOddInputs:
     def test_the_same_application_twice_gives_each_uid_once(self) -> None:

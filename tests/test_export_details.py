@@ -22,6 +22,7 @@ import pytest
 from followup_rules import (
     Action,
     ActionKind,
+    Application,
     Candidate,
     Channel,
     InvalidArgument,
@@ -34,6 +35,7 @@ from followup_rules import (
     plan,
 )
 from followup_rules.export import action_uid, drafts, eml_name, to_eml, to_ics, to_ics_many
+from followup_rules.messages import default_pack
 
 from .factories import at, interview
 
@@ -556,6 +558,78 @@ class TestDrafts:
             eml_name(3, nobody),
             eml_name(3, step),
         ) == ("03-check_in.eml", "03-check_in-ana-ruiz.eml")
+
+    def test_drafts_of_an_application_at_now_leave_out_notes_too_late_to_send(self) -> None:
+        """drafts([application], now=...): the steps still doable then, not the whole plan.
+
+        On 8 July the thank-you notes of a 2 July interview are past their last
+        day: no draft of them, only the check-ins (without *now*: all four).
+        """
+        application = Application(signed(), name="acme")
+        whole = [d.action.kind for d in drafts([application])]
+        later = [d.action.kind for d in drafts([application], now=at(2024, 7, 8, 9))]
+        assert whole == [ActionKind.THANK_YOU] * 2 + [ActionKind.CHECK_IN] * 2
+        assert later == [ActionKind.CHECK_IN] * 2
+
+    @pytest.mark.parametrize("as_function", [False, True], ids=["pack", "function"])
+    def test_drafts_are_written_with_the_pack_given(self, as_function: bool) -> None:
+        """drafts(pack=...): each draft is the pack's (a German pack for an English candidate),
+        byte for byte what to_eml writes with that pack, its warnings in German too."""
+        iv = signed(candidate=Candidate("Sam Lee"))  # no address: a warning to read
+        german = default_pack("de")
+        by_company = {iv.company: german}.__getitem__  # a pack for each employer
+
+        def pack_of(interview: Any) -> TemplatePack:
+            return by_company(interview.company)
+
+        made = drafts([(plan(iv), iv, ())], pack=pack_of if as_function else german)
+        assert len(made) == 4
+        for draft in made:
+            expected = to_eml(draft.action, iv, german, step=draft.step)
+            assert draft.as_bytes() == expected.as_bytes()
+            assert draft.warnings == (
+                f"{draft.path}: keine Von-Zeile, für Sie ist keine E-Mail-Adresse angegeben"
+                " (Ihr E-Mail-Programm setzt Ihre eigene ein)",
+            )
+        assert read(made[0].message)["Subject"] == (
+            "Vielen Dank für das Gespräch: Data Engineer bei Acme Analytics"
+        )
+
+    def test_drafts_without_a_pack_are_in_each_candidates_language(self) -> None:
+        """drafts() with no pack: a German-speaking candidate's drafts and warnings in German."""
+        iv = signed(candidate=Candidate("Sam Lee", language="de"))
+        made = drafts([(plan(iv), iv, ())])
+        for draft in made:
+            assert draft.as_bytes() == to_eml(draft.action, iv, step=draft.step).as_bytes()
+            assert "keine Von-Zeile" in draft.warnings[0]
+        assert read(made[0].message)["Subject"] == (
+            "Vielen Dank für das Gespräch: Data Engineer bei Acme Analytics"
+        )
+
+    def test_drafts_of_chosen_steps_refuse_anything_but_ids(self) -> None:
+        """drafts(steps=...): a list of the items themselves, or bytes, refused by name;
+        ids given as a set, a tuple or a generator all choose the same draft."""
+        iv = signed()
+        every = drafts([(plan(iv), iv, ())])
+        wanted = every[2].step
+        for steps in ({wanted}, (wanted, "nope"), (s for s in [wanted])):
+            assert [d.step for d in drafts([(plan(iv), iv, ())], steps=steps)] == [wanted]
+        for bad in ([every[2]], [wanted, 7], wanted.encode()):
+            with pytest.raises(InvalidArgument) as caught:
+                drafts([(plan(iv), iv, ())], steps=bad)
+            assert (caught.value.field, caught.value.value, caught.value.problem) == (
+                "steps",
+                bad,
+                "expected a collection of step ids, like [item.id]",
+            )
+
+    def test_drafts_carry_the_details_given(self) -> None:
+        """drafts(details={"fit": ...}): the case for fit is in the thank-you note's text."""
+        iv = signed()
+        made = drafts([(plan(iv), iv, ())], details={"fit": "my six years of Spark pipelines"})
+        note = read(made[0].message)
+        assert made[0].action.kind is ActionKind.THANK_YOU
+        assert "my six years of Spark pipelines" in note.get_body(("plain",)).get_content()
 
 
 class TestReproducibleFiles:

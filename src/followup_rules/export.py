@@ -588,9 +588,9 @@ class _Writer:
         self,
         action: Action,
         interview: Interview,
-        policy: Policy = DEFAULT_POLICY,
+        policy: Policy,
         *,
-        snoozed: datetime | None = None,
+        snoozed: datetime | None,
     ) -> str:
         """What a person reads in the item: the application, when, why, and the message,
         in the message's language (`item_locale`).  A step *snoozed* (until then) says
@@ -865,7 +865,7 @@ def _cancel(item: Any) -> None:
     item.subcomponents[:] = []
 
 
-def _done_line(contact: Contact, interview: Interview, locale: str = "en") -> str:
+def _done_line(contact: Contact, interview: Interview, locale: str) -> str:
     """``Done: check-in to Ana Ruiz, by phone, Thu 16 Jul 10:15`` (the candidate's clock)."""
     words = calendar_words(language(locale))
     return words["done"] % {"event": describe_event(contact, interview, locale=locale)}
@@ -1194,9 +1194,7 @@ def _folders(entries: Sequence[_Entry]) -> list[str]:
     return folders
 
 
-def _warnings(
-    path: str, action: Action, interview: Interview, locale: str = "en"
-) -> tuple[str, ...]:
+def _warnings(path: str, action: Action, interview: Interview, locale: str) -> tuple[str, ...]:
     """What to know before sending the draft, in the language of its message."""
     said = draft_words(language(locale))
     found = []
@@ -1294,7 +1292,7 @@ def _text_header(name: str, text: str) -> str:
     folding lost a space ("Ingénieuredonnées").
     """
     if text.isascii() and "=?" not in text and text == " ".join(text.split()):
-        return _fold(name, text.split(" ")) if text else ""
+        return _fold(name, text.split(" "))  # an empty subject folds to "" too
     words: list[str] = []
     chunk = ""
     room = _LINE - len(name) - 2
