@@ -119,12 +119,13 @@ def _said_twice(text: str, hidden: tuple[str, ...]) -> list[tuple[str, ...]]:
 
 
 ONCE = {
-    "de": (r"\bVerfahren", r"\bkurz"),
+    "de": (r"\bVerfahren", r"\bkurz", r"\bfreu(?:e|en|t)\b"),
     "fr": (r"\bprocessus\b",),
     "es": (r"\bproceso\b",),
 }
 """The process, which a check-in asks about once, and German "kurz" ("kurz
-nachzufragen. Über einen kurzen Zwischenstand ...", r11 03.7, 12.7)."""
+nachzufragen. Über einen kurzen Zwischenstand ...", r11 03.7, 12.7) and "freuen" ("Ich
+würde mich sehr freuen, ... freue ich mich auf Ihre Nachricht.", 01.12, 03.8)."""
 
 COMPANIES = ("Acme Analytics", "Northwind Freight", "Juniper Labs", "Lumen Energy")
 
@@ -134,7 +135,7 @@ def test_no_check_in_says_a_phrase_in_two_sentences(code: str) -> None:
     """Class 2: r11 02.7, 11.10, 13.7, 14.21 asked "cómo avanza el proceso" in two
     sentences of one e-mail (fr "où en est le processus ... comment avance le
     processus"): every check-in e-mail, for plans of one to seven check-ins, says a run
-    of four words, and the process (German also "kurz"), once."""
+    of four words, and the process (German also "kurz" and "freuen"), once."""
     found = []
     for company, count in itertools.product(COMPANIES, range(1, 8)):
         iv = in_language(meeting(company=company), code)
