@@ -105,7 +105,7 @@ class TestAWeekPhraseIsReadWhenItWasSaid:
         history.append(Update(iv.starts_at.add(minutes=50), Outcome.UNDECIDED, "next week"))
         step = check_ins(plan(iv, history=history))[0]
         text = render(step, iv).text
-        assert "dernière" not in text and "semaine suivant l’entretien" in text, text
+        assert "dernière" not in text and "semaine après l’entretien" in text, text
 
 
 # -- finding 1: a second round in a file of its own ------------------------------------------

@@ -255,7 +255,7 @@ class TestTimeframesSaidLater:
             ("en", "in two weeks", "within two weeks of the interview"),
             ("de", "by the end of next week", "bis Ende der Woche nach dem Gespräch"),
             ("de", "next week", "in der Woche nach dem Gespräch"),
-            ("fr", "by the end of next week", "d’ici la fin de la semaine suivant l’entretien"),
+            ("fr", "by the end of next week", "d’ici la fin de la semaine après l’entretien"),
             ("fr", "in a couple of weeks", "dans les quinze jours suivant l’entretien"),
             ("es", "next week", "en la semana siguiente a la entrevista"),
             ("es", "in a couple of weeks", "en las dos semanas siguientes a la entrevista"),

@@ -447,7 +447,7 @@ def test_a_single_interviewers_part_does_not_name_them_twice(code: str) -> None:
     ("code", "words"),
     [("en", "early in the week after the interview"),
      ("de", "Anfang der Woche nach dem Gespräch"),
-     ("fr", "en début de semaine suivant l’entretien"),
+     ("fr", "au début de la semaine après l’entretien"),
      ("es", "a principios de la semana siguiente a la entrevista")],
 )  # fmt: skip
 def test_a_week_is_named_from_the_interview_on_any_day(code: str, words: str) -> None:
