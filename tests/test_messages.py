@@ -28,9 +28,10 @@ from followup_rules import (
     plan,
     render,
 )
-from followup_rules.messages import default_pack
+from followup_rules.messages import default_pack, thank_you_turn
 
 from .factories import at
+from .test_words13 import COMPANIES
 
 SAM = Candidate("Sam Lee", email="sam@example.com", phone="+1 917 555 0100")
 TEMPLATES = {
@@ -406,7 +407,12 @@ class TestDetailsAndEdges:
 
     def test_the_article_of_the_role_can_be_overridden(self) -> None:
         """The a/an rule is a rule; a user who knows better says so."""
-        iv = full_interview(role="Ukulele Engineer")  # "you": "a Ukulele Engineer"
+        # the wording takes no turn of the application's (`thank_you_turn`, words14)
+        iv = next(
+            iv
+            for iv in (full_interview(role="Ukulele Engineer", company=c) for c in COMPANIES)
+            if thank_you_turn(iv) == 0
+        )  # "you": "a Ukulele Engineer"
         card_policy = Policy.traditional()
         plan_ = plan(iv, card_policy)
         bo_card = next(a for a in plan_ if a.kind is ActionKind.THANK_YOU and a.facts.variant == 1)

@@ -20,9 +20,11 @@ from followup_rules import (
     plan,
     render,
 )
+from followup_rules.messages import thank_you_turn
 
 from .factories import at
 from .test_messages import full_interview, user_pack
+from .test_words13 import COMPANIES
 
 
 def planned(interview: Interview, template: str, policy: Policy | None = None) -> Action:
@@ -176,7 +178,12 @@ class TestDetailsGiven:
 
     def test_the_article_a_can_be_asked_for(self) -> None:
         """ "an SQL Developer" by the rule; a candidate who says "sequel" asks for "a"."""
-        iv = full_interview(role="SQL Developer")
+        # the wording takes no turn of the application's (`thank_you_turn`, words14)
+        iv = next(
+            iv
+            for iv in (full_interview(role="SQL Developer", company=c) for c in COMPANIES)
+            if thank_you_turn(iv) == 0
+        )
         cards = plan(iv, Policy.traditional())
         card = next(a for a in cards if a.template == "thank_you_card" and a.facts.variant == 1)
         assert card.facts.variant == 1  # the wording "I would be glad to join you as a/an ..."

@@ -965,10 +965,16 @@ def template_context(
         "feedback_placeholder": feedback_mark,
         "concerns_placeholder": concerns_mark,
         "invited_to_call": interview.invited_to_call,
+        # what the thank-you already carried to them: a check-in offers nothing again as
+        # if it had not been sent (words14 class 2, r11 08.9 and 07.9)
+        "items_sent": isinstance(recipient, Interviewer)
+        and bool(interview.requested_by(recipient)),
         # a later round's note to someone met before takes the wordings of another pencil
         # of lines (parallel to the one before, or the spare): it says no sentence of the
         # earlier round's note to them again, subject included (loop8 1)
-        "wording": wording(facts.variant + WORDINGS * facts.met_before),
+        # ... turned by the application (`thank_you_turn`), so that a user's first notes
+        # do not all say wording 0 (words14 class 1)
+        "wording": wording(facts.variant + WORDINGS * facts.met_before, thank_you_turn(interview)),
         "met_before": facts.met_before,
         "brief": 0,
         "informal": language.informal(recipient, style),
@@ -1249,7 +1255,7 @@ _OWNED = frozenset(
      "last_note", "fit_words", "own_requested", "concerns_placeholder", "unknown_details",
      "they", "their", "them", "interview_decision_words", "debrief_parts",
      "debrief_missed", "debrief_fit", "timeline_placeholder", "belated",
-     "debrief_fit_words", "fit_brief", "debrief_topics", "debrief_people"}
+     "debrief_fit_words", "fit_brief", "debrief_topics", "debrief_people", "items_sent"}
 )  # fmt: skip
 _URL = re.compile(r"https?://\S+|www\.\S+", re.IGNORECASE)
 
@@ -1324,6 +1330,21 @@ def _thread_wording(interview: Interview) -> int:
     return (zlib.crc32(f"{interview.company}|{interview.role}".encode()) + 1) % 3
 
 
+def thank_you_turn(interview: Interview) -> int:
+    """How far an application turns its thank-you wordings (0 to `WORDINGS` - 1).
+
+    Stable for one application (its company and role, as typed), spread over
+    applications, so that the first note of every single-interviewer
+    application does not take wording 0 of each sentence (the eleventh blind
+    reads: one French line of interest in 14 scenarios of 15).  The turn is
+    the same for every note of the application, so it moves a panel's lines
+    together: two notes still agree in at most one sentence, and a later
+    round's note to someone met before keeps its own pencil (`wording`).  The
+    +3 only chooses which application takes no turn (the docs' Acme example).
+    """
+    return (zlib.crc32(f"{interview.company}|{interview.role}".encode()) + 3) % WORDINGS
+
+
 SPREAD_ATTEMPTS = (2, 6)
 """The check-ins whose wordings are dealt out over applications (`said_attempt`)."""
 
@@ -1347,8 +1368,8 @@ def said_attempt(attempt: int, thread: int) -> int:
     return low + (attempt - low + thread) % (high - low + 1)
 
 
-@lru_cache(maxsize=64)
-def wording(variant: int) -> Mapping[str, int]:
+@lru_cache(maxsize=512)
+def wording(variant: int, turn: int = 0) -> Mapping[str, int]:
     """Which wording each sentence of note number *variant* takes (0 to `WORDINGS` - 1).
 
     Colleagues compare notes, so any two notes of a panel share at most one
@@ -1371,6 +1392,10 @@ def wording(variant: int) -> Mapping[str, int]:
     (`SPARE_WORDING`), which no other note uses, so that the eighth note of a
     panel shares no sentence with any other (its subject is note 0's in the
     second form): a panel of up to eight shares no sentence at all.
+
+    *turn* (`thank_you_turn`) adds one constant to every sentence's wording
+    on the lines: each line stays a line of the same slope, so the guarantees
+    above hold for every turn; the subject and the spare wording stay.
     """
     if variant == WORDINGS:  # the eighth note: every sentence in its spare wording
         spare = dict.fromkeys(_SLOTS, SPARE_WORDING)
@@ -1378,7 +1403,7 @@ def wording(variant: int) -> Mapping[str, int]:
     b = variant % WORDINGS
     pencil = variant // WORDINGS % WORDINGS
     last = len(_SLOTS) - 1
-    a = (pencil - b * last) % WORDINGS
+    a = (pencil - b * last + turn) % WORDINGS
     picked = {slot: (a + b * x) % WORDINGS for x, slot in enumerate(_SLOTS)}
     picked["subject"] = b
     picked["subject_form"] = pencil % 2
