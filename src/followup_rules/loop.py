@@ -701,33 +701,33 @@ def _renamed_by_id(before: Interview, after: Interview) -> list[tuple[str, str]]
     ]
 
 
-def _pinned_as(interview: Interview, name: str, part: str) -> Interview:
-    """*interview* with the person called *name* given the id *part*, in each of their roles."""
+def _with_person(
+    interview: Interview, called: str, changes: Mapping[str, Any], **fields: Any
+) -> Interview:
+    """*interview* with the person *called* given *changes* in each of their roles (and the
+    interview's own *fields*, changed in the same step so it is checked once, whole)."""
 
-    def pin(person: Any) -> Any:
-        return attrs.evolve(person, id=part) if _same_person(person.name, name) else person
+    def change(person: Any) -> Any:
+        return attrs.evolve(person, **changes) if _same_person(person.name, called) else person
 
     recruiter = interview.recruiter
     return attrs.evolve(
         interview,
-        interviewers=[pin(person) for person in interview.interviewers],
-        recruiter=None if recruiter is None else pin(recruiter),
+        interviewers=[change(person) for person in interview.interviewers],
+        recruiter=None if recruiter is None else change(recruiter),
+        **fields,
     )
+
+
+def _pinned_as(interview: Interview, name: str, part: str) -> Interview:
+    """*interview* with the person called *name* given the id *part*, in each of their roles."""
+    return _with_person(interview, name, {"id": part})
 
 
 def _renamed_interview(interview: Interview, old: str, new: str) -> Interview:
     """*interview* with the person called *old* (an interviewer, the recruiter) called *new*."""
-
-    def renamed(person: Any) -> Any:
-        return attrs.evolve(person, name=new) if _same_person(person.name, old) else person
-
-    recruiter = interview.recruiter
-    return attrs.evolve(
-        interview,
-        interviewers=[renamed(person) for person in interview.interviewers],
-        recruiter=None if recruiter is None else renamed(recruiter),
-        contact=new if _same_person(interview.contact, old) else interview.contact,
-    )
+    contact = new if _same_person(interview.contact, old) else interview.contact
+    return _with_person(interview, old, {"name": new}, contact=contact)
 
 
 def _renames_steps(interview: Interview, old: str) -> bool:
