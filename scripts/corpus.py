@@ -482,6 +482,7 @@ def play(scenario: Scenario, details: dict[str, Any]) -> Scenario:
             when = None if new is None else at.date() + timedelta(days=new)
             event = Update(at, step[2], when)
         history.append(event)
+        scenario.inputs.append(f"employer event: {_event_words(event, iv.timezone)}")
         last = at
     # What is still to do once the last event is in, planned from that moment as the
     # candidate would see it: nothing before the news it may mention.
@@ -489,6 +490,19 @@ def play(scenario: Scenario, details: dict[str, Any]) -> Scenario:
         if action.template is not None:
             scenario.rendered.append(_render(scenario, action, details, planned=True))
     return scenario
+
+
+def _event_words(event: Event, zone: str) -> str:
+    """An employer's event as the reader of a corpus needs it: when, and what it said,
+    so that what a later message says of it can be checked against its date."""
+    when = pendulum.instance(event.at).in_timezone(zone).format("ddd D MMM YYYY HH:mm zz")
+    if isinstance(event, OutOfOffice):
+        return f"{when}: an out-of-office reply, back on {event.returns_on:%a %d %b %Y}"
+    if isinstance(event, Reply):
+        return f"{when}: a reply with no news"
+    assert isinstance(event, Update)
+    new = f", new decision date {event.decision_by:%a %d %b %Y}" if event.decision_by else ""
+    return f"{when}: news: {event.outcome.name}{new}"
 
 
 def _after(last: pendulum.DateTime, ends: pendulum.DateTime) -> pendulum.DateTime | None:
