@@ -3,21 +3,32 @@
 from __future__ import annotations
 
 import unicodedata
+from collections.abc import Mapping
 from datetime import date, datetime, time, timedelta
+from typing import Any
 
 import pendulum
 from hypothesis import strategies as st
 
 from followup_rules import (
+    Action,
     Candidate,
     Channel,
+    Event,
     Interview,
     Interviewer,
     InterviewFormat,
+    Message,
+    Outcome,
+    OutOfOffice,
     Policy,
     Recruiter,
+    Reply,
     Salutation,
     TimeWindow,
+    Update,
+    plan,
+    render,
 )
 
 # Zones with DST on both hemispheres, half-hour and 45-minute offsets, a
@@ -238,3 +249,67 @@ any_policy = st.one_of(
 
 def moment(value: datetime) -> pendulum.DateTime:
     return pendulum.instance(value)
+
+
+# -- conversations: what a candidate sends, step by step, and what the employer answers ----------
+
+MOVES = ("act", "act", "act", "reply", "undecided", "away", "round")
+"""The moves of a conversation, drawn one by one: the candidate does the next step
+(three times as likely), or the employer replies, says "no decision yet", is away,
+or arranges a next round."""
+
+_VOICEMAIL_OR_NOT = st.booleans().map(lambda left: {"voicemail": left})
+_DAYS_OR_NONE = st.none() | st.integers(1, 20)
+
+
+def converse(
+    draw: st.DrawFn,
+    iv: Interview,
+    policy: Policy,
+    *,
+    turns: int,
+    moves: tuple[str, ...] = MOVES,
+    new_dates: st.SearchStrategy[Any] = _DAYS_OR_NONE,
+    calls: st.SearchStrategy[dict[str, Any]] = _VOICEMAIL_OR_NOT,
+    details: Mapping[str, str] | None = None,
+) -> tuple[list[tuple[Action, Message]], list[Event]]:
+    """What the candidate of *iv* sends, step by step, and the history it leaves.
+
+    Up to *turns* moves (see `MOVES`): each step is done when the plan of the
+    history so far offers it, its message written then; the employer's answers
+    fall between, one hour to six days later.  "No decision yet" gives a new date
+    drawn from *new_dates* (days from the news, a phrase, or none); a call's outcome
+    is drawn from *calls*.  Then the messages still planned are written too.
+    *details* go to every `render` (a feedback answer's text, say).
+    """
+    extra = dict(details or {})
+    history: list[Event] = []
+    sent: list[tuple[Action, Message]] = []
+    now = iv.starts_at
+    for _ in range(draw(st.integers(1, turns))):
+        move = draw(st.sampled_from(moves))
+        if move == "act":
+            action = plan(iv, policy, history=history).next(now)
+            if action is None:
+                break
+            now = max(now, action.earliest)
+            if action.template is not None:
+                sent.append((action, render(action, iv, **extra)))
+            how = draw(calls) if action.channel is Channel.PHONE else {}
+            history.append(action.done(now, **how))
+            continue
+        now = now + timedelta(hours=draw(st.integers(1, 24 * 6)))
+        if move == "reply":
+            history.append(Reply(now))
+        elif move == "away":
+            history.append(OutOfOffice(now, now.date() + timedelta(days=3)))
+        elif move == "round":
+            history.append(Update(now, Outcome.NEXT_ROUND))
+        else:
+            new = draw(new_dates)
+            if isinstance(new, int):
+                new = now.date() + timedelta(days=new)
+            history.append(Update(now, Outcome.UNDECIDED, new))
+    planned = plan(iv, policy, history=history)
+    sent += [(a, render(a, iv, **extra)) for a in planned if a.template is not None]
+    return sent, history

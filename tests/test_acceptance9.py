@@ -29,7 +29,6 @@ from followup_rules import (
     Interviewer,
     InvalidInterview,
     InvalidPolicy,
-    Outcome,
     OutOfOffice,
     Policy,
     Recruiter,
@@ -40,6 +39,8 @@ from followup_rules import (
 )
 from followup_rules._languages import language
 from followup_rules.serialize import policy_from
+
+from .strategies import converse
 
 LANGUAGES = (None, "de", "fr", "es")
 NEW_YORK = "America/New_York"
@@ -207,31 +208,16 @@ def call_conversations(draw: st.DrawFn) -> tuple[Interview, list[tuple[Any, Any]
         max_check_ins=draw(st.integers(2, 5)),
         calls_need_invitation=draw(st.booleans()),
     )
-    history: list[Any] = []
-    sent: list[tuple[Any, Any]] = []
-    now = iv.starts_at
-    for _ in range(draw(st.integers(1, 12))):
-        step = draw(st.sampled_from(("act", "act", "act", "act", "reply", "away", "undecided")))
-        if step == "act":
-            action = plan(iv, policy, history=history).next(now)
-            if action is None:
-                break
-            now = max(now, action.earliest)
-            if action.template is not None:
-                sent.append((action, render(action, iv)))
-            how: dict[str, Any] = {}
-            if action.channel is Channel.PHONE:
-                how = draw(st.sampled_from([{}, {"voicemail": True}, {"answered": False}]))
-            history.append(action.done(now, **how))
-            continue
-        now = now + timedelta(hours=draw(st.integers(1, 24 * 6)))
-        if step == "reply":
-            history.append(Reply(now))
-        elif step == "away":
-            history.append(OutOfOffice(now, now.date() + timedelta(days=3)))
-        else:
-            history.append(Update(now, Outcome.UNDECIDED, now.date() + timedelta(days=7)))
-    sent += [(a, render(a, iv)) for a in plan(iv, policy, history=history) if a.template]
+    calls = st.sampled_from([{}, {"voicemail": True}, {"answered": False}])
+    sent, history = converse(
+        draw,
+        iv,
+        policy,
+        turns=12,
+        moves=("act", "act", "act", "act", "reply", "away", "undecided"),
+        new_dates=st.just(7),
+        calls=calls,
+    )
     return iv, sent, history
 
 

@@ -5,7 +5,8 @@ machine can see (a subject cut, "..", English left in another language, a long s
 said again, or nearly, to one person).  The seeds of the reads so far, and the two the
 eleventh read's corpus found (a graceful close sharing its frame with the missed-point
 line in English, the Spanish offer of references sharing "si le resulta útil" with it),
-must keep saying "No finding" (4646: a French check-in line saying the interest "reste entier" beside the feedback answer's "reste entière").
+must keep saying "No finding" (4646: a French check-in line saying the interest
+"reste entier" beside the feedback answer's "reste entière").
 """
 
 from __future__ import annotations

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import itertools
 import re
-from datetime import date, timedelta
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -49,7 +49,7 @@ from followup_rules.model import PANEL_LIMIT
 from followup_rules.rules import RULES
 from followup_rules.sources import DISAGREEMENTS, SEED_002, SEED_004
 
-from .strategies import any_policy, interviews
+from .strategies import any_policy, converse, interviews
 from .test_writing import ANA, BO, NY, SAM, check_ins, done_until, in_language, meeting, written
 
 LANGUAGES = ("en", "de", "fr", "es")
@@ -888,43 +888,8 @@ def conversations(
     )
     iv = attrs.evolve(base, candidate=candidate, fit=draw(st.none() | st.just("x y z")))
     policy = draw(any_policy)
-    history: list[Any] = []
-    sent: list[tuple[str, Message]] = []
-    now = iv.starts_at
-    for _ in range(draw(st.integers(1, 14))):
-        step = draw(st.sampled_from(("act", "act", "act", "reply", "undecided", "away", "round")))
-        if step == "act":
-            action = plan(iv, policy, history=history).next(now)
-            if action is None:
-                break
-            now = max(now, action.earliest)
-            if action.template is not None:
-                sent.append((_to(action), render(action, iv, feedback="It was clear.")))
-            how = {"voicemail": draw(st.booleans())} if action.channel is Channel.PHONE else {}
-            history.append(action.done(now, **how))
-            continue
-        now = now + timedelta(hours=draw(st.integers(1, 24 * 6)))
-        if step == "reply":
-            history.append(Reply(now))
-        elif step == "away":
-            history.append(OutOfOffice(now, now.date() + timedelta(days=3)))
-        elif step == "round":
-            history.append(Update(now, Outcome.NEXT_ROUND))
-        else:
-            new = draw(st.none() | st.integers(1, 20))
-            history.append(
-                Update(
-                    now,
-                    Outcome.UNDECIDED,
-                    None if new is None else now.date() + timedelta(days=new),
-                )
-            )
-    sent += [
-        (_to(a), render(a, iv, feedback="x"))
-        for a in plan(iv, policy, history=history)
-        if a.template
-    ]
-    return iv, policy, sent, history
+    sent, history = converse(draw, iv, policy, turns=14, details={"feedback": "It was clear."})
+    return iv, policy, [(_to(action), message) for action, message in sent], history
 
 
 def _to(action: Action) -> str:

@@ -16,7 +16,7 @@ import importlib.util
 import itertools
 import re
 import sys
-from datetime import date, timedelta
+from datetime import date
 from pathlib import Path
 from types import ModuleType
 from typing import Any, ClassVar
@@ -37,10 +37,8 @@ from followup_rules import (
     InterviewFormat,
     Message,
     Outcome,
-    OutOfOffice,
     Policy,
     Recruiter,
-    Reply,
     Update,
     audit,
     parse_timeframe,
@@ -53,7 +51,7 @@ from followup_rules.messages import FIT_NOTES, SHARED_DETAILS_PANEL, SPARE_WORDI
 from followup_rules.model import PANEL_LIMIT
 
 from .prose import masks, near_repeat, panel_overlap, sentences
-from .strategies import any_policy, interviews
+from .strategies import any_policy, converse, interviews
 from .test_writing import ANA, BO, NY, SAM, check_ins, done_until, in_language, meeting
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -1048,37 +1046,8 @@ def conversations(
     )
     policy = draw(any_policy)
     details = {"feedback": "It was clear."} if feedback else {}
-    history: list[Any] = []
-    sent: list[tuple[Action, Message]] = []
-    now = iv.starts_at
     dates = st.none() | st.integers(1, 20) | st.sampled_from(("next week", "in a few weeks"))
-    for _ in range(draw(st.integers(1, 16))):
-        step = draw(st.sampled_from(("act", "act", "act", "reply", "undecided", "away", "round")))
-        if step == "act":
-            action = plan(iv, policy, history=history).next(now)
-            if action is None:
-                break
-            now = max(now, action.earliest)
-            if action.template is not None:
-                sent.append((action, render(action, iv, **details)))
-            how = {"voicemail": draw(st.booleans())} if action.channel is Channel.PHONE else {}
-            history.append(action.done(now, **how))
-            continue
-        now = now + timedelta(hours=draw(st.integers(1, 24 * 6)))
-        if step == "reply":
-            history.append(Reply(now))
-        elif step == "away":
-            history.append(OutOfOffice(now, now.date() + timedelta(days=3)))
-        elif step == "round":
-            history.append(Update(now, Outcome.NEXT_ROUND))
-        else:
-            new = draw(dates)
-            if isinstance(new, int):
-                new = now.date() + timedelta(days=new)
-            history.append(Update(now, Outcome.UNDECIDED, new))
-    sent += [
-        (a, render(a, iv, **details)) for a in plan(iv, policy, history=history) if a.template
-    ]
+    sent, history = converse(draw, iv, policy, turns=16, new_dates=dates, details=details)
     return iv, sent, history
 
 
