@@ -1,7 +1,7 @@
 """Issue 19, words round 15 (the twelfth blind reads, r12, corpus 4646): no claim put in
 the candidate's mouth, a plain offer note, next-round threads and retries that ask
 something, closers that turn per application, topic frames that take any noun phrase,
-and replies that thank for news and for being asked."""
+and a voicemail line that reads naturally."""
 
 from __future__ import annotations
 
@@ -178,41 +178,3 @@ def test_the_voicemail_says_no_awkward_line() -> None:
         for _action, text in _run(iv, []):
             assert "matters a lot" not in text, text
 
-
-def test_replies_to_news_thank_for_it() -> None:
-    """Class 7: r12 08.9 "I understand that the decision ... is still open, as I learned
-    on Monday 5 October." thanked nobody; the feedback answer did not thank for being
-    asked.  The first check-in after undecided news, whoever gave it, opens with thanks,
-    and
-    so does every feedback answer."""
-    thanks = re.compile(r"\b(thank|thanks|grateful|appreciated)\b", re.IGNORECASE)
-    unphoned = attrs.evolve(ANA, phone=None)
-    for iv in _applications(interviewers=[unphoned, BO])[:12]:
-        news = Update(NEWS_DAY, Outcome.UNDECIDED)
-        action, text = _run(iv, [news])[0]
-        assert action.channel is Channel.EMAIL
-        assert thanks.search(_sentences(text)[0]), text
-        asked = Update(NEWS_DAY, Outcome.FEEDBACK_REQUESTED)
-        answers = [a for a in plan(iv, history=[asked]) if a.kind is ActionKind.FEEDBACK_RESPONSE]
-        assert answers
-        for action in answers:
-            text = render(action, iv).text
-            assert thanks.search(_body(text)), text
-
-
-def test_a_thank_you_without_fit_is_never_one_stock_line() -> None:
-    """Class 5: r12 14.16 was "Thank you for taking the time ..." and "I would very much
-    like to be part of the company." before its close; 12.7 only "I am enthusiastic
-    about this role.".  Without a fit, topics or a part, every note of every wording
-    still says a line of confidence that names no experience: thanks, interest,
-    confidence and the look ahead."""
-    bare = [attrs.evolve(ANA, topics=()), attrs.evolve(BO, topics=())]
-    lines: Counter[str] = Counter()
-    for iv in _applications(interviewers=bare, fit=None, topics=()):
-        for action in plan(iv):
-            if action.kind is ActionKind.THANK_YOU and action.channel is Channel.EMAIL:
-                said = _sentences(render(action, iv).text)
-                assert len(said) >= 4, said
-                assert not any("experience" in s or "background" in s for s in said), said
-                lines[said[2]] += 1
-    assert len(lines) >= WORDINGS, lines
