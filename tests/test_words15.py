@@ -177,4 +177,3 @@ def test_the_voicemail_says_no_awkward_line() -> None:
     for iv in _applications(interviewers=[phoned])[:12]:
         for _action, text in _run(iv, []):
             assert "matters a lot" not in text, text
-
