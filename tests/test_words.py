@@ -162,9 +162,7 @@ class TestAfterAnOffer:
                         )
                     )
                     assert body[1].casefold().startswith(offer.casefold())  # the first sentence
-                    details = gettext(
-                        "I look forward to going through the details and will be in touch shortly."
-                    )
+                    details = gettext("Could you let me know by when you would like my answer?")
                     assert body[-2].startswith(details)  # the last paragraph before the signature
                     assert body[-2].endswith(gettext("Thank you again for this opportunity."))
 
@@ -219,9 +217,10 @@ class TestTheClosingNote:
         # Third round, class 16: the first close may say it is the last note for now (true:
         # a reply without news to it earns nothing); the one "no decision yet" earns does not
         # say it again.  Both leave the door open.
-        # (words9c class 3: "I will leave it there for now", no "last note")
-        assert "I will leave it there for now, and" in first_close
-        assert "I will leave it there for now, and" not in second
+        # (words15 class 4: a close that turns per application, neither resigned nor a
+        # veiled promise to write again)
+        assert "I look forward to your decision." in first_close
+        assert "I look forward to your decision." not in second
         assert "I would be very glad to work with the team at Acme Analytics." in first_close
         assert "My interest remains as strong as ever." in second
 

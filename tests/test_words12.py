@@ -252,10 +252,14 @@ def test_an_interest_line_does_not_presume_the_job() -> None:
 
 # -- r10: one graceful close across a user's applications -----------------------------
 
-CLOSES = (
-    "I will leave it there for now, and your news will be most welcome whenever it comes.",
-    "I shall now await your news, when the time is right for you.",
-    "For now I will let things take their course, and I look forward to your decision.",
+CLOSES = (  # words15 class 4: seven, by the application's turn
+    "I look forward to your decision.",
+    "I hope your week goes well.",
+    "All the best in the meantime.",
+    "I hope all is well with you.",
+    "Your news will be very welcome.",
+    "Best wishes for the weeks ahead.",
+    "I am happy to answer any questions.",
 )
 
 
@@ -263,7 +267,7 @@ CLOSES = (
 def test_the_graceful_close_is_spread_over_applications(code: str) -> None:
     """r10: "I will leave it there for now, and your news will be most welcome whenever it
     comes." closed ten of fifteen scenarios.  Each application keeps one close (the same
-    input, the same words), and a user's applications spread over three."""
+    input, the same words), and a user's applications spread over seven (words15)."""
     from .test_writing import ANA, in_language
 
     said = language(code).translations.gettext

@@ -127,8 +127,7 @@ def test_the_turn_keeps_a_panel_apart() -> None:
 OFFERS = (
     "I can send references or examples of my work if that would help, and any indication "
     "of timing would be welcome.",
-    "If it would help to prepare the next round, I am happy to send anything you need "
-    "beforehand, such as references or work samples.",
+    "Is there anything I should send before the next round, such as references or work samples?",
 )
 
 
@@ -184,7 +183,7 @@ VAGUE = (
 )
 THANKED = (
     "Thank you for your message of %(day)s inviting me to the next stage for the %(role)s "
-    "position at %(company)s; I am writing about the arrangements."
+    "position at %(company)s; I look forward to it."
 )
 
 

@@ -312,7 +312,7 @@ class TestAfterANextRound:
         assert (
             "Thank you for letting me know on Wednesday, July 8, that I have been invited" in text
         )
-        assert "what the next round will involve" in text
+        assert "when the next round will take place" in text  # words15 class 3
         history = [news, *(a.done() for a in steps)]
         assert audit(iv, history) == []
 

@@ -192,13 +192,19 @@ def test_after_next_round_news_no_availability_is_invented(code: str) -> None:
 # -- class 3: the last note of every unanswered run says it is the last for now -----------
 
 LAST_LINES = (  # words9c class 3: no "last", "reminders" or inbox; the door stays open
-    "I will leave it there for now, and your news will be most welcome whenever it comes.",
-    "I will be patient until there is something to share.",
+    "I look forward to your decision.",  # the first run's close, by the turn (words15)
+    "I hope your week goes well.",
+    "All the best in the meantime.",
+    "I hope all is well with you.",
+    "Your news will be very welcome.",
+    "Best wishes for the weeks ahead.",
+    "I am happy to answer any questions.",
+    "I look forward to hearing more.",  # a later run's, by number (`_last_for_now.txt`)
     "I look forward to your news.",
-    "Until there is news, I will hold off writing again.",
-    "I will give you time to reach your decision.",
-    "That is all from me until I hear back.",
-    "Please take all the time you need.",
+    "Thank you for bearing me in mind.",
+    "I wish you well with the decision.",
+    "Please tell me if anything is needed.",
+    "With best wishes for the process.",
 )
 
 

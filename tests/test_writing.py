@@ -275,7 +275,7 @@ class TestConversation:
         # door open; third round (class 16): it may say, once and truly, that it is the
         # last note for now, and its subject is not self-referential.
         assert "I would be very glad to work with the team at Acme" in close_message.text
-        assert "I will leave it there for now" in close_message.text  # words9c class 3
+        assert "I look forward to your decision." in close_message.text  # words15 class 4
         assert "not write again" not in close_message.text
         assert close.facts.final and close.facts.first_close and not retry.facts.final
         assert close_message.subject == "Any news on the Data Engineer position?"
@@ -465,7 +465,7 @@ class TestCallScripts:
         )
         assert said in text
         assert "- Ask what the next round will involve" in text
-        assert "- Say you are flexible, and ask them to suggest a few times." in text
+        assert "- Ask them to suggest a few times, and say which of them suit you." in text
         # The update names no sender: the voicemail does not thank the recipient for it.
         assert "I was delighted to hear that I had been invited to the next round" in text
         assert "Thank you for the good news" not in text

@@ -66,13 +66,12 @@ _DECISIONS = """\
   `max_contacts_ever` follow-up contacts (check-ins and the feedback request).
 - **After the closing note.** The last check-in the limits allow closes
   gracefully: it restates the candidate's interest warmly and leaves the door
-  open; when nothing has come back since the previous check-in, it says once
-  that the candidate will leave it there for now, which is true: a reply without news to
-  it earns no further check-in, and the candidate waits, as they said (001,
-  004). "No decision yet" earns one more, itself a close worded differently
-  (003: keep following up while they do not know); news of a next round
-  opens a new run. The last note of every later run says once, in words of
-  its own, that it is the last for now. No sentence longer than a
+  open, and it still asks one plain question; a reply without news to it earns
+  no further check-in (001, 004). "No decision yet" earns one more, itself a
+  close worded differently (003: keep following up while they do not know);
+  news of a next round
+  opens a new run. The last note of every later run closes in words of
+  its own. No sentence longer than a
   short courtesy is said twice to one person, nor again with only its date
   changed: each check-in's wording follows its number among all check-ins to
   that person.

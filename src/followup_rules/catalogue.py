@@ -285,9 +285,8 @@ UNDECIDED = Rule(
     },
     own=(
         "without a new date, the next check-in waits about a week from their answer",
-        "after your closing note (“I will leave it there for now”), “no decision yet” "
-        "earns one more check-in, itself a close, and a reply without news earns none: you "
-        "keep your word (001, 004: restraint)",
+        "after your closing note, “no decision yet” earns one more check-in, itself a "
+        "close, and a reply without news earns none (001, 004: restraint)",
     ),
 )
 FEEDBACK_RESPONSE = Rule(

@@ -893,6 +893,8 @@ def template_context(
         "said_attempt": said_attempt(facts.attempt, _thread_wording(interview)),
         "final": facts.final,
         "last_note": last_note,
+        # the first run's close turns by the application, over all seven of its wordings
+        "closer_turn": thank_you_turn(interview),
         "previous": previous,
         "previous_day": None if previous is None else _day(day, previous.day),
         "decision_by": facts.decision_by,
@@ -1252,7 +1254,8 @@ _OWNED = frozenset(
     {"a_role", "candidate", "subject", "lang", "paragraphs", "body_html", "call_day",
      "their_window", "my_window", "people", "people_in_text", "discussed", "asked", "others",
      "greeting", "spoken_of", "spoken_email", "script_day", "just_finished", "hello",
-     "last_note", "fit_words", "own_requested", "concerns_placeholder", "unknown_details",
+     "last_note", "closer_turn", "fit_words", "own_requested", "concerns_placeholder",
+     "unknown_details",
      "they", "their", "them", "interview_decision_words", "debrief_parts",
      "debrief_missed", "debrief_fit", "timeline_placeholder", "belated",
      "debrief_fit_words", "fit_brief", "debrief_topics", "debrief_people", "items_sent"}

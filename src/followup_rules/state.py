@@ -111,7 +111,7 @@ class FollowupState:
         thanked_at: the latest thank-you, as sent or else as planned; the
             first check-in keeps `Policy.min_gap` business days from it.
         closed: the latest check-in was the last one the limits allowed (the
-            graceful close, "I will leave it there for now"), and no news
+            graceful close), and no news
             has come since.  A plain reply to it does not restart the run:
             the candidate keeps their word.  "No decision yet" earns one more
             check-in (seed 003), itself a close; news of a next round opens a
