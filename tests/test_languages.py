@@ -883,13 +883,13 @@ class TestEdges:
         message = pack.render(note, iv)
         assert message.text == (
             "bis Dienstag / innerhalb von zwei Wochen / "
-            "Für a blieb im Gespräch keine Zeit, deshalb weise ich hier darauf hin, da das "
+            "Auf a gingen wir im Gespräch nicht ein, deshalb weise ich hier darauf hin, da das "
             "für die Stelle von Belang ist."
         )
         assert message.html is not None
         assert "Ich habe mit Bo gesprochen, und zwar über &lt;b&gt;." in message.html
         assert (
-            "Auf &lt;i&gt; sind wir im Gespräch nicht mehr gekommen, daher ergänze ich das"
+            "Da wir &lt;i&gt; im Gespräch nicht berührt haben, ergänze ich das hier"
             in message.html
         )
         assert "&lt;u&gt; (für Bo)" in message.html
