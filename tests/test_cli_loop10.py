@@ -253,3 +253,51 @@ class TestTheCommandWithoutItsExtra:
         readme = (Path(__file__).parent.parent / "README.md").read_text()
         before = readme.split("`.venv/bin/followup new", 1)[0]
         assert "'.[cli]'" in before.split("## Try it", 1)[1]
+
+
+class TestNamesAreRecordedAsTheInterviewSpellsThem:
+    """F8: `--to "raj patel"` was recorded, listed and warned about as typed."""
+
+    @pytest.mark.parametrize(
+        ("kind", "option", "typed", "spelled"),
+        [
+            ("contact", "--to", "lukas BRANDT", "Lukas Brandt"),
+            ("reply", "--from", "jana vogel", "Jana Vogel"),
+            ("update", "--from", "OLE JENSEN", "Ole Jensen"),
+            ("out-of-office", "--from", "ole jensen", "Ole Jensen"),
+        ],
+    )
+    def test_each_kind(
+        self, panel: Path, kind: str, option: str, typed: str, spelled: str
+    ) -> None:
+        extra = ["--outcome", "undecided"] if kind == "update" else []
+        extra += ["--step", "thank_you"] if kind == "contact" else []
+        at = "2026-10-15T16:05" if kind == "contact" else "2026-10-20T10:00"
+        code, out, err = run("log", str(panel), kind, option, typed, *extra, "--at", at)
+        assert code == 0, err
+        assert spelled in out and typed not in out
+        text = (panel.parent / "nordlicht.events.toml").read_text()
+        assert f'"{spelled}"' in text and typed not in text
+        code, out, err = run("log", str(panel), kind, option, spelled, *extra, "--at", at)
+        assert out.startswith("Already recorded"), (out, err)
+
+    def test_the_recruiter(self, agency: Path) -> None:
+        code, out, err = run(
+            "log", str(agency), "contact", "--to", "rita cole", "--channel", "phone",
+            "--at", "2026-10-27T22:50",
+        )  # fmt: skip
+        assert code == 0, err
+        assert "to Rita Cole" in out
+        assert '"Rita Cole"' in (agency.parent / "lakeview.events.toml").read_text()
+
+
+class TestAWindowOverMidnightSaysItsEndDay:
+    """F7: "not now: Wed 28 Oct 08:00-17:00 their time, 18:30-03:30 yours"."""
+
+    def test_the_debrief_late(self, agency: Path) -> None:
+        run("log", str(agency), "contact", "--step", "thank_you", "--at", "2026-10-27T22:50")
+        code, out, err = run("today", str(agency), "--now", "2026-10-28T08:00")
+        assert code == 0, err
+        line = " ".join(out.split())
+        assert "Wed 28 Oct 08:00-17:00 their time, 18:30-Thu 03:30 yours" in line
+        assert "-03:30 yours" not in line.replace("Thu 03:30", "")

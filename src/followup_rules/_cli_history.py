@@ -149,7 +149,7 @@ def _record(
         _warn(skipped)
     if when.is_now:
         at = at.replace(microsecond=0)
-    event = build(found.interview, at, options["note"])
+    event = _as_spelled(build(found.interview, at, options["note"]), found.interview)
     policy = found.policy if found.policy is not None else _load_policy(options["policy_path"])
     done = store.add(event, policy, now=when.clock)  # nothing after the real clock: a typo
     said = show.said(done.event, found.interview, policy)
@@ -167,6 +167,32 @@ def _record(
         )
     for violation in done.violations:
         _warn(f"this oversteps the policy: {violation}")
+
+
+def _as_spelled(event: Event, interview: Interview) -> Event:
+    """*event* with the person it names spelled as the interview spells them.
+
+    The loop10 trial: ``--to "raj patel"`` was recorded, listed and warned about
+    as typed, beside the interview's "Raj Patel".  Names are matched case-blind
+    and in any Unicode form; what is kept is the name the interview file gives.
+    """
+    for field in ("recipient", "sender"):
+        name = getattr(event, field, None)
+        if not isinstance(name, str):
+            continue
+        person = interview.person(name)
+        recruiter = interview.recruiter
+        spelled = (
+            person.name
+            if person is not None
+            else recruiter.name
+            if recruiter is not None and person_key(recruiter.name) == person_key(name)
+            else name
+        )
+        if spelled != name:
+            changes: dict[str, Any] = {field: spelled}
+            event = attrs.evolve(event, **changes)
+    return event
 
 
 @log_command.command("contact")
