@@ -57,6 +57,7 @@ LAYERS: tuple[frozenset[str], ...] = (
             "_cli_history",
             "_cli_setup",
             "cli",
+            "_command",
             "__init__",
         }
     ),

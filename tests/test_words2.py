@@ -280,7 +280,8 @@ class TestTimeframesSaidLater:
 
     def test_a_span_given_in_an_update_is_anchored_on_that_day(self) -> None:
         """Class 2: "no decision yet, in a couple of weeks" told on July 16 is "within a
-        couple of weeks of Thursday, July 16" in every later message."""
+        couple of weeks of Thursday, July 16" in every later message; a sentence that
+        names July 16 already says it as it was given (loop10 F4: the day named twice)."""
         iv = meeting(interviewers=[attrs.evolve(ANA, phone=None)])
         whole = plan(iv)
         history = done_until(whole, check_ins(whole)[0])
@@ -289,7 +290,9 @@ class TestTimeframesSaidLater:
                    "in a couple of weeks")
         )  # fmt: skip
         text = render(check_ins(plan(iv, history=history))[0], iv).text
-        assert "within a couple of weeks of Thursday, July 16" in text
+        assert "on Thursday, July 16, that the decision" in text
+        assert "was expected within a couple of weeks;" in text
+        assert text.count("Thursday, July 16") == 1
 
 
 # -- class 3: after news of a next round ---------------------------------------------------

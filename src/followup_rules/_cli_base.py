@@ -308,8 +308,46 @@ history_option = click.option(
     type=click.Path(dir_okay=False),
     help="What happened so far (with one interview file; by default the file's own history).",
 )
+
+
+def _named_histories(paths: Sequence[str]) -> set[Path]:
+    """The history files the interview files *paths* name (their ``history`` key)."""
+    named = set()
+    for name in paths:
+        try:
+            data = serialize.read(name)
+        except FollowupError:
+            continue  # said when the file is read for its command
+        history = data.get("history") if isinstance(data, dict) else None
+        if isinstance(history, str) and history.strip():
+            named.add((Path(name).parent / history).resolve())
+    return named
+
+
+def _interview_files(
+    ctx: click.Context, param: click.Parameter, paths: tuple[str, ...]
+) -> tuple[str, ...]:
+    """*paths* without the history files the others name.
+
+    The loop10 trial: ``followup today applications/*.toml`` matched
+    ``acme.events.toml``, the history file ``followup new`` names beside
+    ``acme.toml``, and failed on it.  A history file given alone is still
+    refused, saying what it is.
+    """
+    if len(paths) < 2:
+        return paths
+    named = _named_histories(paths)
+    kept = tuple(name for name in paths if Path(name).resolve() not in named)
+    return kept or paths
+
+
 files_argument = click.argument(
-    "interviews", metavar="FILE...", nargs=-1, required=True, type=click.Path(dir_okay=False)
+    "interviews",
+    metavar="FILE...",
+    nargs=-1,
+    required=True,
+    type=click.Path(dir_okay=False),
+    callback=_interview_files,
 )
 interview_option = click.option(
     "--interview",

@@ -149,7 +149,7 @@ def _record(
         _warn(skipped)
     if when.is_now:
         at = at.replace(microsecond=0)
-    event = build(found.interview, at, options["note"])
+    event = _as_spelled(build(found.interview, at, options["note"]), found.interview)
     policy = found.policy if found.policy is not None else _load_policy(options["policy_path"])
     done = store.add(event, policy, now=when.clock)  # nothing after the real clock: a typo
     said = show.said(done.event, found.interview, policy)
@@ -167,6 +167,32 @@ def _record(
         )
     for violation in done.violations:
         _warn(f"this oversteps the policy: {violation}")
+
+
+def _as_spelled(event: Event, interview: Interview) -> Event:
+    """*event* with the person it names spelled as the interview spells them.
+
+    The loop10 trial: ``--to "raj patel"`` was recorded, listed and warned about
+    as typed, beside the interview's "Raj Patel".  Names are matched case-blind
+    and in any Unicode form; what is kept is the name the interview file gives.
+    """
+    for field in ("recipient", "sender"):
+        name = getattr(event, field, None)
+        if not isinstance(name, str):
+            continue
+        person = interview.person(name)
+        recruiter = interview.recruiter
+        spelled = (
+            person.name
+            if person is not None
+            else recruiter.name
+            if recruiter is not None and person_key(recruiter.name) == person_key(name)
+            else name
+        )
+        if spelled != name:
+            changes: dict[str, Any] = {field: spelled}
+            event = attrs.evolve(event, **changes)
+    return event
 
 
 @log_command.command("contact")
@@ -188,7 +214,13 @@ def _record(
     "step 'followup next' names then (to that person, by that channel, if said), "
     "else a check-in.",
 )
-@click.option("--to", "recipient", metavar="NAME", help="Who (default: the contact).")
+@click.option(
+    "--to",
+    "recipient",
+    metavar="NAME",
+    help="Who (default: the person of the step 'followup next' names then, when it can "
+    "be done then; else the contact).",
+)
 @click.option("--voicemail", is_flag=True, help="A call that reached voicemail.")
 @click.option(
     "--answered/--no-answer", default=None, help="A call: they picked up and you spoke, or not."
@@ -222,9 +254,23 @@ def log_contact(
             # thread (In-Reply-To) without the "Re:" subject docs/cli.md promises
             said_subject = _draft_subject(drafted, interview)
             taken.append("subject")
-        # with no step said, the one due to the contact (a contact names them by default)
-        person = to if to is not None or kind is not None else interview._contact_key
-        item = _planned(log, options, kind, person, channel, at)
+        item = None
+        if to is None and kind is None and drafted is None:
+            # the loop10 trial: `next` said "Call Rita Cole to debrief" (or "Send Lukas
+            # Brandt a thank-you e-mail", a panel's second note), and a bare `log contact`
+            # recorded a check-in to the follow-up contact, days early.  With neither
+            # --to nor --step, the step that can be done then is the one `next` names,
+            # whoever it is to; the follow-up contact's only when none can be done.
+            item = _planned(log, options, None, None, channel, at, doable_only=True)
+            if item is not None and item.action.recipient is not None:
+                named = item.action.recipient.name
+                if person_key(named) != interview._contact_key:
+                    to = named
+                    chosen.append("the step due then; --to and --step name another")
+        if item is None:
+            # with no step said, the one due to the contact (a contact names them by default)
+            person = to if to is not None or kind is not None else interview._contact_key
+            item = _planned(log, options, kind, person, channel, at)
         if kind is None and drafted is not None:  # the step whose draft was sent
             kind, item = drafted.action.kind, drafted
             taken.insert(0, "step")
@@ -232,11 +278,12 @@ def log_contact(
             chosen.append(f"the {' and '.join(taken)} of the draft with that Message-ID")
         if kind is None:  # the loop6 trial: a feedback request logged as a check-in
             kind = ActionKind.CHECK_IN if item is None else item.action.kind
-            chosen.append(
-                "the step due then; --step names another"
-                if item is not None
-                else "no step was due then: a check-in; --step names another"
-            )
+            if not chosen:
+                chosen.append(
+                    "the step due then; --step names another"
+                    if item is not None
+                    else "no step was due then: a check-in; --step names another"
+                )
         if channel is not None:
             how = Channel(channel)
         elif item is not None:
@@ -309,10 +356,13 @@ def _planned(
     recipient: str | None,
     channel: str | None,
     at: datetime,
+    *,
+    doable_only: bool = False,
 ) -> AgendaItem | None:
     """The step of *kind* (any kind when None; to *recipient* and by *channel* if named)
     that 'followup next' would name at *at*, the history as it stood just before then: the
-    one to do now overdue longest, else the first due, else the soonest to come.
+    one to do now overdue longest, else the first due, else the soonest to come (with
+    *doable_only*, None rather than a step that cannot be done at *at*).
 
     The loop8 trial: ``contact --at T`` run twice recorded two steps (ask-timeline,
     then ask-permission), as the first record had moved the plan on.  What was
@@ -342,6 +392,8 @@ def _planned(
         return min(late, key=_overdue_since)
     if doable:
         return doable[0]
+    if doable_only:
+        return None
     rest = [item for item in (*agenda.late, *agenda.due, *agenda.coming) if fits(item)]
     return min(rest, key=_soonest, default=None)
 

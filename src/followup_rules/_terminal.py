@@ -258,11 +258,19 @@ def windows(item: AgendaItem) -> str:
     """When a step can next be done, on both clocks when they differ:
     ``"Tue 21 Jul 10:00-11:30 their time, 16:00-17:30 yours"``."""
     (opens, closes), (mine, mine_closes) = item.their_window, item.your_window
-    theirs = f"{opens.format('ddd D MMM HH:mm')}-{closes.format('HH:mm')}"
+    theirs = f"{opens.format('ddd D MMM HH:mm')}-{_end(opens, closes)}"
     if opens.utcoffset() == mine.utcoffset():
         return theirs
     day = "" if mine.date() == opens.date() else f"{mine.format('ddd D MMM')} "
-    return f"{theirs} their time, {day}{mine.format('HH:mm')}-{mine_closes.format('HH:mm')} yours"
+    return f"{theirs} their time, {day}{mine.format('HH:mm')}-{_end(mine, mine_closes)} yours"
+
+
+def _end(opens: Any, closes: Any) -> str:
+    """The end of a window: its time, and its weekday when it is on another day than the
+    start (loop10: "18:30-03:30 yours" for a window that closes the next night)."""
+    if closes.date() == opens.date():
+        return str(closes.format("HH:mm"))
+    return str(closes.format("ddd HH:mm"))
 
 
 def next_line(entry: Entry) -> str:

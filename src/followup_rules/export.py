@@ -60,12 +60,14 @@ from ._step_words import (
     step_words,
 )
 from ._step_words import words as language
+from ._steps import in_order
 from ._vtimezone import observances
 from .action import Action, Plan, _language_of
+from .audit import _ONCE
 from .catalogue import RULES
-from .errors import InvalidArgument, TemplateError
+from .errors import InvalidArgument, StepIdError, TemplateError
 from .events import Contact, Event, Skip, Snooze
-from .identity import action_id, action_ids, done_ids, slug
+from .identity import action_id, action_ids, done_ids, owner, slug, step_key
 from .identity import interview_key as interview_key  # importable from here, as before
 from .loop import Application, describe_event
 from .messages import Message, TemplatePack, candidate_locale, default_pack
@@ -491,6 +493,7 @@ class _Writer:
             found = Agenda.of(entry.plan, interview, now=self.now, history=history)
             leave |= {id(item.action) for item in found.superseded}
         skipped = {event.step for event in history if isinstance(event, Skip)}
+        anyway = _done_anyway(interview, history)
         ids = action_ids(entry.plan, interview, history)  # counted over the whole plan
         planned = set()
         for action, uid in zip(entry.plan, ids, strict=True):
@@ -502,7 +505,7 @@ class _Writer:
                 _cancel(item)
             _sequence(item, before.get(uid))
             yield item
-        yield from self.skipped(entry, skipped - planned - set(before))
+        yield from self.skipped(entry, skipped - planned - set(before), anyway)
         done = done_ids(interview, history)
         done_steps = {entry.step_key(uid): contact for uid, contact in done.items()}
         for uid, old in before.items():
@@ -511,10 +514,15 @@ class _Writer:
             contact = done.get(uid)
             if contact is None and uid not in skipped:
                 contact = done_steps.get(str(old.get("X-FOLLOWUP-STEP", "")))
+            if contact is None:
+                contact = anyway.get(uid)
             yield _closed(old, contact, self.stamp, interview, self.locale(interview))
 
-    def skipped(self, entry: _Entry, uids: set[str]) -> Iterable[Any]:
-        """The skipped steps no previous file holds, written cancelled all the same.
+    def skipped(
+        self, entry: _Entry, uids: set[str], anyway: Mapping[str, Contact]
+    ) -> Iterable[Any]:
+        """The skipped steps no previous file holds, written cancelled all the same
+        (done, when a contact did the step after all: *anyway*).
 
         A calendar imported again (rather than synced over the previous file)
         cancels an item only if the new file carries it, cancelled, under the
@@ -536,6 +544,12 @@ class _Writer:
             action = found.get(event.step)
             if action is not None:
                 item = self.item(action, event.step, entry)
+                done = anyway.get(event.step)
+                if done is not None:
+                    yield _closed(
+                        item, done, self.stamp, entry.interview, self.locale(entry.interview)
+                    )
+                    continue
                 _cancel(item)
                 yield item
 
@@ -856,6 +870,38 @@ def _sequence(item: Any, old: Any) -> None:
     if _signature(item) != _signature(old):
         number += 1
     item["SEQUENCE"] = number
+
+
+def _done_anyway(interview: Interview, history: Sequence[Event]) -> dict[str, Contact]:
+    """The skipped steps done after all, each with the contact that did it.
+
+    The loop10 trial: a thank-you skipped ("we met for five minutes"), then
+    sent all the same, stayed ``CANCELLED`` in the calendar: the contact is
+    numbered as a second thank-you (`done_ids`: a contact never does a step
+    that was skipped), and nothing closed the first.  A step done once per
+    person (a thank-you, the debrief, a question of the room) recorded after
+    its skip is that step, done.
+    """
+    found: dict[str, Contact] = {}
+    order = in_order(history)
+    for position, (_, event) in enumerate(order):
+        if not isinstance(event, Skip):
+            continue
+        try:
+            kind, who, _ordinal = step_key(event.step, interview)
+        except StepIdError:
+            continue
+        if kind not in _ONCE:
+            continue
+        for _, later in order[position + 1 :]:
+            if (
+                isinstance(later, Contact)
+                and later.kind is kind
+                and person_key(owner(kind, later.recipient, interview)) == who
+            ):
+                found[event.step] = later
+                break
+    return found
 
 
 def _cancel(item: Any) -> None:

@@ -927,6 +927,21 @@ def template_context(
         and facts.timeframe.kind == "within"
         and given == starts.date()
         else None,
+        # A window as it was said on the day of the news, for a sentence that names that
+        # day (loop10: "telling me on Tuesday, October 27, that the decision was now
+        # expected within two weeks of Tuesday, October 27"); other kinds as above
+        "decision_words_given": _decision_words(
+            language, facts.decision_by, facts.timeframe, True, None
+        )
+        if facts.timeframe is not None and facts.timeframe.kind == "within"
+        else _decision_words(
+            language,
+            facts.decision_by,
+            facts.timeframe,
+            False,
+            starts.date(),
+            facts.decision_given_on,
+        ),
         "decision_given_day": None
         if facts.decision_given_on is None
         else _day(day, facts.decision_given_on),

@@ -1623,7 +1623,27 @@ def read(path: str | Path) -> Any:
 _HISTORY_KEYS = ("history", "event", "policy")  # the file's history (or where), its policy
 
 
+def _is_history_data(data: Any) -> bool:
+    """Whether *data* is a history file's: a JSON list of events, or ``[[event]]`` tables
+    and nothing of an interview beside them."""
+    if isinstance(data, list):
+        return True
+    return (
+        isinstance(data, Mapping)
+        and "event" in data
+        and all(key in ("event", "format_version") for key in data)
+    )
+
+
 def _interview_data(data: Any, source: str) -> Any:
+    if _is_history_data(data):
+        # the loop10 trial: `followup today applications/*.toml` met acme.events.toml,
+        # the history file `followup new` names, and said "$.starts_at: is required"
+        problem = (
+            "is a history file (events only), not an interview: give the interview "
+            "file that names it in its history key"
+        )
+        raise FormatError(source, "", problem)
     data = _versioned(data, source)
     if isinstance(data, Mapping) and any(key in data for key in _HISTORY_KEYS):
         data = {key: value for key, value in data.items() if key not in _HISTORY_KEYS}

@@ -647,21 +647,36 @@ class Language:
     def window(
         self, opens: datetime, closes: datetime, tz: tzinfo | None, on_day: date | None = None
     ) -> str:
-        """A call window in one zone: "between 10:00 AM and 11:30 AM Sydney time (AEST)"."""
+        """A call window in one zone: "between 10:00 AM and 11:30 AM Sydney time (AEST)".
+
+        A window that ends the next day (the candidate's clock, when the recipient's
+        afternoon is their night) says so: "between 10:40 PM and 2:30 AM the next day,
+        Kolkata time (IST)" (the loop10 trial: "entre las 22:40 y las 2:30").
+        """
         values = {
             "start": self.window_time(time(opens.hour, opens.minute)),
             "end": self.window_time(time(closes.hour, closes.minute)),
             "zone": self.zone(tz, opens),
         }
+        next_day = closes.date() != opens.date()
         if on_day is None:
-            return self.fill(
-                self.pgettext("call window", "between %(start)s and %(end)s %(zone)s"), values
+            words = (
+                self.pgettext(
+                    "call window", "between %(start)s and %(end)s the next day, %(zone)s"
+                )
+                if next_day
+                else self.pgettext("call window", "between %(start)s and %(end)s %(zone)s")
             )
+            return self.fill(words, values)
         values["day"] = self.day(on_day)
-        return self.fill(
-            self.pgettext("call window", "between %(start)s and %(end)s %(zone)s on %(day)s"),
-            values,
+        words = (
+            self.pgettext(
+                "call window", "between %(start)s and %(end)s the next day, %(zone)s on %(day)s"
+            )
+            if next_day
+            else self.pgettext("call window", "between %(start)s and %(end)s %(zone)s on %(day)s")
         )
+        return self.fill(words, values)
 
     def discussed_with(self, topics: str, person: Interviewer) -> str:
         """What one interviewer discussed, for the recruiter: "the on-call rota (with Bo Chen)"."""
