@@ -1,0 +1,137 @@
+"""The rules at their edges (mutation testing, eleventh pass): the moment a written
+check-in is suggested when the recipient's send window is the candidate's night, and a
+feedback request snoozed, or seen from a later *now*."""
+
+from __future__ import annotations
+
+import pendulum
+import pytest
+
+from followup_rules import (
+    ActionKind,
+    Candidate,
+    Channel,
+    Interview,
+    Interviewer,
+    Outcome,
+    Policy,
+    Snooze,
+    Update,
+    plan,
+)
+
+from .factories import NY, at, interview, of_kind
+from .test_skip_snooze import IV, NOTES, ids_of
+
+BRISBANE = "Australia/Brisbane"  # UTC+10 all year: New York's business day is its night
+
+
+def _to_new_york(home: str) -> Interview:
+    """Monday 19 October 2026 in New York; check-ins in November (EST, UTC-5)."""
+    return Interview(
+        pendulum.datetime(2026, 10, 19, 15, tz=NY),
+        "Hooli",
+        "Data Engineer",
+        [Interviewer("Dan Park", email="dan@hooli.example")],
+        decision_by="by the end of the month",
+        candidate=Candidate("Léa Martin", email="lea@example.com", timezone=home),
+    )
+
+
+class TestCheckInInTheCandidatesNight:
+    """A written check-in is suggested at the first moment of its window in the candidate's
+    waking hours (07:00-22:00 their time, both ends included), else at the window's opening:
+    never outside the window."""
+
+    def test_a_window_wholly_in_their_night_keeps_its_opening(self) -> None:
+        """09:00-15:00 in New York is 00:00-06:00 in Brisbane: no waking moment in it, so
+        the check-in is suggested as the window opens (00:00), not at 07:00 after it."""
+        steps = of_kind(
+            plan(_to_new_york(BRISBANE), Policy(send_window="09:00-15:00")), ActionKind.CHECK_IN
+        )
+        assert steps
+        for step in steps:
+            assert step.channel is Channel.EMAIL
+            assert step.suggested == step.earliest
+            assert step.suggested.in_timezone(BRISBANE).time() == pendulum.time(0)
+            assert step.latest.in_timezone(BRISBANE).time() == pendulum.time(6)
+
+    def test_a_window_closing_as_they_wake_is_suggested_at_its_close(self) -> None:
+        """09:00-16:00 in New York is 00:00-07:00 in Brisbane: its last instant, 07:00, is
+        the candidate's first waking moment, so the check-in is suggested then, not at
+        midnight."""
+        steps = of_kind(
+            plan(_to_new_york(BRISBANE), Policy(send_window="09:00-16:00")), ActionKind.CHECK_IN
+        )
+        assert steps
+        for step in steps:
+            assert step.suggested == step.latest
+            assert step.suggested.in_timezone(BRISBANE).time() == pendulum.time(7)
+            assert step.suggested.in_timezone(NY).time() == pendulum.time(16)
+
+    def test_a_call_keeps_its_window_s_opening(self) -> None:
+        """Only written check-ins move: a call is suggested as its window opens."""
+        iv = interview(decision_by=at(2024, 7, 10).date())
+        calls = [a for a in of_kind(plan(iv), ActionKind.CHECK_IN) if a.channel is Channel.PHONE]
+        assert calls
+        assert all(call.suggested == call.earliest for call in calls)
+
+
+REJECTED = [*NOTES, Update(at(2024, 7, 11, 11), Outcome.REJECTED)]
+"""The standard interview's notes sent, then a rejection on Thu 11 July 2024, 11:00: the
+feedback request is planned in the send window of Fri 12 July, 08:00-17:00."""
+
+
+def _request(history: list[object], now: object = None) -> tuple[object, object]:
+    (step,) = of_kind(plan(IV, history=history, now=now), ActionKind.FEEDBACK_REQUEST)  # type: ignore[arg-type]
+    return step.earliest, step.latest
+
+
+class TestFeedbackRequestSnoozedOrLate:
+    """Rule feedback-request: a snoozed request waits for its first window after the snooze;
+    seen from a *now* after its window, it is offered late from *now*."""
+
+    def test_unsnoozed_it_is_the_next_business_day(self) -> None:
+        assert _request(REJECTED) == (at(2024, 7, 12, 8), at(2024, 7, 12, 17))
+
+    @pytest.mark.parametrize(
+        ("until", "window"),
+        [
+            # inside Monday's window: the rest of it
+            (at(2024, 7, 15, 12), (at(2024, 7, 15, 12), at(2024, 7, 15, 17))),
+            # after Friday's window closed: Monday's, whole (the weekend skipped)
+            (at(2024, 7, 12, 18), (at(2024, 7, 15, 8), at(2024, 7, 15, 17))),
+        ],
+    )
+    def test_a_snoozed_request_waits_for_the_first_window_after_it(
+        self, until: object, window: tuple[object, object]
+    ) -> None:
+        (request,) = ids_of(ActionKind.FEEDBACK_REQUEST, REJECTED)
+        snoozed = [*REJECTED, Snooze(at(2024, 7, 11, 12), request, until)]
+        assert _request(snoozed) == window
+        assert ids_of(ActionKind.FEEDBACK_REQUEST, snoozed) == [request]  # the same step
+
+    def test_seen_after_its_window_it_starts_at_now(self) -> None:
+        """Friday's window passed unused: seen on Monday at 10:00, the request is offered
+        from then, late since Friday's close."""
+        (step,) = of_kind(
+            plan(IV, history=REJECTED, now=at(2024, 7, 15, 10)), ActionKind.FEEDBACK_REQUEST
+        )
+        assert (step.earliest, step.latest) == (at(2024, 7, 15, 10), at(2024, 7, 15, 17))
+        assert step.late_since == at(2024, 7, 12, 17)
+
+    @pytest.mark.parametrize(
+        ("until", "window"),
+        [
+            # snoozed past now: the snooze holds
+            (at(2024, 7, 16, 12), (at(2024, 7, 16, 12), at(2024, 7, 16, 17))),
+            # snoozed to a moment now has passed: from now
+            (at(2024, 7, 12, 18), (at(2024, 7, 15, 10), at(2024, 7, 15, 17))),
+        ],
+    )
+    def test_a_snooze_and_now_the_later_wins(
+        self, until: object, window: tuple[object, object]
+    ) -> None:
+        (request,) = ids_of(ActionKind.FEEDBACK_REQUEST, REJECTED)
+        snoozed = [*REJECTED, Snooze(at(2024, 7, 11, 12), request, until)]
+        assert _request(snoozed, now=at(2024, 7, 15, 10)) == window
