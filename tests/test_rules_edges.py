@@ -4,6 +4,9 @@ feedback request snoozed, or seen from a later *now*."""
 
 from __future__ import annotations
 
+from datetime import timedelta
+from typing import Any
+
 import pendulum
 import pytest
 
@@ -135,3 +138,40 @@ class TestFeedbackRequestSnoozedOrLate:
         (request,) = ids_of(ActionKind.FEEDBACK_REQUEST, REJECTED)
         snoozed = [*REJECTED, Snooze(at(2024, 7, 11, 12), request, until)]
         assert _request(snoozed, now=at(2024, 7, 15, 10)) == window
+
+
+class TestThankYouAfterHours:
+    """Rule thank-you: an e-mailed note is suggested in the recipient's send window when one
+    comes by its deadline; else in their waking hours (07:00-22:00) by it; else an hour
+    after the interview: always inside its window."""
+
+    @staticmethod
+    def _notes(iv: Interview, policy: Policy | None = None) -> list[Any]:
+        return of_kind(plan(iv, policy or Policy()), ActionKind.THANK_YOU)
+
+    def test_a_friday_evening_interview_s_note_goes_that_evening(self) -> None:
+        """Friday 17:00-18:00 in New York, due by Saturday 18:00: no business day before
+        the deadline, so the note is suggested at 19:00 Friday, New York time (not in the
+        night of UTC, nor on Monday)."""
+        notes = self._notes(interview(starts_at=at(2024, 7, 5, 17)))
+        assert len(notes) == 2
+        for note in notes:
+            assert (note.earliest, note.latest) == (at(2024, 7, 5, 18), at(2024, 7, 6, 18))
+            assert note.suggested == at(2024, 7, 5, 19)
+
+    def test_after_a_late_friday_interview_it_waits_for_their_morning(self) -> None:
+        """Friday 21:00-22:00: an hour after is 23:00, their night; 07:00 Saturday is
+        the first waking moment before the deadline."""
+        for note in self._notes(interview(starts_at=at(2024, 7, 5, 21))):
+            assert note.suggested == at(2024, 7, 6, 7)
+
+    def test_with_only_night_before_the_deadline_it_is_an_hour_after(self) -> None:
+        """Due within three hours of a 22:30 end: neither the send window nor the waking
+        hours come by 01:30, so the note is suggested an hour after the end, in its window,
+        not the next morning past its deadline."""
+        policy = Policy(thank_you_within=timedelta(hours=3))
+        notes = self._notes(interview(starts_at=at(2024, 7, 2, 21, 30)), policy)
+        assert len(notes) == 2
+        for note in notes:
+            assert (note.earliest, note.latest) == (at(2024, 7, 2, 22, 30), at(2024, 7, 3, 1, 30))
+            assert note.suggested == at(2024, 7, 2, 23, 30)
