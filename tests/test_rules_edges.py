@@ -14,6 +14,7 @@ from followup_rules import (
     ActionKind,
     Candidate,
     Channel,
+    Fallback,
     Interview,
     Interviewer,
     Outcome,
@@ -175,3 +176,31 @@ class TestThankYouAfterHours:
         for note in notes:
             assert (note.earliest, note.latest) == (at(2024, 7, 2, 22, 30), at(2024, 7, 3, 1, 30))
             assert note.suggested == at(2024, 7, 2, 23, 30)
+
+
+class TestCallInTheCandidatesNight:
+    """The library's own choice (`rules.CANDIDATE_DAY`): a call whose window (10:00-11:30 in
+    New York) is not wholly inside the candidate's waking hours, 07:00-22:00 their time with
+    both ends included, becomes an e-mail marked `Fallback.NIGHT`."""
+
+    @pytest.mark.parametrize(
+        ("home", "channel"),
+        [
+            ("America/New_York", Channel.PHONE),
+            ("America/Los_Angeles", Channel.PHONE),  # 07:00-08:30: starts as they wake
+            ("Asia/Yangon", Channel.PHONE),  # 20:30-22:00: ends as their day ends
+            ("Pacific/Honolulu", Channel.EMAIL),  # 04:00-05:30: before they wake
+            ("Asia/Tokyo", Channel.EMAIL),  # 23:00-00:30: across their midnight
+            ("Asia/Kolkata", Channel.PHONE),  # 19:30-21:00
+        ],
+    )
+    def test_the_first_check_in_s_channel(self, home: str, channel: Channel) -> None:
+        iv = interview(
+            decision_by=at(2024, 7, 10).date(),
+            candidate=Candidate("Léa Martin", email="lea@example.com", timezone=home),
+        )
+        first = of_kind(plan(iv), ActionKind.CHECK_IN)[0]
+        assert first.channel is channel
+        assert first.facts.fallback is (None if channel is Channel.PHONE else Fallback.NIGHT)
+        if channel is Channel.PHONE:
+            assert (first.earliest, first.latest) == (at(2024, 7, 11, 10), at(2024, 7, 11, 11, 30))
