@@ -7,6 +7,7 @@ from __future__ import annotations
 from datetime import timedelta
 from typing import Any
 
+import attrs
 import pendulum
 import pytest
 
@@ -24,7 +25,7 @@ from followup_rules import (
     plan,
 )
 
-from .factories import NY, at, interview, of_kind
+from .factories import ANA, BO, NY, at, interview, of_kind
 from .test_skip_snooze import IV, NOTES, ids_of
 
 BRISBANE = "Australia/Brisbane"  # UTC+10 all year: New York's business day is its night
@@ -204,3 +205,72 @@ class TestCallInTheCandidatesNight:
         assert first.facts.fallback is (None if channel is Channel.PHONE else Fallback.NIGHT)
         if channel is Channel.PHONE:
             assert (first.earliest, first.latest) == (at(2024, 7, 11, 10), at(2024, 7, 11, 11, 30))
+
+
+CY = Interviewer("Cy Diaz", title="Analyst", email="cy@acme.example", requested=("a code sample",))
+ASKED_BO = attrs.evolve(BO, requested=("references",))
+
+
+class TestThankYouWhoGetsWhat:
+    """Rule thank-you: a note per interviewer (or only the contact), and what each asked for
+    by e-mail when no e-mailed note of theirs carries it (seed 004)."""
+
+    def test_each_note_has_its_own_variant_in_panel_order(self) -> None:
+        """The variant turns the wording note by note, so a panel's notes differ; an
+        e-mailed note to someone with an address falls back on nothing."""
+        iv = interview(interviewers=[ANA, BO, CY])
+        notes = of_kind(plan(iv), ActionKind.THANK_YOU)
+        assert [note.recipient for note in notes] == [ANA, BO, CY]
+        assert [note.facts.variant for note in notes] == [0, 1, 2]
+        assert [note.facts.fallback for note in notes] == [None, None, None]
+        assert [note.facts.requested for note in notes] == [(), (), CY.requested]
+
+    def test_only_the_contact_thanked_others_get_just_what_they_asked_for(self) -> None:
+        """Thanking the contact alone: Bo, who asked for nothing, gets nothing; Cy, after
+        him, gets the code sample he asked for by e-mail, no card beside it."""
+        iv = interview(interviewers=[ANA, BO, CY])
+        steps = [
+            (step.kind, step.recipient.name)
+            for step in plan(iv, Policy(thank_you_each_interviewer=False))
+            if step.kind in (ActionKind.THANK_YOU, ActionKind.SEND_REQUESTED)
+        ]
+        assert steps == [
+            (ActionKind.THANK_YOU, "Ana Ruiz"),
+            (ActionKind.SEND_REQUESTED, "Cy Diaz"),
+        ]
+        (items,) = of_kind(
+            plan(iv, Policy(thank_you_each_interviewer=False)), ActionKind.SEND_REQUESTED
+        )
+        facts = items.facts
+        assert (facts.requested, facts.requested_by_email, facts.card_by_post) == (
+            CY.requested,
+            False,
+            False,
+        )
+        assert facts.variant == 2
+
+    def test_beside_a_mailed_card_the_items_email_says_so(self) -> None:
+        """A card to the contact, Bo's items by e-mail: the e-mail knows a card goes
+        beside it, and is itself the e-mail of the items."""
+        iv = interview(interviewers=[ASKED_BO, ANA])
+        assert iv.follow_up_contact == ASKED_BO  # the first interviewer
+        policy = Policy(thank_you_channel=Channel.POSTAL, thank_you_each_interviewer=False)
+        (items,) = of_kind(plan(iv, policy), ActionKind.SEND_REQUESTED)
+        facts = items.facts
+        assert (facts.requested, facts.requested_by_email, facts.card_by_post) == (
+            ASKED_BO.requested,
+            False,
+            True,
+        )
+
+    def test_a_card_mailed_at_once_goes_an_hour_after_that_day(self) -> None:
+        """Seed 004: into the post on the way home, an hour after the interview, and
+        any time that day."""
+        policy = Policy(thank_you_channel=Channel.POSTAL, mail_card_immediately=True)
+        cards = of_kind(plan(interview(), policy), ActionKind.THANK_YOU)
+        assert len(cards) == 2
+        for card in cards:
+            assert card.channel is Channel.POSTAL
+            assert (card.earliest, card.suggested) == (at(2024, 7, 2, 15), at(2024, 7, 2, 16))
+            assert card.latest.date() == at(2024, 7, 2).date()
+            assert card.latest > at(2024, 7, 2, 23, 59)
