@@ -4,7 +4,7 @@ feedback request snoozed, or seen from a later *now*."""
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import date, timedelta
 from typing import Any
 
 import attrs
@@ -23,6 +23,7 @@ from followup_rules import (
     Snooze,
     Update,
     plan,
+    rules,
 )
 
 from .factories import ANA, BO, NY, at, interview, of_kind
@@ -274,3 +275,37 @@ class TestThankYouWhoGetsWhat:
             assert (card.earliest, card.suggested) == (at(2024, 7, 2, 15), at(2024, 7, 2, 16))
             assert card.latest.date() == at(2024, 7, 2).date()
             assert card.latest > at(2024, 7, 2, 23, 59)
+
+
+class TestACardMayArriveAfterTheDecision:
+    """Seed 002: a mailed card may arrive after the decision.  Delivered two business days
+    after it is posted (first-class post, the library's own estimate), counted with the
+    policy's holidays; arriving on the decision day is in time."""
+
+    @pytest.mark.parametrize(
+        ("starts", "holidays", "immediately", "decided", "late"),
+        [
+            # posted Tue 2 July on the way home: arrives Thu 4
+            (2, None, True, date(2024, 7, 3), True),
+            (2, None, True, date(2024, 7, 4), False),
+            # posted Wed 3 July: Thu 4 is Independence Day, so it arrives Mon 8
+            (2, "US", False, date(2024, 7, 5), True),
+            (2, "US", False, date(2024, 7, 8), False),
+            # a Wed 3 July interview: posted Fri 5 (the 4th is no business day), arrives Tue 9
+            (3, "US", False, date(2024, 7, 8), True),
+            (3, "US", False, date(2024, 7, 9), False),
+        ],
+    )
+    def test_it_is_marked_when_it_arrives_after_the_decision(
+        self, starts: int, holidays: str | None, immediately: bool, decided: date, late: bool
+    ) -> None:
+        policy = Policy(
+            thank_you_channel=Channel.POSTAL, holidays=holidays, mail_card_immediately=immediately
+        )
+        iv = interview(starts_at=at(2024, 7, starts, 14), decision_by=decided)
+        cards = of_kind(plan(iv, policy), ActionKind.THANK_YOU)
+        assert len(cards) == 2
+        for card in cards:
+            assert card.channel is Channel.POSTAL
+            assert (card.rule, card.sources) == (rules.THANK_YOU.id, rules.THANK_YOU.sources)
+            assert card.facts.arrives_after_decision is late
