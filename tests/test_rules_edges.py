@@ -20,6 +20,8 @@ from followup_rules import (
     Interviewer,
     Outcome,
     Policy,
+    Recruiter,
+    Salutation,
     Snooze,
     Update,
     plan,
@@ -309,3 +311,79 @@ class TestACardMayArriveAfterTheDecision:
             assert card.channel is Channel.POSTAL
             assert (card.rule, card.sources) == (rules.THANK_YOU.id, rules.THANK_YOU.sources)
             assert card.facts.arrives_after_decision is late
+
+
+RITA = Recruiter(
+    "Rita Cole", agency="SelecSource", phone="+1 404 555 0199", email="rita@agency.example"
+)
+
+
+class TestRecruiterAfterHours:
+    """Rule recruiter (seed 000: as soon as possible): with less than 30 minutes of the
+    recruiter's business day left when the interview ends, or none, the debrief goes by
+    e-mail that evening, offering a call (`Fallback.AFTER_HOURS`)."""
+
+    @staticmethod
+    def _debrief(iv: Interview, policy: Policy | None = None) -> Any:
+        (debrief,) = of_kind(plan(iv, policy or Policy()), ActionKind.RECRUITER_DEBRIEF)
+        return debrief
+
+    @pytest.mark.parametrize(
+        ("starts", "ends"),
+        [
+            (at(2024, 7, 2, 15, 45), at(2024, 7, 2, 16, 45)),  # 15 minutes of their day left
+            (at(2024, 7, 2, 19, 30), at(2024, 7, 2, 20, 30)),  # their day over (00:30 UTC)
+        ],
+    )
+    def test_late_in_their_day_it_is_an_email_that_evening(
+        self, starts: object, ends: object
+    ) -> None:
+        policy = Policy(salutation=Salutation.FIRST_NAME)
+        debrief = self._debrief(interview(starts_at=starts, recruiter=RITA), policy)
+        assert (debrief.kind, debrief.recipient, debrief.channel) == (
+            ActionKind.RECRUITER_DEBRIEF,
+            RITA,
+            Channel.EMAIL,
+        )
+        assert (debrief.rule, debrief.sources) == (rules.RECRUITER.id, rules.RECRUITER.sources)
+        assert debrief.template == "recruiter_debrief_email"
+        assert (debrief.earliest, debrief.latest, debrief.suggested) == (
+            ends,
+            ends + timedelta(hours=4),  # Policy.recruiter_debrief_within
+            ends + timedelta(minutes=15),
+        )
+        assert debrief.suggested.timezone_name == NY
+        assert (debrief.facts.fallback, debrief.facts.salutation) == (
+            Fallback.AFTER_HOURS,
+            Salutation.FIRST_NAME,
+        )
+
+    def test_its_deadline_is_never_before_its_suggested_moment(self) -> None:
+        """Due within 5 minutes: the e-mail still has the 15 minutes it is suggested after."""
+        policy = Policy(recruiter_debrief_within=timedelta(minutes=5))
+        debrief = self._debrief(interview(starts_at=at(2024, 7, 2, 19), recruiter=RITA), policy)
+        assert debrief.latest == debrief.suggested == at(2024, 7, 2, 20, 15)
+
+    def test_with_30_minutes_left_it_is_still_a_call(self) -> None:
+        debrief = self._debrief(interview(starts_at=at(2024, 7, 2, 15, 30), recruiter=RITA))
+        assert (debrief.channel, debrief.facts.fallback) == (Channel.PHONE, None)
+        assert (debrief.earliest, debrief.latest, debrief.suggested) == (
+            at(2024, 7, 2, 16, 30),
+            at(2024, 7, 2, 17),
+            at(2024, 7, 2, 16, 45),
+        )
+
+    def test_a_recruiter_whose_morning_is_new_york_s_night_is_called_then(self) -> None:
+        """Rita in Tokyo: the interview ends at 04:00 her time, before her day opens, on the
+        same day: a call at 08:15 Tokyo time (23:15 UTC the day before), not an e-mail."""
+        tokyo = "Asia/Tokyo"
+        rita = Recruiter(
+            "Rita Cole", phone="+81 3 5550 0199", email="rita@agency.example", timezone=tokyo
+        )
+        debrief = self._debrief(interview(recruiter=rita))
+        assert (debrief.channel, debrief.facts.fallback) == (Channel.PHONE, None)
+        assert (debrief.earliest, debrief.latest, debrief.suggested) == (
+            at(2024, 7, 3, 8, tz=tokyo),
+            at(2024, 7, 3, 12, tz=tokyo),
+            at(2024, 7, 3, 8, 15, tz=tokyo),
+        )
