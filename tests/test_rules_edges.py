@@ -22,6 +22,7 @@ from followup_rules import (
     Policy,
     Recruiter,
     Salutation,
+    Skip,
     Snooze,
     Update,
     plan,
@@ -387,3 +388,65 @@ class TestRecruiterAfterHours:
             at(2024, 7, 3, 12, tz=tokyo),
             at(2024, 7, 3, 8, 15, tz=tokyo),
         )
+
+
+ASKED = [*NOTES, Update(at(2024, 7, 8, 9), Outcome.FEEDBACK_REQUESTED)]
+"""The standard interview's notes sent, then the employer asks for feedback on Mon 8 July
+2024, 09:00: the answer is due by the close of Wednesday's send window, 17:00."""
+
+
+def _answer(history: list[object], now: object = None) -> tuple[object, object, object]:
+    (step,) = of_kind(plan(IV, history=history, now=now), ActionKind.FEEDBACK_RESPONSE)  # type: ignore[arg-type]
+    return step.earliest, step.latest, step.suggested
+
+
+class TestFeedbackResponseSnoozedOrSeenLater:
+    """Rule feedback-response: answer soonest first.  A snooze moves the moment suggested
+    (its window still runs from their request); seen from a later *now*, the window starts
+    then."""
+
+    def test_unsnoozed_it_is_at_once(self) -> None:
+        assert _answer(ASKED) == (at(2024, 7, 8, 9), at(2024, 7, 10, 17), at(2024, 7, 8, 9))
+
+    @pytest.mark.parametrize(
+        ("until", "suggested"),
+        [
+            (at(2024, 7, 8, 12), at(2024, 7, 8, 12)),  # inside the send window
+            (at(2024, 7, 8, 18), at(2024, 7, 9, 8)),  # after it: the next morning's
+        ],
+    )
+    def test_a_snooze_moves_the_moment_suggested(self, until: object, suggested: object) -> None:
+        (answer,) = ids_of(ActionKind.FEEDBACK_RESPONSE, ASKED)
+        snoozed = [*ASKED, Snooze(at(2024, 7, 8, 10), answer, until)]
+        assert _answer(snoozed) == (at(2024, 7, 8, 9), at(2024, 7, 10, 17), suggested)
+
+    @pytest.mark.parametrize(
+        ("now", "suggested"),
+        [
+            (at(2024, 7, 8, 12), at(2024, 7, 8, 12)),
+            (at(2024, 7, 8, 18), at(2024, 7, 9, 8)),
+        ],
+    )
+    def test_seen_later_its_window_starts_then(self, now: object, suggested: object) -> None:
+        assert _answer(ASKED, now=now) == (now, at(2024, 7, 10, 17), suggested)
+
+    def test_a_snooze_past_now_holds(self) -> None:
+        (answer,) = ids_of(ActionKind.FEEDBACK_RESPONSE, ASKED)
+        snoozed = [*ASKED, Snooze(at(2024, 7, 8, 10), answer, at(2024, 7, 9, 12))]
+        assert _answer(snoozed, now=at(2024, 7, 8, 12)) == (
+            at(2024, 7, 8, 12),
+            at(2024, 7, 10, 17),
+            at(2024, 7, 9, 12),
+        )
+
+
+class TestACheckInFollowsTheHistory:
+    def test_never_before_the_latest_event(self) -> None:
+        """The first check-in (a call, Thu 11 July 10:00-11:30) is past when the history's
+        latest event, Bo's note skipped, is recorded on Fri 12 July at 09:00: the call is
+        planned that day, not in the past."""
+        bo = ids_of(ActionKind.THANK_YOU)[1]
+        history = [NOTES[0], Skip(at(2024, 7, 12, 9), bo)]
+        first = of_kind(plan(IV, history=history), ActionKind.CHECK_IN)[0]
+        assert first.channel is Channel.PHONE
+        assert (first.earliest, first.latest) == (at(2024, 7, 12, 10), at(2024, 7, 12, 11, 30))
