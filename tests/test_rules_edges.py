@@ -18,6 +18,7 @@ from followup_rules import (
     Fallback,
     Interview,
     Interviewer,
+    InterviewFormat,
     Outcome,
     Policy,
     Recruiter,
@@ -312,6 +313,7 @@ class TestACardMayArriveAfterTheDecision:
             assert card.channel is Channel.POSTAL
             assert (card.rule, card.sources) == (rules.THANK_YOU.id, rules.THANK_YOU.sources)
             assert card.facts.arrives_after_decision is late
+        assert [card.facts.variant for card in cards] == [0, 1]
 
 
 RITA = Recruiter(
@@ -388,6 +390,8 @@ class TestRecruiterAfterHours:
             at(2024, 7, 3, 12, tz=tokyo),
             at(2024, 7, 3, 8, 15, tz=tokyo),
         )
+        assert (debrief.rule, debrief.sources) == (rules.RECRUITER.id, rules.RECRUITER.sources)
+        assert debrief.template == "recruiter_debrief_call"
 
 
 ASKED = [*NOTES, Update(at(2024, 7, 8, 9), Outcome.FEEDBACK_REQUESTED)]
@@ -450,3 +454,80 @@ class TestACheckInFollowsTheHistory:
         first = of_kind(plan(IV, history=history), ActionKind.CHECK_IN)[0]
         assert first.channel is Channel.PHONE
         assert (first.earliest, first.latest) == (at(2024, 7, 12, 10), at(2024, 7, 12, 11, 30))
+
+
+class TestInRoomMoments:
+    """Rules closing, timeline, permission and cards: each step at its share of the way into
+    the interview (80%, 85%, 90%; the cards from 95%, spread before 99%), with its own
+    talking points (the kind's name) and the articles behind it."""
+
+    def test_in_person(self) -> None:
+        steps = rules.in_room(interview())  # Tue 2 July 2024, 14:00-15:00
+        assert [(s.kind, s.template, s.suggested, s.sources) for s in steps] == [
+            (
+                ActionKind.CLOSING_STATEMENT,
+                "closing_statement",
+                at(2024, 7, 2, 14, 48),
+                rules.CLOSING.sources,
+            ),
+            (
+                ActionKind.ASK_TIMELINE,
+                "ask_timeline",
+                at(2024, 7, 2, 14, 51),
+                rules.TIMELINE.sources,
+            ),
+            (
+                ActionKind.ASK_PERMISSION,
+                "ask_permission",
+                at(2024, 7, 2, 14, 54),
+                rules.PERMISSION.sources,
+            ),
+            (
+                ActionKind.ASK_FOR_CARDS,
+                "ask_for_cards",
+                at(2024, 7, 2, 14, 57),
+                rules.CARDS.sources,
+            ),
+            (
+                ActionKind.ASK_FOR_CARDS,
+                "ask_for_cards",
+                at(2024, 7, 2, 14, 57).add(minutes=1, seconds=12),
+                rules.CARDS.sources,
+            ),
+        ]
+
+    def test_remote_the_closing_also_cites_the_cards_articles(self) -> None:
+        """After a video interview the closing asks for what a card would give (rule cards);
+        the other steps cite their own articles only."""
+        steps = rules.in_room(interview(format=InterviewFormat.VIDEO))
+        merged = tuple(sorted({*rules.CLOSING.sources, *rules.CARDS.sources}))
+        assert [(s.kind, s.suggested, s.sources) for s in steps] == [
+            (ActionKind.CLOSING_STATEMENT, at(2024, 7, 2, 14, 48), merged),
+            (ActionKind.ASK_TIMELINE, at(2024, 7, 2, 14, 51), rules.TIMELINE.sources),
+            (ActionKind.ASK_PERMISSION, at(2024, 7, 2, 14, 54), rules.PERMISSION.sources),
+        ]
+
+
+class TestNotesGreetAsThePolicySays:
+    @pytest.mark.parametrize("channel", [Channel.EMAIL, Channel.POSTAL])
+    def test_every_note_carries_the_salutation_and_what_was_asked(self, channel: Channel) -> None:
+        policy = Policy(thank_you_channel=channel, salutation=Salutation.FIRST_NAME)
+        iv = interview(interviewers=[ANA, ASKED_BO])
+        notes = of_kind(plan(iv, policy), ActionKind.THANK_YOU)
+        assert [note.channel for note in notes] == [channel, channel]
+        assert [note.facts.salutation for note in notes] == [Salutation.FIRST_NAME] * 2
+        assert [note.facts.variant for note in notes] == [0, 1]
+        assert [note.facts.requested for note in notes] == [(), ASKED_BO.requested]
+
+
+class TestThankYouDueAsTheyWake:
+    def test_a_deadline_at_their_first_waking_moment_is_kept(self) -> None:
+        """Friday 21:00-22:00, due within 9 hours: 07:00 Saturday, the deadline itself, is
+        the first waking moment: the note is suggested then, not at 23:00 in their night."""
+        policy = Policy(thank_you_within=timedelta(hours=9))
+        notes = of_kind(
+            plan(interview(starts_at=at(2024, 7, 5, 21)), policy), ActionKind.THANK_YOU
+        )
+        assert len(notes) == 2
+        for note in notes:
+            assert note.suggested == note.latest == at(2024, 7, 6, 7)
