@@ -26,6 +26,7 @@ from followup_rules import (
     Skip,
     Snooze,
     Update,
+    agenda,
     plan,
     rules,
 )
@@ -531,3 +532,18 @@ class TestThankYouDueAsTheyWake:
         assert len(notes) == 2
         for note in notes:
             assert note.suggested == note.latest == at(2024, 7, 6, 7)
+
+
+class TestOnlyNightLeftBeforeTheDeadline:
+    def test_the_agenda_offers_the_next_send_window_moment(self) -> None:
+        """Seen at 23:45 after a 22:30 end, a note due by 01:30 has only night left: the
+        agenda offers the next send-window moment, 08:00 (the library's own rule,
+        `rules.sending_moment`), not merely the next waking one, 07:00."""
+        iv = interview(starts_at=at(2024, 7, 2, 21, 30))
+        policy = Policy(thank_you_within=timedelta(hours=3))
+        seen = agenda(iv, policy, now=at(2024, 7, 2, 23, 45))
+        notes = [item for item in seen.due if item.action.kind is ActionKind.THANK_YOU]
+        assert len(notes) == 2
+        for item in notes:
+            assert item.action.latest == at(2024, 7, 3, 1, 30)
+            assert (item.doable_at, item.to_do) == (at(2024, 7, 3, 8), False)
