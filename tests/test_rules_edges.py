@@ -547,3 +547,18 @@ class TestOnlyNightLeftBeforeTheDeadline:
         for item in notes:
             assert item.action.latest == at(2024, 7, 3, 1, 30)
             assert (item.doable_at, item.to_do) == (at(2024, 7, 3, 8), False)
+
+
+class TestALateNoteOnItsRecipientsClock:
+    def test_the_late_limit_is_the_close_of_their_send_window(self) -> None:
+        """Rule thank-you: a note sent late is still worth sending until the close of the
+        recipient's send window two business days after its own closed.  Bo, in London,
+        seen on Fri 5 July at 10:00 New York time (15:00 his): until 17:00 London time,
+        not 17:00 New York time; Ana's until 17:00 New York time."""
+        iv = interview(interviewers=[ANA, attrs.evolve(BO, timezone="Europe/London")])
+        late = of_kind(plan(iv, now=at(2024, 7, 5, 10)), ActionKind.THANK_YOU)
+        assert [(n.recipient.name, n.earliest, n.latest) for n in late] == [
+            ("Ana Ruiz", at(2024, 7, 5, 10), at(2024, 7, 5, 17)),
+            ("Bo Chen", at(2024, 7, 5, 10), at(2024, 7, 5, 17, tz="Europe/London")),
+        ]
+        assert all(note.late_since is not None for note in late)
