@@ -31,7 +31,7 @@ from followup_rules import (
     rules,
 )
 
-from .factories import ANA, BO, NY, at, interview, of_kind
+from .factories import ANA, BO, NY, at, interview, make_state, of_kind
 from .test_skip_snooze import IV, NOTES, ids_of
 
 BRISBANE = "Australia/Brisbane"  # UTC+10 all year: New York's business day is its night
@@ -562,3 +562,19 @@ class TestALateNoteOnItsRecipientsClock:
             ("Bo Chen", at(2024, 7, 5, 10), at(2024, 7, 5, 17, tz="Europe/London")),
         ]
         assert all(note.late_since is not None for note in late)
+
+
+class TestMoot:
+    """`rules.moot`: whether a late one-time step lost its point to what happened since."""
+
+    def test_with_nothing_since_only_the_room_s_steps_are_moot(self) -> None:
+        """A step of the room is never done after the interview, whatever happened; a
+        note or a debrief with nothing new since is still worth sending late."""
+        state = make_state()
+        steps = plan(interview())
+        room = [step for step in steps if step.channel is Channel.IN_PERSON]
+        assert len(room) == 5
+        assert all(rules.moot(step, state) for step in room)
+        notes = of_kind(steps, ActionKind.THANK_YOU)
+        assert notes
+        assert not any(rules.moot(note, state) for note in notes)
