@@ -578,3 +578,24 @@ class TestMoot:
         notes = of_kind(steps, ActionKind.THANK_YOU)
         assert notes
         assert not any(rules.moot(note, state) for note in notes)
+
+
+class TestNightJudgedOnTheWholeCallWindow:
+    def test_what_is_left_of_a_night_window_is_still_an_email(self) -> None:
+        """Calls 09:30-11:30 in New York are 06:30-08:30 for a Los Angeles candidate: an
+        e-mail (`Fallback.NIGHT`).  Seen at 10:45, what is left (07:45-08:30 theirs) is in
+        their day, but the decision is the day's whole window's, whenever the plan is
+        made: still an e-mail, from then."""
+        iv = interview(
+            decision_by=at(2024, 7, 10).date(),
+            candidate=Candidate(
+                "Léa Martin", email="lea@example.com", timezone="America/Los_Angeles"
+            ),
+        )
+        policy = Policy(call_window="09:30-11:30")
+        notes = [a.done() for a in of_kind(plan(iv, policy), ActionKind.THANK_YOU)]
+        for now, opens in [(None, at(2024, 7, 11, 8)), (at(2024, 7, 11, 10, 45), None)]:
+            first = of_kind(plan(iv, policy, history=notes, now=now), ActionKind.CHECK_IN)[0]
+            assert (first.channel, first.facts.fallback) == (Channel.EMAIL, Fallback.NIGHT)
+            assert first.earliest == (opens or now)
+            assert first.latest == at(2024, 7, 11, 17)
