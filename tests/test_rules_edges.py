@@ -13,6 +13,7 @@ import pytest
 
 from followup_rules import (
     ActionKind,
+    CallBasis,
     Candidate,
     Channel,
     Fallback,
@@ -26,6 +27,7 @@ from followup_rules import (
     Skip,
     Snooze,
     Update,
+    action_ids,
     agenda,
     plan,
     rules,
@@ -599,3 +601,75 @@ class TestNightJudgedOnTheWholeCallWindow:
             assert (first.channel, first.facts.fallback) == (Channel.EMAIL, Fallback.NIGHT)
             assert first.earliest == (opens or now)
             assert first.latest == at(2024, 7, 11, 17)
+
+
+def _check_in_facts(iv: Interview, policy: Policy) -> list[tuple[object, ...]]:
+    return [
+        (
+            step.channel,
+            step.facts.attempt,
+            step.facts.attempts_left,
+            step.facts.call_basis,
+            step.facts.calls_left,
+            step.facts.call_number,
+            step.facts.asks_next_steps,
+        )
+        for step in of_kind(plan(iv, policy), ActionKind.CHECK_IN)
+    ]
+
+
+class TestCheckInFacts:
+    """What a check-in's message is told: its attempt and those left after it, why it may
+    call, the calls left after it and its own number, whether it asks the next steps."""
+
+    @pytest.mark.parametrize(
+        ("max_calls", "expected"),
+        [
+            (
+                1,
+                [
+                    (Channel.PHONE, 1, 2, CallBasis.TIMEFRAME, 0, 1, False),
+                    (Channel.EMAIL, 2, 1, None, 0, 0, False),
+                    (Channel.EMAIL, 3, 0, None, 0, 0, False),
+                ],
+            ),
+            (
+                2,
+                [
+                    (Channel.PHONE, 1, 2, CallBasis.TIMEFRAME, 1, 1, False),
+                    (Channel.PHONE, 2, 1, CallBasis.TIMEFRAME, 0, 2, False),
+                    (Channel.EMAIL, 3, 0, None, 0, 0, False),
+                ],
+            ),
+        ],
+    )
+    def test_calls_counted(self, max_calls: int, expected: list[tuple[object, ...]]) -> None:
+        iv = interview(decision_by=at(2024, 7, 10).date())
+        assert _check_in_facts(iv, Policy(max_calls=max_calls)) == expected
+
+    def test_without_a_date_only_the_first_asks_the_next_steps(self) -> None:
+        assert _check_in_facts(interview(), Policy()) == [
+            (Channel.EMAIL, 1, 2, None, 1, 0, True),
+            (Channel.EMAIL, 2, 1, None, 1, 0, False),
+            (Channel.EMAIL, 3, 0, None, 1, 0, False),
+        ]
+
+    def test_a_single_check_in_is_the_close_and_does_not_ask(self) -> None:
+        """Rule next-steps: the graceful close only asks where things stand (no seed 002),
+        even when it is the first check-in."""
+        (step,) = of_kind(plan(interview(), Policy(max_check_ins=1)), ActionKind.CHECK_IN)
+        assert step.template == "next_steps_email"
+        assert (step.facts.attempts_left, step.facts.asks_next_steps) == (0, False)
+        assert "002" not in " ".join(step.sources)
+
+    def test_an_email_check_in_is_never_before_the_latest_event(self) -> None:
+        """Bo, the contact, has no number: the first check-in is an e-mail from Tue 9 July
+        08:00.  Ana's note skipped on the 9th at 12:00, the latest event: the check-in is
+        planned after it (the next business morning), never before it."""
+        iv = interview(interviewers=[BO, ANA])
+        schedule = plan(iv)
+        ids = dict(zip(schedule, action_ids(schedule, iv, []), strict=True))
+        bo_note, ana_note = of_kind(schedule, ActionKind.THANK_YOU)
+        history = [bo_note.done(), Skip(at(2024, 7, 9, 12), ids[ana_note])]
+        first = of_kind(plan(iv, history=history), ActionKind.CHECK_IN)[0]
+        assert (first.channel, first.earliest) == (Channel.EMAIL, at(2024, 7, 10, 8))
