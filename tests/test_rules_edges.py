@@ -673,3 +673,17 @@ class TestCheckInFacts:
         history = [bo_note.done(), Skip(at(2024, 7, 9, 12), ids[ana_note])]
         first = of_kind(plan(iv, history=history), ActionKind.CHECK_IN)[0]
         assert (first.channel, first.earliest) == (Channel.EMAIL, at(2024, 7, 10, 8))
+
+
+class TestFeedbackAnswerOnTheContactsCalendar:
+    def test_their_request_is_dated_on_their_day(self) -> None:
+        """Ana, in Tokyo, asks for feedback at 12:00 New York time on Mon 8 July: 01:00 on
+        Tuesday the 9th for her.  The answer's facts date her request the 9th."""
+        iv = interview(interviewers=[attrs.evolve(ANA, timezone="Asia/Tokyo"), BO])
+        notes = [a.done() for a in of_kind(plan(iv), ActionKind.THANK_YOU)]
+        history = [*notes, Update(at(2024, 7, 8, 12), Outcome.FEEDBACK_REQUESTED)]
+        (answer,) = of_kind(plan(iv, history=history), ActionKind.FEEDBACK_RESPONSE)
+        assert (answer.facts.news, answer.facts.news_on) == (
+            Outcome.FEEDBACK_REQUESTED,
+            date(2024, 7, 9),
+        )
