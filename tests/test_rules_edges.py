@@ -1,6 +1,7 @@
-"""The rules at their edges (mutation testing, eleventh pass): the moment a written
-check-in is suggested when the recipient's send window is the candidate's night, and a
-feedback request snoozed, or seen from a later *now*."""
+"""The rules at their edges (mutation testing, eleventh pass): when a step is suggested
+across time zones and after hours, what a snooze or a later *now* does to the feedback
+steps, who gets which note, the recruiter's debrief after hours, the room's moments, a
+late note's limit, `rules.moot`, and what a check-in's facts tell its message."""
 
 from __future__ import annotations
 
