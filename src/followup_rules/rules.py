@@ -806,7 +806,7 @@ def feedback_request(state: FollowupState, open_from: datetime | None = None) ->
     key = state.next_key(ActionKind.FEEDBACK_REQUEST)
     if key[2] > 1:  # asked once already, or skipped: "ask once, then stop"
         return None
-    if state.feedback_pending is not None and feedback_response(state) is not None:
+    if state.feedback_pending is not None:
         return None  # their request for feedback is still to answer: the answer asks too
     holidays = policy.business_holidays
     person = state.contact
