@@ -735,7 +735,7 @@ def template_context(
         raise TemplateError(f"expected an Action to write, got {type(action).__name__}")
     if not isinstance(interview, Interview):
         raise TemplateError(f"expected the Interview, got {type(interview).__name__}")
-    if isinstance(language, str):
+    if not isinstance(language, _languages.Language):  # a name, or not one at all
         language = _language_named(language)
     day = language.day
     facts = action.facts
@@ -1237,7 +1237,7 @@ def _join(language: _languages.Language, items: Iterable[str]) -> str:
     return language.join(items, "and")
 
 
-def _language_named(locale: str) -> _languages.Language:
+def _language_named(locale: object) -> _languages.Language:
     """The language of *locale*, as `TemplatePack` reads it."""
     name = canonical_locale(locale) if isinstance(locale, str) and is_locale_name(locale) else None
     if name is None:
