@@ -207,3 +207,41 @@ class TestLocaleRefused:
         with pytest.raises(TemplateError) as refused:
             template_context(plan(iv)[0], iv, locale)  # type: ignore[arg-type]
         assert str(refused.value).startswith(f"no translation for locale {locale!r}: ")
+
+
+class TestOwnSubjectAtItsShortest:
+    """An own template's subject at `brief` 2 names the role after a colon when that fits
+    (docs/templates.md), but leaves alone a question, a subject with a colon of its own,
+    and one that names the role already."""
+
+    def subject(self, folder: Path, short: str, role: str = "Data Engineer") -> str | None:
+        (folder / "thank_you_email.txt").write_text(
+            "{% block subject %}{% if brief == 2 %}{{ note }}{% else %}"
+            "A subject far too long for a phone, naming the {{ role }} role at {{ company }} "
+            "and more{% endif %}{% endblock %}{% block body %}Thank you.{% endblock %}",
+            encoding="utf-8",
+        )
+        iv = full_interview(role=role)
+        action = next(a for a in plan(iv) if a.template == "thank_you_email")
+        return TemplatePack(folder).render(action, iv, note=short).subject
+
+    @pytest.mark.parametrize(
+        ("short", "expected"),
+        [
+            ("Thank you", "Thank you: Data Engineer"),
+            ("Greetings from Dallas TX", "Greetings from Dallas TX: Data Engineer"),
+            ("Any news?", "Any news?"),
+            ("Thank you!", "Thank you!"),
+            ("After my interview: thank you", "After my interview: thank you"),
+            ("About the data engineer role", "About the data engineer role"),
+        ],
+    )
+    def test_the_role_after_a_colon(self, tmp_path: Path, short: str, expected: str) -> None:
+        assert self.subject(tmp_path, short) == expected
+
+    def test_not_past_what_a_phone_shows(self, tmp_path: Path) -> None:
+        """70 characters with the role: named; 71: the shorter subject as it is."""
+        role = "Principal Customer Success Operations Manager"  # 46 characters
+        fits = "x" * (70 - len(role) - 2)
+        assert self.subject(tmp_path, fits, role) == f"{fits}: {role}"
+        assert self.subject(tmp_path, fits + "y", role) == fits + "y"

@@ -456,9 +456,6 @@ class TemplatePack:
     def _join_or(self, items: Iterable[str]) -> str:
         return self.language.join(items, "or")
 
-    def _number(self, count: int) -> str:
-        return self.language.number(count)
-
     def decision_words(self, decided: date | None, timeframe: Timeframe | None) -> str | None:
         """When they said they would decide, worded to follow "to decide": "by Wednesday, July 15".
 
@@ -665,10 +662,6 @@ class TemplatePack:
         # and finds it by the role (words6 class 6); but not past what a phone shows
         # (words7 class 7: readers found 74 to 78 characters too long).
         return longer if _comfortable(longer) else subject
-
-    def _subject_line(self, template: jinja2.Template, values: dict[str, Any], name: str) -> str:
-        """The subject block alone, finished, in the wording `values["brief"]` picks."""
-        return self.language.finish(self._subject_and_body(template, values, f"{name}.txt")[0])
 
     def _subject_and_body(
         self, template: jinja2.Template, values: dict[str, Any], filename: str
