@@ -24,6 +24,7 @@ from followup_rules import (
 )
 from followup_rules.messages import template_context
 
+from .factories import at
 from .test_messages import full_interview
 
 # RFC 6068: an hfvalue is made of qchar only: unreserved, percent-encoded, and
@@ -157,6 +158,31 @@ class TestDebriefAsked:
         assert text.count("a reference") == 1
         assert "two code samples" in text
 
+    def test_the_call_names_each_topic_and_item_once_with_whom(self) -> None:
+        """The interview's topics and items, then each interviewer's own, with whom; a
+        topic an interviewer shares with the interview is said once, without a name."""
+        iv = full_interview()
+        ana = attrs.evolve(iv.interviewers[0], requested=("a reference",))
+        iv = attrs.evolve(iv, interviewers=[ana, iv.interviewers[1]])
+        call = next(a for a in plan(iv) if a.kind is ActionKind.RECRUITER_DEBRIEF)
+        assert call.channel is Channel.PHONE
+        lines = render(call, iv).text.splitlines()
+        assert "- who you met: Ana Ruiz and Bo Chen;" in lines
+        assert (
+            "- what you discussed: the move to streaming pipelines and the on-call rota "
+            "(with Bo Chen);"
+        ) in lines
+        assert (
+            "- what you were asked to send: two code samples and a reference (for Ana Ruiz);"
+        ) in lines
+
+    def test_no_topics_no_line(self) -> None:
+        iv = full_interview(topics=())
+        people = [attrs.evolve(p, topics=()) for p in iv.interviewers]
+        iv = attrs.evolve(iv, interviewers=people)
+        call = next(a for a in plan(iv) if a.kind is ActionKind.RECRUITER_DEBRIEF)
+        assert "what you discussed" not in render(call, iv).text
+
     def test_nothing_asked_says_nothing(self) -> None:
         text = self.debrief(requested=())
         assert "asked to send" not in text
@@ -245,3 +271,60 @@ class TestOwnSubjectAtItsShortest:
         fits = "x" * (70 - len(role) - 2)
         assert self.subject(tmp_path, fits, role) == f"{fits}: {role}"
         assert self.subject(tmp_path, fits + "y", role) == fits + "y"
+
+
+class TestDetailsChecked:
+    """`render`'s details: each checked and named when wrong, trimmed when right."""
+
+    @pytest.mark.parametrize(
+        ("name", "value", "problem"),
+        [
+            ("topics", [5], "must be a list of non-empty strings"),
+            ("topics", {"the roadmap"}, "must be a list of non-empty strings"),
+            ("missed", ["x", "  "], "must be a list of non-empty strings"),
+            ("missed", 7, "must be a list of non-empty strings"),
+            ("fit", 5, "must be a non-empty string"),
+            ("fit", " ", "must be a non-empty string"),
+            ("part", ["the tour"], "must be a non-empty string"),
+        ],
+    )
+    def test_a_wrong_detail_is_named(self, name: str, value: object, problem: str) -> None:
+        iv = full_interview()
+        note = next(a for a in plan(iv) if a.template == "thank_you_email")
+        with pytest.raises(TemplateError) as refused:
+            render(note, iv, **{name: value})
+        assert str(refused.value) == f"detail {name!r} {problem}"
+
+    def test_right_details_are_trimmed(self) -> None:
+        iv = full_interview()
+        note = next(a for a in plan(iv) if a.template == "thank_you_email")
+        values = template_context(
+            note, iv, "en", {"topics": ("  the roadmap ",), "fit": " Kafka ", "part": None}
+        )
+        assert (values["topics"], values["fit"], values["part"]) == (
+            ["the roadmap"],
+            "Kafka",
+            None,
+        )
+        assert template_context(note, iv, "en", {"missed": "my talk"})["missed"] == ["my talk"]
+
+
+class TestScriptDayAcrossMidnight:
+    """`script_day` (the candidate's script, on their calendar) names the recipient's day
+    and where it is, when the interview fell on another day there."""
+
+    @pytest.mark.parametrize(
+        ("zone", "code", "expected"),
+        [
+            ("Asia/Tokyo", "en", "Tuesday, July 7 (Wednesday, July 8, in Tokyo)"),
+            ("Asia/Tokyo", "de", "Dienstag, dem 7. Juli (in Tokio: Mittwoch, dem 8. Juli)"),
+            ("+09:00", "en", "Tuesday, July 7 (Wednesday, July 8, in +09:00)"),
+            ("America/Chicago", "en", "Tuesday, July 7"),
+        ],
+    )
+    def test_the_recipients_day_and_city(self, zone: str, code: str, expected: str) -> None:
+        iv = full_interview(starts_at=at(2026, 7, 7, 20))
+        ana = attrs.evolve(iv.interviewers[0], timezone=zone)
+        iv = attrs.evolve(iv, interviewers=[ana, iv.interviewers[1]])
+        action = next(a for a in plan(iv) if a.recipient is ana and a.template)
+        assert template_context(action, iv, code)["script_day"] == expected
