@@ -176,6 +176,14 @@ class TestDebriefAsked:
             "- what you were asked to send: two code samples and a reference (for Ana Ruiz);"
         ) in lines
 
+    def test_only_an_interviewers_own_item(self) -> None:
+        iv = full_interview(requested=())
+        ana = attrs.evolve(iv.interviewers[0], requested=("a reference",))
+        iv = attrs.evolve(iv, interviewers=[ana, iv.interviewers[1]])
+        call = next(a for a in plan(iv) if a.kind is ActionKind.RECRUITER_DEBRIEF)
+        lines = render(call, iv).text.splitlines()
+        assert "- what you were asked to send: a reference (for Ana Ruiz);" in lines
+
     def test_no_topics_no_line(self) -> None:
         iv = full_interview(topics=())
         people = [attrs.evolve(p, topics=()) for p in iv.interviewers]
