@@ -894,4 +894,4 @@ class TestEdges:
         )
         assert "&lt;u&gt; (für Bo)" in message.html
         assert "innerhalb von 3 Tagen" in message.html
-        assert pack._number(3) == "drei" and pack._number(30) == "30"
+        assert pack.language.number(3) == "drei" and pack.language.number(30) == "30"

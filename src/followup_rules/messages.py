@@ -456,9 +456,6 @@ class TemplatePack:
     def _join_or(self, items: Iterable[str]) -> str:
         return self.language.join(items, "or")
 
-    def _number(self, count: int) -> str:
-        return self.language.number(count)
-
     def decision_words(self, decided: date | None, timeframe: Timeframe | None) -> str | None:
         """When they said they would decide, worded to follow "to decide": "by Wednesday, July 15".
 
@@ -666,10 +663,6 @@ class TemplatePack:
         # (words7 class 7: readers found 74 to 78 characters too long).
         return longer if _comfortable(longer) else subject
 
-    def _subject_line(self, template: jinja2.Template, values: dict[str, Any], name: str) -> str:
-        """The subject block alone, finished, in the wording `values["brief"]` picks."""
-        return self.language.finish(self._subject_and_body(template, values, f"{name}.txt")[0])
-
     def _subject_and_body(
         self, template: jinja2.Template, values: dict[str, Any], filename: str
     ) -> tuple[str, str]:
@@ -735,7 +728,7 @@ def template_context(
         raise TemplateError(f"expected an Action to write, got {type(action).__name__}")
     if not isinstance(interview, Interview):
         raise TemplateError(f"expected the Interview, got {type(interview).__name__}")
-    if isinstance(language, str):
+    if not isinstance(language, _languages.Language):  # a name, or not one at all
         language = _language_named(language)
     day = language.day
     facts = action.facts
@@ -1254,7 +1247,7 @@ def _join(language: _languages.Language, items: Iterable[str]) -> str:
     return language.join(items, "and")
 
 
-def _language_named(locale: str) -> _languages.Language:
+def _language_named(locale: object) -> _languages.Language:
     """The language of *locale*, as `TemplatePack` reads it."""
     name = canonical_locale(locale) if isinstance(locale, str) and is_locale_name(locale) else None
     if name is None:
