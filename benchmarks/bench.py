@@ -248,13 +248,16 @@ def paired(
     return Ratio(statistics.median(ratios), min(ratios), max(ratios), min(mine), min(theirs))
 
 
-def render_against_jinja(
-    cases: list[tuple[Interview, list[object]]], warm: Callable[[], object], locale: str = "en"
-) -> Ratio:
-    """render() per message against the floor: the same built-in templates, rendered by
-    a plain ``jinja2.Environment`` (same extension, catalog, filters and options) from the
-    same variables, computed beforehand.  The candidates write in *locale*, so render()
-    picks that language's pack.  The ratio's times are per message.
+def render_workloads(
+    cases: list[tuple[Interview, list[object]]], locale: str = "en"
+) -> tuple[int, Callable[[], None], Callable[[], None]]:
+    """The two sides of the render ratio: how many messages, `render()` of each, the floor.
+
+    The floor renders the same built-in templates with a plain
+    ``jinja2.Environment`` (same extension, catalog, filters and options) from
+    the same variables, computed beforehand; its templates are compiled here,
+    as the pack has compiled its own.  The candidates write in *locale*, so
+    `render()` picks that language's pack.
     """
     import attrs
     import jinja2
@@ -302,8 +305,17 @@ def render_against_jinja(
             render(action, interview)
 
     floor()  # compile the templates once: the pack has compiled its own already
+    return len(messages), ours, floor
+
+
+def render_against_jinja(
+    cases: list[tuple[Interview, list[object]]], warm: Callable[[], object], locale: str = "en"
+) -> Ratio:
+    """render() per message against the floor (`render_workloads`), in *locale*; the
+    ratio's times are per message.
+    """
+    count, ours, floor = render_workloads(cases, locale)
     ratio = paired(ours, floor, repeat=7, warm=warm)
-    count = len(messages)
     return replace(ratio, ours=ratio.ours / count, theirs=ratio.theirs / count)
 
 
@@ -357,24 +369,33 @@ def check_minimal(interviews: list[Interview]) -> None:
 
 
 def measure_ratios(
-    cases: list[tuple[Interview, list[object]]], warm: Callable[[], object]
+    cases: list[tuple[Interview, list[object]]],
+    warm: Callable[[], object],
+    render_only: bool = False,
 ) -> dict[str, Ratio]:
-    """The ratios issue 20 sets targets for, each from paired, interleaved rounds."""
+    """The ratios issue 20 sets targets for, each from paired, interleaved rounds (with
+    *render_only*, those of `render()` alone)."""
     interviews = [interview for interview, _ in cases]
-    found = {
-        "plan": paired(
-            lambda: [plan(iv) for iv in interviews],
-            lambda: [naive_plan(iv) for iv in interviews],
-            warm=warm,
-        ),
-        # An Action makes its pendulum times on first read: what a caller pays
-        # who reads all three times of every action.
-        "minimal": paired(
-            lambda: [[(a.earliest, a.latest, a.suggested) for a in plan(iv)] for iv in interviews],
-            lambda: [minimal.plan(iv) for iv in interviews],
-            warm=warm,
-        ),
-    }
+    found = (
+        {}
+        if render_only
+        else {
+            "plan": paired(
+                lambda: [plan(iv) for iv in interviews],
+                lambda: [naive_plan(iv) for iv in interviews],
+                warm=warm,
+            ),
+            # An Action makes its pendulum times on first read: what a caller pays
+            # who reads all three times of every action.
+            "minimal": paired(
+                lambda: [
+                    [(a.earliest, a.latest, a.suggested) for a in plan(iv)] for iv in interviews
+                ],
+                lambda: [minimal.plan(iv) for iv in interviews],
+                warm=warm,
+            ),
+        }
+    )
     for code in LANGUAGES:
         found[f"render-{code}"] = render_against_jinja(cases, warm, code)
     return found
@@ -419,6 +440,11 @@ def main() -> None:
     parser.add_argument(
         "--ratios-only", action="store_true", help="print the ratios as JSON and stop"
     )
+    parser.add_argument(
+        "--render-only",
+        action="store_true",
+        help="with --ratios-only: the render() ratios alone, in each language",
+    )
     args = parser.parse_args()
 
     cases = population(args.count)
@@ -432,7 +458,7 @@ def main() -> None:
             plan(interview)
 
     if args.ratios_only:
-        ratios = measure_ratios(cases, warm)
+        ratios = measure_ratios(cases, warm, args.render_only)
         print(json.dumps({key: [r.median, r.low, r.high] for key, r in ratios.items()}))
         return
 

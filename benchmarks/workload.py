@@ -28,13 +28,24 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 import bench  # the benchmark's population and naive reference, beside this script
 import minimal  # the minimal stdlib planner
 
+PLANS = ("none", "plan", "read", "history", "naive", "minimal")
+RENDERS = tuple(
+    f"{what}-{code}" for code in bench.LANGUAGES for what in ("none", "render", "floor")
+)
+
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("what", choices=("none", "plan", "read", "history", "naive", "minimal"))
+    parser.add_argument("what", choices=PLANS + RENDERS)
     parser.add_argument("--count", type=int, default=100, help="interviews")
     args = parser.parse_args()
     cases = bench.population(args.count)
+    if args.what in RENDERS:
+        what, code = args.what.split("-")
+        messages, ours, floor = bench.render_workloads(cases, code)
+        {"none": lambda: None, "render": ours, "floor": floor}[what]()
+        print(f"messages {messages}")
+        return
     interviews = [interview for interview, _ in cases]
     for interview, _ in bench.population(args.count, seed=7):  # the caches of a process at work
         plan(interview)

@@ -781,6 +781,13 @@ def template_context(
         shared_topics, note_fit = list(interview.topics), interview.fit
         fit_brief = False
     style = facts.salutation
+    # the recipient's names and pronouns, each worked out once (the voicemail's lines
+    # and the list of unknown details ask for them again)
+    addressee = language.addressee(recipient, style)
+    spoken_name = language.spoken_name(recipient, style)
+    spoken_of = language.spoken_of(recipient, style)
+    pronouns = language.pronouns(recipient)
+    thread = _thread_wording(interview)
     previous = facts.previous
     given = facts.decision_given_on or starts.date()
     ends = interview._utc_span[1]
@@ -854,8 +861,8 @@ def template_context(
         "greeting": language.greeting(
             recipient, style, None if channel is Channel.POSTAL else said.hour
         ),
-        "addressee": language.addressee(recipient, style),
-        "spoken_name": language.spoken_name(recipient, style),
+        "addressee": addressee,
+        "spoken_name": spoken_name,
         # A full name is not said after "Hello" ("Guten Tag, Petra Lang"): the voicemail
         # says whom the message is for instead
         # ... and so when the letters greet them by their full name ("Dear Priya
@@ -863,16 +870,16 @@ def template_context(
         "spoken_full": recipient is not None
         and " " in recipient.name
         and (
-            language.spoken_name(recipient, style) == recipient.name
+            spoken_name == recipient.name
             or (
                 isinstance(recipient, Interviewer)  # one's own recruiter is "Hi Rita"
-                and language.addressee(recipient, style) == recipient.name
+                and addressee == recipient.name
             )
         ),
         # whom the voicemail is for: the titled name the script uses ("Dr. Keller",
         # never "Robin Keller" after "Wenn Dr. Keller abnimmt"), else the full name
-        "spoken_for": _spoken_for(language, recipient, style),
-        "spoken_of": language.spoken_of(recipient, style),
+        "spoken_for": _spoken_for(recipient, spoken_of, spoken_name),
+        "spoken_of": spoken_of,
         "hello": language.spoken_hello(action._utc[0].astimezone(tz).hour),
         "contact": interview.follow_up_contact,
         "is_contact": is_contact,
@@ -881,9 +888,9 @@ def template_context(
         "colleagues": len(interview.interviewers) > 1,
         "recruiter": interview.recruiter,
         "variant": facts.variant,
-        "thread_wording": _thread_wording(interview),
+        "thread_wording": thread,
         "attempt": facts.attempt,
-        "said_attempt": said_attempt(facts.attempt, _thread_wording(interview)),
+        "said_attempt": said_attempt(facts.attempt, thread),
         "final": facts.final,
         "last_note": last_note,
         # the first run's close turns by the application, over all seven of its wordings
@@ -988,8 +995,8 @@ def template_context(
         "met_before": facts.met_before,
         "brief": 0,
         "informal": language.informal(recipient, style),
-        "unknown_details": _unknown_details(interview, recipient, language),
-        **language.pronouns(recipient),
+        "unknown_details": _unknown_details(interview, pronouns["their"], language),
+        **pronouns,
     }
     if action.channel is Channel.PHONE:
         values.update(_call_times(action, interview, language))
@@ -1096,16 +1103,15 @@ def template_context(
     return values
 
 
-def _spoken_for(
-    language: _languages.Language, person: Interviewer | Recruiter | None, style: Salutation
-) -> str:
+def _spoken_for(person: Interviewer | Recruiter | None, spoken_of: str, spoken_name: str) -> str:
     """Whom a voicemail says it is for, when it names them in full: the name the
-    call script speaks of them by when that has a title ("Dr. Keller"), else their
-    full name ("Priya Natarajan", as the e-mails greet them)."""
+    call script speaks of them by (*spoken_of*, `Language.spoken_of`) when that has
+    a title ("Dr. Keller") and so differs from the name it greets them by
+    (*spoken_name*), else their full name ("Priya Natarajan", as the e-mails greet
+    them)."""
     if person is None:
         return ""
-    spoken_of = language.spoken_of(person, style)
-    return spoken_of if spoken_of != language.spoken_name(person, style) else person.name
+    return spoken_of if spoken_of != spoken_name else person.name
 
 
 @lru_cache(maxsize=64)
@@ -1154,21 +1160,18 @@ def _city(language: _languages.Language, tz: Any) -> str:
     return str(key or "")
 
 
-def _unknown_details(
-    interview: Interview, recipient: Interviewer | Recruiter | None, language: _languages.Language
-) -> str:  # fmt: skip
+def _unknown_details(interview: Interview, their: str, language: _languages.Language) -> str:
     """What no business card will give after a remote interview, and no one has told the
     library: each interviewer's e-mail address, phone number, exact title (02.1: a known
-    number is not asked for again)."""
+    number is not asked for again).  *their* is the recipient's possessive
+    (`Language.pronouns`), said of a lone interviewer."""
     people = interview.interviewers
-    their = language.pronouns(recipient)["their"] if len(people) == 1 else "their"
-    return _card_details(
-        language,
-        any(getattr(person, "email", None) is None for person in people),
-        any(getattr(person, "phone", None) is None for person in people),
-        any(getattr(person, "title", None) is None for person in people),
-        their,
-    )
+    email = phone = title = False
+    for person in people:
+        email = email or getattr(person, "email", None) is None
+        phone = phone or getattr(person, "phone", None) is None
+        title = title or getattr(person, "title", None) is None
+    return _card_details(language, email, phone, title, their if len(people) == 1 else "their")
 
 
 @lru_cache(maxsize=256)
@@ -1224,8 +1227,10 @@ def _call_times(
     opens, closes = action.earliest, action.latest
     their = language.window(opens, closes, opens.tzinfo)
     mine_tz = interview.zone_of(interview.candidate)
-    mine_opens = opens.in_timezone(mine_tz)
-    mine_closes = closes.in_timezone(mine_tz)
+    # the candidate's clock from the UTC instants, by the stdlib (pendulum's conversion
+    # costs more than the rest of the window's words)
+    mine_opens = action._utc[0].astimezone(mine_tz)
+    mine_closes = action._utc[1].astimezone(mine_tz)
     same = (mine_opens.date(), mine_opens.time(), mine_opens.utcoffset()) == (
         opens.date(),
         opens.time(),
@@ -1338,7 +1343,7 @@ def _thread_wording(interview: Interview) -> int:
     only chooses which applications take the first wording (the docs' Acme
     example keeps it); any shift spreads them alike.
     """
-    return (zlib.crc32(f"{interview.company}|{interview.role}".encode()) + 1) % 3
+    return (_application_hash(interview.company, interview.role) + 1) % 3
 
 
 def thank_you_turn(interview: Interview) -> int:
@@ -1353,7 +1358,14 @@ def thank_you_turn(interview: Interview) -> int:
     round's note to someone met before keeps its own pencil (`wording`).  The
     +3 only chooses which application takes no turn (the docs' Acme example).
     """
-    return (zlib.crc32(f"{interview.company}|{interview.role}".encode()) + 3) % WORDINGS
+    return (_application_hash(interview.company, interview.role) + 3) % WORDINGS
+
+
+@lru_cache(maxsize=1024)
+def _application_hash(company: str, role: str) -> int:
+    """The CRC-32 of an application's company and role, as typed: what turns its
+    wordings (`_thread_wording`, `thank_you_turn`), once per application."""
+    return zlib.crc32(f"{company}|{role}".encode())
 
 
 SPREAD_ATTEMPTS = (2, 6)
