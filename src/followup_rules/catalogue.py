@@ -242,6 +242,11 @@ PREFERRED_CHANNEL = Rule(
     quotes={
         SEED_004: "make sure to use the interviewer's preferred medium of communication",
     },
+    own=(
+        "turned off (`respect_preferred_channel = false`), the rule is off whole: the "
+        "preference picks no medium and is no permission to call (an invitation or a "
+        "timeframe still is)",
+    ),
 )
 RETRY_GAP = Rule(
     "retry-gap",
