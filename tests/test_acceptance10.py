@@ -8,6 +8,11 @@
 2. ``Policy.respect_preferred_channel = False`` turns rule ``preferred-channel`` off
    whole: a stated phone preference is then no permission to call, in the plan and
    in `audit` alike (`test_a_preference_ignored_is_no_permission_to_call`).
+3. The first check-in is planned at the first moment `audit` allows it: when every
+   thank-you window closes inside a send or call window, the check-in takes the rest of
+   that window instead of waiting for the next whole one, so no moment of a window
+   before `Action.earliest` passes `audit`
+   (`test_no_window_moment_before_the_first_check_in_passes_audit`).
 
 With them, black-box checks written from the SPEC and the seeds alone: each SPEC
 default changed on its own, a plan's own steps done on time pass `audit` and one
@@ -49,7 +54,7 @@ from followup_rules import (
     plan,
 )
 
-from .invariants import check_all, plus_business_days
+from .invariants import business, check_all, plus_business_days
 from .strategies import policies
 
 NEW_YORK = "America/New_York"
@@ -249,6 +254,82 @@ def test_no_call_on_a_preference_the_policy_ignores(policy: Policy) -> None:
     for action in plan(_prefers_phone(), policy):
         assert action.facts.call_basis is not CallBasis.PREFERRED
         assert action.channel is not Channel.PHONE or action.kind is not ActionKind.CHECK_IN
+
+
+# -- 3: the first check-in at the first moment allowed -----------------------------------------
+
+
+def _window_moments(action: Any, interview: Interview, policy: Policy) -> list[datetime]:
+    """Moments inside the recipient's send (or call) windows before *action* may open:
+    both ends of the window of the business day before its first day, and, on its
+    first day, the minute before it opens when that is still inside the window."""
+    zone = interview.zone_of(action.recipient)
+    window = policy.call_window if action.channel is Channel.PHONE else policy.send_window
+    first = action.earliest.in_timezone(zone)
+    day = first.date() - timedelta(days=1)
+    while not business(day, policy):
+        day -= timedelta(days=1)
+    moments = [
+        pendulum.datetime(day.year, day.month, day.day, w.hour, w.minute, tz=zone)
+        for w in (window.start, window.end)
+    ]
+    before = first.subtract(minutes=1)
+    if window.start <= before.time() <= window.end and before.date() == first.date():
+        moments.append(before)
+    return [moment for moment in moments if moment > interview.ends_at]
+
+
+@settings(max_examples=100)
+@given(
+    st.builds(
+        Policy,
+        min_gap=st.integers(1, 3),
+        thank_you_within=st.sampled_from((19, 21, 24, 43, 48, 69, 72)).map(
+            lambda hours: timedelta(hours=hours)
+        ),
+        wait_after_deadline=st.integers(1, 2),
+        wait_without_deadline=st.integers(1, 3),
+        max_calls=st.integers(0, 1),
+        send_window=st.sampled_from(
+            (TimeWindow(time(8), time(17)), TimeWindow(time(9, 30), time(16)))
+        ),
+        call_window=st.sampled_from(
+            (TimeWindow(time(10), time(11, 30)), TimeWindow(time(9), time(16)))
+        ),
+    ),
+    st.sampled_from((None, 0, 1, 2)),
+)
+def test_no_window_moment_before_the_first_check_in_passes_audit(
+    policy: Policy, decision_in: int | None
+) -> None:
+    """A short gap and a long thank-you window that closes by day: patience decides."""
+    decision = None if decision_in is None else date(2026, 7, 7) + timedelta(days=decision_in)
+    interview = _interview(decision_by=decision, invited_to_call=False)
+    schedule = list(plan(interview, policy))
+    first = next((a for a in schedule if a.kind is ActionKind.CHECK_IN), None)
+    assume(first is not None)
+    assert first is not None
+    done = [a.done() for a in schedule if a.suggested < first.suggested]
+    assert audit(interview, [*done, first.done()], policy) == []
+    for moment in _window_moments(first, interview, policy):
+        if any(event.at >= moment for event in done):
+            continue
+        early = Contact(moment, first.channel, recipient=first.recipient.name)
+        assert audit(interview, [*done, early], policy), (moment, first.earliest)
+
+
+def test_the_reported_long_thank_you_window() -> None:
+    """Seventy-two hours for the thank-you, a decision the next day, no call: its window
+    closes on Friday at 15:00, the first day `patience` allows, and the e-mail goes then."""
+    interview = _interview(decision_by=date(2026, 7, 8), invited_to_call=False)
+    policy = Policy(thank_you_within=timedelta(hours=72), max_calls=0)
+    first = next(a for a in plan(interview, policy) if a.kind is ActionKind.CHECK_IN)
+    assert first.earliest == pendulum.datetime(2026, 7, 10, 15, tz=NEW_YORK)
+    thanked = [a.done() for a in plan(interview, policy) if a.kind is ActionKind.THANK_YOU]
+    late_friday = Contact(pendulum.datetime(2026, 7, 10, 15, 30, tz=NEW_YORK), Channel.EMAIL)
+    assert audit(interview, [*thanked, late_friday], policy) == []
+    early_friday = Contact(pendulum.datetime(2026, 7, 10, 14, 30, tz=NEW_YORK), Channel.EMAIL)
+    assert [v.rule for v in audit(interview, [*thanked, early_friday], policy)] == ["patience"]
 
 
 # -- black-box checks from the SPEC and the seeds ---------------------------------------------

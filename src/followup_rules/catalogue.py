@@ -188,7 +188,11 @@ PATIENCE = Rule(
         "appreciate all of the extra contact.",
         SEED_004: "do your best to be patient and don't jump the gun",
     },
-    own=("the first check-in also keeps `min_gap` business days from the thank-you",),
+    own=(
+        "the first check-in also keeps `min_gap` business days from the thank-you",
+        "a send or call window in which the last thank-you window closes is open to the first "
+        "check-in for the rest of it: the plan offers the first moment `audit` allows",
+    ),
 )
 CHECK_IN_AFTER_DEADLINE = Rule(
     "check-in-after-deadline",
