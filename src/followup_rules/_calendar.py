@@ -20,7 +20,7 @@ import re
 from collections.abc import Callable, Container
 from datetime import date, datetime, time, timedelta, timezone, tzinfo
 from functools import lru_cache
-from typing import Protocol, final
+from typing import Any, Protocol, SupportsIndex, final
 
 import pendulum
 
@@ -161,16 +161,75 @@ def zone_name(tz: tzinfo, at: datetime) -> str:
     return f"{sign}{hours:02d}:{minutes:02d}"
 
 
+class DateTime(pendulum.DateTime):
+    """The library's pendulum DateTime: it compares by instant, even in a repeated hour.
+
+    Python compares two datetimes that share one tzinfo object by their wall
+    clocks and ignores ``fold``: in the hour a DST change repeats, 01:50 EDT
+    (the first 01:50) sorts after 01:20 EST, half an hour later.  Every
+    datetime the library hands out shares its zone's tzinfo, so an interview
+    that spans a fall-back hour (America/New_York, or Australia/Lord_Howe's
+    half hour) gave steps whose ``earliest <= suggested <= latest`` read
+    False, and a plan sorted by its public times came out of order.  This
+    subclass compares (and hashes) aware values by their UTC instants, as
+    Python already does for two different zones, and wins the comparison
+    when the other side is a plain datetime (a subclass's reflected method
+    runs first).  Its name, repr and arithmetic (by instant) are pendulum's;
+    it pickles and copies with its ``fold``, which pendulum's pickle drops.
+    """
+
+    def _instant(self, other: object) -> tuple[datetime, datetime] | None:
+        """Both sides as UTC stdlib datetimes, or None when *other* is no aware datetime."""
+        if not isinstance(other, datetime):
+            return None
+        if other.tzinfo is None or other.utcoffset() is None:
+            return None
+        return utc(self), utc(other)
+
+    def __eq__(self, other: object) -> bool:
+        pair = self._instant(other)
+        return datetime.__eq__(self, other) if pair is None else pair[0] == pair[1]
+
+    def __ne__(self, other: object) -> bool:
+        pair = self._instant(other)
+        return datetime.__ne__(self, other) if pair is None else pair[0] != pair[1]
+
+    def __lt__(self, other: object) -> bool:
+        pair = self._instant(other)
+        return datetime.__lt__(self, other) if pair is None else pair[0] < pair[1]  # type: ignore[operator]
+
+    def __le__(self, other: object) -> bool:
+        pair = self._instant(other)
+        return datetime.__le__(self, other) if pair is None else pair[0] <= pair[1]  # type: ignore[operator]
+
+    def __gt__(self, other: object) -> bool:
+        pair = self._instant(other)
+        return datetime.__gt__(self, other) if pair is None else pair[0] > pair[1]  # type: ignore[operator]
+
+    def __ge__(self, other: object) -> bool:
+        pair = self._instant(other)
+        return datetime.__ge__(self, other) if pair is None else pair[0] >= pair[1]  # type: ignore[operator]
+
+    def __hash__(self) -> int:
+        return hash(utc(self))
+
+    def __reduce_ex__(self, protocol: SupportsIndex) -> Any:
+        # The stdlib form, fold included: pendulum's own drops the fold, and a
+        # moment of a repeated hour would come back from a pickle or a copy as
+        # the other one of the two.
+        return type(self), datetime.__reduce_ex__(self, 4)[1]
+
+
 def to_pendulum(moment: datetime) -> pendulum.DateTime:
-    """Rebuild an aware stdlib datetime as a pendulum DateTime, same instant and zone."""
+    """Rebuild an aware stdlib datetime as the library's `DateTime`, same instant and zone."""
     if type(moment) is datetime:
         # The datetime constructor's pickle form: the ten bytes of the wall
         # clock (the fold in the month's top bit) and the tzinfo, as they are.
         # A third of the cost of passing the seven fields, the fold included.
-        return pendulum.DateTime(*moment.__reduce_ex__(4)[1])
-    if isinstance(moment, pendulum.DateTime):
+        return DateTime(*moment.__reduce_ex__(4)[1])
+    if type(moment) is DateTime:
         return moment
-    return pendulum.DateTime(*_wall_clock(moment), tzinfo=moment.tzinfo, fold=moment.fold)
+    return DateTime(*_wall_clock(moment), tzinfo=moment.tzinfo, fold=moment.fold)
 
 
 def _wall_clock(moment: datetime) -> tuple[int, int, int, int, int, int, int]:
@@ -283,7 +342,7 @@ def local_window(
     return first, last, _PENDULUM(*_REDUCE(suggested.astimezone(tz), 4)[1])
 
 
-_PENDULUM = pendulum.DateTime
+_PENDULUM = DateTime
 _REDUCE = datetime.__reduce_ex__  # `to_pendulum`'s road, for a stdlib datetime
 
 

@@ -188,7 +188,11 @@ PATIENCE = Rule(
         "appreciate all of the extra contact.",
         SEED_004: "do your best to be patient and don't jump the gun",
     },
-    own=("the first check-in also keeps `min_gap` business days from the thank-you",),
+    own=(
+        "the first check-in also keeps `min_gap` business days from the thank-you",
+        "a send or call window in which the last thank-you window closes is open to the first "
+        "check-in for the rest of it: the plan offers the first moment `audit` allows",
+    ),
 )
 CHECK_IN_AFTER_DEADLINE = Rule(
     "check-in-after-deadline",
@@ -242,6 +246,11 @@ PREFERRED_CHANNEL = Rule(
     quotes={
         SEED_004: "make sure to use the interviewer's preferred medium of communication",
     },
+    own=(
+        "turned off (`respect_preferred_channel = false`), the rule is off whole: the "
+        "preference picks no medium and is no permission to call (an invitation or a "
+        "timeframe still is)",
+    ),
 )
 RETRY_GAP = Rule(
     "retry-gap",

@@ -355,7 +355,9 @@ def call_basis(state: FollowupState) -> CallBasis | None:
 
     Seed 000: call only when told to, or when given a timeframe; then once.
     Seed 004: a stated phone preference is an answer to "how may I follow
-    up?", so it is permission too.  Whether the number is known is the
+    up?", so it is permission too, while the policy respects preferences
+    (`Policy.respect_preferred_channel`: turned off, rule ``preferred-channel``
+    is off, permission included).  Whether the number is known is the
     planner's concern (`followup_rules.rules.check_in`), not the permission's.
     """
     policy = state.policy
@@ -363,7 +365,7 @@ def call_basis(state: FollowupState) -> CallBasis | None:
         return None
     if state.interview.invited_to_call:
         return CallBasis.INVITED
-    if state.contact.preferred_channel is Channel.PHONE:
+    if policy.respect_preferred_channel and state.contact.preferred_channel is Channel.PHONE:
         return CallBasis.PREFERRED
     if state.decision_by is not None:
         return CallBasis.TIMEFRAME

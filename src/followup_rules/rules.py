@@ -580,7 +580,13 @@ def check_in(state: FollowupState, open_from: datetime | None = None) -> Action 
     if snoozed is not None and (open_from is None or snoozed > open_from):
         open_from = snoozed
     day = max(chosen, earliest)
-    not_before = _later(limits.first_moment(limits.CHECK_IN, state), state.now)
+    # The first moment rule ``patience`` allows (every thank-you window closed) cuts the
+    # window it falls in, as `audit` judges it: a check-in may go in the rest of that
+    # window rather than waiting for the next whole one.
+    quiet = limits.first_moment(limits.CHECK_IN, state)
+    if quiet is not None and (open_from is None or quiet > open_from):
+        open_from = quiet
+    not_before = state.now
     holidays = policy.business_holidays
     if channel is Channel.PHONE:
         opens, closes = _first(day, policy.call_window, tz, not_before, holidays, open_from)
