@@ -326,7 +326,10 @@ class TestScriptDayAcrossMidnight:
         [
             ("Asia/Tokyo", "en", "Tuesday, July 7 (Wednesday, July 8, in Tokyo)"),
             ("Asia/Tokyo", "de", "Dienstag, dem 7. Juli (in Tokio: Mittwoch, dem 8. Juli)"),
-            ("+09:00", "en", "Tuesday, July 7 (Wednesday, July 8, in +09:00)"),
+            ("+09:00", "en", "Tuesday, July 7 (Wednesday, July 8, in UTC+09:00)"),
+            # POSIX signs read backwards: Etc/GMT-9 is nine hours ahead of UTC
+            ("Etc/GMT-9", "en", "Tuesday, July 7 (Wednesday, July 8, in UTC+9)"),
+            ("Etc/GMT-9", "fr", "mardi 7 juillet (mercredi 8 juillet à UTC+9)"),
             ("America/Chicago", "en", "Tuesday, July 7"),
         ],
     )

@@ -1152,12 +1152,24 @@ def _spoken_email(language: _languages.Language, email: str) -> str:
     return language.spoken_email(email)
 
 
+_ETC_GMT = re.compile(r"Etc/GMT([+-])(\d{1,2})")
+
+
 def _city(language: _languages.Language, tz: Any) -> str:
-    """The city of a zone as the language names it ("Tokyo"), or its UTC offset."""
+    """The city of a zone as the language names it ("Tokyo"), or its UTC offset
+    ("UTC+9" for ``Etc/GMT-9``, whose POSIX sign reads backwards; "UTC+09:00" for a
+    fixed offset; "UTC" for ``Etc/UTC`` and its aliases)."""
     key = getattr(tz, "key", None) or getattr(tz, "name", None)
     if isinstance(key, str) and "/" in key and not key.startswith("Etc/"):
         return language.city(key)
-    return str(key or "")
+    text = str(key or "")
+    etc = _ETC_GMT.fullmatch(text)
+    if etc is not None:
+        hours = int(etc[2])
+        return f"UTC{'-' if etc[1] == '+' else '+'}{hours}" if hours else "UTC"
+    if text.startswith(("+", "-")):
+        return f"UTC{text}"
+    return "UTC" if text.startswith("Etc/") or text in ("UTC", "GMT") else text
 
 
 def _unknown_details(interview: Interview, their: str, language: _languages.Language) -> str:
