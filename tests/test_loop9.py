@@ -255,3 +255,30 @@ class TestACheckInIsSuggestedWhenTheCandidateIsAwake:
         step = check_ins(plan(self._interview("Australia/Sydney")))[0]
         assert step.suggested.in_timezone("Australia/Sydney").time() == time(7)
         assert step.suggested.in_timezone(NY).time() == time(15)
+
+    @pytest.mark.parametrize("home", ["Australia/Sydney", NY])
+    def test_the_waking_moment_is_found_once_per_window(
+        self, home: str, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        """Issue 20, eighth pass: the feature costs nothing once its answer is known.  A
+        check-in opens at its send window's cached first moment; planning the same
+        interview again (or another whose check-ins fall on those days) looks the waking
+        moment up by that instant instead of converting it and finding the day's waking
+        hours again (about a twentieth of `plan()` in instructions)."""
+        from followup_rules import _calendar as cal
+
+        iv = self._interview(home)
+        first = plan(iv)
+        found = cal.first_moment_daily
+        calls: list[object] = []
+
+        def counted(*args: Any) -> Any:
+            calls.append(args)
+            return found(*args)
+
+        monkeypatch.setattr(cal, "first_moment_daily", counted)
+        again = plan(iv)
+        assert calls == []
+        assert [(a.earliest, a.latest, a.suggested) for a in again] == [
+            (a.earliest, a.latest, a.suggested) for a in first
+        ]

@@ -164,16 +164,35 @@ class TestLocalCache:
         assert cal.window_on(date(2024, 7, 4), pendulum.time(10), pendulum.time(11), tokyo)
         assert window is not None
 
+    def test_a_cached_waking_moment_of_another_zone_or_hours_is_not_reused(self) -> None:
+        """The waking moment of a window's opening is looked up by identity: an entry left
+        under the same ids by another zone (a recycled id) or for other hours is found
+        again, and an equal instant that is another object is computed, not looked up."""
+        hours = (pendulum.time(7), pendulum.time(22))
+        instant = datetime(2024, 7, 2, 19, tzinfo=timezone.utc)  # 04:00 in Tokyo, 21:00 in Berlin
+        tokyo, berlin = cal.zone("Asia/Tokyo"), cal.zone("Europe/Berlin")
+        cal._DAILY[(id(instant), id(tokyo))] = (instant, berlin, *hours, instant)
+        assert cal.first_moment_daily_of(instant, *hours, tokyo) == instant + timedelta(hours=3)
+        assert cal.first_moment_daily_of(instant, *hours, berlin) == instant
+        other = (pendulum.time(22, 30), pendulum.time(23))
+        assert cal.first_moment_daily_of(instant, *other, berlin) == instant + timedelta(hours=1.5)
+        equal = instant + timedelta(0)
+        assert cal.first_moment_daily_of(equal, *hours, tokyo) == cal.first_moment_daily(
+            equal, *hours, tokyo
+        )
+
 
 def test_the_caches_stay_bounded(monkeypatch: Any) -> None:
     """A long-running process never grows the caches past their size: they start over."""
     monkeypatch.setattr(cal, "_CACHE_SIZE", 4)
     tz = cal.zone("Europe/Berlin")
     start = datetime(2024, 7, 1, tzinfo=timezone.utc)
+    hours_awake = (pendulum.time(7), pendulum.time(22))
     for hours in range(10):
         cal.to_local(start + timedelta(hours=hours), tz)
         cal.window_on(
             date(2024, 7, 1) + timedelta(days=hours), pendulum.time(10), pendulum.time(11), tz
         )
-        assert len(cal._LOCAL) <= 4 and len(cal._WINDOWS) <= 4
+        cal.first_moment_daily_of(start + timedelta(hours=hours), *hours_awake, tz)
+        assert len(cal._LOCAL) <= 4 and len(cal._WINDOWS) <= 4 and len(cal._DAILY) <= 4
     assert cal.to_local(start, tz).hour == 2  # still right after starting over

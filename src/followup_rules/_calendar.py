@@ -268,10 +268,11 @@ _CACHE_SIZE = 16384
 _LOCAL: dict[tuple[int, int], tuple[datetime, tzinfo, pendulum.DateTime]] = {}
 _WINDOWS: dict[tuple[date, time, time, int], tuple[tzinfo, tuple[datetime, datetime] | None]] = {}
 _BUSINESS: dict[tuple[date, int], tuple[BusinessCalendar, bool]] = {}
+_DAILY: dict[tuple[int, int], tuple[datetime, tzinfo, time, time, datetime]] = {}
 
 
 def clear_caches() -> None:
-    """Forget the cached zones, windows, local times and business days (start cold).
+    """Forget the cached zones, windows, local times, waking moments and business days.
 
     Benchmarks and tests call it.  The countries' holiday calendars stay:
     they are data, not answers.
@@ -280,6 +281,7 @@ def clear_caches() -> None:
     _LOCAL.clear()
     _WINDOWS.clear()
     _BUSINESS.clear()
+    _DAILY.clear()
 
 
 def to_local(instant: datetime, tz: tzinfo) -> pendulum.DateTime:
@@ -707,6 +709,29 @@ def first_moment_daily(moment: datetime, start: time, end: time, tz: tzinfo) -> 
         if window is not None and moment <= window[1]:
             return max(moment, window[0])
     return moment  # pragma: no cover - three days without the hours
+
+
+def first_moment_daily_of(moment: datetime, start: time, end: time, tz: tzinfo) -> datetime:
+    """`first_moment_daily` of a UTC *moment* that is usually a cached window's opening:
+    cached by the identity of *moment*, *tz* and the hours, like `to_local`.
+
+    The check-ins' suggested moment (`rules._awake_in`): a check-in opens at its
+    send window's first moment, an instant the window cache (`window_on`) gives
+    every plan whose step falls on that day and zone, so the same object comes
+    back plan after plan; converting it to the candidate's zone and looking up
+    the day's waking hours each time cost about a twentieth of `plan()` (issue
+    20, eighth pass).  An equal instant that is another object is simply
+    computed again.
+    """
+    key = (id(moment), id(tz))
+    hit = _DAILY.get(key)
+    if hit is not None and hit[0] is moment and hit[1] is tz and hit[2] is start and hit[3] is end:
+        return hit[4]
+    found = first_moment_daily(moment, start, end, tz)
+    if len(_DAILY) >= _CACHE_SIZE:
+        _DAILY.clear()
+    _DAILY[key] = (moment, tz, start, end, found)
+    return found
 
 
 def first_moment_in_window(

@@ -697,8 +697,11 @@ def _awake_in(opens: datetime, closes: datetime, state: FollowupState) -> dateti
     """
     interview = state.interview
     home = interview.zone_of(interview.candidate)
-    awake = cal.first_moment_daily(opens, *CANDIDATE_DAY, home)
+    awake = cal.first_moment_daily_of(opens, _WAKES, _SLEEPS, home)
     return awake if awake <= closes else opens
+
+
+_WAKES, _SLEEPS = CANDIDATE_DAY
 
 
 def _at_night(opens: datetime, closes: datetime, state: FollowupState) -> bool:
