@@ -311,7 +311,11 @@ def to_ics_many(
 
     Raises:
         InvalidArgument: as `to_ics`; an application is none of these;
-            *others* is neither ``"keep"`` nor ``"cancel"``.
+            *others* is neither ``"keep"`` nor ``"cancel"``; two applications
+            share their step ids, hence their UIDs, but not their interview
+            and history (the same `Interview.id`, or the same company, role
+            and start without one: two candidates of one group interview), as
+            ``applications[i]`` with that id: give each its own `Interview.id`.
         InvalidInterview: as `plan` (an application's history does not fit).
         TemplateError: a message cannot be written with *pack*.
     """
@@ -322,6 +326,7 @@ def to_ics_many(
     if others not in ("keep", "cancel"):
         raise InvalidArgument("others", others, 'expected "keep" or "cancel"')
     entries = _entries(applications, now, policy)
+    _distinct(entries)
     writer = _Writer(
         stamp=now.astimezone(cal.UTC),
         now=now,
@@ -441,6 +446,34 @@ def _entries(
             raise InvalidArgument(f"applications[{index}].name", name, "expected a string")
         entries.append(_Entry(plan, interview, tuple(history), name, policy or DEFAULT_POLICY))
     return entries
+
+
+def _distinct(entries: list[_Entry]) -> None:
+    """Refuse two applications of one calendar whose steps would share their UIDs.
+
+    A step's id holds its interview's `Interview.id`, else the fingerprint of
+    its company, role and start: two candidates of one group interview have
+    the same ids, and one calendar would
+    keep one item of each step and drop the other without a word (the app10
+    trial).  The same application given twice is written once.  Drafts are
+    filed a folder each, and their Message-IDs hold the candidate
+    (`_message_id`).
+    """
+    seen: dict[str, int] = {}
+    for index, entry in enumerate(entries):
+        key = interview_key(entry.interview)
+        first = entries[seen[key]] if key in seen else None
+        if first is not None and (first.interview, first.history) != (
+            entry.interview,
+            entry.history,
+        ):  # one application given twice loses nothing: its items are written once
+            problem = (
+                f"has the step ids of applications[{seen[key]}] (the same Interview.id, "
+                "or the same company, role and start): give each application its own "
+                "Interview.id, or list it once"
+            )
+            raise InvalidArgument(f"applications[{index}]", key, problem)
+        seen.setdefault(key, index)
 
 
 def _awake(awake: tuple[time, time]) -> tuple[time, time]:
@@ -1392,13 +1425,20 @@ def _fallback_step(action: Action, interview: Interview) -> str:
 
 
 def _message_id(step: str, action: Action, interview: Interview) -> str:
-    """``<kind.digest@domain>``: unique per step, the same each time it is written.
+    """``<kind.digest@domain>``: unique per step and sender, the same each time it is written.
+
+    The digest holds the step's id and the candidate (their name and
+    address), so two candidates of one group interview, whose steps share
+    their ids, never send two messages under one Message-ID (a mail server
+    drops the second as a duplicate).
 
     The domain is the candidate's mail domain (where the mail will be sent
     from), else ``followup-rules.invalid``.
     """
-    digest = hashlib.sha256(step.encode("utf-8", "surrogatepass")).hexdigest()[:24]
     candidate = interview.candidate
+    if candidate is not None:  # whose message: two candidates of one slot share step ids
+        step = f"{step}\n{person_key(candidate.name)}\n{(candidate.email or '').lower()}"
+    digest = hashlib.sha256(step.encode("utf-8", "surrogatepass")).hexdigest()[:24]
     domain = "followup-rules.invalid"
     if candidate is not None and candidate.email:
         domain = candidate.email.rpartition("@")[2]

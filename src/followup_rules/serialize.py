@@ -748,6 +748,13 @@ def unstructure(value: Any) -> Any:
     carries its ``type``; a list or tuple becomes a list of its items.  An
     interview, a policy, an event and a plan read back with `structure`.
 
+    An `Application` (a user's whole data for one interview: ``{"format_version",
+    "interview", "history", "policy", "name", "key", "met_before"}``, its key as
+    an agenda entry writes it) reads back with ``structure(data, Application)``,
+    the same application: a list key is the tuple it was, and a key that is no
+    string, number or list of them, or a later ``format_version`` (of the
+    whole, its ``interview`` or its ``policy``), is a `FormatError` naming it.
+
     A `Draft` becomes ``{"path", "step", "message_id", "description",
     "warnings", "eml"}``: its file name, its step's id, its ``Message-ID``,
     the step in words, what to know before sending, and the ``.eml`` file
@@ -835,6 +842,9 @@ def unstructure(value: Any) -> Any:
         }
     if isinstance(value, Interview):
         return {FORMAT_KEY: FORMAT_VERSION, **converter().unstructure(value)}
+    if isinstance(value, Application):
+        whole: dict[str, Any] = converter().unstructure(value, Application)
+        return {FORMAT_KEY: FORMAT_VERSION, **whole, "key": _json_key(value.key)}
     made = type(value)
     if made.__name__ == "Draft" and made.__module__ == "followup_rules.export":
         return _unstructure_draft(value)
@@ -997,6 +1007,8 @@ def structure(data: Any, kind: type[T], *, source: str = "<data>", form: bool = 
             data = _form_values({**data, "type": EVENT_TAGS[kind]}, source)
     if kind is Plan:
         return structure_plan(data, source=source)  # type: ignore[return-value]
+    if kind is Application:
+        return _structure_application(data, source)  # type: ignore[return-value]
     if kind in (Interview, Policy):
         data = _versioned(data, source)
     if kind in EVENT_TYPES and isinstance(data, Mapping) and "type" in data:
@@ -1011,6 +1023,43 @@ def structure(data: Any, kind: type[T], *, source: str = "<data>", form: bool = 
 
 
 _PLAN_KEYS = frozenset({"actions", "missed"})
+
+
+def _structure_application(data: Any, source: str) -> Application:
+    """An `Application` from what `unstructure` wrote of it: a user's whole data read back.
+
+    Its ``format_version`` (and its interview's, when the interview was written alone) is
+    checked as an interview's is; its ``key`` is read back as `unstructure` wrote it (a list
+    is the tuple it was).
+    """
+    data = _versioned(data, source)
+    if not isinstance(data, Mapping):
+        return _structured(data, Application, source)
+    fields = {name: value for name, value in data.items() if name != "key"}
+    for part in ("interview", "policy"):  # each may come as `unstructure` wrote it alone
+        if part in fields:
+            fields[part] = _versioned(fields[part], source, f"$.{part}")
+    made = _structured(fields, Application, source)
+    if "key" not in data:
+        return made
+    return attrs.evolve(made, key=_key_from_json(data["key"], source, "$.key"))
+
+
+def _structured(data: Any, kind: type[T], source: str) -> T:
+    try:
+        return converter().structure(data, kind)
+    except Exception as error:
+        raise _format_error(error, source, data=data) from None
+
+
+def _key_from_json(value: Any, source: str, path: str) -> Any:
+    """An application's key from its JSON (`_json_key` read back): a list is a tuple."""
+    if value is None or isinstance(value, (str, int, float, bool)):
+        return value
+    if isinstance(value, list):
+        return tuple(_key_from_json(part, source, f"{path}[{n}]") for n, part in enumerate(value))
+    problem = f"expected a string, a number or a list of them (the app's key), got {_shown(value)}"
+    raise FormatError(source, path, problem, value)
 
 
 def _versioned(data: Any, source: str, root: str = "$") -> Any:
