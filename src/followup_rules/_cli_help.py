@@ -91,6 +91,7 @@ RENAME_EXAMPLES = """
 Examples:
   followup rename acme.toml "Dev Patel" "Devesh Patel"
   followup rename acme.toml "Ana Ruiz" "Ana Ruiz Vega"
+  followup rename acme-r1.toml "Raj Patel" "Rajesh Patel" --with acme-r2.toml
 """
 
 NEW_EXAMPLES = """

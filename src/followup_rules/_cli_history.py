@@ -7,8 +7,10 @@ what was done.  The library decides what fits (`followup_rules.loop`).
 
 from __future__ import annotations
 
+import shlex
 from collections.abc import Callable, Sequence
 from datetime import date, datetime
+from pathlib import Path
 from typing import Any
 
 import attrs
@@ -24,6 +26,7 @@ from ._cli_base import (
     OneLineGroup,
     _application,
     _load_policy,
+    _named_histories,
     _warn,
     friendly,
     interview_option,
@@ -34,8 +37,9 @@ from ._cli_base import (
 from ._cli_help import EVENTS_EXAMPLES, LOG_EXAMPLES, RENAME_EXAMPLES, UNLOG_EXAMPLES
 from ._steps import IN_ROOM_KINDS
 from .agenda import AgendaItem, Standing, _overdue_since, _soonest
-from .errors import _short_repr
+from .errors import FollowupError, _short_repr
 from .events import Contact, Event, Outcome, OutOfOffice, Reply, Skip, Snooze, Update
+from .identity import thread_key
 from .loop import Application, parse_when
 from .model import ActionKind, Channel, Interview, person_key
 from .policy import Policy
@@ -584,14 +588,72 @@ def unlog_command(file: str, number: int, interview_path: str | None) -> None:
 @click.argument("file", type=click.Path(dir_okay=False))
 @click.argument("old")
 @click.argument("new")
+@click.option(
+    "--with",
+    "others",
+    multiple=True,
+    type=click.Path(dir_okay=False),
+    help="Another interview file that names OLD (a later round, say): renamed too, so that "
+    "the rounds still share the person (repeatable).",
+)
 @friendly
-def rename_command(file: str, old: str, new: str) -> None:
+def rename_command(file: str, old: str, new: str, others: Sequence[str]) -> None:
     """Call the person OLD NEW, in the interview FILE and its history at once.
 
     Their name in the interview, the events that name them, and the ids of
     their steps that a skip or snooze recorded: renaming them only in the
-    interview file leaves a history that names nobody.
+    interview file leaves a history that names nobody.  Rounds kept in files
+    of their own are linked by the people they share: give the others with
+    --with to rename there too; a file beside FILE of the same employer that
+    still names OLD is named in a warning.
     """
-    done = files.HistoryFile(file).rename(old, new)
-    where = done.path if done.history_path == done.path else f"{done.path} and {done.history_path}"
-    click.echo(f"Renamed {old} to {new} in {where}.")
+    paths = [file, *others]
+    if len({Path(path).resolve() for path in paths}) < len(paths):
+        raise BadInput("--with: a file is given twice")
+    # every file is checked before any is written: a rename refused in one
+    # round's file leaves every round as it was
+    for path in paths:
+        found = files.HistoryFile(path).read(check=False)
+        try:
+            Application(found.interview, found.history).rename(old, new)
+        except FollowupError as error:
+            raise BadInput(f"{path}: {error}") from None
+    for path in paths:
+        done = files.HistoryFile(path).rename(old, new)
+        where = (
+            done.path if done.history_path == done.path else f"{done.path} and {done.history_path}"
+        )
+        click.echo(f"Renamed {old} to {new} in {where}.")
+    for sibling in _siblings_naming(file, old, paths):
+        _warn(
+            f"{sibling} still names {old}: a round in a file of its own is linked to this one "
+            f"by the people they share; rename there too (followup rename {sibling} "
+            f"{shlex.quote(old)} {shlex.quote(new)})"
+        )
+
+
+def _siblings_naming(file: str, old: str, given: Sequence[str]) -> list[str]:
+    """The interview files beside *file*, of the same candidate and employer, not among
+    *given*, whose interview still names *old* (F9 of the loop10 trial)."""
+    here = files.HistoryFile(file).read(check=False)
+    employer = thread_key(here.interview)[:2]
+    folder = Path(file).parent
+    candidates = sorted(folder.glob("*.toml"))
+    skip = {Path(path).resolve() for path in given}
+    skip |= _named_histories([str(path) for path in candidates])
+    found = []
+    for path in candidates:
+        if path.resolve() in skip:
+            continue
+        try:
+            interview = files.HistoryFile(str(path)).read(check=False).interview
+        except (FollowupError, OSError):
+            continue  # not an interview file (a policy, a history given alone)
+        if thread_key(interview)[:2] != employer:
+            continue
+        people = [person.name for person in interview.interviewers]
+        if interview.recruiter is not None:
+            people.append(interview.recruiter.name)
+        if person_key(old) in map(person_key, people):
+            found.append(str(path))
+    return found

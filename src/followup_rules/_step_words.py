@@ -232,6 +232,7 @@ def step_words(language: Words) -> Mapping[str, str]:
         ),
         "note": language.pgettext("step", "%(line)s (%(note)s)"),
         "find_number": language.pgettext("step", "no phone number known: find it first"),
+        "find_email": language.pgettext("step", "no e-mail address known: find it first"),
     }
 
 

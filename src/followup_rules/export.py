@@ -127,16 +127,25 @@ def action_uid(action: Action, interview: Interview, ordinal: int = 1) -> str:
 
 
 def describe(action: Action, locale: str | None = None) -> str:
-    """`Action.describe`, flagging a call to someone whose number nobody knows.
+    """`Action.describe`, flagging a step nobody can do yet for want of where to send it.
 
+    A call to someone whose number nobody knows, and an e-mail to someone
+    whose address nobody knows, say so ("... (no e-mail address known: find
+    it first)"), as `Message.blocking` does with ``"phone"`` and ``"email"``.
     *locale* as `Action.describe` takes it: None and ``"en"`` write English.
     """
     line = action.describe(locale)
     person = action.recipient
-    if action.channel is Channel.PHONE and person is not None and not person.phone:
-        words = step_words(_language_of(locale))
-        line = words["note"] % {"line": line, "note": words["find_number"]}
-    return line
+    if person is None:
+        return line
+    if action.channel is Channel.PHONE and not person.phone:
+        note = "find_number"
+    elif action.channel is Channel.EMAIL and not person.email:
+        note = "find_email"
+    else:
+        return line
+    words = step_words(_language_of(locale))
+    return words["note"] % {"line": line, "note": words[note]}
 
 
 def item_locale(interview: Interview, pack: TemplatePack | None = None) -> str:
