@@ -14,6 +14,7 @@ from __future__ import annotations
 import json
 import shutil
 import subprocess
+import time as pytime
 from datetime import date, datetime, time, timedelta, timezone
 from pathlib import Path
 from typing import Any
@@ -472,3 +473,24 @@ def test_the_reminders_trigger_is_an_exact_duration(
     assert [b"TRIGGER:" + trigger] == [
         line for line in data.split(b"\r\n") if line.startswith(b"TRIGGER")
     ]
+
+
+@pytest.mark.parametrize("offset", ["+05:30", "-03:00"])
+def test_a_fixed_offset_is_written_as_utc_whatever_the_machines_zone(
+    offset: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """East or west of Greenwich, a bare offset has no VTIMEZONE: every time ends in Z,
+    the same instant, on a machine set to any zone (the library never reads it)."""
+    monkeypatch.setenv("TZ", "America/Sao_Paulo")
+    pytime.tzset()
+    try:
+        iv = signed(starts_at=pendulum.parse(f"2024-07-02T14:00:00{offset}"))
+        data = to_ics(plan(iv), iv, now=NOW)
+    finally:
+        monkeypatch.undo()
+        pytime.tzset()
+    parsed = Calendar.from_ical(data)
+    assert "VTIMEZONE" not in [part.name for part in parsed.subcomponents]
+    for item in parsed.walk("VTODO"):
+        for key in ("DTSTART", "DUE"):
+            assert item[key].to_ical().endswith(b"Z"), (key, item[key].to_ical())
