@@ -14,7 +14,8 @@ from __future__ import annotations
 import json
 import shutil
 import subprocess
-from datetime import date, datetime, timedelta, timezone
+import time as pytime
+from datetime import date, datetime, time, timedelta, timezone
 from pathlib import Path
 from typing import Any
 
@@ -24,6 +25,7 @@ import vobject
 from dateutil.tz import tzutc
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from icalendar import Calendar
 
 from followup_rules import (
     Action,
@@ -294,6 +296,61 @@ class TestTheZonesAsWritten:
         labels = {(item.daylight, item.offset_to) for item in found}
         assert {(False, timedelta(0)), (True, timedelta(hours=1))} == labels
 
+    def test_the_written_vtimezone_is_what_a_calendar_client_parses(self) -> None:
+        """New York, as icalendar reads the file: first in it, each part's kind, onset,
+        yearly rule (the old ones closed by UNTIL), name and offsets."""
+        iv = signed()
+        parsed = Calendar.from_ical(to_ics(plan(iv), iv, now=NOW))
+        zone = parsed.subcomponents[0]
+        assert (zone.name, str(zone["TZID"])) == ("VTIMEZONE", "America/New_York")
+        east, summer = timedelta(hours=-5), timedelta(hours=-4)
+        parts = [
+            (
+                part.name,
+                part["DTSTART"].dt,
+                part["RRULE"].to_ical() if "RRULE" in part else None,
+                str(part["TZNAME"]),
+                part["TZOFFSETFROM"].td,
+                part["TZOFFSETTO"].td,
+            )
+            for part in zone.subcomponents
+        ]
+        assert parts == [
+            ("STANDARD", datetime(1999, 12, 31, 19), None, "EST", east, east),
+            (
+                "DAYLIGHT",
+                datetime(2000, 4, 2, 2),
+                b"FREQ=YEARLY;UNTIL=20060403T070000Z;BYDAY=1SU;BYMONTH=4",
+                "EDT",
+                east,
+                summer,
+            ),
+            (
+                "STANDARD",
+                datetime(2000, 10, 29, 2),
+                b"FREQ=YEARLY;UNTIL=20061030T060000Z;BYDAY=-1SU;BYMONTH=10",
+                "EST",
+                summer,
+                east,
+            ),
+            (
+                "DAYLIGHT",
+                datetime(2007, 3, 11, 2),
+                b"FREQ=YEARLY;BYDAY=2SU;BYMONTH=3",
+                "EDT",
+                east,
+                summer,
+            ),
+            (
+                "STANDARD",
+                datetime(2007, 11, 4, 2),
+                b"FREQ=YEARLY;BYDAY=1SU;BYMONTH=11",
+                "EST",
+                summer,
+                east,
+            ),
+        ]
+
     def test_utc_is_written_as_utc(self) -> None:
         """A UTC interview needs no VTIMEZONE: its times end in Z."""
         iv = signed(starts_at=pendulum.datetime(2024, 7, 2, 14, tz="UTC"))
@@ -388,3 +445,52 @@ def test_garbage_times_are_not_hidden(tmp_path: Path) -> None:
     schedule = plan(iv)
     data = to_ics(schedule, iv, now=NOW).replace(b"TZOFFSETTO:-0400", b"TZOFFSETTO:-0300")
     assert planned(schedule, iv) != as_utc(read_by_vobject(data))
+
+
+@pytest.mark.parametrize(
+    ("reminder", "awake", "trigger"),
+    [
+        (timedelta(hours=30, minutes=15), (time(0), time(23, 59, 59)), b"-PT30H15M"),
+        (timedelta(hours=1, seconds=7), (time(0), time(23, 59, 59)), b"-PT1H7S"),
+        (timedelta(minutes=1, seconds=1), (time(0), time(23, 59, 59)), b"-PT1M1S"),
+        (timedelta(hours=2), (time(0), time(23, 59, 59)), b"-PT2H"),
+        (timedelta(seconds=45), (time(0), time(23, 59, 59)), b"-PT45S"),
+        (timedelta(0), (time(0), time(23, 59, 59)), b"PT0S"),
+        # 23:30 is after bedtime: the ring moves to 08:00 the next morning, after the start
+        (timedelta(0), (time(8), time(22)), b"PT8H30M"),
+    ],
+)
+def test_the_reminders_trigger_is_an_exact_duration(
+    reminder: timedelta, awake: tuple[time, time], trigger: bytes
+) -> None:
+    """What a calendar reads in VALARM's TRIGGER: hours, minutes and seconds, a sign only
+    before the start, never nominal days, and a zero shown as ``PT0S``."""
+    start = pendulum.datetime(2026, 7, 8, 23, 30, tz="America/New_York")
+    iv = signed()
+    data = to_ics(
+        Plan([step(start, start + timedelta(days=3))]), iv, now=NOW, reminder=reminder, awake=awake
+    )
+    assert [b"TRIGGER:" + trigger] == [
+        line for line in data.split(b"\r\n") if line.startswith(b"TRIGGER")
+    ]
+
+
+@pytest.mark.parametrize("offset", ["+05:30", "-03:00"])
+def test_a_fixed_offset_is_written_as_utc_whatever_the_machines_zone(
+    offset: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """East or west of Greenwich, a bare offset has no VTIMEZONE: every time ends in Z,
+    the same instant, on a machine set to any zone (the library never reads it)."""
+    monkeypatch.setenv("TZ", "America/Sao_Paulo")
+    pytime.tzset()
+    try:
+        iv = signed(starts_at=pendulum.parse(f"2024-07-02T14:00:00{offset}"))
+        data = to_ics(plan(iv), iv, now=NOW)
+    finally:
+        monkeypatch.undo()
+        pytime.tzset()
+    parsed = Calendar.from_ical(data)
+    assert "VTIMEZONE" not in [part.name for part in parsed.subcomponents]
+    for item in parsed.walk("VTODO"):
+        for key in ("DTSTART", "DUE"):
+            assert item[key].to_ical().endswith(b"Z"), (key, item[key].to_ical())
