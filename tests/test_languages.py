@@ -857,19 +857,19 @@ class TestEdges:
             '{{ pgettext("decision", "by %(day)s", day="Dienstag") }} / '
             '{{ npgettext("decision", "within a week", "within %(count)s weeks", 2, '
             'count="zwei") }} / '
-            '{{ ngettext("There was no time in the interview for %(items)s, so I mention it '
-            'here because it bears on the role.", "There was no time in the interview for '
-            '%(items)s, so I mention them here because they bear on the role.", 2, '
-            'items="a") }}'
+            '{{ ngettext("There was no time in the interview for %(items)s, so I note it '
+            'here and can go into more detail whenever you wish.", "There was no time in the '
+            "interview for %(items)s, so I note them here and can go into more detail whenever "
+            'you wish.", 2, items="a") }}'
             "{% endblock %}",
             encoding="utf-8",
         )
         (tmp_path / "note.html").write_text(
             '{{ _("I met %(people)s, and we talked about %(topics)s.", people="Bo", '
             'topics="<b>") }} '
-            '{{ ngettext("Our conversation did not reach %(items)s, so I am adding it here, '
-            'as I believe it matters for the role.", "Our conversation did not reach '
-            '%(items)s, so I am adding them here, as I believe they matter for the role.", 1, '
+            '{{ ngettext("We ran out of time before we reached %(items)s, and I can say more '
+            'about it at any point that suits you.", "We ran out of time before we reached '
+            '%(items)s, and I can say more about them at any point that suits you.", 1, '
             'items="<i>") }} '
             '{{ pgettext("debrief", "%(items)s (for %(name)s)", items="<u>", name="Bo") }} '
             '{{ npgettext("decision", "within a day", "within %(count)s days", 3, count="3") }}',
@@ -883,13 +883,13 @@ class TestEdges:
         message = pack.render(note, iv)
         assert message.text == (
             "bis Dienstag / innerhalb von zwei Wochen / "
-            "Auf a gingen wir im Gespräch nicht ein, deshalb weise ich hier darauf hin, da das "
-            "für die Stelle von Belang ist."
+            "Auf a gingen wir im Gespräch nicht ein, deshalb weise ich hier darauf hin und "
+            "erläutere sie Ihnen auf Wunsch näher."
         )
         assert message.html is not None
         assert "Ich habe mit Bo gesprochen, und zwar über &lt;b&gt;." in message.html
         assert (
-            "Da wir &lt;i&gt; im Gespräch nicht berührt haben, ergänze ich das hier"
+            "Im Gespräch kamen wir nicht dazu, &lt;i&gt; anzusprechen, und zu einem"
             in message.html
         )
         assert "&lt;u&gt; (für Bo)" in message.html
