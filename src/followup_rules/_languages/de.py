@@ -79,6 +79,12 @@ class German(Language):
     def day_after_by(self, value: date) -> str:
         return self.day(value).replace(", dem ", ", den ", 1)
 
+    def date_only(self, value: date) -> str:
+        # A date without its weekday ("bis zum 18. Jänner") is Austrian too: one
+        # sentence never names January two ways.
+        text = super().date_only(value)
+        return text.replace("Januar", "Jänner") if self.region == "AT" else text
+
     def month(self, year: int, month: int) -> str:
         name = super().month(year, month)
         return "Jänner" if self.region == "AT" and month == 1 else name
