@@ -790,6 +790,22 @@ def template_context(
     thread = _thread_wording(interview)
     previous = facts.previous
     given = facts.decision_given_on or starts.date()
+    # the decision as a message names it, anchored on the day it was given
+    decision_words = _decision_words(
+        language,
+        facts.decision_by,
+        facts.timeframe,
+        False,
+        starts.date(),
+        facts.decision_given_on,
+    )
+    # a window ("within two weeks") as it was said, for a sentence naming that day
+    within = facts.timeframe is not None and facts.timeframe.kind == "within"
+    window_as_said = (
+        _decision_words(language, facts.decision_by, facts.timeframe, True, None)
+        if within
+        else None
+    )
     ends = interview._utc_span[1]
     # "has just finished" only within an hour of the end; later the same day, "earlier today"
     # (a call's whole window: a voicemail left at its end must still be true, words7 8)
@@ -899,14 +915,7 @@ def template_context(
         "previous_day": None if previous is None else _day(day, previous.day),
         "decision_by": facts.decision_by,
         "decision_day": None if facts.decision_by is None else _day(day, facts.decision_by),
-        "decision_words": _decision_words(
-            language,
-            facts.decision_by,
-            facts.timeframe,
-            False,
-            starts.date(),
-            facts.decision_given_on,
-        ),
+        "decision_words": decision_words,
         # The timeline given at the interview, anchored (a thin thank-you says it: words7 5)
         "interview_decision_words": _decision_words(
             language,
@@ -920,28 +929,11 @@ def template_context(
         ),
         # A window given at the interview, as it was said there ("within two weeks"):
         # for a sentence that already names the interview's day
-        "decision_words_said": _decision_words(
-            language, facts.decision_by, facts.timeframe, True, None
-        )
-        if facts.timeframe is not None
-        and facts.timeframe.kind == "within"
-        and given == starts.date()
-        else None,
+        "decision_words_said": window_as_said if given == starts.date() else None,
         # A window as it was said on the day of the news, for a sentence that names that
         # day (loop10: "telling me on Tuesday, October 27, that the decision was now
         # expected within two weeks of Tuesday, October 27"); other kinds as above
-        "decision_words_given": _decision_words(
-            language, facts.decision_by, facts.timeframe, True, None
-        )
-        if facts.timeframe is not None and facts.timeframe.kind == "within"
-        else _decision_words(
-            language,
-            facts.decision_by,
-            facts.timeframe,
-            False,
-            starts.date(),
-            facts.decision_given_on,
-        ),
+        "decision_words_given": window_as_said if within else decision_words,
         "decision_given_day": None
         if facts.decision_given_on is None
         else _day(day, facts.decision_given_on),
