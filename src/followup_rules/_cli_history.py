@@ -283,11 +283,7 @@ def log_contact(
         if kind is None:  # the loop6 trial: a feedback request logged as a check-in
             kind = ActionKind.CHECK_IN if item is None else item.action.kind
             if not chosen:
-                chosen.append(
-                    "the step due then; --step names another"
-                    if item is not None
-                    else "no step was due then: a check-in; --step names another"
-                )
+                chosen.append(_why_this_step(item, interview))
         if channel is not None:
             how = Channel(channel)
         elif item is not None:
@@ -307,6 +303,24 @@ def log_contact(
         )
 
     _record(log, options, build, chosen)
+
+
+def _why_this_step(item: AgendaItem | None, interview: Interview) -> str:
+    """Why a contact logged without --step is the step it is: the one due then, else
+    the next one planned (saying when), else a check-in.
+
+    The loop12 trial: every note of a panel sent, a bare `log contact` recorded
+    the check-in planned 13 days later and said it was "the step due then".
+    """
+    if item is None:
+        return "no step was due then: a check-in; --step names another"
+    if item.to_do and item.standing in (Standing.LATE, Standing.DUE):
+        return "the step due then; --step names another"
+    planned_for = cal.to_pendulum(item.action.suggested.astimezone(show.home_zone(interview)))
+    return (
+        f"no step was due then: the next one planned, for {planned_for.format('ddd D MMM')}; "
+        "--step names another"
+    )
 
 
 def _drafted(
