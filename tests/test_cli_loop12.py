@@ -10,6 +10,9 @@ F6. A contact logged without --step when nothing was due says so, and when the s
     recorded was planned.
 F10. Two follow-ups to one person at one employer at the very same moment, one in each
     file, are reported by `audit A --with B` and by `audit B --with A`.
+F11. A later round's draft logged by its Message-ID in its own file is never recorded
+    under the subject the file alone would give, when the draft (written with the
+    earlier rounds) had another.
 """
 
 from __future__ import annotations
@@ -235,3 +238,61 @@ def test_two_follow_ups_at_one_moment_are_flagged_by_either_audit(
         assert "[retry-gap] only 0 business days after a follow-up to the same person" in out
     code, out, _ = run("audit", data.name)
     assert code == 0, out  # alone, each file is polite
+
+
+# -- F11 -----------------------------------------------------------------------------------
+
+
+@pytest.fixture
+def two_rounds(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> tuple[Path, Path]:
+    """Round 1 (3 March) and round 2 (10 March) of the data role, Oliver in both."""
+    monkeypatch.chdir(tmp_path)
+    made = []
+    for stem, starts, other in (
+        ("r1", "2026-03-03T09:30:00", "Ada Lowe"),
+        ("r2", "2026-03-10T09:30:00", "Priya Shah"),
+    ):
+        path = tmp_path / f"{stem}.toml"
+        text = APPLICATION.format(
+            stem=stem, role="Data Engineer", starts=starts, other=other, language="fr"
+        )
+        path.write_text(text.replace("2026-03-13", "2026-03-20"))
+        made.append(path)
+    return made[0], made[1]
+
+
+def _subject_logged(path: Path) -> str | None:
+    events = (path.parent / f"{path.stem}.events.toml").read_text()
+    found = [line for line in events.splitlines() if line.startswith("subject = ")]
+    return found[-1].split(" = ", 1)[1].strip('"') if found else None
+
+
+def test_a_later_rounds_draft_is_never_logged_under_another_subject(
+    two_rounds: tuple[Path, Path],
+) -> None:
+    """The round-2 note to Oliver, drafted with round 1 beside it, has a subject of its own
+    ("a second conversation"); logged by its Message-ID in round 2's file, the subject
+    recorded is never the one round 2 alone would give: the next draft's "Re:" would
+    name a subject never sent."""
+    r1, r2 = two_rounds
+    now = "2026-03-10T22:00"
+    code, out, err = run("plan", r1.name, r2.name, "--format", "eml", "--now", now, "-o", "d")
+    assert code == 0, err
+    draft = next(Path("d/r2").glob("*thank_you-oliver*.eml"))
+    sent = email.message_from_bytes(draft.read_bytes(), policy=email_policy.default)
+    code, out, err = run("log", r2.name, "contact", "--message-id", sent["Message-ID"],
+                         "--at", "2026-03-11T08:00")  # fmt: skip
+    assert code == 0, err
+    assert "thank-you to Oliver Grant" in out
+    assert _subject_logged(r2) in (None, sent["Subject"])
+    assert "--subject says which was sent" in out
+    # the first round's note is the same with or without round 2: its subject is kept
+    code, out, err = run("plan", r1.name, r2.name, "--format", "eml", "--now", "2026-03-03T22:00",
+                         "-o", "d1")  # fmt: skip
+    assert code == 0, err
+    first = next(Path("d1/r1").glob("*thank_you-oliver*.eml"))
+    note = email.message_from_bytes(first.read_bytes(), policy=email_policy.default)
+    code, out, err = run("log", r1.name, "contact", "--message-id", note["Message-ID"],
+                         "--at", "2026-03-04T08:00")  # fmt: skip
+    assert code == 0, err
+    assert _subject_logged(r1) == note["Subject"]
