@@ -884,7 +884,7 @@ class TestEdges:
         message = pack.render(note, iv)
         assert message.text == (
             "bis Dienstag / innerhalb von zwei Wochen / "
-            "Im Gespräch kamen wir nicht auf a zu sprechen – auf Wunsch erläutere ich Ihnen "
+            "Im Gespräch kamen wir nicht auf a zu sprechen \u2013 auf Wunsch erläutere ich Ihnen "
             "Näheres dazu."
         )
         assert message.html is not None
