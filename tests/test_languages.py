@@ -388,11 +388,12 @@ class TestGreetings:
 
     @pytest.mark.parametrize("honorific", ["Dr.", None])
     def test_a_card_is_never_greeted_by_the_time_of_day(self, honorific: str | None) -> None:
-        """Class 21: a card has no time of day: no "Buenos días" on it, the name alone when
-        the gender is unknown (an e-mail at 10:00 says "Buenos días")."""
+        """Class 21: a card has no time of day: no "Buenos días" on it, "Hola" and the name
+        when the gender is unknown, never the bare name of a form (words17b; an e-mail
+        at 10:00 says "Buenos días")."""
         ana = Interviewer("Ana Ruiz", honorific=honorific)
-        assert language("es").greeting(ana, Salutation.HONORIFIC) == "Ana Ruiz:"
-        assert language("es").greeting(ana, Salutation.FIRST_NAME) == "Ana:"
+        assert language("es").greeting(ana, Salutation.HONORIFIC) == "Hola, Ana Ruiz:"
+        assert language("es").greeting(ana, Salutation.FIRST_NAME) == "Hola, Ana:"
 
     def test_a_recruiter_is_greeted_by_name(self) -> None:
         rita = Recruiter("Rita Cole")
@@ -883,11 +884,11 @@ class TestEdges:
         message = pack.render(note, iv)
         assert message.text == (
             "bis Dienstag / innerhalb von zwei Wochen / "
-            "Auf a gingen wir im Gespräch nicht ein, deshalb weise ich hier darauf hin und "
-            "erläutere sie Ihnen auf Wunsch näher."
+            "Im Gespräch kamen wir nicht auf a zu sprechen \u2013 auf Wunsch erläutere ich Ihnen "
+            "Näheres dazu."
         )
         assert message.html is not None
-        assert "Ich habe mit Bo gesprochen, und zwar über &lt;b&gt;." in message.html
+        assert "Ich habe Bo getroffen; wir haben über &lt;b&gt; gesprochen." in message.html
         assert (
             "Im Gespräch kamen wir nicht dazu, &lt;i&gt; anzusprechen, und zu einem"
             in message.html

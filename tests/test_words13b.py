@@ -165,7 +165,8 @@ def test_mexico_greets_an_unknown_gender_with_apreciable() -> None:
     for hour in (None, 9, 16):
         assert mexico.greeting(ariel, Salutation.HONORIFIC, hour) == "Apreciable Ariel Navarro:"
     assert spain.greeting(ariel, Salutation.HONORIFIC, 9) == "Buenos días, Ariel Navarro:"
-    assert spain.greeting(ariel, Salutation.HONORIFIC, None) == "Ariel Navarro:"
+    # a card is never opened by the bare name (words17b: "Hola" and the name)
+    assert spain.greeting(ariel, Salutation.HONORIFIC, None) == "Hola, Ariel Navarro:"
     ana = Interviewer("Ana Ruiz", honorific="Ms.")
     assert mexico.greeting(ana, Salutation.HONORIFIC, 9) == "Estimada Sra. Ruiz:"
     # a first name is not put after "Apreciable"

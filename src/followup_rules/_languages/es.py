@@ -206,14 +206,17 @@ class Spanish(Language):
         # reads at any hour and on a card too ("Apreciable Ariel Navarro:"), where
         # "Buenos días" in a letter read in the afternoon, and a card's bare name,
         # read as a form letter to the tenth round's reader (issue 19, round 13,
-        # class 2).  Spain, Argentina, Chile and Colombia have no such word.
+        # class 2).  Spain, Argentina, Chile and Colombia have no such word: their
+        # card, which has no time of day, opens "Hola, Ariel Navarro:", never the
+        # bare name of a form (the fourteenth read, words17b), and never the
+        # "Estimado/a" that writes the unknown gender as a slash.
         gender = self._forms(person)[0]
         if gender is None:
             name = _first(person) if style is Salutation.FIRST_NAME else _full(person)
             if self.region == "MX" and style is not Salutation.FIRST_NAME:
                 return f"Apreciable {name}:"
-            if hour is None:  # a card has no time of day: the name alone
-                return f"{name}:"
+            if hour is None:  # a card has no time of day: "Hola", never the name alone
+                return f"Hola, {name}:"
             return f"{self.spoken_hello(hour)}, {name}:"
         opening = "Estimada" if gender == "f" else "Estimado"
         return f"{opening} {self.addressee(person, style)}:"
