@@ -259,7 +259,15 @@ def test_a_retried_call_names_the_contact_before_it(
         assert any(part[:1] in '"„«' for part in message.text.split("\n\n")), message.text
         if previous is None:
             continue
-        if previous.kind.name == "CHECK_IN" and action.facts.replied_on is None:
+        if (
+            previous.kind.name == "CHECK_IN"
+            and action.facts.news
+            and previous.channel.name != "PHONE"
+        ):
+            # news since the e-mail answered it: the call follows the news (words17 class 2)
+            assert action.facts.news_on is not None
+            assert words.day(action.facts.news_on) in message.text, message.text
+        elif previous.kind.name == "CHECK_IN" and action.facts.replied_on is None:
             assert words.day(previous.day) in message.text, message.text
 
 

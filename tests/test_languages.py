@@ -858,20 +858,18 @@ class TestEdges:
             '{{ pgettext("decision", "by %(day)s", day="Dienstag") }} / '
             '{{ npgettext("decision", "within a week", "within %(count)s weeks", 2, '
             'count="zwei") }} / '
-            '{{ ngettext("There was no time in the interview for %(items)s, so I note it '
-            'here and can go into more detail whenever you wish.", "There was no time in the '
-            "interview for %(items)s, so I note them here and can go into more detail whenever "
-            'you wish.", 2, items="a") }}'
+            '{{ ngettext("I did not raise %(items)s with you, and I can go into more detail '
+            'whenever you wish.", "I did not raise %(items)s with you, and I can go into more '
+            'detail whenever you wish.", 2, items="a") }}'
             "{% endblock %}",
             encoding="utf-8",
         )
         (tmp_path / "note.html").write_text(
             '{{ _("I met %(people)s, and we talked about %(topics)s.", people="Bo", '
             'topics="<b>") }} '
-            '{{ ngettext("We ran out of time before we reached %(items)s, and I can say more '
-            'about it at any point that suits you.", "We ran out of time before we reached '
-            '%(items)s, and I can say more about them at any point that suits you.", 1, '
-            'items="<i>") }} '
+            '{{ ngettext("I did not get to talk about %(items)s, and I can say more about it '
+            'at any point that suits you.", "I did not get to talk about %(items)s, and I can '
+            'say more about them at any point that suits you.", 1, items="<i>") }} '
             '{{ pgettext("debrief", "%(items)s (for %(name)s)", items="<u>", name="Bo") }} '
             '{{ npgettext("decision", "within a day", "within %(count)s days", 3, count="3") }}',
             encoding="utf-8",
@@ -884,15 +882,11 @@ class TestEdges:
         message = pack.render(note, iv)
         assert message.text == (
             "bis Dienstag / innerhalb von zwei Wochen / "
-            "Im Gespräch kamen wir nicht auf a zu sprechen \u2013 auf Wunsch erläutere ich Ihnen "
-            "Näheres dazu."
+            "Ich habe a nicht erwähnt, erläutere sie Ihnen aber auf Wunsch näher."
         )
         assert message.html is not None
         assert "Ich habe Bo getroffen; wir haben über &lt;b&gt; gesprochen." in message.html
-        assert (
-            "Im Gespräch kamen wir nicht dazu, &lt;i&gt; anzusprechen, und zu einem"
-            in message.html
-        )
+        assert "Über &lt;i&gt; habe ich nicht gesprochen, berichte Ihnen aber" in message.html
         assert "&lt;u&gt; (für Bo)" in message.html
         assert "innerhalb von 3 Tagen" in message.html
         assert pack.language.number(3) == "drei" and pack.language.number(30) == "30"

@@ -254,11 +254,11 @@ def test_an_interest_line_does_not_presume_the_job() -> None:
 
 CLOSES = (  # words15 class 4: seven, by the application's turn
     "I look forward to your decision.",
-    "I hope your week goes well.",
-    "All the best in the meantime.",
+    "I would welcome any update.",
+    "I would be glad of any news.",
     "I hope all is well with you.",
     "Your news will be very welcome.",
-    "Best wishes for the weeks ahead.",
+    "I look forward to your reply.",
     "I am happy to answer any questions.",
 )
 

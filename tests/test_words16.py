@@ -56,7 +56,7 @@ def test_the_missed_point_offers_more_and_asserts_no_relevance(code: str) -> Non
 COMPANIES = ("Acme Analytics", "Globex", "Initech", "Umbrella", "Hooli", "Vandelay", "Wayne")
 
 SCHEDULE_SHIFTED = {
-    "en": "timings can shift",
+    "en": "timing can shift",
     "de": "Zeitpläne verschieben",
     "fr": "calendrier puisse évoluer",
     "es": "plazos pueden cambiar",

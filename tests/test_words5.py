@@ -193,18 +193,18 @@ def test_after_next_round_news_no_availability_is_invented(code: str) -> None:
 
 LAST_LINES = (  # words9c class 3: no "last", "reminders" or inbox; the door stays open
     "I look forward to your decision.",  # the first run's close, by the turn (words15)
-    "I hope your week goes well.",
-    "All the best in the meantime.",
+    "I would welcome any update.",
+    "I would be glad of any news.",
     "I hope all is well with you.",
     "Your news will be very welcome.",
-    "Best wishes for the weeks ahead.",
+    "I look forward to your reply.",
     "I am happy to answer any questions.",
     "I look forward to hearing more.",  # a later run's, by number (`_last_for_now.txt`)
     "I look forward to your news.",
     "Thank you for bearing me in mind.",
-    "I wish you well with the decision.",
+    "I look forward to hearing about the decision.",
     "Please tell me if anything is needed.",
-    "With best wishes for the process.",
+    "Any news of progress is welcome.",
 )
 
 

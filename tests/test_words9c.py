@@ -401,10 +401,10 @@ def test_the_check_in_after_by_the_end_of_next_week_recalls_it_from_the_intervie
 # -- class 5: an invitation to get in touch is said, and not asked for again -------------------
 
 INVITED_OPENING = {
-    "en": "As you kindly suggested at my interview on",
-    "de": "wie Sie es mir bei meinem Gespräch am",
-    "fr": "Comme vous me l’avez aimablement proposé",
-    "es": "Tal como me sugirió amablemente",
+    "en": "you kindly invited me to get in touch",
+    "de": "hatten Sie mich freundlicherweise eingeladen",
+    "fr": "vous m’avez aimablement proposé de reprendre contact",
+    "es": "usted me invitó amablemente",
 }
 
 
@@ -418,7 +418,7 @@ def test_an_invitation_to_get_in_touch_opens_the_first_check_in(code: str) -> No
     steps = check_ins(plan(iv))
     assert steps[0].channel is Channel.EMAIL
     opening = render(steps[0], iv).text.split("\n\n")[1]
-    assert opening.lower().startswith(INVITED_OPENING[code].lower()), opening
+    assert INVITED_OPENING[code].lower() in opening.lower(), opening
     later = render(steps[1], iv).text.split("\n\n")[1]
     assert INVITED_OPENING[code].lower() not in later.lower(), later
 
