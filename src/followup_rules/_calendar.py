@@ -682,6 +682,20 @@ def first_window(
     ends before it, so the search starts at that date: a history thousands of
     years after the interview costs no more than one a week after it.
     """
+    day = business_day_on_or_after(day, holidays)
+    window = window_on(day, start, end, tz)
+    # Usually the first business day's window already qualifies.  Its two
+    # instants show *day* in *tz*, so neither instant can show a later date
+    # then, and the search from their dates below would start on this very
+    # day: no need to convert them to *tz* (issue 20, ninth pass).
+    if (
+        window is not None
+        and (not_before is None or window[0] >= not_before)
+        and (open_from is None or window[1] >= open_from)
+    ):
+        if open_from is not None and window[0] < open_from:
+            return open_from, window[1]
+        return window
     if not_before is not None:
         day = max(day, local_date(not_before, tz))
     if open_from is not None:
@@ -746,6 +760,11 @@ def first_moment_in_window(
     day = moment.astimezone(tz).date()
     if is_business_day(day, holidays):
         window = window_on(day, start, end, tz)
-        if window is not None and window[0] <= moment <= window[1]:
-            return moment
+        if window is not None:
+            if window[0] <= moment <= window[1]:
+                return moment
+            if moment > window[1]:
+                # Every window of a later day opens after *moment*, which shows *day*:
+                # search from the next business day, *moment* not converted again.
+                day = add_business_days(day, 1, holidays)
     return first_window(day, start, end, tz, not_before=moment, holidays=holidays)[0]

@@ -47,6 +47,11 @@ class Outcome(Enum):
     WITHDRAWN = "withdrawn"
     """The candidate withdrew, or the employer closed the position."""
 
+    # Hashed in C, by identity (a member is its only equal): Enum's own __hash__ is
+    # Python code, and the planner hashes its kinds, channels and outcomes in sets
+    # and keys dozens of times a plan (issue 20, ninth pass).
+    __hash__ = object.__hash__
+
 
 def _recipient(value: Any, fail: Callable[[str], Exception]) -> str | None:
     if isinstance(value, (Interviewer, Recruiter)):

@@ -45,6 +45,11 @@ class Channel(Enum):
     PHONE = "phone"
     POSTAL = "postal"
 
+    # Hashed in C, by identity (a member is its only equal): Enum's own __hash__ is
+    # Python code, and the planner hashes its kinds, channels and outcomes in sets
+    # and keys dozens of times a plan (issue 20, ninth pass).
+    __hash__ = object.__hash__
+
 
 class ActionKind(Enum):
     """What an action does; one kind per step of the follow-up."""
@@ -60,6 +65,11 @@ class ActionKind(Enum):
     FEEDBACK_RESPONSE = "feedback_response"
     SEND_REQUESTED = "send_requested"
     """E-mail what an interviewer asked for when their thank-you goes by post."""
+
+    # Hashed in C, by identity (a member is its only equal): Enum's own __hash__ is
+    # Python code, and the planner hashes its kinds, channels and outcomes in sets
+    # and keys dozens of times a plan (issue 20, ninth pass).
+    __hash__ = object.__hash__
 
 
 class InterviewFormat(Enum):

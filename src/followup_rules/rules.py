@@ -270,17 +270,20 @@ def thank_you(interview: Interview, policy: Policy) -> list[Action]:
     """
     contact = interview.follow_up_contact
     steps: list[Action] = []
+    windows: dict[int, Instants] = {}  # by the zone's identity: one window a zone
     for variant, person in enumerate(interview.interviewers):
         requested = interview.requested_by(person)
         if policy.thank_you_each_interviewer or person is contact:
-            note = _thank_you_to(interview, policy, person, variant, requested)
+            note = _thank_you_to(interview, policy, person, variant, requested, windows)
             steps.append(note)
             if not (requested and note.channel is Channel.POSTAL):
                 continue
         elif not requested:
             continue
         card = policy.thank_you_each_interviewer or person is contact
-        steps.append(_requested_items(interview, policy, person, variant, requested, card))
+        steps.append(
+            _requested_items(interview, policy, person, variant, requested, card, windows)
+        )
     return steps
 
 
@@ -290,6 +293,7 @@ def _thank_you_to(
     person: Interviewer,
     variant: int,
     requested: tuple[str, ...],
+    windows: dict[int, Instants],
 ) -> Action:
     end = interview._utc_span[1]
     channel = policy.thank_you_channel_for(person)
@@ -353,7 +357,7 @@ def _thank_you_to(
         kind=ActionKind.THANK_YOU,
         channel=channel,
         recipient=person,
-        window=_soon_after(interview, policy, tz),
+        window=_soon_after(interview, policy, tz, windows),
         tz=tz,
         rule=THANK_YOU.id,
         sources=THANK_YOU.sources,
@@ -362,19 +366,27 @@ def _thank_you_to(
     )
 
 
-def _soon_after(interview: Interview, policy: Policy, tz: tzinfo) -> Instants:
+def _soon_after(
+    interview: Interview, policy: Policy, tz: tzinfo, windows: dict[int, Instants]
+) -> Instants:
     """The window of an e-mail right after the interview to someone in *tz*.
 
     Due within `Policy.thank_you_within` of the end, suggested an hour after
     it ("as soon as you return home"), moved into the recipient's send
-    window when that still fits.
+    window when that still fits.  *windows* holds those already worked out
+    for this interview, by the zone's identity: interviewers who share a
+    zone share the window, found once (issue 20, ninth pass).
     """
+    known = windows.get(id(tz))
+    if known is not None:
+        return known
     end = interview._utc_span[1]
     within = policy.thank_you_within
     latest = end + within
     aim = end + (_RETURN_HOME if within > _RETURN_HOME else within)
     best = sending_moment(aim, latest, tz, policy)
-    return (end, latest, best if best <= latest else aim)
+    window = windows[id(tz)] = (end, latest, best if best <= latest else aim)
+    return window
 
 
 def _requested_items(
@@ -384,6 +396,7 @@ def _requested_items(
     variant: int,
     requested: tuple[str, ...],
     card: bool,
+    windows: dict[int, Instants],
 ) -> Action:
     """What *person* asked for, by e-mail, when no e-mailed note carries it (seed 004)."""
     tz = interview.zone_of(person)
@@ -391,7 +404,7 @@ def _requested_items(
         kind=ActionKind.SEND_REQUESTED,
         channel=Channel.EMAIL,
         recipient=person,
-        window=_soon_after(interview, policy, tz),
+        window=_soon_after(interview, policy, tz, windows),
         tz=tz,
         rule=THANK_YOU.id,
         sources=_REQUESTED_SOURCES,
