@@ -1,0 +1,192 @@
+"""Messages, as a user reads them: a long subject's shorter wordings, an own HTML body's
+role, the German sentence after a greeting, what the template context carries
+(mutation testing, thirteenth pass)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from followup_rules import (
+    ActionKind,
+    Channel,
+    Interviewer,
+    Message,
+    TemplateError,
+    TemplatePack,
+    plan,
+    render,
+)
+from followup_rules.messages import template_context
+
+from .test_languages import meeting
+from .test_messages import every_message_action, full_interview
+
+QUALIFIED = "Senior Product Manager (Payments Platform)"  # 42 characters, said as the next
+SPOKEN = "Senior Product Manager"  # 22
+
+
+def own_pack(folder: Path, subject: str, html: str | None = None) -> TemplatePack:
+    """A pack whose thank-you e-mail has *subject* (a Jinja subject block) and a short body."""
+    (folder / "thank_you_email.txt").write_text(
+        "{% block subject %}" + subject + "{% endblock %}{% block body %}Thank you.{% endblock %}",
+        encoding="utf-8",
+    )
+    if html is not None:
+        (folder / "thank_you_email.html").write_text(html, encoding="utf-8")
+    return TemplatePack(folder)
+
+
+class TestShorterWordings:
+    """A subject past 70 characters is rendered again: with `brief` 1 (the built-in
+    subjects drop the company), then with the role said without its qualifier (`brief`
+    0, then 1), then with `brief` 2; the first wording that fits a phone is sent."""
+
+    # "B<brief> <role> " and as many x as `pad` gives for that brief.
+    SUBJECT = "B{{ brief }} {{ role }} {{ 'x' * pad[brief] }}"
+
+    def subject(self, folder: Path, pad: dict[int, int], role: str = QUALIFIED) -> str | None:
+        iv = full_interview(role=role)
+        note = next(a for a in plan(iv) if a.template == "thank_you_email")
+        return own_pack(folder, self.SUBJECT).render(note, iv, pad=pad).subject
+
+    @pytest.mark.parametrize(
+        ("pad", "expected"),
+        [
+            ({0: 20, 1: 40, 2: 0}, f"B0 {QUALIFIED} {'x' * 20}"),  # 66: as it is
+            ({0: 40, 1: 10, 2: 0}, f"B1 {QUALIFIED} {'x' * 10}"),  # brief 1 fits
+            ({0: 30, 1: 40, 2: 0}, f"B0 {SPOKEN} {'x' * 30}"),  # the role as said
+            ({0: 50, 1: 30, 2: 0}, f"B1 {SPOKEN} {'x' * 30}"),  # both
+            ({0: 60, 1: 60, 2: 0}, f"B2 {QUALIFIED} "),  # brief 2, the whole role
+        ],
+    )
+    def test_the_first_wording_that_fits(
+        self, tmp_path: Path, pad: dict[int, int], expected: str
+    ) -> None:
+        assert self.subject(tmp_path, pad) == expected.rstrip()
+
+    def test_a_role_without_a_qualifier_has_no_spoken_wording(self, tmp_path: Path) -> None:
+        """A role said as it is written: brief 0 then 1, then 2."""
+        role = "Product Manager"
+        assert self.subject(tmp_path, {0: 60, 1: 50, 2: 5}, role) == f"B1 {role} {'x' * 50}"
+        assert self.subject(tmp_path, {0: 60, 1: 60, 2: 5}, role) == f"B2 {role} xxxxx"
+
+    def test_the_role_after_a_colon_whole_or_as_said(self, tmp_path: Path) -> None:
+        """At brief 2 a subject naming no role takes it after a colon: the whole role when
+        that fits, else the role as said ("Senior Product Manager"), else none."""
+        subject = "{% if brief == 2 %}Thank you{% else %}{{ role }} {{ 'x' * 70 }}{% endif %}"
+        long = "Senior Product Manager (Payments Platform, Europe)"  # 50: 61 with "Thank you: "
+        longer = "Senior Product Manager (Payments Platform, Europe and Middle East)"
+        endless = "Senior Product Manager for the Payments and Ledger Platforms of Europe"
+        cases = [
+            (QUALIFIED, f"Thank you: {QUALIFIED}"),
+            (long, f"Thank you: {long}"),
+            (longer, "Thank you: Senior Product Manager"),
+            (endless, "Thank you"),  # no qualifier to drop, and too long after a colon
+        ]
+        for role, expected in cases:
+            iv = full_interview(role=role)
+            note = next(a for a in plan(iv) if a.template == "thank_you_email")
+            assert own_pack(tmp_path, subject).render(note, iv).subject == expected, role
+
+    def test_an_own_html_body_names_the_whole_role(self, tmp_path: Path) -> None:
+        """The role is said shorter in the subject only: the HTML body, rendered after,
+        sees the role as typed."""
+        iv = full_interview(role=QUALIFIED)
+        note = next(a for a in plan(iv) if a.template == "thank_you_email")
+        pack = own_pack(tmp_path, self.SUBJECT, html="<p>{{ role }}, {{ brief }}</p>")
+        message = pack.render(note, iv, pad={0: 30, 1: 40, 2: 0})
+        assert message.subject == f"B0 {SPOKEN} {'x' * 30}"
+        assert message.html == f"<p>{QUALIFIED}, 0</p>\n"
+
+    def test_a_broken_shorter_wording_names_its_template(self, tmp_path: Path) -> None:
+        """An error met only in a shorter wording names the template, as any other."""
+        subject = "{% if brief == 1 %}{{ nothing }}{% else %}{{ 'x' * 80 }}{% endif %}"
+        iv = full_interview()
+        note = next(a for a in plan(iv) if a.template == "thank_you_email")
+        with pytest.raises(TemplateError) as broken:
+            own_pack(tmp_path, subject).render(note, iv)
+        assert broken.value.template == "thank_you_email.txt"
+        assert "nothing" in str(broken.value)
+
+
+class TestGermanAfterTheGreeting:
+    def test_the_first_word_after_the_greeting_is_written_small(self) -> None:
+        """German goes on after "Sehr geehrte Frau Dr. Ruiz," in small letters."""
+        iv = meeting("de")
+        note = next(a for a in plan(iv) if a.kind is ActionKind.THANK_YOU)
+        text = render(note, iv).text
+        assert text.startswith("Sehr geehrte Frau Dr. Ruiz,\n\nvielen Dank ")
+
+
+class TestWhatAMessageCarries:
+    """The fields an app reads beside the text: the template, what blocks sending, what
+    would strengthen the message, the placeholders to fill in, the enclosures."""
+
+    def message(self, template: str, **changes: object) -> Message:
+        iv = full_interview(**changes)
+        action = next(a for a in every_message_action(iv) if a.template == template)
+        return render(action, iv)
+
+    def test_a_feedback_answer_waits_for_the_feedback(self) -> None:
+        message = self.message("feedback_response_email")
+        assert message.template == "feedback_response_email"
+        assert message.blocking == ("feedback",)
+        assert message.would_strengthen == ("honorific",)
+        assert message.missing_details == ("honorific", "feedback")
+        assert message.placeholders == (
+            "[Your feedback on the process: one or two specific points]",
+        )
+        assert all(mark in message.text for mark in message.placeholders)
+
+    def test_the_debrief_marks_the_concerns_to_fill_in(self) -> None:
+        message = self.message("recruiter_debrief_email")
+        assert message.placeholders == ("[No concerns were raised. / They asked about …]",)
+        assert (message.blocking, message.would_strengthen) == ((), ())
+
+    def test_a_note_without_a_placeholder_lists_none(self) -> None:
+        message = self.message("thank_you_email")
+        assert message.placeholders == ()
+        assert "[" not in message.text
+
+    def test_the_items_asked_for_are_enclosed_in_an_email_only(self) -> None:
+        assert self.message("thank_you_email").enclosures == ("two code samples",)
+        assert self.message("requested_items_email").enclosures == ("two code samples",)
+        call = self.message("check_in_call")
+        assert call.channel is Channel.PHONE and call.enclosures == ()
+
+    def test_a_card_without_an_address_is_blocked(self) -> None:
+        card = self.message("thank_you_card")
+        assert (card.blocking, card.would_strengthen) == (("address",), ("fit", "honorific"))
+        assert card.warnings == ()
+
+    def test_a_number_from_another_country_is_a_warning(self) -> None:
+        """Ana's number is British, her zone New York's: the call's message says so."""
+        ana = Interviewer(
+            "Ana Ruiz", email="ana@acme.example", phone="+44 20 7946 0018",
+            timezone="America/New_York",
+        )  # fmt: skip
+        message = self.message("check_in_call", interviewers=[ana])
+        assert message.warnings == (
+            "the number +44 20 7946 0018 has the country code +44, which does not fit "
+            "Ana Ruiz's time zone (America/New_York): check the number, or give their own "
+            "time zone (Interviewer.timezone), since the call window follows it",
+        )
+
+
+class TestWhoseTopics:
+    """The interview's topics, in the notes of a panel: every note of a panel of three,
+    only the contact's in a larger one (up to eight), none past eight."""
+
+    @pytest.mark.parametrize(
+        ("size", "contact", "others"),
+        [(1, True, True), (3, True, True), (4, True, False), (8, True, False), (9, False, False)],
+    )
+    def test_the_shared_topics_by_panel_size(self, size: int, contact: bool, others: bool) -> None:
+        people = [Interviewer(f"Pat Lee{n}", email=f"p{n}@acme.example") for n in range(size)]
+        iv = full_interview(interviewers=people, topics=("the roadmap",))
+        notes = [a for a in plan(iv) if a.template == "thank_you_email"]
+        assert len(notes) == size and notes[0].recipient is iv.follow_up_contact
+        said = [template_context(note, iv)["shared_topics"] == ["the roadmap"] for note in notes]
+        assert said == [contact] + [others] * (size - 1)
