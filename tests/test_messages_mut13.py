@@ -4,15 +4,21 @@ role, the German sentence after a greeting, what the template context carries
 
 from __future__ import annotations
 
+import time
+from datetime import timedelta
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from followup_rules import (
     ActionKind,
     Channel,
+    Interview,
     Interviewer,
     Message,
+    Policy,
+    Salutation,
     TemplateError,
     TemplatePack,
     plan,
@@ -20,6 +26,7 @@ from followup_rules import (
 )
 from followup_rules.messages import template_context
 
+from .factories import at
 from .test_languages import meeting
 from .test_messages import every_message_action, full_interview
 
@@ -160,6 +167,8 @@ class TestWhatAMessageCarries:
         card = self.message("thank_you_card")
         assert (card.blocking, card.would_strengthen) == (("address",), ("fit", "honorific"))
         assert card.warnings == ()
+        # a card encloses nothing, whatever the note lists
+        assert card.enclosures == ()
 
     def test_a_number_from_another_country_is_a_warning(self) -> None:
         """Ana's number is British, her zone New York's: the call's message says so."""
@@ -190,3 +199,186 @@ class TestWhoseTopics:
         assert len(notes) == size and notes[0].recipient is iv.follow_up_contact
         said = [template_context(note, iv)["shared_topics"] == ["the roadmap"] for note in notes]
         assert said == [contact] + [others] * (size - 1)
+
+
+class TestTheRecipientsOwn:
+    """What a note to one panelist recalls (the template context an app or an own template
+    reads): their own topics, the interview's unless another panelist lists them, their
+    part of the day, their own case for fit, the items they asked for."""
+
+    def panel(self, **changes: object) -> Interview:
+        fields: dict[str, object] = {
+            "interviewers": [
+                Interviewer(
+                    "Ana Ruiz",
+                    email="ana@acme.example",
+                    topics=("the on-call rota",),
+                    requested=("two code samples",),
+                ),
+                Interviewer("Bo Chen", email="bo@acme.example", part="the office tour"),
+                Interviewer("Cy Diaz", email="cy@acme.example", fit="my years of Go"),
+            ],
+            "topics": ("the roadmap", "the on-call rota"),
+            "fit": "five years of Kafka",
+            "requested": ("two code samples",),
+        }
+        fields.update(changes)
+        return full_interview(**fields)
+
+    def contexts(self, iv: Interview) -> dict[str, dict[str, Any]]:
+        return {
+            note.recipient.name: template_context(note, iv)
+            for note in plan(iv)
+            if note.template == "thank_you_email" and note.recipient is not None
+        }
+
+    def test_each_panelists_topics_part_fit_and_items(self) -> None:
+        seen = {
+            name: {key: values[key] for key in self.KEYS}
+            for name, values in self.contexts(self.panel()).items()
+        }
+        assert seen == {
+            "Ana Ruiz": {
+                "own_topics": ["the on-call rota"],
+                "shared_topics": [],
+                "part": None,
+                "part_only": False,
+                "note_fit": "five years of Kafka",
+                "fit_brief": False,
+                "own_requested": True,
+            },
+            "Bo Chen": {  # known for the tour alone: thanked for it, not for the talk
+                "own_topics": [],
+                "shared_topics": [],
+                "part": "the office tour",
+                "part_only": True,
+                "note_fit": "five years of Kafka",
+                "fit_brief": False,
+                "own_requested": True,  # no item goes with Bo's note
+            },
+            "Cy Diaz": {  # the rota is Ana's: not credited to Cy
+                "own_topics": [],
+                "shared_topics": ["the roadmap"],
+                "part": None,
+                "part_only": False,
+                "note_fit": "my years of Go",
+                "fit_brief": False,
+                "own_requested": True,
+            },
+        }
+
+    KEYS = (
+        "own_topics",
+        "shared_topics",
+        "part",
+        "part_only",
+        "note_fit",
+        "fit_brief",
+        "own_requested",
+    )
+
+    def test_the_contacts_part_is_not_all_they_saw(self) -> None:
+        """The follow-up contact hosted the tour and was in the conversation too."""
+        ana = Interviewer("Ana Ruiz", email="ana@acme.example", part="the office tour")
+        bo = Interviewer("Bo Chen", email="bo@acme.example", topics=("the on-call rota",))
+        values = self.contexts(self.panel(interviewers=[ana, bo]))["Ana Ruiz"]
+        assert (values["part"], values["part_only"]) == ("the office tour", False)
+        assert values["shared_topics"] == ["the roadmap"]
+
+    def test_past_the_notes_that_make_the_case_a_brief_line(self) -> None:
+        """The contact's note and the next two make the interview's case for fit; a
+        panelist with a fit of their own makes theirs and takes no turn; the rest say it
+        in a brief line of their own."""
+        people = [
+            Interviewer("Ana Ruiz", email="ana@acme.example"),
+            Interviewer("Bo Chen", email="bo@acme.example", fit="my years of Go"),
+            Interviewer("Cy Diaz", email="cy@acme.example"),
+            Interviewer("Di Ito", email="di@acme.example"),
+            Interviewer("Ed Ode", email="ed@acme.example"),
+        ]
+        seen = {
+            name: (values["note_fit"], values["fit_brief"])
+            for name, values in self.contexts(self.panel(interviewers=people)).items()
+        }
+        kafka = "five years of Kafka"
+        assert seen == {
+            "Ana Ruiz": (kafka, False),
+            "Bo Chen": ("my years of Go", False),
+            "Cy Diaz": (kafka, False),
+            "Di Ito": (kafka, False),
+            "Ed Ode": (None, True),
+        }
+
+    def test_the_recruiter_asked_for_no_item(self) -> None:
+        """`own_requested` is an interviewer's: a note to anyone else has none."""
+        iv = self.panel()
+        debrief = next(
+            a for a in every_message_action(iv) if a.template == "recruiter_debrief_email"
+        )
+        values = template_context(debrief, iv)
+        assert (values["own_requested"], values["part"], values["part_only"]) == (
+            False,
+            None,
+            False,
+        )
+        assert values["own_topics"] == []
+        # the interview's case for fit, whole: no brief line of a panel's notes
+        assert (values["note_fit"], values["fit_brief"]) == ("five years of Kafka", False)
+        assert values["fit_brief"] is False
+
+
+class TestOnTheRecipientsClock:
+    """The day of the interview and of the message, on the recipient's clock: from the
+    interview's start (not its end), whatever the zone of the machine."""
+
+    def test_an_interview_past_midnight_is_the_day_it_began(self) -> None:
+        iv = full_interview(starts_at=at(2026, 7, 7, 23, 30), duration=timedelta(hours=1))
+        closing = next(a for a in plan(iv) if a.template == "closing_statement")
+        values = template_context(closing, iv)
+        # said at 00:18 the next morning, after an interview that began on Tuesday
+        assert (values["interview_day"], values["said_today"]) == ("Tuesday, July 7", False)
+
+    @pytest.mark.parametrize("zone", ["Pacific/Kiritimati", "Asia/Tokyo"])
+    def test_the_machines_zone_is_never_read(
+        self, zone: str, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        """In the room at 15:18 in New York, it is already Wednesday in Kiritimati and Tokyo."""
+        iv = full_interview()
+        closing = next(a for a in plan(iv) if a.template == "closing_statement")
+        monkeypatch.setenv("TZ", zone)
+        time.tzset()
+        try:
+            values = template_context(closing, iv)
+        finally:
+            monkeypatch.undo()
+            time.tzset()
+        assert (values["interview_day"], values["said_today"]) == ("Tuesday, July 7", True)
+
+
+class TestHowTheyAreAddressed:
+    """`addressee` (how a letter names them) and `spoken_full` (a call that names them in
+    full, since the letters greet them so) as the policy's salutation asks."""
+
+    @pytest.mark.parametrize(
+        ("salutation", "addressee", "spoken_full"),
+        [
+            # no honorific known: the full name, never a guessed "Ms."
+            (Salutation.HONORIFIC, "Priya Natarajan", True),
+            (Salutation.FIRST_NAME, "Priya", False),
+            (Salutation.FULL_NAME, "Priya Natarajan", True),
+        ],
+    )
+    def test_by_salutation(
+        self, salutation: Salutation, addressee: str, spoken_full: bool
+    ) -> None:
+        priya = Interviewer(
+            "Priya Natarajan",
+            title="Head of Data",
+            email="p@acme.example",
+            phone="+1 212 555 0142",
+        )
+        iv = full_interview(interviewers=[priya])
+        for action in plan(iv, Policy(salutation=salutation)):
+            if action.template in ("thank_you_email", "check_in_call"):
+                values = template_context(action, iv)
+                assert (values["addressee"], values["spoken_full"]) == (addressee, spoken_full)
