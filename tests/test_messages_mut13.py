@@ -5,7 +5,7 @@ role, the German sentence after a greeting, what the template context carries
 from __future__ import annotations
 
 import time
-from datetime import timedelta
+from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -17,10 +17,12 @@ from followup_rules import (
     Interview,
     Interviewer,
     Message,
+    Outcome,
     Policy,
     Salutation,
     TemplateError,
     TemplatePack,
+    Update,
     plan,
     render,
 )
@@ -29,6 +31,8 @@ from followup_rules.messages import template_context
 from .factories import at
 from .test_languages import meeting
 from .test_messages import every_message_action, full_interview
+from .test_writing import check_ins, done_until
+from .test_writing import meeting as writing_meeting
 
 QUALIFIED = "Senior Product Manager (Payments Platform)"  # 42 characters, said as the next
 SPOKEN = "Senior Product Manager"  # 22
@@ -382,3 +386,108 @@ class TestHowTheyAreAddressed:
             if action.template in ("thank_you_email", "check_in_call"):
                 values = template_context(action, iv)
                 assert (values["addressee"], values["spoken_full"]) == (addressee, spoken_full)
+
+    @pytest.mark.parametrize(
+        ("salutation", "addressee", "spoken", "spoken_full"),
+        [
+            (Salutation.HONORIFIC, "Dr. Keller", "Dr. Keller", False),
+            (Salutation.FIRST_NAME, "Robin", "Robin", False),
+            (Salutation.FULL_NAME, "Robin Keller", "Robin", True),
+        ],
+    )
+    def test_a_doctor(
+        self, salutation: Salutation, addressee: str, spoken: str, spoken_full: bool
+    ) -> None:
+        """A call greets and speaks of Dr. Keller as the letters do, or by first name."""
+        robin = Interviewer(
+            "Robin Keller", honorific="Dr.", email="r@acme.example", phone="+1 212 555 0142"
+        )
+        iv = full_interview(interviewers=[robin])
+        for action in plan(iv, Policy(salutation=salutation)):
+            if action.template in ("thank_you_email", "check_in_call"):
+                values = template_context(action, iv)
+                assert (
+                    values["addressee"],
+                    values["spoken_name"],
+                    values["spoken_of"],
+                    values["spoken_full"],
+                ) == (addressee, spoken, spoken, spoken_full)
+
+
+class TestTheDecisionsWords:
+    """The decision as each sentence names it (the template context): anchored on the
+    interview, as said there, as said on the day of the news, as said now."""
+
+    KEYS = (
+        "decision_words",
+        "decision_words_said",
+        "decision_words_given",
+        "decision_words_now",
+        "decision_given_day",
+        "interview_decision_words",
+    )
+
+    def words(self, by: object, news: object = None) -> dict[str, object]:
+        iv = writing_meeting(decision_by=by)
+        whole = plan(iv)
+        call = check_ins(whole)[0]
+        action = call
+        if news is not None:
+            history = done_until(whole, call)
+            history.append(Update(call.suggested.add(hours=3), Outcome.UNDECIDED, news))
+            action = check_ins(plan(iv, history=history))[0]
+        values = template_context(action, iv)
+        return {key: values[key] for key in self.KEYS}
+
+    def test_a_window_given_at_the_interview(self) -> None:
+        assert self.words("within two weeks") == {
+            "decision_words": "within two weeks of the interview",
+            "decision_words_said": "within two weeks",
+            "decision_words_given": "within two weeks",
+            "decision_words_now": "within two weeks of Tuesday, July 7",
+            "decision_given_day": None,
+            "interview_decision_words": "within two weeks of the interview",
+        }
+
+    def test_a_new_window_given_later(self) -> None:
+        """Given on July 22, the window counts from July 22, and is quoted as said then."""
+        assert self.words("within two weeks", "within two weeks") == {
+            "decision_words": "within two weeks of Wednesday, July 22",
+            "decision_words_said": None,
+            "decision_words_given": "within two weeks",
+            "decision_words_now": "within two weeks of Wednesday, July 22",
+            "decision_given_day": "Wednesday, July 22",
+            "interview_decision_words": "within two weeks of the interview",
+        }
+
+    def test_a_date_given_later(self) -> None:
+        assert self.words(date(2026, 7, 15), date(2026, 7, 24)) == {
+            "decision_words": "by Friday, July 24",
+            "decision_words_said": None,
+            "decision_words_given": "by Friday, July 24",
+            "decision_words_now": "by Friday, July 24",
+            "decision_given_day": "Thursday, July 16",
+            "interview_decision_words": "by Wednesday, July 15",
+        }
+
+
+class TestPronounsAndThePreviousMessage:
+    @pytest.mark.parametrize(
+        ("honorific", "pronouns"),
+        [
+            ("Ms.", ("she", "her", "her")),
+            ("Mr.", ("he", "his", "him")),
+            (None, ("they", "their", "them")),
+        ],
+    )
+    def test_of_the_recipient(self, honorific: str | None, pronouns: tuple[str, ...]) -> None:
+        """A check-in speaks of its recipient by the pronouns of their honorific, and
+        recalls the thank-you sent on the interview's day."""
+        robin = Interviewer("Robin Keller", honorific=honorific, email="r@acme.example")
+        iv = full_interview(interviewers=[robin])
+        check_in = next(a for a in plan(iv) if a.template == "check_in_email")
+        values = template_context(check_in, iv)
+        assert (values["they"], values["their"], values["them"]) == pronouns
+        assert values["unknown_details"].startswith(f"{pronouns[1]} phone number")
+        assert values["previous"].kind is ActionKind.THANK_YOU
+        assert values["previous_day"] == "Tuesday, July 7"
