@@ -16,6 +16,7 @@ from followup_rules import (
     Channel,
     Interview,
     Interviewer,
+    InterviewFormat,
     Message,
     Outcome,
     Policy,
@@ -491,3 +492,49 @@ class TestPronounsAndThePreviousMessage:
         assert values["unknown_details"].startswith(f"{pronouns[1]} phone number")
         assert values["previous"].kind is ActionKind.THANK_YOU
         assert values["previous_day"] == "Tuesday, July 7"
+
+
+class TestJustFinished:
+    """ "Has just finished" only within an hour of the interview's end: an e-mail from the
+    moment it can be sent, a call from the end of its window (a voicemail left then must
+    still be true)."""
+
+    def test_by_channel(self) -> None:
+        iv = full_interview()  # 14:00 to 15:00 in New York
+        seen = {
+            action.template: template_context(action, iv)["just_finished"]
+            for action in every_message_action(iv)
+        }
+        assert seen["recruiter_debrief_email"] is True  # from 15:00
+        assert seen["thank_you_email"] is True
+        assert seen["recruiter_debrief_call"] is False  # its window closes at 17:00
+        assert seen["closing_statement"] is False  # in the room, before the end
+        assert seen["check_in_call"] is False
+
+
+class TestTheCandidatesDay:
+    def test_a_late_video_interview_is_the_candidates_day(
+        self, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        """At 21:00 in New York it is Wednesday in UTC, the machine's zone: the script and
+        the messages still name the candidate's Tuesday, and Bo's Wednesday in Berlin."""
+        iv = full_interview(starts_at=at(2026, 7, 7, 21), format=InterviewFormat.VIDEO)
+        monkeypatch.setenv("TZ", "UTC")
+        time.tzset()
+        try:
+            seen = {
+                (action.template, action.recipient.name): template_context(action, iv)
+                for action in plan(iv)
+                if action.template in ("closing_statement", "thank_you_email")
+                and action.recipient is not None
+            }
+        finally:
+            monkeypatch.undo()
+            time.tzset()
+        ana = seen["closing_statement", "Ana Ruiz"]
+        assert (ana["script_day"], ana["interview_day"]) == ("Tuesday, July 7", "Tuesday, July 7")
+        bo = seen["thank_you_email", "Bo Chen"]
+        assert (bo["script_day"], bo["interview_day"]) == (
+            "Tuesday, July 7 (Wednesday, July 8, in Berlin)",
+            "Tuesday, July 7 (Wednesday, July 8, your time)",
+        )
