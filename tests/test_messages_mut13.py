@@ -13,6 +13,7 @@ import pytest
 
 from followup_rules import (
     ActionKind,
+    Candidate,
     Channel,
     Interview,
     Interviewer,
@@ -461,6 +462,22 @@ class TestTheDecisionsWords:
             "interview_decision_words": "within two weeks of the interview",
         }
 
+    def test_a_week_given_later(self) -> None:
+        """A "next week" said on July 22 is the week after July 22, not the interview's."""
+        words = self.words("within two weeks", "next week")
+        assert (words["decision_words"], words["decision_words_given"]) == (
+            "the following week",
+            "the following week",
+        )
+        assert words["decision_words_now"] == "in the week of Monday, July 27"
+
+    def test_a_date_or_a_week_given_at_the_interview_is_no_window(self) -> None:
+        """Only a window is quoted "as said" in the sentence naming the interview's day."""
+        assert self.words(date(2026, 7, 15))["decision_words_said"] is None
+        week = self.words("next week")
+        assert week["decision_words"] == "in the week after the interview"
+        assert week["decision_words_said"] is None
+
     def test_a_date_given_later(self) -> None:
         assert self.words(date(2026, 7, 15), date(2026, 7, 24)) == {
             "decision_words": "by Friday, July 24",
@@ -495,7 +512,7 @@ class TestPronounsAndThePreviousMessage:
 
 
 class TestJustFinished:
-    """ "Has just finished" only within an hour of the interview's end: an e-mail from the
+    """The words "has just finished" only within an hour of the interview's end: an e-mail from the
     moment it can be sent, a call from the end of its window (a voicemail left then must
     still be true)."""
 
@@ -538,3 +555,43 @@ class TestTheCandidatesDay:
             "Tuesday, July 7 (Wednesday, July 8, in Berlin)",
             "Tuesday, July 7 (Wednesday, July 8, your time)",
         )
+
+    def test_a_candidate_in_london(self) -> None:
+        """A video interview at 21:00 in New York is the London candidate's Wednesday
+        small hours: the script names their day, then Ana's; in the room in New York,
+        the candidate lived the room's Tuesday."""
+        sam = Candidate("Sam Lee", email="sam@example.com", timezone="Europe/London")
+        seen = {}
+        for form in (InterviewFormat.VIDEO, InterviewFormat.IN_PERSON):
+            iv = full_interview(starts_at=at(2026, 7, 7, 21), format=form, candidate=sam)
+            closing = next(a for a in plan(iv) if a.template == "closing_statement")
+            values = template_context(closing, iv)
+            seen[form] = (values["script_day"], values["interview_day"])
+        assert seen == {
+            InterviewFormat.VIDEO: (
+                "Wednesday, July 8 (Tuesday, July 7, in New York)",
+                "Wednesday, July 8 (Tuesday, July 7, your time)",
+            ),
+            InterviewFormat.IN_PERSON: ("Tuesday, July 7", "Tuesday, July 7"),
+        }
+
+    def test_from_the_start_on_the_candidates_clock(self) -> None:
+        """From 23:30 to 00:30 in London: the candidate's day is the Tuesday it began."""
+        sam = Candidate("Sam Lee", email="sam@example.com", timezone="Europe/London")
+        iv = full_interview(
+            starts_at=at(2026, 7, 7, 18, 30), format=InterviewFormat.VIDEO, candidate=sam
+        )
+        closing = next(a for a in plan(iv) if a.template == "closing_statement")
+        assert template_context(closing, iv)["script_day"] == "Tuesday, July 7"
+
+
+class TestTheRoleAsSaid:
+    def test_a_call_says_the_role_without_its_qualifier(self) -> None:
+        """Spoken (a call, the room), "Senior Product Manager"; written, the whole title."""
+        iv = full_interview(role=QUALIFIED)
+        seen = {
+            action.template: template_context(action, iv)["role"]
+            for action in every_message_action(iv)
+        }
+        assert (seen["closing_statement"], seen["check_in_call"]) == (SPOKEN, SPOKEN)
+        assert (seen["check_in_email"], seen["thank_you_card"]) == (QUALIFIED, QUALIFIED)
