@@ -20,6 +20,7 @@ from followup_rules import (
     InterviewFormat,
     Message,
     Outcome,
+    OutOfOffice,
     Policy,
     Salutation,
     TemplateError,
@@ -595,3 +596,28 @@ class TestTheRoleAsSaid:
         }
         assert (seen["closing_statement"], seen["check_in_call"]) == (SPOKEN, SPOKEN)
         assert (seen["check_in_email"], seen["thank_you_card"]) == (QUALIFIED, QUALIFIED)
+
+
+class TestTheLastNote:
+    """`last_note`: the close of unanswered check-ins says it is the last; not a first
+    check-in that is also the close, nor a close after an out-of-office answer."""
+
+    def last_notes(
+        self, iv: Interview, history: list[object] | None = None, **policy: Any
+    ) -> list[bool]:
+        actions = check_ins(plan(iv, Policy(**policy), history=history or []))
+        return [template_context(action, iv)["last_note"] for action in actions]
+
+    def test_by_attempt(self) -> None:
+        iv = writing_meeting()
+        assert self.last_notes(iv) == [False, False, True]
+        assert self.last_notes(iv, max_check_ins=2) == [False, True]
+        assert self.last_notes(iv, max_check_ins=1) == [False]
+
+    def test_not_after_an_out_of_office_answer(self) -> None:
+        iv = writing_meeting()
+        whole = plan(iv)
+        second = check_ins(whole)[1]
+        history = done_until(whole, second)
+        history.append(OutOfOffice(second.suggested.add(minutes=1)))
+        assert self.last_notes(iv, history) == [False]
