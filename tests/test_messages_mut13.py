@@ -621,3 +621,32 @@ class TestTheLastNote:
         history = done_until(whole, second)
         history.append(OutOfOffice(second.suggested.add(minutes=1)))
         assert self.last_notes(iv, history) == [False]
+
+
+class TestWhoGaveTheNews:
+    @pytest.mark.parametrize(
+        ("sender", "by_you", "by"),
+        [
+            ("Ana Ruiz", True, None),
+            ("ana ruiz", True, None),  # the same person, however typed
+            ("Bo Chen", False, "Bo Chen"),
+            (None, False, None),
+        ],
+    )
+    def test_the_next_check_in_knows(
+        self, sender: str | None, by_you: bool, by: str | None
+    ) -> None:
+        """News Ana gave is hers ("as you let me know"); news Bo gave is named as his."""
+        iv = writing_meeting()
+        whole = plan(iv)
+        call = check_ins(whole)[0]
+        history = done_until(whole, call)
+        history.append(
+            Update(
+                call.suggested.add(hours=3), Outcome.UNDECIDED, date(2026, 7, 24), sender=sender
+            )
+        )
+        following = check_ins(plan(iv, history=history))[0]
+        assert following.recipient is not None and following.recipient.name == "Ana Ruiz"
+        values = template_context(following, iv)
+        assert (values["news_by_you"], values["news_by"]) == (by_you, by)
