@@ -650,3 +650,35 @@ class TestWhoGaveTheNews:
         assert following.recipient is not None and following.recipient.name == "Ana Ruiz"
         values = template_context(following, iv)
         assert (values["news_by_you"], values["news_by"]) == (by_you, by)
+
+
+class TestTheActionItself:
+    """What an own template reads of the action and the interview's format."""
+
+    @pytest.mark.parametrize(
+        ("form", "remote", "by_phone"),
+        [
+            (InterviewFormat.IN_PERSON, False, False),
+            (InterviewFormat.VIDEO, True, False),
+            (InterviewFormat.PHONE, True, True),
+        ],
+    )
+    def test_the_action_kind_channel_and_format(
+        self, form: InterviewFormat, remote: bool, by_phone: bool
+    ) -> None:
+        iv = full_interview(format=form)
+        for action in every_message_action(iv):
+            values = template_context(action, iv)
+            assert values["action"] is action and values["facts"] is action.facts
+            assert (values["kind"], values["channel"]) == (action.kind.name, action.channel.name)
+            assert (values["remote"], values["by_phone"]) == (remote, by_phone)
+
+    def test_said_today(self) -> None:
+        """The thank-you goes out on the interview's day; the check-ins later."""
+        iv = full_interview()
+        seen = {
+            action.template: template_context(action, iv)["said_today"]
+            for action in every_message_action(iv)
+        }
+        assert seen["thank_you_email"] is True and seen["recruiter_debrief_call"] is True
+        assert seen["check_in_email"] is False and seen["thank_you_card"] is False
