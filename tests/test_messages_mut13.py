@@ -9,6 +9,7 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
+import pendulum
 import pytest
 
 from followup_rules import (
@@ -29,11 +30,13 @@ from followup_rules import (
     plan,
     render,
 )
-from followup_rules.messages import template_context
+from followup_rules.messages import ON_TIME, template_context
 
 from .factories import at
 from .test_languages import meeting
 from .test_messages import every_message_action, full_interview
+from .test_words10 import _sent_at
+from .test_writing import ANA as WRITING_ANA
 from .test_writing import check_ins, done_until
 from .test_writing import meeting as writing_meeting
 
@@ -682,3 +685,27 @@ class TestTheActionItself:
         }
         assert seen["thank_you_email"] is True and seen["recruiter_debrief_call"] is True
         assert seen["check_in_email"] is False and seen["thank_you_card"] is False
+
+
+class TestBelatedAndJustFinished:
+    """A note the planner moved late owns its delay ("belated") only past 24 hours after
+    the interview's end and on a later day; "just finished" holds for an hour after the
+    end, the hour included."""
+
+    def test_on_the_edges(self) -> None:
+        iv = writing_meeting(interviewers=[WRITING_ANA])  # 14:00 to 15:00 in New York
+        (note,) = (a for a in plan(iv) if a.kind is ActionKind.THANK_YOU)
+        ends = iv.starts_at.add(hours=1)
+        cases = [
+            (ends.add(hours=1), False, True),
+            (ends.add(hours=1, minutes=1), False, False),
+            (pendulum.datetime(2026, 7, 8, 8, tz="America/New_York"), False, False),
+            (ends + ON_TIME, False, False),
+            (ends + ON_TIME + timedelta(minutes=1), True, False),
+        ]
+        for when, belated, just in cases:
+            values = template_context(_sent_at(note, when), iv)
+            assert (values["belated"], values["just_finished"]) == (belated, just), when
+        # a check-in the planner did not move is not belated, however long after
+        check_in = check_ins(plan(iv))[-1]
+        assert template_context(check_in, iv)["belated"] is False
