@@ -709,3 +709,50 @@ class TestBelatedAndJustFinished:
         # a check-in the planner did not move is not belated, however long after
         check_in = check_ins(plan(iv))[-1]
         assert template_context(check_in, iv)["belated"] is False
+
+
+class TestTheGreeting:
+    def test_a_french_card_and_e_mail(self) -> None:
+        """French greets on paper ("Chère Madame Ruiz,") otherwise than by e-mail, sent
+        in the working day ("Bonjour Madame Ruiz,")."""
+        ana = Interviewer(
+            "Ana Ruiz", honorific="Ms.", title="Head of Data", email="a@acme.example"
+        )
+        iv = full_interview(interviewers=[ana])
+        seen = {
+            action.template: template_context(action, iv, "fr")
+            for action in every_message_action(iv)
+            if action.template in ("thank_you_email", "thank_you_card")
+        }
+        assert seen["thank_you_email"]["greeting"] == "Bonjour Madame Ruiz,"
+        assert seen["thank_you_card"]["greeting"] == "Chère Madame Ruiz,"
+
+    def test_by_salutation(self) -> None:
+        ana = Interviewer("Ana Ruiz", honorific="Ms.", email="a@acme.example")
+        iv = full_interview(interviewers=[ana])
+        for salutation, greeting in (
+            (Salutation.HONORIFIC, "Dear Ms. Ruiz,"),
+            (Salutation.FIRST_NAME, "Dear Ana,"),
+            (Salutation.FULL_NAME, "Dear Ana Ruiz,"),
+        ):
+            note = next(
+                a
+                for a in plan(iv, Policy(salutation=salutation))
+                if a.template == "thank_you_email"
+            )
+            assert template_context(note, iv)["greeting"] == greeting
+
+    def test_the_recipient_and_the_moment(self) -> None:
+        """Own templates read whom a message is for, their title, and when it goes."""
+        iv = full_interview()
+        for action in every_message_action(iv):
+            values = template_context(action, iv)
+            person = action.recipient
+            assert person is not None and values["recipient"] is person
+            assert values["recipient_name"] == person.name
+            assert values["recipient_title"] == getattr(person, "title", None)
+            assert values["when"] == action.suggested
+        titled = Interviewer("Ana Ruiz", title="Head of Data", email="a@acme.example")
+        iv = full_interview(interviewers=[titled])
+        note = next(a for a in plan(iv) if a.template == "thank_you_email")
+        assert template_context(note, iv)["recipient_title"] == "Head of Data"
