@@ -369,6 +369,25 @@ class TestHowTheyAreAddressed:
     """`addressee` (how a letter names them) and `spoken_full` (a call that names them in
     full, since the letters greet them so) as the policy's salutation asks."""
 
+    @pytest.mark.parametrize("salutation", list(Salutation))
+    def test_one_name_or_ones_own_recruiter(self, salutation: Salutation) -> None:
+        """A one-word name is never "in full"; one's own recruiter is "Rita" on the
+        phone, though the letters say "Rita Cole"."""
+        cher = Interviewer("Cher", email="c@acme.example", phone="+1 212 555 0142")
+        iv = full_interview(interviewers=[cher])
+        seen = {
+            action.template: template_context(action, iv)
+            for action in plan(iv, Policy(salutation=salutation))
+            if action.template in ("thank_you_email", "recruiter_debrief_call")
+        }
+        note, call = seen["thank_you_email"], seen["recruiter_debrief_call"]
+        assert (note["addressee"], note["spoken_name"], note["spoken_full"]) == (
+            "Cher",
+            "Cher",
+            False,
+        )
+        assert (call["spoken_name"], call["spoken_full"]) == ("Rita", False)
+
     @pytest.mark.parametrize(
         ("salutation", "addressee", "spoken_full"),
         [
