@@ -411,6 +411,8 @@ class TestHowTheyAreAddressed:
             if action.template in ("thank_you_email", "check_in_call"):
                 values = template_context(action, iv)
                 assert (values["addressee"], values["spoken_full"]) == (addressee, spoken_full)
+                # whom a voicemail is for: the full name, as the e-mails greet them
+                assert values["spoken_for"] == "Priya Natarajan"
 
     @pytest.mark.parametrize(
         ("salutation", "addressee", "spoken", "spoken_full"),
@@ -775,3 +777,23 @@ class TestTheGreeting:
         iv = full_interview(interviewers=[titled])
         note = next(a for a in plan(iv) if a.template == "thank_you_email")
         assert template_context(note, iv)["recipient_title"] == "Head of Data"
+
+
+class TestTheSpanishHello:
+    def test_by_the_recipients_hour(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        """A voicemail says "Buenas tardes" from two in the afternoon on the recipient's
+        clock (New York), whatever the machine's: 10:00 there is 14:00 in UTC."""
+        iv = full_interview()
+        monkeypatch.setenv("TZ", "UTC")
+        time.tzset()
+        try:
+            hello = {
+                action.template: template_context(action, iv, "es")["hello"]
+                for action in every_message_action(iv)
+                if action.channel is Channel.PHONE
+            }
+        finally:
+            monkeypatch.undo()
+            time.tzset()
+        # the debrief's window opens at 15:00, the check-in's at 10:00
+        assert hello == {"recruiter_debrief_call": "Buenas tardes", "check_in_call": "Buenos días"}
