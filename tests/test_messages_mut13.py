@@ -30,6 +30,7 @@ from followup_rules import (
     plan,
     render,
 )
+from followup_rules.action import Window
 from followup_rules.messages import ON_TIME, template_context
 
 from .factories import at
@@ -797,3 +798,27 @@ class TestTheSpanishHello:
             time.tzset()
         # the debrief's window opens at 15:00, the check-in's at 10:00
         assert hello == {"recruiter_debrief_call": "Buenas tardes", "check_in_call": "Buenos días"}
+
+    def test_from_the_window_s_opening(self) -> None:
+        """A call window from 12:00 to 15:00 in New York opens in the morning."""
+        iv = full_interview()
+        call = next(a for a in every_message_action(iv) if a.template == "check_in_call")
+        opens = pendulum.datetime(2026, 7, 16, 12, tz="America/New_York").in_timezone("UTC")
+        moved = call._moved(Window(opens, opens.add(hours=3), opens), call._utc[1], call.facts)
+        assert template_context(moved, iv, "es")["hello"] == "Buenos días"
+
+
+class TestThePanel:
+    @pytest.mark.parametrize("size", [1, 2, 3])
+    def test_the_contact_the_interviewers_and_the_variants(self, size: int) -> None:
+        people = [Interviewer(f"Pat Lee{n}", email=f"p{n}@acme.example") for n in range(size)]
+        iv = full_interview(interviewers=people)
+        notes = [a for a in plan(iv) if a.template == "thank_you_email"]
+        for number, note in enumerate(notes):
+            values = template_context(note, iv)
+            assert values["contact"] is iv.follow_up_contact
+            assert values["interviewers"] == iv.interviewers
+            assert values["colleagues"] is (size > 1)
+            assert values["first_card"] is (number == 0)
+            assert values["variant"] == note.facts.variant
+        assert [note.facts.variant for note in notes] == list(range(size))
