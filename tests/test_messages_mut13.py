@@ -822,3 +822,24 @@ class TestThePanel:
             assert values["first_card"] is (number == 0)
             assert values["variant"] == note.facts.variant
         assert [note.facts.variant for note in notes] == list(range(size))
+
+
+class TestTheFactsAsTheyAre:
+    """Values an own template reads straight from the planner's facts and the input."""
+
+    def test_every_message(self) -> None:
+        iv = full_interview(invited_to_call=True)
+        for action in every_message_action(iv):
+            values = template_context(action, iv)
+            facts = action.facts
+            assert values["decision_by"] == facts.decision_by
+            assert values["attempt"] == facts.attempt and values["final"] == facts.final
+            assert values["met_before"] == facts.met_before
+            assert values["requested"] == list(facts.requested)
+            assert values["invited_to_call"] is True
+        check_in = next(a for a in every_message_action(iv) if a.template == "check_in_email")
+        values = template_context(check_in, iv)
+        assert (values["decision_by"], values["decision_day"]) == (
+            date(2026, 7, 15),
+            "Wednesday, July 15",
+        )
