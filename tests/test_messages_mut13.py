@@ -9,6 +9,7 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
+import attrs
 import pendulum
 import pytest
 
@@ -843,3 +844,14 @@ class TestTheFactsAsTheyAre:
             date(2026, 7, 15),
             "Wednesday, July 15",
         )
+
+
+class TestNobodyInParticular:
+    def test_an_action_without_a_recipient(self) -> None:
+        """An action an app builds for nobody in particular names nobody."""
+        iv = full_interview()
+        for action in every_message_action(iv):
+            values = template_context(attrs.evolve(action, recipient=None), iv)
+            assert values["recipient"] is None, action.template
+            assert (values["recipient_name"], values["spoken_for"]) == ("", "")
+            assert values["spoken_full"] is False and values["news_by_you"] is False
