@@ -505,6 +505,21 @@ class TestTheDecisionsWords:
         assert week["decision_words"] == "in the week after the interview"
         assert week["decision_words_said"] is None
 
+    def test_now_on_the_day_and_anchored_later(self) -> None:
+        """The room and the recruiter that day hear "within two weeks"; a check-in names
+        the day it runs from; every message can quote the interview's own words."""
+        iv = full_interview(decision_by="within two weeks")
+        seen = {
+            action.template: template_context(action, iv) for action in every_message_action(iv)
+        }
+        for template in ("closing_statement", "recruiter_debrief_call", "recruiter_debrief_email"):
+            assert seen[template]["decision_words_now"] == "within two weeks", template
+        for template in ("check_in_call", "check_in_email"):
+            assert seen[template]["decision_words_now"] == "within two weeks of Tuesday, July 7"
+        assert {values["interview_decision_words"] for values in seen.values()} == {
+            "within two weeks of the interview"
+        }
+
     def test_a_date_given_later(self) -> None:
         assert self.words(date(2026, 7, 15), date(2026, 7, 24)) == {
             "decision_words": "by Friday, July 24",
