@@ -691,6 +691,8 @@ class TestWhoGaveTheNews:
         assert following.recipient is not None and following.recipient.name == "Ana Ruiz"
         values = template_context(following, iv)
         assert (values["news_by_you"], values["news_by"]) == (by_you, by)
+        assert following.facts.news_on == date(2026, 7, 16)
+        assert (values["news"], values["news_day"]) == ("UNDECIDED", "Thursday, July 16")
 
 
 class TestTheActionItself:
