@@ -872,3 +872,26 @@ class TestNobodyInParticular:
             assert values["recipient"] is None, action.template
             assert (values["recipient_name"], values["spoken_for"]) == ("", "")
             assert values["spoken_full"] is False and values["news_by_you"] is False
+
+    def test_a_next_round_and_its_day(self) -> None:
+        """Ana's news of a next round on July 9: the next-steps e-mails name that day."""
+        iv = writing_meeting()
+        news = Update(iv.starts_at.add(days=2), Outcome.NEXT_ROUND, None, sender="Ana Ruiz")
+        steps = [a for a in plan(iv, history=[news]) if a.template == "next_steps_email"]
+        first = template_context(steps[0], iv)
+        assert (first["news"], first["news_day"], first["round_day"]) == (
+            "NEXT_ROUND",
+            "Thursday, July 9",
+            "Thursday, July 9",
+        )
+        assert (first["news_by_you"], first["news_by"], first["news_welcomed"]) == (
+            True,
+            None,
+            False,
+        )
+        later = template_context(steps[1], iv)
+        assert (later["news"], later["news_day"], later["round_day"]) == (
+            None,
+            None,
+            "Thursday, July 9",
+        )
