@@ -112,6 +112,7 @@ class _Switch:
             following = items[index + 1] if index + 1 < len(items) else None
             began = time.process_time()
             signal.setitimer(signal.ITIMER_VIRTUAL, self.timeout)
+            failed: str | None
             try:
                 reports = runtestprotocol(item, log=False, nextitem=following)
             except _Hang:
@@ -167,8 +168,8 @@ class _Switch:
             (module for name, module in sys.modules.items() if name.endswith("conftest")), None
         )
         if conftest is not None and hasattr(conftest, "_forget_everything"):
-            self._forget_everything = conftest._forget_everything
-            conftest._forget_everything = lambda: None
+            self._forget_everything = getattr(conftest, "_forget_everything")  # noqa: B009
+            setattr(conftest, "_forget_everything", lambda: None)  # noqa: B010
         os.environ.pop("MUTANT_UNDER_TEST", None)
         start = time.monotonic()
         self.clean = True
