@@ -573,8 +573,7 @@ class TemplatePack:
                 self._subject_and_body(template, values, f"{name}.txt")[0]
             )
         if values["brief"] == 2:  # the role after a colon, whole or without its qualifier
-            values["role"] = role
-            named = self._with_role(subject, values)
+            named = self._with_role(subject, values)  # the loop's last wording: the whole role
             if named == subject and short != role:
                 values["role"] = short
                 named = self._with_role(subject, values)
