@@ -267,6 +267,27 @@ class Agenda:
             return doable[0]
         return min((*self.late, *self.due, *self.coming), key=_soonest, default=None)
 
+    @property
+    def changes_at(self) -> pendulum.DateTime | None:
+        """The next moment after *now* at which this agenda changes: when a reminders
+        service wakes up to make it again, rather than polling.
+
+        The soonest of: the moment a step that cannot be done now can be
+        (`AgendaItem.doable_at` after *now*: a coming step's window opens, an
+        e-mail waiting for the send window can go, a late step's next window
+        opens) and the close of a late or due step's window (`Action.latest`;
+        after it the step is late, offered again in its next window, or
+        superseded).  Nothing on the agenda becomes doable before it.  Made
+        again at that moment (with the same history), the agenda gives the next
+        one, always later.  None when no step is left to be done.  Only the
+        steps listed count: an agenda of a week (``days=6``) lists none after it.
+
+        The moment is on the clock of the step it comes from (the recipient's),
+        with its offset; a window that closes at *now* itself changes just after it
+        (one microsecond later).
+        """
+        return _changes_at(self)
+
     def get(self, id: str) -> AgendaItem | None:
         """The item with this id, or None when the step is not on the agenda.
 
@@ -374,6 +395,31 @@ class Agenda:
                 due.append(item(action, uid, Standing.DUE, **when))
         return cls(now, end, (*overdue, *late), tuple(due), tuple(coming))
 
+
+def _changes_at(day: Agenda) -> pendulum.DateTime | None:
+    """`Agenda.changes_at`."""
+    moment = utc(day.now)
+    found: tuple[datetime, pendulum.DateTime] | None = None
+    for item in day:
+        if item.standing is Standing.SUPERSEDED:
+            continue
+        moments: list[pendulum.DateTime] = []
+        if item.doable_at is not None:
+            moments.append(item.doable_at)
+        if item.standing is not Standing.COMING:
+            latest = item.action.latest
+            if utc(latest) == moment:  # the window includes its last moment
+                tz = latest.tzinfo if latest.tzinfo is not None else cal.UTC
+                latest = cal.to_local(moment + _MICROSECOND, tz)
+            moments.append(latest)
+        for when in moments:
+            instant = utc(when)
+            if instant > moment and (found is None or instant < found[0]):
+                found = (instant, when)
+    return None if found is None else found[1]
+
+
+_MICROSECOND = timedelta(microseconds=1)
 
 _SENT = frozenset({Channel.EMAIL, Channel.POSTAL})
 """Steps that land in the recipient's inbox (or go into the post): only in the send window."""

@@ -991,6 +991,12 @@ class AgendaMany:
             with ``skip_invalid=True`` from loaders: see `agenda_many`);
             empty otherwise.
         per_candidate: the most steps kept of each candidate, or None.
+        changes_at: the next moment after *now* at which any application's
+            agenda changes (`Agenda.changes_at`: a step can be done that cannot
+            be now, or a due or late step's window closes), over every
+            application seen, whatever was kept (also with ``limit=0``): the
+            one moment a reminders service wakes up at to make the list again.
+            None when nothing is left to do in any of them.
     """
 
     now: datetime
@@ -1002,6 +1008,10 @@ class AgendaMany:
     failed: tuple[tuple[Application, FollowupError], ...] = attrs.field(default=(), kw_only=True)
     unread: tuple[tuple[Any, FollowupError], ...] = attrs.field(default=(), kw_only=True)
     per_candidate: int | None = attrs.field(default=None, kw_only=True)
+    changes_at: pendulum.DateTime | None = attrs.field(
+        default=attrs.Factory(lambda day: _soonest_change(day.agendas), takes_self=True),
+        kw_only=True,
+    )
 
     def __iter__(self) -> Iterator[Entry]:
         return iter(self.entries)
@@ -1097,10 +1107,20 @@ class AgendaMany:
         )
         failed = tuple(pair for part in parts for pair in part.failed)
         unread = tuple(pair for part in parts for pair in part.unread)
+        changes = _first_moment(part.changes_at for part in parts)
         if keep is not None:
             kept = tuple(islice(entries, keep))
             return cls(
-                now, (), kept, (), counts, keep, failed=failed, unread=unread, per_candidate=per
+                now,
+                (),
+                kept,
+                (),
+                counts,
+                keep,
+                failed=failed,
+                unread=unread,
+                per_candidate=per,
+                changes_at=changes,
             )
         agendas = tuple(pair for part in parts for pair in part.agendas)
         superseded = heapq.merge(*(part.superseded for part in parts), key=_entry_rank)
@@ -1113,7 +1133,18 @@ class AgendaMany:
             failed=failed,
             unread=unread,
             per_candidate=per,
+            changes_at=changes,
         )
+
+
+def _soonest_change(agendas: Iterable[tuple[Application, Agenda]]) -> pendulum.DateTime | None:
+    """The soonest `Agenda.changes_at` of *agendas*."""
+    return _first_moment(today.changes_at for _, today in agendas)
+
+
+def _first_moment(moments: Iterable[pendulum.DateTime | None]) -> pendulum.DateTime | None:
+    """The soonest instant of *moments* (None ones left out), on its own clock; None if none."""
+    return min((m for m in moments if m is not None), key=cal.utc, default=None)
 
 
 _COUNT_FIELDS = tuple(field.name for field in attrs.fields(AgendaCounts))
@@ -1301,10 +1332,12 @@ def agenda_many(
         days,
         unread if skip_invalid else None,
     )
+    changes: pendulum.DateTime | None = None
     for application, today in planned:
         if today is None:
             continue
         seen += 1
+        changes = _first_moment((changes, today.changes_at))
         if per is not None and _candidate(application) != whose:
             for pair in own:
                 keep(kept, limit, pair)
@@ -1335,6 +1368,7 @@ def agenda_many(
         failed=tuple(failed),
         unread=tuple(unread),
         per_candidate=per,
+        changes_at=changes,
     )
 
 

@@ -771,8 +771,9 @@ def unstructure(value: Any) -> Any:
     ``company``, ``role``; a key JSON cannot hold as it is, a UUID say, as
     its ``str()``, a tuple as a list) and ``shown_at`` with ``in_days`` (0 today, 1
     tomorrow: `Entry.in_days`); an `Agenda` is ``{"now",
-    "until", "overdue", "due", "coming"}``; an `AgendaMany` is ``{"now",
-    "entries", "superseded", "counts", "limit", "failed", "unread"}`` (each failed
+    "until", "overdue", "due", "coming", "changes_at"}``; an `AgendaMany` is ``{"now",
+    "entries", "superseded", "counts", "limit", "changes_at", "failed", "unread"}``
+    (``changes_at``: when the list next changes, `AgendaMany.changes_at`, or null; each failed
     application with the ``field`` and plain ``error`` that left it out; each
     row a loader could not read as its error's `FollowupError.to_dict`, with
     ``row``: the loader's ``key`` attribute when it has one, else null).  Each time is written
@@ -904,6 +905,7 @@ def _unstructure_agenda(value: Agenda | AgendaItem | AgendaMany | Entry) -> dict
             "overdue": [_unstructure_item(item) for item in value.overdue],
             "due": [_unstructure_item(item) for item in value.due],
             "coming": [_unstructure_item(item) for item in value.coming],
+            "changes_at": _optional_time(value.changes_at),
         }
     return {
         FORMAT_KEY: FORMAT_VERSION,
@@ -913,6 +915,7 @@ def _unstructure_agenda(value: Agenda | AgendaItem | AgendaMany | Entry) -> dict
         "counts": attrs.asdict(value.counts),
         "limit": value.limit,
         "per_candidate": value.per_candidate,
+        "changes_at": _optional_time(value.changes_at),
         "failed": [
             {
                 "application": _unstructure_application(application),
@@ -929,6 +932,10 @@ def _unstructure_agenda(value: Agenda | AgendaItem | AgendaMany | Entry) -> dict
             for loader, error in value.unread
         ],
     }
+
+
+def _optional_time(moment: datetime | None) -> str | None:
+    return None if moment is None else format_datetime(moment)
 
 
 def _unstructure_application(application: Application) -> dict[str, Any]:

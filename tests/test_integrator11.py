@@ -1,0 +1,132 @@
+"""The app11 trial: an integrator's reminders service and multilingual tracker (see CHANGELOG).
+
+- A reminders service schedules one wake-up for all its users: `Agenda.changes_at`
+  and `AgendaMany.changes_at` (kept with a limit, merged over parts) give the
+  next moment anything on a list changes, and nothing becomes doable before it.
+"""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+import pendulum
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from followup_rules import (
+    AgendaMany,
+    Application,
+    Candidate,
+    Interview,
+    Interviewer,
+    Standing,
+    agenda_many,
+    pinned,
+    serialize,
+)
+
+ZONES = ("America/New_York", "Europe/Berlin", "Asia/Tokyo", "Australia/Sydney")
+
+
+def application(
+    number: int, zone: str = "America/New_York", *, deadline: bool = True
+) -> Application:
+    interview = Interview(
+        pendulum.datetime(2026, 7, 1 + number % 20, 9 + number % 9, tz=zone),
+        f"Company {number}",
+        "Data Engineer",
+        [
+            Interviewer("Ana Ruiz", email="ana@acme.example", phone="+1 212 555 0142"),
+            Interviewer("Bo Chen", email="bo@acme.example", timezone=ZONES[(number + 1) % 4]),
+        ],
+        decision_by=pendulum.date(2026, 7, 22) if deadline else None,
+        candidate=Candidate("Sam Lee", email="sam@example.com"),
+    )
+    return Application(pinned(interview), key=number)
+
+
+def seen(app: Application, now: pendulum.DateTime) -> tuple[dict[str, Standing], set[str]]:
+    today = app.agenda(now)
+    listed = {item.id: item.standing for item in today if item.standing is not Standing.SUPERSEDED}
+    return listed, {item.id for item in today.to_do}
+
+
+class TestChangesAt:
+    @settings(max_examples=25, deadline=None)
+    @given(
+        number=st.integers(0, 200),
+        zone=st.sampled_from(ZONES),
+        deadline=st.booleans(),
+        start=st.integers(0, 30 * 24 * 4),
+    )
+    def test_nothing_becomes_doable_between_two_wake_ups(
+        self, number: int, zone: str, deadline: bool, start: int
+    ) -> None:
+        """Waking only at changes_at, a service sees every step the moment it can be done:
+        polled every 15 minutes in between, no new step is to do and none changes standing."""
+        app = application(number, zone, deadline=deadline)
+        wake = pendulum.datetime(2026, 6, 30, tz="UTC").add(minutes=15 * start)
+        for _ in range(6):
+            listed, to_do = seen(app, wake)
+            after = app.agenda(wake).changes_at
+            if after is None:
+                assert not listed
+                return
+            assert after > wake
+            poll = wake.add(minutes=15)
+            while poll < after and poll < wake.add(days=20):
+                now_listed, now_to_do = seen(app, poll)
+                assert now_to_do <= to_do, (wake, poll, after)
+                assert now_listed == listed, (wake, poll, after)
+                poll = poll.add(minutes=15)
+            wake = after
+
+    def test_a_window_closing_at_now_changes_just_after_it(self) -> None:
+        """At the last moment of a due step's window the step is still due: the agenda
+        changes just after it, never at now itself (a service would wake forever)."""
+        app = application(3)
+        today = app.agenda(pendulum.datetime(2026, 7, 4, 20, tz="UTC"))
+        due = next(item for item in today if item.standing is Standing.DUE)
+        closing = app.agenda(due.action.latest)
+        assert closing.get(due.id) is not None
+        assert closing.get(due.id).standing is Standing.DUE  # type: ignore[union-attr]
+        assert closing.changes_at == due.action.latest + timedelta(microseconds=1)
+        after = app.agenda(closing.changes_at)
+        assert after.get(due.id) is None or after.get(due.id).standing is not Standing.DUE  # type: ignore[union-attr]
+
+    def test_many_applications_one_wake_up_whatever_is_kept(self) -> None:
+        apps = [application(n, ZONES[n % 4]) for n in range(40)]
+        now = pendulum.datetime(2026, 7, 10, 12, tz="UTC")
+        soonest = min(
+            (app.agenda(now).changes_at for app in apps if app.agenda(now).changes_at),
+            key=lambda moment: moment.in_timezone("UTC"),
+        )
+        whole = agenda_many(apps, now)
+        assert whole.changes_at == soonest
+        for limit in (0, 1, 5):
+            assert agenda_many(iter(apps), now, limit=limit).changes_at == soonest
+        assert agenda_many(apps, now, per_candidate=1).changes_at == soonest
+        parts = [agenda_many(apps[:13], now, limit=2), agenda_many(apps[13:], now, limit=3)]
+        assert AgendaMany.merge(parts).changes_at == soonest
+        assert (
+            AgendaMany.merge([agenda_many(apps[:13], now), agenda_many(apps[13:], now)]).changes_at
+            == soonest
+        )
+
+    def test_nothing_left_is_none(self) -> None:
+        app = application(1)
+        late = pendulum.datetime(2027, 6, 1, tz="UTC")
+        assert app.agenda(late).changes_at is None
+        assert agenda_many([app], late, limit=0).changes_at is None
+
+    @pytest.mark.parametrize("limit", [None, 0])
+    def test_in_the_json(self, limit: int | None) -> None:
+        now = pendulum.datetime(2026, 7, 10, 12, tz="UTC")
+        apps = [application(n) for n in range(3)]
+        day = agenda_many(apps, now, limit=limit)
+        assert day.changes_at is not None
+        data = serialize.unstructure(day)
+        assert data["changes_at"] == serialize.format_datetime(day.changes_at)
+        one = serialize.unstructure(apps[0].agenda(now))
+        assert one["changes_at"] == serialize.format_datetime(apps[0].agenda(now).changes_at)
