@@ -3,12 +3,16 @@
 - A reminders service schedules one wake-up for all its users: `Agenda.changes_at`
   and `AgendaMany.changes_at` (kept with a limit, merged over parts) give the
   next moment anything on a list changes, and nothing becomes doable before it.
+- Why a step is planned when it is, with the policy's numbers, in the
+  candidate's language, on the agenda (`AgendaItem.why`, ``"why"`` in its JSON),
+  not only in the calendar.
 """
 
 from __future__ import annotations
 
 from datetime import timedelta
 
+import attrs
 import pendulum
 import pytest
 from hypothesis import given, settings
@@ -20,11 +24,14 @@ from followup_rules import (
     Candidate,
     Interview,
     Interviewer,
+    InvalidArgument,
+    Policy,
     Standing,
     agenda_many,
     pinned,
     serialize,
 )
+from followup_rules.export import to_ics_many
 
 ZONES = ("America/New_York", "Europe/Berlin", "Asia/Tokyo", "Australia/Sydney")
 
@@ -130,3 +137,83 @@ class TestChangesAt:
         assert data["changes_at"] == serialize.format_datetime(day.changes_at)
         one = serialize.unstructure(apps[0].agenda(now))
         assert one["changes_at"] == serialize.format_datetime(apps[0].agenda(now).changes_at)
+
+
+def told(number: int, language: str, policy: Policy) -> Application:
+    base = application(number)
+    candidate = Candidate("Sam Lee", email="sam@example.com", language=language)
+    return Application(
+        attrs.evolve(base.interview, candidate=candidate), policy=policy, key=number
+    )
+
+
+SETTINGS = tuple(field.name for field in attrs.fields(Policy))
+
+
+class TestWhyInTheCandidatesLanguage:
+    """The reason for a step, with the policy's numbers, in the candidate's language, on
+    the agenda itself (it was only in the calendar's "Why:" line; the app10 trial)."""
+
+    @settings(max_examples=20, deadline=None)
+    @given(
+        number=st.integers(0, 200),
+        language=st.sampled_from(("en", "de", "fr", "es")),
+        gap=st.integers(2, 9),
+        wait=st.integers(1, 5),
+        hours=st.integers(0, 24 * 30),
+    )
+    def test_the_agenda_says_what_the_calendar_says(
+        self, number: int, language: str, gap: int, wait: int, hours: int
+    ) -> None:
+        policy = Policy(min_gap=gap, wait_after_deadline=wait)
+        app = told(number, language, policy)
+        now = pendulum.datetime(2026, 7, 1, tz="UTC").add(hours=hours)
+        today = app.agenda(now)
+        calendar = to_ics_many([app], now=now).decode().replace("\r\n ", "")
+        descriptions = [
+            line.replace("\\n", "\n").replace("\\,", ",").replace("\\;", ";")
+            for line in calendar.splitlines()
+            if line.startswith("DESCRIPTION:")
+        ]
+        data = serialize.unstructure(today)
+        listed = [*data["overdue"], *data["due"], *data["coming"]]
+        for item, shown in zip(today, listed, strict=True):
+            why = item.why(item.locale)
+            assert item.locale == language
+            assert shown["why"] == (why or None)
+            if item.standing is not Standing.SUPERSEDED:
+                assert any(why in text for text in descriptions), why
+            for name in SETTINGS:
+                assert name not in why
+            assert item.why() == item.why("en")
+
+    def test_the_policys_numbers(self) -> None:
+        now = pendulum.datetime(2026, 7, 10, 12, tz="UTC")
+        said = {
+            language: [
+                item.why(language) for item in told(2, language, Policy(min_gap=4)).agenda(now)
+            ]
+            for language in ("en", "de", "fr", "es")
+        }
+        assert any("four business days" in why for why in said["en"])
+        assert any("4 Werktage" in why for why in said["de"])
+        assert any("4 jours ouvrés" in why for why in said["fr"])
+        assert any("4 días hábiles" in why for why in said["es"])
+
+    def test_a_coming_steps_why_not_now(self) -> None:
+        """ "Why not now?" in the candidate's words: when (doable_at) and why."""
+        app = told(2, "fr", Policy())
+        now = pendulum.datetime(2026, 7, 10, 12, tz="UTC")
+        coming = next(item for item in app.agenda(now) if item.standing is Standing.COMING)
+        found = app.find_step(coming.id, now)
+        assert found.item is not None
+        assert found.item.why(found.locale) == coming.why("fr")
+        assert serialize.unstructure(found)["item"]["why"] == coming.why("fr")
+        assert "ouvré" in coming.why("fr")
+
+    def test_a_locale_it_has_not_is_refused(self) -> None:
+        item = next(iter(application(1).agenda(pendulum.datetime(2026, 7, 10, tz="UTC"))))
+        with pytest.raises(InvalidArgument) as caught:
+            item.why("xx")
+        assert caught.value.field == "locale"
+        assert caught.value.value == "xx"

@@ -48,6 +48,7 @@ from ._calendar import utc
 from ._locale import canonical_locale, locale_for
 from ._step_words import agenda_words
 from ._steps import FOLLOW_UP_KINDS
+from ._why import _why as step_why
 from .action import Action, Plan, _check_now, _language_of
 from .errors import InvalidArgument, InvalidPolicy
 from .events import Contact, Event, Reply, Update
@@ -145,8 +146,11 @@ class AgendaItem:
         locale: the locale the candidate's messages are written in (their
             `Candidate.language`, else English as written where they live),
             the one an app shows the item in: ``item.action.describe(item.locale)``,
-            ``item.note(item.locale)``; `serialize.unstructure` writes the
-            item's ``description`` and ``note`` in it.
+            ``item.note(item.locale)``, ``item.why(item.locale)``;
+            `serialize.unstructure` writes the item's ``description``,
+            ``note`` and ``why`` in it.
+        policy: the policy the step was planned under (its numbers are the
+            ones `why` says); None for an item made by hand.
     """
 
     action: Action
@@ -160,6 +164,7 @@ class AgendaItem:
     recipient_zone: str | None = attrs.field(default=None, kw_only=True)
     candidate_zone: str | None = attrs.field(default=None, kw_only=True)
     locale: str = attrs.field(default="en", kw_only=True)
+    policy: Policy | None = attrs.field(default=None, kw_only=True, eq=False, repr=False)
 
     @property
     def overdue(self) -> bool:
@@ -183,6 +188,25 @@ class AgendaItem:
         tz = cal.zone(name)
         earliest, latest, _ = action._utc
         return cal.to_local(earliest, tz), cal.to_local(latest, tz)
+
+    def why(self, locale: str | None = None) -> str:
+        """Why the step is planned when it is: its rule in words, with the policy's
+        own numbers, as the calendar's "Why:" line says it; ``""`` for a step of a rule
+        the catalogue does not hold.
+
+        ``"The first check-in, one business day after the decision date (Wed 15
+        Jul 2026)."``; a late step adds that it is offered again.  In English, or
+        in *locale* (the candidate's is `locale`): ``item.why(item.locale)``.
+        Beside `doable_at` and `note`, it answers "why not now?" in the
+        candidate's language.  A setting's name never shows; the numbers are
+        those of the policy the step was planned under (`policy`; the
+        consensus for an item made without one).
+
+        Raises:
+            InvalidArgument: *locale* is not a translated locale.
+        """
+        lang = _language_of(locale)
+        return step_why(self.action, DEFAULT_POLICY if self.policy is None else self.policy, lang)
 
     def note(self, locale: str | None = None) -> str:
         """A short note for people: ``"superseded: the interview is over"``, or ``""``.
@@ -345,6 +369,7 @@ class Agenda:
                 recipient_zone=there,
                 candidate_zone=home,
                 locale=locale,
+                policy=rules,
                 **extra,  # type: ignore[arg-type]
             )
 

@@ -763,7 +763,7 @@ def unstructure(value: Any) -> Any:
 
     An agenda, for a front end to show (see ``agenda.schema.json``; written,
     not read back): an `AgendaItem` becomes one flat object, the step's
-    ``id``, ``description``, ``standing``, ``reason``, ``note``, ``to_do``,
+    ``id``, ``description``, ``standing``, ``reason``, ``note``, ``why``, ``to_do``,
     ``doable_at``, ``late_since``, ``kind``, ``channel``, ``recipient``, ``suggested``,
     ``rule``, and its window on both clocks (``their_window`` and
     ``your_window``: ``start``, ``end``, ``timezone``); an `Entry` of a
@@ -793,7 +793,7 @@ def unstructure(value: Any) -> Any:
     ``str(violation)`` reads); a `Message` (`render`) is its fields and
     its ``link`` (`Message.link`: ``mailto:`` or ``tel:``, or null).
 
-    An agenda item's ``description`` and ``note``, and a `FoundStep`'s
+    An agenda item's ``description``, ``note`` and ``why`` (`AgendaItem.why`), and a `FoundStep`'s
     ``description``, are in the candidate's language (their ``locale``, as
     the calendar writes them: `AgendaItem.locale`); a `FoundStep`'s
     ``reason``, a `Violation`'s ``message`` and ``text``, a `Plan`'s and a
@@ -968,6 +968,7 @@ def _unstructure_item(item: AgendaItem) -> dict[str, Any]:
         "standing": item.standing.value,
         "reason": None if item.reason is None else item.reason.value,
         "note": item.note(item.locale) or None,
+        "why": item.why(item.locale) or None,
         "to_do": item.to_do,
         "doable_at": None if item.doable_at is None else format_datetime(item.doable_at),
         "late_since": None if item.late_since is None else format_datetime(item.late_since),
