@@ -6,6 +6,8 @@
 - Why a step is planned when it is, with the policy's numbers, in the
   candidate's language, on the agenda (`AgendaItem.why`, ``"why"`` in its JSON),
   not only in the calendar.
+- What changed since yesterday, with the events that changed it
+  (`Application.changes`, `Changes`, `StepChange`).
 """
 
 from __future__ import annotations
@@ -19,15 +21,21 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from followup_rules import (
+    AgendaItem,
     AgendaMany,
     Application,
     Candidate,
     Interview,
     Interviewer,
     InvalidArgument,
+    Outcome,
     Policy,
+    Reply,
     Standing,
+    StepStatus,
+    Update,
     agenda_many,
+    describe_event,
     pinned,
     serialize,
 )
@@ -217,3 +225,95 @@ class TestWhyInTheCandidatesLanguage:
             item.why("xx")
         assert caught.value.field == "locale"
         assert caught.value.value == "xx"
+
+
+def shape(item: AgendaItem) -> tuple[Standing, object, object, object]:
+    action = item.action
+    return (
+        item.standing,
+        action.earliest.in_timezone("UTC"),
+        action.latest.in_timezone("UTC"),
+        action.channel,
+    )
+
+
+class TestWhatChangedSinceYesterday:
+    """`Application.changes(since, now)`: the steps new, gone, moved or standing otherwise,
+    where each stands now (in the candidate's words) and the events that came between."""
+
+    @settings(max_examples=20, deadline=None)
+    @given(
+        number=st.integers(0, 200),
+        language=st.sampled_from(("en", "de", "fr", "es")),
+        hours=st.integers(24, 24 * 25),
+        done=st.booleans(),
+        news=st.sampled_from((None, "undecided", "reply")),
+    )
+    def test_every_change_once_and_nothing_else(
+        self, number: int, language: str, hours: int, done: bool, news: str | None
+    ) -> None:
+        app = told(number, language, Policy())
+        since = app.interview.starts_at.add(hours=hours)
+        now = since.add(days=1)
+        yesterday = app.agenda(since)
+        if done and yesterday.to_do:
+            app = app.record_step(yesterday.to_do[0].id, since.add(hours=2), now=now).application
+        if news == "undecided":
+            update = Update(since.add(hours=3), Outcome.UNDECIDED, pendulum.date(2026, 8, 28))
+            app = app.record(update, now=now).application
+        elif news == "reply":
+            app = app.record(Reply(since.add(hours=3), "Ana Ruiz"), now=now).application
+        changes = app.changes(since, now)
+        before = {item.id: item for item in yesterday}
+        after = {item.id: item for item in app.agenda(now)}
+        expected = {
+            uid
+            for uid in before.keys() | after.keys()
+            if uid not in before or uid not in after or shape(before[uid]) != shape(after[uid])
+        }
+        assert [change.id for change in changes] == list(dict.fromkeys(c.id for c in changes))
+        assert {change.id for change in changes} == expected
+        for change in changes:
+            assert change.before == before.get(change.id)
+            assert change.now == app.find_step(change.id, now)
+            assert change.now.locale == language
+            if change.change == "new":
+                assert change.id not in before
+            elif change.change == "gone":
+                assert change.id not in after
+                assert change.now.status is not StepStatus.PLANNED
+            elif change.change == "standing":
+                assert before[change.id].standing is not after[change.id].standing
+            else:
+                assert before[change.id].standing is after[change.id].standing
+        assert changes.events == tuple(event for event in app.history if since < event.at <= now)
+        data = serialize.unstructure(changes)
+        assert [step["id"] for step in data["steps"]] == [change.id for change in changes]
+        for event, shown in zip(changes.events, data["events"], strict=True):
+            assert shown["description"] == describe_event(event, app.interview, locale=language)
+            assert shown["event_id"] == app.event_id(event)
+
+    def test_news_moves_the_check_ins_and_says_why(self) -> None:
+        app = told(6, "de", Policy())  # interview Tue 7 Jul 2026, decision by 22 Jul
+        since = pendulum.datetime(2026, 7, 16, 9, tz="America/New_York")
+        update = Update(since.add(hours=2), Outcome.UNDECIDED, pendulum.date(2026, 8, 5))
+        later = app.record(update, now=since.add(hours=2)).application
+        changes = later.changes(since, since.add(days=1))
+        assert changes.events == (update,)
+        moved = [change for change in changes if change.change == "moved"]
+        assert moved
+        for change in moved:
+            assert change.now.item is not None and change.before is not None
+            assert change.now.item.action.earliest > change.before.action.earliest
+            assert change.now.description == "anstehend"  # coming, in German
+        assert later.changes(since, since).steps == ()
+
+    def test_since_after_now_is_refused(self) -> None:
+        app = application(1)
+        now = pendulum.datetime(2026, 7, 10, 12, tz="UTC")
+        with pytest.raises(InvalidArgument) as caught:
+            app.changes(now.add(seconds=1), now)
+        assert caught.value.field == "since"
+        with pytest.raises(InvalidArgument) as caught:
+            app.changes(now.naive(), now)
+        assert caught.value.field == "since"

@@ -67,9 +67,11 @@ from .loop import (
     _ONE_DIGIT_HOUR,
     AgendaMany,
     Application,
+    Changes,
     Entry,
     FoundStep,
     Recorded,
+    StepChange,
     describe_event,
     event_id,
     parse_when,
@@ -791,7 +793,13 @@ def unstructure(value: Any) -> Any:
     an undo; `Recorded.event_id`); a `Violation` is
     ``{"rule", "sources", "message", "text", "events"}`` (``text`` as
     ``str(violation)`` reads); a `Message` (`render`) is its fields and
-    its ``link`` (`Message.link`: ``mailto:`` or ``tel:``, or null).
+    its ``link`` (`Message.link`: ``mailto:`` or ``tel:``, or null); the
+    `Changes` of `Application.changes` are ``{"format_version", "since",
+    "now", "locale", "events", "steps"}``, each event with its ``type``,
+    ``event_id`` and ``description`` (in the candidate's language), each
+    `StepChange` ``{"id", "change", "description", "before", "now"}``
+    (``before`` an item in the agenda's flat form or null, ``now`` the
+    `FoundStep` as above).
 
     An agenda item's ``description``, ``note`` and ``why`` (`AgendaItem.why`), and a `FoundStep`'s
     ``description``, are in the candidate's language (their ``locale``, as
@@ -822,6 +830,35 @@ def unstructure(value: Any) -> Any:
             "description": value.description,
             "item": None if value.item is None else _unstructure_item(value.item),
             "event": None if value.event is None else unstructure(value.event),
+        }
+    if isinstance(value, StepChange):
+        item = value.item
+        locale = value.now.locale
+        return {
+            "id": value.id,
+            "change": value.change,
+            "description": None if item is None else item.action.describe(locale),
+            "before": None if value.before is None else _unstructure_item(value.before),
+            "now": unstructure(value.now),
+        }
+    if isinstance(value, Changes):
+        interview = None if value.application is None else value.application.interview
+        return {
+            FORMAT_KEY: FORMAT_VERSION,
+            "since": format_datetime(value.since),
+            "now": format_datetime(value.now),
+            "locale": value.locale,
+            "events": [
+                {
+                    **unstructure(event),
+                    "event_id": None if interview is None else event_id(event, interview),
+                    "description": None
+                    if interview is None
+                    else describe_event(event, interview, locale=value.locale),
+                }
+                for event in value.events
+            ],
+            "steps": [unstructure(step) for step in value.steps],
         }
     if isinstance(value, Recorded):
         return {
