@@ -12,6 +12,8 @@
 
 from __future__ import annotations
 
+import pickle
+from concurrent.futures import ThreadPoolExecutor
 from datetime import timedelta
 
 import attrs
@@ -37,6 +39,7 @@ from followup_rules import (
     agenda_many,
     describe_event,
     pinned,
+    render,
     serialize,
 )
 from followup_rules.export import to_ics_many
@@ -317,3 +320,39 @@ class TestWhatChangedSinceYesterday:
         with pytest.raises(InvalidArgument) as caught:
             app.changes(now.naive(), now)
         assert caught.value.field == "since"
+
+
+class TestThreadsAndProcesses:
+    """An app plans in threads and ships results to a process pool (the app11 trial
+    found both safe; these keep them so)."""
+
+    def test_threads_give_what_one_thread_gives_in_every_language(self) -> None:
+        apps = [
+            told(n, ("en", "de", "fr", "es")[n % 4], Policy(min_gap=2 + n % 5)) for n in range(24)
+        ]
+        now = pendulum.datetime(2026, 7, 10, 12, tz="UTC")
+
+        def work(app: Application) -> list[object]:
+            today = app.agenda(now)
+            said: list[object] = [serialize.unstructure(today), today.changes_at]
+            for item in today:
+                if item.action.template is not None:
+                    said.append(render(item.action, app.interview).text)
+                said.append(item.why(item.locale))
+            return said
+
+        alone = [work(app) for app in apps]
+        with ThreadPoolExecutor(8) as pool:
+            for _ in range(2):
+                assert list(pool.map(work, apps)) == alone
+
+    def test_the_new_results_pickle(self) -> None:
+        app = told(4, "es", Policy(min_gap=4))
+        now = pendulum.datetime(2026, 7, 10, 12, tz="UTC")
+        today = app.agenda(now)
+        for value in (today, agenda_many([app], now), app.changes(now.subtract(days=1), now)):
+            again = pickle.loads(pickle.dumps(value))
+            assert again == value
+        item = pickle.loads(pickle.dumps(next(iter(today))))
+        assert item.policy == Policy(min_gap=4)
+        assert item.why("es") == next(iter(today)).why("es")
