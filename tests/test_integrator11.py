@@ -222,6 +222,21 @@ class TestWhyInTheCandidatesLanguage:
         assert serialize.unstructure(found)["item"]["why"] == coming.why("fr")
         assert "ouvré" in coming.why("fr")
 
+    @pytest.mark.parametrize("language", ["en", "de", "fr", "es"])
+    def test_a_late_note_says_it_is_offered_again(self, language: str) -> None:
+        app = told(6, language, Policy())  # interview Tue 7 Jul 2026, 15:00 New York
+        start = app.interview.starts_at
+        on_time = next(
+            item for item in app.agenda(start.add(hours=2)) if item.id.startswith("thank")
+        )
+        late = next(item for item in app.agenda(start.add(hours=30)) if item.id == on_time.id)
+        assert on_time.standing is Standing.DUE and late.standing is Standing.LATE
+        assert late.why(language).startswith(on_time.why(language) + " ")
+        coming = [
+            item for item in app.agenda(start.add(hours=30)) if item.standing is Standing.COMING
+        ]
+        assert all(not item.why(language).startswith(on_time.why(language)) for item in coming)
+
     def test_a_locale_it_has_not_is_refused(self) -> None:
         item = next(iter(application(1).agenda(pendulum.datetime(2026, 7, 10, tz="UTC"))))
         with pytest.raises(InvalidArgument) as caught:

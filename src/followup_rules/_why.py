@@ -11,8 +11,9 @@ from collections.abc import Sequence
 from datetime import date
 
 from ._step_words import Words, business_days, calendar_words, number, rule_summaries, short_day
-from .action import Action
+from .action import _FACTS_SLOT, Action
 from .catalogue import RULES
+from .facts import LazyFacts
 from .model import Channel
 from .policy import Policy
 
@@ -20,7 +21,7 @@ from .policy import Policy
 def _why(action: Action, policy: Policy, lang: Words) -> str:
     """`_reason`, and for a late step that it is offered again."""
     reason = _reason(action, policy, lang)
-    if reason and action.facts.late:
+    if reason and _late_note(action):
         reason += " " + calendar_words(lang)["late"]
     return reason
 
@@ -34,14 +35,13 @@ def _reason(action: Action, policy: Policy, lang: Words) -> str:
     Jul 2026).", "No answer yet: three business days after your last message
     (Thu 16 Jul 2026)."  A setting's name never shows.  In *lang*'s words.
     """
-    facts = action.facts
     words = calendar_words(lang)
 
     def day(value: date) -> str:
         return words["in brackets"] % {"day": short_day(lang, value)}
 
     if action.rule == "check-in-after-deadline":
-        decided = facts.decision_by
+        decided = action.facts.decision_by
         return words["after deadline"] % {
             "days": business_days(lang, policy.wait_after_deadline),
             "day": "" if decided is None else day(decided),
@@ -49,7 +49,7 @@ def _reason(action: Action, policy: Policy, lang: Words) -> str:
     if action.rule == "check-in-no-deadline":
         return words["no deadline"] % {"days": business_days(lang, policy.wait_without_deadline)}
     if action.rule == "retry-gap":
-        last = facts.previous
+        last = action.facts.previous
         called = last is not None and last.channel is Channel.PHONE
         what = "retry call" if called else "retry message"
         return words[what] % {
@@ -57,7 +57,7 @@ def _reason(action: Action, policy: Policy, lang: Words) -> str:
             "day": "" if last is None else day(last.day),
         }
     if action.rule == "undecided":
-        decided = facts.decision_by
+        decided = action.facts.decision_by
         new = "" if decided is None else words["new date"] % {"day": short_day(lang, decided)}
         return words["undecided"] % {"new": new, "days": business_days(lang, policy.min_gap)}
     rule = RULES.get(action.rule)
@@ -84,3 +84,11 @@ def _worded_knobs(text: str, knobs: Sequence[str], policy: Policy, lang: Words) 
         else:
             text = text.replace(knob, _shown(value).strip("'"))
     return text
+
+
+def _late_note(action: Action) -> bool:
+    """`Facts.late`, without building a follow-up's facts to read it: those are made
+    lazily (`LazyFacts`) and never late (only a note's are, `rules.late_facts`); the
+    agenda's JSON asks every item why (the app11 trial measured it)."""
+    facts = _FACTS_SLOT.__get__(action, Action)
+    return type(facts) is not LazyFacts and bool(facts.late)
