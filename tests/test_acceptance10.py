@@ -19,6 +19,21 @@ default changed on its own, a plan's own steps done on time pass `audit` and one
 moved before its first allowed day does not, ending outcomes at any point of a
 history, a rejection reported twice, and the command's exit status for each bad
 input the SPEC lists.
+
+The second tester's findings (spec11), on teams that extend the policy by subclassing:
+
+4. A knob a subclass redefines keeps its check however it is redefined (``attrs.field``,
+   a factory, its own converter, a plain unannotated value), and the window limits hold
+   beside a subclass's own ``__attrs_post_init__``
+   (`test_a_house_knob_redefined_any_way_keeps_its_check`).
+5. Presets on a subclass start from its defaults and change only what they are about;
+   ``cautious`` is never pushier than the house (`test_cautious_never_loosens_a_house_policy`).
+6. ``serialize.dumps_toml``/``dumps_json`` refuse what they cannot write with an
+   `InvalidArgument` naming it (`test_the_dumps_helpers_refuse_what_they_cannot_write`).
+
+With them, house policies whose hooks are drawn at random keep invariants 1-12 (the
+stateful test with house policies, invariant 10 at every step done as planned), and an
+action cites only its rule and the rules that shaped it.
 """
 
 from __future__ import annotations
@@ -36,6 +51,7 @@ import pendulum
 import pytest
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
+from hypothesis.stateful import initialize, rule
 
 from followup_rules import (
     ActionKind,
@@ -43,8 +59,12 @@ from followup_rules import (
     Candidate,
     Channel,
     Contact,
+    FollowupError,
+    FollowupState,
     Interview,
     Interviewer,
+    InvalidArgument,
+    InvalidPolicy,
     Outcome,
     Policy,
     TimeWindow,
@@ -52,10 +72,13 @@ from followup_rules import (
     agenda,
     audit,
     plan,
+    serialize,
 )
+from followup_rules.catalogue import RULES
 
 from .invariants import business, check_all, plus_business_days
-from .strategies import policies
+from .strategies import interviews, policies
+from .test_stateful import CandidateLivesWithTheAgenda
 
 NEW_YORK = "America/New_York"
 UTC = timezone.utc
@@ -490,3 +513,273 @@ def test_each_bad_input_of_the_spec_exits_2_with_one_line(tmp_path: Path, case: 
     assert result.exit_code == 2, result.output
     assert word in result.output
     assert "Traceback" not in result.output
+
+
+# -- spec11: teams extend the policy by subclassing ------------------------------------------
+#
+# SPEC: "A team with its own house rules subclasses `Policy` (or adds a `Rule`) and
+# gets the same guarantees."  Found by spec11's black-box checks: a knob redefined with
+# ``attrs.field`` (or a plain unannotated value) lost its check, a subclass's own
+# ``__attrs_post_init__`` dropped the base's limits on the two windows, presets undid
+# a house's own defaults (``cautious`` could be pushier than the house), and the
+# ``dumps_*`` helpers let a bare AttributeError or TypeError out.
+
+
+_BAD_KNOBS = [
+    ("max_calls", -1),
+    ("min_gap", 0),
+    ("max_check_ins", -2),
+    ("max_contacts_ever", 41),
+    ("wait_without_deadline", -1),
+    ("feedback_response_within", 0),
+    ("thank_you_within", timedelta(0)),
+    ("thank_you_within", 24),
+    ("thank_you_within", timedelta(days=20)),
+    ("recruiter_debrief_within", timedelta(hours=-1)),
+    ("recruiter_debrief_within", timedelta(days=3)),
+    ("thank_you_channel", Channel.PHONE),
+    ("call_window", ("11:30", "10:00")),
+    ("salutation", "yo"),
+]
+
+
+def _house(style: str, name: str, value: object) -> type[Policy]:
+    """A house policy redefining knob *name* with default *value*, written in *style*."""
+    body: dict[str, Any]
+    if style == "annotated":
+        body = {"__annotations__": {name: object}, name: value}
+    elif style == "plain":
+        body = {name: value}
+    elif style == "plain beside a new field":
+        body = {"__annotations__": {"extra": int}, "extra": 1, name: value}
+    elif style == "attrs.field":
+        body = {"__annotations__": {name: object}, name: attrs.field(default=value)}
+    elif style == "unannotated attrs.field":
+        body = {name: attrs.field(default=value)}
+    elif style == "factory":
+        body = {"__annotations__": {name: object}, name: attrs.field(factory=lambda: value)}
+    else:  # its own converter, run before the inherited check
+        body = {
+            "__annotations__": {name: object},
+            name: attrs.field(default=value, converter=lambda given: given),
+        }
+    made: type[Policy] = attrs.frozen(kw_only=True)(type("House", (Policy,), body))
+    return made
+
+
+_STYLES = [
+    "annotated",
+    "plain",
+    "plain beside a new field",
+    "attrs.field",
+    "unannotated attrs.field",
+    "factory",
+    "own converter",
+]
+
+
+@pytest.mark.parametrize("style", _STYLES)
+@pytest.mark.parametrize(("name", "value"), _BAD_KNOBS)
+def test_a_house_knob_redefined_any_way_keeps_its_check(
+    style: str, name: str, value: object
+) -> None:
+    """Bad input (SPEC): a house default the base refuses is an `InvalidPolicy` naming it."""
+    house = _house(style, name, value)
+    with pytest.raises(InvalidPolicy) as caught:
+        house()
+    assert caught.value.field == f"House.{name}"
+
+
+@pytest.mark.parametrize("style", _STYLES)
+def test_a_house_knob_redefined_any_way_takes_its_new_default(style: str) -> None:
+    """The new default is the one used, and a bad argument is still refused."""
+    house = _house(style, "min_gap", 6)
+    assert house().min_gap == 6
+    assert house(min_gap=2).min_gap == 2
+    with pytest.raises(InvalidPolicy, match=r"House\.min_gap = 0"):
+        house(min_gap=0)
+
+
+def test_a_house_post_init_of_its_own_keeps_the_window_limits() -> None:
+    """The 14-day and 2-day limits are checks of their fields, not of `Policy`'s post-init."""
+
+    @attrs.frozen(kw_only=True)
+    class Audited(Policy):
+        note: str = "ours"
+
+        def __attrs_post_init__(self) -> None:  # a house check, without super()
+            if not self.note:
+                raise InvalidPolicy("Audited.note", self.note, "must not be empty")
+
+    with pytest.raises(InvalidPolicy, match=r"Audited\.thank_you_within = 20 days"):
+        Audited(thank_you_within=timedelta(days=20))
+    with pytest.raises(InvalidPolicy, match=r"Audited\.recruiter_debrief_within = 3 days"):
+        Audited(recruiter_debrief_within=timedelta(days=3))
+
+
+@attrs.frozen(kw_only=True)
+class _Patient(Policy):
+    """A house more patient than every preset."""
+
+    min_gap: int = 7
+    max_check_ins: int = 1
+    wait_after_deadline: int = 4
+    wait_without_deadline: int = 8
+    max_contacts_ever: int = 3
+
+
+def test_cautious_never_loosens_a_house_policy() -> None:
+    """`cautious` (000, 001, 002): fewer, wider-spaced contacts than the house, never more."""
+    house, careful = _Patient(), _Patient.cautious()
+    assert type(careful) is _Patient
+    assert careful.max_calls == 0
+    assert careful.max_check_ins <= house.max_check_ins
+    assert careful.min_gap >= house.min_gap
+    assert careful.wait_after_deadline >= house.wait_after_deadline
+    assert careful.wait_without_deadline >= house.wait_without_deadline
+    assert careful.max_contacts_ever == house.max_contacts_ever
+    assert Policy.cautious() == Policy(
+        max_calls=0, max_check_ins=2, min_gap=5, wait_after_deadline=3, wait_without_deadline=5
+    )
+
+
+@pytest.mark.parametrize(
+    ("name", "changes"),
+    [
+        ("consensus", {}),
+        ("persistent", {"calls_need_invitation": False}),
+        ("traditional", {"thank_you_channel": Channel.POSTAL}),
+    ],
+)
+def test_other_presets_change_only_what_they_are_about(name: str, changes: dict[str, Any]) -> None:
+    """A preset on a subclass starts from the house's defaults (docs/extending.md)."""
+    assert _Patient.preset(name) == attrs.evolve(_Patient(), **changes)
+    assert Policy.preset(name) == attrs.evolve(Policy(), **changes)
+
+
+@attrs.frozen(kw_only=True)
+class _Scripted(Policy):
+    """A house adding fields that drive its hooks: delays and channels by check-in number."""
+
+    delays: tuple[int, ...] = (0,)
+    channels: tuple[Channel, ...] = (Channel.EMAIL,)
+
+    def check_in_day(self, state: FollowupState, earliest: date) -> date:
+        return earliest + timedelta(days=self.delays[state.check_ins % len(self.delays)])
+
+    def check_in_channel(self, state: FollowupState) -> Channel:
+        return self.channels[state.check_ins % len(self.channels)]
+
+
+@settings(max_examples=60)
+@given(
+    interviews(),
+    policies(),
+    st.lists(st.integers(-5, 30), min_size=1, max_size=3),
+    st.lists(st.sampled_from(Channel), min_size=1, max_size=3),
+)
+def test_hooks_drawn_at_random_keep_every_limit(
+    interview: Interview, knobs: Policy, delays: list[int], channels: list[Channel]
+) -> None:
+    """Invariants 1-9 hold for a house policy whatever its hooks return (clamped)."""
+    house = _Scripted(
+        **attrs.asdict(knobs, recurse=False), delays=tuple(delays), channels=tuple(channels)
+    )
+    schedule = plan(interview, house)
+    check_all(interview, house, [], schedule)
+    assert audit(interview, [action.done() for action in schedule], house) == []
+
+
+@pytest.mark.parametrize(
+    ("write", "field"),
+    [
+        (lambda: serialize.dumps_toml([1]), "data"),  # type: ignore[arg-type]
+        (lambda: serialize.dumps_toml({"min_gap": {"x": object()}}), "data.min_gap"),
+        (lambda: serialize.dumps_toml({"when": object()}), "data.when"),
+        (lambda: serialize.dumps_json(object()), "value"),
+        (lambda: serialize.dumps_json({"a": float("nan"), "b": {1j}}), "value"),
+    ],
+)
+def test_the_dumps_helpers_refuse_what_they_cannot_write(write: Any, field: str) -> None:
+    """Never a bare TypeError or AttributeError (SPEC): an `InvalidArgument` naming the input."""
+    with pytest.raises(InvalidArgument) as caught:
+        write()
+    assert caught.value.field == field
+    assert isinstance(caught.value, FollowupError) and isinstance(caught.value, ValueError)
+
+
+def test_a_house_policy_writes_as_toml_and_reads_back() -> None:
+    """`dumps_toml` takes a policy (a subclass too) and `policy_from` reads it back."""
+    import tomllib
+
+    house = _Patient(min_gap=9)
+    data = tomllib.loads(serialize.dumps_toml(house))
+    assert serialize.structure(data, _Patient) == house
+    assert serialize.policy_from(data) == Policy(**attrs.asdict(house, recurse=False))
+
+
+_SHAPERS = ("one-call", "preferred-channel", "next-steps", "cards", "feedback-request")
+
+
+@settings(max_examples=60)
+@given(interviews(), policies())
+def test_an_action_cites_its_rule_and_only_rules_that_shaped_it(
+    interview: Interview, policy: Policy
+) -> None:
+    """Provenance (docs/rules.md, "An action's sources"): never an article saying nothing of it."""
+    allowed_extra = {source for rule in _SHAPERS for source in RULES[rule].sources}
+    for action in plan(interview, policy):
+        assert action.sources
+        assert set(action.sources) <= set(RULES[action.rule].sources) | allowed_extra, (
+            action.rule,
+            action.sources,
+        )
+
+
+@st.composite
+def _house_policies(draw: st.DrawFn) -> Policy:
+    """A house policy: drawn knobs, and hooks driven by fields it adds."""
+    knobs = draw(policies())
+    return _Scripted(
+        **attrs.asdict(knobs, recurse=False),
+        delays=tuple(draw(st.lists(st.integers(-3, 12), min_size=1, max_size=3))),
+        channels=tuple(draw(st.lists(st.sampled_from(Channel), min_size=1, max_size=3))),
+    )
+
+
+def _step(action: Any) -> tuple[object, ...]:
+    return (
+        action.rule,
+        action.kind,
+        action.channel,
+        getattr(action.recipient, "name", None),
+        action.suggested,
+        action.latest,
+    )
+
+
+class HouseLivesWithTheAgenda(CandidateLivesWithTheAgenda):
+    """The stateful test of tests/test_stateful.py with house policies (SPEC invariants 1-12),
+    and invariant 10 checked at every step done as planned."""
+
+    @initialize(interview=interviews(), policy=_house_policies(), with_id=st.booleans())
+    def meet(self, interview: Interview, policy: Policy, with_id: bool) -> None:
+        super().meet(interview, policy, with_id)
+
+    @rule()
+    def does_the_next_step_as_planned(self) -> None:
+        """Invariant 10: the rest of the plan is the plan after the step is done as planned."""
+        before = list(self.current())
+        if not before:
+            return
+        self.log(before[0].done())
+        after = list(self.current())
+        # Seen from a now, a window already open starts at now, and steps suggested
+        # for the same moment are ordered by their (now later) opening: the same
+        # steps at the same moments, their order among equals aside.
+        assert [a.suggested for a in after] == [a.suggested for a in before[1:]]
+        assert sorted(map(repr, map(_step, after))) == sorted(map(repr, map(_step, before[1:])))
+
+
+HouseLivesWithTheAgenda.TestCase.settings = settings(max_examples=25, stateful_step_count=15)
+TestHouseLivesWithTheAgenda = HouseLivesWithTheAgenda.TestCase

@@ -24,6 +24,7 @@ from followup_rules import (
     Contact,
     Interview,
     Interviewer,
+    InvalidArgument,
     Policy,
     Reply,
     TimeWindow,
@@ -691,11 +692,14 @@ timezone = "America/New_York"
         assert expected == (text, s.loads(text, fmt="toml"))
 
     def test_a_value_toml_cannot_hold_is_named(self) -> None:
-        """dumps_toml refuses what it cannot write, naming the type."""
-        with pytest.raises(TypeError) as raised:
+        """dumps_toml refuses what it cannot write, naming the key and the type.
+
+        An `InvalidArgument` (SPEC: never a bare TypeError), found by spec11.
+        """
+        with pytest.raises(InvalidArgument) as raised:
             s.dumps_toml({"a": object()})
-        expected = "cannot write object as TOML"
-        assert expected == str(raised.value)
+        assert raised.value.field == "data.a"
+        assert raised.value.problem == "cannot write object as TOML"
 
 
 @pytest.fixture

@@ -28,7 +28,7 @@ from ._cli_help import (
 from ._grammar import counted
 from .action import Plan
 from .errors import FollowupError, FormatError, _short_repr
-from .loop import Application, later_rounds, parse_when
+from .loop import Application, kept_apart, later_rounds, parse_when
 from .model import Interview, Interviewer
 from .policy import Policy
 from .serialize import InterviewFile
@@ -414,6 +414,9 @@ def _applications(
         found.append((each, _application(each, policy, as_of=now), now))
     # a later round in a file of its own, given with the first: its notes say so (loop8 1)
     rounds = later_rounds(application for _, application, _ in found)
+    # one employer's files keep their follow-ups to one person apart, as `today` lists
+    # them (the loop12 trial: the calendar of two files asked for two at once)
+    rounds = kept_apart(rounds, None if when is None else found[0][2])
     return [
         (each, application, now) for (each, _, now), application in zip(found, rounds, strict=True)
     ]

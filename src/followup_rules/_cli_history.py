@@ -40,7 +40,7 @@ from .agenda import AgendaItem, Standing, _overdue_since, _soonest
 from .errors import FollowupError, _short_repr
 from .events import Contact, Event, Outcome, OutOfOffice, Reply, Skip, Snooze, Update
 from .identity import thread_key
-from .loop import Application, parse_when
+from .loop import Application, later_rounds, parse_when
 from .model import ActionKind, Channel, Interview, person_key
 from .policy import Policy
 
@@ -253,11 +253,24 @@ def log_contact(
         drafted = None if message_id is None else _drafted(log, options, at, message_id)
         said_subject = subject
         taken = []  # what the draft gave
+        ambiguous: list[str] = []  # what it could not give for sure
         if drafted is not None and said_subject is None:
             # the loop8 trial: --message-id alone, and the next draft answered in the
             # thread (In-Reply-To) without the "Re:" subject docs/cli.md promises
             said_subject = _draft_subject(drafted, interview)
-            taken.append("subject")
+            with_rounds = _draft_subject_with_rounds(log, options, at, drafted)
+            if with_rounds is not None and with_rounds != said_subject:
+                # the loop12 trial: a later round's note drafted with the earlier
+                # rounds' files (as `plan` of them all writes it) was recorded under
+                # the subject the file alone gives, and the next draft answered
+                # "Re:" a subject never sent.  Which one went, only the user knows.
+                said_subject = None
+                ambiguous.append(
+                    "its subject is another with the other rounds' files beside it than "
+                    "without them: --subject says which was sent"
+                )
+            else:
+                taken.append("subject")
         item = None
         if to is None and kind is None and drafted is None:
             # the loop10 trial: `next` said "Call Rita Cole to debrief" (or "Send Lukas
@@ -280,14 +293,11 @@ def log_contact(
             taken.insert(0, "step")
         if taken:
             chosen.append(f"the {' and '.join(taken)} of the draft with that Message-ID")
+        chosen.extend(ambiguous)
         if kind is None:  # the loop6 trial: a feedback request logged as a check-in
             kind = ActionKind.CHECK_IN if item is None else item.action.kind
             if not chosen:
-                chosen.append(
-                    "the step due then; --step names another"
-                    if item is not None
-                    else "no step was due then: a check-in; --step names another"
-                )
+                chosen.append(_why_this_step(item, interview))
         if channel is not None:
             how = Channel(channel)
         elif item is not None:
@@ -307,6 +317,24 @@ def log_contact(
         )
 
     _record(log, options, build, chosen)
+
+
+def _why_this_step(item: AgendaItem | None, interview: Interview) -> str:
+    """Why a contact logged without --step is the step it is: the one due then, else
+    the next one planned (saying when), else a check-in.
+
+    The loop12 trial: every note of a panel sent, a bare `log contact` recorded
+    the check-in planned 13 days later and said it was "the step due then".
+    """
+    if item is None:
+        return "no step was due then: a check-in; --step names another"
+    if item.to_do and item.standing in (Standing.LATE, Standing.DUE):
+        return "the step due then; --step names another"
+    planned_for = cal.to_pendulum(item.action.suggested.astimezone(show.home_zone(interview)))
+    return (
+        f"no step was due then: the next one planned, for {planned_for.format('ddd D MMM')}; "
+        "--step names another"
+    )
 
 
 def _drafted(
@@ -333,6 +361,40 @@ def _draft_subject(item: AgendaItem, interview: Interview) -> str | None:
     from .messages import candidate_locale, default_pack
 
     return default_pack(candidate_locale(interview)).render(item.action, interview).subject
+
+
+def _draft_subject_with_rounds(
+    log: _Log, options: dict[str, Any], at: datetime, drafted: AgendaItem
+) -> str | None:
+    """The subject of *drafted*'s draft as `plan --format eml` of this file with the
+    interview files beside it (the same candidate at the same employer) writes it:
+    a later round's note says it is another conversation (`later_rounds`); None when
+    the files beside it change nothing."""
+    application = _as_of(log, options, at, before=True)
+    path = Path(options["interview_path"] or log.interview_path or log.file)
+    mine = thread_key(application.interview)[:2]
+    candidates = sorted(path.parent.glob("*.toml")) + sorted(path.parent.glob("*.json"))
+    skip = {path.resolve()} | _named_histories([str(each) for each in candidates])
+    others = []
+    for each in candidates:
+        if each.resolve() in skip:
+            continue
+        try:
+            interview = files.HistoryFile(str(each)).read(check=False).interview
+        except (FollowupError, OSError):
+            continue  # not an interview file (a policy, a history given alone)
+        if thread_key(interview)[:2] == mine:
+            others.append(Application(interview))
+    if not others:
+        return None
+    together = later_rounds([*others, application])[-1]
+    if together.met_before == application.met_before:
+        return None
+    agenda = together.agenda(at)
+    for item in (*agenda.late, *agenda.due, *agenda.coming):
+        if item.id == drafted.id:
+            return _draft_subject(item, together.interview)
+    return None
 
 
 def _as_of(

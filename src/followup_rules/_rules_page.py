@@ -33,6 +33,41 @@ the library decided on its own is marked as its own. The knobs are the
 and a test keeps it equal to the code.
 """
 
+_ACTION_SOURCES = """\
+## An action's sources
+
+`action.sources` are the articles of the action's rule and of the rules that
+shaped it, never an article that says nothing about the step: a check-in
+that is a call adds `one-call`'s (000, 001, 004), one sent through the
+interviewer's preferred medium `preferred-channel`'s (004), one that asks
+what steps to expect `next-steps`'s (002); the close of a video or phone
+interview, which asks for the details a card would give, adds `cards`'s;
+the answer to the employer's request for feedback that, after a rejection,
+also asks for theirs cites `feedback-response` and `feedback-request`; the
+items an interviewer asked for, sent beside a mailed card, cite 004 alone.
+So an action may cite more articles than `RULES[action.rule].sources`, each
+for what it says.
+
+## Where the catalogue departs from the specification's table
+
+The product specification lists each rule's sources; the catalogue follows
+it, with these differences, each because a rule cites an article only for
+what the article says:
+
+- `stop`: the specification says "all"; only 003 (they tell you that you got
+  the job, that you did not, or that they do not know yet) and 004 (what to
+  do when you do not get the job) speak of the employer's answer ending the
+  follow-up. 000, 001 and 002 say nothing about it, so they are not cited.
+- `cap`: the specification lists 001, 003 and 004; 003 asks the candidate
+  to keep following up while the employer does not know yet (cited for
+  `undecided`) and warns against contact without a legitimate reason (cited
+  for `patience`), but bounds no number of follow-ups, so `cap` cites 001
+  (not contacting them continuously) and 004 (the line between enthusiastic
+  and pushy).
+- `one-call` also cites 004 (a stated phone preference is permission to
+  call), and `undecided` also cites 004 (the timetable is often extended).
+"""
+
 _COMBINE = """\
 ## How the rules combine
 
@@ -174,6 +209,7 @@ def page(rules: Iterable[Rule], table: str) -> str:
         lines += ["", f"**The default:** {disagreement.default}", ""]
         lines += [f"**The other reading:** {disagreement.otherwise}"]
         parts.append("\n".join(lines) + "\n")
+    parts.append(_ACTION_SOURCES)
     parts.append(_COMBINE)
     parts.append(_DECISIONS)
     return "\n".join(parts)

@@ -101,23 +101,47 @@ class Checked:
 
 
 def _keep_inherited_checks(cls: type) -> None:
-    """Give a field redefined with a bare default the converter of the field it redefines."""
+    """Keep the check of every inherited field that *cls* redefines.
+
+    A field redefined with a bare default (``min_gap: int = 5``, annotated or
+    not) gets the converter of the field it redefines; one redefined with ``attrs.field``
+    (a default, a factory, its own validator; annotated or not) keeps what it
+    says and runs the inherited check too, after its own converter if it has
+    one.  Either way a house subclass refuses what the base refuses, naming
+    the field (SPEC: a team that subclasses gets the same guarantees).
+    """
     own = _own_annotations(cls)
-    if not own:
-        return
     parent = next((base for base in cls.__mro__[1:] if attrs.has(base)), None)
     if parent is None:
         return
     inherited = {field.name: field for field in attrs.fields(parent)}
-    for name in own:
+    # An inherited field given an attrs.field or a plain value without an
+    # annotation (``min_gap = 5``) is redefined too: attrs alone would take the
+    # first without the check and ignore the second.
+    redefined = [*own, *(name for name in cls.__dict__ if name in inherited and name not in own)]
+    for name in redefined:
         field = inherited.get(name)
         if field is None or field.converter is None or name not in cls.__dict__:
             continue
         default = cls.__dict__[name]
-        # attrs.field(...): the subclass says how; a descriptor: the slot that
-        # attrs itself reuses when it makes the slotted class.
-        if isinstance(default, _FIELD) or hasattr(type(default), "__get__"):
+        if isinstance(default, _FIELD):
+            # attrs reads the field after __init_subclass__: chain the inherited
+            # check after the subclass's own converter (none: the check alone).
+            own_converter = default.converter
+            default.converter = (
+                field.converter
+                if own_converter is None
+                else attrs.converters.pipe(own_converter, field.converter)
+            )
             continue
+        # a descriptor: the slot that attrs itself reuses when it makes the
+        # slotted class (the field was handled on the class it was made from).
+        if hasattr(type(default), "__get__"):
+            continue
+        if name not in own and own and "__annotations__" in cls.__dict__:
+            # Annotated like its neighbours, so that attrs keeps reading the
+            # class's annotated fields as fields.
+            cls.__dict__["__annotations__"][name] = field.type  # noqa: RUF063 - no evaluation
         setattr(
             cls,
             name,

@@ -108,7 +108,10 @@ class Action(v.Checked):
             zone by their wall clocks, PEP 495's fold aside.)
         suggested: the best moment inside the window.
         rule: the id of the catalogue rule that produced it.
-        sources: the seed articles behind it (file names).
+        sources: the seed articles behind it (file names): its rule's, and
+            those of the rules that shaped it (a call adds ``one-call``'s, a
+            question about next steps ``next-steps``'s; see "An action's
+            sources" in ``docs/rules.md``).
         template: the message template to render (for in-room steps, the
             talking points), or None.
         facts: what the planner knew that the message may state: the

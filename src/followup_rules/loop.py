@@ -74,6 +74,7 @@ from .identity import (
     pinned_person,
     read_step,
     renamed_step,
+    role_key,
     step_key,
     thread_key,
 )
@@ -1476,15 +1477,20 @@ def _planned(
 def later_rounds(applications: Iterable[Application]) -> list[Application]:
     """Each application with `Application.met_before`: who of its interviewers the
     candidate met in an earlier interview of another of *applications* (the same
-    candidate at the same employer, `identity.thread_key`; an interview that started
-    before), and how many times.  A second round kept in a file of its own is linked
-    to the first this way, by the people it shares with it: nothing else in either
-    file says they belong together.  An application keeps what it was given, when more.
+    candidate at the same employer, `identity.thread_key`, for the same role,
+    `identity.role_key`; an interview that started before), and how many times.  A
+    second round kept in a file of its own is linked to the first this way, by the
+    people it shares with it: nothing else in either file says they belong together.
+    An application keeps what it was given, when more.
     """
     found = list(applications)
+    # the same candidate at the same employer, for the same role: two applications to
+    # one employer for two roles are no rounds of one another (the loop12 trial: the
+    # note for the ML role thanked Oliver for a "second conversation" about it, when
+    # the first had been about the data role)
     seen = [
         (
-            thread_key(each.interview)[:2],
+            (*thread_key(each.interview)[:2], role_key(each.interview.role)),
             each.interview._utc_span[0],
             {person_key(person.name) for person in each.interview.interviewers},
         )
@@ -1505,6 +1511,99 @@ def later_rounds(applications: Iterable[Application]) -> list[Application]:
         changed = _met_before(counts) != application.met_before
         result.append(attrs.evolve(application, met_before=counts) if changed else application)
     return result
+
+
+def kept_apart(
+    applications: Iterable[Application], now: datetime | None = None
+) -> list[Application]:
+    """*applications*, each planned `Policy.min_gap` from the follow-ups to the same person
+    at the same employer in the others (`identity.thread_key`), as `agenda_many(...,
+    together=True)` plans them: every contact recorded in the others counts, and the
+    follow-ups the applications listed before it plan, from *now* (the whole plans
+    when None).  What `Application.plan` and `Application.agenda` then give is what
+    `followup today` lists, so a calendar or drafts made of them never ask for two
+    check-ins to one person inside the gap.
+
+    The loop12 trial: ``followup today`` spaced two applications' check-ins to
+    the same interviewer, while ``followup plan --format ics`` of the same two
+    files put both on one morning, which ``followup audit --with`` then flagged.
+    """
+    listed = list(applications)
+    if len(listed) < 2:
+        return listed
+    threads = follow_up_threads((each.interview, each.history) for each in listed)
+    tops: dict[tuple[str, str, str], list[tuple[datetime, int]]] = {}
+    for thread, contacts in threads.items():
+        first = max(contacts)
+        second = [pair for pair in contacts if pair[1] != first[1]]
+        tops[thread] = [first, max(second)] if second else [first]
+    planned_to: dict[tuple[str, str, str], datetime] = {}
+    result: list[Application] = []
+    for index, application in enumerate(listed):
+        thread = thread_key(application.interview)
+        recorded = latest_elsewhere(tops.get(thread, ()), index)
+        before = planned_to.get(thread)
+        elsewhere = (
+            before if recorded is None or (before is not None and before > recorded) else recorded
+        )
+        apart = (
+            application
+            if elsewhere is None
+            else _KeptApart(
+                application.interview,
+                application.history,
+                application.policy,
+                application.name,
+                key=application.key,
+                met_before=application.met_before,
+                elsewhere=elsewhere,
+            )
+        )
+        result.append(apart)
+        if now is None:
+            actions: Iterable[Action] = apart.plan()
+        else:
+            actions = (
+                item.action
+                for item in apart.agenda(now)
+                if item.standing is not Standing.SUPERSEDED
+            )
+        for action in actions:
+            if action.kind not in FOLLOW_UP_KINDS:
+                continue
+            latest = action._utc[1]
+            if planned_to.get(thread) is None or latest > planned_to[thread]:
+                planned_to[thread] = latest
+    return result
+
+
+@attrs.frozen
+class _KeptApart(Application):
+    """An application whose follow-ups keep `Policy.min_gap` from *elsewhere*, the latest
+    follow-up to the same person at the same employer in another application
+    (`kept_apart`)."""
+
+    elsewhere: datetime | None = attrs.field(default=None, kw_only=True)
+
+    def plan(self, now: datetime | None = None) -> Plan:
+        return planned(
+            self.interview,
+            self.policy,
+            history=self.history,
+            now=now,
+            elsewhere=self.elsewhere,
+            met_before=dict(self.met_before),
+        )
+
+    def _agenda(
+        self,
+        now: datetime,
+        until: datetime | EndOfDay | None,
+        elsewhere: datetime | None,
+        days: int = 0,
+    ) -> Agenda:
+        given = [moment for moment in (elsewhere, self.elsewhere) if moment is not None]
+        return super()._agenda(now, until, max(given, default=None), days)
 
 
 def _candidate(application: Application) -> str:

@@ -122,10 +122,25 @@ def holiday_calendar(country: str, subdivision: str | None) -> BusinessCalendar:
 
 _HOURS = timedelta(hours=1)
 
+
+def _duration_up_to(limit: timedelta) -> Callable[[Any, v.Fail], timedelta]:
+    """A positive duration of at most *limit* (a check of one field: a subclass keeps it)."""
+
+    def check(value: Any, fail: v.Fail) -> timedelta:
+        result = v.duration_of(value, fail)
+        if result > limit:
+            raise fail(f"must be at most {limit.days} days")
+        return result
+
+    return check
+
+
 if TYPE_CHECKING:
     _Times = tuple[time | str, time | str] | list[time | str]
 
     def _window_field(value: TimeWindow | str | _Times) -> TimeWindow: ...
+    def _thanks_within(value: timedelta) -> timedelta: ...
+    def _debrief_within(value: timedelta) -> timedelta: ...
     def _thanks_channel(value: Channel | str) -> Channel: ...
     def _count_to_20(value: int) -> int: ...
     def _count_to_40(value: int) -> int: ...
@@ -136,6 +151,8 @@ if TYPE_CHECKING:
 
 else:
     _window_field = v.converter(_window)
+    _thanks_within = v.converter(_duration_up_to(timedelta(days=14)))
+    _debrief_within = v.converter(_duration_up_to(timedelta(days=2)))
     _thanks_channel = v.converter(v.member_of(Channel, allowed=(Channel.EMAIL, Channel.POSTAL)))
     _count_to_20 = v.converter(v.count_between(0, 20))
     _count_to_40 = v.converter(v.count_between(0, 40))
@@ -157,7 +174,7 @@ class Policy(v.Checked):
 
     _error = InvalidPolicy
 
-    thank_you_within: timedelta = attrs.field(default=24 * _HOURS, converter=v.duration)
+    thank_you_within: timedelta = attrs.field(default=24 * _HOURS, converter=_thanks_within)
     """E-mailed thank-you notes are due within this long after the interview ends."""
     thank_you_channel: Channel = attrs.field(default=Channel.EMAIL, converter=_thanks_channel)
     """EMAIL (seeds 000, 001, 002 prefer it), or POSTAL for a mailed card or
@@ -167,7 +184,9 @@ class Policy(v.Checked):
     "immediately"), not on the next business day (seed 003, the default)."""
     thank_you_each_interviewer: bool = attrs.field(default=True, converter=v.flag)
     """A separate note to every interviewer, not just the follow-up contact."""
-    recruiter_debrief_within: timedelta = attrs.field(default=4 * _HOURS, converter=v.duration)
+    recruiter_debrief_within: timedelta = attrs.field(
+        default=4 * _HOURS, converter=_debrief_within
+    )
     """Call the agency recruiter within this long after the interview ends."""
     wait_after_deadline: int = attrs.field(default=1, converter=v.business_days)
     """Business days after the decision date before the first check-in."""
@@ -236,18 +255,6 @@ class Policy(v.Checked):
     no honorific is known: seed 000 wants the correct titles), ``FIRST_NAME``
     ("Dear Ana,") or ``FULL_NAME`` ("Dear Ana Ruiz,")."""
 
-    def __attrs_post_init__(self) -> None:
-        if self.thank_you_within > timedelta(days=14):
-            raise InvalidPolicy(
-                "Policy.thank_you_within", self.thank_you_within, "must be at most 14 days"
-            )
-        if self.recruiter_debrief_within > timedelta(days=2):
-            raise InvalidPolicy(
-                "Policy.recruiter_debrief_within",
-                self.recruiter_debrief_within,
-                "must be at most 2 days",
-            )
-
     # -- derived -------------------------------------------------------------
 
     @property
@@ -308,7 +315,7 @@ class Policy(v.Checked):
 
     @classmethod
     def consensus(cls: type[P]) -> P:
-        """The defaults: the consensus of the five seeds."""
+        """The defaults: the consensus of the five seeds (a subclass's own defaults)."""
         return cls()
 
     @classmethod
@@ -319,13 +326,19 @@ class Policy(v.Checked):
         because busy managers read it directly; seed 001 warns against
         contacting continuously.  So: no calls, two check-ins, a week apart,
         and a few days' grace after the decision date (000: "wait a few days").
+
+        On a subclass it starts from the subclass's own defaults and keeps any
+        that are more cautious still (fewer check-ins, wider gaps, longer
+        waits): a cautious preset is never pushier than the house policy.
         """
-        return cls(
+        house = cls()
+        return attrs.evolve(
+            house,
             max_calls=0,
-            max_check_ins=2,
-            min_gap=5,
-            wait_after_deadline=3,
-            wait_without_deadline=5,
+            max_check_ins=min(2, house.max_check_ins),
+            min_gap=max(5, house.min_gap),
+            wait_after_deadline=max(3, house.wait_after_deadline),
+            wait_without_deadline=max(5, house.wait_without_deadline),
         )
 
     @classmethod
@@ -334,9 +347,11 @@ class Policy(v.Checked):
 
         Seed 001 calls once after about a week whatever was said, and seed 003
         calls on the decision date's following day and keeps following up
-        while undecided; seed 004 still wants a few days between tries.
+        while undecided; seed 004 still wants a few days between tries, so
+        the gap and the cap stay the defaults.  On a subclass only the
+        invitation changes: the house's own gap and cap stay.
         """
-        return cls(calls_need_invitation=False, max_check_ins=3, min_gap=3)
+        return cls(calls_need_invitation=False)
 
     @classmethod
     def traditional(cls: type[P]) -> P:

@@ -1945,18 +1945,41 @@ def save_history(path: str | Path, history: Iterable[Event]) -> None:
 
 
 def dumps_json(value: Any) -> str:
-    """Stable JSON (sorted keys, two-space indent) for any value `unstructure` takes."""
-    return json.dumps(unstructure(value), indent=2, sort_keys=True, ensure_ascii=False) + "\n"
+    """Stable JSON (sorted keys, two-space indent) for any value `unstructure` takes.
+
+    Raises:
+        InvalidArgument: *value* holds something JSON cannot write, naming it.
+    """
+    data = unstructure(value)
+    try:
+        return json.dumps(data, indent=2, sort_keys=True, ensure_ascii=False) + "\n"
+    except (TypeError, ValueError) as error:  # an object json cannot write, or a cycle
+        raise InvalidArgument("value", value, f"cannot be written as JSON ({error})") from None
 
 
-def dumps_toml(data: Mapping[str, Any]) -> str:
-    """TOML for a flat table of strings, numbers, booleans and lists of strings (a policy)."""
+def dumps_toml(data: Mapping[str, Any] | Policy) -> str:
+    """TOML for a flat table of strings, numbers, booleans and lists of strings (a policy).
+
+    A `Policy` (a house subclass too) is written as its plain data
+    (`unstructure`).
+
+    Raises:
+        InvalidArgument: *data* is not a table, or a value cannot be written
+            as TOML, naming it (``data.min_gap``).
+    """
+    if isinstance(data, Policy):
+        data = unstructure(data)
+    if not isinstance(data, Mapping):
+        raise InvalidArgument("data", data, "expected a table (a mapping of keys to values)")
     lines = []
     for key, value in data.items():
         if value is None:
             lines.append(f"# {key} is not set")
             continue
-        lines.append(f"{key} = {_toml_value(value)}")
+        try:
+            lines.append(f"{key} = {_toml_value(value)}")
+        except TypeError as error:
+            raise InvalidArgument(f"data.{key}", value, str(error)) from None
     return "\n".join(lines) + "\n"
 
 
