@@ -41,7 +41,7 @@ LAYERS: tuple[frozenset[str], ...] = (
     frozenset({"_rules_page", "catalogue"}),
     frozenset({"_calendar", "_validate"}),
     frozenset({"timeframe", "model", "events", "_steps", "_step_words", "facts", "policy"}),
-    frozenset({"action", "identity", "state"}),
+    frozenset({"action", "identity", "state", "_why"}),
     frozenset({"limits", "rules", "plan", "audit", "agenda", "loop"}),
     frozenset(
         {

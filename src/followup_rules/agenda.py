@@ -48,6 +48,7 @@ from ._calendar import utc
 from ._locale import canonical_locale, locale_for
 from ._step_words import agenda_words
 from ._steps import FOLLOW_UP_KINDS
+from ._why import _why as step_why
 from .action import Action, Plan, _check_now, _language_of
 from .errors import InvalidArgument, InvalidPolicy
 from .events import Contact, Event, Reply, Update
@@ -145,8 +146,11 @@ class AgendaItem:
         locale: the locale the candidate's messages are written in (their
             `Candidate.language`, else English as written where they live),
             the one an app shows the item in: ``item.action.describe(item.locale)``,
-            ``item.note(item.locale)``; `serialize.unstructure` writes the
-            item's ``description`` and ``note`` in it.
+            ``item.note(item.locale)``, ``item.why(item.locale)``;
+            `serialize.unstructure` writes the item's ``description``,
+            ``note`` and ``why`` in it.
+        policy: the policy the step was planned under (its numbers are the
+            ones `why` says); None for an item made by hand.
     """
 
     action: Action
@@ -160,6 +164,7 @@ class AgendaItem:
     recipient_zone: str | None = attrs.field(default=None, kw_only=True)
     candidate_zone: str | None = attrs.field(default=None, kw_only=True)
     locale: str = attrs.field(default="en", kw_only=True)
+    policy: Policy | None = attrs.field(default=None, kw_only=True, eq=False, repr=False)
 
     @property
     def overdue(self) -> bool:
@@ -183,6 +188,25 @@ class AgendaItem:
         tz = cal.zone(name)
         earliest, latest, _ = action._utc
         return cal.to_local(earliest, tz), cal.to_local(latest, tz)
+
+    def why(self, locale: str | None = None) -> str:
+        """Why the step is planned when it is: its rule in words, with the policy's
+        own numbers, as the calendar's "Why:" line says it; ``""`` for a step of a rule
+        the catalogue does not hold.
+
+        ``"The first check-in, one business day after the decision date (Wed 15
+        Jul 2026)."``; a late step adds that it is offered again.  In English, or
+        in *locale* (the candidate's is `locale`): ``item.why(item.locale)``.
+        Beside `doable_at` and `note`, it answers "why not now?" in the
+        candidate's language.  A setting's name never shows; the numbers are
+        those of the policy the step was planned under (`policy`; the
+        consensus for an item made without one).
+
+        Raises:
+            InvalidArgument: *locale* is not a translated locale.
+        """
+        lang = _language_of(locale)
+        return step_why(self.action, DEFAULT_POLICY if self.policy is None else self.policy, lang)
 
     def note(self, locale: str | None = None) -> str:
         """A short note for people: ``"superseded: the interview is over"``, or ``""``.
@@ -267,6 +291,27 @@ class Agenda:
             return doable[0]
         return min((*self.late, *self.due, *self.coming), key=_soonest, default=None)
 
+    @property
+    def changes_at(self) -> pendulum.DateTime | None:
+        """The next moment after *now* at which this agenda changes: when a reminders
+        service wakes up to make it again, rather than polling.
+
+        The soonest of: the moment a step that cannot be done now can be
+        (`AgendaItem.doable_at` after *now*: a coming step's window opens, an
+        e-mail waiting for the send window can go, a late step's next window
+        opens) and the close of a late or due step's window (`Action.latest`;
+        after it the step is late, offered again in its next window, or
+        superseded).  Nothing on the agenda becomes doable before it.  Made
+        again at that moment (with the same history), the agenda gives the next
+        one, always later.  None when no step is left to be done.  Only the
+        steps listed count: an agenda of a week (``days=6``) lists none after it.
+
+        The moment is on the clock of the step it comes from (the recipient's),
+        with its offset; a window that closes at *now* itself changes just after it
+        (one microsecond later).
+        """
+        return _changes_at(self)
+
     def get(self, id: str) -> AgendaItem | None:
         """The item with this id, or None when the step is not on the agenda.
 
@@ -324,6 +369,7 @@ class Agenda:
                 recipient_zone=there,
                 candidate_zone=home,
                 locale=locale,
+                policy=rules,
                 **extra,  # type: ignore[arg-type]
             )
 
@@ -374,6 +420,31 @@ class Agenda:
                 due.append(item(action, uid, Standing.DUE, **when))
         return cls(now, end, (*overdue, *late), tuple(due), tuple(coming))
 
+
+def _changes_at(day: Agenda) -> pendulum.DateTime | None:
+    """`Agenda.changes_at`."""
+    moment = utc(day.now)
+    found: tuple[datetime, pendulum.DateTime] | None = None
+    for item in day:
+        if item.standing is Standing.SUPERSEDED:
+            continue
+        moments: list[pendulum.DateTime] = []
+        if item.doable_at is not None:
+            moments.append(item.doable_at)
+        if item.standing is not Standing.COMING:
+            latest = item.action.latest
+            if utc(latest) == moment:  # the window includes its last moment
+                tz = latest.tzinfo if latest.tzinfo is not None else cal.UTC
+                latest = cal.to_local(moment + _MICROSECOND, tz)
+            moments.append(latest)
+        for when in moments:
+            instant = utc(when)
+            if instant > moment and (found is None or instant < found[0]):
+                found = (instant, when)
+    return None if found is None else found[1]
+
+
+_MICROSECOND = timedelta(microseconds=1)
 
 _SENT = frozenset({Channel.EMAIL, Channel.POSTAL})
 """Steps that land in the recipient's inbox (or go into the post): only in the send window."""

@@ -37,7 +37,7 @@ import hashlib
 import os
 import re
 from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
-from datetime import date, datetime, time, timedelta, tzinfo
+from datetime import datetime, time, timedelta, tzinfo
 from email.message import EmailMessage
 from email.utils import format_datetime
 from pathlib import Path, PurePath
@@ -50,21 +50,18 @@ from . import files
 from ._locale import canonical_locale
 from ._step_words import (
     Words,
-    business_days,
     calendar_words,
     clock,
     draft_words,
-    number,
-    rule_summaries,
     short_day,
     step_words,
 )
 from ._step_words import words as language
 from ._steps import in_order
 from ._vtimezone import observances
+from ._why import _why
 from .action import Action, Plan, _language_of
 from .audit import _ONCE
-from .catalogue import RULES
 from .errors import InvalidArgument, StepIdError, TemplateError
 from .events import Contact, Event, Skip, Snooze
 from .identity import action_id, action_ids, done_ids, owner, slug, step_key
@@ -691,75 +688,6 @@ class _Writer:
         if action.template is None or interview.candidate is None:
             return None
         return self.pack_for(interview).render(action, interview, **self.details)
-
-
-def _why(action: Action, policy: Policy, lang: Words) -> str:
-    """`_reason`, and for a late step that it is offered again."""
-    reason = _reason(action, policy, lang)
-    if reason and action.facts.late:
-        reason += " " + calendar_words(lang)["late"]
-    return reason
-
-
-def _reason(action: Action, policy: Policy, lang: Words) -> str:
-    """Why a step is where it is, in words, with the policy's own numbers.
-
-    The catalogue's summary for most rules; for the rules whose summary names
-    a policy setting, a sentence with its value and the day it counts from:
-    "The first check-in, one business day after the decision date (Wed 15
-    Jul 2026).", "No answer yet: three business days after your last message
-    (Thu 16 Jul 2026)."  A setting's name never shows.  In *lang*'s words.
-    """
-    facts = action.facts
-    words = calendar_words(lang)
-
-    def day(value: date) -> str:
-        return words["in brackets"] % {"day": short_day(lang, value)}
-
-    if action.rule == "check-in-after-deadline":
-        decided = facts.decision_by
-        return words["after deadline"] % {
-            "days": business_days(lang, policy.wait_after_deadline),
-            "day": "" if decided is None else day(decided),
-        }
-    if action.rule == "check-in-no-deadline":
-        return words["no deadline"] % {"days": business_days(lang, policy.wait_without_deadline)}
-    if action.rule == "retry-gap":
-        last = facts.previous
-        called = last is not None and last.channel is Channel.PHONE
-        what = "retry call" if called else "retry message"
-        return words[what] % {
-            "days": business_days(lang, policy.min_gap),
-            "day": "" if last is None else day(last.day),
-        }
-    if action.rule == "undecided":
-        decided = facts.decision_by
-        new = "" if decided is None else words["new date"] % {"day": short_day(lang, decided)}
-        return words["undecided"] % {"new": new, "days": business_days(lang, policy.min_gap)}
-    rule = RULES.get(action.rule)
-    if rule is None:
-        return ""
-    summary = rule_summaries(lang).get(rule.id, rule.summary)
-    return _worded_knobs(summary.replace("`", ""), rule.knobs, policy, lang)  # no code marks
-
-
-def _worded_knobs(text: str, knobs: Sequence[str], policy: Policy, lang: Words) -> str:
-    """*text* with each policy setting it names replaced by the policy's value in words."""
-    from .errors import _shown
-
-    for knob in sorted(knobs, key=len, reverse=True):
-        if knob not in text:
-            continue
-        value = getattr(policy, knob, None)
-        if isinstance(value, int) and not isinstance(value, bool):
-            days = lang.npgettext(
-                "calendar", "%(count)s business day", "%(count)s business days", 2
-            ) % {"count": knob}
-            text = text.replace(days, business_days(lang, value))
-            text = text.replace(knob, number(lang, value))
-        else:
-            text = text.replace(knob, _shown(value).strip("'"))
-    return text
 
 
 def _span(start: datetime, end: datetime, tz: tzinfo, lang: Words) -> str:

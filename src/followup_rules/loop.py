@@ -89,9 +89,11 @@ __all__ = [
     "AgendaCounts",
     "AgendaMany",
     "Application",
+    "Changes",
     "Entry",
     "FoundStep",
     "Recorded",
+    "StepChange",
     "StepStatus",
     "agenda_many",
     "audit_many",
@@ -453,6 +455,26 @@ class Application:
     def find_step(self, step: str, now: datetime) -> FoundStep:
         """Where the step with this id stands at *now*: see `find_step`."""
         return find_step(self.interview, self.history, step, now=now, policy=self.policy)
+
+    def changes(self, since: datetime, now: datetime) -> Changes:
+        """What changed from *since* to *now*: "since yesterday" for a user.
+
+        The agenda at *since*, made from the events dated up to then, beside
+        the agenda at *now*, made from the whole history: every step new,
+        gone (done, skipped, no longer planned), standing otherwise (due
+        turned late, superseded) or moved (another window or channel), each with
+        where it stands now (`FoundStep`, its `description` in the candidate's
+        language) and the events dated after *since* that changed the plan
+        (`Changes.events`; none when time alone moved it).  Steps that stand as
+        they stood are left out.  Events are placed by their own time: one
+        recorded today about yesterday morning counts as known at *since*, and
+        one dated after *now* is not known at *now*.
+
+        Raises:
+            InvalidArgument: *since* or *now* is not an aware datetime, or *since*
+                is after *now*.
+        """
+        return _changes(self, since, now)
 
     def record(
         self, event: Event, *, now: datetime | None = None, policy: Policy | None = None
@@ -992,6 +1014,12 @@ class AgendaMany:
             with ``skip_invalid=True`` from loaders: see `agenda_many`);
             empty otherwise.
         per_candidate: the most steps kept of each candidate, or None.
+        changes_at: the next moment after *now* at which any application's
+            agenda changes (`Agenda.changes_at`: a step can be done that cannot
+            be now, or a due or late step's window closes), over every
+            application seen, whatever was kept (also with ``limit=0``): the
+            one moment a reminders service wakes up at to make the list again.
+            None when nothing is left to do in any of them.
     """
 
     now: datetime
@@ -1003,6 +1031,10 @@ class AgendaMany:
     failed: tuple[tuple[Application, FollowupError], ...] = attrs.field(default=(), kw_only=True)
     unread: tuple[tuple[Any, FollowupError], ...] = attrs.field(default=(), kw_only=True)
     per_candidate: int | None = attrs.field(default=None, kw_only=True)
+    changes_at: pendulum.DateTime | None = attrs.field(
+        default=attrs.Factory(lambda day: _soonest_change(day.agendas), takes_self=True),
+        kw_only=True,
+    )
 
     def __iter__(self) -> Iterator[Entry]:
         return iter(self.entries)
@@ -1098,10 +1130,20 @@ class AgendaMany:
         )
         failed = tuple(pair for part in parts for pair in part.failed)
         unread = tuple(pair for part in parts for pair in part.unread)
+        changes = _first_moment(part.changes_at for part in parts)
         if keep is not None:
             kept = tuple(islice(entries, keep))
             return cls(
-                now, (), kept, (), counts, keep, failed=failed, unread=unread, per_candidate=per
+                now,
+                (),
+                kept,
+                (),
+                counts,
+                keep,
+                failed=failed,
+                unread=unread,
+                per_candidate=per,
+                changes_at=changes,
             )
         agendas = tuple(pair for part in parts for pair in part.agendas)
         superseded = heapq.merge(*(part.superseded for part in parts), key=_entry_rank)
@@ -1114,7 +1156,18 @@ class AgendaMany:
             failed=failed,
             unread=unread,
             per_candidate=per,
+            changes_at=changes,
         )
+
+
+def _soonest_change(agendas: Iterable[tuple[Application, Agenda]]) -> pendulum.DateTime | None:
+    """The soonest `Agenda.changes_at` of *agendas*."""
+    return _first_moment(today.changes_at for _, today in agendas)
+
+
+def _first_moment(moments: Iterable[pendulum.DateTime | None]) -> pendulum.DateTime | None:
+    """The soonest instant of *moments* (None ones left out), on its own clock; None if none."""
+    return min((m for m in moments if m is not None), key=cal.utc, default=None)
 
 
 _COUNT_FIELDS = tuple(field.name for field in attrs.fields(AgendaCounts))
@@ -1302,10 +1355,12 @@ def agenda_many(
         days,
         unread if skip_invalid else None,
     )
+    changes: pendulum.DateTime | None = None
     for application, today in planned:
         if today is None:
             continue
         seen += 1
+        changes = _first_moment((changes, today.changes_at))
         if per is not None and _candidate(application) != whose:
             for pair in own:
                 keep(kept, limit, pair)
@@ -1336,6 +1391,7 @@ def agenda_many(
         failed=tuple(failed),
         unread=tuple(unread),
         per_candidate=per,
+        changes_at=changes,
     )
 
 
@@ -2129,6 +2185,117 @@ class FoundStep:
     description: str = attrs.field(
         default=attrs.Factory(lambda self: self.reason, takes_self=True), kw_only=True
     )
+
+
+@attrs.frozen
+class StepChange:
+    """One step whose place changed between two moments (`Application.changes`).
+
+    Attributes:
+        id: the step's id.
+        before: its agenda item at *since*, or None for a step new since then.
+        now: where it stands at *now* (`FoundStep`: planned with its item,
+            done or skipped with the event, superseded, no longer planned),
+            with its `FoundStep.description` in the candidate's language.
+        change: ``"new"`` (planned now, not then), ``"gone"`` (then on the
+            agenda, now done, skipped or no longer planned), ``"standing"``
+            (another standing: due turned late and offered again, superseded,
+            coming turned due) or ``"moved"`` (the same standing, another
+            window or channel: a check-in put back by news of a later date).
+    """
+
+    id: str
+    before: AgendaItem | None
+    now: FoundStep
+    change: Literal["new", "gone", "moved", "standing"]
+
+    @property
+    def item(self) -> AgendaItem | None:
+        """Its agenda item now, or, when gone, the one it had at *since*."""
+        return self.now.item if self.now.item is not None else self.before
+
+
+@attrs.frozen
+class Changes:
+    """What changed for one application from *since* to *now* (`Application.changes`).
+
+    Attributes:
+        since: the earlier moment.
+        now: the later one.
+        events: the events dated after *since* (up to *now*), oldest first: what
+            the candidate recorded or heard meanwhile, the causes of a change
+            that time alone did not make.
+        steps: the steps that changed, in the order of the agenda at *now*
+            (the gone ones first, as the agenda lists the overdue first).
+        locale: the candidate's locale (`AgendaItem.locale`): the one
+            `FoundStep.description` and `describe_event(..., locale=)` use.
+        application: the application, as of *now*.
+    """
+
+    since: datetime
+    now: datetime
+    events: tuple[Event, ...]
+    steps: tuple[StepChange, ...]
+    locale: str = "en"
+    application: Application | None = attrs.field(default=None, kw_only=True)
+
+    def __iter__(self) -> Iterator[StepChange]:
+        return iter(self.steps)
+
+    def __len__(self) -> int:
+        return len(self.steps)
+
+
+def _same_place(before: AgendaItem, after: AgendaItem) -> bool:
+    old, new = before.action, after.action
+    return (
+        cal.utc(old.earliest) == cal.utc(new.earliest)
+        and cal.utc(old.latest) == cal.utc(new.latest)
+        and old.channel is new.channel
+    )
+
+
+def _changes(application: Application, since: datetime, now: datetime) -> Changes:
+    since = _local(_check_now(since, "since"), application.zone)
+    now = _local(_check_now(now), application.zone)
+    if cal.utc(since) > cal.utc(now):
+        shown = now.astimezone(since.tzinfo).isoformat()
+        raise InvalidArgument("since", since, f"is after now ({shown})")
+    moment, end = cal.utc(since), cal.utc(now)
+    then = attrs.evolve(
+        application, history=[e for e in application.history if cal.utc(e.at) <= moment]
+    )
+    if any(cal.utc(e.at) > end for e in application.history):  # asked about the past
+        application = attrs.evolve(
+            application, history=[e for e in application.history if cal.utc(e.at) <= end]
+        )
+    before = {item.id: item for item in then.agenda(since)}
+    today = application.agenda(now)
+    after = {item.id: item for item in today}
+    steps: list[StepChange] = []
+    for uid in [*before.keys() - after.keys()]:
+        found = application.find_step(uid, now)
+        steps.append(StepChange(uid, before[uid], found, "gone"))
+    steps.sort(key=lambda change: _entry_key(before[change.id]))
+    for uid, item in after.items():
+        old = before.get(uid)
+        if old is not None and old.standing is item.standing and _same_place(old, item):
+            continue
+        found = application.find_step(uid, now)
+        if old is None:
+            change: Literal["new", "gone", "moved", "standing"] = "new"
+        elif old.standing is not item.standing:
+            change = "standing"
+        else:
+            change = "moved"
+        steps.append(StepChange(uid, old, found, change))
+    events = tuple(e for e in application.history if moment < cal.utc(e.at) <= cal.utc(now))
+    locale = candidate_locale(application.interview)
+    return Changes(since, now, events, tuple(steps), locale, application=application)
+
+
+def _entry_key(item: AgendaItem) -> datetime:
+    return item.action._utc[0]
 
 
 def find_step(

@@ -67,9 +67,11 @@ from .loop import (
     _ONE_DIGIT_HOUR,
     AgendaMany,
     Application,
+    Changes,
     Entry,
     FoundStep,
     Recorded,
+    StepChange,
     describe_event,
     event_id,
     parse_when,
@@ -763,7 +765,7 @@ def unstructure(value: Any) -> Any:
 
     An agenda, for a front end to show (see ``agenda.schema.json``; written,
     not read back): an `AgendaItem` becomes one flat object, the step's
-    ``id``, ``description``, ``standing``, ``reason``, ``note``, ``to_do``,
+    ``id``, ``description``, ``standing``, ``reason``, ``note``, ``why``, ``to_do``,
     ``doable_at``, ``late_since``, ``kind``, ``channel``, ``recipient``, ``suggested``,
     ``rule``, and its window on both clocks (``their_window`` and
     ``your_window``: ``start``, ``end``, ``timezone``); an `Entry` of a
@@ -771,8 +773,9 @@ def unstructure(value: Any) -> Any:
     ``company``, ``role``; a key JSON cannot hold as it is, a UUID say, as
     its ``str()``, a tuple as a list) and ``shown_at`` with ``in_days`` (0 today, 1
     tomorrow: `Entry.in_days`); an `Agenda` is ``{"now",
-    "until", "overdue", "due", "coming"}``; an `AgendaMany` is ``{"now",
-    "entries", "superseded", "counts", "limit", "failed", "unread"}`` (each failed
+    "until", "overdue", "due", "coming", "changes_at"}``; an `AgendaMany` is ``{"now",
+    "entries", "superseded", "counts", "limit", "changes_at", "failed", "unread"}``
+    (``changes_at``: when the list next changes, `AgendaMany.changes_at`, or null; each failed
     application with the ``field`` and plain ``error`` that left it out; each
     row a loader could not read as its error's `FollowupError.to_dict`, with
     ``row``: the loader's ``key`` attribute when it has one, else null).  Each time is written
@@ -790,9 +793,15 @@ def unstructure(value: Any) -> Any:
     an undo; `Recorded.event_id`); a `Violation` is
     ``{"rule", "sources", "message", "text", "events"}`` (``text`` as
     ``str(violation)`` reads); a `Message` (`render`) is its fields and
-    its ``link`` (`Message.link`: ``mailto:`` or ``tel:``, or null).
+    its ``link`` (`Message.link`: ``mailto:`` or ``tel:``, or null); the
+    `Changes` of `Application.changes` are ``{"format_version", "since",
+    "now", "locale", "events", "steps"}``, each event with its ``type``,
+    ``event_id`` and ``description`` (in the candidate's language), each
+    `StepChange` ``{"id", "change", "description", "before", "now"}``
+    (``before`` an item in the agenda's flat form or null, ``now`` the
+    `FoundStep` as above).
 
-    An agenda item's ``description`` and ``note``, and a `FoundStep`'s
+    An agenda item's ``description``, ``note`` and ``why`` (`AgendaItem.why`), and a `FoundStep`'s
     ``description``, are in the candidate's language (their ``locale``, as
     the calendar writes them: `AgendaItem.locale`); a `FoundStep`'s
     ``reason``, a `Violation`'s ``message`` and ``text``, a `Plan`'s and a
@@ -821,6 +830,35 @@ def unstructure(value: Any) -> Any:
             "description": value.description,
             "item": None if value.item is None else _unstructure_item(value.item),
             "event": None if value.event is None else unstructure(value.event),
+        }
+    if isinstance(value, StepChange):
+        item = value.item
+        locale = value.now.locale
+        return {
+            "id": value.id,
+            "change": value.change,
+            "description": None if item is None else item.action.describe(locale),
+            "before": None if value.before is None else _unstructure_item(value.before),
+            "now": unstructure(value.now),
+        }
+    if isinstance(value, Changes):
+        interview = None if value.application is None else value.application.interview
+        return {
+            FORMAT_KEY: FORMAT_VERSION,
+            "since": format_datetime(value.since),
+            "now": format_datetime(value.now),
+            "locale": value.locale,
+            "events": [
+                {
+                    **unstructure(event),
+                    "event_id": None if interview is None else event_id(event, interview),
+                    "description": None
+                    if interview is None
+                    else describe_event(event, interview, locale=value.locale),
+                }
+                for event in value.events
+            ],
+            "steps": [unstructure(step) for step in value.steps],
         }
     if isinstance(value, Recorded):
         return {
@@ -904,6 +942,7 @@ def _unstructure_agenda(value: Agenda | AgendaItem | AgendaMany | Entry) -> dict
             "overdue": [_unstructure_item(item) for item in value.overdue],
             "due": [_unstructure_item(item) for item in value.due],
             "coming": [_unstructure_item(item) for item in value.coming],
+            "changes_at": _optional_time(value.changes_at),
         }
     return {
         FORMAT_KEY: FORMAT_VERSION,
@@ -913,6 +952,7 @@ def _unstructure_agenda(value: Agenda | AgendaItem | AgendaMany | Entry) -> dict
         "counts": attrs.asdict(value.counts),
         "limit": value.limit,
         "per_candidate": value.per_candidate,
+        "changes_at": _optional_time(value.changes_at),
         "failed": [
             {
                 "application": _unstructure_application(application),
@@ -929,6 +969,10 @@ def _unstructure_agenda(value: Agenda | AgendaItem | AgendaMany | Entry) -> dict
             for loader, error in value.unread
         ],
     }
+
+
+def _optional_time(moment: datetime | None) -> str | None:
+    return None if moment is None else format_datetime(moment)
 
 
 def _unstructure_application(application: Application) -> dict[str, Any]:
@@ -961,6 +1005,7 @@ def _unstructure_item(item: AgendaItem) -> dict[str, Any]:
         "standing": item.standing.value,
         "reason": None if item.reason is None else item.reason.value,
         "note": item.note(item.locale) or None,
+        "why": item.why(item.locale) or None,
         "to_do": item.to_do,
         "doable_at": None if item.doable_at is None else format_datetime(item.doable_at),
         "late_since": None if item.late_since is None else format_datetime(item.late_since),

@@ -21,6 +21,7 @@ from followup_rules import (
     AgendaMany,
     Application,
     Candidate,
+    Changes,
     Channel,
     Contact,
     Event,
@@ -41,6 +42,7 @@ from followup_rules import (
     Reply,
     Skip,
     Snooze,
+    StepChange,
     TimeWindow,
     Update,
     Violation,
@@ -190,3 +192,21 @@ def the_errors() -> str:
     except FollowupError as error:
         return str(error)
     return ""
+
+
+def the_reminders_service(applications: list[Application], now: datetime) -> datetime | None:
+    """One wake-up for many users; the reason in the user's words; what changed (app11)."""
+    day = agenda_many(applications, now, limit=0)
+    assert_type(day.changes_at, pendulum.DateTime | None)
+    one: Agenda = applications[0].agenda(now)
+    assert_type(one.changes_at, pendulum.DateTime | None)
+    for item in one:
+        assert_type(item.why(item.locale), str)
+    changes = applications[0].changes(now - timedelta(days=1), now)
+    assert_type(changes, Changes)
+    for change in changes:
+        assert_type(change, StepChange)
+        assert_type(change.now.description, str)
+        kind: str = change.change
+        print(kind, change.before, change.item)
+    return day.changes_at

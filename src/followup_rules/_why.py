@@ -1,0 +1,94 @@
+"""Why a step is where it is, in words: the rule with the policy's own numbers.
+
+The calendar's "Why:" line and `AgendaItem.why` (the app11 trial: an app showed
+the reason only by parsing the calendar, or as the catalogue's English summary,
+which names the policy's settings: "wait min_gap business days").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date
+
+from ._step_words import Words, business_days, calendar_words, number, rule_summaries, short_day
+from .action import _FACTS_SLOT, Action
+from .catalogue import RULES
+from .facts import LazyFacts
+from .model import Channel
+from .policy import Policy
+
+
+def _why(action: Action, policy: Policy, lang: Words) -> str:
+    """`_reason`, and for a late step that it is offered again."""
+    reason = _reason(action, policy, lang)
+    if reason and _late_note(action):
+        reason += " " + calendar_words(lang)["late"]
+    return reason
+
+
+def _reason(action: Action, policy: Policy, lang: Words) -> str:
+    """Why a step is where it is, in words, with the policy's own numbers.
+
+    The catalogue's summary for most rules; for the rules whose summary names
+    a policy setting, a sentence with its value and the day it counts from:
+    "The first check-in, one business day after the decision date (Wed 15
+    Jul 2026).", "No answer yet: three business days after your last message
+    (Thu 16 Jul 2026)."  A setting's name never shows.  In *lang*'s words.
+    """
+    words = calendar_words(lang)
+
+    def day(value: date) -> str:
+        return words["in brackets"] % {"day": short_day(lang, value)}
+
+    if action.rule == "check-in-after-deadline":
+        decided = action.facts.decision_by
+        return words["after deadline"] % {
+            "days": business_days(lang, policy.wait_after_deadline),
+            "day": "" if decided is None else day(decided),
+        }
+    if action.rule == "check-in-no-deadline":
+        return words["no deadline"] % {"days": business_days(lang, policy.wait_without_deadline)}
+    if action.rule == "retry-gap":
+        last = action.facts.previous
+        called = last is not None and last.channel is Channel.PHONE
+        what = "retry call" if called else "retry message"
+        return words[what] % {
+            "days": business_days(lang, policy.min_gap),
+            "day": "" if last is None else day(last.day),
+        }
+    if action.rule == "undecided":
+        decided = action.facts.decision_by
+        new = "" if decided is None else words["new date"] % {"day": short_day(lang, decided)}
+        return words["undecided"] % {"new": new, "days": business_days(lang, policy.min_gap)}
+    rule = RULES.get(action.rule)
+    if rule is None:
+        return ""
+    summary = rule_summaries(lang).get(rule.id, rule.summary)
+    return _worded_knobs(summary.replace("`", ""), rule.knobs, policy, lang)  # no code marks
+
+
+def _worded_knobs(text: str, knobs: Sequence[str], policy: Policy, lang: Words) -> str:
+    """*text* with each policy setting it names replaced by the policy's value in words."""
+    from .errors import _shown
+
+    for knob in sorted(knobs, key=len, reverse=True):
+        if knob not in text:
+            continue
+        value = getattr(policy, knob, None)
+        if isinstance(value, int) and not isinstance(value, bool):
+            days = lang.npgettext(
+                "calendar", "%(count)s business day", "%(count)s business days", 2
+            ) % {"count": knob}
+            text = text.replace(days, business_days(lang, value))
+            text = text.replace(knob, number(lang, value))
+        else:
+            text = text.replace(knob, _shown(value).strip("'"))
+    return text
+
+
+def _late_note(action: Action) -> bool:
+    """`Facts.late`, without building a follow-up's facts to read it: those are made
+    lazily (`LazyFacts`) and never late (only a note's are, `rules.late_facts`); the
+    agenda's JSON asks every item why (the app11 trial measured it)."""
+    facts = _FACTS_SLOT.__get__(action, Action)
+    return type(facts) is not LazyFacts and bool(facts.late)
