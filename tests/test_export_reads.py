@@ -8,12 +8,25 @@ unnoticed before.
 
 from __future__ import annotations
 
+from datetime import time as wall_time
+from datetime import timezone
+from typing import Any
+
 import attrs
 import icalendar
 import pendulum
 import pytest
 
-from followup_rules import Channel, InvalidArgument, Outcome, Update, plan
+from followup_rules import (
+    Application,
+    Channel,
+    InvalidArgument,
+    Outcome,
+    TemplateError,
+    TemplatePack,
+    Update,
+    plan,
+)
 from followup_rules._step_words import step_words
 from followup_rules._step_words import words as language
 from followup_rules.export import describe, to_ics_many
@@ -76,3 +89,101 @@ def test_another_way_of_treating_other_applications_items_is_refused_by_name(
         to_ics_many([(plan(iv), iv, ())], now=NOW, others=others)  # type: ignore[arg-type]
     assert (raised.value.key, raised.value.value) == ("others", others)
     assert raised.value.problem == 'expected "keep" or "cancel"'
+
+
+@pytest.mark.parametrize("as_function", [False, True])
+def test_a_pack_given_sets_the_language_of_every_line_around_its_messages(
+    as_function: bool,
+) -> None:
+    """An English candidate's calendar written with a German pack reads as a German
+    candidate's: the name, each SUMMARY and DESCRIPTION, the reminder's text."""
+    english = meeting()
+    assert english.candidate is not None
+    german = attrs.evolve(english, candidate=attrs.evolve(english.candidate, language="de"))
+    pack = TemplatePack(locale="de")
+    given = to_ics_many(
+        [(plan(english), english, ())],
+        now=NOW,
+        pack=(lambda _interview: pack) if as_function else pack,
+    )
+    own = to_ics_many([(plan(german), german, ())], now=NOW)
+    assert given == own
+    calendar = icalendar.Calendar.from_ical(given)
+    assert str(calendar["X-WR-CALNAME"]).startswith("Nachfassen: Data Engineer")
+    summaries = [str(item["SUMMARY"]) for item in calendar.walk("VTODO")]
+    assert summaries and all("Acme Analytics: " in summary for summary in summaries)
+    assert any("nach dem Stand fragen" in summary for summary in summaries)
+
+
+def refused(call: Any) -> tuple[str, object, str]:
+    with pytest.raises(InvalidArgument) as raised:
+        call()
+    return raised.value.field, raised.value.value, raised.value.problem
+
+
+EXPECTED = "expected an Application, or (plan, interview, history[, name])"
+
+
+class TestRefusals:
+    """Each refusal of the calendar's arguments names the field, the value and the problem."""
+
+    def test_an_application_of_the_wrong_shape(self) -> None:
+        iv = meeting()
+        steps = plan(iv)
+        for value in [(steps, iv), (steps, iv, (), "a", "b"), [steps, iv, ()], (iv, steps, ())]:
+            shown = refused(lambda value=value: to_ics_many([(steps, iv, ()), value], now=NOW))
+            assert shown == ("applications[1]", value, EXPECTED)
+        for value in [(steps, "Acme", ()), ("plan", iv, ())]:
+            shown = refused(lambda value=value: to_ics_many([value], now=NOW))
+            assert shown == ("applications[0]", value, EXPECTED)
+
+    def test_a_name_that_is_not_a_string(self) -> None:
+        iv = meeting()
+        shown = refused(lambda: to_ics_many([(plan(iv), iv, (), 7)], now=NOW))
+        assert shown == ("applications[0].name", 7, "expected a string")
+        assert to_ics_many([(plan(iv), iv, (), "acme.toml")], now=NOW)
+
+    @pytest.mark.parametrize("value", ["acme.toml", b"acme", 7])
+    def test_applications_that_are_no_list(self, value: object) -> None:
+        shown = refused(lambda: to_ics_many(value, now=NOW))  # type: ignore[arg-type]
+        assert shown == ("applications", value, "expected a list of applications")
+
+    def test_one_application_not_in_a_list(self) -> None:
+        app = Application(meeting())
+        shown = refused(lambda: to_ics_many(app, now=NOW))  # type: ignore[arg-type]
+        assert shown == ("applications", app, "expected a list of applications")
+
+    def test_a_policy_that_is_no_policy(self) -> None:
+        iv = meeting()
+        shown = refused(lambda: to_ics_many([(plan(iv), iv, ())], now=NOW, policy="strict"))  # type: ignore[arg-type]
+        assert shown == ("policy", "strict", "expected a Policy or None")
+
+    @pytest.mark.parametrize(
+        "awake",
+        [
+            [wall_time(8), wall_time(21)],
+            (wall_time(8),),
+            (wall_time(8), wall_time(12), wall_time(21)),
+            (wall_time(8), "21:00"),
+            (wall_time(8, tzinfo=timezone.utc), wall_time(21)),
+            (wall_time(8), wall_time(21, tzinfo=timezone.utc)),
+            (wall_time(9), wall_time(9)),
+            (wall_time(21), wall_time(8)),
+        ],
+    )
+    def test_waking_hours_that_are_not_two_local_times_in_order(self, awake: object) -> None:
+        iv = meeting()
+        shown = refused(lambda: to_ics_many([(plan(iv), iv, ())], now=NOW, awake=awake))  # type: ignore[arg-type]
+        assert shown == ("awake", awake, "expected (wakes, sleeps): two local times in order")
+
+    def test_waking_hours_a_minute_apart_are_taken(self) -> None:
+        iv = meeting()
+        awake = (wall_time(9), wall_time(9, 1))
+        assert to_ics_many([(plan(iv), iv, ())], now=NOW, awake=awake)
+
+    @pytest.mark.parametrize("pack", ["de", 7])
+    def test_a_pack_that_is_no_pack(self, pack: object) -> None:
+        iv = meeting()
+        with pytest.raises(TemplateError) as raised:
+            to_ics_many([(plan(iv), iv, ())], now=NOW, pack=pack)  # type: ignore[arg-type]
+        assert str(raised.value) == f"expected a TemplatePack, got {type(pack).__name__}"
