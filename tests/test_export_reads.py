@@ -27,7 +27,7 @@ from followup_rules import (
     Update,
     plan,
 )
-from followup_rules._step_words import step_words
+from followup_rules._step_words import calendar_words, step_words
 from followup_rules._step_words import words as language
 from followup_rules.export import describe, to_ics_many
 
@@ -187,3 +187,23 @@ class TestRefusals:
         with pytest.raises(TemplateError) as raised:
             to_ics_many([(plan(iv), iv, ())], now=NOW, pack=pack)  # type: ignore[arg-type]
         assert str(raised.value) == f"expected a TemplatePack, got {type(pack).__name__}"
+
+
+def test_a_calendar_of_applications_in_two_languages_is_named_in_english() -> None:
+    """The default name is in the applications' language when they share one, else
+    English, whichever language comes first."""
+    base = meeting()
+    assert base.candidate is not None
+
+    def written_in(code: str, company: str) -> Any:
+        candidate = attrs.evolve(base.candidate, language=code)
+        iv = attrs.evolve(base, candidate=candidate, company=company)
+        return (plan(iv), iv, ())
+
+    def name(*apps: Any) -> str:
+        return str(icalendar.Calendar.from_ical(to_ics_many(apps, now=NOW))["X-WR-CALNAME"])
+
+    german, french = written_in("de", "Acme"), written_in("fr", "Initech")
+    assert name(german, french) == name(french, german) == "Interview follow-ups"
+    both = name(german, written_in("de_AT", "Initech"))
+    assert both == calendar_words(language("de"))["calendar"] != "Interview follow-ups"

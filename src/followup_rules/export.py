@@ -353,7 +353,8 @@ def to_ics_many(
     calendar.add("version", "2.0")
     if name is None:
         locales = {writer.locale(entry.interview) for entry in entries}
-        words = calendar_words(language(locales.pop() if len(locales) == 1 else "en"))
+        shared = {locale.partition("_")[0] for locale in locales}  # de and de_AT: German
+        words = calendar_words(language(min(locales) if len(shared) == 1 else "en"))
         name = words["calendar"]
         if len(entries) == 1:
             iv = entries[0].interview
