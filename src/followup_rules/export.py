@@ -370,7 +370,7 @@ def to_ics_many(
     for uid, old in before.items():  # other applications' items
         if uid not in written:
             written.add(uid)
-            if others == "cancel" and str(old.get("STATUS", "")) not in _CLOSED:
+            if others == "cancel":  # an item closed before is written again as it was
                 old = _closed(old, None, writer.stamp, None)
             calendar.add_component(old)
     _add_timezones(calendar, kept_zones)
