@@ -207,3 +207,27 @@ def test_a_calendar_of_applications_in_two_languages_is_named_in_english() -> No
     assert name(german, french) == name(french, german) == "Interview follow-ups"
     both = name(german, written_in("de_AT", "Initech"))
     assert both == calendar_words(language("de"))["calendar"] != "Interview follow-ups"
+
+
+class TestApplications:
+    """An `Application` is written as the same plan, interview and name given as a tuple."""
+
+    def test_an_application_is_planned_from_now(self) -> None:
+        """Seen two weeks on, the late check-in is moved to its next window, as
+        ``application.plan(now)`` has it, not left where the interview put it."""
+        app = Application(meeting())
+        late = pendulum.datetime(2026, 7, 29, 9, tz=NY)
+        assert app.plan(late) != app.plan()
+        as_tuple = (app.plan(late), app.interview, app.history)
+        assert to_ics_many([app], now=late) == to_ics_many([as_tuple], now=late)
+
+    def test_an_applications_name_finds_its_items_after_a_rename(self) -> None:
+        """The name, not only the company, role and start, tells its items from others':
+        renamed, its old open items are closed, none left open beside the new ones."""
+        iv = meeting()
+        before = to_ics_many([Application(iv, name="acme.toml")], now=NOW)
+        renamed = Application(attrs.evolve(iv, company="Acme Analytics GmbH"), name="acme.toml")
+        after = icalendar.Calendar.from_ical(to_ics_many([renamed], now=NOW, previous=before))
+        old = {str(item["UID"]) for item in icalendar.Calendar.from_ical(before).walk("VTODO")}
+        statuses = {str(item["STATUS"]) for item in after.walk("VTODO") if str(item["UID"]) in old}
+        assert statuses == {"CANCELLED"}
