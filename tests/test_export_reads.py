@@ -221,13 +221,37 @@ class TestApplications:
         as_tuple = (app.plan(late), app.interview, app.history)
         assert to_ics_many([app], now=late) == to_ics_many([as_tuple], now=late)
 
-    def test_an_applications_name_finds_its_items_after_a_rename(self) -> None:
+    @pytest.mark.parametrize("as_tuple", [False, True])
+    def test_an_applications_name_finds_its_items_after_a_rename(self, as_tuple: bool) -> None:
         """The name, not only the company, role and start, tells its items from others':
         renamed, its old open items are closed, none left open beside the new ones."""
+
+        def given(iv: Any) -> Any:
+            if as_tuple:
+                return (plan(iv), iv, (), "acme.toml")
+            return Application(iv, name="acme.toml")
+
         iv = meeting()
-        before = to_ics_many([Application(iv, name="acme.toml")], now=NOW)
-        renamed = Application(attrs.evolve(iv, company="Acme Analytics GmbH"), name="acme.toml")
+        before = to_ics_many([given(iv)], now=NOW)
+        renamed = given(attrs.evolve(iv, company="Acme Analytics GmbH"))
         after = icalendar.Calendar.from_ical(to_ics_many([renamed], now=NOW, previous=before))
         old = {str(item["UID"]) for item in icalendar.Calendar.from_ical(before).walk("VTODO")}
         statuses = {str(item["STATUS"]) for item in after.walk("VTODO") if str(item["UID"]) in old}
         assert statuses == {"CANCELLED"}
+
+
+def test_two_applications_with_one_interview_id_are_refused_saying_what_to_do() -> None:
+    """Two candidates of one group interview, with the same `Interview.id`: their steps
+    would share UIDs; the second is refused, naming the first and the two ways out."""
+    iv = attrs.evolve(meeting(), id="acme-1")
+    assert iv.candidate is not None
+    other = attrs.evolve(iv, candidate=attrs.evolve(iv.candidate, name="Kim Park"))
+    shown = refused(lambda: to_ics_many([Application(iv), Application(other)], now=NOW))
+    assert shown == (
+        "applications[1]",
+        "acme-1",
+        "has the step ids of applications[0] (the same Interview.id, or the same company, "
+        "role and start): give each application its own Interview.id, or list it once",
+    )
+    once = to_ics_many([Application(iv)], now=NOW, name="Acme")
+    assert to_ics_many([Application(iv), Application(iv)], now=NOW, name="Acme") == once
