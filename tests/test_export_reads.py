@@ -30,6 +30,7 @@ from followup_rules import (
 from followup_rules._step_words import calendar_words, step_words
 from followup_rules._step_words import words as language
 from followup_rules.export import describe, to_ics_many
+from followup_rules.identity import interview_key
 
 from .test_writing import ANA, BO, NY, meeting
 
@@ -255,3 +256,36 @@ def test_two_applications_with_one_interview_id_are_refused_saying_what_to_do() 
     )
     once = to_ics_many([Application(iv)], now=NOW, name="Acme")
     assert to_ics_many([Application(iv), Application(iv)], now=NOW, name="Acme") == once
+
+
+def test_a_late_step_gives_its_reason_then_says_it_is_offered_again() -> None:
+    """A thank-you past its first window, seen two days on: "Why: <the rule's reason>
+    <the late note>", both, in that order, one space between."""
+    app = Application(meeting())
+    now = pendulum.datetime(2026, 7, 9, 9, tz=NY)
+    assert any(a.facts.late for a in app.plan(now))
+    words = calendar_words(language("en"))
+    calendar = icalendar.Calendar.from_ical(to_ics_many([app], now=now))
+    whys = [
+        line
+        for item in calendar.walk("VTODO")
+        for line in str(item["DESCRIPTION"]).split("\n")
+        if line.endswith(" " + words["late"])
+    ]
+    assert whys
+    for line in whys:
+        reason = line.removesuffix(" " + words["late"])
+        assert reason.startswith(words["why"] % {"why": ""})
+        assert len(reason) > len(words["why"] % {"why": ""}) + 10
+
+
+def test_each_item_records_its_step_without_the_interviews_fingerprint() -> None:
+    """X-FOLLOWUP-STEP is the UID less its interview's fingerprint: the same step after
+    a rename or a reschedule, however long the fingerprint."""
+    iv = meeting()
+    suffix = f"-{interview_key(iv)}@followup-rules"
+    calendar = icalendar.Calendar.from_ical(to_ics_many([(plan(iv), iv, ())], now=NOW))
+    found = [item for item in calendar.walk() if item.name in ("VTODO", "VEVENT")]
+    assert found
+    for item in found:
+        assert str(item["UID"]) == str(item["X-FOLLOWUP-STEP"]) + suffix
