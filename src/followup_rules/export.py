@@ -350,7 +350,8 @@ def to_ics_many(
     calendar.add("version", "2.0")
     if name is None:
         locales = {writer.locale(entry.interview) for entry in entries}
-        words = calendar_words(language(locales.pop() if len(locales) == 1 else "en"))
+        shared = {locale.partition("_")[0] for locale in locales}  # de and de_AT: German
+        words = calendar_words(language(min(locales) if len(shared) == 1 else "en"))
         name = words["calendar"]
         if len(entries) == 1:
             iv = entries[0].interview
@@ -366,7 +367,7 @@ def to_ics_many(
     for uid, old in before.items():  # other applications' items
         if uid not in written:
             written.add(uid)
-            if others == "cancel" and str(old.get("STATUS", "")) not in _CLOSED:
+            if others == "cancel":  # an item closed before is written again as it was
                 old = _closed(old, None, writer.stamp, None)
             calendar.add_component(old)
     _add_timezones(calendar, kept_zones)
