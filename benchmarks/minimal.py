@@ -7,7 +7,9 @@ the messages, no in-room steps.  It plans
 
 - a thank-you e-mail to each interviewer: due within a day of the end,
   suggested an hour after it, moved into their 08:00-17:00 on a business
-  day when that still fits the day, else into their 07:00-22:00;
+  day when that still fits the day, else into their 07:00-22:00; then to the first
+  moment of that stretch (or of a later send window before the deadline) in the
+  candidate's own 07:00-22:00, when there is one;
 - the debrief with an agency recruiter: in the recruiter's business hours
   right after the interview, next business morning when less than half an
   hour of their day is left; four hours to make it, suggested at a quarter
@@ -95,6 +97,33 @@ def first_waking(moment: datetime, tz: ZoneInfo) -> datetime:
     return at(day, WAKING_HOURS[0], tz)
 
 
+def awake_moment(moment: datetime, latest: datetime, tz: ZoneInfo, own: ZoneInfo) -> datetime:
+    """The first instant from *moment* to *latest*, in the recipient's send window (or
+    their waking hours of *moment*'s day, when *moment* is outside it) and the candidate's
+    07:00-22:00; *moment* when there is none."""
+    local = moment.astimezone(tz)
+    if local.weekday() < 5 and SEND_HOURS[0] <= local.time() <= SEND_HOURS[1]:
+        closes = at(local.date(), SEND_HOURS[1], tz)
+    elif WAKING_HOURS[0] <= local.time() <= WAKING_HOURS[1]:
+        closes = at(local.date(), WAKING_HOURS[1], tz)
+    else:
+        closes = moment
+    start = moment
+    while True:
+        closes = min(closes, latest)
+        awake = first_waking(start, own)
+        if awake <= closes:
+            return awake
+        if closes >= latest:
+            return moment
+        start, closes = first_window(local.date(), SEND_HOURS, tz, closes + TICK)
+        if start > latest:
+            return moment
+
+
+TICK = timedelta(microseconds=1)
+
+
 def on_clock(tz: ZoneInfo, *instants: datetime) -> tuple[datetime, datetime, datetime]:
     """Earliest, latest and suggested on the recipient's clock: one conversion each."""
     earliest, latest, suggested = (instant.astimezone(tz) for instant in instants)
@@ -107,6 +136,8 @@ def plan(interview: Any) -> list[Step]:
     home = zone(start.tzinfo.name)
     end = datetime.fromtimestamp(start.timestamp(), UTC) + interview.duration
     steps: list[Step] = []
+    own = interview.candidate.timezone if interview.candidate else None
+    own_zone = zone(own) if own else home
 
     thanked = end
     for person in interview.interviewers:
@@ -115,7 +146,7 @@ def plan(interview: Any) -> list[Step]:
         best = first_moment(aim, SEND_HOURS, tz)
         if best > latest:  # no send hours left by the deadline: their waking hours
             best = first_waking(aim, tz)
-        suggested = best if best <= latest else aim
+        suggested = awake_moment(best, latest, tz, own_zone) if best <= latest else aim
         thanked = max(thanked, suggested)
         steps.append(("thank_you", person.name, *on_clock(tz, end, latest, suggested)))
     quiet = end + 24 * HOUR  # every note's window has closed
@@ -144,8 +175,6 @@ def plan(interview: Any) -> list[Step]:
     call = bool(interview.invited_to_call or interview.decision_by is not None) and bool(
         contact.phone
     )
-    own = interview.candidate.timezone if interview.candidate else None
-    own_zone = zone(own) if own else home
     last, not_before = thanked, quiet
     for _ in range(3):
         day = max(floor, add_business_days(last.astimezone(tz).date(), 3))

@@ -300,7 +300,7 @@ class TestInterviewFormat:
         (close,) = of_kind(whole, ActionKind.CLOSING_STATEMENT)
         text = render(close, iv).text
         assert (
-            "ask each interviewer for their email address, their phone number and the exact"
+            "ask each interviewer for their email address, their phone number and their exact"
             in text
         )
         assert "check that they have your résumé and contact details" in text

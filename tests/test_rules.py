@@ -173,10 +173,12 @@ class TestThankYou:
         assert notes[0].suggested == at(2024, 7, 2, 16)
 
     def test_suggestion_moves_into_the_recipients_send_window(self) -> None:
-        """Send window: a note to Berlin after 17:00 there is suggested at 08:00 Berlin time."""
+        """Send window: a note to Berlin after 17:00 there is suggested in Berlin's send window
+        the next day: at 13:00 there, 07:00 in New York where the candidate lives (08:00 in
+        Berlin was 02:00 for them, loop13)."""
         berlin = Interviewer("Bo Chen", timezone="Europe/Berlin")
         (_, note) = of_kind(plan(interview(interviewers=[ANA, berlin])), ActionKind.THANK_YOU)
-        assert note.suggested == pendulum.datetime(2024, 7, 3, 8, tz="Europe/Berlin")
+        assert note.suggested == pendulum.datetime(2024, 7, 3, 13, tz="Europe/Berlin")
         assert note.suggested.timezone_name == "Europe/Berlin"
 
     def test_only_the_contact_when_the_policy_says_so(self) -> None:

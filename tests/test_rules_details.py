@@ -77,13 +77,14 @@ class TestRequestedItems:
         assert render(items[0], iv).text.startswith(f"Dear {items[0].recipient.name.split()[0]},")
 
     def test_the_items_go_out_in_the_business_hours_of_whoever_asked(self) -> None:
-        """Bo is in London: his e-mail goes in his morning, Ana's in New York's afternoon."""
+        """Bo is in London: his e-mail goes in his send window once the New York candidate is
+        awake (12:00 there, 07:00 theirs: loop13), Ana's in New York's afternoon."""
         steps = notes_and_items(POSTAL)
         bo = steps[ActionKind.SEND_REQUESTED, "Bo Chen"]
         ana = steps[ActionKind.SEND_REQUESTED, "Ana Ruiz"]
         assert bo.suggested.timezone_name == "Europe/London"  # type: ignore[attr-defined]
         assert ana.suggested.timezone_name == "America/New_York"  # type: ignore[attr-defined]
-        assert bo.suggested.hour == 8  # type: ignore[attr-defined]
+        assert bo.suggested.hour == 12  # type: ignore[attr-defined]
 
 
 class TestInRoomFacts:

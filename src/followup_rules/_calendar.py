@@ -729,7 +729,7 @@ def first_moment_daily_of(moment: datetime, start: time, end: time, tz: tzinfo) 
     """`first_moment_daily` of a UTC *moment* that is usually a cached window's opening:
     cached by the identity of *moment*, *tz* and the hours, like `to_local`.
 
-    The check-ins' suggested moment (`rules._awake_in`): a check-in opens at its
+    The e-mails' suggested moment (`rules.awake_suggestion`): a check-in opens at its
     send window's first moment, an instant the window cache (`window_on`) gives
     every plan whose step falls on that day and zone, so the same object comes
     back plan after plan; converting it to the candidate's zone and looking up

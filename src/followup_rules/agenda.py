@@ -454,11 +454,13 @@ def _doable_at(action: Action, interview: Interview, policy: Policy, moment: dat
     """The first UTC instant at or after *moment* at which *action* may be done.
 
     Inside the step's window that is *moment* itself, except for an e-mail or
-    a card: then the moment `rules.sending_moment` gives, the one the planner
-    suggests too (the send window of its zone's business day; when none is
-    left before the deadline, the waking hours before it; when only night
-    is left, the next send-window moment, even after the deadline: a late
-    step is offered again then, or missed).
+    a card: then the moment `rules.sending_moment` gives (the send window of
+    its zone's business day; when none is left before the deadline, the
+    waking hours before it; when only night is left, the next send-window
+    moment, even after the deadline: a late step is offered again then, or
+    missed).  The planner suggests that moment too, or, for an e-mail, a
+    later one of its window when the candidate is asleep then
+    (`rules.awake_suggestion`): this one stays doable.
     Before the window, its opening (an
     e-mail's first such moment in it); after it, None cannot happen
     for a step the plan still holds at *moment*, whose window was planned

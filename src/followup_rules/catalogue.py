@@ -135,7 +135,12 @@ THANK_YOU = Rule(
         "none of their send window is left before the deadline (a Friday evening "
         "interview), the note goes in their waking hours (07:00-22:00 their time) before "
         "it; only when night alone is left does it wait for the next send window, late as "
-        "above; the plan suggests, and the agenda offers, the same moment",
+        "above; the agenda offers the note from that moment",
+        "every e-mail the candidate sends (not a call, not a card) is suggested at the first "
+        "moment of its window, inside the recipient's send window (or the waking hours above), "
+        "at which the candidate is awake too (07:00-22:00 on their own clock: 08:00 in Denver "
+        "is 02:00 in Lord Howe, 13:00 is 07:00); when none is left before its deadline, at the "
+        "first moment as before; its window and deadline never move",
         "a late note is never sent once the decision date has passed, nor after the "
         "employer's news or reply, nor after a check-in: it would arrive after the decision "
         "(002), so it is missed",
@@ -204,7 +209,10 @@ CHECK_IN_AFTER_DEADLINE = Rule(
         SEED_003: "You might wait until the following day just to avoid seeming desperate.",
         SEED_004: "Wait at least a day after the deadline has passed before reaching out",
     },
-    own=("the default of one business day follows 003 and 004; 000's few days is `cautious`",),
+    own=(
+        "the default of one business day follows 003 and 004; 000's few days is `cautious`",
+        "an e-mail is suggested when the candidate is awake, if its window allows (see thank-you)",
+    ),
 )
 CHECK_IN_NO_DEADLINE = Rule(
     "check-in-no-deadline",
@@ -213,6 +221,9 @@ CHECK_IN_NO_DEADLINE = Rule(
     quotes={
         SEED_001: "If they did not give a specific time frame, you can call in about a week.",
     },
+    own=(
+        "an e-mail is suggested when the candidate is awake, if its window allows (see thank-you)",
+    ),
 )
 ONE_CALL = Rule(
     "one-call",
@@ -229,6 +240,7 @@ ONE_CALL = Rule(
     },
     own=(
         "with no known number, e-mail instead",
+        "an e-mail is suggested when the candidate is awake, if its window allows (see thank-you)",
         "a call window that falls outside 07:00-22:00 where the candidate lives (10:00 in "
         "Tokyo is 02:00 in Zurich) becomes an e-mail: the window is the recipient's, the night "
         "the candidate's",
@@ -306,7 +318,10 @@ FEEDBACK_RESPONSE = Rule(
         SEED_002: "If someone asks for your feedback within a few days of the interview, respond "
         "as soon as possible.",
     },
-    own=("an answer whose window has passed is missed, not sent late: its point was speed",),
+    own=(
+        "an answer whose window has passed is missed, not sent late: its point was speed",
+        "an e-mail is suggested when the candidate is awake, if its window allows (see thank-you)",
+    ),
 )
 FEEDBACK_REQUEST = Rule(
     "feedback-request",
@@ -321,6 +336,7 @@ FEEDBACK_REQUEST = Rule(
         "return and `min_gap` after your own last contact",
         "when they reject you and ask for your feedback, the one answer gives yours and asks "
         "for theirs: no second e-mail",
+        "an e-mail is suggested when the candidate is awake, if its window allows (see thank-you)",
     ),
 )
 

@@ -194,7 +194,12 @@ def _one_time(
     if opens > limit:
         return None
     facts = rules.late_facts(step) if step.kind in THANKS_KINDS else None
-    return step._moved((opens, min(closes, limit), opens), latest, facts)
+    closes = min(closes, limit)
+    suggested = opens
+    if step.channel is Channel.EMAIL:  # when the candidate is awake, if the window allows
+        tz = rules.step_zone(step, interview)
+        suggested = rules.awake_suggestion(opens, closes, tz, interview, policy, (opens, closes))
+    return step._moved((opens, closes, suggested), latest, facts)
 
 
 def _best_moment(
@@ -205,7 +210,11 @@ def _best_moment(
         return start
     tz = rules.step_zone(step, state.interview)
     best = rules.sending_moment(start, latest, tz, state.policy)
-    return best if best <= latest else start
+    if best > latest:
+        return start
+    if step.channel is Channel.EMAIL:  # when the candidate is awake, if the window allows
+        return rules.awake_suggestion(best, latest, tz, state.interview, state.policy)
+    return best
 
 
 def _waiting_for(state: FollowupState, notes: list[Action]) -> FollowupState:

@@ -385,6 +385,12 @@ def _soon_after(
     latest = end + within
     aim = end + (_RETURN_HOME if within > _RETURN_HOME else within)
     best = sending_moment(aim, latest, tz, policy)
+    if best <= latest and (
+        tz is not interview.zone_of(interview.candidate)
+        or not _WAKES <= policy.send_window.start <= policy.send_window.end <= _SLEEPS
+    ):  # in the recipient's send window or waking hours: the candidate's too when they share
+        # a clock whose send window is in the day
+        best = awake_suggestion(best, latest, tz, interview, policy)
     window = windows[id(tz)] = (end, latest, best if best <= latest else aim)
     return window
 
@@ -451,7 +457,11 @@ def recruiter(interview: Interview, policy: Policy) -> Action | None:
             kind=ActionKind.RECRUITER_DEBRIEF,
             channel=Channel.EMAIL,
             recipient=person,
-            window=(end, latest, end + _RECRUITER_DELAY),
+            window=(
+                end,
+                latest,
+                awake_suggestion(end + _RECRUITER_DELAY, latest, tz, interview, policy),
+            ),
             tz=tz,
             rule=RECRUITER.id,
             sources=RECRUITER.sources,
@@ -469,6 +479,7 @@ def recruiter(interview: Interview, policy: Policy) -> Action | None:
     channel, template, fallback = Channel.PHONE, "recruiter_debrief_call", None
     if person.phone is None and person.email is not None:
         channel, template, fallback = Channel.EMAIL, "recruiter_debrief_email", Fallback.NO_PHONE
+        suggested = awake_suggestion(suggested, latest, tz, interview, policy)
     return Action._planned(
         kind=ActionKind.RECRUITER_DEBRIEF,
         channel=channel,
@@ -622,7 +633,13 @@ def check_in(state: FollowupState, open_from: datetime | None = None) -> Action 
         kind=ActionKind.CHECK_IN,
         channel=channel,
         recipient=person,
-        window=(opens, closes, opens if phone else _awake_in(opens, closes, state)),
+        window=(
+            opens,
+            closes,
+            opens
+            if phone
+            else awake_suggestion(opens, closes, tz, state.interview, policy, (opens, closes)),
+        ),
         tz=tz,
         rule=pace.id,
         sources=_check_in_sources(pace.id, phone, preferred, asks),
@@ -675,7 +692,8 @@ day's whole window, whatever part of it is left) becomes an e-mail, marked
 `Fallback.NIGHT`.  An e-mail whose deadline leaves no moment of the
 recipient's send window goes in their waking hours before it (a
 thank-you the evening of a Friday interview), never in their night
-(`sending_moment`).
+(`sending_moment`).  On the candidate's own clock too, every e-mail they send
+is suggested in their waking hours when its window allows (`awake_suggestion`).
 """
 
 
@@ -687,7 +705,8 @@ def sending_moment(start: datetime, latest: datetime, tz: tzinfo, policy: Policy
     (`CANDIDATE_DAY`, any day) by *latest*: the evening of a Friday
     interview, not Monday, for a note due within a day; else, when only
     night is left before *latest*, the next send-window moment, after it.
-    The planner suggests this moment and the agenda offers it: one answer.
+    The agenda offers this moment; the planner suggests it, or for an e-mail the first
+    moment after it in the same hours when the candidate is awake (`awake_suggestion`).
     """
     hours = policy.send_window
     best = cal.first_moment_in_window(start, hours.start, hours.end, tz, policy.business_holidays)
@@ -697,23 +716,80 @@ def sending_moment(start: datetime, latest: datetime, tz: tzinfo, policy: Policy
     return awake if awake <= latest else best
 
 
-def _awake_in(opens: datetime, closes: datetime, state: FollowupState) -> datetime:
-    """The moment a written check-in is suggested in its window ``[opens, closes]`` (UTC):
-    the first that is also in the candidate's waking hours (`CANDIDATE_DAY`, their own
-    clock), else the window's opening.
+def awake_suggestion(
+    moment: datetime,
+    latest: datetime,
+    tz: tzinfo,
+    interview: Interview,
+    policy: Policy,
+    stretch: tuple[datetime, datetime] | None = None,
+) -> datetime:
+    """When an e-mail suggested at *moment* (UTC) is suggested instead: the first moment
+    from *moment* to *latest* in the recipient's hours (on *tz*: their send window on a
+    business day; when *moment* is outside it, their waking hours that day, as
+    `sending_moment` chose) at which the candidate is awake (`CANDIDATE_DAY`, their own
+    clock); *moment* itself when there is none.  A *moment* in the recipient's night
+    (an e-mail planned there on purpose, the recruiter's that evening) is a stretch of
+    its own, followed by their send windows.
 
-    The library's own choice (the loop8 trial): a Sydney candidate writing to New
-    York was told to send at 00:00 their time, 08:00 in New York, when 07:00 in
-    Sydney (15:00 the same day in New York) was inside the same send window.  The
-    window, its day and every limit stay as they were: only the moment suggested
-    in it moves, and the step can be done anywhere in it.
+    One unit for every e-mailed step the candidate sends, check-ins included (the
+    loop12 trial, F7: a thank-you and a feedback request were suggested at 01:00-02:00
+    in a Lord Howe candidate's night, inside a Denver send window that ran to 11:00
+    theirs).  The step's window and deadline never move, only the moment suggested in
+    them.  The first stretch is usually enough: its answer is cached by the identity of
+    *moment* (`_calendar.first_moment_daily_of`).  A caller that knows the send window
+    *moment* opens (a check-in's, a feedback request's) gives it as *stretch*.
+
+    The library's own choice (the loop8 trial, then loop12's): a Sydney candidate
+    writing to New York was told to send at 00:00 their time, 08:00 in New York, when
+    07:00 in Sydney (15:00 the same day in New York) was inside the same send window.
     """
-    interview = state.interview
     home = interview.zone_of(interview.candidate)
-    awake = cal.first_moment_daily_of(opens, _WAKES, _SLEEPS, home)
-    return awake if awake <= closes else opens
+    hours = policy.send_window
+    if home is tz and stretch is not None and hours.start >= _WAKES and hours.end <= _SLEEPS:
+        return moment  # a send window on the candidate's own clock, inside their day
+    day: date
+    if stretch is None:
+        # Usually the candidate is awake at *moment* itself: told by one conversion, as
+        # `_calendar.local_date` converts (a fresh instant: no cache would find it).
+        plain = moment if type(moment) is datetime else cal.utc(moment)
+        if _WAKES <= plain.astimezone(home).time() <= _SLEEPS:
+            return moment
+        day = plain.astimezone(tz).date()
+        stretch = cal.window_on(day, hours.start, hours.end, tz)
+        if (
+            stretch is None
+            or not stretch[0] <= moment <= stretch[1]
+            or not cal.is_business_day(day, policy.business_holidays)
+        ):  # not in a send window: in the waking hours `sending_moment` fell back on
+            stretch = cal.window_on(day, _WAKES, _SLEEPS, tz)
+            if stretch is None or not stretch[0] <= moment <= stretch[1]:
+                stretch = (moment, moment)  # the recipient's night: only its moment
+    else:
+        awake = cal.first_moment_daily_of(moment, _WAKES, _SLEEPS, home)
+        if awake <= stretch[1] or stretch[1] >= latest:
+            return awake if awake <= min(stretch[1], latest) else moment
+        day = cal.local_date(moment, tz)
+    start = moment
+    holidays = policy.business_holidays
+    while True:
+        closes = min(stretch[1], latest)
+        awake = cal.first_moment_daily_of(start, _WAKES, _SLEEPS, home)
+        if awake <= closes:
+            return awake
+        if closes >= latest:
+            return moment
+        # the next send window of a business day, while the step's window lasts
+        start, end = cal.first_window(
+            day, hours.start, hours.end, tz, not_before=closes + _MICROSECOND, holidays=holidays
+        )
+        if start > latest:
+            return moment
+        day = cal.local_date(start, tz)
+        stretch = (start, end)
 
 
+_MICROSECOND = timedelta(microseconds=1)
 _WAKES, _SLEEPS = CANDIDATE_DAY
 
 
@@ -794,6 +870,7 @@ def feedback_response(state: FollowupState, open_from: datetime | None = None) -
     # The first window moment at or after the floor, which is no later than
     # the due window's close (the floor is not): both come from the same windows.
     suggested = cal.first_moment_in_window(floor, window.start, window.end, tz, holidays)
+    suggested = awake_suggestion(suggested, latest, tz, state.interview, policy)
     asks = asks_feedback(state)  # after a rejection, the answer asks for feedback too
     return Action._planned(
         kind=ActionKind.FEEDBACK_RESPONSE,
@@ -852,7 +929,11 @@ def feedback_request(state: FollowupState, open_from: datetime | None = None) ->
         kind=ActionKind.FEEDBACK_REQUEST,
         channel=Channel.EMAIL,
         recipient=person,
-        window=(opens, closes, opens),
+        window=(
+            opens,
+            closes,
+            awake_suggestion(opens, closes, tz, state.interview, policy, (opens, closes)),
+        ),
         tz=tz,
         rule=FEEDBACK_REQUEST.id,
         sources=FEEDBACK_REQUEST.sources,

@@ -913,8 +913,10 @@ class Language:
 
     def card_details(self, email: bool, phone: bool, title: bool, their: str) -> str:
         """What to ask for after a remote interview, as a list: "their email address,
-        their phone number and the exact title they use", only what is not known.
-        *their* is the English possessive ("his", "her", "their")."""
+        their phone number and their exact title", only what is not known: one
+        possessive for the one person (or the many) throughout, never "her phone number
+        and the exact title they use" (loop13).  *their* is the English possessive
+        ("his", "her", "their")."""
         wanted = []
         if email:
             words = self.pgettext("card details", "%(their)s email address")
@@ -923,7 +925,8 @@ class Language:
             words = self.pgettext("card details", "%(their)s phone number")
             wanted.append(self.fill(words, {"their": their}))
         if title:
-            wanted.append(self.pgettext("card details", "the exact title they use"))
+            words = self.pgettext("card details", "%(their)s exact title")
+            wanted.append(self.fill(words, {"their": their}))
         return self.join(wanted)
 
     def spoken_hello(self, hour: int | None) -> str:
