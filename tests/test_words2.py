@@ -240,7 +240,11 @@ ANCHORED = re.compile(
 # German round 13 gives the window as what the candidate took from the interview:
 # "nach meinem Gespräch am Freitag, dem 8. März, bin ich davon ausgegangen, dass die
 # Entscheidung innerhalb von etwa zwei Wochen fallen würde": anchored the same way
-ANCHORED_DE = re.compile(r"nach meinem Gespräch am [^\n]*?ausgegangen, dass [^.;\n]*", re.I)
+# and round 16b as what the candidate understood in it ("In unserem Gespräch am …
+# hatte ich verstanden, dass die Entscheidung innerhalb von etwa zwei Wochen …")
+ANCHORED_DE = re.compile(
+    r"(nach meinem|in unserem) Gespräch am [^\n]*?(ausgegangen|verstanden), dass [^.;\n]*", re.I
+)
 
 
 class TestTimeframesSaidLater:
