@@ -1531,12 +1531,7 @@ def kept_apart(
     listed = list(applications)
     if len(listed) < 2:
         return listed
-    threads = follow_up_threads((each.interview, each.history) for each in listed)
-    tops: dict[tuple[str, str, str], list[tuple[datetime, int]]] = {}
-    for thread, contacts in threads.items():
-        first = max(contacts)
-        second = [pair for pair in contacts if pair[1] != first[1]]
-        tops[thread] = [first, max(second)] if second else [first]
+    tops = _thread_tops(listed)
     planned_to: dict[tuple[str, str, str], datetime] = {}
     result: list[Application] = []
     for index, application in enumerate(listed):
@@ -1631,14 +1626,7 @@ def _together(
             yield application, _agenda_of(application, now, until, failed, None, days)
         return
     applications = later_rounds(applications)  # a later round's notes say so (loop8 1)
-    threads = follow_up_threads((each.interview, each.history) for each in applications)
-    # the latest contact of each thread and the latest of another application than its own:
-    # the latest of another application than any one is one of these two
-    tops: dict[tuple[str, str, str], list[tuple[datetime, int]]] = {}
-    for thread, contacts in threads.items():
-        first = max(contacts)
-        second = [pair for pair in contacts if pair[1] != first[1]]
-        tops[thread] = [first, max(second)] if second else [first]
+    tops = _thread_tops(applications)
     planned: dict[tuple[str, str, str], datetime] = {}
     for index, application in enumerate(applications):
         thread = thread_key(application.interview)
@@ -2366,3 +2354,18 @@ def _addressee_of(kind: ActionKind, interview: Interview) -> str:
     if kind is ActionKind.RECRUITER_DEBRIEF and recruiter is not None:
         return recruiter.name
     return interview.follow_up_contact.name
+
+
+def _thread_tops(
+    applications: Sequence[Application],
+) -> dict[tuple[str, str, str], list[tuple[datetime, int]]]:
+    """Each thread's latest follow-up contact and the latest of another application than
+    that one's: the latest of another application than any one is one of these two
+    (`latest_elsewhere` over them)."""
+    tops: dict[tuple[str, str, str], list[tuple[datetime, int]]] = {}
+    threads = follow_up_threads((each.interview, each.history) for each in applications)
+    for thread, contacts in threads.items():
+        first = max(contacts)
+        second = [pair for pair in contacts if pair[1] != first[1]]
+        tops[thread] = [first, max(second)] if second else [first]
+    return tops
