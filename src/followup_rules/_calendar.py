@@ -683,35 +683,41 @@ def first_window(
     years after the interview costs no more than one a week after it.
     """
     day = business_day_on_or_after(day, holidays)
-    window = window_on(day, start, end, tz)
     # Usually the first business day's window already qualifies.  Its two
     # instants show *day* in *tz*, so neither instant can show a later date
     # then, and the search from their dates below would start on this very
     # day: no need to convert them to *tz* (issue 20, ninth pass).
-    if (
-        window is not None
-        and (not_before is None or window[0] >= not_before)
-        and (open_from is None or window[1] >= open_from)
-    ):
-        if open_from is not None and window[0] < open_from:
-            return open_from, window[1]
-        return window
+    found = _qualifying(window_on(day, start, end, tz), not_before, open_from)
+    if found is not None:
+        return found
     if not_before is not None:
         day = max(day, local_date(not_before, tz))
     if open_from is not None:
         day = max(day, local_date(open_from, tz))
     day = business_day_on_or_after(day, holidays)
     while True:
-        window = window_on(day, start, end, tz)
-        if (
-            window is not None
-            and (not_before is None or window[0] >= not_before)
-            and (open_from is None or window[1] >= open_from)
-        ):
-            if open_from is not None and window[0] < open_from:
-                return open_from, window[1]
-            return window
+        found = _qualifying(window_on(day, start, end, tz), not_before, open_from)
+        if found is not None:
+            return found
         day = add_business_days(day, 1, holidays)
+
+
+def _qualifying(
+    window: tuple[datetime, datetime] | None,
+    not_before: datetime | None,
+    open_from: datetime | None,
+) -> tuple[datetime, datetime] | None:
+    """*window* as `first_window` offers it (cut to start at *open_from*), or None when it
+    opens before *not_before* or closes before *open_from* (or there is none that day)."""
+    if (
+        window is None
+        or (not_before is not None and window[0] < not_before)
+        or (open_from is not None and window[1] < open_from)
+    ):
+        return None
+    if open_from is not None and window[0] < open_from:
+        return open_from, window[1]
+    return window
 
 
 def first_moment_daily(moment: datetime, start: time, end: time, tz: tzinfo) -> datetime:
