@@ -234,7 +234,7 @@ RELATIVE = {
 ANCHORED = re.compile(
     r"(At my interview on|bei meinem Gespräch am|Lors de mon entretien du|"
     r"En mi entrevista del|en la entrevista del) [^\n]*?"
-    r"(expected|vorgesehen|erwartet|prévue|attendue|prevista|esperaba)[^,;\n]*",
+    r"(expected|vorgesehen|erwartet|sollte|prévue|attendue|prevista|esperaba)[^,;\n]*",
     re.IGNORECASE | re.MULTILINE,
 )
 # German round 13 gives the window as what the candidate took from the interview:
