@@ -211,7 +211,30 @@ class DateTime(pendulum.DateTime):
         return datetime.__ge__(self, other) if pair is None else pair[0] >= pair[1]  # type: ignore[operator]
 
     def __hash__(self) -> int:
+        if self.tzinfo is None or self.utcoffset() is None:
+            return datetime.__hash__(self)  # naive: by its wall clock, as Python does
         return hash(utc(self))
+
+    def astimezone(self, tz: tzinfo | None = None) -> DateTime:
+        """The same instant in *tz*, in pendulum's own zone type when *tz* is a stdlib one.
+
+        pendulum's arithmetic knows only its own zones: ``x.astimezone(timezone.utc)
+        + timedelta(hours=1)`` on a plain pendulum DateTime drops the zone and gives a
+        naive time.  An app that converts a planned time to ``datetime.timezone.utc``
+        or a ``ZoneInfo`` and adds to it keeps an aware time here.
+        """
+        moment = super().astimezone(tz)
+        zone = moment.tzinfo
+        if zone is None or isinstance(zone, (pendulum.Timezone, pendulum.FixedTimezone)):
+            return moment
+        key = getattr(zone, "key", None)
+        if isinstance(key, str):
+            return moment.replace(tzinfo=pendulum.timezone(key))
+        offset = zone.utcoffset(moment)
+        if offset is None:
+            return moment
+        named = pendulum.UTC if offset == timedelta(0) and zone.tzname(moment) == "UTC" else None
+        return moment.replace(tzinfo=named or pendulum.FixedTimezone(int(offset.total_seconds())))
 
     def __reduce_ex__(self, protocol: SupportsIndex) -> Any:
         # The stdlib form, fold included: pendulum's own drops the fold, and a
