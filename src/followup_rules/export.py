@@ -287,7 +287,10 @@ def to_ics_many(
     history marks skipped (`Skip`) is written ``STATUS:CANCELLED``; each
     step of an application that this plan no longer has is written again,
     marked done when the history has it, else ``CANCELLED``, with no
-    reminder.  A step done keeps the time it was planned for (``DTSTART``,
+    reminder.  An item keeps the kind (to-do or event) *previous* holds it as,
+    unless *events* makes every item an event: a replan that makes a to-do's
+    check-in the call leaves it a to-do, as a calendar holds one object per
+    UID.  A step done keeps the time it was planned for (``DTSTART``,
     ``DUE``, ``DTEND``): its first line of ``DESCRIPTION`` says when and how
     it was done ("Done: check-in to Ana Ruiz, by phone, Thu 16 Jul 10:15",
     on the candidate's clock), and a to-do is ``COMPLETED`` at that instant
@@ -540,7 +543,7 @@ class _Writer:
             if id(action) in leave:
                 continue
             planned.add(uid)
-            item = self.item(action, uid, entry)
+            item = self.item(action, uid, entry, kind=_kind_of(before.get(uid), self.events))
             if uid in skipped:
                 _cancel(item)
             _sequence(item, before.get(uid))
@@ -593,14 +596,16 @@ class _Writer:
                 _cancel(item)
                 yield item
 
-    def item(self, action: Action, uid: str, entry: _Entry) -> Any:
+    def item(self, action: Action, uid: str, entry: _Entry, kind: str | None = None) -> Any:
+        """The item of one step: a to-do, or an event (a call, or every step with
+        *events*), unless *kind* (``"VTODO"`` or ``"VEVENT"``) says what it must be."""
         from icalendar import Alarm, Todo
         from icalendar import Event as CalendarEvent
 
         interview = entry.interview
         locale = self.locale(interview)
         is_call = action.channel is Channel.PHONE
-        as_event = is_call or self.events
+        as_event = (is_call or self.events) if kind is None else kind == "VEVENT"
         item = CalendarEvent() if as_event else Todo()
         item.add("uid", uid)
         item.add("dtstamp", self.stamp)
@@ -827,6 +832,24 @@ def _previous(previous: bytes | None) -> tuple[dict[str, Any], dict[str, Any]]:
         if zone.name == "VTIMEZONE" and "TZID" in zone
     }
     return items, zones
+
+
+def _kind_of(old: Any, events: bool) -> str | None:
+    """The kind a step's item keeps (``"VTODO"`` or ``"VEVENT"``), or None for its own.
+
+    A step id counts a person's check-ins whatever their channel, so a replan
+    can make the second check-in a call where it was an e-mail (the first call
+    skipped): its item would turn from a to-do into an event under the same
+    UID.  A calendar holds one object per UID: CalDAV servers refuse the event
+    (``no-uid-conflict``), or the old to-do stays beside it.  In a calendar of
+    to-dos an item keeps the kind it was imported as (a call as a to-do from
+    the opening to the close of its window, an e-mail as an event at its
+    suggested time).  With *events* every step is an event: a calendar of
+    to-dos exported again with *events* turns them all into events, as asked.
+    """
+    if old is None or events or old.name not in ("VTODO", "VEVENT"):
+        return None
+    return str(old.name)
 
 
 def _signature(item: Any) -> tuple[bytes, ...]:
