@@ -11,8 +11,10 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
+import re
+from datetime import datetime, timedelta, timezone
 from typing import Any
+from zoneinfo import ZoneInfo
 
 import pendulum
 from hypothesis import given, settings
@@ -26,6 +28,7 @@ from followup_rules import (
     Interview,
     Interviewer,
     Skip,
+    action_ids,
 )
 from followup_rules.export import to_ics
 
@@ -136,3 +139,80 @@ class TestAUidKeepsItsKind:
         first = to_ics(app, now=now)
         second = to_ics(app, now=now, previous=first, events=True)
         assert set(_kinds(second).values()) == {"VEVENT"}
+
+
+def _fall_backs(zone: str) -> list[datetime]:
+    """The instants in 2026-2027 when *zone*'s clocks go back (UTC)."""
+    tz = ZoneInfo(zone)
+    found, at = [], datetime(2026, 1, 1, tzinfo=timezone.utc)
+    before = at.astimezone(tz).utcoffset()
+    while at.year < 2028:
+        at += timedelta(minutes=15)
+        offset = at.astimezone(tz).utcoffset()
+        assert offset is not None and before is not None
+        if offset < before:
+            found.append(at)
+        before = offset
+    return found
+
+
+FALLING = ("America/New_York", "America/Santiago", "Australia/Lord_Howe", "Pacific/Chatham")
+
+
+def _when_line(item: Any) -> str:
+    return str(item["DESCRIPTION"]).split("\n")[1]
+
+
+class TestATimeShownTwiceSaysWhichOne:
+    def test_lord_howe_half_hour(self) -> None:
+        start = pendulum.datetime(2026, 4, 5, 1, 20, tz="Australia/Lord_Howe")
+        data = to_ics(Application(_interview("Australia/Lord_Howe", start)), now=start)
+        whens = [_when_line(item) for item in Calendar.from_ical(data).walk("VTODO")]
+        # The room's window is an hour, to the second 01:50; its best times the second ones.
+        assert (
+            "When: Sun 5 Apr 2026, 01:20-01:50 +1030 (Australia/Lord_Howe), best at 01:38 +1030"
+            in whens
+        )
+        assert "When: Thu 16 Apr 2026, 08:00-17:00 (Australia/Lord_Howe), best at 08:00" in whens
+
+    @EXPENSIVE
+    @given(
+        zone=st.sampled_from(FALLING),
+        which=st.integers(0, 3),
+        minutes=st.integers(-150, 90),
+        candidate=st.sampled_from(FALLING),
+    )
+    def test_every_time_that_happens_twice_carries_its_offset(
+        self, zone: str, which: int, minutes: int, candidate: str
+    ) -> None:
+        changes = _fall_backs(zone)
+        start = changes[which % len(changes)] + timedelta(minutes=minutes)
+        iv = _interview(
+            zone,
+            pendulum.instance(start).in_tz(zone),
+            candidate=Candidate("Sam Lee", email="sam@example.com", timezone=candidate),
+        )
+        now = iv.starts_at.subtract(hours=3)
+        data = to_ics(Application(iv), now=now)
+        calendar = Calendar.from_ical(data)
+        items = {str(item["UID"]): item for item in calendar.walk() if "UID" in item}
+        steps = Application(iv).plan(now)
+        for action, uid in zip(steps, action_ids(steps, iv), strict=True):
+            lines = str(items[uid]["DESCRIPTION"]).split("\n")
+            when = lines[1]
+            assert when.startswith("When: ")
+            _says_which(when, (action.earliest, action.latest, action.suggested), zone)
+            if lines[2].startswith("Your time: "):
+                _says_which(lines[2], (action.earliest, action.latest), candidate)
+
+
+def _says_which(line: str, moments: tuple[datetime, ...], zone: str) -> None:
+    """Each of *moments* is in *line* on *zone*'s clock, with its offset when it happens twice."""
+    for moment in moments:
+        local = moment.astimezone(ZoneInfo(zone))
+        twice = local.replace(fold=1 - local.fold).utcoffset() != local.utcoffset()
+        clock = f"{local:%H:%M}"
+        if twice:
+            assert f"{clock} {local.tzname()}" in line, (moment, line)
+        else:
+            assert re.search(rf"{clock}(?! [A-Z+-])", line), (moment, line)

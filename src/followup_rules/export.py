@@ -703,17 +703,27 @@ def _span(start: datetime, end: datetime, tz: tzinfo, lang: Words) -> str:
     if start.date() == end.date():
         return words["same day"] % {
             "day": short_day(lang, start),
-            "start": clock(lang, start),
-            "end": clock(lang, end),
+            "start": _clock(lang, start),
+            "end": _clock(lang, end),
             "zone": zone,
         }
     return words["days"] % {
         "day": short_day(lang, start),
-        "start": clock(lang, start),
+        "start": _clock(lang, start),
         "end_day": short_day(lang, end),
-        "end": clock(lang, end),
+        "end": _clock(lang, end),
         "zone": zone,
     }
+
+
+def _clock(lang: Words, moment: datetime) -> str:
+    """A local time as the language writes it, with its zone's abbreviation when
+    the clocks show it twice (``01:38 +1030``, ``01:30 EST``): "01:20-01:50, best
+    at 01:38" read as half an hour, and 01:38 as the first one, during the
+    interview, where the window was an hour and 01:38 the second one (the cal14
+    trial at Lord Howe).  As the events' own lines say it (`describe_event`)."""
+    shown = clock(lang, moment)
+    return f"{shown} {moment.tzname()}" if _twice(moment) else shown
 
 
 def _when(action: Action, interview: Interview, lang: Words) -> list[str]:
@@ -725,7 +735,7 @@ def _when(action: Action, interview: Interview, lang: Words) -> list[str]:
     words = calendar_words(lang)
     lines = [
         words["when"]
-        % {"span": _span(action.earliest, action.latest, theirs, lang), "time": clock(lang, best)}
+        % {"span": _span(action.earliest, action.latest, theirs, lang), "time": _clock(lang, best)}
     ]
     ends = (action.earliest, action.latest)
     if any(end.astimezone(mine).utcoffset() != end.astimezone(theirs).utcoffset() for end in ends):
