@@ -13,10 +13,13 @@ from __future__ import annotations
 
 import re
 from datetime import datetime, timedelta, timezone
+from email import message_from_bytes, policy
+from email.utils import parsedate_to_datetime
 from typing import Any
 from zoneinfo import ZoneInfo
 
 import pendulum
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from icalendar import Calendar
@@ -25,12 +28,15 @@ from followup_rules import (
     ActionKind,
     Application,
     Candidate,
+    Channel,
     Interview,
     Interviewer,
     Skip,
+    TemplatePack,
     action_ids,
+    plan,
 )
-from followup_rules.export import to_ics
+from followup_rules.export import drafts, to_eml, to_ics
 
 # A plan and two calendars per example: a few dozen examples even in CI.
 EXPENSIVE = settings(max_examples=min(settings.default.max_examples, 40), deadline=None)
@@ -216,3 +222,58 @@ def _says_which(line: str, moments: tuple[datetime, ...], zone: str) -> None:
             assert f"{clock} {local.tzname()}" in line, (moment, line)
         else:
             assert re.search(rf"{clock}(?! [A-Z+-])", line), (moment, line)
+
+
+def _read(draft: Any) -> Any:
+    return message_from_bytes(draft.as_bytes(), policy=policy.default)
+
+
+class TestADraftAsMailProgramsReadIt:
+    @pytest.mark.parametrize(
+        ("language", "tag"),
+        [("en", "en"), ("de", "de"), ("fr", "fr"), ("es", "es"), ("fr_CA", "fr-CA")],
+    )
+    def test_it_says_its_language(self, language: str, tag: str) -> None:
+        start = pendulum.datetime(2026, 7, 7, 14, tz="Europe/Paris")
+        iv = _interview(
+            "Europe/Paris",
+            start,
+            candidate=Candidate("Sam Lee", email="sam@example.com", language=language),
+        )
+        found = drafts([Application(iv)])
+        assert found
+        assert {_read(d)["Content-Language"] for d in found} == {tag}
+
+    def test_a_pack_given_sets_its_language(self) -> None:
+        start = pendulum.datetime(2026, 7, 7, 14, tz="Europe/Paris")
+        iv = _interview("Europe/Paris", start)
+        note = next(a for a in plan(iv) if a.channel is Channel.EMAIL)
+        assert _read(to_eml(note, iv, TemplatePack(locale="es_MX")))["Content-Language"] == "es-MX"
+
+    @EXPENSIVE
+    @given(
+        zone=st.sampled_from(DST_ZONES),
+        theirs=st.sampled_from(DST_ZONES),
+        mine=st.sampled_from((None, *DST_ZONES)),
+        day=st.integers(0, 730),
+    )
+    def test_it_is_dated_on_the_senders_clock(
+        self, zone: str, theirs: str, mine: str | None, day: int
+    ) -> None:
+        start = pendulum.datetime(2026, 1, 1, 15, tz=zone).add(days=day)
+        iv = _interview(
+            zone,
+            start,
+            interviewers=[
+                Interviewer("Ana Ruiz", email="ana@acme.example"),
+                Interviewer("Bo Chen", email="bo@acme.example", timezone=theirs),
+            ],
+            candidate=Candidate("Sam Lee", email="sam@example.com", timezone=mine),
+        )
+        sender = ZoneInfo(mine or zone)
+        for action in plan(iv):
+            if action.channel is not Channel.EMAIL:
+                continue
+            dated = parsedate_to_datetime(_read(to_eml(action, iv))["Date"])
+            assert dated == action.suggested
+            assert dated.utcoffset() == dated.astimezone(sender).utcoffset()

@@ -1090,8 +1090,9 @@ def to_eml(
     The headers: ``To:`` the recipient (none without an address: a bare name
     would be a malformed header; `Message.missing_details` says ``"email"``);
     ``From:`` the candidate (none without an address: the mail client fills
-    it in); the ``Subject``; ``Date``, the suggested time (the mail client
-    sets its own when it sends); a ``Message-ID`` made from the step's id
+    it in); the ``Subject``; ``Date``, the suggested time on the candidate's
+    clock (the mail client sets its own when it sends); ``Content-Language``,
+    the language it is written in (``de``, ``fr-CA``); a ``Message-ID`` made from the step's id
     (*step*, e.g. `AgendaItem.id`; by default one made from the step itself)
     at the candidate's mail domain; ``In-Reply-To`` and ``References`` when
     the last e-mail to that person (`Facts.last_email`: also after a call)
@@ -1121,7 +1122,9 @@ def to_eml(
     if candidate is not None and candidate.email:
         draft.set_raw("From", _mailbox_header("From", candidate.name, candidate.email))
     draft.set_raw("Subject", _text_header("Subject", message.subject or ""))
-    draft["Date"] = format_datetime(action.suggested)
+    # Dated on the sender's clock (RFC 5322 3.3: the originator's local time),
+    # not the recipient's: a candidate in London writing to Kolkata sends at +0000.
+    draft["Date"] = format_datetime(action.suggested.astimezone(interview.zone_of(candidate)))
     draft["Message-ID"] = _message_id(step or _fallback_step(action, interview), action, interview)
     thread = action.facts.last_email
     if thread is not None and thread.message_id:
@@ -1134,6 +1137,10 @@ def to_eml(
         # A boundary derived from the content keeps the output byte-for-byte stable.
         digest = hashlib.sha256(message.text.encode()).hexdigest()[:24]
         draft.set_boundary(f"followup-{digest}")
+    # The language it is written in (RFC 3282), as BCP 47 writes it ("fr-CA"):
+    # mail programs pick the draft's spell-checking dictionary from it.  Set
+    # last, as set_content drops every Content-* header before it.
+    draft["Content-Language"] = pack.locale.replace("_", "-")
     return draft
 
 
