@@ -14,7 +14,8 @@ from __future__ import annotations
 import re
 from datetime import datetime, timedelta, timezone
 from email import message_from_bytes, policy
-from email.utils import parsedate_to_datetime
+from email.header import decode_header, make_header
+from email.utils import getaddresses, parsedate_to_datetime
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -35,6 +36,7 @@ from followup_rules import (
     TemplatePack,
     action_ids,
     plan,
+    render,
 )
 from followup_rules.export import drafts, to_eml, to_ics
 
@@ -277,3 +279,69 @@ class TestADraftAsMailProgramsReadIt:
             dated = parsedate_to_datetime(_read(to_eml(action, iv))["Date"])
             assert dated == action.suggested
             assert dated.utcoffset() == dated.astimezone(sender).utcoffset()
+
+
+LONG_TEXT = st.text(
+    st.characters(
+        min_codepoint=0x20, max_codepoint=0x9FFF, exclude_categories=("Cc", "Cs", "Zl", "Zp")
+    ),
+    min_size=1,
+    max_size=1000,
+)
+
+
+# Long names of letters in any script (short and ASCII ones: tests/test_drafts.py).
+LONG_NAME = st.text(
+    st.characters(categories=("L",), min_codepoint=0x80, max_codepoint=0x9FFF)
+    | st.sampled_from(" abc"),
+    min_size=300,
+    max_size=1000,
+)
+
+
+def _lines(draft: Any) -> list[bytes]:
+    head = draft.as_bytes().split(b"\n\n", 1)[0]
+    return head.split(b"\n")
+
+
+class TestEveryHeaderLineIsShortEnoughToBeSent:
+    def test_a_long_name_in_another_script(self) -> None:
+        start = pendulum.datetime(2026, 7, 7, 14, tz="Asia/Tokyo")
+        iv = _interview(
+            "Asia/Tokyo", start, interviewers=[Interviewer("東" * 400, email="t@acme.example")]
+        )
+        draft = to_eml(next(a for a in plan(iv) if a.channel is Channel.EMAIL), iv)
+        assert max(len(line) for line in _lines(draft)) <= 998
+        raw = message_from_bytes(draft.as_bytes())["To"]
+        assert [(str(make_header(decode_header(n))), a) for n, a in getaddresses([raw])] == [
+            ("東" * 400, "t@acme.example")
+        ]
+
+    @EXPENSIVE
+    @given(name=LONG_NAME, candidate=LONG_NAME, role=LONG_TEXT)
+    def test_any_name_and_subject(self, name: str, candidate: str, role: str) -> None:
+        """Property: names and roles of up to 1,000 characters, in any script."""
+        start = pendulum.datetime(2026, 7, 7, 14, tz="Asia/Tokyo")
+        try:
+            iv = Interview(
+                start,
+                "Acme",
+                role,
+                [Interviewer(name, email="t@acme.example")],
+                candidate=Candidate(candidate, email="sam@example.com"),
+            )
+        except Exception:  # text the model refuses (blank, not NFC...)
+            return
+        note = next(a for a in plan(iv) if a.channel is Channel.EMAIL)
+        draft = to_eml(note, iv)
+        assert max(len(line) for line in _lines(draft)) <= 998
+        read = message_from_bytes(draft.as_bytes(), policy=policy.default)
+        assert str(read["Subject"]) == render(note, iv).subject  # never cut
+        raw = message_from_bytes(draft.as_bytes())
+        assert iv.candidate is not None
+        for header, person in (("To", iv.interviewers[0].name), ("From", iv.candidate.name)):
+            # as an RFC 2047 reader reads it (mail programs): exactly
+            ((shown, _),) = [
+                (str(make_header(decode_header(n))), a) for n, a in getaddresses([raw[header]])
+            ]
+            assert shown == re.sub(" +", " ", person)

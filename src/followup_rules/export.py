@@ -1314,6 +1314,7 @@ _DRAFT_POLICY = email.policy.default.clone(refold_source="none")
 the standard library's folding is what lost spaces and quotes."""
 _LINE = 78
 _WORD = 75  # the longest encoded word RFC 2047 allows
+_HARD = 998  # the longest line RFC 5322 allows (2.1.1: MUST), CRLF not counted
 _ATOM = re.compile(r"[A-Za-z0-9!#$%&'*+\-/=?^_`{|}~]+")
 _Q_LITERAL = re.compile(r"[A-Za-z0-9!*+\-/]")  # safe in an encoded word, even in a phrase
 
@@ -1348,18 +1349,31 @@ def _text_header(name: str, text: str) -> str:
     two encoded words (RFC 2047), which is where the standard library's own
     folding lost a space ("Ingénieuredonnées").
     """
-    if text.isascii() and "=?" not in text and text == " ".join(text.split()):
+    plain = text.isascii() and "=?" not in text and text == " ".join(text.split())
+    if plain and _fits(name, text.split(" ")):
         return _fold(name, text.split(" "))  # an empty subject folds to "" too
+    return "\n ".join(_encoded_words(text, _LINE - len(name) - 2))
+
+
+def _encoded_words(text: str, room: int) -> list[str]:
+    """*text* as encoded words, the first at most *room* characters, the others 75."""
     words: list[str] = []
     chunk = ""
-    room = _LINE - len(name) - 2
     for char in text:
         if chunk and len(_encoded(chunk + char)) > room:
             words.append(_encoded(chunk))
             chunk, room = "", _WORD
         chunk += char
     words.append(_encoded(chunk))
-    return "\n ".join(words)
+    return words
+
+
+def _fits(name: str, tokens: Sequence[str]) -> bool:
+    """Whether ``name: token token...`` folds into lines RFC 5322 allows (998)."""
+    return all(
+        len(token) + 1 + (len(name) + 1 if i == 0 else 0) <= _HARD
+        for i, token in enumerate(tokens)
+    )
 
 
 def _mailbox_header(name: str, display: str, address: str) -> str:
@@ -1370,7 +1384,9 @@ def _mailbox_header(name: str, display: str, address: str) -> str:
     string; words with other characters become one encoded word per run, so
     that no two encoded words touch: readers differ on the space between two
     (RFC 2047 drops it, Python's parser keeps it).  Such a run may exceed
-    RFC 2047's 75 characters for a very long name rather than be split.
+    RFC 2047's 75 characters for a long name rather than be split; a name
+    that would make a line longer than RFC 5322's 998 characters is split
+    into encoded words of 75 (see `_fits`).
     """
     words = [word for word in display.split(" ") if word]  # not at a no-break space
     tokens: list[str] = []
@@ -1392,6 +1408,11 @@ def _mailbox_header(name: str, display: str, address: str) -> str:
                 run.append(word)
         if run:
             tokens.append(_encoded(" ".join(run)))
+    if not _fits(name, tokens):
+        # A name too long for one line (RFC 5322's 998 characters, which mail
+        # servers enforce): encoded words of at most 75 characters.  RFC 2047
+        # readers join them exactly; Python's parser reads a space between two.
+        tokens = _encoded_words(" ".join(words), _LINE - len(name) - 2)
     return _fold(name, [*tokens, f"<{address}>"])
 
 
