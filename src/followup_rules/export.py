@@ -287,7 +287,10 @@ def to_ics_many(
     history marks skipped (`Skip`) is written ``STATUS:CANCELLED``; each
     step of an application that this plan no longer has is written again,
     marked done when the history has it, else ``CANCELLED``, with no
-    reminder.  A step done keeps the time it was planned for (``DTSTART``,
+    reminder.  An item keeps the kind (to-do or event) *previous* holds it as,
+    unless *events* makes every item an event: a replan that makes a to-do's
+    check-in the call leaves it a to-do, as a calendar holds one object per
+    UID.  A step done keeps the time it was planned for (``DTSTART``,
     ``DUE``, ``DTEND``): its first line of ``DESCRIPTION`` says when and how
     it was done ("Done: check-in to Ana Ruiz, by phone, Thu 16 Jul 10:15",
     on the candidate's clock), and a to-do is ``COMPLETED`` at that instant
@@ -540,7 +543,7 @@ class _Writer:
             if id(action) in leave:
                 continue
             planned.add(uid)
-            item = self.item(action, uid, entry)
+            item = self.item(action, uid, entry, kind=_kind_of(before.get(uid), self.events))
             if uid in skipped:
                 _cancel(item)
             _sequence(item, before.get(uid))
@@ -593,14 +596,16 @@ class _Writer:
                 _cancel(item)
                 yield item
 
-    def item(self, action: Action, uid: str, entry: _Entry) -> Any:
+    def item(self, action: Action, uid: str, entry: _Entry, kind: str | None = None) -> Any:
+        """The item of one step: a to-do, or an event (a call, or every step with
+        *events*), unless *kind* (``"VTODO"`` or ``"VEVENT"``) says what it must be."""
         from icalendar import Alarm, Todo
         from icalendar import Event as CalendarEvent
 
         interview = entry.interview
         locale = self.locale(interview)
         is_call = action.channel is Channel.PHONE
-        as_event = is_call or self.events
+        as_event = (is_call or self.events) if kind is None else kind == "VEVENT"
         item = CalendarEvent() if as_event else Todo()
         item.add("uid", uid)
         item.add("dtstamp", self.stamp)
@@ -698,17 +703,27 @@ def _span(start: datetime, end: datetime, tz: tzinfo, lang: Words) -> str:
     if start.date() == end.date():
         return words["same day"] % {
             "day": short_day(lang, start),
-            "start": clock(lang, start),
-            "end": clock(lang, end),
+            "start": _clock(lang, start),
+            "end": _clock(lang, end),
             "zone": zone,
         }
     return words["days"] % {
         "day": short_day(lang, start),
-        "start": clock(lang, start),
+        "start": _clock(lang, start),
         "end_day": short_day(lang, end),
-        "end": clock(lang, end),
+        "end": _clock(lang, end),
         "zone": zone,
     }
+
+
+def _clock(lang: Words, moment: datetime) -> str:
+    """A local time as the language writes it, with its zone's abbreviation when
+    the clocks show it twice (``01:38 +1030``, ``01:30 EST``): "01:20-01:50, best
+    at 01:38" read as half an hour, and 01:38 as the first one, during the
+    interview, where the window was an hour and 01:38 the second one (the cal14
+    trial at Lord Howe).  As the events' own lines say it (`describe_event`)."""
+    shown = clock(lang, moment)
+    return f"{shown} {moment.tzname()}" if _twice(moment) else shown
 
 
 def _when(action: Action, interview: Interview, lang: Words) -> list[str]:
@@ -720,7 +735,7 @@ def _when(action: Action, interview: Interview, lang: Words) -> list[str]:
     words = calendar_words(lang)
     lines = [
         words["when"]
-        % {"span": _span(action.earliest, action.latest, theirs, lang), "time": clock(lang, best)}
+        % {"span": _span(action.earliest, action.latest, theirs, lang), "time": _clock(lang, best)}
     ]
     ends = (action.earliest, action.latest)
     if any(end.astimezone(mine).utcoffset() != end.astimezone(theirs).utcoffset() for end in ends):
@@ -827,6 +842,24 @@ def _previous(previous: bytes | None) -> tuple[dict[str, Any], dict[str, Any]]:
         if zone.name == "VTIMEZONE" and "TZID" in zone
     }
     return items, zones
+
+
+def _kind_of(old: Any, events: bool) -> str | None:
+    """The kind a step's item keeps (``"VTODO"`` or ``"VEVENT"``), or None for its own.
+
+    A step id counts a person's check-ins whatever their channel, so a replan
+    can make the second check-in a call where it was an e-mail (the first call
+    skipped): its item would turn from a to-do into an event under the same
+    UID.  A calendar holds one object per UID: CalDAV servers refuse the event
+    (``no-uid-conflict``), or the old to-do stays beside it.  In a calendar of
+    to-dos an item keeps the kind it was imported as (a call as a to-do from
+    the opening to the close of its window, an e-mail as an event at its
+    suggested time).  With *events* every step is an event: a calendar of
+    to-dos exported again with *events* turns them all into events, as asked.
+    """
+    if old is None or events or old.name not in ("VTODO", "VEVENT"):
+        return None
+    return str(old.name)
 
 
 def _signature(item: Any) -> tuple[bytes, ...]:
@@ -1057,8 +1090,9 @@ def to_eml(
     The headers: ``To:`` the recipient (none without an address: a bare name
     would be a malformed header; `Message.missing_details` says ``"email"``);
     ``From:`` the candidate (none without an address: the mail client fills
-    it in); the ``Subject``; ``Date``, the suggested time (the mail client
-    sets its own when it sends); a ``Message-ID`` made from the step's id
+    it in); the ``Subject``; ``Date``, the suggested time on the candidate's
+    clock (the mail client sets its own when it sends); ``Content-Language``,
+    the language it is written in (``de``, ``fr-CA``); a ``Message-ID`` made from the step's id
     (*step*, e.g. `AgendaItem.id`; by default one made from the step itself)
     at the candidate's mail domain; ``In-Reply-To`` and ``References`` when
     the last e-mail to that person (`Facts.last_email`: also after a call)
@@ -1088,7 +1122,9 @@ def to_eml(
     if candidate is not None and candidate.email:
         draft.set_raw("From", _mailbox_header("From", candidate.name, candidate.email))
     draft.set_raw("Subject", _text_header("Subject", message.subject or ""))
-    draft["Date"] = format_datetime(action.suggested)
+    # Dated on the sender's clock (RFC 5322 3.3: the originator's local time),
+    # not the recipient's: a candidate in London writing to Kolkata sends at +0000.
+    draft["Date"] = format_datetime(action.suggested.astimezone(interview.zone_of(candidate)))
     draft["Message-ID"] = _message_id(step or _fallback_step(action, interview), action, interview)
     thread = action.facts.last_email
     if thread is not None and thread.message_id:
@@ -1101,6 +1137,10 @@ def to_eml(
         # A boundary derived from the content keeps the output byte-for-byte stable.
         digest = hashlib.sha256(message.text.encode()).hexdigest()[:24]
         draft.set_boundary(f"followup-{digest}")
+    # The language it is written in (RFC 3282), as BCP 47 writes it ("fr-CA"):
+    # mail programs pick the draft's spell-checking dictionary from it.  Set
+    # last, as set_content drops every Content-* header before it.
+    draft["Content-Language"] = pack.locale.replace("_", "-")
     return draft
 
 
@@ -1274,6 +1314,7 @@ _DRAFT_POLICY = email.policy.default.clone(refold_source="none")
 the standard library's folding is what lost spaces and quotes."""
 _LINE = 78
 _WORD = 75  # the longest encoded word RFC 2047 allows
+_HARD = 998  # the longest line RFC 5322 allows (2.1.1: MUST), CRLF not counted
 _ATOM = re.compile(r"[A-Za-z0-9!#$%&'*+\-/=?^_`{|}~]+")
 _Q_LITERAL = re.compile(r"[A-Za-z0-9!*+\-/]")  # safe in an encoded word, even in a phrase
 
@@ -1308,18 +1349,31 @@ def _text_header(name: str, text: str) -> str:
     two encoded words (RFC 2047), which is where the standard library's own
     folding lost a space ("Ingénieuredonnées").
     """
-    if text.isascii() and "=?" not in text and text == " ".join(text.split()):
+    plain = text.isascii() and "=?" not in text and text == " ".join(text.split())
+    if plain and _fits(name, text.split(" ")):
         return _fold(name, text.split(" "))  # an empty subject folds to "" too
+    return "\n ".join(_encoded_words(text, _LINE - len(name) - 2))
+
+
+def _encoded_words(text: str, room: int) -> list[str]:
+    """*text* as encoded words, the first at most *room* characters, the others 75."""
     words: list[str] = []
     chunk = ""
-    room = _LINE - len(name) - 2
     for char in text:
         if chunk and len(_encoded(chunk + char)) > room:
             words.append(_encoded(chunk))
             chunk, room = "", _WORD
         chunk += char
     words.append(_encoded(chunk))
-    return "\n ".join(words)
+    return words
+
+
+def _fits(name: str, tokens: Sequence[str]) -> bool:
+    """Whether ``name: token token...`` folds into lines RFC 5322 allows (998)."""
+    return all(
+        len(token) + 1 + (len(name) + 1 if i == 0 else 0) <= _HARD
+        for i, token in enumerate(tokens)
+    )
 
 
 def _mailbox_header(name: str, display: str, address: str) -> str:
@@ -1330,7 +1384,9 @@ def _mailbox_header(name: str, display: str, address: str) -> str:
     string; words with other characters become one encoded word per run, so
     that no two encoded words touch: readers differ on the space between two
     (RFC 2047 drops it, Python's parser keeps it).  Such a run may exceed
-    RFC 2047's 75 characters for a very long name rather than be split.
+    RFC 2047's 75 characters for a long name rather than be split; a name
+    that would make a line longer than RFC 5322's 998 characters is split
+    into encoded words of 75 (see `_fits`).
     """
     words = [word for word in display.split(" ") if word]  # not at a no-break space
     tokens: list[str] = []
@@ -1352,6 +1408,11 @@ def _mailbox_header(name: str, display: str, address: str) -> str:
                 run.append(word)
         if run:
             tokens.append(_encoded(" ".join(run)))
+    if not _fits(name, tokens):
+        # A name too long for one line (RFC 5322's 998 characters, which mail
+        # servers enforce): encoded words of at most 75 characters.  RFC 2047
+        # readers join them exactly; Python's parser reads a space between two.
+        tokens = _encoded_words(" ".join(words), _LINE - len(name) - 2)
     return _fold(name, [*tokens, f"<{address}>"])
 
 
