@@ -791,9 +791,10 @@ def unstructure(value: Any) -> Any:
     `Application.record_step`) is ``{"event", "event_id", "number",
     "already", "violations"}`` (``event_id``: `followup_rules.event_id`, for
     an undo; `Recorded.event_id`); a `Violation` is
-    ``{"rule", "sources", "message", "text", "events"}`` (``text`` as
-    ``str(violation)`` reads); a `Message` (`render`) is its fields and
-    its ``link`` (`Message.link`: ``mailto:`` or ``tel:``, or null); the
+    ``{"rule", "sources", "message", "text", "locale", "description", "events"}``
+    (``text`` as ``str(violation)`` reads, in English; ``description`` its message in
+    the candidate's language, ``locale``: `Violation.describe`); a `Message` (`render`)
+    is its fields and its ``link`` (`Message.link`: ``mailto:`` or ``tel:``, or null); the
     `Changes` of `Application.changes` are ``{"format_version", "since",
     "now", "locale", "events", "steps"}``, each event with its ``type``,
     ``event_id`` and ``description`` (in the candidate's language), each
@@ -805,7 +806,8 @@ def unstructure(value: Any) -> Any:
     ``description``, are in the candidate's language (their ``locale``, as
     the calendar writes them: `AgendaItem.locale`); a `FoundStep`'s
     ``reason``, a `Violation`'s ``message`` and ``text``, a `Plan`'s and a
-    `Draft`'s ``description`` are in English.
+    `Draft`'s ``description`` are in English (a `Violation`'s ``description`` is
+    in the candidate's language).
 
     An error (any `FollowupError`) becomes `FollowupError.to_dict`:
     ``{"error", "field", "key", "value", "problem", "text"}``, every value
@@ -876,6 +878,8 @@ def unstructure(value: Any) -> Any:
             "sources": list(value.sources),
             "message": value.message,
             "text": str(value),
+            "locale": value.locale,
+            "description": value.describe(value.locale),
             "events": [unstructure(each) for each in value.events],
         }
     if isinstance(value, Interview):
