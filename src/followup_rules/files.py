@@ -567,9 +567,14 @@ class HistoryFile:
                 one name: the second is refused, the first file kept), or its
                 name ends in neither ``.toml`` nor ``.json``.
             InvalidInterview: *interview* is not an `Interview`.
+            InvalidArgument: *policy* has fields the file's `policy_class` does not
+                read (a team's subclass: make the `HistoryFile` with
+                ``policy_class=`` that class); nothing is written.
         """
         if not isinstance(interview, Interview):
             raise InvalidInterview("interview", interview, "expected an Interview")
+        if policy is not None:
+            _check_readable(policy, self.policy_class)
         _check_suffix(self.path)
         with _locked(self.path):
             if self.path.exists() or os.path.islink(self.path):
@@ -612,6 +617,24 @@ def load_many(
         problem = "one history file goes with one interview file; several keep their own"
         raise FormatError(str(history), "", problem)
     return [HistoryFile(path, history, policy_class=policy_class).read() for path in paths]
+
+
+def _check_readable(policy: Policy, policy_class: type[Policy]) -> None:
+    """Refuse *policy* when reading it back as *policy_class* would fail on its own fields.
+
+    Raises:
+        InvalidArgument: on ``policy``, naming the fields and the class to read it as.
+    """
+    if not isinstance(policy, Policy):
+        raise InvalidArgument("policy", policy, "expected a Policy")
+    extra = sorted(set(attrs.fields_dict(type(policy))) - set(attrs.fields_dict(policy_class)))
+    if extra:
+        made = type(policy).__name__
+        problem = (
+            f"has fields a {policy_class.__name__} does not read ({', '.join(extra)}): "
+            f"make the HistoryFile with policy_class={made} to keep a {made}"
+        )
+        raise InvalidArgument("policy", policy, problem)
 
 
 def _memory(history_path: Path) -> Path:
