@@ -37,7 +37,7 @@ from decimal import Decimal
 from enum import Enum
 from functools import cache, lru_cache
 from pathlib import Path
-from typing import Any, TypeVar, get_args
+from typing import Any, TypeVar, get_args, overload
 
 import attrs
 import cattrs
@@ -1915,7 +1915,11 @@ def _check_history_of(interview: Interview, events: list[Event], source: str, ro
         raise FormatError(source, f"{root}{where}", problem, error.value) from None
 
 
-def load_policy(path: str | Path, *, policy_class: type[P] = Policy) -> P:  # type: ignore[assignment]
+@overload
+def load_policy(path: str | Path) -> Policy: ...
+@overload
+def load_policy(path: str | Path, *, policy_class: type[P]) -> P: ...
+def load_policy(path: str | Path, *, policy_class: type[Policy] = Policy) -> Policy:
     """Read a policy from ``policy.toml`` / ``.json``; a ``preset`` key starts from a preset.
 
     As *policy_class* (`policy_from`): a team's subclass of `Policy`, its own
@@ -1927,12 +1931,13 @@ def load_policy(path: str | Path, *, policy_class: type[P] = Policy) -> P:  # ty
     return policy_from(data, source=str(path), policy_class=policy_class)
 
 
+@overload
+def policy_from(data: Any, *, source: str = "<data>") -> Policy: ...
+@overload
+def policy_from(data: Any, *, source: str = "<data>", policy_class: type[P]) -> P: ...
 def policy_from(
-    data: Any,
-    *,
-    source: str = "<data>",
-    policy_class: type[P] = Policy,  # type: ignore[assignment]
-) -> P:
+    data: Any, *, source: str = "<data>", policy_class: type[Policy] = Policy
+) -> Policy:
     """A Policy from plain data, as a policy file holds it (``policy.schema.json``).
 
     A ``preset`` key (``{"preset": "cautious", "min_gap": 4}``) starts from
@@ -1959,7 +1964,7 @@ def policy_from(
         except InvalidPolicy as error:
             raise FormatError(source, "$.preset", _got(error.problem, error.value)) from None
         data = {**unstructure(base), **data}
-    return structure(data, made, source=source)  # type: ignore[return-value]
+    return structure(data, made, source=source)
 
 
 def load_history(path: str | Path) -> list[Event]:
