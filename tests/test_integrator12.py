@@ -44,6 +44,7 @@ from followup_rules import (
     OutOfOffice,
     Policy,
     Reply,
+    Standing,
     Update,
     Violation,
     audit,
@@ -427,3 +428,62 @@ def test_every_preset_pickles(name: str) -> None:
     assert factory(Policy) == Policy.preset(name) == PRESETS[name](Policy)
     assert type(factory(TeamPolicy)) is TeamPolicy
     assert pickle.loads(pickle.dumps(PRESETS)) == PRESETS
+
+
+# -- 4. the names of choices, and what a message lacks, in words --------------------------
+
+
+@pytest.mark.parametrize("choices", [Channel, Outcome, Standing])
+def test_every_choice_has_a_label_in_every_language(choices: Any) -> None:
+    """A form's drop-down (an outcome, a channel) or a badge (a standing) in the user's
+    language: one label per member, none the raw value, German's all translated."""
+    english = [member.label() for member in choices]
+    assert len(set(english)) == len(english)
+    for language in LANGUAGES:
+        labels = [member.label(language) for member in choices]
+        assert len(set(labels)) == len(labels)
+        assert all(
+            label and label != member.value for label, member in zip(labels, choices, strict=True)
+        )
+    assert all(member.label("de") != member.label() for member in choices)
+    with pytest.raises(InvalidArgument) as error:
+        next(iter(choices)).label("xx")
+    assert error.value.key == "locale"
+
+
+def test_what_a_message_lacks_is_named_in_words() -> None:
+    """Every detail a message can lack (an address, a number, topics, fit, a title, the
+    user's feedback) has words in every language, in `missing_details`' order."""
+    bare = Interview(
+        pendulum.datetime(2026, 7, 7, 14, tz=BERLIN),
+        "Muster GmbH",
+        "Entwicklerin",
+        [Interviewer("Jörg Müller", preferred_channel=Channel.PHONE)],
+        decision_by=date(2026, 7, 15),
+        invited_to_call=True,
+        candidate=Candidate("Lena Vogel"),
+    )
+    history = [Update(pendulum.datetime(2026, 7, 9, 9, tz=BERLIN), Outcome.FEEDBACK_REQUESTED)]
+    names: set[str] = set()
+    reachable = attrs.evolve(bare, interviewers=[Interviewer("Jörg Müller", phone="+49 30 1")])
+    call = next(a for a in plan(reachable) if a.channel is Channel.PHONE)
+    lost = attrs.evolve(call, recipient=bare.interviewers[0])  # planned before it was lost
+    said = render(lost, bare).missing_words("es")
+    assert said["phone"] == "el número de teléfono de la persona"
+    names.add("phone")
+    for made, events, policy in [
+        (bare, [], Policy()),
+        (bare, history, Policy()),
+        (bare, [], Policy(thank_you_channel=Channel.POSTAL)),
+    ]:
+        for action in plan(made, policy, history=events):
+            message = render(action, made)
+            said = message.missing_words()
+            assert list(said) == list(message.missing_details)
+            names.update(said)
+            for language in LANGUAGES:
+                words = message.missing_words(language)
+                assert list(words) == list(said)
+                assert all(words[name] for name in said)
+            assert all(message.missing_words("de")[name] != said[name] for name in said)
+    assert {"email", "phone", "address", "topics", "fit", "honorific", "feedback"} <= names

@@ -44,6 +44,7 @@ from . import _languages, _sandbox
 from ._grammar import indefinite_article
 from ._locale import LOCALES, canonical_locale, is_locale_name, locale_for
 from ._said import Said
+from ._step_words import label_words, language_named
 from ._step_words import words as step_words_of
 from .action import Action
 from .errors import FollowupError, TemplateError, _did_you_mean
@@ -122,6 +123,18 @@ class Message:
     warnings: tuple[str, ...] = ()
     address: str | None = None
     placeholders: tuple[str, ...] = ()
+
+    def missing_words(self, locale: str | None = None) -> dict[str, str]:
+        """What `missing_details` names, in words an app asks the user with, by name:
+        ``{"email": "their e-mail address", "topics": "the topics you discussed"}`` in
+        English, or in *locale* (any translated locale; the candidate's is the
+        message's own language).  The order is `missing_details`'.
+
+        Raises:
+            InvalidArgument: *locale* is not a translated locale.
+        """
+        said = label_words(language_named(locale))
+        return {name: said[f"detail {name}"] for name in self.missing_details}
 
     def mailto(self) -> str:
         """A ``mailto:`` link that opens this e-mail in the mail client (RFC 6068).
