@@ -99,7 +99,9 @@ class Limit(abc.ABC):
 
     @abc.abstractmethod
     def explain(self, state: FollowupState, day: date, tz: tzinfo) -> str:
-        """What `audit` says of a contact on *day* that breaks it, in one sentence."""
+        """What `audit` says of a contact on *day* that breaks it, in one sentence: a
+        `followup_rules._said.Said`, the English sentence that `Violation.describe`
+        says again in the candidate's language."""
 
     def __repr__(self) -> str:
         return f"<Limit {self.name}>"
@@ -125,7 +127,8 @@ class Gate(abc.ABC):
 
     @abc.abstractmethod
     def explain(self, state: FollowupState) -> str:
-        """What `audit` says of a contact made while it is closed."""
+        """What `audit` says of a contact made while it is closed (a `Said`, as
+        `Limit.explain`)."""
 
     def __repr__(self) -> str:
         return f"<Gate {self.name}>"
