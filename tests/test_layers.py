@@ -40,7 +40,9 @@ LAYERS: tuple[frozenset[str], ...] = (
     frozenset({"errors", "sources", "_locale", "_grammar", "_vtimezone", "_cli_help"}),
     frozenset({"_rules_page", "catalogue"}),
     frozenset({"_calendar", "_validate"}),
-    frozenset({"timeframe", "model", "events", "_steps", "_step_words", "facts", "policy"}),
+    frozenset(
+        {"timeframe", "model", "events", "_steps", "_step_words", "_said", "facts", "policy"}
+    ),
     frozenset({"action", "identity", "state", "_why"}),
     frozenset({"limits", "rules", "plan", "audit", "agenda", "loop"}),
     frozenset(

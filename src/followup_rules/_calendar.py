@@ -569,17 +569,24 @@ def week_start(weekend: frozenset[int]) -> int:
 _DAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 
 
-def working_week_words(weekend: frozenset[int]) -> str:
-    """The working days of a week in words.
-
-    "Monday to Friday", "Sunday to Thursday", "Monday to Thursday and Saturday".
-    """
+def working_week_runs(weekend: frozenset[int]) -> list[list[int]]:
+    """The working weekdays in runs of days that follow one another, in the order of the
+    week: ``[[0, 1, 2, 3, 4]]`` for Monday to Friday, ``[[0, 1, 2, 3], [5]]``."""
     runs: list[list[int]] = []
     for day in _working_week(weekend):
         if runs and (runs[-1][-1] + 1) % 7 == day:
             runs[-1].append(day)
         else:
             runs.append([day])
+    return runs
+
+
+def working_week_words(weekend: frozenset[int]) -> str:
+    """The working days of a week in words.
+
+    "Monday to Friday", "Sunday to Thursday", "Monday to Thursday and Saturday".
+    """
+    runs = working_week_runs(weekend)
     parts = [
         _DAY_NAMES[run[0]] if len(run) == 1 else f"{_DAY_NAMES[run[0]]} to {_DAY_NAMES[run[-1]]}"
         for run in runs

@@ -25,7 +25,8 @@ from typing import Any
 
 import pendulum
 
-from ._locale import canonical_locale
+from ._locale import LOCALES, canonical_locale
+from .errors import InvalidArgument
 
 __all__ = [
     "Words",
@@ -35,6 +36,8 @@ __all__ = [
     "clock",
     "draft_words",
     "event_words",
+    "label_words",
+    "language_named",
     "number",
     "rule_summaries",
     "short_day",
@@ -70,6 +73,16 @@ class Words:
     def npgettext(self, context: str, singular: str, plural: str, count: int) -> str:
         text = self.translations.npgettext(context, singular, plural, count)
         return text.replace("ß", "ss") if self.region == "CH" else text
+
+
+def language_named(locale: object) -> Words:
+    """The `Words` of *locale* (English for None), or `InvalidArgument` on ``locale``."""
+    try:
+        return words(locale)
+    except (LookupError, TypeError):
+        raise InvalidArgument(
+            "locale", locale, f"expected None or a translated locale ({', '.join(LOCALES)})"
+        ) from None
 
 
 @cache
@@ -356,6 +369,40 @@ def agenda_words(language: Words) -> Mapping[str, str]:
             "agenda", "no longer planned: the follow-up ended, or the limits leave no room for it"
         ),
         "unknown": language.pgettext("agenda", "not a step of this application"),
+    }
+
+
+@cache
+def label_words(language: Words) -> Mapping[str, str]:
+    """What an app labels a choice or a field with: a channel, an outcome, a standing
+    (by their values), and a detail a message lacks (`Message.missing_details`' names)."""
+    event = event_words(language)
+    agenda = agenda_words(language)
+    return {
+        "channel email": language.pgettext("label", "e-mail"),
+        "channel phone": language.pgettext("label", "phone"),
+        "channel postal": language.pgettext("label", "post"),
+        "channel in_person": language.pgettext("label", "in person"),
+        **{
+            f"outcome {value}": event[value]
+            for value in (
+                "undecided",
+                "next_round",
+                "offer",
+                "rejected",
+                "feedback_requested",
+                "withdrawn",
+            )
+        },
+        **{f"standing {value}": agenda[value] for value in ("late", "due", "coming")},
+        "standing superseded": language.pgettext("label", "superseded"),
+        "detail email": language.pgettext("label", "their e-mail address"),
+        "detail phone": language.pgettext("label", "their phone number"),
+        "detail address": language.pgettext("label", "their postal address"),
+        "detail feedback": language.pgettext("label", "your feedback on the process"),
+        "detail topics": language.pgettext("label", "the topics you discussed"),
+        "detail fit": language.pgettext("label", "why you fit the role"),
+        "detail honorific": language.pgettext("label", "how to address them (Ms, Mr, Dr)"),
     }
 
 

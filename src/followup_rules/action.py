@@ -12,7 +12,7 @@ import pendulum
 
 from . import _validate as v
 from ._calendar import local_window, to_local, utc
-from ._step_words import Words, step_words, words
+from ._step_words import Words, language_named, step_words
 from .catalogue import RULES
 from .errors import FollowupError, InvalidArgument, InvalidInterview
 from .events import Contact
@@ -57,14 +57,7 @@ _set = object.__setattr__
 
 def _language_of(locale: str | None) -> Words:
     """The `Words` of the locale *locale* names (English for None), or InvalidArgument."""
-    try:
-        return words(locale)
-    except (LookupError, TypeError):
-        from ._locale import LOCALES
-
-        raise InvalidArgument(
-            "locale", locale, f"expected None or a translated locale ({', '.join(LOCALES)})"
-        ) from None
+    return language_named(locale)
 
 
 def _catalogue_rule(value: Any, fail: v.Fail) -> str:

@@ -46,7 +46,7 @@ import pendulum
 from . import _calendar as cal
 from ._calendar import utc
 from ._locale import canonical_locale, locale_for
-from ._step_words import agenda_words
+from ._step_words import agenda_words, label_words
 from ._steps import FOLLOW_UP_KINDS
 from ._why import _why as step_why
 from .action import Action, Plan, _check_now, _language_of
@@ -89,6 +89,15 @@ class Standing(Enum):
     after *now*, it can be done by then (one that cannot is `COMING`)."""
     COMING = "coming"
     """Its window opens later."""
+
+    def label(self, locale: str | None = None) -> str:
+        """What an app labels a step standing so with: ``"late"`` in English, or in
+        *locale* (any translated locale): ``"verspätet"`` in German.
+
+        Raises:
+            InvalidArgument: *locale* is not a translated locale.
+        """
+        return label_words(_language_of(locale))[f"standing {self.value}"]
 
 
 class Reason(Enum):

@@ -9,8 +9,10 @@ import attrs
 
 from . import _calendar as cal
 from . import limits, rules
+from ._said import BusinessDay, CallTime, Kind, Moment, Said, Window, say
 from ._steps import FOLLOW_UP_KINDS
-from .action import Action
+from .action import Action, _language_of
+from .agenda import candidate_locale
 from .events import Contact, Event, Skip, Snooze
 from .identity import owner, thread_key
 from .model import ActionKind, Interview, Interviewer, Recruiter, person_key
@@ -38,17 +40,37 @@ class Violation:
         rule: the id of the rule broken.
         sources: the seed articles behind that rule.
         events: the offending event(s).
-        message: what went wrong, in one sentence.
+        message: what went wrong, in one sentence, in English (`describe` says it
+            in another language).
+        locale: the candidate's locale (`AgendaItem.locale`, as the calendar and the
+            agenda pick it): ``violation.describe(violation.locale)`` says it in
+            their words.  ``"en"`` for a violation made by hand.
     """
 
     rule: str
     sources: tuple[str, ...]
     events: tuple[Event, ...]
     message: str
+    locale: str = attrs.field(default="en", kw_only=True, eq=False, repr=False)
 
     def __str__(self) -> str:
         """``[retry-gap] only 2 business days after ...``: the rule, then what went wrong."""
         return f"[{self.rule}] {self.message}"
+
+    def describe(self, locale: str | None = None) -> str:
+        """What went wrong, for a person: `message` in English, or in *locale*.
+
+        ``"check-in on 2026-07-08, before the first allowed day 2026-07-16"``;
+        ``violation.describe(violation.locale)`` reads ``"Nachfrage am Mi., 8. Juli
+        2026, vor dem ersten erlaubten Tag Do., 16. Juli 2026"`` for a
+        German-speaking candidate: its days, times, counts and the policy's
+        numbers in that language's words.  A message made by hand (not by
+        `audit`) is given as it is.
+
+        Raises:
+            InvalidArgument: *locale* is not a translated locale.
+        """
+        return say(self.message, _language_of(locale))
 
 
 def _violation(item: Rule, event: Event, message: str) -> Violation:
@@ -101,6 +123,9 @@ def audit_with(
             found.extend(_judge(seen, event, due))
             found.extend(repeats.get(id(event), ()))
         state = advance(state, event, position)
+    locale = candidate_locale(interview)
+    if locale != "en":
+        found = [attrs.evolve(violation, locale=locale) for violation in found]
     return found
 
 
@@ -136,13 +161,12 @@ def _repeated_one_time_steps(
         if earlier is event:
             continue
         rule = RULES[_ONCE[event.kind]]
-        what = event.kind.value.replace("_", "-")
         person: Interviewer | Recruiter | None = interview.person(name)
         if person is None:  # no interviewer: the recruiter (a history names nobody else)
             person = interview.recruiter
         sent = cal.to_local(cal.utc(earlier.at), interview.zone_of(person))
-        why = "one note per interviewer" if rule.id == "thank-you" else "it is done once"
-        message = f"a second {what} to {name} (the first on {sent:%Y-%m-%d %H:%M %Z}): {why}"
+        key = "second note" if rule.id == "thank-you" else "second step"
+        message = Said(key, what=Kind(event.kind.value), name=name, sent=Moment(sent))
         found.setdefault(id(event), []).append(
             Violation(rule=rule.id, sources=rule.sources, events=(event, earlier), message=message)
         )
@@ -164,14 +188,11 @@ def _judge(state: FollowupState, event: Contact, due: Mapping[str, Action]) -> l
                 _violation(
                     rules.ONE_CALL,
                     event,
-                    f"call number {state.calls + 1} to the employer; the policy allows "
-                    f"{policy.max_calls}",
+                    Said("calls", number=state.calls + 1, allowed=policy.max_calls),
                 )
             )
         elif not rules.calls_allowed(state):
-            found.append(
-                _violation(rules.ONE_CALL, event, "a call nobody invited, with no timeframe given")
-            )
+            found.append(_violation(rules.ONE_CALL, event, Said("uninvited call")))
         window = policy.call_window
         local = event.at.astimezone(tz)
         if not cal.is_business_day(day, holidays) or not (
@@ -181,8 +202,12 @@ def _judge(state: FollowupState, event: Contact, due: Mapping[str, Action]) -> l
                 _violation(
                     rules.ONE_CALL,
                     event,
-                    f"call at {local:%a %H:%M} recipient time, outside {window} on "
-                    f"{cal.business_day_words(holidays, day)}",
+                    Said(
+                        "call window",
+                        time=CallTime(local),
+                        window=Window(window.start, window.end),
+                        business_day=BusinessDay(holidays, day),
+                    ),
                 )
             )
 
@@ -203,15 +228,14 @@ def _judge_thank_you(state: FollowupState, event: Contact, note: Action) -> list
     """Rule ``thank-you``: in its window (which opens when the interview ends), or late
     while still worth sending."""
     sent = cal.utc(event.at)
-    at = f"{event.at:%Y-%m-%d %H:%M %Z}"
+    at = Moment(event.at)
     ended = state.interview.ends_at
     if sent < cal.utc(ended):  # the loop5 trial: a note sent mid-interview passed
         return [
             _violation(
                 rules.THANK_YOU,
                 event,
-                f"thank-you sent {at}, before the interview ended "
-                f"({ended:%Y-%m-%d %H:%M %Z}): it thanks for a conversation not yet over",
+                Said("thanks early", at=at, ended=Moment(ended)),
             )
         ]
     if sent <= note._utc[1]:
@@ -221,7 +245,7 @@ def _judge_thank_you(state: FollowupState, event: Contact, note: Action) -> list
             _violation(
                 rules.THANK_YOU,
                 event,
-                f"thank-you sent {at}, late and after the employer's answer or a check-in",
+                Said("thanks moot", at=at),
             )
         ]
     limit = rules.late_limit(note, state)
@@ -233,8 +257,7 @@ def _judge_thank_you(state: FollowupState, event: Contact, note: Action) -> list
         _violation(
             rules.THANK_YOU,
             event,
-            f"thank-you sent {at}, after it was due ({latest:%Y-%m-%d %H:%M %Z}) "
-            f"and past the last day a late note is still worth it ({shown:%Y-%m-%d %H:%M %Z})",
+            Said("thanks too late", at=at, due=Moment(latest), limit=Moment(shown)),
         )
     ]
 

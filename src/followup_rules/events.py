@@ -47,6 +47,17 @@ class Outcome(Enum):
     WITHDRAWN = "withdrawn"
     """The candidate withdrew, or the employer closed the position."""
 
+    def label(self, locale: str | None = None) -> str:
+        """What an app labels this choice with: ``"next round"`` in English, or in *locale*
+        (``"de"``, ``"fr_CA"``: any translated locale): ``"nächste Runde"`` in German.
+
+        Raises:
+            InvalidArgument: *locale* is not a translated locale.
+        """
+        from ._step_words import label_words, language_named  # the catalogs, when asked
+
+        return label_words(language_named(locale))[f"outcome {self.value}"]
+
     # Hashed in C, by identity (a member is its only equal): Enum's own __hash__ is
     # Python code, and the planner hashes its kinds, channels and outcomes in sets
     # and keys dozens of times a plan (issue 20, ninth pass).

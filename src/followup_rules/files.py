@@ -198,11 +198,20 @@ class HistoryFile:
     Args:
         path: the interview file (``.toml`` or ``.json``).
         history: a history file to use instead of the one *path* holds or names.
+        policy_class: the class the file's own policy is read as: `Policy`, or
+            the app's subclass of it (`followup_rules.serialize.policy_from`).
     """
 
-    def __init__(self, path: str | Path, history: str | Path | None = None) -> None:
+    def __init__(
+        self,
+        path: str | Path,
+        history: str | Path | None = None,
+        *,
+        policy_class: type[Policy] = Policy,
+    ) -> None:
         self.path = Path(path)
         self._history = None if history is None else Path(history)
+        self.policy_class = serialize._policy_class(policy_class)
 
     def __repr__(self) -> str:
         extra = "" if self._history is None else f", history={str(self._history)!r}"
@@ -225,14 +234,16 @@ class HistoryFile:
                 the history file, the name and the fix.
         """
         if self._history is None:
-            found = serialize.load_interview_file(self.path, check=check)
+            found = serialize.load_interview_file(
+                self.path, check=check, policy_class=self.policy_class
+            )
         else:
             data = serialize.read(self.path)
             interview = serialize.structure(
                 serialize._interview_data(data, str(self.path)), Interview, source=str(self.path)
             )
             events = serialize.load_history(self._history) if self._history.exists() else []
-            policy = serialize._own_policy(data, self.path)
+            policy = serialize._own_policy(data, self.path, self.policy_class)
             found = InterviewFile(
                 self.path, interview, tuple(events), self._history, policy=policy
             )
@@ -556,9 +567,14 @@ class HistoryFile:
                 one name: the second is refused, the first file kept), or its
                 name ends in neither ``.toml`` nor ``.json``.
             InvalidInterview: *interview* is not an `Interview`.
+            InvalidArgument: *policy* has fields the file's `policy_class` does not
+                read (a team's subclass: make the `HistoryFile` with
+                ``policy_class=`` that class); nothing is written.
         """
         if not isinstance(interview, Interview):
             raise InvalidInterview("interview", interview, "expected an Interview")
+        if policy is not None:
+            _check_readable(policy, self.policy_class)
         _check_suffix(self.path)
         with _locked(self.path):
             if self.path.exists() or os.path.islink(self.path):
@@ -585,9 +601,14 @@ class HistoryFile:
 
 @_named_by_file
 def load_many(
-    paths: Sequence[str | Path], history: str | Path | None = None
+    paths: Sequence[str | Path],
+    history: str | Path | None = None,
+    *,
+    policy_class: type[Policy] = Policy,
 ) -> list[InterviewFile]:
     """Read several interview files (each with its own history), checked as `HistoryFile.read`.
+
+    Each file's own policy is read as *policy_class* (`Policy`, or the app's subclass).
 
     Raises:
         FormatError: as `HistoryFile.read`; *history* is given with several files.
@@ -595,7 +616,25 @@ def load_many(
     if history is not None and len(paths) > 1:
         problem = "one history file goes with one interview file; several keep their own"
         raise FormatError(str(history), "", problem)
-    return [HistoryFile(path, history).read() for path in paths]
+    return [HistoryFile(path, history, policy_class=policy_class).read() for path in paths]
+
+
+def _check_readable(policy: Policy, policy_class: type[Policy]) -> None:
+    """Refuse *policy* when reading it back as *policy_class* would fail on its own fields.
+
+    Raises:
+        InvalidArgument: on ``policy``, naming the fields and the class to read it as.
+    """
+    if not isinstance(policy, Policy):
+        raise InvalidArgument("policy", policy, "expected a Policy")
+    extra = sorted(set(attrs.fields_dict(type(policy))) - set(attrs.fields_dict(policy_class)))
+    if extra:
+        made = type(policy).__name__
+        problem = (
+            f"has fields a {policy_class.__name__} does not read ({', '.join(extra)}): "
+            f"make the HistoryFile with policy_class={made} to keep a {made}"
+        )
+        raise InvalidArgument("policy", policy, problem)
 
 
 def _memory(history_path: Path) -> Path:

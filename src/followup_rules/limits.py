@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING
 
 from . import _calendar as cal
 from . import catalogue
-from ._grammar import counted
+from ._said import Days, OutcomeName, Said
 from .catalogue import Rule
 
 if TYPE_CHECKING:
@@ -99,7 +99,9 @@ class Limit(abc.ABC):
 
     @abc.abstractmethod
     def explain(self, state: FollowupState, day: date, tz: tzinfo) -> str:
-        """What `audit` says of a contact on *day* that breaks it, in one sentence."""
+        """What `audit` says of a contact on *day* that breaks it, in one sentence: a
+        `followup_rules._said.Said`, the English sentence that `Violation.describe`
+        says again in the candidate's language."""
 
     def __repr__(self) -> str:
         return f"<Limit {self.name}>"
@@ -125,7 +127,8 @@ class Gate(abc.ABC):
 
     @abc.abstractmethod
     def explain(self, state: FollowupState) -> str:
-        """What `audit` says of a contact made while it is closed."""
+        """What `audit` says of a contact made while it is closed (a `Said`, as
+        `Limit.explain`)."""
 
     def __repr__(self) -> str:
         return f"<Gate {self.name}>"
@@ -135,8 +138,8 @@ def _after_business_days(day: date, count: int, state: FollowupState) -> date:
     return cal.add_business_days(day, count, state.policy.business_holidays)
 
 
-def _too_early(day: date, first: date) -> str:
-    return f"check-in on {day}, before the first allowed day {first}"
+def _too_early(day: date, first: date) -> Said:
+    return Said("too early", day=day, first=first)
 
 
 # -- the waits that set a check-in's first day ----------------------------------------
@@ -282,13 +285,8 @@ class _Gap(Limit):
         assert latest is not None  # only a unit with a first day is broken
         previous = cal.local_date(latest, tz)
         apart = cal.business_days_between(previous, day, state.policy.business_holidays)
-        where = "the last exchange"
-        if latest != self._own_latest(state):
-            where = "a follow-up to the same person at this employer in another application"
-        return (
-            f"only {counted(apart, 'business day')} after {where} on {previous}; "
-            f"the policy asks for {state.policy.min_gap}"
-        )
+        where = "gap" if latest == self._own_latest(state) else "gap elsewhere"
+        return Said(where, apart=Days(apart), previous=previous, min_gap=state.policy.min_gap)
 
 
 class _Skipped(Limit):
@@ -313,9 +311,11 @@ class _Skipped(Limit):
 
     def explain(self, state: FollowupState, day: date, tz: tzinfo) -> str:
         assert state.skipped_at is not None  # only a unit with a first day is broken
-        return (
-            f"check-in on {day}, within {state.policy.min_gap} business days of the check-in "
-            f"skipped on {cal.local_date(state.skipped_at, tz)}"
+        return Said(
+            "skipped",
+            day=day,
+            gap=Days(state.policy.min_gap, plural=True),
+            skipped=cal.local_date(state.skipped_at, tz),
         )
 
 
@@ -328,6 +328,7 @@ class _Hold(Limit):
     """
 
     def __init__(self, name: str, rule: Rule, what: str) -> None:
+        """*what* is the key of its sentence in `followup_rules._said.phrases`."""
         self.name = name
         self._rule = rule
         self._what = what
@@ -339,7 +340,7 @@ class _Hold(Limit):
         return state.hold_until
 
     def explain(self, state: FollowupState, day: date, tz: tzinfo) -> str:
-        return f"{self._what} on {day} while they are out of office (until {state.hold_until})"
+        return Said(self._what, day=day, until=state.hold_until)
 
 
 class _Patience(Limit):
@@ -361,10 +362,7 @@ class _Patience(Limit):
         return state.quiet_until
 
     def explain(self, state: FollowupState, day: date, tz: tzinfo) -> str:
-        return (
-            f"a check-in on {day}, too soon after the thank-you "
-            f"({state.policy.min_gap} business days, and its window closed)"
-        )
+        return Said("patience", day=day, gap=Days(state.policy.min_gap, plural=True))
 
 
 class _AnswersNews(Limit):
@@ -386,7 +384,7 @@ class _AnswersNews(Limit):
         return _after_business_days(cal.local_date(state.outcome_at, tz), 1, state)
 
     def explain(self, state: FollowupState, day: date, tz: tzinfo) -> str:
-        return f"a feedback request on {day}, before the business day after the news"
+        return Said("answers news", day=day)
 
 
 DEADLINE: Limit = _Deadline()
@@ -407,14 +405,14 @@ RETRY_GAP = _Gap(
     ),
 )
 SKIPPED: Limit = _Skipped()
-OUT_OF_OFFICE: Limit = _Hold("out-of-office", catalogue.RETRY_GAP, "check-in")
+OUT_OF_OFFICE: Limit = _Hold("out-of-office", catalogue.RETRY_GAP, "hold check-in")
 PATIENCE: Limit = _Patience()
 
 ANSWERS_NEWS: Limit = _AnswersNews()
 # Rule retry-gap for the feedback request: `min_gap` from the candidate's own last
 # follow-up only, since it answers the rejection it follows.
 FEEDBACK_GAP = _Gap("feedback-gap", lambda state: (state.last_contact,))
-FEEDBACK_HOLD: Limit = _Hold("feedback-hold", catalogue.FEEDBACK_REQUEST, "a feedback request")
+FEEDBACK_HOLD: Limit = _Hold("feedback-hold", catalogue.FEEDBACK_REQUEST, "hold feedback")
 
 CHECK_IN: tuple[Limit, ...] = (
     DEADLINE,
@@ -450,7 +448,7 @@ class _Stop(Gate):
 
     def explain(self, state: FollowupState) -> str:
         assert state.outcome is not None  # stopped means an offer, a rejection or a withdrawal
-        return f"a check-in after the {state.outcome.name} outcome"
+        return Said("stop", outcome=OutcomeName(state.outcome.value))
 
 
 class _Arranged(Gate):
@@ -464,10 +462,7 @@ class _Arranged(Gate):
         return state.next_round_on is not None
 
     def explain(self, state: FollowupState) -> str:
-        return (
-            f"a check-in after the next round was arranged for {state.next_round_on}: it is "
-            "an interview of its own"
-        )
+        return Said("arranged", day=state.next_round_on)
 
 
 class _CapInARow(Gate):
@@ -480,10 +475,7 @@ class _CapInARow(Gate):
         return state.check_ins >= state.policy.max_check_ins
 
     def explain(self, state: FollowupState) -> str:
-        return (
-            f"check-in number {state.check_ins + 1} without an answer; the policy allows "
-            f"{state.policy.max_check_ins}"
-        )
+        return Said("cap in a row", number=state.check_ins + 1, allowed=state.policy.max_check_ins)
 
 
 class _CapEver(Gate):
@@ -496,9 +488,8 @@ class _CapEver(Gate):
         return state.contacts_ever >= state.policy.max_contacts_ever  # no contact left
 
     def explain(self, state: FollowupState) -> str:
-        return (
-            f"follow-up contact number {state.contacts_ever + 1} in all; the policy allows "
-            f"{state.policy.max_contacts_ever}"
+        return Said(
+            "cap ever", number=state.contacts_ever + 1, allowed=state.policy.max_contacts_ever
         )
 
 
@@ -512,7 +503,7 @@ class _AskedOnce(Gate):
         return state.feedback_requested
 
     def explain(self, state: FollowupState) -> str:
-        return "feedback was already asked for once"
+        return Said("asked once")
 
 
 STOP: Gate = _Stop()

@@ -43,6 +43,9 @@ import markupsafe
 from . import _languages, _sandbox
 from ._grammar import indefinite_article
 from ._locale import LOCALES, canonical_locale, is_locale_name, locale_for
+from ._said import Said
+from ._step_words import label_words, language_named
+from ._step_words import words as step_words_of
 from .action import Action
 from .errors import FollowupError, TemplateError, _did_you_mean
 from .model import (
@@ -120,6 +123,18 @@ class Message:
     warnings: tuple[str, ...] = ()
     address: str | None = None
     placeholders: tuple[str, ...] = ()
+
+    def missing_words(self, locale: str | None = None) -> dict[str, str]:
+        """What `missing_details` names, in words an app asks the user with, by name:
+        ``{"email": "their e-mail address", "topics": "the topics you discussed"}`` in
+        English, or in *locale* (any translated locale; the candidate's is the
+        message's own language).  The order is `missing_details`'.
+
+        Raises:
+            InvalidArgument: *locale* is not a translated locale.
+        """
+        said = label_words(language_named(locale))
+        return {name: said[f"detail {name}"] for name in self.missing_details}
 
     def mailto(self) -> str:
         """A ``mailto:`` link that opens this e-mail in the mail client (RFC 6068).
@@ -604,7 +619,7 @@ class TemplatePack:
             enclosures=tuple(values["documents"]) if action.channel is Channel.EMAIL else (),
             blocking=blocking,
             would_strengthen=stronger,
-            warnings=_warnings(action, values),
+            warnings=_warnings(action, values, self.language.locale),
             placeholders=tuple(
                 mark
                 for mark in (
@@ -1608,9 +1623,11 @@ def _misdialled(phone: str | None, zone: str | None) -> str | None:
     return None
 
 
-def _warnings(action: Action, values: Mapping[str, Any]) -> tuple[str, ...]:
-    """Plain-language notes for the user about sending this message."""
-    warnings: list[str] = []
+def _warnings(action: Action, values: Mapping[str, Any], locale: str) -> tuple[str, ...]:
+    """Plain-language notes for the user about sending this message, in the message's
+    language (*locale*; English as it always read)."""
+    language = step_words_of(locale)
+    warnings: list[Said] = []
     person = action.recipient
     if action.channel is Channel.PHONE and person is not None:
         zone = values["interview"].zone_of(person)
@@ -1618,18 +1635,12 @@ def _warnings(action: Action, values: Mapping[str, Any]) -> tuple[str, ...]:
         code = _misdialled(person.phone, key if isinstance(key, str) else None)
         if code is not None:
             warnings.append(
-                f"the number {person.phone} has the country code +{code}, which does not fit "
-                f"{person.name}'s time zone ({key}): check the number, or give their own "
-                "time zone (Interviewer.timezone), since the call window follows it"
+                Said("misdialled", phone=person.phone, code=code, name=person.name, zone=key)
             )
     if action.facts.arrives_after_decision:
         decided = values["interview"].decision_date
-        warnings.append(
-            f"a card in the post is likely to arrive after the decision date ({decided}): career "
-            "advice warns that a posted card may sit unopened until after the decision, so "
-            "consider sending the thank-you by e-mail"
-        )
-    return tuple(warnings)
+        warnings.append(Said("card after decision", day=decided))
+    return tuple(warning.in_language(language) for warning in warnings)
 
 
 _PACKS: dict[str, TemplatePack] = {}

@@ -400,10 +400,38 @@ def default_check_in_channel(state: FollowupState) -> Channel:
     return Channel.PHONE if calls_allowed(state) else Channel.EMAIL
 
 
+class _Preset:
+    """A preset's factory: called with a Policy class, it gives that class's preset.
+
+    It calls `Policy`'s own classmethod of that name with the class given (so a
+    subclass gets its own type), and it pickles by its name: a task queue or a
+    process pool sends it as it sends a `Policy` (the app11 trial: the bare
+    functions did not pickle, named as methods they are not).
+    """
+
+    __slots__ = ("name",)
+
+    def __init__(self, name: str) -> None:
+        self.name = name
+
+    def __call__(self, cls: type[Policy]) -> Policy:
+        factory: Callable[[type[Policy]], Policy] = getattr(Policy, self.name).__func__
+        return factory(cls)
+
+    def __repr__(self) -> str:
+        return f"<preset {self.name!r}>"
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, _Preset) and other.name == self.name
+
+    def __hash__(self) -> int:
+        return hash(self.name)
+
+    def __reduce__(self) -> tuple[type[_Preset], tuple[str]]:
+        return _Preset, (self.name,)
+
+
 PRESETS: dict[str, Callable[[type[Policy]], Policy]] = {
-    "consensus": Policy.consensus.__func__,  # type: ignore[attr-defined]
-    "cautious": Policy.cautious.__func__,  # type: ignore[attr-defined]
-    "persistent": Policy.persistent.__func__,  # type: ignore[attr-defined]
-    "traditional": Policy.traditional.__func__,  # type: ignore[attr-defined]
+    name: _Preset(name) for name in ("consensus", "cautious", "persistent", "traditional")
 }
 """Preset name -> factory taking the Policy class (so subclasses get their own type)."""

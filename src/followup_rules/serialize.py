@@ -37,7 +37,7 @@ from decimal import Decimal
 from enum import Enum
 from functools import cache, lru_cache
 from pathlib import Path
-from typing import Any, TypeVar, get_args
+from typing import Any, TypeVar, get_args, overload
 
 import attrs
 import cattrs
@@ -117,6 +117,7 @@ __all__ = [
 ]
 
 T = TypeVar("T")
+P = TypeVar("P", bound=Policy)
 
 
 FORMAT_VERSION = 1
@@ -756,6 +757,9 @@ def unstructure(value: Any) -> Any:
     the same application: a list key is the tuple it was, and a key that is no
     string, number or list of them, or a later ``format_version`` (of the
     whole, its ``interview`` or its ``policy``), is a `FormatError` naming it.
+    A policy of a subclass of `Policy` (a team's house policy) is written with its
+    own fields; ``structure(data, Application, policy_class=TeamPolicy)`` reads it
+    back as that class.
 
     A `Draft` becomes ``{"path", "step", "message_id", "description",
     "warnings", "eml"}``: its file name, its step's id, its ``Message-ID``,
@@ -791,9 +795,10 @@ def unstructure(value: Any) -> Any:
     `Application.record_step`) is ``{"event", "event_id", "number",
     "already", "violations"}`` (``event_id``: `followup_rules.event_id`, for
     an undo; `Recorded.event_id`); a `Violation` is
-    ``{"rule", "sources", "message", "text", "events"}`` (``text`` as
-    ``str(violation)`` reads); a `Message` (`render`) is its fields and
-    its ``link`` (`Message.link`: ``mailto:`` or ``tel:``, or null); the
+    ``{"rule", "sources", "message", "text", "locale", "description", "events"}``
+    (``text`` as ``str(violation)`` reads, in English; ``description`` its message in
+    the candidate's language, ``locale``: `Violation.describe`); a `Message` (`render`)
+    is its fields and its ``link`` (`Message.link`: ``mailto:`` or ``tel:``, or null); the
     `Changes` of `Application.changes` are ``{"format_version", "since",
     "now", "locale", "events", "steps"}``, each event with its ``type``,
     ``event_id`` and ``description`` (in the candidate's language), each
@@ -805,7 +810,8 @@ def unstructure(value: Any) -> Any:
     ``description``, are in the candidate's language (their ``locale``, as
     the calendar writes them: `AgendaItem.locale`); a `FoundStep`'s
     ``reason``, a `Violation`'s ``message`` and ``text``, a `Plan`'s and a
-    `Draft`'s ``description`` are in English.
+    `Draft`'s ``description`` are in English (a `Violation`'s ``description`` is
+    in the candidate's language).
 
     An error (any `FollowupError`) becomes `FollowupError.to_dict`:
     ``{"error", "field", "key", "value", "problem", "text"}``, every value
@@ -876,12 +882,16 @@ def unstructure(value: Any) -> Any:
             "sources": list(value.sources),
             "message": value.message,
             "text": str(value),
+            "locale": value.locale,
+            "description": value.describe(value.locale),
             "events": [unstructure(each) for each in value.events],
         }
     if isinstance(value, Interview):
         return {FORMAT_KEY: FORMAT_VERSION, **converter().unstructure(value)}
     if isinstance(value, Application):
         whole: dict[str, Any] = converter().unstructure(value, Application)
+        if value.policy is not None and type(value.policy) is not Policy:
+            whole["policy"] = converter().unstructure(value.policy)  # a subclass's own fields
         return {FORMAT_KEY: FORMAT_VERSION, **whole, "key": _json_key(value.key)}
     made = type(value)
     if made.__name__ == "Draft" and made.__module__ == "followup_rules.export":
@@ -1028,8 +1038,19 @@ def _window(window: tuple[datetime, datetime], zone: str | None) -> dict[str, An
     }
 
 
-def structure(data: Any, kind: type[T], *, source: str = "<data>", form: bool = False) -> T:
+def structure(
+    data: Any,
+    kind: type[T],
+    *,
+    source: str = "<data>",
+    form: bool = False,
+    policy_class: type[Policy] = Policy,
+) -> T:
     """Build *kind* (Interview, Policy, Plan, an event, ...) from plain data.
+
+    A subclass of `Policy` is read as itself (``structure(data, TeamPolicy)``);
+    an `Application`'s policy as *policy_class*, the app's own subclass of
+    `Policy` (its extra fields too), never a class named in the data.
 
     An event's data may carry its ``type`` (as `unstructure` writes it); a
     plan's actions their ``id`` and ``description``.
@@ -1040,8 +1061,11 @@ def structure(data: Any, kind: type[T], *, source: str = "<data>", form: bool = 
     Ruiz, Bo Chen"``).  An event's as `structure_event` reads them.
 
     Raises:
-        FormatError: unknown keys, wrong types or invalid values, with the key path.
+        FormatError: unknown keys, wrong types or invalid values, with the key path
+            (a subclass's field read without its *policy_class*: an unknown key).
+        InvalidArgument: *policy_class* is not `Policy` or a subclass of it.
     """
+    policy_class = _policy_class(policy_class)
     if form and isinstance(data, Mapping):
         if kind is Interview:
             try:
@@ -1053,8 +1077,8 @@ def structure(data: Any, kind: type[T], *, source: str = "<data>", form: bool = 
     if kind is Plan:
         return structure_plan(data, source=source)  # type: ignore[return-value]
     if kind is Application:
-        return _structure_application(data, source)  # type: ignore[return-value]
-    if kind in (Interview, Policy):
+        return _structure_application(data, source, policy_class)  # type: ignore[return-value]
+    if kind is Interview or (isinstance(kind, type) and issubclass(kind, Policy)):
         data = _versioned(data, source)
     if kind in EVENT_TYPES and isinstance(data, Mapping) and "type" in data:
         if data["type"] != EVENT_TAGS[kind]:
@@ -1070,7 +1094,20 @@ def structure(data: Any, kind: type[T], *, source: str = "<data>", form: bool = 
 _PLAN_KEYS = frozenset({"actions", "missed"})
 
 
-def _structure_application(data: Any, source: str) -> Application:
+def _policy_class(value: Any) -> type[Policy]:
+    """*value*, the class an app reads its policies as: `Policy` or a subclass of it.
+
+    Raises:
+        InvalidArgument: on ``policy_class``: anything else.
+    """
+    if not isinstance(value, type) or not issubclass(value, Policy):
+        raise InvalidArgument("policy_class", value, "expected Policy or a subclass of it")
+    return value
+
+
+def _structure_application(
+    data: Any, source: str, policy_class: type[Policy] = Policy
+) -> Application:
     """An `Application` from what `unstructure` wrote of it: a user's whole data read back.
 
     Its ``format_version`` (and its interview's, when the interview was written alone) is
@@ -1084,7 +1121,16 @@ def _structure_application(data: Any, source: str) -> Application:
     for part in ("interview", "policy"):  # each may come as `unstructure` wrote it alone
         if part in fields:
             fields[part] = _versioned(fields[part], source, f"$.{part}")
+    given = fields.get("policy")
+    if policy_class is not Policy and given is not None:
+        fields["policy"] = None  # read as the app's own class, below
     made = _structured(fields, Application, source)
+    if policy_class is not Policy and given is not None:
+        try:
+            own = converter().structure(given, policy_class)
+        except Exception as error:
+            raise _format_error(error, source, "$.policy", data=given) from None
+        made = attrs.evolve(made, policy=own)
     if "key" not in data:
         return made
     return attrs.evolve(made, key=_key_from_json(data["key"], source, "$.key"))
@@ -1779,7 +1825,9 @@ class InterviewFile:
     policy: Policy | None = attrs.field(default=None, kw_only=True)
 
 
-def load_interview_file(path: str | Path, *, check: bool = True) -> InterviewFile:
+def load_interview_file(
+    path: str | Path, *, check: bool = True, policy_class: type[Policy] = Policy
+) -> InterviewFile:
     """Read an interview file and the history it holds or names.
 
     The file may hold its history as ``[[event]]`` tables (a JSON ``"event"``
@@ -1791,12 +1839,15 @@ def load_interview_file(path: str | Path, *, check: bool = True) -> InterviewFil
     file: ``acme.events.toml: $.event[3].at: is before the interview ...``.
     With ``check=False`` each event is still read and checked alone, but not
     against the interview: what listing and removing events need when the
-    interview was edited after they were logged.
+    interview was edited after they were logged.  The file's own policy is
+    read as *policy_class* (the app's subclass of `Policy`, as `load_policy`).
 
     Raises:
         FormatError: either file cannot be read, the file has both keys, or
             an entry of the history cannot belong to the interview.
+        InvalidArgument: *policy_class* is not `Policy` or a subclass of it.
     """
+    policy_class = _policy_class(policy_class)
     file = Path(path)
     data = read(file)
     interview = structure(_interview_data(data, str(file)), Interview, source=str(file))
@@ -1806,7 +1857,7 @@ def load_interview_file(path: str | Path, *, check: bool = True) -> InterviewFil
         problem = "give the history in this file ([[event]]) or name its file, not both"
         raise FormatError(str(file), "$.history", problem)
     hint = interview.zone_of(interview.candidate)
-    policy = _own_policy(data, file)
+    policy = _own_policy(data, file, policy_class)
     if named is None:
         events = [] if held is None else _structure_history({"event": held}, str(file), hint)
         if check:
@@ -1825,20 +1876,21 @@ def load_interview_file(path: str | Path, *, check: bool = True) -> InterviewFil
     return InterviewFile(file, interview, tuple(events), history_path, policy=policy)
 
 
-def _own_policy(data: Any, file: Path) -> Policy | None:
-    """The policy an interview file gives: a file its ``policy`` key names, or a table."""
+def _own_policy(data: Any, file: Path, policy_class: type[Policy] = Policy) -> Policy | None:
+    """The policy an interview file gives, as *policy_class*: a file its ``policy`` key
+    names, or a table."""
     given = data.get("policy") if isinstance(data, Mapping) else None
     if given is None:
         return None
     if isinstance(given, Mapping):
-        return policy_from(given, source=f"{file} [policy]")
+        return policy_from(given, source=f"{file} [policy]", policy_class=policy_class)
     if not isinstance(given, str) or not given.strip():
         problem = "expected the name of a policy file, or a [policy] table"
         raise FormatError(str(file), "$.policy", problem, given)
     named = file.parent / given
     if not named.exists():
         raise FormatError(str(file), "$.policy", f"names {given!r}, which does not exist", given)
-    return load_policy(named)
+    return load_policy(named, policy_class=policy_class)
 
 
 def _check_history_of(interview: Interview, events: list[Event], source: str, root: str) -> None:
@@ -1863,34 +1915,56 @@ def _check_history_of(interview: Interview, events: list[Event], source: str, ro
         raise FormatError(source, f"{root}{where}", problem, error.value) from None
 
 
-def load_policy(path: str | Path) -> Policy:
-    """Read a policy from ``policy.toml`` / ``.json``; a ``preset`` key starts from a preset."""
+@overload
+def load_policy(path: str | Path) -> Policy: ...
+@overload
+def load_policy(path: str | Path, *, policy_class: type[P]) -> P: ...
+def load_policy(path: str | Path, *, policy_class: type[Policy] = Policy) -> Policy:
+    """Read a policy from ``policy.toml`` / ``.json``; a ``preset`` key starts from a preset.
+
+    As *policy_class* (`policy_from`): a team's subclass of `Policy`, its own
+    fields and defaults too.
+    """
     data = read(path)
     if isinstance(data, Mapping) and "policy" in data and len(data) == 1:
         data = data["policy"]
-    return policy_from(data, source=str(path))
+    return policy_from(data, source=str(path), policy_class=policy_class)
 
 
-def policy_from(data: Any, *, source: str = "<data>") -> Policy:
+@overload
+def policy_from(data: Any, *, source: str = "<data>") -> Policy: ...
+@overload
+def policy_from(data: Any, *, source: str = "<data>", policy_class: type[P]) -> P: ...
+def policy_from(
+    data: Any, *, source: str = "<data>", policy_class: type[Policy] = Policy
+) -> Policy:
     """A Policy from plain data, as a policy file holds it (``policy.schema.json``).
 
     A ``preset`` key (``{"preset": "cautious", "min_gap": 4}``) starts from
     that preset, the other keys changing it; `structure` (``structure(data,
     Policy)``) takes no preset.  What an app reads from a request.
 
+    *policy_class* is the class it is read as: an app's own subclass of
+    `Policy` (``@attrs.frozen class TeamPolicy(Policy): min_gap: int = 5``)
+    comes back as that class, its extra fields read too and its defaults
+    (and a preset's, `Policy.preset`) its own.  The data never names a class:
+    the app does.
+
     Raises:
         FormatError: an unknown preset or key, or a value the policy refuses,
             with the key path.
+        InvalidArgument: *policy_class* is not `Policy` or a subclass of it.
     """
+    made = _policy_class(policy_class)
     if isinstance(data, Mapping) and "preset" in data:
         data = dict(data)
         name = data.pop("preset")
         try:
-            base = Policy.preset(name)
+            base = made.preset(name)
         except InvalidPolicy as error:
             raise FormatError(source, "$.preset", _got(error.problem, error.value)) from None
         data = {**unstructure(base), **data}
-    return structure(data, Policy, source=source)
+    return structure(data, made, source=source)
 
 
 def load_history(path: str | Path) -> list[Event]:

@@ -11,6 +11,7 @@ import json
 from datetime import date, datetime, time, timedelta
 from email.message import EmailMessage
 
+import attrs
 import pendulum
 from typing_extensions import assert_type
 
@@ -210,3 +211,23 @@ def the_reminders_service(applications: list[Application], now: datetime) -> dat
         kind: str = change.change
         print(kind, change.before, change.item)
     return day.changes_at
+
+
+@attrs.frozen(kw_only=True)
+class TeamPolicy(Policy):
+    """A team's house policy, with a field of its own (app12)."""
+
+    team: str = "blue"
+
+
+def the_multilingual_tracker(app: Application, data: dict[str, object], path: str) -> str:
+    """Warnings in the user's words; a team's policy read back as its class (app12)."""
+    recorded = app.record(Contact(pendulum.now("UTC"), Channel.EMAIL))
+    said = [violation.describe(violation.locale) for violation in recorded.violations]
+    assert_type(said, list[str])
+    assert_type(s.policy_from(data), Policy)
+    assert_type(s.policy_from(data, policy_class=TeamPolicy), TeamPolicy)
+    assert_type(s.load_policy(path, policy_class=TeamPolicy), TeamPolicy)
+    back = s.structure(data, Application, policy_class=TeamPolicy)
+    assert_type(back, Application)
+    return " ".join(said)
