@@ -1,0 +1,300 @@
+"""Messages, as a user reads them (mutation testing, fifteenth pass): what to ask each
+interviewer for after a remote interview, the links asked for, the check-in and close
+wordings turned by application, whom a message is to and what blocks it, a number from
+another country, the late card, the candidate's locale, an own template's translations,
+and a detail refused without a near name."""
+
+from __future__ import annotations
+
+import os
+from datetime import date
+from pathlib import Path
+
+import attrs
+import pendulum
+import pytest
+
+from followup_rules import (
+    Channel,
+    Interview,
+    Interviewer,
+    Message,
+    Policy,
+    TemplateError,
+    TemplatePack,
+    plan,
+    render,
+)
+from followup_rules.messages import (
+    DETAILS,
+    SPREAD_ATTEMPTS,
+    candidate_locale,
+    default_pack,
+    said_attempt,
+    template_context,
+)
+
+from .test_messages import SAM, by_template, full_interview
+
+
+def context(template: str, iv: Interview) -> dict[str, object]:
+    return template_context(by_template(template, iv), iv)
+
+
+class TestWhatToAskForAfterARemoteInterview:
+    """The closing statement's list of what no business card will give: only what is not
+    known, with one possessive for the one person or the many."""
+
+    def test_a_lone_interviewer_by_her_own_possessive(self) -> None:
+        ana = Interviewer(
+            "Ana Ruiz", email="a@x.example", phone="+1 212 555 0142", honorific="Ms."
+        )
+        iv = full_interview(interviewers=[ana])
+        assert context("closing_statement", iv)["unknown_details"] == "her exact title"
+
+    def test_a_panel_by_their_whatever_the_first_ones_pronoun(self) -> None:
+        ana = Interviewer("Ana Ruiz", email="a@x.example", title="CTO", honorific="Ms.")
+        bo = Interviewer("Bo Chen", phone="+1 212 555 0143", title="VP")
+        iv = full_interview(interviewers=[ana, bo])
+        assert context("closing_statement", iv)["unknown_details"] == (
+            "their email address and their phone number"
+        )
+
+    def test_every_detail_missing(self) -> None:
+        ana = Interviewer("Ana Ruiz")
+        iv = full_interview(interviewers=[ana, Interviewer("Bo Chen")])
+        assert context("closing_statement", iv)["unknown_details"] == (
+            "their email address, their phone number and their exact title"
+        )
+
+    def test_a_title_known_for_everyone_is_not_asked(self) -> None:
+        ana = Interviewer("Ana Ruiz", title="CTO")
+        iv = full_interview(interviewers=[ana, Interviewer("Bo Chen", title="VP")])
+        assert context("closing_statement", iv)["unknown_details"] == (
+            "their email address and their phone number"
+        )
+
+
+class TestTheLinksAskedFor:
+    """A link asked for is sent as an address the user pastes in: each with the mark to
+    replace, unless the user typed the address already."""
+
+    def links(self, *requested: str) -> object:
+        iv = full_interview(requested=requested)
+        return context("thank_you_email", iv)["links"]
+
+    def test_one_link_with_its_mark(self) -> None:
+        assert self.links("my portfolio link", "two code samples") == (
+            "the link to my portfolio: [link]"
+        )
+
+    def test_several_links_each_with_its_mark_unless_typed(self) -> None:
+        assert self.links(
+            "my portfolio link",
+            "a link to my conference talk",
+            "my blog link https://blog.example",
+        ) == (
+            "the link to my portfolio ([link]), a link to my conference talk ([link]) and "
+            "my blog link https://blog.example"
+        )
+
+    def test_one_link_typed_with_its_address(self) -> None:
+        assert self.links("my blog link https://blog.example") == (
+            "my blog link https://blog.example"
+        )
+
+    def test_no_link(self) -> None:
+        assert self.links("two code samples") == ""
+
+
+class TestWordingsTurnedByApplication:
+    def test_the_second_to_sixth_check_in_turn_one_to_one(self) -> None:
+        low, high = SPREAD_ATTEMPTS
+        for thread in range(3):
+            said = [said_attempt(attempt, thread) for attempt in range(low, high + 1)]
+            assert sorted(said) == list(range(low, high + 1)), thread
+            assert all(isinstance(number, int) for number in said)
+            assert said[0] == low + thread
+        assert said_attempt(high, 1) == low
+        assert said_attempt(high, 2) == low + 1
+
+    def test_the_first_and_late_check_ins_keep_their_own(self) -> None:
+        for thread in range(3):
+            assert [said_attempt(attempt, thread) for attempt in (1, 7, 8)] == [1, 7, 8]
+
+    def test_the_close_takes_one_of_three_wordings_each_taken(self) -> None:
+        seen = set()
+        for company in ("Acme Analytics", "Northwind", "Globex", "Initech", "Umbrella"):
+            for role in ("Data Engineer", "Designer", "Analyst"):
+                iv = full_interview(company=company, role=role)
+                values = context("check_in_email", iv)
+                wording = values["thread_wording"]
+                assert wording == context("check_in_email", iv)["thread_wording"]
+                assert isinstance(wording, int)
+                seen.add(wording)
+        assert seen == {0, 1, 2}
+
+
+class TestToWhomAndWhatBlocks:
+    def test_a_message_for_nobody_in_particular_has_no_address(self, tmp_path: Path) -> None:
+        (tmp_path / "thank_you_email.txt").write_text(
+            "{% block subject %}Thanks{% endblock %}{% block body %}Thank you.{% endblock %}",
+            encoding="utf-8",
+        )
+        iv = full_interview()
+        action = attrs.evolve(by_template("thank_you_email", iv), recipient=None)
+        message = TemplatePack(tmp_path).render(action, iv)
+        assert (message.to, message.address, message.blocking) == ("", None, ())
+
+    def test_a_call_to_someone_without_a_number_is_blocked(self) -> None:
+        iv = full_interview()
+        call = by_template("check_in_call", iv)
+        message = render(
+            attrs.evolve(call, recipient=attrs.evolve(call.recipient, phone=None)), iv
+        )
+        assert message.blocking == ("phone",)
+        assert render(call, iv).blocking == ()
+
+
+def _call(ana: Interviewer, candidate_zone: str | None = None) -> tuple[Message, Message]:
+    """Ana's check-in call and thank-you e-mail, the candidate in *candidate_zone*."""
+    changes: dict[str, object] = {"interviewers": [ana]}
+    if candidate_zone is not None:
+        changes["candidate"] = attrs.evolve(SAM, timezone=candidate_zone)
+        changes["starts_at"] = pendulum.datetime(2026, 7, 7, 14, tz=candidate_zone)
+    iv = full_interview(**changes)
+    call = by_template("check_in_call", iv)
+    assert call.recipient is not None and call.recipient.name == ana.name
+    return render(call, iv), render(by_template("thank_you_email", iv), iv)
+
+
+def _wrong_code(phone: str, code: str, zone: str) -> str:
+    return (
+        f"the number {phone} has the country code +{code}, which does not fit Ana Ruiz's "
+        f"time zone ({zone}): check the number, or give their own time zone "
+        "(Interviewer.timezone), since the call window follows it"
+    )
+
+
+class TestANumberFromAnotherCountry:
+    """The call's message warns of a number whose country code does not fit the
+    recipient's zone (their own, not the interview's); an e-mail does not."""
+
+    def test_a_three_digit_code(self) -> None:
+        phone = "+351 21 000 0000"
+        call, email = _call(Interviewer("Ana Ruiz", phone=phone, timezone="America/Chicago"))
+        assert call.warnings == (_wrong_code(phone, "351", "America/Chicago"),)
+        assert email.warnings == ()
+
+    def test_a_one_digit_code(self) -> None:
+        phone = "+1 212 555 0142"
+        ana = Interviewer("Ana Ruiz", email="a@x.example", phone=phone, timezone="Europe/Paris")
+        call, email = _call(ana, "Europe/London")
+        assert call.warnings == (_wrong_code(phone, "1", "Europe/Paris"),)
+        assert email.warnings == ()
+
+    def test_a_code_that_fits_the_recipients_own_zone(self) -> None:
+        """Bogotá's +57 in Bogotá: no warning, though the interview is New York's."""
+        for phone, zone in (("+57 601 555 0142", "America/Bogota"), ("+1 312 555 0142", None)):
+            call, _ = _call(Interviewer("Ana Ruiz", phone=phone, timezone=zone))
+            assert call.warnings == (), phone
+
+
+class TestTheLateCard:
+    def test_a_card_likely_to_arrive_after_the_decision_is_a_warning(self) -> None:
+        ana = Interviewer("Ana Ruiz", address="1 Main St, 10001")
+        iv = full_interview(interviewers=[ana], decision_by=date(2026, 7, 9))
+        cards = [a for a in plan(iv, Policy.traditional()) if a.channel is Channel.POSTAL]
+        assert cards and cards[0].facts.arrives_after_decision
+        assert render(cards[0], iv).warnings == (
+            "a card in the post is likely to arrive after the decision date (2026-07-09): "
+            "career advice warns that a posted card may sit unopened until after the "
+            "decision, so consider sending the thank-you by e-mail",
+        )
+
+
+class TestTheCandidatesLocale:
+    def test_by_the_candidates_zone(self) -> None:
+        assert candidate_locale(full_interview()) == "en"
+        london = full_interview(candidate=attrs.evolve(SAM, timezone="Europe/London"))
+        assert candidate_locale(london) == "en_GB"
+
+    def test_not_an_interview(self) -> None:
+        assert candidate_locale(object()) == "en"  # type: ignore[arg-type]
+
+    def test_the_default_pack_is_the_english_one(self) -> None:
+        assert default_pack() is default_pack("en")
+
+
+class TestAnOwnTemplateTranslates:
+    def pack(self, folder: Path, body: str, html: str | None = None) -> TemplatePack:
+        (folder / "thank_you_email.txt").write_text(
+            "{% block subject %}Thanks{% endblock %}{% block body %}" + body + "{% endblock %}",
+            encoding="utf-8",
+        )
+        if html is not None:
+            (folder / "thank_you_email.html").write_text(html, encoding="utf-8")
+        return TemplatePack(folder)
+
+    def test_a_plural_with_a_context(self, tmp_path: Path) -> None:
+        iv = full_interview()
+        body = "{{ npgettext('items', 'one sample', '%(num)s samples', 2) }}"
+        message = self.pack(tmp_path, body).render(by_template("thank_you_email", iv), iv)
+        assert message.text.strip() == "2 samples"
+
+    def test_a_trans_block_with_a_value(self, tmp_path: Path) -> None:
+        iv = full_interview()
+        body = "{% trans who=company %}Thank you, {{ who }} team.{% endtrans %}"
+        html = "<p>{% trans who='<b>' %}To {{ who }}, thanks.{% endtrans %}</p>"
+        message = self.pack(tmp_path, body, html).render(by_template("thank_you_email", iv), iv)
+        assert message.text.strip() == "Thank you, Acme Analytics team."
+        assert message.html == "<p>To &lt;b&gt;, thanks.</p>\n"
+
+
+class TestADetailRefused:
+    def test_a_name_like_no_detail_gets_no_suggestion(self) -> None:
+        iv = full_interview()
+        with pytest.raises(TemplateError) as error:
+            render(by_template("thank_you_email", iv), iv, qqqqzzzz="x")
+        assert str(error.value) == (
+            f"unknown detail 'qqqqzzzz': the built-in messages take {', '.join(DETAILS)} (a "
+            "pack with templates of your own takes names of your own)"
+        )
+
+
+def test_an_own_template_edited_on_disk_is_read_again(tmp_path: Path) -> None:
+    template = tmp_path / "thank_you_email.txt"
+    template.write_text(
+        "{% block subject %}Thanks{% endblock %}{% block body %}One.{% endblock %}",
+        encoding="utf-8",
+    )
+    pack = TemplatePack(tmp_path)
+    iv = full_interview()
+    note = by_template("thank_you_email", iv)
+    assert pack.render(note, iv).text.strip() == "One."
+    template.write_text(
+        "{% block subject %}Thanks{% endblock %}{% block body %}Two.{% endblock %}",
+        encoding="utf-8",
+    )
+    later = os.stat(template).st_mtime + 10
+    os.utime(template, (later, later))
+    assert pack.render(note, iv).text.strip() == "Two."
+
+
+class TestTheCompanyAsTypedEverywhere:
+    """The company's legal form is dropped after its first mention, never inside what the
+    user typed, wherever it was typed: in every message of the plan."""
+
+    def test_every_message_keeps_the_typed_values_whole(self) -> None:
+        typed = "the Acme Inc. data platform"
+        iv = full_interview(company="Acme Inc.", topics=(typed,), fit="years at Acme Inc. labs")
+        ana = attrs.evolve(iv.interviewers[0], topics=(typed,), fit="the Acme Inc. SDK")
+        iv = attrs.evolve(iv, interviewers=[ana, iv.interviewers[1]])
+        seen = 0
+        for action in plan(iv):
+            if action.template:
+                text = render(action, iv, missed=["my Acme Inc. badge project"]).text
+                for cut in ("the Acme data platform", "Acme labs", "the Acme SDK", "Acme badge"):
+                    assert cut not in text, (action.template, text)
+                seen += text.count("Acme Inc.") > 1
+        assert seen
