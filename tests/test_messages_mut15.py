@@ -298,3 +298,30 @@ class TestTheCompanyAsTypedEverywhere:
                     assert cut not in text, (action.template, text)
                 seen += text.count("Acme Inc.") > 1
         assert seen
+
+
+class TestAnOwnPack:
+    def test_a_locale_without_a_translation_names_those_there_are(self) -> None:
+        with pytest.raises(TemplateError) as error:
+            TemplatePack(locale="it")
+        assert str(error.value) == (
+            "no translation for locale 'it': the built-in messages are written in en, en_US, "
+            "en_GB, en_AU, en_NZ, de, de_DE, de_AT, de_CH, fr, fr_FR, fr_BE, fr_CA, fr_CH, es, "
+            "es_ES, es_MX, es_AR, es_CO, es_CL"
+        )
+
+    def test_the_filters_and_an_indented_block_tag(self, tmp_path: Path) -> None:
+        """An own template reads the pack's filters (a day, a time, an article); a block
+        tag indented on a line of its own leaves neither its indent nor its line."""
+        (tmp_path / "thank_you_email.txt").write_text(
+            "{% block subject %}Thanks{% endblock %}{% block body %}"
+            "{{ interview.starts_at|day }} at {{ interview.starts_at|time }}; "
+            "{{ 'engineer'|a_an }}\nOne.\n    {% if true %}\nTwo.\n    {% endif %}\nThree.\n"
+            "{% endblock %}",
+            encoding="utf-8",
+        )
+        (tmp_path / "thank_you_email.html").write_text("<p>{{ role }}</p>\n\n", encoding="utf-8")
+        iv = full_interview()
+        message = TemplatePack(tmp_path).render(by_template("thank_you_email", iv), iv)
+        assert message.text == "Tuesday, July 7 at 2:00 PM; an\nOne.\nTwo.\nThree."
+        assert message.html == "<p>Data Engineer</p>\n"
