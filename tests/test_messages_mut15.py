@@ -325,3 +325,94 @@ class TestAnOwnPack:
         message = TemplatePack(tmp_path).render(by_template("thank_you_email", iv), iv)
         assert message.text == "Tuesday, July 7 at 2:00 PM; an\nOne.\nTwo.\nThree."
         assert message.html == "<p>Data Engineer</p>\n"
+
+
+class TestTheLinksInTheNote:
+    def test_one_link_or_two_each_marked_to_fill_in(self) -> None:
+        for requested, said in (
+            (("my portfolio link",), "is the link to my portfolio: [link]."),
+            (
+                ("my portfolio link", "my talk link"),
+                "are the link to my portfolio ([link]) and the link to my talk ([link]).",
+            ),
+        ):
+            iv = full_interview(requested=requested)
+            message = render(by_template("thank_you_email", iv), iv)
+            assert message.placeholders == ("[link]",)
+            assert f"Here, as requested at the interview, {said}" in message.text
+
+    def test_no_link_no_mark(self) -> None:
+        iv = full_interview()
+        message = render(by_template("thank_you_email", iv), iv)
+        assert "[link]" not in message.placeholders and "[link]" not in message.text
+
+
+def test_what_the_thank_you_already_carried_to_each() -> None:
+    """Ana asked for a reference, Bo for nothing: an own check-in reads it as
+    ``items_sent``."""
+    iv = full_interview()
+    ana = attrs.evolve(iv.interviewers[0], requested=("a reference",))
+    iv = attrs.evolve(iv, interviewers=[ana, iv.interviewers[1]])
+    sent = {
+        (action.recipient.name, template_context(action, iv)["items_sent"])
+        for action in plan(iv)
+        if action.template == "thank_you_email" and action.recipient is not None
+    }
+    assert sent == {("Ana Ruiz", True), ("Bo Chen", False)}
+
+
+class TestTheDebriefsPeopleAndTopics:
+    """What the recruiter's debrief says of whom the candidate met (their titles) and
+    what was discussed: the conversation's topics, then each person's own and part;
+    a lone interviewer's own topics go with the conversation's."""
+
+    ANA = Interviewer(
+        "Ana Ruiz",
+        title="CTO",
+        honorific="Dr.",
+        topics=("the on-call rota", "the move to streaming pipelines"),
+        part="the system design",
+    )
+
+    def context(self, **changes: object) -> dict[str, object]:
+        iv = full_interview(**changes)
+        values = template_context(by_template("recruiter_debrief_email", iv), iv)
+        names = ("people", "people_in_text", "debrief_topics", "debrief_people")
+        return {name: values[name] for name in names}
+
+    def test_a_panel(self) -> None:
+        panel = [
+            self.ANA,
+            Interviewer("Bo Chen"),
+            Interviewer("Cy Park", topics=("hiring",)),
+            Interviewer("Dee Fox", part="the lab tour"),
+        ]
+        assert self.context(interviewers=panel) == {
+            "people": "Dr. Ana Ruiz (CTO), Bo Chen, Cy Park and Dee Fox",
+            "people_in_text": "Dr. Ana Ruiz (CTO), Bo Chen, Cy Park and Dee Fox",
+            "debrief_topics": "the move to streaming pipelines",
+            "debrief_people": [
+                ("Dr. Ana Ruiz", "the on-call rota", "the system design"),
+                ("Cy Park", "hiring", None),
+                ("Dee Fox", None, "the lab tour"),
+            ],
+        }
+
+    def test_a_lone_interviewer(self) -> None:
+        assert self.context(interviewers=[self.ANA]) == {
+            "people": "Dr. Ana Ruiz (CTO)",
+            "people_in_text": "Dr. Ana Ruiz (CTO)",
+            "debrief_topics": "the move to streaming pipelines and the on-call rota",
+            "debrief_people": [],
+        }
+
+    def test_no_topic_of_the_conversations_own(self) -> None:
+        values = self.context(interviewers=[self.ANA, Interviewer("Bo Chen")], topics=())
+        assert values["debrief_topics"] is None
+        assert values["debrief_people"] == [
+            (
+                "Dr. Ana Ruiz",
+                "the on-call rota and the move to streaming pipelines",
+                "the system design",
+            )
+        ]
