@@ -416,3 +416,55 @@ class TestTheDebriefsPeopleAndTopics:
                 "the system design",
             )
         ]
+
+
+class TestTheThankYouNote:
+    def test_the_interviews_fit_is_argued(self) -> None:
+        iv = full_interview(fit="ten years of Go", interviewers=[Interviewer("Ana Ruiz")])
+        text = render(by_template("thank_you_email", iv), iv).text
+        assert "I would bring my ten years of Go to the role." in text
+
+    def test_no_link_mark_for_an_own_template_either(self) -> None:
+        iv = full_interview()
+        assert context("thank_you_email", iv)["placeholders"] == []
+
+    def test_applications_turn_their_wordings(self) -> None:
+        """The first note of each single-interviewer application: not all one wording."""
+        texts = set()
+        for company in ("Acme Analytics", "Northwind", "Globex"):
+            iv = full_interview(company=company, interviewers=[Interviewer("Ana Ruiz")])
+            text = render(by_template("thank_you_email", iv), iv).text
+            texts.add(text.replace(company, "COMPANY"))
+        assert len(texts) == 3
+
+
+class TestWhatAnOwnTemplateReads:
+    def test_the_candidates_email_as_a_voicemail_spells_it(self) -> None:
+        iv = full_interview()
+        assert context("check_in_call", iv)["spoken_email"] == "sam at example dot com"
+        quiet = full_interview(candidate=attrs.evolve(SAM, email=None))
+        assert context("check_in_call", quiet)["spoken_email"] is None
+
+    def test_a_feedback_request_names_the_others(self) -> None:
+        iv = full_interview()
+        request = by_template("feedback_request_email", iv)
+        assert request.recipient is not None and request.recipient.name == "Ana Ruiz"
+        assert template_context(request, iv)["others"] == ["Bo Chen"]
+
+    def test_the_role_with_its_article_or_as_the_translation_takes_it(self) -> None:
+        iv = full_interview()
+        action = by_template("thank_you_email", iv)
+        assert template_context(action, iv)["a_role"] == "a Data Engineer"
+        assert template_context(action, iv, "de")["a_role"] == "Data Engineer"
+
+    def test_a_value_of_the_message_cannot_be_passed(self, tmp_path: Path) -> None:
+        (tmp_path / "thank_you_email.txt").write_text(
+            "{% block subject %}T{% endblock %}{% block body %}x{% endblock %}", encoding="utf-8"
+        )
+        iv = full_interview()
+        with pytest.raises(TemplateError) as error:
+            TemplatePack(tmp_path).render(by_template("thank_you_email", iv), iv, facts=1)
+        assert str(error.value) == (
+            "'facts' comes from the action and the interview and cannot be overridden; the "
+            "details you may pass are topics, missed, fit, part, feedback, role_article"
+        )
