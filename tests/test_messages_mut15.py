@@ -468,3 +468,26 @@ class TestWhatAnOwnTemplateReads:
             "'facts' comes from the action and the interview and cannot be overridden; the "
             "details you may pass are topics, missed, fit, part, feedback, role_article"
         )
+
+
+def test_a_fit_given_for_a_note_past_the_case_is_said_alone() -> None:
+    """Dee's is the fourth note of five: it says the interview's fit briefly; given a
+    fit of its own, it says that one alone, not the brief line as well."""
+    panel = [
+        Interviewer(name) for name in ("Ana Ruiz", "Bo Chen", "Cy Park", "Dee Fox", "Ed Moss")
+    ]
+    iv = full_interview(fit="ten years of Go", interviewers=panel)
+    note = next(
+        a
+        for a in plan(iv)
+        if a.template == "thank_you_email"
+        and a.recipient is not None
+        and a.recipient.name == "Dee Fox"
+    )
+    assert template_context(note, iv)["fit_brief"] is True
+    assert "I see a close match between my experience and the position." in render(note, iv).text
+    values = template_context(note, iv, details={"fit": "five years of Rust"})
+    assert values["fit_brief"] is False
+    text = render(note, iv, fit="five years of Rust").text
+    assert "For this role I can offer my five years of Rust." in text
+    assert "close match" not in text
