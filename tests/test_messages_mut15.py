@@ -34,6 +34,7 @@ from followup_rules.messages import (
     template_context,
 )
 
+from .factories import at
 from .test_messages import SAM, by_template, full_interview
 
 
@@ -491,3 +492,19 @@ def test_a_fit_given_for_a_note_past_the_case_is_said_alone() -> None:
     text = render(note, iv, fit="five years of Rust").text
     assert "For this role I can offer my five years of Rust." in text
     assert "close match" not in text
+
+
+@pytest.mark.parametrize(
+    ("zone", "hour", "expected"),
+    [
+        ("Etc/GMT+0", 20, "Tuesday, July 7 (Wednesday, July 8, in UTC)"),
+        # POSIX signs read backwards: Etc/GMT+2 is two hours behind UTC
+        ("Etc/GMT+2", 23, "Tuesday, July 7 (Wednesday, July 8, in UTC-2)"),
+    ],
+)
+def test_an_etc_zone_behind_utc_or_at_it(zone: str, hour: int, expected: str) -> None:
+    iv = full_interview(starts_at=at(2026, 7, 7, hour))
+    ana = attrs.evolve(iv.interviewers[0], timezone=zone)
+    iv = attrs.evolve(iv, interviewers=[ana, iv.interviewers[1]])
+    action = next(a for a in plan(iv) if a.recipient is ana and a.template)
+    assert template_context(action, iv)["script_day"] == expected
