@@ -500,9 +500,14 @@ def test_a_fit_given_for_a_note_past_the_case_is_said_alone() -> None:
         ("Etc/GMT+0", 20, "Tuesday, July 7 (Wednesday, July 8, in UTC)"),
         # POSIX signs read backwards: Etc/GMT+2 is two hours behind UTC
         ("Etc/GMT+2", 23, "Tuesday, July 7 (Wednesday, July 8, in UTC-2)"),
+        ("-02:00", 23, "Tuesday, July 7 (Wednesday, July 8, in UTC-02:00)"),
+        ("UTC", 20, "Tuesday, July 7 (Wednesday, July 8, in UTC)"),
+        ("Etc/UTC", 20, "Tuesday, July 7 (Wednesday, July 8, in UTC)"),
+        ("GMT", 20, "Tuesday, July 7 (Wednesday, July 8, in UTC)"),
+        ("Japan", 20, "Tuesday, July 7 (Wednesday, July 8, in Japan)"),
     ],
 )
-def test_an_etc_zone_behind_utc_or_at_it(zone: str, hour: int, expected: str) -> None:
+def test_a_zone_named_by_its_offset_or_without_a_city(zone: str, hour: int, expected: str) -> None:
     iv = full_interview(starts_at=at(2026, 7, 7, hour))
     ana = attrs.evolve(iv.interviewers[0], timezone=zone)
     iv = attrs.evolve(iv, interviewers=[ana, iv.interviewers[1]])
