@@ -513,3 +513,24 @@ def test_a_zone_named_by_its_offset_or_without_a_city(zone: str, hour: int, expe
     iv = attrs.evolve(iv, interviewers=[ana, iv.interviewers[1]])
     action = next(a for a in plan(iv) if a.recipient is ana and a.template)
     assert template_context(action, iv)["script_day"] == expected
+
+
+def test_an_invited_call_says_so() -> None:
+    """The employer invited a call and gave no date: the script says why it calls."""
+    iv = full_interview(invited_to_call=True, decision_by=None)
+    call = next(a for a in plan(iv) if a.template == "check_in_call")
+    assert call.facts.call_basis is not None and call.facts.call_basis.name == "INVITED"
+    assert (
+        "- Say you are calling because they invited you to, and that you remain very "
+        "interested." in render(call, iv).text.splitlines()
+    )
+
+
+def test_whom_a_german_voicemail_is_for_by_her_title() -> None:
+    """The German script speaks of Dr. Keller by her title, and greets her otherwise:
+    the voicemail is for "Dr. Keller"; in English, for her full name."""
+    keller = Interviewer("Lena Keller", phone="+1 212 555 0142", honorific="Dr.")
+    iv = full_interview(interviewers=[keller])
+    call = next(a for a in plan(iv) if a.template == "check_in_call")
+    assert template_context(call, iv, "de")["spoken_for"] == "Dr. Keller"
+    assert template_context(call, iv)["spoken_for"] == "Lena Keller"
