@@ -20,6 +20,7 @@ from followup_rules import (
     Interviewer,
     Message,
     Policy,
+    Recruiter,
     TemplateError,
     TemplatePack,
     plan,
@@ -534,3 +535,11 @@ def test_whom_a_german_voicemail_is_for_by_her_title() -> None:
     call = next(a for a in plan(iv) if a.template == "check_in_call")
     assert template_context(call, iv, "de")["spoken_for"] == "Dr. Keller"
     assert template_context(call, iv)["spoken_for"] == "Lena Keller"
+
+
+def test_ones_own_recruiter_greeted_by_first_name_gets_the_warmer_close() -> None:
+    iv = full_interview(recruiter=Recruiter("Rita Cole", email="rita@agency.example"))
+    debrief = next(a for a in plan(iv) if a.template == "recruiter_debrief_email")
+    lines = render(debrief, iv).text.splitlines()
+    assert lines[0] == "Hi Rita,"
+    assert "Best regards," in lines and "Kind regards," not in lines
