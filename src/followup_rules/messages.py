@@ -1612,7 +1612,7 @@ notice "+1" for someone in Berlin; a code not listed is never questioned)."""
 
 def _misdialled(phone: str | None, zone: str | None) -> str | None:
     """The country code of *phone* when it clearly does not fit *zone*, else None."""
-    if not phone or zone is None or not phone.lstrip().startswith("+"):
+    if not phone or zone is None or not phone.startswith("+"):  # stripped when given
         return None
     digits = re.sub(r"[^0-9]", "", phone)
     for length in (3, 2, 1):
@@ -1632,7 +1632,7 @@ def _warnings(action: Action, values: Mapping[str, Any], locale: str) -> tuple[s
     if action.channel is Channel.PHONE and person is not None:
         zone = values["interview"].zone_of(person)
         key = getattr(zone, "key", None)
-        code = _misdialled(person.phone, key if isinstance(key, str) else None)
+        code = _misdialled(person.phone, key)  # a zone's key is a name or None
         if code is not None:
             warnings.append(
                 Said("misdialled", phone=person.phone, code=code, name=person.name, zone=key)
@@ -1681,7 +1681,8 @@ def candidate_locale(interview: Interview) -> str:
     if language or not isinstance(interview, Interview):
         return language or "en"
     tz = interview.zone_of(candidate)
-    return locale_for(None, getattr(tz, "key", None) or getattr(tz, "name", None))
+    # a fixed offset has no key, and "+01:00" would read as US English anyway
+    return locale_for(None, getattr(tz, "key", None))
 
 
 def _install_gettext(environment: jinja2.Environment, language: _languages.Language) -> None:
