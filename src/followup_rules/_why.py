@@ -57,8 +57,15 @@ def _reason(action: Action, policy: Policy, lang: Words) -> str:
             "day": "" if last is None else day(last.day),
         }
     if action.rule == "undecided":
+        # Only a date the employer gave after the interview is a new one: the
+        # interview's own date, passed when they said "no decision yet", is not.
         decided = action.facts.decision_by
-        new = "" if decided is None else words["new date"] % {"day": short_day(lang, decided)}
+        given = action.facts.decision_given_on
+        new = (
+            ""
+            if decided is None or given is None
+            else words["new date"] % {"day": short_day(lang, decided)}
+        )
         return words["undecided"] % {"new": new, "days": business_days(lang, policy.min_gap)}
     rule = RULES.get(action.rule)
     if rule is None:
