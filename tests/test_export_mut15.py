@@ -8,16 +8,27 @@ from __future__ import annotations
 
 from datetime import date
 
-from followup_rules import ActionKind, Channel, Contact, Event, Outcome, Policy, Update, plan
+from followup_rules import (
+    ActionKind,
+    Candidate,
+    Channel,
+    Contact,
+    Event,
+    Outcome,
+    Policy,
+    Update,
+    plan,
+)
 from followup_rules.export import to_ics
 
 from .factories import at
 from .test_export_content import NOW, description_blocks, signed
 
 
-def whys_after(policy: Policy, history: list[Event]) -> list[str]:
-    """The "Why:" lines of the calendar of `signed()` planned after *history*."""
-    iv = signed()
+def whys_after(policy: Policy, history: list[Event], language: str | None = None) -> list[str]:
+    """The "Why:" lines (in *language*'s words) of the calendar of `signed()` planned
+    after *history*."""
+    iv = signed(candidate=Candidate("Sam Lee", email="sam@example.com", language=language))
     events = list(history)
     schedule = plan(iv, policy, history=events)
     text = to_ics(schedule, iv, now=NOW, history=events, policy=policy).decode()
@@ -25,7 +36,7 @@ def whys_after(policy: Policy, history: list[Event]) -> list[str]:
         line
         for block in description_blocks(text)
         for line in block.splitlines()
-        if line.startswith("Why: ")
+        if line.startswith(("Why: ", "Warum: ", "Pourquoi\xa0: ", "Por qué: "))
     ]
 
 
@@ -56,3 +67,29 @@ class TestNoDecisionYet:
                 "Why: No decision yet: a later check-in, after the new date (Thu 25 Jul "
                 f"2024), {words} business days or more after your last contact."
             )
+
+
+class TestARetryToSomeoneNotYetContacted:
+    """A check-in called to Bo (Wed 17 Jul 2024), then the first step to Ana: a retry
+    whose recipient has had no contact, so neither the channel nor the day of
+    that contact is Ana's."""
+
+    CALLED_BO = (Contact(at(2024, 7, 17, 10), Channel.PHONE, ActionKind.CHECK_IN, "Bo Chen"),)
+
+    def test_it_says_contact_not_message_nor_call(self) -> None:
+        """Not "after your last message" (it was a call, before the fifteenth pass), nor
+        a day of Ana's."""
+        said = whys_after(Policy(min_gap=3), list(self.CALLED_BO))
+        assert said[0] == "Why: No answer yet: three business days after your last contact."
+        # the next retry counts from the first one to Ana, a contact of hers
+        assert said[1].startswith("Why: No answer yet: three business days after your last ")
+        assert said[1].endswith(" (Mon 22 Jul 2024).")
+
+    def test_in_each_language(self) -> None:
+        for language, words in (
+            ("de", "nach Ihrem letzten Kontakt."),
+            ("fr", "après votre dernier contact."),
+            ("es", "después de su último contacto."),
+        ):
+            said = whys_after(Policy(min_gap=3), list(self.CALLED_BO), language)
+            assert said[0].endswith(words), (language, said[0])

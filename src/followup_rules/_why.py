@@ -50,12 +50,11 @@ def _reason(action: Action, policy: Policy, lang: Words) -> str:
         return words["no deadline"] % {"days": business_days(lang, policy.wait_without_deadline)}
     if action.rule == "retry-gap":
         last = action.facts.previous
-        called = last is not None and last.channel is Channel.PHONE
-        what = "retry call" if called else "retry message"
-        return words[what] % {
-            "days": business_days(lang, policy.min_gap),
-            "day": "" if last is None else day(last.day),
-        }
+        days = business_days(lang, policy.min_gap)
+        if last is None:  # a first step to this person: the last contact was someone else's
+            return words["retry contact"] % {"days": days}
+        what = "retry call" if last.channel is Channel.PHONE else "retry message"
+        return words[what] % {"days": days, "day": day(last.day)}
     if action.rule == "undecided":
         # Only a date the employer gave after the interview is a new one: the
         # interview's own date, passed when they said "no decision yet", is not.
