@@ -6,7 +6,11 @@ Each test reads what a person or a calendar reads: the "Why:" line of an item
 
 from __future__ import annotations
 
+import re
 from datetime import date
+
+import attrs
+import pytest
 
 from followup_rules import (
     ActionKind,
@@ -19,6 +23,7 @@ from followup_rules import (
     Update,
     plan,
 )
+from followup_rules.catalogue import RULES
 from followup_rules.export import to_ics
 
 from .factories import at
@@ -93,3 +98,50 @@ class TestARetryToSomeoneNotYetContacted:
         ):
             said = whys_after(Policy(min_gap=3), list(self.CALLED_BO), language)
             assert said[0].endswith(words), (language, said[0])
+
+
+WHY = ("Why: ", "Warum: ", "Pourquoi\xa0: ", "Por qué: ")
+
+
+def whys_citing(rules: list[str], policy: Policy, language: str | None = None) -> list[str]:
+    """The "Why:" lines of steps an app made itself, each citing one of *rules* (the
+    plan's last check-in with its rule changed: `Action` takes any rule of the
+    catalogue)."""
+    iv = signed(candidate=Candidate("Sam Lee", email="sam@example.com", language=language))
+    check_in = [a for a in plan(iv, policy) if a.kind is ActionKind.CHECK_IN][-1]
+    own = plan(iv, policy)
+    steps = attrs.evolve(own, actions=tuple(attrs.evolve(check_in, rule=r) for r in rules))
+    text = to_ics(steps, iv, now=NOW, policy=policy).decode()
+    said = [
+        line
+        for block in description_blocks(text)
+        for line in block.splitlines()
+        if line.startswith(WHY)
+    ]
+    assert len(said) == len(rules)
+    return said
+
+
+class TestAStepCitingAnyRule:
+    POLICY = Policy(max_calls=2, max_check_ins=4, max_contacts_ever=7)
+
+    def test_the_policys_numbers_are_said_in_words(self) -> None:
+        """The rules whose summary names a setting say the policy's value in its place."""
+        cap, one_call = whys_citing(["cap", "one-call"], self.POLICY)
+        assert cap == (
+            "Why: Never more than four check-ins in a row without an answer, nor more than "
+            "seven contacts in all."
+        )
+        assert one_call.startswith("Why: At most two phone calls to the employer, only when ")
+
+    @pytest.mark.parametrize("language", [None, "de", "fr", "es"])
+    def test_no_setting_is_named_whatever_the_rule(self, language: str | None) -> None:
+        """Whatever rule of the catalogue a step cites, its reason names no policy setting
+        (``max_calls``) and says the policy's numbers."""
+        said = whys_citing(list(RULES), self.POLICY, language)
+        for line in said:
+            assert not re.search(r"[a-z]+_[a-z_]+", line), line
+        cap = said[list(RULES).index("cap")]
+        assert re.search(r"\b4\b.*\b7\b" if language else r"\bfour\b.*\bseven\b", cap), cap
+        one_call = said[list(RULES).index("one-call")]
+        assert re.search(r"\b2\b" if language else r"\btwo\b", one_call), one_call
