@@ -540,9 +540,7 @@ class _Writer:
             if id(action) in leave:
                 continue
             planned.add(uid)
-            item = self.item(action, uid, entry)
-            if uid in skipped:
-                _cancel(item)
+            item = self.item(action, uid, entry)  # never a skipped step's: its number is taken
             _sequence(item, before.get(uid))
             yield item
         yield from self.skipped(entry, skipped - planned - set(before), anyway)
