@@ -10,6 +10,7 @@ import re
 from datetime import date
 
 import attrs
+import pendulum
 import pytest
 
 from followup_rules import (
@@ -20,14 +21,16 @@ from followup_rules import (
     Event,
     Outcome,
     Policy,
+    Skip,
     Update,
+    action_ids,
     plan,
 )
 from followup_rules.catalogue import RULES
 from followup_rules.export import to_ics
 
 from .factories import at
-from .test_export_content import NOW, description_blocks, signed
+from .test_export_content import NOW, by_uid, description_blocks, items, signed
 
 
 def whys_after(policy: Policy, history: list[Event], language: str | None = None) -> list[str]:
@@ -145,3 +148,47 @@ class TestAStepCitingAnyRule:
         assert re.search(r"\b4\b.*\b7\b" if language else r"\bfour\b.*\bseven\b", cap), cap
         one_call = said[list(RULES).index("one-call")]
         assert re.search(r"\b2\b" if language else r"\btwo\b", one_call), one_call
+
+
+class TestTheItemsOfAnApplication:
+    def test_a_file_written_again_holds_each_step_once(self) -> None:
+        """Synced over the file it wrote, an export holds every step once: a step still
+        planned is not also closed as an old one."""
+        iv = signed()
+        schedule = plan(iv)
+        first = to_ics(schedule, iv, now=NOW)
+        again = [str(item["UID"]) for item in items(to_ics(schedule, iv, now=NOW, previous=first))]
+        assert sorted(again) == sorted(action_ids(schedule, iv))
+
+    def test_a_step_skipped_after_the_plan_was_made_is_cancelled(self) -> None:
+        """The plan given was made before the skip (it still holds the step): the step is
+        written cancelled, with nothing to ring, once."""
+        iv = signed()
+        schedule = plan(iv)
+        skipped = action_ids(schedule, iv)[-1]
+        history = [Skip(pendulum.datetime(2024, 7, 12, 9, tz="America/New_York"), skipped)]
+        data = to_ics(schedule, iv, now=NOW, history=history)
+        uids = [str(item["UID"]) for item in items(data)]
+        assert uids.count(skipped) == 1
+        item = by_uid(data)[skipped]
+        assert (str(item["STATUS"]), item.walk("VALARM")) == ("CANCELLED", [])
+        others = [item for uid, item in by_uid(data).items() if uid != skipped]
+        assert all(str(item["STATUS"]) != "CANCELLED" for item in others)
+
+    def test_a_step_done_is_completed_in_a_file_without_step_keys(self) -> None:
+        """A file from before X-FOLLOWUP-STEP: a step done since is found by its UID and
+        written completed (with the contact's line), not cancelled."""
+        iv = signed()
+        whole = plan(iv)
+        old = b"\r\n".join(
+            line
+            for line in to_ics(whole, iv, now=NOW).split(b"\r\n")
+            if not line.startswith(b"X-FOLLOWUP-STEP")
+        )
+        ids = action_ids(whole, iv)
+        history = [a.done() for a in list(whole)[:8]]
+        again = by_uid(
+            to_ics(plan(iv, history=history), iv, now=NOW, history=history, previous=old)
+        )
+        for uid in ids[:8]:
+            assert str(again[uid]["STATUS"]) in ("COMPLETED", "CONFIRMED"), uid
