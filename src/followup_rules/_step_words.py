@@ -337,6 +337,11 @@ def calendar_words(language: Words) -> Mapping[str, str]:
         "retry call": language.pgettext(
             "calendar", "No answer yet: %(days)s after your last call%(day)s."
         ),
+        # The recipient has had no contact yet (the last went to someone else):
+        # neither its channel nor its day is known here.
+        "retry contact": language.pgettext(
+            "calendar", "No answer yet: %(days)s after your last contact."
+        ),
         "undecided": language.pgettext(
             "calendar",
             "No decision yet: a later check-in%(new)s, %(days)s or more after your last contact.",

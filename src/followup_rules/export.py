@@ -543,9 +543,8 @@ class _Writer:
             if id(action) in leave:
                 continue
             planned.add(uid)
+            # never a skipped step's: its number is taken
             item = self.item(action, uid, entry, kind=_kind_of(before.get(uid), self.events))
-            if uid in skipped:
-                _cancel(item)
             _sequence(item, before.get(uid))
             yield item
         yield from self.skipped(entry, skipped - planned - set(before), anyway)
