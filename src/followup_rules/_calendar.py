@@ -269,6 +269,7 @@ _LOCAL: dict[tuple[int, int], tuple[datetime, tzinfo, pendulum.DateTime]] = {}
 _WINDOWS: dict[tuple[date, time, time, int], tuple[tzinfo, tuple[datetime, datetime] | None]] = {}
 _BUSINESS: dict[tuple[date, int], tuple[BusinessCalendar, bool]] = {}
 _DAILY: dict[tuple[int, int], tuple[datetime, tzinfo, time, time, datetime]] = {}
+_AFTER: dict[tuple[int, int, int], tuple[datetime, tzinfo, object, date]] = {}
 
 
 def clear_caches() -> None:
@@ -282,6 +283,7 @@ def clear_caches() -> None:
     _WINDOWS.clear()
     _BUSINESS.clear()
     _DAILY.clear()
+    _AFTER.clear()
 
 
 def to_local(instant: datetime, tz: tzinfo) -> pendulum.DateTime:
@@ -639,6 +641,35 @@ def add_business_days(day: date, count: int, holidays: Container[date] = NO_HOLI
         if business(day):
             count -= 1
     return day
+
+
+def business_days_after(
+    moment: datetime, tz: tzinfo, count: int, holidays: Container[date] = NO_HOLIDAYS
+) -> date:
+    """The *count*-th business day after the date *moment* shows in *tz* (``count >= 1``):
+    ``add_business_days(local_date(moment, tz), count, holidays)``.
+
+    What the limits on a follow-up's day count from (`limits`): the interview's end,
+    the last thank-you, the last contact.  Cached by the identity of *moment*, *tz*
+    and *holidays*, like `to_local`: a plan asks the same of the same instant for each
+    of its check-ins (the interview's end and the thank-you's moment are shared by
+    every state of the plan, and a check-in's moment is often a cached window's
+    opening, shared plan after plan), where converting it and counting again cost
+    a tenth of `plan()` (issue 20, tenth pass).  An equal instant that is another
+    object is simply worked out again.  Only the calendars that are data are cached
+    (none, or a country's `BusinessCalendar`): any other container may change.
+    """
+    if holidays is not NO_HOLIDAYS and type(holidays) is not BusinessCalendar:
+        return add_business_days(local_date(moment, tz), count, holidays)
+    key = (id(moment), id(tz), count)
+    hit = _AFTER.get(key)
+    if hit is not None and hit[0] is moment and hit[1] is tz and hit[2] is holidays:
+        return hit[3]
+    found = add_business_days(local_date(moment, tz), count, holidays)
+    if len(_AFTER) >= _CACHE_SIZE:
+        _AFTER.clear()
+    _AFTER[key] = (moment, tz, holidays, found)
+    return found
 
 
 def business_days_between(
