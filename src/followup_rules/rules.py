@@ -72,9 +72,7 @@ from .sources import SEED_004, SEEDS
 from .state import asks_feedback
 
 if TYPE_CHECKING:
-    from collections.abc import Container
-
-    from .policy import Policy, TimeWindow
+    from .policy import Policy
     from .state import FollowupState
 
 # The records of the catalogue, and the policy's default choices of channel,
@@ -530,7 +528,7 @@ def allowed_channel(
     basis = call_basis(state)
     if basis is None:
         return Channel.EMAIL, None, None
-    if state.contact.phone is None:
+    if state.interview.follow_up_contact.phone is None:
         return Channel.EMAIL, None, Fallback.NO_PHONE
     return Channel.PHONE, basis, None
 
@@ -590,7 +588,7 @@ def check_in(state: FollowupState, open_from: datetime | None = None) -> Action 
     if limits.first_closed(limits.CHECK_IN_GATES, state) is not None:  # rules stop and cap
         return None
     left = state.check_ins_left
-    person = state.contact
+    person = state.interview.follow_up_contact  # `state.contact`, read without a call
     tz = state.interview._contact_zone
     earliest = limits.first_day(limits.CHECK_IN, state, tz)
     assert earliest is not None  # the deadline's wait always sets a day
@@ -617,15 +615,32 @@ def check_in(state: FollowupState, open_from: datetime | None = None) -> Action 
     not_before = state.now
     holidays = policy.business_holidays
     if channel is Channel.PHONE:
-        opens, closes = _first(day, policy.call_window, tz, not_before, holidays, open_from)
+        call = policy.call_window
+        opens, closes = cal.first_window(
+            day,
+            call.start,
+            call.end,
+            tz,
+            not_before=not_before,
+            holidays=holidays,
+            open_from=open_from,
+        )
         # Judged on the day's whole call window, not on what is left of it at *now*
         # or after a gap: one decision per step, whenever the plan is made.
-        call = policy.call_window
         whole = cal.window_on(cal.local_date(opens, tz), call.start, call.end, tz)
         if _at_night(*(whole or (opens, closes)), state):  # the library's own choice: e-mail
             channel, basis, fallback = Channel.EMAIL, None, Fallback.NIGHT
     if channel is not Channel.PHONE:
-        opens, closes = _first(day, policy.send_window, tz, not_before, holidays, open_from)
+        hours = policy.send_window
+        opens, closes = cal.first_window(
+            day,
+            hours.start,
+            hours.end,
+            tz,
+            not_before=not_before,
+            holidays=holidays,
+            open_from=open_from,
+        )
     phone = channel is Channel.PHONE
     preferred = (
         channel is person.preferred_channel and policy.respect_preferred_channel
@@ -661,26 +676,6 @@ def check_in(state: FollowupState, open_from: datetime | None = None) -> Action 
             fallback,
             asks,
         ),
-    )
-
-
-def _first(
-    day: date,
-    window: TimeWindow,
-    tz: tzinfo,
-    not_before: datetime | None,
-    holidays: Container[date],
-    open_from: datetime | None,
-) -> tuple[datetime, datetime]:
-    """`_calendar.first_window` of *window* from *day*: a check-in's call or e-mail window."""
-    return cal.first_window(
-        day,
-        window.start,
-        window.end,
-        tz,
-        not_before=not_before,
-        holidays=holidays,
-        open_from=open_from,
     )
 
 
