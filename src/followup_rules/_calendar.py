@@ -269,7 +269,7 @@ _LOCAL: dict[tuple[int, int], tuple[datetime, tzinfo, pendulum.DateTime]] = {}
 _WINDOWS: dict[tuple[date, time, time, int], tuple[tzinfo, tuple[datetime, datetime] | None]] = {}
 _BUSINESS: dict[tuple[date, int], tuple[BusinessCalendar, bool]] = {}
 _DAILY: dict[tuple[int, int], tuple[datetime, tzinfo, time, time, datetime]] = {}
-_AFTER: dict[tuple[int, int, int], tuple[datetime, tzinfo, object, date]] = {}
+_AFTER: dict[int, tuple[datetime, tzinfo, int, object, date]] = {}
 
 
 def clear_caches() -> None:
@@ -658,17 +658,29 @@ def business_days_after(
     a tenth of `plan()` (issue 20, tenth pass).  An equal instant that is another
     object is simply worked out again.  Only the calendars that are data are cached
     (none, or a country's `BusinessCalendar`): any other container may change.
+
+    Keyed by the instant's identity alone, one entry an instant (the limits ask each
+    instant in one zone, with one count): a key is then an int, which the garbage
+    collector does not track, and an entry one tuple, where a tuple key made a second
+    tracked object an entry and a tuple on every call (issue 20, tenth pass: the
+    entries a plan adds count towards the next collection like the plan's own objects).
     """
     if holidays is not NO_HOLIDAYS and type(holidays) is not BusinessCalendar:
         return add_business_days(local_date(moment, tz), count, holidays)
-    key = (id(moment), id(tz), count)
+    key = id(moment)
     hit = _AFTER.get(key)
-    if hit is not None and hit[0] is moment and hit[1] is tz and hit[2] is holidays:
-        return hit[3]
+    if (
+        hit is not None
+        and hit[0] is moment
+        and hit[1] is tz
+        and hit[2] == count
+        and hit[3] is holidays
+    ):
+        return hit[4]
     found = add_business_days(local_date(moment, tz), count, holidays)
     if len(_AFTER) >= _CACHE_SIZE:
         _AFTER.clear()
-    _AFTER[key] = (moment, tz, holidays, found)
+    _AFTER[key] = (moment, tz, count, holidays, found)
     return found
 
 
