@@ -292,6 +292,7 @@ _LOCAL: dict[tuple[int, int], tuple[datetime, tzinfo, pendulum.DateTime]] = {}
 _WINDOWS: dict[tuple[date, time, time, int], tuple[tzinfo, tuple[datetime, datetime] | None]] = {}
 _BUSINESS: dict[tuple[date, int], tuple[BusinessCalendar, bool]] = {}
 _DAILY: dict[tuple[int, int], tuple[datetime, tzinfo, time, time, datetime]] = {}
+_AFTER: dict[int, tuple[datetime, tzinfo, int, object, date]] = {}
 
 
 def clear_caches() -> None:
@@ -305,6 +306,7 @@ def clear_caches() -> None:
     _WINDOWS.clear()
     _BUSINESS.clear()
     _DAILY.clear()
+    _AFTER.clear()
 
 
 def to_local(instant: datetime, tz: tzinfo) -> pendulum.DateTime:
@@ -669,6 +671,47 @@ def add_business_days(day: date, count: int, holidays: Container[date] = NO_HOLI
         if business(day):
             count -= 1
     return day
+
+
+def business_days_after(
+    moment: datetime, tz: tzinfo, count: int, holidays: Container[date] = NO_HOLIDAYS
+) -> date:
+    """The *count*-th business day after the date *moment* shows in *tz* (``count >= 1``):
+    ``add_business_days(local_date(moment, tz), count, holidays)``.
+
+    What the limits on a follow-up's day count from (`limits`): the interview's end,
+    the last thank-you, the last contact.  Cached by the identity of *moment*, *tz*
+    and *holidays*, like `to_local`: a plan asks the same of the same instant for each
+    of its check-ins (the interview's end and the thank-you's moment are shared by
+    every state of the plan, and a check-in's moment is often a cached window's
+    opening, shared plan after plan), where converting it and counting again cost
+    a tenth of `plan()` (issue 20, tenth pass).  An equal instant that is another
+    object is simply worked out again.  Only the calendars that are data are cached
+    (none, or a country's `BusinessCalendar`): any other container may change.
+
+    Keyed by the instant's identity alone, one entry an instant (the limits ask each
+    instant in one zone, with one count): a key is then an int, which the garbage
+    collector does not track, and an entry one tuple, where a tuple key made a second
+    tracked object an entry and a tuple on every call (issue 20, tenth pass: the
+    entries a plan adds count towards the next collection like the plan's own objects).
+    """
+    if holidays is not NO_HOLIDAYS and type(holidays) is not BusinessCalendar:
+        return add_business_days(local_date(moment, tz), count, holidays)
+    key = id(moment)
+    hit = _AFTER.get(key)
+    if (
+        hit is not None
+        and hit[0] is moment
+        and hit[1] is tz
+        and hit[2] == count
+        and hit[3] is holidays
+    ):
+        return hit[4]
+    found = add_business_days(local_date(moment, tz), count, holidays)
+    if len(_AFTER) >= _CACHE_SIZE:
+        _AFTER.clear()
+    _AFTER[key] = (moment, tz, count, holidays, found)
+    return found
 
 
 def business_days_between(

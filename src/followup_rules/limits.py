@@ -37,6 +37,7 @@ __all__ = [
     "CAP_IN_A_ROW",
     "CHECK_IN",
     "CHECK_IN_GATES",
+    "CHECK_IN_TIMED",
     "DEADLINE",
     "FEEDBACK_GAP",
     "FEEDBACK_HOLD",
@@ -169,8 +170,14 @@ class _Deadline(Limit):
         policy = state.policy
         if state.decision_by is not None:
             return _after_business_days(state.decision_by, policy.wait_after_deadline, state)
-        ended = cal.local_date(state.interview._utc_span[1], tz)
-        return _after_business_days(ended, policy.wait_without_deadline, state)
+        # Cached by the identity of the interview's end (`_calendar.business_days_after`):
+        # every check-in of a plan asks it again (issue 20, tenth pass); so do the units below.
+        return cal.business_days_after(
+            state.interview._utc_span[1],
+            tz,
+            policy.wait_without_deadline,
+            policy.business_holidays,
+        )
 
     def explain(self, state: FollowupState, day: date, tz: tzinfo) -> str:
         first = self.first_day(state, tz)
@@ -222,8 +229,7 @@ class _NextSteps(Limit):
     def first_day(self, state: FollowupState, tz: tzinfo) -> date | None:
         if state.next_round_at is None:
             return None
-        heard = cal.local_date(state.next_round_at, tz)
-        return _after_business_days(heard, 1, state)
+        return cal.business_days_after(state.next_round_at, tz, 1, state.policy.business_holidays)
 
     def explain(self, state: FollowupState, day: date, tz: tzinfo) -> str:
         first = self.first_day(state, tz)
@@ -275,10 +281,15 @@ class _Gap(Limit):
         return latest
 
     def first_day(self, state: FollowupState, tz: tzinfo) -> date | None:
-        latest = self.latest(state)
+        latest = state.elsewhere  # `latest`, written out: each check-in asks it
+        for moment in self._anchors(state):
+            if moment is not None and (latest is None or moment > latest):
+                latest = moment
         if latest is None:
             return None
-        return _after_business_days(cal.local_date(latest, tz), state.policy.min_gap, state)
+        return cal.business_days_after(
+            latest, tz, state.policy.min_gap, state.policy.business_holidays
+        )
 
     def explain(self, state: FollowupState, day: date, tz: tzinfo) -> str:
         latest = self.latest(state)
@@ -306,8 +317,9 @@ class _Skipped(Limit):
     def first_day(self, state: FollowupState, tz: tzinfo) -> date | None:
         if state.skipped_at is None:
             return None
-        skipped = cal.local_date(state.skipped_at, tz)
-        return _after_business_days(skipped, state.policy.min_gap, state)
+        return cal.business_days_after(
+            state.skipped_at, tz, state.policy.min_gap, state.policy.business_holidays
+        )
 
     def explain(self, state: FollowupState, day: date, tz: tzinfo) -> str:
         assert state.skipped_at is not None  # only a unit with a first day is broken
@@ -355,8 +367,9 @@ class _Patience(Limit):
     def first_day(self, state: FollowupState, tz: tzinfo) -> date | None:
         if state.thanked_at is None:
             return None
-        thanked = cal.local_date(state.thanked_at, tz)
-        return _after_business_days(thanked, state.policy.min_gap, state)
+        return cal.business_days_after(
+            state.thanked_at, tz, state.policy.min_gap, state.policy.business_holidays
+        )
 
     def first_moment(self, state: FollowupState) -> datetime | None:
         return state.quiet_until
@@ -381,7 +394,7 @@ class _AnswersNews(Limit):
     def first_day(self, state: FollowupState, tz: tzinfo) -> date | None:
         if state.outcome_at is None:
             return None
-        return _after_business_days(cal.local_date(state.outcome_at, tz), 1, state)
+        return cal.business_days_after(state.outcome_at, tz, 1, state.policy.business_holidays)
 
     def explain(self, state: FollowupState, day: date, tz: tzinfo) -> str:
         return Said("answers news", day=day)
@@ -428,6 +441,10 @@ CHECK_IN: tuple[Limit, ...] = (
 The pace rules first (the deadline's wait before the news' waits: on a tie,
 the deadline is blamed), then the gaps, the out-of-office hold and patience.
 """
+
+CHECK_IN_TIMED: tuple[Limit, ...] = tuple(limit for limit in CHECK_IN if limit.timed)
+"""The units of `CHECK_IN` that set a first instant besides their day (`Limit.timed`), in
+the same order: all that `first_moment` asks of `CHECK_IN`, picked out once."""
 
 FEEDBACK_REQUEST: tuple[Limit, ...] = (ANSWERS_NEWS, FEEDBACK_GAP, FEEDBACK_HOLD)
 """The limits on the feedback request's day, in the order `audit` reports them."""

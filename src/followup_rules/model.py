@@ -673,5 +673,18 @@ class Interview(v.Checked):
         return self._zone if name is None else _calendar.zone(name)  # type: ignore[return-value]
 
     @cached_property
+    def _home_zone(self) -> Zone:
+        """`zone_of` the candidate: the clock every e-mail's suggested moment is read on.
+
+        Kept, like `_zone`: the planner asks it of every e-mail it plans (issue 20, tenth
+        pass)."""
+        return self.zone_of(self.candidate)
+
+    @cached_property
+    def _contact_zone(self) -> Zone:
+        """`zone_of` the follow-up contact: the zone of every check-in, kept like `_zone`."""
+        return self.zone_of(self.follow_up_contact)
+
+    @cached_property
     def _zone(self) -> Zone:
         return _calendar.zone(self.timezone)  # type: ignore[return-value]

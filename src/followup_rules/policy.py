@@ -380,7 +380,8 @@ def call_basis(state: FollowupState) -> CallBasis | None:
         return None
     if state.interview.invited_to_call:
         return CallBasis.INVITED
-    if policy.respect_preferred_channel and state.contact.preferred_channel is Channel.PHONE:
+    contact = state.interview.follow_up_contact  # `state.contact`, read without a call
+    if policy.respect_preferred_channel and contact.preferred_channel is Channel.PHONE:
         return CallBasis.PREFERRED
     if state.decision_by is not None:
         return CallBasis.TIMEFRAME
@@ -394,7 +395,7 @@ def calls_allowed(state: FollowupState) -> bool:
 
 def default_check_in_channel(state: FollowupState) -> Channel:
     """Rules ``preferred-channel`` then ``one-call``: preference, else the call, else e-mail."""
-    preferred = state.contact.preferred_channel
+    preferred = state.interview.follow_up_contact.preferred_channel  # `state.contact`
     if state.policy.respect_preferred_channel and preferred is not None:
         return preferred
     return Channel.PHONE if calls_allowed(state) else Channel.EMAIL

@@ -72,9 +72,7 @@ from .sources import SEED_004, SEEDS
 from .state import asks_feedback
 
 if TYPE_CHECKING:
-    from collections.abc import Container
-
-    from .policy import Policy, TimeWindow
+    from .policy import Policy
     from .state import FollowupState
 
 # The records of the catalogue, and the policy's default choices of channel,
@@ -157,6 +155,10 @@ _CARDS_AT = 95
 _CARDS_SPAN = 4
 
 
+_REMOTE_CLOSING_SOURCES = _sources(CLOSING.sources, CARDS.sources)
+"""The closing statement's sources after a remote interview: it asks for a card's details."""
+
+
 def in_room(interview: Interview, facts: LazyFacts | None = None) -> list[Action]:
     """Rules ``closing``, ``timeline``, ``permission`` and ``cards``: the steps in the room.
 
@@ -178,7 +180,7 @@ def in_room(interview: Interview, facts: LazyFacts | None = None) -> list[Action
     for kind, item, at in _TO_THE_CONTACT:
         sources = item.sources
         if remote and item is CLOSING:
-            sources = _sources(CLOSING.sources, CARDS.sources)
+            sources = _REMOTE_CLOSING_SOURCES
         steps.append(
             Action._planned(
                 kind=kind,
@@ -312,10 +314,10 @@ def _thank_you_to(
         # After a remote interview the candidate never saw the office: a
         # mailed card needs an address, else the note goes by e-mail.
         channel, fallback = Channel.EMAIL, Fallback.NO_ADDRESS
-    hours = policy.send_window
-    holidays = policy.business_holidays
     if channel is Channel.POSTAL:
-        tz = interview.zone_of(interview.candidate)
+        hours = policy.send_window
+        holidays = policy.business_holidays
+        tz = interview._home_zone
         ended = cal.local_date(end, tz)
         if policy.mail_card_immediately:  # seed 004: into the post on the way home
             aim = end + _RETURN_HOME
@@ -386,7 +388,7 @@ def _soon_after(
     aim = end + (_RETURN_HOME if within > _RETURN_HOME else within)
     best = sending_moment(aim, latest, tz, policy)
     if best <= latest and (
-        tz is not interview.zone_of(interview.candidate)
+        tz is not interview._home_zone
         or not _WAKES <= policy.send_window.start <= policy.send_window.end <= _SLEEPS
     ):  # in the recipient's send window or waking hours: the candidate's too when they share
         # a clock whose send window is in the day
@@ -526,7 +528,7 @@ def allowed_channel(
     basis = call_basis(state)
     if basis is None:
         return Channel.EMAIL, None, None
-    if state.contact.phone is None:
+    if state.interview.follow_up_contact.phone is None:
         return Channel.EMAIL, None, Fallback.NO_PHONE
     return Channel.PHONE, basis, None
 
@@ -586,8 +588,8 @@ def check_in(state: FollowupState, open_from: datetime | None = None) -> Action 
     if limits.first_closed(limits.CHECK_IN_GATES, state) is not None:  # rules stop and cap
         return None
     left = state.check_ins_left
-    person = state.contact
-    tz = state.interview.zone_of(person)
+    person = state.interview.follow_up_contact  # `state.contact`, read without a call
+    tz = state.interview._contact_zone
     earliest = limits.first_day(limits.CHECK_IN, state, tz)
     assert earliest is not None  # the deadline's wait always sets a day
     pace = check_in_rule(state)
@@ -607,21 +609,38 @@ def check_in(state: FollowupState, open_from: datetime | None = None) -> Action 
     # The first moment rule ``patience`` allows (every thank-you window closed) cuts the
     # window it falls in, as `audit` judges it: a check-in may go in the rest of that
     # window rather than waiting for the next whole one.
-    quiet = limits.first_moment(limits.CHECK_IN, state)
+    quiet = limits.first_moment(limits.CHECK_IN_TIMED, state)
     if quiet is not None and (open_from is None or quiet > open_from):
         open_from = quiet
     not_before = state.now
     holidays = policy.business_holidays
     if channel is Channel.PHONE:
-        opens, closes = _first(day, policy.call_window, tz, not_before, holidays, open_from)
+        call = policy.call_window
+        opens, closes = cal.first_window(
+            day,
+            call.start,
+            call.end,
+            tz,
+            not_before=not_before,
+            holidays=holidays,
+            open_from=open_from,
+        )
         # Judged on the day's whole call window, not on what is left of it at *now*
         # or after a gap: one decision per step, whenever the plan is made.
-        call = policy.call_window
         whole = cal.window_on(cal.local_date(opens, tz), call.start, call.end, tz)
         if _at_night(*(whole or (opens, closes)), state):  # the library's own choice: e-mail
             channel, basis, fallback = Channel.EMAIL, None, Fallback.NIGHT
     if channel is not Channel.PHONE:
-        opens, closes = _first(day, policy.send_window, tz, not_before, holidays, open_from)
+        hours = policy.send_window
+        opens, closes = cal.first_window(
+            day,
+            hours.start,
+            hours.end,
+            tz,
+            not_before=not_before,
+            holidays=holidays,
+            open_from=open_from,
+        )
     phone = channel is Channel.PHONE
     preferred = (
         channel is person.preferred_channel and policy.respect_preferred_channel
@@ -657,26 +676,6 @@ def check_in(state: FollowupState, open_from: datetime | None = None) -> Action 
             fallback,
             asks,
         ),
-    )
-
-
-def _first(
-    day: date,
-    window: TimeWindow,
-    tz: tzinfo,
-    not_before: datetime | None,
-    holidays: Container[date],
-    open_from: datetime | None,
-) -> tuple[datetime, datetime]:
-    """`_calendar.first_window` of *window* from *day*: a check-in's call or e-mail window."""
-    return cal.first_window(
-        day,
-        window.start,
-        window.end,
-        tz,
-        not_before=not_before,
-        holidays=holidays,
-        open_from=open_from,
     )
 
 
@@ -744,7 +743,7 @@ def awake_suggestion(
     writing to New York was told to send at 00:00 their time, 08:00 in New York, when
     07:00 in Sydney (15:00 the same day in New York) was inside the same send window.
     """
-    home = interview.zone_of(interview.candidate)
+    home = interview._home_zone
     hours = policy.send_window
     if home is tz and stretch is not None and hours.start >= _WAKES and hours.end <= _SLEEPS:
         return moment  # a send window on the candidate's own clock, inside their day
@@ -796,7 +795,7 @@ _WAKES, _SLEEPS = CANDIDATE_DAY
 def _at_night(opens: datetime, closes: datetime, state: FollowupState) -> bool:
     """Whether a call window ``[opens, closes]`` (UTC) leaves the candidate's day."""
     interview = state.interview
-    home = interview.zone_of(interview.candidate)
+    home = interview._home_zone
     start, end = opens.astimezone(home), closes.astimezone(home)
     first, last = CANDIDATE_DAY
     return start.date() != end.date() or start.time() < first or end.time() > last
@@ -850,7 +849,7 @@ def feedback_response(state: FollowupState, open_from: datetime | None = None) -
     policy = state.policy
     holidays = policy.business_holidays
     person = state.contact
-    tz = state.interview.zone_of(person)
+    tz = state.interview._contact_zone
     window = policy.send_window
     due_day = cal.add_business_days(
         cal.local_date(asked, tz), policy.feedback_response_within, holidays
@@ -909,7 +908,7 @@ def feedback_request(state: FollowupState, open_from: datetime | None = None) ->
         return None  # their request for feedback is still to answer: the answer asks too
     holidays = policy.business_holidays
     person = state.contact
-    tz = state.interview.zone_of(person)
+    tz = state.interview._contact_zone
     day = limits.first_day(limits.FEEDBACK_REQUEST, state, tz)
     assert day is not None  # the news it answers always sets a day
     snoozed = state.snoozed_until(key)
@@ -948,7 +947,7 @@ def feedback_request(state: FollowupState, open_from: datetime | None = None) ->
 def step_zone(step: Action, interview: Interview) -> tzinfo:
     """The zone a step's windows are counted in: a mailed card's is the candidate's."""
     if step.kind is ActionKind.THANK_YOU and step.channel is Channel.POSTAL:
-        return interview.zone_of(interview.candidate)
+        return interview._home_zone
     return interview.zone_of(step.recipient)
 
 

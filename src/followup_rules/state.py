@@ -187,7 +187,7 @@ class FollowupState:
     @property
     def zone(self) -> tzinfo:
         """The follow-up contact's time zone: the calendar check-ins are planned on."""
-        return self.interview.zone_of(self.contact)
+        return self.interview._contact_zone
 
     def local(self, moment: datetime) -> pendulum.DateTime:
         """*moment* (any of this state's UTC instants) on the follow-up contact's wall clock.
@@ -628,7 +628,7 @@ def _out_of_office(
     if sender != contact:
         return
     policy = state.policy
-    tz = state.interview.zone_of(state.contact)
+    tz = state.interview._contact_zone
     back = event.returns_on or _calendar.local_date(at, tz) + _OUT_OF_OFFICE_DEFAULT
     # Their first working day back is for the backlog: one business day after it.
     # A return date on a weekend or holiday means back the next business day.
