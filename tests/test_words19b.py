@@ -115,7 +115,8 @@ _POINTS_BACK = {
     # « Cette perspective me motive pleinement. », « Ce serait pour moi une belle étape »
     "fr": r"^(?:Cette|Cet|Ces)\s+(?!emploi|poste|fonction)|^Ce\s+(?!poste\b)",
     # "Esta oportunidad me parece muy interesante."
-    "es": r"^(?:Esta|Este|Esto|Estas|Estos)\s+(?!puesto|trabajo|cargo)",
+    # and "Mi trayectoria me ha dado una buena base para este paso." (no step was named)
+    "es": r"^(?:Esta|Este|Esto|Estas|Estos)\s+(?!puesto|trabajo|cargo)|\beste paso\b",
 }
 
 
