@@ -882,7 +882,7 @@ class TestEdges:
         message = pack.render(note, iv)
         assert message.text == (
             "bis Dienstag / innerhalb von zwei Wochen / "
-            "Ich habe a nicht erwähnt und gehe näher darauf ein, wann immer Sie möchten."
+            "Ich habe a nicht erwähnt und gehe näher darauf ein, wenn Sie möchten."
         )
         assert message.html is not None
         assert "Ich habe mit Bo gesprochen, unter anderem über &lt;b&gt;." in message.html
