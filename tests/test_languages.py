@@ -882,11 +882,11 @@ class TestEdges:
         message = pack.render(note, iv)
         assert message.text == (
             "bis Dienstag / innerhalb von zwei Wochen / "
-            "Ich habe a nicht erwähnt, erläutere sie Ihnen aber auf Wunsch näher."
+            "Ich habe a nicht erwähnt und gehe näher darauf ein, wenn Sie möchten."
         )
         assert message.html is not None
-        assert "Ich habe Bo getroffen; wir haben über &lt;b&gt; gesprochen." in message.html
-        assert "Über &lt;i&gt; habe ich nicht gesprochen, berichte Ihnen aber" in message.html
+        assert "Ich habe mit Bo gesprochen, unter anderem über &lt;b&gt;." in message.html
+        assert "Über &lt;i&gt; habe ich nicht gesprochen, aber ich berichte Ihnen" in message.html
         assert "&lt;u&gt; (für Bo)" in message.html
         assert "innerhalb von 3 Tagen" in message.html
         assert pack.language.number(3) == "drei" and pack.language.number(30) == "30"

@@ -768,6 +768,7 @@ class TestGerman:
             "bei": "dat",
             "für": "acc",
             "dass": "nom",  # "dass die Nordwind GmbH keinen Termin genannt hat"
+            "wenn": "nom",  # "wenn die Nordwind GmbH sich meldet" (words19b)
             "geschätzt,": "acc",  # "..., die Nordwind GmbH kennenzulernen"
         }
         found = set()
