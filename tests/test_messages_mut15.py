@@ -487,7 +487,7 @@ def test_a_fit_given_for_a_note_past_the_case_is_said_alone() -> None:
         and a.recipient.name == "Dee Fox"
     )
     assert template_context(note, iv)["fit_brief"] is True
-    assert "I see a close match between my experience and the position." in render(note, iv).text
+    assert "I see a close match between my experience and the role." in render(note, iv).text
     values = template_context(note, iv, details={"fit": "five years of Rust"})
     assert values["fit_brief"] is False
     text = render(note, iv, fit="five years of Rust").text
