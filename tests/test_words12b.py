@@ -169,7 +169,7 @@ COURTESY_CYCLE = (
     "Thank you again.",
 )
 """The four courtesy lines of `_courtesy.txt`, by check-in number."""
-NEXT_ROUND_COURTESY = ("Thank you again for the invitation.", "With thanks for your help.")
+NEXT_ROUND_COURTESY = ("Thank you again for the invitation.", "Thank you for your help.")
 """What the second line becomes after word of a next round (by its giver, or not)."""
 
 
