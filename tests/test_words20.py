@@ -43,7 +43,7 @@ def _said(code: str, message: str, text: str) -> bool:
 INVITATION_THANKED = {
     "en": r"grateful for the invitation",
     "de": r"für die Einladung bin ich|für die Einladung dankbar",
-    "fr": r"cette invitation",
+    "fr": r"cette (invitation|marque de confiance)",
     "es": r"agradezco (sinceramente )?la invitación",
 }
 
@@ -193,9 +193,7 @@ NEWS_THANKED = {
 
 @pytest.mark.parametrize("code", LANGUAGES)
 @pytest.mark.parametrize("sender", [None, "Ana Ruiz"])
-def test_undecided_news_is_reported_in_the_past_and_thanked(
-    code: str, sender: str | None
-) -> None:
+def test_undecided_news_is_reported_in_the_past_and_thanked(code: str, sender: str | None) -> None:
     """r16 08.9: "On Monday, February 16, I learned that the decision ... is still open"
     (es "supe que ... sigue abierta"), and no thanks for the news.  What was learned on a
     past day is reported in the past, and the first two replies thank for the news (its
