@@ -166,7 +166,7 @@ COURTESY_CYCLE = (
     "Thank you for your time.",
     "Thank you for considering my application.",
     "Many thanks for your time.",
-    "Thank you again.",
+    "I appreciate your time.",
 )
 """The four courtesy lines of `_courtesy.txt`, by check-in number."""
 NEXT_ROUND_COURTESY = ("Thank you again for the invitation.", "Thank you for your help.")

@@ -29,7 +29,7 @@ CLOSINGS = (
     "I look forward to learning more about the next round.",
     "Please count on me for anything that would help.",
     "I look forward to hearing about the arrangements whenever they are ready.",
-    "I am very much looking forward to the next stage.",
+    "I look forward to taking part.",
     "I remain keen to take part.",
     "A word from you when the plans take shape would be most welcome.",
     "Once a date is set, a short note from you would mean a lot.",
@@ -39,7 +39,7 @@ CLOSINGS = (
     "Thank you for your help.",
     "Thank you for considering my application.",
     "Many thanks for your time.",
-    "Thank you again.",
+    "I appreciate your time.",
     "Thank you for your consideration.",
     "Thank you again for your time.",
 )

@@ -254,3 +254,17 @@ def test_a_request_for_feedback_from_no_one_on_record_is_acknowledged(code: str)
     opening = render(answer, iv).text.split("\n\n")[1]
     assert re.search(REQUEST_ACKNOWLEDGED[code], opening), opening
     assert not THANKS_FIRST.match(opening), opening
+
+
+AGAIN = {"en": "Thank you again.", "de": "Nochmals vielen Dank.", "fr": "Merci encore.",
+         "es": "Gracias de nuevo."}  # fmt: skip
+
+
+@pytest.mark.parametrize("code", LANGUAGES)
+def test_no_check_in_closes_with_thanks_again_on_its_own(code: str) -> None:
+    """r16 de 08.11: "Nochmals vielen Dank." closed a note whose opening thanked no one.
+    The courtesy cycle's fourth line thanks for the reader's time, never "again"."""
+    iv, _, steps = _after(code, "undecided")
+    for attempt in range(1, 9):
+        text = render(_as_attempt(steps[0], attempt), iv).text
+        assert AGAIN[code] not in text.split("\n\n"), (attempt, text)
