@@ -156,13 +156,16 @@ class TestAfterAnOffer:
                         language(code).fill(
                             gettext(
                                 "Thank you very much for the offer of the %(role)s position "
-                                "at %(company)s."
+                                "at %(company)s; it is very good news."
                             ),
                             {"role": "Data Engineer", "company": "Acme Analytics"},
                         )
                     )
                     assert body[1].casefold().startswith(offer.casefold())  # the first sentence
-                    details = gettext("Could you let me know by when you would like my answer?")
+                    details = gettext(
+                        "Could you let me know when you would like my answer, and whether the "
+                        "details of the offer will follow in writing?"
+                    )
                     assert body[-2].startswith(details)  # the last paragraph before the signature
                     assert body[-2].endswith(gettext("Thank you again for this opportunity."))
 
@@ -222,7 +225,7 @@ class TestTheClosingNote:
         assert "I look forward to your decision." in first_close
         assert "I look forward to your decision." not in second
         assert "I would be very glad to work with the team at Acme Analytics." in first_close
-        assert "My interest remains as strong as ever." in second
+        assert "The role still interests me very much." in second
 
     def test_news_of_a_next_round_after_the_close_opens_a_new_run(self) -> None:
         iv = meeting(interviewers=[attrs.evolve(ANA, phone=None)])

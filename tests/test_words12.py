@@ -257,7 +257,7 @@ CLOSES = (  # words15 class 4: seven, by the application's turn
     "I would welcome any update.",
     "I would be glad of any news.",
     "I hope all is well with you.",
-    "Your news will be very welcome.",
+    "I look forward to hearing from you.",
     "I look forward to your reply.",
     "I am happy to answer any questions.",
 )

@@ -166,10 +166,10 @@ COURTESY_CYCLE = (
     "Thank you for your time.",
     "Thank you for considering my application.",
     "Many thanks for your time.",
-    "Thank you again.",
+    "I appreciate your time.",
 )
 """The four courtesy lines of `_courtesy.txt`, by check-in number."""
-NEXT_ROUND_COURTESY = ("Thank you again for the invitation.", "With thanks for your help.")
+NEXT_ROUND_COURTESY = ("Thank you again for the invitation.", "Thank you for your help.")
 """What the second line becomes after word of a next round (by its giver, or not)."""
 
 

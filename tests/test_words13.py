@@ -118,7 +118,7 @@ JOYFUL_FIRST_OPENINGS = (
     "%(name)s let me know on %(day)s that I had been invited to the next round for the "
     "%(role)s position at %(company)s, and I was delighted to hear it.",
     "I was delighted to hear on %(day)s that I had been invited to the next round for the "
-    "%(role)s position at %(company)s.",
+    "%(role)s position at %(company)s, and I am very grateful for the invitation.",
 )
 
 

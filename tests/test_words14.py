@@ -183,7 +183,7 @@ VAGUE = (
 )
 THANKED = (
     "Thank you for your message of %(day)s inviting me to the next stage for the %(role)s "
-    "position at %(company)s; I look forward to it."
+    "position at %(company)s."
 )
 
 

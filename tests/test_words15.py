@@ -95,7 +95,7 @@ def test_the_offer_note_thanks_for_the_offer_first_and_asks_when_to_answer(
     assert first.startswith("Thank you") and "offer" in first, first
     assert message.subject.startswith("Thank you for the"), message.subject
     assert "delighted" not in message.text and "led to the offer" not in message.text
-    assert "by when you would like my answer?" in message.text, message.text
+    assert "when you would like my answer, and whether" in message.text, message.text
 
 
 # -- class 3 and 4: every check-in asks something ---------------------------------------

@@ -196,7 +196,7 @@ LAST_LINES = (  # words9c class 3: no "last", "reminders" or inbox; the door sta
     "I would welcome any update.",
     "I would be glad of any news.",
     "I hope all is well with you.",
-    "Your news will be very welcome.",
+    "I look forward to hearing from you.",
     "I look forward to your reply.",
     "I am happy to answer any questions.",
     "I look forward to hearing more.",  # a later run's, by number (`_last_for_now.txt`)
@@ -452,8 +452,9 @@ def test_no_calque_the_readers_listed(code: str) -> None:
 @pytest.mark.parametrize("code", LANGUAGES)
 def test_the_feedback_answer_thanks_and_acknowledges_the_rejection(code: str) -> None:
     """Class 6: the answer to a request for feedback thanks for the invitation (15.6 did
-    not) and, after a rejection, says first that the candidate is sorry not to have been
-    chosen (06.7 never acknowledged it)."""
+    not) and, after a rejection, says that the candidate is sorry not to have been
+    chosen (06.7 never acknowledged it), after the thanks (words20 class 4: r16 read
+    "I was sorry ... Thank you for your consideration." as abrupt)."""
     iv = in_language(meeting(), code)
     asked = [  # by Dr. Ruiz herself (words7 class 3: only then is she thanked for asking)
         Update(pendulum.datetime(2026, 7, 9, 11, tz=NY), Outcome.FEEDBACK_REQUESTED, sender=ANA)
@@ -465,7 +466,7 @@ def test_the_feedback_answer_thanks_and_acknowledges_the_rejection(code: str) ->
     answer = next(a for a in plan(iv, history=rejected) if a.kind is ActionKind.FEEDBACK_RESPONSE)
     opening = render(answer, iv, feedback="FEEDBACK").text.split("\n\n")[1]
     sorry = {"en": "sorry", "de": "bedau", "fr": "regret", "es": "Lamento"}[code]
-    assert sorry in opening.split(".")[0], opening
+    assert THANKS_FIRST.match(opening) and sorry in opening, opening
 
 
 @pytest.mark.parametrize("code", ["de", "fr", "es"])

@@ -28,7 +28,7 @@ from followup_rules import (
 from followup_rules._languages import language
 
 from .prose import COURTESY_WORDS, near_repeat
-from .test_words5 import CALLED_YOU, LAST_LINES, _gettext, _openings
+from .test_words5 import CALLED_YOU, LAST_LINES, THANKS_FIRST, _gettext, _openings
 from .test_writing import NY, check_ins, done_until, in_language, meeting
 
 LANGUAGES = ("en", "de", "fr", "es")
@@ -261,14 +261,15 @@ def test_undecided_news_is_not_dated_like_a_report(code: str, new_date: date | N
 def test_the_feedback_request_acknowledges_the_decision(code: str) -> None:
     """Class 3: after a rejection the request for feedback thanked for being considered
     without a word about the decision it answers; it now says first that the candidate
-    was sorry to learn it (naming no sender: the decision's is not known)."""
+    was sorry to learn it (naming no sender: the decision's is not known), after the
+    thanks for being considered (words20 class 4: thanks before regret)."""
     iv = in_language(meeting(), code)
     rejected = [Update(pendulum.datetime(2026, 7, 9, 10, tz=NY), Outcome.REJECTED)]
     request = next(a for a in plan(iv, history=rejected) if a.kind is ActionKind.FEEDBACK_REQUEST)
     opening = render(request, iv).text.split("\n\n")[1]
     said = {"en": "not selected", "de": "nicht ausgewählt", "fr": "pas été retenue",
             "es": "no haya prosperado"}[code]  # fmt: skip
-    assert said in opening.split(";")[0], opening
+    assert said in opening.split(";")[-1] and THANKS_FIRST.match(opening), opening
 
 
 @pytest.mark.parametrize("code", LANGUAGES)

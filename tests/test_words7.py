@@ -46,6 +46,9 @@ FOR_THE_OFFER = re.compile(
     r"|gracias por la oferta|agradezco (mucho )?la oferta",
     re.I,
 )
+THANKED_YOU = re.compile(
+    r"thank|vielen Dank|danke|Dank für Ihre|merci|vous remercie|gracias|le agradezco", re.I
+)
 INFORMED = re.compile(
     r"I was informed|I learned|I appreciated the update|wurde mir mitgeteilt|habe ich erfahren"
     r"|erfuhr ich|vielen Dank für die (Information|Nachricht)|on m’a fait savoir|j’ai appris"
@@ -107,7 +110,9 @@ def test_news_from_no_one_recorded_thanks_nobody(code: str, outcome: Outcome, ex
     on <day>", which names no sender either: see test_words9c.)"""
     iv, step = _after_news(code, outcome, None, **extra)
     first = _body(render(step, iv)).split("\n\n")[0].split(".")[0]
-    assert not THANKED.search(first), first
+    # words20 classes 1 and 3: the news itself may be welcomed ("I am grateful for the
+    # invitation"), never the recipient thanked for giving it
+    assert not THANKED_YOU.search(first), first
 
 
 @pytest.mark.parametrize("code", LANGUAGES)

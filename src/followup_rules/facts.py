@@ -131,6 +131,9 @@ class Facts:
         news_on: the day it came (recipient's calendar).
         news_by: who gave the latest news (`Update.sender`, as the interview
             spells the name), fresh or not; None when not recorded.
+        news_with_previous: the fresh news came at the very instant of the
+            previous contact (a thank-you sent with it, which answered it); a
+            contact made earlier the same day did not (words20).
         outcome: the final outcome heard, if any (offer, rejection, withdrawal).
         new_round: news of a next round (`Outcome.NEXT_ROUND`) still
             unanswered by a check-in.
@@ -181,6 +184,7 @@ class Facts:
     news: Outcome | None = None
     news_on: date | None = None
     news_by: str | None = None
+    news_with_previous: bool = False
     outcome: Outcome | None = None
     new_round: bool = False
     next_round_on: date | None = None
@@ -379,6 +383,7 @@ def _for_follow_up(seen: _Told, tz: tzinfo, known: dict[str, Any]) -> Facts:
         news=seen.news if fresh else None,
         news_on=cal.local_date(news_at, tz) if fresh and news_at is not None else None,
         news_by=seen.news_by,
+        news_with_previous=fresh and since is not None and news_at == since,
         new_round=seen.next_round_at is not None,
         next_round_on=None
         if seen.news is not Outcome.NEXT_ROUND or news_at is None

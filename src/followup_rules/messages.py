@@ -954,12 +954,12 @@ def template_context(
         "news": None if facts.news is None else facts.news.name,
         "news_day": None if facts.news_on is None else _day(day, facts.news_on),
         # the thank-you to this person was written once the news had come, and so
-        # welcomed it: the check-in after it does not rejoice again (words13 class 3)
+        # welcomed it: the check-in after it does not rejoice again (words13 class 3);
+        # a thank-you sent earlier the same day knew nothing of it (words20 class 1)
         "news_welcomed": (
-            facts.news_on is not None
+            facts.news_with_previous
             and previous is not None
             and previous.kind is ActionKind.THANK_YOU
-            and previous.day >= facts.news_on
         ),
         # Who gave the news (Update.sender): the recipient is thanked for it, someone
         # else is named, and news from no one recorded is "the news of <day>"
