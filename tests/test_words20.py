@@ -236,10 +236,17 @@ def test_the_answers_to_a_rejection_thank_before_they_regret(code: str, sender: 
 
 
 REQUEST_ACKNOWLEDGED = {
-    "en": r"request for my feedback",
-    "de": r"Bitte um meine Eindrücke",
-    "fr": r"soit sollicité",
-    "es": r"se me pida",
+    "en": r"request for my feedback|opportunity to give feedback",
+    "de": r"Bitte um meine Eindrücke|Möglichkeit, meine Eindrücke",
+    "fr": r"soit sollicité|l’occasion de faire part de mon avis",
+    "es": r"se me pida|la oportunidad de darle mi opinión",
+}
+# Thanks to a person for asking, which the history cannot back when it names no sender.
+THANKS_FOR_ASKING = {
+    "en": r"(?i)thank you for (asking|your request)",
+    "de": r"(?i)dank für Ihre (Bitte|Frage|Anfrage)",
+    "fr": r"(?i)merci de (me )?l’avoir demandé|remercie de votre demande",
+    "es": r"(?i)gracias por (preguntar|su solicitud)",
 }
 
 
@@ -247,13 +254,14 @@ REQUEST_ACKNOWLEDGED = {
 def test_a_request_for_feedback_from_no_one_on_record_is_acknowledged(code: str) -> None:
     """r16 15.6: the feedback answer said "I am glad to share my feedback ..." and no
     word of the request (de, fr: "It doesn't thank for the request").  With no sender on
-    record the request itself is appreciated, thanking no one for making it."""
+    record the request itself is acknowledged (thanks for the opportunity, words19),
+    thanking no one for making it."""
     iv = in_language(meeting(), code)
     asked = Update(pendulum.datetime(2026, 7, 9, 11, tz=NY), Outcome.FEEDBACK_REQUESTED)
     answer = next(a for a in plan(iv, history=[asked]) if a.kind is ActionKind.FEEDBACK_RESPONSE)
     opening = render(answer, iv).text.split("\n\n")[1]
     assert re.search(REQUEST_ACKNOWLEDGED[code], opening), opening
-    assert not THANKS_FIRST.match(opening), opening
+    assert not re.search(THANKS_FOR_ASKING[code], opening), opening
 
 
 AGAIN = {"en": "Thank you again.", "de": "Nochmals vielen Dank.", "fr": "Merci encore.",
