@@ -41,6 +41,8 @@ from followup_rules import (
     plan,
 )
 from followup_rules import _calendar as cal
+from followup_rules._said import week_words
+from followup_rules._step_words import words as step_words
 from followup_rules.timeframe import on_working_week
 
 from .factories import of_kind
@@ -187,7 +189,7 @@ class TestCounting:
         """What the audit says a business day is, from the package's weekend."""
         holidays = Policy(holidays=country).business_holidays
         assert cal.weekend_of(holidays, THURSDAY) == weekend
-        assert cal.working_week_words(frozenset(weekend)) == words
+        assert week_words(step_words(None), frozenset(weekend)) == words
 
     @pytest.mark.parametrize(
         ("weekend", "words"),
@@ -199,7 +201,7 @@ class TestCounting:
     )
     def test_any_set_of_days_off_can_be_worded(self, weekend: set[int], words: str) -> None:
         """The words hold for any weekend, split in three or none at all."""
-        assert cal.working_week_words(frozenset(weekend)) == words
+        assert week_words(step_words(None), frozenset(weekend)) == words
 
     def test_the_calendar_is_named_as_the_policy_writes_it(self) -> None:
         """A subdivision joins its country with a hyphen, as in ``Policy(holidays="MY-03")``."""

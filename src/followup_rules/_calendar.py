@@ -568,9 +568,6 @@ def week_start(weekend: frozenset[int]) -> int:
     return working[0] if working else 0
 
 
-_DAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
-
-
 def working_week_runs(weekend: frozenset[int]) -> list[list[int]]:
     """The working weekdays in runs of days that follow one another, in the order of the
     week: ``[[0, 1, 2, 3, 4]]`` for Monday to Friday, ``[[0, 1, 2, 3], [5]]``."""
@@ -581,35 +578,6 @@ def working_week_runs(weekend: frozenset[int]) -> list[list[int]]:
         else:
             runs.append([day])
     return runs
-
-
-def working_week_words(weekend: frozenset[int]) -> str:
-    """The working days of a week in words.
-
-    "Monday to Friday", "Sunday to Thursday", "Monday to Thursday and Saturday".
-    """
-    runs = working_week_runs(weekend)
-    parts = [
-        _DAY_NAMES[run[0]] if len(run) == 1 else f"{_DAY_NAMES[run[0]]} to {_DAY_NAMES[run[-1]]}"
-        for run in runs
-    ]
-    if not parts:
-        return "no day"
-    if len(parts) == 1:
-        return parts[0]
-    return ", ".join(parts[:-1]) + " and " + parts[-1]
-
-
-def business_day_words(holidays: Container[date], day: date) -> str:
-    """What a business day is on *holidays*' calendar near *day*, to end a sentence.
-
-    "a business day" for Monday to Friday, else the country and its working
-    week: "a business day in IL (Sunday to Thursday, not a public holiday)".
-    """
-    if type(holidays) is not BusinessCalendar:
-        return "a business day"
-    week = working_week_words(holidays.weekend(day))
-    return f"a business day in {holidays.code} ({week}, not a public holiday)"
 
 
 def _monday_to_friday(day: date) -> bool:

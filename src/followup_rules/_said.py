@@ -22,7 +22,7 @@ from typing import Any, ClassVar
 
 import pendulum
 
-from ._calendar import BusinessCalendar, business_day_words, working_week_runs
+from ._calendar import BusinessCalendar, working_week_runs
 from ._grammar import counted
 from ._step_words import Words, business_days, clock, event_words, short_day, words
 
@@ -36,6 +36,7 @@ __all__ = [
     "Said",
     "Window",
     "phrases",
+    "week_words",
 ]
 
 
@@ -249,30 +250,36 @@ class BusinessDay(_Value):
         self.day = day
 
     def english(self) -> str:
-        return business_day_words(self.holidays, self.day)  # type: ignore[arg-type]
+        return self.said(words(None))
 
     def said(self, language: Words) -> str:
         holidays = self.holidays
         if type(holidays) is not BusinessCalendar:
             return language.pgettext("audit", "a business day")
-        runs = working_week_runs(holidays.weekend(self.day))
-        names = [_day_name(language, run[0]) for run in runs]
-        parts = [
-            name
-            if len(run) == 1
-            else language.pgettext("audit", "%(first)s to %(last)s")
-            % {"first": name, "last": _day_name(language, run[-1])}
-            for name, run in zip(names, runs, strict=True)
-        ]
-        week = (
-            parts[0]
-            if len(parts) == 1
-            else language.pgettext("audit", "%(some)s and %(last)s")
-            % {"some": ", ".join(parts[:-1]), "last": parts[-1]}
-        )
         return language.pgettext(
             "audit", "a business day in %(country)s (%(week)s, not a public holiday)"
-        ) % {"country": holidays.code, "week": week}
+        ) % {"country": holidays.code, "week": week_words(language, holidays.weekend(self.day))}
+
+
+def week_words(language: Words, weekend: frozenset[int]) -> str:
+    """The working days of a week in *language*: "Monday to Friday", "Sunday to
+    Thursday", "Monday to Thursday and Saturday" ("Sonntag bis Donnerstag")."""
+    runs = working_week_runs(weekend)
+    parts = [
+        _day_name(language, run[0])
+        if len(run) == 1
+        else language.pgettext("audit", "%(first)s to %(last)s")
+        % {"first": _day_name(language, run[0]), "last": _day_name(language, run[-1])}
+        for run in runs
+    ]
+    if not parts:
+        return language.pgettext("audit", "no day")
+    if len(parts) == 1:
+        return parts[0]
+    return language.pgettext("audit", "%(some)s and %(last)s") % {
+        "some": ", ".join(parts[:-1]),
+        "last": parts[-1],
+    }
 
 
 def _day_name(language: Words, weekday: int) -> str:
