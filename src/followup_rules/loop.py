@@ -1339,7 +1339,7 @@ def agenda_many(
     def keep(heap: list[tuple[tuple[int, int, int, int], Entry]], size: int, pair: Any) -> None:
         if len(heap) < size:
             heapq.heappush(heap, pair)
-        elif pair[0] > heap[0][0]:
+        elif heap and pair[0] > heap[0][0]:  # size 0 (per_candidate=0): keep none
             heapq.heapreplace(heap, pair)
 
     # With per_candidate, a candidate's most urgent steps wait in a heap of their own
