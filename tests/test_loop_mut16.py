@@ -36,7 +36,8 @@ def _timing(plan: Plan) -> list[tuple[str, str | None, str]]:
 class TestAFileWithPeopleMetBeforeIsPlannedAsAnyOther:
     """`Application.plan` of a file that met people before (a later round) goes through
     another road than a first round's: it still plans under the file's own policy,
-    after its history, from the moment given (mutants of `Application.plan` 11 to 20)."""
+    after its history, from the moment given (mutants of `Application.plan` 8, 11, 13,
+    16 to 18)."""
 
     def _files(self) -> tuple[Application, Application, Policy]:
         iv = meeting()
@@ -459,34 +460,49 @@ class TestOneCandidatesFilesTogetherWithALimit:
             meeting(candidate=Candidate("Kim Park", email="kim@example.com")), name="kim"
         )
         broken = Application(kim.interview, [Skip(sent, "no-such-step")], name="broken")
-        return [kim, broken, data, ml], sent.add(hours=1)
+        also = Application(data.interview, [Skip(sent, "no-such-step")], name="also broken")
+        return [kim, broken, data, ml, also], sent.add(hours=1)
 
     def test_the_cut_list_is_the_whole_list_cut(self) -> None:
+        """Kim's files first, then Sam's: Kim's run of files is planned when Sam's
+        first file comes, to the same *until* and *days* as the rest; a file that cannot
+        be planned is left out of either run."""
         apps, start = self._apps()
-        good = [apps[0], *apps[2:]]
+        good = [apps[0], *apps[2:4]]
+        views: list[tuple[str | None, int]] = [(None, 0), ("end_of_day", 0), ("end_of_day", 6)]
         for days in range(0, 12, 3):
             now = start.add(days=days)
-            whole = agenda_many(good, now, together=True)
-            alone = agenda_many(good, now)
-            assert _listed(whole) != _listed(alone) or days > 6
-            for limit in (0, 1, 3, 6, 50):
-                cut = agenda_many(good, now, together=True, limit=limit)
-                assert _listed(cut) == _listed(whole)[:limit], (days, limit)
-                assert cut.counts == whole.counts
-                assert cut.changes_at == whole.changes_at
-                left = agenda_many(apps, now, together=True, limit=limit, skip_invalid=True)
-                assert [a.name for a, _ in left.failed] == ["broken"]
-                assert _listed(left) == _listed(cut) and left.counts == whole.counts
-            with pytest.raises(InvalidHistory):
-                agenda_many(apps, now, together=True, limit=3)
-            with pytest.raises(InvalidHistory):
-                agenda_many(apps, now, together=True)
+            together = agenda_many(good, now, together=True)
+            assert _listed(together) != _listed(agenda_many(good, now)) or days > 6
+            for until, ahead in views:
+                for jointly in (False, True):
+                    given = {"until": until, "days": ahead, "together": jointly}
+                    whole = agenda_many(good, now, **given)  # type: ignore[arg-type]
+                    if ahead:
+                        assert not whole.coming
+                    for limit in (0, 1, 3, 6, 50):
+                        cut = agenda_many(good, now, limit=limit, **given)  # type: ignore[arg-type]
+                        assert _listed(cut) == _listed(whole)[:limit], (now, given, limit)
+                        assert cut.counts == whole.counts
+                        assert cut.changes_at == whole.changes_at
+                        left = agenda_many(
+                            apps,
+                            now,
+                            limit=limit,
+                            skip_invalid=True,
+                            **given,  # type: ignore[arg-type]
+                        )
+                        assert [a.name for a, _ in left.failed] == ["broken", "also broken"]
+                        assert _listed(left) == _listed(cut) and left.counts == whole.counts
+                    for limit in (None, 3):
+                        with pytest.raises(InvalidHistory):
+                            agenda_many(apps, now, limit=limit, **given)  # type: ignore[arg-type]
 
     def test_each_candidate_keeps_their_most_urgent_steps(self) -> None:
         """`per_candidate` keeps each candidate's first steps of the whole list, in its
         order, with and without a limit (mutants of `_capped`)."""
         apps, now = self._apps()
-        good = [apps[0], *apps[2:]]
+        good = [apps[0], *apps[2:4]]
         whole = _listed(agenda_many(good, now, together=True))
         for per in (0, 1, 2, 5):
             kept = [
@@ -504,7 +520,7 @@ class TestOneCandidatesFilesTogetherWithALimit:
         """``per_candidate=0`` keeps no step, with a limit as without one (it raised
         IndexError with a limit: the heap of a candidate's steps holds none)."""
         apps, now = self._apps()
-        good = [apps[0], *apps[2:]]
+        good = [apps[0], *apps[2:4]]
         whole = agenda_many(good, now)
         for limit in (None, 0, 1, 10):
             day = agenda_many(good, now, per_candidate=0, limit=limit)
