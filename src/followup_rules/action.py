@@ -172,6 +172,7 @@ class Action(v.Checked):
         sources: tuple[str, ...],
         template: str | None,
         facts: Facts | LazyFacts = NO_FACTS,
+        late_since: pendulum.DateTime | None = None,
     ) -> Action:
         """An action from the planner's own *window* of UTC instants, in the zone *tz*.
 
@@ -179,22 +180,24 @@ class Action(v.Checked):
         built as pendulum DateTimes on first access (see `_TimesOnRead`).
         *facts* are made, or, for a follow-up, `LazyFacts` that `facts` makes
         when first read.  The values are the planner's, already valid, so
-        nothing is checked again: this is the planner's hottest constructor.
+        nothing is checked again: this is the planner's hottest constructor.  Always an
+        `Action`, whatever *cls* (the planner makes no other kind of step).
         """
-        action = object.__new__(cls)
-        # Each slot set through its own descriptor: a third cheaper than
-        # ``object.__setattr__``, which looks the name up first (issue 20).
-        _SET_KIND(action, kind)
-        _SET_CHANNEL(action, channel)
-        _SET_RECIPIENT(action, recipient)
-        _SET_RULE(action, rule)
-        _SET_SOURCES(action, sources)
-        _SET_TEMPLATE(action, template)
-        _SET_FACTS(action, facts)  # the slot itself, under `_FactsOnRead`
-        _SET_UTC(action, window)
-        _SET_TZ(action, tz)
-        _SET_LATE_SINCE(action, None)
-        return action
+        # Built as the unfrozen twin, whose slots take plain assignment, then made an
+        # Action: no call a slot (issue 20, eleventh pass; see `_validate.unfrozen_twin`).
+        action: Any = _NEW(_Building)
+        action.kind = kind
+        action.channel = channel
+        action.recipient = recipient
+        action.rule = rule
+        action.sources = sources
+        action.template = template
+        action.facts = facts  # the slot itself: `_Building` has no `_FactsOnRead`
+        action._utc = window
+        action._tz = tz
+        action.late_since = late_since
+        action.__class__ = Action
+        return action  # type: ignore[no-any-return]
 
     def _moved(
         self, window: Instants, late_since: datetime | None, facts: Facts | None = None
@@ -208,7 +211,7 @@ class Action(v.Checked):
         if tz is None:  # times built (by hand, or read): they carry their zone
             tz = self.earliest.tzinfo
             assert tz is not None  # checked aware at construction
-        twin = Action._planned(
+        return Action._planned(
             kind=self.kind,
             channel=self.channel,
             recipient=self.recipient,
@@ -218,16 +221,27 @@ class Action(v.Checked):
             sources=self.sources,
             template=self.template,
             facts=_FACTS_SLOT.__get__(self, Action) if facts is None else facts,
+            late_since=None if late_since is None else to_local(late_since, tz),
         )
-        if late_since is not None:
-            _set(twin, "late_since", to_local(late_since, tz))
-        return twin
 
     def _with_facts(self, facts: Facts) -> Action:
         """This action with other facts: the same window, unchecked (the planner's own)."""
-        twin = self._moved(self._utc, None, facts)
-        _set(twin, "late_since", self.late_since)
-        return twin
+        tz = self._tz
+        if tz is None:  # times built (by hand, or read): they carry their zone
+            tz = self.earliest.tzinfo
+            assert tz is not None  # checked aware at construction
+        return Action._planned(
+            kind=self.kind,
+            channel=self.channel,
+            recipient=self.recipient,
+            window=self._utc,
+            tz=tz,
+            rule=self.rule,
+            sources=self.sources,
+            template=self.template,
+            facts=facts,
+            late_since=self.late_since,
+        )
 
     def describe(self, locale: str | None = None) -> str:
         """One line for people, e.g. ``"Check in with Ana Ruiz by phone"``.
@@ -300,15 +314,8 @@ class Action(v.Checked):
 
 
 _FACTS_SLOT = Action.__dict__["facts"]
-# The slots' own setters, for `Action._planned` (the facts' under `_FactsOnRead`).
-_SET_KIND, _SET_CHANNEL, _SET_RECIPIENT, _SET_RULE, _SET_SOURCES, _SET_TEMPLATE = (
-    Action.__dict__[name].__set__
-    for name in ("kind", "channel", "recipient", "rule", "sources", "template")
-)
-_SET_FACTS = _FACTS_SLOT.__set__
-_SET_UTC, _SET_TZ, _SET_LATE_SINCE = (
-    Action.__dict__[name].__set__ for name in ("_utc", "_tz", "late_since")
-)
+_SET_TZ = Action.__dict__["_tz"].__set__  # for `_TimesOnRead`, which builds the times once
+_NEW = object.__new__
 
 
 class _FactsOnRead:
@@ -372,6 +379,10 @@ class _TimesOnRead:
 _TIME_SLOTS = tuple(Action.__dict__[name] for name in ("earliest", "latest", "suggested"))
 _SET_EARLIEST, _SET_LATEST, _SET_SUGGESTED = (slot.__set__ for slot in _TIME_SLOTS)
 type.__setattr__(Action, "facts", _FactsOnRead())
+
+_Building = v.unfrozen_twin(Action)
+"""An `Action` while `Action._planned` fills its slots (see `_validate.unfrozen_twin`)."""
+type.__setattr__(_Building, "facts", _FACTS_SLOT)  # the slot itself, not `_FactsOnRead`
 for _index, _name in enumerate(("earliest", "latest", "suggested")):
     type.__setattr__(Action, _name, _TimesOnRead(_index))
 
@@ -446,16 +457,18 @@ class Plan(v.Checked, Sequence[Action]):
         ids_from: Callable[[Plan], tuple[tuple[str, ...], tuple[str, ...]]] | None = None,
     ) -> Plan:
         """A plan of actions the library made or already checked: nothing is checked again.
+        Always a `Plan`, whatever *cls*.
 
         *ids_from* works out the ids of the actions and of the missed steps,
         from the plan, when first asked for (see `ids`).
         """
-        made = object.__new__(cls)
-        _set(made, "actions", actions)
-        _set(made, "missed", missed)
-        _set(made, "_ids", None)
-        _set(made, "_ids_from", ids_from)
-        return made
+        made: Any = _NEW(_BuildingPlan)  # its slots set by plain assignment, as an action's
+        made.actions = actions
+        made.missed = missed
+        made._ids = None
+        made._ids_from = ids_from
+        made.__class__ = Plan
+        return made  # type: ignore[no-any-return]
 
     @property
     def ids(self) -> tuple[str, ...]:
@@ -547,6 +560,10 @@ class Plan(v.Checked, Sequence[Action]):
             when = action.suggested.format("ddd D MMM YYYY HH:mm zz")
             lines.append(f"{when:<28}  {action.describe():<62}  [{action.rule}]")
         return "\n".join(lines) if lines else "(nothing left to do)"
+
+
+_BuildingPlan = v.unfrozen_twin(Plan)
+"""A `Plan` while `Plan._made` fills its slots (see `_validate.unfrozen_twin`)."""
 
 
 def _picked(

@@ -368,6 +368,11 @@ def _follow_ups(
     missed: list[Action] = []
     dropped: set[ActionKind] = set()
     waiting = sorted(notes, key=Action.sort_key)
+    # A state made here is folded in place (`advance`, *owned*) while no code but the
+    # library's own sees it: a policy that keeps `Policy`'s hooks is not called with it
+    # (`rules.check_in`), and the facts keep what they read of it, never the state.
+    private = _default_hooks(state.policy)
+    mine = False  # *state* was made here
     while True:
         # as if every note still to send was sent (after the first step, usually none is)
         told = _thread_after(state, waiting) if waiting else state
@@ -409,7 +414,16 @@ def _follow_ups(
         else:
             waiting.clear()
         planned.append(first)
-        state = advance(told, _as_made(first))
+        state = advance(told, _as_made(first), owned=private and (mine or told is not state))
+        mine = True
+
+
+def _default_hooks(policy: Policy) -> bool:
+    """Whether *policy*'s class keeps `Policy`'s hooks, the only code given a state there."""
+    hooks = type(policy)
+    return hooks.check_in_day is rules._DEFAULT_DAY and hooks.check_in_channel is (
+        rules._DEFAULT_CHANNEL
+    )
 
 
 def _by_time(step: tuple[Action, ActionKind, Callable[..., Action | None]]) -> Any:

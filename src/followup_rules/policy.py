@@ -401,6 +401,17 @@ def default_check_in_channel(state: FollowupState) -> Channel:
     return Channel.PHONE if calls_allowed(state) else Channel.EMAIL
 
 
+def default_check_in_choice(state: FollowupState) -> tuple[Channel, CallBasis | None]:
+    """`default_check_in_channel`, and `call_basis` of *state* beside it when it is PHONE
+    (else None): what the planner asks of a policy whose hook is the default, so that
+    rule ``one-call`` does not work the basis out a second time (issue 20, eleventh pass)."""
+    preferred = state.interview.follow_up_contact.preferred_channel  # `state.contact`
+    if state.policy.respect_preferred_channel and preferred is not None:
+        return preferred, call_basis(state) if preferred is Channel.PHONE else None
+    basis = call_basis(state)
+    return Channel.PHONE if basis is not None else Channel.EMAIL, basis
+
+
 class _Preset:
     """A preset's factory: called with a Policy class, it gives that class's preset.
 

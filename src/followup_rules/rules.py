@@ -63,16 +63,22 @@ from .facts import (
     _check_in_facts,
     _follow_up_facts,
     _for_note,
+    _lazy_facts,
     _told,
     for_interview,
 )
 from .model import ActionKind, Channel, Interview, Interviewer, InterviewFormat
-from .policy import call_basis, calls_allowed, default_check_in_channel
+from .policy import (
+    Policy,
+    call_basis,
+    calls_allowed,
+    default_check_in_channel,
+    default_check_in_choice,
+)
 from .sources import SEED_004, SEEDS
 from .state import asks_feedback
 
 if TYPE_CHECKING:
-    from .policy import Policy
     from .state import FollowupState
 
 # The records of the catalogue, and the policy's default choices of channel,
@@ -110,8 +116,9 @@ _FEEDBACK_ANSWER_SOURCES = tuple(sorted({*FEEDBACK_RESPONSE.sources, *FEEDBACK_R
 """An answer to their request for feedback that also asks for it (after a rejection)."""
 
 
-_facts = LazyFacts
-"""A step's facts, ``LazyFacts(build, *args)``: the only way the planner makes them.
+_facts = _lazy_facts
+"""A step's facts, ``LazyFacts(build, *args)`` (`facts._lazy_facts`): the only way the
+planner makes them.
 
 They are made the first time they are read: most plans are sorted,
 filtered and stored without anyone writing their messages, and making
@@ -524,13 +531,22 @@ def allowed_channel(
     reason it is an e-mail; without a number it is an e-mail that says why.
     """
     if wanted is not Channel.PHONE:
-        return Channel.EMAIL, None, None
-    basis = call_basis(state)
+        return _BY_EMAIL
+    return _one_call(state, call_basis(state))
+
+
+def _one_call(
+    state: FollowupState, basis: CallBasis | None
+) -> tuple[Channel, CallBasis | None, Fallback | None]:
+    """`allowed_channel` of a PHONE wanted, given `call_basis` of *state*."""
     if basis is None:
-        return Channel.EMAIL, None, None
+        return _BY_EMAIL
     if state.interview.follow_up_contact.phone is None:
         return Channel.EMAIL, None, Fallback.NO_PHONE
     return Channel.PHONE, basis, None
+
+
+_BY_EMAIL: tuple[Channel, CallBasis | None, Fallback | None] = (Channel.EMAIL, None, None)
 
 
 def next_steps_template(state: FollowupState, channel: Channel) -> str:
@@ -576,6 +592,12 @@ def _hook_day(policy: Policy, chosen: object, earliest: date) -> date:
     return chosen
 
 
+_DEFAULT_DAY = Policy.check_in_day
+_DEFAULT_CHANNEL = Policy.check_in_channel
+"""`Policy`'s own hooks: a policy whose class keeps them gets what they give, without
+the calls (`check_in`)."""
+
+
 def check_in(state: FollowupState, open_from: datetime | None = None) -> Action | None:
     """The next check-in allowed by ``stop``, ``cap``, the pace rules and the windows.
 
@@ -593,15 +615,26 @@ def check_in(state: FollowupState, open_from: datetime | None = None) -> Action 
     earliest = limits.first_day(limits.CHECK_IN, state, tz)
     assert earliest is not None  # the deadline's wait always sets a day
     pace = check_in_rule(state)
-    chosen = policy.check_in_day(state, earliest)
+    hooks = type(policy)
+    # The default hooks are not called but done here (issue 20, eleventh pass): the day is
+    # the first allowed one, and the channel's call basis is worked out once.
+    chosen = (
+        earliest if hooks.check_in_day is _DEFAULT_DAY else policy.check_in_day(state, earliest)
+    )
     if type(chosen) is not date or chosen > earliest:  # else the first allowed day
         chosen = _hook_day(policy, chosen, earliest)
-    wanted = policy.check_in_channel(state)
-    if not isinstance(wanted, Channel):
-        raise InvalidPolicy(
-            f"{type(policy).__name__}.check_in_channel", wanted, "must return a Channel"
+    if hooks.check_in_channel is _DEFAULT_CHANNEL:
+        wanted, basis = default_check_in_choice(state)
+        channel, basis, fallback = (
+            _one_call(state, basis) if wanted is Channel.PHONE else _BY_EMAIL
         )
-    channel, basis, fallback = allowed_channel(state, wanted)
+    else:
+        wanted = policy.check_in_channel(state)
+        if not isinstance(wanted, Channel):
+            raise InvalidPolicy(
+                f"{type(policy).__name__}.check_in_channel", wanted, "must return a Channel"
+            )
+        channel, basis, fallback = allowed_channel(state, wanted)
     snoozed = state.snoozed_until(state.next_key(ActionKind.CHECK_IN)) if state.snoozes else None
     if snoozed is not None and (open_from is None or snoozed > open_from):
         open_from = snoozed

@@ -427,15 +427,22 @@ def is_employer_call(state: FollowupState, event: Contact) -> bool:
     return event.recipient is None or person_key(event.recipient) != person_key(recruiter.name)
 
 
-def advance(state: FollowupState, event: Event, position: int | None = None) -> FollowupState:
+def advance(
+    state: FollowupState, event: Event, position: int | None = None, *, owned: bool = False
+) -> FollowupState:
     """The state after *event*; pure (the input state is not changed).
+
+    With *owned* (the planner's fold, of a state it made and no one else has seen) the
+    state itself is changed and returned: no copy of its fields (issue 20, eleventh pass).
 
     Raises:
         InvalidHistory: a `Skip` or `Snooze` names no step planned (or
             missed) at that point; the error names ``history[position]``
             when *position* is given, else the event's type.
     """
-    at = _calendar.utc(event.at)
+    at: datetime = event.at
+    if type(at) is not datetime or at.tzinfo is not _calendar.UTC:  # not the planner's own
+        at = _calendar.utc(at)
     changes: dict[str, Any] = {"now": at}
     if isinstance(event, Contact):
         _contact(state, event, at, changes)
@@ -459,6 +466,9 @@ def advance(state: FollowupState, event: Event, position: int | None = None) -> 
             changes["check_ins"] = 0
     elif isinstance(event, OutOfOffice):
         _out_of_office(state, event, at, changes)
+    if owned:
+        state.__dict__.update(changes)
+        return state
     return _evolved(state, changes)
 
 
