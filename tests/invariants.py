@@ -374,10 +374,24 @@ def check_all(
             else:  # seed 003: the next (business) day
                 assert mailed > ended and business(mailed, policy)
 
-    # 7: after an offer, rejection or withdrawal: no check-in, one feedback request at most.
-    outcomes = [e.outcome for e in history if isinstance(e, Update)]
-    if STOPS & set(outcomes):
+    # 7: after an offer, rejection or withdrawal: no check-in, one feedback request at most,
+    # until the employer's news that the process goes on (no decision yet, a next round:
+    # the loop14 trial), after which check-ins follow that news alone.
+    updates = sorted(
+        (e for e in history if isinstance(e, Update)), key=lambda e: e.at.astimezone(timezone.utc)
+    )
+    outcomes = [e.outcome for e in updates]
+    ended, reopened = False, None
+    for update in updates:
+        if update.outcome in STOPS:
+            ended, reopened = True, None
+        elif update.outcome in (Outcome.UNDECIDED, Outcome.NEXT_ROUND) and ended:
+            ended, reopened = False, update.at
+    if ended:
         assert not check_ins
+    elif reopened is not None:
+        assert all(action.earliest > reopened for action in check_ins), (reopened, check_ins)
+    if STOPS & set(outcomes):
         asked = sum(
             isinstance(e, Contact) and e.kind is ActionKind.FEEDBACK_REQUEST for e in history
         ) + sum(a.kind is ActionKind.FEEDBACK_REQUEST for a in actions)
