@@ -9,6 +9,7 @@ The clock is read here, in `_clock` alone.
 from __future__ import annotations
 
 import functools
+import re
 import sys
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from datetime import datetime
@@ -27,12 +28,12 @@ from ._cli_help import (
 )
 from ._grammar import counted
 from .action import Plan
-from .errors import FollowupError, FormatError, _short_repr
+from .errors import FollowupError, FormatError, InvalidHistory, _short_repr
 from .loop import Application, kept_apart, later_rounds, parse_when
 from .model import Interview, Interviewer
 from .policy import Policy
 from .serialize import InterviewFile
-from .state import RENAME_ADVICE
+from .state import RENAME_ADVICE, STRANGER_ADVICE
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -65,7 +66,14 @@ class BadInput(click.ClickException):
 def _for_the_command_line(message: str) -> str:
     """*message* with the command that does what it advises, where the library's words
     stay free of any one front end's."""
-    return message.replace(RENAME_ADVICE, f"{RENAME_ADVICE} with 'followup rename FILE OLD NEW'")
+    message = message.replace(
+        RENAME_ADVICE, f"{RENAME_ADVICE} with 'followup rename FILE OLD NEW'"
+    )
+    return message.replace(
+        STRANGER_ADVICE,
+        "news from someone not on it is logged as 'update' without --from "
+        "(--outcome undecided when they said no more), naming nobody",
+    )
 
 
 def _with_path(error: FollowupError) -> str:
@@ -223,7 +231,31 @@ def _application(
                 f"{each.path}: {counted(later, 'event')} recorded after "
                 f"{as_of.to_iso8601_string()} left out (the plan as it stood then)"
             )
-    return Application(each.interview, history, own, name=str(each.path))
+    application = Application(each.interview, history, own, name=str(each.path))
+    _check_steps(application, each)
+    return application
+
+
+def _check_steps(application: Application, each: Loaded) -> None:
+    """Plan *application* once, so that a skip or snooze naming a step not planned then
+    (a step id's number mistyped by hand) is refused naming the history file and the
+    event as `followup events` numbers it, with how to mend it (the loop14 trial: the
+    error said ``history[2].step`` and named no file)."""
+    try:
+        application.plan()
+    except InvalidHistory as error:
+        found = re.fullmatch(r"history\[(\d+)\](.*)", error.field or "")
+        if found is None or int(found[1]) >= len(application.history):
+            raise
+        event = application.history[int(found[1])]
+        number = next((n for n, held in enumerate(each.history) if held is event), None)
+        if number is None:
+            raise
+        root = "$" if isinstance(serialize.read(each.history_path), list) else "$.event"
+        problem = f"{error.problem}; {serialize.mend_event(number + 1)}"
+        raise FormatError(
+            str(each.history_path), f"{root}[{number}]{found[2]}", problem, error.value
+        ) from None
 
 
 def _progress(items: Sequence[Any], what: str) -> Iterator[Any]:

@@ -23,8 +23,10 @@ from . import files, serialize
 from ._cli_base import (
     BadInput,
     F,
+    Loaded,
     OneLineGroup,
     _application,
+    _check_steps,
     _load_policy,
     _named_histories,
     _warn,
@@ -37,10 +39,11 @@ from ._cli_base import (
 from ._cli_help import EVENTS_EXAMPLES, LOG_EXAMPLES, RENAME_EXAMPLES, UNLOG_EXAMPLES
 from ._steps import IN_ROOM_KINDS
 from .agenda import AgendaItem, Standing, _overdue_since, _soonest
+from .audit import audit
 from .errors import FollowupError, _short_repr
 from .events import Contact, Event, Outcome, OutOfOffice, Reply, Skip, Snooze, Update
 from .identity import thread_key
-from .loop import Application, later_rounds, parse_when
+from .loop import Application, audit_many, later_rounds, parse_when
 from .model import ActionKind, Channel, Interview, person_key
 from .policy import Policy
 
@@ -118,12 +121,33 @@ def log_command(ctx: click.Context, file: str, undo: bool, interview_path: str |
     click.echo(f"Removed from {store.history_path}: {show.said(removed, interview)}")
 
 
+def _one_moment(ctx: click.Context, param: click.Parameter, given: tuple[str, ...]) -> str | None:
+    """The one moment `--at` (or its other name, `--now`) gives.
+
+    Given twice with two moments, it is refused rather than the last one taken in
+    silence (the loop14 trial: `log ... --at 01:30 --now 03:00`, from a script that
+    passes `--now` to every command, recorded the event at 03:00)."""
+    moments = list(dict.fromkeys(given))
+    if len(moments) > 1:
+        shown = ", ".join(repr(moment) for moment in moments)
+        raise BadInput(
+            f"--at and --now name one moment here, when it happened, and got {shown}: give it once"
+        )
+    return moments[0] if moments else None
+
+
 def _event_options(command: F) -> F:
     """--at, --note, --interview and --policy: every kind of event takes them."""
     for decorator in reversed(
         [
             click.option(
-                "--at", "--now", "at_text", metavar="WHEN", help="When it happened (default: now)."
+                "--at",
+                "--now",
+                "at_text",
+                metavar="WHEN",
+                multiple=True,
+                callback=_one_moment,
+                help="When it happened (default: now).",
             ),
             click.option("--note", metavar="TEXT", help="Your own note; no message quotes it."),
             interview_option,
@@ -146,6 +170,8 @@ def _record(
     that event, as *build* found it: "the step due then")."""
     store = _store(log.file, options["interview_path"] or log.interview_path)
     found = store.read()
+    policy = found.policy if found.policy is not None else _load_policy(options["policy_path"])
+    _check_steps(Application(found.interview, found.history, policy), found)
     when = read_when(options["at_text"] or "now", "--at")
     at = when.as_written(found.interview)
     skipped = when.skipped(found.interview)
@@ -154,7 +180,6 @@ def _record(
     if when.is_now:
         at = at.replace(microsecond=0)
     event = _as_spelled(build(found.interview, at, options["note"]), found.interview)
-    policy = found.policy if found.policy is not None else _load_policy(options["policy_path"])
     done = store.add(event, policy, now=when.clock)  # nothing after the real clock: a typo
     said = show.said(done.event, found.interview, policy)
     if why:
@@ -169,8 +194,90 @@ def _record(
             "so step ids stay the same when you edit it",
             err=True,
         )
+    ended = _news_after_an_end(done.event, done.history)
+    if ended is not None:
+        _warn(ended)
     for violation in done.violations:
         _warn(f"this oversteps the policy: {violation}")
+    for violation, others in _with_files_beside(store, found, done.event, done.history, policy):
+        _warn(f"this oversteps the policy, with {others} beside it: {violation}")
+
+
+def _news_after_an_end(event: Event, history: Sequence[Event]) -> str | None:
+    """What to say when the employer's news that the process goes on ("no decision yet",
+    a next round) is recorded after the application ended: rule ``stop`` (SPEC
+    invariant 7) plans no check-in after an offer, a rejection or a withdrawal, whatever
+    comes later, so the way on is a file of its own (the loop14 trial: a withdrawal, then
+    the employer came back, and nothing was planned without a word)."""
+    if not isinstance(event, Update) or event.outcome not in (
+        Outcome.UNDECIDED,
+        Outcome.NEXT_ROUND,
+    ):
+        return None
+    ends = [
+        held
+        for held in history
+        if isinstance(held, Update)
+        and held.outcome in (Outcome.OFFER, Outcome.REJECTED, Outcome.WITHDRAWN)
+        and held.at < event.at
+    ]
+    if not ends:
+        return None
+    end = ends[-1]
+    return (
+        f"this application ended ({end.outcome.value}, {end.at:%a %d %b %Y}): no "
+        "check-in is planned after an offer, a rejection or a withdrawal (rule stop), "
+        "whatever news comes later; if the employer reopened the process, follow it up "
+        "in an interview file of its own (`followup new`, or a later round's file)"
+    )
+
+
+def _with_files_beside(
+    store: files.HistoryFile,
+    found: Loaded,
+    event: Event,
+    history: Sequence[Event],
+    policy: Policy,
+) -> list[tuple[Any, str]]:
+    """What *event*, just recorded, oversteps with the interview files beside this one
+    of the same candidate and employer (`min_gap` to one person across applications),
+    as `followup audit FILE --with OTHER...` would say, and those files' names.
+
+    The loop14 trial: a check-in to the interviewer of another application at the
+    same employer, the day after that application's call, was recorded without a word,
+    and `audit --with` then reported it.
+    """
+    if not isinstance(event, Contact):
+        return []
+    path = Path(store.path)
+    mine = thread_key(found.interview)[:2]
+    candidates = sorted(path.parent.glob("*.toml")) + sorted(path.parent.glob("*.json"))
+    skip = {path.resolve()} | _named_histories([str(each) for each in candidates])
+    others: list[Application] = []
+    names: list[str] = []
+    for each in candidates:
+        if each.resolve() in skip:
+            continue
+        try:
+            read = files.HistoryFile(str(each)).read()
+        except (FollowupError, OSError):
+            continue  # not an interview file (a policy, a history given alone), or said elsewhere
+        if thread_key(read.interview)[:2] != mine:
+            continue
+        own = policy if read.policy is None else read.policy
+        others.append(Application(read.interview, read.history, own))
+        names.append(str(each))
+    if not others:
+        return []
+    here = Application(found.interview, history, policy)
+    alone = {str(violation) for violation in audit(here.interview, list(here.history), policy)}
+    shown = ", ".join(names)
+    return [
+        (violation, shown)
+        for violation in audit_many([*others, here])[-1]
+        if str(violation) not in alone
+        and any(held is event or held == event for held in violation.events)
+    ]
 
 
 def _as_spelled(event: Event, interview: Interview) -> Event:

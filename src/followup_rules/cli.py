@@ -34,6 +34,7 @@ from ._cli_base import (
     Loaded,
     _application,
     _applications,
+    _check_steps,
     _console,
     _details,
     _load_files,
@@ -42,6 +43,7 @@ from ._cli_base import (
     _plans,
     _progress,
     _warn,
+    _with_path,
     _write_atomically,
     files_argument,
     friendly,
@@ -249,10 +251,16 @@ def _day(
                 left_out.append(str(error))
         if not loaded:
             _said_left_out(left_out)
-    applications = [
-        _application(each, policy, as_of=when.at(each.interview))
-        for each in _progress(loaded, "Planning")
-    ]
+    applications = []
+    for each in _progress(loaded, "Planning"):
+        try:
+            applications.append(_application(each, policy, as_of=when.at(each.interview)))
+        except FollowupError as error:
+            if len(interviews) == 1:
+                raise
+            left_out.append(_with_path(error))
+    if not applications:
+        _said_left_out(left_out)
     day = agenda_many(
         applications,
         when.at(loaded[0].interview),
@@ -451,6 +459,7 @@ def audit_command(
     """Judge the contact log of INTERVIEW (its own history, or EVENTS); exit 1 when pushy."""
     found = files.HistoryFile(interview, events).read()
     own = found.policy if found.policy is not None else _load_policy(policy_path)
+    _check_steps(Application(found.interview, found.history, own), found)
     if others:
         policy = _load_policy(policy_path)
         apps = []

@@ -1813,7 +1813,9 @@ def _check_people(interview: Interview, event: Event) -> None:
         if name is not None and interview.person(name) is None:
             recruiter = interview.recruiter
             if recruiter is None or person_key(recruiter.name) != person_key(name):
-                raise InvalidHistory(f"event.{field}", name, _unknown_person(name, interview))
+                news = isinstance(event, (Reply, Update))
+                problem = _unknown_person(name, interview, news=news)
+                raise InvalidHistory(f"event.{field}", name, problem)
 
 
 def _check_not_after(event: Event, now: datetime | None) -> None:

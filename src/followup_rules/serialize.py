@@ -1893,6 +1893,15 @@ def _own_policy(data: Any, file: Path, policy_class: type[Policy] = Policy) -> P
     return load_policy(named, policy_class=policy_class)
 
 
+def mend_event(number: int) -> str:
+    """How an event of a history file refused for what it holds is mended: edited in the
+    file, or removed by its number as `followup events` counts (from 1)."""
+    return (
+        f"mend it here, or remove it: it is event {number} of `followup events`, "
+        f"and `followup unlog FILE {number}` removes it"
+    )
+
+
 def _check_history_of(interview: Interview, events: list[Event], source: str, root: str) -> None:
     """Check *events* against *interview* (order, people), naming the file and the entry.
 
@@ -1912,6 +1921,11 @@ def _check_history_of(interview: Interview, events: list[Event], source: str, ro
                 "another interview's (one history file named by two interview files), give "
                 "this one a file of its own"
             )
+        elif where.endswith("].step"):
+            # the loop14 trial: a step id mistyped by hand was refused at a 0-based
+            # position, with no file named and nothing said of how to mend it
+            number = int(where[1 : where.index("]")]) + 1
+            problem = f"{error.problem}; {mend_event(number)}"
         raise FormatError(source, f"{root}{where}", problem, error.value) from None
 
 

@@ -357,9 +357,19 @@ def checked_history(
         elif isinstance(event, (Reply, OutOfOffice, Update)):
             person, role = event.sender, "sender"
         if person is not None and person_key(person) not in names:
+            news = isinstance(event, (Reply, Update))
             raise InvalidHistory(
-                f"history[{index}].{role}", person, _unknown_person(person, interview)
+                f"history[{index}].{role}", person, _unknown_person(person, interview, news=news)
             )
+        if isinstance(event, (Skip, Snooze)):
+            # A step id that names no step of this interview (a typo made by hand: the
+            # loop14 trial) is refused with the names and times, so a file reader names
+            # the file and the entry; whether the step was still planned then is the
+            # replay's to say.
+            try:
+                ids.read_step(event.step, interview)
+            except ids.StepIdError as error:
+                raise InvalidHistory(f"history[{index}].step", event.step, error.problem) from None
         if isinstance(event, Update) and event.decision_by is not None:
             # a date given is checked on the interview's calendar, as a phrase is read
             zone = interview.starts_at.tzinfo
@@ -386,17 +396,28 @@ RENAME_ADVICE = "rename them everywhere at once"
 (the command line adds its command: `_cli_base`)."""
 
 
-def _unknown_person(name: str, interview: Interview) -> str:
-    """Why a name in a history is refused, with the names the interview knows."""
+STRANGER_ADVICE = "news from someone not on it is an update without a sender, naming nobody"
+"""How the word of someone the interview does not name is recorded without inventing who
+said it (the loop14 trial: refused, the reply was recorded as the contact's, and the next
+check-in thanked the contact for a reply they never wrote); the command line names its
+options (`_cli_base`)."""
+
+
+def _unknown_person(name: str, interview: Interview, *, news: bool = False) -> str:
+    """Why a name in a history is refused, with the names the interview knows; with
+    *news* (the sender of a reply or an update), first how to record the word of someone
+    the interview does not name, unless the name is nearly one it does (a typo)."""
     known = [person.name for person in interview.interviewers]
     if interview.recruiter is not None and interview.person(interview.recruiter.name) is None:
         known.append(interview.recruiter.name)
     listed = ", ".join(repr(name) for name in known)
+    close = _close_name(name, interview)
+    stranger = f"{STRANGER_ADVICE}; " if news and not close else ""
     return (
         f"is not an interviewer or the recruiter of this interview (they are {listed}); "
-        "if the person was renamed in the interview, write the new name here too, "
+        f"{stranger}if the person was renamed in the interview, write the new name here too, "
         f"or {RENAME_ADVICE}"
-    ) + _close_name(name, interview)
+    ) + close
 
 
 def _close_name(name: str, interview: Interview) -> str:
