@@ -6,12 +6,17 @@ properties (icalendar, read back) and the "Why:" line of a step.
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 
+from followup_rules import ActionKind, Event, Outcome, Skip, Update, action_ids, plan
 from followup_rules._languages import language
 from followup_rules._step_words import rule_summaries
 from followup_rules.catalogue import RULES
+from followup_rules.export import to_ics
 
+from .test_export_content import NOW, by_uid, signed
 from .test_export_mut15 import TestAStepCitingAnyRule, whys_citing
 
 
@@ -26,3 +31,43 @@ def test_no_rule_is_worded_with_code_marks(locale: str) -> None:
         list(RULES), TestAStepCitingAnyRule.POLICY, None if locale == "en" else locale
     )
     assert [line for line in said if "`" in line] == []
+
+
+class TestSkippedSteps:
+    def test_a_step_skipped_after_other_events_is_cancelled(self) -> None:
+        """The usual history: steps done, then one skipped.  The skipped step, gone from
+        the plan, is written cancelled with nothing to ring (not only when the skip
+        is the history's first event)."""
+        iv = signed()
+        whole = plan(iv)
+        ids = action_ids(whole, iv)
+        history: list[Event] = [a.done() for a in list(whole)[:2]]
+        history.append(Skip(history[-1].at.add(minutes=5), ids[-1]))
+        data = to_ics(plan(iv, history=history), iv, now=NOW, history=history)
+        item = by_uid(data)[ids[-1]]
+        assert (str(item["STATUS"]), item.walk("VALARM")) == ("CANCELLED", [])
+
+    @pytest.mark.parametrize("late", [False, True])
+    def test_a_skipped_step_keeps_the_times_it_was_shown_with(self, late: bool) -> None:
+        """A step skipped is cancelled at the times the calendar showed it just before
+        the skip: the plan of the history before the skip, made at the skip's time (a
+        decision put off moves the check-ins; a step skipped a day ahead keeps them,
+        one late when skipped was shown in its next allowed window)."""
+        iv = signed()
+        whole = plan(iv)
+        history: list[Event] = [a.done() for a in whole if a.kind is not ActionKind.CHECK_IN]
+        news = Update(history[-1].at.add(minutes=5), Outcome.UNDECIDED, date(2024, 7, 24))
+        history.append(news)
+        shown = plan(iv, history=history)
+        step = next(a for a in shown if a.kind is ActionKind.CHECK_IN)
+        uid = action_ids(shown, iv, history)[list(shown).index(step)]
+        at = step.latest.add(days=2) if late else step.earliest.subtract(days=1)
+        before = to_ics(plan(iv, history=history, now=at), iv, now=at, history=history)
+        history.append(Skip(at, uid))
+        after = to_ics(plan(iv, history=history, now=at), iv, now=at, history=history)
+        old, new = by_uid(before)[uid], by_uid(after)[uid]
+        assert str(new["STATUS"]) == "CANCELLED"
+        times = ("DTSTART", "DUE", "DTEND")
+        assert [new.get(k) and new[k].dt for k in times] == [
+            old.get(k) and old[k].dt for k in times
+        ]
