@@ -47,17 +47,23 @@ class TestSkippedSteps:
         item = by_uid(data)[ids[-1]]
         assert (str(item["STATUS"]), item.walk("VALARM")) == ("CANCELLED", [])
 
+    @pytest.mark.parametrize("checked_in", [False, True])
     @pytest.mark.parametrize("late", [False, True])
-    def test_a_skipped_step_keeps_the_times_it_was_shown_with(self, late: bool) -> None:
+    def test_a_skipped_step_keeps_the_times_it_was_shown_with(
+        self, late: bool, checked_in: bool
+    ) -> None:
         """A step skipped is cancelled at the times the calendar showed it just before
         the skip: the plan of the history before the skip, made at the skip's time (a
         decision put off moves the check-ins; a step skipped a day ahead keeps them,
-        one late when skipped was shown in its next allowed window)."""
+        one late when skipped was shown in its next allowed window), and under the id
+        it had (after a check-in done, the skipped one is the second)."""
         iv = signed()
         whole = plan(iv)
         history: list[Event] = [a.done() for a in whole if a.kind is not ActionKind.CHECK_IN]
         news = Update(history[-1].at.add(minutes=5), Outcome.UNDECIDED, date(2024, 7, 24))
         history.append(news)
+        if checked_in:
+            history.append(next(a for a in plan(iv, history=history)).done())
         shown = plan(iv, history=history)
         step = next(a for a in shown if a.kind is ActionKind.CHECK_IN)
         uid = action_ids(shown, iv, history)[list(shown).index(step)]
