@@ -7,10 +7,21 @@ properties (icalendar, read back) and the "Why:" line of a step.
 from __future__ import annotations
 
 from datetime import date
+from typing import Any
 
 import pytest
 
-from followup_rules import ActionKind, Event, Outcome, Skip, Update, action_ids, plan
+from followup_rules import (
+    ActionKind,
+    Candidate,
+    Event,
+    Outcome,
+    Skip,
+    Update,
+    action_ids,
+    describe_event,
+    plan,
+)
 from followup_rules._languages import language
 from followup_rules._step_words import rule_summaries
 from followup_rules.catalogue import RULES
@@ -18,6 +29,8 @@ from followup_rules.export import to_ics
 
 from .test_export_content import NOW, by_uid, signed
 from .test_export_mut15 import TestAStepCitingAnyRule, whys_citing
+
+THANK, CHECK = ActionKind.THANK_YOU, ActionKind.CHECK_IN
 
 
 @pytest.mark.parametrize("locale", ["en", "de", "fr", "es"])
@@ -77,3 +90,66 @@ class TestSkippedSteps:
         assert [new.get(k) and new[k].dt for k in times] == [
             old.get(k) and old[k].dt for k in times
         ]
+
+
+class TestThePreviousFile:
+    def test_an_item_without_a_uid_is_not_the_applications(self) -> None:
+        """A to-do without a UID in the file given (another program's, or hand-made): the
+        calendar is written all the same, every step of the plan open."""
+        iv = signed()
+        schedule = plan(iv)
+        previous = to_ics(schedule, iv, now=NOW).replace(
+            b"END:VCALENDAR",
+            b"BEGIN:VTODO\r\nSUMMARY:Buy stamps\r\nEND:VTODO\r\nEND:VCALENDAR",
+        )
+        again = by_uid(to_ics(schedule, iv, now=NOW, previous=previous))
+        assert sorted(again) == sorted(action_ids(schedule, iv))
+        assert {str(item["STATUS"]) for item in again.values()} <= {"NEEDS-ACTION", "TENTATIVE"}
+
+
+class TestASkippedStepDoneAnyway:
+    """A thank-you skipped, then sent all the same (the loop10 trial), in a fuller
+    history: steps done before, a check-in skipped before it, a note to someone else
+    sent after it."""
+
+    def history(self, iv: Any, fuller: bool) -> tuple[list[Event], str, str]:
+        """Fuller: the steps at the interview done, a check-in skipped, Bo's thank-you
+        skipped, then sent, then Ana's.  Else Bo's thank-you skipped first, a card asked
+        of Bo, then the thank-you sent, then Ana's."""
+        whole = plan(iv)
+        ids = action_ids(whole, iv)
+        ana, bo = (a for a in whole if a.kind is THANK)
+        bo_uid, check_uid = ids[list(whole).index(bo)], ids[-1]
+        start = bo.earliest.add(minutes=1)
+        if fuller:
+            first = [a.done() for a in whole if a.kind not in (THANK, CHECK)]
+            first.append(Skip(start, check_uid))
+            first.append(Skip(start.add(minutes=1), bo_uid))
+        else:
+            cards = next(
+                a
+                for a in whole
+                if a.kind is ActionKind.ASK_FOR_CARDS and a.recipient == bo.recipient
+            )
+            first = [
+                Skip(start.add(minutes=1), bo_uid),
+                cards.done(start.add(minutes=1, seconds=30)),
+            ]
+        history = [*first, bo.done(start.add(minutes=2)), ana.done(start.add(minutes=3))]
+        return history, bo_uid, check_uid
+
+    @pytest.mark.parametrize("fuller", [True, False])
+    @pytest.mark.parametrize("locale", [None, "de"])
+    def test_the_note_sent_is_completed_and_the_check_in_cancelled(
+        self, locale: str | None, fuller: bool
+    ) -> None:
+        iv = signed(candidate=Candidate("Sam Lee", email="sam@example.com", language=locale))
+        history, bo_uid, check_uid = self.history(iv, fuller)
+        data = by_uid(to_ics(plan(iv, history=history), iv, now=NOW, history=history))
+        if fuller:
+            assert str(data[check_uid]["STATUS"]) == "CANCELLED"
+        note = data[bo_uid]
+        assert str(note["STATUS"]) in ("COMPLETED", "CONFIRMED")
+        done = describe_event(history[-2], iv, locale=locale or "en")
+        assert str(note["DESCRIPTION"]).split("\n")[0].endswith(done)
+        assert str(note["DESCRIPTION"]).startswith("Erledigt: " if locale else "Done: ")
