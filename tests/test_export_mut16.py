@@ -14,6 +14,7 @@ import pytest
 from followup_rules import (
     ActionKind,
     Candidate,
+    Contact,
     Event,
     Outcome,
     Skip,
@@ -112,19 +113,22 @@ class TestASkippedStepDoneAnyway:
     history: steps done before, a check-in skipped before it, a note to someone else
     sent after it."""
 
-    def history(self, iv: Any, fuller: bool) -> tuple[list[Event], str, str]:
-        """Fuller: the steps at the interview done, a check-in skipped, Bo's thank-you
-        skipped, then sent, then Ana's.  Else Bo's thank-you skipped first, a card asked
+    def history(self, iv: Any, fuller: bool) -> tuple[list[Event], str, list[str]]:
+        """Fuller: the steps at the interview done, the last check-in skipped, Bo's
+        thank-you skipped, then sent, the check-in before the last skipped, Ana's
+        thank-you sent.  Else Bo's thank-you skipped first, a card asked
         of Bo, then the thank-you sent, then Ana's."""
         whole = plan(iv)
         ids = action_ids(whole, iv)
         ana, bo = (a for a in whole if a.kind is THANK)
-        bo_uid, check_uid = ids[list(whole).index(bo)], ids[-1]
+        bo_uid, checks = ids[list(whole).index(bo)], ids[-2:]
         start = bo.earliest.add(minutes=1)
         if fuller:
             first = [a.done() for a in whole if a.kind not in (THANK, CHECK)]
-            first.append(Skip(start, check_uid))
+            first.append(Skip(start, checks[1]))
             first.append(Skip(start.add(minutes=1), bo_uid))
+            first.append(bo.done(start.add(minutes=1, seconds=30)))
+            first.append(Skip(start.add(minutes=2), checks[0]))
         else:
             cards = next(
                 a
@@ -134,9 +138,10 @@ class TestASkippedStepDoneAnyway:
             first = [
                 Skip(start.add(minutes=1), bo_uid),
                 cards.done(start.add(minutes=1, seconds=30)),
+                bo.done(start.add(minutes=2)),
             ]
-        history = [*first, bo.done(start.add(minutes=2)), ana.done(start.add(minutes=3))]
-        return history, bo_uid, check_uid
+        history = [*first, ana.done(start.add(minutes=3))]
+        return history, bo_uid, checks
 
     @pytest.mark.parametrize("fuller", [True, False])
     @pytest.mark.parametrize("locale", [None, "de"])
@@ -144,12 +149,13 @@ class TestASkippedStepDoneAnyway:
         self, locale: str | None, fuller: bool
     ) -> None:
         iv = signed(candidate=Candidate("Sam Lee", email="sam@example.com", language=locale))
-        history, bo_uid, check_uid = self.history(iv, fuller)
+        history, bo_uid, checks = self.history(iv, fuller)
         data = by_uid(to_ics(plan(iv, history=history), iv, now=NOW, history=history))
         if fuller:
-            assert str(data[check_uid]["STATUS"]) == "CANCELLED"
+            assert [str(data[uid]["STATUS"]) for uid in checks] == ["CANCELLED"] * 2
         note = data[bo_uid]
         assert str(note["STATUS"]) in ("COMPLETED", "CONFIRMED")
-        done = describe_event(history[-2], iv, locale=locale or "en")
+        sent = next(e for e in history if isinstance(e, Contact) and e.kind is THANK)
+        done = describe_event(sent, iv, locale=locale or "en")
         assert str(note["DESCRIPTION"]).split("\n")[0].endswith(done)
         assert str(note["DESCRIPTION"]).startswith("Erledigt: " if locale else "Done: ")
