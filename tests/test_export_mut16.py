@@ -159,3 +159,29 @@ class TestASkippedStepDoneAnyway:
         done = describe_event(sent, iv, locale=locale or "en")
         assert str(note["DESCRIPTION"]).split("\n")[0].endswith(done)
         assert str(note["DESCRIPTION"]).startswith("Erledigt: " if locale else "Done: ")
+
+
+class TestTimeZones:
+    def test_every_zone_used_has_its_vtimezone_beside_an_unknown_one(self) -> None:
+        """Another application's items, rewritten by a calendar app under a zone name
+        this library does not know ("AUS Eastern Standard Time", which sorts before
+        "America/New_York"): that file's VTIMEZONE is kept, and this application's zone
+        still gets its own, so every TZID the file uses is defined in it."""
+        import icalendar
+
+        iv = signed()
+        earlier = to_ics(plan(iv), iv, now=NOW).replace(
+            b"America/New_York", b"AUS Eastern Standard Time"
+        )
+        other = signed(company="Globex")
+        data = to_ics(plan(other), other, now=NOW, previous=earlier)
+        calendar = icalendar.Calendar.from_ical(data)
+        defined = {str(zone["TZID"]) for zone in calendar.walk("VTIMEZONE")}
+        used = {
+            str(item[key].params["TZID"])
+            for item in calendar.walk()
+            if item.name in ("VTODO", "VEVENT")
+            for key in ("DTSTART", "DUE", "DTEND")
+            if key in item and "TZID" in item[key].params
+        }
+        assert used == defined == {"AUS Eastern Standard Time", "America/New_York"}
