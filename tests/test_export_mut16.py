@@ -13,6 +13,7 @@ import pytest
 
 from followup_rules import (
     ActionKind,
+    Application,
     Candidate,
     Contact,
     Event,
@@ -26,7 +27,7 @@ from followup_rules import (
 from followup_rules._languages import language
 from followup_rules._step_words import rule_summaries
 from followup_rules.catalogue import RULES
-from followup_rules.export import to_ics
+from followup_rules.export import drafts, to_ics
 
 from .test_export_content import NOW, by_uid, signed
 from .test_export_mut15 import TestAStepCitingAnyRule, whys_citing
@@ -185,3 +186,19 @@ class TestTimeZones:
             if key in item and "TZID" in item[key].params
         }
         assert used == defined == {"AUS Eastern Standard Time", "America/New_York"}
+
+
+class TestMessageIds:
+    def test_two_candidates_of_one_name_never_share_a_message_id(self) -> None:
+        """Two candidates of one group interview with the same name (a common one) and
+        their own addresses at one mail domain: their drafts never share a Message-ID (a
+        mail server drops the second as a duplicate)."""
+        from .test_integrator10 import NOW as SLOT_NOW
+        from .test_integrator10 import slot
+
+        apps = [
+            Application(slot(Candidate("Sam Lee", email=address)), name=f"{n}.toml")
+            for n, address in enumerate(["sam.lee@gmail.com", "samlee@gmail.com"])
+        ]
+        ids = [draft.message_id for draft in drafts(apps, now=SLOT_NOW)]
+        assert len(ids) == len(set(ids)) == 2 * len(drafts(apps[:1], now=SLOT_NOW))
