@@ -202,3 +202,26 @@ class TestMessageIds:
         ]
         ids = [draft.message_id for draft in drafts(apps, now=SLOT_NOW)]
         assert len(ids) == len(set(ids)) == 2 * len(drafts(apps[:1], now=SLOT_NOW))
+
+
+def test_a_skip_of_another_interviews_step_leaves_the_others_read() -> None:
+    """A history holding a skip of a step id from before a rename (the company's name
+    changed, no `Interview.id`: the id no longer reads as this interview's), then Bo's
+    thank-you skipped and sent all the same: synced over the file that held it, that
+    thank-you is completed, the foreign skip passed over."""
+    old, iv = signed(company="Acme GmbH"), signed(company="Acme SE")
+    whole = plan(iv)
+    ids = action_ids(whole, iv)
+    bo = [a for a in whole if a.kind is THANK][1]
+    bo_uid = ids[list(whole).index(bo)]
+    previous = to_ics(whole, iv, now=NOW)
+    start = bo.earliest.add(minutes=1)
+    history: list[Event] = [
+        Skip(start, action_ids(plan(old), old)[-1]),
+        Skip(start.add(minutes=1), bo_uid),
+        bo.done(start.add(minutes=2)),
+    ]
+    data = by_uid(
+        to_ics(plan(iv, history=history[1:]), iv, now=NOW, history=history, previous=previous)
+    )
+    assert str(data[bo_uid]["STATUS"]) in ("COMPLETED", "CONFIRMED")
