@@ -225,3 +225,22 @@ def test_a_skip_of_another_interviews_step_leaves_the_others_read() -> None:
         to_ics(plan(iv, history=history[1:]), iv, now=NOW, history=history, previous=previous)
     )
     assert str(data[bo_uid]["STATUS"]) in ("COMPLETED", "CONFIRMED")
+
+
+def test_a_step_done_once_per_interview_is_done_whoever_it_was_said_to() -> None:
+    """The closing statement skipped, then made all the same to Bo (not the follow-up
+    contact it was planned for): a step done once per interview counts whoever heard
+    it, so its item is done, not cancelled."""
+    iv = signed()
+    whole = plan(iv)
+    ids = action_ids(whole, iv)
+    closing = next(a for a in whole if a.kind is ActionKind.CLOSING_STATEMENT)
+    uid = ids[list(whole).index(closing)]
+    start = closing.earliest.add(minutes=1)
+    history: list[Event] = [
+        Skip(start, uid),
+        Contact(start.add(minutes=1), closing.channel, closing.kind, "Bo Chen"),
+    ]
+    item = by_uid(to_ics(plan(iv, history=history), iv, now=NOW, history=history))[uid]
+    assert str(item["STATUS"]) in ("COMPLETED", "CONFIRMED")
+    assert str(item["DESCRIPTION"]).startswith("Done: ")
