@@ -67,8 +67,8 @@ def _reason(action: Action, policy: Policy, lang: Words) -> str:
         )
         return words["undecided"] % {"new": new, "days": business_days(lang, policy.min_gap)}
     rule = RULES[action.rule]  # an `Action` takes only the catalogue's rules
-    summary = rule_summaries(lang)[rule.id]  # every rule's, in every language
-    return _worded_knobs(summary.replace("`", ""), rule.knobs, policy, lang)  # no code marks
+    summary = rule_summaries(lang)[rule.id]  # every rule's, in every language; no code marks
+    return _worded_knobs(summary, rule.knobs, policy, lang)
 
 
 def _worded_knobs(text: str, knobs: Sequence[str], policy: Policy, lang: Words) -> str:
