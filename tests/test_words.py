@@ -222,9 +222,13 @@ class TestTheClosingNote:
         # say it again.  Both leave the door open.
         # (words15 class 4: a close that turns per application, neither resigned nor a
         # veiled promise to write again)
-        assert "I look forward to your decision." in first_close
-        assert "I look forward to your decision." not in second
-        assert "I would be very glad to work with the team at Acme Analytics." in first_close
+        close = (
+            "I will not trouble you further, and a short line whenever there is news would "
+            "mean a great deal."
+        )
+        assert close in first_close
+        assert close not in second
+        assert "I would very much like to work with the team at Acme Analytics." in first_close
         assert "The role still interests me very much." in second
 
     def test_news_of_a_next_round_after_the_close_opens_a_new_run(self) -> None:
