@@ -228,7 +228,7 @@ class TestTheClosingNote:
         )
         assert close in first_close
         assert close not in second
-        assert "I would very much like to work with the team at Acme Analytics." in first_close
+        assert "I would be very glad to work with the team at Acme Analytics." in first_close
         assert "The role still interests me very much." in second
 
     def test_news_of_a_next_round_after_the_close_opens_a_new_run(self) -> None:

@@ -259,7 +259,7 @@ CLOSES = (  # words15 class 4: seven, by the application's turn (words22: a clos
     "appreciated.",
     "I will not take up more of your time, and I would welcome news whenever you have it.",
     "I am conscious of your time, so I will say only that any word from you would be welcome.",
-    "I will not press for an answer, and I look forward to hearing from you in due course.",
+    "I will not press for an answer, and news will be welcome whenever it comes.",
     "Please do not feel obliged to reply before there is news; I will not chase you further.",
     "I am happy to answer any questions, and otherwise I will leave the timing to you.",
 )

@@ -274,7 +274,7 @@ class TestConversation:
         # Issue 19, second round (class 8): the last note restates interest and leaves the
         # door open; third round (class 16): it may say, once and truly, that it is the
         # last note for now, and its subject is not self-referential.
-        assert "I would very much like to work with the team at Acme" in close_message.text
+        assert "I would be very glad to work with the team at Acme" in close_message.text
         # words15 class 4, words22 class 1: a close that will not press further
         assert "I will not trouble you further" in close_message.text
         assert "not write again" not in close_message.text
