@@ -335,7 +335,8 @@ class TestInRoomSteps:
         """004: "express your interest in working with the company, ask if you can follow up"."""
         text = self._text(ActionKind.ASK_PERMISSION)
         assert "Tell Ana Ruiz that you are interested in working at Acme Analytics." in text
-        assert "whether they would prefer a call or an email" in text
+        # words22 class 4: the interviewer by name, never "they" beside the company
+        assert "whether Ana Ruiz would prefer a call or an email" in text
 
     def test_the_close_draws_on_topics_and_fit(self) -> None:
         """004: "summarize why you think you're the ideal candidate, referencing points from the

@@ -222,8 +222,12 @@ class TestTheClosingNote:
         # say it again.  Both leave the door open.
         # (words15 class 4: a close that turns per application, neither resigned nor a
         # veiled promise to write again)
-        assert "I look forward to your decision." in first_close
-        assert "I look forward to your decision." not in second
+        close = (
+            "I will not trouble you further, and a short line whenever there is news would "
+            "mean a great deal."
+        )
+        assert close in first_close
+        assert close not in second
         assert "I would be very glad to work with the team at Acme Analytics." in first_close
         assert "The role still interests me very much." in second
 

@@ -195,7 +195,7 @@ def test_asking_permission_reads_with_any_decision_phrase(decision: object) -> N
     text = render(step, iv).text
     assert "if you have heard nothing by then" in text
     assert not re.search(r"heard (next|within|in the|by|this)\b", text), text
-    assert re.search(r"As they expect to decide \S", text), text
+    assert re.search(r"As the company expects to decide \S", text), text
 
 
 # -- r10: the invitation thanked is the one the history says the recipient gave ---------
@@ -252,14 +252,16 @@ def test_an_interest_line_does_not_presume_the_job() -> None:
 
 # -- r10: one graceful close across a user's applications -----------------------------
 
-CLOSES = (  # words15 class 4: seven, by the application's turn
-    "I look forward to your decision.",
-    "I would welcome any update.",
-    "I would be glad of any news.",
-    "I hope all is well with you.",
-    "I look forward to hearing from you.",
-    "I look forward to your reply.",
-    "I am happy to answer any questions.",
+CLOSES = (  # words15 class 4: seven, by the application's turn (words22: a close)
+    "I will not trouble you further, and a short line whenever there is news would "
+    "mean a great deal.",
+    "I do not want to press you, so I will simply say that an update at any point would be "
+    "appreciated.",
+    "I will not take up more of your time, and I would welcome news whenever you have it.",
+    "I am conscious of your time, so I will say only that any word from you would be welcome.",
+    "I will not press for an answer, and news will be welcome whenever it comes.",
+    "Please do not feel obliged to reply before there is news; I will not chase you further.",
+    "I am happy to answer any questions, and otherwise I will leave the timing to you.",
 )
 
 

@@ -275,7 +275,8 @@ class TestConversation:
         # door open; third round (class 16): it may say, once and truly, that it is the
         # last note for now, and its subject is not self-referential.
         assert "I would be very glad to work with the team at Acme" in close_message.text
-        assert "I look forward to your decision." in close_message.text  # words15 class 4
+        # words15 class 4, words22 class 1: a close that will not press further
+        assert "I will not trouble you further" in close_message.text
         assert "not write again" not in close_message.text
         assert close.facts.final and close.facts.first_close and not retry.facts.final
         assert close_message.subject == "Any news on the Data Engineer position?"
@@ -428,8 +429,8 @@ class TestCallScripts:
         debrief = next(a for a in plan(iv) if a.kind is ActionKind.RECRUITER_DEBRIEF)
         text = render(debrief, iv).text
         assert text.startswith(
-            "Call Rita Cole (SelecSource) at +1 404 555 0199 as soon as you can, on Tuesday, "
-            "July 7, between 3:00 PM and 5:00 PM New York time (EDT)."
+            "Call Rita Cole (SelecSource) at +1 404 555 0199 on Tuesday, July 7, between "
+            "3:00 PM and 5:00 PM New York time (EDT), as early in that window as you can."
         )
         assert (
             "who you met: Dr. Ana Ruiz (Engineering Manager) and Bo Chen (Staff Engineer);" in text
