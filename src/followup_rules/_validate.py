@@ -412,15 +412,15 @@ def aware(value: Any, fail: Fail, latest: date = LATEST) -> pendulum.DateTime:
     return _calendar.to_pendulum(plain.astimezone(zone))
 
 
-def one_day(value: Any, fail: Fail, latest: date = LATEST) -> date:
-    """A date, or an aware datetime's own calendar date, up to *latest*."""
+def one_day(value: Any, fail: Fail) -> date:
+    """A date, or an aware datetime's own calendar date, up to `LATEST`."""
     if isinstance(value, datetime):
         if value.tzinfo is None or value.utcoffset() is None:
             raise fail("naive datetime: give a date, or a datetime with a time zone")
     elif not isinstance(value, date):
         raise fail(f"expected a date, got {type(value).__name__}")
     day = date(value.year, value.month, value.day)
-    in_range(day, fail, latest)
+    in_range(day, fail)
     return day
 
 
