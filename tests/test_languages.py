@@ -858,18 +858,18 @@ class TestEdges:
             '{{ pgettext("decision", "by %(day)s", day="Dienstag") }} / '
             '{{ npgettext("decision", "within a week", "within %(count)s weeks", 2, '
             'count="zwei") }} / '
-            '{{ ngettext("I did not raise %(items)s with you, and I can go into more detail '
-            'whenever you wish.", "I did not raise %(items)s with you, and I can go into more '
-            'detail whenever you wish.", 2, items="a") }}'
+            '{{ ngettext("I did not mention %(items)s at the interview, and I would welcome the '
+            'opportunity to tell you about it.", "I did not mention %(items)s at the interview, '
+            'and I would welcome the opportunity to tell you about them.", 2, items="a") }}'
             "{% endblock %}",
             encoding="utf-8",
         )
         (tmp_path / "note.html").write_text(
             '{{ _("I met %(people)s, and we talked about %(topics)s.", people="Bo", '
             'topics="<b>") }} '
-            '{{ ngettext("I did not get to talk about %(items)s, and I can say more about it '
-            'at any point that suits you.", "I did not get to talk about %(items)s, and I can '
-            'say more about them at any point that suits you.", 1, items="<i>") }} '
+            '{{ ngettext("I did not raise %(items)s, and I can tell you about it at any point '
+            'that suits you.", "I did not raise %(items)s, and I can tell you about them at any '
+            'point that suits you.", 1, items="<i>") }} '
             '{{ pgettext("debrief", "%(items)s (for %(name)s)", items="<u>", name="Bo") }} '
             '{{ npgettext("decision", "within a day", "within %(count)s days", 3, count="3") }}',
             encoding="utf-8",
@@ -882,11 +882,12 @@ class TestEdges:
         message = pack.render(note, iv)
         assert message.text == (
             "bis Dienstag / innerhalb von zwei Wochen / "
-            "Ich habe a nicht erwähnt und gehe näher darauf ein, wenn Sie möchten."
+            "Beim Vorstellungsgespräch habe ich a nicht erwähnt, und bei Interesse würde ich "
+            "Ihnen Näheres dazu berichten."
         )
         assert message.html is not None
         assert "Ich habe mit Bo gesprochen, unter anderem über &lt;b&gt;." in message.html
-        assert "Über &lt;i&gt; habe ich nicht gesprochen, aber ich berichte Ihnen" in message.html
+        assert "Ich habe &lt;i&gt; nicht zur Sprache gebracht und berichte Ihnen" in message.html
         assert "&lt;u&gt; (für Bo)" in message.html
         assert "innerhalb von 3 Tagen" in message.html
         assert pack.language.number(3) == "drei" and pack.language.number(30) == "30"

@@ -125,8 +125,8 @@ class TestBuiltInPack:
         )
         assert "the move to streaming pipelines" in text
         assert "I am very interested in this opportunity." in text
-        assert "I would bring my five years of Kafka to the role." in text
-        assert "I did not get to mention my AWS certification in the interview" in text
+        assert "I can bring my five years of Kafka to the role." in text
+        assert "One thing I did not get to mention is my AWS certification, and I" in text
         assert "As requested at the interview, I have attached two code samples." in text
         assert message.enclosures == ("two code samples",)
         assert text.endswith("Sam Lee\nsam@example.com\n+1 917 555 0100")

@@ -32,7 +32,7 @@ from followup_rules import (
     render,
 )
 from followup_rules.action import Window
-from followup_rules.messages import ON_TIME, template_context
+from followup_rules.messages import FIT_NOTES, ON_TIME, template_context
 
 from .factories import at
 from .test_languages import meeting
@@ -298,15 +298,14 @@ class TestTheRecipientsOwn:
         assert values["shared_topics"] == ["the roadmap"]
 
     def test_past_the_notes_that_make_the_case_a_brief_line(self) -> None:
-        """The contact's note and the next two make the interview's case for fit; a
-        panelist with a fit of their own makes theirs and takes no turn; the rest say it
-        in a brief line of their own."""
+        """The contact's note and the next `FIT_NOTES` - 1 make the interview's case for
+        fit; a panelist with a fit of their own makes theirs and takes no turn; the rest
+        say it in a brief line of their own."""
+        others = [f"Person {chr(ord('C') + i)}" for i in range(FIT_NOTES)]
         people = [
             Interviewer("Ana Ruiz", email="ana@acme.example"),
             Interviewer("Bo Chen", email="bo@acme.example", fit="my years of Go"),
-            Interviewer("Cy Diaz", email="cy@acme.example"),
-            Interviewer("Di Ito", email="di@acme.example"),
-            Interviewer("Ed Ode", email="ed@acme.example"),
+            *(Interviewer(name) for name in others),
         ]
         seen = {
             name: (values["note_fit"], values["fit_brief"])
@@ -316,9 +315,8 @@ class TestTheRecipientsOwn:
         assert seen == {
             "Ana Ruiz": (kafka, False),
             "Bo Chen": ("my years of Go", False),
-            "Cy Diaz": (kafka, False),
-            "Di Ito": (kafka, False),
-            "Ed Ode": (None, True),
+            **dict.fromkeys(others[: FIT_NOTES - 1], (kafka, False)),
+            others[-1]: (None, True),
         }
 
     def test_the_recruiter_asked_for_no_item(self) -> None:

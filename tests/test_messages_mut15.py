@@ -424,7 +424,7 @@ class TestTheThankYouNote:
     def test_the_interviews_fit_is_argued(self) -> None:
         iv = full_interview(fit="ten years of Go", interviewers=[Interviewer("Ana Ruiz")])
         text = render(by_template("thank_you_email", iv), iv).text
-        assert "I would bring my ten years of Go to the role." in text
+        assert "I can bring my ten years of Go to the role." in text
 
     def test_no_link_mark_for_an_own_template_either(self) -> None:
         iv = full_interview()
@@ -473,11 +473,11 @@ class TestWhatAnOwnTemplateReads:
 
 
 def test_a_fit_given_for_a_note_past_the_case_is_said_alone() -> None:
-    """Dee's is the fourth note of five: it says the interview's fit briefly; given a
-    fit of its own, it says that one alone, not the brief line as well."""
-    panel = [
-        Interviewer(name) for name in ("Ana Ruiz", "Bo Chen", "Cy Park", "Dee Fox", "Ed Moss")
-    ]
+    """Dee's is the ninth note of ten, past the `FIT_NOTES` that quote the fit: it says
+    the interview's fit briefly; given a fit of its own, it says that one alone, not the
+    brief line as well."""
+    names = ("Ana Ruiz", "Bo Chen", "Cy Park", "Di Ito", "Ed Ode", "Flo Gee", "Gus Ho")
+    panel = [Interviewer(name) for name in (*names, "Hal Ivy", "Dee Fox", "Ed Moss")]
     iv = full_interview(fit="ten years of Go", interviewers=panel)
     note = next(
         a
@@ -487,12 +487,12 @@ def test_a_fit_given_for_a_note_past_the_case_is_said_alone() -> None:
         and a.recipient.name == "Dee Fox"
     )
     assert template_context(note, iv)["fit_brief"] is True
-    assert "I see a close match between my experience and the role." in render(note, iv).text
+    assert "I believe my experience makes me a good match." in render(note, iv).text
     values = template_context(note, iv, details={"fit": "five years of Rust"})
     assert values["fit_brief"] is False
     text = render(note, iv, fit="five years of Rust").text
-    assert "For this role I can offer my five years of Rust." in text
-    assert "close match" not in text
+    assert "I can bring my five years of Rust to the role." in text
+    assert "good match" not in text
 
 
 @pytest.mark.parametrize(

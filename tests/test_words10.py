@@ -93,10 +93,11 @@ def test_a_note_without_any_fit_in_the_input_makes_no_case() -> None:
 # -- 2. the missed point: a reason it is raised, or an offer to say more -------------------
 
 DOES_SOMETHING = {
-    "en": r"relevant|bears? on|matters?\b|say more|discuss further|go into",
+    "en": r"relevant|bears? on|matters?\b|say more|discuss further|go into|tell you|describe",
     "de": r"relevant|wichtig|Belang|näher|ausführlich|Näheres",
     "fr": r"pertinent|utile|compte|développerai|dire plus|discuterais|davantage",
-    "es": r"relevante|relación|importante|profundizo|cuento más|contarle más|más detalle",
+    "es": r"relevante|relación|importante|profundizo|cuento más|contarle más|más detalle"
+    r"|más información|le hablaré",
 }
 
 

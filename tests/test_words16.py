@@ -27,10 +27,12 @@ CLAIMS_RELEVANCE = {
 }
 
 OFFERS_MORE = {
-    "en": r"say more|go into|discuss (?:it |them )?further|more detail",
+    # words21 class 3: "tell you about it" once the point is named (r17: "more" only of
+    # what was said)
+    "en": r"say more|go into|discuss (?:it |them )?further|more detail|tell you about|describe",
     "de": r"näher|ausführlich|Näheres",
     "fr": r"dire plus|davantage|développer|discuterais",
-    "es": r"contarle más|cuento más|profundizo",
+    "es": r"contarle más|cuento más|profundizo|más información",
 }
 
 

@@ -17,6 +17,7 @@ import pytest
 
 from followup_rules import ActionKind, Interviewer, Outcome, Policy, Update, plan, render
 from followup_rules._languages import language
+from followup_rules.messages import FIT_NOTES
 
 from .test_writing import ANA, BO, in_language, meeting
 
@@ -62,14 +63,17 @@ def _notes(iv: Any) -> list[tuple[Any, str]]:
 
 
 @pytest.mark.parametrize("code", LANGUAGES)
-def test_a_superday_makes_the_case_for_fit_in_at_most_three_notes(code: str) -> None:
+def test_a_superday_makes_the_case_for_fit_in_at_most_fit_notes(code: str) -> None:
     """r7 en 2d, de M2, fr M6, es 2e: "six years of building data pipelines" in all eight
-    notes of a superday; the interview's fit goes to the contact and two more notes."""
+    notes of a superday, in one sentence; the interview's fit goes to the contact and the
+    next notes up to `FIT_NOTES` (words21 class 2: the r17 readers found the vaguer
+    lines evasive while the fit was on record, so an ordinary superday names it in
+    every note, each in a frame of its own: tests/test_words21.py)."""
     iv = in_language(_superday(), code)
     notes = _notes(iv)
     assert len(notes) == 8
     with_fit = [a.recipient.name for a, text in notes if FIT in text]
-    assert len(with_fit) == 3, with_fit
+    assert len(with_fit) == min(FIT_NOTES, 8), with_fit
     assert iv.follow_up_contact.name in with_fit
 
 
@@ -118,7 +122,7 @@ def test_no_wording_of_the_fit_promises_an_outcome(code: str) -> None:
 
 # -- 2. the missed point is stated, not announced ----
 
-ANNOUNCED = {  # the point put off to a later account ("which I would be glad to tell you about")
+ANNOUNCED = {  # the point put off to a later account ("I would be glad to tell you about X")
     "en": r"tell you about|expand on|describe|more details|answer any questions",
     "de": r"erzähle Ihnen gern davon|mehr dazu",
     "fr": r"vous en parlerai",
@@ -130,18 +134,22 @@ ANNOUNCED = {  # the point put off to a later account ("which I would be glad to
 def test_the_missed_point_is_stated_not_announced(code: str) -> None:
     """r7 en 2b, de M5, fr minor 1, es m4: "I did not get to mention my AWS certification,
     which I would be glad to tell you about" announces the point instead of making it;
-    every wording mentions it, with no promise of a later account."""
+    every wording mentions it, and any offer of a later account comes after the point is
+    made (words21 class 3: the r17 readers asked for "One thing I did not mention is X;
+    I would be glad to tell you about it.", the point stated, then the offer)."""
     ids = _plural_msgids("_missed.txt")
     assert len(ids) == 8
     translations = language(code).translations
     for singular, plural in ids:
         for count in (1, 2):
             text = translations.ngettext(singular, plural, count)
-            assert not re.search(ANNOUNCED[code], text, re.IGNORECASE), text
+            offer = re.search(ANNOUNCED[code], text, re.IGNORECASE)
+            assert not offer or text.index("%(items)s") < offer.start(), text
     iv = in_language(meeting(interviewers=[ANA], missed=["MISSED-ONE"]), code)
     ((_, text),) = _notes(iv)
     assert "MISSED-ONE" in text
-    assert not re.search(ANNOUNCED[code], text, re.IGNORECASE), text
+    offer = re.search(ANNOUNCED[code], text, re.IGNORECASE)
+    assert not offer or text.index("MISSED-ONE") < offer.start(), text
 
 
 # -- 3. requested items go once, to whoever asked ----

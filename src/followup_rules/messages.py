@@ -1311,17 +1311,19 @@ ON_TIME = timedelta(hours=24)
 whatever the policy's window: the seeds' "within 24 hours" (000, 001, 002).  Only a note
 sent later, and on a later day than the interview, says it comes late (``belated``)."""
 
-FIT_NOTES = 3
-"""At most this many notes of a panel make the interview's case for fit: the follow-up
-contact's, then the next interviewers' in the order the user gave them (an
-interviewer's own `Interviewer.fit` always goes to them, and counts for no one
-else).  A panel of up to three hears it from each note, in its own words; a superday
-compares eight notes, and the same claim in each reads as a template (issue 19, ninth
-round, class 1: the r7 readers found "six years of building data pipelines" in all
-eight notes, in all four languages).  Every other note still makes the case, briefly
-and in its own words, without the user's phrase (``fit_brief``: "I believe my
-experience makes me a good match."), so that no note of a panel is without one
-(words10 class 1: the r8 readers missed it in five notes of eight)."""
+FIT_NOTES = 8
+"""At most this many notes of a panel make the interview's case for fit in the user's
+words: the follow-up contact's, then the next interviewers' in the order the user gave
+them (an interviewer's own `Interviewer.fit` always goes to them, and counts for no one
+else).  An ordinary superday (up to eight, `SPARE_WORDING` + 1) hears it from every
+note, each in a frame of its own (`wording`), so that no two read alike (issue 19,
+ninth round, class 1: the r7 readers found one claim in all eight notes); a vaguer
+line that only points at "my experience" while the fit is on record read as evasive
+(words21 class 2: the r17 readers, "I feel ready for the role, given my experience."
+in five notes of a superday whose fit was given).  A larger panel's further notes
+still make the case, briefly and in their own words, without the user's phrase
+(``fit_brief``: "I believe my experience makes me a good match."), so that no note of
+a panel is without one (words10 class 1)."""
 
 
 def _carries_fit(recipient: Interviewer, interview: Interview) -> bool:
