@@ -1032,8 +1032,16 @@ def template_context(
         # All the details the debrief promises (seed 000), from the input only: each
         # panelist's part of the day, the point the candidate missed, the case for fit,
         # and the timeline or a placeholder the candidate fills (words7 class 2)
+        # Each part as said to someone else: "your" is the panelist's ("their"), and a
+        # part that speaks to its panelist otherwise is left out (`told_to_another`)
+        parts = {
+            person.name: language.told_to_another(person.part) if person.part else None
+            for person in interview.interviewers
+        }
         values["debrief_parts"] = [
-            (in_text(person), person.part) for person in interview.interviewers if person.part
+            (in_text(person), parts[person.name])
+            for person in interview.interviewers
+            if parts[person.name]
         ]
         # The e-mail says it in full sentences, one per panelist with their own topics
         # and part of the day ("Jamie Fox and I talked about ...; my time with ...
@@ -1047,9 +1055,9 @@ def template_context(
             own = [topic for topic in person.topics if topic not in shared]
             if alone:
                 shared += own
-            elif own or person.part:
+            elif own or parts[person.name]:
                 people.append(
-                    (in_text(person), _join(language, own) if own else None, person.part)
+                    (in_text(person), _join(language, own) if own else None, parts[person.name])
                 )
         values["debrief_topics"] = _join(language, shared) if shared else None
         values["debrief_people"] = people

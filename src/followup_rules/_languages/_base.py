@@ -248,6 +248,10 @@ _QUALIFIER = re.compile(r"\s*\([^()]*\)\s*$|,\s+[^,]+$")
 """A role's trailing qualifier, in parentheses or after a comma: not said aloud."""
 
 
+_WORD = re.compile(r"(\w+)")
+"""Splits text into words (odd places) and what lies between them."""
+
+
 class Language:
     """How one locale writes dates, times, lists, numbers, zones, and people's names.
 
@@ -801,6 +805,34 @@ class Language:
         """Where the user writes the doubts raised in the interview, in a debrief by e-mail
         (as the finished text holds it): the recruiter needs them now, not "when we speak"."""
         return self.finish(self.pgettext("placeholder", "[Any concerns they raised: … or none]"))
+
+    # -- the user's words told to someone else ---------------------------------------------
+
+    _their: ClassVar[Mapping[str, str]] = {"your": "their", "yours": "theirs"}
+    _you: ClassVar[frozenset[str]] = frozenset({"you", "yourself", "yourselves"})
+    _addressed_case: ClassVar[bool] = False  # German: only "Ihr", "Sie" address the reader
+
+    def told_to_another(self, text: str) -> str | None:
+        """*text*, typed to be said to one person (an interviewer's `part` completes "Thank
+        you in particular for ..."), as a message to someone else says it: "your" is
+        theirs ("the walk through their on-call dashboards"); None when it speaks to the
+        reader otherwise ("the demo you gave"), which no wording can turn without
+        guessing: the message then leaves it out (the truth rule; r18: the recruiter read
+        "the walk through your on-call dashboards" as hers)."""
+        words = _WORD.split(text)
+        changed = False
+        for index in range(1, len(words), 2):
+            word = words[index]
+            key = word if self._addressed_case else word.lower()
+            if key in self._you:
+                return None
+            their = self._their.get(key)
+            if their is not None:
+                if not self._addressed_case and word[:1].isupper():
+                    their = their[:1].upper() + their[1:]
+                words[index] = their
+                changed = True
+        return "".join(words) if changed else text
 
     # -- the case for fit ----------------------------------------------------------------
 

@@ -48,6 +48,32 @@ class German(Language):
     says "Jänner" for January.
     """
 
+    _their: ClassVar[Mapping[str, str]] = {
+        "Ihr": "ihr",
+        "Ihre": "ihre",
+        "Ihren": "ihren",
+        "Ihrem": "ihrem",
+        "Ihrer": "ihrer",
+        "Ihres": "ihres",
+    }
+    _you: ClassVar[frozenset[str]] = frozenset(
+        {
+            "Sie",
+            "Ihnen",
+            "Dir",
+            "Dich",
+            "du",
+            "dir",
+            "dich",
+            "dein",
+            "deine",
+            "deinen",
+            "deinem",
+            "deiner",
+        }
+    )
+    _addressed_case = True
+
     code = "de"
     _pendulum = "de"
     _day_pattern = "dddd, [dem] D. MMMM"

@@ -81,6 +81,11 @@ class Spanish(Language):
     becomes "e" before an "i" sound and "o" becomes "u" before an "o" sound.
     """
 
+    _their: ClassVar[Mapping[str, str]] = {}
+    _you: ClassVar[frozenset[str]] = frozenset(
+        {"usted", "ustedes", "tu", "tú", "tus", "te", "ti", "vosotros", "vuestro", "vuestra"}
+    )
+
     code = "es"
     _pendulum = "es"
     _day_pattern = "dddd D [de] MMMM"

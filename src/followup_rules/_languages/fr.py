@@ -144,6 +144,14 @@ class French(Language):
     used in formal writing: "Miss" is "Madame".
     """
 
+    _their: ClassVar[Mapping[str, str]] = {
+        "votre": "leur",
+        "vos": "leurs",
+        "vôtre": "leur",
+        "vôtres": "leurs",
+    }
+    _you: ClassVar[frozenset[str]] = frozenset({"vous", "tu", "toi", "te", "ta", "tes"})
+
     code = "fr"
     _pendulum = "fr"
     _day_pattern = "dddd D MMMM"
