@@ -98,7 +98,7 @@ RESTRAINT = {
     ),
     "es": re.compile(
         r"importunarle más|presionarle|quitarle más tiempo|respeto a su tiempo|en sus manos|"
-        r"apremiarle|No insistiré"
+        r"apremiarle|No insistiré|No quisiera insistir"
     ),
 }
 
