@@ -46,6 +46,7 @@ from .identity import thread_key
 from .loop import Application, audit_many, later_rounds, parse_when
 from .model import ActionKind, Channel, Interview, person_key
 from .policy import Policy
+from .state import TERMINAL
 
 
 def _store(file: str, interview_path: str | None) -> files.HistoryFile:
@@ -217,9 +218,7 @@ def _news_after_an_end(event: Event, history: Sequence[Event]) -> str | None:
     ends = [
         held
         for held in history
-        if isinstance(held, Update)
-        and held.outcome in (Outcome.OFFER, Outcome.REJECTED, Outcome.WITHDRAWN)
-        and held.at < event.at
+        if isinstance(held, Update) and held.outcome in TERMINAL and held.at < event.at
     ]
     if not ends:
         return None
