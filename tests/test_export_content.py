@@ -271,8 +271,9 @@ class TestReminders:
     def test_a_london_candidate_is_not_woken_at_a_quarter_to_seven(self) -> None:
         """Bo is in Berlin: his note is best sent at 08:00 there, 07:00 in London.
 
-        The reminder used to ring at 06:45 London time; the window is open
-        all day, so it rings at 08:00 London time.
+        The reminder used to ring at 06:45 London time, then at 08:00, an hour after the
+        moment the note was suggested for; it rings at 07:00, when the candidate's day
+        and the suggestion begin.
         """
         iv = signed(
             candidate=Candidate("Sam Lee", email="sam@example.com", timezone="Europe/London"),
@@ -284,28 +285,29 @@ class TestReminders:
         )
         assert note.suggested.in_timezone("Europe/London").time() == time(7)
         (ring,) = rings(to_ics(Plan([note]), iv, now=NOW))
-        assert ring.astimezone(cal.zone("Europe/London")).time() == time(8)
+        assert ring.astimezone(cal.zone("Europe/London")).time() == time(7)
 
     def test_a_call_window_opening_before_waking_hours_rings_at_waking(self) -> None:
         """Los Angeles calls New York at 10:00 there, 07:00 in Los Angeles: the ring comes at
-        08:00, when the candidate is up and the window still open."""
+        07:00, when the candidate is up and the window opens, never after it has opened."""
         iv = signed(candidate=Candidate("Sam Lee", timezone="America/Los_Angeles"))
         call = first(plan(iv), ActionKind.CHECK_IN, Channel.PHONE)
         assert call.earliest.in_timezone("America/Los_Angeles").time() == time(7)
         (ring,) = rings(to_ics(Plan([call]), iv, now=NOW))
         local = ring.astimezone(cal.zone("America/Los_Angeles"))
-        assert (local.time(), local.date()) == (time(8), call.earliest.date())
+        assert (local.time(), local.date()) == (time(7), call.earliest.date())
 
     def test_a_call_window_over_before_waking_hours_is_announced_the_evening_before(
         self,
     ) -> None:
-        """A half-hour window, 10:00-10:30 in New York, is 07:00-07:30 in Los Angeles: over
-        before 08:00, so the ring comes at 21:00 the evening before."""
+        """A half-hour window, 10:00-10:30 in New York, is 07:00-07:30 in Los Angeles: for a
+        candidate awake from 08:00 it is over before they wake, so the ring comes at 21:00
+        the evening before."""
         iv = signed(candidate=Candidate("Sam Lee", timezone="America/Los_Angeles"))
         call = first(
             plan(iv, Policy(call_window="10:00-10:30")), ActionKind.CHECK_IN, Channel.PHONE
         )
-        (ring,) = rings(to_ics(Plan([call]), iv, now=NOW))
+        (ring,) = rings(to_ics(Plan([call]), iv, now=NOW, awake=(time(8), time(21))))
         local = ring.astimezone(cal.zone("America/Los_Angeles"))
         opens = call.earliest.in_timezone("America/Los_Angeles")
         assert opens.time() == time(7)
@@ -332,16 +334,20 @@ class TestReminders:
     @given(iv=interviews())
     @EXPENSIVE
     def test_no_reminder_rings_at_night_or_after_the_window(self, iv: Any) -> None:
-        """Property: every ring is between 08:00 and 21:00 of the candidate's own day,
-        and before the step's window closes."""
+        """Property: every ring is between 07:00 and 22:00 of the candidate's own day (the
+        hours the planner suggests their steps in), before the step's window closes, and
+        never after the step's suggested moment when that moment is in those hours."""
         schedule = plan(iv)
         home = iv.zone_of(iv.candidate)
         found = rings(to_ics(schedule, iv, now=NOW))
         assert len(found) == len(schedule)
         for ring, action in zip(found, schedule, strict=True):
             local = ring.astimezone(home).time()
-            assert time(8) <= local <= time(21)
+            assert time(7) <= local <= time(22)
             assert ring <= cal.utc(action.latest)
+            suggested = cal.utc(action.suggested).astimezone(home).time()
+            if time(7) <= suggested <= time(22):
+                assert ring <= cal.utc(action.suggested)
 
 
 class TestSkipsRenamesAndReschedules:

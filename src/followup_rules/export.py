@@ -72,6 +72,7 @@ from .model import Channel, Interview
 from .model import person_key as person_key
 from .plan import DEFAULT_POLICY
 from .policy import Policy
+from .rules import CANDIDATE_DAY
 
 __all__ = [
     "AWAKE",
@@ -107,8 +108,12 @@ interview its pack, or None for the built-in pack in each candidate's language."
 REMINDER = timedelta(minutes=15)
 """How long before a step's suggested moment its reminder rings (before moving it
 into the candidate's waking hours, `AWAKE`)."""
-AWAKE = (time(8), time(21))
-"""The candidate's waking hours: no reminder rings outside them (local time)."""
+AWAKE: tuple[time, time] = CANDIDATE_DAY
+"""The candidate's waking hours: no reminder rings outside them (local time).
+
+The same hours the planner suggests the candidate's own steps in
+(`rules.CANDIDATE_DAY`, 07:00 to 22:00), so a reminder never rings after the
+moment its step is suggested for: a call suggested at 07:00 rings at 07:00."""
 _SLOT = timedelta(minutes=15)
 """How long a step that is not a call lasts when it is written as an event."""
 
