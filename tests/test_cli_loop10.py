@@ -188,6 +188,26 @@ class TestHistoryFilesAmongTheFiles:
         assert "error" not in err
         assert out
 
+    @pytest.mark.parametrize("command", [["today"], ["next"], ["plan"], ["render"]])
+    def test_a_broken_file_is_left_out_once_not_twice_with_its_history(
+        self, panel: Path, agency: Path, command: list[str]
+    ) -> None:
+        """loop14 F7: an interview file that cannot be read names no history, yet the
+        history `followup new` gave it is its own: one file left out, not two."""
+        run("log", str(panel), "contact", "--step", "thank_you", "--at", "2026-10-15T16:05")
+        run("log", str(agency), "contact", "--step", "thank_you", "--at", "2026-10-27T22:50")
+        panel.write_text("x = 1\nx = 2\n" + panel.read_text())  # malformed TOML: a key twice
+        folder = sorted(str(p) for p in panel.parent.glob("*.toml"))
+        assert len(folder) == 4
+        code, out, err = run(command[0], *folder, "--now", "2026-10-28T09:00")
+        assert code == 2
+        errors = [line for line in err.splitlines() if line.startswith("followup: error:")]
+        assert len(errors) == 1, err
+        assert panel.name in errors[0]
+        assert "history file" not in err
+        if command[0] in ("today", "next"):
+            assert "1 file left out" in out
+
     def test_a_history_file_alone_says_what_it_is(self, panel: Path) -> None:
         run("log", str(panel), "contact", "--step", "thank_you", "--at", "2026-10-15T16:05")
         history = panel.parent / "nordlicht.events.toml"

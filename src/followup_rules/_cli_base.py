@@ -343,13 +343,21 @@ history_option = click.option(
 
 
 def _named_histories(paths: Sequence[str]) -> set[Path]:
-    """The history files the interview files *paths* name (their ``history`` key)."""
+    """The history files the interview files *paths* name (their ``history`` key).
+
+    A file that cannot be read names none, so the history ``followup new`` gave
+    it (``acme.events.toml`` beside ``acme.toml``) is taken as named: the loop14
+    trial's broken ``wolga.toml`` was left out twice, once more as its history
+    file "given by mistake".
+    """
     named = set()
     for name in paths:
         try:
             data = serialize.read(name)
-        except FollowupError:
-            continue  # said when the file is read for its command
+        except FollowupError:  # said when the file is read for its command
+            path = Path(name)
+            named.add((path.parent / f"{path.stem}.events.toml").resolve())
+            continue
         history = data.get("history") if isinstance(data, dict) else None
         if isinstance(history, str) and history.strip():
             named.add((Path(name).parent / history).resolve())
