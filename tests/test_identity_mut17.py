@@ -14,8 +14,10 @@ import pytest
 
 from followup_rules import (
     ActionKind,
+    Candidate,
     Channel,
     Contact,
+    Event,
     Recruiter,
     Reply,
     Skip,
@@ -26,11 +28,15 @@ from followup_rules import (
 from followup_rules.identity import (
     action_id,
     done_ids,
+    employer_key,
     interview_key,
+    person_key,
     person_part,
     pinned,
     pinned_person,
+    role_key,
     step_key,
+    thread_key,
 )
 
 from .factories import at, interview
@@ -107,7 +113,7 @@ class TestWhoAStepIsNumberedUnder:
         # a step id naming Bo for it is read as Ana's, the step the plan has
         bos = step(ActionKind.ASK_TIMELINE, "Bo Chen", 1, iv)
         assert step_key(bos, iv) == (ActionKind.ASK_TIMELINE, "ana ruiz", 1)
-        history = [
+        history: list[Event] = [
             asked,
             Skip(at(2024, 7, 2, 16), step(ActionKind.CLOSING_STATEMENT, "Bo Chen", 1, iv)),
         ]
@@ -138,14 +144,18 @@ class TestNumbersAlongAHistory:
         """Two check-ins done: the one left is the third, and each done is found by its id."""
         iv = interview(decision_by=DECIDED)
         first, second, third = ids_of(ActionKind.CHECK_IN, action_ids(plan(iv), iv))
-        history = [
+        history: list[Event] = [
             Contact(at(2024, 7, 11, 10), Channel.EMAIL),
             Contact(at(2024, 7, 16, 10), Channel.EMAIL),
         ]
         later = plan(iv, history=history, now=at(2024, 7, 16, 11))
         assert ids_of(ActionKind.CHECK_IN, action_ids(later, iv, history)) == [third]
         # a reply between them is no step: passed over
-        replied = [history[0], Reply(at(2024, 7, 12, 10), sender="Ana Ruiz"), history[1]]
+        replied: list[Event] = [
+            history[0],
+            Reply(at(2024, 7, 12, 10), sender="Ana Ruiz"),
+            history[1],
+        ]
         assert done_ids(iv, replied) == {first: history[0], second: history[1]}
 
     def test_a_skipped_check_in_keeps_its_number(self) -> None:
@@ -156,7 +166,7 @@ class TestNumbersAlongAHistory:
         after = action_ids(plan(iv, history=skipped), iv, skipped)
         assert ids_of(ActionKind.CHECK_IN, after) == [first, third, third.replace("-3-", "-4-")]
         # the first skipped instead: a check-in done is the second, then the third
-        history = [
+        history: list[Event] = [
             Skip(at(2024, 7, 3, 9), first),
             Contact(at(2024, 7, 11, 10), Channel.EMAIL),
             Contact(at(2024, 7, 16, 10), Channel.EMAIL),
@@ -167,7 +177,10 @@ class TestNumbersAlongAHistory:
         """One done and the third skipped: the plan goes on with the second and the fourth."""
         iv = interview(decision_by=DECIDED)
         _, second, third = ids_of(ActionKind.CHECK_IN, action_ids(plan(iv), iv))
-        history = [Contact(at(2024, 7, 11, 10), Channel.EMAIL), Skip(at(2024, 7, 11, 11), third)]
+        history: list[Event] = [
+            Contact(at(2024, 7, 11, 10), Channel.EMAIL),
+            Skip(at(2024, 7, 11, 11), third),
+        ]
         later = plan(iv, history=history, now=at(2024, 7, 11, 12))
         assert ids_of(ActionKind.CHECK_IN, action_ids(later, iv, history)) == [
             second,
@@ -178,7 +191,7 @@ class TestNumbersAlongAHistory:
         """A `Skip` naming no step (refused by `plan`) numbers nothing; the events after count."""
         iv = interview(decision_by=DECIDED)
         first, second, _ = ids_of(ActionKind.CHECK_IN, action_ids(plan(iv), iv))
-        history = [
+        history: list[Event] = [
             Skip(at(2024, 7, 3, 9), "not-a-step"),
             Contact(at(2024, 7, 11, 10), Channel.EMAIL),
         ]
@@ -291,3 +304,47 @@ class TestWhatABadStepIdGets:
         with_rita = interview(recruiter=attrs.evolve(RITA, id="recruiter-rita"))
         (debrief,) = ids_of(ActionKind.RECRUITER_DEBRIEF, action_ids(plan(with_rita), with_rita))
         assert problem(debrief, interview()).startswith("names 'recruiter-rita', who is not")
+
+
+class TestEmployersAndRoles:
+    """`employer_key` and `role_key`: what the cross-application gaps and rounds compare."""
+
+    @pytest.mark.parametrize(
+        ("company", "key"),
+        [
+            ("Acme Analytics GmbH", "acme analytics"),
+            ("ACME analytics", "acme analytics"),
+            ("Acme-Analytics, Inc.", "acme analytics"),
+            ("Acme Co. Ltd", "acme"),  # two legal forms, both dropped
+            ("Kumo K.K.", "kumo"),  # spelled with dots: one form
+            ("Acme Data K.K.", "acme data"),
+            ("Acme S. de R.L. de C.V.", "acme"),
+            ("Acme S d e r l d e c v", "acme"),  # nine words, the longest spelled
+            ("Acme Gmb H", "acme"),  # a word of three letters may spell part of one
+            ("Acme Limi Ted", "acme limi ted"),  # a word of four may not
+            ("Acme Big Top", "acme big top"),  # short words spelling no form stay
+            ("GmbH", "gmbh"),  # a name is never dropped whole
+            ("S.A.", "s a"),
+            ("Zoë Ltée", "zoe"),
+            ("Straße AG", "strasse"),
+            ("\uff21\uff23\uff2d\uff25", "acme"),  # full-width letters are letters
+            ("삼성전자 주식회사", "삼성전자 주식회사"),  # composed again after the accents go
+            ("", ""),
+        ],
+    )
+    def test_the_key_of_an_employer(self, company: str, key: str) -> None:
+        assert employer_key(company) == key
+
+    def test_the_key_of_a_role(self) -> None:
+        assert role_key("Ingénieure  DONNÉES") == "ingenieure donnees"
+        assert role_key("Data Engineer, Inc.") == "data engineer inc"  # no legal forms here
+
+
+class TestThreads:
+    def test_the_candidate_the_employer_and_the_contact(self) -> None:
+        iv = interview(company="Acme Analytics GmbH", candidate=Candidate("Zoë  Brun"))
+        assert thread_key(iv) == (person_key("Zoë  Brun"), "acme analytics", "ana ruiz")
+        assert thread_key(iv, "Bo Chen") == (person_key("Zoë  Brun"), "acme analytics", "bo chen")
+
+    def test_no_candidate_is_an_empty_name(self) -> None:
+        assert thread_key(interview(), "BO CHEN") == ("", "acme analytics", "bo chen")
