@@ -1,0 +1,226 @@
+"""Mutation testing, seventeenth pass (`action`): what a user reads of a step and a plan.
+
+The one-line description, the event `Action.done` records, a plan's ids
+(whole, sliced, filtered), which steps `Plan.upcoming` and `Plan.next` keep
+at the edge of a window, how a plan prints, and the errors a hand-built
+action or plan gets.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+import pytest
+
+from followup_rules import (
+    Action,
+    ActionKind,
+    Channel,
+    Contact,
+    FollowupError,
+    InvalidArgument,
+    InvalidInterview,
+    Plan,
+    action_ids,
+    plan,
+)
+from followup_rules.facts import Facts, Fallback
+
+from .factories import ANA, at, interview
+
+DECIDED = date(2024, 7, 10)
+
+
+def hand_built(**changes: Any) -> Action:
+    """A check-in to Ana by e-mail, Tuesday 9 July 2024, 9:00 to 17:00 (10:00 best)."""
+    fields: dict[str, Any] = {
+        "kind": ActionKind.CHECK_IN,
+        "channel": Channel.EMAIL,
+        "recipient": ANA,
+        "earliest": at(2024, 7, 9, 9),
+        "latest": at(2024, 7, 9, 17),
+        "suggested": at(2024, 7, 9, 10),
+        "rule": "check-in-after-deadline",
+        "sources": ("004_57c313bf0b59dfd5.txt",),
+        "template": "check_in_email",
+    }
+    fields.update(changes)
+    return Action(**fields)
+
+
+class TestDescribe:
+    def test_a_step_to_nobody_in_particular(self) -> None:
+        assert hand_built(recipient=None).describe() == "Check in with the interviewer by e-mail"
+        assert hand_built().describe() == "Check in with Ana Ruiz by e-mail"
+
+    def test_a_channel_changed_says_why(self) -> None:
+        moved = hand_built(facts=Facts(fallback=Fallback.NO_PHONE))
+        assert moved.describe() == "Check in with Ana Ruiz by e-mail (no phone number is known)"
+
+    def test_a_step_that_may_arrive_late_says_so(self) -> None:
+        late = hand_built(channel=Channel.POSTAL, facts=Facts(arrives_after_decision=True))
+        assert late.describe() == (
+            "Check in with Ana Ruiz by post (it may arrive after the decision date: "
+            "career advice prefers e-mail here)"
+        )
+
+    def test_both_notes_one_after_the_other(self) -> None:
+        both = hand_built(facts=Facts(fallback=Fallback.NIGHT, arrives_after_decision=True))
+        assert both.describe() == (
+            "Check in with Ana Ruiz by e-mail (their call window reaches into your night) "
+            "(it may arrive after the decision date: career advice prefers e-mail here)"
+        )
+
+    def test_in_another_language(self) -> None:
+        assert hand_built(recipient=None).describe("de") != hand_built(recipient=None).describe()
+        assert "Ana Ruiz" in hand_built().describe("fr")
+
+
+class TestDone:
+    def test_every_detail_is_recorded(self) -> None:
+        sent = hand_built().done(message_id="<a1@mail.example>", subject="Data Engineer", note="n")
+        assert sent == Contact(
+            at(2024, 7, 9, 10),
+            Channel.EMAIL,
+            kind=ActionKind.CHECK_IN,
+            recipient="Ana Ruiz",
+            message_id="<a1@mail.example>",
+            subject="Data Engineer",
+            note="n",
+        )
+
+    def test_a_call_at_another_time(self) -> None:
+        call = hand_built(channel=Channel.PHONE, template=None)
+        made = call.done(at(2024, 7, 9, 11), voicemail=True, answered=False)
+        assert (made.at, made.voicemail, made.answered) == (at(2024, 7, 9, 11), True, False)
+
+    def test_a_step_to_nobody_records_nobody(self) -> None:
+        assert hand_built(recipient=None).done().recipient is None
+
+
+class TestOrder:
+    def test_a_step_to_nobody_sorts_before_one_to_someone(self) -> None:
+        nobodys, anas = hand_built(recipient=None), hand_built()
+        assert nobodys.sort_key()[3] == ""
+        assert anas.sort_key()[3] == "Ana Ruiz"
+        assert nobodys.sort_key() < anas.sort_key()
+
+
+class TestHandBuilt:
+    def test_the_best_moment_may_be_the_last(self) -> None:
+        assert hand_built(suggested=at(2024, 7, 9, 17)).suggested == at(2024, 7, 9, 17)
+
+    def test_a_best_moment_after_the_window(self) -> None:
+        with pytest.raises(InvalidInterview) as caught:
+            hand_built(suggested=at(2024, 7, 9, 18))
+        assert caught.value.field == "Action.suggested"
+        assert caught.value.value == at(2024, 7, 9, 18)
+
+    def test_a_rule_not_in_the_catalogue(self) -> None:
+        with pytest.raises(InvalidInterview) as caught:
+            hand_built(rule="custom")
+        assert str(caught.value) == (
+            "Action.rule = 'custom': is not a rule id of the catalogue (see followup_rules.RULES)"
+        )
+
+    def test_a_plan_of_other_things(self) -> None:
+        with pytest.raises(InvalidInterview) as caught:
+            Plan([hand_built(), 1])  # type: ignore[list-item]
+        assert (
+            str(caught.value)
+            == "Plan.actions = [an Action object, 1]: expected Action items, got int"
+        )
+        with pytest.raises(InvalidInterview) as caught:
+            Plan(5)  # type: ignore[arg-type]
+        assert str(caught.value) == "Plan.actions = 5: expected a sequence of actions"
+
+    def test_a_plan_from_any_iterable(self) -> None:
+        steps = [hand_built(), hand_built(recipient=None)]
+        assert Plan(iter(steps)).actions == tuple(steps)
+        assert Plan(tuple(steps)).actions == tuple(steps)
+        assert Plan(steps, missed=iter(steps[:1])).missed == tuple(steps[:1])
+
+
+class TestIds:
+    def test_a_plan_built_by_hand_knows_none(self) -> None:
+        made = Plan([hand_built()])
+        for read in ("ids", "missed_ids"):
+            with pytest.raises(FollowupError) as caught:
+                getattr(made, read)
+            with pytest.raises(FollowupError):
+                getattr(made[0:1], read)
+            assert str(caught.value) == (
+                "this plan was built by hand: its step ids are unknown (a plan from "
+                "plan() or serialize.structure() knows them)"
+            )
+
+    def test_a_plans_ids_sliced_and_filtered(self) -> None:
+        iv = interview(decision_by=DECIDED)
+        steps = plan(iv)
+        ids = action_ids(steps, iv)
+        assert steps.ids == ids
+        assert steps.ids is steps.ids  # worked out once
+        assert steps[2:5].ids == ids[2:5]
+        assert steps[::3].ids == ids[::3]
+        now = steps[3].latest
+        later = steps.upcoming(now)
+        kept = [uid for uid, step in zip(ids, steps, strict=True) if step.latest >= now]
+        assert later.ids == tuple(kept)
+        assert later[1:].ids == tuple(kept[1:])
+
+    def test_missed_steps_are_kept_by_upcoming_and_dropped_by_a_slice(self) -> None:
+        iv = interview(decision_by=DECIDED)
+        checked_in = [Contact(at(2024, 7, 11, 10), Channel.EMAIL)]
+        steps = plan(iv, history=checked_in)
+        assert steps.missed
+        missed_ids = action_ids(steps.missed, iv, checked_in)
+        assert steps.missed_ids == missed_ids
+        later = steps.upcoming(at(2024, 7, 11, 11))
+        assert later.missed == steps.missed
+        assert later.missed_ids == missed_ids
+        assert steps[0:1].missed == ()
+        assert steps[0:1].missed_ids == ()
+
+
+class TestUpcomingAndNext:
+    def test_a_window_closing_now_is_still_open(self) -> None:
+        steps = Plan([hand_built()])
+        assert len(steps.upcoming(at(2024, 7, 9, 17))) == 1
+        assert steps.next(at(2024, 7, 9, 17)) == hand_built()
+        assert len(steps.upcoming(at(2024, 7, 9, 17, 1))) == 0
+        assert steps.next(at(2024, 7, 9, 17, 1)) is None
+
+    def test_past_the_best_moment_but_inside_the_window(self) -> None:
+        steps = Plan([hand_built()])
+        assert len(steps.upcoming(at(2024, 7, 9, 12))) == 1
+        assert steps.next(at(2024, 7, 9, 12)) == hand_built()
+
+    @pytest.mark.parametrize(
+        ("now", "problem"),
+        [
+            ("x", "expected an aware datetime, got str"),
+            (at(2024, 7, 9, 9).naive(), "naive datetime: give it a time zone"),
+        ],
+    )
+    def test_a_bad_now(self, now: Any, problem: str) -> None:
+        for ask in (Plan([hand_built()]).upcoming, Plan([hand_built()]).next):
+            with pytest.raises(InvalidArgument) as caught:
+                ask(now)
+            assert (caught.value.field, caught.value.value) == ("now", now)
+            assert caught.value.problem == problem
+
+
+class TestPrinted:
+    def test_a_plan_prints_one_line_a_step(self) -> None:
+        assert str(Plan([hand_built(), hand_built(recipient=None)])) == (
+            "Tue 9 Jul 2024 10:00 EDT      Check in with Ana Ruiz by e-mail"
+            + " " * 30
+            + "  [check-in-after-deadline]\n"
+            "Tue 9 Jul 2024 10:00 EDT      Check in with the interviewer by e-mail"
+            + " " * 23
+            + "  [check-in-after-deadline]"
+        )
+
+    def test_an_empty_plan(self) -> None:
+        assert str(Plan([])) == "(nothing left to do)"
