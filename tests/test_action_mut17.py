@@ -19,9 +19,12 @@ from followup_rules import (
     Channel,
     Contact,
     FollowupError,
+    Interviewer,
     InvalidArgument,
     InvalidInterview,
+    Outcome,
     Plan,
+    Update,
     action_ids,
     plan,
 )
@@ -224,3 +227,69 @@ class TestPrinted:
 
     def test_an_empty_plan(self) -> None:
         assert str(Plan([])) == "(nothing left to do)"
+
+
+def _shown(action: Action) -> tuple[Any, ...]:
+    """Everything a user reads of a step, its times as written (zone included)."""
+    times = (action.earliest, action.latest, action.suggested, action.late_since)
+    return (
+        action.kind,
+        action.channel,
+        action.recipient,
+        action.rule,
+        action.sources,
+        action.template,
+        *(None if when is None else when.isoformat() for when in times),
+        *(None if when is None else str(when.tzinfo) for when in times),
+    )
+
+
+class TestStepsThePlannerChanges:
+    """A step given other facts, or moved late, keeps all the rest."""
+
+    def test_news_before_the_notes_changes_their_facts_alone(self) -> None:
+        iv = interview(decision_by=DECIDED)
+        before = [a for a in plan(iv) if a.kind is ActionKind.THANK_YOU]
+        heard = [Update(at(2024, 7, 2, 21), Outcome.NEXT_ROUND)]
+        after = [a for a in plan(iv, history=heard) if a.kind is ActionKind.THANK_YOU]
+        assert [_shown(a) for a in after] == [_shown(a) for a in before]
+        assert {a.facts.news for a in after} == {Outcome.NEXT_ROUND}
+
+    def test_a_late_note_says_when_its_first_window_closed_on_its_readers_clock(self) -> None:
+        bo = Interviewer("Bo Chen", email="bo@acme.example", timezone="Asia/Tokyo")
+        iv = interview(decision_by=DECIDED, interviewers=[ANA, bo])
+        on_time = {a.recipient.name: a for a in plan(iv) if a.kind is ActionKind.THANK_YOU}  # type: ignore[union-attr]
+        late = {
+            a.recipient.name: a  # type: ignore[union-attr]
+            for a in plan(iv, now=at(2024, 7, 3, 18))
+            if a.kind is ActionKind.THANK_YOU
+        }
+        assert late["Ana Ruiz"].late_since.isoformat() == "2024-07-03T15:00:00-04:00"  # type: ignore[union-attr]
+        assert str(late["Ana Ruiz"].late_since.tzinfo) == "America/New_York"  # type: ignore[union-attr]
+        assert late["Bo Chen"].late_since == on_time["Bo Chen"].latest
+        assert str(late["Bo Chen"].late_since.tzinfo) == "Asia/Tokyo"
+        for name, note in late.items():
+            first = on_time[name]
+            assert _shown(note)[:6] == _shown(first)[:6]  # kind, channel, person, rule, ...
+            assert note.facts.late
+
+    def test_times_read_before_the_plan_is_made_again(self) -> None:
+        """Reading a plan's times first changes nothing in the plans made after it."""
+        iv = interview(decision_by=DECIDED)
+        first = plan(iv)
+        read = [_shown(a) for a in [*first, *first.missed]]
+        notes = [a for a in first if a.kind is ActionKind.THANK_YOU]
+        late = [a for a in plan(iv, now=at(2024, 7, 3, 18)) if a.kind is ActionKind.THANK_YOU]
+        assert [_shown(a)[6:] for a in late] == [
+            (
+                "2024-07-04T08:00:00-04:00",
+                "2024-07-04T17:00:00-04:00",
+                "2024-07-04T08:00:00-04:00",
+                "2024-07-03T15:00:00-04:00",
+                *["America/New_York"] * 4,
+            )
+        ] * 2
+        heard = [Update(at(2024, 7, 2, 21), Outcome.NEXT_ROUND)]
+        told = [a for a in plan(iv, history=heard) if a.kind is ActionKind.THANK_YOU]
+        assert [_shown(a) for a in told] == [_shown(a) for a in notes]
+        assert [_shown(a) for a in [*first, *first.missed]] == read
