@@ -18,6 +18,7 @@ from followup_rules import (
     ActionKind,
     Channel,
     Contact,
+    Event,
     FollowupError,
     Interviewer,
     InvalidArgument,
@@ -27,8 +28,11 @@ from followup_rules import (
     Update,
     action_ids,
     plan,
+    serialize,
 )
 from followup_rules.facts import Facts, Fallback
+from followup_rules.model import person_key
+from followup_rules.plan import planned
 
 from .factories import ANA, at, interview
 
@@ -293,3 +297,51 @@ class TestStepsThePlannerChanges:
         told = [a for a in plan(iv, history=heard) if a.kind is ActionKind.THANK_YOU]
         assert [_shown(a) for a in told] == [_shown(a) for a in notes]
         assert [_shown(a) for a in [*first, *first.missed]] == read
+
+
+class TestPlansReadBack:
+    """A plan written and read back (`serialize`) keeps its ids, sliced or filtered."""
+
+    def test_the_ids_survive_the_round_trip(self) -> None:
+        iv = interview(decision_by=DECIDED)
+        checked_in: list[Event] = [Contact(at(2024, 7, 11, 10), Channel.EMAIL)]
+        made = plan(iv, history=checked_in)
+        data = serialize.unstructure(made)
+        assert [step["id"] for step in data["actions"]] == list(made.ids)
+        assert [step["id"] for step in data["missed"]] == list(made.missed_ids)
+        read = serialize.structure_plan(data)
+        assert (read.ids, read.missed_ids) == (made.ids, made.missed_ids)
+        assert read[1:3].ids == made.ids[1:3]
+        now = at(2024, 7, 11, 11)
+        assert read.upcoming(now).ids == made.upcoming(now).ids
+        assert serialize.unstructure(read) == data
+
+    def test_a_plan_built_by_hand_is_written_without_ids(self) -> None:
+        made = Plan([hand_built(), hand_built(recipient=None)], missed=[hand_built()])
+        for part in (made, made[0:1], made.upcoming(at(2024, 7, 9, 9))):
+            data = serialize.unstructure(part)
+            assert {step["id"] for step in [*data["actions"], *data["missed"]]} == {None}
+
+
+class TestSizes:
+    def test_a_plan_of_more_than_100000_steps_is_refused(self) -> None:
+        step = hand_built()
+        assert len(Plan([step] * 100_000)) == 100_000
+        with pytest.raises(InvalidInterview) as caught:
+            Plan([step] * 100_001)
+        assert caught.value.problem == "more than 100000 actions"
+
+    def test_a_rule_that_is_no_text(self) -> None:
+        with pytest.raises(InvalidInterview) as caught:
+            hand_built(rule=5)
+        assert str(caught.value) == "Action.rule = 5: expected a string, got int"
+
+
+def test_a_late_note_to_someone_met_before_stays_late() -> None:
+    """A later round (Ana met before) past the notes' window: Ana's note says both."""
+    iv = interview(decision_by=DECIDED)
+    made = planned(iv, now=at(2024, 7, 3, 18), met_before={person_key("Ana Ruiz"): 1})
+    notes = {a.recipient.name: a for a in made if a.kind is ActionKind.THANK_YOU}  # type: ignore[union-attr]
+    assert notes["Ana Ruiz"].facts.met_before == 1
+    assert notes["Ana Ruiz"].late_since == at(2024, 7, 3, 15)
+    assert notes["Bo Chen"].late_since == at(2024, 7, 3, 15)
