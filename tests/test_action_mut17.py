@@ -330,6 +330,8 @@ class TestSizes:
         with pytest.raises(InvalidInterview) as caught:
             Plan([step] * 100_001)
         assert caught.value.problem == "more than 100000 actions"
+        # a tuple is already whole in memory: taken as it is, whatever its length
+        assert len(Plan(tuple([step] * 100_001))) == 100_001
 
     def test_a_rule_that_is_no_text(self) -> None:
         with pytest.raises(InvalidInterview) as caught:
