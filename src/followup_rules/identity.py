@@ -63,6 +63,8 @@ __all__ = [
 
 _WORDS = re.compile(r"[\W_]+")
 _SUFFIX = "@followup-rules"
+_NAME_PART = re.compile(r"(.+)-[0-9a-f]{12}")
+"""The shape of a name's part (`person_part` of someone without an id): slug, then hash."""
 _KINDS = {kind.value: kind for kind in ActionKind}
 
 StepKey = tuple[ActionKind, str, int]
@@ -250,7 +252,9 @@ def read_step(step: str, interview: Interview) -> tuple[ActionKind, str, int]:
         # a person's id, or their name's part: a step id written before they had an id
         if who == person_part(person.name, interview) or who == _name_part(person.name):
             return kind, owner(kind, person.name, interview), int(number)
-    shown = who[:-13] if len(who) > 13 else who
+    # a name's part is shown as its slug, without the hash; a person's id as it is
+    named = _NAME_PART.fullmatch(who)
+    shown = who if named is None else named.group(1)
     raise StepIdError(
         "step",
         step,
