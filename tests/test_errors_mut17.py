@@ -481,3 +481,11 @@ class TestErrorsAsData:
         for length, kept in ((1000, "x" * 1000), (1001, "x" * 997 + "...")):
             error = refused(lambda n=length: interview(duration="x" * n), InvalidInterview)  # type: ignore[misc]
             assert error.to_dict()["value"] == kept
+
+
+class TestBigNumbersInAStandIn:
+    def test_a_number_over_256_bits_is_told_by_its_size(self) -> None:
+        part = _Unpicklable("x")
+        assert repr(_travelled([2**256, part])) == "[<int of about 78 digits>, x]"
+        assert repr(_travelled([10**100, part])) == "[<int of about 101 digits>, x]"
+        assert repr(_travelled([2**256 - 1, part])) == f"[{2**256 - 1}, x]"[:77] + "..."
