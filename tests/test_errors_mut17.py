@@ -17,6 +17,7 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from followup_rules import (
+    SOURCES,
     FollowupError,
     FormatError,
     Interviewer,
@@ -26,6 +27,7 @@ from followup_rules import (
     Recruiter,
     TimeWindow,
 )
+from followup_rules.serialize import loads, structure_history
 
 from .factories import interview
 
@@ -199,6 +201,8 @@ class TestValuesInWords:
             (Interviewer("Ana Ruiz"), "Interviewer 'Ana Ruiz'"),
             (TimeWindow("08:00", "17:00"), "08:00-17:00"),
             (_Thing(), "a _Thing object"),
+            ([_Thing(), 1], "[a _Thing object, 1]"),
+            (next(iter(SOURCES.values())), "a Source object"),
             (timedelta(hours=3), "3 hours"),
             (datetime(2024, 1, 2, 3, 4), "2024-01-02T03:04:00 (no time zone)"),
             (datetime(2024, 1, 2, 3, 4, tzinfo=_NoOffset()), "2024-01-02T03:04:00 (no time zone)"),
@@ -459,6 +463,8 @@ class TestErrorsAsData:
             (float("-inf"), "-inf"),
             (float("nan"), "nan"),
             (True, True),
+            (False, False),
+            (None, None),
             ((1, 2), [1, 2]),
             ([[[1]]], [[[1]]]),
             ([[[[1]]]], [[["[1]"]]]),
@@ -475,7 +481,9 @@ class TestErrorsAsData:
         ],
     )
     def test_a_refused_value_is_plain_json_data(self, value: object, data: object) -> None:
-        assert _as_data(value) == data
+        got = _as_data(value)
+        assert got == data
+        assert type(got) is type(data)  # True stays True, not 1; None stays None
 
     def test_a_long_text_is_cut_to_a_thousand_characters(self) -> None:
         for length, kept in ((1000, "x" * 1000), (1001, "x" * 997 + "...")):
@@ -489,3 +497,53 @@ class TestBigNumbersInAStandIn:
         assert repr(_travelled([2**256, part])) == "[<int of about 78 digits>, x]"
         assert repr(_travelled([10**100, part])) == "[<int of about 101 digits>, x]"
         assert repr(_travelled([2**256 - 1, part])) == f"[{2**256 - 1}, x]"[:77] + "..."
+
+
+class TestAValueNamedInAProblem:
+    @pytest.mark.parametrize(
+        ("fmt", "shown"),
+        [
+            ("x", "'x'"),
+            (True, "True"),
+            (_Int(7), "7"),
+            (2**300, "<int of about 91 digits>"),
+            (2**256 - 1, str(2**256 - 1)),
+            (2**256, "<int of about 78 digits>"),
+        ],
+    )
+    def test_an_unknown_format_is_named_as_python_writes_it(self, fmt: object, shown: str) -> None:
+        with pytest.raises(FormatError) as caught:
+            loads("{}", fmt=fmt)  # type: ignore[arg-type]
+        assert caught.value.problem == f"unknown format {shown} (use json or toml)"
+
+    def test_a_yes_where_a_date_belongs_is_named_as_written(self) -> None:
+        with pytest.raises(FormatError) as caught:
+            structure_history(
+                [{"type": "out_of_office", "at": "2024-07-03T09:00:00-04:00", "returns_on": True}]
+            )
+        assert str(caught.value) == (
+            "<data>: $[0].returns_on: True is not an ISO 8601 date like 2026-07-15"
+        )
+
+
+class TestFileErrors:
+    def test_a_file_error_writes_what_the_file_held_on_one_escaped_line(self) -> None:
+        error = FormatError("a\nb.toml", "$.x\ty", "bad\x00 \u2028")
+        assert str(error) == "a\\nb.toml: $.x\\ty: bad\\x00 \\u2028"
+
+    def test_a_file_error_travels_with_its_file_and_value(self) -> None:
+        cases = [
+            FormatError("a.toml", "$.x", "bad", value=5, file="/srv/a.toml"),
+            FormatError("a.toml", "$.x", "bad", file="/srv/a.toml"),
+            FormatError("a.toml", "$.x", "bad", value=5),
+            FormatError("a.toml", "$.x", "bad"),
+        ]
+        for error in cases:
+            again = pickle.loads(pickle.dumps(error))
+            assert (again.source, again.path, again.problem, again.value, again.file) == (
+                error.source,
+                error.path,
+                error.problem,
+                error.value,
+                error.file,
+            )
