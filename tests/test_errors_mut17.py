@@ -25,6 +25,7 @@ from followup_rules import (
     InvalidInterview,
     InvalidPolicy,
     Recruiter,
+    TemplateError,
     TimeWindow,
 )
 from followup_rules.serialize import loads, structure_history
@@ -546,4 +547,18 @@ class TestFileErrors:
                 error.problem,
                 error.value,
                 error.file,
+            )
+
+    def test_a_template_error_travels_with_its_message_and_template(self) -> None:
+        for error in (TemplateError("broken", "thanks.txt"), TemplateError("broken")):
+            again = pickle.loads(pickle.dumps(error))
+            assert (again.message, again.template, again.field, again.problem, again.key) == (
+                "broken",
+                error.template,
+                error.template,
+                "broken",
+                None,
+            )
+            assert (
+                str(again) == str(error) == ("thanks.txt: broken" if error.template else "broken")
             )
