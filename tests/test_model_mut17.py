@@ -9,8 +9,8 @@ from typing import Any
 
 import pytest
 
-from followup_rules import Candidate, Interviewer, InvalidInterview, Recruiter
-from followup_rules.model import name_part
+from followup_rules import Candidate, Channel, Interviewer, InvalidInterview, Recruiter
+from followup_rules.model import digest, name_part, slug
 
 from .factories import ANA, BO, at, interview
 
@@ -265,3 +265,93 @@ class TestTheInterview:
         assert interview(duration=timedelta(hours=24)).duration == timedelta(days=1)
         error = refused(lambda: interview(duration=timedelta(hours=24, seconds=1)))
         assert str(error) == "Interview.duration = 1 day 1 second: must be at most a day"
+
+
+class TestLabels:
+    def test_a_channel_has_a_label_in_each_language(self) -> None:
+        assert [c.label() for c in Channel] == ["in person", "e-mail", "phone", "post"]
+        assert [c.label("fr") for c in Channel] == [
+            "en personne",
+            "e-mail",
+            "téléphone",
+            "courrier postal",
+        ]
+
+
+class TestSlugs:
+    @pytest.mark.parametrize(
+        ("name", "slugged"),
+        [
+            ("Zoë Brun", "zoe-brun"),
+            ("(Ana) Ruiz!", "ana-ruiz"),
+            ("--Bo--", "bo"),
+            ("!!!", "x"),
+            ("韩梅梅", "x"),
+        ],
+    )
+    def test_a_slug_is_lower_ascii_words_joined_by_one_dash(self, name: str, slugged: str) -> None:
+        assert slug(name) == slugged
+
+    def test_a_persons_part_of_a_step_id_is_their_slug_and_a_hash(self) -> None:
+        assert name_part("Dev Patel") == "dev-patel-660988bd4cb4"
+        assert name_part("(Dev) Patel") == "dev-patel-" + name_part("(Dev) Patel")[-12:]
+        assert digest("x", 8) == "2d711642"
+
+
+class TestWhatEachPersonHears:
+    def test_own_details_first_and_the_missed_points_to_the_contact_alone(self) -> None:
+        ana = Interviewer("Ana Ruiz", requested=["r2"], topics=["own"])
+        bo = Interviewer("Bo Chen", requested=["r1"], fit="bo's fit", missed=["bm"])
+        cy = Interviewer("Cy Diaz")
+        iv = interview(
+            topics=["t1"],
+            fit="F",
+            missed=["m1"],
+            requested=["r1", "r2", "r3"],
+            interviewers=[ana, bo, cy],
+            contact="ana ruiz",
+        )
+        assert iv.details_for(ana) == (("own",), "F", ("m1",))
+        assert iv.details_for(bo) == (("t1",), "bo's fit", ("bm",))
+        assert iv.details_for(cy) == (("t1",), "F", ())
+        assert iv.requested_by(ana) == ("r2", "r3")
+        assert iv.requested_by(bo) == ("r1",)
+        assert iv.requested_by(cy) == ()
+        plain = interview(requested=["r1"], contact="Bo Chen")
+        assert [plain.requested_by(p) for p in plain.interviewers] == [(), ("r1",)]
+
+    def test_a_person_is_found_by_name_case_blind(self) -> None:
+        iv = interview()
+        assert iv.person("bo chen") is BO
+        assert iv.person("BO CHEN") is BO
+        assert iv.person("Zed") is None
+        assert iv.person(5) is None  # type: ignore[arg-type]
+
+    def test_each_person_lives_by_their_own_zone_else_the_candidates_or_the_interviews(
+        self,
+    ) -> None:
+        iv = interview(
+            candidate=Candidate("Cy", timezone="Europe/Paris"),
+            recruiter=Recruiter("Rita"),
+            interviewers=[Interviewer("Ana Ruiz", timezone="Asia/Tokyo"), BO],
+        )
+        assert iv.recruiter is not None and iv.candidate is not None
+        zones = [
+            iv.zone_of(iv.candidate).name,
+            iv.zone_of(iv.recruiter).name,
+            iv.zone_of(iv.interviewers[0]).name,
+            iv.zone_of(BO).name,
+            iv.zone_of(None).name,
+            iv.zone_of(Recruiter("Quinn", timezone="Europe/Oslo")).name,
+        ]
+        assert zones == [
+            "Europe/Paris",
+            "Europe/Paris",
+            "Asia/Tokyo",
+            "America/New_York",
+            "America/New_York",
+            "Europe/Oslo",
+        ]
+        alone = interview(recruiter=Recruiter("Rita"))
+        assert alone.recruiter is not None
+        assert alone.zone_of(alone.recruiter).name == "America/New_York"
