@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 
 from followup_rules import Candidate, Channel, Interviewer, InvalidInterview, Recruiter
-from followup_rules.model import digest, name_part, slug
+from followup_rules.model import digest, honorific_parts, name_part, slug
 
 from .factories import ANA, BO, at, interview
 
@@ -42,6 +42,7 @@ class TestHonorifics:
             ("doctor", "Dr."),
             ("professor", "Prof."),
             ("  Ms.  ", "Ms."),
+            ("MX", "Mx."),
         ],
     )
     def test_a_title_is_written_as_a_letter_writes_it(self, typed: str | None, kept: str) -> None:
@@ -55,6 +56,7 @@ class TestHonorifics:
             ("Ms Mrs", _TWO_OF_A_KIND),
             ("Dr Prof", _TWO_OF_A_KIND),
             ("Dr. Ms. Dr.", _TWO_OF_A_KIND),
+            ("DrX", _NOT_A_TITLE),
         ],
     )
     def test_a_title_that_is_not_one_or_one_too_many_is_refused(
@@ -62,6 +64,26 @@ class TestHonorifics:
     ) -> None:
         error = refused(lambda: Interviewer("Ana Ruiz", honorific=typed))
         assert str(error) == f"Interviewer.honorific = {typed!r}: {problem}"
+
+    def test_a_title_that_is_not_text_is_refused(self) -> None:
+        error = refused(lambda: Interviewer("Ana Ruiz", honorific=5))  # type: ignore[arg-type]
+        assert str(error) == "Interviewer.honorific = 5: expected a string, got int"
+
+    @pytest.mark.parametrize(
+        ("honorific", "parts"),
+        [
+            ("Ms. Dr.", ("Ms.", "Dr.")),
+            ("Dr.", (None, "Dr.")),
+            ("Miss", ("Miss", None)),
+            ("Mx. Prof.", ("Mx.", "Prof.")),
+            ("", (None, None)),
+            (None, (None, None)),
+        ],
+    )
+    def test_a_title_splits_into_its_courtesy_and_academic_parts(
+        self, honorific: str | None, parts: tuple[str | None, str | None]
+    ) -> None:
+        assert honorific_parts(honorific) == parts
 
 
 class TestIds:
@@ -221,6 +243,7 @@ class TestPersonIds:
             field,
             f"{problem}: give each person an id of their own",
         )
+        assert isinstance(error.value, str) and str(error).startswith(f"{field} = {error.value!r}")
 
     def test_one_person_in_two_roles_has_one_id(self) -> None:
         ana = Interviewer("Ana Ruiz", id="ana")
