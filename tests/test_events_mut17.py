@@ -90,7 +90,9 @@ class TestContacts:
     def test_a_message_id_is_kept_in_angle_brackets(self, typed: str, kept: str) -> None:
         assert Contact(T, Channel.EMAIL, message_id=typed).message_id == kept
 
-    @pytest.mark.parametrize("typed", ["a b@c", "<ab>", "<a@b", "a@b>", "<>", "<<a@b>>"])
+    @pytest.mark.parametrize(
+        "typed", ["a b@c", "<ab>", "<a@b", "a@b>", "<a@bc", "xa@b>", "<>", "<<a@b>>"]
+    )
     def test_a_message_id_that_is_not_one_is_refused(self, typed: str) -> None:
         error = refused(lambda: Contact(T, Channel.EMAIL, message_id=typed))
         assert str(error) == (
@@ -98,8 +100,16 @@ class TestContacts:
             "<1234.5678@mail.example.com>"
         )
 
+    def test_a_message_id_that_is_not_text_is_refused(self) -> None:
+        error = refused(lambda: Contact(T, Channel.EMAIL, message_id=5))  # type: ignore[arg-type]
+        assert str(error) == "Contact.message_id = 5: expected a string, got int"
+
 
 class TestStepIds:
+    def test_a_step_id_that_is_not_text_is_refused(self) -> None:
+        error = refused(lambda: Skip(T, 5))  # type: ignore[arg-type]
+        assert str(error) == "Skip.step = 5: expected a string, got int"
+
     def test_a_step_id_of_up_to_200_plain_characters_is_kept(self) -> None:
         assert Skip(T, "a" * 200).step == "a" * 200
         assert Snooze(T, "x-1@y", at(2024, 7, 4)).step == "x-1@y"
