@@ -197,3 +197,12 @@ class TestUpdates:
     def test_an_outcome_has_a_label_in_each_language(self) -> None:
         assert Outcome.NEXT_ROUND.label() == "next round"
         assert Outcome.NEXT_ROUND.label("de") == "nächste Runde"
+
+    def test_a_phrase_that_cannot_be_read_is_a_history_error_naming_the_field(self) -> None:
+        error = refused(lambda: Update(T, Outcome.UNDECIDED, "someday maybe"))
+        assert type(error) is InvalidHistory
+        assert str(error) == (
+            "Update.decision_by = 'someday maybe': cannot read this timeframe; try a date "
+            "(2026-08-01, 'August 1st'), 'by Friday', 'in two weeks', 'by the end of the "
+            "month' or 'early next week'"
+        )
