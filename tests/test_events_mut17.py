@@ -24,6 +24,7 @@ from followup_rules import (
     Update,
 )
 from followup_rules.events import _evolve
+from followup_rules.timeframe import Timeframe
 
 from .factories import BO, at
 
@@ -206,3 +207,23 @@ class TestUpdates:
             "(2026-08-01, 'August 1st'), 'by Friday', 'in two weeks', 'by the end of the "
             "month' or 'early next week'"
         )
+
+    def test_a_phrase_read_again_past_the_last_date_is_a_history_error(self) -> None:
+        # "in two weeks" said at 23:00 in New York on 17 December 9000 ends on the last
+        # supported day; read from the next day, Tokyo's, it ends past it
+        update = Update(at(9000, 12, 17, 23), Outcome.UNDECIDED, "in two weeks")
+        with pytest.raises(InvalidHistory) as caught:
+            update.decision_in(pendulum.timezone("Asia/Tokyo"))
+        assert type(caught.value) is InvalidHistory
+        assert str(caught.value) == (
+            "Update.decision_by = 'in two weeks': is outside the supported dates, "
+            "1900-01-01 to 9000-12-31"
+        )
+
+    def test_a_window_named_in_words_the_parser_does_not_read_is_no_phrase(self) -> None:
+        window = Timeframe(
+            date(2024, 7, 8), date(2024, 7, 12), "between the 8th and 12th", "between"
+        )
+        update = Update(T, Outcome.UNDECIDED, window)
+        assert update.decision_by == window
+        assert update.said is None
