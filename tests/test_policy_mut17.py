@@ -277,3 +277,30 @@ class TestTheDefaultChoiceOfAChannel:
             channel,
             basis if channel is Channel.PHONE else None,
         )
+
+
+class TestRefusalsThatNeedNoLookUp:
+    def test_without_the_holidays_package_a_country_says_what_to_install(
+        self, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        import followup_rules.policy as policy_module
+
+        def missing(country: str, subdivision: str | None) -> object:
+            raise ImportError("No module named 'holidays'")
+
+        monkeypatch.setattr(policy_module, "country_calendar", missing)
+        error = refused(lambda: Policy(holidays="US"))
+        assert str(error) == (
+            "Policy.holidays = 'US': needs the optional 'holidays' package: "
+            "pip install 'followup-rules[holidays]'"
+        )
+
+    def test_a_preset_name_of_a_string_subclass_gets_no_suggestion(self) -> None:
+        class Odd(str):
+            __hash__ = str.__hash__
+
+            def strip(self, chars: str | None = None) -> str:
+                raise RuntimeError("no strip")
+
+        error = refused(lambda: Policy.preset(Odd("cautos")))
+        assert error.problem == "expected one of consensus, cautious, persistent, traditional"
