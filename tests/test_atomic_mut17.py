@@ -1,0 +1,89 @@
+"""Atomic writes as a user relies on them (`followup_rules.files.write_atomically`), pinned
+where the seventeenth mutation pass found them loose: permissions kept or given, long names,
+a temporary name already taken, and the error naming a path that cannot be written."""
+
+from __future__ import annotations
+
+import os
+import stat
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+import followup_rules._atomic as atomic
+from followup_rules import FormatError
+from followup_rules.files import write_atomically
+
+
+@pytest.fixture
+def umask_022() -> Iterator[None]:
+    old = os.umask(0o022)
+    try:
+        yield
+    finally:
+        os.umask(old)
+
+
+def _mode(path: Path) -> int:
+    return stat.S_IMODE(path.stat().st_mode)
+
+
+def test_a_new_file_gets_the_usual_permissions(tmp_path: Path, umask_022: None) -> None:
+    path = tmp_path / "new.toml"
+    write_atomically(path, "x = 1\n")
+    assert path.read_text(encoding="utf-8") == "x = 1\n"
+    assert _mode(path) == 0o644
+
+
+def test_a_file_replaced_keeps_its_permissions(tmp_path: Path, umask_022: None) -> None:
+    path = tmp_path / "private.toml"
+    path.write_text("old", encoding="utf-8")
+    path.chmod(0o600)
+    write_atomically(path, "new")
+    assert (path.read_text(encoding="utf-8"), _mode(path)) == ("new", 0o600)
+    path.chmod(0o664)
+    write_atomically(path, b"newer")
+    assert (path.read_bytes(), _mode(path)) == (b"newer", 0o664)
+
+
+def test_a_name_as_long_as_the_system_takes_is_written(tmp_path: Path) -> None:
+    # the temporary name beside it is ".<name>.<12 hex digits>": 255 characters here
+    path = tmp_path / ("a" * 236 + ".toml")
+    write_atomically(path, "x")
+    assert path.read_text(encoding="utf-8") == "x"
+    assert [p.name for p in tmp_path.iterdir()] == [path.name]
+
+
+def test_a_temporary_name_taken_is_passed_over(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "a.toml"
+    taken = tmp_path / ".a.toml.aaaaaaaaaaaa"
+    taken.write_text("someone else's", encoding="utf-8")
+    tokens = iter(["aaaaaaaaaaaa", "bbbbbbbbbbbb"])
+    monkeypatch.setattr(atomic.secrets, "token_hex", lambda size: next(tokens))
+    write_atomically(path, "mine")
+    assert path.read_text(encoding="utf-8") == "mine"
+    assert taken.read_text(encoding="utf-8") == "someone else's"
+
+
+def test_when_no_temporary_name_is_free_the_error_says_so(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "a.toml"
+    (tmp_path / ".a.toml.aaaaaaaaaaaa").write_text("taken", encoding="utf-8")
+    monkeypatch.setattr(atomic.secrets, "token_hex", lambda size: "aaaaaaaaaaaa")
+    with pytest.raises(FormatError) as caught:
+        write_atomically(path, "mine")
+    assert str(caught.value) == f"{path}: cannot be written: no temporary name is free"
+    assert not path.exists()
+
+
+def test_a_path_in_a_missing_folder_is_named_in_the_error(tmp_path: Path) -> None:
+    path = tmp_path / "missing" / "a.toml"
+    with pytest.raises(FormatError) as caught:
+        write_atomically(path, "x")
+    error = caught.value
+    assert str(error) == f"{path}: cannot be written: No such file or directory"
+    assert (error.source, error.path, error.field) == (str(path), "", str(path))
