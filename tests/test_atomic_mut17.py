@@ -87,3 +87,11 @@ def test_a_path_in_a_missing_folder_is_named_in_the_error(tmp_path: Path) -> Non
     error = caught.value
     assert str(error) == f"{path}: cannot be written: No such file or directory"
     assert (error.source, error.path, error.field) == (str(path), "", str(path))
+
+
+def test_a_path_below_a_file_is_named_in_the_error(tmp_path: Path) -> None:
+    (tmp_path / "plain.txt").write_text("x", encoding="utf-8")
+    path = tmp_path / "plain.txt" / "a.toml"
+    with pytest.raises(FormatError) as caught:
+        write_atomically(path, "x")
+    assert str(caught.value) == f"{path}: cannot be written: Not a directory"
