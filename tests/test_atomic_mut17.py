@@ -95,3 +95,42 @@ def test_a_path_below_a_file_is_named_in_the_error(tmp_path: Path) -> None:
     with pytest.raises(FormatError) as caught:
         write_atomically(path, "x")
     assert str(caught.value) == f"{path}: cannot be written: Not a directory"
+
+
+def test_links_that_loop_are_named_in_the_error(tmp_path: Path) -> None:
+    first, second = tmp_path / "a.toml", tmp_path / "b.toml"
+    first.symlink_to(second)
+    second.symlink_to(first)
+    with pytest.raises(FormatError) as caught:
+        write_atomically(first, "x")
+    assert str(caught.value) == f"{first}: cannot be written: its symbolic links loop"
+
+
+def test_what_is_not_a_regular_file_is_named_with_where_a_link_leads(tmp_path: Path) -> None:
+    folder = tmp_path / "folder"
+    folder.mkdir()
+    link = tmp_path / "link.toml"
+    link.symlink_to(folder)
+    fifo = tmp_path / "pipe.toml"
+    os.mkfifo(fifo)
+    expected = {
+        folder: f"{folder}: cannot be written: it is a directory, not a regular file",
+        link: f"{link} (-> {folder}): cannot be written: it is a directory, not a regular file",
+        fifo: f"{fifo}: cannot be written: it is a FIFO, not a regular file",
+    }
+    for path, text in expected.items():
+        with pytest.raises(FormatError) as caught:
+            write_atomically(path, "x")
+        assert str(caught.value) == text
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["folder", "link.toml", "pipe.toml"]
+
+
+def test_a_file_reached_through_a_link_is_replaced_and_the_link_kept(tmp_path: Path) -> None:
+    real = tmp_path / "real.toml"
+    real.write_text("old", encoding="utf-8")
+    real.chmod(0o640)
+    link = tmp_path / "link.toml"
+    link.symlink_to(real)
+    write_atomically(link, "new")
+    assert link.is_symlink() and real.read_text(encoding="utf-8") == "new"
+    assert _mode(real) == 0o640
