@@ -13,7 +13,7 @@ import pytest
 
 import followup_rules._atomic as atomic
 from followup_rules import FormatError
-from followup_rules.files import write_atomically
+from followup_rules.files import target, write_atomically
 
 
 @pytest.fixture
@@ -134,3 +134,20 @@ def test_a_file_reached_through_a_link_is_replaced_and_the_link_kept(tmp_path: P
     write_atomically(link, "new")
     assert link.is_symlink() and real.read_text(encoding="utf-8") == "new"
     assert _mode(real) == 0o640
+
+
+def test_a_target_keeps_the_path_given_and_names_it_when_it_cannot_be_written(
+    tmp_path: Path,
+) -> None:
+    existing = tmp_path / "here.toml"
+    existing.write_text("x", encoding="utf-8")
+    assert target(existing).path == existing
+    assert target(tmp_path / "new.toml").path == tmp_path / "new.toml"
+    # a name of 250 characters leaves no room for the temporary name beside it
+    long = tmp_path / ("b" * 245 + ".toml")
+    long.write_text("old", encoding="utf-8")
+    with pytest.raises(FormatError) as caught:
+        write_atomically(long, "new")
+    error = caught.value
+    assert (error.source, error.problem) == (str(long), "cannot be written: File name too long")
+    assert long.read_text(encoding="utf-8") == "old"
