@@ -418,7 +418,17 @@ class TestTheChainThatTravels:
     def test_a_chain_that_loops_is_read_once(self) -> None:
         first, second = OSError("first"), OSError("second")
         first.__context__, second.__context__ = second, first
-        assert _cause_after_pickling(first) is first
+        # Kept when each link pickles on its own; with tblib's pickling installed (as
+        # some tests do, and Dask does) a link carries its chain, and the loop does not
+        # travel.  Either way the check ends.
+        try:
+            for link in (first, second):
+                pickle.loads(pickle.dumps(link))
+        except Exception:
+            travels = False
+        else:
+            travels = True
+        assert _cause_after_pickling(first) is (first if travels else None)
         first, second = OSError("first"), ValueError(lambda: 1)
         first.__cause__, second.__cause__ = second, first
         assert _cause_after_pickling(first) is None
