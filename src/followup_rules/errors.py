@@ -295,9 +295,9 @@ def _round_trips(error: BaseException) -> bool:
 class _Unpicklable:
     """Stands in for a refused value that cannot be pickled; shows the same text."""
 
-    def __init__(self, text: str, shown: str | None = None) -> None:
+    def __init__(self, text: str, shown: str) -> None:
         self.text = text
-        self.shown = text if shown is None else shown
+        self.shown = shown
 
     def __repr__(self) -> str:
         return self.text
