@@ -183,13 +183,17 @@ def _one_time(
     limit = rules.late_limit(step, state)
     policy = state.policy
     window = policy.send_window
+    # From *now* when it is given, as a step still open is (above): an event recorded
+    # after *now* does not push the step's next window later (invariant 10 seen from a
+    # *now* before the steps done, which a night-time suggestion puts after it).
+    start = _later(now, snoozed) or floor
     opens, closes = cal.first_window(
-        cal.local_date(floor, rules.step_zone(step, interview)),
+        cal.local_date(start, rules.step_zone(step, interview)),
         window.start,
         window.end,
         rules.step_zone(step, interview),
         holidays=policy.business_holidays,
-        open_from=floor,
+        open_from=start,
     )
     if opens > limit:
         return None
