@@ -1,0 +1,129 @@
+"""mut17a: what the seventeenth mutation pass over `loop` found untested.
+
+`agenda_many` itself, `_together`, `_every_entry`, then the record path: see
+benchmarks/README.md, "Seventeenth pass, `loop`".
+"""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+import attrs
+import pendulum
+import pytest
+
+from followup_rules import ActionKind, Application, Policy, agenda_many, audit_many
+from followup_rules.errors import InvalidHistory
+from followup_rules.events import Outcome, Skip, Update
+
+from .test_loop12 import _same_person_twice
+from .test_loop_mut16 import NY, _every_standing, _listed
+from .test_writing import meeting
+
+
+class TestAListCutByALimitHoldsOnlyItsSteps:
+    """`AgendaMany` made with a *limit* holds neither the agendas nor the superseded
+    steps (empty, as documented), so its memory stays flat; `get` still answers for any
+    id (mutants of `agenda_many` 177, 179: None in their place)."""
+
+    def test_no_agendas_no_superseded_and_get_answers(self) -> None:
+        apps, now = _every_standing()
+        whole = agenda_many(apps, now)
+        assert whole.agendas and whole.superseded
+        gone = whole.superseded[0].id
+        assert whole.get(gone) is whole.superseded[0]
+        for limit in (0, 1, len(whole)):
+            cut = agenda_many(apps, now, limit=limit)
+            assert cut.agendas == () and cut.superseded == (), limit
+            assert cut.get(gone) is None, limit
+            assert cut.get("no-such-step") is None, limit
+            assert _listed(cut) == _listed(whole)[:limit], limit
+            first = whole.entries[0]
+            assert (cut.get(first.id) is not None) == bool(limit), limit
+
+
+class TestAFilePlannedTogetherAloneIsLeftOutWhenItCannotBePlanned:
+    """With *together* and *skip_invalid*, a file alone in its candidate's run that cannot
+    be planned is left out and listed in `failed`, as it is with others or without
+    *together*, not raised (mutant of `_together` 7: the single file's road dropped
+    *failed*)."""
+
+    def test_alone_with_and_without_a_limit(self) -> None:
+        apps, now = _every_standing()
+        broken = Application(apps[0].interview, [Skip(now, "no-such-step")], name="broken")
+        for limit in (None, 0, 3):
+            for together in (False, True):
+                day = agenda_many([broken], now, limit=limit, together=together, skip_invalid=True)
+                assert [a.name for a, _ in day.failed] == ["broken"], (limit, together)
+                assert isinstance(day.failed[0][1], InvalidHistory)
+                assert len(day) == 0 and day.counts.applications == 0
+            with pytest.raises(InvalidHistory, match="step"):
+                agenda_many([broken], now, limit=limit, together=True)
+
+    def test_beside_another_file_of_the_candidate(self) -> None:
+        """The same with a file of the same candidate beside it (`_every_entry` 21: the
+        files planned together, without a limit, dropped *failed*)."""
+        apps, now = _every_standing()
+        broken = Application(apps[0].interview, [Skip(now, "no-such-step")], name="broken")
+        alone = agenda_many([apps[0]], now)
+        for limit in (None, 0, 3):
+            for together in (False, True):
+                day = agenda_many(
+                    [apps[0], broken], now, limit=limit, together=together, skip_invalid=True
+                )
+                assert [a.name for a, _ in day.failed] == ["broken"], (limit, together)
+                assert day.counts == alone.counts
+                assert _listed(day) == _listed(alone)[:limit], (limit, together)
+            with pytest.raises(InvalidHistory, match="step"):
+                agenda_many([apps[0], broken], now, limit=limit, together=True)
+
+
+class TestAFollowUpsWholeWindowKeepsTheNextFileApart:
+    """Planned together, a file's follow-ups keep `Policy.min_gap` from the end of the
+    window of a follow-up another file listed before plans, not from its suggested
+    moment: the feedback Ana asked for may be sent up to Thursday 16 July, so the
+    other file's first check-in waits three business days after that, and the two
+    done at the edges of their windows pass `audit_many` (mutant of `_together` 62:
+    the suggested moment counted)."""
+
+    def test_the_feedback_window_end_counts(self) -> None:
+        data, ml = _same_person_twice()
+        asked = Update(pendulum.datetime(2026, 7, 14, 11, tz=NY), Outcome.FEEDBACK_REQUESTED)
+        data = attrs.evolve(data, history=[asked], policy=Policy(max_check_ins=0))
+        now = pendulum.datetime(2026, 7, 14, 12, tz=NY)
+        for limit in (None, 4):
+            day = agenda_many([data, ml], now, together=True, limit=limit)
+            (answer,) = [e.item.action for e in day if e.application is data]
+            assert answer.kind is ActionKind.FEEDBACK_RESPONSE
+            assert answer.latest.date() == date(2026, 7, 16) > answer.suggested.date()
+            check_ins = [e.item.action for e in day if e.application is ml]
+            assert check_ins[0].kind is ActionKind.CHECK_IN
+            assert check_ins[0].earliest.date() == date(2026, 7, 21), limit
+            done = [
+                attrs.evolve(
+                    data, history=[asked, answer.done(answer.latest - timedelta(hours=1))]
+                ),
+                attrs.evolve(ml, history=[check_ins[0].done(check_ins[0].earliest)]),
+            ]
+            assert audit_many(done) == [[], []]
+
+
+class TestACutListKeepsTheOrderOfMomentsAMicrosecondApart:
+    """The cut list orders steps by their moment to the microsecond, as the whole list
+    does, over every year the library plans (to 9099): two interviews in the year 8999
+    five microseconds apart, the later listed first (mutant of `agenda_many` 134: the
+    moment as a float of microseconds, which cannot tell them apart there)."""
+
+    def test_year_8999(self) -> None:
+        def app(micro: int, company: str) -> Application:
+            start = pendulum.datetime(8999, 7, 6, 10, 0, 0, micro, tz=NY)
+            return Application(
+                meeting(starts_at=start, company=company, decision_by=None), name=company
+            )
+
+        apps = [app(5, "Later"), app(0, "Sooner")]
+        now = pendulum.datetime(8999, 7, 6, 12, tz=NY)
+        whole = agenda_many(apps, now)
+        assert [e.application.name for e in whole.due] == ["Sooner"] * 2 + ["Later"] * 2
+        for limit in range(1, 5):
+            assert _listed(agenda_many(apps, now, limit=limit)) == _listed(whole)[:limit]
