@@ -6,16 +6,17 @@ benchmarks/README.md, "Seventeenth pass, `loop`".
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 
 import attrs
 import pendulum
 import pytest
 
-from followup_rules import ActionKind, Application, Policy, agenda_many, audit_many
-from followup_rules.errors import InvalidHistory
-from followup_rules.events import Outcome, Skip, Update
+from followup_rules import ActionKind, Application, Channel, Policy, agenda_many, audit_many
+from followup_rules.errors import InvalidArgument, InvalidHistory, StepIdError
+from followup_rules.events import Outcome, Reply, Skip, Update
 
+from .test_app_api2 import NOW, application, first_due
 from .test_loop12 import _same_person_twice
 from .test_loop_mut16 import NY, _every_standing, _listed
 from .test_writing import meeting
@@ -127,3 +128,65 @@ class TestACutListKeepsTheOrderOfMomentsAMicrosecondApart:
         assert [e.application.name for e in whole.due] == ["Sooner"] * 2 + ["Later"] * 2
         for limit in range(1, 5):
             assert _listed(agenda_many(apps, now, limit=limit)) == _listed(whole)[:limit]
+
+
+# -- the record path: `Application.record_step` ------------------------------------------
+
+
+class TestRecordStepAsDocumented:
+    """`Application.record_step`: a naive *at* named as ``at``; the step found at *now*
+    when given (a step forgotten long ago is refused though it was to do at *at*); a
+    second press gives the place of the contact recorded (mutants of `record_step` 4,
+    7, 8, 15, 20, 21)."""
+
+    def test_a_naive_moment_is_refused_naming_at(self) -> None:
+        app = application()
+        step = first_due(app)
+        with pytest.raises(InvalidArgument) as raised:
+            app.record_step(step, datetime(2024, 7, 3, 10))
+        assert raised.value.field == "at"
+        assert "aware datetime" in str(raised.value)
+
+    def test_the_step_is_found_at_now(self) -> None:
+        app = application()
+        step = first_due(app)
+        at_the_time = NOW + timedelta(hours=1, minutes=7)
+        much_later = NOW + timedelta(days=90)
+        assert app.find_step(step, much_later).item is None
+        with pytest.raises(StepIdError, match="long ago") as raised:
+            app.record_step(step, at_the_time, now=much_later)
+        assert (raised.value.field, raised.value.value) == ("step", step)
+        done = app.record_step(step, at_the_time)  # found at *at*: to do then
+        assert not done.already and done.event.at == at_the_time
+        # found at a later *now*, where the agenda suggests that later moment: done at *at*
+        soon = at_the_time + timedelta(minutes=20)
+        assert app.find_step(step, soon).item.action.suggested == soon
+        assert app.record_step(step, at_the_time, now=soon).event.at == at_the_time
+
+    def test_pressed_again_gives_the_place_of_the_contact(self) -> None:
+        app = application()
+        step = first_due(app)
+        heard = app.record(Reply(NOW - timedelta(hours=1), note="thanks for coming"))
+        assert heard.application is not None
+        first = heard.application.record_step(step, NOW)
+        assert (first.already, first.number) == (False, 2)
+        assert first.application is not None
+        again = first.application.record_step(step, NOW + timedelta(seconds=5))
+        assert (again.already, again.number, again.event) == (True, 2, first.event)
+        assert again.history[again.number - 1] is again.event
+
+    def test_what_the_app_knows_is_recorded_with_the_contact(self) -> None:
+        """*subject* and *note* on an e-mail, *voicemail* and *answered* on a call."""
+        app = application()
+        step = first_due(app)
+        mail = app.record_step(step, NOW, subject="Thank you", note="sent from my phone")
+        assert (mail.event.subject, mail.event.note) == ("Thank you", "sent from my phone")
+        _, ml = _same_person_twice()
+        plan = ml.plan()
+        pairs = zip(plan, plan.ids, strict=True)
+        call, step = next((a, i) for a, i in pairs if a.channel is Channel.PHONE)
+        for answered in (True, False):
+            done = ml.record_step(step, call.earliest, answered=answered)
+            assert (done.event.channel, done.event.answered) == (Channel.PHONE, answered)
+        left = ml.record_step(step, call.earliest, voicemail=True)
+        assert left.event.voicemail
