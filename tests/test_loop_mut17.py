@@ -15,6 +15,7 @@ import pytest
 from followup_rules import ActionKind, Application, Channel, Policy, agenda_many, audit_many
 from followup_rules.errors import InvalidArgument, InvalidHistory, StepIdError
 from followup_rules.events import Outcome, Reply, Skip, Update
+from followup_rules.loop import event_id
 
 from .test_app_api2 import NOW, application, first_due
 from .test_loop12 import _same_person_twice
@@ -190,3 +191,29 @@ class TestRecordStepAsDocumented:
             assert (done.event.channel, done.event.answered) == (Channel.PHONE, answered)
         left = ml.record_step(step, call.earliest, voicemail=True)
         assert left.event.voicemail
+
+    def test_a_moment_after_now_is_refused(self) -> None:
+        """*at* after *now*: a typo in the date, refused as `record` refuses it (mutants
+        of `record_step` 67, 69: *now* not passed on)."""
+        app = application()
+        step = first_due(app)
+        with pytest.raises(InvalidHistory, match="is after now") as raised:
+            app.record_step(step, NOW + timedelta(hours=2), now=NOW + timedelta(hours=1))
+        assert raised.value.field == "event.at"
+
+
+class TestAnEventsIdFromTheApplication:
+    """`Application.event_id`: the id `record` gave the event, the one `remove` takes,
+    distinct for distinct events (mutants of `Application.event_id` 1 to 4)."""
+
+    def test_the_id_recorded_removes_the_event(self) -> None:
+        app = application()
+        step = first_due(app)
+        done = app.record_step(step, NOW)
+        heard = done.application.record(Reply(NOW + timedelta(hours=3), sender="Ana Ruiz"))
+        both = heard.application
+        contact, reply = both.history
+        assert both.event_id(contact) == done.event_id == event_id(contact, both.interview)
+        assert both.event_id(reply) == heard.event_id != done.event_id
+        assert both.event_id(contact).startswith("ev-")
+        assert both.remove(both.event_id(reply)).history == (contact,)
