@@ -217,3 +217,19 @@ class TestAnEventsIdFromTheApplication:
         assert both.event_id(reply) == heard.event_id != done.event_id
         assert both.event_id(contact).startswith("ev-")
         assert both.remove(both.event_id(reply)).history == (contact,)
+
+    def test_what_remove_refuses_word_for_word(self) -> None:
+        """An id of no event, a text that is no id, a value that is no event: each named
+        ``event``, with its value and its own problem (mutants of `Application.remove`
+        8 to 22, 36)."""
+        app = application().record_step(first_due(application()), NOW).application
+        refusals = [
+            ("ev-0123456789abcdef", "names no event of the application's history"),
+            ("thank-you", "is not an event, nor an event's id like ev-0123456789abcdef"),
+            (42, "is not an event (Contact, Reply, Update, OutOfOffice, Skip or Snooze)"),
+        ]
+        for given, problem in refusals:
+            with pytest.raises(InvalidHistory) as raised:
+                app.remove(given)  # type: ignore[arg-type]
+            error = raised.value
+            assert (error.field, error.value, error.problem) == ("event", given, problem)
