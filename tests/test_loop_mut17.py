@@ -233,3 +233,8 @@ class TestAnEventsIdFromTheApplication:
                 app.remove(given)  # type: ignore[arg-type]
             error = raised.value
             assert (error.field, error.value, error.problem) == ("event", given, problem)
+        never = Reply(NOW + timedelta(days=1), sender="Ana Ruiz")
+        with pytest.raises(InvalidHistory) as raised:
+            app.remove(never)
+        assert (raised.value.field, raised.value.value) == ("event", never)
+        assert raised.value.problem.startswith("is not in the application's history (a reply")
