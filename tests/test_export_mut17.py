@@ -1,0 +1,58 @@
+"""What the seventeenth mutation pass found untested in `export` (issue 20).
+
+Each test reads what a user relies on: the error a bad argument gets, an
+e-mail draft's headers as the email package reads them, a calendar item's
+lines and properties (icalendar, read back).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from followup_rules import ActionKind, Candidate, StepIdError, action_ids, plan
+from followup_rules.export import to_eml
+
+from .test_drafts import first, signed
+
+
+class TestTheStepIdOfADraft:
+    """`to_eml(step=...)` makes the Message-ID from the step's id: a value that is no
+    step id is refused with a typed error naming ``step`` (SPEC, "Bad input": never a
+    bare `AttributeError`, never a draft made from a value nobody meant)."""
+
+    @pytest.mark.parametrize("step", [7, b"thank_you-ana", ["thank_you-ana"], 1.5])
+    @pytest.mark.parametrize("address", ["sam@example.com", None])
+    def test_a_step_id_that_is_not_text_is_refused(self, step: Any, address: str | None) -> None:
+        iv = signed(candidate=Candidate("Sam Lee", email=address))
+        note = first(plan(iv), ActionKind.THANK_YOU)
+        with pytest.raises(StepIdError) as caught:
+            to_eml(note, iv, step=step)
+        assert caught.value.field == "step"
+        assert caught.value.value == step
+        assert "expected a string" in str(caught.value)
+
+    @pytest.mark.parametrize("address", ["sam@example.com", None])
+    def test_a_step_id_no_e_mail_can_hold_is_refused(self, address: str | None) -> None:
+        """A lone surrogate: the library refuses it in every text it is given."""
+        iv = signed(candidate=Candidate("Sam Lee", email=address))
+        schedule = plan(iv)
+        note = first(schedule, ActionKind.THANK_YOU)
+        good = dict(zip(schedule, action_ids(schedule, iv), strict=True))[note]
+        with pytest.raises(StepIdError) as caught:
+            to_eml(note, iv, step=good + "\ud800")
+        assert caught.value.field == "step"
+        assert "lone surrogate" in str(caught.value)
+
+    def test_a_step_id_in_any_script_makes_a_draft(self) -> None:
+        """Text of any script (a name's part in a step id) is a step id like any other:
+        one id, one Message-ID, the same each time; two ids, two."""
+        iv = signed()
+        note = first(plan(iv), ActionKind.THANK_YOU)
+        ids = {
+            step: str(to_eml(note, iv, step=step)["Message-ID"])
+            for step in ("thank_you-zoë-1", "thank_you-李-1", "thank_you-😀-1")
+        }
+        assert len(set(ids.values())) == 3
+        assert ids["thank_you-李-1"] == str(to_eml(note, iv, step="thank_you-李-1")["Message-ID"])
