@@ -7,13 +7,28 @@ lines and properties (icalendar, read back).
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
+import pendulum
 import pytest
+from icalendar import Calendar
 
-from followup_rules import ActionKind, Candidate, StepIdError, action_ids, plan
-from followup_rules.export import to_eml
+from followup_rules import (
+    ActionKind,
+    Application,
+    Candidate,
+    Channel,
+    Contact,
+    Interviewer,
+    Snooze,
+    StepIdError,
+    action_ids,
+    plan,
+)
+from followup_rules.export import to_eml, to_ics
 
+from .factories import at, interview
 from .test_drafts import first, signed
 
 
@@ -56,3 +71,24 @@ class TestTheStepIdOfADraft:
         }
         assert len(set(ids.values())) == 3
         assert ids["thank_you-李-1"] == str(to_eml(note, iv, step="thank_you-李-1")["Message-ID"])
+
+
+class TestASnoozedStepsItem:
+    def test_the_day_it_was_snoozed_to_is_on_the_candidates_clock(self) -> None:
+        """The "Why:" line says the day the step was snoozed to as the candidate's
+        calendar shows it: in Auckland, 20:00 UTC on Monday is Tuesday morning
+        (not the interview's New York day, nor the machine's)."""
+        candidate = Candidate("Sam Lee", email="sam@example.com", timezone="Pacific/Auckland")
+        ana = Interviewer("Ana Ruiz", email="ana@acme.example")
+        iv = interview(interviewers=[ana], candidate=candidate, decision_by=date(2024, 7, 9))
+        thanks = Contact(at(2024, 7, 2, 18), Channel.EMAIL, ActionKind.THANK_YOU)
+        first_step = Application(iv, [thanks]).agenda(at(2024, 7, 9)).coming[0]
+        until = pendulum.datetime(2024, 7, 22, 20, tz="UTC")
+        snooze = Snooze(at(2024, 7, 9, 9), first_step.id, until)
+        calendar = Calendar.from_ical(
+            to_ics(Application(iv, [thanks, snooze]), now=at(2024, 7, 9, 10))
+        )
+        (item,) = [c for c in calendar.walk() if c.get("UID") == first_step.id]
+        why = [line for line in str(item["DESCRIPTION"]).split("\n") if line.startswith("Why:")]
+        assert len(why) == 1
+        assert why[0].endswith(" You snoozed it until Tue 23 Jul 2024."), why
