@@ -21,6 +21,7 @@ from followup_rules import (
     Channel,
     Contact,
     Interviewer,
+    Plan,
     Snooze,
     StepIdError,
     action_ids,
@@ -30,6 +31,7 @@ from followup_rules.export import to_eml, to_ics
 
 from .factories import at, interview
 from .test_drafts import first, signed
+from .test_export_content import NOW
 
 
 class TestTheStepIdOfADraft:
@@ -90,5 +92,28 @@ class TestASnoozedStepsItem:
         )
         (item,) = [c for c in calendar.walk() if c.get("UID") == first_step.id]
         why = [line for line in str(item["DESCRIPTION"]).split("\n") if line.startswith("Why:")]
-        assert len(why) == 1
-        assert why[0].endswith(" You snoozed it until Tue 23 Jul 2024."), why
+        unsnoozed = Calendar.from_ical(to_ics(Application(iv, [thanks]), now=at(2024, 7, 9, 10)))
+        (planned,) = [c for c in unsnoozed.walk() if c.get("UID") == first_step.id]
+        reason = [
+            line for line in str(planned["DESCRIPTION"]).split("\n") if line.startswith("Why:")
+        ]
+        # the planned reason first, then the move (xǁ_Writerǁdescription__mutmut_48)
+        assert why == [f"{reason[0]} You snoozed it until Tue 23 Jul 2024."]
+
+
+class TestACallsItem:
+    def test_a_call_without_a_script_still_gives_the_number(self) -> None:
+        """No candidate to sign a script (no message): the item still says whom to
+        call and the number to dial, as its last line."""
+        iv = interview(decision_by=date(2024, 7, 10))
+        assert iv.candidate is None
+        call = next(a for a in plan(iv) if a.channel is Channel.PHONE)
+        assert call.recipient is not None and call.recipient.phone
+        (item,) = [
+            c
+            for c in Calendar.from_ical(to_ics(Plan([call]), iv, now=NOW)).walk()
+            if c.name in ("VTODO", "VEVENT")
+        ]
+        text = str(item["DESCRIPTION"])
+        assert text.endswith(f"\n\nCall: {call.recipient.phone}")
+        assert text.count("Call:") == 1
