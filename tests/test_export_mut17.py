@@ -8,6 +8,7 @@ lines and properties (icalendar, read back).
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
 from typing import Any
 
 import pendulum
@@ -24,8 +25,10 @@ from followup_rules import (
     Plan,
     Snooze,
     StepIdError,
+    TemplatePack,
     action_ids,
     plan,
+    render,
 )
 from followup_rules.export import to_eml, to_ics
 
@@ -117,3 +120,35 @@ class TestACallsItem:
         text = str(item["DESCRIPTION"])
         assert text.endswith(f"\n\nCall: {call.recipient.phone}")
         assert text.count("Call:") == 1
+
+
+def only_item(data: bytes) -> Any:
+    (item,) = [c for c in Calendar.from_ical(data).walk() if c.name in ("VTODO", "VEVENT")]
+    return item
+
+
+class TestWhatAnItemsMessageIsHeadedWith:
+    def test_talking_points_follow_the_reason_after_one_blank_line(self) -> None:
+        """A step in the room has no To:, Subject: or number: its talking points come
+        right after the "Why:" line and one blank line, as a message's text does."""
+        iv = signed()
+        step = next(a for a in plan(iv) if a.channel is Channel.IN_PERSON)
+        assert step.template is not None
+        text = str(only_item(to_ics(Plan([step]), iv, now=NOW))["DESCRIPTION"])
+        head, _, said = text.partition("\n\n")
+        assert head.split("\n")[-1].startswith("Why: ")
+        assert said == render(step, iv).text
+
+    def test_an_e_mail_without_a_subject_says_none(self, tmp_path: Path) -> None:
+        """A pack whose template gives no subject: the item's Subject: line is empty
+        (nothing is made up), and the text follows."""
+        (tmp_path / "thank_you_email.txt").write_text(
+            "{% block body %}Thank you, {{ recipient }}.{% endblock %}\n", encoding="utf-8"
+        )
+        iv = signed()
+        note = first(plan(iv), ActionKind.THANK_YOU)
+        pack = TemplatePack(tmp_path)
+        message = pack.render(note, iv)
+        assert message.subject is None
+        text = str(only_item(to_ics(Plan([note]), iv, now=NOW, pack=pack))["DESCRIPTION"])
+        assert text.endswith(f"\n\nTo: {message.to}\nSubject: \n\n{message.text}")
