@@ -152,3 +152,29 @@ class TestWhatAnItemsMessageIsHeadedWith:
         assert message.subject is None
         text = str(only_item(to_ics(Plan([note]), iv, now=NOW, pack=pack))["DESCRIPTION"])
         assert text.endswith(f"\n\nTo: {message.to}\nSubject: \n\n{message.text}")
+
+
+class TestAnItemKeepsItsKind:
+    def test_events_exported_again_as_to_dos_stay_events(self) -> None:
+        """A calendar imported as events, exported again without *events* over it: each
+        item keeps the kind it was imported as (one object per UID: a CalDAV server
+        refuses a to-do under an event's UID), e-mails included."""
+        iv = signed()
+        app = Application(iv)
+        now = at(2024, 7, 2, 12)
+        first_file = to_ics(app, now=now, events=True)
+        second_file = to_ics(app, now=now, previous=first_file)
+        kinds = {
+            str(c["UID"]): c.name
+            for c in Calendar.from_ical(second_file).walk()
+            if c.name in ("VTODO", "VEVENT")
+        }
+        before = {
+            str(c["UID"]): c.name
+            for c in Calendar.from_ical(first_file).walk()
+            if c.name in ("VTODO", "VEVENT")
+        }
+        assert set(before.values()) == {"VEVENT"}
+        assert kinds == before
+        mails = [a for a in plan(iv) if a.channel is Channel.EMAIL]
+        assert mails and to_ics(app, now=now).count(b"BEGIN:VTODO") >= len(mails)
