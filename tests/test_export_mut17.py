@@ -178,3 +178,20 @@ class TestAnItemKeepsItsKind:
         assert kinds == before
         mails = [a for a in plan(iv) if a.channel is Channel.EMAIL]
         assert mails and to_ics(app, now=now).count(b"BEGIN:VTODO") >= len(mails)
+
+
+class TestAFreshItemsStatus:
+    def test_a_to_do_needs_action_and_an_event_is_tentative(self) -> None:
+        """RFC 5545: a to-do not started is NEEDS-ACTION; a planned event (a call, or
+        every step with *events*) is TENTATIVE until it is done."""
+        iv = signed()
+        found = [
+            (c.name, str(c["STATUS"]))
+            for c in Calendar.from_ical(to_ics(plan(iv), iv, now=NOW)).walk()
+            if c.name in ("VTODO", "VEVENT")
+        ]
+        assert ("VTODO", "NEEDS-ACTION") in found and ("VEVENT", "TENTATIVE") in found
+        assert {status for name, status in found if name == "VTODO"} == {"NEEDS-ACTION"}
+        assert {status for name, status in found if name == "VEVENT"} == {"TENTATIVE"}
+        events = Calendar.from_ical(to_ics(plan(iv), iv, now=NOW, events=True))
+        assert {str(c["STATUS"]) for c in events.walk("VEVENT")} == {"TENTATIVE"}
