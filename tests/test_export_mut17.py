@@ -30,7 +30,7 @@ from followup_rules import (
     plan,
     render,
 )
-from followup_rules.export import to_eml, to_ics
+from followup_rules.export import describe, to_eml, to_ics
 
 from .factories import at, interview
 from .test_drafts import first, signed
@@ -195,3 +195,15 @@ class TestAFreshItemsStatus:
         assert {status for name, status in found if name == "VEVENT"} == {"TENTATIVE"}
         events = Calendar.from_ical(to_ics(plan(iv), iv, now=NOW, events=True))
         assert {str(c["STATUS"]) for c in events.walk("VEVENT")} == {"TENTATIVE"}
+
+
+class TestAnItemsSummary:
+    def test_a_french_summary_is_punctuated_in_french(self) -> None:
+        """The summary is written in the item's language: in French, a no-break space
+        before its colon, as in the reminder that shows it."""
+        iv = signed(candidate=Candidate("Sam Lee", email="sam@example.com", language="fr"))
+        note = first(plan(iv), ActionKind.THANK_YOU)
+        item = only_item(to_ics(Plan([note]), iv, now=NOW))
+        expected = f"Acme Analytics\u00a0: {describe(note, 'fr')}"
+        assert str(item["SUMMARY"]) == expected
+        assert [str(alarm["DESCRIPTION"]) for alarm in item.walk("VALARM")] == [expected]
