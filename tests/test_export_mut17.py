@@ -207,3 +207,13 @@ class TestAnItemsSummary:
         expected = f"Acme Analytics\u00a0: {describe(note, 'fr')}"
         assert str(item["SUMMARY"]) == expected
         assert [str(alarm["DESCRIPTION"]) for alarm in item.walk("VALARM")] == [expected]
+
+    def test_a_to_do_is_due_and_an_event_ends(self) -> None:
+        """A to-do's window closes at its DUE (a VTODO has no DTEND); an event's at its DTEND."""
+        iv = signed()
+        found = [
+            (c.name, "DUE" in c, "DTEND" in c)
+            for c in Calendar.from_ical(to_ics(plan(iv), iv, now=NOW)).walk()
+            if c.name in ("VTODO", "VEVENT")
+        ]
+        assert set(found) == {("VTODO", True, False), ("VEVENT", False, True)}
