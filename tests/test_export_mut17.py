@@ -34,7 +34,7 @@ from followup_rules.export import describe, to_eml, to_ics
 
 from .factories import at, interview
 from .test_drafts import first, signed
-from .test_export_content import NOW
+from .test_export_content import ANA, BERLIN_BO, NOW
 
 
 class TestTheStepIdOfADraft:
@@ -217,3 +217,22 @@ class TestAnItemsSummary:
             if c.name in ("VTODO", "VEVENT")
         ]
         assert set(found) == {("VTODO", True, False), ("VEVENT", False, True)}
+
+
+class TestWhenAnItemIsDue:
+    def test_the_window_is_on_the_recipients_clock_then_the_candidates(self) -> None:
+        """Bo reads his note in Berlin: the window and the best moment on his clock, then
+        the same window on the candidate's New York clock."""
+        iv = signed(interviewers=[ANA, BERLIN_BO])
+        note = next(
+            a
+            for a in plan(iv)
+            if a.kind is ActionKind.THANK_YOU
+            and a.recipient is not None
+            and a.recipient.name == "Bo Chen"
+        )
+        lines = str(only_item(to_ics(Plan([note]), iv, now=NOW))["DESCRIPTION"]).split("\n")
+        assert lines[1:3] == [
+            "When: Tue 2 Jul 2024 21:00 to Wed 3 Jul 2024 21:00 (Europe/Berlin), best at 13:00",
+            "Your time: Tue 2 Jul 2024 15:00 to Wed 3 Jul 2024 15:00 (America/New_York)",
+        ]
