@@ -7,7 +7,7 @@ lines and properties (icalendar, read back).
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, time, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -30,11 +30,12 @@ from followup_rules import (
     plan,
     render,
 )
+from followup_rules import _calendar as cal
 from followup_rules.export import describe, to_eml, to_ics
 
 from .factories import at, interview
 from .test_drafts import first, signed
-from .test_export_content import ANA, BERLIN_BO, NOW
+from .test_export_content import ANA, BERLIN_BO, NOW, rings
 
 
 class TestTheStepIdOfADraft:
@@ -236,3 +237,32 @@ class TestWhenAnItemIsDue:
             "When: Tue 2 Jul 2024 21:00 to Wed 3 Jul 2024 21:00 (Europe/Berlin), best at 13:00",
             "Your time: Tue 2 Jul 2024 15:00 to Wed 3 Jul 2024 15:00 (America/New_York)",
         ]
+
+
+class TestWhenAReminderRings:
+    def note_to_bo(self) -> Any:
+        iv = signed(interviewers=[ANA, BERLIN_BO])
+        note = next(
+            a
+            for a in plan(iv)
+            if a.kind is ActionKind.THANK_YOU
+            and a.recipient is not None
+            and a.recipient.name == "Bo Chen"
+        )
+        return iv, note
+
+    def test_a_ring_at_the_last_waking_minute_stays(self) -> None:
+        """Waking hours include their last minute: a reminder ten hours before Bo's 07:00
+        (New York) rings at 21:00 the evening before, not moved to another time."""
+        iv, note = self.note_to_bo()
+        reminder = timedelta(hours=10)
+        ring = cal.utc(note.suggested) - reminder
+        assert ring.astimezone(cal.zone("America/New_York")).time() == time(21)
+        assert rings(to_ics(Plan([note]), iv, now=NOW, reminder=reminder)) == [ring]
+
+    def test_a_ring_at_the_first_waking_minute_stays(self) -> None:
+        iv, note = self.note_to_bo()
+        awake = (time(6, 45), time(21))
+        ring = cal.utc(note.suggested) - timedelta(minutes=15)
+        assert ring.astimezone(cal.zone("America/New_York")).time() == time(6, 45)
+        assert rings(to_ics(Plan([note]), iv, now=NOW, awake=awake)) == [ring]
