@@ -23,6 +23,7 @@ from followup_rules import (
     Contact,
     Interviewer,
     Plan,
+    Policy,
     Snooze,
     StepIdError,
     TemplatePack,
@@ -266,3 +267,39 @@ class TestWhenAReminderRings:
         ring = cal.utc(note.suggested) - timedelta(minutes=15)
         assert ring.astimezone(cal.zone("America/New_York")).time() == time(6, 45)
         assert rings(to_ics(Plan([note]), iv, now=NOW, awake=awake)) == [ring]
+
+    def test_a_ring_late_at_night_moves_to_the_next_morning(self) -> None:
+        """A reminder that would ring at 21:15 rings at 08:00 the next morning, the
+        note's own day, when it can still be sent then."""
+        iv, note = self.note_to_bo()
+        reminder = timedelta(hours=9, minutes=45)
+        new_york = cal.zone("America/New_York")
+        assert (cal.utc(note.suggested) - reminder).astimezone(new_york).time() == time(21, 15)
+        (ring,) = rings(to_ics(Plan([note]), iv, now=NOW, reminder=reminder))
+        local = ring.astimezone(new_york)
+        assert (local.date(), local.time()) == (
+            note.suggested.astimezone(new_york).date(),
+            time(8),
+        )
+
+    @pytest.mark.parametrize("window", ["10:00-10:30", "10:00-11:00"])
+    def test_a_ring_late_at_night_before_a_window_over_by_morning_rings_at_bedtime(
+        self, window: str
+    ) -> None:
+        """A call window of 07:00-07:30 in Los Angeles, or 07:00-08:00 (closed when the
+        candidate wakes): a reminder due at 21:15 the evening before cannot wait for
+        08:00, so it rings at 21:00."""
+        iv = signed(candidate=Candidate("Sam Lee", timezone="America/Los_Angeles"))
+        call = next(
+            a
+            for a in plan(iv, Policy(call_window=window))
+            if a.kind is ActionKind.CHECK_IN and a.channel is Channel.PHONE
+        )
+        los_angeles = cal.zone("America/Los_Angeles")
+        opens = call.earliest.astimezone(los_angeles)
+        reminder = cal.utc(call.suggested) - cal.local_instant(
+            opens.date() - timedelta(days=1), time(21, 15), los_angeles
+        )
+        (ring,) = rings(to_ics(Plan([call]), iv, now=NOW, reminder=reminder))
+        local = ring.astimezone(los_angeles)
+        assert (local.date(), local.time()) == (opens.date() - timedelta(days=1), time(21))
