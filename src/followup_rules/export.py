@@ -1112,9 +1112,13 @@ def to_eml(
 
     Raises:
         TemplateError: the step is not an e-mail, or its template fails.
+        StepIdError: *step* is not a string, or holds a lone surrogate (no
+            e-mail can hold it).
     """
     if action.channel is not Channel.EMAIL:
         raise TemplateError(f"a {action.channel.name} action is not an e-mail")
+    if step is not None:
+        _check_step(step)
     if pack is None:  # the built-in pack in the candidate's language, as render() does
         pack = default_pack(candidate_locale(interview))
     message = pack.render(action, interview, **details)
@@ -1427,6 +1431,22 @@ def _fallback_step(action: Action, interview: Interview) -> str:
     return f"{action.kind.value}\n{who}\n{moment}\n{interview_key(interview)}"
 
 
+def _check_step(step: object) -> None:
+    """Refuse a step id that is not text, or that no e-mail can hold."""
+    if not isinstance(step, str):
+        raise StepIdError(
+            "step", step, f"is not a step id: expected a string, got {type(step).__name__}"
+        )
+    try:
+        step.encode()
+    except UnicodeEncodeError as exc:
+        raise StepIdError(
+            "step",
+            step,
+            f"holds {step[exc.start]!r}, a lone surrogate that no file or e-mail can hold",
+        ) from None
+
+
 def _message_id(step: str, action: Action, interview: Interview) -> str:
     """``<kind.digest@domain>``: unique per step and sender, the same each time it is written.
 
@@ -1441,7 +1461,7 @@ def _message_id(step: str, action: Action, interview: Interview) -> str:
     candidate = interview.candidate
     if candidate is not None:  # whose message: two candidates of one slot share step ids
         step = f"{step}\n{person_key(candidate.name)}\n{(candidate.email or '').lower()}"
-    digest = hashlib.sha256(step.encode("utf-8", "surrogatepass")).hexdigest()[:24]
+    digest = hashlib.sha256(step.encode()).hexdigest()[:24]
     domain = "followup-rules.invalid"
     if candidate is not None and candidate.email:
         domain = candidate.email.rpartition("@")[2]
