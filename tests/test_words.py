@@ -222,10 +222,7 @@ class TestTheClosingNote:
         # say it again.  Both leave the door open.
         # (words15 class 4: a close that turns per application, neither resigned nor a
         # veiled promise to write again)
-        close = (
-            "I will not trouble you further, and a short line whenever there is news would "
-            "mean a great deal."
-        )
+        close = "Thank you, and I would welcome an update whenever there is one."
         assert close in first_close
         assert close not in second
         assert "I would be very glad to work with the team at Acme Analytics." in first_close
