@@ -156,7 +156,7 @@ class TestAfterAnOffer:
                         language(code).fill(
                             gettext(
                                 "Thank you very much for the offer of the %(role)s position "
-                                "at %(company)s, which I am very pleased to receive."
+                                "at %(company)s; I was delighted to receive it."
                             ),
                             {"role": "Data Engineer", "company": "Acme Analytics"},
                         )

@@ -98,7 +98,7 @@ RESTRAINT = {  # words23 class 1: the close thanks and welcomes news; it no long
         r"soit|les choses évoluent|me serait précieux|l’écoute de toute nouvelle"
     ),
     "es": re.compile(
-        r"me lo comunique|muy bien recibida|se tome una decisión|sea cual sea|evoluciona la "
+        r"me lo comunique|muy bien recibida|cuando se haya decidido|sea cual sea|evoluciona la "
         r"selección|de gran ayuda|recibir cualquier noticia"
     ),
 }

@@ -116,3 +116,52 @@ def test_the_last_note_closes_with_thanks_and_no_waiver(code: str) -> None:
         assert not PRESSING[code].search(text), text
         closes.add(close)
     assert len(closes) == 7, closes
+
+
+# -- class 2: replies to news thank for it plainly, and ask softly whatever the timing --
+
+STILTED_NEWS = {
+    "en": r"glad of the update|which told me|had a chance to catch up",
+    "de": r"bin ich dankbar; demnach|nach Ihrer Rückkehr Gelegenheit",
+    "fr": r"J’ai apprécié les nouvelles|selon lesquelles|reprendre vos dossiers",
+    "es": r"según las cuales|ponerse al día",
+}
+
+
+@pytest.mark.parametrize("code", LANGUAGES)
+def test_news_is_thanked_plainly_and_the_note_after_leave_presumes_no_catching_up(
+    code: str,
+) -> None:
+    """r18 en 08.9 "I was glad of the update of Monday, October 26, which told me that
+    ..."; de «für die Nachricht ... bin ich dankbar; demnach war ...»; fr « J’ai apprécié
+    les nouvelles ..., selon lesquelles ... » (read as glad there was no decision); es
+    «según las cuales».  And 10.9, sent the morning after the return: "Once you have had a
+    chance to catch up" (fr « reprendre vos dossiers », es «ponerse al día»).  No opening
+    or middle of a check-in says so."""
+    said = _said(code, "_check_in_opening.txt", "_check_in_middle.txt")
+    pattern = re.compile(STILTED_NEWS[code])
+    assert not [(msgid, text) for msgid, text in said if pattern.search(text)]
+
+
+# -- class 4: the offer note ------------------------------------------------------------
+
+OFFER_LINES = re.compile(r'n == \d %\}\{\{ _\("((?:[^"\\]|\\.)*offer(?:[^"\\]|\\.)*)"')
+
+
+@pytest.mark.parametrize("code", LANGUAGES)
+def test_every_offer_line_closes_the_note_and_no_clause_hangs_on_the_company(code: str) -> None:
+    """r18 05.2 ended on "I was thrilled when the offer came." (abrupt); 05.1 "..., which I
+    am very pleased to receive." (fr « chez Horizon Énergies, qui m’a fait très plaisir »
+    and es «…Levante, que me alegró muchísimo» attach to the company).  Every offer line
+    that ends a panelist's note carries a close of its own (a second clause), and the
+    contact's opening puts no relative clause after the company."""
+    gettext = language(code).translations.gettext
+    source = (TEMPLATES / "_thanks_interest.txt").read_text(encoding="utf-8")
+    lines = OFFER_LINES.findall(source)
+    assert len(lines) >= 7, lines
+    for msgid in lines:
+        text = gettext(msgid)
+        assert re.search(r"[,;] ", text.rstrip(".")), text
+    opening = _said(code, "_thanks_opening.txt")
+    hanging = re.compile(r"%\(company\)s, (?:which|qui|que|über das|das mir)\b")
+    assert not [text for _, text in opening if hanging.search(text)]
