@@ -156,7 +156,7 @@ class TestAfterAnOffer:
                         language(code).fill(
                             gettext(
                                 "Thank you very much for the offer of the %(role)s position "
-                                "at %(company)s; I was delighted to receive it."
+                                "at %(company)s; I was very pleased to receive it."
                             ),
                             {"role": "Data Engineer", "company": "Acme Analytics"},
                         )

@@ -165,3 +165,37 @@ def test_every_offer_line_closes_the_note_and_no_clause_hangs_on_the_company(cod
     opening = _said(code, "_thanks_opening.txt")
     hanging = re.compile(r"%\(company\)s, (?:which|qui|que|über das|das mir)\b")
     assert not [text for _, text in opening if hanging.search(text)]
+
+
+# -- class 3: the end of a week is named by its date -------------------------------------
+
+END_OF_WEEK_AFTER = {
+    "en": r"end of the week (after|of) the interview",
+    "de": r"Ende der Woche (nach dem|des) Gespräch",
+    "fr": r"fin de la semaine (après|de) l’entretien",
+    "es": r"final de la semana (siguiente a|de) la entrevista",
+}
+
+
+@pytest.mark.parametrize("code", LANGUAGES)
+@pytest.mark.parametrize("phrase", ["by the end of next week", "this week"])
+def test_the_end_of_a_week_said_at_the_interview_is_named_by_its_date(
+    code: str, phrase: str
+) -> None:
+    """r18 06.6, 13.6 and the 09.8 script and voicemail: "I understood that a decision was
+    expected by the end of the week after the interview" is clumsy and hard to say aloud
+    (de „bis Ende der Woche nach dem Gespräch", fr « d’ici la fin de la semaine après
+    l’entretien », es «el final de la semana siguiente a la entrevista»).  Every check-in,
+    call script and voicemail names the day the planner knows, by its date alone (no
+    weekday nobody said)."""
+    lang = language(code)
+    for interviewers in ([ANA], [attrs.evolve(ANA, phone=None)]):
+        iv = in_language(meeting(interviewers=interviewers, decision_by=phrase), code)
+        steps = check_ins(plan(iv))
+        assert steps
+        end = iv.decision_by.end  # type: ignore[union-attr]
+        first = render(steps[0], iv).text
+        assert lang.date_only(end) in first, first
+        for step in steps:
+            text = render(step, iv).text
+            assert not re.search(END_OF_WEEK_AFTER[code], text), text
