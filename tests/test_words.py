@@ -156,7 +156,7 @@ class TestAfterAnOffer:
                         language(code).fill(
                             gettext(
                                 "Thank you very much for the offer of the %(role)s position "
-                                "at %(company)s, which I am very pleased to receive."
+                                "at %(company)s; I was very pleased to receive it."
                             ),
                             {"role": "Data Engineer", "company": "Acme Analytics"},
                         )
@@ -222,10 +222,7 @@ class TestTheClosingNote:
         # say it again.  Both leave the door open.
         # (words15 class 4: a close that turns per application, neither resigned nor a
         # veiled promise to write again)
-        close = (
-            "I will not trouble you further, and a short line whenever there is news would "
-            "mean a great deal."
-        )
+        close = "Thank you, and I would welcome an update whenever there is one."
         assert close in first_close
         assert close not in second
         assert "I would be very glad to work with the team at Acme Analytics." in first_close

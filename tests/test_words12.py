@@ -253,15 +253,13 @@ def test_an_interest_line_does_not_presume_the_job() -> None:
 # -- r10: one graceful close across a user's applications -----------------------------
 
 CLOSES = (  # words15 class 4: seven, by the application's turn (words22: a close)
-    "I will not trouble you further, and a short line whenever there is news would "
-    "mean a great deal.",
-    "I do not want to press you, so I will simply say that an update at any point would be "
-    "appreciated.",
-    "I will not take up more of your time, and I would welcome news whenever you have it.",
-    "I am conscious of your time, so I will say only that any word from you would be welcome.",
-    "I will not press for an answer, and news will be welcome whenever it comes.",
-    "Please do not feel obliged to reply before there is news; I will not chase you further.",
-    "I am happy to answer any questions, and otherwise I will leave the timing to you.",
+    "Thank you, and I would welcome an update whenever there is one.",
+    "I am grateful for your help and would appreciate hearing of any progress.",
+    "Many thanks, and I would be glad to know as soon as anything is decided.",
+    "Thank you for all your help, and news of any kind would be welcome.",
+    "With thanks for your consideration, I will be glad to hear how things develop.",
+    "I would value a short update when you have one, and thank you for everything so far.",
+    "Thank you for your consideration, and I look forward to any news.",
 )
 
 

@@ -172,7 +172,7 @@ def test_the_note_after_an_out_of_office_names_the_unread_one_in_every_turn(code
 
 
 BACK_LINE = (
-    "The role is still very attractive to me. Once you have had a chance to catch up, "
+    "The role is still very attractive to me. When you have a moment, "
     "could I ask whether there is any news and when a decision is likely?"
 )
 

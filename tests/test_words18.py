@@ -32,7 +32,7 @@ CLOSINGS = (
     "I look forward to taking part.",
     "I remain keen to take part.",
     "A word from you when the plans take shape would be most welcome.",
-    "Once a date is set, a short note from you would mean a lot.",
+    "Thank you, and once a date is set, a short note would be very welcome.",
     # the short courtesies (`_courtesy.txt`) and the first run's thanks
     "Thank you for your time.",
     "Thank you again for the invitation.",

@@ -251,13 +251,13 @@ class TestTimeframesSaidLater:
     @pytest.mark.parametrize(
         ("code", "phrase", "words"),
         [
-            ("en", "by the end of next week", "by the end of the week after the interview"),
+            ("en", "by the end of next week", "a decision was expected by July 17"),
             ("en", "next week", "expected a decision in the week after the interview"),
             ("en", "in a couple of weeks", "within a couple of weeks of the interview"),
             ("en", "in two weeks", "within two weeks of the interview"),
-            ("de", "by the end of next week", "bis Ende der Woche nach dem Gespräch"),
+            ("de", "by the end of next week", "bis zum 17. Juli"),
             ("de", "next week", "in der Woche nach dem Gespräch"),
-            ("fr", "by the end of next week", "d’ici la fin de la semaine après l’entretien"),
+            ("fr", "by the end of next week", "d’ici le 17 juillet"),
             ("fr", "in a couple of weeks", "dans les quinze jours suivant l’entretien"),
             ("es", "next week", "en la semana siguiente a la entrevista"),
             ("es", "in a couple of weeks", "en las dos semanas siguientes a la entrevista"),

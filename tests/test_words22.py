@@ -83,22 +83,23 @@ def test_no_check_in_asks_bluntly_or_presumes_a_decision(code: str) -> None:
     assert not [s for s in said for blunt in BLUNT[code] if blunt in s]
 
 
-RESTRAINT = {
+RESTRAINT = {  # words23 class 1: the close thanks and welcomes news; it no longer says
+    # it will not press (read as resentful): the seven closes, by the application's turn
     "en": re.compile(
-        r"not trouble you|not want to press|not take up more of your time|conscious of "
-        r"your time|not press for an answer|not chase you|leave the timing to you"
+        r"welcome an update|hearing of any progress|as soon as anything is decided|news of any "
+        r"kind|how things develop|value a short update|look forward to any news"
     ),
     "de": re.compile(
-        r"nicht weiter bemühen|nicht drängen|Drängen will ich|nicht länger in Anspruch|"
-        r"Ihre Zeit zu schonen|überlasse ich|auf eine Antwort drängen|Nachhaken möchte ich nicht"
+        r"Danke für Ihre Mühe|Zwischenstand würde ich|Entscheidung gefallen ist|wie sie auch "
+        r"ausfällt|weiteren Verlauf gespannt|wäre mir sehr wertvoll|über Neuigkeiten würde"
     ),
     "fr": re.compile(
-        r"importunerai pas|Sans vouloir|prendre davantage de votre temps|égard pour "
-        r"votre temps|presser de répondre|laisse tout le temps"
+        r"serait le bienvenu|nouvelles de l’avancement|une fois la décision prise|quelle qu’elle "
+        r"soit|les choses évoluent|me serait précieux|l’écoute de toute nouvelle"
     ),
     "es": re.compile(
-        r"importunarle más|presionarle|quitarle más tiempo|respeto a su tiempo|en sus manos|"
-        r"apremiarle|No insistiré|No quisiera insistir"
+        r"me lo comunique|muy bien recibida|cuando se haya decidido|sea cual sea|evoluciona la "
+        r"selección|de gran ayuda|recibir cualquier noticia"
     ),
 }
 
@@ -119,7 +120,7 @@ def test_the_last_note_closes_without_pressing_on_every_application(code: str) -
         last = check_ins(plan(iv))[-1]
         assert last.facts.final
         message = render(last, iv)
-        said = sentences(message)
+        said = sentences(message, longer_than=0)  # a close may end on a short sentence
         close = next(s for s in reversed(said) if RESTRAINT[code].search(s))
         body = message.text.split("\n\n")
         assert RESTRAINT[code].search(body[-2]), message.text  # the paragraph before the sign-off

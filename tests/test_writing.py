@@ -275,8 +275,9 @@ class TestConversation:
         # door open; third round (class 16): it may say, once and truly, that it is the
         # last note for now, and its subject is not self-referential.
         assert "I would be very glad to work with the team at Acme" in close_message.text
-        # words15 class 4, words22 class 1: a close that will not press further
-        assert "I will not trouble you further" in close_message.text
+        # words15 class 4, words23 class 1: a close that thanks and welcomes news
+        close_line = "Thank you, and I would welcome an update whenever there is one."
+        assert close_line in close_message.text
         assert "not write again" not in close_message.text
         assert close.facts.final and close.facts.first_close and not retry.facts.final
         assert close_message.subject == "Any news on the Data Engineer position?"

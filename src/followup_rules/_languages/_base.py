@@ -499,20 +499,16 @@ class Language:
         after = (anchor + timedelta(days=7)).isocalendar()[:2]
         if kind == "this_week" and week == said:
             return (
-                self.pgettext("decision", "by the end of the week of the interview")
+                self._end_of_week(timeframe)
                 if at_interview
                 else self.pgettext("decision", "by the end of that week")
             )
         if week != after:
             return None
+        if at_interview and kind in ("this_week", "end_of_next_week"):
+            return self._end_of_week(timeframe)
         if at_interview:
             return {
-                "this_week": self.pgettext(
-                    "decision", "by the end of the week after the interview"
-                ),
-                "end_of_next_week": self.pgettext(
-                    "decision", "by the end of the week after the interview"
-                ),
                 "next_week": self.pgettext("decision", "in the week after the interview"),
                 "early_next_week": self.pgettext(
                     "decision", "early in the week after the interview"
@@ -524,6 +520,15 @@ class Language:
             "next_week": self.pgettext("decision", "the following week"),
             "early_next_week": self.pgettext("decision", "early the following week"),
         }[kind]
+
+    def _end_of_week(self, timeframe: Timeframe) -> str:
+        """The end of a week said at the interview, by its date and no weekday ("by
+        October 23"): its last working day, which the region's weekend fixes, easy to
+        follow and to say aloud where "by the end of the week after the interview" was
+        not (words23 class 3, r18 06.6, 09.8, 13.6), and naming no weekday nobody said."""
+        return self.fill(
+            self.pgettext("decision", "by %(date)s"), {"date": self.date_only(timeframe.end)}
+        )
 
     def date_only(self, value: date) -> str:
         """A date without its weekday ("May 10", "10 May", "10. Mai", "10 de mayo")."""
