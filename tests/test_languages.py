@@ -887,7 +887,7 @@ class TestEdges:
         )
         assert message.html is not None
         assert "Ich habe mit Bo gesprochen, unter anderem über &lt;b&gt;." in message.html
-        assert "Auf &lt;i&gt; bin ich im Gespräch nicht eingegangen, doch ich berichte" in message.html
+        assert "Auf &lt;i&gt; bin ich im Gespräch nicht eingegangen, doch" in message.html
         assert "&lt;u&gt; (für Bo)" in message.html
         assert "innerhalb von 3 Tagen" in message.html
         assert pack.language.number(3) == "drei" and pack.language.number(30) == "30"
