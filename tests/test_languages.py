@@ -867,9 +867,10 @@ class TestEdges:
         (tmp_path / "note.html").write_text(
             '{{ _("I met %(people)s, and we talked about %(topics)s.", people="Bo", '
             'topics="<b>") }} '
-            '{{ ngettext("I did not touch on %(items)s in the interview, and I am happy to '
-            'tell you about it.", "I did not touch on %(items)s in the interview, and I am happy '
-            'to tell you about them.", 1, items="<i>") }} '
+            '{{ ngettext("I did not touch on %(items)s in the interview, and I can tell you '
+            'about it if you would find that useful.", "I did not touch on %(items)s in the '
+            'interview, and I can tell you about them if you would find that useful.", 1, '
+            'items="<i>") }} '
             '{{ pgettext("debrief", "%(items)s (for %(name)s)", items="<u>", name="Bo") }} '
             '{{ npgettext("decision", "within a day", "within %(count)s days", 3, count="3") }}',
             encoding="utf-8",
