@@ -867,9 +867,10 @@ class TestEdges:
         (tmp_path / "note.html").write_text(
             '{{ _("I met %(people)s, and we talked about %(topics)s.", people="Bo", '
             'topics="<b>") }} '
-            '{{ ngettext("I did not raise %(items)s, and I can tell you about it at any point '
-            'that suits you.", "I did not raise %(items)s, and I can tell you about them at any '
-            'point that suits you.", 1, items="<i>") }} '
+            '{{ ngettext("I did not touch on %(items)s in the interview, and I can tell you '
+            'about it if you would find that useful.", "I did not touch on %(items)s in the '
+            'interview, and I can tell you about them if you would find that useful.", 1, '
+            'items="<i>") }} '
             '{{ pgettext("debrief", "%(items)s (for %(name)s)", items="<u>", name="Bo") }} '
             '{{ npgettext("decision", "within a day", "within %(count)s days", 3, count="3") }}',
             encoding="utf-8",
@@ -882,12 +883,12 @@ class TestEdges:
         message = pack.render(note, iv)
         assert message.text == (
             "bis Dienstag / innerhalb von zwei Wochen / "
-            "Beim Vorstellungsgespräch habe ich a nicht erwähnt, und bei Interesse würde ich "
-            "Ihnen Näheres dazu berichten."
+            "Beim Vorstellungsgespräch habe ich a nicht erwähnt, doch falls Sie es wünschen, "
+            "berichte ich Ihnen Näheres dazu."
         )
         assert message.html is not None
         assert "Ich habe mit Bo gesprochen, unter anderem über &lt;b&gt;." in message.html
-        assert "Ich habe &lt;i&gt; nicht zur Sprache gebracht und berichte Ihnen" in message.html
+        assert "Auf &lt;i&gt; bin ich im Gespräch nicht eingegangen, doch" in message.html
         assert "&lt;u&gt; (für Bo)" in message.html
         assert "innerhalb von 3 Tagen" in message.html
         assert pack.language.number(3) == "drei" and pack.language.number(30) == "30"
