@@ -7,15 +7,21 @@ Each test fails on main before words23c and names the class it answers.
 
 from __future__ import annotations
 
+import functools
+import itertools
 import re
 
+import attrs
 import pytest
 
-from followup_rules import Interviewer, Recruiter, plan
+from followup_rules import ActionKind, Interviewer, Recruiter, plan, render
 from followup_rules._languages import language
 from followup_rules.messages import default_pack
 
+from .prose import masks
 from .test_messages import by_template, full_interview
+from .test_words12 import COMPANIES, ROLES
+from .test_writing import meeting
 
 RITA = Recruiter("Rita Cole", email="rita@agency.example", phone="+1 212 555 0100")
 
@@ -92,4 +98,99 @@ def test_an_interviewers_your_is_theirs_and_the_candidates_my_is_yours() -> None
     )
     assert english.told_to_candidate("the demo you gave") is None
     assert english.told_to_candidate("the tour of the lab") == "the tour of the lab"
-    assert plan  # the module's plan import is used by later classes
+
+
+# -- 1b, 2. the thank-you's frames read around what the user types -----------------------
+
+FIT = "six years of building data pipelines"
+PART = "the walk through your on-call dashboards"
+BARE = ("hiring plans for next year", "on-call")
+
+
+@functools.lru_cache(maxsize=1)
+def _english_notes() -> list[tuple[str, tuple[str, ...]]]:
+    """Every English thank-you of an eight-person panel (each sentence in each of its
+    eight wordings, over the seven turns of the applications), each panelist with a part
+    of the day and topics typed without a determiner, with and without their own fit,
+    on time and late; with the values a reader sets aside."""
+    notes: list[tuple[str, tuple[str, ...]]] = []
+    for (company, role), with_fit, late in itertools.product(
+        itertools.product(COMPANIES, ROLES), (True, False), (False, True)
+    ):
+        panel = [
+            Interviewer(
+                f"Kim Lee{i}",
+                email=f"kim{i}@acme.example",
+                part=PART,
+                topics=BARE,
+                fit=FIT if with_fit else None,
+            )
+            for i in range(8)
+        ]
+        iv = meeting(company=company, role=role, interviewers=panel, fit=FIT)
+        hidden = masks(iv)
+        for action in plan(iv):
+            if action.kind is not ActionKind.THANK_YOU or action.template is None:
+                continue
+            if late:
+                action = action._with_facts(attrs.evolve(action.facts, late=True))
+            notes.append((render(action, iv).text, hidden))
+    return notes
+
+
+_SENTENCE = re.compile(r"(?<=[.?!])\s+")
+
+
+def _first_paragraph(text: str) -> list[str]:
+    return _SENTENCE.split(text.split("\n\n")[1])
+
+
+def test_no_two_sentences_running_open_on_the_same_subject_and_verb() -> None:
+    """r18 en 15.5: "I was especially glad of the walk through your on-call dashboards. I
+    was very interested in our discussion of the team's roadmap and on-call.": two
+    sentences running open "I was".  Over every wording of the opening, the part and the
+    recap, no two sentences side by side open on the same subject and verb."""
+    for text, _ in _english_notes():
+        said = _first_paragraph(text)
+        for one, two in itertools.pairwise(said):
+            first, second = one.split()[:2], two.split()[:2]
+            if first[0] in ("I", "It", "We", "My", "Our"):
+                assert first != second, (one, two)
+
+
+def test_a_frame_takes_a_topic_with_or_without_a_determiner() -> None:
+    """r18 en 02.5, 04.8, 08.7, 09.6: "I was interested to hear about hiring plans for next
+    year", "our discussion of hiring plans for next year", "the exchange on ...": a topic
+    typed without "the" read as a bare noun after "of" or "on".  Every recap puts what
+    the user typed where any noun phrase reads, with or without a determiner: after
+    "about", or as the object of a verb of going over it, never after "of" or "on"."""
+    topics = " and ".join(BARE)
+    seen = 0
+    for text, _ in _english_notes():
+        for sentence in _first_paragraph(text):
+            if topics in sentence:
+                seen += 1
+                before = sentence.split(topics)[0].split()
+                assert before and before[-1] not in ("of", "on"), sentence
+    assert seen
+
+
+def _stems(text: str) -> set[str]:
+    return {word[:5] for word in re.findall(r"[a-z]+", text.lower()) if len(word) > 3}
+
+
+def test_no_frame_word_echoes_the_users_words_it_frames() -> None:
+    """r18 en 11.6, 14.15: "The role would let me build on my six years of building data
+    pipelines": the frame's verb clashed with the typed fact.  In every wording of the
+    fit, the part and the recap, no word of the library's frame repeats a word of what the
+    user typed into it."""
+    typed = {FIT: _stems(FIT), PART: _stems(PART), " and ".join(BARE): _stems(" ".join(BARE))}
+    for text, hidden in _english_notes():
+        for sentence in _SENTENCE.split(text.replace("\n\n", " ")):
+            for phrase, stems in typed.items():
+                if phrase not in sentence:
+                    continue
+                frame = sentence.replace(phrase, " ")
+                for value in hidden:
+                    frame = frame.replace(value, " ")
+                assert not (_stems(frame) & stems), sentence
