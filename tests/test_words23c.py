@@ -14,14 +14,14 @@ import re
 import attrs
 import pytest
 
-from followup_rules import ActionKind, Interviewer, Recruiter, plan, render
+from followup_rules import ActionKind, Interviewer, Policy, Recruiter, plan, render
 from followup_rules._languages import language
 from followup_rules.messages import default_pack
 
 from .prose import masks
 from .test_messages import by_template, full_interview
 from .test_words12 import COMPANIES, ROLES
-from .test_writing import meeting
+from .test_writing import ANA, in_language, meeting
 
 RITA = Recruiter("Rita Cole", email="rita@agency.example", phone="+1 212 555 0100")
 
@@ -194,3 +194,58 @@ def test_no_frame_word_echoes_the_users_words_it_frames() -> None:
                 for value in hidden:
                     frame = frame.replace(value, " ")
                 assert not (_stems(frame) & stems), sentence
+
+
+# -- 4. the requested items' subject names the items, not a bare role -------------------
+
+ITEMS = ("two code samples", "my portfolio link")
+
+
+@pytest.mark.parametrize("code", ["en", "de", "fr", "es"])
+def test_the_requested_items_subject_names_the_items_when_they_fit(code: str) -> None:
+    """r18 en 04.6: "The items you asked for: SRE": the subject's longer wordings did not
+    fit, and the shortest named neither the items nor more than a bare role.  Whatever
+    the wording of the note, a subject to the person who asked names what is sent when
+    the items fit in one ("What you asked for: two code samples and my portfolio
+    link"); never cut."""
+    seen = 0
+    for company in ("Cobalt & Finch Consulting Group", *COMPANIES):
+        for role in ("SRE", *ROLES):
+            asker = Interviewer("Robert Hale", email="robert@acme.example", requested=ITEMS)
+            iv = in_language(meeting(company=company, role=role, interviewers=[ANA, asker]), code)
+            for action in plan(iv, Policy.traditional()):
+                if action.kind is not ActionKind.SEND_REQUESTED:
+                    continue
+                subject = render(action, iv).subject
+                assert subject is not None
+                seen += 1
+                assert all(item in subject for item in ITEMS), subject
+                assert len(subject) <= 78
+    assert seen
+
+
+# -- 5. the closing step offers the topics as an anchor, never imposes one ----------------
+
+OFFERED = {
+    "en": "If it helps",
+    "de": "Wenn es passt",
+    "fr": "Si c’est pertinent",
+    "es": "Si encaja",
+}
+
+
+@pytest.mark.parametrize("code", ["en", "de", "fr", "es"])
+@pytest.mark.parametrize(
+    "topics", [("hiring plans for next year",), ("the team's roadmap", "on-call")]
+)
+def test_the_closing_offers_what_was_discussed_as_an_anchor(
+    code: str, topics: tuple[str, ...]
+) -> None:
+    """r18 en 02.1: "Tie it to what you discussed: hiring plans for next year": an odd
+    anchor for a case for fit, imposed.  The step offers the topics discussed as an
+    anchor where one fits, in every language."""
+    iv = in_language(meeting(interviewers=[ANA], topics=topics), code)
+    (step,) = [a for a in plan(iv) if a.kind is ActionKind.CLOSING_STATEMENT]
+    text = render(step, iv).text
+    anchor = [line for line in re.split(r"(?<=[.])\s+", text) if topics[-1] in line]
+    assert anchor and all(line.startswith(OFFERED[code]) for line in anchor), text
