@@ -345,7 +345,7 @@ class TestInRoomSteps:
             ActionKind.CLOSING_STATEMENT, topics=("the data platform",), fit="ten years of SQL"
         )
         assert 'Your case for fit, as you noted it: "ten years of SQL".' in text
-        assert "Tie it to what you discussed: the data platform." in text
+        assert "If it helps, connect it to what you discussed: the data platform." in text
         assert "would make them hesitate" in text
 
 

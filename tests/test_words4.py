@@ -217,8 +217,11 @@ def test_british_and_australian_talking_points_say_cv(locale: str, word: str) ->
 @pytest.mark.parametrize(
     ("topics", "words"),
     [
-        (["the roadmap"], "Tie it to what you discussed: the roadmap."),
-        (["the roadmap", "hiring"], "Tie it to the topics you covered: the roadmap and hiring."),
+        (["the roadmap"], "If it helps, connect it to what you discussed: the roadmap."),
+        (
+            ["the roadmap", "hiring"],
+            "If it helps, connect it to one of the topics you covered: the roadmap and hiring.",
+        ),
     ],
 )
 def test_one_topic_is_not_the_topics(topics: list[str], words: str) -> None:

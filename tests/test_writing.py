@@ -227,8 +227,7 @@ class TestANoteToEachPerson:
         assert message.subject == "Your request from the interview: two code samples"  # subject 1
         card = next(a for a in whole if a.kind is ActionKind.THANK_YOU and a.recipient == bo)
         assert (
-            "Following your request, I have sent two code samples to your inbox."
-            in render(card, iv).text
+            "Following your request, I have emailed you two code samples." in render(card, iv).text
         )
 
     def test_no_note_means_the_items_still_go(self) -> None:

@@ -450,6 +450,7 @@ class TemplatePack:
             first_name=_first_name,
             a_an=indefinite_article,
             quoted=self.language.quote,
+            to_candidate=self._to_candidate,
         )
 
     def __repr__(self) -> str:
@@ -467,6 +468,12 @@ class TemplatePack:
 
     def _join(self, items: Iterable[str]) -> str:
         return self.language.join(items, "and")
+
+    def _to_candidate(self, text: str) -> str:
+        """The candidate's own words in a briefing written to them: "my" is "your", and
+        words that speak in the first person otherwise are quoted as typed."""
+        said = self.language.told_to_candidate(text)
+        return self.language.quote(text) if said is None else said
 
     def _join_or(self, items: Iterable[str]) -> str:
         return self.language.join(items, "or")

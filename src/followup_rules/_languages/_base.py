@@ -839,6 +839,36 @@ class Language:
                 changed = True
         return "".join(words) if changed else text
 
+    _yours: ClassVar[Mapping[str, str]] = {"my": "your", "mine": "yours", "me": "you"}
+    _me: ClassVar[frozenset[str]] = frozenset({"i", "myself"})
+
+    def told_to_candidate(self, text: str) -> str | None:
+        """*text*, typed by the candidate in their own voice ("the link to my portfolio",
+        "my six years of building data pipelines"), as a briefing written to the
+        candidate says it: "my" is "your" ("the link to your portfolio"); None when it
+        speaks in the first person otherwise ("the demo I gave"), which no word-for-word
+        change turns without its verb: the briefing then quotes it as typed (r18 en
+        02.4: "what you were asked to send: ... the link to my portfolio" in a script
+        written to "you").  The interviewer's "your" is theirs first, as to anyone
+        else (`told_to_another`): "you" in the briefing is the candidate."""
+        said = self.told_to_another(text)
+        if said is None:
+            return None
+        words = _WORD.split(said)
+        changed = False
+        for index in range(1, len(words), 2):
+            word = words[index]
+            key = word.lower()
+            if key in self._me:
+                return None
+            yours = self._yours.get(key)
+            if yours is not None:
+                if not self._addressed_case and word[:1].isupper():
+                    yours = yours[:1].upper() + yours[1:]
+                words[index] = yours
+                changed = True
+        return "".join(words) if changed else said
+
     # -- the case for fit ----------------------------------------------------------------
 
     _possessive: ClassVar[str] = "my "

@@ -73,6 +73,15 @@ class German(Language):
         }
     )
     _addressed_case = True
+    _yours: ClassVar[Mapping[str, str]] = {
+        "mein": "Ihr",
+        "meine": "Ihre",
+        "meinen": "Ihren",
+        "meinem": "Ihrem",
+        "meiner": "Ihrer",
+        "meines": "Ihres",
+    }
+    _me: ClassVar[frozenset[str]] = frozenset({"ich", "mich", "mir"})
 
     code = "de"
     _pendulum = "de"

@@ -85,6 +85,8 @@ class Spanish(Language):
     _you: ClassVar[frozenset[str]] = frozenset(
         {"usted", "ustedes", "tu", "tú", "tus", "te", "ti", "vosotros", "vuestro", "vuestra"}
     )
+    _yours: ClassVar[Mapping[str, str]] = {"mi": "su", "mis": "sus"}
+    _me: ClassVar[frozenset[str]] = frozenset({"yo", "me", "conmigo", "mí"})
 
     code = "es"
     _pendulum = "es"

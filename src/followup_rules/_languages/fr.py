@@ -151,6 +151,8 @@ class French(Language):
         "vôtres": "leurs",
     }
     _you: ClassVar[frozenset[str]] = frozenset({"vous", "tu", "toi", "te", "ta", "tes"})
+    _yours: ClassVar[Mapping[str, str]] = {"mon": "votre", "ma": "votre", "mes": "vos"}
+    _me: ClassVar[frozenset[str]] = frozenset({"je", "j", "me", "m", "moi"})
 
     code = "fr"
     _pendulum = "fr"
