@@ -240,6 +240,10 @@ class TestWhenAnItemIsDue:
         ]
 
 
+EIGHT_TO_NINE = (time(8), time(21))
+"""Waking hours other than the default (07:00 to 22:00), as `to_ics(awake=...)` takes them."""
+
+
 class TestWhenAReminderRings:
     def note_to_bo(self) -> Any:
         iv = signed(interviewers=[ANA, BERLIN_BO])
@@ -269,13 +273,13 @@ class TestWhenAReminderRings:
         assert rings(to_ics(Plan([note]), iv, now=NOW, awake=awake)) == [ring]
 
     def test_a_ring_late_at_night_moves_to_the_next_morning(self) -> None:
-        """A reminder that would ring at 21:15 rings at 08:00 the next morning, the
-        note's own day, when it can still be sent then."""
+        """Awake 08:00 to 21:00: a reminder that would ring at 21:15 rings at 08:00 the
+        next morning, the note's own day, when it can still be sent then."""
         iv, note = self.note_to_bo()
         reminder = timedelta(hours=9, minutes=45)
         new_york = cal.zone("America/New_York")
         assert (cal.utc(note.suggested) - reminder).astimezone(new_york).time() == time(21, 15)
-        (ring,) = rings(to_ics(Plan([note]), iv, now=NOW, reminder=reminder))
+        (ring,) = rings(to_ics(Plan([note]), iv, now=NOW, reminder=reminder, awake=EIGHT_TO_NINE))
         local = ring.astimezone(new_york)
         assert (local.date(), local.time()) == (
             note.suggested.astimezone(new_york).date(),
@@ -287,8 +291,8 @@ class TestWhenAReminderRings:
         self, window: str
     ) -> None:
         """A call window of 07:00-07:30 in Los Angeles, or 07:00-08:00 (closed when the
-        candidate wakes): a reminder due at 21:15 the evening before cannot wait for
-        08:00, so it rings at 21:00."""
+        candidate, awake 08:00 to 21:00, wakes): a reminder due at 21:15 the evening
+        before cannot wait for 08:00, so it rings at 21:00."""
         iv = signed(candidate=Candidate("Sam Lee", timezone="America/Los_Angeles"))
         call = next(
             a
@@ -300,6 +304,6 @@ class TestWhenAReminderRings:
         reminder = cal.utc(call.suggested) - cal.local_instant(
             opens.date() - timedelta(days=1), time(21, 15), los_angeles
         )
-        (ring,) = rings(to_ics(Plan([call]), iv, now=NOW, reminder=reminder))
+        (ring,) = rings(to_ics(Plan([call]), iv, now=NOW, reminder=reminder, awake=EIGHT_TO_NINE))
         local = ring.astimezone(los_angeles)
         assert (local.date(), local.time()) == (opens.date() - timedelta(days=1), time(21))
