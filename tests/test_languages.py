@@ -439,8 +439,8 @@ class TestGreetings:
         and Spanish puts the sentence's full stop after the closing guillemet."""
         endings = {
             "de": "Auf Wiederhören.\u201c",
-            "fr": "vous souhaite une bonne journée.\u00a0\u00bb",
-            "es": "pronto\u00bb.",
+            "fr": "bonne journée.\u00a0\u00bb",
+            "es": "buen día\u00bb.",
         }
         for lang, ending in endings.items():
             iv = meeting(lang)
