@@ -254,11 +254,11 @@ def test_an_interest_line_does_not_presume_the_job() -> None:
 
 CLOSES = (  # words15 class 4: seven, by the application's turn (words22: a close)
     "Thank you, and I would welcome an update whenever there is one.",
-    "I am grateful for your help and would appreciate hearing of any progress.",
+    "I am grateful for your time and would appreciate hearing of any progress.",
     "Many thanks, and I would be glad to know as soon as anything is decided.",
-    "Thank you for all your help, and news of any kind would be welcome.",
+    "Thank you once more, and news of any kind would be welcome.",
     "With thanks for your consideration, I will be glad to hear how things develop.",
-    "I would value a short update when you have one, and thank you for everything so far.",
+    "I would value a short update when you have one, and thank you for your attention.",
     "Thank you for your consideration, and I look forward to any news.",
 )
 

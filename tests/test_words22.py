@@ -90,7 +90,7 @@ RESTRAINT = {  # words23 class 1: the close thanks and welcomes news; it no long
         r"kind|how things develop|value a short update|look forward to any news"
     ),
     "de": re.compile(
-        r"Danke für Ihre Mühe|Zwischenstand würde ich|Entscheidung gefallen ist|wie sie auch "
+        r"Sobald es Neues gibt|Zwischenstand würde ich|Entscheidung gefallen ist|wie sie auch "
         r"ausfällt|weiteren Verlauf gespannt|wäre mir sehr wertvoll|über Neuigkeiten würde"
     ),
     "fr": re.compile(

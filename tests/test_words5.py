@@ -195,11 +195,11 @@ LAST_LINES = (  # words9c class 3: no "last", "reminders" or inbox; the door sta
     # the first run's close, by the turn (words15), which says it will not press on
     # (words22 class 1: the last note must read as a close)
     "Thank you, and I would welcome an update whenever there is one.",
-    "I am grateful for your help and would appreciate hearing of any progress.",
+    "I am grateful for your time and would appreciate hearing of any progress.",
     "Many thanks, and I would be glad to know as soon as anything is decided.",
-    "Thank you for all your help, and news of any kind would be welcome.",
+    "Thank you once more, and news of any kind would be welcome.",
     "With thanks for your consideration, I will be glad to hear how things develop.",
-    "I would value a short update when you have one, and thank you for everything so far.",
+    "I would value a short update when you have one, and thank you for your attention.",
     "Thank you for your consideration, and I look forward to any news.",
     "I look forward to hearing more.",  # a later run's, by number (`_last_for_now.txt`)
     "I look forward to your news.",
