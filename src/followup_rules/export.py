@@ -58,6 +58,7 @@ from ._step_words import (
 )
 from ._step_words import words as language
 from ._steps import in_order
+from ._validate import clean_text
 from ._vtimezone import observances
 from ._why import _why
 from .action import Action, Plan, _language_of
@@ -1432,19 +1433,9 @@ def _fallback_step(action: Action, interview: Interview) -> str:
 
 
 def _check_step(step: object) -> None:
-    """Refuse a step id that is not text, or that no e-mail can hold."""
-    if not isinstance(step, str):
-        raise StepIdError(
-            "step", step, f"is not a step id: expected a string, got {type(step).__name__}"
-        )
-    try:
-        step.encode()
-    except UnicodeEncodeError as exc:
-        raise StepIdError(
-            "step",
-            step,
-            f"holds {step[exc.start]!r}, a lone surrogate that no file or e-mail can hold",
-        ) from None
+    """Refuse a step id that is not one line of text every e-mail can hold, as a name is
+    refused (`_validate.clean_text`: a string, no lone surrogate, no control character)."""
+    clean_text(step, lambda problem: StepIdError("step", step, problem))
 
 
 def _message_id(step: str, action: Action, interview: Interview) -> str:
