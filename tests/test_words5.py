@@ -27,6 +27,7 @@ from followup_rules import (
 from followup_rules._languages import language
 
 from .prose import DISJOINT_PANEL, masks, panel_overlap, sentences
+from .test_words12 import CLOSES
 from .test_writing import ANA, BO, NY, check_ins, done_until, in_language, meeting
 
 LANGUAGES = ("en", "de", "fr", "es")
@@ -194,13 +195,7 @@ def test_after_next_round_news_no_availability_is_invented(code: str) -> None:
 LAST_LINES = (  # words9c class 3: no "last", "reminders" or inbox; the door stays open
     # the first run's close, by the turn (words15), which says it will not press on
     # (words22 class 1: the last note must read as a close)
-    "Thank you, and I would welcome an update whenever there is one.",
-    "I am grateful for your time and would appreciate hearing of any progress.",
-    "Many thanks, and I would be glad to know as soon as anything is decided.",
-    "Thank you once more, and news of any kind would be welcome.",
-    "With thanks for your consideration, I will be glad to hear how things develop.",
-    "I would value a short update when you have one, and thank you for your attention.",
-    "Thank you for your consideration, and I look forward to any news.",
+    *CLOSES,
     "I look forward to hearing more.",  # a later run's, by number (`_last_for_now.txt`)
     "I look forward to your news.",
     "Thank you for bearing me in mind.",
