@@ -1,0 +1,320 @@
+"""mut18a: what the eighteenth mutation pass over `loop`'s record path found untested.
+
+`check_event`, `record_event`, `new_violations` and the helpers they share
+(`_check_people`, `_check_not_after`, `_named_event`, `_ordered`): see
+benchmarks/README.md, "Eighteenth pass, `loop`".
+"""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+import pendulum
+import pytest
+
+from followup_rules import (
+    ActionKind,
+    Channel,
+    Contact,
+    Event,
+    InvalidPolicy,
+    OutOfOffice,
+    Policy,
+    Recruiter,
+    Reply,
+    Skip,
+    Snooze,
+    Update,
+    check_event,
+    find_event,
+    new_violations,
+    plan,
+    record_event,
+)
+from followup_rules.errors import InvalidHistory
+from followup_rules.events import Outcome
+from followup_rules.loop import event_id
+from followup_rules.state import STRANGER_ADVICE
+
+from .factories import ANA, at, interview
+
+# Bo Chen has left the panel since this history was stored: it now names someone the
+# interview does not (an app that kept the old history and edited the interview).
+GONE = Contact(at(2024, 7, 2, 17), Channel.EMAIL, recipient="Bo Chen")
+PANEL = interview(interviewers=[ANA], recruiter=Recruiter("Kim Park", email="kim@acme.example"))
+
+
+class TestTheNewEventIsCheckedFirst:
+    """A name typed in the event being recorded is refused naming that event (``event.
+    recipient``, ``event.sender``) with the name probably meant, before anything about the
+    events stored already: the user fixes what they just typed (mutants of `_check_people`
+    1 to 10, 12, 13, 21, 25, 28 to 34: the new event's name left to the planner, which
+    reports the first stored event it cannot place)."""
+
+    @pytest.mark.parametrize(
+        ("event", "field", "name"),
+        [
+            (
+                Contact(at(2024, 7, 3, 9), Channel.EMAIL, recipient="Ana Ruis"),
+                "recipient",
+                "Ana Ruis",
+            ),
+            (Reply(at(2024, 7, 3, 9), "Ana Ruis"), "sender", "Ana Ruis"),
+            (
+                Update(at(2024, 7, 3, 9), Outcome.UNDECIDED, sender="Ana Ruis"),
+                "sender",
+                "Ana Ruis",
+            ),
+        ],
+    )
+    def test_a_typo_in_the_new_event(self, event: object, field: str, name: str) -> None:
+        with pytest.raises(InvalidHistory) as raised:
+            check_event(PANEL, [GONE], event)  # type: ignore[arg-type]
+        error = raised.value
+        assert (error.field, error.value) == (f"event.{field}", name)
+        assert error.problem == (
+            "is not an interviewer or the recruiter of this interview (they are 'Ana Ruiz', "
+            "'Kim Park'); if the person was renamed in the interview, write the new name here "
+            "too, or rename them everywhere at once: did you mean 'Ana Ruiz'?"
+        )
+
+    @pytest.mark.parametrize("news", [True, False])
+    def test_a_stranger_in_the_new_event(self, news: bool) -> None:
+        """Word from a stranger is told how to record it; a contact to one is not."""
+        moment = at(2024, 7, 3, 9)
+        event = (
+            Reply(moment, "Javiera Núñez")
+            if news
+            else Contact(moment, Channel.EMAIL, recipient="Javiera Núñez")
+        )
+        with pytest.raises(InvalidHistory) as raised:
+            check_event(PANEL, [GONE], event)
+        error = raised.value
+        field = "event.sender" if news else "event.recipient"
+        assert (error.field, error.value) == (field, "Javiera Núñez")
+        assert (STRANGER_ADVICE in error.problem) is news
+
+    def test_the_recruiter_and_the_interviewers_pass(self) -> None:
+        """The recruiter (not an interviewer) and Ana, typed in another case, are on the
+        interview: the refusal is the stored event's, by its place."""
+        for event in (
+            Contact(at(2024, 7, 3, 9), Channel.EMAIL, recipient="kim park"),
+            Reply(at(2024, 7, 3, 9), "ANA RUIZ"),
+        ):
+            with pytest.raises(InvalidHistory) as raised:
+                check_event(PANEL, [GONE], event)
+            assert (raised.value.field, raised.value.value) == ("history[0].recipient", "Bo Chen")
+
+
+class TestAnEventAfterNow:
+    """With *now*, an event dated after it is refused, word for word, *now* shown in the
+    event's own zone to the second; an event at *now* itself is recorded (mutants of
+    `_check_not_after` 1, 5, 7 to 25)."""
+
+    def test_the_refusal_word_for_word(self) -> None:
+        now = pendulum.datetime(2024, 7, 3, 13, 0, 0, 123456, tz="UTC")
+        later = Reply(at(2024, 7, 3, 9, 30), "Ana Ruiz")  # New York, 13:30 UTC
+        for record in (
+            lambda: check_event(PANEL, [], later, now=now),
+            lambda: record_event(PANEL, [], later, now=now),
+        ):
+            with pytest.raises(InvalidHistory) as raised:
+                record()
+            error = raised.value
+            assert (error.field, error.value) == ("event.at", later.at)
+            assert error.problem == (
+                "is after now (2024-07-03T09:00:00-04:00): an event is recorded once it has "
+                "happened (a typo in the date?)"
+            )
+
+    def test_an_event_at_now_is_recorded(self) -> None:
+        moment = at(2024, 7, 3, 9)
+        reply = Reply(moment, "Ana Ruiz")
+        assert check_event(PANEL, [], reply, now=moment.in_timezone("Asia/Tokyo")) == (reply,)
+        assert record_event(PANEL, [], reply, now=moment).number == 1
+        assert check_event(PANEL, [], reply, now=None) == (reply,)
+
+
+class TestWhatCheckEventRefuses:
+    """Word for word, naming ``event`` or the stored event's place (mutants of
+    `check_event` 2 to 12, 44, 47 to 52, `_named_event`, `_ordered` 5 to 13)."""
+
+    @pytest.mark.parametrize("value", ["reply", None, 42])
+    def test_not_an_event(self, value: object) -> None:
+        for refuse in (check_event, record_event, new_violations):
+            with pytest.raises(InvalidHistory) as raised:
+                refuse(PANEL, [], value)  # type: ignore[arg-type]
+            error = raised.value
+            assert (error.field, error.value, error.problem) == (
+                "event",
+                value,
+                "expected Contact, Reply, Update, OutOfOffice, Skip or Snooze",
+            )
+
+    def test_a_stray_value_in_the_history(self) -> None:
+        reply = Reply(at(2024, 7, 3, 9), "Ana Ruiz")
+        for refuse in (check_event, record_event, new_violations):
+            with pytest.raises(InvalidHistory) as raised:
+                refuse(PANEL, [reply, "x"], reply)  # type: ignore[list-item]
+            error = raised.value
+            assert (error.field, error.value, error.problem) == (
+                "history[1]",
+                "x",
+                "expected Contact, Reply, Update, OutOfOffice, Skip or Snooze",
+            )
+
+    def test_the_new_event_refused_by_the_planner_is_named_event(self) -> None:
+        """A skip of no step, recorded after a stored note: ``event.step``, not
+        ``history[1].step``, with the planner's value and problem."""
+        note = Contact(at(2024, 7, 2, 16), Channel.EMAIL, recipient="Ana Ruiz")
+        skip = Skip(at(2024, 7, 3, 9), "no-such-step")
+        with pytest.raises(InvalidHistory) as raised:
+            check_event(PANEL, [note], skip)
+        error = raised.value
+        assert (error.field, error.value) == ("event.step", "no-such-step")
+        with pytest.raises(InvalidHistory) as planned:
+            plan(PANEL, history=[note, skip])
+        assert planned.value.field == "history[1].step"
+        assert error.problem == planned.value.problem
+
+    def test_another_event_refused_by_the_planner_keeps_its_place(self) -> None:
+        """The stored event the planner refuses is named by its place in the ordered
+        history, the new event (placed before it) counted."""
+        skip = Skip(at(2024, 7, 3, 9), "no-such-step")
+        note = Contact(at(2024, 7, 2, 16), Channel.EMAIL, recipient="Ana Ruiz")
+        with pytest.raises(InvalidHistory) as raised:
+            check_event(PANEL, [skip], note)
+        assert (raised.value.field, raised.value.value) == ("history[1].step", "no-such-step")
+
+    def test_a_bad_policy_is_refused(self) -> None:
+        """*policy* is checked as `plan` checks it."""
+        reply = Reply(at(2024, 7, 3, 9), "Ana Ruiz")
+        for refuse in (check_event, record_event, new_violations):
+            with pytest.raises(InvalidPolicy):
+                refuse(PANEL, [], reply, "strict")  # type: ignore[arg-type]
+
+
+class TestThePolicyJudgesTheViolations:
+    """What an event oversteps is judged under the policy given, before and after it: a
+    check-in three business days after the last, under a policy asking for five, is new;
+    a reply after it adds nothing (mutants of `new_violations` 13, 17, `_new_violations`
+    4, 7, 10, 13, `record_event` 59, 62: the default policy on one side)."""
+
+    def test_under_a_policy_asking_for_five_days(self) -> None:
+        made = interview(decision_by=date(2024, 7, 8))
+        first = Contact(at(2024, 7, 10, 10), Channel.EMAIL)
+        second = Contact(at(2024, 7, 15, 10), Channel.EMAIL)
+        reply = Reply(at(2024, 7, 16, 10))
+        strict = Policy(min_gap=5)
+        assert new_violations(made, [first], second) == []
+        assert record_event(made, [first], second).violations == ()
+        for found in (
+            new_violations(made, [first], second, strict),
+            list(record_event(made, [first], second, strict).violations),
+        ):
+            assert [(v.rule, v.events) for v in found] == [("retry-gap", (second,))]
+            assert found[0].message.endswith("the policy asks for 5")
+        assert new_violations(made, [first, second], reply, strict) == []
+        assert record_event(made, [first, second], reply, strict).violations == ()
+        assert record_event(made, [second, first], reply, strict).number == 3
+        assert timedelta(0) < reply.at - second.at
+
+
+def _every_kind() -> dict[str, Event]:
+    """One event of each kind, every field that makes it this event set."""
+    moment = at(2024, 7, 3, 9)
+    step = plan(interview()).ids[0]
+    return {
+        "ev-cb666c7b28c01010": Contact(
+            moment, Channel.PHONE, ActionKind.CHECK_IN, "Ana Ruiz", voicemail=True, answered=False
+        ),
+        "ev-46de0ca15f24f6ed": Contact(
+            moment,
+            Channel.EMAIL,
+            ActionKind.THANK_YOU,
+            "Bo Chen",
+            subject="Merci, Zoë",
+            message_id="<a@b.example>",
+        ),
+        "ev-aa54d3bc64a590d3": Contact(moment, Channel.EMAIL),
+        "ev-4e92b2903d6ed22f": Reply(moment, "Bo Chen"),
+        "ev-ef3e50123d56decf": Update(moment, Outcome.UNDECIDED, date(2024, 7, 12)),
+        "ev-a3a8b5a03ebbad3c": Update(moment, Outcome.UNDECIDED, "next week"),
+        "ev-f73192b0467add52": OutOfOffice(moment, date(2024, 7, 8)),
+        "ev-d6ae1a842ebf5659": Snooze(moment, step, moment + timedelta(days=2)),
+    }
+
+
+class TestAnEventsIdIsStable:
+    """An id an app stored (beside the event, in an undo link) still names the event in
+    the next run and the next version: the same text for the same event, every field
+    of every kind in it (mutants of `event_id` 16, 21 to 23, 36, `_event_key` 3, 13 to
+    32, `_id_part`: another text hashed)."""
+
+    def test_the_ids_of_every_kind(self) -> None:
+        for expected, event in _every_kind().items():
+            assert event_id(event, interview()) == expected, event
+
+    def test_what_does_not_change_it(self) -> None:
+        """The note, who gave the news, a recipient or sender left out for the follow-up
+        contact, the instant's zone, the case of a name."""
+        made = interview()
+        moment = at(2024, 7, 3, 9)
+        same: list[tuple[Event, Event]] = [
+            (Reply(moment, "Ana Ruiz"), Reply(moment.in_timezone("Asia/Tokyo"), note="later")),
+            (
+                Update(moment, Outcome.UNDECIDED, date(2024, 7, 12), sender="Bo Chen"),
+                Update(moment, Outcome.UNDECIDED, date(2024, 7, 12), note="by phone"),
+            ),
+            (
+                Contact(moment, Channel.EMAIL, recipient="ANA RUIZ"),
+                Contact(moment, Channel.EMAIL, note="sent"),
+            ),
+        ]
+        for one, other in same:
+            assert event_id(one, made) == event_id(other, made)
+            assert find_event(made, [Reply(moment, "Bo Chen"), one], other) == 1
+
+    def test_what_changes_it(self) -> None:
+        """Any field but the note: each kind's id differs from the others'."""
+        made = interview()
+        moment = at(2024, 7, 3, 9)
+        ids = {
+            event_id(event, made)
+            for event in (
+                Reply(moment, "Ana Ruiz"),
+                Reply(moment, "Bo Chen"),
+                Reply(moment + timedelta(microseconds=1), "Ana Ruiz"),
+                OutOfOffice(moment, sender="Ana Ruiz"),
+                OutOfOffice(moment, date(2024, 7, 8), sender="Ana Ruiz"),
+                Contact(moment, Channel.EMAIL),
+                Contact(moment, Channel.EMAIL, ActionKind.THANK_YOU),
+                Contact(moment, Channel.PHONE),
+                Contact(moment, Channel.PHONE, voicemail=True),
+            )
+        }
+        assert len(ids) == 9
+
+
+class TestThePolicyJudgesTheHistory:
+    """A step the policy does not plan cannot be skipped: a skip of Bo's thank-you, under a
+    policy that thanks the follow-up contact alone, is refused as the planner refuses it,
+    naming the new event, by every road that records (mutants of `check_event` 44, 47,
+    `new_violations` 5, 9, `record_event` 43, 48: the default policy's plan, where the
+    step exists)."""
+
+    def test_a_skip_of_a_step_not_planned(self) -> None:
+        made = interview()
+        alone = Policy(thank_you_each_interviewer=False)
+        (bo,) = set(plan(made).ids) - set(plan(made, alone).ids)
+        skip = Skip(at(2024, 7, 2, 16), bo)
+        assert check_event(made, [], skip) == (skip,)
+        for refuse in (check_event, record_event, new_violations):
+            with pytest.raises(InvalidHistory) as raised:
+                refuse(made, [], skip, alone)
+            error = raised.value
+            assert (error.field, error.value, error.problem) == (
+                "event.step",
+                bo,
+                "is not a step planned for this interview",
+            )
