@@ -1766,11 +1766,7 @@ def _id_part(value: Any) -> Any:
         return value.value
     if isinstance(value, (datetime, date)):
         return value.isoformat()
-    if isinstance(value, timedelta):
-        return value.total_seconds()
-    if isinstance(value, (tuple, list)):
-        return [_id_part(item) for item in value]
-    return str(value)
+    return str(value)  # a decision date said as a phrase (`Timeframe`): its fields in order
 
 
 def find_event(interview: Interview, history: Iterable[Event], event: Event) -> int | None:
