@@ -318,3 +318,20 @@ class TestThePolicyJudgesTheHistory:
                 bo,
                 "is not a step planned for this interview",
             )
+
+
+class TestRecordingWhatIsThereAlready:
+    """The same event logged again adds nothing, and says so with what an app stores: the
+    event recorded before, its place, its id and the whole history, ordered by instant
+    (mutant of `record_event` 25: no history when already recorded)."""
+
+    def test_the_history_comes_back_ordered(self) -> None:
+        made = interview()
+        note = Contact(at(2024, 7, 2, 16), Channel.EMAIL, ActionKind.THANK_YOU, "Ana Ruiz")
+        reply = Reply(at(2024, 7, 3, 9), "Ana Ruiz")
+        again = Reply(reply.at.in_timezone("UTC"), "ana ruiz", note="logged twice")
+        done = record_event(made, [reply, note], again)
+        assert (done.event, done.number, done.already) == (reply, 2, True)
+        assert done.history == (note, reply)
+        assert done.violations == ()
+        assert done.event_id == event_id(again, made)
