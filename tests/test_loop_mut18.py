@@ -26,6 +26,7 @@ from followup_rules import (
     Snooze,
     Update,
     check_event,
+    describe_event,
     find_event,
     new_violations,
     plan,
@@ -335,3 +336,132 @@ class TestRecordingWhatIsThereAlready:
         assert done.history == (note, reply)
         assert done.violations == ()
         assert done.event_id == event_id(again, made)
+
+
+def _described() -> list[tuple[Event, str, str]]:
+    """Each kind of event with each of its parts, as `followup log` prints it in English
+    and in German (days in the language's form)."""
+    moment = at(2024, 7, 3, 9)
+    made = interview()
+    check_in = next(step for step in plan(made).ids if step.startswith("check_in"))
+    when_en, when_de = "Wed 3 Jul 09:00", "Mi., 3. Juli, 9:00 Uhr"
+    return [
+        (
+            Contact(moment, Channel.PHONE, voicemail=True, note="left a message"),
+            f"check-in to Ana Ruiz, a voicemail, {when_en} (left a message)",
+            f"Nachfrage an Ana Ruiz, Nachricht auf der Mailbox, {when_de} (left a message)",
+        ),
+        (
+            Contact(moment, Channel.PHONE, answered=True),
+            f"check-in to Ana Ruiz, by phone, answered, {when_en}",
+            f"Nachfrage an Ana Ruiz, telefonisch, erreicht, {when_de}",
+        ),
+        (
+            Contact(moment, Channel.EMAIL, ActionKind.THANK_YOU, "Bo Chen"),
+            f"thank-you to Bo Chen, by e-mail, {when_en}",
+            f"Dank an Bo Chen, per E-Mail, {when_de}",
+        ),
+        (
+            Update(moment, Outcome.UNDECIDED, sender="Bo Chen"),
+            f"undecided from Bo Chen, {when_en}",
+            f"noch keine Entscheidung von Bo Chen, {when_de}",
+        ),
+        (
+            Update(moment, Outcome.NEXT_ROUND, date(2024, 7, 12), sender="Bo Chen"),
+            f"next round from Bo Chen, the round on 2024-07-12, {when_en}",
+            f"nächste Runde von Bo Chen, Runde am Fr., 12. Juli 2024, {when_de}",
+        ),
+        (
+            Update(moment, Outcome.UNDECIDED, "next week"),
+            f"undecided, new date 2024-07-12, {when_en}",
+            f"noch keine Entscheidung, neuer Termin: Fr., 12. Juli 2024, {when_de}",
+        ),
+        (
+            OutOfOffice(moment),
+            f"out of office, {when_en}",
+            f"Abwesenheitsnotiz, {when_de}",
+        ),
+        (
+            OutOfOffice(moment, date(2024, 7, 8)),
+            f"out of office, back 2024-07-08, {when_en}",
+            f"Abwesenheitsnotiz, zurück am Mo., 8. Juli 2024, {when_de}",
+        ),
+        (
+            OutOfOffice(moment, sender="Bo Chen"),
+            f"out of office (Bo Chen), {when_en}",
+            f"Abwesenheitsnotiz (Bo Chen), {when_de}",
+        ),
+        (
+            OutOfOffice(moment, date(2024, 7, 8), sender="Bo Chen"),
+            f"out of office (Bo Chen), back 2024-07-08, {when_en}",
+            f"Abwesenheitsnotiz (Bo Chen), zurück am Mo., 8. Juli 2024, {when_de}",
+        ),
+        (Reply(moment), f"a reply, {when_en}", f"eine Antwort, {when_de}"),
+        (
+            Reply(moment, "Bo Chen", note="yes"),
+            f"a reply from Bo Chen, {when_en} (yes)",
+            f"eine Antwort von Bo Chen, {when_de} (yes)",
+        ),
+        (
+            Skip(moment, check_in),
+            f"skipped check-in 1 to Ana Ruiz, {when_en}",
+            f"Nachfrage 1 an Ana Ruiz übersprungen, {when_de}",
+        ),
+        (
+            Snooze(moment, check_in, moment + timedelta(days=2)),
+            f"snoozed check-in 1 to Ana Ruiz until Fri 5 Jul 09:00, {when_en}",
+            f"Nachfrage 1 an Ana Ruiz verschoben auf Fr., 5. Juli, 9:00 Uhr, {when_de}",
+        ),
+        (
+            Skip(moment, "not-a-step"),
+            f"skipped not-a-step, {when_en}",
+            f"not-a-step übersprungen, {when_de}",
+        ),
+    ]
+
+
+class TestAnEventInAFewWords:
+    """`describe_event`, word for word, for every kind and part of an event, in English
+    and in German (mutants of `describe_event`: a part dropped, another word, the day in
+    the wrong form)."""
+
+    def test_every_kind_and_part(self) -> None:
+        made = interview()
+        for event, english, german in _described():
+            assert describe_event(event, made) == english
+            assert describe_event(event, made, locale="de") == german
+
+    def test_the_hour_the_clocks_go_back_says_which(self) -> None:
+        """01:30 comes twice in New York on 3 November 2024: the zone tells them apart,
+        and only then."""
+        first = pendulum.datetime(2024, 11, 3, 5, 30, tz="UTC")
+        made = interview()
+        assert describe_event(Reply(first), made) == "a reply, Sun 3 Nov 01:30 EDT"
+        assert describe_event(Reply(first.add(hours=1)), made) == "a reply, Sun 3 Nov 01:30 EST"
+        assert describe_event(Reply(first.add(hours=2)), made) == "a reply, Sun 3 Nov 02:30"
+
+    def test_a_decision_phrase_is_read_on_the_interviews_calendar(self) -> None:
+        """ "By the end of next week", written at 09:00 on Monday in Tokyo, was said on Sunday
+        in the New York interview: the week of 8 July, as the planner reads it, not the
+        one after (`Update.decision_in`)."""
+        said = Update(
+            pendulum.datetime(2024, 7, 8, 9, tz="Asia/Tokyo"),
+            Outcome.UNDECIDED,
+            "by the end of next week",
+        )
+        made = interview()
+        for policy in (None, Policy()):
+            assert describe_event(said, made, policy) == (
+                "undecided, new date 2024-07-12, Sun 7 Jul 20:00"
+            )
+
+    def test_not_an_event(self) -> None:
+        for value in ("reply", None):
+            with pytest.raises(InvalidHistory) as raised:
+                describe_event(value, interview())  # type: ignore[arg-type]
+            error = raised.value
+            assert (error.field, error.value, error.problem) == (
+                "event",
+                value,
+                "expected Contact, Reply, Update, OutOfOffice, Skip or Snooze",
+            )
