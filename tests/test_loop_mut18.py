@@ -17,6 +17,7 @@ from followup_rules import (
     Channel,
     Contact,
     Event,
+    Interviewer,
     InvalidPolicy,
     OutOfOffice,
     Policy,
@@ -465,3 +466,16 @@ class TestAnEventInAFewWords:
                 value,
                 "expected Contact, Reply, Update, OutOfOffice, Skip or Snooze",
             )
+
+
+def test_another_kind_with_the_same_fields_is_another_event() -> None:
+    """A reply from Cher and a skip of a step typed "cher", at one instant, hold the same
+    values: the kind tells them apart, for `find_event` and for the id (mutant of
+    `_event_key` 3: the kind left out of the key)."""
+    made = interview(interviewers=[Interviewer("Cher")])
+    moment = at(2024, 7, 3, 9)
+    reply, skip = Reply(moment, "Cher"), Skip(moment, "cher")
+    assert find_event(made, [reply], skip) is None
+    assert find_event(made, [skip], Reply(moment)) is None
+    assert find_event(made, [skip, reply], Reply(moment)) == 1
+    assert event_id(reply, made) != event_id(skip, made)
