@@ -14,6 +14,7 @@ import pytest
 
 from followup_rules import (
     ActionKind,
+    Application,
     Channel,
     Contact,
     Event,
@@ -479,3 +480,19 @@ def test_another_kind_with_the_same_fields_is_another_event() -> None:
     assert find_event(made, [skip], Reply(moment)) is None
     assert find_event(made, [skip, reply], Reply(moment)) == 1
     assert event_id(reply, made) != event_id(skip, made)
+
+
+@pytest.mark.parametrize("value", ["reply", None, 42])
+def test_the_id_of_what_is_not_an_event(value: object) -> None:
+    """A typed error naming ``event``, its value and what an event is (mutants of
+    `event_id` 2 to 9)."""
+    made = interview()
+    for refuse in (event_id, lambda event, _: Application(made).event_id(event)):
+        with pytest.raises(InvalidHistory) as raised:
+            refuse(value, made)  # type: ignore[arg-type]
+        error = raised.value
+        assert (error.field, error.value, error.problem) == (
+            "event",
+            value,
+            "is not an event (Contact, Reply, Update, OutOfOffice, Skip or Snooze)",
+        )
