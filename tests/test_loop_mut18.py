@@ -15,6 +15,7 @@ import pytest
 from followup_rules import (
     ActionKind,
     Application,
+    Candidate,
     Channel,
     Contact,
     Event,
@@ -456,6 +457,19 @@ class TestAnEventInAFewWords:
             assert describe_event(said, made, policy) == (
                 "undecided, new date 2024-07-12, Sun 7 Jul 20:00"
             )
+
+    def test_a_week_on_the_countrys_week_from_the_interviews_day(self) -> None:
+        """ "Next week", said at 20:00 on Saturday in New York (Sunday in Tokyo, where the
+        candidate reads it, and in UTC), under a policy on Israel's week (Sunday to
+        Thursday): the week after Saturday's, ending Thursday 11 July, not the week after
+        Sunday's (mutants of `describe_event` 106, 110: the day said read in UTC or on the
+        candidate's clock)."""
+        said = Update(at(2024, 7, 6, 20), Outcome.UNDECIDED, "next week")
+        abroad = interview(candidate=Candidate("Sam Lee", timezone="Asia/Tokyo"))
+        assert describe_event(said, abroad, Policy(holidays="IL")) == (
+            "undecided, new date 2024-07-11, Sun 7 Jul 09:00"
+        )
+        assert describe_event(said, abroad) == "undecided, new date 2024-07-12, Sun 7 Jul 09:00"
 
     def test_not_an_event(self) -> None:
         for value in ("reply", None):
