@@ -1976,11 +1976,10 @@ def describe_event(
         outcome = words[event.outcome.value]
         if event.sender:
             outcome = words["from"] % {"outcome": outcome, "sender": event.sender}
-        if event.decision_by is not None:
-            shown_day = "None" if day is None else day_of(day)
+        if day is not None:  # a date given, or a window's last day: only with decision_by
             arranged = event.outcome is Outcome.NEXT_ROUND  # the day of the round itself
             key = "round on" if arranged else "new date"
-            outcome = words[key] % {"outcome": outcome, "day": shown_day}
+            outcome = words[key] % {"outcome": outcome, "day": day_of(day)}
         text = words["update"] % {"outcome": outcome, "when": when}
     elif isinstance(event, OutOfOffice):
         key = "back" if event.returns_on else "out of office"
