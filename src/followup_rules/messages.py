@@ -42,6 +42,7 @@ import markupsafe
 
 from . import _languages, _sandbox
 from ._grammar import indefinite_article
+from ._languages._base import inclusive_title
 from ._locale import LOCALES, canonical_locale, is_locale_name, locale_for
 from ._said import Said
 from ._step_words import label_words, language_named
@@ -1014,13 +1015,16 @@ def template_context(
     if action.channel is Channel.PHONE:
         values.update(_call_times(action, interview, language))
     if action.kind is ActionKind.RECRUITER_DEBRIEF:
-        formal = language.formal_name
+        # A title written both ways at once ("Directeur·rice technique") can be neither
+        # said to the recruiter nor put in a letter to them: it is left out, as it is
+        # when none is known (words24c class 1)
+        listed = language.listed_name
         values["people"] = _join(
             language,
             (
-                f"{formal(person)} ({language.title_in_text(person.title)})"
-                if person.title
-                else formal(person)
+                f"{listed(person)} ({language.title_in_text(person.title)})"
+                if person.title and not inclusive_title(person.title)
+                else listed(person)
                 for person in interview.interviewers
             ),
         )
@@ -1029,7 +1033,7 @@ def template_context(
             language,
             (
                 f"{in_text(person)} ({language.title_in_text(person.title)})"
-                if person.title
+                if person.title and not inclusive_title(person.title)
                 else in_text(person)
                 for person in interview.interviewers
             ),
