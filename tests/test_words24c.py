@@ -29,7 +29,7 @@ from babel.messages.pofile import read_po
 from followup_rules import Interviewer, Salutation
 from followup_rules._languages import language
 from followup_rules._languages._base import inclusive_title
-from followup_rules.messages import render, template_context
+from followup_rules.messages import _national_number, render, template_context
 
 from .test_messages import SAM, every_message_action, full_interview
 
@@ -164,3 +164,83 @@ def test_the_company_gets_in_touch_with_someone() -> None:
     """«se ponga en contacto» wants «con» and whom (r19 es 02.4)."""
     found = [t for _, t in _catalog("es") if re.search(r"ponga en contacto(?! con)", t)]
     assert not found
+
+
+# -- 2. spoken scripts -------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("phone", "zone", "national"),
+    [
+        ("+33 1 55 50 0100", "Europe/Paris", "01 55 50 01 00"),
+        ("+33 6 12 34 56 78", "Europe/Paris", "06 12 34 56 78"),
+        ("+32 2 555 0100", "Europe/Brussels", "02 555 0100"),
+        ("+41 44 555 0100", "Europe/Zurich", "044 555 0100"),
+        ("+43 1 555 0100", "Europe/Vienna", "01 555 0100"),
+        ("+49 30 555 0100", "Europe/Berlin", "030 555 0100"),
+        ("+34 91 555 0100", "Europe/Madrid", "91 555 0100"),
+        ("+52 55 5555 0100", "America/Mexico_City", "55 5555 0100"),
+        ("+57 601 555 0100", "America/Bogota", "601 555 0100"),
+        # another country, or a form the typed digits do not give exactly: as typed
+        ("+33 1 55 50 0100", "Europe/Brussels", None),
+        ("+57 601 555 0100", "America/Mexico_City", None),
+        ("+52 55 5555 0100", "America/Bogota", None),
+        ("+49 (0)30 555 0100", "Europe/Berlin", None),
+        ("+33 1 55 50 0100 ext. 4", "Europe/Paris", None),
+        ("+33 1 55 50 010", "Europe/Paris", None),
+        ("+1 212 555 0100", "America/New_York", None),
+        ("+54 11 5555 0100", "America/Argentina/Buenos_Aires", None),
+        ("01 55 50 01 00", "Europe/Paris", None),
+        ("+33 1 55 50 0100", None, None),
+    ],
+)
+def test_a_number_is_read_as_the_listener_dials_it(
+    phone: str, zone: str | None, national: str | None
+) -> None:
+    """ "+33 1 55 50 0100" read to someone in Paris is "01 55 50 01 00" (r19 fr H)."""
+    assert _national_number(phone, zone) == national
+
+
+@pytest.mark.parametrize(
+    ("code", "phone", "zone", "said", "unsaid"),
+    [
+        ("fr", "+33 1 55 50 0100", "Europe/Paris", "01 55 50 01 00", "+33"),
+        ("de", "+41 44 555 0100", "Europe/Zurich", "044 555 0100", "+41"),
+        ("es", "+34 91 555 0100", "Europe/Madrid", "91 555 0100", "+34"),
+        ("fr", "+33 1 55 50 0100", "America/Toronto", "+33 1 55 50 0100", "01 55"),
+    ],
+)
+def test_the_recruiter_voicemail_reads_the_national_number(
+    code: str, phone: str, zone: str, said: str, unsaid: str
+) -> None:
+    """The recruiter lives by the candidate's clock: in the same country the voicemail
+    reads the number as they dial it; abroad, as typed.  An e-mail's signature keeps
+    the typed form."""
+    sam = attrs.evolve(SAM, phone=phone, timezone=zone, language=code)
+    recruiter = full_interview().recruiter
+    assert recruiter is not None
+    iv = full_interview(candidate=sam, recruiter=attrs.evolve(recruiter, phone="+1 404 555 0199"))
+    call = next(a for a in every_message_action(iv) if a.template == "recruiter_debrief_call")
+    text = render(call, iv).text
+    assert text.count(said) >= 2  # said, then said again
+    assert unsaid not in text.split("«", 1)[-1]
+    mail = next(a for a in every_message_action(iv) if a.template == "thank_you_email")
+    assert phone in render(mail, iv).text
+
+
+def test_a_french_voicemail_greets_by_name() -> None:
+    """« Bonjour, ici Camille Martin ; ce message s'adresse à Sophie Laurent. » is stiff,
+    and a semicolon is not said (r19 fr H): the greeting names them."""
+    for msgid, text in _catalog("fr"):
+        if "with a message for" in msgid:
+            assert "s’adresse" not in text and "\u202f;" not in text and " ;" not in text
+            assert text.startswith("Bonjour %(name)s, ")
+
+
+def test_german_says_neither_rufen_sie_twice_nor_zu_ende_alone() -> None:
+    """ "Rufen Sie Petra Lang ... an. Rufen Sie an, damit ..." said the same twice, and
+    "ist gerade zu Ende" is not how German ends an interview (r19 de 02.4)."""
+    for msgid, text in _catalog("de"):
+        assert not re.search(r"zu Ende(?! gegangen| gehen)", text), text
+        if msgid.startswith("Call before"):
+            assert not text.startswith("Rufen Sie")
