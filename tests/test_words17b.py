@@ -178,7 +178,12 @@ def test_the_debrief_says_who_might_call() -> None:
         for s in _strings(message)
     ]
     assert len(debrief) >= 3
-    assert all(re.search(r"bei %\(company\)s\b.*von dort", s) for s in debrief), debrief
+    # words24c (r19 de D): "jemand von dort" read vague; the company is named as such
+    assert all(
+        re.search(r"bei %\(company\)s\b.*(?:von dort|sich das Unternehmen)", s)
+        and "jemand von dort" not in s
+        for s in debrief
+    ), debrief
     (first,) = [
         s
         for message in _catalog("de")
@@ -270,14 +275,17 @@ def test_spanish_debrief_keeps_the_tense_of_what_happened() -> None:
 
 def test_spanish_tell_them_says_whose_interest() -> None:
     """ "Diga a Óscar Vidal que le interesa trabajar en Datos del Sur": "le" can be
-    Vidal.  The instruction says the interest is the candidate's."""
+    Vidal.  The instruction says the interest is the candidate's: "su interés" after an
+    imperative to the candidate (words24c: the stressed "a usted le interesa" read odd
+    to the nineteenth read)."""
     (tell,) = [
         s
         for message in _catalog("es")
         if message.id and _english(message).startswith("Tell %(name)s that you are interested")
         for s in _strings(message)
     ]
-    assert "que a usted le interesa" in tell
+    assert "que le interesa" not in tell
+    assert re.match(r"Transmita a %\(name\)s su interés", tell)
 
 
 # -- salutations when the gender is unknown ---------------------------------------

@@ -244,3 +244,52 @@ def test_german_says_neither_rufen_sie_twice_nor_zu_ende_alone() -> None:
         assert not re.search(r"zu Ende(?! gegangen| gehen)", text), text
         if msgid.startswith("Call before"):
             assert not text.startswith("Rufen Sie")
+
+
+# -- 3. stock lines only the translation got wrong ---------------------------------------
+
+CALQUES = {
+    "fr": [
+        r"appréciez l’invitation",  # "appreciate the invitation" (r19 fr I)
+        r"Exprimez vos remerciements",  # stiff (r19 fr I)
+        r"l’occasion de faire part",  # "faire part" wants its "vous" (r19 fr 15.8)
+        r"peut rester fermée",  # a card is not "closed" (r19 fr I)
+        r"l’un des sujets abordés\u00a0:",  # "one of: X and Y" (r19 fr I)
+    ],
+    "de": [
+        r"jemand von dort",  # vague (r19 de D, 11.5)
+        r"Bedenken wurden keine",  # inverted (r19 de D)
+        r"eines der besprochenen Themen an:",  # "one of: X and Y" (r19 de H)
+    ],
+    "es": [
+        r"a usted le interesa",  # a stressed "a usted" (r19 es C8)
+        r"relaciónelo",  # "lo" with nothing typed to refer to (r19 es C8)
+        r"Si encaja",  # "encaja ... Si encaja" (r19 es C8)
+        r"alguno de los temas que trataron:",  # "one of: X and Y" (r19 es C8)
+    ],
+}
+
+
+@pytest.mark.parametrize("code", sorted(CALQUES))
+def test_no_catalog_line_holds_a_calque_the_read_quoted(code: str) -> None:
+    found = [
+        (pattern, text)
+        for _, text in _catalog(code)
+        for pattern in CALQUES[code]
+        if re.search(pattern, text)
+    ]
+    assert not found
+
+
+def test_a_spanish_step_names_its_person_once() -> None:
+    """«Dígale a Ignacio Ortega que ...» and then «... y si Ignacio Ortega prefiere una
+    llamada» said the full name twice in one step (r19 es C8): the ask that follows
+    the step's first line does not name them again."""
+    asks = [
+        text
+        for msgid, text in _catalog("es")
+        if msgid.endswith("would prefer a call or an email.") and "%(name)s" in msgid
+    ]
+    assert len(asks) >= 3
+    for text in asks:
+        assert "%(name)s" not in text, text
