@@ -178,12 +178,7 @@ def test_the_debrief_says_who_might_call() -> None:
         for s in _strings(message)
     ]
     assert len(debrief) >= 3
-    # words24c (r19 de D): "jemand von dort" read vague; the company is named as such
-    assert all(
-        re.search(r"bei %\(company\)s\b.*(?:von dort|sich das Unternehmen)", s)
-        and "jemand von dort" not in s
-        for s in debrief
-    ), debrief
+    assert all(re.search(r"bei %\(company\)s\b.*von dort", s) for s in debrief), debrief
     (first,) = [
         s
         for message in _catalog("de")
