@@ -372,8 +372,8 @@ class TestGreetings:
             ("es", "Mr. Prof.", Salutation.HONORIFIC, "Estimado profesor Ruiz:"),
             ("es", "Mr.", Salutation.FULL_NAME, "Estimado Ana Ruiz:"),
             ("es", "Ms.", Salutation.FIRST_NAME, "Estimada Ana:"),
-            ("es", "Dr.", Salutation.HONORIFIC, "Buenos días, Ana Ruiz:"),
-            ("es", None, Salutation.FIRST_NAME, "Buenos días, Ana:"),
+            ("es", "Dr.", Salutation.HONORIFIC, "Hola, Ana Ruiz:"),
+            ("es", None, Salutation.FIRST_NAME, "Hola, Ana:"),
         ],
     )
     def test_each_language_greets_by_its_conventions(
@@ -390,7 +390,7 @@ class TestGreetings:
     def test_a_card_is_never_greeted_by_the_time_of_day(self, honorific: str | None) -> None:
         """Class 21: a card has no time of day: no "Buenos días" on it, "Hola" and the name
         when the gender is unknown, never the bare name of a form (words17b; an e-mail
-        at 10:00 says "Buenos días")."""
+        opens alike since words24c)."""
         ana = Interviewer("Ana Ruiz", honorific=honorific)
         assert language("es").greeting(ana, Salutation.HONORIFIC) == "Hola, Ana Ruiz:"
         assert language("es").greeting(ana, Salutation.FIRST_NAME) == "Hola, Ana:"
@@ -399,7 +399,7 @@ class TestGreetings:
         rita = Recruiter("Rita Cole")
         assert language("de").greeting(rita, Salutation.HONORIFIC) == "Guten Tag Rita Cole,"
         assert language("fr").greeting(rita, Salutation.FIRST_NAME) == "Bonjour Rita,"
-        assert language("es").greeting(rita, Salutation.HONORIFIC, 10) == "Buenos días, Rita Cole:"
+        assert language("es").greeting(rita, Salutation.HONORIFIC, 10) == "Hola, Rita Cole:"
 
     @pytest.mark.parametrize(
         ("locale", "spoken", "spoken_of", "envelope"),

@@ -751,7 +751,7 @@ class TestBelatedAndJustFinished:
 
 class TestTheGreeting:
     def test_a_french_card_and_e_mail(self) -> None:
-        """French greets on paper ("Chère Madame Ruiz,") otherwise than by e-mail, sent
+        """French greets on paper ("Chère Madame,") otherwise than by e-mail, sent
         in the working day ("Bonjour Madame Ruiz,")."""
         ana = Interviewer(
             "Ana Ruiz", honorific="Ms.", title="Head of Data", email="a@acme.example"
@@ -763,7 +763,7 @@ class TestTheGreeting:
             if action.template in ("thank_you_email", "thank_you_card")
         }
         assert seen["thank_you_email"]["greeting"] == "Bonjour Madame Ruiz,"
-        assert seen["thank_you_card"]["greeting"] == "Chère Madame Ruiz,"
+        assert seen["thank_you_card"]["greeting"] == "Chère Madame,"
 
     def test_by_salutation(self) -> None:
         ana = Interviewer("Ana Ruiz", honorific="Ms.", email="a@acme.example")

@@ -9,7 +9,7 @@
    für ..." with the rest the same): the variety of the English carries through.
 2. Greetings: a German title without Frau or Herr goes before the full name ("Guten
    Tag Dr. Robin Keller,"); Mexico writes "Apreciable" and the name, at any hour and
-   on a card; a French card opens "Chère Madame Dubois," (an e-mail keeps
+   on a card; a French card opens "Chère Madame," (an e-mail keeps
    "Bonjour Madame Dubois,").
 3. The other classes the reads quote: calques ("dass Sie meine Bewerbung
    berücksichtigen", "Lamento saber que"), a register that threatens silence or
@@ -158,26 +158,26 @@ def test_a_german_title_without_frau_or_herr_goes_before_the_full_name(region: s
 
 def test_mexico_greets_an_unknown_gender_with_apreciable() -> None:
     """Class 2: Mexico's neutral written opening has no hour ("Buenos días" in a letter
-    read in the afternoon) and suits a card (no bare name); Spain keeps the time of
-    day, and a known gender keeps "Estimada"."""
+    read in the afternoon) and suits a card (no bare name); Spain writes "Hola" and
+    the name (words24c), and a known gender keeps "Estimada"."""
     ariel = Interviewer("Ariel Navarro")
     mexico, spain = language("es_MX"), language("es")
     for hour in (None, 9, 16):
         assert mexico.greeting(ariel, Salutation.HONORIFIC, hour) == "Apreciable Ariel Navarro:"
-    assert spain.greeting(ariel, Salutation.HONORIFIC, 9) == "Buenos días, Ariel Navarro:"
+    assert spain.greeting(ariel, Salutation.HONORIFIC, 9) == "Hola, Ariel Navarro:"
     # a card is never opened by the bare name (words17b: "Hola" and the name)
     assert spain.greeting(ariel, Salutation.HONORIFIC, None) == "Hola, Ariel Navarro:"
     ana = Interviewer("Ana Ruiz", honorific="Ms.")
     assert mexico.greeting(ana, Salutation.HONORIFIC, 9) == "Estimada Sra. Ruiz:"
     # a first name is not put after "Apreciable"
-    assert mexico.greeting(ariel, Salutation.FIRST_NAME, 9) == "Buenos días, Ariel:"
+    assert mexico.greeting(ariel, Salutation.FIRST_NAME, 9) == "Hola, Ariel:"
 
 
 @pytest.mark.parametrize(
     ("honorific", "card", "mail"),
     [
-        ("Ms.", "Chère Madame Dubois,", "Bonjour Madame Dubois,"),
-        ("Mr. Dr.", "Cher Monsieur Dubois,", "Bonjour Monsieur Dubois,"),
+        ("Ms.", "Chère Madame,", "Bonjour Madame Dubois,"),
+        ("Mr. Dr.", "Cher Monsieur,", "Bonjour Monsieur Dubois,"),
         (None, "Bonjour Claude Dubois,", "Bonjour Claude Dubois,"),
     ],
 )

@@ -230,7 +230,7 @@ OFFERED = {
     "en": "If it helps",
     "de": "Wenn es passt",
     "fr": "Si c’est pertinent",
-    "es": "Si encaja",
+    "es": "Si viene al caso",
 }
 
 

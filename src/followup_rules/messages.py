@@ -42,6 +42,7 @@ import markupsafe
 
 from . import _languages, _sandbox
 from ._grammar import indefinite_article
+from ._languages._base import inclusive_title
 from ._locale import LOCALES, canonical_locale, is_locale_name, locale_for
 from ._said import Said
 from ._step_words import label_words, language_named
@@ -1014,13 +1015,16 @@ def template_context(
     if action.channel is Channel.PHONE:
         values.update(_call_times(action, interview, language))
     if action.kind is ActionKind.RECRUITER_DEBRIEF:
-        formal = language.formal_name
+        # A title written both ways at once ("Directeur·rice technique") can be neither
+        # said to the recruiter nor put in a letter to them: it is left out, as it is
+        # when none is known (words24c class 1)
+        listed = language.listed_name
         values["people"] = _join(
             language,
             (
-                f"{formal(person)} ({language.title_in_text(person.title)})"
-                if person.title
-                else formal(person)
+                f"{listed(person)} ({language.title_in_text(person.title)})"
+                if person.title and not inclusive_title(person.title)
+                else listed(person)
                 for person in interview.interviewers
             ),
         )
@@ -1029,7 +1033,7 @@ def template_context(
             language,
             (
                 f"{in_text(person)} ({language.title_in_text(person.title)})"
-                if person.title
+                if person.title and not inclusive_title(person.title)
                 else in_text(person)
                 for person in interview.interviewers
             ),
@@ -1094,6 +1098,13 @@ def template_context(
         ]
     if interview.candidate is not None:
         values["candidate"] = interview.candidate
+        if action.channel is Channel.PHONE and interview.candidate.phone:
+            # Said aloud to someone in the number's own country, the number is read
+            # as they dial it ("01 55 50 01 00", not "+33 1 55 50 0100": words24c 2)
+            key = getattr(interview.zone_of(recipient), "key", None)
+            national = _national_number(interview.candidate.phone, key)
+            if national is not None:
+                values["candidate"] = attrs.evolve(interview.candidate, phone=national)
         email = interview.candidate.email
         values["spoken_email"] = None if email is None else _spoken_email(language, email)
     details = details or {}
@@ -1643,6 +1654,58 @@ _CALLING_CODES: Mapping[str, tuple[str, ...]] = {
 }  # fmt: skip
 """Country calling codes and the zones their numbers ring in (a small table, enough to
 notice "+1" for someone in Berlin; a code not listed is never questioned)."""
+
+
+_MEXICO = ("America/Mexico_City", "America/Cancun", "America/Merida", "America/Monterrey",
+           "America/Matamoros", "America/Chihuahua", "America/Ciudad_Juarez",
+           "America/Ojinaga", "America/Mazatlan", "America/Bahia_Banderas",
+           "America/Hermosillo", "America/Tijuana", "Mexico/")  # fmt: skip
+
+
+_NATIONAL: Mapping[str, tuple[tuple[str, ...], str, frozenset[int]]] = {
+    # code: the zones of its one country, the trunk prefix dialled at home, and how
+    # many digits follow the code (empty: any), where the national form is exactly
+    # the trunk prefix and the same digits (each country's numbering plan)
+    "33": (("Europe/Paris",), "0", frozenset({9})),
+    "32": (("Europe/Brussels",), "0", frozenset({8, 9})),
+    "41": (("Europe/Zurich",), "0", frozenset({9})),
+    "43": (("Europe/Vienna",), "0", frozenset()),
+    "49": (("Europe/Berlin",), "0", frozenset()),
+    "34": (("Europe/Madrid", "Atlantic/Canary", "Africa/Ceuta"), "", frozenset({9})),
+    "52": (_MEXICO, "", frozenset({10})),
+    "57": (("America/Bogota",), "", frozenset({10})),
+}
+"""Countries whose numbers the library reads in their national form to a listener in
+the same country (a country not listed keeps the number as typed)."""
+
+
+_TYPED_NUMBER = re.compile(r"\+(\d{1,3})([ .\-]?)(\d[\d .\-]*\d)")
+
+
+def _national_number(phone: str, zone: str | None) -> str | None:
+    """*phone* as it is dialled inside its own country, when *zone* is in that country
+    and the national form follows exactly from the typed digits; else None.
+
+    France groups its ten digits in pairs ("01 55 50 01 00"); elsewhere the typed
+    groups stay, after the trunk prefix ("+41 44 555 0100" is "044 555 0100", "+34 91
+    555 0100" is "91 555 0100").  A number with anything else in it (an extension, a
+    "(0)") is left as typed.
+    """
+    match = _TYPED_NUMBER.fullmatch(phone.strip())
+    if zone is None or match is None:
+        return None
+    code, rest = match.group(1), match.group(3)
+    known = _NATIONAL.get(code)
+    if known is None:
+        return None
+    zones, trunk, lengths = known
+    digits = re.sub(r"\D", "", rest)
+    if not zone.startswith(zones) or (lengths and len(digits) not in lengths):
+        return None
+    if code == "33":
+        national = trunk + digits
+        return " ".join(national[i : i + 2] for i in range(0, len(national), 2))
+    return trunk + rest
 
 
 def _misdialled(phone: str | None, zone: str | None) -> str | None:

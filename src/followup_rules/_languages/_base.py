@@ -46,6 +46,30 @@ _FEMALE = frozenset({"Ms.", "Mrs.", "Miss"})
 _MALE = frozenset({"Mr."})
 
 
+_INCLUSIVE = re.compile(
+    # a mark between a word and its other ending: "Directeur·rice", "Leiter*in",
+    # "Leiter:in", "Leiter_in", "Chargé.e"
+    r"[^\W\d_][·•⋅∙*:_](?=[^\W\d_])"
+    r"|[a-zà-ÿ]\.(?:e|ne|le|se|te|rice|trice|euse|esse|in|innen)s?(?=[\s,)]|$)"
+    # the other ending in brackets or after a slash: "Chargé(e)", "Leiter(in)",
+    # "Director(a)", "Directeur/trice", "Leiter/-in", "Director/a"
+    r"|[^\W\d_]\((?:e|ne|le|se|te|rice|trice|euse|esse|in|innen|a|as)s?\)"
+    r"|[^\W\d_]/-?(?:e|ne|le|rice|trice|euse|esse|in|innen|a|as)s?(?=[\s,)]|$)"
+    # German's capital I inside a word ("LeiterIn") and Spanish's "@" ("Director@")
+    r"|[a-zäöüß]In(?:nen)?\b|[^\W\d_]@(?=[\s,)]|$)"
+)
+"""A job title written in an inclusive form, both genders at once: it can be neither
+said aloud nor written on an envelope (issue 19, round 24, class 1)."""
+
+
+def inclusive_title(title: str | None) -> bool:
+    """Whether *title* is written in an inclusive form ("Directeur·rice technique",
+    "Leiter*in Vertrieb", "Director/a de datos"): a form for a page read silently, which
+    an envelope, a letter to a third person and a script read aloud leave out, since
+    the library cannot tell which of the two the person is."""
+    return bool(title) and _INCLUSIVE.search(str(title)) is not None
+
+
 def _titles(person: Person) -> tuple[str | None, str | None]:
     """The courtesy title and the academic title of *person*, when given."""
     if person is None:
@@ -783,6 +807,12 @@ class Language:
         and Spanish give a title its article ("la Dra. Ana Ruiz")."""
         return self.formal_name(person)
 
+    def listed_name(self, person: Interviewer) -> str:
+        """The name in the list of whom the candidate met, which a call script has them
+        say to their recruiter: as a card gives it ("Dr. Ana Ruiz"); Spanish gives a
+        title its article there too (`name_in_text`)."""
+        return self.formal_name(person)
+
     def envelope_name(self, person: Interviewer) -> str:
         """The name on an envelope."""
         return self.formal_name(person)
@@ -790,7 +820,8 @@ class Language:
     def envelope(self, person: Interviewer, company: str, address: str | None) -> list[str]:
         """The lines of a mailed card's envelope, in this country's order: the name and
         title from the business card (seed 000), the company, the postal address."""
-        lines = (self.envelope_name(person), person.title, company, address)
+        title = None if inclusive_title(person.title) else person.title
+        lines = (self.envelope_name(person), title, company, address)
         return [line for line in lines if line]
 
     def link_placeholder(self) -> str:

@@ -20,6 +20,7 @@ from ._base import (
     _offset,
     _titles,
     _zone_key,
+    inclusive_title,
 )
 
 _GERMAN_DATE = re.compile(
@@ -235,7 +236,8 @@ class German(Language):
     def envelope(self, person: Interviewer, company: str, address: str | None) -> list[str]:
         # DIN 5008: the company first, then the person (with their function), then
         # the street and the town.
-        lines = (company, self.envelope_name(person), person.title, address)
+        title = None if inclusive_title(person.title) else person.title
+        lines = (company, self.envelope_name(person), title, address)
         return [line for line in lines if line]
 
     def finish(self, text: str, greeting: str | None = None) -> str:

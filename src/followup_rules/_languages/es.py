@@ -57,6 +57,10 @@ _AMERICAS_WORDS = (
 own sentences (the user's words never hold them as whole phrases)."""
 
 
+_LE_CALL = re.compile(r"(?<![^\s¿¡«])([Ll])e (?=llam(?:o|é|aré|aría)\b)")
+"""Spain's "le" before a form of "llamar" whose object is the reader ("le llamo")."""
+
+
 _SPANISH_I = re.compile(r"^(?:[iíIÍ]|[hH][iíIÍ](?![aeouáéóúAEOUÁÉÓÚ]))")
 
 
@@ -165,6 +169,11 @@ class Spanish(Language):
             for spain, americas in _AMERICAS_WORDS:
                 if spain in text:
                     text = text.replace(spain, americas)
+            # Spain's "le llamo" to a woman (leísmo) reads foreign in the Americas, where
+            # "llamar" takes "la" for her: known only from her honorific, which her
+            # greeting carries ("Estimada ..."); unknown, "le" stays (words24c class 1).
+            if greeting is not None and greeting.startswith("Estimada ") and "e llam" in text:
+                text = _LE_CALL.sub(lambda m: m.group(1) + "a ", text)
         return text
 
     _spoken_marks: ClassVar[Mapping[str, str]] = {
@@ -205,10 +214,8 @@ class Spanish(Language):
 
     def greeting(self, person: Person, style: Salutation, hour: int | None = None) -> str:
         # "Estimado" or "Estimada" needs the gender, which only Ms., Mrs., Miss
-        # and Mr. give; without it "Buenos días" and the name, the usual
-        # opening of a courteous e-mail, avoids the form-letter "Estimado/a".
-        # Sent in the afternoon it is "Buenas tardes": from two o'clock in
-        # Spain, where the morning lasts until lunch, and from noon elsewhere.
+        # and Mr. give; without it "Hola," and the name avoids the form-letter
+        # "Estimado/a" (the time of day, "Buenos días", stays for what is said aloud).
         # Mexico has a neutral written opening of its own, "Apreciable", which
         # reads at any hour and on a card too ("Apreciable Ariel Navarro:"), where
         # "Buenos días" in a letter read in the afternoon, and a card's bare name,
@@ -217,14 +224,16 @@ class Spanish(Language):
         # card, which has no time of day, opens "Hola, Ariel Navarro:", never the
         # bare name of a form (the fourteenth read, words17b), and never the
         # "Estimado/a" that writes the unknown gender as a slash.
+        # A letter is read at any hour: the nineteenth read found "Buenos días, Ariel
+        # Navarro:" a time of day that the reader may not share, and unusual before a
+        # full name in a business e-mail; the e-mail now opens as the card does, "Hola,"
+        # and the name, the one opening without gender or hour (words24c class 1).
         gender = self._forms(person)[0]
         if gender is None:
             name = _first(person) if style is Salutation.FIRST_NAME else _full(person)
             if self.region == "MX" and style is not Salutation.FIRST_NAME:
                 return f"Apreciable {name}:"
-            if hour is None:  # a card has no time of day: "Hola", never the name alone
-                return f"Hola, {name}:"
-            return f"{self.spoken_hello(hour)}, {name}:"
+            return f"Hola, {name}:"
         opening = "Estimada" if gender == "f" else "Estimado"
         return f"{opening} {self.addressee(person, style)}:"
 
@@ -264,6 +273,11 @@ class Spanish(Language):
             return person.name
         title = forms[2] if forms[2].startswith("D") else forms[0]  # "Dra.", "profesora"
         return f"{'la' if gender == 'f' else 'el'} {title} {person.name}"
+
+    def listed_name(self, person: Interviewer) -> str:
+        # Said in the list of whom the candidate met, a title takes its article as in
+        # any sentence: "la Dra. Lucía Fernández", never "y Dra. Lucía Fernández".
+        return self.name_in_text(person)
 
     def envelope_name(self, person: Interviewer) -> str:
         if _titles(person)[1] is not None:

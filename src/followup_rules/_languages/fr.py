@@ -258,13 +258,15 @@ class French(Language):
         # A doctorate is not used as a form of address.
         # A card written by hand is not an e-mail: "Bonjour" there reads as the
         # wrong register to the tenth round's reader, and a card opens "Chère
-        # Madame Dubois," or "Cher Monsieur Dubois," (a card has no hour: *hour* is
-        # None).  Without the gender, "Cher" or "Chère" cannot agree, and the card
-        # keeps "Bonjour" and the full name (issue 19, round 13, class 2).
+        # Madame," or "Cher Monsieur," (a card has no hour: *hour* is None).
+        # Without the gender, "Cher" or "Chère" cannot agree, and the card keeps
+        # "Bonjour" and the full name (issue 19, round 13, class 2).
+        # "Cher Monsieur Roy," is a calque of "Dear Mr Roy": French puts no family name
+        # after "Cher Monsieur" or "Chère Madame" (words24c class 1, the r19 read).
         if style is Salutation.HONORIFIC:
             word = self._title(person)[0]
             if word is not None and hour is None:
-                return f"{'Chère' if word == 'Madame' else 'Cher'} {word} {_family(person)},"
+                return f"{'Chère' if word == 'Madame' else 'Cher'} {word},"
             if word is not None:
                 return f"Bonjour {word} {_family(person)},"
         if style is Salutation.FIRST_NAME:
@@ -301,6 +303,12 @@ class French(Language):
             "Prof.": ("la professeure", "le professeur"),
         }
         return f"{title[academic][gender == 'm']} {person.name}"
+
+    def listed_name(self, person: Interviewer) -> str:
+        # Said to the recruiter, a title goes with its article as in any sentence ("la
+        # docteure Claire Dubois"), and a doctorate whose gender is unknown is left
+        # out, as in running text: "Dr Alix Moreau" is not said aloud (words24c 1).
+        return self.name_in_text(person)
 
     def envelope_name(self, person: Interviewer) -> str:
         # In French business use a doctorate does not go on the envelope:
