@@ -9,12 +9,23 @@ from __future__ import annotations
 import pendulum
 import pytest
 
-from followup_rules import ActionKind, Application, Policy, StepStatus, find_step, plan
-from followup_rules.events import Outcome, Skip, Update
+from followup_rules import (
+    ActionKind,
+    Application,
+    InvalidArgument,
+    Policy,
+    Recruiter,
+    StepStatus,
+    find_step,
+    plan,
+)
+from followup_rules.events import Outcome, Reply, Skip, Update
+from followup_rules.identity import person_part
 from followup_rules.loop import describe_event
 
 from .factories import at, interview
 from .test_integrator6 import NOW, _application
+from .test_integrator11 import told
 
 
 class TestFoundStepSaysItInTheirLanguage:
@@ -125,3 +136,128 @@ class TestAStepGoneFromTheAgendaIsJudgedAtNowUnderThePolicy:
         assert ended.status is StepStatus.NOT_PLANNED
         # before the check-in's window, it is on the agenda
         assert find_step(iv, [], first, now=at(2024, 7, 8, 9)).status is StepStatus.PLANNED
+
+
+class TestChangesAreSaidOnTheCandidatesClock:
+    """`Application.changes` gives *since* and *now* on the candidate's clock, whatever
+    zone they came in, never the machine's (mutants of `_changes` 3, 14: the machine's
+    zone); its refusal of a *since* after *now* says both on that clock, word for word
+    (21, 22: no *now*, or *now* on the machine's clock)."""
+
+    def test_since_and_now_in_the_candidates_zone(self) -> None:
+        app = told(6, "de", Policy())  # a candidate in New York
+        since = pendulum.datetime(2026, 7, 16, 13, tz="UTC")
+        changes = app.changes(since, since.add(days=1))
+        for moment, day in ((changes.since, 16), (changes.now, 17)):
+            assert moment.timezone_name == "America/New_York"
+            assert (moment.day, moment.hour) == (day, 9)
+
+    def test_since_after_now_word_for_word(self) -> None:
+        app = told(6, "de", Policy())
+        now = pendulum.datetime(2026, 7, 16, 13, tz="UTC")
+        with pytest.raises(InvalidArgument) as caught:
+            app.changes(now.add(days=2), now)
+        assert str(caught.value) == (
+            "since = 2026-07-18T09:00:00-04:00 (America/New_York): is after now"
+            " (2026-07-16T09:00:00-04:00)"
+        )
+
+    def test_a_contact_at_since_was_known_then(self) -> None:
+        """A contact recorded at *since* exactly was done at *since*: its step is not
+        "gone" since then, nor is the contact news (mutant of `_changes` 40: the history
+        at *since* without it); at *now* exactly, it is both."""
+        app = told(6, "de", Policy())
+        at_ten = pendulum.datetime(2026, 7, 8, 10, tz="America/New_York")
+        thanks = next(
+            item for item in app.agenda(at_ten).to_do if item.action.kind is ActionKind.THANK_YOU
+        )
+        done = app.record_step(thanks.id, at_ten, now=at_ten).application
+        after = done.changes(at_ten, at_ten.add(hours=1))
+        assert after.events == ()
+        assert thanks.id not in [change.id for change in after]
+        before = done.changes(at_ten.subtract(hours=1), at_ten)
+        assert before.events == done.history
+        assert [(c.id, c.change) for c in before if c.id == thanks.id] == [(thanks.id, "gone")]
+        # asked about the past, with news after *now*: the same (mutant 50: the
+        # history up to *now* without what happened at *now* exactly)
+        reply = Reply(at_ten.add(hours=2), "Ana Ruiz")
+        news = done.record(reply, now=at_ten.add(hours=3)).application
+        past = news.changes(at_ten.subtract(hours=1), at_ten)
+        assert (past.events, past.steps) == (before.events, before.steps)
+        assert past.application is not None and past.application.history == done.history
+
+
+class TestRenameSaysWhatIsWrongAndRenamesEveryRole:
+    """`Application.rename`'s refusals, word for word, as a user reads them; and a
+    rename of the follow-up contact, or of the recruiter, reaches every place that
+    names them (the interview's contact, the history's replies), the step ids kept."""
+
+    def _app(self, contact: str | None = None) -> Application:
+        iv = interview(recruiter=Recruiter("Cy Diaz"), id="acme-1", contact=contact)
+        return Application(iv, [Reply(at(2024, 7, 3, 9), "Bo Chen")])
+
+    @pytest.mark.parametrize(
+        ("old", "new", "said"),
+        [
+            (
+                "Ana Ruis",
+                "X",
+                "old = 'Ana Ruis': names nobody of this interview: did you mean 'Ana Ruiz'?",
+            ),
+            (
+                "Zed Quux",
+                "X",
+                "old = 'Zed Quux': names nobody of this interview"
+                " (they are 'Ana Ruiz', 'Bo Chen', 'Cy Diaz')",
+            ),
+            (
+                5,
+                "X",
+                "old = 5: names nobody of this interview"
+                " (they are 'Ana Ruiz', 'Bo Chen', 'Cy Diaz')",
+            ),
+            ("Ana Ruiz", " ", "new = ' ': expected a name"),
+            ("Ana Ruiz", None, "new = None: expected a name"),
+            (
+                "Ana Ruiz",
+                "bo chen",
+                "new = 'bo chen': is the name of someone else on the interview",
+            ),
+            (
+                "Ana Ruiz",
+                "cy diaz",
+                "new = 'cy diaz': is the name of someone else on the interview",
+            ),
+        ],
+    )
+    def test_refused_word_for_word(self, old: object, new: object, said: str) -> None:
+        app = self._app()
+        with pytest.raises(InvalidArgument) as caught:
+            app.rename(old, new)  # type: ignore[arg-type]
+        assert str(caught.value) == said
+        assert caught.value.value == (old if said.startswith("old") else new)
+
+    def test_the_follow_up_contact_everywhere(self) -> None:
+        app = self._app(contact="Bo Chen")
+        renamed = app.rename("BO CHEN", "Bob Chen")
+        assert [p.name for p in renamed.interview.interviewers] == ["Ana Ruiz", "Bob Chen"]
+        assert renamed.interview.contact == "Bob Chen"
+        assert renamed.interview.follow_up_contact.name == "Bob Chen"
+        assert renamed.history == (Reply(at(2024, 7, 3, 9), "Bob Chen"),)
+        assert renamed.interview.recruiter == app.interview.recruiter
+        assert renamed.plan().ids == app.plan().ids
+        # someone else renamed: the contact stays
+        other = app.rename("Ana Ruiz", "Ana Vega")
+        assert other.interview.contact == "Bo Chen"
+        assert other.history == app.history
+
+    def test_the_recruiter(self) -> None:
+        app = self._app(contact="Bo Chen")
+        renamed = app.rename("cy diaz", "Cyd Diaz")
+        recruiter = renamed.interview.recruiter
+        assert recruiter is not None and recruiter.name == "Cyd Diaz"
+        assert recruiter.id == person_part("Cy Diaz", app.interview)
+        assert renamed.interview.interviewers == app.interview.interviewers
+        assert renamed.interview.contact == "Bo Chen"
+        assert renamed.history == app.history
+        assert renamed.plan().ids == app.plan().ids
