@@ -6,6 +6,9 @@ see benchmarks/README.md, "Eighteenth pass, `loop` (mut18b)".
 
 from __future__ import annotations
 
+from datetime import timedelta
+
+import attrs
 import pendulum
 import pytest
 
@@ -13,15 +16,17 @@ from followup_rules import (
     ActionKind,
     Application,
     InvalidArgument,
+    InvalidHistory,
     Policy,
     Recruiter,
     StepStatus,
     find_step,
     plan,
 )
-from followup_rules.events import Outcome, Reply, Skip, Update
+from followup_rules.events import Outcome, Reply, Skip, Snooze, Update
 from followup_rules.identity import person_part
 from followup_rules.loop import describe_event
+from followup_rules.model import name_part
 
 from .factories import at, interview
 from .test_integrator6 import NOW, _application
@@ -261,3 +266,88 @@ class TestRenameSaysWhatIsWrongAndRenamesEveryRole:
         assert renamed.interview.contact == "Bo Chen"
         assert renamed.history == app.history
         assert renamed.plan().ids == app.plan().ids
+
+    def test_the_gone_steps_come_first_soonest_first(self) -> None:
+        """After an offer the check-ins are gone: listed first, in the order their
+        windows opened (mutants of `_changes` 74, 75: unordered, or refused to order;
+        the ids' own order differs from one process to the next, so several files)."""
+        for number in range(8):
+            app = told(number, "en", Policy())
+            starts = app.interview.starts_at
+            since, now = starts.subtract(minutes=30), starts.add(days=2)
+            offer = Update(starts.add(days=1), Outcome.OFFER)
+            changes = app.record(offer, now=now).application.changes(since, now)
+            kinds = [change.change for change in changes]
+            gone = [change for change in changes if change.change == "gone"]
+            assert len(gone) >= 3 and kinds[: len(gone)] == ["gone"] * len(gone), number
+            opened = [change.before.action.earliest for change in gone if change.before]
+            assert opened == sorted(opened) and len(set(opened)) == len(opened), number
+
+
+class TestRenameMendsAHistoryAfterAnEditByHand:
+    """The interview renamed by hand (Bo Chen to Bo Chén) while the history still names
+    Bo Chen: `rename("Bo Chen", "Bo Chén")` on the Application mends the history, as
+    `followup rename` does (the loop6 trial), with or without an id for Bo; the step ids
+    stay what they were, so the snooze still names Bo's thank-you.  (Mutants of
+    `Application.rename` 6, 7, 9, 10: the mend skipped or given nothing; the whole of
+    `Application._mended`, which only the command-line tests reached.)"""
+
+    T = at(2024, 7, 2, 16)
+
+    def _edited(self, person_id: str | None) -> tuple[Application, Application]:
+        """The application before the edit, and after it (the history left as it was)."""
+        base = interview(id="acme-1")
+        ana, bo = base.interviewers
+        before = attrs.evolve(base, interviewers=[ana, attrs.evolve(bo, id=person_id)])
+        ids = dict(zip(plan(before).ids, plan(before), strict=True))
+        thanks = next(u for u, a in ids.items() if a.kind is ActionKind.THANK_YOU and "-bo" in u)
+        history = [Reply(self.T, "Bo Chen"), Snooze(self.T, thanks, self.T + timedelta(days=1))]
+        edited = attrs.evolve(
+            before, interviewers=[ana, attrs.evolve(bo, name="Bo Chén", id=person_id)]
+        )
+        return Application(before, history), Application(edited, history)
+
+    @pytest.mark.parametrize("person_id", [None, "bo"])
+    def test_the_history_follows_the_interview(self, person_id: str | None) -> None:
+        old, edited = self._edited(person_id)
+        with pytest.raises(InvalidHistory, match="rename them everywhere at once"):
+            edited.plan()
+        mended = edited.rename("Bo Chen", "Bo Chén")
+        bo = mended.interview.interviewers[1]
+        assert bo.name == "Bo Chén"
+        assert bo.id == (person_id or name_part("Bo Chen"))
+        reply, snooze = mended.history
+        assert reply == Reply(self.T, "Bo Chén")
+        assert snooze == old.history[1]
+        assert mended.plan().ids == old.plan().ids
+        later = self.T + timedelta(hours=1)
+        assert [a.describe() for a in mended.plan(later)] == [
+            a.describe().replace("Bo Chen", "Bo Chén") for a in old.plan(later)
+        ]
+        # the interview is left as edited, but for Bo's id
+        assert mended.interview.interviewers[0] == edited.interview.interviewers[0]
+        assert attrs.evolve(bo, id=person_id) == edited.interview.interviewers[1]
+
+    def test_a_skip_written_since_the_edit_keeps_its_step(self) -> None:
+        """A step id written under the new name, once Bo had no id, is the pinned one."""
+        old, edited = self._edited(None)
+        now_named = next(
+            u
+            for u, a in zip(plan(edited.interview).ids, plan(edited.interview), strict=True)
+            if a.kind is ActionKind.THANK_YOU and "-bo" in u
+        )
+        skip = Skip(self.T + timedelta(hours=2), now_named)
+        mended = Application(edited.interview, [*edited.history, skip]).rename(
+            "Bo Chen", "Bo Chén"
+        )
+        assert mended.history[-1] == Skip(skip.at, old.history[1].step)  # type: ignore[union-attr]
+
+    def test_nothing_to_mend_is_refused_or_renamed_as_usual(self) -> None:
+        """A name neither the interview nor the history has is refused; a history that
+        does not name the old name leaves nothing to mend."""
+        _, edited = self._edited(None)
+        with pytest.raises(InvalidArgument, match="names nobody of this interview"):
+            edited.rename("Dev Patel", "Bo Chén")
+        clean = Application(edited.interview, [])
+        with pytest.raises(InvalidArgument, match="names nobody of this interview"):
+            clean.rename("Bo Chen", "Bo Chén")
