@@ -351,3 +351,20 @@ class TestRenameMendsAHistoryAfterAnEditByHand:
         clean = Application(edited.interview, [])
         with pytest.raises(InvalidArgument, match="names nobody of this interview"):
             clean.rename("Bo Chen", "Bo Chén")
+
+    def test_a_mend_to_a_name_nobody_has_or_someone_elses_is_refused(self) -> None:
+        """The mend is only to the name the interview has now: a typo in the new name is
+        refused with the closest, and the name of someone else is refused as it is
+        without a history to mend (mutant of `_mended` 10: mended in both cases)."""
+        _, edited = self._edited(None)
+        with pytest.raises(InvalidArgument) as caught:
+            edited.rename("Bo Chen", "Bo Chan")
+        assert str(caught.value) == (
+            "old = 'Bo Chen': names nobody of this interview: did you mean 'Bo Chén'?"
+        )
+        ana = Application(edited.interview, [*edited.history, Reply(self.T, "Ana Ruiz")])
+        with pytest.raises(InvalidArgument) as caught:
+            ana.rename("Ana Ruiz", "bo chén")
+        assert str(caught.value) == (
+            "new = 'bo chén': is the name of someone else on the interview"
+        )
