@@ -651,8 +651,8 @@ class Application:
         keys = set(map(person_key, people))
         if person_key(old) in keys or person_key(new) not in keys:
             return None
-        if _renamed_events(self.history, old, new, steps=False) == list(self.history):
-            return None  # it names nobody called *old* either
+        if _renamed_events(self.history, old, new) == list(self.history):
+            return None  # it names nobody called *old* either, nor a step of theirs
         # The person gets, when they have none, the id their steps' ids held under *old*
         # (the loop8 trial: no id was written, and the calendar cancelled the items of
         # their old step ids, the thank-you sent among them): the ids of their steps,
