@@ -7,6 +7,7 @@ see benchmarks/README.md, "Eighteenth pass, `loop` (mut18b)".
 from __future__ import annotations
 
 from datetime import timedelta
+from pathlib import Path
 
 import attrs
 import pendulum
@@ -29,8 +30,12 @@ from followup_rules.loop import describe_event
 from followup_rules.model import name_part
 
 from .factories import at, interview
+from .test_cli_loop import acme, log, run
+from .test_cli_loop7 import history
 from .test_integrator6 import NOW, _application
 from .test_integrator11 import told
+
+__all__ = ["acme"]  # the fixture, shared with test_cli_loop
 
 
 class TestFoundStepSaysItInTheirLanguage:
@@ -368,3 +373,42 @@ class TestRenameMendsAHistoryAfterAnEditByHand:
         assert str(caught.value) == (
             "new = 'bo chén': is the name of someone else on the interview"
         )
+
+    def test_a_history_that_names_them_only_in_a_step_id_is_mended(self) -> None:
+        """A bug the pass found (mutant of `_mended` 23 was better than the code): when
+        the only event naming Bo is a skip (its step id holds his old name), the plan's
+        error says to rename him everywhere at once, and the rename refused ("names
+        nobody").  Now the step ids count as naming him: the rename mends, the skip
+        still skips his thank-you."""
+        old, edited = self._edited(None)
+        skip = Skip(self.T, old.history[1].step)  # type: ignore[union-attr]
+        alone = Application(edited.interview, [skip])
+        with pytest.raises(InvalidHistory, match="rename people everywhere at once"):
+            alone.plan()
+        mended = alone.rename("Bo Chen", "Bo Chén")
+        assert mended.history == (skip,)
+        assert mended.interview.interviewers[1].id == name_part("Bo Chen")
+        before = Application(old.interview, [skip])
+        assert mended.plan().ids == before.plan().ids
+        assert mended.find_step(skip.step, self.T).status is StepStatus.SKIPPED
+
+
+def test_followup_rename_mends_a_file_whose_history_names_them_in_a_step_only(
+    acme: Path,
+) -> None:
+    """The same at the command line: `followup today` recommends the rename, which
+    refused; now it mends the files and `today` reads them."""
+    code, out, _ = log(
+        acme, "snooze", "thank_you-bo", "--until", "2026-07-09T10:00", "--at", "2026-07-08T10:00"
+    )
+    assert code == 0, out
+    acme.write_text(acme.read_text().replace('"Bo Chen"', '"Bo Chén"'))
+    code, _, err = run("today", str(acme), "--now", "2026-07-09T09:00")
+    assert code != 0 and "rename people everywhere at once" in err
+    code, out, err = run("rename", str(acme), "Bo Chen", "Bo Chén")
+    assert code == 0, err
+    assert out.startswith("Renamed Bo Chen to Bo Chén in ")
+    assert run("today", str(acme), "--now", "2026-07-09T09:00")[0] == 0
+    assert history(acme) == [
+        "  1  snoozed thank-you to Bo Chén until Thu 9 Jul 10:00, Wed 8 Jul 10:00"
+    ]
