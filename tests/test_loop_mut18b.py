@@ -22,6 +22,7 @@ from followup_rules import (
     Recruiter,
     StepStatus,
     find_step,
+    parse_when,
     plan,
 )
 from followup_rules.events import Outcome, Reply, Skip, Snooze, Update
@@ -412,3 +413,37 @@ def test_followup_rename_mends_a_file_whose_history_names_them_in_a_step_only(
     assert history(acme) == [
         "  1  snoozed thank-you to Bo Chén until Thu 9 Jul 10:00, Wed 8 Jul 10:00"
     ]
+
+
+_WHEN_HELP = (
+    "is not 'now', 'today', 'yesterday', 'tomorrow', a local date or time like "
+    "2026-07-16T09:00, or ISO 8601 with an offset like 2026-07-16T09:00-04:00"
+)
+
+
+class TestParseWhenReadsTheDayInTheZoneAndSaysWhatItReads:
+    """`parse_when`'s words are days of *zone*, not of the machine's clock (mutant 26:
+    "today" read on the machine's clock); its refusal of what is no text says what
+    it reads (11), and a typo of "now" is answered with "now" (52)."""
+
+    @pytest.mark.parametrize(
+        ("zone", "utc_hour", "today"),
+        [("Pacific/Auckland", 20, 17), ("America/Los_Angeles", 3, 15)],
+    )
+    def test_the_words_are_days_of_the_zone(self, zone: str, utc_hour: int, today: int) -> None:
+        now = pendulum.datetime(2026, 7, 16, utc_hour, tz="UTC")
+        for word, days in (("today", 0), ("yesterday", -1), ("tomorrow", 1)):
+            read = parse_when(word, zone, now)
+            assert read == pendulum.datetime(2026, 7, today, tz=zone).add(days=days), word
+            assert read.timezone_name == zone
+
+    def test_refusals_word_for_word(self) -> None:
+        now = pendulum.datetime(2026, 7, 16, tz="UTC")
+        for text, said in (
+            (5, f"when = 5: {_WHEN_HELP}"),
+            ("noww", f"when = 'noww': {_WHEN_HELP}; did you mean 'now'?"),
+            ("know", f"when = 'know': {_WHEN_HELP}; did you mean 'now'?"),
+        ):
+            with pytest.raises(InvalidArgument) as caught:
+                parse_when(text, "UTC", now)  # type: ignore[arg-type]
+            assert str(caught.value) == said
