@@ -424,7 +424,8 @@ _WHEN_HELP = (
 class TestParseWhenReadsTheDayInTheZoneAndSaysWhatItReads:
     """`parse_when`'s words are days of *zone*, not of the machine's clock (mutant 26:
     "today" read on the machine's clock); its refusal of what is no text says what
-    it reads (11), and a typo of "now" is answered with "now" (52)."""
+    it reads (11), a typo of "now" is answered with "now" (52, 53), and nothing close with
+    nothing more (57)."""
 
     @pytest.mark.parametrize(
         ("zone", "utc_hour", "today"),
@@ -441,6 +442,7 @@ class TestParseWhenReadsTheDayInTheZoneAndSaysWhatItReads:
         now = pendulum.datetime(2026, 7, 16, tz="UTC")
         for text, said in (
             (5, f"when = 5: {_WHEN_HELP}"),
+            ("nov", f"when = 'nov': {_WHEN_HELP}"),
             ("noww", f"when = 'noww': {_WHEN_HELP}; did you mean 'now'?"),
             ("know", f"when = 'know': {_WHEN_HELP}; did you mean 'now'?"),
         ):
