@@ -449,3 +449,16 @@ class TestParseWhenReadsTheDayInTheZoneAndSaysWhatItReads:
             with pytest.raises(InvalidArgument) as caught:
                 parse_when(text, "UTC", now)  # type: ignore[arg-type]
             assert str(caught.value) == said
+
+    def test_a_past_or_present_day_alone_is_its_first_instant_unless_it_happened(self) -> None:
+        """A date typed alone is that day's first instant (an `until`, a `now`), past,
+        present or future; only with ``happened=True`` is a past day noon and today now
+        (mutant 68: a day alone read as what happened, every time)."""
+        zone = "Europe/Berlin"
+        now = pendulum.datetime(2026, 7, 16, 15, 30, tz=zone)
+        for text, day in (("2026-07-06", 6), ("2026-07-16", 16), ("2026-07-20", 20)):
+            assert parse_when(text, zone, now) == pendulum.datetime(2026, 7, day, tz=zone), text
+        assert parse_when("2026-07-06", zone, now, happened=True) == pendulum.datetime(
+            2026, 7, 6, 12, tz=zone
+        )
+        assert parse_when("2026-07-16", zone, now, happened=True) == now
