@@ -26,7 +26,7 @@ from followup_rules import (
     plan,
 )
 from followup_rules.events import Outcome, Reply, Skip, Snooze, Update
-from followup_rules.identity import person_part
+from followup_rules.identity import person_part, renamed_step, step_key
 from followup_rules.loop import describe_event
 from followup_rules.model import name_part
 
@@ -462,3 +462,39 @@ class TestParseWhenReadsTheDayInTheZoneAndSaysWhatItReads:
             2026, 7, 6, 12, tz=zone
         )
         assert parse_when("2026-07-16", zone, now, happened=True) == now
+
+
+class TestWithInterviewRenamesByIdOnly:
+    """`Application.with_interview`: a person known by their id and called by a new name
+    takes along a step id written by their old name before they had the id (as
+    `rename` does: mutants of `with_interview` 38, 44, the second pass that renames
+    those step ids turned off); someone with an id left off the new interview is no
+    rename, nor an error (`_renamed_by_id` 8: a KeyError)."""
+
+    def test_a_legacy_step_id_follows_the_new_name(self) -> None:
+        before = interview(decision_by=pendulum.date(2024, 7, 10), id="acme")
+        check_in = next(i for i in plan(before).ids if i.startswith("check_in"))
+        ana, bo = before.interviewers
+        with_id = attrs.evolve(before, interviewers=[attrs.evolve(ana, id="ana"), bo])
+        skip = Skip(at(2024, 7, 3, 9), check_in)
+        after = attrs.evolve(
+            with_id, interviewers=[attrs.evolve(ana, id="ana", name="Ana Vega"), bo]
+        )
+        edited = Application(with_id, [skip]).with_interview(after)
+        step = edited.history[0].step  # type: ignore[union-attr]
+        assert step == renamed_step(check_in, "Ana Ruiz", "Ana Vega") != check_in
+        kind, _, number = step_key(check_in, with_id)
+        assert step_key(step, after) == (kind, "ana vega", number)
+        assert edited.find_step(step, at(2024, 7, 3, 10)).status is StepStatus.SKIPPED
+        assert (
+            edited.history == Application(with_id, [skip]).rename("Ana Ruiz", "Ana Vega").history
+        )
+
+    def test_someone_with_an_id_left_off(self) -> None:
+        base = interview(id="acme")
+        ana, bo = base.interviewers
+        both = attrs.evolve(base, interviewers=[ana, attrs.evolve(bo, id="bo")])
+        alone = attrs.evolve(base, interviewers=[ana])
+        reply = Reply(at(2024, 7, 3, 9), "Ana Ruiz")
+        edited = Application(both, [reply]).with_interview(alone)
+        assert edited.interview == alone and edited.history == (reply,)
