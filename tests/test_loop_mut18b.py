@@ -498,3 +498,16 @@ class TestWithInterviewRenamesByIdOnly:
         reply = Reply(at(2024, 7, 3, 9), "Ana Ruiz")
         edited = Application(both, [reply]).with_interview(alone)
         assert edited.interview == alone and edited.history == (reply,)
+
+    def test_a_name_as_typed_in_the_history_is_kept(self) -> None:
+        """An edit that renames nobody leaves the history as typed, a sender written
+        in lower case too (user-typed names are never changed; `_renamed_by_id` 11:
+        everyone with an id taken as renamed, their events rewritten)."""
+        base = interview(id="acme")
+        ana, bo = base.interviewers
+        with_id = attrs.evolve(base, interviewers=[attrs.evolve(ana, id="ana"), bo])
+        reply = Reply(at(2024, 7, 3, 9), "ana ruiz")
+        edited = Application(with_id, [reply]).with_interview(
+            attrs.evolve(with_id, role="Staff Data Engineer")
+        )
+        assert edited.history == (reply,) and edited.history[0].sender == "ana ruiz"  # type: ignore[union-attr]
