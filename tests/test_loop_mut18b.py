@@ -511,3 +511,17 @@ class TestWithInterviewRenamesByIdOnly:
             attrs.evolve(with_id, role="Staff Data Engineer")
         )
         assert edited.history == (reply,) and edited.history[0].sender == "ana ruiz"  # type: ignore[union-attr]
+
+
+def test_a_rename_keeps_a_reply_from_nobody_named() -> None:
+    """A reply recorded without its sender stays so through a rename and an edit by id
+    (mutant of `_renamed_many` 4: the missing name read as a name, a TypeError)."""
+    base = interview(id="acme")
+    ana, bo = base.interviewers
+    with_id = attrs.evolve(base, interviewers=[attrs.evolve(ana, id="ana"), bo])
+    reply, named = Reply(at(2024, 7, 3, 9)), Reply(at(2024, 7, 3, 10), "Ana Ruiz")
+    app = Application(with_id, [reply, named])
+    renamed = app.rename("Ana Ruiz", "Ana Vega")
+    assert renamed.history == (reply, Reply(named.at, "Ana Vega"))
+    after = attrs.evolve(with_id, interviewers=[attrs.evolve(ana, id="ana", name="Ana Vega"), bo])
+    assert app.with_interview(after).history == renamed.history
