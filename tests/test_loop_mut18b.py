@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from datetime import timedelta
 from pathlib import Path
+from typing import Any
 
 import attrs
 import pendulum
@@ -27,7 +28,7 @@ from followup_rules import (
 )
 from followup_rules.events import Outcome, Reply, Skip, Snooze, Update
 from followup_rules.identity import person_part, renamed_step, step_key
-from followup_rules.loop import describe_event
+from followup_rules.loop import describe_event, end_of_day, start_of_day
 from followup_rules.model import name_part
 
 from .factories import at, interview
@@ -525,3 +526,62 @@ def test_a_rename_keeps_a_reply_from_nobody_named() -> None:
     assert renamed.history == (reply, Reply(named.at, "Ana Vega"))
     after = attrs.evolve(with_id, interviewers=[attrs.evolve(ana, id="ana", name="Ana Vega"), bo])
     assert app.with_interview(after).history == renamed.history
+
+
+class TestZonesAndDaysAreRefusedWordForWord:
+    """What `parse_when`, `start_of_day` and `end_of_day` say of a zone or a day they
+    cannot read, as a user reads it (mutants of `_zone_of`, `_day_in`, `_aware`)."""
+
+    NOW = pendulum.datetime(2026, 7, 16, tz="UTC")
+
+    @pytest.mark.parametrize(
+        ("call", "field", "said"),
+        [
+            (
+                lambda now: parse_when("today", "Europe/Berln", now),
+                "zone",
+                "zone = 'Europe/Berln': is not a known time zone: did you mean 'Europe/Berlin'?",
+            ),
+            (
+                lambda now: parse_when("today", "Nowhere", now),
+                "zone",
+                "zone = 'Nowhere': is not a known time zone",
+            ),
+            (
+                lambda now: parse_when("today", 5, now),
+                "zone",
+                "zone = 5: expected an Interview, a tzinfo or a zone name",
+            ),
+            (
+                lambda now: start_of_day(now.date()),
+                "where",
+                "where = None: a date needs a zone (or an interview)",
+            ),
+            (
+                lambda now: start_of_day(now.naive()),
+                "day",
+                "day = 2026-07-16T00:00:00 (no time zone): must be an aware datetime"
+                " (with a time zone)",
+            ),
+            (
+                lambda now: end_of_day(now.naive(), "UTC"),
+                "day",
+                "day = 2026-07-16T00:00:00 (no time zone): must be an aware datetime"
+                " (with a time zone)",
+            ),
+            (
+                lambda now: start_of_day("2026-07-16", "UTC"),
+                "day",
+                "day = '2026-07-16': expected a date or an aware datetime",
+            ),
+            (
+                lambda now: end_of_day(now.date(), "Mars/Base"),
+                "zone",
+                "zone = 'Mars/Base': is not a known time zone",
+            ),
+        ],
+    )
+    def test_refused(self, call: Any, field: str, said: str) -> None:
+        with pytest.raises(InvalidArgument) as caught:
+            call(self.NOW)
+        assert (caught.value.field, str(caught.value)) == (field, said)
