@@ -54,6 +54,7 @@ from .errors import (
     InvalidPolicy,
     StepIdError,
     _did_you_mean,
+    _short_repr,
 )
 from .events import (
     EVENT_TYPES,
@@ -124,7 +125,9 @@ def _zone_of(where: Interview | tzinfo | str) -> tzinfo:
         try:
             return cal.zone(where)
         except ValueError as error:  # "unknown time zone ...: did you mean ...?"
-            problem = str(error).split(": ", 1)[1] if ": " in str(error) else ""
+            # what follows the name typed, which may hold a ": " of its own
+            said = str(error).replace(_short_repr(where), "", 1)
+            problem = said.split(": ", 1)[1] if ": " in said else ""
             raise InvalidArgument(
                 "zone", where, "is not a known time zone" + (f": {problem}" if problem else "")
             ) from None
