@@ -6,7 +6,7 @@ see benchmarks/README.md, "Eighteenth pass, `loop` (mut18b)".
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import datetime, timedelta, tzinfo
 from pathlib import Path
 from typing import Any
 
@@ -604,3 +604,37 @@ class TestZonesAndDaysAreRefusedWordForWord:
         with pytest.raises(InvalidArgument) as caught:
             call(self.NOW)
         assert (caught.value.field, str(caught.value)) == (field, said)
+
+
+class _NoOffset(tzinfo):
+    """A tzinfo that knows no offset: Python calls such a datetime naive."""
+
+    def utcoffset(self, dt: datetime | None) -> timedelta | None:
+        return None
+
+    def dst(self, dt: datetime | None) -> timedelta | None:
+        return None
+
+    def tzname(self, dt: datetime | None) -> str | None:
+        return None
+
+
+def test_a_moment_alone_is_a_day_in_its_own_zone() -> None:
+    """`start_of_day` and `end_of_day` of an aware moment without *where*: its own day
+    in its own zone (mutant of `_day_in` 20: refused); a moment whose tzinfo gives no
+    offset is naive, and refused as such (`_aware` 1: taken as aware)."""
+    moment = pendulum.datetime(2026, 7, 16, 23, 30, tz="Pacific/Auckland")
+    assert start_of_day(moment) == pendulum.datetime(2026, 7, 16, tz="Pacific/Auckland")
+    assert end_of_day(moment) == pendulum.datetime(
+        2026, 7, 16, 23, 59, 59, 999999, tz="Pacific/Auckland"
+    )
+    assert start_of_day(moment).timezone_name == "Pacific/Auckland"
+    odd = datetime(2026, 7, 16, 12, tzinfo=_NoOffset())
+    for call in (start_of_day, end_of_day):
+        with pytest.raises(InvalidArgument) as caught:
+            call(odd)
+        assert caught.value.field == "day"
+        assert str(caught.value).endswith("must be an aware datetime (with a time zone)")
+    with pytest.raises(InvalidArgument) as caught:
+        parse_when("today", "UTC", odd)
+    assert caught.value.field == "now"
