@@ -638,3 +638,30 @@ def test_a_moment_alone_is_a_day_in_its_own_zone() -> None:
     with pytest.raises(InvalidArgument) as caught:
         parse_when("today", "UTC", odd)
     assert caught.value.field == "now"
+
+
+def test_a_day_that_happened_is_read_on_the_candidates_clock() -> None:
+    """With ``happened=True``, "today" is judged on the zone's clock, not the machine's
+    (mutant of `_happened_on` 5), and the interview's own day ends when it ends there:
+    an interview over at 21:30 in New York (01:30 UTC the next day) makes its day
+    21:30, not noon (23)."""
+    now = pendulum.datetime(2026, 7, 16, 20, tz="UTC")  # the 17th, 08:00, in Auckland
+    assert parse_when("2026-07-17", "Pacific/Auckland", now, happened=True) == now
+    assert parse_when("today", "Pacific/Auckland", now, happened=True) == now
+    late = attrs.evolve(
+        interview(), starts_at=pendulum.datetime(2024, 7, 2, 20, 30, tz="America/New_York")
+    )
+    read = parse_when("2024-07-02", late, at(2024, 7, 5, 9), happened=True)
+    assert read == pendulum.datetime(2024, 7, 2, 21, 30, tz="America/New_York")
+
+
+def test_record_step_refuses_a_moment_that_is_no_datetime() -> None:
+    """*at* typed as text, a date or a number: refused naming `at` (mutant of `_aware` 2:
+    an AttributeError)."""
+    app = Application(interview(), [])
+    step = next(iter(app.agenda(at(2024, 7, 3, 9)).to_do)).id
+    for value in ("2024-07-03", pendulum.date(2024, 7, 3), 5):
+        with pytest.raises(InvalidArgument) as caught:
+            app.record_step(step, value, now=at(2024, 7, 3, 9))  # type: ignore[arg-type]
+        assert caught.value.field == "at"
+        assert str(caught.value).endswith(": must be an aware datetime (with a time zone)")
