@@ -665,3 +665,13 @@ def test_record_step_refuses_a_moment_that_is_no_datetime() -> None:
             app.record_step(step, value, now=at(2024, 7, 3, 9))  # type: ignore[arg-type]
         assert caught.value.field == "at"
         assert str(caught.value).endswith(": must be an aware datetime (with a time zone)")
+
+
+def test_an_instant_in_utc_with_a_lower_case_z() -> None:
+    """``...Z`` and ``...z`` both mean UTC (mutant of `_read_iso` 14: the lower case
+    refused, which `datetime.fromisoformat` does not read)."""
+    now = pendulum.datetime(2026, 7, 20, tz="UTC")
+    expected = pendulum.datetime(2026, 7, 16, 9, tz="UTC")
+    for text in ("2026-07-16T09:00Z", "2026-07-16T09:00z", "2026-07-16 9:00z"):
+        read = parse_when(text, "Europe/Berlin", now)
+        assert read == expected and read.timezone_name == "Europe/Berlin", text
