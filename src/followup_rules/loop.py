@@ -54,6 +54,7 @@ from .errors import (
     InvalidPolicy,
     StepIdError,
     _did_you_mean,
+    _short_repr,
 )
 from .events import (
     EVENT_TYPES,
@@ -124,7 +125,9 @@ def _zone_of(where: Interview | tzinfo | str) -> tzinfo:
         try:
             return cal.zone(where)
         except ValueError as error:  # "unknown time zone ...: did you mean ...?"
-            problem = str(error).split(": ", 1)[1] if ": " in str(error) else ""
+            # what follows the name typed, which may hold a ": " of its own
+            said = str(error).replace(_short_repr(where), "", 1)
+            problem = said.split(": ", 1)[1] if ": " in said else ""
             raise InvalidArgument(
                 "zone", where, "is not a known time zone" + (f": {problem}" if problem else "")
             ) from None
@@ -651,8 +654,8 @@ class Application:
         keys = set(map(person_key, people))
         if person_key(old) in keys or person_key(new) not in keys:
             return None
-        if _renamed_events(self.history, old, new, steps=False) == list(self.history):
-            return None  # it names nobody called *old* either
+        if _renamed_events(self.history, old, new) == list(self.history):
+            return None  # it names nobody called *old* either, nor a step of theirs
         # The person gets, when they have none, the id their steps' ids held under *old*
         # (the loop8 trial: no id was written, and the calendar cancelled the items of
         # their old step ids, the thank-you sent among them): the ids of their steps,
