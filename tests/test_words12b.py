@@ -165,7 +165,7 @@ def test_thanks_for_considering_an_application_says_so(code: str) -> None:
 COURTESY_CYCLE = (
     "Thank you for your time.",
     "Thank you for considering my application.",
-    "Many thanks for your time.",
+    "Thank you for your attention.",
     "I appreciate your time.",
 )
 """The four courtesy lines of `_courtesy.txt`, by check-in number."""

@@ -275,7 +275,7 @@ class TestConversation:
         # last note for now, and its subject is not self-referential.
         assert "I would be very glad to work with the team at Acme" in close_message.text
         # words15 class 4, words23 class 1: a close that thanks and welcomes news
-        close_line = "Thank you, and I would welcome an update whenever there is one."
+        close_line = "Thank you. I look forward to hearing from you."
         assert close_line in close_message.text
         assert "not write again" not in close_message.text
         assert close.facts.final and close.facts.first_close and not retry.facts.final
