@@ -14,6 +14,10 @@ offer note, in every language.
    sobald eine Entscheidung gefallen ist."; fr « Je vous remercie de l'examen de ma
    candidature et j'aimerais savoir comment les choses évoluent. » after the question.
    A close is two short sentences, thanks and a hope to hear, with no question again.
+3. Replies to news: en "I was grateful for the news on ... that the decision ... was still
+   open"; de "habe ich dankbar aufgenommen"; fr « J'ai pris note avec reconnaissance ».
+6. The call after news of a next round asked what it involves in two steps in a row (de
+   07.6, es 07.6, fr 07.6); es «dé las gracias» twice; fr « l'occasion de faire part ».
 """
 
 from __future__ import annotations
@@ -22,12 +26,13 @@ import itertools
 import re
 
 import attrs
+import pendulum
 import pytest
 
-from followup_rules import Channel, Policy, plan, render
+from followup_rules import Channel, Outcome, Policy, Update, plan, render
 
 from .test_words12 import COMPANIES, ROLES
-from .test_writing import ANA, check_ins, in_language, meeting
+from .test_writing import ANA, NY, check_ins, done_until, in_language, meeting
 
 LANGUAGES = ("en", "de", "fr", "es")
 
@@ -151,3 +156,72 @@ def test_the_close_is_short_and_asks_nothing_again(code: str) -> None:
         assert not re.search(RE_ASK[code], close), close
         closes.add(close)
     assert len(closes) == 7, closes
+
+
+# -- class 3: replies to news say what was learned, not how it was received -------------
+
+GRADED_NEWS = {
+    "en": r"I was grateful for the news|I am grateful for the update",
+    "de": r"dankbar aufgenommen|dankbar für die Nachricht",
+    "fr": r"avec reconnaissance",
+    "es": r"Agradezco (?:el aviso|la noticia)",
+}
+
+
+@pytest.mark.parametrize("code", LANGUAGES)
+def test_undecided_news_from_no_one_on_record_is_told_plainly(code: str) -> None:
+    """r19 en 08.7 "I was grateful for the news on Wednesday, September 30, that the
+    decision ... was still open."; de "habe ich dankbar aufgenommen"; fr « J'ai pris note
+    avec reconnaissance ».  News whose sender is not on record is thanked for plainly
+    ("Thank you for the news on ..."), never said to have been received gratefully."""
+    iv = in_language(meeting(interviewers=[attrs.evolve(ANA, phone=None)]), code)
+    whole = plan(iv)
+    first = check_ins(whole)[0]
+    history = done_until(whole, first)
+    history.append(Update(first.suggested.add(hours=3), Outcome.UNDECIDED))
+    step = check_ins(plan(iv, history=history))[0]
+    for attempt in range(1, 8):
+        again = attrs.evolve(step, facts=attrs.evolve(step.facts, attempt=attempt))
+        opening = render(again, iv).text.split("\n\n")[1]
+        assert not re.search(GRADED_NEWS[code], opening), opening
+
+
+# -- class 6: the call scripts and the feedback answer --------------------------------------
+
+ASKS_WHAT_IT_INVOLVES = {
+    "en": r"what (?:it|the next round) (?:will )?involves?",
+    "de": r"was sie umfasst|was die nächste Runde umfasst",
+    "fr": r"en quoi (?:elle )?consist",
+    "es": r"en qué consist",
+}
+
+
+@pytest.mark.parametrize("code", LANGUAGES)
+def test_the_next_round_call_asks_what_it_involves_once(code: str) -> None:
+    """r19 de 07.6 «… und dass Sie gern wüssten, was sie umfasst.» then «Fragen Sie, was
+    die nächste Runde umfasst …»; es «… y que le gustaría saber en qué consiste.» then
+    «Pregunte en qué consistirá …»; fr likewise.  The steps of the call ask it once."""
+    iv = in_language(meeting(invited_to_call=True), code)
+    news = Update(pendulum.datetime(2026, 7, 8, 15, 20, tz=NY), Outcome.NEXT_ROUND)
+    calls = [a for a in check_ins(plan(iv, history=[news])) if a.channel is Channel.PHONE]
+    assert calls
+    for call in calls:
+        text = render(call, iv).text
+        steps = "\n".join(line for line in text.splitlines() if line.startswith("- "))
+        assert len(re.findall(ASKS_WHAT_IT_INVOLVES[code], steps)) == 1, steps
+
+
+def test_the_spanish_call_says_de_las_gracias_once_and_french_says_vous_faire_part() -> None:
+    """r19 es 03.5, 08.6 …: «dé las gracias y pregunte …» then «Dé las gracias y no alargue
+    la llamada»; fr 15.8 « l'occasion de faire part de mon avis » (de *vous* faire part)."""
+    iv = in_language(meeting(interviewers=[ANA]), "es")
+    call = next(a for a in check_ins(plan(iv)) if a.channel is Channel.PHONE)
+    text = render(call, iv).text
+    assert len(re.findall(r"[Dd]é las gracias", text)) <= 1, text
+    from followup_rules._languages import language
+
+    said = language("fr").translations.gettext(
+        "Thank you for the opportunity to give feedback on the interview process for the "
+        "%(role)s position."
+    )
+    assert "de vous faire part" in said, said

@@ -462,7 +462,7 @@ class TestCallScripts:
         text = render(call, iv).text
         said = (
             "- Say you were delighted to hear on Wednesday, July 8, that you had been invited to "
-            "the next round, and that you would like to know what it involves."
+            "the next round."
         )
         assert said in text
         assert "- Ask what the next round will involve" in text
