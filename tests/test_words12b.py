@@ -169,7 +169,7 @@ COURTESY_CYCLE = (
     "I appreciate your time.",
 )
 """The four courtesy lines of `_courtesy.txt`, by check-in number."""
-NEXT_ROUND_COURTESY = ("Thank you again for the invitation.", "Thank you for your help.")
+NEXT_ROUND_COURTESY = ("Thank you again for the invitation.",)
 """What the second line becomes after word of a next round (by its giver, or not)."""
 
 
