@@ -222,7 +222,7 @@ class TestTheClosingNote:
         # say it again.  Both leave the door open.
         # (words15 class 4: a close that turns per application, neither resigned nor a
         # veiled promise to write again)
-        close = "Thank you, and I would welcome an update whenever there is one."
+        close = "Thank you. I look forward to hearing from you."
         assert close in first_close
         assert close not in second
         assert "I would be very glad to work with the team at Acme Analytics." in first_close

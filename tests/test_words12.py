@@ -252,14 +252,15 @@ def test_an_interest_line_does_not_presume_the_job() -> None:
 
 # -- r10: one graceful close across a user's applications -----------------------------
 
-CLOSES = (  # words15 class 4: seven, by the application's turn (words22: a close)
-    "Thank you, and I would welcome an update whenever there is one.",
-    "I am grateful for your time and would appreciate hearing of any progress.",
-    "Many thanks, and I would be glad to know as soon as anything is decided.",
-    "Thank you once more, and news of any kind would be welcome.",
-    "With thanks for your consideration, I will be glad to hear how things develop.",
-    "I would value a short update when you have one, and thank you for your attention.",
-    "Thank you for your consideration, and I look forward to any news.",
+CLOSES = (  # words15 class 4: seven, by the application's turn (words24b: short and warm,
+    # re-asking nothing the body asked)
+    "Thank you. I look forward to hearing from you.",
+    "Many thanks. I look forward to your news.",
+    "Thank you very much. I hope to hear from you.",
+    "Thank you. I look forward to your news.",
+    "Many thanks. I hope to hear from you.",
+    "Thank you very much. I look forward to hearing from you.",
+    "Many thanks. I look forward to hearing from you.",
 )
 
 

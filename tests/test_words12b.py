@@ -165,11 +165,11 @@ def test_thanks_for_considering_an_application_says_so(code: str) -> None:
 COURTESY_CYCLE = (
     "Thank you for your time.",
     "Thank you for considering my application.",
-    "Many thanks for your time.",
+    "Thank you for your attention.",
     "I appreciate your time.",
 )
 """The four courtesy lines of `_courtesy.txt`, by check-in number."""
-NEXT_ROUND_COURTESY = ("Thank you again for the invitation.", "Thank you for your help.")
+NEXT_ROUND_COURTESY = ("Thank you again for the invitation.",)
 """What the second line becomes after word of a next round (by its giver, or not)."""
 
 

@@ -125,8 +125,7 @@ def test_the_turn_keeps_a_panel_apart() -> None:
 # -- class 2: no offer of what was already sent ---------------------------------------
 
 OFFERS = (
-    "I can send references or examples of my work if that would help, and any indication "
-    "of timing would be welcome.",
+    "Would references or examples of my work be of help? I can send them at any time.",
     "Is there anything I should send before the next round, such as references or work samples?",
 )
 

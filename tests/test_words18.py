@@ -38,7 +38,7 @@ CLOSINGS = (
     "Thank you again for the invitation.",
     "Thank you for your help.",
     "Thank you for considering my application.",
-    "Many thanks for your time.",
+    "Thank you for your attention.",
     "I appreciate your time.",
     "Thank you for your consideration.",
     "Thank you again for your time.",

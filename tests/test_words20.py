@@ -238,7 +238,7 @@ def test_the_answers_to_a_rejection_thank_before_they_regret(code: str, sender: 
 REQUEST_ACKNOWLEDGED = {
     "en": r"request for my feedback|opportunity to give feedback",
     "de": r"Bitte um meine Eindrücke|Möglichkeit, meine Eindrücke",
-    "fr": r"soit sollicité|l’occasion de (?:vous )?faire part de mon avis",
+    "fr": r"soit sollicité|l’occasion de vous faire part de mon avis",
     "es": r"se me pida|la oportunidad de darle mi opinión",
 }
 # Thanks to a person for asking, which the history cannot back when it names no sender.

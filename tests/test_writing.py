@@ -275,7 +275,7 @@ class TestConversation:
         # last note for now, and its subject is not self-referential.
         assert "I would be very glad to work with the team at Acme" in close_message.text
         # words15 class 4, words23 class 1: a close that thanks and welcomes news
-        close_line = "Thank you, and I would welcome an update whenever there is one."
+        close_line = "Thank you. I look forward to hearing from you."
         assert close_line in close_message.text
         assert "not write again" not in close_message.text
         assert close.facts.final and close.facts.first_close and not retry.facts.final
@@ -462,7 +462,7 @@ class TestCallScripts:
         text = render(call, iv).text
         said = (
             "- Say you were delighted to hear on Wednesday, July 8, that you had been invited to "
-            "the next round, and that you would like to know what it involves."
+            "the next round."
         )
         assert said in text
         assert "- Ask what the next round will involve" in text
