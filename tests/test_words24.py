@@ -1,0 +1,141 @@
+"""Wording round 24 (issue 19): the nineteenth blind read (seed 4747) on the thank-you
+e-mail and card, the requested items, the recruiter debrief and the in-room steps.
+
+Each test fails on main before words24 and names the class it answers.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+
+import pytest
+
+from followup_rules import ActionKind, Interviewer, Recruiter, plan, render
+from followup_rules._languages import language
+from followup_rules.messages import default_pack
+
+from .test_messages import by_template, full_interview
+from .test_writing import in_language, meeting
+
+CODES = ("en", "de", "fr", "es")
+
+# What a user types, in each language: a span of experience for `fit` (r19 en 03.4
+# "a decade of incident response at scale") and a part of the day (r19 en 07.5).
+FIT = {
+    "en": "a decade of incident response at scale",
+    "de": "zehn Jahre Erfahrung in der Störungsbehebung",
+    "fr": "dix ans de gestion d’incidents à grande échelle",
+    "es": "diez años de gestión de incidentes a gran escala",
+}
+PART = {
+    "en": "the tour of the lab",
+    "de": "die Führung durch das Labor",
+    "fr": "la visite du laboratoire",
+    "es": "la visita al laboratorio",
+}
+TOPIC = {
+    "en": "the team's roadmap",
+    "de": "die Roadmap des Teams",
+    "fr": "la feuille de route de l’équipe",
+    "es": "la hoja de ruta del equipo",
+}
+
+
+@functools.lru_cache(maxsize=8)
+def _panel_notes(code: str) -> tuple[str, ...]:
+    """Every thank-you of an eight-person panel in *code* (a panel of eight takes each
+    sentence in each of its eight wordings), each panelist with a part of the day and
+    a fit of their own, every other one with a topic of their own (a panelist known for
+    nothing but their part is thanked for it in the opening: `part_only`)."""
+    panel = [
+        Interviewer(
+            f"Kim Lee{i}",
+            email=f"kim{i}@acme.example",
+            part=PART[code],
+            fit=FIT[code],
+            topics=(TOPIC[code],) if i % 2 else (),
+        )
+        for i in range(8)
+    ]
+    iv = in_language(meeting(interviewers=panel, fit=FIT[code]), code)
+    texts = tuple(
+        render(action, iv).text
+        for action in plan(iv)
+        if action.kind is ActionKind.THANK_YOU and action.template is not None
+    )
+    assert len(texts) == 8
+    return texts
+
+
+_SENTENCE = re.compile(r"(?<=[.?!])\s+")
+
+
+def _sentences(text: str) -> list[str]:
+    return [s.strip() for s in _SENTENCE.split(text.replace("\n", " ")) if s.strip()]
+
+
+def _holding(texts: tuple[str, ...], phrase: str) -> list[str]:
+    return [s for text in texts for s in _sentences(text) if phrase in s]
+
+
+# -- 1. the typed fit in frames with the candidate as subject -----------------------------
+
+BACKWARDS = {
+    # the role as subject, the candidate's experience as what it matches or uses
+    "en": re.compile(r"\b(The|This) role (is|would)\b|\bas what I\b|\bapply \S+ .*directly"),
+    "de": re.compile(r"Für diese Aufgabe (kann|könnte) ich|als das, was ich"),
+    "fr": re.compile(r"en bonne adéquation|Ce poste me permettrait"),
+    "es": re.compile(r"poner en juego|El puesto encaja"),
+}
+
+
+@pytest.mark.parametrize("code", CODES)
+def test_the_typed_fit_reads_with_the_candidate_as_subject(code: str) -> None:
+    """r19 en 03.4 "The role is a good match for my decade of incident response at
+    scale", 01.7 "The role would make full use of my ...", 11.5 "I described my ... as
+    what I would bring to the role"; de 01.7 "Für diese Aufgabe kann ich meine Erfahrung
+    ... gut nutzen"; fr « en bonne adéquation avec »; es «poner en juego».  Every wording
+    of the case for fit, and the recruiter debrief's, puts the candidate first, in a
+    frame that reads with any noun phrase the user types."""
+    fit = language(code).experience(FIT[code])
+    said = _holding(_panel_notes(code), fit)
+    iv = in_language(
+        full_interview(
+            recruiter=Recruiter("Rita Cole", email="rita@agency.example"), fit=FIT[code]
+        ),
+        code,
+    )
+    said += _sentences(
+        default_pack(code).render(by_template("recruiter_debrief_email", iv), iv).text
+    )
+    assert len([s for s in said if fit in s]) >= 9
+    for sentence in said:
+        assert not BACKWARDS[code].search(sentence), sentence
+    if code == "en":
+        for sentence in said:
+            if fit in sentence:
+                assert re.search(r"\bI\b", sentence.replace(fit, " ")), sentence
+
+
+# -- 2. the part of the day in frames that take a noun phrase ------------------------------
+
+HAVE_THE = {
+    "en": re.compile(r"\bhave (my|the|a|your)\b"),
+    "de": re.compile(r"möglich gemacht|Schön fand ich"),
+    "fr": re.compile(r"bénéficier de|J’ai été sensible à"),
+    "es": re.compile(r"contar con"),
+}
+
+
+@pytest.mark.parametrize("code", CODES)
+def test_the_part_of_the_day_is_thanked_for_as_given(code: str) -> None:
+    """r19 en 07.5 "It was good to have the tour of the lab", 09.7 "I was happy to have
+    the tour of the lab"; es 14.17 «Fue un placer contar con la visita»; fr 14.19 « J’ai
+    eu la chance de bénéficier de la visite »; de "Schön fand ich die Führung".  Every
+    wording of the part line takes the part as a noun phrase the person gave ("I
+    enjoyed the tour of the lab"), never as something the candidate "had"."""
+    said = _holding(_panel_notes(code), PART[code])
+    assert len(said) >= 8
+    for sentence in said:
+        assert not HAVE_THE[code].search(sentence), sentence
