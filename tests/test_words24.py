@@ -9,14 +9,23 @@ from __future__ import annotations
 import functools
 import re
 
+import attrs
 import pytest
 
-from followup_rules import ActionKind, Interviewer, Recruiter, plan, render
+from followup_rules import (
+    ActionKind,
+    Interview,
+    Interviewer,
+    InterviewFormat,
+    Recruiter,
+    plan,
+    render,
+)
 from followup_rules._languages import language
 from followup_rules.messages import default_pack
 
 from .test_messages import by_template, full_interview
-from .test_writing import in_language, meeting
+from .test_writing import ANA, BO, in_language, meeting
 
 CODES = ("en", "de", "fr", "es")
 
@@ -139,3 +148,51 @@ def test_the_part_of_the_day_is_thanked_for_as_given(code: str) -> None:
     assert len(said) >= 8
     for sentence in said:
         assert not HAVE_THE[code].search(sentence), sentence
+
+
+# -- 6. the in-room steps -------------------------------------------------------------------
+
+NO_CARDS = re.compile(
+    r"no business cards|keine Visitenkarten|pas de carte de visite|No hay tarjetas", re.I
+)
+OR = {"en": " or ", "de": " oder ", "fr": " ou ", "es": " o "}
+
+
+def _steps(iv: Interview) -> str:
+    return "\n".join(
+        render(action, iv).text
+        for action in plan(iv)
+        if action.kind
+        in (ActionKind.CLOSING_STATEMENT, ActionKind.ASK_FOR_CARDS, ActionKind.ASK_TIMELINE)
+    )
+
+
+@pytest.mark.parametrize("code", CODES)
+@pytest.mark.parametrize("form", [InterviewFormat.PHONE, InterviewFormat.VIDEO])
+def test_a_call_has_no_cards_to_collect_and_asks_only_for_what_is_missing(
+    code: str, form: InterviewFormat
+) -> None:
+    """r19 en 02.1 "There are no business cards to collect" after a phone interview, 03.1
+    "ask each interviewer for their phone number" when Ana Ruiz's number is known (de
+    02.1 likewise).  After a call, by phone or video, the step says what to do before it
+    ends; a detail some interviewers gave is asked only of those who did not."""
+    for panel in ([ANA], [ANA, BO], [BO, attrs.evolve(BO, name="Cy Diaz", email=None)]):
+        iv = in_language(meeting(interviewers=panel, format=form), code)
+        text = _steps(iv)
+        assert not NO_CARDS.search(text), text
+    iv = meeting(interviewers=[ANA, BO], format=form)
+    text = _steps(iv)
+    assert "ask each interviewer for" not in text, text
+    assert "whose details you do not have" in text, text
+
+
+@pytest.mark.parametrize("code", CODES)
+def test_the_closing_offers_one_topic_or_another(code: str) -> None:
+    """r19 en 01.1 "connect it to one of the topics you covered: the team's roadmap and
+    on-call"; de "an eines der Themen an: X und Y", fr « l’un des sujets abordés : X et
+    Y », es «alguno de los temas que trataron: X y Y»: one of them is X or Y."""
+    topics = ("the roadmap", "hiring")
+    iv = in_language(meeting(interviewers=[ANA], topics=topics), code)
+    (step,) = [a for a in plan(iv) if a.kind is ActionKind.CLOSING_STATEMENT]
+    text = render(step, iv).text
+    assert f"{topics[0]}{OR[code]}{topics[1]}" in text, text
