@@ -196,3 +196,71 @@ def test_the_closing_offers_one_topic_or_another(code: str) -> None:
     (step,) = [a for a in plan(iv) if a.kind is ActionKind.CLOSING_STATEMENT]
     text = render(step, iv).text
     assert f"{topics[0]}{OR[code]}{topics[1]}" in text, text
+
+
+# -- 3, 5. stock lines a reader called stilted, and the deadline said as expected --------
+
+STILTED = {
+    "en": (
+        "most interesting exchange",
+        "To answer your request",
+        "Thank you for the interview for",
+        "in due course",
+        "I am keen to",
+        "I hope this is useful",
+        "which I understand may come",
+        "news may come",
+    ),
+    "de": ("sehr angeregt gesprochen", "zu gegebener Zeit", "das hilft Ihnen weiter"),
+    "fr": ("très vivante", "en bonne adéquation", "en temps voulu", "cela vous sera utile"),
+    "es": ("contar con", "reservar tiempo", "a su debido tiempo", "poner en juego"),
+}
+MINE = (
+    "_thanks_",
+    "thank_you_",
+    "_requested.txt",
+    "requested_items_email.txt",
+    "recruiter_debrief",
+    "closing_statement.txt",
+    "ask_for_cards.txt",
+)
+
+
+def _said(code: str) -> list[str]:
+    """Every sentence the catalog of *code* says in the thank-you, the requested items,
+    the recruiter debrief and the in-room steps (the msgids in English)."""
+    from babel.messages.pofile import read_po
+
+    from followup_rules import messages
+
+    locales = messages.__file__.rsplit("/", 1)[0] + "/locales"
+    path = (
+        f"{locales}/followup_rules.pot"
+        if code == "en"
+        else (f"{locales}/{code}/LC_MESSAGES/followup_rules.po")
+    )
+    with open(path, "rb") as handle:
+        catalog = read_po(handle)
+    said = []
+    for message in catalog:
+        if not message.id or not any(
+            part in where for where, _ in message.locations for part in MINE
+        ):
+            continue
+        strings = message.id if code == "en" else message.string
+        said += [strings] if isinstance(strings, str) else list(strings)
+    return said
+
+
+@pytest.mark.parametrize("code", CODES)
+def test_no_stock_line_the_nineteenth_read_called_stilted_is_left(code: str) -> None:
+    """r19 en G "We had a most interesting exchange about", "To answer your request",
+    "Thank you for the interview for the X role", "in due course", "I am keen to" (in US
+    letters too); H "which I understand may come by Monday, April 6"; de D "sehr angeregt
+    gesprochen", "Ich hoffe, das hilft Ihnen weiter"; fr D « très vivante », « en bonne
+    adéquation », « J’espère avoir en temps voulu des nouvelles »; es C4/C5 «contar con
+    la visita», «reservar tiempo», «Espero conocer a su debido tiempo»."""
+    said = _said(code)
+    assert len(said) > 100
+    left = [(phrase, s) for s in said for phrase in STILTED[code] if phrase in s]
+    assert not left
