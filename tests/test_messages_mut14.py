@@ -15,7 +15,7 @@ from followup_rules.messages import template_context
 from .test_messages import every_message_action, full_interview
 
 MENTION = "I did not get to mention my AWS certification and my Kafka talk."
-POINTED = "I described my ten years of Go as what I would bring to the role."
+POINTED = "I presented my ten years of Go as my main strength for the role."
 CALL_MISSED = (
     '- the point you did not get to make, which you noted as "my AWS certification '
     'and my Kafka talk";'

@@ -220,7 +220,7 @@ def test_british_and_australian_talking_points_say_cv(locale: str, word: str) ->
         (["the roadmap"], "If it helps, connect it to what you discussed: the roadmap."),
         (
             ["the roadmap", "hiring"],
-            "If it helps, connect it to one of the topics you covered: the roadmap and hiring.",
+            "If it helps, connect it to one of the topics you covered: the roadmap or hiring.",
         ),
     ],
 )

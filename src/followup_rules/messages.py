@@ -1010,6 +1010,7 @@ def template_context(
         "brief": 0,
         "informal": language.informal(recipient, style),
         "unknown_details": _unknown_details(interview, pronouns["their"], language),
+        "details_partly_known": _details_partly_known(interview),
         **pronouns,
     }
     if action.channel is Channel.PHONE:
@@ -1218,6 +1219,18 @@ def _unknown_details(interview: Interview, their: str, language: _languages.Lang
     return _card_details(language, email, phone, title, their if len(people) == 1 else "their")
 
 
+def _details_partly_known(interview: Interview) -> bool:
+    """Whether some interviewers have given a detail (an e-mail address, a phone number,
+    a title) that others have not: the step then asks only whoever lacks it, never
+    "each interviewer" for a number already known (words24 class 6, r19 en 03.1)."""
+    people = interview.interviewers
+    for field in ("email", "phone", "title"):
+        known = {getattr(person, field, None) is not None for person in people}
+        if known == {True, False}:
+            return True
+    return False
+
+
 @lru_cache(maxsize=256)
 def _card_details(
     language: _languages.Language, email: bool, phone: bool, title: bool, their: str
@@ -1312,7 +1325,7 @@ _OWNED = frozenset(
      "their_window", "my_window", "people", "people_in_text", "discussed", "asked", "others",
      "greeting", "spoken_of", "spoken_email", "script_day", "just_finished", "hello",
      "last_note", "closer_turn", "fit_words", "own_requested", "concerns_placeholder",
-     "unknown_details",
+     "unknown_details", "details_partly_known",
      "they", "their", "them", "interview_decision_words", "debrief_parts",
      "debrief_missed", "debrief_fit", "timeline_placeholder", "belated",
      "debrief_fit_words", "fit_brief", "debrief_topics", "debrief_people", "items_sent"}
