@@ -1,0 +1,111 @@
+"""What the eighteenth mutation pass found untested in `export` (issue 20).
+
+Each test reads what a user relies on: a calendar item's lines and
+properties as icalendar reads them back, after the history changed between
+two exports.
+"""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+import pytest
+
+from followup_rules import ActionKind, Application, Skip, describe_event, plan
+from followup_rules.export import to_ics
+from followup_rules.messages import default_pack
+
+from .test_export_content import by_uid, signed
+
+DONE = {"en": "Done: ", "de": "Erledigt: ", "fr": "Fait\N{NO-BREAK SPACE}: ", "es": "Hecho: "}
+
+
+class TestACorrectedContactInEveryLanguage:
+    """A step done, then undone and logged again with another contact: its item says
+    the new contact alone, in the calendar's language, above the message it had."""
+
+    @pytest.mark.parametrize("locale", sorted(DONE))
+    def test_the_old_done_line_goes_in_any_language(self, locale: str) -> None:
+        iv = signed()
+        pack = default_pack(locale)
+        schedule = plan(iv)
+        note, uid = next(
+            (action, uid)
+            for action, uid in zip(schedule.actions, schedule.ids, strict=True)
+            if action.kind is ActionKind.THANK_YOU
+        )
+        logged = note.done(note.earliest + timedelta(minutes=10))
+        fixed = note.done(note.earliest + timedelta(minutes=40))
+        now = note.earliest + timedelta(hours=2)
+        exported = to_ics(Application(iv), now=note.earliest, pack=pack)
+        synced = to_ics(Application(iv, [logged]), now=now, previous=exported, pack=pack)
+        again = to_ics(Application(iv, [fixed]), now=now, previous=synced, pack=pack)
+        first, old, new = by_uid(exported)[uid], by_uid(synced)[uid], by_uid(again)[uid]
+        said = DONE[locale] + describe_event(fixed, iv, locale=locale)
+        assert str(old["DESCRIPTION"]).startswith(DONE[locale])
+        assert str(new["DESCRIPTION"]) == f"{said}\n\n{first['DESCRIPTION']}"
+        assert str(new["DESCRIPTION"]).count(DONE[locale]) == 1
+        assert int(new["SEQUENCE"]) == int(old["SEQUENCE"]) + 1
+
+
+class TestACancelledItemDoneAllTheSame:
+    """A thank-you exported, skipped (the next export cancels it), then sent all the
+    same: its item says how it was done, above the whole text it had, its first
+    paragraph included (only an earlier done line is ever replaced)."""
+
+    @pytest.mark.parametrize(
+        ("locale", "role"),
+        [
+            *((locale, "Data Engineer") for locale in sorted(DONE)),
+            # a role that starts as the done line's first word: still the item's own text
+            ("fr", "Faits divers"),
+            ("de", "Erledigt-Team"),
+            ("en", "Done:Deal analyst"),
+        ],
+    )
+    def test_the_done_line_goes_above_the_whole_old_text(self, locale: str, role: str) -> None:
+        iv = signed(role=role)
+        pack = default_pack(locale)
+        schedule = plan(iv)
+        note, uid = next(
+            (action, uid)
+            for action, uid in zip(schedule.actions, schedule.ids, strict=True)
+            if action.kind is ActionKind.THANK_YOU
+        )
+        start, now = note.earliest, note.earliest + timedelta(hours=2)
+        skip = Skip(start + timedelta(minutes=5), uid)
+        sent = note.done(start + timedelta(minutes=30))
+        exported = to_ics(Application(iv), now=start, pack=pack)
+        cancelled = to_ics(Application(iv, [skip]), now=now, previous=exported, pack=pack)
+        done = to_ics(Application(iv, [skip, sent]), now=now, previous=cancelled, pack=pack)
+        old, new = by_uid(cancelled)[uid], by_uid(done)[uid]
+        assert str(old["STATUS"]) == "CANCELLED"
+        assert "\n\n" in str(old["DESCRIPTION"])  # several paragraphs, the first kept
+        said = DONE[locale] + describe_event(sent, iv, locale=locale)
+        assert str(new["DESCRIPTION"]) == f"{said}\n\n{old['DESCRIPTION']}"
+        assert str(new["STATUS"]) == "COMPLETED"
+        assert int(new["SEQUENCE"]) == int(old["SEQUENCE"]) + 1
+
+
+@pytest.mark.parametrize("locale", ["de", "fr", "es"])
+def test_an_english_done_line_goes_when_the_calendar_changes_language(locale: str) -> None:
+    """Done and exported in English, then corrected with the calendar in another
+    language: the new done line replaces the English one (a file from before the
+    calendar spoke the candidate's language says "Done: " too)."""
+    iv = signed()
+    schedule = plan(iv)
+    note, uid = next(
+        (action, uid)
+        for action, uid in zip(schedule.actions, schedule.ids, strict=True)
+        if action.kind is ActionKind.THANK_YOU
+    )
+    logged = note.done(note.earliest + timedelta(minutes=10))
+    fixed = note.done(note.earliest + timedelta(minutes=40))
+    now = note.earliest + timedelta(hours=2)
+    exported = to_ics(Application(iv), now=note.earliest)
+    synced = to_ics(Application(iv, [logged]), now=now, previous=exported)
+    again = to_ics(Application(iv, [fixed]), now=now, previous=synced, pack=default_pack(locale))
+    new = str(by_uid(again)[uid]["DESCRIPTION"])
+    said = DONE[locale] + describe_event(fixed, iv, locale=locale)
+    assert new == f"{said}\n\n{by_uid(exported)[uid]['DESCRIPTION']}"
+    assert "Done: " not in new
