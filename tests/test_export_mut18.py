@@ -7,15 +7,16 @@ two exports.
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import time, timedelta
 
 import pytest
 
-from followup_rules import ActionKind, Application, Skip, describe_event, plan
+from followup_rules import ActionKind, Application, Plan, Skip, describe_event, plan
+from followup_rules import _calendar as cal
 from followup_rules.export import to_ics
 from followup_rules.messages import default_pack
 
-from .test_export_content import by_uid, signed
+from .test_export_content import ANA, BERLIN_BO, NOW, by_uid, rings, signed
 
 DONE = {"en": "Done: ", "de": "Erledigt: ", "fr": "Fait\N{NO-BREAK SPACE}: ", "es": "Hecho: "}
 
@@ -109,3 +110,33 @@ def test_an_english_done_line_goes_when_the_calendar_changes_language(locale: st
     said = DONE[locale] + describe_event(fixed, iv, locale=locale)
     assert new == f"{said}\n\n{by_uid(exported)[uid]['DESCRIPTION']}"
     assert "Done: " not in new
+
+
+class TestARingAtTheLastWakingMinute:
+    """Waking hours include their last minute, at the default hours (07:00 to 22:00,
+    `rules.CANDIDATE_DAY` since `4cdae7a`) and at hours given: a reminder that falls on
+    it rings then, not moved to the morning.  (The seventeenth pass's test of this
+    rang at 21:00, the last minute of the old default, now within the hours.)"""
+
+    @pytest.mark.parametrize(
+        ("awake", "reminder", "local"),
+        [
+            (None, timedelta(hours=9), time(22)),
+            ((time(8), time(21)), timedelta(hours=10), time(21)),
+        ],
+    )
+    def test_it_stays(
+        self, awake: tuple[time, time] | None, reminder: timedelta, local: time
+    ) -> None:
+        iv = signed(interviewers=[ANA, BERLIN_BO])
+        note = next(
+            a
+            for a in plan(iv)
+            if a.kind is ActionKind.THANK_YOU
+            and a.recipient is not None
+            and a.recipient.name == "Bo Chen"
+        )
+        ring = cal.utc(note.suggested) - reminder
+        assert ring.astimezone(cal.zone("America/New_York")).time() == local
+        hours = {} if awake is None else {"awake": awake}
+        assert rings(to_ics(Plan([note]), iv, now=NOW, reminder=reminder, **hours)) == [ring]
