@@ -9,15 +9,26 @@ from __future__ import annotations
 
 from datetime import time, timedelta
 
+import attrs
 import pytest
 
-from followup_rules import ActionKind, Application, Plan, Skip, describe_event, plan
+from followup_rules import (
+    ActionKind,
+    Application,
+    Interviewer,
+    Plan,
+    Skip,
+    action_ids,
+    describe_event,
+    plan,
+)
 from followup_rules import _calendar as cal
 from followup_rules.export import to_ics
 from followup_rules.messages import default_pack
 
 from .test_export_content import ANA, BERLIN_BO, NOW, by_uid, rings, signed
 
+CHECK = ActionKind.CHECK_IN
 DONE = {"en": "Done: ", "de": "Erledigt: ", "fr": "Fait\N{NO-BREAK SPACE}: ", "es": "Hecho: "}
 
 
@@ -140,3 +151,38 @@ class TestARingAtTheLastWakingMinute:
         assert ring.astimezone(cal.zone("America/New_York")).time() == local
         hours = {} if awake is None else {"awake": awake}
         assert rings(to_ics(Plan([note]), iv, now=NOW, reminder=reminder, **hours)) == [ring]
+
+
+@pytest.mark.parametrize(
+    "person",
+    [ANA, attrs.evolve(ANA, name="Alexandra Konstantinopoulou-Papadimitriou")],
+    ids=["short name", "long name"],
+)
+def test_after_a_rename_only_the_step_done_is_completed(person: Interviewer) -> None:
+    """The first check-in done, then the company renamed: its old item is done and the
+    other check-ins' old items, to the same person, are cancelled, not done with it
+    (each old item is matched by its whole step id, not by a prefix they share: a long
+    name makes the three ids alike for longer)."""
+    before = signed(company="Acme GmbH", interviewers=[person])
+    schedule = plan(before)
+    ids = action_ids(schedule, before)
+    checks = [uid for action, uid in zip(schedule, ids, strict=True) if action.kind is CHECK]
+    assert len(checks) >= 2
+    done = next(a for a in schedule if a.kind is CHECK)
+    first_export = to_ics(schedule, before, now=NOW, application_name="acme.toml")
+    after = signed(company="Acme SE", interviewers=[person])
+    history = [done.done()]
+    second = by_uid(
+        to_ics(
+            plan(after, history=history),
+            after,
+            now=NOW,
+            history=history,
+            previous=first_export,
+            application_name="acme.toml",
+        )
+    )
+    statuses = [str(second[uid]["STATUS"]) for uid in checks]
+    # done: a to-do COMPLETED, a call (an event) CONFIRMED
+    assert statuses[0] in ("COMPLETED", "CONFIRMED")
+    assert statuses[1:] == ["CANCELLED"] * (len(checks) - 1)
