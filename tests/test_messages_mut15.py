@@ -394,9 +394,9 @@ class TestTheDebriefsPeopleAndTopics:
             "people_in_text": "Dr. Ana Ruiz (CTO), Bo Chen, Cy Park and Dee Fox",
             "debrief_topics": "the move to streaming pipelines",
             "debrief_people": [
-                ("Dr. Ana Ruiz", "the on-call rota", "the system design"),
-                ("Cy Park", "hiring", None),
-                ("Dee Fox", None, "the lab tour"),
+                ("Dr. Ana Ruiz", "the on-call rota", "the system design", 1),
+                ("Cy Park", "hiring", None, 1),
+                ("Dee Fox", None, "the lab tour", 1),
             ],
         }
 
@@ -416,6 +416,7 @@ class TestTheDebriefsPeopleAndTopics:
                 "Dr. Ana Ruiz",
                 "the on-call rota and the move to streaming pipelines",
                 "the system design",
+                1,
             )
         ]
 

@@ -1060,19 +1060,23 @@ def template_context(
         # included the lab tour"), never a fragment "With Jamie Fox: the lab tour."
         # (words10 class 3); the conversation's topics go in the sentence of whom
         # the candidate met, and a lone interviewer's own topics with them.
+        # Panelists with the same own topics and part of the day share one sentence
+        # ("My time with A and B included the tour of the lab."), never the same
+        # sentence twice with another name in it.
         alone = len(interview.interviewers) == 1
         shared = list(interview.topics)
-        people = []
+        together: dict[tuple[tuple[str, ...], str | None], list[str]] = {}
         for person in interview.interviewers:
             own = [topic for topic in person.topics if topic not in shared]
             if alone:
                 shared += own
             elif own or parts[person.name]:
-                people.append(
-                    (in_text(person), _join(language, own) if own else None, parts[person.name])
-                )
+                together.setdefault((tuple(own), parts[person.name]), []).append(in_text(person))
         values["debrief_topics"] = _join(language, shared) if shared else None
-        values["debrief_people"] = people
+        values["debrief_people"] = [
+            (_join(language, names), _join(language, own) if own else None, part, len(names))
+            for (own, part), names in together.items()
+        ]
         missed_all = list(
             dict.fromkeys(
                 [*interview.missed, *(m for p in interview.interviewers for m in p.missed)]
