@@ -3,9 +3,20 @@ saying it (issue 20, item 9; `benchmarks/README.md`, "Eighteenth pass, plan").""
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 
-from followup_rules import ActionKind, Candidate, Outcome, Snooze, Update, plan
+from followup_rules import (
+    ActionKind,
+    Candidate,
+    Channel,
+    Outcome,
+    Policy,
+    Snooze,
+    Update,
+    plan,
+)
 
 from .factories import BO, at, interview
 
@@ -97,3 +108,28 @@ class TestALateNoteAtItsLastMoment:
         made = plan(interview(), now=at(2024, 7, 5, 17, 1))
         assert not [a for a in made if a.kind is ActionKind.THANK_YOU]
         assert len([a for a in made.missed if a.kind is ActionKind.THANK_YOU]) == 2
+
+
+class TestTheFirstCheckInAnswersTheThread:
+    """The first check-in is made as if the notes still to send went out as planned: it
+    follows Ana's thank-you, and answers its e-mail thread when it was e-mailed; a posted
+    card is no thread to answer."""
+
+    def test_an_e_mailed_note_is_the_thread(self) -> None:
+        made = plan(interview())
+        first = next(a for a in made if a.kind is ActionKind.CHECK_IN)
+        assert first.facts.previous == first.facts.last_email
+        thread = first.facts.last_email
+        assert thread is not None
+        assert (thread.kind, thread.channel, thread.day) == (
+            ActionKind.THANK_YOU,
+            Channel.EMAIL,
+            date(2024, 7, 2),
+        )
+
+    def test_a_posted_card_is_not(self) -> None:
+        made = plan(interview(), Policy(thank_you_channel=Channel.POSTAL))
+        first = next(a for a in made if a.kind is ActionKind.CHECK_IN)
+        assert first.facts.previous is not None
+        assert first.facts.previous.channel is Channel.POSTAL
+        assert first.facts.last_email is None
