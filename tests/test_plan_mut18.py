@@ -13,8 +13,10 @@ from followup_rules import (
     Channel,
     Outcome,
     Policy,
+    Skip,
     Snooze,
     Update,
+    action_ids,
     plan,
 )
 
@@ -133,3 +135,29 @@ class TestTheFirstCheckInAnswersTheThread:
         assert first.facts.previous is not None
         assert first.facts.previous.channel is Channel.POSTAL
         assert first.facts.last_email is None
+
+
+class TestAPlansIdsCountTheHistory:
+    """`Plan.ids` and `Plan.missed_ids` number the steps after the history: a skipped
+    check-in's number is never given again, to a planned step or a missed one."""
+
+    def _skipped_first_check_in(self) -> tuple[list[Skip], str]:
+        made = plan(interview())
+        first = next(
+            uid for a, uid in zip(made, made.ids, strict=True) if a.kind is ActionKind.CHECK_IN
+        )
+        return [Skip(at(2024, 7, 9, 9), first)], first
+
+    def test_the_planned_ids(self) -> None:
+        history, first = self._skipped_first_check_in()
+        later = plan(interview(), history=history)
+        assert later.ids == action_ids(later, interview(), history)
+        assert first not in later.ids
+        assert len([a for a in later if a.kind is ActionKind.CHECK_IN]) == 3
+
+    def test_the_missed_ids(self) -> None:
+        history, first = self._skipped_first_check_in()
+        later = plan(interview(), history=history, now=at(2024, 9, 2, 12))
+        assert later.missed[-1].kind is ActionKind.CHECK_IN
+        assert later.missed_ids == action_ids(later.missed, interview(), history)
+        assert first not in later.missed_ids
