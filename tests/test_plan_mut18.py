@@ -161,3 +161,14 @@ class TestAPlansIdsCountTheHistory:
         assert later.missed[-1].kind is ActionKind.CHECK_IN
         assert later.missed_ids == action_ids(later.missed, interview(), history)
         assert first not in later.missed_ids
+
+
+class TestACheckInAtItsLastMoment:
+    """Seen from 17:00 on Tuesday 9 July, the last moment of the first check-in's window,
+    the check-in is still on time: planned in that moment, not offered again late."""
+
+    def test_it_is_not_late(self) -> None:
+        made = plan(interview(), now=at(2024, 7, 9, 17))
+        first = next(a for a in made if a.kind is ActionKind.CHECK_IN)
+        assert (first.earliest, first.latest) == (at(2024, 7, 9, 17), at(2024, 7, 9, 17))
+        assert first.late_since is None
