@@ -1,0 +1,122 @@
+"""The calendar helpers (`_calendar`), pinned where the eighteenth mutation pass found them
+loose: the edges of an offset a user types, the words of a refused zone, and how the
+library's `DateTime` compares with other datetimes."""
+
+from __future__ import annotations
+
+import operator
+from datetime import date, datetime, timedelta, timezone, tzinfo
+
+import pytest
+
+from followup_rules import _calendar as cal
+
+
+class TestOffsetsAsTyped:
+    @pytest.mark.parametrize("typed", ["+23:59", "-23:00", "+00:59", "+05:59"])
+    def test_the_last_hour_and_minute_are_accepted(self, typed: str) -> None:
+        assert cal.zone_key(typed) == typed
+        moment = datetime(2024, 7, 3, 12, tzinfo=cal.zone(typed))
+        sign = -1 if typed[0] == "-" else 1
+        hours, minutes = int(typed[1:3]), int(typed[4:])
+        assert moment.utcoffset() == sign * timedelta(hours=hours, minutes=minutes)
+
+    @pytest.mark.parametrize("typed", ["+24:00", "-24:00", "+05:60", "+00:60"])
+    def test_one_past_is_refused(self, typed: str) -> None:
+        with pytest.raises(ValueError, match=r"^offset out of range: '[+-]\d\d:\d\d'$"):
+            cal.zone_key(typed)
+
+
+class TestRefusedZonesInWords:
+    @pytest.mark.parametrize("name", ["localtime", "posix/Europe/Paris", "Factory"])
+    def test_a_machine_setting(self, name: str) -> None:
+        with pytest.raises(ValueError, match="machine's setting") as caught:
+            cal.zone_key(name)
+        assert str(caught.value) == (
+            f"{name!r} is the machine's setting or a placeholder, not a place: "
+            "use an IANA name like 'Europe/Paris'"
+        )
+
+    def test_a_name_like_none(self) -> None:
+        with pytest.raises(ValueError, match="unknown time zone") as caught:
+            cal.zone_key("Mars/Olympus_Base_Seven")
+        assert str(caught.value) == (
+            "unknown time zone 'Mars/Olympus_Base_Seven' (use an IANA name like "
+            "'Europe/Paris', 'UTC' or an offset like '+05:30')"
+        )
+
+
+NEW_YORK = cal.zone("America/New_York")
+
+
+class TestDateTimeComparesInstants:
+    """01:50 EDT comes before 01:20 EST on the fall-back day (2024-11-03), whatever the
+    wall clocks say, against the library's DateTime and a plain datetime alike."""
+
+    first = cal.DateTime(2024, 11, 3, 1, 50, tzinfo=NEW_YORK)  # EDT, 05:50 UTC
+    second = cal.DateTime(2024, 11, 3, 1, 20, tzinfo=NEW_YORK, fold=1)  # EST, 06:20 UTC
+
+    @pytest.mark.parametrize("plain", [False, True])
+    def test_in_the_repeated_hour(self, plain: bool) -> None:
+        second: datetime = self.second
+        if plain:
+            second = datetime(2024, 11, 3, 1, 20, tzinfo=NEW_YORK, fold=1)
+        first = self.first
+        assert first < second and first <= second
+        assert not first > second and not first >= second
+        assert first != second and (first == second) is False
+        assert second > first and second >= first  # the reflected side as well
+        same = datetime(2024, 11, 3, 5, 50, tzinfo=timezone.utc)
+        assert first == same and (first != same) is False and hash(first) == hash(same)
+
+    def test_a_zone_without_an_offset_is_naive(self) -> None:
+        class Nowhere(tzinfo):
+            def utcoffset(self, dt: datetime | None) -> timedelta | None:
+                return None
+
+            def dst(self, dt: datetime | None) -> timedelta | None:
+                return None
+
+            def tzname(self, dt: datetime | None) -> str | None:
+                return None
+
+        naive_by_its_zone = datetime(2024, 11, 3, 5, 50, tzinfo=Nowhere())
+        assert (self.first == naive_by_its_zone) is False and self.first != naive_by_its_zone
+        with pytest.raises(TypeError):
+            _ = self.first < naive_by_its_zone
+        with pytest.raises(TypeError):
+            _ = self.first >= naive_by_its_zone
+
+
+class TestANaiveDateTime:
+    """A planned time made naive (pendulum's ``naive()``) compares by its wall clock with
+    naive datetimes, as Python's own does, and is never equal to a date."""
+
+    wall = TestDateTimeComparesInstants.first.naive()
+
+    def test_it_stays_the_library_s_type(self) -> None:
+        assert type(self.wall) is cal.DateTime and self.wall.tzinfo is None
+
+    def test_against_naive_datetimes(self) -> None:
+        wall = self.wall
+        before, same, after = (datetime(2024, 11, 3, 1, m) for m in (20, 50, 55))
+        assert wall > before and wall >= before and not wall < before and not wall <= before
+        assert wall < after and wall <= after and not wall > after and not wall >= after
+        assert wall == same and (wall != same) is False and wall <= same and wall >= same
+        assert wall != before and (wall == before) is False
+        assert hash(wall) == hash(same)
+
+    def test_against_an_aware_datetime(self) -> None:
+        aware = datetime(2024, 11, 3, 1, 50, tzinfo=timezone.utc)
+        assert (self.wall == aware) is False and self.wall != aware
+        with pytest.raises(TypeError):
+            _ = self.wall <= aware
+
+    @pytest.mark.parametrize("naive", [False, True])
+    def test_never_equal_to_a_date(self, naive: bool) -> None:
+        moment = self.wall if naive else TestDateTimeComparesInstants.first
+        day = date(2024, 11, 3)
+        assert (moment == day) is False and moment != day
+        for compare in (operator.lt, operator.le, operator.gt, operator.ge):
+            with pytest.raises(TypeError):
+                compare(moment, day)
