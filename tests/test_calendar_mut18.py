@@ -4,9 +4,13 @@ library's `DateTime` compares with other datetimes."""
 
 from __future__ import annotations
 
+import copy
 import operator
+import pickle
+import zoneinfo
 from datetime import date, datetime, timedelta, timezone, tzinfo
 
+import pendulum
 import pytest
 
 from followup_rules import _calendar as cal
@@ -66,6 +70,7 @@ class TestDateTimeComparesInstants:
         assert not first > second and not first >= second
         assert first != second and (first == second) is False
         assert second > first and second >= first  # the reflected side as well
+        assert (second < first) is False and (second <= first) is False
         same = datetime(2024, 11, 3, 5, 50, tzinfo=timezone.utc)
         assert first == same and (first != same) is False and hash(first) == hash(same)
 
@@ -120,3 +125,63 @@ class TestANaiveDateTime:
         for compare in (operator.lt, operator.le, operator.gt, operator.ge):
             with pytest.raises(TypeError):
                 compare(moment, day)
+
+
+class TestConvertingAPlannedTime:
+    """A planned time converted to a stdlib zone comes back in pendulum's own zone of that
+    name or offset, so adding to it keeps it aware; pickled or copied it keeps its fold."""
+
+    moment = cal.DateTime(2024, 11, 3, 1, 20, tzinfo=NEW_YORK, fold=1)  # 06:20 UTC
+
+    @pytest.mark.parametrize(
+        ("target", "zone", "shown"),
+        [
+            (timezone.utc, "Timezone('UTC')", "2024-11-03T07:20:00+00:00"),
+            (
+                zoneinfo.ZoneInfo("Asia/Tokyo"),
+                "Timezone('Asia/Tokyo')",
+                "2024-11-03T16:20:00+09:00",
+            ),
+            (
+                timezone(timedelta(hours=5, minutes=30)),
+                'FixedTimezone(19800, name="+05:30")',
+                "2024-11-03T12:50:00+05:30",
+            ),
+            (timezone(timedelta(0), "GMT"), 'FixedTimezone(0, name="+00:00")', None),
+            (timezone(timedelta(hours=-3), "UTC"), 'FixedTimezone(-10800, name="-03:00")', None),
+            (pendulum.timezone("Europe/Paris"), "Timezone('Europe/Paris')", None),
+            (pendulum.FixedTimezone(3600), 'FixedTimezone(3600, name="+01:00")', None),
+        ],
+    )
+    def test_into_a_zone(self, target: tzinfo, zone: str, shown: str | None) -> None:
+        converted = self.moment.astimezone(target)
+        assert type(converted) is cal.DateTime
+        assert repr(converted.tzinfo) == zone
+        assert converted == self.moment
+        later = converted + timedelta(hours=1)
+        assert later.tzinfo is not None and later - self.moment == timedelta(hours=1)
+        if shown is not None:
+            assert later.isoformat() == shown
+
+    def test_a_named_zone_is_the_very_zone_of_that_name(self) -> None:
+        assert self.moment.astimezone(timezone.utc).tzinfo is pendulum.UTC
+        assert self.moment.astimezone(zoneinfo.ZoneInfo("UTC")).tzinfo == pendulum.UTC
+
+    @pytest.mark.parametrize("protocol", range(pickle.HIGHEST_PROTOCOL + 1))
+    def test_pickled_keeps_the_second_of_the_repeated_hour(self, protocol: int) -> None:
+        back = pickle.loads(pickle.dumps(self.moment, protocol))
+        assert type(back) is cal.DateTime and back.fold == 1
+        assert back.isoformat() == "2024-11-03T01:20:00-05:00"
+        assert back == self.moment and back.tzinfo == NEW_YORK
+
+    def test_copied_keeps_it_too(self) -> None:
+        for twin in (copy.copy(self.moment), copy.deepcopy(self.moment)):
+            assert type(twin) is cal.DateTime and twin.fold == 1
+            assert twin.utcoffset() == timedelta(hours=-5)
+
+    def test_hashed_by_instant_when_aware_by_wall_clock_when_naive(self) -> None:
+        first = TestDateTimeComparesInstants.first
+        assert hash(self.moment) == hash(datetime(2024, 11, 3, 6, 20, tzinfo=timezone.utc))
+        assert hash(self.moment) != hash(first)
+        assert len({self.moment, self.moment.astimezone(timezone.utc), first}) == 2
+        assert hash(self.moment.naive()) == hash(datetime(2024, 11, 3, 1, 20))
