@@ -73,6 +73,8 @@ class TestDateTimeComparesInstants:
         assert (second < first) is False and (second <= first) is False
         same = datetime(2024, 11, 3, 5, 50, tzinfo=timezone.utc)
         assert first == same and (first != same) is False and hash(first) == hash(same)
+        assert first <= same and first >= same  # one instant on two clocks
+        assert (first < same) is False and (first > same) is False
 
     def test_a_zone_without_an_offset_is_naive(self) -> None:
         class Nowhere(tzinfo):
@@ -86,6 +88,8 @@ class TestDateTimeComparesInstants:
                 return None
 
         naive_by_its_zone = datetime(2024, 11, 3, 5, 50, tzinfo=Nowhere())
+        ours = cal.DateTime(2024, 11, 3, 5, 50, tzinfo=Nowhere())
+        assert hash(ours) == hash(naive_by_its_zone) == hash(datetime(2024, 11, 3, 5, 50))
         assert (self.first == naive_by_its_zone) is False and self.first != naive_by_its_zone
         with pytest.raises(TypeError):
             _ = self.first < naive_by_its_zone
