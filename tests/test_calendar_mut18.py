@@ -189,3 +189,75 @@ class TestConvertingAPlannedTime:
         assert hash(self.moment) != hash(first)
         assert len({self.moment, self.moment.astimezone(timezone.utc), first}) == 2
         assert hash(self.moment.naive()) == hash(datetime(2024, 11, 3, 1, 20))
+
+
+class Island(tzinfo):
+    """A zone as some tzinfo libraries write one: no key, an offset and a name only for a
+    given moment (one hour ahead from April to October, UTC the rest of the year)."""
+
+    def utcoffset(self, dt: datetime | None) -> timedelta | None:
+        return None if dt is None else timedelta(hours=4 <= dt.month <= 10)
+
+    def dst(self, dt: datetime | None) -> timedelta | None:
+        return None if dt is None else timedelta(0)
+
+    def tzname(self, dt: datetime | None) -> str | None:
+        return None if dt is None else ("UTC+1" if 4 <= dt.month <= 10 else "UTC")
+
+
+class TestAZoneKnownOnlyByItsMoments:
+    def test_summer_is_the_offset_of_that_moment(self) -> None:
+        moment = cal.DateTime(2024, 7, 3, 9, tzinfo=NEW_YORK)  # 13:00 UTC
+        converted = moment.astimezone(Island())
+        assert repr(converted.tzinfo) == 'FixedTimezone(3600, name="+01:00")'
+        assert converted.hour == 14 and converted == moment
+
+    def test_winter_is_utc_by_its_name(self) -> None:
+        moment = cal.DateTime(2024, 1, 3, 9, tzinfo=NEW_YORK)
+        assert moment.astimezone(Island()).tzinfo is pendulum.UTC
+
+
+class TestToPendulum:
+    """What `to_pendulum` gives for any aware datetime: the library's DateTime, same
+    instant, zone and fold (the second 01:20 of the fall-back day stays the second)."""
+
+    @pytest.mark.parametrize(
+        "moment",
+        [
+            datetime(2024, 11, 3, 1, 20, tzinfo=NEW_YORK, fold=1),
+            pendulum.DateTime(2024, 11, 3, 1, 20, tzinfo=NEW_YORK, fold=1),
+            cal.DateTime(2024, 11, 3, 1, 20, tzinfo=NEW_YORK, fold=1),
+        ],
+    )
+    def test_every_kind_of_datetime(self, moment: datetime) -> None:
+        rebuilt = cal.to_pendulum(moment)
+        assert type(rebuilt) is cal.DateTime
+        assert rebuilt.tzinfo is NEW_YORK and rebuilt.fold == 1
+        assert rebuilt.isoformat() == "2024-11-03T01:20:00-05:00"
+
+
+class TestIdentityCaches:
+    """An entry left under a recycled id (another instant, or another zone, that once had
+    the same ids) is never taken for the answer."""
+
+    def test_to_local(self) -> None:
+        instant = datetime(2024, 7, 3, 13, tzinfo=timezone.utc)
+        other = datetime(2000, 1, 1, tzinfo=timezone.utc)
+        stale = pendulum.datetime(2000, 1, 1)
+        for left in ((other, NEW_YORK, stale), (instant, cal.zone("Asia/Tokyo"), stale)):
+            cal.clear_caches()
+            cal._LOCAL[id(instant), id(NEW_YORK)] = left
+            assert cal.to_local(instant, NEW_YORK).isoformat() == "2024-07-03T09:00:00-04:00"
+
+    def test_local_window(self) -> None:
+        opens = datetime(2024, 7, 3, 13, tzinfo=timezone.utc)
+        closes = datetime(2024, 7, 3, 21, tzinfo=timezone.utc)
+        other = datetime(2000, 1, 1, tzinfo=timezone.utc)
+        stale = pendulum.datetime(2000, 1, 1)
+        tokyo = cal.zone("Asia/Tokyo")
+        for instant in (opens, closes):
+            for left in ((other, NEW_YORK, stale), (instant, tokyo, stale)):
+                cal.clear_caches()
+                cal._LOCAL[id(instant), id(NEW_YORK)] = left
+                window = cal.local_window((opens, closes, opens), NEW_YORK)
+                assert [moment.hour for moment in window] == [9, 17, 9]
