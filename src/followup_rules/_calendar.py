@@ -179,10 +179,13 @@ class DateTime(pendulum.DateTime):
     """
 
     def _instant(self, other: object) -> tuple[datetime, datetime] | None:
-        """Both sides as UTC stdlib datetimes, or None when *other* is no aware datetime."""
+        """Both sides as UTC stdlib datetimes, or None when either is no aware datetime
+        (a naive one compares as Python's own: by its wall clock, never equal to an aware one)."""
         if not isinstance(other, datetime):
             return None
         if other.tzinfo is None or other.utcoffset() is None:
+            return None
+        if self.tzinfo is None or self.utcoffset() is None:
             return None
         return utc(self), utc(other)
 
