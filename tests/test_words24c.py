@@ -67,7 +67,13 @@ def test_a_french_card_puts_no_family_name_after_cher_monsieur(
 
 INCLUSIVE = {
     "fr": ["Directeur·rice technique", "Chargé(e) de recrutement", "Directeur/trice R&D"],
-    "de": ["Leiter*in Vertrieb", "Teamleiter:in", "LeiterIn Datenplattform", "Leiter/-in IT"],
+    "de": [
+        "Leiter*in Vertrieb",
+        "Teamleiter:in",
+        "LeiterIn Datenplattform",
+        "Leiter/-in IT",
+        "ReferentIn Presse",
+    ],
     "es": ["Director/a de datos", "Jefe(a) de equipo", "Coordinador@"],
 }
 
@@ -107,7 +113,8 @@ def test_an_inclusive_title_is_neither_addressed_nor_told(code: str, title: str)
 @pytest.mark.parametrize(
     "title",
     ["Directrice des données", "Head of R&D", "Leiterin Datenplattform", "Jefa de equipo",
-     "CTO: Data", "Sales/e-commerce lead", "Dr. Inc. Partner", "Director (Data)"],
+     "CTO: Data", "Sales/e-commerce lead", "Dr. Inc. Partner", "Director (Data)",
+     "LinkedIn Ads Lead", "BuiltIn Editor"],
 )  # fmt: skip
 def test_an_ordinary_title_is_not_taken_for_an_inclusive_one(title: str) -> None:
     assert not inclusive_title(title)

@@ -55,8 +55,9 @@ _INCLUSIVE = re.compile(
     # "Director(a)", "Directeur/trice", "Leiter/-in", "Director/a"
     r"|[^\W\d_]\((?:e|ne|le|se|te|rice|trice|euse|esse|in|innen|a|as)s?\)"
     r"|[^\W\d_]/-?(?:e|ne|le|rice|trice|euse|esse|in|innen|a|as)s?(?=[\s,)]|$)"
-    # German's capital I inside a word ("LeiterIn") and Spanish's "@" ("Director@")
-    r"|[a-zäöüß]In(?:nen)?\b|[^\W\d_]@(?=[\s,)]|$)"
+    # German's capital I after a noun's ending ("LeiterIn", "StudentIn"; not "LinkedIn")
+    # and Spanish's "@" ("Director@")
+    r"|(?:er|or|eur|ent|ant|at|ist|ekt|og|urg)In(?:nen)?\b|[^\W\d_]@(?=[\s,)]|$)"
 )
 """A job title written in an inclusive form, both genders at once: it can be neither
 said aloud nor written on an envelope (issue 19, round 24, class 1)."""
