@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import itertools
 import re
-from pathlib import Path
 
 import pytest
 
@@ -23,6 +22,7 @@ from followup_rules.messages import default_pack
 
 from .prose import masks, near_identical
 from .test_messages import by_template, full_interview
+from .test_words21 import _said
 
 RITA = Recruiter("Rita Cole", email="rita@agency.example", phone="+1 212 555 0100")
 LANGUAGES = ("en", "de", "fr", "es")
@@ -82,20 +82,10 @@ def test_a_panelist_alone_keeps_their_own_sentence(locale: str) -> None:
 
 
 def _wordings(locale: str, template: str) -> list[str]:
-    """The sentences of a thank-you template's slot, as the catalog gives them."""
-    from babel.messages.pofile import read_po
-
-    import followup_rules
-
-    root = Path(followup_rules.__file__).parent
-    msgids = re.findall(r'_\("((?:[^"\\]|\\.)*)"', (root / "templates" / template).read_text())
-    po = root / "locales" / locale / "LC_MESSAGES" / "followup_rules.po"
-    with po.open("rb") as file:
-        catalog = read_po(file)
+    """The sentences of a template (`test_words21._said`), each slot named in capitals."""
     return [
-        re.sub(r"%\((\w+)\)s", lambda m: m.group(1).upper(), str(catalog[m].string))
-        for m in msgids
-        if catalog.get(m) is not None and isinstance(catalog[m].string, str)
+        re.sub(r"%\((\w+)\)s", lambda m: m.group(1).upper(), said)
+        for said in _said(locale, template)
     ]
 
 
