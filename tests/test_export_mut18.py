@@ -13,6 +13,7 @@ import attrs
 import pytest
 
 from followup_rules import (
+    Action,
     ActionKind,
     Application,
     Interviewer,
@@ -32,6 +33,15 @@ CHECK = ActionKind.CHECK_IN
 DONE = {"en": "Done: ", "de": "Erledigt: ", "fr": "Fait\N{NO-BREAK SPACE}: ", "es": "Hecho: "}
 
 
+def _thank_you(schedule: Plan) -> tuple[Action, str]:
+    """The plan's first thank-you note and its calendar id."""
+    return next(
+        (action, uid)
+        for action, uid in zip(schedule.actions, schedule.ids, strict=True)
+        if action.kind is ActionKind.THANK_YOU
+    )
+
+
 class TestACorrectedContactInEveryLanguage:
     """A step done, then undone and logged again with another contact: its item says
     the new contact alone, in the calendar's language, above the message it had."""
@@ -41,11 +51,7 @@ class TestACorrectedContactInEveryLanguage:
         iv = signed()
         pack = default_pack(locale)
         schedule = plan(iv)
-        note, uid = next(
-            (action, uid)
-            for action, uid in zip(schedule.actions, schedule.ids, strict=True)
-            if action.kind is ActionKind.THANK_YOU
-        )
+        note, uid = _thank_you(schedule)
         logged = note.done(note.earliest + timedelta(minutes=10))
         fixed = note.done(note.earliest + timedelta(minutes=40))
         now = note.earliest + timedelta(hours=2)
@@ -79,11 +85,7 @@ class TestACancelledItemDoneAllTheSame:
         iv = signed(role=role)
         pack = default_pack(locale)
         schedule = plan(iv)
-        note, uid = next(
-            (action, uid)
-            for action, uid in zip(schedule.actions, schedule.ids, strict=True)
-            if action.kind is ActionKind.THANK_YOU
-        )
+        note, uid = _thank_you(schedule)
         start, now = note.earliest, note.earliest + timedelta(hours=2)
         skip = Skip(start + timedelta(minutes=5), uid)
         sent = note.done(start + timedelta(minutes=30))
@@ -106,11 +108,7 @@ def test_an_english_done_line_goes_when_the_calendar_changes_language(locale: st
     calendar spoke the candidate's language says "Done: " too)."""
     iv = signed()
     schedule = plan(iv)
-    note, uid = next(
-        (action, uid)
-        for action, uid in zip(schedule.actions, schedule.ids, strict=True)
-        if action.kind is ActionKind.THANK_YOU
-    )
+    note, uid = _thank_you(schedule)
     logged = note.done(note.earliest + timedelta(minutes=10))
     fixed = note.done(note.earliest + timedelta(minutes=40))
     now = note.earliest + timedelta(hours=2)
