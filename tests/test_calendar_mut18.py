@@ -15,6 +15,8 @@ import pytest
 
 from followup_rules import _calendar as cal
 
+from .test_loop_mut18b import NoOffset
+
 
 class TestOffsetsAsTyped:
     @pytest.mark.parametrize("typed", ["+23:59", "-23:00", "+00:59", "+05:59"])
@@ -77,18 +79,8 @@ class TestDateTimeComparesInstants:
         assert (first < same) is False and (first > same) is False
 
     def test_a_zone_without_an_offset_is_naive(self) -> None:
-        class Nowhere(tzinfo):
-            def utcoffset(self, dt: datetime | None) -> timedelta | None:
-                return None
-
-            def dst(self, dt: datetime | None) -> timedelta | None:
-                return None
-
-            def tzname(self, dt: datetime | None) -> str | None:
-                return None
-
-        naive_by_its_zone = datetime(2024, 11, 3, 5, 50, tzinfo=Nowhere())
-        ours = cal.DateTime(2024, 11, 3, 5, 50, tzinfo=Nowhere())
+        naive_by_its_zone = datetime(2024, 11, 3, 5, 50, tzinfo=NoOffset())
+        ours = cal.DateTime(2024, 11, 3, 5, 50, tzinfo=NoOffset())
         assert hash(ours) == hash(naive_by_its_zone) == hash(datetime(2024, 11, 3, 5, 50))
         assert (self.first == naive_by_its_zone) is False and self.first != naive_by_its_zone
         with pytest.raises(TypeError):

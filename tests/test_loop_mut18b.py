@@ -606,7 +606,7 @@ class TestZonesAndDaysAreRefusedWordForWord:
         assert (caught.value.field, str(caught.value)) == (field, said)
 
 
-class _NoOffset(tzinfo):
+class NoOffset(tzinfo):
     """A tzinfo that knows no offset: Python calls such a datetime naive."""
 
     def utcoffset(self, dt: datetime | None) -> timedelta | None:
@@ -629,7 +629,7 @@ def test_a_moment_alone_is_a_day_in_its_own_zone() -> None:
         2026, 7, 16, 23, 59, 59, 999999, tz="Pacific/Auckland"
     )
     assert start_of_day(moment).timezone_name == "Pacific/Auckland"
-    odd = datetime(2026, 7, 16, 12, tzinfo=_NoOffset())
+    odd = datetime(2026, 7, 16, 12, tzinfo=NoOffset())
     for call in (start_of_day, end_of_day):
         with pytest.raises(InvalidArgument) as caught:
             call(odd)
