@@ -1,0 +1,104 @@
+"""Issue 19, wording round 25, helper a: the truth class of the twentieth blind read
+(/work/reads/r20, seed 5151).  One test per class, over generated interviews and
+histories where the class allows, in every language (``words25a.md``)."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+import attrs
+import pendulum
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from followup_rules import ActionKind, Candidate, Interview, Outcome, Update, plan, render
+
+from .strategies import interviews
+from .test_words7 import FOR_THE_OFFER
+
+LANGUAGES = ("en", "de", "fr", "es")
+
+
+def _speaking(iv: Interview, code: str) -> Interview:
+    """*iv* with a candidate writing in *code*."""
+    candidate = iv.candidate or Candidate("Sam Lee")
+    return attrs.evolve(iv, candidate=attrs.evolve(candidate, language=code))
+
+
+def _gettext(code: str, msgid: str) -> str:
+    from followup_rules._languages import language
+
+    return str(language(code).translations.gettext(msgid))
+
+
+# -- class 1: the offer is thanked for only by the note to whoever made it ---------------
+
+ASKS = (
+    "Could you let me know when an answer is needed, and whether the details of the offer "
+    "will follow in writing?"
+)
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    iv=interviews(),
+    code=st.sampled_from(LANGUAGES),
+    giver=st.integers(-1, 5),
+)
+def test_no_note_thanks_for_an_offer_its_recipient_did_not_make(
+    iv: Interview, code: str, giver: int
+) -> None:
+    """r20 en 05.1, es 05.1, de/fr 05.2: "Thank you very much for the offer ..." (and the
+    subject "Thank you for the SRE offer") to a contact the history does not record as
+    its maker; en 05.2 "The news of the offer ... I am very grateful for it."  After an
+    offer, whoever gave it (no one recorded, the recipient, or another), a note thanks
+    for the offer, in its subject or its body, only when its recipient made it; the
+    contact's note still asks when an answer is needed, in words true whoever made it."""
+    iv = _speaking(iv, code)
+    sender = None if giver < 0 or giver >= len(iv.interviewers) else iv.interviewers[giver].name
+    ends = iv.starts_at + iv.duration
+    offer = Update(ends + timedelta(hours=1), Outcome.OFFER, sender=sender)
+    asks = _gettext(code, ASKS)
+    for action in plan(iv, history=[offer]):
+        if action.kind is not ActionKind.THANK_YOU or action.template is None:
+            continue
+        message = render(action, iv)
+        body = message.text.split("\n", 1)[1]
+        made = action.recipient is not None and action.recipient.name == sender
+        said = FOR_THE_OFFER.search(body) or FOR_THE_OFFER.search(message.subject or "")
+        assert not said or made, (sender, message.subject, message.text)
+        assert "grateful for it" not in body, message.text
+        if action.recipient is iv.follow_up_contact and action.channel.name == "EMAIL":
+            assert asks in message.text, message.text
+
+
+@pytest.mark.parametrize("code", LANGUAGES)
+@pytest.mark.parametrize("sender", [None, "Ana Ruiz", "Bo Chen"])
+def test_the_contacts_offer_note_thanks_for_the_offer_only_from_its_maker(
+    code: str, sender: str | None
+) -> None:
+    """The contact's note: its maker is thanked for the offer (subject and first
+    sentence); anyone else is thanked for their time at the interview, and the offer,
+    named in the second sentence, is news received (from the one the history names)."""
+    from .test_writing import in_language, meeting
+
+    iv = in_language(meeting(), code)
+    offer = Update(
+        pendulum.datetime(2026, 7, 7, 16, tz=iv.starts_at.tz), Outcome.OFFER, sender=sender
+    )
+    (note,) = (
+        a
+        for a in plan(iv, history=[offer])
+        if a.kind is ActionKind.THANK_YOU and a.recipient is iv.follow_up_contact
+    )
+    message = render(note, iv)
+    paragraph = message.text.split("\n\n")[1]
+    made = sender == "Ana Ruiz"
+    assert bool(FOR_THE_OFFER.search(paragraph)) is made, paragraph
+    assert bool(FOR_THE_OFFER.search(message.subject or "")) is made, message.subject
+    word = {"en": "offer", "de": "angebot", "fr": "proposition", "es": "oferta"}[code]
+    subject = (message.subject or "").casefold()
+    assert word in paragraph.casefold() and word in subject, message.text
+    if sender == "Bo Chen":
+        assert "Bo Chen" in paragraph, paragraph
