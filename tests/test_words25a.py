@@ -102,3 +102,34 @@ def test_the_contacts_offer_note_thanks_for_the_offer_only_from_its_maker(
     assert word in paragraph.casefold() and word in subject, message.text
     if sender == "Bo Chen":
         assert "Bo Chen" in paragraph, paragraph
+
+
+# -- class 2: the case for fit claims no judgement only the employer can make ------------
+
+EMPLOYERS_VIEW = {
+    "en": r"good (match|fit)\b|what the role (requires|asks|needs)|the profile",
+    "de": r"ins Profil|Anforderungsprofil entspr|den Anforderungen",
+    "fr": r"le profil|profil recherché|aux exigences|que demande|aux attentes",
+    "es": r"el perfil|lo que (pide|exige|busca)",
+}
+
+
+@pytest.mark.parametrize("code", LANGUAGES)
+def test_no_case_for_fit_states_the_employers_judgement(code: str) -> None:
+    """r20 en 03.5/09.7 "With my six years ..., I would be a good match for the role.",
+    fr « j'ai le profil que demande ce poste », es 07.7 « tengo el perfil que busca el
+    puesto »: an opinion the employer did not give.  Every wording of the case for fit
+    (the frames that quote the fit and the short lines that refer back to it), in every
+    language, says what the candidate is sure of, never that they match what the role
+    requires or seeks."""
+    import re
+    from pathlib import Path
+
+    import followup_rules
+
+    text = (Path(followup_rules.__file__).parent / "templates" / "_thanks_fit.txt").read_text()
+    msgids = re.findall(r'_\("((?:[^"\\]|\\.)*)"', text)
+    assert len(msgids) >= 16
+    for msgid in msgids:
+        said = _gettext(code, msgid)
+        assert not re.search(EMPLOYERS_VIEW[code], said, re.IGNORECASE), (msgid, said)
