@@ -4,6 +4,7 @@ histories where the class allows, in every language (``words25a.md``)."""
 
 from __future__ import annotations
 
+import re
 from datetime import timedelta
 
 import attrs
@@ -133,3 +134,40 @@ def test_no_case_for_fit_states_the_employers_judgement(code: str) -> None:
     for msgid in msgids:
         said = _gettext(code, msgid)
         assert not re.search(EMPLOYERS_VIEW[code], said, re.IGNORECASE), (msgid, said)
+
+
+# -- class 3: a panelist known only for a part of the day had no recorded conversation ---
+
+CONVERSATION = {
+    "en": r"our (conversation|talk|discussion|exchange)|speaking with me|talking with me",
+    "de": r"unse(rem|r|ren) (Gespräch|Austausch)|Nach dem Gespräch|Gespräch mit Ihnen",
+    "fr": r"notre (échange|conversation|discussion|entretien)|nos échanges",
+    "es": r"nuestra (conversación|charla)|conversar con usted|hablar con usted",
+}
+
+
+@pytest.mark.parametrize("code", LANGUAGES)
+@pytest.mark.parametrize("news", [None, Outcome.OFFER, Outcome.NEXT_ROUND])
+def test_no_note_to_a_part_only_panelist_implies_a_conversation(
+    code: str, news: Outcome | None
+) -> None:
+    """r20 de 01.9, 14.13: "Nach unserem Gespräch bin ich von der Stelle begeistert." to
+    a panelist whose only recorded part was the tour.  A panel of eight such panelists
+    takes every wording of every sentence of the note (each note its own): none of
+    their notes' bodies speaks of a conversation with them, whatever news came."""
+    from followup_rules import Interviewer
+
+    from .test_writing import ANA, in_language, meeting
+
+    names = ("Bo Chen", "Cy Park", "Di Ito", "Ed Ode", "Flo Gee", "Gus Ho", "Hal Ivy", "Ida Le")
+    touring = [Interviewer(name, part="the tour of the lab") for name in names]
+    iv = in_language(meeting(interviewers=[ANA, *touring], fit="six years of SQL"), code)
+    history = [] if news is None else [Update(iv.starts_at.add(hours=2), news)]
+    seen = 0
+    for action in plan(iv, history=history):
+        if action.kind is not ActionKind.THANK_YOU or action.recipient is ANA:
+            continue
+        body = render(action, iv).text.split("\n", 1)[1]
+        assert not re.search(CONVERSATION[code], body), body
+        seen += 1
+    assert seen == len(names)
