@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from datetime import timedelta
+from pathlib import Path
 
 import attrs
 import pendulum
@@ -171,3 +172,31 @@ def test_no_note_to_a_part_only_panelist_implies_a_conversation(
         assert not re.search(CONVERSATION[code], body), body
         seen += 1
     assert seen == len(names)
+
+
+# -- class 4: no "interview day" the input does not give ---------------------------------
+
+
+def test_no_sentence_calls_an_interview_a_day() -> None:
+    """r20 en 01.8: "My thanks for the tour of the lab during the interview day ..." of a
+    one-hour panel.  The input has no day-long interview (no superday field): no English
+    sentence of the catalog says "interview day", and the notes of a panel of tour-only
+    panelists (every wording of the opening) say "my interview"."""
+    from babel.messages.pofile import read_po
+
+    import followup_rules
+    from followup_rules import Interviewer
+
+    from .test_writing import ANA, meeting
+
+    pot = Path(followup_rules.__file__).parent / "locales" / "followup_rules.pot"
+    with pot.open("rb") as handle:
+        msgids = [m.id for m in read_po(handle) if isinstance(m.id, str)]
+    assert len(msgids) > 500
+    assert not [m for m in msgids if re.search(r"interview(ing)? day", m, re.I)]
+    names = ("Bo Chen", "Cy Park", "Di Ito", "Ed Ode", "Flo Gee", "Gus Ho", "Hal Ivy", "Ida Le")
+    touring = [Interviewer(name, part="the tour of the lab") for name in names]
+    iv = meeting(interviewers=[ANA, *touring])
+    for action in plan(iv):
+        if action.template is not None:
+            assert "interview day" not in render(action, iv).text.casefold()
