@@ -200,3 +200,29 @@ def test_no_sentence_calls_an_interview_a_day() -> None:
     for action in plan(iv):
         if action.template is not None:
             assert "interview day" not in render(action, iv).text.casefold()
+
+
+# -- class 5: no delay granted that nobody announced -------------------------------------
+
+SHIFTED = {
+    "en": r"timing can shift|timelines can shift",
+    "de": r"Zeitpläne verschieben",
+    "fr": r"calendrier puisse évoluer",
+    "es": r"plazos pueden cambiar",
+}
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(iv=interviews(), code=st.sampled_from(LANGUAGES))
+def test_no_check_in_grants_a_delay_nobody_announced(iv: Interview, code: str) -> None:
+    """r20 de 11.11, 12.8, 13.8: "Ich habe Verständnis dafür, dass sich Zeitpläne
+    verschieben." in the last check-in the limits allow, when no news ever came.  With
+    no news in the history, whatever the timeline given at the interview, no check-in
+    of a long run (five allowed) says that timing can shift."""
+    from followup_rules import Policy
+
+    iv = _speaking(iv, code)
+    for action in plan(iv, Policy(max_check_ins=5)):
+        if action.kind is ActionKind.CHECK_IN and action.template is not None:
+            text = render(action, iv).text
+            assert not re.search(SHIFTED[code], text), text
