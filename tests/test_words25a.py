@@ -226,3 +226,30 @@ def test_no_check_in_grants_a_delay_nobody_announced(iv: Interview, code: str) -
         if action.kind is ActionKind.CHECK_IN and action.template is not None:
             text = render(action, iv).text
             assert not re.search(SHIFTED[code], text), text
+
+
+# -- class 6: "again" only for what the earlier message asked ----------------------------
+
+ASKED_AGAIN = {
+    "en": r"again how|ask again (how|whether|about the process)",
+    "de": r"(noch einmal|erneut|nochmals)[^.?]*, wie (es|das Verfahren)",
+    "fr": r"(à nouveau|de nouveau|encore)[^.?]*où en (est|sont)",
+    "es": r"(de nuevo|otra vez|volver a preguntarle) cómo",
+}
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(iv=interviews(), code=st.sampled_from(LANGUAGES))
+def test_no_check_in_asks_again_what_no_earlier_one_asked(iv: Interview, code: str) -> None:
+    """r20 es 02.9, 07.10, 12.8: "Le escribí el ... y quería preguntarle de nuevo cómo
+    avanza el proceso." when the e-mail it points back to asked something else (whether
+    they had questions, whether to send references).  A back-reference says it writes
+    again, never that it asks again how the process is going: no check-in of a long run,
+    in any language, does."""
+    from followup_rules import Policy
+
+    iv = _speaking(iv, code)
+    for action in plan(iv, Policy(max_check_ins=6)):
+        if action.kind is ActionKind.CHECK_IN and action.template is not None:
+            text = render(action, iv).text
+            assert not re.search(ASKED_AGAIN[code], text), text
