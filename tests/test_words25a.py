@@ -253,3 +253,33 @@ def test_no_check_in_asks_again_what_no_earlier_one_asked(iv: Interview, code: s
         if action.kind is ActionKind.CHECK_IN and action.template is not None:
             text = render(action, iv).text
             assert not re.search(ASKED_AGAIN[code], text), text
+
+
+# -- class 7: a part of the day is credited as given, never as offered -------------------
+
+OFFERED = {
+    "de": r"angeboten|anzubieten|Angebot",
+    "fr": r"proposé|offert|propos(er|ition)",
+    "es": r"ofrec|ofert",
+}
+
+
+@pytest.mark.parametrize("code", ["de", "fr", "es"])
+def test_no_sentence_about_a_part_credits_its_giver_with_offering_it(code: str) -> None:
+    """r20 es 04.7, 05.2, 12.5: "Fue muy amable de su parte ofrecerme el recorrido" /
+    "Me alegró que me ofreciera el recorrido": the input says the person gave or took
+    part in the tour, not that they offered it.  No translation of a sentence that
+    names a panelist's part (`%(part)s`) says they offered it."""
+    import followup_rules
+
+    templates = Path(followup_rules.__file__).parent / "templates"
+    msgids = {
+        msgid
+        for path in templates.glob("*.txt")
+        for msgid in re.findall(r'_\("((?:[^"\\]|\\.)*)"', path.read_text("utf-8"))
+        if "%(part)s" in msgid and "offer" not in msgid
+    }
+    assert len(msgids) >= 20
+    for msgid in msgids:
+        said = _gettext(code, msgid)
+        assert not re.search(OFFERED[code], said), (msgid, said)
