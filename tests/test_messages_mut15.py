@@ -488,7 +488,7 @@ def test_a_fit_given_for_a_note_past_the_case_is_said_alone() -> None:
         and a.recipient.name == "Dee Fox"
     )
     assert template_context(note, iv)["fit_brief"] is True
-    assert "I believe my experience makes me a good match." in render(note, iv).text
+    assert "I believe I have much to contribute, given my experience." in render(note, iv).text
     values = template_context(note, iv, details={"fit": "five years of Rust"})
     assert values["fit_brief"] is False
     text = render(note, iv, fit="five years of Rust").text

@@ -163,7 +163,7 @@ class TestAfterAnOffer:
                     )
                     assert body[1].casefold().startswith(offer.casefold())  # the first sentence
                     details = gettext(
-                        "Could you let me know when you would like my answer, and whether the "
+                        "Could you let me know when an answer is needed, and whether the "
                         "details of the offer will follow in writing?"
                     )
                     assert body[-2].startswith(details)  # the last paragraph before the signature

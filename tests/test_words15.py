@@ -79,8 +79,10 @@ def test_the_offer_note_thanks_for_the_offer_first_and_asks_when_to_answer(
 ) -> None:
     """Class 2: r12 05.1 opened "Thank you for your time at my interview ..., which led
     to the offer. I was delighted to receive it." under "After the ... offer: thank you",
-    and said nothing of an answer.  The contact's note thanks for the offer in its first
-    sentence and its subject, claims no feeling, and asks by when an answer is needed."""
+    and said nothing of an answer.  The contact's note opens on thanks and the offer in its
+    first two sentences and its subject, and asks when an answer is needed.  words25a
+    class 1 (r20 en 05.1): it thanks for the offer, first sentence and subject, only when
+    the history says this person made it (Bo's offer, or no one's, is news received)."""
     iv = meeting()
     giver = {None: None, "ANA": ANA.name, "BO": BO.name}[by]
     offer = Update(pendulum.datetime(2026, 7, 7, 16, tz=NY), Outcome.OFFER, sender=giver)
@@ -91,11 +93,15 @@ def test_the_offer_note_thanks_for_the_offer_first_and_asks_when_to_answer(
     ]
     note = next(a for a in notes if a.recipient is iv.interviewers[0])
     message = render(note, iv)
-    first = _sentences(message.text)[0]
-    assert first.startswith("Thank you") and "offer" in first, first
-    assert message.subject.startswith("Thank you for the"), message.subject
+    first, second = _sentences(message.text)[:2]
+    assert first.startswith("Thank you") and "offer" in first + second, first
+    made = by == "ANA"
+    assert ("for the offer" in first) is made, first
+    assert message.subject.startswith("Thank you for the") is made, message.subject
+    assert "offer" in message.subject, message.subject
     assert "delighted" not in message.text and "led to the offer" not in message.text
-    assert "when you would like my answer, and whether" in message.text, message.text
+    assert "when an answer is needed, and whether" in message.text, message.text
+    assert "my answer" not in message.text, message.text
 
 
 # -- class 3 and 4: every check-in asks something ---------------------------------------

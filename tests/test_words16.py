@@ -6,14 +6,16 @@ Each test fails on main before words16 and names the class it answers.
 from __future__ import annotations
 
 import re
+from datetime import date
 
+import pendulum
 import pytest
 
 from followup_rules import ActionKind, Interview, Outcome, Policy, Update, plan, render
 from followup_rules._languages import language
 
 from .test_words9 import _plural_msgids
-from .test_writing import check_ins, done_until, in_language, meeting
+from .test_writing import NY, check_ins, done_until, in_language, meeting
 
 LANGUAGES = ("en", "de", "fr", "es")
 
@@ -77,15 +79,22 @@ def _check_in_texts(iv: Interview, history: list[object] | None = None) -> list[
 @pytest.mark.parametrize("code", LANGUAGES)
 def test_no_check_in_grants_a_slipped_schedule_when_none_was_given(code: str) -> None:
     """r13 de 03.8, 11.11: "I appreciate that timings can shift" with no decision date
-    or timeframe ever given.  Without a timeline no check-in says it, in any language;
-    with one that has passed, the line is still said."""
+    or timeframe ever given.  Without a timeline no check-in says it, in any language.
+    words25a class 5 (r20 de 11.11, 12.8, 13.8: "Ich habe Verständnis dafür, dass sich
+    Zeitpläne verschieben." where no news ever came): a timeline that passed in silence
+    is no known delay either; only after the employer said the decision was not yet
+    made (news of "undecided", with or without a new date) is the line said."""
     said = []
     for company in COMPANIES:
         iv = in_language(meeting(company=company, decision_by=None), code)
         for text in _check_in_texts(iv):
             assert SCHEDULE_SHIFTED[code] not in text, text
         dated = in_language(meeting(company=company), code)
-        said += [t for t in _check_in_texts(dated) if SCHEDULE_SHIFTED[code] in t]
+        for text in _check_in_texts(dated):
+            assert SCHEDULE_SHIFTED[code] not in text, text
+        for new_date in (None, date(2026, 7, 24)):
+            news = Update(pendulum.datetime(2026, 7, 16, 10, tz=NY), Outcome.UNDECIDED, new_date)
+            said += [t for t in _check_in_texts(dated, [news]) if SCHEDULE_SHIFTED[code] in t]
     assert said
 
 

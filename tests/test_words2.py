@@ -505,16 +505,19 @@ THANKS = re.compile(r"^(Thank you|Many thanks|Vielen Dank|Herzlichen Dank|Merci|
 
 class TestAfterAnOffer:
     @pytest.mark.parametrize("code", LANGUAGES)
-    def test_the_note_opens_glad_with_the_offer(self, code: str) -> None:
+    @pytest.mark.parametrize("sender", [None, "Ana Ruiz", "Bo Chen"])
+    def test_the_note_opens_glad_with_the_offer(self, code: str, sender: str | None) -> None:
         """Class 7: the offer first, glad; then the interview, in words that do not thank
-        again; no two "Thank you..." sentences in a row."""
+        again; no two "Thank you..." sentences in a row.  words25a class 1: the offer is
+        the first sentence only when its recipient made it (thanks for it); anyone else
+        is thanked for their time, and the second sentence is glad of the offer."""
         iv = in_language(meeting(topics=["the roadmap"]), code)
-        offer = Update(pendulum.datetime(2026, 7, 7, 15, 20, tz=NY), Outcome.OFFER)
+        offer = Update(pendulum.datetime(2026, 7, 7, 15, 20, tz=NY), Outcome.OFFER, sender=sender)
         text = render(_notes(plan(iv, history=[offer]))["ana ruiz"], iv).text
         body = [s for p in text.split("\n\n")[1:-1] for s in re.split(r"(?<=[.!?])\s+", p)]
-        assert {"en": "offer", "de": "Angebot", "fr": "proposition", "es": "oferta"}[code] in (
-            body[0]
-        )
+        word = {"en": "offer", "de": "Angebot", "fr": "proposition", "es": "oferta"}[code]
+        first = 0 if sender == "Ana Ruiz" else 1
+        assert word in body[first] and word not in " ".join(body[:first]), body
         for one, other in itertools.pairwise(body):
             assert not (THANKS.match(one) and THANKS.match(other)), (one, other)
 

@@ -168,8 +168,8 @@ def test_the_offer_note_asks_when_an_answer_is_wanted_and_for_the_details(
     iv, notes = _offer_notes(code, sender)
     note = next(n for n in notes if n.recipient == ANA)
     text = render(note, iv).text
-    asks = (
-        "Could you let me know when you would like my answer, and whether the details "
+    asks = (  # words25a class 1: true whoever made the offer ("my answer" to "you")
+        "Could you let me know when an answer is needed, and whether the details "
         "of the offer will follow in writing?"
     )
     assert _said(code, asks, text), text

@@ -231,7 +231,7 @@ def test_the_offer_note_is_about_the_offer_only(code: str) -> None:
     assert flat not in text
     gettext = language(code).translations.gettext
     asks = gettext(
-        "Could you let me know when you would like my answer, and whether the details of "
+        "Could you let me know when an answer is needed, and whether the details of "
         "the offer will follow in writing?"
     )
     assert asks in text

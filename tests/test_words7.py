@@ -134,9 +134,13 @@ def test_the_offer_is_thanked_for_only_when_the_recipient_made_it(
     message = render(note, iv)
     first = _body(message).split(".")[0]
     assert THANKED.search(first), first
-    # words15 class 2 (r12 05.1): the offer is thanked for plainly, whoever made it
-    assert FOR_THE_OFFER.search(first), first
-    assert FOR_THE_OFFER.search(message.subject or "")
+    # words25a class 1 (r20 en 05.1, es 05.1): the offer is thanked for, in the first
+    # sentence and the subject, only when the update says this person made it (words15
+    # class 2 had it thanked for whoever made it); the note is still glad of it
+    made = sender == ANA.name
+    assert bool(FOR_THE_OFFER.search(first)) is made, first
+    assert bool(FOR_THE_OFFER.search(message.subject or "")) is made, message.subject
+    assert not FOR_THE_OFFER.search(message.text.split("\n\n", 1)[1]) or made, message.text
 
 
 @pytest.mark.parametrize("code", LANGUAGES)
