@@ -883,12 +883,12 @@ class TestEdges:
         message = pack.render(note, iv)
         assert message.text == (
             "bis Dienstag / innerhalb von zwei Wochen / "
-            "Beim Vorstellungsgespräch habe ich a nicht erwähnt, doch falls Sie es wünschen, "
+            "Beim Vorstellungsgespräch habe ich a nicht erwähnt, aber falls Sie es wünschen, "
             "berichte ich Ihnen Näheres dazu."
         )
         assert message.html is not None
         assert "Ich habe mit Bo gesprochen, unter anderem über &lt;b&gt;." in message.html
-        assert "Auf &lt;i&gt; bin ich im Gespräch nicht eingegangen, doch" in message.html
+        assert "Auf &lt;i&gt; bin ich im Gespräch nicht eingegangen, aber" in message.html
         assert "&lt;u&gt; (für Bo)" in message.html
         assert "innerhalb von 3 Tagen" in message.html
         assert pack.language.number(3) == "drei" and pack.language.number(30) == "30"

@@ -1,0 +1,169 @@
+"""Wording round 25 (issue 19), German, French and Spanish only: the twentieth blind read.
+
+1. German thank-yous and openings (r20 de B, D, E): a letter opens on "vielen Dank",
+   never the elliptical "danke" a greeting lowercases; the missed point is offered with
+   "aber", not an odd "doch", and nothing is "noch nicht" said once the interview is
+   over; stock lines the reader called flat or bureaucratic are gone.
+2. French thank-yous (r20 fr C4, C6, C8): calques and stiff lines; a card to someone
+   whose gender is unknown opens "Madame, Monsieur,", as a French card does.
+3. French numbers (r20 fr C11): a French or Belgian number is grouped in pairs, as
+   French speakers read and write it, in voicemails and signatures.
+4. Spanish (r20 es C5, C7, C8): a formal letter to someone whose gender is unknown
+   opens "Buenos días," (or "Buenas tardes,") and the name, never "Hola" with usted;
+   calques and agreement; "la llamaré" to a woman.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from pathlib import Path
+
+from babel.messages.pofile import read_po
+
+from followup_rules import ActionKind, Interviewer, plan, render
+
+from .test_writing import in_language, meeting
+
+LOCALES = Path(__file__).parent.parent / "src" / "followup_rules" / "locales"
+
+PART = {
+    "de": "die Führung durch das Labor",
+    "fr": "la visite du laboratoire",
+    "es": "la visita al laboratorio",
+}
+TOPIC = {
+    "de": "die Roadmap des Teams",
+    "fr": "la feuille de route de l’équipe",
+    "es": "la hoja de ruta del equipo",
+}
+MISSED = {
+    "de": ("meine Arbeit an Open-Source-Projekten",),
+    "fr": ("mon travail sur des projets open source",),
+    "es": ("mi trabajo en proyectos de código abierto",),
+}
+
+
+def _catalog(code: str, *templates: str) -> list[tuple[str, str]]:
+    """(msgid, msgstr) of *code*'s catalog, every plural form, from *templates* (all
+    when none is named)."""
+    with (LOCALES / code / "LC_MESSAGES" / "followup_rules.po").open("rb") as data:
+        catalog = read_po(data)
+    pairs = []
+    for message in catalog:
+        if not message.id:
+            continue
+        if templates and not any(
+            where.endswith(name) for where, _ in message.locations for name in templates
+        ):
+            continue
+        ids = message.id if isinstance(message.id, tuple) else (message.id,)
+        strings = message.string if isinstance(message.string, tuple) else (message.string,)
+        pairs.extend((ids[min(i, len(ids) - 1)], text) for i, text in enumerate(strings))
+    return pairs
+
+
+@functools.lru_cache(maxsize=8)
+def _panel_notes(code: str) -> tuple[str, ...]:
+    """Every thank-you of an eight-person panel in *code*: a panel of eight takes each
+    sentence in each of its eight wordings; each panelist has a part of the day and a
+    missed point, every other one a topic of their own."""
+    panel = [
+        Interviewer(
+            f"Kim Lee{i}",
+            email=f"kim{i}@acme.example",
+            part=PART[code],
+            topics=(TOPIC[code],) if i % 2 else (),
+            missed=MISSED[code],
+        )
+        for i in range(8)
+    ]
+    iv = in_language(meeting(interviewers=panel), code)
+    texts = tuple(
+        render(action, iv).text
+        for action in plan(iv)
+        if action.kind is ActionKind.THANK_YOU and action.template is not None
+    )
+    assert len(texts) == 8
+    return texts
+
+
+def _body(text: str) -> str:
+    """The letter after its greeting line."""
+    return text.split("\n\n", 1)[1]
+
+
+# -- 1. German thank-yous and openings ---------------------------------------------------
+
+BARE_DANKE = re.compile(r"^(?:[Nn]ochmals )?[Dd]anke\b")
+
+
+def test_a_german_letter_never_opens_on_a_bare_danke() -> None:
+    """r20 de 14.17 "Guten Tag Dr. Robin Keller, danke für den Rundgang ...": after a
+    greeting the first word is lowercased, and the elliptical "danke" reads as too
+    casual; every opening of a letter, a thank-you, a check-in or a reply, says
+    "vielen Dank" (a subject line may still say "Danke für das Gespräch")."""
+    openings = [
+        text
+        for _, text in _catalog(
+            "de", "_thanks_opening.txt", "_check_in_opening.txt", "requested_items_email.txt"
+        )
+        if text.endswith(".")
+    ]
+    assert len(openings) > 40
+    assert [text for text in openings if BARE_DANKE.match(text)] == []
+    for note in _panel_notes("de"):
+        assert not BARE_DANKE.match(_body(note)), note
+
+
+def test_the_german_missed_point_is_offered_with_aber() -> None:
+    """r20 de 01.8, 02.6, 03.5 "…, doch ich erzähle Ihnen bei Interesse Näheres dazu":
+    the "doch" reads odd; and "Noch nicht erwähnt habe ich", "habe ich noch nichts
+    gesagt" once the interview is over.  Every wording, singular and plural, and every
+    note that says one."""
+    said = [text for _, text in _catalog("de", "_missed.txt")]
+    assert len(said) == 16
+    odd = re.compile(r"\bdoch\b|\bnoch nicht")
+    assert [text for text in said if odd.search(text)] == []
+    notes = _panel_notes("de")
+    assert all("Open-Source-Projekten" in note for note in notes)
+    assert [note for note in notes if odd.search(note)] == []
+
+
+STOCK_DE = (
+    r"für mich sehr attraktiv",  # flat (r20 de 01.8, 07.6, 10.5, 12.5, 14.17)
+    r"^Ich möchte zu den Projekten",  # after "ich möchte mich bedanken" (02.5, 03.4)
+    r"^Zu den Höhepunkten zähle",  # overblown (14.15)
+    r"^Sehr geschätzt habe ich .* Gesprächstag",  # stiff, and a "day" (04.7)
+    r"hatte ich (?:verstanden|zuletzt)",  # the pluperfect (every first check-in)
+    r"so früh in diesem Zeitfenster wie möglich",  # clumsy (02.4)
+    r"nach meinem Verständnis",  # bureaucratic in a thank-you (11.8, 14.12)
+)
+
+
+def test_no_german_stock_line_the_twentieth_read_quoted_is_left() -> None:
+    found = [(p, text) for _, text in _catalog("de") for p in STOCK_DE if re.search(p, text)]
+    assert found == []
+
+
+def test_a_german_thank_you_says_ich_moechte_once_at_most() -> None:
+    """r20 de 02.5 "ich möchte mich … bedanken. … Ich möchte zu den Projekten des Teams
+    beitragen.": the same modal twice in a three-sentence note.  The openings say "ich
+    möchte mich bedanken"; no other sentence of a thank-you says "ich möchte"."""
+    openings = [text for _, text in _catalog("de", "_thanks_opening.txt")]
+    mine = re.compile(r"\b[Ii]ch möchte\b|\bmöchte ich\b")
+    assert any(mine.search(text) for text in openings)
+    rest = [
+        text
+        for _, text in _catalog(
+            "de",
+            "_thanks_interest.txt",
+            "_thanks_fit.txt",
+            "_thanks_recall.txt",
+            "_thanks_part.txt",
+            "_missed.txt",
+            "_requested.txt",
+        )
+    ]
+    assert len(rest) > 100
+    assert [text for text in rest if mine.search(text)] == []
