@@ -178,12 +178,14 @@ def test_mexico_greets_an_unknown_gender_with_apreciable() -> None:
     [
         ("Ms.", "Chère Madame,", "Bonjour Madame Dubois,"),
         ("Mr. Dr.", "Cher Monsieur,", "Bonjour Monsieur Dubois,"),
-        (None, "Bonjour Claude Dubois,", "Bonjour Claude Dubois,"),
+        (None, "Madame, Monsieur,", "Bonjour Claude Dubois,"),
     ],
 )
 def test_a_french_card_is_not_an_email(honorific: str | None, card: str, mail: str) -> None:
     """Class 2: "Bonjour" on a handwritten card is the wrong register; a card (no hour)
-    opens "Chère Madame", and without the gender, which "Cher" needs, the full name."""
+    opens "Chère Madame", and without the gender, which "Cher" needs, "Madame, Monsieur,"
+    (words25d: "Bonjour" and the full name beside another card's "Chère Madame," read
+    as two registers in one plan, r20 fr C8)."""
     claude = Interviewer("Claude Dubois", honorific=honorific)
     french = language("fr")
     assert french.greeting(claude, Salutation.HONORIFIC, None) == card

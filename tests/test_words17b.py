@@ -301,7 +301,8 @@ def test_a_spanish_card_never_opens_with_the_bare_name(region: str, style: Salut
 
 def test_the_documented_neutral_salutations_hold() -> None:
     """The decision of this round, per language (docs/templates.md): German keeps the
-    doctorate before the full name, French "Bonjour" and the full name, Spanish e-mail
+    doctorate before the full name, French "Bonjour" and the full name ("Madame,
+    Monsieur," on a card, words25d), Spanish e-mail
     "Hola" and the name (words24c: a letter has no time of day); none assumes a gender
     from a first name."""
     robin = Interviewer("Robin Keller", honorific="Dr.")
@@ -310,6 +311,6 @@ def test_the_documented_neutral_salutations_hold() -> None:
     )
     marc = Interviewer("Marc Dubois")
     assert language("fr").greeting(marc, Salutation.HONORIFIC, 10) == "Bonjour Marc Dubois,"
-    assert language("fr").greeting(marc, Salutation.HONORIFIC, None) == "Bonjour Marc Dubois,"
+    assert language("fr").greeting(marc, Salutation.HONORIFIC, None) == "Madame, Monsieur,"
     ariel = Interviewer("Ariel Fernández")
     assert language("es").greeting(ariel, Salutation.HONORIFIC, 9) == "Hola, Ariel Fernández:"

@@ -19,9 +19,11 @@ import functools
 import re
 from pathlib import Path
 
+import pytest
 from babel.messages.pofile import read_po
 
-from followup_rules import ActionKind, Interviewer, plan, render
+from followup_rules import ActionKind, Channel, Interviewer, Policy, Salutation, plan, render
+from followup_rules._languages import language
 
 from .test_writing import in_language, meeting
 
@@ -167,3 +169,66 @@ def test_a_german_thank_you_says_ich_moechte_once_at_most() -> None:
     ]
     assert len(rest) > 100
     assert [text for text in rest if mine.search(text)] == []
+
+
+# -- 2. French thank-yous ----------------------------------------------------------------
+
+STOCK_FR = (
+    r"vraie satisfaction",  # a calque (r20 fr 02.5, 14.16, 15.5)
+    r"Je tiens à vous dire merci",  # (01.9, 07.7, 14.14)
+    r"^Merci pour votre temps",  # "thank you for your time" as a subject (01.9, 14.17)
+    r"suivi avec grand intérêt",  # a tour is not "followed" (05.1, 06.5, 08.5)
+    r"aimable à vous de m’offrir",  # (07.6)
+    r"ma venue|entretien au poste",  # (14.17)
+    r"Pour consultation",  # bureaucratic (14.15)
+    r"m’intéresserait réellement",  # hesitant (01.7, 04.7, 14.17)
+    r"il me sera facile",  # (03.5, 09.5)
+    r"^Dites merci",  # casual, for the candidate to say (12.3)
+    r"^Dites que vous avez été sensible",  # (11.3)
+    r"pour moi.*pour moi",
+)
+
+
+def test_no_french_stock_line_the_twentieth_read_quoted_is_left() -> None:
+    found = [(p, text) for _, text in _catalog("fr") for p in STOCK_FR if re.search(p, text)]
+    assert found == []
+
+
+def test_a_french_note_says_pour_moi_once_at_most() -> None:
+    """r20 fr 14.15 "Un moment fort, pour moi, a été … La conversation sur … a été pour
+    moi très intéressante.": no line of the part of the day or of the recap leans on
+    "pour moi", so that no note says it twice, in any of the eight wordings."""
+    lines = [text for _, text in _catalog("fr", "_thanks_part.txt", "_thanks_recall.txt")]
+    assert len(lines) >= 16
+    assert [text for text in lines if "pour moi" in text] == []
+    for note in _panel_notes("fr"):
+        assert note.count("pour moi") <= 1, note
+
+
+@pytest.mark.parametrize("style", [Salutation.HONORIFIC])
+def test_the_cards_of_a_french_plan_open_in_one_register(style: Salutation) -> None:
+    """r20 fr 04.6/04.7: "Bonjour Alix Moreau," on one card, "Chère Madame," on the
+    other.  Every card of a plan opens in the formal letter's register: "Chère Madame,"
+    or "Cher Monsieur," when the gender is known, "Madame, Monsieur," when it is not;
+    an e-mail keeps "Bonjour" and the name."""
+    people = [
+        Interviewer(name, honorific=honorific, address="1 rue X, 75001 Paris")
+        for name, honorific in (
+            ("Alix Moreau", None),
+            ("Isabelle Petit", "Ms."),
+            ("Marc Roy", "Mr."),
+            ("Claude Dubois", "Dr."),
+        )
+    ]
+    iv = in_language(meeting(interviewers=people), "fr")
+    cards = [
+        render(action, iv).text.split("\n", 1)[0]
+        for action in plan(iv, Policy(thank_you_channel=Channel.POSTAL))
+        if action.kind is ActionKind.THANK_YOU and action.channel is Channel.POSTAL
+    ]
+    assert len(cards) == 4
+    assert sorted(cards) == sorted(
+        ["Madame, Monsieur,", "Chère Madame,", "Cher Monsieur,", "Madame, Monsieur,"]
+    )
+    for person in people:
+        assert language("fr").greeting(person, style, 9).startswith("Bonjour ")

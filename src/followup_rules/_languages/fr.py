@@ -259,13 +259,17 @@ class French(Language):
         # A card written by hand is not an e-mail: "Bonjour" there reads as the
         # wrong register to the tenth round's reader, and a card opens "Chère
         # Madame," or "Cher Monsieur," (a card has no hour: *hour* is None).
-        # Without the gender, "Cher" or "Chère" cannot agree, and the card keeps
-        # "Bonjour" and the full name (issue 19, round 13, class 2).
         # "Cher Monsieur Roy," is a calque of "Dear Mr Roy": French puts no family name
         # after "Cher Monsieur" or "Chère Madame" (words24c class 1, the r19 read).
+        # Without the gender, "Cher" or "Chère" cannot agree; a card then opens
+        # "Madame, Monsieur,", the formal letter's own register, where "Bonjour Alix
+        # Moreau," beside another card's "Chère Madame," read as two registers in one
+        # plan (the twentieth read, fr C8).
         if style is Salutation.HONORIFIC:
             word = self._title(person)[0]
-            if word is not None and hour is None:
+            if hour is None:
+                if word is None:
+                    return "Madame, Monsieur,"
                 return f"{'Chère' if word == 'Madame' else 'Cher'} {word},"
             if word is not None:
                 return f"Bonjour {word} {_family(person)},"
