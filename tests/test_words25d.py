@@ -19,12 +19,14 @@ import functools
 import re
 from pathlib import Path
 
+import attrs
 import pytest
 from babel.messages.pofile import read_po
 
 from followup_rules import ActionKind, Channel, Interviewer, Policy, Salutation, plan, render
 from followup_rules._languages import language
 
+from .test_messages import SAM, every_message_action, full_interview
 from .test_writing import in_language, meeting
 
 LOCALES = Path(__file__).parent.parent / "src" / "followup_rules" / "locales"
@@ -232,3 +234,45 @@ def test_the_cards_of_a_french_plan_open_in_one_register(style: Salutation) -> N
     )
     for person in people:
         assert language("fr").greeting(person, style, 9).startswith("Bonjour ")
+
+
+# -- 3. French numbers in pairs ----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("phone", "zone", "said", "written"),
+    [
+        ("+33 1 55 50 0100", "Europe/Paris", "01 55 50 01 00", "+33 1 55 50 01 00"),
+        ("+33 6 12 34 56 78", "Europe/Paris", "06 12 34 56 78", "+33 6 12 34 56 78"),
+        ("+32 2 555 0100", "Europe/Brussels", "02 555 01 00", "+32 2 555 01 00"),
+        ("+32 50 123456", "Europe/Brussels", "050 12 34 56", "+32 50 12 34 56"),
+        ("+32 470 123456", "Europe/Brussels", "0470 12 34 56", "+32 470 12 34 56"),
+        # abroad, the international form in pairs
+        ("+32 2 555 0100", "America/Toronto", "+32 2 555 01 00", "+32 2 555 01 00"),
+        # digits that do not give the groups exactly, another country: as typed
+        ("+33 1 55 50 0100 ext. 4", "Europe/Paris", None, "+33 1 55 50 0100 ext. 4"),
+        ("+32 2 555 01000", "Europe/Brussels", "02 555 01000", "+32 2 555 01000"),
+        ("+41 44 555 0100", "Europe/Zurich", "044 555 0100", "+41 44 555 0100"),
+    ],
+)
+def test_french_reads_and_writes_a_french_or_belgian_number_in_pairs(
+    phone: str, zone: str, said: str | None, written: str
+) -> None:
+    """r20 fr 02.4, 02.7, 08.6, 12.6: the voicemail reads "02 555 0100 ; je répète : 02
+    555 0100", and the signatures show "+33 1 55 50 0100", "+32 2 555 0100": a French
+    speaker reads and writes these numbers in pairs.  Only the grouping changes, and only
+    where the typed digits give it exactly; the other languages keep the typed groups."""
+    sam = attrs.evolve(SAM, phone=phone, timezone=zone, language="fr")
+    recruiter = full_interview().recruiter
+    assert recruiter is not None
+    iv = full_interview(candidate=sam, recruiter=attrs.evolve(recruiter, phone="+1 404 555 0199"))
+    call = next(a for a in every_message_action(iv) if a.template == "recruiter_debrief_call")
+    voicemail = render(call, iv).text.split("«", 1)[-1]
+    if said is not None:
+        assert voicemail.count(said) >= 2  # said, then said again
+    else:
+        assert voicemail.count(phone) >= 2
+    mail = next(a for a in every_message_action(iv) if a.template == "thank_you_email")
+    assert render(mail, iv).text.rstrip().endswith(written)
+    german = attrs.evolve(iv, candidate=attrs.evolve(sam, language="de"))
+    assert render(mail, german).text.rstrip().endswith(phone)

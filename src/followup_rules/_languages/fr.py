@@ -133,6 +133,45 @@ _QUEBEC_WORDS = (
 sentences (issue 19, sixth round, class 7; the r5 reader of the fr-CA notes)."""
 
 
+_TYPED_NUMBER = re.compile(r"\+(33|32)([ .\-]?)(\d[\d .\-]*\d)")
+
+
+_HOME = {"33": "Europe/Paris", "32": "Europe/Brussels"}
+"""Where a French or Belgian number is dialled with its trunk prefix, "0"."""
+
+
+def _in_pairs(phone: str, zone: str | None) -> str | None:
+    """A French or Belgian *phone* grouped as French speakers read and write it, when
+    its typed digits give the groups exactly; else None.
+
+    France: "+33 1 55 50 01 00" (the digit after the code, then pairs); Belgium: "+32 2
+    555 01 00" (Brussels, Antwerp, Liège and Ghent have a one-digit area code and three
+    digits after it), "+32 50 12 34 56" (a two-digit area code), "+32 470 12 34 56" (a
+    mobile).  To a listener in the number's own country (*zone*), the national form:
+    "01 55 50 01 00", "02 555 01 00".  A number with anything else in it (an
+    extension, a "(0)", a digit too many) is left as typed.
+    """
+    match = _TYPED_NUMBER.fullmatch(phone.strip())
+    if match is None:
+        return None
+    code, digits = match.group(1), re.sub(r"\D", "", match.group(3))
+    if code == "33" and len(digits) == 9:
+        head = [digits[:1]]
+    elif code == "32" and len(digits) == 8 and digits[0] in "2349":
+        head = [digits[:1], digits[1:4]]
+    elif code == "32" and len(digits) == 8:
+        head = [digits[:2]]
+    elif code == "32" and len(digits) == 9 and digits[0] == "4":
+        head = [digits[:3]]
+    else:
+        return None
+    rest = digits[len("".join(head)) :]
+    groups = [*head, *(rest[i : i + 2] for i in range(0, len(rest), 2))]
+    if zone is not None and zone == _HOME[code]:
+        return " ".join(["0" + groups[0], *groups[1:]])
+    return f"+{code} " + " ".join(groups)
+
+
 class French(Language):
     """Français : « Madame, », « mardi 7 juillet », « 10 h 30 ».
 
@@ -278,6 +317,11 @@ class French(Language):
         return f"Bonjour {_full(person)},"
 
     _first_name_aloud = False
+
+    def phone_number(self, phone: str, zone: str | None) -> str | None:
+        # French groups a French or Belgian number in pairs: "02 555 0100" is not how a
+        # French speaker reads or writes it (the twentieth read, fr C11).
+        return _in_pairs(phone, zone)
 
     def _titled(self, person: Interviewer | Recruiter, *, spoken: bool) -> str | None:
         # A letter greets "Madame" alone; aloud, "Madame Ruiz".
