@@ -276,3 +276,69 @@ def test_french_reads_and_writes_a_french_or_belgian_number_in_pairs(
     assert render(mail, iv).text.rstrip().endswith(written)
     german = attrs.evolve(iv, candidate=attrs.evolve(sam, language="de"))
     assert render(mail, german).text.rstrip().endswith(phone)
+
+
+# -- 4. Spanish ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("region", ["es", "es_CO", "es_AR", "es_CL"])
+def test_a_spanish_plan_opens_every_formal_letter_in_one_register(region: str) -> None:
+    """r20 es C5: "Hola, Ariel Navarro:" with usted and "Un cordial saludo" mixes an
+    informal greeting with a formal letter (14 messages).  Every e-mail and card of a
+    plan to someone whose gender is unknown opens with the time of day it is sent at on
+    their clock and the full name; a known gender keeps "Estimada"."""
+    people = [
+        Interviewer("Ariel Navarro", email="ariel@acme.example", address="Calle X 1, Madrid"),
+        Interviewer(
+            "Lucía Fernández", honorific="Ms.", email="lucia@acme.example", address="Calle Y 2"
+        ),
+    ]
+    iv = in_language(meeting(interviewers=people), region)
+    spanish = language(region)
+    seen = 0
+    for policy in (Policy(), Policy(thank_you_channel=Channel.POSTAL)):
+        for action in plan(iv, policy):
+            if action.template is None or action.channel not in (Channel.EMAIL, Channel.POSTAL):
+                continue
+            first = render(action, iv).text.split("\n", 1)[0]
+            assert not first.startswith("Hola"), first
+            if action.recipient is not None and action.recipient.name == "Ariel Navarro":
+                hours = [None] if action.channel is Channel.POSTAL else [9, 16]
+                said = {f"{spanish.spoken_hello(hour)}, Ariel Navarro:" for hour in hours}
+                assert first in said, first
+                seen += 1
+            elif action.recipient is not None:
+                assert first.startswith("Estimada "), first
+    assert seen >= 3
+
+
+STOCK_ES = (
+    r"aportaría al puesto es",  # agreement (r20 es 09.5)
+    r"Para su revisión",  # a calque of "for your review" (14.12)
+    r"^Le adjunto %\(items\)s%\(also\)s\.$",  # bare, though they asked (01.9)
+    r"Mi agradecimiento (también )?por",  # verbless (07.6, 07.7)
+    r"en el marco de",  # bureaucratic (14.17)
+    r"su intervención",  # a speech or an operation (14.13)
+    r"^Algo que no mencioné|^Algunas cosas que no mencioné",  # (12.5)
+    r"^No mencioné",  # -> "No llegué a mencionar" (01.8)
+    r"me atrae especialmente",  # "especially" than what? (02.6, 13.5, 14.19, 10.5)
+    r"de corazón",  # over-effusive (14.13)
+    r"Tuvimos una buena conversación",  # (12.5)
+)
+
+
+def test_no_spanish_stock_line_the_twentieth_read_quoted_is_left() -> None:
+    found = [(p, text) for _, text in _catalog("es") for p in STOCK_ES if re.search(p, text)]
+    assert found == []
+
+
+def test_the_spanish_fit_frame_agrees_with_any_fit() -> None:
+    """r20 es 09.5 "Lo que aportaría al puesto es mis seis años": the verb agreed with
+    nothing; every fit frame reads with a plural as with a singular."""
+    spanish = language("es")
+    for _, text in _catalog("es", "_thanks_fit.txt"):
+        if "%(fit)s" not in text:
+            continue
+        for fit in ("mis seis años de experiencia", "mi experiencia en logística"):
+            said = spanish.fill(text, {"fit": fit})
+            assert not re.search(r"\bes mis\b|\bson mi\b", said), said
