@@ -372,7 +372,7 @@ class TestGreetings:
             ("es", "Mr. Prof.", Salutation.HONORIFIC, "Estimado profesor Ruiz:"),
             ("es", "Mr.", Salutation.FULL_NAME, "Estimado Ana Ruiz:"),
             ("es", "Ms.", Salutation.FIRST_NAME, "Estimada Ana:"),
-            ("es", "Dr.", Salutation.HONORIFIC, "Hola, Ana Ruiz:"),
+            ("es", "Dr.", Salutation.HONORIFIC, "Buenos días, Ana Ruiz:"),
             ("es", None, Salutation.FIRST_NAME, "Hola, Ana:"),
         ],
     )
@@ -387,19 +387,20 @@ class TestGreetings:
         assert language(locale).greeting(ana, style, 10) == greeting
 
     @pytest.mark.parametrize("honorific", ["Dr.", None])
-    def test_a_card_is_never_greeted_by_the_time_of_day(self, honorific: str | None) -> None:
-        """Class 21: a card has no time of day: no "Buenos días" on it, "Hola" and the name
-        when the gender is unknown, never the bare name of a form (words17b; an e-mail
-        opens alike since words24c)."""
+    def test_a_card_never_opens_on_the_bare_name(self, honorific: str | None) -> None:
+        """Class 21: a card has no time of day, and never opens on the bare name of a form
+        (words17b); when the gender is unknown it opens "Buenos días," and the name, as the
+        plan's morning e-mails do (words25d: "Hola" beside usted, r20 es C5), and "Hola"
+        before a first name."""
         ana = Interviewer("Ana Ruiz", honorific=honorific)
-        assert language("es").greeting(ana, Salutation.HONORIFIC) == "Hola, Ana Ruiz:"
+        assert language("es").greeting(ana, Salutation.HONORIFIC) == "Buenos días, Ana Ruiz:"
         assert language("es").greeting(ana, Salutation.FIRST_NAME) == "Hola, Ana:"
 
     def test_a_recruiter_is_greeted_by_name(self) -> None:
         rita = Recruiter("Rita Cole")
         assert language("de").greeting(rita, Salutation.HONORIFIC) == "Guten Tag Rita Cole,"
         assert language("fr").greeting(rita, Salutation.FIRST_NAME) == "Bonjour Rita,"
-        assert language("es").greeting(rita, Salutation.HONORIFIC, 10) == "Hola, Rita Cole:"
+        assert language("es").greeting(rita, Salutation.HONORIFIC, 10) == "Buenos días, Rita Cole:"
 
     @pytest.mark.parametrize(
         ("locale", "spoken", "spoken_of", "envelope"),
@@ -883,12 +884,12 @@ class TestEdges:
         message = pack.render(note, iv)
         assert message.text == (
             "bis Dienstag / innerhalb von zwei Wochen / "
-            "Beim Vorstellungsgespräch habe ich a nicht erwähnt, doch falls Sie es wünschen, "
+            "Beim Vorstellungsgespräch habe ich a nicht erwähnt, aber falls Sie es wünschen, "
             "berichte ich Ihnen Näheres dazu."
         )
         assert message.html is not None
         assert "Ich habe mit Bo gesprochen, unter anderem über &lt;b&gt;." in message.html
-        assert "Auf &lt;i&gt; bin ich im Gespräch nicht eingegangen, doch" in message.html
+        assert "Auf &lt;i&gt; bin ich im Gespräch nicht eingegangen, aber" in message.html
         assert "&lt;u&gt; (für Bo)" in message.html
         assert "innerhalb von 3 Tagen" in message.html
         assert pack.language.number(3) == "drei" and pack.language.number(30) == "30"

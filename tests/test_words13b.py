@@ -158,15 +158,18 @@ def test_a_german_title_without_frau_or_herr_goes_before_the_full_name(region: s
 
 def test_mexico_greets_an_unknown_gender_with_apreciable() -> None:
     """Class 2: Mexico's neutral written opening has no hour ("Buenos días" in a letter
-    read in the afternoon) and suits a card (no bare name); Spain writes "Hola" and
-    the name (words24c), and a known gender keeps "Estimada"."""
+    read in the afternoon) and suits a card (no bare name); Spain writes the time of
+    day the letter is sent at and the name (words25d: "Hola" beside usted was the
+    informal register on a formal letter, r20 es C5), and a known gender keeps
+    "Estimada"."""
     ariel = Interviewer("Ariel Navarro")
     mexico, spain = language("es_MX"), language("es")
     for hour in (None, 9, 16):
         assert mexico.greeting(ariel, Salutation.HONORIFIC, hour) == "Apreciable Ariel Navarro:"
-    assert spain.greeting(ariel, Salutation.HONORIFIC, 9) == "Hola, Ariel Navarro:"
-    # a card is never opened by the bare name (words17b: "Hola" and the name)
-    assert spain.greeting(ariel, Salutation.HONORIFIC, None) == "Hola, Ariel Navarro:"
+    assert spain.greeting(ariel, Salutation.HONORIFIC, 9) == "Buenos días, Ariel Navarro:"
+    assert spain.greeting(ariel, Salutation.HONORIFIC, 16) == "Buenas tardes, Ariel Navarro:"
+    # a card is never opened by the bare name (words17b)
+    assert spain.greeting(ariel, Salutation.HONORIFIC, None) == "Buenos días, Ariel Navarro:"
     ana = Interviewer("Ana Ruiz", honorific="Ms.")
     assert mexico.greeting(ana, Salutation.HONORIFIC, 9) == "Estimada Sra. Ruiz:"
     # a first name is not put after "Apreciable"
@@ -178,12 +181,14 @@ def test_mexico_greets_an_unknown_gender_with_apreciable() -> None:
     [
         ("Ms.", "Chère Madame,", "Bonjour Madame Dubois,"),
         ("Mr. Dr.", "Cher Monsieur,", "Bonjour Monsieur Dubois,"),
-        (None, "Bonjour Claude Dubois,", "Bonjour Claude Dubois,"),
+        (None, "Madame, Monsieur,", "Bonjour Claude Dubois,"),
     ],
 )
 def test_a_french_card_is_not_an_email(honorific: str | None, card: str, mail: str) -> None:
     """Class 2: "Bonjour" on a handwritten card is the wrong register; a card (no hour)
-    opens "Chère Madame", and without the gender, which "Cher" needs, the full name."""
+    opens "Chère Madame", and without the gender, which "Cher" needs, "Madame, Monsieur,"
+    (words25d: "Bonjour" and the full name beside another card's "Chère Madame," read
+    as two registers in one plan, r20 fr C8)."""
     claude = Interviewer("Claude Dubois", honorific=honorific)
     french = language("fr")
     assert french.greeting(claude, Salutation.HONORIFIC, None) == card

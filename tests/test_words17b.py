@@ -289,27 +289,31 @@ def test_spanish_tell_them_says_whose_interest() -> None:
 @pytest.mark.parametrize("region", ["es", "es_AR", "es_CL", "es_CO"])
 @pytest.mark.parametrize("style", list(Salutation))
 def test_a_spanish_card_never_opens_with_the_bare_name(region: str, style: Salutation) -> None:
-    """Card 04.6 "Ariel Navarro:": a card has no time of day, and the name alone reads
-    as a form; "Hola" and the name claims no gender ("Estimado/a" would write it as a
-    slash)."""
+    """Card 04.6 "Ariel Navarro:": the name alone reads as a form; "Buenos días," and
+    the name, as the plan's e-mails open (words25d), or "Hola" before a first name,
+    claims no gender ("Estimado/a" would write it as a slash)."""
     ariel = Interviewer("Ariel Navarro")
     card = language(region).greeting(ariel, style, None)
-    name = "Ariel" if style is Salutation.FIRST_NAME else "Ariel Navarro"
-    assert card == f"Hola, {name}:"
+    if style is Salutation.FIRST_NAME:
+        assert card == "Hola, Ariel:"
+    else:
+        assert card == "Buenos días, Ariel Navarro:"
     assert "/" not in card
 
 
 def test_the_documented_neutral_salutations_hold() -> None:
     """The decision of this round, per language (docs/templates.md): German keeps the
-    doctorate before the full name, French "Bonjour" and the full name, Spanish e-mail
-    "Hola" and the name (words24c: a letter has no time of day); none assumes a gender
-    from a first name."""
+    doctorate before the full name, French "Bonjour" and the full name ("Madame,
+    Monsieur," on a card, words25d), Spanish the time of day the letter is sent at and
+    the name (words25d, r20 es C5); none assumes a gender from a first name."""
     robin = Interviewer("Robin Keller", honorific="Dr.")
     assert (
         language("de").greeting(robin, Salutation.HONORIFIC, 10) == "Guten Tag Dr. Robin Keller,"
     )
     marc = Interviewer("Marc Dubois")
     assert language("fr").greeting(marc, Salutation.HONORIFIC, 10) == "Bonjour Marc Dubois,"
-    assert language("fr").greeting(marc, Salutation.HONORIFIC, None) == "Bonjour Marc Dubois,"
+    assert language("fr").greeting(marc, Salutation.HONORIFIC, None) == "Madame, Monsieur,"
     ariel = Interviewer("Ariel Fernández")
-    assert language("es").greeting(ariel, Salutation.HONORIFIC, 9) == "Hola, Ariel Fernández:"
+    assert (
+        language("es").greeting(ariel, Salutation.HONORIFIC, 9) == "Buenos días, Ariel Fernández:"
+    )

@@ -883,15 +883,16 @@ class TestSpanish:
 
     @pytest.mark.parametrize(
         ("hour", "region", "greeting"),
-        [(9, None, "Hola, "), (13, None, "Hola, "), (16, None, "Hola, "),
-         (13, "CO", "Hola, "), (13, "MX", "Apreciable"), (9, "MX", "Apreciable")],
+        [(9, None, "Buenos días, "), (13, None, "Buenos días, "), (16, None, "Buenas tardes, "),
+         (13, "CO", "Buenas tardes, "), (13, "MX", "Apreciable"), (9, "MX", "Apreciable")],
     )  # fmt: skip
     def test_the_neutral_greeting_follows_the_time_it_is_sent(
         self, hour: int, region: str | None, greeting: str
     ) -> None:
         """Class 15 (es): "Buenos días" at 16:30 reads wrong.  Mexico writes "Apreciable",
-        which has no hour (words13b, class 2); elsewhere a letter opens "Hola," at any hour
-        (words24c: a letter is read at an hour the writer does not know)."""
+        which has no hour (words13b, class 2); elsewhere a letter opens with the time of
+        day it is sent at on the reader's clock (words25d: "Hola" with usted is the
+        informal register on a formal letter, r20 es C5)."""
         words = language("es" if region is None else f"es_{region}")
         assert words.greeting(BO, attrs.evolve(Policy()).salutation, hour).startswith(greeting)
 

@@ -28,7 +28,7 @@ DEADLINE = re.compile(
     r"hearing about the next steps by|bis [A-Z]\w+, den [^,]+, von Ihnen zu hören"
     r"|connaître les prochaines étapes d’ici|conocer los próximos pasos para"
 )
-UNDERSTOOD = re.compile(r"I understand|nach meinem Verständnis|si j’ai bien compris|según entendí")
+UNDERSTOOD = re.compile(r"I understand|wie ich verstanden habe|si j’ai bien compris|según entendí")
 
 
 @pytest.mark.parametrize("code", LANGUAGES)

@@ -1113,6 +1113,12 @@ class Language:
         ".": "dot", "@": "at", "-": "dash", "_": "underscore", "+": "plus",
     }  # fmt: skip
 
+    def phone_number(self, phone: str, zone: str | None) -> str | None:
+        """*phone* as this language writes and reads it, to someone in *zone* (None:
+        written); None keeps it as typed (or in the national form the library reads to
+        a listener in its country).  Only French regroups: see `French.phone_number`."""
+        return None
+
     def spoken_email(self, address: str) -> str:
         """An e-mail address as it is dictated on a voicemail: "sam dot lee at example dot com"."""
         words = []

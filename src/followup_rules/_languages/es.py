@@ -169,11 +169,12 @@ class Spanish(Language):
             for spain, americas in _AMERICAS_WORDS:
                 if spain in text:
                     text = text.replace(spain, americas)
-            # Spain's "le llamo" to a woman (leísmo) reads foreign in the Americas, where
-            # "llamar" takes "la" for her: known only from her honorific, which her
-            # greeting carries ("Estimada ..."); unknown, "le" stays (words24c class 1).
-            if greeting is not None and greeting.startswith("Estimada ") and "e llam" in text:
-                text = _LE_CALL.sub(lambda m: m.group(1) + "a ", text)
+        # "llamar" takes "la" for a woman: "le llamo" (leísmo) reads foreign in the
+        # Americas (words24c class 1) and wrong to the twentieth read's Spanish reader
+        # too (es 11.6 "le llamaré" to Sra. Gil).  Her gender is known only from her
+        # honorific, which her greeting carries ("Estimada ..."); unknown, "le" stays.
+        if greeting is not None and greeting.startswith("Estimada ") and "e llam" in text:
+            text = _LE_CALL.sub(lambda m: m.group(1) + "a ", text)
         return text
 
     _spoken_marks: ClassVar[Mapping[str, str]] = {
@@ -214,26 +215,29 @@ class Spanish(Language):
 
     def greeting(self, person: Person, style: Salutation, hour: int | None = None) -> str:
         # "Estimado" or "Estimada" needs the gender, which only Ms., Mrs., Miss
-        # and Mr. give; without it "Hola," and the name avoids the form-letter
-        # "Estimado/a" (the time of day, "Buenos días", stays for what is said aloud).
+        # and Mr. give; without it the form-letter "Estimado/a" is avoided.
         # Mexico has a neutral written opening of its own, "Apreciable", which
         # reads at any hour and on a card too ("Apreciable Ariel Navarro:"), where
         # "Buenos días" in a letter read in the afternoon, and a card's bare name,
         # read as a form letter to the tenth round's reader (issue 19, round 13,
-        # class 2).  Spain, Argentina, Chile and Colombia have no such word: their
-        # card, which has no time of day, opens "Hola, Ariel Navarro:", never the
-        # bare name of a form (the fourteenth read, words17b), and never the
-        # "Estimado/a" that writes the unknown gender as a slash.
-        # A letter is read at any hour: the nineteenth read found "Buenos días, Ariel
-        # Navarro:" a time of day that the reader may not share, and unusual before a
-        # full name in a business e-mail; the e-mail now opens as the card does, "Hola,"
-        # and the name, the one opening without gender or hour (words24c class 1).
+        # class 2).  Spain, Argentina, Chile and Colombia have no such word; their
+        # letters never open on the bare name of a form (the fourteenth read,
+        # words17b), nor on the "Estimado/a" that writes the unknown gender as a slash.
+        # The nineteenth read found "Buenos días" a time of day the reader may not
+        # share, and words24c opened every letter "Hola," and the name; the twentieth
+        # found "Hola" beside usted and "Un cordial saludo" an informal greeting on a
+        # formal letter.  A formal letter to someone whose gender is unknown opens with
+        # the time of day it is sent at on their clock, "Buenos días," or "Buenas
+        # tardes," (as said aloud, `spoken_hello`), and a card, which has no hour,
+        # "Buenos días,": one register for every letter of a plan.  "Hola" is left to a
+        # letter that greets by the first name (words25d, the r20 es C5).
         gender = self._forms(person)[0]
         if gender is None:
-            name = _first(person) if style is Salutation.FIRST_NAME else _full(person)
-            if self.region == "MX" and style is not Salutation.FIRST_NAME:
-                return f"Apreciable {name}:"
-            return f"Hola, {name}:"
+            if style is Salutation.FIRST_NAME:
+                return f"Hola, {_first(person)}:"
+            if self.region == "MX":
+                return f"Apreciable {_full(person)}:"
+            return f"{self.spoken_hello(hour)}, {_full(person)}:"
         opening = "Estimada" if gender == "f" else "Estimado"
         return f"{opening} {self.addressee(person, style)}:"
 

@@ -133,6 +133,45 @@ _QUEBEC_WORDS = (
 sentences (issue 19, sixth round, class 7; the r5 reader of the fr-CA notes)."""
 
 
+_TYPED_NUMBER = re.compile(r"\+(33|32)([ .\-]?)(\d[\d .\-]*\d)")
+
+
+_HOME = {"33": "Europe/Paris", "32": "Europe/Brussels"}
+"""Where a French or Belgian number is dialled with its trunk prefix, "0"."""
+
+
+def _in_pairs(phone: str, zone: str | None) -> str | None:
+    """A French or Belgian *phone* grouped as French speakers read and write it, when
+    its typed digits give the groups exactly; else None.
+
+    France: "+33 1 55 50 01 00" (the digit after the code, then pairs); Belgium: "+32 2
+    555 01 00" (Brussels, Antwerp, Liège and Ghent have a one-digit area code and three
+    digits after it), "+32 50 12 34 56" (a two-digit area code), "+32 470 12 34 56" (a
+    mobile).  To a listener in the number's own country (*zone*), the national form:
+    "01 55 50 01 00", "02 555 01 00".  A number with anything else in it (an
+    extension, a "(0)", a digit too many) is left as typed.
+    """
+    match = _TYPED_NUMBER.fullmatch(phone.strip())
+    if match is None:
+        return None
+    code, digits = match.group(1), re.sub(r"\D", "", match.group(3))
+    if code == "33" and len(digits) == 9:
+        head = [digits[:1]]
+    elif code == "32" and len(digits) == 8 and digits[0] in "2349":
+        head = [digits[:1], digits[1:4]]
+    elif code == "32" and len(digits) == 8:
+        head = [digits[:2]]
+    elif code == "32" and len(digits) == 9 and digits[0] == "4":
+        head = [digits[:3]]
+    else:
+        return None
+    rest = digits[len("".join(head)) :]
+    groups = [*head, *(rest[i : i + 2] for i in range(0, len(rest), 2))]
+    if zone is not None and zone == _HOME[code]:
+        return " ".join(["0" + groups[0], *groups[1:]])
+    return f"+{code} " + " ".join(groups)
+
+
 class French(Language):
     """Français : « Madame, », « mardi 7 juillet », « 10 h 30 ».
 
@@ -259,13 +298,17 @@ class French(Language):
         # A card written by hand is not an e-mail: "Bonjour" there reads as the
         # wrong register to the tenth round's reader, and a card opens "Chère
         # Madame," or "Cher Monsieur," (a card has no hour: *hour* is None).
-        # Without the gender, "Cher" or "Chère" cannot agree, and the card keeps
-        # "Bonjour" and the full name (issue 19, round 13, class 2).
         # "Cher Monsieur Roy," is a calque of "Dear Mr Roy": French puts no family name
         # after "Cher Monsieur" or "Chère Madame" (words24c class 1, the r19 read).
+        # Without the gender, "Cher" or "Chère" cannot agree; a card then opens
+        # "Madame, Monsieur,", the formal letter's own register, where "Bonjour Alix
+        # Moreau," beside another card's "Chère Madame," read as two registers in one
+        # plan (the twentieth read, fr C8).
         if style is Salutation.HONORIFIC:
             word = self._title(person)[0]
-            if word is not None and hour is None:
+            if hour is None:
+                if word is None:
+                    return "Madame, Monsieur,"
                 return f"{'Chère' if word == 'Madame' else 'Cher'} {word},"
             if word is not None:
                 return f"Bonjour {word} {_family(person)},"
@@ -274,6 +317,11 @@ class French(Language):
         return f"Bonjour {_full(person)},"
 
     _first_name_aloud = False
+
+    def phone_number(self, phone: str, zone: str | None) -> str | None:
+        # French groups a French or Belgian number in pairs: "02 555 0100" is not how a
+        # French speaker reads or writes it (the twentieth read, fr C11).
+        return _in_pairs(phone, zone)
 
     def _titled(self, person: Interviewer | Recruiter, *, spoken: bool) -> str | None:
         # A letter greets "Madame" alone; aloud, "Madame Ruiz".
