@@ -8,14 +8,38 @@ given another way) and the exact keys of what the loop returns for an app.
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
+import pendulum
 import pytest
 
-from followup_rules import Interviewer, Plan, Recruiter, plan
+from followup_rules import (
+    ActionKind,
+    Application,
+    Candidate,
+    Changes,
+    Channel,
+    Contact,
+    Event,
+    Interview,
+    Interviewer,
+    Outcome,
+    Plan,
+    Policy,
+    Recorded,
+    Recruiter,
+    Update,
+    audit,
+    describe_event,
+    event_id,
+    plan,
+    record_event,
+)
 from followup_rules import serialize as s
 
-from .factories import ANA, BO, interview
+from .factories import ANA, BO, at, interview
+from .test_integrator11 import told
 from .test_serialize_details import refusal
 
 RITA = Recruiter("Rita Cole", agency="SelecSource", email="rita@selecsource.example")
@@ -74,3 +98,114 @@ class TestRecipients:
             "expected a person with role 'interviewer' or 'recruiter'"
         )
         assert str(error) == expected
+
+
+class TestChangesForAnApp:
+    """What changed since the app last looked, as an app receives it: every key, in the
+    candidate's language."""
+
+    def changes(self, language: str, news: str = "later") -> tuple[Application, Changes]:
+        """A week after the interview (Tue 7 Jul 2026, decision by 22 Jul): a later decision
+        date (the check-ins move), or a rejection (they go; asking for feedback is new)."""
+        app = told(6, language, Policy())
+        since = pendulum.datetime(2026, 7, 16, 9, tz="America/New_York")
+        decision = pendulum.date(2026, 8, 5) if news == "later" else None
+        outcome = Outcome.UNDECIDED if news == "later" else Outcome.REJECTED
+        update = Update(since.add(hours=2), outcome, decision)
+        later = app.record(update, now=since.add(hours=2)).application
+        assert later is not None
+        return later, later.changes(since, since.add(days=1))
+
+    @pytest.mark.parametrize("news", ["later", "rejected"])
+    @pytest.mark.parametrize("language", ["de", "fr"])
+    def test_each_step_change_is_written_in_full(self, language: str, news: str) -> None:
+        _, changes = self.changes(language, news)
+        data = json.loads(json.dumps(s.unstructure(changes)))
+        assert len(data["steps"]) == len(changes.steps) > 0
+        described = []
+        for change, shown in zip(changes.steps, data["steps"], strict=True):
+            item = change.now.item if change.now.item is not None else change.before
+            words = None if item is None else item.action.describe(language)
+            assert shown == {
+                "id": change.id,
+                "change": change.change,
+                "description": words,
+                "before": None if change.before is None else s.unstructure(change.before),
+                "now": s.unstructure(change.now),
+            }
+            described.append((words, None if item is None else item.action.describe("en")))
+        # In the candidate's language, not in English.
+        assert any(words is not None and words != english for words, english in described)
+        kinds = {change.change for change in changes.steps}
+        assert kinds == ({"moved"} if news == "later" else {"gone", "new"})
+
+    def test_the_events_and_their_clock_are_written(self) -> None:
+        app, changes = self.changes("de")
+        data = json.loads(json.dumps(s.unstructure(changes)))
+        assert set(data) == {"format_version", "since", "now", "locale", "events", "steps"}
+        assert (data["since"], data["now"], data["locale"]) == (
+            "2026-07-16T09:00:00-04:00",
+            "2026-07-17T09:00:00-04:00",
+            "de",
+        )
+        (event,) = changes.events
+        assert data["events"] == [
+            {
+                **s.unstructure(event),
+                "event_id": app.event_id(event),
+                "description": describe_event(event, app.interview, locale="de"),
+            }
+        ]
+
+
+def a_call_too_soon() -> tuple[Interview, list[Event], Contact]:
+    """A thank-you, a check-in the next morning, then a call no one invited (French)."""
+    made = interview(candidate=Candidate("Sam Lee", language="fr"))
+    history: list[Event] = [
+        Contact(at(2024, 7, 2, 16), Channel.EMAIL, kind=ActionKind.THANK_YOU, recipient=ANA.name),
+        Contact(at(2024, 7, 3, 9), Channel.EMAIL, kind=ActionKind.CHECK_IN, recipient=ANA.name),
+    ]
+    return made, history, Contact(at(2024, 7, 3, 10), Channel.PHONE, recipient=ANA.name)
+
+
+class TestWhatTheLoopReturns:
+    """A violation and a recorded event, as an app receives them: every key."""
+
+    def test_a_violation_is_written_in_full(self) -> None:
+        made, history, call = a_call_too_soon()
+        violations = audit(made, [*history, call])
+        assert {violation.rule for violation in violations} == {"check-in-no-deadline", "one-call"}
+        for violation, shown in zip(violations, s.unstructure(violations), strict=True):
+            assert shown == {
+                "rule": violation.rule,
+                "sources": list(violation.sources),
+                "message": violation.message,
+                "text": f"[{violation.rule}] {violation.message}",
+                "locale": "fr",
+                "description": violation.describe("fr"),
+                "events": [s.unstructure(event) for event in violation.events],
+            }
+            assert shown["description"] != violation.describe("en")
+            assert shown["events"] and all(e["type"] == "contact" for e in shown["events"])
+
+    def test_a_recorded_event_is_written_in_full(self) -> None:
+        made, history, call = a_call_too_soon()
+        recorded = record_event(made, history, call)
+        assert recorded.violations
+        assert s.unstructure(recorded) == {
+            "event": s.unstructure(call),
+            "event_id": event_id(call, made),
+            "number": 3,
+            "already": False,
+            "violations": s.unstructure(list(recorded.violations)),
+        }
+
+    def test_a_recorded_event_an_app_builds_gets_its_id_from_its_application(self) -> None:
+        made, history, call = a_call_too_soon()
+        app = Application(made, [*history, call])
+        alone = Recorded(call, 3, False, app.history)
+        told = Recorded(call, 3, False, app.history, event_id="ev-given")
+        found = Recorded(call, 3, False, app.history, application=app)
+        assert s.unstructure(alone)["event_id"] is None
+        assert s.unstructure(told)["event_id"] == "ev-given"
+        assert s.unstructure(found)["event_id"] == event_id(call, made) == app.event_id(call)
