@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
+import attrs
 import pendulum
 import pytest
 
@@ -37,6 +38,7 @@ from followup_rules import (
     record_event,
 )
 from followup_rules import serialize as s
+from followup_rules.loop import kept_apart
 
 from .factories import ANA, BO, at, interview
 from .test_integrator11 import told
@@ -157,6 +159,15 @@ class TestChangesForAnApp:
             }
         ]
 
+    def test_changes_an_app_builds_without_its_application_name_no_event(self) -> None:
+        """Its events are written without an id or a description: none is made up."""
+        _, changes = self.changes("de")
+        alone = attrs.evolve(changes, application=None)
+        data = s.unstructure(alone)
+        (event,) = changes.events
+        assert data["events"] == [{**s.unstructure(event), "event_id": None, "description": None}]
+        assert data["steps"] == s.unstructure(changes)["steps"]
+
 
 def a_call_too_soon() -> tuple[Interview, list[Event], Contact]:
     """A thank-you, a check-in the next morning, then a call no one invited (French)."""
@@ -209,3 +220,24 @@ class TestWhatTheLoopReturns:
         assert s.unstructure(alone)["event_id"] is None
         assert s.unstructure(told)["event_id"] == "ev-given"
         assert s.unstructure(found)["event_id"] == event_id(call, made) == app.event_id(call)
+
+
+def test_an_application_kept_apart_is_written_as_the_application_it_is() -> None:
+    """`kept_apart` gives a planning wrapper of the second application at one employer: it
+    is written with an application's keys alone, and reads back as that application."""
+    first = Application(interview(), key="a")
+    second = Application(interview(starts_at=at(2024, 7, 5, 10), role="ML Engineer"), key="b")
+    spaced = kept_apart([first, second])[1]
+    assert type(spaced) is not Application  # planned from the first one's follow-ups
+    data = json.loads(json.dumps(s.unstructure(spaced)))
+    assert set(data) == {
+        "format_version",
+        "interview",
+        "history",
+        "policy",
+        "name",
+        "key",
+        "met_before",
+    }
+    assert data == json.loads(json.dumps(s.unstructure(second)))
+    assert s.structure(data, Application) == second
