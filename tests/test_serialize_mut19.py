@@ -241,3 +241,28 @@ def test_an_application_kept_apart_is_written_as_the_application_it_is() -> None
     }
     assert data == json.loads(json.dumps(s.unstructure(second)))
     assert s.structure(data, Application) == second
+
+
+@attrs.frozen
+class Draft:
+    """An app's own draft, named as the library's `followup_rules.export.Draft`."""
+
+    subject: str
+    to: str
+
+
+@attrs.frozen
+class Message:
+    """An app's own message, named as the library's `followup_rules.messages.Message`."""
+
+    body: str
+
+
+def test_an_apps_own_classes_named_as_the_librarys_are_written_as_their_fields() -> None:
+    """`unstructure` knows a draft and a message by their module too: an app's own attrs
+    classes of those names are plain data of their own fields, not read as the library's."""
+    assert s.unstructure(Draft("Thank you", "ana@acme.example")) == {
+        "subject": "Thank you",
+        "to": "ana@acme.example",
+    }
+    assert s.unstructure([Message("Hello")]) == [{"body": "Hello"}]
