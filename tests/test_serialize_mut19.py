@@ -9,6 +9,7 @@ given another way) and the exact keys of what the loop returns for an app.
 from __future__ import annotations
 
 import json
+from pathlib import Path
 from typing import Any
 
 import attrs
@@ -266,3 +267,31 @@ def test_an_apps_own_classes_named_as_the_librarys_are_written_as_their_fields()
         "to": "ana@acme.example",
     }
     assert s.unstructure([Message("Hello")]) == [{"body": "Hello"}]
+
+
+INTERVIEW_TOML = """\
+starts_at = 2026-07-07T14:00:00
+timezone = "America/New_York"
+company = "Acme Analytics"
+role = "Data Engineer"
+interviewers = ["Ana Ruiz"]
+"""
+
+
+class TestInterviewFilesNameTheFileAtFault:
+    """`load_interview_file`: a refusal names the file it is about, and its key."""
+
+    def test_a_history_file_given_as_the_interview(self, tmp_path: Path) -> None:
+        events = tmp_path / "acme.events.toml"
+        events.write_text('[[event]]\ntype = "reply"\nat = 2026-07-08T09:00:00-04:00\n')
+        error = refusal(lambda: s.load_interview_file(events))
+        assert str(error) == (
+            f"{events}: is a history file (events only), not an interview: give the "
+            "interview file that names it in its history key"
+        )
+
+    def test_a_later_version_of_the_interview_file(self, tmp_path: Path) -> None:
+        path = tmp_path / "acme.toml"
+        path.write_text("format_version = 99\n" + INTERVIEW_TOML)
+        error = refusal(lambda: s.load_interview_file(path))
+        assert (error.source, error.path) == (str(path), "$.format_version")
