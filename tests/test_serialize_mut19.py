@@ -295,3 +295,72 @@ class TestInterviewFilesNameTheFileAtFault:
         path.write_text("format_version = 99\n" + INTERVIEW_TOML)
         error = refusal(lambda: s.load_interview_file(path))
         assert (error.source, error.path) == (str(path), "$.format_version")
+
+    def test_a_held_local_time_is_told_the_interviews_zone(self, tmp_path: Path) -> None:
+        """An [[event]] of the interview file at a time without a zone: the zone to write is
+        the interview's (Paris here), with its offset then."""
+        path = tmp_path / "acme.toml"
+        paris = INTERVIEW_TOML.replace("America/New_York", "Europe/Paris")
+        path.write_text(paris + '\n[[event]]\ntype = "reply"\nat = 2026-07-08T09:00:00\n')
+        error = refusal(lambda: s.load_interview_file(path))
+        assert (error.source, error.path) == (str(path), "$.event[0].at")
+        assert error.problem == (
+            '2026-07-08T09:00:00 has no time zone: add timezone = "Europe/Paris" (the IANA '
+            "name of its zone) beside at, or write its offset: at = 2026-07-08T09:00:00+02:00"
+        )
+
+    def test_a_history_file_as_a_json_list_names_its_entry(self, tmp_path: Path) -> None:
+        """A history file holding a bare JSON list: its entries are ``$[n]``."""
+        path = tmp_path / "acme.toml"
+        path.write_text('history = "acme.events.json"\n' + INTERVIEW_TOML)
+        events = tmp_path / "acme.events.json"
+        later = {"type": "reply", "at": "2026-07-08T09:00:00-04:00"}
+        events.write_text(json.dumps([later, {**later, "at": "2026-07-01T09:00:00-04:00"}]))
+        error = refusal(lambda: s.load_interview_file(path))
+        assert (error.source, error.path) == (str(events), "$[1].at")
+        assert error.problem.startswith("is before the interview")
+        unchecked = s.load_interview_file(path, check=False)
+        assert [event.at.day for event in unchecked.history] == [8, 1]
+
+
+class TestInterviewFilesReadWhole:
+    """What `load_interview_file` gives: the file, its interview, its history and where it
+    is kept, and the application's own policy, whichever way the history is given."""
+
+    def test_a_named_history_and_a_policy_table(self, tmp_path: Path) -> None:
+        path = tmp_path / "acme.toml"
+        path.write_text(
+            'history = "acme.events.toml"\n' + INTERVIEW_TOML + "\n[policy]\nmin_gap = 6\n"
+        )
+        events = tmp_path / "acme.events.toml"
+        events.write_text('[[event]]\ntype = "reply"\nat = 2026-07-08T09:00:00-04:00\n')
+        found = s.load_interview_file(path)
+        assert (found.path, found.history_path, found.policy) == (
+            path,
+            events,
+            Policy(min_gap=6),
+        )
+        assert found.interview == s.load_interview(path)
+        assert [type(event).__name__ for event in found.history] == ["Reply"]
+
+    def test_held_events_and_a_policy_table(self, tmp_path: Path) -> None:
+        path = tmp_path / "acme.toml"
+        path.write_text(
+            INTERVIEW_TOML
+            + "\n[policy]\nmin_gap = 6\n"
+            + '\n[[event]]\ntype = "reply"\nat = 2026-07-08T09:00:00-04:00\n'
+        )
+        found = s.load_interview_file(path)
+        assert (found.path, found.history_path, found.policy) == (path, path, Policy(min_gap=6))
+        assert [type(event).__name__ for event in found.history] == ["Reply"]
+
+    def test_held_events_before_the_interview_are_read_unchecked(self, tmp_path: Path) -> None:
+        """``check=False``: each event read, not checked against the interview (an
+        interview edited after they were logged)."""
+        path = tmp_path / "acme.toml"
+        path.write_text(
+            INTERVIEW_TOML + '\n[[event]]\ntype = "reply"\nat = 2026-07-01T09:00:00-04:00\n'
+        )
+        error = refusal(lambda: s.load_interview_file(path))
+        assert (error.source, error.path) == (str(path), "$.event[0].at")
+        assert len(s.load_interview_file(path, check=False).history) == 1
