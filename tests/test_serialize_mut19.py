@@ -364,3 +364,26 @@ class TestInterviewFilesReadWhole:
         error = refusal(lambda: s.load_interview_file(path))
         assert (error.source, error.path) == (str(path), "$.event[0].at")
         assert len(s.load_interview_file(path, check=False).history) == 1
+
+    def test_a_held_local_time_is_told_the_candidates_own_zone(self, tmp_path: Path) -> None:
+        """The candidate in Tokyo, the interview in New York: the zone to write is Tokyo's,
+        the zone the candidate logs in."""
+        path = tmp_path / "acme.toml"
+        candidate = '\n[candidate]\nname = "Sam Lee"\ntimezone = "Asia/Tokyo"\n'
+        event = '\n[[event]]\ntype = "reply"\nat = 2026-07-08T09:00:00\n'
+        path.write_text(INTERVIEW_TOML + candidate + event)
+        error = refusal(lambda: s.load_interview_file(path))
+        assert 'add timezone = "Asia/Tokyo"' in error.problem
+        assert "at = 2026-07-08T09:00:00+09:00" in error.problem
+
+    def test_a_bad_policy_table_names_the_file_and_the_table(self, tmp_path: Path) -> None:
+        path = tmp_path / "acme.toml"
+        path.write_text(INTERVIEW_TOML + "\n[policy]\nmin_gap = -1\n")
+        error = refusal(lambda: s.load_interview_file(path))
+        assert (error.source, error.path) == (f"{path} [policy]", "$.min_gap")
+
+    def test_a_policy_file_named_beside_it(self, tmp_path: Path) -> None:
+        path = tmp_path / "acme.toml"
+        path.write_text('policy = "team.toml"\n' + INTERVIEW_TOML)
+        (tmp_path / "team.toml").write_text("min_gap = 6\n")
+        assert s.load_interview_file(path).policy == Policy(min_gap=6)
