@@ -1,9 +1,14 @@
-"""What a plan file says of each step's recipient, and what `unstructure` gives an app.
+"""What `serialize` writes of a plan, of what the loop returns, and what an interview file
+gives.
 
-Issue 20, item 9 (nineteenth pass of mutation testing, `serialize`): each
-test pins what a user or an app relies on when a plan is written and read
-back (the recipient's ``role``, a step to no one, the refusal of a recipient
-given another way) and the exact keys of what the loop returns for an app.
+Issue 20, item 9 (nineteenth pass of mutation testing, `serialize`; see
+benchmarks/README.md, "Nineteenth pass, `serialize`"): each test pins what a user
+or an app relies on: a plan's recipients written with their ``role`` and read
+back, a step to no one, a recipient given another way refused; every key of a
+step change, a change list, a violation and a recorded event, in the
+candidate's language; an application `kept_apart` written as itself; an app's
+own classes named as the library's; what `load_interview_file` gives and the
+file and key its refusals name.
 """
 
 from __future__ import annotations
