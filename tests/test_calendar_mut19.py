@@ -1,0 +1,304 @@
+"""The calendar helpers (`_calendar`), pinned where the nineteenth mutation pass found them
+loose: the business days a limit counts from (with any container of holidays, in any zone,
+asked again of the same instant), a country's weekend in the week it changed, the week
+that starts after any weekend, and answers that never depend on the machine's own zone."""
+
+from __future__ import annotations
+
+import itertools
+import os
+import time as time_module
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import date, datetime, time, timedelta, timezone
+
+import pytest
+
+from followup_rules import Policy, parse_timeframe, plan
+from followup_rules import _calendar as cal
+
+from .test_weekends import calendar_of, israeli_interview
+
+TOKYO = cal.zone("Asia/Tokyo")
+NEW_YORK = cal.zone("America/New_York")
+
+
+class TestBusinessDaysAfter:
+    """The day a limit falls on: *count* business days after the date an instant shows in
+    the zone asked, whatever container holds the holidays."""
+
+    # Friday 2026-07-03 20:00 UTC: Saturday 4 July in Tokyo, Friday 3 July in New York.
+    FRIDAY_EVENING = datetime(2026, 7, 3, 20, tzinfo=timezone.utc)
+
+    def test_counts_from_the_date_in_the_zone_asked(self) -> None:
+        # Tokyo's Saturday: Monday is the first business day after it.
+        assert cal.business_days_after(self.FRIDAY_EVENING, TOKYO, 1) == date(2026, 7, 6)
+        # New York's Friday: Monday as well, and Tuesday as the second.
+        assert cal.business_days_after(self.FRIDAY_EVENING, NEW_YORK, 2) == date(2026, 7, 7)
+        # Wednesday 1 July 23:00 UTC is Thursday in Tokyo: Friday, not Thursday.
+        late = datetime(2026, 7, 1, 23, tzinfo=timezone.utc)
+        assert cal.business_days_after(late, TOKYO, 1) == date(2026, 7, 3)
+        assert cal.business_days_after(late, timezone.utc, 1) == date(2026, 7, 2)
+
+    @pytest.mark.parametrize("container", [set, frozenset, list, tuple])
+    def test_with_holidays_in_any_container(self, container: type) -> None:
+        holidays = container([date(2026, 7, 6)])  # Monday off
+        assert cal.business_days_after(self.FRIDAY_EVENING, TOKYO, 1, holidays) == date(2026, 7, 7)
+        assert cal.business_days_after(self.FRIDAY_EVENING, TOKYO, 3, holidays) == date(2026, 7, 9)
+        late = datetime(2026, 7, 1, 23, tzinfo=timezone.utc)  # Thursday in Tokyo
+        assert cal.business_days_after(late, TOKYO, 2, holidays) == date(2026, 7, 7)
+
+    def test_holidays_added_since_are_counted(self) -> None:
+        """A container that is not a country's calendar may change between two questions
+        about the same instant: the second answer counts the new holiday."""
+        holidays: set[date] = set()
+        moment = self.FRIDAY_EVENING
+        assert cal.business_days_after(moment, NEW_YORK, 1, holidays) == date(2026, 7, 6)
+        holidays.add(date(2026, 7, 6))
+        assert cal.business_days_after(moment, NEW_YORK, 1, holidays) == date(2026, 7, 7)
+
+    def test_the_same_instant_asked_again_otherwise(self) -> None:
+        """One instant object asked in another zone, with another count or on another
+        calendar gets its own answer, never the one cached for the first question."""
+        moment = self.FRIDAY_EVENING
+        israel = calendar_of("IL")
+        assert cal.business_days_after(moment, NEW_YORK, 1) == date(2026, 7, 6)
+        assert cal.business_days_after(moment, TOKYO, 1) == date(2026, 7, 6)
+        late = datetime(2026, 7, 1, 23, tzinfo=timezone.utc)
+        assert cal.business_days_after(late, timezone.utc, 1) == date(2026, 7, 2)
+        assert cal.business_days_after(late, TOKYO, 1) == date(2026, 7, 3)
+        assert cal.business_days_after(late, TOKYO, 3) == date(2026, 7, 7)
+        # Israel rests on Friday and Saturday: Thursday in Tokyo, then Sunday.
+        assert cal.business_days_after(late, TOKYO, 1, israel) == date(2026, 7, 5)
+        assert cal.business_days_after(late, TOKYO, 1) == date(2026, 7, 3)
+
+    def test_a_country_s_weekend(self) -> None:
+        """Thursday in Jerusalem: the first business day after it is Sunday."""
+        thursday = datetime(2026, 7, 9, 12, tzinfo=timezone.utc)
+        israel = calendar_of("IL")
+        assert cal.business_days_after(thursday, cal.zone("Asia/Jerusalem"), 1, israel) == date(
+            2026, 7, 12
+        )
+
+    def test_a_stale_entry_under_a_recycled_id(self) -> None:
+        """An entry left by another instant that once had this one's id is not its answer."""
+        moment = self.FRIDAY_EVENING
+        other = datetime(2000, 1, 1, tzinfo=timezone.utc)
+        cal.clear_caches()
+        cal._AFTER[id(moment)] = (other, NEW_YORK, 1, cal.NO_HOLIDAYS, date(2000, 1, 3))
+        assert cal.business_days_after(moment, NEW_YORK, 1) == date(2026, 7, 6)
+
+
+def test_business_days_between_backwards_counts_the_holidays() -> None:
+    """Backwards, the count is the forward count negated, holidays included."""
+    monday, friday = date(2026, 7, 6), date(2026, 7, 10)
+    holidays = {date(2026, 7, 8)}
+    assert cal.business_days_between(monday, friday, holidays) == 3
+    assert cal.business_days_between(friday, monday, holidays) == -3
+    israel = calendar_of("IL")
+    sunday, next_sunday = date(2026, 7, 5), date(2026, 7, 12)
+    assert cal.business_days_between(next_sunday, sunday, israel) == -5
+
+
+class TestACountrysCalendar:
+    def test_the_weekend_is_the_one_of_the_seven_days_from_the_day_asked(self) -> None:
+        """The Emirates moved their weekend from Friday-Saturday to Saturday-Sunday on
+        1 January 2022: the week from a day counts the days of that week, no others."""
+        emirates = calendar_of("AE")
+        assert emirates.weekend(date(2021, 12, 20)) == {4, 5}
+        # Sunday 26 December to Saturday 1 January: Friday was still off, Sunday not yet.
+        assert emirates.weekend(date(2021, 12, 26)) == {4, 5}
+        # Saturday 1 January to Friday 7 January: the new weekend alone.
+        assert emirates.weekend(date(2022, 1, 1)) == {5, 6}
+        assert emirates.weekend(date(2022, 1, 3)) == {5, 6}
+
+    def test_a_stale_entry_under_a_recycled_id(self) -> None:
+        """An answer cached for another calendar that once had this one's id is not taken."""
+        israel, other = calendar_of("IL"), calendar_of("HK")
+        friday = date(2026, 7, 10)
+        cal.clear_caches()
+        cal._BUSINESS[friday, id(israel)] = (other, True)
+        assert not israel.is_business_day(friday)
+        assert not cal.is_business_day(friday, israel)
+
+
+def _runs_of(weekend: frozenset[int]) -> list[list[int]]:
+    """The working weekdays in runs, worked out by walking the week from each day off."""
+    if not weekend:
+        return [list(range(7))]
+    runs = []
+    for off in sorted(weekend):
+        run = []
+        day = (off + 1) % 7
+        while day not in weekend:
+            run.append(day)
+            day = (day + 1) % 7
+        if run:
+            runs.append((off, run))
+    # The week starts with the longest run (on a tie, the one after the earliest day off).
+    start = max(range(len(runs)), key=lambda index: (len(runs[index][1]), -runs[index][0]))
+    ordered = runs[start:] + runs[:start]
+    return [run for _, run in ordered]
+
+
+ALL_WEEKENDS = [
+    frozenset(days) for size in range(7) for days in itertools.combinations(range(7), size)
+]
+
+
+class TestTheWorkingWeek:
+    """The week starts after the weekend day followed by the longest run of working days,
+    for every weekend a user may give (all 127: any days but all seven)."""
+
+    @pytest.mark.parametrize(
+        "weekend", ALL_WEEKENDS, ids=lambda days: "".join(map(str, sorted(days)))
+    )
+    def test_every_weekend(self, weekend: frozenset[int]) -> None:
+        runs = _runs_of(weekend)
+        assert cal.working_week_runs(weekend) == runs
+        assert cal.week_start(weekend) == runs[0][0]
+
+    @pytest.mark.parametrize(
+        ("weekend", "start"),
+        [
+            ({5, 6}, 0),  # Monday
+            ({4, 5}, 6),  # Israel: Sunday
+            ({4}, 5),  # Iran: Saturday
+            ({4, 6}, 0),  # Brunei: Monday
+            ({0, 5}, 1),  # the longest run follows Monday, not Saturday
+            ({0, 3, 6}, 1),  # two runs of two: the one after the earlier day off
+            (set(), 0),
+        ],
+    )
+    def test_next_week_is_read_from_its_first_day(self, weekend: set[int], start: int) -> None:
+        said = date(2026, 7, 8)  # a Wednesday
+        frame = parse_timeframe("next week", said, weekend=weekend)
+        assert not isinstance(frame, date)
+        assert frame.start.weekday() == start
+        assert frame.start > said and (frame.start - said).days <= 7
+
+
+@contextmanager
+def machine_zone(setting: str) -> Iterator[None]:
+    """The machine's own zone set to *setting* (a POSIX ``TZ`` rule) for the block."""
+    before = os.environ.get("TZ")
+    os.environ["TZ"] = setting
+    time_module.tzset()
+    try:
+        yield
+    finally:
+        if before is None:
+            del os.environ["TZ"]
+        else:
+            os.environ["TZ"] = before
+        time_module.tzset()
+
+
+def _calendar_answers() -> list[object]:
+    """What the calendar helpers and the planner answer, as text, from empty caches."""
+    cal.clear_caches()
+    havana, cairo, lord_howe = (
+        cal.zone(name) for name in ("America/Havana", "Africa/Cairo", "Australia/Lord_Howe")
+    )
+    instant = datetime(2026, 7, 3, 20, 30, tzinfo=timezone.utc)
+    planned = cal.DateTime(2024, 11, 3, 1, 20, tzinfo=NEW_YORK, fold=1)
+    answers: list[object] = [
+        cal.utc(planned).isoformat(),
+        cal.utc(planned).tzinfo is timezone.utc,
+        cal.utc(datetime(2024, 11, 3, 1, 20, tzinfo=NEW_YORK)).isoformat(),
+        cal.to_local(instant, TOKYO).isoformat(),
+        [
+            moment.isoformat()
+            for moment in cal.local_window(
+                (instant, instant + timedelta(hours=5), instant + timedelta(hours=1)), TOKYO
+            )
+        ],
+        cal.local_date(instant, TOKYO),
+        cal.local_date(cal.to_pendulum(instant), NEW_YORK),
+        cal.local_instant(date(2024, 11, 3), time(1, 30), NEW_YORK).isoformat(),
+        cal.local_instant(date(2024, 11, 3), time(1, 30), NEW_YORK, late=True).isoformat(),
+        cal.local_instant(date(2024, 3, 10), time(2, 30), NEW_YORK).isoformat(),
+        [
+            cal.day_start(day, zone).isoformat()
+            for day, zone in (
+                (date(2024, 3, 10), havana),
+                (date(2024, 4, 26), cairo),
+                (date(2026, 7, 3), TOKYO),
+                (date(2024, 11, 3), NEW_YORK),
+            )
+        ],
+        [cal.day_end(day, TOKYO).isoformat() for day in (date(2026, 7, 3),)],
+        [
+            None if window is None else [moment.isoformat() for moment in window]
+            for window in (
+                cal.window_on(date(2024, 3, 10), time(2), time(3), NEW_YORK),
+                cal.window_on(date(2024, 3, 10), time(1, 30), time(2, 30), NEW_YORK),
+                cal.window_on(date(2024, 11, 3), time(1), time(1, 30), NEW_YORK),
+                cal.window_on(date(2024, 4, 7), time(1, 45), time(2, 15), lord_howe),
+                cal.window_on(date(2026, 7, 3), time(0), time(0, 30), TOKYO),
+                cal.window_on(date(2026, 7, 3), time(23, 30), time(23, 59), TOKYO),
+            )
+        ],
+        cal.first_moment_daily(instant, time(8), time(18), TOKYO).isoformat(),
+        cal.first_moment_daily(instant, time(8), time(18), NEW_YORK).isoformat(),
+        cal.first_moment_in_window(instant, time(9), time(17), TOKYO).isoformat(),
+        cal.first_moment_in_window(instant, time(9), time(17), NEW_YORK).isoformat(),
+        cal.business_days_after(instant, TOKYO, 1),
+        planned.astimezone(timezone.utc).isoformat(),
+        planned.astimezone(TOKYO).isoformat(),
+        (planned.astimezone(timezone.utc) + timedelta(hours=1)).isoformat(),
+    ]
+    interview = israeli_interview()
+    for step in plan(interview, Policy(holidays="IL")):
+        answers.append(
+            (
+                step.kind,
+                step.earliest.isoformat(),
+                step.latest.isoformat(),
+                step.suggested.isoformat(),
+            )
+        )
+    return answers
+
+
+@pytest.mark.skipif(not hasattr(time_module, "tzset"), reason="the machine's zone is set by tzset")
+def test_nothing_depends_on_the_machine_s_own_zone() -> None:
+    """The same answers with the machine set to UTC, to Newfoundland's -03:30 (-02:30 in
+    summer) and to +13:45: the library converts only into the zones it is given."""
+    with machine_zone("UTC0"):
+        on_utc = _calendar_answers()
+    with machine_zone("NST3:30NDT,M3.2.0,M11.1.0"):
+        assert _calendar_answers() == on_utc
+    with machine_zone("XXX-13:45"):
+        assert _calendar_answers() == on_utc
+    cal.clear_caches()
+
+
+class TestFirstWindow:
+    """Tokyo's 9:00-17:00 on Friday 3 July 2026 is 00:00-08:00 UTC; the next business
+    day's, Monday 6 July, is 00:00-08:00 UTC on the 6th."""
+
+    FRIDAY = date(2026, 7, 3)
+    OPENS = datetime(2026, 7, 3, 0, tzinfo=timezone.utc)
+    CLOSES = datetime(2026, 7, 3, 8, tzinfo=timezone.utc)
+    MONDAY = (
+        datetime(2026, 7, 6, 0, tzinfo=timezone.utc),
+        datetime(2026, 7, 6, 8, tzinfo=timezone.utc),
+    )
+
+    def window(self, **instants: datetime) -> tuple[datetime, datetime]:
+        return cal.first_window(self.FRIDAY, time(9), time(17), TOKYO, **instants)  # type: ignore[arg-type]
+
+    def test_a_window_open_before_not_before_is_skipped(self) -> None:
+        """Even while it is still open: the result opens at or after *not_before*."""
+        assert self.window(not_before=self.OPENS + timedelta(hours=1)) == self.MONDAY
+        assert self.window(not_before=self.OPENS) == (self.OPENS, self.CLOSES)
+
+    def test_a_window_already_open_is_cut_at_open_from(self) -> None:
+        middle = self.OPENS + timedelta(hours=3)
+        assert self.window(open_from=middle) == (middle, self.CLOSES)
+
+    def test_a_window_closing_at_open_from_is_its_last_instant(self) -> None:
+        assert self.window(open_from=self.CLOSES) == (self.CLOSES, self.CLOSES)
+        later = self.CLOSES + timedelta(microseconds=1)
+        assert self.window(open_from=later) == self.MONDAY
