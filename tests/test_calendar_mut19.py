@@ -12,6 +12,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import date, datetime, time, timedelta, timezone
 
+import pendulum
 import pytest
 
 from followup_rules import Policy, parse_timeframe, plan
@@ -302,3 +303,35 @@ class TestFirstWindow:
         assert self.window(open_from=self.CLOSES) == (self.CLOSES, self.CLOSES)
         later = self.CLOSES + timedelta(microseconds=1)
         assert self.window(open_from=later) == self.MONDAY
+
+
+class TestConvertingToTheZoneAsked:
+    def test_a_named_fixed_offset_keeps_its_name(self) -> None:
+        """A planned time converted into pendulum's fixed zone named "EST" is in that very
+        zone, and says EST, not a rebuilt "-05:00"."""
+        est = pendulum.FixedTimezone(-18000, name="EST")
+        planned = cal.DateTime(2024, 7, 3, 9, tzinfo=NEW_YORK)
+        converted = planned.astimezone(est)
+        assert converted.tzinfo is est
+        assert converted.tzname() == "EST"
+        assert converted.isoformat() == "2024-07-03T08:00:00-05:00"
+
+    def test_a_window_s_suggested_moment_of_its_own(self) -> None:
+        """A suggested moment between the two ends is shown at its own time."""
+        opens = datetime(2026, 7, 3, 0, tzinfo=timezone.utc)
+        closes, suggested = opens + timedelta(hours=8), opens + timedelta(hours=3)
+        shown = cal.local_window((opens, closes, suggested), TOKYO)
+        assert [moment.isoformat() for moment in shown] == [
+            "2026-07-03T09:00:00+09:00",
+            "2026-07-03T17:00:00+09:00",
+            "2026-07-03T12:00:00+09:00",
+        ]
+        shown = cal.local_window((opens, closes, closes), TOKYO)
+        assert [moment.hour for moment in shown] == [9, 17, 17]
+
+    def test_a_local_date_is_a_stdlib_date(self) -> None:
+        """Of a planned (pendulum) time too: a plain date, whose arithmetic is the stdlib's."""
+        planned = cal.DateTime(2026, 7, 3, 20, tzinfo=timezone.utc)
+        day = cal.local_date(planned, TOKYO)
+        assert type(day) is date and day == date(2026, 7, 4)
+        assert type(cal.business_days_after(planned, TOKYO, 1)) is date
