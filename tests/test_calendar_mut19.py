@@ -10,12 +10,12 @@ import os
 import time as time_module
 from collections.abc import Iterator
 from contextlib import contextmanager
-from datetime import date, datetime, time, timedelta, timezone
+from datetime import date, datetime, time, timedelta, timezone, tzinfo
 
 import pendulum
 import pytest
 
-from followup_rules import Policy, parse_timeframe, plan
+from followup_rules import Policy, parse_timeframe, plan, start_of_day
 from followup_rules import _calendar as cal
 
 from .test_weekends import calendar_of, israeli_interview
@@ -335,3 +335,45 @@ class TestConvertingToTheZoneAsked:
         day = cal.local_date(planned, TOKYO)
         assert type(day) is date and day == date(2026, 7, 4)
         assert type(cal.business_days_after(planned, TOKYO, 1)) is date
+
+
+class Hop(tzinfo):
+    """A zone whose clocks jump from 23:30 to 00:30 on the night of 9 to 10 March 2024
+    (UTC until then, an hour ahead after): a change off midnight that moves the date, as
+    a user's own tzinfo may have; none of the tz database's does."""
+
+    CHANGE = datetime(2024, 3, 9, 23, 30, tzinfo=timezone.utc)
+    GAP = (datetime(2024, 3, 9, 23, 30), datetime(2024, 3, 10, 0, 30))
+
+    def utcoffset(self, dt: datetime | None) -> timedelta:
+        if dt is None:
+            return timedelta(0)
+        wall = dt.replace(tzinfo=None, fold=0)
+        if wall < self.GAP[0] or (wall < self.GAP[1] and not dt.fold):
+            return timedelta(0)
+        return timedelta(hours=1)
+
+    def dst(self, dt: datetime | None) -> timedelta:
+        return self.utcoffset(dt)
+
+    def tzname(self, dt: datetime | None) -> str:
+        return "HOP"
+
+    def fromutc(self, dt: datetime) -> datetime:
+        instant = dt.replace(tzinfo=timezone.utc)
+        return dt + (timedelta(0) if instant < self.CHANGE else timedelta(hours=1))
+
+
+class TestADayThatStartsOffMidnight:
+    def test_the_day_starts_when_the_clocks_jump(self) -> None:
+        hop = Hop()
+        assert cal.day_start(date(2024, 3, 10), hop) == Hop.CHANGE
+        assert cal.day_end(date(2024, 3, 9), hop) == Hop.CHANGE - timedelta(microseconds=1)
+        start = start_of_day(date(2024, 3, 10), hop)
+        assert (start.hour, start.minute, start.day) == (0, 30, 10)
+        assert start == Hop.CHANGE
+        # The days around it start at midnight.
+        assert cal.day_start(date(2024, 3, 9), hop) == datetime(2024, 3, 9, tzinfo=timezone.utc)
+        assert cal.day_start(date(2024, 3, 11), hop) == datetime(
+            2024, 3, 10, 23, tzinfo=timezone.utc
+        )
