@@ -377,3 +377,79 @@ class TestADayThatStartsOffMidnight:
         assert cal.day_start(date(2024, 3, 11), hop) == datetime(
             2024, 3, 10, 23, tzinfo=timezone.utc
         )
+
+
+class TestFirstWindowFromAnInstant:
+    def test_searched_from_the_date_the_instant_shows_in_the_zone(self) -> None:
+        """Friday 3 July 22:00 in New York is Saturday 02:00 UTC: Friday's 23:00-23:30
+        window in New York still opens after it."""
+        not_before = datetime(2026, 7, 4, 2, tzinfo=timezone.utc)
+        found = cal.first_window(
+            date(2026, 7, 2), time(23), time(23, 30), NEW_YORK, not_before=not_before
+        )
+        assert found == (
+            datetime(2026, 7, 4, 3, tzinfo=timezone.utc),
+            datetime(2026, 7, 4, 3, 30, tzinfo=timezone.utc),
+        )
+        found = cal.first_window(
+            date(2026, 7, 2), time(23), time(23, 30), NEW_YORK, open_from=not_before
+        )
+        assert found[0] == datetime(2026, 7, 4, 3, tzinfo=timezone.utc)
+
+    def test_a_holiday_on_the_date_of_the_instant_is_skipped(self) -> None:
+        not_before = datetime(2026, 7, 3, 12, tzinfo=timezone.utc)  # Friday, 08:00 in New York
+        found = cal.first_window(
+            date(2026, 7, 2),
+            time(9),
+            time(17),
+            NEW_YORK,
+            not_before=not_before,
+            holidays={date(2026, 7, 3)},
+        )
+        assert found[0] == datetime(2026, 7, 6, 13, tzinfo=timezone.utc)  # Monday 09:00
+
+
+class TestFirstMomentDaily:
+    """The first moment inside the day's waking hours (08:00-18:00 here), at or after."""
+
+    def test_before_inside_at_the_end_and_after_the_hours(self) -> None:
+        tokyo_early = datetime(2026, 7, 3, 20, 30, tzinfo=timezone.utc)  # 05:30 on the 4th
+        assert cal.first_moment_daily(tokyo_early, time(8), time(18), TOKYO) == datetime(
+            2026, 7, 3, 23, tzinfo=timezone.utc
+        )
+        inside = datetime(2026, 7, 3, 16, 30, tzinfo=timezone.utc)  # 12:30 in New York
+        assert cal.first_moment_daily(inside, time(8), time(18), NEW_YORK) == inside
+        at_the_end = datetime(2026, 7, 3, 22, tzinfo=timezone.utc)  # 18:00 in New York
+        assert cal.first_moment_daily(at_the_end, time(8), time(18), NEW_YORK) == at_the_end
+        evening = datetime(2026, 7, 3, 23, tzinfo=timezone.utc)  # 19:00 in New York
+        assert cal.first_moment_daily(evening, time(8), time(18), NEW_YORK) == datetime(
+            2026, 7, 4, 12, tzinfo=timezone.utc
+        )
+
+    def test_a_day_whose_hours_a_change_swallows(self) -> None:
+        """New York's 02:00-02:30 does not exist on 10 March 2024: the next day's."""
+        night = datetime(2024, 3, 10, 5, tzinfo=timezone.utc)  # 00:00 in New York
+        assert cal.first_moment_daily(night, time(2), time(2, 30), NEW_YORK) == datetime(
+            2024, 3, 11, 6, tzinfo=timezone.utc
+        )
+
+    def test_cached_answers_are_each_question_s_own(self) -> None:
+        """One instant asked in two zones, with two sets of hours, and twice: each its own
+        answer; an entry left by another instant under a recycled id is not taken."""
+        moment = datetime(2026, 7, 3, 20, 30, tzinfo=timezone.utc)
+        cal.clear_caches()
+        tokyo = cal.first_moment_daily_of(moment, time(8), time(18), TOKYO)
+        assert tokyo == datetime(2026, 7, 3, 23, tzinfo=timezone.utc)
+        assert cal.first_moment_daily_of(moment, time(8), time(18), TOKYO) == tokyo
+        assert cal.first_moment_daily_of(moment, time(8), time(18), NEW_YORK) == moment
+        assert cal.first_moment_daily_of(moment, time(7), time(18), TOKYO) == datetime(
+            2026, 7, 3, 22, tzinfo=timezone.utc
+        )
+        assert cal.first_moment_daily_of(moment, time(8), time(16), NEW_YORK) == datetime(
+            2026, 7, 4, 12, tzinfo=timezone.utc
+        )
+        cal.clear_caches()
+        other = datetime(2000, 1, 1, tzinfo=timezone.utc)
+        start, end = time(8), time(18)
+        cal._DAILY[id(moment), id(TOKYO)] = (other, TOKYO, start, end, other)
+        assert cal.first_moment_daily_of(moment, start, end, TOKYO) == tokyo
