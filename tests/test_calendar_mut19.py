@@ -453,3 +453,12 @@ class TestFirstMomentDaily:
         start, end = time(8), time(18)
         cal._DAILY[id(moment), id(TOKYO)] = (other, TOKYO, start, end, other)
         assert cal.first_moment_daily_of(moment, start, end, TOKYO) == tokyo
+
+
+def test_a_saturday_is_no_business_day_with_holidays_given_as_a_set() -> None:
+    saturday, sunday = date(2026, 7, 4), date(2026, 7, 5)
+    holidays = {date(2026, 12, 25)}
+    assert not cal.is_business_day(saturday, holidays)
+    assert not cal.is_business_day(sunday, holidays)
+    assert cal.is_business_day(date(2026, 7, 3), holidays)
+    assert not cal.is_business_day(date(2026, 12, 25), holidays)
