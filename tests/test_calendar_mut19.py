@@ -434,25 +434,27 @@ class TestFirstMomentDaily:
         )
 
     def test_cached_answers_are_each_question_s_own(self) -> None:
-        """One instant asked in two zones, with two sets of hours, and twice: each its own
-        answer; an entry left by another instant under a recycled id is not taken."""
+        """One instant asked in two zones, with two sets of hours, and twice (the same hour
+        objects, as a policy's): each its own answer; an entry left by another instant
+        under a recycled id is not taken."""
         moment = datetime(2026, 7, 3, 20, 30, tzinfo=timezone.utc)
+        eight, seven, four_pm, six_pm = time(8), time(7), time(16), time(18)
+        tokyo = datetime(2026, 7, 3, 23, tzinfo=timezone.utc)
         cal.clear_caches()
-        tokyo = cal.first_moment_daily_of(moment, time(8), time(18), TOKYO)
-        assert tokyo == datetime(2026, 7, 3, 23, tzinfo=timezone.utc)
-        assert cal.first_moment_daily_of(moment, time(8), time(18), TOKYO) == tokyo
-        assert cal.first_moment_daily_of(moment, time(8), time(18), NEW_YORK) == moment
-        assert cal.first_moment_daily_of(moment, time(7), time(18), TOKYO) == datetime(
-            2026, 7, 3, 22, tzinfo=timezone.utc
-        )
-        assert cal.first_moment_daily_of(moment, time(8), time(16), NEW_YORK) == datetime(
-            2026, 7, 4, 12, tzinfo=timezone.utc
-        )
+        for _ in range(2):
+            assert cal.first_moment_daily_of(moment, eight, six_pm, TOKYO) == tokyo
+            assert cal.first_moment_daily_of(moment, eight, six_pm, NEW_YORK) == moment
+            assert cal.first_moment_daily_of(moment, seven, six_pm, TOKYO) == datetime(
+                2026, 7, 3, 22, tzinfo=timezone.utc
+            )
+            assert cal.first_moment_daily_of(moment, eight, four_pm, NEW_YORK) == datetime(
+                2026, 7, 4, 12, tzinfo=timezone.utc
+            )
+            assert cal.first_moment_daily_of(moment, eight, six_pm, TOKYO) == tokyo
         cal.clear_caches()
         other = datetime(2000, 1, 1, tzinfo=timezone.utc)
-        start, end = time(8), time(18)
-        cal._DAILY[id(moment), id(TOKYO)] = (other, TOKYO, start, end, other)
-        assert cal.first_moment_daily_of(moment, start, end, TOKYO) == tokyo
+        cal._DAILY[id(moment), id(TOKYO)] = (other, TOKYO, eight, six_pm, other)
+        assert cal.first_moment_daily_of(moment, eight, six_pm, TOKYO) == tokyo
 
 
 def test_a_saturday_is_no_business_day_with_holidays_given_as_a_set() -> None:
