@@ -6,6 +6,7 @@ that starts after any weekend, and answers that never depend on the machine's ow
 from __future__ import annotations
 
 import itertools
+import operator
 import os
 import time as time_module
 from collections.abc import Iterator
@@ -18,6 +19,7 @@ import pytest
 from followup_rules import Policy, parse_timeframe, plan, start_of_day
 from followup_rules import _calendar as cal
 
+from .test_loop_mut18b import NoOffset
 from .test_weekends import calendar_of, israeli_interview
 
 TOKYO = cal.zone("Asia/Tokyo")
@@ -464,3 +466,25 @@ def test_a_saturday_is_no_business_day_with_holidays_given_as_a_set() -> None:
     assert not cal.is_business_day(sunday, holidays)
     assert cal.is_business_day(date(2026, 7, 3), holidays)
     assert not cal.is_business_day(date(2026, 12, 25), holidays)
+
+
+def test_a_planned_time_in_a_zone_without_an_offset_is_naive_on_the_left_too() -> None:
+    """Ours in a zone that gives no offset, against an aware datetime of the same wall
+    clock: never equal, never ordered (Python's naive against aware), whatever the machine."""
+    ours = cal.DateTime(2024, 11, 3, 5, 50, tzinfo=NoOffset())
+    aware = datetime(2024, 11, 3, 5, 50, tzinfo=timezone.utc)
+    assert (ours == aware) is False and ours != aware
+    for compare in (operator.lt, operator.le, operator.gt, operator.ge):
+        with pytest.raises(TypeError):
+            compare(ours, aware)
+
+
+def test_first_moment_daily_of_leaves_an_entry_of_another_zone() -> None:
+    """An entry for this instant left by a zone that once had this zone's id is not taken."""
+    moment = datetime(2026, 7, 3, 20, 30, tzinfo=timezone.utc)
+    eight, six_pm = time(8), time(18)
+    cal.clear_caches()
+    cal._DAILY[id(moment), id(TOKYO)] = (moment, NEW_YORK, eight, six_pm, moment)
+    assert cal.first_moment_daily_of(moment, eight, six_pm, TOKYO) == datetime(
+        2026, 7, 3, 23, tzinfo=timezone.utc
+    )
