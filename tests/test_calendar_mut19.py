@@ -488,3 +488,21 @@ def test_first_moment_daily_of_leaves_an_entry_of_another_zone() -> None:
     assert cal.first_moment_daily_of(moment, eight, six_pm, TOKYO) == datetime(
         2026, 7, 3, 23, tzinfo=timezone.utc
     )
+
+
+def test_the_caches_give_back_the_very_answer_they_kept() -> None:
+    """What `plan()`'s speed rests on (issue 20): an instant asked again, the same object,
+    gets the answer kept for it, not one worked out afresh."""
+    opens = datetime(2026, 7, 3, 0, tzinfo=timezone.utc)
+    closes, suggested = opens + timedelta(hours=8), opens + timedelta(hours=3)
+    israel = calendar_of("IL")
+    cal.clear_caches()
+    local = cal.to_local(opens, TOKYO)
+    assert cal.to_local(opens, TOKYO) is local
+    first = cal.local_window((opens, closes, suggested), TOKYO)
+    again = cal.local_window((opens, closes, suggested), TOKYO)
+    assert again[0] is first[0] is local and again[1] is first[1]
+    assert cal.to_local(closes, TOKYO) is first[1]
+    for holidays in (cal.NO_HOLIDAYS, israel):
+        day = cal.business_days_after(opens, TOKYO, 2, holidays)
+        assert cal.business_days_after(opens, TOKYO, 2, holidays) is day
