@@ -141,3 +141,37 @@ def test_a_window_time_of_another_type_is_named(value: object, kind: str) -> Non
         "TimeWindow.start",
         f"expected a time like '10:30', got {kind}",
     )
+
+
+def test_a_field_the_house_annotates_again_keeps_the_houses_annotation() -> None:
+    @attrs.frozen(kw_only=True)
+    class House(Policy):
+        min_gap: HouseGap = 7  # type: ignore[assignment]
+        max_calls = 2
+
+    assert attrs.fields(House).min_gap.type == "HouseGap"
+    assert attrs.fields(House).max_calls.type == attrs.fields(Policy).max_calls.type
+    assert (House().min_gap, House().max_calls) == (7, 2)
+
+
+HouseGap = int
+
+
+def test_a_field_annotated_again_with_no_value_is_still_checked() -> None:
+    """``min_gap: int`` in a house subclass: a field to give, refused as the base refuses
+    it (it was a plain attrs field with no check: `-5` was accepted)."""
+
+    @attrs.frozen(kw_only=True)
+    class House(Policy):
+        min_gap: int
+
+    assert House(min_gap=4).min_gap == 4
+    with pytest.raises(InvalidPolicy) as caught:
+        House(min_gap=-5)
+    assert (caught.value.field, caught.value.value, caught.value.problem) == (
+        "House.min_gap",
+        -5,
+        "must be between 1 and 60 business days",
+    )
+    with pytest.raises(TypeError, match="min_gap"):
+        House()  # type: ignore[call-arg]
