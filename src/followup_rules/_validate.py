@@ -107,8 +107,10 @@ def _keep_inherited_checks(cls: type) -> None:
     not) gets the converter of the field it redefines; one redefined with ``attrs.field``
     (a default, a factory, its own validator; annotated or not) keeps what it
     says and runs the inherited check too, after its own converter if it has
-    one.  Either way a house subclass refuses what the base refuses, naming
-    the field (SPEC: a team that subclasses gets the same guarantees).
+    one; one annotated again with no value (``min_gap: int``) becomes a field
+    the caller must give, with the check.  Either way a house subclass refuses
+    what the base refuses, naming the field (SPEC: a team that subclasses gets
+    the same guarantees).
     """
     own = _own_annotations(cls)
     parent = next((base for base in cls.__mro__[1:] if attrs.has(base)), None)
@@ -121,9 +123,11 @@ def _keep_inherited_checks(cls: type) -> None:
     redefined = [*own, *(name for name in cls.__dict__ if name in inherited and name not in own)]
     for name in redefined:
         field = inherited.get(name)
-        if field is None or field.converter is None or name not in cls.__dict__:
+        if field is None or field.converter is None:
             continue
-        default = cls.__dict__[name]
+        # Annotated again with no value (``min_gap: int``): a field the caller must
+        # give, still checked (attrs alone would make it a plain field, unchecked).
+        default = cls.__dict__.get(name, attrs.NOTHING)
         if isinstance(default, _FIELD):
             # attrs reads the field after __init_subclass__: chain the inherited
             # check after the subclass's own converter (none: the check alone).
@@ -136,7 +140,7 @@ def _keep_inherited_checks(cls: type) -> None:
             continue
         # a descriptor: the slot that attrs itself reuses when it makes the
         # slotted class (the field was handled on the class it was made from).
-        if hasattr(type(default), "__get__"):
+        if default is not attrs.NOTHING and hasattr(type(default), "__get__"):
             continue
         if name not in own and own and "__annotations__" in cls.__dict__:
             # Annotated like its neighbours, so that attrs keeps reading the
