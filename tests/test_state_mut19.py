@@ -399,6 +399,12 @@ class TestSkipAndSnoozeInTheFold:
         state = make_state(history)
         assert state.next_key(ActionKind.CHECK_IN) == (ActionKind.CHECK_IN, "ana ruiz", 3)
 
+    def test_next_key_counts_contacts_without_any_skip(self) -> None:
+        """A hook asking for the next step's number gets it whatever the history holds."""
+        state = make_state([email(10), email(15)])
+        assert state.next_key(ActionKind.CHECK_IN) == (ActionKind.CHECK_IN, "ana ruiz", 3)
+        assert make_state([]).next_key(ActionKind.CHECK_IN) == (ActionKind.CHECK_IN, "ana ruiz", 1)
+
     def test_contacts_take_the_numbers_after_a_skip(self) -> None:
         """Each contact made takes the lowest free number of its kind and person."""
         history = [

@@ -175,11 +175,9 @@ class FollowupState:
     snoozes: tuple[tuple[ids.StepKey, datetime], ...] = ()
     elsewhere: datetime | None = None
     # The step numbers used by the contacts made and the steps skipped, as
-    # step keys: the next step of a kind takes the lowest free one.  Kept only
-    # while the history holds a Skip or a Snooze (None otherwise): the ids
-    # themselves are worked out by `identity`, and this is the planner's
-    # hottest fold.
-    _taken: frozenset[ids.StepKey] | None = None
+    # step keys: the next step of a kind takes the lowest free one (see
+    # `next_key`, which a hook may call whatever the history holds).
+    _taken: frozenset[ids.StepKey] = frozenset()
     # The (kind, person) keys of the one-time steps planned for the interview,
     # when known: a Skip or a Snooze of a one-time step must name one of them.
     _one_time: frozenset[tuple[ActionKind, str]] | None = None
@@ -212,7 +210,7 @@ class FollowupState:
     def next_key(self, kind: ActionKind, name: str | None = None) -> ids.StepKey:
         """The step key the next step of *kind* to *name* (the contact by default) takes."""
         who = person_key(ids.owner(kind, name, self.interview))
-        return kind, who, ids.first_free(self._taken or frozenset(), kind, who)
+        return kind, who, ids.first_free(self._taken, kind, who)
 
     @property
     def contact(self) -> Interviewer:
@@ -276,9 +274,7 @@ def start(
     """
     decision_by, timeframe = _decision(interview.decision_by, interview.starts_at, policy)
     one_time: frozenset[tuple[ActionKind, str]] | None = None
-    taken: frozenset[ids.StepKey] | None = None
     if steps is not None:
-        taken = frozenset()
         one_time = frozenset(
             (step.kind, person_key(ids.owner(step.kind, _name(step), interview))) for step in steps
         )
@@ -291,7 +287,6 @@ def start(
         quiet_until=max((note._utc[1] for note in thank_yous), default=None),
         thanked_at=max((note._utc[2] for note in thank_yous), default=None),
         _one_time=one_time,
-        _taken=taken,
     )
     state = object.__new__(FollowupState)
     object.__setattr__(state, "__dict__", fields)
@@ -546,9 +541,8 @@ def _contact(state: FollowupState, event: Contact, at: datetime, changes: dict[s
     kind = event.kind
     interview = state.interview
     taken = state._taken
-    if taken is not None:
-        who = person_key(ids.owner(kind, event.recipient, interview))
-        changes["_taken"] = taken | {(kind, who, ids.first_free(taken, kind, who))}
+    who = person_key(ids.owner(kind, event.recipient, interview))
+    changes["_taken"] = taken | {(kind, who, ids.first_free(taken, kind, who))}
     if is_employer_call(state, event):
         changes["calls"] = state.calls + 1
     if kind in FOLLOW_UP_KINDS:
@@ -695,7 +689,7 @@ def _skip_or_snooze(
         changes["snoozes"] = (*snoozes, (key, _calendar.utc(event.until)))
         return
     changes["snoozes"] = snoozes
-    changes["_taken"] = (state._taken or frozenset()) | {key}
+    changes["_taken"] = state._taken | {key}
     if kind is ActionKind.CHECK_IN:
         changes["skipped_at"] = at
     elif kind is ActionKind.FEEDBACK_RESPONSE:
@@ -708,7 +702,7 @@ def _not_planned(
     state: FollowupState, kind: ActionKind, name: str, who: str, ordinal: int
 ) -> str | None:
     """Why the step is neither planned nor missed at this point of the history, or None."""
-    taken = state._taken or frozenset()
+    taken = state._taken
     if (kind, who, ordinal) in taken or (kind in ONE_TIME_KINDS and state.is_done(kind, name)):
         return "is already done or skipped"
     if kind in ONE_TIME_KINDS:
@@ -756,8 +750,6 @@ def replay(
     history = tuple(history)
     marks = any(isinstance(event, (Skip, Snooze)) for event in history)
     state = start(interview, policy, thank_yous, steps if marks else None)
-    if marks and state._taken is None:  # steps unknown: still keep the step numbers
-        state = _evolved(state, {"_taken": frozenset()})
     for index, event in enumerate(history):
         state = advance(state, event, index if positions is None else positions[index])
     return state
