@@ -871,7 +871,7 @@ class TestEdges:
             'about it if you would find that useful.", "I did not touch on %(items)s in the '
             'interview, and I can tell you about them if you would find that useful.", 1, '
             'items="<i>") }} '
-            '{{ pgettext("debrief", "%(items)s (for %(name)s)", items="<u>", name="Bo") }} '
+            '{{ pgettext("debrief", "for %(name)s, %(items)s", items="<u>", name="Bo") }} '
             '{{ npgettext("decision", "within a day", "within %(count)s days", 3, count="3") }}',
             encoding="utf-8",
         )
@@ -889,6 +889,6 @@ class TestEdges:
         assert message.html is not None
         assert "Ich habe mit Bo gesprochen, unter anderem über &lt;b&gt;." in message.html
         assert "Auf &lt;i&gt; bin ich nicht eingegangen, doch" in message.html
-        assert "&lt;u&gt; (für Bo)" in message.html
+        assert "&lt;u&gt; für Bo" in message.html
         assert "innerhalb von 3 Tagen" in message.html
         assert pack.language.number(3) == "drei" and pack.language.number(30) == "30"

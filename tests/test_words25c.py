@@ -9,6 +9,9 @@ items, the recruiter debrief and the in-room steps (the twentieth blind read, se
 2. Repeats inside one message (r20 en E, de D): "opportunity" three times in 60 words, "I
    hope ... I hope ...", de "Gespräch" two or three times in one mail: no watched word of
    feeling or of the conversation comes twice in one thank-you, in any language.
+4. The recruiter debrief (r20 en J, de E, fr C6, es C8): "which you noted as", a list
+   of topics with a second "and" ("X and Y and Z (with Kim)"), "My time with ...
+   included", "in case they contact you", the subject "What you asked for: ...".
 """
 
 from __future__ import annotations
@@ -16,16 +19,33 @@ from __future__ import annotations
 import functools
 import itertools
 import re
+from pathlib import Path
+from typing import Any
 
 import attrs
 import pendulum
 import pytest
+from babel.messages.pofile import read_po
 
-from followup_rules import ActionKind, Interviewer, Outcome, Update, plan, render
+from followup_rules import (
+    ActionKind,
+    Channel,
+    Interviewer,
+    InterviewFormat,
+    Outcome,
+    Recruiter,
+    Update,
+    plan,
+    render,
+)
+from followup_rules._languages import language
 
 from .prose import masks
+from .test_messages import by_template
 from .test_words12 import COMPANIES, ROLES
-from .test_writing import NY, in_language, meeting
+from .test_writing import ANA, NY, in_language, meeting
+
+LOCALES = Path(__file__).parent.parent / "src" / "followup_rules" / "locales"
 
 LANGUAGES = ("en", "de", "fr", "es")
 
@@ -157,3 +177,113 @@ def test_no_thank_you_says_a_stock_line_that_reads_translated() -> None:
     for subject, text, _hidden in _notes("en"):
         assert not STOCK.search(subject), subject
         assert not STOCK.search(text), text
+
+
+# -- 4. the recruiter debrief: plain words, one list per person --------------------------
+
+AND = {"en": " and ", "de": " und ", "fr": " et ", "es": " y "}
+
+
+def _debrief_call(code: str, **changes: Any) -> str:
+    rita = Recruiter("Rita Cole", email="rita@agency.example", phone="+1 212 555 0199")
+    iv = in_language(meeting(recruiter=rita, **changes), code)
+    (call,) = (
+        a
+        for a in plan(iv)
+        if a.kind is ActionKind.RECRUITER_DEBRIEF and a.channel is Channel.PHONE
+    )
+    return render(call, iv).text
+
+
+@pytest.mark.parametrize("code", LANGUAGES)
+@pytest.mark.parametrize("shared", [(), ("the move to streaming",), ("streaming", "hiring")])
+def test_the_debrief_says_each_persons_topics_in_a_list_of_their_own(
+    code: str, shared: tuple[str, ...]
+) -> None:
+    """r20 en J, de E, fr C6: "what you discussed: streaming and the onboarding and on-call
+    (with Kim Schulz)", de "den Umstieg ... und das Einarbeitungsprogramm und die
+    Rufbereitschaft (mit Kim Schulz)": two lists run into one with a second "and".  Each
+    group (the interview's topics, then each person's own, and likewise what each asked
+    for) is a list of its own, after a semicolon, with at most one "and"."""
+    kim = Interviewer("Kim Schulz", email="kim@x.example", topics=("onboarding", "on-call"),
+                      requested=("a reference", "my portfolio link"))  # fmt: skip
+    bo = Interviewer("Bo Chen", email="bo@x.example", topics=("the roadmap", "pricing"))
+    text = _debrief_call(
+        code, interviewers=[ANA, kim, bo], topics=shared, requested=("two code samples",)
+    )
+    lines = [
+        line
+        for line in text.splitlines()
+        if line.startswith("-") and ("onboarding" in line or "a reference" in line)
+    ]
+    assert len(lines) == 2, text  # what was discussed, what was asked for
+    if shared:  # the interview's own topics are one list, first
+        said = lines[0].split(":", 1)[1].lstrip()
+        first = re.split(r"[\s\u202f]*;", said)[0]
+        assert first.startswith(shared[0]) and first.endswith(shared[-1]), said
+    for line in lines:
+        assert "(" not in line, line
+        for group in re.split(r"[\s\u202f]*;[\s\u202f]*", line.rstrip(";").split(":", 1)[1]):
+            assert len(re.findall(rf"\b{AND[code].strip()}\b", group)) <= 1, (group, line)
+
+
+@pytest.mark.parametrize("code", LANGUAGES)
+def test_the_debrief_call_says_the_missed_point_as_the_candidates_own(code: str) -> None:
+    """r20 en 02.4 "the point you did not get to make, which you noted as "my AWS Data
+    Analytics certification"", de "den Punkt, den Sie ... als «mein Kafka-Zertifikat»
+    notiert haben": tool-speak.  The script tells the candidate that they did not get to
+    mention their point, in their words turned to "your" (`to_candidate`)."""
+    missed = {
+        "en": "my AWS certification",
+        "de": "mein AWS-Zertifikat",
+        "fr": "ma certification AWS",
+        "es": "mi certificación de AWS",
+    }[code]
+    text = _debrief_call(code, missed=[missed])
+    theirs = language(code).told_to_candidate(missed)
+    assert theirs is not None and theirs != missed
+    assert theirs in text, text
+    assert missed not in text, text
+    assert not re.search(r"noted|notiert|noté|anotó", text), text
+
+
+def test_the_debrief_email_names_who_gave_a_part_and_says_before() -> None:
+    """r20 en 11.6 "My time with Chris O'Neill included the tour of the lab." and "in case
+    they contact you": the part is said as the person's ("Chris O'Neill also gave me the
+    tour of the lab."), and the details go to the recruiter before the company calls."""
+    chris = Interviewer("Chris O'Neill", email="chris@x.example", part="the tour of the lab")
+    iv = meeting(
+        recruiter=Recruiter("Rita Cole", email="rita@agency.example"),
+        interviewers=[ANA, chris],
+        topics=("the roadmap",),
+    )
+    text = render(by_template("recruiter_debrief_email", iv), iv).text
+    assert "Chris O'Neill also gave me the tour of the lab." in text, text
+    assert "My time with" not in text and "in case they contact you" not in text, text
+    assert "before they contact you." in text, text
+
+
+def test_no_subject_opens_on_a_stock_heading() -> None:
+    """r20 en 04.6 subject "What you asked for: two code samples and my portfolio link",
+    14.14 "Thanks for your part in the Senior Product Manager interview": no subject of
+    the library's (its catalog template) says either."""
+    with (LOCALES / "followup_rules.pot").open("rb") as file:
+        ids = [m.id for m in read_po(file) if isinstance(m.id, str)]
+    assert ids
+    assert [i for i in ids if re.match(r"What you asked for:|Thanks for your part", i)] == []
+
+
+# -- 5. the in-room steps ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("form", [InterviewFormat.PHONE, InterviewFormat.VIDEO])
+def test_the_french_closing_step_asks_for_details_in_plain_french(form: InterviewFormat) -> None:
+    """r20 fr 02.1, 03.1: « demandez ... à chaque interlocuteur dont il vous manque ces
+    informations » (a relative clause French does not build that way).  The step asks
+    whoever has not yet given their details."""
+    bo = Interviewer("Bo Chen", email="bo@acme.example")
+    iv = in_language(meeting(interviewers=[ANA, bo], format=form), "fr")
+    (step,) = [a for a in plan(iv) if a.kind is ActionKind.CLOSING_STATEMENT]
+    text = render(step, iv).text
+    assert "dont il vous manque" not in text, text
+    assert "qui ne vous les a pas encore communiqués" in text, text
