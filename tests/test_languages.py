@@ -859,9 +859,9 @@ class TestEdges:
             '{{ pgettext("decision", "by %(day)s", day="Dienstag") }} / '
             '{{ npgettext("decision", "within a week", "within %(count)s weeks", 2, '
             'count="zwei") }} / '
-            '{{ ngettext("I did not mention %(items)s at the interview, and I would welcome the '
-            'opportunity to tell you about it.", "I did not mention %(items)s at the interview, '
-            'and I would welcome the opportunity to tell you about them.", 2, items="a") }}'
+            '{{ ngettext("I did not mention %(items)s at the interview, and I could tell you '
+            'about it if you like.", "I did not mention %(items)s at the interview, and I could '
+            'tell you about them if you like.", 2, items="a") }}'
             "{% endblock %}",
             encoding="utf-8",
         )
@@ -872,7 +872,7 @@ class TestEdges:
             'about it if you would find that useful.", "I did not touch on %(items)s in the '
             'interview, and I can tell you about them if you would find that useful.", 1, '
             'items="<i>") }} '
-            '{{ pgettext("debrief", "%(items)s (for %(name)s)", items="<u>", name="Bo") }} '
+            '{{ pgettext("debrief", "for %(name)s, %(items)s", items="<u>", name="Bo") }} '
             '{{ npgettext("decision", "within a day", "within %(count)s days", 3, count="3") }}',
             encoding="utf-8",
         )
@@ -884,12 +884,12 @@ class TestEdges:
         message = pack.render(note, iv)
         assert message.text == (
             "bis Dienstag / innerhalb von zwei Wochen / "
-            "Beim Vorstellungsgespräch habe ich a nicht erwähnt, aber falls Sie es wünschen, "
-            "berichte ich Ihnen Näheres dazu."
+            "Ich habe a beim Vorstellungstermin nicht erwähnt, aber wenn Sie möchten, "
+            "erzähle ich Ihnen Näheres dazu."
         )
         assert message.html is not None
         assert "Ich habe mit Bo gesprochen, unter anderem über &lt;b&gt;." in message.html
-        assert "Auf &lt;i&gt; bin ich im Gespräch nicht eingegangen, aber" in message.html
-        assert "&lt;u&gt; (für Bo)" in message.html
+        assert "Auf &lt;i&gt; bin ich beim Termin nicht eingegangen, aber" in message.html
+        assert "&lt;u&gt; für Bo" in message.html
         assert "innerhalb von 3 Tagen" in message.html
         assert pack.language.number(3) == "drei" and pack.language.number(30) == "30"

@@ -169,11 +169,11 @@ class TestDebriefAsked:
         lines = render(call, iv).text.splitlines()
         assert "- who you met: Ana Ruiz and Bo Chen;" in lines
         assert (
-            "- what you discussed: the move to streaming pipelines and the on-call rota "
-            "(with Bo Chen);"
+            "- what you discussed: the move to streaming pipelines; with Bo Chen, the on-call "
+            "rota;"
         ) in lines
         assert (
-            "- what you were asked to send: two code samples and a reference (for Ana Ruiz);"
+            "- what you were asked to send: two code samples; for Ana Ruiz, a reference;"
         ) in lines
 
     def test_only_an_interviewers_own_item(self) -> None:
@@ -182,7 +182,7 @@ class TestDebriefAsked:
         iv = attrs.evolve(iv, interviewers=[ana, iv.interviewers[1]])
         call = next(a for a in plan(iv) if a.kind is ActionKind.RECRUITER_DEBRIEF)
         lines = render(call, iv).text.splitlines()
-        assert "- what you were asked to send: a reference (for Ana Ruiz);" in lines
+        assert "- what you were asked to send: for Ana Ruiz, a reference;" in lines
 
     def test_no_topics_no_line(self) -> None:
         iv = full_interview(topics=())

@@ -16,10 +16,7 @@ from .test_messages import every_message_action, full_interview
 
 MENTION = "I did not get to mention my AWS certification and my Kafka talk."
 POINTED = "I presented my ten years of Go as my main strength for the role."
-CALL_MISSED = (
-    '- the point you did not get to make, which you noted as "my AWS certification '
-    'and my Kafka talk";'
-)
+CALL_MISSED = "- that you did not get to mention your AWS certification and your Kafka talk;"
 CALL_FIT = "- the case you made for your fit: ten years of Go;"
 TIMELINE = {
     "en": "[They expect to decide … / They did not say when they will decide.]",

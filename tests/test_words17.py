@@ -83,7 +83,8 @@ def test_the_missed_point_says_only_that_it_was_not_mentioned(code: str) -> None
 def test_the_debrief_call_quotes_the_candidates_own_words(code: str) -> None:
     """r14 02.4, every language: "the point you did not get to make: my AWS…" pastes the
     candidate's first-person note into a list that speaks to them as "you".  The note is
-    quoted, as the candidate's own words."""
+    said to them as theirs ("your AWS certification": words25c class 4, r20 en 02.4 read
+    the quoted "which you noted as" as tool-speak), never pasted after a colon."""
     lang = language(code)
     missed = {"en": "my AWS certification", "de": "mein AWS-Zertifikat"}.get(
         code, {"fr": "ma certification AWS", "es": "mi certificación de AWS"}.get(code, "")
@@ -96,8 +97,9 @@ def test_the_debrief_call_quotes_the_candidates_own_words(code: str) -> None:
         if a.kind is ActionKind.RECRUITER_DEBRIEF and a.channel is Channel.PHONE
     )
     text = render(call, iv).text
-    assert lang.quote(missed) in text, text
-    assert not re.search(r":[\s\u00a0]*" + re.escape(missed), text), text
+    theirs = lang.told_to_candidate(missed)
+    assert theirs is not None and theirs in text, text
+    assert not re.search(r":[\s\u00a0]*" + re.escape(theirs), text), text
 
 
 # -- 2. a call after news follows the news, not the e-mail it answered -------------------
@@ -205,4 +207,4 @@ def test_the_debrief_call_with_nothing_missed_has_no_such_line() -> None:
         for a in plan(iv)
         if a.kind is ActionKind.RECRUITER_DEBRIEF and a.channel is Channel.PHONE
     )
-    assert "did not get to make" not in render(call, iv).text
+    assert "did not get to mention" not in render(call, iv).text

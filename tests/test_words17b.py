@@ -174,7 +174,7 @@ def test_the_debrief_says_who_might_call() -> None:
     debrief = [
         s
         for message in _catalog("de")
-        if message.id and "in case they contact you" in _english(message)
+        if message.id and "before they contact you" in _english(message)
         for s in _strings(message)
     ]
     assert len(debrief) >= 3

@@ -450,7 +450,7 @@ class TestCallScripts:
         iv = attrs.evolve(iv, interviewers=(ANA, bo))
         debrief = next(a for a in plan(iv) if a.kind is ActionKind.RECRUITER_DEBRIEF)
         text = render(debrief, iv).text
-        assert "a writing sample and two code samples (for Bo Chen)" in text, text
+        assert "a writing sample; for Bo Chen, two code samples" in text, text
 
     def test_a_call_after_news_of_a_next_round_asks_about_that_round(self) -> None:
         """Truth: told they go on to a next round, the candidate does not ask where the

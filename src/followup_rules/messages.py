@@ -1061,7 +1061,7 @@ def template_context(
         # (words10 class 3); the conversation's topics go in the sentence of whom
         # the candidate met, and a lone interviewer's own topics with them.
         # Panelists with the same own topics and part of the day share one sentence
-        # ("My time with A and B included the tour of the lab."), never the same
+        # ("A and B also gave me the tour of the lab."), never the same
         # sentence twice with another name in it.
         alone = len(interview.interviewers) == 1
         shared = list(interview.topics)
@@ -1262,18 +1262,18 @@ def _asked(interview: Interview, language: _languages.Language) -> str:
         if person.requested:
             items = _join(language, (named(item) for item in person.requested))
             parts.append(language.asked_by(items, person))
-    return _join(language, parts)
+    return language.groups(parts) if parts else ""
 
 
 def _discussed(interview: Interview, language: _languages.Language) -> str | None:
     """Everything discussed, for the recruiter (seed 000: "all the details"): the
     interview's topics, then each interviewer's own, with whom."""
-    parts = list(interview.topics)
+    parts = [_join(language, interview.topics)] if interview.topics else []
     for person in interview.interviewers:
         own = [topic for topic in person.topics if topic not in interview.topics]
         if own:
             parts.append(language.discussed_with(_join(language, own), person))
-    return _join(language, parts) if parts else None
+    return language.groups(parts) if parts else None
 
 
 def _links(language: _languages.Language, links: list[str], mark: str) -> str:

@@ -25,7 +25,7 @@ from __future__ import annotations
 import gettext
 import json
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from datetime import date, datetime, time, timedelta, tzinfo
 from functools import cached_property, lru_cache
 from importlib import resources
@@ -718,18 +718,32 @@ class Language:
         return self.fill(words, values)
 
     def discussed_with(self, topics: str, person: Interviewer) -> str:
-        """What one interviewer discussed, for the recruiter: "the on-call rota (with Bo Chen)"."""
+        """What one interviewer discussed, for the recruiter: "with Bo Chen, the on-call
+        rota and hiring" (never "... and the on-call rota and hiring (with Bo Chen)", whose
+        second "and" hides where one person's topics begin: r20 en J, de E, fr C6)."""
         return self.fill(
-            self.pgettext("debrief", "%(topics)s (with %(name)s)"),
+            self.pgettext("debrief", "with %(name)s, %(topics)s"),
             {"topics": topics, "name": person.name},
         )
 
     def asked_by(self, items: str, person: Interviewer) -> str:
-        """What one interviewer asked for, for the recruiter: "two code samples (for Bo Chen)"."""
+        """What one interviewer asked for, for the recruiter: "for Bo Chen, two code
+        samples" (`discussed_with`)."""
         return self.fill(
-            self.pgettext("debrief", "%(items)s (for %(name)s)"),
+            self.pgettext("debrief", "for %(name)s, %(items)s"),
             {"items": items, "name": person.name},
         )
+
+    def groups(self, parts: Sequence[str]) -> str:
+        """A debrief line's groups, each a list of its own ("the move to streaming; with
+        Bo Chen, the on-call rota and hiring"): a semicolon between groups, so that no
+        list runs into the next with a second "and"."""
+        said = parts[0]
+        for part in parts[1:]:
+            said = self.fill(
+                self.pgettext("debrief", "%(said)s; %(more)s"), {"said": said, "more": part}
+            )
+        return said
 
     # -- people ------------------------------------------------------------------------
 
