@@ -14,6 +14,9 @@ in every language.
 4. Interest restated in near-identical words across a chain (fr C9 « Mon intérêt pour le
    poste reste entier » then « est intact »; « garde tout son attrait » / « garde pour moi
    tout son intérêt »): interest is said once per chain; later retries offer something.
+2. Stock closes: fr « Merci de prendre en compte ma candidature. » (12 times), « Merci
+   infiniment. », a bare « Merci. »; de "Vielen herzlichen Dank." in a nudge; de "Vielen
+   Dank für Ihre Zeit." then "Ich danke Ihnen für Ihre Zeit." in two e-mails in a row.
 """
 
 from __future__ import annotations
@@ -22,14 +25,15 @@ import itertools
 import re
 
 import attrs
+import pendulum
 import pytest
 
-from followup_rules import Policy, plan, render
+from followup_rules import Channel, Outcome, Policy, Update, plan, render
 from followup_rules._languages import language
 
 from .test_words12 import COMPANIES, ROLES
 from .test_words24b import _chains
-from .test_writing import ANA, check_ins, in_language, meeting
+from .test_writing import ANA, NY, check_ins, in_language, meeting
 
 LANGUAGES = ("en", "de", "fr", "es")
 
@@ -97,7 +101,7 @@ ASKED_TWICE = {
     # what one message may ask or say it asks once: the process moving on, the timeline
     "en": (r"moved forward|how things are moving|progress", r"\btimeline\b|decision date"),
     "de": (r"\bbewegt\b|\bvoran\b|Fortgang", r"Zeitplan|Entscheidungstermin"),
-    "fr": (r"avancé|avance\b|avancement", r"calendrier"),
+    "fr": (r"avancé|avancement", r"calendrier"),
     "es": (r"\bavanza\b|\bavances?\b|avanzado", r"calendario|plazos"),
 }
 
@@ -143,3 +147,47 @@ def test_interest_is_said_once_per_chain(code: str) -> None:
     for chain in _chains(code):
         saying = [body for body in chain if re.search(INTEREST[code], re.sub(shift, "", body))]
         assert len(saying) <= 1, saying
+
+
+# -- class 2: closes that neither sound stock nor thank for the same thing twice in a row ------
+
+STOCK = {
+    # r20 fr C3, de F, en C: a close suggesting the reader has not looked, or out of
+    # proportion in a nudge, or curt
+    "en": r"appeals? to me greatly|[Mm]any thanks for your time",
+    "de": r"[Vv]ielen herzlichen Dank",
+    "fr": r"prendre en compte ma candidature|Merci infiniment|vivement|(?:^|\n)Merci\. ",
+    "es": r"[Mm]uchísimas gracias|de corazón",
+}
+TIME = {
+    "en": r"your time",
+    "de": r"Ihre Zeit",
+    "fr": r"votre temps|votre disponibilité",
+    "es": r"su tiempo",
+}
+
+
+@pytest.mark.parametrize("code", LANGUAGES)
+def test_no_stock_close_and_no_thanks_for_time_twice_in_a_row(code: str) -> None:
+    """r20 fr C3 « Merci de prendre en compte ma candidature. » twelve times, « Merci
+    infiniment. », « Je vous remercie vivement. », a bare « Merci. »; de F "Vielen
+    herzlichen Dank." in a nudge; de B "Vielen Dank für Ihre Zeit." (07.8) then "Ich
+    danke Ihnen für Ihre Zeit." (07.9).  Over runs of six check-ins, with and without
+    news of a next round, no check-in closes on a stock line, and no two in a row thank
+    for the reader's time."""
+    news = Update(pendulum.datetime(2026, 7, 8, 15, tz=NY), Outcome.NEXT_ROUND)
+    for company, role, history in itertools.product(COMPANIES, ROLES, ([], [news])):
+        iv = in_language(
+            meeting(company=company, role=role, interviewers=[attrs.evolve(ANA, phone=None)]),
+            code,
+        )
+        run = plan(iv, history=list(history), policy=Policy(max_check_ins=6))
+        texts = [render(a, iv).text for a in check_ins(run) if a.channel is Channel.EMAIL]
+        closes = [text.split("\n\n")[-2] for text in texts]
+        for close in closes:
+            assert not re.search(STOCK[code], close), close
+        for one, other in itertools.pairwise(closes):
+            assert not (re.search(TIME[code], one) and re.search(TIME[code], other)), (
+                one,
+                other,
+            )
