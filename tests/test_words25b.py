@@ -191,3 +191,29 @@ def test_no_stock_close_and_no_thanks_for_time_twice_in_a_row(code: str) -> None
                 one,
                 other,
             )
+
+
+# -- class 7: the call's talking point does not sound reproachful when spoken ---------------
+
+REPROACH = {
+    "en": r"because (?:on [^,]+ )?they expected",
+    "de": r"weil [^.]*in Aussicht gestellt",
+    "fr": r"car [^.]*était attendue",
+    "es": r"ya que [^.]*se esperaba",
+}
+
+
+@pytest.mark.parametrize("code", LANGUAGES)
+def test_the_call_follows_up_on_the_decision_without_reproach(code: str) -> None:
+    """r20 en: "Say you are following up because they expected a decision by 14
+    November" sounds reproachful when spoken.  Every check-in call of every application
+    follows up on the decision expected, with no "because they expected"."""
+    calls = 0
+    for company, role in itertools.product(COMPANIES, ROLES):
+        iv = in_language(meeting(company=company, role=role), code)
+        for action in check_ins(plan(iv)):
+            if action.channel is Channel.PHONE:
+                calls += 1
+                text = render(action, iv).text
+                assert not re.search(REPROACH[code], text), text
+    assert calls

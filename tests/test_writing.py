@@ -117,7 +117,7 @@ class TestFactsTravelWithActions:
         first = check_ins(plan(iv, history=[news]))[0]
         assert first.channel is Channel.PHONE
         text = render(first, iv).text
-        assert "on Thursday, July 9, they expected a decision by Tuesday, July 21" in text
+        assert "as you heard on Thursday, July 9, was expected by Tuesday, July 21" in text
 
     def test_an_uninvited_call_is_never_called_invited(self) -> None:
         """Under the persistent preset a call nobody invited says nothing of an invitation."""
