@@ -225,8 +225,10 @@ class TestTheClosingNote:
         close = "Thank you. I look forward to hearing from you."
         assert close in first_close
         assert close not in second
-        assert "I would be very glad to work with the team at Acme Analytics." in first_close
-        assert "The role still interests me very much." in second
+        # words25b classes 1 and 4: each asks gently, and neither says interest again
+        assert "May I ask if my candidacy is still under review?" in first_close
+        assert "Has a new decision date been set?" in second
+        assert "interest" not in first_close + second
 
     def test_news_of_a_next_round_after_the_close_opens_a_new_run(self) -> None:
         iv = meeting(interviewers=[attrs.evolve(ANA, phone=None)])

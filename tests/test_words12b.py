@@ -166,7 +166,7 @@ COURTESY_CYCLE = (
     "Thank you for your time.",
     "Thank you for considering my application.",
     "Thank you for your attention.",
-    "I appreciate your time.",
+    "Thank you in advance.",
 )
 """The four courtesy lines of `_courtesy.txt`, by check-in number."""
 NEXT_ROUND_COURTESY = ("Thank you again for the invitation.",)

@@ -125,7 +125,8 @@ def test_the_turn_keeps_a_panel_apart() -> None:
 # -- class 2: no offer of what was already sent ---------------------------------------
 
 OFFERS = (
-    "Would references or examples of my work be of help? I can send them at any time.",
+    "Is a decision date known yet? If it would help, I can send references or examples of my "
+    "work.",
     "Is there anything I should send before the next round, such as references or work samples?",
 )
 

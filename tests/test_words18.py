@@ -39,7 +39,7 @@ CLOSINGS = (
     "Thank you for your help.",
     "Thank you for considering my application.",
     "Thank you for your attention.",
-    "I appreciate your time.",
+    "Thank you in advance.",
     "Thank you for your consideration.",
     "Thank you again for your time.",
 )

@@ -252,7 +252,7 @@ class TestTimeframesSaidLater:
         ("code", "phrase", "words"),
         [
             ("en", "by the end of next week", "a decision was expected by July 17"),
-            ("en", "next week", "expected a decision in the week after the interview"),
+            ("en", "next week", "the decision expected in the week after the interview"),
             ("en", "in a couple of weeks", "within a couple of weeks of the interview"),
             ("en", "in two weeks", "within two weeks of the interview"),
             ("de", "by the end of next week", "bis zum 17. Juli"),

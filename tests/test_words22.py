@@ -89,11 +89,12 @@ RESTRAINT = {  # words24b class 2: the close thanks and hopes to hear, in two sh
         r"you|look forward to your news|hope to hear from you)\.$"
     ),
     "de": re.compile(
-        r"^(?:Vielen Dank|Herzlichen Dank|Besten Dank|Vielen herzlichen Dank|Danke schön)\. "
+        r"^(?:Vielen Dank|Herzlichen Dank|Besten Dank|Ich danke Ihnen|Danke schön)\. "
         r"Ich (?:freue mich|hoffe)"
     ),
     "fr": re.compile(
-        r"^(?:Je vous remercie(?: vivement)?|Merci beaucoup|Merci infiniment|Merci)\. "
+        # words25b class 2: neither « vivement », « infiniment » nor a bare « Merci. »
+        r"^(?:Je vous remercie|Je vous en remercie|Merci beaucoup)\. "
         r"(?:Au plaisir|Je reste à l’écoute|J’espère)"
     ),
     "es": re.compile(

@@ -46,8 +46,8 @@ STEMS: dict[str, dict[str, str]] = {
         "update": r"\bupdate\b",
         "progress": r"\bprogress|moved forward",
         "thanks for considering": r"\bconsider",
-        "still considered": r"still (?:under consideration|open|a candidate|in the running)|"
-        r"remains open",
+        "still considered": r"still (?:under consideration|under review|open)|remains open|"
+        r"[Ww]here does my application stand",
     },
     "de": {
         "offer to send": r"zusenden|Unterlagen|Referenzen",
@@ -64,7 +64,8 @@ STEMS: dict[str, dict[str, str]] = {
         "update": r"du nouveau|des nouvelles à|un (?:bref )?point sur",
         "progress": r"avancé|avancement|évoluent",
         "thanks for considering": r"examen|prendre en compte",
-        "still considered": r"à l’étude|retenue|en lice|en course|d’actualité",
+        "still considered": r"à l’étude|retenue|examiné|envisagé|[Oo]ù en est ma candidature|"
+        r"d’actualité",
     },
     "es": {
         "offer to send": r"envi(?:ar|ár)|haré llegar",
@@ -72,7 +73,8 @@ STEMS: dict[str, dict[str, str]] = {
         "update": r"novedad|al corriente",
         "progress": r"avanzado|\bavances?\b|evoluciona",
         "thanks for considering": r"considerar|consideración",
-        "still considered": r"en estudio|vigente|[Ss]igue abierta|en pie|optando",
+        "still considered": r"en estudio|vigente|[Ss]igue abierta|en pie|valorando|considerando|"
+        r"situación actual de mi candidatura",
     },
 }
 """What a retry asks or thanks for, by the words a reader hears twice (r19 de B, fr C,
@@ -118,7 +120,7 @@ def test_the_last_note_asks_only_whether_the_candidate_is_considered(code: str) 
     """The brief: "the last asks only whether the candidate is still being considered".
     The last note of a first run has one question, and it is that one."""
     still = STEMS[code].get("still considered") or (
-        r"noch (?:offen|aktuell|in Frage|im Auswahlverfahren|im Rennen)|berücksichtigt"
+        r"noch (?:offen|aktuell|geprüft)|weiterhin offen|berücksichtigt|[Ww]ie steht es"
     )
     for chain in _chains(code):
         questions = re.findall(r"[^.?!]*\?", chain[-1])

@@ -117,7 +117,7 @@ class TestFactsTravelWithActions:
         first = check_ins(plan(iv, history=[news]))[0]
         assert first.channel is Channel.PHONE
         text = render(first, iv).text
-        assert "on Thursday, July 9, they expected a decision by Tuesday, July 21" in text
+        assert "as you heard on Thursday, July 9, was expected by Tuesday, July 21" in text
 
     def test_an_uninvited_call_is_never_called_invited(self) -> None:
         """Under the persistent preset a call nobody invited says nothing of an invitation."""
@@ -270,10 +270,12 @@ class TestConversation:
         assert "I called on Thursday, July 16, about the Data Engineer position" in retry_text
         close_message = render(close, iv)
         assert "my email of Tuesday, July 21" in close_message.text
-        # Issue 19, second round (class 8): the last note restates interest and leaves the
-        # door open; third round (class 16): it may say, once and truly, that it is the
-        # last note for now, and its subject is not self-referential.
-        assert "I would be very glad to work with the team at Acme" in close_message.text
+        # Issue 19, second round (class 8): the last note leaves the door open; third round
+        # (class 16): it may say, once and truly, that it is the last note for now, and its
+        # subject is not self-referential.  words25b classes 1 and 4: interest was said by
+        # the first check-in, and the last asks gently whether the application is considered
+        assert "May I ask if my candidacy is still under review?" in close_message.text
+        assert "interest" not in close_message.text
         # words15 class 4, words23 class 1: a close that thanks and welcomes news
         close_line = "Thank you. I look forward to hearing from you."
         assert close_line in close_message.text
