@@ -73,7 +73,9 @@ def test_no_feeling_the_english_does_not_give() -> None:
     fr, es = _catalog("fr"), _catalog("es")
     assert (
         "joie"
-        not in fr["I was very pleased to receive the offer, and I am keen to learn more about it."]
+        not in fr[
+            "I was very pleased to receive the offer, and I would like to learn more about it."
+        ]
     )
     assert "alegría" not in es["The news that I will continue to the next round was very welcome."]
 
