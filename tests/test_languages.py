@@ -389,11 +389,11 @@ class TestGreetings:
     @pytest.mark.parametrize("honorific", ["Dr.", None])
     def test_a_card_never_opens_on_the_bare_name(self, honorific: str | None) -> None:
         """Class 21: a card has no time of day, and never opens on the bare name of a form
-        (words17b); when the gender is unknown it opens "Buenos días," and the name, as the
-        plan's morning e-mails do (words25d: "Hola" beside usted, r20 es C5), and "Hola"
-        before a first name."""
+        (words17b); when the gender is unknown it opens "Hola," and the full name (an e-mail,
+        which has an hour, opens "Buenos días," or "Buenas tardes,": words25d, r20 es C5),
+        and "Hola" before a first name."""
         ana = Interviewer("Ana Ruiz", honorific=honorific)
-        assert language("es").greeting(ana, Salutation.HONORIFIC) == "Buenos días, Ana Ruiz:"
+        assert language("es").greeting(ana, Salutation.HONORIFIC) == "Hola, Ana Ruiz:"
         assert language("es").greeting(ana, Salutation.FIRST_NAME) == "Hola, Ana:"
 
     def test_a_recruiter_is_greeted_by_name(self) -> None:
@@ -889,7 +889,7 @@ class TestEdges:
         )
         assert message.html is not None
         assert "Ich habe mit Bo gesprochen, unter anderem über &lt;b&gt;." in message.html
-        assert "Auf &lt;i&gt; bin ich beim Termin nicht eingegangen, aber" in message.html
+        assert "Auf &lt;i&gt; bin ich beim Termin nicht eingegangen, aber auf Wunsch" in message.html
         assert "&lt;u&gt; für Bo" in message.html
         assert "innerhalb von 3 Tagen" in message.html
         assert pack.language.number(3) == "drei" and pack.language.number(30) == "30"

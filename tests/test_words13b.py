@@ -168,8 +168,8 @@ def test_mexico_greets_an_unknown_gender_with_apreciable() -> None:
         assert mexico.greeting(ariel, Salutation.HONORIFIC, hour) == "Apreciable Ariel Navarro:"
     assert spain.greeting(ariel, Salutation.HONORIFIC, 9) == "Buenos días, Ariel Navarro:"
     assert spain.greeting(ariel, Salutation.HONORIFIC, 16) == "Buenas tardes, Ariel Navarro:"
-    # a card is never opened by the bare name (words17b)
-    assert spain.greeting(ariel, Salutation.HONORIFIC, None) == "Buenos días, Ariel Navarro:"
+    # a card is never opened by the bare name (words17b), nor by a time of day
+    assert spain.greeting(ariel, Salutation.HONORIFIC, None) == "Hola, Ariel Navarro:"
     ana = Interviewer("Ana Ruiz", honorific="Ms.")
     assert mexico.greeting(ana, Salutation.HONORIFIC, 9) == "Estimada Sra. Ruiz:"
     # a first name is not put after "Apreciable"

@@ -286,7 +286,8 @@ def test_a_spanish_plan_opens_every_formal_letter_in_one_register(region: str) -
     """r20 es C5: "Hola, Ariel Navarro:" with usted and "Un cordial saludo" mixes an
     informal greeting with a formal letter (14 messages).  Every e-mail and card of a
     plan to someone whose gender is unknown opens with the time of day it is sent at on
-    their clock and the full name; a known gender keeps "Estimada"."""
+    their clock and the full name (a card, which has no hour, "Hola," and the name);
+    a known gender keeps "Estimada"."""
     people = [
         Interviewer("Ariel Navarro", email="ariel@acme.example", address="Calle X 1, Madrid"),
         Interviewer(
@@ -301,10 +302,14 @@ def test_a_spanish_plan_opens_every_formal_letter_in_one_register(region: str) -
             if action.template is None or action.channel not in (Channel.EMAIL, Channel.POSTAL):
                 continue
             first = render(action, iv).text.split("\n", 1)[0]
-            assert not first.startswith("Hola"), first
+            card = action.channel is Channel.POSTAL
             if action.recipient is not None and action.recipient.name == "Ariel Navarro":
-                hours = [None] if action.channel is Channel.POSTAL else [9, 16]
-                said = {f"{spanish.spoken_hello(hour)}, Ariel Navarro:" for hour in hours}
+                # a card has no hour: no time of day on it (test_words3, class 21)
+                said = (
+                    {"Hola, Ariel Navarro:"}
+                    if card
+                    else {f"{spanish.spoken_hello(hour)}, Ariel Navarro:" for hour in (9, 16)}
+                )
                 assert first in said, first
                 seen += 1
             elif action.recipient is not None:

@@ -228,15 +228,19 @@ class Spanish(Language):
         # found "Hola" beside usted and "Un cordial saludo" an informal greeting on a
         # formal letter.  A formal letter to someone whose gender is unknown opens with
         # the time of day it is sent at on their clock, "Buenos días," or "Buenas
-        # tardes," (as said aloud, `spoken_hello`), and a card, which has no hour,
-        # "Buenos días,": one register for every letter of a plan.  "Hola" is left to a
-        # letter that greets by the first name (words25d, the r20 es C5).
+        # tardes," (as said aloud, `spoken_hello`) (words25d, the r20 es C5).  A card
+        # has no hour: it is read days later, at any time of day, so a time of day is
+        # wrong on it (the eighth read, tests/test_words3.py class 21); a handwritten
+        # card is the warmer medium, and "Hola," with the full name stays there.
+        # "Hola" also opens a letter that greets by the first name.
         gender = self._forms(person)[0]
         if gender is None:
             if style is Salutation.FIRST_NAME:
                 return f"Hola, {_first(person)}:"
             if self.region == "MX":
                 return f"Apreciable {_full(person)}:"
+            if hour is None:
+                return f"Hola, {_full(person)}:"
             return f"{self.spoken_hello(hour)}, {_full(person)}:"
         opening = "Estimada" if gender == "f" else "Estimado"
         return f"{opening} {self.addressee(person, style)}:"
