@@ -889,7 +889,9 @@ class TestEdges:
         )
         assert message.html is not None
         assert "Ich habe mit Bo gesprochen, unter anderem über &lt;b&gt;." in message.html
-        assert "Auf &lt;i&gt; bin ich beim Termin nicht eingegangen, aber auf Wunsch" in message.html
+        assert (
+            "Auf &lt;i&gt; bin ich beim Termin nicht eingegangen, aber auf Wunsch" in message.html
+        )
         assert "&lt;u&gt; für Bo" in message.html
         assert "innerhalb von 3 Tagen" in message.html
         assert pack.language.number(3) == "drei" and pack.language.number(30) == "30"
