@@ -212,6 +212,17 @@ SHIFTED = {
 }
 
 
+def _check_in_texts(iv: Interview, *, max_check_ins: int) -> list[str]:
+    """The rendered check-ins of *iv*'s plan under a long run of *max_check_ins*."""
+    from followup_rules import Policy
+
+    return [
+        render(action, iv).text
+        for action in plan(iv, Policy(max_check_ins=max_check_ins))
+        if action.kind is ActionKind.CHECK_IN and action.template is not None
+    ]
+
+
 @settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(iv=interviews(), code=st.sampled_from(LANGUAGES))
 def test_no_check_in_grants_a_delay_nobody_announced(iv: Interview, code: str) -> None:
@@ -219,13 +230,8 @@ def test_no_check_in_grants_a_delay_nobody_announced(iv: Interview, code: str) -
     verschieben." in the last check-in the limits allow, when no news ever came.  With
     no news in the history, whatever the timeline given at the interview, no check-in
     of a long run (five allowed) says that timing can shift."""
-    from followup_rules import Policy
-
-    iv = _speaking(iv, code)
-    for action in plan(iv, Policy(max_check_ins=5)):
-        if action.kind is ActionKind.CHECK_IN and action.template is not None:
-            text = render(action, iv).text
-            assert not re.search(SHIFTED[code], text), text
+    for text in _check_in_texts(_speaking(iv, code), max_check_ins=5):
+        assert not re.search(SHIFTED[code], text), text
 
 
 # -- class 6: "again" only for what the earlier message asked ----------------------------
@@ -246,13 +252,8 @@ def test_no_check_in_asks_again_what_no_earlier_one_asked(iv: Interview, code: s
     they had questions, whether to send references).  A back-reference says it writes
     again, never that it asks again how the process is going: no check-in of a long run,
     in any language, does."""
-    from followup_rules import Policy
-
-    iv = _speaking(iv, code)
-    for action in plan(iv, Policy(max_check_ins=6)):
-        if action.kind is ActionKind.CHECK_IN and action.template is not None:
-            text = render(action, iv).text
-            assert not re.search(ASKED_AGAIN[code], text), text
+    for text in _check_in_texts(_speaking(iv, code), max_check_ins=6):
+        assert not re.search(ASKED_AGAIN[code], text), text
 
 
 # -- class 7: a part of the day is credited as given, never as offered -------------------
