@@ -48,6 +48,7 @@ from followup_rules.loop import kept_apart
 
 from .factories import ANA, BO, at, interview
 from .test_integrator11 import told
+from .test_serialize import INTERVIEW_TOML
 from .test_serialize_details import refusal
 
 RITA = Recruiter("Rita Cole", agency="SelecSource", email="rita@selecsource.example")
@@ -272,15 +273,6 @@ def test_an_apps_own_classes_named_as_the_librarys_are_written_as_their_fields()
         "to": "ana@acme.example",
     }
     assert s.unstructure([Message("Hello")]) == [{"body": "Hello"}]
-
-
-INTERVIEW_TOML = """\
-starts_at = 2026-07-07T14:00:00
-timezone = "America/New_York"
-company = "Acme Analytics"
-role = "Data Engineer"
-interviewers = ["Ana Ruiz"]
-"""
 
 
 class TestInterviewFilesNameTheFileAtFault:
