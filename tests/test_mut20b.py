@@ -1,0 +1,125 @@
+"""What `serialize` writes and how it words what it refuses: durations, zones, schemas,
+an app's own policy fields, plans, histories and the limits of a document.
+
+Issue 20, item 9 (twentieth pass of mutation testing, `serialize`, part B; see
+benchmarks/README.md, "Twentieth pass, `serialize`" for mut20b): each test pins
+what a user or an app relies on, one behaviour each.
+"""
+
+from __future__ import annotations
+
+import enum
+from datetime import datetime, timedelta, timezone
+from pathlib import Path
+
+import attrs
+import pytest
+from dateutil import tz as dateutil_tz
+
+from followup_rules import InvalidArgument, Policy
+from followup_rules import serialize as s
+
+from .test_serialize import INTERVIEW_TOML
+from .test_serialize_details import refusal
+
+
+class TestDurations:
+    def test_whole_seconds_are_written_without_a_point(self) -> None:
+        """``PT30S``, ``PT1M30S``: a whole number of seconds has no decimal point, and reads
+        back equal."""
+        for seconds, text in ((30, "PT30S"), (90, "PT1M30S"), (3605, "PT1H5S")):
+            written = s.format_duration(timedelta(seconds=seconds))
+            assert written == text
+            assert s.parse_duration(written) == timedelta(seconds=seconds)
+
+
+class TestZoneNames:
+    def test_a_fixed_offset_has_no_zone_name(self) -> None:
+        """West of UTC as east of it: the offset is in the time's own text, no name beside."""
+        for hours in (-4, 5):
+            moment = datetime(2026, 7, 8, 9, tzinfo=timezone(timedelta(hours=hours)))
+            assert s.zone_name_of(moment) is None
+
+    def test_a_zone_of_another_library_is_written_by_its_offset(self) -> None:
+        """A dateutil zone, which names no IANA key and gives no offset without a date: the
+        time is written with its offset, and no zone name (not an error)."""
+        moment = datetime(2026, 7, 8, 9, tzinfo=dateutil_tz.gettz("Europe/London"))
+        assert s.zone_name_of(moment) is None
+        assert s.format_datetime(moment) == "2026-07-08T09:00:00+01:00"
+
+
+class TestALocalTimeInAnInterviewFile:
+    """An [[event]] held in the interview file at a time without a zone: the fix names the
+    zone to write, from the interview's own zone when it has a name."""
+
+    def problem(self, tmp_path: Path, zone: str) -> str:
+        path = tmp_path / "acme.toml"
+        text = INTERVIEW_TOML.replace("America/New_York", zone)
+        path.write_text(text + '\n[[event]]\ntype = "reply"\nat = 2026-07-08T09:00:00\n')
+        error = refusal(lambda: s.load_interview_file(path))
+        assert (error.source, error.path) == (str(path), "$.event[0].at")
+        return error.problem
+
+    def test_an_interview_in_utc_gives_utc_and_a_zero_offset(self, tmp_path: Path) -> None:
+        assert self.problem(tmp_path, "UTC") == (
+            '2026-07-08T09:00:00 has no time zone: add timezone = "UTC" (the IANA name of '
+            "its zone) beside at, or write its offset: at = 2026-07-08T09:00:00+00:00"
+        )
+
+    @pytest.mark.parametrize("zone", ["+05:30", "-04:00"])
+    def test_an_interview_at_a_fixed_offset_gives_an_example_zone(
+        self, tmp_path: Path, zone: str
+    ) -> None:
+        """An offset is no zone name to write beside a time: the fix gives an IANA name, as an
+        example ("e.g."), never the offset as if it were one."""
+        problem = self.problem(tmp_path, zone)
+        assert 'add e.g. timezone = "Europe/Berlin"' in problem
+        assert zone not in problem
+
+
+class TestSchemas:
+    def test_an_unknown_schema_is_refused_naming_the_argument_and_the_choices(self) -> None:
+        with pytest.raises(InvalidArgument) as raised:
+            s.schema("calendar")
+        error = raised.value
+        assert (error.field, error.value) == ("name", "calendar")
+        assert error.problem == "is not a schema: one of agenda, history, interview, plan, policy"
+
+
+class Seniority(enum.Enum):
+    JUNIOR = "jr"
+    SENIOR = "sr"
+
+
+@attrs.frozen(kw_only=True)
+class HousePolicy(Policy):
+    """A team's policy with fields of its own: an enum whose values are no names, a list,
+    a tuple, and bare ones."""
+
+    level: Seniority = Seniority.JUNIOR
+    tags: list[str] = attrs.field(factory=list)
+    codes: tuple[str, ...] = ()
+    notes: list = attrs.field(factory=list)  # type: ignore[type-arg]
+    marks: tuple = ()  # type: ignore[type-arg]
+
+
+class TestAHousePolicysOwnFields:
+    def test_an_enum_is_read_by_its_value_or_its_name(self) -> None:
+        for given in ("sr", "SR", "senior", "Senior"):
+            read = s.structure({"level": given}, HousePolicy)
+            assert read.level is Seniority.SENIOR
+
+    def test_lists_and_tuples_are_read_as_the_class_declares_them(self) -> None:
+        data = {"tags": ["a", "b"], "codes": ["x"], "notes": ["n"], "marks": ["m", 1]}
+        read = s.structure(data, HousePolicy)
+        assert (read.tags, read.codes, read.notes, read.marks) == (
+            ["a", "b"],
+            ("x",),
+            ["n"],
+            ("m", 1),
+        )
+
+    def test_a_string_for_a_list_is_refused_by_the_converter_itself(self) -> None:
+        """An app using `serialize.converter()` directly is told what it gave, not ``None``."""
+        with pytest.raises(ValueError, match=r"^expected a list, got a string \('Bo'\)$"):
+            s.converter().structure("Bo", tuple[str, ...])
