@@ -16,9 +16,10 @@ import attrs
 import pytest
 from dateutil import tz as dateutil_tz
 
-from followup_rules import InvalidArgument, Policy
+from followup_rules import Application, Interview, InvalidArgument, Plan, Policy, Reply, plan
 from followup_rules import serialize as s
 
+from .factories import interview
 from .test_serialize import INTERVIEW_TOML
 from .test_serialize_details import refusal
 
@@ -123,3 +124,67 @@ class TestAHousePolicysOwnFields:
         """An app using `serialize.converter()` directly is told what it gave, not ``None``."""
         with pytest.raises(ValueError, match=r"^expected a list, got a string \('Bo'\)$"):
             s.converter().structure("Bo", tuple[str, ...])
+
+
+class TestStructureNamesTheSource:
+    """`structure` reads a plan, an application and an interview's version for the file
+    *source* names, and names that file in what it refuses."""
+
+    def test_a_plan(self) -> None:
+        data = s.unstructure(plan(interview()))
+        data["actions"][0]["kind"] = "dance"
+        error = refusal(lambda: s.structure(data, Plan, source="plan.json"))
+        assert (error.source, error.path) == ("plan.json", "$.actions[0].kind")
+
+    def test_an_application(self) -> None:
+        data = s.unstructure(Application(interview()))
+        data["key"] = {"row": 1}
+        error = refusal(lambda: s.structure(data, Application, source="app.json"))
+        assert (error.source, error.path) == ("app.json", "$.key")
+
+    def test_an_interviews_later_version(self) -> None:
+        data = {**s.unstructure(interview()), "format_version": 99}
+        error = refusal(lambda: s.structure(data, Interview, source="acme.json"))
+        assert (error.source, error.path) == ("acme.json", "$.format_version")
+
+    def test_an_event_of_another_type(self) -> None:
+        data = {"type": "contact", "at": "2026-07-08T09:00:00-04:00"}
+        error = refusal(lambda: s.structure(data, Reply, source="events.json"))
+        assert (error.source, error.path) == ("events.json", "$.type")
+        assert error.problem == "expected type 'reply', got 'contact'"
+
+
+class TestStructureRefusesWhatIsNoData:
+    def test_a_type_key_of_an_interview_is_an_unknown_key(self) -> None:
+        """Only an event's data carries ``type``: an interview's is refused as any unknown key."""
+        data = {**s.unstructure(interview()), "type": "interview"}
+        error = refusal(lambda: s.structure(data, Interview))
+        assert (error.path, error.problem) == ("$.type", "unknown key(s): type")
+
+    def test_a_list_for_an_event(self) -> None:
+        error = refusal(lambda: s.structure(["reply"], Reply))
+        assert error.path == "$"
+
+    def test_a_format_version_is_read_only_where_the_library_writes_one(self) -> None:
+        """An interview and a policy carry ``format_version``; an event never does, and one
+        given it is refused naming the key."""
+        data = {"at": "2026-07-08T09:00:00-04:00", "format_version": 1}
+        error = refusal(lambda: s.structure(data, Reply))
+        assert (error.path, error.problem) == (
+            "$.format_version",
+            "unknown key(s): format_version",
+        )
+
+
+class TestAnAppsPolicyClass:
+    def test_an_application_reads_its_policy_as_the_apps_class(self) -> None:
+        house = HousePolicy(level=Seniority.SENIOR, tags=["a"])
+        data = s.unstructure(Application(interview(), policy=house))
+        read = s.structure(data, Application, policy_class=HousePolicy)
+        assert read.policy == house
+
+    @pytest.mark.parametrize("given", [Interview, "HousePolicy", None])
+    def test_anything_but_policy_or_a_subclass_is_refused(self, given: object) -> None:
+        with pytest.raises(InvalidArgument) as raised:
+            s.structure({}, Policy, policy_class=given)  # type: ignore[arg-type]
+        assert (raised.value.field, raised.value.value) == ("policy_class", given)
