@@ -187,4 +187,6 @@ class TestAnAppsPolicyClass:
     def test_anything_but_policy_or_a_subclass_is_refused(self, given: object) -> None:
         with pytest.raises(InvalidArgument) as raised:
             s.structure({}, Policy, policy_class=given)  # type: ignore[arg-type]
-        assert (raised.value.field, raised.value.value) == ("policy_class", given)
+        error = raised.value
+        assert (error.field, error.value) == ("policy_class", given)
+        assert error.problem == "expected Policy or a subclass of it"
