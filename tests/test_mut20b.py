@@ -136,11 +136,17 @@ class TestStructureNamesTheSource:
         error = refusal(lambda: s.structure(data, Plan, source="plan.json"))
         assert (error.source, error.path) == ("plan.json", "$.actions[0].kind")
 
-    def test_an_application(self) -> None:
-        data = s.unstructure(Application(interview()))
-        data["key"] = {"row": 1}
+    def test_an_applications_key(self) -> None:
+        """A key read back as it was written (a list is the tuple it was); a part that is no
+        string, number or list named by its place, with the value given."""
+        data = s.unstructure(Application(interview(), key=("sam", (1, None))))
+        assert s.structure(data, Application).key == ("sam", (1, None))
+        data["key"] = ["sam", [1, {"row": 1}]]
         error = refusal(lambda: s.structure(data, Application, source="app.json"))
-        assert (error.source, error.path) == ("app.json", "$.key")
+        assert (error.source, error.path, error.value) == ("app.json", "$.key[1][1]", {"row": 1})
+        assert error.problem == (
+            "expected a string, a number or a list of them (the app's key), got a table (row)"
+        )
 
     def test_an_interviews_later_version(self) -> None:
         data = {**s.unstructure(interview()), "format_version": 99}
