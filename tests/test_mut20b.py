@@ -196,3 +196,37 @@ class TestAnAppsPolicyClass:
         error = raised.value
         assert (error.field, error.value) == ("policy_class", given)
         assert error.problem == "expected Policy or a subclass of it"
+
+
+class TestPlansRead:
+    """`structure_plan`'s refusals name the file and the step, in both shapes a plan has
+    had: the bare list of actions of versions before 0.3, and the table of today."""
+
+    def steps(self) -> list[dict[str, object]]:
+        data = s.unstructure(plan(interview()))
+        return data["actions"]  # type: ignore[no-any-return]
+
+    def test_a_bare_list_of_actions_names_its_step(self) -> None:
+        steps = self.steps()
+        steps[1]["kind"] = "dance"
+        error = refusal(lambda: s.structure_plan(steps, source="old.json"))
+        assert (error.source, error.path) == ("old.json", "$[1].kind")
+
+    def test_a_later_version_names_the_file(self) -> None:
+        data = {"format_version": 99, "actions": self.steps()}
+        error = refusal(lambda: s.structure_plan(data, source="plan.json"))
+        assert (error.source, error.path) == ("plan.json", "$.format_version")
+
+    def test_unknown_keys_are_named_ten_at_most_in_their_order_as_text(self) -> None:
+        """Keys of Python data may mix numbers and text: named sorted as text, ten at most."""
+        extra: dict[object, int] = {f"k{n:02d}": n for n in range(11)}
+        data = {"actions": self.steps(), **extra, 7: 7}
+        error = refusal(lambda: s.structure_plan(data, source="plan.json"))
+        assert (error.source, error.path) == ("plan.json", "$")
+        shown = ", ".join(["7", *(f"k{n:02d}" for n in range(9))])
+        assert error.problem == f"unknown key(s): {shown}"
+
+    def test_a_missed_step_is_named_under_missed(self) -> None:
+        data = {"actions": self.steps(), "missed": [{**self.steps()[0], "channel": "fax"}]}
+        error = refusal(lambda: s.structure_plan(data, source="plan.json"))
+        assert (error.source, error.path) == ("plan.json", "$.missed[0].channel")
