@@ -230,3 +230,32 @@ class TestPlansRead:
         data = {"actions": self.steps(), "missed": [{**self.steps()[0], "channel": "fax"}]}
         error = refusal(lambda: s.structure_plan(data, source="plan.json"))
         assert (error.source, error.path) == ("plan.json", "$.missed[0].channel")
+
+    def test_actions_as_a_table_are_refused_with_the_toml_spelling_of_a_list(self) -> None:
+        error = refusal(lambda: s.structure_plan({"actions": {"a": 1}}, source="plan.toml"))
+        assert (error.source, error.path) == ("plan.toml", "$.actions")
+        assert error.problem == "expected a list ([[actions]] tables in TOML), got a table"
+
+    def test_a_step_id_that_is_no_text_is_refused(self) -> None:
+        steps = self.steps()
+        steps[2]["id"] = 5
+        error = refusal(lambda: s.structure_plan({"actions": steps}, source="plan.json"))
+        assert (error.source, error.path) == ("plan.json", "$.actions[2].id")
+        assert error.problem == "expected a step id, got 5"
+
+    def test_a_bad_value_is_given_as_the_file_holds_it(self) -> None:
+        steps = self.steps()
+        steps[0]["channel"] = "fax"
+        error = refusal(lambda: s.structure_plan({"actions": steps}, source="plan.json"))
+        assert (error.path, error.value) == ("$.actions[0].channel", "fax")
+
+    def test_ids_are_kept_when_every_step_has_one(self) -> None:
+        """A plan's own ids are read back; when one step lacks its id, the plan knows none
+        (and a step's ``description`` is never read as a field)."""
+        steps = self.steps()
+        mine = [{**step, "id": f"mine-{n}", "description": "?"} for n, step in enumerate(steps)]
+        read = s.unstructure(s.structure_plan({"actions": mine, "missed": []}))
+        assert [step["id"] for step in read["actions"]] == [f"mine-{n}" for n in range(len(steps))]
+        del mine[1]["id"]
+        read = s.unstructure(s.structure_plan({"actions": mine, "missed": []}))
+        assert {step["id"] for step in read["actions"]} == {None}
