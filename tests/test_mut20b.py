@@ -249,13 +249,16 @@ class TestPlansRead:
         error = refusal(lambda: s.structure_plan({"actions": steps}, source="plan.json"))
         assert (error.path, error.value) == ("$.actions[0].channel", "fax")
 
-    def test_ids_are_kept_when_every_step_has_one(self) -> None:
-        """A plan's own ids are read back; when one step lacks its id, the plan knows none
-        (and a step's ``description`` is never read as a field)."""
+    def test_a_plans_own_ids_are_kept_only_when_all_steps_have_one(self) -> None:
+        """A plan's own ids are read back; when one step lacks its id (an action, or a missed
+        step), the plan knows none (and a step's ``description`` is never read as a field)."""
         steps = self.steps()
         mine = [{**step, "id": f"mine-{n}", "description": "?"} for n, step in enumerate(steps)]
         read = s.unstructure(s.structure_plan({"actions": mine, "missed": []}))
         assert [step["id"] for step in read["actions"]] == [f"mine-{n}" for n in range(len(steps))]
+        missed = {key: value for key, value in mine[0].items() if key != "id"}
+        read = s.unstructure(s.structure_plan({"actions": mine, "missed": [missed]}))
+        assert {step["id"] for step in read["actions"] + read["missed"]} == {None}
         del mine[1]["id"]
         read = s.unstructure(s.structure_plan({"actions": mine, "missed": []}))
         assert {step["id"] for step in read["actions"]} == {None}
