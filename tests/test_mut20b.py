@@ -262,3 +262,20 @@ class TestPlansRead:
         del mine[1]["id"]
         read = s.unstructure(s.structure_plan({"actions": mine, "missed": []}))
         assert {step["id"] for step in read["actions"]} == {None}
+
+
+class TestKeysThatAreNoText:
+    """Python data may hold keys that are no text (``1``); a file never does.  An
+    interview's or an event's is named as an unknown key like any other: it was refused
+    as ``'int' object has no attribute 'endswith'``, an error of the reader's own, for
+    every class with a time to place in a zone (bug fixed by mut20b)."""
+
+    def test_an_interviews(self) -> None:
+        data = {**s.unstructure(interview()), 1: "a", "zz": 2}
+        error = refusal(lambda: s.structure(data, Interview))
+        assert str(error) == '<data>: $["1"]: unknown key(s): 1, zz'
+
+    def test_an_events(self) -> None:
+        data = {"at": "2026-07-08T09:00:00-04:00", 2: "b"}
+        error = refusal(lambda: s.structure(data, Reply))
+        assert str(error) == '<data>: $["2"]: unknown key(s): 2'
