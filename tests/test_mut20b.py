@@ -279,3 +279,31 @@ class TestKeysThatAreNoText:
         data = {"at": "2026-07-08T09:00:00-04:00", 2: "b"}
         error = refusal(lambda: s.structure(data, Reply))
         assert str(error) == '<data>: $["2"]: unknown key(s): 2'
+
+
+class TestARefusedValueIsQuotedAsTyped:
+    """A value a model refuses is quoted as the document holds it (the app6 trial), and
+    when the document holds it elsewhere (an interviewer given by name alone), as the
+    model was given it."""
+
+    def test_a_duration_as_written(self) -> None:
+        data = {**s.unstructure(interview()), "duration": "0h"}
+        error = refusal(lambda: s.structure(data, Interview))
+        assert (error.path, error.problem, error.value) == (
+            "$.duration",
+            "must be positive (got '0h')",
+            "0h",
+        )
+
+    def test_an_interviewer_given_by_a_blank_name(self) -> None:
+        data = {**s.unstructure(interview()), "interviewers": ["  "]}
+        error = refusal(lambda: s.structure(data, Interview))
+        assert (error.path, error.problem, error.value) == (
+            "$.interviewers[0].name",
+            "must not be empty (got '  ')",
+            "  ",
+        )
+
+    def test_a_document_that_is_no_table_gives_no_value(self) -> None:
+        error = refusal(lambda: s.structure("acme", Interview))
+        assert (error.path, error.value) == ("$", None)
