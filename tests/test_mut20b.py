@@ -307,3 +307,13 @@ class TestARefusedValueIsQuotedAsTyped:
     def test_a_document_that_is_no_table_gives_no_value(self) -> None:
         error = refusal(lambda: s.structure("acme", Interview))
         assert (error.path, error.value) == ("$", None)
+
+    def test_a_value_two_tables_down(self) -> None:
+        """An application's policy: the duration as typed, not the timedelta read from it."""
+        data = {**s.unstructure(Application(interview())), "policy": {"thank_you_within": "15d"}}
+        error = refusal(lambda: s.structure(data, Application))
+        assert (error.path, error.problem, error.value) == (
+            "$.policy.thank_you_within",
+            "must be at most 14 days (got '15d')",
+            "15d",
+        )
