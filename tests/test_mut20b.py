@@ -317,3 +317,10 @@ class TestARefusedValueIsQuotedAsTyped:
             "must be at most 14 days (got '15d')",
             "15d",
         )
+
+    def test_an_unknown_keys_value_in_a_list_of_tables(self) -> None:
+        """The value of a mistyped key of the second interviewer: what a form marks."""
+        data = s.unstructure(interview())
+        data["interviewers"][1]["emial"] = "bo@acme.example"
+        error = refusal(lambda: s.structure(data, Interview))
+        assert (error.path, error.value) == ("$.interviewers[1].emial", "bo@acme.example")
