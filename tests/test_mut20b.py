@@ -324,3 +324,13 @@ class TestARefusedValueIsQuotedAsTyped:
         data["interviewers"][1]["emial"] = "bo@acme.example"
         error = refusal(lambda: s.structure(data, Interview))
         assert (error.path, error.value) == ("$.interviewers[1].emial", "bo@acme.example")
+
+    def test_an_unknown_key_that_is_no_name_keeps_its_value(self) -> None:
+        """A key with a dot is quoted in the path (a key, not a place) and still found."""
+        data = {**s.unstructure(interview()), "team.size": 5}
+        error = refusal(lambda: s.structure(data, Interview))
+        assert (error.path, error.problem, error.value) == (
+            '$["team.size"]',
+            "unknown key(s): 'team.size'",
+            5,
+        )
