@@ -9,6 +9,7 @@ what a user or an app relies on, one behaviour each.
 from __future__ import annotations
 
 import enum
+import json
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
@@ -334,3 +335,69 @@ class TestARefusedValueIsQuotedAsTyped:
             "unknown key(s): 'team.size'",
             5,
         )
+
+
+class TestAHistoryThatDoesNotFitItsInterview:
+    """What `load_interview_file` says of a history its interview refuses: the file, the
+    entry, the value, and how to mend it (the fourth and loop14 trials)."""
+
+    REPLY = '\n[[event]]\ntype = "reply"\nat = 2026-07-08T09:00:00-04:00\n'
+
+    def test_an_event_before_the_interview(self, tmp_path: Path) -> None:
+        path = tmp_path / "acme.toml"
+        early = '\n[[event]]\ntype = "reply"\nat = 2026-07-01T09:00:00-04:00\n'
+        path.write_text(INTERVIEW_TOML + self.REPLY + early)
+        error = refusal(lambda: s.load_interview_file(path))
+        assert (error.source, error.path) == (str(path), "$.event[1].at")
+        assert error.value == datetime(2026, 7, 1, 13, tzinfo=timezone.utc)
+        assert error.problem == (
+            "is before the interview at 2026-07-07T14:00:00-04:00 (got "
+            "2026-07-01T09:00:00-04:00); if the interview moved, list the history with "
+            "`followup events` and remove what no longer belongs with `followup unlog`; "
+            "if the history is another interview's (one history file named by two "
+            "interview files), give this one a file of its own"
+        )
+
+    def test_a_step_id_mistyped_in_the_interview_file(self, tmp_path: Path) -> None:
+        path = tmp_path / "acme.toml"
+        skip = '\n[[event]]\ntype = "skip"\nat = 2026-07-08T10:00:00-04:00\nstep = "thank_you"\n'
+        path.write_text(INTERVIEW_TOML + self.REPLY + self.REPLY + skip)
+        error = refusal(lambda: s.load_interview_file(path))
+        assert (error.source, error.path, error.value) == (
+            str(path),
+            "$.event[2].step",
+            "thank_you",
+        )
+        assert error.problem.startswith("is not a step of this interview (")
+        assert error.problem.endswith(
+            "; mend it here, or remove it: it is event 3 of `followup events`, and "
+            "`followup unlog FILE 3` removes it"
+        )
+
+    def test_a_step_id_mistyped_in_a_json_history_file(self, tmp_path: Path) -> None:
+        path = tmp_path / "acme.toml"
+        path.write_text('history = "acme.events.json"\n' + INTERVIEW_TOML)
+        reply = {"type": "reply", "at": "2026-07-08T09:00:00-04:00"}
+        skip = {"type": "skip", "at": "2026-07-08T10:00:00-04:00", "step": "thank_you"}
+        history = tmp_path / "acme.events.json"
+        history.write_text(json.dumps([reply, skip]))
+        error = refusal(lambda: s.load_interview_file(path))
+        assert (error.source, error.path) == (str(history), "$[1].step")
+        assert error.problem.endswith(
+            "it is event 2 of `followup events`, and `followup unlog FILE 2` removes it"
+        )
+
+
+class TestDocumentLimits:
+    def test_a_list_closed_before_does_not_count_toward_the_depth_after(self) -> None:
+        """TOML: ``x = []`` closes; a list MAX_DEPTH deep below ``y`` is then refused at
+        its key path (the tree's check), not as the line a bracket count overflowed on."""
+        deep = "[" * s.MAX_DEPTH + "]" * s.MAX_DEPTH
+        error = refusal(lambda: s.loads(f"x = []\ny = {deep}\n", fmt="toml", source="a.toml"))
+        assert error.path == "$.y" + "[0]" * (s.MAX_DEPTH - 1)
+        assert error.problem == f"nested deeper than {s.MAX_DEPTH} levels"
+
+    def test_an_unknown_key_is_named_in_its_own_letters(self) -> None:
+        data = {**s.unstructure(interview()), "Straße.Nr": "5"}
+        error = refusal(lambda: s.structure(data, Interview))
+        assert (error.path, error.value) == ('$["Straße.Nr"]', "5")
