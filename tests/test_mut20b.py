@@ -17,7 +17,16 @@ import attrs
 import pytest
 from dateutil import tz as dateutil_tz
 
-from followup_rules import Application, Interview, InvalidArgument, Plan, Policy, Reply, plan
+from followup_rules import (
+    Application,
+    Contact,
+    Interview,
+    InvalidArgument,
+    Plan,
+    Policy,
+    Reply,
+    plan,
+)
 from followup_rules import serialize as s
 
 from .factories import interview
@@ -401,3 +410,80 @@ class TestDocumentLimits:
         data = {**s.unstructure(interview()), "Straße.Nr": "5"}
         error = refusal(lambda: s.structure(data, Interview))
         assert (error.path, error.value) == ('$["Straße.Nr"]', "5")
+
+
+class TestAFormAsSent:
+    """`interview_form`: an interview's keys as an HTML form sends them, read as its file's
+    (the app5 trial), each rule of its documentation."""
+
+    def test_every_rule_at_once(self) -> None:
+        form = {
+            "company": "Acme",
+            "role": " ",
+            "duration": "",
+            "invited_to_call": "on",
+            "interviewers": "Ana Ruiz; Bo Chen,\nCy Diaz",
+            "topics": "SQL, dbt",
+            "missed": "one, two\nthree",
+            "requested": "references\n\nportfolio",
+            "candidate": {"name": "Sam Lee", "email": " "},
+            "recruiter": {"name": "Rita Cole", "phone": ""},
+        }
+        assert s.interview_form(form, source="form") == {
+            "company": "Acme",
+            "invited_to_call": True,
+            "interviewers": ["Ana Ruiz", "Bo Chen", "Cy Diaz"],
+            "topics": ["SQL", "dbt"],
+            "missed": ["one, two", "three"],
+            "requested": ["references", "portfolio"],
+            "candidate": {"name": "Sam Lee"},
+            "recruiter": {"name": "Rita Cole"},
+        }
+
+    def test_values_already_typed_are_kept(self) -> None:
+        form = {"interviewers": [{"name": "Ana Ruiz", "email": ""}, "Bo Chen"], "topics": []}
+        assert s.interview_form({**form, "invited_to_call": False}) == {
+            "interviewers": [{"name": "Ana Ruiz"}, "Bo Chen"],
+            "topics": [],
+            "invited_to_call": False,
+        }
+
+    @pytest.mark.parametrize(
+        ("typed", "meant"), [("off", False), (" Yes ", True), ("0", False), ("TRUE", True)]
+    )
+    def test_a_yes_or_no_in_words(self, typed: str, meant: bool) -> None:
+        assert s.interview_form({"invited_to_call": typed}) == {"invited_to_call": meant}
+
+    def test_other_words_are_refused_naming_the_form_and_the_field(self) -> None:
+        error = refusal(lambda: s.interview_form({"invited_to_call": "maybe"}, source="form"))
+        assert (error.source, error.path, error.value) == ("form", "$.invited_to_call", "maybe")
+        assert error.problem == "expected yes or no (on, off, true, false, 1 or 0) (got 'maybe')"
+
+    def test_structure_reads_an_interviews_form(self) -> None:
+        data = {**s.unstructure(interview()), "interviewers": "Ana Ruiz, Bo Chen", "topics": ""}
+        del data["format_version"]
+        read = s.structure(data, Interview, form=True, source="form")
+        assert ([person.name for person in read.interviewers], read.topics) == (
+            ["Ana Ruiz", "Bo Chen"],
+            (),
+        )
+
+    def test_structure_quotes_a_forms_field_as_typed(self) -> None:
+        """Names read from one text, refused: the text typed is quoted, not the list."""
+        data = {**s.unstructure(interview()), "interviewers": "Ana Ruiz, ana ruiz"}
+        error = refusal(lambda: s.structure(data, Interview, form=True, source="form"))
+        assert (error.source, error.path, error.value) == (
+            "form",
+            "$.interviewers",
+            "Ana Ruiz, ana ruiz",
+        )
+        assert error.problem == "'ana ruiz' is listed twice (got 'Ana Ruiz, ana ruiz')"
+
+    def test_structure_reads_an_events_form(self) -> None:
+        call = {"at": "2026-07-08T09:00:00-04:00", "channel": "phone", "recipient": ""}
+        read = s.structure({**call, "voicemail": "on"}, Contact, form=True)
+        assert (read.voicemail, read.recipient) == (True, None)
+        error = refusal(
+            lambda: s.structure({**call, "voicemail": "maybe"}, Contact, form=True, source="form")
+        )
+        assert (error.source, error.path, error.value) == ("form", "$.voicemail", "maybe")
