@@ -285,7 +285,8 @@ def _placed(data: Mapping[str, Any], names: tuple[str, ...]) -> dict[str, Any]:
     given = {
         key: data[key]
         for key in data
-        if key == "timezone" or (key.endswith("_timezone") and key[:-9] in names)
+        if key == "timezone"
+        or (isinstance(key, str) and key.endswith("_timezone") and key[:-9] in names)
     }
     placed = {key: value for key, value in data.items() if key not in given}
     for name in names:

@@ -1,0 +1,489 @@
+"""What `serialize` writes and how it words what it refuses: durations, zones, schemas,
+an app's own policy fields, plans, histories and the limits of a document.
+
+Issue 20, item 9 (twentieth pass of mutation testing, `serialize`, part B; see
+benchmarks/README.md, "Twentieth pass, `serialize`" for mut20b): each test pins
+what a user or an app relies on, one behaviour each.
+"""
+
+from __future__ import annotations
+
+import enum
+import json
+from datetime import datetime, timedelta, timezone
+from pathlib import Path
+
+import attrs
+import pytest
+from dateutil import tz as dateutil_tz
+
+from followup_rules import (
+    Application,
+    Contact,
+    Interview,
+    InvalidArgument,
+    Plan,
+    Policy,
+    Reply,
+    plan,
+)
+from followup_rules import serialize as s
+
+from .factories import interview
+from .test_serialize import INTERVIEW_TOML
+from .test_serialize_details import refusal
+
+
+class TestDurations:
+    def test_whole_seconds_are_written_without_a_point(self) -> None:
+        """``PT30S``, ``PT1M30S``: a whole number of seconds has no decimal point, and reads
+        back equal."""
+        for seconds, text in ((30, "PT30S"), (90, "PT1M30S"), (3605, "PT1H5S")):
+            written = s.format_duration(timedelta(seconds=seconds))
+            assert written == text
+            assert s.parse_duration(written) == timedelta(seconds=seconds)
+
+
+class TestZoneNames:
+    def test_a_fixed_offset_has_no_zone_name(self) -> None:
+        """West of UTC as east of it: the offset is in the time's own text, no name beside."""
+        for hours in (-4, 5):
+            moment = datetime(2026, 7, 8, 9, tzinfo=timezone(timedelta(hours=hours)))
+            assert s.zone_name_of(moment) is None
+
+    def test_a_zone_of_another_library_is_written_by_its_offset(self) -> None:
+        """A dateutil zone, which names no IANA key and gives no offset without a date: the
+        time is written with its offset, and no zone name (not an error)."""
+        moment = datetime(2026, 7, 8, 9, tzinfo=dateutil_tz.gettz("Europe/London"))
+        assert s.zone_name_of(moment) is None
+        assert s.format_datetime(moment) == "2026-07-08T09:00:00+01:00"
+
+
+class TestALocalTimeInAnInterviewFile:
+    """An [[event]] held in the interview file at a time without a zone: the fix names the
+    zone to write, from the interview's own zone when it has a name."""
+
+    def problem(self, tmp_path: Path, zone: str) -> str:
+        path = tmp_path / "acme.toml"
+        text = INTERVIEW_TOML.replace("America/New_York", zone)
+        path.write_text(text + '\n[[event]]\ntype = "reply"\nat = 2026-07-08T09:00:00\n')
+        error = refusal(lambda: s.load_interview_file(path))
+        assert (error.source, error.path) == (str(path), "$.event[0].at")
+        return error.problem
+
+    def test_an_interview_in_utc_gives_utc_and_a_zero_offset(self, tmp_path: Path) -> None:
+        assert self.problem(tmp_path, "UTC") == (
+            '2026-07-08T09:00:00 has no time zone: add timezone = "UTC" (the IANA name of '
+            "its zone) beside at, or write its offset: at = 2026-07-08T09:00:00+00:00"
+        )
+
+    @pytest.mark.parametrize("zone", ["+05:30", "-04:00"])
+    def test_an_interview_at_a_fixed_offset_gives_an_example_zone(
+        self, tmp_path: Path, zone: str
+    ) -> None:
+        """An offset is no zone name to write beside a time: the fix gives an IANA name, as an
+        example ("e.g."), never the offset as if it were one."""
+        problem = self.problem(tmp_path, zone)
+        assert 'add e.g. timezone = "Europe/Berlin"' in problem
+        assert zone not in problem
+
+
+class TestSchemas:
+    def test_an_unknown_schema_is_refused_naming_the_argument_and_the_choices(self) -> None:
+        with pytest.raises(InvalidArgument) as raised:
+            s.schema("calendar")
+        error = raised.value
+        assert (error.field, error.value) == ("name", "calendar")
+        assert error.problem == "is not a schema: one of agenda, history, interview, plan, policy"
+
+
+class Seniority(enum.Enum):
+    JUNIOR = "jr"
+    SENIOR = "sr"
+
+
+@attrs.frozen(kw_only=True)
+class HousePolicy(Policy):
+    """A team's policy with fields of its own: an enum whose values are no names, a list,
+    a tuple, and bare ones."""
+
+    level: Seniority = Seniority.JUNIOR
+    tags: list[str] = attrs.field(factory=list)
+    codes: tuple[str, ...] = ()
+    notes: list = attrs.field(factory=list)  # type: ignore[type-arg]
+    marks: tuple = ()  # type: ignore[type-arg]
+
+
+class TestAHousePolicysOwnFields:
+    def test_an_enum_is_read_by_its_value_or_its_name(self) -> None:
+        for given in ("sr", "SR", "senior", "Senior"):
+            read = s.structure({"level": given}, HousePolicy)
+            assert read.level is Seniority.SENIOR
+
+    def test_lists_and_tuples_are_read_as_the_class_declares_them(self) -> None:
+        data = {"tags": ["a", "b"], "codes": ["x"], "notes": ["n"], "marks": ["m", 1]}
+        read = s.structure(data, HousePolicy)
+        assert (read.tags, read.codes, read.notes, read.marks) == (
+            ["a", "b"],
+            ("x",),
+            ["n"],
+            ("m", 1),
+        )
+
+    def test_a_string_for_a_list_is_refused_by_the_converter_itself(self) -> None:
+        """An app using `serialize.converter()` directly is told what it gave, not ``None``."""
+        with pytest.raises(ValueError, match=r"^expected a list, got a string \('Bo'\)$"):
+            s.converter().structure("Bo", tuple[str, ...])
+
+
+class TestStructureNamesTheSource:
+    """`structure` reads a plan, an application and an interview's version for the file
+    *source* names, and names that file in what it refuses."""
+
+    def test_a_plan(self) -> None:
+        data = s.unstructure(plan(interview()))
+        data["actions"][0]["kind"] = "dance"
+        error = refusal(lambda: s.structure(data, Plan, source="plan.json"))
+        assert (error.source, error.path) == ("plan.json", "$.actions[0].kind")
+
+    def test_an_applications_key(self) -> None:
+        """A key read back as it was written (a list is the tuple it was); a part that is no
+        string, number or list named by its place, with the value given."""
+        data = s.unstructure(Application(interview(), key=("sam", (1, None))))
+        assert s.structure(data, Application).key == ("sam", (1, None))
+        data["key"] = ["sam", [1, {"row": 1}]]
+        error = refusal(lambda: s.structure(data, Application, source="app.json"))
+        assert (error.source, error.path, error.value) == ("app.json", "$.key[1][1]", {"row": 1})
+        assert error.problem == (
+            "expected a string, a number or a list of them (the app's key), got a table (row)"
+        )
+
+    def test_an_interviews_later_version(self) -> None:
+        data = {**s.unstructure(interview()), "format_version": 99}
+        error = refusal(lambda: s.structure(data, Interview, source="acme.json"))
+        assert (error.source, error.path) == ("acme.json", "$.format_version")
+
+    def test_an_event_of_another_type(self) -> None:
+        data = {"type": "contact", "at": "2026-07-08T09:00:00-04:00"}
+        error = refusal(lambda: s.structure(data, Reply, source="events.json"))
+        assert (error.source, error.path) == ("events.json", "$.type")
+        assert error.problem == "expected type 'reply', got 'contact'"
+
+
+class TestStructureRefusesWhatIsNoData:
+    def test_a_type_key_of_an_interview_is_an_unknown_key(self) -> None:
+        """Only an event's data carries ``type``: an interview's is refused as any unknown key."""
+        data = {**s.unstructure(interview()), "type": "interview"}
+        error = refusal(lambda: s.structure(data, Interview))
+        assert (error.path, error.problem) == ("$.type", "unknown key(s): type")
+
+    def test_a_list_for_an_event(self) -> None:
+        error = refusal(lambda: s.structure(["reply"], Reply))
+        assert error.path == "$"
+
+    def test_a_format_version_is_read_only_where_the_library_writes_one(self) -> None:
+        """An interview and a policy carry ``format_version``; an event never does, and one
+        given it is refused naming the key."""
+        data = {"at": "2026-07-08T09:00:00-04:00", "format_version": 1}
+        error = refusal(lambda: s.structure(data, Reply))
+        assert (error.path, error.problem) == (
+            "$.format_version",
+            "unknown key(s): format_version",
+        )
+
+
+class TestAnAppsPolicyClass:
+    def test_an_application_reads_its_policy_as_the_apps_class(self) -> None:
+        house = HousePolicy(level=Seniority.SENIOR, tags=["a"])
+        data = s.unstructure(Application(interview(), policy=house))
+        read = s.structure(data, Application, policy_class=HousePolicy)
+        assert read.policy == house
+
+    @pytest.mark.parametrize("given", [Interview, "HousePolicy", None])
+    def test_anything_but_policy_or_a_subclass_is_refused(self, given: object) -> None:
+        with pytest.raises(InvalidArgument) as raised:
+            s.structure({}, Policy, policy_class=given)  # type: ignore[arg-type]
+        error = raised.value
+        assert (error.field, error.value) == ("policy_class", given)
+        assert error.problem == "expected Policy or a subclass of it"
+
+
+class TestPlansRead:
+    """`structure_plan`'s refusals name the file and the step, in both shapes a plan has
+    had: the bare list of actions of versions before 0.3, and the table of today."""
+
+    def steps(self) -> list[dict[str, object]]:
+        data = s.unstructure(plan(interview()))
+        return data["actions"]  # type: ignore[no-any-return]
+
+    def test_a_bare_list_of_actions_names_its_step(self) -> None:
+        steps = self.steps()
+        steps[1]["kind"] = "dance"
+        error = refusal(lambda: s.structure_plan(steps, source="old.json"))
+        assert (error.source, error.path) == ("old.json", "$[1].kind")
+
+    def test_a_later_version_names_the_file(self) -> None:
+        data = {"format_version": 99, "actions": self.steps()}
+        error = refusal(lambda: s.structure_plan(data, source="plan.json"))
+        assert (error.source, error.path) == ("plan.json", "$.format_version")
+
+    def test_unknown_keys_are_named_ten_at_most_in_their_order_as_text(self) -> None:
+        """Keys of Python data may mix numbers and text: named sorted as text, ten at most."""
+        extra: dict[object, int] = {f"k{n:02d}": n for n in range(11)}
+        data = {"actions": self.steps(), **extra, 7: 7}
+        error = refusal(lambda: s.structure_plan(data, source="plan.json"))
+        assert (error.source, error.path) == ("plan.json", "$")
+        shown = ", ".join(["7", *(f"k{n:02d}" for n in range(9))])
+        assert error.problem == f"unknown key(s): {shown}"
+
+    def test_a_missed_step_is_named_under_missed(self) -> None:
+        data = {"actions": self.steps(), "missed": [{**self.steps()[0], "channel": "fax"}]}
+        error = refusal(lambda: s.structure_plan(data, source="plan.json"))
+        assert (error.source, error.path) == ("plan.json", "$.missed[0].channel")
+
+    def test_actions_as_a_table_are_refused_with_the_toml_spelling_of_a_list(self) -> None:
+        error = refusal(lambda: s.structure_plan({"actions": {"a": 1}}, source="plan.toml"))
+        assert (error.source, error.path) == ("plan.toml", "$.actions")
+        assert error.problem == "expected a list ([[actions]] tables in TOML), got a table"
+
+    def test_a_step_id_that_is_no_text_is_refused(self) -> None:
+        steps = self.steps()
+        steps[2]["id"] = 5
+        error = refusal(lambda: s.structure_plan({"actions": steps}, source="plan.json"))
+        assert (error.source, error.path) == ("plan.json", "$.actions[2].id")
+        assert error.problem == "expected a step id, got 5"
+
+    def test_a_bad_value_is_given_as_the_file_holds_it(self) -> None:
+        steps = self.steps()
+        steps[0]["channel"] = "fax"
+        error = refusal(lambda: s.structure_plan({"actions": steps}, source="plan.json"))
+        assert (error.path, error.value) == ("$.actions[0].channel", "fax")
+
+    def test_a_plans_own_ids_are_kept_only_when_all_steps_have_one(self) -> None:
+        """A plan's own ids are read back; when one step lacks its id (an action, or a missed
+        step), the plan knows none (and a step's ``description`` is never read as a field)."""
+        steps = self.steps()
+        mine = [{**step, "id": f"mine-{n}", "description": "?"} for n, step in enumerate(steps)]
+        read = s.unstructure(s.structure_plan({"actions": mine, "missed": []}))
+        assert [step["id"] for step in read["actions"]] == [f"mine-{n}" for n in range(len(steps))]
+        missed = {key: value for key, value in mine[0].items() if key != "id"}
+        read = s.unstructure(s.structure_plan({"actions": mine, "missed": [missed]}))
+        assert {step["id"] for step in read["actions"] + read["missed"]} == {None}
+        del mine[1]["id"]
+        read = s.unstructure(s.structure_plan({"actions": mine, "missed": []}))
+        assert {step["id"] for step in read["actions"]} == {None}
+
+
+class TestKeysThatAreNoText:
+    """Python data may hold keys that are no text (``1``); a file never does.  An
+    interview's or an event's is named as an unknown key like any other: it was refused
+    as ``'int' object has no attribute 'endswith'``, an error of the reader's own, for
+    every class with a time to place in a zone (bug fixed by mut20b)."""
+
+    def test_an_interviews(self) -> None:
+        data = {**s.unstructure(interview()), 1: "a", "zz": 2}
+        error = refusal(lambda: s.structure(data, Interview))
+        assert str(error) == '<data>: $["1"]: unknown key(s): 1, zz'
+
+    def test_an_events(self) -> None:
+        data = {"at": "2026-07-08T09:00:00-04:00", 2: "b"}
+        error = refusal(lambda: s.structure(data, Reply))
+        assert str(error) == '<data>: $["2"]: unknown key(s): 2'
+
+
+class TestARefusedValueIsQuotedAsTyped:
+    """A value a model refuses is quoted as the document holds it (the app6 trial), and
+    when the document holds it elsewhere (an interviewer given by name alone), as the
+    model was given it."""
+
+    def test_a_duration_as_written(self) -> None:
+        data = {**s.unstructure(interview()), "duration": "0h"}
+        error = refusal(lambda: s.structure(data, Interview))
+        assert (error.path, error.problem, error.value) == (
+            "$.duration",
+            "must be positive (got '0h')",
+            "0h",
+        )
+
+    def test_an_interviewer_given_by_a_blank_name(self) -> None:
+        data = {**s.unstructure(interview()), "interviewers": ["  "]}
+        error = refusal(lambda: s.structure(data, Interview))
+        assert (error.path, error.problem, error.value) == (
+            "$.interviewers[0].name",
+            "must not be empty (got '  ')",
+            "  ",
+        )
+
+    def test_a_document_that_is_no_table_gives_no_value(self) -> None:
+        error = refusal(lambda: s.structure("acme", Interview))
+        assert (error.path, error.value) == ("$", None)
+
+    def test_a_value_two_tables_down(self) -> None:
+        """An application's policy: the duration as typed, not the timedelta read from it."""
+        data = {**s.unstructure(Application(interview())), "policy": {"thank_you_within": "15d"}}
+        error = refusal(lambda: s.structure(data, Application))
+        assert (error.path, error.problem, error.value) == (
+            "$.policy.thank_you_within",
+            "must be at most 14 days (got '15d')",
+            "15d",
+        )
+
+    def test_an_unknown_keys_value_in_a_list_of_tables(self) -> None:
+        """The value of a mistyped key of the second interviewer: what a form marks."""
+        data = s.unstructure(interview())
+        data["interviewers"][1]["emial"] = "bo@acme.example"
+        error = refusal(lambda: s.structure(data, Interview))
+        assert (error.path, error.value) == ("$.interviewers[1].emial", "bo@acme.example")
+
+    def test_an_unknown_key_that_is_no_name_keeps_its_value(self) -> None:
+        """A key with a dot is quoted in the path (a key, not a place) and still found."""
+        data = {**s.unstructure(interview()), "team.size": 5}
+        error = refusal(lambda: s.structure(data, Interview))
+        assert (error.path, error.problem, error.value) == (
+            '$["team.size"]',
+            "unknown key(s): 'team.size'",
+            5,
+        )
+
+
+class TestAHistoryThatDoesNotFitItsInterview:
+    """What `load_interview_file` says of a history its interview refuses: the file, the
+    entry, the value, and how to mend it (the fourth and loop14 trials)."""
+
+    REPLY = '\n[[event]]\ntype = "reply"\nat = 2026-07-08T09:00:00-04:00\n'
+
+    def test_an_event_before_the_interview(self, tmp_path: Path) -> None:
+        path = tmp_path / "acme.toml"
+        early = '\n[[event]]\ntype = "reply"\nat = 2026-07-01T09:00:00-04:00\n'
+        path.write_text(INTERVIEW_TOML + self.REPLY + early)
+        error = refusal(lambda: s.load_interview_file(path))
+        assert (error.source, error.path) == (str(path), "$.event[1].at")
+        assert error.value == datetime(2026, 7, 1, 13, tzinfo=timezone.utc)
+        assert error.problem == (
+            "is before the interview at 2026-07-07T14:00:00-04:00 (got "
+            "2026-07-01T09:00:00-04:00); if the interview moved, list the history with "
+            "`followup events` and remove what no longer belongs with `followup unlog`; "
+            "if the history is another interview's (one history file named by two "
+            "interview files), give this one a file of its own"
+        )
+
+    def test_a_step_id_mistyped_in_the_interview_file(self, tmp_path: Path) -> None:
+        path = tmp_path / "acme.toml"
+        skip = '\n[[event]]\ntype = "skip"\nat = 2026-07-08T10:00:00-04:00\nstep = "thank_you"\n'
+        path.write_text(INTERVIEW_TOML + self.REPLY + self.REPLY + skip)
+        error = refusal(lambda: s.load_interview_file(path))
+        assert (error.source, error.path, error.value) == (
+            str(path),
+            "$.event[2].step",
+            "thank_you",
+        )
+        assert error.problem.startswith("is not a step of this interview (")
+        assert error.problem.endswith(
+            "; mend it here, or remove it: it is event 3 of `followup events`, and "
+            "`followup unlog FILE 3` removes it"
+        )
+
+    def test_a_step_id_mistyped_in_a_json_history_file(self, tmp_path: Path) -> None:
+        path = tmp_path / "acme.toml"
+        path.write_text('history = "acme.events.json"\n' + INTERVIEW_TOML)
+        reply = {"type": "reply", "at": "2026-07-08T09:00:00-04:00"}
+        skip = {"type": "skip", "at": "2026-07-08T10:00:00-04:00", "step": "thank_you"}
+        history = tmp_path / "acme.events.json"
+        history.write_text(json.dumps([reply, skip]))
+        error = refusal(lambda: s.load_interview_file(path))
+        assert (error.source, error.path) == (str(history), "$[1].step")
+        assert error.problem.endswith(
+            "it is event 2 of `followup events`, and `followup unlog FILE 2` removes it"
+        )
+
+
+class TestDocumentLimits:
+    def test_a_list_closed_before_does_not_count_toward_the_depth_after(self) -> None:
+        """TOML: ``x = []`` closes; a list MAX_DEPTH deep below ``y`` is then refused at
+        its key path (the tree's check), not as the line a bracket count overflowed on."""
+        deep = "[" * s.MAX_DEPTH + "]" * s.MAX_DEPTH
+        error = refusal(lambda: s.loads(f"x = []\ny = {deep}\n", fmt="toml", source="a.toml"))
+        assert error.path == "$.y" + "[0]" * (s.MAX_DEPTH - 1)
+        assert error.problem == f"nested deeper than {s.MAX_DEPTH} levels"
+
+    def test_an_unknown_key_is_named_in_its_own_letters(self) -> None:
+        data = {**s.unstructure(interview()), "Straße.Nr": "5"}
+        error = refusal(lambda: s.structure(data, Interview))
+        assert (error.path, error.value) == ('$["Straße.Nr"]', "5")
+
+
+class TestAFormAsSent:
+    """`interview_form`: an interview's keys as an HTML form sends them, read as its file's
+    (the app5 trial), each rule of its documentation."""
+
+    def test_every_rule_at_once(self) -> None:
+        form = {
+            "company": "Acme",
+            "role": " ",
+            "duration": "",
+            "invited_to_call": "on",
+            "interviewers": "Ana Ruiz; Bo Chen,\nCy Diaz",
+            "topics": "SQL, dbt",
+            "missed": "one, two\nthree",
+            "requested": "references\n\nportfolio",
+            "candidate": {"name": "Sam Lee", "email": " "},
+            "recruiter": {"name": "Rita Cole", "phone": ""},
+        }
+        assert s.interview_form(form, source="form") == {
+            "company": "Acme",
+            "invited_to_call": True,
+            "interviewers": ["Ana Ruiz", "Bo Chen", "Cy Diaz"],
+            "topics": ["SQL", "dbt"],
+            "missed": ["one, two", "three"],
+            "requested": ["references", "portfolio"],
+            "candidate": {"name": "Sam Lee"},
+            "recruiter": {"name": "Rita Cole"},
+        }
+
+    def test_values_already_typed_are_kept(self) -> None:
+        form = {"interviewers": [{"name": "Ana Ruiz", "email": ""}, "Bo Chen"], "topics": []}
+        assert s.interview_form({**form, "invited_to_call": False}) == {
+            "interviewers": [{"name": "Ana Ruiz"}, "Bo Chen"],
+            "topics": [],
+            "invited_to_call": False,
+        }
+
+    @pytest.mark.parametrize(
+        ("typed", "meant"), [("off", False), (" Yes ", True), ("0", False), ("TRUE", True)]
+    )
+    def test_a_yes_or_no_in_words(self, typed: str, meant: bool) -> None:
+        assert s.interview_form({"invited_to_call": typed}) == {"invited_to_call": meant}
+
+    def test_other_words_are_refused_naming_the_form_and_the_field(self) -> None:
+        error = refusal(lambda: s.interview_form({"invited_to_call": "maybe"}, source="form"))
+        assert (error.source, error.path, error.value) == ("form", "$.invited_to_call", "maybe")
+        assert error.problem == "expected yes or no (on, off, true, false, 1 or 0) (got 'maybe')"
+
+    def test_structure_reads_an_interviews_form(self) -> None:
+        data = {**s.unstructure(interview()), "interviewers": "Ana Ruiz, Bo Chen", "topics": ""}
+        del data["format_version"]
+        read = s.structure(data, Interview, form=True, source="form")
+        assert ([person.name for person in read.interviewers], read.topics) == (
+            ["Ana Ruiz", "Bo Chen"],
+            (),
+        )
+
+    def test_structure_quotes_a_forms_field_as_typed(self) -> None:
+        """Names read from one text, refused: the text typed is quoted, not the list."""
+        data = {**s.unstructure(interview()), "interviewers": "Ana Ruiz, ana ruiz"}
+        error = refusal(lambda: s.structure(data, Interview, form=True, source="form"))
+        assert (error.source, error.path, error.value) == (
+            "form",
+            "$.interviewers",
+            "Ana Ruiz, ana ruiz",
+        )
+        assert error.problem == "'ana ruiz' is listed twice (got 'Ana Ruiz, ana ruiz')"
+
+    def test_structure_reads_an_events_form(self) -> None:
+        call = {"at": "2026-07-08T09:00:00-04:00", "channel": "phone", "recipient": ""}
+        read = s.structure({**call, "voicemail": "on"}, Contact, form=True)
+        assert (read.voicemail, read.recipient) == (True, None)
+        error = refusal(
+            lambda: s.structure({**call, "voicemail": "maybe"}, Contact, form=True, source="form")
+        )
+        assert (error.source, error.path, error.value) == ("form", "$.voicemail", "maybe")
