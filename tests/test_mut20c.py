@@ -7,6 +7,7 @@ mutants each test answers.
 
 from __future__ import annotations
 
+import pickle
 from datetime import date
 from typing import Any
 
@@ -24,6 +25,18 @@ from followup_rules import (
     Violation,
     audit,
     describe_event,
+)
+from followup_rules._said import (
+    BusinessDay,
+    CallTime,
+    Days,
+    Kind,
+    Moment,
+    OutcomeName,
+    Said,
+    Window,
+    say,
+    week_words,
 )
 from followup_rules._step_words import business_days, language_named
 
@@ -92,6 +105,7 @@ class TestALocalesWords:
             "11 Werktage",
             "12 Werktage",
         ]
+        assert business_days(language_named("de_CH"), 3) == "3 Werktage"
         assert business_days(language_named("es"), 1) == "1 día hábil"
         assert business_days(language_named("fr"), 2) == "2 jours ouvrés"
 
@@ -161,3 +175,156 @@ class TestTheCallWindowSentence:
         assert "ausserhalb" in swiss and "ß" not in swiss
         assert swiss == found.describe("de").replace("ß", "ss")
         assert found.describe("de_AT") == found.describe("de")
+
+
+class TestTheWorkingWeekInWords:
+    """`week_words`: the working days of any weekend, each run of days "X to Y", the last
+    joined by "and", in the language asked for."""
+
+    @pytest.mark.parametrize(
+        ("weekend", "english", "german", "spanish"),
+        [
+            ({5, 6}, "Monday to Friday", "Montag bis Freitag", "de lunes a viernes"),
+            ({4, 5}, "Sunday to Thursday", "Sonntag bis Donnerstag", "de domingo a jueves"),
+            ({4}, "Saturday to Thursday", "Samstag bis Donnerstag", "de sábado a jueves"),
+            (
+                {4, 6},
+                "Monday to Thursday and Saturday",
+                "Montag bis Donnerstag und Samstag",
+                "de lunes a jueves y sábado",
+            ),
+            (
+                {1, 3, 5},
+                "Sunday to Monday, Wednesday and Friday",
+                "Sonntag bis Montag, Mittwoch und Freitag",
+                "de domingo a lunes, miércoles y viernes",
+            ),
+            (
+                {0, 2, 4, 6},
+                "Tuesday, Thursday and Saturday",
+                "Dienstag, Donnerstag und Samstag",
+                "martes, jueves y sábado",
+            ),
+            ({0, 1, 2, 3, 4, 5}, "Sunday", "Sonntag", "domingo"),
+            (set(range(7)), "no day", "kein Tag", "ningún día"),
+        ],
+    )
+    def test_each_weekend(
+        self, weekend: set[int], english: str, german: str, spanish: str
+    ) -> None:
+        frozen = frozenset(weekend)
+        said = [week_words(language_named(code), frozen) for code in ("en", "de", "es")]
+        assert said == [english, german, spanish]
+
+
+class TestEachValueOfASentence:
+    """A sentence of the audit, in English as it always read and in the candidate's
+    language: its moments, days, counts, names, kinds and outcomes each in that
+    language's words."""
+
+    at = pendulum.datetime(2026, 7, 11, 9, 5, tz="Europe/Berlin")
+    ended = pendulum.datetime(2026, 7, 11, 10, tz="Europe/Berlin")
+
+    def test_moments_with_their_zone(self) -> None:
+        said = Said("thanks early", at=Moment(self.at), ended=Moment(self.ended))
+        assert said == (
+            "thank-you sent 2026-07-11 09:05 CEST, before the interview ended "
+            "(2026-07-11 10:00 CEST): it thanks for a conversation not yet over"
+        )
+        assert said.in_language(language_named("de")) == (
+            "Dank gesendet am Sa., 11. Juli 2026, 9:05 Uhr CEST, vor dem Ende des Gesprächs "
+            "(Sa., 11. Juli 2026, 10:00 Uhr CEST): er dankt für ein Gespräch, das noch nicht "
+            "vorbei war"
+        )
+        assert said.in_language(language_named("es")) == (
+            "agradecimiento enviado el sáb. 11 jul. 2026, 9:05 CEST, antes de que terminara la "
+            "entrevista (sáb. 11 jul. 2026, 10:00 CEST): agradece una conversación aún no "
+            "terminada"
+        )
+        assert said.in_language(language_named("en_GB")) == said
+
+    def test_a_kind_a_name_and_a_moment(self) -> None:
+        said = Said(
+            "second note", what=Kind("thank_you"), name="Jörg Müller", sent=Moment(self.at)
+        )
+        assert said == (
+            "a second thank-you to Jörg Müller (the first on 2026-07-11 09:05 CEST): one note "
+            "per interviewer"
+        )
+        assert say(said, language_named("de")) == (
+            "Dank an Jörg Müller zum zweiten Mal (zuerst am Sa., 11. Juli 2026, 9:05 Uhr CEST): "
+            "eine Nachricht pro Gesprächspartner"
+        )
+
+    def test_an_outcome(self) -> None:
+        said = Said("stop", outcome=OutcomeName("rejected"))
+        assert said == "a check-in after the REJECTED outcome"
+        assert said.in_language(language_named("de")) == (
+            "eine Nachfrage nach dem Ergebnis „Absage“"
+        )
+
+    def test_days_counted_and_a_day(self) -> None:
+        one = Said("gap", apart=Days(1), previous=date(2026, 7, 9), min_gap=3)
+        two = Said("gap", apart=Days(2), previous=date(2026, 7, 9), min_gap=3)
+        assert one == (
+            "only 1 business day after the last exchange on 2026-07-09; the policy asks for 3"
+        )
+        assert two.startswith("only 2 business days after")
+        assert one.in_language(language_named("de")) == (
+            "nur 1 Werktag nach dem letzten Austausch am Do., 9. Juli 2026; die Richtlinie "
+            "verlangt 3"
+        )
+        assert two.in_language(language_named("es")) == (
+            "solo 2 días hábiles después del último contacto, el jue. 9 jul. 2026; la política "
+            "pide 3"
+        )
+        # the gap the policy asks for: always "business days" in English, as it always read
+        patience = Said("patience", day=date(2026, 7, 8), gap=Days(1, plural=True))
+        assert "(1 business days, and its window closed)" in patience
+        assert "(nötig sind 1 Werktag Abstand" in patience.in_language(language_named("de"))
+
+    def test_a_call_outside_the_window_on_a_plain_business_day(self) -> None:
+        said = Said(
+            "call window",
+            time=CallTime(self.at),
+            window=Window(pendulum.time(10), pendulum.time(11, 30)),
+            business_day=BusinessDay(None, date(2026, 7, 11)),
+        )
+        assert said == "call at Sat 09:05 recipient time, outside 10:00-11:30 on a business day"
+        assert said.in_language(language_named("de")) == (
+            "Anruf am Sa. 9:05 Ortszeit der angerufenen Person, außerhalb von 10:00 bis 11:30 "
+            "Uhr an einem Werktag"
+        )
+        assert said.in_language(language_named("es")) == (
+            "llamada el sáb. 9:05 (hora de la persona llamada), fuera del horario de 10:00 a "
+            "11:30 en un día hábil"
+        )
+
+    def test_a_sentence_made_by_hand_is_said_as_it_is(self) -> None:
+        assert say("my own words", language_named("de")) == "my own words"
+
+    def test_a_sentence_and_its_values_pickle_and_compare_by_what_they_hold(self) -> None:
+        values = [
+            Moment(self.at),
+            CallTime(self.at),
+            Window(pendulum.time(10), pendulum.time(11, 30)),
+            Days(3, plural=True),
+            OutcomeName("offer"),
+            Kind("thank_you"),
+            BusinessDay(frozenset({date(2026, 12, 25)}), date(2026, 7, 10)),
+        ]
+        for value in values:
+            again = pickle.loads(pickle.dumps(value))
+            assert again == value and hash(again) == hash(value)
+            assert type(again) is type(value)
+        assert Days(3) != Days(3, plural=True) and Days(3) != Days(4)
+        assert Days(3) == Days(3) and len({Days(3), Days(3), Days(4)}) == 2
+        assert Kind("offer") != OutcomeName("offer")
+        assert Window(pendulum.time(10), pendulum.time(11)) != Window(
+            pendulum.time(11), pendulum.time(10)
+        )
+        said = Said("second note", what=Kind("thank_you"), name="Jörg Müller", sent=values[0])
+        again = pickle.loads(pickle.dumps(said))
+        assert isinstance(again, Said) and again == said
+        assert (again.key, again.values) == (said.key, said.values)
+        assert again.in_language(language_named("fr")) == said.in_language(language_named("fr"))
