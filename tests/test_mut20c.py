@@ -8,7 +8,7 @@ mutants each test answers.
 from __future__ import annotations
 
 import pickle
-from datetime import date
+from datetime import date, time
 from typing import Any
 
 import pendulum
@@ -38,9 +38,10 @@ from followup_rules._said import (
     say,
     week_words,
 )
-from followup_rules._step_words import business_days, language_named
+from followup_rules._step_words import business_days, clock, language_named
 
 JERUSALEM = "Asia/Jerusalem"
+LANGUAGES = ("en", "de", "fr", "es")
 
 
 def _israeli_interview(**changes: Any) -> Interview:
@@ -108,6 +109,19 @@ class TestALocalesWords:
         assert business_days(language_named("de_CH"), 3) == "3 Werktage"
         assert business_days(language_named("es"), 1) == "1 día hábil"
         assert business_days(language_named("fr"), 2) == "2 jours ouvrés"
+
+
+def test_each_language_writes_a_time_of_day_its_own_way() -> None:
+    """The calendar's times: ``09:05`` in English (as it always read), ``9:05`` in German
+    and Spanish, ``9 h 05`` and ``18 h`` in French."""
+    times = (time(9, 5), time(18, 0), time(0, 30))
+    said = {code: [clock(language_named(code), each) for each in times] for code in LANGUAGES}
+    assert said == {
+        "en": ["09:05", "18:00", "00:30"],
+        "de": ["9:05", "18:00", "0:30"],
+        "fr": ["9\u00a0h\u00a005", "18\u00a0h", "0\u00a0h\u00a030"],
+        "es": ["9:05", "18:00", "0:30"],
+    }
 
 
 class TestAnEventsMomentInEachLanguage:
