@@ -16,11 +16,16 @@ import pytest
 
 from followup_rules import (
     ActionKind,
+    Application,
+    Candidate,
     Channel,
     Contact,
+    FollowupError,
     Interview,
     Interviewer,
     InvalidArgument,
+    InvalidHistory,
+    InvalidInterview,
     Policy,
     Violation,
     audit,
@@ -342,3 +347,113 @@ class TestEachValueOfASentence:
         assert isinstance(again, Said) and again == said
         assert (again.key, again.values) == (said.key, said.values)
         assert again.in_language(language_named("fr")) == said.in_language(language_named("fr"))
+
+
+# -- `loop`: what an application takes and how it is named -------------------------------
+
+
+def _muster(language: str | None = "de") -> Interview:
+    return Interview(
+        starts_at=pendulum.datetime(2026, 7, 13, 14, tz="Europe/Berlin"),
+        company="Muster GmbH",
+        role="Entwicklerin",
+        interviewers=[Interviewer("Ana Ruiz", email="ana@muster.example")],
+        candidate=Candidate("Lena Vogel", language=language),
+    )
+
+
+class TestAnApplicationRefusesWhatItCannotTake:
+    """Each refusal names the field, keeps the value and says why, word for word."""
+
+    @pytest.mark.parametrize(
+        ("changes", "error", "text"),
+        [
+            (
+                {"history": "abc"},
+                InvalidHistory,
+                "Application.history = 'abc': expected a sequence of events",
+            ),
+            (
+                {"history": b"x"},
+                InvalidHistory,
+                "Application.history = b'x': expected a sequence of events",
+            ),
+            (
+                {"history": 5},
+                InvalidHistory,
+                "Application.history = 5: expected a sequence of events",
+            ),
+            (
+                {"policy": "strict"},
+                InvalidInterview,
+                "Application.policy = 'strict': expected a Policy or None",
+            ),
+            ({"name": 3}, InvalidInterview, "Application.name = 3: expected a string or None"),
+            (
+                {"key": []},
+                InvalidArgument,
+                "Application.key = []: expected a hashable value (a number, a string...)",
+            ),
+            (
+                {"met_before": 5},
+                InvalidArgument,
+                "met_before = 5: expected person keys with how many interviews",
+            ),
+            (
+                {"met_before": [("ana ruiz", "twice")]},
+                InvalidArgument,
+                "met_before = [['ana "
+                "ruiz', 'twice']]: expected person keys with how many interviews",
+            ),
+            (
+                {"met_before": {"ana ruiz": -1}},
+                InvalidArgument,
+                "met_before = a table (ana ruiz): a count of interviews is never negative",
+            ),
+        ],
+    )
+    def test_each_field(
+        self, changes: dict[str, Any], error: type[FollowupError], text: str
+    ) -> None:
+        with pytest.raises(error) as raised:
+            Application(_muster(), **changes)
+        assert type(raised.value) is error and str(raised.value) == text
+        (value,) = changes.values()
+        assert raised.value.value == value
+
+    def test_not_an_interview(self) -> None:
+        with pytest.raises(InvalidInterview) as raised:
+            Application("Muster")  # type: ignore[arg-type]
+        assert str(raised.value) == "Application.interview = 'Muster': expected an Interview"
+
+    def test_people_met_before_are_kept_sorted_and_without_a_zero(self) -> None:
+        application = Application(
+            _muster(), met_before={"ruiz": 2, "adams": 0, "chen": 1, "bauer": 0}
+        )
+        assert application.met_before == (("chen", 1), ("ruiz", 2))
+        assert Application(_muster(), met_before=[("b", "2"), (3, 1)]).met_before == (
+            ("3", 1),
+            ("b", 2),
+        )
+        assert Application(_muster()).met_before == ()
+
+
+class TestAnApplicationsLabel:
+    def test_in_the_candidates_language_by_default(self) -> None:
+        assert Application(_muster("de")).label_in() == "Entwicklerin bei Muster GmbH"
+        assert Application(_muster("es")).label_in() == "Entwicklerin en Muster GmbH"
+        assert Application(_muster(None)).label_in() == "Entwicklerin at Muster GmbH"
+
+    def test_in_the_language_asked_for(self) -> None:
+        application = Application(_muster("de"))
+        assert application.label_in("fr") == "Entwicklerin chez Muster GmbH"
+        assert application.label_in("en") == application.label == "Entwicklerin at Muster GmbH"
+
+    def test_a_name_given_is_said_as_it_is(self) -> None:
+        assert Application(_muster("de"), name="Mein Muster").label_in("fr") == "Mein Muster"
+
+    def test_a_language_without_messages_is_refused(self) -> None:
+        with pytest.raises(InvalidArgument) as raised:
+            Application(_muster("de")).label_in("xx")
+        assert (raised.value.key, raised.value.value) == ("locale", "xx")
+        assert str(raised.value) == "locale = 'xx': is not a language messages are written in"
