@@ -29,6 +29,7 @@ from followup_rules import (
     Policy,
     Violation,
     audit,
+    audit_many,
     describe_event,
 )
 from followup_rules._said import (
@@ -457,3 +458,16 @@ class TestAnApplicationsLabel:
             Application(_muster("de")).label_in("xx")
         assert (raised.value.key, raised.value.value) == ("locale", "xx")
         assert str(raised.value) == "locale = 'xx': is not a language messages are written in"
+
+
+class TestAuditManyRefusesWhatIsNoApplication:
+    def test_not_a_list(self) -> None:
+        with pytest.raises(InvalidArgument) as raised:
+            audit_many(5)  # type: ignore[arg-type]
+        assert str(raised.value) == "applications = 5: expected an iterable"
+
+    def test_an_item_named_by_its_place(self) -> None:
+        with pytest.raises(InvalidArgument) as raised:
+            audit_many([Application(_muster()), "Muster"])  # type: ignore[list-item]
+        assert str(raised.value) == "applications[1] = 'Muster': expected an Application"
+        assert raised.value.value == "Muster"
