@@ -45,6 +45,7 @@ from followup_rules._said import (
     week_words,
 )
 from followup_rules._step_words import business_days, clock, language_named
+from followup_rules.loop import later_rounds
 
 JERUSALEM = "Asia/Jerusalem"
 LANGUAGES = ("en", "de", "fr", "es")
@@ -471,3 +472,43 @@ class TestAuditManyRefusesWhatIsNoApplication:
             audit_many([Application(_muster()), "Muster"])  # type: ignore[list-item]
         assert str(raised.value) == "applications[1] = 'Muster': expected an Application"
         assert raised.value.value == "Muster"
+
+
+class TestLaterRounds:
+    """`later_rounds`: who of each interview's people the candidate met in an earlier
+    interview for the same role at the same employer, and how many times."""
+
+    @staticmethod
+    def rounds() -> list[Application]:
+        ana = Interviewer("Ana Ruiz", email="ana@acme.example")
+        bo = Interviewer("Bo Chen", email="bo@acme.example")
+        cy = Interviewer("Cy Park", email="cy@acme.example")
+
+        def met(day: int, *people: Interviewer, hour: int = 10) -> Interview:
+            return Interview(
+                starts_at=pendulum.datetime(2026, 7, day, hour, tz="America/New_York"),
+                company="Acme",
+                role="Data Engineer",
+                interviewers=list(people),
+            )
+
+        return [
+            Application(met(7, ana, bo), name="first"),
+            Application(met(7, ana, hour=10), name="the same hour"),
+            Application(met(9, bo, cy), name="second", met_before={"cy park": 3}),
+            Application(met(14, ana, bo, cy), name="third"),
+        ]
+
+    def test_each_person_counted_in_the_interviews_before(self) -> None:
+        first, same_hour, second, third = later_rounds(self.rounds())
+        # an interview at the same instant is no earlier round
+        assert first.met_before == () and same_hour.met_before == ()
+        # what was given is kept when more than found
+        assert second.met_before == (("bo chen", 1), ("cy park", 3))
+        assert third.met_before == (("ana ruiz", 2), ("bo chen", 2), ("cy park", 1))
+
+    def test_an_application_with_nothing_new_is_given_back_as_it_was(self) -> None:
+        given = self.rounds()
+        found = later_rounds(given)
+        assert found[0] is given[0] and found[1] is given[1]
+        assert found[2] is not given[2] and found[2].name == "second"
