@@ -11,6 +11,7 @@ import pickle
 from datetime import date, time
 from typing import Any
 
+import attrs
 import pendulum
 import pytest
 
@@ -461,7 +462,7 @@ class TestAnApplicationsLabel:
         assert str(raised.value) == "locale = 'xx': is not a language messages are written in"
 
 
-class TestAuditManyRefusesWhatIsNoApplication:
+class TestAuditManyRefuses:
     def test_not_a_list(self) -> None:
         with pytest.raises(InvalidArgument) as raised:
             audit_many(5)  # type: ignore[arg-type]
@@ -512,3 +513,40 @@ class TestLaterRounds:
         found = later_rounds(given)
         assert found[0] is given[0] and found[1] is given[1]
         assert found[2] is not given[2] and found[2].name == "second"
+
+
+class TestTheGapAcrossApplications:
+    def test_is_kept_per_person(self) -> None:
+        """A check-in to Bo in one application and to Bo in the other at the same time:
+        the later listed is too soon; to Ana in one and to Bo in the other: none."""
+        from .factories import at, interview
+
+        me = Candidate("Sam Lee", email="sam@example.com")
+        first = Application(interview(decision_by=date(2024, 7, 10), candidate=me))
+        second = Application(
+            interview(
+                starts_at=at(2024, 7, 3, 10),
+                company="ACME Analytics GmbH",
+                role="Data Engineer, second round",
+                decision_by=date(2024, 7, 10),
+                candidate=me,
+            )
+        )
+        one = two = Contact(at(2024, 7, 11, 10), Channel.PHONE, ActionKind.CHECK_IN, "Ana Ruiz")
+        to_bo = attrs.evolve(one, recipient="Bo Chen"), attrs.evolve(two, recipient="Bo Chen")
+        both_bo = [
+            attrs.evolve(first, history=(to_bo[0],)),
+            attrs.evolve(second, history=(to_bo[1],)),
+        ]
+        assert [[v.message for v in found] for found in audit_many(both_bo)] == [
+            [],
+            [
+                "only 0 business days after a follow-up to the same person at this employer "
+                "in another application on 2024-07-11; the policy asks for 3"
+            ],
+        ]
+        ana_then_bo = [
+            attrs.evolve(first, history=(one,)),
+            attrs.evolve(second, history=(to_bo[1],)),
+        ]
+        assert audit_many(ana_then_bo) == [[], []]
