@@ -550,3 +550,27 @@ class TestTheGapAcrossApplications:
             attrs.evolve(second, history=(to_bo[1],)),
         ]
         assert audit_many(ana_then_bo) == [[], []]
+
+    def test_each_application_is_judged_under_its_own_policy(self) -> None:
+        """Two check-ins four business days apart: polite by default, too soon for an
+        application whose policy asks for five (two candidates: no gap between them)."""
+        from .factories import at, interview
+
+        history = tuple(
+            Contact(at(2024, 7, day, 10), Channel.EMAIL, ActionKind.CHECK_IN, "Ana Ruiz")
+            for day in (11, 17)
+        )
+        found = audit_many(
+            [
+                Application(interview(decision_by=date(2024, 7, 10)), history=history),
+                Application(
+                    interview(decision_by=date(2024, 7, 10), candidate=Candidate("Kim Park")),
+                    history=history,
+                    policy=Policy(min_gap=5),
+                ),
+            ]
+        )
+        assert [[v.message for v in each] for each in found] == [
+            [],
+            ["only 4 business days after the last exchange on 2024-07-11; the policy asks for 5"],
+        ]
