@@ -8,7 +8,7 @@ mutants each test answers.
 from __future__ import annotations
 
 import pickle
-from datetime import date, time
+from datetime import date, time, timedelta
 from typing import Any
 
 import attrs
@@ -513,6 +513,25 @@ class TestLaterRounds:
         found = later_rounds(given)
         assert found[0] is given[0] and found[1] is given[1]
         assert found[2] is not given[2] and found[2].name == "second"
+
+    def test_an_interview_is_earlier_by_its_start_not_its_end(self) -> None:
+        """A day on site from 9:00 and a call at 10:00 the same day: the call is the later
+        round, though the day on site ends after it."""
+        ana = Interviewer("Ana Ruiz", email="ana@acme.example")
+
+        def met(hour: int, hours: int) -> Application:
+            return Application(
+                Interview(
+                    starts_at=pendulum.datetime(2026, 7, 7, hour, tz="America/New_York"),
+                    company="Acme",
+                    role="Data Engineer",
+                    interviewers=[ana],
+                    duration=timedelta(hours=hours),
+                )
+            )
+
+        on_site, call = later_rounds([met(9, 8), met(10, 1)])
+        assert (on_site.met_before, call.met_before) == ((), (("ana ruiz", 1),))
 
 
 class TestTheGapAcrossApplications:
