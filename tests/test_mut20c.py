@@ -28,6 +28,7 @@ from followup_rules import (
     InvalidHistory,
     InvalidInterview,
     Policy,
+    Snooze,
     Violation,
     audit,
     audit_many,
@@ -593,3 +594,33 @@ class TestTheGapAcrossApplications:
             [],
             ["only 4 business days after the last exchange on 2024-07-11; the policy asks for 5"],
         ]
+
+
+def test_a_snooze_moves_each_check_in_and_changes_says_so() -> None:
+    """The first check-in snoozed to the next day: it and the two after it move a day or
+    more, on the same channel; `changes` lists each as moved, soonest first."""
+    interview = Interview(
+        pendulum.datetime(2026, 7, 7, 14, tz="America/New_York"),
+        "Acme",
+        "Data Engineer",
+        [Interviewer("Ana Ruiz", email="ana@acme.example", phone="+1 212 555 0142")],
+        decision_by=date(2026, 7, 15),
+    )
+    application = Application(interview)
+    since = pendulum.datetime(2026, 7, 16, 9, tz="America/New_York")
+    first = next(
+        item for item in application.agenda(since) if item.action.kind is ActionKind.CHECK_IN
+    )
+    snooze = Snooze(since.add(hours=1), first.id, first.action.earliest.add(days=1))
+    later = application.record(snooze, now=since.add(hours=1)).application
+    assert later is not None
+    changes = later.changes(since, since.add(hours=2))
+    assert changes.events == (snooze,)
+    assert [change.change for change in changes] == ["moved", "moved", "moved"]
+    days = []
+    for change in changes:
+        assert change.before is not None and change.now.item is not None
+        before, now = change.before.action, change.now.item.action
+        assert now.channel is before.channel
+        days.append((before.earliest.day, now.earliest.day, now.latest.day))
+    assert days == [(16, 17, 17), (21, 22, 22), (24, 27, 27)]
