@@ -1,0 +1,253 @@
+"""What `serialize` reads and edits: an application's interview edited as a person or a
+form gives it, and the refusals it names.
+
+Issue 20, item 9 (twentieth pass of mutation testing, `serialize`, part A; see
+benchmarks/README.md, "Twentieth pass, `serialize`"): each test pins what a user or
+an app relies on: the argument an edit refuses named, the form or file named in
+every refusal, a form's blank fields left out whatever their key, a name corrected
+along with other details, the key an edit the history refuses is said of.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from followup_rules import (
+    Application,
+    Channel,
+    Contact,
+    FormatError,
+    Interview,
+    InvalidArgument,
+    InvalidHistory,
+    Reply,
+)
+from followup_rules import serialize as s
+
+from .factories import at, interview
+
+REPLY = Reply(at(2024, 7, 3, 9), sender="Ana Ruiz")
+
+
+def _application(*history: Any) -> Application:
+    return Application(interview(), list(history))
+
+
+def _refusal(call: Any) -> FormatError:
+    with pytest.raises(FormatError) as raised:
+        call()
+    return raised.value
+
+
+def _conflict(call: Any) -> InvalidHistory:
+    with pytest.raises(InvalidHistory) as raised:
+        call()
+    return raised.value
+
+
+# -- edit_application: what it refuses, and where ---------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("application", "changes", "said"),
+    [
+        ("acme", {}, ("application", "acme", "expected an Application")),
+        (None, ["company"], ("changes", ["company"], "expected a table of interview file keys")),
+    ],
+)
+def test_an_edit_names_the_argument_it_cannot_use(
+    application: Any, changes: Any, said: tuple[Any, ...]
+) -> None:
+    """A web app passing the wrong thing learns which argument, and what was expected."""
+    app = _application() if application is None else application
+    with pytest.raises(InvalidArgument) as raised:
+        s.edit_application(app, changes)
+    assert (raised.value.field, raised.value.value, raised.value.problem) == said
+
+
+def test_an_edits_refusals_name_the_form_or_the_default_source() -> None:
+    """Every refusal names *source*: the form's flags, its people, the file's keys."""
+    app = _application()
+    cases: list[tuple[Any, str]] = [
+        (lambda: s.edit_application(app, {"compny": "X"}), "<data>: $.compny"),
+        (lambda: s.edit_application(app, {"compny": "X"}, source="form"), "form: $.compny"),
+        (
+            lambda: s.edit_application(
+                app, {"invited_to_call": "maybe"}, source="form", form=True
+            ),
+            "form: $.invited_to_call",
+        ),
+        (
+            lambda: s.edit_application(app, {"interviewers": {"Zed": {}}}, source="form"),
+            "form: $.interviewers",
+        ),
+        (
+            lambda: s.edit_application(
+                app, {"interviewers": ["Ana Ruiz", "ana ruiz"]}, source="form"
+            ),
+            "form: $.interviewers",
+        ),
+    ]
+    for call, field in cases:
+        assert _refusal(call).field == field
+
+
+def test_a_forms_blank_field_is_left_out_whatever_its_key() -> None:
+    """A form's empty input (a button, a field the page adds) is dropped, as `structure` does."""
+    app = _application()
+    edited = s.edit_application(app, {"company": "Acme SE", "submit": ""}, form=True)
+    assert edited.interview.company == "Acme SE"
+    made = s.structure({**s.unstructure(app.interview), "submit": ""}, Interview, form=True)
+    assert made.company == app.interview.company
+
+
+def test_a_name_corrected_with_other_details_in_one_table() -> None:
+    """A renamed person's other fields change with the name; the others' names stay checked."""
+    app = _application()
+    edited = s.edit_application(
+        app,
+        {
+            "interviewers": {
+                "Ana Ruiz": {"name": "Ana Ruíz", "email": "ana@new.example"},
+                "Bo Chen": {"title": "CTO"},
+            }
+        },
+    )
+    people = [(p.name, p.email, p.title) for p in edited.interview.interviewers]
+    assert people == [
+        ("Ana Ruíz", "ana@new.example", "Engineering Manager"),
+        ("Bo Chen", "bo@acme.example", "CTO"),
+    ]
+    blank = _refusal(
+        lambda: s.edit_application(
+            app, {"interviewers": {"Ana Ruiz": {"name": "Ana Ruíz"}, "Bo Chen": {"name": " "}}}
+        )
+    )
+    assert (blank.path, blank.value) == ("$.interviewers[1].name", " ")
+
+
+def test_a_rename_to_someone_elses_name_is_refused_naming_it() -> None:
+    refused = _refusal(
+        lambda: s.edit_application(
+            _application(), {"interviewers": {"Ana Ruiz": {"name": "Bo Chen"}}}, source="form"
+        )
+    )
+    assert (refused.field, refused.value, refused.problem) == (
+        "form: $.interviewers",
+        "Bo Chen",
+        "'Bo Chen' is the name of someone else on the interview",
+    )
+
+
+# -- an edit the history refuses: said of the key edited -------------------------------
+
+
+def test_the_conflict_is_said_of_the_key_that_made_it() -> None:
+    """Of several keys edited, the one the event's attribute depends on is named."""
+    app = _application(REPLY)
+    people = _conflict(
+        lambda: s.edit_application(app, {"company": "X", "interviewers": ["Bo Chen"]})
+    )
+    assert (people.field, people.value) == ("interviewers", ["Bo Chen"])
+    assert people.problem.startswith(
+        "conflicts with event 1 of the history (a reply from Ana Ruiz, Wed 3 Jul 09:00): "
+        "its sender 'Ana Ruiz' is not an interviewer or the recruiter of this interview"
+    )
+    later = "2024-07-05T09:00:00-04:00"
+    moved = _conflict(lambda: s.edit_application(app, {"company": "X", "starts_at": later}))
+    assert (moved.field, moved.value, moved.problem) == (
+        "starts_at",
+        later,
+        "conflicts with event 1 of the history (a reply from Ana Ruiz, Wed 3 Jul 09:00): "
+        "it is before the interview at 2024-07-05T09:00:00-04:00",
+    )
+    check_in = Contact(at(2024, 7, 3, 9), Channel.EMAIL, recipient="Ana Ruiz")
+    sent = _conflict(
+        lambda: s.edit_application(
+            _application(check_in), {"company": "X", "interviewers": ["Bo Chen"]}
+        )
+    )
+    assert sent.field == "interviewers"
+    assert "its recipient 'Ana Ruiz' is not an interviewer" in sent.problem
+
+
+def test_an_interviewers_table_refuses_in_words() -> None:
+    """A table of names' changes names the person, or the change that is no table."""
+    app = _application()
+    cases = {
+        "Zed": ({"Zed": {"email": "z@x.example"}}, "'Zed' is not one of the interviewers"),
+        "Ana Ruiz": ({"Ana Ruiz": "x"}, "expected a table of their fields, got 'x'"),
+    }
+    for name, (change, problem) in cases.items():
+        refused = _refusal(
+            lambda change=change: s.edit_application(app, {"interviewers": change}, source="f")
+        )
+        assert (refused.field, refused.value, refused.problem) == (
+            "f: $.interviewers",
+            name,
+            problem,
+        )
+
+
+def test_a_list_of_people_keeps_what_each_table_does_not_change() -> None:
+    """``[{"name": "Ana Ruiz", "title": "CTO"}, "Bo Chen"]`` keeps both e-mails."""
+    edited = s.edit_application(
+        _application(), {"interviewers": [{"name": "Ana Ruiz", "title": "CTO"}, "Bo Chen"]}
+    )
+    assert [(p.name, p.email, p.title) for p in edited.interview.interviewers] == [
+        ("Ana Ruiz", "ana@acme.example", "CTO"),
+        ("Bo Chen", "bo@acme.example", "Staff Engineer"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("person", "path"), [(5, "$.interviewers[1]"), ({"name": 5}, "$.interviewers[1].name")]
+)
+def test_a_list_of_people_with_no_name_is_refused_at_its_place(person: Any, path: str) -> None:
+    refused = _refusal(
+        lambda: s.edit_application(_application(), {"interviewers": ["Ana Ruiz", person]})
+    )
+    assert (refused.path, refused.value) == (path, 5)
+
+
+def test_a_forms_refusal_quotes_what_was_typed_where_it_was_typed() -> None:
+    """The whole typed text at a form's key; a nested field's own value at its path."""
+    app = _application()
+    typed = "Ana Ruiz, ana ruiz"
+    twice = _refusal(
+        lambda: s.edit_application(app, {"interviewers": typed}, source="form", form=True)
+    )
+    assert (twice.field, twice.value, twice.problem) == (
+        "form: $.interviewers",
+        typed,
+        f"'ana ruiz' is listed twice (got {typed!r})",
+    )
+    nested = _refusal(
+        lambda: s.edit_application(
+            app, {"candidate": {"name": "Sam", "email": "bad"}}, source="form", form=True
+        )
+    )
+    assert (nested.field, nested.value) == ("form: $.candidate.email", "bad")
+
+
+# -- an event from a form ----------------------------------------------------------------
+
+
+def test_an_events_form_reads_every_field_after_a_blank_one() -> None:
+    """An input left empty is left out; the checkbox after it is still read."""
+    data = {"at": "2024-07-03T09:00:00-04:00", "channel": "phone", "note": "", "voicemail": "on"}
+    assert s.structure(data, Contact, form=True).voicemail is True
+    event = s.structure_event({"type": "contact", **data}, form=True)
+    assert isinstance(event, Contact) and event.voicemail is True
+
+
+def test_an_events_form_refusals_name_the_key_under_the_root() -> None:
+    bad = {"at": "2024-07-03T09:00:00-04:00", "channel": "phone", "voicemail": "maybe"}
+    refused = _refusal(lambda: s.structure(bad, Contact, source="form", form=True))
+    assert (refused.field, refused.value) == ("form: $.voicemail", "maybe")
+    kind = _refusal(
+        lambda: s.structure_event({**bad, "type": ["contact"]}, source="form", form=True)
+    )
+    assert (kind.field, kind.value) == ("form: $.type", ["contact"])
