@@ -10,8 +10,10 @@ along with other details, the key an edit the history refuses is said of.
 
 from __future__ import annotations
 
+from datetime import timedelta
 from typing import Any
 
+import pendulum
 import pytest
 
 from followup_rules import (
@@ -23,6 +25,8 @@ from followup_rules import (
     InvalidArgument,
     InvalidHistory,
     Reply,
+    Snooze,
+    plan,
 )
 from followup_rules import serialize as s
 
@@ -251,3 +255,85 @@ def test_an_events_form_refusals_name_the_key_under_the_root() -> None:
         lambda: s.structure_event({**bad, "type": ["contact"]}, source="form", form=True)
     )
     assert (kind.field, kind.value) == ("form: $.type", ["contact"])
+
+
+# -- times read ----------------------------------------------------------------------------
+
+
+def test_a_one_digit_hour_reads_as_parse_when_reads_it() -> None:
+    """``2026-07-16T9:00-04:00`` is 09:00, in every field that reads a date-time."""
+    assert s.parse_datetime("2026-07-16T9:00-04:00") == s.parse_datetime(
+        "2026-07-16T09:00:00-04:00"
+    )
+    assert s.parse_datetime("2026-07-16 9:05[America/New_York]").hour == 9
+
+
+def test_a_time_without_a_zone_is_refused_saying_how_to_give_one() -> None:
+    with pytest.raises(ValueError, match="has no time zone") as raised:
+        s.parse_aware_datetime("2024-07-03T09:00")
+    assert str(raised.value) == (
+        "2024-07-03T09:00:00 (no time zone) has no time zone (add an offset like -04:00 or Z)"
+    )
+
+
+def test_a_snoozes_until_is_placed_in_its_own_zone() -> None:
+    """``until_timezone`` places ``until``; ``timezone`` the ``at``; written back the same."""
+    step = plan(interview(id="acme-1")).ids[1]
+    data = {
+        "at": "2024-07-03T09:00:00",
+        "timezone": "America/New_York",
+        "step": step,
+        "until": "2024-07-10T09:00:00",
+        "until_timezone": "Europe/Berlin",
+    }
+    snooze = s.structure(data, Snooze)
+    assert snooze.at == pendulum.datetime(2024, 7, 3, 9, tz="America/New_York")
+    assert snooze.until == pendulum.datetime(2024, 7, 10, 9, tz="Europe/Berlin")
+    assert s.zone_name_of(snooze.until) == "Europe/Berlin"
+    written = s.unstructure(snooze)
+    assert (written["until"], written["until_timezone"]) == (
+        "2024-07-10T09:00:00+02:00",
+        "Europe/Berlin",
+    )
+    assert s.structure(written, Snooze) == snooze
+
+
+def test_a_zone_key_for_no_date_time_of_the_event_is_an_unknown_key() -> None:
+    """``sender_timezone`` names no date-time of a contact: refused, not silently dropped."""
+    refused = _refusal(
+        lambda: s.structure(
+            {"at": "2024-07-03T09:00:00-04:00", "channel": "email", "sender_timezone": "UTC"},
+            Contact,
+        )
+    )
+    assert (refused.path, refused.value) == ("$.sender_timezone", "UTC")
+    assert "unknown key" in refused.problem
+
+
+def test_a_null_zone_key_is_no_zone_and_a_bad_one_is_named() -> None:
+    """JSON ``"timezone": null`` beside a time with its offset is fine; a zone key with no
+    time to place is still checked, and named."""
+    data = {"at": "2024-07-03T09:00:00-04:00", "channel": "email"}
+    assert s.structure({**data, "timezone": None}, Contact) == s.structure(data, Contact)
+    refused = _refusal(lambda: s.structure({"channel": "email", "timezone": "Mars/Base"}, Contact))
+    assert (refused.path, refused.value) == ("$.timezone", "Mars/Base")
+    assert refused.problem.startswith("unknown time zone 'Mars/Base'")
+
+
+@pytest.mark.parametrize("seconds", [float("nan"), float("inf"), float("-inf")])
+def test_a_duration_that_is_no_finite_number_is_refused_in_words(seconds: float) -> None:
+    """TOML's ``nan`` and ``inf`` are floats: refused as such, not as an overflow."""
+    with pytest.raises(ValueError, match="finite") as raised:
+        s.parse_duration(seconds)
+    assert str(raised.value) == f"{seconds} is not a finite number of seconds"
+
+
+def test_a_number_of_seconds_may_be_a_year_and_no_more() -> None:
+    """366 days of seconds is a duration; a second more is refused in words."""
+    year = 366 * 86400
+    assert s.parse_duration(year) == timedelta(days=366)
+    assert s.parse_duration(-year) == timedelta(days=-366)
+    for more in (year + 1, -year - 1, year + 0.5):
+        with pytest.raises(ValueError, match="more than a year") as raised:
+            s.parse_duration(more)
+        assert str(raised.value) == f"{more} seconds is more than a year"
