@@ -10,7 +10,7 @@ along with other details, the key an edit the history refuses is said of.
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import time, timedelta
 from typing import Any
 
 import pendulum
@@ -337,3 +337,38 @@ def test_a_number_of_seconds_may_be_a_year_and_no_more() -> None:
         with pytest.raises(ValueError, match="more than a year") as raised:
             s.parse_duration(more)
         assert str(raised.value) == f"{more} seconds is more than a year"
+
+
+def test_a_fraction_of_a_second_is_kept() -> None:
+    """A file's ``duration = 90.5`` is ninety and a half seconds."""
+    assert s.parse_duration(90.5) == timedelta(seconds=90, microseconds=500000)
+
+
+def test_a_wall_time_is_written_as_short_as_reads_back_equal() -> None:
+    """``10:30``, ``10:30:15``, ``10:30:00.5``: seconds and fractions only when there."""
+    written = {
+        time(10, 30): "10:30",
+        time(10, 30, 15): "10:30:15",
+        time(10, 30, 0, 500000): "10:30:00.5",
+        time(10, 30, 15, 120): "10:30:15.00012",
+    }
+    for value, text in written.items():
+        assert s.format_time(value) == text
+        assert s.parse_wall_time(text) == value
+
+
+def test_a_second_zone_key_is_written_only_for_another_named_zone() -> None:
+    """``until`` in the ``at``'s zone, or at a bare offset (its text holds it): no key."""
+    step = plan(interview(id="acme-1")).ids[1]
+    for until, text in [
+        (pendulum.datetime(2024, 7, 10, 9, tz="America/New_York"), "2024-07-10T09:00:00-04:00"),
+        (
+            pendulum.datetime(2024, 7, 10, 9, tz=pendulum.FixedTimezone(7200)),
+            "2024-07-10T09:00:00+02:00",
+        ),
+    ]:
+        snooze = Snooze(at(2024, 7, 3, 9), step, until)
+        written = s.unstructure(snooze)
+        assert written["until"] == text and written["timezone"] == "America/New_York"
+        assert "until_timezone" not in written
+        assert s.structure(written, Snooze) == snooze
