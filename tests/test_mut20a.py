@@ -24,6 +24,7 @@ from followup_rules import (
     Interview,
     InvalidArgument,
     InvalidHistory,
+    Policy,
     Reply,
     Snooze,
     plan,
@@ -372,3 +373,47 @@ def test_a_second_zone_key_is_written_only_for_another_named_zone() -> None:
         assert written["until"] == text and written["timezone"] == "America/New_York"
         assert "until_timezone" not in written
         assert s.structure(written, Snooze) == snooze
+
+
+# -- an application read back ----------------------------------------------------------
+
+
+def test_an_application_reads_its_parts_as_written_alone() -> None:
+    """The interview as `unstructure` writes it alone (with its ``format_version``) is read;
+    each part's version, and the whole's, is checked where it stands, naming the file."""
+    app = Application(interview(), [], Policy(max_check_ins=1))
+    whole = s.unstructure(app)
+    alone = s.unstructure(app.interview)
+    assert alone["format_version"] == 1
+    assert s.structure({**whole, "interview": alone}, Application) == app
+    policy = {**s.unstructure(app.policy), "format_version": 1}
+    assert s.structure({**whole, "policy": policy}, Application) == app
+    cases = {
+        "app.json: $.format_version": {**whole, "format_version": 99},
+        "app.json: $.interview.format_version": {
+            **whole,
+            "interview": {**alone, "format_version": 99},
+        },
+        "app.json: $.policy.format_version": {**whole, "policy": {**policy, "format_version": 0}},
+    }
+    for field, data in cases.items():
+        refused = _refusal(lambda data=data: s.structure(data, Application, source="app.json"))
+        assert refused.field == field
+        assert refused.problem.startswith("is version ")
+
+
+@pytest.mark.parametrize("data", ["acme", [1]])
+def test_an_application_that_is_no_table_is_refused_naming_the_file(data: Any) -> None:
+    refused = _refusal(lambda: s.structure(data, Application, source="app.json"))
+    assert (refused.source, refused.path) == ("app.json", "$")
+
+
+def test_an_application_without_its_optional_parts_is_read() -> None:
+    """No ``policy`` key is no policy; no ``interview`` is refused as missing, named."""
+    app = Application(interview())
+    whole = s.unstructure(app)
+    assert s.structure({k: v for k, v in whole.items() if k != "policy"}, Application) == app
+    refused = _refusal(
+        lambda: s.structure({k: v for k, v in whole.items() if k != "interview"}, Application)
+    )
+    assert (refused.path, refused.problem) == ("$.interview", "is required: fill it in")
