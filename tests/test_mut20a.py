@@ -402,10 +402,35 @@ def test_an_application_reads_its_parts_as_written_alone() -> None:
         assert refused.problem.startswith("is version ")
 
 
-@pytest.mark.parametrize("data", ["acme", [1]])
-def test_an_application_that_is_no_table_is_refused_naming_the_file(data: Any) -> None:
-    refused = _refusal(lambda: s.structure(data, Application, source="app.json"))
+@pytest.mark.parametrize("kind", [Application, Interview, Policy, Contact])
+@pytest.mark.parametrize(("data", "shown"), [("acme", "'acme'"), ([1], "[1]"), (5, "5")])
+def test_a_document_that_is_no_table_is_refused_in_words(
+    kind: type, data: Any, shown: str
+) -> None:
+    """Bug found by this pass: "'str' object has no attribute 'keys'" (or "argument of type
+    'int' is not iterable") was the whole problem, Python's words, not the file's."""
+    refused = _refusal(lambda: s.structure(data, kind, source="app.json"))
     assert (refused.source, refused.path) == ("app.json", "$")
+    assert refused.problem == f"expected a table of keys and values, got {shown}"
+
+
+@pytest.mark.parametrize(
+    ("key", "given", "path"),
+    [
+        ("candidate", "Sam", "$.candidate"),
+        ("recruiter", ["Rita"], "$.recruiter"),
+        ("interviewers", ["Ana Ruiz", 5], "$.interviewers[1]"),
+    ],
+)
+def test_a_person_given_as_no_table_is_refused_at_their_key(
+    key: str, given: Any, path: str
+) -> None:
+    """The same bug one level down: a person's table given as a name or a number."""
+    data = {**s.unstructure(interview()), key: given}
+    refused = _refusal(lambda: s.structure(data, Interview, source="form"))
+    value = given[1] if isinstance(given, list) and key == "interviewers" else given
+    assert (refused.field, refused.value) == (f"form: {path}", value)
+    assert refused.problem.startswith("expected a table of keys and values, got ")
 
 
 def test_an_application_without_its_optional_parts_is_read() -> None:
