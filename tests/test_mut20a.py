@@ -442,3 +442,102 @@ def test_an_application_without_its_optional_parts_is_read() -> None:
         lambda: s.structure({k: v for k, v in whole.items() if k != "interview"}, Application)
     )
     assert (refused.path, refused.problem) == ("$.interview", "is required: fill it in")
+
+
+@pytest.mark.parametrize(
+    ("version", "problem"),
+    [
+        ("1", "expected a whole number, got '1'"),
+        (True, "expected a whole number, got True"),
+        (
+            2,
+            "is version 2 of the library's JSON, which this version of followup_rules does "
+            "not read (it reads 1 to 1): upgrade followup_rules to read it",
+        ),
+        (
+            0,
+            "is version 0 of the library's JSON, which this version of followup_rules does "
+            "not read (it reads 1 to 1): versions start at 1",
+        ),
+    ],
+)
+def test_a_format_version_refused_says_why_and_holds_what_was_given(
+    version: Any, problem: str
+) -> None:
+    data = {**s.unstructure(interview()), "format_version": version}
+    refused = _refusal(lambda: s.structure(data, Interview, source="acme.json"))
+    assert (refused.field, refused.value, refused.problem) == (
+        "acme.json: $.format_version",
+        version,
+        problem,
+    )
+
+
+def test_an_applications_key_read_back_or_refused_at_its_place() -> None:
+    app = Application(interview(), key=("lena", 3))
+    data = s.unstructure(app)
+    assert data["key"] == ["lena", 3]
+    assert s.structure(data, Application).key == ("lena", 3)
+    refused = _refusal(
+        lambda: s.structure({**data, "key": {"a": 1}}, Application, source="app.json")
+    )
+    assert (refused.field, refused.value) == ("app.json: $.key", {"a": 1})
+
+
+# -- one event from a request or a form ----------------------------------------------------
+
+CALL = {"type": "contact", "at": "2024-07-03T09:00:00-04:00", "channel": "phone"}
+
+
+def test_an_event_is_read_as_a_form_only_when_asked() -> None:
+    """Without ``form=True``, a checkbox's ``"on"`` is refused, as a file's would be."""
+    refused = _refusal(lambda: s.structure_event({**CALL, "voicemail": "on"}))
+    assert (refused.field, refused.value) == ("<data>: $.voicemail", "on")
+    event = s.structure_event({**CALL, "voicemail": "on"}, form=True)
+    assert isinstance(event, Contact) and event.voicemail is True
+
+
+def test_an_events_refusals_name_the_source_and_its_place_in_a_larger_document() -> None:
+    root = "$.events[2]"
+    cases: list[tuple[Any, str, Any, str]] = [
+        ("call", root, None, "expected an event (a table), got 'call'"),
+        (
+            {**CALL, "type": "call"},
+            f"{root}.type",
+            "call",
+            "expected one of contact, reply, update, out_of_office, skip, snooze, got 'call'",
+        ),
+        (
+            {"at": CALL["at"]},
+            f"{root}.type",
+            None,
+            "expected one of contact, reply, update, out_of_office, skip, snooze, got no type",
+        ),
+        (
+            {**CALL, "voicemail": "maybe"},
+            f"{root}.voicemail",
+            "maybe",
+            "expected yes or no (on, off, true, false, 1 or 0) (got 'maybe')",
+        ),
+        ({**CALL, "channel": "pigeon"}, f"{root}.channel", "pigeon", ""),
+    ]
+    for data, path, value, problem in cases:
+        refused = _refusal(
+            lambda data=data: s.structure_event(data, source="form", root=root, form=True)
+        )
+        assert (refused.field, refused.value) == (f"form: {path}", value)
+        assert refused.problem.startswith(problem)
+
+
+def test_an_events_typed_times_are_read_in_the_zone_from_now() -> None:
+    now = pendulum.datetime(2024, 7, 3, 15, tz="Europe/Berlin")
+    typed = {**CALL, "at": "now"}
+    event = s.structure_event(typed, zone="Europe/Berlin", now=now)
+    assert event.at == now
+    local = s.structure_event({**CALL, "at": "2024-07-03T09:00"}, zone="Europe/Berlin")
+    assert local.at == pendulum.datetime(2024, 7, 3, 9, tz="Europe/Berlin")
+    refused = _refusal(
+        lambda: s.structure_event(typed, source="form", root="$.events[0]", zone="UTC")
+    )
+    assert (refused.field, refused.value) == ("form: $.events[0].at", "now")
+    assert refused.problem == "'now' is read from the present moment: pass now= too"
