@@ -1542,12 +1542,21 @@ def _format_error(
         path = f"{path}{_path_step(keys[0])}"  # the key a form marks, and its value
     elif isinstance(leaf, KeyError):
         problem = "is required: fill it in"
+    elif isinstance(leaf, (AttributeError, TypeError)) and _no_table(_value_at(data, path, root)):
+        # cattrs reads a table's keys: "'str' object has no attribute 'keys'" told a
+        # user nothing about {"candidate": "Sam"} or an application written as a list
+        problem = f"expected a table of keys and values, got {_shown(_value_at(data, path, root))}"
     else:
         problem = str(leaf)
     given = _value_at(data, path, root)
     if given is not _NOTHING and path != root:
         value = given
     return FormatError(source, path, problem, value)
+
+
+def _no_table(value: Any) -> bool:
+    """Whether *value*, found in the document, is there and no table."""
+    return value is not _NOTHING and not isinstance(value, Mapping)
 
 
 _PATH_STEP = re.compile(r"\.([^.\[]+)|\[(\d+)\]|\[('(?:[^'\\]|\\.)*'|\"(?:[^\"\\]|\\.)*\")\]")
