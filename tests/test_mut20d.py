@@ -1,7 +1,9 @@
-"""`rules` at the edges the twentieth mutation pass found untested: where an e-mail is
-suggested when the candidate sleeps at the moment first chosen (`rules.awake_suggestion`,
-through the recruiter's debrief, the thank-you and the answer to a request for feedback,
-and on its own), and the e-mail of requested items to someone in a far zone."""
+"""What the twentieth mutation pass found untested in `rules`, `plan` and `export`: where
+an e-mail is suggested when the candidate sleeps at the moment first chosen
+(`rules.awake_suggestion`, through the recruiter's debrief, the thank-you and the answer
+to a request for feedback, and on its own), the e-mail of requested items to someone in
+a far zone, a note seen later whose next window opens at its deadline, and the
+summer-time parts of a calendar's time zone."""
 
 from __future__ import annotations
 
@@ -27,6 +29,7 @@ from followup_rules import (
     rules,
 )
 from followup_rules import _calendar as cal
+from followup_rules.export import to_ics
 
 from .factories import ANA, NY, at, interview, of_kind
 
@@ -283,3 +286,42 @@ def test_a_pendulum_moment_is_read_as_the_same_instant() -> None:
     tz = iv.zone_of(iv.interviewers[0])
     got = rules.awake_suggestion(_ny(17, 16), _ny(18, 17), tz, iv, Policy())
     assert got == _ny(18, 8)
+
+
+class TestANoteSeenLaterWhoseNextWindowOpensAtItsDeadline:
+    def test_it_is_suggested_as_that_window_opens(self) -> None:
+        """Notes due 17 hours after the 15:00 end, by 08:00 on Wednesday, seen at 20:00 on
+        Tuesday (`plan`'s `_best_moment`): the recipients' send window opens at the very
+        deadline, so they are suggested at 08:00, not at 20:00 that evening."""
+        policy = Policy(thank_you_within=timedelta(hours=17))
+        notes = of_kind(plan(interview(), policy, now=at(2024, 7, 2, 20)), ActionKind.THANK_YOU)
+        assert len(notes) == 2
+        assert {(n.earliest, n.latest, n.suggested) for n in notes} == {
+            (at(2024, 7, 2, 20), at(2024, 7, 3, 8), at(2024, 7, 3, 8))
+        }
+
+
+class TestACalendarsTimeZone:
+    def test_summer_time_is_daylight_and_winter_time_standard(self) -> None:
+        """The VTIMEZONE of New York: every part that moves the clock to -04:00 (EDT) is a
+        DAYLIGHT part, every part that moves it to -05:00 (EST) a STANDARD one, as a
+        calendar client reads them; the rule since 2007 has no end."""
+        iv = interview()
+        text = to_ics(plan(iv), iv, now=at(2024, 7, 1, 12)).decode()
+        zone = text[text.index("BEGIN:VTIMEZONE") : text.index("END:VTIMEZONE")]
+        assert zone.splitlines()[1] == f"TZID:{NY}"
+        parts: list[dict[str, str]] = []
+        for line in zone.splitlines()[2:]:
+            key, _, value = line.partition(":")
+            if key == "BEGIN":
+                parts.append({"kind": value})
+            elif key != "END":
+                parts[-1][key] = value
+        assert {part["kind"] for part in parts} == {"DAYLIGHT", "STANDARD"}
+        for part in parts:
+            assert (part["kind"], part["TZOFFSETTO"], part["TZNAME"]) in {
+                ("DAYLIGHT", "-0400", "EDT"),
+                ("STANDARD", "-0500", "EST"),
+            }
+        last_daylight = [part for part in parts if part["kind"] == "DAYLIGHT"][-1]
+        assert last_daylight["RRULE"] == "FREQ=YEARLY;BYDAY=2SU;BYMONTH=3"
