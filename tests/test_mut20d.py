@@ -7,7 +7,7 @@ summer-time parts of a calendar's time zone."""
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import date, timedelta
 from typing import Any
 
 import attrs
@@ -323,5 +323,47 @@ class TestACalendarsTimeZone:
                 ("DAYLIGHT", "-0400", "EDT"),
                 ("STANDARD", "-0500", "EST"),
             }
-        last_daylight = [part for part in parts if part["kind"] == "DAYLIGHT"][-1]
-        assert last_daylight["RRULE"] == "FREQ=YEARLY;BYDAY=2SU;BYMONTH=3"
+        for part in parts:
+            assert set(part) - {"RRULE"} == {
+                "kind",
+                "DTSTART",
+                "TZOFFSETFROM",
+                "TZOFFSETTO",
+                "TZNAME",
+            }
+        daylight = [part for part in parts if part["kind"] == "DAYLIGHT"]
+        # April's first Sunday until 2006 (the rule's end in UTC), March's second since
+        assert daylight[0]["DTSTART"] == "20000402T020000"
+        assert daylight[0]["TZOFFSETFROM"] == "-0500"
+        assert daylight[0]["RRULE"] == "FREQ=YEARLY;UNTIL=20060403T070000Z;BYDAY=1SU;BYMONTH=4"
+        assert daylight[-1]["RRULE"] == "FREQ=YEARLY;BYDAY=2SU;BYMONTH=3"
+
+
+class TestFollowUpsSeenFromNow:
+    """`plan`'s `_follow_ups` seen from *now*."""
+
+    def test_a_missed_answer_leaves_every_check_in(self) -> None:
+        """Ana asks for feedback on Mon 8 July 2024 at 09:00 and the answer is due by
+        Wednesday 17:00; seen on Thursday at 12:00 it is missed, and the three check-ins
+        are planned all the same."""
+        iv = interview(decision_by=date(2024, 7, 10))
+        notes = [a.done() for a in of_kind(plan(iv), ActionKind.THANK_YOU)]
+        history = [*notes, Update(at(2024, 7, 8, 9), Outcome.FEEDBACK_REQUESTED)]
+        seen = plan(iv, history=history, now=at(2024, 7, 11, 12))
+        assert [a.kind for a in seen] == [ActionKind.CHECK_IN] * 3
+        assert [a.kind for a in seen.missed if a.kind is ActionKind.FEEDBACK_RESPONSE] == [
+            ActionKind.FEEDBACK_RESPONSE
+        ]
+
+    def test_an_answer_before_the_notes_starts_at_now(self) -> None:
+        """Asked for feedback at 15:10, ten minutes after the interview, and seen at 15:30:
+        the answer comes before the notes (16:00), from 15:30, not from 15:10."""
+        history = [Update(at(2024, 7, 2, 15, 10), Outcome.FEEDBACK_REQUESTED)]
+        seen = plan(interview(), history=history, now=at(2024, 7, 2, 15, 30))
+        assert [a.kind for a in seen][:3] == [
+            ActionKind.FEEDBACK_RESPONSE,
+            ActionKind.THANK_YOU,
+            ActionKind.THANK_YOU,
+        ]
+        (answer,) = of_kind(seen, ActionKind.FEEDBACK_RESPONSE)
+        assert (answer.earliest, answer.suggested) == (at(2024, 7, 2, 15, 30),) * 2
