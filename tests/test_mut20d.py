@@ -24,7 +24,9 @@ from followup_rules import (
     Outcome,
     Policy,
     Recruiter,
+    Snooze,
     Update,
+    action_ids,
     plan,
     rules,
 )
@@ -367,3 +369,31 @@ class TestFollowUpsSeenFromNow:
         ]
         (answer,) = of_kind(seen, ActionKind.FEEDBACK_RESPONSE)
         assert (answer.earliest, answer.suggested) == (at(2024, 7, 2, 15, 30),) * 2
+
+
+class TestAnAnswerSnoozedToItsDeadline:
+    """Ana asks for feedback on Mon 8 July 2024 at 09:00; the answer is due by Wednesday
+    17:00.  Snoozed to that very moment it is still planned, at it; snoozed a minute past
+    it, it is missed (`plan`'s `_seen_from`), with no *now* given."""
+
+    @staticmethod
+    def _snoozed_to(until: Any) -> Any:
+        iv = interview(decision_by=date(2024, 7, 10))
+        notes = [a.done() for a in of_kind(plan(iv), ActionKind.THANK_YOU)]
+        asked = [*notes, Update(at(2024, 7, 8, 9), Outcome.FEEDBACK_REQUESTED)]
+        schedule = plan(iv, history=asked)
+        ids = dict(zip(schedule, action_ids(schedule, iv, asked), strict=True))
+        (answer,) = of_kind(schedule, ActionKind.FEEDBACK_RESPONSE)
+        return plan(iv, history=[*asked, Snooze(at(2024, 7, 8, 10), ids[answer], until)])
+
+    def test_to_the_deadline_it_is_planned_then(self) -> None:
+        seen = self._snoozed_to(at(2024, 7, 10, 17))
+        (answer,) = of_kind(seen, ActionKind.FEEDBACK_RESPONSE)
+        assert (answer.latest, answer.suggested) == (at(2024, 7, 10, 17),) * 2
+
+    def test_past_it_it_is_missed(self) -> None:
+        seen = self._snoozed_to(at(2024, 7, 10, 17, 1))
+        assert of_kind(seen, ActionKind.FEEDBACK_RESPONSE) == []
+        assert [a.kind for a in seen.missed if a.kind is ActionKind.FEEDBACK_RESPONSE] == [
+            ActionKind.FEEDBACK_RESPONSE
+        ]
