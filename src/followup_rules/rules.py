@@ -134,12 +134,6 @@ def room_facts(interview: Interview) -> LazyFacts:
     return _facts(for_interview, interview)
 
 
-def _later(first: datetime | None, second: datetime | None) -> datetime | None:
-    if first is None:
-        return second
-    return first if second is None or first >= second else second
-
-
 @lru_cache(maxsize=256)
 def _sources(*parts: tuple[str, ...]) -> tuple[str, ...]:
     """The seed files of several rules, merged and sorted (a handful of combinations)."""
