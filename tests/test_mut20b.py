@@ -487,3 +487,15 @@ class TestAFormAsSent:
             lambda: s.structure({**call, "voicemail": "maybe"}, Contact, form=True, source="form")
         )
         assert (error.source, error.path, error.value) == ("form", "$.voicemail", "maybe")
+
+
+class TestJsonWritten:
+    def test_what_json_cannot_write_is_refused_naming_the_value(self) -> None:
+        value = {"a": object()}
+        with pytest.raises(InvalidArgument) as raised:
+            s.dumps_json(value)
+        error = raised.value
+        assert (error.field, error.value) == ("value", value)
+        assert error.problem == (
+            "cannot be written as JSON (Object of type object is not JSON serializable)"
+        )
