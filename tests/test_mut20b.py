@@ -499,3 +499,33 @@ class TestJsonWritten:
         assert error.problem == (
             "cannot be written as JSON (Object of type object is not JSON serializable)"
         )
+
+
+class TestTomlWritten:
+    def test_a_policy_is_written_as_its_data_and_reads_back_equal(self) -> None:
+        for policy in (Policy(min_gap=6), HousePolicy(level=Seniority.SENIOR, tags=["a"])):
+            text = s.dumps_toml(policy)
+            assert "min_gap = " in text
+            assert s.policy_from(s.loads(text, fmt="toml"), policy_class=type(policy)) == policy
+
+    def test_a_table_with_a_key_not_set_a_list_and_an_inline_table(self) -> None:
+        data = {"a": None, "b": [1, "x"], "c": {"start": "10:00", "end": None}}
+        assert s.dumps_toml(data) == '# a is not set\nb = [1, "x"]\nc = { start = "10:00" }\n'
+
+    def test_what_is_no_table_is_refused(self) -> None:
+        with pytest.raises(InvalidArgument) as raised:
+            s.dumps_toml("min_gap = 6")  # type: ignore[arg-type]
+        error = raised.value
+        assert (error.field, error.value) == ("data", "min_gap = 6")
+        assert error.problem == "expected a table (a mapping of keys to values)"
+
+    def test_a_value_toml_cannot_write_is_refused_naming_its_key(self) -> None:
+        value = object()
+        with pytest.raises(InvalidArgument) as raised:
+            s.dumps_toml({"min_gap": 6, "when": value})
+        error = raised.value
+        assert (error.field, error.value, error.problem) == (
+            "data.when",
+            value,
+            "cannot write object as TOML",
+        )
