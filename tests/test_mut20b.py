@@ -12,6 +12,7 @@ import enum
 import json
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
+from typing import Any
 
 import attrs
 import pytest
@@ -19,17 +20,19 @@ from dateutil import tz as dateutil_tz
 
 from followup_rules import (
     Application,
+    Candidate,
     Contact,
     Interview,
     InvalidArgument,
     Plan,
     Policy,
     Reply,
+    agenda_many,
     plan,
 )
 from followup_rules import serialize as s
 
-from .factories import interview
+from .factories import at, interview
 from .test_serialize import INTERVIEW_TOML
 from .test_serialize_details import refusal
 
@@ -529,3 +532,149 @@ class TestTomlWritten:
             value,
             "cannot write object as TOML",
         )
+
+
+SAM_IN_BERLIN = Candidate("Sam Lee", timezone="Europe/Berlin", language="de")
+
+
+class _Unreadable:
+    """A loader whose row no longer reads (`agenda_many`'s ``unread``)."""
+
+    key = 7
+
+    def __call__(self) -> Application:
+        raise s.FormatError("row7.json", "$.company", "is required: fill it in")
+
+
+class TestAnAgendaForAFrontEnd:
+    """What `unstructure` writes of an agenda: each key the documentation lists, each time on
+    its own clock, the words in the candidate's language (German here)."""
+
+    def merged(self) -> dict[str, Any]:
+        good = Application(interview(candidate=SAM_IN_BERLIN), name="acme", key=("sam", 1))
+        early = Application(interview(), name="bad", history=(Reply(at(2024, 6, 1, 9)),))
+        applications: list[Any] = [good, early, _Unreadable()]
+        day = agenda_many(applications, at(2024, 7, 5, 9), skip_invalid=True, per_candidate=5)
+        return s.unstructure(day)  # type: ignore[no-any-return]
+
+    def test_a_late_entry(self) -> None:
+        entry = self.merged()["entries"][0]
+        assert entry == {
+            "application": {
+                "key": ["sam", 1],
+                "name": "acme",
+                "label": "acme",
+                "company": "Acme Analytics",
+                "role": "Data Engineer",
+            },
+            "shown_at": "2024-07-05T15:00:00+02:00",
+            "in_days": 0,
+            "id": "thank_you-ana-ruiz-64fde26eb859-1-f9b8d08d8e2b6805@followup-rules",
+            "description": "Dankes-E-Mail an Ana Ruiz senden",
+            "locale": "de",
+            "standing": "late",
+            "reason": None,
+            "note": "verspätet: so bald wie möglich erledigen",
+            "why": entry["why"],
+            "to_do": True,
+            "doable_at": "2024-07-05T09:00:00-04:00",
+            "late_since": "2024-07-03T15:00:00-04:00",
+            "kind": "thank_you",
+            "channel": "email",
+            "recipient": "Ana Ruiz",
+            "suggested": "2024-07-05T09:00:00-04:00",
+            "their_window": {
+                "start": "2024-07-05T09:00:00-04:00",
+                "end": "2024-07-05T17:00:00-04:00",
+                "timezone": "America/New_York",
+            },
+            "your_window": {
+                "start": "2024-07-05T15:00:00+02:00",
+                "end": "2024-07-05T23:00:00+02:00",
+                "timezone": "Europe/Berlin",
+            },
+            "rule": "thank-you",
+        }
+        assert entry["why"].startswith("Bald danach jeder beteiligten Person einzeln danken")
+
+    def test_a_superseded_entry(self) -> None:
+        entry = self.merged()["superseded"][0]
+        assert (entry["in_days"], entry["standing"], entry["reason"], entry["note"]) == (
+            -3,
+            "superseded",
+            "interview_over",
+            "nicht mehr nötig: das Gespräch ist vorbei",
+        )
+        assert (entry["doable_at"], entry["late_since"]) == (None, "2024-07-02T15:00:00-04:00")
+
+    def test_the_list_its_counts_and_what_was_left_out(self) -> None:
+        data = self.merged()
+        del data["entries"], data["superseded"]
+        assert data == {
+            "format_version": 1,
+            "now": "2024-07-05T13:00:00+00:00",
+            "counts": {"applications": 1, "late": 2, "due": 0, "coming": 3, "superseded": 5},
+            "limit": None,
+            "per_candidate": 5,
+            "changes_at": "2024-07-05T17:00:00-04:00",
+            "failed": [
+                {
+                    "application": {
+                        "key": None,
+                        "name": "bad",
+                        "label": "bad",
+                        "company": "Acme Analytics",
+                        "role": "Data Engineer",
+                    },
+                    "field": "history[0].at",
+                    "error": "history[0].at = 2024-06-01T09:00:00-04:00 (America/New_York): "
+                    "is before the interview at 2024-07-02T14:00:00-04:00",
+                }
+            ],
+            "unread": [
+                {
+                    "row": 7,
+                    "error": "FormatError",
+                    "field": "row7.json: $.company",
+                    "key": "company",
+                    "value": None,
+                    "problem": "is required: fill it in",
+                    "text": "row7.json: $.company: is required: fill it in",
+                }
+            ],
+        }
+
+    def test_one_applications_agenda(self) -> None:
+        today = Application(interview(candidate=SAM_IN_BERLIN)).agenda(at(2024, 7, 5, 9))
+        data = s.unstructure(today)
+        assert {key: len(value) for key, value in data.items() if isinstance(value, list)} == {
+            "overdue": len(today.overdue),
+            "due": len(today.due),
+            "coming": len(today.coming),
+        }
+        assert [item["id"] for item in data["coming"]] == [item.id for item in today.coming]
+        assert [item["id"] for item in data["overdue"]] == [item.id for item in today.overdue]
+        del data["overdue"], data["due"], data["coming"]
+        assert data == {
+            "format_version": 1,
+            "now": "2024-07-05T13:00:00+00:00",
+            "until": "2024-07-05T13:00:00+00:00",
+            "changes_at": "2024-07-05T17:00:00-04:00",
+        }
+
+
+class TestADraftForAFrontEnd:
+    def test_its_file_step_words_warnings_and_message(self) -> None:
+        from followup_rules.export import drafts
+
+        sam = Candidate("Sam Lee", email="sam@example.com")
+        (draft, *_) = drafts([Application(interview(candidate=sam))], now=at(2024, 7, 3, 9))
+        data = s.unstructure(draft)
+        assert {key: data[key] for key in ("path", "description", "warnings")} == {
+            "path": "01-thank_you-ana-ruiz.eml",
+            "description": "Send Ana Ruiz a thank-you e-mail",
+            "warnings": [],
+        }
+        assert data["step"].startswith("thank_you-ana-ruiz-")
+        assert data["eml"].startswith("To: Ana Ruiz <ana@acme.example>\nFrom: Sam Lee <sam@")
+        assert data["eml"] == draft.message.as_bytes().decode("utf-8")
