@@ -678,3 +678,31 @@ class TestADraftForAFrontEnd:
         assert data["step"].startswith("thank_you-ana-ruiz-")
         assert data["eml"].startswith("To: Ana Ruiz <ana@acme.example>\nFrom: Sam Lee <sam@")
         assert data["eml"] == draft.message.as_bytes().decode("utf-8")
+
+
+class TestAnEventsTimesTypedInAZone:
+    """`structure_event` with *zone*: a local time is read in it, unless a zone key of the
+    event's own places it (``timezone`` for the first time, ``until_timezone``...)."""
+
+    def test_each_time_in_the_zone_its_key_names(self) -> None:
+        data = {
+            "type": "snooze",
+            "step": "thank_you-ana-ruiz",
+            "at": "2026-07-08T09:00",
+            "until": "2026-07-10T09:00",
+            "until_timezone": "Asia/Tokyo",
+        }
+        event = s.structure_event(data, zone="Europe/Berlin")
+        assert (event.at.isoformat(), event.until.isoformat()) == (  # type: ignore[union-attr]
+            "2026-07-08T09:00:00+02:00",
+            "2026-07-10T09:00:00+09:00",
+        )
+
+    def test_the_events_own_timezone_key(self) -> None:
+        data = {"type": "reply", "at": "2026-07-08T09:00", "timezone": "Asia/Tokyo"}
+        event = s.structure_event(data, zone="Europe/Berlin")
+        assert event.at.isoformat() == "2026-07-08T09:00:00+09:00"
+
+    def test_a_form_refused_without_a_source_names_data(self) -> None:
+        error = refusal(lambda: s.interview_form({"invited_to_call": "maybe"}))
+        assert error.field == "<data>: $.invited_to_call"
