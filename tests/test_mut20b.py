@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 import attrs
+import pendulum
 import pytest
 from dateutil import tz as dateutil_tz
 
@@ -706,3 +707,47 @@ class TestAnEventsTimesTypedInAZone:
     def test_a_form_refused_without_a_source_names_data(self) -> None:
         error = refusal(lambda: s.interview_form({"invited_to_call": "maybe"}))
         assert error.field == "<data>: $.invited_to_call"
+
+    def test_a_time_given_as_a_datetime_leaves_the_next_one_typed_read(self) -> None:
+        """``at`` given as a datetime (a TOML one): ``until``, typed, is still read."""
+        data = {
+            "type": "snooze",
+            "step": "thank_you-ana-ruiz",
+            "at": pendulum.datetime(2026, 7, 8, 9, tz="UTC"),
+            "until": "2026-07-10T09:00",
+        }
+        event = s.structure_event(data, zone="Europe/Berlin")
+        assert event.until.isoformat() == "2026-07-10T09:00:00+02:00"  # type: ignore[union-attr]
+
+    def test_a_word_for_the_present_needs_now(self) -> None:
+        data = {"type": "reply", "at": " Today "}
+        error = refusal(lambda: s.structure_event(data, zone="Europe/Berlin", source="form"))
+        assert (error.field, error.value) == ("form: $.at", " Today ")
+        assert error.problem == "' Today ' is read from the present moment: pass now= too"
+
+    def test_a_time_that_reads_as_nothing_is_refused_where_it_sits(self) -> None:
+        data = {"type": "reply", "at": "2026-13-45"}
+        error = refusal(
+            lambda: s.structure_event(data, zone="Europe/Berlin", source="form", root="$.event[0]")
+        )
+        assert (error.field, error.value) == ("form: $.event[0].at", "2026-13-45")
+        assert error.problem.startswith("is not 'now', 'today', 'yesterday', 'tomorrow', a ")
+        assert error.problem.endswith(" (got '2026-13-45')")
+
+    NOW = pendulum.datetime(2026, 7, 13, 15, 0, 0, 250000, tz="Europe/Berlin")
+
+    @pytest.mark.parametrize(
+        ("typed", "said"),
+        [
+            ("2026-07-20T09:00:00+02:00", "'2026-07-20T09:00:00+02:00'"),
+            ("2026-07-20T09:00:00.5", "'2026-07-20T09:00:00.5' (2026-07-20T09:00:00+02:00)"),
+        ],
+    )
+    def test_a_time_after_now_is_quoted_as_typed_and_read(self, typed: str, said: str) -> None:
+        """The time read is shown only when it is not what was typed; both to the second."""
+        data = {"type": "reply", "at": typed}
+        error = refusal(lambda: s.structure_event(data, zone="Europe/Berlin", now=self.NOW))
+        assert error.problem == (
+            f"{said} is after now (2026-07-13T15:00:00+02:00): an event is recorded once it "
+            "has happened"
+        )
