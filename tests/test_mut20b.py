@@ -751,3 +751,38 @@ class TestAnEventsTimesTypedInAZone:
             f"{said} is after now (2026-07-13T15:00:00+02:00): an event is recorded once it "
             "has happened"
         )
+
+    def test_an_event_at_the_very_start_of_the_interview_is_taken(self) -> None:
+        held = interview()
+        data = {"type": "reply", "at": held.starts_at.isoformat()}
+        event = s.structure_event(data, zone=held, now=at(2024, 7, 5, 9))
+        assert event.at == held.starts_at
+
+
+class TestAnInterviewersTableOfChanges:
+    """`edit_application` with ``interviewers`` as a table of names: only a person of the
+    interview is changed (renamed here), anything else refused naming what was given."""
+
+    def test_a_person_renamed(self) -> None:
+        change = {"interviewers": {"Ana Ruiz": {"name": "Ana Ruiz-Lopez"}}}
+        edited = s.edit_application(Application(interview()), change)
+        assert [person.name for person in edited.interview.interviewers] == [
+            "Ana Ruiz-Lopez",
+            "Bo Chen",
+        ]
+
+    def test_someone_not_on_the_interview(self) -> None:
+        change = {"interviewers": {"Zed Quinn": {"name": "Zed Q"}}}
+        error = refusal(lambda: s.edit_application(Application(interview()), change))
+        assert (error.path, error.problem) == (
+            "$.interviewers",
+            "'Zed Quinn' is not one of the interviewers",
+        )
+
+    def test_a_name_where_a_table_of_fields_is_due(self) -> None:
+        change = {"interviewers": {"Ana Ruiz": "Ana Ruiz-Lopez"}}
+        error = refusal(lambda: s.edit_application(Application(interview()), change))
+        assert (error.path, error.problem) == (
+            "$.interviewers",
+            "expected a table of their fields, got 'Ana Ruiz-Lopez'",
+        )
