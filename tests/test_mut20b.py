@@ -24,6 +24,7 @@ from followup_rules import (
     Candidate,
     Contact,
     Interview,
+    Interviewer,
     InvalidArgument,
     Plan,
     Policy,
@@ -538,13 +539,18 @@ class TestTomlWritten:
 SAM_IN_BERLIN = Candidate("Sam Lee", timezone="Europe/Berlin", language="de")
 
 
+def _unreadable_row() -> Application:
+    """A loader whose row no longer reads (`agenda_many`'s ``unread``), with no key."""
+    raise s.FormatError("row7.json", "$.company", "is required: fill it in")
+
+
 class _Unreadable:
-    """A loader whose row no longer reads (`agenda_many`'s ``unread``)."""
+    """The same loader, with the row's key."""
 
     key = 7
 
     def __call__(self) -> Application:
-        raise s.FormatError("row7.json", "$.company", "is required: fill it in")
+        return _unreadable_row()
 
 
 class TestAnAgendaForAFrontEnd:
@@ -554,7 +560,7 @@ class TestAnAgendaForAFrontEnd:
     def merged(self) -> dict[str, Any]:
         good = Application(interview(candidate=SAM_IN_BERLIN), name="acme", key=("sam", 1))
         early = Application(interview(), name="bad", history=(Reply(at(2024, 6, 1, 9)),))
-        applications: list[Any] = [good, early, _Unreadable()]
+        applications: list[Any] = [good, early, _Unreadable(), _unreadable_row]
         day = agenda_many(applications, at(2024, 7, 5, 9), skip_invalid=True, per_candidate=5)
         return s.unstructure(day)  # type: ignore[no-any-return]
 
@@ -641,9 +647,36 @@ class TestAnAgendaForAFrontEnd:
                     "value": None,
                     "problem": "is required: fill it in",
                     "text": "row7.json: $.company: is required: fill it in",
-                }
+                },
+                {  # a loader with no key: no row to name
+                    "row": None,
+                    "error": "FormatError",
+                    "field": "row7.json: $.company",
+                    "key": "company",
+                    "value": None,
+                    "problem": "is required: fill it in",
+                    "text": "row7.json: $.company: is required: fill it in",
+                },
             ],
         }
+
+    def test_a_list_of_nothing_never_changes(self) -> None:
+        data = s.unstructure(agenda_many([], at(2024, 7, 5, 9)))
+        assert (data["entries"], data["changes_at"]) == ([], None)
+
+    def test_windows_at_fixed_offsets_are_named_by_them(self) -> None:
+        """A candidate at +05:30 and an interviewer at -03:00: each window names its offset
+        as the zone given (a fixed offset's time names no zone by itself)."""
+        held = interview(
+            candidate=Candidate("Sam Lee", timezone="+05:30"),
+            interviewers=[Interviewer("Ana Ruiz", timezone="-03:00")],
+        )
+        (item, *_) = Application(held).agenda(at(2024, 7, 3, 9)).due
+        data = s.unstructure(item)
+        assert (data["their_window"]["timezone"], data["your_window"]["timezone"]) == (
+            "-03:00",
+            "+05:30",
+        )
 
     def test_one_applications_agenda(self) -> None:
         today = Application(interview(candidate=SAM_IN_BERLIN)).agenda(at(2024, 7, 5, 9))
@@ -676,6 +709,7 @@ class TestADraftForAFrontEnd:
             "description": "Send Ana Ruiz a thank-you e-mail",
             "warnings": [],
         }
+        assert (data["step"], data["message_id"]) == (draft.step, draft.message_id)
         assert data["step"].startswith("thank_you-ana-ruiz-")
         assert data["eml"].startswith("To: Ana Ruiz <ana@acme.example>\nFrom: Sam Lee <sam@")
         assert data["eml"] == draft.message.as_bytes().decode("utf-8")
