@@ -12,24 +12,29 @@ import enum
 import json
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
+from typing import Any
 
 import attrs
+import pendulum
 import pytest
 from dateutil import tz as dateutil_tz
 
 from followup_rules import (
     Application,
+    Candidate,
     Contact,
     Interview,
+    Interviewer,
     InvalidArgument,
     Plan,
     Policy,
     Reply,
+    agenda_many,
     plan,
 )
 from followup_rules import serialize as s
 
-from .factories import interview
+from .factories import at, interview
 from .test_serialize import INTERVIEW_TOML
 from .test_serialize_details import refusal
 
@@ -487,3 +492,331 @@ class TestAFormAsSent:
             lambda: s.structure({**call, "voicemail": "maybe"}, Contact, form=True, source="form")
         )
         assert (error.source, error.path, error.value) == ("form", "$.voicemail", "maybe")
+
+
+class TestJsonWritten:
+    def test_what_json_cannot_write_is_refused_naming_the_value(self) -> None:
+        value = {"a": object()}
+        with pytest.raises(InvalidArgument) as raised:
+            s.dumps_json(value)
+        error = raised.value
+        assert (error.field, error.value) == ("value", value)
+        assert error.problem == (
+            "cannot be written as JSON (Object of type object is not JSON serializable)"
+        )
+
+
+class TestTomlWritten:
+    def test_a_policy_is_written_as_its_data_and_reads_back_equal(self) -> None:
+        for policy in (Policy(min_gap=6), HousePolicy(level=Seniority.SENIOR, tags=["a"])):
+            text = s.dumps_toml(policy)
+            assert "min_gap = " in text
+            assert s.policy_from(s.loads(text, fmt="toml"), policy_class=type(policy)) == policy
+
+    def test_a_table_with_a_key_not_set_a_list_and_an_inline_table(self) -> None:
+        data = {"a": None, "b": [1, "x"], "c": {"start": "10:00", "end": None}}
+        assert s.dumps_toml(data) == '# a is not set\nb = [1, "x"]\nc = { start = "10:00" }\n'
+
+    def test_what_is_no_table_is_refused(self) -> None:
+        with pytest.raises(InvalidArgument) as raised:
+            s.dumps_toml("min_gap = 6")  # type: ignore[arg-type]
+        error = raised.value
+        assert (error.field, error.value) == ("data", "min_gap = 6")
+        assert error.problem == "expected a table (a mapping of keys to values)"
+
+    def test_a_value_toml_cannot_write_is_refused_naming_its_key(self) -> None:
+        value = object()
+        with pytest.raises(InvalidArgument) as raised:
+            s.dumps_toml({"min_gap": 6, "when": value})
+        error = raised.value
+        assert (error.field, error.value, error.problem) == (
+            "data.when",
+            value,
+            "cannot write object as TOML",
+        )
+
+
+SAM_IN_BERLIN = Candidate("Sam Lee", timezone="Europe/Berlin", language="de")
+
+
+def _unreadable_row() -> Application:
+    """A loader whose row no longer reads (`agenda_many`'s ``unread``), with no key."""
+    raise s.FormatError("row7.json", "$.company", "is required: fill it in")
+
+
+class _Unreadable:
+    """The same loader, with the row's key."""
+
+    key = 7
+
+    def __call__(self) -> Application:
+        return _unreadable_row()
+
+
+class TestAnAgendaForAFrontEnd:
+    """What `unstructure` writes of an agenda: each key the documentation lists, each time on
+    its own clock, the words in the candidate's language (German here)."""
+
+    def merged(self) -> dict[str, Any]:
+        good = Application(interview(candidate=SAM_IN_BERLIN), name="acme", key=("sam", 1))
+        early = Application(interview(), name="bad", history=(Reply(at(2024, 6, 1, 9)),))
+        applications: list[Any] = [good, early, _Unreadable(), _unreadable_row]
+        day = agenda_many(applications, at(2024, 7, 5, 9), skip_invalid=True, per_candidate=5)
+        return s.unstructure(day)  # type: ignore[no-any-return]
+
+    def test_a_late_entry(self) -> None:
+        entry = self.merged()["entries"][0]
+        assert entry == {
+            "application": {
+                "key": ["sam", 1],
+                "name": "acme",
+                "label": "acme",
+                "company": "Acme Analytics",
+                "role": "Data Engineer",
+            },
+            "shown_at": "2024-07-05T15:00:00+02:00",
+            "in_days": 0,
+            "id": "thank_you-ana-ruiz-64fde26eb859-1-f9b8d08d8e2b6805@followup-rules",
+            "description": "Dankes-E-Mail an Ana Ruiz senden",
+            "locale": "de",
+            "standing": "late",
+            "reason": None,
+            "note": "verspätet: so bald wie möglich erledigen",
+            "why": entry["why"],
+            "to_do": True,
+            "doable_at": "2024-07-05T09:00:00-04:00",
+            "late_since": "2024-07-03T15:00:00-04:00",
+            "kind": "thank_you",
+            "channel": "email",
+            "recipient": "Ana Ruiz",
+            "suggested": "2024-07-05T09:00:00-04:00",
+            "their_window": {
+                "start": "2024-07-05T09:00:00-04:00",
+                "end": "2024-07-05T17:00:00-04:00",
+                "timezone": "America/New_York",
+            },
+            "your_window": {
+                "start": "2024-07-05T15:00:00+02:00",
+                "end": "2024-07-05T23:00:00+02:00",
+                "timezone": "Europe/Berlin",
+            },
+            "rule": "thank-you",
+        }
+        assert entry["why"].startswith("Bald danach jeder beteiligten Person einzeln danken")
+
+    def test_a_superseded_entry(self) -> None:
+        entry = self.merged()["superseded"][0]
+        assert (entry["in_days"], entry["standing"], entry["reason"], entry["note"]) == (
+            -3,
+            "superseded",
+            "interview_over",
+            "nicht mehr nötig: das Gespräch ist vorbei",
+        )
+        assert (entry["doable_at"], entry["late_since"]) == (None, "2024-07-02T15:00:00-04:00")
+
+    def test_the_list_its_counts_and_what_was_left_out(self) -> None:
+        data = self.merged()
+        del data["entries"], data["superseded"]
+        assert data == {
+            "format_version": 1,
+            "now": "2024-07-05T13:00:00+00:00",
+            "counts": {"applications": 1, "late": 2, "due": 0, "coming": 3, "superseded": 5},
+            "limit": None,
+            "per_candidate": 5,
+            "changes_at": "2024-07-05T17:00:00-04:00",
+            "failed": [
+                {
+                    "application": {
+                        "key": None,
+                        "name": "bad",
+                        "label": "bad",
+                        "company": "Acme Analytics",
+                        "role": "Data Engineer",
+                    },
+                    "field": "history[0].at",
+                    "error": "history[0].at = 2024-06-01T09:00:00-04:00 (America/New_York): "
+                    "is before the interview at 2024-07-02T14:00:00-04:00",
+                }
+            ],
+            "unread": [
+                {
+                    "row": 7,
+                    "error": "FormatError",
+                    "field": "row7.json: $.company",
+                    "key": "company",
+                    "value": None,
+                    "problem": "is required: fill it in",
+                    "text": "row7.json: $.company: is required: fill it in",
+                },
+                {  # a loader with no key: no row to name
+                    "row": None,
+                    "error": "FormatError",
+                    "field": "row7.json: $.company",
+                    "key": "company",
+                    "value": None,
+                    "problem": "is required: fill it in",
+                    "text": "row7.json: $.company: is required: fill it in",
+                },
+            ],
+        }
+
+    def test_a_list_of_nothing_never_changes(self) -> None:
+        data = s.unstructure(agenda_many([], at(2024, 7, 5, 9)))
+        assert (data["entries"], data["changes_at"]) == ([], None)
+
+    def test_windows_at_fixed_offsets_are_named_by_them(self) -> None:
+        """A candidate at +05:30 and an interviewer at -03:00: each window names its offset
+        as the zone given (a fixed offset's time names no zone by itself)."""
+        held = interview(
+            candidate=Candidate("Sam Lee", timezone="+05:30"),
+            interviewers=[Interviewer("Ana Ruiz", timezone="-03:00")],
+        )
+        (item, *_) = Application(held).agenda(at(2024, 7, 3, 9)).due
+        data = s.unstructure(item)
+        assert (data["their_window"]["timezone"], data["your_window"]["timezone"]) == (
+            "-03:00",
+            "+05:30",
+        )
+
+    def test_one_applications_agenda(self) -> None:
+        today = Application(interview(candidate=SAM_IN_BERLIN)).agenda(at(2024, 7, 5, 9))
+        data = s.unstructure(today)
+        assert {key: len(value) for key, value in data.items() if isinstance(value, list)} == {
+            "overdue": len(today.overdue),
+            "due": len(today.due),
+            "coming": len(today.coming),
+        }
+        assert [item["id"] for item in data["coming"]] == [item.id for item in today.coming]
+        assert [item["id"] for item in data["overdue"]] == [item.id for item in today.overdue]
+        del data["overdue"], data["due"], data["coming"]
+        assert data == {
+            "format_version": 1,
+            "now": "2024-07-05T13:00:00+00:00",
+            "until": "2024-07-05T13:00:00+00:00",
+            "changes_at": "2024-07-05T17:00:00-04:00",
+        }
+
+
+class TestADraftForAFrontEnd:
+    def test_its_file_step_words_warnings_and_message(self) -> None:
+        from followup_rules.export import drafts
+
+        sam = Candidate("Sam Lee", email="sam@example.com")
+        (draft, *_) = drafts([Application(interview(candidate=sam))], now=at(2024, 7, 3, 9))
+        data = s.unstructure(draft)
+        assert {key: data[key] for key in ("path", "description", "warnings")} == {
+            "path": "01-thank_you-ana-ruiz.eml",
+            "description": "Send Ana Ruiz a thank-you e-mail",
+            "warnings": [],
+        }
+        assert (data["step"], data["message_id"]) == (draft.step, draft.message_id)
+        assert data["step"].startswith("thank_you-ana-ruiz-")
+        assert data["eml"].startswith("To: Ana Ruiz <ana@acme.example>\nFrom: Sam Lee <sam@")
+        assert data["eml"] == draft.message.as_bytes().decode("utf-8")
+
+
+class TestAnEventsTimesTypedInAZone:
+    """`structure_event` with *zone*: a local time is read in it, unless a zone key of the
+    event's own places it (``timezone`` for the first time, ``until_timezone``...)."""
+
+    def test_each_time_in_the_zone_its_key_names(self) -> None:
+        data = {
+            "type": "snooze",
+            "step": "thank_you-ana-ruiz",
+            "at": "2026-07-08T09:00",
+            "until": "2026-07-10T09:00",
+            "until_timezone": "Asia/Tokyo",
+        }
+        event = s.structure_event(data, zone="Europe/Berlin")
+        assert (event.at.isoformat(), event.until.isoformat()) == (  # type: ignore[union-attr]
+            "2026-07-08T09:00:00+02:00",
+            "2026-07-10T09:00:00+09:00",
+        )
+
+    def test_the_events_own_timezone_key(self) -> None:
+        data = {"type": "reply", "at": "2026-07-08T09:00", "timezone": "Asia/Tokyo"}
+        event = s.structure_event(data, zone="Europe/Berlin")
+        assert event.at.isoformat() == "2026-07-08T09:00:00+09:00"
+
+    def test_a_form_refused_without_a_source_names_data(self) -> None:
+        error = refusal(lambda: s.interview_form({"invited_to_call": "maybe"}))
+        assert error.field == "<data>: $.invited_to_call"
+
+    def test_a_time_given_as_a_datetime_leaves_the_next_one_typed_read(self) -> None:
+        """``at`` given as a datetime (a TOML one): ``until``, typed, is still read."""
+        data = {
+            "type": "snooze",
+            "step": "thank_you-ana-ruiz",
+            "at": pendulum.datetime(2026, 7, 8, 9, tz="UTC"),
+            "until": "2026-07-10T09:00",
+        }
+        event = s.structure_event(data, zone="Europe/Berlin")
+        assert event.until.isoformat() == "2026-07-10T09:00:00+02:00"  # type: ignore[union-attr]
+
+    def test_a_word_for_the_present_needs_now(self) -> None:
+        data = {"type": "reply", "at": " Today "}
+        error = refusal(lambda: s.structure_event(data, zone="Europe/Berlin", source="form"))
+        assert (error.field, error.value) == ("form: $.at", " Today ")
+        assert error.problem == "' Today ' is read from the present moment: pass now= too"
+
+    def test_a_time_that_reads_as_nothing_is_refused_where_it_sits(self) -> None:
+        data = {"type": "reply", "at": "2026-13-45"}
+        error = refusal(
+            lambda: s.structure_event(data, zone="Europe/Berlin", source="form", root="$.event[0]")
+        )
+        assert (error.field, error.value) == ("form: $.event[0].at", "2026-13-45")
+        assert error.problem.startswith("is not 'now', 'today', 'yesterday', 'tomorrow', a ")
+        assert error.problem.endswith(" (got '2026-13-45')")
+
+    NOW = pendulum.datetime(2026, 7, 13, 15, 0, 0, 250000, tz="Europe/Berlin")
+
+    @pytest.mark.parametrize(
+        ("typed", "said"),
+        [
+            ("2026-07-20T09:00:00+02:00", "'2026-07-20T09:00:00+02:00'"),
+            ("2026-07-20T09:00:00.5", "'2026-07-20T09:00:00.5' (2026-07-20T09:00:00+02:00)"),
+        ],
+    )
+    def test_a_time_after_now_is_quoted_as_typed_and_read(self, typed: str, said: str) -> None:
+        """The time read is shown only when it is not what was typed; both to the second."""
+        data = {"type": "reply", "at": typed}
+        error = refusal(lambda: s.structure_event(data, zone="Europe/Berlin", now=self.NOW))
+        assert error.problem == (
+            f"{said} is after now (2026-07-13T15:00:00+02:00): an event is recorded once it "
+            "has happened"
+        )
+
+    def test_an_event_at_the_very_start_of_the_interview_is_taken(self) -> None:
+        held = interview()
+        data = {"type": "reply", "at": held.starts_at.isoformat()}
+        event = s.structure_event(data, zone=held, now=at(2024, 7, 5, 9))
+        assert event.at == held.starts_at
+
+
+class TestAnInterviewersTableOfChanges:
+    """`edit_application` with ``interviewers`` as a table of names: only a person of the
+    interview is changed (renamed here), anything else refused naming what was given."""
+
+    def test_a_person_renamed(self) -> None:
+        change = {"interviewers": {"Ana Ruiz": {"name": "Ana Ruiz-Lopez"}}}
+        edited = s.edit_application(Application(interview()), change)
+        assert [person.name for person in edited.interview.interviewers] == [
+            "Ana Ruiz-Lopez",
+            "Bo Chen",
+        ]
+
+    def test_someone_not_on_the_interview(self) -> None:
+        change = {"interviewers": {"Zed Quinn": {"name": "Zed Q"}}}
+        error = refusal(lambda: s.edit_application(Application(interview()), change))
+        assert (error.path, error.problem) == (
+            "$.interviewers",
+            "'Zed Quinn' is not one of the interviewers",
+        )
+
+    def test_a_name_where_a_table_of_fields_is_due(self) -> None:
+        change = {"interviewers": {"Ana Ruiz": "Ana Ruiz-Lopez"}}
+        error = refusal(lambda: s.edit_application(Application(interview()), change))
+        assert (error.path, error.problem) == (
+            "$.interviewers",
+            "expected a table of their fields, got 'Ana Ruiz-Lopez'",
+        )
