@@ -33,6 +33,8 @@ from followup_rules import (
     audit,
     audit_many,
     describe_event,
+    plan,
+    render,
 )
 from followup_rules._said import (
     BusinessDay,
@@ -624,3 +626,35 @@ def test_a_snooze_moves_each_check_in_and_changes_says_so() -> None:
         assert now.channel is before.channel
         days.append((before.earliest.day, now.earliest.day, now.latest.day))
     assert days == [(16, 17, 17), (21, 22, 22), (24, 27, 27)]
+
+
+def test_a_topic_naming_the_company_in_full_is_kept_as_typed_for_the_first_of_two() -> None:
+    """The company's legal form is dropped after its first mention, but never inside the
+    user's own words: two topics of the first of two interviewers, each naming "Acme
+    Inc.", come out as typed (`_typed` reads every person, not only the last)."""
+    interview = Interview(
+        pendulum.datetime(2026, 7, 7, 14, tz="America/New_York"),
+        "Acme Inc.",
+        "Data Engineer",
+        [
+            Interviewer(
+                "Ana Ruiz",
+                email="ana@acme.example",
+                topics=["the Acme Inc. data platform", "the Acme Inc. hiring plan"],
+            ),
+            Interviewer("Bo Chen", email="bo@acme.example"),
+        ],
+        decision_by=date(2026, 7, 15),
+        candidate=Candidate("Sam Lee", email="sam@example.com"),
+    )
+    note = next(
+        action
+        for action in plan(interview)
+        if action.kind is ActionKind.THANK_YOU
+        and action.recipient is not None
+        and action.recipient.name == "Ana Ruiz"
+    )
+    assert (
+        "We had a lively discussion about the Acme Inc. data platform and the Acme Inc. "
+        "hiring plan." in render(note, interview).text
+    )
