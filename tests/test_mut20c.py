@@ -658,3 +658,33 @@ def test_a_topic_naming_the_company_in_full_is_kept_as_typed_for_the_first_of_tw
         "We had a lively discussion about the Acme Inc. data platform and the Acme Inc. "
         "hiring plan." in render(note, interview).text
     )
+
+
+class TestACallsWindowForTheCandidate:
+    """A call script gives the window on the recipient's clock and, when the candidate's
+    differs, on the candidate's, with their own day when it is another."""
+
+    @staticmethod
+    def script(where: str, candidate_zone: str) -> list[str]:
+        interview = Interview(
+            pendulum.datetime(2026, 7, 7, 14, tz=where),
+            "Acme",
+            "Data Engineer",
+            [Interviewer("Ana Ruiz", email="ana@acme.example", phone="+64 9 555 0142")],
+            decision_by=date(2026, 7, 15),
+            candidate=Candidate("Sam Lee", email="sam@example.com", timezone=candidate_zone),
+            invited_to_call=True,
+        )
+        (call,) = [action for action in plan(interview) if action.channel is Channel.PHONE]
+        return [line for line in render(call, interview).text.splitlines() if "Call Ana" in line]
+
+    def test_the_day_before_on_the_candidates_side_of_the_date_line(self) -> None:
+        assert self.script("Pacific/Auckland", "Pacific/Honolulu") == [
+            "Call Ana Ruiz at +64 9 555 0142 on Thursday, July 16, between 10:00 AM and 11:30 "
+            "AM Auckland time (NZST). For you, that is between noon and 1:30 PM Honolulu time "
+            "(HST) on Wednesday, July 15."
+        ]
+
+    def test_the_same_zone_says_the_window_once(self) -> None:
+        (line,) = self.script("Pacific/Auckland", "Pacific/Auckland")
+        assert "For you" not in line and line.endswith("Auckland time (NZST).")
