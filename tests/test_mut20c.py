@@ -688,3 +688,31 @@ class TestACallsWindowForTheCandidate:
     def test_the_same_zone_says_the_window_once(self) -> None:
         (line,) = self.script("Pacific/Auckland", "Pacific/Auckland")
         assert "For you" not in line and line.endswith("Auckland time (NZST).")
+
+
+def test_a_later_rounds_thank_you_takes_its_rounds_own_wordings() -> None:
+    """The thank-you to someone met once or twice before: each round its own set of
+    wordings (the pencil moves on by the rounds met), word for word."""
+    interview = Interview(
+        pendulum.datetime(2026, 7, 7, 14, tz="America/New_York"),
+        "Acme",
+        "Data Engineer",
+        [Interviewer("Ana Ruiz", email="ana@acme.example")],
+        decision_by=date(2026, 7, 15),
+        candidate=Candidate("Sam Lee", email="sam@example.com"),
+    )
+    bodies = []
+    for rounds in (1, 2):
+        application = Application(interview, met_before={"ana ruiz": rounds})
+        note = next(a for a in application.plan() if a.kind is ActionKind.THANK_YOU)
+        bodies.append(render(note, interview).text.split("\n\n")[1:3])
+    assert bodies == [
+        [
+            "Thank you for meeting me a second time about the Data Engineer role at Acme.",
+            "I would welcome being considered further.",
+        ],
+        [
+            "Thank you for speaking with me once again about the Data Engineer position at Acme.",
+            "Progressing further in the process is important to me.",
+        ],
+    ]
