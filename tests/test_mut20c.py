@@ -33,6 +33,8 @@ from followup_rules import (
     audit,
     audit_many,
     describe_event,
+    plan,
+    render,
 )
 from followup_rules._said import (
     BusinessDay,
@@ -624,3 +626,93 @@ def test_a_snooze_moves_each_check_in_and_changes_says_so() -> None:
         assert now.channel is before.channel
         days.append((before.earliest.day, now.earliest.day, now.latest.day))
     assert days == [(16, 17, 17), (21, 22, 22), (24, 27, 27)]
+
+
+def test_a_topic_naming_the_company_in_full_is_kept_as_typed_for_the_first_of_two() -> None:
+    """The company's legal form is dropped after its first mention, but never inside the
+    user's own words: two topics of the first of two interviewers, each naming "Acme
+    Inc.", come out as typed (`_typed` reads every person, not only the last)."""
+    interview = Interview(
+        pendulum.datetime(2026, 7, 7, 14, tz="America/New_York"),
+        "Acme Inc.",
+        "Data Engineer",
+        [
+            Interviewer(
+                "Ana Ruiz",
+                email="ana@acme.example",
+                topics=["the Acme Inc. data platform", "the Acme Inc. hiring plan"],
+            ),
+            Interviewer("Bo Chen", email="bo@acme.example"),
+        ],
+        decision_by=date(2026, 7, 15),
+        candidate=Candidate("Sam Lee", email="sam@example.com"),
+    )
+    note = next(
+        action
+        for action in plan(interview)
+        if action.kind is ActionKind.THANK_YOU
+        and action.recipient is not None
+        and action.recipient.name == "Ana Ruiz"
+    )
+    assert (
+        "We had a lively discussion about the Acme Inc. data platform and the Acme Inc. "
+        "hiring plan." in render(note, interview).text
+    )
+
+
+class TestACallsWindowForTheCandidate:
+    """A call script gives the window on the recipient's clock and, when the candidate's
+    differs, on the candidate's, with their own day when it is another."""
+
+    @staticmethod
+    def script(where: str, candidate_zone: str) -> list[str]:
+        interview = Interview(
+            pendulum.datetime(2026, 7, 7, 14, tz=where),
+            "Acme",
+            "Data Engineer",
+            [Interviewer("Ana Ruiz", email="ana@acme.example", phone="+64 9 555 0142")],
+            decision_by=date(2026, 7, 15),
+            candidate=Candidate("Sam Lee", email="sam@example.com", timezone=candidate_zone),
+            invited_to_call=True,
+        )
+        (call,) = [action for action in plan(interview) if action.channel is Channel.PHONE]
+        return [line for line in render(call, interview).text.splitlines() if "Call Ana" in line]
+
+    def test_the_day_before_on_the_candidates_side_of_the_date_line(self) -> None:
+        assert self.script("Pacific/Auckland", "Pacific/Honolulu") == [
+            "Call Ana Ruiz at +64 9 555 0142 on Thursday, July 16, between 10:00 AM and 11:30 "
+            "AM Auckland time (NZST). For you, that is between noon and 1:30 PM Honolulu time "
+            "(HST) on Wednesday, July 15."
+        ]
+
+    def test_the_same_zone_says_the_window_once(self) -> None:
+        (line,) = self.script("Pacific/Auckland", "Pacific/Auckland")
+        assert "For you" not in line and line.endswith("Auckland time (NZST).")
+
+
+def test_a_later_rounds_thank_you_takes_its_rounds_own_wordings() -> None:
+    """The thank-you to someone met once or twice before: each round its own set of
+    wordings (the pencil moves on by the rounds met), word for word."""
+    interview = Interview(
+        pendulum.datetime(2026, 7, 7, 14, tz="America/New_York"),
+        "Acme",
+        "Data Engineer",
+        [Interviewer("Ana Ruiz", email="ana@acme.example")],
+        decision_by=date(2026, 7, 15),
+        candidate=Candidate("Sam Lee", email="sam@example.com"),
+    )
+    bodies = []
+    for rounds in (1, 2):
+        application = Application(interview, met_before={"ana ruiz": rounds})
+        note = next(a for a in application.plan() if a.kind is ActionKind.THANK_YOU)
+        bodies.append(render(note, interview).text.split("\n\n")[1:3])
+    assert bodies == [
+        [
+            "Thank you for meeting me a second time about the Data Engineer role at Acme.",
+            "I would welcome being considered further.",
+        ],
+        [
+            "Thank you for speaking with me once again about the Data Engineer position at Acme.",
+            "Progressing further in the process is important to me.",
+        ],
+    ]
