@@ -2233,13 +2233,15 @@ class Changes:
         return len(self.steps)
 
 
-def _same_place(before: AgendaItem, after: AgendaItem) -> bool:
+def _same_place(before: AgendaItem, after: AgendaItem, since: datetime, now: datetime) -> bool:
+    """Whether a step stands where it stood: same end, channel and opening.  A step due
+    at both moments opens at each agenda's own moment (the agenda starts a due window at
+    its *now*), so time passing inside the window moves nothing."""
     old, new = before.action, after.action
-    return (
-        cal.utc(old.earliest) == cal.utc(new.earliest)
-        and cal.utc(old.latest) == cal.utc(new.latest)
-        and old.channel is new.channel
-    )
+    if cal.utc(old.latest) != cal.utc(new.latest) or old.channel is not new.channel:
+        return False
+    opened, opens = cal.utc(old.earliest), cal.utc(new.earliest)
+    return opened == opens or (opened <= since and opens <= now)
 
 
 def _changes(application: Application, since: datetime, now: datetime) -> Changes:
@@ -2266,7 +2268,11 @@ def _changes(application: Application, since: datetime, now: datetime) -> Change
     steps.sort(key=lambda change: _entry_key(before[change.id]))
     for uid, item in after.items():
         old = before.get(uid)
-        if old is not None and old.standing is item.standing and _same_place(old, item):
+        if (
+            old is not None
+            and old.standing is item.standing
+            and _same_place(old, item, moment, end)
+        ):
             continue
         found = application.find_step(uid, now)
         if old is None:
