@@ -25,6 +25,7 @@ from followup_rules import (
     Policy,
     Recruiter,
     Snooze,
+    TemplatePack,
     Update,
     action_ids,
     plan,
@@ -32,6 +33,7 @@ from followup_rules import (
 )
 from followup_rules import _calendar as cal
 from followup_rules.export import to_ics
+from followup_rules.messages import default_pack
 
 from .factories import ANA, NY, at, interview, of_kind
 
@@ -397,3 +399,20 @@ class TestAnAnswerSnoozedToItsDeadline:
         assert [a.kind for a in seen.missed if a.kind is ActionKind.FEEDBACK_RESPONSE] == [
             ActionKind.FEEDBACK_RESPONSE
         ]
+
+
+class TestAPackChosenForEachInterview:
+    def test_the_calendar_is_written_in_the_language_of_the_pack_the_function_gives(
+        self,
+    ) -> None:
+        """*pack* a function of the interview (`export.Packs`): it is given the interview,
+        and the items are written in its pack's language, German here."""
+        iv = interview(candidate=Candidate("Sam Lee", email="sam@example.com"))
+
+        def chosen(interview: Interview) -> TemplatePack:
+            return default_pack("de" if interview.company == "Acme Analytics" else "en")
+
+        text = to_ics(plan(iv), iv, now=at(2024, 7, 1, 12), pack=chosen).decode()
+        summaries = [line for line in text.splitlines() if line.startswith("SUMMARY:")]
+        assert summaries[0].startswith("SUMMARY:Acme Analytics: Abschluss:")
+        assert "\nDESCRIPTION:Data Engineer bei Acme Analytics\\nWann: Di." in text
