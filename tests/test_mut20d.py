@@ -416,3 +416,26 @@ class TestAPackChosenForEachInterview:
         summaries = [line for line in text.splitlines() if line.startswith("SUMMARY:")]
         assert summaries[0].startswith("SUMMARY:Acme Analytics: Abschluss:")
         assert "\nDESCRIPTION:Data Engineer bei Acme Analytics\\nWann: Di." in text
+
+
+class TestTheThreadAfterACardAndAnEmail:
+    def test_the_first_check_in_answers_the_e_mail_of_items_not_the_card(self) -> None:
+        """Cards by post, and Ana asked for a writing sample: it goes by e-mail on Tuesday
+        at 16:00, her card on Wednesday.  The first check-in follows the card (the last
+        contact) and answers the e-mail of items (the last e-mail: `plan`'s
+        `_thread_after`)."""
+        asked = attrs.evolve(ANA, requested=("a writing sample",), address="1 Main St, NY")
+        iv = interview(interviewers=[asked], decision_by=date(2024, 7, 10))
+        steps = plan(iv, Policy(thank_you_channel=Channel.POSTAL))
+        first = of_kind(steps, ActionKind.CHECK_IN)[0]
+        assert (first.facts.previous.kind, first.facts.previous.channel) == (
+            ActionKind.THANK_YOU,
+            Channel.POSTAL,
+        )
+        last = first.facts.last_email
+        assert last is not None
+        assert (last.kind, last.channel, last.day) == (
+            ActionKind.SEND_REQUESTED,
+            Channel.EMAIL,
+            date(2024, 7, 2),
+        )
