@@ -439,3 +439,26 @@ class TestTheThreadAfterACardAndAnEmail:
             Channel.EMAIL,
             date(2024, 7, 2),
         )
+
+
+class TestAnAnswerSnoozedPastTheFirstCheckIn:
+    def test_the_steps_follow_each_other_in_time_not_in_rule_order(self) -> None:
+        """Ana asks for feedback on Tue 9 July 2024 (the answer due within 5 business
+        days); the candidate snoozes the answer to Monday 15 July, 16:00.  The first
+        check-in keeps its call on Friday 12 July at 10:00, and the answer comes after
+        it (`plan`'s `_follow_ups` takes the earliest step first, not the rule listed
+        first), then the next check-in."""
+        iv = interview(decision_by=date(2024, 7, 10))
+        policy = Policy(feedback_response_within=5)
+        notes = [a.done() for a in of_kind(plan(iv, policy), ActionKind.THANK_YOU)]
+        asked = [*notes, Update(at(2024, 7, 9, 9), Outcome.FEEDBACK_REQUESTED)]
+        schedule = plan(iv, policy, history=asked)
+        ids = dict(zip(schedule, action_ids(schedule, iv, asked), strict=True))
+        (answer,) = of_kind(schedule, ActionKind.FEEDBACK_RESPONSE)
+        snooze = Snooze(at(2024, 7, 9, 10), ids[answer], at(2024, 7, 15, 16))
+        steps = list(plan(iv, policy, history=[*asked, snooze]))
+        assert [(a.kind, a.suggested) for a in steps[:3]] == [
+            (ActionKind.CHECK_IN, at(2024, 7, 12, 10)),
+            (ActionKind.FEEDBACK_RESPONSE, at(2024, 7, 15, 16)),
+            (ActionKind.CHECK_IN, at(2024, 7, 18, 8)),
+        ]
