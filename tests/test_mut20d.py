@@ -462,3 +462,22 @@ class TestAnAnswerSnoozedPastTheFirstCheckIn:
             (ActionKind.FEEDBACK_RESPONSE, at(2024, 7, 15, 16)),
             (ActionKind.CHECK_IN, at(2024, 7, 18, 8)),
         ]
+
+
+class TestACheckInWaitsForALateNoteFarWest:
+    def test_it_opens_when_the_late_note_s_window_closes(self) -> None:
+        """Rule patience, through `plan`'s `_waiting_for`: Ana (the contact) in Tokyo, Bo in
+        Honolulu, a send window of the whole day (00:00-23:59), the notes seen late at
+        07:00 New York time on Thu 4 July 2024.  Bo's runs to 23:59 his time, 09:59 UTC
+        on the 5th; the first check-in to Ana, allowed from Friday in Tokyo, waits for it:
+        18:59 in Tokyo, not midnight."""
+        ana = attrs.evolve(ANA, timezone=TOKYO, phone=None)
+        bo = Interviewer("Bo Chen", email="bo@acme.example", timezone="Pacific/Honolulu")
+        policy = Policy(
+            send_window="00:00-23:59", min_gap=1, wait_without_deadline=1, thank_you_late_within=5
+        )
+        steps = plan(interview(interviewers=[ana, bo]), policy, now=at(2024, 7, 4, 7))
+        late = {n.recipient.name: n for n in of_kind(steps, ActionKind.THANK_YOU)}
+        assert late["Bo Chen"].latest == at(2024, 7, 4, 23, 59, tz="Pacific/Honolulu")
+        first = of_kind(steps, ActionKind.CHECK_IN)[0]
+        assert first.earliest == late["Bo Chen"].latest == at(2024, 7, 5, 18, 59, tz=TOKYO)
