@@ -468,6 +468,17 @@ def play(scenario: Scenario, details: dict[str, Any]) -> Scenario:
                     scenario.rendered.append(_render(scenario, action, details, planned=False))
                 moment = max(action.suggested, last)
                 history.append(action.done(moment))
+                if (
+                    action.channel is Channel.PHONE
+                    and action.kind is not ActionKind.RECRUITER_DEBRIEF
+                ):
+                    # the reader must know what the history holds of a call, since a
+                    # later note words it: made, with no record of who answered
+                    when = moment.in_timezone(iv.timezone).format("ddd D MMM YYYY HH:mm zz")
+                    scenario.inputs.append(
+                        f"call made: {when}, recorded as made; whether anyone answered"
+                        " or a voicemail was left is not recorded"
+                    )
                 last = moment
                 done += action.channel is not Channel.IN_PERSON
             continue

@@ -1896,14 +1896,13 @@ def _named_event(error: InvalidHistory, place: int) -> InvalidHistory:
     return InvalidHistory("event" + field[len(own) :], error.value, error.problem)
 
 
-def _step_words(step: str, interview: Interview, words: Mapping[str, str] | None = None) -> str:
-    """A step id in words: ``check-in 2 to Ana Ruiz``; the id itself when it is not one."""
+def _step_words(step: str, interview: Interview, words: Mapping[str, str]) -> str:
+    """A step id in *words* (`event_words`): ``check-in 2 to Ana Ruiz``; the id itself
+    when it is not one."""
     try:
         kind, name, number = read_step(step, interview)
     except StepIdError:
         return step
-    if words is None:
-        words = event_words(english(None))
     kind_words = words[kind.value]
     counted = (
         words["counted"] % {"kind": kind_words, "number": number}

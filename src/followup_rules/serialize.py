@@ -285,7 +285,8 @@ def _placed(data: Mapping[str, Any], names: tuple[str, ...]) -> dict[str, Any]:
     given = {
         key: data[key]
         for key in data
-        if key == "timezone" or (key.endswith("_timezone") and key[:-9] in names)
+        if key == "timezone"
+        or (isinstance(key, str) and key.endswith("_timezone") and key[:-9] in names)
     }
     placed = {key: value for key, value in data.items() if key not in given}
     for name in names:
@@ -1541,12 +1542,21 @@ def _format_error(
         path = f"{path}{_path_step(keys[0])}"  # the key a form marks, and its value
     elif isinstance(leaf, KeyError):
         problem = "is required: fill it in"
+    elif isinstance(leaf, (AttributeError, TypeError)) and _no_table(_value_at(data, path, root)):
+        # cattrs reads a table's keys: "'str' object has no attribute 'keys'" told a
+        # user nothing about {"candidate": "Sam"} or an application written as a list
+        problem = f"expected a table of keys and values, got {_shown(_value_at(data, path, root))}"
     else:
         problem = str(leaf)
     given = _value_at(data, path, root)
     if given is not _NOTHING and path != root:
         value = given
     return FormatError(source, path, problem, value)
+
+
+def _no_table(value: Any) -> bool:
+    """Whether *value*, found in the document, is there and no table."""
+    return value is not _NOTHING and not isinstance(value, Mapping)
 
 
 _PATH_STEP = re.compile(r"\.([^.\[]+)|\[(\d+)\]|\[('(?:[^'\\]|\\.)*'|\"(?:[^\"\\]|\\.)*\")\]")
