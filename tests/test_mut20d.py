@@ -25,6 +25,7 @@ from followup_rules import (
     Policy,
     Recruiter,
     Snooze,
+    TemplatePack,
     Update,
     action_ids,
     plan,
@@ -32,6 +33,7 @@ from followup_rules import (
 )
 from followup_rules import _calendar as cal
 from followup_rules.export import to_ics
+from followup_rules.messages import default_pack
 
 from .factories import ANA, NY, at, interview, of_kind
 
@@ -397,3 +399,85 @@ class TestAnAnswerSnoozedToItsDeadline:
         assert [a.kind for a in seen.missed if a.kind is ActionKind.FEEDBACK_RESPONSE] == [
             ActionKind.FEEDBACK_RESPONSE
         ]
+
+
+class TestAPackChosenForEachInterview:
+    def test_the_calendar_is_written_in_the_language_of_the_pack_the_function_gives(
+        self,
+    ) -> None:
+        """*pack* a function of the interview (`export.Packs`): it is given the interview,
+        and the items are written in its pack's language, German here."""
+        iv = interview(candidate=Candidate("Sam Lee", email="sam@example.com"))
+
+        def chosen(interview: Interview) -> TemplatePack:
+            return default_pack("de" if interview.company == "Acme Analytics" else "en")
+
+        text = to_ics(plan(iv), iv, now=at(2024, 7, 1, 12), pack=chosen).decode()
+        summaries = [line for line in text.splitlines() if line.startswith("SUMMARY:")]
+        assert summaries[0].startswith("SUMMARY:Acme Analytics: Abschluss:")
+        assert "\nDESCRIPTION:Data Engineer bei Acme Analytics\\nWann: Di." in text
+
+
+class TestTheThreadAfterACardAndAnEmail:
+    def test_the_first_check_in_answers_the_e_mail_of_items_not_the_card(self) -> None:
+        """Cards by post, and Ana asked for a writing sample: it goes by e-mail on Tuesday
+        at 16:00, her card on Wednesday.  The first check-in follows the card (the last
+        contact) and answers the e-mail of items (the last e-mail: `plan`'s
+        `_thread_after`)."""
+        asked = attrs.evolve(ANA, requested=("a writing sample",), address="1 Main St, NY")
+        iv = interview(interviewers=[asked], decision_by=date(2024, 7, 10))
+        steps = plan(iv, Policy(thank_you_channel=Channel.POSTAL))
+        first = of_kind(steps, ActionKind.CHECK_IN)[0]
+        assert (first.facts.previous.kind, first.facts.previous.channel) == (
+            ActionKind.THANK_YOU,
+            Channel.POSTAL,
+        )
+        last = first.facts.last_email
+        assert last is not None
+        assert (last.kind, last.channel, last.day) == (
+            ActionKind.SEND_REQUESTED,
+            Channel.EMAIL,
+            date(2024, 7, 2),
+        )
+
+
+class TestAnAnswerSnoozedPastTheFirstCheckIn:
+    def test_the_steps_follow_each_other_in_time_not_in_rule_order(self) -> None:
+        """Ana asks for feedback on Tue 9 July 2024 (the answer due within 5 business
+        days); the candidate snoozes the answer to Monday 15 July, 16:00.  The first
+        check-in keeps its call on Friday 12 July at 10:00, and the answer comes after
+        it (`plan`'s `_follow_ups` takes the earliest step first, not the rule listed
+        first), then the next check-in."""
+        iv = interview(decision_by=date(2024, 7, 10))
+        policy = Policy(feedback_response_within=5)
+        notes = [a.done() for a in of_kind(plan(iv, policy), ActionKind.THANK_YOU)]
+        asked = [*notes, Update(at(2024, 7, 9, 9), Outcome.FEEDBACK_REQUESTED)]
+        schedule = plan(iv, policy, history=asked)
+        ids = dict(zip(schedule, action_ids(schedule, iv, asked), strict=True))
+        (answer,) = of_kind(schedule, ActionKind.FEEDBACK_RESPONSE)
+        snooze = Snooze(at(2024, 7, 9, 10), ids[answer], at(2024, 7, 15, 16))
+        steps = list(plan(iv, policy, history=[*asked, snooze]))
+        assert [(a.kind, a.suggested) for a in steps[:3]] == [
+            (ActionKind.CHECK_IN, at(2024, 7, 12, 10)),
+            (ActionKind.FEEDBACK_RESPONSE, at(2024, 7, 15, 16)),
+            (ActionKind.CHECK_IN, at(2024, 7, 18, 8)),
+        ]
+
+
+class TestACheckInWaitsForALateNoteFarWest:
+    def test_it_opens_when_the_late_note_s_window_closes(self) -> None:
+        """Rule patience, through `plan`'s `_waiting_for`: Ana (the contact) in Tokyo, Bo in
+        Honolulu, a send window of the whole day (00:00-23:59), the notes seen late at
+        07:00 New York time on Thu 4 July 2024.  Bo's runs to 23:59 his time, 09:59 UTC
+        on the 5th; the first check-in to Ana, allowed from Friday in Tokyo, waits for it:
+        18:59 in Tokyo, not midnight."""
+        ana = attrs.evolve(ANA, timezone=TOKYO, phone=None)
+        bo = Interviewer("Bo Chen", email="bo@acme.example", timezone="Pacific/Honolulu")
+        policy = Policy(
+            send_window="00:00-23:59", min_gap=1, wait_without_deadline=1, thank_you_late_within=5
+        )
+        steps = plan(interview(interviewers=[ana, bo]), policy, now=at(2024, 7, 4, 7))
+        late = {n.recipient.name: n for n in of_kind(steps, ActionKind.THANK_YOU)}
+        assert late["Bo Chen"].latest == at(2024, 7, 4, 23, 59, tz="Pacific/Honolulu")
+        first = of_kind(steps, ActionKind.CHECK_IN)[0]
+        assert first.earliest == late["Bo Chen"].latest == at(2024, 7, 5, 18, 59, tz=TOKYO)
