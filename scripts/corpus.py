@@ -402,7 +402,15 @@ def _describe(
         f"company: {iv.company}; role: {iv.role}",
         f"decision_by: {iv.decision_by}",
         f"candidate: {iv.candidate.name if iv.candidate else None} "
-        f"(language {iv.candidate.language if iv.candidate else None})",
+        f"(language {iv.candidate.language if iv.candidate else None}"
+        # what the signatures and voicemails give, so that a reader can check it (r22 en:
+        # "the candidate's own e-mail address and phone number are not among the inputs")
+        + "".join(
+            f", {name} {value!r}"
+            for name in ("email", "phone", "timezone")
+            if iv.candidate and (value := getattr(iv.candidate, name))
+        )
+        + ")",
     ]
     for person in iv.interviewers:
         extra = ", ".join(
@@ -424,7 +432,8 @@ def _describe(
     lines.append("what happens: " + _story(script))
     if late:
         lines.append(
-            "the thank-you notes go out after their window (Facts.late set by the corpus)"
+            "the thank-you notes are written only after their window closed (the planner"
+            " moves them and sets Facts.late)"
         )
     if replied_by:
         lines.append(f"the reply comes from {replied_by}, not from the contact (Facts.replied_by)")
@@ -461,6 +470,8 @@ def play(scenario: Scenario, details: dict[str, Any]) -> Scenario:
             done = 0
             while done < step[1]:  # the steps in the room do not count
                 upcoming = list(plan(iv, policy, history=history, now=_after(last, ends)))
+                if scenario.late:
+                    upcoming = _too_late(scenario, history, upcoming)
                 if not upcoming:
                     break
                 action = upcoming[0]
@@ -503,6 +514,19 @@ def play(scenario: Scenario, details: dict[str, Any]) -> Scenario:
     return scenario
 
 
+def _too_late(scenario: Scenario, history: list[Event], upcoming: list[Action]) -> list[Action]:
+    """The plan as the candidate of a "late" scenario sees it: a note whose window is
+    still open is looked at only once it has closed, so that the planner itself moves
+    it and says it is late (`Facts.late`), as it would for a real user, rather than
+    a late flag stamped on a note dated on time (r22 es 12.5: "the notes go out after
+    their window", and the note read like an on-time one, sent two hours after)."""
+    notes = (ActionKind.THANK_YOU, ActionKind.SEND_REQUESTED)
+    if not upcoming or upcoming[0].kind not in notes or upcoming[0].late_since:
+        return upcoming
+    closed = pendulum.instance(upcoming[0].latest).add(minutes=1)
+    return list(plan(scenario.interview, scenario.policy, history=history, now=closed))
+
+
 def _event_words(event: Event, zone: str) -> str:
     """An employer's event as the reader of a corpus needs it: when, and what it said,
     so that what a later message says of it can be checked against its date."""
@@ -538,8 +562,6 @@ def _render(
     scenario: Scenario, action: Action, details: dict[str, Any], planned: bool
 ) -> Rendered:
     facts = action.facts
-    if scenario.late and action.kind in (ActionKind.THANK_YOU, ActionKind.SEND_REQUESTED):
-        action = action._with_facts(attrs.evolve(facts, late=True))
     if scenario.replied_by and facts.replied_on is not None:
         action = action._with_facts(attrs.evolve(action.facts, replied_by=scenario.replied_by))
     extra = dict(details) if action.kind is ActionKind.FEEDBACK_RESPONSE else {}

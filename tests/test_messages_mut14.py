@@ -15,9 +15,9 @@ from followup_rules.messages import template_context
 from .test_messages import every_message_action, full_interview
 
 MENTION = "I did not get to mention my AWS certification and my Kafka talk."
-POINTED = "I presented my ten years of Go as my main strength for the role."
+POINTED = "I see my ten years of Go as my main strength for the role."  # words26a class 2
 CALL_MISSED = "- that you did not get to mention your AWS certification and your Kafka talk;"
-CALL_FIT = "- the case you made for your fit: ten years of Go;"
+CALL_FIT = "- why you fit the role: ten years of Go;"  # words26a class 2
 TIMELINE = {
     "en": "[They expect to decide … / They did not say when they will decide.]",
     "de": "[Die Entscheidung soll … fallen. / Einen Zeitpunkt für die Entscheidung hat man "

@@ -792,7 +792,8 @@ class TestGapsToTheArticles:
         debrief = first(plan(iv), ActionKind.RECRUITER_DEBRIEF)
         assert debrief.channel is Channel.EMAIL and debrief.earliest == iv.ends_at
         text = render(debrief, iv).text
-        assert "has just finished" in text and "before they contact you" in text
+        # words26a class 2: no "before they contact you", which no history records
+        assert "has just finished" in text and "contact you" not in text
         assert "I would be glad to call you at a time that suits you." in text
         assert "tonight" not in text  # second round, class 14: at 17:45 it is no night
         iv = attrs.evolve(iv, recruiter=attrs.evolve(rita, email=None))

@@ -706,7 +706,7 @@ class TestTheRecruiterDebrief:
                "talked about the roadmap." in text  # fmt: skip
         # one placeholder sentence, in a paragraph of its own (words7 2, words9 9)
         assert "\n\n[No concerns were raised. / They asked about …]\n\n" in text
-        assert "before they contact you" in text
+        assert "contact you" not in text  # words26a class 2: nothing the company will do
         assert "tonight" not in text and "before they call" not in text
 
     def test_the_call_has_its_voicemail_and_a_phone_interview_was_spoken(self) -> None:

@@ -250,7 +250,9 @@ def test_the_debrief_call_says_the_missed_point_as_the_candidates_own(code: str)
 def test_the_debrief_email_names_who_gave_a_part_and_says_before() -> None:
     """r20 en 11.6 "My time with Chris O'Neill included the tour of the lab." and "in case
     they contact you": the part is said as the person's ("Chris O'Neill also gave me the
-    tour of the lab."), and the details go to the recruiter before the company calls."""
+    tour of the lab."), and the details go to the recruiter straight away.  words26a
+    class 2 (r22 en 11.5) rewrote the last check: "before they contact you" says what the
+    company will do, which no history records, so the e-mail no longer says it."""
     chris = Interviewer("Chris O'Neill", email="chris@x.example", part="the tour of the lab")
     iv = meeting(
         recruiter=Recruiter("Rita Cole", email="rita@agency.example"),
@@ -260,7 +262,7 @@ def test_the_debrief_email_names_who_gave_a_part_and_says_before() -> None:
     text = render(by_template("recruiter_debrief_email", iv), iv).text
     assert "Chris O'Neill also gave me the tour of the lab." in text, text
     assert "My time with" not in text and "in case they contact you" not in text, text
-    assert "before they contact you." in text, text
+    assert "straight away." in text and "contact you" not in text, text
 
 
 def test_no_subject_opens_on_a_stock_heading() -> None:

@@ -42,7 +42,7 @@ import markupsafe
 
 from . import _languages, _sandbox
 from ._grammar import indefinite_article
-from ._languages._base import inclusive_title
+from ._languages._base import NANP_ZONES, inclusive_title
 from ._locale import LOCALES, canonical_locale, is_locale_name, locale_for
 from ._said import Said
 from ._step_words import label_words, language_named
@@ -895,6 +895,9 @@ def template_context(
         "when": action.suggested,
         "recipient": recipient,
         "recipient_name": "" if recipient is None else recipient.name,
+        # the number to dial, as the language writes it (French in pairs: "+33 1 55 50 01
+        # 42", never "+33 1 55 50 0142": words26a class 4, r22 fr 01.10, 04.8)
+        "recipient_phone": _written_phone(getattr(recipient, "phone", None), language),
         "recipient_title": getattr(recipient, "title", None),
         "greeting": language.greeting(
             recipient, style, None if channel is Channel.POSTAL else said.hour
@@ -1567,7 +1570,7 @@ def _address(
     if channel is Channel.EMAIL and person.email:
         return _mailbox(person.name, person.email)
     if channel is Channel.PHONE and person.phone:
-        return person.phone
+        return _written_phone(person.phone, language) or person.phone
     if channel is Channel.POSTAL and isinstance(person, Interviewer):
         # The envelope: the name and title from their card (seed 000), the firm, the
         # address, in the order of the country's letters (German: DIN 5008).
@@ -1698,6 +1701,24 @@ _NATIONAL: Mapping[str, tuple[tuple[str, ...], str, frozenset[int]]] = {
     "34": (("Europe/Madrid", "Atlantic/Canary", "Africa/Ceuta"), "", frozenset({9})),
     "52": (_MEXICO, "", frozenset({10})),
     "57": (("America/Bogota",), "", frozenset({10})),
+    # the English-speaking countries of the corpus too: "+1 212 555 0100" read to a New
+    # Yorker, "+61 2 5550 0100" to someone in Sydney (words26a class 4, r22 en, fr 02.4)
+    "1": (NANP_ZONES, "", frozenset({10})),
+    "44": (
+        (
+            "Europe/London",
+            "GB",
+            "Europe/Belfast",
+            "Europe/Guernsey",
+            "Europe/Jersey",
+            "Europe/Isle_of_Man",
+        ),
+        "0",
+        frozenset({9, 10}),
+    ),
+    "61": (("Australia/", "Antarctica/Macquarie"), "0", frozenset({9})),
+    "64": (("Pacific/Auckland", "Pacific/Chatham", "NZ"), "0", frozenset({8, 9, 10})),
+    "353": (("Europe/Dublin", "Eire"), "0", frozenset({7, 8, 9})),
 }
 """Countries whose numbers the library reads in their national form to a listener in
 the same country (a country not listed keeps the number as typed)."""
@@ -1712,8 +1733,8 @@ def _national_number(phone: str, zone: str | None) -> str | None:
 
     France groups its ten digits in pairs ("01 55 50 01 00"); elsewhere the typed
     groups stay, after the trunk prefix ("+41 44 555 0100" is "044 555 0100", "+34 91
-    555 0100" is "91 555 0100").  A number with anything else in it (an extension, a
-    "(0)") is left as typed.
+    555 0100" is "91 555 0100", "+1 212 555 0100" in New York "212 555 0100").  A
+    number with anything else in it (an extension, a "(0)") is left as typed.
     """
     match = _TYPED_NUMBER.fullmatch(phone.strip())
     if zone is None or match is None:
@@ -1730,6 +1751,13 @@ def _national_number(phone: str, zone: str | None) -> str | None:
         national = trunk + digits
         return " ".join(national[i : i + 2] for i in range(0, len(national), 2))
     return trunk + rest
+
+
+def _written_phone(phone: str | None, language: _languages.Language) -> str | None:
+    """*phone* as *language* writes it (`Language.phone_number`), else as typed."""
+    if not phone:
+        return phone
+    return language.phone_number(phone, None) or phone
 
 
 def _misdialled(phone: str | None, zone: str | None) -> str | None:

@@ -277,6 +277,30 @@ _WORD = re.compile(r"(\w+)")
 """Splits text into words (odd places) and what lies between them."""
 
 
+NANP_ZONES = (
+    # tzdata's zone.tab for US, CA and PR, and the old names that link to them: where
+    # a "+1" number is dialled without its code (a number read aloud in Toronto to
+    # someone in Toronto is "416 555 0100": words26a class 4, r22 fr 02.4, 09.8)
+    "America/New_York", "America/Detroit", "America/Kentucky/", "America/Indiana/",
+    "America/Chicago", "America/Menominee", "America/North_Dakota/", "America/Denver",
+    "America/Boise", "America/Phoenix", "America/Los_Angeles", "America/Anchorage",
+    "America/Juneau", "America/Sitka", "America/Metlakatla", "America/Yakutat",
+    "America/Nome", "America/Adak", "Pacific/Honolulu", "America/Puerto_Rico",
+    "America/St_Johns", "America/Halifax", "America/Glace_Bay", "America/Moncton",
+    "America/Goose_Bay", "America/Blanc-Sablon", "America/Toronto", "America/Iqaluit",
+    "America/Atikokan", "America/Winnipeg", "America/Resolute", "America/Rankin_Inlet",
+    "America/Regina", "America/Swift_Current", "America/Edmonton", "America/Cambridge_Bay",
+    "America/Inuvik", "America/Creston", "America/Dawson_Creek", "America/Fort_Nelson",
+    "America/Whitehorse", "America/Dawson", "America/Vancouver", "America/Montreal",
+    "America/Thunder_Bay", "America/Nipigon", "America/Rainy_River", "America/Yellowknife",
+    "America/Pangnirtung", "America/Indianapolis", "America/Fort_Wayne",
+    "America/Louisville", "America/Knox_IN", "America/Atka", "America/Shiprock", "US/",
+    "Canada/", "Navajo",
+)  # fmt: skip
+"""The zones of the North American Numbering Plan's United States, Canada and Puerto
+Rico, where a "+1" number is dialled as its ten digits."""
+
+
 class Language:
     """How one locale writes dates, times, lists, numbers, zones, and people's names.
 

@@ -12,6 +12,7 @@ from ..model import Interviewer, Recruiter, Salutation
 from ._base import (
     _MINUS,
     _VOWEL,
+    NANP_ZONES,
     Language,
     Person,
     _common_nouns,
@@ -172,6 +173,24 @@ def _in_pairs(phone: str, zone: str | None) -> str | None:
     return f"+{code} " + " ".join(groups)
 
 
+_NANP_NUMBER = re.compile(r"\+1[ .\-]?\(?(\d{3})\)?[ .\-]?(\d{3})[ .\-]?(\d{4})")
+
+
+def _quebec_form(phone: str, zone: str | None) -> str | None:
+    """A North American *phone* as Quebec writes it ("+1 416 555-0100"; the OQLF's
+    grouping), and to a listener in the plan's countries without its code ("416
+    555-0100": words26a class 4, r22 fr 02.4, 09.8); None when the typed digits are
+    not exactly ten after "+1"."""
+    match = _NANP_NUMBER.fullmatch(phone.strip())
+    if match is None:
+        return None
+    area, exchange, line = match.groups()
+    national = f"{area} {exchange}-{line}"
+    if zone is not None and zone.startswith(NANP_ZONES):
+        return national
+    return f"+1 {national}"
+
+
 class French(Language):
     """Français : « Madame, », « mardi 7 juillet », « 10 h 30 ».
 
@@ -320,8 +339,12 @@ class French(Language):
 
     def phone_number(self, phone: str, zone: str | None) -> str | None:
         # French groups a French or Belgian number in pairs: "02 555 0100" is not how a
-        # French speaker reads or writes it (the twentieth read, fr C11).
-        return _in_pairs(phone, zone)
+        # French speaker reads or writes it (the twentieth read, fr C11); Quebec writes a
+        # North American one "416 555-0100" (r22 fr G)
+        paired = _in_pairs(phone, zone)
+        if paired is None and self.region == "CA":
+            return _quebec_form(phone, zone)
+        return paired
 
     def _titled(self, person: Interviewer | Recruiter, *, spoken: bool) -> str | None:
         # A letter greets "Madame" alone; aloud, "Madame Ruiz".
