@@ -10,7 +10,9 @@ along with other details, the key an edit the history refuses is said of.
 
 from __future__ import annotations
 
+import json
 from datetime import time, timedelta
+from pathlib import Path
 from typing import Any
 
 import pendulum
@@ -32,6 +34,7 @@ from followup_rules import (
 from followup_rules import serialize as s
 
 from .factories import at, interview
+from .test_serialize import INTERVIEW_TOML
 
 REPLY = Reply(at(2024, 7, 3, 9), sender="Ana Ruiz")
 
@@ -541,3 +544,43 @@ def test_an_events_typed_times_are_read_in_the_zone_from_now() -> None:
     )
     assert (refused.field, refused.value) == ("form: $.events[0].at", "now")
     assert refused.problem == "'now' is read from the present moment: pass now= too"
+
+
+# -- files read ----------------------------------------------------------------------------
+
+HISTORY_ONLY = "a history file (events only), not an interview"
+
+
+def test_an_interview_file_holding_a_history_its_name_and_a_policy_is_read(
+    tmp_path: Path,
+) -> None:
+    """``history``, ``[policy]`` and ``[[event]]`` together: the interview is still read."""
+    path = tmp_path / "acme.toml"
+    path.write_text(
+        'history = "acme.events.toml"\n'
+        + INTERVIEW_TOML
+        + "\n[policy]\nmax_check_ins = 1\n\n"
+        + '[[event]]\ntype = "reply"\nat = 2026-07-20T09:00:00-04:00\n',
+        encoding="utf-8",
+    )
+    assert s.load_interview(path).company == "Acme Analytics"
+
+
+@pytest.mark.parametrize(
+    ("name", "text"),
+    [
+        (
+            "acme.events.toml",
+            'format_version = 1\n[[event]]\ntype = "reply"\nat = 2026-07-20T09:00:00-04:00\n',
+        ),
+        ("acme.events.json", json.dumps([{"type": "reply", "at": "2026-07-20T09:00:00-04:00"}])),
+    ],
+)
+def test_a_history_file_given_as_the_interview_is_told_apart(
+    tmp_path: Path, name: str, text: str
+) -> None:
+    """With its ``format_version`` too, or as a bare JSON list: named a history file."""
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    refused = _refusal(lambda: s.load_interview(path))
+    assert refused.source == str(path) and HISTORY_ONLY in refused.problem
