@@ -584,3 +584,17 @@ def test_a_history_file_given_as_the_interview_is_told_apart(
     path.write_text(text, encoding="utf-8")
     refused = _refusal(lambda: s.load_interview(path))
     assert refused.source == str(path) and HISTORY_ONLY in refused.problem
+
+
+@pytest.mark.parametrize("given", ["5", '""', "[1]"])
+def test_an_interview_files_policy_that_is_no_file_name_nor_table_is_refused(
+    tmp_path: Path, given: str
+) -> None:
+    path = tmp_path / "acme.toml"
+    path.write_text(f"policy = {given}\n" + INTERVIEW_TOML, encoding="utf-8")
+    refused = _refusal(lambda: s.load_interview_file(path))
+    assert (refused.field, refused.problem) == (
+        f"{path}: $.policy",
+        "expected the name of a policy file, or a [policy] table",
+    )
+    assert json.dumps(refused.value) == given
