@@ -34,6 +34,7 @@ from followup_rules import (
 from followup_rules import serialize as s
 
 from .factories import at, interview
+from .test_integrator12 import TeamPolicy
 from .test_serialize import INTERVIEW_TOML
 
 REPLY = Reply(at(2024, 7, 3, 9), sender="Ana Ruiz")
@@ -598,3 +599,45 @@ def test_an_interview_files_policy_that_is_no_file_name_nor_table_is_refused(
         "expected the name of a policy file, or a [policy] table",
     )
     assert json.dumps(refused.value) == given
+
+
+def test_a_bad_value_in_an_application_is_quoted_as_the_document_holds_it() -> None:
+    """The text a duration could not be read from, under the plain policy or the app's."""
+    whole = s.unstructure(Application(interview(), [], Policy(max_check_ins=1)))
+    interview_data = {**whole["interview"], "duration": "90 minutes"}
+    policy_data = {**whole["policy"], "thank_you_within": "soon"}
+    cases: list[tuple[dict[str, Any], type[Policy], str, str]] = [
+        ({**whole, "interview": interview_data}, Policy, "$.interview.duration", "90 minutes"),
+        ({**whole, "policy": policy_data}, Policy, "$.policy.thank_you_within", "soon"),
+        ({**whole, "policy": policy_data}, TeamPolicy, "$.policy.thank_you_within", "soon"),
+    ]
+    for data, policy_class, path, value in cases:
+        refused = _refusal(
+            lambda data=data, policy_class=policy_class: s.structure(
+                data, Application, source="app.json", policy_class=policy_class
+            )
+        )
+        assert (refused.field, refused.value) == (f"app.json: {path}", value)
+
+
+def test_a_policy_file_refused_is_named(tmp_path: Path) -> None:
+    path = tmp_path / "team.toml"
+    path.write_text('thank_you_within = "soon"\n', encoding="utf-8")
+    refused = _refusal(lambda: s.load_policy(path))
+    assert (refused.field, refused.value) == (f"{path}: $.thank_you_within", "soon")
+
+
+def test_an_interview_files_policy_file_is_read_as_the_apps_class(tmp_path: Path) -> None:
+    """``policy = "team.toml"``: read as *policy_class*; a name of no file is refused."""
+    (tmp_path / "team.toml").write_text(s.dumps_toml(TeamPolicy(team="red")), encoding="utf-8")
+    path = tmp_path / "acme.toml"
+    path.write_text('policy = "team.toml"\n' + INTERVIEW_TOML, encoding="utf-8")
+    read = s.load_interview_file(path, policy_class=TeamPolicy)
+    assert read.policy == TeamPolicy(team="red")
+    path.write_text('policy = "teem.toml"\n' + INTERVIEW_TOML, encoding="utf-8")
+    refused = _refusal(lambda: s.load_interview_file(path))
+    assert (refused.field, refused.value, refused.problem) == (
+        f"{path}: $.policy",
+        "teem.toml",
+        "names 'teem.toml', which does not exist",
+    )
