@@ -19,6 +19,7 @@ import pendulum
 import pytest
 
 from followup_rules import (
+    AgendaItem,
     Application,
     Channel,
     Contact,
@@ -29,6 +30,7 @@ from followup_rules import (
     Policy,
     Reply,
     Snooze,
+    Standing,
     plan,
 )
 from followup_rules import serialize as s
@@ -641,3 +643,17 @@ def test_an_interview_files_policy_file_is_read_as_the_apps_class(tmp_path: Path
         "teem.toml",
         "names 'teem.toml', which does not exist",
     )
+
+
+def test_an_agenda_item_an_app_builds_without_zones_writes_the_steps_own() -> None:
+    """Without ``recipient_zone`` or ``candidate_zone``, the windows are in the step's zone,
+    and say so."""
+    made = plan(interview())
+    item = AgendaItem(made.actions[0], made.ids[0], Standing.DUE)
+    written = s.unstructure(item)
+    for window in ("their_window", "your_window"):
+        assert written[window] == {
+            "start": "2024-07-02T14:00:00-04:00",
+            "end": "2024-07-02T15:00:00-04:00",
+            "timezone": "America/New_York",
+        }
