@@ -10,13 +10,16 @@ along with other details, the key an edit the history refuses is said of.
 
 from __future__ import annotations
 
+import json
 from datetime import time, timedelta
+from pathlib import Path
 from typing import Any
 
 import pendulum
 import pytest
 
 from followup_rules import (
+    AgendaItem,
     Application,
     Channel,
     Contact,
@@ -27,11 +30,14 @@ from followup_rules import (
     Policy,
     Reply,
     Snooze,
+    Standing,
     plan,
 )
 from followup_rules import serialize as s
 
 from .factories import at, interview
+from .test_integrator12 import TeamPolicy
+from .test_serialize import INTERVIEW_TOML
 
 REPLY = Reply(at(2024, 7, 3, 9), sender="Ana Ruiz")
 
@@ -541,3 +547,113 @@ def test_an_events_typed_times_are_read_in_the_zone_from_now() -> None:
     )
     assert (refused.field, refused.value) == ("form: $.events[0].at", "now")
     assert refused.problem == "'now' is read from the present moment: pass now= too"
+
+
+# -- files read ----------------------------------------------------------------------------
+
+HISTORY_ONLY = "a history file (events only), not an interview"
+
+
+def test_an_interview_file_holding_a_history_its_name_and_a_policy_is_read(
+    tmp_path: Path,
+) -> None:
+    """``history``, ``[policy]`` and ``[[event]]`` together: the interview is still read."""
+    path = tmp_path / "acme.toml"
+    path.write_text(
+        'history = "acme.events.toml"\n'
+        + INTERVIEW_TOML
+        + "\n[policy]\nmax_check_ins = 1\n\n"
+        + '[[event]]\ntype = "reply"\nat = 2026-07-20T09:00:00-04:00\n',
+        encoding="utf-8",
+    )
+    assert s.load_interview(path).company == "Acme Analytics"
+
+
+@pytest.mark.parametrize(
+    ("name", "text"),
+    [
+        (
+            "acme.events.toml",
+            'format_version = 1\n[[event]]\ntype = "reply"\nat = 2026-07-20T09:00:00-04:00\n',
+        ),
+        ("acme.events.json", json.dumps([{"type": "reply", "at": "2026-07-20T09:00:00-04:00"}])),
+    ],
+)
+def test_a_history_file_given_as_the_interview_is_told_apart(
+    tmp_path: Path, name: str, text: str
+) -> None:
+    """With its ``format_version`` too, or as a bare JSON list: named a history file."""
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    refused = _refusal(lambda: s.load_interview(path))
+    assert refused.source == str(path) and HISTORY_ONLY in refused.problem
+
+
+@pytest.mark.parametrize("given", ["5", '""', "[1]"])
+def test_an_interview_files_policy_that_is_no_file_name_nor_table_is_refused(
+    tmp_path: Path, given: str
+) -> None:
+    path = tmp_path / "acme.toml"
+    path.write_text(f"policy = {given}\n" + INTERVIEW_TOML, encoding="utf-8")
+    refused = _refusal(lambda: s.load_interview_file(path))
+    assert (refused.field, refused.problem) == (
+        f"{path}: $.policy",
+        "expected the name of a policy file, or a [policy] table",
+    )
+    assert json.dumps(refused.value) == given
+
+
+def test_a_bad_value_in_an_application_is_quoted_as_the_document_holds_it() -> None:
+    """The text a duration could not be read from, under the plain policy or the app's."""
+    whole = s.unstructure(Application(interview(), [], Policy(max_check_ins=1)))
+    interview_data = {**whole["interview"], "duration": "90 minutes"}
+    policy_data = {**whole["policy"], "thank_you_within": "soon"}
+    cases: list[tuple[dict[str, Any], type[Policy], str, str]] = [
+        ({**whole, "interview": interview_data}, Policy, "$.interview.duration", "90 minutes"),
+        ({**whole, "policy": policy_data}, Policy, "$.policy.thank_you_within", "soon"),
+        ({**whole, "policy": policy_data}, TeamPolicy, "$.policy.thank_you_within", "soon"),
+    ]
+    for data, policy_class, path, value in cases:
+        refused = _refusal(
+            lambda data=data, policy_class=policy_class: s.structure(
+                data, Application, source="app.json", policy_class=policy_class
+            )
+        )
+        assert (refused.field, refused.value) == (f"app.json: {path}", value)
+
+
+def test_a_policy_file_refused_is_named(tmp_path: Path) -> None:
+    path = tmp_path / "team.toml"
+    path.write_text('thank_you_within = "soon"\n', encoding="utf-8")
+    refused = _refusal(lambda: s.load_policy(path))
+    assert (refused.field, refused.value) == (f"{path}: $.thank_you_within", "soon")
+
+
+def test_an_interview_files_policy_file_is_read_as_the_apps_class(tmp_path: Path) -> None:
+    """``policy = "team.toml"``: read as *policy_class*; a name of no file is refused."""
+    (tmp_path / "team.toml").write_text(s.dumps_toml(TeamPolicy(team="red")), encoding="utf-8")
+    path = tmp_path / "acme.toml"
+    path.write_text('policy = "team.toml"\n' + INTERVIEW_TOML, encoding="utf-8")
+    read = s.load_interview_file(path, policy_class=TeamPolicy)
+    assert read.policy == TeamPolicy(team="red")
+    path.write_text('policy = "teem.toml"\n' + INTERVIEW_TOML, encoding="utf-8")
+    refused = _refusal(lambda: s.load_interview_file(path))
+    assert (refused.field, refused.value, refused.problem) == (
+        f"{path}: $.policy",
+        "teem.toml",
+        "names 'teem.toml', which does not exist",
+    )
+
+
+def test_an_agenda_item_an_app_builds_without_zones_writes_the_steps_own() -> None:
+    """Without ``recipient_zone`` or ``candidate_zone``, the windows are in the step's zone,
+    and say so."""
+    made = plan(interview())
+    item = AgendaItem(made.actions[0], made.ids[0], Standing.DUE)
+    written = s.unstructure(item)
+    for window in ("their_window", "your_window"):
+        assert written[window] == {
+            "start": "2024-07-02T14:00:00-04:00",
+            "end": "2024-07-02T15:00:00-04:00",
+            "timezone": "America/New_York",
+        }
