@@ -281,14 +281,25 @@ class TestPlansRead:
 
 class TestKeysThatAreNoText:
     """Python data may hold keys that are no text (``1``); a file never does.  An
-    interview's or an event's is named as an unknown key like any other: it was refused
-    as ``'int' object has no attribute 'endswith'``, an error of the reader's own, for
-    every class with a time to place in a zone (bug fixed by mut20b)."""
+    interview's or an event's is named as an unknown key like any other, where it is: it
+    was refused as ``'int' object has no attribute 'endswith'``, an error of the reader's
+    own, for every class with a time to place in a zone (bug fixed by mut20b)."""
 
     def test_an_interviews(self) -> None:
         data = {**s.unstructure(interview()), 1: "a", "zz": 2}
         error = refusal(lambda: s.structure(data, Interview))
         assert str(error) == '<data>: $["1"]: unknown key(s): 1, zz'
+
+    def test_a_persons_is_named_where_it_is(self) -> None:
+        """In a nested table too: the path was the root's, ``$["3"]``, since cattrs could
+        not word the error (bug fixed by mut20b)."""
+        data = s.unstructure(interview())
+        for nested, where in (
+            ({"candidate": {"name": "Sam Lee", 3: "x"}}, '$.candidate["3"]'),
+            ({"interviewers": [{"name": "Ana Ruiz", 2: "x"}]}, '$.interviewers[0]["2"]'),
+        ):
+            error = refusal(lambda nested=nested: s.structure({**data, **nested}, Interview))
+            assert (error.path, error.problem) == (where, f"unknown key(s): {where[-3]}")
 
     def test_an_events(self) -> None:
         data = {"at": "2026-07-08T09:00:00-04:00", 2: "b"}

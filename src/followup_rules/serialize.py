@@ -45,6 +45,7 @@ import pendulum
 from cattrs.cols import homogenous_tuple_structure_factory, is_sequence, list_structure_factory
 from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn
 from cattrs.strategies import configure_tagged_union
+from cattrs.v import format_exception
 
 from . import _calendar as cal
 from ._atomic import write_atomically
@@ -1516,8 +1517,8 @@ def _format_error(
         return error
     leaf = _innermost(error)
     try:
-        messages = cattrs.transform_error(error, path=root)
-    except Exception:  # e.g. unknown keys of mixed types, which cattrs sorts
+        messages = cattrs.transform_error(error, path=root, format_exception=_error_text)
+    except Exception:  # pragma: no cover - a failure cattrs does not foresee
         messages = []
     path = root
     value: Any = None
@@ -1557,6 +1558,16 @@ def _format_error(
 def _no_table(value: Any) -> bool:
     """Whether *value*, found in the document, is there and no table."""
     return value is not _NOTHING and not isinstance(value, Mapping)
+
+
+def _error_text(error: BaseException, kind: type | None) -> str:
+    """cattrs' words for *error*, but for unknown keys: cattrs joins them as text, and
+    Python data may hold a key that is no text (``1``), which made `transform_error`
+    fail and every such error's path fall back to the root.  Only the path after
+    ``" @ "`` is read (`_format_error` words the keys itself)."""
+    if isinstance(error, cattrs.ForbiddenExtraKeysError):
+        return "unknown keys"
+    return format_exception(error, kind)
 
 
 _PATH_STEP = re.compile(r"\.([^.\[]+)|\[(\d+)\]|\[('(?:[^'\\]|\\.)*'|\"(?:[^\"\\]|\\.)*\")\]")
