@@ -389,11 +389,14 @@ class TestGreetings:
     @pytest.mark.parametrize("honorific", ["Dr.", None])
     def test_a_card_never_opens_on_the_bare_name(self, honorific: str | None) -> None:
         """Class 21: a card has no time of day, and never opens on the bare name of a form
-        (words17b); when the gender is unknown it opens "Hola," and the full name (an e-mail,
+        (words17b); when the gender is unknown it opens on the full name and "Reciba un
+        cordial saludo." (words26c: not "Hola," beside usted, r22 es 04.6; an e-mail,
         which has an hour, opens "Buenos días," or "Buenas tardes,": words25d, r20 es C5),
         and "Hola" before a first name."""
         ana = Interviewer("Ana Ruiz", honorific=honorific)
-        assert language("es").greeting(ana, Salutation.HONORIFIC) == "Hola, Ana Ruiz:"
+        assert language("es").greeting(ana, Salutation.HONORIFIC) == (
+            "Ana Ruiz:\nReciba un cordial saludo."
+        )
         assert language("es").greeting(ana, Salutation.FIRST_NAME) == "Hola, Ana:"
 
     def test_a_recruiter_is_greeted_by_name(self) -> None:

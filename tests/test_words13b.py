@@ -168,8 +168,12 @@ def test_mexico_greets_an_unknown_gender_with_apreciable() -> None:
         assert mexico.greeting(ariel, Salutation.HONORIFIC, hour) == "Apreciable Ariel Navarro:"
     assert spain.greeting(ariel, Salutation.HONORIFIC, 9) == "Buenos días, Ariel Navarro:"
     assert spain.greeting(ariel, Salutation.HONORIFIC, 16) == "Buenas tardes, Ariel Navarro:"
-    # a card is never opened by the bare name (words17b), nor by a time of day
-    assert spain.greeting(ariel, Salutation.HONORIFIC, None) == "Hola, Ariel Navarro:"
+    # a card is never opened by the bare name (words17b), nor by a time of day, nor by
+    # "Hola," beside usted (words26c, r22 es 04.6)
+    assert (
+        spain.greeting(ariel, Salutation.HONORIFIC, None)
+        == "Ariel Navarro:\nReciba un cordial saludo."
+    )
     ana = Interviewer("Ana Ruiz", honorific="Ms.")
     assert mexico.greeting(ana, Salutation.HONORIFIC, 9) == "Estimada Sra. Ruiz:"
     # a first name is not put after "Apreciable"
@@ -181,14 +185,14 @@ def test_mexico_greets_an_unknown_gender_with_apreciable() -> None:
     [
         ("Ms.", "Chère Madame,", "Bonjour Madame Dubois,"),
         ("Mr. Dr.", "Cher Monsieur,", "Bonjour Monsieur Dubois,"),
-        (None, "Madame, Monsieur,", "Bonjour Claude Dubois,"),
+        (None, "Bonjour Claude Dubois,", "Bonjour Claude Dubois,"),
     ],
 )
 def test_a_french_card_is_not_an_email(honorific: str | None, card: str, mail: str) -> None:
     """Class 2: "Bonjour" on a handwritten card is the wrong register; a card (no hour)
-    opens "Chère Madame", and without the gender, which "Cher" needs, "Madame, Monsieur,"
-    (words25d: "Bonjour" and the full name beside another card's "Chère Madame," read
-    as two registers in one plan, r20 fr C8)."""
+    opens "Chère Madame", and without the gender, which "Cher" needs, "Bonjour" and the
+    full name (words26c: "Madame, Monsieur," is the form letter's salutation, jarring on
+    a personal card to the r22 reader, fr 04.7; words25d had chosen it, r20 fr C8)."""
     claude = Interviewer("Claude Dubois", honorific=honorific)
     french = language("fr")
     assert french.greeting(claude, Salutation.HONORIFIC, None) == card

@@ -291,22 +291,24 @@ def test_spanish_tell_them_says_whose_interest() -> None:
 @pytest.mark.parametrize("region", ["es", "es_AR", "es_CL", "es_CO"])
 @pytest.mark.parametrize("style", list(Salutation))
 def test_a_spanish_card_never_opens_with_the_bare_name(region: str, style: Salutation) -> None:
-    """Card 04.6 "Ariel Navarro:": the name alone reads as a form; "Hola," and the
-    name (a card has no hour for "Buenos días", test_words3), or before a first name,
-    claims no gender ("Estimado/a" would write it as a slash)."""
+    """Card 04.6 "Ariel Navarro:": the name alone reads as a form; the name and the
+    formal letter's greeting line "Reciba un cordial saludo." (a card has no hour for
+    "Buenos días", test_words3; "Hola," beside usted was too familiar to the r22 reader,
+    words26c), or "Hola," before a first name, claims no gender ("Estimado/a" would
+    write it as a slash)."""
     ariel = Interviewer("Ariel Navarro")
     card = language(region).greeting(ariel, style, None)
     if style is Salutation.FIRST_NAME:
         assert card == "Hola, Ariel:"
     else:
-        assert card == "Hola, Ariel Navarro:"
+        assert card == "Ariel Navarro:\nReciba un cordial saludo."
     assert "/" not in card
 
 
 def test_the_documented_neutral_salutations_hold() -> None:
     """The decision of this round, per language (docs/templates.md): German keeps the
-    doctorate before the full name, French "Bonjour" and the full name ("Madame,
-    Monsieur," on a card, words25d), Spanish the time of day the letter is sent at and
+    doctorate before the full name, French "Bonjour" and the full name (on a card
+    too, words26c), Spanish the time of day the letter is sent at and
     the name (words25d, r20 es C5); none assumes a gender from a first name."""
     robin = Interviewer("Robin Keller", honorific="Dr.")
     assert (
@@ -314,7 +316,7 @@ def test_the_documented_neutral_salutations_hold() -> None:
     )
     marc = Interviewer("Marc Dubois")
     assert language("fr").greeting(marc, Salutation.HONORIFIC, 10) == "Bonjour Marc Dubois,"
-    assert language("fr").greeting(marc, Salutation.HONORIFIC, None) == "Madame, Monsieur,"
+    assert language("fr").greeting(marc, Salutation.HONORIFIC, None) == "Bonjour Marc Dubois,"
     ariel = Interviewer("Ariel Fernández")
     assert (
         language("es").greeting(ariel, Salutation.HONORIFIC, 9) == "Buenos días, Ariel Fernández:"

@@ -144,14 +144,15 @@ def test_a_spanish_letter_greets_by_the_hour_it_is_sent_at(
     opened every letter "Hola,"; the twentieth read found "Hola" beside usted the
     informal register on a formal letter (es C5).  Unknown gender, a letter opens with
     the time of day it is sent at on the reader's clock (words25d), a card (no hour,
-    read at any time of day) "Hola," and the name, as a first name is greeted."""
+    read at any time of day) the name and "Reciba un cordial saludo." (words26c: "Hola,"
+    beside usted on a formal card, r22 es 04.6)."""
     spanish = language(locale)
     for person in (Interviewer("Ariel Navarro"), Interviewer("Ariel Navarro", honorific="Dr.")):
         greeting = spanish.greeting(person, style, hour)
         if style is Salutation.FIRST_NAME:
             assert greeting == "Hola, Ariel:"
         elif hour is None:  # a card has no hour: no time of day on it (test_words3)
-            assert greeting == "Hola, Ariel Navarro:"
+            assert greeting == "Ariel Navarro:\nReciba un cordial saludo."
         else:
             assert greeting == f"{spanish.spoken_hello(hour)}, Ariel Navarro:"
             morning = hour < (14 if locale == "es" else 12)

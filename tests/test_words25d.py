@@ -211,8 +211,8 @@ def test_a_french_note_says_pour_moi_once_at_most() -> None:
 def test_the_cards_of_a_french_plan_open_in_one_register(style: Salutation) -> None:
     """r20 fr 04.6/04.7: "Bonjour Alix Moreau," on one card, "Chère Madame," on the
     other.  Every card of a plan opens in the formal letter's register: "Chère Madame,"
-    or "Cher Monsieur," when the gender is known, "Madame, Monsieur," when it is not;
-    an e-mail keeps "Bonjour" and the name."""
+    or "Cher Monsieur," when the gender is known; when it is not, "Bonjour" and the name,
+    as an e-mail (words26c: "Madame, Monsieur," read as a form letter, r22 fr 04.7)."""
     people = [
         Interviewer(name, honorific=honorific, address="1 rue X, 75001 Paris")
         for name, honorific in (
@@ -230,7 +230,7 @@ def test_the_cards_of_a_french_plan_open_in_one_register(style: Salutation) -> N
     ]
     assert len(cards) == 4
     assert sorted(cards) == sorted(
-        ["Madame, Monsieur,", "Chère Madame,", "Cher Monsieur,", "Madame, Monsieur,"]
+        ["Bonjour Alix Moreau,", "Chère Madame,", "Cher Monsieur,", "Bonjour Claude Dubois,"]
     )
     for person in people:
         assert language("fr").greeting(person, style, 9).startswith("Bonjour ")
@@ -286,7 +286,8 @@ def test_a_spanish_plan_opens_every_formal_letter_in_one_register(region: str) -
     """r20 es C5: "Hola, Ariel Navarro:" with usted and "Un cordial saludo" mixes an
     informal greeting with a formal letter (14 messages).  Every e-mail and card of a
     plan to someone whose gender is unknown opens with the time of day it is sent at on
-    their clock and the full name (a card, which has no hour, "Hola," and the name);
+    their clock and the full name (a card, which has no hour, the name and "Reciba un
+    cordial saludo.": "Hola" beside usted was too familiar on a card, words26c);
     a known gender keeps "Estimada"."""
     people = [
         Interviewer("Ariel Navarro", email="ariel@acme.example", address="Calle X 1, Madrid"),
@@ -306,7 +307,7 @@ def test_a_spanish_plan_opens_every_formal_letter_in_one_register(region: str) -
             if action.recipient is not None and action.recipient.name == "Ariel Navarro":
                 # a card has no hour: no time of day on it (test_words3, class 21)
                 said = (
-                    {"Hola, Ariel Navarro:"}
+                    {"Ariel Navarro:"}  # then "Reciba un cordial saludo." (words26c, r22 es 04.6)
                     if card
                     else {f"{spanish.spoken_hello(hour)}, Ariel Navarro:" for hour in (9, 16)}
                 )

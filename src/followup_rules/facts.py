@@ -167,7 +167,7 @@ class Facts:
             so that the rejection gets one answer, not two e-mails (rule
             ``feedback-request``).
         arrives_after_decision: a mailed card whose likely arrival (two
-            business days after it is posted) is after the decision date:
+            business days after it is posted) is on or after the decision date:
             seed 002 warns it may sit unopened until after the decision.
     """
 

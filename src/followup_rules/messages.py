@@ -1010,6 +1010,7 @@ def template_context(
         # do not all say wording 0 (words14 class 1)
         "wording": wording(facts.variant + WORDINGS * facts.met_before, thank_you_turn(interview)),
         "met_before": facts.met_before,
+        "close_wording": close_wording(facts.variant, facts.met_before, thank_you_turn(interview)),
         "brief": 0,
         "informal": language.informal(recipient, style),
         "unknown_details": _unknown_details(interview, pronouns["their"], language),
@@ -1462,6 +1463,30 @@ def said_attempt(attempt: int, thread: int) -> int:
     if not low <= attempt <= high:
         return attempt
     return low + (attempt - low + thread) % (high - low + 1)
+
+
+def close_wording(variant: int, met_before: int = 0, turn: int = 0) -> int | None:
+    """Which closing line note number *variant* ends on (0 to `SPARE_WORDING`), or None.
+
+    Every thank-you ends on a line that looks ahead (words26c: the r22 readers in all
+    four languages found notes that stopped on the interest line, and superday notes
+    of three generic sentences).  The close is a sentence of its own, so it keeps the
+    panel rule: the first seven notes take seven closes, turned by the application like
+    every other sentence (`thank_you_turn`), and the eighth the spare one, so that no
+    two notes of an ordinary superday share it; notes 8 to 13 take the close of the
+    note seven before them, a parallel line (`wording`) with which they share nothing
+    else, the subject included.  A later note (a panel of fifteen or more, whose
+    subjects repeat) and a later round's note to someone met before (whose first note
+    took one of the seven) get None, a courtesy of three words the template words
+    apart: it repeats nothing said to that person and shares no sentence worth the name.
+    """
+    if met_before:
+        return None
+    if variant < WORDINGS:
+        return (variant + turn) % WORDINGS
+    if variant == WORDINGS:
+        return SPARE_WORDING
+    return (variant + turn) % WORDINGS if variant < 2 * WORDINGS else None
 
 
 @lru_cache(maxsize=512)

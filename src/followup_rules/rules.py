@@ -257,7 +257,9 @@ _RECRUITER_DELAY = timedelta(minutes=15)
 # Less of their business day than this left, and the call waits for the next one.
 _RECRUITER_MIN_WINDOW = timedelta(minutes=30)
 # A card posted on a business day is likely delivered two business days later
-# (first-class post); seed 002 warns it may arrive after the decision.
+# (first-class post); seed 002 warns it may arrive after the decision.  A card that
+# arrives on the decision day itself arrives too late to count (the r22 readers in all
+# four languages, 04.6/04.7: posted two days before the decision, no warning).
 _POST_DAYS = 2
 
 
@@ -333,7 +335,8 @@ def _thank_you_to(
             window = (end, closes, opens)
         decided = interview.decision_date
         late = (
-            decided is not None and cal.add_business_days(mail_day, _POST_DAYS, holidays) > decided
+            decided is not None
+            and cal.add_business_days(mail_day, _POST_DAYS, holidays) >= decided
         )
         return Action._planned(
             kind=ActionKind.THANK_YOU,

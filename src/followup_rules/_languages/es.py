@@ -231,7 +231,7 @@ class Spanish(Language):
         # tardes," (as said aloud, `spoken_hello`) (words25d, the r20 es C5).  A card
         # has no hour: it is read days later, at any time of day, so a time of day is
         # wrong on it (the eighth read, tests/test_words3.py class 21); a handwritten
-        # card is the warmer medium, and "Hola," with the full name stays there.
+        # card opens on the full name and "Reciba un cordial saludo." (words26c).
         # "Hola" also opens a letter that greets by the first name.
         gender = self._forms(person)[0]
         if gender is None:
@@ -240,7 +240,11 @@ class Spanish(Language):
             if self.region == "MX":
                 return f"Apreciable {_full(person)}:"
             if hour is None:
-                return f"Hola, {_full(person)}:"
+                # A card (no hour): neither "Hola," beside usted on a formal card (the r22
+                # es read, 04.6) nor a time of day; the full name and the formal
+                # letter's own greeting line, as a Colombian or Spanish letter opens
+                # when no "Estimado" or "Estimada" can be chosen (words26c).
+                return f"{_full(person)}:\nReciba un cordial saludo."
             return f"{self.spoken_hello(hour)}, {_full(person)}:"
         opening = "Estimada" if gender == "f" else "Estimado"
         return f"{opening} {self.addressee(person, style)}:"

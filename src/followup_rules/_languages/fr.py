@@ -320,14 +320,15 @@ class French(Language):
         # "Cher Monsieur Roy," is a calque of "Dear Mr Roy": French puts no family name
         # after "Cher Monsieur" or "Chère Madame" (words24c class 1, the r19 read).
         # Without the gender, "Cher" or "Chère" cannot agree; a card then opens
-        # "Madame, Monsieur,", the formal letter's own register, where "Bonjour Alix
-        # Moreau," beside another card's "Chère Madame," read as two registers in one
-        # plan (the twentieth read, fr C8).
+        # "Bonjour" and the full name, as the e-mails do: "Madame, Monsieur,", the
+        # administrative form letter's salutation, read as jarring on a personal card
+        # (the r22 read, fr 04.7; the twentieth read had preferred it, fr C8, to a
+        # "Bonjour" beside another card's "Chère Madame,").
         if style is Salutation.HONORIFIC:
             word = self._title(person)[0]
             if hour is None:
-                if word is None:
-                    return "Madame, Monsieur,"
+                if word is None:  # not the form letter's "Madame, Monsieur," (r22 fr 04.7)
+                    return f"Bonjour {_full(person)},"
                 return f"{'Chère' if word == 'Madame' else 'Cher'} {word},"
             if word is not None:
                 return f"Bonjour {word} {_family(person)},"
