@@ -5,11 +5,17 @@
    ("habe ich versucht, Sie zu erreichen", « j'ai tenté de vous appeler », «intenté
    hablar con usted»), nor that a conversation took place; every branch (answered,
    not answered, voicemail, unknown) says what its English says, in every wording.
+2. Calques and stiff lines (r22 de 3.1-3.2, fr C, es 3.3-3.5): "Ich freue mich, von
+   Ihnen zu hören" (needs "darauf"), « Je vous remercie de votre lecture », «¿Puedo
+   preguntarle si ...?» and the rest, in every catalog entry and in the read's corpus.
 """
 
 from __future__ import annotations
 
+import functools
 import re
+import sys
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -20,6 +26,7 @@ from followup_rules import Channel, plan, render
 from .test_writing import check_ins, done_until, in_language, meeting
 
 LOCALES = Path(__file__).parent.parent / "src" / "followup_rules" / "locales"
+SCRIPTS = Path(__file__).resolve().parents[1] / "scripts"
 CODES = ("de", "fr", "es")
 
 
@@ -49,7 +56,7 @@ def _catalog(code: str, *templates: str) -> list[tuple[str, str]]:
 FAILED_EN = re.compile(r"\btried\b|could not|did not reach|not get through")
 FAILED = {
     "de": re.compile(r"\bversucht\b|\bVersuch\b|nicht erreicht|nicht erreichen"),
-    "fr": re.compile(r"\btenté|\bessayé|cherché à|tentative|pas abouti|pas pu|[Ff]aute d"),
+    "fr": re.compile(r"\btenté|\bessayé|cherché à|tentative|pas abouti|pas pu|[Ff]aute d’avoir"),
     "es": re.compile(r"\bintent[éó]\b|\bintentar hablar|\btraté\b|\bno pude\b|\bintento\b"),
 }
 # A conversation that took place: "thank you for speaking with me", "our call".
@@ -133,3 +140,97 @@ def test_the_email_after_a_call_tells_its_outcome_as_the_english_does(
         assert SPOKE[code].search(text), text
     if outcome == "not answered":
         assert FAILED[code].search(text), text
+
+
+# -- 2. Calques and stiff lines ------------------------------------------------------------
+
+STOCK = {
+    "de": (
+        r"[Ff]reue mich, (?!dass|wenn)",  # "I am glad to be hearing": needs "darauf" (6)
+        r"Wäre es möglich, mir zu sagen",  # (01.12, 02.8, 03.7, 08.11)
+        r"wäre ich gern dabei",  # joining a game (04.7, 08.5, 13.5, 14.16)
+        r"Danke für die Berücksichtigung",  # (12 check-ins)
+        r"Danke, dass Sie meine Bewerbung",  # its near-twin (08.11)
+        r"[Ii]ch wäre stolz",  # (01.8, 02.5, 09.6, 14.13)
+        r"Es wäre schön, wenn meine Bewerbung",  # resigned (14.15)
+        r"sprechen uns bald wieder",  # familiar (14.15)
+        r"Dass danach ein Angebot",  # (05.1)
+        r"Teilnahme\.",  # an event's (07.8)
+        r"für Ihre Aufmerksamkeit",  # a talk's close (08.8)
+        r"Danke schön",  # spoken (10.8)
+        r"von der Stelle begeistert",  # gushing, alone (01.7, 07.5, 10.5, 14.12)
+        r"in Erinnerung geblieben",  # ambiguous (01.7, 14.19)
+        r"dankbar für den Hinweis",  # (08.7)
+        r"etwas bewegt",  # colloquial (6 check-ins)
+        r"war sehr lebendig",  # the talk's quality, unrecorded (02.5)
+    ),
+    "fr": (
+        r"votre lecture",  # (07.7, 08.9)
+        r"apprécié d’apprendre",  # (08.7)
+        r"Connaît-on",  # (01.11, 08.8, 13.7)
+        r"généreux de votre part",  # (01.9)
+        r"souhaite sincèrement poursuivre",  # (01.8, 02.5, 03.4, 14.16)
+        r"suscité tout mon enthousiasme",  # (13.5, 14.12)
+        r"à l’écoute de vos nouvelles",  # spoken contact (11.9)
+        r"Puis-je savoir si mon dossier",  # (02.8, 04.10, ...)
+        r"la semaine après l’entretien",  # "suivant" (06.6, 09.8)
+        r"serait pour moi une fierté",  # grandiloquent (14.15)
+        r"en outre pour",  # administrative in a card (04.6)
+    ),
+    "es": (
+        r"¿Puedo preguntarle",  # (01.12, 02.8, 04.10, 13.8)
+        r"Me resultó muy grato",  # (04.7, 06.5, 09.6, 12.5)
+        r"lo que se habló",
+        r"Guardo un buen recuerdo",  # nostalgic (01.9, 14.13)
+        r"que valore mi candidatura",  # (10 check-ins)
+        r"tener presente mi candidatura",  # "candidatura" after the question (08.11)
+        r"^Agradecí",  # (04.7, 08.7)
+        r"amable de su parte",  # Spain says "por su parte" (01.7)
+        r"Gracias por su tiempo en mi entrevista",  # (14.16)
+        r"Espero con interés participar",  # (07.8)
+        r"^Le doy las gracias\.$",  # (07.7, 08.9)
+        r"¿Se sabe algo",  # (08.8)
+        r"por ahora\?",  # (08.9)
+        r"se mantiene\.",  # (10.7)
+        r"Tengo ganas de",  # (14.15)
+        r"recibir después",  # (05.1)
+        r"pero le hago llegar",  # a promise (09.6)
+        r"Confío en que mi candidatura",  # presumptuous (14.12)
+    ),
+}
+
+
+@pytest.mark.parametrize("code", CODES)
+def test_no_stock_line_the_twenty_second_read_quoted_is_left(code: str) -> None:
+    """r22 de 3.1-3.2, fr C, es 3.3-3.5: every catalog entry, whichever template."""
+    found = [
+        (pattern, text)
+        for _, text in _catalog(code)
+        for pattern in STOCK[code]
+        if re.search(pattern, text)
+    ]
+    assert found == []
+
+
+@functools.lru_cache(maxsize=1)
+def _corpus() -> dict[str, str]:
+    """The read's own corpus, seed 7373, written afresh: de, fr and es."""
+    sys.path.insert(0, str(SCRIPTS))
+    try:
+        import corpus
+    finally:
+        sys.path.remove(str(SCRIPTS))
+    with tempfile.TemporaryDirectory() as where:
+        corpus.write(7373, Path(where))
+        return {code: (Path(where) / f"{code}.md").read_text(encoding="utf-8") for code in CODES}
+
+
+@pytest.mark.parametrize("code", CODES)
+def test_the_reads_corpus_says_no_stock_line_nor_a_failed_call(code: str) -> None:
+    """The 138 messages of the read's corpus, rendered again: none of the stock lines,
+    and no call said to have failed (the corpus records no call's outcome)."""
+    text = _corpus()[code]
+    lines = [line.lstrip("> ").strip() for line in text.splitlines()]
+    found = [(p, line) for line in lines for p in STOCK[code] if re.search(p, line)]
+    assert found == []
+    assert [line for line in lines if FAILED[code].search(line)] == []

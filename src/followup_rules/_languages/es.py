@@ -30,6 +30,7 @@ _LATIN_AMERICA = frozenset({"MX", "AR", "CO", "CL"})
 _AMERICAS_WORDS = (
     ("tarjeta de visita", "tarjeta de presentación"),
     ("tarjetas de visita", "tarjetas de presentación"),
+    ("amable por su parte", "amable de su parte"),  # Spain's "por" (r22 es 01.7)
     ("Un cordial saludo,", "Saludos cordiales,"),
     ("ponerme en contacto con usted", "comunicarme con usted"),
     ("contactar con usted", "comunicarme con usted"),  # "contactar con" is Spain's
