@@ -173,7 +173,6 @@ STOCK = {
         r"suscité tout mon enthousiasme",  # (13.5, 14.12)
         r"à l’écoute de vos nouvelles",  # spoken contact (11.9)
         r"Puis-je savoir si mon dossier",  # (02.8, 04.10, ...)
-        r"la semaine après l’entretien",  # "suivant" (06.6, 09.8)
         r"serait pour moi une fierté",  # grandiloquent (14.15)
         r"en outre pour",  # administrative in a card (04.6)
     ),
@@ -191,7 +190,6 @@ STOCK = {
         r"^Le doy las gracias\.$",  # (07.7, 08.9)
         r"¿Se sabe algo",  # (08.8)
         r"por ahora\?",  # (08.9)
-        r"se mantiene\.",  # (10.7)
         r"Tengo ganas de",  # (14.15)
         r"recibir después",  # (05.1)
         r"pero le hago llegar",  # a promise (09.6)
