@@ -8,6 +8,7 @@
 2. Calques and stiff lines (r22 de 3.1-3.2, fr C, es 3.3-3.5): "Ich freue mich, von
    Ihnen zu hören" (needs "darauf"), « Je vous remercie de votre lecture », «¿Puedo
    preguntarle si ...?» and the rest, in every catalog entry and in the read's corpus.
+3. Spanish e-mail greetings (r22 es 3.4): decided and pinned, see the test.
 """
 
 from __future__ import annotations
@@ -21,7 +22,8 @@ from pathlib import Path
 import pytest
 from babel.messages.pofile import read_po
 
-from followup_rules import Channel, plan, render
+from followup_rules import Channel, Interviewer, Policy, plan, render
+from followup_rules._languages import language
 
 from .test_writing import check_ins, done_until, in_language, meeting
 
@@ -122,15 +124,15 @@ def test_the_email_after_a_call_tells_its_outcome_as_the_english_does(
     record: the translation claims a failed call, or a conversation, only when the
     English of the same e-mail does."""
     said = {}
-    for language in ("en", code):
-        iv = in_language(meeting(), language)
+    for lang in ("en", code):
+        iv = in_language(meeting(), lang)
         whole = plan(iv)
         call = check_ins(whole)[0]
         assert call.channel is Channel.PHONE
         history = done_until(whole, call, **OUTCOMES[outcome])
         mail = check_ins(plan(iv, history=history))[0]
         assert mail.channel is Channel.EMAIL
-        said[language] = render(mail, iv).text
+        said[lang] = render(mail, iv).text
     english, text = said["en"], said[code]
     if not FAILED_EN.search(english):
         assert not FAILED[code].search(text), text
@@ -232,3 +234,35 @@ def test_the_reads_corpus_says_no_stock_line_nor_a_failed_call(code: str) -> Non
     found = [(p, line) for line in lines for p in STOCK[code] if re.search(p, line)]
     assert found == []
     assert [line for line in lines if FAILED[code].search(line)] == []
+
+
+# -- 3. Spanish greetings -----------------------------------------------------------------
+
+
+@pytest.mark.parametrize("region", ["es", "es_CO", "es_AR", "es_CL"])
+def test_a_spanish_email_greets_by_the_readers_hour_at_sending(region: str) -> None:
+    """r22 es 3.4: "Buenas tardes" on a thank-you sent at 16:30 that the reader may open
+    the next morning.  The decision (comment in `_languages/es.py`): a Spanish e-mail to
+    someone whose gender is unknown greets by the hour it is sent at on the reader's
+    clock, as Spanish business mail does; never "Hola" beside usted, never the bare
+    name of a form, never a slash for the gender; a card, which has no hour, none."""
+    ariel = Interviewer("Ariel Navarro", email="ariel@acme.example", address="Calle X 1")
+    iv = in_language(meeting(interviewers=[ariel]), region)
+    spanish = language(region)
+    afternoon = 14 if region == "es" else 12
+    seen = 0
+    for policy in (Policy(), Policy(thank_you_channel=Channel.POSTAL)):
+        for action in plan(iv, policy):
+            if action.template is None or action.channel not in (Channel.EMAIL, Channel.POSTAL):
+                continue
+            first = render(action, iv).text.split("\n", 1)[0]
+            assert "/" not in first and first != "Ariel Navarro:", first
+            if action.channel is Channel.POSTAL:
+                assert first == "Hola, Ariel Navarro:", first
+                continue
+            hour = action.suggested.in_timezone(str(iv.starts_at.timezone_name)).hour
+            said = "Buenos días" if hour < afternoon else "Buenas tardes"
+            assert first == f"{said}, Ariel Navarro:", (hour, first)
+            assert spanish.spoken_hello(hour) == said
+            seen += 1
+    assert seen >= 3

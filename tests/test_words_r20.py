@@ -108,5 +108,5 @@ def test_spanish_thanks_no_silent_reader_for_their_interest() -> None:
     "Thank you for considering my application.": the Spanish now says that, formally."""
     said = _wordings("es", "_courtesy.txt")
     # the twenty-second read found "que valore" ambiguous, a calque (words26d)
-    assert "Gracias por tener en cuenta mi candidatura." in said
+    assert "Le agradezco que estudie mi candidatura." in said
     assert not [line for line in said if "interés" in line]
