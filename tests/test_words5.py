@@ -56,9 +56,12 @@ CALLED_YOU = re.compile(
 def test_after_a_call_of_unknown_outcome_the_email_says_the_candidate_tried(code: str) -> None:
     """Class 1a (blocker): nobody is known to have answered the call, so in German and
     French "ich habe Sie angerufen" / "je vous ai téléphoné" read as a conversation;
-    every check-in number says the candidate tried to reach them ("habe ich versucht,
-    Sie telefonisch zu erreichen"). Spanish "Llamé por teléfono" was read as true either
-    way (the r4 reader); only "le llamé" (you were called, as if reached) is out."""
+    no check-in number says "ich habe Sie angerufen".  Nor does it say the call failed
+    ("habe ich versucht, Sie telefonisch zu erreichen": the r22 reader counted it
+    untrue, words26d): it says the call was made, by its caller alone ("am ... habe ich
+    wegen der Stelle angerufen"), as the English "I called on ..." does.  Spanish
+    "Llamé por teléfono" was read as true either way (the r4 and r22 readers); only "le
+    llamé" (you were called, as if reached) is out."""
     iv = in_language(meeting(), code)
     whole = plan(iv)
     call = check_ins(whole)[0]

@@ -111,9 +111,12 @@ def test_no_two_check_in_wordings_of_different_numbers_nearly_repeat(code: str) 
 
 # -- class 1a: a call of unknown outcome is an attempt --------------------------------------
 
+# The twenty-second read (words26d) found every "tried" wording untrue, a failure nobody
+# knows: the call is said as made, as the English "I called on ..." says it, by its
+# caller alone ("llamé por teléfono", "hice una llamada"), never as reaching the reader
+# ("le llamé", CALLED_YOU) nor as a conversation to follow up ("cet appel", "this call").
 TRIED_CALL = re.compile(
-    CALLED_YOU.pattern + r"|Llamé por teléfono|Telefoneé|hice una llamada|llamada que hice|"
-    r"haber llamado|cet appel\b|this call\b",
+    CALLED_YOU.pattern + r"|Telefoneé|cet appel\b|this call\b|\bintent[éó]\b|hablamos",
     re.IGNORECASE,
 )
 
@@ -122,8 +125,8 @@ TRIED_CALL = re.compile(
 def test_after_a_call_of_unknown_outcome_no_language_claims_a_conversation(code: str) -> None:
     """Class 1a (blocker): es «Llamé por teléfono ... y quería retomar el contacto por
     escrito» and fr «pour faire suite à cet appel» read as a call that took place;
-    nobody is known to have answered, so every wording says the candidate tried
-    («intenté localizarle por teléfono», «à ma tentative d'appel»)."""
+    nobody is known to have answered.  Nor did the call fail, as "intenté" says (r22
+    es 01.11): every wording says the call was made, and no more."""
     iv = in_language(meeting(), code)
     whole = plan(iv)
     call = check_ins(whole)[0]

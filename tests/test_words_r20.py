@@ -107,5 +107,6 @@ def test_spanish_thanks_no_silent_reader_for_their_interest() -> None:
     someone who had not answered, which reads as formulaic or ironic.  The English is
     "Thank you for considering my application.": the Spanish now says that, formally."""
     said = _wordings("es", "_courtesy.txt")
-    assert "Le agradezco que valore mi candidatura." in said
+    # the twenty-second read found "que valore" ambiguous, a calque (words26d)
+    assert "Le agradezco que estudie mi candidatura." in said
     assert not [line for line in said if "interés" in line]

@@ -30,6 +30,7 @@ _LATIN_AMERICA = frozenset({"MX", "AR", "CO", "CL"})
 _AMERICAS_WORDS = (
     ("tarjeta de visita", "tarjeta de presentación"),
     ("tarjetas de visita", "tarjetas de presentación"),
+    ("amable por su parte", "amable de su parte"),  # Spain's "por" (r22 es 01.7)
     ("Un cordial saludo,", "Saludos cordiales,"),
     ("ponerme en contacto con usted", "comunicarme con usted"),
     ("contactar con usted", "comunicarme con usted"),  # "contactar con" is Spain's
@@ -233,6 +234,16 @@ class Spanish(Language):
         # wrong on it (the eighth read, tests/test_words3.py class 21); a handwritten
         # card opens on the full name and "Reciba un cordial saludo." (words26c).
         # "Hola" also opens a letter that greets by the first name.
+        # The twenty-second read found "Buenas tardes" on a note the reader may open the
+        # next morning (words26d).  Decided, with Spanish business usage: an e-mail greets
+        # by the hour it is written at, as a letter is dated the day it is written, and
+        # its reader reads the greeting as the writer's hour, not as a claim about theirs;
+        # every other opening for an unknown gender has been read as worse ("Hola" with
+        # usted, r20; the bare name, a form, r14; "Estimado/a", a slash).  The hour is
+        # the reader's clock at sending, so a note sent in their morning says "Buenos
+        # días" wherever the writer is; the lead may revisit this with a second line
+        # ("Ariel Navarro:" then "Reciba un cordial saludo.", the r22 reader's proposal),
+        # which needs the greeting template and a close other than "Un cordial saludo,".
         gender = self._forms(person)[0]
         if gender is None:
             if style is Salutation.FIRST_NAME:

@@ -129,6 +129,8 @@ def _elisions(message: str) -> tuple[tuple[int, int, str, str], ...]:
 _QUEBEC_WORDS = (
     ("tombez sur la messagerie", "tombez sur la boîte vocale"),
     ("Bien cordialement,", "Cordialement,"),
+    # "se réjouir de" reads Belgian or Swiss in Quebec, a calque of "I look forward" (r22)
+    ("Je me réjouis de connaître", "J’ai hâte de connaître"),
 )
 """What France's French says (the catalog) and Quebec's instead, in the library's own
 sentences (issue 19, sixth round, class 7; the r5 reader of the fr-CA notes)."""
