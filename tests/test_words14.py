@@ -125,12 +125,12 @@ def test_the_turn_keeps_a_panel_apart() -> None:
 # -- class 2: no offer of what was already sent ---------------------------------------
 
 OFFERS = (
-    "Is a decision date known yet? I would be glad to send references or examples of my work "
-    "if they would help.",
+    "Is a decision date known yet? If references or examples of my work would help, I can send "
+    "them.",
     "Is there anything I should send before the next round, such as references or work samples?",
     # words26b class 2: the offer after a question fit for a decision date given
-    "Has the decision been made, or is it still pending? I would be glad to send references "
-    "or examples of my work if they would help.",
+    "Is the decision still pending, or has it been settled? If references or examples of my "
+    "work would help, I can send them.",
 )
 
 

@@ -52,15 +52,14 @@ def _body(text: str) -> str:
 # -- class 1: the last note of every run closes gracefully ------------------------------------
 
 GRACEFUL = (
-    "I know how busy you must be, so I will leave it with you for now.",
+    "I know how much is on your plate, so I will hold off for now.",
     "I appreciate how full your schedule is, and I am happy to wait for now.",
-    "I realise you have a great deal on at present, so I will leave things there for the "
-    "time being.",
+    "You must have a great deal on at present, so I will leave things there for the time being.",
     "With so much on your desk, I will not add to it for now.",
 )
 GRACEFUL_ROUND = (
     "I know there is a lot to arrange, so I will wait to hear from you.",
-    "I realise these things take time to organise, and I am happy to wait until you are ready.",
+    "I understand these arrangements take time, and I am happy to wait until you are ready.",
     "I appreciate that planning a round takes time, so I will leave the arrangements with you.",
     "I understand how much there is to coordinate, and I will wait for you to be in touch.",
 )

@@ -109,5 +109,5 @@ def test_spanish_thanks_no_silent_reader_for_their_interest() -> None:
     (words26b class 4, r22 es: «Le agradezco que valore mi candidatura» read as
     presumptuous, *valorar* as "think highly of": it says «tener en cuenta»)."""
     said = _wordings("es", "_courtesy.txt")
-    assert "Gracias por tener en cuenta mi candidatura." in said
+    assert "Le agradezco que me tenga en cuenta." in said
     assert not [line for line in said if "interés" in line]
