@@ -67,7 +67,7 @@ INTEREST = {
     "en": r"\binterest|\bappeal|\bkeen\b|excites",
     "de": r"Interesse|interessiert|sagt mir|begeistert",
     "fr": r"intér[eê]|m’attire|à cœur|enthousiasm",
-    "es": r"inter[eé]s|atray|entusiasm",
+    "es": r"inter[eé]s|atray|entusiasm|gran oportunidad",
 }
 
 
