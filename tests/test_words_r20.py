@@ -107,7 +107,8 @@ def test_spanish_thanks_no_silent_reader_for_their_interest() -> None:
     someone who had not answered, which reads as formulaic or ironic.  The English is
     "Thank you for considering my application.": the Spanish now says that, formally
     (words26b class 4, r22 es: «Le agradezco que valore mi candidatura» read as
-    presumptuous, *valorar* as "think highly of": it thanks for the attention given to the application)."""
+    presumptuous, *valorar* as "think highly of": it thanks for the attention given to
+    the application)."""
     said = _wordings("es", "_courtesy.txt")
     assert "Le agradezco la atención a mi candidatura." in said
     assert not [line for line in said if "interés" in line]
