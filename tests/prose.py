@@ -210,8 +210,13 @@ July 7 (Wednesday, July 8, your time)", `_languages` ``both_days``): part of the
 def _undated(sentence: str, hidden: Iterable[str]) -> list[str]:
     """The words of a sentence once its days are set aside (numbers, "1er", weekdays,
     months, the articles German puts before a date, and the recipient's own day given
-    beside the candidate's)."""
-    words = _words(_ORDINAL.sub(" ", _THEIR_DAY.sub(" ", sentence)), hidden)
+    beside the candidate's).  The values are masked first: a decision phrase naming a
+    date ("early in the week of May 25", words26b class 3) is a value as a whole, which
+    the days set aside before it would have broken up."""
+    text = _THEIR_DAY.sub(" ", sentence).casefold().replace("\u2019", "'")
+    for value in hidden:
+        text = _mask_of(value).sub(f" {_MASK} ", text)
+    words = _WORD.findall(_ORDINAL.sub(" ", text))
     return [word for word in words if word not in _DATE_WORDS]
 
 

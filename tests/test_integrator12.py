@@ -282,6 +282,7 @@ def test_every_sentence_of_the_audit_and_of_a_warning_is_translated() -> None:
         "outcome": OutcomeName("rejected"),
         "what": Kind("thank_you"),
         "name": "Jörg Müller",
+        "agency": "SelecSource",  # words26b: a check-in's agency-recruiter warning
         "sent": Moment(moment),
         "at": Moment(moment),
         "ended": Moment(moment),

@@ -98,14 +98,15 @@ class TestAWeekPhraseIsReadWhenItWasSaid:
 
     def test_the_trial_s_check_in(self) -> None:
         """The trial's own case, in French: told at the interview's day, an update's "next
-        week" is the week after the interview in the check-in ten days later."""
+        week" is the week after the interview in the check-in ten days later, named by its
+        Monday's date (words26b class 3)."""
         iv = in_language(meeting(interviewers=[attrs.evolve(ANA, phone=None)]), "fr")
         whole = plan(iv)
         history = done_until(whole, whole[0])
         history.append(Update(iv.starts_at.add(minutes=50), Outcome.UNDECIDED, "next week"))
         step = check_ins(plan(iv, history=history))[0]
         text = render(step, iv).text
-        assert "dernière" not in text and "semaine après l’entretien" in text, text
+        assert "dernière" not in text and "semaine du 13 juillet" in text, text
 
 
 # -- finding 1: a second round in a file of its own ------------------------------------------

@@ -193,6 +193,10 @@ class TestWhatAMessageCarries:
             "the number +44 20 7946 0018 has the country code +44, which does not fit "
             "Ana Ruiz's time zone (America/New_York): check the number, or give their own "
             "time zone (Interviewer.timezone), since the call window follows it",
+            # words26b class 6: the interview has an agency recruiter
+            "SelecSource, the agency that put you forward, may prefer you to follow up "
+            "through your recruiter, Rita Cole: you may ask Rita Cole for news before "
+            "sending this, or instead",
         )
 
 
@@ -500,7 +504,7 @@ class TestTheDecisionsWords:
         """Only a window is quoted "as said" in the sentence naming the interview's day."""
         assert self.words(date(2026, 7, 15))["decision_words_said"] is None
         week = self.words("next week")
-        assert week["decision_words"] == "in the week after the interview"
+        assert week["decision_words"] == "in the week of July 13"  # words26b class 3
         assert week["decision_words_said"] is None
 
     def test_now_on_the_day_and_anchored_later(self) -> None:

@@ -170,6 +170,14 @@ def _call(ana: Interviewer, candidate_zone: str | None = None) -> tuple[Message,
     return render(call, iv), render(by_template("thank_you_email", iv), iv)
 
 
+AGENCY = (
+    "SelecSource, the agency that put you forward, may prefer you to follow up through your "
+    "recruiter, Rita Cole: you may ask Rita Cole for news before sending this, or instead"
+)
+"""A check-in's note when an agency recruiter placed the candidate (words26b class 6): the
+interview of `full_interview` has one."""
+
+
 def _wrong_code(phone: str, code: str, zone: str) -> str:
     return (
         f"the number {phone} has the country code +{code}, which does not fit Ana Ruiz's "
@@ -185,21 +193,21 @@ class TestANumberFromAnotherCountry:
     def test_a_three_digit_code(self) -> None:
         phone = "+351 21 000 0000"
         call, email = _call(Interviewer("Ana Ruiz", phone=phone, timezone="America/Chicago"))
-        assert call.warnings == (_wrong_code(phone, "351", "America/Chicago"),)
+        assert call.warnings == (_wrong_code(phone, "351", "America/Chicago"), AGENCY)
         assert email.warnings == ()
 
     def test_a_one_digit_code(self) -> None:
         phone = "+1 212 555 0142"
         ana = Interviewer("Ana Ruiz", email="a@x.example", phone=phone, timezone="Europe/Paris")
         call, email = _call(ana, "Europe/London")
-        assert call.warnings == (_wrong_code(phone, "1", "Europe/Paris"),)
+        assert call.warnings == (_wrong_code(phone, "1", "Europe/Paris"), AGENCY)
         assert email.warnings == ()
 
     def test_a_code_that_fits_the_recipients_own_zone(self) -> None:
         """Bogotá's +57 in Bogotá: no warning, though the interview is New York's."""
         for phone, zone in (("+57 601 555 0142", "America/Bogota"), ("+1 312 555 0142", None)):
             call, _ = _call(Interviewer("Ana Ruiz", phone=phone, timezone=zone))
-            assert call.warnings == (), phone
+            assert call.warnings == (AGENCY,), phone
 
 
 class TestTheLateCard:

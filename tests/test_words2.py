@@ -252,14 +252,14 @@ class TestTimeframesSaidLater:
         ("code", "phrase", "words"),
         [
             ("en", "by the end of next week", "a decision was expected by July 17"),
-            ("en", "next week", "the decision expected in the week after the interview"),
+            ("en", "next week", "the decision expected in the week of July 13"),  # words26b 3
             ("en", "in a couple of weeks", "within a couple of weeks of the interview"),
             ("en", "in two weeks", "within two weeks of the interview"),
             ("de", "by the end of next week", "bis zum 17. Juli"),
-            ("de", "next week", "in der Woche nach dem Gespräch"),
+            ("de", "next week", "in der Woche vom 13. Juli"),
             ("fr", "by the end of next week", "d’ici le 17 juillet"),
             ("fr", "in a couple of weeks", "dans les quinze jours suivant l’entretien"),
-            ("es", "next week", "en la semana siguiente a la entrevista"),
+            ("es", "next week", "en la semana del 13 de julio"),
             ("es", "in a couple of weeks", "en las dos semanas siguientes a la entrevista"),
         ],
     )

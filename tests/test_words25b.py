@@ -135,6 +135,13 @@ TIMING_SHIFT = (
 """The last note's line granting a slipped schedule, which words25a owns (the brief of
 round 25: its truth after a passed date is their class 5): left to them, and set aside
 here."""
+GRACEFUL_INTEREST = (
+    "I remain very keen on the role.",
+    "The position still appeals to me a great deal.",
+    "The opportunity still excites me.",
+    "My interest in the position is as strong as ever.",
+)
+"""The interest the graceful close restates (`_graceful.txt`, words26b class 1)."""
 
 
 @pytest.mark.parametrize("code", LANGUAGES)
@@ -144,8 +151,18 @@ def test_interest_is_said_once_per_chain(code: str) -> None:
     08.11); 04 restates it in all three.  Over every application's chain of two to four
     e-mails, one e-mail at most says the candidate's interest."""
     shift = re.escape(language(code).translations.gettext(TIMING_SHIFT))
+    # words26b class 1 (r22, every reader): the last note's graceful close restates the
+    # interest once, by the brief of round 26; it is set aside here, and
+    # tests/test_words26b.py checks that it is said once, in that note alone
+    graceful = "|".join(
+        re.escape(language(code).translations.gettext(line)) for line in GRACEFUL_INTEREST
+    )
     for chain in _chains(code):
-        saying = [body for body in chain if re.search(INTEREST[code], re.sub(shift, "", body))]
+        saying = [
+            body
+            for body in chain
+            if re.search(INTEREST[code], re.sub(graceful, "", re.sub(shift, "", body)))
+        ]
         assert len(saying) <= 1, saying
 
 

@@ -105,7 +105,9 @@ def test_no_wording_of_the_part_reads_like_an_opening(locale: str) -> None:
 def test_spanish_thanks_no_silent_reader_for_their_interest() -> None:
     """r20 es (11 times): "Gracias por su interés en mi candidatura." closed check-ins to
     someone who had not answered, which reads as formulaic or ironic.  The English is
-    "Thank you for considering my application.": the Spanish now says that, formally."""
+    "Thank you for considering my application.": the Spanish now says that, formally
+    (r22 es: «Le agradezco que valore mi candidatura» read as presumptuous, *valorar* as
+    "think highly of": words26d's «que estudie» thanks for the study of it)."""
     said = _wordings("es", "_courtesy.txt")
     # the twenty-second read found "que valore" ambiguous, a calque (words26d)
     assert "Le agradezco que estudie mi candidatura." in said

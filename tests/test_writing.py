@@ -273,9 +273,10 @@ class TestConversation:
         # Issue 19, second round (class 8): the last note leaves the door open; third round
         # (class 16): it may say, once and truly, that it is the last note for now, and its
         # subject is not self-referential.  words25b classes 1 and 4: interest was said by
-        # the first check-in, and the last asks gently whether the application is considered
+        # the first check-in, and the last asks gently whether the application is considered;
+        # words26b class 1: its graceful close may restate the interest, once
         assert "May I ask if my candidacy is still under review?" in close_message.text
-        assert "interest" not in close_message.text
+        assert close_message.text.count("interest") <= 1
         # words15 class 4, words23 class 1: a close that thanks and welcomes news
         close_line = "Thank you. I look forward to hearing from you."
         assert close_line in close_message.text

@@ -383,4 +383,16 @@ def phrases(language: Words) -> Mapping[str, str]:
             "advice warns that a posted card may sit unopened until after the decision, so "
             "consider sending the thank-you by e-mail",
         ),
+        # the library's own advice, not a seed's (docs/rules.md, `preferred-channel`)
+        "agency recruiter": language.pgettext(
+            "warning",
+            "%(agency)s, the agency that put you forward, may prefer you to follow up through "
+            "your recruiter, %(name)s: you may ask %(name)s for news before sending this, or "
+            "instead",
+        ),
+        "agency recruiter unnamed": language.pgettext(
+            "warning",
+            "your agency may prefer you to follow up through your recruiter, %(name)s: you may "
+            "ask %(name)s for news before sending this, or instead",
+        ),
     }

@@ -262,6 +262,9 @@ PREFERRED_CHANNEL = Rule(
         "turned off (`respect_preferred_channel = false`), the rule is off whole: the "
         "preference picks no medium and is no permission to call (an invitation or a "
         "timeframe still is)",
+        "the check-ins go to the interviewer even when an agency recruiter placed the "
+        "candidate; each of them then warns (`Message.warnings`) that the agency may prefer a "
+        "follow-up through the recruiter, naming them, so that the user can choose",
     ),
 )
 RETRY_GAP = Rule(

@@ -1812,6 +1812,15 @@ def _warnings(action: Action, values: Mapping[str, Any], locale: str) -> tuple[s
             warnings.append(
                 Said("misdialled", phone=person.phone, code=code, name=person.name, zone=key)
             )
+    # A check-in goes to the employer (rule preferred-channel); an agency that placed the
+    # candidate may want the follow-up to go through its recruiter: the user chooses
+    # (words26b class 6, r22 02 and 11, every reader)
+    recruiter = values["interview"].recruiter
+    if action.kind is ActionKind.CHECK_IN and recruiter is not None:
+        if recruiter.agency:
+            warnings.append(Said("agency recruiter", agency=recruiter.agency, name=recruiter.name))
+        else:
+            warnings.append(Said("agency recruiter unnamed", name=recruiter.name))
     if action.facts.arrives_after_decision:
         decided = values["interview"].decision_date
         warnings.append(Said("card after decision", day=decided))

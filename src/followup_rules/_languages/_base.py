@@ -557,12 +557,15 @@ class Language:
         if at_interview and kind in ("this_week", "end_of_next_week"):
             return self._end_of_week(timeframe)
         if at_interview:
-            return {
-                "next_week": self.pgettext("decision", "in the week after the interview"),
-                "early_next_week": self.pgettext(
-                    "decision", "early in the week after the interview"
-                ),
+            # the week by the date of its first day, no weekday ("early in the week of May
+            # 25"): "early in the week after the interview", read aloud nine days later,
+            # sent the Wednesday of that very week, was roundabout (words26b class 3, r22
+            # en 01.10, 06.6, 09.8; es, fr likewise)
+            week_of = {
+                "next_week": self.pgettext("decision", "in the week of %(date)s"),
+                "early_next_week": self.pgettext("decision", "early in the week of %(date)s"),
             }[kind]
+            return self.fill(week_of, {"date": self.date_only(timeframe.start)})
         return {
             "this_week": self.pgettext("decision", "by the end of the following week"),
             "end_of_next_week": self.pgettext("decision", "by the end of the following week"),
