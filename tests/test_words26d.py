@@ -245,7 +245,8 @@ def test_a_spanish_email_greets_by_the_readers_hour_at_sending(region: str) -> N
     the next morning.  The decision (comment in `_languages/es.py`): a Spanish e-mail to
     someone whose gender is unknown greets by the hour it is sent at on the reader's
     clock, as Spanish business mail does; never "Hola" beside usted, never the bare
-    name of a form, never a slash for the gender; a card, which has no hour, none."""
+    name of a form, never a slash for the gender; a card, which has no hour, opens on the name and
+    "Reciba un cordial saludo." (words26c)."""
     ariel = Interviewer("Ariel Navarro", email="ariel@acme.example", address="Calle X 1")
     iv = in_language(meeting(interviewers=[ariel]), region)
     spanish = language(region)
@@ -255,11 +256,16 @@ def test_a_spanish_email_greets_by_the_readers_hour_at_sending(region: str) -> N
         for action in plan(iv, policy):
             if action.template is None or action.channel not in (Channel.EMAIL, Channel.POSTAL):
                 continue
-            first = render(action, iv).text.split("\n", 1)[0]
-            assert "/" not in first and first != "Ariel Navarro:", first
+            text = render(action, iv).text
+            first = text.split("\n", 1)[0]
+            assert "/" not in first, first
             if action.channel is Channel.POSTAL:
-                assert first == "Hola, Ariel Navarro:", first
+                # words26c: the card opens on the name and a formal greeting of its own
+                # (the r22 reader's correction of "Hola," beside usted)
+                assert first == "Ariel Navarro:", first
+                assert text.split("\n")[1] == "Reciba un cordial saludo.", text
                 continue
+            assert first != "Ariel Navarro:", first
             hour = action.suggested.in_timezone(str(iv.starts_at.timezone_name)).hour
             said = "Buenos días" if hour < afternoon else "Buenas tardes"
             assert first == f"{said}, Ariel Navarro:", (hour, first)
