@@ -655,7 +655,7 @@ def test_a_topic_naming_the_company_in_full_is_kept_as_typed_for_the_first_of_tw
         and action.recipient.name == "Ana Ruiz"
     )
     assert (
-        "We had a lively discussion about the Acme Inc. data platform and the Acme Inc. "
+        "I liked our discussion about the Acme Inc. data platform and the Acme Inc. "
         "hiring plan." in render(note, interview).text
     )
 
@@ -709,10 +709,10 @@ def test_a_later_rounds_thank_you_takes_its_rounds_own_wordings() -> None:
     assert bodies == [
         [
             "Thank you for meeting me a second time about the Data Engineer role at Acme.",
-            "I would welcome being considered further.",
+            "Continuing in the process would mean a great deal to me.",
         ],
         [
             "Thank you for speaking with me once again about the Data Engineer position at Acme.",
-            "Progressing further in the process is important to me.",
+            "Taking the next step in the process would mean a lot to me.",
         ],
     ]

@@ -142,9 +142,13 @@ def test_a_panelists_note_has_four_sentences_at_least(code: str) -> None:
     for iv, how in _panels(code):
         if len(iv.interviewers) < 2 or iv.interviewers[0].part:
             continue  # one thanked for a part of the day is thanked for that (words6 1c)
+        # the panel's own line speaks of "your colleagues": true from three of them on
+        # (r22: "each of your colleagues" to someone with one); a smaller panel's
+        # thinnest note has thanks, interest and a close
+        least = 4 if len(iv.interviewers) > 3 else 3
         for note in _notes(iv, POLICIES[how]):
             said = sentences(note, longer_than=0, whole=masks(iv))
-            assert len(said) >= 4, (how, note.text)
+            assert len(said) >= least, (how, note.text)
 
 
 @pytest.mark.parametrize("code", LANGUAGES)
