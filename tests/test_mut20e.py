@@ -69,3 +69,16 @@ class TestMissingWords:
             "email": "die E-Mail-Adresse der Person",
             "topics": "die besprochenen Themen",
         }
+
+
+class TestTimeFilter:
+    def test_a_custom_template_s_time_keeps_its_minutes(self) -> None:
+        """The ``time`` filter a custom pack may use (no shipped template does)."""
+        from datetime import datetime
+
+        from followup_rules import TemplatePack
+
+        moment = datetime(2026, 1, 5, 10, 30)
+        for locale, said in [("en", "10:30 AM"), ("de", "10:30 Uhr")]:
+            template = TemplatePack(locale=locale).environment.from_string("{{ t|time }}")
+            assert template.render(t=moment) == said
