@@ -52,10 +52,14 @@ def _body(text: str) -> str:
 # -- class 1: the last note of every run closes gracefully ------------------------------------
 
 GRACEFUL = (
-    "I know how much is on your plate, so I will hold off for now.",
-    "I appreciate how full your schedule is, and I am happy to wait for now.",
-    "You must have a great deal on at present, so I will leave things there for the time being.",
-    "With so much on your desk, I will not add to it for now.",
+    "Decisions like this take time, and I will be patient.",
+    "I am happy to wait until there is news to share.",
+    "I will leave things there for the time being.",
+    "There is no rush on my side, and any news will be welcome whenever it comes.",
+    "Whenever the outcome is known, I would be grateful to hear it.",
+    "Please take the time you need.",
+    "I will hold back until I hear from you.",
+    "In the meantime, I remain at your disposal.",
 )
 GRACEFUL_ROUND = (
     "I know there is a lot to arrange, so I will wait to hear from you.",
@@ -126,7 +130,9 @@ def test_the_last_note_of_every_run_closes_gracefully(code: str) -> None:
             if step.facts.next_round_on is None:  # the paragraph of the question and close
                 paragraph = next(p for p in body.split("\n\n") if _graceful_count(code, p))
                 sentences = re.split(r"(?<=[.?!])\s+", paragraph)
-                assert len([s for s in sentences if pattern.search(s)]) == 1, body
+                # interest once at most: past the fourth number the close has no interest
+                # line of its own (a new one each time would soon repeat: _graceful.txt)
+                assert len([s for s in sentences if pattern.search(s)]) <= 1, body
 
 
 @pytest.mark.parametrize("code", LANGUAGES)
