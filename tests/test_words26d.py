@@ -20,35 +20,16 @@ import tempfile
 from pathlib import Path
 
 import pytest
-from babel.messages.pofile import read_po
 
 from followup_rules import Channel, Interviewer, Policy, plan, render
 from followup_rules._languages import language
 
+from .test_words25d import _catalog
 from .test_writing import check_ins, done_until, in_language, meeting
 
 LOCALES = Path(__file__).parent.parent / "src" / "followup_rules" / "locales"
 SCRIPTS = Path(__file__).resolve().parents[1] / "scripts"
 CODES = ("de", "fr", "es")
-
-
-def _catalog(code: str, *templates: str) -> list[tuple[str, str]]:
-    """(msgid, msgstr) of *code*'s catalog, every plural form, from *templates* (all
-    when none is named)."""
-    with (LOCALES / code / "LC_MESSAGES" / "followup_rules.po").open("rb") as data:
-        catalog = read_po(data)
-    pairs = []
-    for message in catalog:
-        if not message.id:
-            continue
-        if templates and not any(
-            where.endswith(name) for where, _ in message.locations for name in templates
-        ):
-            continue
-        ids = message.id if isinstance(message.id, tuple) else (message.id,)
-        strings = message.string if isinstance(message.string, tuple) else (message.string,)
-        pairs.extend((ids[min(i, len(ids) - 1)], text) for i, text in enumerate(strings))
-    return pairs
 
 
 # -- 1. A call's outcome -------------------------------------------------------------------
