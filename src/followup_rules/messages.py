@@ -1107,20 +1107,20 @@ def template_context(
         ]
     if interview.candidate is not None:
         values["candidate"] = interview.candidate
-        spoken_to = None
-        if action.channel is Channel.PHONE and interview.candidate.phone:
-            # Said aloud to someone in the number's own country, the number is read
-            # as they dial it ("01 55 50 01 00", not "+33 1 55 50 0100": words24c 2)
-            spoken_to = getattr(interview.zone_of(recipient), "key", None)
-            national = _national_number(interview.candidate.phone, spoken_to)
-            if national is not None:
-                values["candidate"] = attrs.evolve(interview.candidate, phone=national)
-        if interview.candidate.phone:
-            # as the language writes the number, said aloud and in a signature alike
-            # (French in pairs: "02 555 01 00", "+33 1 55 50 01 00": r20 fr C11)
-            written = language.phone_number(interview.candidate.phone, spoken_to)
-            if written is not None:
-                values["candidate"] = attrs.evolve(interview.candidate, phone=written)
+        phone = interview.candidate.phone
+        if phone:
+            # The number as the language writes it, said aloud and in a signature alike
+            # (French in pairs: "02 555 01 00", "+33 1 55 50 01 00": r20 fr C11); else,
+            # said aloud to someone in the number's own country, as they dial it ("212
+            # 555 0100" to a New Yorker: words24c 2).  One form, set once.
+            spoken_to = (
+                getattr(interview.zone_of(recipient), "key", None)
+                if action.channel is Channel.PHONE
+                else None
+            )
+            shown = language.phone_number(phone, spoken_to) or _national_number(phone, spoken_to)
+            if shown is not None:
+                values["candidate"] = attrs.evolve(interview.candidate, phone=shown)
         email = interview.candidate.email
         values["spoken_email"] = None if email is None else _spoken_email(language, email)
     details = details or {}
