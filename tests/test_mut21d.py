@@ -6,17 +6,23 @@ Behaviour the surviving mutants showed no test pinned, each as a user meets it.
 from __future__ import annotations
 
 from datetime import date
+from typing import Any
 
 import attrs
 
 from followup_rules import (
     ActionKind,
+    Application,
+    Candidate,
     Channel,
     Contact,
     Outcome,
     Policy,
     Skip,
     Update,
+    Violation,
+    audit,
+    audit_many,
     limits,
     plan,
 )
@@ -25,6 +31,7 @@ from followup_rules import _calendar as cal
 from .factories import NY, at, interview, make_state, of_kind
 
 NEW_YORK = cal.zone(NY)
+CHECK_IN = ActionKind.CHECK_IN
 US = Policy(holidays="US")  # Thursday 4 July 2024 is Independence Day
 
 
@@ -90,3 +97,69 @@ def test_a_contact_in_another_application_is_one_more_anchor() -> None:
     shared = attrs.evolve(state, elsewhere=other)
     assert limits.RETRY_GAP.anchors(shared) == [cal.utc(contact.at), other]
     assert limits.FEEDBACK_GAP.anchors(shared) == [cal.utc(contact.at), other]
+
+
+ME = Candidate("Sam Lee", email="sam@example.com")
+
+
+def _round(starts: Any, *history: Contact) -> Application:
+    """An interview of Sam's at Acme with Ana the contact, and the contacts made since."""
+    made = interview(starts_at=starts, decision_by=date(2024, 7, 10), candidate=ME)
+    return Application(made, history=history, name=f"round {starts.day}")
+
+
+def _check_in(day: int, to: str | None = "Ana Ruiz", kind: ActionKind = CHECK_IN) -> Contact:
+    return Contact(at(2024, 7, day, 10), Channel.EMAIL, kind=kind, recipient=to)
+
+
+def _added(applications: list[Application]) -> list[list[Violation]]:
+    """What `audit_many` finds of each application beyond what `audit` finds of it alone."""
+    together = audit_many(applications)
+    return [
+        [found for found in each if found not in audit(app.interview, app.history)]
+        for app, each in zip(applications, together, strict=True)
+    ]
+
+
+class TestAuditManyReadsEveryOtherApplication:
+    def test_a_file_listed_first_sees_a_contact_made_before_its_own(self) -> None:
+        """The first file's check-in on Mon 15 July comes one business day after the
+        second file's of Fri 12 July to the same person: too soon, whatever the order."""
+        first = _round(at(2024, 7, 2, 14), _check_in(15))
+        second = _round(at(2024, 7, 3, 10), _check_in(12))
+        (added,), none = _added([first, second])
+        assert none == []
+        assert added.rule == "retry-gap"
+        assert "another application" in added.message
+
+    def test_a_later_contact_elsewhere_hides_no_earlier_one(self) -> None:
+        """Three files: the second's contact after the first's does not hide the third's
+        before it."""
+        first = _round(at(2024, 7, 2, 14), _check_in(15))
+        second = _round(at(2024, 7, 3, 10), _check_in(22))
+        third = _round(at(2024, 7, 3, 16), _check_in(12))
+        (added,), none, nothing = _added([first, second, third])
+        assert (none, nothing) == ([], [])
+        assert added.rule == "retry-gap"
+        assert "2024-07-12" in added.message
+
+    def test_a_thank_you_elsewhere_is_no_follow_up(self) -> None:
+        """A thank-you note in another file keeps no gap: only follow-ups do."""
+        first = _round(at(2024, 7, 2, 14), _check_in(11, kind=ActionKind.THANK_YOU))
+        second = _round(at(2024, 7, 3, 10), _check_in(12))
+        assert _added([first, second]) == [[], []]
+
+    def test_a_check_in_to_someone_else_is_another_thread(self) -> None:
+        """A check-in to Bo in one file and to Ana in the other the next day: no gap."""
+        first = _round(at(2024, 7, 2, 14), _check_in(11, to="Bo Chen"))
+        second = _round(at(2024, 7, 3, 10), _check_in(12))
+        assert _added([first, second]) == [[], []]
+
+    def test_a_check_in_to_nobody_named_went_to_the_contact(self) -> None:
+        """A check-in recorded without a recipient went to Ana: the other file's check-in
+        to her the next business day is too soon."""
+        first = _round(at(2024, 7, 2, 14), _check_in(11, to=None))
+        second = _round(at(2024, 7, 3, 10), _check_in(12))
+        none, (added,) = _added([first, second])
+        assert none == []
+        assert added.rule == "retry-gap"
