@@ -163,3 +163,15 @@ class TestAuditManyReadsEveryOtherApplication:
         none, (added,) = _added([first, second])
         assert none == []
         assert added.rule == "retry-gap"
+
+
+def test_a_thank_you_sent_mid_interview_says_when_it_went_and_when_it_ended() -> None:
+    """The audit's sentence names the note's moment and the interview's end, each on
+    the clock it was given in."""
+    iv = interview()
+    early = Contact(at(2024, 7, 2, 14, 20), Channel.EMAIL, ActionKind.THANK_YOU, "Ana Ruiz")
+    (found,) = audit(iv, [early])
+    assert found.message == (
+        "thank-you sent 2024-07-02 14:20 EDT, before the interview ended "
+        "(2024-07-02 15:00 EDT): it thanks for a conversation not yet over"
+    )
