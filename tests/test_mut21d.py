@@ -5,22 +5,27 @@ Behaviour the surviving mutants showed no test pinned, each as a user meets it.
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
 import attrs
+import pytest
 
 from followup_rules import (
     ActionKind,
+    Agenda,
     Application,
     Candidate,
     Channel,
     Contact,
+    InvalidArgument,
     Outcome,
     Policy,
     Skip,
+    Standing,
     Update,
     Violation,
+    agenda,
     audit,
     audit_many,
     limits,
@@ -175,3 +180,83 @@ def test_a_thank_you_sent_mid_interview_says_when_it_went_and_when_it_ended() ->
         "thank-you sent 2024-07-02 14:20 EDT, before the interview ended "
         "(2024-07-02 15:00 EDT): it thanks for a conversation not yet over"
     )
+
+
+def _view(day: Agenda) -> list[tuple[str, str, bool]]:
+    return [(item.id, item.standing.value, item.to_do) for item in day]
+
+
+class TestAgendaInTheCandidatesWords:
+    def test_each_standing_has_a_label_in_each_language(self) -> None:
+        assert Standing.LATE.label() == "late"
+        assert Standing.LATE.label("de") == "verspätet"
+        assert {standing.label("fr") for standing in Standing}.isdisjoint(
+            {standing.label() for standing in Standing}
+        )
+        with pytest.raises(InvalidArgument):
+            Standing.DUE.label("xx")
+
+    def test_an_item_says_why_and_its_note_in_the_candidates_language(self) -> None:
+        """A German-speaking candidate's late thank-you: the item carries "de", and its
+        why and note are German when asked in it, English otherwise."""
+        iv = interview(candidate=Candidate("Sam Lee", language="de"))
+        now = at(2024, 7, 4, 12)
+        (late,) = [i for i in agenda(iv, now=now) if i.standing is Standing.LATE][:1]
+        assert late.locale == "de"
+        assert late.note() == "late: do it as soon as you can"
+        assert late.note("de") == "verspätet: so bald wie möglich erledigen"
+        assert late.why().startswith("Send one thank-you note per interviewer")
+        assert late.why("de") != late.why()
+        with pytest.raises(InvalidArgument):
+            late.why("xx")
+
+    def test_an_item_says_why_with_its_policys_numbers(self) -> None:
+        """The "why" of a check-in names the wait of the policy it was planned under; an
+        item made without a policy, the consensus's."""
+        iv = interview()
+        now = at(2024, 7, 2, 16)
+        slow = Policy(wait_without_deadline=9)
+        (first, *_) = [i for i in agenda(iv, slow, now=now) if i.action.kind is CHECK_IN]
+        assert first.policy is slow
+        assert first.why() == (
+            "No decision date was given: the first check-in, nine business days after the "
+            "interview."
+        )
+        assert attrs.evolve(first, policy=None).why() == (
+            "No decision date was given: the first check-in, five business days after the "
+            "interview."
+        )
+
+
+class TestChangesAt:
+    """`Agenda.changes_at`: the agenda is the same until then, and differs at it."""
+
+    def test_the_soonest_window_to_close_or_open(self) -> None:
+        """At 16:00 after the interview the thank-yous are due until 15:00 the next day; on
+        the 4th, late, until 17:00; early on the 11th, the check-in's window opens at 10:00
+        (the recipient's clock).  Nothing becomes doable before it; made again at it, the
+        agenda gives a later one."""
+        iv = interview(decision_by=date(2024, 7, 10))
+        expected = [
+            (at(2024, 7, 2, 16), at(2024, 7, 3, 15)),
+            (at(2024, 7, 4, 12), at(2024, 7, 4, 17)),
+            (at(2024, 7, 11, 3), at(2024, 7, 11, 10)),
+        ]
+        for now, change in expected:
+            day = agenda(iv, now=now)
+            assert day.changes_at == change
+            assert day.changes_at.utcoffset() == timedelta(hours=-4)
+            before = agenda(iv, now=change - timedelta(microseconds=1))
+            assert [i.to_do for i in before] == [i.to_do for i in day]
+            again = agenda(iv, now=change).changes_at
+            assert again is not None and again > change
+        coming = agenda(iv, now=at(2024, 7, 11, 10))
+        assert [i.to_do for i in coming if i.action.kind is CHECK_IN][0]
+
+    def test_at_the_last_moment_of_a_window_it_changes_just_after(self) -> None:
+        iv = interview(decision_by=date(2024, 7, 10))
+        due = [i for i in agenda(iv, now=at(2024, 7, 2, 16)) if i.standing is Standing.DUE][0]
+        closing = agenda(iv, now=due.action.latest)
+        assert closing.changes_at == due.action.latest + timedelta(microseconds=1)
+        assert closing.changes_at.tzinfo is not None
+        assert _view(agenda(iv, now=closing.changes_at)) != _view(closing)
