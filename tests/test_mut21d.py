@@ -251,11 +251,11 @@ class TestChangesAt:
             again = agenda(iv, now=change).changes_at
             assert again is not None and again > change
         coming = agenda(iv, now=at(2024, 7, 11, 10))
-        assert [i.to_do for i in coming if i.action.kind is CHECK_IN][0]
+        assert next(i.to_do for i in coming if i.action.kind is CHECK_IN)
 
     def test_at_the_last_moment_of_a_window_it_changes_just_after(self) -> None:
         iv = interview(decision_by=date(2024, 7, 10))
-        due = [i for i in agenda(iv, now=at(2024, 7, 2, 16)) if i.standing is Standing.DUE][0]
+        due = next(i for i in agenda(iv, now=at(2024, 7, 2, 16)) if i.standing is Standing.DUE)
         closing = agenda(iv, now=due.action.latest)
         assert closing.changes_at == due.action.latest + timedelta(microseconds=1)
         assert closing.changes_at.tzinfo is not None
