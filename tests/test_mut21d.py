@@ -260,3 +260,24 @@ class TestChangesAt:
         assert closing.changes_at == due.action.latest + timedelta(microseconds=1)
         assert closing.changes_at.tzinfo is not None
         assert _view(agenda(iv, now=closing.changes_at)) != _view(closing)
+
+
+@pytest.mark.parametrize(
+    ("candidate", "locale"),
+    [
+        (Candidate("Sam Lee", language="fr"), "fr"),
+        (Candidate("Sam Lee", timezone="Europe/London"), "en_GB"),
+        (Candidate("Sam Lee", timezone="Australia/Sydney"), "en_AU"),
+        (Candidate("Sam Lee", timezone="Europe/London", language="de"), "de"),
+        (Candidate("Sam Lee"), "en"),
+        (None, "en"),
+    ],
+)
+def test_an_agenda_item_carries_the_candidates_locale(
+    candidate: Candidate | None, locale: str
+) -> None:
+    """Their language when given, else English as written where they live (by their own
+    zone, not the interview's New York)."""
+    iv = interview(candidate=candidate)
+    items = list(agenda(iv, now=at(2024, 7, 2, 16)))
+    assert items and {item.locale for item in items} == {locale}
