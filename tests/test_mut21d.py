@@ -258,7 +258,7 @@ class TestChangesAt:
         due = next(i for i in agenda(iv, now=at(2024, 7, 2, 16)) if i.standing is Standing.DUE)
         closing = agenda(iv, now=due.action.latest)
         assert closing.changes_at == due.action.latest + timedelta(microseconds=1)
-        assert closing.changes_at.tzinfo is not None
+        assert closing.changes_at.utcoffset() == timedelta(hours=-4)  # Ana's clock
         assert _view(agenda(iv, now=closing.changes_at)) != _view(closing)
 
 
@@ -281,3 +281,36 @@ def test_an_agenda_item_carries_the_candidates_locale(
     iv = interview(candidate=candidate)
     items = list(agenda(iv, now=at(2024, 7, 2, 16)))
     assert items and {item.locale for item in items} == {locale}
+
+
+class TestAgendaUntilTheDaysEnd:
+    def test_a_note_not_sendable_before_then_is_coming_with_its_moment(self) -> None:
+        """At 19:00 the thank-yous' windows are open, but e-mail waits for the send window:
+        over the rest of the day they are coming, doable at 08:00 the next morning, each
+        with the id it has once due (the loop6 trial)."""
+        iv = interview(decision_by=date(2024, 7, 10))
+        evening = agenda(iv, now=at(2024, 7, 2, 19), until=at(2024, 7, 2, 23, 59))
+        notes = [i for i in evening if i.action.kind is ActionKind.THANK_YOU]
+        assert [i.standing for i in notes] == [Standing.COMING, Standing.COMING]
+        assert all(i.doable_at == at(2024, 7, 3, 8) and not i.to_do for i in notes)
+        assert all(i.doable_at.utcoffset() == timedelta(hours=-4) for i in notes)
+        morning = agenda(iv, now=at(2024, 7, 3, 8))
+        assert [i.id for i in notes] == [
+            i.id for i in morning if i.action.kind is ActionKind.THANK_YOU
+        ]
+        assert evening.changes_at == at(2024, 7, 3, 8)
+
+    def test_every_item_keeps_its_id_whatever_its_standing(self) -> None:
+        """Late, due and coming, an item's id is the step's: the same from one day to the
+        next, one per step."""
+        iv = interview(decision_by=date(2024, 7, 10))
+        ids = {i.action: i.id for i in agenda(iv, now=at(2024, 7, 2, 16))}
+        assert len(set(ids.values())) == len(ids) and all(ids.values())
+        for now in (at(2024, 7, 4, 12), at(2024, 7, 11, 3), at(2024, 7, 11, 10)):
+            for item in agenda(iv, now=now):
+                if item.standing is not Standing.SUPERSEDED:
+                    assert item.id in ids.values() and item.id.startswith(item.action.kind.value)
+
+    def test_nothing_left_nothing_changes(self) -> None:
+        day = agenda(interview(decision_by=date(2024, 7, 10)), now=at(2025, 3, 1))
+        assert list(day) == [] and day.changes_at is None
