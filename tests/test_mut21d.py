@@ -314,3 +314,12 @@ class TestAgendaUntilTheDaysEnd:
     def test_nothing_left_nothing_changes(self) -> None:
         day = agenda(interview(decision_by=date(2024, 7, 10)), now=at(2025, 3, 1))
         assert list(day) == [] and day.changes_at is None
+
+    def test_a_note_sendable_at_that_very_moment_is_due(self) -> None:
+        """An agenda until 08:00, the moment the send window opens: the thank-yous can be
+        sent by then, so they are due (not yet to do now)."""
+        iv = interview(decision_by=date(2024, 7, 10))
+        day = agenda(iv, now=at(2024, 7, 2, 19), until=at(2024, 7, 3, 8))
+        notes = [i for i in day if i.action.kind is ActionKind.THANK_YOU]
+        assert [i.standing for i in notes] == [Standing.DUE, Standing.DUE]
+        assert all(i.doable_at == at(2024, 7, 3, 8) and not i.to_do for i in notes)
