@@ -5,8 +5,9 @@ Behaviour the surviving mutants showed no test pinned, each as a user meets it.
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta, timezone
 from typing import Any
+from zoneinfo import ZoneInfo
 
 import attrs
 import pytest
@@ -323,3 +324,21 @@ class TestAgendaUntilTheDaysEnd:
         notes = [i for i in day if i.action.kind is ActionKind.THANK_YOU]
         assert [i.standing for i in notes] == [Standing.DUE, Standing.DUE]
         assert all(i.doable_at == at(2024, 7, 3, 8) and not i.to_do for i in notes)
+
+
+@pytest.mark.parametrize(
+    ("starts", "locale"),
+    [
+        (datetime(2024, 7, 2, 14, tzinfo=timezone(timedelta(hours=2))), "en"),
+        (datetime(2024, 7, 2, 14, tzinfo=ZoneInfo("Europe/London")), "en_GB"),
+        (datetime(2024, 7, 2, 14, tzinfo=ZoneInfo("Australia/Perth")), "en_AU"),
+    ],
+)
+def test_a_candidate_without_a_zone_of_their_own_reads_the_interviews(
+    starts: datetime, locale: str
+) -> None:
+    """No zone of the candidate's: the interview's, an IANA zone or a bare offset (which
+    names no country: American English)."""
+    iv = interview(starts_at=starts, candidate=Candidate("Sam Lee"))
+    items = list(agenda(iv, now=starts + timedelta(hours=3)))
+    assert items and {item.locale for item in items} == {locale}
