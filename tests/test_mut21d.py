@@ -89,8 +89,6 @@ class TestTheUnitsSentences:
         state = make_state([Update(at(2024, 7, 3, 12), Outcome.REJECTED)])
         said = limits.ANSWERS_NEWS.explain(state, date(2024, 7, 3), NEW_YORK)
         assert said == "a feedback request on 2024-07-03, before the business day after the news"
-        assert said.key == "answers news"
-        assert said.values == {"day": date(2024, 7, 3)}
 
 
 def test_a_contact_in_another_application_is_one_more_anchor() -> None:
@@ -294,7 +292,7 @@ class TestAgendaUntilTheDaysEnd:
         notes = [i for i in evening if i.action.kind is ActionKind.THANK_YOU]
         assert [i.standing for i in notes] == [Standing.COMING, Standing.COMING]
         assert all(i.doable_at == at(2024, 7, 3, 8) and not i.to_do for i in notes)
-        assert all(i.doable_at.utcoffset() == timedelta(hours=-4) for i in notes)
+        assert all(i.doable_at and i.doable_at.utcoffset() == timedelta(hours=-4) for i in notes)
         morning = agenda(iv, now=at(2024, 7, 3, 8))
         assert [i.id for i in notes] == [
             i.id for i in morning if i.action.kind is ActionKind.THANK_YOU
