@@ -333,7 +333,7 @@ class TestGaps:
                 PATIENCE,
                 check_in,
                 "a check-in on 2024-07-03, too soon after the thank-you "
-                "(1 business days, and its window closed)",
+                "(1 business day, and its window closed)",
             )
         ]
         assert expected == audit(iv, [check_in], Policy(min_gap=1))

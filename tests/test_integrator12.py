@@ -275,7 +275,7 @@ def test_every_sentence_of_the_audit_and_of_a_warning_is_translated() -> None:
         "skipped": date(2026, 7, 9),
         "previous": date(2026, 7, 9),
         "apart": Days(2),
-        "gap": Days(3, plural=True),
+        "gap": Days(3),
         "min_gap": 3,
         "number": 4,
         "allowed": 3,

@@ -303,9 +303,12 @@ class TestEachValueOfASentence:
             "solo 2 días hábiles después del último contacto, el jue. 9 jul. 2026; la política "
             "pide 3"
         )
-        # the gap the policy asks for: always "business days" in English, as it always read
-        patience = Said("patience", day=date(2026, 7, 8), gap=Days(1, plural=True))
-        assert "(1 business days, and its window closed)" in patience
+        # the gap the policy asks for, counted ("1 business day", never "1 business days")
+        patience = Said("patience", day=date(2026, 7, 8), gap=Days(1))
+        assert "(1 business day, and its window closed)" in patience
+        assert "(3 business days, and its window closed)" in Said(
+            "patience", day=date(2026, 7, 8), gap=Days(3)
+        )
         assert "(nötig sind 1 Werktag Abstand" in patience.in_language(language_named("de"))
 
     def test_a_call_outside_the_window_on_a_plain_business_day(self) -> None:
@@ -333,7 +336,7 @@ class TestEachValueOfASentence:
             Moment(self.at),
             CallTime(self.at),
             Window(pendulum.time(10), pendulum.time(11, 30)),
-            Days(3, plural=True),
+            Days(3),
             OutcomeName("offer"),
             Kind("thank_you"),
             BusinessDay(frozenset({date(2026, 12, 25)}), date(2026, 7, 10)),
@@ -342,7 +345,7 @@ class TestEachValueOfASentence:
             again = pickle.loads(pickle.dumps(value))
             assert again == value and hash(again) == hash(value)
             assert type(again) is type(value)
-        assert Days(3) != Days(3, plural=True) and Days(3) != Days(4)
+        assert Days(3) != Days(4)
         assert Days(3) == Days(3) and len({Days(3), Days(3), Days(4)}) == 2
         assert Kind("offer") != OutcomeName("offer")
         assert Window(pendulum.time(10), pendulum.time(11)) != Window(

@@ -76,12 +76,12 @@ class TestEachUnitSkipsThePublicHolidays:
 
 class TestTheUnitsSentences:
     def test_the_skip_sentence_counts_the_gap_as_patience_does(self) -> None:
-        """With a gap of one business day the skip's sentence keeps the plural, as
-        patience's does (`test_audit_details`: "(1 business days, ...")."""
+        """With a gap of one business day the skip's sentence counts it in the singular,
+        as patience's does (`test_audit_details`: "(1 business day, ...")."""
         history = [Skip(at(2024, 7, 9, 12), _first_check_in_id())]
         state = make_state(history, policy=Policy(min_gap=1))
         assert limits.SKIPPED.explain(state, date(2024, 7, 9), NEW_YORK) == (
-            "check-in on 2024-07-09, within 1 business days of the check-in skipped on 2024-07-09"
+            "check-in on 2024-07-09, within 1 business day of the check-in skipped on 2024-07-09"
         )
 
     def test_the_feedback_request_waits_for_the_next_business_day(self) -> None:

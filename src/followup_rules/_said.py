@@ -185,20 +185,16 @@ class Window(_Value):
 
 
 class Days(_Value):
-    """A count of business days: ``1 business day``, ``2 business days`` in English
-    (``3 business days`` always in the plural with *plural*, as the sentence always
-    read), ``3 Werktage``."""
+    """A count of business days: ``1 business day``, ``2 business days`` in English,
+    ``3 Werktage``."""
 
-    __slots__ = ("count", "plural")
-    _args = ("count", "plural")
+    __slots__ = ("count",)
+    _args = ("count",)
 
-    def __init__(self, count: int, plural: bool = False) -> None:
+    def __init__(self, count: int) -> None:
         self.count = count
-        self.plural = plural
 
     def english(self) -> str:
-        if self.plural:
-            return f"{self.count} business days"
         return counted(self.count, "business day")
 
     def said(self, language: Words) -> str:

@@ -326,7 +326,7 @@ class _Skipped(Limit):
         return Said(
             "skipped",
             day=day,
-            gap=Days(state.policy.min_gap, plural=True),
+            gap=Days(state.policy.min_gap),
             skipped=cal.local_date(state.skipped_at, tz),
         )
 
@@ -375,7 +375,7 @@ class _Patience(Limit):
         return state.quiet_until
 
     def explain(self, state: FollowupState, day: date, tz: tzinfo) -> str:
-        return Said("patience", day=day, gap=Days(state.policy.min_gap, plural=True))
+        return Said("patience", day=day, gap=Days(state.policy.min_gap))
 
 
 class _AnswersNews(Limit):
