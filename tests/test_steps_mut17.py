@@ -4,6 +4,8 @@ the same event logged twice, and which are not."""
 
 from __future__ import annotations
 
+import pendulum
+
 from followup_rules import Reply, Skip, Snooze
 from followup_rules._steps import in_order
 
@@ -25,3 +27,17 @@ def test_events_at_one_instant_differing_only_in_a_time_are_both_kept() -> None:
     assert in_order([sooner, later]) == [(0, sooner), (1, later)]
     # the same snooze written on another clock is the same event, kept once
     assert in_order([sooner, same, later]) == [(0, sooner), (2, later)]
+
+
+def test_snoozes_to_the_two_readings_of_an_autumn_hour_are_both_kept() -> None:
+    """Two snoozes written at one instant, until 02:30 before and after Berlin's clocks
+    go back (the same wall clock, an hour apart): two events, not one written twice.
+    (Python compares plain datetimes of one zone by their wall clocks, fold left out;
+    an event's times compare by their instants.)"""
+    written = pendulum.datetime(2026, 10, 20, 9, tz="Europe/Berlin")
+    first = pendulum.datetime(2026, 10, 25, 2, 30, tz="Europe/Berlin", fold=0)
+    second = pendulum.datetime(2026, 10, 25, 2, 30, tz="Europe/Berlin", fold=1)
+    assert first.utcoffset() != second.utcoffset()
+    early, late = Snooze(written, "step-1", first), Snooze(written, "step-1", second)
+    assert in_order([early, late]) == [(0, early), (1, late)]
+    assert in_order([early, late, early]) == [(0, early), (1, late)]

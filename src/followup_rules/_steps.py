@@ -9,8 +9,7 @@ read a history through `in_order`, so they always agree on what came first.
 
 from __future__ import annotations
 
-from collections.abc import Hashable, Iterable, Sequence
-from datetime import datetime
+from collections.abc import Hashable, Iterable
 from typing import Any
 
 import attrs
@@ -75,9 +74,7 @@ def in_order(history: Iterable[Any]) -> list[tuple[int, Any]]:
     events = list(history)
     instants = [utc(event.at) for event in events]
     count = len(events)
-    order: Sequence[int] = range(count)
-    if any(instants[index] > instants[index + 1] for index in range(count - 1)):
-        order = sorted(order, key=instants.__getitem__)
+    order = sorted(range(count), key=instants.__getitem__)  # stable: ties keep their order
     kept: list[tuple[int, Any]] = []
     start = 0
     while start < count:  # runs of events at one instant: duplicates share it
@@ -90,7 +87,7 @@ def in_order(history: Iterable[Any]) -> list[tuple[int, Any]]:
         else:
             seen: set[Hashable] = set()
             for position in order[start:end]:
-                key = _identity(events[position], instant)
+                key = _identity(events[position])
                 if key not in seen:
                     seen.add(key)
                     kept.append((position, events[position]))
@@ -98,18 +95,9 @@ def in_order(history: Iterable[Any]) -> list[tuple[int, Any]]:
     return kept
 
 
-def _identity(event: Any, instant: datetime) -> Hashable:
-    """What makes two events the same: their kind and every field, instants in UTC."""
-    values: list[Any] = [type(event), instant]
-    for field in attrs.fields(type(event)):
-        if field.name == "at":
-            continue
-        value = getattr(event, field.name)
-        if isinstance(value, datetime):
-            value = utc(value)
-        try:
-            hash(value)
-        except TypeError:  # pragma: no cover - every field of an event is hashable
-            value = repr(value)
-        values.append(value)
-    return tuple(values)
+def _identity(event: Any) -> Hashable:
+    """What makes two events of one instant the same: their kind and every field.
+
+    Every field of an event is hashable, and its times compare and hash by their
+    instants (`followup_rules._calendar.DateTime`), whatever their zone or fold."""
+    return (type(event), *(getattr(event, field.name) for field in attrs.fields(type(event))))
