@@ -136,6 +136,39 @@ _QUEBEC_WORDS = (
 sentences (issue 19, sixth round, class 7; the r5 reader of the fr-CA notes)."""
 
 
+_QUEBEC_FORMS = (
+    # Quebec's job interview is « une entrevue » (feminine): what agrees with it goes
+    # with it, before the noun itself is swapped (words27d class 1, r23 fr H).
+    (re.compile(r"\b([Cc])et entretien\b"), r"\1ette entrevue"),
+    (re.compile(r"\b([Uu])n entretien\b"), r"\1ne entrevue"),
+    (re.compile(r"\bentretien((?: que vous m’avez)?) (accordé|consacré)\b"), r"entrevue\1 \2e"),
+    (re.compile(r"\bentretien (est|était|a été|ait été) (terminé|suivi|prévu|fixé)\b"),
+     r"entrevue \1 \2e"),
+    (re.compile(r"\b([Ee])ntretiens\b"), r"\1ntrevues"),
+    (re.compile(r"\b([Ee])ntretien\b"), r"\1ntrevue"),
+    # « carte de visite » is France's; Canada hands over « une carte professionnelle »
+    (re.compile(r"\bcartes de visite\b"), "cartes professionnelles"),
+    (re.compile(r"\bcarte de visite\b"), "carte professionnelle"),
+)  # fmt: skip
+"""France's words that Quebec says otherwise, with what agrees with them (the r23 fr
+reader: « entretien » throughout the fr-CA scenarios, where Canada says « entrevue »)."""
+
+
+def quebec(sentence: str) -> str:
+    """*sentence*, one of the library's own (a catalog entry, before its values are put
+    in), as Quebec writes it (the catalog is France's): « Cordialement, », « l’entrevue »,
+    « une entrevue », « cette entrevue », « la carte professionnelle ».  What the user
+    typed never passes through here: a topic « l’entretien du réseau » stays as typed."""
+    text = str(sentence)
+    for france, canada in _QUEBEC_WORDS:
+        if france in text:
+            text = text.replace(france, canada)
+    if "ntretien" in text or "carte" in text:
+        for pattern, canada in _QUEBEC_FORMS:
+            text = pattern.sub(canada, text)
+    return sentence if text == sentence else type(sentence)(text)
+
+
 _TYPED_NUMBER = re.compile(r"\+(33|32)([ .\-]?)(\d[\d .\-]*\d)")
 
 
@@ -224,7 +257,17 @@ class French(Language):
     _and = "et"
     _or = "ou"
 
+    def pgettext(self, context: str, message: str) -> str:
+        text = super().pgettext(context, message)
+        return quebec(text) if self.region == "CA" else text
+
+    def npgettext(self, context: str, singular: str, plural: str, count: int) -> str:
+        text = super().npgettext(context, singular, plural, count)
+        return quebec(text) if self.region == "CA" else text
+
     def fill(self, message: str, variables: Mapping[str, Any]) -> str:
+        if self.region == "CA":  # Quebec's words, in the library's sentence alone
+            message = quebec(message)
         if "%(" in message:
             message, variables = _common_nouns(message, variables, "fr")
             variables = _repeated_prepositions(message, variables)
@@ -242,10 +285,6 @@ class French(Language):
         return _fill(message, variables)
 
     def finish(self, text: str, greeting: str | None = None) -> str:
-        if self.region == "CA":  # the catalog is France's; Quebec says a few things otherwise
-            for france, quebec in _QUEBEC_WORDS:
-                if france in text:
-                    text = text.replace(france, quebec)
         # French typography in the user's words too (review 0.2, m17): a no-break
         # space before ":" and a thin one before ";", "?" and "!", and the
         # typographic apostrophe ("l’Ouest", "O’Neill"): typography, not spelling.
@@ -363,6 +402,15 @@ class French(Language):
         if short == "Dr" and self.region == "CA" and _gender(courtesy) == "f":
             short = "Dre"
         return f"{short} {person.name}" if short else person.name
+
+    def pronouns(self, person: Person) -> Mapping[str, str]:
+        # French has no pronoun that leaves a person's gender open as English "them"
+        # does, and "votre interlocuteur" is a masculine said of a named woman (the r23
+        # fr read, 10.3 and 15.3, to Claire Dubois): a step that speaks of the one
+        # person names them ("Remerciez Claire Dubois de l'invitation ...", then "lui",
+        # which is either gender; words27d class 2).  "their" is not used in French.
+        name = "votre interlocuteur" if person is None else person.name
+        return {"they": name, "their": name, "them": name}
 
     def name_in_text(self, person: Interviewer) -> str:
         # In a sentence a title takes its article and agrees: "la docteure Ana
