@@ -25,7 +25,17 @@ import pytest
 from babel.messages.pofile import read_po
 
 from followup_rules import ActionKind, Interviewer, plan, render
-from followup_rules._languages.fr import quebec
+from followup_rules._regional import quebec
+from followup_rules._step_words import (
+    agenda_words,
+    calendar_words,
+    draft_words,
+    event_words,
+    label_words,
+    rule_summaries,
+    step_words,
+    words,
+)
 
 from .prose import masks
 from .test_corpus_checks import SCRIPTS
@@ -57,7 +67,7 @@ def _corpus() -> object:
 
 # -- 1. Quebec's words in the library's own sentences ------------------------------------
 
-FRANCE_ONLY = re.compile(r"entretien|cartes? de visite", re.IGNORECASE)
+FRANCE_ONLY = re.compile(r"entretien|cartes? de visite|\be-mails?\b", re.IGNORECASE)
 
 MASCULINE_INTERVIEW = re.compile(
     r"\b(?:un|cet|ce|le|du|au|prochain|premier|dernier|seul|même|bref|long)\s+entrevues?\b"
@@ -88,10 +98,30 @@ def test_every_catalog_sentence_as_quebec_writes_it() -> None:
         ("d’autres entretiens ou des", "d’autres entrevues ou des"),
         ("Entretien chez %(company)s", "Entrevue chez %(company)s"),
         ("demandez une carte de visite à", "demandez une carte professionnelle à"),
+        ("Relancer %(who)s par e-mail", "Relancer %(who)s par courriel"),
+        ("l’adresse e-mail de la personne", "l’adresse courriel de la personne"),
+        ("E-mail de remerciement", "Courriel de remerciement"),
+        ("envoyez l’e-mail", "envoyez le courriel"),
     ],
 )
 def test_quebec_agrees_with_the_feminine(france: str, canada: str) -> None:
     assert quebec(france) == canada
+
+
+def test_the_steps_and_the_calendar_speak_quebec_too() -> None:
+    """The plan's, the agenda's and the calendar's words, in fr-CA, say neither."""
+    canada, france = words("fr_CA"), words("fr")
+    tables = (
+        step_words, event_words, calendar_words, agenda_words, label_words, draft_words,
+        rule_summaries,
+    )  # fmt: skip
+    said = 0
+    for table in tables:
+        for key, text in table(canada).items():
+            assert not FRANCE_ONLY.search(text), (table.__name__, key, text)
+            assert not MASCULINE_INTERVIEW.search(text), (table.__name__, key, text)
+        said += sum(bool(FRANCE_ONLY.search(text)) for text in table(france).values())
+    assert said > 5  # France's own words are France's
 
 
 def test_every_fr_ca_message_says_entrevue_but_leaves_typed_words() -> None:
