@@ -223,7 +223,8 @@ SLIPS = {
         r"weiter entwickelt",  # "weiterentwickelt" (01.8)
         r"mir Gelegenheit",  # "mir die Gelegenheit" (14.15)
         r"^Wir hatten am",  # "we had an interview": the candidate had it (12.6, 14.20)
-        r"^Bevor das Gespräch endet, fragen",  # after "vor dem Ende des Gesprächs" (02.1)
+        # the step's first line says "before the end" already (02.1): "zum Schluss"
+        r"^Bevor das Gespräch endet|bevor das Gespräch endet, dass",
     ),
     "fr": (
         r"qui ne vous les a pas",  # « les » for « l'intitulé » (02.1)
@@ -231,9 +232,11 @@ SLIPS = {
         r"sera connue.*ferait",  # a future, then a conditional (11.9)
         r"votre attention pour",  # « l'attention portée à » (08.11)
         r"^Nous avons eu un entretien",  # "we had an interview" (12.6)
+        r"^Avant la fin de l’appel",  # after « Avant de conclure » in the same step
     ),
     "es": (
         r"termine la llamada",  # said of a video interview (03.1)
+        r"^Antes de despedirse",  # after «Antes de cerrar» in the same step
         r"para que conozca primero",  # who: the company or the recruiter? (02.4)
     ),
 }
