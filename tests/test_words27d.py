@@ -202,6 +202,19 @@ def test_spanish_object_pronoun_agrees(locale: str, honorific: str | None, prono
     assert seen > 0
 
 
+def test_french_says_nothing_of_the_reader_in_the_masculine() -> None:
+    """fr « vous ayant trouvé absent » (the note after an out-of-office reply) wrote the
+    reader in the masculine, a woman too: no sentence makes a participle agree with
+    « vous », the reader, whose gender the catalog cannot know."""
+    agreeing = re.compile(
+        r"\bvous (?:ayant|avoir|a|ai|avais) (?:trouvé|rencontré|dérangé|importuné|vu|connu|"
+        r"entendu|dérangée)(?!s)\b|\bvous (?:êtes|soyez|serez|étiez) (?:occupé|absent|"
+        r"intéressé|disponible|revenu|rentré|parti)\b"
+    )
+    found = [text for text in _msgstrs("fr") if agreeing.search(text)]
+    assert not found, found
+
+
 def test_french_steps_name_the_person_they_thank() -> None:
     ana = Interviewer("Claire Dubois", email="c@x.example", honorific="Ms.")
     iv = in_language(meeting(interviewers=[ana], invited_to_call=True), "fr")
