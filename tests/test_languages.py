@@ -630,13 +630,16 @@ class TestRegions:
         """fr_CA, es_MX and de_DE write as their language does."""
         iv = meeting("fr")
         note = next(a for a in plan(iv) if a.kind is ActionKind.THANK_YOU)
-        # but for the few words Quebec says otherwise (words6 class 7: "Cordialement") and
-        # its North American numbers (words26a class 4, r22 fr G: "+1 917 555-0100")
+        # but for the few words Quebec says otherwise (words6 class 7: "Cordialement";
+        # words27d class 1: « entrevue ») and its North American numbers (words26a class
+        # 4, r22 fr G: "+1 917 555-0100")
         assert TemplatePack(locale="fr_CA").render(note, iv).text == (
             TemplatePack(locale="fr")
             .render(note, iv)
             .text.replace("Bien cordialement,", "Cordialement,")
             .replace("+1 917 555 0100", "+1 917 555-0100")
+            .replace("entretien consacré", "entrevue consacrée")
+            .replace("entretien", "entrevue")
         )
         assert TemplatePack(locale="es-MX").language.code == "es"
         assert TemplatePack(locale="DE_de").language.locale == "de_DE"

@@ -10,8 +10,9 @@ says why: a strategy annotated with the state it reads, as tenacity's
 
 The layers, lowest first:
 
-- **leaf**: errors, the sources, locale names, grammar, the calendar zones'
-  rules, the command line's help texts: they import nothing of the package.
+- **leaf**: errors, the sources, locale names, grammar, a region's own words
+  (`_regional`), the calendar zones' rules, the command line's help texts: they
+  import nothing of the package.
 - **catalogue**: the rule records and the page written from them.
 - **base**: business days and zones (`_calendar`), field checks (`_validate`).
 - **data**: what the user gives: timeframes, the interview, events, the policy
@@ -37,7 +38,9 @@ import followup_rules
 PACKAGE = Path(followup_rules.__file__).parent
 
 LAYERS: tuple[frozenset[str], ...] = (
-    frozenset({"errors", "sources", "_locale", "_grammar", "_vtimezone", "_cli_help"}),
+    frozenset(
+        {"errors", "sources", "_locale", "_grammar", "_regional", "_vtimezone", "_cli_help"}
+    ),
     frozenset({"_rules_page", "catalogue"}),
     frozenset({"_calendar", "_validate"}),
     frozenset(

@@ -288,4 +288,6 @@ def test_the_french_closing_step_asks_for_details_in_plain_french(form: Intervie
     (step,) = [a for a in plan(iv) if a.kind is ActionKind.CLOSING_STATEMENT]
     text = render(step, iv).text
     assert "dont il vous manque" not in text, text
-    assert "qui ne vous les a pas encore communiqués" in text, text
+    # words27d (r23 fr 02.1): « les … communiqués » did not agree with « l'intitulé »
+    assert "qui ne vous les a pas" not in text, text
+    assert "à chaque interlocuteur ce qui vous manque encore de sa part" in text, text

@@ -26,6 +26,7 @@ from typing import Any
 import pendulum
 
 from ._locale import LOCALES, canonical_locale
+from ._regional import quebec
 from .errors import InvalidArgument
 
 __all__ = [
@@ -66,13 +67,19 @@ class Words:
         return f"Words({self.locale!r})"
 
     def pgettext(self, context: str, message: str) -> str:
-        text = self.translations.pgettext(context, message)
-        # Switzerland writes "ss" for "ß", as in its messages (`_languages.de`)
-        return text.replace("ß", "ss") if self.region == "CH" else text
+        return self._regional(self.translations.pgettext(context, message))
 
     def npgettext(self, context: str, singular: str, plural: str, count: int) -> str:
-        text = self.translations.npgettext(context, singular, plural, count)
-        return text.replace("ß", "ss") if self.region == "CH" else text
+        return self._regional(self.translations.npgettext(context, singular, plural, count))
+
+    def _regional(self, text: str) -> str:
+        # Switzerland writes "ss" for "ß", as in its messages (`_languages.de`); Quebec
+        # says « entrevue », « courriel », « carte professionnelle » (words27d class 1)
+        if self.region == "CH":
+            return text.replace("ß", "ss")
+        if self.region == "CA" and self.code == "fr":
+            return quebec(text)
+        return text
 
 
 def language_named(locale: object) -> Words:

@@ -58,8 +58,23 @@ _AMERICAS_WORDS = (
 own sentences (the user's words never hold them as whole phrases)."""
 
 
-_LE_CALL = re.compile(r"(?<![^\s¿¡«])([Ll])e (?=llam(?:o|é|aré|aría)\b)")
-"""Spain's "le" before a form of "llamar" whose object is the reader ("le llamo")."""
+_LE_CALL = re.compile(
+    r"(?<![^\s¿¡«])([Ll])e (?=(?:llam(?:o|é|aré|aría)|encontró)\b)"
+    r"|\b((?:escuch|llam|salud|molest|importun|contact|acompañ|felicit)ar|"
+    r"(?:conoc|v|atend)er|recibir)le\b"
+)
+"""Spain's "le" where the reader is the object of a verb that takes a direct one: before
+the candidate's "llamo" ("le llamo"), "le encontró" (the message found them away), and
+after an infinitive ("escucharle", "conocerle"): "la" for a woman, "lo" for a man
+(words27d class 2, the r23 es read: «escucharle» to Sra. Gómez, «le llamo» to a man in
+Colombia).  Never the "le" of a verb whose object is indirect ("le escribo", "le
+agradezco"), nor the one of a step that speaks to the candidate ("le entrevistaron")."""
+
+
+def _agreeing(match: re.Match[str], pronoun: str) -> str:
+    if match.group(1):  # "le llamo": "la llamo", "Lo llamo"
+        return match.group(1).replace("L", pronoun.upper()).replace("l", pronoun) + " "
+    return match.group(2) + pronoun  # "escucharle": "escucharla"
 
 
 _SPANISH_I = re.compile(r"^(?:[iíIÍ]|[hH][iíIÍ](?![aeouáéóúAEOUÁÉÓÚ]))")
@@ -172,10 +187,14 @@ class Spanish(Language):
                     text = text.replace(spain, americas)
         # "llamar" takes "la" for a woman: "le llamo" (leísmo) reads foreign in the
         # Americas (words24c class 1) and wrong to the twentieth read's Spanish reader
-        # too (es 11.6 "le llamaré" to Sra. Gil).  Her gender is known only from her
-        # honorific, which her greeting carries ("Estimada ..."); unknown, "le" stays.
-        if greeting is not None and greeting.startswith("Estimada ") and "e llam" in text:
-            text = _LE_CALL.sub(lambda m: m.group(1) + "a ", text)
+        # too (es 11.6 "le llamaré" to Sra. Gil); so do "escuchar", "conocer" and every
+        # verb whose direct object is the reader, and for a man "lo" (the r23 es read,
+        # 14.17 "escucharle" to Sra. Gómez, 02.7 "le llamo" to a man in Colombia).  The
+        # gender is known only from the honorific, which the greeting carries
+        # ("Estimada ...", "Estimado ..."); unknown, the neutral "le" stays.
+        if greeting is not None and greeting.startswith(("Estimada ", "Estimado ")):
+            pronoun = "la" if greeting.startswith("Estimada ") else "lo"
+            text = _LE_CALL.sub(lambda m: _agreeing(m, pronoun), text)
         return text
 
     _spoken_marks: ClassVar[Mapping[str, str]] = {

@@ -8,6 +8,7 @@ from datetime import date, datetime, time, tzinfo
 from functools import lru_cache
 from typing import Any, ClassVar
 
+from .._regional import quebec
 from ..model import Interviewer, Recruiter, Salutation
 from ._base import (
     _MINUS,
@@ -126,16 +127,6 @@ def _elisions(message: str) -> tuple[tuple[int, int, str, str], ...]:
     )
 
 
-_QUEBEC_WORDS = (
-    ("tombez sur la messagerie", "tombez sur la boîte vocale"),
-    ("Bien cordialement,", "Cordialement,"),
-    # "se réjouir de" reads Belgian or Swiss in Quebec, a calque of "I look forward" (r22)
-    ("Je me réjouis de connaître", "J’ai hâte de connaître"),
-)
-"""What France's French says (the catalog) and Quebec's instead, in the library's own
-sentences (issue 19, sixth round, class 7; the r5 reader of the fr-CA notes)."""
-
-
 _TYPED_NUMBER = re.compile(r"\+(33|32)([ .\-]?)(\d[\d .\-]*\d)")
 
 
@@ -224,7 +215,17 @@ class French(Language):
     _and = "et"
     _or = "ou"
 
+    def pgettext(self, context: str, message: str) -> str:
+        text = super().pgettext(context, message)
+        return quebec(text) if self.region == "CA" else text
+
+    def npgettext(self, context: str, singular: str, plural: str, count: int) -> str:
+        text = super().npgettext(context, singular, plural, count)
+        return quebec(text) if self.region == "CA" else text
+
     def fill(self, message: str, variables: Mapping[str, Any]) -> str:
+        if self.region == "CA":  # Quebec's words, in the library's sentence alone
+            message = quebec(message)
         if "%(" in message:
             message, variables = _common_nouns(message, variables, "fr")
             variables = _repeated_prepositions(message, variables)
@@ -242,10 +243,6 @@ class French(Language):
         return _fill(message, variables)
 
     def finish(self, text: str, greeting: str | None = None) -> str:
-        if self.region == "CA":  # the catalog is France's; Quebec says a few things otherwise
-            for france, quebec in _QUEBEC_WORDS:
-                if france in text:
-                    text = text.replace(france, quebec)
         # French typography in the user's words too (review 0.2, m17): a no-break
         # space before ":" and a thin one before ";", "?" and "!", and the
         # typographic apostrophe ("l’Ouest", "O’Neill"): typography, not spelling.
@@ -363,6 +360,15 @@ class French(Language):
         if short == "Dr" and self.region == "CA" and _gender(courtesy) == "f":
             short = "Dre"
         return f"{short} {person.name}" if short else person.name
+
+    def pronouns(self, person: Person) -> Mapping[str, str]:
+        # French has no pronoun that leaves a person's gender open as English "them"
+        # does, and "votre interlocuteur" is a masculine said of a named woman (the r23
+        # fr read, 10.3 and 15.3, to Claire Dubois): a step that speaks of the one
+        # person names them ("Remerciez Claire Dubois de l'invitation ...", then "lui",
+        # which is either gender; words27d class 2).  "their" is not used in French.
+        name = "votre interlocuteur" if person is None else person.name
+        return {"they": name, "their": name, "them": name}
 
     def name_in_text(self, person: Interviewer) -> str:
         # In a sentence a title takes its article and agrees: "la docteure Ana
