@@ -1,27 +1,38 @@
-"""Mutation pass 21 (mut21b): what `template_context`'s second half hands the templates.
+"""Mutation pass 21 (mut21b): what `template_context`'s second half hands the templates,
+and what `files` reports and refuses.
 
 The closing line of a thank-you to anyone but the follow-up contact
 (`close_wording`): turned by the application, one of its own for each of the first
 notes of a panel, and the short courtesy for a later round's note to someone met
-before (words26c).
+before (words26c).  `HistoryFile.add`'s answer (`Recorded`), new or already there;
+`HistoryFile.create`'s refusals of a policy it could not read back.
 """
 
 from __future__ import annotations
 
 import itertools
 from datetime import date
+from pathlib import Path
 
+import attrs
 import pendulum
+import pytest
 
 from followup_rules import (
     ActionKind,
     Application,
     Candidate,
+    Channel,
+    Contact,
     Interview,
     Interviewer,
+    InvalidArgument,
+    Policy,
+    event_id,
     plan,
     render,
 )
+from followup_rules.files import HistoryFile
 from followup_rules.messages import thank_you_turn
 
 NAMES = ("Ana Ruiz", "Bo Chen", "Kim Park", "Dana Whit", "Olu Ade", "Ray Hale", "Lin Wu")
@@ -118,3 +129,121 @@ def test_a_later_rounds_note_to_someone_met_before_ends_on_the_courtesy() -> Non
         closes = _closes(interview, Application(interview, met_before={"bo chen": 1}))
         assert closes["Bo Chen"] == COURTESY
         assert closes["Ana Ruiz"].startswith("I look forward to your news")
+
+
+# -- files: what `HistoryFile.add` reports, and the policies `create` refuses ---------------
+
+
+@attrs.frozen
+class _TeamPolicy(Policy):
+    """A house policy with two fields of its own."""
+
+    team: str = "blue"
+    region: str = "east"
+
+
+@attrs.frozen
+class _WiderGap(Policy):
+    """A house policy that only changes a default: read back as a `Policy`, it loses nothing."""
+
+    min_gap: int = 6
+
+
+INTERVIEW_FILE = """\
+history = "acme.events.toml"
+starts_at = 2024-07-02T14:00:00
+timezone = "America/New_York"
+company = "Acme Analytics"
+role = "Data Engineer"
+
+[[interviewers]]
+name = "Ana Ruiz"
+"""
+
+_NOTE = Contact(
+    pendulum.datetime(2024, 7, 2, 16, tz="America/New_York"),
+    Channel.EMAIL,
+    ActionKind.THANK_YOU,
+    "Ana Ruiz",
+)
+_CALL = Contact(
+    pendulum.datetime(2024, 7, 9, 10, tz="America/New_York"),
+    Channel.PHONE,
+    ActionKind.CHECK_IN,
+    "Ana Ruiz",
+)
+"""A call nobody invited: it oversteps the consensus's one-call rule."""
+
+
+def _file(tmp_path: Path) -> Path:
+    path = tmp_path / "acme.toml"
+    path.write_text(INTERVIEW_FILE, encoding="utf-8")
+    return path
+
+
+def test_add_reports_the_event_its_place_the_history_its_file_its_warnings_and_its_id(
+    tmp_path: Path,
+) -> None:
+    """What an app shows after logging an event through the file: the event, where it
+    went, the whole history now, the file it is kept in, the limits it oversteps (an
+    uninvited call), and the id its undo takes."""
+    path = _file(tmp_path)
+    HistoryFile(path).add(_NOTE)
+    done = HistoryFile(path).add(_CALL)
+    interview = HistoryFile(path).read().interview
+    assert (done.event, done.number, done.already) == (_CALL, 2, False)
+    assert done.history == (_NOTE, _CALL)
+    assert done.path == tmp_path / "acme.events.toml"
+    assert [violation.rule for violation in done.violations] == ["one-call"]
+    assert done.event_id == event_id(_CALL, interview)
+    assert HistoryFile(path).remove(done.event_id) == _CALL
+    assert HistoryFile(path).read().history == (_NOTE,)
+
+
+def test_add_of_an_event_there_already_reports_the_one_recorded_before(tmp_path: Path) -> None:
+    """The same call logged twice: nothing is written, and the answer still names the
+    event, its place, the history, the file and the id (an undo of either click
+    removes the one call), with no warning said again."""
+    path = _file(tmp_path)
+    HistoryFile(path).add(_NOTE)
+    first = HistoryFile(path).add(_CALL)
+    again = HistoryFile(path).add(attrs.evolve(_CALL, note="tried again"))
+    assert (again.event, again.number, again.already) == (_CALL, 2, True)
+    assert again.history == (_NOTE, _CALL)
+    assert again.path == tmp_path / "acme.events.toml"
+    assert again.violations == ()
+    assert again.event_id == first.event_id is not None
+    assert HistoryFile(path).remove(again.event_id) == _CALL
+
+
+def test_create_refuses_what_is_not_a_policy(tmp_path: Path) -> None:
+    path = tmp_path / "new.toml"
+    interview = HistoryFile(_file(tmp_path)).read().interview
+    with pytest.raises(InvalidArgument) as refused:
+        HistoryFile(path).create(interview, policy={"min_gap": 5})  # type: ignore[arg-type]
+    assert (refused.value.key, refused.value.value, refused.value.problem) == (
+        "policy",
+        {"min_gap": 5},
+        "expected a Policy",
+    )
+    assert not path.exists()
+
+
+def test_create_names_the_fields_a_plain_policy_would_not_read(tmp_path: Path) -> None:
+    """A team's policy with fields of its own, in a file read as a plain `Policy`:
+    refused, naming both fields and the class to make the file with; nothing
+    written.  A subclass that only changes a default is read back whole: kept."""
+    path = tmp_path / "new.toml"
+    interview = HistoryFile(_file(tmp_path)).read().interview
+    team = _TeamPolicy(team="green")
+    with pytest.raises(InvalidArgument) as refused:
+        HistoryFile(path).create(interview, policy=team)
+    assert (refused.value.key, refused.value.value, refused.value.problem) == (
+        "policy",
+        team,
+        "has fields a Policy does not read (region, team): "
+        "make the HistoryFile with policy_class=_TeamPolicy to keep a _TeamPolicy",
+    )
+    assert not path.exists()
+    made = HistoryFile(path).create(interview, policy=_WiderGap())
+    assert made.policy == Policy(min_gap=6)
