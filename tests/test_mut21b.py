@@ -24,9 +24,11 @@ from followup_rules import (
     Candidate,
     Channel,
     Contact,
+    FormatError,
     Interview,
     Interviewer,
     InvalidArgument,
+    InvalidHistory,
     Policy,
     event_id,
     plan,
@@ -247,3 +249,56 @@ def test_create_names_the_fields_a_plain_policy_would_not_read(tmp_path: Path) -
     assert not path.exists()
     made = HistoryFile(path).create(interview, policy=_WiderGap())
     assert made.policy == Policy(min_gap=6)
+
+
+def test_a_file_error_names_the_file_alone_and_keeps_the_value(tmp_path: Path) -> None:
+    """What an app shows a user: the file's name without the server's directories (the
+    whole path kept apart), the key, and the value that could not be read."""
+    path = _file(tmp_path)
+    path.write_text(INTERVIEW_FILE.replace("America/New_York", "Mars/Olympus"), encoding="utf-8")
+    with pytest.raises(FormatError) as error:
+        HistoryFile(path).read()
+    assert (error.value.source, error.value.path, error.value.value, error.value.file) == (
+        "acme.toml",
+        "$.timezone",
+        "Mars/Olympus",
+        str(path),
+    )
+
+
+UNDO = "expected an event's number (counted from 1) or its id like ev-0123456789abcdef"
+
+
+def test_remove_refuses_what_names_no_event_word_for_word(tmp_path: Path) -> None:
+    """A number given as text says so (and how to give it); anything else that is
+    neither a number nor an id is told what is expected."""
+    path = _file(tmp_path)
+    HistoryFile(path).add(_NOTE)
+    for given, problem in (
+        (" 3 ", UNDO + " (a number is given as a number: 3, not text)"),
+        ("the note", UNDO),
+        (1.0, UNDO),
+    ):
+        with pytest.raises(InvalidArgument) as refused:
+            HistoryFile(path).remove(given)  # type: ignore[arg-type]
+        assert (refused.value.key, refused.value.value, refused.value.problem) == (
+            "number",
+            given,
+            problem,
+        )
+    assert HistoryFile(path).read().history == (_NOTE,)
+
+
+def test_an_undo_clicked_twice_says_why_nothing_was_removed(tmp_path: Path) -> None:
+    path = _file(tmp_path)
+    done = HistoryFile(path).add(_NOTE)
+    assert done.event_id is not None
+    HistoryFile(path).remove(done.event_id)
+    with pytest.raises(InvalidHistory) as refused:
+        HistoryFile(path).remove(done.event_id)
+    assert (refused.value.key, refused.value.value, refused.value.problem) == (
+        "event",
+        done.event_id,
+        "names no event of the history: it was removed already (an undo clicked twice), "
+        "or it is another interview's event; nothing was removed",
+    )
