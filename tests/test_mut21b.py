@@ -11,6 +11,7 @@ before (words26c).  `HistoryFile.add`'s answer (`Recorded`), new or already ther
 from __future__ import annotations
 
 import itertools
+import json
 from datetime import date
 from pathlib import Path
 
@@ -29,7 +30,9 @@ from followup_rules import (
     Interviewer,
     InvalidArgument,
     InvalidHistory,
+    Outcome,
     Policy,
+    Update,
     event_id,
     plan,
     render,
@@ -302,3 +305,54 @@ def test_an_undo_clicked_twice_says_why_nothing_was_removed(tmp_path: Path) -> N
         "names no event of the history: it was removed already (an undo clicked twice), "
         "or it is another interview's event; nothing was removed",
     )
+
+
+def test_an_update_is_written_as_the_decision_was_said(tmp_path: Path) -> None:
+    """A decision date given as a phrase is written as said ("tomorrow", "within two
+    weeks": read again from the day of the update), a date as a TOML date, and the
+    update's other keys as they are."""
+    path = _file(tmp_path)
+    at = pendulum.datetime(2024, 7, 3, 9, tz="America/New_York")
+    decisions: tuple[str | date, ...] = ("tomorrow", "within two weeks", date(2024, 7, 20))
+    for hour, decided in enumerate(decisions):
+        HistoryFile(path).add(Update(at.add(hours=hour), Outcome.UNDECIDED, decision_by=decided))
+    tables = (tmp_path / "acme.events.toml").read_text(encoding="utf-8").split("[[event]]\n")
+    assert tables[1:] == [
+        f'type = "update"\noutcome = "undecided"\ndecision_by = {said}\n'
+        f"at = 2024-07-03T{9 + hour:02}:00:00-04:00\n" + ("\n" if hour < 2 else "")
+        for hour, said in enumerate(('"tomorrow"', '"within two weeks"', "2024-07-20"))
+    ]
+
+
+def test_a_json_history_writes_a_decision_date_as_text(tmp_path: Path) -> None:
+    path = tmp_path / "acme.json"
+    path.write_text(
+        json.dumps(
+            {
+                "starts_at": "2024-07-02T14:00:00",
+                "timezone": "America/New_York",
+                "company": "Acme Analytics",
+                "role": "Data Engineer",
+                "interviewers": [{"name": "Ana Ruiz"}],
+                "event": [],
+            }
+        ),
+        encoding="utf-8",
+    )
+    at = pendulum.datetime(2024, 7, 3, 9, tz="America/New_York")
+    HistoryFile(path).add(Update(at, Outcome.UNDECIDED, decision_by=date(2024, 7, 20)))
+    HistoryFile(path).add(Update(at.add(hours=1), Outcome.UNDECIDED, decision_by="tomorrow"))
+    assert json.loads(path.read_text(encoding="utf-8"))["event"] == [
+        {
+            "type": "update",
+            "outcome": "undecided",
+            "decision_by": "2024-07-20",
+            "at": "2024-07-03T09:00:00-04:00",
+        },
+        {
+            "type": "update",
+            "outcome": "undecided",
+            "decision_by": "tomorrow",
+            "at": "2024-07-03T10:00:00-04:00",
+        },
+    ]
