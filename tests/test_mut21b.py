@@ -32,6 +32,7 @@ from followup_rules import (
     InvalidHistory,
     Outcome,
     Policy,
+    Reply,
     Update,
     event_id,
     plan,
@@ -356,3 +357,67 @@ def test_a_json_history_writes_a_decision_date_as_text(tmp_path: Path) -> None:
             "at": "2024-07-03T10:00:00-04:00",
         },
     ]
+
+
+NAMES_ALONE = """\
+history = "acme.events.toml"
+starts_at = 2024-07-02T14:00:00
+timezone = "America/New_York"
+company = "Acme Analytics"
+role = "Data Engineer"
+interviewers = ["Ana Ruiz", "Bo Chen"]
+"""
+
+
+def _step_ids(path: Path) -> list[str]:
+    found = HistoryFile(path).read()
+    return list(plan(found.interview).ids)
+
+
+def test_a_name_alone_corrected_by_hand_gets_the_id_that_keeps_its_steps(
+    tmp_path: Path,
+) -> None:
+    """loop6: "Bo Chen" corrected to "Bo Chén" by hand in an interview file listing
+    names alone, the history still naming "Bo Chen"; the rename mends the history and
+    writes Bo's id beside the name (an inline table), so that every step id stays."""
+    path = tmp_path / "acme.toml"
+    path.write_text(NAMES_ALONE, encoding="utf-8")
+    HistoryFile(path).add(
+        Reply(pendulum.datetime(2024, 7, 3, 9, tz="America/New_York"), "Bo Chen")
+    )
+    before = _step_ids(path)
+    path.write_text(path.read_text(encoding="utf-8").replace("Bo Chen", "Bo Chén"), "utf-8")
+    found = HistoryFile(path).rename("Bo Chen", "Bo Chén")
+    bo = found.interview.interviewers[1]
+    assert bo.name == "Bo Chén" and bo.id is not None
+    assert f'interviewers = ["Ana Ruiz", {{name = "Bo Chén", id = "{bo.id}"}}]\n' in (
+        path.read_text(encoding="utf-8")
+    )
+    assert [event.sender for event in found.history] == ["Bo Chén"]  # type: ignore[union-attr]
+    assert _step_ids(path) == before
+
+
+def test_a_json_name_alone_corrected_by_hand_gets_its_id(tmp_path: Path) -> None:
+    path = tmp_path / "acme.json"
+    data = {
+        "starts_at": "2024-07-02T14:00:00",
+        "timezone": "America/New_York",
+        "company": "Acme Analytics",
+        "role": "Data Engineer",
+        "interviewers": ["Ana Ruiz", "Bo Chen"],
+        "event": [],
+    }
+    path.write_text(json.dumps(data), encoding="utf-8")
+    HistoryFile(path).add(
+        Reply(pendulum.datetime(2024, 7, 3, 9, tz="America/New_York"), "Bo Chen")
+    )
+    before = _step_ids(path)
+    edited = json.loads(path.read_text(encoding="utf-8"))
+    edited["interviewers"] = ["Ana Ruiz", "Bo Chén"]  # the events still name Bo Chen
+    path.write_text(json.dumps(edited), encoding="utf-8")
+    found = HistoryFile(path).rename("Bo Chen", "Bo Chén")
+    bo = found.interview.interviewers[1]
+    assert [event.sender for event in found.history] == ["Bo Chén"]  # type: ignore[union-attr]
+    written = json.loads(path.read_text(encoding="utf-8"))
+    assert written["interviewers"] == ["Ana Ruiz", {"name": "Bo Chén", "id": bo.id}]
+    assert bo.id is not None and _step_ids(path) == before
