@@ -421,3 +421,75 @@ def test_a_json_name_alone_corrected_by_hand_gets_its_id(tmp_path: Path) -> None
     written = json.loads(path.read_text(encoding="utf-8"))
     assert written["interviewers"] == ["Ana Ruiz", {"name": "Bo Chén", "id": bo.id}]
     assert bo.id is not None and _step_ids(path) == before
+
+
+def test_an_edit_writes_inside_the_interview_table_and_drops_what_it_empties(
+    tmp_path: Path,
+) -> None:
+    """An interview file under ``[interview]``: the role changed in place, the start
+    written as a TOML date-time, the decision date taken out with its comment, the id
+    written; nothing added at the top level."""
+    path = tmp_path / "acme.toml"
+    path.write_text(
+        'history = "acme.events.toml"\n\n[interview]\n'
+        'starts_at = 2024-07-02T14:00:00\ntimezone = "America/New_York"\n'
+        'company = "Acme Analytics"\nrole = "Data Engineer"\n'
+        "decision_by = 2024-07-15  # they said mid-July\n"
+        'interviewers = ["Ana Ruiz"]\n',
+        encoding="utf-8",
+    )
+    found = HistoryFile(path).edit(
+        {"role": "Senior Engineer", "starts_at": "2024-07-09 10:00", "decision_by": None}
+    )
+    assert path.read_text(encoding="utf-8") == (
+        'history = "acme.events.toml"\n\n[interview]\n'
+        f'id = "{found.interview.id}"  # keeps step ids and calendar items when you edit '
+        "this file\n"
+        'starts_at = 2024-07-09T10:00:00-04:00\ntimezone = "America/New_York"\n'
+        'company = "Acme Analytics"\nrole = "Senior Engineer"\n'
+        'interviewers = ["Ana Ruiz"]\n'
+    )
+    assert (found.interview.role, found.interview.decision_by) == ("Senior Engineer", None)
+
+
+TABLES = """\
+history = "acme.events.toml"
+starts_at = 2024-07-02T14:00:00
+timezone = "America/New_York"
+company = "Acme Analytics"
+role = "Data Engineer"
+
+[[interviewers]]
+name = "Ana Ruiz"
+
+[[interviewers]]
+name = "Bo Chen"
+
+[recruiter]
+name = "Rita Lowe"
+"""
+
+
+def test_tables_corrected_by_hand_get_the_ids_that_keep_their_steps(tmp_path: Path) -> None:
+    """loop6 again, with tables: an interviewer's and the recruiter's names corrected by
+    hand, one after the other; each rename writes that person's id into their table,
+    once, and every step id stays.  A second rename of the same person keeps the id as
+    it is (the interview's, Bo's and Rita's: three ids in the file)."""
+    path = tmp_path / "acme.toml"
+    path.write_text(TABLES, encoding="utf-8")
+    HistoryFile(path).add(Reply(_NOTE.at.add(hours=17), "Bo Chen"))
+    HistoryFile(path).add(Reply(_NOTE.at.add(hours=18), "Rita Lowe"))
+    before = _step_ids(path)
+    for old, new in (("Bo Chen", "Bo Chén"), ("Rita Lowe", "Rita Löwe")):
+        path.write_text(path.read_text(encoding="utf-8").replace(old, new), "utf-8")
+        found = HistoryFile(path).rename(old, new)
+    bo, rita = found.interview.interviewers[1], found.interview.recruiter
+    assert rita is not None and bo.id is not None and rita.id is not None
+    written = path.read_text(encoding="utf-8")
+    assert f'name = "Bo Chén"\nid = "{bo.id}"\n' in written
+    assert f'name = "Rita Löwe"\nid = "{rita.id}"\n' in written
+    assert _step_ids(path) == before
+    HistoryFile(path).rename("Bo Chén", "Bo Chen")
+    again = path.read_text(encoding="utf-8")
+    assert again == written.replace('name = "Bo Chén"', 'name = "Bo Chen"')
+    assert again.count(f'id = "{bo.id}"') == 1 and again.count('id = "') == 3
