@@ -493,3 +493,23 @@ def test_tables_corrected_by_hand_get_the_ids_that_keep_their_steps(tmp_path: Pa
     again = path.read_text(encoding="utf-8")
     assert again == written.replace('name = "Bo Chén"', 'name = "Bo Chen"')
     assert again.count(f'id = "{bo.id}"') == 1 and again.count('id = "') == 3
+
+
+def test_a_json_edit_is_written_indented_with_its_accents(tmp_path: Path) -> None:
+    """A JSON interview file edited stays legible: indented by two, accents as typed."""
+    path = tmp_path / "acme.json"
+    data: dict[str, object] = {
+        "id": "acme-1",
+        "starts_at": "2024-07-02T14:00:00",
+        "timezone": "Europe/Paris",
+        "company": "Acme Analytique",
+        "role": "Data Engineer",
+        "interviewers": [{"name": "Ana Ruiz"}],
+        "event": [],
+    }
+    path.write_text(json.dumps(data), encoding="utf-8")
+    HistoryFile(path).edit({"role": "Ingénieure données"})
+    data["role"] = "Ingénieure données"
+    assert path.read_text(encoding="utf-8") == (
+        json.dumps(data, indent=2, ensure_ascii=False) + "\n"
+    )
