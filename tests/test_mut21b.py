@@ -513,3 +513,42 @@ def test_a_json_edit_is_written_indented_with_its_accents(tmp_path: Path) -> Non
     assert path.read_text(encoding="utf-8") == (
         json.dumps(data, indent=2, ensure_ascii=False) + "\n"
     )
+
+
+def test_an_edit_correcting_a_name_renames_a_history_written_out_of_order(
+    tmp_path: Path,
+) -> None:
+    """A name corrected through the edit form, in a history written by hand out of
+    time order: every event stays in its place in the file, the reply's sender and the
+    skip's step name the corrected person, and nothing else changes."""
+    path = tmp_path / "acme.toml"
+    path.write_text(TABLES.split("\n[recruiter]")[0], encoding="utf-8")
+    interview = HistoryFile(path).read().interview
+    thanks = {
+        action.recipient.name: step
+        for action, step in zip(plan(interview), plan(interview).ids, strict=True)
+        if action.kind is ActionKind.THANK_YOU and action.recipient is not None
+    }
+    tables = (
+        'type = "reply"\nsender = "Bo Chen"\nat = 2024-07-03T09:00:00-04:00\n',
+        f'type = "skip"\nstep = "{thanks["Bo Chen"]}"\nat = 2024-07-02T15:00:00-04:00\n',
+        'type = "contact"\nkind = "thank_you"\nchannel = "email"\nrecipient = "Ana Ruiz"\n'
+        "at = 2024-07-02T16:00:00-04:00\n",
+    )
+    history = tmp_path / "acme.events.toml"
+    history.write_text("\n".join("[[event]]\n" + table for table in tables), encoding="utf-8")
+    found = HistoryFile(path).edit({"interviewers": {"Bo Chen": {"name": "Bo Chén"}}})
+    renamed = {
+        action.recipient.name: step
+        for action, step in zip(plan(found.interview), plan(found.interview).ids, strict=True)
+        if action.kind is ActionKind.THANK_YOU and action.recipient is not None
+    }
+    assert history.read_text(encoding="utf-8") == "\n".join(
+        "[[event]]\n" + table
+        for table in (
+            tables[0].replace("Bo Chen", "Bo Chén"),
+            tables[1].replace(thanks["Bo Chen"], renamed["Bo Chén"]),
+            tables[2],
+        )
+    )
+    assert [type(event).__name__ for event in found.history] == ["Reply", "Skip", "Contact"]
