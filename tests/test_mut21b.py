@@ -552,3 +552,24 @@ def test_an_edit_correcting_a_name_renames_a_history_written_out_of_order(
         )
     )
     assert [type(event).__name__ for event in found.history] == ["Reply", "Skip", "Contact"]
+
+
+def test_a_history_naming_someone_not_on_the_interview_says_the_fix_word_for_word(
+    tmp_path: Path,
+) -> None:
+    """A history kept apart that names someone the interview does not have: the error
+    names them, the people the interview has, and the fix, in full."""
+    path = _file(tmp_path)
+    other = tmp_path / "other.toml"
+    other.write_text(
+        '[[event]]\ntype = "reply"\nsender = "Cy Diaz"\nat = 2024-07-03T09:00:00-04:00\n',
+        encoding="utf-8",
+    )
+    with pytest.raises(FormatError) as refused:
+        HistoryFile(path, other).read()
+    assert (refused.value.path, refused.value.problem) == (
+        "$.event[0].sender",
+        "'Cy Diaz' is not on the interview in acme.toml (it has 'Ana Ruiz'): if you "
+        "renamed them there, put the old name back and rename them in both files at once "
+        "with 'followup rename'",
+    )
