@@ -573,3 +573,26 @@ def test_a_history_naming_someone_not_on_the_interview_says_the_fix_word_for_wor
         "renamed them there, put the old name back and rename them in both files at once "
         "with 'followup rename'",
     )
+
+
+def test_an_interview_table_with_its_own_events_is_edited_in_place(tmp_path: Path) -> None:
+    """An ``[interview]`` file that holds its own ``[[event]]`` tables: the edit goes into
+    the interview's table, an emptied list of topics is taken out, the events stay."""
+    path = tmp_path / "acme.toml"
+    event = '[[event]]\ntype = "reply"\nat = 2024-07-03T09:00:00-04:00\n'
+    path.write_text(
+        '[interview]\nstarts_at = 2024-07-02T14:00:00\ntimezone = "America/New_York"\n'
+        'company = "Acme Analytics"\nrole = "Data Engineer"\ntopics = ["the roadmap"]\n'
+        'interviewers = ["Ana Ruiz"]\n\n' + event,
+        encoding="utf-8",
+    )
+    found = HistoryFile(path).edit({"role": "Senior Engineer", "topics": []})
+    assert path.read_text(encoding="utf-8") == (
+        "[interview]\n"
+        f'id = "{found.interview.id}"  # keeps step ids and calendar items when you edit '
+        "this file\n"
+        'starts_at = 2024-07-02T14:00:00\ntimezone = "America/New_York"\n'
+        'company = "Acme Analytics"\nrole = "Senior Engineer"\n'
+        'interviewers = ["Ana Ruiz"]\n\n' + event
+    )
+    assert (found.interview.topics, len(found.history)) == ((), 1)
