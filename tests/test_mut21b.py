@@ -596,3 +596,20 @@ def test_an_interview_table_with_its_own_events_is_edited_in_place(tmp_path: Pat
         'interviewers = ["Ana Ruiz"]\n\n' + event
     )
     assert (found.interview.topics, len(found.history)) == ((), 1)
+
+
+def test_a_name_corrected_through_the_edit_form_renames_a_contacts_recipient(
+    tmp_path: Path,
+) -> None:
+    """The thank-you sent to Bo, then his name corrected through the edit form: the
+    contact's table names him as corrected, and nothing else in it changes."""
+    path = tmp_path / "acme.toml"
+    path.write_text(TABLES.split("\n[recruiter]")[0], encoding="utf-8")
+    HistoryFile(path).add(attrs.evolve(_NOTE, recipient="Bo Chen"))
+    history = tmp_path / "acme.events.toml"
+    before = history.read_text(encoding="utf-8")
+    found = HistoryFile(path).edit({"interviewers": {"Bo Chen": {"name": "Bo Chén"}}})
+    assert history.read_text(encoding="utf-8") == before.replace(
+        'recipient = "Bo Chen"', 'recipient = "Bo Chén"'
+    )
+    assert [event.recipient for event in found.history] == ["Bo Chén"]  # type: ignore[union-attr]
