@@ -1388,20 +1388,22 @@ note, each in a frame of its own (`wording`), so that no two read alike (issue 1
 ninth round, class 1: the r7 readers found one claim in all eight notes); a vaguer
 line that only points at "my experience" while the fit is on record read as evasive
 (words21 class 2: the r17 readers, "I feel ready for the role, given my experience."
-in five notes of a superday whose fit was given).  A larger panel's further notes
-still make the case, briefly and in their own words, without the user's phrase
+in five notes of a superday whose fit was given), unless the notes have content of
+their own: then only `FIT_WITH_CONTENT` of those make it (words27b).  A larger panel's
+further notes still make the case, briefly and in their own words, without the user's phrase
 (``fit_brief``: "I believe my experience makes me a good match."), so that no note of
 a panel is without one (words10 class 1)."""
 
 
 FIT_WITH_CONTENT = 3
 """Of the notes of a panel that have content of their own (`_own_content`), at most this
-many make the interview's case for fit: the contact's and the first others in the order
-given (words27b class 1: the r23 en reader found "my three years of running warehouse
-operations" in all eight notes of a superday, sent the same minute, and read a mail
-merge; each of those notes had something of its own to say).  The others make no case at
-all, neither in the user's words nor briefly (a brief line while the fit is on record
-read as evasive: words21 class 2), and say their own piece instead.  A note with nothing
+many make the interview's case for fit, the contact's counted among them (it always
+makes it), then the first others in the order given (words27b class 1: the r23 en
+reader found "my three years of running warehouse operations" in all eight notes of a
+superday, sent the same minute, and read a mail merge; each of those notes had
+something of its own to say).  The others make no case at all, neither in the user's
+words nor briefly (a brief line while the fit is on record read as evasive: words21
+class 2), and say their own piece instead.  A note with nothing
 of its own keeps the case (words10 class 1: no thin note without one)."""
 
 
@@ -1424,7 +1426,8 @@ def _carries_fit(recipient: Interviewer, interview: Interview) -> bool:
         return False
     if not _own_content(recipient):
         return True
-    with_content = [p for p in carriers if _own_content(p)]
+    # the contact's note always makes the case, and counts among the few
+    with_content = [contact, *(p for p in carriers[1:] if _own_content(p))]
     return any(p is recipient for p in with_content[:FIT_WITH_CONTENT])
 
 
