@@ -519,11 +519,13 @@ def _too_late(scenario: Scenario, history: list[Event], upcoming: list[Action]) 
     still open is looked at only once it has closed, so that the planner itself moves
     it and says it is late (`Facts.late`), as it would for a real user, rather than
     a late flag stamped on a note dated on time (r22 es 12.5: "the notes go out after
-    their window", and the note read like an on-time one, sent two hours after)."""
+    their window", and the note read like an on-time one, sent two hours after).  It is
+    looked at a day after its window closed: a note of the next day is an ordinary one,
+    which says nothing of a delay (words27b class 3, r23 12.5 in all four languages)."""
     notes = (ActionKind.THANK_YOU, ActionKind.SEND_REQUESTED)
     if not upcoming or upcoming[0].kind not in notes or upcoming[0].late_since:
         return upcoming
-    closed = pendulum.instance(upcoming[0].latest).add(minutes=1)
+    closed = pendulum.instance(upcoming[0].latest).add(days=1, minutes=1)
     return list(plan(scenario.interview, scenario.policy, history=history, now=closed))
 
 

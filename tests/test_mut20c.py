@@ -712,10 +712,10 @@ def test_a_later_rounds_thank_you_takes_its_rounds_own_wordings() -> None:
     assert bodies == [
         [
             "Thank you for meeting me a second time about the Data Engineer role at Acme.",
-            "Continuing in the process would mean a great deal to me.",
+            "I am eager to continue in the process.",
         ],
         [
             "Thank you for speaking with me once again about the Data Engineer position at Acme.",
-            "Taking the next step in the process would mean a lot to me.",
+            "I would very much like to move forward in the process.",
         ],
     ]

@@ -795,7 +795,11 @@ def template_context(
         # ... and every other note of the panel still conveys it, in a short line of its
         # own that refers back to the candidate's experience without the user's phrase
         # (words10 class 1: five of eight superday notes made no case at all)
-        fit_brief = note_fit is None and interview.fit is not None
+        fit_brief = (
+            note_fit is None
+            and interview.fit is not None
+            and not _fit_left_out(recipient, interview)
+        )
         own_requested = all(item in recipient.requested for item in facts.requested)
     else:
         topics, fit, missed, part = interview.topics, interview.fit, interview.missed, None
@@ -888,8 +892,13 @@ def template_context(
         "said_today": said.date() == starts.date(),
         # "belatedly" only when the note really is late: on a later day than the interview
         # and past the seeds' 24 hours after its end (`ON_TIME`); the next morning after an
-        # afternoon interview is not late (words9 class 4, words10 class 5)
-        "belated": facts.late and said.date() != starts.date() and action._utc[2] - ends > ON_TIME,
+        # afternoon interview is not late (words9 class 4, words10 class 5), nor is any
+        # note of the next day: a next-day thank-you is an ordinary one, and an apology
+        # draws attention to a delay no one notices (words27b class 3, the r23 readers of
+        # 12.5 in all four languages: "Please excuse this belated note", sent 25 hours on)
+        "belated": facts.late
+        and (said.date() - starts.date()).days >= BELATED_DAYS
+        and action._utc[2] - ends > ON_TIME,
         "just_finished": timedelta(0) <= since_end <= timedelta(hours=1),
         "late_day": None,
         "when": action.suggested,
@@ -1365,6 +1374,11 @@ ON_TIME = timedelta(hours=24)
 whatever the policy's window: the seeds' "within 24 hours" (000, 001, 002).  Only a note
 sent later, and on a later day than the interview, says it comes late (``belated``)."""
 
+BELATED_DAYS = 2
+"""A note says it comes late only from this many days after the interview's day (on the
+recipient's calendar), past `ON_TIME` too: a note of the next day is an ordinary one,
+whatever its hour (words27b class 3)."""
+
 FIT_NOTES = 8
 """At most this many notes of a panel make the interview's case for fit in the user's
 words: the follow-up contact's, then the next interviewers' in the order the user gave
@@ -1374,19 +1388,58 @@ note, each in a frame of its own (`wording`), so that no two read alike (issue 1
 ninth round, class 1: the r7 readers found one claim in all eight notes); a vaguer
 line that only points at "my experience" while the fit is on record read as evasive
 (words21 class 2: the r17 readers, "I feel ready for the role, given my experience."
-in five notes of a superday whose fit was given).  A larger panel's further notes
-still make the case, briefly and in their own words, without the user's phrase
+in five notes of a superday whose fit was given), unless the notes have content of
+their own: then only `FIT_WITH_CONTENT` of those make it (words27b).  A larger panel's
+further notes still make the case, briefly and in their own words, without the user's phrase
 (``fit_brief``: "I believe my experience makes me a good match."), so that no note of
 a panel is without one (words10 class 1)."""
 
 
+FIT_WITH_CONTENT = 3
+"""Of the notes of a panel that have content of their own (`_own_content`), at most this
+many make the interview's case for fit, the contact's counted among them (it always
+makes it), then the first others in the order given (words27b class 1: the r23 en
+reader found "my three years of running warehouse operations" in all eight notes of a
+superday, sent the same minute, and read a mail merge; each of those notes had
+something of its own to say).  The others make no case at all, neither in the user's
+words nor briefly (a brief line while the fit is on record read as evasive: words21
+class 2), and say their own piece instead.  A note with nothing
+of its own keeps the case (words10 class 1: no thin note without one)."""
+
+
+def _own_content(person: Interviewer) -> bool:
+    """Whether *person*'s note has something of its own to say: topics they discussed,
+    or what they asked for.  A part of the day alone (a tour) is not enough: its note
+    would say little else."""
+    return bool(person.topics or person.requested)
+
+
 def _carries_fit(recipient: Interviewer, interview: Interview) -> bool:
-    """Whether *recipient*'s note makes the interview's case for fit (`FIT_NOTES`)."""
+    """Whether *recipient*'s note makes the interview's case for fit (`FIT_NOTES`,
+    `FIT_WITH_CONTENT`)."""
     contact = interview.follow_up_contact
     if recipient is contact:
         return True
     others = [p for p in interview.interviewers if p is not contact and not p.fit]
-    return any(p is recipient for p in others[: FIT_NOTES - 1])
+    carriers = [contact, *others[: FIT_NOTES - 1]]
+    if not any(p is recipient for p in carriers[1:]):
+        return False
+    if not _own_content(recipient):
+        return True
+    # the contact's note always makes the case, and counts among the few
+    with_content = [contact, *(p for p in carriers[1:] if _own_content(p))]
+    return any(p is recipient for p in with_content[:FIT_WITH_CONTENT])
+
+
+def _fit_left_out(recipient: Interviewer, interview: Interview) -> bool:
+    """Whether *recipient*'s note says nothing of the interview's fit: it has content of
+    its own, and `FIT_WITH_CONTENT` notes with content already make the case."""
+    return (
+        not recipient.fit
+        and recipient is not interview.follow_up_contact
+        and _own_content(recipient)
+        and not _carries_fit(recipient, interview)
+    )
 
 
 def _someone_elses(topic: str, recipient: Interviewer, interview: Interview) -> bool:
