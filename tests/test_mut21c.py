@@ -1,0 +1,74 @@
+"""Mutation pass 21 (mut21c): `TemplatePack.render`, `__init__` and the smaller
+functions of `messages` no pass had reached on current code.
+
+What their tests left open, pinned as a user sees it.
+"""
+
+from __future__ import annotations
+
+import html
+
+import pytest
+
+from followup_rules import Interviewer, InterviewFormat, TemplatePack, render
+
+from .test_messages import by_template, full_interview
+
+ANA = "Ana Ruiz"
+BO = "Bo Chen"
+
+
+class TestHtmlPage:
+    def test_the_page_title_is_the_subject(self) -> None:
+        """A mail client showing the HTML alone titles its window with the subject."""
+        iv = full_interview()
+        message = render(by_template("thank_you_email", iv), iv)
+        assert message.subject
+        assert message.html is not None
+        assert f"<title>{html.escape(message.subject, quote=False)}</title>" in message.html
+
+
+class TestDetailsPartlyKnown:
+    """A remote panel's closing step asks only whoever lacks a detail when some gave it."""
+
+    @staticmethod
+    def partly_known(*people: Interviewer) -> bool:
+        iv = full_interview(interviewers=list(people))
+        values = TemplatePack().context(by_template("thank_you_email", iv), iv)
+        return bool(values["details_partly_known"])
+
+    @pytest.mark.parametrize(
+        "given",
+        [{"email": "ana@acme.example"}, {"phone": "+1 212 555 0142"}, {"title": "CTO"}],
+        ids=["email", "phone", "title"],
+    )
+    def test_one_detail_given_by_one_interviewer_of_two(self, given: dict[str, str]) -> None:
+        assert self.partly_known(Interviewer(ANA, **given), Interviewer(BO))
+
+    def test_no_gap_when_everyone_gave_the_same(self) -> None:
+        everything = {"email": "ana@acme.example", "phone": "+1 212 555 0142", "title": "CTO"}
+        assert not self.partly_known(Interviewer(ANA))
+        assert not self.partly_known(Interviewer(ANA, **everything))
+        assert not self.partly_known(
+            Interviewer(ANA, email="ana@acme.example"), Interviewer(BO, email="bo@acme.example")
+        )
+
+    def test_the_closing_step_asks_whoever_lacks_it(self) -> None:
+        def step(*people: Interviewer) -> list[str]:
+            iv = full_interview(interviewers=list(people), format=InterviewFormat.VIDEO)
+            text = render(by_template("closing_statement", iv), iv).text
+            return [line for line in text.splitlines() if "Before the call ends" in line]
+
+        (partly,) = step(Interviewer(ANA, email="ana@acme.example"), Interviewer(BO))
+        assert "ask any interviewer whose details you do not have for" in partly
+        (none,) = step(Interviewer(ANA), Interviewer(BO))
+        assert "ask each interviewer for" in none
+
+
+class TestBriefingQuotesWhatNoWordTurns:
+    def test_the_candidates_first_person_words_are_quoted_as_typed(self) -> None:
+        """ "the demo I gave" cannot become "you" word for word: the script quotes it."""
+        iv = full_interview(missed=("the demo I gave",))
+        text = render(by_template("recruiter_debrief_call", iv), iv).text
+        assert '- that you did not get to mention "the demo I gave";' in text.splitlines()
+        assert "None" not in text
