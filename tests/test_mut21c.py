@@ -10,7 +10,7 @@ import html
 
 import pytest
 
-from followup_rules import Interviewer, InterviewFormat, TemplatePack, render
+from followup_rules import ActionKind, Interviewer, InterviewFormat, TemplatePack, plan, render
 
 from .test_messages import by_template, full_interview
 
@@ -72,3 +72,12 @@ class TestBriefingQuotesWhatNoWordTurns:
         text = render(by_template("recruiter_debrief_call", iv), iv).text
         assert '- that you did not get to mention "the demo I gave";' in text.splitlines()
         assert "None" not in text
+
+
+class TestWarningsInThePacksLanguage:
+    def test_a_german_pack_warns_in_german(self) -> None:
+        """The note about the agency's recruiter reads in the pack's language, not English."""
+        iv = full_interview()
+        check_in = next(a for a in plan(iv) if a.kind is ActionKind.CHECK_IN and a.template)
+        (warning,) = TemplatePack(locale="de").render(check_in, iv).warnings
+        assert warning.startswith("SelecSource, die Agentur, die Sie vermittelt hat,")
