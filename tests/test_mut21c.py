@@ -81,3 +81,15 @@ class TestWarningsInThePacksLanguage:
         check_in = next(a for a in plan(iv) if a.kind is ActionKind.CHECK_IN and a.template)
         (warning,) = TemplatePack(locale="de").render(check_in, iv).warnings
         assert warning.startswith("SelecSource, die Agentur, die Sie vermittelt hat,")
+
+
+class TestDebriefDiscussed:
+    def test_only_the_interviewers_own_topics_start_the_line(self) -> None:
+        """No topic of the interview's own: the line begins with the first person's, no
+        empty group before it."""
+        iv = full_interview(topics=())
+        text = render(by_template("recruiter_debrief_call", iv), iv).text
+        assert (
+            "- what you discussed: with Ana Ruiz, the move to streaming pipelines; "
+            "with Bo Chen, the on-call rota;"
+        ) in text.splitlines()
