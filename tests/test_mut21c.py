@@ -93,3 +93,17 @@ class TestDebriefDiscussed:
             "- what you discussed: with Ana Ruiz, the move to streaming pipelines; "
             "with Bo Chen, the on-call rota;"
         ) in text.splitlines()
+
+
+class TestPanelCloses:
+    def test_a_panel_of_eight_ends_its_notes_on_eight_different_lines(self) -> None:
+        """Colleagues compare notes: the eighth takes the spare close, not the first's."""
+        names = ["Ana Ruiz", "Bo Chen", "Cy Dunn", "Di Evans", "Ed Ford", "Flo Grant"]
+        people = [Interviewer(name) for name in [*names, "Gus Hale", "Hal Irwin"]]
+        iv = full_interview(interviewers=people, topics=())
+        notes = [
+            render(action, iv).text for action in plan(iv) if action.template == "thank_you_email"
+        ]
+        closes = [text.split("\n\n")[-2] for text in notes]
+        assert len(closes) == 8
+        assert len(set(closes)) == 8, closes
