@@ -97,10 +97,11 @@ class TestDebriefDiscussed:
 
 class TestPanelCloses:
     def test_a_panel_of_eight_ends_its_notes_on_eight_different_lines(self) -> None:
-        """Colleagues compare notes: the eighth takes the spare close, not the first's."""
+        """Colleagues compare notes: the eighth takes the spare close, not the first's
+        (the follow-up contact, here the second, closes on the decision instead)."""
         names = ["Ana Ruiz", "Bo Chen", "Cy Dunn", "Di Evans", "Ed Ford", "Flo Grant"]
         people = [Interviewer(name) for name in [*names, "Gus Hale", "Hal Irwin"]]
-        iv = full_interview(interviewers=people, topics=())
+        iv = full_interview(interviewers=people, topics=(), contact="Bo Chen")
         notes = [
             render(action, iv).text for action in plan(iv) if action.template == "thank_you_email"
         ]
