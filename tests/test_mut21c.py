@@ -108,3 +108,17 @@ class TestPanelCloses:
         closes = [text.split("\n\n")[-2] for text in notes]
         assert len(closes) == 8
         assert len(set(closes)) == 8, closes
+
+    def test_a_panel_of_fifteen_repeats_a_close_only_seven_notes_apart(self) -> None:
+        """Notes 9 to 14 take the close of the note seven before them (parallel lines
+        that share nothing else); the fifteenth only thanks again."""
+        people = [Interviewer(f"Person{letter} Name") for letter in "ABCDEFGHIJKLMNO"]
+        iv = full_interview(interviewers=people, topics=(), contact="PersonB Name")
+        notes = [action for action in plan(iv) if action.template == "thank_you_email"]
+        pack = TemplatePack()
+        closes = [pack.context(action, iv)["close_wording"] for action in notes]
+        assert len(closes) == 15
+        assert len(set(closes[:8])) == 8
+        assert closes[8:14] == closes[1:7]
+        assert closes[14] is None
+        assert pack.render(notes[14], iv).text.split("\n\n")[-2] == "Thank you again."
