@@ -47,15 +47,16 @@ NAMES = ("Ana Ruiz", "Bo Chen", "Kim Park", "Dana Whit", "Olu Ade", "Ray Hale", 
 LOOKING_AHEAD = {
     "I look forward to hearing from you.",
     "I look forward to news of the next steps.",
-    "I look forward to learning how the process unfolds.",
-    "Thank you again; I look forward to the next stage.",
-    "Please keep me posted on how things move forward.",
-    "I would like to stay in touch as the process continues.",
+    "I hope to hear from you once a decision is made.",
+    "Thank you again for your consideration.",
+    "I hope to have good news from you.",
+    "I hope you will keep my application in mind.",
     "When there is news, I would be grateful to hear it.",
 }
-"""The seven closes of `_thanks_close.txt` a panel's first notes take, in English."""
+"""The seven closes of `_thanks_close.txt` a panel's first notes take, in English
+(as words27b reworded them)."""
 
-SPARE = "I look forward to staying in touch."
+SPARE = "Please let me know if there is anything else you need from me."
 COURTESY = "Thank you again."
 
 
