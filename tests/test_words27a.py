@@ -124,7 +124,6 @@ RETIRED = {
         "Le agradezco que estudie mi candidatura",
         "¿La decisión ya está tomada, o sigue pendiente?",
         "Tómese el tiempo que necesite",
-        "Fue de agradecer saber",
         "Se lo agradezco. Espero",
     ),
 }

@@ -111,5 +111,5 @@ def test_spanish_thanks_no_silent_reader_for_their_interest() -> None:
     said = _wordings("es", "_courtesy.txt")
     # the twenty-second read found "que valore" ambiguous, a calque (words26d); the
     # twenty-third, «que estudie» half a request (words27a class 1, r23 es, 12 times)
-    assert "Gracias por tener en cuenta mi candidatura." in said
+    assert "Le agradezco que considere mi candidatura." in said
     assert not [line for line in said if "interés" in line]
