@@ -222,7 +222,7 @@ class TestTheClosingNote:
         # say it again.  Both leave the door open.
         # (words15 class 4: a close that turns per application, neither resigned nor a
         # veiled promise to write again)
-        close = "Thank you. I look forward to hearing from you."
+        close = "Thank you, and I look forward to hearing from you."  # words27a class 1
         assert close in first_close
         assert close not in second
         # words25b classes 1 and 4: each asks gently; words26b class 1: each close may

@@ -253,14 +253,14 @@ def test_an_interest_line_does_not_presume_the_job() -> None:
 # -- r10: one graceful close across a user's applications -----------------------------
 
 CLOSES = (  # words15 class 4: seven, by the application's turn (words24b: short and warm,
-    # re-asking nothing the body asked)
-    "Thank you. I look forward to hearing from you.",
-    "Many thanks. I look forward to your news.",
-    "Thank you very much. I hope to hear from you.",
-    "Thank you. I look forward to your news.",
-    "Many thanks. I hope to hear from you.",
-    "Thank you very much. I look forward to hearing from you.",
-    "Many thanks. I look forward to hearing from you.",
+    # re-asking nothing the body asked; words27a: one sentence each, never two clipped ones)
+    "Thank you, and I look forward to hearing from you.",
+    "Many thanks, and I look forward to any news in due course.",
+    "Thank you, and I look forward to your reply when the time comes.",
+    "Thank you, and I look forward to hearing from you before long.",
+    "Thank you, and I look forward to your answer when it is ready.",
+    "Thank you, and I look forward to hearing the result.",
+    "Thank you, and I look forward to hearing from you soon.",
 )
 
 

@@ -125,12 +125,9 @@ def test_the_turn_keeps_a_panel_apart() -> None:
 # -- class 2: no offer of what was already sent ---------------------------------------
 
 OFFERS = (
-    "Is a decision date known yet? If references or examples of my work would help, I can send "
-    "them.",
+    # words27a class 3: the offer is a sentence of its own, after any question
+    "If references or examples of my work would help, I can send them.",
     "Is there anything I should send before the next round, such as references or work samples?",
-    # words26b class 2: the offer after a question fit for a decision date given
-    "Is the decision still pending, or has it been settled? If references or examples of my "
-    "work would help, I can send them.",
 )
 
 

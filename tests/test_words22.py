@@ -82,24 +82,21 @@ def test_no_check_in_asks_bluntly_or_presumes_a_decision(code: str) -> None:
     assert not [s for s in said for blunt in BLUNT[code] if blunt in s]
 
 
-RESTRAINT = {  # words24b class 2: the close thanks and hopes to hear, in two short
-    # sentences, and re-asks nothing the body asked: the seven closes, by the application's turn
-    "en": re.compile(
-        r"^(?:Thank you|Many thanks|Thank you very much)\. I (?:look forward to hearing from "
-        r"you|look forward to your news|hope to hear from you)\.$"
-    ),
+RESTRAINT = {  # words24b class 2: the close thanks and looks ahead, and re-asks nothing the
+    # body asked: the seven closes, by the application's turn; words27a class 1 (r23, every
+    # reader: "Thank you very much. I hope to hear from you.", fr « Je vous en remercie. »
+    # thanking for nothing, es a second *agradecer*): in one sentence, never two clipped ones
+    "en": re.compile(r"^(?:Thank you|Many thanks), and I look forward to [^.;?]+\.$"),
     "de": re.compile(
-        r"^(?:Vielen Dank|Herzlichen Dank|Besten Dank|Ich danke Ihnen|Danke schön)\. "
-        r"Ich (?:freue mich|hoffe)"
+        r"^(?:Vielen Dank|Herzlichen Dank|Ich danke Ihnen)(?:,| und) (?:ich )?freue mich "
+        r"(?:darauf|auf)[^.;?]+\.$"
     ),
     "fr": re.compile(
         # words25b class 2: neither « vivement », « infiniment » nor a bare « Merci. »
-        r"^(?:Je vous remercie|Je vous en remercie|Merci beaucoup)\. "
-        r"(?:Au plaisir|Je reste à l’écoute|J’espère)"
+        r"^(?:Je vous remercie|Merci)(?: d’avance| par avance)?,? (?:et |pour )[^.;?]+\.$"
     ),
     "es": re.compile(
-        r"^(?:Gracias|Muchas gracias|Se lo agradezco(?: mucho)?)\. "
-        r"(?:Quedo a la espera|Espero|Me alegrará tener)"
+        r"^(?:Gracias|Muchas gracias)(?: de antemano| por adelantado)?, y [^.;?]+\.$"
     ),
 }
 

@@ -140,9 +140,11 @@ RE_ASK = {
 
 @pytest.mark.parametrize("code", LANGUAGES)
 def test_the_close_is_short_and_asks_nothing_again(code: str) -> None:
-    """Over every application's turn of the seven closes, the last note's close is two
-    short sentences, with no semicolon (de "Vielen Dank; ich wäre froh ..."), no dangling
-    "With thanks for ..." and nothing the question before it asked."""
+    """Over every application's turn of the seven closes, the last note's close is one
+    short sentence (words27a class 1, r23: two clipped ones, "Thank you very much. I hope
+    to hear from you.", read as curt, and fr « Je vous en remercie. » thanked for
+    nothing), with no semicolon (de "Vielen Dank; ich wäre froh ..."), no dangling "With
+    thanks for ..." and nothing the question before it asked."""
     closes = set()
     for company, role in itertools.product(COMPANIES, ROLES):
         iv = in_language(
@@ -152,8 +154,8 @@ def test_the_close_is_short_and_asks_nothing_again(code: str) -> None:
         last = check_ins(plan(iv))[-1]
         close = render(last, iv).text.split("\n\n")[-2]
         said = re.split(r"(?<=[.!])\s+", close)
-        assert len(said) == 2, close
-        assert all(len(sentence.split()) <= 7 for sentence in said), close
+        assert len(said) == 1, close
+        assert len(close.split()) <= 15, close
         assert ";" not in close and not close.startswith("With thanks"), close
         assert not re.search(RE_ASK[code], close), close
         closes.add(close)

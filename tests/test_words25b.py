@@ -138,7 +138,7 @@ here."""
 GRACEFUL_INTEREST = (
     "I remain very keen on the role.",
     "The position still appeals to me a great deal.",
-    "The opportunity still excites me.",
+    "The role continues to interest me greatly.",  # words27a class 1
     "My interest in the position is as strong as ever.",
 )
 """The interest the graceful close restates (`_graceful.txt`, words26b class 1)."""

@@ -54,10 +54,12 @@ def _body(text: str) -> str:
 GRACEFUL = (
     "Decisions like this take time, and I will be patient.",
     "I am happy to wait until there is news to share.",
-    "I will leave things there for the time being.",
-    "There is no rush on my side, and any news will be welcome whenever it comes.",
+    # words27a classes 1 and 2 (r23, every reader): a sign-off in mid-paragraph, "no rush"
+    # in a third note in ten days and "take the time you need" in a sixth are retired
+    "For now, I will wait for the outcome.",
+    "I appreciate that the process may take a while yet.",
     "Whenever the outcome is known, I would be grateful to hear it.",
-    "Please take the time you need.",
+    "I will gladly wait until the decision is made.",
     "I will hold back until I hear from you.",
     "In the meantime, I remain at your disposal.",
 )

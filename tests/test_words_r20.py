@@ -109,6 +109,7 @@ def test_spanish_thanks_no_silent_reader_for_their_interest() -> None:
     (r22 es: «Le agradezco que valore mi candidatura» read as presumptuous, *valorar* as
     "think highly of": words26d's «que estudie» thanks for the study of it)."""
     said = _wordings("es", "_courtesy.txt")
-    # the twenty-second read found "que valore" ambiguous, a calque (words26d)
-    assert "Le agradezco que estudie mi candidatura." in said
+    # the twenty-second read found "que valore" ambiguous, a calque (words26d); the
+    # twenty-third, «que estudie» half a request (words27a class 1, r23 es, 12 times)
+    assert "Le agradezco que considere mi candidatura." in said
     assert not [line for line in said if "interés" in line]

@@ -277,8 +277,9 @@ class TestConversation:
         # words26b class 1: its graceful close may restate the interest, once
         assert "May I ask if my candidacy is still under review?" in close_message.text
         assert close_message.text.count("interest") <= 1
-        # words15 class 4, words23 class 1: a close that thanks and welcomes news
-        close_line = "Thank you. I look forward to hearing from you."
+        # words15 class 4, words23 class 1: a close that thanks and welcomes news; words27a
+        # class 1: in one sentence
+        close_line = "Thank you, and I look forward to hearing from you."
         assert close_line in close_message.text
         assert "not write again" not in close_message.text
         assert close.facts.final and close.facts.first_close and not retry.facts.final

@@ -1012,6 +1012,10 @@ def template_context(
         # if it had not been sent (words14 class 2, r11 08.9 and 07.9)
         "items_sent": isinstance(recipient, Interviewer)
         and bool(interview.requested_by(recipient)),
+        # ... and how many of their colleagues received material: a check-in offers them
+        # what went to those, never references as if none had gone out (words27a, r23 en
+        # 02.8 and 14.21)
+        "items_elsewhere": _items_elsewhere(interview, recipient),
         # a later round's note to someone met before takes the wordings of another pencil
         # of lines (parallel to the one before, or the spare): it says no sentence of the
         # earlier round's note to them again, subject included (loop8 1)
@@ -1243,6 +1247,17 @@ def _unknown_details(interview: Interview, their: str, language: _languages.Lang
     return _card_details(language, email, phone, title, their if len(people) == 1 else "their")
 
 
+def _items_elsewhere(interview: Interview, recipient: object) -> int:
+    """How many interviewers other than *recipient* were sent what they asked for."""
+    if not isinstance(recipient, Interviewer):
+        return 0
+    return sum(
+        1
+        for person in interview.interviewers
+        if person is not recipient and interview.requested_by(person)
+    )
+
+
 def _details_partly_known(interview: Interview) -> bool:
     """Whether some interviewers have given a detail (an e-mail address, a phone number,
     a title) that others have not: the step then asks only whoever lacks it, never
@@ -1352,7 +1367,8 @@ _OWNED = frozenset(
      "unknown_details", "details_partly_known",
      "they", "their", "them", "interview_decision_words", "debrief_parts",
      "debrief_missed", "debrief_fit", "timeline_placeholder", "belated",
-     "debrief_fit_words", "fit_brief", "debrief_topics", "debrief_people", "items_sent"}
+     "debrief_fit_words", "fit_brief", "debrief_topics", "debrief_people", "items_sent",
+     "items_elsewhere"}
 )  # fmt: skip
 _URL = re.compile(r"https?://\S+|www\.\S+", re.IGNORECASE)
 
