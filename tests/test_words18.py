@@ -29,7 +29,7 @@ CLOSINGS = (
     "I look forward to learning more about the next round.",
     "Please count on me for anything that would help.",
     "I look forward to hearing about the arrangements whenever they are ready.",
-    "I look forward to taking part.",
+    "I look forward to the rest of the process.",  # words27c (r23 07.8: "taking part")
     "I remain keen to take part.",
     "A word from you when the plans take shape would be most welcome.",
     "Thank you, and once a date is set, a short note would be very welcome.",
