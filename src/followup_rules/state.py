@@ -221,13 +221,13 @@ class FollowupState:
     def check_ins_left(self) -> int:
         """Check-ins still allowed (rule ``cap``): unanswered in a row, and ever."""
         policy = self.policy
-        return max(
-            0,
-            min(
-                policy.max_check_ins - self.check_ins,
-                policy.max_contacts_ever - self.contacts_ever,
-            ),
-        )
+        # `max(0, min(...))` without the two builtin calls: the planner asks it twice a
+        # check-in (issue 20, twelfth pass)
+        left = policy.max_check_ins - self.check_ins
+        ever = policy.max_contacts_ever - self.contacts_ever
+        if ever < left:
+            left = ever
+        return left if left > 0 else 0
 
     @property
     def contacts_left(self) -> int:
