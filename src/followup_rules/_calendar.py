@@ -830,9 +830,10 @@ def first_moment_in_window(
     holidays: Container[date] = NO_HOLIDAYS,
 ) -> datetime:
     """The first UTC instant at or after *moment* inside a business-day window."""
-    moment = utc(moment)
+    if type(moment) is not datetime or moment.tzinfo is not UTC:  # else `utc` gives it back
+        moment = utc(moment)
     day = moment.astimezone(tz).date()
-    if is_business_day(day, holidays):
+    if day.weekday() < _SATURDAY if holidays is NO_HOLIDAYS else is_business_day(day, holidays):
         window = window_on(day, start, end, tz)
         if window is not None:
             if window[0] <= moment <= window[1]:
