@@ -294,6 +294,7 @@ _CACHE_SIZE = 16384
 _LOCAL: dict[tuple[int, int], tuple[datetime, tzinfo, pendulum.DateTime]] = {}
 _WINDOWS: dict[tuple[date, time, time, int], tuple[tzinfo, tuple[datetime, datetime] | None]] = {}
 _BUSINESS: dict[tuple[date, int], tuple[BusinessCalendar, bool]] = {}
+_FOLDED: dict[int, tuple[time, time]] = {}
 _DAILY: dict[tuple[int, int], tuple[datetime, tzinfo, time, time, datetime]] = {}
 _AFTER: dict[int, tuple[datetime, tzinfo, int, object, date]] = {}
 
@@ -310,6 +311,7 @@ def clear_caches() -> None:
     _BUSINESS.clear()
     _DAILY.clear()
     _AFTER.clear()
+    _FOLDED.clear()
 
 
 def to_local(instant: datetime, tz: tzinfo) -> pendulum.DateTime:
@@ -391,8 +393,25 @@ def local_instant(day: date, wall: time, tz: tzinfo, *, late: bool = False) -> d
     skipped time moves back before the gap and an ambiguous one takes its
     second occurrence: the right choice for the end of a window.
     """
-    aware = datetime.combine(day, wall, tz)
-    return (aware.replace(fold=1) if late else aware).astimezone(UTC)
+    return datetime.combine(day, _folded(wall) if late else wall, tz).astimezone(UTC)
+
+
+def _folded(wall: time) -> time:
+    """*wall* with ``fold=1``: what `local_instant` combines for the end of a window.
+
+    Cached by the identity of *wall* (a policy's window times, the waking hours),
+    like `to_local`: ``replace(fold=1)`` on the datetime, as this module did, took a
+    quarter of a window's making, which a plan does about once on a cold cache
+    (issue 20, twelfth pass).  ``datetime.combine`` keeps the time's fold.
+    """
+    hit = _FOLDED.get(id(wall))
+    if hit is not None and hit[0] is wall:
+        return hit[1]
+    folded = wall.replace(fold=1)
+    if len(_FOLDED) >= _CACHE_SIZE:
+        _FOLDED.clear()
+    _FOLDED[id(wall)] = (wall, folded)
+    return folded
 
 
 _ONE_MICROSECOND = timedelta(microseconds=1)
@@ -453,8 +472,9 @@ def window_on(day: date, start: time, end: time, tz: tzinfo) -> tuple[datetime, 
 
 
 def _window(day: date, start: time, end: time, tz: tzinfo) -> tuple[datetime, datetime] | None:
-    opens = local_instant(day, start, tz)
-    closes = local_instant(day, end, tz, late=True)
+    # `local_instant` of the start, and with *late* of the end, written out
+    opens = datetime.combine(day, start, tz).astimezone(UTC)
+    closes = datetime.combine(day, _folded(end), tz).astimezone(UTC)
     if closes < opens or opens.astimezone(tz).date() != day or closes.astimezone(tz).date() != day:
         return None
     return opens, closes
@@ -768,12 +788,14 @@ def _qualifying(
 
 def first_moment_daily(moment: datetime, start: time, end: time, tz: tzinfo) -> datetime:
     """The first UTC instant at or after *moment* inside the local ``[start, end]`` of any day."""
-    moment = utc(moment)
+    if type(moment) is not datetime or moment.tzinfo is not UTC:  # else `utc` gives it back
+        moment = utc(moment)
     day = moment.astimezone(tz).date()
-    for ahead in range(3):  # a DST change may swallow a day's window, never two
-        window = window_on(day + timedelta(days=ahead), start, end, tz)
+    for _ in range(3):  # a DST change may swallow a day's window, never two
+        window = window_on(day, start, end, tz)
         if window is not None and moment <= window[1]:
-            return max(moment, window[0])
+            return window[0] if window[0] > moment else moment  # `max`, the same object
+        day += _ONE_DAY  # not `timedelta(days=...)`, made at each call (issue 20, twelfth pass)
     return moment  # pragma: no cover - three days without the hours
 
 
@@ -808,9 +830,10 @@ def first_moment_in_window(
     holidays: Container[date] = NO_HOLIDAYS,
 ) -> datetime:
     """The first UTC instant at or after *moment* inside a business-day window."""
-    moment = utc(moment)
+    if type(moment) is not datetime or moment.tzinfo is not UTC:  # else `utc` gives it back
+        moment = utc(moment)
     day = moment.astimezone(tz).date()
-    if is_business_day(day, holidays):
+    if day.weekday() < _SATURDAY if holidays is NO_HOLIDAYS else is_business_day(day, holidays):
         window = window_on(day, start, end, tz)
         if window is not None:
             if window[0] <= moment <= window[1]:
