@@ -1,0 +1,96 @@
+"""Twenty-first mutation pass of `messages`, the functions no pass had reached (mut21f).
+
+Each test pins something a user relies on that the mutants of `_warnings`,
+`candidate_locale`, `_misdialled`, `_address` and their neighbours could change
+unseen.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta, timezone
+
+import attrs
+
+from followup_rules import Interviewer, render
+from followup_rules.messages import _misdialled, candidate_locale, default_pack
+
+from .test_messages import SAM, by_template, full_interview
+
+AGENCY = (
+    "SelecSource, the agency that put you forward, may prefer you to follow up through your "
+    "recruiter, Rita Cole: you may ask Rita Cole for news before sending this, or instead"
+)
+
+
+class TestACallOnABareOffset:
+    """An interview given at a bare UTC offset ("+02:00") names no country: a phone
+    number of any country is not questioned, and the call is written."""
+
+    def test_a_call_whose_only_clock_is_an_offset_is_written_without_a_code_warning(
+        self,
+    ) -> None:
+        ana = Interviewer("Ana Ruiz", phone="+1 212 555 0142")
+        starts = datetime(2026, 7, 7, 14, tzinfo=timezone(timedelta(hours=2)))
+        iv = full_interview(interviewers=[ana], starts_at=starts)
+        message = render(by_template("check_in_call", iv), iv)
+        assert message.warnings == (AGENCY,)
+        assert message.to == "+1 212 555 0142"
+        assert message.blocking == ()
+
+    def test_the_candidates_language_on_a_bare_offset_is_american_english(self) -> None:
+        starts = datetime(2026, 7, 7, 14, tzinfo=timezone(timedelta(hours=1)))
+        assert candidate_locale(full_interview(starts_at=starts)) == "en"
+
+
+class TestTheLanguageGivenWins:
+    """`Candidate.language` is the language of every message `render` writes, whatever
+    the candidate's zone says (a German speaker living in London reads German)."""
+
+    def test_a_german_speaker_in_london_reads_german(self) -> None:
+        sam = attrs.evolve(SAM, language="de", timezone="Europe/London")
+        iv = full_interview(candidate=sam)
+        assert candidate_locale(iv) == "de"
+        message = render(by_template("thank_you_email", iv), iv)
+        assert (
+            message.text == default_pack("de").render(by_template("thank_you_email", iv), iv).text
+        )
+        assert (
+            message.text
+            != default_pack("en_GB").render(by_template("thank_you_email", iv), iv).text
+        )
+
+
+class TestACodeQuestionedOnlyWithBoth:
+    """A number is questioned only when there is a number with its country code and a
+    named zone to hold it against."""
+
+    def test_no_zone_or_no_number_or_no_code(self) -> None:
+        assert _misdialled("+1 212 555 0100", None) is None
+        assert _misdialled(None, "Europe/Berlin") is None
+        assert _misdialled("", "Europe/Berlin") is None
+        assert _misdialled("030 555 0100", "America/New_York") is None
+
+    def test_a_three_digit_code_is_read_before_its_first_two_digits(self) -> None:
+        assert _misdialled("+351 21 000 0000", "America/Chicago") == "351"
+        assert _misdialled("+353 1 555 0100", "Europe/Berlin") == "353"
+
+
+class TestWhoItGoesTo:
+    """`Message.to` as a person reads it."""
+
+    def test_a_call_in_french_shows_the_number_as_french_writes_it(self) -> None:
+        """The number the candidate dials, grouped in pairs for a French reader; the
+        bare address keeps it as typed (for the ``tel:`` link)."""
+        ana = Interviewer("Ana Ruiz", phone="+33155500100")
+        iv = full_interview(interviewers=[ana], candidate=attrs.evolve(SAM, language="fr"))
+        message = render(by_template("check_in_call", iv), iv)
+        assert message.to == "+33 1 55 50 01 00"
+        assert message.address == "+33155500100"
+
+    def test_a_message_for_nobody_in_particular_is_addressed_to_no_one(self) -> None:
+        """`Action.recipient` None ("nobody in particular"): no name is made up."""
+        iv = full_interview()
+        message = render(attrs.evolve(by_template("thank_you_email", iv), recipient=None), iv)
+        assert message.to == ""
+        assert message.address is None
+        assert message.blocking == ()
