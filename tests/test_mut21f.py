@@ -37,7 +37,7 @@ class TestACallOnABareOffset:
         assert message.to == "+1 212 555 0142"
         assert message.blocking == ()
 
-    def test_the_candidates_language_on_a_bare_offset_is_american_english(self) -> None:
+    def test_a_candidate_with_no_language_on_a_bare_offset_reads_american_english(self) -> None:
         starts = datetime(2026, 7, 7, 14, tzinfo=timezone(timedelta(hours=1)))
         assert candidate_locale(full_interview(starts_at=starts)) == "en"
 
@@ -86,11 +86,3 @@ class TestWhoItGoesTo:
         message = render(by_template("check_in_call", iv), iv)
         assert message.to == "+33 1 55 50 01 00"
         assert message.address == "+33155500100"
-
-    def test_a_message_for_nobody_in_particular_is_addressed_to_no_one(self) -> None:
-        """`Action.recipient` None ("nobody in particular"): no name is made up."""
-        iv = full_interview()
-        message = render(attrs.evolve(by_template("thank_you_email", iv), recipient=None), iv)
-        assert message.to == ""
-        assert message.address is None
-        assert message.blocking == ()
