@@ -10,11 +10,14 @@ from __future__ import annotations
 from datetime import datetime, timedelta, timezone
 
 import attrs
+import pendulum
+import pytest
 
-from followup_rules import Interviewer, render
+from followup_rules import ActionKind, Interviewer, plan, render
 from followup_rules.messages import _misdialled, candidate_locale, default_pack
 
 from .test_messages import SAM, by_template, full_interview
+from .test_words27b import LATE, NY, _panel, _sent_at
 
 AGENCY = (
     "SelecSource, the agency that put you forward, may prefer you to follow up through your "
@@ -86,3 +89,30 @@ class TestWhoItGoesTo:
         message = render(by_template("check_in_call", iv), iv)
         assert message.to == "+33 1 55 50 01 00"
         assert message.address == "+33155500100"
+
+
+class TestTwentyFourHoursIsOnTime:
+    """The seeds' "within 24 hours" (000, 001, 002): a thank-you sent exactly 24 hours
+    after the interview's end is on time and says nothing of a delay, even two calendar
+    days after the interview began (one that ran past midnight); a minute later it is
+    late and says so."""
+
+    @pytest.mark.parametrize("code", ["en", "de", "fr", "es"])
+    def test_an_interview_past_midnight(self, code: str) -> None:
+        iv = _panel(
+            2,
+            "none",
+            code,
+            starts_at=pendulum.datetime(2026, 7, 7, 23, tz=NY),
+            duration=timedelta(hours=2),
+        )
+        ends = iv.starts_at.add(hours=2)
+        notes = [a for a in plan(iv) if a.kind is ActionKind.THANK_YOU and a.template]
+        assert notes
+        for action in notes:
+            for variant in range(8):
+                note = action._with_facts(attrs.evolve(action.facts, variant=variant))
+                on_time = render(_sent_at(note, ends.add(hours=24)), iv).text
+                assert not LATE.search(on_time.split("\n\n", 1)[1]), on_time
+                late = render(_sent_at(note, ends.add(hours=24, minutes=1)), iv).text
+                assert LATE.search(late.split("\n\n", 1)[1]), late
