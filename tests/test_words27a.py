@@ -36,14 +36,8 @@ from followup_rules import (
 from followup_rules._languages import language
 
 from .test_words12 import COMPANIES, ROLES
+from .test_words26b import ANA_NO_PHONE, LANGUAGES, _gettext
 from .test_writing import ANA, BO, NY, check_ins, done_until, in_language, meeting
-
-LANGUAGES = ("en", "de", "fr", "es")
-ANA_NO_PHONE = attrs.evolve(ANA, phone=None)
-
-
-def _gettext(code: str, msgid: str) -> str:
-    return str(language(code).translations.gettext(msgid))
 
 
 def _plain(text: str) -> str:
