@@ -44,7 +44,17 @@ LAYERS: tuple[frozenset[str], ...] = (
     frozenset({"_rules_page", "catalogue"}),
     frozenset({"_calendar", "_validate"}),
     frozenset(
-        {"timeframe", "model", "events", "_steps", "_step_words", "_said", "facts", "policy"}
+        {
+            "timeframe",
+            "model",
+            "events",
+            "_steps",
+            "_step_words",
+            "_said",
+            "facts",
+            "_members",
+            "policy",
+        }
     ),
     frozenset({"action", "identity", "state", "_why"}),
     frozenset({"limits", "rules", "plan", "audit", "agenda", "loop"}),

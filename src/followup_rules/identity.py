@@ -33,10 +33,11 @@ import re
 import unicodedata
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import suppress
-from typing import TYPE_CHECKING, Any, Final
+from typing import TYPE_CHECKING, Any
 
 from . import _calendar as cal
 from . import model as _model
+from ._members import KIND_RECRUITER_DEBRIEF
 from ._steps import ONE_SHOT_BY_KIND, in_order
 from .errors import StepIdError as StepIdError  # its home is errors.py; importable here too
 from .events import Contact, Event, Skip
@@ -44,13 +45,6 @@ from .model import ActionKind, Interview, Interviewer, Recruiter, person_key
 
 if TYPE_CHECKING:
     from .action import Action
-
-
-# Enum members read as module globals in the planner's hot paths: on CPython 3.11 a
-# member read through its class (`Channel.PHONE`) goes through `EnumType.__getattr__`'s
-# hook, a call of `type.__getattribute__` each time (about 150 ns), where a global is
-# read in a few; a plan read about 68 (issue 20, twelfth pass).
-_RECRUITER_DEBRIEF: Final = ActionKind.RECRUITER_DEBRIEF
 
 
 __all__ = [
@@ -133,7 +127,7 @@ def owner(kind: ActionKind, name: str | None, interview: Interview) -> str:
     """
     if kind in ONE_SHOT_BY_KIND:
         recruiter = interview.recruiter
-        if kind is _RECRUITER_DEBRIEF and recruiter is not None:
+        if kind is KIND_RECRUITER_DEBRIEF and recruiter is not None:
             return recruiter.name
         return interview.follow_up_contact.name
     return interview.follow_up_contact.name if name is None else name

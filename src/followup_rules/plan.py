@@ -6,27 +6,20 @@ from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from datetime import datetime
 from functools import partial
 from itertools import zip_longest
-from typing import Any, Final
+from typing import Any
 
 import attrs
 
 from . import _calendar as cal
 from . import identity, rules
 from . import identity as ids
+from ._members import CHANNEL_EMAIL, KIND_FEEDBACK_RESPONSE
 from .action import Action, Plan, _check_now
 from .errors import InvalidArgument, InvalidInterview, InvalidPolicy
 from .events import Event, Outcome, trusted_contact
 from .model import ActionKind, Channel, Interview, person_key
 from .policy import Policy
 from .state import THANKS_KINDS, FollowupState, _evolved, advance, checked_history, replay
-
-# Enum members read as module globals in the planner's hot paths: on CPython 3.11 a
-# member read through its class (`Channel.PHONE`) goes through `EnumType.__getattr__`'s
-# hook, a call of `type.__getattribute__` each time (about 150 ns), where a global is
-# read in a few; a plan read about 68 (issue 20, twelfth pass).
-_FEEDBACK_RESPONSE: Final = ActionKind.FEEDBACK_RESPONSE
-_EMAIL: Final = Channel.EMAIL
-
 
 __all__ = ["Action", "Plan", "plan", "plan_many"]
 
@@ -399,7 +392,7 @@ def _follow_ups(
             # to a request for feedback: no call for the rest (issue 20, tenth pass)
             seen = (
                 step
-                if now is None and kind is not _FEEDBACK_RESPONSE
+                if now is None and kind is not KIND_FEEDBACK_RESPONSE
                 else _seen_from(kind, make, step, told, now)
             )
             if seen is None:
@@ -455,10 +448,10 @@ def _thread_after(state: FollowupState, notes: Sequence[Action]) -> FollowupStat
             continue
         if previous is None:
             previous = _as_made(note)
-            if note.channel is _EMAIL:
+            if note.channel is CHANNEL_EMAIL:
                 last_email = previous
                 break
-        elif note.channel is _EMAIL:
+        elif note.channel is CHANNEL_EMAIL:
             last_email = _as_made(note)
             break
     if previous is None:
@@ -478,7 +471,7 @@ def _seen_from(
 ) -> Action | None:
     """*step* (as the history places it) seen from *now*: kept, cut, late, or None (missed)."""
     earliest, latest, _ = step._utc
-    if kind is _FEEDBACK_RESPONSE:
+    if kind is KIND_FEEDBACK_RESPONSE:
         cut = _later(state.now, now)
         snoozed = state.snoozed_until(state.next_key(kind)) if state.snoozes else None
         if (cut is not None and latest < cut) or (snoozed is not None and latest < snoozed):
@@ -490,7 +483,7 @@ def _seen_from(
     if latest >= now:
         return again  # its window is open: what is left of it
     limit = rules.late_limit(step, state)
-    if kind is _FEEDBACK_RESPONSE or again._utc[0] > limit:
+    if kind is KIND_FEEDBACK_RESPONSE or again._utc[0] > limit:
         return None
     return again._moved(again._utc, latest)
 

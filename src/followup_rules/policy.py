@@ -13,30 +13,26 @@ from __future__ import annotations
 
 from collections.abc import Callable, Container
 from datetime import date, time, timedelta
-from typing import TYPE_CHECKING, Any, Final, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import attrs
 
 from . import _validate as v
 from ._calendar import NO_HOLIDAYS, BusinessCalendar, country_calendar
+from ._members import (
+    BASIS_INVITED,
+    BASIS_POLICY,
+    BASIS_PREFERRED,
+    BASIS_TIMEFRAME,
+    CHANNEL_EMAIL,
+    CHANNEL_PHONE,
+)
 from .errors import InvalidPolicy, _did_you_mean
 from .facts import CallBasis
 from .model import Channel, Interviewer, Salutation
 
 if TYPE_CHECKING:
     from .state import FollowupState
-
-
-# Enum members read as module globals in the planner's hot paths: on CPython 3.11 a
-# member read through its class (`Channel.PHONE`) goes through `EnumType.__getattr__`'s
-# hook, a call of `type.__getattribute__` each time (about 150 ns), where a global is
-# read in a few; a plan read about 68 (issue 20, twelfth pass).
-_BASIS_INVITED: Final = CallBasis.INVITED
-_BASIS_POLICY: Final = CallBasis.POLICY
-_BASIS_PREFERRED: Final = CallBasis.PREFERRED
-_BASIS_TIMEFRAME: Final = CallBasis.TIMEFRAME
-_EMAIL: Final = Channel.EMAIL
-_PHONE: Final = Channel.PHONE
 
 
 __all__ = [
@@ -392,13 +388,13 @@ def call_basis(state: FollowupState) -> CallBasis | None:
     if state.calls >= policy.max_calls:
         return None
     if state.interview.invited_to_call:
-        return _BASIS_INVITED
+        return BASIS_INVITED
     contact = state.interview.follow_up_contact  # `state.contact`, read without a call
-    if policy.respect_preferred_channel and contact.preferred_channel is _PHONE:
-        return _BASIS_PREFERRED
+    if policy.respect_preferred_channel and contact.preferred_channel is CHANNEL_PHONE:
+        return BASIS_PREFERRED
     if state.decision_by is not None:
-        return _BASIS_TIMEFRAME
-    return None if policy.calls_need_invitation else _BASIS_POLICY
+        return BASIS_TIMEFRAME
+    return None if policy.calls_need_invitation else BASIS_POLICY
 
 
 def calls_allowed(state: FollowupState) -> bool:
@@ -420,9 +416,9 @@ def default_check_in_choice(state: FollowupState) -> tuple[Channel, CallBasis | 
     rule ``one-call`` does not work the basis out a second time (issue 20, eleventh pass)."""
     preferred = state.interview.follow_up_contact.preferred_channel  # `state.contact`
     if state.policy.respect_preferred_channel and preferred is not None:
-        return preferred, call_basis(state) if preferred is _PHONE else None
+        return preferred, call_basis(state) if preferred is CHANNEL_PHONE else None
     basis = call_basis(state)
-    return _PHONE if basis is not None else _EMAIL, basis
+    return CHANNEL_PHONE if basis is not None else CHANNEL_EMAIL, basis
 
 
 class _Preset:

@@ -20,12 +20,31 @@ from __future__ import annotations
 
 from datetime import date, datetime, time, timedelta, tzinfo
 from functools import lru_cache
-from typing import TYPE_CHECKING, Final
+from typing import TYPE_CHECKING
 
 import attrs
 
 from . import _calendar as cal
 from . import limits
+from ._members import (
+    BASIS_PREFERRED,
+    CHANNEL_EMAIL,
+    CHANNEL_IN_PERSON,
+    CHANNEL_PHONE,
+    CHANNEL_POSTAL,
+    FALLBACK_AFTER_HOURS,
+    FALLBACK_NIGHT,
+    FALLBACK_NO_ADDRESS,
+    FALLBACK_NO_PHONE,
+    FORMAT_IN_PERSON,
+    KIND_ASK_FOR_CARDS,
+    KIND_CHECK_IN,
+    KIND_FEEDBACK_REQUEST,
+    KIND_FEEDBACK_RESPONSE,
+    KIND_RECRUITER_DEBRIEF,
+    KIND_THANK_YOU,
+    OUTCOME_REJECTED,
+)
 from ._steps import IN_ROOM_KINDS, NOTE_KINDS
 from ._validate import LATEST_EVENT
 from .action import Action, Instants
@@ -54,7 +73,6 @@ from .catalogue import (
     rule,
 )
 from .errors import InvalidPolicy
-from .events import Outcome
 from .facts import (
     CallBasis,
     Facts,
@@ -67,7 +85,7 @@ from .facts import (
     _told,
     for_interview,
 )
-from .model import ActionKind, Channel, Interview, Interviewer, InterviewFormat
+from .model import ActionKind, Channel, Interview, Interviewer
 from .policy import (
     Policy,
     call_basis,
@@ -80,29 +98,6 @@ from .state import asks_feedback
 
 if TYPE_CHECKING:
     from .state import FollowupState
-
-
-# Enum members read as module globals in the planner's hot paths: on CPython 3.11 a
-# member read through its class (`Channel.PHONE`) goes through `EnumType.__getattr__`'s
-# hook, a call of `type.__getattribute__` each time (about 150 ns), where a global is
-# read in a few; a plan read about 68 (issue 20, twelfth pass).
-_ASK_FOR_CARDS: Final = ActionKind.ASK_FOR_CARDS
-_CHECK_IN: Final = ActionKind.CHECK_IN
-_FEEDBACK_REQUEST: Final = ActionKind.FEEDBACK_REQUEST
-_FEEDBACK_RESPONSE: Final = ActionKind.FEEDBACK_RESPONSE
-_RECRUITER_DEBRIEF: Final = ActionKind.RECRUITER_DEBRIEF
-_THANK_YOU: Final = ActionKind.THANK_YOU
-_BASIS_PREFERRED: Final = CallBasis.PREFERRED
-_EMAIL: Final = Channel.EMAIL
-_IN_PERSON: Final = Channel.IN_PERSON
-_PHONE: Final = Channel.PHONE
-_POSTAL: Final = Channel.POSTAL
-_FALLBACK_AFTER_HOURS: Final = Fallback.AFTER_HOURS
-_FALLBACK_NIGHT: Final = Fallback.NIGHT
-_FALLBACK_NO_ADDRESS: Final = Fallback.NO_ADDRESS
-_FALLBACK_NO_PHONE: Final = Fallback.NO_PHONE
-_FORMAT_IN_PERSON: Final = InterviewFormat.IN_PERSON
-_OUTCOME_REJECTED: Final = Outcome.REJECTED
 
 
 # The records of the catalogue, and the policy's default choices of channel,
@@ -200,7 +195,7 @@ def in_room(interview: Interview, facts: LazyFacts | None = None) -> list[Action
     tz = interview._zone
     contact = interview.follow_up_contact
     shared = room_facts(interview) if facts is None else facts
-    remote = interview.format is not _FORMAT_IN_PERSON
+    remote = interview.format is not FORMAT_IN_PERSON
     steps = []
     for kind, item, at in _TO_THE_CONTACT:
         sources = item.sources
@@ -209,7 +204,7 @@ def in_room(interview: Interview, facts: LazyFacts | None = None) -> list[Action
         steps.append(
             Action._planned(
                 kind=kind,
-                channel=_IN_PERSON,
+                channel=CHANNEL_IN_PERSON,
                 recipient=contact,
                 window=(start, end, start + duration * at // 100),
                 tz=tz,
@@ -226,14 +221,14 @@ def in_room(interview: Interview, facts: LazyFacts | None = None) -> list[Action
         moment = start + duration * (_CARDS_AT * count + _CARDS_SPAN * i) // (100 * count)
         steps.append(
             Action._planned(
-                kind=_ASK_FOR_CARDS,
-                channel=_IN_PERSON,
+                kind=KIND_ASK_FOR_CARDS,
+                channel=CHANNEL_IN_PERSON,
                 recipient=person,
                 window=(start, end, moment),
                 tz=tz,
                 rule=CARDS.id,
                 sources=CARDS.sources,
-                template=_ASK_FOR_CARDS._value_,
+                template=KIND_ASK_FOR_CARDS._value_,
                 facts=shared,
             )
         )
@@ -326,7 +321,7 @@ def _thank_you_to(
 ) -> Action:
     end = interview._utc_span[1]
     channel = policy.thank_you_channel_for(person)
-    if channel not in (_EMAIL, _POSTAL):
+    if channel not in (CHANNEL_EMAIL, CHANNEL_POSTAL):
         raise InvalidPolicy(
             f"{type(policy).__name__}.thank_you_channel_for",
             channel,
@@ -334,14 +329,14 @@ def _thank_you_to(
         )
     fallback = None
     if (
-        channel is _POSTAL
-        and interview.format is not _FORMAT_IN_PERSON
+        channel is CHANNEL_POSTAL
+        and interview.format is not FORMAT_IN_PERSON
         and not (person.address or interview.address)
     ):
         # After a remote interview the candidate never saw the office: a
         # mailed card needs an address, else the note goes by e-mail.
-        channel, fallback = _EMAIL, _FALLBACK_NO_ADDRESS
-    if channel is _POSTAL:
+        channel, fallback = CHANNEL_EMAIL, FALLBACK_NO_ADDRESS
+    if channel is CHANNEL_POSTAL:
         hours = policy.send_window
         holidays = policy.business_holidays
         tz = interview._home_zone
@@ -363,7 +358,7 @@ def _thank_you_to(
             and cal.add_business_days(mail_day, _POST_DAYS, holidays) >= decided
         )
         return Action._planned(
-            kind=_THANK_YOU,
+            kind=KIND_THANK_YOU,
             channel=channel,
             recipient=person,
             window=window,
@@ -384,7 +379,7 @@ def _thank_you_to(
         )
     tz = interview.zone_of(person)
     return Action._planned(
-        kind=_THANK_YOU,
+        kind=KIND_THANK_YOU,
         channel=channel,
         recipient=person,
         window=_soon_after(interview, policy, tz, windows),
@@ -484,8 +479,8 @@ def recruiter(interview: Interview, policy: Policy) -> Action | None:
     if person.email is not None and (short or day != cal.local_date(end, tz)):
         latest = end + max(policy.recruiter_debrief_within, _RECRUITER_DELAY)
         return Action._planned(
-            kind=_RECRUITER_DEBRIEF,
-            channel=_EMAIL,
+            kind=KIND_RECRUITER_DEBRIEF,
+            channel=CHANNEL_EMAIL,
             recipient=person,
             window=(
                 end,
@@ -496,7 +491,7 @@ def recruiter(interview: Interview, policy: Policy) -> Action | None:
             rule=RECRUITER.id,
             sources=RECRUITER.sources,
             template="recruiter_debrief_email",
-            facts=_facts(for_interview, interview, policy.salutation, _FALLBACK_AFTER_HOURS),
+            facts=_facts(for_interview, interview, policy.salutation, FALLBACK_AFTER_HOURS),
         )
     if closes is None or short:
         # Too late in their day for a real conversation: first thing next business day.
@@ -506,12 +501,12 @@ def recruiter(interview: Interview, policy: Policy) -> Action | None:
         opens = closes[0]
     latest = min(opens + policy.recruiter_debrief_within, closes[1])
     suggested = min(opens + _RECRUITER_DELAY, latest)
-    channel, template, fallback = _PHONE, "recruiter_debrief_call", None
+    channel, template, fallback = CHANNEL_PHONE, "recruiter_debrief_call", None
     if person.phone is None and person.email is not None:
-        channel, template, fallback = _EMAIL, "recruiter_debrief_email", _FALLBACK_NO_PHONE
+        channel, template, fallback = CHANNEL_EMAIL, "recruiter_debrief_email", FALLBACK_NO_PHONE
         suggested = awake_suggestion(suggested, latest, tz, interview, policy)
     return Action._planned(
-        kind=_RECRUITER_DEBRIEF,
+        kind=KIND_RECRUITER_DEBRIEF,
         channel=channel,
         recipient=person,
         window=(opens, latest, suggested),
@@ -563,8 +558,8 @@ def _one_call(
     if basis is None:
         return _BY_EMAIL
     if state.interview.follow_up_contact.phone is None:
-        return _EMAIL, None, _FALLBACK_NO_PHONE
-    return _PHONE, basis, None
+        return CHANNEL_EMAIL, None, FALLBACK_NO_PHONE
+    return CHANNEL_PHONE, basis, None
 
 
 _BY_EMAIL: tuple[Channel, CallBasis | None, Fallback | None] = (Channel.EMAIL, None, None)
@@ -572,7 +567,7 @@ _BY_EMAIL: tuple[Channel, CallBasis | None, Fallback | None] = (Channel.EMAIL, N
 
 def next_steps_template(state: FollowupState, channel: Channel) -> str:
     """Rule ``next-steps``: after a next round, or without a date, ask what steps to expect."""
-    if channel is _PHONE:
+    if channel is CHANNEL_PHONE:
         return "check_in_call"
     if state.decision_by is None or state.next_round_at is not None:
         return "next_steps_email"
@@ -646,7 +641,9 @@ def check_in(state: FollowupState, open_from: datetime | None = None) -> Action 
         chosen = _hook_day(policy, chosen, earliest)
     if hooks.check_in_channel is _DEFAULT_CHANNEL:
         wanted, basis = default_check_in_choice(state)
-        channel, basis, fallback = _one_call(state, basis) if wanted is _PHONE else _BY_EMAIL
+        channel, basis, fallback = (
+            _one_call(state, basis) if wanted is CHANNEL_PHONE else _BY_EMAIL
+        )
     else:
         wanted = policy.check_in_channel(state)
         if not isinstance(wanted, Channel):
@@ -654,7 +651,7 @@ def check_in(state: FollowupState, open_from: datetime | None = None) -> Action 
                 f"{type(policy).__name__}.check_in_channel", wanted, "must return a Channel"
             )
         channel, basis, fallback = allowed_channel(state, wanted)
-    snoozed = state.snoozed_until(state.next_key(_CHECK_IN)) if state.snoozes else None
+    snoozed = state.snoozed_until(state.next_key(KIND_CHECK_IN)) if state.snoozes else None
     if snoozed is not None and (open_from is None or snoozed > open_from):
         open_from = snoozed
     day = max(chosen, earliest)
@@ -666,7 +663,7 @@ def check_in(state: FollowupState, open_from: datetime | None = None) -> Action 
         open_from = quiet
     not_before = state.now
     holidays = policy.business_holidays
-    if channel is _PHONE:
+    if channel is CHANNEL_PHONE:
         call = policy.call_window
         opens, closes = cal.first_window(
             day,
@@ -681,8 +678,8 @@ def check_in(state: FollowupState, open_from: datetime | None = None) -> Action 
         # or after a gap: one decision per step, whenever the plan is made.
         whole = cal.window_on(cal.local_date(opens, tz), call.start, call.end, tz)
         if _at_night(*(whole or (opens, closes)), state):  # the library's own choice: e-mail
-            channel, basis, fallback = _EMAIL, None, _FALLBACK_NIGHT
-    if channel is not _PHONE:
+            channel, basis, fallback = CHANNEL_EMAIL, None, FALLBACK_NIGHT
+    if channel is not CHANNEL_PHONE:
         hours = policy.send_window
         opens, closes = cal.first_window(
             day,
@@ -693,15 +690,15 @@ def check_in(state: FollowupState, open_from: datetime | None = None) -> Action 
             holidays=holidays,
             open_from=open_from,
         )
-    phone = channel is _PHONE
+    phone = channel is CHANNEL_PHONE
     preferred = (
         channel is person.preferred_channel and policy.respect_preferred_channel
-    ) or basis is _BASIS_PREFERRED
+    ) or basis is BASIS_PREFERRED
     template = next_steps_template(state, channel)
     calls_left = policy.max_calls - state.calls - phone
     asks = template == "next_steps_email" and asks_next_steps(state, left - 1)
     return Action._planned(
-        kind=_CHECK_IN,
+        kind=KIND_CHECK_IN,
         channel=channel,
         recipient=person,
         window=(
@@ -909,7 +906,7 @@ def feedback_response(state: FollowupState, open_from: datetime | None = None) -
     latest = cal.first_window(due_day, window.start, window.end, tz, holidays=holidays)[1]
     earliest = asked
     floor = max(asked, state.now or asked)  # the request itself, or anything after it
-    key = state.next_key(_FEEDBACK_RESPONSE) if state.snoozes else None
+    key = state.next_key(KIND_FEEDBACK_RESPONSE) if state.snoozes else None
     snoozed = None if key is None else state.snoozed_until(key)
     for later in (snoozed, open_from):
         if later is not None and later > floor:
@@ -924,8 +921,8 @@ def feedback_response(state: FollowupState, open_from: datetime | None = None) -
     suggested = awake_suggestion(suggested, latest, tz, state.interview, policy)
     asks = asks_feedback(state)  # after a rejection, the answer asks for feedback too
     return Action._planned(
-        kind=_FEEDBACK_RESPONSE,
-        channel=_EMAIL,
+        kind=KIND_FEEDBACK_RESPONSE,
+        channel=CHANNEL_EMAIL,
         recipient=person,
         window=(min(earliest, suggested), latest, suggested),
         tz=tz,
@@ -948,12 +945,12 @@ def feedback_request(state: FollowupState, open_from: datetime | None = None) ->
     policy = state.policy
     if (
         state.outcome_at is None
-        or state.outcome is not _OUTCOME_REJECTED
+        or state.outcome is not OUTCOME_REJECTED
         or not policy.ask_feedback_on_rejection
         or limits.first_closed(limits.FEEDBACK_REQUEST_GATES, state) is not None
     ):
         return None
-    key = state.next_key(_FEEDBACK_REQUEST)
+    key = state.next_key(KIND_FEEDBACK_REQUEST)
     if key[2] > 1:  # asked once already, or skipped: "ask once, then stop"
         return None
     if state.feedback_pending is not None:
@@ -977,8 +974,8 @@ def feedback_request(state: FollowupState, open_from: datetime | None = None) ->
         open_from=open_from,
     )
     return Action._planned(
-        kind=_FEEDBACK_REQUEST,
-        channel=_EMAIL,
+        kind=KIND_FEEDBACK_REQUEST,
+        channel=CHANNEL_EMAIL,
         recipient=person,
         window=(
             opens,

@@ -10,13 +10,25 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from datetime import date, datetime, timedelta, tzinfo
-from typing import TYPE_CHECKING, Any, Final
+from typing import TYPE_CHECKING, Any
 
 import attrs
 import pendulum
 
 from . import _calendar
 from . import identity as ids
+from ._members import (
+    CHANNEL_EMAIL,
+    CHANNEL_PHONE,
+    KIND_CHECK_IN,
+    KIND_FEEDBACK_REQUEST,
+    KIND_FEEDBACK_RESPONSE,
+    KIND_RECRUITER_DEBRIEF,
+    OUTCOME_FEEDBACK_REQUESTED,
+    OUTCOME_NEXT_ROUND,
+    OUTCOME_REJECTED,
+    OUTCOME_UNDECIDED,
+)
 from ._steps import FOLLOW_UP_KINDS as FOLLOW_UP_KINDS
 from ._steps import NOTE_KINDS as NOTE_KINDS
 from ._steps import ONE_SHOT_BY_KIND as ONE_SHOT_BY_KIND
@@ -35,28 +47,12 @@ from .events import (
     Snooze,
     Update,
 )
-from .model import ActionKind, Channel, Interview, Interviewer, person_key
+from .model import ActionKind, Interview, Interviewer, person_key
 from .timeframe import WEEK_KINDS, Timeframe, on_working_week
 
 if TYPE_CHECKING:
     from .action import Action
     from .policy import Policy
-
-
-# Enum members read as module globals in the planner's hot paths: on CPython 3.11 a
-# member read through its class (`Channel.PHONE`) goes through `EnumType.__getattr__`'s
-# hook, a call of `type.__getattribute__` each time (about 150 ns), where a global is
-# read in a few; a plan read about 68 (issue 20, twelfth pass).
-_CHECK_IN: Final = ActionKind.CHECK_IN
-_FEEDBACK_REQUEST: Final = ActionKind.FEEDBACK_REQUEST
-_FEEDBACK_RESPONSE: Final = ActionKind.FEEDBACK_RESPONSE
-_RECRUITER_DEBRIEF: Final = ActionKind.RECRUITER_DEBRIEF
-_EMAIL: Final = Channel.EMAIL
-_PHONE: Final = Channel.PHONE
-_OUTCOME_FEEDBACK_REQUESTED: Final = Outcome.FEEDBACK_REQUESTED
-_OUTCOME_NEXT_ROUND: Final = Outcome.NEXT_ROUND
-_OUTCOME_REJECTED: Final = Outcome.REJECTED
-_OUTCOME_UNDECIDED: Final = Outcome.UNDECIDED
 
 
 __all__ = ["FollowupState"]
@@ -449,13 +445,13 @@ def is_employer_call(state: FollowupState, event: Contact) -> bool:
     in two roles and an employer contact: calls to them count, whatever the
     kind of the contact says.
     """
-    if event.channel is not _PHONE:
+    if event.channel is not CHANNEL_PHONE:
         return False
     interview = state.interview
     recruiter = interview.recruiter
     if recruiter is None or interview.recruiter_interviewed:
         return True
-    if event.kind is _RECRUITER_DEBRIEF:
+    if event.kind is KIND_RECRUITER_DEBRIEF:
         return False
     return event.recipient is None or person_key(event.recipient) != person_key(recruiter.name)
 
@@ -527,9 +523,9 @@ def _after_close(state: FollowupState, outcome: Outcome, changes: dict[str, Any]
     keep following up while they do not know; seeds 001 and 004: restraint);
     news of a next round opens a new run; other news ends or pauses the run.
     """
-    if outcome is _OUTCOME_UNDECIDED:
+    if outcome is OUTCOME_UNDECIDED:
         changes["check_ins"] = max(0, state.policy.max_check_ins - 1)
-    elif outcome is _OUTCOME_NEXT_ROUND:
+    elif outcome is OUTCOME_NEXT_ROUND:
         changes["closed"] = False
     else:
         changes.pop("check_ins")  # a feedback request is no answer to the close
@@ -566,7 +562,7 @@ def _contact(state: FollowupState, event: Contact, at: datetime, changes: dict[s
         changes["last_contact"] = at
     if kind in STARTED_BY_CANDIDATE:
         changes["contacts_ever"] = state.contacts_ever + 1
-    if kind is _CHECK_IN:
+    if kind is KIND_CHECK_IN:
         changes["check_ins"] = state.check_ins + 1
         changes["check_ins_total"] = state.check_ins_total + 1
         changes["closed"] = state.check_ins_left <= 1  # the last one allowed: the close
@@ -574,9 +570,9 @@ def _contact(state: FollowupState, event: Contact, at: datetime, changes: dict[s
             changes["undecided_at"] = None
         if state.next_round_at is not None:
             changes["next_round_at"] = None
-    elif kind is _FEEDBACK_REQUEST:
+    elif kind is KIND_FEEDBACK_REQUEST:
         changes["feedback_requested"] = True
-    elif kind is _FEEDBACK_RESPONSE:
+    elif kind is KIND_FEEDBACK_RESPONSE:
         changes["feedback_pending"] = None
         if asks_feedback(state):  # the answer to a rejection asked for feedback too
             changes["feedback_requested"] = True
@@ -589,7 +585,7 @@ def _contact(state: FollowupState, event: Contact, at: datetime, changes: dict[s
         to = event.recipient
         if to is None or person_key(to) == state.interview._contact_key:
             changes["previous"] = event
-            if event.channel is _EMAIL:
+            if event.channel is CHANNEL_EMAIL:
                 changes["last_email"] = event
 
 
@@ -612,7 +608,7 @@ def asks_feedback(state: FollowupState) -> bool:
     """Rule ``feedback-request``: an answer to their request for feedback, after a rejection
     not yet answered by a request of the candidate's own, asks for feedback too (one e-mail)."""
     return (
-        state.outcome is _OUTCOME_REJECTED
+        state.outcome is OUTCOME_REJECTED
         and state.policy.ask_feedback_on_rejection
         and not state.feedback_requested
     )
@@ -625,7 +621,7 @@ def _update(
     in the interview's *zone*, as the interview's own decision date is (the loop6 trial)."""
     outcome = event.outcome
     decided = event.decision_by if zone is None else event.decision_in(zone)
-    if outcome is _OUTCOME_UNDECIDED:
+    if outcome is OUTCOME_UNDECIDED:
         changes["undecided_at"] = at
         if decided is not None:
             said_on = at.date() if zone is None else _calendar.local_date(at, zone)
@@ -633,9 +629,9 @@ def _update(
             changes["decision_by"] = decision_by
             changes["timeframe"] = timeframe
             changes["decision_given_at"] = at
-    elif outcome is _OUTCOME_FEEDBACK_REQUESTED:
+    elif outcome is OUTCOME_FEEDBACK_REQUESTED:
         changes["feedback_pending"] = at
-    elif outcome is _OUTCOME_NEXT_ROUND:
+    elif outcome is OUTCOME_NEXT_ROUND:
         # Good news, not the end: if the next round is not arranged, asking what
         # comes next is welcome (seed 002).  Plan the next round itself as a new
         # Interview once it is scheduled.
