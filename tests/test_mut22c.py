@@ -4,10 +4,14 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime, time, timezone
+from datetime import date, datetime, time, timedelta, timezone
 from typing import Any
 
-from followup_rules import Action, ActionKind, Channel, plan
+import attrs
+import pendulum
+import pytest
+
+from followup_rules import Action, ActionKind, Channel, InvalidPolicy, Policy, plan
 from followup_rules import _calendar as cal
 from followup_rules.facts import Facts
 
@@ -144,3 +148,92 @@ class TestTheFoldedEndsOfAWindow:
             datetime(2024, 11, 3, 4, 30, tzinfo=UTC),
             datetime(2024, 11, 3, 6, 30, tzinfo=UTC),
         )
+
+
+# Wednesday 3 July 2024, 10:00 in New York, in each form an aware moment may take.
+TEN_IN_NEW_YORK = (
+    datetime(2024, 7, 3, 14, tzinfo=timezone.utc),
+    pendulum.datetime(2024, 7, 3, 10, tz=NY),
+    datetime(2024, 7, 3, 16, tzinfo=timezone(timedelta(hours=2))),
+    pendulum.DateTime(2024, 7, 3, 14, tzinfo=timezone.utc),
+)
+
+
+class TestTheFirstMomentIsAPlainUtcInstant:
+    """`_calendar.first_moment_daily` and `first_moment_in_window` answer a stdlib datetime
+    in UTC, the planner's own instants, whatever aware moment they are given: a pendulum
+    DateTime in a named zone, a stdlib datetime at a fixed offset, a DateTime in the
+    stdlib's UTC (`first_moment_daily__mutmut_1`, `_3` to `_6`, and the same numbers of
+    `first_moment_in_window`)."""
+
+    @pytest.mark.parametrize("moment", TEN_IN_NEW_YORK, ids=["utc", "pendulum", "offset", "sub"])
+    def test_inside_the_hours_the_moment_itself(self, moment: datetime) -> None:
+        for found in (
+            cal.first_moment_daily(moment, time(9), time(17), NEW_YORK),
+            cal.first_moment_in_window(moment, time(9), time(17), NEW_YORK),
+        ):
+            assert found == datetime(2024, 7, 3, 14, tzinfo=UTC)
+            assert type(found) is datetime and found.tzinfo is UTC
+
+    @pytest.mark.parametrize("moment", TEN_IN_NEW_YORK, ids=["utc", "pendulum", "offset", "sub"])
+    def test_before_the_hours_their_opening(self, moment: datetime) -> None:
+        for found in (
+            cal.first_moment_daily(moment, time(11), time(17), NEW_YORK),
+            cal.first_moment_in_window(moment, time(11), time(17), NEW_YORK),
+        ):
+            assert found == datetime(2024, 7, 3, 15, tzinfo=UTC)
+            assert type(found) is datetime and found.tzinfo is UTC
+
+    @pytest.mark.parametrize("moment", TEN_IN_NEW_YORK, ids=["utc", "pendulum", "offset", "sub"])
+    def test_after_the_hours_the_next_opening(self, moment: datetime) -> None:
+        # Thursday 4 July is a weekday: no holidays are given.
+        for found in (
+            cal.first_moment_daily(moment, time(7), time(9), NEW_YORK),
+            cal.first_moment_in_window(moment, time(7), time(9), NEW_YORK),
+        ):
+            assert found == datetime(2024, 7, 4, 11, tzinfo=UTC)
+            assert type(found) is datetime and found.tzinfo is UTC
+
+
+class TestAHousePolicyRedefiningSeveralKnobs:
+    """`_validate._keep_inherited_checks`: every knob a house policy redefines keeps the
+    base's check, whichever way each is written and in whatever order; the house prints,
+    and its knobs stay keyword-only as `Policy`'s are, even in a house made with plain
+    ``@attrs.frozen`` (`_keep_inherited_checks__mutmut_29`, `_36`, `_64`, `_65`, `_71`)."""
+
+    def test_an_attrs_field_then_a_plain_default(self) -> None:
+        @attrs.frozen(kw_only=True)
+        class House(Policy):
+            min_gap: int = attrs.field(default=5)
+            max_calls = 2
+
+        house: Any = House  # mypy's attrs plugin does not read the plain redefinition
+        assert (house().min_gap, house().max_calls) == (5, 2)
+        for knob, bad in (("min_gap", 0), ("max_calls", -1)):
+            with pytest.raises(InvalidPolicy) as caught:
+                house(**{knob: bad})
+            assert (caught.value.field, caught.value.value) == (f"House.{knob}", bad)
+
+    def test_two_attrs_fields(self) -> None:
+        @attrs.frozen(kw_only=True)
+        class House(Policy):
+            min_gap: int = attrs.field(default=5)
+            max_check_ins: int = attrs.field(default=2)
+
+        assert (House().min_gap, House().max_check_ins) == (5, 2)
+        with pytest.raises(InvalidPolicy) as caught:
+            House(max_check_ins=-1)
+        assert (caught.value.field, caught.value.value) == ("House.max_check_ins", -1)
+
+    def test_a_house_made_with_plain_attrs_frozen(self) -> None:
+        @attrs.frozen
+        class House(Policy):
+            min_gap = 7
+
+        made: Any = House  # mypy's attrs plugin does not read the plain redefinition
+        assert made().min_gap == 7
+        assert "min_gap=7" in repr(made())
+        with pytest.raises(TypeError):
+            made(3)
+        with pytest.raises(InvalidPolicy):
+            made(min_gap=0)
