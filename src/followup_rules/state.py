@@ -283,7 +283,7 @@ def start(
 
     *steps*, the one-time steps planned from the interview (see
     `followup_rules.plan.steps_after_interview`), lets a `Skip` or a `Snooze`
-    be checked against them; given, the fold keeps the step numbers used.
+    be checked against them.  The fold keeps the step numbers used either way.
     """
     decision_by, timeframe = _decision(interview.decision_by, interview.starts_at, policy)
     one_time: frozenset[tuple[ActionKind, str]] | None = None
