@@ -8,9 +8,15 @@ quotes and citations checked against the five articles themselves.
 
 from __future__ import annotations
 
+import attrs
 import pytest
 
 from followup_rules._grammar import counted, indefinite_article, join_words
+from followup_rules._locale import LOCALES
+from followup_rules._regional import quebec
+from followup_rules.messages import candidate_locale
+
+from .test_messages import SAM, full_interview
 
 
 @pytest.mark.parametrize(
@@ -70,3 +76,46 @@ def test_a_count_takes_its_noun_in_the_number_it_needs(
     count: int, noun: str, plural: str | None, text: str
 ) -> None:
     assert counted(count, noun, plural) == text
+
+
+# `_locale`: the English a candidate without a language reads, by their zone
+
+
+@pytest.mark.parametrize(
+    ("zone", "locale"),
+    [
+        ("Europe/London", "en_GB"),
+        ("Europe/Dublin", "en_GB"),
+        ("Europe/Isle_of_Man", "en_GB"),
+        ("Australia/Perth", "en_AU"),
+        ("Pacific/Chatham", "en_NZ"),
+        ("America/Chicago", "en"),
+        ("Asia/Tokyo", "en"),
+    ],
+)
+def test_a_candidate_without_a_language_reads_the_english_of_their_zone(
+    zone: str, locale: str
+) -> None:
+    candidate = attrs.evolve(SAM, language=None, timezone=zone)
+    interview = full_interview(candidate=candidate)
+    chosen = candidate_locale(interview)
+    assert chosen == locale
+    assert chosen in LOCALES  # a locale the built-in pack writes, spelt as it names it
+
+
+# `_regional`: what Quebec says otherwise than France
+
+
+@pytest.mark.parametrize(
+    ("france", "canada"),
+    [
+        (
+            "Si vous tombez sur la messagerie, laissez",
+            "Si vous tombez sur la boîte vocale, laissez",
+        ),
+        ("Bien cordialement,\nSam", "Cordialement,\nSam"),
+        ("Je me réjouis de connaître la suite.", "J’ai hâte de connaître la suite."),
+    ],
+)
+def test_quebec_says_its_own_words(france: str, canada: str) -> None:
+    assert quebec(france) == canada
