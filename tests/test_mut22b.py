@@ -14,7 +14,9 @@ import pytest
 from followup_rules._grammar import counted, indefinite_article, join_words
 from followup_rules._locale import LOCALES
 from followup_rules._regional import quebec
+from followup_rules.catalogue import RULES, Rule
 from followup_rules.messages import candidate_locale
+from followup_rules.sources import SEED_001, SEED_004, Source
 
 from .test_messages import SAM, full_interview
 
@@ -119,3 +121,36 @@ def test_a_candidate_without_a_language_reads_the_english_of_their_zone(
 )
 def test_quebec_says_its_own_words(france: str, canada: str) -> None:
     assert quebec(france) == canada
+
+
+# `sources` and `catalogue`: a citation and a rule of the user's own
+
+
+def test_an_article_naming_an_author_and_a_firm_cites_both() -> None:
+    source = Source("005", "005_extra.txt", "Following Up", author="Jo Park", firm="Acme Staffing")
+    assert str(source) == "005 “Following Up” (Jo Park, Acme Staffing)"
+
+
+def test_a_rule_quoted_as_pairs_cites_the_articles_quoted() -> None:
+    # "quotes: (file, phrase) pairs", from a mapping or from pairs (as a rule's own
+    # quotes are, so `attrs.evolve` keeps them)
+    call_once = "call to follow up once after your interview"
+    wait_a_day = "Wait at least a day after the deadline has passed before reaching out"
+    own = Rule(
+        "my-rule",
+        "Call once, a day after the deadline.",
+        quotes=[(SEED_004, wait_a_day), (SEED_001, call_once)],
+    )
+    assert own.quotes == ((SEED_001, call_once), (SEED_004, wait_a_day))
+    assert own.sources == (SEED_001, SEED_004)
+    evolved = attrs.evolve(RULES["cap"], summary="Stop after three.")
+    assert evolved.quotes == RULES["cap"].quotes
+    assert evolved.sources == RULES["cap"].sources
+
+
+def test_a_rule_keeps_the_sources_it_is_given() -> None:
+    # the sources default to the articles quoted; sources given explicitly stand
+    quotes = dict(RULES["one-call"].quotes)
+    own = Rule("my-call", "Call once.", sources=(SEED_001,), quotes=quotes)
+    assert own.sources == (SEED_001,)
+    assert len(quotes) > 1
