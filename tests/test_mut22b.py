@@ -8,17 +8,22 @@ quotes and citations checked against the five articles themselves.
 
 from __future__ import annotations
 
+import re
+
 import attrs
 import pytest
 
 from followup_rules._grammar import counted, indefinite_article, join_words
 from followup_rules._locale import LOCALES
 from followup_rules._regional import quebec
-from followup_rules.catalogue import RULES, Rule
+from followup_rules.catalogue import RULES, Rule, rules_page
 from followup_rules.messages import candidate_locale
-from followup_rules.sources import SEED_001, SEED_004, Source
+from followup_rules.sources import DISAGREEMENTS, SEED_001, SEED_004, SEEDS, SOURCES, Source
 
 from .test_messages import SAM, full_interview
+from .test_sources import _article, _plain, needs_seeds
+
+SOURCE_IDS = ("| 000", "| 001", "| 002", "| 003", "| 004")
 
 
 @pytest.mark.parametrize(
@@ -154,3 +159,66 @@ def test_a_rule_keeps_the_sources_it_is_given() -> None:
     own = Rule("my-call", "Call once.", sources=(SEED_001,), quotes=quotes)
     assert own.sources == (SEED_001,)
     assert len(quotes) > 1
+
+
+# `_rules_page`: docs/rules.md's citations, checked against the articles themselves
+# (not against the page as committed): who each line cites, and that what it quotes
+# is in that article, word for word
+
+_CITED = re.compile(r"^- (\d{3}) (“[^”]+”|untitled)(?: \(([^)]+)\))?: (.+)$")
+
+
+def _cited(line: str) -> tuple[str, str] | None:
+    """The article id a citation line names and what it says of it, once its title,
+    author and firm are checked against that article."""
+    match = _CITED.match(line)
+    if match is None:
+        return None
+    article_id, title, by, said = match.groups()
+    file = next(file for file in SEEDS if file.startswith(article_id + "_"))
+    text = _article(file)
+    assert (title == "untitled") == (SOURCES[file].title is None), line
+    named = [] if title == "untitled" else [title[1:-1]]
+    for part in [*named, *(by.split(", ") if by else [])]:
+        assert _plain(part) in text, (line, part)
+    for quoted in re.findall(r"“([^”]+)”", said):
+        assert _plain(quoted) in text, (line, quoted)
+    return article_id, said
+
+
+@needs_seeds
+def test_the_rules_page_cites_each_article_for_what_it_says() -> None:
+    page = rules_page()
+    sections = re.split(r"^## ", page, flags=re.MULTILINE)
+    articles = next(part for part in sections if part.startswith("The five articles"))
+    rows = [line.split(" | ") for line in articles.splitlines() if line[:5] in SOURCE_IDS]
+    assert [row[0][2:] for row in rows] == ["000", "001", "002", "003", "004"]
+    for row, (file, source) in zip(rows, SOURCES.items(), strict=True):
+        text = _article(file)
+        title, author, firm = row[1], row[2], row[3].removesuffix(" |")
+        assert (title == "(the article names no title)") == (source.title is None)
+        for part in (title, author, firm):
+            if part not in ("—", "(the article names no title)"):
+                assert _plain(part) in text, (file, part)
+    table = next(part for part in sections if part.startswith("The rules\n"))
+    listed = {
+        cells[0].strip("|` "): set(cells[2].split(", "))
+        for cells in (line.split(" | ") for line in table.splitlines() if line.startswith("| `"))
+    }
+    assert list(listed) == list(RULES)
+    by_rule = next(part for part in sections if part.startswith("What each article says"))
+    checked = 0
+    for block in by_rule.split("### `")[1:]:
+        rule_id = block.split("`", 1)[0]
+        cited = [_cited(line) for line in block.splitlines()]
+        quotes = [item for item in cited if item is not None]
+        for _, said in quotes:  # a rule's line is one quote, whole
+            assert said.startswith("“") and said.endswith("”") and said.count("“") == 1
+        assert {article_id for article_id, _ in quotes} == listed[rule_id], rule_id
+        checked += len(quotes)
+    assert checked == sum(len(item.quotes) for item in RULES.values())
+    disagree = next(part for part in sections if part.startswith("Where the articles disagree"))
+    readings = [_cited(line) for line in disagree.splitlines()]
+    assert len([item for item in readings if item]) == sum(
+        len(item.readings) for item in DISAGREEMENTS
+    )
