@@ -1,9 +1,9 @@
 """Mutation pass 22 (issue 20, item 9), mut22b: `_grammar`, `_locale`, `_regional`,
 `sources`, `catalogue` and `_rules_page`, never mutated before.
 
-Each test pins what a user reads: the article before a role, a count with its noun,
-the locale a candidate's notes are written in, Quebec's words, and the rule catalogue's
-quotes and citations checked against the five articles themselves.
+Each test pins what a user reads: the article before a role, the locale a candidate's
+notes are written in, Quebec's words, and the rule catalogue's quotes and citations
+checked against the five articles themselves.
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ import re
 import attrs
 import pytest
 
-from followup_rules._grammar import counted, indefinite_article, join_words
+from followup_rules._grammar import indefinite_article, join_words
 from followup_rules._locale import LOCALES
 from followup_rules._regional import quebec
 from followup_rules.catalogue import RULES, Rule, rules_page
@@ -65,24 +65,6 @@ def test_a_single_item_or_none_is_listed_as_it_is() -> None:
     assert join_words(["Ana"]) == "Ana"
     assert join_words([]) == ""
     assert join_words(["Ana", "Ben"], "or") == "Ana or Ben"
-
-
-@pytest.mark.parametrize(
-    ("count", "noun", "plural", "text"),
-    [
-        (1, "step", None, "1 step"),
-        (0, "step", None, "0 steps"),
-        (2, "step", None, "2 steps"),
-        (3, "step", None, "3 steps"),
-        (1, "business day", "business days", "1 business day"),
-        (2, "business day", "business days", "2 business days"),
-        (2, "reply", "replies", "2 replies"),
-    ],
-)
-def test_a_count_takes_its_noun_in_the_number_it_needs(
-    count: int, noun: str, plural: str | None, text: str
-) -> None:
-    assert counted(count, noun, plural) == text
 
 
 # `_locale`: the English a candidate without a language reads, by their zone
