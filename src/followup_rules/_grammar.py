@@ -9,7 +9,8 @@ The article goes by how the next word *sounds*, not how it is spelt:
    designer").  A few acronyms read as words ("NASA", "NATO", "UNICEF") are
    listed in ``_SPOKEN``.
 2. A number goes by how it is said: "an 8-week contract", "an 11-month
-   role", "an 18", "a 1-year".
+   role", "an 18", "a 1-year", "an 11000-strong team" (eleven thousand), but "a
+   110000-euro budget" (a hundred and ten thousand).
 3. A word starting with a vowel letter takes "an", except where the vowel
    sounds like "you" or "w" ("a user researcher", "a university lecturer",
    "a European", "a one-off"): the prefixes in ``_CONSONANT_SOUND``.
@@ -69,11 +70,9 @@ def indefinite_article(phrase: str) -> str:
     if word[0].isdigit():
         digits = re.match(r"\d+", word)
         number = digits.group() if digits else word
-        if (
-            number.startswith("8")
-            or number in ("11", "18")
-            or (len(number) in (5, 6) and number[:2] in ("11", "18"))
-        ):
+        # eight..., or eleven or eighteen (thousand, million): 2, 5, 8 digits ("an 11",
+        # "an 11000-strong team"); 110000 is "a hundred and ten thousand"
+        if number.startswith("8") or (len(number) % 3 == 2 and number[:2] in ("11", "18")):
             return "an"
         return "a"
     if len(word) == 1 or (word.isupper() and len(word) <= 5 and word.isalpha()):
