@@ -52,8 +52,8 @@ CLOSES = (
     "I look forward to news of the next steps.",
     "I hope to hear from you once a decision is made.",
     "Thank you again for your consideration.",
-    "I hope to have good news from you.",
-    "I hope you will keep my application in mind.",
+    "I look forward to learning the outcome.",
+    "I would be happy to answer any further questions you may have.",
     "When there is news, I would be grateful to hear it.",
     "Please let me know if there is anything else you need from me.",
 )
