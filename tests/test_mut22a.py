@@ -124,3 +124,23 @@ class TestTheRulesAsWritten:
         }
         march = b"FREQ=YEARLY;UNTIL=20240325T030000Z;BYDAY=4SU;BYMONTH=3"
         assert ("STANDARD", 2013, march) in rules
+
+    def test_the_lower_offset_is_standard_before_and_after_a_negative_saving(self) -> None:
+        """Casablanca: +01 was summer time until 2018, and is the usual time since (tzdata
+        then writes Ramadan's +00 as a negative saving).  Calendars expect the lower offset
+        STANDARD and the higher DAYLIGHT: every part to +00 is STANDARD, every part to +01
+        DAYLIGHT, in both periods (before the fix, +00 was DAYLIGHT until 2018)."""
+        moment = pendulum.datetime(2024, 7, 2, 10, tz="Africa/Casablanca")
+        data = to_ics(Plan([step(moment, moment.add(hours=8))]), signed(), now=NOW)
+        zone = Calendar.from_ical(data).subcomponents[0]
+        parts = {
+            (part.decoded("DTSTART").year < 2018, part["TZOFFSETTO"].td, part.name)
+            for part in zone.subcomponents
+        }
+        zero, one = timedelta(0), timedelta(hours=1)
+        assert parts == {
+            (True, zero, "STANDARD"),
+            (True, one, "DAYLIGHT"),
+            (False, zero, "STANDARD"),
+            (False, one, "DAYLIGHT"),
+        }
