@@ -200,10 +200,10 @@ def _observances_of(
     # takes a zone with no DAYLIGHT part that is +00:00 in January for UTC).
     # So an offset with no saving is DAYLIGHT only where a negative saving
     # lowers that same offset: Casablanca's +01 since 2018 (Ramadan +00),
-    # not its +00 of the years before, when +01 was its summer time.
+    # not its +00 of the years before, when +01 was its summer time.  Only the
+    # changes name those offsets: Dublin is negative again every winter, and
+    # Prague, negative only until February 1947, is then labelled as usual.
     lowered = {change.after - change.dst for change in changes if change.dst < timedelta(0)}
-    if dst < timedelta(0):
-        lowered.add(offset - dst)
 
     def daylight(saving: timedelta, to: timedelta) -> bool:
         return saving > timedelta(0) or (saving == timedelta(0) and to in lowered)
