@@ -144,3 +144,15 @@ class TestTheRulesAsWritten:
             (False, zero, "STANDARD"),
             (False, one, "DAYLIGHT"),
         }
+
+    def test_a_zone_starting_on_its_higher_offset_labels_it_daylight(self) -> None:
+        """Namibia, 1994 to 2017: +02 its usual time, +01 its winter (a negative saving in
+        tzdata).  The file starts on 1 January 2000, at +02: that first part is DAYLIGHT
+        like every later part to +02, and every part to +01 STANDARD."""
+        moment = pendulum.datetime(2016, 7, 2, 10, tz="Africa/Windhoek")
+        data = to_ics(Plan([step(moment, moment.add(hours=8))]), signed(), now=NOW)
+        zone = Calendar.from_ical(data).subcomponents[0]
+        parts = [(part["TZOFFSETTO"].td, part.name) for part in zone.subcomponents]
+        one, two = timedelta(hours=1), timedelta(hours=2)
+        assert parts[0] == (two, "DAYLIGHT")
+        assert set(parts) == {(one, "STANDARD"), (two, "DAYLIGHT")}
