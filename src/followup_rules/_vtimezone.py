@@ -198,17 +198,22 @@ def _observances_of(
     # time in winter (tzdata's main form).  Calendars expect the usual
     # labels: the lower offset STANDARD, the higher one DAYLIGHT (vobject
     # takes a zone with no DAYLIGHT part that is +00:00 in January for UTC).
-    negative = dst < timedelta(0) or any(change.dst < timedelta(0) for change in changes)
+    # So an offset with no saving is DAYLIGHT only where a negative saving
+    # lowers that same offset: Casablanca's +01 since 2018 (Ramadan +00),
+    # not its +00 of the years before, when +01 was its summer time.  Only the
+    # changes name those offsets: Dublin is negative again every winter, and
+    # Prague, negative only until February 1947, is then labelled as usual.
+    lowered = {change.after - change.dst for change in changes if change.dst < timedelta(0)}
 
-    def daylight(saving: timedelta) -> bool:
-        return saving > timedelta(0) or (negative and saving == timedelta(0))
+    def daylight(saving: timedelta, to: timedelta) -> bool:
+        return saving > timedelta(0) or (saving == timedelta(0) and to in lowered)
 
     onset = datetime(1970, 1, 1) + timedelta(seconds=start) + offset
-    found = [Observance(daylight(dst), onset, offset, offset, name or None)]
+    found = [Observance(daylight(dst, offset), onset, offset, offset, name or None)]
     for members, rules in _runs(changes):
         head = members[0]
         observance = Observance(
-            daylight(head.dst), head.onset, head.before, head.after, head.name or None
+            daylight(head.dst, head.after), head.onset, head.before, head.after, head.name or None
         )
         if len(members) > 1:
             tail = members[-1]
