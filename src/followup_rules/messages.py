@@ -31,7 +31,7 @@ from collections import ChainMap
 from collections.abc import Callable, Iterable, Iterator, Mapping, MutableMapping
 from datetime import date, datetime, time, timedelta
 from functools import lru_cache
-from types import MappingProxyType
+from types import FunctionType, MappingProxyType
 from typing import Any
 
 import attrs
@@ -417,6 +417,18 @@ class _BuiltinContext(jinja2.runtime.Context):
     def globals_keys(self) -> set[str]:  # type: ignore[override]
         return set() if self._globals is None else set(self._globals)
 
+    def call(__self, __obj: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
+        """Call *__obj* as Jinja does; one of the pack's sentence functions (``_``,
+        ``gettext``...: one call a sentence) straight away with the evaluation context it
+        takes, without Jinja's reading of what the callable takes (two attribute probes
+        and three reads of enum members through their class)."""
+        if type(__obj) is FunctionType and __obj in __self.environment.sentences:  # type: ignore[attr-defined]
+            if kwargs:  # Jinja passes a block's or a loop's variables, which these ignore
+                kwargs.pop("_block_vars", None)
+                kwargs.pop("_loop_vars", None)
+            return __obj(__self.eval_ctx, *args, **kwargs)
+        return super().call(__obj, *args, **kwargs)
+
 
 _AUTOESCAPE = jinja2.select_autoescape(enabled_extensions=("html",), default=False)
 """Which templates autoescape: the HTML ones (each pack's environment and `_escaped`)."""
@@ -463,6 +475,8 @@ class _BuiltinEnvironment(jinja2.Environment):
 
     context_class = _BuiltinContext
     template_class = _BuiltinTemplate
+    sentences: frozenset[Callable[..., str]] = frozenset()
+    """The gettext functions `_install_gettext` puts in (`_BuiltinContext.call`)."""
 
     def __init__(self, **options: Any) -> None:
         super().__init__(**options)
@@ -2102,3 +2116,4 @@ def _install_gettext(environment: jinja2.Environment, language: _languages.Langu
         # their ``_`` is the function itself.  A pack with templates of one's own keeps
         # the extension's ``_``.
         environment.globals["_"] = gettext
+        environment.sentences = frozenset({gettext, ngettext, pgettext, npgettext})
