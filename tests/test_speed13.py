@@ -132,7 +132,7 @@ def test_the_built_in_pack_writes_what_stock_jinja_writes(
 @pytest.mark.parametrize("locale", ["en", "fr"])
 def test_no_sentence_copies_the_context(monkeypatch: pytest.MonkeyPatch, locale: str) -> None:
     """A sentence (``_()``) inside a block that sets variables of its own made Jinja copy
-    the whole context, about 110 variables, twice, for the call (`Context.derived`): the
+    the whole context, about 120 variables, for the call (`Context.derived`): the
     gettext functions took the context though all they read is whether the template
     autoescapes.  Over the benchmark's plans, no built-in message makes one now."""
     derived = Counter[str]()
