@@ -27,16 +27,18 @@ import os
 import re
 import weakref
 import zlib
-from collections.abc import Callable, Iterable, Mapping
+from collections import ChainMap
+from collections.abc import Callable, Iterable, Iterator, Mapping, MutableMapping
 from datetime import date, datetime, time, timedelta
 from functools import lru_cache
-from types import MappingProxyType
+from types import FunctionType, MappingProxyType
 from typing import Any
 
 import attrs
 import jinja2
 import jinja2.ext
 import jinja2.nodes
+import jinja2.runtime
 import jinja2.sandbox
 import markupsafe
 
@@ -385,6 +387,115 @@ def _check_detail_names(details: Mapping[str, Any]) -> None:
         )
 
 
+class _BuiltinContext(jinja2.runtime.Context):
+    """A template's context in the built-in pack: Jinja's, made with less work.
+
+    Jinja makes one for each template and each ``{% include %}`` (six to
+    eight a message), and lists the template's globals, a `ChainMap`, into a
+    set that only ``{% import %}`` reads: here they are listed when read (the
+    built-in templates import nothing).
+    """
+
+    def __init__(
+        self,
+        environment: jinja2.Environment,
+        parent: dict[str, Any],
+        name: str | None,
+        blocks: dict[str, Callable[[jinja2.runtime.Context], Iterator[str]]],
+        globals: MutableMapping[str, Any] | None = None,
+    ) -> None:
+        self.parent = parent
+        self.vars = {}
+        self.environment = environment
+        self.eval_ctx = jinja2.nodes.EvalContext(environment, name)
+        self.exported_vars = set()
+        self.name = name
+        self._globals = globals
+        self.blocks = {k: [v] for k, v in blocks.items()} if blocks else {}
+
+    @property
+    def globals_keys(self) -> set[str]:  # type: ignore[override]
+        return set() if self._globals is None else set(self._globals)
+
+    def call(__self, __obj: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
+        """Call *__obj* as Jinja does; one of the pack's sentence functions (``_``,
+        ``gettext``...: one call a sentence) straight away with the evaluation context it
+        takes, without Jinja's reading of what the callable takes (two attribute probes
+        and three reads of enum members through their class)."""
+        if type(__obj) is FunctionType and __obj in __self.environment.sentences:  # type: ignore[attr-defined]
+            if kwargs:  # Jinja passes a block's or a loop's variables, which these ignore
+                kwargs.pop("_block_vars", None)
+                kwargs.pop("_loop_vars", None)
+            return __obj(__self.eval_ctx, *args, **kwargs)
+        return super().call(__obj, *args, **kwargs)
+
+
+_AUTOESCAPE = jinja2.select_autoescape(enabled_extensions=("html",), default=False)
+"""Which templates autoescape: the HTML ones (each pack's environment and `_escaped`)."""
+
+
+@lru_cache(maxsize=256)
+def _escaped(name: str | None) -> bool:
+    """Whether the built-in template *name* autoescapes: an HTML one does (Jinja asks
+    for every context it makes: answered once per name)."""
+    return _AUTOESCAPE(name)
+
+
+class _BuiltinTemplate(jinja2.Template):
+    """A built-in template: its context made without reading its globals through a
+    `ChainMap` (about twenty look-ups a message), when it has none of its own."""
+
+    def new_context(
+        self,
+        vars: dict[str, Any] | None = None,
+        shared: bool = False,
+        locals: Mapping[str, Any] | None = None,
+    ) -> jinja2.runtime.Context:
+        found = self.globals
+        if shared or locals or type(found) is not ChainMap or len(found.maps) != 2:
+            return super().new_context(vars, shared, locals)
+        own, environment = found.maps
+        if own:
+            return super().new_context(vars, shared, locals)
+        # Jinja's ``dict(globals, **vars)``: the same keys, in the same order.
+        parent = {**environment, **vars} if vars else dict(environment)
+        return self.environment.context_class(
+            self.environment, parent, self.name, self.blocks, globals=found
+        )
+
+
+class _BuiltinEnvironment(jinja2.Environment):
+    """The built-in pack's environment: its templates never change.
+
+    Each template an ``{% include %}`` names is looked up once in a plain
+    dictionary instead of Jinja's locked LRU cache (which moves the name to
+    the front of a queue on every hit); its templates are `_BuiltinTemplate` and their
+    contexts `_BuiltinContext`.
+    """
+
+    context_class = _BuiltinContext
+    template_class = _BuiltinTemplate
+    sentences: frozenset[Callable[..., str]] = frozenset()
+    """The gettext functions `_install_gettext` puts in (`_BuiltinContext.call`)."""
+
+    def __init__(self, **options: Any) -> None:
+        super().__init__(**options)
+        self._loaded: dict[str, jinja2.Template] = {}
+
+    def get_template(
+        self,
+        name: str | jinja2.Template,
+        parent: str | None = None,
+        globals: MutableMapping[str, Any] | None = None,
+    ) -> jinja2.Template:
+        if globals is None and type(name) is str:
+            known = self._loaded.get(name)
+            if known is None:
+                known = self._loaded[name] = super().get_template(name, parent)
+            return known
+        return super().get_template(name, parent, globals)
+
+
 class TemplatePack:
     """The message templates: the built-in pack, optionally under the user's own.
 
@@ -431,10 +542,10 @@ class TemplatePack:
         builtin = jinja2.PackageLoader("followup_rules", "templates")
         loaders: list[jinja2.BaseLoader] = [jinja2.FileSystemLoader(paths)] if paths else []
         loaders += [builtin, jinja2.PrefixLoader({"builtin": builtin})]
-        environment_type = _sandbox.LimitedSandbox if paths else jinja2.Environment
+        environment_type = _sandbox.LimitedSandbox if paths else _BuiltinEnvironment
         self.environment = environment_type(
             loader=jinja2.ChoiceLoader(loaders),
-            autoescape=jinja2.select_autoescape(enabled_extensions=("html",), default=False),
+            autoescape=_AUTOESCAPE if paths else _escaped,
             undefined=jinja2.StrictUndefined,
             auto_reload=bool(paths),
             trim_blocks=True,
@@ -1948,18 +2059,23 @@ def _install_gettext(environment: jinja2.Environment, language: _languages.Langu
     translations = language.translations
     fill = language.fill
 
-    def filled(context: jinja2.runtime.Context, text: Any, variables: dict[str, Any]) -> str:
-        if context.eval_ctx.autoescape:
+    def filled(context: jinja2.nodes.EvalContext, text: Any, variables: dict[str, Any]) -> str:
+        if context.autoescape:
             text = markupsafe.Markup(text)
         return fill(text, variables)
 
-    @jinja2.pass_context
-    def gettext(context: jinja2.runtime.Context, message: str, /, **variables: Any) -> str:
+    # Each function takes the evaluation context (all it reads is whether the template
+    # autoescapes), not the template's context: Jinja calls a function that takes the
+    # latter inside a block with variables of its own (`{% set %}`) with a copy of the
+    # whole context made for the call (`Context.derived`), about 120 variables copied
+    # for one sentence (speed13).
+    @jinja2.pass_eval_context
+    def gettext(context: jinja2.nodes.EvalContext, message: str, /, **variables: Any) -> str:
         return filled(context, translations.gettext(message), variables)
 
-    @jinja2.pass_context
+    @jinja2.pass_eval_context
     def ngettext(
-        context: jinja2.runtime.Context,
+        context: jinja2.nodes.EvalContext,
         singular: str,
         plural: str,
         count: int,
@@ -1969,15 +2085,15 @@ def _install_gettext(environment: jinja2.Environment, language: _languages.Langu
         variables.setdefault("num", count)
         return filled(context, translations.ngettext(singular, plural, count), variables)
 
-    @jinja2.pass_context
+    @jinja2.pass_eval_context
     def pgettext(
-        context: jinja2.runtime.Context, where: str, message: str, /, **variables: Any
+        context: jinja2.nodes.EvalContext, where: str, message: str, /, **variables: Any
     ) -> str:
         return filled(context, translations.pgettext(where, message), variables)
 
-    @jinja2.pass_context
+    @jinja2.pass_eval_context
     def npgettext(
-        context: jinja2.runtime.Context,
+        context: jinja2.nodes.EvalContext,
         where: str,
         singular: str,
         plural: str,
@@ -1993,3 +2109,11 @@ def _install_gettext(environment: jinja2.Environment, language: _languages.Langu
     environment.globals.update(
         gettext=gettext, ngettext=ngettext, pgettext=pgettext, npgettext=npgettext
     )
+    if isinstance(environment, _BuiltinEnvironment):
+        # The i18n extension's ``_`` looks ``gettext`` up in the template's context at
+        # every call, through a function that takes (and so copies, in a block with
+        # variables) the context: the built-in templates give no other ``gettext``, so
+        # their ``_`` is the function itself.  A pack with templates of one's own keeps
+        # the extension's ``_``.
+        environment.globals["_"] = gettext
+        environment.sentences = frozenset({gettext, ngettext, pgettext, npgettext})
