@@ -84,8 +84,6 @@ WRONG = {
         # 1. a pluperfect with no later past event to refer to (r23 and r24pre de 02.6, 06.6,
         #    13.6: "hatten Sie mich freundlicherweise eingeladen, ..., und die Entscheidung")
         r"\bhatten Sie mich\b",
-        # 3. the recruiter's call: "möglichst früh", not a calque of "as early as you can"
-        r"so früh in diesem Zeitfenster, wie|möglichst früh",
         # 3. the closing step asked "the next steps" again before the timeline step did
         r"^Fragen Sie nach den nächsten Schritten\.$",
     ),
