@@ -796,8 +796,9 @@ class TestGerman:
         )
 
     def test_swiss_quotes_and_a_formal_card_closing(self) -> None:
-        """Class 15 (de_CH): «…» around the voicemail; "Mit freundlichen Grüssen" on a card
-        that opens "Sehr geehrte Frau", never "Beste Grüße"."""
+        """Class 15 (de_CH): «…» around the voicemail; a card that opens "Sehr geehrte
+        Frau" closes "Herzliche Grüsse" (words28d: the r23 and r24pre readers read "Mit
+        freundlichen Grüssen" on a handwritten card as a letterhead's), never "Beste Grüße"."""
         iv = meeting(address="Bahnhofstrasse 1, 8001 Zürich")
         iv = attrs.evolve(iv, candidate=attrs.evolve(SAM, language="de_CH"),
                           interviewers=[attrs.evolve(ANA, honorific="Ms. Dr."), BO])  # fmt: skip
@@ -805,9 +806,7 @@ class TestGerman:
         call = next(a for a in whole if a.channel is Channel.PHONE)
         assert "«Guten Tag, Frau Dr. Ruiz" in render(call, iv).text
         card = render(_notes(whole)["ana ruiz"], iv).text
-        assert (
-            card.startswith("Sehr geehrte Frau Dr. Ruiz,") and "Mit freundlichen Grüssen" in card
-        )
+        assert card.startswith("Sehr geehrte Frau Dr. Ruiz,") and "Herzliche Grüsse" in card
         assert "Beste Gr" not in card
 
 

@@ -407,7 +407,7 @@ def test_the_check_in_after_by_the_end_of_next_week_recalls_it_from_the_intervie
 
 INVITED_OPENING = {
     "en": "you kindly invited me to get in touch",
-    "de": "hatten Sie mich freundlicherweise eingeladen",
+    "de": "haben Sie mich freundlicherweise eingeladen",  # not the pluperfect (words28d)
     "fr": "vous m’avez aimablement proposé de reprendre contact",
     "es": "usted me invitó amablemente",
 }
