@@ -256,11 +256,13 @@ CLOSES = (  # words15 class 4: seven, by the application's turn (words24b: short
     # re-asking nothing the body asked; words27a: one sentence each, never two clipped ones)
     "Thank you, and I look forward to hearing from you.",
     "Many thanks, and I look forward to any news in due course.",
-    "Thank you, and I look forward to your reply when the time comes.",
-    "Thank you, and I look forward to hearing from you before long.",
+    # words28b class 3 (r23 es, r24pre en): nothing grim ("when the time comes") nor an
+    # answer asked for soon after a close that grants the time
+    "Thank you, and I look forward to your reply.",
+    "Thank you, and I look forward to hearing back.",
     "Thank you, and I look forward to your answer when it is ready.",
     "Thank you, and I look forward to hearing the result.",
-    "Thank you, and I look forward to hearing from you soon.",
+    "Thank you, and I look forward to hearing from you once there is news.",
 )
 
 

@@ -165,7 +165,7 @@ def test_thanks_for_considering_an_application_says_so(code: str) -> None:
 COURTESY_CYCLE = (
     "Thank you for your time.",
     "Thank you for considering my application.",
-    "Thank you for your attention.",
+    "Thank you for your patience.",  # words28b class 5: no memo's "Thank you for your attention."
     "Thank you in advance.",
 )
 """The four courtesy lines of `_courtesy.txt`, by check-in number."""

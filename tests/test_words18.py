@@ -39,6 +39,10 @@ CLOSINGS = (
     "Thank you for your help.",
     "Thank you for considering my application.",
     "Thank you for your attention.",
+    # words28b class 5: the second courtesy by the application, the third no memo's line
+    "Many thanks for your consideration.",
+    "I appreciate your consideration.",
+    "Thank you for your patience.",
     "Thank you in advance.",
     "Thank you for your consideration.",
     "Thank you again for your time.",

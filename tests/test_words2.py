@@ -294,7 +294,7 @@ class TestTimeframesSaidLater:
                    "in a couple of weeks")
         )  # fmt: skip
         text = render(check_ins(plan(iv, history=history))[0], iv).text
-        assert "on Thursday, July 16, that the decision" in text
+        assert "update of Thursday, July 16, when the decision" in text  # words28b class 1
         assert "was expected within a couple of weeks;" in text
         assert text.count("Thursday, July 16") == 1
 

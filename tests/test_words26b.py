@@ -53,13 +53,15 @@ def _body(text: str) -> str:
 
 GRACEFUL = (
     "Decisions like this take time, and I will be patient.",
-    "I am happy to wait until there is news to share.",
+    # words28b class 3 (r23 and r24pre, every reader): promises to wait that read as
+    # resigned or servile are retired for lines that grant the time
+    "I understand the decision may take a little longer.",
     # words27a classes 1 and 2 (r23, every reader): a sign-off in mid-paragraph, "no rush"
     # in a third note in ten days and "take the time you need" in a sixth are retired
-    "For now, I will wait for the outcome.",
+    "I appreciate that there is a lot to weigh up.",
     "I appreciate that the process may take a while yet.",
     "Whenever the outcome is known, I would be grateful to hear it.",
-    "I will gladly wait until the decision is made.",
+    "I know there may be more to settle first.",
     "I will hold back until I hear from you.",
     "In the meantime, I remain at your disposal.",
 )

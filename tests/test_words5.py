@@ -201,7 +201,7 @@ LAST_LINES = (  # words9c class 3: no "last", "reminders" or inbox; the door sta
     *CLOSES,
     "I look forward to hearing more.",  # a later run's, by number (`_last_for_now.txt`)
     "I look forward to your news.",
-    "Thank you for bearing me in mind.",
+    "Thank you for reading my note.",  # words28b class 3: presumes nothing
     "I look forward to hearing about the decision.",
     "Please tell me if anything is needed.",
     "Any news of progress is welcome.",

@@ -49,6 +49,11 @@ FOR_THE_OFFER = re.compile(
 THANKED_YOU = re.compile(
     r"thank|vielen Dank|danke|Dank für Ihre|merci|vous remercie|gracias|le agradezco", re.I
 )
+GAVE_IT = re.compile(
+    r"letting me know|telling me|your (?:update|message|news)|Ihre Nachricht|dass Sie mir"
+    r"|de m’avoir|vos nouvelles|por informarme|que me informara|su (?:mensaje|aviso)",
+    re.I,
+)
 INFORMED = re.compile(
     r"I was informed|I learned|I appreciated the update|wurde mir mitgeteilt|habe ich erfahren"
     r"|erfuhr ich|vielen Dank für die (Information|Nachricht)|on m’a fait savoir|j’ai appris"
@@ -111,8 +116,10 @@ def test_news_from_no_one_recorded_thanks_nobody(code: str, outcome: Outcome, ex
     iv, step = _after_news(code, outcome, None, **extra)
     first = _body(render(step, iv)).split("\n\n")[0].split(".")[0]
     # words20 classes 1 and 3: the news itself may be welcomed ("I am grateful for the
-    # invitation"), never the recipient thanked for giving it
-    assert not THANKED_YOU.search(first), first
+    # invitation"), never the recipient thanked for giving it; words28b class 1 (r23 and
+    # r24pre 08.7, every reader): "no decision yet" is the update thanked outright ("Thank
+    # you for the update of <day>"), which thanks nobody in person for giving it
+    assert not THANKED_YOU.search(first) or not GAVE_IT.search(first), first
 
 
 @pytest.mark.parametrize("code", LANGUAGES)

@@ -103,10 +103,11 @@ class TestFactsTravelWithActions:
         assert nxt.facts.decision_given_on == date(2026, 7, 16)
         text = render(nxt, iv).text
         assert (
-            # words27c class 2: the update is acknowledged as the company's, not "I gathered"
-            "I was grateful to Acme Analytics for letting me know on Thursday, July 16, that "
-            "the decision on the Data Engineer position was expected by Friday, July 24; as "
-            "that time has passed, I am writing to ask where things stand." in text
+            # words27c class 2: the update is acknowledged, not "I gathered"; words28b class
+            # 1: and thanked outright, never the company in the third person
+            "Many thanks for the update of Thursday, July 16, when the decision on the Data "
+            "Engineer position was expected by Friday, July 24; as that time has passed, I am "
+            "writing to ask where things stand." in text
         )
         assert "July 15" not in text and "As we discussed" not in text
         assert "message" not in text  # the new date may have come in a call: no channel is claimed
