@@ -2113,3 +2113,29 @@ def test_pronouns_legal_forms_groups_and_subjects(code: str) -> None:
         )
     assert (lang.groups(["a"]), lang.groups(["a", "b", "c"])) == _pinned("groups", code)
     assert lang.subject_with_role("Thank you", "HR Manager") == _pinned("subject", code)
+
+
+THIS_WEEK_FROM_MONDAY = {
+    "en": ("by July 17", "by the end of the following week"),
+    "de": ("bis zum 17. Juli", "bis Ende der darauffolgenden Woche"),
+    "fr": ("d’ici le 17 juillet", "d’ici la fin de la semaine suivante"),
+    "es": ("para el 17 de julio", "para el final de la semana siguiente"),
+}
+
+
+@pytest.mark.parametrize("code", ["en", "de", "fr", "es"])
+def test_this_week_said_on_a_monday_read_on_the_sunday_before(code: str) -> None:
+    """An interview early on Monday (Tokyo) is on Sunday on a New York recipient's clock:
+    "this week", read from the Monday, starts in the week after the Sunday the message
+    names.  At the interview it is still the end of that week by its date; from an update
+    given that Sunday (their clock), "the following week" (not a KeyError, nor a weekday
+    nobody said)."""
+    lang = language(code)
+    window = parse_timeframe("this week", date(2026, 7, 13))
+    assert isinstance(window, Timeframe)
+    sunday = date(2026, 7, 12)
+    got = (
+        lang.decision_words(None, window, interview_day=sunday),
+        lang.decision_words(None, window, interview_day=date(2026, 7, 1), said_on=sunday),
+    )
+    assert got == THIS_WEEK_FROM_MONDAY[code]
