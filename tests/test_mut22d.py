@@ -4800,7 +4800,7 @@ def test_inclusive_and_lowered_titles_as_pinned() -> None:
 def test_a_recruiter_with_a_middle_name_is_greeted_by_the_family_name(code: str) -> None:
     """A recruiter has no separate surname field: the last word of the name is the family
     name ("Dear Ms. Moss" for "Rita Jane Moss", never "Ms. Jane"); French greets
-    "Chère Madame," with no name at all."""
+    "Chère Madame," and names her "Madame", with no name at all."""
     lang = language(code)
     rita = Recruiter("Rita Jane Moss", honorific="Ms.")
     for said in (
@@ -4809,4 +4809,4 @@ def test_a_recruiter_with_a_middle_name_is_greeted_by_the_family_name(code: str)
         lang.spoken_name(rita, Salutation.HONORIFIC),
     ):
         assert "Jane" not in said, said
-        assert said.rstrip(",:").endswith("Moss") or said == "Chère Madame,", said
+        assert said.rstrip(",:").endswith("Moss") or said.endswith("Madame,") or said == "Madame"
