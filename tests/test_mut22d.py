@@ -4810,3 +4810,76 @@ def test_a_recruiter_with_a_middle_name_is_greeted_by_the_family_name(code: str)
     ):
         assert "Jane" not in said, said
         assert said.rstrip(",:").endswith("Moss") or said.endswith("Madame,") or said == "Madame"
+
+
+def test_english_closes_a_date_mid_sentence_with_a_comma_and_nothing_else() -> None:
+    """US style: "on Thursday, July 6, to talk" (a one-digit day too); the name before it
+    takes no comma, and a number is not a date."""
+    en = language("en")
+    said = en.fill(
+        "%(name)s and I met on %(day)s to talk.", {"name": "Ana", "day": "Thursday, July 6"}
+    )
+    assert said == "Ana and I met on Thursday, July 6, to talk."
+    assert en.fill("%(count)s weeks ago", {"count": 3}) == "3 weeks ago"
+
+
+def test_australian_half_past_noon_and_midnight() -> None:
+    au = language("en-AU")
+    assert [au.clock(time(12, 30)), au.clock(time(0, 30))] == ["12:30 pm", "12:30 am"]
+
+
+def test_a_city_of_a_three_part_zone_and_a_numeric_abbreviation() -> None:
+    """ "America/Argentina/Buenos_Aires" is Buenos Aires; an abbreviation that is only an
+    offset ("+04" in Dubai) is not shown as one."""
+    en = language("en")
+    for name, city in (
+        ("America/Argentina/Buenos_Aires", "Buenos Aires"),
+        ("Asia/Dubai", "Dubai"),
+    ):
+        tz = ZoneInfo(name)
+        assert en.zone(tz, datetime(2026, 7, 7, 10, tzinfo=tz)) == f"{city} time"
+
+
+def test_roles_titles_and_fit_in_running_text() -> None:
+    en = language("en")
+    assert en.role_in_text("Senior Engineer, Payments, Europe") == (
+        "Senior Engineer (Payments, Europe)"
+    )
+    assert language("fr").title_in_text("Directrice de la recherche") == (
+        "directrice de la recherche"
+    )
+    assert language("es").title_in_text("Directora de Datos") == "directora de Datos"
+    assert en.experience("leading large teams") == "my experience of leading large teams"
+
+
+def test_the_legal_form_goes_after_the_first_mention_but_not_from_typed_words() -> None:
+    """Two mentions are enough; a typed value that begins or ends with the company is the
+    user's, and the mentions after it are shortened still."""
+    en = language("en")
+    northwind = "Northwind Freight Ltd."
+    assert en.shorten_company(f"{northwind} and {northwind}", northwind) == (
+        "Northwind Freight Ltd. and Northwind Freight."
+    )
+    said = en.shorten_company(
+        "Inc. Inc. Senior at Inc. Inc. met Inc. Inc.", "Inc. Inc.", typed=["Inc. Inc. Senior"]
+    )
+    assert said == "Inc. Inc. Senior at Inc. Inc. met Inc."
+    said = en.shorten_company(
+        "Acme Ltd. hires. Friends of Acme Ltd. meet. I like Acme Ltd. Bye Acme Ltd.",
+        "Acme Ltd.",
+        typed=["Friends of Acme Ltd."],
+    )
+    assert said == "Acme Ltd. hires. Friends of Acme Ltd. meet. I like Acme. Bye Acme."
+
+
+def test_french_articles_elision_and_contractions_in_any_place() -> None:
+    fr = language("fr")
+    assert company_article("hôpital Saint-Louis", "fr") == "l\u2019"
+    said = fr.fill(
+        "%(company)s recrute. J'ai postulé chez %(company)s.", {"company": "Banque Populaire"}
+    )
+    assert said == "La Banque Populaire recrute. J'ai postulé à la Banque Populaire."
+    assert fr.fill("de %(count)s jours", {"count": 3}) == "de 3 jours"
+    assert fr.fill("de %(a)s et de %(b)s", {"a": "Paris", "b": "le tour"}) == (
+        "de Paris et du tour"
+    )
