@@ -4883,3 +4883,13 @@ def test_french_articles_elision_and_contractions_in_any_place() -> None:
     assert fr.fill("de %(a)s et de %(b)s", {"a": "Paris", "b": "le tour"}) == (
         "de Paris et du tour"
     )
+
+
+def test_a_company_that_begins_a_middle_sentence_takes_a_capital() -> None:
+    said = language("fr").fill(
+        "Merci à %(company)s. %(company)s recrute. J'aime %(company)s.",
+        {"company": "Banque Populaire"},
+    )
+    assert said == (
+        "Merci à la Banque Populaire. La Banque Populaire recrute. J'aime la Banque Populaire."
+    )
