@@ -4893,3 +4893,12 @@ def test_a_company_that_begins_a_middle_sentence_takes_a_capital() -> None:
     assert said == (
         "Merci à la Banque Populaire. La Banque Populaire recrute. J'aime la Banque Populaire."
     )
+
+
+def test_a_gerund_before_a_non_breaking_space_is_still_experience_of() -> None:
+    """mut22d, a bug: "leading\u00a0teams" (a non-breaking space, as word processors and
+    phones type it) read as one word, not a gerund: "my experience with leading teams"
+    where a plain space gives "my experience of leading teams"."""
+    en = language("en")
+    assert en.experience("leading\u00a0teams") == "my experience of leading\u00a0teams"
+    assert en.experience("leading teams") == "my experience of leading teams"
