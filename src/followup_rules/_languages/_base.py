@@ -1013,7 +1013,7 @@ class Language:
         for article in ("a ", "an "):
             if folded.startswith(article):
                 return self._possessive + phrase[len(article) :]
-        first = folded.split(" ", 1)[0]
+        first = (folded.split(None, 1) or [""])[0]  # any space, a non-breaking one too
         if first.endswith("ing") and first not in _EXPERIENCE_WORDS:
             return f"{self._possessive}experience of {phrase}"
         if re.match(_NUMBER_WORDS["en"], folded) or _EXPERIENCE_WORDS & set(
