@@ -118,7 +118,8 @@ def test_no_catalog_sentence_has_the_slips(code: str) -> None:
 def test_the_classes_are_there_rightly() -> None:
     """The catalog still says each thing, now in the right form."""
     german, spanish = " ".join(_msgstrs("de")), " ".join(_msgstrs("es"))
-    assert len(re.findall(r"\bbis dahin noch (?:nicht|nichts) entschieden war\b", german)) >= 6
+    # words28b rewrote the check-ins' reported news in their own words: three remain here
+    assert len(re.findall(r"\bbis dahin noch (?:nicht|nichts) entschieden war\b", german)) >= 3
     assert "bis dahin noch beraten wurde" in german and "bis dahin noch offen war" in german
     assert len(re.findall(r"\bque pasaba a la siguiente\b", spanish)) >= 5
     assert german.count("ich hinterlasse eine Nachricht für") >= 2
@@ -131,8 +132,10 @@ KONJUNKTIV = frozenset(
 
 def test_a_german_konjunktiv_main_clause_takes_a_konjunktiv_wenn_clause() -> None:
     pattern = re.compile(r"\b(?:würde|wäre|freute)\b[^.;]*, wenn\b[^.;]*?\b(\w+)[.;]")
+    # the check finds the slip it is for (words28b retired the catalog's one such line)
+    sample = "Es würde mich freuen, wenn Sie mich im Blick behalten."
+    assert [m.group(1) for m in pattern.finditer(sample)] == ["behalten"]
     found = [(m.group(1), text) for text in _msgstrs("de") for m in pattern.finditer(text)]
-    assert found  # "Es würde mich freuen, wenn Sie ... behielten."
     wrong = [(verb, text) for verb, text in found if verb not in KONJUNKTIV]
     assert not wrong, wrong
 
