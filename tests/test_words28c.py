@@ -51,7 +51,7 @@ from followup_rules.messages import WORDINGS
 
 from .strategies import interviews
 from .test_words7 import FOR_THE_OFFER
-from .test_writing import ANA, BO, in_language, meeting
+from .test_writing import ANA, BO, done_until, in_language, meeting
 
 LANGUAGES = ("en", "de", "fr", "es")
 
@@ -357,3 +357,29 @@ def test_the_spanish_reply_to_a_rejection_regrets_this_time(others: int, asked: 
     for action in replies:
         text = render(action, iv, feedback="El proceso fue claro.").text
         assert "en esta ocasión no haya prosperado" in text, text
+
+
+# -- 5. the next round --------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("sender", [None, ANA.name, BO.name])
+@pytest.mark.parametrize("phone", [None, "+1 212 555 0142"])
+def test_the_spanish_next_round_reply_keeps_the_tense_of_what_was_learned(
+    sender: str | None, phone: str | None
+) -> None:
+    """r23 es 07.6 («Fue una gran alegría saber el martes 10 de marzo que paso a la
+    siguiente fase»): what was learned on a past day is told in the past («que pasaba»)
+    in every reply to news of a next round, by e-mail or by phone, whoever sent it and
+    whatever the reply's number."""
+    iv = in_language(meeting(interviewers=[attrs.evolve(ANA, phone=phone), BO]), "es")
+    whole = plan(iv)
+    first = next(a for a in whole if a.kind is ActionKind.CHECK_IN)
+    history = done_until(whole, first)
+    history.append(Update(first.suggested.add(hours=3), Outcome.NEXT_ROUND, sender=sender))
+    replies = [a for a in plan(iv, history=history) if a.kind is ActionKind.CHECK_IN]
+    assert replies
+    for step in replies:
+        for attempt in range(1, 8):
+            facts = attrs.evolve(step.facts, attempt=attempt)
+            text = render(attrs.evolve(step, facts=facts), iv).text
+            assert not re.search(r"\bque paso\b", text), text
