@@ -364,7 +364,9 @@ class TestOneAnswerToARejection:
         assert answer.kind is ActionKind.FEEDBACK_RESPONSE and answer.facts.asks_feedback
         text = render(answer, iv, feedback=FEEDBACK[code]).text
         gettext = language(code).translations.gettext
-        assert gettext("If you could share any feedback on my interview, it would help "
+        # words28c class 3 (r23 en 06.7): the request in return no longer says
+        # "feedback" a third time ("If you could share any feedback on my interview")
+        assert gettext("Any advice on how I could improve my interviews would also help "
                        "me in my search.") in text  # fmt: skip
         assert FEEDBACK[code] in text
         done = [*history, answer.done()]

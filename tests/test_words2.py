@@ -688,7 +688,9 @@ class TestCardSteps:
         texts = [render(a, iv).text for a in plan(iv) if a.kind is ActionKind.ASK_FOR_CARDS]
         assert len(texts) == 8
         assert sum("résumé" in text for text in texts) == 1
-        assert texts[1] == "- Ask P1 Lee for a card too."
+        # words28c class 4: eight interviewers are a superday, met one after another:
+        # each later card is asked for, still in a short step, as that conversation ends
+        assert texts[1] == "- As your conversation with P1 Lee ends, ask for a card too."
 
 
 # -- class 14: the recruiter debrief ---------------------------------------------------------

@@ -290,4 +290,5 @@ def test_the_french_closing_step_asks_for_details_in_plain_french(form: Intervie
     assert "dont il vous manque" not in text, text
     # words27d (r23 fr 02.1): « les … communiqués » did not agree with « l'intitulé »
     assert "qui ne vous les a pas" not in text, text
-    assert "à chaque interlocuteur ce qui vous manque encore de sa part" in text, text
+    # words28c class 4 (r23 fr 03.1): « ce qui vous manque encore de sa part » was clumsy
+    assert "à chaque interlocuteur les informations qui vous manquent encore" in text, text
