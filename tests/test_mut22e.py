@@ -7,6 +7,11 @@ no test told apart.
 
 from __future__ import annotations
 
+from pathlib import Path
+
+import pytest
+
+from followup_rules import TemplatePack
 from followup_rules import _sandbox as sandbox
 
 
@@ -24,3 +29,23 @@ class TestAProblemIsOneReadableLine:
     def test_a_longer_line_is_cut_to_300_with_an_ellipsis(self) -> None:
         line = sandbox.problem(sandbox.ResourceLimitError("x" * 301))
         assert line == "x" * 297 + "..."
+
+
+def _render(source: str, tmp_path: Path) -> str:
+    return TemplatePack(tmp_path).environment.from_string(source).render()
+
+
+class TestTheLimitsAreExact:
+    """A render may write `MAX_OUTPUT` characters and take `MAX_STEPS` steps, no fewer."""
+
+    def test_a_render_may_write_exactly_the_output_limit(self, tmp_path: Path) -> None:
+        half = "{{ 'x' * 100000 }}"
+        assert len(_render(half * 2, tmp_path)) == sandbox.MAX_OUTPUT == 200_000
+        with pytest.raises(sandbox.ResourceLimitError, match="output limit"):
+            _render(half * 2 + "y", tmp_path)
+
+    def test_a_render_may_take_exactly_the_step_limit(self, tmp_path: Path) -> None:
+        turns = "{% for i in 'x' * 100000 %}{% endfor %}"
+        assert _render(turns, tmp_path) == ""
+        with pytest.raises(sandbox.ResourceLimitError, match="100,000 steps"):
+            _render(turns + "{% for i in 'x' %}{% endfor %}", tmp_path)
