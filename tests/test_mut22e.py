@@ -7,11 +7,14 @@ no test told apart.
 
 from __future__ import annotations
 
+import builtins
+import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 
-from followup_rules import TemplatePack
+from followup_rules import TemplatePack, _command
 from followup_rules import _sandbox as sandbox
 
 
@@ -49,3 +52,38 @@ class TestTheLimitsAreExact:
         assert _render(turns, tmp_path) == ""
         with pytest.raises(sandbox.ResourceLimitError, match="100,000 steps"):
             _render(turns + "{% for i in 'x' %}{% endfor %}", tmp_path)
+
+
+class TestTheCommandWithoutClick:
+    """`followup` without its extra says, in exactly one line, what to install."""
+
+    LINE = (
+        "followup: error: the command line needs the 'cli' extra "
+        "(missing: {}): pip install 'followup-rules[cli]'\n"
+    )
+
+    def test_the_line_names_the_missing_module(
+        self, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        monkeypatch.setitem(sys.modules, "click", None)  # import click fails
+        with pytest.raises(SystemExit) as stop:
+            _command.main()
+        assert stop.value.code == 2
+        assert capsys.readouterr().err == self.LINE.format("click")
+
+    def test_an_import_error_without_a_name_still_names_click(
+        self, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        real_import = builtins.__import__
+
+        def broken(name: str, *args: Any, **kwargs: Any) -> Any:
+            if name == "click":
+                raise ImportError("a broken install")  # no module name on it
+            return real_import(name, *args, **kwargs)
+
+        monkeypatch.delitem(sys.modules, "click", raising=False)
+        monkeypatch.setattr(builtins, "__import__", broken)
+        with pytest.raises(SystemExit) as stop:
+            _command.main()
+        assert stop.value.code == 2
+        assert capsys.readouterr().err == self.LINE.format("click")
