@@ -16,6 +16,7 @@ import pytest
 
 from followup_rules import TemplatePack, _command
 from followup_rules import _sandbox as sandbox
+from followup_rules._sandbox import _size
 
 
 class TestAProblemIsOneReadableLine:
@@ -87,3 +88,33 @@ class TestTheCommandWithoutClick:
             _command.main()
         assert stop.value.code == 2
         assert capsys.readouterr().err == self.LINE.format("click")
+
+
+class TestWhatASizeCounts:
+    """`_size`, which every size limit reads: what a value stands for once written out."""
+
+    def test_text_counts_its_characters(self) -> None:
+        assert [_size("abc"), _size(b"ab"), _size(bytearray(b"abcd"))] == [3, 2, 4]
+
+    def test_a_number_counts_about_its_digits_and_never_under(self) -> None:
+        for number in (0, 7, 8, 999, 10**20, 10**3000):
+            assert _size(number) >= len(str(number))
+        assert _size(10**3000) < 4000
+        assert _size(True) == _size(None) == _size(1.5) == 1  # anything else counts one
+
+    def test_a_container_counts_its_items_and_each_item(self) -> None:
+        assert _size(["ab", "c"]) == 2 + 3
+        assert _size(("ab",)) == _size({"ab"}) == _size(frozenset({"ab"})) == 1 + 2
+        assert _size({"ab": "cde"}) == 1 + 2 + 3
+        assert _size([[1]]) == 1 + 1 + 1
+
+    def test_a_shared_item_counts_every_time_it_is_written(self) -> None:
+        word = "x" * 10
+        assert _size([word, word, word]) == 3 + 30
+
+    def test_counting_stops_just_past_the_limit(self) -> None:
+        assert _size("x" * 10, limit=3) == 10
+        assert _size([["x" * 10] * 3], limit=5) == 1 + 3 + 10
+        assert _size(list(range(11)), limit=10) == 11  # too many items: not opened
+        assert _size({n: n for n in range(11)}, limit=10) == 11
+        assert _size(list(range(10)), limit=10) > 10  # as many as the limit: opened
