@@ -118,3 +118,29 @@ class TestWhatASizeCounts:
         assert _size(list(range(11)), limit=10) == 11  # too many items: not opened
         assert _size({n: n for n in range(11)}, limit=10) == 11
         assert _size(list(range(10)), limit=10) > 10  # as many as the limit: opened
+
+
+class TestTheDepthsAreExact:
+    """Calls may nest `MAX_CALL_DEPTH` deep and includes `MAX_TEMPLATE_DEPTH`, no less."""
+
+    def test_macro_calls_may_nest_exactly_50_deep(self, tmp_path: Path) -> None:
+        macro = (
+            "{% macro m(n) %}{% if n > 0 %}{{ m(n - 1) }}{% else %}deep{% endif %}"
+            "{% endmacro %}{{ m(n) }}"
+        )
+        template = TemplatePack(tmp_path).environment.from_string(macro)
+        assert template.render(n=sandbox.MAX_CALL_DEPTH - 1) == "deep"  # 50 calls
+        with pytest.raises(sandbox.ResourceLimitError, match="nest more than 50 deep"):
+            template.render(n=sandbox.MAX_CALL_DEPTH)
+
+    def test_includes_may_nest_exactly_20_deep(self, tmp_path: Path) -> None:
+        for level in range(25):
+            (tmp_path / f"t{level}.txt").write_text(
+                f"{{% if n > {level} %}}{{% include 't{level + 1}.txt' %}}"
+                "{% else %}end{% endif %}",
+                encoding="utf-8",
+            )
+        template = TemplatePack(tmp_path).environment.get_template("t0.txt")
+        assert template.render(n=sandbox.MAX_TEMPLATE_DEPTH) == "end"
+        with pytest.raises(sandbox.ResourceLimitError, match="more than 20 deep"):
+            template.render(n=sandbox.MAX_TEMPLATE_DEPTH + 1)
