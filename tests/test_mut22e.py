@@ -8,6 +8,7 @@ no test told apart.
 from __future__ import annotations
 
 import builtins
+import re
 import sys
 from pathlib import Path
 from typing import Any
@@ -144,3 +145,55 @@ class TestTheDepthsAreExact:
         assert template.render(n=sandbox.MAX_TEMPLATE_DEPTH) == "end"
         with pytest.raises(sandbox.ResourceLimitError, match="more than 20 deep"):
             template.render(n=sandbox.MAX_TEMPLATE_DEPTH + 1)
+
+
+ALLOWED = [
+    "{{ range(10000)|length }}",
+    "{{ range(-5, 9995)|length }}",
+    "{{ '%1000d' % 1 }}",
+    "{{ '%.1000f' % 1 }}",
+    "{{ '%1000d'|format(1) }}",
+    "{{ '{:1000}'.format(1) }}",
+    "{{ '{}'.format(1) }}{{ '{0:}'.format(1) }}",
+    "{{ 'x'|center(100000) }}",
+    "{{ 'x'|center(true) }}",
+    "{{ 'ab'|replace('b', long) }}",
+    "{{ lipsum(10, false, 199, 200) }}",
+    "{{ lipsum(0) }}",
+]
+REFUSED = [
+    ("{{ range(10001)|length }}", "range() of 10,001 numbers: the limit is 10,000"),
+    ("{{ '%1001d' % 1 }}", "%-format width or precision over 1000"),
+    ("{{ '%.1001f' % 1 }}", "%-format width or precision over 1000"),
+    ("{{ '%*d' % (5, 1) }}", "(or '*')"),
+    ("{{ '%.*f' % (5, 1) }}", "(or '*')"),
+    ("{{ '%1001d'|format(1) }}", "%-format width or precision over 1000"),
+    ("{{ '{:1001}'.format(1) }}", "format width or precision over 1000"),
+    ("{{ '{:.1001}'.format(1.0) }}", "format width or precision over 1000"),
+    ("{{ '{:{}}'.format(1, 5) }}", "width taken from an argument"),
+    ("{{ 'x'|center(100001) }}", "filter 'center': the number 100001 is over 100,000"),
+    ("{{ 'x'|center(-100001) }}", "the number -100001 is over 100,000"),
+    ("{{ 'x'|center(width=100001) }}", "the number 100001 is over 100,000"),
+    ("{{ 'ab'|replace('b', long + 'c') }}", "a text argument of over 1,000 characters"),
+    ("{{ lipsum(11, false) }}", "at most 10 paragraphs of 200 words"),
+    ("{{ lipsum(-1) }}", "at most 10 paragraphs"),
+    ("{{ lipsum(1, false, 201, 202) }}", "at most 10 paragraphs"),
+    ("{{ lipsum(1, false, 6, 5) }}", "at most 10 paragraphs"),
+    ("{{ lipsum(1, false, -1, 5) }}", "at most 10 paragraphs"),
+]
+
+
+@pytest.mark.parametrize("source", ALLOWED)
+def test_a_request_at_a_limit_is_allowed(source: str, tmp_path: Path) -> None:
+    """Ranges, widths, numbers and texts up to each limit render."""
+    TemplatePack(tmp_path).environment.from_string(source).render(long="c" * 1000)
+
+
+@pytest.mark.parametrize(("source", "says"), REFUSED)
+def test_a_request_past_a_limit_is_refused_saying_which(
+    source: str, says: str, tmp_path: Path
+) -> None:
+    """One past each limit (or a width the template computes) is refused by name."""
+    template = TemplatePack(tmp_path).environment.from_string(source)
+    with pytest.raises(sandbox.ResourceLimitError, match=re.escape(says)):
+        template.render(long="c" * 1000)
