@@ -160,6 +160,13 @@ ALLOWED = [
     "{{ 'ab'|replace('b', long) }}",
     "{{ lipsum(10, false, 199, 200) }}",
     "{{ lipsum(0) }}",
+    "{{ (2 ** 5000) > 0 }}{{ 1 ** 10000 }}{{ 2 ** -1 }}{{ 2 ** 0 }}",
+    "{{ (big * big) > 0 }}",
+    "{{ 'x' * 100000 }}",
+    "{{ 100000 * 'x' }}{{ 'x' * -5 }}",
+    "{{ half + half }}",
+    "{{ '%s%s' % (half, half) }}{{ '%s' % 5 }}",
+    "{{ '{}{}'.format(half, half) }}",
 ]
 REFUSED = [
     ("{{ range(10001)|length }}", "range() of 10,001 numbers: the limit is 10,000"),
@@ -180,13 +187,27 @@ REFUSED = [
     ("{{ lipsum(1, false, 201, 202) }}", "at most 10 paragraphs"),
     ("{{ lipsum(1, false, 6, 5) }}", "at most 10 paragraphs"),
     ("{{ lipsum(1, false, -1, 5) }}", "at most 10 paragraphs"),
+    ("{{ (2 ** 5001) > 0 }}", "'**' would be a number of over 10,000 bits"),
+    ("{{ 1 ** 10001 }}", "'**' would be a number of over 10,000 bits"),
+    ("{{ 0 ** 10001 }}", "'**' would be a number of over 10,000 bits"),
+    ("{{ (big * big * 2) > 0 }}", "'*' would be a number of over 10,000 bits"),
+    ("{{ (big * (big * 2)) > 0 }}", "'*' would be a number of over 10,000 bits"),
+    ("{{ 'x' * 100001 }}", "'*' would hold over 100,000 characters or items"),
+    ("{{ 100001 * 'x' }}", "'*' would hold over 100,000 characters or items"),
+    ("{{ [0] * 100001 }}", "'*' would hold over 100,000"),
+    ("{{ half + more }}", "'+' would hold over 100,000 characters or items"),
+    ("{{ half ~ more }}", "joining with '~' would give over 100,000 characters"),
+    ("{{ '%s%s' % (half, more) }}", "'%' would hold over 100,000 characters or items"),
+    ("{{ '{}{}'.format(half, more) }}", "format would hold over 100,000 characters"),
+    ("{{ '{a}{a}'.format_map({'a': more}) }}", "format would hold over 100,000 characters"),
 ]
+VALUES = {"long": "c" * 1000, "big": 2**4999, "half": "x" * 50_000, "more": "x" * 50_001}
 
 
 @pytest.mark.parametrize("source", ALLOWED)
 def test_a_request_at_a_limit_is_allowed(source: str, tmp_path: Path) -> None:
-    """Ranges, widths, numbers and texts up to each limit render."""
-    TemplatePack(tmp_path).environment.from_string(source).render(long="c" * 1000)
+    """Ranges, widths, numbers, texts and results up to each limit render."""
+    TemplatePack(tmp_path).environment.from_string(source).render(VALUES)
 
 
 @pytest.mark.parametrize(("source", "says"), REFUSED)
@@ -196,4 +217,4 @@ def test_a_request_past_a_limit_is_refused_saying_which(
     """One past each limit (or a width the template computes) is refused by name."""
     template = TemplatePack(tmp_path).environment.from_string(source)
     with pytest.raises(sandbox.ResourceLimitError, match=re.escape(says)):
-        template.render(long="c" * 1000)
+        template.render(VALUES)
