@@ -40,22 +40,6 @@ def _render(source: str, tmp_path: Path) -> str:
     return TemplatePack(tmp_path).environment.from_string(source).render()
 
 
-class TestTheLimitsAreExact:
-    """A render may write `MAX_OUTPUT` characters and take `MAX_STEPS` steps, no fewer."""
-
-    def test_a_render_may_write_exactly_the_output_limit(self, tmp_path: Path) -> None:
-        half = "{{ 'x' * 100000 }}"
-        assert len(_render(half * 2, tmp_path)) == sandbox.MAX_OUTPUT == 200_000
-        with pytest.raises(sandbox.ResourceLimitError, match="output limit"):
-            _render(half * 2 + "y", tmp_path)
-
-    def test_a_render_may_take_exactly_the_step_limit(self, tmp_path: Path) -> None:
-        turns = "{% for i in 'x' * 100000 %}{% endfor %}"
-        assert _render(turns, tmp_path) == ""
-        with pytest.raises(sandbox.ResourceLimitError, match="100,000 steps"):
-            _render(turns + "{% for i in 'x' %}{% endfor %}", tmp_path)
-
-
 class TestTheCommandWithoutClick:
     """`followup` without its extra says, in exactly one line, what to install."""
 
@@ -121,32 +105,6 @@ class TestWhatASizeCounts:
         assert _size(list(range(10)), limit=10) > 10  # as many as the limit: opened
 
 
-class TestTheDepthsAreExact:
-    """Calls may nest `MAX_CALL_DEPTH` deep and includes `MAX_TEMPLATE_DEPTH`, no less."""
-
-    def test_macro_calls_may_nest_exactly_50_deep(self, tmp_path: Path) -> None:
-        macro = (
-            "{% macro m(n) %}{% if n > 0 %}{{ m(n - 1) }}{% else %}deep{% endif %}"
-            "{% endmacro %}{{ m(n) }}"
-        )
-        template = TemplatePack(tmp_path).environment.from_string(macro)
-        assert template.render(n=sandbox.MAX_CALL_DEPTH - 1) == "deep"  # 50 calls
-        with pytest.raises(sandbox.ResourceLimitError, match="nest more than 50 deep"):
-            template.render(n=sandbox.MAX_CALL_DEPTH)
-
-    def test_includes_may_nest_exactly_20_deep(self, tmp_path: Path) -> None:
-        for level in range(25):
-            (tmp_path / f"t{level}.txt").write_text(
-                f"{{% if n > {level} %}}{{% include 't{level + 1}.txt' %}}"
-                "{% else %}end{% endif %}",
-                encoding="utf-8",
-            )
-        template = TemplatePack(tmp_path).environment.get_template("t0.txt")
-        assert template.render(n=sandbox.MAX_TEMPLATE_DEPTH) == "end"
-        with pytest.raises(sandbox.ResourceLimitError, match="more than 20 deep"):
-            template.render(n=sandbox.MAX_TEMPLATE_DEPTH + 1)
-
-
 ALLOWED = [
     "{{ range(10000)|length }}",
     "{{ range(-5, 9995)|length }}",
@@ -167,6 +125,17 @@ ALLOWED = [
     "{{ half + half }}",
     "{{ '%s%s' % (half, half) }}{{ '%s' % 5 }}",
     "{{ '{}{}'.format(half, half) }}",
+    "{{ words|join('') }}{{ 'ab'|join('y') }}{{ range(5)|join(',') }}",
+    "{{ half|replace('x', 'yy') }}{{ 'ab'|replace('', 'y') }}",
+    "{{ half|replace('xx', 'y') }}{{ half|replace('q', 'yyyy') }}",
+    "{{ lines|indent(2, true) }}",
+    "{{ lines|indent(width=2, first=true) }}",
+    "{{ half|wordwrap(2) }}",
+    "{{ half|wordwrap(width=2, wrapstring='y') }}",
+    "{{ [1, 2]|sum }}{{ [1, 2]|sum(start=1.5) }}",
+    "{{ ''.join(words) }}",
+    "{{ half.replace('x', 'yy') }}",
+    "{{ 'x'.center(100000) }}{{ 5 .bit_length() }}",
 ]
 REFUSED = [
     ("{{ range(10001)|length }}", "range() of 10,001 numbers: the limit is 10,000"),
@@ -200,8 +169,35 @@ REFUSED = [
     ("{{ '%s%s' % (half, more) }}", "'%' would hold over 100,000 characters or items"),
     ("{{ '{}{}'.format(half, more) }}", "format would hold over 100,000 characters"),
     ("{{ '{a}{a}'.format_map({'a': more}) }}", "format would hold over 100,000 characters"),
+    ("{{ words|join('y') }}", "join would write over 100,000 characters"),
+    ("{{ words|join(d='yy') }}", "join would write over 100,000 characters"),
+    ("{{ more|replace('x', 'yy') }}", "replace would write over 100,000 characters"),
+    ("{{ half|replace('', 'y') }}", "replace would write over 100,000 characters"),
+    ("{{ more_lines|indent(2, true) }}", "indent would write over 100,000 characters"),
+    ("{{ more_lines|indent('  ', true) }}", "indent would write over 100,000 characters"),
+    ("{{ more_lines|indent(width=2, first=true) }}", "indent would write over 100,000"),
+    ("{{ more_lines|indent(first=true) }}", "indent would write over 100,000 characters"),
+    ("{{ half|wordwrap(1) }}", "wordwrap would write over 100,000 characters"),
+    ("{{ half|wordwrap(0) }}", "wordwrap would write over 100,000 characters"),
+    ("{{ half|wordwrap(2, true, 'yy') }}", "wordwrap would write over 100,000 characters"),
+    ("{{ [[1]]|sum(start=[]) }}", "sum adds numbers only"),
+    ("{{ [[1]]|sum('x', []) }}", "sum adds numbers only"),
+    ("{{ 'y'.join(words) }}", "join() would write over 100,000 characters"),
+    ("{{ more.replace('x', 'yy') }}", "replace() would write over 100,000 characters"),
+    ("{{ half.replace('', 'y') }}", "replace() would write over 100,000 characters"),
+    ("{{ 'ab'.translate({}) }}", "translate() is not allowed in templates"),
+    ("{{ 'x'.center(100001) }}", "center(): the number 100001 is over 100,000"),
+    ("{{ 'x'.ljust(width=100001) }}", "ljust(): the number 100001 is over 100,000"),
 ]
-VALUES = {"long": "c" * 1000, "big": 2**4999, "half": "x" * 50_000, "more": "x" * 50_001}
+VALUES = {
+    "long": "c" * 1000,
+    "big": 2**4999,
+    "half": "x" * 50_000,
+    "more": "x" * 50_001,
+    "words": ["x"] * 50_000,
+    "lines": "a\n" * 24_999 + "a",  # with two spaces before each line: 99,999
+    "more_lines": "a\n" * 25_000 + "a",
+}
 
 
 @pytest.mark.parametrize("source", ALLOWED)
@@ -218,3 +214,48 @@ def test_a_request_past_a_limit_is_refused_saying_which(
     template = TemplatePack(tmp_path).environment.from_string(source)
     with pytest.raises(sandbox.ResourceLimitError, match=re.escape(says)):
         template.render(VALUES)
+
+
+# The slow ones last (a hundred thousand loop turns): a mutant killed earlier skips them.
+
+
+class TestTheDepthsAreExact:
+    """Calls may nest `MAX_CALL_DEPTH` deep and includes `MAX_TEMPLATE_DEPTH`, no less."""
+
+    def test_macro_calls_may_nest_exactly_50_deep(self, tmp_path: Path) -> None:
+        macro = (
+            "{% macro m(n) %}{% if n > 0 %}{{ m(n - 1) }}{% else %}deep{% endif %}"
+            "{% endmacro %}{{ m(n) }}"
+        )
+        template = TemplatePack(tmp_path).environment.from_string(macro)
+        assert template.render(n=sandbox.MAX_CALL_DEPTH - 1) == "deep"  # 50 calls
+        with pytest.raises(sandbox.ResourceLimitError, match="nest more than 50 deep"):
+            template.render(n=sandbox.MAX_CALL_DEPTH)
+
+    def test_includes_may_nest_exactly_20_deep(self, tmp_path: Path) -> None:
+        for level in range(25):
+            (tmp_path / f"t{level}.txt").write_text(
+                f"{{% if n > {level} %}}{{% include 't{level + 1}.txt' %}}"
+                "{% else %}end{% endif %}",
+                encoding="utf-8",
+            )
+        template = TemplatePack(tmp_path).environment.get_template("t0.txt")
+        assert template.render(n=sandbox.MAX_TEMPLATE_DEPTH) == "end"
+        with pytest.raises(sandbox.ResourceLimitError, match="more than 20 deep"):
+            template.render(n=sandbox.MAX_TEMPLATE_DEPTH + 1)
+
+
+class TestTheLimitsAreExact:
+    """A render may write `MAX_OUTPUT` characters and take `MAX_STEPS` steps, no fewer."""
+
+    def test_a_render_may_write_exactly_the_output_limit(self, tmp_path: Path) -> None:
+        half = "{{ 'x' * 100000 }}"
+        assert len(_render(half * 2, tmp_path)) == sandbox.MAX_OUTPUT == 200_000
+        with pytest.raises(sandbox.ResourceLimitError, match="output limit"):
+            _render(half * 2 + "y", tmp_path)
+
+    def test_a_render_may_take_exactly_the_step_limit(self, tmp_path: Path) -> None:
+        turns = "{% for i in 'x' * 100000 %}{% endfor %}"
+        assert _render(turns, tmp_path) == ""
+        with pytest.raises(sandbox.ResourceLimitError, match="100,000 steps"):
+            _render(turns + "{% for i in 'x' %}{% endfor %}", tmp_path)
