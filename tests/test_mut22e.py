@@ -10,6 +10,7 @@ from __future__ import annotations
 import builtins
 import re
 import sys
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
 
@@ -103,6 +104,17 @@ class TestWhatASizeCounts:
         assert _size(list(range(11)), limit=10) == 11  # too many items: not opened
         assert _size({n: n for n in range(11)}, limit=10) == 11
         assert _size(list(range(10)), limit=10) > 10  # as many as the limit: opened
+
+
+class TestOutsideARender:
+    """Template code run from Python, outside any render, still runs (on a spare budget)."""
+
+    def test_a_macro_called_from_a_thread_that_never_rendered(self, tmp_path: Path) -> None:
+        environment = TemplatePack(tmp_path).environment
+        source = "{% macro m(n) %}{% for i in range(n) %}x{% endfor %}{% endmacro %}"
+        module = environment.from_string(source).module
+        with ThreadPoolExecutor(1) as pool:
+            assert pool.submit(lambda: str(module.m(3))).result() == "xxx"
 
 
 ALLOWED = [
