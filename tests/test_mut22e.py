@@ -118,6 +118,25 @@ class TestOutsideARender:
             assert pool.submit(lambda: str(macro(3))).result() == "xxx"
 
 
+class TestBlocksStillWork:
+    """Block render functions are wrapped to count, and Jinja still finds them."""
+
+    def test_super_reaches_each_parent_in_turn(self, tmp_path: Path) -> None:
+        (tmp_path / "base.txt").write_text("[{% block b %}A{% endblock %}]")
+        (tmp_path / "mid.txt").write_text(
+            "{% extends 'base.txt' %}{% block b %}B{{ super() }}{% endblock %}"
+        )
+        (tmp_path / "top.txt").write_text(
+            "{% extends 'mid.txt' %}{% block b %}C{{ super() }}{% endblock %}"
+        )
+        environment = TemplatePack(tmp_path).environment
+        assert environment.get_template("top.txt").render() == "[CBA]"
+
+    def test_a_block_written_again_through_self(self, tmp_path: Path) -> None:
+        source = "{% block a %}x{% endblock %}{{ self.a() }}"
+        assert _render(source, tmp_path) == "xx"
+
+
 ALLOWED = [
     "{{ range(10000)|length }}",
     "{{ range(-5, 9995)|length }}",
