@@ -10,6 +10,7 @@ from __future__ import annotations
 import builtins
 import re
 import sys
+from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
@@ -135,6 +136,20 @@ class TestBlocksStillWork:
     def test_a_block_written_again_through_self(self, tmp_path: Path) -> None:
         source = "{% block a %}x{% endblock %}{{ self.a() }}"
         assert _render(source, tmp_path) == "xx"
+
+    def test_a_wrapped_block_is_its_block_and_no_other(self) -> None:
+        """Equal to the function it wraps (and hashed alike), as Jinja's lookups need."""
+
+        def block(context: Any) -> Iterator[str]:
+            yield "a"
+
+        def other(context: Any) -> Iterator[str]:
+            yield "b"
+
+        wrapped = sandbox._Metered(block)
+        assert wrapped == block and wrapped == sandbox._Metered(block)
+        assert wrapped != other and wrapped != sandbox._Metered(other)
+        assert {block: "found"}[wrapped] == "found"
 
 
 ALLOWED = [
