@@ -107,6 +107,13 @@ class TestWhatASizeCounts:
         assert _size(list(range(10)), limit=10) > 10  # as many as the limit: opened
 
 
+def test_a_first_render_in_a_new_thread(tmp_path: Path) -> None:
+    """A thread that never rendered can render (its budget starts there)."""
+    template = TemplatePack(tmp_path).environment.from_string("{{ 'x' * 3 }}")
+    with ThreadPoolExecutor(1) as pool:
+        assert pool.submit(template.render).result() == "xxx"
+
+
 class TestOutsideARender:
     """Template code run from Python, outside any render, still runs (on a spare budget)."""
 
