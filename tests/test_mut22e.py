@@ -298,6 +298,18 @@ class TestTheDepthsAreExact:
         with pytest.raises(sandbox.ResourceLimitError, match="more than 20 deep"):
             template.render(n=sandbox.MAX_TEMPLATE_DEPTH + 1)
 
+    def test_includes_one_after_another_do_not_add_up(self, tmp_path: Path) -> None:
+        (tmp_path / "leaf.txt").write_text("l", encoding="utf-8")
+        self.test_includes_may_nest_exactly_20_deep(tmp_path)
+        (tmp_path / "start.txt").write_text(
+            "{% for i in range(30) %}{% include 'leaf.txt' %}{% endfor %}{% include 't0.txt' %}",
+            encoding="utf-8",
+        )
+        template = TemplatePack(tmp_path).environment.get_template("start.txt")
+        assert template.render(n=sandbox.MAX_TEMPLATE_DEPTH - 1) == "l" * 30 + "end"
+        with pytest.raises(sandbox.ResourceLimitError, match="more than 20 deep"):
+            template.render(n=sandbox.MAX_TEMPLATE_DEPTH)
+
 
 class TestTheLimitsAreExact:
     """A render may write `MAX_OUTPUT` characters and take `MAX_STEPS` steps, no fewer."""
