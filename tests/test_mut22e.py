@@ -114,6 +114,27 @@ def test_a_first_render_in_a_new_thread(tmp_path: Path) -> None:
         assert pool.submit(template.render).result() == "xxx"
 
 
+def test_a_stream_started_outside_still_counts_to_the_render_reading_it(
+    tmp_path: Path,
+) -> None:
+    """A template's stream begun in Python and read by another render: each chunk the
+    reader writes counts to the reader's own output limit."""
+    environment = TemplatePack(tmp_path).environment
+    inner = environment.from_string("{% for i in range(60) %}{{ 'x' * 1000 }}{% endfor %}")
+    reader = environment.from_string(
+        "{{ half }}{{ half }}{{ half }}{% for c in stream %}{{ c }}{% endfor %}"
+    )
+
+    def started() -> Iterator[str]:
+        stream = inner.generate()
+        next(stream)  # begun outside any render: it keeps its own budget
+        return stream
+
+    assert len(reader.render(half="h" * 40_000, stream=started())) == 120_000 + 59_000
+    with pytest.raises(sandbox.ResourceLimitError, match="output limit"):
+        reader.render(half="h" * 50_000, stream=started())
+
+
 class TestOutsideARender:
     """Template code run from Python, outside any render, still runs (on a spare budget)."""
 
