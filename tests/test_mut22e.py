@@ -8,6 +8,7 @@ no test told apart.
 from __future__ import annotations
 
 import builtins
+import os
 import re
 import sys
 from collections.abc import Iterator
@@ -133,6 +134,17 @@ def test_a_stream_started_outside_still_counts_to_the_render_reading_it(
     assert len(reader.render(half="h" * 40_000, stream=started())) == 120_000 + 59_000
     with pytest.raises(sandbox.ResourceLimitError, match="output limit"):
         reader.render(half="h" * 50_000, stream=started())
+
+
+def test_a_template_file_changed_on_disk_is_read_again(tmp_path: Path) -> None:
+    """Counting templates keep Jinja's up-to-date check: an edited file is reloaded."""
+    page = tmp_path / "page.txt"
+    page.write_text("old", encoding="utf-8")
+    environment = TemplatePack(tmp_path).environment
+    assert environment.get_template("page.txt").render() == "old"
+    page.write_text("new", encoding="utf-8")
+    os.utime(page, (page.stat().st_atime, page.stat().st_mtime + 10))
+    assert environment.get_template("page.txt").render() == "new"
 
 
 class TestOutsideARender:
