@@ -94,6 +94,8 @@ class TestWhatASizeCounts:
         assert _size(["ab", "c"]) == 2 + 3
         assert _size(("ab",)) == _size({"ab"}) == _size(frozenset({"ab"})) == 1 + 2
         assert _size({"ab": "cde"}) == 1 + 2 + 3
+        assert _size({"a": None, "b": 1.5}) == 2 + 1 + 1 + 1 + 1
+        assert _size([None, 1.5, True]) == 3 + 1 + 1 + 1
         assert _size([[1]]) == 1 + 1 + 1
 
     def test_a_shared_item_counts_every_time_it_is_written(self) -> None:
@@ -106,6 +108,7 @@ class TestWhatASizeCounts:
         assert _size(list(range(11)), limit=10) == 11  # too many items: not opened
         assert _size({n: n for n in range(11)}, limit=10) == 11
         assert _size(list(range(10)), limit=10) > 10  # as many as the limit: opened
+        assert _size({n: n for n in range(10)}, limit=10) > 10
 
 
 def test_a_first_render_in_a_new_thread(tmp_path: Path) -> None:
@@ -251,6 +254,8 @@ REFUSED = [
     ("{{ 'x' * 100001 }}", "'*' would hold over 100,000 characters or items"),
     ("{{ 100001 * 'x' }}", "'*' would hold over 100,000 characters or items"),
     ("{{ [0] * 100001 }}", "'*' would hold over 100,000"),
+    ("{{ huge * 1 }}", "'*' would hold over 100,000"),
+    ("{{ ['ab'] * 40000 }}", "'*' would hold over 100,000"),  # 40,000 items of 2
     ("{{ half + more }}", "'+' would hold over 100,000 characters or items"),
     ("{{ half ~ more }}", "joining with '~' would give over 100,000 characters"),
     ("{{ '%s%s' % (half, more) }}", "'%' would hold over 100,000 characters or items"),
@@ -282,6 +287,7 @@ VALUES = {
     "half": "x" * 50_000,
     "more": "x" * 50_001,
     "words": ["x"] * 50_000,
+    "huge": "x" * 100_001,
     "lines": "a\n" * 24_999 + "a",  # with two spaces before each line: 99,999
     "more_lines": "a\n" * 25_000 + "a",
 }
