@@ -51,13 +51,10 @@ from followup_rules.messages import WORDINGS
 
 from .strategies import interviews
 from .test_words7 import FOR_THE_OFFER
+from .test_words27c import _speaking
 from .test_writing import ANA, BO, done_until, in_language, meeting
 
 LANGUAGES = ("en", "de", "fr", "es")
-
-
-def _speaking(iv: Interview, code: str) -> Interview:
-    return in_language(iv, code) if iv.candidate is not None else iv
 
 
 # -- 1. the reply to an offer ------------------------------------------------------------
