@@ -262,3 +262,20 @@ def test_the_first_paragraph_says_its_noun_once(code: str) -> None:
             if "\n" not in second and not re.search(r"\[|attach|anbei|joint|adjunt", second):
                 posts = _stems(POST[code], second)
                 assert len(posts) <= 1, second
+
+
+INVITED_TO_INTERVIEW = {
+    "en": r"inviting me to (?:an )?interview|invitation to interview",
+    "de": r"zu(?:m| einem) (?:Vorstellungs)?[Gg]espräch eingeladen|"
+    r"Einladung zum (?:Vorstellungs)?[Gg]espräch",
+    "fr": r"retenu ma candidature|invité à (?:un|l’)entretien|invitation à l’entretien",
+    "es": r"invitarme a la entrevista|invitación a la entrevista",
+}
+
+
+@pytest.mark.parametrize("code", LANGUAGES)
+def test_no_note_credits_the_reader_with_the_invitation_to_interview(code: str) -> None:
+    """r24 es 02.5, 14.17 (counted untrue): "Thank you for inviting me to interview" to
+    one of several interviewers; no input says who invited the candidate (the truth rule)."""
+    for note in _all_notes(code) + _late_notes(code):
+        assert not re.search(INVITED_TO_INTERVIEW[code], note.text), note.text
