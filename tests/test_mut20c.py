@@ -657,10 +657,8 @@ def test_a_topic_naming_the_company_in_full_is_kept_as_typed_for_the_first_of_tw
         and action.recipient is not None
         and action.recipient.name == "Ana Ruiz"
     )
-    assert (
-        "I liked our discussion about the Acme Inc. data platform and the Acme Inc. "
-        "hiring plan." in render(note, interview).text
-    )
+    text = " ".join(render(note, interview).text.split())
+    assert "the Acme Inc. data platform and the Acme Inc. hiring plan" in text
 
 
 class TestACallsWindowForTheCandidate:

@@ -49,12 +49,12 @@ LOOKING_AHEAD = {
     "I look forward to news of the next steps.",
     "I hope to hear from you once a decision is made.",
     "Thank you again for your consideration.",
-    "I hope to have good news from you.",
-    "I hope you will keep my application in mind.",
+    "I look forward to learning the outcome.",
+    "I would be happy to answer any further questions you may have.",
     "When there is news, I would be grateful to hear it.",
 }
 """The seven closes of `_thanks_close.txt` a panel's first notes take, in English
-(as words27b reworded them)."""
+(as words27b reworded them, and words28a retired two of them)."""
 
 SPARE = "Please let me know if there is anything else you need from me."
 COURTESY = "Thank you again."
