@@ -86,6 +86,9 @@ RETIRED = {
         "Mit mehreren Mitgliedern des Teams zu sprechen",
     ),
     "fr": (
+        # r24 fr: « aller plus loin dans ce recrutement » (7 notes), « à mon actif » (5)
+        "aller plus loin dans ce recrutement",
+        "à mon actif",
         "Je tiens à apporter",
         "garderez ma candidature à l’esprit",
         "une vraie joie",

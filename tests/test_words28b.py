@@ -140,6 +140,8 @@ RETIRED = {
         "vorbei ist, melde ich mich",
     ),
     "fr": (
+        # r24 fr 03.7, 04.9, 14.21: « votre considération », a calque
+        "Je vous remercie de votre considération.",
         "Pour l’heure, j’attendrai",
         "lorsque vous pourrez me la donner",
         "votre choix",
