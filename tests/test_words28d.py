@@ -29,29 +29,14 @@ from __future__ import annotations
 import re
 import sys
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
-from babel.messages.pofile import read_po
 
 from followup_rules import ActionKind, Channel, Interviewer, Policy, Recruiter, plan, render
 
 from .test_corpus_checks import SCRIPTS
+from .test_words27d import _msgstrs
 from .test_writing import in_language, meeting
-
-LOCALES = Path(__file__).parent.parent / "src" / "followup_rules" / "locales"
-
-
-def _msgstrs(code: str) -> list[str]:
-    with (LOCALES / code / "LC_MESSAGES" / "followup_rules.po").open("rb") as source:
-        catalog = read_po(source)
-    found: list[str] = []
-    for entry in catalog:
-        if not entry.id:
-            continue
-        strings = entry.string if isinstance(entry.string, tuple) else (entry.string,)
-        found += [text for text in strings if text]
-    return found
 
 
 def _rendered(code: str, seeds: tuple[int, ...] = (5858, 2828)) -> Iterator[tuple[str, str]]:
