@@ -491,8 +491,9 @@ class TestPunctuationAndGrammar:
             pendulum.datetime(2026, 7, 16, 10, tz=NY), Outcome.UNDECIDED, date(2026, 7, 24)
         )
         step = check_ins(plan(iv, history=[news]))[0]
-        # words28b class 1: the update is thanked outright; its day is still closed by a comma
-        assert "Thank you for the update of Thursday, July 16, which" in render(step, iv).text
+        # words29b class 1: news from no one recorded thanks nobody; its day is still
+        # closed by a comma
+        assert "I understand from the update of Thursday, July 16, that" in render(step, iv).text
         assert language("en").fill("on %(day)s they said", {"day": "Tuesday, July 14"}) == (
             "on Tuesday, July 14, they said"
         )

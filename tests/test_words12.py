@@ -260,8 +260,10 @@ CLOSES = (  # words15 class 4: seven, by the application's turn (words24b: short
     # answer asked for soon after a close that grants the time
     "Thank you, and I look forward to your reply.",
     "Thank you, and I look forward to hearing back.",
-    "Thank you, and I look forward to your answer when it is ready.",
-    "Thank you, and I look forward to hearing the result.",
+    # words29b class 3 (r24 en 01.12, 10.10, fr « lorsqu'elle sera prête »): no exam's
+    # "result", no answer "when it is ready"
+    "Thank you, and I look forward to your response.",
+    "Thank you, and I look forward to being in touch.",
     "Thank you, and I look forward to hearing from you once there is news.",
 )
 

@@ -165,11 +165,13 @@ def test_thanks_for_considering_an_application_says_so(code: str) -> None:
 COURTESY_CYCLE = (
     "Thank you for your time.",
     "Thank you for considering my application.",
-    "Thank you for your patience.",  # words28b class 5: no memo's "Thank you for your attention."
-    "Thank you in advance.",
+    # words28b class 5: no memo's "Thank you for your attention."; words29b class 3 (r24
+    # en 08.10, 07.9, 08.11): no "patience" the candidate tries, no "in advance"
+    "Many thanks.",
+    "Thank you very much.",
 )
 """The four courtesy lines of `_courtesy.txt`, by check-in number."""
-NEXT_ROUND_COURTESY = ("Thank you again for the invitation.",)
+NEXT_ROUND_COURTESY = ("Thank you again for the invitation.", "I look forward to your reply.")
 """What the second line becomes after word of a next round (by its giver, or not)."""
 
 

@@ -42,8 +42,9 @@ CLOSINGS = (
     # words28b class 5: the second courtesy by the application, the third no memo's line
     "Many thanks for your consideration.",
     "I appreciate your consideration.",
-    "Thank you for your patience.",
-    "Thank you in advance.",
+    "Many thanks.",  # words29b class 3: no "patience", no "in advance"
+    "Thank you very much.",
+    "I look forward to your reply.",
     "Thank you for your consideration.",
     "Thank you again for your time.",
 )

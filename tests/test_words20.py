@@ -203,7 +203,9 @@ def test_undecided_news_is_reported_in_the_past_and_thanked(code: str, sender: s
     for attempt in range(1, 7):
         opening = render(_as_attempt(steps[0], attempt), iv).text.split("\n\n")[1]
         assert not re.search(PRESENT_AFTER_PAST[code], opening), opening
-        if attempt <= 2:
+        # words29b class 1: only news its reader gave is thanked for; news from no one
+        # recorded thanks nobody (this test pinned thanks for it, the r24 readers' untruth)
+        if attempt <= 2 and sender is not None:
             assert re.search(NEWS_THANKED[code], opening), opening
 
 

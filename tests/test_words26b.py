@@ -60,8 +60,10 @@ GRACEFUL = (
     # in a third note in ten days and "take the time you need" in a sixth are retired
     "I appreciate that there is a lot to weigh up.",
     "I appreciate that the process may take a while yet.",
-    "Whenever the outcome is known, I would be grateful to hear it.",
-    "I know there may be more to settle first.",
+    # words29b class 3 (r24 de 03.8, es 01.12, en 08.13): no request to hear the outcome
+    # that the close asks again, nothing vague "to settle"
+    "I understand that a decision of this kind is not made quickly.",
+    "I know these things can be hard to predict.",
     "I will hold back until I hear from you.",
     "In the meantime, I remain at your disposal.",
 )

@@ -157,8 +157,11 @@ def test_a_reply_to_no_decision_yet_thanks_for_the_update(
         assert not re.search(GLAD_OF_A_DELAY[code], opening), opening
         if attempt <= 4:
             assert new_date is None or "24" in opening, opening
+        # words29b class 1: news from no one on record thanks nobody (this test pinned
+        # thanks for "the update", which the r24 readers found untrue: nothing says this
+        # reader sent it)
         if 2 <= attempt <= 4:
-            assert re.search(ACKNOWLEDGED[code], opening, re.I), opening
+            assert not re.search(ACKNOWLEDGED[code], opening, re.I), opening
 
 
 # -- 3. the requested items are sent, not offered again -----------------------------------

@@ -103,10 +103,10 @@ class TestFactsTravelWithActions:
         assert nxt.facts.decision_given_on == date(2026, 7, 16)
         text = render(nxt, iv).text
         assert (
-            # words27c class 2: the update is acknowledged, not "I gathered"; words28b class
-            # 1: and thanked outright, never the company in the third person
-            "Many thanks for the update of Thursday, July 16, when the decision on the Data "
-            "Engineer position was expected by Friday, July 24; as that time has passed, I am "
+            # words27c class 2: not "I gathered"; words29b class 1: news from no one on
+            # record thanks nobody, and no semicolon strings the reason to it
+            "On Thursday, July 16, I found out that the decision on the Data Engineer "
+            "position was expected by Friday, July 24. That time has now passed, and I am "
             "writing to ask where things stand." in text
         )
         assert "July 15" not in text and "As we discussed" not in text
