@@ -24,6 +24,7 @@ from followup_rules import _terminal as t
 from followup_rules import serialize as s
 from followup_rules._cli_base import BadInput
 from followup_rules.agenda import Standing
+from followup_rules.export import describe
 from followup_rules.loop import AgendaMany, Entry, describe_event
 from followup_rules.messages import Message, TemplatePack
 from followup_rules.model import Channel
@@ -164,7 +165,7 @@ class TestPlanTable:
         assert [column.max_width for column in table.columns][2] == 16
         assert table.columns[4].style == "dim"
         assert [column.no_wrap for column in table.columns] == [True, False, False, True, True]
-        assert table.columns[1].min_width == 20
+        assert table.columns[1].min_width is None  # never cropped: see TestNoWordOfAStepIsLost
         assert {column.overflow for column in table.columns} == {"fold"}
         assert (table.pad_edge, table.show_edge) == (False, False)
 
@@ -881,3 +882,42 @@ class TestDay:
         monkeypatch.setattr(_cli_base, "_clock", lambda: at("2026-07-09T13:00:00+00:00"))
         day, _ = cli._day(three[:1], None, None)
         assert day.now == at("2026-07-09T09:00:00-04:00")
+
+
+# -- batch 2: what the first run left alive ------------------------------------------------------
+
+
+def what_column(lines: list[str]) -> str:
+    """Everything the column headed "What" holds, top to bottom, without spaces."""
+    header = lines[0] if "What" in lines[0] else lines[1]
+    start = header.index("What")
+    after = header[start + len("What") :]
+    end = start + len("What") + (len(after) - len(after.lstrip())) if after.strip() else None
+    body = lines[lines.index(header) + 2 :]
+    return "".join("".join(line[start:end].split()) for line in body)
+
+
+class TestNoWordOfAStepIsLost:
+    """The step folds to fit from 60 columns up; it is never cut (mutants `today` 61 and
+    `plan_table` 21: the What column's minimum width of 20 made rich crop the step's text
+    when the other columns left it less, as with two files in two zones at 60 columns:
+    "thank-you e-mail (n" and, at 55, "Send Ana Ruiz" / "thank-you e-ma")."""
+
+    @pytest.mark.parametrize("width", range(60, 101, 5))
+    def test_today_with_two_files_in_two_zones(self, width: int) -> None:
+        day = day_of("2026-07-09T09:00:00-04:00", *two_files())
+        table = parts_of(day)[2]
+        expected = "".join(
+            "".join(f"{describe(entry.action)}{t._where(entry.application)}".split())
+            for entry in (*day.late, *day.due)
+        )
+        lines = text_of(table, width)
+        assert max(len(line) for line in lines) <= width
+        assert what_column(lines) == expected
+
+    @pytest.mark.parametrize("width", [52, 56, 60, 70, 80])
+    def test_the_plan(self, width: int) -> None:
+        iv = interview()
+        plan = Application(iv).plan()
+        lines = text_of(t.plan_table(plan, iv, NEW_YORK, width), width)
+        assert what_column(lines) == "".join("".join(describe(a).split()) for a in plan)
