@@ -10,6 +10,8 @@ them, one language pack per language).
 from __future__ import annotations
 
 import io
+import time
+from collections.abc import Iterator
 from pathlib import Path
 from types import SimpleNamespace
 from typing import Any
@@ -921,3 +923,146 @@ class TestNoWordOfAStepIsLost:
         plan = Application(iv).plan()
         lines = text_of(t.plan_table(plan, iv, NEW_YORK, width), width)
         assert what_column(lines) == "".join("".join(describe(a).split()) for a in plan)
+
+
+@pytest.fixture
+def utc_machine(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """The machine's own clock on UTC, whatever it was: "today" must not come from it."""
+    monkeypatch.setenv("TZ", "UTC")
+    time.tzset()
+    yield
+    monkeypatch.undo()
+    time.tzset()
+
+
+TOKYO = TEXT.replace('timezone = "America/New_York"', 'timezone = "Asia/Tokyo"')
+
+
+class TestTheDayIsTheCandidates:
+    """07:00 on Thursday in Tokyo is still Wednesday on a machine on UTC (mutants `_row` 6,
+    `next_line` 46: "today" read on the machine's clock)."""
+
+    def test_a_row_says_today(self, utc_machine: None) -> None:
+        day = day_of("2026-07-16T07:00:00+09:00", Application(interview(TOKYO)))
+        due = first(day, Standing.DUE)
+        assert t._row(due, many=False)[:2] == ["[green]due[/]", "today 10:00"]
+
+    def test_next_says_due_today(self, utc_machine: None) -> None:
+        day = day_of("2026-07-16T07:00:00+09:00", Application(interview(TOKYO)))
+        assert t.next_line(first(day, Standing.DUE)).startswith(
+            "due today at 10:00 JST:  Check in with Ana Ruiz by phone"
+        )
+
+    def test_a_missed_step_shows_its_day_even_today(self) -> None:
+        """The in-room steps closed at 15:00 today: "Tue 7 Jul 15:00", not "today 15:00"
+        (mutants `_row` 18, 21)."""
+        day = day_of("2026-07-07T18:00:00-04:00")
+        missed = first(day, Standing.SUPERSEDED)
+        assert t._row(missed, many=False)[:2] == ["[dim]missed[/]", "Tue 7 Jul 15:00"]
+
+
+class TestTheirTimeIsAtTheMomentShown:
+    """A step due now, half an hour after its suggested moment, shows the recipient's time
+    now, not at the suggested moment (mutants `_row` 66, 70, `next_line` 7, 11)."""
+
+    def test_the_row(self) -> None:
+        day = day_of("2026-07-16T10:30:00-04:00", two_files()[1])
+        due = first(day, Standing.DUE)
+        assert t._row(due, many=False) == [
+            "[green]due[/]",
+            "today 15:30",
+            "10:30 EDT",
+            "Check in with Ana Ruiz by phone",
+        ]
+
+    def test_the_next_line(self) -> None:
+        day = day_of("2026-07-16T10:30:00-04:00", two_files()[1])
+        assert t.next_line(first(day, Standing.DUE)) == (
+            "due now: Thu 16 Jul 15:30 BST (their time 10:30 EDT)  Check in with Ana Ruiz by "
+            "phone  [dim](Bolt Labs, bolt.toml)[/]"
+        )
+
+
+class TestPlansOfOneStep:
+    """A plan of one step has its zone line too (mutants `print_plan` 23, `plain_plans` 31:
+    the second step read)."""
+
+    def test_print_plan(self) -> None:
+        iv = interview()
+        plan = Application(iv).plan()
+        one = attrs.evolve(plan, actions=plan.actions[:1], missed=())
+        out = Out()
+        t.print_plan(out, None, one, iv, NEW_YORK)
+        assert out.printed[1:] == ["(times in America/New_York)"]
+
+    def test_plain_plans(self) -> None:
+        iv = interview()
+        plan = Application(iv).plan()
+        one = attrs.evolve(plan, actions=plan.actions[:1], missed=())
+        text = t.plain_plans([("A", iv, one)], None)
+        assert text.splitlines()[-1] == "(times in America/New_York)"
+
+
+class TestPlainPlansGoToTheFile:
+    def test_nothing_on_the_screen(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """-o writes the file only (mutants `plain_plans` 4, 7: the tables on stdout too)."""
+        iv = interview()
+        text = t.plain_plans([("A", iv, Application(iv).plan())], None)
+        assert "Check in with Ana Ruiz" in text
+        assert capsys.readouterr() == ("", "")
+
+    def test_a_wide_plan_folds_at_120_columns(self) -> None:
+        """Mutant `plain_plans` 10: 121 columns."""
+        iv = interview(TEXT.replace("Ana Ruiz", "Anastasia Maximiliana Ruiz-Fernandez de la Vega"))
+        text = t.plain_plans([("A", iv, Application(iv).plan())], None)
+        assert max(len(line) for line in text.splitlines()) == 120
+
+
+class TestNarrowToday:
+    """Below 60 columns the step folds first; the mark and the time stay whole
+    (mutants `today` 43, 49: those columns allowed to wrap)."""
+
+    @pytest.mark.parametrize("width", [40, 45, 50])
+    def test_the_mark_and_the_time_never_wrap(self, width: int) -> None:
+        day = day_of("2026-07-09T09:00:00-04:00", *two_files())
+        lines = text_of(parts_of(day)[2], width)
+        rows = [line for line in lines if line.startswith("overdue")]
+        assert len(rows) == 4
+        assert [row.split()[1:4] for row in rows] == [
+            ["today", "09:00", "EDT"],
+            ["today", "09:00", "EDT"],
+            ["today", "14:00", "BST"],
+            ["today", "14:00", "BST"],
+        ]
+
+
+class TestWindowEnds:
+    def test_an_end_the_next_afternoon_is_on_the_24_hour_clock(self) -> None:
+        """Mutant `_end` 10: "Fri 02:00" right, "Fri 14:00" read as "Fri 02:00"."""
+        item = window(
+            "2026-07-09T22:00:00+00:00",
+            "2026-07-10T14:00:00+00:00",
+            "2026-07-09T22:00:00+00:00",
+            "2026-07-10T14:00:00+00:00",
+        )
+        assert t.windows(item) == "Thu 9 Jul 22:00-Fri 14:00"
+
+
+class TestSaidUnderThePolicy:
+    def test_a_week_is_read_on_the_countrys_week(self) -> None:
+        """`log` and `events` read "by the end of next week" on the policy's week: Thursday
+        in Israel (mutants `said` 3, 6: the policy dropped)."""
+        from followup_rules import Policy
+        from followup_rules.events import Outcome, Update
+
+        jerusalem = "Asia/Jerusalem"
+        iv = Interview(
+            pendulum.datetime(2026, 7, 8, 11, tz=jerusalem), "Carmel", "Engineer", ["Noa Levi"]
+        )
+        news = Update(
+            pendulum.datetime(2026, 7, 14, 10, tz=jerusalem),
+            Outcome.UNDECIDED,
+            decision_by="by the end of next week",
+        )
+        assert "new date 2026-07-23" in t.said(news, iv, Policy(holidays="IL"))
+        assert "new date 2026-07-24" in t.said(news, iv)
