@@ -1066,3 +1066,36 @@ class TestSaidUnderThePolicy:
         )
         assert "new date 2026-07-23" in t.said(news, iv, Policy(holidays="IL"))
         assert "new date 2026-07-24" in t.said(news, iv)
+
+
+class TestDayReadsAsOfNow:
+    def test_the_policy_given(self, three: list[str]) -> None:
+        """--policy applies to every file without its own: no calls under a policy without
+        them (mutants `_day` 6, 7, 39)."""
+        policy = str(ROOT / "examples" / "policy.toml")
+        for files in (three[:1], [three[0], three[2]]):
+            day, _ = cli._day(files, policy, "2026-07-16T09:00:00-04:00")
+            assert day.due == ()
+            assert describe(day.coming[0].action) == "Check in with Ana Ruiz by e-mail"
+            plain, _ = cli._day(files, None, "2026-07-16T09:00:00-04:00")
+            assert describe(plain.due[0].action) == "Check in with Ana Ruiz by phone"
+
+    def test_an_event_logged_after_now_had_not_happened(
+        self, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """The thank-you logged at 10:00 is not done yet at 09:00 (mutants `_day` 40, 43)."""
+        path = tmp_path / "acme.toml"
+        path.write_text(
+            TEXT + '\n[[event]]\ntype = "contact"\nat = 2026-07-09T10:00:00-04:00\nkind = '
+            '"thank_you"\nrecipient = "Ana Ruiz"\nchannel = "email"\n'
+        )
+        for files in ([str(path)], [str(path), str(path)]):
+            day, _ = cli._day(files, None, "2026-07-09T09:00:00-04:00")
+            assert "Send Ana Ruiz a thank-you e-mail" in [
+                describe(entry.action) for entry in day.late
+            ]
+            assert "1 event recorded after" in capsys.readouterr().err
+            after, _ = cli._day(files, None, "2026-07-09T11:00:00-04:00")
+            assert "Send Ana Ruiz a thank-you e-mail" not in [
+                describe(entry.action) for entry in after.late
+            ]
