@@ -1099,3 +1099,12 @@ class TestDayReadsAsOfNow:
             assert "Send Ana Ruiz a thank-you e-mail" not in [
                 describe(entry.action) for entry in after.late
             ]
+
+
+class TestPacksUseTheTemplatesGiven:
+    def test_every_language_reads_the_folder_given(self, tmp_path: Path) -> None:
+        """--templates applies to the first pack and to each made later (mutants `_packs`
+        9, 11, 18, 20)."""
+        german = interview(TEXT.replace('name = "Sam Lee"', 'name = "Sam Lee"\nlanguage = "de"'))
+        packs = cli._packs(str(tmp_path), None)
+        assert [packs(iv).search_path for iv in (interview(), german)] == [(str(tmp_path),)] * 2
