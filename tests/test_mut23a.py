@@ -962,8 +962,17 @@ class TestTheDayIsTheCandidates:
 
 
 class TestTheirTimeIsAtTheMomentShown:
-    """A step due now, half an hour after its suggested moment, shows the recipient's time
-    now, not at the suggested moment (mutants `_row` 66, 70, `next_line` 7, 11)."""
+    """Their time beside the moment the row shows: for a missed step, its deadline
+    (mutants `_row` 66, 70: the time at the step's suggested moment, 20:58 for Bo's card)."""
+
+    def test_a_missed_step_at_its_deadline(self) -> None:
+        day = day_of("2026-07-09T09:00:00-04:00")
+        card = next(
+            entry
+            for entry in day.superseded
+            if entry.action.recipient is not None and entry.action.recipient.name == "Bo Chen"
+        )
+        assert t._row(card, many=False)[:3] == ["[dim]missed[/]", "Tue 7 Jul 15:00", "21:00 CEST"]
 
     def test_the_row(self) -> None:
         day = day_of("2026-07-16T10:30:00-04:00", two_files()[1])
