@@ -10,6 +10,7 @@ them, one language pack per language).
 from __future__ import annotations
 
 import io
+import re
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -1117,3 +1118,25 @@ class TestPacksUseTheTemplatesGiven:
         german = interview(TEXT.replace('name = "Sam Lee"', 'name = "Sam Lee"\nlanguage = "de"'))
         packs = cli._packs(str(tmp_path), None)
         assert [packs(iv).search_path for iv in (interview(), german)] == [(str(tmp_path),)] * 2
+
+
+class TestDayShowsItsProgress:
+    def test_reading_then_planning_on_a_terminal(
+        self, three: list[str], monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        """A long batch on a terminal says what it is doing: reading the files, then planning
+        them (mutants `_day` 17 to 22, 31 to 36: the bars' labels)."""
+        from followup_rules import _cli_base
+
+        screen = io.StringIO()
+        monkeypatch.setattr(_cli_base, "PROGRESS_FROM", 2)
+        monkeypatch.setattr(
+            _cli_base,
+            "_stderr_console",
+            lambda: Console(file=screen, force_terminal=True, width=60, color_system=None),
+        )
+        cli._day([three[0], three[2]], None, "2026-07-09T09:00:00-04:00")
+        shown = screen.getvalue()
+        assert re.search(r"(?<!X)Reading(?!X)", shown)
+        assert re.search(r"(?<!X)Planning(?!X)", shown)
+        assert shown.index("Reading") < shown.index("Planning")
