@@ -10,6 +10,7 @@ them, one language pack per language).
 from __future__ import annotations
 
 import io
+import itertools
 import re
 import time
 from collections.abc import Iterator
@@ -1140,3 +1141,45 @@ class TestDayShowsItsProgress:
         assert re.search(r"(?<!X)Reading(?!X)", shown)
         assert re.search(r"(?<!X)Planning(?!X)", shown)
         assert shown.index("Reading") < shown.index("Planning")
+
+
+SECOND_ROUND = TEXT.replace("2026-07-07T14:00:00", "2026-07-09T14:00:00").replace(
+    "decision_by = 2026-07-15", "decision_by = 2026-07-16"
+)
+
+
+class TestDayPlansOneCandidatesFilesTogether:
+    def test_check_ins_to_one_person_keep_the_gap_across_files(self, tmp_path: Path) -> None:
+        """Two rounds at Acme in two files: the check-ins to Ana keep `min_gap` between
+        them across the files, not a day apart (mutants `_day` 56, 61, 68)."""
+        from followup_rules import Policy
+
+        (tmp_path / "a.toml").write_text(TEXT)
+        (tmp_path / "b.toml").write_text(SECOND_ROUND)
+        names = [str(tmp_path / "a.toml"), str(tmp_path / "b.toml")]
+        day, _ = cli._day(names, None, "2026-07-10T09:00:00-04:00")
+        check_ins = sorted(
+            entry.shown_at for entry in day if describe(entry.action).startswith("Check in")
+        )
+        assert len(check_ins) == 6
+        gaps = [(later - earlier).days for earlier, later in itertools.pairwise(check_ins)]
+        assert min(gaps) >= Policy().min_gap >= 2  # days, and 16 and 17 July are 1 apart
+
+    def test_every_file_read_and_none_planned(
+        self, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """Both files unplannable: status 2 at once, each said (mutant `_day` 50: an empty
+        day shown first)."""
+        skip = (
+            '\n[[event]]\ntype = "skip"\nat = 2026-07-08T09:00:00-04:00\n'
+            'step = "check_in-ana-ruiz-64fde26eb859-9-b91a48d650769d3f@followup-rules"\n'
+        )
+        names = []
+        for name in ("a.toml", "b.toml"):
+            (tmp_path / name).write_text(TEXT + skip)
+            names.append(str(tmp_path / name))
+        with pytest.raises(SystemExit) as stopped:
+            cli._day(names, None, "2026-07-09T09:00:00-04:00")
+        assert stopped.value.code == 2
+        err = capsys.readouterr().err.splitlines()
+        assert len(err) == 2 and "a.toml" in err[0] and "b.toml" in err[1]
