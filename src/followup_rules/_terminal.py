@@ -79,6 +79,9 @@ def what(action: Action) -> str:
 
 
 def _table(*columns: tuple[str, dict[str, Any]]) -> Any:
+    """A table whose text columns fold.  The step's column has no minimum width: rich
+    crops a cell, not folds it, when the other columns leave it less than its minimum
+    (two files in two zones at 60 columns read "thank-you e-mail (n", the "o" cut)."""
     from rich import box
     from rich.table import Table
 
@@ -102,7 +105,7 @@ def plan_table(schedule: Plan, interview: Interview, zone: Any, width: int) -> A
     """The plan as a rich table in *zone*: when, what, their time; rule and window if room."""
     columns: list[tuple[str, dict[str, Any]]] = [
         ("When", {"no_wrap": True}),
-        ("What", {"min_width": 20}),
+        ("What", {}),
         ("Their time", {"max_width": 16}),
     ]
     with_rule, with_window = width >= 100, width >= 120
@@ -237,7 +240,7 @@ def today(day: AgendaMany, show_all: bool) -> Any:
             ("", {"no_wrap": True}),
             ("When (you)", {"no_wrap": True}),
             ("Their time", {"max_width": 16}),
-            ("What", {"min_width": 20}),
+            ("What", {}),
         )
         for entry in entries:
             table.add_row(*_row(entry, many=len(day.agendas) > 1, zoned=zoned))
