@@ -72,8 +72,8 @@ agradezco"), nor the one of a step that speaks to the candidate ("le entrevistar
 
 
 def _agreeing(match: re.Match[str], pronoun: str) -> str:
-    if match.group(1):  # "le llamo": "la llamo", "Lo llamo"
-        return match.group(1).replace("L", pronoun.upper()).replace("l", pronoun) + " "
+    if match.group(1):  # "le llamo": "la llamo"; "Le llamo": "La llamo", never "LA llamo"
+        return (pronoun.capitalize() if match.group(1) == "L" else pronoun) + " "
     return match.group(2) + pronoun  # "escucharle": "escucharla"
 
 
