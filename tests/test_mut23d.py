@@ -13,12 +13,15 @@ from __future__ import annotations
 
 import itertools
 import re
+import threading
 import traceback
+import tracemalloc
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import jinja2
+import jinja2.ext
 import jinja2.utils
 import pytest
 
@@ -96,6 +99,29 @@ class TestTextMethodsAreRefusedBeforeTheWork:
         assert _render("{{ (s * 1000).replace(s, t * 100)|length }}", s=b"x", t=b"y") == "100000"
         _builtin_refused((b"x" * 1000).replace, (b"x", b"y" * 101), WRITE.format("replace()"))
         _builtin_refused((b"x" * 99999).replace, (b"", b"yy"), WRITE.format("replace()"))
+
+    def test_a_replace_that_does_not_grow_is_allowed_at_the_limit(self) -> None:
+        source = "{{ s.replace(a, b)|length }}"
+        for kind in (str, bytes):
+            full = kind("x" * 100_000, "ascii") if kind is bytes else "x" * 100_000
+            same, half = (full[:1], full[:1]), (full[:2], full[:1])
+            assert _render(source, s=full, a=same[0], b=same[1]) == "100000"
+            assert _render(source, s=full, a=half[0], b=half[1]) == "50000"
+
+    def test_the_edge_of_a_replace_of_nothing(self) -> None:
+        for text in ("x", b"x"):
+            empty = text[:0]
+            check = LimitedSandbox._check_builtin
+            assert check((text * 49_999).replace, (empty, text), {})  # 99,999
+            _builtin_refused((text * 50_000).replace, (empty, text), WRITE.format("replace()"))
+
+    def test_other_methods_are_not_counted_as_replace_or_expandtabs(self) -> None:
+        assert _render("{{ ('ab' * 40000).find('a', 10000) }}") == "10000"
+        assert _render("{{ ('\t' * 50000).ljust(3)|length }}") == "50000"
+
+    def test_a_tab_size_of_one_or_less_does_not_grow(self) -> None:
+        assert _render("{{ ('\t' * 60000).expandtabs(1)|length }}") == "60000"
+        assert _render("{{ ('\t' * 60000).expandtabs(0)|length }}") == "0"
 
     def test_a_number_separator_counts_its_digits(self) -> None:
         """``join(12345)`` writes "12345" between the items."""
@@ -230,6 +256,9 @@ class TestJoinFilter:
         _filter_refused("join", (["x"] * 50_000,), {"d": "y"}, says)
         assert _before_filter("join", (["x"] * 25_000,), {"d": "y"})[0] == ["x"] * 25_000
 
+    def test_more_items_than_the_limit_are_refused_saying_so(self) -> None:
+        _filter_refused("join", ([""] * 100_001,), {}, "join: more than 100,000 items")
+
     def test_a_text_is_joined_letter_by_letter(self) -> None:
         assert _before_filter("join", ("ab", "y"), {}) == ("ab", "y")
         assert _render("{{ 'ab'|join('y') }}") == "ayb"
@@ -281,6 +310,10 @@ class TestWordwrapFilter:
         _filter_refused("wordwrap", ("x" * 66_667,), {"width": 2}, self.says)
         assert _before_filter("wordwrap", ("x" * 66_666, 2, True), {})
 
+    def test_whole_lines_are_counted(self) -> None:
+        assert _before_filter("wordwrap", ("x" * 83_333, 5), {})  # 16,667 lines: 100,000
+        _filter_refused("wordwrap", ("x" * 83_334, 5), {}, self.says)
+
     def test_the_wrap_string_counts_by_place_or_name(self) -> None:
         assert _before_filter("wordwrap", ("x" * 40_000, 2, True, "yy"), {})
         _filter_refused("wordwrap", ("x" * 40_000, 2), {"wrapstring": "yyy"}, self.says)
@@ -310,6 +343,10 @@ class TestFiltersOfTheMeter:
         assert len(_render("{{ long }}", long="x" * 150_000)) == 150_000
         assert len(_render("{% for c in long %}{% endfor %}{{ 'ok' }}", long="x" * 1000)) == 2
 
+    def test_a_number_given_by_name_is_named_with_its_filter(self) -> None:
+        says = "filter 'center': the number 100001 is over 100,000"
+        _filter_refused("center", ("x",), {"width": 100_001}, says)
+
     def test_a_filter_added_later_is_guarded_by_its_name(self) -> None:
         environment = LimitedSandbox()
         environment.filters["twice"] = lambda value, times: value * 2
@@ -329,6 +366,30 @@ class TestOperators:
     def test_float_powers_and_products_pass(self) -> None:
         assert _render("{{ 2.5 ** 2 }} {{ 2 ** 0.5 > 1 }} {{ 4 ** -1 }}") == "6.25 True 0.25"
         assert _render("{{ 2.5 * 1000000 }} {{ 1000000 * 2.5 }}") == "2500000.0 2500000.0"
+
+    def test_a_number_times_a_long_sequence_is_refused(self) -> None:
+        says = "'*' would hold over 100,000 characters or items (the size limit)"
+        _refused("{{ 2 * more }}", says, more="x" * 50_001)
+        _refused("{{ 2 * more }}", says, more=["x"] * 25_001)
+        assert _render("{{ (2 * half)|length }}", half="x" * 50_000) == "100000"
+
+    def test_text_plus_a_number_is_the_templates_mistake_not_a_size(self) -> None:
+        """Only two sequences are counted: text plus a number is Python's TypeError."""
+        with pytest.raises(TypeError):
+            _render("{{ long + 5 }}", long="x" * 100_000)
+
+    def test_a_sum_too_large_is_refused_before_it_is_built(self) -> None:
+        """Adding to a long text from the data copies nothing before it is refused."""
+        long = "x" * 20_000_000
+        says = "'+' would hold over 100,000 characters or items (the size limit)"
+        for source in ("{{ long + 'x' }}", "{{ 'x' + long }}", "{{ long + long }}"):
+            tracemalloc.start()
+            try:
+                _refused(source, says, long=long)
+                peak = tracemalloc.get_traced_memory()[1]
+            finally:
+                tracemalloc.stop()
+            assert peak < 5_000_000, (source, peak)
 
     def test_numbers_are_added_whatever_their_size(self) -> None:
         assert _render("{{ (n + 1) > n }} {{ 7 % 3 }} {{ 7.5 % 2 }}", n=10**200_000) == (
@@ -383,6 +444,17 @@ class TestOutsideARenderNothingIsLeftBehind:
         for _ in range(2):  # 60,000 steps and 100,000 characters each time: no more
             assert template.render(len=len).startswith("2x")
 
+    def test_a_call_from_a_thread_that_never_rendered(self) -> None:
+        environment = LimitedSandbox()
+        context = environment.from_string("").new_context({})
+        answers: list[int] = []
+        thread = threading.Thread(
+            target=lambda: answers.append(environment.call(context, len, "ab"))
+        )
+        thread.start()
+        thread.join()
+        assert answers == [2]
+
     def test_a_call_does_not_end_the_budget_of_its_render(self) -> None:
         source = "{{ f() }}{{ 'x' * 100000 }}{{ 'x' * 100000 }}{{ 'y' }}"
         with pytest.raises(ResourceLimitError, match="output limit"):
@@ -415,6 +487,20 @@ class TestTheEnvironment:
         assert error.message == "the template is longer than 200,000 characters"
         assert (error.lineno, error.name) == (1, "big.txt")
         assert error.filename is not None and Path(error.filename).name == "big.txt"
+
+    def test_an_extension_reads_the_name_and_file_of_what_it_preprocesses(
+        self, tmp_path: Path
+    ) -> None:
+        class Named(jinja2.ext.Extension):
+            def preprocess(
+                self, source: str, name: str | None, filename: str | None = None
+            ) -> str:
+                file = Path(filename).name if filename else None
+                return f"{name} {file} {source}"
+
+        (tmp_path / "page.txt").write_text("body", encoding="utf-8")
+        environment = LimitedSandbox(loader=jinja2.FileSystemLoader(tmp_path), extensions=[Named])
+        assert environment.get_template("page.txt").render() == "page.txt page.txt body"
 
     def test_an_error_names_the_line_of_a_loop_or_output(self) -> None:
         for source, line in (

@@ -342,9 +342,8 @@ def _check_text_method(
 ) -> None:
     """Refuse ``replace`` or ``expandtabs`` on a str or bytes whose result would be too large."""
     if name == "replace" and len(args) >= 2:
-        old: Any = str(args[0]) if isinstance(owner, str) else args[0]
-        new: Any = str(args[1]) if isinstance(owner, str) else args[1]
-        count = owner.count(old) if old else len(owner) + 1
+        old, new = args[0], args[1]  # of another type, the call fails on its own
+        count = owner.count(old)  # an empty old is found len(owner) + 1 times
         if len(owner) + count * max(len(new) - len(old), 0) > MAX_SIZE:
             raise ResourceLimitError(f"replace() would write over {MAX_SIZE:,} characters")
     tabsize = args[0] if args else kwargs.get("tabsize", 8)
@@ -368,7 +367,7 @@ def _before_filter(name: str, args: tuple[Any, ...], kwargs: dict[str, Any]) -> 
             raise ResourceLimitError(f"join would write over {MAX_SIZE:,} characters")
     elif name == "replace" and len(rest) >= 2 and isinstance(value, str):
         old, new = str(rest[0]), str(rest[1])
-        count = value.count(old) if old else len(value) + 1
+        count = value.count(old)  # an empty old is found len(value) + 1 times
         if len(value) + count * max(len(new) - len(old), 0) > MAX_SIZE:
             raise ResourceLimitError(f"replace would write over {MAX_SIZE:,} characters")
     elif name == "indent" and isinstance(value, str):
