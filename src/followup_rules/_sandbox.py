@@ -332,8 +332,25 @@ def _lipsum(n: int = 5, html: bool = True, min: int = 20, max: int = 100) -> str
 
 
 def _joined_size(items: list[Any], separator: Any) -> int:
-    separator_size = len(separator) if isinstance(separator, str) else 0
-    return _size(items) + separator_size * max(len(items) - 1, 0)
+    """About how long *items* joined with *separator* are (a bytes or number separator
+    counts its length, as it is written between every two items)."""
+    return _size(items) + _size(separator) * max(len(items) - 1, 0)
+
+
+def _check_text_method(
+    owner: str | bytes, name: str, args: tuple[Any, ...], kwargs: dict[str, Any]
+) -> None:
+    """Refuse ``replace`` or ``expandtabs`` on a str or bytes whose result would be too large."""
+    if name == "replace" and len(args) >= 2:
+        old, new = args[0], args[1]  # of another type, the call fails on its own
+        count = owner.count(old)  # an empty old is found len(owner) + 1 times
+        if len(owner) + count * max(len(new) - len(old), 0) > MAX_SIZE:
+            raise ResourceLimitError(f"replace() would write over {MAX_SIZE:,} characters")
+    tabsize = args[0] if args else kwargs.get("tabsize", 8)
+    if name == "expandtabs" and isinstance(tabsize, int):
+        tabs = owner.count("\t") if isinstance(owner, str) else owner.count(b"\t")
+        if len(owner) + tabs * max(tabsize - 1, 0) > MAX_SIZE:
+            raise ResourceLimitError(f"expandtabs() would write over {MAX_SIZE:,} characters")
 
 
 def _before_filter(name: str, args: tuple[Any, ...], kwargs: dict[str, Any]) -> tuple[Any, ...]:
@@ -350,7 +367,7 @@ def _before_filter(name: str, args: tuple[Any, ...], kwargs: dict[str, Any]) -> 
             raise ResourceLimitError(f"join would write over {MAX_SIZE:,} characters")
     elif name == "replace" and len(rest) >= 2 and isinstance(value, str):
         old, new = str(rest[0]), str(rest[1])
-        count = value.count(old) if old else len(value) + 1
+        count = value.count(old)  # an empty old is found len(value) + 1 times
         if len(value) + count * max(len(new) - len(old), 0) > MAX_SIZE:
             raise ResourceLimitError(f"replace would write over {MAX_SIZE:,} characters")
     elif name == "indent" and isinstance(value, str):
@@ -604,9 +621,6 @@ class LimitedSandbox(ImmutableSandboxedEnvironment):
             if _joined_size(items, owner) > MAX_SIZE:
                 raise ResourceLimitError(f"join() would write over {MAX_SIZE:,} characters")
             return (items, *args[1:])
-        if name == "replace" and len(args) >= 2 and isinstance(owner, str):
-            old, new = str(args[0]), str(args[1])
-            count = owner.count(old) if old else len(owner) + 1
-            if len(owner) + count * max(len(new) - len(old), 0) > MAX_SIZE:
-                raise ResourceLimitError(f"replace() would write over {MAX_SIZE:,} characters")
+        if isinstance(owner, (str, bytes)):
+            _check_text_method(owner, name, args, kwargs)
         return args
