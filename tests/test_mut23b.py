@@ -1,0 +1,495 @@
+"""Mutation pass 23 (mut23b): recording and mending the history from the command line.
+
+Each test pins behaviour a user of ``followup log``, ``events``, ``unlog`` and
+``rename`` relies on, which the mutants of ``_cli_history`` showed no test told
+apart.  The helpers are called directly where they can be (quick: a mutant dies
+in milliseconds); click's runner only for the commands' own wiring.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import click
+import pendulum
+import pytest
+from click.testing import CliRunner
+
+from followup_rules import serialize as s
+from followup_rules._cli_base import BadInput
+from followup_rules._cli_history import (
+    _as_of,
+    _date,
+    _day_or_phrase,
+    _Log,
+    _news_after_an_end,
+    _planned,
+    _one_moment,
+    _record,
+    _step,
+    _store,
+    log_command,
+)
+from followup_rules.cli import main
+from followup_rules.events import Contact, Event, Outcome, Reply, Skip, Update
+from followup_rules.model import ActionKind, Channel, Interview
+from followup_rules.policy import Policy
+
+ROOT = Path(__file__).resolve().parent.parent
+INTERVIEW = (ROOT / "examples" / "interview.toml").read_text()
+
+ANDES = """\
+id = "{stem}"
+history = "{stem}.events.toml"
+starts_at = {starts}
+timezone = "America/Santiago"
+company = "{company}"
+role = "{role}"
+decision_by = 2026-03-31
+
+[[interviewers]]
+name = "Catalina Soto"
+email = "catalina@andes.example"
+phone = "+56 2 2555 0101"
+
+[candidate]
+name = "Aoife Byrne"
+email = "aoife@example.ie"
+timezone = "Europe/Dublin"
+"""
+
+
+def run(*args: str) -> tuple[int, str, str]:
+    result = CliRunner().invoke(main, list(args), env={"COLUMNS": "100"})
+    return result.exit_code, result.stdout, result.stderr
+
+
+def andes_file(folder: Path, stem: str, starts: str, *, company: str = "Andes Minería SpA",
+               role: str = "Analista de Datos", extra: str = "") -> Path:  # fmt: skip
+    path = folder / f"{stem}.toml"
+    text = ANDES.format(stem=stem, starts=starts, company=company, role=role)
+    path.write_text(text + extra)
+    return path
+
+
+@pytest.fixture
+def acme(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """examples/interview.toml as acme.toml, naming acme.events.toml (not made yet)."""
+    monkeypatch.chdir(tmp_path)
+    path = tmp_path / "acme.toml"
+    path.write_text('history = "acme.events.toml"\n' + INTERVIEW)
+    return path
+
+
+def options(at: str | None = None, **given: Any) -> dict[str, Any]:
+    """What every event command passes `_record` (`_event_options`)."""
+    return {"at_text": at, "note": None, "interview_path": None, "policy_path": None, **given}
+
+
+def reply(sender: str | None = None) -> Callable[[Interview, pendulum.DateTime, str | None], Event]:
+    return lambda _, at, note: Reply(at, sender, note=note)
+
+
+def check_in(to: str) -> Callable[[Interview, pendulum.DateTime, str | None], Event]:
+    return lambda _, at, note: Contact(at, Channel.EMAIL, ActionKind.CHECK_IN, to, note=note)
+
+
+def history_of(path: Path) -> tuple[Event, ...]:
+    return s.load_interview_file(path).history
+
+
+# -- _store: the interview FILE, or the history FILE with --interview ------------------------
+
+
+class TestWhichFiles:
+    def test_an_interview_file_with_the_history_it_names(self, acme: Path) -> None:
+        store = _store("acme.toml", None)
+        assert (store.path, store.history_path) == (Path("acme.toml"), Path("acme.events.toml"))
+
+    def test_a_history_file_with_its_interview(self, acme: Path) -> None:
+        (acme.parent / "other.toml").write_text("")
+        store = _store("other.toml", "acme.toml")
+        assert (store.path, store.history_path) == (Path("acme.toml"), Path("other.toml"))
+
+    @pytest.mark.parametrize(
+        ("name", "text"),
+        [
+            ("h.toml", '[[event]]\ntype = "reply"\nat = 2026-07-09T09:00:00-04:00\n'),
+            ("h.json", '[{"type": "reply", "at": "2026-07-09T09:00:00-04:00"}]'),
+            ("h.toml", ""),
+        ],
+    )
+    def test_a_history_file_alone_is_refused_saying_how(
+        self, acme: Path, name: str, text: str
+    ) -> None:
+        (acme.parent / name).write_text(text)
+        with pytest.raises(BadInput) as raised:
+            _store(name, None)
+        assert raised.value.message == (
+            f"{name} is a history file: name its interview with --interview FILE"
+        )
+
+    def test_an_interview_with_one_other_key_is_an_interview(self, acme: Path) -> None:
+        """Only a file of events alone is a history; one with any other key is read as
+        an interview (and said wrong as one, not as a history)."""
+        (acme.parent / "h.toml").write_text('id = "x"\n')
+        assert _store("h.toml", None).path == Path("h.toml")
+
+
+# -- log FILE --undo KIND: the group's options move in front ----------------------------------
+
+
+class TestLogOptionsAfterFile:
+    def parsed(self, *args: str) -> tuple[dict[str, Any], list[str]]:
+        ctx = click.Context(log_command, info_name="log")
+        log_command.parse_args(ctx, list(args))
+        return ctx.params, [*ctx._protected_args, *ctx.args]
+
+    def test_undo_and_interview_after_file(self, acme: Path) -> None:
+        params, rest = self.parsed("h.toml", "--undo", "--interview", "acme.toml")
+        assert params == {"file": "h.toml", "undo": True, "interview_path": "acme.toml"}
+        assert rest == []
+
+    def test_interview_with_equals(self, acme: Path) -> None:
+        params, rest = self.parsed("h.toml", "--interview=acme.toml", "reply")
+        assert params == {"file": "h.toml", "undo": False, "interview_path": "acme.toml"}
+        assert rest == ["reply"]
+
+    def test_what_follows_kind_is_kinds_own(self, acme: Path) -> None:
+        params, rest = self.parsed(
+            "acme.toml", "reply", "--undo", "--interview", "x", "--at", "2026-07-09T09:00"
+        )
+        assert params == {"file": "acme.toml", "undo": False, "interview_path": None}
+        assert rest == ["reply", "--undo", "--interview", "x", "--at", "2026-07-09T09:00"]
+
+    def test_interview_last_without_a_value_is_said(self, acme: Path) -> None:
+        ctx = click.Context(log_command, info_name="log")
+        with pytest.raises(click.BadParameter, match="File '' does not exist"):
+            log_command.parse_args(ctx, ["h.toml", "--interview"])  # never FILE taken for it
+
+
+# -- --at / --now: one moment ----------------------------------------------------------------
+
+
+class TestOneMoment:
+    def test_none_one_or_the_same_twice(self) -> None:
+        ctx = click.Context(main)
+        param = click.Option(["--at"])
+        assert _one_moment(ctx, param, ()) is None
+        assert _one_moment(ctx, param, ("01:30",)) == "01:30"
+        assert _one_moment(ctx, param, ("01:30", "01:30")) == "01:30"
+
+    def test_two_moments_are_named(self) -> None:
+        with pytest.raises(BadInput) as raised:
+            _one_moment(click.Context(main), click.Option(["--at"]), ("01:30", "03:00", "01:30"))
+        assert raised.value.message == (
+            "--at and --now name one moment here, when it happened, and got '01:30', "
+            "'03:00': give it once"
+        )
+
+    def test_the_help_of_every_event_option(self) -> None:
+        out = run("log", "x.toml", "reply", "--help")[1]
+        lines = [" ".join(line.split()) for line in out.splitlines()]
+        assert "--at, --now WHEN When it happened (default: now)." in lines
+        assert "--note TEXT Your own note; no message quotes it." in lines
+
+
+# -- _record: what `log KIND` writes and says -----------------------------------------------
+
+
+class TestRecord:
+    def test_recorded_and_said(self, acme: Path, capsys: pytest.CaptureFixture[str]) -> None:
+        _record(_Log("acme.toml", None), options("2026-07-09T09:00"), reply("bo chen"))
+        out, err = capsys.readouterr()
+        assert out == (
+            "Recorded in acme.events.toml: "
+            "a reply from Bo Chen, Thu 9 Jul 09:00\n"
+        )
+        assert re.fullmatch(
+            "followup: note: wrote id = '[0-9a-f]{16}' into acme.toml, "
+            "so step ids stay the same when you edit it\n",
+            err,
+        )
+        assert history_of(acme) == (Reply(pendulum.datetime(2026, 7, 9, 13, tz="UTC"), "Bo Chen"),)
+
+    def test_the_same_again_is_already_recorded(
+        self, acme: Path, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        for _ in range(2):
+            _record(_Log("acme.toml", None), options("2026-07-09T09:00"), reply(), ("why", "so"))
+        out, err = capsys.readouterr()
+        events = "acme.events.toml"
+        assert out.splitlines() == [
+            f"Recorded in {events}: a reply, Thu 9 Jul 09:00 (why; so)",
+            f"Already recorded in {events} (event 1): a reply, Thu 9 Jul 09:00 (why; so)",
+        ]
+        assert err.count("wrote id") == 1
+
+    def test_the_build_is_given_the_interview_the_moment_and_the_note(self, acme: Path) -> None:
+        given: list[Any] = []
+
+        def build(interview: Interview, at: pendulum.DateTime, note: str | None) -> Event:
+            given.append((interview.company, at, note))
+            return Reply(at, note=note)
+
+        _record(_Log("acme.toml", None), options("2026-07-09T09:00", note="Friday"), build)
+        assert given == [("Acme Analytics", pendulum.datetime(2026, 7, 9, 13, tz="UTC"), "Friday")]
+        assert history_of(acme)[0].note == "Friday"
+
+    def test_a_history_file_with_interview_given_either_way(self, acme: Path) -> None:
+        _record(_Log("acme.toml", None), options("2026-07-09T09:00"), reply())
+        events = "acme.events.toml"
+        _record(_Log(events, None), options("2026-07-10T09:00", interview_path="acme.toml"), reply())
+        _record(_Log(events, "acme.toml"), options("2026-07-11T09:00"), reply())
+        assert [event.at.day for event in history_of(acme)] == [9, 10, 11]
+
+    def test_now_is_the_clock_to_the_second(
+        self, acme: Path, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        before = pendulum.now("UTC").replace(microsecond=0)
+        _record(_Log("acme.toml", None), options(), reply())
+        (event,) = history_of(acme)
+        assert event.at.microsecond == 0
+        assert before <= event.at <= pendulum.now("UTC")
+
+    def test_a_bad_moment_names_at(self, acme: Path) -> None:
+        with pytest.raises(BadInput, match=r"^--at: 'soonish' "):
+            _record(_Log("acme.toml", None), options("soonish"), reply())
+
+    def test_after_the_clock_is_refused(self, acme: Path) -> None:
+        with pytest.raises(Exception, match="after"):
+            _record(_Log("acme.toml", None), options("2099-07-09T09:00"), reply())
+        assert not (acme.parent / "acme.events.toml").exists()
+
+    def test_an_hour_the_clocks_skip_is_warned(
+        self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        monkeypatch.chdir(tmp_path)
+        andes_file(tmp_path, "a", "2026-03-23T10:00:00")
+        _record(_Log("a.toml", None), options("2026-03-29T01:30"), reply())
+        err = capsys.readouterr().err
+        assert "followup: warning: --at 2026-03-29T01:30 does not exist in Europe/Dublin" in err
+        _record(_Log("a.toml", None), options("2026-03-30T01:30"), reply())
+        assert "warning" not in capsys.readouterr().err
+
+    def test_the_files_own_policy_else_the_one_given(
+        self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        monkeypatch.chdir(tmp_path)
+        (tmp_path / "patient.toml").write_text("min_gap = 20\n")
+        andes_file(tmp_path, "a", "2026-03-23T10:00:00")
+        andes_file(tmp_path, "b", "2026-03-23T10:00:00", company="Pampa Datos SpA",
+                   extra="[policy]\nmin_gap = 1\n")  # fmt: skip
+        for name in ("a.toml", "b.toml"):
+            for day in ("2026-04-02T09:00", "2026-04-08T09:00"):  # 4 business days
+                _record(_Log(name, None), options(day, policy_path="patient.toml"),
+                        check_in("Catalina Soto"))  # fmt: skip
+            err = capsys.readouterr().err
+            pushy = "followup: warning: this oversteps the policy: " in err
+            assert pushy is (name == "a.toml"), (name, err)
+
+    def test_a_step_mistyped_in_the_history_names_the_file(self, acme: Path) -> None:
+        (acme.parent / "acme.events.toml").write_text(
+            '[[event]]\ntype = "skip"\nat = 2026-07-07T16:00:00-04:00\nstep = "thank_you-bo-chenn"\n'
+        )
+        with pytest.raises(Exception, match=r"acme\.events\.toml.*\$\.event\[0\]"):
+            _record(_Log("acme.toml", None), options("2026-07-09T09:00"), reply())
+
+
+class TestNewsAfterAnEnd:
+    AT = pendulum.datetime(2026, 7, 20, 14, tz="UTC")
+
+    def news(self, outcome: Outcome, *history: Event) -> str | None:
+        return _news_after_an_end(Update(self.AT, outcome), history)
+
+    def test_news_after_the_last_end_is_told_with_it(self) -> None:
+        ended = [
+            Update(self.AT.subtract(days=9), Outcome.WITHDRAWN),
+            Update(self.AT.subtract(days=4), Outcome.REJECTED),
+            Update(self.AT.subtract(days=2), Outcome.UNDECIDED),
+        ]
+        said = self.news(Outcome.NEXT_ROUND, *ended)
+        assert said == (
+            "this application ended (rejected, Thu 16 Jul 2026): no check-in is planned "
+            "after an offer, a rejection or a withdrawal (rule stop), whatever news comes "
+            "later; if the employer reopened the process, follow it up in an interview "
+            "file of its own (`followup new`, or a later round's file)"
+        )
+        assert self.news(Outcome.UNDECIDED, *ended) == said
+
+    def test_no_end_before_it_no_word(self) -> None:
+        assert self.news(Outcome.UNDECIDED) is None
+        assert self.news(Outcome.UNDECIDED, Update(self.AT, Outcome.REJECTED)) is None
+        assert self.news(Outcome.UNDECIDED, Update(self.AT.subtract(days=1), Outcome.UNDECIDED),
+                         Reply(self.AT.subtract(days=1))) is None  # fmt: skip
+        end = Update(self.AT.subtract(days=1), Outcome.OFFER)
+        assert self.news(Outcome.OFFER, end) is None
+        assert _news_after_an_end(Reply(self.AT), [end]) is None
+        assert self.news(Outcome.UNDECIDED, end) is not None
+
+
+# -- which step: _as_of, _planned, _step -----------------------------------------------------
+
+NY = "America/New_York"
+
+
+def ny(text: str) -> pendulum.DateTime:
+    moment = pendulum.parse(text, tz=NY)
+    assert isinstance(moment, pendulum.DateTime)
+    return moment
+
+
+class TestAsOf:
+    def test_the_history_then_with_or_without_that_moment(self, acme: Path) -> None:
+        for day in (9, 10, 11):  # fmt: skip
+            _record(_Log("acme.toml", None), options(f"2026-07-{day:02}T09:00"), reply())
+        log, at = _Log("acme.toml", None), ny("2026-07-10T09:00")
+        assert [event.at.day for event in _as_of(log, options(), at).history] == [9, 10]
+        assert [event.at.day for event in _as_of(log, options(), at, before=True).history] == [9]
+        assert [event.at.day for event in _as_of(log, options(), at, before=False).history] == [
+            9,
+            10,
+        ]
+
+    def test_a_history_file_with_its_interview_either_way(self, acme: Path) -> None:
+        _record(_Log("acme.toml", None), options("2026-07-09T09:00"), reply())
+        at = ny("2026-07-10T09:00")
+        events = "acme.events.toml"
+        for log, given in ((_Log(events, None), "acme.toml"), (_Log(events, "acme.toml"), None)):
+            application = _as_of(log, options(interview_path=given), at)
+            assert application.interview.company == "Acme Analytics"
+            assert len(application.history) == 1
+
+    def test_the_policy_given_unless_the_file_has_its_own(self, acme: Path) -> None:
+        (acme.parent / "patient.toml").write_text("min_gap = 20\n")
+        at, given = ny("2026-07-10T09:00"), options(policy_path="patient.toml")
+        assert _as_of(_Log("acme.toml", None), given, at).policy.min_gap == 20
+        assert _as_of(_Log("acme.toml", None), options(), at).policy.min_gap == 3
+        acme.write_text(acme.read_text() + "\n[policy]\nmin_gap = 7\n")
+        assert _as_of(_Log("acme.toml", None), given, at).policy.min_gap == 7
+
+
+def planned(kind: ActionKind | None, to: str | None, channel: str | None, at: str,
+            **given: Any) -> str | None:  # fmt: skip
+    item = _planned(_Log("acme.toml", None), options(), kind, to, channel, ny(at), **given)
+    return None if item is None else item.id.split("-")[0] + "-" + item.id.split("-")[1]
+
+
+class TestPlanned:
+    """Ana's and Bo's thank-yous are due on the morning of Wed 8 July; the three
+    check-ins to Ana (the first by phone) come from Thu 16 July."""
+
+    def test_the_first_due(self, acme: Path) -> None:
+        assert planned(None, None, None, "2026-07-08T09:00") == "thank_you-ana"
+
+    def test_to_someone_named_in_any_case(self, acme: Path) -> None:
+        assert planned(None, "bo chen", None, "2026-07-08T09:00") == "thank_you-bo"
+        assert planned(None, "Nobody", None, "2026-07-08T09:00") is None
+
+    def test_of_a_kind_the_soonest_to_come(self, acme: Path) -> None:
+        assert planned(ActionKind.CHECK_IN, None, None, "2026-07-08T09:00") == "check_in-ana"
+        item = _planned(_Log("acme.toml", None), options(), ActionKind.CHECK_IN, None, None,
+                        ny("2026-07-08T09:00"))  # fmt: skip
+        assert item is not None and item.id.startswith("check_in-ana-ruiz-64fde26eb859-1-")
+        assert planned(ActionKind.CHECK_IN, None, None, "2026-07-08T09:00", doable_only=True) is None
+
+    def test_by_a_channel(self, acme: Path) -> None:
+        item = _planned(_Log("acme.toml", None), options(), ActionKind.CHECK_IN, None, "email",
+                        ny("2026-07-08T09:00"))  # fmt: skip
+        assert item is not None and item.id.startswith("check_in-ana-ruiz-64fde26eb859-2-")
+        assert item.action.channel is Channel.EMAIL
+        assert planned(None, None, "phone", "2026-07-08T09:00") == "check_in-ana"
+
+    def test_the_late_one_overdue_longest(self, acme: Path) -> None:
+        assert planned(None, None, None, "2026-07-09T08:00") == "thank_you-ana"
+
+    def test_the_over_steps_of_the_room_are_never_meant(self, acme: Path) -> None:
+        assert planned(ActionKind.ASK_TIMELINE, None, None, "2026-07-09T08:00") is None
+
+    def test_what_was_recorded_at_that_moment_is_left_out(self, acme: Path) -> None:
+        """The same command run twice finds the same step (kept once)."""
+        to_ana = check_in("Ana Ruiz")
+        _record(
+            _Log("acme.toml", None),
+            options("2026-07-08T09:00"),
+            lambda i, at, note: attrs_evolve(to_ana(i, at, note), ActionKind.THANK_YOU),
+        )
+        assert planned(None, None, None, "2026-07-08T09:00") == "thank_you-ana"
+        assert planned(None, None, None, "2026-07-08T09:01") == "thank_you-bo"
+
+
+def attrs_evolve(event: Event, kind: ActionKind) -> Event:
+    import attrs
+
+    return attrs.evolve(event, kind=kind)
+
+
+class TestStep:
+    AT = "2026-07-10T12:00"  # Bo's thank-you is too late now; Ana's is late
+
+    def step(self, given: str, at: str = AT, **flags: bool) -> str:
+        found = s.load_interview_file("acme.toml")
+        return _step(_Log("acme.toml", None), options(), found.interview, given, Policy(),
+                     ny(at), **flags)  # fmt: skip
+
+    def test_an_id_or_its_start_the_first_on_the_agenda(self, acme: Path) -> None:
+        assert self.step("check_in-ana").startswith("check_in-ana-ruiz-64fde26eb859-1-")
+        whole = self.step("check_in-ana-ruiz-64fde26eb859-2")
+        assert whole.startswith("check_in-ana-ruiz-64fde26eb859-2-")
+        assert self.step(whole) == whole
+
+    def test_a_history_file_with_its_interview(self, acme: Path) -> None:
+        _record(_Log("acme.toml", None), options("2026-07-09T09:00"), reply())
+        found = s.load_interview_file("acme.toml")
+        for log, given in ((_Log("acme.events.toml", None), "acme.toml"),
+                           (_Log("acme.events.toml", "acme.toml"), None)):  # fmt: skip
+            step = _step(log, options(interview_path=given), found.interview, "check_in",
+                         Policy(), ny(self.AT))  # fmt: skip
+            assert step.startswith("check_in-ana-ruiz-64fde26eb859-1-")
+
+    def test_a_step_skipped_already_is_the_same_skip(self, acme: Path) -> None:
+        for given in ("thank_you-ana", "thank_you-bo"):
+            at = "2026-07-08T09:00"
+            step = self.step(given, at)
+            _record(_Log("acme.toml", None), options(at),
+                    lambda _, at, note, step=step: Skip(at, step, note=note))  # fmt: skip
+        ana, bo = (event.step for event in history_of(Path("acme.toml")))  # type: ignore[attr-defined]
+        assert self.step("thank_you-bo") == bo
+        assert self.step("thank_you") == ana
+        assert self.step(bo) == bo
+        with pytest.raises(BadInput, match="no step still planned"):
+            self.step("thank_you-bo", skipping=False)
+
+    def test_a_step_too_late_says_why(self, acme: Path) -> None:
+        for skipping, verb in ((True, "skip"), (False, "snooze")):
+            with pytest.raises(BadInput) as raised:
+                self.step("thank_you-bo", skipping=skipping)
+            assert raised.value.message == (
+                "thank_you-bo-chen-68d3d79de477-1-b91a48d650769d3f@followup-rules can no longer "
+                f"be done (too late to be worth doing): there is nothing to {verb}"
+            )
+        with pytest.raises(BadInput, match=r"ask_timeline-ana-\S+ can no longer be done \(the "):
+            self.step("ask_")
+
+    def test_an_unknown_id_says_where_ids_are_listed(self, acme: Path) -> None:
+        with pytest.raises(BadInput) as raised:
+            self.step("zzz")
+        assert raised.value.message == (
+            "no step still planned has an id starting 'zzz': 'followup plan acme.toml --format "
+            "json --now 2026-07-10T12:00:00-04:00' lists the id of every step still planned"
+        )
+
+
+class TestDates:
+    def test_a_date_or_a_phrase(self) -> None:
+        assert _date(" 2026-07-24 ", "--returns-on") == date(2026, 7, 24)
+        with pytest.raises(BadInput) as raised:
+            _date("Friday", "--returns-on")
+        assert raised.value.message == "--returns-on: 'Friday' is not a date like 2026-07-24"
+        assert _day_or_phrase(" 2026-07-24 ") == date(2026, 7, 24)
+        assert _day_or_phrase(" in two weeks ") == "in two weeks"
