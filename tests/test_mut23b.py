@@ -24,19 +24,27 @@ from followup_rules import serialize as s
 from followup_rules._cli_base import BadInput
 from followup_rules._cli_history import (
     _as_of,
+    _as_spelled,
+    _channel_of,
     _date,
     _day_or_phrase,
+    _draft_subject,
+    _drafted,
     _Log,
     _news_after_an_end,
-    _planned,
     _one_moment,
+    _planned,
     _record,
+    _siblings_naming,
     _step,
     _store,
+    _why_this_step,
     log_command,
 )
+from followup_rules.agenda import Standing
 from followup_rules.cli import main
 from followup_rules.events import Contact, Event, Outcome, Reply, Skip, Update
+from followup_rules.export import _message_id
 from followup_rules.model import ActionKind, Channel, Interview
 from followup_rules.policy import Policy
 
@@ -69,8 +77,15 @@ def run(*args: str) -> tuple[int, str, str]:
     return result.exit_code, result.stdout, result.stderr
 
 
-def andes_file(folder: Path, stem: str, starts: str, *, company: str = "Andes Minería SpA",
-               role: str = "Analista de Datos", extra: str = "") -> Path:  # fmt: skip
+def andes_file(
+    folder: Path,
+    stem: str,
+    starts: str,
+    *,
+    company: str = "Andes Minería SpA",
+    role: str = "Analista de Datos",
+    extra: str = "",
+) -> Path:
     path = folder / f"{stem}.toml"
     text = ANDES.format(stem=stem, starts=starts, company=company, role=role)
     path.write_text(text + extra)
@@ -91,7 +106,9 @@ def options(at: str | None = None, **given: Any) -> dict[str, Any]:
     return {"at_text": at, "note": None, "interview_path": None, "policy_path": None, **given}
 
 
-def reply(sender: str | None = None) -> Callable[[Interview, pendulum.DateTime, str | None], Event]:
+def reply(
+    sender: str | None = None,
+) -> Callable[[Interview, pendulum.DateTime, str | None], Event]:
     return lambda _, at, note: Reply(at, sender, note=note)
 
 
@@ -206,10 +223,7 @@ class TestRecord:
     def test_recorded_and_said(self, acme: Path, capsys: pytest.CaptureFixture[str]) -> None:
         _record(_Log("acme.toml", None), options("2026-07-09T09:00"), reply("bo chen"))
         out, err = capsys.readouterr()
-        assert out == (
-            "Recorded in acme.events.toml: "
-            "a reply from Bo Chen, Thu 9 Jul 09:00\n"
-        )
+        assert out == ("Recorded in acme.events.toml: a reply from Bo Chen, Thu 9 Jul 09:00\n")
         assert re.fullmatch(
             "followup: note: wrote id = '[0-9a-f]{16}' into acme.toml, "
             "so step ids stay the same when you edit it\n",
@@ -244,7 +258,9 @@ class TestRecord:
     def test_a_history_file_with_interview_given_either_way(self, acme: Path) -> None:
         _record(_Log("acme.toml", None), options("2026-07-09T09:00"), reply())
         events = "acme.events.toml"
-        _record(_Log(events, None), options("2026-07-10T09:00", interview_path="acme.toml"), reply())
+        _record(
+            _Log(events, None), options("2026-07-10T09:00", interview_path="acme.toml"), reply()
+        )
         _record(_Log(events, "acme.toml"), options("2026-07-11T09:00"), reply())
         assert [event.at.day for event in history_of(acme)] == [9, 10, 11]
 
@@ -283,19 +299,49 @@ class TestRecord:
         monkeypatch.chdir(tmp_path)
         (tmp_path / "patient.toml").write_text("min_gap = 20\n")
         andes_file(tmp_path, "a", "2026-03-23T10:00:00")
-        andes_file(tmp_path, "b", "2026-03-23T10:00:00", company="Pampa Datos SpA",
-                   extra="[policy]\nmin_gap = 1\n")  # fmt: skip
+        andes_file(
+            tmp_path,
+            "b",
+            "2026-03-23T10:00:00",
+            company="Pampa Datos SpA",
+            extra="[policy]\nmin_gap = 1\n",
+        )
         for name in ("a.toml", "b.toml"):
             for day in ("2026-04-02T09:00", "2026-04-08T09:00"):  # 4 business days
-                _record(_Log(name, None), options(day, policy_path="patient.toml"),
-                        check_in("Catalina Soto"))  # fmt: skip
+                _record(
+                    _Log(name, None),
+                    options(day, policy_path="patient.toml"),
+                    check_in("Catalina Soto"),
+                )
             err = capsys.readouterr().err
             pushy = "followup: warning: this oversteps the policy: " in err
             assert pushy is (name == "a.toml"), (name, err)
 
+    def test_the_history_is_checked_under_the_files_policy(
+        self, acme: Path, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """A skip of the fifth check-in, which only the file's own policy plans, is kept,
+        and the next event is recorded after it."""
+        acme.write_text(acme.read_text() + "\n[policy]\nmax_check_ins = 5\n")
+        at = "2026-07-10T12:00"
+        found = s.load_interview_file(acme)
+        assert found.policy is not None
+        fifth = _step(
+            _Log("acme.toml", None),
+            options(),
+            found.interview,
+            "check_in-ana-ruiz-64fde26eb859-5",
+            found.policy,
+            ny(at),
+        )
+        _record(_Log("acme.toml", None), options(at), lambda _, at, note: Skip(at, fifth))
+        _record(_Log("acme.toml", None), options("2026-07-10T13:00"), reply())
+        assert len(history_of(acme)) == 2
+
     def test_a_step_mistyped_in_the_history_names_the_file(self, acme: Path) -> None:
         (acme.parent / "acme.events.toml").write_text(
-            '[[event]]\ntype = "skip"\nat = 2026-07-07T16:00:00-04:00\nstep = "thank_you-bo-chenn"\n'
+            '[[event]]\ntype = "skip"\nat = 2026-07-07T16:00:00-04:00\n'
+            'step = "thank_you-bo-chenn"\n'
         )
         with pytest.raises(Exception, match=r"acme\.events\.toml.*\$\.event\[0\]"):
             _record(_Log("acme.toml", None), options("2026-07-09T09:00"), reply())
@@ -325,8 +371,14 @@ class TestNewsAfterAnEnd:
     def test_no_end_before_it_no_word(self) -> None:
         assert self.news(Outcome.UNDECIDED) is None
         assert self.news(Outcome.UNDECIDED, Update(self.AT, Outcome.REJECTED)) is None
-        assert self.news(Outcome.UNDECIDED, Update(self.AT.subtract(days=1), Outcome.UNDECIDED),
-                         Reply(self.AT.subtract(days=1))) is None  # fmt: skip
+        assert (
+            self.news(
+                Outcome.UNDECIDED,
+                Update(self.AT.subtract(days=1), Outcome.UNDECIDED),
+                Reply(self.AT.subtract(days=1)),
+            )
+            is None
+        )
         end = Update(self.AT.subtract(days=1), Outcome.OFFER)
         assert self.news(Outcome.OFFER, end) is None
         assert _news_after_an_end(Reply(self.AT), [end]) is None
@@ -346,7 +398,7 @@ def ny(text: str) -> pendulum.DateTime:
 
 class TestAsOf:
     def test_the_history_then_with_or_without_that_moment(self, acme: Path) -> None:
-        for day in (9, 10, 11):  # fmt: skip
+        for day in (9, 10, 11):
             _record(_Log("acme.toml", None), options(f"2026-07-{day:02}T09:00"), reply())
         log, at = _Log("acme.toml", None), ny("2026-07-10T09:00")
         assert [event.at.day for event in _as_of(log, options(), at).history] == [9, 10]
@@ -374,8 +426,9 @@ class TestAsOf:
         assert _as_of(_Log("acme.toml", None), given, at).policy.min_gap == 7
 
 
-def planned(kind: ActionKind | None, to: str | None, channel: str | None, at: str,
-            **given: Any) -> str | None:  # fmt: skip
+def planned(
+    kind: ActionKind | None, to: str | None, channel: str | None, at: str, **given: Any
+) -> str | None:
     item = _planned(_Log("acme.toml", None), options(), kind, to, channel, ny(at), **given)
     return None if item is None else item.id.split("-")[0] + "-" + item.id.split("-")[1]
 
@@ -393,14 +446,28 @@ class TestPlanned:
 
     def test_of_a_kind_the_soonest_to_come(self, acme: Path) -> None:
         assert planned(ActionKind.CHECK_IN, None, None, "2026-07-08T09:00") == "check_in-ana"
-        item = _planned(_Log("acme.toml", None), options(), ActionKind.CHECK_IN, None, None,
-                        ny("2026-07-08T09:00"))  # fmt: skip
+        item = _planned(
+            _Log("acme.toml", None),
+            options(),
+            ActionKind.CHECK_IN,
+            None,
+            None,
+            ny("2026-07-08T09:00"),
+        )
         assert item is not None and item.id.startswith("check_in-ana-ruiz-64fde26eb859-1-")
-        assert planned(ActionKind.CHECK_IN, None, None, "2026-07-08T09:00", doable_only=True) is None
+        assert (
+            planned(ActionKind.CHECK_IN, None, None, "2026-07-08T09:00", doable_only=True) is None
+        )
 
     def test_by_a_channel(self, acme: Path) -> None:
-        item = _planned(_Log("acme.toml", None), options(), ActionKind.CHECK_IN, None, "email",
-                        ny("2026-07-08T09:00"))  # fmt: skip
+        item = _planned(
+            _Log("acme.toml", None),
+            options(),
+            ActionKind.CHECK_IN,
+            None,
+            "email",
+            ny("2026-07-08T09:00"),
+        )
         assert item is not None and item.id.startswith("check_in-ana-ruiz-64fde26eb859-2-")
         assert item.action.channel is Channel.EMAIL
         assert planned(None, None, "phone", "2026-07-08T09:00") == "check_in-ana"
@@ -434,8 +501,9 @@ class TestStep:
 
     def step(self, given: str, at: str = AT, **flags: bool) -> str:
         found = s.load_interview_file("acme.toml")
-        return _step(_Log("acme.toml", None), options(), found.interview, given, Policy(),
-                     ny(at), **flags)  # fmt: skip
+        return _step(
+            _Log("acme.toml", None), options(), found.interview, given, Policy(), ny(at), **flags
+        )
 
     def test_an_id_or_its_start_the_first_on_the_agenda(self, acme: Path) -> None:
         assert self.step("check_in-ana").startswith("check_in-ana-ruiz-64fde26eb859-1-")
@@ -446,18 +514,29 @@ class TestStep:
     def test_a_history_file_with_its_interview(self, acme: Path) -> None:
         _record(_Log("acme.toml", None), options("2026-07-09T09:00"), reply())
         found = s.load_interview_file("acme.toml")
-        for log, given in ((_Log("acme.events.toml", None), "acme.toml"),
-                           (_Log("acme.events.toml", "acme.toml"), None)):  # fmt: skip
-            step = _step(log, options(interview_path=given), found.interview, "check_in",
-                         Policy(), ny(self.AT))  # fmt: skip
+        for log, given in (
+            (_Log("acme.events.toml", None), "acme.toml"),
+            (_Log("acme.events.toml", "acme.toml"), None),
+        ):
+            step = _step(
+                log,
+                options(interview_path=given),
+                found.interview,
+                "check_in",
+                Policy(),
+                ny(self.AT),
+            )
             assert step.startswith("check_in-ana-ruiz-64fde26eb859-1-")
 
     def test_a_step_skipped_already_is_the_same_skip(self, acme: Path) -> None:
         for given in ("thank_you-ana", "thank_you-bo"):
             at = "2026-07-08T09:00"
             step = self.step(given, at)
-            _record(_Log("acme.toml", None), options(at),
-                    lambda _, at, note, step=step: Skip(at, step, note=note))  # fmt: skip
+            _record(
+                _Log("acme.toml", None),
+                options(at),
+                lambda _, at, note, step=step: Skip(at, step, note=note),
+            )
         ana, bo = (event.step for event in history_of(Path("acme.toml")))  # type: ignore[attr-defined]
         assert self.step("thank_you-bo") == bo
         assert self.step("thank_you") == ana
@@ -493,3 +572,263 @@ class TestDates:
         assert raised.value.message == "--returns-on: 'Friday' is not a date like 2026-07-24"
         assert _day_or_phrase(" 2026-07-24 ") == date(2026, 7, 24)
         assert _day_or_phrase(" in two weeks ") == "in two weeks"
+
+
+# -- the files beside: _with_files_beside, _siblings_naming -----------------------------------
+
+
+def to_catalina(
+    kind: ActionKind, channel: Channel
+) -> Callable[[Interview, pendulum.DateTime, str | None], Event]:
+    return lambda _, at, note: Contact(at, channel, kind, "Catalina Soto", note=note)
+
+
+@pytest.fixture
+def folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Three roles at Andes (a, b, and c in JSON), one at another employer, and a policy
+    file, sorted before them: only the same employer's are the files beside."""
+    monkeypatch.chdir(tmp_path)
+    andes_file(tmp_path, "andes-a", "2026-03-23T10:00:00")
+    andes_file(tmp_path, "andes-b", "2026-03-24T16:00:00", role="Ingeniera de Datos")
+    andes_file(tmp_path, "andes-0", "2026-03-24T16:00:00", company="Pampa Datos SpA")
+    (tmp_path / "00-policy.toml").write_text("min_gap = 2\n")
+    c = {
+        "id": "andes-c",
+        "history": "andes-c.events.json",
+        "starts_at": "2026-03-20T10:00:00",
+        "timezone": "America/Santiago",
+        "company": "Andes Minería SpA",
+        "role": "Geóloga",
+        "decision_by": "2026-03-31",
+        "interviewers": [{"name": "Catalina Soto", "email": "catalina@andes.example"}],
+        "candidate": {
+            "name": "Aoife Byrne",
+            "email": "aoife@example.ie",
+            "timezone": "Europe/Dublin",
+        },
+    }
+    (tmp_path / "andes-c.json").write_text(json.dumps(c))
+    _record(
+        _Log("andes-a.toml", None),
+        options("2026-03-23T16:05"),
+        to_catalina(ActionKind.THANK_YOU, Channel.EMAIL),
+    )
+    _record(
+        _Log("andes-a.toml", None),
+        options("2026-04-01T14:10"),
+        to_catalina(ActionKind.CHECK_IN, Channel.PHONE),
+    )
+    _record(
+        _Log("andes-b.toml", None),
+        options("2026-03-25T11:06"),
+        to_catalina(ActionKind.THANK_YOU, Channel.EMAIL),
+    )
+    return tmp_path
+
+
+class TestTheFilesBeside:
+    def logged(self, capsys: pytest.CaptureFixture[str], at: str, build: Any) -> list[str]:
+        capsys.readouterr()
+        _record(_Log("andes-b.toml", None), options(at), build)
+        return capsys.readouterr().err.splitlines()
+
+    def test_warned_once_naming_every_file_beside(
+        self, folder: Path, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        check_in = to_catalina(ActionKind.CHECK_IN, Channel.EMAIL)
+        assert self.logged(capsys, "2026-04-02T13:00", check_in) == [
+            "followup: warning: this oversteps the policy, with andes-a.toml, andes-c.json "
+            "beside it: [retry-gap] only 1 business day after a follow-up to the same person "
+            "at this employer in another application on 2026-04-01; the policy asks for 3"
+        ]
+        # what oversteps alone is said alone; the warning of 2 April is not said again
+        assert self.logged(capsys, "2026-04-03T13:00", check_in) == [
+            "followup: warning: this oversteps the policy: [retry-gap] only 1 business day "
+            "after the last exchange on 2026-04-02; the policy asks for 3"
+        ]
+        assert self.logged(capsys, "2026-04-06T13:00", reply()) == []
+
+    def test_a_gap_kept_is_no_warning(
+        self, folder: Path, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        check_in = to_catalina(ActionKind.CHECK_IN, Channel.EMAIL)
+        assert self.logged(capsys, "2026-04-08T13:00", check_in) == []
+
+    def test_the_others_own_policy(self, folder: Path, capsys: pytest.CaptureFixture[str]) -> None:
+        for name in ("andes-a.toml", "andes-c.json"):
+            path = folder / name
+            if name.endswith(".toml"):
+                path.write_text(path.read_text() + "\n[policy]\nmin_gap = 1\n")
+            else:
+                data = json.loads(path.read_text())
+                path.write_text(json.dumps({**data, "policy": {"min_gap": 1}}))
+        check_in = to_catalina(ActionKind.CHECK_IN, Channel.EMAIL)
+        (line,) = self.logged(capsys, "2026-04-02T13:00", check_in)
+        assert "beside it: [retry-gap]" in line  # this file's policy: 3 days
+
+    def test_a_file_alone_has_none_beside(
+        self, acme: Path, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        for day in ("2026-07-17T10:00", "2026-07-20T10:00"):
+            _record(_Log("acme.toml", None), options(day), check_in("Ana Ruiz"))
+        err = capsys.readouterr().err
+        assert "oversteps the policy: [retry-gap]" in err
+        assert "beside" not in err
+
+
+class TestSiblingsNaming:
+    def test_the_same_employers_files_naming_them(self, folder: Path) -> None:
+        (folder / "andes-d.toml").write_text(
+            (folder / "andes-b.toml")
+            .read_text()
+            .replace("Catalina Soto", "Mateo Rojas")
+            .replace('"andes-b', '"andes-d')
+        )
+        # b's history no longer fits its interview: b is still read, as `rename` reads it
+        (folder / "andes-b.events.toml").write_text(
+            '[[event]]\ntype = "reply"\nat = 2026-03-26T09:00:00Z\nsender = "Zed Nobody"\n'
+        )
+        assert _siblings_naming("andes-a.toml", "catalina SOTO", ["andes-a.toml"]) == [
+            "andes-b.toml"
+        ]
+        assert _siblings_naming("andes-b.toml", "Catalina Soto", ["andes-b.toml"]) == [
+            "andes-a.toml"
+        ]
+        assert (
+            _siblings_naming("andes-a.toml", "Catalina Soto", ["andes-a.toml", "andes-b.toml"])
+            == []
+        )
+        assert _siblings_naming("andes-a.toml", "Mateo Rojas", ["andes-a.toml"]) == [
+            "andes-d.toml"
+        ]
+
+    def test_a_recruiter_is_named_too(self, folder: Path) -> None:
+        b = folder / "andes-b.toml"
+        b.write_text(b.read_text() + '\n[recruiter]\nname = "Rita Cole"\n')
+        assert _siblings_naming("andes-a.toml", "Rita Cole", ["andes-a.toml"]) == ["andes-b.toml"]
+        assert _siblings_naming("andes-a.toml", "Nobody", ["andes-a.toml"]) == []
+
+
+# -- _as_spelled, _why_this_step, _channel_of, the drafts -------------------------------------
+
+RECRUITER = (
+    '\n[recruiter]\nname = "Rita Cole"\nemail = "rita@acme.example"\nphone = "+1 212 555 0100"\n'
+)
+
+
+def acme_interview(extra: str = "") -> Interview:
+    path = Path("acme.toml")
+    path.write_text(path.read_text() + extra)
+    return s.load_interview_file(path).interview
+
+
+class TestAsSpelled:
+    def test_the_interviews_spelling(self, acme: Path) -> None:
+        interview = acme_interview(RECRUITER)
+        at = ny("2026-07-09T09:00")
+        spelled = [
+            _as_spelled(Contact(at, Channel.EMAIL, ActionKind.CHECK_IN, "ana ruiz"), interview),
+            _as_spelled(Contact(at, Channel.EMAIL, ActionKind.CHECK_IN, "RITA COLE"), interview),
+            _as_spelled(Reply(at, "bo chen"), interview),
+            _as_spelled(Reply(at, "rita cole"), interview),
+            _as_spelled(Reply(at, "Someone Else"), interview),
+            _as_spelled(Reply(at), interview),
+        ]
+        assert [getattr(e, "recipient", None) or getattr(e, "sender", None) for e in spelled] == [
+            "Ana Ruiz",
+            "Rita Cole",
+            "Bo Chen",
+            "Rita Cole",
+            "Someone Else",
+            None,
+        ]
+
+    def test_without_a_recruiter(self, acme: Path) -> None:
+        interview = acme_interview()
+        at = ny("2026-07-09T09:00")
+        assert _as_spelled(Reply(at, "rita cole"), interview) == Reply(at, "rita cole")
+
+
+class TestWhyThisStep:
+    def item(self, at: str, kind: ActionKind) -> Any:
+        return _planned(_Log("acme.toml", None), options(), kind, None, None, ny(at))
+
+    def test_each_reason(self, acme: Path) -> None:
+        interview = acme_interview()
+        assert _why_this_step(None, interview) == (
+            "no step was due then: a check-in; --step names another"
+        )
+        due = self.item("2026-07-08T09:00", ActionKind.THANK_YOU)
+        assert _why_this_step(due, interview) == "the step due then; --step names another"
+        coming = self.item("2026-07-08T09:00", ActionKind.CHECK_IN)
+        assert _why_this_step(coming, interview) == (
+            "no step was due then: the next one planned, for Thu 16 Jul; --step names another"
+        )
+        late_not_now = self.item("2026-07-08T22:00", ActionKind.THANK_YOU)
+        assert late_not_now.standing is Standing.LATE and not late_not_now.to_do
+        assert _why_this_step(late_not_now, interview).startswith(
+            "no step was due then: the next one planned, for "
+        )
+
+
+class TestChannelOf:
+    def test_as_the_plan_would_do_it(self, acme: Path) -> None:
+        bare = acme_interview()
+        with_phone = acme_interview(RECRUITER)
+        assert _channel_of(ActionKind.ASK_TIMELINE, with_phone) is Channel.IN_PERSON
+        assert _channel_of(ActionKind.RECRUITER_DEBRIEF, with_phone) is Channel.PHONE
+        assert _channel_of(ActionKind.RECRUITER_DEBRIEF, bare) is Channel.EMAIL
+        assert _channel_of(ActionKind.CHECK_IN, with_phone) is Channel.EMAIL
+        Path("acme.toml").write_text(
+            Path("acme.toml").read_text().replace('phone = "+1 212 555 0100"\n', "")
+        )
+        without = s.load_interview_file("acme.toml").interview
+        assert _channel_of(ActionKind.RECRUITER_DEBRIEF, without) is Channel.EMAIL
+
+
+class TestDrafted:
+    AT = "2026-07-08T09:00"
+
+    def message_id(self, prefix: str) -> tuple[str, str]:
+        application = _as_of(_Log("acme.toml", None), options(), ny(self.AT))
+        agenda = application.agenda(ny(self.AT))
+        item = next(item for item in agenda if item.id.startswith(prefix))
+        return item.id, _message_id(item.id, item.action, application.interview)
+
+    def drafted(self, message_id: str) -> str | None:
+        item = _drafted(_Log("acme.toml", None), options(), ny(self.AT), message_id)
+        return None if item is None else item.id
+
+    def test_the_step_whose_draft_carries_it(self, acme: Path) -> None:
+        for prefix in ("thank_you-bo", "check_in-ana-ruiz-64fde26eb859-3"):
+            step, message_id = self.message_id(prefix)
+            assert self.drafted(f" {message_id} ") == step
+        assert self.drafted("<made-by-the-mail-program@example.com>") is None
+        _, in_the_room = self.message_id("ask_timeline")
+        assert self.drafted(in_the_room) is None  # no e-mail: no draft
+
+    def test_sent_then_it_is_still_that_step(self, acme: Path) -> None:
+        step, message_id = self.message_id("thank_you-ana")
+        _record(
+            _Log("acme.toml", None),
+            options(self.AT),
+            lambda _, at, note: Contact(
+                at, Channel.EMAIL, ActionKind.THANK_YOU, "Ana Ruiz", message_id=message_id
+            ),
+        )
+        assert self.drafted(message_id) == step
+
+    def test_the_subject_in_the_candidates_language(self, acme: Path) -> None:
+        interview = acme_interview()
+        item = _planned(
+            _Log("acme.toml", None), options(), ActionKind.THANK_YOU, "Ana Ruiz", None, ny(self.AT)
+        )
+        assert item is not None
+        assert (
+            _draft_subject(item, interview)
+            == "Thank you: Data Engineer interview at Acme Analytics"
+        )
+        french = acme_interview('language = "fr"\n')
+        assert _draft_subject(item, french) == (
+            "Remerciements \u2013 entretien chez Acme Analytics, poste de Data Engineer"
+        )
