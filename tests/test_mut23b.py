@@ -18,6 +18,7 @@ from typing import Any
 import click
 import pendulum
 import pytest
+import tomllib
 from click.testing import CliRunner
 
 from followup_rules import serialize as s
@@ -29,6 +30,7 @@ from followup_rules._cli_history import (
     _date,
     _day_or_phrase,
     _draft_subject,
+    _draft_subject_with_rounds,
     _drafted,
     _Log,
     _news_after_an_end,
@@ -47,6 +49,8 @@ from followup_rules.events import Contact, Event, Outcome, Reply, Skip, Update
 from followup_rules.export import _message_id
 from followup_rules.model import ActionKind, Channel, Interview
 from followup_rules.policy import Policy
+
+from .test_cli_loop12 import APPLICATION
 
 ROOT = Path(__file__).resolve().parent.parent
 INTERVIEW = (ROOT / "examples" / "interview.toml").read_text()
@@ -832,3 +836,62 @@ class TestDrafted:
         assert _draft_subject(item, french) == (
             "Remerciements \u2013 entretien chez Acme Analytics, poste de Data Engineer"
         )
+
+
+class TestDraftSubjectWithRounds:
+    """Three rounds at Thames, Oliver in each; round 1 kept in JSON (its history no longer
+    fits it), another employer's file and a policy file beside them."""
+
+    AT = "2026-03-11T08:00"  # the morning after round 2
+
+    @pytest.fixture
+    def rounds(self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+        monkeypatch.chdir(tmp_path)
+        for stem, starts, other in (
+            ("r1", "2026-03-03T09:30:00", "Ada Lowe"),
+            ("r2", "2026-03-10T09:30:00", "Priya Shah"),
+            ("r3", "2026-03-17T09:30:00", "Ada Lowe"),
+        ):
+            text = APPLICATION.format(
+                stem=stem, role="Data Engineer", starts=starts, other=other, language="en"
+            ).replace("2026-03-13", "2026-03-27")
+            if stem == "r1":
+                data = tomllib.loads(text)
+                data["starts_at"] = data["starts_at"].isoformat()
+                data["decision_by"] = data["decision_by"].isoformat()
+                (tmp_path / "r1.json").write_text(json.dumps(data))
+            else:
+                (tmp_path / f"{stem}.toml").write_text(text)
+        (tmp_path / "r0.toml").write_text(
+            (tmp_path / "r2.toml").read_text().replace("Thames Analytics Ltd", "Severn Data Ltd")
+        )
+        (tmp_path / "00-policy.toml").write_text("min_gap = 2\n")
+        (tmp_path / "r1.events.toml").write_text(
+            '[[event]]\ntype = "reply"\nat = 2026-03-04T09:00:00Z\nsender = "Zed Nobody"\n'
+        )
+        return tmp_path
+
+    def subject(self, log: _Log, **given: Any) -> str | None:
+        at = pendulum.parse(self.AT, tz="Australia/Lord_Howe")
+        assert isinstance(at, pendulum.DateTime)
+        item = _planned(log, options(**given), ActionKind.THANK_YOU, "Oliver Grant", None, at)
+        assert item is not None
+        return _draft_subject_with_rounds(log, options(**given), at, item)
+
+    def test_a_later_rounds_note_has_a_subject_of_its_own(self, rounds: Path) -> None:
+        second = "Thank you for the Data Engineer interview at Thames Analytics"
+        assert self.subject(_Log("r2.toml", None)) == second
+        # recorded at that very moment, it is still the note drafted just before
+        _record(
+            _Log("r2.toml", None),
+            options(self.AT),
+            lambda _, at, note: Contact(at, Channel.EMAIL, ActionKind.THANK_YOU, "Oliver Grant"),
+        )
+        assert self.subject(_Log("r2.toml", None)) == second
+        assert self.subject(_Log("r2.events.toml", "r2.toml")) == second
+        assert self.subject(_Log("r2.events.toml", None), interview_path="r2.toml") == second
+
+    def test_none_when_the_files_beside_change_nothing(self, rounds: Path) -> None:
+        (rounds / "r1.json").unlink()
+        (rounds / "r3.toml").unlink()
+        assert self.subject(_Log("r2.toml", None)) is None
