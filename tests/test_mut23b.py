@@ -895,3 +895,36 @@ class TestDraftSubjectWithRounds:
         (rounds / "r1.json").unlink()
         (rounds / "r3.toml").unlink()
         assert self.subject(_Log("r2.toml", None)) is None
+
+
+class TestAWeekReadOnThePolicysCountry:
+    """ "by the end of the week", said on Mon 13 July: Friday 17 on the default week,
+    Thursday 16 in Israel (a Sunday-to-Thursday week)."""
+
+    def news(self) -> Callable[[Interview, pendulum.DateTime, str | None], Event]:
+        return lambda _, at, note: Update(at, Outcome.UNDECIDED, "by the end of the week")
+
+    def test_log_says_the_day_the_policy_reads(
+        self, acme: Path, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        (acme.parent / "il.toml").write_text('holidays = "IL"\n')
+        _record(
+            _Log("acme.toml", None),
+            options("2026-07-13T09:00", policy_path="il.toml"),
+            self.news(),
+        )
+        assert capsys.readouterr().out == (
+            "Recorded in acme.events.toml: undecided, new date 2026-07-16, Mon 13 Jul 09:00\n"
+        )
+
+    def test_undo_unlog_and_events_say_it_as_log_did(self, acme: Path) -> None:
+        """The file's own policy: every command says the same day (`log --undo` and
+        `unlog` said Friday 17, the default week's, where `log` and `events` said 16)."""
+        acme.write_text(acme.read_text() + '\n[policy]\nholidays = "IL"\n')
+        said = "undecided, new date 2026-07-16, Mon 13 Jul 09:00"
+        for undo in (("log", "acme.toml", "--undo"), ("unlog", "acme.toml", "1")):
+            _record(_Log("acme.toml", None), options("2026-07-13T09:00"), self.news())
+            assert run("events", "acme.toml")[1] == f"  1  {said}\n"
+            code, out, _ = run(*undo)
+            assert code == 0
+            assert out.endswith(f" {said}\n"), out
