@@ -658,6 +658,22 @@ class TestTheFilesBeside:
         check_in = to_catalina(ActionKind.CHECK_IN, Channel.EMAIL)
         assert self.logged(capsys, "2026-04-08T13:00", check_in) == []
 
+    def test_under_the_policy_given(
+        self, folder: Path, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        (folder / "patient.toml").write_text("min_gap = 6\n")
+        capsys.readouterr()
+        _record(
+            _Log("andes-b.toml", None),
+            options("2026-04-08T13:00", policy_path="patient.toml"),
+            to_catalina(ActionKind.CHECK_IN, Channel.EMAIL),
+        )
+        assert capsys.readouterr().err.splitlines() == [
+            "followup: warning: this oversteps the policy, with andes-a.toml, andes-c.json "
+            "beside it: [retry-gap] only 5 business days after a follow-up to the same person "
+            "at this employer in another application on 2026-04-01; the policy asks for 6"
+        ]
+
     def test_the_others_own_policy(self, folder: Path, capsys: pytest.CaptureFixture[str]) -> None:
         for name in ("andes-a.toml", "andes-c.json"):
             path = folder / name
