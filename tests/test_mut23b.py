@@ -944,3 +944,28 @@ class TestAWeekReadOnThePolicysCountry:
             code, out, _ = run(*undo)
             assert code == 0
             assert out.endswith(f" {said}\n"), out
+
+
+class TestEveryEventTakesTheSameOptions:
+    """--at (or --now), --note, --interview and --policy, on the command line."""
+
+    def test_now_note_and_policy(self, acme: Path) -> None:
+        (acme.parent / "il.toml").write_text('holidays = "IL"\n')
+        code, out, err = run(
+            "log", "acme.toml", "update", "--outcome", "undecided",
+            "--decision-by", "by the end of the week", "--now", "2026-07-13T09:00",
+            "--policy", "il.toml", "--note", "call Friday",
+        )  # fmt: skip
+        assert (code, out) == (
+            0,
+            "Recorded in acme.events.toml: undecided, new date 2026-07-16, Mon 13 Jul 09:00 "
+            "(call Friday)\n",
+        ), err
+
+    def test_a_history_file_with_interview(self, acme: Path) -> None:
+        run("log", "acme.toml", "reply", "--at", "2026-07-09T09:00")
+        code, out, _ = run(
+            "log", "acme.events.toml", "reply", "--interview", "acme.toml", "--at",
+            "2026-07-10T09:00",
+        )  # fmt: skip
+        assert (code, out) == (0, "Recorded in acme.events.toml: a reply, Fri 10 Jul 09:00\n")
