@@ -479,6 +479,14 @@ class TestPlanned:
     def test_the_late_one_overdue_longest(self, acme: Path) -> None:
         assert planned(None, None, None, "2026-07-09T08:00") == "thank_you-ana"
 
+    def test_the_late_debrief_before_the_thank_yous(self, acme: Path) -> None:
+        """With a recruiter: on the morning of 8 July the debrief is late, the thank-yous
+        due; at 16:00 Ana's thank-you is late too, but the debrief has been late longer."""
+        acme_interview(RECRUITER)
+        assert planned(None, None, None, "2026-07-08T09:00") == "recruiter_debrief-rita"
+        assert planned(None, None, None, "2026-07-08T16:00") == "recruiter_debrief-rita"
+        assert planned(ActionKind.THANK_YOU, None, None, "2026-07-08T16:00") == "thank_you-ana"
+
     def test_the_over_steps_of_the_room_are_never_meant(self, acme: Path) -> None:
         assert planned(ActionKind.ASK_TIMELINE, None, None, "2026-07-09T08:00") is None
 
