@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Callable
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -21,6 +21,8 @@ import pytest
 import tomllib
 from click.testing import CliRunner
 
+from followup_rules import _cli_base as base
+from followup_rules import files
 from followup_rules import serialize as s
 from followup_rules._cli_base import BadInput
 from followup_rules._cli_history import (
@@ -45,10 +47,13 @@ from followup_rules._cli_history import (
 )
 from followup_rules.agenda import Standing
 from followup_rules.cli import main
+from followup_rules.errors import FollowupError, FormatError, InvalidHistory
 from followup_rules.events import Contact, Event, Outcome, Reply, Skip, Update
 from followup_rules.export import _message_id
+from followup_rules.loop import Application
 from followup_rules.model import ActionKind, Channel, Interview
 from followup_rules.policy import Policy
+from followup_rules.state import RENAME_ADVICE, STRANGER_ADVICE
 
 from .test_cli_loop12 import APPLICATION
 
@@ -977,3 +982,269 @@ class TestEveryEventTakesTheSameOptions:
             "2026-07-10T09:00",
         )  # fmt: skip
         assert (code, out) == (0, "Recorded in acme.events.toml: a reply, Fri 10 Jul 09:00\n")
+
+
+# == _cli_base: the command line's shared parts ================================================
+
+
+class TestOneLineOnStderr:
+    def test_error_warning_note(self, capsys: pytest.CaptureFixture[str]) -> None:
+        with pytest.raises(SystemExit) as exited:
+            base._fail("no such file")
+        assert exited.value.code == 2
+        base._warn("late")
+        base._note("wrote id")
+        BadInput("bad moment").show()
+        assert capsys.readouterr() == (
+            "",
+            "followup: error: no such file\nfollowup: warning: late\nfollowup: note: wrote id\n"
+            "followup: error: bad moment\n",
+        )
+
+    def test_the_librarys_advice_names_the_command(self) -> None:
+        said = base._for_the_command_line(f"x; {RENAME_ADVICE}; {STRANGER_ADVICE}.")
+        assert said == (
+            f"x; {RENAME_ADVICE} with 'followup rename FILE OLD NEW'; news from someone not "
+            "on it is logged as 'update' without --from (--outcome undecided when they said "
+            "no more), naming nobody."
+        )
+
+    def test_a_file_named_as_typed(self) -> None:
+        error = FormatError("/abs/acme.toml", "$.role", "expected a string", 3)
+        error.file = "acme.toml"  # type: ignore[misc]
+        assert base._with_path(error).startswith("acme.toml: ")
+        plain = FollowupError("acme.toml: nothing")
+        assert base._with_path(plain) == "acme.toml: nothing"
+
+    def test_usage_errors_are_one_line_naming_the_command(self) -> None:
+        code, out, err = run("log", "--bogus")
+        assert (code, out) == (2, "")
+        assert err == "followup: error: followup log: No such option '--bogus'.\n"
+        code, _, err = run("events")
+        assert code == 2
+        assert err == "followup: error: followup events: Missing argument 'FILE'.\n"
+        code, _, err = run("bogus")
+        assert err == "followup: error: followup: No such command 'bogus'.\n"
+
+    def test_followup_alone_shows_the_help(self) -> None:
+        code, out, err = run()
+        assert code in (0, 2) and "Usage: " in out + err
+        assert "followup: error" not in err
+
+    def test_one_line_without_a_context(self) -> None:
+        error = base._one_line(click.UsageError("Got  two\nlines"))
+        assert isinstance(error, BadInput)
+        assert error.message == "followup: Got two lines"
+
+
+class TestTheClockAndMoments:
+    def test_the_clock_is_utc(self) -> None:
+        assert base._clock().timezone_name == "UTC"
+
+    def test_a_moment_read_for_each_interview(self, acme: Path) -> None:
+        interview = acme_interview()
+        when = base.read_when("2026-07-09T09:00")
+        assert when.at(interview) == pendulum.datetime(2026, 7, 9, 13, tz="UTC")
+        clock = pendulum.datetime(2026, 7, 9, 20, tz="UTC")
+        assert base.When("tomorrow", clock).at(interview).day == 10
+
+    def test_a_bad_moment_names_its_option(self) -> None:
+        with pytest.raises(BadInput) as raised:
+            base.read_when("soonish")
+        assert raised.value.message.startswith("--now: 'soonish' is not 'now', 'today',")
+        with pytest.raises(BadInput, match=r"^--until: 'soonish' is not 'now'"):
+            base.read_when("soonish", "--until")
+        with pytest.raises(BadInput, match=r"^--now: 'soonish' "):
+            base._parse_when("soonish")
+        with pytest.raises(BadInput, match=r"^--at: 'x: y' "):
+            base._parse_when("x: y", "--at")
+        assert base._parse_when(None) is None
+        parsed = base._parse_when("2026-07-09T09:00", "--at")
+        assert parsed is not None and parsed.text == "2026-07-09T09:00"
+
+    def test_an_hour_the_clocks_skip(self, acme: Path) -> None:
+        interview = acme_interview()  # New York: 2:00 to 3:00 on 8 March 2026 is skipped
+        assert base.read_when("2026-03-08T02:30").skipped(interview) == (
+            "--at 2026-03-08T02:30 does not exist in America/New_York (the clocks skip that "
+            "hour): read as 2026-03-08 03:30 EDT"
+        )
+        assert base.read_when(" 2026-03-08T02:30 ").skipped(interview, "--now") == (
+            "--now 2026-03-08T02:30 does not exist in America/New_York (the clocks skip that "
+            "hour): read as 2026-03-08 03:30 EDT"
+        )
+        assert base.read_when("2026-03-08T03:30").skipped(interview) is None
+        assert base.read_when("2026-03-08T02:30-05:00").skipped(interview) is None
+        assert base.read_when("tomorrow").skipped(interview) is None
+
+    def test_as_written_keeps_the_offset_given(self, acme: Path) -> None:
+        interview = acme_interview()
+        written = base.read_when(" 2026-07-09T09:00+02:00 ").as_written(interview)
+        assert written.utcoffset() == timedelta(hours=2) and written.hour == 9
+        local = base.read_when("2026-07-09T09:00").as_written(interview)
+        assert local.timezone_name == "America/New_York" and local.hour == 9
+        assert base.read_when("today").as_written(interview) == base.read_when("today").at(
+            interview
+        )
+
+
+class TestLoading:
+    def test_history_goes_with_one_file(self, acme: Path) -> None:
+        with pytest.raises(BadInput) as raised:
+            base._load_files(["acme.toml", "acme.toml"], "h.toml")
+        assert raised.value.message == (
+            "--history goes with one interview file; several files keep their own"
+        )
+        _record(_Log("acme.toml", None), options("2026-07-09T09:00"), reply())
+        (acme.parent / "empty.toml").write_text("")
+        (one,) = base._load_files(["acme.toml"], "empty.toml")
+        assert one.history == () and one.history_path == Path("empty.toml")
+        both = base._load_files(["acme.toml", "acme.toml"], None)
+        assert [len(each.history) for each in both] == [1, 1]
+
+    def test_a_policy_file_or_the_consensus(self, tmp_path: Path) -> None:
+        (tmp_path / "p.toml").write_text("min_gap = 9\n")
+        assert base._load_policy(str(tmp_path / "p.toml")).min_gap == 9
+        assert base._load_policy(None) == Policy()
+        assert base._load_policy("") == Policy()
+
+    def test_an_application_as_of_a_moment(
+        self, acme: Path, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        for day in ("09", "10", "11"):
+            _record(_Log("acme.toml", None), options(f"2026-07-{day}T09:00"), reply())
+        capsys.readouterr()
+        (each,) = base._load_files(["acme.toml"], None)
+        whole = base._application(each, Policy(min_gap=9))
+        assert (len(whole.history), whole.policy.min_gap, whole.name) == (3, 9, "acme.toml")
+        assert capsys.readouterr().err == ""
+        then = base._application(each, Policy(), as_of=ny("2026-07-10T09:00"))
+        assert len(then.history) == 2
+        assert capsys.readouterr().err == (
+            "followup: note: acme.toml: 1 event recorded after 2026-07-10T09:00:00-04:00 left "
+            "out (the plan as it stood then)\n"
+        )
+        base._application(each, Policy(), as_of=ny("2026-07-09T08:00"))
+        assert "3 events recorded after" in capsys.readouterr().err
+        acme.write_text(acme.read_text() + "\n[policy]\nmin_gap = 7\n")
+        (own,) = base._load_files(["acme.toml"], None)
+        assert base._application(own, Policy(min_gap=9)).policy.min_gap == 7
+
+
+class TestCheckSteps:
+    """A skip naming a step not planned (its number mistyped by hand): the history file,
+    the entry, the event as `followup events` numbers it, and how to mend it."""
+
+    def refused(self, acme: Path) -> FormatError:
+        each = files.HistoryFile("acme.toml").read(check=False)
+        with pytest.raises(FormatError) as raised:
+            base._application(each, Policy())
+        return raised.value
+
+    def test_in_a_toml_history(self, acme: Path) -> None:
+        (acme.parent / "acme.events.toml").write_text(
+            '[[event]]\ntype = "reply"\nat = 2026-07-07T15:00:00-04:00\n\n'
+            '[[event]]\ntype = "skip"\nat = 2026-07-07T16:00:00-04:00\n'
+            'step = "thank_you-bo-chenn"\n'
+        )
+        error = self.refused(acme)
+        assert str(error).startswith("acme.events.toml: $.event[1].step: is not a step of ")
+        assert error.problem.endswith(
+            "; mend it here, or remove it: it is event 2 of `followup events`, and "
+            "`followup unlog FILE 2` removes it"
+        )
+        assert error.value == "thank_you-bo-chenn"
+
+    def test_in_a_json_history(self, acme: Path) -> None:
+        acme.write_text(acme.read_text().replace("acme.events.toml", "acme.events.json"))
+        (acme.parent / "acme.events.json").write_text(
+            json.dumps(
+                [{"type": "skip", "at": "2026-07-07T16:00:00-04:00", "step": "thank_you-bo-chenn"}]
+            )
+        )
+        error = self.refused(acme)
+        assert str(error).startswith("acme.events.json: $[0].step: is not a step of ")
+        assert "it is event 1 of `followup events`" in error.problem
+
+    def test_another_error_is_raised_as_it_is(self) -> None:
+        class Broken:
+            history = ()
+
+            def plan(self) -> None:
+                raise InvalidHistory("history", None, "no")
+
+        with pytest.raises(InvalidHistory):
+            base._check_steps(Broken(), None)  # type: ignore[arg-type]
+
+    def test_an_event_not_in_the_files_history(self, acme: Path) -> None:
+        """An event the application holds but the file does not: raised as it is."""
+        (each,) = base._load_files(["acme.toml"], None)
+        skip = Skip(ny("2026-07-07T16:00"), "thank_you-bo-chenn")
+        application = Application(each.interview, (skip,), Policy())
+        with pytest.raises(InvalidHistory) as raised:
+            base._check_steps(application, each)
+        assert raised.value.field == "history[0].step"
+
+
+class TestHistoriesAmongTheFiles:
+    def test_the_histories_they_name(self, acme: Path) -> None:
+        folder = acme.parent
+        (folder / "broken.toml").write_text("= nonsense")
+        (folder / "list.json").write_text("[]")
+        (folder / "blank.toml").write_text('history = "  "\n')
+        named = base._named_histories(["acme.toml", "broken.toml", "list.json", "blank.toml"])
+        assert named == {
+            (folder / "acme.events.toml").resolve(),
+            (folder / "broken.events.toml").resolve(),
+        }
+
+    def test_a_glob_keeps_the_interviews(self, acme: Path) -> None:
+        (acme.parent / "acme.events.toml").write_text("")
+        ctx, param = click.Context(main), click.Argument(["x"])
+        assert base._interview_files(ctx, param, ("acme.toml", "acme.events.toml")) == (
+            "acme.toml",
+        )
+        assert base._interview_files(ctx, param, ("acme.events.toml",)) == ("acme.events.toml",)
+        (acme.parent / "other.toml").write_text('history = "acme.toml"\n')
+        both = ("acme.toml", "other.toml")
+        assert base._interview_files(ctx, param, both) == ("other.toml",)
+        assert base._interview_files(ctx, param, ("acme.events.toml", "acme.toml")) == (
+            "acme.toml",
+        )
+
+
+class TestDetails:
+    def test_key_value_pairs(self) -> None:
+        assert base._details(["fit=six years = of Kafka", "x="]) == {
+            "fit": "six years = of Kafka",
+            "x": "",
+        }
+        for bad in ("fit", "2x=y", "=y"):
+            with pytest.raises(BadInput) as raised:
+                base._details([bad])
+            assert raised.value.message == f"--detail: {bad!r} is not KEY=VALUE"
+
+
+class TestProgress:
+    def test_a_long_batch_on_a_terminal_shows_a_bar(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        from rich.console import Console
+
+        seen: dict[str, Any] = {}
+
+        def track(items: Any, **given: Any) -> Any:
+            seen.update(given)
+            yield from items
+
+        monkeypatch.setattr("rich.progress.track", track)
+        terminal = Console(stderr=True, force_terminal=True)
+        monkeypatch.setattr(base, "_stderr_console", lambda: terminal)
+        items = list(range(base.PROGRESS_FROM))
+        assert list(base._progress(items[:-1], "Reading")) == items[:-1]
+        assert seen == {}
+        assert list(base._progress(items, "Reading")) == items
+        assert seen == {"description": "Reading", "console": terminal, "transient": True}
+
+    def test_not_on_a_terminal(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        monkeypatch.setattr("rich.progress.track", None)
+        assert list(base._progress(list(range(50)), "Reading")) == list(range(50))
+        console = base._stderr_console()
+        assert console.stderr is True
