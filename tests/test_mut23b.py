@@ -1248,3 +1248,60 @@ class TestProgress:
         assert list(base._progress(list(range(50)), "Reading")) == list(range(50))
         console = base._stderr_console()
         assert console.stderr is True
+
+
+class TestApplications:
+    """The trial's Thames files (loop12): two roles, Oliver Grant the contact of both."""
+
+    @pytest.fixture
+    def thames(self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> list[Any]:
+        monkeypatch.chdir(tmp_path)
+        for stem, role, starts, other in (
+            ("thames-data", "Data Engineer", "2026-03-03T09:30:00", "Ada Lowe"),
+            ("thames-ml", "ML Engineer", "2026-03-05T14:00:00", "Priya Shah"),
+        ):
+            text = APPLICATION.format(
+                stem=stem, role=role, starts=starts, other=other, language="en"
+            )
+            (tmp_path / f"{stem}.toml").write_text(text)
+        return base._load_files(["thames-data.toml", "thames-ml.toml"], None)
+
+    def check_ins(self, plans: list[Any]) -> list[list[str]]:
+        return [
+            [f"{action.suggested:%m-%d}" for action in plan if action.kind is ActionKind.CHECK_IN]
+            for _, plan in plans
+        ]
+
+    def test_seen_from_a_moment_each_in_its_own_zone(self, thames: list[Any]) -> None:
+        _record(_Log("thames-ml.toml", None), options("2026-03-06T09:00"), reply())
+        loaded = base._load_files(["thames-data.toml", "thames-ml.toml"], None)
+        when = base.read_when("2026-03-05T20:00")
+        found = base._applications(loaded, Policy(min_gap=4), when)
+        assert [each for each, _, _ in found] == loaded
+        assert [now for _, _, now in found] == [when.at(each.interview) for each in loaded]
+        assert [app.policy.min_gap for _, app, _ in found] == [4, 4]
+        assert [len(app.history) for _, app, _ in found] == [0, 0]  # the reply came later
+        whole = base._applications(loaded, Policy(), None)
+        assert [now for _, _, now in whole] == [None, None]
+        assert [len(app.history) for _, app, _ in whole] == [0, 1]
+
+    def test_late_check_ins_are_kept_apart_from_now(self, thames: list[Any]) -> None:
+        """On 30 March every check-in of the data role is late, planned again from then: the
+        ML role's keep their gap from those (never two to Oliver on one morning)."""
+        plans = base._plans(thames, Policy(), base.read_when("2026-03-30T09:00"))
+        assert self.check_ins(plans) == [["03-30", "04-02", "04-07"], ["04-10", "04-15", "04-20"]]
+        assert self.check_ins(base._plans(thames, Policy(), None)) == [
+            ["03-16", "03-19", "03-24"],
+            ["03-27", "04-01", "04-06"],
+        ]
+
+    def test_a_later_round_says_so(self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+        monkeypatch.chdir(tmp_path)
+        for stem, starts in (("r1", "2026-03-03T09:30:00"), ("r2", "2026-03-10T09:30:00")):
+            text = APPLICATION.format(
+                stem=stem, role="Data Engineer", starts=starts, other="Ada Lowe", language="en"
+            )
+            (tmp_path / f"{stem}.toml").write_text(text)
+        loaded = base._load_files(["r1.toml", "r2.toml"], None)
+        found = base._applications(loaded, Policy(), None)
+        assert [bool(app.met_before) for _, app, _ in found] == [False, True]
