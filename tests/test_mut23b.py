@@ -15,6 +15,7 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
+import attrs
 import click
 import pendulum
 import pytest
@@ -22,6 +23,7 @@ import tomllib
 from click.testing import CliRunner
 
 from followup_rules import _cli_base as base
+from followup_rules import _cli_setup as setup
 from followup_rules import files
 from followup_rules import serialize as s
 from followup_rules._cli_base import BadInput
@@ -50,8 +52,9 @@ from followup_rules.cli import main
 from followup_rules.errors import FollowupError, FormatError, InvalidHistory
 from followup_rules.events import Contact, Event, Outcome, Reply, Skip, Update
 from followup_rules.export import _message_id
+from followup_rules.identity import interview_key
 from followup_rules.loop import Application
-from followup_rules.model import ActionKind, Channel, Interview
+from followup_rules.model import ActionKind, Candidate, Channel, Interview
 from followup_rules.policy import Policy
 from followup_rules.state import RENAME_ADVICE, STRANGER_ADVICE
 
@@ -508,8 +511,6 @@ class TestPlanned:
 
 
 def attrs_evolve(event: Event, kind: ActionKind) -> Event:
-    import attrs
-
     return attrs.evolve(event, kind=kind)
 
 
@@ -965,10 +966,20 @@ class TestEveryEventTakesTheSameOptions:
     def test_now_note_and_policy(self, acme: Path) -> None:
         (acme.parent / "il.toml").write_text('holidays = "IL"\n')
         code, out, err = run(
-            "log", "acme.toml", "update", "--outcome", "undecided",
-            "--decision-by", "by the end of the week", "--now", "2026-07-13T09:00",
-            "--policy", "il.toml", "--note", "call Friday",
-        )  # fmt: skip
+            "log",
+            "acme.toml",
+            "update",
+            "--outcome",
+            "undecided",
+            "--decision-by",
+            "by the end of the week",
+            "--now",
+            "2026-07-13T09:00",
+            "--policy",
+            "il.toml",
+            "--note",
+            "call Friday",
+        )
         assert (code, out) == (
             0,
             "Recorded in acme.events.toml: undecided, new date 2026-07-16, Mon 13 Jul 09:00 "
@@ -978,9 +989,14 @@ class TestEveryEventTakesTheSameOptions:
     def test_a_history_file_with_interview(self, acme: Path) -> None:
         run("log", "acme.toml", "reply", "--at", "2026-07-09T09:00")
         code, out, _ = run(
-            "log", "acme.events.toml", "reply", "--interview", "acme.toml", "--at",
+            "log",
+            "acme.events.toml",
+            "reply",
+            "--interview",
+            "acme.toml",
+            "--at",
             "2026-07-10T09:00",
-        )  # fmt: skip
+        )
         assert (code, out) == (0, "Recorded in acme.events.toml: a reply, Fri 10 Jul 09:00\n")
 
 
@@ -1305,3 +1321,207 @@ class TestApplications:
         loaded = base._load_files(["r1.toml", "r2.toml"], None)
         found = base._applications(loaded, Policy(), None)
         assert [bool(app.met_before) for _, app, _ in found] == [False, True]
+
+
+# == _cli_setup: `followup new` ================================================================
+
+
+class TestNewPerson:
+    def test_a_name_with_or_without_its_address(self) -> None:
+        assert setup._person("Ana Ruiz <ana@acme.example>") == ("Ana Ruiz", "ana@acme.example")
+        assert setup._person("  Ana Ruiz  <  ana@acme.example > ") == (
+            "Ana Ruiz",
+            "ana@acme.example",
+        )
+        assert setup._person("  Bo Chen ") == ("Bo Chen", None)
+        assert setup._person("Bo Chen <  >") == ("Bo Chen", None)
+        assert setup._person("Bo <Chen> <x>") == ("Bo <Chen> <x>", None)
+
+
+class TestNewAsksTheRest:
+    def ask(
+        self,
+        monkeypatch: pytest.MonkeyPatch,
+        given: dict[str, Any],
+        answers: list[str],
+        addresses: dict[str, str | None],
+    ) -> list[tuple[str, Any, Any]]:
+        asked: list[tuple[str, Any, Any]] = []
+        replies = iter(answers)
+
+        def prompt(text: str, default: Any = None, show_default: bool = True) -> str:
+            asked.append((text, default, show_default))
+            return next(replies)
+
+        monkeypatch.setattr(click, "prompt", prompt)
+        setup._ask_the_rest(given, list(addresses), addresses)
+        assert next(replies, None) is None
+        return asked
+
+    def given(self, **values: Any) -> dict[str, Any]:
+        return {
+            "candidate_email": None,
+            "candidate_timezone": None,
+            "decision_by": None,
+            "timezone": "America/Chicago",
+            **values,
+        }
+
+    def test_each_question_with_its_default(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        given = self.given()
+        addresses: dict[str, str | None] = {"Priya Nair": None, "Marcus Hale": "m@n.example"}
+        addresses["Jo Hale"] = None
+        asked = self.ask(
+            monkeypatch,
+            given,
+            [" priya@n.example ", "  ", " jo@example.com ", "Europe/London", " in two weeks "],
+            addresses,
+        )
+        assert asked == [
+            ("Priya Nair's e-mail address (empty if you do not know it)", "", False),
+            ("Jo Hale's e-mail address (empty if you do not know it)", "", False),
+            ("Your e-mail address (empty: none)", "", False),
+            ("Your time zone", "America/Chicago", True),
+            (
+                "When did they say they would decide (2026-07-15, 'in two weeks'; empty: not "
+                "said)",
+                "",
+                False,
+            ),
+        ]
+        assert addresses == {
+            "Priya Nair": "priya@n.example",
+            "Marcus Hale": "m@n.example",
+            "Jo Hale": None,
+        }
+        assert given == self.given(
+            candidate_email="jo@example.com",
+            candidate_timezone="Europe/London",
+            decision_by="in two weeks",
+        )
+
+    def test_empty_answers_keep_it_out(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        given = self.given()
+        self.ask(monkeypatch, given, [" ", "America/Chicago", " "], {})
+        assert given == self.given(candidate_timezone="America/Chicago")
+
+    def test_what_the_flags_gave_is_not_asked(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        given = self.given(
+            candidate_email="jo@example.com",
+            candidate_timezone="Asia/Tokyo",
+            decision_by="2026-11-03",
+        )
+        assert self.ask(monkeypatch, dict(given), [], {"Ana": "a@b.example"}) == []
+
+
+class TestNewInterview:
+    def given(self, **values: Any) -> dict[str, Any]:
+        return {
+            "at": "2026-10-20T10:00",
+            "timezone": "America/Chicago",
+            "company": "Northwind",
+            "role": "Analytics Engineer",
+            "candidate": "Jo Bennett",
+            "candidate_email": None,
+            "candidate_timezone": None,
+            "decision_by": None,
+            "language": None,
+            **values,
+        }
+
+    def test_from_the_answers(self) -> None:
+        made = setup._new_interview(
+            self.given(
+                candidate_email="jo@example.com",
+                candidate_timezone="Europe/London",
+                decision_by=" 2026-11-03 ",
+                language="en_GB",
+            ),
+            ["Priya Nair", "Marcus Hale"],
+            {"Priya Nair": "priya@n.example"},
+        )
+        assert made.starts_at == pendulum.datetime(2026, 10, 20, 10, tz="America/Chicago")
+        assert (made.company, made.role) == ("Northwind", "Analytics Engineer")
+        assert [(p.name, p.email) for p in made.interviewers] == [
+            ("Priya Nair", "priya@n.example"),
+            ("Marcus Hale", None),
+        ]
+        assert made.decision_date == date(2026, 11, 3)
+        assert made.candidate == Candidate(
+            "Jo Bennett", email="jo@example.com", timezone="Europe/London", language="en_GB"
+        )
+        assert made.id == interview_key(attrs.evolve(made, id=None))
+
+    def test_a_phrase_and_the_interviews_zone(self) -> None:
+        made = setup._new_interview(self.given(decision_by="in two weeks"), ["Ana"], {})
+        assert made.decision_date == date(2026, 11, 3)
+        assert made.candidate is not None and made.candidate.timezone == "America/Chicago"
+        assert made.candidate.email is None and made.candidate.language is None
+
+    def test_bad_answers_name_their_option(self) -> None:
+        for key, option in (
+            ("timezone", "--timezone"),
+            ("candidate_timezone", "--candidate-timezone"),
+        ):
+            with pytest.raises(BadInput, match=rf"^{option}: .*Mars/Olympus"):
+                setup._new_interview(self.given(**{key: "Mars/Olympus"}), ["Ana"], {})
+        with pytest.raises(BadInput, match=r"^--at: 'someday' "):
+            setup._new_interview(self.given(at="someday"), ["Ana"], {})
+
+
+class TestNewFile:
+    def test_as_a_person_would_write_it(self) -> None:
+        made = setup._new_interview(
+            TestNewInterview().given(
+                candidate_email="jo@example.com",
+                decision_by="in two weeks",
+                language="fr",
+                company='Northwind "Data"',
+            ),
+            ["Priya Nair", "Zoë Hale"],
+            {"Priya Nair": "priya@n.example"},
+        )
+        assert setup._interview_toml(made, "nw.events.toml") == (
+            "# An interview to follow up: 'followup today FILE' says what to do,\n"
+            "# 'followup log FILE ...' records what happens (in the history file below).\n"
+            f'id = "{made.id}"\n'
+            'history = "nw.events.toml"\n'
+            "\n"
+            "starts_at = 2026-10-20T10:00:00\n"
+            'timezone = "America/Chicago"\n'
+            'company = "Northwind \\"Data\\""\n'
+            'role = "Analytics Engineer"\n'
+            'decision_by = "in two weeks"  # read from the interview\'s day\n'
+            "\n"
+            "[[interviewers]]\n"
+            'name = "Priya Nair"\n'
+            'email = "priya@n.example"\n'
+            "\n"
+            "[[interviewers]]\n"
+            'name = "Zoë Hale"\n'
+            "\n"
+            "[candidate]\n"
+            'name = "Jo Bennett"\n'
+            'email = "jo@example.com"\n'
+            'timezone = "America/Chicago"\n'
+            'language = "fr"\n'
+        )
+
+    def test_a_date_and_a_bare_candidate(
+        self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        monkeypatch.chdir(tmp_path)
+        made = setup._new_interview(
+            TestNewInterview().given(decision_by="2026-11-03"), ["Ana"], {}
+        )
+        text = setup._interview_toml(attrs.evolve(made, candidate=Candidate("Jo")), "h.toml")
+        assert text.endswith(
+            'role = "Analytics Engineer"\ndecision_by = 2026-11-03\n\n[[interviewers]]\n'
+            'name = "Ana"\n\n[candidate]\nname = "Jo"\n'
+        )
+        alone = setup._interview_toml(
+            attrs.evolve(made, candidate=None, decision_by=None), "h.toml"
+        )
+        assert alone.endswith('role = "Analytics Engineer"\n\n[[interviewers]]\nname = "Ana"\n')
+        Path("new.toml").write_text(text)
+        assert s.load_interview(Path("new.toml")).decision_date == date(2026, 11, 3)
