@@ -1525,3 +1525,61 @@ class TestNewFile:
         assert alone.endswith('role = "Analytics Engineer"\n\n[[interviewers]]\nname = "Ana"\n')
         Path("new.toml").write_text(text)
         assert s.load_interview(Path("new.toml")).decision_date == date(2026, 11, 3)
+
+
+def squeezed(text: str) -> str:
+    """*text* without its spaces: help as read, however wide the terminal wraps it."""
+    return "".join(text.split())
+
+
+class TestSharedOptions:
+    """--now, --templates, --locale and --detail read and said the same in every command."""
+
+    def options_of(self, *command: str) -> str:
+        out = run(*command, "--help")[1]
+        return squeezed(out.split("Options:", 1)[1].split("Examples:", 1)[0])
+
+    def test_their_help(self) -> None:
+        render = self.options_of("render")
+        expected = (
+            "--now WHEN now, today, tomorrow, a local time (2026-07-16T09:00) or ISO 8601; "
+            "only the steps still doable then (default: all). --templates DIRECTORY Your own "
+            "template directory (overrides the built- ins). --locale LOCALE The messages' "
+            "language and date format: en, en_GB, de, fr, es, de_AT, fr_CA, es_MX... (default: "
+            "each candidate's language, else en). --detail KEY=VALUE A template detail, e.g. "
+            "fit='six years of Kafka'. Repeatable."
+        )
+        assert squeezed(expected) in render
+        expected = (
+            "--now WHEN now, today, tomorrow, a local time (2026-07-16T09:00) or ISO 8601; the "
+            "clock by default."
+        )
+        assert squeezed(expected) in self.options_of("today")
+
+    def test_templates_is_a_directory_that_exists(self, acme: Path) -> None:
+        code, _, err = run("render", "acme.toml", "--templates", "acme.toml")
+        assert (code, err) == (
+            2,
+            "followup: error: followup render: Invalid value for '--templates': Directory "
+            "'acme.toml' is a file.\n",
+        )
+        code, _, err = run("render", "acme.toml", "--templates", "nope")
+        assert "Directory 'nope' does not exist." in err
+
+    def test_details_locale_and_now_reach_the_messages(self, acme: Path) -> None:
+        code, out, err = run(
+            "render",
+            "acme.toml",
+            "--detail",
+            "fit=ten years of Spark",
+            "--detail",
+            "fit=twelve years of Spark",
+            "--locale",
+            "de",
+            "--now",
+            "2026-07-08T09:00",
+        )
+        assert code == 0, err
+        assert "twelve years of Spark" in out and "ten years" not in out
+        assert out.startswith("=== Wed 8 Jul 2026 09:00 EDT: Send Ana Ruiz a thank-you e-mail")
+        assert "Mit freundlichen Grüßen" in out
