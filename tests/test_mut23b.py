@@ -688,6 +688,19 @@ class TestTheFilesBeside:
             "at this employer in another application on 2026-04-01; the policy asks for 6"
         ]
 
+    def test_what_oversteps_alone_under_the_policy_given_is_said_once(
+        self, folder: Path, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        (folder / "patient.toml").write_text("min_gap = 6\n")
+        check_in = to_catalina(ActionKind.CHECK_IN, Channel.EMAIL)
+        for at in ("2026-04-02T13:00", "2026-04-08T13:00"):
+            capsys.readouterr()
+            _record(_Log("andes-b.toml", None), options(at, policy_path="patient.toml"), check_in)
+        assert capsys.readouterr().err.splitlines() == [
+            "followup: warning: this oversteps the policy: [retry-gap] only 4 business days "
+            "after the last exchange on 2026-04-02; the policy asks for 6"
+        ]
+
     def test_the_others_own_policy(self, folder: Path, capsys: pytest.CaptureFixture[str]) -> None:
         for name in ("andes-a.toml", "andes-c.json"):
             path = folder / name
