@@ -818,6 +818,23 @@ class TestWhyThisStep:
         )
 
 
+class TestWhyThisStepInTheCandidatesZone:
+    def test_the_day_as_the_candidate_counts_it(self, acme: Path) -> None:
+        """Ana's first check-in, Thu 16 July 10:00 in New York, is Friday 17 in Auckland."""
+        interview = acme_interview('timezone = "Pacific/Auckland"\n')
+        coming = _planned(
+            _Log("acme.toml", None),
+            options(),
+            ActionKind.CHECK_IN,
+            None,
+            None,
+            ny("2026-07-08T09:00"),
+        )
+        assert _why_this_step(coming, interview) == (
+            "no step was due then: the next one planned, for Fri 17 Jul; --step names another"
+        )
+
+
 class TestChannelOf:
     def test_as_the_plan_would_do_it(self, acme: Path) -> None:
         bare = acme_interview()
@@ -933,6 +950,14 @@ class TestDraftSubjectWithRounds:
         assert self.subject(_Log("r2.toml", None)) == second
         assert self.subject(_Log("r2.events.toml", "r2.toml")) == second
         assert self.subject(_Log("r2.events.toml", None), interview_path="r2.toml") == second
+
+    def test_a_history_kept_in_another_folder(self, rounds: Path) -> None:
+        """The files beside are the interview's, wherever its history is kept."""
+        (rounds / "hist").mkdir()
+        (rounds / "hist" / "r2.events.toml").write_text("")
+        second = "Thank you for the Data Engineer interview at Thames Analytics"
+        assert self.subject(_Log("hist/r2.events.toml", None), interview_path="r2.toml") == second
+        assert self.subject(_Log("hist/r2.events.toml", "r2.toml")) == second
 
     def test_none_when_the_files_beside_change_nothing(self, rounds: Path) -> None:
         (rounds / "r1.json").unlink()
