@@ -1116,6 +1116,26 @@ class TestTheClockAndMoments:
         parsed = base._parse_when("2026-07-09T09:00", "--at")
         assert parsed is not None and parsed.text == "2026-07-09T09:00"
 
+    def test_a_moment_with_a_colon_and_space_is_said_whole(self) -> None:
+        """`--now "monday: 9"` was refused as "--now: 'monday: 9' 9': is not 'now', ...":
+        the problem was cut from the error's text at its first ": ", inside the value."""
+        with pytest.raises(BadInput) as raised:
+            base.read_when("monday: 9")
+        assert raised.value.message == (
+            "--now: 'monday: 9' is not 'now', 'today', 'yesterday', 'tomorrow', a local date "
+            "or time like 2026-07-16T09:00, or ISO 8601 with an offset like "
+            "2026-07-16T09:00-04:00"
+        )
+
+    def test_on_the_command_line_too(self, acme: Path) -> None:
+        code, _, err = run("today", "acme.toml", "--now", "a: b: c")
+        assert (code, err) == (
+            2,
+            "followup: error: --now: 'a: b: c' is not 'now', 'today', 'yesterday', 'tomorrow', "
+            "a local date or time like 2026-07-16T09:00, or ISO 8601 with an offset like "
+            "2026-07-16T09:00-04:00\n",
+        )
+
     def test_an_hour_the_clocks_skip(self, acme: Path) -> None:
         interview = acme_interview()  # New York: 2:00 to 3:00 on 8 March 2026 is skipped
         assert base.read_when("2026-03-08T02:30").skipped(interview) == (
