@@ -1317,6 +1317,24 @@ class TestProgress:
         assert list(base._progress(items, "Reading")) == items
         assert seen == {"description": "Reading", "console": terminal, "transient": True}
 
+    def test_reading_and_planning_many_files_say_so(
+        self, acme: Path, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        from rich.console import Console
+
+        said: list[str] = []
+
+        def track(items: Any, **given: Any) -> Any:
+            said.append(given["description"])
+            yield from items
+
+        monkeypatch.setattr("rich.progress.track", track)
+        terminal = Console(stderr=True, force_terminal=True)
+        monkeypatch.setattr(base, "_stderr_console", lambda: terminal)
+        loaded = base._load_files(["acme.toml"] * base.PROGRESS_FROM, None)
+        base._applications(loaded, Policy(), None)
+        assert said == ["Reading", "Planning"]
+
     def test_not_on_a_terminal(self, monkeypatch: pytest.MonkeyPatch) -> None:
         monkeypatch.setattr("rich.progress.track", None)
         assert list(base._progress(list(range(50)), "Reading")) == list(range(50))
