@@ -1265,7 +1265,7 @@ class TestHistoriesAmongTheFiles:
         (folder / "broken.toml").write_text("= nonsense")
         (folder / "list.json").write_text("[]")
         (folder / "blank.toml").write_text('history = "  "\n')
-        named = base._named_histories(["acme.toml", "broken.toml", "list.json", "blank.toml"])
+        named = base._named_histories(["broken.toml", "list.json", "blank.toml", "acme.toml"])
         assert named == {
             (folder / "acme.events.toml").resolve(),
             (folder / "broken.events.toml").resolve(),
