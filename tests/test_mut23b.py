@@ -1387,6 +1387,10 @@ class TestApplications:
             ["03-27", "04-01", "04-06"],
         ]
 
+    def test_planned_under_the_policy_given(self, thames: list[Any]) -> None:
+        plans = base._plans(thames, Policy(max_check_ins=1), None)
+        assert [len(each) for each in self.check_ins(plans)] == [1, 1]
+
     def test_a_later_round_says_so(self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
         monkeypatch.chdir(tmp_path)
         for stem, starts in (("r1", "2026-03-03T09:30:00"), ("r2", "2026-03-10T09:30:00")):
