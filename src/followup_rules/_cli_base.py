@@ -179,7 +179,7 @@ def read_when(text: str, option: str = "--now") -> When:
     try:
         when.at(_PROBE)
     except FollowupError as error:
-        problem = str(error).split(": ", 1)[1]
+        problem = error.problem  # not cut from the text: the value may hold ": "
         raise BadInput(f"{option}: {_short_repr(text)} {problem}") from None
     return when
 

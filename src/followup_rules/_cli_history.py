@@ -117,9 +117,11 @@ def log_command(ctx: click.Context, file: str, undo: bool, interview_path: str |
             "log needs KIND (contact, reply, update, out-of-office, skip, snooze) or --undo"
         )
     store = _store(file, interview_path)
-    interview = store.read(check=False).interview
-    removed = store.remove()
-    click.echo(f"Removed from {store.history_path}: {show.said(removed, interview)}")
+    found = store.read(check=False)
+    removed = store.remove()  # said as `events` says it: under the file's own policy
+    click.echo(
+        f"Removed from {store.history_path}: {show.said(removed, found.interview, found.policy)}"
+    )
 
 
 def _one_moment(ctx: click.Context, param: click.Parameter, given: tuple[str, ...]) -> str | None:
@@ -747,9 +749,10 @@ def events_command(file: str, interview_path: str | None) -> None:
 def unlog_command(file: str, number: int, interview_path: str | None) -> None:
     """Remove event N (as 'followup events' numbers them) from the history of FILE."""
     store = _store(file, interview_path)
-    interview = store.read(check=False).interview
-    removed = store.remove(number)
-    click.echo(f"Removed from {store.history_path}: {number}. {show.said(removed, interview)}")
+    found = store.read(check=False)
+    removed = store.remove(number)  # said as `events` numbered it: under the file's policy
+    said = show.said(removed, found.interview, found.policy)
+    click.echo(f"Removed from {store.history_path}: {number}. {said}")
 
 
 @main.command("rename", epilog=RENAME_EXAMPLES)
