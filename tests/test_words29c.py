@@ -257,8 +257,9 @@ def test_no_rendered_sentence_starts_with_a_lowercase_article(code: str) -> None
     """Class 3, in every template: whatever the message, a sentence or a paragraph of
     French or Spanish never starts with a lowercase article, the one a titled name takes
     inside a sentence."""
-    giver = attrs.evolve(PROFESSOR, part=PARTS[code], topics=OWN_TOPICS[code])
-    iv, _ = _debriefs(code, [giver, attrs.evolve(ANA, part=PARTS[code]), BO])
+    talker = attrs.evolve(PROFESSOR, topics=OWN_TOPICS[code])
+    guide = attrs.evolve(PROFESSOR, name="Carmen Ruiz", email="cr@acme.example")
+    iv, _ = _debriefs(code, [talker, attrs.evolve(guide, part=PARTS[code]), BO])
     texts = [render(a, iv).text for a in plan(iv) if a.template is not None]
     assert texts
     for text in texts:
