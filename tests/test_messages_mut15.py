@@ -349,7 +349,8 @@ class TestTheLinksInTheNote:
             iv = full_interview(requested=requested)
             message = render(by_template("thank_you_email", iv), iv)
             assert message.placeholders == ("[link]",)
-            assert f"Here, as requested at the interview, {said}" in message.text
+            # plain order, no inversion (words29c class 6, r24 en 09.5, 11.8)
+            assert f"As requested at the interview, here {said}" in message.text
 
     def test_no_link_no_mark(self) -> None:
         iv = full_interview()

@@ -280,3 +280,43 @@ def test_the_closing_statement_says_no_close_the_candidate_makes() -> None:
             assert "Before you close" not in text, text
             assert text.startswith("- Before the interview wraps up,"), text
             assert "hesitate" in text, text
+
+
+# -- 6. the items asked for at the interview, and the feedback answer ----------------------
+
+
+@pytest.mark.parametrize("count", [1, 2])
+def test_a_link_asked_for_at_the_interview_is_given_with_no_inversion(count: int) -> None:
+    """Class 6 (r24 en 09.5, 11.8: "Here, as requested at the interview, is a link to my
+    conference talk"): what was asked at the interview, one link or two, with or without
+    a document, in every note that carries it, says "As requested at the interview, here
+    is ..." in plain order."""
+    links = ("a link to my conference talk", "my portfolio link")[:count]
+    for documents in ((), ("two references",)):
+        iv = meeting(interviewers=[ANA, BO], requested=(*links, *documents))
+        texts = [render(a, iv).text for a in plan(iv) if a.template is not None]
+        said = [t for t in texts if "[link]" in t]
+        assert said
+        for text in said:
+            assert "Here, as requested" not in text, text
+        if not documents:
+            assert any("As requested at the interview, here " in t for t in said), said
+
+
+def test_the_german_feedback_answer_asks_for_advice_plainly() -> None:
+    """Class 6 (r24 de 06.7: «Jeder Hinweis, was ich ... besser machen könnte, würde mir
+    ... ebenfalls helfen.»): after a rejection and a request for feedback, the German
+    answer asks for advice in the reader's words («Für Hinweise, ... wäre ich Ihnen
+    ebenfalls dankbar.»)."""
+    iv = in_language(meeting(interviewers=[attrs.evolve(ANA, phone=None)]), "de")
+    end = iv.starts_at + iv.duration
+    history: list[object] = [
+        Update(end + pendulum.duration(hours=20), Outcome.REJECTED),
+        Update(end + pendulum.duration(hours=26), Outcome.FEEDBACK_REQUESTED),
+    ]
+    answers = [a for a in plan(iv, history=history) if a.kind is ActionKind.FEEDBACK_RESPONSE]
+    assert answers
+    for action in answers:
+        text = render(action, iv, feedback="Der Ablauf war klar.").text
+        assert "Jeder Hinweis" not in text, text
+        assert "Für Hinweise, was ich in Vorstellungsgesprächen besser machen könnte" in text
