@@ -349,7 +349,8 @@ class TestTheLinksInTheNote:
             iv = full_interview(requested=requested)
             message = render(by_template("thank_you_email", iv), iv)
             assert message.placeholders == ("[link]",)
-            assert f"Here, as requested at the interview, {said}" in message.text
+            # plain order, no inversion (words29c class 6, r24 en 09.5, 11.8)
+            assert f"As requested at the interview, here {said}" in message.text
 
     def test_no_link_no_mark(self) -> None:
         iv = full_interview()
@@ -401,8 +402,9 @@ class TestTheDebriefsPeopleAndTopics:
             "people": "Dr. Ana Ruiz (CTO), Bo Chen, Cy Park and Dee Fox",
             "people_in_text": "Dr. Ana Ruiz (CTO), Bo Chen, Cy Park and Dee Fox",
             "debrief_topics": "the move to streaming pipelines",
+            # named again, short (words29c class 3: never the full name and title twice)
             "debrief_people": [
-                ("Dr. Ana Ruiz", "the on-call rota", "the system design", 1),
+                ("Dr. Ruiz", "the on-call rota", "the system design", 1),
                 ("Cy Park", "hiring", None, 1),
                 ("Dee Fox", None, "the lab tour", 1),
             ],
@@ -421,7 +423,7 @@ class TestTheDebriefsPeopleAndTopics:
         assert values["debrief_topics"] is None
         assert values["debrief_people"] == [
             (
-                "Dr. Ana Ruiz",
+                "Dr. Ruiz",  # named again, short (words29c class 3)
                 "the on-call rota and the move to streaming pipelines",
                 "the system design",
                 1,

@@ -296,7 +296,8 @@ class TestTheRecruiterDebrief:
         iv = self.iv()
         text = render(first(plan(iv), ActionKind.RECRUITER_DEBRIEF), iv).text
         assert "and we talked about the data platform." in text
-        assert "Ana Ruiz and I also discussed the hiring plans." in text
+        # named a second time, short (words29c class 3: the full name and title not twice)
+        assert "Dr. Ruiz and I also discussed the hiring plans." in text
         assert "Bo Chen and I also discussed the on-call rota." in text
 
     def test_ones_own_recruiter_is_greeted_by_first_name(self) -> None:
@@ -822,7 +823,9 @@ class TestGapsToTheArticles:
         """Seed 004: "after you've asked thoughtful questions, make a brief closing statement"."""
         iv = meeting()
         text = render(first(plan(iv), ActionKind.CLOSING_STATEMENT), iv).text
-        assert text.startswith("- Before you close, make sure you have asked the questions")
+        # words29c class 5 (r24 en x.1): the interviewer closes the interview, not the
+        # candidate ("Before you close" rewritten)
+        assert text.startswith("- Before the interview wraps up, make sure you have asked the")
         assert "thoughtful questions" in dict(RULES["closing"].quotes)[SEED_004]
 
     @pytest.mark.parametrize("code", LANGUAGES)

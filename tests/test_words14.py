@@ -160,14 +160,19 @@ def test_no_check_in_offers_again_what_the_thank_you_sent(code: str) -> None:
 @pytest.mark.parametrize("code", LANGUAGES)
 def test_no_next_round_check_in_offers_again_what_was_sent(code: str) -> None:
     """Class 2, after news of a next round (r11 07.9): the third check-in's offer of
-    "references or work samples" is not made to someone who received items."""
+    "references or work samples" is not made to someone who received items.  Rewritten
+    by words29c (class 2, r24 07.9): the offer is no longer a question of its own ("Is
+    there anything I should send before the next round ...?", a new request in place of
+    the unanswered one), but the check-in offer's sentence after the question; neither is
+    said to someone who received items."""
     for with_items in (True, False):
         person = attrs.evolve(ONE, requested=("a code sample",) if with_items else ())
         said = False
         for iv in _applications(code, person=person)[:12]:
             news = Update(pendulum.datetime(2026, 7, 8, 15, tz=NY), Outcome.NEXT_ROUND)
             for text in _check_in_texts(iv, [news]):
-                said = said or _says(code, OFFERS[1], text)
+                assert not _says(code, OFFERS[1], text), text
+                said = said or _says(code, OFFERS[0], text)
         assert said is not with_items, (code, with_items)
 
 

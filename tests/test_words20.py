@@ -58,14 +58,17 @@ def _round_replies(code: str, hour: int, sender: Any = None) -> tuple[Any, list[
 
 @pytest.mark.parametrize("code", LANGUAGES)
 @pytest.mark.parametrize("hour", [16, 18])
-def test_the_next_round_reply_thanks_for_the_invitation_itself(code: str, hour: int) -> None:
+def test_the_next_round_reply_thanks_no_one_for_news_no_one_gave(code: str, hour: int) -> None:
     """r16 07.6: "I am writing about the next stage ..., which I heard of on Monday, July
-    6; I look forward to it." thanked no one.  With no sender on record the invitation
-    itself is thanked, whether or not the thank-you already welcomed the news."""
+    6; I look forward to it." read oddly; words20 then thanked the invitation itself,
+    which r24 (es 07.8 «agradezco sinceramente la invitación», en "the inputs do not say
+    Ana Ruiz gave the news") read as crediting the reader.  Rewritten by words29c (class
+    1): with no sender on record, whether or not the thank-you already welcomed the news,
+    the opening thanks no one, neither for the news nor for an invitation."""
     iv, steps = _round_replies(code, hour)
     assert steps[0].facts.news is Outcome.NEXT_ROUND
     opening = render(steps[0], iv).text.split("\n\n")[1]
-    assert re.search(INVITATION_THANKED[code], opening, re.IGNORECASE), opening
+    assert not re.search(INVITATION_THANKED[code], opening, re.IGNORECASE), opening
     assert not THANKS_FIRST.match(opening), opening  # nobody is thanked for giving it
 
 

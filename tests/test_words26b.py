@@ -68,10 +68,10 @@ GRACEFUL = (
     "In the meantime, I remain at your disposal.",
 )
 GRACEFUL_ROUND = (
-    "I know there is a lot to arrange, so I will wait to hear from you.",
-    "I understand these arrangements take time, and I am happy to wait until you are ready.",
-    "I appreciate that planning a round takes time, so I will leave the arrangements with you.",
-    "I understand how much there is to coordinate, and I will wait for you to be in touch.",
+    # words29c class 2 (r24 en 07.10: "I understand how much there is to coordinate, and I
+    # will wait for you to be in touch." read as resigned): the round's last note grants
+    # the time in one line, and asks again for the date (`_next_round.txt`)
+    "I understand that this can take time.",
 )
 INTEREST = {
     "en": r"\binterest|\bappeal|\bkeen\b|excites",

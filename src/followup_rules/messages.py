@@ -231,6 +231,12 @@ _CONTROL = re.compile(r"[\x00-\x1f\x7f\u2028\u2029\x85]+")
 _SPACES = re.compile(r"  (?<=\S  ) *")  # a run of spaces after a word (led by them: fast)
 _SPACE_RUN = re.compile(r" {2,}")
 _BLANK_LINES = re.compile(r"\n{3,}")
+# A sentence never starts with a lowercase article: a name that takes one in French and
+# Spanish ("la profesora Ruiz", "le docteur Roy") is written inside a sentence, and a
+# translation that starts a sentence with it capitalizes it (words29c class 3, r24 es
+# 11.6: «... el plan de incorporación. la profesora Carmen Ruiz también ...»); an item
+# of a list that goes on a sentence ("- la personne rencontrée : ...") keeps its case
+_LOWER_START = re.compile(r"(?:(?<=[.?!] )|(?<=\n\n))((?:la|le|les|el|los|las)(?= )|l(?=\u2019))")
 
 
 def _html_body(text: str) -> markupsafe.Markup:
@@ -274,13 +280,18 @@ def _comfortable(subject: str) -> bool:
 
 
 def _tidy(text: str) -> str:
-    """Strip trailing spaces, squeeze doubled spaces and blank-line runs."""
+    """Strip trailing spaces, squeeze doubled spaces and blank-line runs, and give a
+    sentence that starts with an article its capital."""
     tidy = "\n".join(line.rstrip() for line in text.strip().splitlines())
     if "  " in tidy:  # the regular expressions cost more than the test
         tidy = _SPACES.sub(" ", tidy)
     if "\n\n\n" in tidy:
         tidy = _BLANK_LINES.sub("\n\n", tidy)
-    return tidy
+    return _LOWER_START.sub(_capital, tidy)
+
+
+def _capital(match: re.Match[str]) -> str:
+    return match[1].capitalize()
 
 
 def _typed(interview: Interview, language: Any, details: Mapping[str, Any]) -> Iterable[str]:
@@ -1183,6 +1194,7 @@ def template_context(
             for person in interview.interviewers
             if parts[person.name]
         ]
+
         # The e-mail says it in full sentences, one per panelist with their own topics
         # and part of the day ("Jamie Fox and I talked about ...; my time with ...
         # included the lab tour"), never a fragment "With Jamie Fox: the lab tour."
@@ -1191,6 +1203,13 @@ def template_context(
         # Panelists with the same own topics and part of the day share one sentence
         # ("A and B also gave me the tour of the lab."), never the same
         # sentence twice with another name in it.
+        # Named a second time, a person with a title is named short ("Prof. Hoffmann",
+        # «la profesora Ruiz»), never by the full name and title again (words29c class 3,
+        # r24 de, es 11.6: «Frau Prof. Julia Hoffmann» twice in two sentences)
+        def again(person: Interviewer) -> str:
+            full = in_text(person)
+            return full if full == person.name else full.replace(person.name, person.family_name)
+
         alone = len(interview.interviewers) == 1
         shared = list(interview.topics)
         together: dict[tuple[tuple[str, ...], str | None], list[str]] = {}
@@ -1199,7 +1218,7 @@ def template_context(
             if alone:
                 shared += own
             elif own or parts[person.name]:
-                together.setdefault((tuple(own), parts[person.name]), []).append(in_text(person))
+                together.setdefault((tuple(own), parts[person.name]), []).append(again(person))
         values["debrief_topics"] = _join(language, shared) if shared else None
         values["debrief_people"] = [
             (_join(language, names), _join(language, own) if own else None, part, len(names))
