@@ -53,7 +53,7 @@ CLOSES = (
     "I hope to hear from you before long.",  # words29a: no decision after a next round
     "Thank you again for your consideration.",
     "Thank you again for your time and attention.",  # words29a: nor an outcome
-    "If any further questions come up, I would be happy to answer them.",
+    "Should you have any further questions, please do ask.",
     "I wish you a good week.",  # words29a: r24 en 01.8, stiff and back to front
     "Please let me know if there is anything else you need from me.",
 )
