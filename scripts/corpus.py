@@ -112,7 +112,7 @@ DETAILS: dict[str, dict[str, list[Any]]] = {
         "missed": [["my AWS Data Analytics certification"], ["my open-source work on Airflow"]],
         "requested": [["two references"], ["a link to my conference talk"],
                       ["two code samples", "my portfolio link"]],
-        "part": ["the tour of the lab", "the walk through your on-call dashboards"],
+        "part": ["the tour of the lab", "the walk-through of your on-call dashboards"],
         "feedback": ["The exercise was well scoped, and everyone kept to time; a note on what to "
                      "prepare for the panel would have helped."],
     },
@@ -134,7 +134,7 @@ DETAILS: dict[str, dict[str, list[Any]]] = {
                 "mon expérience de la gestion de projets internationaux"],
         "missed": [["ma certification Kafka"], ["mon travail sur des projets open source"]],
         "requested": [["deux exemples de code"], ["deux références", "mon portfolio en ligne"]],
-        "part": ["la visite du laboratoire", "le tour du centre de supervision"],
+        "part": ["la visite du laboratoire", "la visite du centre de supervision"],
         "feedback": ["L'exercice était concret et équitable ; une indication préalable sur la "
                      "durée aurait été utile."],
     },

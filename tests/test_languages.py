@@ -892,14 +892,12 @@ class TestEdges:
         message = pack.render(note, iv)
         assert message.text == (
             "bis Dienstag / innerhalb von zwei Wochen / "
-            "Ich habe a beim Vorstellungstermin nicht erwähnt, aber wenn Sie möchten, "
-            "erzähle ich Ihnen Näheres dazu."
+            "Ich habe a nicht erwähnt, aber wenn Sie möchten, "
+            "erzähle ich Ihnen davon."
         )
         assert message.html is not None
         assert "Ich habe mit Bo gesprochen, unter anderem über &lt;b&gt;." in message.html
-        assert (
-            "Auf &lt;i&gt; bin ich beim Termin nicht eingegangen, aber auf Wunsch" in message.html
-        )
+        assert "Auf &lt;i&gt; bin ich nicht eingegangen, berichte Ihnen aber" in message.html
         assert "&lt;u&gt; für Bo" in message.html
         assert "innerhalb von 3 Tagen" in message.html
         assert pack.language.number(3) == "drei" and pack.language.number(30) == "30"

@@ -50,11 +50,11 @@ CLOSES = (
     "Thank you again.",
     "I look forward to hearing from you.",
     "I look forward to news of the next steps.",
-    "I hope to hear from you once a decision is made.",
+    "I hope to hear from you before long.",  # words29a: no decision after a next round
     "Thank you again for your consideration.",
-    "I look forward to learning the outcome.",
-    "I would be happy to answer any further questions you may have.",
-    "When there is news, I would be grateful to hear it.",
+    "Thank you again for your time and attention.",  # words29a: nor an outcome
+    "Should you have any further questions, please do ask.",
+    "I wish you a good week.",  # words29a: r24 en 01.8, stiff and back to front
     "Please let me know if there is anything else you need from me.",
 )
 
