@@ -2291,7 +2291,7 @@ GOLDEN4: dict[tuple[object, ...], object] = {
     ("days", "en"): ("Monday (Tuesday in Tokyo)", "Monday (Tuesday, your time)"),
     ("days", "en-AU"): ("Monday (Tuesday in Tokyo)", "Monday (Tuesday, your time)"),
     ("days", "en-GB"): ("Monday (Tuesday in Tokyo)", "Monday (Tuesday, your time)"),
-    ("days", "es"): ("Monday (Tuesday en Tokyo)", "Monday (el Tuesday en su zona horaria)"),
+    ("days", "es"): ("Monday (Tuesday en Tokyo)", "Monday (Tuesday para usted)"),
     ("days", "fr"): ("Monday (Tuesday à Tokyo)", "Monday (Tuesday chez vous)"),
     ("email", "de"): "sam Punkt lee Bindestrich x Unterstrich y plus z at example Punkt com",
     ("email", "en"): "sam dot lee dash x underscore y plus z at example dot com",

@@ -18,6 +18,7 @@ from ._base import (
     _full,
     _gender,
     _offset,
+    _opening_words,
     _titles,
     _zone_key,
     inclusive_title,
@@ -240,7 +241,12 @@ class German(Language):
         lines = (company, self.envelope_name(person), title, address)
         return [line for line in lines if line]
 
+    _openers: ClassVar[re.Pattern[str] | None] = _opening_words(
+        r"der|die|das|den|dem|des|ein|eine|einen|einem|einer|eines"
+    )
+
     def finish(self, text: str, greeting: str | None = None) -> str:
+        text = self.capitalised(text)
         if ", de" in text:  # "am Dienstag, dem 7. Juli, zwischen": the apposition closes
             text = _GERMAN_DATE.sub(r"\g<0>,", text)
         if self.region == "CH" and "\u201e" in text:  # Swiss quotes: «...», everywhere
