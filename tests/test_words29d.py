@@ -28,7 +28,7 @@ import attrs
 import pendulum
 import pytest
 
-from followup_rules import ActionKind, Interviewer, Recruiter, plan, render
+from followup_rules import ActionKind, Interviewer, Recruiter, Salutation, plan, render
 from followup_rules._languages import language
 
 from .test_corpus_checks import SCRIPTS
@@ -242,3 +242,45 @@ def test_a_check_in_across_zones_names_both_days_without_the_zone_phrase(locale:
     assert any(both in text for text in texts), texts
     for text in texts:
         assert "zona horaria" not in text, text
+
+
+# -- 5. German: the name in a greeting set off by commas -----------------------------------
+
+
+@pytest.mark.parametrize("locale", ["de", "de_AT", "de_CH"])
+@pytest.mark.parametrize("honorific", [None, "Dr.", "Prof.", "Mx."])
+def test_a_german_greeting_sets_the_name_off_by_commas(locale: str, honorific: str | None) -> None:
+    """r23 and r24 de: "Guten Tag Dr. Robin Keller," and "Guten Tag Kim Schulz," leave out
+    the comma before a name said in direct address ("Guten Tag, Kim Schulz,"), which the
+    corpus's own voicemails write ("Guten Tag, Herr Weber, ...")."""
+    person = Interviewer("Robin Keller", honorific=honorific)
+    for style in (Salutation.HONORIFIC, Salutation.FULL_NAME):
+        greeting = language(locale).greeting(person, style)
+        assert greeting.startswith("Guten Tag, ") and greeting.endswith("Robin Keller,")
+
+
+def test_no_rendered_german_greeting_leaves_out_the_comma() -> None:
+    seen = 0
+    for key, text in _rendered("de"):
+        body = text.split("\n", 1)[1]
+        assert not re.search(r"^Guten Tag [^,]", body, re.MULTILINE), (key, body[:80])
+        seen += body.startswith("Guten Tag, ")
+    assert seen > 20
+
+
+# -- 6. the voicemail's opening: spoken, no calque -----------------------------------------
+
+VOICEMAIL_SLIPS = {
+    # a semicolon in a spoken line (r24 de 02.4, 09.6, 13.6)
+    "de": re.compile(r"hier spricht [^.;]*;"),
+    # « Je laisse ce message pour X », a calque of "this message is for" (r24 fr 02.4, 02.7)
+    "fr": re.compile(r"laisse (?:ce|un) message pour|je rappelle pour|[Cc]e message est pour"),
+}
+
+
+@pytest.mark.parametrize("code", sorted(VOICEMAIL_SLIPS))
+def test_no_voicemail_opening_has_the_slips(code: str) -> None:
+    found = [text for text in _msgstrs(code) if VOICEMAIL_SLIPS[code].search(text)]
+    assert not found, found
+    for key, text in _rendered(code):
+        assert not VOICEMAIL_SLIPS[code].search(text), (key, text)
