@@ -284,3 +284,22 @@ def test_no_voicemail_opening_has_the_slips(code: str) -> None:
     assert not found, found
     for key, text in _rendered(code):
         assert not VOICEMAIL_SLIPS[code].search(text), (key, text)
+
+
+# -- 7. French: a tour the candidate made, an offer's subject ------------------------------
+
+
+def test_the_french_debrief_says_the_candidate_made_the_tour() -> None:
+    """r24 fr 11.6 « C'est aussi la professeure Hélène Rousseau qui m'a fait le tour du
+    centre de supervision »: « faire le tour de » is to go round it, so the one who went
+    round is the candidate (« j'ai fait le tour », « j'ai fait la visite »), whatever the
+    user typed as the part."""
+    sentences = _msgstrs("fr")
+    assert not [text for text in sentences if "m’a fait %(part)s" in text]
+    for key, text in _rendered("fr"):
+        assert not re.search(r"m’a fait (?:le tour|la visite)", text), (key, text)
+
+
+def test_the_french_offer_subject_opens_without_an_article() -> None:
+    """r24 fr 05.1: « La proposition d'embauche : mes remerciements et deux questions »."""
+    assert not [text for text in _msgstrs("fr") if text.startswith("La proposition d’embauche")]
