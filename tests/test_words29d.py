@@ -303,3 +303,18 @@ def test_the_french_debrief_says_the_candidate_made_the_tour() -> None:
 def test_the_french_offer_subject_opens_without_an_article() -> None:
     """r24 fr 05.1: « La proposition d'embauche : mes remerciements et deux questions »."""
     assert not [text for text in _msgstrs("fr") if text.startswith("La proposition d’embauche")]
+
+
+# -- 8. the permission step in the room ------------------------------------------------------
+
+
+def test_the_permission_step_reads_as_coaching() -> None:
+    """r24 de 02.3, 14.3 "Sagen Sie, dass Sie sich über die Einladung freuen, sich zu
+    melden" (two "sich" a clause apart) and fr « Dites que l'invitation à reprendre contact
+    vous fait plaisir » (clumsy): the sibling wording of 09.3 reads naturally."""
+    german, french = " ".join(_msgstrs("de")), " ".join(_msgstrs("fr"))
+    assert "über die Einladung freuen, sich zu melden" not in german
+    assert "vous fait plaisir, et demandez" not in french
+    for code, slip in (("de", "Einladung freuen, sich"), ("fr", "contact vous fait plaisir")):
+        for key, text in _rendered(code, (4141,)):
+            assert slip not in text, (key, text)
