@@ -318,3 +318,11 @@ def test_the_permission_step_reads_as_coaching() -> None:
     for code, slip in (("de", "Einladung freuen, sich"), ("fr", "contact vous fait plaisir")):
         for key, text in _rendered(code, (4141,)):
             assert slip not in text, (key, text)
+
+
+def test_the_timeline_step_does_not_say_still_next_week() -> None:
+    """r23 de 02.2, r24 de 14.2 "dass die Entscheidung weiterhin nächste Woche fallen
+    soll": "weiterhin" (still, continuing) clashes with a coming date; "wie geplant"."""
+    assert not [t for t in _msgstrs("de") if "Entscheidung weiterhin %(when)s" in t]
+    for key, text in _rendered("de", (4141,)):
+        assert "dass die Entscheidung weiterhin" not in text, (key, text)
