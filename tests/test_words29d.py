@@ -11,7 +11,9 @@ seed 4141, and r24pre, seed 5858).
    sentence that begins with a small article or title is written with a capital, in
    German, French and Spanish, whatever template put the value there.
 3. Tense.  Spanish offered more information in the present, an abrupt promise: «pero le doy
-   más información si le resulta útil» (r24 es 08.7, r22 es 09.6): the future.
+   más información si le resulta útil» (r24 es 08.7, r22 es 09.6); the future «le daré» is
+   the promise nobody asked for of r18 (tests/test_words23b.py): the conditional offer,
+   «pero podría contarle más si le resulta útil».
 4. The day in two zones.  Spanish wrote «del lunes 20 de abril (el martes 21 de abril en su
    zona horaria)» (r24 es 03.6: pedantic): «(martes 21 para usted)», the month said once
    when both days share it (French too: « (mardi 21 chez vous) »); the recipient's day is
@@ -194,7 +196,7 @@ def test_no_spanish_offer_of_more_is_an_abrupt_present() -> None:
     found = [text for text in _msgstrs("es") if PRESENT_PROMISE.search(text)]
     assert not found, found
     spanish = " ".join(_msgstrs("es"))
-    assert "pero le daré más información si le resulta útil" in spanish
+    assert "pero podría contarle más si le resulta útil" in spanish
 
 
 def test_no_rendered_spanish_offer_is_an_abrupt_present() -> None:
@@ -273,8 +275,9 @@ def test_no_rendered_german_greeting_leaves_out_the_comma() -> None:
 VOICEMAIL_SLIPS = {
     # a semicolon in a spoken line (r24 de 02.4, 09.6, 13.6)
     "de": re.compile(r"hier spricht [^.;]*;"),
-    # « Je laisse ce message pour X », a calque of "this message is for" (r24 fr 02.4, 02.7)
-    "fr": re.compile(r"laisse (?:ce|un) message pour|je rappelle pour|[Cc]e message est pour"),
+    # « Je laisse ce message pour X », a calque of "this message is for" (r24 fr 02.4, 02.7);
+    # « un message pour X » is what the r19 reader asked for (tests/test_words24c.py)
+    "fr": re.compile(r"laisse ce message pour|[Cc]e message est pour"),
 }
 
 
@@ -311,7 +314,8 @@ def test_the_french_offer_subject_opens_without_an_article() -> None:
 def test_the_permission_step_reads_as_coaching() -> None:
     """r24 de 02.3, 14.3 "Sagen Sie, dass Sie sich über die Einladung freuen, sich zu
     melden" (two "sich" a clause apart) and fr « Dites que l'invitation à reprendre contact
-    vous fait plaisir » (clumsy): the sibling wording of 09.3 reads naturally."""
+    vous fait plaisir » (clumsy; « appréciez l'invitation » is r19's calque): « Dites que
+    vous reprendrez volontiers contact, comme on vous l'a proposé »."""
     german, french = " ".join(_msgstrs("de")), " ".join(_msgstrs("fr"))
     assert "über die Einladung freuen, sich zu melden" not in german
     assert "vous fait plaisir, et demandez" not in french
