@@ -12,8 +12,9 @@ seed 4141, and r24pre, seed 5858).
    German, French and Spanish, whatever template put the value there.
 3. Tense.  Spanish offered more information in the present, an abrupt promise: «pero le doy
    más información si le resulta útil» (r24 es 08.7, r22 es 09.6); the future «le daré» is
-   the promise nobody asked for of r18 (tests/test_words23b.py): the conditional offer,
-   «pero podría hablarle de ello si le resulta útil».
+   the promise nobody asked for of r18 (tests/test_words23b.py), and «contarle más» offers
+   more of what was never said (r16, tests/test_words19b.py): the conditional offer,
+   «pero le daría más información si le resultara útil».
 4. The day in two zones.  Spanish wrote «del lunes 20 de abril (el martes 21 de abril en su
    zona horaria)» (r24 es 03.6: pedantic): «(martes 21 para usted)», the month said once
    when both days share it (French too: « (mardi 21 chez vous) »); the recipient's day is
@@ -196,7 +197,7 @@ def test_no_spanish_offer_of_more_is_an_abrupt_present() -> None:
     found = [text for text in _msgstrs("es") if PRESENT_PROMISE.search(text)]
     assert not found, found
     spanish = " ".join(_msgstrs("es"))
-    assert "pero podría hablarle de ello si le resulta útil" in spanish
+    assert "pero le daría más información si le resultara útil" in spanish
 
 
 def test_no_rendered_spanish_offer_is_an_abrupt_present() -> None:
