@@ -201,7 +201,7 @@ def _dated(sentence: str) -> frozenset[str]:
 
 
 _THEIR_DAY = re.compile(
-    r"\((?:[^()]*, your time|bei Ihnen [^()]*|el [^()]* en su zona horaria|[^()]* chez vous)\)"
+    r"\((?:[^()]*, your time|bei Ihnen [^()]*|[^()]* para usted|[^()]* chez vous)\)"
 )
 """The recipient's day beside the candidate's, when their calendars differ ("Tuesday,
 July 7 (Wednesday, July 8, your time)", `_languages` ``both_days``): part of the day."""

@@ -351,10 +351,10 @@ class TestGreetings:
             ("de", "Ms. Dr.", Salutation.HONORIFIC, "Sehr geehrte Frau Dr. Ruiz,"),
             ("de", "Mr. Prof.", Salutation.HONORIFIC, "Sehr geehrter Herr Prof. Ruiz,"),
             ("de", "Mrs.", Salutation.HONORIFIC, "Sehr geehrte Frau Ruiz,"),
-            ("de", "Dr.", Salutation.HONORIFIC, "Guten Tag Dr. Ana Ruiz,"),
-            ("de", "Mx.", Salutation.HONORIFIC, "Guten Tag Ana Ruiz,"),
-            ("de", None, Salutation.HONORIFIC, "Guten Tag Ana Ruiz,"),
-            ("de", "Ms.", Salutation.FULL_NAME, "Guten Tag Ana Ruiz,"),
+            ("de", "Dr.", Salutation.HONORIFIC, "Guten Tag, Dr. Ana Ruiz,"),
+            ("de", "Mx.", Salutation.HONORIFIC, "Guten Tag, Ana Ruiz,"),
+            ("de", None, Salutation.HONORIFIC, "Guten Tag, Ana Ruiz,"),
+            ("de", "Ms.", Salutation.FULL_NAME, "Guten Tag, Ana Ruiz,"),
             ("de", "Ms.", Salutation.FIRST_NAME, "Hallo Ana,"),
             ("fr", "Ms. Dr.", Salutation.HONORIFIC, "Bonjour Madame Ruiz,"),
             ("fr", "Miss", Salutation.HONORIFIC, "Bonjour Madame Ruiz,"),
@@ -401,7 +401,7 @@ class TestGreetings:
 
     def test_a_recruiter_is_greeted_by_name(self) -> None:
         rita = Recruiter("Rita Cole")
-        assert language("de").greeting(rita, Salutation.HONORIFIC) == "Guten Tag Rita Cole,"
+        assert language("de").greeting(rita, Salutation.HONORIFIC) == "Guten Tag, Rita Cole,"
         assert language("fr").greeting(rita, Salutation.FIRST_NAME) == "Bonjour Rita,"
         assert language("es").greeting(rita, Salutation.HONORIFIC, 10) == "Buenos días, Rita Cole:"
 

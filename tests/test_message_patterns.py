@@ -78,6 +78,8 @@ def test_french_typography_matches_where_it_did(text: str) -> None:
 
 
 def _old_french_finish(text: str) -> str:
+    # words29d: a sentence that starts with a small article is capitalised first
+    text = language("fr").capitalised(text)
     if " " in text and any(mark in text for mark in ":;?!"):
         text = OLD_SPACE.sub(fr._french_space, text)
         text = OLD_TIGHT.sub(fr._french_space, text)

@@ -60,12 +60,12 @@ def test_a_german_greeting_with_a_title_alone_names_the_full_name(
     them, "Sehr geehrte Frau Dr. Keller,"."""
     german = language("de")
     robin = Interviewer("Robin Keller", honorific=honorific)
-    assert german.greeting(robin, Salutation.HONORIFIC) == f"Guten Tag {title} Robin Keller,"
+    assert german.greeting(robin, Salutation.HONORIFIC) == f"Guten Tag, {title} Robin Keller,"
     ana = Interviewer("Ana Keller", honorific=f"Ms. {honorific}")
     assert german.greeting(ana, Salutation.HONORIFIC) == f"Sehr geehrte Frau {title} Keller,"
     # no title: the full name, which tells no gender
     kim = Interviewer("Kim Schulz")
-    assert german.greeting(kim, Salutation.HONORIFIC) == "Guten Tag Kim Schulz,"
+    assert german.greeting(kim, Salutation.HONORIFIC) == "Guten Tag, Kim Schulz,"
     # the Swiss and Austrian German write it the same way
     for region in ("de_AT", "de_CH"):
         assert language(region).greeting(robin, Salutation.HONORIFIC).endswith(" Keller,")

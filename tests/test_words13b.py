@@ -151,7 +151,7 @@ def test_a_german_title_without_frau_or_herr_goes_before_the_full_name(region: s
     german = language(region)
     robin = Interviewer("Robin Keller", honorific="Dr.")
     for hour in (None, 10):
-        assert german.greeting(robin, Salutation.HONORIFIC, hour) == "Guten Tag Dr. Robin Keller,"
+        assert german.greeting(robin, Salutation.HONORIFIC, hour) == "Guten Tag, Dr. Robin Keller,"
     keller = Interviewer("Ana Keller", honorific="Ms. Dr.")
     assert german.greeting(keller, Salutation.HONORIFIC) == "Sehr geehrte Frau Dr. Keller,"
 

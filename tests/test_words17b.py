@@ -312,7 +312,7 @@ def test_the_documented_neutral_salutations_hold() -> None:
     the name (words25d, r20 es C5); none assumes a gender from a first name."""
     robin = Interviewer("Robin Keller", honorific="Dr.")
     assert (
-        language("de").greeting(robin, Salutation.HONORIFIC, 10) == "Guten Tag Dr. Robin Keller,"
+        language("de").greeting(robin, Salutation.HONORIFIC, 10) == "Guten Tag, Dr. Robin Keller,"
     )
     marc = Interviewer("Marc Dubois")
     assert language("fr").greeting(marc, Salutation.HONORIFIC, 10) == "Bonjour Marc Dubois,"

@@ -1004,7 +1004,7 @@ class TestSubjects:
 class TestGreetingsByFullName:
     @pytest.mark.parametrize(
         ("code", "greeting"),
-        [("en", "Dear Bo Chen,"), ("de", "Guten Tag Bo Chen,"), ("fr", "Bonjour Bo Chen,"),
+        [("en", "Dear Bo Chen,"), ("de", "Guten Tag, Bo Chen,"), ("fr", "Bonjour Bo Chen,"),
          ("es", "Buenos días, Bo Chen:")],
     )  # fmt: skip
     def test_without_an_honorific_the_neutral_form_and_a_hint(

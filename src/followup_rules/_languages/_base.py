@@ -1176,6 +1176,75 @@ class Language:
         """What the language does to a whole message (German: lower case after the greeting)."""
         return text
 
+    _openers: ClassVar[re.Pattern[str] | None] = None
+    """The small words the library's own values begin with (an article, a title written
+    small: "la profesora Carmen Ruiz", "le tour", "die Leitstelle"), after a full stop."""
+
+    def capitalised(self, text: str) -> str:
+        """*text* with every sentence that begins with a small article or title written
+        with a capital: a value put at the start of a sentence ("%(name)s también me
+        acompañó ...") keeps the small letter it has in mid-sentence ("la profesora
+        Carmen Ruiz"), which after a full stop is a slip (words29d, the r24 es read 11.6:
+        «... el plan de incorporación. la profesora Carmen Ruiz también me acompañó»).
+        Not after an abbreviation ("Sra.", "S.L.", "z. B."), not inside quotation marks
+        (what the user typed, quoted, stays as typed), and not at the start of a line
+        after a greeting that ends with a comma (German goes on in small letters)."""
+        pattern = self._openers
+        if pattern is None or not pattern.search(text):
+            return text
+        out: list[str] = []
+        last = 0
+        for match in pattern.finditer(text):
+            start = match.start("word")
+            if match.group("stop") is not None:
+                before = text[: match.start("stop")]
+                token = before[before.rfind(" ") + 1 :].rsplit("\n", 1)[-1]
+                if _abbreviation(token) or _quoted(text, start):
+                    continue
+            out.append(text[last:start])
+            out.append(text[start].upper())
+            last = start + 1
+        if not out:
+            return text
+        out.append(text[last:])
+        return type(text)("".join(out))
+
+
+def _opening_words(words: str) -> re.Pattern[str]:
+    """The start of a sentence (the text's, or after ".", "!" or "?" and a space), then
+    one of *words* in small letters (`Language.capitalised`)."""
+    return re.compile(
+        r"(?:\A|(?P<stop>[.!?])[\u00bb\u201d\u201c\"]?\s+)"
+        r"(?P<word>(?:" + words + r")(?=[\s\u2019']))"
+    )
+
+
+_ABBREVIATIONS = frozenset((
+    "sr", "sra", "srta", "dr", "dra", "prof", "profª", "mr", "mrs", "ms", "hr", "fr", "frau",
+    "herr", "st", "co", "inc", "ltd", "corp", "etc", "ej", "vgl", "bzw", "ca", "nr", "no",
+    "tel", "mme", "mlle", "me", "cf",
+))  # fmt: skip
+"""Words written with a full stop that ends no sentence ("Sra.", "etc.", "z. B.")."""
+
+
+def _abbreviation(token: str) -> bool:
+    """Whether *token* (the word before a full stop) is an abbreviation: listed, a single
+    letter, or dotted inside ("S.L.", "e.V.")."""
+    word = token.rstrip(".!?")
+    if not word or len(word) == 1 or "." in word:
+        return True
+    return word.casefold() in _ABBREVIATIONS
+
+
+def _quoted(text: str, index: int) -> bool:
+    """Whether *index* falls inside a quotation (« », „ “, or straight double quotes)."""
+    head = text[:index]
+    if head.count("\u00ab") > head.count("\u00bb"):
+        return True
+    if head.count("\u201e") > head.count("\u201c"):
+        return True
+    return head.count('"') % 2 == 1
+
 
 _MY_LINK = re.compile(r"^(my|our) (.+?) link$", re.IGNORECASE)
 

@@ -18,6 +18,7 @@ from ._base import (
     _full,
     _gender,
     _offset,
+    _opening_words,
     _titles,
     _zone_key,
     inclusive_title,
@@ -159,7 +160,9 @@ class German(Language):
         # firms); the candidate never offers "du".  Without Frau or Herr the
         # gender is unknown, and "Guten Tag" with the full name needs none.  The
         # full name stands where Frau or Herr would, and a title stays before it:
-        # "Guten Tag Dr. Robin Keller,".  A title before the family name alone
+        # "Guten Tag, Dr. Robin Keller,", the name set off by commas as a direct address
+        # is (words29d: the r23 and r24 de readers, "Guten Tag, Kim Schulz,", as the
+        # voicemails' own "Guten Tag, Herr Weber, ...").  A title before the family name alone
         # ("Guten Tag Dr. Keller,") leaves out the Frau or Herr that written
         # German puts before it ("Sehr geehrte Frau Dr. Keller"): the tenth
         # round's reader read it as no German form of address (issue 19, round 13,
@@ -172,8 +175,9 @@ class German(Language):
             opening = "Sehr geehrte" if word == "Frau" else "Sehr geehrter"
             return f"{opening} {word} {academic}{_family(person)},"
         if style is Salutation.HONORIFIC and academic:
-            return f"Guten Tag {academic}{_full(person)},"
-        return f"Guten Tag {_full(person)},"
+            return f"Guten Tag, {academic}{_full(person)},"
+        name = _full(person)
+        return f"Guten Tag, {name}," if name else "Guten Tag,"
 
     _first_name_aloud = False
 
@@ -240,7 +244,12 @@ class German(Language):
         lines = (company, self.envelope_name(person), title, address)
         return [line for line in lines if line]
 
+    _openers: ClassVar[re.Pattern[str] | None] = _opening_words(
+        r"der|die|das|den|dem|des|ein|eine|einen|einem|einer|eines"
+    )
+
     def finish(self, text: str, greeting: str | None = None) -> str:
+        text = self.capitalised(text)
         if ", de" in text:  # "am Dienstag, dem 7. Juli, zwischen": the apposition closes
             text = _GERMAN_DATE.sub(r"\g<0>,", text)
         if self.region == "CH" and "\u201e" in text:  # Swiss quotes: «...», everywhere
