@@ -231,12 +231,6 @@ _CONTROL = re.compile(r"[\x00-\x1f\x7f\u2028\u2029\x85]+")
 _SPACES = re.compile(r"  (?<=\S  ) *")  # a run of spaces after a word (led by them: fast)
 _SPACE_RUN = re.compile(r" {2,}")
 _BLANK_LINES = re.compile(r"\n{3,}")
-# A sentence never starts with a lowercase article: a name that takes one in French and
-# Spanish ("la profesora Ruiz", "le docteur Roy") is written inside a sentence, and a
-# translation that starts a sentence with it capitalizes it (words29c class 3, r24 es
-# 11.6: «... el plan de incorporación. la profesora Carmen Ruiz también ...»); an item
-# of a list that goes on a sentence ("- la personne rencontrée : ...") keeps its case
-_LOWER_START = re.compile(r"(?:(?<=[.?!] )|(?<=\n\n))((?:la|le|les|el|los|las)(?= )|l(?=\u2019))")
 
 
 def _html_body(text: str) -> markupsafe.Markup:
@@ -280,18 +274,13 @@ def _comfortable(subject: str) -> bool:
 
 
 def _tidy(text: str) -> str:
-    """Strip trailing spaces, squeeze doubled spaces and blank-line runs, and give a
-    sentence that starts with an article its capital."""
+    """Strip trailing spaces, squeeze doubled spaces and blank-line runs."""
     tidy = "\n".join(line.rstrip() for line in text.strip().splitlines())
     if "  " in tidy:  # the regular expressions cost more than the test
         tidy = _SPACES.sub(" ", tidy)
     if "\n\n\n" in tidy:
         tidy = _BLANK_LINES.sub("\n\n", tidy)
-    return _LOWER_START.sub(_capital, tidy)
-
-
-def _capital(match: re.Match[str]) -> str:
-    return match[1].capitalize()
+    return tidy
 
 
 def _typed(interview: Interview, language: Any, details: Mapping[str, Any]) -> Iterable[str]:
