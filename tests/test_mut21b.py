@@ -47,14 +47,16 @@ NAMES = ("Ana Ruiz", "Bo Chen", "Kim Park", "Dana Whit", "Olu Ade", "Ray Hale", 
 LOOKING_AHEAD = {
     "I look forward to hearing from you.",
     "I look forward to news of the next steps.",
-    "I hope to hear from you once a decision is made.",
+    "I hope to hear from you before long.",
     "Thank you again for your consideration.",
-    "I look forward to learning the outcome.",
-    "I would be happy to answer any further questions you may have.",
-    "When there is news, I would be grateful to hear it.",
+    "Thank you again for your time and attention.",
+    "Should you have any further questions, please do ask.",
+    "I wish you a good week.",
 }
 """The seven closes of `_thanks_close.txt` a panel's first notes take, in English
-(as words27b reworded them, and words28a retired two of them)."""
+(as words27b reworded them; words28a retired two of them, words29a three more: the r24
+readers' "once a decision is made" after a next round, "learning the outcome", "When
+there is news")."""
 
 SPARE = "Please let me know if there is anything else you need from me."
 COURTESY = "Thank you again."

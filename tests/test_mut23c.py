@@ -207,7 +207,9 @@ def test_french_elides_before_a_vowel_or_a_mute_h() -> None:
 FRENCH_TYPOGRAPHY = {
     "Pourquoi ? Voici : x ; y ! z": f"Pourquoi{THIN}? Voici{NBSP}: x{THIN}; y{THIN}! z",
     "portfolio: lien; ah! oui?": f"portfolio{NBSP}: lien{THIN}; ah{THIN}! oui{THIN}?",
-    "l'Ouest et O'Neill": "l’Ouest et O’Neill",
+    # a text that starts with an article starts a sentence: its capital (words29d)
+    "l'Ouest et O'Neill": "L’Ouest et O’Neill",
+    "vers l'Ouest et O'Neill": "vers l’Ouest et O’Neill",
     "aujourd'hui: a": f"aujourd’hui{NBSP}: a",
     "10:30 et 3 : 2": f"10:30 et 3{NBSP}: 2",
     "http://x": "http://x",
