@@ -1052,10 +1052,23 @@ class Language:
             {"day": day, "their_day": their_day, "city": city},
         )
 
+    _month_said_after: ClassVar[str | None] = None
+    """What comes before the month in a day's words ("lunes 20 de abril": " de "; "lundi
+    20 avril": " "), in a language that says the month once when both days of
+    `both_days` fall in it; None where the month is said each time."""
+
     def both_days(self, day: str, their_day: str) -> str:
         """The interview's day in a message to someone whose calendar put it on another
         day: the candidate's, then the recipient's ("Tuesday, July 7 (Wednesday, July 8,
-        your time)"), the day both of them can recognise."""
+        your time)"), the day both of them can recognise.  French and Spanish say the
+        month once when both days fall in it: "lunes 20 de abril (martes 21 para usted)"
+        (words29d, the r24 es read 03.6: «(el martes 21 de abril en su zona horaria)» read
+        as pedantic); the weekday and the number still tell which day is meant."""
+        joiner = self._month_said_after
+        if joiner is not None:
+            month = joiner + day.rpartition(joiner)[2]
+            if month.strip() and their_day.endswith(month) and their_day != day:
+                their_day = their_day[: -len(month)]
         return self.fill(
             self.pgettext("both days", "%(day)s (%(their_day)s, your time)"),
             {"day": day, "their_day": their_day},

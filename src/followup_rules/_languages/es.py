@@ -180,14 +180,7 @@ class Spanish(Language):
         afternoon = 14 if self.region in (None, "ES") else 12
         return "Buenas tardes" if hour is not None and hour >= afternoon else "Buenos días"
 
-    def both_days(self, day: str, their_day: str) -> str:
-        # The month said once when both days fall in it: "lunes 20 de abril (martes 21 para usted)"
-        # (words29d, the r24 es read 03.6: «(el martes 21 de abril en su zona horaria)»
-        # read as pedantic); the weekday and the number still tell which day is meant.
-        month = " de " + day.rpartition(" de ")[2]
-        if month.strip() and their_day.endswith(month) and their_day != day:
-            their_day = their_day[: -len(month)]
-        return super().both_days(day, their_day)
+    _month_said_after: ClassVar[str | None] = " de "
 
     _openers: ClassVar[re.Pattern[str] | None] = _opening_words(
         r"el|la|los|las|lo|un|una|unos|unas|profesora?|doctora?|señora?|señorita"

@@ -243,14 +243,7 @@ class French(Language):
             message, variables = _contracted(message, variables, _FRENCH_CONTRACTING, _FR_FORMS)
         return _fill(message, variables)
 
-    def both_days(self, day: str, their_day: str) -> str:
-        # The month said once when both days fall in it: "lundi 20 avril (mardi 21 chez vous)"
-        # (words29d, the r24 es read 03.6: «(el martes 21 de abril en su zona horaria)»
-        # read as pedantic); the weekday and the number still tell which day is meant.
-        month = " " + day.rpartition(" ")[2]
-        if month.strip() and their_day.endswith(month) and their_day != day:
-            their_day = their_day[: -len(month)]
-        return super().both_days(day, their_day)
+    _month_said_after: ClassVar[str | None] = " "
 
     _openers: ClassVar[re.Pattern[str] | None] = _opening_words(
         r"le|la|les|l|un|une|des|du|professeure?|docteure?|madame|monsieur|mademoiselle"
