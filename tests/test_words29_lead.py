@@ -103,3 +103,53 @@ def test_every_first_word_of_a_german_sentence_is_classified() -> None:
                 unknown.add(word)
     assert not unknown, sorted(unknown)
     assert not _SMALL_IN_A_SENTENCE & NOUNS
+
+
+def test_a_first_word_with_its_comma_goes_on_small() -> None:
+    """ "Danke, dass ..." after the greeting: the word is read without its comma."""
+    assert _body("Danke,") == "danke, und mehr."
+    assert _body("Bitte:") == "bitte: und mehr."
+
+
+# -- the capital of a sentence that begins with a small article (words29d, one rule) ------
+
+
+def test_a_small_article_after_a_full_stop_takes_its_capital() -> None:
+    es = language("es")
+    text = "Hablamos del plan de incorporación. la profesora Ruiz me acompañó."
+    assert es.capitalised(text) == text.replace(". la", ". La")
+
+
+def test_after_an_abbreviation_the_sentence_goes_on() -> None:
+    """ "Sra." and "S.L." end no sentence; a later sentence still takes its capital."""
+    es = language("es")
+    text = "Trabajé con la Sra. la directora y con Datos S.L. el equipo. la visita fue útil."
+    assert es.capitalised(text) == text.replace(". la visita", ". La visita")
+
+
+@pytest.mark.parametrize(
+    ("code", "opens", "closes"), [("es", "«", "»"), ("de", "„", "“"), ("fr", "«", "»")]
+)
+def test_what_the_user_quoted_keeps_its_case(code: str, opens: str, closes: str) -> None:
+    article = {"es": "la", "de": "die", "fr": "la"}[code]
+    lang = language(code)
+    quoted = f"Escribí {opens}Todo bien. {article} sala{closes}."
+    assert lang.capitalised(quoted) == quoted
+    after = f"Escribí {opens}bien{closes}. {article} sala."
+    assert lang.capitalised(after) == after.replace(f". {article}", f". {article.title()}")
+
+
+def test_straight_quotes_count_in_pairs() -> None:
+    es = language("es")
+    inside = 'Dijo "bien. la sala" ayer.'
+    assert es.capitalised(inside) == inside
+    closed = 'Dijo "bien" y "mal". la sala.'
+    assert es.capitalised(closed) == closed.replace(". la", ". La")
+    three = 'Dijo "a" "b" "c. la sala".'
+    assert es.capitalised(three) == three
+
+
+def test_an_abbreviation_at_the_start_of_a_line_is_one() -> None:
+    es = language("es")
+    text = "Gracias\nSra. la directora lo sabe."
+    assert es.capitalised(text) == text
