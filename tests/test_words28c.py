@@ -65,8 +65,8 @@ OFFER_GLAD = {
     "en": r"^I was very pleased (to receive the offer, and I thank you for it|when \S.*? "
     r"told me of the offer shortly after\w+)\.$",
     "de": r"^(Über das Angebot\b|Sehr gefreut hat mich\b.*\bAngebot\b)",
-    "fr": r"^(J’ai eu le grand plaisir de\b.*\bla proposition d’embauche\.|"
-    r"La proposition d’embauche m’a fait très plaisir\b.*)$",
+    "fr": r"^J’ai eu le grand plaisir de\b.*\bla proposition d’embauche"
+    r"(, et je vous en remercie également)?\.$",
     "es": r"^Me alegró mucho\b.*\boferta\b",
 }
 RETIRED_OFFER = {
