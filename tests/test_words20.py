@@ -26,6 +26,7 @@ from followup_rules import ActionKind, Outcome, Update, plan, render
 
 from .test_words5 import OFFER_WORD, THANKS_FIRST, _gettext
 from .test_words9c import _after, _as_attempt
+from .test_words30c import SENT_BY_READER
 from .test_writing import ANA, BO, NY, check_ins, in_language, meeting
 
 LANGUAGES = ("en", "de", "fr", "es")
@@ -64,12 +65,16 @@ def test_the_next_round_reply_thanks_no_one_for_news_no_one_gave(code: str, hour
     which r24 (es 07.8 «agradezco sinceramente la invitación», en "the inputs do not say
     Ana Ruiz gave the news") read as crediting the reader.  Rewritten by words29c (class
     1): with no sender on record, whether or not the thank-you already welcomed the news,
-    the opening thanks no one, neither for the news nor for an invitation."""
+    the opening thanks no one, neither for the news nor for an invitation.  Rewritten
+    again by words30c (class 1, the lead's decision after r25, whose four readers asked
+    why the news went unthanked): it thanks the company for the news, in words that
+    never make the reader its sender, and still for no invitation."""
     iv, steps = _round_replies(code, hour)
     assert steps[0].facts.news is Outcome.NEXT_ROUND
     opening = render(steps[0], iv).text.split("\n\n")[1]
     assert not re.search(INVITATION_THANKED[code], opening, re.IGNORECASE), opening
-    assert not THANKS_FIRST.match(opening), opening  # nobody is thanked for giving it
+    assert re.search(NEWS_THANKED[code], opening, re.IGNORECASE), opening
+    assert not re.search(SENT_BY_READER[code], opening, re.IGNORECASE), opening
 
 
 JOY = {"en": "delighted", "de": "großer Freude", "fr": "grande joie", "es": "gran alegría"}

@@ -60,9 +60,13 @@ LANGUAGES = ("en", "de", "fr", "es")
 # -- 1. the reply to an offer ------------------------------------------------------------
 
 OFFER_GLAD = {
-    "en": r"^I was very pleased (to receive|when \S.*? told me of) the offer shortly after\w+\.$",
+    # words30c class 1 rewrote en and fr: an offer from no one on record is thanked for,
+    # the company being "you" (the lead's decision after r25; these pinned the old lines)
+    "en": r"^I was very pleased (to receive the offer, and I thank you for it|when \S.*? "
+    r"told me of the offer shortly after\w+)\.$",
     "de": r"^(Über das Angebot\b|Sehr gefreut hat mich\b.*\bAngebot\b)",
-    "fr": r"^J’ai eu le grand plaisir de\b.*\bla proposition d’embauche\.$",
+    "fr": r"^J’ai eu le grand plaisir de\b.*\bla proposition d’embauche"
+    r"(, et je vous en remercie également)?\.$",
     "es": r"^Me alegró mucho\b.*\boferta\b",
 }
 RETIRED_OFFER = {

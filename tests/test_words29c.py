@@ -42,7 +42,8 @@ from followup_rules import (
 )
 from followup_rules._languages import language
 
-from .test_words5 import THANKS_FIRST, _gettext
+from .test_words5 import _gettext
+from .test_words30c import SENT_BY_READER
 from .test_writing import ANA, BO, NY, check_ins, done_until, in_language, meeting
 
 LANGUAGES = ("en", "de", "fr", "es")
@@ -98,14 +99,13 @@ def test_no_next_round_reply_credits_its_reader_with_news_someone_else_gave(
     code: str, sender: str | None, hour: int | None
 ) -> None:
     """Class 1: whatever the check-in's number, final or not, whether the thank-you
-    welcomed the news or not, a reader who is not the news's recorded sender is thanked
-    neither for the news nor for an invitation, and the reply does not open on thanks;
-    a sender who is someone else is named in the first two turns (thanks passed on to
-    them)."""
+    welcomed the news or not, a reader who is not the news's recorded sender is never
+    thanked for an invitation nor as the news's sender (news from no one on record is
+    thanked for as the company's: words30c class 1); a sender who is someone else is
+    named in the first two turns (thanks passed on to them)."""
     iv, steps = _round_steps(code, sender, hour)
     assert steps and steps[0].facts.news is Outcome.NEXT_ROUND
     credits = re.compile(CREDITS_INVITATION[code], re.IGNORECASE)
-    thanks = re.compile(THANKS_FOR_NEWS[code], re.IGNORECASE)
     for step in steps:
         gave_it = step.recipient is not None and step.recipient.name == sender
         for turn in _every_turn(step) if step is steps[0] else [step]:
@@ -115,8 +115,11 @@ def test_no_next_round_reply_credits_its_reader_with_news_someone_else_gave(
             assert not credits.search(text), text
             opening = text.split("\n\n")[1]
             if sender is None:
-                assert not THANKS_FIRST.match(opening), opening
-                assert not thanks.search(text), text
+                # words30c class 1 rewrote this branch, which pinned no thanks at all (the
+                # lead's decision after r25, whose four readers asked why the news went
+                # unthanked): the company is thanked for the news, never the reader as
+                # the one who sent it
+                assert not re.search(SENT_BY_READER[code], opening, re.IGNORECASE), opening
             elif turn.facts.news is Outcome.NEXT_ROUND and turn.facts.attempt <= 2:
                 assert sender in opening, opening
 

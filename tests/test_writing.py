@@ -184,7 +184,9 @@ class TestTruthRule:
         message = render(action, iv)
         body = message.text.split("\n\n")[1:-1]
         assert len(" ".join(body).split()) < 60
-        assert "I remain very interested and look forward" in message.text
+        # words30c class 4 (r25 en 15.6, 15.7): interested in words of its own, not the
+        # check-in's "I remain very interested" (this line pinned that sentence)
+        assert "very keen on the role and look forward" in message.text
         assert not any(phrase in message.text.lower() for phrase in INVENTED)
         assert message.missing_details == ("feedback",)
         given = render(action, iv, feedback="The exercise was well scoped.")
