@@ -124,7 +124,7 @@ class TestBuiltInPack:
             "Dear Ana Ruiz,\n\nThank you for speaking with me about the Data Engineer position"
         )
         assert "the move to streaming pipelines" in text
-        assert "I am very interested in the position." in text
+        assert "I am very interested in joining the company." in text
         assert "I can bring my five years of Kafka to the role." in text
         assert "One thing I did not get to mention is my AWS certification, and I" in text
         assert "As requested at the interview, I have attached two code samples." in text

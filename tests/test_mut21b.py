@@ -49,14 +49,15 @@ LOOKING_AHEAD = {
     "I look forward to news of the next steps.",
     "I hope to hear from you before long.",
     "Thank you again for your consideration.",
-    "Thank you again for your time and attention.",
-    "Should you have any further questions, please do ask.",
-    "I wish you a good week.",
+    "Thank you again for your time.",
+    "Please get in touch if you would like to know more.",
+    "Please tell me if anything else would help.",
 }
 """The seven closes of `_thanks_close.txt` a panel's first notes take, in English
 (as words27b reworded them; words28a retired two of them, words29a three more: the r24
 readers' "once a decision is made" after a next round, "learning the outcome", "When
-there is news")."""
+there is news"; words30a three more: r25 en "please do ask", "I wish you a good
+week", de «Zeit und Aufmerksamkeit»)."""
 
 SPARE = "Please let me know if there is anything else you need from me."
 COURTESY = "Thank you again."
@@ -137,7 +138,7 @@ def test_a_later_rounds_note_to_someone_met_before_ends_on_the_courtesy() -> Non
     for interview in _one_application_a_turn():
         closes = _closes(interview, Application(interview, met_before={"bo chen": 1}))
         assert closes["Bo Chen"] == COURTESY
-        assert closes["Ana Ruiz"].startswith("I look forward to your news")
+        assert closes["Ana Ruiz"].startswith("I look forward to hearing from you, which")
 
 
 # -- files: what `HistoryFile.add` reports, and the policies `create` refuses ---------------

@@ -520,7 +520,7 @@ class TestPunctuationAndGrammar:
         ("seis años ... me permitiría"): every Spanish frame puts it after a preposition
         (round 13: "con", where "aprovechar" cast the candidate as the one who gains)."""
         words = language("es").translations.gettext(
-            "Given %(fit)s, I am confident I could be of real use in the role."
+            "Given %(fit)s, I am confident I could make a real contribution in the role."
         )
         assert words == (
             "Creo sinceramente que con %(fit)s podría hacer una buena aportación en este puesto."

@@ -193,7 +193,9 @@ def test_the_interest_and_fit_lines_do_not_both_name_the_role(code: str) -> None
     mich. Für die Stelle ...": a note says one interest line and one fit line, after an
     opening that names the role, so the word for the role is in the wordings of one
     of the two sentences at most."""
-    interest = _chains("_thanks_interest.txt", "I would be excited to take on the position.")
+    interest = _chains(
+        "_thanks_interest.txt", "I am excited at the prospect of joining the company."
+    )
     fit = _chains("_thanks_fit.txt")
     assert interest and fit
     both = _said(code, interest, ROLE_WORD[code]), _said(code, fit, ROLE_WORD[code])

@@ -42,7 +42,7 @@ CLOSES = (
     # the follow-up contact's (thank_you_email.txt)
     "I understand that news is expected %(when)s, and I look forward to it.",
     "I look forward to what comes next.",
-    "I look forward to your news, which I understand is expected %(when)s.",
+    "I look forward to hearing from you, which I understand should be %(when)s.",  # words30a
     "I look forward to hearing how things progress from here.",
     "I hope to hear about the next steps soon.",
     "I look forward to hearing about the next steps.",
@@ -52,9 +52,9 @@ CLOSES = (
     "I look forward to news of the next steps.",
     "I hope to hear from you before long.",  # words29a: no decision after a next round
     "Thank you again for your consideration.",
-    "Thank you again for your time and attention.",  # words29a: nor an outcome
-    "Should you have any further questions, please do ask.",
-    "I wish you a good week.",  # words29a: r24 en 01.8, stiff and back to front
+    "Thank you again for your time.",  # words30a: r25 de «Zeit und Aufmerksamkeit»
+    "Please get in touch if you would like to know more.",  # words30a: r25 en
+    "Please tell me if anything else would help.",  # words30a: r25 en "a good week"
     "Please let me know if there is anything else you need from me.",
 )
 
