@@ -58,8 +58,8 @@ def _rendered(code: str, seeds: tuple[int, ...] = (5858, 2828)) -> Iterator[tupl
 WRONG = {
     "de": (
         # 1. a state reported after a past verb of telling, in the indicative past
-        r"\b(?:dass|wonach)\b(?![^.;:]*\b(?:bis dahin|zu diesem Zeitpunkt)\b)[^.;:]*\bnoch\b[^.;:]*"
-        r"\b(?:war|wurde|waren)\b",
+        r"\b(?:dass|wonach)\b(?![^.;:]*\b(?:bis dahin|zu diesem Zeitpunkt)\b)"
+        r"[^.;:]*\bnoch\b[^.;:]*\b(?:war|wurde|waren)\b",
         # 1. the candidate's own act, told in an e-mail, in the preterite
         r"\b(?:rief|schrieb|schickte|sandte|sprach) ich\b|\bich (?:rief|schrieb|schickte)\b",
         # 3. the voicemail's "with a message for", and the earlier "this message is for"
