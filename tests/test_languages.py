@@ -893,11 +893,11 @@ class TestEdges:
         assert message.text == (
             "bis Dienstag / innerhalb von zwei Wochen / "
             "Ich habe a nicht erwähnt, aber wenn Sie möchten, "
-            "erzähle ich Ihnen davon."
+            "informiere ich Sie darüber."
         )
         assert message.html is not None
         assert "Ich habe mit Bo gesprochen, unter anderem über &lt;b&gt;." in message.html
-        assert "Auf &lt;i&gt; bin ich nicht eingegangen, berichte Ihnen aber" in message.html
+        assert "Auf &lt;i&gt; bin ich nicht eingegangen, aber falls es Ihnen nützt" in message.html
         assert "&lt;u&gt; für Bo" in message.html
         assert "innerhalb von 3 Tagen" in message.html
         assert pack.language.number(3) == "drei" and pack.language.number(30) == "30"

@@ -94,10 +94,11 @@ def test_a_note_without_any_fit_in_the_input_makes_no_case() -> None:
 
 DOES_SOMETHING = {
     "en": r"relevant|bears? on|matters?\b|say more|discuss further|go into|tell you|describe",
-    # words29a: "erzähle Ihnen davon", « en parler » (r24 de, fr: never "more" of what
-    # was never said)
-    "de": r"relevant|wichtig|Belang|näher|ausführlich|Näheres"
-    r"|Ihnen (?:aber )?(?:auf Wunsch )?davon",
+    # words29a: « en parler » (r24 fr: never "more" of what was never said); words30de:
+    # "erzähle Ihnen davon" was a calque (r25 de), the offers are of information,
+    # answers, a few lines, an overview, an explanation
+    "de": r"relevant|wichtig|Belang|näher|ausführlich|Näheres|Auskunft|Ihre Fragen"
+    r"|ein paar Zeilen|Überblick|informiere ich Sie|erkläre ich Ihnen|beschreibe ich Ihnen",
     "fr": r"pertinent|utile|compte|développerai|dire plus|discuterais|davantage|en parler",
     "es": r"relevante|relación|importante|profundizo|cuento más|contarle más|más detalle"
     r"|más información|le hablaré",

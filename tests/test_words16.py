@@ -32,7 +32,10 @@ OFFERS_MORE = {
     # words21 class 3: "tell you about it" once the point is named (r17: "more" only of
     # what was said)
     "en": r"say more|go into|discuss (?:it |them )?further|more detail|tell you about|describe",
-    "de": r"näher|ausführlich|Näheres|Ihnen (?:aber )?(?:auf Wunsch )?davon",  # words29a
+    # words30de: "erzähle Ihnen davon" was a calque (r25 de): information, answers, a few
+    # lines, an overview, an explanation
+    "de": r"näher|ausführlich|Näheres|Auskunft|Ihre Fragen|ein paar Zeilen|Überblick"
+    r"|informiere ich Sie|erkläre ich Ihnen|beschreibe ich Ihnen",
     # words29a: « en dire plus » of what was never said (r24 fr 02.5 …): « en parler »
     "fr": r"dire plus|davantage|développer|discuterais|en parler",
     "es": r"contarle más|cuento más|profundizo|más información",

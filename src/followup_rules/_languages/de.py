@@ -290,7 +290,7 @@ _SMALL_IN_A_SENTENCE = frozenset((
     "Gespannt", "Hoffentlich", "Wann", "Warum", "Willkommen", "Gesprochen", "Erledigt",
     "Nachgereicht", "Steht", "Nimmt", "Meldet", "Zeichnet", "Bittet", "Bitten", "Bedanken",
     "Danken", "Entschuldigen", "Erwähnen", "Fassen", "Halten", "Lassen", "Nennen", "Notieren",
-    "Rufen", "Sagen", "Teilen", "Vergewissern", "Wissen",
+    "Rufen", "Sagen", "Teilen", "Vergewissern", "Wissen", "Betonen", "Eindrucksvoll",
 ))  # fmt: skip
 """The words a German letter's body may begin with that are written small inside a
 sentence: after the greeting's comma the body goes on in small letters ("vielen Dank"),
