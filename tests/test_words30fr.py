@@ -9,13 +9,13 @@
    professor (07.7), « recevoir peu après la proposition » (05.1), the inverted
    « L'occasion ne s'est pas présentée de mentionner » (08.5), the passive « Je n'ai pas
    fait état de » (03.4, 07.7, 09.5), « m'excuser d'écrire » with no object (12.7),
-   « Je garde en tête » (01.9, 10.5), a talk about on-call duty called « très agréable »
-   (06.5, 07.6, 11.6), « L'entretien m'a donné » after « un entretien » (01.8), « une
-   contribution à ce poste » (10.5, 14.12), the subject's « pour … pour » (14.15), the
-   filler « pour que vous puissiez en prendre connaissance » (14.15), and a candidate
+   « Je garde en tête » (01.9, 10.5), « L'entretien m'a donné » after « un entretien »
+   (01.8), « une contribution à ce poste » (10.5, 14.12), the subject's « pour … pour »
+   (14.15), the filler « pour que vous puissiez en prendre connaissance » (14.15), and a candidate
    « reçu » in the masculine whatever their gender.
-2. The check-ins: « Après avoir appelé » with no one called (11.8), « le coup de
-   téléphone que j'ai passé … concernant » (01.11, 04.9, 09.7), the brusque « La décision
+2. The check-ins: « Après avoir appelé » (11.8), « le coup de téléphone que j'ai passé
+   … concernant » (01.11, 04.9, 09.7; said « j'ai appelé », never « mon appel », which
+   words4 keeps for a call of unknown outcome), the brusque « La décision
    concernant ce poste est-elle arrêtée ? » (01.11, 03.6, 04.9, 09.7), and the closes
    « me réjouis d'avoir votre retour » (02.8, 12.10, 13.10, 15.9; r24 12.8, 13.8),
    « j'attends votre réponse avec plaisir » (11.9, 14.22; r24 03.8), « j'espère que nous
@@ -56,7 +56,6 @@ RETIRED = (
     r"fait état de",
     r"m’excuser d’écrire",
     r"Je garde en tête",
-    r"a été très agréable",
     r"^L’entretien m’a donné",
     r"contribution à ce poste",
     r"^Merci pour l’entretien pour",
@@ -64,7 +63,7 @@ RETIRED = (
     r"m’avoir reçu en entretien",
     # 2. the check-ins
     r"Après avoir (?:appelé|téléphoné)\b",
-    r"coup de téléphone|l’appel que j’ai passé",
+    r"coup de téléphone",
     r"est-elle arrêtée",
     r"me réjouis d’avoir|me réjouis de recevoir|me réjouis d’en connaître",
     r"attends votre réponse avec plaisir",
@@ -141,13 +140,6 @@ def test_no_one_hears_vivement_interested_more_than_twice(
         if name and re.search(r"m’intéress\w* (?:toujours )?vivement", text)
     )
     assert [pair for pair, count in said.items() if count > 2] == []
-
-
-def test_a_call_made_is_named_as_mine_in_the_check_ins() -> None:
-    """The call an e-mail follows up is « mon appel du … », never a call with no one
-    called (« Après avoir appelé le … »: r25 fr 11.8)."""
-    calls = [text for text in _msgstrs("fr") if "mon appel du %(day)s" in text]
-    assert len(calls) >= 5
 
 
 @pytest.mark.parametrize("locale", ["fr", "fr_BE", "fr_CA"])
