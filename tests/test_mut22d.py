@@ -2669,8 +2669,8 @@ GOLDEN4: dict[tuple[object, ...], object] = {
     ),
     ("interviewer", "fr", "mr_dr"): (
         "Dr Tomás de la Vega",
-        "le docteur Tomás de la Vega",
-        "le docteur Tomás de la Vega",
+        "Tomás de la Vega",  # a doctorate not in running text (r25 fr 11.5)
+        "Tomás de la Vega",
         "Monsieur Tomás de la Vega",
         ["Monsieur Tomás de la Vega", "VP Engineering", "Acme Ltd.", "1 Main St\nSpringfield"],
         ["Monsieur Tomás de la Vega", "VP Engineering", "Acme Ltd."],

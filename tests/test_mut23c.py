@@ -246,8 +246,8 @@ FRENCH_NAMES = {
     "Ms.": ("Ana Ruiz", "Ana Ruiz", "Ana Ruiz", "Madame Ana Ruiz"),
     "Mr.": ("Ana Ruiz", "Ana Ruiz", "Ana Ruiz", "Monsieur Ana Ruiz"),
     "Dr.": ("Dr Ana Ruiz", "Dr Ana Ruiz", "Ana Ruiz", "Ana Ruiz"),
-    "Ms. Dr.": ("Dr Ana Ruiz", "Dre Ana Ruiz", "la docteure Ana Ruiz", "Madame Ana Ruiz"),
-    "Mr. Dr.": ("Dr Ana Ruiz", "Dr Ana Ruiz", "le docteur Ana Ruiz", "Monsieur Ana Ruiz"),
+    "Ms. Dr.": ("Dr Ana Ruiz", "Dre Ana Ruiz", "Ana Ruiz", "Madame Ana Ruiz"),  # r25 fr 11.5
+    "Mr. Dr.": ("Dr Ana Ruiz", "Dr Ana Ruiz", "Ana Ruiz", "Monsieur Ana Ruiz"),
     "Ms. Prof.": ("Pr Ana Ruiz", "Pr Ana Ruiz", "la professeure Ana Ruiz", "Madame Ana Ruiz"),
     "Mr. Prof.": ("Pr Ana Ruiz", "Pr Ana Ruiz", "le professeur Ana Ruiz", "Monsieur Ana Ruiz"),
     "Prof.": ("Pr Ana Ruiz", "Pr Ana Ruiz", "Ana Ruiz", "Ana Ruiz"),

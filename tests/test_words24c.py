@@ -130,7 +130,7 @@ def test_spanish_names_a_title_with_its_article_in_the_recruiter_list() -> None:
     spanish = template_context(action, iv, "es")["people"]
     assert "la Dra. Lucía Fernández" in spanish
     french = template_context(action, iv, "fr")["people"]
-    assert "la docteure Lucía Fernández" in french
+    assert "Lucía Fernández" in french and "docteure" not in french  # r25 fr 11.5
     assert "Dr Alix" not in french
 
 

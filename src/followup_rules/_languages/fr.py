@@ -379,23 +379,21 @@ class French(Language):
         return {"they": name, "their": name, "them": name}
 
     def name_in_text(self, person: Interviewer) -> str:
-        # In a sentence a title takes its article and agrees: "la docteure Ana
-        # Ruiz", "le professeur Marc Roy"; when the gender is unknown the article
-        # cannot agree, so the title is left out.
+        # In a sentence a professor's title takes its article and agrees: "le
+        # professeur Marc Roy"; when the gender is unknown the article cannot agree,
+        # so the title is left out.  A doctorate is left out of running text too:
+        # "la docteure Claire Dubois" reads as a physician in a French business e-mail
+        # (r25 fr 11.5), where a colleague is named as any other: "Claire Dubois".
         courtesy, academic = _titles(person)
         gender = _gender(courtesy)
-        if academic is None or gender is None:
+        if academic != "Prof." or gender is None:
             return person.name
-        title = {
-            "Dr.": ("la docteure", "le docteur"),
-            "Prof.": ("la professeure", "le professeur"),
-        }
-        return f"{title[academic][gender == 'm']} {person.name}"
+        return f"{('la professeure', 'le professeur')[gender == 'm']} {person.name}"
 
     def listed_name(self, person: Interviewer) -> str:
         # Said to the recruiter, a title goes with its article as in any sentence ("la
-        # docteure Claire Dubois"), and a doctorate whose gender is unknown is left
-        # out, as in running text: "Dr Alix Moreau" is not said aloud (words24c 1).
+        # professeure Hélène Rousseau"), and a doctorate is left out, as in running
+        # text: "Dr Alix Moreau" is not said aloud (words24c 1, r25 fr 11.5).
         return self.name_in_text(person)
 
     def envelope_name(self, person: Interviewer) -> str:
