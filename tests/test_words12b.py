@@ -145,10 +145,12 @@ def test_a_german_part_reads_in_every_wording() -> None:
 # -- 3. each English sentence its own translation -------------------------------------
 
 _LOOSE = {
-    "Thank you for considering my application.": {
-        "de": "Bewerbung",
-        "fr": "candidature",
-        "es": "candidatura",
+    # words30b class 3 (r25 de «Danke, dass Sie sich meiner Bewerbung annehmen», es
+    # «candidatura» twice in a row): the line thanks for considering the candidate
+    "Thank you for considering me.": {
+        "de": "berücksichtigen",
+        "fr": "profil",
+        "es": "presente",
     },
 }
 """A sentence and the word its translation must keep (the r9 translations thanked for
@@ -164,7 +166,7 @@ def test_thanks_for_considering_an_application_says_so(code: str) -> None:
 
 COURTESY_CYCLE = (
     "Thank you for your time.",
-    "Thank you for considering my application.",
+    "Thank you for considering me.",  # words30b class 3
     # words28b class 5: no memo's "Thank you for your attention."; words29b class 3 (r24
     # en 08.10, 07.9, 08.11): no "patience" the candidate tries, no "in advance"
     "Many thanks.",
