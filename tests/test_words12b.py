@@ -148,7 +148,7 @@ _LOOSE = {
     # words30b class 3 (r25 de «Danke, dass Sie sich meiner Bewerbung annehmen», es
     # «candidatura» twice in a row): the line thanks for considering the candidate
     "Thank you for considering me.": {
-        "de": "berücksichtigen",
+        "de": "Dank",  # words30b: «berücksichtig» is the question of the last note
         "fr": "profil",
         "es": "presente",
     },
@@ -173,8 +173,9 @@ COURTESY_CYCLE = (
     "Thank you very much.",
 )
 """The four courtesy lines of `_courtesy.txt`, by check-in number."""
-NEXT_ROUND_COURTESY = ("Thank you again for the invitation.", "I look forward to your reply.")
-"""What the second line becomes after word of a next round (by its giver, or not)."""
+NEXT_ROUND_COURTESY = ("Thank you again for the invitation.", "Many thanks.")
+"""The courtesy after word of a next round (by its giver, or not): `_next_round.txt`'s
+since words29c (words30b removed `_courtesy.txt`'s own, which no e-mail reached)."""
 
 
 @pytest.mark.parametrize("code", ["de", "fr", "es"])
