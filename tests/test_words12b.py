@@ -145,10 +145,12 @@ def test_a_german_part_reads_in_every_wording() -> None:
 # -- 3. each English sentence its own translation -------------------------------------
 
 _LOOSE = {
-    "Thank you for considering my application.": {
-        "de": "Bewerbung",
-        "fr": "candidature",
-        "es": "candidatura",
+    # words30b class 3 (r25 de «Danke, dass Sie sich meiner Bewerbung annehmen», es
+    # «candidatura» twice in a row): the line thanks for considering the candidate
+    "Thank you for considering me.": {
+        "de": "Dank",  # words30b: «berücksichtig» is the question of the last note
+        "fr": "profil",
+        "es": "presente",
     },
 }
 """A sentence and the word its translation must keep (the r9 translations thanked for
@@ -164,15 +166,16 @@ def test_thanks_for_considering_an_application_says_so(code: str) -> None:
 
 COURTESY_CYCLE = (
     "Thank you for your time.",
-    "Thank you for considering my application.",
+    "Thank you for considering me.",  # words30b class 3
     # words28b class 5: no memo's "Thank you for your attention."; words29b class 3 (r24
     # en 08.10, 07.9, 08.11): no "patience" the candidate tries, no "in advance"
     "Many thanks.",
     "Thank you very much.",
 )
 """The four courtesy lines of `_courtesy.txt`, by check-in number."""
-NEXT_ROUND_COURTESY = ("Thank you again for the invitation.", "I look forward to your reply.")
-"""What the second line becomes after word of a next round (by its giver, or not)."""
+NEXT_ROUND_COURTESY = ("Thank you again for the invitation.", "Many thanks.")
+"""The courtesy after word of a next round (by its giver, or not): `_next_round.txt`'s
+since words29c (words30b removed `_courtesy.txt`'s own, which no e-mail reached)."""
 
 
 @pytest.mark.parametrize("code", ["de", "fr", "es"])

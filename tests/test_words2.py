@@ -355,10 +355,13 @@ class TestAfterANextRound:
 
 class TestAnUndecidedUpdate:
     ATTRIBUTED: ClassVar[dict[str, str]] = {
-        "en": r"your (latest )?update|you now hoped|thank you for the update",
-        "de": r"Ihre (letzte )?Rückmeldung|Sie nun|Danke für",
-        "fr": r"votre (dernier )?retour|vous pensiez|Merci pour",
-        "es": r"su respuesta|sus últimas noticias|preveían|Gracias por",
+        # words30b class 1 (the lead, round 30): the organisation is thanked for its news
+        # ("Thank you for keeping me informed."), so only what makes the reader its
+        # sender is barred here (this test barred any thanks before)
+        "en": r"your (latest )?update|you now hoped",
+        "de": r"Ihre (letzte )?Rückmeldung|Sie nun",
+        "fr": r"votre (dernier )?retour|vous pensiez",
+        "es": r"su respuesta|sus últimas noticias|preveían",
     }
 
     @pytest.mark.parametrize("code", LANGUAGES)

@@ -119,6 +119,8 @@ def test_the_offer_reply_opens_on_the_offer_pleased_and_answers_nothing(
         assert not FOR_THE_OFFER.search(f"{subject}\n{body}") or made, whole
 
 
+from .test_words30b import THE_READERS_MESSAGE  # noqa: E402
+
 # -- 2. replies to "no decision yet" -----------------------------------------------------
 
 ACKNOWLEDGED = {
@@ -160,8 +162,10 @@ def test_a_reply_to_no_decision_yet_thanks_for_the_update(
         # words29b class 1: news from no one on record thanks nobody (this test pinned
         # thanks for "the update", which the r24 readers found untrue: nothing says this
         # reader sent it)
+        # words30b class 1 (the lead, round 30): it thanks the organisation again, and
+        # still never this reader for a message of theirs
         if 2 <= attempt <= 4:
-            assert not re.search(ACKNOWLEDGED[code], opening, re.I), opening
+            assert not re.search(THE_READERS_MESSAGE[code], opening), opening
 
 
 # -- 3. the requested items are sent, not offered again -----------------------------------

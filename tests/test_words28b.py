@@ -48,10 +48,12 @@ from .test_writing import ANA, check_ins, done_until, in_language, meeting
 # -- class 1: "no decision yet" is thanked outright ----------------------------------------
 
 THANKS_OUTRIGHT = {
-    "en": r"^(?:Thank you|Many thanks|I am grateful)\b",
-    "de": r"^(?:(?:nochmals )?vielen Dank|herzlichen Dank|danke|ich danke Ihnen)\b",
-    "fr": r"^(?:Je vous remercie|Merci)\b",
-    "es": r"^(?:Gracias|Muchas gracias|Le agradezco)\b",
+    # words30b class 1: the organisation's thanks by the check-in's number ("I appreciate
+    # being kept informed.", «Besten Dank», « Un grand merci », «Les agradezco»)
+    "en": r"^(?:Thank you|Many thanks|I am grateful|I appreciate)\b",
+    "de": r"^(?:(?:nochmals )?vielen Dank|herzlichen Dank|besten Dank|danke|ich danke Ihnen)\b",
+    "fr": r"^(?:Je vous remercie|Merci|Un grand merci)\b",
+    "es": r"^(?:Gracias|Muchas gracias|Le agradezco|Les agradezco)\b",
 }
 NOT_THANKS = {
     "en": r"\bhelpful\b|kind enough|grateful to ",
@@ -93,7 +95,10 @@ def test_no_decision_yet_is_thanked_outright(
     for body in bodies:
         opening = body.split("\n\n")[0]
         thanks = re.search(THANKS_OUTRIGHT[code], opening)
-        assert bool(thanks) == (sender is not None), opening
+        # words30b class 1 (the lead, round 30): news from no sender on record thanks the
+        # organisation too ("Thank you for keeping me informed."), never the reader for a
+        # message of theirs (tests/test_words30b.py)
+        assert thanks, opening
         assert not re.search(NOT_THANKS[code], opening), opening
         assert body.count("?") <= 1, body
 

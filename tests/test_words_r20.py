@@ -112,5 +112,6 @@ def test_spanish_thanks_no_silent_reader_for_their_interest() -> None:
     # the twenty-second read found "que valore" ambiguous, a calque (words26d); the
     # twenty-third, «que estudie» half a request (words27a class 1, r23 es, 12 times);
     # «que considere» is a line test_words13b retired (the lead, at the merge)
-    assert "Le agradezco que tenga presente mi candidatura." in said
+    # words30b class 3 (r25 es A: «candidatura» twice in a row): the r25 reader's line
+    assert "Le agradezco que me tenga presente." in said
     assert not [line for line in said if "interés" in line]

@@ -103,11 +103,12 @@ class TestFactsTravelWithActions:
         assert nxt.facts.decision_given_on == date(2026, 7, 16)
         text = render(nxt, iv).text
         assert (
-            # words27c class 2: not "I gathered"; words29b class 1: news from no one on
-            # record thanks nobody, and no semicolon strings the reason to it
-            "On Thursday, July 16, I found out that the decision on the Data Engineer "
-            "position was expected by Friday, July 24. That time has now passed, and I am "
-            "writing to ask where things stand." in text
+            # words27c class 2: not "I gathered"; no semicolon strings the reason to it
+            # (words29b); words30b: the organisation is thanked for the news, and the
+            # opening says no purpose of asking, which the question after it asks
+            "I appreciate being kept informed. On Thursday, July 16, I found out that the "
+            "decision on the Data Engineer position was expected by Friday, July 24. That "
+            "time has now passed, and I am writing again." in text
         )
         assert "July 15" not in text and "As we discussed" not in text
         assert "message" not in text  # the new date may have come in a call: no channel is claimed
