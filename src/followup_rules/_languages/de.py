@@ -289,7 +289,8 @@ _SMALL_IN_A_SENTENCE = frozenset((
     "Würden", "Zu", "Zuletzt", "Zum", "Zur", "Zusätzlich", "Zwischen", "Über", "Darüber",
     "Gespannt", "Hoffentlich", "Wann", "Warum", "Willkommen", "Gesprochen", "Erledigt",
     "Nachgereicht", "Steht", "Nimmt", "Meldet", "Zeichnet", "Bittet", "Bitten", "Bedanken",
-    "Danken", "Entschuldigen", "Erwähnen", "Fassen", "Ganz", "Halten", "Lassen", "Nennen", "Notieren",
+    "Danken", "Entschuldigen", "Erwähnen", "Fassen", "Ganz", "Halten", "Lassen", "Nennen",
+    "Notieren",
     "Rufen", "Sagen", "Teilen", "Vergewissern", "Wissen", "Betonen", "Eindrucksvoll",
 ))  # fmt: skip
 """The words a German letter's body may begin with that are written small inside a
