@@ -360,16 +360,29 @@ class TestTheLinksInTheNote:
 
 def test_what_the_thank_you_already_carried_to_each() -> None:
     """Ana asked for a reference, Bo for nothing: an own check-in reads it as
-    ``items_sent``."""
+    ``items_sent`` once her thank-you carried it (planned before it), and no colleague's
+    material went out.  (The thank-you itself reads nothing as sent before it: the
+    history decides, tests/test_words30_lead.py; this test read the thank-you's context
+    before the lead's round-30 fix.)"""
     iv = full_interview()
     ana = attrs.evolve(iv.interviewers[0], requested=("a reference",))
     iv = attrs.evolve(iv, interviewers=[ana, iv.interviewers[1]])
     sent = {
-        (action.recipient.name, template_context(action, iv)["items_sent"])
+        (
+            action.template,
+            action.recipient.name,
+            template_context(action, iv)["items_sent"],
+            template_context(action, iv)["items_elsewhere"],
+        )
         for action in plan(iv)
-        if action.template == "thank_you_email" and action.recipient is not None
+        if action.template in ("thank_you_email", "check_in_email")
+        and action.recipient is not None
     }
-    assert sent == {("Ana Ruiz", True), ("Bo Chen", False)}
+    assert sent == {
+        ("thank_you_email", "Ana Ruiz", False, 0),
+        ("thank_you_email", "Bo Chen", False, 0),
+        ("check_in_email", "Ana Ruiz", True, 0),
+    }
 
 
 class TestTheDebriefsPeopleAndTopics:

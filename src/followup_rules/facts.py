@@ -169,6 +169,10 @@ class Facts:
         arrives_after_decision: a mailed card whose likely arrival (two
             business days after it is posted) is on or after the decision date:
             seed 002 warns it may sit unopened until after the decision.
+        notes_to: for a follow-up, the people (`model.person_key`) whose
+            thank-you or requested items went out before it, or are planned
+            to: it says the material was sent only to them (a note the
+            history shows missed went to no one).
     """
 
     attempt: int = 0
@@ -202,6 +206,7 @@ class Facts:
     asks_feedback: bool = False
     arrives_after_decision: bool = False
     last_email: PreviousContact | None = None
+    notes_to: tuple[str, ...] = ()
 
     @property
     def final(self) -> bool:
@@ -284,6 +289,7 @@ class _Told(NamedTuple):
     replied_at: datetime | None
     replied_by: str | None
     salutation: Salutation
+    notes_to: frozenset[str]
 
 
 def _told(state: FollowupState) -> _Told:
@@ -309,6 +315,7 @@ def _told(state: FollowupState) -> _Told:
             state.replied_at,
             state.replied_by,
             state.policy.salutation,
+            state.notes_to,
         ),
     )
 
@@ -392,6 +399,7 @@ def _for_follow_up(seen: _Told, tz: tzinfo, known: dict[str, Any]) -> Facts:
         replied_on=replied_on,
         replied_by=replied_by,
         salutation=seen.salutation,
+        notes_to=tuple(sorted(seen.notes_to)),
         **known,
     )
 

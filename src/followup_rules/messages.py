@@ -1122,11 +1122,12 @@ def template_context(
         # what the thank-you already carried to them: a check-in offers nothing again as
         # if it had not been sent (words14 class 2, r11 08.9 and 07.9)
         "items_sent": isinstance(recipient, Interviewer)
-        and bool(interview.requested_by(recipient)),
+        and bool(interview.requested_by(recipient))
+        and person_key(recipient.name) in facts.notes_to,
         # ... and how many of their colleagues received material: a check-in offers them
         # what went to those, never references as if none had gone out (words27a, r23 en
         # 02.8 and 14.21)
-        "items_elsewhere": _items_elsewhere(interview, recipient),
+        "items_elsewhere": _items_elsewhere(interview, recipient, facts.notes_to),
         # a later round's note to someone met before takes the wordings of another pencil
         # of lines (parallel to the one before, or the spare): it says no sentence of the
         # earlier round's note to them again, subject included (loop8 1)
@@ -1366,14 +1367,17 @@ def _unknown_details(interview: Interview, their: str, language: _languages.Lang
     return _card_details(language, email, phone, title, their if len(people) == 1 else "their")
 
 
-def _items_elsewhere(interview: Interview, recipient: object) -> int:
-    """How many interviewers other than *recipient* were sent what they asked for."""
+def _items_elsewhere(interview: Interview, recipient: object, sent: tuple[str, ...]) -> int:
+    """How many interviewers other than *recipient* were sent what they asked for: their
+    note went out or is planned (*sent*, `Facts.notes_to`), never one the plan missed."""
     if not isinstance(recipient, Interviewer):
         return 0
     return sum(
         1
         for person in interview.interviewers
-        if person is not recipient and interview.requested_by(person)
+        if person is not recipient
+        and interview.requested_by(person)
+        and person_key(person.name) in sent
     )
 
 

@@ -438,9 +438,13 @@ def _by_time(step: tuple[Action, ActionKind, Callable[..., Action | None]]) -> A
 def _thread_after(state: FollowupState, notes: Sequence[Action]) -> FollowupState:
     """*state* with *notes* (in time order) sent to the contact as the history will say:
     the latest is the contact a later step follows (`FollowupState.previous`), the
-    latest e-mailed one the thread a later e-mail answers (`FollowupState.last_email`).
-    Nothing else of the notes is folded in: they change no decision."""
+    latest e-mailed one the thread a later e-mail answers (`FollowupState.last_email`),
+    and their readers have what they asked for (`FollowupState.notes_to`).  Nothing else
+    of the notes is folded in: they change no decision."""
     contact = state.interview._contact_key
+    noted = state.notes_to.union(
+        person_key(note.recipient.name) for note in notes if note.recipient is not None
+    )
     previous = last_email = None
     for note in reversed(notes):
         person = note.recipient
@@ -454,9 +458,10 @@ def _thread_after(state: FollowupState, notes: Sequence[Action]) -> FollowupStat
         elif note.channel is CHANNEL_EMAIL:
             last_email = _as_made(note)
             break
+    changes: dict[str, Any] = {} if noted == state.notes_to else {"notes_to": noted}
     if previous is None:
-        return state
-    changes: dict[str, Any] = {"previous": previous}
+        return _evolved(state, changes) if changes else state
+    changes["previous"] = previous
     if last_email is not None:
         changes["last_email"] = last_email
     return _evolved(state, changes)

@@ -123,6 +123,10 @@ class FollowupState:
             window has closed (rule ``patience``).
         thanked_at: the latest thank-you, as sent or else as planned; the
             first check-in keeps `Policy.min_gap` business days from it.
+        notes_to: the people (`person_key`) whose thank-you or requested items
+            went out (the planner folds a planned note in as sent before the
+            steps after it): a later message says the material was sent only
+            to them, never to one whose note was missed or skipped.
         closed: the latest check-in was the last one the limits allowed (the
             graceful close), and no news
             has come since.  A plain reply to it does not restart the run:
@@ -181,6 +185,7 @@ class FollowupState:
     done: frozenset[tuple[ActionKind, str]] = frozenset()
     quiet_until: datetime | None = None
     thanked_at: datetime | None = None
+    notes_to: frozenset[str] = frozenset()
     closed: bool = False
     last_email: Contact | None = None
     replied_by: str | None = None
@@ -579,8 +584,10 @@ def _contact(state: FollowupState, event: Contact, at: datetime, changes: dict[s
     else:
         person = event.recipient or state.contact.name
         changes["done"] = state.done | {(kind, done_key(kind, person))}
-        if kind in THANKS_KINDS and (state.thanked_at is None or at > state.thanked_at):
-            changes["thanked_at"] = at
+        if kind in THANKS_KINDS:
+            if state.thanked_at is None or at > state.thanked_at:
+                changes["thanked_at"] = at
+            changes["notes_to"] = state.notes_to | {person_key(person)}
     if kind not in _NOT_A_CONTACT:
         to = event.recipient
         if to is None or person_key(to) == state.interview._contact_key:
