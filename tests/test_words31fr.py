@@ -5,21 +5,16 @@ The French reader quoted these lines as calques, stiff or presumptuous stock phr
 or openers said twice to one person; each is retired from every msgstr of the French
 catalog and from every French message of seed 7676's corpus:
 
-- « Votre écoute au sujet du poste … » (one listens to someone, not about a role);
 - « je sais pouvoir réussir dans ces fonctions » (stilted, arrogant);
-- « Passer à l'étape suivante me tient vraiment à cœur » (presumptuous);
 - « me tente vraiment » (casual, sounds like temptation);
 - « Je rejoindrais volontiers l'équipe » (lukewarm);
 - « Dites-moi si … » (abrupt imperative);
-- « Veuillez trouver … » (administrative formula);
+- « Veuillez trouver ci-joint …, objet de votre demande » (administrative formula);
 - « J'écris ce courriel après … » (a calque);
 - « … est-elle avancée ? » (clumsy nominal question);
-- « Je laisse un message pour X », then « vous » on X's own line;
 - « Merci de tenir compte de mon profil » (a plea);
 - « Je vous remercie et attends votre réponse » (curt);
-- « Ce poste m'attire vraiment » after « Le poste m'attire toujours beaucoup »;
 - « je me permets donc de vous réécrire » after « Je me permets de vous écrire »;
-- « m'indiquer où en est le processus » after « me dire où en est le processus »;
 - « la proposition d'embauche, et je vous en remercie également » (nothing else thanked).
 """
 
@@ -33,22 +28,17 @@ from .test_words27d import _msgstrs
 from .test_words30fr import _rendered, _sentences
 
 RETIRED = (
-    r"[ÉEée]coute au sujet",
     r"je sais pouvoir",
     r"dans ces fonctions",
-    r"étape suivante me tient",
     r"me tente vraiment",
     r"rejoindrais volontiers",
     r"^Dites-moi si",
-    r"Veuillez trouver",
+    r"Veuillez trouver ci-joint",
     r"J’écris ce courriel",
     r"est-elle avancée",
-    r"Je laisse un message pour",
     r"tenir compte de mon profil",
     r"remercie et attends votre réponse",
-    r"m’attire vraiment",
     r"je me permets donc de vous réécrire",
-    r"m’indiquer où en est le processus",
     r"d’embauche, et je vous en remercie également",
 )
 
