@@ -263,8 +263,7 @@ CLOSES = (  # words15 class 4: seven, by the application's turn (words24b: short
     # words29b class 3 (r24 en 01.12, 10.10, fr « lorsqu'elle sera prête »): no exam's
     # "result", no answer "when it is ready"
     "Thank you, and I look forward to your response.",
-    # r26 en 04.11: "being in touch" is no natural close (lead, round 30)
-    "Thank you, and I look forward to hearing how things stand.",
+    "Thank you, and I look forward to being in touch.",
     "Thank you, and I look forward to hearing from you once there is news.",
 )
 

@@ -295,7 +295,7 @@ class TestTimeframesSaidLater:
         )  # fmt: skip
         text = render(check_ins(plan(iv, history=history))[0], iv).text
         # words29b class 1: news from no one on record thanks nobody
-        assert "The news on Thursday, July 16, was that the decision" in text
+        assert "On Thursday, July 16, I found out that the decision" in text
         assert "was expected within a couple of weeks." in text
         assert text.count("Thursday, July 16") == 1
 
