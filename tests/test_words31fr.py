@@ -20,12 +20,9 @@ catalog and from every French message of seed 7676's corpus:
 
 from __future__ import annotations
 
-import re
-
 import pytest
 
-from .test_words27d import _msgstrs
-from .test_words30fr import _rendered, _sentences
+from .test_words30fr import _rendered, retired_in_catalog, retired_in_messages
 
 RETIRED = (
     r"je sais pouvoir",
@@ -49,12 +46,7 @@ def french() -> list[tuple[str, str, str]]:
 
 
 def test_no_catalog_sentence_keeps_a_retired_wording() -> None:
-    found = [
-        (pattern, text)
-        for text in _msgstrs("fr")
-        for pattern in RETIRED
-        if re.search(pattern, text, re.MULTILINE)
-    ]
+    found = retired_in_catalog(RETIRED)
     assert not found, found
 
 
@@ -62,11 +54,5 @@ def test_no_rendered_french_message_keeps_a_retired_wording(
     french: list[tuple[str, str, str]],
 ) -> None:
     assert len(french) > 100
-    found = [
-        (key, pattern, sentence)
-        for key, _, text in french
-        for sentence in _sentences(text)
-        for pattern in RETIRED
-        if re.search(pattern, sentence)
-    ]
+    found = retired_in_messages(french, RETIRED)
     assert not found, found
