@@ -116,7 +116,7 @@ def test_the_readers_corrections_are_in_the_catalog() -> None:
     for line in (
         "in einer gesonderten E-Mail",
         "Über eine kurze Rückmeldung würde ich mich freuen.",
-        "Termin für die nächste Runde",
+        "Nachfrage zur nächsten Runde",
         "An meinem Interesse an der Aufgabe hat sich nichts geändert.",
     ):
         assert line in german, line
