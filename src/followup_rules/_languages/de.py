@@ -291,7 +291,7 @@ _SMALL_IN_A_SENTENCE = frozenset((
     "Nachgereicht", "Steht", "Nimmt", "Meldet", "Zeichnet", "Bittet", "Bitten", "Bedanken",
     "Danken", "Entschuldigen", "Erwähnen", "Fassen", "Ganz", "Halten", "Lassen", "Nennen",
     "Notieren",
-    "Rufen", "Sagen", "Teilen", "Vergewissern", "Wissen", "Betonen", "Eindrucksvoll", "Ergänzend",
+    "Rufen", "Sagen", "Teilen", "Vergewissern", "Wissen", "Betonen", "Eindrucksvoll",
 ))  # fmt: skip
 """The words a German letter's body may begin with that are written small inside a
 sentence: after the greeting's comma the body goes on in small letters ("vielen Dank"),
