@@ -893,7 +893,7 @@ class TestEdges:
         assert message.text == (
             "bis Dienstag / innerhalb von zwei Wochen / "
             "Ich habe a nicht erwähnt, aber wenn Sie möchten, "
-            "gebe ich Ihnen Auskunft dazu."
+            "beschreibe ich Ihnen das."
         )
         assert message.html is not None
         assert "Ich habe mit Bo gesprochen, unter anderem über &lt;b&gt;." in message.html

@@ -58,6 +58,7 @@ NOUNS = frozenset(
         "Stelle",
         "Stellen",
         "Telefon",
+        "Termin",
         "Termine",
         "Zeitplan",
         "Zusendung",
