@@ -563,7 +563,7 @@ class TestDatesTimesAndWords:
         ("phrase", "de", "fr", "es"),
         [
             ("by July 15", "bis Mittwoch, den 15. Juli", "d’ici le mercredi 15 juillet",
-             "para el miércoles 15 de julio"),
+             "no más allá del miércoles 15 de julio"),
             ("in a week", "innerhalb einer Woche", "d’ici une semaine",
              "en un plazo de una semana"),
             ("within 15 days", "innerhalb von 15 Tagen", "d’ici 15 jours",

@@ -91,6 +91,6 @@ def test_the_readers_corrections_are_in_the_catalog() -> None:
         "le escribo por si le resulta más cómodo responder por correo.",
         "El puesto me sigue interesando mucho.",
         "Muchas gracias por su atención.",
-        "Me quedé con muy buena impresión de lo que hablamos sobre %(topics)s.",
+        "Me llevé una muy buena impresión de lo que hablamos sobre %(topics)s.",
     ):
         assert correction in spanish, correction
