@@ -16,7 +16,8 @@ classes:
    "organisation"); a reader who sent the news is thanked directly, someone else is named;
 2. stock lines of the check-ins and of the close of a run that the readers marked: "Has a
    decision been reached on the position?" right after "about the ... position" (r24pre,
-   r26; and "the position" again in the lines of interest after it, r27 en 08.11), "Thank
+   r26; and "the position" again in the lines of interest after it, r27 en 08.11), "Is my
+   application still open?" (r22pre, r26: blunt), "Thank
    you, and I look forward to being in touch." (r25, r26, r27), "I understand that a
    decision of this kind is not made quickly." (r25, r27; es «no se toma de un día para
    otro», r27);
@@ -32,6 +33,7 @@ import itertools
 import re
 from datetime import date
 
+import attrs
 import pytest
 
 from followup_rules import Channel, Interviewer, plan, render
@@ -133,6 +135,7 @@ def test_each_number_says_the_organisations_news_in_its_own_words(code: str) -> 
 RETIRED = {
     "en": (
         "Has a decision been reached on the position?",
+        "Is my application still open?",
         "I look forward to being in touch.",
         "a decision of this kind is not made quickly",
         "With that date behind us",
@@ -237,3 +240,31 @@ def test_an_invited_call_credits_the_invitation_to_no_one_in_particular(code: st
     )
     tail = _plain(invited).rsplit("%(role)s", 1)[1]
     assert tail in _voicemail(text), text
+
+
+# -- class 4: what went to colleagues is named, and to whom -----------------------------------
+
+
+@pytest.mark.parametrize("code", LANGUAGES)
+def test_an_offer_names_what_went_to_colleagues_and_to_whom(code: str) -> None:
+    """Class 4 (r27 en 02.8 and 03.7: "If it would help, I can also send you the material I
+    shared with your colleague." left the reader to guess what and who; de 09.9 «die
+    Unterlagen, die ich bereits in Ihrem Haus eingereicht habe», an untrue submission):
+    whatever the check-in's number, an offer of what colleagues received names every item
+    and every colleague who received them, and never "the material"."""
+    ruiz = Interviewer("Lena Ruiz", phone=None, requested=("my portfolio link",))
+    chen = attrs.evolve(BO, requested=("two references", "my portfolio link"))
+    iv = in_language(meeting(interviewers=[ANA_NO_PHONE, chen, ruiz]), code)
+    step = next(a for a in check_ins(plan(iv)) if a.recipient is iv.interviewers[0])
+    offers = 0
+    for attempt, left in itertools.product(range(1, 9), (0, 1)):
+        facts = attrs.evolve(step.facts, attempt=attempt, attempts_left=left)
+        text = _plain(render(attrs.evolve(step, facts=facts), iv).text)
+        if "Lena Ruiz" not in text:
+            continue
+        offers += 1
+        for said in ("two references", "my portfolio link", BO.name):
+            assert said in text, text
+        assert text.count("my portfolio link") == 1, text
+        assert not re.search(r"\bmaterial\b|\bUnterlagen\b|\bdocuments\b", text), text
+    assert offers
