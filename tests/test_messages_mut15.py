@@ -546,7 +546,8 @@ def test_an_invited_call_says_so() -> None:
     call = next(a for a in plan(iv) if a.template == "check_in_call")
     assert call.facts.call_basis is not None and call.facts.call_basis.name == "INVITED"
     assert (
-        "- Say you are calling because they invited you to, and that you remain very "
+        # words32b (r27 en 13.6): the invitation is the interview's, never "they" beside "him"
+        "- Say you are calling because you were invited to, and that you remain very "
         "interested." in render(call, iv).text.splitlines()
     )
 

@@ -493,8 +493,8 @@ class TestPunctuationAndGrammar:
         )
         step = check_ins(plan(iv, history=[news]))[0]
         # words29b class 1: news from no one recorded thanks nobody; its day is still
-        # closed by a comma
-        assert "I understand from the update of Thursday, July 16, that" in render(step, iv).text
+        # closed by a comma (words32b: said in the organisation's voice, the lead's rule)
+        assert "letting me know on Thursday, July 16, that" in render(step, iv).text
         assert language("en").fill("on %(day)s they said", {"day": "Tuesday, July 14"}) == (
             "on Tuesday, July 14, they said"
         )

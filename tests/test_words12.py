@@ -263,7 +263,9 @@ CLOSES = (  # words15 class 4: seven, by the application's turn (words24b: short
     # words29b class 3 (r24 en 01.12, 10.10, fr « lorsqu'elle sera prête »): no exam's
     # "result", no answer "when it is ready"
     "Thank you, and I look forward to your response.",
-    "Thank you, and I look forward to being in touch.",
+    # words32b (r25, r26 and r27 en 04.11, 10.8): never "being in touch", which says the
+    # candidate will write again
+    "Thank you, and I look forward to speaking with you again.",
     "Thank you, and I look forward to hearing from you once there is news.",
 )
 

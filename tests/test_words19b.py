@@ -310,7 +310,10 @@ def test_the_spanish_news_learned_is_told_in_the_past() -> None:
     """r16 es 08.9 "El miércoles 4 de marzo supe que la decisión ... sigue abierta.":
     what one learned on a past day is told in the past after "supe que"."""
     lines = [s for s in _said("es") if "supe que" in s]
-    assert len(lines) >= 4
+    # words32b: the e-mails' «supe que» after news from no sender on record is the
+    # organisation's «Gracias por informarme» now (the lead's round-32 rule, r26 and r27
+    # 08.7, 08.9); the voicemails keep theirs
+    assert len(lines) >= 3
     assert [
         s for s in lines if re.search(r"supe que [^.;]*\b(?:sigue|se ha tomado|es)\b", s)
     ] == []

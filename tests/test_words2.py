@@ -294,8 +294,9 @@ class TestTimeframesSaidLater:
                    "in a couple of weeks")
         )  # fmt: skip
         text = render(check_ins(plan(iv, history=history))[0], iv).text
-        # words29b class 1: news from no one on record thanks nobody
-        assert "On Thursday, July 16, I found out that the decision" in text
+        # words29b class 1: news from no one on record thanks nobody; words32b: it is said
+        # in the organisation's voice (the lead's round-32 rule, r26 and r27 en 08.7, 08.9)
+        assert "Thank you for letting me know on Thursday, July 16, that the decision" in text
         assert "was expected within a couple of weeks." in text
         assert text.count("Thursday, July 16") == 1
 

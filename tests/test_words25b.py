@@ -129,18 +129,19 @@ INTEREST = {
     "fr": r"intér[eê]s|attrait|m’attire|envie de rejoindre|à cœur|rejoindre",
     "es": r"inter[eé]s|atractiv|atrae|atrayendo|incorporarme|entusiasmo",
 }
+# words32b: "role", after an opening that named the position (r26 en 01.11)
 TIMING_SHIFT = (
-    "I appreciate that timing can shift, and the position continues to appeal to me greatly."
+    "I appreciate that timing can shift, and the role continues to appeal to me greatly."
 )
 """The last note's line granting a slipped schedule, which words25a owns (the brief of
 round 25: its truth after a passed date is their class 5): left to them, and set aside
 here."""
 GRACEFUL_INTEREST = (
     "I remain very keen on the role.",
-    "The position still appeals to me a great deal.",
+    "The role still appeals to me a great deal.",
     "The role continues to interest me greatly.",  # words27a class 1
-    "My interest in the position is as strong as ever.",
-)
+    "My interest in the role is as strong as ever.",
+)  # words32b: "role", never "position" right after an opening that said it (r26 en 01.11)
 """The interest the graceful close restates (`_graceful.txt`, words26b class 1)."""
 
 

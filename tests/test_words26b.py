@@ -62,7 +62,9 @@ GRACEFUL = (
     "I appreciate that the process may take a while yet.",
     # words29b class 3 (r24 de 03.8, es 01.12, en 08.13): no request to hear the outcome
     # that the close asks again, nothing vague "to settle"
-    "I understand that a decision of this kind is not made quickly.",
+    # words32b (r25 and r27 en 01.12, 10.8, 14.22, es «no se toma de un día para otro»):
+    # nothing faintly ironic after a passed date; the r24 and r25 readers' line
+    "I understand these decisions can take time.",
     "I know these things can be hard to predict.",
     "I will hold back until I hear from you.",
     "In the meantime, I remain at your disposal.",

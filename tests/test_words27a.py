@@ -33,7 +33,6 @@ from followup_rules import (
     plan,
     render,
 )
-from followup_rules._languages import language
 
 from .test_words12 import COMPANIES, ROLES
 from .test_words26b import ANA_NO_PHONE, LANGUAGES, _gettext
@@ -205,10 +204,6 @@ OFFERS = {
     "es": r"enviar|material|referencias",
 }
 FRESH_OFFER = "If references or examples of my work would help, I can send them."
-COLLEAGUES = (
-    "If it would help, I can also send you the material I shared with your colleague.",
-    "If it would help, I can also send you the material I shared with your colleagues.",
-)
 
 
 def _offers(code: str, iv: Interview, person: Any) -> Iterator[str]:
@@ -257,12 +252,13 @@ def test_a_check_in_names_what_went_to_colleagues(code: str) -> None:
     colleague = attrs.evolve(BO, requested=("two references",))
     iv = in_language(meeting(interviewers=[ANA_NO_PHONE, colleague]), code)
     fresh = _plain(_gettext(code, FRESH_OFFER))
-    theirs = language(code).translations.ngettext(*COLLEAGUES, 1)
     said = list(_offers(code, iv, iv.interviewers[0]))
     assert said
     for body in said:
         assert fresh not in body, body
-        assert _plain(theirs) in body, body
+        # words32b (r27 en 02.8, 03.7: "the material I shared with your colleague" left the
+        # reader to guess what and who): the offer names both
+        assert "two references" in body and BO.name in body, body
     plain = in_language(meeting(interviewers=[ANA_NO_PHONE, BO]), code)
     assert any(fresh in body for body in _offers(code, plain, plain.interviewers[0]))
 

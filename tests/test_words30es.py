@@ -153,7 +153,9 @@ def test_the_readers_corrections_are_in_the_catalog() -> None:
     for correction in (
         "¿Se conoce ya el calendario de la siguiente fase?",
         "Puede apoyarse en lo que anotó: %(fit)s.",
-        "también puedo reenviarle el material que hice llegar a sus colegas.",
+        # words32b (r27 en 02.8, 03.7): what went to colleagues is named, and to whom; the
+        # r25 reader's «reenviarle … que hice llegar a» kept
+        "también puedo reenviarle %(items)s, que hice llegar a %(people)s.",
         "Tal como me indicó, le adjunto %(items)s%(also)s.",
         "Fue muy interesante conocer a distintas personas del equipo.",
     ):

@@ -27,6 +27,7 @@ from followup_rules.errors import InvalidHistory
 from followup_rules.messages import SHARED_DETAILS_PANEL, SPARE_WORDING
 
 from .test_words5 import _gettext
+from .test_words32b import READERS_OWN_MESSAGE
 from .test_writing import ANA, BO, NY, check_ins, done_until, in_language, meeting
 
 LANGUAGES = ("en", "de", "fr", "es")
@@ -119,6 +120,14 @@ def test_news_from_no_one_recorded_thanks_nobody(code: str, outcome: Outcome, ex
     # invitation"), never the recipient thanked for giving it; words28b class 1 (r23 and
     # r24pre 08.7, every reader): "no decision yet" is the update thanked outright ("Thank
     # you for the update of <day>"), which thanks nobody in person for giving it
+    if outcome is Outcome.UNDECIDED:
+        # words32b rewrote this case to the lead's round-32 rule (r26 and r27, every reader,
+        # 08.7 and 08.9: "I found out that ..." read as found out by chance): "no decision
+        # yet" from no sender on record is thanked in the organisation's voice ("Thank you
+        # for letting me know on ...", a "you" that may be the company), never as a message
+        # of this reader's own
+        assert not re.search(READERS_OWN_MESSAGE[code], first), first
+        return
     assert not THANKED_YOU.search(first) or not GAVE_IT.search(first), first
 
 

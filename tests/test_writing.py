@@ -105,10 +105,12 @@ class TestFactsTravelWithActions:
         assert (
             # words27c class 2: not "I gathered"; no semicolon strings the reason to it
             # (words29b); words30b: the organisation is thanked for the news, and the
-            # opening says no purpose of asking, which the question after it asks
-            "I appreciate being kept informed. On Thursday, July 16, I found out that the "
-            "decision on the Data Engineer position was expected by Friday, July 24. That "
-            "time has now passed, and I am writing again." in text
+            # opening says no purpose of asking, which the question after it asks; words32b
+            # (the lead's round-32 rule, r26 and r27 en 08.7, 08.9: "I found out" read as
+            # found out by chance): the news in the organisation's voice
+            "Thank you for letting me know on Thursday, July 16, that the decision on the "
+            "Data Engineer position was expected by Friday, July 24. Since that date has "
+            "passed, I am writing to you again." in text
         )
         assert "July 15" not in text and "As we discussed" not in text
         assert "message" not in text  # the new date may have come in a call: no channel is claimed
@@ -132,7 +134,8 @@ class TestFactsTravelWithActions:
 
     def test_an_invited_call_says_so(self) -> None:
         call = check_ins(plan(meeting(invited_to_call=True)))[0]
-        assert "because they invited you to" in render(call, meeting(invited_to_call=True)).text
+        # words32b (r27 en 13.6): "you were invited", never a "they" beside "thank him"
+        assert "because you were invited to" in render(call, meeting(invited_to_call=True)).text
 
     def test_facts_are_equal_after_replanning(self) -> None:
         """Doing the plan as suggested leaves the rest of the plan, facts included."""

@@ -1128,6 +1128,9 @@ def template_context(
         # what went to those, never references as if none had gone out (words27a, r23 en
         # 02.8 and 14.21)
         "items_elsewhere": _items_elsewhere(interview, recipient, facts.notes_to),
+        # ... named, with whom they went: never "the material I shared with your colleague",
+        # which leaves the reader to guess what and who (words32b, r27 en 02.8 and 03.7)
+        **_shared_elsewhere(language, interview, recipient, facts.notes_to),
         # a later round's note to someone met before takes the wordings of another pencil
         # of lines (parallel to the one before, or the spare): it says no sentence of the
         # earlier round's note to them again, subject included (loop8 1)
@@ -1381,6 +1384,23 @@ def _items_elsewhere(interview: Interview, recipient: object, sent: tuple[str, .
     )
 
 
+def _shared_elsewhere(
+    language: _languages.Language, interview: Interview, recipient: object, sent: tuple[str, ...]
+) -> dict[str, list[str]]:
+    """What went to interviewers other than *recipient* (`_items_elsewhere`'s), each item
+    once, and to whom, named as in a sentence ("Dr. Ana Ruiz")."""
+    items: list[str] = []
+    people: list[str] = []
+    if isinstance(recipient, Interviewer):
+        for person in interview.interviewers:
+            asked = interview.requested_by(person)
+            if person is recipient or not asked or person_key(person.name) not in sent:
+                continue
+            people.append(language.name_in_text(person))
+            items.extend(item for item in asked if item not in items)
+    return {"elsewhere_items": items, "elsewhere_people": people}
+
+
 def _details_partly_known(interview: Interview) -> bool:
     """Whether some interviewers have given a detail (an e-mail address, a phone number,
     a title) that others have not: the step then asks only whoever lacks it, never
@@ -1491,7 +1511,7 @@ _OWNED = frozenset(
      "they", "their", "them", "interview_decision_words", "debrief_parts",
      "debrief_missed", "debrief_fit", "timeline_placeholder", "belated",
      "debrief_fit_words", "fit_brief", "debrief_topics", "debrief_people", "items_sent",
-     "items_elsewhere"}
+     "items_elsewhere", "elsewhere_items", "elsewhere_people"}
 )  # fmt: skip
 _URL = re.compile(r"https?://\S+|www\.\S+", re.IGNORECASE)
 
