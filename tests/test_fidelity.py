@@ -335,8 +335,11 @@ class TestInRoomSteps:
         """004: "express your interest in working with the company, ask if you can follow up"."""
         text = self._text(ActionKind.ASK_PERMISSION)
         assert "Tell Ana Ruiz that you are interested in working at Acme Analytics." in text
-        # words22 class 4: the interviewer by name, never "they" beside the company
-        assert "whether Ana Ruiz would prefer a call or an email" in text
+        # words22 class 4: never "they" beside the company; words32c class 4 rewrote this
+        # line, which pinned the name said twice (r26 en x.3): the channel is asked of the
+        # person the first step named
+        assert "and whether a call or an email would be better." in text
+        assert text.count("Ana Ruiz") == 1, text
 
     def test_the_close_draws_on_topics_and_fit(self) -> None:
         """004: "summarize why you think you're the ideal candidate, referencing points from the
@@ -344,7 +347,8 @@ class TestInRoomSteps:
         text = self._text(
             ActionKind.CLOSING_STATEMENT, topics=("the data platform",), fit="ten years of SQL"
         )
-        assert 'Your case for fit, as you noted it: "ten years of SQL".' in text
+        # words32c class 3 rewrote this line, which pinned the quoted form field (r26 en x.1)
+        assert "Use the point you noted: ten years of SQL." in text
         assert "If it helps, connect it to what you discussed: the data platform." in text
         assert "would make them hesitate" in text
 

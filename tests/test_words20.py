@@ -77,8 +77,15 @@ def test_the_next_round_reply_thanks_no_one_for_news_no_one_gave(code: str, hour
     assert not re.search(SENT_BY_READER[code], opening, re.IGNORECASE), opening
 
 
-JOY = {"en": "delighted", "de": "großer Freude", "fr": "grande joie", "es": "gran alegría"}
-"""The not-yet-welcomed news rejoiced at, in the first reply to it."""
+JOY = {
+    "en": "delighted",
+    "de": "großer Freude|sehr gefreut",
+    "fr": "grande joie|très plaisir",
+    "es": "gran alegría",
+}
+"""The not-yet-welcomed news rejoiced at, in the first reply to it (words32c: after the
+organisation's thanks for it, «Darüber habe ich mich sehr gefreut.», « Cette nouvelle m'a
+fait très plaisir. »)."""
 
 
 @pytest.mark.parametrize("code", LANGUAGES)

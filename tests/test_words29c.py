@@ -187,7 +187,9 @@ def test_a_run_of_next_round_chasers_never_closes_twice_alike(code: str) -> None
     closes = [render(s, iv).text.split("\n\n")[3] for s in emails]
     assert all(a != b for a, b in itertools.pairwise(closes)), closes
     assert emails[-1].facts.final
-    assert _gettext(code, "I look forward to hearing from you about the next round.") in closes[-1]
+    # words32c class 2 rewrote this line, which pinned the round named again in the close
+    # (r26 and r27 en 07.8 "next round" three times in three lines)
+    assert _gettext(code, "I look forward to hearing from you.") in closes[-1]
 
 
 # -- 3. the recruiter debrief e-mail -------------------------------------------------------

@@ -27,6 +27,7 @@ from followup_rules.errors import InvalidHistory
 from followup_rules.messages import SHARED_DETAILS_PANEL, SPARE_WORDING
 
 from .test_words5 import _gettext
+from .test_words30c import SENT_BY_READER
 from .test_words32b import READERS_OWN_MESSAGE
 from .test_writing import ANA, BO, NY, check_ins, done_until, in_language, meeting
 
@@ -127,6 +128,12 @@ def test_news_from_no_one_recorded_thanks_nobody(code: str, outcome: Outcome, ex
         # for letting me know on ...", a "you" that may be the company), never as a message
         # of this reader's own
         assert not re.search(READERS_OWN_MESSAGE[code], first), first
+        return
+    if outcome is Outcome.NEXT_ROUND:
+        # words32c rewrote this case to the lead's round-32 rule: news of a round from no
+        # one on record is thanked for in the organisation's voice ("Thank you for letting
+        # me know on ...", a "you" that may be the company), never as the reader's message
+        assert not re.search(SENT_BY_READER[code], first, re.I), first
         return
     assert not THANKED_YOU.search(first) or not GAVE_IT.search(first), first
 
