@@ -270,7 +270,6 @@ STOCK = (
     "our talk",
     "proud to join",
     "which you wanted to see",
-    "Please find",
     "Here, as you asked",
     "I was also grateful",
     "a real help",
