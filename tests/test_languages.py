@@ -867,9 +867,9 @@ class TestEdges:
             '{{ pgettext("decision", "by %(day)s", day="Dienstag") }} / '
             '{{ npgettext("decision", "within a week", "within %(count)s weeks", 2, '
             'count="zwei") }} / '
-            '{{ ngettext("I did not mention %(items)s at the interview, and I could tell you '
-            'about it if you like.", "I did not mention %(items)s at the interview, and I could '
-            'tell you about them if you like.", 2, items="a") }}'
+            '{{ ngettext("I did not mention %(items)s at the interview, and I would like to '
+            'tell you about it.", "I did not mention %(items)s at the interview, and I would '
+            'like to tell you about them.", 2, items="a") }}'
             "{% endblock %}",
             encoding="utf-8",
         )
@@ -892,8 +892,7 @@ class TestEdges:
         message = pack.render(note, iv)
         assert message.text == (
             "bis Dienstag / innerhalb von zwei Wochen / "
-            "Ich habe a nicht erwähnt, aber wenn Sie möchten, "
-            "beschreibe ich Ihnen das."
+            "Nicht erwähnt habe ich a, aber Ihre Fragen dazu beantworte ich umgehend."
         )
         assert message.html is not None
         assert "Ich habe mit Bo gesprochen, unter anderem über &lt;b&gt;." in message.html

@@ -42,7 +42,8 @@ CLOSES = (
     # the follow-up contact's (thank_you_email.txt)
     "I understand that news is expected %(when)s, and I look forward to it.",
     "I look forward to what comes next.",
-    "I look forward to hearing from you, which I understand should be %(when)s.",  # words30a
+    # words32a: no clause hung on "hearing from you" (r26 en 11.8, r27 en 01.8)
+    "I understand the decision is due %(when)s, and I look forward to hearing from you.",
     "I look forward to hearing how things progress from here.",
     "I hope to hear about the next steps soon.",
     "I look forward to hearing about the next steps.",
@@ -56,6 +57,10 @@ CLOSES = (
     "Please get in touch if you would like to know more.",  # words30a: r25 en
     "Please tell me if anything else would help.",  # words30a: r25 en "a good week"
     "Please let me know if there is anything else you need from me.",
+    # a card's own closes, which ask nothing of the reader (words32a, r26 en 04.7)
+    "I hope to have the chance to work with you.",
+    "Thank you once more.",
+    "Many thanks again.",
 )
 
 
