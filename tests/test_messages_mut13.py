@@ -195,8 +195,8 @@ class TestWhatAMessageCarries:
             "time zone (Interviewer.timezone), since the call window follows it",
             # words26b class 6: the interview has an agency recruiter
             "SelecSource, the agency that put you forward, may prefer you to follow up "
-            "through your recruiter, Rita Cole: you may ask Rita Cole for news before "
-            "sending this, or instead",
+            "through your recruiter, Rita Cole: you may ask Rita Cole for news first, or "
+            "instead of sending this",
         )
 
 

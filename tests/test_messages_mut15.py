@@ -172,7 +172,7 @@ def _call(ana: Interviewer, candidate_zone: str | None = None) -> tuple[Message,
 
 AGENCY = (
     "SelecSource, the agency that put you forward, may prefer you to follow up through your "
-    "recruiter, Rita Cole: you may ask Rita Cole for news before sending this, or instead"
+    "recruiter, Rita Cole: you may ask Rita Cole for news first, or instead of sending this"
 )
 """A check-in's note when an agency recruiter placed the candidate (words26b class 6): the
 interview of `full_interview` has one."""

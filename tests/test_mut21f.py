@@ -21,7 +21,7 @@ from .test_words27b import LATE, NY, _panel, _sent_at
 
 AGENCY = (
     "SelecSource, the agency that put you forward, may prefer you to follow up through your "
-    "recruiter, Rita Cole: you may ask Rita Cole for news before sending this, or instead"
+    "recruiter, Rita Cole: you may ask Rita Cole for news first, or instead of sending this"
 )
 
 

@@ -383,12 +383,12 @@ def phrases(language: Words) -> Mapping[str, str]:
         "agency recruiter": language.pgettext(
             "warning",
             "%(agency)s, the agency that put you forward, may prefer you to follow up through "
-            "your recruiter, %(name)s: you may ask %(name)s for news before sending this, or "
-            "instead",
+            "your recruiter, %(name)s: you may ask %(name)s for news first, or instead of "
+            "sending this",
         ),
         "agency recruiter unnamed": language.pgettext(
             "warning",
             "your agency may prefer you to follow up through your recruiter, %(name)s: you may "
-            "ask %(name)s for news before sending this, or instead",
+            "ask %(name)s for news first, or instead of sending this",
         ),
     }
