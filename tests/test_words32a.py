@@ -47,19 +47,10 @@ from followup_rules import (
 from followup_rules._languages import language
 
 from .prose import sentences
+from .test_words30a import NAMES
 from .test_writing import in_language, meeting
 
 LANGUAGES = ("en", "de", "fr", "es")
-NAMES = (
-    "Ana Ruiz",
-    "Bo Chen",
-    "Kim Park",
-    "Dana Whit",
-    "Olu Ade",
-    "Ray Hale",
-    "Lin Wu",
-    "Eva Holm",
-)
 PEOPLE: tuple[dict[str, Any], ...] = (
     {},
     {"topics": ("the roadmap",)},
