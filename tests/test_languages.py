@@ -563,7 +563,7 @@ class TestDatesTimesAndWords:
         ("phrase", "de", "fr", "es"),
         [
             ("by July 15", "bis Mittwoch, den 15. Juli", "d’ici le mercredi 15 juillet",
-             "no más allá del miércoles 15 de julio"),
+             "a más tardar el miércoles 15 de julio"),
             ("in a week", "innerhalb einer Woche", "d’ici une semaine",
              "en un plazo de una semana"),
             ("within 15 days", "innerhalb von 15 Tagen", "d’ici 15 jours",
@@ -892,7 +892,8 @@ class TestEdges:
         message = pack.render(note, iv)
         assert message.text == (
             "bis Dienstag / innerhalb von zwei Wochen / "
-            "Nicht erwähnt habe ich a, aber Ihre Fragen dazu beantworte ich umgehend."
+            "Ich habe a nicht erwähnt, aber wenn Sie möchten, "
+            "beschreibe ich Ihnen das."
         )
         assert message.html is not None
         assert "Ich habe mit Bo gesprochen, unter anderem über &lt;b&gt;." in message.html

@@ -43,10 +43,10 @@ WINDOWS: dict[str, dict[str, tuple[str, str, str, str, str]]] = {
         ),
         "es": (
             "para el final de la semana que viene",
-            "no más allá del 17 de julio",
+            "a más tardar el 17 de julio",
             "para el final de la semana siguiente",
             "para el final de la semana siguiente",
-            "no más allá del viernes 17 de julio",
+            "a más tardar el viernes 17 de julio",
         ),
         "fr": (
             "d’ici la fin de la semaine prochaine",
@@ -553,10 +553,10 @@ WINDOWS: dict[str, dict[str, tuple[str, str, str, str, str]]] = {
         ),
         "es": (
             "para el final de esta semana",
-            "no más allá del 10 de julio",
+            "a más tardar el 10 de julio",
             "para el final de esa misma semana",
             "para el final de esa misma semana",
-            "no más allá del viernes 10 de julio",
+            "a más tardar el viernes 10 de julio",
         ),
         "fr": (
             "d’ici la fin de la semaine",
@@ -671,9 +671,9 @@ DAYS: dict[str, dict[str, str]] = {
         "2026-05-10": "by May 10",
     },
     "es": {
-        "2026-05-08": "no más allá del viernes 8 de mayo",
-        "2026-05-09": "no más allá del 9 de mayo",
-        "2026-05-10": "no más allá del 10 de mayo",
+        "2026-05-08": "a más tardar el viernes 8 de mayo",
+        "2026-05-09": "a más tardar el 9 de mayo",
+        "2026-05-10": "a más tardar el 10 de mayo",
     },
     "fr": {
         "2026-05-08": "d’ici le vendredi 8 mai",
@@ -2119,7 +2119,7 @@ THIS_WEEK_FROM_MONDAY = {
     "en": ("by July 17", "by the end of the following week"),
     "de": ("bis zum 17. Juli", "bis Ende der darauffolgenden Woche"),
     "fr": ("d’ici le 17 juillet", "d’ici la fin de la semaine suivante"),
-    "es": ("no más allá del 17 de julio", "para el final de la semana siguiente"),
+    "es": ("a más tardar el 17 de julio", "para el final de la semana siguiente"),
 }
 
 

@@ -184,7 +184,8 @@ def test_the_second_next_round_check_in_offers_something(code: str) -> None:
 # -- 5. "belatedly" only past the seeds' 24 hours ----------------------------------------
 
 LATE_WORDS = re.compile(
-    r"belated|late\b|delay|verspätet|Verspätung|spät|erst jetzt|retard|tard|retraso|demora",
+    r"belated|late\b|delay|verspätet|Verspätung|spät|erst jetzt|retard|(?<!a más )tard|"
+    r"retraso|demora",
     re.IGNORECASE,
 )
 

@@ -6,9 +6,10 @@
    del 11 de diciembre», never «para el 11 de diciembre», which a Spanish reader takes as
    "on the 11th" (r27 09.8, the read's two untrue sentences: «la decisión prevista para el
    11 de diciembre», «se esperaba para el 11 de diciembre», where the interviewer said "by
-   the end of next week"; German says «bis zum», French «d'ici le»).  «a más tardar» and
-   «antes del» meet older rules (a "late" or "before" word owns a delay in a thank-you:
-   tests/test_words.py LATE, tests/test_words10.py).
+   the end of next week"; German says «bis zum», French «d'ici le»).  The lead took the
+   r28 reader's «a más tardar el» for words32es's «no más allá del» (a literal "no later
+   than", said 33 times in r28), teaching tests/test_words10.py's "late" words that
+   «a más tardar» owns no delay.
 2. Stock lines and calques the r27 reader marked, retired from every msgstr and every
    rendered Spanish message of seeds 8585 and 7676: «Quisiera incorporarme a su empresa»
    (curt, and a hospital is no «empresa»; «su equipo» is banned by tests/test_words4.py),
@@ -125,7 +126,7 @@ def test_every_decision_deadline_in_the_catalog_says_by() -> None:
     ]
     assert len(deadlines) == 2, deadlines
     for msgid, text in deadlines:
-        assert text.startswith("no más allá del %("), (msgid, text)
+        assert text.startswith("a más tardar el %("), (msgid, text)
     for context, msgid, text in _entries():
         if context in ("decision", "decision now"):
             assert not re.search(r"\bpara el %\(", text), (msgid, text)
@@ -134,9 +135,9 @@ def test_every_decision_deadline_in_the_catalog_says_by() -> None:
 @pytest.mark.parametrize(
     ("phrase", "deadline"),
     [
-        ("by the end of next week", "no más allá del 17 de julio"),
-        ("by Friday", "no más allá del viernes 10 de julio"),
-        (None, "no más allá del miércoles 15 de julio"),
+        ("by the end of next week", "a más tardar el 17 de julio"),
+        ("by Friday", "a más tardar el viernes 10 de julio"),
+        (None, "a más tardar el miércoles 15 de julio"),
     ],
 )
 def test_a_check_in_and_a_call_say_the_deadline_as_a_deadline(

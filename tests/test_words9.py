@@ -205,7 +205,9 @@ def test_items_sent_on_the_interviews_day_thank_for_today(code: str) -> None:
     assert today in text and day not in text, text
 
 
-LATE_WORDS = re.compile(r"belated|late|verspätet|Verspätung|spät|retard|tard|retraso", re.I)
+LATE_WORDS = re.compile(
+    r"belated|late|verspätet|Verspätung|spät|retard|(?<!a más )tard|retraso", re.I
+)
 
 
 @pytest.mark.parametrize("code", LANGUAGES)
