@@ -1124,12 +1124,10 @@ def template_context(
         "items_sent": isinstance(recipient, Interviewer)
         and bool(interview.requested_by(recipient))
         and person_key(recipient.name) in facts.notes_to,
-        # ... and how many of their colleagues received material: a check-in offers them
-        # what went to those, never references as if none had gone out (words27a, r23 en
-        # 02.8 and 14.21)
-        "items_elsewhere": _items_elsewhere(interview, recipient, facts.notes_to),
-        # ... named, with whom they went: never "the material I shared with your colleague",
-        # which leaves the reader to guess what and who (words32b, r27 en 02.8 and 03.7)
+        # ... and what their colleagues received, from whom: a check-in offers them what
+        # went to those, never references as if none had gone out (words27a, r23 en 02.8
+        # and 14.21), and names it and its recipients, never "the material I shared with
+        # your colleague" (words32b, r27 en 02.8 and 03.7)
         **_shared_elsewhere(language, interview, recipient, facts.notes_to),
         # a later round's note to someone met before takes the wordings of another pencil
         # of lines (parallel to the one before, or the spare): it says no sentence of the
@@ -1370,25 +1368,13 @@ def _unknown_details(interview: Interview, their: str, language: _languages.Lang
     return _card_details(language, email, phone, title, their if len(people) == 1 else "their")
 
 
-def _items_elsewhere(interview: Interview, recipient: object, sent: tuple[str, ...]) -> int:
-    """How many interviewers other than *recipient* were sent what they asked for: their
-    note went out or is planned (*sent*, `Facts.notes_to`), never one the plan missed."""
-    if not isinstance(recipient, Interviewer):
-        return 0
-    return sum(
-        1
-        for person in interview.interviewers
-        if person is not recipient
-        and interview.requested_by(person)
-        and person_key(person.name) in sent
-    )
-
-
 def _shared_elsewhere(
     language: _languages.Language, interview: Interview, recipient: object, sent: tuple[str, ...]
-) -> dict[str, list[str]]:
-    """What went to interviewers other than *recipient* (`_items_elsewhere`'s), each item
-    once, and to whom, named as in a sentence ("Dr. Ana Ruiz")."""
+) -> dict[str, int | list[str]]:
+    """What went to interviewers other than *recipient*, each item once, and to whom,
+    named as in a sentence ("Dr. Ana Ruiz"), with their count (`items_elsewhere`): only
+    those whose note went out or is planned (*sent*, `Facts.notes_to`), never one the
+    plan missed."""
     items: list[str] = []
     people: list[str] = []
     if isinstance(recipient, Interviewer):
@@ -1398,7 +1384,11 @@ def _shared_elsewhere(
                 continue
             people.append(language.name_in_text(person))
             items.extend(item for item in asked if item not in items)
-    return {"elsewhere_items": items, "elsewhere_people": people}
+    return {
+        "items_elsewhere": len(people),
+        "elsewhere_items": items,
+        "elsewhere_people": people,
+    }
 
 
 def _details_partly_known(interview: Interview) -> bool:
